@@ -1,0 +1,123 @@
+/**
+ * The event contract: the one definition of an event, on the wire (tracker → edge)
+ * and as a stored row (edge NDJSON → pipeline → ClickHouse → backend).
+ *
+ * Every other description of an event is derived from this module or tested against it:
+ * the edge loads the generated `dist/event-contract.json` at start, the ClickHouse
+ * migrations, `pipeline/vector.yaml` and the backend's row type are checked against it.
+ * Changing a row field means: bump `version`, add a ClickHouse migration, and let the
+ * contract tests point at everything else that must follow.
+ */
+
+export type FieldType = 'uuid' | 'uint32' | 'datetime' | 'string' | 'string[]';
+
+export interface RowFieldSpec {
+  readonly type: FieldType;
+  /** Strings are truncated to this many bytes (UTF-8); for `string[]` it bounds each item. */
+  readonly maxLength?: number;
+  /** `string[]` only: longer arrays are cut to this many items. */
+  readonly maxItems?: number;
+  /** Who fills the field: the edge alone, or the edge from what the tracker sent. */
+  readonly source: 'edge' | 'wire';
+  readonly description: string;
+}
+
+export const EVENT_CONTRACT_VERSION = 1;
+
+/** Fields of a stored event, in ClickHouse column order. NDJSON keys are these names. */
+export const EVENT_ROW = {
+  event_id: {
+    type: 'uuid',
+    source: 'wire',
+    description: 'Random 128-bit id minted by the tracker (the edge mints one when none was sent); a resent event keeps it.',
+  },
+  site_id: { type: 'uint32', source: 'edge', description: 'Internal site id, looked up from the public site key.' },
+  ts: { type: 'datetime', source: 'edge', description: 'Edge receive time, UTC, `YYYY-MM-DD hh:mm:ss`.' },
+  name: { type: 'string', maxLength: 64, source: 'wire', description: "Event name: 'pageview' or a custom name." },
+  hostname: { type: 'string', maxLength: 253, source: 'wire', description: 'Host of the page URL, lower-cased.' },
+  pathname: { type: 'string', maxLength: 1024, source: 'wire', description: 'Path of the page URL, without query or fragment.' },
+  referrer: { type: 'string', maxLength: 2048, source: 'wire', description: 'document.referrer as the tracker saw it.' },
+  visitor_id: {
+    type: 'string',
+    maxLength: 64,
+    source: 'edge',
+    description: 'Salted hash of site, client IP and user agent; the raw IP is never written.',
+  },
+  session_id: { type: 'string', maxLength: 64, source: 'wire', description: 'Session id minted by the tracker.' },
+  props_keys: {
+    type: 'string[]',
+    maxItems: 32,
+    maxLength: 64,
+    source: 'wire',
+    description: 'Custom property names, parallel to props_values.',
+  },
+  props_values: {
+    type: 'string[]',
+    maxItems: 32,
+    maxLength: 512,
+    source: 'wire',
+    description: 'Custom property values as strings, parallel to props_keys.',
+  },
+} as const satisfies Record<string, RowFieldSpec>;
+
+export type EventRowField = keyof typeof EVENT_ROW;
+
+type TsTypeOf<T extends FieldType> = T extends 'uint32' ? number : T extends 'string[]' ? string[] : string;
+
+/** One stored event as the edge writes it to NDJSON and ClickHouse returns it with JSONEachRow. */
+export type EventRow = { -readonly [K in EventRowField]: TsTypeOf<(typeof EVENT_ROW)[K]['type']> };
+
+export const EVENT_ROW_FIELDS = Object.keys(EVENT_ROW) as EventRowField[];
+
+/** ClickHouse column type of each contract type, identical on 18.16 and modern servers. */
+export const CLICKHOUSE_TYPES: Record<FieldType, string> = {
+  uuid: 'UUID',
+  uint32: 'UInt32',
+  datetime: "DateTime('UTC')",
+  string: 'String',
+  'string[]': 'Array(String)',
+};
+
+/**
+ * The wire format, tracker → edge. POST `{"s": siteKey, "e": [event, …]}` as JSON
+ * (`text/plain` is accepted so browsers skip the CORS preflight), or one event as a GET
+ * query string (`?s=KEY&n=pageview&u=…`) for the image fallback. Keys are short to keep
+ * beacons small.
+ */
+export const WIRE = {
+  path: '/telemetry/e',
+  siteKey: 's',
+  events: 'e',
+  maxBodyBytes: 65536,
+  maxEventsPerBatch: 50,
+  event: {
+    id: { field: 'event_id', type: 'uuid' },
+    n: { field: 'name', type: 'string' },
+    u: { field: 'url', type: 'string', maxLength: 2048, into: ['hostname', 'pathname'] },
+    r: { field: 'referrer', type: 'string' },
+    sid: { field: 'session_id', type: 'string' },
+    p: { field: 'props', type: 'object', into: ['props_keys', 'props_values'] },
+  },
+} as const;
+
+export type WireEvent = {
+  id?: string;
+  n: string;
+  u: string;
+  r?: string;
+  sid?: string;
+  p?: Record<string, string | number | boolean>;
+};
+
+export interface WireBatch {
+  s: string;
+  e: WireEvent[];
+}
+
+export const EVENT_CONTRACT = {
+  version: EVENT_CONTRACT_VERSION,
+  row: EVENT_ROW,
+  fields: EVENT_ROW_FIELDS,
+  clickhouseTypes: CLICKHOUSE_TYPES,
+  wire: WIRE,
+} as const;

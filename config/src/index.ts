@@ -1,0 +1,3 @@
+export * from './event-contract';
+export { rowProblems } from './validate-row';
+export { CONTRACT_JSON_PATH } from './write-contract-json';

@@ -1,0 +1,54 @@
+import { EVENT_ROW, EVENT_ROW_FIELDS, type RowFieldSpec } from './event-contract';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const DATETIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
+const UINT32_MAX = 0xffffffff;
+
+function fieldProblem(spec: RowFieldSpec, value: unknown): string | null {
+  switch (spec.type) {
+    case 'uuid':
+      return typeof value === 'string' && UUID.test(value) ? null : 'not a lower-case UUID';
+    case 'uint32':
+      return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= UINT32_MAX
+        ? null
+        : 'not a UInt32';
+    case 'datetime':
+      return typeof value === 'string' && DATETIME.test(value) ? null : 'not YYYY-MM-DD hh:mm:ss';
+    case 'string':
+      if (typeof value !== 'string') return 'not a string';
+      return Buffer.byteLength(value) > spec.maxLength! ? `longer than ${spec.maxLength} bytes` : null;
+    case 'string[]':
+      if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) return 'not an array of strings';
+      if (value.length > spec.maxItems!) return `more than ${spec.maxItems} items`;
+      return value.some((item) => Buffer.byteLength(item as string) > spec.maxLength!)
+        ? `an item longer than ${spec.maxLength} bytes`
+        : null;
+  }
+}
+
+/**
+ * Checks one decoded NDJSON line against the contract: exactly the contract's keys, each of
+ * its type and within its limits. Returns the problems found (empty when the row conforms).
+ */
+export function rowProblems(row: unknown): string[] {
+  if (typeof row !== 'object' || row === null || Array.isArray(row)) return ['not a JSON object'];
+  const record = row as Record<string, unknown>;
+  const problems: string[] = [];
+  for (const field of EVENT_ROW_FIELDS) {
+    if (!(field in record)) {
+      problems.push(`${field}: missing`);
+      continue;
+    }
+    const problem = fieldProblem(EVENT_ROW[field], record[field]);
+    if (problem) problems.push(`${field}: ${problem}`);
+  }
+  for (const key of Object.keys(record)) {
+    if (!(key in EVENT_ROW)) problems.push(`${key}: not in the event contract`);
+  }
+  const keys = record.props_keys;
+  const values = record.props_values;
+  if (Array.isArray(keys) && Array.isArray(values) && keys.length !== values.length) {
+    problems.push('props_keys and props_values differ in length');
+  }
+  return problems;
+}

@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ManagedProcess } from './managed-process';
+import { httpOk, waitUntil } from './wait';
+
+/** The three ClickHouse accounts Sluice uses, each with only what its job needs. */
+export interface ClickHouseCredentials {
+  /** Runs migrations and retention: DDL on the Sluice database. */
+  admin: { username: string; password: string };
+  /** The shipper (or Vector): writes events. */
+  ingest: { username: string; password: string };
+  /** The backend's reports: read-only queries (readonly=2 still lets a query set its own limits). */
+  reader: { username: string; password: string };
+}
+
+export interface ClickHouseOptions {
+  /** Everything the server writes (data, logs, generated config) stays under this folder. */
+  dir: string;
+  httpPort: number;
+  tcpPort: number;
+  database: string;
+  credentials: ClickHouseCredentials;
+}
+
+export interface RunningClickHouse {
+  url: string;
+  process: ManagedProcess;
+  stop(): Promise<void>;
+}
+
+const LOOPBACK = ['127.0.0.1', '::1'];
+
+function userXml(name: string, password: string, profile: string, database: string): string {
+  const hash = createHash('sha256').update(password).digest('hex');
+  const networks = LOOPBACK.map((ip) => `<ip>${ip}</ip>`).join('');
+  return `<${name}><password_sha256_hex>${hash}</password_sha256_hex><networks>${networks}</networks><profile>${profile}</profile><quota>default</quota><allow_databases><database>${database}</database></allow_databases></${name}>`;
+}
+
+/**
+ * users.xml in the 18.16 format (modern servers read it too). There is no passwordless
+ * `default` user: every account has a generated password and is limited to loopback and
+ * to the Sluice database.
+ */
+export function renderUsersXml(database: string, credentials: ClickHouseCredentials): string {
+  const { admin, ingest, reader } = credentials;
+  return `<yandex>
+  <profiles>
+    <default><max_memory_usage>8000000000</max_memory_usage><load_balancing>random</load_balancing></default>
+    <reports><readonly>2</readonly><max_execution_time>30</max_execution_time></reports>
+  </profiles>
+  <users>
+    ${userXml(admin.username, admin.password, 'default', database)}
+    ${userXml(ingest.username, ingest.password, 'default', database)}
+    ${userXml(reader.username, reader.password, 'reports', database)}
+  </users>
+  <quotas><default><interval><duration>3600</duration><queries>0</queries><errors>0</errors><result_rows>0</result_rows><read_rows>0</read_rows><execution_time>0</execution_time></interval></default></quotas>
+</yandex>
+`;
+}
+
+/** A self-contained server config: no file outside `dir` is read or written, and it listens on loopback only. */
+export function renderServerXml(dir: string, httpPort: number, tcpPort: number): string {
+  return `<yandex>
+  <logger><level>warning</level><log>${dir}/server.log</log><errorlog>${dir}/error.log</errorlog><size>100M</size><count>3</count></logger>
+  <http_port>${httpPort}</http_port>
+  <tcp_port>${tcpPort}</tcp_port>
+  <listen_host>127.0.0.1</listen_host>
+  <listen_try>1</listen_try>
+  <max_connections>1024</max_connections>
+  <keep_alive_timeout>10</keep_alive_timeout>
+  <max_concurrent_queries>100</max_concurrent_queries>
+  <uncompressed_cache_size>1073741824</uncompressed_cache_size>
+  <mark_cache_size>1073741824</mark_cache_size>
+  <path>${dir}/data/</path>
+  <tmp_path>${dir}/tmp/</tmp_path>
+  <user_files_path>${dir}/user_files/</user_files_path>
+  <format_schema_path>${dir}/format_schemas/</format_schema_path>
+  <users_config>users.xml</users_config>
+  <default_profile>default</default_profile>
+  <default_database>default</default_database>
+  <timezone>UTC</timezone>
+  <mlock_executable>false</mlock_executable>
+</yandex>
+`;
+}
+
+/** Starts a private clickhouse-server (Debian's 18.16 here) and resolves once it answers /ping. */
+export async function startClickHouse(options: ClickHouseOptions): Promise<RunningClickHouse> {
+  const { dir, httpPort, tcpPort, database, credentials } = options;
+  const configDir = join(dir, 'config');
+  mkdirSync(configDir, { recursive: true });
+  writeFileSync(join(configDir, 'config.xml'), renderServerXml(dir, httpPort, tcpPort));
+  writeFileSync(join(configDir, 'users.xml'), renderUsersXml(database, credentials), { mode: 0o600 });
+
+  const process = new ManagedProcess({
+    name: 'clickhouse',
+    command: 'clickhouse-server',
+    args: ['--config-file', join(configDir, 'config.xml')],
+    logFile: join(dir, 'stdout.log'),
+    stopTimeoutMs: 30_000,
+  });
+  const url = `http://127.0.0.1:${httpPort}`;
+  await waitUntil('ClickHouse', () => httpOk(`${url}/ping`), { process, timeoutMs: 60_000 });
+  return { url, process, stop: () => process.stop() };
+}

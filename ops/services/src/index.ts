@@ -1,0 +1,4 @@
+export * from './managed-process';
+export * from './wait';
+export * from './ports';
+export * from './clickhouse';
