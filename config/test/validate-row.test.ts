@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { CONTRACT_JSON_PATH, EVENT_CONTRACT, EVENT_ROW_FIELDS, rowProblems, type EventRow } from '../src';
+
+const GOOD: EventRow = {
+  event_id: '6f1c2a3b-1111-4222-8333-444455556666',
+  site_id: 1,
+  ts: '2026-11-23 01:02:03',
+  name: 'pageview',
+  hostname: 'shop.test',
+  pathname: '/',
+  referrer: '',
+  visitor_id: 'a'.repeat(32),
+  session_id: 's1',
+  props_keys: ['plan'],
+  props_values: ['pro'],
+};
+
+test('a conforming row has no problems', () => {
+  assert.deepEqual(rowProblems(GOOD), []);
+});
+
+test('a renamed field is reported both as missing and as unknown', () => {
+  const { pathname, ...rest } = GOOD;
+  assert.deepEqual(rowProblems({ ...rest, path: pathname }), ['pathname: missing', 'path: not in the event contract']);
+});
+
+test('types and limits are checked', () => {
+  const cases: Array<[Partial<Record<keyof EventRow, unknown>>, string]> = [
+    [{ event_id: '6F1C2A3B-1111-4222-8333-444455556666' }, 'event_id: not a lower-case UUID'],
+    [{ site_id: -1 }, 'site_id: not a UInt32'],
+    [{ site_id: 2 ** 32 }, 'site_id: not a UInt32'],
+    [{ ts: '2026-11-23T01:02:03Z' }, 'ts: not YYYY-MM-DD hh:mm:ss'],
+    [{ name: 7 }, 'name: not a string'],
+    [{ name: 'é'.repeat(33) }, 'name: longer than 64 bytes'],
+    [{ props_keys: ['a', 2] }, 'props_keys: not an array of strings'],
+    [{ props_keys: Array(33).fill('k'), props_values: Array(33).fill('v') }, 'props_keys: more than 32 items'],
+  ];
+  for (const [change, problem] of cases) {
+    assert.ok(rowProblems({ ...GOOD, ...change }).includes(problem), `${JSON.stringify(change)} → ${problem}`);
+  }
+  assert.deepEqual(rowProblems({ ...GOOD, props_values: [] }), ['props_keys and props_values differ in length']);
+  assert.deepEqual(rowProblems(null), ['not a JSON object']);
+});
+
+test('the generated JSON is the contract, for readers that are not TypeScript', () => {
+  const json = JSON.parse(readFileSync(CONTRACT_JSON_PATH, 'utf8')) as typeof EVENT_CONTRACT;
+  assert.deepEqual(json, JSON.parse(JSON.stringify(EVENT_CONTRACT)));
+  assert.deepEqual(json.fields, EVENT_ROW_FIELDS);
+});

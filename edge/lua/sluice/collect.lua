@@ -1,0 +1,118 @@
+-- The collect endpoint: a JSON batch by POST (text/plain from sendBeacon too) or one event by GET
+-- (image fallback). Valid events become NDJSON lines for the buffered access log; the answer is
+-- 204 at once, or 400 with a short code saying what was wrong. No database, no backend call.
+local cjson = require "cjson.safe"
+local contract = require "sluice.contract"
+local row = require "sluice.row"
+local sites = require "sluice.sites"
+local visitor = require "sluice.visitor"
+
+local tonumber = tonumber
+local type = type
+local tbl_concat = table.concat
+local ngx = ngx
+local ngx_exit = ngx.exit
+local ngx_header = ngx.header
+local ngx_print = ngx.print
+local ngx_req = ngx.req
+local ngx_var = ngx.var
+local ngx_utctime = ngx.utctime
+
+local _M = { _VERSION = '0.1' }
+
+-- Deep nesting is never a real event; refusing it early bounds the decoder's work.
+local MAX_JSON_DEPTH = 8
+local MAX_QUERY_ARGS = 16
+
+local decoder = cjson.new()
+decoder.decode_max_depth(MAX_JSON_DEPTH)
+local decode = decoder.decode
+local encode = cjson.encode
+
+local function answer(status, body)
+    ngx.status = status
+    ngx_header["Content-Type"] = "application/json"
+    ngx_print(encode(body))
+    return ngx_exit(status)
+end
+
+local function reject(code, status)
+    return answer(status or 400, { error = code })
+end
+
+-- Site key and events from the request, or nil, nil, an error code and its status.
+local function read_request(method)
+    local wire = contract.wire
+    if method == "GET" then
+        local args = ngx_req.get_uri_args(MAX_QUERY_ARGS)
+        return args[wire.siteKey], { args }
+    end
+    local length = tonumber(ngx_var.http_content_length)
+    if length and length > wire.maxBodyBytes then
+        return nil, nil, "body_too_large", 413
+    end
+    ngx_req.read_body()
+    local body = ngx_req.get_body_data()
+    if not body then
+        -- A chunked body larger than the in-memory buffer was spooled to a file: too large as well.
+        if ngx_req.get_body_file() then
+            return nil, nil, "body_too_large", 413
+        end
+        return nil, nil, "no_events"
+    end
+    local batch = decode(body)
+    if type(batch) ~= "table" then
+        return nil, nil, "bad_json"
+    end
+    return batch[wire.siteKey], batch[wire.events]
+end
+
+function _M.handle()
+    local method = ngx_req.get_method()
+    ngx_header["Access-Control-Allow-Origin"] = "*"
+    if method == "OPTIONS" then
+        ngx_header["Access-Control-Allow-Methods"] = "POST, GET, OPTIONS"
+        ngx_header["Access-Control-Allow-Headers"] = "Content-Type"
+        ngx_header["Access-Control-Max-Age"] = "86400"
+        return ngx_exit(204)
+    end
+    if method ~= "POST" and method ~= "GET" then
+        return reject("method_not_allowed", 405)
+    end
+
+    local site_key, events, err, status = read_request(method)
+    if err then
+        return reject(err, status)
+    end
+    local site = type(site_key) == "string" and sites.lookup(site_key)
+    if not site then
+        return reject("unknown_site")
+    end
+    if type(events) ~= "table" or #events == 0 then
+        return reject("no_events")
+    end
+    if #events > contract.wire.maxEventsPerBatch then
+        return reject("too_many_events")
+    end
+
+    local ts = ngx_utctime()
+    local visitor_id = visitor.id(site.id, ngx_var.remote_addr, ngx_var.http_user_agent or "")
+    local lines, rejected = {}, {}
+    for i = 1, #events do
+        local line, code = row.build(events[i], site.id, ts, visitor_id)
+        if line then
+            lines[#lines + 1] = line
+        else
+            rejected[#rejected + 1] = { index = i - 1, error = code }
+        end
+    end
+    if #lines > 0 then
+        ngx_var.sluice_events = tbl_concat(lines, "\n")
+    end
+    if #rejected > 0 then
+        return answer(400, { error = "invalid_events", accepted = #lines, rejected = rejected })
+    end
+    return ngx_exit(204)
+end
+
+return _M

@@ -1,0 +1,36 @@
+-- The event contract, loaded once from the JSON that config/ generates: field names, order,
+-- types and limits come from there and nowhere else.
+local cjson = require "cjson.safe"
+
+local io_open = io.open
+local ipairs = ipairs
+
+local _M = { _VERSION = '0.1' }
+
+-- Fills _M.fields (ordered list of { name, type, max_length, max_items }), _M.by_name and _M.wire.
+function _M.load(path)
+    local file, err = io_open(path, "rb")
+    if not file then
+        return nil, "cannot open the event contract: " .. err
+    end
+    local text = file:read("*a")
+    file:close()
+    local contract, decode_err = cjson.decode(text)
+    if not contract then
+        return nil, "cannot parse the event contract " .. path .. ": " .. decode_err
+    end
+    local fields, by_name = {}, {}
+    for i, name in ipairs(contract.fields) do
+        local spec = contract.row[name]
+        local field = { name = name, type = spec.type, max_length = spec.maxLength, max_items = spec.maxItems }
+        fields[i] = field
+        by_name[name] = field
+    end
+    _M.version = contract.version
+    _M.fields = fields
+    _M.by_name = by_name
+    _M.wire = contract.wire
+    return true
+end
+
+return _M

@@ -1,0 +1,88 @@
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CONTRACT_JSON_PATH, type EventRow } from '@sluice/config';
+import { freePort, waitUntil } from '@sluice/services';
+import { startEdge, type RunningEdge } from '../src';
+import type { EdgeConfigOptions } from '../src/render-config';
+
+export const SITE = { id: 7, key: 'site-key-seven', name: 'shop.test', domain: 'shop.test', timezone: 'UTC' };
+export const LUA_DIR = join(__dirname, '..', '..', 'lua');
+
+export function writeSites(path: string, sites: Array<typeof SITE>): void {
+  // The backend's way: a temp file renamed over the old one, so the edge never reads half a file.
+  writeFileSync(`${path}.tmp`, JSON.stringify({ version: 1, sites }));
+  writeFileSync(path, readFileSync(`${path}.tmp`));
+  rmSync(`${path}.tmp`);
+}
+
+/** A real nginx running the edge in a fresh folder, on a free port. */
+export class EdgeHarness {
+  readonly dir: string;
+  options!: EdgeConfigOptions;
+  edge!: RunningEdge;
+
+  constructor() {
+    this.dir = mkdtempSync(join(tmpdir(), 'sluice-edge-'));
+    // nginx workers run as an unprivileged user and must reach the sites file.
+    chmodSync(this.dir, 0o755);
+  }
+
+  async start(overrides: Partial<EdgeConfigOptions> = {}): Promise<this> {
+    const dir = this.dir;
+    mkdirSync(join(dir, 'tracker'), { recursive: true });
+    writeFileSync(join(dir, 'tracker', 's.js'), '/* tracker */');
+    if (!existsSync(join(dir, 'sites.json'))) writeSites(join(dir, 'sites.json'), [SITE]);
+    this.options = {
+      target: 'debian',
+      listenHost: '127.0.0.1',
+      listenPort: await freePort(),
+      prefix: join(dir, 'nginx'),
+      eventsLog: join(dir, 'events', 'events.ndjson'),
+      sitesFile: join(dir, 'sites.json'),
+      stateDir: join(dir, 'state'),
+      contractJson: CONTRACT_JSON_PATH,
+      luaDir: LUA_DIR,
+      trackerDir: join(dir, 'tracker'),
+      adminDir: join(dir, 'admin'),
+      backendUpstream: '127.0.0.1:9',
+      trustedProxies: ['127.0.0.1'],
+      workerProcesses: 1,
+      ...overrides,
+    };
+    this.edge = await startEdge(this.options);
+    return this;
+  }
+
+  post(body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+    return fetch(`${this.edge.url}/telemetry/e`, {
+      method: 'POST',
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+      headers: { 'content-type': 'text/plain;charset=UTF-8', ...headers },
+    });
+  }
+
+  lines(): string[] {
+    if (!existsSync(this.options.eventsLog)) return [];
+    return readFileSync(this.options.eventsLog, 'utf8').split('\n').filter(Boolean);
+  }
+
+  /** Waits for the buffered access log (flushed every second) to hold `count` lines. */
+  async rows(count: number): Promise<EventRow[]> {
+    await waitUntil(`${count} NDJSON lines`, async () => this.lines().length >= count, { timeoutMs: 5000 });
+    return this.lines().map((line) => JSON.parse(line) as EventRow);
+  }
+
+  errorLines(): string[] {
+    const log = this.edge.errorLog;
+    if (!existsSync(log)) return [];
+    return readFileSync(log, 'utf8')
+      .split('\n')
+      .filter((line) => /\[(error|crit|alert|emerg)\]/.test(line));
+  }
+
+  async stop(): Promise<void> {
+    await this.edge?.stop();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}

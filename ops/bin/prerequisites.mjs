@@ -1,0 +1,44 @@
+// What the native stack needs from Debian, checked before anything else runs.
+// Plain JavaScript with no dependencies: it must work on a fresh clone, before `npm ci`.
+import { execFileSync, spawnSync } from 'node:child_process';
+
+/** Packages `npm start` needs to run the stack. */
+export const STACK_PACKAGES = [
+  'nginx',
+  'libnginx-mod-http-lua',
+  'lua-resty-core',
+  'lua-cjson',
+  'clickhouse-server',
+  'clickhouse-client',
+];
+
+/** What `npm test` needs on top: a browser, Lua tooling, the compose validator and the load generators. */
+export const TEST_PACKAGES = [...STACK_PACKAGES, 'chromium', 'lua-check', 'lua-busted', 'docker-compose', 'wrk', 'hey'];
+
+function isInstalled(name) {
+  const result = spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' });
+  return result.status === 0 && result.stdout.includes('install ok installed');
+}
+
+/**
+ * Installs the missing packages when running as root, otherwise prints the one command
+ * that would and exits, since nothing after this point can work without them.
+ */
+export function ensureDebianPackages(packages) {
+  const missing = packages.filter((name) => !isInstalled(name));
+  if (missing.length === 0) return;
+  const line = `apt-get install -y ${missing.join(' ')}`;
+  if (process.getuid?.() !== 0) {
+    console.error(`Sluice needs these Debian packages: ${missing.join(', ')}\nInstall them with:\n\n  sudo apt-get update && sudo ${line}\n`);
+    process.exit(1);
+  }
+  console.log(`Installing Debian packages: ${missing.join(', ')}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('apt-get', ['update', '-q'], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '-q', ...missing], { stdio: 'inherit', env });
+}
+
+// `node ops/bin/prerequisites.mjs test|stack`: install what that command needs (used by .ci/run).
+if (import.meta.url === `file://${process.argv[1]}`) {
+  ensureDebianPackages(process.argv[2] === 'test' ? TEST_PACKAGES : STACK_PACKAGES);
+}

@@ -1,0 +1,43 @@
+// `npm test`: every check the project has — types and build, lint, Lua lint, then all test files.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { ensureDebianPackages, TEST_PACKAGES } from './prerequisites.mjs';
+import { build, ensureDependencies, ROOT } from './workspace.mjs';
+
+function step(what, command, args) {
+  console.log(`\n== ${what}`);
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`\n${what} failed`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+/** Compiled test files of every workspace: `<workspace>/dist/test/**\/*.test.js`. */
+function testFiles() {
+  const workspaces = ['config', 'ops/services', 'pipeline', 'edge', 'backend', 'tracker', 'frontend', 'ops'];
+  return workspaces.flatMap((workspace) => {
+    const dir = join(ROOT, workspace, 'dist', 'test');
+    let names;
+    try {
+      names = readdirSync(dir, { recursive: true });
+    } catch {
+      return [];
+    }
+    return names.filter((name) => name.endsWith('.test.js')).map((name) => join(workspace, 'dist', 'test', name));
+  });
+}
+
+ensureDebianPackages(TEST_PACKAGES);
+ensureDependencies();
+build();
+step('Lint (eslint, prettier)', 'npm', ['run', 'lint', '--silent']);
+step('Lint Lua (luacheck)', 'luacheck', ['--quiet', '--config', 'edge/.luacheckrc', 'edge/lua']);
+const files = testFiles();
+if (files.length === 0) {
+  console.error('No test files found: the build should have produced */dist/test/*.test.js');
+  process.exit(1);
+}
+// One file at a time: integration tests start real servers, and this machine has 2 cores.
+step(`Tests (${files.length} files)`, process.execPath, ['--test', '--test-concurrency=1', ...files]);

@@ -1,0 +1,25 @@
+// Installing and building the workspace: shared by `npm start`, `npm test` and `npm run migrate`.
+import { execFileSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+function run(command, args) {
+  execFileSync(command, args, { cwd: ROOT, stdio: 'inherit' });
+}
+
+/** `npm ci` when node_modules is missing or older than the lockfile. */
+export function ensureDependencies() {
+  const installed = join(ROOT, 'node_modules', '.package-lock.json');
+  const lock = join(ROOT, 'package-lock.json');
+  if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(lock).mtimeMs) return;
+  console.log('Installing npm dependencies (npm ci)…');
+  run('npm', ['ci', '--no-audit', '--no-fund']);
+}
+
+export function build() {
+  console.log('Building every part (npm run build)…');
+  run('npm', ['run', 'build', '--silent']);
+}

@@ -1,0 +1,120 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONTRACT_JSON_PATH } from '@sluice/config';
+import { startEdge } from '@sluice/edge';
+import { httpOk, ManagedProcess, startClickHouse, waitUntil } from '@sluice/services';
+import { dataPaths, settingsEnvironment, type StackSettings } from './settings';
+
+export interface StackPart {
+  name: string;
+  /** Where it listens or what it does, for the start banner. */
+  where: string;
+  stop(): Promise<void>;
+}
+
+export interface RunningStack {
+  parts: StackPart[];
+  edgeUrl: string;
+  backendUrl: string;
+  clickhouseUrl: string;
+  /** Resolves with the name of the first part that exits on its own. */
+  firstExit: Promise<string>;
+  stop(): Promise<void>;
+}
+
+export type ProgressLog = (line: string) => void;
+
+function onPath(command: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+}
+
+/**
+ * Starts ClickHouse, the backend (which migrates and writes the sites file), the edge and the
+ * shipper (or Vector where it is installed), in that order, each one ready before the next.
+ * If any part fails to start, the parts already running are stopped again.
+ */
+export async function startStack(settings: StackSettings, log: ProgressLog = console.log): Promise<RunningStack> {
+  const paths = dataPaths(settings);
+  const env = { ...process.env, ...settingsEnvironment(settings) };
+  const { root, clickhouse, backend, edge } = settings;
+  const parts: StackPart[] = [];
+  const processes: Array<[string, ManagedProcess]> = [];
+  const stopAll = async () => {
+    for (const part of [...parts].reverse()) {
+      log(`Stopping ${part.name}…`);
+      await part.stop();
+    }
+  };
+  for (const dir of Object.values(paths)) mkdirSync(dir, { recursive: true });
+
+  try {
+    log(`Starting ClickHouse on 127.0.0.1:${clickhouse.httpPort} (data in ${paths.clickhouse})…`);
+    const clickhouseServer = await startClickHouse({
+      dir: paths.clickhouse,
+      httpPort: clickhouse.httpPort,
+      tcpPort: clickhouse.tcpPort,
+      database: clickhouse.database,
+      credentials: { admin: clickhouse.admin, ingest: clickhouse.ingest, reader: clickhouse.reader },
+    });
+    parts.push({ name: 'clickhouse', where: `${clickhouseServer.url} (loopback)`, stop: clickhouseServer.stop });
+    processes.push(['clickhouse', clickhouseServer.process]);
+
+    log(`Starting the backend on ${backend.host}:${backend.port} (runs ClickHouse migrations first)…`);
+    const backendProcess = new ManagedProcess({
+      name: 'backend',
+      command: process.execPath,
+      args: [join(root, 'backend', 'dist', 'src', 'main.js')],
+      env,
+      logFile: join(paths.logs, 'backend.log'),
+    });
+    const backendUrl = `http://${backend.host}:${backend.port}`;
+    parts.push({ name: 'backend', where: `${backendUrl}/api/ (loopback)`, stop: () => backendProcess.stop() });
+    processes.push(['backend', backendProcess]);
+    await waitUntil('the backend', () => httpOk(`${backendUrl}/api/health`), { process: backendProcess });
+
+    log(`Starting the edge on ${edge.host}:${edge.port}…`);
+    const runningEdge = await startEdge({
+      target: 'debian',
+      listenHost: edge.host,
+      listenPort: edge.port,
+      prefix: paths.edge,
+      eventsLog: paths.eventsLog,
+      sitesFile: paths.sitesFile,
+      stateDir: paths.edgeState,
+      contractJson: CONTRACT_JSON_PATH,
+      luaDir: join(root, 'edge', 'lua'),
+      trackerDir: join(root, 'tracker', 'dist'),
+      adminDir: join(root, 'frontend', 'dist'),
+      backendUpstream: `${backend.host}:${backend.port}`,
+      trustedProxies: edge.trustedProxies,
+      workerProcesses: 'auto',
+    });
+    parts.push({ name: 'edge', where: `${runningEdge.url}/ (public)`, stop: runningEdge.stop });
+    processes.push(['edge', runningEdge.process]);
+
+    const useVector = onPath('vector');
+    log(useVector ? 'Starting Vector (pipeline/vector.yaml)…' : 'Starting the shipper (no `vector` on PATH)…');
+    const shipper = new ManagedProcess({
+      name: useVector ? 'vector' : 'shipper',
+      command: useVector ? 'vector' : process.execPath,
+      args: useVector
+        ? ['--config', join(root, 'pipeline', 'vector.yaml')]
+        : [join(root, 'pipeline', 'dist', 'src', 'shipper', 'main.js')],
+      env,
+      logFile: join(paths.logs, useVector ? 'vector.log' : 'shipper.log'),
+    });
+    parts.push({
+      name: shipper.options.name,
+      where: `${paths.events} → ClickHouse ${clickhouse.database}.events`,
+      stop: () => shipper.stop(),
+    });
+    processes.push([shipper.options.name, shipper]);
+
+    const firstExit = Promise.race(processes.map(([name, child]) => child.waitForExit().then(() => name)));
+    return { parts, edgeUrl: runningEdge.url, backendUrl, clickhouseUrl: clickhouseServer.url, firstExit, stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

@@ -1,0 +1,44 @@
+import { join } from 'node:path';
+import { loadSettings, dataPaths } from './stack/settings';
+import { readSites } from './stack/sites-file';
+import { trackerSnippet } from './stack/snippet';
+import { startStack, type RunningStack } from './stack/stack';
+
+/** `npm start`: runs the whole stack in the foreground until SIGINT/SIGTERM or until a part dies. */
+async function main(): Promise<void> {
+  const root = join(__dirname, '..', '..');
+  const settings = loadSettings(root);
+  const paths = dataPaths(settings);
+  const stack: RunningStack = await startStack(settings);
+
+  let stopping = false;
+  const stop = async (reason: string, code: number) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${reason}: stopping Sluice…`);
+    await stack.stop();
+    console.log('Stopped.');
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop('SIGINT', 0));
+  process.on('SIGTERM', () => void stop('SIGTERM', 0));
+  void stack.firstExit.then((name) => stop(`${name} exited unexpectedly (see ${paths.logs})`, 1));
+
+  const site = readSites(paths.sitesFile)[0];
+  const adminUrl = `http://${settings.edge.host === '0.0.0.0' ? 'localhost' : settings.edge.host}:${settings.edge.port}/`;
+  console.log('\nSluice is running.');
+  for (const part of stack.parts) console.log(`  ${part.name.padEnd(10)} ${part.where}`);
+  console.log(`  data       ${settings.dataDir}   logs: ${paths.logs}`);
+  console.log(`\nAdmin panel: ${adminUrl}  (API token: ${settings.backend.apiToken})`);
+  if (site) {
+    console.log(`\nPaste this on every page of "${site.domain}" (site key ${site.key}):\n`);
+    console.log(trackerSnippet(site.key));
+    console.log(`\nand proxy /telemetry/ on that site to ${adminUrl}telemetry/ (see README: "First-party proxy").`);
+  }
+  console.log('\nPress Ctrl+C to stop.');
+}
+
+main().catch((error: unknown) => {
+  console.error(`Sluice could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

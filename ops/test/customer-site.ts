@@ -1,0 +1,47 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ManagedProcess, waitUntil, httpOk } from '@sluice/services';
+
+const PROXY_SNIPPET = join(__dirname, '..', '..', 'customer-site', 'first-party-proxy.conf');
+
+/**
+ * A customer's own site: a plain nginx (no Lua) serving `html` at `/` and forwarding `/telemetry/`
+ * to the edge with the README's first-party proxy snippet, unchanged but for the edge's origin.
+ */
+export async function startCustomerSite(options: { dir: string; port: number; edgeOrigin: string; html: string }) {
+  const { dir, port, edgeOrigin, html } = options;
+  mkdirSync(join(dir, 'www'), { recursive: true });
+  writeFileSync(join(dir, 'www', 'index.html'), html);
+  writeFileSync(join(dir, 'first-party-proxy.conf'), readFileSync(PROXY_SNIPPET, 'utf8').replace('EDGE_ORIGIN', edgeOrigin));
+  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
+    .map((name) => `${name}_temp_path ${dir}/tmp-${name};`)
+    .join('\n  ');
+  const conf = join(dir, 'nginx.conf');
+  writeFileSync(
+    conf,
+    `worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 256; }
+http {
+  access_log off;
+  ${temp}
+  server {
+    listen 127.0.0.1:${port};
+    root ${dir}/www;
+    include ${dir}/first-party-proxy.conf;
+  }
+}
+`,
+  );
+  const nginx = new ManagedProcess({
+    name: 'customer-site',
+    command: 'nginx',
+    args: ['-p', dir, '-c', conf, '-g', 'daemon off;'],
+    logFile: join(dir, 'stdout.log'),
+    stopSignal: 'SIGQUIT',
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitUntil('the customer site', () => httpOk(`${url}/`), { process: nginx });
+  return { url, errorLog: join(dir, 'error.log'), stop: () => nginx.stop() };
+}

@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { parseEnvFile } from '../src/stack/settings';
+import { trackerSnippet } from '../src/stack/snippet';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
+const ENV_EXAMPLE = parseEnvFile(read('.env.example'));
+const SECRETS = ['CLICKHOUSE_ADMIN_PASSWORD', 'CLICKHOUSE_INGEST_PASSWORD', 'CLICKHOUSE_READER_PASSWORD', 'SLUICE_API_TOKEN'];
+
+function composeConfig(env: Record<string, string>) {
+  return spawnSync('docker-compose', ['-f', 'docker-compose.yml', '--env-file', '.env.example', 'config', '-q'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, ...env },
+  });
+}
+
+test('docker-compose.yml is valid with the secrets set', () => {
+  const result = composeConfig(Object.fromEntries(SECRETS.map((name) => [name, 'secret-value'])));
+  assert.equal(result.status, 0, result.stderr);
+});
+
+test('docker-compose.yml refuses to start without a secret: no default passwords', () => {
+  for (const missing of SECRETS) {
+    const env = Object.fromEntries(SECRETS.filter((name) => name !== missing).map((name) => [name, 'secret-value']));
+    const result = composeConfig(env);
+    assert.notEqual(result.status, 0, `compose accepted an empty ${missing}`);
+    assert.match(result.stderr, new RegExp(missing));
+  }
+});
+
+test('every variable docker-compose.yml reads is documented in .env.example', () => {
+  const used = [...read('docker-compose.yml').matchAll(/\$\{([A-Z0-9_]+)/g)].map((match) => match[1]);
+  assert.ok(used.length > 0);
+  for (const name of new Set(used)) assert.ok(name in ENV_EXAMPLE, `${name} is not in .env.example`);
+});
+
+test('every variable in .env.example is read by the native stack or by compose', () => {
+  const readers = read('ops/src/stack/settings.ts') + read('docker-compose.yml');
+  for (const name of Object.keys(ENV_EXAMPLE)) {
+    assert.ok(readers.includes(name), `${name} in .env.example is read by nothing`);
+  }
+});
+
+test('.env.example ships no secret values', () => {
+  for (const name of SECRETS) assert.equal(ENV_EXAMPLE[name], '', `${name} must be empty in .env.example`);
+});
+
+test("the README's snippet is the one npm start prints", () => {
+  assert.ok(read('README.md').includes(trackerSnippet('YOUR_SITE_KEY')));
+});
+
+test("the README's set-up commands are the package scripts", () => {
+  const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
+  assert.equal(scripts.start, 'node ops/bin/start.mjs');
+  assert.equal(scripts.test, 'node ops/bin/test.mjs');
+  assert.match(read('README.md'), /```\nnpm start\nnpm test\n```/);
+  assert.match(read('.ci/run'), /\nnpm test\n/);
+});
+
+test("the README's first-party proxy block is the tested snippet file", () => {
+  const directives = (text: string) =>
+    text
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line && !line.startsWith('#'))
+      .map((line) => line.replace(/proxy_pass \S+;/, 'proxy_pass EDGE;'));
+  const snippet = directives(read('ops/customer-site/first-party-proxy.conf'));
+  const readmeBlock = /```nginx\n([\s\S]*?)```/.exec(read('README.md'));
+  assert.ok(readmeBlock, 'README has an nginx block');
+  assert.deepEqual(directives(readmeBlock[1]), snippet);
+});

@@ -1,0 +1,148 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { chromium, type Browser } from 'playwright-core';
+import { rowProblems, type EventRow, type WireBatch } from '@sluice/config';
+import { freePort, waitUntil } from '@sluice/services';
+import { dataPaths, loadSettings, type StackSettings } from '../src/stack/settings';
+import { readSites } from '../src/stack/sites-file';
+import { trackerSnippet } from '../src/stack/snippet';
+import { startStack, type RunningStack } from '../src/stack/stack';
+import { startCustomerSite } from './customer-site';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const CUSTOMER_HOST = 'shop.test';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+let dataDir: string;
+let settings: StackSettings;
+let stack: RunningStack;
+let customer: Awaited<ReturnType<typeof startCustomerSite>>;
+let browser: Browser;
+let customerPort: number;
+
+before(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'sluice-e2e-'));
+  const clickhousePort = await freePort();
+  settings = loadSettings(ROOT, {
+    SLUICE_DATA_DIR: dataDir,
+    EDGE_HOST: '127.0.0.1',
+    EDGE_PORT: String(await freePort()),
+    BACKEND_PORT: String(await freePort()),
+    CLICKHOUSE_HTTP_PORT: String(clickhousePort),
+    CLICKHOUSE_TCP_PORT: String(await freePort()),
+    CLICKHOUSE_URL: `http://127.0.0.1:${clickhousePort}`,
+    SHIPPER_BATCH_MAX_WAIT_MS: '200',
+  });
+  stack = await startStack(settings, () => {});
+  const site = readSites(dataPaths(settings).sitesFile)[0];
+  customerPort = await freePort();
+  customer = await startCustomerSite({
+    dir: join(dataDir, 'customer-site'),
+    port: customerPort,
+    edgeOrigin: stack.edgeUrl,
+    html: `<!doctype html><html><head><title>Shop</title>${trackerSnippet(site.key)}</head><body><h1>Shop</h1></body></html>`,
+  });
+  // The browser sees the customer's domain, so the page's host is a name, not the loopback address.
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [...CHROMIUM_ARGS, `--host-resolver-rules=MAP ${CUSTOMER_HOST} 127.0.0.1`, `--user-data-dir=${join(dataDir, 'chromium')}`],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await customer?.stop();
+  await stack?.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+function ndjsonRows(path: string): EventRow[] {
+  if (!existsSync(path)) return [];
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as EventRow);
+}
+
+async function overview(siteId: number, day: string, token?: string): Promise<Response> {
+  return fetch(`${stack.edgeUrl}/api/sites/${siteId}/overview?from=${day}&to=${day}`, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+}
+
+test('a pageview from a real browser on the customer site reaches the report API', async () => {
+  const site = readSites(dataPaths(settings).sitesFile)[0];
+  const page = await browser.newPage();
+  const beacon = page.waitForRequest((request) => request.url().endsWith('/telemetry/e') && request.method() === 'POST');
+  const pageUrl = `http://${CUSTOMER_HOST}:${customerPort}/`;
+  await page.goto(pageUrl);
+
+  // The exact payload the tracker sent, through the customer's own domain.
+  const request = await beacon;
+  assert.equal(request.url(), `http://${CUSTOMER_HOST}:${customerPort}/telemetry/e`);
+  const batch = JSON.parse(request.postData() ?? '') as WireBatch;
+  assert.equal(batch.s, site.key);
+  assert.equal(batch.e.length, 1);
+  const [sent] = batch.e;
+  assert.match(sent.id ?? '', /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  assert.equal(sent.n, 'pageview');
+  assert.equal(sent.u, pageUrl);
+  assert.equal(typeof sent.sid, 'string');
+
+  // The edge wrote exactly one contract-conforming NDJSON line for it, without the visitor's IP.
+  const eventsLog = dataPaths(settings).eventsLog;
+  await waitUntil('the NDJSON line', async () => ndjsonRows(eventsLog).length > 0, { timeoutMs: 10_000 });
+  const rows = ndjsonRows(eventsLog);
+  assert.equal(rows.length, 1);
+  const [row] = rows;
+  assert.deepEqual(rowProblems(row), []);
+  assert.equal(row.event_id, sent.id);
+  assert.equal(row.site_id, site.id);
+  assert.equal(row.name, 'pageview');
+  assert.equal(row.hostname, CUSTOMER_HOST);
+  assert.equal(row.pathname, '/');
+  assert.equal(row.session_id, sent.sid);
+  assert.ok(!readFileSync(eventsLog, 'utf8').includes('127.0.0.1'), 'the raw IP must never be written');
+
+  // The report API, through the edge's /api/, counts it once the shipper has landed it.
+  const today = new Date().toISOString().slice(0, 10);
+  let report: { visitors: number; pageviews: number } = { visitors: 0, pageviews: 0 };
+  await waitUntil(
+    'the pageview in the report',
+    async () => {
+      const response = await overview(site.id, today, settings.backend.apiToken);
+      assert.equal(response.status, 200);
+      report = (await response.json()) as typeof report;
+      return report.pageviews > 0;
+    },
+    { timeoutMs: 30_000 },
+  );
+  assert.equal(report.pageviews, 1);
+  assert.equal(report.visitors, 1);
+  await page.close();
+});
+
+test('the report API refuses requests without the API token', async () => {
+  const site = readSites(dataPaths(settings).sitesFile)[0];
+  const response = await overview(site.id, new Date().toISOString().slice(0, 10));
+  assert.equal(response.status, 401);
+});
+
+test('the customer site and the edge logged no errors', () => {
+  const errors = readFileSync(customer.errorLog, 'utf8')
+    .split('\n')
+    .filter((line) => line.includes('[error]') || line.includes('[crit]') || line.includes('[emerg]'));
+  assert.deepEqual(errors, []);
+});

@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { loadSettings, parseEnvFile } from '../src/stack/settings';
+
+const root = mkdtempSync(join(tmpdir(), 'sluice-settings-'));
+after(() => rmSync(root, { recursive: true, force: true }));
+
+test('parseEnvFile reads KEY=VALUE lines, ignoring comments and quotes', () => {
+  assert.deepEqual(parseEnvFile('# c\nA=1\n\nB = "two words"\nC=\nlower=x\n'), { A: '1', B: 'two words', C: '' });
+});
+
+test('secrets are generated once on first start, private, and reused afterwards', () => {
+  const first = loadSettings(root, { SLUICE_DATA_DIR: 'data' });
+  const secretsFile = join(root, 'data', 'secrets.env');
+  assert.equal(statSync(secretsFile).mode & 0o777, 0o600);
+  assert.ok(first.backend.apiToken.length >= 32);
+  assert.notEqual(first.clickhouse.admin.password, first.clickhouse.reader.password);
+  const again = loadSettings(root, { SLUICE_DATA_DIR: 'data' });
+  assert.equal(again.backend.apiToken, first.backend.apiToken);
+  assert.equal(again.clickhouse.ingest.password, first.clickhouse.ingest.password);
+});
+
+test('.env and the environment win over generated secrets and defaults', () => {
+  writeFileSync(join(root, '.env'), 'EDGE_PORT=9090\nSLUICE_API_TOKEN=from-dot-env-0123456789abcdef0123\n');
+  const settings = loadSettings(root, { SLUICE_DATA_DIR: 'data2', BACKEND_PORT: '3100' });
+  assert.equal(settings.edge.port, 9090);
+  assert.equal(settings.backend.port, 3100);
+  assert.equal(settings.backend.apiToken, 'from-dot-env-0123456789abcdef0123');
+  assert.ok(!readFileSync(join(root, 'data2', 'secrets.env'), 'utf8').includes('SLUICE_API_TOKEN'));
+  assert.equal(settings.dataDir, join(root, 'data2'));
+});
+
+test('a bad port stops the start with a message naming the variable', () => {
+  assert.throws(() => loadSettings(root, { SLUICE_DATA_DIR: 'data', EDGE_PORT: '80800' }), /EDGE_PORT must be a TCP port/);
+});
