@@ -1,0 +1,39 @@
+# The edge: OpenResty with Sluice's nginx template (rendered for the openresty target) and Lua.
+# Build context: the repository root (docker-compose.yml sets it).
+
+FROM node:24-bookworm-slim AS build
+WORKDIR /src
+COPY package.json package-lock.json tsconfig.base.json ./
+COPY config/package.json config/
+COPY ops/package.json ops/
+COPY ops/services/package.json ops/services/
+COPY pipeline/package.json pipeline/
+COPY edge/package.json edge/
+COPY backend/package.json backend/
+COPY tracker/package.json tracker/
+COPY frontend/package.json frontend/
+RUN npm ci --no-audit --no-fund
+COPY config config
+COPY ops/services ops/services
+COPY edge edge
+COPY tracker tracker
+COPY frontend frontend
+RUN npm run build -w config -w ops/services -w edge -w tracker -w frontend
+# Trusted first-party proxies are part of the rendered config: change them with `docker compose build edge`.
+ARG EDGE_TRUSTED_PROXIES=""
+RUN EDGE_TRUSTED_PROXIES="$EDGE_TRUSTED_PROXIES" node edge/dist/src/render-config.js /src/nginx.conf
+
+FROM openresty/openresty:1.27.1.2-bookworm
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+ && useradd --system --uid 1000 --user-group --home-dir /var/lib/sluice sluice \
+ && mkdir -p /var/lib/sluice/events /var/lib/sluice/edge-state /usr/local/openresty/nginx/tmp \
+ && chown -R sluice:sluice /var/lib/sluice /usr/local/openresty/nginx
+COPY --from=build /src/nginx.conf /usr/local/openresty/nginx/conf/nginx.conf
+COPY edge/lua /usr/local/openresty/sluice/lua
+COPY --from=build /src/config/dist/event-contract.json /usr/local/openresty/sluice/event-contract.json
+COPY --from=build /src/tracker/dist /usr/local/openresty/sluice/tracker
+COPY --from=build /src/frontend/dist /usr/local/openresty/sluice/admin
+USER sluice
+EXPOSE 8080
+HEALTHCHECK --interval=10s --timeout=3s CMD curl -fsS -o /dev/null http://127.0.0.1:8080/telemetry/health || exit 1
+CMD ["/usr/local/openresty/bin/openresty", "-g", "daemon off;"]
