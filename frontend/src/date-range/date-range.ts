@@ -1,0 +1,46 @@
+/** A range of calendar days, both ends included, as `YYYY-MM-DD`. */
+export interface DateRange {
+  from: string;
+  to: string;
+}
+
+/** Today's date in `timeZone` as `YYYY-MM-DD`. */
+export function todayIn(timeZone: string, now: Date): string {
+  const parts = dateFormat(timeZone).formatToParts(now);
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    parts.find((candidate) => candidate.type === type)?.value;
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+function dateFormat(timeZone: string): Intl.DateTimeFormat {
+  const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit' };
+  try {
+    return new Intl.DateTimeFormat('en-US', { ...options, timeZone });
+  } catch {
+    // A zone this browser's time zone data does not know: fall back to UTC for the default dates. The report is
+    // still computed in the site's zone by the backend; at worst the default range is off by a day.
+    return new Intl.DateTimeFormat('en-US', { ...options, timeZone: 'UTC' });
+  }
+}
+
+/** `date` moved by `days` calendar days. */
+export function addDays(date: string, days: number): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
+/** The last `days` days up to and including today in `timeZone`. */
+export function lastDays(days: number, timeZone: string, now: Date): DateRange {
+  const to = todayIn(timeZone, now);
+  return { from: addDays(to, 1 - days), to };
+}
+
+/** The range with a new start; the end moves along if it would fall before the start. */
+export function withFrom(range: DateRange, from: string): DateRange {
+  return { from, to: from > range.to ? from : range.to };
+}
+
+/** The range with a new end; the start moves along if it would fall after the end. */
+export function withTo(range: DateRange, to: string): DateRange {
+  return { from: to < range.from ? to : range.from, to };
+}

@@ -1,0 +1,30 @@
+import { lastDays, type DateRange } from '../date-range/date-range';
+import type { OverviewReport } from './api';
+
+/** The overview opens on the last week, today included. */
+const DEFAULT_RANGE_DAYS = 7;
+
+export function defaultOverviewRange(timeZone: string, now: Date): DateRange {
+  return lastDays(DEFAULT_RANGE_DAYS, timeZone, now);
+}
+
+export interface OverviewMetric {
+  label: string;
+  value: string;
+}
+
+export function overviewMetrics(overview: OverviewReport, locale?: string): OverviewMetric[] {
+  return [
+    { label: 'Visitors', value: formatCount(overview.visitors, locale) },
+    { label: 'Pageviews', value: formatCount(overview.pageviews, locale) },
+  ];
+}
+
+export function isEmptyOverview(overview: OverviewReport): boolean {
+  return overview.visitors === 0 && overview.pageviews === 0;
+}
+
+/** A count with the reader's digit grouping: 1234567 → "1,234,567" in English. */
+export function formatCount(count: number, locale?: string): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(count);
+}

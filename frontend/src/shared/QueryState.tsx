@@ -1,0 +1,48 @@
+import type { ReactNode } from 'react';
+import type { QueryResult } from './useApiQuery';
+
+interface QueryStateProps<T> {
+  query: QueryResult<T>;
+  /** What is loading, for the messages: "your sites", "the overview". */
+  what: string;
+  isEmpty?: (data: T) => boolean;
+  /** Shown instead of `children` when `isEmpty` says there is nothing to show. */
+  empty?: ReactNode;
+  children: (data: T) => ReactNode;
+}
+
+/** The one place that renders a query's loading, error and empty states, so every view shows them alike. */
+export function QueryState<T>({ query, what, isEmpty, empty, children }: QueryStateProps<T>) {
+  if (query.error) {
+    return (
+      <div className="query-state query-state-error" role="alert">
+        <p>
+          Could not load {what}: {query.error.message}
+        </p>
+        <button type="button" onClick={query.retry}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  if (query.data === undefined) {
+    return (
+      <p className="query-state" aria-busy="true">
+        Loading {what}…
+      </p>
+    );
+  }
+  // Previous data stays visible, dimmed, while the query runs again for new inputs.
+  return (
+    <div
+      className={query.isFetching ? 'query-result is-refreshing' : 'query-result'}
+      aria-busy={query.isFetching}
+    >
+      {isEmpty?.(query.data) ? (
+        <div className="query-state query-state-empty">{empty}</div>
+      ) : (
+        children(query.data)
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import type { WireEvent } from '../../config/src/event-contract';
+import { guard, warnOnce } from './guard';
+import { randomId } from './id';
+import { touchSession } from './session';
+import { settings } from './settings';
+import { enqueue } from './transport';
+
+/** Runs one `_sluice` command: `['config', key, value]` or `['track', name, props?]`. Never throws. */
+export function runCommand(command: unknown): void {
+  guard(() => {
+    if (!Array.isArray(command)) return warnOnce('a command is an array: [name, ...arguments]');
+    const [name, first, second] = command as unknown[];
+    if (name === 'config') configure(first, second);
+    else if (name === 'track') track(first, second);
+    else warnOnce(`unknown command '${String(name)}'`);
+  });
+}
+
+function configure(key: unknown, value: unknown): void {
+  if (typeof value !== 'string') return warnOnce(`config '${String(key)}' needs a string value`);
+  if (key === 'baseUrl') settings.baseUrl = value.replace(/\/+$/, '');
+  else if (key === 'site') settings.site = value;
+  else warnOnce(`unknown config key '${String(key)}'`);
+}
+
+/** Tracks a pageview (`name` 'pageview') or a custom event (any other name). */
+function track(name: unknown, props: unknown): void {
+  if (typeof name !== 'string' || !name) return warnOnce("'track' needs an event name");
+  const event: WireEvent = { id: randomId(), n: name, u: location.href };
+  if (document.referrer) event.r = document.referrer;
+  event.sid = touchSession(Date.now());
+  const flat = flatProps(props);
+  if (flat) event.p = flat;
+  enqueue(event);
+}
+
+/** The string, finite number and boolean values of a flat props object; anything else is left out, with a warning. */
+function flatProps(props: unknown): WireEvent['p'] {
+  if (props === undefined) return undefined;
+  if (!props || typeof props !== 'object' || Array.isArray(props)) {
+    warnOnce('event props must be a flat object');
+    return undefined;
+  }
+  const flat: NonNullable<WireEvent['p']> = {};
+  let kept = 0;
+  for (const [key, value] of Object.entries(props)) {
+    if (
+      typeof value === 'string' ||
+      typeof value === 'boolean' ||
+      (typeof value === 'number' && isFinite(value))
+    ) {
+      flat[key] = value;
+      kept++;
+    } else {
+      warnOnce(`event prop '${key}' left out: values must be strings, finite numbers or booleans`);
+    }
+  }
+  return kept ? flat : undefined;
+}

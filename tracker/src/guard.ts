@@ -1,0 +1,22 @@
+/**
+ * Runs `task` and swallows anything it throws. Analytics is best effort: a fault costs at most the events in
+ * flight, whereas an exception escaping into the host page (out of its own `_sluice.push` call, a timer or an
+ * event listener) could break the customer's site. So nothing the tracker does may throw past this point.
+ */
+export function guard(task: () => void): void {
+  try {
+    task();
+  } catch {
+    // Safe to swallow: see above. Losing an event is acceptable; breaking the host page is not.
+  }
+}
+
+const warned = new Set<string>();
+
+/** Tells the site's developer about a mistake in their `_sluice` calls, once per distinct message. */
+export function warnOnce(message: string): void {
+  if (!warned.has(message)) {
+    warned.add(message);
+    console.warn(`Sluice: ${message}`);
+  }
+}

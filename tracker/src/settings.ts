@@ -1,0 +1,7 @@
+/** What the page set with `['config', key, value]`. */
+export const settings = {
+  /** Where the tracker was served from; events go to `${baseUrl}/e`. */
+  baseUrl: '/telemetry',
+  /** The site's public key; nothing is sent until it is set. */
+  site: '',
+};
