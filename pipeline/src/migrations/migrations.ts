@@ -1,0 +1,135 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ClickHouseClient } from '@clickhouse/client';
+import { checkedDatabase, clickhouseClient, type ClickHouseTarget } from '../clickhouse-target';
+
+export const MIGRATIONS_DIR = join(__dirname, '..', '..', '..', 'migrations');
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: string[];
+  down: string[];
+}
+
+const FILE_NAME = /^(\d{4})_([a-z0-9_]+)\.(up|down)\.sql$/;
+
+/** Splits a file into statements: each ends with `;` at the end of a line. */
+function statements(sql: string, database: string): string[] {
+  return sql
+    .replace(/\{database\}/g, database)
+    .split(/;\s*$/m)
+    .map((statement) => statement.replace(/^\s*--.*$/gm, '').trim())
+    .filter(Boolean);
+}
+
+/** Every migration in the folder, in version order; each must have both an up and a down file. */
+export function loadMigrations(database: string, dir = MIGRATIONS_DIR): Migration[] {
+  const byVersion = new Map<number, { name: string; up?: string[]; down?: string[] }>();
+  for (const file of readdirSync(dir)) {
+    const match = FILE_NAME.exec(file);
+    if (!match) continue;
+    const version = Number(match[1]);
+    const entry = byVersion.get(version) ?? { name: match[2] };
+    entry[match[3] as 'up' | 'down'] = statements(readFileSync(join(dir, file), 'utf8'), database);
+    byVersion.set(version, entry);
+  }
+  return [...byVersion.entries()]
+    .map(([version, { name, up, down }]) => {
+      if (!up || !down) throw new Error(`migration ${version} needs both an up and a down file`);
+      return { version, name, up, down };
+    })
+    .sort((a, b) => a.version - b.version);
+}
+
+export interface MigrationOptions extends ClickHouseTarget {
+  log?: (line: string) => void;
+  dir?: string;
+}
+
+/**
+ * The migrations' bookkeeping in ClickHouse. It is insert-only (every up or down is a row and the
+ * latest per version wins), so it needs no mutations and works alike on 18.16 and modern servers.
+ */
+class MigrationStore {
+  private readonly client: ClickHouseClient;
+  private readonly database: string;
+  private lastAt = 0;
+
+  constructor(target: ClickHouseTarget) {
+    this.database = checkedDatabase(target.database);
+    this.client = clickhouseClient(target, { withDatabase: false });
+  }
+
+  async run(query: string): Promise<void> {
+    await this.client.command({ query });
+  }
+
+  async prepare(): Promise<void> {
+    await this.run(`CREATE DATABASE IF NOT EXISTS ${this.database}`);
+    await this.run(`CREATE TABLE IF NOT EXISTS ${this.database}.schema_migrations
+      (version UInt32, name String, direction String, at_ms UInt64)
+      ENGINE = MergeTree() ORDER BY (version, at_ms)`);
+  }
+
+  async appliedVersions(): Promise<Set<number>> {
+    const result = await this.client.query({
+      query: `SELECT version FROM ${this.database}.schema_migrations GROUP BY version HAVING argMax(direction, at_ms) = 'up'`,
+      format: 'JSONEachRow',
+    });
+    return new Set((await result.json<{ version: number }>()).map((row) => Number(row.version)));
+  }
+
+  async record(migration: Migration, direction: 'up' | 'down'): Promise<void> {
+    this.lastAt = Math.max(Date.now(), this.lastAt + 1);
+    await this.client.insert({
+      table: `${this.database}.schema_migrations`,
+      values: [{ version: migration.version, name: migration.name, direction, at_ms: this.lastAt }],
+      format: 'JSONEachRow',
+    });
+  }
+
+  close(): Promise<void> {
+    return this.client.close();
+  }
+}
+
+const label = (migration: Migration) => `${String(migration.version).padStart(4, '0')}_${migration.name}`;
+
+/** Runs `direction` for each chosen migration, in the given order, recording each one. */
+async function migrate(
+  options: MigrationOptions,
+  direction: 'up' | 'down',
+  choose: (migrations: Migration[], applied: Set<number>) => Migration[],
+): Promise<string[]> {
+  const log = options.log ?? (() => {});
+  const migrations = loadMigrations(options.database, options.dir);
+  const store = new MigrationStore(options);
+  try {
+    await store.prepare();
+    const done: string[] = [];
+    for (const migration of choose(migrations, await store.appliedVersions())) {
+      log(`${direction === 'up' ? 'Applying' : 'Reverting'} ClickHouse migration ${label(migration)}…`);
+      for (const statement of migration[direction]) await store.run(statement);
+      await store.record(migration, direction);
+      done.push(label(migration));
+    }
+    return done;
+  } finally {
+    await store.close();
+  }
+}
+
+/** Applies every pending migration in order; running it again applies nothing. */
+export async function runMigrations(options: MigrationOptions): Promise<{ applied: string[] }> {
+  const applied = await migrate(options, 'up', (migrations, done) => migrations.filter((m) => !done.has(m.version)));
+  return { applied };
+}
+
+/** Runs the down steps of every applied migration above `to`, newest first. */
+export async function rollbackMigrations(options: MigrationOptions & { to: number }): Promise<{ reverted: string[] }> {
+  const reverted = await migrate(options, 'down', (migrations, done) =>
+    migrations.filter((m) => m.version > options.to && done.has(m.version)).reverse(),
+  );
+  return { reverted };
+}

@@ -1,0 +1,37 @@
+import type { ClickHouseClient } from '@clickhouse/client';
+import type { EventRow } from '@sluice/config';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const FIRST_BACKOFF_MS = 250;
+const MAX_BACKOFF_MS = 30_000;
+
+/** Exponential backoff with full jitter, so many shippers don't retry in step. */
+export function backoffMs(attempt: number): number {
+  const ceiling = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** attempt);
+  return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
+}
+
+/**
+ * Inserts a batch, retrying the same batch until ClickHouse acknowledges it. Returns false only when
+ * `stopping()` turns true first: the caller then keeps its checkpoint where it was.
+ */
+export async function insertUntilAcknowledged(
+  client: ClickHouseClient,
+  rows: EventRow[],
+  stopping: () => boolean,
+  log: (line: string) => void,
+): Promise<boolean> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await client.insert({ table: 'events', values: rows, format: 'JSONEachRow' });
+      if (attempt > 0) log(`ClickHouse accepted the batch after ${attempt} retr${attempt === 1 ? 'y' : 'ies'}`);
+      return true;
+    } catch (error) {
+      if (stopping()) return false;
+      const wait = backoffMs(attempt);
+      log(`ClickHouse insert of ${rows.length} rows failed (${error instanceof Error ? error.message : String(error)}); retrying in ${wait} ms`);
+      await sleep(wait);
+      if (stopping()) return false;
+    }
+  }
+}

@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The edge's NDJSON file and its rotated copies (`events.ndjson`, `events.ndjson.<suffix>`). */
+const NDJSON_FILE = /\.ndjson(\.|$)/;
+/** Enough to tell two files apart by their first line, which holds a random event id. */
+const FINGERPRINT_BYTES = 256;
+
+export interface InputFile {
+  path: string;
+  /** Identity that survives a rename: inode plus a hash of the file's first bytes. */
+  id: string;
+  size: number;
+}
+
+function fingerprint(path: string, ino: number): string | null {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(FINGERPRINT_BYTES);
+    const read = readSync(fd, head, 0, FINGERPRINT_BYTES, 0);
+    const newline = head.subarray(0, read).indexOf(0x0a);
+    // A file whose first line is still being written has no stable identity yet.
+    if (newline < 0 && read < FINGERPRINT_BYTES) return null;
+    const firstBytes = head.subarray(0, newline < 0 ? read : newline);
+    return `${ino}:${createHash('sha1').update(firstBytes).digest('hex').slice(0, 16)}`;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Input files, oldest first: rotated copies before the live file. */
+export function listInputFiles(dir: string): InputFile[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((name) => NDJSON_FILE.test(name));
+  } catch (error) {
+    // No folder yet means no events yet; any other failure must not look like "every file is gone".
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const files: Array<InputFile & { mtimeMs: number }> = [];
+  for (const name of names) {
+    const path = join(dir, name);
+    try {
+      const stat = statSync(path);
+      const id = stat.isFile() && stat.size > 0 ? fingerprint(path, stat.ino) : null;
+      if (id) files.push({ path, id, size: stat.size, mtimeMs: stat.mtimeMs });
+    } catch {
+      // Renamed or removed between listing and reading: the next scan sees it under its new name.
+    }
+  }
+  return files.sort((a, b) => a.mtimeMs - b.mtimeMs || a.path.localeCompare(b.path));
+}
+
+/**
+ * Reads up to `maxLines` complete lines of `path` from `offset` into `buffer` (reused between calls;
+ * the edge's lines are far shorter than it). A last line without its newline is left for later:
+ * the edge may still be writing it.
+ */
+export function readLines(path: string, offset: number, maxLines: number, buffer: Buffer) {
+  const fd = openSync(path, 'r');
+  try {
+    const read = readSync(fd, buffer, 0, buffer.length, offset);
+    const lines: Array<{ text: string; offset: number }> = [];
+    let start = 0;
+    while (lines.length < maxLines) {
+      const end = buffer.subarray(start, read).indexOf(0x0a);
+      if (end < 0) break;
+      lines.push({ text: buffer.toString('utf8', start, start + end), offset: offset + start });
+      start += end + 1;
+    }
+    return { lines, nextOffset: offset + start };
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,77 @@
+import { createClient, type ClickHouseClient } from '@clickhouse/client';
+import type { EventRow } from '@sluice/config';
+import { freePort, startClickHouse, type RunningClickHouse } from '@sluice/services';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runMigrations } from '../src';
+
+const account = (username: string) => ({ username, password: randomBytes(12).toString('hex') });
+
+/** A private ClickHouse 18.16 with Sluice's three accounts, for one test file. */
+export class ClickHouseHarness {
+  readonly dir = mkdtempSync(join(tmpdir(), 'sluice-ch-'));
+  readonly database = 'sluice';
+  readonly credentials = { admin: account('sluice_admin'), ingest: account('sluice_ingest'), reader: account('sluice_reader') };
+  server!: RunningClickHouse;
+  ports!: { http: number; tcp: number };
+  admin!: ClickHouseClient;
+
+  async start(): Promise<this> {
+    this.ports ??= { http: await freePort(), tcp: await freePort() };
+    this.server = await startClickHouse({
+      dir: join(this.dir, 'clickhouse'),
+      httpPort: this.ports.http,
+      tcpPort: this.ports.tcp,
+      database: this.database,
+      credentials: this.credentials,
+    });
+    this.admin ??= createClient({ url: this.server.url, ...this.credentials.admin });
+    return this;
+  }
+
+  target(role: 'admin' | 'ingest' | 'reader') {
+    return { url: this.server.url, database: this.database, ...this.credentials[role] };
+  }
+
+  migrate() {
+    return runMigrations(this.target('admin'));
+  }
+
+  async query<T>(query: string): Promise<T[]> {
+    const result = await this.admin.query({ query, format: 'JSONEachRow' });
+    return result.json<T>();
+  }
+
+  async distinctEventIds(siteId: number): Promise<number> {
+    const [row] = await this.query<{ n: string }>(
+      `SELECT uniqExact(event_id) AS n FROM ${this.database}.events WHERE site_id = ${Number(siteId)}`,
+    );
+    return Number(row.n);
+  }
+
+  async stop(): Promise<void> {
+    await this.admin?.close();
+    await this.server?.stop();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** A contract row with a fresh event id. */
+export function eventRow(overrides: Partial<EventRow> = {}): EventRow {
+  return {
+    event_id: randomUUID(),
+    site_id: 1,
+    ts: new Date().toISOString().slice(0, 19).replace('T', ' '),
+    name: 'pageview',
+    hostname: 'shop.test',
+    pathname: '/',
+    referrer: '',
+    visitor_id: randomBytes(16).toString('hex'),
+    session_id: 's',
+    props_keys: [],
+    props_values: [],
+    ...overrides,
+  };
+}

@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { createClient } from '@clickhouse/client';
+import { CLICKHOUSE_TYPES, EVENT_ROW, EVENT_ROW_FIELDS } from '@sluice/config';
+import { rollbackMigrations, runMigrations } from '../src';
+import { ClickHouseHarness } from './clickhouse-harness';
+
+const clickhouse = new ClickHouseHarness();
+before(() => clickhouse.start());
+after(() => clickhouse.stop());
+
+const describeEvents = () => clickhouse.query<{ name: string; type: string }>('DESCRIBE TABLE sluice.events');
+
+test('the events table has exactly the contract fields, in order, with the contract types', async () => {
+  assert.deepEqual((await clickhouse.migrate()).applied, ['0001_create_events']);
+  const columns = (await describeEvents()).map(({ name, type }) => ({ name, type }));
+  const contract = EVENT_ROW_FIELDS.map((name) => ({ name, type: CLICKHOUSE_TYPES[EVENT_ROW[name].type] }));
+  assert.deepEqual(columns, contract);
+});
+
+test('running the migrations again applies nothing', async () => {
+  assert.deepEqual((await clickhouse.migrate()).applied, []);
+});
+
+test('rolling back runs the down steps, and up applies them again', async () => {
+  const { reverted } = await rollbackMigrations({ ...clickhouse.target('admin'), to: 0 });
+  assert.deepEqual(reverted, ['0001_create_events']);
+  const [exists] = await clickhouse.query<{ n: string }>("SELECT count() AS n FROM system.tables WHERE database = 'sluice' AND name = 'events'");
+  assert.equal(Number(exists.n), 0);
+  assert.deepEqual((await runMigrations(clickhouse.target('admin'))).applied, ['0001_create_events']);
+});
+
+test('the reports account is read-only', async () => {
+  const reader = createClient({ url: clickhouse.server.url, ...clickhouse.credentials.reader });
+  try {
+    await assert.rejects(reader.command({ query: 'DROP TABLE sluice.events' }), /readonly/i);
+  } finally {
+    await reader.close();
+  }
+});

@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ManagedProcess, waitUntil } from '@sluice/services';
+import { ClickHouseHarness, eventRow } from './clickhouse-harness';
+
+const SHIPPER_MAIN = join(__dirname, '..', 'src', 'shipper', 'main.js');
+const clickhouse = new ClickHouseHarness();
+let run = 0;
+
+before(async () => {
+  await clickhouse.start();
+  await clickhouse.migrate();
+});
+after(() => clickhouse.stop());
+
+/** A fresh input folder and state folder for one test, whose rows carry a site id of their own. */
+function freshStream() {
+  const siteId = ++run;
+  const dir = join(clickhouse.dir, `stream-${siteId}`);
+  const input = join(dir, 'events');
+  mkdirSync(input, { recursive: true });
+  const file = join(input, 'events.ndjson');
+  return { siteId, input, state: join(dir, 'shipper'), log: join(dir, 'shipper.log'), file };
+}
+
+function startShipper(stream: { input: string; state: string; log: string }, batchMaxEvents = 1000) {
+  return new ManagedProcess({
+    name: 'shipper',
+    command: process.execPath,
+    args: [SHIPPER_MAIN],
+    logFile: stream.log,
+    env: {
+      ...process.env,
+      SHIPPER_INPUT_DIR: stream.input,
+      SHIPPER_STATE_DIR: stream.state,
+      SHIPPER_BATCH_MAX_EVENTS: String(batchMaxEvents),
+      SHIPPER_BATCH_MAX_WAIT_MS: '100',
+      CLICKHOUSE_URL: clickhouse.server.url,
+      CLICKHOUSE_DATABASE: 'sluice',
+      CLICKHOUSE_INGEST_USER: clickhouse.credentials.ingest.username,
+      CLICKHOUSE_INGEST_PASSWORD: clickhouse.credentials.ingest.password,
+    },
+  });
+}
+
+const lines = (siteId: number, count: number) =>
+  Array.from({ length: count }, () => JSON.stringify(eventRow({ site_id: siteId })) + '\n').join('');
+
+async function waitForEvents(siteId: number, count: number, timeoutMs = 30_000) {
+  const stored = () => clickhouse.distinctEventIds(siteId);
+  await waitUntil(`${count} events in ClickHouse`, async () => (await stored()) >= count, { timeoutMs });
+  return stored();
+}
+
+test('ships every line, waits for a partial last line, dead-letters what breaks the contract', async () => {
+  const stream = freshStream();
+  const { siteId } = stream;
+  writeFileSync(stream.file, lines(siteId, 100));
+  const shipper = startShipper(stream);
+  try {
+    assert.equal(await waitForEvents(siteId, 100), 100);
+    const partial = JSON.stringify(eventRow({ site_id: siteId, name: 'late' }));
+    appendFileSync(stream.file, partial.slice(0, 40));
+    await sleep(600);
+    assert.equal(await clickhouse.distinctEventIds(siteId), 100, 'half a line is not shipped');
+    appendFileSync(stream.file, partial.slice(40) + '\n');
+    appendFileSync(stream.file, '{"not json\n' + JSON.stringify({ ...eventRow(), site_id: 'one' }) + '\n' + lines(siteId, 10));
+    assert.equal(await waitForEvents(siteId, 111), 111);
+    const [late] = await clickhouse.query<{ n: string }>(`SELECT count() AS n FROM sluice.events WHERE site_id = ${siteId} AND name = 'late'`);
+    assert.equal(Number(late.n), 1);
+    const deadLetterFile = join(stream.state, 'dead-letter.ndjson');
+    await waitUntil('dead letters', async () => existsSync(deadLetterFile));
+    const deadLetters = readFileSync(deadLetterFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    assert.equal(deadLetters.length, 2);
+    assert.match(deadLetters[0].reason, /not JSON/);
+    assert.equal(deadLetters[0].line, '{"not json');
+    assert.match(deadLetters[1].reason, /site_id: not a UInt32/);
+  } finally {
+    await shipper.stop();
+  }
+});
+
+test('kill -9 mid-stream loses nothing: a restart resumes from the checkpoint', async () => {
+  const stream = freshStream();
+  const { siteId } = stream;
+  const total = 30_000;
+  writeFileSync(stream.file, lines(siteId, total));
+  let shipper = startShipper(stream, 500);
+  await waitUntil('some batches', async () => (await clickhouse.distinctEventIds(siteId)) > 2000, { timeoutMs: 30_000 });
+  shipper.kill('SIGKILL');
+  await shipper.waitForExit();
+  const before = await clickhouse.distinctEventIds(siteId);
+  assert.ok(before < total, 'killed before the end');
+  shipper = startShipper(stream, 5000);
+  try {
+    assert.equal(await waitForEvents(siteId, total, 60_000), total);
+  } finally {
+    await shipper.stop();
+  }
+});
+
+test('a file renamed by rotation keeps its position, and the new file is shipped too', async () => {
+  const stream = freshStream();
+  const { siteId } = stream;
+  writeFileSync(stream.file, lines(siteId, 50));
+  const shipper = startShipper(stream);
+  try {
+    await waitForEvents(siteId, 50);
+    renameSync(stream.file, `${stream.file}.1`);
+    appendFileSync(`${stream.file}.1`, lines(siteId, 5));
+    writeFileSync(stream.file, lines(siteId, 20));
+    assert.equal(await waitForEvents(siteId, 75), 75);
+    const [rows] = await clickhouse.query<{ n: string }>(`SELECT count() AS n FROM sluice.events WHERE site_id = ${siteId}`);
+    assert.equal(Number(rows.n), 75, 'nothing was shipped twice');
+  } finally {
+    await shipper.stop();
+  }
+});
+
+test('ClickHouse down: the shipper backs off, keeps its position, and delivers everything once it is back', async () => {
+  const stream = freshStream();
+  const { siteId } = stream;
+  const shipper = startShipper(stream);
+  try {
+    writeFileSync(stream.file, lines(siteId, 20));
+    await waitForEvents(siteId, 20);
+    await clickhouse.server.stop();
+    appendFileSync(stream.file, lines(siteId, 30));
+    await sleep(2000);
+    await clickhouse.start();
+    assert.equal(await waitForEvents(siteId, 50), 50);
+    assert.match(readFileSync(stream.log, 'utf8'), /retrying in \d+ ms/);
+  } finally {
+    await shipper.stop();
+  }
+});

@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { parse } from 'yaml';
+import { EVENT_ROW_FIELDS } from '@sluice/config';
+
+interface VectorConfig {
+  acknowledgements: { enabled: boolean };
+  sources: Record<string, { type: string; include?: string[]; fingerprint?: { strategy: string } }>;
+  transforms: Record<string, { type: string; inputs: string[]; source: string; drop_on_error: boolean; reroute_dropped: boolean }>;
+  sinks: Record<string, { type: string; inputs: string[]; table?: string; acknowledgements?: { enabled: boolean }; buffer?: { when_full: string } }>;
+}
+
+const config = parse(readFileSync(join(__dirname, '..', '..', 'vector.yaml'), 'utf8')) as VectorConfig;
+
+test("vector.yaml's row whitelist is exactly the event contract's fields, in order", () => {
+  const remap = config.transforms.event_rows;
+  const body = /\. = \{([\s\S]*)\}/.exec(remap.source);
+  assert.ok(body, 'the remap builds the row as one object literal');
+  const keys = [...body[1].matchAll(/^\s*"([a-z_]+)":/gm)].map((match) => match[1]);
+  assert.deepEqual(keys, EVENT_ROW_FIELDS);
+  for (const key of keys) assert.match(body[1], new RegExp(`"${key}": [a-z_]+!\\(row\\.${key}\\)`), `${key} reads row.${key}`);
+});
+
+test('vector.yaml reads the edge files by content fingerprint and acknowledges end to end', () => {
+  const source = config.sources.edge_ndjson;
+  assert.equal(source.type, 'file');
+  assert.deepEqual(source.include, ['${SLUICE_EVENTS_DIR}/*.ndjson*']);
+  assert.equal(source.fingerprint?.strategy, 'checksum');
+  assert.equal(config.acknowledgements.enabled, true);
+  const sink = config.sinks.clickhouse;
+  assert.equal(sink.type, 'clickhouse');
+  assert.equal(sink.table, 'events');
+  assert.deepEqual(sink.inputs, ['event_rows']);
+  assert.equal(sink.acknowledgements?.enabled, true);
+  assert.equal(sink.buffer?.when_full, 'block');
+});
+
+test('lines that fail the mapping go to a dead-letter sink', () => {
+  const remap = config.transforms.event_rows;
+  assert.equal(remap.drop_on_error, true);
+  assert.equal(remap.reroute_dropped, true);
+  assert.deepEqual(config.sinks.dead_letters.inputs, ['event_rows.dropped']);
+});
