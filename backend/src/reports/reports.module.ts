@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { ClickHouseModule } from '../clickhouse/clickhouse.module.js';
+import { SitesModule } from '../sites/sites.module.js';
+import { ReportsController } from './reports.controller.js';
+import { ReportsService } from './reports.service.js';
+
+@Module({ imports: [ClickHouseModule, SitesModule], controllers: [ReportsController], providers: [ReportsService] })
+export class ReportsModule {}
