@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { ensureDebianPackages, TEST_PACKAGES } from './prerequisites.mjs';
-import { build, ensureDependencies, ROOT } from './workspace.mjs';
+import { build, ensureDependencies, ROOT, WORKSPACES } from './workspace.mjs';
 
 function step(what, command, args) {
   console.log(`\n== ${what}`);
@@ -16,8 +16,7 @@ function step(what, command, args) {
 
 /** Compiled test files of every workspace: `<workspace>/dist/test/**\/*.test.js`. */
 function testFiles() {
-  const workspaces = ['config', 'ops/services', 'pipeline', 'edge', 'backend', 'tracker', 'frontend', 'ops'];
-  return workspaces.flatMap((workspace) => {
+  return WORKSPACES.flatMap((workspace) => {
     const dir = join(ROOT, workspace, 'dist', 'test');
     let names;
     try {

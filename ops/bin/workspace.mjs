@@ -19,7 +19,12 @@ export function ensureDependencies() {
   run('npm', ['ci', '--no-audit', '--no-fund']);
 }
 
+/** Workspaces in dependency order: each builds against the compiled output of those before it. */
+export const WORKSPACES = ['config', 'ops/services', 'pipeline', 'edge', 'backend', 'tracker', 'frontend', 'ops'];
+
 export function build() {
-  console.log('Building every part (npm run build)…');
-  run('npm', ['run', 'build', '--silent']);
+  for (const workspace of WORKSPACES) {
+    console.log(`Building ${workspace}…`);
+    run('npm', ['run', 'build', '--silent', '--workspace', workspace]);
+  }
 }

@@ -1,0 +1,4 @@
+// `npm run build`: every workspace, in dependency order.
+import { build } from './workspace.mjs';
+
+build();
