@@ -100,11 +100,17 @@ describe('sites', () => {
     const response = await authed('/api/sites').expect(200);
     assert.equal(response.body.length, 1);
     const [site] = response.body;
-    assert.deepEqual({ ...site, siteKey: undefined }, { id: 1, name: 'shop.test', domain: 'shop.test', siteKey: undefined, timezone: 'UTC' });
+    assert.deepEqual(
+      { ...site, siteKey: undefined },
+      { id: 1, name: 'shop.test', domain: 'shop.test', siteKey: undefined, timezone: 'UTC' },
+    );
     assert.match(site.siteKey, /^[A-Za-z0-9_-]{22}$/);
     const sitesFile = join(dir, 'state', 'sites.json');
     const file = JSON.parse(readFileSync(sitesFile, 'utf8'));
-    assert.deepEqual(file, { version: 1, sites: [{ id: 1, key: site.siteKey, name: 'shop.test', domain: 'shop.test', timezone: 'UTC' }] });
+    assert.deepEqual(file, {
+      version: 1,
+      sites: [{ id: 1, key: site.siteKey, name: 'shop.test', domain: 'shop.test', timezone: 'UTC' }],
+    });
     assert.equal(statSync(sitesFile).mode & 0o777, 0o644);
     assert.deepEqual(readdirSync(join(dir, 'state')), ['sites.json'], 'no temp file is left behind');
   });
@@ -127,7 +133,13 @@ describe('the overview report', () => {
 
   test('counts visitors and pageviews over whole days, each event once', async () => {
     const response = await authed('/api/sites/1/overview?from=2026-11-20&to=2026-11-20').expect(200);
-    assert.deepEqual(response.body, { siteId: 1, from: '2026-11-20', to: '2026-11-20', visitors: 3, pageviews: 3 });
+    assert.deepEqual(response.body, {
+      siteId: 1,
+      from: '2026-11-20',
+      to: '2026-11-20',
+      visitors: 3,
+      pageviews: 3,
+    });
     const wider = await authed('/api/sites/1/overview?from=2026-11-19&to=2026-11-20').expect(200);
     assert.deepEqual([wider.body.visitors, wider.body.pageviews], [4, 4]);
   });
@@ -135,7 +147,10 @@ describe('the overview report', () => {
   test("days are the site's days: the time zone moves the boundary", async () => {
     const sitesFile = join(dir, 'state', 'sites.json');
     const file = JSON.parse(readFileSync(sitesFile, 'utf8'));
-    writeFileSync(sitesFile, JSON.stringify({ ...file, sites: [{ ...file.sites[0], timezone: 'America/New_York' }] }));
+    writeFileSync(
+      sitesFile,
+      JSON.stringify({ ...file, sites: [{ ...file.sites[0], timezone: 'America/New_York' }] }),
+    );
     try {
       // 2026-11-19 23:59:59 UTC is 18:59:59 on the 19th in New York; 12:00 UTC on the 20th is 07:00 there.
       const response = await authed('/api/sites/1/overview?from=2026-11-19&to=2026-11-19').expect(200);

@@ -15,7 +15,10 @@ test('integers must be UInt32', () => {
 });
 
 test('day starts need a real date and a real time zone', () => {
-  assert.equal(render(literal.startOfDayIn('2026-11-20', 'Europe/Berlin')), "toDateTime('2026-11-20 00:00:00', 'Europe/Berlin')");
+  assert.equal(
+    render(literal.startOfDayIn('2026-11-20', 'Europe/Berlin')),
+    "toDateTime('2026-11-20 00:00:00', 'Europe/Berlin')",
+  );
   assert.throws(() => literal.startOfDayIn('2026-02-30', 'UTC'), SqlBindError);
   assert.throws(() => literal.startOfDayIn("2026-11-20' OR 1=1", 'UTC'), SqlBindError);
   assert.throws(() => literal.startOfDayIn('2026-11-20', "UTC')--"), SqlBindError);
@@ -23,5 +26,8 @@ test('day starts need a real date and a real time zone', () => {
 });
 
 test('sql joins fragments only', () => {
-  assert.equal(render(sql`SELECT ${literal.uint32(1)} AS a, ${literal.string('x')} AS b`), "SELECT 1 AS a, 'x' AS b");
+  assert.equal(
+    render(sql`SELECT ${literal.uint32(1)} AS a, ${literal.string('x')} AS b`),
+    "SELECT 1 AS a, 'x' AS b",
+  );
 });

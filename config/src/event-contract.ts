@@ -29,21 +29,51 @@ export const EVENT_ROW = {
   event_id: {
     type: 'uuid',
     source: 'wire',
-    description: 'Random 128-bit id minted by the tracker (the edge mints one when none was sent); a resent event keeps it.',
+    description:
+      'Random 128-bit id minted by the tracker (the edge mints one when none was sent); a resent event keeps it.',
   },
-  site_id: { type: 'uint32', source: 'edge', description: 'Internal site id, looked up from the public site key.' },
+  site_id: {
+    type: 'uint32',
+    source: 'edge',
+    description: 'Internal site id, looked up from the public site key.',
+  },
   ts: { type: 'datetime', source: 'edge', description: 'Edge receive time, UTC, `YYYY-MM-DD hh:mm:ss`.' },
-  name: { type: 'string', maxLength: 64, source: 'wire', description: "Event name: 'pageview' or a custom name." },
-  hostname: { type: 'string', maxLength: 253, source: 'wire', description: 'Host of the page URL, lower-cased.' },
-  pathname: { type: 'string', maxLength: 1024, source: 'wire', description: 'Path of the page URL, without query or fragment.' },
-  referrer: { type: 'string', maxLength: 2048, source: 'wire', description: 'document.referrer as the tracker saw it.' },
+  name: {
+    type: 'string',
+    maxLength: 64,
+    source: 'wire',
+    description: "Event name: 'pageview' or a custom name.",
+  },
+  hostname: {
+    type: 'string',
+    maxLength: 253,
+    source: 'wire',
+    description: 'Host of the page URL, lower-cased.',
+  },
+  pathname: {
+    type: 'string',
+    maxLength: 1024,
+    source: 'wire',
+    description: 'Path of the page URL, without query or fragment.',
+  },
+  referrer: {
+    type: 'string',
+    maxLength: 2048,
+    source: 'wire',
+    description: 'document.referrer as the tracker saw it.',
+  },
   visitor_id: {
     type: 'string',
     maxLength: 64,
     source: 'edge',
     description: 'Salted hash of site, client IP and user agent; the raw IP is never written.',
   },
-  session_id: { type: 'string', maxLength: 64, source: 'wire', description: 'Session id minted by the tracker.' },
+  session_id: {
+    type: 'string',
+    maxLength: 64,
+    source: 'wire',
+    description: 'Session id minted by the tracker.',
+  },
   props_keys: {
     type: 'string[]',
     maxItems: 32,

@@ -18,7 +18,8 @@ function fieldProblem(spec: RowFieldSpec, value: unknown): string | null {
       if (typeof value !== 'string') return 'not a string';
       return Buffer.byteLength(value) > spec.maxLength! ? `longer than ${spec.maxLength} bytes` : null;
     case 'string[]':
-      if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) return 'not an array of strings';
+      if (!Array.isArray(value) || value.some((item) => typeof item !== 'string'))
+        return 'not an array of strings';
       if (value.length > spec.maxItems!) return `more than ${spec.maxItems} items`;
       return value.some((item) => Buffer.byteLength(item as string) > spec.maxLength!)
         ? `an item longer than ${spec.maxLength} bytes`

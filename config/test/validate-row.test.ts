@@ -23,7 +23,10 @@ test('a conforming row has no problems', () => {
 
 test('a renamed field is reported both as missing and as unknown', () => {
   const { pathname, ...rest } = GOOD;
-  assert.deepEqual(rowProblems({ ...rest, path: pathname }), ['pathname: missing', 'path: not in the event contract']);
+  assert.deepEqual(rowProblems({ ...rest, path: pathname }), [
+    'pathname: missing',
+    'path: not in the event contract',
+  ]);
 });
 
 test('types and limits are checked', () => {
@@ -35,12 +38,20 @@ test('types and limits are checked', () => {
     [{ name: 7 }, 'name: not a string'],
     [{ name: 'é'.repeat(33) }, 'name: longer than 64 bytes'],
     [{ props_keys: ['a', 2] }, 'props_keys: not an array of strings'],
-    [{ props_keys: Array(33).fill('k'), props_values: Array(33).fill('v') }, 'props_keys: more than 32 items'],
+    [
+      { props_keys: Array(33).fill('k'), props_values: Array(33).fill('v') },
+      'props_keys: more than 32 items',
+    ],
   ];
   for (const [change, problem] of cases) {
-    assert.ok(rowProblems({ ...GOOD, ...change }).includes(problem), `${JSON.stringify(change)} → ${problem}`);
+    assert.ok(
+      rowProblems({ ...GOOD, ...change }).includes(problem),
+      `${JSON.stringify(change)} → ${problem}`,
+    );
   }
-  assert.deepEqual(rowProblems({ ...GOOD, props_values: [] }), ['props_keys and props_values differ in length']);
+  assert.deepEqual(rowProblems({ ...GOOD, props_values: [] }), [
+    'props_keys and props_values differ in length',
+  ]);
   assert.deepEqual(rowProblems(null), ['not a JSON object']);
 });
 

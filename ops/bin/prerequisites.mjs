@@ -13,7 +13,15 @@ export const STACK_PACKAGES = [
 ];
 
 /** What `npm test` needs on top: a browser, Lua tooling, the compose validator and the load generators. */
-export const TEST_PACKAGES = [...STACK_PACKAGES, 'chromium', 'lua-check', 'lua-busted', 'docker-compose', 'wrk', 'hey'];
+export const TEST_PACKAGES = [
+  ...STACK_PACKAGES,
+  'chromium',
+  'lua-check',
+  'lua-busted',
+  'docker-compose',
+  'wrk',
+  'hey',
+];
 
 function isInstalled(name) {
   const result = spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' });
@@ -29,7 +37,9 @@ export function ensureDebianPackages(packages) {
   if (missing.length === 0) return;
   const line = `apt-get install -y ${missing.join(' ')}`;
   if (process.getuid?.() !== 0) {
-    console.error(`Sluice needs these Debian packages: ${missing.join(', ')}\nInstall them with:\n\n  sudo apt-get update && sudo ${line}\n`);
+    console.error(
+      `Sluice needs these Debian packages: ${missing.join(', ')}\nInstall them with:\n\n  sudo apt-get update && sudo ${line}\n`,
+    );
     process.exit(1);
   }
   console.log(`Installing Debian packages: ${missing.join(', ')}`);

@@ -24,7 +24,9 @@ function testFiles() {
     } catch {
       return [];
     }
-    return names.filter((name) => name.endsWith('.test.js')).map((name) => join(workspace, 'dist', 'test', name));
+    return names
+      .filter((name) => name.endsWith('.test.js'))
+      .map((name) => join(workspace, 'dist', 'test', name));
   });
 }
 

@@ -6,7 +6,9 @@ import { createRequire } from 'node:module';
 const [entry, ...args] = process.argv.slice(2);
 ensureDependencies();
 build();
-const { loadSettings, settingsEnvironment } = createRequire(import.meta.url)(`${ROOT}/ops/dist/src/stack/settings.js`);
+const { loadSettings, settingsEnvironment } = createRequire(import.meta.url)(
+  `${ROOT}/ops/dist/src/stack/settings.js`,
+);
 const env = { ...process.env, ...settingsEnvironment(loadSettings(ROOT)) };
 const result = spawnSync(process.execPath, [`${ROOT}/${entry}`, ...args], { stdio: 'inherit', env });
 process.exit(result.status ?? 1);

@@ -20,7 +20,16 @@ export function ensureDependencies() {
 }
 
 /** Workspaces in dependency order: each builds against the compiled output of those before it. */
-export const WORKSPACES = ['config', 'ops/services', 'pipeline', 'edge', 'backend', 'tracker', 'frontend', 'ops'];
+export const WORKSPACES = [
+  'config',
+  'ops/services',
+  'pipeline',
+  'edge',
+  'backend',
+  'tracker',
+  'frontend',
+  'ops',
+];
 
 export function build() {
   for (const workspace of WORKSPACES) {

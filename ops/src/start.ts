@@ -33,7 +33,9 @@ async function main(): Promise<void> {
   if (site) {
     console.log(`\nPaste this on every page of "${site.domain}" (site key ${site.key}):\n`);
     console.log(trackerSnippet(site.key));
-    console.log(`\nand proxy /telemetry/ on that site to ${adminUrl}telemetry/ (see README: "First-party proxy").`);
+    console.log(
+      `\nand proxy /telemetry/ on that site to ${adminUrl}telemetry/ (see README: "First-party proxy").`,
+    );
   }
   console.log('\nPress Ctrl+C to stop.');
 }

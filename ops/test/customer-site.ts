@@ -8,11 +8,19 @@ const PROXY_SNIPPET = join(__dirname, '..', '..', 'customer-site', 'first-party-
  * A customer's own site: a plain nginx (no Lua) serving `html` at `/` and forwarding `/telemetry/`
  * to the edge with the README's first-party proxy snippet, unchanged but for the edge's origin.
  */
-export async function startCustomerSite(options: { dir: string; port: number; edgeOrigin: string; html: string }) {
+export async function startCustomerSite(options: {
+  dir: string;
+  port: number;
+  edgeOrigin: string;
+  html: string;
+}) {
   const { dir, port, edgeOrigin, html } = options;
   mkdirSync(join(dir, 'www'), { recursive: true });
   writeFileSync(join(dir, 'www', 'index.html'), html);
-  writeFileSync(join(dir, 'first-party-proxy.conf'), readFileSync(PROXY_SNIPPET, 'utf8').replace('EDGE_ORIGIN', edgeOrigin));
+  writeFileSync(
+    join(dir, 'first-party-proxy.conf'),
+    readFileSync(PROXY_SNIPPET, 'utf8').replace('EDGE_ORIGIN', edgeOrigin),
+  );
   const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
     .map((name) => `${name}_temp_path ${dir}/tmp-${name};`)
     .join('\n  ');

@@ -9,14 +9,23 @@ import { trackerSnippet } from '../src/stack/snippet';
 const ROOT = join(__dirname, '..', '..', '..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
 const ENV_EXAMPLE = parseEnvFile(read('.env.example'));
-const SECRETS = ['CLICKHOUSE_ADMIN_PASSWORD', 'CLICKHOUSE_INGEST_PASSWORD', 'CLICKHOUSE_READER_PASSWORD', 'SLUICE_API_TOKEN'];
+const SECRETS = [
+  'CLICKHOUSE_ADMIN_PASSWORD',
+  'CLICKHOUSE_INGEST_PASSWORD',
+  'CLICKHOUSE_READER_PASSWORD',
+  'SLUICE_API_TOKEN',
+];
 
 function composeConfig(env: Record<string, string>) {
-  return spawnSync('docker-compose', ['-f', 'docker-compose.yml', '--env-file', '.env.example', 'config', '-q'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH, ...env },
-  });
+  return spawnSync(
+    'docker-compose',
+    ['-f', 'docker-compose.yml', '--env-file', '.env.example', 'config', '-q'],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, ...env },
+    },
+  );
 }
 
 test('docker-compose.yml is valid with the secrets set', () => {
@@ -26,7 +35,9 @@ test('docker-compose.yml is valid with the secrets set', () => {
 
 test('docker-compose.yml refuses to start without a secret: no default passwords', () => {
   for (const missing of SECRETS) {
-    const env = Object.fromEntries(SECRETS.filter((name) => name !== missing).map((name) => [name, 'secret-value']));
+    const env = Object.fromEntries(
+      SECRETS.filter((name) => name !== missing).map((name) => [name, 'secret-value']),
+    );
     const result = composeConfig(env);
     assert.notEqual(result.status, 0, `compose accepted an empty ${missing}`);
     assert.match(result.stderr, new RegExp(missing));

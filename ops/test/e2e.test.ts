@@ -57,7 +57,11 @@ before(async () => {
   // The browser sees the customer's domain, so the page's host is a name, not the loopback address.
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: [...CHROMIUM_ARGS, `--host-resolver-rules=MAP ${CUSTOMER_HOST} 127.0.0.1`, `--user-data-dir=${join(dataDir, 'chromium')}`],
+    args: [
+      ...CHROMIUM_ARGS,
+      `--host-resolver-rules=MAP ${CUSTOMER_HOST} 127.0.0.1`,
+      `--user-data-dir=${join(dataDir, 'chromium')}`,
+    ],
   });
 });
 
@@ -85,7 +89,9 @@ async function overview(siteId: number, day: string, token?: string): Promise<Re
 test('a pageview from a real browser on the customer site reaches the report API', async () => {
   const site = readSites(dataPaths(settings).sitesFile)[0];
   const page = await browser.newPage();
-  const beacon = page.waitForRequest((request) => request.url().endsWith('/telemetry/e') && request.method() === 'POST');
+  const beacon = page.waitForRequest(
+    (request) => request.url().endsWith('/telemetry/e') && request.method() === 'POST',
+  );
   const pageUrl = `http://${CUSTOMER_HOST}:${customerPort}/`;
   await page.goto(pageUrl);
 

@@ -9,7 +9,11 @@ const root = mkdtempSync(join(tmpdir(), 'sluice-settings-'));
 after(() => rmSync(root, { recursive: true, force: true }));
 
 test('parseEnvFile reads KEY=VALUE lines, ignoring comments and quotes', () => {
-  assert.deepEqual(parseEnvFile('# c\nA=1\n\nB = "two words"\nC=\nlower=x\n'), { A: '1', B: 'two words', C: '' });
+  assert.deepEqual(parseEnvFile('# c\nA=1\n\nB = "two words"\nC=\nlower=x\n'), {
+    A: '1',
+    B: 'two words',
+    C: '',
+  });
 });
 
 test('secrets are generated once on first start, private, and reused afterwards', () => {
@@ -34,5 +38,8 @@ test('.env and the environment win over generated secrets and defaults', () => {
 });
 
 test('a bad port stops the start with a message naming the variable', () => {
-  assert.throws(() => loadSettings(root, { SLUICE_DATA_DIR: 'data', EDGE_PORT: '80800' }), /EDGE_PORT must be a TCP port/);
+  assert.throws(
+    () => loadSettings(root, { SLUICE_DATA_DIR: 'data', EDGE_PORT: '80800' }),
+    /EDGE_PORT must be a TCP port/,
+  );
 });

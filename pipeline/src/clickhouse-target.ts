@@ -12,7 +12,8 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** The database name goes into DDL as an identifier, so it must be one. */
 export function checkedDatabase(database: string): string {
-  if (!IDENTIFIER.test(database)) throw new Error(`CLICKHOUSE_DATABASE must be an identifier, got "${database}"`);
+  if (!IDENTIFIER.test(database))
+    throw new Error(`CLICKHOUSE_DATABASE must be an identifier, got "${database}"`);
   return database;
 }
 
@@ -33,7 +34,10 @@ export function requiredEnv(name: string, env: NodeJS.ProcessEnv = process.env):
   return value;
 }
 
-export function clickhouseTargetFromEnv(role: 'ADMIN' | 'INGEST', env: NodeJS.ProcessEnv = process.env): ClickHouseTarget {
+export function clickhouseTargetFromEnv(
+  role: 'ADMIN' | 'INGEST',
+  env: NodeJS.ProcessEnv = process.env,
+): ClickHouseTarget {
   return {
     url: requiredEnv('CLICKHOUSE_URL', env),
     username: requiredEnv(`CLICKHOUSE_${role}_USER`, env),

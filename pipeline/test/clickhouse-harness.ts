@@ -13,7 +13,11 @@ const account = (username: string) => ({ username, password: randomBytes(12).toS
 export class ClickHouseHarness {
   readonly dir = mkdtempSync(join(tmpdir(), 'sluice-ch-'));
   readonly database = 'sluice';
-  readonly credentials = { admin: account('sluice_admin'), ingest: account('sluice_ingest'), reader: account('sluice_reader') };
+  readonly credentials = {
+    admin: account('sluice_admin'),
+    ingest: account('sluice_ingest'),
+    reader: account('sluice_reader'),
+  };
   server!: RunningClickHouse;
   ports!: { http: number; tcp: number };
   admin!: ClickHouseClient;

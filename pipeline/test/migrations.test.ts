@@ -25,7 +25,9 @@ test('running the migrations again applies nothing', async () => {
 test('rolling back runs the down steps, and up applies them again', async () => {
   const { reverted } = await rollbackMigrations({ ...clickhouse.target('admin'), to: 0 });
   assert.deepEqual(reverted, ['0001_create_events']);
-  const [exists] = await clickhouse.query<{ n: string }>("SELECT count() AS n FROM system.tables WHERE database = 'sluice' AND name = 'events'");
+  const [exists] = await clickhouse.query<{ n: string }>(
+    "SELECT count() AS n FROM system.tables WHERE database = 'sluice' AND name = 'events'",
+  );
   assert.equal(Number(exists.n), 0);
   assert.deepEqual((await runMigrations(clickhouse.target('admin'))).applied, ['0001_create_events']);
 });

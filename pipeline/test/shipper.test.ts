@@ -67,13 +67,21 @@ test('ships every line, waits for a partial last line, dead-letters what breaks 
     await sleep(600);
     assert.equal(await clickhouse.distinctEventIds(siteId), 100, 'half a line is not shipped');
     appendFileSync(stream.file, partial.slice(40) + '\n');
-    appendFileSync(stream.file, '{"not json\n' + JSON.stringify({ ...eventRow(), site_id: 'one' }) + '\n' + lines(siteId, 10));
+    appendFileSync(
+      stream.file,
+      '{"not json\n' + JSON.stringify({ ...eventRow(), site_id: 'one' }) + '\n' + lines(siteId, 10),
+    );
     assert.equal(await waitForEvents(siteId, 111), 111);
-    const [late] = await clickhouse.query<{ n: string }>(`SELECT count() AS n FROM sluice.events WHERE site_id = ${siteId} AND name = 'late'`);
+    const [late] = await clickhouse.query<{ n: string }>(
+      `SELECT count() AS n FROM sluice.events WHERE site_id = ${siteId} AND name = 'late'`,
+    );
     assert.equal(Number(late.n), 1);
     const deadLetterFile = join(stream.state, 'dead-letter.ndjson');
     await waitUntil('dead letters', async () => existsSync(deadLetterFile));
-    const deadLetters = readFileSync(deadLetterFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    const deadLetters = readFileSync(deadLetterFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     assert.equal(deadLetters.length, 2);
     assert.match(deadLetters[0].reason, /not JSON/);
     assert.equal(deadLetters[0].line, '{"not json');
@@ -89,7 +97,9 @@ test('kill -9 mid-stream loses nothing: a restart resumes from the checkpoint', 
   const total = 30_000;
   writeFileSync(stream.file, lines(siteId, total));
   let shipper = startShipper(stream, 500);
-  await waitUntil('some batches', async () => (await clickhouse.distinctEventIds(siteId)) > 2000, { timeoutMs: 30_000 });
+  await waitUntil('some batches', async () => (await clickhouse.distinctEventIds(siteId)) > 2000, {
+    timeoutMs: 30_000,
+  });
   shipper.kill('SIGKILL');
   await shipper.waitForExit();
   const before = await clickhouse.distinctEventIds(siteId);
@@ -113,7 +123,9 @@ test('a file renamed by rotation keeps its position, and the new file is shipped
     appendFileSync(`${stream.file}.1`, lines(siteId, 5));
     writeFileSync(stream.file, lines(siteId, 20));
     assert.equal(await waitForEvents(siteId, 75), 75);
-    const [rows] = await clickhouse.query<{ n: string }>(`SELECT count() AS n FROM sluice.events WHERE site_id = ${siteId}`);
+    const [rows] = await clickhouse.query<{ n: string }>(
+      `SELECT count() AS n FROM sluice.events WHERE site_id = ${siteId}`,
+    );
     assert.equal(Number(rows.n), 75, 'nothing was shipped twice');
   } finally {
     await shipper.stop();

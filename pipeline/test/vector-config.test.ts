@@ -8,8 +8,20 @@ import { EVENT_ROW_FIELDS } from '@sluice/config';
 interface VectorConfig {
   acknowledgements: { enabled: boolean };
   sources: Record<string, { type: string; include?: string[]; fingerprint?: { strategy: string } }>;
-  transforms: Record<string, { type: string; inputs: string[]; source: string; drop_on_error: boolean; reroute_dropped: boolean }>;
-  sinks: Record<string, { type: string; inputs: string[]; table?: string; acknowledgements?: { enabled: boolean }; buffer?: { when_full: string } }>;
+  transforms: Record<
+    string,
+    { type: string; inputs: string[]; source: string; drop_on_error: boolean; reroute_dropped: boolean }
+  >;
+  sinks: Record<
+    string,
+    {
+      type: string;
+      inputs: string[];
+      table?: string;
+      acknowledgements?: { enabled: boolean };
+      buffer?: { when_full: string };
+    }
+  >;
 }
 
 const config = parse(readFileSync(join(__dirname, '..', '..', 'vector.yaml'), 'utf8')) as VectorConfig;
@@ -20,7 +32,8 @@ test("vector.yaml's row whitelist is exactly the event contract's fields, in ord
   assert.ok(body, 'the remap builds the row as one object literal');
   const keys = [...body[1].matchAll(/^\s*"([a-z_]+)":/gm)].map((match) => match[1]);
   assert.deepEqual(keys, EVENT_ROW_FIELDS);
-  for (const key of keys) assert.match(body[1], new RegExp(`"${key}": [a-z_]+!\\(row\\.${key}\\)`), `${key} reads row.${key}`);
+  for (const key of keys)
+    assert.match(body[1], new RegExp(`"${key}": [a-z_]+!\\(row\\.${key}\\)`), `${key} reads row.${key}`);
 });
 
 test('vector.yaml reads the edge files by content fingerprint and acknowledges end to end', () => {

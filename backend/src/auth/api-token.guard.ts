@@ -23,11 +23,19 @@ export class ApiTokenGuard implements CanActivate {
   }
 
   canActivate(context: ExecutionContext): boolean {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (isPublic) return true;
-    const header = context.switchToHttp().getRequest<{ headers: { authorization?: string } }>().headers.authorization ?? '';
+    const header =
+      context.switchToHttp().getRequest<{ headers: { authorization?: string } }>().headers.authorization ??
+      '';
     const token = /^Bearer (.+)$/.exec(header)?.[1];
     if (token && timingSafeEqual(digest(token), this.expected)) return true;
-    throw new DomainError(ErrorCode.Unauthenticated, 'a valid API token is required (Authorization: Bearer <token>)');
+    throw new DomainError(
+      ErrorCode.Unauthenticated,
+      'a valid API token is required (Authorization: Bearer <token>)',
+    );
   }
 }

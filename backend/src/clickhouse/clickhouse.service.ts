@@ -24,12 +24,22 @@ export class ClickHouseService implements OnModuleInit, OnModuleDestroy {
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     const { url, database, reader } = config.clickhouse;
-    this.client = createClient({ url, database, ...reader, request_timeout: (MAX_EXECUTION_SECONDS + 5) * 1000 });
+    this.client = createClient({
+      url,
+      database,
+      ...reader,
+      request_timeout: (MAX_EXECUTION_SECONDS + 5) * 1000,
+    });
   }
 
   async onModuleInit(): Promise<void> {
     const { url, database, admin } = this.config.clickhouse;
-    const { applied } = await runMigrations({ url, database, ...admin, log: (line) => this.logger.log(line) });
+    const { applied } = await runMigrations({
+      url,
+      database,
+      ...admin,
+      log: (line) => this.logger.log(line),
+    });
     this.logger.log(applied.length ? `applied ${applied.join(', ')}` : 'schema is up to date');
   }
 

@@ -39,7 +39,8 @@ export const literal = {
     return fragment(`'${escaped}'`);
   },
   uint32(value: number): SqlFragment {
-    if (!Number.isInteger(value) || value < 0 || value > 0xffffffff) throw new SqlBindError(`not a UInt32: ${value}`);
+    if (!Number.isInteger(value) || value < 0 || value > 0xffffffff)
+      throw new SqlBindError(`not a UInt32: ${value}`);
     return fragment(String(value));
   },
   /** The instant a calendar day starts in a time zone, as a DateTime. */

@@ -21,4 +21,5 @@ export class DomainError extends Error {
 }
 
 /** A 400 that names the field and the rule it broke. */
-export const invalid = (field: string, rule: string) => new DomainError(ErrorCode.Validation, `${field} ${rule}`);
+export const invalid = (field: string, rule: string) =>
+  new DomainError(ErrorCode.Validation, `${field} ${rule}`);

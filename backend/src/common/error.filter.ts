@@ -7,7 +7,9 @@ export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
   catch(error: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<{ status(code: number): { json(body: unknown): void } }>();
+    const response = host
+      .switchToHttp()
+      .getResponse<{ status(code: number): { json(body: unknown): void } }>();
     if (error instanceof DomainError) {
       const statusCode = STATUS_BY_CODE[error.code];
       response.status(statusCode).json({ statusCode, code: error.code, message: error.message });

@@ -49,8 +49,14 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
     clickhouse: {
       url,
       database,
-      admin: { username: required(env, 'CLICKHOUSE_ADMIN_USER'), password: required(env, 'CLICKHOUSE_ADMIN_PASSWORD') },
-      reader: { username: required(env, 'CLICKHOUSE_READER_USER'), password: required(env, 'CLICKHOUSE_READER_PASSWORD') },
+      admin: {
+        username: required(env, 'CLICKHOUSE_ADMIN_USER'),
+        password: required(env, 'CLICKHOUSE_ADMIN_PASSWORD'),
+      },
+      reader: {
+        username: required(env, 'CLICKHOUSE_READER_USER'),
+        password: required(env, 'CLICKHOUSE_READER_PASSWORD'),
+      },
     },
   });
 }

@@ -4,5 +4,9 @@ import { SitesModule } from '../sites/sites.module.js';
 import { ReportsController } from './reports.controller.js';
 import { ReportsService } from './reports.service.js';
 
-@Module({ imports: [ClickHouseModule, SitesModule], controllers: [ReportsController], providers: [ReportsService] })
+@Module({
+  imports: [ClickHouseModule, SitesModule],
+  controllers: [ReportsController],
+  providers: [ReportsService],
+})
 export class ReportsModule {}

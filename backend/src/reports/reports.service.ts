@@ -9,7 +9,8 @@ const MAX_RANGE_DAYS = 366;
 const DAY_MS = 86_400_000;
 
 const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
-const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+const nextDay = (date: string) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
 
 export interface Overview {
   siteId: number;
@@ -28,7 +29,8 @@ export class ReportsService {
 
   async overview(siteId: number, { from, to }: OverviewQueryDto): Promise<Overview> {
     if (dayNumber(to) < dayNumber(from)) throw invalid('to', 'must not be before from');
-    if (dayNumber(to) - dayNumber(from) + 1 > MAX_RANGE_DAYS) throw invalid('to', `must be within ${MAX_RANGE_DAYS} days of from`);
+    if (dayNumber(to) - dayNumber(from) + 1 > MAX_RANGE_DAYS)
+      throw invalid('to', `must be within ${MAX_RANGE_DAYS} days of from`);
     const site = this.sites.get(siteId);
     const [row] = await this.clickhouse.rows<{ visitors: string; pageviews: string }>(
       overviewQuery(site.id, { from, untilExclusive: nextDay(to), timeZone: site.timezone }),

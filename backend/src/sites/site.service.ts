@@ -20,7 +20,13 @@ export class SiteService implements OnModuleInit {
   onModuleInit(): void {
     if (this.sites.list().length > 0) return;
     const domain = this.config.defaultSiteDomain;
-    const site: Site = { id: 1, key: randomBytes(SITE_KEY_BYTES).toString('base64url'), name: domain, domain, timezone: 'UTC' };
+    const site: Site = {
+      id: 1,
+      key: randomBytes(SITE_KEY_BYTES).toString('base64url'),
+      name: domain,
+      domain,
+      timezone: 'UTC',
+    };
     this.sites.saveAll([site]);
     this.logger.log(`created the default site "${domain}" with key ${site.key}`);
   }

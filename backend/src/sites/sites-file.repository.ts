@@ -1,5 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  writeSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { Site } from './site.js';

@@ -3,5 +3,9 @@ import { SiteController } from './site.controller.js';
 import { SiteService } from './site.service.js';
 import { SitesFileRepository } from './sites-file.repository.js';
 
-@Module({ controllers: [SiteController], providers: [SiteService, SitesFileRepository], exports: [SiteService] })
+@Module({
+  controllers: [SiteController],
+  providers: [SiteService, SitesFileRepository],
+  exports: [SiteService],
+})
 export class SitesModule {}

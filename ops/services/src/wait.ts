@@ -18,7 +18,9 @@ export async function waitUntil(
     if (await probe().catch(() => false)) return;
     await sleep(100);
   }
-  throw new Error(`${what} was not ready after ${timeoutMs / 1000} s${process ? `; see ${process.options.logFile}` : ''}`);
+  throw new Error(
+    `${what} was not ready after ${timeoutMs / 1000} s${process ? `; see ${process.options.logFile}` : ''}`,
+  );
 }
 
 /** True when `url` answers with a 2xx status. */

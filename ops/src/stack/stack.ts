@@ -34,7 +34,10 @@ function onPath(command: string): boolean {
  * shipper (or Vector where it is installed), in that order, each one ready before the next.
  * If any part fails to start, the parts already running are stopped again.
  */
-export async function startStack(settings: StackSettings, log: ProgressLog = console.log): Promise<RunningStack> {
+export async function startStack(
+  settings: StackSettings,
+  log: ProgressLog = console.log,
+): Promise<RunningStack> {
   const paths = dataPaths(settings);
   const env = { ...process.env, ...settingsEnvironment(settings) };
   const { root, clickhouse, backend, edge } = settings;
@@ -57,7 +60,11 @@ export async function startStack(settings: StackSettings, log: ProgressLog = con
       database: clickhouse.database,
       credentials: { admin: clickhouse.admin, ingest: clickhouse.ingest, reader: clickhouse.reader },
     });
-    parts.push({ name: 'clickhouse', where: `${clickhouseServer.url} (loopback)`, stop: clickhouseServer.stop });
+    parts.push({
+      name: 'clickhouse',
+      where: `${clickhouseServer.url} (loopback)`,
+      stop: clickhouseServer.stop,
+    });
     processes.push(['clickhouse', clickhouseServer.process]);
 
     log(`Starting the backend on ${backend.host}:${backend.port} (runs ClickHouse migrations first)…`);
@@ -69,7 +76,11 @@ export async function startStack(settings: StackSettings, log: ProgressLog = con
       logFile: join(paths.logs, 'backend.log'),
     });
     const backendUrl = `http://${backend.host}:${backend.port}`;
-    parts.push({ name: 'backend', where: `${backendUrl}/api/ (loopback)`, stop: () => backendProcess.stop() });
+    parts.push({
+      name: 'backend',
+      where: `${backendUrl}/api/ (loopback)`,
+      stop: () => backendProcess.stop(),
+    });
     processes.push(['backend', backendProcess]);
     await waitUntil('the backend', () => httpOk(`${backendUrl}/api/health`), { process: backendProcess });
 
@@ -94,7 +105,9 @@ export async function startStack(settings: StackSettings, log: ProgressLog = con
     processes.push(['edge', runningEdge.process]);
 
     const useVector = onPath('vector');
-    log(useVector ? 'Starting Vector (pipeline/vector.yaml)…' : 'Starting the shipper (no `vector` on PATH)…');
+    log(
+      useVector ? 'Starting Vector (pipeline/vector.yaml)…' : 'Starting the shipper (no `vector` on PATH)…',
+    );
     const shipper = new ManagedProcess({
       name: useVector ? 'vector' : 'shipper',
       command: useVector ? 'vector' : process.execPath,
@@ -112,7 +125,14 @@ export async function startStack(settings: StackSettings, log: ProgressLog = con
     processes.push([shipper.options.name, shipper]);
 
     const firstExit = Promise.race(processes.map(([name, child]) => child.waitForExit().then(() => name)));
-    return { parts, edgeUrl: runningEdge.url, backendUrl, clickhouseUrl: clickhouseServer.url, firstExit, stop: stopAll };
+    return {
+      parts,
+      edgeUrl: runningEdge.url,
+      backendUrl,
+      clickhouseUrl: clickhouseServer.url,
+      firstExit,
+      stop: stopAll,
+    };
   } catch (error) {
     await stopAll();
     throw error;

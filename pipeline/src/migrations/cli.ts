@@ -7,7 +7,9 @@ async function main(): Promise<void> {
   const target = { ...clickhouseTargetFromEnv('ADMIN'), log: console.log };
   if (command === 'up') {
     const { applied } = await runMigrations(target);
-    console.log(applied.length ? `Applied ${applied.length} migration(s).` : 'ClickHouse schema is up to date.');
+    console.log(
+      applied.length ? `Applied ${applied.length} migration(s).` : 'ClickHouse schema is up to date.',
+    );
   } else if (command === 'down' && to !== undefined && /^\d+$/.test(to)) {
     const { reverted } = await rollbackMigrations({ ...target, to: Number(to) });
     console.log(`Reverted ${reverted.length} migration(s).`);

@@ -122,12 +122,16 @@ async function migrate(
 
 /** Applies every pending migration in order; running it again applies nothing. */
 export async function runMigrations(options: MigrationOptions): Promise<{ applied: string[] }> {
-  const applied = await migrate(options, 'up', (migrations, done) => migrations.filter((m) => !done.has(m.version)));
+  const applied = await migrate(options, 'up', (migrations, done) =>
+    migrations.filter((m) => !done.has(m.version)),
+  );
   return { applied };
 }
 
 /** Runs the down steps of every applied migration above `to`, newest first. */
-export async function rollbackMigrations(options: MigrationOptions & { to: number }): Promise<{ reverted: string[] }> {
+export async function rollbackMigrations(
+  options: MigrationOptions & { to: number },
+): Promise<{ reverted: string[] }> {
   const reverted = await migrate(options, 'down', (migrations, done) =>
     migrations.filter((m) => m.version > options.to && done.has(m.version)).reverse(),
   );

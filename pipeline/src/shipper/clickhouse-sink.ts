@@ -24,12 +24,15 @@ export async function insertUntilAcknowledged(
   for (let attempt = 0; ; attempt++) {
     try {
       await client.insert({ table: 'events', values: rows, format: 'JSONEachRow' });
-      if (attempt > 0) log(`ClickHouse accepted the batch after ${attempt} retr${attempt === 1 ? 'y' : 'ies'}`);
+      if (attempt > 0)
+        log(`ClickHouse accepted the batch after ${attempt} retr${attempt === 1 ? 'y' : 'ies'}`);
       return true;
     } catch (error) {
       if (stopping()) return false;
       const wait = backoffMs(attempt);
-      log(`ClickHouse insert of ${rows.length} rows failed (${error instanceof Error ? error.message : String(error)}); retrying in ${wait} ms`);
+      log(
+        `ClickHouse insert of ${rows.length} rows failed (${error instanceof Error ? error.message : String(error)}); retrying in ${wait} ms`,
+      );
       await sleep(wait);
       if (stopping()) return false;
     }

@@ -54,7 +54,9 @@ export class Shipper {
   }
 
   async run(): Promise<void> {
-    this.log(`Shipping ${this.config.inputDir}/*.ndjson* to ClickHouse ${this.config.clickhouse.database}.events`);
+    this.log(
+      `Shipping ${this.config.inputDir}/*.ndjson* to ClickHouse ${this.config.clickhouse.database}.events`,
+    );
     let batch = this.newBatch();
     while (!this.stopping) {
       const readAny = this.fill(batch);
@@ -114,12 +116,18 @@ export class Shipper {
       problems = [`not JSON: ${error instanceof Error ? error.message : String(error)}`];
     }
     if (problems.length === 0) batch.rows.push(row as EventRow);
-    else batch.deadLetters.push(JSON.stringify({ reason: problems.join('; '), file: path, offset, line: text }));
+    else
+      batch.deadLetters.push(JSON.stringify({ reason: problems.join('; '), file: path, offset, line: text }));
   }
 
   private async commit(batch: Batch): Promise<boolean> {
     if (batch.rows.length > 0) {
-      const acknowledged = await insertUntilAcknowledged(this.client, batch.rows, () => this.stopping, this.log);
+      const acknowledged = await insertUntilAcknowledged(
+        this.client,
+        batch.rows,
+        () => this.stopping,
+        this.log,
+      );
       if (!acknowledged) return false;
     }
     if (batch.deadLetters.length > 0) {
