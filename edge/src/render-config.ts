@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 
 export type EdgeTarget = 'debian' | 'openresty';
 
@@ -8,8 +9,10 @@ export interface EdgeConfigOptions {
   target: EdgeTarget;
   listenHost: string;
   listenPort: number;
-  /** nginx's prefix: pid, error log and temp folders live here. */
+  /** nginx's prefix: pid and temp folders live here (and the error log, unless `errorLog` says otherwise). */
   prefix: string;
+  /** nginx's error log: a file, or `stderr` in a container. Default: `${prefix}/error.log`. */
+  errorLog?: string;
   /** The NDJSON file the collect endpoint appends to. */
   eventsLog: string;
   /** Written by the backend, re-read by every worker within seconds. */
@@ -34,9 +37,10 @@ const DEBIAN_MODULES = [
   'load_module /usr/lib/nginx/modules/ngx_http_lua_module.so;',
 ].join('\n');
 
-/** Paths go into nginx and Lua string literals unquoted-checked: refuse anything that could end them. */
+/** Paths go into nginx and Lua string literals unquoted: refuse anything that could end them. */
 function safePath(name: string, value: string): string {
-  if (!/^[\w./@:+-]+$/.test(value)) throw new Error(`${name} has characters the edge config cannot hold: ${value}`);
+  if (!/^[\w./@:+-]+$/.test(value))
+    throw new Error(`${name} has characters the edge config cannot hold: ${value}`);
   return value;
 }
 
@@ -47,15 +51,25 @@ function realIpBlock(proxies: string[]): string {
 }
 
 function listenAddress(host: string, port: number): string {
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new Error(`listenPort is not a TCP port: ${port}`);
   return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+}
+
+function workerCount(value: number | 'auto'): string {
+  if (value !== 'auto' && !(Number.isInteger(value) && value > 0)) {
+    throw new Error(`workerProcesses must be a positive integer or 'auto': ${value}`);
+  }
+  return String(value);
 }
 
 export function renderEdgeConfig(options: EdgeConfigOptions): string {
   const values: Record<string, string> = {
     load_modules: options.target === 'debian' ? DEBIAN_MODULES : '# OpenResty: ngx_lua is built in.',
-    worker_processes: String(options.workerProcesses),
+    worker_processes: workerCount(options.workerProcesses),
     listen: listenAddress(safePath('listenHost', options.listenHost), options.listenPort),
     prefix: safePath('prefix', options.prefix),
+    error_log: safePath('errorLog', options.errorLog ?? join(options.prefix, 'error.log')),
     events_log: safePath('eventsLog', options.eventsLog),
     sites_file: safePath('sitesFile', options.sitesFile),
     state_dir: safePath('stateDir', options.stateDir),
@@ -72,32 +86,76 @@ export function renderEdgeConfig(options: EdgeConfigOptions): string {
   });
 }
 
+/** Where the OpenResty image (ops/docker/edge.Dockerfile) keeps things: the CLI's defaults. */
+const IMAGE_APP_DIR = '/usr/local/openresty/sluice';
+const IMAGE_STATE_DIR = '/var/lib/sluice';
+const IMAGE_DEFAULTS: Record<string, string> = {
+  'listen-host': '0.0.0.0',
+  'listen-port': '8080',
+  prefix: '/run/sluice-edge',
+  'error-log': 'stderr',
+  'events-log': `${IMAGE_STATE_DIR}/events/events.ndjson`,
+  'sites-file': `${IMAGE_STATE_DIR}/sites.json`,
+  'state-dir': `${IMAGE_STATE_DIR}/edge-state`,
+  'contract-json': `${IMAGE_APP_DIR}/event-contract.json`,
+  'lua-dir': `${IMAGE_APP_DIR}/lua`,
+  'tracker-dir': `${IMAGE_APP_DIR}/tracker`,
+  'admin-dir': `${IMAGE_APP_DIR}/admin`,
+  'backend-upstream': 'backend:3000',
+  'trusted-proxies': '',
+  'worker-processes': 'auto',
+};
+
 /**
- * CLI for the OpenResty image's build stage: `node render-config.js OUT_FILE`, with the container's
- * paths as defaults and `EDGE_TRUSTED_PROXIES` (comma-separated) from the build arguments.
+ * `render-config.js --target openresty --out FILE [--trusted-proxies a,b …]`: every option is a flag, or
+ * else the environment variable `EDGE_<FLAG>` (`--trusted-proxies` ↔ `EDGE_TRUSTED_PROXIES`), or else
+ * the OpenResty image's layout.
  */
+export function optionsFromCli(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+): { out: string; options: EdgeConfigOptions } {
+  const flags = ['target', 'out', ...Object.keys(IMAGE_DEFAULTS)];
+  const { values } = parseArgs({
+    args: argv,
+    options: Object.fromEntries(flags.map((flag) => [flag, { type: 'string' as const }])),
+  });
+  const get = (flag: string): string => {
+    const fromEnv = env[`EDGE_${flag.toUpperCase().replace(/-/g, '_')}`];
+    const value = (values[flag] as string | undefined) ?? fromEnv ?? IMAGE_DEFAULTS[flag];
+    if (value === undefined) throw new Error(`render-config: --${flag} is required`);
+    return value;
+  };
+  const target = get('target');
+  if (target !== 'debian' && target !== 'openresty')
+    throw new Error(`render-config: unknown --target ${target}`);
+  const workers = get('worker-processes');
+  return {
+    out: get('out'),
+    options: {
+      target,
+      listenHost: get('listen-host'),
+      listenPort: Number(get('listen-port')),
+      prefix: get('prefix'),
+      errorLog: get('error-log'),
+      eventsLog: get('events-log'),
+      sitesFile: get('sites-file'),
+      stateDir: get('state-dir'),
+      contractJson: get('contract-json'),
+      luaDir: get('lua-dir'),
+      trackerDir: get('tracker-dir'),
+      adminDir: get('admin-dir'),
+      backendUpstream: get('backend-upstream'),
+      trustedProxies: get('trusted-proxies')
+        .split(',')
+        .map((proxy) => proxy.trim())
+        .filter(Boolean),
+      workerProcesses: workers === 'auto' ? 'auto' : Number(workers),
+    },
+  };
+}
+
 if (require.main === module) {
-  const out = process.argv[2];
-  if (!out) throw new Error('usage: render-config.js OUT_FILE');
-  const state = '/var/lib/sluice';
-  const app = '/usr/local/openresty/sluice';
-  writeFileSync(
-    out,
-    renderEdgeConfig({
-      target: 'openresty',
-      listenHost: '0.0.0.0',
-      listenPort: 8080,
-      prefix: '/usr/local/openresty/nginx',
-      eventsLog: `${state}/events/events.ndjson`,
-      sitesFile: `${state}/sites.json`,
-      stateDir: `${state}/edge-state`,
-      contractJson: `${app}/event-contract.json`,
-      luaDir: `${app}/lua`,
-      trackerDir: `${app}/tracker`,
-      adminDir: `${app}/admin`,
-      backendUpstream: process.env.EDGE_BACKEND_UPSTREAM || 'backend:3000',
-      trustedProxies: (process.env.EDGE_TRUSTED_PROXIES || '').split(',').filter(Boolean),
-      workerProcesses: 'auto',
-    }),
-  );
+  const { out, options } = optionsFromCli(process.argv.slice(2), process.env);
+  writeFileSync(out, renderEdgeConfig(options));
 }

@@ -1,11 +1,19 @@
 import assert from 'node:assert/strict';
+import { request } from 'node:http';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { rowProblems } from '@sluice/config';
 import { EdgeHarness, SITE } from './edge-harness';
 
 const ID = '6f1c2a3b-1111-4222-8333-444455556666';
-const PAGEVIEW = { id: ID, n: 'pageview', u: 'https://Shop.Test:8443/pricing/?plan=pro#top', r: 'https://www.google.com/', sid: 'sess-1' };
+const PAGEVIEW = {
+  id: ID,
+  n: 'pageview',
+  u: 'https://Shop.Test:8443/pricing/?plan=pro#top',
+  r: 'https://www.google.com/',
+  sid: 'sess-1',
+};
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const MAX_BODY_BYTES = 65536;
 
 describe('the collect endpoint', () => {
   let harness: EdgeHarness;
@@ -15,51 +23,78 @@ describe('the collect endpoint', () => {
     harness = await new EdgeHarness().start();
   });
   after(() => harness.stop());
-  afterEach(() => assert.deepEqual(harness.errorLines(), [], 'the error log has no errors'));
+  afterEach(() => {
+    assert.deepEqual(harness.errorLines(), [], 'the error log has no errors and names no client');
+    for (const line of harness.lines()) assert.deepEqual(rowProblems(JSON.parse(line)), [], line);
+  });
 
-  async function expectLines(added: number) {
+  /** The NDJSON lines the last request added, once the buffered log has flushed them. */
+  async function newLines(added: number): Promise<string[]> {
     written += added;
-    return (await harness.rows(written)).slice(written - added);
+    await harness.rows(written);
+    return harness.lines().slice(written - added);
   }
 
-  test('a pageview becomes exactly one contract row', async () => {
-    const response = await harness.post({ s: SITE.key, e: [{ ...PAGEVIEW, p: { plan: 'pro', seats: 3, trial: false, nested: { no: 1 } } }] });
+  async function newRows(added: number) {
+    return (await newLines(added)).map((line) => JSON.parse(line));
+  }
+
+  test('a pageview becomes exactly one contract row, byte for byte', async () => {
+    const response = await harness.post({
+      s: SITE.key,
+      e: [{ ...PAGEVIEW, p: { seats: 3, plan: 'pro', trial: false, nested: { no: 1 } } }],
+    });
     assert.equal(response.status, 204);
     assert.equal(response.headers.get('access-control-allow-origin'), '*');
-    const [row] = await expectLines(1);
-    assert.deepEqual(rowProblems(row), []);
-    const { ts, visitor_id, ...stable } = row;
-    assert.deepEqual(stable, {
-      event_id: ID,
-      site_id: SITE.id,
-      name: 'pageview',
-      hostname: 'shop.test',
-      pathname: '/pricing/',
-      referrer: 'https://www.google.com/',
-      session_id: 'sess-1',
-      props_keys: ['plan', 'seats', 'trial'],
-      props_values: ['pro', '3', 'false'],
-    });
+    assert.equal(await response.text(), '');
+    const [line] = await newLines(1);
+    const { ts, visitor_id } = JSON.parse(line);
     assert.match(visitor_id, /^[0-9a-f]{32}$/);
-    assert.ok(Math.abs(Date.parse(`${ts}Z`) - Date.now()) < 10_000, 'ts is the edge time in UTC');
+    assert.ok(
+      Math.abs(Date.parse(`${ts.replace(' ', 'T')}Z`) - Date.now()) < 10_000,
+      'ts is the edge time in UTC',
+    );
+    assert.equal(
+      line,
+      `{"event_id":"${ID}","site_id":7,"ts":"${ts}","name":"pageview","hostname":"shop.test","pathname":"/pricing/",` +
+        `"referrer":"https://www.google.com/","visitor_id":"${visitor_id}","session_id":"sess-1",` +
+        `"props_keys":["plan","seats","trial"],"props_values":["pro","3","false"]}`,
+    );
     assert.ok(!harness.lines().join('\n').includes('127.0.0.1'), 'the raw IP is never written');
   });
 
   test('the edge mints an id when none was sent, and keeps empty arrays as arrays', async () => {
-    assert.equal((await harness.post({ s: SITE.key, e: [{ n: 'signup', u: 'http://shop.test' }] })).status, 204);
-    const [row] = await expectLines(1);
+    const response = await harness.post(
+      { s: SITE.key, e: [{ n: 'signup', u: 'http://shop.test' }] },
+      { 'content-type': 'application/json' },
+    );
+    assert.equal(response.status, 204);
+    const [row] = await newRows(1);
     assert.match(row.event_id, UUID_V4);
     assert.equal(row.pathname, '/');
     assert.deepEqual([row.props_keys, row.props_values, row.referrer, row.session_id], [[], [], '', '']);
   });
 
   test('the GET form (image fallback) records one event', async () => {
-    const query = new URLSearchParams({ s: SITE.key, n: 'pageview', u: 'https://shop.test/noscript', r: 'https://ref.test/' });
+    const query = new URLSearchParams({
+      s: SITE.key,
+      n: 'pageview',
+      u: 'https://shop.test/noscript',
+      r: 'https://ref.test/',
+    });
     const response = await fetch(`${harness.edge.url}/telemetry/e?${query}`);
     assert.equal(response.status, 204);
-    const [row] = await expectLines(1);
+    const [row] = await newRows(1);
     assert.deepEqual([row.name, row.pathname, row.referrer], ['pageview', '/noscript', 'https://ref.test/']);
     assert.match(row.event_id, UUID_V4);
+    const unknown = await fetch(`${harness.edge.url}/telemetry/e?s=nope&n=pageview&u=https://shop.test/`);
+    assert.deepEqual([unknown.status, await unknown.json()], [400, { error: 'unknown_site' }]);
+    const nameless = await fetch(`${harness.edge.url}/telemetry/e?s=${SITE.key}&u=https://shop.test/`);
+    assert.deepEqual(await nameless.json(), {
+      error: 'invalid_events',
+      accepted: 0,
+      rejected: [{ index: 0, error: 'missing_name' }],
+    });
   });
 
   test('a mixed batch keeps the good events and names the bad ones', async () => {
@@ -73,9 +108,13 @@ describe('the collect endpoint', () => {
         { n: 'e', u: 'https://shop.test/5', id: ID.toUpperCase() },
         'not an object',
         { n: 'g', u: 'https://shop.test/7' },
+        { n: 7, u: 'https://shop.test/8' },
+        { n: 'i', u: ['https://shop.test/9'] },
+        { n: 'j', u: 'https://shop.test/10', id: 12 },
       ],
     });
     assert.equal(response.status, 400);
+    assert.equal(response.headers.get('access-control-allow-origin'), '*');
     assert.deepEqual(await response.json(), {
       error: 'invalid_events',
       accepted: 2,
@@ -85,67 +124,287 @@ describe('the collect endpoint', () => {
         { index: 3, error: 'bad_url' },
         { index: 4, error: 'bad_id' },
         { index: 5, error: 'not_an_object' },
+        { index: 7, error: 'missing_name' },
+        { index: 8, error: 'missing_url' },
+        { index: 9, error: 'bad_id' },
       ],
     });
-    const rows = await expectLines(2);
-    assert.deepEqual(rows.map((row) => row.name), ['a', 'g']);
+    const rows = await newRows(2);
+    assert.deepEqual(
+      rows.map((row) => row.name),
+      ['a', 'g'],
+    );
   });
 
   test('whole-request errors get a short code and write nothing', async () => {
     const cases: Array<[() => Promise<Response>, number, string]> = [
       [() => harness.post('{"s": "x", "e": ['), 400, 'bad_json'],
+      [() => harness.post(''), 400, 'bad_json'],
+      [() => harness.post('null'), 400, 'bad_json'],
       [() => harness.post('[1,2]'), 400, 'unknown_site'],
       [() => harness.post({ s: 'no-such-site', e: [PAGEVIEW] }), 400, 'unknown_site'],
+      [() => harness.post({ s: 42, e: [PAGEVIEW] }), 400, 'unknown_site'],
       [() => harness.post({ s: SITE.key, e: [] }), 400, 'no_events'],
       [() => harness.post({ s: SITE.key }), 400, 'no_events'],
+      [() => harness.post({ s: SITE.key, e: { 0: PAGEVIEW } }), 400, 'no_events'],
       [() => harness.post({ s: SITE.key, e: Array(51).fill(PAGEVIEW) }), 400, 'too_many_events'],
-      [() => harness.post({ s: SITE.key, e: [{ n: 'x', u: 'https://a.b/', p: { a: { b: { c: { d: { e: { f: { g: {} } } } } } } } }] }), 400, 'bad_json'],
+      [
+        () =>
+          harness.post({
+            s: SITE.key,
+            e: [{ n: 'x', u: 'https://a.b/', p: { a: { b: { c: { d: { e: { f: { g: {} } } } } } } } }],
+          }),
+        400,
+        'bad_json',
+      ],
       [() => harness.post({ s: SITE.key, e: [PAGEVIEW], pad: 'x'.repeat(70_000) }), 413, 'body_too_large'],
-      [() => fetch(`${harness.edge.url}/telemetry/e`, { method: 'PUT', body: '{}' }), 405, 'method_not_allowed'],
+      [() => harness.post('x'.repeat(2_000_000)), 413, 'body_too_large'],
+      [
+        () => fetch(`${harness.edge.url}/telemetry/e`, { method: 'PUT', body: '{}' }),
+        405,
+        'method_not_allowed',
+      ],
     ];
     for (const [send, status, error] of cases) {
       const response = await send();
       assert.equal(response.status, status, error);
+      assert.equal(response.headers.get('access-control-allow-origin'), '*', error);
       assert.deepEqual(await response.json(), { error });
     }
     await new Promise((resolve) => setTimeout(resolve, 1200));
     assert.equal(harness.lines().length, written);
   });
 
+  test('the body limit is the contract’s, to the byte, and a body of unknown length is refused', async () => {
+    const batch = JSON.stringify({ s: SITE.key, e: [{ n: 'at-the-limit', u: 'https://shop.test/' }] });
+    assert.equal((await harness.post(batch.padEnd(MAX_BODY_BYTES, ' '))).status, 204);
+    await newLines(1);
+    const over = await harness.post(batch.padEnd(MAX_BODY_BYTES + 1, ' '));
+    assert.deepEqual([over.status, await over.json()], [413, { error: 'body_too_large' }]);
+    const chunked = await new Promise<{ status?: number; body: string }>((resolve, reject) => {
+      const outgoing = request(
+        `${harness.edge.url}/telemetry/e`,
+        { method: 'POST', headers: { 'transfer-encoding': 'chunked' } },
+        (response) => {
+          let body = '';
+          response.on('data', (chunk) => (body += chunk));
+          response.on('end', () => resolve({ status: response.statusCode, body }));
+        },
+      );
+      outgoing.on('error', reject);
+      outgoing.write(batch);
+      outgoing.end('x'.repeat(100_000));
+    });
+    assert.deepEqual([chunked.status, JSON.parse(chunked.body)], [411, { error: 'length_required' }]);
+  });
+
   test('CORS preflight is answered at the edge', async () => {
     const response = await fetch(`${harness.edge.url}/telemetry/e`, { method: 'OPTIONS' });
     assert.equal(response.status, 204);
+    assert.equal(response.headers.get('access-control-allow-origin'), '*');
     assert.match(response.headers.get('access-control-allow-methods') ?? '', /POST/);
   });
 
   test('long fields are cut to the contract limit in bytes, never inside a UTF-8 character', async () => {
+    const props = Object.fromEntries(
+      Array.from({ length: 40 }, (_, i) => [
+        `k${String(i).padStart(2, '0')}${'ü'.repeat(40)}`,
+        'v'.repeat(600),
+      ]),
+    );
     const response = await harness.post({
       s: SITE.key,
-      e: [{ n: 'a' + 'é'.repeat(40), u: 'https://shop.test/' + 'p'.repeat(3000), p: Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`k${String(i).padStart(2, '0')}`, 'v'.repeat(600)])) }],
+      e: [
+        {
+          n: 'a' + 'é'.repeat(40),
+          u: 'https://shop.test/' + 'p'.repeat(3000),
+          r: 'x' + '😀'.repeat(600),
+          sid: 's'.repeat(100),
+          p: props,
+        },
+      ],
     });
     assert.equal(response.status, 204);
-    const [row] = await expectLines(1);
-    assert.deepEqual(rowProblems(row), []);
+    const [row] = await newRows(1);
     assert.equal(row.name, 'a' + 'é'.repeat(31), '63 bytes: the 64th would split a character');
+    assert.equal(
+      row.referrer,
+      'x' + '😀'.repeat(511),
+      '2045 bytes: a 4-byte character does not fit in the last 3',
+    );
+    assert.equal(row.session_id, 's'.repeat(64));
+    assert.equal(row.pathname, '/' + 'p'.repeat(1023));
     assert.equal(row.props_keys.length, 32);
-    assert.equal(row.props_values[0].length, 512);
-    assert.ok(row.pathname.length <= 1024);
+    assert.equal(row.props_values.length, 32);
+    assert.equal(row.props_keys[0], 'k00' + 'ü'.repeat(30), '63 bytes of a 64-byte limit');
+    assert.equal(row.props_keys[31].slice(0, 3), 'k31', 'the first 32 keys in sorted order are kept');
+    assert.equal(row.props_values[0], 'v'.repeat(512));
+  });
+
+  test('bytes that are not UTF-8 become U+FFFD, and still count against the limit', async () => {
+    const body = Buffer.concat([
+      Buffer.from(`{"s":"${SITE.key}","e":[{"n":"a`),
+      Buffer.from([0xff, 0xc3, 0x28, 0xed, 0xa0, 0x80]), // a stray byte, a broken pair, an encoded surrogate
+      Buffer.from('","u":"https://shop.test/x","r":"r'),
+      Buffer.alloc(3000, 0xfe),
+      Buffer.from('"}]}'),
+    ]);
+    assert.equal((await harness.post(body)).status, 204);
+    const [line] = await newLines(1);
+    const row = JSON.parse(line);
+    assert.equal(row.name, 'a\ufffd\ufffd(\ufffd\ufffd\ufffd');
+    assert.equal(row.referrer, 'r' + '\ufffd'.repeat(682), '1 + 682 × 3 = 2047 bytes');
+    assert.equal(Buffer.from(line, 'utf8').toString('utf8'), line, 'the line is valid UTF-8');
   });
 
   test('newlines and control characters never break a line', async () => {
-    const nasty = 'line1\nline2\r\n\u0000\u001b[31m"}{"site_id":1}\u2028';
-    const response = await harness.post({ s: SITE.key, e: [{ n: nasty, u: `https://shop.test/${encodeURIComponent('x')}\n`, r: nasty, sid: nasty, p: { [nasty]: nasty } }] });
+    const nasty = 'line1\nline2\r\n\u0000\u001b[31m"}{"site_id":1}\u2028\\/\\\\/';
+    const response = await harness.post({
+      s: SITE.key,
+      e: [{ n: nasty, u: `https://shop.test/a\\/b\n`, r: nasty, sid: nasty, p: { [nasty]: nasty } }],
+    });
     assert.equal(response.status, 204);
-    const [row] = await expectLines(1);
-    assert.deepEqual(rowProblems(row), []);
+    const [row] = await newRows(1);
     assert.equal(row.referrer, nasty);
+    assert.equal(row.session_id, nasty);
+    assert.equal(row.pathname, '/a\\/b\n');
+    assert.deepEqual([row.props_keys, row.props_values], [[nasty], [nasty]]);
     assert.equal(harness.lines().length, written);
   });
 
-  test('the tracker is served from /telemetry/', async () => {
-    const response = await fetch(`${harness.edge.url}/telemetry/s.js`);
-    assert.equal(response.status, 200);
-    assert.equal(await response.text(), '/* tracker */');
-    assert.match(response.headers.get('content-type') ?? '', /javascript/);
+  test('hostile input of any shape gets a 204 or a 4xx code, never a Lua error', async () => {
+    let seed = 0x5eed;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)];
+    const scalar = () =>
+      pick<unknown>([
+        null,
+        true,
+        false,
+        0,
+        -1,
+        1.5,
+        1e308,
+        2 ** 53,
+        '',
+        'x',
+        '\u0000',
+        'é'.repeat(50),
+        SITE.key,
+        ID,
+      ]);
+    const value = (depth: number): unknown => {
+      if (depth > 3 || random() < 0.5) return scalar();
+      if (random() < 0.5) return Array.from({ length: Math.floor(random() * 4) }, () => value(depth + 1));
+      return Object.fromEntries(
+        Array.from({ length: Math.floor(random() * 4) }, () => [
+          pick(['n', 'u', 'r', 'id', 'sid', 'p', 's', 'e', '', '1']),
+          value(depth + 1),
+        ]),
+      );
+    };
+    const event = () => ({
+      ...(random() < 0.8 ? { n: random() < 0.7 ? 'click' : value(2) } : {}),
+      ...(random() < 0.8
+        ? {
+            u:
+              random() < 0.7
+                ? pick(['https://shop.test/', 'http://[::1]:80/x?y#z', 'https://u:p@H.test', 'a://b'])
+                : value(2),
+          }
+        : {}),
+      ...(random() < 0.5 ? { id: random() < 0.5 ? ID : value(2) } : {}),
+      ...(random() < 0.5 ? { r: value(2) } : {}),
+      ...(random() < 0.5 ? { sid: value(2) } : {}),
+      ...(random() < 0.5 ? { p: value(1) } : {}),
+    });
+    const bodies: Array<string | Buffer> = [
+      '{',
+      '}',
+      '[]',
+      '""',
+      '1',
+      'true',
+      '{"s":null}',
+      '{"s":{},"e":[]}',
+      '{"e":[{}]}',
+      `{"s":"${SITE.key}","e":null}`,
+      `{"s":"${SITE.key}","e":"pageview"}`,
+      `{"s":"${SITE.key}","e":[null,null]}`,
+      `{"s":"${SITE.key}","e":[[]]}`,
+      `{"s":"${SITE.key}","e":[{"n":"x","u":"https://a/","p":[1,2]}]}`,
+      `{"s":"${SITE.key}","e":[{"n":"x","u":"https://a/","p":{"k":NaN}}]}`,
+      `{"s":"${SITE.key}","e":[{"n":"x","u":"https://a/","p":{"k":1e999}}]}`,
+      `{"s":"${SITE.key}","e":[{"n":"\\ud800","u":"https://a/"}]}`,
+      Buffer.from([0xef, 0xbb, 0xbf, 0x7b, 0x7d]),
+      Buffer.alloc(100, 0),
+    ];
+    for (let i = 0; i < 150; i++) {
+      bodies.push(
+        JSON.stringify(
+          random() < 0.9
+            ? {
+                s: random() < 0.9 ? SITE.key : value(1),
+                e: Array.from({ length: Math.floor(random() * 6) }, () =>
+                  random() < 0.9 ? event() : value(1),
+                ),
+              }
+            : value(0),
+        ),
+      );
+    }
+    let accepted = 0;
+    for (const body of bodies) {
+      const response = await harness.post(body);
+      const text = await response.text();
+      assert.ok(
+        [204, 400].includes(response.status),
+        `${response.status} for ${body.toString().slice(0, 200)}`,
+      );
+      // cjson also reads NaN and 1e999, which JSON.parse refuses: those bodies hold one event.
+      if (response.status === 204)
+        accepted += /NaN|1e999/.test(body.toString()) ? 1 : JSON.parse(body.toString()).e.length;
+      else accepted += JSON.parse(text).accepted ?? 0;
+    }
+    const queries = [
+      '',
+      's',
+      's=&n=&u=',
+      `s=${SITE.key}&s=${SITE.key}&n=a&u=https://a/`,
+      `s=${SITE.key}&n&u`,
+      `s=${SITE.key}&n=a&n=b&u=https://a/`,
+      `s=${SITE.key}&n=a&u=https://a/&p=1&id=x`,
+    ];
+    for (const query of queries) {
+      const response = await fetch(`${harness.edge.url}/telemetry/e?${query}`);
+      const text = await response.text();
+      assert.ok([204, 400].includes(response.status), `${response.status} for GET ?${query}`);
+      accepted += response.status === 204 ? 1 : (JSON.parse(text).accepted ?? 0);
+    }
+    assert.ok(accepted > 20, `the corpus also exercises the success path (${accepted} events)`);
+    await newLines(accepted);
+  });
+
+  test('the tracker and the admin panel are served, and a miss is a quiet 404', async () => {
+    const tracker = await fetch(`${harness.edge.url}/telemetry/s.js`);
+    assert.equal(tracker.status, 200);
+    assert.equal(await tracker.text(), '/* tracker */');
+    assert.match(tracker.headers.get('content-type') ?? '', /javascript/);
+    assert.equal(tracker.headers.get('cache-control'), 'public, max-age=3600');
+    for (const path of ['/', '/sites/7/overview', '/assets/app.js']) {
+      const response = await fetch(`${harness.edge.url}${path}`);
+      assert.equal(response.status, 200, path);
+      assert.equal(
+        await response.text(),
+        path === '/assets/app.js' ? '/* admin */' : '<!doctype html><title>admin</title>',
+        path,
+      );
+    }
+    for (const path of ['/telemetry/missing.js', '/telemetry/', '/telemetry/sub/']) {
+      const response = await fetch(`${harness.edge.url}${path}`);
+      await response.arrayBuffer();
+      assert.equal(response.status, 404, path);
+    }
+    assert.equal((await fetch(`${harness.edge.url}/telemetry/health`)).status, 204);
   });
 });

@@ -1,4 +1,13 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CONTRACT_JSON_PATH, type EventRow } from '@sluice/config';
@@ -12,8 +21,7 @@ export const LUA_DIR = join(__dirname, '..', '..', 'lua');
 export function writeSites(path: string, sites: Array<typeof SITE>): void {
   // The backend's way: a temp file renamed over the old one, so the edge never reads half a file.
   writeFileSync(`${path}.tmp`, JSON.stringify({ version: 1, sites }));
-  writeFileSync(path, readFileSync(`${path}.tmp`));
-  rmSync(`${path}.tmp`);
+  renameSync(`${path}.tmp`, path);
 }
 
 /** A real nginx running the edge in a fresh folder, on a free port. */
@@ -32,6 +40,9 @@ export class EdgeHarness {
     const dir = this.dir;
     mkdirSync(join(dir, 'tracker'), { recursive: true });
     writeFileSync(join(dir, 'tracker', 's.js'), '/* tracker */');
+    mkdirSync(join(dir, 'admin', 'assets'), { recursive: true });
+    writeFileSync(join(dir, 'admin', 'index.html'), '<!doctype html><title>admin</title>');
+    writeFileSync(join(dir, 'admin', 'assets', 'app.js'), '/* admin */');
     if (!existsSync(join(dir, 'sites.json'))) writeSites(join(dir, 'sites.json'), [SITE]);
     this.options = {
       target: 'debian',
@@ -57,7 +68,7 @@ export class EdgeHarness {
   post(body: unknown, headers: Record<string, string> = {}): Promise<Response> {
     return fetch(`${this.edge.url}/telemetry/e`, {
       method: 'POST',
-      body: typeof body === 'string' ? body : JSON.stringify(body),
+      body: typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body),
       headers: { 'content-type': 'text/plain;charset=UTF-8', ...headers },
     });
   }
@@ -73,12 +84,16 @@ export class EdgeHarness {
     return this.lines().map((line) => JSON.parse(line) as EventRow);
   }
 
+  /**
+   * Lines of the error log that must never appear: errors, and anything nginx logged about a
+   * request (those lines name the client's address).
+   */
   errorLines(): string[] {
     const log = this.edge.errorLog;
     if (!existsSync(log)) return [];
     return readFileSync(log, 'utf8')
       .split('\n')
-      .filter((line) => /\[(error|crit|alert|emerg)\]/.test(line));
+      .filter((line) => /\[(error|crit|alert|emerg)\]|client: /.test(line));
   }
 
   async stop(): Promise<void> {

@@ -1,56 +1,84 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { renderEdgeConfig, startEdge } from '../src';
-import { EdgeHarness, SITE, writeSites } from './edge-harness';
+import { CONTRACT_JSON_PATH } from '@sluice/config';
+import { freePort } from '@sluice/services';
+import { renderEdgeConfig, startEdge, type EdgeConfigOptions } from '../src';
+import { EdgeHarness, LUA_DIR, SITE, writeSites } from './edge-harness';
 
 const EVENT = { n: 'pageview', u: 'https://shop.test/' };
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-test('a site added to the sites file is served within seconds, without a reload', async () => {
-  const harness = await new EdgeHarness().start();
+async function withEdge(
+  overrides: Partial<EdgeConfigOptions>,
+  run: (harness: EdgeHarness) => Promise<void>,
+): Promise<void> {
+  const harness = await new EdgeHarness().start(overrides);
   try {
-    const added = { ...SITE, id: 8, key: 'site-key-eight' };
-    assert.equal((await harness.post({ s: added.key, e: [EVENT] })).status, 400);
-    writeSites(harness.options.sitesFile, [SITE, added]);
-    const deadline = Date.now() + 6000;
-    let status = 0;
-    while (Date.now() < deadline && status !== 204) {
-      status = (await harness.post({ s: added.key, e: [EVENT] })).status;
-      if (status !== 204) await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    assert.equal(status, 204);
-    const rows = await harness.rows(1);
-    assert.equal(rows[0].site_id, 8);
-    // A broken file keeps the last good set (and warns, without an error).
-    writeFileSync(harness.options.sitesFile, '{ not json');
-    await new Promise((resolve) => setTimeout(resolve, 2500));
-    assert.equal((await harness.post({ s: added.key, e: [EVENT] })).status, 204);
-    assert.deepEqual(harness.errorLines(), []);
-  } finally {
-    await harness.stop();
-  }
-});
-
-async function visitorIds(trustedProxies: string[], forwardedFor: string[]): Promise<string[]> {
-  const harness = await new EdgeHarness().start({ trustedProxies });
-  try {
-    for (const address of forwardedFor) {
-      assert.equal((await harness.post({ s: SITE.key, e: [EVENT] }, { 'x-forwarded-for': address })).status, 204);
-    }
-    const rows = await harness.rows(forwardedFor.length);
-    assert.ok(!harness.lines().join('').includes('203.0.113.'), 'no forwarded address is written');
-    return rows.map((row) => row.visitor_id);
+    await run(harness);
+    assert.deepEqual(harness.errorLines(), [], 'the error log has no errors and names no client');
   } finally {
     await harness.stop();
   }
 }
 
+test('a site added to the sites file is served within seconds, without a reload; a broken file keeps the last set', async () => {
+  await withEdge({}, async (harness) => {
+    const added = { ...SITE, id: 8, key: 'site-key-eight' };
+    assert.equal((await harness.post({ s: added.key, e: [EVENT] })).status, 400);
+    writeSites(harness.options.sitesFile, [SITE, added, { ...SITE, id: -1, key: 'bad-id' } as typeof SITE]);
+    const deadline = Date.now() + 6000;
+    let status = 0;
+    while (Date.now() < deadline && status !== 204) {
+      status = (await harness.post({ s: added.key, e: [EVENT] })).status;
+      if (status !== 204) await sleep(200);
+    }
+    assert.equal(status, 204);
+    const rows = await harness.rows(1);
+    assert.equal(rows[0].site_id, 8);
+    assert.equal(
+      (await harness.post({ s: 'bad-id', e: [EVENT] })).status,
+      400,
+      'an entry with a bad id is skipped alone',
+    );
+
+    writeFileSync(harness.options.sitesFile, '{ not json');
+    await sleep(4500);
+    assert.equal((await harness.post({ s: added.key, e: [EVENT] })).status, 204);
+    const warnings = readFileSync(harness.edge.errorLog, 'utf8')
+      .split('\n')
+      .filter((line) => line.includes('sites file'));
+    assert.equal(warnings.length, 1, 'one warning, not one per reload');
+    assert.match(warnings[0], /\[warn\].*not a JSON object with a sites list; keeping the last good set/);
+  });
+});
+
+async function visitorIds(trustedProxies: string[], forwardedFor: string[]): Promise<string[]> {
+  let ids: string[] = [];
+  await withEdge({ trustedProxies }, async (harness) => {
+    for (const address of forwardedFor) {
+      assert.equal(
+        (await harness.post({ s: SITE.key, e: [EVENT] }, { 'x-forwarded-for': address })).status,
+        204,
+      );
+    }
+    const rows = await harness.rows(forwardedFor.length);
+    assert.ok(!harness.lines().join('').includes('203.0.113.'), 'no forwarded address is written');
+    ids = rows.map((row) => row.visitor_id);
+  });
+  return ids;
+}
+
 test('X-Forwarded-For from a trusted proxy tells visitors apart', async () => {
-  const [a, b, a2] = await visitorIds(['127.0.0.1'], ['203.0.113.1', '203.0.113.2', '203.0.113.1']);
+  const [a, b, a2] = await visitorIds(
+    ['127.0.0.1'],
+    ['203.0.113.1', '203.0.113.2', '192.0.2.99, 203.0.113.1'],
+  );
   assert.notEqual(a, b);
-  assert.equal(a, a2);
+  assert.equal(a, a2, "the proxy's own hop is the last address, the visitor's the one before it");
 });
 
 test('X-Forwarded-For from an untrusted peer is ignored', async () => {
@@ -58,50 +86,133 @@ test('X-Forwarded-For from an untrusted peer is ignored', async () => {
   assert.equal(a, b);
 });
 
-test('the visitor salt persists across restarts, so visitor ids stay stable', async () => {
-  const harness = await new EdgeHarness().start();
-  try {
+test('the visitor salt is private and persists across restarts, so visitor ids stay stable', async () => {
+  await withEdge({}, async (harness) => {
     await harness.post({ s: SITE.key, e: [EVENT] });
     const [first] = await harness.rows(1);
+    assert.equal(statSync(join(harness.options.stateDir, 'salt')).mode & 0o777, 0o600);
     await harness.edge.stop();
     harness.edge = await startEdge(harness.options);
     await harness.post({ s: SITE.key, e: [EVENT] });
     const rows = await harness.rows(2);
     assert.equal(rows[1].visitor_id, first.visitor_id);
+  });
+});
+
+test('reopenLogs makes the edge write to a fresh file after rotation', async () => {
+  await withEdge({}, async (harness) => {
+    await harness.post({ s: SITE.key, e: [EVENT] });
+    await harness.rows(1);
+    const rotated = `${harness.options.eventsLog}.1`;
+    renameSync(harness.options.eventsLog, rotated);
+    harness.edge.reopenLogs();
+    await harness.post({ s: SITE.key, e: [{ ...EVENT, n: 'after' }] });
+    const rows = await harness.rows(1);
+    assert.deepEqual(
+      rows.map((row) => row.name),
+      ['after'],
+    );
+    assert.equal(readFileSync(rotated, 'utf8').trim().split('\n').length, 1);
+  });
+});
+
+test('/api/ is proxied to the backend', async () => {
+  const port = await freePort();
+  const backend = createServer((request, response) => {
+    response.setHeader('content-type', 'application/json');
+    response.end(JSON.stringify({ path: request.url, forwardedFor: request.headers['x-forwarded-for'] }));
+  });
+  await new Promise<void>((resolve) => backend.listen(port, '127.0.0.1', resolve));
+  try {
+    await withEdge({ backendUpstream: `127.0.0.1:${port}` }, async (harness) => {
+      const response = await fetch(`${harness.edge.url}/api/sites?x=1`);
+      assert.deepEqual(await response.json(), { path: '/api/sites?x=1', forwardedFor: '127.0.0.1' });
+    });
   } finally {
-    await harness.stop();
+    backend.close();
   }
 });
 
-test('the template renders a valid config for both Debian nginx and the OpenResty image', () => {
-  const harness = new EdgeHarness();
-  const dir = harness.dir;
-  mkdirSync(join(dir, 'tmp'), { recursive: true });
-  const options = {
+/** Checks a rendered config with this machine's nginx: an OpenResty one gets the two module lines it has built in. */
+function nginxTest(dir: string, conf: string, name: string): void {
+  const modules = renderEdgeConfig({ ...checkOptions(dir), target: 'debian' })
+    .split('\n')
+    .filter((line) => line.startsWith('load_module'));
+  const checked = conf.includes('load_module') ? conf : [...modules, conf].join('\n');
+  const path = join(dir, name);
+  // `backend` resolves only inside compose: check with a resolvable upstream.
+  writeFileSync(path, checked.replace('http://backend:3000', 'http://127.0.0.1:3000'));
+  execFileSync('nginx', ['-t', '-q', '-p', dir, '-c', path, '-e', join(dir, 'error.log')], { stdio: 'pipe' });
+}
+
+function checkOptions(dir: string) {
+  return {
     listenHost: '127.0.0.1',
     listenPort: 8080,
     prefix: dir,
     eventsLog: join(dir, 'events.ndjson'),
     sitesFile: join(dir, 'sites.json'),
     stateDir: dir,
-    contractJson: join(__dirname, '..', '..', '..', 'config', 'dist', 'event-contract.json'),
-    luaDir: join(__dirname, '..', '..', 'lua'),
+    contractJson: CONTRACT_JSON_PATH,
+    luaDir: LUA_DIR,
     trackerDir: dir,
     adminDir: dir,
     backendUpstream: 'backend:3000',
     trustedProxies: ['10.0.0.0/8', '::1'],
     workerProcesses: 'auto' as const,
   };
-  for (const target of ['debian', 'openresty'] as const) {
-    let conf = renderEdgeConfig({ ...options, target });
-    assert.doesNotMatch(conf, /\{\{/);
-    // OpenResty has ngx_lua built in; Debian's nginx needs the modules loaded to check the same file.
-    if (target === 'openresty') conf = renderEdgeConfig({ ...options, target: 'debian' }).split('\n').slice(0, 4).join('\n') + '\n' + conf;
-    const path = join(dir, `${target}.conf`);
-    writeFileSync(path, conf);
-    // `backend` resolves only inside compose: check with a resolvable upstream.
-    writeFileSync(path, conf.replace('http://backend:3000', 'http://127.0.0.1:3000'));
-    execFileSync('nginx', ['-t', '-q', '-p', dir, '-c', path, '-e', join(dir, 'error.log')]);
+}
+
+test('the template renders a valid config for both Debian nginx and the OpenResty image', async () => {
+  const harness = new EdgeHarness();
+  try {
+    const dir = harness.dir;
+    mkdirSync(join(dir, 'tmp'), { recursive: true });
+    for (const target of ['debian', 'openresty'] as const) {
+      const conf = renderEdgeConfig({ ...checkOptions(dir), target });
+      assert.doesNotMatch(conf, /\{\{/);
+      assert.equal(conf.includes('load_module'), target === 'debian');
+      nginxTest(dir, conf, `${target}.conf`);
+    }
+    assert.throws(
+      () => renderEdgeConfig({ ...checkOptions(dir), target: 'debian', prefix: "/tmp/x'; evil" }),
+      /characters/,
+    );
+
+    // The Docker build stage's command: flags, then EDGE_* variables, then the image's layout.
+    const out = join(dir, 'cli.conf');
+    const cli = join(__dirname, '..', 'src', 'render-config.js');
+    const flags = [
+      '--prefix',
+      dir,
+      '--state-dir',
+      dir,
+      '--contract-json',
+      CONTRACT_JSON_PATH,
+      '--lua-dir',
+      LUA_DIR,
+      '--sites-file',
+      join(dir, 'sites.json'),
+      '--events-log',
+      join(dir, 'cli.ndjson'),
+    ];
+    execFileSync(process.execPath, [cli, '--target', 'openresty', '--out', out, ...flags], {
+      env: { ...process.env, EDGE_TRUSTED_PROXIES: '172.16.0.0/12, 10.1.2.3' },
+    });
+    const conf = readFileSync(out, 'utf8');
+    for (const expected of [
+      'listen 0.0.0.0:8080;',
+      'error_log stderr warn;',
+      'set_real_ip_from 172.16.0.0/12;',
+      'set_real_ip_from 10.1.2.3;',
+      `access_log ${join(dir, 'cli.ndjson')} sluice_ndjson buffer=64k flush=1s if=$sluice_events;`,
+      'proxy_pass http://backend:3000;',
+      'alias /usr/local/openresty/sluice/tracker/;',
+    ]) {
+      assert.ok(conf.includes(expected), expected);
+    }
+    nginxTest(dir, conf, 'cli.conf');
+  } finally {
+    await harness.stop();
   }
-  assert.throws(() => renderEdgeConfig({ ...options, target: 'debian', prefix: "/tmp/x'; evil" }), /characters/);
 });

@@ -20,20 +20,28 @@ COPY tracker tracker
 COPY frontend frontend
 RUN npm run build -w config -w ops/services -w edge -w tracker -w frontend
 # Trusted first-party proxies are part of the rendered config: change them with `docker compose build edge`.
+# Every other path is the CLI's default, which is this image's layout (see optionsFromCli).
 ARG EDGE_TRUSTED_PROXIES=""
-RUN EDGE_TRUSTED_PROXIES="$EDGE_TRUSTED_PROXIES" node edge/dist/src/render-config.js /src/nginx.conf
+RUN node edge/dist/src/render-config.js --target openresty --out /src/nginx.conf \
+      --listen-port 8080 --backend-upstream backend:3000 --trusted-proxies "$EDGE_TRUSTED_PROXIES"
 
 FROM openresty/openresty:1.27.1.2-bookworm
+# curl only for the health check. /var/lib/sluice is the shared volume (sites.json in, events out,
+# the visitor salt); /run/sluice-edge is nginx's prefix (pid and temp files), private to the container.
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
- && useradd --system --uid 1000 --user-group --home-dir /var/lib/sluice sluice \
- && mkdir -p /var/lib/sluice/events /var/lib/sluice/edge-state /usr/local/openresty/nginx/tmp \
- && chown -R sluice:sluice /var/lib/sluice /usr/local/openresty/nginx
-COPY --from=build /src/nginx.conf /usr/local/openresty/nginx/conf/nginx.conf
+ && useradd --system --uid 1000 --user-group --home-dir /var/lib/sluice --no-create-home sluice \
+ && mkdir -p /var/lib/sluice/events /var/lib/sluice/edge-state /run/sluice-edge/tmp \
+ && chown -R sluice:sluice /var/lib/sluice /run/sluice-edge
+COPY --from=build /src/nginx.conf /usr/local/openresty/sluice/nginx.conf
 COPY edge/lua /usr/local/openresty/sluice/lua
 COPY --from=build /src/config/dist/event-contract.json /usr/local/openresty/sluice/event-contract.json
 COPY --from=build /src/tracker/dist /usr/local/openresty/sluice/tracker
 COPY --from=build /src/frontend/dist /usr/local/openresty/sluice/admin
 USER sluice
 EXPOSE 8080
-HEALTHCHECK --interval=10s --timeout=3s CMD curl -fsS -o /dev/null http://127.0.0.1:8080/telemetry/health || exit 1
-CMD ["/usr/local/openresty/bin/openresty", "-g", "daemon off;"]
+# nginx's graceful stop: in-flight requests finish and the buffered NDJSON is flushed.
+STOPSIGNAL SIGQUIT
+HEALTHCHECK --interval=10s --timeout=3s --start-period=5s \
+  CMD curl -fsS -o /dev/null http://127.0.0.1:8080/telemetry/health || exit 1
+CMD ["/usr/local/openresty/bin/openresty", "-p", "/run/sluice-edge", "-c", "/usr/local/openresty/sluice/nginx.conf", \
+     "-e", "stderr", "-g", "daemon off;"]

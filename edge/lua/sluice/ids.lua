@@ -7,21 +7,32 @@ local math_randomseed = math.randomseed
 local str_byte = string.byte
 local str_find = string.find
 local str_format = string.format
-local band, bor, lshift = bit.band, bit.bor, bit.lshift
+local band, bor = bit.band, bit.bor
+local ngx_now = ngx.now
 local ngx_worker_pid = ngx.worker.pid
 
 local _M = { _VERSION = '0.1' }
 
 local UUID_PATTERN = "^%x%x%x%x%x%x%x%x%-%x%x%x%x%-%x%x%x%x%-%x%x%x%x%-%x%x%x%x%x%x%x%x%x%x%x%x$"
+-- 48 random bits fit a double exactly and make two workers (across all restarts of all edges)
+-- starting the same id sequence vanishingly unlikely. Ids must be unique, not secret.
+local SEED_BYTES = 6
 
--- Each worker seeds its own generator from the kernel: ids must be unique, not secret.
 function _M.seed()
-    local seed = ngx_worker_pid()
+    local seed
     local urandom = io_open("/dev/urandom", "rb")
+    local bytes = urandom and urandom:read(SEED_BYTES)
     if urandom then
-        local b1, b2, b3 = str_byte(urandom:read(3), 1, 3)
         urandom:close()
-        seed = bor(seed, lshift(b1, 8), lshift(b2, 16), lshift(band(b3, 0x3f), 24))
+    end
+    if bytes and #bytes == SEED_BYTES then
+        seed = 0
+        for i = 1, SEED_BYTES do
+            seed = seed * 256 + str_byte(bytes, i)
+        end
+    else
+        -- Without the kernel's source (never seen in practice) time and pid still differ per worker.
+        seed = ngx_now() * 1000 + ngx_worker_pid()
     end
     math_randomseed(seed)
 end

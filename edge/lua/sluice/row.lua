@@ -1,15 +1,17 @@
 -- One wire event → one NDJSON line with exactly the contract's fields, in its order, each of its
 -- type and within its limits. The line is assembled here rather than by encoding a table, which
--- keeps field order stable and empty arrays as [] (plain lua-cjson can't tell [] from {}).
+-- keeps field order stable and empty arrays as [] (Debian's lua-cjson 2.1 can't tell [] from {}).
 local cjson = require "cjson.safe"
 local contract = require "sluice.contract"
 local ids = require "sluice.ids"
 local text = require "sluice.text"
 
+local assert = assert
 local ipairs = ipairs
 local pairs = pairs
 local tostring = tostring
 local type = type
+local math_min = math.min
 local str_format = string.format
 local str_gsub = string.gsub
 local str_lower = string.lower
@@ -17,14 +19,30 @@ local str_match = string.match
 local str_sub = string.sub
 local tbl_concat = table.concat
 local tbl_sort = table.sort
-local cjson_encode = cjson.encode
-local truncate = text.truncate
+local clean = text.clean
 
 local _M = { _VERSION = '0.1' }
 
--- Wire keys by the field they carry (id → event_id, n → name, …), from the contract.
+-- The edge's own encoder instance, so its settings touch no other user of cjson. OpenResty's
+-- cjson can leave "/" unescaped (URLs are most of a row); Debian's 2.1 cannot, so there a
+-- finished line gets "\/" turned back into "/" — safe because the encoder writes every "/" as
+-- "\/" and every "\" as "\\", so a "\/" in its output is always an escaped slash.
+local encoder = cjson.new()
+local encode = encoder.encode
+local unescape_slashes
+if encoder.encode_escape_forward_slash then
+    encoder.encode_escape_forward_slash(false)
+    unescape_slashes = function(line) return line end
+else
+    unescape_slashes = function(line) return (str_gsub(line, "\\/", "/")) end
+end
+
+-- Set by prepare() from the contract: wire keys by the field they carry (id → event_id, n → name,
+-- …), the contract's fields with their encoders, and limits that span two fields.
 local KEY = {}
+local FIELDS
 local URL_MAX_LENGTH
+local PROPS_MAX_ITEMS
 
 -- Splits an absolute URL into lower-cased host (no user info or port) and path (no query or fragment).
 local function parse_url(url)
@@ -44,7 +62,8 @@ end
 
 local SCALAR = { string = true, number = true, boolean = true }
 
--- Custom properties as parallel arrays, keys sorted so the same props always give the same row.
+-- Custom properties as parallel arrays of at most PROPS_MAX_ITEMS, keys sorted so the same props
+-- always give the same row (and the same ones survive the cut). Values of other types are dropped.
 local function split_props(props)
     local keys, values = {}, {}
     if type(props) ~= "table" then
@@ -56,50 +75,21 @@ local function split_props(props)
         end
     end
     tbl_sort(keys)
+    for i = #keys, PROPS_MAX_ITEMS + 1, -1 do
+        keys[i] = nil
+    end
     for i = 1, #keys do
         values[i] = tostring(props[keys[i]])
     end
     return keys, values
 end
 
-local function encode_string_array(items, field)
-    local n = #items
-    if n > field.max_items then
-        n = field.max_items
-    end
-    local encoded = {}
-    for i = 1, n do
-        encoded[i] = cjson_encode(truncate(items[i], field.max_length))
-    end
-    return "[" .. tbl_concat(encoded, ",") .. "]"
-end
-
-local ENCODERS = {
-    uuid = function(value) return cjson_encode(value) end,
-    datetime = function(value) return cjson_encode(value) end,
-    uint32 = function(value) return str_format("%d", value) end,
-    string = function(value, field) return cjson_encode(truncate(value, field.max_length)) end,
-    ["string[]"] = encode_string_array,
-}
-
--- Derives what the encoder needs from the loaded contract; fails start-up on a type it can't write.
-function _M.prepare()
-    for key, spec in pairs(contract.wire.event) do
-        KEY[spec.field] = key
-    end
-    URL_MAX_LENGTH = contract.wire.event[KEY.url].maxLength
-    for _, field in ipairs(contract.fields) do
-        assert(ENCODERS[field.type], "the edge cannot write contract type " .. field.type)
-        field.prefix = cjson_encode(field.name) .. ":"
-    end
-end
-
 local function string_or_empty(value)
     return type(value) == "string" and value or ""
 end
 
--- Returns the event's NDJSON line, or nil and a short error code for the client.
-function _M.build(event, site_id, ts, visitor_id)
+-- The row's values by field name, or nil and a short error code for the client.
+local function row_values(event, site_id, ts, visitor_id)
     if type(event) ~= "table" then
         return nil, "not_an_object"
     end
@@ -111,7 +101,7 @@ function _M.build(event, site_id, ts, visitor_id)
     if type(url) ~= "string" or url == "" then
         return nil, "missing_url"
     end
-    local hostname, pathname = parse_url(truncate(url, URL_MAX_LENGTH))
+    local hostname, pathname = parse_url(clean(url, URL_MAX_LENGTH))
     if not hostname then
         return nil, "bad_url"
     end
@@ -122,7 +112,7 @@ function _M.build(event, site_id, ts, visitor_id)
         return nil, "bad_id"
     end
     local props_keys, props_values = split_props(event[KEY.props])
-    local values = {
+    return {
         event_id = id,
         site_id = site_id,
         ts = ts,
@@ -135,14 +125,65 @@ function _M.build(event, site_id, ts, visitor_id)
         props_keys = props_keys,
         props_values = props_values,
     }
-    local parts = {}
-    for i, field in ipairs(contract.fields) do
-        local value = values[field.name]
-        -- A contract field this code does not fill is a programmer error, caught by the tests.
-        assert(value ~= nil, "no value for contract field " .. field.name)
-        parts[i] = field.prefix .. ENCODERS[field.type](value, field)
+end
+
+local function encode_string_array(items, field)
+    local encoded = {}
+    for i = 1, math_min(#items, field.max_items) do
+        encoded[i] = encode(clean(items[i], field.max_length))
     end
-    return "{" .. tbl_concat(parts, ",") .. "}"
+    return "[" .. tbl_concat(encoded, ",") .. "]"
+end
+
+-- One encoder per contract type. Values of the fixed-format types (uuid, datetime, uint32) are
+-- made or checked by this module, so they are written as they are.
+local ENCODERS = {
+    uuid = function(value) return encode(value) end,
+    datetime = function(value) return encode(value) end,
+    uint32 = function(value) return str_format("%d", value) end,
+    string = function(value, field) return encode(clean(value, field.max_length)) end,
+    ["string[]"] = encode_string_array,
+}
+
+-- Derives what the encoder needs from the loaded contract. Runs at start (and in `nginx -t`):
+-- a contract type this module cannot write, or a field it does not fill, stops the edge there
+-- instead of failing requests.
+function _M.prepare()
+    for key, spec in pairs(contract.wire.event) do
+        KEY[spec.field] = key
+    end
+    URL_MAX_LENGTH = contract.wire.event[KEY.url].maxLength
+    PROPS_MAX_ITEMS = math_min(contract.by_name.props_keys.max_items, contract.by_name.props_values.max_items)
+    FIELDS = {}
+    for i, field in ipairs(contract.fields) do
+        local encoder_of_type = ENCODERS[field.type]
+        assert(encoder_of_type, "the edge cannot write contract type " .. field.type)
+        FIELDS[i] = {
+            name = field.name,
+            prefix = encode(field.name) .. ":",
+            encode = encoder_of_type,
+            max_length = field.max_length,
+            max_items = field.max_items,
+        }
+    end
+    local sample = assert(row_values({ [KEY.name] = "start", [KEY.url] = "https://sluice.invalid/" },
+        0, "1970-01-01 00:00:00", ""))
+    for _, field in ipairs(FIELDS) do
+        assert(sample[field.name] ~= nil, "the edge fills no value for contract field " .. field.name)
+    end
+end
+
+-- Returns the event's NDJSON line, or nil and a short error code for the client.
+function _M.build(event, site_id, ts, visitor_id)
+    local values, err = row_values(event, site_id, ts, visitor_id)
+    if not values then
+        return nil, err
+    end
+    local parts = {}
+    for i, field in ipairs(FIELDS) do
+        parts[i] = field.prefix .. field.encode(values[field.name], field)
+    end
+    return unescape_slashes("{" .. tbl_concat(parts, ",") .. "}")
 end
 
 return _M

@@ -1,29 +1,44 @@
 -- Public site keys → sites, from the file the backend writes atomically. Every worker re-reads it
 -- on a timer, so a change applies within seconds without a reload and no request waits on it.
+-- Fail-safe by design: a missing or broken file keeps the last good set (events for known sites
+-- keep flowing) and is reported once, as a warning.
 local cjson = require "cjson.safe"
 
 local io_open = io.open
 local ipairs = ipairs
 local type = type
+local math_floor = math.floor
 local ngx_log = ngx.log
+local ngx_ERR = ngx.ERR
 local ngx_WARN = ngx.WARN
 local ngx_timer_every = ngx.timer.every
+local ngx_worker_id = ngx.worker.id
 
 local _M = { _VERSION = '0.1' }
 
 local RELOAD_INTERVAL_SECONDS = 2
+local UINT32_MAX = 4294967295
 
 local path
 local last_text
 local by_key = {}
--- One warning per kind of trouble, not one every two seconds.
-local warned
+-- The trouble last reported, so a broken file is one warning rather than one every two seconds.
+local reported
 
-local function warn_once(message)
-    if warned ~= message then
-        warned = message
-        ngx_log(ngx_WARN, "sites file ", path, ": ", message, "; keeping the last good set")
+local function warn_once(trouble)
+    if reported == trouble then
+        return
     end
+    reported = trouble
+    -- Every worker sees the same file: the master (at start) and the first worker speak for all.
+    local worker = ngx_worker_id()
+    if worker == nil or worker == 0 then
+        ngx_log(ngx_WARN, "sites file ", path, ": ", trouble, "; keeping the last good set of sites")
+    end
+end
+
+local function is_site_id(id)
+    return type(id) == "number" and id >= 0 and id <= UINT32_MAX and math_floor(id) == id
 end
 
 local function reload()
@@ -36,19 +51,20 @@ local function reload()
     if text == last_text then
         return
     end
-    local parsed = cjson.decode(text)
+    local parsed = cjson.decode(text or "")
     if type(parsed) ~= "table" or type(parsed.sites) ~= "table" then
         return warn_once("not a JSON object with a sites list")
     end
     local fresh = {}
     for _, site in ipairs(parsed.sites) do
-        if type(site) == "table" and type(site.key) == "string" and type(site.id) == "number" then
+        -- A malformed entry is skipped alone: one bad site must not stop the others.
+        if type(site) == "table" and type(site.key) == "string" and is_site_id(site.id) then
             fresh[site.key] = { id = site.id }
         end
     end
     by_key = fresh
     last_text = text
-    warned = nil
+    reported = nil
 end
 
 function _M.init(sites_file)
@@ -63,7 +79,7 @@ function _M.init_worker()
         end
     end)
     if not ok then
-        ngx_log(ngx.ERR, "cannot schedule the sites reload: ", err)
+        ngx_log(ngx_ERR, "cannot schedule the sites reload, site changes need a restart: ", err)
     end
 end
 

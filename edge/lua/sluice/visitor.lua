@@ -11,8 +11,10 @@ local ngx_hmac_sha1 = ngx.hmac_sha1
 local _M = { _VERSION = '0.1' }
 
 local SALT_BYTES = 32
+local SALT_FILE_MODE = 384 -- 0600: the salt turns addresses into ids, so only the edge reads it
 -- 16 bytes of the HMAC: collisions stay negligible for any one site's visitors.
 local ID_BYTES = 16
+local HEX_FORMAT = str_rep("%02x", ID_BYTES)
 
 ffi.cdef [[ int chmod(const char *path, unsigned int mode); ]]
 
@@ -28,7 +30,31 @@ local function read_file(path, bytes)
     return data
 end
 
--- Reads the persisted salt, creating it from the kernel's random source on first start.
+local function create_salt(path)
+    local fresh = read_file("/dev/urandom", SALT_BYTES)
+    if not fresh or #fresh ~= SALT_BYTES then
+        return nil, "cannot read /dev/urandom for the visitor salt"
+    end
+    local file, err = io_open(path, "wb")
+    if not file then
+        return nil, "cannot create the visitor salt: " .. err
+    end
+    -- Restricted while still empty, so the salt is never readable by others, not even briefly.
+    if ffi.C.chmod(path, SALT_FILE_MODE) ~= 0 then
+        file:close()
+        return nil, "cannot restrict the visitor salt " .. path .. " to mode 0600"
+    end
+    local written, write_err = file:write(fresh)
+    file:close()
+    if not written then
+        return nil, "cannot write the visitor salt " .. path .. ": " .. write_err
+    end
+    return fresh
+end
+
+-- Reads the persisted salt, creating it from the kernel's random source on first start (or
+-- after a crash left it empty). A salt of another size is refused rather than replaced:
+-- replacing it would silently give every returning visitor a new id.
 function _M.load_salt(state_dir)
     local path = state_dir .. "/salt"
     local existing = read_file(path, "*a")
@@ -36,22 +62,17 @@ function _M.load_salt(state_dir)
         salt = existing
         return true
     end
-    local fresh = read_file("/dev/urandom", SALT_BYTES)
-    if not fresh or #fresh ~= SALT_BYTES then
-        return nil, "cannot read /dev/urandom for the visitor salt"
+    if existing and #existing > 0 then
+        return nil, "the visitor salt " .. path .. " is damaged (" .. #existing .. " bytes, not "
+            .. SALT_BYTES .. "); delete it to start over, which gives every visitor a new id"
     end
-    local file, err = io_open(path, "wb")
-    if not file then
-        return nil, "cannot write the visitor salt: " .. err
+    local fresh, err = create_salt(path)
+    if not fresh then
+        return nil, err
     end
-    file:write(fresh)
-    file:close()
-    ffi.C.chmod(path, 384) -- 0600
     salt = fresh
     return true
 end
-
-local HEX_FORMAT = str_rep("%02x", ID_BYTES)
 
 function _M.id(site_id, client_ip, user_agent)
     local digest = ngx_hmac_sha1(salt, site_id .. "\0" .. client_ip .. "\0" .. user_agent)
