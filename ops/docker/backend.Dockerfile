@@ -3,6 +3,7 @@
 
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
+# Every workspace's package.json, so that `npm ci` sees exactly the workspaces the lockfile was made with.
 COPY package.json package-lock.json tsconfig.base.json ./
 COPY config/package.json config/
 COPY ops/package.json ops/
@@ -13,19 +14,28 @@ COPY backend/package.json backend/
 COPY tracker/package.json tracker/
 COPY frontend/package.json frontend/
 RUN npm ci --no-audit --no-fund
-COPY config config
-COPY ops/services ops/services
-COPY pipeline pipeline
-COPY backend backend
-RUN npm run build -w config -w ops/services -w pipeline -w backend
+# Sources only (no dist from the host, no tests): what the image runs is built here.
+COPY config/tsconfig.json config/
+COPY config/src config/src
+COPY pipeline/tsconfig.json pipeline/
+COPY pipeline/src pipeline/src
+COPY backend/tsconfig.json backend/
+COPY backend/src backend/src
+# In dependency order. ops/services is a test-only dependency: tests are not built into the image.
+RUN npm run build -w config && npm run build -w pipeline && npm run build -w backend
 
 FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/config/package.json config/
+COPY --from=build /app/ops/package.json ops/
+COPY --from=build /app/ops/services/package.json ops/services/
 COPY --from=build /app/pipeline/package.json pipeline/
+COPY --from=build /app/edge/package.json edge/
 COPY --from=build /app/backend/package.json backend/
+COPY --from=build /app/tracker/package.json tracker/
+COPY --from=build /app/frontend/package.json frontend/
 # Only the production dependencies of the three workspaces the backend runs.
 RUN npm ci --omit=dev --no-audit --no-fund -w config -w pipeline -w backend && npm cache clean --force
 COPY --from=build /app/config/dist config/dist
@@ -34,8 +44,13 @@ COPY pipeline/migrations pipeline/migrations
 COPY --from=build /app/backend/dist backend/dist
 # The sites file lives here, in a volume shared with the edge (which runs as the same uid, 1000).
 RUN mkdir -p /var/lib/sluice && chown node:node /var/lib/sluice
+# Inside a container the network namespace is the boundary: listen on every interface of it.
+# Secrets (API token, ClickHouse passwords) and CLICKHOUSE_URL come from the environment at run time.
+ENV BACKEND_HOST=0.0.0.0 \
+    BACKEND_PORT=3000 \
+    SLUICE_SITES_FILE=/var/lib/sluice/sites.json
 USER node
 EXPOSE 3000
-HEALTHCHECK --interval=10s --timeout=3s --start-period=20s \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:3000/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+HEALTHCHECK --interval=10s --timeout=3s --start-period=30s \
+  CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.BACKEND_PORT}/api/health`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 CMD ["node", "backend/dist/src/main.js"]

@@ -19,7 +19,7 @@ export async function startCustomerSite(options: {
   writeFileSync(join(dir, 'www', 'index.html'), html);
   writeFileSync(
     join(dir, 'first-party-proxy.conf'),
-    readFileSync(PROXY_SNIPPET, 'utf8').replace('EDGE_ORIGIN', edgeOrigin),
+    readFileSync(PROXY_SNIPPET, 'utf8').replace('proxy_pass EDGE_ORIGIN;', `proxy_pass ${edgeOrigin};`),
   );
   const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
     .map((name) => `${name}_temp_path ${dir}/tmp-${name};`)
@@ -33,6 +33,8 @@ error_log ${dir}/error.log warn;
 events { worker_connections 256; }
 http {
   access_log off;
+  # The browser asks for /favicon.ico; a missing one is not the proxy's error.
+  log_not_found off;
   ${temp}
   server {
     listen 127.0.0.1:${port};
@@ -45,7 +47,7 @@ http {
   const nginx = new ManagedProcess({
     name: 'customer-site',
     command: 'nginx',
-    args: ['-p', dir, '-c', conf, '-g', 'daemon off;'],
+    args: ['-p', dir, '-c', conf, '-e', join(dir, 'error.log'), '-g', 'daemon off;'],
     logFile: join(dir, 'stdout.log'),
     stopSignal: 'SIGQUIT',
   });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTRACT_JSON_PATH } from '@sluice/config';
 import { startEdge } from '@sluice/edge';
@@ -16,6 +16,7 @@ export interface StackPart {
 export interface RunningStack {
   parts: StackPart[];
   edgeUrl: string;
+  edgeErrorLog: string;
   backendUrl: string;
   clickhouseUrl: string;
   /** Resolves with the name of the first part that exits on its own. */
@@ -49,7 +50,9 @@ export async function startStack(
       await part.stop();
     }
   };
-  for (const dir of Object.values(paths)) mkdirSync(dir, { recursive: true });
+  for (const dir of [paths.events, paths.logs]) mkdirSync(dir, { recursive: true });
+  // nginx workers run as an unprivileged user and must reach the sites file; secrets.env stays 0600.
+  chmodSync(settings.dataDir, 0o755);
 
   try {
     log(`Starting ClickHouse on 127.0.0.1:${clickhouse.httpPort} (data in ${paths.clickhouse})…`);
@@ -100,6 +103,7 @@ export async function startStack(
       backendUpstream: `${backend.host}:${backend.port}`,
       trustedProxies: edge.trustedProxies,
       workerProcesses: 'auto',
+      logDir: paths.logs,
     });
     parts.push({ name: 'edge', where: `${runningEdge.url}/ (public)`, stop: runningEdge.stop });
     processes.push(['edge', runningEdge.process]);
@@ -128,6 +132,7 @@ export async function startStack(
     return {
       parts,
       edgeUrl: runningEdge.url,
+      edgeErrorLog: runningEdge.errorLog,
       backendUrl,
       clickhouseUrl: clickhouseServer.url,
       firstExit,
