@@ -1,35 +1,34 @@
-import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { ApiTokenGuard } from './auth/api-token.guard.js';
+import { Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { AuthModule } from './auth/auth.module.js';
+import { ClickHouseModule } from './clickhouse/clickhouse.module.js';
 import { ErrorFilter } from './common/error.filter.js';
-import { APP_CONFIG, type AppConfig } from './config/app-config.js';
-import { HealthController } from './health/health.controller.js';
+import type { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import { HealthModule } from './health/health.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { SitesModule } from './sites/sites.module.js';
 
-@Global()
 @Module({})
-class ConfigModule {
-  static with(config: AppConfig): DynamicModule {
-    return {
-      module: ConfigModule,
-      providers: [{ provide: APP_CONFIG, useValue: config }],
-      exports: [APP_CONFIG],
-    };
-  }
-}
-
-@Module({})
-export class AppModule {
-  static with(config: AppConfig): DynamicModule {
+export class AppModule implements OnApplicationShutdown {
+  static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.with(config), SitesModule, ReportsModule],
-      controllers: [HealthController],
-      providers: [
-        { provide: APP_GUARD, useClass: ApiTokenGuard },
-        { provide: APP_FILTER, useClass: ErrorFilter },
+      // ClickHouse is imported here too: its migrations run at start whichever modules use it.
+      imports: [
+        ConfigModule.forRoot(config),
+        AuthModule,
+        HealthModule,
+        ClickHouseModule,
+        SitesModule,
+        ReportsModule,
       ],
+      providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };
+  }
+
+  /** Runs after every module has closed (ClickHouse connections, the HTTP server): the clean end of a SIGTERM. */
+  onApplicationShutdown(signal?: string): void {
+    new Logger('Backend').log(`Stopped${signal ? ` on ${signal}` : ''}`);
   }
 }

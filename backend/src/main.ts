@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.js';
-import { loadAppConfig } from './config/app-config.js';
+import { ConfigError, loadAppConfig } from './config/app-config.js';
 
 async function main(): Promise<void> {
   const config = loadAppConfig(process.env);
@@ -10,6 +10,13 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`The backend could not start: ${error instanceof Error ? error.message : String(error)}`);
+  // A configuration problem is the operator's to fix: its message says which variable and how; anything else keeps its stack.
+  const reason =
+    error instanceof ConfigError
+      ? error.message
+      : error instanceof Error
+        ? (error.stack ?? error.message)
+        : String(error);
+  console.error(`The backend could not start: ${reason}`);
   process.exit(1);
 });

@@ -1,82 +1,49 @@
 import assert from 'node:assert/strict';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { createClient, type ClickHouseClient } from '@clickhouse/client';
-import type { INestApplication } from '@nestjs/common';
-import type { EventRow } from '@sluice/config';
-import { freePort, startClickHouse, type RunningClickHouse } from '@sluice/services';
+import type { INestApplication, LoggerService } from '@nestjs/common';
 import request from 'supertest';
 import { createApp } from '../src/app.js';
+import { ClickHouseService } from '../src/clickhouse/clickhouse.service.js';
+import { bind, sql } from '../src/clickhouse/sql-binder.js';
 import { loadAppConfig } from '../src/config/app-config.js';
+import { SitesRepository } from '../src/sites/sites.repository.js';
+import { API_TOKEN, eventRow, startTestStores, type TestStores } from './harness.js';
 
-const TOKEN = randomBytes(24).toString('base64url');
-const secret = () => randomBytes(12).toString('hex');
-const credentials = {
-  admin: { username: 'sluice_admin', password: secret() },
-  ingest: { username: 'sluice_ingest', password: secret() },
-  reader: { username: 'sluice_reader', password: secret() },
-};
-
-let dir: string;
-let clickhouse: RunningClickHouse;
-let admin: ClickHouseClient;
-let app: INestApplication;
-let http: ReturnType<typeof request>;
-
-function row(overrides: Partial<EventRow>): EventRow {
-  return {
-    event_id: randomUUID(),
-    site_id: 1,
-    ts: '2026-11-20 12:00:00',
-    name: 'pageview',
-    hostname: 'shop.test',
-    pathname: '/',
-    referrer: '',
-    visitor_id: 'v1',
-    session_id: 's1',
-    props_keys: [],
-    props_values: [],
-    ...overrides,
-  };
+/** Keeps what the app logs, so tests stay quiet and can assert on it. */
+class RecordingLogger implements LoggerService {
+  readonly lines: Array<{ level: string; text: string }> = [];
+  private record =
+    (level: string) =>
+    (message: unknown): void =>
+      void this.lines.push({ level, text: String(message) });
+  log = this.record('log');
+  error = this.record('error');
+  warn = this.record('warn');
+  debug = this.record('debug');
+  verbose = this.record('verbose');
+  fatal = this.record('fatal');
 }
 
+let stores: TestStores;
+let app: INestApplication;
+let http: ReturnType<typeof request>;
+const logger = new RecordingLogger();
+
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'sluice-backend-'));
-  clickhouse = await startClickHouse({
-    dir: join(dir, 'clickhouse'),
-    httpPort: await freePort(),
-    tcpPort: await freePort(),
-    database: 'sluice',
-    credentials,
-  });
-  const env = {
-    BACKEND_PORT: '3000',
-    CLICKHOUSE_URL: clickhouse.url,
-    CLICKHOUSE_ADMIN_USER: credentials.admin.username,
-    CLICKHOUSE_ADMIN_PASSWORD: credentials.admin.password,
-    CLICKHOUSE_READER_USER: credentials.reader.username,
-    CLICKHOUSE_READER_PASSWORD: credentials.reader.password,
-    SLUICE_API_TOKEN: TOKEN,
-    SLUICE_SITES_FILE: join(dir, 'state', 'sites.json'),
-    SLUICE_DEFAULT_SITE_DOMAIN: 'shop.test',
-  };
-  app = await createApp(loadAppConfig(env), ['error']);
+  stores = await startTestStores();
+  app = await createApp(loadAppConfig(stores.env), logger);
   await app.init();
   http = request(app.getHttpServer());
-  admin = createClient({ url: clickhouse.url, database: 'sluice', ...credentials.admin });
 });
 
 after(async () => {
-  await admin?.close();
   await app?.close();
-  await clickhouse?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await stores?.stop();
 });
 
-const authed = (path: string) => http.get(path).set('authorization', `Bearer ${TOKEN}`);
+const authed = (path: string) => http.get(path).set('authorization', `Bearer ${API_TOKEN}`);
 
 describe('auth', () => {
   test('health needs no token', async () => {
@@ -85,50 +52,69 @@ describe('auth', () => {
   });
 
   test('every other route needs the API token', async () => {
-    for (const header of [undefined, 'Bearer wrong-token', `Basic ${TOKEN}`, `Bearer ${TOKEN}x`]) {
+    for (const header of [
+      undefined,
+      'Bearer wrong-token',
+      `Basic ${API_TOKEN}`,
+      `Bearer ${API_TOKEN}x`,
+      'Bearer ',
+    ]) {
       const pending = http.get('/api/sites');
-      const response = await (header ? pending.set('authorization', header) : pending);
+      const response = await (header === undefined ? pending : pending.set('authorization', header));
       assert.equal(response.status, 401, String(header));
       assert.equal(response.body.code, 'unauthenticated');
+      assert.match(response.body.message, /Authorization: Bearer/);
     }
-    await authed('/api/sites').expect(200);
+    await http.get('/api/sites').set('authorization', `bearer ${API_TOKEN}`).expect(200);
   });
 });
 
 describe('sites', () => {
-  test('the first start creates the default site in the sites file the edge reads', async () => {
+  test('the first start creates the default site, logs its key and writes the sites file the edge reads', async () => {
     const response = await authed('/api/sites').expect(200);
     assert.equal(response.body.length, 1);
     const [site] = response.body;
-    assert.deepEqual(
-      { ...site, siteKey: undefined },
-      { id: 1, name: 'shop.test', domain: 'shop.test', siteKey: undefined, timezone: 'UTC' },
-    );
-    assert.match(site.siteKey, /^[A-Za-z0-9_-]{22}$/);
-    const sitesFile = join(dir, 'state', 'sites.json');
-    const file = JSON.parse(readFileSync(sitesFile, 'utf8'));
-    assert.deepEqual(file, {
+    assert.match(site.siteKey, /^[A-Za-z0-9_-]{22}$/, '16 random bytes, base64url');
+    assert.deepEqual(response.body, [
+      { id: 1, name: 'shop.test', domain: 'shop.test', siteKey: site.siteKey, timezone: 'UTC' },
+    ]);
+    assert.deepEqual(JSON.parse(readFileSync(stores.sitesFile, 'utf8')), {
       version: 1,
       sites: [{ id: 1, key: site.siteKey, name: 'shop.test', domain: 'shop.test', timezone: 'UTC' }],
     });
-    assert.equal(statSync(sitesFile).mode & 0o777, 0o644);
-    assert.deepEqual(readdirSync(join(dir, 'state')), ['sites.json'], 'no temp file is left behind');
+    assert.equal(statSync(stores.sitesFile).mode & 0o777, 0o644);
+    assert.deepEqual(readdirSync(dirname(stores.sitesFile)), ['sites.json'], 'no temp file is left behind');
+    assert.ok(logger.lines.some(({ text }) => text.includes(`its site key is ${site.siteKey}`)));
   });
 });
 
 describe('the overview report', () => {
   before(async () => {
-    const duplicate = row({ visitor_id: 'v2', pathname: '/twice' });
-    const rows = [
-      row({ visitor_id: 'v1' }),
-      row({ visitor_id: 'v1', pathname: '/pricing' }),
-      duplicate,
-      duplicate, // delivered twice by the pipeline: counted once
-      row({ visitor_id: 'v3', name: 'signup' }), // not a pageview, but a visitor
-      row({ visitor_id: 'v4', site_id: 2 }), // another site
-      row({ visitor_id: 'v5', ts: '2026-11-19 23:59:59' }), // the day before, in UTC
-    ];
-    await admin.insert({ table: 'events', values: rows, format: 'JSONEachRow' });
+    const redelivered = eventRow({ visitor_id: 'v2', pathname: '/twice' });
+    await stores.insertEvents([
+      eventRow({ visitor_id: 'v1' }),
+      eventRow({ visitor_id: 'v1', pathname: '/pricing' }),
+      redelivered,
+      redelivered, // the pipeline delivered it twice: counted once
+      eventRow({ visitor_id: 'v3', name: 'signup' }), // a visitor, not a pageview
+      eventRow({ visitor_id: 'v4', site_id: 99 }), // another site
+      eventRow({ visitor_id: 'v5', ts: '2026-11-19 23:59:59' }), // the day before, in UTC
+    ]);
+    // Site 2 counts days in New York (UTC-5 in November): its 20th runs from 05:00 UTC to 05:00 UTC.
+    const newYork = await app.get(SitesRepository).create({
+      key: 'new-york-key',
+      name: 'ny.test',
+      domain: 'ny.test',
+      timezone: 'America/New_York',
+    });
+    await stores.insertEvents(
+      [
+        ['a', '2026-11-20 04:59:59'], // 19th, 23:59:59 local
+        ['b', '2026-11-20 05:00:00'], // 20th, 00:00:00 local
+        ['c', '2026-11-21 04:59:59'], // 20th, 23:59:59 local
+        ['d', '2026-11-21 05:00:00'], // 21st
+      ].map(([visitor_id, ts]) => eventRow({ site_id: newYork.id, visitor_id, ts })),
+    );
   });
 
   test('counts visitors and pageviews over whole days, each event once', async () => {
@@ -140,48 +126,116 @@ describe('the overview report', () => {
       visitors: 3,
       pageviews: 3,
     });
-    const wider = await authed('/api/sites/1/overview?from=2026-11-19&to=2026-11-20').expect(200);
-    assert.deepEqual([wider.body.visitors, wider.body.pageviews], [4, 4]);
+    const twoDays = await authed('/api/sites/1/overview?from=2026-11-19&to=2026-11-20').expect(200);
+    assert.deepEqual([twoDays.body.visitors, twoDays.body.pageviews], [4, 4]);
+    const empty = await authed('/api/sites/1/overview?from=2026-11-21&to=2026-11-21').expect(200);
+    assert.deepEqual([empty.body.visitors, empty.body.pageviews], [0, 0]);
+    assert.ok(
+      logger.lines.some(({ text }) => /^overview: 1 rows in \d+\.\d ms$/.test(text)),
+      'queries are logged',
+    );
   });
 
-  test("days are the site's days: the time zone moves the boundary", async () => {
-    const sitesFile = join(dir, 'state', 'sites.json');
-    const file = JSON.parse(readFileSync(sitesFile, 'utf8'));
-    writeFileSync(
-      sitesFile,
-      JSON.stringify({ ...file, sites: [{ ...file.sites[0], timezone: 'America/New_York' }] }),
-    );
-    try {
-      // 2026-11-19 23:59:59 UTC is 18:59:59 on the 19th in New York; 12:00 UTC on the 20th is 07:00 there.
-      const response = await authed('/api/sites/1/overview?from=2026-11-19&to=2026-11-19').expect(200);
-      assert.deepEqual([response.body.visitors, response.body.pageviews], [1, 1]);
-    } finally {
-      writeFileSync(sitesFile, JSON.stringify(file));
-    }
+  test("days are the site's days: its time zone moves the boundary", async () => {
+    const counts = async (from: string, to: string) => {
+      const { body } = await authed(`/api/sites/2/overview?from=${from}&to=${to}`).expect(200);
+      return [body.visitors, body.pageviews];
+    };
+    assert.deepEqual(await counts('2026-11-19', '2026-11-19'), [1, 1]);
+    assert.deepEqual(await counts('2026-11-20', '2026-11-20'), [2, 2]);
+    assert.deepEqual(await counts('2026-11-21', '2026-11-21'), [1, 1]);
+  });
+
+  test('a range may span 366 days, not more', async () => {
+    await authed('/api/sites/1/overview?from=2025-11-20&to=2026-11-20').expect(200);
   });
 
   test('bad input is a 400 that names the field and the rule', async () => {
-    const cases: Array<[string, RegExp]> = [
-      ['/api/sites/1/overview?to=2026-11-20', /^from must be a calendar date as YYYY-MM-DD/],
-      ['/api/sites/1/overview?from=2026-11-20', /^to must be a calendar date as YYYY-MM-DD/],
-      ['/api/sites/1/overview?from=2026-02-30&to=2026-03-01', /^from must be a calendar date/],
-      ['/api/sites/1/overview?from=2026-11-20&to=20261121', /^to must be a calendar date/],
-      ['/api/sites/1/overview?from=2026-11-21&to=2026-11-20', /^to must not be before from/],
-      ['/api/sites/1/overview?from=2024-01-01&to=2026-11-20', /^to must be within 366 days/],
-      ["/api/sites/1'/overview?from=2026-11-20&to=2026-11-20", /^siteId must be a positive integer/],
-      ['/api/sites/1/overview?from=2026-11-20&to=2026-11-20&x=1', /property x should not exist/],
+    const cases: Array<[string, string]> = [
+      ['?to=2026-11-20', 'from must be a calendar date as YYYY-MM-DD'],
+      ['?from=2026-11-20', 'to must be a calendar date as YYYY-MM-DD'],
+      ['?from=2026-02-30&to=2026-03-01', 'from must be a calendar date as YYYY-MM-DD'],
+      ['?from=2026-11-20&to=20261121', 'to must be a calendar date as YYYY-MM-DD'],
+      ['?from=2026-11-20&from=2026-11-21&to=2026-11-21', 'from must be a calendar date as YYYY-MM-DD'],
+      ['', 'from must be a calendar date as YYYY-MM-DD; to must be a calendar date as YYYY-MM-DD'],
+      ['?from=2026-11-21&to=2026-11-20', 'to must not be before from'],
+      [
+        '?from=2025-11-19&to=2026-11-20',
+        'to must be at most 365 days after from (a range spans at most 366 days)',
+      ],
+      ['?from=2026-11-20&to=2026-11-20&x=1', 'property x should not exist'],
     ];
-    for (const [path, message] of cases) {
-      const response = await authed(path);
-      assert.equal(response.status, 400, path);
-      assert.equal(response.body.code, 'validation_failed');
-      assert.equal(response.body.statusCode, 400);
-      assert.match(response.body.message, message, path);
+    for (const [query, message] of cases) {
+      const response = await authed(`/api/sites/1/overview${query}`);
+      assert.deepEqual(response.body, { statusCode: 400, code: 'validation_failed', message }, query);
+    }
+    for (const siteId of ["1'", '0', '1e3', '1.0', '-1', '4294967296']) {
+      const response = await authed(`/api/sites/${siteId}/overview?from=2026-11-20&to=2026-11-20`).expect(
+        400,
+      );
+      assert.equal(response.body.message, 'siteId must be a positive integer (at most 4294967295)', siteId);
     }
   });
 
   test('an unknown site is not found', async () => {
-    const response = await authed('/api/sites/99/overview?from=2026-11-20&to=2026-11-20').expect(404);
-    assert.deepEqual(response.body, { statusCode: 404, code: 'not_found', message: 'site 99 not found' });
+    const response = await authed('/api/sites/42/overview?from=2026-11-20&to=2026-11-20').expect(404);
+    assert.deepEqual(response.body, { statusCode: 404, code: 'not_found', message: 'site 42 not found' });
+  });
+
+  test('an unknown route has the same error shape', async () => {
+    const response = await authed('/api/nothing-here').expect(404);
+    assert.deepEqual(response.body, {
+      statusCode: 404,
+      code: 'not_found',
+      message: 'Cannot GET /api/nothing-here',
+    });
+  });
+});
+
+describe('the SQL binder on a real ClickHouse', () => {
+  test('bound values come back unchanged through the reader account', async () => {
+    const clickhouse = app.get(ClickHouseService);
+    const strings = [
+      "it's",
+      'back\\slash',
+      'trailing\\',
+      "\\'",
+      'nul\0byte',
+      'new\nline\ttab',
+      "'; DROP TABLE events --",
+      'ünï €',
+    ];
+    for (const value of strings) {
+      const [row] = await clickhouse.rows<{ value: string }>({
+        name: 'binder-check',
+        sql: sql`SELECT ${bind.string(value)} AS value`,
+      });
+      assert.equal(row.value, value, JSON.stringify(value));
+    }
+    const [row] = await clickhouse.rows<{ start: number; day: string }>({
+      name: 'binder-check',
+      sql: sql`SELECT toUnixTimestamp(${bind.startOfDay('2026-11-20', 'America/New_York')}) AS start,
+        toString(${bind.date('2028-02-29')}) AS day`,
+    });
+    assert.deepEqual(row, { start: Date.UTC(2026, 10, 20, 5) / 1000, day: '2028-02-29' });
+  });
+});
+
+describe('when ClickHouse is gone', () => {
+  test('a report is a plain 500, and the cause is logged', async () => {
+    // Killed rather than stopped: a graceful stop waits for the client's kept-alive connections.
+    stores.clickhouse.process.kill('SIGKILL');
+    await stores.clickhouse.process.waitForExit();
+    const response = await authed('/api/sites/1/overview?from=2026-11-20&to=2026-11-20').expect(500);
+    assert.deepEqual(response.body, {
+      statusCode: 500,
+      code: 'internal_error',
+      message: 'Internal server error',
+    });
+    assert.ok(
+      logger.lines.some(
+        ({ level, text }) => level === 'error' && /ECONNREFUSED|ECONNRESET|socket hang up/.test(text),
+      ),
+    );
   });
 });

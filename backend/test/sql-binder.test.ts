@@ -1,33 +1,70 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
-import { literal, render, sql, SqlBindError } from '../src/clickhouse/sql-binder.js';
+import { describe, test } from 'node:test';
+import { bind, render, sql, SqlBindError } from '../src/clickhouse/sql-binder.js';
 
-test('strings are quoted with backslashes, quotes and NUL escaped', () => {
-  assert.equal(render(literal.string("it's")), "'it\\'s'");
-  assert.equal(render(literal.string('a\\b')), "'a\\\\b'");
-  assert.equal(render(literal.string("\\' OR 1=1 --")), "'\\\\\\' OR 1=1 --'");
-  assert.equal(render(literal.string('nul\0byte')), "'nul\\0byte'");
-});
+describe('the SQL binder', () => {
+  test('strings are quoted, with backslashes, quotes and NUL escaped', () => {
+    assert.equal(render(bind.string('plain')), "'plain'");
+    assert.equal(render(bind.string("it's")), "'it\\'s'");
+    assert.equal(render(bind.string('a\\b')), "'a\\\\b'");
+    assert.equal(render(bind.string("\\' OR 1=1 --")), "'\\\\\\' OR 1=1 --'");
+    assert.equal(render(bind.string('nul\0byte')), "'nul\\0byte'");
+    assert.equal(render(bind.string('')), "''");
+    assert.throws(() => bind.string(1 as unknown as string), SqlBindError);
+  });
 
-test('integers must be UInt32', () => {
-  assert.equal(render(literal.uint32(42)), '42');
-  for (const bad of [-1, 1.5, 2 ** 32, Number.NaN]) assert.throws(() => literal.uint32(bad), SqlBindError);
-});
+  test('integers must be UInt32', () => {
+    assert.equal(render(bind.uint32(0)), '0');
+    assert.equal(render(bind.uint32(4_294_967_295)), '4294967295');
+    for (const bad of [-1, 1.5, 2 ** 32, Number.NaN, Infinity, '1' as unknown as number]) {
+      assert.throws(() => bind.uint32(bad), SqlBindError, String(bad));
+    }
+  });
 
-test('day starts need a real date and a real time zone', () => {
-  assert.equal(
-    render(literal.startOfDayIn('2026-11-20', 'Europe/Berlin')),
-    "toDateTime('2026-11-20 00:00:00', 'Europe/Berlin')",
-  );
-  assert.throws(() => literal.startOfDayIn('2026-02-30', 'UTC'), SqlBindError);
-  assert.throws(() => literal.startOfDayIn("2026-11-20' OR 1=1", 'UTC'), SqlBindError);
-  assert.throws(() => literal.startOfDayIn('2026-11-20', "UTC')--"), SqlBindError);
-  assert.throws(() => literal.startOfDayIn('2026-11-20', 'Mars/Olympus_Mons'), SqlBindError);
-});
+  test('dates must be real YYYY-MM-DD days', () => {
+    assert.equal(render(bind.date('2028-02-29')), "toDate('2028-02-29')");
+    for (const bad of ['2026-02-30', '2026-13-01', '20261120', '2026-11-20 ', "2026-11-20') OR (1=1", '']) {
+      assert.throws(() => bind.date(bad), SqlBindError, bad);
+    }
+  });
 
-test('sql joins fragments only', () => {
-  assert.equal(
-    render(sql`SELECT ${literal.uint32(1)} AS a, ${literal.string('x')} AS b`),
-    "SELECT 1 AS a, 'x' AS b",
-  );
+  test('time zones must match the whitelist pattern and be known', () => {
+    for (const good of [
+      'UTC',
+      'Europe/Berlin',
+      'America/Argentina/Buenos_Aires',
+      'Etc/GMT+5',
+      'America/Port-au-Prince',
+    ]) {
+      assert.equal(render(bind.timeZone(good)), `'${good}'`);
+    }
+    for (const bad of [
+      "UTC'",
+      "UTC')--",
+      'Mars/Olympus_Mons',
+      '../etc/passwd',
+      'Europe/Berlin\0',
+      '',
+      ' UTC',
+    ]) {
+      assert.throws(() => bind.timeZone(bad), SqlBindError, bad);
+    }
+  });
+
+  test('a day starts at local midnight in its time zone', () => {
+    assert.equal(
+      render(bind.startOfDay('2026-11-20', 'Europe/Berlin')),
+      "toDateTime('2026-11-20 00:00:00', 'Europe/Berlin')",
+    );
+    assert.throws(() => bind.startOfDay('2026-02-30', 'UTC'), SqlBindError);
+    assert.throws(() => bind.startOfDay('2026-11-20', "UTC')--"), SqlBindError);
+  });
+
+  test('sql joins text with bound fragments only', () => {
+    assert.equal(
+      render(sql`SELECT ${bind.uint32(1)} AS a, ${bind.string('x')} AS b`),
+      "SELECT 1 AS a, 'x' AS b",
+    );
+    assert.equal(render(sql`SELECT ${sql`${bind.uint32(2)} + 1`}`), 'SELECT 2 + 1');
+  });
 });

@@ -1,46 +1,68 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { createClient, type ClickHouseClient } from '@clickhouse/client';
-import { runMigrations } from '@sluice/pipeline';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
+import {
+  createClient,
+  type ClickHouseClient,
+  type ClickHouseSettings,
+  type Logger as ClientLogger,
+  type WarnLogParams,
+} from '@clickhouse/client';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { render, type SqlFragment } from './sql-binder.js';
+import { render, sql, type SqlFragment } from './sql-binder.js';
 
+/** A query as every report hands it over: named for logs and timings, values bound by the binder. */
 export interface NamedQuery {
-  /** Shown in logs and timings. */
   name: string;
   sql: SqlFragment;
+  /** Overrides of `DEFAULT_SETTINGS` for this query; the reader account (readonly=2) may set them. */
+  settings?: ClickHouseSettings;
 }
 
-/** Upper bound for any report query; the reader account (readonly=2) may set it per query. */
-const MAX_EXECUTION_SECONDS = 30;
+/** Bounds for any report query: a runaway query is stopped by the server, not left to the HTTP timeout. */
+const DEFAULT_SETTINGS: ClickHouseSettings = { max_execution_time: 30 };
+const REQUEST_TIMEOUT_MS = 35_000;
+
+/** The client's own log lines, in the app's log. */
+class ClientLogs implements ClientLogger {
+  private readonly logger = new Logger('ClickHouseClient');
+  trace(): void {}
+  debug(): void {}
+  info(): void {}
+  warn({ message }: WarnLogParams): void {
+    this.logger.warn(message);
+  }
+  /** Every error is also thrown to the caller, which logs it once with its context (`rows`, ErrorFilter). */
+  error(): void {}
+}
 
 /**
- * The single entry point for ClickHouse: migrations at start (admin account), and every report
- * query (read-only account) with its name, limits and timing in one place.
+ * The one entry point of every report query, as the read-only account: logging, timing and limits
+ * live here. (Migrations run as the admin account in `SchemaMigrations`, once, at start.)
  */
 @Injectable()
-export class ClickHouseService implements OnModuleInit, OnModuleDestroy {
+export class ClickHouseService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('ClickHouse');
   private readonly client: ClickHouseClient;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
     const { url, database, reader } = config.clickhouse;
     this.client = createClient({
       url,
       database,
       ...reader,
-      request_timeout: (MAX_EXECUTION_SECONDS + 5) * 1000,
+      request_timeout: REQUEST_TIMEOUT_MS,
+      log: { LoggerClass: ClientLogs },
     });
   }
 
-  async onModuleInit(): Promise<void> {
-    const { url, database, admin } = this.config.clickhouse;
-    const { applied } = await runMigrations({
-      url,
-      database,
-      ...admin,
-      log: (line) => this.logger.log(line),
-    });
-    this.logger.log(applied.length ? `applied ${applied.join(', ')}` : 'schema is up to date');
+  /** After the migrations (module init): a wrong reader password stops the start instead of the first report. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.rows({ name: 'reader-check', sql: sql`SELECT 1 AS ok` });
   }
 
   onModuleDestroy(): Promise<void> {
@@ -49,13 +71,19 @@ export class ClickHouseService implements OnModuleInit, OnModuleDestroy {
 
   async rows<T>(query: NamedQuery): Promise<T[]> {
     const started = performance.now();
-    const result = await this.client.query({
-      query: render(query.sql),
-      format: 'JSONEachRow',
-      clickhouse_settings: { max_execution_time: MAX_EXECUTION_SECONDS },
-    });
-    const rows = await result.json<T>();
-    this.logger.debug(`${query.name}: ${rows.length} rows in ${(performance.now() - started).toFixed(1)} ms`);
-    return rows;
+    const elapsed = () => `${(performance.now() - started).toFixed(1)} ms`;
+    try {
+      const result = await this.client.query({
+        query: render(query.sql),
+        format: 'JSONEachRow',
+        clickhouse_settings: { ...DEFAULT_SETTINGS, ...query.settings },
+      });
+      const rows = await result.json<T>();
+      this.logger.log(`${query.name}: ${rows.length} rows in ${elapsed()}`);
+      return rows;
+    } catch (error) {
+      this.logger.warn(`${query.name}: failed after ${elapsed()}`);
+      throw error;
+    }
   }
 }

@@ -1,58 +1,68 @@
+import { isCalendarDate, isTimeZone } from '../common/calendar.js';
+
 /**
- * The one way values enter SQL. ClickHouse 18.16 has no query parameters, so values are rendered
- * as typed, escaped literals. `sql` accepts only fragments made here: a plain string can't be
- * spliced into a query by accident.
+ * The one way values enter SQL. ClickHouse 18.16 has no query parameters (`{x:Type}`), so values
+ * are rendered as typed, checked, escaped literals. The `sql` tag accepts only fragments made
+ * here, so a plain string cannot be spliced into a query by accident; identifiers never come from
+ * values at all (the query builders write their own).
  */
-const FRAGMENT = Symbol('sql fragment');
+const TEXT = Symbol('sql text');
 
 export interface SqlFragment {
-  readonly [FRAGMENT]: string;
+  readonly [TEXT]: string;
 }
 
-const fragment = (text: string): SqlFragment => ({ [FRAGMENT]: text });
+const fragment = (text: string): SqlFragment => ({ [TEXT]: text });
 
+/** A value that cannot be bound as asked: a bug in the caller, which should have validated it. */
 export class SqlBindError extends Error {}
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const TIME_ZONE = /^[A-Za-z]+(?:[/_+-][A-Za-z0-9]+)*$/;
+const UINT32_MAX = 0xffff_ffff;
 
-export function isCalendarDate(value: string): boolean {
-  const match = DATE.exec(value);
-  if (!match) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}
+/** Inside '…', ClickHouse reads backslash escapes: `\\`, `\'` and `\0` cover everything that could end or break the literal. */
+const ESCAPES: Record<string, string> = { '\\': '\\\\', "'": "\\'", '\0': '\\0' };
+const quote = (value: string) => `'${value.replace(/[\\'\0]/g, (char) => ESCAPES[char])}'`;
 
-export function isTimeZone(value: string): boolean {
-  if (!TIME_ZONE.test(value)) return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export const literal = {
+export const bind = {
   string(value: string): SqlFragment {
-    const escaped = value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\0/g, '\\0');
-    return fragment(`'${escaped}'`);
+    if (typeof value !== 'string') throw new SqlBindError(`not a string: ${String(value)}`);
+    return fragment(quote(value));
   },
+
   uint32(value: number): SqlFragment {
-    if (!Number.isInteger(value) || value < 0 || value > 0xffffffff)
-      throw new SqlBindError(`not a UInt32: ${value}`);
+    if (!Number.isInteger(value) || value < 0 || value > UINT32_MAX) {
+      throw new SqlBindError(`not a UInt32: ${String(value)}`);
+    }
     return fragment(String(value));
   },
-  /** The instant a calendar day starts in a time zone, as a DateTime. */
-  startOfDayIn(date: string, timeZone: string): SqlFragment {
-    if (!isCalendarDate(date)) throw new SqlBindError(`not a date: ${date}`);
-    if (!isTimeZone(timeZone)) throw new SqlBindError(`not a time zone: ${timeZone}`);
+
+  /** A calendar day, `toDate('YYYY-MM-DD')`. */
+  date(value: string): SqlFragment {
+    if (!isCalendarDate(value)) throw new SqlBindError(`not a YYYY-MM-DD date: ${String(value)}`);
+    return fragment(`toDate('${value}')`);
+  },
+
+  /** A time zone name as a string literal, for functions such as `toDate(ts, tz)`. */
+  timeZone(value: string): SqlFragment {
+    if (!isTimeZone(value)) throw new SqlBindError(`not a time zone: ${String(value)}`);
+    return fragment(`'${value}'`);
+  },
+
+  /**
+   * The instant a day starts in a time zone, as a DateTime: compared with the UTC `ts` column it
+   * bounds whole local days while `ts` stays bare, so the primary key's `toDate(ts)` still prunes.
+   * `toDateTime(string, tz)` reads the string as local time there on 18.16 and on modern servers.
+   */
+  startOfDay(date: string, timeZone: string): SqlFragment {
+    if (!isCalendarDate(date)) throw new SqlBindError(`not a YYYY-MM-DD date: ${String(date)}`);
+    if (!isTimeZone(timeZone)) throw new SqlBindError(`not a time zone: ${String(timeZone)}`);
     return fragment(`toDateTime('${date} 00:00:00', '${timeZone}')`);
   },
 };
 
+/** Joins SQL text with bound fragments: sql`… WHERE site_id = ${bind.uint32(id)}`. */
 export function sql(strings: TemplateStringsArray, ...values: SqlFragment[]): SqlFragment {
-  return fragment(strings.reduce((text, part, i) => text + values[i - 1][FRAGMENT] + part));
+  return fragment(strings.reduce((text, part, i) => text + values[i - 1][TEXT] + part));
 }
 
-export const render = (query: SqlFragment): string => query[FRAGMENT];
+export const render = (query: SqlFragment): string => query[TEXT];

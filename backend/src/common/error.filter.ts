@@ -1,27 +1,40 @@
-import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
-import { DomainError, STATUS_BY_CODE } from './domain-error.js';
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { DomainError, ErrorCode, STATUS_BY_CODE, type ErrorBody } from './domain-error.js';
 
-/** One error shape everywhere: `{ statusCode, code, message }`. Anything unexpected is logged and is a plain 500. */
+/** Nest's own exceptions (unknown route, malformed JSON…) keep their status, in our shape. */
+const CODE_BY_HTTP_STATUS: Record<number, ErrorCode> = {
+  400: ErrorCode.BadRequest,
+  401: ErrorCode.Unauthenticated,
+  404: ErrorCode.NotFound,
+};
+
+/** One error shape everywhere. Anything not a `DomainError` or an `HttpException` is logged and is a plain 500. */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
   catch(error: unknown, host: ArgumentsHost): void {
-    const response = host
+    const body = this.toBody(error);
+    host
       .switchToHttp()
-      .getResponse<{ status(code: number): { json(body: unknown): void } }>();
+      .getResponse<{ status(code: number): { json(body: ErrorBody): void } }>()
+      .status(body.statusCode)
+      .json(body);
+  }
+
+  private toBody(error: unknown): ErrorBody {
     if (error instanceof DomainError) {
-      const statusCode = STATUS_BY_CODE[error.code];
-      response.status(statusCode).json({ statusCode, code: error.code, message: error.message });
-      return;
+      return { statusCode: STATUS_BY_CODE[error.code], code: error.code, message: error.message };
     }
-    if (error instanceof HttpException) {
-      // Nest's own (unknown route, malformed JSON body…): keep its status, in our shape.
+    if (error instanceof HttpException && error.getStatus() < 500) {
       const statusCode = error.getStatus();
-      response.status(statusCode).json({ statusCode, code: `http_${statusCode}`, message: error.message });
-      return;
+      return {
+        statusCode,
+        code: CODE_BY_HTTP_STATUS[statusCode] ?? ErrorCode.BadRequest,
+        message: error.message,
+      };
     }
     this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    response.status(500).json({ statusCode: 500, code: 'internal_error', message: 'Internal server error' });
+    return { statusCode: 500, code: ErrorCode.Internal, message: 'Internal server error' };
   }
 }

@@ -1,15 +1,20 @@
-import { ValidationPipe } from '@nestjs/common';
+import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { DomainError, ErrorCode } from './domain-error.js';
 
-/** DTO validation whose 400s name the field and the rule, in the common error shape. */
+/**
+ * Each broken rule as "<field> <rule>": class-validator's own messages and ours (written with
+ * `$property`) start with the field's name.
+ */
+const messages = (error: ValidationError): string[] => [
+  ...Object.values(error.constraints ?? {}),
+  ...(error.children ?? []).flatMap(messages),
+];
+
+/** DTO validation for every route, failing as a `DomainError` so that 400s share the one error shape. */
 export const validationPipe = new ValidationPipe({
   whitelist: true,
   forbidNonWhitelisted: true,
   transform: true,
-  exceptionFactory: ([error]) => {
-    const rule = Object.values(error.constraints ?? {})[0] ?? 'is invalid';
-    // class-validator's own messages already start with the field ("property x should not exist").
-    const message = rule.includes(error.property) ? rule : `${error.property} ${rule}`;
-    return new DomainError(ErrorCode.Validation, message);
-  },
+  stopAtFirstError: true,
+  exceptionFactory: (errors) => new DomainError(ErrorCode.Validation, errors.flatMap(messages).join('; ')),
 });

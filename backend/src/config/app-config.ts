@@ -1,62 +1,92 @@
-/** The backend's configuration, validated once at start; a bad value stops the start naming the variable. */
+/** The backend's configuration: read from the environment once, at start, then frozen. */
 export interface AppConfig {
-  host: string;
-  port: number;
-  apiToken: string;
-  sitesFile: string;
-  defaultSiteDomain: string;
-  clickhouse: {
-    url: string;
-    database: string;
-    admin: { username: string; password: string };
-    reader: { username: string; password: string };
+  readonly host: string;
+  readonly port: number;
+  readonly apiToken: string;
+  readonly sitesFile: string;
+  readonly defaultSiteDomain: string;
+  readonly clickhouse: {
+    readonly url: string;
+    readonly database: string;
+    /** Runs the migrations at start; never used for a report. */
+    readonly admin: ClickHouseAccount;
+    /** readonly=2 on the server: every report query runs as this account. */
+    readonly reader: ClickHouseAccount;
   };
 }
 
-export const APP_CONFIG = Symbol('AppConfig');
-
-const MIN_API_TOKEN_LENGTH = 32;
-
-export class ConfigError extends Error {}
-
-function required(env: NodeJS.ProcessEnv, name: string): string {
-  const value = env[name];
-  if (!value) throw new ConfigError(`${name} must be set`);
-  return value;
+export interface ClickHouseAccount {
+  readonly username: string;
+  readonly password: string;
 }
 
+/** Injection token of the `AppConfig`. */
+export const APP_CONFIG = Symbol('AppConfig');
+
+export const MIN_API_TOKEN_LENGTH = 32;
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const DOMAIN = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
+
+/** Every problem found in the environment, one line per variable, so one restart fixes them all. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid environment:\n  ${problems.join('\n  ')}`);
+  }
+}
+
+/**
+ * Validates `env` into an `AppConfig`. Hand-written rather than class-validator: eleven variables,
+ * each with its own message naming it, read before Nest starts.
+ */
 export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
-  const port = Number(env.BACKEND_PORT || 3000);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new ConfigError(`BACKEND_PORT must be a TCP port (1-65535), got "${env.BACKEND_PORT}"`);
+  const problems: string[] = [];
+  const read = (name: string, fallback?: string): string => {
+    const value = env[name] || fallback; // an empty variable (`X=` in .env) means unset
+    if (value === undefined || value === '') {
+      problems.push(`${name} must be set`);
+      return '';
+    }
+    return value;
+  };
+  const check = (name: string, ok: boolean, rule: string) => {
+    if (!ok) problems.push(`${name} ${rule}, got "${env[name]}"`);
+  };
+
+  const host = read('BACKEND_HOST', '127.0.0.1');
+  const portText = read('BACKEND_PORT', '3000');
+  const port = Number(portText);
+  check('BACKEND_PORT', /^\d+$/.test(portText) && port >= 1 && port <= 65535, 'must be a TCP port (1-65535)');
+  const url = read('CLICKHOUSE_URL');
+  if (url) check('CLICKHOUSE_URL', URL.canParse(url) && /^https?:\/\//.test(url), 'must be an http(s) URL');
+  const database = read('CLICKHOUSE_DATABASE', 'sluice');
+  check('CLICKHOUSE_DATABASE', IDENTIFIER.test(database), 'must be an identifier ([A-Za-z_][A-Za-z0-9_]*)');
+  const admin = { username: read('CLICKHOUSE_ADMIN_USER'), password: read('CLICKHOUSE_ADMIN_PASSWORD') };
+  const reader = { username: read('CLICKHOUSE_READER_USER'), password: read('CLICKHOUSE_READER_PASSWORD') };
+  const sitesFile = read('SLUICE_SITES_FILE');
+  const apiToken = read('SLUICE_API_TOKEN');
+  if (apiToken && apiToken.length < MIN_API_TOKEN_LENGTH) {
+    // Never echo a secret, not even a short one.
+    problems.push(
+      `SLUICE_API_TOKEN must be at least ${MIN_API_TOKEN_LENGTH} characters (it has ${apiToken.length})`,
+    );
   }
-  const apiToken = required(env, 'SLUICE_API_TOKEN');
-  if (apiToken.length < MIN_API_TOKEN_LENGTH) {
-    throw new ConfigError(`SLUICE_API_TOKEN must be at least ${MIN_API_TOKEN_LENGTH} characters`);
-  }
-  const database = env.CLICKHOUSE_DATABASE || 'sluice';
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(database)) {
-    throw new ConfigError(`CLICKHOUSE_DATABASE must be an identifier, got "${database}"`);
-  }
-  const url = required(env, 'CLICKHOUSE_URL');
-  if (!/^https?:\/\//.test(url)) throw new ConfigError(`CLICKHOUSE_URL must be an http(s) URL, got "${url}"`);
-  return Object.freeze({
-    host: env.BACKEND_HOST || '127.0.0.1',
+  const defaultSiteDomain = read('SLUICE_DEFAULT_SITE_DOMAIN', 'localhost');
+  check('SLUICE_DEFAULT_SITE_DOMAIN', DOMAIN.test(defaultSiteDomain), 'must be a lower-case host name');
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return deepFreeze({
+    host,
     port,
     apiToken,
-    sitesFile: required(env, 'SLUICE_SITES_FILE'),
-    defaultSiteDomain: env.SLUICE_DEFAULT_SITE_DOMAIN || 'localhost',
-    clickhouse: {
-      url,
-      database,
-      admin: {
-        username: required(env, 'CLICKHOUSE_ADMIN_USER'),
-        password: required(env, 'CLICKHOUSE_ADMIN_PASSWORD'),
-      },
-      reader: {
-        username: required(env, 'CLICKHOUSE_READER_USER'),
-        password: required(env, 'CLICKHOUSE_READER_PASSWORD'),
-      },
-    },
+    sitesFile,
+    defaultSiteDomain,
+    clickhouse: { url, database, admin, reader },
   });
+}
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const child of Object.values(value)) {
+    if (typeof child === 'object' && child !== null) deepFreeze(child);
+  }
+  return Object.freeze(value);
 }

@@ -1,14 +1,14 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
+import { SiteIdParamDto } from '../sites/dto/site-id-param.dto.js';
 import { OverviewQueryDto } from './dto/overview-query.dto.js';
-import { ReportsService } from './reports.service.js';
-import { SiteIdPipe } from './site-id.pipe.js';
+import { ReportsService, type Overview } from './reports.service.js';
 
 @Controller('sites/:siteId')
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   @Get('overview')
-  overview(@Param('siteId', SiteIdPipe) siteId: number, @Query() query: OverviewQueryDto) {
-    return this.reports.overview(siteId, query);
+  overview(@Param() { siteId }: SiteIdParamDto, @Query() range: OverviewQueryDto): Promise<Overview> {
+    return this.reports.overview(siteId, range);
   }
 }

@@ -1,13 +1,15 @@
-/** A tracked site, as the sites file stores it (the edge reads the same file). */
+/** A tracked site. */
 export interface Site {
   id: number;
-  /** Public key the tracker sends; it identifies the site, it grants nothing. */
+  /** Public key the tracker sends; it identifies the site to the edge and grants nothing. */
   key: string;
   name: string;
   domain: string;
   /** IANA time zone in which the site's reports count days. */
   timezone: string;
 }
+
+export type NewSite = Omit<Site, 'id'>;
 
 export interface SiteResponse {
   id: number;

@@ -1,51 +1,127 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
 import {
   closeSync,
-  existsSync,
+  fchmodSync,
   fsyncSync,
   mkdirSync,
   openSync,
   readFileSync,
   renameSync,
+  rmSync,
   writeSync,
 } from 'node:fs';
-import { dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { isTimeZone } from '../common/calendar.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import type { Site } from './site.js';
+import type { NewSite, Site } from './site.js';
+import { SitesRepository } from './sites.repository.js';
 
-const FORMAT_VERSION = 1;
+export const SITES_FILE_VERSION = 1;
+/** The edge (another user in the container setup) reads the file; nobody else writes it. */
+const FILE_MODE = 0o644;
+
+interface SitesFile {
+  version: typeof SITES_FILE_VERSION;
+  sites: Site[];
+}
 
 /**
- * Sites in the file the edge reads (`{"version":1,"sites":[…]}`). Writes are atomic — temp file,
- * fsync, rename — so the edge, which re-reads it every few seconds, never sees half a file.
+ * Sites in the file the edge reads: `{"version":1,"sites":[{id,key,name,domain,timezone}]}`.
+ * Every write is atomic (temp file in the same folder, fsync, rename, fsync of the folder), so the
+ * edge, which re-reads the file every few seconds, sees the old sites or the new ones, never half a file.
+ * The file is read on every call: it is small, and an operator may edit it by hand.
  */
 @Injectable()
-export class SitesFileRepository {
+export class SitesFileRepository extends SitesRepository {
   private readonly path: string;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    super();
     this.path = config.sitesFile;
   }
 
-  list(): Site[] {
-    if (!existsSync(this.path)) return [];
-    return (JSON.parse(readFileSync(this.path, 'utf8')) as { sites: Site[] }).sites;
+  async list(): Promise<Site[]> {
+    return this.read().sites;
   }
 
-  findById(id: number): Site | undefined {
-    return this.list().find((site) => site.id === id);
+  async findById(id: number): Promise<Site | undefined> {
+    return this.read().sites.find((site) => site.id === id);
   }
 
-  saveAll(sites: Site[]): void {
-    mkdirSync(dirname(this.path), { recursive: true });
-    const temp = `${this.path}.${process.pid}.tmp`;
-    const fd = openSync(temp, 'w', 0o644);
+  async create(newSite: NewSite): Promise<Site> {
+    // Read and write are synchronous, so no other call can slip in between them.
+    const { sites } = this.read();
+    const site = { id: Math.max(0, ...sites.map(({ id }) => id)) + 1, ...newSite };
+    this.write({ version: SITES_FILE_VERSION, sites: [...sites, site] });
+    return site;
+  }
+
+  private read(): SitesFile {
+    let text: string;
     try {
-      writeSync(fd, JSON.stringify({ version: FORMAT_VERSION, sites }, null, 2) + '\n');
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
+      text = readFileSync(this.path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+        return { version: SITES_FILE_VERSION, sites: [] };
+      throw error;
     }
-    renameSync(temp, this.path);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw this.broken('it is not valid JSON');
+    }
+    const file = parsed as Partial<SitesFile> | null;
+    if (file?.version !== SITES_FILE_VERSION || !Array.isArray(file.sites)) {
+      throw this.broken(`it is not {"version":${SITES_FILE_VERSION},"sites":[…]}`);
+    }
+    const bad = file.sites.findIndex((site) => !isSite(site));
+    if (bad !== -1)
+      throw this.broken(`sites[${bad}] needs a positive integer id, key, name, domain and a valid timezone`);
+    return file as SitesFile;
   }
+
+  private write(file: SitesFile): void {
+    const dir = dirname(this.path);
+    mkdirSync(dir, { recursive: true });
+    const temp = join(dir, `.${basename(this.path)}.${randomBytes(6).toString('hex')}.tmp`);
+    try {
+      const fd = openSync(temp, 'wx', FILE_MODE);
+      try {
+        fchmodSync(fd, FILE_MODE); // the umask may have taken the edge's read bit away
+        writeSync(fd, `${JSON.stringify(file, null, 2)}\n`);
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      renameSync(temp, this.path);
+    } catch (error) {
+      rmSync(temp, { force: true });
+      throw error;
+    }
+    // The rename itself is durable only once the folder is synced.
+    const dirFd = openSync(dir, 'r');
+    try {
+      fsyncSync(dirFd);
+    } finally {
+      closeSync(dirFd);
+    }
+  }
+
+  private broken(problem: string): Error {
+    return new Error(`the sites file ${this.path} is broken: ${problem}; fix or remove it`);
+  }
+}
+
+function isSite(value: unknown): value is Site {
+  const site = value as Partial<Site> | null;
+  return (
+    typeof site === 'object' &&
+    site !== null &&
+    Number.isInteger(site.id) &&
+    (site.id as number) > 0 &&
+    [site.key, site.name, site.domain].every((text) => typeof text === 'string' && text !== '') &&
+    isTimeZone(site.timezone)
+  );
 }

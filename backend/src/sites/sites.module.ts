@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
-import { SiteController } from './site.controller.js';
-import { SiteService } from './site.service.js';
+import { SitesController } from './sites.controller.js';
 import { SitesFileRepository } from './sites-file.repository.js';
+import { SitesRepository } from './sites.repository.js';
+import { SitesService } from './sites.service.js';
 
 @Module({
-  controllers: [SiteController],
-  providers: [SiteService, SitesFileRepository],
-  exports: [SiteService],
+  controllers: [SitesController],
+  providers: [SitesService, { provide: SitesRepository, useClass: SitesFileRepository }],
+  exports: [SitesService],
 })
 export class SitesModule {}

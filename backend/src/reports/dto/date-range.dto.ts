@@ -1,0 +1,42 @@
+import { ValidateBy, type ValidationArguments } from 'class-validator';
+import { daysInRange, isCalendarDate } from '../../common/calendar.js';
+
+/** The longest range a report answers: a leap year. */
+export const MAX_RANGE_DAYS = 366;
+
+const IsCalendarDate = () =>
+  ValidateBy({
+    name: 'isCalendarDate',
+    validator: {
+      validate: (value: unknown) => isCalendarDate(value),
+      defaultMessage: () => '$property must be a calendar date as YYYY-MM-DD',
+    },
+  });
+
+/** A rule on the number of days from `from` to `to`; it waits until both are dates, which have their own rule. */
+const RangeDays = (name: string, ok: (days: number) => boolean, message: string) =>
+  ValidateBy({
+    name,
+    validator: {
+      validate: (to: unknown, args?: ValidationArguments) => {
+        const from = (args?.object as Partial<DateRangeDto> | undefined)?.from;
+        return !isCalendarDate(to) || !isCalendarDate(from) || ok(daysInRange(from, to));
+      },
+      defaultMessage: () => message,
+    },
+  });
+
+/** Whole days, both ends included, counted in the site's time zone. Every report's query extends it. */
+export class DateRangeDto {
+  @IsCalendarDate()
+  from!: string;
+
+  @IsCalendarDate()
+  @RangeDays('endsAfterStart', (days) => days >= 1, '$property must not be before from')
+  @RangeDays(
+    'spansAtMost',
+    (days) => days <= MAX_RANGE_DAYS,
+    `$property must be at most ${MAX_RANGE_DAYS - 1} days after from (a range spans at most ${MAX_RANGE_DAYS} days)`,
+  )
+  to!: string;
+}

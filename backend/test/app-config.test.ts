@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { ConfigError, loadAppConfig } from '../src/config/app-config.js';
+
+const VALID = {
+  CLICKHOUSE_URL: 'http://127.0.0.1:8123',
+  CLICKHOUSE_ADMIN_USER: 'admin',
+  CLICKHOUSE_ADMIN_PASSWORD: 'admin-secret',
+  CLICKHOUSE_READER_USER: 'reader',
+  CLICKHOUSE_READER_PASSWORD: 'reader-secret',
+  SLUICE_SITES_FILE: '/var/lib/sluice/sites.json',
+  SLUICE_API_TOKEN: 'x'.repeat(32),
+};
+
+const problemsOf = (env: NodeJS.ProcessEnv): string[] => {
+  try {
+    loadAppConfig(env);
+  } catch (error) {
+    assert.ok(error instanceof ConfigError);
+    return error.problems;
+  }
+  assert.fail('the configuration was accepted');
+};
+
+describe('the configuration', () => {
+  test('defaults fill what may be left out, and the result is frozen through', () => {
+    const config = loadAppConfig(VALID);
+    assert.deepEqual(
+      {
+        host: config.host,
+        port: config.port,
+        database: config.clickhouse.database,
+        domain: config.defaultSiteDomain,
+      },
+      { host: '127.0.0.1', port: 3000, database: 'sluice', domain: 'localhost' },
+    );
+    assert.ok(Object.isFrozen(config) && Object.isFrozen(config.clickhouse.reader));
+  });
+
+  test('every missing variable is named at once', () => {
+    assert.deepEqual(problemsOf({}), [
+      'CLICKHOUSE_URL must be set',
+      'CLICKHOUSE_ADMIN_USER must be set',
+      'CLICKHOUSE_ADMIN_PASSWORD must be set',
+      'CLICKHOUSE_READER_USER must be set',
+      'CLICKHOUSE_READER_PASSWORD must be set',
+      'SLUICE_SITES_FILE must be set',
+      'SLUICE_API_TOKEN must be set',
+    ]);
+  });
+
+  test('a bad value is named with the rule it breaks, and the token is never echoed', () => {
+    const cases: Array<[NodeJS.ProcessEnv, RegExp]> = [
+      [{ BACKEND_PORT: '70000' }, /^BACKEND_PORT must be a TCP port/],
+      [{ BACKEND_PORT: '80a' }, /^BACKEND_PORT must be a TCP port/],
+      [{ CLICKHOUSE_URL: 'clickhouse:8123' }, /^CLICKHOUSE_URL must be an http\(s\) URL/],
+      [{ CLICKHOUSE_DATABASE: 'sluice; DROP' }, /^CLICKHOUSE_DATABASE must be an identifier/],
+      [
+        { SLUICE_DEFAULT_SITE_DOMAIN: 'Shop Test' },
+        /^SLUICE_DEFAULT_SITE_DOMAIN must be a lower-case host name/,
+      ],
+      [
+        { SLUICE_API_TOKEN: 'short-secret' },
+        /^SLUICE_API_TOKEN must be at least 32 characters \(it has 12\)$/,
+      ],
+    ];
+    for (const [change, message] of cases) {
+      const problems = problemsOf({ ...VALID, ...change });
+      assert.equal(problems.length, 1, JSON.stringify(problems));
+      assert.match(problems[0], message);
+      assert.doesNotMatch(problems[0], /short-secret/);
+    }
+  });
+});

@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import { freePort } from '@sluice/services';
+import { startTestStores, type TestStores } from './harness.js';
+
+const MAIN = fileURLToPath(new URL('../src/main.js', import.meta.url));
+
+interface Started {
+  output(): string;
+  /** The exit code, or the signal that ended the process. */
+  exited: Promise<number | NodeJS.Signals | null>;
+  pid: number;
+  kill(signal: NodeJS.Signals): void;
+}
+
+function startBackend(env: Record<string, string>): Started {
+  const child = spawn(process.execPath, [MAIN], {
+    env: { PATH: process.env.PATH, NO_COLOR: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  return {
+    output: () => output,
+    exited: new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal))),
+    pid: child.pid!,
+    kill: (signal) => child.kill(signal),
+  };
+}
+
+async function waitFor(started: Started, pattern: RegExp, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!pattern.test(started.output())) {
+    if (Date.now() > deadline) assert.fail(`no ${pattern} within ${timeoutMs} ms:\n${started.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+let stores: TestStores;
+
+before(async () => {
+  stores = await startTestStores();
+});
+
+after(() => stores?.stop());
+
+describe('the backend process', () => {
+  test('migrates, listens, answers and stops cleanly on SIGTERM', async (t) => {
+    const port = await freePort();
+    const startedAt = performance.now();
+    const backend = startBackend({ ...stores.env, BACKEND_HOST: '127.0.0.1', BACKEND_PORT: String(port) });
+    await waitFor(backend, new RegExp(`Backend listening on http://127\\.0\\.0\\.1:${port}`));
+    const startMs = performance.now() - startedAt;
+    assert.match(backend.output(), /Applying ClickHouse migration/);
+    const response = await fetch(`http://127.0.0.1:${port}/api/health`);
+    assert.deepEqual(await response.json(), { status: 'ok' });
+    const rssKb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${backend.pid}/status`, 'utf8'))?.[1]);
+    t.diagnostic(
+      `backend start ${startMs.toFixed(0)} ms (spawn to listening), RSS ${(rssKb / 1024).toFixed(1)} MiB`,
+    );
+    backend.kill('SIGTERM');
+    // Nest closes the app, then re-raises the signal so the parent sees how it ended.
+    assert.equal(await backend.exited, 'SIGTERM', backend.output());
+    assert.match(backend.output(), /Stopped on SIGTERM/);
+  });
+
+  test('a bad environment stops the start, naming every bad variable', async () => {
+    const env: Record<string, string> = { ...stores.env, BACKEND_PORT: 'http' };
+    delete env.SLUICE_API_TOKEN;
+    const backend = startBackend(env);
+    assert.equal(await backend.exited, 1);
+    assert.match(backend.output(), /The backend could not start: invalid environment:/);
+    assert.match(backend.output(), /BACKEND_PORT must be a TCP port \(1-65535\), got "http"/);
+    assert.match(backend.output(), /SLUICE_API_TOKEN must be set/);
+  });
+
+  test('an unreachable ClickHouse stops the start before it listens', async () => {
+    const port = await freePort();
+    const deadClickHouse = `http://127.0.0.1:${await freePort()}`;
+    const backend = startBackend({
+      ...stores.env,
+      CLICKHOUSE_URL: deadClickHouse,
+      BACKEND_PORT: String(port),
+    });
+    assert.equal(await backend.exited, 1);
+    assert.match(backend.output(), /The backend could not start: .*ECONNREFUSED/s);
+    assert.doesNotMatch(backend.output(), /Backend listening/);
+  });
+});
