@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { REPO_ROOT } from './repo-root';
 import { loadSettings, dataPaths } from './stack/settings';
 import { readSites } from './stack/sites-file';
 import { trackerSnippet } from './stack/snippet';
@@ -6,8 +6,7 @@ import { startStack, type RunningStack } from './stack/stack';
 
 /** `npm start`: runs the whole stack in the foreground until SIGINT/SIGTERM or until a part dies. */
 async function main(): Promise<void> {
-  const root = join(__dirname, '..', '..');
-  const settings = loadSettings(root);
+  const settings = loadSettings(REPO_ROOT);
   const paths = dataPaths(settings);
   const stack: RunningStack = await startStack(settings);
 

@@ -3,11 +3,11 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { REPO_ROOT } from '../src/repo-root';
 import { parseEnvFile } from '../src/stack/settings';
 import { trackerSnippet } from '../src/stack/snippet';
 
-const ROOT = join(__dirname, '..', '..', '..');
-const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
+const read = (path: string) => readFileSync(join(REPO_ROOT, path), 'utf8');
 const ENV_EXAMPLE = parseEnvFile(read('.env.example'));
 const SECRETS = [
   'CLICKHOUSE_ADMIN_PASSWORD',
@@ -21,7 +21,7 @@ function composeConfig(env: Record<string, string>) {
     'docker-compose',
     ['-f', 'docker-compose.yml', '--env-file', '.env.example', 'config', '-q'],
     {
-      cwd: ROOT,
+      cwd: REPO_ROOT,
       encoding: 'utf8',
       env: { PATH: process.env.PATH, ...env },
     },

@@ -6,13 +6,13 @@ import { after, before, test } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
 import { rowProblems, type EventRow, type WireBatch } from '@sluice/config';
 import { freePort, waitUntil } from '@sluice/services';
+import { REPO_ROOT } from '../src/repo-root';
 import { dataPaths, loadSettings, type StackSettings } from '../src/stack/settings';
 import { readSites } from '../src/stack/sites-file';
 import { trackerSnippet } from '../src/stack/snippet';
 import { startStack, type RunningStack } from '../src/stack/stack';
 import { startCustomerSite } from './customer-site';
 
-const ROOT = join(__dirname, '..', '..', '..');
 const CUSTOMER_HOST = 'shop.test';
 const CHROMIUM_ARGS = [
   '--headless',
@@ -35,7 +35,7 @@ let customerPort: number;
 before(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'sluice-e2e-'));
   const clickhousePort = await freePort();
-  settings = loadSettings(ROOT, {
+  settings = loadSettings(REPO_ROOT, {
     SLUICE_DATA_DIR: dataDir,
     EDGE_HOST: '127.0.0.1',
     EDGE_PORT: String(await freePort()),

@@ -105,7 +105,11 @@ export async function startStack(
       workerProcesses: 'auto',
       logDir: paths.logs,
     });
-    parts.push({ name: 'edge', where: `${runningEdge.url}/ (public)`, stop: runningEdge.stop });
+    parts.push({
+      name: 'edge',
+      where: `http://${edge.host}:${edge.port}/ (public: /telemetry/, admin panel, /api/)`,
+      stop: runningEdge.stop,
+    });
     processes.push(['edge', runningEdge.process]);
 
     const useVector = onPath('vector');
