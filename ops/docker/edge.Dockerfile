@@ -36,7 +36,7 @@ COPY --from=build /src/nginx.conf /usr/local/openresty/sluice/nginx.conf
 COPY edge/lua /usr/local/openresty/sluice/lua
 COPY --from=build /src/config/dist/event-contract.json /usr/local/openresty/sluice/event-contract.json
 COPY --from=build /src/tracker/dist /usr/local/openresty/sluice/tracker
-COPY --from=build /src/frontend/dist /usr/local/openresty/sluice/admin
+COPY --from=build /src/frontend/dist/admin /usr/local/openresty/sluice/admin
 USER sluice
 EXPOSE 8080
 # nginx's graceful stop: in-flight requests finish and the buffered NDJSON is flushed.

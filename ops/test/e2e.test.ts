@@ -143,6 +143,18 @@ test('the report API refuses requests without the API token', async () => {
   assert.equal(response.status, 401);
 });
 
+test('the edge serves the built admin panel at /, and its scripts', async () => {
+  const page = await fetch(`${stack.edgeUrl}/sites/1`);
+  assert.equal(page.status, 200);
+  const html = await page.text();
+  assert.match(html, /<title>Sluice<\/title>/);
+  const script = /src="(\/assets\/[^"]+\.js)"/.exec(html);
+  assert.ok(script, 'the page loads a built script');
+  const asset = await fetch(`${stack.edgeUrl}${script[1]}`);
+  assert.equal(asset.status, 200);
+  assert.match(asset.headers.get('content-type') ?? '', /javascript/);
+});
+
 test('the customer site and the edge logged no errors', () => {
   for (const log of [customer.errorLog, stack.edgeErrorLog]) {
     const errors = readFileSync(log, 'utf8')

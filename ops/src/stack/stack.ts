@@ -99,7 +99,7 @@ export async function startStack(
       contractJson: CONTRACT_JSON_PATH,
       luaDir: join(root, 'edge', 'lua'),
       trackerDir: join(root, 'tracker', 'dist'),
-      adminDir: join(root, 'frontend', 'dist'),
+      adminDir: join(root, 'frontend', 'dist', 'admin'),
       backendUpstream: `${backend.host}:${backend.port}`,
       trustedProxies: edge.trustedProxies,
       workerProcesses: 'auto',
