@@ -1,9 +1,9 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
-import type { EventRow } from '@sluice/config';
+import { sampleEventRow, type EventRow } from '@sluice/config';
 import { freePort, startClickHouse, type RunningClickHouse } from '@sluice/services';
 
 export const API_TOKEN = randomBytes(24).toString('base64url');
@@ -68,18 +68,5 @@ export async function startTestStores(): Promise<TestStores> {
 
 /** A stored pageview of site 1 at noon UTC on 2026-11-20, with what a test cares about changed. */
 export function eventRow(overrides: Partial<EventRow>): EventRow {
-  return {
-    event_id: randomUUID(),
-    site_id: 1,
-    ts: '2026-11-20 12:00:00',
-    name: 'pageview',
-    hostname: 'shop.test',
-    pathname: '/',
-    referrer: '',
-    visitor_id: 'v1',
-    session_id: 's1',
-    props_keys: [],
-    props_values: [],
-    ...overrides,
-  };
+  return sampleEventRow({ ts: '2026-11-20 12:00:00', visitor_id: 'v1', ...overrides });
 }

@@ -22,7 +22,7 @@ export interface RowFieldSpec {
   readonly description: string;
 }
 
-export const EVENT_CONTRACT_VERSION = 1;
+export const EVENT_CONTRACT_VERSION = 2;
 
 /** Fields of a stored event, in ClickHouse column order. NDJSON keys are these names. */
 export const EVENT_ROW = {
@@ -61,6 +61,28 @@ export const EVENT_ROW = {
     maxLength: 2048,
     source: 'wire',
     description: 'document.referrer as the tracker saw it.',
+  },
+  referrer_source: {
+    type: 'string',
+    maxLength: 128,
+    source: 'edge',
+    description:
+      "Where the visit came from: a known search engine or social network by name (Google, Facebook…), else the referrer's host without www.; empty for direct visits and navigation within the site.",
+  },
+  utm_source: { type: 'string', maxLength: 128, source: 'wire', description: 'utm_source of the page URL.' },
+  utm_medium: { type: 'string', maxLength: 128, source: 'wire', description: 'utm_medium of the page URL.' },
+  utm_campaign: {
+    type: 'string',
+    maxLength: 256,
+    source: 'wire',
+    description: 'utm_campaign of the page URL.',
+  },
+  utm_term: { type: 'string', maxLength: 256, source: 'wire', description: 'utm_term of the page URL.' },
+  utm_content: {
+    type: 'string',
+    maxLength: 256,
+    source: 'wire',
+    description: 'utm_content of the page URL.',
   },
   visitor_id: {
     type: 'string',
@@ -123,8 +145,13 @@ export const WIRE = {
   event: {
     id: { field: 'event_id', type: 'uuid' },
     n: { field: 'name', type: 'string' },
-    u: { field: 'url', type: 'string', maxLength: 2048, into: ['hostname', 'pathname'] },
-    r: { field: 'referrer', type: 'string' },
+    u: {
+      field: 'url',
+      type: 'string',
+      maxLength: 2048,
+      into: ['hostname', 'pathname', 'utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'],
+    },
+    r: { field: 'referrer', type: 'string', into: ['referrer', 'referrer_source'] },
     sid: { field: 'session_id', type: 'string' },
     p: { field: 'props', type: 'object', into: ['props_keys', 'props_values'] },
   },

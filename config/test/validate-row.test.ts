@@ -1,21 +1,16 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { CONTRACT_JSON_PATH, EVENT_CONTRACT, EVENT_ROW_FIELDS, rowProblems, type EventRow } from '../src';
+import {
+  CONTRACT_JSON_PATH,
+  EVENT_CONTRACT,
+  EVENT_ROW_FIELDS,
+  rowProblems,
+  sampleEventRow,
+  type EventRow,
+} from '../src';
 
-const GOOD: EventRow = {
-  event_id: '6f1c2a3b-1111-4222-8333-444455556666',
-  site_id: 1,
-  ts: '2026-11-23 01:02:03',
-  name: 'pageview',
-  hostname: 'shop.test',
-  pathname: '/',
-  referrer: '',
-  visitor_id: 'a'.repeat(32),
-  session_id: 's1',
-  props_keys: ['plan'],
-  props_values: ['pro'],
-};
+const GOOD: EventRow = sampleEventRow({ props_keys: ['plan'], props_values: ['pro'] });
 
 test('a conforming row has no problems', () => {
   assert.deepEqual(rowProblems(GOOD), []);

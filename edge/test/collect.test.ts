@@ -57,10 +57,45 @@ describe('the collect endpoint', () => {
     assert.equal(
       line,
       `{"event_id":"${ID}","site_id":7,"ts":"${ts}","name":"pageview","hostname":"shop.test","pathname":"/pricing/",` +
-        `"referrer":"https://www.google.com/","visitor_id":"${visitor_id}","session_id":"sess-1",` +
+        `"referrer":"https://www.google.com/","referrer_source":"Google","utm_source":"","utm_medium":"",` +
+        `"utm_campaign":"","utm_term":"","utm_content":"","visitor_id":"${visitor_id}","session_id":"sess-1",` +
         `"props_keys":["plan","seats","trial"],"props_values":["pro","3","false"]}`,
     );
     assert.ok(!harness.lines().join('\n').includes('127.0.0.1'), 'the raw IP is never written');
+  });
+
+  test('acquisition: the referrer names its source and the page URL its campaign', async () => {
+    const page = (query: string) => `https://shop.test/landing?${query}#ignored`;
+    const cases: Array<[string, string, string]> = [
+      ['https://www.google.co.uk/search?q=shoes', page(''), 'Google'],
+      ['https://l.facebook.com/l.php?u=x', page(''), 'Facebook'],
+      ['https://t.co/abc', page(''), 'Twitter'],
+      ['https://news.ycombinator.com/item?id=1', page(''), 'Hacker News'],
+      ['https://www.Blog.Example.org:8443/post', page(''), 'blog.example.org'],
+      ['https://notgoogle.com/', page(''), 'notgoogle.com'],
+      ['https://shop.test/cart', page(''), ''],
+      ['', page(''), ''],
+      ['not a url', page(''), ''],
+    ];
+    const tagged = page(
+      'utm_source=news+letter&utm_medium=email&utm_campaign=black%20friday&utm_term=a&utm_content=b&utm_source=second',
+    );
+    const response = await harness.post({
+      s: SITE.key,
+      e: [...cases.map(([r, u]) => ({ n: 'pageview', u, r })), { n: 'pageview', u: tagged }],
+    });
+    assert.equal(response.status, 204);
+    const rows = await newRows(cases.length + 1);
+    assert.deepEqual(
+      rows.slice(0, cases.length).map((row) => row.referrer_source),
+      cases.map(([, , source]) => source),
+    );
+    const utm = rows[cases.length];
+    assert.deepEqual(
+      [utm.utm_source, utm.utm_medium, utm.utm_campaign, utm.utm_term, utm.utm_content],
+      ['news letter', 'email', 'black friday', 'a', 'b'],
+    );
+    assert.deepEqual([utm.pathname, utm.referrer_source], ['/landing', '']);
   });
 
   test('the edge mints an id when none was sent, and keeps empty arrays as arrays', async () => {

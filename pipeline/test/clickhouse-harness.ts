@@ -1,7 +1,7 @@
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
-import type { EventRow } from '@sluice/config';
+import { sampleEventRow, type EventRow } from '@sluice/config';
 import { freePort, startClickHouse, type RunningClickHouse } from '@sluice/services';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,20 +62,7 @@ export class ClickHouseHarness {
   }
 }
 
-/** A contract row with a fresh event id. */
+/** A contract row with a fresh event id and visitor. */
 export function eventRow(overrides: Partial<EventRow> = {}): EventRow {
-  return {
-    event_id: randomUUID(),
-    site_id: 1,
-    ts: new Date().toISOString().slice(0, 19).replace('T', ' '),
-    name: 'pageview',
-    hostname: 'shop.test',
-    pathname: '/',
-    referrer: '',
-    visitor_id: randomBytes(16).toString('hex'),
-    session_id: 's',
-    props_keys: [],
-    props_values: [],
-    ...overrides,
-  };
+  return sampleEventRow({ visitor_id: randomBytes(16).toString('hex'), ...overrides });
 }

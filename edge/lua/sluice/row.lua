@@ -1,10 +1,12 @@
 -- One wire event → one NDJSON line with exactly the contract's fields, in its order, each of its
 -- type and within its limits. The line is assembled here rather than by encoding a table, which
 -- keeps field order stable and empty arrays as [] (Debian's lua-cjson 2.1 can't tell [] from {}).
+local acquisition = require "sluice.acquisition"
 local cjson = require "cjson.safe"
 local contract = require "sluice.contract"
 local ids = require "sluice.ids"
 local text = require "sluice.text"
+local url_parse = require("sluice.url").parse
 
 local assert = assert
 local ipairs = ipairs
@@ -14,9 +16,6 @@ local type = type
 local math_min = math.min
 local str_format = string.format
 local str_gsub = string.gsub
-local str_lower = string.lower
-local str_match = string.match
-local str_sub = string.sub
 local tbl_concat = table.concat
 local tbl_sort = table.sort
 local clean = text.clean
@@ -43,22 +42,6 @@ local KEY = {}
 local FIELDS
 local URL_MAX_LENGTH
 local PROPS_MAX_ITEMS
-
--- Splits an absolute URL into lower-cased host (no user info or port) and path (no query or fragment).
-local function parse_url(url)
-    local rest = str_match(url, "^%a[%w+.-]*://(.*)$")
-    if not rest then
-        return nil
-    end
-    local authority = str_match(rest, "^[^/?#]*")
-    local path = str_match(str_sub(rest, #authority + 1), "^[^?#]*")
-    local host = str_gsub(authority, "^.*@", "")
-    host = str_match(host, "^%[[^%]]*%]") or str_gsub(host, ":%d*$", "")
-    if host == "" then
-        return nil
-    end
-    return str_lower(host), path == "" and "/" or path
-end
 
 local SCALAR = { string = true, number = true, boolean = true }
 
@@ -101,7 +84,7 @@ local function row_values(event, site_id, ts, visitor_id)
     if type(url) ~= "string" or url == "" then
         return nil, "missing_url"
     end
-    local hostname, pathname = parse_url(clean(url, URL_MAX_LENGTH))
+    local hostname, pathname, query = url_parse(clean(url, URL_MAX_LENGTH))
     if not hostname then
         return nil, "bad_url"
     end
@@ -112,19 +95,21 @@ local function row_values(event, site_id, ts, visitor_id)
         return nil, "bad_id"
     end
     local props_keys, props_values = split_props(event[KEY.props])
-    return {
-        event_id = id,
-        site_id = site_id,
-        ts = ts,
-        name = name,
-        hostname = hostname,
-        pathname = pathname,
-        referrer = string_or_empty(event[KEY.referrer]),
-        visitor_id = visitor_id,
-        session_id = string_or_empty(event[KEY.session_id]),
-        props_keys = props_keys,
-        props_values = props_values,
-    }
+    local referrer = string_or_empty(event[KEY.referrer])
+    local values = acquisition.utm(query)
+    values.referrer_source = acquisition.source(referrer, hostname)
+    values.event_id = id
+    values.site_id = site_id
+    values.ts = ts
+    values.name = name
+    values.hostname = hostname
+    values.pathname = pathname
+    values.referrer = referrer
+    values.visitor_id = visitor_id
+    values.session_id = string_or_empty(event[KEY.session_id])
+    values.props_keys = props_keys
+    values.props_values = props_values
+    return values
 end
 
 local function encode_string_array(items, field)
