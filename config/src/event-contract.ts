@@ -19,6 +19,11 @@ export interface RowFieldSpec {
   readonly maxItems?: number;
   /** Who fills the field: the edge alone, or the edge from what the tracker sent. */
   readonly source: 'edge' | 'wire';
+  /**
+   * The contract version that added the field (1 when absent). Lines an older edge wrote lack it;
+   * the pipeline accepts them and ClickHouse stores the type's default, so an upgrade loses nothing.
+   */
+  readonly since?: number;
   readonly description: string;
 }
 
@@ -66,22 +71,43 @@ export const EVENT_ROW = {
     type: 'string',
     maxLength: 128,
     source: 'edge',
+    since: 2,
     description:
       "Where the visit came from: a known search engine or social network by name (Google, Facebook…), else the referrer's host without www.; empty for direct visits and navigation within the site.",
   },
-  utm_source: { type: 'string', maxLength: 128, source: 'wire', description: 'utm_source of the page URL.' },
-  utm_medium: { type: 'string', maxLength: 128, source: 'wire', description: 'utm_medium of the page URL.' },
+  utm_source: {
+    type: 'string',
+    maxLength: 128,
+    source: 'wire',
+    since: 2,
+    description: 'utm_source of the page URL.',
+  },
+  utm_medium: {
+    type: 'string',
+    maxLength: 128,
+    source: 'wire',
+    since: 2,
+    description: 'utm_medium of the page URL.',
+  },
   utm_campaign: {
     type: 'string',
     maxLength: 256,
     source: 'wire',
+    since: 2,
     description: 'utm_campaign of the page URL.',
   },
-  utm_term: { type: 'string', maxLength: 256, source: 'wire', description: 'utm_term of the page URL.' },
+  utm_term: {
+    type: 'string',
+    maxLength: 256,
+    source: 'wire',
+    since: 2,
+    description: 'utm_term of the page URL.',
+  },
   utm_content: {
     type: 'string',
     maxLength: 256,
     source: 'wire',
+    since: 2,
     description: 'utm_content of the page URL.',
   },
   visitor_id: {

@@ -30,14 +30,18 @@ function fieldProblem(spec: RowFieldSpec, value: unknown): string | null {
 /**
  * Checks one decoded NDJSON line against the contract: exactly the contract's keys, each of
  * its type and within its limits. Returns the problems found (empty when the row conforms).
+ * `allowOlderRows` accepts a row written by an edge on an older contract version: fields added
+ * since may be missing (the pipeline lets ClickHouse fill their defaults). The edge's own output
+ * is always checked without it.
  */
-export function rowProblems(row: unknown): string[] {
+export function rowProblems(row: unknown, { allowOlderRows = false } = {}): string[] {
   if (typeof row !== 'object' || row === null || Array.isArray(row)) return ['not a JSON object'];
   const record = row as Record<string, unknown>;
   const problems: string[] = [];
   for (const field of EVENT_ROW_FIELDS) {
     if (!(field in record)) {
-      problems.push(`${field}: missing`);
+      const addedLater = (EVENT_ROW[field] as RowFieldSpec).since !== undefined;
+      if (!(allowOlderRows && addedLater)) problems.push(`${field}: missing`);
       continue;
     }
     const problem = fieldProblem(EVENT_ROW[field], record[field]);

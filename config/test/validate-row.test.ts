@@ -4,10 +4,13 @@ import { test } from 'node:test';
 import {
   CONTRACT_JSON_PATH,
   EVENT_CONTRACT,
+  EVENT_ROW,
   EVENT_ROW_FIELDS,
   rowProblems,
   sampleEventRow,
   type EventRow,
+  type EventRowField,
+  type RowFieldSpec,
 } from '../src';
 
 const GOOD: EventRow = sampleEventRow({ props_keys: ['plan'], props_values: ['pro'] });
@@ -54,4 +57,19 @@ test('the generated JSON is the contract, for readers that are not TypeScript', 
   const json = JSON.parse(readFileSync(CONTRACT_JSON_PATH, 'utf8')) as typeof EVENT_CONTRACT;
   assert.deepEqual(json, JSON.parse(JSON.stringify(EVENT_CONTRACT)));
   assert.deepEqual(json.fields, EVENT_ROW_FIELDS);
+});
+
+test('rows of an older contract version pass only where the pipeline allows them, and only without later fields', () => {
+  const added = EVENT_ROW_FIELDS.filter((field) => (EVENT_ROW[field] as RowFieldSpec).since !== undefined);
+  assert.ok(added.length > 0);
+  const older = Object.fromEntries(
+    Object.entries(GOOD).filter(([field]) => !added.includes(field as EventRowField)),
+  );
+  assert.deepEqual(
+    rowProblems(older),
+    added.map((field) => `${field}: missing`),
+  );
+  assert.deepEqual(rowProblems(older, { allowOlderRows: true }), []);
+  const { name, ...withoutName } = older;
+  assert.deepEqual(rowProblems(withoutName, { allowOlderRows: true }), ['name: missing']);
 });

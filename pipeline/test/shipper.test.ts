@@ -91,6 +91,27 @@ test('ships every line, waits for a partial last line, dead-letters what breaks 
   }
 });
 
+test('lines an edge wrote before an upgrade of the contract are shipped, with defaults for newer fields', async () => {
+  const stream = freshStream();
+  const { siteId } = stream;
+  const {
+    referrer_source: _source,
+    utm_source: _utm,
+    ...older
+  } = eventRow({ site_id: siteId, referrer: 'https://old.test/' });
+  writeFileSync(stream.file, JSON.stringify(older) + '\n');
+  const shipper = startShipper(stream);
+  try {
+    assert.equal(await waitForEvents(siteId, 1), 1);
+    const [row] = await clickhouse.query<{ referrer: string; referrer_source: string; utm_source: string }>(
+      `SELECT referrer, referrer_source, utm_source FROM sluice.events WHERE site_id = ${siteId}`,
+    );
+    assert.deepEqual(row, { referrer: 'https://old.test/', referrer_source: '', utm_source: '' });
+  } finally {
+    await shipper.stop();
+  }
+});
+
 test('kill -9 mid-stream loses nothing: a restart resumes from the checkpoint', async () => {
   const stream = freshStream();
   const { siteId } = stream;
