@@ -9,7 +9,8 @@
  * contract tests point at everything else that must follow.
  */
 
-export type FieldType = 'uuid' | 'uint32' | 'datetime' | 'string' | 'string[]';
+/** `flag` is a yes/no stored as 0 or 1. */
+export type FieldType = 'uuid' | 'uint32' | 'flag' | 'datetime' | 'string' | 'string[]';
 
 export interface RowFieldSpec {
   readonly type: FieldType;
@@ -27,7 +28,7 @@ export interface RowFieldSpec {
   readonly description: string;
 }
 
-export const EVENT_CONTRACT_VERSION = 2;
+export const EVENT_CONTRACT_VERSION = 3;
 
 /** Fields of a stored event, in ClickHouse column order. NDJSON keys are these names. */
 export const EVENT_ROW = {
@@ -110,6 +111,40 @@ export const EVENT_ROW = {
     since: 2,
     description: 'utm_content of the page URL.',
   },
+  browser: {
+    type: 'string',
+    maxLength: 64,
+    source: 'edge',
+    since: 3,
+    description: 'Browser from the user agent (Chrome, Safari, Firefox, Edge, …); empty when unknown.',
+  },
+  browser_version: {
+    type: 'string',
+    maxLength: 32,
+    source: 'edge',
+    since: 3,
+    description: "The browser's major version.",
+  },
+  os: {
+    type: 'string',
+    maxLength: 64,
+    source: 'edge',
+    since: 3,
+    description: 'Operating system (Windows, macOS, iOS, Android, Linux, Chrome OS); empty when unknown.',
+  },
+  device: {
+    type: 'string',
+    maxLength: 16,
+    source: 'edge',
+    since: 3,
+    description: 'desktop, mobile, tablet or bot.',
+  },
+  is_bot: {
+    type: 'flag',
+    source: 'edge',
+    since: 3,
+    description: '1 when the user agent is a known crawler, a script or an automated browser.',
+  },
   visitor_id: {
     type: 'string',
     maxLength: 64,
@@ -140,7 +175,11 @@ export const EVENT_ROW = {
 
 export type EventRowField = keyof typeof EVENT_ROW;
 
-type TsTypeOf<T extends FieldType> = T extends 'uint32' ? number : T extends 'string[]' ? string[] : string;
+type TsTypeOf<T extends FieldType> = T extends 'uint32' | 'flag'
+  ? number
+  : T extends 'string[]'
+    ? string[]
+    : string;
 
 /** One stored event as the edge writes it to NDJSON and ClickHouse returns it with JSONEachRow. */
 export type EventRow = { -readonly [K in EventRowField]: TsTypeOf<(typeof EVENT_ROW)[K]['type']> };
@@ -151,6 +190,7 @@ export const EVENT_ROW_FIELDS = Object.keys(EVENT_ROW) as EventRowField[];
 export const CLICKHOUSE_TYPES: Record<FieldType, string> = {
   uuid: 'UUID',
   uint32: 'UInt32',
+  flag: 'UInt8',
   datetime: "DateTime('UTC')",
   string: 'String',
   'string[]': 'Array(String)',

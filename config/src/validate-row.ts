@@ -12,6 +12,8 @@ function fieldProblem(spec: RowFieldSpec, value: unknown): string | null {
       return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= UINT32_MAX
         ? null
         : 'not a UInt32';
+    case 'flag':
+      return value === 0 || value === 1 ? null : 'not 0 or 1';
     case 'datetime':
       return typeof value === 'string' && DATETIME.test(value) ? null : 'not YYYY-MM-DD hh:mm:ss';
     case 'string':

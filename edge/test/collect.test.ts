@@ -12,6 +12,8 @@ const PAGEVIEW = {
   r: 'https://www.google.com/',
   sid: 'sess-1',
 };
+const CHROME_WINDOWS =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const MAX_BODY_BYTES = 65536;
 
@@ -40,10 +42,10 @@ describe('the collect endpoint', () => {
   }
 
   test('a pageview becomes exactly one contract row, byte for byte', async () => {
-    const response = await harness.post({
-      s: SITE.key,
-      e: [{ ...PAGEVIEW, p: { seats: 3, plan: 'pro', trial: false, nested: { no: 1 } } }],
-    });
+    const response = await harness.post(
+      { s: SITE.key, e: [{ ...PAGEVIEW, p: { seats: 3, plan: 'pro', trial: false, nested: { no: 1 } } }] },
+      { 'user-agent': CHROME_WINDOWS },
+    );
     assert.equal(response.status, 204);
     assert.equal(response.headers.get('access-control-allow-origin'), '*');
     assert.equal(await response.text(), '');
@@ -58,7 +60,8 @@ describe('the collect endpoint', () => {
       line,
       `{"event_id":"${ID}","site_id":7,"ts":"${ts}","name":"pageview","hostname":"shop.test","pathname":"/pricing/",` +
         `"referrer":"https://www.google.com/","referrer_source":"Google","utm_source":"","utm_medium":"",` +
-        `"utm_campaign":"","utm_term":"","utm_content":"","visitor_id":"${visitor_id}","session_id":"sess-1",` +
+        `"utm_campaign":"","utm_term":"","utm_content":"","browser":"Chrome","browser_version":"131","os":"Windows",` +
+        `"device":"desktop","is_bot":0,"visitor_id":"${visitor_id}","session_id":"sess-1",` +
         `"props_keys":["plan","seats","trial"],"props_values":["pro","3","false"]}`,
     );
     assert.ok(!harness.lines().join('\n').includes('127.0.0.1'), 'the raw IP is never written');
@@ -96,6 +99,55 @@ describe('the collect endpoint', () => {
       ['news letter', 'email', 'black friday', 'a', 'b'],
     );
     assert.deepEqual([utm.pathname, utm.referrer_source], ['/landing', '']);
+  });
+
+  test('the user agent gives browser, major version, OS, device type and the bot flag', async () => {
+    const cases: Array<[string, [string, string, string, string, number]]> = [
+      [CHROME_WINDOWS, ['Chrome', '131', 'Windows', 'desktop', 0]],
+      [
+        'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1',
+        ['Safari', '18', 'iOS', 'mobile', 0],
+      ],
+      [
+        'Mozilla/5.0 (iPad; CPU OS 17_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/130.0.6723.90 Mobile/15E148 Safari/604.1',
+        ['Chrome', '130', 'iOS', 'tablet', 0],
+      ],
+      [
+        'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36',
+        ['Chrome', '131', 'Android', 'mobile', 0],
+      ],
+      [
+        'Mozilla/5.0 (Linux; Android 13; SM-X700) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/26.0 Chrome/122.0.0.0 Safari/537.36',
+        ['Samsung Internet', '26', 'Android', 'tablet', 0],
+      ],
+      [
+        'Mozilla/5.0 (Macintosh; Intel Mac OS X 14.7; rv:132.0) Gecko/20100101 Firefox/132.0',
+        ['Firefox', '132', 'macOS', 'desktop', 0],
+      ],
+      [
+        'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.2903.70',
+        ['Edge', '131', 'Windows', 'desktop', 0],
+      ],
+      [
+        'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0.0.0 Safari/537.36',
+        ['Chrome', '131', 'Linux', 'bot', 1],
+      ],
+      ['Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)', ['', '', '', 'bot', 1]],
+      ['curl/8.5.0', ['', '', '', 'bot', 1]],
+      ['', ['', '', '', 'bot', 1]],
+    ];
+    for (const [userAgent] of cases) {
+      const response = await harness.post(
+        { s: SITE.key, e: [{ n: 'pageview', u: 'https://shop.test/' }] },
+        { 'user-agent': userAgent },
+      );
+      assert.equal(response.status, 204);
+    }
+    const rows = await newRows(cases.length);
+    assert.deepEqual(
+      rows.map((row) => [row.browser, row.browser_version, row.os, row.device, row.is_bot]),
+      cases.map(([, expected]) => expected),
+    );
   });
 
   test('the edge mints an id when none was sent, and keeps empty arrays as arrays', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createClient } from '@clickhouse/client';
-import { CLICKHOUSE_TYPES, EVENT_ROW, EVENT_ROW_FIELDS } from '@sluice/config';
+import { CLICKHOUSE_TYPES, EVENT_ROW, EVENT_ROW_FIELDS, type RowFieldSpec } from '@sluice/config';
 import { rollbackMigrations, runMigrations } from '../src';
 import { ClickHouseHarness } from './clickhouse-harness';
 
@@ -12,7 +12,11 @@ after(() => clickhouse.stop());
 const describeEvents = () => clickhouse.query<{ name: string; type: string }>('DESCRIBE TABLE sluice.events');
 
 test('the events table has exactly the contract fields, in order, with the contract types', async () => {
-  assert.deepEqual((await clickhouse.migrate()).applied, ['0001_create_events', '0002_add_acquisition']);
+  assert.deepEqual((await clickhouse.migrate()).applied, [
+    '0001_create_events',
+    '0002_add_acquisition',
+    '0003_add_user_agent',
+  ]);
   const columns = (await describeEvents()).map(({ name, type }) => ({ name, type }));
   const contract = EVENT_ROW_FIELDS.map((name) => ({ name, type: CLICKHOUSE_TYPES[EVENT_ROW[name].type] }));
   assert.deepEqual(columns, contract);
@@ -24,7 +28,7 @@ test('running the migrations again applies nothing', async () => {
 
 test('rolling back runs the down steps, and up applies them again', async () => {
   const { reverted } = await rollbackMigrations({ ...clickhouse.target('admin'), to: 0 });
-  assert.deepEqual(reverted, ['0002_add_acquisition', '0001_create_events']);
+  assert.deepEqual(reverted, ['0003_add_user_agent', '0002_add_acquisition', '0001_create_events']);
   const [exists] = await clickhouse.query<{ n: string }>(
     "SELECT count() AS n FROM system.tables WHERE database = 'sluice' AND name = 'events'",
   );
@@ -32,6 +36,7 @@ test('rolling back runs the down steps, and up applies them again', async () => 
   assert.deepEqual((await runMigrations(clickhouse.target('admin'))).applied, [
     '0001_create_events',
     '0002_add_acquisition',
+    '0003_add_user_agent',
   ]);
 });
 
@@ -44,23 +49,15 @@ test('the reports account is read-only', async () => {
   }
 });
 
-test('rolling back to version 1 removes exactly the acquisition columns, and up restores the contract', async () => {
+test('rolling back to version 1 leaves exactly the first contract version, and up restores the contract', async () => {
   const { reverted } = await rollbackMigrations({ ...clickhouse.target('admin'), to: 1 });
-  assert.deepEqual(reverted, ['0002_add_acquisition']);
+  assert.deepEqual(reverted, ['0003_add_user_agent', '0002_add_acquisition']);
   const columns = (await describeEvents()).map(({ name }) => name);
-  const acquisition = [
-    'referrer_source',
-    'utm_source',
-    'utm_medium',
-    'utm_campaign',
-    'utm_term',
-    'utm_content',
-  ];
   assert.deepEqual(
     columns,
-    EVENT_ROW_FIELDS.filter((field) => !acquisition.includes(field)),
+    EVENT_ROW_FIELDS.filter((field) => (EVENT_ROW[field] as RowFieldSpec).since === undefined),
   );
-  assert.deepEqual((await clickhouse.migrate()).applied, ['0002_add_acquisition']);
+  assert.deepEqual((await clickhouse.migrate()).applied, ['0002_add_acquisition', '0003_add_user_agent']);
   assert.deepEqual(
     (await describeEvents()).map(({ name }) => name),
     EVENT_ROW_FIELDS,

@@ -34,9 +34,10 @@ test("vector.yaml's row whitelist is exactly the event contract's fields, in ord
   assert.deepEqual(keys, EVENT_ROW_FIELDS);
   for (const key of keys) {
     // A field of the first contract version is required; a later one may be missing in older lines.
-    const read = (EVENT_ROW[key as EventRowField] as RowFieldSpec).since
-      ? `string\\(row\\.${key}\\) \\?\\? ""`
-      : `[a-z_]+!\\(row\\.${key}\\)`;
+    const spec = EVENT_ROW[key as EventRowField] as RowFieldSpec;
+    const fallback =
+      spec.type === 'flag' ? `int\\(row\\.${key}\\) \\?\\? 0` : `string\\(row\\.${key}\\) \\?\\? ""`;
+    const read = spec.since ? fallback : `[a-z_]+!\\(row\\.${key}\\)`;
     assert.match(body[1], new RegExp(`"${key}": ${read}`), `${key} reads row.${key}`);
   }
 });

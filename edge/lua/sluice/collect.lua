@@ -9,6 +9,7 @@ local cjson = require "cjson.safe"
 local contract = require "sluice.contract"
 local row = require "sluice.row"
 local sites = require "sluice.sites"
+local user_agent = require "sluice.user_agent"
 local visitor = require "sluice.visitor"
 
 local tonumber = tonumber
@@ -110,10 +111,12 @@ function _M.handle()
     end
 
     local ts = ngx_utctime()
-    local visitor_id = visitor.id(site.id, ngx_var.remote_addr, ngx_var.http_user_agent or "")
+    local ua = ngx_var.http_user_agent or ""
+    local agent = user_agent.parse(ua)
+    local visitor_id = visitor.id(site.id, ngx_var.remote_addr, ua)
     local lines, rejected = {}, {}
     for i = 1, #events do
-        local line, code = row.build(events[i], site.id, ts, visitor_id)
+        local line, code = row.build(events[i], site.id, ts, visitor_id, agent)
         if line then
             lines[#lines + 1] = line
         else

@@ -7,6 +7,7 @@ local contract = require "sluice.contract"
 local ids = require "sluice.ids"
 local text = require "sluice.text"
 local url_parse = require("sluice.url").parse
+local user_agent = require "sluice.user_agent"
 
 local assert = assert
 local ipairs = ipairs
@@ -72,7 +73,7 @@ local function string_or_empty(value)
 end
 
 -- The row's values by field name, or nil and a short error code for the client.
-local function row_values(event, site_id, ts, visitor_id)
+local function row_values(event, site_id, ts, visitor_id, agent)
     if type(event) ~= "table" then
         return nil, "not_an_object"
     end
@@ -106,6 +107,11 @@ local function row_values(event, site_id, ts, visitor_id)
     values.pathname = pathname
     values.referrer = referrer
     values.visitor_id = visitor_id
+    values.browser = agent.browser
+    values.browser_version = agent.browser_version
+    values.os = agent.os
+    values.device = agent.device
+    values.is_bot = agent.is_bot
     values.session_id = string_or_empty(event[KEY.session_id])
     values.props_keys = props_keys
     values.props_values = props_values
@@ -126,6 +132,7 @@ local ENCODERS = {
     uuid = function(value) return encode(value) end,
     datetime = function(value) return encode(value) end,
     uint32 = function(value) return str_format("%d", value) end,
+    flag = function(value) return str_format("%d", value) end,
     string = function(value, field) return encode(clean(value, field.max_length)) end,
     ["string[]"] = encode_string_array,
 }
@@ -152,15 +159,16 @@ function _M.prepare()
         }
     end
     local sample = assert(row_values({ [KEY.name] = "start", [KEY.url] = "https://sluice.invalid/" },
-        0, "1970-01-01 00:00:00", ""))
+        0, "1970-01-01 00:00:00", "", user_agent.parse("")))
     for _, field in ipairs(FIELDS) do
         assert(sample[field.name] ~= nil, "the edge fills no value for contract field " .. field.name)
     end
 end
 
 -- Returns the event's NDJSON line, or nil and a short error code for the client.
-function _M.build(event, site_id, ts, visitor_id)
-    local values, err = row_values(event, site_id, ts, visitor_id)
+-- `agent` is the request's parsed user agent (sluice.user_agent), shared by the batch's events.
+function _M.build(event, site_id, ts, visitor_id, agent)
+    local values, err = row_values(event, site_id, ts, visitor_id, agent)
     if not values then
         return nil, err
     end

@@ -1,0 +1,111 @@
+-- User agent → browser, major version, OS, device type and bot flag. Parsed once per distinct
+-- user agent per worker: a busy site sends the same few hundred strings over and over.
+local lrucache = require "resty.lrucache"
+
+local ipairs = ipairs
+local str_find = string.find
+local str_lower = string.lower
+local str_match = string.match
+
+local _M = { _VERSION = '0.1' }
+
+local CACHE_SIZE = 2000
+local cache = assert(lrucache.new(CACHE_SIZE))
+
+-- Crawlers, monitors, HTTP libraries and automated browsers, matched in the lower-cased string.
+local BOT_MARKERS = {
+    "bot", "crawl", "spider", "slurp", "mediapartners", "facebookexternalhit", "bingpreview",
+    "headlesschrome", "phantomjs", "lighthouse", "pingdom", "uptime", "monitor", "preview",
+    "curl/", "wget/", "python-", "go-http-client", "java/", "httpclient", "axios/", "node-fetch",
+    "okhttp", "scrapy", "puppeteer", "playwright", "selenium", "webdriver", "electron/",
+}
+
+-- First match wins, so brands built on Chrome or Safari come before them.
+local BROWSERS = {
+    { "Edge", "Edg[AaEe]?/(%d+)" },
+    { "Opera", "OPR/(%d+)" },
+    { "Samsung Internet", "SamsungBrowser/(%d+)" },
+    { "Yandex Browser", "YaBrowser/(%d+)" },
+    { "Firefox", "Firefox/(%d+)" },
+    { "Firefox", "FxiOS/(%d+)" },
+    { "Chrome", "CriOS/(%d+)" },
+    { "Chrome", "Chrome/(%d+)" },
+    { "Safari", "Version/(%d+)[%d.]* Mobile/%w+ Safari/" },
+    { "Safari", "Version/(%d+)[%d.]* Safari/" },
+    { "Internet Explorer", "MSIE (%d+)" },
+    { "Internet Explorer", "Trident/.*rv:(%d+)" },
+}
+
+local OPERATING_SYSTEMS = {
+    { "iOS", "iPhone" }, { "iOS", "iPad" }, { "iOS", "iPod" },
+    { "Android", "Android" }, { "Chrome OS", "CrOS" },
+    { "Windows", "Windows" }, { "macOS", "Macintosh" }, { "Linux", "Linux" },
+}
+
+local function is_bot(lower)
+    for _, marker in ipairs(BOT_MARKERS) do
+        if str_find(lower, marker, 1, true) then
+            return true
+        end
+    end
+    return false
+end
+
+local function browser_of(ua)
+    for _, entry in ipairs(BROWSERS) do
+        local version = str_match(ua, entry[2])
+        if version then
+            return entry[1], version
+        end
+    end
+    return "", ""
+end
+
+local function os_of(ua)
+    for _, entry in ipairs(OPERATING_SYSTEMS) do
+        if str_find(ua, entry[2], 1, true) then
+            return entry[1]
+        end
+    end
+    return ""
+end
+
+local function device_of(ua, os, bot)
+    if bot then
+        return "bot"
+    end
+    if str_find(ua, "iPad", 1, true) or str_find(ua, "Tablet", 1, true)
+        or (os == "Android" and not str_find(ua, "Mobile", 1, true)) then
+        return "tablet"
+    end
+    if str_find(ua, "Mobi", 1, true) or str_find(ua, "iPhone", 1, true) then
+        return "mobile"
+    end
+    return "desktop"
+end
+
+local function parse(ua)
+    -- No user agent at all is a script, not a person's browser.
+    local bot = ua == "" or is_bot(str_lower(ua))
+    local browser, version = browser_of(ua)
+    local os = os_of(ua)
+    return {
+        browser = browser,
+        browser_version = version,
+        os = os,
+        device = device_of(ua, os, bot),
+        is_bot = bot and 1 or 0,
+    }
+end
+
+-- The parsed user agent; the returned table is shared through the cache and must not be changed.
+function _M.parse(ua)
+    local parsed = cache:get(ua)
+    if not parsed then
+        parsed = parse(ua)
+        cache:set(ua, parsed)
+    end
+    return parsed
+end
+
+return _M
