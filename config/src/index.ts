@@ -2,3 +2,4 @@ export * from './event-contract';
 export { rowProblems } from './validate-row';
 export { CONTRACT_JSON_PATH } from './write-contract-json';
 export { sampleEventRow } from './sample-row';
+export * from './sites-file';

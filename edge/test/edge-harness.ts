@@ -10,15 +10,21 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CONTRACT_JSON_PATH, type EventRow } from '@sluice/config';
+import { CONTRACT_JSON_PATH, type EventRow, type SiteEntry } from '@sluice/config';
 import { freePort, waitUntil } from '@sluice/services';
 import { startEdge, type RunningEdge } from '../src';
 import type { EdgeConfigOptions } from '../src/render-config';
 
-export const SITE = { id: 7, key: 'site-key-seven', name: 'shop.test', domain: 'shop.test', timezone: 'UTC' };
+export const SITE: SiteEntry = {
+  id: 7,
+  key: 'site-key-seven',
+  name: 'shop.test',
+  domain: 'shop.test',
+  timezone: 'UTC',
+};
 export const LUA_DIR = join(__dirname, '..', '..', 'lua');
 
-export function writeSites(path: string, sites: Array<typeof SITE>): void {
+export function writeSites(path: string, sites: SiteEntry[]): void {
   // The backend's way: a temp file renamed over the old one, so the edge never reads half a file.
   writeFileSync(`${path}.tmp`, JSON.stringify({ version: 1, sites }));
   renameSync(`${path}.tmp`, path);

@@ -72,6 +72,35 @@ async function visitorIds(trustedProxies: string[], forwardedFor: string[]): Pro
   return ids;
 }
 
+test("a site's allowed origins and bot policy apply to its beacons", async () => {
+  const harness = new EdgeHarness();
+  const guarded = { ...SITE, allowedOrigins: ['https://Shop.test'], botPolicy: 'drop' as const };
+  writeSites(join(harness.dir, 'sites.json'), [guarded]);
+  await harness.start();
+  try {
+    const beacon = { s: SITE.key, e: [EVENT] };
+    const fromShop = await harness.post(beacon, { origin: 'https://shop.test' });
+    assert.equal(fromShop.status, 204);
+    assert.equal(fromShop.headers.get('access-control-allow-origin'), 'https://shop.test');
+    const elsewhere = await harness.post(beacon, { origin: 'https://evil.test' });
+    assert.equal(elsewhere.status, 403);
+    assert.deepEqual(await elsewhere.json(), { error: 'origin_not_allowed' });
+    // No Origin at all (a server-side call, the image fallback) can't be judged by it.
+    assert.equal((await harness.post(beacon)).status, 204);
+    const bot = await harness.post(beacon, { origin: 'https://shop.test', 'user-agent': 'Googlebot/2.1' });
+    assert.equal(bot.status, 204, 'a dropped bot gets the usual answer');
+    const rows = await harness.rows(2);
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    assert.equal(harness.lines().length, 2, 'the foreign origin and the bot were not written');
+    assert.deepEqual(
+      rows.map((row) => row.is_bot),
+      [0, 0],
+    );
+  } finally {
+    await harness.stop();
+  }
+});
+
 test('X-Forwarded-For from a trusted proxy tells visitors apart', async () => {
   const [a, b, a2] = await visitorIds(
     ['127.0.0.1'],

@@ -1,13 +1,7 @@
-/** A tracked site. */
-export interface Site {
-  id: number;
-  /** Public key the tracker sends; it identifies the site to the edge and grants nothing. */
-  key: string;
-  name: string;
-  domain: string;
-  /** IANA time zone in which the site's reports count days. */
-  timezone: string;
-}
+import type { SiteEntry } from '@sluice/config';
+
+/** A tracked site, as the sites file the edge reads holds it (config/src/sites-file.ts). */
+export type Site = SiteEntry;
 
 export type NewSite = Omit<Site, 'id'>;
 

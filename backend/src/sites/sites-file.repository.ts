@@ -16,15 +16,10 @@ import { isTimeZone } from '../common/calendar.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { NewSite, Site } from './site.js';
 import { SitesRepository } from './sites.repository.js';
+import { SITES_FILE_VERSION, type SitesFile } from '@sluice/config';
 
-export const SITES_FILE_VERSION = 1;
 /** The edge (another user in the container setup) reads the file; nobody else writes it. */
 const FILE_MODE = 0o644;
-
-interface SitesFile {
-  version: typeof SITES_FILE_VERSION;
-  sites: Site[];
-}
 
 /**
  * Sites in the file the edge reads: `{"version":1,"sites":[{id,key,name,domain,timezone}]}`.

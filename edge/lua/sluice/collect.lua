@@ -84,7 +84,11 @@ end
 
 function _M.handle()
     local method = ngx_req.get_method()
-    ngx_header["Access-Control-Allow-Origin"] = "*"
+    local origin = ngx_var.http_origin
+    -- A preflight names no site, so it is answered for any origin; the beacon itself is then
+    -- checked against its site's allowed origins. (The tracker sends text/plain: no preflight.)
+    ngx_header["Access-Control-Allow-Origin"] = origin or "*"
+    ngx_header["Vary"] = "Origin"
     if method == "OPTIONS" then
         ngx_header["Access-Control-Allow-Methods"] = "POST, GET, OPTIONS"
         ngx_header["Access-Control-Allow-Headers"] = "Content-Type"
@@ -103,6 +107,9 @@ function _M.handle()
     if not site then
         return reject("unknown_site")
     end
+    if not sites.origin_allowed(site, origin) then
+        return reject("origin_not_allowed", 403)
+    end
     if type(events) ~= "table" or #events == 0 then
         return reject("no_events")
     end
@@ -113,6 +120,10 @@ function _M.handle()
     local ts = ngx_utctime()
     local ua = ngx_var.http_user_agent or ""
     local agent = user_agent.parse(ua)
+    if agent.is_bot == 1 and site.drop_bots then
+        -- Answered like any beacon, so a bot learns nothing from the edge's reply.
+        return ngx_exit(HTTP_NO_CONTENT)
+    end
     local visitor_id = visitor.id(site.id, ngx_var.remote_addr, ua)
     local lines, rejected = {}, {}
     for i = 1, #events do

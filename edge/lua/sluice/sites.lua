@@ -7,6 +7,7 @@ local cjson = require "cjson.safe"
 local io_open = io.open
 local ipairs = ipairs
 local type = type
+local str_lower = string.lower
 local math_floor = math.floor
 local ngx_log = ngx.log
 local ngx_ERR = ngx.ERR
@@ -41,6 +42,20 @@ local function is_site_id(id)
     return type(id) == "number" and id >= 0 and id <= UINT32_MAX and math_floor(id) == id
 end
 
+-- Allowed page origins as a set (lower-cased), or nil when the site accepts any origin.
+local function origin_set(list)
+    if type(list) ~= "table" or #list == 0 then
+        return nil
+    end
+    local set = {}
+    for _, origin in ipairs(list) do
+        if type(origin) == "string" then
+            set[str_lower(origin)] = true
+        end
+    end
+    return set
+end
+
 local function reload()
     local file = io_open(path, "rb")
     if not file then
@@ -59,7 +74,11 @@ local function reload()
     for _, site in ipairs(parsed.sites) do
         -- A malformed entry is skipped alone: one bad site must not stop the others.
         if type(site) == "table" and type(site.key) == "string" and is_site_id(site.id) then
-            fresh[site.key] = { id = site.id }
+            fresh[site.key] = {
+                id = site.id,
+                origins = origin_set(site.allowedOrigins),
+                drop_bots = site.botPolicy == "drop",
+            }
         end
     end
     by_key = fresh
@@ -85,6 +104,12 @@ end
 
 function _M.lookup(key)
     return by_key[key]
+end
+
+-- Whether a beacon from a page on `origin` may be recorded for `site`. Requests without an Origin
+-- header (server-side calls, the image fallback) can't be told apart by it and are allowed.
+function _M.origin_allowed(site, origin)
+    return not site.origins or not origin or site.origins[str_lower(origin)] == true
 end
 
 return _M

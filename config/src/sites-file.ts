@@ -1,0 +1,30 @@
+/**
+ * The sites file: written by the backend (atomically), read by the edge every few seconds. The edge
+ * never asks the backend or a database per request; this file is all it knows about sites.
+ */
+export const SITES_FILE_VERSION = 1;
+
+export type BotPolicy = 'flag' | 'drop';
+
+export interface SiteEntry {
+  /** Internal id, stored in every event row. */
+  id: number;
+  /** Public key the tracker sends; it identifies the site to the edge and grants nothing. */
+  key: string;
+  name: string;
+  domain: string;
+  /** IANA time zone in which the site's reports count days. */
+  timezone: string;
+  /**
+   * Page origins (`https://shop.example`) whose beacons the edge accepts; absent or empty accepts
+   * any. A beacon whose Origin header names another site is refused.
+   */
+  allowedOrigins?: string[];
+  /** What the edge does with events from bots: keep them with `is_bot = 1` (default), or drop them. */
+  botPolicy?: BotPolicy;
+}
+
+export interface SitesFile {
+  version: typeof SITES_FILE_VERSION;
+  sites: SiteEntry[];
+}
