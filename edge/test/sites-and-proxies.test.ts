@@ -1,7 +1,16 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createHmac, randomBytes } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { CONTRACT_JSON_PATH } from '@sluice/config';
@@ -115,17 +124,46 @@ test('X-Forwarded-For from an untrusted peer is ignored', async () => {
   assert.equal(a, b);
 });
 
-test('the visitor salt is private and persists across restarts, so visitor ids stay stable', async () => {
+const utcDay = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+
+test("today's visitor salt is created private and kept across restarts, so ids stay stable within the day", async () => {
   await withEdge({}, async (harness) => {
     await harness.post({ s: SITE.key, e: [EVENT] });
     const [first] = await harness.rows(1);
-    assert.equal(statSync(join(harness.options.stateDir, 'salt')).mode & 0o777, 0o600);
+    const salts = join(harness.options.stateDir, 'salts');
+    assert.equal(statSync(salts).mode & 0o777, 0o700);
+    assert.equal(statSync(join(salts, utcDay(0))).mode & 0o777, 0o600);
+    assert.equal(statSync(join(salts, utcDay(0))).size, 32);
     await harness.edge.stop();
     harness.edge = await startEdge(harness.options);
     await harness.post({ s: SITE.key, e: [EVENT] });
     const rows = await harness.rows(2);
     assert.equal(rows[1].visitor_id, first.visitor_id);
   });
+});
+
+test("visitor ids are HMACs under the day's salt; salts older than yesterday are destroyed", async () => {
+  const harness = new EdgeHarness();
+  const salts = join(harness.dir, 'state', 'salts');
+  mkdirSync(salts, { recursive: true });
+  const today = randomBytes(32);
+  writeFileSync(join(salts, utcDay(0)), today);
+  writeFileSync(join(salts, utcDay(1)), randomBytes(32));
+  writeFileSync(join(salts, utcDay(3)), randomBytes(32));
+  writeFileSync(join(harness.dir, 'state', 'salt'), randomBytes(32));
+  await harness.start();
+  try {
+    await harness.post({ s: SITE.key, e: [EVENT] }, { 'user-agent': 'test-agent/1.0' });
+    const [row] = await harness.rows(1);
+    const expected = createHmac('sha1', today)
+      .update([SITE.id, '127.0.0.1', 'test-agent/1.0'].join('\x00'))
+      .digest();
+    assert.equal(row.visitor_id, expected.subarray(0, 16).toString('hex'));
+    assert.deepEqual(readdirSync(salts).sort(), [utcDay(1), utcDay(0)]);
+    assert.ok(!existsSync(join(harness.dir, 'state', 'salt')), 'the single salt of earlier versions is gone');
+  } finally {
+    await harness.stop();
+  }
 });
 
 test('reopenLogs makes the edge write to a fresh file after rotation', async () => {

@@ -11,7 +11,7 @@ local _M = { _VERSION = '0.1' }
 -- A missing contract or salt is fatal: the edge must not accept events it cannot write correctly.
 function _M.init(config)
     assert(contract.load(config.contract_json))
-    assert(visitor.load_salt(config.state_dir))
+    assert(visitor.init(config.state_dir))
     row.prepare()
     sites.init(config.sites_file)
 end

@@ -1,12 +1,25 @@
 -- Anonymous visitor ids: a salted hash of site, client address and user agent. The address is
--- used here and never written anywhere.
+-- used here and never written anywhere. The salt is random and new every UTC day, so an id can't
+-- be recomputed from an address later, nor followed from one day to the next. Yesterday's salt is
+-- kept (for stitching visits across midnight); older ones are deleted, so none lives past 48 hours.
 local ffi = require "ffi"
 
 local io_open = io.open
+local io_popen = io.popen
+local os_date = os.date
+local os_execute = os.execute
+local os_remove = os.remove
 local str_byte = string.byte
 local str_format = string.format
+local str_match = string.match
 local str_rep = string.rep
+local str_sub = string.sub
 local ngx_hmac_sha1 = ngx.hmac_sha1
+local ngx_log = ngx.log
+local ngx_ERR = ngx.ERR
+local ngx_time = ngx.time
+local ngx_utctime = ngx.utctime
+local ngx_worker_pid = ngx.worker.pid
 
 local _M = { _VERSION = '0.1' }
 
@@ -15,9 +28,15 @@ local SALT_FILE_MODE = 384 -- 0600: the salt turns addresses into ids, so only t
 -- 16 bytes of the HMAC: collisions stay negligible for any one site's visitors.
 local ID_BYTES = 16
 local HEX_FORMAT = str_rep("%02x", ID_BYTES)
+local DAY_SECONDS = 86400
 
-ffi.cdef [[ int chmod(const char *path, unsigned int mode); ]]
+ffi.cdef [[
+    int chmod(const char *path, unsigned int mode);
+    int link(const char *existing, const char *new);
+]]
 
+local salts_dir
+local current_day
 local salt
 
 local function read_file(path, bytes)
@@ -30,51 +49,105 @@ local function read_file(path, bytes)
     return data
 end
 
+local function utc_day(unix_time)
+    return os_date("!%Y-%m-%d", unix_time)
+end
+
+-- Writes a fresh salt to a private temp file, then publishes it with link(), which fails if the
+-- day's salt already exists: when two workers race, both end up using the one that won.
 local function create_salt(path)
     local fresh = read_file("/dev/urandom", SALT_BYTES)
     if not fresh or #fresh ~= SALT_BYTES then
         return nil, "cannot read /dev/urandom for the visitor salt"
     end
-    local file, err = io_open(path, "wb")
+    local temp = path .. "." .. ngx_worker_pid() .. ".tmp"
+    local file, err = io_open(temp, "wb")
     if not file then
         return nil, "cannot create the visitor salt: " .. err
     end
     -- Restricted while still empty, so the salt is never readable by others, not even briefly.
-    if ffi.C.chmod(path, SALT_FILE_MODE) ~= 0 then
+    if ffi.C.chmod(temp, SALT_FILE_MODE) ~= 0 then
         file:close()
-        return nil, "cannot restrict the visitor salt " .. path .. " to mode 0600"
+        os_remove(temp)
+        return nil, "cannot restrict the visitor salt " .. temp .. " to mode 0600"
     end
     local written, write_err = file:write(fresh)
     file:close()
     if not written then
-        return nil, "cannot write the visitor salt " .. path .. ": " .. write_err
+        os_remove(temp)
+        return nil, "cannot write the visitor salt " .. temp .. ": " .. write_err
     end
-    return fresh
-end
-
--- Reads the persisted salt, creating it from the kernel's random source on first start (or
--- after a crash left it empty). A salt of another size is refused rather than replaced:
--- replacing it would silently give every returning visitor a new id.
-function _M.load_salt(state_dir)
-    local path = state_dir .. "/salt"
-    local existing = read_file(path, "*a")
-    if existing and #existing == SALT_BYTES then
-        salt = existing
-        return true
-    end
-    if existing and #existing > 0 then
-        return nil, "the visitor salt " .. path .. " is damaged (" .. #existing .. " bytes, not "
-            .. SALT_BYTES .. "); delete it to start over, which gives every visitor a new id"
-    end
-    local fresh, err = create_salt(path)
-    if not fresh then
-        return nil, err
-    end
-    salt = fresh
+    ffi.C.link(temp, path)
+    os_remove(temp)
     return true
 end
 
+-- The day's salt, created on first use. A salt file of another size is refused rather than
+-- replaced: replacing it would silently give every visitor of the day a new id.
+local function salt_for(day)
+    local path = salts_dir .. "/" .. day
+    local existing = read_file(path, "*a")
+    if not existing or #existing == 0 then
+        local ok, err = create_salt(path)
+        if not ok then
+            return nil, err
+        end
+        existing = read_file(path, "*a")
+    end
+    if not existing or #existing ~= SALT_BYTES then
+        return nil, "the visitor salt " .. path .. " is damaged (" .. (existing and #existing or 0)
+            .. " bytes, not " .. SALT_BYTES .. "); delete it to start over"
+    end
+    return existing
+end
+
+-- Deletes every salt older than yesterday's. Runs once a day per worker, so listing the folder
+-- with `ls` costs nothing that matters (LuaJIT has no portable readdir).
+local function destroy_old_salts(today_time)
+    local keep = { [utc_day(today_time)] = true, [utc_day(today_time - DAY_SECONDS)] = true }
+    local listing = io_popen("ls -1 '" .. salts_dir .. "' 2>/dev/null")
+    if listing then
+        for name in listing:lines() do
+            if str_match(name, "^%d%d%d%d%-%d%d%-%d%d$") and not keep[name] then
+                os_remove(salts_dir .. "/" .. name)
+            end
+        end
+        listing:close()
+    end
+end
+
+local function rotate(day, now)
+    local fresh, err = salt_for(day)
+    if not fresh then
+        return nil, err
+    end
+    salt, current_day = fresh, day
+    destroy_old_salts(now)
+    return true
+end
+
+-- At start (in the master, before workers fork): the salts folder and today's salt. Failing here
+-- stops the edge, which must not hash visitors with a salt it cannot keep.
+function _M.init(state_dir)
+    salts_dir = state_dir .. "/salts"
+    os_execute("mkdir -p '" .. salts_dir .. "'")
+    ffi.C.chmod(salts_dir, 448) -- 0700
+    os_remove(state_dir .. "/salt")
+    local now = ngx_time()
+    return rotate(utc_day(now), now)
+end
+
 function _M.id(site_id, client_ip, user_agent)
+    local day = str_sub(ngx_utctime(), 1, 10)
+    if day ~= current_day then
+        -- Once per worker per day. If the new salt can't be had, keep hashing with the last one
+        -- (still random and private) rather than refuse events; the error says what to fix.
+        local ok, err = rotate(day, ngx_time())
+        if not ok then
+            ngx_log(ngx_ERR, err)
+            current_day = day
+        end
+    end
     local digest = ngx_hmac_sha1(salt, site_id .. "\0" .. client_ip .. "\0" .. user_agent)
     return str_format(HEX_FORMAT, str_byte(digest, 1, ID_BYTES))
 end
