@@ -1,0 +1,154 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { rowProblems } from '@sluice/config';
+import { EdgeHarness, SITE } from './edge-harness';
+
+/** Reproducible: the same seed sends the same 10,000 requests, so a failure can be replayed. */
+const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
+const REQUESTS = 10_000;
+const CONCURRENCY = 16;
+
+function generator(seed: number) {
+  let state = seed >>> 0;
+  const next = () => {
+    // mulberry32: small, fast and good enough to spread inputs.
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (max: number) => Math.floor(next() * max);
+  const pick = <T>(items: readonly T[]): T => items[int(items.length)];
+  return { next, int, pick };
+}
+
+const random = generator(SEED);
+const NASTY_STRINGS = [
+  '',
+  ' ',
+  '\u0000',
+  '\n',
+  '\r\n',
+  '"',
+  '\\',
+  '\\u0000',
+  '</script>',
+  '\u2028',
+  '\uffff',
+  'é',
+  '😀',
+  '%00',
+  '%',
+  '?',
+  '#',
+  '//',
+  'null',
+];
+
+function randomString(): string {
+  const kind = random.int(5);
+  if (kind === 0) return random.pick(NASTY_STRINGS);
+  if (kind === 1) return 'x'.repeat(random.int(5000));
+  if (kind === 2)
+    return String.fromCharCode(...Array.from({ length: random.int(40) }, () => random.int(0x3000)));
+  if (kind === 3)
+    return `https://${random.pick(['shop.test', 'Shop.Test:8443', 'a@b.c', '[::1]:80', '', 'x'.repeat(300)])}/${random.pick(NASTY_STRINGS)}?utm_source=${random.pick(NASTY_STRINGS)}`;
+  return Array.from({ length: random.int(20) }, () => random.pick(NASTY_STRINGS)).join('');
+}
+
+function randomValue(depth = 0): unknown {
+  const kind = random.int(depth > 3 ? 4 : 7);
+  if (kind === 0) return randomString();
+  if (kind === 1) return random.pick([0, -1, 1.5, 1e308, -0, 2 ** 53 + 1]);
+  if (kind === 2) return random.pick([true, false, null]);
+  if (kind === 3) return random.pick(['pageview', SITE.key, '6f1c2a3b-1111-4222-8333-444455556666']);
+  if (kind === 4) return Array.from({ length: random.int(4) }, () => randomValue(depth + 1));
+  return Object.fromEntries(
+    Array.from({ length: random.int(5) }, () => [
+      random.pick(['n', 'u', 'r', 'id', 'sid', 'p', 'e', 's', randomString()]),
+      randomValue(depth + 1),
+    ]),
+  );
+}
+
+function randomEvent(): unknown {
+  const event: Record<string, unknown> = { n: 'pageview', u: 'https://shop.test/' };
+  for (const key of ['id', 'n', 'u', 'r', 'sid', 'p']) if (random.next() < 0.4) event[key] = randomValue(1);
+  return random.next() < 0.1 ? randomValue() : event;
+}
+
+/** One request: a mostly well-formed batch with broken parts, raw garbage, or a hostile GET. */
+function randomRequest(url: string): { input: string; init: RequestInit } {
+  const headers: Record<string, string> = {};
+  if (random.next() < 0.3) headers['user-agent'] = randomString().replace(/[^\t\x20-\x7e]/g, '');
+  if (random.next() < 0.2)
+    headers['x-forwarded-for'] = random.pick(['203.0.113.9', 'garbage', '1.1.1.1, 2.2.2.2', '::1', '']);
+  if (random.next() < 0.1) headers.origin = random.pick(['https://shop.test', 'null', 'x']);
+  const kind = random.int(10);
+  if (kind === 0) {
+    const query = Array.from(
+      { length: random.int(8) },
+      () =>
+        `${encodeURIComponent(random.pick(['s', 'n', 'u', 'r', randomString()]))}=${encodeURIComponent(randomString())}`,
+    );
+    if (random.next() < 0.5) query.push(`s=${SITE.key}`);
+    return {
+      input: `${url}?${query.join('&')}${random.pick(['', '&', '&&=', '%zz', '&s'])}`,
+      init: { headers },
+    };
+  }
+  let body: string;
+  if (kind === 1) body = randomString();
+  else if (kind === 2) body = JSON.stringify(randomValue());
+  else {
+    const batch: Record<string, unknown> = {
+      s: random.next() < 0.9 ? SITE.key : randomValue(),
+      e: Array.from({ length: random.int(12) }, randomEvent),
+    };
+    body = JSON.stringify(batch);
+    if (random.next() < 0.1) body = body.slice(0, random.int(body.length));
+  }
+  return { input: url, init: { method: random.pick(['POST', 'POST', 'POST', 'PUT']), body, headers } };
+}
+
+let harness: EdgeHarness;
+before(async () => {
+  harness = await new EdgeHarness().start();
+});
+after(() => harness.stop());
+
+test(`${REQUESTS} random and malformed requests: no 5xx, every line a contract row, no error logged`, async () => {
+  const url = `${harness.edge.url}/telemetry/e`;
+  const statuses = new Map<number, number>();
+  let accepted = 0;
+  let sent = 0;
+  const worker = async () => {
+    while (sent < REQUESTS) {
+      sent += 1;
+      const { input, init } = randomRequest(url);
+      const response = await fetch(input, init);
+      const text = await response.text();
+      statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+      assert.ok(
+        response.status < 500,
+        `${response.status} for ${init.method ?? 'GET'} ${input.slice(0, 200)}: ${text}`,
+      );
+      if (response.status === 204)
+        accepted +=
+          init.method === 'POST' ? (JSON.parse(init.body as string) as { e: unknown[] }).e.length : 1;
+      else if (response.status === 400 && text.includes('invalid_events'))
+        accepted += (JSON.parse(text) as { accepted: number }).accepted;
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  await harness.edge.stop();
+  const lines = harness.lines();
+  for (const line of lines) assert.deepEqual(rowProblems(JSON.parse(line)), [], line);
+  assert.equal(lines.length, accepted, 'every accepted event is one line, and nothing else is');
+  assert.deepEqual(harness.errorLines(), []);
+  assert.ok(
+    (statuses.get(204) ?? 0) > 100 && accepted > 1000,
+    `the fuzz reached the writer: ${JSON.stringify([...statuses])}`,
+  );
+});
