@@ -12,12 +12,17 @@ export const STACK_PACKAGES = [
   'clickhouse-client',
 ];
 
-/** What `npm test` needs on top: a browser, Lua tooling, the compose validator and the load generators. */
+/**
+ * What `npm test` needs on top: a browser, Lua tooling, the compose validator and the load generators.
+ * `luajit2` is OpenResty's LuaJIT, the one ngx_lua links; Debian's `luajit` package conflicts with it
+ * and would remove the nginx Lua module.
+ */
 export const TEST_PACKAGES = [
   ...STACK_PACKAGES,
   'chromium',
   'lua-check',
   'lua-busted',
+  'luajit2',
   'docker-compose',
   'wrk',
   'hey',

@@ -34,7 +34,8 @@ ensureDebianPackages(TEST_PACKAGES);
 ensureDependencies();
 build();
 step('Lint (eslint, prettier)', 'npm', ['run', 'lint', '--silent']);
-step('Lint Lua (luacheck)', 'luacheck', ['--quiet', '--config', 'edge/.luacheckrc', 'edge/lua']);
+step('Lint Lua (luacheck)', 'luacheck', ['--quiet', '--config', 'edge/.luacheckrc', 'edge/lua', 'edge/spec']);
+step('Lua unit tests (busted, in edge/)', 'sh', ['-c', 'cd edge && busted']);
 const files = testFiles();
 if (files.length === 0) {
   console.error('No test files found: the build should have produced */dist/test/*.test.js');

@@ -1,0 +1,41 @@
+local user_agent = require "sluice.user_agent"
+
+local function parsed(ua)
+    local result = user_agent.parse(ua)
+    return { result.browser, result.browser_version, result.os, result.device, result.is_bot }
+end
+
+describe("user_agent.parse", function()
+    it("recognises brands built on Chrome before Chrome itself", function()
+        assert.same({ "Edge", "131", "Windows", "desktop", 0 }, parsed(
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+                .. "Chrome/131.0.0.0 Safari/537.36 Edg/131.0.2903.70"))
+        assert.same({ "Opera", "114", "macOS", "desktop", 0 }, parsed(
+            "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) "
+                .. "Chrome/129.0.0.0 Safari/537.36 OPR/114.0.0.0"))
+    end)
+
+    it("tells phones from tablets", function()
+        assert.same({ "Safari", "18", "iOS", "mobile", 0 }, parsed(
+            "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+                .. "Version/18.1 Mobile/15E148 Safari/604.1"))
+        assert.same({ "Chrome", "122", "Android", "tablet", 0 }, parsed(
+            "Mozilla/5.0 (Linux; Android 13; SM-X700) AppleWebKit/537.36 (KHTML, like Gecko) "
+                .. "Chrome/122.0.0.0 Safari/537.36"))
+    end)
+
+    it("flags crawlers, scripts, automated browsers and a missing user agent", function()
+        assert.same({ "", "", "", "bot", 1 },
+            parsed("Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)"))
+        assert.same({ "", "", "", "bot", 1 }, parsed("python-requests/2.32.3"))
+        assert.same({ "Chrome", "131", "Linux", "bot", 1 }, parsed(
+            "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+                .. "HeadlessChrome/131.0.0.0 Safari/537.36"))
+        assert.same({ "", "", "", "bot", 1 }, parsed(""))
+    end)
+
+    it("parses each distinct user agent once", function()
+        local ua = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0"
+        assert.equal(user_agent.parse(ua), user_agent.parse(ua))
+    end)
+end)
