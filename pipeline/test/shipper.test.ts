@@ -1,5 +1,13 @@
 import assert from 'node:assert/strict';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -26,7 +34,10 @@ function freshStream() {
   return { siteId, input, state: join(dir, 'shipper'), log: join(dir, 'shipper.log'), file };
 }
 
-function startShipper(stream: { input: string; state: string; log: string }, batchMaxEvents = 1000) {
+function startShipper(
+  stream: { input: string; state: string; log: string },
+  { batchMaxEvents = 1000, batchMaxWaitMs = 100 } = {},
+) {
   return new ManagedProcess({
     name: 'shipper',
     command: process.execPath,
@@ -37,7 +48,7 @@ function startShipper(stream: { input: string; state: string; log: string }, bat
       SHIPPER_INPUT_DIR: stream.input,
       SHIPPER_STATE_DIR: stream.state,
       SHIPPER_BATCH_MAX_EVENTS: String(batchMaxEvents),
-      SHIPPER_BATCH_MAX_WAIT_MS: '100',
+      SHIPPER_BATCH_MAX_WAIT_MS: String(batchMaxWaitMs),
       CLICKHOUSE_URL: clickhouse.server.url,
       CLICKHOUSE_DATABASE: 'sluice',
       CLICKHOUSE_INGEST_USER: clickhouse.credentials.ingest.username,
@@ -115,9 +126,9 @@ test('lines an edge wrote before an upgrade of the contract are shipped, with de
 test('kill -9 mid-stream loses nothing: a restart resumes from the checkpoint', async () => {
   const stream = freshStream();
   const { siteId } = stream;
-  const total = 30_000;
+  const total = 50_000;
   writeFileSync(stream.file, lines(siteId, total));
-  let shipper = startShipper(stream, 500);
+  let shipper = startShipper(stream, { batchMaxEvents: 500 });
   await waitUntil('some batches', async () => (await clickhouse.distinctEventIds(siteId)) > 2000, {
     timeoutMs: 30_000,
   });
@@ -125,9 +136,61 @@ test('kill -9 mid-stream loses nothing: a restart resumes from the checkpoint', 
   await shipper.waitForExit();
   const before = await clickhouse.distinctEventIds(siteId);
   assert.ok(before < total, 'killed before the end');
-  shipper = startShipper(stream, 5000);
+  shipper = startShipper(stream, { batchMaxEvents: 5000 });
   try {
     assert.equal(await waitForEvents(siteId, total, 60_000), total);
+  } finally {
+    await shipper.stop();
+  }
+});
+
+test('SIGTERM ships the lines already read, saves the checkpoint and exits 0', async () => {
+  const stream = freshStream();
+  const { siteId } = stream;
+  writeFileSync(stream.file, lines(siteId, 300));
+  // Batches that would wait a minute: only the stop can send these rows.
+  let shipper = startShipper(stream, { batchMaxEvents: 100_000, batchMaxWaitMs: 60_000 });
+  await waitUntil('the shipper to start', async () => readFileSync(stream.log, 'utf8').includes('Shipping'));
+  await sleep(500);
+  assert.equal(await clickhouse.distinctEventIds(siteId), 0, 'nothing sent before the stop');
+  shipper.kill('SIGTERM');
+  assert.equal(await shipper.waitForExit(), 0);
+  assert.equal(await clickhouse.distinctEventIds(siteId), 300);
+  const checkpoint = JSON.parse(readFileSync(join(stream.state, 'checkpoint.json'), 'utf8'));
+  assert.deepEqual(
+    Object.values(checkpoint.files).map((file) => (file as { offset: number }).offset),
+    [statSync(stream.file).size],
+  );
+  shipper = startShipper(stream);
+  try {
+    appendFileSync(stream.file, lines(siteId, 1));
+    assert.equal(await waitForEvents(siteId, 301), 301);
+    const [rows] = await clickhouse.query<{ n: string }>(
+      `SELECT count() AS n FROM sluice.events WHERE site_id = ${siteId}`,
+    );
+    assert.equal(Number(rows.n), 301, 'the restart did not send the flushed rows again');
+  } finally {
+    await shipper.stop();
+  }
+});
+
+test('a line longer than the read buffer is dead-lettered instead of stalling the stream', async () => {
+  const stream = freshStream();
+  const { siteId } = stream;
+  const before = lines(siteId, 5);
+  writeFileSync(stream.file, before + 'x'.repeat(9 << 20) + '\n' + lines(siteId, 5));
+  const shipper = startShipper(stream);
+  try {
+    assert.equal(await waitForEvents(siteId, 10), 10);
+    const deadLetterFile = join(stream.state, 'dead-letter.ndjson');
+    await waitUntil('dead letters', async () => existsSync(deadLetterFile));
+    const [deadLetter] = readFileSync(deadLetterFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    assert.match(deadLetter.reason, /longer than \d+ bytes/);
+    assert.equal(deadLetter.offset, Buffer.byteLength(before));
+    assert.equal(deadLetter.line, 'x'.repeat(1024), 'the dead letter keeps only the beginning');
   } finally {
     await shipper.stop();
   }

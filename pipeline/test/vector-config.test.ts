@@ -7,7 +7,10 @@ import { EVENT_ROW, EVENT_ROW_FIELDS, type EventRowField, type RowFieldSpec } fr
 
 interface VectorConfig {
   acknowledgements: { enabled: boolean };
-  sources: Record<string, { type: string; include?: string[]; fingerprint?: { strategy: string } }>;
+  sources: Record<
+    string,
+    { type: string; include?: string[]; fingerprint?: { strategy: string }; offset_key?: string }
+  >;
   transforms: Record<
     string,
     { type: string; inputs: string[]; source: string; drop_on_error: boolean; reroute_dropped: boolean }
@@ -56,9 +59,14 @@ test('vector.yaml reads the edge files by content fingerprint and acknowledges e
   assert.equal(sink.buffer?.when_full, 'block');
 });
 
-test('lines that fail the mapping go to a dead-letter sink', () => {
+test("lines that fail the mapping go to a dead-letter sink, in the shipper's dead-letter shape", () => {
   const remap = config.transforms.event_rows;
   assert.equal(remap.drop_on_error, true);
   assert.equal(remap.reroute_dropped, true);
-  assert.deepEqual(config.sinks.dead_letters.inputs, ['event_rows.dropped']);
+  const deadLetterRows = config.transforms.dead_letter_rows;
+  assert.deepEqual(deadLetterRows.inputs, ['event_rows.dropped']);
+  const keys = [...deadLetterRows.source.matchAll(/^\s*"([a-z_]+)":/gm)].map((match) => match[1]);
+  assert.deepEqual(keys, ['reason', 'file', 'offset', 'line']);
+  assert.deepEqual(config.sinks.dead_letters.inputs, ['dead_letter_rows']);
+  assert.equal(config.sources.edge_ndjson.offset_key, 'offset');
 });

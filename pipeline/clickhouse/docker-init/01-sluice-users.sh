@@ -9,6 +9,11 @@ db="${CLICKHOUSE_DB:-sluice}"
 ingest="${CLICKHOUSE_INGEST_USER:-sluice_ingest}"
 reader="${CLICKHOUSE_READER_USER:-sluice_reader}"
 
+# Names go into the SQL as identifiers, so they must be plain ones.
+for name in "$db" "$ingest" "$reader"; do
+  [[ $name =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]] || { echo "01-sluice-users.sh: \"$name\" is not a valid ClickHouse name" >&2; exit 1; }
+done
+
 # A password as an SQL string literal: backslashes and quotes escaped.
 literal() { local s=${1//\\/\\\\}; printf "'%s'" "${s//\'/\\\'}"; }
 

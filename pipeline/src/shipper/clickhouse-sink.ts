@@ -13,12 +13,13 @@ export function backoffMs(attempt: number): number {
 
 /**
  * Inserts a batch, retrying the same batch until ClickHouse acknowledges it. Returns false only when
- * `stopping()` turns true first: the caller then keeps its checkpoint where it was.
+ * `stop` is aborted first (a stop also cuts a backoff wait short): the caller then keeps its
+ * checkpoint where it was, and the batch is sent again after the next start.
  */
 export async function insertUntilAcknowledged(
   client: ClickHouseClient,
   rows: EventRow[],
-  stopping: () => boolean,
+  stop: AbortSignal,
   log: (line: string) => void,
 ): Promise<boolean> {
   for (let attempt = 0; ; attempt++) {
@@ -28,13 +29,19 @@ export async function insertUntilAcknowledged(
         log(`ClickHouse accepted the batch after ${attempt} retr${attempt === 1 ? 'y' : 'ies'}`);
       return true;
     } catch (error) {
-      if (stopping()) return false;
+      if (stop.aborted) return false;
       const wait = backoffMs(attempt);
       log(
         `ClickHouse insert of ${rows.length} rows failed (${error instanceof Error ? error.message : String(error)}); retrying in ${wait} ms`,
       );
-      await sleep(wait);
-      if (stopping()) return false;
+      await pause(wait, stop);
+      if (stop.aborted) return false;
     }
   }
+}
+
+/** Waits `ms`, or less when `stop` is aborted meanwhile. */
+export function pause(ms: number, stop: AbortSignal): Promise<void> {
+  // The only rejection is the abort itself, which is what ends the wait early.
+  return sleep(ms, undefined, { signal: stop }).catch(() => {});
 }

@@ -53,22 +53,49 @@ export function listInputFiles(dir: string): InputFile[] {
   return files.sort((a, b) => a.mtimeMs - b.mtimeMs || a.path.localeCompare(b.path));
 }
 
+/** How much of an over-long line the dead-letter file keeps: enough to see what it was. */
+const TOO_LONG_EXCERPT_BYTES = 1024;
+
+export interface Line {
+  text: string;
+  offset: number;
+  /** The line did not fit in the read buffer: `text` is only its beginning. */
+  tooLong?: boolean;
+}
+
+/** Where the next newline at or after `from` is, or -1 when the file has none (yet). */
+function nextNewline(fd: number, from: number, buffer: Buffer): number {
+  for (let position = from; ;) {
+    const read = readSync(fd, buffer, 0, buffer.length, position);
+    if (read === 0) return -1;
+    const at = buffer.subarray(0, read).indexOf(0x0a);
+    if (at >= 0) return position + at;
+    position += read;
+  }
+}
+
 /**
  * Reads up to `maxLines` complete lines of `path` from `offset` into `buffer` (reused between calls;
  * the edge's lines are far shorter than it). A last line without its newline is left for later:
- * the edge may still be writing it.
+ * the edge may still be writing it. A complete line longer than the buffer (a corrupt file) comes
+ * back as its beginning, marked `tooLong`, so it is dead-lettered instead of stalling the stream.
  */
 export function readLines(path: string, offset: number, maxLines: number, buffer: Buffer) {
   const fd = openSync(path, 'r');
   try {
     const read = readSync(fd, buffer, 0, buffer.length, offset);
-    const lines: Array<{ text: string; offset: number }> = [];
+    const lines: Line[] = [];
     let start = 0;
     while (lines.length < maxLines) {
       const end = buffer.subarray(start, read).indexOf(0x0a);
       if (end < 0) break;
       lines.push({ text: buffer.toString('utf8', start, start + end), offset: offset + start });
       start += end + 1;
+    }
+    if (lines.length === 0 && read === buffer.length) {
+      const excerpt = buffer.toString('utf8', 0, TOO_LONG_EXCERPT_BYTES);
+      const newline = nextNewline(fd, offset + read, buffer);
+      if (newline >= 0) return { lines: [{ text: excerpt, offset, tooLong: true }], nextOffset: newline + 1 };
     }
     return { lines, nextOffset: offset + start };
   } finally {

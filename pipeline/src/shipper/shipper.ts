@@ -2,13 +2,12 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import { rowProblems, type EventRow } from '@sluice/config';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { clickhouseClient } from '../clickhouse-target';
 import { Checkpoint, type Positions } from './checkpoint';
-import { insertUntilAcknowledged } from './clickhouse-sink';
+import { insertUntilAcknowledged, pause } from './clickhouse-sink';
 import type { ShipperConfig } from './config';
 import { appendDurably } from './durable-file';
-import { listInputFiles, readLines } from './ndjson-files';
+import { listInputFiles, readLines, type Line } from './ndjson-files';
 
 const IDLE_POLL_MS = 100;
 const READ_BUFFER_BYTES = 8 << 20;
@@ -18,6 +17,22 @@ interface Batch {
   deadLetters: string[];
   startedAt: number;
 }
+
+/** The row a line holds, or why it holds none. */
+function parseLine({ text, tooLong }: Line): { row?: unknown; problems: string[] } {
+  if (tooLong)
+    return { problems: [`longer than ${READ_BUFFER_BYTES} bytes (only its beginning is kept here)`] };
+  let row: unknown;
+  try {
+    row = JSON.parse(text);
+  } catch (error) {
+    return { problems: [`not JSON: ${error instanceof Error ? error.message : String(error)}`] };
+  }
+  // Lines written before an upgrade of the edge lack the newer fields: still events to keep.
+  return { row, problems: rowProblems(row, { allowOlderRows: true }) };
+}
+
+const pending = (batch: Batch) => batch.rows.length + batch.deadLetters.length > 0;
 
 /**
  * Tails the edge's NDJSON files into ClickHouse, at least once: a batch's positions are written to
@@ -33,7 +48,9 @@ export class Shipper {
   private committed: Positions;
   /** Positions read ahead of the checkpoint, into the batch being built. */
   private reading: Positions;
-  private stopping = false;
+  /** Files the last scan did not see; a file missing from two scans in a row is gone. */
+  private missing = new Set<string>();
+  private readonly stopping = new AbortController();
   private shipped = 0;
   private lastReport = { at: Date.now(), shipped: 0 };
 
@@ -49,30 +66,34 @@ export class Shipper {
     this.reading = structuredClone(this.committed);
   }
 
+  /** Stops reading; the lines already read get one last insert before `run` resolves. */
   stop(): void {
-    this.stopping = true;
+    this.stopping.abort();
   }
 
   async run(): Promise<void> {
     this.log(
       `Shipping ${this.config.inputDir}/*.ndjson* to ClickHouse ${this.config.clickhouse.database}.events`,
     );
+    const stop = this.stopping.signal;
     let batch = this.newBatch();
-    while (!this.stopping) {
+    let delivering = true;
+    while (!stop.aborted) {
       const readAny = this.fill(batch);
-      const pending = batch.rows.length + batch.deadLetters.length;
       const full = batch.rows.length >= this.config.batchMaxEvents;
       const waitedEnough = Date.now() - batch.startedAt >= this.config.batchMaxWaitMs;
-      if (pending > 0 && (full || waitedEnough)) {
-        if (!(await this.commit(batch))) break;
-        batch = this.newBatch();
+      if (pending(batch) && (full || waitedEnough)) {
+        delivering = await this.commit(batch);
+        if (delivering) batch = this.newBatch();
       } else if (!readAny) {
-        await sleep(IDLE_POLL_MS);
+        await pause(IDLE_POLL_MS, stop);
       }
       this.report();
     }
+    // One attempt for what was read before the stop; if ClickHouse refuses it, the next start re-reads it.
+    if (delivering && pending(batch)) await this.commit(batch);
     await this.client.close();
-    this.log('Shipper stopped; checkpoint saved at the last acknowledged batch.');
+    this.log(`Shipper stopped after ${this.shipped} rows; checkpoint saved at the last acknowledged batch.`);
   }
 
   private newBatch(): Batch {
@@ -94,31 +115,39 @@ export class Shipper {
       if (offset === file.size) continue;
       const { lines, nextOffset } = readLines(file.path, offset, room, this.buffer);
       if (lines.length === 0) continue;
-      if (batch.rows.length === 0 && batch.deadLetters.length === 0) batch.startedAt = Date.now();
-      for (const line of lines) this.classify(line.text, file.path, line.offset, batch);
+      if (!pending(batch)) batch.startedAt = Date.now();
+      for (const line of lines) this.classify(line, file.path, batch);
       this.reading[file.id] = { path: file.path, offset: nextOffset };
       readAny = true;
     }
-    // Files that are gone (cleaned up after rotation) leave the checkpoint.
-    const present = new Set(files.map((file) => file.id));
-    for (const id of Object.keys(this.reading)) if (!present.has(id)) delete this.reading[id];
+    this.forgetRemovedFiles(new Set(files.map((file) => file.id)));
     return readAny;
   }
 
-  /** A line that is not a contract row goes to the dead-letter file with the reason; the stream goes on. */
-  private classify(text: string, path: string, offset: number, batch: Batch): void {
-    let row: unknown;
-    let problems: string[];
-    try {
-      row = JSON.parse(text);
-      // Lines written before an upgrade of the edge lack the newer fields: still events to keep.
-      problems = rowProblems(row, { allowOlderRows: true });
-    } catch (error) {
-      problems = [`not JSON: ${error instanceof Error ? error.message : String(error)}`];
+  /**
+   * Files that are gone (cleaned up after rotation) leave the checkpoint. One scan is not proof: a
+   * rename between its directory listing and its stat hides the file once, and forgetting it then
+   * would re-send the whole file.
+   */
+  private forgetRemovedFiles(present: Set<string>): void {
+    for (const id of Object.keys(this.reading)) {
+      if (present.has(id)) this.missing.delete(id);
+      else if (!this.missing.has(id)) this.missing.add(id);
+      else {
+        delete this.reading[id];
+        this.missing.delete(id);
+      }
     }
+  }
+
+  /** A line that is not a contract row goes to the dead-letter file with the reason; the stream goes on. */
+  private classify(line: Line, path: string, batch: Batch): void {
+    const { row, problems } = parseLine(line);
     if (problems.length === 0) batch.rows.push(row as EventRow);
     else
-      batch.deadLetters.push(JSON.stringify({ reason: problems.join('; '), file: path, offset, line: text }));
+      batch.deadLetters.push(
+        JSON.stringify({ reason: problems.join('; '), file: path, offset: line.offset, line: line.text }),
+      );
   }
 
   private async commit(batch: Batch): Promise<boolean> {
@@ -126,7 +155,7 @@ export class Shipper {
       const acknowledged = await insertUntilAcknowledged(
         this.client,
         batch.rows,
-        () => this.stopping,
+        this.stopping.signal,
         this.log,
       );
       if (!acknowledged) return false;
