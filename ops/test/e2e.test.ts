@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { rowProblems, type EventRow, type WireBatch } from '@sluice/config';
 import { freePort, waitUntil } from '@sluice/services';
 import { REPO_ROOT } from '../src/repo-root';
@@ -11,19 +11,8 @@ import { dataPaths, loadSettings, type StackSettings } from '../src/stack/settin
 import { readSites } from '../src/stack/sites-file';
 import { trackerSnippet } from '../src/stack/snippet';
 import { startStack, type RunningStack } from '../src/stack/stack';
+import { CUSTOMER_HOST, launchChromium } from './browser';
 import { startCustomerSite } from './customer-site';
-
-const CUSTOMER_HOST = 'shop.test';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 let dataDir: string;
 let settings: StackSettings;
@@ -54,12 +43,7 @@ before(async () => {
     edgeOrigin: stack.edgeUrl,
     html: `<!doctype html><html><head><title>Shop</title>${trackerSnippet(site.key)}</head><body><h1>Shop</h1></body></html>`,
   });
-  // The browser sees the customer's domain, so the page's host is a name, not the loopback address.
-  // playwright starts it with a fresh, temporary profile.
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [...CHROMIUM_ARGS, `--host-resolver-rules=MAP ${CUSTOMER_HOST} 127.0.0.1`],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

@@ -1,6 +1,7 @@
 import type { WireEvent } from '../../config/src/event-contract';
 import { guard, warnOnce } from './guard';
 import { randomId } from './id';
+import { notePageview } from './navigation';
 import { touchSession } from './session';
 import { settings } from './settings';
 import { enqueue } from './transport';
@@ -24,10 +25,12 @@ function configure(key: unknown, value: unknown): void {
 }
 
 /** Tracks a pageview (`name` 'pageview') or a custom event (any other name). */
-function track(name: unknown, props: unknown): void {
+export function track(name: unknown, props: unknown): void {
   if (typeof name !== 'string' || !name) return warnOnce("'track' needs an event name");
   const event: WireEvent = { id: randomId(), n: name, u: location.href };
-  if (document.referrer) event.r = document.referrer;
+  // After a route change in a single-page app, the page the visitor came from is the previous route.
+  const referrer = (name === 'pageview' && notePageview()) || document.referrer;
+  if (referrer) event.r = referrer;
   event.sid = touchSession(Date.now());
   const flat = flatProps(props);
   if (flat) event.p = flat;

@@ -1,4 +1,5 @@
-import { runCommand } from './commands';
+import { runCommand, track } from './commands';
+import { watchRoutes } from './navigation';
 import { guard } from './guard';
 import { flush } from './transport';
 
@@ -19,6 +20,7 @@ function start(): void {
   // A second copy of the script on the same page finds the tracker already running and leaves it alone.
   if (queued && !Array.isArray(queued)) return;
   (queued ?? []).forEach(runCommand);
+  watchRoutes(() => track('pageview', undefined));
   window._sluice = { push: (...commands) => commands.forEach(runCommand) };
 
   // The page may never come back from here (tab closed, navigation, app switch on mobile): send what is pending.

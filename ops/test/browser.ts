@@ -1,0 +1,25 @@
+import { chromium, type Browser } from 'playwright-core';
+
+/** The customer's domain as the browser sees it: a name, so a page's host is never the loopback address. */
+export const CUSTOMER_HOST = 'shop.test';
+
+/**
+ * Debian's Chromium, headless, with every background connection off (this machine reaches no other host),
+ * resolving the customer's domain to loopback. Playwright gives it a fresh temporary profile.
+ */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--host-resolver-rules=MAP ${CUSTOMER_HOST} 127.0.0.1`,
+    ],
+  });
+}

@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { CONTRACT_JSON_PATH, type EventRow, type SiteEntry } from '@sluice/config';
+import { startEdge, type RunningEdge } from '@sluice/edge';
+import { freePort, waitUntil } from '@sluice/services';
+import { REPO_ROOT } from '../src/repo-root';
+import { trackerSnippet } from '../src/stack/snippet';
+import { CUSTOMER_HOST, launchChromium } from './browser';
+import { startCustomerSite } from './customer-site';
+
+/**
+ * The built tracker in a real browser, on a customer page behind the first-party proxy, against the
+ * real edge: assertions are on the rows the edge writes. (No ClickHouse: the pipeline has its own tests.)
+ */
+const SITE: SiteEntry = {
+  id: 3,
+  key: 'tracker-test-key',
+  name: CUSTOMER_HOST,
+  domain: CUSTOMER_HOST,
+  timezone: 'UTC',
+};
+
+let dir: string;
+let edge: RunningEdge;
+let customer: Awaited<ReturnType<typeof startCustomerSite>>;
+let browser: Browser;
+let origin: string;
+const eventsLog = () => join(dir, 'events', 'events.ndjson');
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'sluice-tracker-'));
+  chmodSync(dir, 0o755);
+  writeFileSync(join(dir, 'sites.json'), JSON.stringify({ version: 1, sites: [SITE] }));
+  edge = await startEdge({
+    target: 'debian',
+    listenHost: '127.0.0.1',
+    listenPort: await freePort(),
+    prefix: join(dir, 'edge'),
+    eventsLog: eventsLog(),
+    sitesFile: join(dir, 'sites.json'),
+    stateDir: join(dir, 'edge-state'),
+    contractJson: CONTRACT_JSON_PATH,
+    luaDir: join(REPO_ROOT, 'edge', 'lua'),
+    trackerDir: join(REPO_ROOT, 'tracker', 'dist'),
+    adminDir: join(dir, 'admin'),
+    backendUpstream: '127.0.0.1:9',
+    trustedProxies: ['127.0.0.1'],
+    workerProcesses: 1,
+  });
+  const port = await freePort();
+  customer = await startCustomerSite({
+    dir: join(dir, 'customer-site'),
+    port,
+    edgeOrigin: edge.url,
+    html: `<!doctype html><html><head><title>App</title>${trackerSnippet(SITE.key)}</head><body>app</body></html>`,
+  });
+  origin = `http://${CUSTOMER_HOST}:${port}`;
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await customer?.stop();
+  await edge?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+function rows(): EventRow[] {
+  if (!existsSync(eventsLog())) return [];
+  return readFileSync(eventsLog(), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as EventRow);
+}
+
+/** Runs `navigate` in the page, then waits for the tracker's batch and the edge's buffered write. */
+async function pageviewsAfter(page: Page, navigate: string, expected: number): Promise<EventRow[]> {
+  const before = rows().length;
+  await page.evaluate(navigate);
+  // The tracker batches for 1 s and the edge flushes its log every second; a page that sent nothing
+  // must be given that long too before "nothing" is believed.
+  if (expected === 0) await new Promise((resolve) => setTimeout(resolve, 2500));
+  else
+    await waitUntil(`${expected} new rows`, async () => rows().length >= before + expected, {
+      timeoutMs: 8000,
+    });
+  return rows().slice(before);
+}
+
+test('single-page apps: each route change is one pageview, staying on a route is none', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${origin}/`);
+  const [landing] = await pageviewsAfter(page, 'void 0', 1);
+  assert.deepEqual([landing.pathname, landing.referrer], ['/', '']);
+
+  const [pushed] = await pageviewsAfter(page, "history.pushState({}, '', '/pricing?plan=pro')", 1);
+  assert.equal(pushed.pathname, '/pricing');
+  assert.equal(pushed.referrer, `${origin}/`, 'the previous route is the referrer');
+  assert.equal(pushed.referrer_source, '', 'a move within the site is not a new source');
+  assert.equal(pushed.session_id, landing.session_id);
+
+  assert.deepEqual(
+    await pageviewsAfter(page, "history.pushState({ same: true }, '', '/pricing?plan=pro')", 0),
+    [],
+  );
+  assert.deepEqual(await pageviewsAfter(page, "history.replaceState({ scroll: 1 }, '')", 0), []);
+  assert.deepEqual(await pageviewsAfter(page, "location.hash = 'faq'", 0), [], 'an anchor is not a page');
+
+  const [replaced] = await pageviewsAfter(page, "history.replaceState({}, '', '/pricing?plan=team')", 1);
+  assert.equal(replaced.pathname, '/pricing');
+  const [hashRoute] = await pageviewsAfter(page, "location.hash = '#/settings'", 1);
+  assert.equal(hashRoute.pathname, '/pricing');
+  const [back] = await pageviewsAfter(page, 'history.go(-1)', 1);
+  assert.equal(back.pathname, '/pricing');
+
+  const all = rows();
+  assert.equal(new Set(all.map((row) => row.event_id)).size, all.length, 'every pageview has its own id');
+  await page.close();
+});
