@@ -121,3 +121,30 @@ test('single-page apps: each route change is one pageview, staying on a route is
   assert.equal(new Set(all.map((row) => row.event_id)).size, all.length, 'every pageview has its own id');
   await page.close();
 });
+
+test('consent: an opt-out persists and sends nothing until opt-in; respectDNT honours Global Privacy Control', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${origin}/`);
+  await pageviewsAfter(page, 'void 0', 1);
+  const optOut = "_sluice.push(['optOut']); _sluice.push(['track', 'signup'])";
+  assert.deepEqual(await pageviewsAfter(page, optOut, 0), []);
+  assert.deepEqual(await pageviewsAfter(page, 'location.reload()', 0), [], 'the opt-out outlives the page');
+  const optIn = "_sluice.push(['optIn']); _sluice.push(['track', 'signup', { plan: 'pro' }])";
+  const [signup] = await pageviewsAfter(page, optIn, 1);
+  assert.deepEqual([signup.name, signup.props_keys, signup.props_values], ['signup', ['plan'], ['pro']]);
+  assert.equal(
+    await page.evaluate('new Promise((resolve) => _sluice.push(() => resolve("ran after load")))'),
+    'ran after load',
+  );
+  await page.close();
+
+  const private_ = await browser.newPage();
+  await private_.addInitScript({
+    content: "Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true })",
+  });
+  await private_.goto(`${origin}/`);
+  await pageviewsAfter(private_, 'void 0', 1);
+  const respecting = "_sluice.push(['config', 'respectDNT', true]); _sluice.push(['track', 'pageview'])";
+  assert.deepEqual(await pageviewsAfter(private_, respecting, 0), [], 'GPC is respected when the site asks');
+  await private_.close();
+});

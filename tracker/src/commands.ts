@@ -1,23 +1,35 @@
 import type { WireEvent } from '../../config/src/event-contract';
+import { mayTrack, setOptedOut } from './consent';
 import { guard, warnOnce } from './guard';
 import { randomId } from './id';
 import { notePageview } from './navigation';
 import { touchSession } from './session';
 import { settings } from './settings';
-import { enqueue } from './transport';
+import { discardPending, enqueue } from './transport';
 
 /** Runs one `_sluice` command: `['config', key, value]` or `['track', name, props?]`. Never throws. */
 export function runCommand(command: unknown): void {
   guard(() => {
+    // A function is the "run after load" form: `_sluice.push(() => …)`.
+    if (typeof command === 'function') return command();
     if (!Array.isArray(command)) return warnOnce('a command is an array: [name, ...arguments]');
     const [name, first, second] = command as unknown[];
     if (name === 'config') configure(first, second);
     else if (name === 'track') track(first, second);
+    else if (name === 'optOut') {
+      setOptedOut(true);
+      discardPending();
+    } else if (name === 'optIn') setOptedOut(false);
     else warnOnce(`unknown command '${String(name)}'`);
   });
 }
 
 function configure(key: unknown, value: unknown): void {
+  if (key === 'respectDNT') {
+    if (typeof value !== 'boolean') return warnOnce("config 'respectDNT' needs true or false");
+    settings.respectDNT = value;
+    return;
+  }
   if (typeof value !== 'string') return warnOnce(`config '${String(key)}' needs a string value`);
   if (key === 'baseUrl') settings.baseUrl = value.replace(/\/+$/, '');
   else if (key === 'site') settings.site = value;
@@ -27,6 +39,7 @@ function configure(key: unknown, value: unknown): void {
 /** Tracks a pageview (`name` 'pageview') or a custom event (any other name). */
 export function track(name: unknown, props: unknown): void {
   if (typeof name !== 'string' || !name) return warnOnce("'track' needs an event name");
+  if (!mayTrack()) return;
   const event: WireEvent = { id: randomId(), n: name, u: location.href };
   // After a route change in a single-page app, the page the visitor came from is the previous route.
   const referrer = (name === 'pageview' && notePageview()) || document.referrer;

@@ -4,4 +4,6 @@ export const settings = {
   baseUrl: '/telemetry',
   /** The site's public key; nothing is sent until it is set. */
   site: '',
+  /** Send nothing when the browser says Do Not Track or Global Privacy Control. */
+  respectDNT: false,
 };

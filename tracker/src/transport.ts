@@ -10,6 +10,11 @@ const MAX_BATCH_EVENTS = 10;
 let pending: WireEvent[] = [];
 let flushTimer: ReturnType<typeof setTimeout> | undefined;
 
+/** Drops what was tracked but not sent yet (after an opt-out). */
+export function discardPending(): void {
+  pending = [];
+}
+
 export function enqueue(event: WireEvent): void {
   pending.push(event);
   if (pending.length >= MAX_BATCH_EVENTS) flush(false);
