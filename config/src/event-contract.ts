@@ -28,7 +28,7 @@ export interface RowFieldSpec {
   readonly description: string;
 }
 
-export const EVENT_CONTRACT_VERSION = 3;
+export const EVENT_CONTRACT_VERSION = 4;
 
 /** Fields of a stored event, in ClickHouse column order. NDJSON keys are these names. */
 export const EVENT_ROW = {
@@ -157,6 +157,14 @@ export const EVENT_ROW = {
     source: 'wire',
     description: 'Session id minted by the tracker.',
   },
+  user_id: {
+    type: 'string',
+    maxLength: 128,
+    source: 'wire',
+    since: 4,
+    description:
+      "The site's own id for a signed-in user (setUserId); never an email address. Empty when unset.",
+  },
   props_keys: {
     type: 'string[]',
     maxItems: 32,
@@ -219,6 +227,7 @@ export const WIRE = {
     },
     r: { field: 'referrer', type: 'string', into: ['referrer', 'referrer_source'] },
     sid: { field: 'session_id', type: 'string' },
+    uid: { field: 'user_id', type: 'string' },
     p: { field: 'props', type: 'object', into: ['props_keys', 'props_values'] },
   },
 } as const;
@@ -229,6 +238,7 @@ export type WireEvent = {
   u: string;
   r?: string;
   sid?: string;
+  uid?: string;
   p?: Record<string, string | number | boolean>;
 };
 

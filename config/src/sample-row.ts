@@ -27,6 +27,7 @@ export function sampleEventRow(overrides: Partial<EventRow> = {}): EventRow {
     is_bot: 0,
     visitor_id: 'a'.repeat(32),
     session_id: 's1',
+    user_id: '',
     props_keys: [],
     props_values: [],
     ...overrides,

@@ -148,3 +148,23 @@ test('consent: an opt-out persists and sends nothing until opt-in; respectDNT ho
   assert.deepEqual(await pageviewsAfter(private_, respecting, 0), [], 'GPC is respected when the site asks');
   await private_.close();
 });
+
+test('identity: setUserId tags later events, refuses email addresses; reset ends user and session', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${origin}/`);
+  const [landing] = await pageviewsAfter(page, 'void 0', 1);
+  assert.equal(landing.user_id, '');
+  const [refused] = await pageviewsAfter(
+    page,
+    "_sluice.push(['setUserId', 'ann@shop.test'], ['track', 'login'])",
+    1,
+  );
+  assert.equal(refused.user_id, '', 'an email address never leaves the page');
+  const [tagged] = await pageviewsAfter(page, "_sluice.push(['setUserId', 'u-42'], ['track', 'login'])", 1);
+  assert.equal(tagged.user_id, 'u-42');
+  assert.equal(tagged.session_id, landing.session_id);
+  const [after] = await pageviewsAfter(page, "_sluice.push(['reset'], ['track', 'logout'])", 1);
+  assert.equal(after.user_id, '');
+  assert.notEqual(after.session_id, landing.session_id, 'reset starts a new session');
+  await page.close();
+});

@@ -16,6 +16,7 @@ test('the events table has exactly the contract fields, in order, with the contr
     '0001_create_events',
     '0002_add_acquisition',
     '0003_add_user_agent',
+    '0004_add_user_id',
   ]);
   const columns = (await describeEvents()).map(({ name, type }) => ({ name, type }));
   const contract = EVENT_ROW_FIELDS.map((name) => ({ name, type: CLICKHOUSE_TYPES[EVENT_ROW[name].type] }));
@@ -28,7 +29,12 @@ test('running the migrations again applies nothing', async () => {
 
 test('rolling back runs the down steps, and up applies them again', async () => {
   const { reverted } = await rollbackMigrations({ ...clickhouse.target('admin'), to: 0 });
-  assert.deepEqual(reverted, ['0003_add_user_agent', '0002_add_acquisition', '0001_create_events']);
+  assert.deepEqual(reverted, [
+    '0004_add_user_id',
+    '0003_add_user_agent',
+    '0002_add_acquisition',
+    '0001_create_events',
+  ]);
   const [exists] = await clickhouse.query<{ n: string }>(
     "SELECT count() AS n FROM system.tables WHERE database = 'sluice' AND name = 'events'",
   );
@@ -37,6 +43,7 @@ test('rolling back runs the down steps, and up applies them again', async () => 
     '0001_create_events',
     '0002_add_acquisition',
     '0003_add_user_agent',
+    '0004_add_user_id',
   ]);
 });
 
@@ -56,13 +63,17 @@ test('the reports account is read-only', async () => {
 
 test('rolling back to version 1 leaves exactly the first contract version, and up restores the contract', async () => {
   const { reverted } = await rollbackMigrations({ ...clickhouse.target('admin'), to: 1 });
-  assert.deepEqual(reverted, ['0003_add_user_agent', '0002_add_acquisition']);
+  assert.deepEqual(reverted, ['0004_add_user_id', '0003_add_user_agent', '0002_add_acquisition']);
   const columns = (await describeEvents()).map(({ name }) => name);
   assert.deepEqual(
     columns,
     EVENT_ROW_FIELDS.filter((field) => (EVENT_ROW[field] as RowFieldSpec).since === undefined),
   );
-  assert.deepEqual((await clickhouse.migrate()).applied, ['0002_add_acquisition', '0003_add_user_agent']);
+  assert.deepEqual((await clickhouse.migrate()).applied, [
+    '0002_add_acquisition',
+    '0003_add_user_agent',
+    '0004_add_user_id',
+  ]);
   assert.deepEqual(
     (await describeEvents()).map(({ name }) => name),
     EVENT_ROW_FIELDS,

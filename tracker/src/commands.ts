@@ -1,9 +1,10 @@
 import type { WireEvent } from '../../config/src/event-contract';
 import { mayTrack, setOptedOut } from './consent';
 import { guard, warnOnce } from './guard';
+import { clearUserId, setUserId, userId } from './identity';
 import { randomId } from './id';
 import { notePageview } from './navigation';
-import { touchSession } from './session';
+import { endSession, touchSession } from './session';
 import { settings } from './settings';
 import { discardPending, enqueue } from './transport';
 
@@ -20,7 +21,12 @@ export function runCommand(command: unknown): void {
       setOptedOut(true);
       discardPending();
     } else if (name === 'optIn') setOptedOut(false);
-    else warnOnce(`unknown command '${String(name)}'`);
+    else if (name === 'setUserId') setUserId(first);
+    else if (name === 'reset') {
+      // Signing out: the next events belong to no user and to a new session.
+      clearUserId();
+      endSession();
+    } else warnOnce(`unknown command '${String(name)}'`);
   });
 }
 
@@ -45,6 +51,8 @@ export function track(name: unknown, props: unknown): void {
   const referrer = (name === 'pageview' && notePageview()) || document.referrer;
   if (referrer) event.r = referrer;
   event.sid = touchSession(Date.now());
+  const user = userId();
+  if (user) event.uid = user;
   const flat = flatProps(props);
   if (flat) event.p = flat;
   enqueue(event);

@@ -1,4 +1,5 @@
 import { randomId } from './id';
+import { readStored, writeStored } from './storage';
 
 const STORAGE_KEY = '_sluice_sid';
 /** A session ends after this long without an event. */
@@ -9,28 +10,25 @@ interface Session {
   lastActivity: number;
 }
 
-/** Serves pages where sessionStorage throws (storage disabled, sandboxed frames); such a session ends with the page. */
+/** Serves pages where sessionStorage is unavailable; such a session ends with the page. */
 let inMemory: Session | undefined;
+
+function stored(): Session | undefined {
+  const [id, lastActivity] = (readStored('sessionStorage', STORAGE_KEY) ?? '').split(' ');
+  return id && lastActivity ? { id, lastActivity: Number(lastActivity) } : undefined;
+}
 
 /** The current session's id, minting a new one after SESSION_IDLE_MS of inactivity. Each call counts as activity. */
 export function touchSession(now: number): string {
-  const current = readStored() ?? inMemory;
+  const current = stored() ?? inMemory;
   const id = current && now - current.lastActivity < SESSION_IDLE_MS ? current.id : randomId();
   inMemory = { id, lastActivity: now };
-  try {
-    sessionStorage.setItem(STORAGE_KEY, `${id} ${now}`);
-  } catch {
-    // Safe to swallow: storage is disabled or full, and the in-memory session serves the rest of this page.
-  }
+  writeStored('sessionStorage', STORAGE_KEY, `${id} ${now}`);
   return id;
 }
 
-function readStored(): Session | undefined {
-  try {
-    const [id, lastActivity] = (sessionStorage.getItem(STORAGE_KEY) ?? '').split(' ');
-    return id && lastActivity ? { id, lastActivity: Number(lastActivity) } : undefined;
-  } catch {
-    // Safe to swallow: reading throws where storage is disabled, and the caller falls back to the in-memory session.
-    return undefined;
-  }
+/** Ends the session: the next event starts a new one. */
+export function endSession(): void {
+  inMemory = undefined;
+  writeStored('sessionStorage', STORAGE_KEY, undefined);
 }

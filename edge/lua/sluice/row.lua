@@ -113,6 +113,7 @@ local function row_values(event, site_id, ts, visitor_id, agent)
     values.device = agent.device
     values.is_bot = agent.is_bot
     values.session_id = string_or_empty(event[KEY.session_id])
+    values.user_id = string_or_empty(event[KEY.user_id])
     values.props_keys = props_keys
     values.props_values = props_values
     return values
