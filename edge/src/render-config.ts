@@ -28,6 +28,11 @@ export interface EdgeConfigOptions {
   /** Peers whose X-Forwarded-For is believed: the site owners' first-party proxies. */
   trustedProxies: string[];
   workerProcesses: number | 'auto';
+  /**
+   * Benchmarks only (ops/bench): adds `location = /telemetry/bare { return 204; }`, the baseline the
+   * collect path is measured against in the same nginx. Off by default; the CLI never sets it.
+   */
+  benchBareLocation?: boolean;
 }
 
 export const TEMPLATE_PATH = join(__dirname, '..', '..', 'nginx', 'nginx.conf.template');
@@ -63,6 +68,10 @@ function workerCount(value: number | 'auto'): string {
   return String(value);
 }
 
+// Rendered right after the health location's closing brace, so that when it is off the config is
+// byte for byte what it would be without the option.
+const BENCH_BARE_LOCATION = '\n\n        location = /telemetry/bare {\n            return 204;\n        }';
+
 export function renderEdgeConfig(options: EdgeConfigOptions): string {
   const values: Record<string, string> = {
     load_modules: options.target === 'debian' ? DEBIAN_MODULES : '# OpenResty: ngx_lua is built in.',
@@ -79,6 +88,7 @@ export function renderEdgeConfig(options: EdgeConfigOptions): string {
     admin_dir: safePath('adminDir', options.adminDir),
     backend_upstream: safePath('backendUpstream', options.backendUpstream),
     real_ip: realIpBlock(options.trustedProxies),
+    bench_bare_location: options.benchBareLocation ? BENCH_BARE_LOCATION : '',
   };
   return readFileSync(TEMPLATE_PATH, 'utf8').replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
     if (!(name in values)) throw new Error(`the edge template uses an unknown placeholder {{${name}}}`);
