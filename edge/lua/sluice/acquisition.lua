@@ -1,4 +1,5 @@
 -- Where a visit came from: the referrer's source, and the campaign tags of the page URL.
+local lrucache = require "resty.lrucache"
 local url = require "sluice.url"
 
 local ipairs = ipairs
@@ -32,17 +33,11 @@ _M.UTM_FIELDS = { "utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_c
 -- Enough for the tags; a page URL with more parameters keeps the first ones.
 local MAX_QUERY_ARGS = 64
 local NO_ARGS = {}
+-- Sources by referring host, per worker: a site's referrers are a few hosts sent over and over.
+local SOURCE_CACHE_SIZE = 2000
+local source_cache = assert(lrucache.new(SOURCE_CACHE_SIZE))
 
--- The source of a referrer for a page on `page_host`: a known name, else the referring host
--- without "www."; "" for no referrer, an unparsable one, or a link within the same site.
-function _M.source(referrer, page_host)
-    if referrer == "" then
-        return ""
-    end
-    local host = url.parse(referrer)
-    if not host or host == page_host then
-        return ""
-    end
+local function source_of_host(host)
     host = str_gsub(host, "^www%.", "")
     local known = SOURCE_BY_HOST[host]
     if known then
@@ -57,9 +52,28 @@ function _M.source(referrer, page_host)
     return host
 end
 
--- The UTM tags of a page URL's query string, each "" when absent (a repeated tag keeps its first value).
-function _M.utm(query)
-    local tags = {}
+-- The source of a referrer for a page on `page_host`: a known name, else the referring host
+-- without "www."; "" for no referrer, an unparsable one, or a link within the same site.
+function _M.source(referrer, page_host)
+    if referrer == "" then
+        return ""
+    end
+    local host = url.parse(referrer)
+    if not host or host == page_host then
+        return ""
+    end
+    local source = source_cache:get(host)
+    if not source then
+        source = source_of_host(host)
+        source_cache:set(host, source)
+    end
+    return source
+end
+
+-- The UTM tags of a page URL's query string, each "" when absent (a repeated tag keeps its first
+-- value), set in `tags` (a new table when none is given) under the names of UTM_FIELDS.
+function _M.utm(query, tags)
+    tags = tags or {}
     -- Most page URLs carry no tags: a plain substring check spares decoding their query per event.
     local args = str_find(query, "utm_", 1, true) and ngx_decode_args(query, MAX_QUERY_ARGS) or NO_ARGS
     for _, name in ipairs(_M.UTM_FIELDS) do

@@ -1,19 +1,24 @@
 -- Event ids: lower-case UUID v4 text, minted here only when the tracker sent none.
 local bit = require "bit"
+local ffi = require "ffi"
 
 local io_open = io.open
 local math_random = math.random
 local math_randomseed = math.randomseed
 local str_byte = string.byte
-local str_find = string.find
 local str_format = string.format
 local band, bor = bit.band, bit.bor
+local cast = ffi.cast
 local ngx_now = ngx.now
 local ngx_worker_pid = ngx.worker.pid
 
 local _M = { _VERSION = '0.1' }
 
-local UUID_PATTERN = "^%x%x%x%x%x%x%x%x%-%x%x%x%x%-%x%x%x%x%-%x%x%x%x%-%x%x%x%x%x%x%x%x%x%x%x%x$"
+local BYTES = ffi.typeof("const uint8_t *")
+local UUID_LENGTH = 36
+local HYPHEN = 45
+-- 0-based offsets of the hyphens in 8-4-4-4-12.
+local HYPHEN_AT = { [8] = true, [13] = true, [18] = true, [23] = true }
 -- 48 random bits fit a double exactly and make two workers (across all restarts of all edges)
 -- starting the same id sequence vanishingly unlikely. Ids must be unique, not secret.
 local SEED_BYTES = 6
@@ -44,9 +49,24 @@ function _M.mint()
         math_random(0, 0xffff), math_random(0, 0xffff), math_random(0, 0xffff))
 end
 
--- Only lower-case ids are accepted, so one event can't reach ClickHouse under two spellings.
+-- UUID text with lower-case hex only, so one event can't reach ClickHouse under two spellings.
+-- A byte walk rather than a Lua pattern: it runs for every event and the JIT compiles it.
 function _M.is_valid(id)
-    return str_find(id, UUID_PATTERN) ~= nil and not str_find(id, "%u")
+    if #id ~= UUID_LENGTH then
+        return false
+    end
+    local bytes = cast(BYTES, id)
+    for i = 0, UUID_LENGTH - 1 do
+        local b = bytes[i]
+        if HYPHEN_AT[i] then
+            if b ~= HYPHEN then
+                return false
+            end
+        elseif not ((b >= 48 and b <= 57) or (b >= 97 and b <= 102)) then
+            return false
+        end
+    end
+    return true
 end
 
 return _M

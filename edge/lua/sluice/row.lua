@@ -1,58 +1,58 @@
 -- One wire event → one NDJSON line with exactly the contract's fields, in its order, each of its
--- type and within its limits. The line is assembled here rather than by encoding a table, which
--- keeps field order stable and empty arrays as [] (Debian's lua-cjson 2.1 can't tell [] from {}).
+-- type and within its limits. Lines are assembled from a template derived from the contract (the
+-- JSON between values is fixed), which keeps field order stable, writes empty arrays as [] (Debian's
+-- lua-cjson 2.1 can't tell [] from {}), and costs one table.concat per batch rather than encoding
+-- a table per event.
 local acquisition = require "sluice.acquisition"
-local cjson = require "cjson.safe"
 local contract = require "sluice.contract"
 local ids = require "sluice.ids"
-local text = require "sluice.text"
+local json_string = require("sluice.json").string_content
+local clean = require("sluice.text").clean
 local url_parse = require("sluice.url").parse
 local user_agent = require "sluice.user_agent"
 
 local assert = assert
 local ipairs = ipairs
+local next = next
 local pairs = pairs
 local tostring = tostring
 local type = type
 local math_min = math.min
-local str_format = string.format
-local str_gsub = string.gsub
 local tbl_concat = table.concat
 local tbl_sort = table.sort
-local clean = text.clean
 
 local _M = { _VERSION = '0.1' }
 
--- The edge's own encoder instance, so its settings touch no other user of cjson. OpenResty's
--- cjson can leave "/" unescaped (URLs are most of a row); Debian's 2.1 cannot, so there a
--- finished line gets "\/" turned back into "/" — safe because the encoder writes every "/" as
--- "\/" and every "\" as "\\", so a "\/" in its output is always an escaped slash.
-local encoder = cjson.new()
-local encode = encoder.encode
-local unescape_slashes
-if encoder.encode_escape_forward_slash then
-    encoder.encode_escape_forward_slash(false)
-    unescape_slashes = function(line) return line end
-else
-    unescape_slashes = function(line) return (str_gsub(line, "\\/", "/")) end
-end
-
 -- Set by prepare() from the contract: wire keys by the field they carry (id → event_id, n → name,
--- …), the contract's fields with their encoders, and limits that span two fields.
+-- …), the contract's fields with the JSON text that precedes each value, and limits that span
+-- two fields.
 local KEY = {}
 local FIELDS
+local FIELD_COUNT
+local LINE_END
 local URL_MAX_LENGTH
 local PROPS_MAX_ITEMS
 
+-- How each contract type is written. Values of the fixed-format types (uuid, datetime) are made or
+-- checked by this module and written as they are; numbers go to table.concat as numbers.
+local QUOTED = { uuid = true, datetime = true, string = true }
+local WRITERS = {
+    uuid = "raw", datetime = "raw", uint32 = "raw", flag = "raw", string = "string", ["string[]"] = "array",
+}
+
 local SCALAR = { string = true, number = true, boolean = true }
+local NO_ITEMS = {}
+
+-- One row's values by field name. Reused for every event: each build sets every field.
+local values = {}
 
 -- Custom properties as parallel arrays of at most PROPS_MAX_ITEMS, keys sorted so the same props
 -- always give the same row (and the same ones survive the cut). Values of other types are dropped.
 local function split_props(props)
-    local keys, values = {}, {}
-    if type(props) ~= "table" then
-        return keys, values
+    if type(props) ~= "table" or next(props) == nil then
+        return NO_ITEMS, NO_ITEMS
     end
+    local keys, items = {}, {}
     for key, value in pairs(props) do
         if type(key) == "string" and SCALAR[type(value)] then
             keys[#keys + 1] = key
@@ -63,17 +63,18 @@ local function split_props(props)
         keys[i] = nil
     end
     for i = 1, #keys do
-        values[i] = tostring(props[keys[i]])
+        items[i] = tostring(props[keys[i]])
     end
-    return keys, values
+    return keys, items
 end
 
 local function string_or_empty(value)
     return type(value) == "string" and value or ""
 end
 
--- The row's values by field name, or nil and a short error code for the client.
-local function row_values(event, site_id, ts, visitor_id, agent)
+-- Fills `values` for one event, or returns nil and a short error code for the client. `request`
+-- holds what all events of a batch share: site_id, ts, visitor_id and the parsed user agent.
+local function fill_values(event, request)
     if type(event) ~= "table" then
         return nil, "not_an_object"
     end
@@ -85,7 +86,11 @@ local function row_values(event, site_id, ts, visitor_id, agent)
     if type(url) ~= "string" or url == "" then
         return nil, "missing_url"
     end
-    local hostname, pathname, query = url_parse(clean(url, URL_MAX_LENGTH))
+    if #url > URL_MAX_LENGTH then
+        -- Cut before parsing (never inside a character), so no parser work grows with what a client sends.
+        url = clean(url, URL_MAX_LENGTH)
+    end
+    local hostname, pathname, query = url_parse(url)
     if not hostname then
         return nil, "bad_url"
     end
@@ -95,18 +100,18 @@ local function row_values(event, site_id, ts, visitor_id, agent)
     elseif type(id) ~= "string" or not ids.is_valid(id) then
         return nil, "bad_id"
     end
-    local props_keys, props_values = split_props(event[KEY.props])
     local referrer = string_or_empty(event[KEY.referrer])
-    local values = acquisition.utm(query)
+    local agent = request.agent
+    acquisition.utm(query, values)
     values.referrer_source = acquisition.source(referrer, hostname)
     values.event_id = id
-    values.site_id = site_id
-    values.ts = ts
+    values.site_id = request.site_id
+    values.ts = request.ts
     values.name = name
     values.hostname = hostname
     values.pathname = pathname
     values.referrer = referrer
-    values.visitor_id = visitor_id
+    values.visitor_id = request.visitor_id
     values.browser = agent.browser
     values.browser_version = agent.browser_version
     values.os = agent.os
@@ -114,32 +119,28 @@ local function row_values(event, site_id, ts, visitor_id, agent)
     values.is_bot = agent.is_bot
     values.session_id = string_or_empty(event[KEY.session_id])
     values.user_id = string_or_empty(event[KEY.user_id])
-    values.props_keys = props_keys
-    values.props_values = props_values
-    return values
+    values.props_keys, values.props_values = split_props(event[KEY.props])
+    return true
 end
 
-local function encode_string_array(items, field)
-    local encoded = {}
-    for i = 1, math_min(#items, field.max_items) do
-        encoded[i] = encode(clean(items[i], field.max_length))
+-- Appends a JSON array of strings to parts after index n; returns the new n.
+local function append_array(parts, n, items, field)
+    local count = math_min(#items, field.max_items)
+    if count == 0 then
+        parts[n + 1] = "[]"
+        return n + 1
     end
-    return "[" .. tbl_concat(encoded, ",") .. "]"
+    for i = 1, count do
+        parts[n + 1] = i == 1 and '["' or '","'
+        parts[n + 2] = json_string(items[i], field.max_length)
+        n = n + 2
+    end
+    parts[n + 1] = '"]'
+    return n + 1
 end
 
--- One encoder per contract type. Values of the fixed-format types (uuid, datetime, uint32) are
--- made or checked by this module, so they are written as they are.
-local ENCODERS = {
-    uuid = function(value) return encode(value) end,
-    datetime = function(value) return encode(value) end,
-    uint32 = function(value) return str_format("%d", value) end,
-    flag = function(value) return str_format("%d", value) end,
-    string = function(value, field) return encode(clean(value, field.max_length)) end,
-    ["string[]"] = encode_string_array,
-}
-
--- Derives what the encoder needs from the loaded contract. Runs at start (and in `nginx -t`):
--- a contract type this module cannot write, or a field it does not fill, stops the edge there
+-- Derives the line template from the loaded contract. Runs at start (and in `nginx -t`): a
+-- contract type this module cannot write, or a field it does not fill, stops the edge there
 -- instead of failing requests.
 function _M.prepare()
     for key, spec in pairs(contract.wire.event) do
@@ -148,36 +149,68 @@ function _M.prepare()
     URL_MAX_LENGTH = contract.wire.event[KEY.url].maxLength
     PROPS_MAX_ITEMS = math_min(contract.by_name.props_keys.max_items, contract.by_name.props_values.max_items)
     FIELDS = {}
+    local closing = ""
     for i, field in ipairs(contract.fields) do
-        local encoder_of_type = ENCODERS[field.type]
-        assert(encoder_of_type, "the edge cannot write contract type " .. field.type)
+        local writer = WRITERS[field.type]
+        assert(writer, "the edge cannot write contract type " .. field.type)
+        local opening = QUOTED[field.type] and '"' or ""
         FIELDS[i] = {
             name = field.name,
-            prefix = encode(field.name) .. ":",
-            encode = encoder_of_type,
+            writer = writer,
+            -- The JSON text between the previous value and this one.
+            before = closing .. (i == 1 and "{" or ",") .. '"' .. field.name .. '":' .. opening,
             max_length = field.max_length,
             max_items = field.max_items,
         }
+        closing = opening
     end
-    local sample = assert(row_values({ [KEY.name] = "start", [KEY.url] = "https://sluice.invalid/" },
-        0, "1970-01-01 00:00:00", "", user_agent.parse("")))
+    FIELD_COUNT = #FIELDS
+    LINE_END = closing .. "}"
+    local parts = {}
+    local n = assert(_M.append(parts, 0, { [KEY.name] = "start", [KEY.url] = "https://sluice.invalid/" },
+        { site_id = 0, ts = "1970-01-01 00:00:00", visitor_id = "", agent = user_agent.parse("") }))
     for _, field in ipairs(FIELDS) do
-        assert(sample[field.name] ~= nil, "the edge fills no value for contract field " .. field.name)
+        assert(values[field.name] ~= nil, "the edge fills no value for contract field " .. field.name)
     end
+    assert(n > 0)
 end
 
--- Returns the event's NDJSON line, or nil and a short error code for the client.
--- `agent` is the request's parsed user agent (sluice.user_agent), shared by the batch's events.
-function _M.build(event, site_id, ts, visitor_id, agent)
-    local values, err = row_values(event, site_id, ts, visitor_id, agent)
-    if not values then
+-- Appends the event's NDJSON line (without a newline) to `parts` after index n and returns the
+-- new n; or returns nil and a short error code for the client, leaving parts up to n as they were.
+-- `request`: site_id, ts, visitor_id and agent (sluice.user_agent's result), shared by a batch.
+function _M.append(parts, n, event, request)
+    local ok, err = fill_values(event, request)
+    if not ok then
         return nil, err
     end
-    local parts = {}
-    for i, field in ipairs(FIELDS) do
-        parts[i] = field.prefix .. field.encode(values[field.name], field)
+    for i = 1, FIELD_COUNT do
+        local field = FIELDS[i]
+        local value = values[field.name]
+        n = n + 1
+        parts[n] = field.before
+        local writer = field.writer
+        if writer == "string" then
+            parts[n + 1] = json_string(value, field.max_length)
+            n = n + 1
+        elseif writer == "raw" then
+            parts[n + 1] = value
+            n = n + 1
+        else
+            n = append_array(parts, n, value, field)
+        end
     end
-    return unescape_slashes("{" .. tbl_concat(parts, ",") .. "}")
+    parts[n + 1] = LINE_END
+    return n + 1
+end
+
+-- The event's NDJSON line, or nil and a short error code (for tests and one-off callers).
+function _M.build(event, request)
+    local parts = {}
+    local n, err = _M.append(parts, 0, event, request)
+    if not n then
+        return nil, err
+    end
+    return tbl_concat(parts, "", 1, n)
 end
 
 return _M
