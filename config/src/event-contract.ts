@@ -28,7 +28,7 @@ export interface RowFieldSpec {
   readonly description: string;
 }
 
-export const EVENT_CONTRACT_VERSION = 4;
+export const EVENT_CONTRACT_VERSION = 5;
 
 /** Fields of a stored event, in ClickHouse column order. NDJSON keys are these names. */
 export const EVENT_ROW = {
@@ -145,11 +145,34 @@ export const EVENT_ROW = {
     since: 3,
     description: '1 when the user agent is a known crawler, a script or an automated browser.',
   },
+  country: {
+    type: 'string',
+    maxLength: 2,
+    source: 'edge',
+    since: 5,
+    description: 'ISO 3166-1 alpha-2 country of the client address (geo database); empty when unknown.',
+  },
+  region: {
+    type: 'string',
+    maxLength: 100,
+    source: 'edge',
+    since: 5,
+    description: 'Region (state, province) of the client address; empty when unknown.',
+  },
+  city: {
+    type: 'string',
+    maxLength: 100,
+    source: 'edge',
+    since: 5,
+    description: 'City of the client address; empty when unknown.',
+  },
   visitor_id: {
     type: 'string',
     maxLength: 64,
     source: 'edge',
-    description: 'Salted hash of site, client IP and user agent; the raw IP is never written.',
+    description:
+      'Cookieless sites: salted hash of site, client IP and user agent (daily random salt; the raw IP is ' +
+      "never written). Persistent-mode sites: the tracker's first-party anonymous id when it sent a valid one.",
   },
   session_id: {
     type: 'string',
@@ -216,6 +239,18 @@ export const WIRE = {
   events: 'e',
   maxBodyBytes: 65536,
   maxEventsPerBatch: 50,
+  /**
+   * Batches from a customer's own servers, signed with one of the site's secrets: the headers carry
+   * the Unix time and `v1=` + hex HMAC-SHA256(secret, timestamp + "." + body). Only such batches may
+   * name the end user's address and user agent (batch keys `ip` and `ua`).
+   */
+  signed: {
+    timestampHeader: 'X-Sluice-Timestamp',
+    signatureHeader: 'X-Sluice-Signature',
+    maxSkewSeconds: 300,
+    clientIp: 'ip',
+    userAgent: 'ua',
+  },
   event: {
     id: { field: 'event_id', type: 'uuid' },
     n: { field: 'name', type: 'string' },
@@ -228,6 +263,8 @@ export const WIRE = {
     r: { field: 'referrer', type: 'string', into: ['referrer', 'referrer_source'] },
     sid: { field: 'session_id', type: 'string' },
     uid: { field: 'user_id', type: 'string' },
+    /** The tracker's first-party anonymous id (persistent mode): 32 lower-case hex digits. */
+    v: { field: 'visitor_id', type: 'string', pattern: '^[0-9a-f]{32}$' },
     p: { field: 'props', type: 'object', into: ['props_keys', 'props_values'] },
   },
 } as const;
@@ -239,12 +276,16 @@ export type WireEvent = {
   r?: string;
   sid?: string;
   uid?: string;
+  v?: string;
   p?: Record<string, string | number | boolean>;
 };
 
 export interface WireBatch {
   s: string;
   e: WireEvent[];
+  /** Signed batches only: the end user's address and user agent. */
+  ip?: string;
+  ua?: string;
 }
 
 export const EVENT_CONTRACT = {

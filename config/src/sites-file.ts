@@ -6,6 +6,13 @@ export const SITES_FILE_VERSION = 1;
 
 export type BotPolicy = 'flag' | 'drop';
 
+/**
+ * `cookieless` (default): the edge derives the visitor id from a daily-salted hash, as Plausible does;
+ * nothing is stored in the browser for it. `persistent`: the tracker keeps a first-party anonymous id
+ * in the browser and the edge keeps it, so returning visitors are recognised across days.
+ */
+export type PrivacyMode = 'cookieless' | 'persistent';
+
 export interface SiteEntry {
   /** Internal id, stored in every event row. */
   id: number;
@@ -22,6 +29,7 @@ export interface SiteEntry {
   allowedOrigins?: string[];
   /** What the edge does with events from bots: keep them with `is_bot = 1` (default), or drop them. */
   botPolicy?: BotPolicy;
+  privacyMode?: PrivacyMode;
 }
 
 export interface SitesFile {

@@ -61,7 +61,7 @@ describe('the collect endpoint', () => {
       `{"event_id":"${ID}","site_id":7,"ts":"${ts}","name":"pageview","hostname":"shop.test","pathname":"/pricing/",` +
         `"referrer":"https://www.google.com/","referrer_source":"Google","utm_source":"","utm_medium":"",` +
         `"utm_campaign":"","utm_term":"","utm_content":"","browser":"Chrome","browser_version":"131","os":"Windows",` +
-        `"device":"desktop","is_bot":0,"visitor_id":"${visitor_id}","session_id":"sess-1","user_id":"",` +
+        `"device":"desktop","is_bot":0,"country":"","region":"","city":"","visitor_id":"${visitor_id}","session_id":"sess-1","user_id":"",` +
         `"props_keys":["plan","seats","trial"],"props_values":["pro","3","false"]}`,
     );
     assert.ok(!harness.lines().join('\n').includes('127.0.0.1'), 'the raw IP is never written');

@@ -110,6 +110,34 @@ test("a site's allowed origins and bot policy apply to its beacons", async () =>
   }
 });
 
+test("privacy mode: persistent sites keep the tracker's anonymous id, cookieless ones never do", async () => {
+  const harness = new EdgeHarness();
+  const persistent = { ...SITE, privacyMode: 'persistent' as const };
+  const cookieless = { ...SITE, id: SITE.id + 1, key: 'cookieless-key' };
+  writeSites(join(harness.dir, 'sites.json'), [persistent, cookieless]);
+  await harness.start();
+  try {
+    const clientId = 'c0ffee'.padEnd(32, '0');
+    const events = [
+      { ...EVENT, v: clientId },
+      { ...EVENT, v: clientId.toUpperCase() },
+      { ...EVENT, v: 'short' },
+      EVENT,
+    ];
+    assert.equal((await harness.post({ s: persistent.key, e: events })).status, 204);
+    assert.equal((await harness.post({ s: cookieless.key, e: [{ ...EVENT, v: clientId }] })).status, 204);
+    const rows = await harness.rows(5);
+    const [kept, upper, short, none, ignored] = rows.map((row) => row.visitor_id);
+    assert.equal(kept, clientId);
+    assert.match(none, /^[0-9a-f]{32}$/);
+    assert.notEqual(none, clientId);
+    assert.deepEqual([upper, short], [none, none], 'a malformed id falls back to the salted hash');
+    assert.notEqual(ignored, clientId, 'a cookieless site hashes whatever the tracker sent');
+  } finally {
+    await harness.stop();
+  }
+});
+
 test('X-Forwarded-For from a trusted proxy tells visitors apart', async () => {
   const [a, b, a2] = await visitorIds(
     ['127.0.0.1'],

@@ -17,6 +17,7 @@ test('the events table has exactly the contract fields, in order, with the contr
     '0002_add_acquisition',
     '0003_add_user_agent',
     '0004_add_user_id',
+    '0005_add_geo',
   ]);
   const columns = (await describeEvents()).map(({ name, type }) => ({ name, type }));
   const contract = EVENT_ROW_FIELDS.map((name) => ({ name, type: CLICKHOUSE_TYPES[EVENT_ROW[name].type] }));
@@ -30,6 +31,7 @@ test('running the migrations again applies nothing', async () => {
 test('rolling back runs the down steps, and up applies them again', async () => {
   const { reverted } = await rollbackMigrations({ ...clickhouse.target('admin'), to: 0 });
   assert.deepEqual(reverted, [
+    '0005_add_geo',
     '0004_add_user_id',
     '0003_add_user_agent',
     '0002_add_acquisition',
@@ -44,6 +46,7 @@ test('rolling back runs the down steps, and up applies them again', async () => 
     '0002_add_acquisition',
     '0003_add_user_agent',
     '0004_add_user_id',
+    '0005_add_geo',
   ]);
 });
 
@@ -63,7 +66,12 @@ test('the reports account is read-only', async () => {
 
 test('rolling back to version 1 leaves exactly the first contract version, and up restores the contract', async () => {
   const { reverted } = await rollbackMigrations({ ...clickhouse.target('admin'), to: 1 });
-  assert.deepEqual(reverted, ['0004_add_user_id', '0003_add_user_agent', '0002_add_acquisition']);
+  assert.deepEqual(reverted, [
+    '0005_add_geo',
+    '0004_add_user_id',
+    '0003_add_user_agent',
+    '0002_add_acquisition',
+  ]);
   const columns = (await describeEvents()).map(({ name }) => name);
   assert.deepEqual(
     columns,
@@ -73,6 +81,7 @@ test('rolling back to version 1 leaves exactly the first contract version, and u
     '0002_add_acquisition',
     '0003_add_user_agent',
     '0004_add_user_id',
+    '0005_add_geo',
   ]);
   assert.deepEqual(
     (await describeEvents()).map(({ name }) => name),

@@ -131,7 +131,9 @@ function _M.handle()
     request.site_id = site.id
     request.ts = ngx_utctime()
     request.visitor_id = visitor.id(site.id, ngx_var.remote_addr, ua)
+    request.keep_client_ids = site.keep_client_ids
     request.agent = agent
+    request.country, request.region, request.city = "", "", ""
     -- The batch's lines go into one reused array, joined once: no string per event.
     local n, rejected = 0, nil
     for i = 1, #events do

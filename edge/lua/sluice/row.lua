@@ -6,6 +6,7 @@
 local acquisition = require "sluice.acquisition"
 local contract = require "sluice.contract"
 local ids = require "sluice.ids"
+local visitor = require "sluice.visitor"
 local json_string = require("sluice.json").string_content
 local clean = require("sluice.text").clean
 local url_parse = require("sluice.url").parse
@@ -72,8 +73,21 @@ local function string_or_empty(value)
     return type(value) == "string" and value or ""
 end
 
+-- The event's visitor id: the tracker's own anonymous id where the site keeps them (persistent
+-- mode) and the event carries a well-formed one, else the edge's salted hash.
+local function visitor_id_of(event, request)
+    if request.keep_client_ids then
+        local client_id = event[KEY.visitor_id]
+        if type(client_id) == "string" and visitor.is_client_id(client_id) then
+            return client_id
+        end
+    end
+    return request.visitor_id
+end
+
 -- Fills `values` for one event, or returns nil and a short error code for the client. `request`
--- holds what all events of a batch share: site_id, ts, visitor_id and the parsed user agent.
+-- holds what all events of a batch share: site_id, ts, visitor_id (and keep_client_ids), the
+-- parsed user agent and the geo of the client address.
 local function fill_values(event, request)
     if type(event) ~= "table" then
         return nil, "not_an_object"
@@ -111,12 +125,15 @@ local function fill_values(event, request)
     values.hostname = hostname
     values.pathname = pathname
     values.referrer = referrer
-    values.visitor_id = request.visitor_id
+    values.visitor_id = visitor_id_of(event, request)
     values.browser = agent.browser
     values.browser_version = agent.browser_version
     values.os = agent.os
     values.device = agent.device
     values.is_bot = agent.is_bot
+    values.country = request.country
+    values.region = request.region
+    values.city = request.city
     values.session_id = string_or_empty(event[KEY.session_id])
     values.user_id = string_or_empty(event[KEY.user_id])
     values.props_keys, values.props_values = split_props(event[KEY.props])
@@ -168,7 +185,8 @@ function _M.prepare()
     LINE_END = closing .. "}"
     local parts = {}
     local n = assert(_M.append(parts, 0, { [KEY.name] = "start", [KEY.url] = "https://sluice.invalid/" },
-        { site_id = 0, ts = "1970-01-01 00:00:00", visitor_id = "", agent = user_agent.parse("") }))
+        { site_id = 0, ts = "1970-01-01 00:00:00", visitor_id = "", agent = user_agent.parse(""),
+            country = "", region = "", city = "" }))
     for _, field in ipairs(FIELDS) do
         assert(values[field.name] ~= nil, "the edge fills no value for contract field " .. field.name)
     end
@@ -177,7 +195,7 @@ end
 
 -- Appends the event's NDJSON line (without a newline) to `parts` after index n and returns the
 -- new n; or returns nil and a short error code for the client, leaving parts up to n as they were.
--- `request`: site_id, ts, visitor_id and agent (sluice.user_agent's result), shared by a batch.
+-- `request`: what the batch's events share (see fill_values).
 function _M.append(parts, n, event, request)
     local ok, err = fill_values(event, request)
     if not ok then

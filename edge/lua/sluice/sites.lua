@@ -78,6 +78,7 @@ local function reload()
                 id = site.id,
                 origins = origin_set(site.allowedOrigins),
                 drop_bots = site.botPolicy == "drop",
+                keep_client_ids = site.privacyMode == "persistent",
             }
         end
     end

@@ -137,6 +137,25 @@ function _M.init(state_dir)
     return rotate(utc_day(now), now)
 end
 
+local BYTES = ffi.typeof("const uint8_t *")
+local CLIENT_ID_LENGTH = 32
+
+-- Whether `id` has the shape of a tracker's anonymous id: 32 lower-case hex digits (128 bits), the
+-- shape of the edge's own ids, so both kinds read alike downstream.
+function _M.is_client_id(id)
+    if #id ~= CLIENT_ID_LENGTH then
+        return false
+    end
+    local bytes = ffi.cast(BYTES, id)
+    for i = 0, CLIENT_ID_LENGTH - 1 do
+        local b = bytes[i]
+        if not ((b >= 48 and b <= 57) or (b >= 97 and b <= 102)) then
+            return false
+        end
+    end
+    return true
+end
+
 function _M.id(site_id, client_ip, user_agent)
     local day = str_sub(ngx_utctime(), 1, 10)
     if day ~= current_day then

@@ -1,0 +1,1 @@
+ALTER TABLE {database}.events DROP COLUMN country, DROP COLUMN region, DROP COLUMN city;
