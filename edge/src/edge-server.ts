@@ -1,16 +1,21 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { httpOk, ManagedProcess, waitUntil } from '@sluice/services';
+import { freePort, httpOk, ManagedProcess, waitUntil } from '@sluice/services';
 import { renderEdgeConfig, type EdgeConfigOptions } from './render-config';
 
-export interface StartEdgeOptions extends EdgeConfigOptions {
+export interface StartEdgeOptions extends Omit<EdgeConfigOptions, 'metricsHost' | 'metricsPort'> {
   /** Where the edge's error log and nginx's own output go (default: the prefix). */
   logDir?: string;
+  /** Default: loopback, on a free port. */
+  metricsHost?: string;
+  metricsPort?: number;
 }
 
 export interface RunningEdge {
   url: string;
+  /** Prometheus text format. */
+  metricsUrl: string;
   errorLog: string;
   process: ManagedProcess;
   stop(): Promise<void>;
@@ -27,12 +32,19 @@ function runNginx(args: string[], what: string): void {
   }
 }
 
+/** The URL that reaches an address nginx listens on, from this machine. */
+function localUrl(listenHost: string, port: number): string {
+  const host = listenHost === '0.0.0.0' ? '127.0.0.1' : listenHost === '::' ? '::1' : listenHost;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
 /**
  * Renders the config into `${prefix}/nginx.conf`, checks it with `nginx -t`, then runs nginx in the
  * foreground and resolves once it answers.
  */
 export async function startEdge(options: StartEdgeOptions): Promise<RunningEdge> {
-  const { logDir = options.prefix, ...config } = options;
+  const { logDir = options.prefix, metricsHost = '127.0.0.1', metricsPort, ...rest } = options;
+  const config: EdgeConfigOptions = { ...rest, metricsHost, metricsPort: metricsPort ?? (await freePort()) };
   const errorLog = config.errorLog ?? join(logDir, 'edge-error.log');
   for (const dir of [join(config.prefix, 'tmp'), logDir, config.stateDir, dirname(config.eventsLog)]) {
     mkdirSync(dir, { recursive: true });
@@ -50,9 +62,7 @@ export async function startEdge(options: StartEdgeOptions): Promise<RunningEdge>
     // SIGQUIT is nginx's graceful stop: requests finish and buffered NDJSON is flushed.
     stopSignal: 'SIGQUIT',
   });
-  const host =
-    config.listenHost === '0.0.0.0' ? '127.0.0.1' : config.listenHost === '::' ? '::1' : config.listenHost;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${config.listenPort}`;
+  const url = localUrl(config.listenHost, config.listenPort);
   await waitUntil('the edge', () => httpOk(`${url}/telemetry/health`), { process }).catch(
     async (error: unknown) => {
       await process.stop();
@@ -61,6 +71,7 @@ export async function startEdge(options: StartEdgeOptions): Promise<RunningEdge>
   );
   return {
     url,
+    metricsUrl: `${localUrl(config.metricsHost, config.metricsPort)}/metrics`,
     errorLog,
     process,
     stop: () => process.stop(),

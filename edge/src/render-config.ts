@@ -28,12 +28,30 @@ export interface EdgeConfigOptions {
   /** Peers whose X-Forwarded-For is believed: the site owners' first-party proxies. */
   trustedProxies: string[];
   workerProcesses: number | 'auto';
+  /** Prometheus metrics (`/metrics`): an address visitors can't reach. */
+  metricsHost: string;
+  metricsPort: number;
+  /** Requests per second and burst allowed per client address: browsers' beacons, and signed batches. */
+  rateLimit?: RateLimit;
+  serverRateLimit?: RateLimit;
   /**
    * Benchmarks only (ops/bench): adds `location = /telemetry/bare { return 204; }`, the baseline the
    * collect path is measured against in the same nginx. Off by default; the CLI never sets it.
    */
   benchBareLocation?: boolean;
 }
+
+export interface RateLimit {
+  perSecond: number;
+  burst: number;
+}
+
+/**
+ * A browser sends a beacon every few seconds at most; 100/s with bursts of 500 leaves room for many
+ * visitors behind one NAT. A site's servers batch many users per request from one address.
+ */
+export const DEFAULT_RATE_LIMIT: RateLimit = { perSecond: 100, burst: 500 };
+export const DEFAULT_SERVER_RATE_LIMIT: RateLimit = { perSecond: 1000, burst: 5000 };
 
 export const TEMPLATE_PATH = join(__dirname, '..', '..', 'nginx', 'nginx.conf.template');
 
@@ -61,6 +79,11 @@ function listenAddress(host: string, port: number): string {
   return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
 }
 
+function positive(name: string, value: number): string {
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer: ${value}`);
+  return String(value);
+}
+
 function workerCount(value: number | 'auto'): string {
   if (value !== 'auto' && !(Number.isInteger(value) && value > 0)) {
     throw new Error(`workerProcesses must be a positive integer or 'auto': ${value}`);
@@ -73,6 +96,8 @@ function workerCount(value: number | 'auto'): string {
 const BENCH_BARE_LOCATION = '\n\n        location = /telemetry/bare {\n            return 204;\n        }';
 
 export function renderEdgeConfig(options: EdgeConfigOptions): string {
+  const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
+  const serverRateLimit = options.serverRateLimit ?? DEFAULT_SERVER_RATE_LIMIT;
   const values: Record<string, string> = {
     load_modules: options.target === 'debian' ? DEBIAN_MODULES : '# OpenResty: ngx_lua is built in.',
     worker_processes: workerCount(options.workerProcesses),
@@ -88,6 +113,11 @@ export function renderEdgeConfig(options: EdgeConfigOptions): string {
     admin_dir: safePath('adminDir', options.adminDir),
     backend_upstream: safePath('backendUpstream', options.backendUpstream),
     real_ip: realIpBlock(options.trustedProxies),
+    metrics_listen: listenAddress(safePath('metricsHost', options.metricsHost), options.metricsPort),
+    rate_limit: positive('rateLimit.perSecond', rateLimit.perSecond),
+    rate_burst: positive('rateLimit.burst', rateLimit.burst),
+    server_rate_limit: positive('serverRateLimit.perSecond', serverRateLimit.perSecond),
+    server_rate_burst: positive('serverRateLimit.burst', serverRateLimit.burst),
     bench_bare_location: options.benchBareLocation ? BENCH_BARE_LOCATION : '',
   };
   return readFileSync(TEMPLATE_PATH, 'utf8').replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
@@ -114,6 +144,12 @@ const IMAGE_DEFAULTS: Record<string, string> = {
   'backend-upstream': 'backend:3000',
   'trusted-proxies': '',
   'worker-processes': 'auto',
+  'metrics-host': '0.0.0.0',
+  'metrics-port': '9145',
+  'rate-limit': String(DEFAULT_RATE_LIMIT.perSecond),
+  'rate-burst': String(DEFAULT_RATE_LIMIT.burst),
+  'server-rate-limit': String(DEFAULT_SERVER_RATE_LIMIT.perSecond),
+  'server-rate-burst': String(DEFAULT_SERVER_RATE_LIMIT.burst),
 };
 
 /**
@@ -131,7 +167,8 @@ export function optionsFromCli(
     options: Object.fromEntries(flags.map((flag) => [flag, { type: 'string' as const }])),
   });
   const get = (flag: string): string => {
-    const fromEnv = env[`EDGE_${flag.toUpperCase().replace(/-/g, '_')}`];
+    // Empty counts as unset: a Docker build ARG without a value arrives as "".
+    const fromEnv = env[`EDGE_${flag.toUpperCase().replace(/-/g, '_')}`] || undefined;
     const value = (values[flag] as string | undefined) ?? fromEnv ?? IMAGE_DEFAULTS[flag];
     if (value === undefined) throw new Error(`render-config: --${flag} is required`);
     return value;
@@ -161,6 +198,13 @@ export function optionsFromCli(
         .map((proxy) => proxy.trim())
         .filter(Boolean),
       workerProcesses: workers === 'auto' ? 'auto' : Number(workers),
+      metricsHost: get('metrics-host'),
+      metricsPort: Number(get('metrics-port')),
+      rateLimit: { perSecond: Number(get('rate-limit')), burst: Number(get('rate-burst')) },
+      serverRateLimit: {
+        perSecond: Number(get('server-rate-limit')),
+        burst: Number(get('server-rate-burst')),
+      },
     },
   };
 }

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { rowProblems } from '@sluice/config';
-import { EdgeHarness, SITE } from './edge-harness';
+import { gunzipSync } from 'node:zlib';
+import { EdgeHarness, SITE, TRACKER_SOURCE } from './edge-harness';
 
 const ID = '6f1c2a3b-1111-4222-8333-444455556666';
 const PAGEVIEW = {
@@ -472,12 +473,45 @@ describe('the collect endpoint', () => {
     await newLines(accepted);
   });
 
-  test('the tracker and the admin panel are served, and a miss is a quiet 404', async () => {
-    const tracker = await fetch(`${harness.edge.url}/telemetry/s.js`);
+  /** GET with node:http, which (unlike fetch) leaves a gzipped body as it came. */
+  function rawGet(path: string, headers: Record<string, string>) {
+    return new Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }>(
+      (resolve, reject) => {
+        request(`${harness.edge.url}${path}`, { headers }, (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () =>
+            resolve({
+              status: response.statusCode ?? 0,
+              headers: response.headers,
+              body: Buffer.concat(chunks),
+            }),
+          );
+        })
+          .on('error', reject)
+          .end();
+      },
+    );
+  }
+
+  test('the tracker is served cacheable, revalidated by ETag and gzipped', async () => {
+    const tracker = await rawGet('/telemetry/s.js', {});
     assert.equal(tracker.status, 200);
-    assert.equal(await tracker.text(), '/* tracker */');
-    assert.match(tracker.headers.get('content-type') ?? '', /javascript/);
-    assert.equal(tracker.headers.get('cache-control'), 'public, max-age=3600');
+    assert.equal(tracker.body.toString(), TRACKER_SOURCE);
+    assert.match(String(tracker.headers['content-type']), /javascript/);
+    assert.equal(tracker.headers['cache-control'], 'public, max-age=3600, stale-while-revalidate=86400');
+    const etag = String(tracker.headers.etag);
+    assert.match(etag, /^"[0-9a-f]+-[0-9a-f]+"$/);
+    const revalidated = await rawGet('/telemetry/s.js', { 'if-none-match': etag });
+    assert.deepEqual([revalidated.status, revalidated.body.length], [304, 0]);
+    const gzipped = await rawGet('/telemetry/s.js', { 'accept-encoding': 'gzip' });
+    assert.equal(gzipped.headers['content-encoding'], 'gzip');
+    assert.equal(gzipped.headers.vary, 'Accept-Encoding');
+    assert.ok(gzipped.body.length < TRACKER_SOURCE.length / 2, `${gzipped.body.length} bytes gzipped`);
+    assert.equal(gunzipSync(gzipped.body).toString(), TRACKER_SOURCE);
+  });
+
+  test('the admin panel is served, and a miss is a quiet 404', async () => {
     for (const path of ['/', '/sites/7/overview', '/assets/app.js']) {
       const response = await fetch(`${harness.edge.url}${path}`);
       assert.equal(response.status, 200, path);
@@ -487,7 +521,7 @@ describe('the collect endpoint', () => {
         path,
       );
     }
-    for (const path of ['/telemetry/missing.js', '/telemetry/', '/telemetry/sub/']) {
+    for (const path of ['/telemetry/missing.js', '/telemetry/', '/telemetry/sub/', '/telemetry/s.js/x']) {
       const response = await fetch(`${harness.edge.url}${path}`);
       await response.arrayBuffer();
       assert.equal(response.status, 404, path);

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { CONTRACT_JSON_PATH, type EventRow, type SiteEntry } from '@sluice/config';
 import { freePort, waitUntil } from '@sluice/services';
 import { startEdge, type RunningEdge } from '../src';
-import type { EdgeConfigOptions } from '../src/render-config';
+import type { StartEdgeOptions } from '../src/edge-server';
 
 export const SITE: SiteEntry = {
   id: 7,
@@ -31,9 +31,12 @@ export function writeSites(path: string, sites: SiteEntry[]): void {
 }
 
 /** A real nginx running the edge in a fresh folder, on a free port. */
+/** The tracker file the harness serves: big enough for nginx to compress. */
+export const TRACKER_SOURCE = `/* tracker */\n${'window._sluice = window._sluice || [];\n'.repeat(20)}`;
+
 export class EdgeHarness {
   readonly dir: string;
-  options!: EdgeConfigOptions;
+  options!: StartEdgeOptions;
   edge!: RunningEdge;
 
   constructor() {
@@ -42,10 +45,10 @@ export class EdgeHarness {
     chmodSync(this.dir, 0o755);
   }
 
-  async start(overrides: Partial<EdgeConfigOptions> = {}): Promise<this> {
+  async start(overrides: Partial<StartEdgeOptions> = {}): Promise<this> {
     const dir = this.dir;
     mkdirSync(join(dir, 'tracker'), { recursive: true });
-    writeFileSync(join(dir, 'tracker', 's.js'), '/* tracker */');
+    writeFileSync(join(dir, 'tracker', 's.js'), TRACKER_SOURCE);
     mkdirSync(join(dir, 'admin', 'assets'), { recursive: true });
     writeFileSync(join(dir, 'admin', 'index.html'), '<!doctype html><title>admin</title>');
     writeFileSync(join(dir, 'admin', 'assets', 'app.js'), '/* admin */');

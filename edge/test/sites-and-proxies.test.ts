@@ -15,14 +15,14 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { CONTRACT_JSON_PATH } from '@sluice/config';
 import { freePort } from '@sluice/services';
-import { renderEdgeConfig, startEdge, type EdgeConfigOptions } from '../src';
+import { renderEdgeConfig, startEdge, type StartEdgeOptions } from '../src';
 import { EdgeHarness, LUA_DIR, SITE, writeSites } from './edge-harness';
 
 const EVENT = { n: 'pageview', u: 'https://shop.test/' };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function withEdge(
-  overrides: Partial<EdgeConfigOptions>,
+  overrides: Partial<StartEdgeOptions>,
   run: (harness: EdgeHarness) => Promise<void>,
 ): Promise<void> {
   const harness = await new EdgeHarness().start(overrides);
@@ -136,6 +136,63 @@ test("privacy mode: persistent sites keep the tracker's anonymous id, cookieless
   } finally {
     await harness.stop();
   }
+});
+
+test('past its rate limit an address gets 429 with a code, others are unaffected, and nothing is written', async () => {
+  await withEdge({ rateLimit: { perSecond: 1, burst: 2 } }, async (harness) => {
+    const beacon = { s: SITE.key, e: [EVENT] };
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const response = await harness.post(beacon, { 'x-forwarded-for': '203.0.113.7' });
+      statuses.push(response.status);
+      if (response.status === 429) assert.deepEqual(await response.json(), { error: 'rate_limited' });
+      else await response.arrayBuffer();
+    }
+    // One request may slip in as the second passes; at least three are refused.
+    assert.deepEqual(statuses.slice(0, 3), [204, 204, 204]);
+    assert.ok(statuses.filter((status) => status === 429).length >= 2, String(statuses));
+    const other = await harness.post(beacon, { 'x-forwarded-for': '203.0.113.8' });
+    assert.equal(other.status, 204);
+    const written = statuses.filter((status) => status === 204).length + 1;
+    await harness.rows(written);
+    await sleep(1200);
+    assert.equal(harness.lines().length, written);
+  });
+});
+
+test('metrics: requests by route and status, latency, events accepted and refused by reason', async () => {
+  await withEdge({}, async (harness) => {
+    const good = { n: 'pageview', u: 'https://shop.test/' };
+    assert.equal((await harness.post({ s: SITE.key, e: [good, good] })).status, 204);
+    const mixed = await harness.post({ s: SITE.key, e: [good, { n: 'x' }, { n: 'y', u: 'nope' }] });
+    assert.equal(mixed.status, 400);
+    assert.equal((await harness.post('{oops')).status, 400);
+    assert.equal((await harness.post({ s: 'no-such-site', e: [good] })).status, 400);
+    assert.equal((await fetch(`${harness.edge.url}/telemetry/s.js`)).status, 200);
+    await sleep(1500);
+    const response = await fetch(harness.edge.metricsUrl);
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-type') ?? '', /^text\/plain; version=0\.0\.4/);
+    const text = await response.text();
+    const value = (series: string) => {
+      const line = text.split('\n').find((candidate) => candidate.startsWith(`${series} `));
+      return line === undefined ? undefined : Number(line.slice(series.length + 1));
+    };
+    assert.equal(value('sluice_edge_events_accepted_total'), 3);
+    assert.equal(value('sluice_edge_events_rejected_total{reason="missing_url"}'), 1);
+    assert.equal(value('sluice_edge_events_rejected_total{reason="bad_url"}'), 1);
+    assert.equal(value('sluice_edge_requests_rejected_total{reason="bad_json"}'), 1);
+    assert.equal(value('sluice_edge_requests_rejected_total{reason="unknown_site"}'), 1);
+    assert.equal(value('sluice_edge_requests_total{route="collect",status="204"}'), 1);
+    assert.equal(value('sluice_edge_requests_total{route="collect",status="400"}'), 3);
+    assert.equal(value('sluice_edge_requests_total{route="tracker",status="200"}'), 1);
+    assert.equal(value('sluice_edge_request_duration_seconds_count{route="collect"}'), 4);
+    assert.equal(value('sluice_edge_request_duration_seconds_bucket{route="collect",le="+Inf"}'), 4);
+    assert.ok((value('sluice_edge_request_duration_seconds_sum{route="collect"}') ?? -1) >= 0);
+    assert.match(text, /^# TYPE sluice_edge_request_duration_seconds histogram$/m);
+    // Visitors can't reach the metrics: on the public address the path is the admin panel's.
+    assert.doesNotMatch(await (await fetch(`${harness.edge.url}/metrics`)).text(), /sluice_edge/);
+  });
 });
 
 test('X-Forwarded-For from a trusted proxy tells visitors apart', async () => {
@@ -255,6 +312,8 @@ function checkOptions(dir: string) {
     backendUpstream: 'backend:3000',
     trustedProxies: ['10.0.0.0/8', '::1'],
     workerProcesses: 'auto' as const,
+    metricsHost: '127.0.0.1',
+    metricsPort: 9145,
   };
 }
 
@@ -292,7 +351,7 @@ test('the template renders a valid config for both Debian nginx and the OpenRest
       join(dir, 'cli.ndjson'),
     ];
     execFileSync(process.execPath, [cli, '--target', 'openresty', '--out', out, ...flags], {
-      env: { ...process.env, EDGE_TRUSTED_PROXIES: '172.16.0.0/12, 10.1.2.3' },
+      env: { ...process.env, EDGE_TRUSTED_PROXIES: '172.16.0.0/12, 10.1.2.3', EDGE_RATE_LIMIT: '40' },
     });
     const conf = readFileSync(out, 'utf8');
     for (const expected of [
@@ -302,7 +361,10 @@ test('the template renders a valid config for both Debian nginx and the OpenRest
       'set_real_ip_from 10.1.2.3;',
       `access_log ${join(dir, 'cli.ndjson')} sluice_ndjson buffer=64k flush=1s if=$sluice_events;`,
       'proxy_pass http://backend:3000;',
-      'alias /usr/local/openresty/sluice/tracker/;',
+      'alias /usr/local/openresty/sluice/tracker/s.js;',
+      'listen 0.0.0.0:9145;',
+      'zone=sluice_browsers:10m rate=40r/s;',
+      'limit_req zone=sluice_browsers burst=500 nodelay;',
     ]) {
       assert.ok(conf.includes(expected), expected);
     }

@@ -19,11 +19,14 @@ COPY edge edge
 COPY tracker tracker
 COPY frontend frontend
 RUN npm run build -w config -w ops/services -w edge -w tracker -w frontend
-# Trusted first-party proxies are part of the rendered config: change them with `docker compose build edge`.
-# Every other path is the CLI's default, which is this image's layout (see optionsFromCli).
+# Trusted first-party proxies and rate limits are part of the rendered config: change them with
+# `docker compose build edge`. The CLI reads them as EDGE_* variables (empty: its default); every path
+# is the CLI's default, which is this image's layout (see optionsFromCli).
 ARG EDGE_TRUSTED_PROXIES=""
+ARG EDGE_RATE_LIMIT=""
+ARG EDGE_RATE_BURST=""
 RUN node edge/dist/src/render-config.js --target openresty --out /src/nginx.conf \
-      --listen-port 8080 --backend-upstream backend:3000 --trusted-proxies "$EDGE_TRUSTED_PROXIES"
+      --listen-port 8080 --backend-upstream backend:3000
 
 FROM openresty/openresty:1.27.1.2-bookworm
 # curl only for the health check. /var/lib/sluice is the shared volume (sites.json in, events out,
@@ -38,7 +41,7 @@ COPY --from=build /src/config/dist/event-contract.json /usr/local/openresty/slui
 COPY --from=build /src/tracker/dist /usr/local/openresty/sluice/tracker
 COPY --from=build /src/frontend/dist/admin /usr/local/openresty/sluice/admin
 USER sluice
-EXPOSE 8080
+EXPOSE 8080 9145
 # nginx's graceful stop: in-flight requests finish and the buffered NDJSON is flushed.
 STOPSIGNAL SIGQUIT
 HEALTHCHECK --interval=10s --timeout=3s --start-period=5s \

@@ -7,6 +7,7 @@
 -- assert an empty error log).
 local cjson = require "cjson.safe"
 local contract = require "sluice.contract"
+local metrics = require "sluice.metrics"
 local row = require "sluice.row"
 local sites = require "sluice.sites"
 local user_agent = require "sluice.user_agent"
@@ -48,6 +49,7 @@ local function answer(status, body)
 end
 
 local function reject(code, status)
+    metrics.request_rejected(code)
     return answer(status or 400, { error = code })
 end
 
@@ -126,6 +128,7 @@ function _M.handle()
     local agent = user_agent.parse(ua)
     if agent.is_bot == 1 and site.drop_bots then
         -- Answered like any beacon, so a bot learns nothing from the edge's reply.
+        metrics.events_dropped("bot", #events)
         return ngx_exit(HTTP_NO_CONTENT)
     end
     request.site_id = site.id
@@ -149,13 +152,15 @@ function _M.handle()
             n = before
             rejected = rejected or {}
             rejected[#rejected + 1] = { index = i - 1, error = code }
+            metrics.event_rejected(code)
         end
     end
     if n > 0 then
         ngx_var.sluice_events = tbl_concat(parts, "", 1, n)
     end
+    local accepted = #events - (rejected and #rejected or 0)
+    metrics.events_accepted(accepted)
     if rejected then
-        local accepted = #events - #rejected
         return answer(400, { error = "invalid_events", accepted = accepted, rejected = rejected })
     end
     return ngx_exit(HTTP_NO_CONTENT)

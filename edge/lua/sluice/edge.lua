@@ -1,6 +1,7 @@
 -- Start-up of the edge: nginx's init (master) and init_worker phases.
 local contract = require "sluice.contract"
 local ids = require "sluice.ids"
+local metrics = require "sluice.metrics"
 local row = require "sluice.row"
 local sites = require "sluice.sites"
 local visitor = require "sluice.visitor"
@@ -14,11 +15,13 @@ function _M.init(config)
     assert(visitor.init(config.state_dir))
     row.prepare()
     sites.init(config.sites_file)
+    assert(metrics.init(config.metrics_dict), "no shared dict " .. config.metrics_dict .. " for the metrics")
 end
 
 function _M.init_worker()
     ids.seed()
     sites.init_worker()
+    metrics.init_worker()
 end
 
 return _M

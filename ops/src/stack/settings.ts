@@ -1,12 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
+import { DEFAULT_RATE_LIMIT } from '@sluice/edge';
 
 /** Everything the native stack needs to know, resolved once from the environment, `.env` and generated secrets. */
 export interface StackSettings {
   root: string;
   dataDir: string;
-  edge: { host: string; port: number; trustedProxies: string[] };
+  edge: {
+    host: string;
+    port: number;
+    trustedProxies: string[];
+    metricsPort: number;
+    rateLimit: { perSecond: number; burst: number };
+  };
   backend: { host: string; port: number; apiToken: string };
   clickhouse: {
     httpPort: number;
@@ -59,6 +66,14 @@ function ensureSecrets(dataDir: string, configured: Record<string, string>): Rec
   return secrets;
 }
 
+function positiveInt(env: Record<string, string | undefined>, name: string, fallback: number): number {
+  const raw = env[name] || String(fallback);
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  return value;
+}
+
 function port(env: Record<string, string | undefined>, name: string, fallback: number): number {
   const raw = env[name] || String(fallback);
   const value = Number(raw);
@@ -89,6 +104,11 @@ export function loadSettings(root: string, overrides: Record<string, string> = {
         .split(',')
         .map((entry) => entry.trim())
         .filter(Boolean),
+      metricsPort: port(env, 'EDGE_METRICS_PORT', 9145),
+      rateLimit: {
+        perSecond: positiveInt(env, 'EDGE_RATE_LIMIT', DEFAULT_RATE_LIMIT.perSecond),
+        burst: positiveInt(env, 'EDGE_RATE_BURST', DEFAULT_RATE_LIMIT.burst),
+      },
     },
     backend: {
       host: env.BACKEND_HOST || '127.0.0.1',

@@ -103,11 +103,16 @@ export async function startStack(
       backendUpstream: `${backend.host}:${backend.port}`,
       trustedProxies: edge.trustedProxies,
       workerProcesses: 'auto',
+      metricsHost: '127.0.0.1',
+      metricsPort: edge.metricsPort,
+      rateLimit: edge.rateLimit,
       logDir: paths.logs,
     });
     parts.push({
       name: 'edge',
-      where: `http://${edge.host}:${edge.port}/ (public: /telemetry/, admin panel, /api/)`,
+      where:
+        `http://${edge.host}:${edge.port}/ (public: /telemetry/, admin panel, /api/); ` +
+        `metrics at ${runningEdge.metricsUrl}`,
       stop: runningEdge.stop,
     });
     processes.push(['edge', runningEdge.process]);
