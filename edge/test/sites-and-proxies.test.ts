@@ -94,6 +94,15 @@ test("a site's allowed origins and bot policy apply to its beacons", async () =>
     const elsewhere = await harness.post(beacon, { origin: 'https://evil.test' });
     assert.equal(elsewhere.status, 403);
     assert.deepEqual(await elsewhere.json(), { error: 'origin_not_allowed' });
+    const preflight = (origin: string) =>
+      fetch(`${harness.edge.url}/telemetry/e`, { method: 'OPTIONS', headers: { origin } });
+    const allowed = await preflight('https://shop.test');
+    assert.equal(allowed.status, 204);
+    assert.equal(allowed.headers.get('access-control-allow-origin'), 'https://shop.test');
+    const refused = await preflight('https://evil.test');
+    assert.equal(refused.status, 403, 'no site accepts that origin, so neither does the preflight');
+    assert.equal(refused.headers.get('access-control-allow-origin'), null);
+    await refused.arrayBuffer();
     // No Origin at all (a server-side call, the image fallback) can't be judged by it.
     assert.equal((await harness.post(beacon)).status, 204);
     const bot = await harness.post(beacon, { origin: 'https://shop.test', 'user-agent': 'Googlebot/2.1' });

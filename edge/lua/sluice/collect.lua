@@ -92,8 +92,11 @@ end
 function _M.handle()
     local method = ngx_req.get_method()
     local origin = ngx_var.http_origin
-    -- A preflight names no site, so it is answered for any origin; the beacon itself is then
-    -- checked against its site's allowed origins. (The tracker sends text/plain: no preflight.)
+    -- A preflight names no site, so it is answered for any origin some site accepts; the beacon
+    -- itself is then checked against its own site's list. (The tracker sends text/plain: no preflight.)
+    if method == "OPTIONS" and origin and not sites.preflight_allowed(origin) then
+        return reject("origin_not_allowed", 403)
+    end
     ngx_header["Access-Control-Allow-Origin"] = origin or "*"
     ngx_header["Vary"] = "Origin"
     if method == "OPTIONS" then

@@ -14,7 +14,7 @@ function _M.init(config)
     assert(contract.load(config.contract_json))
     assert(visitor.init(config.state_dir))
     row.prepare()
-    sites.init(config.sites_file)
+    assert(sites.init(config.sites_file, config.sites_dict))
     assert(metrics.init(config.metrics_dict), "no shared dict " .. config.metrics_dict .. " for the metrics")
 end
 

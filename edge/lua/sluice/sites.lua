@@ -1,14 +1,17 @@
--- Public site keys → sites, from the file the backend writes atomically. Every worker re-reads it
--- on a timer, so a change applies within seconds without a reload and no request waits on it.
--- Fail-safe by design: a missing or broken file keeps the last good set (events for known sites
--- keep flowing) and is reported once, as a warning.
+-- Public site keys → sites, from the file the backend writes atomically. One worker reads the file
+-- every second into a shared dict (text and a version number); every worker rebuilds its own
+-- lookup table when the version moves. A change so applies within seconds, in all workers at once,
+-- without a reload, and no request waits on it. Fail-safe by design: a missing or broken file keeps
+-- the last good set (events for known sites keep flowing) and is reported once, as a warning.
 local cjson = require "cjson.safe"
 
 local io_open = io.open
 local ipairs = ipairs
+local pairs = pairs
 local type = type
 local str_lower = string.lower
 local math_floor = math.floor
+local ngx = ngx
 local ngx_log = ngx.log
 local ngx_ERR = ngx.ERR
 local ngx_WARN = ngx.WARN
@@ -17,12 +20,16 @@ local ngx_worker_id = ngx.worker.id
 
 local _M = { _VERSION = '0.1' }
 
-local RELOAD_INTERVAL_SECONDS = 2
+local RELOAD_INTERVAL_SECONDS = 1
 local UINT32_MAX = 4294967295
 
 local path
-local last_text
+local dict
+-- This worker's lookup tables, built from the dict's text of version `version`.
+local version
 local by_key = {}
+-- Origins any site accepts, for preflights (which name no site); nil once some site accepts any.
+local preflight_origins = {}
 -- The trouble last reported, so a broken file is one warning rather than one every two seconds.
 local reported
 
@@ -56,25 +63,17 @@ local function origin_set(list)
     return set
 end
 
-local function reload()
-    local file = io_open(path, "rb")
-    if not file then
-        return warn_once("missing or unreadable")
-    end
-    local text = file:read("*a")
-    file:close()
-    if text == last_text then
-        return
-    end
-    local parsed = cjson.decode(text or "")
+-- The sites of a file's text, or nil when it is not a sites file.
+local function parse(text)
+    local parsed = cjson.decode(text)
     if type(parsed) ~= "table" or type(parsed.sites) ~= "table" then
-        return warn_once("not a JSON object with a sites list")
+        return nil
     end
-    local fresh = {}
+    local sites = {}
     for _, site in ipairs(parsed.sites) do
         -- A malformed entry is skipped alone: one bad site must not stop the others.
         if type(site) == "table" and type(site.key) == "string" and is_site_id(site.id) then
-            fresh[site.key] = {
+            sites[site.key] = {
                 id = site.id,
                 origins = origin_set(site.allowedOrigins),
                 drop_bots = site.botPolicy == "drop",
@@ -82,20 +81,74 @@ local function reload()
             }
         end
     end
-    by_key = fresh
-    last_text = text
+    return sites
+end
+
+-- The file → the dict, when its text changed and is a sites file.
+local function read_file()
+    local file = io_open(path, "rb")
+    if not file then
+        return warn_once("missing or unreadable")
+    end
+    local text = file:read("*a") or ""
+    file:close()
+    if text == dict:get("text") then
+        return
+    end
+    if not parse(text) then
+        return warn_once("not a JSON object with a sites list")
+    end
+    local ok, err = dict:set("text", text)
+    if not ok then
+        return warn_once("cannot be shared between workers (" .. err .. "); raise lua_shared_dict sluice_sites")
+    end
+    dict:incr("version", 1, 0)
     reported = nil
 end
 
-function _M.init(sites_file)
+-- The dict → this worker's tables, when the version moved.
+local function refresh()
+    local current = dict:get("version")
+    if current == version then
+        return
+    end
+    local sites = parse(dict:get("text") or "")
+    if not sites then
+        return
+    end
+    local origins = {}
+    for _, site in pairs(sites) do
+        if not site.origins then
+            origins = nil
+            break
+        end
+        for origin in pairs(site.origins) do
+            origins[origin] = true
+        end
+    end
+    by_key, preflight_origins, version = sites, origins, current
+end
+
+-- In the master, before workers fork: they start with the sites the file holds now.
+function _M.init(sites_file, dict_name)
     path = sites_file
-    reload()
+    dict = ngx.shared[dict_name]
+    if not dict then
+        return nil, "no lua_shared_dict " .. dict_name .. " for the sites"
+    end
+    read_file()
+    refresh()
+    return true
 end
 
 function _M.init_worker()
     local ok, err = ngx_timer_every(RELOAD_INTERVAL_SECONDS, function(premature)
         if not premature then
-            reload()
+            -- One reader is enough; the others only follow the dict.
+            if ngx_worker_id() == 0 then
+                read_file()
+            end
+            refresh()
         end
     end)
     if not ok then
@@ -105,6 +158,12 @@ end
 
 function _M.lookup(key)
     return by_key[key]
+end
+
+-- Whether a CORS preflight from `origin` gets an answer: when some site accepts that origin (a
+-- preflight names no site, so its beacon is then judged against its own site's list).
+function _M.preflight_allowed(origin)
+    return not preflight_origins or preflight_origins[str_lower(origin)] == true
 end
 
 -- Whether a beacon from a page on `origin` may be recorded for `site`. Requests without an Origin
