@@ -41,11 +41,18 @@ decoder.decode_max_depth(MAX_JSON_DEPTH)
 local decode = decoder.decode
 local encode = cjson.encode
 
+-- Every answer goes through here or answer(): metrics are counted in the handler rather than in a
+-- log phase handler, which would enter Lua a second time per request.
+local function finish(status)
+    metrics.observe("collect", status)
+    return ngx_exit(status)
+end
+
 local function answer(status, body)
     ngx.status = status
     ngx_header["Content-Type"] = "application/json"
     ngx_print(encode(body))
-    return ngx_exit(status)
+    return finish(status)
 end
 
 local function reject(code, status)
@@ -103,7 +110,7 @@ function _M.handle()
         ngx_header["Access-Control-Allow-Methods"] = "POST, GET, OPTIONS"
         ngx_header["Access-Control-Allow-Headers"] = "Content-Type"
         ngx_header["Access-Control-Max-Age"] = "86400"
-        return ngx_exit(HTTP_NO_CONTENT)
+        return finish(HTTP_NO_CONTENT)
     end
     if method ~= "POST" and method ~= "GET" then
         return reject("method_not_allowed", 405)
@@ -132,7 +139,7 @@ function _M.handle()
     if agent.is_bot == 1 and site.drop_bots then
         -- Answered like any beacon, so a bot learns nothing from the edge's reply.
         metrics.events_dropped("bot", #events)
-        return ngx_exit(HTTP_NO_CONTENT)
+        return finish(HTTP_NO_CONTENT)
     end
     request.site_id = site.id
     request.ts = ngx_utctime()
@@ -166,7 +173,7 @@ function _M.handle()
     if rejected then
         return answer(400, { error = "invalid_events", accepted = accepted, rejected = rejected })
     end
-    return ngx_exit(HTTP_NO_CONTENT)
+    return finish(HTTP_NO_CONTENT)
 end
 
 return _M

@@ -101,8 +101,8 @@ function _M.events_dropped(reason, n)
     add(series("sluice_edge_events_dropped_total", "reason", reason), n)
 end
 
--- Log phase of a route's location: its status and latency.
-function _M.log(route)
+-- A request of `route` answered with `status`: counted, with the time since its first byte.
+function _M.observe(route, status)
     local route_series = names[route]
     if not route_series then
         route_series = { requests = {}, buckets = {} }
@@ -115,7 +115,6 @@ function _M.log(route)
         route_series.count = 'sluice_edge_request_duration_seconds_count{route="' .. route .. '"}'
         names[route] = route_series
     end
-    local status = ngx.status
     local requests = route_series.requests[status]
     if not requests then
         requests = 'sluice_edge_requests_total{route="' .. route .. '",status="' .. status .. '"}'
@@ -132,6 +131,11 @@ function _M.log(route)
     add(route_series.inf, 1)
     add(route_series.sum, seconds)
     add(route_series.count, 1)
+end
+
+-- Log phase of a location whose answer is not made in Lua (the tracker file, rate-limit refusals).
+function _M.log(route)
+    _M.observe(route, ngx.status)
 end
 
 -- The family a series belongs to: its name before labels, without a histogram's suffix.
