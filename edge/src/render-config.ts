@@ -35,8 +35,10 @@ export interface EdgeConfigOptions {
   rateLimit?: RateLimit;
   serverRateLimit?: RateLimit;
   /**
-   * Benchmarks only (ops/bench): adds `location = /telemetry/bare { return 204; }`, the baseline the
-   * collect path is measured against in the same nginx. Off by default; the CLI never sets it.
+   * Benchmarks only (ops/bench): adds the locations the collect path is measured against in the same
+   * nginx: `/telemetry/bare` (`return 204`) and `/telemetry/floor` (Lua reads the body and writes it
+   * as one line to `${prefix}/floor.ndjson` the way collect writes events: the least any Lua collector
+   * does). Off by default; the CLI never sets it.
    */
   benchBareLocation?: boolean;
 }
@@ -93,7 +95,24 @@ function workerCount(value: number | 'auto'): string {
 
 // Rendered right after the health location's closing brace, so that when it is off the config is
 // byte for byte what it would be without the option.
-const BENCH_BARE_LOCATION = '\n\n        location = /telemetry/bare {\n            return 204;\n        }';
+function benchLocations(prefix: string): string {
+  return `
+
+        location = /telemetry/bare {
+            return 204;
+        }
+
+        location = /telemetry/floor {
+            set $sluice_events '';
+            access_log ${join(prefix, 'floor.ndjson')} sluice_ndjson buffer=64k flush=1s if=$sluice_events;
+            client_body_buffer_size 64k;
+            content_by_lua_block {
+                ngx.req.read_body()
+                ngx.var.sluice_events = ngx.req.get_body_data()
+                return ngx.exit(204)
+            }
+        }`;
+}
 
 export function renderEdgeConfig(options: EdgeConfigOptions): string {
   const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
@@ -118,7 +137,7 @@ export function renderEdgeConfig(options: EdgeConfigOptions): string {
     rate_burst: positive('rateLimit.burst', rateLimit.burst),
     server_rate_limit: positive('serverRateLimit.perSecond', serverRateLimit.perSecond),
     server_rate_burst: positive('serverRateLimit.burst', serverRateLimit.burst),
-    bench_bare_location: options.benchBareLocation ? BENCH_BARE_LOCATION : '',
+    bench_bare_location: options.benchBareLocation ? benchLocations(options.prefix) : '',
   };
   return readFileSync(TEMPLATE_PATH, 'utf8').replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
     if (!(name in values)) throw new Error(`the edge template uses an unknown placeholder {{${name}}}`);

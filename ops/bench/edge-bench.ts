@@ -217,6 +217,15 @@ async function main(): Promise<number> {
       writesEvents: false,
       beaconsFile: files.single,
     };
+    // The least a Lua collector does: read the body and write it as one line, no parsing or enrichment.
+    const floorSingle: Scenario = {
+      name: 'Lua floor, 1 event',
+      path: '/telemetry/floor',
+      batchSize: 1,
+      writesEvents: false,
+      beaconsFile: files.single,
+    };
+    const floorBatch: Scenario = { ...floorSingle, name: 'Lua floor, 10 events', beaconsFile: files.batch };
     const single: Scenario = {
       name: 'collect, 1 event',
       path: '/telemetry/e',
@@ -231,7 +240,7 @@ async function main(): Promise<number> {
       writesEvents: true,
       beaconsFile: files.batch,
     };
-    const scenarios = [bare, single, batch];
+    const scenarios = [bare, floorSingle, single, floorBatch, batch];
 
     edge = await startEdge({
       target: 'debian',
@@ -302,6 +311,8 @@ async function main(): Promise<number> {
     const rounds = [...Array(settings.rounds).keys()];
     const collectShare = median(rounds.map((r) => rps(single, r) / rps(bare, r)));
     const batchGain = median(rounds.map((r) => (rps(batch, r) * batch.batchSize) / rps(single, r)));
+    const floorShare = median(rounds.map((r) => rps(floorSingle, r) / rps(bare, r)));
+    const floorGain = median(rounds.map((r) => (rps(floorBatch, r) * batch.batchSize) / rps(floorSingle, r)));
 
     console.log(`\nmedians of ${settings.rounds} interleaved rounds of ${settings.seconds} s\n`);
     console.log('| scenario | requests/s | events/s | p50 | p99 | nginx worker CPU | wrk core busy |');
@@ -325,6 +336,11 @@ async function main(): Promise<number> {
     console.log(
       `events/s, 10-event batches / single events: ${batchGain.toFixed(2)}× ` +
         `(target ≥ ${TARGET_BATCH_GAIN}×: ${verdict(batchGain >= TARGET_BATCH_GAIN)})`,
+    );
+
+    console.log(
+      `for reference, the Lua floor: ${floorShare.toFixed(2)} of bare, and ${floorGain.toFixed(2)}× the events/s ` +
+        'with 10-event bodies: no collector that reads and writes in Lua does better on this machine',
     );
 
     // wrk does not count requests still in flight when it stops; nginx may still have answered and
