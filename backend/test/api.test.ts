@@ -82,7 +82,7 @@ describe('sites', () => {
       version: 1,
       sites: [{ id: 1, key: site.siteKey, name: 'shop.test', domain: 'shop.test', timezone: 'UTC' }],
     });
-    assert.equal(statSync(stores.sitesFile).mode & 0o777, 0o644);
+    assert.equal(statSync(stores.sitesFile).mode & 0o777, 0o640);
     assert.deepEqual(readdirSync(dirname(stores.sitesFile)), ['sites.json'], 'no temp file is left behind');
     assert.ok(logger.lines.some(({ text }) => text.includes(`its site key is ${site.siteKey}`)));
   });

@@ -35,7 +35,7 @@ describe('the sites file', () => {
         { id: 2, ...site, key: 'k2' },
       ],
     });
-    assert.equal(statSync(sitesFile).mode & 0o777, 0o644);
+    assert.equal(statSync(sitesFile).mode & 0o777, 0o640);
     assert.deepEqual(readdirSync(join(dir, 'state')), ['sites.json'], 'no temp file is left behind');
     assert.equal((await repository.findById(2))?.key, 'k2');
   });

@@ -30,6 +30,11 @@ export interface SiteEntry {
   /** What the edge does with events from bots: keep them with `is_bot = 1` (default), or drop them. */
   botPolicy?: BotPolicy;
   privacyMode?: PrivacyMode;
+  /**
+   * Keys of the site's signed server-side batches (HMAC-SHA256; see WIRE.signed): one, or two while
+   * a key is being replaced. They make the file secret: mode 0640, readable by the edge's group only.
+   */
+  signingSecrets?: string[];
 }
 
 export interface SitesFile {

@@ -28,6 +28,11 @@ export interface EdgeConfigOptions {
   /** Peers whose X-Forwarded-For is believed: the site owners' first-party proxies. */
   trustedProxies: string[];
   workerProcesses: number | 'auto';
+  /**
+   * The account nginx's workers run as when the master starts as root (otherwise they run as the
+   * starting user and this is not rendered). Its group must be able to read the sites file.
+   */
+  workerUser?: { user: string; group: string };
   /** Prometheus metrics (`/metrics`): an address visitors can't reach. */
   metricsHost: string;
   metricsPort: number;
@@ -120,6 +125,9 @@ export function renderEdgeConfig(options: EdgeConfigOptions): string {
   const values: Record<string, string> = {
     load_modules: options.target === 'debian' ? DEBIAN_MODULES : '# OpenResty: ngx_lua is built in.',
     worker_processes: workerCount(options.workerProcesses),
+    worker_user: options.workerUser
+      ? `user ${safePath('workerUser.user', options.workerUser.user)} ${safePath('workerUser.group', options.workerUser.group)};`
+      : "# Workers: the starting user's account (or nginx's default when started as root).",
     listen: listenAddress(safePath('listenHost', options.listenHost), options.listenPort),
     prefix: safePath('prefix', options.prefix),
     error_log: safePath('errorLog', options.errorLog ?? join(options.prefix, 'error.log')),

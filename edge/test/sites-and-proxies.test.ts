@@ -225,7 +225,7 @@ test("today's visitor salt is created private and kept across restarts, so ids s
     await harness.post({ s: SITE.key, e: [EVENT] });
     const [first] = await harness.rows(1);
     const salts = join(harness.options.stateDir, 'salts');
-    assert.equal(statSync(salts).mode & 0o777, 0o700);
+    assert.equal(statSync(salts).mode & 0o777, 0o770);
     assert.equal(statSync(join(salts, utcDay(0))).mode & 0o777, 0o600);
     assert.equal(statSync(join(salts, utcDay(0))).size, 32);
     await harness.edge.stop();

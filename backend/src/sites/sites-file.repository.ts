@@ -18,8 +18,11 @@ import type { NewSite, Site } from './site.js';
 import { SitesRepository } from './sites.repository.js';
 import { SITES_FILE_VERSION, type SitesFile } from '@sluice/config';
 
-/** The edge (another user in the container setup) reads the file; nobody else writes it. */
-const FILE_MODE = 0o644;
+/**
+ * The file holds the sites' signing secrets: the edge reads it through the group (the folder's group,
+ * which new files inherit; see the stack runner and the images), nobody else may.
+ */
+const FILE_MODE = 0o640;
 
 /**
  * Sites in the file the edge reads: `{"version":1,"sites":[{id,key,name,domain,timezone}]}`.

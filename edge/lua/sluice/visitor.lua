@@ -131,7 +131,8 @@ end
 function _M.init(state_dir)
     salts_dir = state_dir .. "/salts"
     os_execute("mkdir -p '" .. salts_dir .. "'")
-    ffi.C.chmod(salts_dir, 448) -- 0700
+    -- 0770: the workers (the folder's group when nginx starts as root) make each new day's salt.
+    ffi.C.chmod(salts_dir, 504)
     os_remove(state_dir .. "/salt")
     local now = ngx_time()
     return rotate(utc_day(now), now)

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTRACT_JSON_PATH } from '@sluice/config';
 import { startEdge } from '@sluice/edge';
@@ -35,6 +35,35 @@ function onPath(command: string): boolean {
  * shipper (or Vector where it is installed), in that order, each one ready before the next.
  * If any part fails to start, the parts already running are stopped again.
  */
+/** Where nginx's workers run when the stack starts as root: Debian's unprivileged account. */
+const EDGE_WORKER = { user: 'nobody', group: 'nogroup' };
+
+function groupId(name: string): number {
+  const line = readFileSync('/etc/group', 'utf8')
+    .split('\n')
+    .find((entry) => entry.startsWith(`${name}:`));
+  if (!line) throw new Error(`no group ${name} in /etc/group`);
+  return Number(line.split(':')[2]);
+}
+
+/**
+ * The edge's workers must read the sites file (mode 0640: it holds signing secrets) and write the
+ * salts. Run as a user, they are that user. Run as root, they are nobody:nogroup, so the data folder
+ * goes to group nogroup with the setgid bit: everything created in it inherits the group, which is
+ * what lets the workers read, and nobody else. Returns the workers' account for the nginx config.
+ */
+function shareDataWithEdgeWorkers(dataDir: string, sitesFile: string) {
+  if (process.getuid?.() !== 0) {
+    chmodSync(dataDir, 0o750);
+    return undefined;
+  }
+  const gid = groupId(EDGE_WORKER.group);
+  chownSync(dataDir, 0, gid);
+  chmodSync(dataDir, 0o2750);
+  if (existsSync(sitesFile)) chownSync(sitesFile, 0, gid);
+  return EDGE_WORKER;
+}
+
 export async function startStack(
   settings: StackSettings,
   log: ProgressLog = console.log,
@@ -51,8 +80,7 @@ export async function startStack(
     }
   };
   for (const dir of [paths.events, paths.logs]) mkdirSync(dir, { recursive: true });
-  // nginx workers run as an unprivileged user and must reach the sites file; secrets.env stays 0600.
-  chmodSync(settings.dataDir, 0o755);
+  const workerUser = shareDataWithEdgeWorkers(settings.dataDir, paths.sitesFile);
 
   try {
     log(`Starting ClickHouse on 127.0.0.1:${clickhouse.httpPort} (data in ${paths.clickhouse})…`);
@@ -103,6 +131,7 @@ export async function startStack(
       backendUpstream: `${backend.host}:${backend.port}`,
       trustedProxies: edge.trustedProxies,
       workerProcesses: 'auto',
+      workerUser,
       metricsHost: '127.0.0.1',
       metricsPort: edge.metricsPort,
       rateLimit: edge.rateLimit,
