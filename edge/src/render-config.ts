@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { WIRE } from '@sluice/config';
 
 export type EdgeTarget = 'debian' | 'openresty';
 
@@ -140,6 +141,8 @@ export function renderEdgeConfig(options: EdgeConfigOptions): string {
     admin_dir: safePath('adminDir', options.adminDir),
     backend_upstream: safePath('backendUpstream', options.backendUpstream),
     real_ip: realIpBlock(options.trustedProxies),
+    // nginx's name for the contract's signature header: X-Sluice-Signature → $http_x_sluice_signature.
+    signature_header_variable: `$http_${WIRE.signed.signatureHeader.toLowerCase().replace(/-/g, '_')}`,
     metrics_listen: listenAddress(safePath('metricsHost', options.metricsHost), options.metricsPort),
     rate_limit: positive('rateLimit.perSecond', rateLimit.perSecond),
     rate_burst: positive('rateLimit.burst', rateLimit.burst),

@@ -30,9 +30,10 @@ export function writeSites(path: string, sites: SiteEntry[]): void {
   renameSync(`${path}.tmp`, path);
 }
 
-/** A real nginx running the edge in a fresh folder, on a free port. */
 /** The tracker file the harness serves: big enough for nginx to compress. */
 export const TRACKER_SOURCE = `/* tracker */\n${'window._sluice = window._sluice || [];\n'.repeat(20)}`;
+
+/** A real nginx running the edge in a fresh folder, on a free port. */
 
 export class EdgeHarness {
   readonly dir: string;

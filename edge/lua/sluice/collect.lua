@@ -9,6 +9,7 @@ local cjson = require "cjson.safe"
 local contract = require "sluice.contract"
 local metrics = require "sluice.metrics"
 local row = require "sluice.row"
+local signature = require "sluice.signature"
 local sites = require "sluice.sites"
 local user_agent = require "sluice.user_agent"
 local visitor = require "sluice.visitor"
@@ -16,12 +17,16 @@ local visitor = require "sluice.visitor"
 local tonumber = tonumber
 local type = type
 local tbl_concat = table.concat
+local str_find = string.find
+local str_gsub = string.gsub
+local str_lower = string.lower
 local ngx = ngx
 local ngx_exit = ngx.exit
 local ngx_header = ngx.header
 local ngx_print = ngx.print
 local ngx_req = ngx.req
 local ngx_var = ngx.var
+local ngx_time = ngx.time
 local ngx_utctime = ngx.utctime
 local HTTP_NO_CONTENT = ngx.HTTP_NO_CONTENT
 
@@ -30,6 +35,10 @@ local _M = { _VERSION = '0.1' }
 -- Deep nesting is never a real event; refusing it early bounds the decoder's work.
 local MAX_JSON_DEPTH = 8
 local MAX_QUERY_ARGS = 16
+-- The longest address text: IPv6 with an embedded IPv4 part.
+local MAX_IP_LENGTH = 45
+-- The parsed user agent of a signed batch that names none: a site's server speaking for itself.
+local SERVER_AGENT = { browser = "", browser_version = "", os = "", device = "", is_bot = 0 }
 
 -- Per worker, reused by every request: a request runs to completion before the next one starts
 -- here (nothing in the handler yields), so they never share these at the same time.
@@ -78,22 +87,61 @@ local function read_body()
     return ngx_req.get_body_data() or ""
 end
 
--- Site key and events from the request, or nil, nil, an error code and its status.
+-- The request as a batch ({s = key, e = events, …}) and, for a POST, its body; or nil, an error
+-- code and its status.
 local function read_request(method)
     local wire = contract.wire
     if method == "GET" then
         local args = ngx_req.get_uri_args(MAX_QUERY_ARGS)
-        return args[wire.siteKey], { args }
+        return { [wire.siteKey] = args[wire.siteKey], [wire.events] = { args } }
     end
     local body, err, status = read_body()
     if not body then
-        return nil, nil, err, status
+        return nil, err, status
     end
     local batch = decode(body)
     if type(batch) ~= "table" then
-        return nil, nil, "bad_json"
+        return nil, "bad_json"
     end
-    return batch[wire.siteKey], batch[wire.events]
+    return batch, body
+end
+
+-- nginx's variable for a request header: X-Sluice-Signature → http_x_sluice_signature.
+local function header_variable(name)
+    return "http_" .. str_gsub(str_lower(name), "-", "_")
+end
+
+-- The signature headers' variables, from the contract (loaded before this module is).
+local SIGNATURE_VARIABLE = header_variable(contract.wire.signed.signatureHeader)
+local TIMESTAMP_VARIABLE = header_variable(contract.wire.signed.timestampHeader)
+
+-- What a signed batch may name instead of the connection's: an address (IPv4 or IPv6 text only,
+-- so nothing else reaches the hash or the geo lookup) and a user agent.
+local function named_ip(value)
+    if type(value) == "string" and #value <= MAX_IP_LENGTH and str_find(value, "^[%x:.]+$") then
+        return value
+    end
+end
+
+-- The client of a request: the connection's (the socket, or the visitor a trusted proxy names), or
+-- for a batch signed by one of the site's secrets, whom the batch names. Returns its address, its
+-- user agent (nil for a signed batch that names none) and whether the batch was signed; or nil and
+-- an error code for a bad signature.
+local function client_of(method, batch, body, site)
+    local signature_header = ngx_var[SIGNATURE_VARIABLE]
+    local timestamp_header = ngx_var[TIMESTAMP_VARIABLE]
+    if method ~= "POST" or (not signature_header and not timestamp_header) then
+        return ngx_var.remote_addr, ngx_var.http_user_agent or "", false
+    end
+    local signed = contract.wire.signed
+    local ok, code = signature.verify(body, timestamp_header, signature_header, site.secrets, ngx_time(),
+        signed.maxSkewSeconds)
+    if not ok then
+        return nil, code
+    end
+    local named_ua = batch[signed.userAgent]
+    return named_ip(batch[signed.clientIp]) or ngx_var.remote_addr,
+        type(named_ua) == "string" and named_ua or nil, true
 end
 
 function _M.handle()
@@ -116,26 +164,31 @@ function _M.handle()
         return reject("method_not_allowed", 405)
     end
 
-    local site_key, events, err, status = read_request(method)
-    if err then
-        return reject(err, status)
+    local batch, body, status = read_request(method)
+    if not batch then
+        return reject(body, status)
     end
+    local wire = contract.wire
+    local site_key, events = batch[wire.siteKey], batch[wire.events]
     local site = type(site_key) == "string" and sites.lookup(site_key)
     if not site then
         return reject("unknown_site")
     end
-    if not sites.origin_allowed(site, origin) then
+    local client_ip, ua, signed = client_of(method, batch, body, site)
+    if not client_ip then
+        return reject(ua, 401)
+    end
+    if not signed and not sites.origin_allowed(site, origin) then
         return reject("origin_not_allowed", 403)
     end
     if type(events) ~= "table" or #events == 0 then
         return reject("no_events")
     end
-    if #events > contract.wire.maxEventsPerBatch then
+    if #events > wire.maxEventsPerBatch then
         return reject("too_many_events")
     end
 
-    local ua = ngx_var.http_user_agent or ""
-    local agent = user_agent.parse(ua)
+    local agent = ua and user_agent.parse(ua) or SERVER_AGENT
     if agent.is_bot == 1 and site.drop_bots then
         -- Answered like any beacon, so a bot learns nothing from the edge's reply.
         metrics.events_dropped("bot", #events)
@@ -143,7 +196,7 @@ function _M.handle()
     end
     request.site_id = site.id
     request.ts = ngx_utctime()
-    request.visitor_id = visitor.id(site.id, ngx_var.remote_addr, ua)
+    request.visitor_id = visitor.id(site.id, client_ip, ua or "")
     request.keep_client_ids = site.keep_client_ids
     request.agent = agent
     request.country, request.region, request.city = "", "", ""

@@ -49,6 +49,19 @@ local function is_site_id(id)
     return type(id) == "number" and id >= 0 and id <= UINT32_MAX and math_floor(id) == id
 end
 
+-- The strings of a JSON list (anything else in it, or a non-list, counts for nothing).
+local function string_list(list)
+    local strings = {}
+    if type(list) == "table" then
+        for _, item in ipairs(list) do
+            if type(item) == "string" and item ~= "" then
+                strings[#strings + 1] = item
+            end
+        end
+    end
+    return strings
+end
+
 -- Allowed page origins as a set (lower-cased), or nil when the site accepts any origin.
 local function origin_set(list)
     if type(list) ~= "table" or #list == 0 then
@@ -78,6 +91,7 @@ local function parse(text)
                 origins = origin_set(site.allowedOrigins),
                 drop_bots = site.botPolicy == "drop",
                 keep_client_ids = site.privacyMode == "persistent",
+                secrets = string_list(site.signingSecrets),
             }
         end
     end
