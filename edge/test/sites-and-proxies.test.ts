@@ -204,6 +204,43 @@ test('metrics: requests by route and status, latency, events accepted and refuse
   });
 });
 
+test("geo: the visitor's address gives country, region and city from the shipped database", async () => {
+  await withEdge({}, async (harness) => {
+    for (const ip of ['8.8.8.8', '2a00:1450:4001:82b::200e', '10.1.2.3']) {
+      assert.equal((await harness.post({ s: SITE.key, e: [EVENT] }, { 'x-forwarded-for': ip })).status, 204);
+    }
+    const rows = await harness.rows(3);
+    assert.deepEqual(
+      rows.map((row) => [row.country, row.region, row.city]),
+      [
+        ['US', 'California', 'Mountain View'],
+        ['DE', 'Hesse', 'Frankfurt am Main'],
+        ['', '', ''],
+      ],
+    );
+  });
+});
+
+test('geo: a missing GEOIP_DB file is one warning at start, and events flow on without geo', async () => {
+  const harness = await new EdgeHarness().start({ geoDatabase: '/nonexistent/GeoLite2-City.mmdb' });
+  try {
+    assert.equal(
+      (await harness.post({ s: SITE.key, e: [EVENT] }, { 'x-forwarded-for': '8.8.8.8' })).status,
+      204,
+    );
+    const [row] = await harness.rows(1);
+    assert.deepEqual([row.country, row.region, row.city], ['', '', '']);
+    const warnings = readFileSync(harness.edge.errorLog, 'utf8')
+      .split('\n')
+      .filter((line) => line.includes('/nonexistent/GeoLite2-City.mmdb'));
+    assert.equal(warnings.length, 1, warnings.join('\n'));
+    assert.match(warnings[0], /\[warn\].*country, region and city stay empty/);
+    assert.deepEqual(harness.errorLines(), []);
+  } finally {
+    await harness.stop();
+  }
+});
+
 test('X-Forwarded-For from a trusted proxy tells visitors apart', async () => {
   const [a, b, a2] = await visitorIds(
     ['127.0.0.1'],

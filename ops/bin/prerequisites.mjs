@@ -8,6 +8,8 @@ export const STACK_PACKAGES = [
   'libnginx-mod-http-lua',
   'lua-resty-core',
   'lua-cjson',
+  // The edge's geo lookups (libmaxminddb through LuaJIT FFI).
+  'libmaxminddb0',
   'clickhouse-server',
   'clickhouse-client',
 ];

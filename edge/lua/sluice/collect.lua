@@ -7,6 +7,7 @@
 -- assert an empty error log).
 local cjson = require "cjson.safe"
 local contract = require "sluice.contract"
+local geo = require "sluice.geo"
 local metrics = require "sluice.metrics"
 local row = require "sluice.row"
 local signature = require "sluice.signature"
@@ -199,7 +200,7 @@ function _M.handle()
     request.visitor_id = visitor.id(site.id, client_ip, ua or "")
     request.keep_client_ids = site.keep_client_ids
     request.agent = agent
-    request.country, request.region, request.city = "", "", ""
+    request.country, request.region, request.city = geo.lookup(client_ip)
     -- The batch's lines go into one reused array, joined once: no string per event.
     local n, rejected = 0, nil
     for i = 1, #events do

@@ -13,6 +13,8 @@ export interface StackSettings {
     trustedProxies: string[];
     metricsPort: number;
     rateLimit: { perSecond: number; burst: number };
+    /** A GeoLite2/GeoIP2 City file; undefined: the shipped database. */
+    geoDatabase?: string;
   };
   backend: { host: string; port: number; apiToken: string };
   clickhouse: {
@@ -109,6 +111,7 @@ export function loadSettings(root: string, overrides: Record<string, string> = {
         perSecond: positiveInt(env, 'EDGE_RATE_LIMIT', DEFAULT_RATE_LIMIT.perSecond),
         burst: positiveInt(env, 'EDGE_RATE_BURST', DEFAULT_RATE_LIMIT.burst),
       },
+      geoDatabase: env.GEOIP_DB ? resolve(root, env.GEOIP_DB) : undefined,
     },
     backend: {
       host: env.BACKEND_HOST || '127.0.0.1',

@@ -135,6 +135,7 @@ export async function startStack(
       metricsHost: '127.0.0.1',
       metricsPort: edge.metricsPort,
       rateLimit: edge.rateLimit,
+      geoDatabase: edge.geoDatabase,
       logDir: paths.logs,
     });
     parts.push({
