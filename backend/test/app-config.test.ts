@@ -31,9 +31,11 @@ describe('the configuration', () => {
         port: config.port,
         database: config.clickhouse.database,
         domain: config.defaultSiteDomain,
+        retentionMonths: config.retentionMonths,
       },
-      { host: '127.0.0.1', port: 3000, database: 'sluice', domain: 'localhost' },
+      { host: '127.0.0.1', port: 3000, database: 'sluice', domain: 'localhost', retentionMonths: null },
     );
+    assert.equal(loadAppConfig({ ...VALID, RETENTION_MONTHS: '25' }).retentionMonths, 25);
     assert.ok(Object.isFrozen(config) && Object.isFrozen(config.clickhouse.reader));
   });
 
@@ -55,6 +57,8 @@ describe('the configuration', () => {
       [{ BACKEND_PORT: '80a' }, /^BACKEND_PORT must be a TCP port/],
       [{ CLICKHOUSE_URL: 'clickhouse:8123' }, /^CLICKHOUSE_URL must be an http\(s\) URL/],
       [{ CLICKHOUSE_DATABASE: 'sluice; DROP' }, /^CLICKHOUSE_DATABASE must be an identifier/],
+      [{ RETENTION_MONTHS: '0' }, /^RETENTION_MONTHS must be a whole number of months ≥ 1 or empty, got "0"/],
+      [{ RETENTION_MONTHS: '1.5' }, /^RETENTION_MONTHS must be a whole number/],
       [
         { SLUICE_DEFAULT_SITE_DOMAIN: 'Shop Test' },
         /^SLUICE_DEFAULT_SITE_DOMAIN must be a lower-case host name/,

@@ -10,7 +10,7 @@
  */
 
 /** `flag` is a yes/no stored as 0 or 1. */
-export type FieldType = 'uuid' | 'uint32' | 'flag' | 'datetime' | 'string' | 'string[]';
+export type FieldType = 'uuid' | 'uint32' | 'float32' | 'flag' | 'datetime' | 'string' | 'string[]';
 
 export interface RowFieldSpec {
   readonly type: FieldType;
@@ -18,6 +18,8 @@ export interface RowFieldSpec {
   readonly maxLength?: number;
   /** `string[]` only: longer arrays are cut to this many items. */
   readonly maxItems?: number;
+  /** Numbers: larger values are cut to this (uint32 defaults to its range). */
+  readonly max?: number;
   /** Who fills the field: the edge alone, or the edge from what the tracker sent. */
   readonly source: 'edge' | 'wire';
   /**
@@ -28,7 +30,7 @@ export interface RowFieldSpec {
   readonly description: string;
 }
 
-export const EVENT_CONTRACT_VERSION = 5;
+export const EVENT_CONTRACT_VERSION = 6;
 
 /** Fields of a stored event, in ClickHouse column order. NDJSON keys are these names. */
 export const EVENT_ROW = {
@@ -202,11 +204,161 @@ export const EVENT_ROW = {
     source: 'wire',
     description: 'Custom property values as strings, parallel to props_keys.',
   },
+  // Contract v6: what the tracker's autocapture, heatmaps, errors and web vitals report. Each is
+  // empty or 0 on events that don't carry it.
+  el_tag: {
+    type: 'string',
+    maxLength: 32,
+    source: 'wire',
+    since: 6,
+    description:
+      'Autocapture: tag name of the clicked or submitted element, lower-case (a, button, form, …).',
+  },
+  el_id: {
+    type: 'string',
+    maxLength: 128,
+    source: 'wire',
+    since: 6,
+    description: "Autocapture: the element's id attribute.",
+  },
+  el_classes: {
+    type: 'string',
+    maxLength: 256,
+    source: 'wire',
+    since: 6,
+    description: "Autocapture: the element's class names, space-separated.",
+  },
+  el_text: {
+    type: 'string',
+    maxLength: 100,
+    source: 'wire',
+    since: 6,
+    description: "Autocapture: the element's visible text, whitespace folded.",
+  },
+  el_selector: {
+    type: 'string',
+    maxLength: 512,
+    source: 'wire',
+    since: 6,
+    description: 'Autocapture: a stable CSS selector path from the nearest id (or the body) to the element.',
+  },
+  el_href: {
+    type: 'string',
+    maxLength: 2048,
+    source: 'wire',
+    since: 6,
+    description: "Autocapture: the link's or form's target URL.",
+  },
+  el_context: {
+    type: 'string',
+    maxLength: 200,
+    source: 'wire',
+    since: 6,
+    description: 'Autocapture: the nearest heading or landmark around the element (its text or role).',
+  },
+  el_fingerprint: {
+    type: 'string',
+    maxLength: 16,
+    source: 'edge',
+    since: 6,
+    description:
+      'Autocapture: 16 hex digits of MD5(el_tag, el_selector, el_text), the key its AI or heuristic name is ' +
+      'stored under (autocapture_names); empty when el_tag is.',
+  },
+  click_x: {
+    type: 'uint32',
+    max: 1_000_000,
+    source: 'wire',
+    since: 6,
+    description: 'Clicks: CSS pixels from the left of the page (heatmaps).',
+  },
+  click_y: {
+    type: 'uint32',
+    max: 1_000_000,
+    source: 'wire',
+    since: 6,
+    description: 'Clicks: CSS pixels from the top of the page (heatmaps).',
+  },
+  viewport_width: {
+    type: 'uint32',
+    max: 100_000,
+    source: 'wire',
+    since: 6,
+    description: 'The viewport width in CSS pixels, so heatmaps can group layouts.',
+  },
+  scroll_depth: {
+    type: 'uint32',
+    max: 100,
+    source: 'wire',
+    since: 6,
+    description: 'How far down the page the visitor scrolled, in percent (the maximum over the page view).',
+  },
+  engaged_ms: {
+    type: 'uint32',
+    max: 86_400_000,
+    source: 'wire',
+    since: 6,
+    description: 'Milliseconds the page was visible and in use.',
+  },
+  error_message: {
+    type: 'string',
+    maxLength: 512,
+    source: 'wire',
+    since: 6,
+    description: 'Errors: the message of an uncaught error or unhandled rejection.',
+  },
+  error_source: {
+    type: 'string',
+    maxLength: 1024,
+    source: 'wire',
+    since: 6,
+    description: 'Errors: URL of the script that threw.',
+  },
+  error_line: {
+    type: 'uint32',
+    source: 'wire',
+    since: 6,
+    description: 'Errors: line in error_source.',
+  },
+  error_column: {
+    type: 'uint32',
+    source: 'wire',
+    since: 6,
+    description: 'Errors: column in error_source.',
+  },
+  error_stack: {
+    type: 'string',
+    maxLength: 4096,
+    source: 'wire',
+    since: 6,
+    description: 'Errors: the stack trace, truncated.',
+  },
+  lcp_ms: {
+    type: 'uint32',
+    max: 600_000,
+    source: 'wire',
+    since: 6,
+    description: 'Web vitals: Largest Contentful Paint, milliseconds.',
+  },
+  inp_ms: {
+    type: 'uint32',
+    max: 600_000,
+    source: 'wire',
+    since: 6,
+    description: 'Web vitals: Interaction to Next Paint, milliseconds.',
+  },
+  cls: {
+    type: 'float32',
+    max: 100,
+    source: 'wire',
+    since: 6,
+    description: 'Web vitals: Cumulative Layout Shift (unitless).',
+  },
 } as const satisfies Record<string, RowFieldSpec>;
 
 export type EventRowField = keyof typeof EVENT_ROW;
 
-type TsTypeOf<T extends FieldType> = T extends 'uint32' | 'flag'
+type TsTypeOf<T extends FieldType> = T extends 'uint32' | 'float32' | 'flag'
   ? number
   : T extends 'string[]'
     ? string[]
@@ -221,6 +373,7 @@ export const EVENT_ROW_FIELDS = Object.keys(EVENT_ROW) as EventRowField[];
 export const CLICKHOUSE_TYPES: Record<FieldType, string> = {
   uuid: 'UUID',
   uint32: 'UInt32',
+  float32: 'Float32',
   flag: 'UInt8',
   datetime: "DateTime('UTC')",
   string: 'String',
@@ -266,6 +419,28 @@ export const WIRE = {
     /** The tracker's first-party anonymous id (persistent mode): 32 lower-case hex digits. */
     v: { field: 'visitor_id', type: 'string', pattern: '^[0-9a-f]{32}$' },
     p: { field: 'props', type: 'object', into: ['props_keys', 'props_values'] },
+    // Copied as they are: a value of another type is left out (the field stays empty or 0), a
+    // longer string or larger number is cut to the row field's limit.
+    tag: { field: 'el_tag', type: 'string' },
+    eid: { field: 'el_id', type: 'string' },
+    cl: { field: 'el_classes', type: 'string' },
+    txt: { field: 'el_text', type: 'string' },
+    sel: { field: 'el_selector', type: 'string' },
+    href: { field: 'el_href', type: 'string' },
+    ctx: { field: 'el_context', type: 'string' },
+    x: { field: 'click_x', type: 'number' },
+    y: { field: 'click_y', type: 'number' },
+    vw: { field: 'viewport_width', type: 'number' },
+    sd: { field: 'scroll_depth', type: 'number' },
+    et: { field: 'engaged_ms', type: 'number' },
+    em: { field: 'error_message', type: 'string' },
+    es: { field: 'error_source', type: 'string' },
+    el: { field: 'error_line', type: 'number' },
+    ec: { field: 'error_column', type: 'number' },
+    est: { field: 'error_stack', type: 'string' },
+    lcp: { field: 'lcp_ms', type: 'number' },
+    inp: { field: 'inp_ms', type: 'number' },
+    cls: { field: 'cls', type: 'number' },
   },
 } as const;
 
@@ -278,6 +453,26 @@ export type WireEvent = {
   uid?: string;
   v?: string;
   p?: Record<string, string | number | boolean>;
+  tag?: string;
+  eid?: string;
+  cl?: string;
+  txt?: string;
+  sel?: string;
+  href?: string;
+  ctx?: string;
+  x?: number;
+  y?: number;
+  vw?: number;
+  sd?: number;
+  et?: number;
+  em?: string;
+  es?: string;
+  el?: number;
+  ec?: number;
+  est?: string;
+  lcp?: number;
+  inp?: number;
+  cls?: number;
 };
 
 export interface WireBatch {

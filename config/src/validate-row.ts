@@ -4,14 +4,20 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const DATETIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 const UINT32_MAX = 0xffffffff;
 
+const aboveMax = (spec: RowFieldSpec, value: number) =>
+  spec.max !== undefined && value > spec.max ? `above ${spec.max}` : null;
+
 function fieldProblem(spec: RowFieldSpec, value: unknown): string | null {
   switch (spec.type) {
     case 'uuid':
       return typeof value === 'string' && UUID.test(value) ? null : 'not a lower-case UUID';
     case 'uint32':
-      return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= UINT32_MAX
-        ? null
-        : 'not a UInt32';
+      if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > UINT32_MAX)
+        return 'not a UInt32';
+      return aboveMax(spec, value as number);
+    case 'float32':
+      if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return 'not a finite number ≥ 0';
+      return aboveMax(spec, value);
     case 'flag':
       return value === 0 || value === 1 ? null : 'not 0 or 1';
     case 'datetime':

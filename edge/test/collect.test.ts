@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { request } from 'node:http';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { rowProblems } from '@sluice/config';
@@ -63,9 +64,92 @@ describe('the collect endpoint', () => {
         `"referrer":"https://www.google.com/","referrer_source":"Google","utm_source":"","utm_medium":"",` +
         `"utm_campaign":"","utm_term":"","utm_content":"","browser":"Chrome","browser_version":"131","os":"Windows",` +
         `"device":"desktop","is_bot":0,"country":"","region":"","city":"","visitor_id":"${visitor_id}","session_id":"sess-1","user_id":"",` +
-        `"props_keys":["plan","seats","trial"],"props_values":["pro","3","false"]}`,
+        `"props_keys":["plan","seats","trial"],"props_values":["pro","3","false"],` +
+        `"el_tag":"","el_id":"","el_classes":"","el_text":"","el_selector":"","el_href":"","el_context":"",` +
+        `"el_fingerprint":"","click_x":0,"click_y":0,"viewport_width":0,"scroll_depth":0,"engaged_ms":0,` +
+        `"error_message":"","error_source":"","error_line":0,"error_column":0,"error_stack":"",` +
+        `"lcp_ms":0,"inp_ms":0,"cls":0}`,
     );
     assert.ok(!harness.lines().join('\n').includes('127.0.0.1'), 'the raw IP is never written');
+  });
+
+  test('autocapture, heatmap, error and web-vitals fields are copied within their limits', async () => {
+    const click = {
+      n: '$autocapture',
+      u: 'https://shop.test/product/42',
+      tag: 'button',
+      eid: 'buy',
+      cl: 'btn btn-primary',
+      txt: 'Add to cart',
+      sel: 'main > div.product > button#buy',
+      href: '',
+      ctx: 'Blue running shoes',
+      x: 640.7,
+      y: 1880,
+      vw: 1280,
+    };
+    const error = {
+      n: '$error',
+      u: 'https://shop.test/checkout',
+      em: 'TypeError: x is undefined',
+      es: 'https://shop.test/app.js',
+      el: 12,
+      ec: 7,
+      est: 'at pay (app.js:12:7)\n'.repeat(400),
+    };
+    const vitals = {
+      n: '$web_vitals',
+      u: 'https://shop.test/',
+      lcp: 1234,
+      inp: 96,
+      cls: 0.125,
+      sd: 250,
+      et: -5,
+    };
+    const wrongTypes = { n: '$autocapture', u: 'https://shop.test/', tag: 7, x: 'far', sd: true, cls: '0.1' };
+    const response = await harness.post({ s: SITE.key, e: [click, error, vitals, wrongTypes] });
+    assert.equal(response.status, 204);
+    const [clickRow, errorRow, vitalsRow, wrongRow] = await newRows(4);
+    assert.deepEqual(
+      [clickRow.el_tag, clickRow.el_id, clickRow.el_classes, clickRow.el_text, clickRow.el_selector],
+      ['button', 'buy', 'btn btn-primary', 'Add to cart', 'main > div.product > button#buy'],
+    );
+    assert.equal(clickRow.el_context, 'Blue running shoes');
+    assert.deepEqual([clickRow.click_x, clickRow.click_y, clickRow.viewport_width], [640, 1880, 1280]);
+    const fingerprint = createHash('md5')
+      .update('button\0main > div.product > button#buy\0Add to cart')
+      .digest('hex')
+      .slice(0, 16);
+    assert.equal(clickRow.el_fingerprint, fingerprint, 'the same element gives the same fingerprint');
+    assert.deepEqual(
+      [errorRow.error_message, errorRow.error_source, errorRow.error_line, errorRow.error_column],
+      ['TypeError: x is undefined', 'https://shop.test/app.js', 12, 7],
+    );
+    assert.equal(Buffer.byteLength(errorRow.error_stack), 4096, 'the stack is cut to the contract');
+    assert.equal(errorRow.el_fingerprint, '', 'only autocaptured elements have a fingerprint');
+    assert.deepEqual(
+      [vitalsRow.lcp_ms, vitalsRow.inp_ms, vitalsRow.cls, vitalsRow.scroll_depth, vitalsRow.engaged_ms],
+      [1234, 96, 0.125, 100, 0],
+      'numbers are cut to the contract range',
+    );
+    assert.deepEqual(
+      [wrongRow.el_tag, wrongRow.click_x, wrongRow.scroll_depth, wrongRow.cls],
+      ['', 0, 0, 0],
+      'a value of another type leaves the field empty',
+    );
+  });
+
+  test('numbers are strict JSON: NaN and Infinity are malformed, an overflowing exponent is cut', async () => {
+    for (const number of ['NaN', 'Infinity', '-Infinity', '0x10']) {
+      const body = `{"s":"${SITE.key}","e":[{"n":"$web_vitals","u":"https://shop.test/","cls":${number}}]}`;
+      const response = await harness.post(body);
+      assert.equal(response.status, 400, number);
+      assert.deepEqual(await response.json(), { error: 'bad_json' }, number);
+    }
+    const body = `{"s":"${SITE.key}","e":[{"n":"$web_vitals","u":"https://shop.test/","lcp":1e999}]}`;
+    assert.equal((await harness.post(body)).status, 204);
+    const [row] = await newRows(1);
+    assert.equal(row.lcp_ms, 600_000);
   });
 
   test('acquisition: the referrer names its source and the page URL its campaign', async () => {

@@ -77,8 +77,7 @@ function randomValue(depth = 0): unknown {
 
 function randomEvent(): unknown {
   const event: Record<string, unknown> = { n: 'pageview', u: 'https://shop.test/' };
-  for (const key of ['id', 'n', 'u', 'r', 'sid', 'uid', 'v', 'p'])
-    if (random.next() < 0.4) event[key] = randomValue(1);
+  for (const key of Object.keys(WIRE.event)) if (random.next() < 0.3) event[key] = randomValue(1);
   return random.next() < 0.1 ? randomValue() : event;
 }
 

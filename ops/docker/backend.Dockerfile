@@ -17,12 +17,14 @@ RUN npm ci --no-audit --no-fund
 # Sources only (no dist from the host, no tests): what the image runs is built here.
 COPY config/tsconfig.json config/
 COPY config/src config/src
+COPY ops/services/tsconfig.json ops/services/
+COPY ops/services/src ops/services/src
 COPY pipeline/tsconfig.json pipeline/
 COPY pipeline/src pipeline/src
 COPY backend/tsconfig.json backend/
 COPY backend/src backend/src
-# In dependency order. ops/services is a test-only dependency: tests are not built into the image.
-RUN npm run build -w config && npm run build -w pipeline && npm run build -w backend
+# In dependency order (ops/services: the pipeline starts its shipper process with it).
+RUN npm run build -w config && npm run build -w ops/services && npm run build -w pipeline && npm run build -w backend
 
 FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production
@@ -36,9 +38,10 @@ COPY --from=build /app/edge/package.json edge/
 COPY --from=build /app/backend/package.json backend/
 COPY --from=build /app/tracker/package.json tracker/
 COPY --from=build /app/frontend/package.json frontend/
-# Only the production dependencies of the three workspaces the backend runs.
-RUN npm ci --omit=dev --no-audit --no-fund -w config -w pipeline -w backend && npm cache clean --force
+# Only the production dependencies of the workspaces the backend runs.
+RUN npm ci --omit=dev --no-audit --no-fund -w config -w ops/services -w pipeline -w backend && npm cache clean --force
 COPY --from=build /app/config/dist config/dist
+COPY --from=build /app/ops/services/dist ops/services/dist
 COPY --from=build /app/pipeline/dist pipeline/dist
 COPY pipeline/migrations pipeline/migrations
 COPY --from=build /app/backend/dist backend/dist

@@ -2,23 +2,23 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { ClickHouseLogLevel, createClient } from '@clickhouse/client';
 import { CLICKHOUSE_TYPES, EVENT_ROW, EVENT_ROW_FIELDS, type RowFieldSpec } from '@sluice/config';
-import { rollbackMigrations, runMigrations } from '../src';
+import { loadMigrations, rollbackMigrations, runMigrations } from '../src';
 import { ClickHouseHarness } from './clickhouse-harness';
 
 const clickhouse = new ClickHouseHarness();
 before(() => clickhouse.start());
 after(() => clickhouse.stop());
 
+/** Every migration in the folder, as the runner reports them: 0001_create_events, … */
+const ALL = loadMigrations('sluice').map(
+  ({ version, name }) => `${String(version).padStart(4, '0')}_${name}`,
+);
+const allAbove = (version: number) => ALL.filter((label) => Number(label.slice(0, 4)) > version);
+
 const describeEvents = () => clickhouse.query<{ name: string; type: string }>('DESCRIBE TABLE sluice.events');
 
 test('the events table has exactly the contract fields, in order, with the contract types', async () => {
-  assert.deepEqual((await clickhouse.migrate()).applied, [
-    '0001_create_events',
-    '0002_add_acquisition',
-    '0003_add_user_agent',
-    '0004_add_user_id',
-    '0005_add_geo',
-  ]);
+  assert.deepEqual((await clickhouse.migrate()).applied, ALL);
   const columns = (await describeEvents()).map(({ name, type }) => ({ name, type }));
   const contract = EVENT_ROW_FIELDS.map((name) => ({ name, type: CLICKHOUSE_TYPES[EVENT_ROW[name].type] }));
   assert.deepEqual(columns, contract);
@@ -30,24 +30,12 @@ test('running the migrations again applies nothing', async () => {
 
 test('rolling back runs the down steps, and up applies them again', async () => {
   const { reverted } = await rollbackMigrations({ ...clickhouse.target('admin'), to: 0 });
-  assert.deepEqual(reverted, [
-    '0005_add_geo',
-    '0004_add_user_id',
-    '0003_add_user_agent',
-    '0002_add_acquisition',
-    '0001_create_events',
-  ]);
+  assert.deepEqual(reverted, [...ALL].reverse());
   const [exists] = await clickhouse.query<{ n: string }>(
     "SELECT count() AS n FROM system.tables WHERE database = 'sluice' AND name = 'events'",
   );
   assert.equal(Number(exists.n), 0);
-  assert.deepEqual((await runMigrations(clickhouse.target('admin'))).applied, [
-    '0001_create_events',
-    '0002_add_acquisition',
-    '0003_add_user_agent',
-    '0004_add_user_id',
-    '0005_add_geo',
-  ]);
+  assert.deepEqual((await runMigrations(clickhouse.target('admin'))).applied, ALL);
 });
 
 test('the reports account is read-only', async () => {
@@ -66,23 +54,13 @@ test('the reports account is read-only', async () => {
 
 test('rolling back to version 1 leaves exactly the first contract version, and up restores the contract', async () => {
   const { reverted } = await rollbackMigrations({ ...clickhouse.target('admin'), to: 1 });
-  assert.deepEqual(reverted, [
-    '0005_add_geo',
-    '0004_add_user_id',
-    '0003_add_user_agent',
-    '0002_add_acquisition',
-  ]);
+  assert.deepEqual(reverted, allAbove(1).reverse());
   const columns = (await describeEvents()).map(({ name }) => name);
   assert.deepEqual(
     columns,
     EVENT_ROW_FIELDS.filter((field) => (EVENT_ROW[field] as RowFieldSpec).since === undefined),
   );
-  assert.deepEqual((await clickhouse.migrate()).applied, [
-    '0002_add_acquisition',
-    '0003_add_user_agent',
-    '0004_add_user_id',
-    '0005_add_geo',
-  ]);
+  assert.deepEqual((await clickhouse.migrate()).applied, allAbove(1));
   assert.deepEqual(
     (await describeEvents()).map(({ name }) => name),
     EVENT_ROW_FIELDS,

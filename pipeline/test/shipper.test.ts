@@ -11,10 +11,10 @@ import {
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ManagedProcess, waitUntil } from '@sluice/services';
+import { waitUntil } from '@sluice/services';
+import { startShipperProcess } from '../src';
 import { ClickHouseHarness, eventRow } from './clickhouse-harness';
 
-const SHIPPER_MAIN = join(__dirname, '..', 'src', 'shipper', 'main.js');
 const clickhouse = new ClickHouseHarness();
 let run = 0;
 
@@ -38,22 +38,13 @@ function startShipper(
   stream: { input: string; state: string; log: string },
   { batchMaxEvents = 1000, batchMaxWaitMs = 100 } = {},
 ) {
-  return new ManagedProcess({
-    name: 'shipper',
-    command: process.execPath,
-    args: [SHIPPER_MAIN],
+  return startShipperProcess({
+    inputDir: stream.input,
+    stateDir: stream.state,
     logFile: stream.log,
-    env: {
-      ...process.env,
-      SHIPPER_INPUT_DIR: stream.input,
-      SHIPPER_STATE_DIR: stream.state,
-      SHIPPER_BATCH_MAX_EVENTS: String(batchMaxEvents),
-      SHIPPER_BATCH_MAX_WAIT_MS: String(batchMaxWaitMs),
-      CLICKHOUSE_URL: clickhouse.server.url,
-      CLICKHOUSE_DATABASE: 'sluice',
-      CLICKHOUSE_INGEST_USER: clickhouse.credentials.ingest.username,
-      CLICKHOUSE_INGEST_PASSWORD: clickhouse.credentials.ingest.password,
-    },
+    clickhouse: clickhouse.target('ingest'),
+    batchMaxEvents,
+    batchMaxWaitMs,
   });
 }
 

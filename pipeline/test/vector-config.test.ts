@@ -39,7 +39,11 @@ test("vector.yaml's row whitelist is exactly the event contract's fields, in ord
     // A field of the first contract version is required; a later one may be missing in older lines.
     const spec = EVENT_ROW[key as EventRowField] as RowFieldSpec;
     const fallback =
-      spec.type === 'flag' ? `int\\(row\\.${key}\\) \\?\\? 0` : `string\\(row\\.${key}\\) \\?\\? ""`;
+      {
+        flag: `int\\(row\\.${key}\\) \\?\\? 0`,
+        uint32: `to_int\\(row\\.${key}\\) \\?\\? 0`,
+        float32: `to_float\\(row\\.${key}\\) \\?\\? 0\\.0`,
+      }[spec.type as string] ?? `string\\(row\\.${key}\\) \\?\\? ""`;
     const read = spec.since ? fallback : `[a-z_]+!\\(row\\.${key}\\)`;
     assert.match(body[1], new RegExp(`"${key}": ${read}`), `${key} reads row.${key}`);
   }

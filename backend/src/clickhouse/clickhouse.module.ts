@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ClickHouseService } from './clickhouse.service.js';
+import { DataRetention } from './data-retention.js';
 import { SchemaMigrations } from './schema-migrations.js';
 
-@Module({ providers: [SchemaMigrations, ClickHouseService], exports: [ClickHouseService] })
+@Module({ providers: [SchemaMigrations, DataRetention, ClickHouseService], exports: [ClickHouseService] })
 export class ClickHouseModule {}

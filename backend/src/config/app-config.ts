@@ -5,6 +5,8 @@ export interface AppConfig {
   readonly apiToken: string;
   readonly sitesFile: string;
   readonly defaultSiteDomain: string;
+  /** Months of events kept (RETENTION_MONTHS); null keeps everything. */
+  readonly retentionMonths: number | null;
   readonly clickhouse: {
     readonly url: string;
     readonly database: string;
@@ -73,6 +75,15 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
   const defaultSiteDomain = read('SLUICE_DEFAULT_SITE_DOMAIN', 'localhost');
   check('SLUICE_DEFAULT_SITE_DOMAIN', DOMAIN.test(defaultSiteDomain), 'must be a lower-case host name');
 
+  const retentionText = env.RETENTION_MONTHS || '';
+  const retentionMonths = retentionText === '' ? null : Number(retentionText);
+  if (retentionMonths !== null)
+    check(
+      'RETENTION_MONTHS',
+      /^[1-9]\d{0,3}$/.test(retentionText),
+      'must be a whole number of months ≥ 1 or empty',
+    );
+
   if (problems.length > 0) throw new ConfigError(problems);
   return deepFreeze({
     host,
@@ -80,6 +91,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
     apiToken,
     sitesFile,
     defaultSiteDomain,
+    retentionMonths,
     clickhouse: { url, database, admin, reader },
   });
 }

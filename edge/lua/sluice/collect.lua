@@ -48,6 +48,8 @@ local request = {}
 
 local decoder = cjson.new()
 decoder.decode_max_depth(MAX_JSON_DEPTH)
+-- Strict JSON: NaN, Infinity and hex numbers are malformed bodies, not numbers in a row.
+decoder.decode_invalid_numbers(false)
 local decode = decoder.decode
 local encode = cjson.encode
 

@@ -7,7 +7,7 @@ local ipairs = ipairs
 
 local _M = { _VERSION = '0.1' }
 
--- Fills _M.fields (ordered list of { name, type, max_length, max_items }), _M.by_name and _M.wire.
+-- Fills _M.fields (ordered list of { name, type, max_length, max_items, max }), _M.by_name and _M.wire.
 function _M.load(path)
     local file, err = io_open(path, "rb")
     if not file then
@@ -22,7 +22,9 @@ function _M.load(path)
     local fields, by_name = {}, {}
     for i, name in ipairs(contract.fields) do
         local spec = contract.row[name]
-        local field = { name = name, type = spec.type, max_length = spec.maxLength, max_items = spec.maxItems }
+        local field = {
+            name = name, type = spec.type, max_length = spec.maxLength, max_items = spec.maxItems, max = spec.max,
+        }
         fields[i] = field
         by_name[name] = field
     end

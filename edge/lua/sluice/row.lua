@@ -14,11 +14,14 @@ local user_agent = require "sluice.user_agent"
 
 local assert = assert
 local ipairs = ipairs
+local ngx_md5 = ngx.md5
 local next = next
 local pairs = pairs
 local tostring = tostring
 local type = type
+local math_floor = math.floor
 local math_min = math.min
+local str_sub = string.sub
 local tbl_concat = table.concat
 local tbl_sort = table.sort
 
@@ -33,13 +36,20 @@ local FIELD_COUNT
 local LINE_END
 local URL_MAX_LENGTH
 local PROPS_MAX_ITEMS
+-- Wire keys whose value is copied into one row field as it is (see copy_fields).
+local COPIED
 
 -- How each contract type is written. Values of the fixed-format types (uuid, datetime) are made or
 -- checked by this module and written as they are; numbers go to table.concat as numbers.
 local QUOTED = { uuid = true, datetime = true, string = true }
 local WRITERS = {
-    uuid = "raw", datetime = "raw", uint32 = "raw", flag = "raw", string = "string", ["string[]"] = "array",
+    uuid = "raw", datetime = "raw", uint32 = "raw", float32 = "raw", flag = "raw", string = "string",
+    ["string[]"] = "array",
 }
+local UINT32_MAX = 4294967295
+
+-- Fields fill_values derives or checks itself; every other wire key is copied (copy_fields).
+local DERIVED = { event_id = true, name = true, url = true, referrer = true, visitor_id = true, props = true }
 
 local SCALAR = { string = true, number = true, boolean = true }
 local NO_ITEMS = {}
@@ -83,6 +93,43 @@ local function visitor_id_of(event, request)
         end
     end
     return request.visitor_id
+end
+
+-- A copied number within the field's range (integral for uint32), or 0 for another type or a
+-- negative number. The decoder admits no NaN; an overflowing exponent is infinity, cut to the max.
+local function number_in_range(value, field)
+    if type(value) ~= "number" or value < 0 then
+        return 0
+    end
+    value = math_min(value, field.max)
+    return field.type == "uint32" and math_floor(value) or value
+end
+
+-- The copied wire keys: strings stay strings ('' for another type; the writer cuts them to the
+-- field's length), numbers go through number_in_range.
+local function copy_fields(event)
+    for i = 1, #COPIED do
+        local copied = COPIED[i]
+        local value = event[copied.key]
+        if copied.number then
+            values[copied.name] = number_in_range(value, copied.field)
+        else
+            values[copied.name] = string_or_empty(value)
+        end
+    end
+end
+
+-- The key an autocaptured element's name is stored under: the same element (tag, selector path,
+-- visible text, as stored) on any page gives the same fingerprint.
+local function element_fingerprint()
+    local tag = values.el_tag
+    if tag == "" then
+        return ""
+    end
+    local by_name = contract.by_name
+    return str_sub(ngx_md5(clean(tag, by_name.el_tag.max_length) .. "\0"
+        .. clean(values.el_selector, by_name.el_selector.max_length) .. "\0"
+        .. clean(values.el_text, by_name.el_text.max_length)), 1, 16)
 end
 
 -- Fills `values` for one event, or returns nil and a short error code for the client. `request`
@@ -134,9 +181,9 @@ local function fill_values(event, request)
     values.country = request.country
     values.region = request.region
     values.city = request.city
-    values.session_id = string_or_empty(event[KEY.session_id])
-    values.user_id = string_or_empty(event[KEY.user_id])
     values.props_keys, values.props_values = split_props(event[KEY.props])
+    copy_fields(event)
+    values.el_fingerprint = element_fingerprint()
     return true
 end
 
@@ -165,6 +212,18 @@ function _M.prepare()
     end
     URL_MAX_LENGTH = contract.wire.event[KEY.url].maxLength
     PROPS_MAX_ITEMS = math_min(contract.by_name.props_keys.max_items, contract.by_name.props_values.max_items)
+    COPIED = {}
+    for key, spec in pairs(contract.wire.event) do
+        local field = contract.by_name[spec.field]
+        if not DERIVED[spec.field] then
+            assert(field, "wire key " .. key .. " names no contract field")
+            local number = spec.type == "number"
+            if number then
+                field.max = field.max or UINT32_MAX
+            end
+            COPIED[#COPIED + 1] = { key = key, name = spec.field, field = field, number = number }
+        end
+    end
     FIELDS = {}
     local closing = ""
     for i, field in ipairs(contract.fields) do

@@ -3,6 +3,7 @@ import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync } from 'node:
 import { join } from 'node:path';
 import { CONTRACT_JSON_PATH } from '@sluice/config';
 import { startEdge } from '@sluice/edge';
+import { SHIPPER_MAIN } from '@sluice/pipeline';
 import { httpOk, ManagedProcess, startClickHouse, waitUntil } from '@sluice/services';
 import { dataPaths, settingsEnvironment, type StackSettings } from './settings';
 
@@ -154,9 +155,7 @@ export async function startStack(
     const shipper = new ManagedProcess({
       name: useVector ? 'vector' : 'shipper',
       command: useVector ? 'vector' : process.execPath,
-      args: useVector
-        ? ['--config', join(root, 'pipeline', 'vector.yaml')]
-        : [join(root, 'pipeline', 'dist', 'src', 'shipper', 'main.js')],
+      args: useVector ? ['--config', join(root, 'pipeline', 'vector.yaml')] : [SHIPPER_MAIN],
       env,
       logFile: join(paths.logs, useVector ? 'vector.log' : 'shipper.log'),
     });

@@ -2,6 +2,8 @@
 # Runs once, on the first start of the modern ClickHouse image (/docker-entrypoint-initdb.d), as the
 # admin account CLICKHOUSE_USER. Creates the least-privileged accounts Sluice uses:
 #   ingest: writes events (Vector, the shipper); reader: read-only reports (the backend).
+# The rollups' materialized views insert as their definer (the admin account that ran the migrations), so
+# ingest needs no grant on the rollup tables.
 set -euo pipefail
 : "${CLICKHOUSE_INGEST_PASSWORD:?CLICKHOUSE_INGEST_PASSWORD must be set}"
 : "${CLICKHOUSE_READER_PASSWORD:?CLICKHOUSE_READER_PASSWORD must be set}"

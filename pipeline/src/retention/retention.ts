@@ -1,0 +1,50 @@
+import { checkedDatabase, clickhouseClient, type ClickHouseTarget } from '../clickhouse-target';
+
+/** Tables partitioned by month (toYYYYMM): the events and the rollups fed from them. */
+export const MONTHLY_TABLES = ['events', 'traffic_hourly', 'sessions_daily'] as const;
+
+export interface RetentionOptions extends ClickHouseTarget {
+  /** Months of data to keep: a partition goes once all of its month is older than this. */
+  months: number;
+  now?: Date;
+  log?: (line: string) => void;
+}
+
+/** The first month to keep, as toYYYYMM gives it: `months` calendar months before now's month. */
+export function oldestKeptMonth(now: Date, months: number): number {
+  if (!Number.isInteger(months) || months < 1) throw new Error(`retention months must be ≥ 1, got ${months}`);
+  const monthIndex = now.getUTCFullYear() * 12 + now.getUTCMonth() - months;
+  return Math.floor(monthIndex / 12) * 100 + (monthIndex % 12) + 1;
+}
+
+/**
+ * Drops the monthly partitions of every month before oldestKeptMonth from the events and the rollups:
+ * whole parts leave at once, no mutation rewrites rows (18.16 has no TTL). Running it again drops
+ * nothing new.
+ */
+export async function dropExpiredPartitions(options: RetentionOptions): Promise<{ dropped: string[] }> {
+  const database = checkedDatabase(options.database);
+  const keepFrom = oldestKeptMonth(options.now ?? new Date(), options.months);
+  const log = options.log ?? (() => {});
+  const client = clickhouseClient(options, { withDatabase: false });
+  try {
+    const result = await client.query({
+      query: `SELECT DISTINCT table, partition FROM system.parts
+        WHERE active AND database = '${database}' AND table IN (${MONTHLY_TABLES.map((t) => `'${t}'`).join(', ')})
+        ORDER BY table, partition`,
+      format: 'JSONEachRow',
+    });
+    const parts = await result.json<{ table: string; partition: string }>();
+    const dropped: string[] = [];
+    for (const { table, partition } of parts) {
+      // toYYYYMM partitions are plain numbers; anything else is not ours to drop.
+      if (!/^\d{6}$/.test(partition) || Number(partition) >= keepFrom) continue;
+      log(`Dropping ${table} partition ${partition} (older than ${options.months} months)…`);
+      await client.command({ query: `ALTER TABLE ${database}.${table} DROP PARTITION ${partition}` });
+      dropped.push(`${table} ${partition}`);
+    }
+    return { dropped };
+  } finally {
+    await client.close();
+  }
+}

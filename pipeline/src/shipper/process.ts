@@ -1,0 +1,41 @@
+import { join } from 'node:path';
+import { ManagedProcess } from '@sluice/services';
+import type { ClickHouseTarget } from '../clickhouse-target';
+
+/** The shipper's entry point, run as its own process so it can be killed and restarted like in production. */
+export const SHIPPER_MAIN = join(__dirname, 'main.js');
+
+export interface ShipperProcessOptions {
+  inputDir: string;
+  stateDir: string;
+  /** The ingest account. */
+  clickhouse: ClickHouseTarget;
+  logFile: string;
+  batchMaxEvents?: number;
+  batchMaxWaitMs?: number;
+  reportEveryMs?: number;
+}
+
+/** Starts the shipper as a child process (tests and benchmarks; the stack passes its whole environment). */
+export function startShipperProcess(options: ShipperProcessOptions): ManagedProcess {
+  const { clickhouse } = options;
+  const optional = (value: number | undefined) => (value === undefined ? '' : String(value));
+  return new ManagedProcess({
+    name: 'shipper',
+    command: process.execPath,
+    args: [SHIPPER_MAIN],
+    logFile: options.logFile,
+    env: {
+      ...process.env,
+      SHIPPER_INPUT_DIR: options.inputDir,
+      SHIPPER_STATE_DIR: options.stateDir,
+      SHIPPER_BATCH_MAX_EVENTS: optional(options.batchMaxEvents),
+      SHIPPER_BATCH_MAX_WAIT_MS: optional(options.batchMaxWaitMs),
+      SHIPPER_REPORT_EVERY_MS: optional(options.reportEveryMs),
+      CLICKHOUSE_URL: clickhouse.url,
+      CLICKHOUSE_DATABASE: clickhouse.database,
+      CLICKHOUSE_INGEST_USER: clickhouse.username,
+      CLICKHOUSE_INGEST_PASSWORD: clickhouse.password,
+    },
+  });
+}

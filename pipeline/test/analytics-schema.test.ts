@@ -1,0 +1,136 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { EventRow } from '@sluice/config';
+import { dropExpiredPartitions, oldestKeptMonth, rollbackMigrations } from '../src';
+import { ClickHouseHarness, eventRow } from './clickhouse-harness';
+
+const clickhouse = new ClickHouseHarness();
+before(async () => {
+  await clickhouse.start();
+  await clickhouse.migrate();
+});
+after(() => clickhouse.stop());
+
+const insert = (rows: EventRow[], table = 'sluice.events') =>
+  clickhouse.admin.insert({ table, values: rows, format: 'JSONEachRow' });
+const numbers = <T extends object>(row: T) =>
+  Object.fromEntries(Object.entries(row).map(([key, value]) => [key, Number(value)]));
+
+test('sampling by visitor keeps each sampled visitor whole', async () => {
+  const site_id = 101;
+  const rows = Array.from({ length: 400 }, (_, i) => eventRow({ site_id, visitor_id: `visitor-${i % 100}` }));
+  await insert(rows);
+  const [sampled] = await clickhouse.query<{ events: string; visitors: string }>(
+    `SELECT count() AS events, uniqExact(visitor_id) AS visitors FROM sluice.events SAMPLE 1/2 WHERE site_id = ${site_id}`,
+  );
+  const visitors = Number(sampled.visitors);
+  assert.ok(visitors > 20 && visitors < 80, `about half the visitors, got ${visitors}`);
+  assert.equal(Number(sampled.events), visitors * 4, 'every sampled visitor with all four of their events');
+});
+
+test('the rollups count a re-delivered batch once, by hour and by session', async () => {
+  const site_id = 102;
+  const at = (minute: number) => `2026-11-20 10:${String(minute).padStart(2, '0')}:00`;
+  const a = { site_id, visitor_id: 'visitor-a', session_id: 'session-a' };
+  const batch = [
+    eventRow({ ...a, ts: at(0) }),
+    eventRow({ ...a, ts: at(5), pathname: '/pricing' }),
+    eventRow({ ...a, ts: at(9), name: 'signup' }),
+    eventRow({ site_id, visitor_id: 'visitor-b', session_id: 'session-b', ts: at(30) }),
+  ];
+  await insert(batch);
+  await insert(batch); // at-least-once: the shipper re-sends after a crash
+  const [hour] = await clickhouse.query<Record<string, string>>(
+    `SELECT uniqMerge(visitors) AS visitors, uniqMerge(sessions) AS sessions,
+        uniqIfMerge(pageviews) AS pageviews, uniqMerge(events) AS events
+     FROM sluice.traffic_hourly WHERE site_id = ${site_id} GROUP BY hour`,
+  );
+  assert.deepEqual(numbers(hour), { visitors: 2, sessions: 2, pageviews: 3, events: 4 });
+  const sessions = await clickhouse.query<Record<string, string>>(
+    `SELECT session_id, uniqIfMerge(pageviews) AS pageviews,
+        toUInt32(maxMerge(ended)) - toUInt32(minMerge(started)) AS seconds
+     FROM sluice.sessions_daily WHERE site_id = ${site_id} GROUP BY session_id ORDER BY session_id`,
+  );
+  assert.deepEqual(
+    sessions.map(({ session_id, pageviews, seconds }) => [session_id, Number(pageviews), Number(seconds)]),
+    [
+      ['session-a', 2, 540],
+      ['session-b', 1, 0],
+    ],
+  );
+});
+
+test('autocapture names join at query time, the latest name winning', async () => {
+  const site_id = 103;
+  const fingerprint = '0123456789abcdef';
+  await insert([
+    eventRow({ site_id, name: '$autocapture', el_tag: 'button', el_fingerprint: fingerprint }),
+    eventRow({ site_id, name: '$autocapture', el_tag: 'a', el_fingerprint: 'fedcba9876543210' }),
+  ]);
+  const name = (value: string, source: string, updated_at: string) => ({
+    site_id,
+    fingerprint,
+    name: value,
+    source,
+    updated_at,
+  });
+  await clickhouse.admin.insert({
+    table: 'sluice.autocapture_names',
+    values: [
+      name('Clicked button', 'heuristic', '2026-11-20 10:00:00'),
+      name('Added to cart', 'ai', '2026-11-21 10:00:00'),
+    ],
+    format: 'JSONEachRow',
+  });
+  const rows = await clickhouse.query<{ el_tag: string; element_name: string }>(
+    `SELECT el_tag, element_name FROM sluice.events
+     ANY LEFT JOIN (
+       SELECT site_id, fingerprint AS el_fingerprint, argMax(name, updated_at) AS element_name
+       FROM sluice.autocapture_names WHERE site_id = ${site_id} GROUP BY site_id, el_fingerprint
+     ) USING (site_id, el_fingerprint)
+     WHERE site_id = ${site_id} ORDER BY el_tag`,
+  );
+  assert.deepEqual(rows, [
+    { el_tag: 'a', element_name: '' },
+    { el_tag: 'button', element_name: 'Added to cart' },
+  ]);
+});
+
+test('rows stored before the re-sort and the rollups survive them and are rolled up', async () => {
+  const site_id = 104;
+  await rollbackMigrations({ ...clickhouse.target('admin'), to: 6 });
+  await insert([
+    eventRow({ site_id, ts: '2026-11-20 08:00:00' }),
+    eventRow({ site_id, ts: '2026-11-20 08:30:00' }),
+  ]);
+  await clickhouse.migrate();
+  assert.equal(await clickhouse.distinctEventIds(site_id), 2);
+  const [hour] = await clickhouse.query<{ pageviews: string }>(
+    `SELECT uniqIfMerge(pageviews) AS pageviews FROM sluice.traffic_hourly WHERE site_id = ${site_id}`,
+  );
+  assert.equal(Number(hour.pageviews), 2);
+});
+
+test('retention keeps whole months younger than the setting and drops older ones everywhere', async () => {
+  assert.equal(oldestKeptMonth(new Date('2026-11-23T12:00:00Z'), 12), 202511);
+  assert.equal(oldestKeptMonth(new Date('2026-01-01T00:00:00Z'), 1), 202512);
+  assert.throws(() => oldestKeptMonth(new Date(), 0), /months must be ≥ 1/);
+  const site_id = 105;
+  await insert([
+    eventRow({ site_id, ts: '2025-09-30 23:59:59' }),
+    eventRow({ site_id, ts: '2025-10-01 00:00:00' }),
+    eventRow({ site_id, ts: '2026-11-01 00:00:00' }),
+  ]);
+  const options = { ...clickhouse.target('admin'), months: 13, now: new Date('2026-11-23T12:00:00Z') };
+  const { dropped } = await dropExpiredPartitions(options);
+  assert.deepEqual(dropped, ['events 202509', 'sessions_daily 202509', 'traffic_hourly 202509']);
+  const [left] = await clickhouse.query<{ oldest: string; n: string }>(
+    `SELECT toString(min(ts)) AS oldest, count() AS n FROM sluice.events WHERE site_id = ${site_id}`,
+  );
+  assert.deepEqual(left, { oldest: '2025-10-01 00:00:00', n: '2' });
+  const [rollup] = await clickhouse.query<{ months: number[] }>(
+    `SELECT groupUniqArray(toYYYYMM(hour)) AS months FROM sluice.traffic_hourly WHERE site_id = ${site_id}`,
+  );
+  assert.deepEqual(rollup.months.map(Number).sort(), [202510, 202611]);
+  assert.deepEqual((await dropExpiredPartitions(options)).dropped, []);
+});
