@@ -4,6 +4,16 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const DATETIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 const UINT32_MAX = 0xffffffff;
 
+/**
+ * Whether a string fits in `max` UTF-8 bytes. The shipper checks every string of every row, so the
+ * byte count is only taken when the length in UTF-16 units can't decide: each unit is 1 to 3 bytes.
+ */
+function fitsBytes(value: string, max: number): boolean {
+  if (value.length * 3 <= max) return true;
+  if (value.length > max) return false;
+  return Buffer.byteLength(value) <= max;
+}
+
 const aboveMax = (spec: RowFieldSpec, value: number) =>
   spec.max !== undefined && value > spec.max ? `above ${spec.max}` : null;
 
@@ -24,16 +34,18 @@ function fieldProblem(spec: RowFieldSpec, value: unknown): string | null {
       return typeof value === 'string' && DATETIME.test(value) ? null : 'not YYYY-MM-DD hh:mm:ss';
     case 'string':
       if (typeof value !== 'string') return 'not a string';
-      return Buffer.byteLength(value) > spec.maxLength! ? `longer than ${spec.maxLength} bytes` : null;
+      return fitsBytes(value, spec.maxLength!) ? null : `longer than ${spec.maxLength} bytes`;
     case 'string[]':
       if (!Array.isArray(value) || value.some((item) => typeof item !== 'string'))
         return 'not an array of strings';
       if (value.length > spec.maxItems!) return `more than ${spec.maxItems} items`;
-      return value.some((item) => Buffer.byteLength(item as string) > spec.maxLength!)
-        ? `an item longer than ${spec.maxLength} bytes`
-        : null;
+      return value.every((item) => fitsBytes(item as string, spec.maxLength!))
+        ? null
+        : `an item longer than ${spec.maxLength} bytes`;
   }
 }
+
+const FIELDS = EVENT_ROW_FIELDS.map((name) => [name, EVENT_ROW[name] as RowFieldSpec] as const);
 
 /**
  * Checks one decoded NDJSON line against the contract: exactly the contract's keys, each of
@@ -46,21 +58,27 @@ export function rowProblems(row: unknown, { allowOlderRows = false } = {}): stri
   if (typeof row !== 'object' || row === null || Array.isArray(row)) return ['not a JSON object'];
   const record = row as Record<string, unknown>;
   const problems: string[] = [];
-  for (const field of EVENT_ROW_FIELDS) {
-    if (!(field in record)) {
-      const addedLater = (EVENT_ROW[field] as RowFieldSpec).since !== undefined;
-      if (!(allowOlderRows && addedLater)) problems.push(`${field}: missing`);
+  let present = 0;
+  for (const [field, spec] of FIELDS) {
+    const value = record[field];
+    if (value === undefined) {
+      if (!(allowOlderRows && spec.since !== undefined)) problems.push(`${field}: missing`);
       continue;
     }
-    const problem = fieldProblem(EVENT_ROW[field], record[field]);
+    present++;
+    const problem = fieldProblem(spec, value);
     if (problem) problems.push(`${field}: ${problem}`);
   }
-  for (const key of Object.keys(record)) {
-    if (!(key in EVENT_ROW)) problems.push(`${key}: not in the event contract`);
+  // Every key was a contract field unless there are more keys than fields found.
+  const keys = Object.keys(record);
+  if (keys.length > present) {
+    for (const key of keys) {
+      if (!Object.hasOwn(EVENT_ROW, key)) problems.push(`${key}: not in the event contract`);
+    }
   }
-  const keys = record.props_keys;
+  const keysOfProps = record.props_keys;
   const values = record.props_values;
-  if (Array.isArray(keys) && Array.isArray(values) && keys.length !== values.length) {
+  if (Array.isArray(keysOfProps) && Array.isArray(values) && keysOfProps.length !== values.length) {
     problems.push('props_keys and props_values differ in length');
   }
   return problems;

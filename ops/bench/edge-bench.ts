@@ -16,13 +16,14 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { cpus, release, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CONTRACT_JSON_PATH, type SitesFile } from '@sluice/config';
 import { startEdge, type RunningEdge } from '@sluice/edge';
 import { freePort } from '@sluice/services';
 import { REPO_ROOT } from '../src/repo-root';
 import { BENCH_SITE, beacons } from './traffic';
+import { machineInfo, median, ms, percent, positiveInt, processCpuSeconds, thousands } from './report';
 import { runWrk, writeBeacons, writeWrkScript, type WrkResult } from './wrk';
 
 const SERVER_CORE = 0;
@@ -42,15 +43,6 @@ interface Settings {
   seconds: number;
   rounds: number;
   connections: number;
-}
-
-function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1)
-    throw new Error(`${name} must be a positive integer, not "${raw}"`);
-  return value;
 }
 
 function settingsFrom(env: NodeJS.ProcessEnv): Settings {
@@ -79,18 +71,6 @@ interface Measurement {
   clientCoreBusy: number;
 }
 
-function machineInfo(): string[] {
-  const model = readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.+)$/m)?.[1] ?? 'unknown';
-  const nginx = spawnSync('nginx', ['-v'], { encoding: 'utf8' }).stderr.trim();
-  const wrk = spawnSync('wrk', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0].trim();
-  return [
-    `date: ${new Date().toISOString()}`,
-    `cpu: ${model} (nproc ${execFileSync('nproc', { encoding: 'utf8' }).trim()}, ${cpus().length} online)`,
-    `kernel: Linux ${release()}; node ${process.version}`,
-    `${nginx}; ${wrk}`,
-  ];
-}
-
 function taskset(core: number, pid: number): void {
   // -a: every thread of the process.
   execFileSync('taskset', ['-a', '-p', '-c', String(core), String(pid)], { stdio: 'pipe' });
@@ -110,15 +90,6 @@ function pinEdge(masterPid: number, core: number): number {
     throw new Error(`expected one nginx worker under ${masterPid}, found ${workers.length}`);
   for (const pid of [masterPid, ...workers]) taskset(core, pid);
   return workers[0];
-}
-
-const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
-
-/** CPU seconds (user + system) a process has used. */
-function processCpuSeconds(pid: number): number {
-  // Fields after the command name's closing parenthesis start at field 3 (state); utime and stime are 14 and 15.
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
 }
 
 /** [busy, total] jiffies of one core; idle and iowait are not busy. */
@@ -158,12 +129,6 @@ async function measure(
   };
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
 async function countLines(path: string): Promise<number> {
   if (!existsSync(path)) return 0;
   let lines = 0;
@@ -173,10 +138,6 @@ async function countLines(path: string): Promise<number> {
   }
   return lines;
 }
-
-const thousands = (n: number): string => Math.round(n).toLocaleString('en-US');
-const ms = (n: number): string => `${n.toFixed(2)} ms`;
-const percent = (n: number): string => `${Math.round(n * 100)}%`;
 
 function describe(scenario: Scenario, m: Measurement): string {
   const w = m.wrk;

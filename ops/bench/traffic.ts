@@ -86,13 +86,29 @@ function visitorIp(): string {
   return `${randomInt(1, 224)}.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
 }
 
+export interface BeaconOptions {
+  siteKey?: string;
+  /**
+   * Whether events carry the tracker's ids (the default). Without them the edge mints one per event,
+   * as for the image fallback: a file of beacons that wrk cycles then still stores every event anew.
+   */
+  eventIds?: boolean;
+}
+
 /** `count` beacons of `batchSize` events each: one visitor and session per beacon, every event id new. */
-export function beacons(count: number, batchSize: number): Beacon[] {
+export function beacons(
+  count: number,
+  batchSize: number,
+  { siteKey = BENCH_SITE.key, eventIds = true }: BeaconOptions = {},
+): Beacon[] {
   return Array.from({ length: count }, () => {
     const sessionId = randomUUID();
     const batch: WireBatch = {
-      s: BENCH_SITE.key,
-      e: Array.from({ length: batchSize }, () => realisticEvent(sessionId)),
+      s: siteKey,
+      e: Array.from({ length: batchSize }, () => {
+        const { id, ...event } = realisticEvent(sessionId);
+        return eventIds ? { id, ...event } : event;
+      }),
     };
     return {
       clientIp: visitorIp(),

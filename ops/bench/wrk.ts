@@ -51,8 +51,26 @@ function done()
 end
 `;
 
-export function writeWrkScript(path: string): void {
-  writeFileSync(path, WRK_SCRIPT);
+/**
+ * Pacing, for runs at a steady rate: each connection waits `args[2]` ms after an answer before its
+ * next request. Only in the paced script: wrk arms a timer per request whenever a script defines
+ * delay(), which would cost the full-speed runs.
+ */
+const PACING = `
+local delay_ms = 0
+local base_init = init
+function init(args)
+    delay_ms = tonumber(args[2])
+    base_init(args)
+end
+
+function delay()
+    return delay_ms
+end
+`;
+
+export function writeWrkScript(path: string, { paced = false } = {}): void {
+  writeFileSync(path, paced ? WRK_SCRIPT + PACING : WRK_SCRIPT);
 }
 
 export function writeBeacons(path: string, beacons: Beacon[]): void {
@@ -117,6 +135,8 @@ export interface WrkRun {
   connections: number;
   /** The core wrk is pinned to. */
   core: number;
+  /** With a paced script: the pause after each answer, per connection. */
+  delayMs?: number;
 }
 
 /** One wrk run, one thread, pinned with taskset; killed if it outlives its duration by far. */
@@ -130,6 +150,7 @@ export async function runWrk(options: WrkRun): Promise<WrkResult> {
     `-d${options.seconds}s`,
   ];
   args.push('--latency', '-s', options.scriptFile, options.url, '--', options.beaconsFile);
+  if (options.delayMs !== undefined) args.push(String(options.delayMs));
   const { stdout } = await run('taskset', args, {
     timeout: (options.seconds + 30) * 1000,
     killSignal: 'SIGKILL',

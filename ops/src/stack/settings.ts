@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { DEFAULT_RATE_LIMIT } from '@sluice/edge';
+import { SHIPPER_DEFAULTS } from '@sluice/pipeline';
 
 /** Everything the native stack needs to know, resolved once from the environment, `.env` and generated secrets. */
 export interface StackSettings {
@@ -137,8 +138,8 @@ export function loadSettings(root: string, overrides: Record<string, string> = {
       },
     },
     shipper: {
-      batchMaxEvents: Number(env.SHIPPER_BATCH_MAX_EVENTS || 10000),
-      batchMaxWaitMs: Number(env.SHIPPER_BATCH_MAX_WAIT_MS || 1000),
+      batchMaxEvents: Number(env.SHIPPER_BATCH_MAX_EVENTS || SHIPPER_DEFAULTS.batchMaxEvents),
+      batchMaxWaitMs: Number(env.SHIPPER_BATCH_MAX_WAIT_MS || SHIPPER_DEFAULTS.batchMaxWaitMs),
     },
   };
 }

@@ -3,7 +3,7 @@ import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync } from 'node:
 import { join } from 'node:path';
 import { CONTRACT_JSON_PATH } from '@sluice/config';
 import { startEdge } from '@sluice/edge';
-import { SHIPPER_MAIN } from '@sluice/pipeline';
+import { SHIPPER_NODE_ARGS } from '@sluice/pipeline';
 import { httpOk, ManagedProcess, startClickHouse, waitUntil } from '@sluice/services';
 import { dataPaths, settingsEnvironment, type StackSettings } from './settings';
 
@@ -155,7 +155,7 @@ export async function startStack(
     const shipper = new ManagedProcess({
       name: useVector ? 'vector' : 'shipper',
       command: useVector ? 'vector' : process.execPath,
-      args: useVector ? ['--config', join(root, 'pipeline', 'vector.yaml')] : [SHIPPER_MAIN],
+      args: useVector ? ['--config', join(root, 'pipeline', 'vector.yaml')] : SHIPPER_NODE_ARGS,
       env,
       logFile: join(paths.logs, useVector ? 'vector.log' : 'shipper.log'),
     });

@@ -1,5 +1,5 @@
 import type { ClickHouseClient } from '@clickhouse/client';
-import type { EventRow } from '@sluice/config';
+import { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const FIRST_BACKOFF_MS = 250;
@@ -12,19 +12,26 @@ export function backoffMs(attempt: number): number {
 }
 
 /**
- * Inserts a batch, retrying the same batch until ClickHouse acknowledges it. Returns false only when
+ * Inserts `rows` NDJSON lines (contract rows, already checked) as they are, in JSONEachRow: no row
+ * is turned into an object and serialised again. Retries the same batch until ClickHouse
+ * acknowledges it. Returns false only when
  * `stop` is aborted first (a stop also cuts a backoff wait short): the caller then keeps its
  * checkpoint where it was, and the batch is sent again after the next start.
  */
 export async function insertUntilAcknowledged(
   client: ClickHouseClient,
-  rows: EventRow[],
+  ndjson: Buffer,
+  rows: number,
   stop: AbortSignal,
   log: (line: string) => void,
 ): Promise<boolean> {
   for (let attempt = 0; ; attempt++) {
     try {
-      await client.insert({ table: 'events', values: rows, format: 'JSONEachRow' });
+      // insert() only takes objects for JSON formats; exec() sends the bytes as they are. Each attempt
+      // needs a fresh stream, and the (empty) answer is read to the end so the socket is reused.
+      const body = Readable.from([ndjson], { objectMode: false });
+      const { stream } = await client.exec({ query: 'INSERT INTO events FORMAT JSONEachRow', values: body });
+      for await (const chunk of stream) void chunk;
       if (attempt > 0)
         log(`ClickHouse accepted the batch after ${attempt} retr${attempt === 1 ? 'y' : 'ies'}`);
       return true;
@@ -32,7 +39,7 @@ export async function insertUntilAcknowledged(
       if (stop.aborted) return false;
       const wait = backoffMs(attempt);
       log(
-        `ClickHouse insert of ${rows.length} rows failed (${error instanceof Error ? error.message : String(error)}); retrying in ${wait} ms`,
+        `ClickHouse insert of ${rows} rows failed (${error instanceof Error ? error.message : String(error)}); retrying in ${wait} ms`,
       );
       await pause(wait, stop);
       if (stop.aborted) return false;

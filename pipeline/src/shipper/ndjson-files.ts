@@ -53,6 +53,11 @@ export function listInputFiles(dir: string): InputFile[] {
   return files.sort((a, b) => a.mtimeMs - b.mtimeMs || a.path.localeCompare(b.path));
 }
 
+/**
+ * How much one read takes: about a thousand of the edge's lines. Reading a little at a time keeps the
+ * lines in hand few, so they die young in V8's heap and the shipper's memory stays flat.
+ */
+export const READ_CHUNK_BYTES = 1 << 20;
 /** How much of an over-long line the dead-letter file keeps: enough to see what it was. */
 const TOO_LONG_EXCERPT_BYTES = 1024;
 
@@ -76,14 +81,18 @@ function nextNewline(fd: number, from: number, buffer: Buffer): number {
 
 /**
  * Reads up to `maxLines` complete lines of `path` from `offset` into `buffer` (reused between calls;
- * the edge's lines are far shorter than it). A last line without its newline is left for later:
- * the edge may still be writing it. A complete line longer than the buffer (a corrupt file) comes
- * back as its beginning, marked `tooLong`, so it is dead-lettered instead of stalling the stream.
+ * the edge's lines are far shorter than it), a chunk at a time: the whole buffer only when a chunk
+ * holds no complete line. A last line without its newline is left for later: the edge may still be
+ * writing it. A complete line longer than the buffer (a corrupt file) comes back as its beginning,
+ * marked `tooLong`, so it is dead-lettered instead of stalling the stream.
  */
 export function readLines(path: string, offset: number, maxLines: number, buffer: Buffer) {
   const fd = openSync(path, 'r');
   try {
-    const read = readSync(fd, buffer, 0, buffer.length, offset);
+    const chunk = Math.min(READ_CHUNK_BYTES, buffer.length);
+    let read = readSync(fd, buffer, 0, chunk, offset);
+    if (read === chunk && buffer.subarray(0, read).indexOf(0x0a) < 0)
+      read += readSync(fd, buffer, read, buffer.length - read, offset + read);
     const lines: Line[] = [];
     let start = 0;
     while (lines.length < maxLines) {

@@ -2,8 +2,12 @@ import { join } from 'node:path';
 import { ManagedProcess } from '@sluice/services';
 import type { ClickHouseTarget } from '../clickhouse-target';
 
-/** The shipper's entry point, run as its own process so it can be killed and restarted like in production. */
-export const SHIPPER_MAIN = join(__dirname, 'main.js');
+/**
+ * How node runs the shipper, as its own process (so it can be killed and restarted like in
+ * production). Small young-generation spaces: the shipper's garbage is short-lived lines, and V8's
+ * default semi-spaces would hold tens of MB of it between scavenges.
+ */
+export const SHIPPER_NODE_ARGS = ['--max-semi-space-size=4', join(__dirname, 'main.js')];
 
 export interface ShipperProcessOptions {
   inputDir: string;
@@ -12,6 +16,7 @@ export interface ShipperProcessOptions {
   clickhouse: ClickHouseTarget;
   logFile: string;
   batchMaxEvents?: number;
+  batchMaxBytes?: number;
   batchMaxWaitMs?: number;
   reportEveryMs?: number;
 }
@@ -23,13 +28,14 @@ export function startShipperProcess(options: ShipperProcessOptions): ManagedProc
   return new ManagedProcess({
     name: 'shipper',
     command: process.execPath,
-    args: [SHIPPER_MAIN],
+    args: SHIPPER_NODE_ARGS,
     logFile: options.logFile,
     env: {
       ...process.env,
       SHIPPER_INPUT_DIR: options.inputDir,
       SHIPPER_STATE_DIR: options.stateDir,
       SHIPPER_BATCH_MAX_EVENTS: optional(options.batchMaxEvents),
+      SHIPPER_BATCH_MAX_BYTES: optional(options.batchMaxBytes),
       SHIPPER_BATCH_MAX_WAIT_MS: optional(options.batchMaxWaitMs),
       SHIPPER_REPORT_EVERY_MS: optional(options.reportEveryMs),
       CLICKHOUSE_URL: clickhouse.url,

@@ -1,49 +1,47 @@
 import type { ClickHouseClient } from '@clickhouse/client';
-import { rowProblems, type EventRow } from '@sluice/config';
+import { rowProblems } from '@sluice/config';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { clickhouseClient } from '../clickhouse-target';
 import { Checkpoint, type Positions } from './checkpoint';
 import { insertUntilAcknowledged, pause } from './clickhouse-sink';
 import type { ShipperConfig } from './config';
+import { Batch } from './batch';
 import { appendDurably } from './durable-file';
-import { listInputFiles, readLines, type Line } from './ndjson-files';
+import { listInputFiles, READ_CHUNK_BYTES, readLines, type Line } from './ndjson-files';
 
 const IDLE_POLL_MS = 100;
+/**
+ * Batches sent before the oldest is acknowledged: ClickHouse parses one while the shipper reads and
+ * checks the next, on different cores. Acknowledgements are still recorded in order.
+ */
+const MAX_IN_FLIGHT = 2;
 const READ_BUFFER_BYTES = 8 << 20;
 
-interface Batch {
-  rows: EventRow[];
-  deadLetters: string[];
-  startedAt: number;
-}
-
-/** The row a line holds, or why it holds none. */
-function parseLine({ text, tooLong }: Line): { row?: unknown; problems: string[] } {
-  if (tooLong)
-    return { problems: [`longer than ${READ_BUFFER_BYTES} bytes (only its beginning is kept here)`] };
+/** Why a line is not a contract row (empty when it is one). */
+function lineProblems({ text, tooLong }: Line): string[] {
+  if (tooLong) return [`longer than ${READ_BUFFER_BYTES} bytes (only its beginning is kept here)`];
   let row: unknown;
   try {
     row = JSON.parse(text);
   } catch (error) {
-    return { problems: [`not JSON: ${error instanceof Error ? error.message : String(error)}`] };
+    return [`not JSON: ${error instanceof Error ? error.message : String(error)}`];
   }
   // Lines written before an upgrade of the edge lack the newer fields: still events to keep.
-  return { row, problems: rowProblems(row, { allowOlderRows: true }) };
+  return rowProblems(row, { allowOlderRows: true });
 }
-
-const pending = (batch: Batch) => batch.rows.length + batch.deadLetters.length > 0;
 
 /**
  * Tails the edge's NDJSON files into ClickHouse, at least once: a batch's positions are written to
  * the checkpoint only after ClickHouse acknowledged it, so a crash at any moment re-sends (never
- * skips) lines, and the re-sent rows keep their event ids.
+ * skips) lines, and the re-sent rows keep their event ids. Up to MAX_IN_FLIGHT batches are sent at
+ * once while the next is read and checked; the checkpoint moves in order, batch by batch.
  */
 export class Shipper {
   private readonly client: ClickHouseClient;
   private readonly checkpoint: Checkpoint;
   private readonly deadLetterPath: string;
-  private readonly buffer = Buffer.alloc(READ_BUFFER_BYTES);
+  private readonly buffer = Buffer.allocUnsafe(READ_BUFFER_BYTES);
   /** Acknowledged positions (what the checkpoint holds). */
   private committed: Positions;
   /** Positions read ahead of the checkpoint, into the batch being built. */
@@ -52,6 +50,8 @@ export class Shipper {
   private missing = new Set<string>();
   private readonly stopping = new AbortController();
   private shipped = 0;
+  /** Settles when the last batch sent is recorded (or failed): the chain that keeps records in order. */
+  private lastDelivery: Promise<boolean> = Promise.resolve(true);
   private lastReport = { at: Date.now(), shipped: 0 };
 
   constructor(
@@ -76,28 +76,35 @@ export class Shipper {
       `Shipping ${this.config.inputDir}/*.ndjson* to ClickHouse ${this.config.clickhouse.database}.events`,
     );
     const stop = this.stopping.signal;
-    let batch = this.newBatch();
-    let delivering = true;
+    // One batch filling, up to MAX_IN_FLIGHT sent; their buffers are reused once recorded.
+    const inFlight: Array<{ batch: Batch; delivered: Promise<boolean> }> = [];
+    // A batch closes once past batchMaxBytes, by at most one read.
+    const capacity = this.config.batchMaxBytes + READ_CHUNK_BYTES;
+    const spare = Array.from({ length: MAX_IN_FLIGHT }, () => new Batch(capacity));
+    let batch = new Batch(capacity);
     while (!stop.aborted) {
       const readAny = this.fill(batch);
-      const full = batch.rows.length >= this.config.batchMaxEvents;
+      const full = batch.rows >= this.config.batchMaxEvents || batch.bytes >= this.config.batchMaxBytes;
       const waitedEnough = Date.now() - batch.startedAt >= this.config.batchMaxWaitMs;
-      if (pending(batch) && (full || waitedEnough)) {
-        delivering = await this.commit(batch);
-        if (delivering) batch = this.newBatch();
+      if (batch.pending && (full || waitedEnough)) {
+        if (inFlight.length >= MAX_IN_FLIGHT) {
+          const oldest = inFlight.shift()!;
+          const delivered = await oldest.delivered;
+          oldest.batch.reset();
+          spare.push(oldest.batch);
+          if (!delivered) break;
+        }
+        inFlight.push({ batch, delivered: this.deliver(batch) });
+        batch = spare.pop()!;
       } else if (!readAny) {
         await pause(IDLE_POLL_MS, stop);
       }
       this.report();
     }
     // One attempt for what was read before the stop; if ClickHouse refuses it, the next start re-reads it.
-    if (delivering && pending(batch)) await this.commit(batch);
+    if ((await this.lastDelivery) && batch.pending) await this.deliver(batch);
     await this.client.close();
     this.log(`Shipper stopped after ${this.shipped} rows; checkpoint saved at the last acknowledged batch.`);
-  }
-
-  private newBatch(): Batch {
-    return { rows: [], deadLetters: [], startedAt: Date.now() };
   }
 
   /** Adds complete lines to the batch, oldest file first. Returns whether anything was read. */
@@ -105,7 +112,7 @@ export class Shipper {
     let readAny = false;
     const files = listInputFiles(this.config.inputDir);
     for (const file of files) {
-      const room = this.config.batchMaxEvents - batch.rows.length;
+      const room = this.config.batchMaxEvents - batch.rows;
       if (room <= 0) break;
       let offset = this.reading[file.id]?.offset ?? 0;
       if (offset > file.size) {
@@ -115,7 +122,7 @@ export class Shipper {
       if (offset === file.size) continue;
       const { lines, nextOffset } = readLines(file.path, offset, room, this.buffer);
       if (lines.length === 0) continue;
-      if (!pending(batch)) batch.startedAt = Date.now();
+      if (!batch.pending) batch.startedAt = Date.now();
       for (const line of lines) this.classify(line, file.path, batch);
       this.reading[file.id] = { path: file.path, offset: nextOffset };
       readAny = true;
@@ -142,32 +149,41 @@ export class Shipper {
 
   /** A line that is not a contract row goes to the dead-letter file with the reason; the stream goes on. */
   private classify(line: Line, path: string, batch: Batch): void {
-    const { row, problems } = parseLine(line);
-    if (problems.length === 0) batch.rows.push(row as EventRow);
+    const problems = lineProblems(line);
+    if (problems.length === 0) batch.addRow(line.text);
     else
       batch.deadLetters.push(
         JSON.stringify({ reason: problems.join('; '), file: path, offset: line.offset, line: line.text }),
       );
   }
 
-  private async commit(batch: Batch): Promise<boolean> {
-    if (batch.rows.length > 0) {
-      const acknowledged = await insertUntilAcknowledged(
-        this.client,
-        batch.rows,
-        this.stopping.signal,
-        this.log,
-      );
-      if (!acknowledged) return false;
-    }
+  /**
+   * Seals the batch at the current read positions and sends it. Resolves true once ClickHouse
+   * acknowledged it and every batch before it, and it is recorded; false when a stop came first.
+   */
+  private deliver(batch: Batch): Promise<boolean> {
+    batch.positions = structuredClone(this.reading);
+    const sent =
+      batch.rows > 0
+        ? insertUntilAcknowledged(this.client, batch.body(), batch.rows, this.stopping.signal, this.log)
+        : Promise.resolve(true);
+    const previous = this.lastDelivery;
+    this.lastDelivery = Promise.all([previous, sent]).then(([before, acknowledged]) => {
+      if (before && acknowledged) this.record(batch);
+      return before && acknowledged;
+    });
+    return this.lastDelivery;
+  }
+
+  /** An acknowledged batch: its dead letters are written and the checkpoint moves past it. */
+  private record(batch: Batch): void {
     if (batch.deadLetters.length > 0) {
       appendDurably(this.deadLetterPath, batch.deadLetters.join('\n') + '\n');
       this.log(`${batch.deadLetters.length} line(s) failed the event contract: see ${this.deadLetterPath}`);
     }
-    this.committed = structuredClone(this.reading);
+    this.committed = batch.positions;
     this.checkpoint.save(this.committed);
-    this.shipped += batch.rows.length;
-    return true;
+    this.shipped += batch.rows;
   }
 
   private report(): void {
@@ -178,7 +194,10 @@ export class Shipper {
       (sum, file) => sum + file.size - (this.committed[file.id]?.offset ?? 0),
       0,
     );
-    this.log(`shipped ${this.shipped} rows (${rate.toFixed(0)} rows/s), ${behind} bytes behind`);
+    const rssMb = process.memoryUsage.rss() / 2 ** 20;
+    this.log(
+      `shipped ${this.shipped} rows (${rate.toFixed(0)} rows/s), ${behind} bytes behind, RSS ${rssMb.toFixed(0)} MB`,
+    );
     this.lastReport = { at: now, shipped: this.shipped };
   }
 }

@@ -1,0 +1,46 @@
+/** What every benchmark prints the same way: the machine, settings from the environment, figures. */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { cpus, release } from 'node:os';
+
+/** A BENCH_* setting: a positive integer, or the default when unset or empty. */
+export function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`${name} must be a positive integer, not "${raw}"`);
+  return value;
+}
+
+/** The lines that say where and when the figures were measured. */
+export function machineInfo(): string[] {
+  const model = readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.+)$/m)?.[1] ?? 'unknown';
+  const nginx = spawnSync('nginx', ['-v'], { encoding: 'utf8' }).stderr.trim();
+  const wrk = spawnSync('wrk', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0].trim();
+  return [
+    `date: ${new Date().toISOString()}`,
+    `cpu: ${model} (nproc ${execFileSync('nproc', { encoding: 'utf8' }).trim()}, ${cpus().length} online)`,
+    `kernel: Linux ${release()}; node ${process.version}`,
+    `${nginx}; ${wrk}`,
+  ];
+}
+
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
+
+/** CPU seconds (user + system) a process has used. */
+export function processCpuSeconds(pid: number): number {
+  // Fields after the command name's closing parenthesis start at field 3 (state); utime and stime are 14 and 15.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+export const thousands = (n: number): string => Math.round(n).toLocaleString('en-US');
+export const ms = (n: number): string => `${n.toFixed(2)} ms`;
+export const percent = (n: number): string => `${Math.round(n * 100)}%`;
