@@ -33,6 +33,8 @@ before(async () => {
     CLICKHOUSE_TCP_PORT: String(await freePort()),
     CLICKHOUSE_URL: `http://127.0.0.1:${clickhousePort}`,
     SHIPPER_BATCH_MAX_WAIT_MS: '200',
+    EDGE_METRICS_PORT: String(await freePort()),
+    SHIPPER_METRICS_PORT: String(await freePort()),
   });
   stack = await startStack(settings, () => {});
   const site = readSites(dataPaths(settings).sitesFile)[0];

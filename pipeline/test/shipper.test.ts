@@ -11,7 +11,7 @@ import {
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { waitUntil } from '@sluice/services';
+import { freePort, waitUntil } from '@sluice/services';
 import { startShipperProcess } from '../src';
 import { ClickHouseHarness, eventRow } from './clickhouse-harness';
 
@@ -36,15 +36,21 @@ function freshStream() {
 
 function startShipper(
   stream: { input: string; state: string; log: string },
-  { batchMaxEvents = 1000, batchMaxWaitMs = 100 } = {},
+  {
+    batchMaxEvents = 1000,
+    batchMaxWaitMs = 100,
+    metricsPort = undefined as number | undefined,
+    url = '',
+  } = {},
 ) {
   return startShipperProcess({
     inputDir: stream.input,
     stateDir: stream.state,
     logFile: stream.log,
-    clickhouse: clickhouse.target('ingest'),
+    clickhouse: { ...clickhouse.target('ingest'), url: url || clickhouse.server.url },
     batchMaxEvents,
     batchMaxWaitMs,
+    metricsPort,
   });
 }
 
@@ -220,6 +226,70 @@ test('ClickHouse down: the shipper backs off, keeps its position, and delivers e
     await clickhouse.start();
     assert.equal(await waitForEvents(siteId, 50), 50);
     assert.match(readFileSync(stream.log, 'utf8'), /retrying in \d+ ms/);
+  } finally {
+    await shipper.stop();
+  }
+});
+
+test('Prometheus metrics: rows and batches shipped, and lag in bytes and seconds while ClickHouse is unreachable', async () => {
+  const metricsOf = async (port: number) => {
+    const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    return Object.fromEntries(
+      [...text.matchAll(/^(sluice_shipper_[a-z_]+) (\S+)$/gm)].map(([, name, value]) => [
+        name,
+        Number(value),
+      ]),
+    );
+  };
+  const twoMinutesAgo = new Date(Date.now() - 120_000).toISOString().slice(0, 19).replace('T', ' ');
+
+  const stuck = freshStream();
+  const body = Array.from(
+    { length: 20 },
+    () => JSON.stringify(eventRow({ site_id: stuck.siteId, ts: twoMinutesAgo })) + '\n',
+  ).join('');
+  writeFileSync(stuck.file, body);
+  const stuckPort = await freePort();
+  const nobody = `http://127.0.0.1:${await freePort()}`;
+  const stuckShipper = startShipper(stuck, { metricsPort: stuckPort, url: nobody });
+  try {
+    await waitUntil(
+      'a failed insert',
+      async () => (await metricsOf(stuckPort)).sluice_shipper_insert_failures_total > 0,
+    );
+    const metrics = await metricsOf(stuckPort);
+    assert.equal(metrics.sluice_shipper_rows_total, 0);
+    assert.equal(metrics.sluice_shipper_lag_bytes, Buffer.byteLength(body));
+    assert.ok(
+      metrics.sluice_shipper_lag_seconds >= 119 && metrics.sluice_shipper_lag_seconds < 180,
+      String(metrics.sluice_shipper_lag_seconds),
+    );
+    assert.ok(metrics.sluice_shipper_resident_memory_bytes > 0);
+  } finally {
+    await stuckShipper.stop();
+  }
+
+  const flowing = freshStream();
+  writeFileSync(flowing.file, lines(flowing.siteId, 100) + '{"not json\n');
+  const port = await freePort();
+  const shipper = startShipper(flowing, { metricsPort: port });
+  try {
+    await waitUntil(
+      '100 rows shipped',
+      async () =>
+        (await metricsOf(port).catch(() => ({}) as Record<string, number>)).sluice_shipper_rows_total === 100,
+    );
+    const metrics = await metricsOf(port);
+    assert.deepEqual(
+      [
+        metrics.sluice_shipper_dead_letters_total,
+        metrics.sluice_shipper_lag_bytes,
+        metrics.sluice_shipper_lag_seconds,
+      ],
+      [1, 0, 0],
+    );
+    assert.ok(metrics.sluice_shipper_batches_total >= 1);
+    assert.equal((await fetch(`http://127.0.0.1:${port}/other`)).status, 404);
   } finally {
     await shipper.stop();
   }

@@ -27,7 +27,7 @@ export interface StackSettings {
     ingest: { username: string; password: string };
     reader: { username: string; password: string };
   };
-  shipper: { batchMaxEvents: number; batchMaxWaitMs: number };
+  shipper: { batchMaxEvents: number; batchMaxWaitMs: number; metricsPort: number };
 }
 
 /** Secrets generated on first start when neither the environment nor `.env` sets them. */
@@ -140,6 +140,7 @@ export function loadSettings(root: string, overrides: Record<string, string> = {
     shipper: {
       batchMaxEvents: Number(env.SHIPPER_BATCH_MAX_EVENTS || SHIPPER_DEFAULTS.batchMaxEvents),
       batchMaxWaitMs: Number(env.SHIPPER_BATCH_MAX_WAIT_MS || SHIPPER_DEFAULTS.batchMaxWaitMs),
+      metricsPort: port(env, 'SHIPPER_METRICS_PORT', 9146),
     },
   };
 }
@@ -188,6 +189,7 @@ export function settingsEnvironment(settings: StackSettings): Record<string, str
     SHIPPER_STATE_DIR: paths.shipper,
     SHIPPER_BATCH_MAX_EVENTS: String(shipper.batchMaxEvents),
     SHIPPER_BATCH_MAX_WAIT_MS: String(shipper.batchMaxWaitMs),
+    SHIPPER_METRICS_PORT: String(shipper.metricsPort),
     VECTOR_DATA_DIR: paths.vector,
   };
 }

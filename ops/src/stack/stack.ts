@@ -161,7 +161,9 @@ export async function startStack(
     });
     parts.push({
       name: shipper.options.name,
-      where: `${paths.events} → ClickHouse ${clickhouse.database}.events`,
+      where:
+        `${paths.events} → ClickHouse ${clickhouse.database}.events` +
+        (useVector ? '' : `; metrics at http://127.0.0.1:${settings.shipper.metricsPort}/metrics`),
       stop: () => shipper.stop(),
     });
     processes.push([shipper.options.name, shipper]);

@@ -10,6 +10,8 @@ export interface ShipperConfig {
   batchMaxWaitMs: number;
   /** How often a progress line is logged. */
   reportEveryMs: number;
+  /** Prometheus metrics on 127.0.0.1 at this port; none when unset. */
+  metricsPort?: number;
 }
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -40,5 +42,6 @@ export function shipperConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Ship
     batchMaxBytes: positiveInteger(env, 'SHIPPER_BATCH_MAX_BYTES', SHIPPER_DEFAULTS.batchMaxBytes),
     batchMaxWaitMs: positiveInteger(env, 'SHIPPER_BATCH_MAX_WAIT_MS', SHIPPER_DEFAULTS.batchMaxWaitMs),
     reportEveryMs: positiveInteger(env, 'SHIPPER_REPORT_EVERY_MS', SHIPPER_DEFAULTS.reportEveryMs),
+    metricsPort: env.SHIPPER_METRICS_PORT ? positiveInteger(env, 'SHIPPER_METRICS_PORT', 0) : undefined,
   };
 }

@@ -3,10 +3,20 @@ import { Shipper } from './shipper';
 
 /** The shipper process `npm start` runs where Vector is not installed. */
 function main(): void {
-  const shipper = new Shipper(shipperConfigFromEnv(), (line) => console.log(`[shipper] ${line}`));
+  const config = shipperConfigFromEnv();
+  const shipper = new Shipper(config, (line) => console.log(`[shipper] ${line}`));
   // The batch in flight finishes (or, with ClickHouse down, is left to the next start) before exit.
   process.on('SIGTERM', () => shipper.stop());
   process.on('SIGINT', () => shipper.stop());
+  const { metricsPort } = config;
+  if (metricsPort !== undefined)
+    shipper.metrics.serve('127.0.0.1', metricsPort).then(
+      () => console.log(`[shipper] metrics at http://127.0.0.1:${metricsPort}/metrics`),
+      (error: unknown) => {
+        console.error(`[shipper] cannot serve metrics on port ${metricsPort}: ${String(error)}`);
+        process.exit(1);
+      },
+    );
   shipper.run().then(
     () => process.exit(0),
     (error: unknown) => {

@@ -58,6 +58,27 @@ export function listInputFiles(dir: string): InputFile[] {
  * lines in hand few, so they die young in V8's heap and the shipper's memory stays flat.
  */
 export const READ_CHUNK_BYTES = 1 << 20;
+/** Where a row's `ts` is found: the third field of every line the edge writes. */
+const TS_FIELD = /"ts":"(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)"/;
+
+/** The edge time (ms since the epoch) of the line at `offset`, or null when it has none to read. */
+export function edgeTimeAt(path: string, offset: number): number | null {
+  const head = Buffer.alloc(FINGERPRINT_BYTES);
+  let read: number;
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      read = readSync(fd, head, 0, head.length, offset);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return null; // rotated away meanwhile: the next scrape finds it under its new name
+  }
+  const ts = TS_FIELD.exec(head.toString('utf8', 0, read));
+  return ts ? Date.parse(`${ts[1]}T${ts[2]}Z`) : null;
+}
+
 /** How much of an over-long line the dead-letter file keeps: enough to see what it was. */
 const TOO_LONG_EXCERPT_BYTES = 1024;
 

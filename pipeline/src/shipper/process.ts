@@ -19,6 +19,7 @@ export interface ShipperProcessOptions {
   batchMaxBytes?: number;
   batchMaxWaitMs?: number;
   reportEveryMs?: number;
+  metricsPort?: number;
 }
 
 /** Starts the shipper as a child process (tests and benchmarks; the stack passes its whole environment). */
@@ -38,6 +39,7 @@ export function startShipperProcess(options: ShipperProcessOptions): ManagedProc
       SHIPPER_BATCH_MAX_BYTES: optional(options.batchMaxBytes),
       SHIPPER_BATCH_MAX_WAIT_MS: optional(options.batchMaxWaitMs),
       SHIPPER_REPORT_EVERY_MS: optional(options.reportEveryMs),
+      SHIPPER_METRICS_PORT: optional(options.metricsPort),
       CLICKHOUSE_URL: clickhouse.url,
       CLICKHOUSE_DATABASE: clickhouse.database,
       CLICKHOUSE_INGEST_USER: clickhouse.username,

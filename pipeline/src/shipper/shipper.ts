@@ -8,7 +8,8 @@ import { insertUntilAcknowledged, pause } from './clickhouse-sink';
 import type { ShipperConfig } from './config';
 import { Batch } from './batch';
 import { appendDurably } from './durable-file';
-import { listInputFiles, READ_CHUNK_BYTES, readLines, type Line } from './ndjson-files';
+import { ShipperMetrics, type Lag } from './metrics';
+import { edgeTimeAt, listInputFiles, READ_CHUNK_BYTES, readLines, type Line } from './ndjson-files';
 
 const IDLE_POLL_MS = 100;
 /**
@@ -49,7 +50,7 @@ export class Shipper {
   /** Files the last scan did not see; a file missing from two scans in a row is gone. */
   private missing = new Set<string>();
   private readonly stopping = new AbortController();
-  private shipped = 0;
+  readonly metrics = new ShipperMetrics(() => this.lag());
   /** Settles when the last batch sent is recorded (or failed): the chain that keeps records in order. */
   private lastDelivery: Promise<boolean> = Promise.resolve(true);
   private lastReport = { at: Date.now(), shipped: 0 };
@@ -104,7 +105,9 @@ export class Shipper {
     // One attempt for what was read before the stop; if ClickHouse refuses it, the next start re-reads it.
     if ((await this.lastDelivery) && batch.pending) await this.deliver(batch);
     await this.client.close();
-    this.log(`Shipper stopped after ${this.shipped} rows; checkpoint saved at the last acknowledged batch.`);
+    this.log(
+      `Shipper stopped after ${this.metrics.rowsShipped} rows; checkpoint saved at the last acknowledged batch.`,
+    );
   }
 
   /** Adds complete lines to the batch, oldest file first. Returns whether anything was read. */
@@ -165,7 +168,10 @@ export class Shipper {
     batch.positions = structuredClone(this.reading);
     const sent =
       batch.rows > 0
-        ? insertUntilAcknowledged(this.client, batch.body(), batch.rows, this.stopping.signal, this.log)
+        ? insertUntilAcknowledged(this.client, batch.body(), batch.rows, this.stopping.signal, (line) => {
+            this.metrics.insertFailures++;
+            this.log(line);
+          })
         : Promise.resolve(true);
     const previous = this.lastDelivery;
     this.lastDelivery = Promise.all([previous, sent]).then(([before, acknowledged]) => {
@@ -183,21 +189,38 @@ export class Shipper {
     }
     this.committed = batch.positions;
     this.checkpoint.save(this.committed);
-    this.shipped += batch.rows;
+    this.metrics.rowsShipped += batch.rows;
+    this.metrics.batchesShipped++;
+    this.metrics.deadLetters += batch.deadLetters.length;
+  }
+
+  /**
+   * Bytes of the input files past the checkpoint, and how far behind they are: the age of the
+   * oldest line not yet acknowledged, by its edge time.
+   */
+  lag(): Lag {
+    let bytes = 0;
+    let oldest: number | null = null;
+    for (const file of listInputFiles(this.config.inputDir)) {
+      const offset = this.committed[file.id]?.offset ?? 0;
+      if (file.size <= offset) continue;
+      bytes += file.size - offset;
+      oldest ??= edgeTimeAt(file.path, offset);
+    }
+    return { bytes, seconds: oldest === null ? 0 : Math.max(0, (Date.now() - oldest) / 1000) };
   }
 
   private report(): void {
     const now = Date.now();
     if (now - this.lastReport.at < this.config.reportEveryMs) return;
-    const rate = ((this.shipped - this.lastReport.shipped) * 1000) / (now - this.lastReport.at);
-    const behind = listInputFiles(this.config.inputDir).reduce(
-      (sum, file) => sum + file.size - (this.committed[file.id]?.offset ?? 0),
-      0,
-    );
+    const shipped = this.metrics.rowsShipped;
+    const rate = ((shipped - this.lastReport.shipped) * 1000) / (now - this.lastReport.at);
+    const { bytes, seconds } = this.lag();
     const rssMb = process.memoryUsage.rss() / 2 ** 20;
     this.log(
-      `shipped ${this.shipped} rows (${rate.toFixed(0)} rows/s), ${behind} bytes behind, RSS ${rssMb.toFixed(0)} MB`,
+      `shipped ${shipped} rows (${rate.toFixed(0)} rows/s), ${bytes} bytes (${seconds.toFixed(1)} s) behind, ` +
+        `RSS ${rssMb.toFixed(0)} MB`,
     );
-    this.lastReport = { at: now, shipped: this.shipped };
+    this.lastReport = { at: now, shipped };
   }
 }
