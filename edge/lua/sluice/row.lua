@@ -266,11 +266,15 @@ function _M.append(parts, n, event, request)
         n = n + 1
         parts[n] = field.before
         local writer = field.writer
+        -- Most fields of most events are empty or 0: the template's quotes already make "", and a
+        -- constant "0" spares table.concat a number conversion.
         if writer == "string" then
-            parts[n + 1] = json_string(value, field.max_length)
-            n = n + 1
+            if value ~= "" then
+                parts[n + 1] = json_string(value, field.max_length)
+                n = n + 1
+            end
         elseif writer == "raw" then
-            parts[n + 1] = value
+            parts[n + 1] = value == 0 and "0" or value
             n = n + 1
         else
             n = append_array(parts, n, value, field)

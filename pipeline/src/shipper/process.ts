@@ -4,10 +4,15 @@ import type { ClickHouseTarget } from '../clickhouse-target';
 
 /**
  * How node runs the shipper, as its own process (so it can be killed and restarted like in
- * production). Small young-generation spaces: the shipper's garbage is short-lived lines, and V8's
- * default semi-spaces would hold tens of MB of it between scavenges.
+ * production). Small heap spaces: the shipper's garbage is short-lived lines and its batches live off
+ * the heap, yet V8's defaults would let tens of MB of garbage pile up between collections (the RSS
+ * budget is 150 MB; bench:pipeline measures it).
  */
-export const SHIPPER_NODE_ARGS = ['--max-semi-space-size=4', join(__dirname, 'main.js')];
+export const SHIPPER_NODE_ARGS = [
+  '--max-semi-space-size=4',
+  '--max-old-space-size=64',
+  join(__dirname, 'main.js'),
+];
 
 export interface ShipperProcessOptions {
   inputDir: string;
