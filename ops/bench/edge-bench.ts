@@ -6,22 +6,11 @@
  * docs/benchmarks.md says how to read the result.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import {
-  chmodSync,
-  createReadStream,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { chmodSync, createReadStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CONTRACT_JSON_PATH, type SitesFile } from '@sluice/config';
-import { startEdge, type RunningEdge } from '@sluice/edge';
-import { freePort } from '@sluice/services';
-import { REPO_ROOT } from '../src/repo-root';
+import type { RunningEdge } from '@sluice/edge';
+import { startLoopbackEdge } from '../src/loopback-edge';
 import { BENCH_SITE, beacons } from './traffic';
 import { machineInfo, median, ms, percent, positiveInt, processCpuSeconds, thousands } from './report';
 import { runWrk, writeBeacons, writeWrkScript, type WrkResult } from './wrk';
@@ -163,9 +152,6 @@ async function main(): Promise<number> {
   const eventsLog = join(dir, 'events', 'events.ndjson');
   let edge: RunningEdge | undefined;
   try {
-    for (const sub of ['tracker', 'admin', 'events']) mkdirSync(join(dir, sub));
-    const sites: SitesFile = { version: 1, sites: [BENCH_SITE] };
-    writeFileSync(join(dir, 'sites.json'), JSON.stringify(sites));
     const scriptFile = join(dir, 'beacons.lua');
     writeWrkScript(scriptFile);
     const files = { single: join(dir, 'beacons-1.tsv'), batch: join(dir, 'beacons-10.tsv') };
@@ -203,24 +189,7 @@ async function main(): Promise<number> {
     };
     const scenarios = [bare, floorSingle, single, floorBatch, batch];
 
-    edge = await startEdge({
-      target: 'debian',
-      listenHost: '127.0.0.1',
-      listenPort: await freePort(),
-      prefix: join(dir, 'nginx'),
-      eventsLog,
-      sitesFile: join(dir, 'sites.json'),
-      stateDir: join(dir, 'state'),
-      contractJson: CONTRACT_JSON_PATH,
-      luaDir: join(REPO_ROOT, 'edge', 'lua'),
-      trackerDir: join(dir, 'tracker'),
-      adminDir: join(dir, 'admin'),
-      backendUpstream: '127.0.0.1:9',
-      // The proxy in front of the edge forwards the visitor's address, as a site's first-party proxy does.
-      trustedProxies: ['127.0.0.1'],
-      workerProcesses: 1,
-      benchBareLocation: true,
-    });
+    edge = await startLoopbackEdge(dir, [BENCH_SITE], { benchBareLocation: true });
     const masterPid = edge.process.pid;
     if (masterPid === undefined) throw new Error('nginx has no pid');
     const workerPid = pinEdge(masterPid, SERVER_CORE);

@@ -11,8 +11,7 @@
  * The shipper's RSS is sampled from /proc every 200 ms throughout. docs/benchmarks.md reads the result.
  */
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
-import { CONTRACT_JSON_PATH, SITES_FILE_VERSION } from '@sluice/config';
-import { startEdge, type RunningEdge } from '@sluice/edge';
+import type { RunningEdge } from '@sluice/edge';
 import { runMigrations, startShipperProcess } from '@sluice/pipeline';
 import {
   freePort,
@@ -22,11 +21,11 @@ import {
   type RunningClickHouse,
 } from '@sluice/services';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { REPO_ROOT } from '../src/repo-root';
+import { startLoopbackEdge } from '../src/loopback-edge';
 import { machineInfo, ms, percent, positiveInt, processCpuSeconds, thousands } from './report';
 import { BENCH_SITE, beacons } from './traffic';
 import { runWrk, writeBeacons, writeWrkScript, type WrkResult } from './wrk';
@@ -137,7 +136,7 @@ async function main(): Promise<number> {
     reader: account('bench_reader'),
   };
   let clickhouse: RunningClickHouse | undefined;
-  let edge: RunningEdge | undefined;
+  let edge: (RunningEdge & { eventsLog: string }) | undefined;
   let shipper: ManagedProcess | undefined;
   let client: ClickHouseClient | undefined;
   let failures = 0;
@@ -161,26 +160,8 @@ async function main(): Promise<number> {
     });
     await runMigrations(target('admin'));
     client = createClient({ url: clickhouse.url, ...credentials.admin });
-    const sitesFile = join(dir, 'sites.json');
-    writeFileSync(sitesFile, JSON.stringify({ version: SITES_FILE_VERSION, sites: [BENCH_SITE] }));
-    for (const folder of ['tracker', 'admin']) mkdirSync(join(dir, folder));
-    const eventsDir = join(dir, 'events');
-    edge = await startEdge({
-      target: 'debian',
-      listenHost: '127.0.0.1',
-      listenPort: await freePort(),
-      prefix: join(dir, 'nginx'),
-      eventsLog: join(eventsDir, 'events.ndjson'),
-      sitesFile,
-      stateDir: join(dir, 'edge-state'),
-      contractJson: CONTRACT_JSON_PATH,
-      luaDir: join(REPO_ROOT, 'edge', 'lua'),
-      trackerDir: join(dir, 'tracker'),
-      adminDir: join(dir, 'admin'),
-      backendUpstream: '127.0.0.1:9',
-      trustedProxies: ['127.0.0.1'],
-      workerProcesses: 1,
-    });
+    edge = await startLoopbackEdge(dir, [BENCH_SITE]);
+    const eventsDir = dirname(edge.eventsLog);
     const startShipper = () =>
       startShipperProcess({
         inputDir: eventsDir,

@@ -13,15 +13,14 @@ import {
   readFileSync,
   renameSync,
   rmSync,
-  writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
-import { CONTRACT_JSON_PATH, sampleEventRow, SITES_FILE_VERSION, type SiteEntry } from '@sluice/config';
-import { startEdge, type RunningEdge } from '@sluice/edge';
+import { sampleEventRow, type SiteEntry } from '@sluice/config';
+import type { RunningEdge } from '@sluice/edge';
 import { runMigrations, startShipperProcess } from '@sluice/pipeline';
 import {
   freePort,
@@ -31,12 +30,12 @@ import {
   type ManagedProcess,
   type RunningClickHouse,
 } from '@sluice/services';
-import { REPO_ROOT } from '../src/repo-root';
+import { startLoopbackEdge } from '../src/loopback-edge';
 import { SteadyLoad } from './steady-load';
 
 const dir = mkdtempSync(join(tmpdir(), 'sluice-faults-'));
 const eventsDir = join(dir, 'events');
-const eventsFile = join(eventsDir, 'events.ndjson');
+const eventsFile = join(eventsDir, 'events.ndjson'); // where startLoopbackEdge writes
 const shipperState = join(dir, 'shipper');
 const shipperLog = join(dir, 'shipper.log');
 const account = (username: string) => ({ username, password: randomBytes(12).toString('hex') });
@@ -85,26 +84,7 @@ before(async () => {
   clickhouse = await startClickHouse(clickhouseOptions);
   await runMigrations(target('admin'));
   admin = createClient({ url: clickhouse.url, ...credentials.admin });
-  writeFileSync(
-    join(dir, 'sites.json'),
-    JSON.stringify({ version: SITES_FILE_VERSION, sites: Object.values(SITES) }),
-  );
-  edge = await startEdge({
-    target: 'debian',
-    listenHost: '127.0.0.1',
-    listenPort: await freePort(),
-    prefix: join(dir, 'nginx'),
-    eventsLog: eventsFile,
-    sitesFile: join(dir, 'sites.json'),
-    stateDir: join(dir, 'edge-state'),
-    contractJson: CONTRACT_JSON_PATH,
-    luaDir: join(REPO_ROOT, 'edge', 'lua'),
-    trackerDir: join(dir, 'tracker'),
-    adminDir: join(dir, 'admin'),
-    backendUpstream: '127.0.0.1:9',
-    trustedProxies: ['127.0.0.1'],
-    workerProcesses: 1,
-  });
+  edge = await startLoopbackEdge(dir, Object.values(SITES));
   shipper = startShipper();
 });
 

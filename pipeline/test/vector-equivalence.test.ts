@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { EVENT_ROW_FIELDS, rowProblems } from '@sluice/config';
+import { EVENT_ROW, EVENT_ROW_FIELDS, rowProblems, type RowFieldSpec } from '@sluice/config';
 import { waitUntil } from '@sluice/services';
 import { startShipperProcess } from '../src';
 import { ClickHouseHarness, eventRow } from './clickhouse-harness';
@@ -53,32 +53,13 @@ function edgeLines(): string[] {
     eventRow({ site_id: SITE, name: '$web_vitals', lcp_ms: 1234, inp_ms: 96, cls: 0.125, scroll_depth: 80 }),
   ].map((row) => JSON.stringify(row));
   // An edge on contract v1 wrote only the fields without `since`.
-  const {
-    event_id,
-    site_id,
-    ts,
-    name,
-    hostname,
-    pathname,
-    referrer,
-    visitor_id,
-    session_id,
-    props_keys,
-    props_values,
-  } = eventRow({ site_id: SITE, pathname: '/from-v1' });
-  const v1 = {
-    event_id,
-    site_id,
-    ts,
-    name,
-    hostname,
-    pathname,
-    referrer,
-    visitor_id,
-    session_id,
-    props_keys,
-    props_values,
-  };
+  const row = eventRow({ site_id: SITE, pathname: '/from-v1' });
+  const v1 = Object.fromEntries(
+    EVENT_ROW_FIELDS.filter((field) => !(EVENT_ROW[field] as RowFieldSpec).since).map((field) => [
+      field,
+      row[field],
+    ]),
+  );
   return [...today, JSON.stringify(v1)];
 }
 
