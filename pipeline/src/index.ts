@@ -1,5 +1,5 @@
 export { runMigrations, rollbackMigrations, loadMigrations, MIGRATIONS_DIR } from './migrations/migrations';
-export { dropExpiredPartitions, oldestKeptMonth, MONTHLY_TABLES } from './retention/retention';
+export { dropExpiredPartitions, oldestKeptMonth } from './retention/retention';
 export { startShipperProcess, SHIPPER_NODE_ARGS, type ShipperProcessOptions } from './shipper/process';
 export { SHIPPER_DEFAULTS } from './shipper/config';
 export type { ClickHouseTarget } from './clickhouse-target';

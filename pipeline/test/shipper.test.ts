@@ -285,8 +285,9 @@ test('Prometheus metrics: rows and batches shipped, and lag in bytes and seconds
         metrics.sluice_shipper_dead_letters_total,
         metrics.sluice_shipper_lag_bytes,
         metrics.sluice_shipper_lag_seconds,
+        metrics.sluice_shipper_insert_failures_total,
       ],
-      [1, 0, 0],
+      [1, 0, 0, 0],
     );
     assert.ok(metrics.sluice_shipper_batches_total >= 1);
     assert.equal((await fetch(`http://127.0.0.1:${port}/other`)).status, 404);

@@ -7,6 +7,9 @@ local ipairs = ipairs
 
 local _M = { _VERSION = '0.1' }
 
+-- Numbers are cut to their field's max; a uint32 without one is cut to the type's range.
+local DEFAULT_MAX = { uint32 = 4294967295 }
+
 -- Fills _M.fields (ordered list of { name, type, max_length, max_items, max }), _M.by_name and _M.wire.
 function _M.load(path)
     local file, err = io_open(path, "rb")
@@ -23,7 +26,8 @@ function _M.load(path)
     for i, name in ipairs(contract.fields) do
         local spec = contract.row[name]
         local field = {
-            name = name, type = spec.type, max_length = spec.maxLength, max_items = spec.maxItems, max = spec.max,
+            name = name, type = spec.type, max_length = spec.maxLength, max_items = spec.maxItems,
+            max = spec.max or DEFAULT_MAX[spec.type],
         }
         fields[i] = field
         by_name[name] = field

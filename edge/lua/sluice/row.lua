@@ -46,8 +46,6 @@ local WRITERS = {
     uuid = "raw", datetime = "raw", uint32 = "raw", float32 = "raw", flag = "raw", string = "string",
     ["string[]"] = "array",
 }
-local UINT32_MAX = 4294967295
-
 -- Fields fill_values derives or checks itself; every other wire key is copied (copy_fields).
 local DERIVED = { event_id = true, name = true, url = true, referrer = true, visitor_id = true, props = true }
 
@@ -218,9 +216,7 @@ function _M.prepare()
         if not DERIVED[spec.field] then
             assert(field, "wire key " .. key .. " names no contract field")
             local number = spec.type == "number"
-            if number then
-                field.max = field.max or UINT32_MAX
-            end
+            assert(not number or field.max, "contract field " .. spec.field .. " has no max")
             COPIED[#COPIED + 1] = { key = key, name = spec.field, field = field, number = number }
         end
     end

@@ -1,7 +1,7 @@
 import { checkedDatabase, clickhouseClient, type ClickHouseTarget } from '../clickhouse-target';
 
 /** Tables partitioned by month (toYYYYMM): the events and the rollups fed from them. */
-export const MONTHLY_TABLES = ['events', 'traffic_hourly', 'sessions_daily'] as const;
+const MONTHLY_TABLES = ['events', 'traffic_hourly', 'sessions_daily'] as const;
 
 export interface RetentionOptions extends ClickHouseTarget {
   /** Months of data to keep: a partition goes once all of its month is older than this. */

@@ -14,9 +14,9 @@ export function backoffMs(attempt: number): number {
 /**
  * Inserts `rows` NDJSON lines (contract rows, already checked) as they are, in JSONEachRow: no row
  * is turned into an object and serialised again. Retries the same batch until ClickHouse
- * acknowledges it. Returns false only when
- * `stop` is aborted first (a stop also cuts a backoff wait short): the caller then keeps its
- * checkpoint where it was, and the batch is sent again after the next start.
+ * acknowledges it, calling `failed` after each refused attempt. Returns false only when `stop` is
+ * aborted first (a stop also cuts a backoff wait short): the caller then keeps its checkpoint where it
+ * was, and the batch is sent again after the next start.
  */
 export async function insertUntilAcknowledged(
   client: ClickHouseClient,
@@ -24,6 +24,7 @@ export async function insertUntilAcknowledged(
   rows: number,
   stop: AbortSignal,
   log: (line: string) => void,
+  failed: () => void,
 ): Promise<boolean> {
   for (let attempt = 0; ; attempt++) {
     try {
@@ -37,6 +38,7 @@ export async function insertUntilAcknowledged(
       return true;
     } catch (error) {
       if (stop.aborted) return false;
+      failed();
       const wait = backoffMs(attempt);
       log(
         `ClickHouse insert of ${rows} rows failed (${error instanceof Error ? error.message : String(error)}); retrying in ${wait} ms`,

@@ -168,10 +168,14 @@ export class Shipper {
     batch.positions = structuredClone(this.reading);
     const sent =
       batch.rows > 0
-        ? insertUntilAcknowledged(this.client, batch.body(), batch.rows, this.stopping.signal, (line) => {
-            this.metrics.insertFailures++;
-            this.log(line);
-          })
+        ? insertUntilAcknowledged(
+            this.client,
+            batch.body(),
+            batch.rows,
+            this.stopping.signal,
+            this.log,
+            () => this.metrics.insertFailures++,
+          )
         : Promise.resolve(true);
     const previous = this.lastDelivery;
     this.lastDelivery = Promise.all([previous, sent]).then(([before, acknowledged]) => {
