@@ -23,9 +23,12 @@ export interface RowFieldSpec {
   /** Who fills the field: the edge alone, or the edge from what the tracker sent. */
   readonly source: 'edge' | 'wire';
   /**
-   * The contract version that added the field (1 when absent). Lines an older edge wrote lack it;
-   * the pipeline accepts them and ClickHouse stores the type's default, so an upgrade loses nothing.
+   * Written on every line. The edge leaves any other field out while it holds its type's default
+   * ('', 0 or []), and ClickHouse stores that default for it: most events fill fewer than half the
+   * fields, so lines are about half as long, and ClickHouse parses them twice as fast.
    */
+  readonly required?: true;
+  /** The contract version that added the field (1 when absent); lines an older edge wrote lack it. */
   readonly since?: number;
   readonly description: string;
 }
@@ -36,30 +39,40 @@ export const EVENT_CONTRACT_VERSION = 6;
 export const EVENT_ROW = {
   event_id: {
     type: 'uuid',
+    required: true,
     source: 'wire',
     description:
       'Random 128-bit id minted by the tracker (the edge mints one when none was sent); a resent event keeps it.',
   },
   site_id: {
     type: 'uint32',
+    required: true,
     source: 'edge',
     description: 'Internal site id, looked up from the public site key.',
   },
-  ts: { type: 'datetime', source: 'edge', description: 'Edge receive time, UTC, `YYYY-MM-DD hh:mm:ss`.' },
+  ts: {
+    type: 'datetime',
+    required: true,
+    source: 'edge',
+    description: 'Edge receive time, UTC, `YYYY-MM-DD hh:mm:ss`.',
+  },
   name: {
     type: 'string',
+    required: true,
     maxLength: 64,
     source: 'wire',
     description: "Event name: 'pageview' or a custom name.",
   },
   hostname: {
     type: 'string',
+    required: true,
     maxLength: 253,
     source: 'wire',
     description: 'Host of the page URL, lower-cased.',
   },
   pathname: {
     type: 'string',
+    required: true,
     maxLength: 1024,
     source: 'wire',
     description: 'Path of the page URL, without query or fragment.',
@@ -170,6 +183,7 @@ export const EVENT_ROW = {
   },
   visitor_id: {
     type: 'string',
+    required: true,
     maxLength: 64,
     source: 'edge',
     description:

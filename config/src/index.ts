@@ -1,5 +1,5 @@
 export * from './event-contract';
 export { rowProblems } from './validate-row';
 export { CONTRACT_JSON_PATH } from './write-contract-json';
-export { sampleEventRow } from './sample-row';
+export { compactRow, sampleEventRow, withDefaults } from './sample-row';
 export * from './sites-file';

@@ -48,13 +48,11 @@ function fieldProblem(spec: RowFieldSpec, value: unknown): string | null {
 const FIELDS = EVENT_ROW_FIELDS.map((name) => [name, EVENT_ROW[name] as RowFieldSpec] as const);
 
 /**
- * Checks one decoded NDJSON line against the contract: exactly the contract's keys, each of
- * its type and within its limits. Returns the problems found (empty when the row conforms).
- * `allowOlderRows` accepts a row written by an edge on an older contract version: fields added
- * since may be missing (the pipeline lets ClickHouse fill their defaults). The edge's own output
- * is always checked without it.
+ * Checks one decoded NDJSON line against the contract: every required field, no key outside the
+ * contract, each value of its type and within its limits. A field left out stands for its type's
+ * default, as in ClickHouse. Returns the problems found (empty when the row conforms).
  */
-export function rowProblems(row: unknown, { allowOlderRows = false } = {}): string[] {
+export function rowProblems(row: unknown): string[] {
   if (typeof row !== 'object' || row === null || Array.isArray(row)) return ['not a JSON object'];
   const record = row as Record<string, unknown>;
   const problems: string[] = [];
@@ -62,7 +60,7 @@ export function rowProblems(row: unknown, { allowOlderRows = false } = {}): stri
   for (const [field, spec] of FIELDS) {
     const value = record[field];
     if (value === undefined) {
-      if (!(allowOlderRows && spec.since !== undefined)) problems.push(`${field}: missing`);
+      if (spec.required) problems.push(`${field}: missing`);
       continue;
     }
     present++;
@@ -76,8 +74,8 @@ export function rowProblems(row: unknown, { allowOlderRows = false } = {}): stri
       if (!Object.hasOwn(EVENT_ROW, key)) problems.push(`${key}: not in the event contract`);
     }
   }
-  const keysOfProps = record.props_keys;
-  const values = record.props_values;
+  const keysOfProps = record.props_keys ?? [];
+  const values = record.props_values ?? [];
   if (Array.isArray(keysOfProps) && Array.isArray(values) && keysOfProps.length !== values.length) {
     problems.push('props_keys and props_values differ in length');
   }

@@ -10,7 +10,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CONTRACT_JSON_PATH, type EventRow, type SiteEntry } from '@sluice/config';
+import { CONTRACT_JSON_PATH, withDefaults, type EventRow, type SiteEntry } from '@sluice/config';
 import { freePort, waitUntil } from '@sluice/services';
 import { startEdge, type RunningEdge } from '../src';
 import type { StartEdgeOptions } from '../src/edge-server';
@@ -88,10 +88,13 @@ export class EdgeHarness {
     return readFileSync(this.options.eventsLog, 'utf8').split('\n').filter(Boolean);
   }
 
-  /** Waits for the buffered access log (flushed every second) to hold `count` lines. */
+  /**
+   * Waits for the buffered access log (flushed every second) to hold `count` lines; its rows with
+   * the fields the edge left out at their defaults.
+   */
   async rows(count: number): Promise<EventRow[]> {
     await waitUntil(`${count} NDJSON lines`, async () => this.lines().length >= count, { timeoutMs: 5000 });
-    return this.lines().map((line) => JSON.parse(line) as EventRow);
+    return this.lines().map((line) => withDefaults(JSON.parse(line) as Partial<EventRow>));
   }
 
   /**

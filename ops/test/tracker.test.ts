@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { CONTRACT_JSON_PATH, type EventRow, type SiteEntry } from '@sluice/config';
+import { CONTRACT_JSON_PATH, withDefaults, type EventRow, type SiteEntry } from '@sluice/config';
 import { startEdge, type RunningEdge } from '@sluice/edge';
 import { freePort, waitUntil } from '@sluice/services';
 import { REPO_ROOT } from '../src/repo-root';
@@ -74,7 +74,7 @@ function rows(): EventRow[] {
   return readFileSync(eventsLog(), 'utf8')
     .split('\n')
     .filter(Boolean)
-    .map((line) => JSON.parse(line) as EventRow);
+    .map((line) => withDefaults(JSON.parse(line) as Partial<EventRow>));
 }
 
 /** Runs `navigate` in the page, then waits for the tracker's batch and the edge's buffered write. */

@@ -36,15 +36,16 @@ test("vector.yaml's row whitelist is exactly the event contract's fields, in ord
   const keys = [...body[1].matchAll(/^\s*"([a-z_]+)":/gm)].map((match) => match[1]);
   assert.deepEqual(keys, EVENT_ROW_FIELDS);
   for (const key of keys) {
-    // A field of the first contract version is required; a later one may be missing in older lines.
+    // A required field fails the line when it is missing; any other stands for its default.
     const spec = EVENT_ROW[key as EventRowField] as RowFieldSpec;
     const fallback =
       {
         flag: `int\\(row\\.${key}\\) \\?\\? 0`,
         uint32: `to_int\\(row\\.${key}\\) \\?\\? 0`,
         float32: `to_float\\(row\\.${key}\\) \\?\\? 0\\.0`,
+        'string[]': `array\\(row\\.${key}\\) \\?\\? \\[\\]`,
       }[spec.type as string] ?? `string\\(row\\.${key}\\) \\?\\? ""`;
-    const read = spec.since ? fallback : `[a-z_]+!\\(row\\.${key}\\)`;
+    const read = spec.required ? `[a-z_]+!\\(row\\.${key}\\)` : fallback;
     assert.match(body[1], new RegExp(`"${key}": ${read}`), `${key} reads row.${key}`);
   }
 });

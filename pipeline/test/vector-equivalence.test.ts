@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { EVENT_ROW, EVENT_ROW_FIELDS, rowProblems, type RowFieldSpec } from '@sluice/config';
+import { compactRow, EVENT_ROW, EVENT_ROW_FIELDS, rowProblems, type RowFieldSpec } from '@sluice/config';
 import { waitUntil } from '@sluice/services';
 import { startShipperProcess } from '../src';
 import { ClickHouseHarness, eventRow } from './clickhouse-harness';
@@ -24,7 +24,10 @@ after(() => clickhouse.stop());
 
 const SITE = 900;
 
-/** What an edge writes: today's rows with every kind of value, and rows of older contract versions. */
+/**
+ * What an edge writes: today's rows with every kind of value (fields at their default left out),
+ * a row written whole as edges did before they left defaults out, and a row of contract v1.
+ */
 function edgeLines(): string[] {
   const today = [
     eventRow({ site_id: SITE }),
@@ -51,8 +54,9 @@ function edgeLines(): string[] {
     }),
     eventRow({ site_id: SITE, name: '$error', error_message: 'TypeError', error_line: 12, error_column: 7 }),
     eventRow({ site_id: SITE, name: '$web_vitals', lcp_ms: 1234, inp_ms: 96, cls: 0.125, scroll_depth: 80 }),
-  ].map((row) => JSON.stringify(row));
-  // An edge on contract v1 wrote only the fields without `since`.
+  ].map((row) => JSON.stringify(compactRow(row)));
+  const whole = JSON.stringify(eventRow({ site_id: SITE, pathname: '/whole', referrer: 'https://a.test/' }));
+  // An edge on contract v1 wrote every field without `since`.
   const row = eventRow({ site_id: SITE, pathname: '/from-v1' });
   const v1 = Object.fromEntries(
     EVENT_ROW_FIELDS.filter((field) => !(EVENT_ROW[field] as RowFieldSpec).since).map((field) => [
@@ -60,7 +64,7 @@ function edgeLines(): string[] {
       row[field],
     ]),
   );
-  return [...today, JSON.stringify(v1)];
+  return [...today, whole, JSON.stringify(v1)];
 }
 
 /** Lines both must refuse: not JSON, not an object, a required field missing. */
@@ -77,7 +81,17 @@ const rowsOf = async (table: string) =>
 test('the shipper and vector.yaml store the same contract rows and drop the same lines', async () => {
   const good = edgeLines();
   const broken = brokenLines();
-  const lines = [good[0], broken[0], good[1], broken[1], good[2], broken[2], good[3], broken[3], good[4]];
+  const lines = [
+    good[0],
+    broken[0],
+    good[1],
+    broken[1],
+    good[2],
+    broken[2],
+    good[3],
+    broken[3],
+    ...good.slice(4),
+  ];
   const dir = join(clickhouse.dir, 'equivalence');
   mkdirSync(join(dir, 'events'), { recursive: true });
   writeFileSync(join(dir, 'events', 'events.ndjson'), lines.join('\n') + '\n');
@@ -120,5 +134,11 @@ test('the shipper and vector.yaml store the same contract rows and drop the same
     [v1.browser, v1.is_bot, v1.el_tag, v1.cls],
     ['', 0, '', 0],
     'newer fields get their defaults',
+  );
+  const compact = shipped.find((row) => row.name === '$error')!;
+  assert.deepEqual(
+    [compact.referrer, compact.session_id, compact.props_keys, compact.error_line],
+    ['', 's1', [], 12],
+    'fields left out get their defaults',
   );
 });

@@ -10,7 +10,8 @@ local _M = { _VERSION = '0.1' }
 -- Numbers are cut to their field's max; a uint32 without one is cut to the type's range.
 local DEFAULT_MAX = { uint32 = 4294967295 }
 
--- Fills _M.fields (ordered list of { name, type, max_length, max_items, max }), _M.by_name and _M.wire.
+-- Fills _M.fields (ordered list of { name, type, max_length, max_items, max, required }), _M.by_name
+-- and _M.wire.
 function _M.load(path)
     local file, err = io_open(path, "rb")
     if not file then
@@ -27,7 +28,7 @@ function _M.load(path)
         local spec = contract.row[name]
         local field = {
             name = name, type = spec.type, max_length = spec.maxLength, max_items = spec.maxItems,
-            max = spec.max or DEFAULT_MAX[spec.type],
+            max = spec.max or DEFAULT_MAX[spec.type], required = spec.required == true,
         }
         fields[i] = field
         by_name[name] = field

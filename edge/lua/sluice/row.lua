@@ -1,8 +1,9 @@
--- One wire event → one NDJSON line with exactly the contract's fields, in its order, each of its
--- type and within its limits. Lines are assembled from a template derived from the contract (the
--- JSON between values is fixed), which keeps field order stable, writes empty arrays as [] (Debian's
--- lua-cjson 2.1 can't tell [] from {}), and costs one table.concat per batch rather than encoding
--- a table per event.
+-- One wire event → one NDJSON line with the contract's fields in its order, each of its type and
+-- within its limits. A field that holds its type's default ('', 0, []) is left out unless the
+-- contract marks it required: ClickHouse stores the default for it, and most events fill fewer than
+-- half the fields. Lines are assembled from pieces derived from the contract (each field's key
+-- text is fixed), which keeps field order stable, writes empty arrays as [] (Debian's lua-cjson 2.1
+-- can't tell [] from {}), and costs one table.concat per batch rather than encoding a table per event.
 local acquisition = require "sluice.acquisition"
 local contract = require "sluice.contract"
 local ids = require "sluice.ids"
@@ -33,7 +34,6 @@ local _M = { _VERSION = '0.1' }
 local KEY = {}
 local FIELDS
 local FIELD_COUNT
-local LINE_END
 local URL_MAX_LENGTH
 local PROPS_MAX_ITEMS
 -- Wire keys whose value is copied into one row field as it is (see copy_fields).
@@ -185,13 +185,8 @@ local function fill_values(event, request)
     return true
 end
 
--- Appends a JSON array of strings to parts after index n; returns the new n.
-local function append_array(parts, n, items, field)
-    local count = math_min(#items, field.max_items)
-    if count == 0 then
-        parts[n + 1] = "[]"
-        return n + 1
-    end
+-- Appends a JSON array of at least one string to parts after index n; returns the new n.
+local function append_items(parts, n, items, count, field)
     for i = 1, count do
         parts[n + 1] = i == 1 and '["' or '","'
         parts[n + 2] = json_string(items[i], field.max_length)
@@ -221,23 +216,28 @@ function _M.prepare()
         end
     end
     FIELDS = {}
-    local closing = ""
     for i, field in ipairs(contract.fields) do
         local writer = WRITERS[field.type]
         assert(writer, "the edge cannot write contract type " .. field.type)
-        local opening = QUOTED[field.type] and '"' or ""
+        local quote = QUOTED[field.type] and '"' or ""
+        -- The line opens with the first field, so it is always written.
+        assert(i > 1 or field.required, "the contract's first field must be required")
+        local before = (i == 1 and "{" or ",") .. '"' .. field.name .. '":' .. quote
         FIELDS[i] = {
             name = field.name,
             writer = writer,
-            -- The JSON text between the previous value and this one.
-            before = closing .. (i == 1 and "{" or ",") .. '"' .. field.name .. '":' .. opening,
+            -- The JSON text before and after the value.
+            before = before,
+            after = quote ~= "" and quote or nil,
+            -- A required field holding its default, whole.
+            default = before .. (writer == "array" and "[]" or writer == "raw" and quote == "" and "0" or "")
+                .. quote,
+            required = field.required,
             max_length = field.max_length,
             max_items = field.max_items,
         }
-        closing = opening
     end
     FIELD_COUNT = #FIELDS
-    LINE_END = closing .. "}"
     local parts = {}
     local n = assert(_M.append(parts, 0, { [KEY.name] = "start", [KEY.url] = "https://sluice.invalid/" },
         { site_id = 0, ts = "1970-01-01 00:00:00", visitor_id = "", agent = user_agent.parse(""),
@@ -259,24 +259,43 @@ function _M.append(parts, n, event, request)
     for i = 1, FIELD_COUNT do
         local field = FIELDS[i]
         local value = values[field.name]
-        n = n + 1
-        parts[n] = field.before
         local writer = field.writer
-        -- Most fields of most events are empty or 0: the template's quotes already make "", and a
-        -- constant "0" spares table.concat a number conversion.
         if writer == "string" then
             if value ~= "" then
-                parts[n + 1] = json_string(value, field.max_length)
+                parts[n + 1] = field.before
+                parts[n + 2] = json_string(value, field.max_length)
+                parts[n + 3] = '"'
+                n = n + 3
+            elseif field.required then
                 n = n + 1
+                parts[n] = field.default
             end
         elseif writer == "raw" then
-            parts[n + 1] = value == 0 and "0" or value
-            n = n + 1
+            if value ~= 0 then
+                parts[n + 1] = field.before
+                parts[n + 2] = value
+                n = n + 2
+                if field.after then
+                    n = n + 1
+                    parts[n] = field.after
+                end
+            elseif field.required then
+                n = n + 1
+                parts[n] = field.default
+            end
         else
-            n = append_array(parts, n, value, field)
+            local count = math_min(#value, field.max_items)
+            if count > 0 then
+                n = n + 1
+                parts[n] = field.before
+                n = append_items(parts, n, value, count, field)
+            elseif field.required then
+                n = n + 1
+                parts[n] = field.default
+            end
         end
     end
-    parts[n + 1] = LINE_END
+    parts[n + 1] = "}"
     return n + 1
 end
 

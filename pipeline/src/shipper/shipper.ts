@@ -28,8 +28,7 @@ function lineProblems({ text, tooLong }: Line): string[] {
   } catch (error) {
     return [`not JSON: ${error instanceof Error ? error.message : String(error)}`];
   }
-  // Lines written before an upgrade of the edge lack the newer fields: still events to keep.
-  return rowProblems(row, { allowOlderRows: true });
+  return rowProblems(row);
 }
 
 /**
