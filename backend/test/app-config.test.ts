@@ -36,6 +36,11 @@ describe('the configuration', () => {
       { host: '127.0.0.1', port: 3000, database: 'sluice', domain: 'localhost', retentionMonths: null },
     );
     assert.equal(loadAppConfig({ ...VALID, RETENTION_MONTHS: '25' }).retentionMonths, 25);
+    assert.equal(config.clickhouse.cluster, undefined, 'one server unless a cluster is named');
+    assert.equal(
+      loadAppConfig({ ...VALID, CLICKHOUSE_CLUSTER: 'sluice_cluster' }).clickhouse.cluster,
+      'sluice_cluster',
+    );
     assert.ok(Object.isFrozen(config) && Object.isFrozen(config.clickhouse.reader));
   });
 
@@ -57,6 +62,7 @@ describe('the configuration', () => {
       [{ BACKEND_PORT: '80a' }, /^BACKEND_PORT must be a TCP port/],
       [{ CLICKHOUSE_URL: 'clickhouse:8123' }, /^CLICKHOUSE_URL must be an http\(s\) URL/],
       [{ CLICKHOUSE_DATABASE: 'sluice; DROP' }, /^CLICKHOUSE_DATABASE must be an identifier/],
+      [{ CLICKHOUSE_CLUSTER: 'two clusters' }, /^CLICKHOUSE_CLUSTER must be an identifier/],
       [{ RETENTION_MONTHS: '0' }, /^RETENTION_MONTHS must be a whole number of months ≥ 1 or empty, got "0"/],
       [{ RETENTION_MONTHS: '1.5' }, /^RETENTION_MONTHS must be a whole number/],
       [

@@ -15,7 +15,8 @@ export const STACK_PACKAGES = [
 ];
 
 /**
- * What `npm test` needs on top: a browser, Lua tooling, the compose validator and the load generators.
+ * What `npm test` needs on top: a browser, Lua tooling, the compose validator, the load generators,
+ * and ZooKeeper for the replicated (cluster) schema's test.
  * `luajit2` is OpenResty's LuaJIT, the one ngx_lua links; Debian's `luajit` package conflicts with it
  * and would remove the nginx Lua module.
  */
@@ -28,6 +29,7 @@ export const TEST_PACKAGES = [
   'docker-compose',
   'wrk',
   'hey',
+  'zookeeper',
 ];
 
 function isInstalled(name) {

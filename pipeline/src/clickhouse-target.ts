@@ -6,16 +6,25 @@ export interface ClickHouseTarget {
   username: string;
   password: string;
   database: string;
+  /**
+   * The cluster's name in `remote_servers` when ClickHouse is a cluster (CLICKHOUSE_CLUSTER): the
+   * schema is then the replicated variant (migrations/cluster-ddl.ts). Unset for one server.
+   */
+  cluster?: string;
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** The database name goes into DDL as an identifier, so it must be one. */
-export function checkedDatabase(database: string): string {
-  if (!IDENTIFIER.test(database))
-    throw new Error(`CLICKHOUSE_DATABASE must be an identifier, got "${database}"`);
-  return database;
+function checkedIdentifier(variable: string, value: string): string {
+  if (!IDENTIFIER.test(value)) throw new Error(`${variable} must be an identifier, got "${value}"`);
+  return value;
 }
+
+/** The database name goes into DDL as an identifier, so it must be one. */
+export const checkedDatabase = (database: string) => checkedIdentifier('CLICKHOUSE_DATABASE', database);
+
+/** So does the cluster's name. */
+export const checkedCluster = (cluster: string) => checkedIdentifier('CLICKHOUSE_CLUSTER', cluster);
 
 export function clickhouseClient(target: ClickHouseTarget, { withDatabase = true } = {}): ClickHouseClient {
   return createClient({
@@ -43,5 +52,6 @@ export function clickhouseTargetFromEnv(
     username: requiredEnv(`CLICKHOUSE_${role}_USER`, env),
     password: requiredEnv(`CLICKHOUSE_${role}_PASSWORD`, env),
     database: checkedDatabase(env.CLICKHOUSE_DATABASE || 'sluice'),
+    cluster: env.CLICKHOUSE_CLUSTER ? checkedCluster(env.CLICKHOUSE_CLUSTER) : undefined,
   };
 }

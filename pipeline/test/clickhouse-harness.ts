@@ -9,15 +9,18 @@ import { runMigrations } from '../src';
 
 const account = (username: string) => ({ username, password: randomBytes(12).toString('hex') });
 
+/** Sluice's three ClickHouse accounts, with fresh passwords. */
+export const sluiceAccounts = () => ({
+  admin: account('sluice_admin'),
+  ingest: account('sluice_ingest'),
+  reader: account('sluice_reader'),
+});
+
 /** A private ClickHouse 18.16 with Sluice's three accounts, for one test file. */
 export class ClickHouseHarness {
   readonly dir = mkdtempSync(join(tmpdir(), 'sluice-ch-'));
   readonly database = 'sluice';
-  readonly credentials = {
-    admin: account('sluice_admin'),
-    ingest: account('sluice_ingest'),
-    reader: account('sluice_reader'),
-  };
+  readonly credentials = sluiceAccounts();
   server!: RunningClickHouse;
   ports!: { http: number; tcp: number };
   admin!: ClickHouseClient;

@@ -35,11 +35,12 @@ export class DataRetention implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async run(): Promise<void> {
-    const { url, database, admin } = this.config.clickhouse;
+    const { url, database, cluster, admin } = this.config.clickhouse;
     try {
       const { dropped } = await dropExpiredPartitions({
         url,
         database,
+        cluster,
         ...admin,
         months: this.config.retentionMonths!,
         log: (line) => this.logger.log(line),

@@ -10,10 +10,11 @@ export class SchemaMigrations implements OnModuleInit {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   async onModuleInit(): Promise<void> {
-    const { url, database, admin } = this.config.clickhouse;
+    const { url, database, cluster, admin } = this.config.clickhouse;
     const { applied } = await runMigrations({
       url,
       database,
+      cluster,
       ...admin,
       log: (line) => this.logger.log(line),
     });

@@ -10,6 +10,8 @@ export interface AppConfig {
   readonly clickhouse: {
     readonly url: string;
     readonly database: string;
+    /** CLICKHOUSE_CLUSTER: the replicated schema on this cluster; unset for one server. */
+    readonly cluster?: string;
     /** Runs the migrations at start; never used for a report. */
     readonly admin: ClickHouseAccount;
     /** readonly=2 on the server: every report query runs as this account. */
@@ -37,7 +39,7 @@ export class ConfigError extends Error {
 }
 
 /**
- * Validates `env` into an `AppConfig`. Hand-written rather than class-validator: eleven variables,
+ * Validates `env` into an `AppConfig`. Hand-written rather than class-validator: a dozen variables,
  * each with its own message naming it, read before Nest starts.
  */
 export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
@@ -62,6 +64,10 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
   if (url) check('CLICKHOUSE_URL', URL.canParse(url) && /^https?:\/\//.test(url), 'must be an http(s) URL');
   const database = read('CLICKHOUSE_DATABASE', 'sluice');
   check('CLICKHOUSE_DATABASE', IDENTIFIER.test(database), 'must be an identifier ([A-Za-z_][A-Za-z0-9_]*)');
+  // Empty for one server; a cluster's name in remote_servers selects the replicated schema.
+  const cluster = env.CLICKHOUSE_CLUSTER || undefined;
+  if (cluster !== undefined)
+    check('CLICKHOUSE_CLUSTER', IDENTIFIER.test(cluster), 'must be an identifier ([A-Za-z_][A-Za-z0-9_]*)');
   const admin = { username: read('CLICKHOUSE_ADMIN_USER'), password: read('CLICKHOUSE_ADMIN_PASSWORD') };
   const reader = { username: read('CLICKHOUSE_READER_USER'), password: read('CLICKHOUSE_READER_PASSWORD') };
   const sitesFile = read('SLUICE_SITES_FILE');
@@ -92,7 +98,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
     sitesFile,
     defaultSiteDomain,
     retentionMonths,
-    clickhouse: { url, database, admin, reader },
+    clickhouse: { url, database, cluster, admin, reader },
   });
 }
 

@@ -14,6 +14,20 @@ export interface ClickHouseCredentials {
   reader: { username: string; password: string };
 }
 
+/** One node of a ClickHouse cluster: where the cluster's nodes and its ZooKeeper are, and which node this is. */
+export interface ClusterNode {
+  /** The cluster's name in `remote_servers` (CLICKHOUSE_CLUSTER). */
+  name: string;
+  zookeeperPort: number;
+  /** The native (TCP) ports of every node, shard by shard. */
+  shards: number[][];
+  /** This node's macros, filled into replicated tables' paths. */
+  shard: string;
+  replica: string;
+  /** Replicas fetch parts from each other over this port. */
+  interserverPort: number;
+}
+
 export interface ClickHouseOptions {
   /** Everything the server writes (data, logs, generated config) stays under this folder. */
   dir: string;
@@ -21,6 +35,7 @@ export interface ClickHouseOptions {
   tcpPort: number;
   database: string;
   credentials: ClickHouseCredentials;
+  cluster?: ClusterNode;
 }
 
 export interface RunningClickHouse {
@@ -31,10 +46,13 @@ export interface RunningClickHouse {
 
 const LOOPBACK = ['127.0.0.1', '::1'];
 
+/** An account limited to loopback and one database; `password` '' means none (see leaderForwarding). */
 function userXml(name: string, password: string, profile: string, database: string): string {
   const hash = createHash('sha256').update(password).digest('hex');
+  const secret =
+    password === '' ? '<password></password>' : `<password_sha256_hex>${hash}</password_sha256_hex>`;
   const networks = LOOPBACK.map((ip) => `<ip>${ip}</ip>`).join('');
-  return `<${name}><password_sha256_hex>${hash}</password_sha256_hex><networks>${networks}</networks><profile>${profile}</profile><quota>default</quota><allow_databases><database>${database}</database></allow_databases></${name}>`;
+  return `<${name}>${secret}<networks>${networks}</networks><profile>${profile}</profile><quota>default</quota><allow_databases><database>${database}</database></allow_databases></${name}>`;
 }
 
 /**
@@ -42,25 +60,59 @@ function userXml(name: string, password: string, profile: string, database: stri
  * `default` user: every account has a generated password and is limited to loopback and
  * to the Sluice database.
  */
-export function renderUsersXml(database: string, credentials: ClickHouseCredentials): string {
+export function renderUsersXml(
+  database: string,
+  credentials: ClickHouseCredentials,
+  { cluster = false } = {},
+): string {
   const { admin, ingest, reader } = credentials;
+  // On a cluster, an insert into a Distributed table is acknowledged once its shards stored it, not
+  // when it is queued on the node that took it: the pipeline's at-least-once rests on that answer.
+  const distributedSync = cluster ? '<insert_distributed_sync>1</insert_distributed_sync>' : '';
+  // 18.16 only: a replica that is not its table's leader forwards DROP PARTITION (retention) to the
+  // leader as the passwordless `default` user, over loopback here. Modern servers let any replica drop,
+  // and a real cluster runs them (Vector needs ≥ 21.12), so this exists only in a local test cluster.
+  const leaderForwarding = cluster ? userXml('default', '', 'default', database) : '';
   return `<yandex>
   <profiles>
-    <default><max_memory_usage>8000000000</max_memory_usage><load_balancing>random</load_balancing></default>
+    <default><max_memory_usage>8000000000</max_memory_usage><load_balancing>random</load_balancing>${distributedSync}</default>
     <reports><readonly>2</readonly><max_execution_time>30</max_execution_time></reports>
   </profiles>
   <users>
     ${userXml(admin.username, admin.password, 'default', database)}
     ${userXml(ingest.username, ingest.password, 'default', database)}
     ${userXml(reader.username, reader.password, 'reports', database)}
+    ${leaderForwarding}
   </users>
   <quotas><default><interval><duration>3600</duration><queries>0</queries><errors>0</errors><result_rows>0</result_rows><read_rows>0</read_rows><execution_time>0</execution_time></interval></default></quotas>
 </yandex>
 `;
 }
 
+/**
+ * A cluster node's part of config.xml. Distributed tables reach the other nodes as the admin
+ * account; ON CLUSTER DDL is queued in ZooKeeper and run by every node.
+ */
+function clusterXml(cluster: ClusterNode, admin: ClickHouseCredentials['admin']): string {
+  const replica = (port: number) =>
+    `<replica><host>127.0.0.1</host><port>${port}</port><user>${admin.username}</user><password>${admin.password}</password></replica>`;
+  const shards = cluster.shards
+    .map(
+      (ports) =>
+        `<shard><internal_replication>true</internal_replication>${ports.map(replica).join('')}</shard>`,
+    )
+    .join('');
+  return `
+  <interserver_http_host>127.0.0.1</interserver_http_host>
+  <interserver_http_port>${cluster.interserverPort}</interserver_http_port>
+  <zookeeper><node><host>127.0.0.1</host><port>${cluster.zookeeperPort}</port></node></zookeeper>
+  <macros><shard>${cluster.shard}</shard><replica>${cluster.replica}</replica></macros>
+  <distributed_ddl><path>/clickhouse/task_queue/ddl</path></distributed_ddl>
+  <remote_servers><${cluster.name}>${shards}</${cluster.name}></remote_servers>`;
+}
+
 /** A self-contained server config: no file outside `dir` is read or written, and it listens on loopback only. */
-export function renderServerXml(dir: string, httpPort: number, tcpPort: number): string {
+export function renderServerXml(dir: string, httpPort: number, tcpPort: number, cluster = ''): string {
   return `<yandex>
   <logger><level>warning</level><log>${dir}/server.log</log><errorlog>${dir}/error.log</errorlog><size>100M</size><count>3</count></logger>
   <http_port>${httpPort}</http_port>
@@ -80,18 +132,25 @@ export function renderServerXml(dir: string, httpPort: number, tcpPort: number):
   <default_profile>default</default_profile>
   <default_database>default</default_database>
   <timezone>UTC</timezone>
-  <mlock_executable>false</mlock_executable>
+  <mlock_executable>false</mlock_executable>${cluster}
 </yandex>
 `;
 }
 
 /** Starts a private clickhouse-server (Debian's 18.16 here) and resolves once it answers /ping. */
 export async function startClickHouse(options: ClickHouseOptions): Promise<RunningClickHouse> {
-  const { dir, httpPort, tcpPort, database, credentials } = options;
+  const { dir, httpPort, tcpPort, database, credentials, cluster } = options;
   const configDir = join(dir, 'config');
   mkdirSync(configDir, { recursive: true });
-  writeFileSync(join(configDir, 'config.xml'), renderServerXml(dir, httpPort, tcpPort));
-  writeFileSync(join(configDir, 'users.xml'), renderUsersXml(database, credentials), { mode: 0o600 });
+  const clusterConfig = cluster ? clusterXml(cluster, credentials.admin) : '';
+  writeFileSync(join(configDir, 'config.xml'), renderServerXml(dir, httpPort, tcpPort, clusterConfig), {
+    mode: 0o600,
+  });
+  writeFileSync(
+    join(configDir, 'users.xml'),
+    renderUsersXml(database, credentials, { cluster: cluster !== undefined }),
+    { mode: 0o600 },
+  );
 
   const process = new ManagedProcess({
     name: 'clickhouse',

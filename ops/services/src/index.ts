@@ -2,3 +2,4 @@ export * from './managed-process';
 export * from './wait';
 export * from './ports';
 export * from './clickhouse';
+export * from './zookeeper';

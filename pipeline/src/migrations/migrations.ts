@@ -1,7 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ClickHouseClient } from '@clickhouse/client';
-import { checkedDatabase, clickhouseClient, type ClickHouseTarget } from '../clickhouse-target';
+import {
+  checkedCluster,
+  checkedDatabase,
+  clickhouseClient,
+  type ClickHouseTarget,
+} from '../clickhouse-target';
+import { ClusterDdl, replicaPath } from './cluster-ddl';
 
 export const MIGRATIONS_DIR = join(__dirname, '..', '..', '..', 'migrations');
 
@@ -42,6 +48,20 @@ export function loadMigrations(database: string, dir = MIGRATIONS_DIR): Migratio
     .sort((a, b) => a.version - b.version);
 }
 
+/**
+ * The migrations as a cluster runs them (see cluster-ddl.ts): every up in order, then every down
+ * from the newest, each translated with what the statements before it created.
+ */
+export function clusterMigrations(migrations: Migration[], database: string, cluster: string): Migration[] {
+  const ddl = new ClusterDdl(database, cluster);
+  const ups = migrations.map((migration) => migration.up.flatMap((statement) => ddl.translate(statement)));
+  const downs = [...migrations]
+    .reverse()
+    .map((migration) => migration.down.flatMap((statement) => ddl.translate(statement)))
+    .reverse();
+  return migrations.map((migration, i) => ({ ...migration, up: ups[i], down: downs[i] }));
+}
+
 export interface MigrationOptions extends ClickHouseTarget {
   log?: (line: string) => void;
   dir?: string;
@@ -54,22 +74,34 @@ export interface MigrationOptions extends ClickHouseTarget {
 class MigrationStore {
   private readonly client: ClickHouseClient;
   private readonly database: string;
+  private readonly onCluster: string;
+  private readonly engine: string;
   private lastAt = 0;
 
   constructor(target: ClickHouseTarget) {
     this.database = checkedDatabase(target.database);
     this.client = clickhouseClient(target, { withDatabase: false });
+    // On a cluster the bookkeeping is replicated to every node (no shard in its path), so the
+    // migrations can run from any of them.
+    this.onCluster = target.cluster ? ` ON CLUSTER ${checkedCluster(target.cluster)}` : '';
+    this.engine = target.cluster
+      ? `ReplicatedMergeTree(${replicaPath(this.database, 'schema_migrations', false)})`
+      : 'MergeTree()';
   }
 
   async run(query: string): Promise<void> {
-    await this.client.command({ query });
+    // A backfill or copy through Distributed tables is stored on its shards before the next statement.
+    await this.client.command({
+      query,
+      clickhouse_settings: this.onCluster ? { insert_distributed_sync: 1 } : {},
+    });
   }
 
   async prepare(): Promise<void> {
-    await this.run(`CREATE DATABASE IF NOT EXISTS ${this.database}`);
-    await this.run(`CREATE TABLE IF NOT EXISTS ${this.database}.schema_migrations
+    await this.run(`CREATE DATABASE IF NOT EXISTS ${this.database}${this.onCluster}`);
+    await this.run(`CREATE TABLE IF NOT EXISTS ${this.database}.schema_migrations${this.onCluster}
       (version UInt32, name String, direction String, at_ms UInt64)
-      ENGINE = MergeTree() ORDER BY (version, at_ms)`);
+      ENGINE = ${this.engine} ORDER BY (version, at_ms)`);
   }
 
   async appliedVersions(): Promise<Set<number>> {
@@ -103,7 +135,10 @@ async function migrate(
   choose: (migrations: Migration[], applied: Set<number>) => Migration[],
 ): Promise<string[]> {
   const log = options.log ?? (() => {});
-  const migrations = loadMigrations(options.database, options.dir);
+  const written = loadMigrations(options.database, options.dir);
+  const migrations = options.cluster
+    ? clusterMigrations(written, options.database, checkedCluster(options.cluster))
+    : written;
   const store = new MigrationStore(options);
   try {
     await store.prepare();

@@ -1,4 +1,10 @@
-import { checkedDatabase, clickhouseClient, type ClickHouseTarget } from '../clickhouse-target';
+import {
+  checkedCluster,
+  checkedDatabase,
+  clickhouseClient,
+  type ClickHouseTarget,
+} from '../clickhouse-target';
+import { localTable } from '../migrations/cluster-ddl';
 
 /** Tables partitioned by month (toYYYYMM): the events and the rollups fed from them. */
 const MONTHLY_TABLES = ['events', 'traffic_hourly', 'sessions_daily'] as const;
@@ -20,17 +26,19 @@ export function oldestKeptMonth(now: Date, months: number): number {
 /**
  * Drops the monthly partitions of every month before oldestKeptMonth from the events and the rollups:
  * whole parts leave at once, no mutation rewrites rows (18.16 has no TTL). Running it again drops
- * nothing new.
+ * nothing new. On a cluster, the partitions of every node's local tables go, ON CLUSTER.
  */
 export async function dropExpiredPartitions(options: RetentionOptions): Promise<{ dropped: string[] }> {
   const database = checkedDatabase(options.database);
+  const cluster = options.cluster && checkedCluster(options.cluster);
   const keepFrom = oldestKeptMonth(options.now ?? new Date(), options.months);
   const log = options.log ?? (() => {});
+  const tables = MONTHLY_TABLES.map((table) => (cluster ? localTable(table) : table));
   const client = clickhouseClient(options, { withDatabase: false });
   try {
     const result = await client.query({
-      query: `SELECT DISTINCT table, partition FROM system.parts
-        WHERE active AND database = '${database}' AND table IN (${MONTHLY_TABLES.map((t) => `'${t}'`).join(', ')})
+      query: `SELECT DISTINCT table, partition FROM ${cluster ? `cluster(${cluster}, system.parts)` : 'system.parts'}
+        WHERE active AND database = '${database}' AND table IN (${tables.map((t) => `'${t}'`).join(', ')})
         ORDER BY table, partition`,
       format: 'JSONEachRow',
     });
@@ -40,7 +48,9 @@ export async function dropExpiredPartitions(options: RetentionOptions): Promise<
       // toYYYYMM partitions are plain numbers; anything else is not ours to drop.
       if (!/^\d{6}$/.test(partition) || Number(partition) >= keepFrom) continue;
       log(`Dropping ${table} partition ${partition} (older than ${options.months} months)…`);
-      await client.command({ query: `ALTER TABLE ${database}.${table} DROP PARTITION ${partition}` });
+      await client.command({
+        query: `ALTER TABLE ${database}.${table}${cluster ? ` ON CLUSTER ${cluster}` : ''} DROP PARTITION ${partition}`,
+      });
       dropped.push(`${table} ${partition}`);
     }
     return { dropped };

@@ -1,0 +1,219 @@
+/**
+ * The replicated variant of the schema on a real cluster: ZooKeeper and three ClickHouse 18.16
+ * servers, two shards (the first with two replicas). The migrations run ON CLUSTER from one node,
+ * the real shipper inserts through the Distributed table of another, and a re-sent file is counted once.
+ */
+import assert from 'node:assert/strict';
+import { createClient, type ClickHouseClient } from '@clickhouse/client';
+import { CLICKHOUSE_TYPES, compactRow, EVENT_ROW, EVENT_ROW_FIELDS } from '@sluice/config';
+import {
+  freePort,
+  startClickHouse,
+  startZooKeeper,
+  waitUntil,
+  type RunningClickHouse,
+  type RunningZooKeeper,
+} from '@sluice/services';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { dropExpiredPartitions, rollbackMigrations, runMigrations, startShipperProcess } from '../src';
+import { ClusterDdl } from '../src/migrations/cluster-ddl';
+import { eventRow, sluiceAccounts } from './clickhouse-harness';
+
+const CLUSTER = 'sluice_cluster';
+const DATABASE = 'sluice';
+// [shard, replica] of each node.
+const NODES = [
+  ['01', 'r1'],
+  ['01', 'r2'],
+  ['02', 'r3'],
+] as const;
+
+const dir = mkdtempSync(join(tmpdir(), 'sluice-cluster-'));
+const credentials = sluiceAccounts();
+let zookeeper: RunningZooKeeper;
+let servers: RunningClickHouse[] = [];
+let clients: ClickHouseClient[] = [];
+
+const target = (node: number, role: 'admin' | 'ingest' = 'admin') => ({
+  url: servers[node].url,
+  database: DATABASE,
+  cluster: CLUSTER,
+  ...credentials[role],
+});
+
+async function rows<T>(node: number, query: string): Promise<T[]> {
+  return (await clients[node].query({ query, format: 'JSONEachRow' })).json<T>();
+}
+
+/** Waits until every replica has what its shard's other replicas were sent (replication is asynchronous). */
+const syncReplicas = () =>
+  Promise.all(
+    clients.map((client) => client.command({ query: `SYSTEM SYNC REPLICA ${DATABASE}.events_local` })),
+  );
+
+const count = async (node: number, query: string) => Number((await rows<{ n: string }>(node, query))[0].n);
+
+before(async () => {
+  zookeeper = await startZooKeeper(join(dir, 'zookeeper'), await freePort());
+  const ports = await Promise.all(
+    NODES.map(async () => ({ http: await freePort(), tcp: await freePort(), interserver: await freePort() })),
+  );
+  const shards = [...new Set(NODES.map(([shard]) => shard))].map((shard) =>
+    NODES.flatMap(([s], i) => (s === shard ? [ports[i].tcp] : [])),
+  );
+  servers = await Promise.all(
+    NODES.map(([shard, replica], i) =>
+      startClickHouse({
+        dir: join(dir, replica),
+        httpPort: ports[i].http,
+        tcpPort: ports[i].tcp,
+        database: DATABASE,
+        credentials,
+        cluster: {
+          name: CLUSTER,
+          zookeeperPort: zookeeper.port,
+          shards,
+          shard,
+          replica,
+          interserverPort: ports[i].interserver,
+        },
+      }),
+    ),
+  );
+  clients = servers.map((server) => createClient({ url: server.url, ...credentials.admin }));
+});
+
+after(async () => {
+  await Promise.all(clients.map((client) => client.close()));
+  await Promise.all(servers.map((server) => server.stop()));
+  await zookeeper?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('the migrations build the replicated variant on every node, and come down and up again', async () => {
+  await runMigrations(target(0));
+  for (const node of NODES.keys()) {
+    const tables = await rows<{ name: string; engine: string }>(
+      node,
+      `SELECT name, engine FROM system.tables WHERE database = '${DATABASE}' ORDER BY name`,
+    );
+    const engines = Object.fromEntries(tables.map(({ name, engine }) => [name, engine]));
+    assert.deepEqual(
+      engines,
+      {
+        autocapture_names: 'Distributed',
+        autocapture_names_local: 'ReplicatedReplacingMergeTree',
+        events: 'Distributed',
+        events_local: 'ReplicatedReplacingMergeTree',
+        schema_migrations: 'ReplicatedMergeTree',
+        sessions_daily: 'Distributed',
+        sessions_daily_local: 'ReplicatedAggregatingMergeTree',
+        sessions_daily_mv: 'MaterializedView',
+        traffic_hourly: 'Distributed',
+        traffic_hourly_local: 'ReplicatedAggregatingMergeTree',
+        traffic_hourly_mv: 'MaterializedView',
+      },
+      `node ${node}`,
+    );
+    const columns = await rows<{ name: string; type: string }>(node, `DESCRIBE TABLE ${DATABASE}.events`);
+    assert.deepEqual(
+      columns.map(({ name, type }) => ({ name, type })),
+      EVENT_ROW_FIELDS.map((name) => ({ name, type: CLICKHOUSE_TYPES[EVENT_ROW[name].type] })),
+    );
+  }
+  const [events] = await rows<{ sampling_key: string; sorting_key: string }>(
+    2,
+    `SELECT sampling_key, sorting_key FROM system.tables WHERE database = '${DATABASE}' AND name = 'events_local'`,
+  );
+  assert.equal(events.sampling_key, 'sipHash64(visitor_id)');
+
+  // Every down step, then every up step again, on a cluster that already holds the schema.
+  const { reverted } = await rollbackMigrations({ ...target(1), to: 0 });
+  assert.equal(reverted.length, 9);
+  assert.deepEqual(
+    await rows(
+      2,
+      `SELECT name FROM system.tables WHERE database = '${DATABASE}' AND name != 'schema_migrations'`,
+    ),
+    [],
+  );
+  const { applied } = await runMigrations(target(2));
+  assert.equal(applied.length, 9);
+  assert.deepEqual((await runMigrations(target(0))).applied, [], 'every node sees the same bookkeeping');
+});
+
+test('events shipped through one node are sharded by visitor, replicated, rolled up and counted once', async () => {
+  const visitors = Array.from({ length: 40 }, (_, i) => i.toString(16).padStart(32, '0'));
+  const events = visitors.flatMap((visitor_id) =>
+    Array.from({ length: 5 }, () => eventRow({ site_id: 5, visitor_id })),
+  );
+  const lines = events.map((row) => JSON.stringify(compactRow(row))).join('\n') + '\n';
+  const input = join(dir, 'events');
+  mkdirSync(input, { recursive: true });
+  // At least once: the same lines twice, as a shipper restarted before its checkpoint would send them.
+  writeFileSync(join(input, 'events.ndjson'), lines + lines);
+  const shipper = startShipperProcess({
+    inputDir: input,
+    stateDir: join(dir, 'shipper'),
+    logFile: join(dir, 'shipper.log'),
+    clickhouse: target(2, 'ingest'),
+    batchMaxWaitMs: 100,
+  });
+  const distinct = `SELECT uniqExact(event_id) AS n FROM ${DATABASE}.events WHERE site_id = 5`;
+  try {
+    await waitUntil('the shipped events', async () => (await count(1, distinct)) === events.length);
+  } finally {
+    await shipper.stop();
+  }
+
+  const localVisitors = async (node: number) =>
+    (
+      await rows<{ visitor_id: string }>(
+        node,
+        `SELECT DISTINCT visitor_id FROM ${DATABASE}.events_local WHERE site_id = 5 ORDER BY visitor_id`,
+      )
+    ).map((row) => row.visitor_id);
+  await syncReplicas();
+  const [first, replica, second] = [await localVisitors(0), await localVisitors(1), await localVisitors(2)];
+  assert.ok(first.length > 0 && second.length > 0, 'both shards hold visitors');
+  assert.deepEqual(replica, first, 'the replica holds what its shard holds');
+  assert.equal(first.length + second.length, visitors.length, 'each visitor lives on one shard');
+
+  for (const node of NODES.keys()) assert.equal(await count(node, distinct), events.length);
+  assert.equal(
+    await count(0, `SELECT uniqMerge(events) AS n FROM ${DATABASE}.traffic_hourly WHERE site_id = 5`),
+    events.length,
+    'the rollups count the re-sent events once',
+  );
+});
+
+test('retention drops expired months on every shard', async () => {
+  const old = ['2020-01-15 10:00:00', '2020-01-20 10:00:00', '2020-01-25 10:00:00'].flatMap((ts) =>
+    Array.from({ length: 4 }, () => eventRow({ site_id: 6, ts })),
+  );
+  await clients[0].insert({ table: `${DATABASE}.events`, values: old, format: 'JSONEachRow' });
+  const oldRows = `SELECT count() AS n FROM ${DATABASE}.events WHERE site_id = 6`;
+  await syncReplicas();
+  for (const node of NODES.keys()) assert.equal(await count(node, oldRows), old.length, `node ${node}`);
+  const { dropped } = await dropExpiredPartitions({ ...target(1), months: 12, now: new Date('2026-11-23') });
+  assert.ok(dropped.includes('events_local 202001'), dropped.join(', '));
+  await syncReplicas();
+  for (const node of NODES.keys()) assert.equal(await count(node, oldRows), 0, `node ${node}`);
+  assert.equal(
+    await count(0, `SELECT uniqExact(event_id) AS n FROM ${DATABASE}.events WHERE site_id = 5`),
+    200,
+    'younger months stay',
+  );
+});
+
+test('a statement the cluster variant cannot translate stops the migration', () => {
+  const ddl = new ClusterDdl(DATABASE, CLUSTER);
+  assert.throws(() => ddl.translate(`OPTIMIZE TABLE ${DATABASE}.events FINAL`), /cannot translate: OPTIMIZE/);
+  assert.throws(
+    () => ddl.translate(`ALTER TABLE ${DATABASE}.nowhere ADD COLUMN x String`),
+    /knows no table nowhere/,
+  );
+});
