@@ -77,18 +77,44 @@ function rows(): EventRow[] {
     .map((line) => withDefaults(JSON.parse(line) as Partial<EventRow>));
 }
 
-/** Runs `navigate` in the page, then waits for the tracker's batch and the edge's buffered write. */
-async function pageviewsAfter(page: Page, navigate: string, expected: number): Promise<EventRow[]> {
+/**
+ * Runs `action`, then waits for the tracker's batch and the edge's buffered write: `expected` new rows
+ * of the events `counted` (autocaptured events of other pages, such as a closed page's engagement
+ * report, may arrive meanwhile and are left out).
+ */
+async function rowsAfter(
+  action: () => Promise<unknown>,
+  expected: number,
+  counted: (row: EventRow) => boolean,
+): Promise<EventRow[]> {
   const before = rows().length;
-  await page.evaluate(navigate);
+  const added = () => rows().slice(before).filter(counted);
+  await action();
   // The tracker batches for 1 s and the edge flushes its log every second; a page that sent nothing
   // must be given that long too before "nothing" is believed.
   if (expected === 0) await new Promise((resolve) => setTimeout(resolve, 2500));
-  else
-    await waitUntil(`${expected} new rows`, async () => rows().length >= before + expected, {
-      timeoutMs: 8000,
-    });
-  return rows().slice(before);
+  else await waitUntil(`${expected} new rows`, async () => added().length >= expected, { timeoutMs: 8000 });
+  return added();
+}
+
+/** The pageviews and custom events after running `navigate` in the page. */
+const pageviewsAfter = (page: Page, navigate: string, expected: number) =>
+  rowsAfter(
+    () => page.evaluate(navigate),
+    expected,
+    (row) => !row.name.startsWith('$'),
+  );
+
+/** The events named `names` that `page` (its session: each page has a browser context of its own) sent after `action`. */
+async function capturedAfter(
+  page: Page,
+  action: () => Promise<unknown>,
+  expected: number,
+  ...names: string[]
+) {
+  const stored = (await page.evaluate("sessionStorage.getItem('_sluice_sid')")) as string;
+  const session = stored.split(' ')[0];
+  return rowsAfter(action, expected, (row) => row.session_id === session && names.includes(row.name));
 }
 
 test('single-page apps: each route change is one pageview, staying on a route is none', async () => {
@@ -166,5 +192,119 @@ test('identity: setUserId tags later events, refuses email addresses; reset ends
   const [after] = await pageviewsAfter(page, "_sluice.push(['reset'], ['track', 'logout'])", 1);
   assert.equal(after.user_id, '');
   assert.notEqual(after.session_id, landing.session_id, 'reset starts a new session');
+  await page.close();
+});
+
+const SHOP = `
+  <main><section aria-label="Product"><h2>Blue shoes</h2>
+    <button id="buy" class="btn btn-primary css-1x2y3z"> Add
+      to   cart </button>
+    <a id="manual" href="/files/manual.pdf">Manual</a>
+    <a id="partner" href="https://partner.test/offer">Partner</a>
+    <form id="signup" action="/signup">
+      <input type="email" name="email" value="ann@shop.test"><input type="password" value="hunter2">
+      <button type="submit">Sign up</button>
+    </form>
+  </section></main><div style="height: 4000px"></div>`;
+
+/** The customer page with the shop's elements, its links and form kept from navigating away. */
+async function shopPage(init?: string): Promise<Page> {
+  const page = await browser.newPage();
+  if (init) await page.addInitScript({ content: init });
+  await rowsAfter(
+    () => page.goto(`${origin}/`),
+    1,
+    (row) => row.name === 'pageview',
+  );
+  await page.evaluate(`document.body.innerHTML = ${JSON.stringify(SHOP)};
+    document.addEventListener('click', (event) => event.target.closest('a') && event.preventDefault());
+    document.addEventListener('submit', (event) => event.preventDefault());`);
+  return page;
+}
+
+test('autocapture: clicks with their element, downloads, outbound links and forms, never a field value', async () => {
+  const page = await shopPage();
+  const [buy] = await capturedAfter(page, () => page.click('#buy'), 1, '$autocapture');
+  assert.deepEqual(
+    [buy.name, buy.el_tag, buy.el_id, buy.el_classes, buy.el_text, buy.el_selector, buy.el_context],
+    ['$autocapture', 'button', 'buy', 'btn btn-primary', 'Add to cart', 'button#buy', 'Product'],
+  );
+  assert.ok(buy.click_x > 0 && buy.click_y > 0, 'where the click landed on the page');
+  assert.equal(buy.viewport_width, 1280);
+  assert.match(buy.el_fingerprint, /^[0-9a-f]{16}$/);
+
+  const [manual] = await capturedAfter(page, () => page.click('#manual'), 1, '$download');
+  assert.deepEqual([manual.name, manual.el_href], ['$download', `${origin}/files/manual.pdf`]);
+  const [partner] = await capturedAfter(page, () => page.click('#partner'), 1, '$outbound');
+  assert.deepEqual(
+    [partner.name, partner.el_href, partner.el_text],
+    ['$outbound', 'https://partner.test/offer', 'Partner'],
+  );
+
+  const submitted = await capturedAfter(
+    page,
+    () => page.click('#signup button'),
+    2,
+    '$autocapture',
+    '$form_submit',
+  );
+  const form = submitted.find((row) => row.name === '$form_submit')!;
+  assert.deepEqual([form.el_tag, form.el_id, form.el_href], ['form', 'signup', `${origin}/signup`]);
+  const written = readFileSync(eventsLog(), 'utf8');
+  assert.ok(
+    !written.includes('ann@shop.test') && !written.includes('hunter2'),
+    'no field value leaves the page',
+  );
+  await page.close();
+
+  const quiet = await shopPage("window._sluice = [['config', 'autocapture', { clicks: false }]]");
+  assert.deepEqual(
+    await capturedAfter(quiet, () => quiet.click('#buy'), 0, '$autocapture'),
+    [],
+    'clicks can be switched off',
+  );
+  await quiet.close();
+});
+
+test('errors and rejections are reported once each, and the page keeps working', async () => {
+  const page = await shopPage();
+  const reported = await capturedAfter(
+    page,
+    () =>
+      page.evaluate(`
+        setTimeout(() => { throw new TypeError('cart is undefined'); });
+        setTimeout(() => { throw new TypeError('cart is undefined'); });
+        setTimeout(() => { Promise.reject(new Error('payment refused')); });`),
+    2,
+    '$error',
+  );
+  const [thrown, rejected] = ['cart is undefined', 'payment refused'].map((message) =>
+    reported.find((row) => row.error_message.includes(message))!,
+  );
+  assert.equal(thrown.error_message, 'Uncaught TypeError: cart is undefined');
+  assert.ok(thrown.error_line > 0 && thrown.error_stack.includes('cart is undefined'));
+  assert.equal(rejected.error_message, 'Unhandled rejection: payment refused');
+  assert.equal(reported.length, 2, 'the same error twice is reported once');
+  const [later] = await capturedAfter(page, () => page.click('#buy'), 1, '$autocapture');
+  assert.equal(later.name, '$autocapture', 'the tracker still works after the page threw');
+  await page.close();
+});
+
+test('engagement: scroll depth and visible time of a page, reported when the route changes', async () => {
+  const page = await shopPage();
+  await page.evaluate('window.scrollTo(0, document.body.scrollHeight)');
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const left = await capturedAfter(
+    page,
+    () => page.evaluate("history.pushState({}, '', '/next')"),
+    2,
+    '$engagement',
+    'pageview',
+  );
+  const engagement = left.find((row) => row.name === '$engagement')!;
+  assert.equal(engagement.pathname, '/', 'the report names the page left');
+  assert.equal(engagement.scroll_depth, 100);
+  assert.ok(engagement.engaged_ms >= 300, `${engagement.engaged_ms} ms`);
+  assert.ok(left.some((row) => row.name === 'pageview' && row.pathname === '/next'));
   await page.close();
 });

@@ -13,7 +13,7 @@ export function runCommand(command: unknown): void {
   guard(() => {
     // A function is the "run after load" form: `_sluice.push(() => …)`.
     if (typeof command === 'function') return command();
-    if (!Array.isArray(command)) return warnOnce('a command is an array: [name, ...arguments]');
+    if (!Array.isArray(command)) return warnOnce('a command is [name, …args]');
     const [name, first, second] = command as unknown[];
     if (name === 'config') configure(first, second);
     else if (name === 'track') track(first, second);
@@ -26,27 +26,36 @@ export function runCommand(command: unknown): void {
       // Signing out: the next events belong to no user and to a new session.
       clearUserId();
       endSession();
-    } else warnOnce(`unknown command '${String(name)}'`);
+    } else warnOnce(`unknown command ${String(name)}`);
   });
 }
 
 function configure(key: unknown, value: unknown): void {
+  if (key === 'autocapture') {
+    const switches = settings.autocapture;
+    for (const kind of Object.keys(switches) as Array<keyof typeof switches>)
+      switches[kind] = value !== false && (value as Record<string, unknown>)?.[kind] !== false;
+    return;
+  }
   if (key === 'respectDNT') {
-    if (typeof value !== 'boolean') return warnOnce("config 'respectDNT' needs true or false");
+    if (typeof value !== 'boolean') return warnOnce('respectDNT: true or false');
     settings.respectDNT = value;
     return;
   }
-  if (typeof value !== 'string') return warnOnce(`config '${String(key)}' needs a string value`);
+  if (typeof value !== 'string') return warnOnce(`${String(key)}: a string`);
   if (key === 'baseUrl') settings.baseUrl = value.replace(/\/+$/, '');
   else if (key === 'site') settings.site = value;
-  else warnOnce(`unknown config key '${String(key)}'`);
+  else warnOnce(`unknown config ${String(key)}`);
 }
 
-/** Tracks a pageview (`name` 'pageview') or a custom event (any other name). */
-export function track(name: unknown, props: unknown): void {
-  if (typeof name !== 'string' || !name) return warnOnce("'track' needs an event name");
+/**
+ * Tracks a pageview (`name` 'pageview'), a custom event (any other name) or, with `fields`, an
+ * autocaptured one (its wire fields; `u` there names the page when it is not the current one).
+ */
+export function track(name: unknown, props: unknown, fields?: Partial<WireEvent>): void {
+  if (typeof name !== 'string' || !name) return warnOnce('track: a name');
   if (!mayTrack()) return;
-  const event: WireEvent = { id: randomId(), n: name, u: location.href };
+  const event: WireEvent = { id: randomId(), n: name, u: location.href, ...fields };
   // After a route change in a single-page app, the page the visitor came from is the previous route.
   const referrer = (name === 'pageview' && notePageview()) || document.referrer;
   if (referrer) event.r = referrer;
@@ -62,7 +71,7 @@ export function track(name: unknown, props: unknown): void {
 function flatProps(props: unknown): WireEvent['p'] {
   if (props === undefined) return undefined;
   if (!props || typeof props !== 'object' || Array.isArray(props)) {
-    warnOnce('event props must be a flat object');
+    warnOnce('props: a flat object');
     return undefined;
   }
   const flat: NonNullable<WireEvent['p']> = {};
@@ -76,7 +85,7 @@ function flatProps(props: unknown): WireEvent['p'] {
       flat[key] = value;
       kept++;
     } else {
-      warnOnce(`event prop '${key}' left out: values must be strings, finite numbers or booleans`);
+      warnOnce(`prop ${key}: string, number or boolean`);
     }
   }
   return kept ? flat : undefined;

@@ -9,9 +9,8 @@ let userIdHere: string | undefined;
 
 /** The site's own id for the signed-in user, kept for the tab's session (apps set it again after login). */
 export function setUserId(id: unknown): void {
-  if (typeof id !== 'string' || !id) return warnOnce("'setUserId' needs a non-empty string");
-  if (LOOKS_LIKE_EMAIL.test(id))
-    return warnOnce("'setUserId' refused an email address: send an opaque id instead");
+  if (typeof id !== 'string' || !id) return warnOnce('setUserId: a string');
+  if (LOOKS_LIKE_EMAIL.test(id)) return warnOnce('setUserId: no emails');
   userIdHere = id;
   writeStored('sessionStorage', USER_KEY, id);
 }

@@ -1,3 +1,4 @@
+import { startCapture } from './capture';
 import { runCommand, track } from './commands';
 import { watchRoutes } from './navigation';
 import { guard } from './guard';
@@ -20,14 +21,23 @@ function start(): void {
   // A second copy of the script on the same page finds the tracker already running and leaves it alone.
   if (queued && !Array.isArray(queued)) return;
   (queued ?? []).forEach(runCommand);
-  watchRoutes(() => track('pageview', undefined));
+  const capture = startCapture((name, fields) => track(name, undefined, fields));
+  watchRoutes(() => {
+    capture.leave();
+    track('pageview', undefined);
+  });
   window._sluice = { push: (...commands) => commands.forEach(runCommand) };
 
-  // The page may never come back from here (tab closed, navigation, app switch on mobile): send what is pending.
-  addEventListener('pagehide', () => guard(() => flush(true)));
+  // The page may never come back from here (tab closed, navigation, app switch on mobile): report the
+  // time spent on it and send what is pending.
+  const leave = () => {
+    capture.leave();
+    flush(true);
+  };
+  addEventListener('pagehide', () => guard(leave));
   document.addEventListener('visibilitychange', () =>
     guard(() => {
-      if (document.visibilityState === 'hidden') flush(true);
+      if (document.visibilityState === 'hidden') leave();
     }),
   );
 }

@@ -20,6 +20,9 @@ export function notePageview(): string | undefined {
   return previous;
 }
 
+/** The URL of the page last counted, which a report about leaving it names. */
+export const countedUrl = () => lastUrl ?? location.href;
+
 /**
  * Calls `onNewRoute` when the app moves to another route (history API, back/forward, hash routes),
  * once the page has tracked a pageview. Staying on the same route (a state-only replaceState, an

@@ -6,4 +6,6 @@ export const settings = {
   site: '',
   /** Send nothing when the browser says Do Not Track or Global Privacy Control. */
   respectDNT: false,
+  /** What is captured without code, each switched off with `['config', 'autocapture', { clicks: false }]` (or all with `false`) before load. */
+  autocapture: { clicks: true, forms: true, errors: true, engagement: true },
 };

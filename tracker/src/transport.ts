@@ -32,7 +32,7 @@ export function flush(unloading: boolean): void {
   if (pending.length === 0) return;
   const batch: WireBatch = { s: settings.site, e: pending };
   pending = [];
-  if (!batch.s) return warnOnce("events dropped: no site key; push ['config', 'site', 'SITE_KEY'] first");
+  if (!batch.s) return warnOnce('no site key: events dropped');
 
   const url = `${settings.baseUrl}/e`;
   const body = JSON.stringify(batch);
