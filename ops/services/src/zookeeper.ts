@@ -10,14 +10,18 @@ export interface RunningZooKeeper {
   stop(): Promise<void>;
 }
 
-/** ZooKeeper's `ruok` four-letter command: true once the server answers `imok`. */
-function answersImOk(port: number): Promise<boolean> {
+/**
+ * ZooKeeper's `srvr` four-letter command: true once the server says it serves clients. (`ruok`
+ * answers earlier, before sessions are accepted, and a ClickHouse 18.16 that starts then loses its
+ * distributed-DDL session and crashes on the first ON CLUSTER query.)
+ */
+function servesClients(port: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port }, () => socket.end('ruok'));
+    const socket = connect({ host: '127.0.0.1', port }, () => socket.end('srvr'));
     let answer = '';
     socket.setTimeout(1000, () => socket.destroy());
     socket.on('data', (chunk) => (answer += chunk.toString()));
-    socket.on('close', () => resolve(answer === 'imok'));
+    socket.on('close', () => resolve(answer.includes('Mode: standalone')));
     socket.on('error', () => resolve(false));
   });
 }
@@ -38,7 +42,7 @@ export async function startZooKeeper(dir: string, port: number): Promise<Running
       'clientPortAddress=127.0.0.1',
       'tickTime=2000',
       'admin.enableServer=false',
-      '4lw.commands.whitelist=ruok',
+      '4lw.commands.whitelist=srvr',
     ].join('\n') + '\n',
   );
   const process = new ManagedProcess({
@@ -53,6 +57,6 @@ export async function startZooKeeper(dir: string, port: number): Promise<Running
     ],
     logFile: join(dir, 'zookeeper.log'),
   });
-  await waitUntil('ZooKeeper', () => answersImOk(port), { process, timeoutMs: 60_000 });
+  await waitUntil('ZooKeeper', () => servesClients(port), { process, timeoutMs: 60_000 });
   return { port, process, stop: () => process.stop() };
 }
