@@ -308,3 +308,53 @@ test('engagement: scroll depth and visible time of a page, reported when the rou
   assert.ok(left.some((row) => row.name === 'pageview' && row.pathname === '/next'));
   await page.close();
 });
+
+test('delivery: events tracked offline wait in localStorage and arrive once, back online', async () => {
+  const page = await shopPage();
+  await page.context().setOffline(true);
+  await page.evaluate("_sluice.push(['track', 'offline-1'], ['track', 'offline-2'], ['track', 'offline-3'])");
+  await waitUntil(
+    'the queued events',
+    async () =>
+      ((await page.evaluate("JSON.parse(localStorage.getItem('_sluice_q') || '[]').length")) as number) === 3,
+  );
+  const names = ['offline-1', 'offline-2', 'offline-3'];
+  const replayed = await capturedAfter(page, () => page.context().setOffline(false), 3, ...names);
+  assert.deepEqual(replayed.map((row) => row.name).sort(), names);
+  // Long enough for any second delivery to show up.
+  await new Promise((resolve) => setTimeout(resolve, 2500));
+  const ids = rows()
+    .filter((row) => names.includes(row.name))
+    .map((row) => row.event_id);
+  assert.equal(new Set(ids).size, 3);
+  assert.equal(ids.length, 3, 'no event arrived twice');
+  assert.equal(await page.evaluate("localStorage.getItem('_sluice_q')"), null, 'the queue is empty');
+  await page.close();
+});
+
+test('delivery: what a closing tab tracked is sent as it closes, with its engagement', async () => {
+  const page = await shopPage();
+  const stored = (await page.evaluate("sessionStorage.getItem('_sluice_sid')")) as string;
+  const session = stored.split(' ')[0];
+  const closed = await rowsAfter(
+    async () => {
+      await page.evaluate("_sluice.push(['track', 'last-words'])");
+      await page.close({ runBeforeUnload: true });
+    },
+    2,
+    (row) => row.session_id === session && ['last-words', '$engagement'].includes(row.name),
+  );
+  assert.deepEqual(closed.map((row) => row.name).sort(), ['$engagement', 'last-words']);
+});
+
+test('commands queued before the tracker loads run once it has', async () => {
+  const page = await browser.newPage();
+  await page.addInitScript({ content: "window._sluice = [['track', 'early', { step: 1 }]]" });
+  const [early] = await rowsAfter(
+    () => page.goto(`${origin}/`),
+    1,
+    (row) => row.name === 'early',
+  );
+  assert.deepEqual([early.props_keys, early.props_values], [['step'], ['1']]);
+  await page.close();
+});

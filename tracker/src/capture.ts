@@ -1,19 +1,16 @@
 import type { WireEvent } from '../../config/src/event-contract';
 import { clickedElement, describe } from './element';
-import { guard } from './guard';
+import { listen } from './guard';
 import { countedUrl } from './navigation';
 import { settings } from './settings';
 
 type Track = (name: string, fields?: Partial<WireEvent>) => void;
 
 /** Links to files: a click on one is a download. */
-const DOWNLOAD = /\.(pdf|zip|gz|rar|7z|dmg|exe|msi|apk|csv|xlsx?|docx?|pptx?|txt|epub|mp[34]|mov)$/i;
+const DOWNLOAD = /\.(pdf|zip|gz|rar|7z|dmg|exe|msi|apk|csv|xlsx?|docx?|pptx?|mp[34])$/i;
 /** A page reports at most this many errors: a loop that throws must not flood the pipeline. */
 const MAX_ERRORS = 10;
 const MAX_STACK = 1000;
-
-const listen = (target: EventTarget, type: string, handler: (event: Event) => void) =>
-  target.addEventListener(type, (event) => guard(() => handler(event)), { capture: true, passive: true });
 
 /** Clicks: outbound links and downloads by name, any other click as `$autocapture`, with where it landed. */
 function captureClicks(track: Track): void {
@@ -22,13 +19,17 @@ function captureClicks(track: Track): void {
     if (!(target instanceof Element)) return;
     const element = clickedElement(target);
     const context = describe(element);
-    let name = '$autocapture';
-    if (element instanceof HTMLAnchorElement && element.href) {
-      const url = new URL(element.href);
-      if (element.hasAttribute('download') || DOWNLOAD.test(url.pathname)) name = '$download';
-      else if (/^https?:$/.test(url.protocol) && url.host !== location.host) name = '$outbound';
-    }
-    track(name, { ...context, x: Math.round(pageX), y: Math.round(pageY), vw: innerWidth });
+    const link = element as HTMLAnchorElement;
+    const name =
+      context.tag !== 'a' || !link.href
+        ? '$autocapture'
+        : link.hasAttribute('download') || DOWNLOAD.test(link.pathname)
+          ? '$download'
+          : /^http/.test(link.protocol) && link.host !== location.host
+            ? '$outbound'
+            : '$autocapture';
+    // Fractional coordinates are cut to whole pixels by the edge.
+    track(name, { ...context, x: pageX, y: pageY, vw: innerWidth });
   });
 }
 
@@ -45,8 +46,13 @@ function captureErrors(track: Track): void {
   const report = (error: unknown, message: string, source?: string, line?: number, column?: number) => {
     if (seen.size >= MAX_ERRORS || seen.has(message)) return;
     seen.add(message);
-    const stack = error instanceof Error && error.stack ? error.stack.slice(0, MAX_STACK) : undefined;
-    track('$error', { em: message, es: source, el: line, ec: column, est: stack });
+    track('$error', {
+      em: message,
+      es: source,
+      el: line,
+      ec: column,
+      est: (error as Error)?.stack?.slice(0, MAX_STACK),
+    });
   };
   listen(window, 'error', (event) => {
     // Resource load failures (an <img> 404) reach capturing listeners too, without a message: not script errors.
@@ -55,18 +61,18 @@ function captureErrors(track: Track): void {
   });
   listen(window, 'unhandledrejection', (event) => {
     const reason = (event as PromiseRejectionEvent).reason;
-    report(reason, `Unhandled rejection: ${reason instanceof Error ? reason.message : String(reason)}`);
+    report(reason, `Unhandled rejection: ${reason?.message ?? reason}`);
   });
 }
 
 /**
- * Scroll depth (the deepest % of the page seen) and engagement time (visible and focused time) of the
- * current page, reported as `$engagement` when the page is hidden or the route changes.
+ * Scroll depth (the deepest % of the page seen) and engagement time (visible time) of the current
+ * page, reported as `$engagement` when the page is hidden or left (the clock stops until it is
+ * visible again) or the route changes (the clock goes on for the new route).
  */
-function captureEngagement(track: Track): () => void {
+function captureEngagement(track: Track): (stillVisible: boolean) => void {
   let depth = 0;
-  let engaged = 0;
-  let visibleSince = document.visibilityState === 'visible' ? Date.now() : 0;
+  let visibleSince = document.hidden ? 0 : Date.now();
   const measureDepth = () => {
     const height = document.documentElement.scrollHeight;
     depth = Math.max(
@@ -74,22 +80,16 @@ function captureEngagement(track: Track): () => void {
       height ? Math.min(100, Math.round(((scrollY + innerHeight) / height) * 100)) : 100,
     );
   };
-  const pause = () => {
-    if (visibleSince) engaged += Date.now() - visibleSince;
-    visibleSince = 0;
-  };
   measureDepth();
   listen(window, 'scroll', measureDepth);
   listen(document, 'visibilitychange', () => {
-    if (document.visibilityState === 'visible') visibleSince = Date.now();
+    if (!document.hidden) visibleSince = Date.now();
   });
-  return () => {
-    pause();
-    if (engaged > 0) track('$engagement', { u: countedUrl(), sd: depth, et: engaged });
-    engaged = 0;
+  return (stillVisible) => {
+    if (visibleSince) track('$engagement', { u: countedUrl(), sd: depth, et: Date.now() - visibleSince });
     depth = 0;
     measureDepth();
-    if (document.visibilityState === 'visible') visibleSince = Date.now();
+    visibleSince = stillVisible ? Date.now() : 0;
   };
 }
 
@@ -97,7 +97,7 @@ function captureEngagement(track: Track): () => void {
  * Starts what the site's autocapture settings switch on. Returns what to run when the page is left
  * (hidden, unloaded) or the route changes: the engagement report.
  */
-export function startCapture(track: Track): { leave: () => void } {
+export function startCapture(track: Track): { leave: (stillVisible: boolean) => void } {
   const on = settings.autocapture;
   if (on.clicks) captureClicks(track);
   if (on.forms) captureSubmits(track);

@@ -8,44 +8,50 @@ import { endSession, touchSession } from './session';
 import { settings } from './settings';
 import { discardPending, enqueue } from './transport';
 
-/** Runs one `_sluice` command: `['config', key, value]` or `['track', name, props?]`. Never throws. */
+/** Object.hasOwn, which browsers before 2022 lack. */
+const own = (object: object, key: unknown) => Object.prototype.hasOwnProperty.call(object, key as string);
+
+const COMMANDS: Record<string, (first: unknown, second: unknown) => void> = {
+  config: configure,
+  track,
+  setUserId,
+  optIn: () => setOptedOut(false),
+  optOut() {
+    setOptedOut(true);
+    discardPending();
+  },
+  // Signing out: the next events belong to no user and to a new session.
+  reset() {
+    clearUserId();
+    endSession();
+  },
+};
+
+/** Runs one `_sluice` command: `['config', key, value]`, `['track', name, props?]`, …. Never throws. */
 export function runCommand(command: unknown): void {
   guard(() => {
     // A function is the "run after load" form: `_sluice.push(() => …)`.
     if (typeof command === 'function') return command();
-    if (!Array.isArray(command)) return warnOnce('a command is [name, …args]');
     const [name, first, second] = command as unknown[];
-    if (name === 'config') configure(first, second);
-    else if (name === 'track') track(first, second);
-    else if (name === 'optOut') {
-      setOptedOut(true);
-      discardPending();
-    } else if (name === 'optIn') setOptedOut(false);
-    else if (name === 'setUserId') setUserId(first);
-    else if (name === 'reset') {
-      // Signing out: the next events belong to no user and to a new session.
-      clearUserId();
-      endSession();
-    } else warnOnce(`unknown command ${String(name)}`);
+    if (own(COMMANDS, name)) COMMANDS[name as string](first, second);
+    else warnOnce(`unknown command ${name as string}`);
   });
 }
 
+/**
+ * `['config', key, value]`: a value of the setting's type (`autocapture` takes `false` for all off);
+ * a trailing slash of baseUrl is dropped.
+ */
 function configure(key: unknown, value: unknown): void {
-  if (key === 'autocapture') {
+  const name = key as keyof typeof settings;
+  if (name === 'autocapture') {
     const switches = settings.autocapture;
     for (const kind of Object.keys(switches) as Array<keyof typeof switches>)
       switches[kind] = value !== false && (value as Record<string, unknown>)?.[kind] !== false;
-    return;
-  }
-  if (key === 'respectDNT') {
-    if (typeof value !== 'boolean') return warnOnce('respectDNT: true or false');
-    settings.respectDNT = value;
-    return;
-  }
-  if (typeof value !== 'string') return warnOnce(`${String(key)}: a string`);
-  if (key === 'baseUrl') settings.baseUrl = value.replace(/\/+$/, '');
-  else if (key === 'site') settings.site = value;
-  else warnOnce(`unknown config ${String(key)}`);
+  } else if (own(settings, name) && typeof value === typeof settings[name])
+    (settings as Record<string, unknown>)[name] =
+      name === 'baseUrl' ? (value as string).replace(/\/+$/, '') : value;
+  else warnOnce(`config ${name}: unknown or wrong type`);
 }
 
 /**
@@ -67,26 +73,9 @@ export function track(name: unknown, props: unknown, fields?: Partial<WireEvent>
   enqueue(event);
 }
 
-/** The string, finite number and boolean values of a flat props object; anything else is left out, with a warning. */
-function flatProps(props: unknown): WireEvent['p'] {
-  if (props === undefined) return undefined;
-  if (!props || typeof props !== 'object' || Array.isArray(props)) {
-    warnOnce('props: a flat object');
-    return undefined;
-  }
-  const flat: NonNullable<WireEvent['p']> = {};
-  let kept = 0;
-  for (const [key, value] of Object.entries(props)) {
-    if (
-      typeof value === 'string' ||
-      typeof value === 'boolean' ||
-      (typeof value === 'number' && isFinite(value))
-    ) {
-      flat[key] = value;
-      kept++;
-    } else {
-      warnOnce(`prop ${key}: string, number or boolean`);
-    }
-  }
-  return kept ? flat : undefined;
-}
+/**
+ * Props must be a flat object; the edge keeps its string, number and boolean values and drops the
+ * rest, so the tracker spends no bytes on checking them.
+ */
+const flatProps = (props: unknown) =>
+  props && typeof props === 'object' && !Array.isArray(props) ? (props as WireEvent['p']) : undefined;

@@ -5,7 +5,7 @@ export type ElementContext = Pick<WireEvent, 'tag' | 'eid' | 'cl' | 'txt' | 'sel
 
 /** Elements a visitor means to click; a click inside one is a click on it. */
 const INTERACTIVE = 'a,button,input,select,textarea,label,summary,[role=button],[role=link],[onclick]';
-const LANDMARK = 'section,article,nav,header,footer,main,aside,form,dialog,[role]';
+const LANDMARK = 'section,article,nav,header,footer,main,aside,form,[role]';
 const MAX_TEXT = 100;
 /** Ancestors the selector path climbs before it stops (it stops earlier at an id). */
 const MAX_DEPTH = 5;
@@ -29,8 +29,8 @@ const classes = (element: Element) =>
     .filter((name) => name && !/\d{3}|^css-|^sc-/.test(name));
 
 /**
- * A selector path that survives re-renders: tag, id or first stable class, and the position among
- * same-tag siblings, from the element up to an id or MAX_DEPTH levels.
+ * A selector path that survives re-renders and restyling: tag (with the id, where it stops) and the
+ * position among siblings, from the element up MAX_DEPTH levels.
  */
 function selector(element: Element): string {
   const parts: string[] = [];
@@ -44,14 +44,9 @@ function selector(element: Element): string {
       parts.unshift(`${tag}#${node.id}`);
       break;
     }
-    const [first] = classes(node);
-    const siblings = node.parentElement
-      ? Array.from(node.parentElement.children).filter((child) => child.tagName === node!.tagName)
-      : [];
+    const siblings = node.parentElement?.children ?? [node];
     parts.unshift(
-      tag +
-        (first ? `.${first}` : '') +
-        (siblings.length > 1 ? `:nth-of-type(${siblings.indexOf(node) + 1})` : ''),
+      siblings.length > 1 ? `${tag}:nth-child(${Array.prototype.indexOf.call(siblings, node) + 1})` : tag,
     );
   }
   return parts.join(' > ');
@@ -81,12 +76,8 @@ export function describe(element: Element): ElementContext {
   if (element.id) described.eid = element.id;
   const text = label(element);
   if (text) described.txt = text;
-  const href =
-    element instanceof HTMLAnchorElement
-      ? element.href
-      : element instanceof HTMLFormElement
-        ? element.action
-        : '';
+  // A link's target, or a form's action (an SVG link's href is no string: the edge drops it).
+  const href = (element as HTMLAnchorElement).href || (element as HTMLFormElement).action;
   if (href) described.href = href;
   return described;
 }

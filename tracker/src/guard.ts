@@ -20,3 +20,10 @@ export function warnOnce(message: string): void {
     console.warn(`Sluice: ${message}`);
   }
 }
+
+/**
+ * Listens without ever letting the handler's faults reach the page; in the capture phase, so a page
+ * that stops an event's propagation still lets the tracker see it.
+ */
+export const listen = (target: EventTarget, type: string, handler: (event: Event) => void) =>
+  target.addEventListener(type, (event) => guard(() => handler(event)), { capture: true, passive: true });

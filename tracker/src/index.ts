@@ -1,8 +1,8 @@
 import { startCapture } from './capture';
 import { runCommand, track } from './commands';
 import { watchRoutes } from './navigation';
-import { guard } from './guard';
-import { flush } from './transport';
+import { guard, listen } from './guard';
+import { flush, startRetries } from './transport';
 
 /** What `window._sluice` becomes once the tracker has loaded: each push runs at once. */
 interface LoadedSluice {
@@ -21,9 +21,10 @@ function start(): void {
   // A second copy of the script on the same page finds the tracker already running and leaves it alone.
   if (queued && !Array.isArray(queued)) return;
   (queued ?? []).forEach(runCommand);
+  startRetries();
   const capture = startCapture((name, fields) => track(name, undefined, fields));
   watchRoutes(() => {
-    capture.leave();
+    capture.leave(true);
     track('pageview', undefined);
   });
   window._sluice = { push: (...commands) => commands.forEach(runCommand) };
@@ -31,15 +32,11 @@ function start(): void {
   // The page may never come back from here (tab closed, navigation, app switch on mobile): report the
   // time spent on it and send what is pending.
   const leave = () => {
-    capture.leave();
+    capture.leave(false);
     flush(true);
   };
-  addEventListener('pagehide', () => guard(leave));
-  document.addEventListener('visibilitychange', () =>
-    guard(() => {
-      if (document.visibilityState === 'hidden') leave();
-    }),
-  );
+  listen(window, 'pagehide', leave);
+  listen(document, 'visibilitychange', () => document.hidden && leave());
 }
 
 guard(start);

@@ -1,4 +1,4 @@
-import { guard } from './guard';
+import { guard, listen } from './guard';
 
 /**
  * Single-page apps change pages without loading one. A route is the path and query, plus the hash
@@ -42,6 +42,6 @@ export function watchRoutes(onNewRoute: () => void): void {
       return result;
     };
   }
-  addEventListener('popstate', check);
-  addEventListener('hashchange', check);
+  listen(window, 'popstate', check);
+  listen(window, 'hashchange', check);
 }

@@ -1,22 +1,22 @@
 /** Which Web Storage: `localStorage` outlives the visit, `sessionStorage` ends with the tab. */
 type Area = 'localStorage' | 'sessionStorage';
 
-/** The stored value, or undefined when there is none or storage is unavailable. */
-export function readStored(area: Area, key: string): string | undefined {
-  try {
-    return window[area].getItem(key) ?? undefined;
-  } catch {
-    // Safe to swallow: storage is disabled (privacy settings, sandboxed frames); callers keep a copy in memory.
-    return undefined;
-  }
-}
+/** Serves pages where storage is blocked (privacy settings, sandboxed frames) for as long as they live. */
+const memory: Record<string, string | null> = {};
 
-/** Stores `value`, or removes the key when it is undefined. */
-export function writeStored(area: Area, key: string, value: string | undefined): void {
+/**
+ * Reads a key (no `value`), or writes it (`null` removes it). Where Web Storage is unavailable or
+ * full, a copy in memory answers for the rest of the page.
+ */
+export function stored(area: Area, key: string, value?: string | null): string | undefined {
   try {
-    if (value === undefined) window[area].removeItem(key);
-    else window[area].setItem(key, value);
+    const storage = window[area];
+    if (value === undefined) return storage.getItem(key) ?? undefined;
+    if (value === null) storage.removeItem(key);
+    else storage.setItem(key, value);
   } catch {
-    // Safe to swallow: storage is disabled or full; the in-memory copy serves the rest of this page.
+    // Safe to swallow: the copy in memory below (or read here) stands in for the storage.
+    if (value === undefined) return memory[area + key] ?? undefined;
   }
+  memory[area + key] = value ?? null;
 }

@@ -1,43 +1,120 @@
-import type { WireBatch, WireEvent } from '../../config/src/event-contract';
-import { guard, warnOnce } from './guard';
+import type { WireEvent } from '../../config/src/event-contract';
+import { guard, listen, warnOnce } from './guard';
 import { settings } from './settings';
+import { stored } from './storage';
 
 /** Events tracked within this window share one request. */
 const FLUSH_DELAY_MS = 1000;
 /** A batch this large is sent at once (the edge accepts up to WIRE.maxEventsPerBatch). */
 const MAX_BATCH_EVENTS = 10;
+/** Events that could not be sent wait in localStorage, at most this many and this long. */
+const QUEUE_KEY = '_sluice_q';
+const MAX_QUEUED = 500;
+const MAX_AGE_MS = 864e5;
+/** Retries back off from 2 s, doubling up to 5 minutes, each delay jittered to 50–100%. */
+const FIRST_RETRY_MS = 2000;
+const MAX_RETRY_MS = 3e5;
+
+/** An event waiting to be sent again, with when it was tracked. */
+type Queued = [trackedAt: number, event: WireEvent];
 
 let pending: WireEvent[] = [];
 let flushTimer: ReturnType<typeof setTimeout> | undefined;
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
+let retries = 0;
 
-/** Drops what was tracked but not sent yet (after an opt-out). */
+const queued = (): Queued[] => {
+  try {
+    return JSON.parse(stored('localStorage', QUEUE_KEY) ?? '[]');
+  } catch {
+    // Safe to swallow: a queue another script overwrote is worth nothing; start a new one.
+    return [];
+  }
+};
+
+/** Keeps the newest MAX_QUEUED events younger than MAX_AGE_MS. */
+function storeQueue(events: Queued[]): void {
+  const now = Date.now();
+  const kept = events.filter(([at]) => now - at < MAX_AGE_MS).slice(-MAX_QUEUED);
+  stored('localStorage', QUEUE_KEY, kept.length ? JSON.stringify(kept) : null);
+}
+
+/** Drops what was tracked but not sent yet (after an opt-out), here and in the queue. */
 export function discardPending(): void {
   pending = [];
+  storeQueue([]);
 }
 
 export function enqueue(event: WireEvent): void {
   pending.push(event);
   if (pending.length >= MAX_BATCH_EVENTS) flush(false);
-  else if (flushTimer === undefined) flushTimer = setTimeout(() => guard(() => flush(false)), FLUSH_DELAY_MS);
+  else flushTimer ??= setTimeout(() => guard(() => flush(false)), FLUSH_DELAY_MS);
 }
 
 /**
- * Sends the pending events as one batch. While the page is going away (`unloading`) only `sendBeacon` is
- * sure to be delivered; otherwise `fetch` with `keepalive`. Both send the JSON as a string, i.e. `text/plain`,
- * which needs no CORS preflight.
+ * Posts one batch. The JSON goes as a string, i.e. `text/plain`, which needs no CORS preflight.
+ * Resolves true once the edge answered for it; false when it must be sent again (no network, the
+ * edge down or busy). Any other answer (a 400 for bad events) would be the same on every retry.
+ */
+function post(events: WireEvent[], unloading: boolean): Promise<boolean> | boolean {
+  const url = `${settings.baseUrl}/e`;
+  const body = JSON.stringify({ s: settings.site, e: events });
+  // While the page is going away only sendBeacon is sure to be delivered; whether it arrives is unknown.
+  if (unloading) return navigator.sendBeacon(url, body);
+  return fetch(url, { method: 'POST', body, keepalive: true }).then(
+    (response) => response.status < 500 && response.status !== 429,
+    () => false,
+  );
+}
+
+/**
+ * Sends the queue's oldest batch; on success the next, on failure again after a growing delay. Two
+ * tabs may send the same queued event: it keeps its id, so the pipeline counts it once.
+ */
+async function retry(): Promise<void> {
+  clearTimeout(retryTimer);
+  retryTimer = undefined;
+  const batch = queued().slice(0, MAX_BATCH_EVENTS);
+  if (!batch.length || !settings.site) return;
+  if (
+    await post(
+      batch.map(([, event]) => event),
+      false,
+    )
+  ) {
+    retries = 0;
+    // Events queued meanwhile were appended: only the batch just sent leaves.
+    storeQueue(queued().slice(batch.length));
+    void retry();
+  } else {
+    const delay = Math.min(FIRST_RETRY_MS * 2 ** retries++, MAX_RETRY_MS) * (0.5 + Math.random() / 2);
+    retryTimer = setTimeout(() => guard(() => void retry()), delay);
+  }
+}
+
+/**
+ * Sends the pending events as one batch. A batch that can't be delivered joins the queue, which is
+ * retried with backoff, when the browser is back online, and by the next page. A resent event keeps
+ * its id, so the pipeline counts it once even when the first send did arrive.
  */
 export function flush(unloading: boolean): void {
   clearTimeout(flushTimer);
   flushTimer = undefined;
-  if (pending.length === 0) return;
-  const batch: WireBatch = { s: settings.site, e: pending };
+  if (!pending.length) return;
+  const events = pending;
   pending = [];
-  if (!batch.s) return warnOnce('no site key: events dropped');
+  if (!settings.site) return warnOnce('no site key: events dropped');
+  const keep = () => {
+    storeQueue([...queued(), ...events.map((event): Queued => [Date.now(), event])]);
+    if (!unloading) retryTimer ??= setTimeout(() => guard(() => void retry()), FIRST_RETRY_MS);
+  };
+  const sent = post(events, unloading);
+  if (sent === false) keep();
+  else if (sent !== true) void sent.then((ok) => ok || keep());
+}
 
-  const url = `${settings.baseUrl}/e`;
-  const body = JSON.stringify(batch);
-  // A failed send is dropped, like a beacon the browser refuses (too large, page gone): there is no offline
-  // queue yet. Catching the rejection keeps it from surfacing on the host page as an unhandled rejection.
-  if (unloading) navigator.sendBeacon(url, body);
-  else fetch(url, { method: 'POST', body, keepalive: true }).catch(() => undefined);
+/** Starts sending what earlier pages left in the queue, and again whenever the browser comes back online. */
+export function startRetries(): void {
+  listen(window, 'online', () => void retry());
+  void retry();
 }
