@@ -334,15 +334,15 @@ test('delivery: events tracked offline wait in localStorage and arrive once, bac
 
 test('delivery: what a closing tab tracked is sent as it closes, with its engagement', async () => {
   const page = await shopPage();
-  const stored = (await page.evaluate("sessionStorage.getItem('_sluice_sid')")) as string;
-  const session = stored.split(' ')[0];
-  const closed = await rowsAfter(
+  const closed = await capturedAfter(
+    page,
     async () => {
       await page.evaluate("_sluice.push(['track', 'last-words'])");
       await page.close({ runBeforeUnload: true });
     },
     2,
-    (row) => row.session_id === session && ['last-words', '$engagement'].includes(row.name),
+    'last-words',
+    '$engagement',
   );
   assert.deepEqual(closed.map((row) => row.name).sort(), ['$engagement', 'last-words']);
 });

@@ -52,7 +52,7 @@ export function loadMigrations(database: string, dir = MIGRATIONS_DIR): Migratio
  * The migrations as a cluster runs them (see cluster-ddl.ts): every up in order, then every down
  * from the newest, each translated with what the statements before it created.
  */
-export function clusterMigrations(migrations: Migration[], database: string, cluster: string): Migration[] {
+function clusterMigrations(migrations: Migration[], database: string, cluster: string): Migration[] {
   const ddl = new ClusterDdl(database, cluster);
   const ups = migrations.map((migration) => migration.up.flatMap((statement) => ddl.translate(statement)));
   const downs = [...migrations]
