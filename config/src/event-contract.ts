@@ -42,7 +42,8 @@ export const EVENT_ROW = {
     required: true,
     source: 'wire',
     description:
-      'Random 128-bit id minted by the tracker (the edge mints one when none was sent); a resent event keeps it.',
+      'Random 128-bit id minted by the tracker (32 hex digits on the wire; the edge writes UUID text, and mints ' +
+      'one when none was sent); a resent event keeps it.',
   },
   site_id: {
     type: 'uint32',

@@ -4,7 +4,7 @@ import { request } from 'node:http';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { rowProblems, withDefaults } from '@sluice/config';
 import { gunzipSync } from 'node:zlib';
-import { EdgeHarness, SITE, TRACKER_SOURCE } from './edge-harness';
+import { EdgeHarness, LITE_TRACKER_SOURCE, SITE, TRACKER_SOURCE } from './edge-harness';
 
 const ID = '6f1c2a3b-1111-4222-8333-444455556666';
 const PAGEVIEW = {
@@ -132,6 +132,35 @@ describe('the collect endpoint', () => {
       ['', 0, 0, 0],
       'a value of another type leaves the field empty',
     );
+  });
+
+  test('link clicks are named downloads or outbound, generated classes dropped, 32-hex ids stored as UUIDs', async () => {
+    const click = (href: string, cl = 'btn') => ({
+      n: '$autocapture',
+      u: 'https://shop.test/p',
+      tag: 'a',
+      href,
+      cl,
+    });
+    const response = await harness.post({
+      s: SITE.key,
+      e: [
+        click('https://shop.test/files/Manual.PDF'),
+        click('https://partner.test/offer'),
+        click('https://shop.test/cart', ' nav-link\n css-1x2y3z  sc-bdVaJa Card_title__3xk9e  active '),
+        click('mailto:sales@shop.test'),
+        { n: '$form_submit', u: 'https://shop.test/p', tag: 'form', href: 'https://pay.test/checkout' },
+        { n: 'signup', u: 'https://shop.test/p', id: '0123abcdef0123456789abcdef012345' },
+      ],
+    });
+    assert.equal(response.status, 204);
+    const rows = await newRows(6);
+    assert.deepEqual(
+      rows.map((row) => row.name),
+      ['$download', '$outbound', '$autocapture', '$autocapture', '$form_submit', 'signup'],
+    );
+    assert.equal(rows[2].el_classes, 'nav-link active');
+    assert.equal(rows[5].event_id, '0123abcd-ef01-2345-6789-abcdef012345');
   });
 
   test('numbers are strict JSON: NaN and Infinity are malformed, an overflowing exponent is cut', async () => {
@@ -599,6 +628,9 @@ describe('the collect endpoint', () => {
     assert.equal(gzipped.headers.vary, 'Accept-Encoding');
     assert.ok(gzipped.body.length < TRACKER_SOURCE.length / 2, `${gzipped.body.length} bytes gzipped`);
     assert.equal(gunzipSync(gzipped.body).toString(), TRACKER_SOURCE);
+    const lite = await rawGet('/telemetry/s.lite.js', {});
+    assert.deepEqual([lite.status, lite.body.toString()], [200, LITE_TRACKER_SOURCE]);
+    assert.equal(lite.headers['cache-control'], 'public, max-age=3600, stale-while-revalidate=86400');
   });
 
   test('the admin panel is served, and a miss is a quiet 404', async () => {
@@ -611,7 +643,14 @@ describe('the collect endpoint', () => {
         path,
       );
     }
-    for (const path of ['/telemetry/missing.js', '/telemetry/', '/telemetry/sub/', '/telemetry/s.js/x']) {
+    for (const path of [
+      '/telemetry/missing.js',
+      '/telemetry/',
+      '/telemetry/sub/',
+      '/telemetry/s.js/x',
+      '/telemetry/s.litejs',
+      '/telemetry/xs.js',
+    ]) {
       const response = await fetch(`${harness.edge.url}${path}`);
       await response.arrayBuffer();
       assert.equal(response.status, 404, path);

@@ -30,8 +30,9 @@ export function writeSites(path: string, sites: SiteEntry[]): void {
   renameSync(`${path}.tmp`, path);
 }
 
-/** The tracker file the harness serves: big enough for nginx to compress. */
+/** The tracker files the harness serves: big enough for nginx to compress. */
 export const TRACKER_SOURCE = `/* tracker */\n${'window._sluice = window._sluice || [];\n'.repeat(20)}`;
+export const LITE_TRACKER_SOURCE = `/* lite */\n${TRACKER_SOURCE}`;
 
 /** A real nginx running the edge in a fresh folder, on a free port. */
 
@@ -50,6 +51,7 @@ export class EdgeHarness {
     const dir = this.dir;
     mkdirSync(join(dir, 'tracker'), { recursive: true });
     writeFileSync(join(dir, 'tracker', 's.js'), TRACKER_SOURCE);
+    writeFileSync(join(dir, 'tracker', 's.lite.js'), LITE_TRACKER_SOURCE);
     mkdirSync(join(dir, 'admin', 'assets'), { recursive: true });
     writeFileSync(join(dir, 'admin', 'index.html'), '<!doctype html><title>admin</title>');
     writeFileSync(join(dir, 'admin', 'assets', 'app.js'), '/* admin */');

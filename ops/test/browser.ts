@@ -2,10 +2,12 @@ import { chromium, type Browser } from 'playwright-core';
 
 /** The customer's domain as the browser sees it: a name, so a page's host is never the loopback address. */
 export const CUSTOMER_HOST = 'shop.test';
+/** Another domain of the same customer's site (cross-domain linking). */
+export const CUSTOMER_SECOND_HOST = 'checkout.test';
 
 /**
  * Debian's Chromium, headless, with every background connection off (this machine reaches no other host),
- * resolving the customer's domain to loopback. Playwright gives it a fresh temporary profile.
+ * resolving the customer's domains to loopback. Playwright gives it a fresh temporary profile.
  */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
@@ -19,7 +21,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--host-resolver-rules=MAP ${CUSTOMER_HOST} 127.0.0.1`,
+      `--host-resolver-rules=MAP ${CUSTOMER_HOST} 127.0.0.1, MAP ${CUSTOMER_SECOND_HOST} 127.0.0.1`,
     ],
   });
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { EventRow } from '@sluice/config';
 import { dropExpiredPartitions, oldestKeptMonth, rollbackMigrations } from '../src';
-import { ClickHouseHarness, eventRow } from './clickhouse-harness';
+import { ClickHouseHarness, eventRow } from '../src/testing/clickhouse-harness';
 
 const clickhouse = new ClickHouseHarness();
 before(async () => {

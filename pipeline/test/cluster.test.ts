@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { dropExpiredPartitions, rollbackMigrations, runMigrations, startShipperProcess } from '../src';
 import { ClusterDdl } from '../src/migrations/cluster-ddl';
-import { eventRow, sluiceAccounts } from './clickhouse-harness';
+import { eventRow, sluiceAccounts } from '../src/testing/clickhouse-harness';
 
 const CLUSTER = 'sluice_cluster';
 const DATABASE = 'sluice';

@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import { ClickHouseLogLevel, createClient } from '@clickhouse/client';
 import { CLICKHOUSE_TYPES, EVENT_ROW, EVENT_ROW_FIELDS, type RowFieldSpec } from '@sluice/config';
 import { loadMigrations, rollbackMigrations, runMigrations } from '../src';
-import { ClickHouseHarness } from './clickhouse-harness';
+import { ClickHouseHarness } from '../src/testing/clickhouse-harness';
 
 const clickhouse = new ClickHouseHarness();
 before(() => clickhouse.start());

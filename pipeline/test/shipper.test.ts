@@ -13,7 +13,7 @@ import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort, waitUntil } from '@sluice/services';
 import { startShipperProcess } from '../src';
-import { ClickHouseHarness, eventRow } from './clickhouse-harness';
+import { ClickHouseHarness, eventRow } from '../src/testing/clickhouse-harness';
 
 const clickhouse = new ClickHouseHarness();
 let run = 0;

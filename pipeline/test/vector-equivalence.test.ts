@@ -11,7 +11,7 @@ import { after, before, test } from 'node:test';
 import { compactRow, EVENT_ROW, EVENT_ROW_FIELDS, rowProblems, type RowFieldSpec } from '@sluice/config';
 import { waitUntil } from '@sluice/services';
 import { startShipperProcess } from '../src';
-import { ClickHouseHarness, eventRow } from './clickhouse-harness';
+import { ClickHouseHarness, eventRow } from '../src/testing/clickhouse-harness';
 import { loadVectorRemap } from './vector-remap';
 
 const clickhouse = new ClickHouseHarness();

@@ -1,95 +1,121 @@
 import type { WireEvent } from '../../config/src/event-contract';
 import { clickedElement, describe } from './element';
-import { listen } from './guard';
+import { guard, listen } from './guard';
 import { countedUrl } from './navigation';
 import { settings } from './settings';
 
 type Track = (name: string, fields?: Partial<WireEvent>) => void;
 
-/** Links to files: a click on one is a download. */
-const DOWNLOAD = /\.(pdf|zip|gz|rar|7z|dmg|exe|msi|apk|csv|xlsx?|docx?|pptx?|mp[34])$/i;
 /** A page reports at most this many errors: a loop that throws must not flood the pipeline. */
 const MAX_ERRORS = 10;
-const MAX_STACK = 1000;
 
-/** Clicks: outbound links and downloads by name, any other click as `$autocapture`, with where it landed. */
+/**
+ * Clicks, as `$autocapture` with where they landed: the edge names those on links to files
+ * `$download` and those to other hosts `$outbound`.
+ */
 function captureClicks(track: Track): void {
   listen(document, 'click', (event) => {
     const { target, pageX, pageY } = event as MouseEvent;
-    if (!(target instanceof Element)) return;
-    const element = clickedElement(target);
-    const context = describe(element);
-    const link = element as HTMLAnchorElement;
-    const name =
-      context.tag !== 'a' || !link.href
-        ? '$autocapture'
-        : link.hasAttribute('download') || DOWNLOAD.test(link.pathname)
-          ? '$download'
-          : /^http/.test(link.protocol) && link.host !== location.host
-            ? '$outbound'
-            : '$autocapture';
-    // Fractional coordinates are cut to whole pixels by the edge.
-    track(name, { ...context, x: pageX, y: pageY, vw: innerWidth });
+    // Fractional coordinates are cut to whole pixels by the edge. (A click dispatched on the document
+    // itself has no element to describe: `guard` ends that handler.)
+    track('$autocapture', {
+      ...describe(clickedElement(target as Element)),
+      x: pageX,
+      y: pageY,
+      vw: innerWidth,
+    });
   });
 }
 
 /** Form submissions: the form's identity and target, never a field. */
 function captureSubmits(track: Track): void {
   listen(document, 'submit', (event) => {
-    if (event.target instanceof HTMLFormElement) track('$form_submit', describe(event.target));
+    track('$form_submit', describe(event.target as HTMLFormElement));
   });
 }
 
 /** Uncaught errors and unhandled rejections, the same message once per page. */
 function captureErrors(track: Track): void {
   const seen = new Set<string>();
-  const report = (error: unknown, message: string, source?: string, line?: number, column?: number) => {
-    if (seen.size >= MAX_ERRORS || seen.has(message)) return;
-    seen.add(message);
-    track('$error', {
-      em: message,
-      es: source,
-      el: line,
-      ec: column,
-      est: (error as Error)?.stack?.slice(0, MAX_STACK),
-    });
+  // The edge cuts the stack (`est`) to the contract's length.
+  const report = (error: Partial<WireEvent>) => {
+    if (seen.size >= MAX_ERRORS || seen.has(error.em!)) return;
+    seen.add(error.em!);
+    track('$error', error);
   };
   listen(window, 'error', (event) => {
     // Resource load failures (an <img> 404) reach capturing listeners too, without a message: not script errors.
-    if (!(event instanceof ErrorEvent)) return;
-    report(event.error, event.message, event.filename, event.lineno, event.colno);
+    if (event instanceof ErrorEvent)
+      report({
+        em: event.message,
+        es: event.filename,
+        el: event.lineno,
+        ec: event.colno,
+        est: event.error?.stack,
+      });
   });
   listen(window, 'unhandledrejection', (event) => {
-    const reason = (event as PromiseRejectionEvent).reason;
-    report(reason, `Unhandled rejection: ${reason?.message ?? reason}`);
+    const { reason } = event as PromiseRejectionEvent;
+    report({ em: `Unhandled: ${reason?.message ?? reason}`, est: reason?.stack });
   });
 }
 
+/** The entry fields read below (the DOM typings lack layout shifts and interaction ids). */
+type VitalEntry = PerformanceEntry & { value: number; hadRecentInput: boolean; interactionId: number };
+
 /**
- * Scroll depth (the deepest % of the page seen) and engagement time (visible time) of the current
- * page, reported as `$engagement` when the page is hidden or left (the clock stops until it is
- * visible again) or the route changes (the clock goes on for the new route).
+ * Web vitals into `vitals` as they are measured: LCP of the page load, layout shifts summed, the
+ * slowest interaction. Browsers without an entry type just leave its vital out.
  */
-function captureEngagement(track: Track): (stillVisible: boolean) => void {
+function watchVitals(vitals: () => Partial<WireEvent>): void {
+  const observe = (type: string, record: (entry: VitalEntry) => unknown) =>
+    guard(() =>
+      // `record` only assigns numbers: nothing in the observer's callback can throw.
+      new PerformanceObserver((list) => (list.getEntries() as VitalEntry[]).forEach(record)).observe({
+        type,
+        buffered: true,
+        // The shortest that browsers take (INP counts interactions of any length).
+        durationThreshold: 16,
+      } as PerformanceObserverInit),
+    );
+  observe('largest-contentful-paint', (entry) => (vitals().lcp = entry.startTime));
+  observe(
+    'layout-shift',
+    (entry) => entry.hadRecentInput || (vitals().cls = (vitals().cls ?? 0) + entry.value),
+  );
+  observe(
+    'event',
+    (entry) => entry.interactionId && (vitals().inp = Math.max(vitals().inp ?? 0, entry.duration)),
+  );
+}
+
+/**
+ * Scroll depth (the deepest % of the page seen), engagement time (visible time) and the web vitals
+ * measured meanwhile, reported as `$engagement` when the page is hidden or left or the route changes.
+ * The returned function reports what was counted since the last report, if the clock ran, and
+ * runs the clock from now on while `visible` (the new route, or the page shown again).
+ */
+function captureEngagement(track: Track): (visible: boolean) => void {
   let depth = 0;
   let visibleSince = document.hidden ? 0 : Date.now();
-  const measureDepth = () => {
-    const height = document.documentElement.scrollHeight;
-    depth = Math.max(
+  let vitals: Partial<WireEvent> = {};
+  // The edge cuts an overscroll's depth (above 100) to 100.
+  const measureDepth = () =>
+    (depth = Math.max(
       depth,
-      height ? Math.min(100, Math.round(((scrollY + innerHeight) / height) * 100)) : 100,
-    );
-  };
+      Math.round(((scrollY + innerHeight) / document.documentElement.scrollHeight) * 100),
+    ));
   measureDepth();
+  if (WEB_VITALS) watchVitals(() => vitals);
   listen(window, 'scroll', measureDepth);
-  listen(document, 'visibilitychange', () => {
-    if (!document.hidden) visibleSince = Date.now();
-  });
-  return (stillVisible) => {
-    if (visibleSince) track('$engagement', { u: countedUrl(), sd: depth, et: Date.now() - visibleSince });
+  return (visible) => {
+    if (visibleSince) {
+      track('$engagement', { u: countedUrl(), sd: depth, et: Date.now() - visibleSince, ...vitals });
+      vitals = {};
+    }
     depth = 0;
     measureDepth();
-    visibleSince = stillVisible ? Date.now() : 0;
+    visibleSince = visible ? Date.now() : 0;
   };
 }
 
@@ -97,11 +123,13 @@ function captureEngagement(track: Track): (stillVisible: boolean) => void {
  * Starts what the site's autocapture settings switch on. Returns what to run when the page is left
  * (hidden, unloaded) or the route changes: the engagement report.
  */
-export function startCapture(track: Track): { leave: (stillVisible: boolean) => void } {
-  const on = settings.autocapture;
-  if (on.clicks) captureClicks(track);
-  if (on.forms) captureSubmits(track);
-  if (on.errors) captureErrors(track);
-  const reportEngagement = on.engagement ? captureEngagement(track) : () => {};
-  return { leave: reportEngagement };
+export function startCapture(track: Track): (visible: boolean) => void {
+  const on = (kind: string) => {
+    const switches = settings.autocapture;
+    return AUTOCAPTURE && switches !== false && (switches as Record<string, boolean>)[kind] !== false;
+  };
+  if (on('clicks')) captureClicks(track);
+  if (on('forms')) captureSubmits(track);
+  if (on('errors')) captureErrors(track);
+  return on('engagement') ? captureEngagement(track) : () => {};
 }

@@ -1,7 +1,7 @@
 import type { WireEvent } from '../../config/src/event-contract';
 import { mayTrack, setOptedOut } from './consent';
 import { guard, warnOnce } from './guard';
-import { clearUserId, setUserId, userId } from './identity';
+import { forgetIdentity, setUserId, userId, visitorId } from './identity';
 import { randomId } from './id';
 import { notePageview } from './navigation';
 import { endSession, touchSession } from './session';
@@ -9,7 +9,7 @@ import { settings } from './settings';
 import { discardPending, enqueue } from './transport';
 
 /** Object.hasOwn, which browsers before 2022 lack. */
-const own = (object: object, key: unknown) => Object.prototype.hasOwnProperty.call(object, key as string);
+const own = (object: object, key: unknown) => ({}).hasOwnProperty.call(object, key as string);
 
 const COMMANDS: Record<string, (first: unknown, second: unknown) => void> = {
   config: configure,
@@ -19,12 +19,16 @@ const COMMANDS: Record<string, (first: unknown, second: unknown) => void> = {
   optOut() {
     setOptedOut(true);
     discardPending();
+    forgetIdentity();
   },
-  // Signing out: the next events belong to no user and to a new session.
+  // Signing out: the next events belong to no user, to a new visitor and to a new session.
   reset() {
-    clearUserId();
+    forgetIdentity();
     endSession();
   },
+  // Feature flags: `['flags', (flags) => …]`, `['isEnabled', 'key', (on) => …]`.
+  flags: (callback) => (callback as (flags: object) => void)(settings.flags),
+  isEnabled: (key, callback) => (callback as (on: boolean) => void)(!!settings.flags[key as string]),
 };
 
 /** Runs one `_sluice` command: `['config', key, value]`, `['track', name, props?]`, …. Never throws. */
@@ -34,24 +38,16 @@ export function runCommand(command: unknown): void {
     if (typeof command === 'function') return command();
     const [name, first, second] = command as unknown[];
     if (own(COMMANDS, name)) COMMANDS[name as string](first, second);
-    else warnOnce(`unknown command ${name as string}`);
+    else warnOnce(name as string);
   });
 }
 
-/**
- * `['config', key, value]`: a value of the setting's type (`autocapture` takes `false` for all off);
- * a trailing slash of baseUrl is dropped.
- */
+/** `['config', key, value]`: a value of the setting's type (`autocapture`: `false` or an object of switches). */
 function configure(key: unknown, value: unknown): void {
   const name = key as keyof typeof settings;
-  if (name === 'autocapture') {
-    const switches = settings.autocapture;
-    for (const kind of Object.keys(switches) as Array<keyof typeof switches>)
-      switches[kind] = value !== false && (value as Record<string, unknown>)?.[kind] !== false;
-  } else if (own(settings, name) && typeof value === typeof settings[name])
-    (settings as Record<string, unknown>)[name] =
-      name === 'baseUrl' ? (value as string).replace(/\/+$/, '') : value;
-  else warnOnce(`config ${name}: unknown or wrong type`);
+  if (own(settings, name) && (typeof value === typeof settings[name] || name === 'autocapture'))
+    (settings as Record<string, unknown>)[name] = value;
+  else warnOnce(`config ${name}`);
 }
 
 /**
@@ -59,23 +55,23 @@ function configure(key: unknown, value: unknown): void {
  * autocaptured one (its wire fields; `u` there names the page when it is not the current one).
  */
 export function track(name: unknown, props: unknown, fields?: Partial<WireEvent>): void {
-  if (typeof name !== 'string' || !name) return warnOnce('track: a name');
+  // The edge refuses (400) an event without a name; a page can't break the batch it is in.
   if (!mayTrack()) return;
-  const event: WireEvent = { id: randomId(), n: name, u: location.href, ...fields };
-  // After a route change in a single-page app, the page the visitor came from is the previous route.
-  const referrer = (name === 'pageview' && notePageview()) || document.referrer;
-  if (referrer) event.r = referrer;
-  event.sid = touchSession(Date.now());
-  const user = userId();
-  if (user) event.uid = user;
-  const flat = flatProps(props);
-  if (flat) event.p = flat;
-  enqueue(event);
+  const sid = touchSession();
+  // Sampling keeps or drops whole sessions, by the first 24 bits of the session id.
+  if (parseInt(sid.slice(0, 6), 16) >= settings.sampling * 2 ** 24) return;
+  // Keys left undefined are not sent.
+  enqueue({
+    id: randomId(),
+    n: name as string,
+    u: location.href,
+    // After a route change in a single-page app, the page the visitor came from is the previous route.
+    r: (name === 'pageview' && notePageview()) || document.referrer || undefined,
+    sid,
+    uid: userId(),
+    v: visitorId(),
+    // A flat object; the edge keeps its string, number and boolean values and drops anything else.
+    p: props as WireEvent['p'],
+    ...fields,
+  });
 }
-
-/**
- * Props must be a flat object; the edge keeps its string, number and boolean values and drops the
- * rest, so the tracker spends no bytes on checking them.
- */
-const flatProps = (props: unknown) =>
-  props && typeof props === 'object' && !Array.isArray(props) ? (props as WireEvent['p']) : undefined;

@@ -10,5 +10,5 @@ export const setOptedOut = (out: boolean) => stored('localStorage', OPT_OUT_KEY,
 export function mayTrack(): boolean {
   if (stored('localStorage', OPT_OUT_KEY)) return false;
   const browser = navigator as Navigator & { globalPrivacyControl?: boolean };
-  return !(settings.respectDNT && (browser.doNotTrack === '1' || browser.globalPrivacyControl === true));
+  return !(settings.respectDNT && (browser.doNotTrack === '1' || browser.globalPrivacyControl));
 }

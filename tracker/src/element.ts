@@ -22,12 +22,6 @@ const label = (element: Element) =>
       : element.textContent,
   ) || fold(element.getAttribute('aria-label') ?? element.getAttribute('title'));
 
-/** Classes as written (SVG elements have no string className), without hashed CSS-in-JS names. */
-const classes = (element: Element) =>
-  fold(element.getAttribute('class'))
-    .split(' ')
-    .filter((name) => name && !/\d{3}|^css-|^sc-/.test(name));
-
 /**
  * A selector path that survives re-renders and restyling: tag (with the id, where it stops) and the
  * position among siblings, from the element up MAX_DEPTH levels.
@@ -39,15 +33,13 @@ function selector(element: Element): string {
     node && node !== document.body && parts.length < MAX_DEPTH;
     node = node.parentElement
   ) {
-    const tag = node.tagName.toLowerCase();
+    const tag = node.localName;
     if (node.id) {
       parts.unshift(`${tag}#${node.id}`);
       break;
     }
     const siblings = node.parentElement?.children ?? [node];
-    parts.unshift(
-      siblings.length > 1 ? `${tag}:nth-child(${Array.prototype.indexOf.call(siblings, node) + 1})` : tag,
-    );
+    parts.unshift(siblings.length > 1 ? `${tag}:nth-child(${[...siblings].indexOf(node) + 1})` : tag);
   }
   return parts.join(' > ');
 }
@@ -65,19 +57,18 @@ function context(element: Element): string {
 /** The element a click meant, or the clicked element itself. */
 export const clickedElement = (target: Element) => target.closest(INTERACTIVE) ?? target;
 
-/** What the AI naming and the reports need to know about an element; never a field's value. */
-export function describe(element: Element): ElementContext {
-  const described: ElementContext = {
-    tag: element.tagName.toLowerCase(),
-    cl: classes(element).join(' '),
-    sel: selector(element),
-    ctx: context(element),
-  };
-  if (element.id) described.eid = element.id;
-  const text = label(element);
-  if (text) described.txt = text;
+/**
+ * What the AI naming and the reports need to know about an element; never a field's value. Empty
+ * values are sent as they are: the edge stores nothing for them.
+ */
+export const describe = (element: Element): ElementContext => ({
+  tag: element.localName,
+  eid: element.id,
+  // As written (SVG elements have no string className): the edge drops generated names.
+  cl: element.getAttribute('class') ?? '',
+  txt: label(element),
+  sel: selector(element),
+  ctx: context(element),
   // A link's target, or a form's action (an SVG link's href is no string: the edge drops it).
-  const href = (element as HTMLAnchorElement).href || (element as HTMLFormElement).action;
-  if (href) described.href = href;
-  return described;
-}
+  href: (element as HTMLAnchorElement).href || (element as HTMLFormElement).action,
+});

@@ -13,17 +13,21 @@ export function guard(task: () => void): void {
 
 const warned = new Set<string>();
 
-/** Tells the site's developer about a mistake in their `_sluice` calls, once per distinct message. */
-export function warnOnce(message: string): void {
-  if (!warned.has(message)) {
-    warned.add(message);
-    console.warn(`Sluice: ${message}`);
+/**
+ * Tells the site's developer about a mistake in their `_sluice` calls, once per distinct one: what
+ * was ignored (the README says what each command takes).
+ */
+export function warnOnce(ignored: string): void {
+  if (!warned.has(ignored)) {
+    warned.add(ignored);
+    console.warn(`Sluice: ignored ${ignored}`);
   }
 }
 
 /**
  * Listens without ever letting the handler's faults reach the page; in the capture phase, so a page
- * that stops an event's propagation still lets the tracker see it.
+ * that stops an event's propagation still lets the tracker see it. (No handler cancels an event, so
+ * none delays scrolling.)
  */
 export const listen = (target: EventTarget, type: string, handler: (event: Event) => void) =>
-  target.addEventListener(type, (event) => guard(() => handler(event)), { capture: true, passive: true });
+  target.addEventListener(type, (event) => guard(() => handler(event)), true);

@@ -2,6 +2,7 @@ import { startCapture } from './capture';
 import { runCommand, track } from './commands';
 import { watchRoutes } from './navigation';
 import { guard, listen } from './guard';
+import { adoptHandOver, handOverOnLinks } from './linking';
 import { flush, startRetries } from './transport';
 
 /** What `window._sluice` becomes once the tracker has loaded: each push runs at once. */
@@ -20,11 +21,14 @@ function start(): void {
   const queued = window._sluice;
   // A second copy of the script on the same page finds the tracker already running and leaves it alone.
   if (queued && !Array.isArray(queued)) return;
+  if (CROSS_DOMAIN) guard(adoptHandOver);
   (queued ?? []).forEach(runCommand);
   startRetries();
-  const capture = startCapture((name, fields) => track(name, undefined, fields));
+  const leavePage = startCapture((name, fields) => track(name, undefined, fields));
+  // After autocapture's click listener, which so records the link as the page wrote it.
+  if (CROSS_DOMAIN) handOverOnLinks();
   watchRoutes(() => {
-    capture.leave(true);
+    leavePage(true);
     track('pageview', undefined);
   });
   window._sluice = { push: (...commands) => commands.forEach(runCommand) };
@@ -32,11 +36,12 @@ function start(): void {
   // The page may never come back from here (tab closed, navigation, app switch on mobile): report the
   // time spent on it and send what is pending.
   const leave = () => {
-    capture.leave(false);
+    leavePage(false);
     flush(true);
   };
   listen(window, 'pagehide', leave);
-  listen(document, 'visibilitychange', () => document.hidden && leave());
+  // Back on the page: the engagement clock runs again (nothing is reported, it was stopped).
+  listen(document, 'visibilitychange', () => (document.hidden ? leave() : leavePage(true)));
 }
 
 guard(start);

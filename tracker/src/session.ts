@@ -5,11 +5,14 @@ const STORAGE_KEY = '_sluice_sid';
 /** A session ends after this long without an event. */
 const SESSION_IDLE_MS = 30 * 60 * 1000;
 
+/** Makes `id` the tab's session, active now. */
+export const continueSession = (id: string) => stored('sessionStorage', STORAGE_KEY, `${id} ${Date.now()}`);
+
 /** The current session's id, minting a new one after SESSION_IDLE_MS of inactivity. Each call counts as activity. */
-export function touchSession(now: number): string {
+export function touchSession(): string {
   const [current, lastActivity] = (stored('sessionStorage', STORAGE_KEY) ?? '').split(' ');
-  const id = current && now - Number(lastActivity) < SESSION_IDLE_MS ? current : randomId();
-  stored('sessionStorage', STORAGE_KEY, `${id} ${now}`);
+  const id = current && Date.now() - Number(lastActivity) < SESSION_IDLE_MS ? current : randomId();
+  continueSession(id);
   return id;
 }
 

@@ -56,40 +56,41 @@ export function enqueue(event: WireEvent): void {
  * Resolves true once the edge answered for it; false when it must be sent again (no network, the
  * edge down or busy). Any other answer (a 400 for bad events) would be the same on every retry.
  */
-function post(events: WireEvent[], unloading: boolean): Promise<boolean> | boolean {
+async function post(events: WireEvent[], unloading: boolean): Promise<boolean> {
   const url = `${settings.baseUrl}/e`;
   const body = JSON.stringify({ s: settings.site, e: events });
   // While the page is going away only sendBeacon is sure to be delivered; whether it arrives is unknown.
   if (unloading) return navigator.sendBeacon(url, body);
-  return fetch(url, { method: 'POST', body, keepalive: true }).then(
-    (response) => response.status < 500 && response.status !== 429,
-    () => false,
-  );
+  try {
+    const { status } = await fetch(url, { method: 'POST', body, keepalive: true });
+    return status < 500 && status !== 429;
+  } catch {
+    // Safe to swallow: no network. The caller keeps the batch for a retry.
+    return false;
+  }
 }
 
+const retryIn = (delay: number) =>
+  (retryTimer ??= setTimeout(() => {
+    retryTimer = undefined;
+    guard(() => void retry());
+  }, delay));
+
 /**
- * Sends the queue's oldest batch; on success the next, on failure again after a growing delay. Two
- * tabs may send the same queued event: it keeps its id, so the pipeline counts it once.
+ * Sends the queue's oldest batch; on success the next, on failure again after a growing delay. The
+ * batch leaves the queue by its ids, so whatever else sends meanwhile (another tab, the `online`
+ * event) loses nothing; an event sent twice keeps its id and the pipeline counts it once.
  */
 async function retry(): Promise<void> {
-  clearTimeout(retryTimer);
-  retryTimer = undefined;
   const batch = queued().slice(0, MAX_BATCH_EVENTS);
   if (!batch.length || !settings.site) return;
-  if (
-    await post(
-      batch.map(([, event]) => event),
-      false,
-    )
-  ) {
+  const events = batch.map(([, event]) => event);
+  if (await post(events, false)) {
     retries = 0;
-    // Events queued meanwhile were appended: only the batch just sent leaves.
-    storeQueue(queued().slice(batch.length));
+    const sent = events.map((event) => event.id);
+    storeQueue(queued().filter(([, event]) => !sent.includes(event.id)));
     void retry();
-  } else {
-    const delay = Math.min(FIRST_RETRY_MS * 2 ** retries++, MAX_RETRY_MS) * (0.5 + Math.random() / 2);
-    retryTimer = setTimeout(() => guard(() => void retry()), delay);
-  }
+  } else retryIn(Math.min(FIRST_RETRY_MS * 2 ** retries++, MAX_RETRY_MS) * (0.5 + Math.random() / 2));
 }
 
 /**
@@ -103,14 +104,12 @@ export function flush(unloading: boolean): void {
   if (!pending.length) return;
   const events = pending;
   pending = [];
-  if (!settings.site) return warnOnce('no site key: events dropped');
-  const keep = () => {
+  if (!settings.site) return warnOnce('events: no site key');
+  void post(events, unloading).then((sent) => {
+    if (sent) return;
     storeQueue([...queued(), ...events.map((event): Queued => [Date.now(), event])]);
-    if (!unloading) retryTimer ??= setTimeout(() => guard(() => void retry()), FIRST_RETRY_MS);
-  };
-  const sent = post(events, unloading);
-  if (sent === false) keep();
-  else if (sent !== true) void sent.then((ok) => ok || keep());
+    retryIn(FIRST_RETRY_MS);
+  });
 }
 
 /** Starts sending what earlier pages left in the queue, and again whenever the browser comes back online. */

@@ -1,4 +1,5 @@
--- Event ids: lower-case UUID v4 text, minted here only when the tracker sent none.
+-- Event ids: lower-case UUID text. The tracker sends 32 hex digits; the edge mints UUID v4 text only
+-- when none was sent.
 local bit = require "bit"
 local ffi = require "ffi"
 
@@ -7,6 +8,7 @@ local math_random = math.random
 local math_randomseed = math.randomseed
 local str_byte = string.byte
 local str_format = string.format
+local str_sub = string.sub
 local band, bor = bit.band, bit.bor
 local cast = ffi.cast
 local ngx_now = ngx.now
@@ -16,6 +18,7 @@ local _M = { _VERSION = '0.1' }
 
 local BYTES = ffi.typeof("const uint8_t *")
 local UUID_LENGTH = 36
+local HEX_LENGTH = 32
 local HYPHEN = 45
 -- 0-based offsets of the hyphens in 8-4-4-4-12.
 local HYPHEN_AT = { [8] = true, [13] = true, [18] = true, [23] = true }
@@ -49,24 +52,30 @@ function _M.mint()
         math_random(0, 0xffff), math_random(0, 0xffff), math_random(0, 0xffff))
 end
 
--- UUID text with lower-case hex only, so one event can't reach ClickHouse under two spellings.
+-- The id as lower-case UUID text, from UUID text or the tracker's shorter 32 hex digits; nil for
+-- anything else (upper case too, so one event can't reach ClickHouse under two spellings).
 -- A byte walk rather than a Lua pattern: it runs for every event and the JIT compiles it.
-function _M.is_valid(id)
-    if #id ~= UUID_LENGTH then
-        return false
+function _M.normalize(id)
+    local length = #id
+    if length ~= UUID_LENGTH and length ~= HEX_LENGTH then
+        return nil
     end
     local bytes = cast(BYTES, id)
-    for i = 0, UUID_LENGTH - 1 do
+    for i = 0, length - 1 do
         local b = bytes[i]
-        if HYPHEN_AT[i] then
+        if length == UUID_LENGTH and HYPHEN_AT[i] then
             if b ~= HYPHEN then
-                return false
+                return nil
             end
         elseif not ((b >= 48 and b <= 57) or (b >= 97 and b <= 102)) then
-            return false
+            return nil
         end
     end
-    return true
+    if length == UUID_LENGTH then
+        return id
+    end
+    return str_sub(id, 1, 8) .. "-" .. str_sub(id, 9, 12) .. "-" .. str_sub(id, 13, 16) .. "-"
+        .. str_sub(id, 17, 20) .. "-" .. str_sub(id, 21, 32)
 end
 
 return _M

@@ -6,6 +6,7 @@
 -- can't tell [] from {}), and costs one table.concat per batch rather than encoding a table per event.
 local acquisition = require "sluice.acquisition"
 local contract = require "sluice.contract"
+local element = require "sluice.element"
 local ids = require "sluice.ids"
 local visitor = require "sluice.visitor"
 local json_string = require("sluice.json").string_content
@@ -156,8 +157,11 @@ local function fill_values(event, request)
     local id = event[KEY.event_id]
     if id == nil then
         id = ids.mint()
-    elseif type(id) ~= "string" or not ids.is_valid(id) then
-        return nil, "bad_id"
+    else
+        id = type(id) == "string" and ids.normalize(id)
+        if not id then
+            return nil, "bad_id"
+        end
     end
     local referrer = string_or_empty(event[KEY.referrer])
     local agent = request.agent
@@ -181,6 +185,7 @@ local function fill_values(event, request)
     values.city = request.city
     values.props_keys, values.props_values = split_props(event[KEY.props])
     copy_fields(event)
+    element.complete(values, hostname)
     values.el_fingerprint = element_fingerprint()
     return true
 end

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runMigrations } from '../src';
+import { runMigrations } from '../migrations/migrations';
 
 const account = (username: string) => ({ username, password: randomBytes(12).toString('hex') });
 
@@ -16,7 +16,7 @@ export const sluiceAccounts = () => ({
   reader: account('sluice_reader'),
 });
 
-/** A private ClickHouse 18.16 with Sluice's three accounts, for one test file. */
+/** A private ClickHouse 18.16 with Sluice's three accounts, for one test file (of any package). */
 export class ClickHouseHarness {
   readonly dir = mkdtempSync(join(tmpdir(), 'sluice-ch-'));
   readonly database = 'sluice';
