@@ -407,7 +407,7 @@ test('the template renders a valid config for both Debian nginx and the OpenRest
       'set_real_ip_from 10.1.2.3;',
       `access_log ${join(dir, 'cli.ndjson')} sluice_ndjson buffer=64k flush=1s if=$sluice_events;`,
       'proxy_pass http://backend:3000;',
-      'alias /usr/local/openresty/sluice/tracker/s.js;',
+      'alias /usr/local/openresty/sluice/tracker/$1.js;',
       'listen 0.0.0.0:9145;',
       'zone=sluice_browsers:10m rate=40r/s;',
       'limit_req zone=sluice_browsers burst=500 nodelay;',
