@@ -1,13 +1,17 @@
 import { Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ClickHouseModule } from './clickhouse/clickhouse.module.js';
 import { ErrorFilter } from './common/error.filter.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { HealthModule } from './health/health.module.js';
+import { MetadataModule } from './metadata/metadata.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { SitesModule } from './sites/sites.module.js';
+import { StateModule } from './state/state.module.js';
+import { UsersModule } from './users/users.module.js';
 
 @Module({})
 export class AppModule implements OnApplicationShutdown {
@@ -17,7 +21,11 @@ export class AppModule implements OnApplicationShutdown {
       // ClickHouse is imported here too: its migrations run at start whichever modules use it.
       imports: [
         ConfigModule.forRoot(config),
+        StateModule,
+        MetadataModule,
         AuthModule,
+        UsersModule,
+        AuditModule,
         HealthModule,
         ClickHouseModule,
         SitesModule,

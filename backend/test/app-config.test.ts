@@ -9,7 +9,7 @@ const VALID = {
   CLICKHOUSE_READER_USER: 'reader',
   CLICKHOUSE_READER_PASSWORD: 'reader-secret',
   SLUICE_SITES_FILE: '/var/lib/sluice/sites.json',
-  SLUICE_API_TOKEN: 'x'.repeat(32),
+  BACKEND_DATA_DIR: '/var/lib/sluice/backend',
 };
 
 const problemsOf = (env: NodeJS.ProcessEnv): string[] => {
@@ -52,7 +52,7 @@ describe('the configuration', () => {
       'CLICKHOUSE_READER_USER must be set',
       'CLICKHOUSE_READER_PASSWORD must be set',
       'SLUICE_SITES_FILE must be set',
-      'SLUICE_API_TOKEN must be set',
+      'BACKEND_DATA_DIR must be set',
     ]);
   });
 
@@ -70,9 +70,13 @@ describe('the configuration', () => {
         /^SLUICE_DEFAULT_SITE_DOMAIN must be a lower-case host name/,
       ],
       [
-        { SLUICE_API_TOKEN: 'short-secret' },
-        /^SLUICE_API_TOKEN must be at least 32 characters \(it has 12\)$/,
+        { SLUICE_JWT_SECRET: 'short-secret' },
+        /^SLUICE_JWT_SECRET must be at least 32 characters \(it has 12\)$/,
       ],
+      [{ ADMIN_PASSWORD: 'short-secre' }, /^ADMIN_PASSWORD must be at least 12 characters \(it has 11\)$/],
+      [{ ADMIN_EMAIL: 'owner' }, /^ADMIN_EMAIL must be an email address/],
+      [{ DATABASE_URL: 'mysql://db/sluice' }, /^DATABASE_URL must be a postgres:\/\/ URL/],
+      [{ SLUICE_ADMIN_ORIGIN: 'https://panel.test/' }, /^SLUICE_ADMIN_ORIGIN must be an origin/],
     ];
     for (const [change, message] of cases) {
       const problems = problemsOf({ ...VALID, ...change });

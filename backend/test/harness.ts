@@ -3,15 +3,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
+import type request from 'supertest';
 import { sampleEventRow, type EventRow } from '@sluice/config';
 import { freePort, startClickHouse, type RunningClickHouse } from '@sluice/services';
 
-export const API_TOKEN = randomBytes(24).toString('base64url');
+/** The owner the first start creates (ADMIN_EMAIL, ADMIN_PASSWORD). */
+export const OWNER = { email: 'owner@shop.test', password: randomBytes(18).toString('base64url') };
 const DATABASE = 'sluice';
 
 const secret = () => randomBytes(12).toString('hex');
 
-/** A private ClickHouse 18.16 with Sluice's three accounts, and a temp folder for the sites file. */
+/** A private ClickHouse 18.16 with Sluice's three accounts, and a temp folder for the sites file and the backend's data. */
 export interface TestStores {
   dir: string;
   sitesFile: string;
@@ -50,7 +52,9 @@ export async function startTestStores(): Promise<TestStores> {
       CLICKHOUSE_ADMIN_PASSWORD: credentials.admin.password,
       CLICKHOUSE_READER_USER: credentials.reader.username,
       CLICKHOUSE_READER_PASSWORD: credentials.reader.password,
-      SLUICE_API_TOKEN: API_TOKEN,
+      BACKEND_DATA_DIR: join(dir, 'backend'),
+      ADMIN_EMAIL: OWNER.email,
+      ADMIN_PASSWORD: OWNER.password,
       SLUICE_SITES_FILE: sitesFile,
       SLUICE_DEFAULT_SITE_DOMAIN: 'shop.test',
     },
@@ -69,4 +73,15 @@ export async function startTestStores(): Promise<TestStores> {
 /** A stored pageview of site 1 at noon UTC on 2026-11-20, with what a test cares about changed. */
 export function eventRow(overrides: Partial<EventRow>): EventRow {
   return sampleEventRow({ ts: '2026-11-20 12:00:00', visitor_id: 'v1', ...overrides });
+}
+
+/** A signed-in user's access token, by the login route. */
+export async function signIn(
+  http: ReturnType<typeof request>,
+  { email, password }: { email: string; password: string },
+): Promise<string> {
+  const response = await http.post('/api/auth/login').send({ email, password });
+  if (response.status !== 200)
+    throw new Error(`sign-in of ${email}: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body.accessToken as string;
 }

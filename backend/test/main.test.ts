@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { freePort } from '@sluice/services';
@@ -68,14 +69,51 @@ describe('the backend process', () => {
     assert.match(backend.output(), /Stopped on SIGTERM/);
   });
 
+  test('without ADMIN_PASSWORD the first start prints a one-time password, once', async () => {
+    const env: Record<string, string> = {
+      ...stores.env,
+      BACKEND_PORT: String(await freePort()),
+      BACKEND_DATA_DIR: join(stores.dir, 'first-start'),
+      ADMIN_EMAIL: 'first@shop.test',
+    };
+    delete env.ADMIN_PASSWORD;
+    const created = /Owner account created: first@shop\.test with the one-time password (\S+) /;
+    const first = startBackend(env);
+    await waitFor(first, /Backend listening/);
+    const password = created.exec(first.output())?.[1];
+    assert.match(password ?? '', /^[A-Za-z0-9_-]{24}$/, first.output());
+    const login = await fetch(`http://127.0.0.1:${env.BACKEND_PORT}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'first@shop.test', password }),
+    });
+    assert.equal(login.status, 200);
+    assert.equal(
+      ((await login.json()) as { user: { mustChangePassword: boolean } }).user.mustChangePassword,
+      true,
+    );
+    first.kill('SIGTERM');
+    await first.exited;
+
+    const second = startBackend(env);
+    await waitFor(second, /Backend listening/);
+    assert.doesNotMatch(
+      second.output(),
+      /one-time password|Owner account created/,
+      'printed on the first start only',
+    );
+    second.kill('SIGTERM');
+    await second.exited;
+  });
+
   test('a bad environment stops the start, naming every bad variable', async () => {
     const env: Record<string, string> = { ...stores.env, BACKEND_PORT: 'http' };
-    delete env.SLUICE_API_TOKEN;
+    delete env.BACKEND_DATA_DIR;
     const backend = startBackend(env);
     assert.equal(await backend.exited, 1);
     assert.match(backend.output(), /The backend could not start: invalid environment:/);
     assert.match(backend.output(), /BACKEND_PORT must be a TCP port \(1-65535\), got "http"/);
-    assert.match(backend.output(), /SLUICE_API_TOKEN must be set/);
+    assert.match(backend.output(), /BACKEND_DATA_DIR must be set/);
   });
 
   test('an unreachable ClickHouse stops the start before it listens', async () => {

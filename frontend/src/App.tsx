@@ -1,29 +1,41 @@
-import { ApiTokenProvider } from './auth/ApiTokenProvider';
-import { TokenForm } from './auth/TokenForm';
-import { useApiToken } from './auth/api-token';
+import { ChangePasswordForm } from './auth/ChangePasswordForm';
+import { SessionProvider } from './auth/SessionProvider';
+import { SignInForm } from './auth/SignInForm';
+import { useSession } from './auth/session';
 import { Dashboard } from './Dashboard';
 
 export function App() {
   return (
-    <ApiTokenProvider>
+    <SessionProvider>
       <Panel />
-    </ApiTokenProvider>
+    </SessionProvider>
   );
 }
 
 function Panel() {
-  const { token, signOut } = useApiToken();
+  const { status, user, signOut } = useSession();
   return (
     <div className="app">
       <header className="app-header">
         <h1>Sluice</h1>
-        {token && (
-          <button type="button" className="link-button" onClick={() => signOut()}>
-            Sign out
-          </button>
+        {user && (
+          <span className="account">
+            {user.email}
+            <button type="button" className="link-button" onClick={() => signOut()}>
+              Sign out
+            </button>
+          </span>
         )}
       </header>
-      <main>{token ? <Dashboard /> : <TokenForm />}</main>
+      <main>
+        {status === 'checking' ? null : !user ? (
+          <SignInForm />
+        ) : user.mustChangePassword ? (
+          <ChangePasswordForm />
+        ) : (
+          <Dashboard />
+        )}
+      </main>
     </div>
   );
 }

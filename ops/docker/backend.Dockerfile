@@ -38,19 +38,26 @@ COPY --from=build /app/edge/package.json edge/
 COPY --from=build /app/backend/package.json backend/
 COPY --from=build /app/tracker/package.json tracker/
 COPY --from=build /app/frontend/package.json frontend/
-# Only the production dependencies of the workspaces the backend runs.
-RUN npm ci --omit=dev --no-audit --no-fund -w config -w ops/services -w pipeline -w backend && npm cache clean --force
+# Only the production dependencies of the workspaces the backend runs. better-sqlite3 fetches its prebuilt
+# binary, or compiles with the tools installed here for the install only.
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ \
+  && npm ci --omit=dev --no-audit --no-fund -w config -w ops/services -w pipeline -w backend \
+  && npm cache clean --force \
+  && apt-get purge -y python3 make g++ && apt-get autoremove -y && rm -rf /var/lib/apt/lists/*
 COPY --from=build /app/config/dist config/dist
 COPY --from=build /app/ops/services/dist ops/services/dist
 COPY --from=build /app/pipeline/dist pipeline/dist
 COPY pipeline/migrations pipeline/migrations
 COPY --from=build /app/backend/dist backend/dist
 # The sites file lives here, in a volume shared with the edge (which runs as the same uid, 1000).
-RUN mkdir -p /var/lib/sluice && chown node:node /var/lib/sluice
+RUN mkdir -p /var/lib/sluice /var/lib/sluice-backend && chown node:node /var/lib/sluice /var/lib/sluice-backend \
+  && chmod 700 /var/lib/sluice-backend
 # Inside a container the network namespace is the boundary: listen on every interface of it.
-# Secrets (API token, ClickHouse passwords) and CLICKHOUSE_URL come from the environment at run time.
+# Secrets (ClickHouse passwords, optionally the JWT secret and the first owner) and CLICKHOUSE_URL come from
+# the environment at run time.
 ENV BACKEND_HOST=0.0.0.0 \
     BACKEND_PORT=3000 \
+    BACKEND_DATA_DIR=/var/lib/sluice-backend \
     SLUICE_SITES_FILE=/var/lib/sluice/sites.json
 USER node
 EXPOSE 3000

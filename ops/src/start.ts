@@ -28,7 +28,12 @@ async function main(): Promise<void> {
   console.log('\nSluice is running.');
   for (const part of stack.parts) console.log(`  ${part.name.padEnd(10)} ${part.where}`);
   console.log(`  data       ${settings.dataDir}   logs: ${paths.logs}`);
-  console.log(`\nAdmin panel: ${adminUrl}  (API token: ${settings.backend.apiToken})`);
+  console.log(`\nAdmin panel: ${adminUrl}`);
+  console.log(
+    stack.ownerNotice
+      ? `  ${stack.ownerNotice}`
+      : '  Sign in with your account (an owner can reset a forgotten password; the first start printed the owner’s).',
+  );
   if (site) {
     console.log(`\nPaste this on every page of "${site.domain}" (site key ${site.key}):\n`);
     console.log(trackerSnippet(site.key));

@@ -9,12 +9,7 @@ import { trackerSnippet } from '../src/stack/snippet';
 
 const read = (path: string) => readFileSync(join(REPO_ROOT, path), 'utf8');
 const ENV_EXAMPLE = parseEnvFile(read('.env.example'));
-const SECRETS = [
-  'CLICKHOUSE_ADMIN_PASSWORD',
-  'CLICKHOUSE_INGEST_PASSWORD',
-  'CLICKHOUSE_READER_PASSWORD',
-  'SLUICE_API_TOKEN',
-];
+const SECRETS = ['CLICKHOUSE_ADMIN_PASSWORD', 'CLICKHOUSE_INGEST_PASSWORD', 'CLICKHOUSE_READER_PASSWORD'];
 
 function composeConfig(env: Record<string, string>) {
   return spawnSync(

@@ -20,20 +20,20 @@ test('secrets are generated once on first start, private, and reused afterwards'
   const first = loadSettings(root, { SLUICE_DATA_DIR: 'data' });
   const secretsFile = join(root, 'data', 'secrets.env');
   assert.equal(statSync(secretsFile).mode & 0o777, 0o600);
-  assert.ok(first.backend.apiToken.length >= 32);
+  assert.ok(first.backend.jwtSecret.length >= 32);
   assert.notEqual(first.clickhouse.admin.password, first.clickhouse.reader.password);
   const again = loadSettings(root, { SLUICE_DATA_DIR: 'data' });
-  assert.equal(again.backend.apiToken, first.backend.apiToken);
+  assert.equal(again.backend.jwtSecret, first.backend.jwtSecret);
   assert.equal(again.clickhouse.ingest.password, first.clickhouse.ingest.password);
 });
 
 test('.env and the environment win over generated secrets and defaults', () => {
-  writeFileSync(join(root, '.env'), 'EDGE_PORT=9090\nSLUICE_API_TOKEN=from-dot-env-0123456789abcdef0123\n');
+  writeFileSync(join(root, '.env'), 'EDGE_PORT=9090\nSLUICE_JWT_SECRET=from-dot-env-0123456789abcdef0123\n');
   const settings = loadSettings(root, { SLUICE_DATA_DIR: 'data2', BACKEND_PORT: '3100' });
   assert.equal(settings.edge.port, 9090);
   assert.equal(settings.backend.port, 3100);
-  assert.equal(settings.backend.apiToken, 'from-dot-env-0123456789abcdef0123');
-  assert.ok(!readFileSync(join(root, 'data2', 'secrets.env'), 'utf8').includes('SLUICE_API_TOKEN'));
+  assert.equal(settings.backend.jwtSecret, 'from-dot-env-0123456789abcdef0123');
+  assert.ok(!readFileSync(join(root, 'data2', 'secrets.env'), 'utf8').includes('SLUICE_JWT_SECRET'));
   assert.equal(settings.dataDir, join(root, 'data2'));
 });
 

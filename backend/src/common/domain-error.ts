@@ -2,6 +2,12 @@
 export enum ErrorCode {
   Validation = 'validation_failed',
   Unauthenticated = 'unauthenticated',
+  /** Signed in, but the role doesn't allow it (a viewer writing, a non-owner managing users). */
+  Forbidden = 'forbidden',
+  /** Signed in with a one-time password: only the password change is open. */
+  PasswordChangeRequired = 'password_change_required',
+  Conflict = 'conflict',
+  TooManyRequests = 'too_many_requests',
   /** Also what a caller without access sees: "not found" and "forbidden" look the same. */
   NotFound = 'not_found',
   /** Any other 4xx Nest raises itself (a malformed body, a wrong method). */
@@ -12,6 +18,10 @@ export enum ErrorCode {
 export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.Validation]: 400,
   [ErrorCode.Unauthenticated]: 401,
+  [ErrorCode.Forbidden]: 403,
+  [ErrorCode.PasswordChangeRequired]: 403,
+  [ErrorCode.Conflict]: 409,
+  [ErrorCode.TooManyRequests]: 429,
   [ErrorCode.NotFound]: 404,
   [ErrorCode.BadRequest]: 400,
   [ErrorCode.Internal]: 500,
@@ -22,6 +32,8 @@ export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** Sent with the answer (`Retry-After` of a 429). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }

@@ -5,7 +5,10 @@ import { DomainError, ErrorCode, STATUS_BY_CODE, type ErrorBody } from './domain
 const CODE_BY_HTTP_STATUS: Record<number, ErrorCode> = {
   400: ErrorCode.BadRequest,
   401: ErrorCode.Unauthenticated,
+  403: ErrorCode.Forbidden,
   404: ErrorCode.NotFound,
+  409: ErrorCode.Conflict,
+  429: ErrorCode.TooManyRequests,
 };
 
 /** One error shape everywhere. Anything not a `DomainError` or an `HttpException` is logged and is a plain 500. */
@@ -15,11 +18,13 @@ export class ErrorFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const body = this.toBody(error);
-    host
-      .switchToHttp()
-      .getResponse<{ status(code: number): { json(body: ErrorBody): void } }>()
-      .status(body.statusCode)
-      .json(body);
+    const response = host.switchToHttp().getResponse<{
+      setHeader(name: string, value: string): void;
+      status(code: number): { json(body: ErrorBody): void };
+    }>();
+    if (error instanceof DomainError)
+      for (const [name, value] of Object.entries(error.headers)) response.setHeader(name, value);
+    response.status(body.statusCode).json(body);
   }
 
   private toBody(error: unknown): ErrorBody {

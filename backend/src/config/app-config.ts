@@ -2,7 +2,19 @@
 export interface AppConfig {
   readonly host: string;
   readonly port: number;
-  readonly apiToken: string;
+  /** BACKEND_DATA_DIR: the metadata database (SQLite, unless DATABASE_URL) and the LMDB state live here. */
+  readonly dataDir: string;
+  /** DATABASE_URL: PostgreSQL for the metadata (to scale out); unset: SQLite in dataDir. */
+  readonly databaseUrl?: string;
+  /** SLUICE_JWT_SECRET signs access tokens; unset: generated on first start and kept in the LMDB state. */
+  readonly jwtSecret?: string;
+  /**
+   * SLUICE_ADMIN_ORIGIN: where the admin panel is served from, when not from the API's own origin (the
+   * edge serves both by default). CORS admits only it; the refresh route's Origin check accepts it.
+   */
+  readonly adminOrigin?: string;
+  /** ADMIN_EMAIL and ADMIN_PASSWORD: the owner created on the first start (else a one-time password is printed). */
+  readonly initialOwner: { readonly email?: string; readonly password?: string };
   readonly sitesFile: string;
   readonly defaultSiteDomain: string;
   /** Months of events kept (RETENTION_MONTHS); null keeps everything. */
@@ -27,7 +39,10 @@ export interface ClickHouseAccount {
 /** Injection token of the `AppConfig`. */
 export const APP_CONFIG = Symbol('AppConfig');
 
-export const MIN_API_TOKEN_LENGTH = 32;
+export const MIN_SECRET_LENGTH = 32;
+export const MIN_PASSWORD_LENGTH = 12;
+/** A practical address check (one @, a dot in the domain, no spaces): the rest is the mail server's business. */
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const DOMAIN = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
 
@@ -71,13 +86,29 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
   const admin = { username: read('CLICKHOUSE_ADMIN_USER'), password: read('CLICKHOUSE_ADMIN_PASSWORD') };
   const reader = { username: read('CLICKHOUSE_READER_USER'), password: read('CLICKHOUSE_READER_PASSWORD') };
   const sitesFile = read('SLUICE_SITES_FILE');
-  const apiToken = read('SLUICE_API_TOKEN');
-  if (apiToken && apiToken.length < MIN_API_TOKEN_LENGTH) {
-    // Never echo a secret, not even a short one.
-    problems.push(
-      `SLUICE_API_TOKEN must be at least ${MIN_API_TOKEN_LENGTH} characters (it has ${apiToken.length})`,
+  const dataDir = read('BACKEND_DATA_DIR');
+  const databaseUrl = env.DATABASE_URL || undefined;
+  // Not echoed: the URL holds the database password.
+  if (databaseUrl !== undefined && !(URL.canParse(databaseUrl) && /^postgres(ql)?:\/\//.test(databaseUrl)))
+    problems.push('DATABASE_URL must be a postgres:// URL (postgres://user:password@host:5432/database)');
+  // Never echo a secret, not even a short one.
+  const secret = (name: string, minimum: number): string | undefined => {
+    const value = env[name] || undefined;
+    if (value !== undefined && value.length < minimum)
+      problems.push(`${name} must be at least ${minimum} characters (it has ${value.length})`);
+    return value;
+  };
+  const jwtSecret = secret('SLUICE_JWT_SECRET', MIN_SECRET_LENGTH);
+  const adminOrigin = env.SLUICE_ADMIN_ORIGIN || undefined;
+  if (adminOrigin !== undefined)
+    check(
+      'SLUICE_ADMIN_ORIGIN',
+      URL.canParse(adminOrigin) && new URL(adminOrigin).origin === adminOrigin,
+      'must be an origin such as https://analytics.example.com (no path, no trailing slash)',
     );
-  }
+  const ownerEmail = env.ADMIN_EMAIL || undefined;
+  if (ownerEmail !== undefined) check('ADMIN_EMAIL', EMAIL.test(ownerEmail), 'must be an email address');
+  const ownerPassword = secret('ADMIN_PASSWORD', MIN_PASSWORD_LENGTH);
   const defaultSiteDomain = read('SLUICE_DEFAULT_SITE_DOMAIN', 'localhost');
   check('SLUICE_DEFAULT_SITE_DOMAIN', DOMAIN.test(defaultSiteDomain), 'must be a lower-case host name');
 
@@ -94,7 +125,11 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
   return deepFreeze({
     host,
     port,
-    apiToken,
+    dataDir,
+    databaseUrl,
+    jwtSecret,
+    adminOrigin,
+    initialOwner: { email: ownerEmail?.toLowerCase(), password: ownerPassword },
     sitesFile,
     defaultSiteDomain,
     retentionMonths,

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { Public } from '../auth/public.decorator.js';
+import { Public } from '../auth/access.decorator.js';
 
 @Controller('health')
 export class HealthController {

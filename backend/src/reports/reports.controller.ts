@@ -1,4 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Requires } from '../auth/access.decorator.js';
+import { Role } from '../users/role.js';
 import { SiteIdParamDto } from '../sites/dto/site-id-param.dto.js';
 import { OverviewQueryDto } from './dto/overview-query.dto.js';
 import { ReportsService, type Overview } from './reports.service.js';
@@ -7,6 +9,7 @@ import { ReportsService, type Overview } from './reports.service.js';
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
+  @Requires(Role.Viewer, { site: true })
   @Get('overview')
   overview(@Param() { siteId }: SiteIdParamDto, @Query() range: OverviewQueryDto): Promise<Overview> {
     return this.reports.overview(siteId, range);

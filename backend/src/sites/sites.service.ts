@@ -2,6 +2,8 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { SiteAccess } from '../users/site-access.js';
+import type { User } from '../users/user.entity.js';
 import type { Site } from './site.js';
 import { SitesRepository } from './sites.repository.js';
 
@@ -13,6 +15,7 @@ export class SitesService implements OnModuleInit {
 
   constructor(
     private readonly sites: SitesRepository,
+    private readonly access: SiteAccess,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -31,6 +34,12 @@ export class SitesService implements OnModuleInit {
 
   list(): Promise<Site[]> {
     return this.sites.list();
+  }
+
+  async visibleTo(user: User): Promise<Site[]> {
+    const visible = await this.access.visibleSites(user);
+    const sites = await this.sites.list();
+    return visible === 'all' ? sites : sites.filter(({ id }) => visible.includes(id));
   }
 
   /** Unknown and inaccessible sites look the same: not found. */

@@ -14,13 +14,34 @@ export class ApiError extends Error {
 /** The status of an answer with no HTTP status: the request never got one. */
 const UNREACHABLE = 0;
 
-/** GETs `/api{path}` with the API token. Resolves to the JSON body, or rejects with an ApiError. */
-export async function apiGet<T>(path: string, token: string, signal: AbortSignal): Promise<T> {
+/** GETs `/api{path}` with the access token. Resolves to the JSON body, or rejects with an ApiError. */
+export function apiGet<T>(path: string, token: string, signal: AbortSignal): Promise<T> {
+  return apiRequest<T>('GET', path, { token, signal });
+}
+
+/**
+ * Calls `/api{path}`. The session cookie goes along (same origin); the CSRF header marks the call as the
+ * panel's own, which the cookie-authenticated routes (refresh, logout) require.
+ */
+export async function apiRequest<T>(
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  options: { token?: string; body?: unknown; signal?: AbortSignal } = {},
+): Promise<T> {
+  const headers: Record<string, string> = { 'x-sluice-csrf': '1' };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(`/api${path}`, { headers: { authorization: `Bearer ${token}` }, signal });
+    response = await fetch(`/api${path}`, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
   } catch (error) {
-    if (signal.aborted) throw error;
+    if (options.signal?.aborted) throw error;
     throw new ApiError(
       UNREACHABLE,
       'UNREACHABLE',
@@ -29,7 +50,7 @@ export async function apiGet<T>(path: string, token: string, signal: AbortSignal
   }
   if (!response.ok) throw await errorOf(response);
   // The backend's response types are its contract with this panel (see each feature's api.ts).
-  return (await response.json()) as T;
+  return (response.status === 204 ? undefined : await response.json()) as T;
 }
 
 async function errorOf(response: Response): Promise<ApiError> {

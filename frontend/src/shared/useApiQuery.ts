@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useApiToken } from '../auth/api-token';
+import { useSession } from '../auth/session';
 import { ApiError } from './api-client';
 
 /** Every input of a query's fetcher: when any changes, the query runs again. */
@@ -15,22 +15,22 @@ export interface QueryResult<T> {
   retry(): void;
 }
 
-const UNAUTHORIZED_NOTICE =
-  'The API token was not accepted. Check that you pasted the whole token, as printed.';
+const UNAUTHORIZED_NOTICE = 'Your session has ended. Please sign in again.';
 
 /**
- * Runs `fetcher` with the API token whenever `key` changes, so `key` must hold every input `fetcher` uses. An
+ * Runs `fetcher` with the access token whenever `key` changes, so `key` must hold every input `fetcher` uses. An
  * answer that arrives after the inputs changed again is discarded (the request is aborted). A 401 signs out,
- * which takes the panel back to the token form.
+ * which takes the panel back to the sign-in form.
  */
 export function useApiQuery<T>(
   key: QueryKey,
   fetcher: (token: string, signal: AbortSignal) => Promise<T>,
 ): QueryResult<T> {
-  const { token, signOut } = useApiToken();
+  const { accessToken: token, signOut } = useSession();
   const [attempt, setAttempt] = useState(0);
   const [settled, setSettled] = useState<{ requestKey: string; data?: T; error?: Error }>();
-  const requestKey = JSON.stringify([token ?? '', attempt, ...key]);
+  // Not the token itself: a renewed token (every few minutes) is no reason to fetch again.
+  const requestKey = JSON.stringify([token ? 'signed-in' : '', attempt, ...key]);
 
   useEffect(() => {
     if (!token) return;
@@ -46,7 +46,7 @@ export function useApiQuery<T>(
       },
     );
     return () => controller.abort();
-    // `requestKey` holds the token and every input of `fetcher` (see above): it alone decides when to run again.
+    // `requestKey` holds whether there is a token and every input of `fetcher` (see above): it alone decides when to run again.
   }, [requestKey]);
 
   const isCurrent = settled?.requestKey === requestKey;

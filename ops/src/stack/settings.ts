@@ -17,7 +17,17 @@ export interface StackSettings {
     /** A GeoLite2/GeoIP2 City file; undefined: the shipped database. */
     geoDatabase?: string;
   };
-  backend: { host: string; port: number; apiToken: string };
+  backend: {
+    host: string;
+    port: number;
+    jwtSecret: string;
+    /** The first start's owner; without a password the backend prints a one-time one. */
+    adminEmail?: string;
+    adminPassword?: string;
+    adminOrigin?: string;
+    /** PostgreSQL for the metadata; unset: SQLite under the data folder. */
+    databaseUrl?: string;
+  };
   clickhouse: {
     httpPort: number;
     tcpPort: number;
@@ -32,7 +42,7 @@ export interface StackSettings {
 
 /** Secrets generated on first start when neither the environment nor `.env` sets them. */
 const GENERATED_SECRETS = [
-  'SLUICE_API_TOKEN',
+  'SLUICE_JWT_SECRET',
   'CLICKHOUSE_ADMIN_PASSWORD',
   'CLICKHOUSE_INGEST_PASSWORD',
   'CLICKHOUSE_READER_PASSWORD',
@@ -117,7 +127,11 @@ export function loadSettings(root: string, overrides: Record<string, string> = {
     backend: {
       host: env.BACKEND_HOST || '127.0.0.1',
       port: port(env, 'BACKEND_PORT', 3000),
-      apiToken: env.SLUICE_API_TOKEN,
+      jwtSecret: env.SLUICE_JWT_SECRET,
+      adminEmail: env.ADMIN_EMAIL || undefined,
+      adminPassword: env.ADMIN_PASSWORD || undefined,
+      adminOrigin: env.SLUICE_ADMIN_ORIGIN || undefined,
+      databaseUrl: env.DATABASE_URL || undefined,
     },
     clickhouse: {
       httpPort: clickhouseHttpPort,
@@ -159,6 +173,7 @@ export function dataPaths(settings: StackSettings) {
     events: join(dataDir, 'events'),
     eventsLog: join(dataDir, 'events', 'events.ndjson'),
     sitesFile: join(dataDir, 'sites.json'),
+    backend: join(dataDir, 'backend'),
     edge: join(dataDir, 'edge'),
     edgeState: join(dataDir, 'edge', 'state'),
     shipper: join(dataDir, 'shipper'),
@@ -182,7 +197,14 @@ export function settingsEnvironment(settings: StackSettings): Record<string, str
     CLICKHOUSE_READER_PASSWORD: clickhouse.reader.password,
     BACKEND_HOST: backend.host,
     BACKEND_PORT: String(backend.port),
-    SLUICE_API_TOKEN: backend.apiToken,
+    BACKEND_DATA_DIR: paths.backend,
+    SLUICE_JWT_SECRET: backend.jwtSecret,
+    ...optional({
+      ADMIN_EMAIL: backend.adminEmail,
+      ADMIN_PASSWORD: backend.adminPassword,
+      SLUICE_ADMIN_ORIGIN: backend.adminOrigin,
+      DATABASE_URL: backend.databaseUrl,
+    }),
     SLUICE_SITES_FILE: paths.sitesFile,
     SLUICE_EVENTS_DIR: paths.events,
     SHIPPER_INPUT_DIR: paths.events,
@@ -193,3 +215,9 @@ export function settingsEnvironment(settings: StackSettings): Record<string, str
     VECTOR_DATA_DIR: paths.vector,
   };
 }
+
+/** The entries that are set. */
+const optional = (values: Record<string, string | undefined>) =>
+  Object.fromEntries(
+    Object.entries(values).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );

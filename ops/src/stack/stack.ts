@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTRACT_JSON_PATH } from '@sluice/config';
 import { startEdge } from '@sluice/edge';
@@ -20,6 +20,11 @@ export interface RunningStack {
   edgeErrorLog: string;
   backendUrl: string;
   clickhouseUrl: string;
+  /**
+   * The backend's announcement of the owner account, when this start created it: the email and, without
+   * ADMIN_PASSWORD, the one-time password (printed once, on this start only).
+   */
+  ownerNotice?: string;
   /** Resolves with the name of the first part that exits on its own. */
   firstExit: Promise<string>;
   stop(): Promise<void>;
@@ -100,12 +105,14 @@ export async function startStack(
     processes.push(['clickhouse', clickhouseServer.process]);
 
     log(`Starting the backend on ${backend.host}:${backend.port} (runs ClickHouse migrations first)…`);
+    const backendLog = join(paths.logs, 'backend.log');
+    const backendLogStart = existsSync(backendLog) ? statSync(backendLog).size : 0;
     const backendProcess = new ManagedProcess({
       name: 'backend',
       command: process.execPath,
       args: [join(root, 'backend', 'dist', 'src', 'main.js')],
       env,
-      logFile: join(paths.logs, 'backend.log'),
+      logFile: backendLog,
     });
     const backendUrl = `http://${backend.host}:${backend.port}`;
     parts.push({
@@ -175,6 +182,7 @@ export async function startStack(
       edgeErrorLog: runningEdge.errorLog,
       backendUrl,
       clickhouseUrl: clickhouseServer.url,
+      ownerNotice: ownerNotice(backendLog, backendLogStart),
       firstExit,
       stop: stopAll,
     };
@@ -182,4 +190,9 @@ export async function startStack(
     await stopAll();
     throw error;
   }
+}
+
+/** The backend's line about the owner account it created, if it wrote one after `from` in its log. */
+function ownerNotice(logFile: string, from: number): string | undefined {
+  return /Owner account created: .*/.exec(readFileSync(logFile).subarray(from).toString('utf8'))?.[0];
 }

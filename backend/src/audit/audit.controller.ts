@@ -1,0 +1,17 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { Requires } from '../auth/access.decorator.js';
+import { Role } from '../users/role.js';
+import { AuditService, type AuditRecord } from './audit.service.js';
+import { AuditQueryDto } from './audit-query.dto.js';
+
+@Controller('audit')
+@Requires(Role.Owner)
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  /** `GET /api/audit?limit=50&before=<id>`: newest first. */
+  @Get()
+  list(@Query() { limit, before }: AuditQueryDto): Promise<AuditRecord[]> {
+    return this.audit.list(limit, before);
+  }
+}

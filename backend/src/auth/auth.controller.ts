@@ -1,0 +1,77 @@
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { DomainError, ErrorCode } from '../common/domain-error.js';
+import type { User } from '../users/user.entity.js';
+import { UsersService, type UserResponse } from '../users/users.service.js';
+import { CurrentUser, Public, SignedIn } from './access.decorator.js';
+import { AuthService, type Session, type SignedIn as SignedInBody } from './auth.service.js';
+import { ChangePasswordDto, LoginDto } from './dto/auth.dto.js';
+import { SessionCookie, type CookieRequest, type CookieResponse } from './session-cookie.js';
+
+type HttpRequest = CookieRequest & { ip?: string };
+
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly cookie: SessionCookie,
+    private readonly users: UsersService,
+  ) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  async login(
+    @Body() { email, password }: LoginDto,
+    @Req() request: HttpRequest,
+    @Res({ passthrough: true }) response: CookieResponse,
+  ): Promise<SignedInBody> {
+    return this.answer(request, response, await this.auth.login(email, password, request.ip ?? ''));
+  }
+
+  /** A new access token for the session cookie, which rotates. */
+  @Public()
+  @Post('refresh')
+  @HttpCode(200)
+  async refresh(
+    @Req() request: HttpRequest,
+    @Res({ passthrough: true }) response: CookieResponse,
+  ): Promise<SignedInBody> {
+    this.cookie.assertSameOrigin(request);
+    const token = this.cookie.read(request);
+    if (token === undefined) throw new DomainError(ErrorCode.Unauthenticated, 'no session: sign in');
+    return this.answer(request, response, await this.auth.refresh(token));
+  }
+
+  @Public()
+  @Post('logout')
+  @HttpCode(204)
+  logout(@Req() request: HttpRequest, @Res({ passthrough: true }) response: CookieResponse): void {
+    this.cookie.assertSameOrigin(request);
+    const token = this.cookie.read(request);
+    if (token !== undefined) this.auth.logout(token);
+    this.cookie.clear(request, response);
+  }
+
+  @SignedIn()
+  @Get('me')
+  me(@CurrentUser() user: User): Promise<UserResponse> {
+    return this.users.toResponse(user);
+  }
+
+  @SignedIn()
+  @Post('password')
+  @HttpCode(200)
+  async changePassword(
+    @CurrentUser() user: User,
+    @Body() { currentPassword, newPassword }: ChangePasswordDto,
+    @Req() request: HttpRequest,
+    @Res({ passthrough: true }) response: CookieResponse,
+  ): Promise<SignedInBody> {
+    return this.answer(request, response, await this.auth.changePassword(user, currentPassword, newPassword));
+  }
+
+  private answer(request: HttpRequest, response: CookieResponse, session: Session): SignedInBody {
+    if (session.refreshToken !== undefined) this.cookie.set(request, response, session.refreshToken);
+    return session.signedIn;
+  }
+}

@@ -1,0 +1,25 @@
+import { join } from 'node:path';
+import type { DataSourceOptions } from 'typeorm';
+import { AuditEntry } from '../audit/audit-entry.entity.js';
+import type { AppConfig } from '../config/app-config.js';
+import { SiteGrant } from '../users/site-grant.entity.js';
+import { User } from '../users/user.entity.js';
+import { UsersGrantsAudit1763900000000 } from './migrations/1763900000000-users-grants-audit.js';
+
+export const ENTITIES = [User, SiteGrant, AuditEntry];
+/** In order; each runs once, recorded in the `migrations` table. Never `synchronize`. */
+export const MIGRATIONS = [UsersGrantsAudit1763900000000];
+
+/** The metadata database: PostgreSQL when DATABASE_URL is set, else a SQLite file in the data folder. */
+export function dataSourceOptions(config: AppConfig): DataSourceOptions {
+  const common = {
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: true,
+    synchronize: false,
+    logging: false,
+  } as const;
+  return config.databaseUrl
+    ? { type: 'postgres', url: config.databaseUrl, ...common }
+    : { type: 'better-sqlite3', database: join(config.dataDir, 'metadata.sqlite'), ...common };
+}

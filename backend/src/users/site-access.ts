@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { Role } from './role.js';
+import type { User } from './user.entity.js';
+import { UsersRepository } from './users.repository.js';
+
+/** Which sites a user may see: owners every site, anyone else the sites granted to them. */
+@Injectable()
+export class SiteAccess {
+  constructor(private readonly users: UsersRepository) {}
+
+  async canSee(user: User, siteId: number): Promise<boolean> {
+    return user.role === Role.Owner || this.users.isGranted(user.id, siteId);
+  }
+
+  /** `all`, or the ids of the sites granted. */
+  async visibleSites(user: User): Promise<'all' | number[]> {
+    return user.role === Role.Owner ? 'all' : this.users.siteIds(user.id);
+  }
+
+  /** The creator of a site may manage it. */
+  grant(user: User, siteId: number): Promise<void> {
+    return user.role === Role.Owner ? Promise.resolve() : this.users.grant(user.id, siteId);
+  }
+
+  revokeSite(siteId: number): Promise<void> {
+    return this.users.revokeSite(siteId);
+  }
+}

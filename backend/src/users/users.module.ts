@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module.js';
+import { SessionsModule } from '../sessions/sessions.module.js';
+import { SiteAccess } from './site-access.js';
+import { SiteGrant } from './site-grant.entity.js';
+import { User } from './user.entity.js';
+import { UsersController } from './users.controller.js';
+import { UsersRepository } from './users.repository.js';
+import { UsersService } from './users.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([User, SiteGrant]), SessionsModule, AuditModule],
+  controllers: [UsersController],
+  providers: [UsersRepository, UsersService, SiteAccess],
+  exports: [UsersService, SiteAccess],
+})
+export class UsersModule {}

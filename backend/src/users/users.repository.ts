@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import type { Role } from './role.js';
+import { SiteGrant } from './site-grant.entity.js';
+import { User } from './user.entity.js';
+
+export type NewUser = Pick<User, 'email' | 'passwordHash' | 'role' | 'mustChangePassword'>;
+
+/** Users and their site grants in the metadata database. */
+@Injectable()
+export class UsersRepository {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectRepository(SiteGrant) private readonly grants: Repository<SiteGrant>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  count(): Promise<number> {
+    return this.users.count();
+  }
+
+  countWithRole(role: Role): Promise<number> {
+    return this.users.count({ where: { role } });
+  }
+
+  list(): Promise<User[]> {
+    return this.users.find({ order: { id: 'ASC' } });
+  }
+
+  async findById(id: number): Promise<User | undefined> {
+    return (await this.users.findOneBy({ id })) ?? undefined;
+  }
+
+  async findByEmail(email: string): Promise<User | undefined> {
+    return (await this.users.findOneBy({ email })) ?? undefined;
+  }
+
+  async create(user: NewUser, siteIds: number[] = []): Promise<User> {
+    return this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(manager.create(User, user));
+      if (siteIds.length > 0)
+        await manager.insert(
+          SiteGrant,
+          siteIds.map((siteId) => ({ userId: saved.id, siteId })),
+        );
+      return saved;
+    });
+  }
+
+  async update(id: number, changes: Partial<NewUser>): Promise<void> {
+    await this.users.update({ id }, changes);
+  }
+
+  async remove(id: number): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.delete(SiteGrant, { userId: id });
+      await manager.delete(User, { id });
+    });
+  }
+
+  async siteIds(userId: number): Promise<number[]> {
+    const rows = await this.grants.find({ where: { userId }, order: { siteId: 'ASC' } });
+    return rows.map(({ siteId }) => siteId);
+  }
+
+  async isGranted(userId: number, siteId: number): Promise<boolean> {
+    return this.grants.existsBy({ userId, siteId });
+  }
+
+  async setSiteIds(userId: number, siteIds: number[]): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.delete(SiteGrant, { userId });
+      if (siteIds.length > 0)
+        await manager.insert(
+          SiteGrant,
+          siteIds.map((siteId) => ({ userId, siteId })),
+        );
+    });
+  }
+
+  async grant(userId: number, siteId: number): Promise<void> {
+    await this.grants.upsert({ userId, siteId }, ['userId', 'siteId']);
+  }
+
+  /** A deleted site leaves no grant behind. */
+  async revokeSite(siteId: number): Promise<void> {
+    await this.grants.delete({ siteId });
+  }
+}

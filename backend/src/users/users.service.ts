@@ -1,0 +1,166 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { AuditService, SYSTEM, type Actor } from '../audit/audit.service.js';
+import { DomainError, ErrorCode } from '../common/domain-error.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { RefreshTokens } from '../sessions/refresh-tokens.js';
+import { hashPassword, oneTimePassword, verifyPassword } from './passwords.js';
+import { hasRole, Role } from './role.js';
+import type { User } from './user.entity.js';
+import { UsersRepository } from './users.repository.js';
+
+/** A user as the API shows it: never the password hash. */
+export interface UserResponse {
+  id: number;
+  email: string;
+  role: Role;
+  mustChangePassword: boolean;
+  /** The sites granted (owners see every site and have none listed). */
+  siteIds: number[];
+  createdAt: string;
+}
+
+/** A user with a one-time password, shown in this answer only. */
+export interface UserWithPassword {
+  user: UserResponse;
+  oneTimePassword: string;
+}
+
+/** Without ADMIN_EMAIL the first owner signs in as this (and sets a password at once). */
+export const DEFAULT_OWNER_EMAIL = 'owner@sluice.local';
+
+const actorOf = (user: User): Actor => ({ id: user.id, email: user.email });
+
+@Injectable()
+export class UsersService implements OnModuleInit {
+  private readonly logger = new Logger('Users');
+
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly sessions: RefreshTokens,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * No default credentials: the first start creates the owner from ADMIN_EMAIL and ADMIN_PASSWORD, or
+   * with a one-time password printed once here, which must be changed at the first login.
+   */
+  async onModuleInit(): Promise<void> {
+    if ((await this.users.count()) > 0) return;
+    const email = this.config.initialOwner.email ?? DEFAULT_OWNER_EMAIL;
+    const given = this.config.initialOwner.password;
+    const password = given ?? oneTimePassword();
+    const owner = await this.users.create({
+      email,
+      passwordHash: await hashPassword(password),
+      role: Role.Owner,
+      mustChangePassword: given === undefined,
+    });
+    await this.audit.record(SYSTEM, 'user.create', `user:${owner.id}`, { email, role: Role.Owner });
+    if (given === undefined)
+      this.logger.log(
+        `Owner account created: ${email} with the one-time password ${password} (shown only now; set your own at the first login)`,
+      );
+    else this.logger.log(`Owner account created: ${email} (password from ADMIN_PASSWORD)`);
+  }
+
+  findById(id: number): Promise<User | undefined> {
+    return this.users.findById(id);
+  }
+
+  findByEmail(email: string): Promise<User | undefined> {
+    return this.users.findByEmail(email.toLowerCase());
+  }
+
+  async list(): Promise<UserResponse[]> {
+    return Promise.all((await this.users.list()).map((user) => this.toResponse(user)));
+  }
+
+  async get(id: number): Promise<UserResponse> {
+    return this.toResponse(await this.existing(id));
+  }
+
+  async create(actor: User, email: string, role: Role, siteIds: number[]): Promise<UserWithPassword> {
+    const address = email.toLowerCase();
+    if (await this.users.findByEmail(address))
+      throw new DomainError(ErrorCode.Conflict, `email: ${address} already has an account`);
+    const password = oneTimePassword();
+    const user = await this.users.create(
+      { email: address, passwordHash: await hashPassword(password), role, mustChangePassword: true },
+      role === Role.Owner ? [] : siteIds,
+    );
+    await this.audit.record(actorOf(actor), 'user.create', `user:${user.id}`, {
+      email: address,
+      role,
+      siteIds,
+    });
+    return { user: await this.toResponse(user), oneTimePassword: password };
+  }
+
+  /** A new role or set of sites. The last owner stays an owner; sessions end, so the change applies at once. */
+  async update(actor: User, id: number, changes: { role?: Role; siteIds?: number[] }): Promise<UserResponse> {
+    const user = await this.existing(id);
+    if (changes.role !== undefined && changes.role !== user.role) {
+      await this.keepAnOwner(user);
+      await this.users.update(id, { role: changes.role });
+    }
+    if (changes.siteIds !== undefined) await this.users.setSiteIds(id, changes.siteIds);
+    this.sessions.revokeUser(id);
+    await this.audit.record(actorOf(actor), 'user.update', `user:${id}`, { ...changes });
+    return this.get(id);
+  }
+
+  async remove(actor: User, id: number): Promise<void> {
+    const user = await this.existing(id);
+    await this.keepAnOwner(user);
+    await this.users.remove(id);
+    this.sessions.revokeUser(id);
+    await this.audit.record(actorOf(actor), 'user.delete', `user:${id}`, { email: user.email });
+  }
+
+  /** An owner resets someone's password: a one-time password, every session of theirs ended. */
+  async resetPassword(actor: User, id: number): Promise<UserWithPassword> {
+    const user = await this.existing(id);
+    const password = oneTimePassword();
+    await this.users.update(id, { passwordHash: await hashPassword(password), mustChangePassword: true });
+    this.sessions.revokeUser(id);
+    await this.audit.record(actorOf(actor), 'user.reset_password', `user:${id}`);
+    return { user: await this.get(user.id), oneTimePassword: password };
+  }
+
+  /** The user's own change: the current password proves it is them; every session ends (the caller starts a new one). */
+  async changePassword(user: User, current: string, next: string): Promise<void> {
+    if (!(await verifyPassword(user.passwordHash, current)))
+      throw new DomainError(ErrorCode.Validation, 'currentPassword is not your current password');
+    if (current === next)
+      throw new DomainError(ErrorCode.Validation, 'newPassword must differ from the current one');
+    await this.users.update(user.id, { passwordHash: await hashPassword(next), mustChangePassword: false });
+    this.sessions.revokeUser(user.id);
+    await this.audit.record(actorOf(user), 'user.change_password', `user:${user.id}`);
+  }
+
+  async toResponse(user: User): Promise<UserResponse> {
+    return {
+      id: user.id,
+      email: user.email,
+      role: user.role,
+      mustChangePassword: user.mustChangePassword,
+      siteIds: hasRole(user.role, Role.Owner) ? [] : await this.users.siteIds(user.id),
+      createdAt: new Date(user.createdAt).toISOString(),
+    };
+  }
+
+  private async existing(id: number): Promise<User> {
+    const user = await this.users.findById(id);
+    if (!user) throw new DomainError(ErrorCode.NotFound, `user ${id} not found`);
+    return user;
+  }
+
+  private async keepAnOwner(user: User): Promise<void> {
+    if (user.role === Role.Owner && (await this.users.countWithRole(Role.Owner)) === 1)
+      throw new DomainError(
+        ErrorCode.Conflict,
+        `user ${user.id} is the last owner: make another owner first`,
+      );
+  }
+}

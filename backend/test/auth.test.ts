@@ -1,0 +1,412 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { INestApplication } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import request from 'supertest';
+import { createApp } from '../src/app.js';
+import { loadAppConfig } from '../src/config/app-config.js';
+import { SitesRepository } from '../src/sites/sites.repository.js';
+import { StateStore } from '../src/state/state-store.js';
+import { OWNER, signIn, startTestStores, type TestStores } from './harness.js';
+
+let stores: TestStores;
+let app: INestApplication;
+let http: ReturnType<typeof request>;
+let ownerToken: string;
+/** The panel's origin as the API sees it through supertest (Host 127.0.0.1:port). */
+let origin: string;
+
+before(async () => {
+  stores = await startTestStores();
+  app = await createApp(loadAppConfig(stores.env), ['error', 'fatal']);
+  await app.init();
+  const { port } = app.getHttpServer().listen(0).address() as { port: number };
+  origin = `http://127.0.0.1:${port}`;
+  http = request(origin);
+  ownerToken = await signIn(http, OWNER);
+});
+
+after(async () => {
+  await app?.close();
+  await stores?.stop();
+});
+
+/** Each test signs in from an address of its own, so login throttling in one can't touch another. */
+let nextAddress = 1;
+const newAddress = () => `198.51.100.${nextAddress++}`;
+
+const login = (email: string, password: string, address = newAddress()) =>
+  http.post('/api/auth/login').set('x-forwarded-for', address).send({ email, password });
+
+/** The session cookie (name=value) a response set. */
+function sessionCookie(response: request.Response): string {
+  const cookie = ([] as string[])
+    .concat(response.headers['set-cookie'] ?? [])
+    .find((line) => /session=/.test(line));
+  assert.ok(cookie, `no session cookie in ${JSON.stringify(response.headers)}`);
+  return cookie.split(';')[0];
+}
+
+const refresh = (cookie: string) =>
+  http.post('/api/auth/refresh').set('cookie', cookie).set('origin', origin).set('x-sluice-csrf', '1');
+
+/** Creates a user as the owner and signs them in with their own password; returns their id and token. */
+async function newUser(email: string, role: string, siteIds: number[] = []) {
+  const created = await http
+    .post('/api/users')
+    .set('authorization', `Bearer ${ownerToken}`)
+    .send({ email, role, siteIds })
+    .expect(201);
+  const first = await signIn(http, { email, password: created.body.oneTimePassword });
+  const password = `${email}-own-password`;
+  const changed = await http
+    .post('/api/auth/password')
+    .set('authorization', `Bearer ${first}`)
+    .send({ currentPassword: created.body.oneTimePassword, newPassword: password })
+    .expect(200);
+  return { id: created.body.user.id as number, token: changed.body.accessToken as string, password };
+}
+
+describe('sign-in', () => {
+  test('a login answers an access token and sets the session cookie: httpOnly, SameSite=Strict', async () => {
+    const response = await login(OWNER.email, OWNER.password).expect(200);
+    assert.match(response.body.accessToken, /^[\w-]+\.[\w-]+\.[\w-]+$/);
+    assert.equal(response.body.expiresIn, 900);
+    assert.deepEqual(
+      [response.body.user.email, response.body.user.role, response.body.user.mustChangePassword],
+      [OWNER.email, 'owner', false],
+    );
+    assert.equal(response.body.user.passwordHash, undefined);
+    const cookie = ([] as string[]).concat(response.headers['set-cookie'])[0];
+    assert.match(
+      cookie,
+      /^sluice_session=\d+\.[\w-]{22}\.[\w-]{43}; Max-Age=2592000; Path=\/api\/auth; Expires=.*; HttpOnly; SameSite=Strict$/,
+    );
+    const me = await http
+      .get('/api/auth/me')
+      .set('authorization', `Bearer ${response.body.accessToken}`)
+      .expect(200);
+    assert.equal(me.body.email, OWNER.email);
+  });
+
+  test('over TLS (as the edge forwards it) the cookie is Secure and __Host- prefixed', async () => {
+    const response = await login(OWNER.email, OWNER.password).set('x-forwarded-proto', 'https').expect(200);
+    const cookie = ([] as string[]).concat(response.headers['set-cookie'])[0];
+    assert.match(cookie, /^__Host-sluice_session=.*; Path=\/; .*; HttpOnly; Secure; SameSite=Strict$/);
+  });
+
+  test('an unknown email and a wrong password get the same answer', async () => {
+    const unknown = await login('nobody@shop.test', OWNER.password).expect(401);
+    const wrong = await login(OWNER.email, 'not the password').expect(401);
+    assert.deepEqual(unknown.body, wrong.body);
+    assert.deepEqual(wrong.body, {
+      statusCode: 401,
+      code: 'unauthenticated',
+      message: 'the email or the password is wrong',
+    });
+  });
+
+  test('bad input is a 400 naming the field', async () => {
+    const response = await http.post('/api/auth/login').send({ email: 'owner', password: 7 }).expect(400);
+    assert.equal(response.body.message, 'email must be an email address; password must be a string');
+  });
+
+  test('brute force is throttled per account, and per address', async () => {
+    const { password } = await newUser('target@shop.test', 'viewer');
+    for (let attempt = 1; attempt <= 5; attempt++)
+      await login('target@shop.test', `guess-${attempt}`).expect(401);
+    const blocked = await login('target@shop.test', password).expect(429);
+    assert.equal(blocked.body.code, 'too_many_requests');
+    assert.ok(Number(blocked.headers['retry-after']) > 800, blocked.headers['retry-after']);
+
+    const address = newAddress();
+    for (let attempt = 1; attempt <= 20; attempt++)
+      await login(`spray-${attempt}@shop.test`, 'guess', address).expect(401);
+    await login(OWNER.email, OWNER.password, address).expect(429);
+    await login(OWNER.email, OWNER.password).expect(200);
+  });
+});
+
+describe('access tokens', () => {
+  const claimsOf = (token: string) =>
+    JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { sub: string; pv: string };
+  const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+  test('forged, expired, wrong-secret, tampered and alg:none tokens are refused', async () => {
+    const claims = claimsOf(ownerToken);
+    const secret = app.get(StateStore).get<string>('secret:jwt')!;
+    const [header, , signature] = ownerToken.split('.');
+    const forged = {
+      'wrong secret': new JwtService({ secret: 'x'.repeat(32) }).sign({ sub: claims.sub, pv: claims.pv }),
+      expired: new JwtService({ secret }).sign({ sub: claims.sub, pv: claims.pv }, { expiresIn: -10 }),
+      'alg none': `${encode({ alg: 'none', typ: 'JWT' })}.${encode({ sub: claims.sub, pv: claims.pv })}.`,
+      'HS512 with the secret': new JwtService({ secret }).sign(
+        { sub: claims.sub, pv: claims.pv },
+        { algorithm: 'HS512' },
+      ),
+      tampered: `${header}.${encode({ ...claims, sub: '2' })}.${signature}`,
+      garbage: 'not-a-token',
+    };
+    for (const [kind, token] of Object.entries(forged)) {
+      const response = await http.get('/api/sites').set('authorization', `Bearer ${token}`);
+      assert.equal(response.status, 401, kind);
+      assert.equal(response.body.code, 'unauthenticated', kind);
+    }
+    await http.get('/api/sites').set('authorization', `Bearer ${ownerToken}`).expect(200);
+  });
+
+  test('a changed password ends the access tokens issued before it', async () => {
+    const user = await newUser('changer@shop.test', 'viewer');
+    await http.get('/api/auth/me').set('authorization', `Bearer ${user.token}`).expect(200);
+    await http
+      .post('/api/auth/password')
+      .set('authorization', `Bearer ${user.token}`)
+      .send({ currentPassword: user.password, newPassword: 'a brand new password' })
+      .expect(200);
+    await http.get('/api/auth/me').set('authorization', `Bearer ${user.token}`).expect(401);
+  });
+});
+
+describe('refresh tokens', () => {
+  test('each refresh rotates the cookie; logout ends the session', async () => {
+    const first = sessionCookie(await login(OWNER.email, OWNER.password).expect(200));
+    const refreshed = await refresh(first).expect(200);
+    assert.match(refreshed.body.accessToken, /^[\w-]+\.[\w-]+\.[\w-]+$/);
+    const second = sessionCookie(refreshed);
+    assert.notEqual(second, first);
+    const third = sessionCookie(await refresh(second).expect(200));
+    const out = await http
+      .post('/api/auth/logout')
+      .set('cookie', third)
+      .set('origin', origin)
+      .set('x-sluice-csrf', '1')
+      .expect(204);
+    assert.match(String(out.headers['set-cookie']), /sluice_session=;/);
+    await refresh(third).expect(401);
+  });
+
+  test('two tabs refreshing at the same moment both keep working', async () => {
+    const cookie = sessionCookie(await login(OWNER.email, OWNER.password).expect(200));
+    const [one, two] = await Promise.all([refresh(cookie), refresh(cookie)]);
+    assert.deepEqual([one.status, two.status], [200, 200]);
+    const rotated = [one, two].filter((response) => response.headers['set-cookie']);
+    assert.equal(rotated.length, 1, 'one answer rotates the cookie, both share it');
+    await refresh(sessionCookie(rotated[0])).expect(200);
+  });
+
+  test('a rotated token used again later revokes the whole family', async () => {
+    const stolen = sessionCookie(await login(OWNER.email, OWNER.password).expect(200));
+    const current = sessionCookie(await refresh(stolen).expect(200));
+    // Past the grace period of two tabs refreshing together.
+    const state = app.get(StateStore);
+    for (const key of state.keys('family:'))
+      state.update<{ rotatedAt: number }>(
+        key,
+        (family) => family && { ...family, rotatedAt: family.rotatedAt - 60_000 },
+      );
+    const reused = await refresh(stolen).expect(401);
+    assert.equal(reused.body.message, 'this session was revoked: sign in again');
+    await refresh(current).expect(401);
+  });
+
+  test('refresh and logout take requests from the admin panel only (Origin and the CSRF header)', async () => {
+    const cookie = sessionCookie(await login(OWNER.email, OWNER.password).expect(200));
+    const cases = [
+      http.post('/api/auth/refresh').set('cookie', cookie).set('origin', origin),
+      http.post('/api/auth/refresh').set('cookie', cookie).set('x-sluice-csrf', '1'),
+      http
+        .post('/api/auth/refresh')
+        .set('cookie', cookie)
+        .set('origin', 'https://evil.test')
+        .set('x-sluice-csrf', '1'),
+      http
+        .post('/api/auth/logout')
+        .set('cookie', cookie)
+        .set('origin', 'https://evil.test')
+        .set('x-sluice-csrf', '1'),
+    ];
+    for (const pending of cases) {
+      const response = await pending;
+      assert.equal(response.status, 403);
+      assert.equal(response.body.code, 'forbidden');
+    }
+    await refresh(cookie).expect(200);
+  });
+});
+
+describe('one-time passwords', () => {
+  test('a new user must choose a password before anything else', async () => {
+    const created = await http
+      .post('/api/users')
+      .set('authorization', `Bearer ${ownerToken}`)
+      .send({ email: 'New@Shop.test', role: 'viewer' })
+      .expect(201);
+    assert.equal(created.body.user.email, 'new@shop.test');
+    assert.match(created.body.oneTimePassword, /^[\w-]{24}$/);
+    const token = await signIn(http, { email: 'new@shop.test', password: created.body.oneTimePassword });
+    const blocked = await http.get('/api/sites').set('authorization', `Bearer ${token}`).expect(403);
+    assert.equal(blocked.body.code, 'password_change_required');
+    const weak = await http
+      .post('/api/auth/password')
+      .set('authorization', `Bearer ${token}`)
+      .send({ currentPassword: created.body.oneTimePassword, newPassword: 'short' })
+      .expect(400);
+    assert.equal(weak.body.message, 'newPassword must be at least 12 characters');
+    const changed = await http
+      .post('/api/auth/password')
+      .set('authorization', `Bearer ${token}`)
+      .send({ currentPassword: created.body.oneTimePassword, newPassword: 'my own password' })
+      .expect(200);
+    await http.get('/api/sites').set('authorization', `Bearer ${changed.body.accessToken}`).expect(200);
+  });
+
+  test("an owner's reset gives a new one-time password and ends the user's sessions", async () => {
+    const user = await newUser('forgetful@shop.test', 'viewer');
+    const reset = await http
+      .post(`/api/users/${user.id}/password-reset`)
+      .set('authorization', `Bearer ${ownerToken}`)
+      .expect(200);
+    await http.get('/api/auth/me').set('authorization', `Bearer ${user.token}`).expect(401);
+    await login('forgetful@shop.test', user.password).expect(401);
+    const fresh = await login('forgetful@shop.test', reset.body.oneTimePassword).expect(200);
+    assert.equal(fresh.body.user.mustChangePassword, true);
+  });
+
+  test('the last owner can be neither demoted nor deleted', async () => {
+    const me = await http.get('/api/auth/me').set('authorization', `Bearer ${ownerToken}`).expect(200);
+    const auth = ['authorization', `Bearer ${ownerToken}`] as const;
+    const demote = await http
+      .patch(`/api/users/${me.body.id}`)
+      .set(...auth)
+      .send({ role: 'admin' })
+      .expect(409);
+    assert.match(demote.body.message, /last owner/);
+    await http
+      .delete(`/api/users/${me.body.id}`)
+      .set(...auth)
+      .expect(409);
+  });
+});
+
+/** What each route needs; the test below fails for a route missing here, so a new route must say. */
+const RULES: Record<string, 'public' | 'signed-in' | 'viewer' | 'viewer of the site' | 'owner'> = {
+  'GET /api/health': 'public',
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/refresh': 'public',
+  'POST /api/auth/logout': 'public',
+  'GET /api/auth/me': 'signed-in',
+  'POST /api/auth/password': 'signed-in',
+  'GET /api/sites': 'viewer',
+  'GET /api/sites/:siteId/overview': 'viewer of the site',
+  'GET /api/users': 'owner',
+  'POST /api/users': 'owner',
+  'GET /api/users/:userId': 'owner',
+  'PATCH /api/users/:userId': 'owner',
+  'DELETE /api/users/:userId': 'owner',
+  'POST /api/users/:userId/password-reset': 'owner',
+  'GET /api/audit': 'owner',
+};
+
+interface RouteLayer {
+  route?: { path: string; methods: Record<string, boolean> };
+}
+
+function routes(): string[] {
+  const express = app.getHttpAdapter().getInstance() as {
+    router?: { stack: RouteLayer[] };
+    _router?: { stack: RouteLayer[] };
+  };
+  const stack = (express.router ?? express._router)!.stack;
+  return stack.flatMap(({ route }) =>
+    route ? Object.keys(route.methods).map((method) => `${method.toUpperCase()} ${route.path}`) : [],
+  );
+}
+
+describe('roles and site isolation, on every route', () => {
+  test('each route is refused to whoever it is not for; a site not granted does not exist', async () => {
+    assert.deepEqual(routes().sort(), Object.keys(RULES).sort(), 'every route has its rule in this table');
+    const sites = app.get(SitesRepository);
+    const siteA = await sites.create({
+      key: 'site-a-key',
+      name: 'a.test',
+      domain: 'a.test',
+      timezone: 'UTC',
+    });
+    const siteB = await sites.create({
+      key: 'site-b-key',
+      name: 'b.test',
+      domain: 'b.test',
+      timezone: 'UTC',
+    });
+    const viewer = await newUser('viewer-of-a@shop.test', 'viewer', [siteA.id]);
+    const admin = await newUser('admin-of-a@shop.test', 'admin', [siteA.id]);
+
+    for (const [route, rule] of Object.entries(RULES)) {
+      const [method, template] = route.split(' ');
+      const call = (token: string | undefined, siteId: number) => {
+        const path = template.replace(':siteId', String(siteId)).replace(':userId', String(viewer.id));
+        const pending = http[method.toLowerCase() as 'get'](`${path}?from=2026-11-20&to=2026-11-20`);
+        return token ? pending.set('authorization', `Bearer ${token}`) : pending;
+      };
+      const anonymous = await call(undefined, siteA.id);
+      if (rule === 'public') assert.notEqual(anonymous.status, 401, route);
+      else assert.equal(anonymous.status, 401, `${route} without a token`);
+      for (const [who, user] of [
+        ['viewer', viewer],
+        ['admin', admin],
+      ] as const) {
+        const own = await call(user.token, siteA.id);
+        if (rule === 'owner') {
+          assert.equal(own.status, 403, `${route} as ${who}`);
+          assert.equal(own.body.code, 'forbidden', `${route} as ${who}`);
+        } else if (rule !== 'public')
+          assert.ok(![401, 403, 404].includes(own.status), `${route} as ${who}: ${own.status}`);
+        if (rule === 'viewer of the site') {
+          const other = await call(user.token, siteB.id);
+          assert.deepEqual(
+            [other.status, other.body.message],
+            [404, `site ${siteB.id} not found`],
+            `${route} on another site as ${who}`,
+          );
+        }
+      }
+    }
+    const listed = await http.get('/api/sites').set('authorization', `Bearer ${viewer.token}`).expect(200);
+    assert.deepEqual(
+      listed.body.map(({ id }: { id: number }) => id),
+      [siteA.id],
+      'a viewer lists only the sites granted',
+    );
+  });
+});
+
+describe('the audit log', () => {
+  test('records who changed which user, newest first, for owners', async () => {
+    const response = await http
+      .get('/api/audit?limit=500')
+      .set('authorization', `Bearer ${ownerToken}`)
+      .expect(200);
+    const actions = response.body.map(
+      ({ action, actorEmail }: { action: string; actorEmail: string }) => `${actorEmail} ${action}`,
+    );
+    assert.ok(actions.includes(`${OWNER.email} user.create`));
+    assert.ok(actions.includes(`${OWNER.email} user.reset_password`));
+    assert.ok(actions.includes('forgetful@shop.test user.change_password'));
+    assert.equal(actions.at(-1), 'system user.create', 'the first start created the owner');
+    const ids = response.body.map(({ id }: { id: number }) => id);
+    assert.deepEqual(
+      ids,
+      [...ids].sort((a, b) => b - a),
+    );
+    const page = await http
+      .get(`/api/audit?limit=2&before=${ids[1]}`)
+      .set('authorization', `Bearer ${ownerToken}`)
+      .expect(200);
+    assert.deepEqual(
+      page.body.map(({ id }: { id: number }) => id),
+      ids.slice(2, 4),
+    );
+    const bad = await http.get('/api/audit?limit=0').set('authorization', `Bearer ${ownerToken}`).expect(400);
+    assert.equal(bad.body.message, 'limit must be an integer from 1 to 500');
+  });
+});

@@ -1,0 +1,56 @@
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import * as auth from './api';
+import { SessionContext, type SessionState } from './session';
+
+/** The access token is renewed this long before it expires. */
+const RENEW_EARLY_SECONDS = 60;
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [signedIn, setSignedIn] = useState<auth.SignedIn>();
+  const [status, setStatus] = useState<SessionState['status']>('checking');
+  const [notice, setNotice] = useState<string>();
+
+  const accept = useCallback((answer: auth.SignedIn) => {
+    setSignedIn(answer);
+    setStatus('signed-in');
+    setNotice(undefined);
+  }, []);
+
+  const signOut = useCallback((reason?: string) => {
+    // The cookie is cleared by the API; signing out locally does not wait for it.
+    auth.logout().catch(() => undefined);
+    setSignedIn(undefined);
+    setStatus('signed-out');
+    setNotice(reason);
+  }, []);
+
+  // On load, and shortly before each access token expires: a new one from the session cookie.
+  useEffect(() => {
+    const delay = signedIn ? Math.max(signedIn.expiresIn - RENEW_EARLY_SECONDS, 1) * 1000 : 0;
+    if (status === 'signed-out') return;
+    const timer = setTimeout(() => {
+      auth.refresh().then(accept, () => {
+        setSignedIn(undefined);
+        setStatus('signed-out');
+        if (signedIn) setNotice('Your session has ended. Please sign in again.');
+      });
+    }, delay);
+    return () => clearTimeout(timer);
+  }, [signedIn, status, accept]);
+
+  const state = useMemo<SessionState>(
+    () => ({
+      status,
+      user: signedIn?.user,
+      accessToken: signedIn?.accessToken,
+      notice,
+      signIn: async (email, password) => accept(await auth.login(email, password)),
+      changePassword: async (current, next) =>
+        accept(await auth.changePassword(signedIn?.accessToken ?? '', current, next)),
+      signOut,
+    }),
+    [status, signedIn, notice, accept, signOut],
+  );
+
+  return <SessionContext value={state}>{children}</SessionContext>;
+}

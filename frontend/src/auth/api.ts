@@ -1,0 +1,29 @@
+import { apiRequest } from '../shared/api-client';
+
+/** `GET /api/auth/me` and the user in every sign-in answer. */
+export interface User {
+  id: number;
+  email: string;
+  role: 'owner' | 'admin' | 'viewer';
+  /** Signed in with a one-time password: the panel asks for a new one before anything else. */
+  mustChangePassword: boolean;
+  siteIds: number[];
+}
+
+/** What login, refresh and a password change answer; the session cookie comes with it. */
+export interface SignedIn {
+  accessToken: string;
+  /** Seconds the access token lasts. */
+  expiresIn: number;
+  user: User;
+}
+
+export const login = (email: string, password: string) =>
+  apiRequest<SignedIn>('POST', '/auth/login', { body: { email, password } });
+
+export const refresh = () => apiRequest<SignedIn>('POST', '/auth/refresh');
+
+export const logout = () => apiRequest<void>('POST', '/auth/logout');
+
+export const changePassword = (token: string, currentPassword: string, newPassword: string) =>
+  apiRequest<SignedIn>('POST', '/auth/password', { token, body: { currentPassword, newPassword } });
