@@ -4,11 +4,11 @@ import { dirname } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import request from 'supertest';
+import { trackerSnippet } from '@sluice/config';
 import { createApp } from '../src/app.js';
 import { ClickHouseService } from '../src/clickhouse/clickhouse.service.js';
 import { bind, sql } from '../src/clickhouse/sql-binder.js';
 import { loadAppConfig } from '../src/config/app-config.js';
-import { SitesRepository } from '../src/sites/sites.repository.js';
 import { eventRow, OWNER, signIn, startTestStores, type TestStores } from './harness.js';
 
 /** Keeps what the app logs, so tests stay quiet and can assert on it. */
@@ -55,7 +55,18 @@ describe('sites', () => {
     const [site] = response.body;
     assert.match(site.siteKey, /^[A-Za-z0-9_-]{22}$/, '16 random bytes, base64url');
     assert.deepEqual(response.body, [
-      { id: 1, name: 'shop.test', domain: 'shop.test', siteKey: site.siteKey, timezone: 'UTC' },
+      {
+        id: 1,
+        name: 'shop.test',
+        domain: 'shop.test',
+        siteKey: site.siteKey,
+        timezone: 'UTC',
+        allowedOrigins: [],
+        privacyMode: 'cookieless',
+        botPolicy: 'flag',
+        retentionMonths: null,
+        snippet: trackerSnippet(site.siteKey),
+      },
     ]);
     assert.deepEqual(JSON.parse(readFileSync(stores.sitesFile, 'utf8')), {
       version: 1,
@@ -80,12 +91,11 @@ describe('the overview report', () => {
       eventRow({ visitor_id: 'v5', ts: '2026-11-19 23:59:59' }), // the day before, in UTC
     ]);
     // Site 2 counts days in New York (UTC-5 in November): its 20th runs from 05:00 UTC to 05:00 UTC.
-    const newYork = await app.get(SitesRepository).create({
-      key: 'new-york-key',
-      name: 'ny.test',
-      domain: 'ny.test',
-      timezone: 'America/New_York',
-    });
+    const { body: newYork } = await http
+      .post('/api/sites')
+      .set('authorization', `Bearer ${token}`)
+      .send({ name: 'ny.test', domain: 'ny.test', timezone: 'America/New_York' })
+      .expect(201);
     await stores.insertEvents(
       [
         ['a', '2026-11-20 04:59:59'], // 19th, 23:59:59 local

@@ -22,6 +22,8 @@ export interface TestStores {
   env: Record<string, string>;
   /** Inserts rows as the admin account, as the pipeline would (JSONEachRow). */
   insertEvents(rows: EventRow[]): Promise<void>;
+  /** Runs a query as the admin account. */
+  query<T>(query: string): Promise<T[]>;
   stop(): Promise<void>;
 }
 
@@ -41,6 +43,8 @@ export async function startTestStores(): Promise<TestStores> {
   });
   const sitesFile = join(dir, 'state', 'sites.json');
   let admin: ClickHouseClient | undefined;
+  const adminClient = () =>
+    (admin ??= createClient({ url: clickhouse.url, database: DATABASE, ...credentials.admin }));
   return {
     dir,
     sitesFile,
@@ -59,8 +63,10 @@ export async function startTestStores(): Promise<TestStores> {
       SLUICE_DEFAULT_SITE_DOMAIN: 'shop.test',
     },
     async insertEvents(rows) {
-      admin ??= createClient({ url: clickhouse.url, database: DATABASE, ...credentials.admin });
-      await admin.insert({ table: 'events', values: rows, format: 'JSONEachRow' });
+      await adminClient().insert({ table: 'events', values: rows, format: 'JSONEachRow' });
+    },
+    async query<T>(query: string) {
+      return (await adminClient().query({ query, format: 'JSONEachRow' })).json<T>();
     },
     async stop() {
       await admin?.close();

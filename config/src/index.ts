@@ -3,3 +3,4 @@ export { rowProblems } from './validate-row';
 export { CONTRACT_JSON_PATH } from './write-contract-json';
 export { compactRow, sampleEventRow, withDefaults } from './sample-row';
 export * from './sites-file';
+export { trackerSnippet } from './snippet';

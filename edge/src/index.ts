@@ -1,2 +1,3 @@
 export * from './render-config';
 export * from './edge-server';
+export * from './loopback-edge';

@@ -10,9 +10,9 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CONTRACT_JSON_PATH, withDefaults, type EventRow, type SiteEntry } from '@sluice/config';
-import { freePort, waitUntil } from '@sluice/services';
-import { startEdge, type RunningEdge } from '../src';
+import { withDefaults, type EventRow, type SiteEntry } from '@sluice/config';
+import { waitUntil } from '@sluice/services';
+import { LUA_DIR, loopbackEdgeOptions, startEdge, type RunningEdge } from '../src';
 import type { StartEdgeOptions } from '../src/edge-server';
 
 export const SITE: SiteEntry = {
@@ -22,7 +22,6 @@ export const SITE: SiteEntry = {
   domain: 'shop.test',
   timezone: 'UTC',
 };
-export const LUA_DIR = join(__dirname, '..', '..', 'lua');
 
 export function writeSites(path: string, sites: SiteEntry[]): void {
   // The backend's way: a temp file renamed over the old one, so the edge never reads half a file.
@@ -56,23 +55,7 @@ export class EdgeHarness {
     writeFileSync(join(dir, 'admin', 'index.html'), '<!doctype html><title>admin</title>');
     writeFileSync(join(dir, 'admin', 'assets', 'app.js'), '/* admin */');
     if (!existsSync(join(dir, 'sites.json'))) writeSites(join(dir, 'sites.json'), [SITE]);
-    this.options = {
-      target: 'debian',
-      listenHost: '127.0.0.1',
-      listenPort: await freePort(),
-      prefix: join(dir, 'nginx'),
-      eventsLog: join(dir, 'events', 'events.ndjson'),
-      sitesFile: join(dir, 'sites.json'),
-      stateDir: join(dir, 'state'),
-      contractJson: CONTRACT_JSON_PATH,
-      luaDir: LUA_DIR,
-      trackerDir: join(dir, 'tracker'),
-      adminDir: join(dir, 'admin'),
-      backendUpstream: '127.0.0.1:9',
-      trustedProxies: ['127.0.0.1'],
-      workerProcesses: 1,
-      ...overrides,
-    };
+    this.options = await loopbackEdgeOptions(dir, { stateDir: join(dir, 'state'), ...overrides });
     this.edge = await startEdge(this.options);
     return this;
   }
@@ -116,3 +99,5 @@ export class EdgeHarness {
     rmSync(this.dir, { recursive: true, force: true });
   }
 }
+
+export { LUA_DIR };

@@ -2,7 +2,9 @@ import { ChangePasswordForm } from './auth/ChangePasswordForm';
 import { SessionProvider } from './auth/SessionProvider';
 import { SignInForm } from './auth/SignInForm';
 import { useSession } from './auth/session';
+import { useState } from 'react';
 import { Dashboard } from './Dashboard';
+import { SitesPage } from './sites/SitesPage';
 
 export function App() {
   return (
@@ -12,12 +14,26 @@ export function App() {
   );
 }
 
+type Page = 'dashboard' | 'sites';
+
 function Panel() {
   const { status, user, signOut } = useSession();
+  const [page, setPage] = useState<Page>('dashboard');
+  const ready = user && !user.mustChangePassword;
   return (
     <div className="app">
       <header className="app-header">
         <h1>Sluice</h1>
+        {ready && (
+          <nav className="tabs">
+            <button type="button" aria-pressed={page === 'dashboard'} onClick={() => setPage('dashboard')}>
+              Dashboard
+            </button>
+            <button type="button" aria-pressed={page === 'sites'} onClick={() => setPage('sites')}>
+              Sites
+            </button>
+          </nav>
+        )}
         {user && (
           <span className="account">
             {user.email}
@@ -32,6 +48,8 @@ function Panel() {
           <SignInForm />
         ) : user.mustChangePassword ? (
           <ChangePasswordForm />
+        ) : page === 'sites' ? (
+          <SitesPage />
         ) : (
           <Dashboard />
         )}

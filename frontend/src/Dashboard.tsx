@@ -17,7 +17,8 @@ export function Dashboard() {
       isEmpty={(list) => list.length === 0}
       empty={
         <p>
-          There are no sites yet. <code>npm start</code> creates one on its first start.
+          There are no sites you can see yet: add one under Sites (admins and owners), or ask an owner for
+          access.
         </p>
       }
     >

@@ -10,7 +10,7 @@ import { chmodSync, createReadStream, existsSync, mkdtempSync, readFileSync, rmS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunningEdge } from '@sluice/edge';
-import { startLoopbackEdge } from '../src/loopback-edge';
+import { startLoopbackEdge } from '@sluice/edge';
 import { BENCH_SITE, beacons } from './traffic';
 import { machineInfo, median, ms, percent, positiveInt, processCpuSeconds, thousands } from './report';
 import { runWrk, writeBeacons, writeWrkScript, type WrkResult } from './wrk';

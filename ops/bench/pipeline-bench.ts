@@ -25,7 +25,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startLoopbackEdge } from '../src/loopback-edge';
+import { startLoopbackEdge } from '@sluice/edge';
 import { machineInfo, ms, percent, positiveInt, processCpuSeconds, thousands } from './report';
 import { BENCH_SITE, beacons } from './traffic';
 import { runWrk, writeBeacons, writeWrkScript, type WrkResult } from './wrk';

@@ -1,7 +1,7 @@
 import { REPO_ROOT } from './repo-root';
 import { loadSettings, dataPaths } from './stack/settings';
 import { readSites } from './stack/sites-file';
-import { trackerSnippet } from './stack/snippet';
+import { trackerSnippet } from '@sluice/config';
 import { startStack, type RunningStack } from './stack/stack';
 
 /** `npm start`: runs the whole stack in the foreground until SIGINT/SIGTERM or until a part dies. */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { REPO_ROOT } from '../src/repo-root';
 import { parseEnvFile } from '../src/stack/settings';
-import { trackerSnippet } from '../src/stack/snippet';
+import { trackerSnippet } from '@sluice/config';
 
 const read = (path: string) => readFileSync(join(REPO_ROOT, path), 'utf8');
 const ENV_EXAMPLE = parseEnvFile(read('.env.example'));

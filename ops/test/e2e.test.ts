@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { rowProblems, type EventRow, type WireBatch } from '@sluice/config';
+import { rowProblems, trackerSnippet, type EventRow, type WireBatch } from '@sluice/config';
 import { freePort, waitUntil } from '@sluice/services';
 import { REPO_ROOT } from '../src/repo-root';
 import { dataPaths, loadSettings, type StackSettings } from '../src/stack/settings';
 import { readSites } from '../src/stack/sites-file';
-import { trackerSnippet } from '../src/stack/snippet';
 import { startStack, type RunningStack } from '../src/stack/stack';
 import { CUSTOMER_HOST, launchChromium } from './browser';
 import { startCustomerSite } from './customer-site';
@@ -74,22 +73,63 @@ async function post(path: string, body: unknown, token?: string) {
   return (await response.json()) as { accessToken: string };
 }
 
-/**
- * Signs in as a new user would: the owner's email and one-time password from what `npm start` printed,
- * then the password change the first sign-in requires.
- */
-async function signInAsTheOwner(): Promise<string> {
+/** The password the owner chooses at the first sign-in (the first test). */
+const OWNER_PASSWORD = 'the owner’s own password';
+
+/** The owner's email and one-time password, as `npm start` printed them. */
+function printedCredentials(): { email: string; oneTime: string } {
   const [, email, oneTime] =
     /created: (\S+) with the one-time password (\S+)/.exec(stack.ownerNotice ?? '') ?? [];
   assert.ok(oneTime, `npm start shows the owner's one-time password: ${stack.ownerNotice}`);
-  const first = await post('/auth/login', { email, password: oneTime });
-  const own = await post(
-    '/auth/password',
-    { currentPassword: oneTime, newPassword: 'the owner’s own password' },
-    first.accessToken,
-  );
-  return own.accessToken;
+  return { email, oneTime };
 }
+
+async function signInAsTheOwner(): Promise<string> {
+  return (await post('/auth/login', { email: printedCredentials().email, password: OWNER_PASSWORD }))
+    .accessToken;
+}
+
+test('a new user signs in with what npm start printed, adds a site, pastes its snippet, and the edge takes its events', async () => {
+  const { email, oneTime } = printedCredentials();
+  const panel = await browser.newPage();
+  await panel.goto(`${stack.edgeUrl}/`);
+  await panel.getByLabel('Email').fill(email);
+  await panel.getByLabel('Password').fill(oneTime);
+  await panel.getByRole('button', { name: 'Sign in' }).click();
+  await panel.getByLabel('One-time password').fill(oneTime);
+  await panel.getByLabel('New password').fill(OWNER_PASSWORD);
+  await panel.getByRole('button', { name: 'Save and continue' }).click();
+
+  await panel.getByRole('button', { name: 'Sites' }).click();
+  const form = panel.getByRole('form', { name: 'Add a site' });
+  await form.getByLabel('Name').fill('My new shop');
+  await form.getByLabel('Domain').fill('new-shop.test');
+  await form.getByRole('button', { name: 'Add site' }).click();
+  const snippet =
+    (await panel.getByRole('article', { name: 'Site new-shop.test' }).getByLabel('Snippet').textContent()) ??
+    '';
+  const site = readSites(dataPaths(settings).sitesFile).find(({ domain }) => domain === 'new-shop.test');
+  assert.ok(site, 'the new site is in the sites file the edge reads');
+  assert.equal(snippet, trackerSnippet(site.key));
+
+  // Pasted into a page of the customer's site, which proxies /telemetry/ to the edge.
+  writeFileSync(
+    join(dataDir, 'customer-site', 'www', 'pasted.html'),
+    `<!doctype html><title>Pasted</title>${snippet}<p>Hi</p>`,
+  );
+  const visitor = await browser.newPage();
+  await visitor.goto(`http://${CUSTOMER_HOST}:${customerPort}/pasted.html`);
+  await waitUntil(
+    "the new site's pageview in the edge's log",
+    async () =>
+      ndjsonRows(dataPaths(settings).eventsLog).some(
+        (row) => row.site_id === site.id && row.pathname === '/pasted.html',
+      ),
+    { timeoutMs: 15_000 },
+  );
+  await visitor.close();
+  await panel.close();
+});
 
 async function overview(siteId: number, day: string, token?: string): Promise<Response> {
   return fetch(`${stack.edgeUrl}/api/sites/${siteId}/overview?from=${day}&to=${day}`, {
@@ -120,8 +160,9 @@ test('a pageview from a real browser on the customer site reaches the report API
 
   // The edge wrote exactly one contract-conforming NDJSON line for it, without the visitor's IP.
   const eventsLog = dataPaths(settings).eventsLog;
-  await waitUntil('the NDJSON line', async () => ndjsonRows(eventsLog).length > 0, { timeoutMs: 10_000 });
-  const rows = ndjsonRows(eventsLog);
+  const siteRows = () => ndjsonRows(eventsLog).filter((row) => row.site_id === site.id);
+  await waitUntil('the NDJSON line', async () => siteRows().length > 0, { timeoutMs: 10_000 });
+  const rows = siteRows();
   assert.equal(rows.length, 1);
   const [row] = rows;
   assert.deepEqual(rowProblems(row), []);

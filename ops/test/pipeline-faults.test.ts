@@ -30,7 +30,7 @@ import {
   type ManagedProcess,
   type RunningClickHouse,
 } from '@sluice/services';
-import { startLoopbackEdge } from '../src/loopback-edge';
+import { startLoopbackEdge } from '@sluice/edge';
 import { SteadyLoad } from './steady-load';
 
 const dir = mkdtempSync(join(tmpdir(), 'sluice-faults-'));

@@ -4,12 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { CONTRACT_JSON_PATH, withDefaults, type EventRow, type SiteEntry } from '@sluice/config';
-import { startEdge, type RunningEdge } from '@sluice/edge';
+import {
+  CONTRACT_JSON_PATH,
+  trackerSnippet,
+  withDefaults,
+  type EventRow,
+  type SiteEntry,
+} from '@sluice/config';
+import { LUA_DIR, startEdge, type RunningEdge } from '@sluice/edge';
 import { ClickHouseHarness, startShipperProcess } from '@sluice/pipeline';
 import { freePort, waitUntil, type ManagedProcess } from '@sluice/services';
 import { REPO_ROOT } from '../src/repo-root';
-import { trackerSnippet } from '../src/stack/snippet';
 import { CUSTOMER_HOST, CUSTOMER_SECOND_HOST, launchChromium } from './browser';
 import { startCustomerSite } from './customer-site';
 
@@ -64,7 +69,7 @@ before(async () => {
     sitesFile: join(dir, 'sites.json'),
     stateDir: join(dir, 'edge-state'),
     contractJson: CONTRACT_JSON_PATH,
-    luaDir: join(REPO_ROOT, 'edge', 'lua'),
+    luaDir: LUA_DIR,
     trackerDir: join(REPO_ROOT, 'tracker', 'dist'),
     adminDir: join(dir, 'admin'),
     backendUpstream: '127.0.0.1:9',

@@ -44,7 +44,7 @@ export const MIN_PASSWORD_LENGTH = 12;
 /** A practical address check (one @, a dot in the domain, no spaces): the rest is the mail server's business. */
 export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const DOMAIN = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
+export const DOMAIN = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
 
 /** Every problem found in the environment, one line per variable, so one restart fixes them all. */
 export class ConfigError extends Error {

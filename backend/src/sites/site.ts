@@ -1,22 +1,78 @@
-import type { SiteEntry } from '@sluice/config';
+import { trackerSnippet, type BotPolicy, type PrivacyMode, type SiteEntry } from '@sluice/config';
 
-/** A tracked site, as the sites file the edge reads holds it (config/src/sites-file.ts). */
-export type Site = SiteEntry;
+/** A tracked site with its settings. */
+export interface Site {
+  id: number;
+  /** The public key the tracker sends; it grants nothing. */
+  key: string;
+  name: string;
+  domain: string;
+  /** IANA time zone in which the site's reports count days. */
+  timezone: string;
+  /** Page origins whose beacons the edge accepts; empty accepts any. */
+  allowedOrigins: string[];
+  privacyMode: PrivacyMode;
+  botPolicy: BotPolicy;
+  /** Months of this site's data kept, when fewer than the server keeps; null: the server's setting. */
+  retentionMonths: number | null;
+  signingSecrets: string[];
+}
 
 export type NewSite = Omit<Site, 'id'>;
 
-export interface SiteResponse {
+/** What an admin may change. */
+export type SiteSettings = Pick<
+  Site,
+  'name' | 'domain' | 'timezone' | 'allowedOrigins' | 'privacyMode' | 'botPolicy' | 'retentionMonths'
+>;
+
+/** What a new site starts with unless told otherwise. */
+export const SITE_DEFAULTS: Readonly<Omit<NewSite, 'key' | 'name' | 'domain'>> = Object.freeze({
+  timezone: 'UTC',
+  allowedOrigins: [],
+  privacyMode: 'cookieless',
+  botPolicy: 'flag',
+  retentionMonths: null,
+  signingSecrets: [],
+});
+
+/** The site as the edge reads it: settings at their defaults are left out. */
+export const toSiteEntry = (site: Site): SiteEntry => ({
+  id: site.id,
+  key: site.key,
+  name: site.name,
+  domain: site.domain,
+  timezone: site.timezone,
+  ...(site.allowedOrigins.length > 0 && { allowedOrigins: site.allowedOrigins }),
+  ...(site.privacyMode !== SITE_DEFAULTS.privacyMode && { privacyMode: site.privacyMode }),
+  ...(site.botPolicy !== SITE_DEFAULTS.botPolicy && { botPolicy: site.botPolicy }),
+  ...(site.signingSecrets.length > 0 && { signingSecrets: site.signingSecrets }),
+});
+
+/** A site of a sites file written before sites moved to the database. */
+export const fromSiteEntry = (entry: SiteEntry): Site => ({
+  ...SITE_DEFAULTS,
+  allowedOrigins: entry.allowedOrigins ?? [],
+  signingSecrets: entry.signingSecrets ?? [],
+  ...entry,
+});
+
+export interface SiteResponse extends SiteSettings {
   id: number;
-  name: string;
-  domain: string;
   siteKey: string;
-  timezone: string;
+  /** The tag to paste into every page of the site. */
+  snippet: string;
 }
 
-export const toSiteResponse = ({ id, name, domain, key, timezone }: Site): SiteResponse => ({
-  id,
-  name,
-  domain,
-  siteKey: key,
-  timezone,
+export const toSiteResponse = (site: Site): SiteResponse => ({
+  id: site.id,
+  name: site.name,
+  domain: site.domain,
+  siteKey: site.key,
+  timezone: site.timezone,
+  allowedOrigins: site.allowedOrigins,
+  privacyMode: site.privacyMode,
+  botPolicy: site.botPolicy,
+  retentionMonths: site.retentionMonths,
+  snippet: trackerSnippet(site.key),
 });

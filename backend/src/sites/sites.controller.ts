@@ -1,7 +1,9 @@
-import { Controller, Get } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { CurrentUser, Requires } from '../auth/access.decorator.js';
 import { Role } from '../users/role.js';
 import type { User } from '../users/user.entity.js';
+import { CreateSiteDto, DeleteSiteQueryDto, UpdateSiteDto } from './dto/site.dto.js';
+import { SiteIdParamDto } from './dto/site-id-param.dto.js';
 import { toSiteResponse, type SiteResponse } from './site.js';
 import { SitesService } from './sites.service.js';
 
@@ -14,5 +16,47 @@ export class SitesController {
   @Get()
   async list(@CurrentUser() user: User): Promise<SiteResponse[]> {
     return (await this.sites.visibleTo(user)).map(toSiteResponse);
+  }
+
+  @Requires(Role.Admin)
+  @Post()
+  async create(@CurrentUser() user: User, @Body() settings: CreateSiteDto): Promise<SiteResponse> {
+    return toSiteResponse(await this.sites.create(user, settings));
+  }
+
+  @Requires(Role.Viewer, { site: true })
+  @Get(':siteId')
+  async get(@Param() { siteId }: SiteIdParamDto): Promise<SiteResponse> {
+    return toSiteResponse(await this.sites.get(siteId));
+  }
+
+  @Requires(Role.Admin, { site: true })
+  @Patch(':siteId')
+  async update(
+    @CurrentUser() user: User,
+    @Param() { siteId }: SiteIdParamDto,
+    @Body() changes: UpdateSiteDto,
+  ): Promise<SiteResponse> {
+    return toSiteResponse(await this.sites.update(user, siteId, changes));
+  }
+
+  /** A new public key: the old one stops working within seconds. */
+  @Requires(Role.Admin, { site: true })
+  @Post(':siteId/key')
+  @HttpCode(200)
+  async rotateKey(@CurrentUser() user: User, @Param() { siteId }: SiteIdParamDto): Promise<SiteResponse> {
+    return toSiteResponse(await this.sites.rotateKey(user, siteId));
+  }
+
+  /** Deletes the site and all of its data: `?confirm=` must repeat its domain. */
+  @Requires(Role.Admin, { site: true })
+  @Delete(':siteId')
+  @HttpCode(204)
+  remove(
+    @CurrentUser() user: User,
+    @Param() { siteId }: SiteIdParamDto,
+    @Query() { confirm }: DeleteSiteQueryDto,
+  ): Promise<void> {
+    return this.sites.remove(user, siteId, confirm);
   }
 }

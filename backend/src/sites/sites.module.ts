@@ -1,14 +1,25 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module.js';
+import { ClickHouseModule } from '../clickhouse/clickhouse.module.js';
+import { UsersModule } from '../users/users.module.js';
+import { SiteRecord } from './site.entity.js';
+import { SiteRetention } from './site-retention.js';
 import { SitesController } from './sites.controller.js';
-import { SitesFileRepository } from './sites-file.repository.js';
+import { SitesFile } from './sites-file.js';
+import { SitesTableRepository } from './sites-table.repository.js';
 import { SitesRepository } from './sites.repository.js';
 import { SitesService } from './sites.service.js';
-import { UsersModule } from '../users/users.module.js';
 
 @Module({
-  imports: [UsersModule],
+  imports: [TypeOrmModule.forFeature([SiteRecord]), UsersModule, AuditModule, ClickHouseModule],
   controllers: [SitesController],
-  providers: [SitesService, { provide: SitesRepository, useClass: SitesFileRepository }],
+  providers: [
+    SitesService,
+    SitesFile,
+    SiteRetention,
+    { provide: SitesRepository, useClass: SitesTableRepository },
+  ],
   exports: [SitesService],
 })
 export class SitesModule {}

@@ -1,35 +1,54 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+import { AuditService, SYSTEM, type Actor } from '../audit/audit.service.js';
+import { SiteData } from '../clickhouse/site-data.js';
+import { defined } from '../common/defined.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { SiteAccess } from '../users/site-access.js';
 import type { User } from '../users/user.entity.js';
-import type { Site } from './site.js';
+import { fromSiteEntry, SITE_DEFAULTS, toSiteEntry, type Site, type SiteSettings } from './site.js';
+import { SitesFile } from './sites-file.js';
 import { SitesRepository } from './sites.repository.js';
 
 const SITE_KEY_BYTES = 16;
+const newKey = () => randomBytes(SITE_KEY_BYTES).toString('base64url');
+const actorOf = (user: User): Actor => ({ id: user.id, email: user.email });
 
+/**
+ * Sites and their settings. Every change is exported at once to the sites file, which the edge reads
+ * within seconds: a new key is accepted, a rotated or deleted one refused, new origins or modes apply.
+ */
 @Injectable()
 export class SitesService implements OnModuleInit {
   private readonly logger = new Logger('Sites');
 
   constructor(
     private readonly sites: SitesRepository,
+    private readonly file: SitesFile,
     private readonly access: SiteAccess,
+    private readonly audit: AuditService,
+    private readonly data: SiteData,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** A first start has one site to track, so the tracker snippet works at once. */
+  /**
+   * A first start has one site to track, so the tracker snippet works at once; an install from before
+   * the database brings the sites of its file along, keys and ids unchanged.
+   */
   async onModuleInit(): Promise<void> {
-    if ((await this.sites.list()).length > 0) return;
-    const domain = this.config.defaultSiteDomain;
-    const site = await this.sites.create({
-      key: randomBytes(SITE_KEY_BYTES).toString('base64url'),
-      name: domain,
-      domain,
-      timezone: 'UTC',
-    });
-    this.logger.log(`Created the default site ${site.id} "${domain}"; its site key is ${site.key}`);
+    if ((await this.sites.list()).length === 0) {
+      const kept = this.file.entries();
+      if (kept.length > 0) {
+        await this.sites.importSites(kept.map(fromSiteEntry));
+        this.logger.log(`Imported ${kept.length} site(s) from the sites file`);
+      } else {
+        const domain = this.config.defaultSiteDomain;
+        const site = await this.insert(SYSTEM, { name: domain, domain });
+        this.logger.log(`Created the default site ${site.id} "${domain}"; its site key is ${site.key}`);
+      }
+    }
+    await this.exportFile();
   }
 
   list(): Promise<Site[]> {
@@ -42,10 +61,92 @@ export class SitesService implements OnModuleInit {
     return visible === 'all' ? sites : sites.filter(({ id }) => visible.includes(id));
   }
 
-  /** Unknown and inaccessible sites look the same: not found. */
+  /** Unknown and inaccessible sites look the same: not found (the access guard checks access). */
   async get(id: number): Promise<Site> {
     const site = await this.sites.findById(id);
     if (!site) throw new DomainError(ErrorCode.NotFound, `site ${id} not found`);
     return site;
+  }
+
+  /** A new site, which its creator may manage (an admin is granted it). */
+  async create(
+    user: User,
+    settings: Partial<SiteSettings> & Pick<SiteSettings, 'name' | 'domain'>,
+  ): Promise<Site> {
+    const site = await this.insert(actorOf(user), settings);
+    await this.access.grant(user, site.id);
+    await this.exportFile();
+    return site;
+  }
+
+  async update(user: User, id: number, changes: Partial<SiteSettings>): Promise<Site> {
+    const site = await this.get(id);
+    const changed = Object.fromEntries(
+      Object.entries(defined(changes)).filter(
+        ([field, value]) => JSON.stringify(site[field as keyof Site]) !== JSON.stringify(value),
+      ),
+    );
+    if (Object.keys(changed).length === 0) return site;
+    await this.sites.update(id, changed);
+    await this.exportFile();
+    await this.audit.record(actorOf(user), 'site.update', `site:${id}`, changed);
+    return this.get(id);
+  }
+
+  /** A new public key; the old one is refused by the edge within seconds (pages must get the new snippet). */
+  async rotateKey(user: User, id: number): Promise<Site> {
+    await this.get(id);
+    await this.sites.update(id, { key: newKey() });
+    await this.exportFile();
+    await this.audit.record(actorOf(user), 'site.rotate_key', `site:${id}`);
+    return this.get(id);
+  }
+
+  /**
+   * Deletes the site and all of its data, once `confirm` repeats its domain. The data goes first (if
+   * ClickHouse fails, nothing is deleted and the call can be repeated), then the site and its grants.
+   */
+  async remove(user: User, id: number, confirm: string): Promise<void> {
+    const site = await this.get(id);
+    if (confirm !== site.domain)
+      throw new DomainError(
+        ErrorCode.Validation,
+        `confirm must repeat the site's domain ("${site.domain}") to delete it and all of its data`,
+      );
+    const tables = await this.data.erase(id);
+    await this.sites.remove(id);
+    await this.access.revokeSite(id);
+    await this.exportFile();
+    await this.audit.record(actorOf(user), 'site.delete', `site:${id}`, {
+      name: site.name,
+      domain: site.domain,
+      tables,
+    });
+    this.logger.log(
+      `Deleted site ${id} "${site.domain}"; ClickHouse is deleting its rows from ${tables.join(', ')}`,
+    );
+  }
+
+  private async insert(
+    actor: Actor,
+    settings: Partial<SiteSettings> & Pick<SiteSettings, 'name' | 'domain'>,
+  ): Promise<Site> {
+    const { name, domain } = settings;
+    const site = await this.sites.create({
+      ...SITE_DEFAULTS,
+      ...defined(settings),
+      name,
+      domain,
+      key: newKey(),
+    });
+    await this.audit.record(actor, 'site.create', `site:${site.id}`, {
+      name: site.name,
+      domain: site.domain,
+    });
+    return site;
+  }
+
+  private exportFile(): Promise<void> {
+    return this.file.export(async () => (await this.sites.list()).map(toSiteEntry));
   }
 }

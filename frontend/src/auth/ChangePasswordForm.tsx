@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useAction } from '../shared/useAction';
 import { useSession } from './session';
 
 /** Shown instead of the panel while the user still has a one-time password. */
@@ -6,28 +7,20 @@ export function ChangePasswordForm() {
   const { changePassword } = useSession();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const action = useAction(changePassword);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      await changePassword(current, next);
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-      setBusy(false);
-    }
+    void action.run(current, next);
   }
 
   return (
     <form className="auth-form" onSubmit={submit}>
       <h2>Choose your password</h2>
       <p>You signed in with a one-time password. Choose your own (at least 12 characters) to continue.</p>
-      {error && (
+      {action.error && (
         <p className="notice" role="alert">
-          {error}
+          {action.error}
         </p>
       )}
       <label>
@@ -51,7 +44,7 @@ export function ChangePasswordForm() {
           onChange={(event) => setNext(event.target.value)}
         />
       </label>
-      <button type="submit" disabled={busy}>
+      <button type="submit" disabled={action.busy}>
         Save and continue
       </button>
     </form>

@@ -1,23 +1,16 @@
 import { useState, type FormEvent } from 'react';
+import { useAction } from '../shared/useAction';
 import { useSession } from './session';
 
 export function SignInForm() {
   const { notice, signIn } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const action = useAction(signIn);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      await signIn(email.trim(), password);
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-      setBusy(false);
-    }
+    void action.run(email.trim(), password);
   }
 
   return (
@@ -26,9 +19,9 @@ export function SignInForm() {
       <p>
         On the first start, <code>npm start</code> printed the owner's email and a one-time password.
       </p>
-      {(error ?? notice) && (
+      {(action.error ?? notice) && (
         <p className="notice" role="alert">
-          {error ?? notice}
+          {action.error ?? notice}
         </p>
       )}
       <label>
@@ -51,7 +44,7 @@ export function SignInForm() {
           onChange={(event) => setPassword(event.target.value)}
         />
       </label>
-      <button type="submit" disabled={busy}>
+      <button type="submit" disabled={action.busy}>
         Sign in
       </button>
     </form>

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTRACT_JSON_PATH } from '@sluice/config';
-import { startEdge } from '@sluice/edge';
+import { LUA_DIR, startEdge } from '@sluice/edge';
 import { SHIPPER_NODE_ARGS } from '@sluice/pipeline';
 import { httpOk, ManagedProcess, startClickHouse, waitUntil } from '@sluice/services';
 import { dataPaths, settingsEnvironment, type StackSettings } from './settings';
@@ -133,7 +133,7 @@ export async function startStack(
       sitesFile: paths.sitesFile,
       stateDir: paths.edgeState,
       contractJson: CONTRACT_JSON_PATH,
-      luaDir: join(root, 'edge', 'lua'),
+      luaDir: LUA_DIR,
       trackerDir: join(root, 'tracker', 'dist'),
       adminDir: join(root, 'frontend', 'dist', 'admin'),
       backendUpstream: `${backend.host}:${backend.port}`,

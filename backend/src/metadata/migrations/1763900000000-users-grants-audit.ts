@@ -1,5 +1,5 @@
 import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { timestampType } from './column-types.js';
+import { createdColumn, idColumn } from './column-types.js';
 
 /** Users, their site grants and the audit log. Written with TypeORM's table API: the same on SQLite and PostgreSQL. */
 export class UsersGrantsAudit1763900000000 implements MigrationInterface {
@@ -10,18 +10,12 @@ export class UsersGrantsAudit1763900000000 implements MigrationInterface {
       new Table({
         name: 'users',
         columns: [
-          {
-            name: 'id',
-            type: 'integer',
-            isPrimary: true,
-            isGenerated: true,
-            generationStrategy: 'increment',
-          },
+          idColumn,
           { name: 'email', type: 'varchar', length: '320', isUnique: true },
           { name: 'password_hash', type: 'varchar', length: '255' },
           { name: 'role', type: 'varchar', length: '16' },
           { name: 'must_change_password', type: 'boolean', default: false },
-          { name: 'created_at', type: timestampType(runner), default: 'CURRENT_TIMESTAMP' },
+          createdColumn(runner, 'created_at'),
         ],
       }),
     );
@@ -46,14 +40,8 @@ export class UsersGrantsAudit1763900000000 implements MigrationInterface {
       new Table({
         name: 'audit_log',
         columns: [
-          {
-            name: 'id',
-            type: 'integer',
-            isPrimary: true,
-            isGenerated: true,
-            generationStrategy: 'increment',
-          },
-          { name: 'at', type: timestampType(runner), default: 'CURRENT_TIMESTAMP' },
+          idColumn,
+          createdColumn(runner, 'at'),
           { name: 'actor_id', type: 'integer', isNullable: true },
           { name: 'actor_email', type: 'varchar', length: '320' },
           { name: 'action', type: 'varchar', length: '64' },

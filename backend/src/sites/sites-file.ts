@@ -14,9 +14,7 @@ import {
 import { basename, dirname, join } from 'node:path';
 import { isTimeZone } from '../common/calendar.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import type { NewSite, Site } from './site.js';
-import { SitesRepository } from './sites.repository.js';
-import { SITES_FILE_VERSION, type SitesFile } from '@sluice/config';
+import { SITES_FILE_VERSION, type SiteEntry, type SitesFile as SitesFileContent } from '@sluice/config';
 
 /**
  * The file holds the sites' signing secrets: the edge reads it through the group (the folder's group,
@@ -25,37 +23,35 @@ import { SITES_FILE_VERSION, type SitesFile } from '@sluice/config';
 const FILE_MODE = 0o640;
 
 /**
- * Sites in the file the edge reads: `{"version":1,"sites":[{id,key,name,domain,timezone}]}`.
- * Every write is atomic (temp file in the same folder, fsync, rename, fsync of the folder), so the
- * edge, which re-reads the file every few seconds, sees the old sites or the new ones, never half a file.
- * The file is read on every call: it is small, and an operator may edit it by hand.
+ * The file the edge reads: `{"version":1,"sites":[{id,key,name,domain,timezone,…}]}`, exported from the
+ * sites table after every change. Every write is atomic (temp file in the same folder, fsync, rename,
+ * fsync of the folder), so the edge, which re-reads the file every second, sees the old sites or the new
+ * ones, never half a file. Writes are queued, so the last one holds the latest sites.
  */
 @Injectable()
-export class SitesFileRepository extends SitesRepository {
+export class SitesFile {
   private readonly path: string;
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    super();
     this.path = config.sitesFile;
   }
 
-  async list(): Promise<Site[]> {
+  /** The sites in the file (none when there is no file): what an install kept before sites moved to the database. */
+  entries(): SiteEntry[] {
     return this.read().sites;
   }
 
-  async findById(id: number): Promise<Site | undefined> {
-    return this.read().sites.find((site) => site.id === id);
+  /** Writes the sites that `load` returns once the writes queued before have finished. */
+  export(load: () => Promise<SiteEntry[]>): Promise<void> {
+    const next = this.queue.then(async () =>
+      this.write({ version: SITES_FILE_VERSION, sites: await load() }),
+    );
+    this.queue = next.catch(() => undefined);
+    return next;
   }
 
-  async create(newSite: NewSite): Promise<Site> {
-    // Read and write are synchronous, so no other call can slip in between them.
-    const { sites } = this.read();
-    const site = { id: Math.max(0, ...sites.map(({ id }) => id)) + 1, ...newSite };
-    this.write({ version: SITES_FILE_VERSION, sites: [...sites, site] });
-    return site;
-  }
-
-  private read(): SitesFile {
+  private read(): SitesFileContent {
     let text: string;
     try {
       text = readFileSync(this.path, 'utf8');
@@ -70,17 +66,17 @@ export class SitesFileRepository extends SitesRepository {
     } catch {
       throw this.broken('it is not valid JSON');
     }
-    const file = parsed as Partial<SitesFile> | null;
+    const file = parsed as Partial<SitesFileContent> | null;
     if (file?.version !== SITES_FILE_VERSION || !Array.isArray(file.sites)) {
       throw this.broken(`it is not {"version":${SITES_FILE_VERSION},"sites":[…]}`);
     }
     const bad = file.sites.findIndex((site) => !isSite(site));
     if (bad !== -1)
       throw this.broken(`sites[${bad}] needs a positive integer id, key, name, domain and a valid timezone`);
-    return file as SitesFile;
+    return file as SitesFileContent;
   }
 
-  private write(file: SitesFile): void {
+  private write(file: SitesFileContent): void {
     const dir = dirname(this.path);
     mkdirSync(dir, { recursive: true });
     const temp = join(dir, `.${basename(this.path)}.${randomBytes(6).toString('hex')}.tmp`);
@@ -112,8 +108,8 @@ export class SitesFileRepository extends SitesRepository {
   }
 }
 
-function isSite(value: unknown): value is Site {
-  const site = value as Partial<Site> | null;
+function isSite(value: unknown): value is SiteEntry {
+  const site = value as Partial<SiteEntry> | null;
   return (
     typeof site === 'object' &&
     site !== null &&

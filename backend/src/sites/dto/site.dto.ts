@@ -1,0 +1,114 @@
+import { applyDecorators } from '@nestjs/common';
+import { PartialType } from '@nestjs/swagger';
+import type { BotPolicy, PrivacyMode } from '@sluice/config';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateBy,
+} from 'class-validator';
+import { isTimeZone } from '../../common/calendar.js';
+import { DOMAIN } from '../../config/app-config.js';
+
+const PRIVACY_MODES: PrivacyMode[] = ['cookieless', 'persistent'];
+const BOT_POLICIES: BotPolicy[] = ['flag', 'drop'];
+const MAX_ORIGINS = 50;
+const MAX_RETENTION_MONTHS = 1200;
+
+const isOrigin = (value: unknown) =>
+  typeof value === 'string' &&
+  URL.canParse(value) &&
+  new URL(value).origin === value &&
+  /^https?:/.test(value);
+
+const IsName = () =>
+  applyDecorators(
+    IsString({ message: '$property must be a string' }),
+    Length(1, 200, { message: '$property must be 1 to 200 characters' }),
+  );
+const IsDomain = () =>
+  Matches(DOMAIN, { message: '$property must be a lower-case host name such as shop.example.com' });
+const IsTimeZoneName = () =>
+  ValidateBy({
+    name: 'isTimeZone',
+    validator: {
+      validate: isTimeZone,
+      defaultMessage: () => '$property must be an IANA time zone such as Europe/Berlin',
+    },
+  });
+const IsOrigins = () =>
+  applyDecorators(
+    IsArray({ message: '$property must be an array of origins' }),
+    ArrayMaxSize(MAX_ORIGINS, { message: `$property holds at most ${MAX_ORIGINS} origins` }),
+    ValidateBy(
+      {
+        name: 'isOrigin',
+        validator: {
+          validate: isOrigin,
+          defaultMessage: () => '$property must hold origins such as https://shop.example.com (no path)',
+        },
+      },
+      { each: true },
+    ),
+  );
+const IsPrivacyMode = () =>
+  IsIn(PRIVACY_MODES, { message: `$property must be one of ${PRIVACY_MODES.join(', ')}` });
+const IsBotPolicy = () =>
+  IsIn(BOT_POLICIES, { message: `$property must be one of ${BOT_POLICIES.join(', ')}` });
+/** `null`: the server's retention (RETENTION_MONTHS). */
+const IsRetention = () =>
+  applyDecorators(
+    IsInt({
+      message: `$property must be a whole number of months from 1 to ${MAX_RETENTION_MONTHS}, or null`,
+    }),
+    Min(1, {
+      message: `$property must be a whole number of months from 1 to ${MAX_RETENTION_MONTHS}, or null`,
+    }),
+    Max(MAX_RETENTION_MONTHS, {
+      message: `$property must be a whole number of months from 1 to ${MAX_RETENTION_MONTHS}, or null`,
+    }),
+  );
+
+export class CreateSiteDto {
+  @IsName()
+  name!: string;
+
+  @IsDomain()
+  domain!: string;
+
+  @IsOptional()
+  @IsTimeZoneName()
+  timezone?: string;
+
+  @IsOptional()
+  @IsOrigins()
+  allowedOrigins?: string[];
+
+  @IsOptional()
+  @IsPrivacyMode()
+  privacyMode?: PrivacyMode;
+
+  @IsOptional()
+  @IsBotPolicy()
+  botPolicy?: BotPolicy;
+
+  @IsOptional()
+  @IsRetention()
+  retentionMonths?: number | null;
+}
+
+/** Any of a site's settings; what is left out stays. */
+export class UpdateSiteDto extends PartialType(CreateSiteDto) {}
+
+/** `DELETE /api/sites/:siteId?confirm=<the site's domain>`. */
+export class DeleteSiteQueryDto {
+  @IsString({ message: "$property must repeat the site's domain" })
+  confirm!: string;
+}

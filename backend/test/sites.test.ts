@@ -1,0 +1,236 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { INestApplication } from '@nestjs/common';
+import { trackerSnippet, type SiteEntry } from '@sluice/config';
+import { startLoopbackEdge, type RunningEdge } from '@sluice/edge';
+import { waitUntil } from '@sluice/services';
+import request from 'supertest';
+import { createApp } from '../src/app.js';
+import { loadAppConfig } from '../src/config/app-config.js';
+import { eventRow, OWNER, signIn, startTestStores, type TestStores } from './harness.js';
+
+let stores: TestStores;
+let app: INestApplication;
+let http: ReturnType<typeof request>;
+let token: string;
+let edge: RunningEdge;
+
+before(async () => {
+  stores = await startTestStores();
+  app = await createApp(loadAppConfig(stores.env), ['error', 'fatal']);
+  await app.init();
+  http = request(app.getHttpServer());
+  token = await signIn(http, OWNER);
+  // The real edge, reading the sites file the backend writes. Started as root, its workers run as root
+  // too: the file is the edge's group's only (0640), and the test has no such group to share.
+  const root = process.getuid?.() === 0;
+  edge = await startLoopbackEdge(join(stores.dir, 'edge'), [], {
+    sitesFile: stores.sitesFile,
+    ...(root && { workerUser: { user: 'root', group: 'root' } }),
+  });
+});
+
+after(async () => {
+  await edge?.stop();
+  await app?.close();
+  await stores?.stop();
+});
+
+const as = (method: 'get' | 'post' | 'patch' | 'delete', path: string) =>
+  http[method](path).set('authorization', `Bearer ${token}`);
+
+const fileSites = () => (JSON.parse(readFileSync(stores.sitesFile, 'utf8')) as { sites: SiteEntry[] }).sites;
+
+/** The edge's answer to one pageview sent with `key`, from a page at `origin`. */
+async function beacon(key: string, origin?: string): Promise<number> {
+  const response = await fetch(`${edge.url}/telemetry/e`, {
+    method: 'POST',
+    headers: origin ? { origin } : {},
+    body: JSON.stringify({ s: key, e: [{ n: 'pageview', u: 'https://new.test/' }] }),
+  });
+  await response.arrayBuffer();
+  return response.status;
+}
+
+/** The edge re-reads the sites file every second: a change applies within a few. */
+const edgeAnswers = (key: string, status: number, origin?: string) =>
+  waitUntil(`the edge answering ${status} for ${key}`, async () => (await beacon(key, origin)) === status, {
+    timeoutMs: 10_000,
+  });
+
+describe('sites', () => {
+  test('a new site is in the sites file at once, with its snippet, and the real edge takes its events', async () => {
+    const created = await as('post', '/api/sites').send({ name: 'New shop', domain: 'new.test' }).expect(201);
+    const site = created.body;
+    assert.deepEqual(
+      { ...site, siteKey: undefined, id: undefined },
+      {
+        name: 'New shop',
+        domain: 'new.test',
+        timezone: 'UTC',
+        allowedOrigins: [],
+        privacyMode: 'cookieless',
+        botPolicy: 'flag',
+        retentionMonths: null,
+        snippet: trackerSnippet(site.siteKey),
+        siteKey: undefined,
+        id: undefined,
+      },
+    );
+    assert.deepEqual(
+      fileSites().find(({ id }) => id === site.id),
+      { id: site.id, key: site.siteKey, name: 'New shop', domain: 'new.test', timezone: 'UTC' },
+    );
+    await edgeAnswers(site.siteKey, 204);
+
+    const updated = await as('patch', `/api/sites/${site.id}`)
+      .send({ name: 'Renamed shop', allowedOrigins: ['https://new.test'], privacyMode: 'persistent' })
+      .expect(200);
+    assert.deepEqual(
+      [updated.body.name, updated.body.allowedOrigins, updated.body.privacyMode, updated.body.timezone],
+      ['Renamed shop', ['https://new.test'], 'persistent', 'UTC'],
+    );
+    await edgeAnswers(site.siteKey, 403, 'https://elsewhere.test');
+    assert.equal(await beacon(site.siteKey, 'https://new.test'), 204);
+
+    const rotated = await as('post', `/api/sites/${site.id}/key`).expect(200);
+    assert.notEqual(rotated.body.siteKey, site.siteKey);
+    await edgeAnswers(site.siteKey, 400);
+    assert.equal(await beacon(rotated.body.siteKey, 'https://new.test'), 204);
+
+    await as('delete', `/api/sites/${site.id}`).expect(400);
+    const wrong = await as('delete', `/api/sites/${site.id}?confirm=other.test`).expect(400);
+    assert.match(wrong.body.message, /^confirm must repeat the site's domain \("new\.test"\)/);
+    await as('delete', `/api/sites/${site.id}?confirm=new.test`).expect(204);
+    await as('get', `/api/sites/${site.id}`).expect(404);
+    assert.equal(
+      fileSites().some(({ id }) => id === site.id),
+      false,
+    );
+    await edgeAnswers(rotated.body.siteKey, 400);
+
+    const audit = await as('get', '/api/audit').expect(200);
+    const actions = audit.body
+      .filter(({ target }: { target: string }) => target === `site:${site.id}`)
+      .map(({ action }: { action: string }) => action);
+    assert.deepEqual(actions, ['site.delete', 'site.rotate_key', 'site.update', 'site.create']);
+  });
+
+  test('deleting a site deletes its data, and only its data', async () => {
+    const site = (await as('post', '/api/sites').send({ name: 'gone.test', domain: 'gone.test' }).expect(201))
+      .body;
+    await stores.insertEvents([
+      eventRow({ site_id: site.id }),
+      eventRow({ site_id: site.id }),
+      eventRow({ site_id: 1 }),
+    ]);
+    const count = async (siteId: number) => {
+      const result = await stores.query<{ n: string }>(
+        `SELECT count() AS n FROM sluice.events WHERE site_id = ${siteId}`,
+      );
+      return Number(result[0].n);
+    };
+    const before = await count(1);
+    assert.equal(await count(site.id), 2);
+    await as('delete', `/api/sites/${site.id}?confirm=gone.test`).expect(204);
+    await waitUntil('the mutation', async () => (await count(site.id)) === 0, { timeoutMs: 20_000 });
+    assert.equal(await count(1), before);
+  });
+
+  test('bad settings are 400s naming the field and the rule', async () => {
+    const cases: Array<[object, string]> = [
+      [{ name: 'x', domain: 'Shop.Test' }, 'domain must be a lower-case host name such as shop.example.com'],
+      [{ name: '', domain: 'a.test' }, 'name must be 1 to 200 characters'],
+      [
+        { name: 'x', domain: 'a.test', timezone: 'Mars/Olympus' },
+        'timezone must be an IANA time zone such as Europe/Berlin',
+      ],
+      [
+        { name: 'x', domain: 'a.test', allowedOrigins: ['https://a.test/path'] },
+        'allowedOrigins must hold origins such as https://shop.example.com (no path)',
+      ],
+      [
+        { name: 'x', domain: 'a.test', privacyMode: 'tracking' },
+        'privacyMode must be one of cookieless, persistent',
+      ],
+      [{ name: 'x', domain: 'a.test', botPolicy: 'keep' }, 'botPolicy must be one of flag, drop'],
+      [
+        { name: 'x', domain: 'a.test', retentionMonths: 0 },
+        'retentionMonths must be a whole number of months from 1 to 1200, or null',
+      ],
+      [{ name: 'x', domain: 'a.test', key: 'mine' }, 'property key should not exist'],
+    ];
+    for (const [body, message] of cases) {
+      const response = await as('post', '/api/sites').send(body).expect(400);
+      assert.deepEqual(
+        response.body,
+        { statusCode: 400, code: 'validation_failed', message },
+        JSON.stringify(body),
+      );
+    }
+    const kept = await as('post', '/api/sites')
+      .send({ name: 'r', domain: 'r.test', retentionMonths: 3 })
+      .expect(201);
+    const cleared = await as('patch', `/api/sites/${kept.body.id}`)
+      .send({ retentionMonths: null })
+      .expect(200);
+    assert.equal(cleared.body.retentionMonths, null, 'null: the server-wide retention again');
+  });
+});
+
+describe('an install from before the database', () => {
+  test("brings its sites file's sites along, ids and keys unchanged", async () => {
+    const dir = join(stores.dir, 'upgrade');
+    mkdirSync(dir, { recursive: true });
+    const sitesFile = join(dir, 'sites.json');
+    const kept: SiteEntry[] = [
+      { id: 3, key: 'kept-key-3', name: 'three.test', domain: 'three.test', timezone: 'Europe/Berlin' },
+      {
+        id: 7,
+        key: 'kept-key-7',
+        name: 'seven.test',
+        domain: 'seven.test',
+        timezone: 'UTC',
+        privacyMode: 'persistent',
+      },
+    ];
+    writeFileSync(sitesFile, JSON.stringify({ version: 1, sites: kept }));
+    const upgraded = await createApp(
+      loadAppConfig({ ...stores.env, SLUICE_SITES_FILE: sitesFile, BACKEND_DATA_DIR: join(dir, 'backend') }),
+      ['error', 'fatal'],
+    );
+    await upgraded.init();
+    try {
+      const client = request(upgraded.getHttpServer());
+      const owner = await signIn(client, OWNER);
+      const listed = await client.get('/api/sites').set('authorization', `Bearer ${owner}`).expect(200);
+      assert.deepEqual(
+        listed.body.map(
+          ({ id, siteKey, privacyMode }: { id: number; siteKey: string; privacyMode: string }) => [
+            id,
+            siteKey,
+            privacyMode,
+          ],
+        ),
+        [
+          [3, 'kept-key-3', 'cookieless'],
+          [7, 'kept-key-7', 'persistent'],
+        ],
+      );
+      const next = await client
+        .post('/api/sites')
+        .set('authorization', `Bearer ${owner}`)
+        .send({ name: 'eight.test', domain: 'eight.test' })
+        .expect(201);
+      assert.equal(next.body.id, 8);
+      assert.deepEqual(
+        (JSON.parse(readFileSync(sitesFile, 'utf8')) as { sites: SiteEntry[] }).sites.map(({ id }) => id),
+        [3, 7, 8],
+      );
+    } finally {
+      await upgraded.close();
+    }
+  });
+});

@@ -1,0 +1,178 @@
+import { useState, type FormEvent } from 'react';
+import { useSession } from '../auth/session';
+import { QueryState } from '../shared/QueryState';
+import { useAction } from '../shared/useAction';
+import { createSite, deleteSite, rotateSiteKey, updateSite, type Site, type SiteSettings } from './api';
+import { useSitesQuery } from './useSitesQuery';
+
+/** Adding sites, their snippets and settings. Viewers see them; admins and owners change them. */
+export function SitesPage() {
+  const sites = useSitesQuery();
+  const { user } = useSession();
+  const canEdit = user?.role !== 'viewer';
+  return (
+    <section className="sites-page">
+      {canEdit && <AddSiteForm onCreated={sites.retry} />}
+      <QueryState
+        query={sites}
+        what="your sites"
+        isEmpty={(list) => list.length === 0}
+        empty={<p>No sites yet.</p>}
+      >
+        {(list) =>
+          list.map((site) => <SiteCard key={site.id} site={site} canEdit={canEdit} onChanged={sites.retry} />)
+        }
+      </QueryState>
+    </section>
+  );
+}
+
+function AddSiteForm({ onCreated }: { onCreated: () => void }) {
+  const [name, setName] = useState('');
+  const [domain, setDomain] = useState('');
+  const { accessToken = '' } = useSession();
+  const create = useAction(
+    (settings: Partial<SiteSettings>) => createSite(accessToken, settings),
+    () => {
+      setName('');
+      setDomain('');
+      onCreated();
+    },
+  );
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void create.run({
+      name: name.trim(),
+      domain: domain.trim(),
+      timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    });
+  };
+  return (
+    <form className="card" onSubmit={submit} aria-label="Add a site">
+      <h2>Add a site</h2>
+      {create.error && (
+        <p className="notice" role="alert">
+          {create.error}
+        </p>
+      )}
+      <label>
+        Name
+        <input required value={name} onChange={(event) => setName(event.target.value)} />
+      </label>
+      <label>
+        Domain
+        <input
+          required
+          placeholder="shop.example.com"
+          value={domain}
+          onChange={(event) => setDomain(event.target.value)}
+        />
+      </label>
+      <button type="submit" disabled={create.busy}>
+        Add site
+      </button>
+    </form>
+  );
+}
+
+function SiteCard({ site, canEdit, onChanged }: { site: Site; canEdit: boolean; onChanged: () => void }) {
+  const [timezone, setTimezone] = useState(site.timezone);
+  const [privacyMode, setPrivacyMode] = useState(site.privacyMode);
+  const [origins, setOrigins] = useState(site.allowedOrigins.join('\n'));
+  const [retention, setRetention] = useState(site.retentionMonths?.toString() ?? '');
+  const [confirm, setConfirm] = useState('');
+  const { accessToken = '' } = useSession();
+  const save = useAction(
+    (changes: Partial<SiteSettings>) => updateSite(accessToken, site.id, changes),
+    onChanged,
+  );
+  const rotate = useAction(() => rotateSiteKey(accessToken, site.id), onChanged);
+  const remove = useAction(() => deleteSite(accessToken, site.id, confirm), onChanged);
+  const error = save.error ?? rotate.error ?? remove.error;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void save.run({
+      timezone,
+      privacyMode,
+      allowedOrigins: origins.split(/\s+/).filter(Boolean),
+      retentionMonths: retention ? Number(retention) : null,
+    });
+  };
+
+  return (
+    <article className="card" aria-label={`Site ${site.domain}`}>
+      <h2>
+        {site.name} <small>{site.domain}</small>
+      </h2>
+      <p>
+        Paste this on every page of {site.domain} (site key <code>{site.siteKey}</code>):
+      </p>
+      <pre className="snippet" aria-label="Snippet">
+        {site.snippet}
+      </pre>
+      {error && (
+        <p className="notice" role="alert">
+          {error}
+        </p>
+      )}
+      <form onSubmit={submit} aria-label="Settings">
+        <fieldset disabled={!canEdit}>
+          <label>
+            Time zone
+            <input value={timezone} onChange={(event) => setTimezone(event.target.value)} />
+          </label>
+          <label>
+            Privacy mode
+            <select
+              value={privacyMode}
+              onChange={(event) => setPrivacyMode(event.target.value as Site['privacyMode'])}
+            >
+              <option value="cookieless">
+                Cookieless: a daily visitor hash, nothing stored in the browser
+              </option>
+              <option value="persistent">Persistent: a first-party anonymous id</option>
+            </select>
+          </label>
+          <label>
+            Allowed origins (one per line; none: any)
+            <textarea value={origins} onChange={(event) => setOrigins(event.target.value)} />
+          </label>
+          <label>
+            Keep data for (months; empty: the server's setting)
+            <input
+              type="number"
+              min={1}
+              value={retention}
+              onChange={(event) => setRetention(event.target.value)}
+            />
+          </label>
+          {canEdit && (
+            <button type="submit" disabled={save.busy}>
+              Save settings
+            </button>
+          )}
+        </fieldset>
+      </form>
+      {canEdit && (
+        <div className="danger-zone">
+          <button type="button" disabled={rotate.busy} onClick={() => void rotate.run()}>
+            Rotate the site key
+          </button>
+          <label>
+            Type {site.domain} to delete the site and all of its data
+            <input value={confirm} onChange={(event) => setConfirm(event.target.value)} />
+          </label>
+          <button
+            type="button"
+            className="danger"
+            disabled={confirm !== site.domain || remove.busy}
+            onClick={() => void remove.run()}
+          >
+            Delete site
+          </button>
+        </div>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,58 @@
+import {
+  checkedCluster,
+  checkedDatabase,
+  clickhouseClient,
+  type ClickHouseTarget,
+} from '../clickhouse-target';
+import { localTable } from '../migrations/cluster-ddl';
+import { oldestKeptMonth } from './retention';
+
+/** Every table that holds a site's rows, with its time column (none: the rows live as long as the site). */
+const SITE_TABLES: ReadonlyArray<{ table: string; time?: string }> = [
+  { table: 'events', time: 'ts' },
+  { table: 'traffic_hourly', time: 'hour' },
+  { table: 'sessions_daily', time: 'day' },
+  { table: 'autocapture_names' },
+];
+
+/**
+ * Deletes the rows of `siteId` (of months before `beforeMonth`, a toYYYYMM value, when given: then the
+ * time-less tables keep theirs) with an `ALTER TABLE … DELETE` mutation, which ClickHouse applies in the
+ * background (18.16 can't wait for one). On a cluster, on every node's local tables. Returns the tables.
+ */
+async function deleteSiteRows(
+  target: ClickHouseTarget,
+  siteId: number,
+  beforeMonth?: number,
+): Promise<string[]> {
+  if (!Number.isInteger(siteId) || siteId < 1)
+    throw new Error(`a site id is a positive integer, got ${siteId}`);
+  const database = checkedDatabase(target.database);
+  const cluster = target.cluster && checkedCluster(target.cluster);
+  const client = clickhouseClient(target, { withDatabase: false });
+  const issued: string[] = [];
+  try {
+    for (const { table, time } of SITE_TABLES) {
+      if (beforeMonth !== undefined && !time) continue;
+      const name = cluster ? localTable(table) : table;
+      const where = `site_id = ${siteId}${beforeMonth === undefined ? '' : ` AND toYYYYMM(${time}) < ${beforeMonth}`}`;
+      await client.command({
+        query: `ALTER TABLE ${database}.${name}${cluster ? ` ON CLUSTER ${cluster}` : ''} DELETE WHERE ${where}`,
+      });
+      issued.push(table);
+    }
+    return issued;
+  } finally {
+    await client.close();
+  }
+}
+
+/** A deleted site's data, from every table (as the admin account). */
+export const eraseSiteData = (target: ClickHouseTarget, siteId: number) => deleteSiteRows(target, siteId);
+
+/**
+ * A site's own retention, shorter than the server-wide one: its rows of whole months before the last
+ * `months` (the time-less tables keep theirs).
+ */
+export const expireSiteData = (target: ClickHouseTarget, siteId: number, months: number, now = new Date()) =>
+  deleteSiteRows(target, siteId, oldestKeptMonth(now, months));
