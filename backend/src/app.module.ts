@@ -8,6 +8,7 @@ import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MetadataModule } from './metadata/metadata.module.js';
+import { ObservabilityModule } from './observability/observability.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { SitesModule } from './sites/sites.module.js';
 import { StateModule } from './state/state.module.js';
@@ -21,6 +22,7 @@ export class AppModule implements OnApplicationShutdown {
       // ClickHouse is imported here too: its migrations run at start whichever modules use it.
       imports: [
         ConfigModule.forRoot(config),
+        ObservabilityModule,
         StateModule,
         MetadataModule,
         AuthModule,

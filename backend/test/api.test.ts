@@ -181,6 +181,64 @@ describe('the overview report', () => {
   });
 });
 
+describe('API quality', () => {
+  test('OpenAPI at /api/docs, generated from the routes and their DTOs', async () => {
+    await http.get('/api/docs').expect(200).expect('content-type', /html/);
+    const { body } = await http.get('/api/docs-json').expect(200);
+    for (const path of [
+      '/api/auth/login',
+      '/api/users/{userId}',
+      '/api/sites',
+      '/api/sites/{siteId}',
+      '/api/sites/{siteId}/overview',
+      '/api/audit',
+      '/api/ready',
+    ])
+      assert.ok(body.paths[path], `${path} is documented`);
+    const site = body.components.schemas.CreateSiteDto;
+    assert.deepEqual(Object.keys(site.properties).sort(), [
+      'allowedOrigins',
+      'botPolicy',
+      'domain',
+      'name',
+      'privacyMode',
+      'retentionMonths',
+      'timezone',
+    ]);
+    assert.deepEqual(site.required, ['name', 'domain']);
+    assert.deepEqual(body.components.securitySchemes.bearer.scheme, 'bearer');
+  });
+
+  test('security headers (helmet), no cross-origin callers, a request id on every answer', async () => {
+    const response = await authed('/api/sites').expect(200);
+    assert.equal(response.headers['x-content-type-options'], 'nosniff');
+    assert.match(response.headers['content-security-policy'], /default-src 'self'/);
+    assert.equal(response.headers['x-powered-by'], undefined);
+    assert.match(response.headers['x-request-id'], /^[0-9a-f-]{36}$/);
+    const forwarded = await http.get('/api/health').set('x-request-id', 'edge-abc-12345').expect(200);
+    assert.equal(forwarded.headers['x-request-id'], 'edge-abc-12345', "a proxy's request id is kept");
+    const preflight = await http
+      .options('/api/sites')
+      .set('origin', 'https://evil.test')
+      .set('access-control-request-method', 'GET');
+    assert.equal(preflight.headers['access-control-allow-origin'], undefined);
+  });
+
+  test('/api/ready checks ClickHouse and the metadata database; /metrics counts requests by route', async () => {
+    const ready = await http.get('/api/ready').expect(200);
+    assert.deepEqual(ready.body, { status: 'ready', clickhouse: 'ok', metadata: 'ok' });
+    await authed('/api/sites/1').expect(200);
+    const metrics = await http.get('/metrics').expect(200);
+    assert.match(metrics.headers['content-type'], /^text\/plain/);
+    assert.match(
+      metrics.text,
+      /sluice_backend_http_request_duration_seconds_count\{method="GET",route="\/api\/sites\/:siteId",status="200"\} [1-9]/,
+    );
+    assert.match(metrics.text, /sluice_backend_process_resident_memory_bytes \d+/);
+    await http.get('/api/metrics').expect(404);
+  });
+});
+
 describe('the SQL binder on a real ClickHouse', () => {
   test('bound values come back unchanged through the reader account', async () => {
     const clickhouse = app.get(ClickHouseService);
@@ -215,6 +273,8 @@ describe('when ClickHouse is gone', () => {
     // Killed rather than stopped: a graceful stop waits for the client's kept-alive connections.
     stores.clickhouse.process.kill('SIGKILL');
     await stores.clickhouse.process.waitForExit();
+    const ready = await http.get('/api/ready').expect(503);
+    assert.deepEqual(ready.body, { status: 'unavailable', clickhouse: 'unavailable', metadata: 'ok' });
     const response = await authed('/api/sites/1/overview?from=2026-11-20&to=2026-11-20').expect(500);
     assert.deepEqual(response.body, {
       statusCode: 500,

@@ -5,6 +5,7 @@ import { JwtService } from '@nestjs/jwt';
 import request from 'supertest';
 import { createApp } from '../src/app.js';
 import { loadAppConfig } from '../src/config/app-config.js';
+import { RouteRulesCheck } from '../src/auth/route-rules.check.js';
 import { StateStore } from '../src/state/state-store.js';
 import { OWNER, signIn, startTestStores, type TestStores } from './harness.js';
 
@@ -293,6 +294,8 @@ const RULES: Record<
   'public' | 'signed-in' | 'viewer' | 'viewer of the site' | 'admin' | 'admin of the site' | 'owner'
 > = {
   'GET /api/health': 'public',
+  'GET /api/ready': 'public',
+  'GET /metrics': 'public',
   'POST /api/auth/login': 'public',
   'POST /api/auth/refresh': 'public',
   'POST /api/auth/logout': 'public',
@@ -314,20 +317,12 @@ const RULES: Record<
   'GET /api/audit': 'owner',
 };
 
-interface RouteLayer {
-  route?: { path: string; methods: Record<string, boolean> };
-}
-
-function routes(): string[] {
-  const express = app.getHttpAdapter().getInstance() as {
-    router?: { stack: RouteLayer[] };
-    _router?: { stack: RouteLayer[] };
-  };
-  const stack = (express.router ?? express._router)!.stack;
-  return stack.flatMap(({ route }) =>
-    route ? Object.keys(route.methods).map((method) => `${method.toUpperCase()} ${route.path}`) : [],
-  );
-}
+/** Every controller route, as its URL: under /api but for the Prometheus scrape. */
+const routes = () =>
+  app
+    .get(RouteRulesCheck)
+    .routes()
+    .map(({ method, path }) => `${method} ${path === '/metrics' ? path : `/api${path}`}`);
 
 describe('roles and site isolation, on every route', () => {
   test('each route is refused to whoever it is not for; a site not granted does not exist', async () => {

@@ -57,6 +57,8 @@ export async function startTestStores(): Promise<TestStores> {
       CLICKHOUSE_READER_USER: credentials.reader.username,
       CLICKHOUSE_READER_PASSWORD: credentials.reader.password,
       BACKEND_DATA_DIR: join(dir, 'backend'),
+      // Request logs are tested where the backend runs as a process (main.test.ts); elsewhere they'd be noise.
+      LOG_LEVEL: 'warn',
       ADMIN_EMAIL: OWNER.email,
       ADMIN_PASSWORD: OWNER.password,
       SLUICE_SITES_FILE: sitesFile,

@@ -19,7 +19,8 @@ interface Started {
 
 function startBackend(env: Record<string, string>): Started {
   const child = spawn(process.execPath, [MAIN], {
-    env: { PATH: process.env.PATH, NO_COLOR: '1', ...env },
+    // At info: this file reads what the process says (the harness's quieter level is for in-process apps).
+    env: { PATH: process.env.PATH, NO_COLOR: '1', ...env, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -53,12 +54,36 @@ describe('the backend process', () => {
   test('migrates, listens, answers and stops cleanly on SIGTERM', async (t) => {
     const port = await freePort();
     const startedAt = performance.now();
-    const backend = startBackend({ ...stores.env, BACKEND_HOST: '127.0.0.1', BACKEND_PORT: String(port) });
+    const backend = startBackend({
+      ...stores.env,
+      BACKEND_HOST: '127.0.0.1',
+      BACKEND_PORT: String(port),
+      LOG_LEVEL: 'info',
+    });
     await waitFor(backend, new RegExp(`Backend listening on http://127\\.0\\.0\\.1:${port}`));
     const startMs = performance.now() - startedAt;
     assert.match(backend.output(), /Applying ClickHouse migration/);
     const response = await fetch(`http://127.0.0.1:${port}/api/health`);
     assert.deepEqual(await response.json(), { status: 'ok' });
+    const ready = await fetch(`http://127.0.0.1:${port}/api/ready`, {
+      headers: { authorization: 'Bearer do-not-log-me' },
+    });
+    const requestId = ready.headers.get('x-request-id');
+    await waitFor(backend, new RegExp(`"id":"${requestId}".*"responseTime"`));
+    // The request's own line (the lines logged while it ran carry its id too).
+    const line = JSON.parse(
+      backend
+        .output()
+        .split('\n')
+        .find((entry) => entry.includes(requestId!) && entry.includes('"responseTime"'))!,
+    );
+    assert.deepEqual(
+      [line.req.method, line.req.url, line.res.statusCode, line.req.headers.authorization],
+      ['GET', '/api/ready', 200, '[redacted]'],
+      'one JSON line per request, with its id, credentials redacted',
+    );
+    assert.equal(typeof line.responseTime, 'number');
+    assert.doesNotMatch(backend.output(), /do-not-log-me/);
     const rssKb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${backend.pid}/status`, 'utf8'))?.[1]);
     t.diagnostic(
       `backend start ${startMs.toFixed(0)} ms (spawn to listening), RSS ${(rssKb / 1024).toFixed(1)} MiB`,

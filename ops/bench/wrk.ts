@@ -5,21 +5,32 @@ import type { Beacon } from './traffic';
 
 const run = promisify(execFile);
 
-/**
- * wrk's script: every request is built once, at thread start, from a file of beacons (one per line:
- * client address, user agent, origin and body, tab-separated) and then cycled, so consecutive
- * requests carry different event ids and visitors while wrk spends no time building them.
- * `sent` counts requests handed to the socket, including those still in flight when wrk stops.
- */
-const WRK_SCRIPT = `
-local requests = {}
-local next_request = 0
+/** Counts the requests handed to the socket (in flight when wrk stops included) and prints `sluice-sent: N`. */
+const COUNTING = `
 sent = 0
 
 local threads = {}
 function setup(thread)
     threads[#threads + 1] = thread
 end
+
+function done()
+    local total = 0
+    for _, thread in ipairs(threads) do
+        total = total + thread:get("sent")
+    end
+    io.write(string.format("sluice-sent: %d\\n", total))
+end
+`;
+
+/**
+ * wrk's script for beacons: every request is built once, at thread start, from a file of beacons (one
+ * per line: client address, user agent, origin and body, tab-separated) and then cycled, so consecutive
+ * requests carry different event ids and visitors while wrk spends no time building them.
+ */
+const WRK_SCRIPT = `${COUNTING}
+local requests = {}
+local next_request = 0
 
 function init(args)
     for line in io.lines(args[1]) do
@@ -41,13 +52,16 @@ function request()
     sent = sent + 1
     return requests[next_request]
 end
+`;
 
-function done()
-    local total = 0
-    for _, thread in ipairs(threads) do
-        total = total + thread:get("sent")
-    end
-    io.write(string.format("sluice-sent: %d\\n", total))
+/** wrk's script for the same GET over and over (headers from `-H`). */
+const GET_SCRIPT = `${COUNTING}
+local get
+
+function request()
+    get = get or wrk.format("GET")
+    sent = sent + 1
+    return get
 end
 `;
 
@@ -71,6 +85,10 @@ end
 
 export function writeWrkScript(path: string, { paced = false } = {}): void {
   writeFileSync(path, paced ? WRK_SCRIPT + PACING : WRK_SCRIPT);
+}
+
+export function writeWrkGetScript(path: string): void {
+  writeFileSync(path, GET_SCRIPT);
 }
 
 export function writeBeacons(path: string, beacons: Beacon[]): void {
@@ -129,7 +147,10 @@ export function parseWrkOutput(output: string): WrkResult {
 
 export interface WrkRun {
   url: string;
-  beaconsFile: string;
+  /** The beacons a beacon script cycles through (none for a GET script). */
+  beaconsFile?: string;
+  /** Sent with every request (`-H`). */
+  headers?: Record<string, string>;
   scriptFile: string;
   seconds: number;
   connections: number;
@@ -149,7 +170,8 @@ export async function runWrk(options: WrkRun): Promise<WrkResult> {
     `-c${options.connections}`,
     `-d${options.seconds}s`,
   ];
-  args.push('--latency', '-s', options.scriptFile, options.url, '--', options.beaconsFile);
+  for (const [name, value] of Object.entries(options.headers ?? {})) args.push('-H', `${name}: ${value}`);
+  args.push('--latency', '-s', options.scriptFile, options.url, '--', options.beaconsFile ?? '');
   if (options.delayMs !== undefined) args.push(String(options.delayMs));
   const { stdout } = await run('taskset', args, {
     timeout: (options.seconds + 30) * 1000,

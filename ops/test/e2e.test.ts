@@ -112,6 +112,15 @@ test('a new user signs in with what npm start printed, adds a site, pastes its s
   assert.ok(site, 'the new site is in the sites file the edge reads');
   assert.equal(snippet, trackerSnippet(site.key));
 
+  // The edge re-reads the sites file every second; a user pastes a snippet later than that, the test not.
+  await waitUntil('the edge knowing the new site', async () => {
+    const probe = await fetch(`${stack.edgeUrl}/telemetry/e`, {
+      method: 'POST',
+      body: JSON.stringify({ s: site.key, e: [{}] }),
+    });
+    return ((await probe.json()) as { error: string }).error !== 'unknown_site';
+  });
+
   // Pasted into a page of the customer's site, which proxies /telemetry/ to the edge.
   writeFileSync(
     join(dataDir, 'customer-site', 'www', 'pasted.html'),

@@ -3,7 +3,10 @@ import { Requires } from '../auth/access.decorator.js';
 import { Role } from '../users/role.js';
 import { AuditService, type AuditRecord } from './audit.service.js';
 import { AuditQueryDto } from './audit-query.dto.js';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 
+@ApiTags('audit')
+@ApiBearerAuth()
 @Controller('audit')
 @Requires(Role.Owner)
 export class AuditController {

@@ -6,9 +6,12 @@ import { CurrentUser, Public, SignedIn } from './access.decorator.js';
 import { AuthService, type Session, type SignedIn as SignedInBody } from './auth.service.js';
 import { ChangePasswordDto, LoginDto } from './dto/auth.dto.js';
 import { SessionCookie, type CookieRequest, type CookieResponse } from './session-cookie.js';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 
 type HttpRequest = CookieRequest & { ip?: string };
 
+@ApiTags('auth')
+@ApiBearerAuth()
 @Controller('auth')
 export class AuthController {
   constructor(

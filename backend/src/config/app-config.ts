@@ -2,6 +2,8 @@
 export interface AppConfig {
   readonly host: string;
   readonly port: number;
+  /** LOG_LEVEL of the JSON logs (pino): requests at info, problems at warn and error. */
+  readonly logLevel: LogLevel;
   /** BACKEND_DATA_DIR: the metadata database (SQLite, unless DATABASE_URL) and the LMDB state live here. */
   readonly dataDir: string;
   /** DATABASE_URL: PostgreSQL for the metadata (to scale out); unset: SQLite in dataDir. */
@@ -38,6 +40,9 @@ export interface ClickHouseAccount {
 
 /** Injection token of the `AppConfig`. */
 export const APP_CONFIG = Symbol('AppConfig');
+
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export const MIN_SECRET_LENGTH = 32;
 export const MIN_PASSWORD_LENGTH = 12;
@@ -85,6 +90,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
     check('CLICKHOUSE_CLUSTER', IDENTIFIER.test(cluster), 'must be an identifier ([A-Za-z_][A-Za-z0-9_]*)');
   const admin = { username: read('CLICKHOUSE_ADMIN_USER'), password: read('CLICKHOUSE_ADMIN_PASSWORD') };
   const reader = { username: read('CLICKHOUSE_READER_USER'), password: read('CLICKHOUSE_READER_PASSWORD') };
+  const logLevel = read('LOG_LEVEL', 'info') as LogLevel;
+  check('LOG_LEVEL', LOG_LEVELS.includes(logLevel), `must be one of ${LOG_LEVELS.join(', ')}`);
   const sitesFile = read('SLUICE_SITES_FILE');
   const dataDir = read('BACKEND_DATA_DIR');
   const databaseUrl = env.DATABASE_URL || undefined;
@@ -125,6 +132,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
   return deepFreeze({
     host,
     port,
+    logLevel,
     dataDir,
     databaseUrl,
     jwtSecret,

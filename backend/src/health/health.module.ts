@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ClickHouseModule } from '../clickhouse/clickhouse.module.js';
 import { HealthController } from './health.controller.js';
+import { HealthService } from './health.service.js';
 
-@Module({ controllers: [HealthController] })
+@Module({ imports: [ClickHouseModule], controllers: [HealthController], providers: [HealthService] })
 export class HealthModule {}

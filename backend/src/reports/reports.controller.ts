@@ -4,7 +4,10 @@ import { Role } from '../users/role.js';
 import { SiteIdParamDto } from '../sites/dto/site-id-param.dto.js';
 import { OverviewQueryDto } from './dto/overview-query.dto.js';
 import { ReportsService, type Overview } from './reports.service.js';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 
+@ApiTags('reports')
+@ApiBearerAuth()
 @Controller('sites/:siteId')
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}

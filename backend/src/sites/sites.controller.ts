@@ -6,7 +6,10 @@ import { CreateSiteDto, DeleteSiteQueryDto, UpdateSiteDto } from './dto/site.dto
 import { SiteIdParamDto } from './dto/site-id-param.dto.js';
 import { toSiteResponse, type SiteResponse } from './site.js';
 import { SitesService } from './sites.service.js';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 
+@ApiTags('sites')
+@ApiBearerAuth()
 @Controller('sites')
 export class SitesController {
   constructor(private readonly sites: SitesService) {}

@@ -4,8 +4,11 @@ import { CreateUserDto, UpdateUserDto, UserIdParamDto } from './dto/user.dto.js'
 import { Role } from './role.js';
 import type { User } from './user.entity.js';
 import { UsersService, type UserResponse, type UserWithPassword } from './users.service.js';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 
 /** Managing users is the owners' (a new user and a reset get a one-time password, shown in that answer only). */
+@ApiTags('users')
+@ApiBearerAuth()
 @Controller('users')
 @Requires(Role.Owner)
 export class UsersController {

@@ -194,5 +194,6 @@ export async function startStack(
 
 /** The backend's line about the owner account it created, if it wrote one after `from` in its log. */
 function ownerNotice(logFile: string, from: number): string | undefined {
-  return /Owner account created: .*/.exec(readFileSync(logFile).subarray(from).toString('utf8'))?.[0];
+  // The backend logs JSON lines: the message ends where its string does.
+  return /Owner account created: [^"\n]*/.exec(readFileSync(logFile).subarray(from).toString('utf8'))?.[0];
 }

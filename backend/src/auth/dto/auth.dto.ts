@@ -1,13 +1,16 @@
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { MIN_PASSWORD_LENGTH } from '../../config/app-config.js';
+import { ApiProperty } from '@nestjs/swagger';
 
 /** Longer inputs are refused before hashing: argon2 of a megabyte is a cheap denial of service. */
 const MAX_PASSWORD_LENGTH = 1024;
 
 export class LoginDto {
+  @ApiProperty({ example: 'owner@sluice.local' })
   @IsEmail({}, { message: '$property must be an email address' })
   email!: string;
 
+  @ApiProperty({ format: 'password' })
   // Checked bottom-up: the type before the length.
   @MaxLength(MAX_PASSWORD_LENGTH, { message: `$property must be at most ${MAX_PASSWORD_LENGTH} characters` })
   @IsString({ message: '$property must be a string' })
@@ -15,10 +18,12 @@ export class LoginDto {
 }
 
 export class ChangePasswordDto {
+  @ApiProperty({ format: 'password', description: 'The password (or one-time password) signed in with' })
   @MaxLength(MAX_PASSWORD_LENGTH, { message: `$property must be at most ${MAX_PASSWORD_LENGTH} characters` })
   @IsString({ message: '$property must be a string' })
   currentPassword!: string;
 
+  @ApiProperty({ format: 'password', minLength: 12, maxLength: 1024 })
   @MaxLength(MAX_PASSWORD_LENGTH, { message: `$property must be at most ${MAX_PASSWORD_LENGTH} characters` })
   @MinLength(MIN_PASSWORD_LENGTH, { message: `$property must be at least ${MIN_PASSWORD_LENGTH} characters` })
   @IsString({ message: '$property must be a string' })

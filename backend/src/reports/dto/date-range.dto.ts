@@ -1,5 +1,6 @@
 import { ValidateBy, type ValidationArguments } from 'class-validator';
 import { daysInRange, isCalendarDate } from '../../common/calendar.js';
+import { ApiProperty } from '@nestjs/swagger';
 
 /** The longest range a report answers: a leap year. */
 export const MAX_RANGE_DAYS = 366;
@@ -28,9 +29,15 @@ const RangeDays = (name: string, ok: (days: number) => boolean, message: string)
 
 /** Whole days, both ends included, counted in the site's time zone. Every report's query extends it. */
 export class DateRangeDto {
+  @ApiProperty({ description: 'First day, in the site’s time zone', example: '2026-11-01', format: 'date' })
   @IsCalendarDate()
   from!: string;
 
+  @ApiProperty({
+    description: 'Last day, included; at most 365 days after from',
+    example: '2026-11-30',
+    format: 'date',
+  })
   @IsCalendarDate()
   @RangeDays('endsAfterStart', (days) => days >= 1, '$property must not be before from')
   @RangeDays(

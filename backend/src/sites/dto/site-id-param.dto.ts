@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsInt } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
 
 const UINT32_MAX = 0xffff_ffff;
 
@@ -11,6 +12,7 @@ const toSiteId = (value: unknown): number => {
 
 /** `:siteId` in a route. */
 export class SiteIdParamDto {
+  @ApiProperty({ type: 'integer', minimum: 1, example: 1 })
   @Transform(({ value }) => toSiteId(value))
   @IsInt({ message: `$property must be a positive integer (at most ${UINT32_MAX})` })
   siteId!: number;

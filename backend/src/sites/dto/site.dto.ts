@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import type { BotPolicy, PrivacyMode } from '@sluice/config';
 import {
   ArrayMaxSize,
@@ -77,28 +77,49 @@ const IsRetention = () =>
   );
 
 export class CreateSiteDto {
+  @ApiProperty({ example: 'Shop', maxLength: 200 })
   @IsName()
   name!: string;
 
+  @ApiProperty({ example: 'shop.example.com' })
   @IsDomain()
   domain!: string;
 
+  @ApiPropertyOptional({ example: 'Europe/Berlin', default: 'UTC', description: 'Reports count days in it' })
   @IsOptional()
   @IsTimeZoneName()
   timezone?: string;
 
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['https://shop.example.com'],
+    description: 'Page origins whose events the edge accepts; empty accepts any',
+  })
   @IsOptional()
   @IsOrigins()
   allowedOrigins?: string[];
 
+  @ApiPropertyOptional({ enum: PRIVACY_MODES, default: 'cookieless' })
   @IsOptional()
   @IsPrivacyMode()
   privacyMode?: PrivacyMode;
 
+  @ApiPropertyOptional({
+    enum: BOT_POLICIES,
+    default: 'flag',
+    description: 'flag: keep bots, marked; drop: refuse them',
+  })
   @IsOptional()
   @IsBotPolicy()
   botPolicy?: BotPolicy;
 
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    minimum: 1,
+    maximum: MAX_RETENTION_MONTHS,
+    description: 'Months of data kept; null: the server’s RETENTION_MONTHS',
+  })
   @IsOptional()
   @IsRetention()
   retentionMonths?: number | null;
@@ -109,6 +130,10 @@ export class UpdateSiteDto extends PartialType(CreateSiteDto) {}
 
 /** `DELETE /api/sites/:siteId?confirm=<the site's domain>`. */
 export class DeleteSiteQueryDto {
+  @ApiProperty({
+    description: 'The site’s domain, repeated: deleting removes all of its data',
+    example: 'shop.example.com',
+  })
   @IsString({ message: "$property must repeat the site's domain" })
   confirm!: string;
 }

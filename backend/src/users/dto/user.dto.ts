@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { ROLES, Role } from '../role.js';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 
 const MAX_SITES = 10_000;
 const SITE_IDS_RULE = '$property must be an array of positive integer site ids';
@@ -19,32 +20,35 @@ const IsSiteIds = () =>
   );
 
 export class CreateUserDto {
+  @ApiProperty({ example: 'ann@shop.example', description: 'The login; stored lower-cased' })
   @IsEmail({}, { message: '$property must be an email address' })
   email!: string;
 
+  @ApiProperty({
+    enum: ROLES,
+    description: 'owner: everything; admin: adds and changes its sites; viewer: reads its sites',
+  })
   @IsRole()
   role!: Role;
 
+  @ApiPropertyOptional({
+    type: [Number],
+    description: 'The sites an admin or viewer may see (owners see all)',
+  })
   @IsOptional()
   @IsSiteIds()
   siteIds: number[] = [];
 }
 
-export class UpdateUserDto {
-  @IsOptional()
-  @IsRole()
-  role?: Role;
-
-  @IsOptional()
-  @IsSiteIds()
-  siteIds?: number[];
-}
+/** A new role, or a new set of sites; what is left out stays. */
+export class UpdateUserDto extends PartialType(OmitType(CreateUserDto, ['email'] as const)) {}
 
 const toId = (value: unknown) =>
   typeof value === 'string' && /^\d{1,10}$/.test(value) ? Number(value) : Number.NaN;
 
 /** `:userId` in a route. */
 export class UserIdParamDto {
+  @ApiProperty({ type: 'integer', minimum: 1, example: 2 })
   @Transform(({ value }) => toId(value))
   @IsInt({ message: '$property must be a positive integer' })
   @Min(1, { message: '$property must be a positive integer' })

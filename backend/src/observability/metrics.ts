@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+
+/** The backend's Prometheus registry: the process (memory, CPU, event loop lag) and the API's requests. */
+@Injectable()
+export class Metrics {
+  readonly registry = new Registry();
+  readonly requests = new Histogram({
+    name: 'sluice_backend_http_request_duration_seconds',
+    help: 'API requests by method, route pattern and status, and how long they took',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry, prefix: 'sluice_backend_' });
+  }
+}
+
+type TimedRequest = IncomingMessage & { route?: { path: string }; baseUrl?: string };
+
+/**
+ * Express middleware timing every request; the route is Express's pattern (`/api/sites/:siteId`), so
+ * ids don't multiply series.
+ */
+export const requestMetrics =
+  (metrics: Metrics) =>
+  (request: TimedRequest, response: ServerResponse, next: () => void): void => {
+    const end = metrics.requests.startTimer({ method: request.method });
+    response.once('finish', () =>
+      end({
+        route: request.route ? `${request.baseUrl ?? ''}${request.route.path}` : 'unmatched',
+        status: response.statusCode,
+      }),
+    );
+    next();
+  };
