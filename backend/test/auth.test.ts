@@ -7,6 +7,7 @@ import { createApp } from '../src/app.js';
 import { loadAppConfig } from '../src/config/app-config.js';
 import { RouteRulesCheck } from '../src/auth/route-rules.check.js';
 import { StateStore } from '../src/state/state-store.js';
+import { totpCode, totpStep } from '../src/auth/totp.js';
 import { OWNER, signIn, startTestStores, type TestStores } from './harness.js';
 
 let stores: TestStores;
@@ -234,6 +235,60 @@ describe('refresh tokens', () => {
   });
 });
 
+describe('two-factor sign-in (TOTP)', () => {
+  test('once enabled, sign-in needs the current code, each code once; an owner reset turns it off', async () => {
+    const user = await newUser('two-factor@shop.test', 'viewer');
+    const auth = ['authorization', `Bearer ${user.token}`] as const;
+    const setup = await http
+      .post('/api/auth/totp')
+      .set(...auth)
+      .expect(200);
+    assert.match(setup.body.secret, /^[A-Z2-7]{32}$/);
+    assert.equal(
+      setup.body.otpauthUrl,
+      `otpauth://totp/Sluice:two-factor%40shop.test?secret=${setup.body.secret}&issuer=Sluice&algorithm=SHA1&digits=6&period=30`,
+    );
+    const step = totpStep(Date.now());
+    const wrong = await http
+      .post('/api/auth/totp/enable')
+      .set(...auth)
+      .send({ code: '000000' === totpCode(setup.body.secret, step) ? '111111' : '000000' });
+    assert.equal(wrong.status, 400);
+    await http
+      .post('/api/auth/totp/enable')
+      .set(...auth)
+      .send({ code: totpCode(setup.body.secret, step) })
+      .expect(204);
+
+    const withoutCode = await login('two-factor@shop.test', user.password).expect(401);
+    assert.equal(withoutCode.body.code, 'totp_required');
+    const replayed = await login('two-factor@shop.test', user.password)
+      .send({
+        email: 'two-factor@shop.test',
+        password: user.password,
+        code: totpCode(setup.body.secret, step),
+      })
+      .expect(401);
+    assert.equal(replayed.body.message, 'the code is wrong, or was used already');
+    const next = await http
+      .post('/api/auth/login')
+      .set('x-forwarded-for', newAddress())
+      .send({
+        email: 'two-factor@shop.test',
+        password: user.password,
+        code: totpCode(setup.body.secret, step + 1),
+      })
+      .expect(200);
+    assert.equal(next.body.user.totpEnabled, true);
+
+    const reset = await http
+      .post(`/api/users/${user.id}/password-reset`)
+      .set('authorization', `Bearer ${ownerToken}`)
+      .expect(200);
+    await login('two-factor@shop.test', reset.body.oneTimePassword).expect(200);
+  });
+});
+
 describe('one-time passwords', () => {
   test('a new user must choose a password before anything else', async () => {
     const created = await http
@@ -301,6 +356,9 @@ const RULES: Record<
   'POST /api/auth/logout': 'public',
   'GET /api/auth/me': 'signed-in',
   'POST /api/auth/password': 'signed-in',
+  'POST /api/auth/totp': 'viewer',
+  'POST /api/auth/totp/enable': 'viewer',
+  'POST /api/auth/totp/disable': 'viewer',
   'GET /api/sites': 'viewer',
   'POST /api/sites': 'admin',
   'GET /api/sites/:siteId': 'viewer of the site',

@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
 import type request from 'supertest';
 import { sampleEventRow, type EventRow } from '@sluice/config';
-import { freePort, startClickHouse, type RunningClickHouse } from '@sluice/services';
+import {
+  freePort,
+  startClickHouse,
+  startPostgres,
+  type RunningClickHouse,
+  type RunningPostgres,
+} from '@sluice/services';
 
 /** The owner the first start creates (ADMIN_EMAIL, ADMIN_PASSWORD). */
 export const OWNER = { email: 'owner@shop.test', password: randomBytes(18).toString('base64url') };
@@ -24,11 +30,31 @@ export interface TestStores {
   insertEvents(rows: EventRow[]): Promise<void>;
   /** Runs a query as the admin account. */
   query<T>(query: string): Promise<T[]>;
+  /** The environment of another, empty metadata store (a fresh data folder, and database on PostgreSQL). */
+  freshMetadata(name: string): Record<string, string>;
   stop(): Promise<void>;
 }
 
+/**
+ * Where the metadata lives in this test process: the SQLite file by default, a real PostgreSQL when
+ * postgres.test.ts runs the metadata suites again.
+ */
+const onPostgres = () => process.env.SLUICE_TEST_METADATA === 'postgres';
+
 export async function startTestStores(): Promise<TestStores> {
   const dir = mkdtempSync(join(tmpdir(), 'sluice-backend-'));
+  // Its own folder: started as root, the server runs as Debian's postgres account, which owns it.
+  const postgresDir = onPostgres() ? mkdtempSync(join(tmpdir(), 'sluice-postgres-')) : undefined;
+  const postgres: RunningPostgres | undefined = postgresDir
+    ? await startPostgres(postgresDir, await freePort())
+    : undefined;
+  const metadata = (name: string) => {
+    postgres?.createDatabase(name);
+    return {
+      BACKEND_DATA_DIR: join(dir, name),
+      ...(postgres && { DATABASE_URL: postgres.url(name) }),
+    };
+  };
   const credentials = {
     admin: { username: 'sluice_admin', password: secret() },
     ingest: { username: 'sluice_ingest', password: secret() },
@@ -56,7 +82,7 @@ export async function startTestStores(): Promise<TestStores> {
       CLICKHOUSE_ADMIN_PASSWORD: credentials.admin.password,
       CLICKHOUSE_READER_USER: credentials.reader.username,
       CLICKHOUSE_READER_PASSWORD: credentials.reader.password,
-      BACKEND_DATA_DIR: join(dir, 'backend'),
+      ...metadata('backend'),
       // Request logs are tested where the backend runs as a process (main.test.ts); elsewhere they'd be noise.
       LOG_LEVEL: 'warn',
       ADMIN_EMAIL: OWNER.email,
@@ -67,13 +93,15 @@ export async function startTestStores(): Promise<TestStores> {
     async insertEvents(rows) {
       await adminClient().insert({ table: 'events', values: rows, format: 'JSONEachRow' });
     },
+    freshMetadata: metadata,
     async query<T>(query: string) {
       return (await adminClient().query({ query, format: 'JSONEachRow' })).json<T>();
     },
     async stop() {
       await admin?.close();
       await clickhouse.stop();
-      rmSync(dir, { recursive: true, force: true });
+      await postgres?.stop();
+      for (const folder of [dir, postgresDir]) if (folder) rmSync(folder, { recursive: true, force: true });
     },
   };
 }

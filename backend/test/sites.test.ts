@@ -198,7 +198,7 @@ describe('an install from before the database', () => {
     ];
     writeFileSync(sitesFile, JSON.stringify({ version: 1, sites: kept }));
     const upgraded = await createApp(
-      loadAppConfig({ ...stores.env, SLUICE_SITES_FILE: sitesFile, BACKEND_DATA_DIR: join(dir, 'backend') }),
+      loadAppConfig({ ...stores.env, SLUICE_SITES_FILE: sitesFile, ...stores.freshMetadata('upgrade') }),
       ['error', 'fatal'],
     );
     await upgraded.init();

@@ -16,7 +16,8 @@ export const STACK_PACKAGES = [
 
 /**
  * What `npm test` needs on top: a browser, Lua tooling, the compose validator, the load generators,
- * and ZooKeeper for the replicated (cluster) schema's test.
+ * ZooKeeper for the replicated (cluster) schema's test, and PostgreSQL for the backend's metadata suite
+ * (run once on SQLite and once on PostgreSQL).
  * `luajit2` is OpenResty's LuaJIT, the one ngx_lua links; Debian's `luajit` package conflicts with it
  * and would remove the nginx Lua module.
  */
@@ -30,6 +31,7 @@ export const TEST_PACKAGES = [
   'wrk',
   'hey',
   'zookeeper',
+  'postgresql',
 ];
 
 function isInstalled(name) {

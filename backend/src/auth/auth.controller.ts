@@ -2,9 +2,11 @@ import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common'
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import type { User } from '../users/user.entity.js';
 import { UsersService, type UserResponse } from '../users/users.service.js';
-import { CurrentUser, Public, SignedIn } from './access.decorator.js';
+import { Role } from '../users/role.js';
+import { TwoFactor, type TotpSetup } from '../users/two-factor.js';
+import { CurrentUser, Public, Requires, SignedIn } from './access.decorator.js';
 import { AuthService, type Session, type SignedIn as SignedInBody } from './auth.service.js';
-import { ChangePasswordDto, LoginDto } from './dto/auth.dto.js';
+import { ChangePasswordDto, LoginDto, TotpCodeDto } from './dto/auth.dto.js';
 import { SessionCookie, type CookieRequest, type CookieResponse } from './session-cookie.js';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 
@@ -18,17 +20,18 @@ export class AuthController {
     private readonly auth: AuthService,
     private readonly cookie: SessionCookie,
     private readonly users: UsersService,
+    private readonly twoFactor: TwoFactor,
   ) {}
 
   @Public()
   @Post('login')
   @HttpCode(200)
   async login(
-    @Body() { email, password }: LoginDto,
+    @Body() { email, password, code }: LoginDto,
     @Req() request: HttpRequest,
     @Res({ passthrough: true }) response: CookieResponse,
   ): Promise<SignedInBody> {
-    return this.answer(request, response, await this.auth.login(email, password, request.ip ?? ''));
+    return this.answer(request, response, await this.auth.login(email, password, request.ip ?? '', code));
   }
 
   /** A new access token for the session cookie, which rotates. */
@@ -59,6 +62,28 @@ export class AuthController {
   @Get('me')
   me(@CurrentUser() user: User): Promise<UserResponse> {
     return this.users.toResponse(user);
+  }
+
+  /** Starts two-factor set-up: a new secret for the authenticator app (off until a first code enables it). */
+  @Requires(Role.Viewer)
+  @Post('totp')
+  @HttpCode(200)
+  setUpTotp(@CurrentUser() user: User): Promise<TotpSetup> {
+    return this.twoFactor.setUp(user);
+  }
+
+  @Requires(Role.Viewer)
+  @Post('totp/enable')
+  @HttpCode(204)
+  enableTotp(@CurrentUser() user: User, @Body() { code }: TotpCodeDto): Promise<void> {
+    return this.twoFactor.enable(user, code);
+  }
+
+  @Requires(Role.Viewer)
+  @Post('totp/disable')
+  @HttpCode(204)
+  disableTotp(@CurrentUser() user: User, @Body() { code }: TotpCodeDto): Promise<void> {
+    return this.twoFactor.disable(user, code);
   }
 
   @SignedIn()

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { RefreshTokens } from '../sessions/refresh-tokens.js';
 import { verifyDecoy, verifyPassword } from '../users/passwords.js';
+import { TwoFactor } from '../users/two-factor.js';
 import type { User } from '../users/user.entity.js';
 import { UsersService, type UserResponse } from '../users/users.service.js';
 import { ACCESS_TOKEN_TTL_SECONDS, AccessTokens } from './access-tokens.js';
@@ -27,10 +28,11 @@ export class AuthService {
     private readonly tokens: AccessTokens,
     private readonly sessions: RefreshTokens,
     private readonly throttle: LoginThrottle,
+    private readonly twoFactor: TwoFactor,
   ) {}
 
   /** One message for an unknown email and a wrong password, given after the same work: no account is disclosed. */
-  async login(email: string, password: string, address: string): Promise<Session> {
+  async login(email: string, password: string, address: string, code?: string): Promise<Session> {
     const account = email.toLowerCase();
     this.throttle.check(account, address);
     const user = await this.users.findByEmail(account);
@@ -38,6 +40,14 @@ export class AuthService {
     if (!user || !valid) {
       this.throttle.recordFailure(account, address);
       throw new DomainError(ErrorCode.Unauthenticated, 'the email or the password is wrong');
+    }
+    if (user.totpEnabled) {
+      if (code === undefined)
+        throw new DomainError(ErrorCode.TotpRequired, 'enter the code your authenticator app shows');
+      if (!this.twoFactor.accept(user, code)) {
+        this.throttle.recordFailure(account, address);
+        throw new DomainError(ErrorCode.Unauthenticated, 'the code is wrong, or was used already');
+      }
     }
     this.throttle.recordSuccess(account);
     return this.start(user);

@@ -4,6 +4,8 @@ export enum ErrorCode {
   Unauthenticated = 'unauthenticated',
   /** Signed in, but the role doesn't allow it (a viewer writing, a non-owner managing users). */
   Forbidden = 'forbidden',
+  /** The password was right; two-factor sign-in also needs the code of the authenticator app. */
+  TotpRequired = 'totp_required',
   /** Signed in with a one-time password: only the password change is open. */
   PasswordChangeRequired = 'password_change_required',
   Conflict = 'conflict',
@@ -18,6 +20,7 @@ export enum ErrorCode {
 export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.Validation]: 400,
   [ErrorCode.Unauthenticated]: 401,
+  [ErrorCode.TotpRequired]: 401,
   [ErrorCode.Forbidden]: 403,
   [ErrorCode.PasswordChangeRequired]: 403,
   [ErrorCode.Conflict]: 409,

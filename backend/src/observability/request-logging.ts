@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
+import { pino } from 'pino';
 import type { AppConfig } from '../config/app-config.js';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -12,19 +13,23 @@ const FORWARDED_ID = /^[\w.:-]{8,128}$/;
  * answer carries as X-Request-Id and every log line of the request repeats. Credentials never appear.
  */
 export const requestLogging = (config: AppConfig): Params => ({
-  pinoHttp: {
-    level: config.logLevel,
-    genReqId(request: IncomingMessage, response: ServerResponse) {
-      const forwarded = request.headers[REQUEST_ID_HEADER];
-      const id = typeof forwarded === 'string' && FORWARDED_ID.test(forwarded) ? forwarded : randomUUID();
-      response.setHeader(REQUEST_ID_HEADER, id);
-      return id;
+  pinoHttp: [
+    {
+      level: config.logLevel,
+      genReqId(request: IncomingMessage, response: ServerResponse) {
+        const forwarded = request.headers[REQUEST_ID_HEADER];
+        const id = typeof forwarded === 'string' && FORWARDED_ID.test(forwarded) ? forwarded : randomUUID();
+        response.setHeader(REQUEST_ID_HEADER, id);
+        return id;
+      },
+      redact: {
+        paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+        censor: '[redacted]',
+      },
+      // Health checks and scrapes every few seconds would drown the rest.
+      autoLogging: { ignore: (request) => /^\/(api\/health|metrics)\b/.test(request.url ?? '') },
     },
-    redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-      censor: '[redacted]',
-    },
-    // Health checks and scrapes every few seconds would drown the rest.
-    autoLogging: { ignore: (request) => /^\/(api\/health|metrics)\b/.test(request.url ?? '') },
-  },
+    // Written as they come: an asynchronous stream would lose the last lines when a signal ends the process.
+    pino.destination({ dest: 1, sync: true }),
+  ],
 });

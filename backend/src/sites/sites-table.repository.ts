@@ -5,6 +5,19 @@ import type { NewSite, Site } from './site.js';
 import { SiteRecord } from './site.entity.js';
 import { SitesRepository } from './sites.repository.js';
 
+const IMPORTED_COLUMNS = [
+  'id',
+  'key',
+  'name',
+  'domain',
+  'timezone',
+  'allowed_origins',
+  'privacy_mode',
+  'bot_policy',
+  'retention_months',
+  'signing_secrets',
+] as const;
+
 @Injectable()
 export class SitesTableRepository extends SitesRepository {
   constructor(
@@ -36,9 +49,26 @@ export class SitesTableRepository extends SitesRepository {
 
   async importSites(sites: Site[]): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await manager.insert(SiteRecord, sites);
+      // Plain SQL rather than the entity: TypeORM leaves a generated id out of an entity's insert on
+      // PostgreSQL, and these ids must stay what the edge and ClickHouse know.
+      const postgres = this.dataSource.options.type === 'postgres';
+      const placeholders = IMPORTED_COLUMNS.map((_, i) => (postgres ? `$${i + 1}` : '?')).join(', ');
+      const insert = `INSERT INTO sites (${IMPORTED_COLUMNS.map((column) => `"${column}"`).join(', ')}) VALUES (${placeholders})`;
+      for (const site of sites)
+        await manager.query(insert, [
+          site.id,
+          site.key,
+          site.name,
+          site.domain,
+          site.timezone,
+          JSON.stringify(site.allowedOrigins),
+          site.privacyMode,
+          site.botPolicy,
+          site.retentionMonths,
+          JSON.stringify(site.signingSecrets),
+        ]);
       // PostgreSQL's sequence doesn't see ids inserted by hand: the next site must not take one of them.
-      if (this.dataSource.options.type === 'postgres')
+      if (postgres)
         await manager.query(
           `SELECT setval(pg_get_serial_sequence('sites', 'id'), (SELECT MAX(id) FROM sites))`,
         );

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
 import { SessionsModule } from '../sessions/sessions.module.js';
 import { SiteAccess } from './site-access.js';
+import { TwoFactor } from './two-factor.js';
 import { SiteGrant } from './site-grant.entity.js';
 import { User } from './user.entity.js';
 import { UsersController } from './users.controller.js';
@@ -12,7 +13,7 @@ import { UsersService } from './users.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([User, SiteGrant]), SessionsModule, AuditModule],
   controllers: [UsersController],
-  providers: [UsersRepository, UsersService, SiteAccess],
-  exports: [UsersService, SiteAccess],
+  providers: [UsersRepository, UsersService, SiteAccess, TwoFactor],
+  exports: [UsersService, SiteAccess, TwoFactor],
 })
 export class UsersModule {}

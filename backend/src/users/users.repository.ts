@@ -6,6 +6,7 @@ import { SiteGrant } from './site-grant.entity.js';
 import { User } from './user.entity.js';
 
 export type NewUser = Pick<User, 'email' | 'passwordHash' | 'role' | 'mustChangePassword'>;
+export type UserChanges = Partial<NewUser & Pick<User, 'totpSecret' | 'totpEnabled'>>;
 
 /** Users and their site grants in the metadata database. */
 @Injectable()
@@ -48,7 +49,7 @@ export class UsersRepository {
     });
   }
 
-  async update(id: number, changes: Partial<NewUser>): Promise<void> {
+  async update(id: number, changes: UserChanges): Promise<void> {
     await this.users.update({ id }, changes);
   }
 

@@ -14,6 +14,8 @@ export interface UserResponse {
   email: string;
   role: Role;
   mustChangePassword: boolean;
+  /** Whether sign-in also asks for a TOTP code. */
+  totpEnabled: boolean;
   /** The sites granted (owners see every site and have none listed). */
   siteIds: number[];
   createdAt: string;
@@ -118,11 +120,19 @@ export class UsersService implements OnModuleInit {
     await this.audit.record(actorOf(actor), 'user.delete', `user:${id}`, { email: user.email });
   }
 
-  /** An owner resets someone's password: a one-time password, every session of theirs ended. */
+  /**
+   * An owner resets someone's access: a one-time password and two-factor sign-in off (a lost phone is
+   * the usual reason), every session of theirs ended.
+   */
   async resetPassword(actor: User, id: number): Promise<UserWithPassword> {
     const user = await this.existing(id);
     const password = oneTimePassword();
-    await this.users.update(id, { passwordHash: await hashPassword(password), mustChangePassword: true });
+    await this.users.update(id, {
+      passwordHash: await hashPassword(password),
+      mustChangePassword: true,
+      totpEnabled: false,
+      totpSecret: null,
+    });
     this.sessions.revokeUser(id);
     await this.audit.record(actorOf(actor), 'user.reset_password', `user:${id}`);
     return { user: await this.get(user.id), oneTimePassword: password };
@@ -145,6 +155,7 @@ export class UsersService implements OnModuleInit {
       email: user.email,
       role: user.role,
       mustChangePassword: user.mustChangePassword,
+      totpEnabled: user.totpEnabled,
       siteIds: hasRole(user.role, Role.Owner) ? [] : await this.users.siteIds(user.id),
       createdAt: new Date(user.createdAt).toISOString(),
     };

@@ -44,7 +44,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       user: signedIn?.user,
       accessToken: signedIn?.accessToken,
       notice,
-      signIn: async (email, password) => accept(await auth.login(email, password)),
+      signIn: async (email, password, code) => accept(await auth.login(email, password, code)),
       changePassword: async (current, next) =>
         accept(await auth.changePassword(signedIn?.accessToken ?? '', current, next)),
       signOut,

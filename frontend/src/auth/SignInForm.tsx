@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { ApiError } from '../shared/api-client';
 import { useAction } from '../shared/useAction';
 import { useSession } from './session';
 
@@ -6,11 +7,21 @@ export function SignInForm() {
   const { notice, signIn } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const action = useAction(signIn);
+  const [code, setCode] = useState('');
+  const [needsCode, setNeedsCode] = useState(false);
+  const action = useAction(async (...args: Parameters<typeof signIn>) => {
+    try {
+      await signIn(...args);
+    } catch (failure) {
+      // The password was right; two-factor sign-in also wants the app's code.
+      if (failure instanceof ApiError && failure.code === 'totp_required') setNeedsCode(true);
+      throw failure;
+    }
+  });
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    void action.run(email.trim(), password);
+    void action.run(email.trim(), password, needsCode ? code.trim() : undefined);
   }
 
   return (
@@ -44,6 +55,19 @@ export function SignInForm() {
           onChange={(event) => setPassword(event.target.value)}
         />
       </label>
+      {needsCode && (
+        <label>
+          Code from your authenticator app
+          <input
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="[0-9]{6}"
+            required
+            value={code}
+            onChange={(event) => setCode(event.target.value)}
+          />
+        </label>
+      )}
       <button type="submit" disabled={action.busy}>
         Sign in
       </button>

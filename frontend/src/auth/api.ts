@@ -7,6 +7,7 @@ export interface User {
   role: 'owner' | 'admin' | 'viewer';
   /** Signed in with a one-time password: the panel asks for a new one before anything else. */
   mustChangePassword: boolean;
+  totpEnabled: boolean;
   siteIds: number[];
 }
 
@@ -18,8 +19,9 @@ export interface SignedIn {
   user: User;
 }
 
-export const login = (email: string, password: string) =>
-  apiRequest<SignedIn>('POST', '/auth/login', { body: { email, password } });
+/** `code`: with two-factor sign-in on, the authenticator app's current code. */
+export const login = (email: string, password: string, code?: string) =>
+  apiRequest<SignedIn>('POST', '/auth/login', { body: { email, password, code } });
 
 export const refresh = () => apiRequest<SignedIn>('POST', '/auth/refresh');
 

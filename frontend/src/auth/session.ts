@@ -12,7 +12,7 @@ export interface SessionState {
   /** Why the user is back at the sign-in form, if they did not sign out themselves. */
   notice: string | undefined;
   /** Rejects with the API's error (wrong password, too many attempts) for the form to show. */
-  signIn(email: string, password: string): Promise<void>;
+  signIn(email: string, password: string, code?: string): Promise<void>;
   changePassword(currentPassword: string, newPassword: string): Promise<void>;
   signOut(notice?: string): void;
 }

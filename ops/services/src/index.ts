@@ -3,3 +3,4 @@ export * from './wait';
 export * from './ports';
 export * from './clickhouse';
 export * from './zookeeper';
+export * from './postgres';

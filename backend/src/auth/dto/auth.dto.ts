@@ -1,9 +1,13 @@
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { MIN_PASSWORD_LENGTH } from '../../config/app-config.js';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /** Longer inputs are refused before hashing: argon2 of a megabyte is a cheap denial of service. */
 const MAX_PASSWORD_LENGTH = 1024;
+
+/** A code of the authenticator app. */
+const IsTotpCode = () =>
+  Matches(/^\d{6}$/, { message: '$property must be the 6 digits your authenticator app shows' });
 
 export class LoginDto {
   @ApiProperty({ example: 'owner@sluice.local' })
@@ -15,6 +19,20 @@ export class LoginDto {
   @MaxLength(MAX_PASSWORD_LENGTH, { message: `$property must be at most ${MAX_PASSWORD_LENGTH} characters` })
   @IsString({ message: '$property must be a string' })
   password!: string;
+
+  @ApiPropertyOptional({
+    example: '123456',
+    description: 'With two-factor sign-in on: the app’s current code',
+  })
+  @IsOptional()
+  @IsTotpCode()
+  code?: string;
+}
+
+export class TotpCodeDto {
+  @ApiProperty({ example: '123456', pattern: '^\\d{6}$' })
+  @IsTotpCode()
+  code!: string;
 }
 
 export class ChangePasswordDto {

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { matchingStep, newTotpSecret, otpauthUrl } from '../auth/totp.js';
+import { AuditService } from '../audit/audit.service.js';
+import { DomainError, ErrorCode } from '../common/domain-error.js';
+import { StateStore } from '../state/state-store.js';
+import type { User } from './user.entity.js';
+import { UsersRepository } from './users.repository.js';
+
+/** What an authenticator app needs to start producing codes. */
+export interface TotpSetup {
+  secret: string;
+  otpauthUrl: string;
+}
+
+const lastStepKey = (userId: number) => `totp:last-step:${userId}`;
+
+/**
+ * Optional TOTP two-factor sign-in: set up (a new secret), enabled by a first valid code, then required
+ * at every sign-in. A code is accepted once (the step it belongs to is remembered), so one seen over a
+ * shoulder or in a log can't be replayed.
+ */
+@Injectable()
+export class TwoFactor {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly state: StateStore,
+    private readonly audit: AuditService,
+  ) {}
+
+  async setUp(user: User): Promise<TotpSetup> {
+    if (user.totpEnabled)
+      throw new DomainError(
+        ErrorCode.Conflict,
+        'two-factor sign-in is on: turn it off first to set up another app',
+      );
+    const secret = newTotpSecret();
+    await this.users.update(user.id, { totpSecret: secret });
+    return { secret, otpauthUrl: otpauthUrl(secret, user.email) };
+  }
+
+  async enable(user: User, code: string): Promise<void> {
+    if (!user.totpSecret)
+      throw new DomainError(ErrorCode.Validation, 'set up two-factor sign-in first (POST /api/auth/totp)');
+    if (!this.accept(user, code))
+      throw new DomainError(ErrorCode.Validation, 'code is not the current code of your authenticator app');
+    await this.users.update(user.id, { totpEnabled: true });
+    await this.audit.record({ id: user.id, email: user.email }, 'user.enable_totp', `user:${user.id}`);
+  }
+
+  async disable(user: User, code: string): Promise<void> {
+    if (!user.totpEnabled) return;
+    if (!this.accept(user, code))
+      throw new DomainError(ErrorCode.Validation, 'code is not the current code of your authenticator app');
+    await this.users.update(user.id, { totpEnabled: false, totpSecret: null });
+    await this.audit.record({ id: user.id, email: user.email }, 'user.disable_totp', `user:${user.id}`);
+  }
+
+  /** Whether `code` is the user's current code, not used before. */
+  accept(user: User, code: string): boolean {
+    const step = user.totpSecret ? matchingStep(user.totpSecret, code, Date.now()) : undefined;
+    if (step === undefined) return false;
+    let fresh = false;
+    this.state.update<number>(lastStepKey(user.id), (last) => {
+      fresh = last === undefined || step > last;
+      return fresh ? step : last;
+    });
+    return fresh;
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * The metadata suites — sign-in, sessions, roles on every route, users, sites, the audit log, the
+ * upgrade from a sites file — again, with the metadata in a real PostgreSQL (Debian's postgresql,
+ * started by the harness) instead of the SQLite file.
+ */
+process.env.SLUICE_TEST_METADATA = 'postgres';
+await import('./auth.test.js');
+await import('./sites.test.js');
