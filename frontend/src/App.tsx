@@ -1,6 +1,7 @@
 import { ChangePasswordForm } from './auth/ChangePasswordForm';
 import { SessionProvider } from './auth/SessionProvider';
 import { SignInForm } from './auth/SignInForm';
+import { TwoFactorCard } from './auth/TwoFactorCard';
 import { useSession } from './auth/session';
 import { useState } from 'react';
 import { Dashboard } from './Dashboard';
@@ -14,7 +15,7 @@ export function App() {
   );
 }
 
-type Page = 'dashboard' | 'sites';
+type Page = 'dashboard' | 'sites' | 'account';
 
 function Panel() {
   const { status, user, signOut } = useSession();
@@ -31,6 +32,9 @@ function Panel() {
             </button>
             <button type="button" aria-pressed={page === 'sites'} onClick={() => setPage('sites')}>
               Sites
+            </button>
+            <button type="button" aria-pressed={page === 'account'} onClick={() => setPage('account')}>
+              Account
             </button>
           </nav>
         )}
@@ -50,6 +54,8 @@ function Panel() {
           <ChangePasswordForm />
         ) : page === 'sites' ? (
           <SitesPage />
+        ) : page === 'account' ? (
+          <TwoFactorCard />
         ) : (
           <Dashboard />
         )}

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { loadSettings, parseEnvFile } from '../src/stack/settings';
+import { loadSettings, parseEnvFile, settingsEnvironment } from '../src/stack/settings';
 
 const root = mkdtempSync(join(tmpdir(), 'sluice-settings-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -35,6 +35,14 @@ test('.env and the environment win over generated secrets and defaults', () => {
   assert.equal(settings.backend.jwtSecret, 'from-dot-env-0123456789abcdef0123');
   assert.ok(!readFileSync(join(root, 'data2', 'secrets.env'), 'utf8').includes('SLUICE_JWT_SECRET'));
   assert.equal(settings.dataDir, join(root, 'data2'));
+});
+
+test("the backend's optional settings reach it as set, and only those", () => {
+  writeFileSync(join(root, '.env'), 'ADMIN_EMAIL=me@shop.test\nOIDC_NAME=Okta\nDATABASE_URL=\n');
+  const env = settingsEnvironment(loadSettings(root, { SLUICE_DATA_DIR: 'data3' }));
+  assert.equal(env.ADMIN_EMAIL, 'me@shop.test');
+  assert.equal(env.OIDC_NAME, 'Okta');
+  assert.equal('DATABASE_URL' in env, false, 'an empty variable is unset');
 });
 
 test('a bad port stops the start with a message naming the variable', () => {

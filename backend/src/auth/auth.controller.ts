@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Logger, Post, Req, Res } from '@nestjs/common';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import type { User } from '../users/user.entity.js';
 import { UsersService, type UserResponse } from '../users/users.service.js';
@@ -8,9 +8,13 @@ import { CurrentUser, Public, Requires, SignedIn } from './access.decorator.js';
 import { AuthService, type Session, type SignedIn as SignedInBody } from './auth.service.js';
 import { ChangePasswordDto, LoginDto, TotpCodeDto } from './dto/auth.dto.js';
 import { SessionCookie, type CookieRequest, type CookieResponse } from './session-cookie.js';
+import { SingleSignOn } from './single-sign-on.js';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 
-type HttpRequest = CookieRequest & { ip?: string };
+type HttpRequest = CookieRequest & { ip?: string; originalUrl: string };
+
+/** Where the provider sends the browser back (register it with the provider). */
+export const SSO_CALLBACK = '/api/auth/oidc/callback';
 
 @ApiTags('auth')
 @ApiBearerAuth()
@@ -21,7 +25,10 @@ export class AuthController {
     private readonly cookie: SessionCookie,
     private readonly users: UsersService,
     private readonly twoFactor: TwoFactor,
+    private readonly sso: SingleSignOn,
   ) {}
+
+  private readonly logger = new Logger('SingleSignOn');
 
   @Public()
   @Post('login')
@@ -46,6 +53,41 @@ export class AuthController {
     const token = this.cookie.read(request);
     if (token === undefined) throw new DomainError(ErrorCode.Unauthenticated, 'no session: sign in');
     return this.answer(request, response, await this.auth.refresh(token));
+  }
+
+  /** What the sign-in form offers besides the password. */
+  @Public()
+  @Get('providers')
+  providers(): { oidc: { name: string } | null } {
+    return { oidc: this.sso.name ? { name: this.sso.name } : null };
+  }
+
+  /** Single sign-on: off to the OpenID Connect provider. */
+  @Public()
+  @Get('oidc')
+  async startSingleSignOn(@Req() request: HttpRequest, @Res() response: CookieResponse): Promise<void> {
+    response.redirect(302, await this.sso.start(`${this.cookie.panelOrigin(request)}${SSO_CALLBACK}`));
+  }
+
+  /**
+   * The provider sends the browser back here: a session starts and the browser goes on to the panel,
+   * or goes there with `sso_error`, which the sign-in form shows.
+   */
+  @Public()
+  @Get('oidc/callback')
+  async finishSingleSignOn(@Req() request: HttpRequest, @Res() response: CookieResponse): Promise<void> {
+    const panel = this.cookie.panelOrigin(request);
+    try {
+      const user = await this.sso.finish(new URL(request.originalUrl, panel).searchParams);
+      this.cookie.set(request, response, (await this.auth.start(user)).refreshToken!);
+      response.redirect(302, `${panel}/`);
+    } catch (error) {
+      const message =
+        error instanceof DomainError ? error.message : 'single sign-on failed: see the backend’s log';
+      if (!(error instanceof DomainError))
+        this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      response.redirect(302, `${panel}/?sso_error=${encodeURIComponent(message)}`);
+    }
   }
 
   @Public()

@@ -13,6 +13,7 @@ import { AuthService } from './auth.service.js';
 import { LoginThrottle } from './login-throttle.js';
 import { RouteRulesCheck } from './route-rules.check.js';
 import { SessionCookie } from './session-cookie.js';
+import { SingleSignOn } from './single-sign-on.js';
 
 /** SLUICE_JWT_SECRET, else one generated on the first start and kept in the state store. */
 const jwtSecret = (config: AppConfig, state: StateStore) =>
@@ -39,6 +40,7 @@ const jwtSecret = (config: AppConfig, state: StateStore) =>
     AuthService,
     LoginThrottle,
     SessionCookie,
+    SingleSignOn,
     RouteRulesCheck,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],

@@ -70,7 +70,8 @@ export class AuthService {
     return this.start((await this.users.findById(user.id))!);
   }
 
-  private async start(user: User): Promise<Session> {
+  /** A new login of `user`, whose identity was proven elsewhere (single sign-on). */
+  async start(user: User): Promise<Session> {
     return { signedIn: await this.signedIn(user), refreshToken: this.sessions.start(user.id) };
   }
 

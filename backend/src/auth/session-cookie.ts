@@ -16,6 +16,7 @@ export interface CookieRequest {
 export interface CookieResponse {
   cookie(name: string, value: string, options: Record<string, unknown>): void;
   clearCookie(name: string, options: Record<string, unknown>): void;
+  redirect(status: number, url: string): void;
 }
 
 /**
@@ -50,12 +51,17 @@ export class SessionCookie {
    * that is the admin panel's (SLUICE_ADMIN_ORIGIN, else this API's own origin).
    */
   assertSameOrigin(request: CookieRequest): void {
-    const allowed = this.config.adminOrigin ?? `${request.protocol}://${request.get('host')}`;
+    const allowed = this.panelOrigin(request);
     if (request.headers[CSRF_HEADER] !== '1' || request.headers.origin !== allowed)
       throw new DomainError(
         ErrorCode.Forbidden,
         `this route takes requests from the admin panel only (Origin ${allowed} and the ${CSRF_HEADER}: 1 header)`,
       );
+  }
+
+  /** Where the admin panel is: SLUICE_ADMIN_ORIGIN, else this API's own origin (the edge serves both). */
+  panelOrigin(request: CookieRequest): string {
+    return this.config.adminOrigin ?? `${request.protocol}://${request.get('host')}`;
   }
 
   private secure(request: CookieRequest): boolean {

@@ -15,6 +15,17 @@ export interface AppConfig {
    * edge serves both by default). CORS admits only it; the refresh route's Origin check accepts it.
    */
   readonly adminOrigin?: string;
+  /**
+   * Single sign-on through an OpenID Connect provider (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET; all
+   * three or none). Users sign in with it by the email the provider vouches for; an owner adds them first.
+   */
+  readonly oidc?: {
+    readonly issuer: string;
+    readonly clientId: string;
+    readonly clientSecret: string;
+    /** OIDC_NAME: the sign-in button's label. */
+    readonly name: string;
+  };
   /** ADMIN_EMAIL and ADMIN_PASSWORD: the owner created on the first start (else a one-time password is printed). */
   readonly initialOwner: { readonly email?: string; readonly password?: string };
   readonly sitesFile: string;
@@ -113,6 +124,18 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
       URL.canParse(adminOrigin) && new URL(adminOrigin).origin === adminOrigin,
       'must be an origin such as https://analytics.example.com (no path, no trailing slash)',
     );
+  const oidcIssuer = env.OIDC_ISSUER || undefined;
+  const oidcClientId = env.OIDC_CLIENT_ID || undefined;
+  const oidcClientSecret = env.OIDC_CLIENT_SECRET || undefined;
+  const oidcSet = [oidcIssuer, oidcClientId, oidcClientSecret].filter((value) => value !== undefined).length;
+  if (oidcSet > 0 && oidcSet < 3)
+    problems.push('OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together (or none)');
+  if (oidcIssuer !== undefined)
+    check(
+      'OIDC_ISSUER',
+      URL.canParse(oidcIssuer) && /^https?:\/\//.test(oidcIssuer),
+      'must be the provider’s http(s) issuer URL',
+    );
   const ownerEmail = env.ADMIN_EMAIL || undefined;
   if (ownerEmail !== undefined) check('ADMIN_EMAIL', EMAIL.test(ownerEmail), 'must be an email address');
   const ownerPassword = secret('ADMIN_PASSWORD', MIN_PASSWORD_LENGTH);
@@ -137,6 +160,15 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
     databaseUrl,
     jwtSecret,
     adminOrigin,
+    oidc:
+      oidcSet === 3
+        ? {
+            issuer: oidcIssuer!,
+            clientId: oidcClientId!,
+            clientSecret: oidcClientSecret!,
+            name: env.OIDC_NAME || 'single sign-on',
+          }
+        : undefined,
     initialOwner: { email: ownerEmail?.toLowerCase(), password: ownerPassword },
     sitesFile,
     defaultSiteDomain,

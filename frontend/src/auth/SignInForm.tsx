@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { fetchProviders, SINGLE_SIGN_ON_PATH } from './api';
 import { ApiError } from '../shared/api-client';
 import { useAction } from '../shared/useAction';
 import { useSession } from './session';
@@ -8,6 +9,15 @@ export function SignInForm() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
+  const [singleSignOn, setSingleSignOn] = useState<string>();
+  // Single sign-on came back with a reason it failed.
+  const [ssoError] = useState(() => new URLSearchParams(location.search).get('sso_error') ?? undefined);
+  useEffect(() => {
+    fetchProviders().then(
+      ({ oidc }) => setSingleSignOn(oidc?.name),
+      () => undefined,
+    );
+  }, []);
   const [needsCode, setNeedsCode] = useState(false);
   const action = useAction(async (...args: Parameters<typeof signIn>) => {
     try {
@@ -30,9 +40,9 @@ export function SignInForm() {
       <p>
         On the first start, <code>npm start</code> printed the owner's email and a one-time password.
       </p>
-      {(action.error ?? notice) && (
+      {(action.error ?? ssoError ?? notice) && (
         <p className="notice" role="alert">
-          {action.error ?? notice}
+          {action.error ?? ssoError ?? notice}
         </p>
       )}
       <label>
@@ -71,6 +81,7 @@ export function SignInForm() {
       <button type="submit" disabled={action.busy}>
         Sign in
       </button>
+      {singleSignOn && <a href={SINGLE_SIGN_ON_PATH}>Sign in with {singleSignOn}</a>}
     </form>
   );
 }

@@ -27,5 +27,23 @@ export const refresh = () => apiRequest<SignedIn>('POST', '/auth/refresh');
 
 export const logout = () => apiRequest<void>('POST', '/auth/logout');
 
+/** A new TOTP secret for the user's authenticator app (two-factor sign-in stays off until a code turns it on). */
+export interface TotpSetup {
+  secret: string;
+  otpauthUrl: string;
+}
+
+export const setUpTotp = (token: string) => apiRequest<TotpSetup>('POST', '/auth/totp', { token });
+
+/** Turns two-factor sign-in on (after setUpTotp) or off, with the app's current code. */
+export const switchTotp = (token: string, on: boolean, code: string) =>
+  apiRequest<void>('POST', `/auth/totp/${on ? 'enable' : 'disable'}`, { token, body: { code } });
+
+/** What the sign-in form offers besides the password: single sign-on, when configured. */
+export const fetchProviders = () => apiRequest<{ oidc: { name: string } | null }>('GET', '/auth/providers');
+
+/** Where single sign-on starts (the API redirects to the provider, which redirects back). */
+export const SINGLE_SIGN_ON_PATH = '/api/auth/oidc';
+
 export const changePassword = (token: string, currentPassword: string, newPassword: string) =>
   apiRequest<SignedIn>('POST', '/auth/password', { token, body: { currentPassword, newPassword } });

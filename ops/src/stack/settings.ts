@@ -21,12 +21,11 @@ export interface StackSettings {
     host: string;
     port: number;
     jwtSecret: string;
-    /** The first start's owner; without a password the backend prints a one-time one. */
-    adminEmail?: string;
-    adminPassword?: string;
-    adminOrigin?: string;
-    /** PostgreSQL for the metadata; unset: SQLite under the data folder. */
-    databaseUrl?: string;
+    /**
+     * The backend's own optional settings, as set (BACKEND_OPTIONS): the first owner, the panel's origin,
+     * PostgreSQL, single sign-on, the log level.
+     */
+    options: Record<string, string>;
   };
   clickhouse: {
     httpPort: number;
@@ -39,6 +38,19 @@ export interface StackSettings {
   };
   shipper: { batchMaxEvents: number; batchMaxWaitMs: number; metricsPort: number };
 }
+
+/** Variables the backend reads that the stack passes on as they are set (see .env.example). */
+const BACKEND_OPTIONS = [
+  'ADMIN_EMAIL',
+  'ADMIN_PASSWORD',
+  'SLUICE_ADMIN_ORIGIN',
+  'DATABASE_URL',
+  'OIDC_ISSUER',
+  'OIDC_CLIENT_ID',
+  'OIDC_CLIENT_SECRET',
+  'OIDC_NAME',
+  'LOG_LEVEL',
+] as const;
 
 /** Secrets generated on first start when neither the environment nor `.env` sets them. */
 const GENERATED_SECRETS = [
@@ -128,10 +140,9 @@ export function loadSettings(root: string, overrides: Record<string, string> = {
       host: env.BACKEND_HOST || '127.0.0.1',
       port: port(env, 'BACKEND_PORT', 3000),
       jwtSecret: env.SLUICE_JWT_SECRET,
-      adminEmail: env.ADMIN_EMAIL || undefined,
-      adminPassword: env.ADMIN_PASSWORD || undefined,
-      adminOrigin: env.SLUICE_ADMIN_ORIGIN || undefined,
-      databaseUrl: env.DATABASE_URL || undefined,
+      options: Object.fromEntries(
+        BACKEND_OPTIONS.filter((name) => env[name]).map((name) => [name, env[name]]),
+      ),
     },
     clickhouse: {
       httpPort: clickhouseHttpPort,
@@ -199,12 +210,7 @@ export function settingsEnvironment(settings: StackSettings): Record<string, str
     BACKEND_PORT: String(backend.port),
     BACKEND_DATA_DIR: paths.backend,
     SLUICE_JWT_SECRET: backend.jwtSecret,
-    ...optional({
-      ADMIN_EMAIL: backend.adminEmail,
-      ADMIN_PASSWORD: backend.adminPassword,
-      SLUICE_ADMIN_ORIGIN: backend.adminOrigin,
-      DATABASE_URL: backend.databaseUrl,
-    }),
+    ...backend.options,
     SLUICE_SITES_FILE: paths.sitesFile,
     SLUICE_EVENTS_DIR: paths.events,
     SHIPPER_INPUT_DIR: paths.events,
@@ -215,9 +221,3 @@ export function settingsEnvironment(settings: StackSettings): Record<string, str
     VECTOR_DATA_DIR: paths.vector,
   };
 }
-
-/** The entries that are set. */
-const optional = (values: Record<string, string | undefined>) =>
-  Object.fromEntries(
-    Object.entries(values).filter((entry): entry is [string, string] => entry[1] !== undefined),
-  );

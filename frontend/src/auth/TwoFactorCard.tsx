@@ -1,0 +1,65 @@
+import { useState, type FormEvent } from 'react';
+import { useAction } from '../shared/useAction';
+import { setUpTotp, switchTotp, type TotpSetup } from './api';
+import { useSession } from './session';
+
+/** Turns two-factor sign-in (TOTP) on or off for the signed-in user; it takes effect at the next sign-in. */
+export function TwoFactorCard() {
+  const { user, accessToken = '' } = useSession();
+  const [enabled, setEnabled] = useState(user?.totpEnabled ?? false);
+  const [setup, setSetup] = useState<TotpSetup>();
+  const [code, setCode] = useState('');
+  const start = useAction(() => setUpTotp(accessToken), setSetup);
+  const confirm = useAction(
+    () => switchTotp(accessToken, !enabled, code),
+    () => {
+      setEnabled(!enabled);
+      setSetup(undefined);
+      setCode('');
+    },
+  );
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void confirm.run();
+  };
+  const error = start.error ?? confirm.error;
+  return (
+    <section className="card" aria-label="Two-factor sign-in">
+      <h2>Two-factor sign-in</h2>
+      <p>{enabled ? 'On: signing in asks for the code of your authenticator app.' : 'Off.'}</p>
+      {error && (
+        <p className="notice" role="alert">
+          {error}
+        </p>
+      )}
+      {!enabled && !setup && (
+        <button type="button" disabled={start.busy} onClick={() => void start.run()}>
+          Set up an authenticator app
+        </button>
+      )}
+      {setup && (
+        <p>
+          Add this key to your authenticator app: <code>{setup.secret}</code> (or open{' '}
+          <a href={setup.otpauthUrl}>this link</a> on your phone), then enter the code it shows.
+        </p>
+      )}
+      {(enabled || setup) && (
+        <form onSubmit={submit}>
+          <label>
+            Code
+            <input
+              inputMode="numeric"
+              pattern="[0-9]{6}"
+              required
+              value={code}
+              onChange={(event) => setCode(event.target.value)}
+            />
+          </label>
+          <button type="submit" disabled={confirm.busy}>
+            {enabled ? 'Turn off' : 'Turn on'}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
