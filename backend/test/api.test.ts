@@ -88,6 +88,7 @@ describe('the overview report', () => {
       redelivered, // the pipeline delivered it twice: counted once
       eventRow({ visitor_id: 'v3', name: 'signup' }), // a visitor, not a pageview
       eventRow({ visitor_id: 'v4', site_id: 99 }), // another site
+      eventRow({ visitor_id: 'crawler', is_bot: 1 }), // flagged by the edge (bot policy "flag"): not a visitor
       eventRow({ visitor_id: 'v5', ts: '2026-11-19 23:59:59' }), // the day before, in UTC
     ]);
     // Site 2 counts days in New York (UTC-5 in November): its 20th runs from 05:00 UTC to 05:00 UTC.
@@ -106,7 +107,7 @@ describe('the overview report', () => {
     );
   });
 
-  test('counts visitors and pageviews over whole days, each event once', async () => {
+  test('counts visitors and pageviews over whole days, each event once, bots left out', async () => {
     const response = await authed('/api/sites/1/overview?from=2026-11-20&to=2026-11-20').expect(200);
     assert.deepEqual(response.body, {
       siteId: 1,

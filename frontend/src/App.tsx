@@ -1,11 +1,14 @@
+import { AccountPage } from './auth/AccountPage';
 import { ChangePasswordForm } from './auth/ChangePasswordForm';
 import { SessionProvider } from './auth/SessionProvider';
 import { SignInForm } from './auth/SignInForm';
-import { TwoFactorCard } from './auth/TwoFactorCard';
 import { useSession } from './auth/session';
-import { useState } from 'react';
+import { useState, type ComponentType } from 'react';
+import type { User } from './auth/api';
+import { AuditPage } from './audit/AuditPage';
 import { Dashboard } from './Dashboard';
 import { SitesPage } from './sites/SitesPage';
+import { UsersPage } from './users/UsersPage';
 
 export function App() {
   return (
@@ -15,27 +18,45 @@ export function App() {
   );
 }
 
-type Page = 'dashboard' | 'sites' | 'account';
+interface Page {
+  title: string;
+  view: ComponentType;
+  /** Who sees the page; the API refuses the others anyway. */
+  ownersOnly?: boolean;
+}
+
+const PAGES: Page[] = [
+  { title: 'Dashboard', view: Dashboard },
+  { title: 'Sites', view: SitesPage },
+  { title: 'Users', view: UsersPage, ownersOnly: true },
+  { title: 'Audit log', view: AuditPage, ownersOnly: true },
+  { title: 'Account', view: AccountPage },
+];
+
+const pagesOf = (user: User) => PAGES.filter((page) => !page.ownersOnly || user.role === 'owner');
 
 function Panel() {
   const { status, user, signOut } = useSession();
-  const [page, setPage] = useState<Page>('dashboard');
+  const [page, setPage] = useState(PAGES[0]);
   const ready = user && !user.mustChangePassword;
+  // The page last shown may be one the next user to sign in here does not get.
+  const View = (user && pagesOf(user).includes(page) ? page : PAGES[0]).view;
   return (
     <div className="app">
       <header className="app-header">
         <h1>Sluice</h1>
         {ready && (
           <nav className="tabs">
-            <button type="button" aria-pressed={page === 'dashboard'} onClick={() => setPage('dashboard')}>
-              Dashboard
-            </button>
-            <button type="button" aria-pressed={page === 'sites'} onClick={() => setPage('sites')}>
-              Sites
-            </button>
-            <button type="button" aria-pressed={page === 'account'} onClick={() => setPage('account')}>
-              Account
-            </button>
+            {pagesOf(user).map((candidate) => (
+              <button
+                key={candidate.title}
+                type="button"
+                aria-pressed={View === candidate.view}
+                onClick={() => setPage(candidate)}
+              >
+                {candidate.title}
+              </button>
+            ))}
           </nav>
         )}
         {user && (
@@ -51,13 +72,9 @@ function Panel() {
         {status === 'checking' ? null : !user ? (
           <SignInForm />
         ) : user.mustChangePassword ? (
-          <ChangePasswordForm />
-        ) : page === 'sites' ? (
-          <SitesPage />
-        ) : page === 'account' ? (
-          <TwoFactorCard />
+          <ChangePasswordForm firstSignIn />
         ) : (
-          <Dashboard />
+          <View />
         )}
       </main>
     </div>

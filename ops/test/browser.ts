@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** The customer's domain as the browser sees it: a name, so a page's host is never the loopback address. */
 export const CUSTOMER_HOST = 'shop.test';
@@ -23,5 +23,15 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
       `--host-resolver-rules=MAP ${CUSTOMER_HOST} 127.0.0.1, MAP ${CUSTOMER_SECOND_HOST} 127.0.0.1`,
     ],
+  });
+}
+
+/**
+ * A page that presents itself as a person's desktop Chromium of the same version. The headless build says
+ * "HeadlessChrome" in its user agent, which the edge rightly flags as a bot, and reports leave bots out.
+ */
+export function personsPage(browser: Browser): Promise<Page> {
+  return browser.newPage({
+    userAgent: `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${browser.version()} Safari/537.36`,
   });
 }

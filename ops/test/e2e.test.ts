@@ -3,14 +3,14 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { rowProblems, trackerSnippet, type EventRow, type WireBatch } from '@sluice/config';
 import { freePort, waitUntil } from '@sluice/services';
 import { REPO_ROOT } from '../src/repo-root';
 import { dataPaths, loadSettings, type StackSettings } from '../src/stack/settings';
 import { readSites } from '../src/stack/sites-file';
 import { startStack, type RunningStack } from '../src/stack/stack';
-import { CUSTOMER_HOST, launchChromium } from './browser';
+import { CUSTOMER_HOST, launchChromium, personsPage } from './browser';
 import { startCustomerSite } from './customer-site';
 
 let dataDir: string;
@@ -89,16 +89,28 @@ async function signInAsTheOwner(): Promise<string> {
     .accessToken;
 }
 
-test('a new user signs in with what npm start printed, adds a site, pastes its snippet, and the edge takes its events', async () => {
-  const { email, oneTime } = printedCredentials();
+/**
+ * Signs in to the panel in a browser context of its own (its own session cookie); with `newPassword`, the
+ * password is a one-time one, which the panel asks to replace first.
+ */
+async function signInToPanel(email: string, password: string, newPassword?: string): Promise<Page> {
   const panel = await browser.newPage();
   await panel.goto(`${stack.edgeUrl}/`);
   await panel.getByLabel('Email').fill(email);
-  await panel.getByLabel('Password').fill(oneTime);
+  await panel.getByLabel('Password').fill(password);
   await panel.getByRole('button', { name: 'Sign in' }).click();
-  await panel.getByLabel('One-time password').fill(oneTime);
-  await panel.getByLabel('New password').fill(OWNER_PASSWORD);
-  await panel.getByRole('button', { name: 'Save and continue' }).click();
+  if (newPassword) {
+    await panel.getByLabel('One-time password').fill(password);
+    await panel.getByLabel('New password').fill(newPassword);
+    await panel.getByRole('button', { name: 'Save and continue' }).click();
+  }
+  await panel.getByRole('button', { name: 'Dashboard' }).waitFor();
+  return panel;
+}
+
+test('a new user signs in with what npm start printed, adds a site, pastes its snippet, and the edge takes its events', async () => {
+  const { email, oneTime } = printedCredentials();
+  const panel = await signInToPanel(email, oneTime, OWNER_PASSWORD);
 
   await panel.getByRole('button', { name: 'Sites' }).click();
   const form = panel.getByRole('form', { name: 'Add a site' });
@@ -140,6 +152,66 @@ test('a new user signs in with what npm start printed, adds a site, pastes its s
   await panel.close();
 });
 
+test('an owner gives a new viewer one site in the panel: the viewer sees that site only, read-only; the audit log tells', async () => {
+  const owner = await signInToPanel(printedCredentials().email, OWNER_PASSWORD);
+  await owner.getByRole('button', { name: 'Sites' }).click();
+  const shop = owner.getByRole('article', { name: 'Site new-shop.test' });
+  await shop.getByLabel('Name').fill('The new shop');
+  await shop.getByLabel('Bots and crawlers').selectOption('drop');
+  await shop.getByRole('button', { name: 'Save settings' }).click();
+  await waitUntil('the changed settings in the sites file', async () => {
+    const site = readSites(dataPaths(settings).sitesFile).find(({ domain }) => domain === 'new-shop.test');
+    return site?.name === 'The new shop' && site.botPolicy === 'drop';
+  });
+
+  await owner.getByRole('button', { name: 'Users' }).click();
+  const form = owner.getByRole('form', { name: 'Add a user' });
+  await form.getByLabel('Email').fill('vera@new-shop.test');
+  await form.getByLabel('Role').selectOption('viewer');
+  await form.getByLabel('new-shop.test').check();
+  await form.getByRole('button', { name: 'Add user' }).click();
+  const oneTime = await owner
+    .getByRole('status', { name: 'One-time password' })
+    .locator('code')
+    .textContent();
+  assert.ok(oneTime, 'the panel shows the new user’s one-time password');
+  await owner.getByRole('article', { name: 'User vera@new-shop.test' }).waitFor();
+
+  const viewer = await signInToPanel('vera@new-shop.test', oneTime, 'vera’s own password');
+  const tabs = await viewer.getByRole('navigation').getByRole('button').allTextContents();
+  assert.deepEqual(tabs, ['Dashboard', 'Sites', 'Account'], 'no Users or Audit log for a viewer');
+  await viewer.getByRole('button', { name: 'Sites' }).click();
+  const granted = viewer.getByRole('article', { name: 'Site new-shop.test' });
+  await granted.waitFor();
+  assert.equal(await viewer.getByRole('article').count(), 1, 'the other site is not shown');
+  assert.equal(await viewer.getByRole('form', { name: 'Add a site' }).count(), 0);
+  assert.ok(await granted.getByLabel('Name').isDisabled(), 'a viewer cannot change settings');
+  assert.equal(await granted.getByRole('button', { name: 'Delete site' }).count(), 0);
+
+  await viewer.getByRole('button', { name: 'Account' }).click();
+  const change = viewer.getByRole('form', { name: 'Change password' });
+  await change.getByLabel('Current password').fill('vera’s own password');
+  await change.getByLabel('New password').fill('vera’s better password');
+  await change.getByRole('button', { name: 'Change password' }).click();
+  await change.getByRole('status').filter({ hasText: 'Your password is changed.' }).waitFor();
+  await post('/auth/login', { email: 'vera@new-shop.test', password: 'vera’s better password' });
+
+  await owner.getByRole('button', { name: 'Audit log' }).click();
+  const log = owner.getByRole('region', { name: 'Audit log' });
+  await log.getByRole('row').filter({ hasText: 'vera@new-shop.test' }).first().waitFor();
+  const rows = await log.getByRole('row').allTextContents();
+  assert.ok(
+    rows.some((row) => row.includes('user.create') && row.includes('vera@new-shop.test')),
+    rows.join('\n'),
+  );
+  assert.ok(
+    rows.some((row) => row.includes('site.update') && row.includes('The new shop')),
+    rows.join('\n'),
+  );
+  await viewer.close();
+  await owner.close();
+});
+
 async function overview(siteId: number, day: string, token?: string): Promise<Response> {
   return fetch(`${stack.edgeUrl}/api/sites/${siteId}/overview?from=${day}&to=${day}`, {
     headers: token ? { authorization: `Bearer ${token}` } : {},
@@ -148,7 +220,7 @@ async function overview(siteId: number, day: string, token?: string): Promise<Re
 
 test('a pageview from a real browser on the customer site reaches the report API', async () => {
   const site = readSites(dataPaths(settings).sitesFile)[0];
-  const page = await browser.newPage();
+  const page = await personsPage(browser);
   const beacon = page.waitForRequest(
     (request) => request.url().endsWith('/telemetry/e') && request.method() === 'POST',
   );
@@ -182,6 +254,7 @@ test('a pageview from a real browser on the customer site reaches the report API
   assert.equal(row.hostname, CUSTOMER_HOST);
   assert.equal(row.pathname, '/');
   assert.equal(row.session_id, sent.sid);
+  assert.equal(row.is_bot ?? 0, 0, "a person's browser is not flagged as a bot");
   assert.ok(!readFileSync(eventsLog, 'utf8').includes('127.0.0.1'), 'the raw IP must never be written');
 
   // The report API, through the edge's /api/, counts it once the shipper has landed it.

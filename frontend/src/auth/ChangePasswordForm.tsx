@@ -1,30 +1,41 @@
 import { useState, type FormEvent } from 'react';
 import { useAction } from '../shared/useAction';
 import { useSession } from './session';
+import { ErrorNotice } from '../shared/ErrorNotice';
 
-/** Shown instead of the panel while the user still has a one-time password. */
-export function ChangePasswordForm() {
+/**
+ * Shown instead of the panel while the user still has a one-time password (`firstSignIn`), and on the Account
+ * page. A change ends the user's other sessions.
+ */
+export function ChangePasswordForm({ firstSignIn = false }: { firstSignIn?: boolean }) {
   const { changePassword } = useSession();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
-  const action = useAction(changePassword);
+  const [changed, setChanged] = useState(false);
+  const action = useAction(changePassword, () => {
+    setCurrent('');
+    setNext('');
+    setChanged(true);
+  });
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    setChanged(false);
     void action.run(current, next);
   }
 
   return (
-    <form className="auth-form" onSubmit={submit}>
-      <h2>Choose your password</h2>
-      <p>You signed in with a one-time password. Choose your own (at least 12 characters) to continue.</p>
-      {action.error && (
-        <p className="notice" role="alert">
-          {action.error}
-        </p>
-      )}
+    <form className={firstSignIn ? 'auth-form' : 'card'} onSubmit={submit} aria-label="Change password">
+      <h2>{firstSignIn ? 'Choose your password' : 'Password'}</h2>
+      <p>
+        {firstSignIn
+          ? 'You signed in with a one-time password. Choose your own (at least 12 characters) to continue.'
+          : 'At least 12 characters. Changing it signs you out everywhere else.'}
+      </p>
+      {changed && <p role="status">Your password is changed.</p>}
+      <ErrorNotice message={action.error} />
       <label>
-        One-time password
+        {firstSignIn ? 'One-time password' : 'Current password'}
         <input
           type="password"
           autoComplete="current-password"
@@ -45,7 +56,7 @@ export function ChangePasswordForm() {
         />
       </label>
       <button type="submit" disabled={action.busy}>
-        Save and continue
+        {firstSignIn ? 'Save and continue' : 'Change password'}
       </button>
     </form>
   );

@@ -3,6 +3,7 @@ import { fetchProviders, SINGLE_SIGN_ON_PATH } from './api';
 import { ApiError } from '../shared/api-client';
 import { useAction } from '../shared/useAction';
 import { useSession } from './session';
+import { ErrorNotice } from '../shared/ErrorNotice';
 
 export function SignInForm() {
   const { notice, signIn } = useSession();
@@ -40,11 +41,7 @@ export function SignInForm() {
       <p>
         On the first start, <code>npm start</code> printed the owner's email and a one-time password.
       </p>
-      {(action.error ?? ssoError ?? notice) && (
-        <p className="notice" role="alert">
-          {action.error ?? ssoError ?? notice}
-        </p>
-      )}
+      <ErrorNotice message={action.error ?? ssoError ?? notice} />
       <label>
         Email
         <input

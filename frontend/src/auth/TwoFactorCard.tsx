@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useAction } from '../shared/useAction';
 import { setUpTotp, switchTotp, type TotpSetup } from './api';
 import { useSession } from './session';
+import { ErrorNotice } from '../shared/ErrorNotice';
 
 /** Turns two-factor sign-in (TOTP) on or off for the signed-in user; it takes effect at the next sign-in. */
 export function TwoFactorCard() {
@@ -27,11 +28,7 @@ export function TwoFactorCard() {
     <section className="card" aria-label="Two-factor sign-in">
       <h2>Two-factor sign-in</h2>
       <p>{enabled ? 'On: signing in asks for the code of your authenticator app.' : 'Off.'}</p>
-      {error && (
-        <p className="notice" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNotice message={error} />
       {!enabled && !setup && (
         <button type="button" disabled={start.busy} onClick={() => void start.run()}>
           Set up an authenticator app

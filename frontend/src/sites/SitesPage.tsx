@@ -4,6 +4,7 @@ import { QueryState } from '../shared/QueryState';
 import { useAction } from '../shared/useAction';
 import { createSite, deleteSite, rotateSiteKey, updateSite, type Site, type SiteSettings } from './api';
 import { useSitesQuery } from './useSitesQuery';
+import { ErrorNotice } from '../shared/ErrorNotice';
 
 /** Adding sites, their snippets and settings. Viewers see them; admins and owners change them. */
 export function SitesPage() {
@@ -11,7 +12,7 @@ export function SitesPage() {
   const { user } = useSession();
   const canEdit = user?.role !== 'viewer';
   return (
-    <section className="sites-page">
+    <section className="page-column">
       {canEdit && <AddSiteForm onCreated={sites.retry} />}
       <QueryState
         query={sites}
@@ -50,11 +51,7 @@ function AddSiteForm({ onCreated }: { onCreated: () => void }) {
   return (
     <form className="card" onSubmit={submit} aria-label="Add a site">
       <h2>Add a site</h2>
-      {create.error && (
-        <p className="notice" role="alert">
-          {create.error}
-        </p>
-      )}
+      <ErrorNotice message={create.error} />
       <label>
         Name
         <input required value={name} onChange={(event) => setName(event.target.value)} />
@@ -76,8 +73,10 @@ function AddSiteForm({ onCreated }: { onCreated: () => void }) {
 }
 
 function SiteCard({ site, canEdit, onChanged }: { site: Site; canEdit: boolean; onChanged: () => void }) {
+  const [name, setName] = useState(site.name);
   const [timezone, setTimezone] = useState(site.timezone);
   const [privacyMode, setPrivacyMode] = useState(site.privacyMode);
+  const [botPolicy, setBotPolicy] = useState(site.botPolicy);
   const [origins, setOrigins] = useState(site.allowedOrigins.join('\n'));
   const [retention, setRetention] = useState(site.retentionMonths?.toString() ?? '');
   const [confirm, setConfirm] = useState('');
@@ -93,8 +92,10 @@ function SiteCard({ site, canEdit, onChanged }: { site: Site; canEdit: boolean; 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void save.run({
+      name: name.trim(),
       timezone,
       privacyMode,
+      botPolicy,
       allowedOrigins: origins.split(/\s+/).filter(Boolean),
       retentionMonths: retention ? Number(retention) : null,
     });
@@ -111,13 +112,13 @@ function SiteCard({ site, canEdit, onChanged }: { site: Site; canEdit: boolean; 
       <pre className="snippet" aria-label="Snippet">
         {site.snippet}
       </pre>
-      {error && (
-        <p className="notice" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNotice message={error} />
       <form onSubmit={submit} aria-label="Settings">
         <fieldset disabled={!canEdit}>
+          <label>
+            Name
+            <input required value={name} onChange={(event) => setName(event.target.value)} />
+          </label>
           <label>
             Time zone
             <input value={timezone} onChange={(event) => setTimezone(event.target.value)} />
@@ -132,6 +133,16 @@ function SiteCard({ site, canEdit, onChanged }: { site: Site; canEdit: boolean; 
                 Cookieless: a daily visitor hash, nothing stored in the browser
               </option>
               <option value="persistent">Persistent: a first-party anonymous id</option>
+            </select>
+          </label>
+          <label>
+            Bots and crawlers
+            <select
+              value={botPolicy}
+              onChange={(event) => setBotPolicy(event.target.value as Site['botPolicy'])}
+            >
+              <option value="drop">Drop: not stored</option>
+              <option value="flag">Flag: stored, marked as bots and left out of reports</option>
             </select>
           </label>
           <label>

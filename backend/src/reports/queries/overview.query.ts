@@ -20,14 +20,15 @@ export function siteDays(site: Site, from: string, to: string): SqlFragment {
 }
 
 /**
- * Visitors (approximate `uniq`) and pageviews. Pageviews count distinct event ids: a row the
- * pipeline delivered twice stays in the ReplacingMergeTree until a merge, and must count once.
+ * Visitors (approximate `uniq`) and pageviews of people: rows the edge flagged as bots are kept for
+ * inspection, not counted. Pageviews count distinct event ids: a row the pipeline delivered twice
+ * stays in the ReplacingMergeTree until a merge, and must count once.
  */
 export function overviewQuery(site: Site, from: string, to: string): NamedQuery {
   return {
     name: 'overview',
     sql: sql`SELECT uniq(visitor_id) AS visitors, uniqExactIf(event_id, name = 'pageview') AS pageviews
       FROM events
-      WHERE ${siteDays(site, from, to)}`,
+      WHERE ${siteDays(site, from, to)} AND is_bot = 0`,
   };
 }

@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { QueryState } from '../shared/QueryState';
+import { useApiQuery } from '../shared/useApiQuery';
+import { AUDIT_PAGE_SIZE, fetchAuditEntries } from './api';
+
+/** Who changed which site or user, and when: newest first, a page at a time. */
+export function AuditPage() {
+  // The ids of the entries each shown page starts after; empty: the newest page.
+  const [cursors, setCursors] = useState<number[]>([]);
+  const before = cursors.at(-1);
+  const entries = useApiQuery(['audit', before ?? 'newest'], (token, signal) =>
+    fetchAuditEntries(token, signal, before),
+  );
+  return (
+    <section className="card" aria-label="Audit log">
+      <h2>Audit log</h2>
+      <QueryState
+        query={entries}
+        what="the audit log"
+        isEmpty={(list) => list.length === 0}
+        empty={<p>Nothing recorded yet.</p>}
+      >
+        {(list) => (
+          <>
+            <table className="audit">
+              <thead>
+                <tr>
+                  <th scope="col">When</th>
+                  <th scope="col">Who</th>
+                  <th scope="col">Action</th>
+                  <th scope="col">On</th>
+                  <th scope="col">Details</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((entry) => (
+                  <tr key={entry.id}>
+                    <td>
+                      <time dateTime={entry.at}>{new Date(entry.at).toLocaleString()}</time>
+                    </td>
+                    <td>{entry.actorEmail}</td>
+                    <td>{entry.action}</td>
+                    <td>{entry.target}</td>
+                    <td>
+                      <code>{JSON.stringify(entry.details)}</code>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <div className="toolbar">
+              {cursors.length > 0 && (
+                <button type="button" onClick={() => setCursors(cursors.slice(0, -1))}>
+                  Newer
+                </button>
+              )}
+              {list.length === AUDIT_PAGE_SIZE && (
+                <button type="button" onClick={() => setCursors([...cursors, list[list.length - 1].id])}>
+                  Older
+                </button>
+              )}
+            </div>
+          </>
+        )}
+      </QueryState>
+    </section>
+  );
+}
