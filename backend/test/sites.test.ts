@@ -43,6 +43,22 @@ const as = (method: 'get' | 'post' | 'patch' | 'delete', path: string) =>
 
 const fileSites = () => (JSON.parse(readFileSync(stores.sitesFile, 'utf8')) as { sites: SiteEntry[] }).sites;
 
+/** The site's stored events. */
+async function count(siteId: number): Promise<number> {
+  const result = await stores.query<{ n: string }>(
+    `SELECT count() AS n FROM sluice.events WHERE site_id = ${siteId}`,
+  );
+  return Number(result[0].n);
+}
+
+/** Closes the backend and starts it again on the same stores, as a restart would. */
+async function restartBackend(): Promise<void> {
+  await app.close();
+  app = await createApp(loadAppConfig(stores.env), ['error', 'fatal']);
+  await app.init();
+  http = request(app.getHttpServer());
+}
+
 /** The edge's answer to one pageview sent with `key`, from a page at `origin`. */
 async function beacon(key: string, origin?: string): Promise<number> {
   const response = await fetch(`${edge.url}/telemetry/e`, {
@@ -126,17 +142,30 @@ describe('sites', () => {
       eventRow({ site_id: site.id }),
       eventRow({ site_id: 1 }),
     ]);
-    const count = async (siteId: number) => {
-      const result = await stores.query<{ n: string }>(
-        `SELECT count() AS n FROM sluice.events WHERE site_id = ${siteId}`,
-      );
-      return Number(result[0].n);
-    };
     const before = await count(1);
     assert.equal(await count(site.id), 2);
     await as('delete', `/api/sites/${site.id}?confirm=gone.test`).expect(204);
     await waitUntil('the mutation', async () => (await count(site.id)) === 0, { timeoutMs: 20_000 });
     assert.equal(await count(1), before);
+  });
+
+  test("a site's own retention deletes its older months at each start, and nothing of other sites", async () => {
+    const site = (
+      await as('post', '/api/sites')
+        .send({ name: 'brief.test', domain: 'brief.test', retentionMonths: 1 })
+        .expect(201)
+    ).body;
+    const longAgo = '2025-01-15 12:00:00';
+    await stores.insertEvents([
+      eventRow({ site_id: site.id, ts: longAgo }),
+      eventRow({ site_id: site.id, ts: new Date().toISOString().replace('T', ' ').slice(0, 19) }),
+      eventRow({ site_id: 1, ts: longAgo }),
+    ]);
+    const siteOne = await count(1);
+    assert.equal(await count(site.id), 2, 'nothing is deleted before the daily run');
+    await restartBackend();
+    await waitUntil('the old month deleted', async () => (await count(site.id)) === 1, { timeoutMs: 20_000 });
+    assert.equal(await count(1), siteOne, 'site 1 keeps the server-wide retention');
   });
 
   test('bad settings are 400s naming the field and the rule', async () => {

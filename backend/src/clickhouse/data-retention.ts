@@ -1,40 +1,27 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnModuleDestroy,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { dropExpiredPartitions } from '@sluice/pipeline';
+import { DailyJob } from '../common/daily-job.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 /**
- * Keeps RETENTION_MONTHS of events and rollups: at start, then daily, drops the monthly partitions
- * older than that (as the admin account). A failed run is logged and tried again the next day.
+ * Keeps RETENTION_MONTHS of events and rollups, server-wide: drops the monthly partitions older than
+ * that (as the admin account). A site may keep fewer months (SiteRetention).
  */
 @Injectable()
-export class DataRetention implements OnApplicationBootstrap, OnModuleDestroy {
+export class DataRetention extends DailyJob {
   private readonly logger = new Logger('Retention');
-  private timer?: NodeJS.Timeout;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
-
-  onApplicationBootstrap(): void {
-    if (this.config.retentionMonths === null) {
-      this.logger.log('RETENTION_MONTHS is not set: events are kept until deleted');
-      return;
-    }
-    void this.run();
-    this.timer = setInterval(() => void this.run(), DAY_MS).unref();
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    super();
   }
 
-  onModuleDestroy(): void {
-    clearInterval(this.timer);
+  protected override isEnabled(): boolean {
+    if (this.config.retentionMonths !== null) return true;
+    this.logger.log('RETENTION_MONTHS is not set: events are kept until deleted');
+    return false;
   }
 
-  private async run(): Promise<void> {
+  protected async run(): Promise<void> {
     const { url, database, cluster, admin } = this.config.clickhouse;
     try {
       const { dropped } = await dropExpiredPartitions({

@@ -1,33 +1,24 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { SiteData } from '../clickhouse/site-data.js';
+import { DailyJob } from '../common/daily-job.js';
 import { SitesRepository } from './sites.repository.js';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 /**
- * Each site's own retention (`retentionMonths`, fewer months than the server keeps): at start, then
- * daily, deletes its older months. A failure is logged and tried again the next day.
+ * Each site's own retention (`retentionMonths`, fewer months than the server keeps): deletes its
+ * older months. A site that fails is logged and tried again the next day; the others go on.
  */
 @Injectable()
-export class SiteRetention implements OnApplicationBootstrap, OnModuleDestroy {
+export class SiteRetention extends DailyJob {
   private readonly logger = new Logger('Retention');
-  private timer?: NodeJS.Timeout;
 
   constructor(
     private readonly sites: SitesRepository,
     private readonly data: SiteData,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    void this.run();
-    this.timer = setInterval(() => void this.run(), DAY_MS).unref();
+  ) {
+    super();
   }
 
-  onModuleDestroy(): void {
-    clearInterval(this.timer);
-  }
-
-  async run(): Promise<void> {
+  protected async run(): Promise<void> {
     for (const site of await this.sites.list()) {
       if (site.retentionMonths === null) continue;
       try {
