@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { EventRow } from '@sluice/config';
-import { dropExpiredPartitions, oldestKeptMonth, rollbackMigrations } from '../src';
+import { waitUntil } from '@sluice/services';
+import { dropExpiredPartitions, expireSiteData, oldestKeptMonth, rollbackMigrations } from '../src';
 import { ClickHouseHarness, eventRow } from '../src/testing/clickhouse-harness';
 
 const clickhouse = new ClickHouseHarness();
@@ -133,4 +134,27 @@ test('retention keeps whole months younger than the setting and drops older ones
   );
   assert.deepEqual(rollup.months.map(Number).sort(), [202510, 202611]);
   assert.deepEqual((await dropExpiredPartitions(options)).dropped, []);
+});
+
+test("a site's own retention deletes that site's older months, and issues no mutation when there are none", async () => {
+  const [site_id, other] = [106, 107];
+  await insert([
+    eventRow({ site_id, ts: '2026-08-31 23:59:59' }),
+    eventRow({ site_id, ts: '2026-09-01 00:00:00' }),
+    eventRow({ site_id: other, ts: '2026-08-15 12:00:00' }),
+  ]);
+  const expire = () =>
+    expireSiteData(clickhouse.target('admin'), site_id, 2, new Date('2026-11-23T12:00:00Z'));
+  assert.deepEqual(await expire(), ['events', 'traffic_hourly', 'sessions_daily']);
+  const count = async (site: number) =>
+    Number(
+      (
+        await clickhouse.query<{ n: string }>(
+          `SELECT count() AS n FROM sluice.events WHERE site_id = ${site}`,
+        )
+      )[0].n,
+    );
+  await waitUntil('the deletion', async () => (await count(site_id)) === 1, { timeoutMs: 20_000 });
+  assert.equal(await count(other), 1, 'other sites keep their rows');
+  assert.deepEqual(await expire(), [], 'nothing left to delete: no table is rewritten');
 });
