@@ -4,14 +4,16 @@
  */
 export const SITES_FILE_VERSION = 1;
 
-export type BotPolicy = 'flag' | 'drop';
+export const BOT_POLICIES = ['flag', 'drop'] as const;
+export type BotPolicy = (typeof BOT_POLICIES)[number];
 
 /**
  * `cookieless` (default): the edge derives the visitor id from a daily-salted hash, as Plausible does;
  * nothing is stored in the browser for it. `persistent`: the tracker keeps a first-party anonymous id
  * in the browser and the edge keeps it, so returning visitors are recognised across days.
  */
-export type PrivacyMode = 'cookieless' | 'persistent';
+export const PRIVACY_MODES = ['cookieless', 'persistent'] as const;
+export type PrivacyMode = (typeof PRIVACY_MODES)[number];
 
 export interface SiteEntry {
   /** Internal id, stored in every event row. */

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { withDefaults, type EventRow, type SiteEntry } from '@sluice/config';
 import { waitUntil } from '@sluice/services';
-import { LUA_DIR, loopbackEdgeOptions, startEdge, type RunningEdge } from '../src';
+import { loopbackEdgeOptions, startEdge, type RunningEdge } from '../src';
 import type { StartEdgeOptions } from '../src/edge-server';
 
 export const SITE: SiteEntry = {
@@ -99,5 +99,3 @@ export class EdgeHarness {
     rmSync(this.dir, { recursive: true, force: true });
   }
 }
-
-export { LUA_DIR };

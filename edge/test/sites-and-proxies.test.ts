@@ -16,7 +16,8 @@ import { test } from 'node:test';
 import { CONTRACT_JSON_PATH } from '@sluice/config';
 import { freePort } from '@sluice/services';
 import { renderEdgeConfig, startEdge, type StartEdgeOptions } from '../src';
-import { EdgeHarness, LUA_DIR, SITE, writeSites } from './edge-harness';
+import { LUA_DIR } from '../src';
+import { EdgeHarness, SITE, writeSites } from './edge-harness';
 
 const EVENT = { n: 'pageview', u: 'https://shop.test/' };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

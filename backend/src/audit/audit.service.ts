@@ -11,6 +11,9 @@ export interface Actor {
 
 export const SYSTEM: Actor = { id: null, email: 'system' };
 
+/** The signed-in user who acts. */
+export const actorOf = (user: { id: number; email: string }): Actor => ({ id: user.id, email: user.email });
+
 export interface AuditRecord {
   id: number;
   at: string;

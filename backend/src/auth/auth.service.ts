@@ -70,7 +70,7 @@ export class AuthService {
     return this.start((await this.users.findById(user.id))!);
   }
 
-  /** A new login of `user`, whose identity was proven elsewhere (single sign-on). */
+  /** A new login (session) of `user`, whose identity the caller has proven: password, single sign-on. */
   async start(user: User): Promise<Session> {
     return { signedIn: await this.signedIn(user), refreshToken: this.sessions.start(user.id) };
   }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { AuditService, SYSTEM, type Actor } from '../audit/audit.service.js';
+import { actorOf, AuditService, SYSTEM, type Actor } from '../audit/audit.service.js';
 import { SiteData } from '../clickhouse/site-data.js';
 import { defined } from '../common/defined.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
@@ -13,7 +13,6 @@ import { SitesRepository } from './sites.repository.js';
 
 const SITE_KEY_BYTES = 16;
 const newKey = () => randomBytes(SITE_KEY_BYTES).toString('base64url');
-const actorOf = (user: User): Actor => ({ id: user.id, email: user.email });
 
 /**
  * Sites and their settings. Every change is exported at once to the sites file, which the edge reads

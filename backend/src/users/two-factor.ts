@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { matchingStep, newTotpSecret, otpauthUrl } from '../auth/totp.js';
-import { AuditService } from '../audit/audit.service.js';
+import { actorOf, AuditService } from '../audit/audit.service.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { StateStore } from '../state/state-store.js';
 import type { User } from './user.entity.js';
@@ -44,7 +44,7 @@ export class TwoFactor {
     if (!this.accept(user, code))
       throw new DomainError(ErrorCode.Validation, 'code is not the current code of your authenticator app');
     await this.users.update(user.id, { totpEnabled: true });
-    await this.audit.record({ id: user.id, email: user.email }, 'user.enable_totp', `user:${user.id}`);
+    await this.audit.record(actorOf(user), 'user.enable_totp', `user:${user.id}`);
   }
 
   async disable(user: User, code: string): Promise<void> {
@@ -52,7 +52,7 @@ export class TwoFactor {
     if (!this.accept(user, code))
       throw new DomainError(ErrorCode.Validation, 'code is not the current code of your authenticator app');
     await this.users.update(user.id, { totpEnabled: false, totpSecret: null });
-    await this.audit.record({ id: user.id, email: user.email }, 'user.disable_totp', `user:${user.id}`);
+    await this.audit.record(actorOf(user), 'user.disable_totp', `user:${user.id}`);
   }
 
   /** Whether `code` is the user's current code, not used before. */

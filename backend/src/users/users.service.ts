@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { AuditService, SYSTEM, type Actor } from '../audit/audit.service.js';
+import { actorOf, AuditService, SYSTEM } from '../audit/audit.service.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { RefreshTokens } from '../sessions/refresh-tokens.js';
@@ -29,8 +29,6 @@ export interface UserWithPassword {
 
 /** Without ADMIN_EMAIL the first owner signs in as this (and sets a password at once). */
 export const DEFAULT_OWNER_EMAIL = 'owner@sluice.local';
-
-const actorOf = (user: User): Actor => ({ id: user.id, email: user.email });
 
 @Injectable()
 export class UsersService implements OnModuleInit {

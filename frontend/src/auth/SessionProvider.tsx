@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import * as auth from './api';
-import { SessionContext, type SessionState } from './session';
+import { SESSION_ENDED_NOTICE, SessionContext, type SessionState } from './session';
 
 /** The access token is renewed this long before it expires. */
 const RENEW_EARLY_SECONDS = 60;
@@ -32,7 +32,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       auth.refresh().then(accept, () => {
         setSignedIn(undefined);
         setStatus('signed-out');
-        if (signedIn) setNotice('Your session has ended. Please sign in again.');
+        if (signedIn) setNotice(SESSION_ENDED_NOTICE);
       });
     }, delay);
     return () => clearTimeout(timer);

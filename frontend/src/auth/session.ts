@@ -17,6 +17,9 @@ export interface SessionState {
   signOut(notice?: string): void;
 }
 
+/** Shown at the sign-in form when the session ended without the user signing out. */
+export const SESSION_ENDED_NOTICE = 'Your session has ended. Please sign in again.';
+
 export const SessionContext = createContext<SessionState | undefined>(undefined);
 
 export function useSession(): SessionState {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useSession } from '../auth/session';
+import { SESSION_ENDED_NOTICE, useSession } from '../auth/session';
 import { ApiError } from './api-client';
 
 /** Every input of a query's fetcher: when any changes, the query runs again. */
@@ -14,8 +14,6 @@ export interface QueryResult<T> {
   isFetching: boolean;
   retry(): void;
 }
-
-const UNAUTHORIZED_NOTICE = 'Your session has ended. Please sign in again.';
 
 /**
  * Runs `fetcher` with the access token whenever `key` changes, so `key` must hold every input `fetcher` uses. An
@@ -41,7 +39,7 @@ export function useApiQuery<T>(
       },
       (error: unknown) => {
         if (controller.signal.aborted) return;
-        if (error instanceof ApiError && error.status === 401) signOut(UNAUTHORIZED_NOTICE);
+        if (error instanceof ApiError && error.status === 401) signOut(SESSION_ENDED_NOTICE);
         else setSettled({ requestKey, error: error instanceof Error ? error : new Error(String(error)) });
       },
     );

@@ -1,9 +1,19 @@
+import { applyDecorators } from '@nestjs/common';
 import { IsEmail, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { MIN_PASSWORD_LENGTH } from '../../config/app-config.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /** Longer inputs are refused before hashing: argon2 of a megabyte is a cheap denial of service. */
 const MAX_PASSWORD_LENGTH = 1024;
+
+/** A password as typed: checked in this order, the type before the length. */
+const IsPassword = () =>
+  applyDecorators(
+    IsString({ message: '$property must be a string' }),
+    MaxLength(MAX_PASSWORD_LENGTH, {
+      message: `$property must be at most ${MAX_PASSWORD_LENGTH} characters`,
+    }),
+  );
 
 /** A code of the authenticator app. */
 const IsTotpCode = () =>
@@ -15,9 +25,7 @@ export class LoginDto {
   email!: string;
 
   @ApiProperty({ format: 'password' })
-  // Checked bottom-up: the type before the length.
-  @MaxLength(MAX_PASSWORD_LENGTH, { message: `$property must be at most ${MAX_PASSWORD_LENGTH} characters` })
-  @IsString({ message: '$property must be a string' })
+  @IsPassword()
   password!: string;
 
   @ApiPropertyOptional({
@@ -37,13 +45,11 @@ export class TotpCodeDto {
 
 export class ChangePasswordDto {
   @ApiProperty({ format: 'password', description: 'The password (or one-time password) signed in with' })
-  @MaxLength(MAX_PASSWORD_LENGTH, { message: `$property must be at most ${MAX_PASSWORD_LENGTH} characters` })
-  @IsString({ message: '$property must be a string' })
+  @IsPassword()
   currentPassword!: string;
 
-  @ApiProperty({ format: 'password', minLength: 12, maxLength: 1024 })
-  @MaxLength(MAX_PASSWORD_LENGTH, { message: `$property must be at most ${MAX_PASSWORD_LENGTH} characters` })
+  @ApiProperty({ format: 'password', minLength: MIN_PASSWORD_LENGTH, maxLength: MAX_PASSWORD_LENGTH })
   @MinLength(MIN_PASSWORD_LENGTH, { message: `$property must be at least ${MIN_PASSWORD_LENGTH} characters` })
-  @IsString({ message: '$property must be a string' })
+  @IsPassword()
   newPassword!: string;
 }

@@ -1,10 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import type { BotPolicy, PrivacyMode } from '@sluice/config';
+import { BOT_POLICIES, PRIVACY_MODES, type BotPolicy, type PrivacyMode } from '@sluice/config';
 import {
   ArrayMaxSize,
   IsArray,
-  IsIn,
   IsInt,
   IsOptional,
   IsString,
@@ -15,10 +14,10 @@ import {
   ValidateBy,
 } from 'class-validator';
 import { isTimeZone } from '../../common/calendar.js';
+import { IsOneOf } from '../../common/is-one-of.js';
 import { DOMAIN } from '../../config/app-config.js';
+import { SITE_DEFAULTS } from '../site.js';
 
-const PRIVACY_MODES: PrivacyMode[] = ['cookieless', 'persistent'];
-const BOT_POLICIES: BotPolicy[] = ['flag', 'drop'];
 const MAX_ORIGINS = 50;
 const MAX_RETENTION_MONTHS = 1200;
 
@@ -58,22 +57,13 @@ const IsOrigins = () =>
       { each: true },
     ),
   );
-const IsPrivacyMode = () =>
-  IsIn(PRIVACY_MODES, { message: `$property must be one of ${PRIVACY_MODES.join(', ')}` });
-const IsBotPolicy = () =>
-  IsIn(BOT_POLICIES, { message: `$property must be one of ${BOT_POLICIES.join(', ')}` });
 /** `null`: the server's retention (RETENTION_MONTHS). */
+const RETENTION_RULE = `$property must be a whole number of months from 1 to ${MAX_RETENTION_MONTHS}, or null`;
 const IsRetention = () =>
   applyDecorators(
-    IsInt({
-      message: `$property must be a whole number of months from 1 to ${MAX_RETENTION_MONTHS}, or null`,
-    }),
-    Min(1, {
-      message: `$property must be a whole number of months from 1 to ${MAX_RETENTION_MONTHS}, or null`,
-    }),
-    Max(MAX_RETENTION_MONTHS, {
-      message: `$property must be a whole number of months from 1 to ${MAX_RETENTION_MONTHS}, or null`,
-    }),
+    IsInt({ message: RETENTION_RULE }),
+    Min(1, { message: RETENTION_RULE }),
+    Max(MAX_RETENTION_MONTHS, { message: RETENTION_RULE }),
   );
 
 export class CreateSiteDto {
@@ -85,7 +75,11 @@ export class CreateSiteDto {
   @IsDomain()
   domain!: string;
 
-  @ApiPropertyOptional({ example: 'Europe/Berlin', default: 'UTC', description: 'Reports count days in it' })
+  @ApiPropertyOptional({
+    example: 'Europe/Berlin',
+    default: SITE_DEFAULTS.timezone,
+    description: 'Reports count days in it',
+  })
   @IsOptional()
   @IsTimeZoneName()
   timezone?: string;
@@ -99,18 +93,18 @@ export class CreateSiteDto {
   @IsOrigins()
   allowedOrigins?: string[];
 
-  @ApiPropertyOptional({ enum: PRIVACY_MODES, default: 'cookieless' })
+  @ApiPropertyOptional({ enum: PRIVACY_MODES, default: SITE_DEFAULTS.privacyMode })
   @IsOptional()
-  @IsPrivacyMode()
+  @IsOneOf(PRIVACY_MODES)
   privacyMode?: PrivacyMode;
 
   @ApiPropertyOptional({
     enum: BOT_POLICIES,
-    default: 'flag',
+    default: SITE_DEFAULTS.botPolicy,
     description: 'flag: keep bots, marked; drop: refuse them',
   })
   @IsOptional()
-  @IsBotPolicy()
+  @IsOneOf(BOT_POLICIES)
   botPolicy?: BotPolicy;
 
   @ApiPropertyOptional({

@@ -1,13 +1,12 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEmail, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsOneOf } from '../../common/is-one-of.js';
 import { ROLES, Role } from '../role.js';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 
 const MAX_SITES = 10_000;
 const SITE_IDS_RULE = '$property must be an array of positive integer site ids';
-
-const IsRole = () => IsIn(ROLES, { message: `$property must be one of ${ROLES.join(', ')}` });
 
 /** Sites a viewer or admin may see (owners see every site). */
 const IsSiteIds = () =>
@@ -28,7 +27,7 @@ export class CreateUserDto {
     enum: ROLES,
     description: 'owner: everything; admin: adds and changes its sites; viewer: reads its sites',
   })
-  @IsRole()
+  @IsOneOf(ROLES)
   role!: Role;
 
   @ApiPropertyOptional({
