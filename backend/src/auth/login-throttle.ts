@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
-import { StateStore } from '../state/state-store.js';
+import { StateStore, type Expiring } from '../state/state-store.js';
 
 /** Failed logins counted per account and per client address, over a window that starts at the first failure. */
 const WINDOW_MS = 15 * 60_000;
@@ -9,9 +9,9 @@ const MAX_PER_ACCOUNT = 5;
 /** …and an address this many failures (one client trying many accounts). */
 const MAX_PER_ADDRESS = 20;
 
-interface Failures {
+/** Failures of a window, which ends WINDOW_MS after its first failure. */
+interface Failures extends Expiring {
   count: number;
-  since: number;
 }
 
 const accountKey = (email: string) => `throttle:account:${email}`;
@@ -43,9 +43,9 @@ export class LoginThrottle {
     const now = Date.now();
     for (const key of [accountKey(email), addressKey(address)])
       this.state.update<Failures>(key, (failures) =>
-        failures && now - failures.since < WINDOW_MS
-          ? { count: failures.count + 1, since: failures.since }
-          : { count: 1, since: now },
+        failures && now < failures.expiresAt
+          ? { count: failures.count + 1, expiresAt: failures.expiresAt }
+          : { count: 1, expiresAt: now + WINDOW_MS },
       );
   }
 
@@ -56,7 +56,7 @@ export class LoginThrottle {
 
   private blockedUntil(key: string, max: number, now: number): number {
     const failures = this.state.get<Failures>(key);
-    if (!failures || failures.count < max || now - failures.since >= WINDOW_MS) return 0;
-    return failures.since + WINDOW_MS;
+    if (!failures || failures.count < max || now >= failures.expiresAt) return 0;
+    return failures.expiresAt;
   }
 }

@@ -2,16 +2,15 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import * as oidc from 'openid-client';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { StateStore } from '../state/state-store.js';
+import { StateStore, type Expiring } from '../state/state-store.js';
 import type { User } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
 
 /** A sign-in under way: what the callback must check (PKCE, nonce) and where it was sent. */
-interface Pending {
+interface Pending extends Expiring {
   verifier: string;
   nonce: string;
   redirectUri: string;
-  expiresAt: number;
 }
 
 /** How long a user may take at the provider. */

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { dropExpiredPartitions } from '@sluice/pipeline';
-import { DailyJob } from '../common/daily-job.js';
+import { DAY_MS, RecurringJob } from '../common/recurring-job.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 
 /**
@@ -8,11 +8,11 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
  * that (as the admin account). A site may keep fewer months (SiteRetention).
  */
 @Injectable()
-export class DataRetention extends DailyJob {
+export class DataRetention extends RecurringJob {
   private readonly logger = new Logger('Retention');
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    super();
+    super(DAY_MS);
   }
 
   protected override isEnabled(): boolean {

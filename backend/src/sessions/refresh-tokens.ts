@@ -1,18 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
-import { StateStore } from '../state/state-store.js';
+import { StateStore, type Expiring } from '../state/state-store.js';
 
 /**
  * One login's chain of refresh tokens. Only hashes are kept: a copy of the state store signs no one in.
  * `previous` stays valid for GRACE_MS after a rotation, for the other tab that sent it at the same moment.
  */
-interface Family {
+interface Family extends Expiring {
   userId: number;
   current: string;
   previous?: string;
   rotatedAt: number;
-  expiresAt: number;
 }
 
 /** How long a login lasts without a new password entry. */

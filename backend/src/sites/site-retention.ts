@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { SiteData } from '../clickhouse/site-data.js';
-import { DailyJob } from '../common/daily-job.js';
+import { DAY_MS, RecurringJob } from '../common/recurring-job.js';
 import { SitesRepository } from './sites.repository.js';
 
 /**
@@ -8,14 +8,14 @@ import { SitesRepository } from './sites.repository.js';
  * older months. A site that fails is logged and tried again the next day; the others go on.
  */
 @Injectable()
-export class SiteRetention extends DailyJob {
+export class SiteRetention extends RecurringJob {
   private readonly logger = new Logger('Retention');
 
   constructor(
     private readonly sites: SitesRepository,
     private readonly data: SiteData,
   ) {
-    super();
+    super(DAY_MS);
   }
 
   protected async run(): Promise<void> {

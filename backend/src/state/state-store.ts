@@ -4,10 +4,21 @@ import { join } from 'node:path';
 import { open, type RootDatabase } from 'lmdb';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 
+/** A value that is worthless after `expiresAt` (ms since the epoch): `sweepExpired` removes it. */
+export interface Expiring {
+  expiresAt: number;
+}
+
+const isExpired = (value: unknown, now: number) =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as Partial<Expiring>).expiresAt === 'number' &&
+  (value as Expiring).expiresAt <= now;
+
 /**
  * Hot key-value state in LMDB (`<BACKEND_DATA_DIR>/state.lmdb`): refresh-token families, login
- * throttling, generated secrets. Reads are memory-mapped and writes synchronous, so a read-modify-write
- * in `update` is atomic for this process; other backends keep their own state.
+ * throttling, sign-ins under way, generated secrets. Reads are memory-mapped and writes synchronous, so
+ * a read-modify-write in `update` is atomic for this process; other backends keep their own state.
  */
 @Injectable()
 export class StateStore implements OnModuleDestroy {
@@ -38,6 +49,23 @@ export class StateStore implements OnModuleDestroy {
 
   remove(key: string): void {
     this.db.removeSync(key);
+  }
+
+  /**
+   * Removes every `Expiring` value past its time, so what nobody comes back for (an abandoned sign-in, a
+   * session never refreshed again, old failed logins) does not pile up. Returns how many went.
+   */
+  sweepExpired(now = Date.now()): number {
+    const candidates = [...this.db.getRange()].filter(({ value }) => isExpired(value, now));
+    let removed = 0;
+    // Checked again inside a transaction: an `update` may have renewed the value since it was read.
+    for (const { key } of candidates)
+      this.db.transactionSync(() => {
+        if (!isExpired(this.db.get(key), now)) return;
+        this.db.removeSync(key);
+        removed++;
+      });
+    return removed;
   }
 
   /** Keys starting with `prefix`, in order. */
