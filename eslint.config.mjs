@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', 'data/**', '**/node_modules/**'] },
+  { ignores: ['**/dist/**', 'data/**', '**/node_modules/**', '.runtime/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

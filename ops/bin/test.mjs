@@ -1,9 +1,12 @@
 // `npm test`: every check the project has — types and build, lint, Lua lint, then all test files.
+import { ensureNodeRuntime } from './node-runtime.mjs';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { ensureDebianPackages, TEST_PACKAGES } from './prerequisites.mjs';
 import { build, ensureDependencies, ROOT, WORKSPACES } from './workspace.mjs';
+
+await ensureNodeRuntime();
 
 function step(what, command, args) {
   console.log(`\n== ${what}`);

@@ -1,7 +1,10 @@
 // Runs a built entry point (e.g. the migrations CLI) with the stack's settings in its environment.
+import { ensureNodeRuntime } from './node-runtime.mjs';
 import { build, ensureDependencies, ROOT } from './workspace.mjs';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+
+await ensureNodeRuntime();
 
 const [entry, ...args] = process.argv.slice(2);
 ensureDependencies();

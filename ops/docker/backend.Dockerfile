@@ -1,7 +1,7 @@
 # The backend (NestJS control plane). Build context: the repository root (docker-compose.yml sets it).
-# Production runs Node 24 LTS; the code also runs on Node 20.19+, which development and CI use.
+# The same Node.js release as development and CI (.nvmrc; a test keeps them equal).
 
-FROM node:24-bookworm-slim AS build
+FROM node:24.22.3-bookworm-slim AS build
 WORKDIR /app
 # Every workspace's package.json, so that `npm ci` sees exactly the workspaces the lockfile was made with.
 COPY package.json package-lock.json tsconfig.base.json ./
@@ -26,7 +26,7 @@ COPY backend/src backend/src
 # In dependency order (ops/services: the pipeline starts its shipper process with it).
 RUN npm run build -w config && npm run build -w ops/services && npm run build -w pipeline && npm run build -w backend
 
-FROM node:24-bookworm-slim AS runtime
+FROM node:24.22.3-bookworm-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app/package.json /app/package-lock.json ./

@@ -1,7 +1,7 @@
 # The edge: OpenResty with Sluice's nginx template (rendered for the openresty target) and Lua.
 # Build context: the repository root (docker-compose.yml sets it).
 
-FROM node:24-bookworm-slim AS build
+FROM node:24.22.3-bookworm-slim AS build
 WORKDIR /src
 COPY package.json package-lock.json tsconfig.base.json ./
 COPY config/package.json config/

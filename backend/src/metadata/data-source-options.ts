@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import type { DataSourceOptions } from 'typeorm';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -24,5 +25,12 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
   } as const;
   return config.databaseUrl
     ? { type: 'postgres', url: config.databaseUrl, ...common }
-    : { type: 'better-sqlite3', database: join(config.dataDir, 'metadata.sqlite'), ...common };
+    : {
+        type: 'better-sqlite3',
+        database: join(config.dataDir, 'metadata.sqlite'),
+        // The backend's own better-sqlite3 (a major TypeORM's peer range doesn't name yet, so npm keeps it
+        // beside the backend, out of TypeORM's reach): handed over rather than looked up from TypeORM's folder.
+        driver: BetterSqlite3,
+        ...common,
+      };
 }
