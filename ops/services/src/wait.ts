@@ -2,8 +2,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { ManagedProcess } from './managed-process';
 
 /**
- * Polls `probe` until it returns true. Fails early when `process` exits, naming its log,
- * because a service that died at start will never become ready.
+ * Polls `probe` until it returns true. A probe that throws (a service still refusing connections, an assertion not
+ * yet holding) is polled again; at the deadline the last failure is rethrown as the cause, so the real status or
+ * assertion shows instead of a bare timeout. Fails early when `process` exits, naming its log, because a service
+ * that died at start will never become ready.
  */
 export async function waitUntil(
   what: string,
@@ -11,16 +13,25 @@ export async function waitUntil(
   { timeoutMs = 30_000, process }: { timeoutMs?: number; process?: ManagedProcess } = {},
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  let lastFailure: unknown;
   while (Date.now() < deadline) {
     if (process && !process.running) {
       throw new Error(`${what} exited during start; see ${process.options.logFile}`);
     }
-    if (await probe().catch(() => false)) return;
+    try {
+      if (await probe()) return;
+      lastFailure = undefined;
+    } catch (error) {
+      lastFailure = error;
+    }
     await sleep(100);
   }
-  throw new Error(
-    `${what} was not ready after ${timeoutMs / 1000} s${process ? `; see ${process.options.logFile}` : ''}`,
-  );
+  const log = process ? `; see ${process.options.logFile}` : '';
+  if (lastFailure === undefined) throw new Error(`${what} did not happen within ${timeoutMs / 1000} s${log}`);
+  const reason = lastFailure instanceof Error ? lastFailure.message : String(lastFailure);
+  throw new Error(`${what} did not happen within ${timeoutMs / 1000} s${log}; last failure: ${reason}`, {
+    cause: lastFailure,
+  });
 }
 
 /** True when `url` answers with a 2xx status. */
