@@ -1,8 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ManagedProcess } from './managed-process';
-import { httpOk, waitUntil } from './wait';
+import { portInUse } from './ports';
+import { waitUntil } from './wait';
 
 /** The three ClickHouse accounts Sluice uses, each with only what its job needs. */
 export interface ClickHouseCredentials {
@@ -111,14 +113,17 @@ function clusterXml(cluster: ClusterNode, admin: ClickHouseCredentials['admin'])
   <remote_servers><${cluster.name}>${shards}</${cluster.name}></remote_servers>`;
 }
 
-/** A self-contained server config: no file outside `dir` is read or written, and it listens on loopback only. */
+/**
+ * A self-contained server config: no file outside `dir` is read or written, and it listens on loopback only.
+ * `listen_try` 0: a port it cannot bind stops the server instead of leaving it up without that port.
+ */
 export function renderServerXml(dir: string, httpPort: number, tcpPort: number, cluster = ''): string {
   return `<yandex>
   <logger><level>warning</level><log>${dir}/server.log</log><errorlog>${dir}/error.log</errorlog><size>100M</size><count>3</count></logger>
   <http_port>${httpPort}</http_port>
   <tcp_port>${tcpPort}</tcp_port>
   <listen_host>127.0.0.1</listen_host>
-  <listen_try>1</listen_try>
+  <listen_try>0</listen_try>
   <max_connections>1024</max_connections>
   <keep_alive_timeout>10</keep_alive_timeout>
   <max_concurrent_queries>100</max_concurrent_queries>
@@ -137,9 +142,48 @@ export function renderServerXml(dir: string, httpPort: number, tcpPort: number, 
 `;
 }
 
-/** Starts a private clickhouse-server (Debian's 18.16 here) and resolves once it answers /ping. */
+/** A port the server needs is taken; `holder` says by what, where that can be told. */
+export class PortInUseError extends Error {
+  constructor(
+    readonly port: number,
+    readonly holder: string,
+  ) {
+    super(`127.0.0.1:${port} is already in use${holder ? ` (${holder})` : ''}`);
+  }
+}
+
+/**
+ * Debian's clickhouse-server package starts a system service on 8123/9000 when installed on a host with
+ * systemd: the usual holder of those ports, and the one worth naming.
+ */
+function systemServiceHolder(): string {
+  const result = spawnSync('systemctl', ['is-active', 'clickhouse-server'], { encoding: 'utf8' });
+  return result.stdout?.trim() === 'active' ? "the system's clickhouse-server service is running" : '';
+}
+
+/**
+ * Ready when the server answers a query as this stack's admin account: a `/ping` would also be answered by
+ * another server on the same port, which knows neither the account nor its generated password.
+ */
+async function answersAsAdmin(url: string, admin: ClickHouseCredentials['admin']): Promise<boolean> {
+  const response = await fetch(`${url}/?query=${encodeURIComponent('SELECT 1')}`, {
+    headers: { 'X-ClickHouse-User': admin.username, 'X-ClickHouse-Key': admin.password },
+    signal: AbortSignal.timeout(2000),
+  });
+  const body = (await response.text()).trim();
+  if (!response.ok) throw new Error(`ClickHouse answered ${response.status}: ${body.slice(0, 200)}`);
+  return body === '1';
+}
+
+/**
+ * Starts a private clickhouse-server (Debian's 18.16 here) and resolves once it answers a query as the admin
+ * account. Refuses with a PortInUseError when its ports are taken, rather than waiting on someone else's server.
+ */
 export async function startClickHouse(options: ClickHouseOptions): Promise<RunningClickHouse> {
   const { dir, httpPort, tcpPort, database, credentials, cluster } = options;
+  for (const port of [httpPort, tcpPort]) {
+    if (await portInUse(port)) throw new PortInUseError(port, systemServiceHolder());
+  }
   const configDir = join(dir, 'config');
   mkdirSync(configDir, { recursive: true });
   const clusterConfig = cluster ? clusterXml(cluster, credentials.admin) : '';
@@ -160,6 +204,6 @@ export async function startClickHouse(options: ClickHouseOptions): Promise<Runni
     stopTimeoutMs: 30_000,
   });
   const url = `http://127.0.0.1:${httpPort}`;
-  await waitUntil('ClickHouse', () => httpOk(`${url}/ping`), { process, timeoutMs: 60_000 });
+  await waitUntil('ClickHouse', () => answersAsAdmin(url, credentials.admin), { process, timeoutMs: 60_000 });
   return { url, process, stop: () => process.stop() };
 }

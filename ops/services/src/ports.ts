@@ -14,3 +14,15 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+/** True when something already listens on `port` at `host` (binding it fails with EADDRINUSE). */
+export function portInUse(port: number, host = '127.0.0.1'): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      error.code === 'EADDRINUSE' ? resolve(true) : reject(error),
+    );
+    server.listen(port, host, () => server.close(() => resolve(false)));
+  });
+}

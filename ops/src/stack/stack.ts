@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { CONTRACT_JSON_PATH } from '@sluice/config';
 import { LUA_DIR, startEdge } from '@sluice/edge';
 import { SHIPPER_NODE_ARGS } from '@sluice/pipeline';
-import { httpOk, ManagedProcess, startClickHouse, waitUntil } from '@sluice/services';
+import { httpOk, ManagedProcess, PortInUseError, startClickHouse, waitUntil } from '@sluice/services';
 import { dataPaths, settingsEnvironment, type StackSettings } from './settings';
 
 export interface StackPart {
@@ -52,6 +52,16 @@ function groupId(name: string): number {
   return Number(line.split(':')[2]);
 }
 
+/** What to do when ClickHouse's ports are taken, in the settings' own words. */
+function portClash(error: PortInUseError, clickhouse: StackSettings['clickhouse']): Error {
+  const setting = error.port === clickhouse.httpPort ? 'CLICKHOUSE_HTTP_PORT' : 'CLICKHOUSE_TCP_PORT';
+  return new Error(
+    `ClickHouse can't listen on ${error.message} (${setting}). Sluice runs its own ClickHouse server: either ` +
+      "stop what holds the port (for Debian's service: sudo systemctl disable --now clickhouse-server), or " +
+      'choose free ports with CLICKHOUSE_HTTP_PORT and CLICKHOUSE_TCP_PORT in .env.',
+  );
+}
+
 /**
  * The edge's workers must read the sites file (mode 0640: it holds signing secrets) and write the
  * salts. Run as a user, they are that user. Run as root, they are nobody:nogroup, so the data folder
@@ -96,6 +106,8 @@ export async function startStack(
       tcpPort: clickhouse.tcpPort,
       database: clickhouse.database,
       credentials: { admin: clickhouse.admin, ingest: clickhouse.ingest, reader: clickhouse.reader },
+    }).catch((error: unknown) => {
+      throw error instanceof PortInUseError ? portClash(error, clickhouse) : error;
     });
     parts.push({
       name: 'clickhouse',
