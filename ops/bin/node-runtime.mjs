@@ -1,10 +1,12 @@
 // Sluice runs on the Node.js release named in .nvmrc (an LTS line). Where the machine's `node` is older — Debian
-// 12's, or an out-of-support 20 from another repository — the official binary comes from the npm registry (the
-// `node-linux-<arch>` package carries it, with its headers) into `.runtime/`, and the command runs again on it.
-// Nothing is fetched from anywhere but the npm registry. Plain JavaScript with no dependencies: it runs before `npm ci`.
+// 12's own 18, or an out-of-support 20 from another repository — the official binary comes from the npm registry
+// (the `node-linux-<arch>` package carries it, with its headers) into `.runtime/`, with the npm release that
+// package.json's `packageManager` names (Debian's npm 9 is not made for Node 24), and the command runs again on
+// them. Nothing is fetched from anywhere but the npm registry. Plain JavaScript with no dependencies: it runs
+// before `npm ci`.
 import { execFileSync, spawn } from 'node:child_process';
 import { constants } from 'node:os';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -13,6 +15,8 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The exact version the project runs on, and its major: `.nvmrc` is the one place it is written. */
 export const NODE_VERSION = readFileSync(join(ROOT, '.nvmrc'), 'utf8').trim().replace(/^v/, '');
 export const NODE_MAJOR = Number(NODE_VERSION.split('.')[0]);
+/** `npm@<version>`, from package.json's `packageManager`. */
+const NPM_PACKAGE = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).packageManager;
 
 function majorOf(version) {
   return Number(version.replace(/^v/, '').split('.')[0]);
@@ -23,19 +27,27 @@ function runtimeDir() {
   return join(ROOT, '.runtime', `node-${NODE_VERSION}`);
 }
 
-/** `npm pack` the binary package and unpack it; the folder appears whole or not at all. */
-function fetchRuntime(dir) {
-  const pkg = `node-${process.platform}-${process.arch}@${NODE_VERSION}`;
-  console.log(`Fetching Node.js ${NODE_VERSION} from the npm registry (${pkg})…`);
-  const staging = `${dir}.partial`;
-  rmSync(staging, { recursive: true, force: true });
-  mkdirSync(staging, { recursive: true });
-  const tarball = execFileSync('npm', ['pack', pkg, '--silent', '--pack-destination', staging], {
-    cwd: staging,
+/** `npm pack` a package from the registry and unpack it into `dir`. */
+function unpack(pkg, dir) {
+  mkdirSync(dir, { recursive: true });
+  const tarball = execFileSync('npm', ['pack', pkg, '--silent', '--pack-destination', dir], {
+    cwd: dir,
     encoding: 'utf8',
   }).trim();
-  execFileSync('tar', ['-xzf', join(staging, tarball), '-C', staging, '--strip-components=1']);
-  rmSync(join(staging, tarball));
+  execFileSync('tar', ['-xzf', join(dir, tarball), '-C', dir, '--strip-components=1']);
+  rmSync(join(dir, tarball));
+}
+
+/** Node's binary package, and npm laid out beside it as Node's own archives lay it out; whole or not at all. */
+function fetchRuntime(dir) {
+  const nodePackage = `node-${process.platform}-${process.arch}@${NODE_VERSION}`;
+  console.log(`Fetching Node.js ${NODE_VERSION} and ${NPM_PACKAGE} from the npm registry (${nodePackage})…`);
+  const staging = `${dir}.partial`;
+  rmSync(staging, { recursive: true, force: true });
+  unpack(nodePackage, staging);
+  unpack(NPM_PACKAGE, join(staging, 'lib', 'node_modules', 'npm'));
+  symlinkSync('../lib/node_modules/npm/bin/npm-cli.js', join(staging, 'bin', 'npm'));
+  symlinkSync('../lib/node_modules/npm/bin/npx-cli.js', join(staging, 'bin', 'npx'));
   renameSync(staging, dir);
 }
 
@@ -55,9 +67,9 @@ function runtimeEnvironment(dir) {
 export async function ensureNodeRuntime() {
   if (majorOf(process.version) >= NODE_MAJOR) return;
   const dir = runtimeDir();
-  if (!existsSync(join(dir, 'bin', 'node'))) fetchRuntime(dir);
+  if (!existsSync(join(dir, 'bin', 'npm'))) fetchRuntime(dir);
   console.log(
-    `Node.js ${process.version} is older than ${NODE_MAJOR}: running on ${NODE_VERSION} from ${relative(ROOT, dir)}/`,
+    `Node.js ${process.version} is older than ${NODE_MAJOR}: running on ${NODE_VERSION} and ${NPM_PACKAGE} from ${relative(ROOT, dir)}/`,
   );
   const child = spawn(join(dir, 'bin', 'node'), [...process.execArgv, ...process.argv.slice(1)], {
     stdio: 'inherit',
