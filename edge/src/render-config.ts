@@ -175,7 +175,7 @@ export function renderEdgeConfig(options: EdgeConfigOptions): string {
 /** Where the OpenResty image (ops/docker/edge.Dockerfile) keeps things: the CLI's defaults. */
 const IMAGE_APP_DIR = '/usr/local/openresty/sluice';
 const IMAGE_STATE_DIR = '/var/lib/sluice';
-const IMAGE_DEFAULTS: Record<string, string> = {
+export const IMAGE_DEFAULTS: Record<string, string> = {
   'listen-host': '0.0.0.0',
   'listen-port': '8080',
   prefix: '/run/sluice-edge',
