@@ -14,6 +14,7 @@ export class ShipperMetrics {
   rowsShipped = 0;
   batchesShipped = 0;
   deadLetters = 0;
+  rowsRefused = 0;
   insertFailures = 0;
 
   constructor(private readonly lag: () => Lag) {}
@@ -35,6 +36,12 @@ export class ShipperMetrics {
         'counter',
         'Lines written to the dead-letter file.',
         this.deadLetters,
+      ) +
+      metric(
+        'sluice_shipper_rows_refused_total',
+        'counter',
+        'Rows ClickHouse refused (a parse or type error, a column the table lacks), dead-lettered with its reason.',
+        this.rowsRefused,
       ) +
       metric(
         'sluice_shipper_insert_failures_total',

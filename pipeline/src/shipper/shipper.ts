@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { clickhouseClient } from '../clickhouse-target';
 import { Checkpoint, type Positions } from './checkpoint';
-import { insertUntilAcknowledged, pause } from './clickhouse-sink';
+import { insertRows, pause, type Refusal } from './clickhouse-sink';
 import type { ShipperConfig } from './config';
 import { Batch } from './batch';
 import { appendDurably } from './durable-file';
@@ -29,6 +29,11 @@ function lineProblems({ text, tooLong }: Line): string[] {
     return [`not JSON: ${error instanceof Error ? error.message : String(error)}`];
   }
   return rowProblems(row);
+}
+
+/** A dead-letter line: why, and where the line is, with the line as it was read. */
+function deadLetter(reason: string, { file, offset, text }: { file: string; offset: number; text: string }) {
+  return JSON.stringify({ reason, file, offset, line: text });
 }
 
 /**
@@ -150,49 +155,53 @@ export class Shipper {
   }
 
   /** A line that is not a contract row goes to the dead-letter file with the reason; the stream goes on. */
-  private classify(line: Line, path: string, batch: Batch): void {
+  private classify(line: Line, file: string, batch: Batch): void {
     const problems = lineProblems(line);
-    if (problems.length === 0) batch.addRow(line.text);
+    if (problems.length === 0) batch.addRow(line.text, { file, offset: line.offset });
     else
-      batch.deadLetters.push(
-        JSON.stringify({ reason: problems.join('; '), file: path, offset: line.offset, line: line.text }),
-      );
+      batch.deadLetters.push(deadLetter(problems.join('; '), { file, offset: line.offset, text: line.text }));
   }
 
   /**
-   * Seals the batch at the current read positions and sends it. Resolves true once ClickHouse
-   * acknowledged it and every batch before it, and it is recorded; false when a stop came first.
+   * Seals the batch at the current read positions and sends it. Resolves true once ClickHouse took
+   * every row of it that it will ever take, the rows it refuses are dead letters, every batch before
+   * it is recorded too, and it is recorded; false when a stop came first.
    */
   private deliver(batch: Batch): Promise<boolean> {
     batch.positions = structuredClone(this.reading);
-    const sent =
-      batch.rows > 0
-        ? insertUntilAcknowledged(
-            this.client,
-            batch.body(),
-            batch.rows,
-            this.stopping.signal,
-            this.log,
-            () => this.metrics.insertFailures++,
-          )
-        : Promise.resolve(true);
+    const sink = {
+      client: this.client,
+      stop: this.stopping.signal,
+      log: this.log,
+      failed: () => this.metrics.insertFailures++,
+    };
+    const sent: Promise<Refusal[] | null> = batch.rows > 0 ? insertRows(sink, batch) : Promise.resolve([]);
     const previous = this.lastDelivery;
-    this.lastDelivery = Promise.all([previous, sent]).then(([before, acknowledged]) => {
-      if (before && acknowledged) this.record(batch);
-      return before && acknowledged;
+    this.lastDelivery = Promise.all([previous, sent]).then(([before, refused]) => {
+      if (!before || refused === null) return false;
+      this.record(batch, refused);
+      return true;
     });
     return this.lastDelivery;
   }
 
-  /** An acknowledged batch: its dead letters are written and the checkpoint moves past it. */
-  private record(batch: Batch): void {
+  /**
+   * A batch ClickHouse answered for: its dead letters (lines off the contract, then rows ClickHouse
+   * refused) are written, then the checkpoint moves past it.
+   */
+  private record(batch: Batch, refused: Refusal[]): void {
+    for (const { row, reason } of refused)
+      batch.deadLetters.push(deadLetter(`ClickHouse refused the row: ${reason}`, batch.line(row)));
     if (batch.deadLetters.length > 0) {
       appendDurably(this.deadLetterPath, batch.deadLetters.join('\n') + '\n');
-      this.log(`${batch.deadLetters.length} line(s) failed the event contract: see ${this.deadLetterPath}`);
+      this.log(
+        `${batch.deadLetters.length} line(s) failed the event contract or ClickHouse refused them: see ${this.deadLetterPath}`,
+      );
     }
     this.committed = batch.positions;
     this.checkpoint.save(this.committed);
-    this.metrics.rowsShipped += batch.rows;
+    this.metrics.rowsShipped += batch.rows - refused.length;
+    this.metrics.rowsRefused += refused.length;
     this.metrics.batchesShipped++;
     this.metrics.deadLetters += batch.deadLetters.length;
   }
