@@ -6,12 +6,12 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { rowProblems, trackerSnippet, type EventRow, type WireBatch } from '@sluice/config';
 import { freePort, waitUntil } from '@sluice/services';
-import { REPO_ROOT } from '../src/repo-root';
-import { dataPaths, loadSettings, type StackSettings } from '../src/stack/settings';
+import { dataPaths, type StackSettings } from '../src/stack/settings';
 import { readSites } from '../src/stack/sites-file';
 import { startStack, type RunningStack } from '../src/stack/stack';
 import { CUSTOMER_HOST, launchChromium, personsPage } from './browser';
 import { startCustomerSite } from './customer-site';
+import { testStackSettings } from './test-stack';
 
 let dataDir: string;
 let settings: StackSettings;
@@ -22,19 +22,7 @@ let customerPort: number;
 
 before(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'sluice-e2e-'));
-  const clickhousePort = await freePort();
-  settings = loadSettings(REPO_ROOT, {
-    SLUICE_DATA_DIR: dataDir,
-    EDGE_HOST: '127.0.0.1',
-    EDGE_PORT: String(await freePort()),
-    BACKEND_PORT: String(await freePort()),
-    CLICKHOUSE_HTTP_PORT: String(clickhousePort),
-    CLICKHOUSE_TCP_PORT: String(await freePort()),
-    CLICKHOUSE_URL: `http://127.0.0.1:${clickhousePort}`,
-    SHIPPER_BATCH_MAX_WAIT_MS: '200',
-    EDGE_METRICS_PORT: String(await freePort()),
-    SHIPPER_METRICS_PORT: String(await freePort()),
-  });
+  settings = await testStackSettings(dataDir);
   stack = await startStack(settings, () => {});
   const site = readSites(dataPaths(settings).sitesFile)[0];
   customerPort = await freePort();
