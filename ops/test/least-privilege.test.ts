@@ -1,7 +1,7 @@
 /**
  * Least privilege where the parts are put together: each process of the native stack receives its own
- * settings and none of another part's secrets (read from the running processes), and the visitor salts
- * are the edge's files alone.
+ * settings and none of another part's secrets (read from the running processes), the visitor salts are
+ * the edge's files alone, and in compose each container mounts only the volumes its job needs.
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -9,6 +9,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { parse } from 'yaml';
+import { REPO_ROOT } from '../src/repo-root';
 import { dataPaths } from '../src/stack/settings';
 import { startStack, type RunningStack } from '../src/stack/stack';
 import { testStackSettings } from './test-stack';
@@ -75,4 +77,59 @@ test("each process of the native stack gets its own secrets and no other part's"
   const files = readdirSync(salts);
   assert.ok(files.length > 0);
   for (const file of files) assert.equal(mode(join(salts, file)), 0o600, file);
+});
+
+interface ComposeService {
+  volumes?: string[];
+}
+
+/** The named volumes each compose service mounts: target → volume, and whether read-only. */
+function composeMounts(): Record<string, Array<{ volume: string; target: string; readOnly: boolean }>> {
+  const compose = parse(readFileSync(join(REPO_ROOT, 'docker-compose.yml'), 'utf8')) as {
+    services: Record<string, ComposeService>;
+    volumes: Record<string, unknown>;
+  };
+  return Object.fromEntries(
+    Object.entries(compose.services).map(([service, { volumes = [] }]) => [
+      service,
+      volumes
+        .map((entry) => entry.split(':'))
+        .filter(([source]) => source in compose.volumes)
+        .map(([volume, target, options = '']) => ({
+          volume,
+          target,
+          readOnly: options.split(',').includes('ro'),
+        })),
+    ]),
+  );
+}
+
+/** The volume that holds `path` in `service`'s container (the deepest mount above it). */
+function volumeHolding(mounts: ReturnType<typeof composeMounts>, service: string, path: string) {
+  const holding = mounts[service]
+    .filter(({ target }) => path === target || path.startsWith(`${target}/`))
+    .sort((a, b) => b.target.length - a.target.length)[0];
+  assert.ok(holding, `${service} mounts nothing holding ${path}`);
+  return holding;
+}
+
+test('compose: each container mounts only what its job needs', () => {
+  const mounts = composeMounts();
+  const servicesMounting = (volume: string) =>
+    Object.keys(mounts).filter((service) => mounts[service].some((mount) => mount.volume === volume));
+  // The edge image's layout (edge/src/render-config.ts) and the backend image's SLUICE_SITES_FILE.
+  const salts = volumeHolding(mounts, 'edge', '/var/lib/sluice/edge-state/salts');
+  const events = volumeHolding(mounts, 'edge', '/var/lib/sluice/events/events.ndjson');
+  const sites = volumeHolding(mounts, 'backend', '/var/lib/sluice/sites/sites.json');
+  assert.deepEqual(servicesMounting(salts.volume), ['edge'], 'the visitor salts are the edge’s alone');
+  assert.deepEqual(
+    servicesMounting(events.volume),
+    ['edge', 'vector'],
+    'events: written by the edge, read by Vector',
+  );
+  assert.equal(volumeHolding(mounts, 'vector', '/var/lib/sluice/events').readOnly, true);
+  // The sites file holds signing secrets: the backend writes it, the edge only reads it.
+  assert.deepEqual(servicesMounting(sites.volume), ['backend', 'edge']);
+  assert.equal(volumeHolding(mounts, 'edge', '/var/lib/sluice/sites/sites.json').volume, sites.volume);
+  assert.equal(volumeHolding(mounts, 'edge', '/var/lib/sluice/sites').readOnly, true);
 });
