@@ -287,6 +287,7 @@ test('Prometheus metrics: rows and batches shipped, and lag in bytes and seconds
     );
     const metrics = await metricsOf(stuckPort);
     assert.equal(metrics.sluice_shipper_rows_total, 0);
+    assert.equal(metrics.sluice_shipper_acknowledged_through_seconds, 0, 'nothing is acknowledged yet');
     assert.equal(metrics.sluice_shipper_lag_bytes, Buffer.byteLength(body));
     assert.ok(
       metrics.sluice_shipper_lag_seconds >= 119 && metrics.sluice_shipper_lag_seconds < 180,
@@ -401,5 +402,24 @@ test('one poisoned row in a batch of 20,000: ClickHouse refuses it, it alone is 
   } finally {
     await shipper.stop();
     await clickhouse.admin.command({ query: 'SYSTEM START MERGES' });
+  }
+});
+
+test('acknowledged through: once it passes a moment, every line written before that moment is in ClickHouse', async () => {
+  const stream = freshStream();
+  const { siteId } = stream;
+  const port = await freePort();
+  const shipper = startShipper(stream, { batchMaxEvents: 100, metricsPort: port });
+  try {
+    for (let part = 0; part < 10; part++) appendFileSync(stream.file, lines(siteId, 100));
+    const written = Date.now() / 1000;
+    await waitForMetrics(
+      port,
+      'the lines acknowledged',
+      (m) => m.sluice_shipper_acknowledged_through_seconds >= written,
+    );
+    assert.equal(await clickhouse.distinctEventIds(siteId), 1000);
+  } finally {
+    await shipper.stop();
   }
 });

@@ -16,6 +16,8 @@ export class ShipperMetrics {
   deadLetters = 0;
   rowsRefused = 0;
   insertFailures = 0;
+  /** Every line written to the input files before this time (ms) is in ClickHouse or dead-lettered. */
+  acknowledgedThroughMs = 0;
 
   constructor(private readonly lag: () => Lag) {}
 
@@ -55,6 +57,12 @@ export class ShipperMetrics {
         'gauge',
         'Age of the oldest line not yet acknowledged (0 when caught up).',
         seconds,
+      ) +
+      metric(
+        'sluice_shipper_acknowledged_through_seconds',
+        'gauge',
+        'Unix time before which every line written to the input files is in ClickHouse or dead-lettered (0: not yet known).',
+        this.acknowledgedThroughMs / 1000,
       ) +
       metric(
         'sluice_shipper_resident_memory_bytes',

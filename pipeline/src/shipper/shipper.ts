@@ -18,6 +18,16 @@ const IDLE_POLL_MS = 100;
  */
 const MAX_IN_FLIGHT = 2;
 const READ_BUFFER_BYTES = 8 << 20;
+/** How often a listing of the input files is kept to measure how far the shipper has come in time. */
+const LISTING_EVERY_MS = 250;
+/** Listings kept while ClickHouse lags; past this the newest is replaced, which only coarsens the measure. */
+const MAX_LISTINGS = 64;
+
+/** The input files' sizes at a moment: every line written before `at` is within them. */
+interface Listing {
+  at: number;
+  sizes: Map<string, number>;
+}
 
 /** Why a line is not a contract row (empty when it is one). */
 function lineProblems({ text, tooLong }: Line): string[] {
@@ -53,6 +63,11 @@ export class Shipper {
   private reading: Positions;
   /** Files the last scan did not see; a file missing from two scans in a row is gone. */
   private missing = new Set<string>();
+  /** Files the last two scans saw: one that neither saw is gone (one scan is not proof, as above). */
+  private present = new Set<string>();
+  private presentBefore = new Set<string>();
+  /** Listings not yet wholly acknowledged, oldest first (see acknowledgedThrough). */
+  private listings: Listing[] = [];
   private readonly stopping = new AbortController();
   readonly metrics = new ShipperMetrics(() => this.lag());
   /** Settles when the last batch sent is recorded (or failed): the chain that keeps records in order. */
@@ -117,6 +132,8 @@ export class Shipper {
   /** Adds complete lines to the batch, oldest file first. Returns whether anything was read. */
   private fill(batch: Batch): boolean {
     let readAny = false;
+    // Taken before the listing: a line written before this moment is within the sizes listed.
+    const listedAt = Date.now();
     const files = listInputFiles(this.config.inputDir);
     for (const file of files) {
       const room = this.config.batchMaxEvents - batch.rows;
@@ -134,8 +151,32 @@ export class Shipper {
       this.reading[file.id] = { path: file.path, offset: nextOffset };
       readAny = true;
     }
-    this.forgetRemovedFiles(new Set(files.map((file) => file.id)));
+    this.presentBefore = this.present;
+    this.present = new Set(files.map((file) => file.id));
+    this.forgetRemovedFiles(this.present);
+    this.keepListing({ at: listedAt, sizes: new Map(files.map((file) => [file.id, file.size])) });
     return readAny;
+  }
+
+  private keepListing(listing: Listing): void {
+    const last = this.listings.at(-1);
+    if (last && listing.at - last.at < LISTING_EVERY_MS) return;
+    if (this.listings.length >= MAX_LISTINGS) this.listings.pop();
+    this.listings.push(listing);
+    this.advanceAcknowledgedThrough();
+  }
+
+  /**
+   * The contract a deletion waits on (backend/src/sites/site-deletion.ts): `acknowledgedThrough` is a
+   * time before which every line written to the input files is in ClickHouse or dead-lettered. A
+   * listing is passed once every file in it is acknowledged up to the size it had then, or is gone.
+   */
+  private advanceAcknowledgedThrough(): void {
+    const gone = (id: string) => !this.present.has(id) && !this.presentBefore.has(id);
+    const passed = ({ sizes }: Listing) =>
+      [...sizes].every(([id, size]) => (this.committed[id]?.offset ?? 0) >= size || gone(id));
+    while (this.listings.length > 0 && passed(this.listings[0]))
+      this.metrics.acknowledgedThroughMs = this.listings.shift()!.at;
   }
 
   /**
@@ -200,6 +241,7 @@ export class Shipper {
     }
     this.committed = batch.positions;
     this.checkpoint.save(this.committed);
+    this.advanceAcknowledgedThrough();
     this.metrics.rowsShipped += batch.rows - refused.length;
     this.metrics.rowsRefused += refused.length;
     this.metrics.batchesShipped++;
