@@ -52,6 +52,7 @@ const BACKEND_OPTIONS = [
   'LOG_LEVEL',
   'RETENTION_MONTHS',
   'SLUICE_DEFAULT_SITE_DOMAIN',
+  'SLUICE_PIPELINE_DRAIN_SECONDS',
 ] as const;
 
 /** Secrets generated on first start when neither the environment nor `.env` sets them. */
@@ -195,8 +196,11 @@ export function dataPaths(settings: StackSettings) {
   };
 }
 
+/** What carries events from the edge's files to ClickHouse: Vector where it is installed, else the shipper. */
+export type Pipeline = 'shipper' | 'vector';
+
 /** Every variable the backend, the shipper and Vector read, from the settings. */
-function settingsEnvironment(settings: StackSettings): Record<string, string> {
+function settingsEnvironment(settings: StackSettings, pipeline: Pipeline): Record<string, string> {
   const { clickhouse, backend, shipper } = settings;
   const paths = dataPaths(settings);
   return {
@@ -213,6 +217,10 @@ function settingsEnvironment(settings: StackSettings): Record<string, string> {
     BACKEND_DATA_DIR: paths.backend,
     SLUICE_JWT_SECRET: backend.jwtSecret,
     ...backend.options,
+    // How far the shipper has come, for deletions to wait on (Vector can't say: they wait a fixed time).
+    ...(pipeline === 'shipper' && {
+      SLUICE_SHIPPER_METRICS_URL: `http://127.0.0.1:${shipper.metricsPort}/metrics`,
+    }),
     SLUICE_SITES_FILE: paths.sitesFile,
     SLUICE_EVENTS_DIR: paths.events,
     SHIPPER_INPUT_DIR: paths.events,
@@ -249,6 +257,7 @@ const PROCESS_VARIABLES = {
     'BACKEND_DATA_DIR',
     'SLUICE_JWT_SECRET',
     'SLUICE_SITES_FILE',
+    'SLUICE_SHIPPER_METRICS_URL',
     ...BACKEND_OPTIONS,
   ],
   shipper: [
@@ -265,8 +274,12 @@ const PROCESS_VARIABLES = {
 export type StackProcess = keyof typeof PROCESS_VARIABLES;
 
 /** The variables `part` receives (an allow-list: PROCESS_VARIABLES), from the settings. */
-export function processEnvironment(part: StackProcess, settings: StackSettings): Record<string, string> {
-  const all = settingsEnvironment(settings);
+export function processEnvironment(
+  part: StackProcess,
+  settings: StackSettings,
+  pipeline: Pipeline,
+): Record<string, string> {
+  const all = settingsEnvironment(settings, pipeline);
   return Object.fromEntries(
     PROCESS_VARIABLES[part].filter((name) => all[name] !== undefined).map((name) => [name, all[name]]),
   );

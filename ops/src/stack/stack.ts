@@ -5,7 +5,7 @@ import { CONTRACT_JSON_PATH } from '@sluice/config';
 import { LUA_DIR, startEdge } from '@sluice/edge';
 import { SHIPPER_NODE_ARGS } from '@sluice/pipeline';
 import { httpOk, ManagedProcess, startClickHouse, waitUntil } from '@sluice/services';
-import { dataPaths, processEnvironment, type StackSettings } from './settings';
+import { dataPaths, processEnvironment, type Pipeline, type StackSettings } from './settings';
 
 export interface StackPart {
   name: string;
@@ -87,6 +87,7 @@ export async function startStack(
   };
   for (const dir of [paths.events, paths.logs]) mkdirSync(dir, { recursive: true });
   const workerUser = shareDataWithEdgeWorkers(settings.dataDir, paths.sitesFile);
+  const pipeline: Pipeline = onPath('vector') ? 'vector' : 'shipper';
 
   try {
     log(`Starting ClickHouse on 127.0.0.1:${clickhouse.httpPort} (data in ${paths.clickhouse})…`);
@@ -111,7 +112,7 @@ export async function startStack(
       name: 'backend',
       command: process.execPath,
       args: [join(root, 'backend', 'dist', 'src', 'main.js')],
-      env: processEnvironment('backend', settings),
+      env: processEnvironment('backend', settings, pipeline),
       logFile: backendLog,
     });
     const backendUrl = `http://${backend.host}:${backend.port}`;
@@ -155,7 +156,7 @@ export async function startStack(
       stop: runningEdge.stop,
     });
 
-    const useVector = onPath('vector');
+    const useVector = pipeline === 'vector';
     log(
       useVector ? 'Starting Vector (pipeline/vector.yaml)…' : 'Starting the shipper (no `vector` on PATH)…',
     );
@@ -163,7 +164,7 @@ export async function startStack(
       name: useVector ? 'vector' : 'shipper',
       command: useVector ? 'vector' : process.execPath,
       args: useVector ? ['--config', join(root, 'pipeline', 'vector.yaml')] : SHIPPER_NODE_ARGS,
-      env: processEnvironment(useVector ? 'vector' : 'shipper', settings),
+      env: processEnvironment(pipeline, settings, pipeline),
       logFile: join(paths.logs, useVector ? 'vector.log' : 'shipper.log'),
     });
     parts.push({
