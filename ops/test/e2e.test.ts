@@ -282,6 +282,30 @@ test('the edge serves the built admin panel at /, and its scripts', async () => 
   assert.match(asset.headers.get('content-type') ?? '', /javascript/);
 });
 
+test('an owner deletes a site in the panel and follows its deletion until its data is erased', async () => {
+  const owner = await signInToPanel(printedCredentials().email, OWNER_PASSWORD);
+  await owner.getByRole('button', { name: 'Sites' }).click();
+  const form = owner.getByRole('form', { name: 'Add a site' });
+  await form.getByLabel('Name').fill('Doomed');
+  await form.getByLabel('Domain').fill('doomed.test');
+  await form.getByRole('button', { name: 'Add site' }).click();
+  const card = owner.getByRole('article', { name: 'Site doomed.test' });
+  await card.getByLabel('Type doomed.test to delete the site and all of its data').fill('doomed.test');
+  await card.getByRole('button', { name: 'Delete site' }).click();
+  const notice = owner.getByRole('status', { name: 'Deleting doomed.test' });
+  await notice.filter({ hasText: /^Deleting doomed\.test: / }).waitFor();
+  await card.waitFor({ state: 'detached' }); // the site leaves the list at once
+  assert.equal(
+    readSites(dataPaths(settings).sitesFile).some(({ domain }) => domain === 'doomed.test'),
+    false,
+  );
+  // The edge's settling time, then the shipper's progress, then ClickHouse's erasure: seconds here.
+  await notice
+    .filter({ hasText: 'doomed.test is deleted with all of its data.' })
+    .waitFor({ timeout: 60_000 });
+  await owner.close();
+});
+
 test('the customer site and the edge logged no errors', () => {
   for (const log of [customer.errorLog, stack.edgeErrorLog]) {
     const errors = readFileSync(log, 'utf8')
