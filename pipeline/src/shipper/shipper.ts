@@ -66,7 +66,7 @@ export class Shipper {
   /** Files the last two scans saw: one that neither saw is gone (one scan is not proof, as above). */
   private present = new Set<string>();
   private presentBefore = new Set<string>();
-  /** Listings not yet wholly acknowledged, oldest first (see acknowledgedThrough). */
+  /** Listings not yet wholly acknowledged, oldest first (see advanceAcknowledgedThrough). */
   private listings: Listing[] = [];
   private readonly stopping = new AbortController();
   readonly metrics = new ShipperMetrics(() => this.lag());
@@ -167,7 +167,7 @@ export class Shipper {
   }
 
   /**
-   * The contract a deletion waits on (backend/src/sites/site-deletion.ts): `acknowledgedThrough` is a
+   * The contract a deletion waits on (backend/src/sites/site-deletions.ts): `acknowledgedThrough` is a
    * time before which every line written to the input files is in ClickHouse or dead-lettered. A
    * listing is passed once every file in it is acknowledged up to the size it had then, or is gone.
    */
