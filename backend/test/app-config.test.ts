@@ -41,6 +41,7 @@ describe('the configuration', () => {
       loadAppConfig({ ...VALID, CLICKHOUSE_CLUSTER: 'sluice_cluster' }).clickhouse.cluster,
       'sluice_cluster',
     );
+    assert.deepEqual(config.pipeline, { shipperMetricsUrl: undefined, drainSeconds: 60 });
     assert.ok(Object.isFrozen(config) && Object.isFrozen(config.clickhouse.reader));
   });
 
@@ -77,6 +78,8 @@ describe('the configuration', () => {
       [{ ADMIN_EMAIL: 'owner' }, /^ADMIN_EMAIL must be an email address/],
       [{ DATABASE_URL: 'mysql://db/sluice' }, /^DATABASE_URL must be a postgres:\/\/ URL/],
       [{ SLUICE_ADMIN_ORIGIN: 'https://panel.test/' }, /^SLUICE_ADMIN_ORIGIN must be an origin/],
+      [{ SLUICE_SHIPPER_METRICS_URL: '127.0.0.1:9146' }, /^SLUICE_SHIPPER_METRICS_URL must be the http URL/],
+      [{ SLUICE_PIPELINE_DRAIN_SECONDS: '1m' }, /^SLUICE_PIPELINE_DRAIN_SECONDS must be a whole number/],
     ];
     for (const [change, message] of cases) {
       const problems = problemsOf({ ...VALID, ...change });

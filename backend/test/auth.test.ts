@@ -368,6 +368,7 @@ const RULES: Record<
   'PATCH /api/sites/:siteId': 'admin of the site',
   'POST /api/sites/:siteId/key': 'admin of the site',
   'DELETE /api/sites/:siteId': 'admin of the site',
+  'GET /api/sites/:siteId/status': 'viewer of the site',
   'GET /api/sites/:siteId/overview': 'viewer of the site',
   'GET /api/users': 'owner',
   'POST /api/users': 'owner',

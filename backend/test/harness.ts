@@ -30,6 +30,10 @@ export interface TestStores {
   insertEvents(rows: EventRow[]): Promise<void>;
   /** Runs a query as the admin account. */
   query<T>(query: string): Promise<T[]>;
+  /** Runs a statement that returns nothing (an insert of literal rows) as the admin account. */
+  command(statement: string): Promise<void>;
+  /** Where the pipeline's ingest account writes. */
+  ingest: { url: string; database: string; username: string; password: string };
   /** The environment of another, empty metadata store (a fresh data folder, and database on PostgreSQL). */
   freshMetadata(name: string): Record<string, string>;
   stop(): Promise<void>;
@@ -89,6 +93,8 @@ export async function startTestStores(): Promise<TestStores> {
       ADMIN_PASSWORD: OWNER.password,
       SLUICE_SITES_FILE: sitesFile,
       SLUICE_DEFAULT_SITE_DOMAIN: 'shop.test',
+      // No pipeline runs here (site-deletion.test.ts runs one): a deletion need not wait for it.
+      SLUICE_PIPELINE_DRAIN_SECONDS: '0',
     },
     async insertEvents(rows) {
       await adminClient().insert({ table: 'events', values: rows, format: 'JSONEachRow' });
@@ -97,6 +103,10 @@ export async function startTestStores(): Promise<TestStores> {
     async query<T>(query: string) {
       return (await adminClient().query({ query, format: 'JSONEachRow' })).json<T>();
     },
+    async command(statement: string) {
+      await adminClient().command({ query: statement });
+    },
+    ingest: { url: clickhouse.url, database: DATABASE, ...credentials.ingest },
     async stop() {
       await admin?.close();
       await clickhouse.stop();

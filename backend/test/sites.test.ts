@@ -119,7 +119,7 @@ describe('sites', () => {
     await as('delete', `/api/sites/${site.id}`).expect(400);
     const wrong = await as('delete', `/api/sites/${site.id}?confirm=other.test`).expect(400);
     assert.match(wrong.body.message, /^confirm must repeat the site's domain \("new\.test"\)/);
-    await as('delete', `/api/sites/${site.id}?confirm=new.test`).expect(204);
+    await as('delete', `/api/sites/${site.id}?confirm=new.test`).expect(202);
     await as('get', `/api/sites/${site.id}`).expect(404);
     assert.equal(
       fileSites().some(({ id }) => id === site.id),
@@ -144,7 +144,7 @@ describe('sites', () => {
     ]);
     const before = await count(1);
     assert.equal(await count(site.id), 2);
-    await as('delete', `/api/sites/${site.id}?confirm=gone.test`).expect(204);
+    await as('delete', `/api/sites/${site.id}?confirm=gone.test`).expect(202);
     await waitUntil('the mutation', async () => (await count(site.id)) === 0, { timeoutMs: 20_000 });
     assert.equal(await count(1), before);
   });

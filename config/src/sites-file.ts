@@ -4,6 +4,15 @@
  */
 export const SITES_FILE_VERSION = 1;
 
+/**
+ * How long after the sites file is replaced every line the edge accepted under the old file is in its
+ * NDJSON file: one worker re-reads the file every second and every worker follows within the next second
+ * (edge/lua/sluice/sites.lua), and a buffered line is flushed within a second (`flush=1s` in
+ * edge/nginx/nginx.conf.template); the rest is room for timers that run late. A site's deletion waits this
+ * long after removing the site from the file before it asks the pipeline to pass that moment.
+ */
+export const SITES_FILE_APPLIED_WITHIN_MS = 5_000;
+
 export const BOT_POLICIES = ['flag', 'drop'] as const;
 export type BotPolicy = (typeof BOT_POLICIES)[number];
 

@@ -64,7 +64,7 @@ export async function startEdge(options: StartEdgeOptions): Promise<RunningEdge>
     command: 'nginx',
     args: [...base, '-g', 'daemon off;'],
     logFile: join(logDir, 'edge-stdout.log'),
-    env: { ...process.env, GEOIP_DB: geoDatabase ?? '' },
+    env: { GEOIP_DB: geoDatabase ?? '' },
     // SIGQUIT is nginx's graceful stop: requests finish and buffered NDJSON is flushed.
     stopSignal: 'SIGQUIT',
   });

@@ -181,7 +181,7 @@ export const IMAGE_DEFAULTS: Record<string, string> = {
   prefix: '/run/sluice-edge',
   'error-log': 'stderr',
   'events-log': `${IMAGE_STATE_DIR}/events/events.ndjson`,
-  'sites-file': `${IMAGE_STATE_DIR}/sites.json`,
+  'sites-file': `${IMAGE_STATE_DIR}/sites/sites.json`,
   'state-dir': `${IMAGE_STATE_DIR}/edge-state`,
   'contract-json': `${IMAGE_APP_DIR}/event-contract.json`,
   'lua-dir': `${IMAGE_APP_DIR}/lua`,

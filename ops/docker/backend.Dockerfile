@@ -49,8 +49,8 @@ COPY --from=build /app/ops/services/dist ops/services/dist
 COPY --from=build /app/pipeline/dist pipeline/dist
 COPY pipeline/migrations pipeline/migrations
 COPY --from=build /app/backend/dist backend/dist
-# The sites file lives here, in a volume shared with the edge (which runs as the same uid, 1000).
-RUN mkdir -p /var/lib/sluice /var/lib/sluice-backend && chown node:node /var/lib/sluice /var/lib/sluice-backend \
+# The sites file lives in /var/lib/sluice/sites, a volume the edge (the same uid, 1000) mounts read-only.
+RUN mkdir -p /var/lib/sluice/sites /var/lib/sluice-backend && chown node:node /var/lib/sluice/sites /var/lib/sluice-backend \
   && chmod 700 /var/lib/sluice-backend
 # Inside a container the network namespace is the boundary: listen on every interface of it.
 # Secrets (ClickHouse passwords, optionally the JWT secret and the first owner) and CLICKHOUSE_URL come from
@@ -58,7 +58,7 @@ RUN mkdir -p /var/lib/sluice /var/lib/sluice-backend && chown node:node /var/lib
 ENV BACKEND_HOST=0.0.0.0 \
     BACKEND_PORT=3000 \
     BACKEND_DATA_DIR=/var/lib/sluice-backend \
-    SLUICE_SITES_FILE=/var/lib/sluice/sites.json
+    SLUICE_SITES_FILE=/var/lib/sluice/sites/sites.json
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s \

@@ -29,12 +29,13 @@ RUN node edge/dist/src/render-config.js --target openresty --out /src/nginx.conf
       --listen-port 8080 --backend-upstream backend:3000
 
 FROM openresty/openresty:1.27.1.2-bookworm
-# /var/lib/sluice is the shared volume (sites.json in, events out,
-# the visitor salt); /run/sluice-edge is nginx's prefix (pid and temp files), private to the container.
+# Under /var/lib/sluice, one volume each (docker-compose.yml): sites/ (the backend's sites.json, read-only
+# here), events/ (the NDJSON out) and edge-state/ (the visitor salts, mounted by no other container);
+# /run/sluice-edge is nginx's prefix (pid and temp files), private to the container.
 # libmaxminddb0: the geo lookups (FFI). curl: the health check.
 RUN apt-get update && apt-get install -y --no-install-recommends curl libmaxminddb0 && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 1000 --user-group --home-dir /var/lib/sluice --no-create-home sluice \
- && mkdir -p /var/lib/sluice/events /var/lib/sluice/edge-state /run/sluice-edge/tmp \
+ && mkdir -p /var/lib/sluice/sites /var/lib/sluice/events /var/lib/sluice/edge-state /run/sluice-edge/tmp \
  && chown -R sluice:sluice /var/lib/sluice /run/sluice-edge
 COPY --from=build /src/nginx.conf /usr/local/openresty/sluice/nginx.conf
 COPY edge/lua /usr/local/openresty/sluice/lua

@@ -6,12 +6,12 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { rowProblems, trackerSnippet, type EventRow, type WireBatch } from '@sluice/config';
 import { freePort, waitUntil } from '@sluice/services';
-import { REPO_ROOT } from '../src/repo-root';
-import { dataPaths, loadSettings, type StackSettings } from '../src/stack/settings';
+import { dataPaths, type StackSettings } from '../src/stack/settings';
 import { readSites } from '../src/stack/sites-file';
 import { startStack, type RunningStack } from '../src/stack/stack';
 import { CUSTOMER_HOST, launchChromium, personsPage } from './browser';
 import { startCustomerSite } from './customer-site';
+import { testStackSettings } from './test-stack';
 
 let dataDir: string;
 let settings: StackSettings;
@@ -22,19 +22,7 @@ let customerPort: number;
 
 before(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'sluice-e2e-'));
-  const clickhousePort = await freePort();
-  settings = loadSettings(REPO_ROOT, {
-    SLUICE_DATA_DIR: dataDir,
-    EDGE_HOST: '127.0.0.1',
-    EDGE_PORT: String(await freePort()),
-    BACKEND_PORT: String(await freePort()),
-    CLICKHOUSE_HTTP_PORT: String(clickhousePort),
-    CLICKHOUSE_TCP_PORT: String(await freePort()),
-    CLICKHOUSE_URL: `http://127.0.0.1:${clickhousePort}`,
-    SHIPPER_BATCH_MAX_WAIT_MS: '200',
-    EDGE_METRICS_PORT: String(await freePort()),
-    SHIPPER_METRICS_PORT: String(await freePort()),
-  });
+  settings = await testStackSettings(dataDir);
   stack = await startStack(settings, () => {});
   const site = readSites(dataPaths(settings).sitesFile)[0];
   customerPort = await freePort();
@@ -292,6 +280,30 @@ test('the edge serves the built admin panel at /, and its scripts', async () => 
   const asset = await fetch(`${stack.edgeUrl}${script[1]}`);
   assert.equal(asset.status, 200);
   assert.match(asset.headers.get('content-type') ?? '', /javascript/);
+});
+
+test('an owner deletes a site in the panel and follows its deletion until its data is erased', async () => {
+  const owner = await signInToPanel(printedCredentials().email, OWNER_PASSWORD);
+  await owner.getByRole('button', { name: 'Sites' }).click();
+  const form = owner.getByRole('form', { name: 'Add a site' });
+  await form.getByLabel('Name').fill('Doomed');
+  await form.getByLabel('Domain').fill('doomed.test');
+  await form.getByRole('button', { name: 'Add site' }).click();
+  const card = owner.getByRole('article', { name: 'Site doomed.test' });
+  await card.getByLabel('Type doomed.test to delete the site and all of its data').fill('doomed.test');
+  await card.getByRole('button', { name: 'Delete site' }).click();
+  const notice = owner.getByRole('status', { name: 'Deleting doomed.test' });
+  await notice.filter({ hasText: /^Deleting doomed\.test: / }).waitFor();
+  await card.waitFor({ state: 'detached' }); // the site leaves the list at once
+  assert.equal(
+    readSites(dataPaths(settings).sitesFile).some(({ domain }) => domain === 'doomed.test'),
+    false,
+  );
+  // The edge's settling time, then the shipper's progress, then ClickHouse's erasure: seconds here.
+  await notice
+    .filter({ hasText: 'doomed.test is deleted with all of its data.' })
+    .waitFor({ timeout: 60_000 });
+  await owner.close();
 });
 
 test('the customer site and the edge logged no errors', () => {

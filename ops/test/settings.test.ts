@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { loadSettings, parseEnvFile, settingsEnvironment } from '../src/stack/settings';
+import { loadSettings, parseEnvFile, processEnvironment } from '../src/stack/settings';
 
 const root = mkdtempSync(join(tmpdir(), 'sluice-settings-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -39,10 +39,41 @@ test('.env and the environment win over generated secrets and defaults', () => {
 
 test("the backend's optional settings reach it as set, and only those", () => {
   writeFileSync(join(root, '.env'), 'ADMIN_EMAIL=me@shop.test\nOIDC_NAME=Okta\nDATABASE_URL=\n');
-  const env = settingsEnvironment(loadSettings(root, { SLUICE_DATA_DIR: 'data3' }));
+  const env = processEnvironment('backend', loadSettings(root, { SLUICE_DATA_DIR: 'data3' }), 'shipper');
   assert.equal(env.ADMIN_EMAIL, 'me@shop.test');
   assert.equal(env.OIDC_NAME, 'Okta');
   assert.equal('DATABASE_URL' in env, false, 'an empty variable is unset');
+});
+
+test("each process receives its own variables: no other part's secrets", () => {
+  const settings = loadSettings(root, { SLUICE_DATA_DIR: 'data4' });
+  const names = (part: Parameters<typeof processEnvironment>[0]) =>
+    Object.keys(processEnvironment(part, settings, part === 'vector' ? 'vector' : 'shipper'));
+  const ingest = [
+    'CLICKHOUSE_URL',
+    'CLICKHOUSE_DATABASE',
+    'CLICKHOUSE_INGEST_USER',
+    'CLICKHOUSE_INGEST_PASSWORD',
+  ];
+  assert.deepEqual(names('shipper'), [
+    ...ingest,
+    'SHIPPER_INPUT_DIR',
+    'SHIPPER_STATE_DIR',
+    'SHIPPER_BATCH_MAX_EVENTS',
+    'SHIPPER_BATCH_MAX_WAIT_MS',
+    'SHIPPER_METRICS_PORT',
+  ]);
+  assert.deepEqual(names('vector'), [...ingest, 'SLUICE_EVENTS_DIR', 'VECTOR_DATA_DIR']);
+  const backend = names('backend');
+  for (const secret of ['SLUICE_JWT_SECRET', 'CLICKHOUSE_ADMIN_PASSWORD', 'CLICKHOUSE_READER_PASSWORD'])
+    assert.ok(backend.includes(secret), secret);
+  assert.equal(backend.includes('CLICKHOUSE_INGEST_PASSWORD'), false);
+  // Deletions wait on the shipper's progress; Vector can't tell its own, so nothing points there.
+  assert.equal(
+    processEnvironment('backend', settings, 'shipper').SLUICE_SHIPPER_METRICS_URL,
+    `http://127.0.0.1:${settings.shipper.metricsPort}/metrics`,
+  );
+  assert.equal('SLUICE_SHIPPER_METRICS_URL' in processEnvironment('backend', settings, 'vector'), false);
 });
 
 test('a bad port stops the start with a message naming the variable', () => {

@@ -11,8 +11,9 @@ import {
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { compactRow } from '@sluice/config';
 import { freePort, waitUntil } from '@sluice/services';
-import { startShipperProcess } from '../src';
+import { rollbackMigrations, startShipperProcess } from '../src';
 import { ClickHouseHarness, eventRow } from '../src/testing/clickhouse-harness';
 
 const clickhouse = new ClickHouseHarness();
@@ -56,6 +57,42 @@ function startShipper(
 
 const lines = (siteId: number, count: number) =>
   Array.from({ length: count }, () => JSON.stringify(eventRow({ site_id: siteId })) + '\n').join('');
+
+/** The shipper's Prometheus metrics by name. */
+async function metricsOf(port: number): Promise<Record<string, number>> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  return Object.fromEntries(
+    [...text.matchAll(/^(sluice_shipper_[a-z_]+) (\S+)$/gm)].map(([, name, value]) => [name, Number(value)]),
+  );
+}
+
+/** Waits until the shipper's metrics satisfy `done` (a shipper still starting has none yet). */
+async function waitForMetrics(
+  port: number,
+  what: string,
+  done: (metrics: Record<string, number>) => boolean,
+) {
+  await waitUntil(what, async () => done(await metricsOf(port).catch(() => ({}))), { timeoutMs: 60_000 });
+  return metricsOf(port);
+}
+
+const deadLettersOf = (stream: { state: string }) =>
+  readFileSync(join(stream.state, 'dead-letter.ndjson'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { reason: string; file: string; offset: number; line: string });
+
+/** Where line `index` of a file made of `lines` starts. */
+const offsetOf = (lines: string[], index: number) =>
+  lines.slice(0, index).reduce((offset, line) => offset + Buffer.byteLength(line) + 1, 0);
+
+/** Raw rows of a site, copies included (merges are stopped while a test counts them). */
+async function rawRows(siteId: number): Promise<number> {
+  const [row] = await clickhouse.query<{ n: string }>(
+    `SELECT count() AS n FROM sluice.events WHERE site_id = ${siteId}`,
+  );
+  return Number(row.n);
+}
 
 async function waitForEvents(siteId: number, count: number, timeoutMs = 30_000) {
   const stored = () => clickhouse.distinctEventIds(siteId);
@@ -232,15 +269,6 @@ test('ClickHouse down: the shipper backs off, keeps its position, and delivers e
 });
 
 test('Prometheus metrics: rows and batches shipped, and lag in bytes and seconds while ClickHouse is unreachable', async () => {
-  const metricsOf = async (port: number) => {
-    const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-    return Object.fromEntries(
-      [...text.matchAll(/^(sluice_shipper_[a-z_]+) (\S+)$/gm)].map(([, name, value]) => [
-        name,
-        Number(value),
-      ]),
-    );
-  };
   const twoMinutesAgo = new Date(Date.now() - 120_000).toISOString().slice(0, 19).replace('T', ' ');
 
   const stuck = freshStream();
@@ -259,6 +287,7 @@ test('Prometheus metrics: rows and batches shipped, and lag in bytes and seconds
     );
     const metrics = await metricsOf(stuckPort);
     assert.equal(metrics.sluice_shipper_rows_total, 0);
+    assert.equal(metrics.sluice_shipper_acknowledged_through_seconds, 0, 'nothing is acknowledged yet');
     assert.equal(metrics.sluice_shipper_lag_bytes, Buffer.byteLength(body));
     assert.ok(
       metrics.sluice_shipper_lag_seconds >= 119 && metrics.sluice_shipper_lag_seconds < 180,
@@ -291,6 +320,105 @@ test('Prometheus metrics: rows and batches shipped, and lag in bytes and seconds
     );
     assert.ok(metrics.sluice_shipper_batches_total >= 1);
     assert.equal((await fetch(`http://127.0.0.1:${port}/other`)).status, 404);
+  } finally {
+    await shipper.stop();
+  }
+});
+
+test("a schema that lags the contract: rows with a column the table lacks are dead-lettered with ClickHouse's reason, the others ship once", async () => {
+  const stream = freshStream();
+  const { siteId } = stream;
+  // As the edge writes them: a field at its default is left out, so only the clicks carry el_tag.
+  const rows = Array.from({ length: 40 }, (_, i) =>
+    JSON.stringify(
+      compactRow(eventRow({ site_id: siteId, ...(i % 10 === 3 && { name: 'click', el_tag: 'button' }) })),
+    ),
+  );
+  writeFileSync(stream.file, rows.map((row) => row + '\n').join(''));
+  const port = await freePort();
+  // An edge of contract v6 writing to a schema of v5, which has none of v6's interaction columns.
+  await rollbackMigrations({ ...clickhouse.target('admin'), to: 5 });
+  const shipper = startShipper(stream, { metricsPort: port });
+  try {
+    const metrics = await waitForMetrics(
+      port,
+      'every line shipped or dead-lettered',
+      (m) => m.sluice_shipper_lag_bytes === 0,
+    );
+    assert.equal(await rawRows(siteId), 36);
+    const clicks = rows.filter((row) => row.includes('"el_tag"'));
+    const deadLetters = deadLettersOf(stream);
+    assert.deepEqual(
+      deadLetters.map(({ line, offset, file }) => ({ line, offset, file })),
+      clicks.map((line) => ({ line, offset: offsetOf(rows, rows.indexOf(line)), file: stream.file })),
+    );
+    for (const { reason } of deadLetters)
+      assert.match(reason, /Code: 117.*Unknown field found while parsing JSONEachRow format: el_tag/);
+    assert.deepEqual(
+      [
+        metrics.sluice_shipper_rows_total,
+        metrics.sluice_shipper_rows_refused_total,
+        metrics.sluice_shipper_dead_letters_total,
+      ],
+      [36, 4, 4],
+    );
+  } finally {
+    await shipper.stop();
+    await clickhouse.migrate();
+  }
+});
+
+test('one poisoned row in a batch of 20,000: ClickHouse refuses it, it alone is dead-lettered, every other row lands once', async () => {
+  const stream = freshStream();
+  const { siteId } = stream;
+  // Half of an emoji: valid JSON and a contract string, but ClickHouse can't decode the escape.
+  const poisoned = JSON.stringify(eventRow({ site_id: siteId, pathname: '/\ud83d' }));
+  const rows = Array.from({ length: 20_000 }, () => JSON.stringify(eventRow({ site_id: siteId })));
+  rows[12_345] = poisoned;
+  writeFileSync(stream.file, rows.map((row) => row + '\n').join(''));
+  await clickhouse.admin.command({ query: 'SYSTEM STOP MERGES' });
+  const port = await freePort();
+  const shipper = startShipper(stream, { batchMaxEvents: 20_000, batchMaxWaitMs: 5_000, metricsPort: port });
+  try {
+    const metrics = await waitForMetrics(port, 'the batch shipped', (m) => m.sluice_shipper_lag_bytes === 0);
+    assert.equal(await rawRows(siteId), 19_999, 'every other row exactly once');
+    const [{ n }] = await clickhouse.query<{ n: string }>(
+      `SELECT count() AS n FROM sluice.events WHERE site_id = ${siteId} AND pathname != '/'`,
+    );
+    assert.equal(Number(n), 0);
+    const [deadLetter, ...others] = deadLettersOf(stream);
+    assert.equal(others.length, 0);
+    assert.equal(deadLetter.line, poisoned);
+    assert.equal(deadLetter.offset, offsetOf(rows, 12_345));
+    assert.match(deadLetter.reason, /^ClickHouse refused the row: Code: 25\b.*surrogate/);
+    assert.deepEqual(
+      [
+        metrics.sluice_shipper_rows_total,
+        metrics.sluice_shipper_rows_refused_total,
+        metrics.sluice_shipper_dead_letters_total,
+      ],
+      [19_999, 1, 1],
+    );
+  } finally {
+    await shipper.stop();
+    await clickhouse.admin.command({ query: 'SYSTEM START MERGES' });
+  }
+});
+
+test('acknowledged through: once it passes a moment, every line written before that moment is in ClickHouse', async () => {
+  const stream = freshStream();
+  const { siteId } = stream;
+  const port = await freePort();
+  const shipper = startShipper(stream, { batchMaxEvents: 100, metricsPort: port });
+  try {
+    for (let part = 0; part < 10; part++) appendFileSync(stream.file, lines(siteId, 100));
+    const written = Date.now() / 1000;
+    await waitForMetrics(
+      port,
+      'the lines acknowledged',
+      (m) => m.sluice_shipper_acknowledged_through_seconds >= written,
+    );
+    assert.equal(await clickhouse.distinctEventIds(siteId), 1000);
   } finally {
     await shipper.stop();
   }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { eraseSiteData, expireSiteData } from '@sluice/pipeline';
+import { eraseSiteData, expireSiteData, siteErasure, type SiteErasure } from '@sluice/pipeline';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 
 /** A site's rows in ClickHouse, deleted as the admin account (the reader can't, by design). */
@@ -10,6 +10,11 @@ export class SiteData {
   /** All of a deleted site's data; ClickHouse removes it in the background. */
   erase(siteId: number): Promise<string[]> {
     return eraseSiteData(this.target(), siteId);
+  }
+
+  /** Which tables still hold the site's rows, and whether ClickHouse is still applying mutations. */
+  erasure(siteId: number): Promise<SiteErasure> {
+    return siteErasure(this.target(), siteId);
   }
 
   /** The site's months before its last `months`. */

@@ -32,6 +32,12 @@ export interface AppConfig {
   readonly defaultSiteDomain: string;
   /** Months of events kept (RETENTION_MONTHS); null keeps everything. */
   readonly retentionMonths: number | null;
+  /**
+   * How a site's deletion learns that the pipeline has passed a moment (sites/pipeline-progress.ts): from
+   * the shipper's metrics (SLUICE_SHIPPER_METRICS_URL), or, where the pipeline can't say (Vector), by
+   * waiting SLUICE_PIPELINE_DRAIN_SECONDS (default 60).
+   */
+  readonly pipeline: { readonly shipperMetricsUrl?: string; readonly drainSeconds: number };
   readonly clickhouse: {
     readonly url: string;
     readonly database: string;
@@ -151,6 +157,16 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
       'must be a whole number of months ≥ 1 or empty',
     );
 
+  const shipperMetricsUrl = env.SLUICE_SHIPPER_METRICS_URL || undefined;
+  if (shipperMetricsUrl !== undefined)
+    check(
+      'SLUICE_SHIPPER_METRICS_URL',
+      URL.canParse(shipperMetricsUrl) && /^https?:\/\//.test(shipperMetricsUrl),
+      'must be the http URL of the shipper’s metrics, such as http://127.0.0.1:9146/metrics',
+    );
+  const drainText = env.SLUICE_PIPELINE_DRAIN_SECONDS || '60';
+  check('SLUICE_PIPELINE_DRAIN_SECONDS', /^\d{1,5}$/.test(drainText), 'must be a whole number of seconds');
+
   if (problems.length > 0) throw new ConfigError(problems);
   return deepFreeze({
     host,
@@ -173,6 +189,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
     sitesFile,
     defaultSiteDomain,
     retentionMonths,
+    pipeline: { shipperMetricsUrl, drainSeconds: Number(drainText) },
     clickhouse: { url, database, cluster, admin, reader },
   });
 }

@@ -40,4 +40,12 @@ export class SiteRecord {
 
   @CreateDateColumn({ name: 'created_at' })
   createdAt!: Date;
+
+  /** When its deletion was asked for: from then on the site is gone for the edge and every list. */
+  @Column({ name: 'deleted_at', type: Date, nullable: true })
+  deletedAt!: Date | null;
+
+  /** When its data was erased from ClickHouse, the end of its deletion. */
+  @Column({ name: 'erased_at', type: Date, nullable: true })
+  erasedAt!: Date | null;
 }

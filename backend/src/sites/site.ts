@@ -20,6 +20,47 @@ export interface Site {
 
 export type NewSite = Omit<Site, 'id'>;
 
+/** A site whose deletion was asked for: gone from every list at once, its data erased at `erasedAt`. */
+export interface SiteDeletion {
+  siteId: number;
+  domain: string;
+  requestedAt: Date;
+  erasedAt: Date | null;
+}
+
+/** What a deletion under way waits for: the edge to refuse the key, the pipeline, ClickHouse's erasure. */
+export type DeletionStage = 'stopping-intake' | 'draining' | 'erasing';
+
+/** A site's lifecycle, as the deletion of a site needs to be followed after its site is gone from lists. */
+export interface SiteStatus {
+  id: number;
+  domain: string;
+  /** `deleting` from its deletion until every row of it is erased, then `deleted`. */
+  status: 'active' | 'deleting' | 'deleted';
+  /** While deleting: what it waits for (null while a deletion a restart interrupted waits to resume). */
+  stage: DeletionStage | null;
+  deletionRequestedAt: string | null;
+  erasedAt: string | null;
+}
+
+export const activeSiteStatus = (site: Site): SiteStatus => ({
+  id: site.id,
+  domain: site.domain,
+  status: 'active',
+  stage: null,
+  deletionRequestedAt: null,
+  erasedAt: null,
+});
+
+export const deletedSiteStatus = (deletion: SiteDeletion, stage?: DeletionStage): SiteStatus => ({
+  id: deletion.siteId,
+  domain: deletion.domain,
+  status: deletion.erasedAt ? 'deleted' : 'deleting',
+  stage: stage ?? null,
+  deletionRequestedAt: deletion.requestedAt.toISOString(),
+  erasedAt: deletion.erasedAt?.toISOString() ?? null,
+});
+
 /** What an admin may change. */
 export type SiteSettings = Pick<
   Site,

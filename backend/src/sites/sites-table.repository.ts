@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
-import type { NewSite, Site } from './site.js';
+import { DataSource, IsNull, Not, Repository } from 'typeorm';
+import type { NewSite, Site, SiteDeletion } from './site.js';
 import { SiteRecord } from './site.entity.js';
 import { SitesRepository } from './sites.repository.js';
 
@@ -18,6 +18,13 @@ const IMPORTED_COLUMNS = [
   'signing_secrets',
 ] as const;
 
+const deletionOf = (site: SiteRecord): SiteDeletion => ({
+  siteId: site.id,
+  domain: site.domain,
+  requestedAt: site.deletedAt!,
+  erasedAt: site.erasedAt,
+});
+
 @Injectable()
 export class SitesTableRepository extends SitesRepository {
   constructor(
@@ -28,11 +35,11 @@ export class SitesTableRepository extends SitesRepository {
   }
 
   list(): Promise<Site[]> {
-    return this.sites.find({ order: { id: 'ASC' } });
+    return this.sites.find({ where: { deletedAt: IsNull() }, order: { id: 'ASC' } });
   }
 
   async findById(id: number): Promise<Site | undefined> {
-    return (await this.sites.findOneBy({ id })) ?? undefined;
+    return (await this.sites.findOneBy({ id, deletedAt: IsNull() })) ?? undefined;
   }
 
   create(site: NewSite): Promise<Site> {
@@ -43,8 +50,23 @@ export class SitesTableRepository extends SitesRepository {
     await this.sites.update({ id }, changes);
   }
 
-  async remove(id: number): Promise<void> {
-    await this.sites.delete({ id });
+  async markDeleted(id: number, at: Date): Promise<void> {
+    await this.sites.update({ id }, { deletedAt: at });
+  }
+
+  async markErased(id: number, at: Date): Promise<void> {
+    await this.sites.update({ id }, { erasedAt: at });
+  }
+
+  async deletions(): Promise<SiteDeletion[]> {
+    return (await this.sites.find({ where: { deletedAt: Not(IsNull()) }, order: { id: 'ASC' } })).map(
+      deletionOf,
+    );
+  }
+
+  async findDeletion(id: number): Promise<SiteDeletion | undefined> {
+    const site = await this.sites.findOneBy({ id, deletedAt: Not(IsNull()) });
+    return site ? deletionOf(site) : undefined;
   }
 
   async importSites(sites: Site[]): Promise<void> {

@@ -4,7 +4,8 @@ import { Role } from '../users/role.js';
 import type { User } from '../users/user.entity.js';
 import { CreateSiteDto, DeleteSiteQueryDto, UpdateSiteDto } from './dto/site.dto.js';
 import { SiteIdParamDto } from './dto/site-id-param.dto.js';
-import { toSiteResponse, type SiteResponse } from './site.js';
+import { toSiteResponse, type SiteResponse, type SiteStatus } from './site.js';
+import { SiteDeletions } from './site-deletions.js';
 import { SitesService } from './sites.service.js';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 
@@ -12,7 +13,10 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 @ApiBearerAuth()
 @Controller('sites')
 export class SitesController {
-  constructor(private readonly sites: SitesService) {}
+  constructor(
+    private readonly sites: SitesService,
+    private readonly deletions: SiteDeletions,
+  ) {}
 
   /** The sites the user may see. */
   @Requires(Role.Viewer)
@@ -51,15 +55,25 @@ export class SitesController {
     return toSiteResponse(await this.sites.rotateKey(user, siteId));
   }
 
-  /** Deletes the site and all of its data: `?confirm=` must repeat its domain. */
+  /**
+   * Deletes the site and all of its data: `?confirm=` must repeat its domain. The site is gone at once;
+   * its data is erased in the background (202): follow it at `:siteId/status`.
+   */
   @Requires(Role.Admin, { site: true })
   @Delete(':siteId')
-  @HttpCode(204)
+  @HttpCode(202)
   remove(
     @CurrentUser() user: User,
     @Param() { siteId }: SiteIdParamDto,
     @Query() { confirm }: DeleteSiteQueryDto,
-  ): Promise<void> {
+  ): Promise<SiteStatus> {
     return this.sites.remove(user, siteId, confirm);
+  }
+
+  /** Active, or how its deletion stands: `deleted` once every row of it is erased. */
+  @Requires(Role.Viewer, { site: true })
+  @Get(':siteId/status')
+  status(@Param() { siteId }: SiteIdParamDto): Promise<SiteStatus> {
+    return this.deletions.status(siteId);
   }
 }

@@ -4,6 +4,8 @@ import { AuditModule } from '../audit/audit.module.js';
 import { ClickHouseModule } from '../clickhouse/clickhouse.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { SiteRecord } from './site.entity.js';
+import { PipelineProgress } from './pipeline-progress.js';
+import { SiteDeletions } from './site-deletions.js';
 import { SiteRetention } from './site-retention.js';
 import { SitesController } from './sites.controller.js';
 import { SitesFile } from './sites-file.js';
@@ -18,6 +20,8 @@ import { SitesService } from './sites.service.js';
     SitesService,
     SitesFile,
     SiteRetention,
+    SiteDeletions,
+    PipelineProgress,
     { provide: SitesRepository, useClass: SitesTableRepository },
   ],
   exports: [SitesService],

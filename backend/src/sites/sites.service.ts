@@ -1,13 +1,20 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { actorOf, AuditService, SYSTEM, type Actor } from '../audit/audit.service.js';
-import { SiteData } from '../clickhouse/site-data.js';
 import { defined } from '../common/defined.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { SiteAccess } from '../users/site-access.js';
 import type { User } from '../users/user.entity.js';
-import { fromSiteEntry, SITE_DEFAULTS, toSiteEntry, type Site, type SiteSettings } from './site.js';
+import {
+  fromSiteEntry,
+  SITE_DEFAULTS,
+  toSiteEntry,
+  type Site,
+  type SiteSettings,
+  type SiteStatus,
+} from './site.js';
+import { SiteDeletions } from './site-deletions.js';
 import { SitesFile } from './sites-file.js';
 import { SitesRepository } from './sites.repository.js';
 
@@ -27,7 +34,7 @@ export class SitesService implements OnModuleInit {
     private readonly file: SitesFile,
     private readonly access: SiteAccess,
     private readonly audit: AuditService,
-    private readonly data: SiteData,
+    private readonly deletions: SiteDeletions,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -102,28 +109,29 @@ export class SitesService implements OnModuleInit {
   }
 
   /**
-   * Deletes the site and all of its data, once `confirm` repeats its domain. The data goes first (if
-   * ClickHouse fails, nothing is deleted and the call can be repeated), then the site and its grants.
+   * Deletes the site and all of its data, once `confirm` repeats its domain. Intake stops first: the
+   * site leaves every list and the sites file at once. Its data is erased once the pipeline has passed
+   * everything the edge took for it (SiteDeletions), which takes seconds to minutes: the answer is the
+   * site's status, to follow at GET /api/sites/:id/status.
    */
-  async remove(user: User, id: number, confirm: string): Promise<void> {
+  async remove(user: User, id: number, confirm: string): Promise<SiteStatus> {
     const site = await this.get(id);
     if (confirm !== site.domain)
       throw new DomainError(
         ErrorCode.Validation,
         `confirm must repeat the site's domain ("${site.domain}") to delete it and all of its data`,
       );
-    const tables = await this.data.erase(id);
-    await this.sites.remove(id);
-    await this.access.revokeSite(id);
+    await this.sites.markDeleted(id, new Date());
     await this.exportFile();
     await this.audit.record(actorOf(user), 'site.delete', `site:${id}`, {
       name: site.name,
       domain: site.domain,
-      tables,
     });
+    this.deletions.begin(id);
     this.logger.log(
-      `Deleted site ${id} "${site.domain}"; ClickHouse is deleting its rows from ${tables.join(', ')}`,
+      `Deleted site ${id} "${site.domain}"; its data is erased once the pipeline has passed it`,
     );
+    return this.deletions.status(id);
   }
 
   private async insert(

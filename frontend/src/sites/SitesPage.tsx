@@ -2,7 +2,16 @@ import { useState, type FormEvent } from 'react';
 import { useSession } from '../auth/session';
 import { QueryState } from '../shared/QueryState';
 import { useAction } from '../shared/useAction';
-import { createSite, deleteSite, rotateSiteKey, updateSite, type Site, type SiteSettings } from './api';
+import {
+  createSite,
+  deleteSite,
+  rotateSiteKey,
+  updateSite,
+  type Site,
+  type SiteSettings,
+  type SiteStatus,
+} from './api';
+import { SiteDeletionNotice } from './SiteDeletionNotice';
 import { useSitesQuery } from './useSitesQuery';
 import { ErrorNotice } from '../shared/ErrorNotice';
 
@@ -11,8 +20,17 @@ export function SitesPage() {
   const sites = useSitesQuery();
   const { user } = useSession();
   const canEdit = user?.role !== 'viewer';
+  // Deletions asked for on this page: the site leaves the list at once, its data follows.
+  const [deletions, setDeletions] = useState<SiteStatus[]>([]);
+  const deleted = (deletion: SiteStatus) => {
+    setDeletions((earlier) => [...earlier, deletion]);
+    sites.retry();
+  };
   return (
     <section className="page-column">
+      {deletions.map((deletion) => (
+        <SiteDeletionNotice key={deletion.id} deletion={deletion} />
+      ))}
       {canEdit && <AddSiteForm onCreated={sites.retry} />}
       <QueryState
         query={sites}
@@ -21,7 +39,15 @@ export function SitesPage() {
         empty={<p>No sites yet.</p>}
       >
         {(list) =>
-          list.map((site) => <SiteCard key={site.id} site={site} canEdit={canEdit} onChanged={sites.retry} />)
+          list.map((site) => (
+            <SiteCard
+              key={site.id}
+              site={site}
+              canEdit={canEdit}
+              onChanged={sites.retry}
+              onDeleted={deleted}
+            />
+          ))
         }
       </QueryState>
     </section>
@@ -72,7 +98,14 @@ function AddSiteForm({ onCreated }: { onCreated: () => void }) {
   );
 }
 
-function SiteCard({ site, canEdit, onChanged }: { site: Site; canEdit: boolean; onChanged: () => void }) {
+interface SiteCardProps {
+  site: Site;
+  canEdit: boolean;
+  onChanged: () => void;
+  onDeleted: (deletion: SiteStatus) => void;
+}
+
+function SiteCard({ site, canEdit, onChanged, onDeleted }: SiteCardProps) {
   const [name, setName] = useState(site.name);
   const [timezone, setTimezone] = useState(site.timezone);
   const [privacyMode, setPrivacyMode] = useState(site.privacyMode);
@@ -86,7 +119,7 @@ function SiteCard({ site, canEdit, onChanged }: { site: Site; canEdit: boolean; 
     onChanged,
   );
   const rotate = useAction(() => rotateSiteKey(accessToken, site.id), onChanged);
-  const remove = useAction(() => deleteSite(accessToken, site.id, confirm), onChanged);
+  const remove = useAction(() => deleteSite(accessToken, site.id, confirm), onDeleted);
   const error = save.error ?? rotate.error ?? remove.error;
 
   const submit = (event: FormEvent) => {

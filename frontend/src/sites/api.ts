@@ -35,6 +35,25 @@ export const updateSite = (token: string, id: number, changes: Partial<SiteSetti
 export const rotateSiteKey = (token: string, id: number) =>
   apiRequest<Site>('POST', `/sites/${id}/key`, { token });
 
-/** Deletes the site and all of its data; `confirm` must repeat its domain. */
+/** `GET /api/sites/:id/status`: a site is active, or on its way out. */
+export interface SiteStatus {
+  id: number;
+  domain: string;
+  /** `deleting` from the deletion until every row of the site is erased, then `deleted`. */
+  status: 'active' | 'deleting' | 'deleted';
+  /** While deleting: what it waits for. */
+  stage: 'stopping-intake' | 'draining' | 'erasing' | null;
+  deletionRequestedAt: string | null;
+  erasedAt: string | null;
+}
+
+/**
+ * Deletes the site and all of its data; `confirm` must repeat its domain. The site is gone at once; its data
+ * is erased in the background, which the answer's status follows.
+ */
 export const deleteSite = (token: string, id: number, confirm: string) =>
-  apiRequest<void>('DELETE', `/sites/${id}?confirm=${encodeURIComponent(confirm)}`, { token });
+  apiRequest<SiteStatus>('DELETE', `/sites/${id}?confirm=${encodeURIComponent(confirm)}`, { token });
+
+export function fetchSiteStatus(token: string, id: number, signal: AbortSignal): Promise<SiteStatus> {
+  return apiGet<SiteStatus>(`/sites/${id}/status`, token, signal);
+}

@@ -10,7 +10,7 @@ import { waitUntil } from './wait';
 export interface ClickHouseCredentials {
   /** Runs migrations and retention: DDL on the Sluice database. */
   admin: { username: string; password: string };
-  /** The shipper (or Vector): writes events. */
+  /** The shipper (or Vector): writes events, and may not change the schema (allow_ddl=0). */
   ingest: { username: string; password: string };
   /** The backend's reports: read-only queries (readonly=2 still lets a query set its own limits). */
   reader: { username: string; password: string };
@@ -61,6 +61,14 @@ function userXml(name: string, password: string, profile: string, database: stri
  * users.xml in the 18.16 format (modern servers read it too). There is no passwordless
  * `default` user: every account has a generated password and is limited to loopback and
  * to the Sluice database.
+ *
+ * 18.16 has no grants, so each account's limits are its profile's settings. The reader's readonly=2
+ * holds: a query can't lift it. The ingest account's allow_ddl=0 refuses DROP, ALTER, CREATE,
+ * TRUNCATE, RENAME, OPTIMIZE and SYSTEM, but 18.16 checks only `SET allow_ddl`, not the same setting
+ * passed with a query, and it has no per-table rights (nor the row filters of later versions): ingest
+ * can still read and insert into every table of the database. What keeps that in bounds natively is
+ * that only the shipper holds its password and the server listens on loopback; modern servers
+ * (compose) grant it INSERT and SELECT on `events` alone (pipeline/clickhouse/docker-init).
  */
 export function renderUsersXml(
   database: string,
@@ -78,11 +86,12 @@ export function renderUsersXml(
   return `<yandex>
   <profiles>
     <default><max_memory_usage>8000000000</max_memory_usage><load_balancing>random</load_balancing>${distributedSync}</default>
-    <reports><readonly>2</readonly><max_execution_time>30</max_execution_time></reports>
+    <ingest><profile>default</profile><allow_ddl>0</allow_ddl></ingest>
+    <reports><readonly>2</readonly><allow_ddl>0</allow_ddl><max_execution_time>30</max_execution_time></reports>
   </profiles>
   <users>
     ${userXml(admin.username, admin.password, 'default', database)}
-    ${userXml(ingest.username, ingest.password, 'default', database)}
+    ${userXml(ingest.username, ingest.password, 'ingest', database)}
     ${userXml(reader.username, reader.password, 'reports', database)}
     ${leaderForwarding}
   </users>

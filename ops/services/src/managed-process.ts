@@ -9,24 +9,38 @@ export interface ManagedProcessOptions {
   args: string[];
   /** stdout and stderr are appended here, so a failed start can be diagnosed after the fact. */
   logFile: string;
-  env?: NodeJS.ProcessEnv;
+  /**
+   * The process's own variables. It gets these and what any program needs to run (INHERITED), never
+   * the rest of this process's environment: that may hold every part's secrets.
+   */
+  env?: Record<string, string>;
   cwd?: string;
   /** The signal that asks the process to finish its work and exit (nginx flushes buffered logs on SIGQUIT). */
   stopSignal?: NodeJS.Signals;
   stopTimeoutMs?: number;
 }
 
+/** The variables every child inherits: where programs are, the user's home, locale and time zone. */
+const INHERITED = ['PATH', 'HOME', 'LANG', 'LC_ALL', 'TZ', 'TMPDIR'];
+
 /** A child process owned by the stack: started once, its output kept in a log file, stopped gracefully. */
 export class ManagedProcess {
   private exited: Promise<number | null>;
   readonly child: ChildProcess;
+  /** Exactly the environment it was started with. */
+  readonly environment: Readonly<Record<string, string>>;
 
   constructor(readonly options: ManagedProcessOptions) {
     mkdirSync(dirname(options.logFile), { recursive: true });
     const log = createWriteStream(options.logFile, { flags: 'a' });
+    const inherited = INHERITED.filter((name) => process.env[name] !== undefined);
+    this.environment = {
+      ...Object.fromEntries(inherited.map((name) => [name, process.env[name]!])),
+      ...options.env,
+    };
     const spawnOptions: SpawnOptions = {
       cwd: options.cwd,
-      env: options.env ?? process.env,
+      env: this.environment,
       stdio: ['ignore', 'pipe', 'pipe'],
     };
     this.child = spawn(options.command, options.args, spawnOptions);

@@ -50,6 +50,9 @@ const BACKEND_OPTIONS = [
   'OIDC_CLIENT_SECRET',
   'OIDC_NAME',
   'LOG_LEVEL',
+  'RETENTION_MONTHS',
+  'SLUICE_DEFAULT_SITE_DOMAIN',
+  'SLUICE_PIPELINE_DRAIN_SECONDS',
 ] as const;
 
 /** Secrets generated on first start when neither the environment nor `.env` sets them. */
@@ -193,8 +196,11 @@ export function dataPaths(settings: StackSettings) {
   };
 }
 
-/** The environment variables the backend, shipper, Vector and migrations read, from the settings. */
-export function settingsEnvironment(settings: StackSettings): Record<string, string> {
+/** What carries events from the edge's files to ClickHouse: Vector where it is installed, else the shipper. */
+export type Pipeline = 'shipper' | 'vector';
+
+/** Every variable the backend, the shipper and Vector read, from the settings. */
+function settingsEnvironment(settings: StackSettings, pipeline: Pipeline): Record<string, string> {
   const { clickhouse, backend, shipper } = settings;
   const paths = dataPaths(settings);
   return {
@@ -211,6 +217,10 @@ export function settingsEnvironment(settings: StackSettings): Record<string, str
     BACKEND_DATA_DIR: paths.backend,
     SLUICE_JWT_SECRET: backend.jwtSecret,
     ...backend.options,
+    // How far the shipper has come, for deletions to wait on (Vector can't say: they wait a fixed time).
+    ...(pipeline === 'shipper' && {
+      SLUICE_SHIPPER_METRICS_URL: `http://127.0.0.1:${shipper.metricsPort}/metrics`,
+    }),
     SLUICE_SITES_FILE: paths.sitesFile,
     SLUICE_EVENTS_DIR: paths.events,
     SHIPPER_INPUT_DIR: paths.events,
@@ -220,4 +230,57 @@ export function settingsEnvironment(settings: StackSettings): Record<string, str
     SHIPPER_METRICS_PORT: String(shipper.metricsPort),
     VECTOR_DATA_DIR: paths.vector,
   };
+}
+
+const CLICKHOUSE_INGEST = [
+  'CLICKHOUSE_URL',
+  'CLICKHOUSE_DATABASE',
+  'CLICKHOUSE_INGEST_USER',
+  'CLICKHOUSE_INGEST_PASSWORD',
+] as const;
+
+/**
+ * What each process the stack starts with its own settings reads, and so receives: no process holds
+ * another part's secret (the shipper never sees the JWT secret or the admin password, the backend
+ * never the ingest password). ClickHouse and the edge get none of these (see ManagedProcess).
+ */
+const PROCESS_VARIABLES = {
+  backend: [
+    'CLICKHOUSE_URL',
+    'CLICKHOUSE_DATABASE',
+    'CLICKHOUSE_ADMIN_USER',
+    'CLICKHOUSE_ADMIN_PASSWORD',
+    'CLICKHOUSE_READER_USER',
+    'CLICKHOUSE_READER_PASSWORD',
+    'BACKEND_HOST',
+    'BACKEND_PORT',
+    'BACKEND_DATA_DIR',
+    'SLUICE_JWT_SECRET',
+    'SLUICE_SITES_FILE',
+    'SLUICE_SHIPPER_METRICS_URL',
+    ...BACKEND_OPTIONS,
+  ],
+  shipper: [
+    ...CLICKHOUSE_INGEST,
+    'SHIPPER_INPUT_DIR',
+    'SHIPPER_STATE_DIR',
+    'SHIPPER_BATCH_MAX_EVENTS',
+    'SHIPPER_BATCH_MAX_WAIT_MS',
+    'SHIPPER_METRICS_PORT',
+  ],
+  vector: [...CLICKHOUSE_INGEST, 'SLUICE_EVENTS_DIR', 'VECTOR_DATA_DIR'],
+} as const;
+
+export type StackProcess = keyof typeof PROCESS_VARIABLES;
+
+/** The variables `part` receives (an allow-list: PROCESS_VARIABLES), from the settings. */
+export function processEnvironment(
+  part: StackProcess,
+  settings: StackSettings,
+  pipeline: Pipeline,
+): Record<string, string> {
+  const all = settingsEnvironment(settings, pipeline);
+  return Object.fromEntries(
+    PROCESS_VARIABLES[part].filter((name) => all[name] !== undefined).map((name) => [name, all[name]]),
+  );
 }

@@ -5,12 +5,14 @@ import { CONTRACT_JSON_PATH } from '@sluice/config';
 import { LUA_DIR, startEdge } from '@sluice/edge';
 import { SHIPPER_NODE_ARGS } from '@sluice/pipeline';
 import { httpOk, ManagedProcess, PortInUseError, startClickHouse, waitUntil } from '@sluice/services';
-import { dataPaths, settingsEnvironment, type StackSettings } from './settings';
+import { dataPaths, processEnvironment, type Pipeline, type StackSettings } from './settings';
 
 export interface StackPart {
   name: string;
   /** Where it listens or what it does, for the start banner. */
   where: string;
+  /** Its process (nginx's master for the edge). */
+  process: ManagedProcess;
   stop(): Promise<void>;
 }
 
@@ -85,10 +87,8 @@ export async function startStack(
   log: ProgressLog = console.log,
 ): Promise<RunningStack> {
   const paths = dataPaths(settings);
-  const env = { ...process.env, ...settingsEnvironment(settings) };
   const { root, clickhouse, backend, edge } = settings;
   const parts: StackPart[] = [];
-  const processes: Array<[string, ManagedProcess]> = [];
   const stopAll = async () => {
     for (const part of [...parts].reverse()) {
       log(`Stopping ${part.name}…`);
@@ -97,6 +97,7 @@ export async function startStack(
   };
   for (const dir of [paths.events, paths.logs]) mkdirSync(dir, { recursive: true });
   const workerUser = shareDataWithEdgeWorkers(settings.dataDir, paths.sitesFile);
+  const pipeline: Pipeline = onPath('vector') ? 'vector' : 'shipper';
 
   try {
     log(`Starting ClickHouse on 127.0.0.1:${clickhouse.httpPort} (data in ${paths.clickhouse})…`);
@@ -112,9 +113,9 @@ export async function startStack(
     parts.push({
       name: 'clickhouse',
       where: `${clickhouseServer.url} (loopback)`,
+      process: clickhouseServer.process,
       stop: clickhouseServer.stop,
     });
-    processes.push(['clickhouse', clickhouseServer.process]);
 
     log(`Starting the backend on ${backend.host}:${backend.port} (runs ClickHouse migrations first)…`);
     const backendLog = join(paths.logs, 'backend.log');
@@ -123,16 +124,16 @@ export async function startStack(
       name: 'backend',
       command: process.execPath,
       args: [join(root, 'backend', 'dist', 'src', 'main.js')],
-      env,
+      env: processEnvironment('backend', settings, pipeline),
       logFile: backendLog,
     });
     const backendUrl = `http://${backend.host}:${backend.port}`;
     parts.push({
       name: 'backend',
       where: `${backendUrl}/api/ (loopback)`,
+      process: backendProcess,
       stop: () => backendProcess.stop(),
     });
-    processes.push(['backend', backendProcess]);
     await waitUntil('the backend', () => httpOk(`${backendUrl}/api/health`), { process: backendProcess });
 
     log(`Starting the edge on ${edge.host}:${edge.port}…`);
@@ -163,11 +164,11 @@ export async function startStack(
       where:
         `http://${edge.host}:${edge.port}/ (public: /telemetry/, admin panel, /api/); ` +
         `metrics at ${runningEdge.metricsUrl}`,
+      process: runningEdge.process,
       stop: runningEdge.stop,
     });
-    processes.push(['edge', runningEdge.process]);
 
-    const useVector = onPath('vector');
+    const useVector = pipeline === 'vector';
     log(
       useVector ? 'Starting Vector (pipeline/vector.yaml)…' : 'Starting the shipper (no `vector` on PATH)…',
     );
@@ -175,7 +176,7 @@ export async function startStack(
       name: useVector ? 'vector' : 'shipper',
       command: useVector ? 'vector' : process.execPath,
       args: useVector ? ['--config', join(root, 'pipeline', 'vector.yaml')] : SHIPPER_NODE_ARGS,
-      env,
+      env: processEnvironment(pipeline, settings, pipeline),
       logFile: join(paths.logs, useVector ? 'vector.log' : 'shipper.log'),
     });
     parts.push({
@@ -183,11 +184,11 @@ export async function startStack(
       where:
         `${paths.events} → ClickHouse ${clickhouse.database}.events` +
         (useVector ? '' : `; metrics at http://127.0.0.1:${settings.shipper.metricsPort}/metrics`),
+      process: shipper,
       stop: () => shipper.stop(),
     });
-    processes.push([shipper.options.name, shipper]);
 
-    const firstExit = Promise.race(processes.map(([name, child]) => child.waitForExit().then(() => name)));
+    const firstExit = Promise.race(parts.map((part) => part.process.waitForExit().then(() => part.name)));
     return {
       parts,
       edgeUrl: runningEdge.url,

@@ -16,6 +16,12 @@ const SITE_TABLES: ReadonlyArray<{ table: string; time?: string }> = [
   { table: 'autocapture_names' },
 ];
 
+/** A site id goes into SQL as a literal, so it must be one. */
+function checkSiteId(siteId: number): void {
+  if (!Number.isInteger(siteId) || siteId < 1)
+    throw new Error(`a site id is a positive integer, got ${siteId}`);
+}
+
 /**
  * Deletes the rows of `siteId` (of months before `beforeMonth`, a toYYYYMM value, when given: then the
  * time-less tables keep theirs) with an `ALTER TABLE … DELETE` mutation, which ClickHouse applies in the
@@ -30,8 +36,7 @@ async function deleteSiteRows(
   siteId: number,
   beforeMonth?: number,
 ): Promise<string[]> {
-  if (!Number.isInteger(siteId) || siteId < 1)
-    throw new Error(`a site id is a positive integer, got ${siteId}`);
+  checkSiteId(siteId);
   const database = checkedDatabase(target.database);
   const cluster = target.cluster && checkedCluster(target.cluster);
   const client = clickhouseClient(target, { withDatabase: false });
@@ -64,6 +69,38 @@ async function hasRows(client: ClickHouseClient, table: string, where: string): 
 
 /** A deleted site's data, from every table (as the admin account). */
 export const eraseSiteData = (target: ClickHouseTarget, siteId: number) => deleteSiteRows(target, siteId);
+
+/** Where the erasure of a site stands. */
+export interface SiteErasure {
+  /** The tables that still hold rows of the site. */
+  holding: string[];
+  /**
+   * Whether ClickHouse still has mutations to apply to these tables (an erasure or an expiry under way;
+   * on a cluster, as far as the node asked knows). Rows left once none is: they arrived after the erasure.
+   */
+  mutating: boolean;
+}
+
+/** Where the erasure of `siteId` stands (as the admin account). */
+export async function siteErasure(target: ClickHouseTarget, siteId: number): Promise<SiteErasure> {
+  checkSiteId(siteId);
+  const database = checkedDatabase(target.database);
+  const client = clickhouseClient(target, { withDatabase: false });
+  try {
+    const holding: string[] = [];
+    for (const { table } of SITE_TABLES)
+      if (await hasRows(client, `${database}.${table}`, `site_id = ${siteId}`)) holding.push(table);
+    const tables = SITE_TABLES.map(({ table }) => `'${target.cluster ? localTable(table) : table}'`);
+    const mutating = await hasRows(
+      client,
+      'system.mutations',
+      `database = '${database}' AND table IN (${tables.join(', ')}) AND is_done = 0`,
+    );
+    return { holding, mutating };
+  } finally {
+    await client.close();
+  }
+}
 
 /**
  * A site's own retention, shorter than the server-wide one: its rows of whole months before the last

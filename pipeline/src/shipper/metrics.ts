@@ -14,7 +14,10 @@ export class ShipperMetrics {
   rowsShipped = 0;
   batchesShipped = 0;
   deadLetters = 0;
+  rowsRefused = 0;
   insertFailures = 0;
+  /** Every line written to the input files before this time (ms) is in ClickHouse or dead-lettered. */
+  acknowledgedThroughMs = 0;
 
   constructor(private readonly lag: () => Lag) {}
 
@@ -37,6 +40,12 @@ export class ShipperMetrics {
         this.deadLetters,
       ) +
       metric(
+        'sluice_shipper_rows_refused_total',
+        'counter',
+        'Rows ClickHouse refused (a parse or type error, a column the table lacks), dead-lettered with its reason.',
+        this.rowsRefused,
+      ) +
+      metric(
         'sluice_shipper_insert_failures_total',
         'counter',
         'Inserts ClickHouse refused or never answered (each retried).',
@@ -48,6 +57,12 @@ export class ShipperMetrics {
         'gauge',
         'Age of the oldest line not yet acknowledged (0 when caught up).',
         seconds,
+      ) +
+      metric(
+        'sluice_shipper_acknowledged_through_seconds',
+        'gauge',
+        'Unix time before which every line written to the input files is in ClickHouse or dead-lettered (0: not yet known).',
+        this.acknowledgedThroughMs / 1000,
       ) +
       metric(
         'sluice_shipper_resident_memory_bytes',

@@ -27,7 +27,7 @@ export interface ShipperProcessOptions {
   metricsPort?: number;
 }
 
-/** Starts the shipper as a child process (tests and benchmarks; the stack passes its whole environment). */
+/** Starts the shipper as a child process (tests and benchmarks) with these settings as its only variables. */
 export function startShipperProcess(options: ShipperProcessOptions): ManagedProcess {
   const { clickhouse } = options;
   const optional = (value: number | undefined) => (value === undefined ? '' : String(value));
@@ -37,7 +37,6 @@ export function startShipperProcess(options: ShipperProcessOptions): ManagedProc
     args: SHIPPER_NODE_ARGS,
     logFile: options.logFile,
     env: {
-      ...process.env,
       SHIPPER_INPUT_DIR: options.inputDir,
       SHIPPER_STATE_DIR: options.stateDir,
       SHIPPER_BATCH_MAX_EVENTS: optional(options.batchMaxEvents),

@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { clickhouseClient } from '../clickhouse-target';
 import { Checkpoint, type Positions } from './checkpoint';
-import { insertUntilAcknowledged, pause } from './clickhouse-sink';
+import { insertRows, pause, type Refusal } from './clickhouse-sink';
 import type { ShipperConfig } from './config';
 import { Batch } from './batch';
 import { appendDurably } from './durable-file';
@@ -18,6 +18,16 @@ const IDLE_POLL_MS = 100;
  */
 const MAX_IN_FLIGHT = 2;
 const READ_BUFFER_BYTES = 8 << 20;
+/** How often a listing of the input files is kept to measure how far the shipper has come in time. */
+const LISTING_EVERY_MS = 250;
+/** Listings kept while ClickHouse lags; past this the newest is replaced, which only coarsens the measure. */
+const MAX_LISTINGS = 64;
+
+/** The input files' sizes at a moment: every line written before `at` is within them. */
+interface Listing {
+  at: number;
+  sizes: Map<string, number>;
+}
 
 /** Why a line is not a contract row (empty when it is one). */
 function lineProblems({ text, tooLong }: Line): string[] {
@@ -29,6 +39,11 @@ function lineProblems({ text, tooLong }: Line): string[] {
     return [`not JSON: ${error instanceof Error ? error.message : String(error)}`];
   }
   return rowProblems(row);
+}
+
+/** A dead-letter line: why, and where the line is, with the line as it was read. */
+function deadLetter(reason: string, { file, offset, text }: { file: string; offset: number; text: string }) {
+  return JSON.stringify({ reason, file, offset, line: text });
 }
 
 /**
@@ -48,6 +63,11 @@ export class Shipper {
   private reading: Positions;
   /** Files the last scan did not see; a file missing from two scans in a row is gone. */
   private missing = new Set<string>();
+  /** Files the last two scans saw: one that neither saw is gone (one scan is not proof, as above). */
+  private present = new Set<string>();
+  private presentBefore = new Set<string>();
+  /** Listings not yet wholly acknowledged, oldest first (see advanceAcknowledgedThrough). */
+  private listings: Listing[] = [];
   private readonly stopping = new AbortController();
   readonly metrics = new ShipperMetrics(() => this.lag());
   /** Settles when the last batch sent is recorded (or failed): the chain that keeps records in order. */
@@ -112,6 +132,8 @@ export class Shipper {
   /** Adds complete lines to the batch, oldest file first. Returns whether anything was read. */
   private fill(batch: Batch): boolean {
     let readAny = false;
+    // Taken before the listing: a line written before this moment is within the sizes listed.
+    const listedAt = Date.now();
     const files = listInputFiles(this.config.inputDir);
     for (const file of files) {
       const room = this.config.batchMaxEvents - batch.rows;
@@ -129,8 +151,32 @@ export class Shipper {
       this.reading[file.id] = { path: file.path, offset: nextOffset };
       readAny = true;
     }
-    this.forgetRemovedFiles(new Set(files.map((file) => file.id)));
+    this.presentBefore = this.present;
+    this.present = new Set(files.map((file) => file.id));
+    this.forgetRemovedFiles(this.present);
+    this.keepListing({ at: listedAt, sizes: new Map(files.map((file) => [file.id, file.size])) });
     return readAny;
+  }
+
+  private keepListing(listing: Listing): void {
+    const last = this.listings.at(-1);
+    if (last && listing.at - last.at < LISTING_EVERY_MS) return;
+    if (this.listings.length >= MAX_LISTINGS) this.listings.pop();
+    this.listings.push(listing);
+    this.advanceAcknowledgedThrough();
+  }
+
+  /**
+   * The contract a deletion waits on (backend/src/sites/site-deletions.ts): `acknowledgedThrough` is a
+   * time before which every line written to the input files is in ClickHouse or dead-lettered. A
+   * listing is passed once every file in it is acknowledged up to the size it had then, or is gone.
+   */
+  private advanceAcknowledgedThrough(): void {
+    const gone = (id: string) => !this.present.has(id) && !this.presentBefore.has(id);
+    const passed = ({ sizes }: Listing) =>
+      [...sizes].every(([id, size]) => (this.committed[id]?.offset ?? 0) >= size || gone(id));
+    while (this.listings.length > 0 && passed(this.listings[0]))
+      this.metrics.acknowledgedThroughMs = this.listings.shift()!.at;
   }
 
   /**
@@ -150,49 +196,54 @@ export class Shipper {
   }
 
   /** A line that is not a contract row goes to the dead-letter file with the reason; the stream goes on. */
-  private classify(line: Line, path: string, batch: Batch): void {
+  private classify(line: Line, file: string, batch: Batch): void {
     const problems = lineProblems(line);
-    if (problems.length === 0) batch.addRow(line.text);
+    if (problems.length === 0) batch.addRow(line.text, { file, offset: line.offset });
     else
-      batch.deadLetters.push(
-        JSON.stringify({ reason: problems.join('; '), file: path, offset: line.offset, line: line.text }),
-      );
+      batch.deadLetters.push(deadLetter(problems.join('; '), { file, offset: line.offset, text: line.text }));
   }
 
   /**
-   * Seals the batch at the current read positions and sends it. Resolves true once ClickHouse
-   * acknowledged it and every batch before it, and it is recorded; false when a stop came first.
+   * Seals the batch at the current read positions and sends it. Resolves true once ClickHouse took
+   * every row of it that it will ever take, the rows it refuses are dead letters, every batch before
+   * it is recorded too, and it is recorded; false when a stop came first.
    */
   private deliver(batch: Batch): Promise<boolean> {
     batch.positions = structuredClone(this.reading);
-    const sent =
-      batch.rows > 0
-        ? insertUntilAcknowledged(
-            this.client,
-            batch.body(),
-            batch.rows,
-            this.stopping.signal,
-            this.log,
-            () => this.metrics.insertFailures++,
-          )
-        : Promise.resolve(true);
+    const sink = {
+      client: this.client,
+      stop: this.stopping.signal,
+      log: this.log,
+      failed: () => this.metrics.insertFailures++,
+    };
+    const sent: Promise<Refusal[] | null> = batch.rows > 0 ? insertRows(sink, batch) : Promise.resolve([]);
     const previous = this.lastDelivery;
-    this.lastDelivery = Promise.all([previous, sent]).then(([before, acknowledged]) => {
-      if (before && acknowledged) this.record(batch);
-      return before && acknowledged;
+    this.lastDelivery = Promise.all([previous, sent]).then(([before, refused]) => {
+      if (!before || refused === null) return false;
+      this.record(batch, refused);
+      return true;
     });
     return this.lastDelivery;
   }
 
-  /** An acknowledged batch: its dead letters are written and the checkpoint moves past it. */
-  private record(batch: Batch): void {
+  /**
+   * A batch ClickHouse answered for: its dead letters (lines off the contract, then rows ClickHouse
+   * refused) are written, then the checkpoint moves past it.
+   */
+  private record(batch: Batch, refused: Refusal[]): void {
+    for (const { row, reason } of refused)
+      batch.deadLetters.push(deadLetter(`ClickHouse refused the row: ${reason}`, batch.line(row)));
     if (batch.deadLetters.length > 0) {
       appendDurably(this.deadLetterPath, batch.deadLetters.join('\n') + '\n');
-      this.log(`${batch.deadLetters.length} line(s) failed the event contract: see ${this.deadLetterPath}`);
+      this.log(
+        `${batch.deadLetters.length} line(s) failed the event contract or ClickHouse refused them: see ${this.deadLetterPath}`,
+      );
     }
     this.committed = batch.positions;
     this.checkpoint.save(this.committed);
-    this.metrics.rowsShipped += batch.rows;
+    this.advanceAcknowledgedThrough();
+    this.metrics.rowsShipped += batch.rows - refused.length;
+    this.metrics.rowsRefused += refused.length;
     this.metrics.batchesShipped++;
     this.metrics.deadLetters += batch.deadLetters.length;
   }

@@ -1,7 +1,7 @@
 import type { QueryRunner, TableColumnOptions } from 'typeorm';
 
 /** A point in time: `timestamptz` on PostgreSQL, `datetime` (UTC text) on SQLite. */
-const timestampType = (runner: QueryRunner) =>
+export const timestampType = (runner: QueryRunner) =>
   runner.connection.driver.options.type === 'postgres' ? 'timestamptz' : 'datetime';
 
 /** The `id` every table starts with: an integer the database counts up. */
