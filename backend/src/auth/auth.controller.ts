@@ -137,7 +137,11 @@ export class AuthController {
     @Req() request: HttpRequest,
     @Res({ passthrough: true }) response: CookieResponse,
   ): Promise<SignedInBody> {
-    return this.answer(request, response, await this.auth.changePassword(user, currentPassword, newPassword));
+    return this.answer(
+      request,
+      response,
+      await this.auth.changePassword(user, currentPassword, newPassword, request.ip ?? ''),
+    );
   }
 
   private answer(request: HttpRequest, response: CookieResponse, session: Session): SignedInBody {

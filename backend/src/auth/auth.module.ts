@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { SessionsModule } from '../sessions/sessions.module.js';
@@ -10,9 +11,13 @@ import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_TTL_SECONDS, AccessTokens } from '
 import { AccessGuard } from './access.guard.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
+import { ExpiredStateSweep } from './expired-state-sweep.js';
+import { KnownSource } from './known-source.entity.js';
 import { LoginThrottle } from './login-throttle.js';
 import { RouteRulesCheck } from './route-rules.check.js';
 import { SessionCookie } from './session-cookie.js';
+import { SignInCount } from './sign-in-count.entity.js';
+import { SignInCounts } from './sign-in-counts.repository.js';
 import { SingleSignOn } from './single-sign-on.js';
 
 /** SLUICE_JWT_SECRET, else one generated on the first start and kept in the state store. */
@@ -24,6 +29,7 @@ const jwtSecret = (config: AppConfig, state: StateStore) =>
 @Module({
   imports: [
     DiscoveryModule,
+    TypeOrmModule.forFeature([SignInCount, KnownSource]),
     SessionsModule,
     UsersModule,
     JwtModule.registerAsync({
@@ -39,6 +45,8 @@ const jwtSecret = (config: AppConfig, state: StateStore) =>
     AccessTokens,
     AuthService,
     LoginThrottle,
+    SignInCounts,
+    ExpiredStateSweep,
     SessionCookie,
     SingleSignOn,
     RouteRulesCheck,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
 import { SessionsModule } from '../sessions/sessions.module.js';
+import { Passwords } from './passwords.js';
 import { SiteAccess } from './site-access.js';
 import { TwoFactor } from './two-factor.js';
 import { SiteGrant } from './site-grant.entity.js';
@@ -13,7 +14,7 @@ import { UsersService } from './users.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([User, SiteGrant]), SessionsModule, AuditModule],
   controllers: [UsersController],
-  providers: [UsersRepository, UsersService, SiteAccess, TwoFactor],
-  exports: [UsersService, SiteAccess, TwoFactor],
+  providers: [UsersRepository, UsersService, SiteAccess, TwoFactor, Passwords],
+  exports: [UsersService, SiteAccess, TwoFactor, Passwords],
 })
 export class UsersModule {}

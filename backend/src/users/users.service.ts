@@ -3,7 +3,7 @@ import { actorOf, AuditService, SYSTEM } from '../audit/audit.service.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { RefreshTokens } from '../sessions/refresh-tokens.js';
-import { hashPassword, oneTimePassword, verifyPassword } from './passwords.js';
+import { oneTimePassword, Passwords } from './passwords.js';
 import { hasRole, Role } from './role.js';
 import type { User } from './user.entity.js';
 import { UsersRepository } from './users.repository.js';
@@ -37,6 +37,7 @@ export class UsersService implements OnModuleInit {
   constructor(
     private readonly users: UsersRepository,
     private readonly sessions: RefreshTokens,
+    private readonly passwords: Passwords,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -52,7 +53,7 @@ export class UsersService implements OnModuleInit {
     const password = given ?? oneTimePassword();
     const owner = await this.users.create({
       email,
-      passwordHash: await hashPassword(password),
+      passwordHash: await this.passwords.hash(password),
       role: Role.Owner,
       mustChangePassword: given === undefined,
     });
@@ -86,7 +87,7 @@ export class UsersService implements OnModuleInit {
       throw new DomainError(ErrorCode.Conflict, `email: ${address} already has an account`);
     const password = oneTimePassword();
     const user = await this.users.create(
-      { email: address, passwordHash: await hashPassword(password), role, mustChangePassword: true },
+      { email: address, passwordHash: await this.passwords.hash(password), role, mustChangePassword: true },
       role === Role.Owner ? [] : siteIds,
     );
     await this.audit.record(actorOf(actor), 'user.create', `user:${user.id}`, {
@@ -126,7 +127,7 @@ export class UsersService implements OnModuleInit {
     const user = await this.existing(id);
     const password = oneTimePassword();
     await this.users.update(id, {
-      passwordHash: await hashPassword(password),
+      passwordHash: await this.passwords.hash(password),
       mustChangePassword: true,
       totpEnabled: false,
       totpSecret: null,
@@ -136,13 +137,17 @@ export class UsersService implements OnModuleInit {
     return { user: await this.get(user.id), oneTimePassword: password };
   }
 
-  /** The user's own change: the current password proves it is them; every session ends (the caller starts a new one). */
+  /**
+   * The user's own change, once the caller has confirmed `current` is their password; every session ends
+   * (the caller starts a new one).
+   */
   async changePassword(user: User, current: string, next: string): Promise<void> {
-    if (!(await verifyPassword(user.passwordHash, current)))
-      throw new DomainError(ErrorCode.Validation, 'currentPassword is not your current password');
     if (current === next)
       throw new DomainError(ErrorCode.Validation, 'newPassword must differ from the current one');
-    await this.users.update(user.id, { passwordHash: await hashPassword(next), mustChangePassword: false });
+    await this.users.update(user.id, {
+      passwordHash: await this.passwords.hash(next),
+      mustChangePassword: false,
+    });
     this.sessions.revokeUser(user.id);
     await this.audit.record(actorOf(user), 'user.change_password', `user:${user.id}`);
   }
