@@ -2,11 +2,15 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { INestApplication } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { DataSource, Like } from 'typeorm';
 import request from 'supertest';
 import { createApp } from '../src/app.js';
 import { loadAppConfig } from '../src/config/app-config.js';
 import { RouteRulesCheck } from '../src/auth/route-rules.check.js';
-import { StateStore } from '../src/state/state-store.js';
+import { SIGNING_SECRET } from '../src/auth/signing-secret.js';
+import { ExpiredStateSweep } from '../src/auth/expired-state-sweep.js';
+import { SignInCount } from '../src/auth/sign-in-count.entity.js';
+import { RefreshFamily } from '../src/sessions/refresh-family.entity.js';
 import { totpCode, totpStep } from '../src/auth/totp.js';
 import { OWNER, signIn, startTestStores, type TestStores } from './harness.js';
 
@@ -139,7 +143,7 @@ describe('access tokens', () => {
 
   test('forged, expired, wrong-secret, tampered and alg:none tokens are refused', async () => {
     const claims = claimsOf(ownerToken);
-    const secret = app.get(StateStore).get<string>('secret:jwt')!;
+    const secret = app.get<string>(SIGNING_SECRET);
     const [header, , signature] = ownerToken.split('.');
     const forged = {
       'wrong secret': new JwtService({ secret: 'x'.repeat(32) }).sign({ sub: claims.sub, pv: claims.pv }),
@@ -203,15 +207,33 @@ describe('refresh tokens', () => {
     const stolen = sessionCookie(await login(OWNER.email, OWNER.password).expect(200));
     const current = sessionCookie(await refresh(stolen).expect(200));
     // Past the grace period of two tabs refreshing together.
-    const state = app.get(StateStore);
-    for (const key of state.keys('family:'))
-      state.update<{ rotatedAt: number }>(
-        key,
-        (family) => family && { ...family, rotatedAt: family.rotatedAt - 60_000 },
-      );
+    await app
+      .get(DataSource)
+      .createQueryBuilder()
+      .update(RefreshFamily)
+      .set({ rotatedAt: () => 'rotated_at - 60000' })
+      .execute();
     const reused = await refresh(stolen).expect(401);
     assert.equal(reused.body.message, 'this session was revoked: sign in again');
     await refresh(current).expect(401);
+  });
+
+  test('the hourly sweep removes sessions and sign-in counts past their time, and nothing else', async () => {
+    const live = sessionCookie(await login(OWNER.email, OWNER.password).expect(200));
+    const stale = sessionCookie(await login(OWNER.email, OWNER.password).expect(200));
+    const guesser = newAddress();
+    await login(OWNER.email, 'a wrong guess', guesser).expect(401);
+    const database = app.get(DataSource);
+    const expire = (entity: typeof RefreshFamily | typeof SignInCount, where: string, value: string) =>
+      database.createQueryBuilder().update(entity).set({ expiresAt: 1 }).where(where, { value }).execute();
+    await expire(RefreshFamily, 'id = :value', stale.split('.')[1]);
+    await expire(SignInCount, 'counter LIKE :value', `%${guesser}%`);
+    const counters = () => database.getRepository(SignInCount).countBy({ counter: Like(`%${guesser}%`) });
+    assert.equal(await counters(), 2, 'the source, the account from it');
+    assert.equal(await app.get(ExpiredStateSweep).removeExpired(), 3);
+    assert.equal(await counters(), 0);
+    await refresh(stale).expect(401);
+    await refresh(live).expect(200);
   });
 
   test('refresh and logout take requests from the admin panel only (Origin and the CSRF header)', async () => {

@@ -121,3 +121,9 @@ export async function signIn(
     throw new Error(`sign-in of ${email}: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body.accessToken as string;
 }
+
+/** How many passwords a backend verified so far, by its Prometheus metric. */
+export async function passwordVerifications(http: ReturnType<typeof request>): Promise<number> {
+  const { text } = await http.get('/metrics').expect(200);
+  return Number(/^sluice_backend_password_verifications_total (\d+)$/m.exec(text)?.[1]);
+}

@@ -5,7 +5,7 @@ import request from 'supertest';
 import { createApp } from '../src/app.js';
 import { loadAppConfig } from '../src/config/app-config.js';
 import { signInSource } from '../src/auth/sign-in-source.js';
-import { OWNER, signIn, startTestStores, type TestStores } from './harness.js';
+import { OWNER, passwordVerifications, signIn, startTestStores, type TestStores } from './harness.js';
 
 let stores: TestStores;
 let app: INestApplication;
@@ -48,12 +48,6 @@ async function newUser(email: string, role: string) {
   return { password };
 }
 
-/** How many passwords the backend verified so far, by its Prometheus metric. */
-async function verifications(): Promise<number> {
-  const { text } = await http.get('/metrics').expect(200);
-  return Number(/^sluice_backend_password_verifications_total (\d+)$/m.exec(text)?.[1]);
-}
-
 const statuses = (responses: request.Response[]) =>
   responses.reduce<Record<number, number>>(
     (counts, { status }) => ({ ...counts, [status]: (counts[status] ?? 0) + 1 }),
@@ -78,11 +72,11 @@ test('a source is an IPv4 address or an IPv6 /64; an IPv4-mapped address is its 
 
 test('a burst of 200 concurrent guesses gets at most the allowed 5 verified', async () => {
   await newUser('burst@shop.test', 'viewer');
-  const before = await verifications();
+  const before = await passwordVerifications(http);
   const responses = await Promise.all(
     Array.from({ length: 200 }, (_, n) => login('burst@shop.test', `guess-${n}`, '198.51.100.200')),
   );
-  assert.equal((await verifications()) - before, 5, 'passwords verified');
+  assert.equal((await passwordVerifications(http)) - before, 5, 'passwords verified');
   assert.deepEqual(statuses(responses), { 401: 5, 429: 195 });
   const wait = Number(responses.find(({ status }) => status === 429)!.headers['retry-after']);
   assert.ok(wait > 0 && wait <= 60, `a minute after the fifth guess at most, not a lock: ${wait} s`);

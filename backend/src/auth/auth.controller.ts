@@ -93,10 +93,13 @@ export class AuthController {
   @Public()
   @Post('logout')
   @HttpCode(204)
-  logout(@Req() request: HttpRequest, @Res({ passthrough: true }) response: CookieResponse): void {
+  async logout(
+    @Req() request: HttpRequest,
+    @Res({ passthrough: true }) response: CookieResponse,
+  ): Promise<void> {
     this.cookie.assertSameOrigin(request);
     const token = this.cookie.read(request);
-    if (token !== undefined) this.auth.logout(token);
+    if (token !== undefined) await this.auth.logout(token);
     this.cookie.clear(request, response);
   }
 

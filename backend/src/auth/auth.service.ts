@@ -66,14 +66,14 @@ export class AuthService {
   }
 
   async refresh(refreshToken: string): Promise<Session> {
-    const { userId, token } = this.sessions.rotate(refreshToken);
+    const { userId, token } = await this.sessions.rotate(refreshToken);
     const user = await this.users.findById(userId);
     if (!user) throw new DomainError(ErrorCode.Unauthenticated, 'the session has ended: sign in again');
     return { signedIn: await this.signedIn(user), refreshToken: token };
   }
 
-  logout(refreshToken: string): void {
-    this.sessions.revoke(refreshToken);
+  logout(refreshToken: string): Promise<void> {
+    return this.sessions.revoke(refreshToken);
   }
 
   /** Every other session ends with the old password; this one goes on with a new login. */
@@ -85,7 +85,7 @@ export class AuthService {
 
   /** A new login (session) of `user`, whose identity the caller has proven: password, single sign-on. */
   async start(user: User): Promise<Session> {
-    return { signedIn: await this.signedIn(user), refreshToken: this.sessions.start(user.id) };
+    return { signedIn: await this.signedIn(user), refreshToken: await this.sessions.start(user.id) };
   }
 
   /** Whether `password` is right; a check the busy server refused doesn't count against the account. */

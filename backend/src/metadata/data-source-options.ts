@@ -3,6 +3,8 @@ import type { DataSourceOptions } from 'typeorm';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { KnownSource } from '../auth/known-source.entity.js';
 import { SignInCount } from '../auth/sign-in-count.entity.js';
+import { StoredSecret } from '../auth/stored-secret.entity.js';
+import { RefreshFamily } from '../sessions/refresh-family.entity.js';
 import type { AppConfig } from '../config/app-config.js';
 import { SiteGrant } from '../users/site-grant.entity.js';
 import { User } from '../users/user.entity.js';
@@ -10,15 +12,26 @@ import { UsersGrantsAudit1763900000000 } from './migrations/1763900000000-users-
 import { Sites1763900000001 } from './migrations/1763900000001-sites.js';
 import { Totp1763900000002 } from './migrations/1763900000002-totp.js';
 import { SignInAttempts1763900000003 } from './migrations/1763900000003-sign-in-attempts.js';
+import { SharedSessions1763900000004 } from './migrations/1763900000004-shared-sessions.js';
 import { SiteRecord } from '../sites/site.entity.js';
 
-export const ENTITIES = [User, SiteGrant, AuditEntry, SiteRecord, SignInCount, KnownSource];
+export const ENTITIES = [
+  User,
+  SiteGrant,
+  AuditEntry,
+  SiteRecord,
+  SignInCount,
+  KnownSource,
+  RefreshFamily,
+  StoredSecret,
+];
 /** In order; each runs once, recorded in the `migrations` table. Never `synchronize`. */
 export const MIGRATIONS = [
   UsersGrantsAudit1763900000000,
   Sites1763900000001,
   Totp1763900000002,
   SignInAttempts1763900000003,
+  SharedSessions1763900000004,
 ];
 
 /** The metadata database: PostgreSQL when DATABASE_URL is set, else a SQLite file in the data folder. */

@@ -53,6 +53,17 @@ export class UsersRepository {
     await this.users.update({ id }, changes);
   }
 
+  /** Records `step` as the user's last TOTP step if it is later than the last one; whether it was. */
+  async advanceTotpStep(id: number, step: number): Promise<boolean> {
+    const result = await this.users
+      .createQueryBuilder()
+      .update()
+      .set({ totpLastStep: step })
+      .where('id = :id AND (totp_last_step IS NULL OR totp_last_step < :step)', { id, step })
+      .execute();
+    return result.affected === 1;
+  }
+
   async remove(id: number): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await manager.delete(SiteGrant, { userId: id });

@@ -106,7 +106,7 @@ export class UsersService implements OnModuleInit {
       await this.users.update(id, { role: changes.role });
     }
     if (changes.siteIds !== undefined) await this.users.setSiteIds(id, changes.siteIds);
-    this.sessions.revokeUser(id);
+    await this.sessions.revokeUser(id);
     await this.audit.record(actorOf(actor), 'user.update', `user:${id}`, { ...changes });
     return this.get(id);
   }
@@ -115,7 +115,7 @@ export class UsersService implements OnModuleInit {
     const user = await this.existing(id);
     await this.keepAnOwner(user);
     await this.users.remove(id);
-    this.sessions.revokeUser(id);
+    await this.sessions.revokeUser(id);
     await this.audit.record(actorOf(actor), 'user.delete', `user:${id}`, { email: user.email });
   }
 
@@ -132,7 +132,7 @@ export class UsersService implements OnModuleInit {
       totpEnabled: false,
       totpSecret: null,
     });
-    this.sessions.revokeUser(id);
+    await this.sessions.revokeUser(id);
     await this.audit.record(actorOf(actor), 'user.reset_password', `user:${id}`);
     return { user: await this.get(user.id), oneTimePassword: password };
   }
@@ -148,7 +148,7 @@ export class UsersService implements OnModuleInit {
       passwordHash: await this.passwords.hash(next),
       mustChangePassword: false,
     });
-    this.sessions.revokeUser(user.id);
+    await this.sessions.revokeUser(user.id);
     await this.audit.record(actorOf(user), 'user.change_password', `user:${user.id}`);
   }
 
