@@ -77,6 +77,10 @@ describe('the configuration', () => {
       [{ ADMIN_EMAIL: 'owner' }, /^ADMIN_EMAIL must be an email address/],
       [{ DATABASE_URL: 'mysql://db/sluice' }, /^DATABASE_URL must be a postgres:\/\/ URL/],
       [{ SLUICE_ADMIN_ORIGIN: 'https://panel.test/' }, /^SLUICE_ADMIN_ORIGIN must be an origin/],
+      [
+        { OIDC_ASSUME_EMAIL_VERIFIED: 'yes' },
+        /^OIDC_ASSUME_EMAIL_VERIFIED must be true or false, got "yes"$/,
+      ],
     ];
     for (const [change, message] of cases) {
       const problems = problemsOf({ ...VALID, ...change });

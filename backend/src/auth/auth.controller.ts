@@ -7,7 +7,7 @@ import { TwoFactor, type TotpSetup } from '../users/two-factor.js';
 import { CurrentUser, Public, Requires, SignedIn } from './access.decorator.js';
 import { AuthService, type Session, type SignedIn as SignedInBody } from './auth.service.js';
 import { ChangePasswordDto, LoginDto, TotpCodeDto } from './dto/auth.dto.js';
-import { SessionCookie, type CookieRequest, type CookieResponse } from './session-cookie.js';
+import { Cookies, SESSION, SIGN_IN, type CookieRequest, type CookieResponse } from './cookies.js';
 import { SingleSignOn } from './single-sign-on.js';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 
@@ -22,7 +22,7 @@ export const SSO_CALLBACK = '/api/auth/oidc/callback';
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
-    private readonly cookie: SessionCookie,
+    private readonly cookies: Cookies,
     private readonly users: UsersService,
     private readonly twoFactor: TwoFactor,
     private readonly sso: SingleSignOn,
@@ -49,8 +49,8 @@ export class AuthController {
     @Req() request: HttpRequest,
     @Res({ passthrough: true }) response: CookieResponse,
   ): Promise<SignedInBody> {
-    this.cookie.assertSameOrigin(request);
-    const token = this.cookie.read(request);
+    this.cookies.assertSameOrigin(request);
+    const token = this.cookies.read(request, SESSION);
     if (token === undefined) throw new DomainError(ErrorCode.Unauthenticated, 'no session: sign in');
     return this.answer(request, response, await this.auth.refresh(token));
   }
@@ -62,24 +62,29 @@ export class AuthController {
     return { oidc: this.sso.name ? { name: this.sso.name } : null };
   }
 
-  /** Single sign-on: off to the OpenID Connect provider. */
+  /** Single sign-on: off to the OpenID Connect provider, the sign-in's cookie set in this browser. */
   @Public()
   @Get('oidc')
   async startSingleSignOn(@Req() request: HttpRequest, @Res() response: CookieResponse): Promise<void> {
-    response.redirect(302, await this.sso.start(`${this.cookie.panelOrigin(request)}${SSO_CALLBACK}`));
+    const { url, cookie } = await this.sso.start(`${this.cookies.panelOrigin(request)}${SSO_CALLBACK}`);
+    this.cookies.set(request, response, SIGN_IN, cookie);
+    response.redirect(302, url);
   }
 
   /**
    * The provider sends the browser back here: a session starts and the browser goes on to the panel,
-   * or goes there with `sso_error`, which the sign-in form shows.
+   * or goes there with `sso_error`, which the sign-in form shows. The sign-in's cookie is used up either way.
    */
   @Public()
   @Get('oidc/callback')
   async finishSingleSignOn(@Req() request: HttpRequest, @Res() response: CookieResponse): Promise<void> {
-    const panel = this.cookie.panelOrigin(request);
+    const panel = this.cookies.panelOrigin(request);
+    const started = this.cookies.read(request, SIGN_IN);
+    this.cookies.clear(request, response, SIGN_IN);
     try {
-      const user = await this.sso.finish(new URL(request.originalUrl, panel).searchParams);
-      this.cookie.set(request, response, (await this.auth.start(user)).refreshToken!);
+      const query = new URL(request.originalUrl, panel).searchParams;
+      const user = await this.sso.finish(query, started, `${panel}${SSO_CALLBACK}`);
+      this.cookies.set(request, response, SESSION, (await this.auth.start(user)).refreshToken!);
       response.redirect(302, `${panel}/`);
     } catch (error) {
       const message =
@@ -97,10 +102,10 @@ export class AuthController {
     @Req() request: HttpRequest,
     @Res({ passthrough: true }) response: CookieResponse,
   ): Promise<void> {
-    this.cookie.assertSameOrigin(request);
-    const token = this.cookie.read(request);
+    this.cookies.assertSameOrigin(request);
+    const token = this.cookies.read(request, SESSION);
     if (token !== undefined) await this.auth.logout(token);
-    this.cookie.clear(request, response);
+    this.cookies.clear(request, response, SESSION);
   }
 
   @SignedIn()
@@ -148,7 +153,8 @@ export class AuthController {
   }
 
   private answer(request: HttpRequest, response: CookieResponse, session: Session): SignedInBody {
-    if (session.refreshToken !== undefined) this.cookie.set(request, response, session.refreshToken);
+    if (session.refreshToken !== undefined)
+      this.cookies.set(request, response, SESSION, session.refreshToken);
     return session.signedIn;
   }
 }

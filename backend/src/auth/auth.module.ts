@@ -8,11 +8,11 @@ import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_TTL_SECONDS, AccessTokens } from '
 import { AccessGuard } from './access.guard.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
+import { Cookies } from './cookies.js';
 import { ExpiredStateSweep } from './expired-state-sweep.js';
 import { KnownSource } from './known-source.entity.js';
 import { LoginThrottle } from './login-throttle.js';
 import { RouteRulesCheck } from './route-rules.check.js';
-import { SessionCookie } from './session-cookie.js';
 import { SIGNING_SECRET, SigningSecretModule } from './signing-secret.js';
 import { SignInCount } from './sign-in-count.entity.js';
 import { SignInCounts } from './sign-in-counts.repository.js';
@@ -42,7 +42,7 @@ import { SingleSignOn } from './single-sign-on.js';
     LoginThrottle,
     SignInCounts,
     ExpiredStateSweep,
-    SessionCookie,
+    Cookies,
     SingleSignOn,
     RouteRulesCheck,
     { provide: APP_GUARD, useClass: AccessGuard },

@@ -17,7 +17,8 @@ export interface AppConfig {
   readonly adminOrigin?: string;
   /**
    * Single sign-on through an OpenID Connect provider (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET; all
-   * three or none). Users sign in with it by the email the provider vouches for; an owner adds them first.
+   * three or none). A user's first sign-in links the provider's account by the email it vouches for (an
+   * owner adds users first); later ones match on that account.
    */
   readonly oidc?: {
     readonly issuer: string;
@@ -25,6 +26,11 @@ export interface AppConfig {
     readonly clientSecret: string;
     /** OIDC_NAME: the sign-in button's label. */
     readonly name: string;
+    /**
+     * OIDC_ASSUME_EMAIL_VERIFIED: for a provider that never sends `email_verified` because every email it
+     * holds is verified, an email without the claim links an account. Off: only `email_verified: true` does.
+     */
+    readonly assumeEmailVerified: boolean;
   };
   /** ADMIN_EMAIL and ADMIN_PASSWORD: the owner created on the first start (else a one-time password is printed). */
   readonly initialOwner: { readonly email?: string; readonly password?: string };
@@ -86,6 +92,11 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
   const check = (name: string, ok: boolean, rule: string) => {
     if (!ok) problems.push(`${name} ${rule}, got "${env[name]}"`);
   };
+  const flag = (name: string): boolean => {
+    const value = env[name] || 'false';
+    check(name, value === 'true' || value === 'false', 'must be true or false');
+    return value === 'true';
+  };
 
   const host = read('BACKEND_HOST', '127.0.0.1');
   const portText = read('BACKEND_PORT', '3000');
@@ -136,6 +147,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
       URL.canParse(oidcIssuer) && /^https?:\/\//.test(oidcIssuer),
       'must be the provider’s http(s) issuer URL',
     );
+  const assumeEmailVerified = flag('OIDC_ASSUME_EMAIL_VERIFIED');
   const ownerEmail = env.ADMIN_EMAIL || undefined;
   if (ownerEmail !== undefined) check('ADMIN_EMAIL', EMAIL.test(ownerEmail), 'must be an email address');
   const ownerPassword = secret('ADMIN_PASSWORD', MIN_PASSWORD_LENGTH);
@@ -167,6 +179,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
             clientId: oidcClientId!,
             clientSecret: oidcClientSecret!,
             name: env.OIDC_NAME || 'single sign-on',
+            assumeEmailVerified,
           }
         : undefined,
     initialOwner: { email: ownerEmail?.toLowerCase(), password: ownerPassword },

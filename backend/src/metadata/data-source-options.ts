@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
@@ -8,11 +9,13 @@ import { RefreshFamily } from '../sessions/refresh-family.entity.js';
 import type { AppConfig } from '../config/app-config.js';
 import { SiteGrant } from '../users/site-grant.entity.js';
 import { User } from '../users/user.entity.js';
+import { UserIdentity } from '../users/user-identity.entity.js';
 import { UsersGrantsAudit1763900000000 } from './migrations/1763900000000-users-grants-audit.js';
 import { Sites1763900000001 } from './migrations/1763900000001-sites.js';
 import { Totp1763900000002 } from './migrations/1763900000002-totp.js';
 import { SignInAttempts1763900000003 } from './migrations/1763900000003-sign-in-attempts.js';
 import { SharedSessions1763900000004 } from './migrations/1763900000004-shared-sessions.js';
+import { UserIdentities1763900000005 } from './migrations/1763900000005-user-identities.js';
 import { SiteRecord } from '../sites/site.entity.js';
 
 export const ENTITIES = [
@@ -24,6 +27,7 @@ export const ENTITIES = [
   KnownSource,
   RefreshFamily,
   StoredSecret,
+  UserIdentity,
 ];
 /** In order; each runs once, recorded in the `migrations` table. Never `synchronize`. */
 export const MIGRATIONS = [
@@ -32,6 +36,7 @@ export const MIGRATIONS = [
   Totp1763900000002,
   SignInAttempts1763900000003,
   SharedSessions1763900000004,
+  UserIdentities1763900000005,
 ];
 
 /** The metadata database: PostgreSQL when DATABASE_URL is set, else a SQLite file in the data folder. */
@@ -43,7 +48,8 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
     synchronize: false,
     logging: false,
   } as const;
-  return config.databaseUrl
-    ? { type: 'postgres', url: config.databaseUrl, ...common }
-    : { type: 'better-sqlite3', database: join(config.dataDir, 'metadata.sqlite'), ...common };
+  if (config.databaseUrl) return { type: 'postgres', url: config.databaseUrl, ...common };
+  // The file holds password hashes and TOTP secrets: its folder is the backend's alone.
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  return { type: 'better-sqlite3', database: join(config.dataDir, 'metadata.sqlite'), ...common };
 }

@@ -4,6 +4,7 @@ import { DataSource, Repository } from 'typeorm';
 import type { Role } from './role.js';
 import { SiteGrant } from './site-grant.entity.js';
 import { User } from './user.entity.js';
+import { UserIdentity } from './user-identity.entity.js';
 
 export type NewUser = Pick<User, 'email' | 'passwordHash' | 'role' | 'mustChangePassword'>;
 export type UserChanges = Partial<NewUser & Pick<User, 'totpSecret' | 'totpEnabled'>>;
@@ -14,6 +15,7 @@ export class UsersRepository {
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectRepository(SiteGrant) private readonly grants: Repository<SiteGrant>,
+    @InjectRepository(UserIdentity) private readonly identities: Repository<UserIdentity>,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -35,6 +37,26 @@ export class UsersRepository {
 
   async findByEmail(email: string): Promise<User | undefined> {
     return (await this.users.findOneBy({ email })) ?? undefined;
+  }
+
+  /** The user a single sign-on provider's account was linked to. */
+  async findByIdentity(issuer: string, subject: string): Promise<User | undefined> {
+    const identity = await this.identities.findOneBy({ issuer, subject });
+    return identity ? this.findById(identity.userId) : undefined;
+  }
+
+  /**
+   * Links the user to the provider's account unless the user has one at that provider already; whether
+   * the user's account there is now `subject` (an insert racing another for the same user loses quietly).
+   */
+  async linkIdentity(userId: number, issuer: string, subject: string): Promise<boolean> {
+    await this.identities
+      .createQueryBuilder()
+      .insert()
+      .values({ userId, issuer, subject })
+      .orIgnore()
+      .execute();
+    return (await this.identities.findOneBy({ userId, issuer }))?.subject === subject;
   }
 
   async create(user: NewUser, siteIds: number[] = []): Promise<User> {

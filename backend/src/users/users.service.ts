@@ -73,6 +73,20 @@ export class UsersService implements OnModuleInit {
     return this.users.findByEmail(email.toLowerCase());
   }
 
+  findByIdentity(issuer: string, subject: string): Promise<User | undefined> {
+    return this.users.findByIdentity(issuer, subject);
+  }
+
+  /** Single sign-on's first sign-in of `user` with the provider's account `subject` at `issuer`. */
+  async linkIdentity(user: User, issuer: string, subject: string, provider: string): Promise<void> {
+    if (!(await this.users.linkIdentity(user.id, issuer, subject)))
+      throw new DomainError(
+        ErrorCode.Forbidden,
+        `${user.email} is linked to another account at ${provider}: sign in with that one`,
+      );
+    await this.audit.record(actorOf(user), 'user.link_identity', `user:${user.id}`, { issuer, subject });
+  }
+
   async list(): Promise<UserResponse[]> {
     return Promise.all((await this.users.list()).map((user) => this.toResponse(user)));
   }

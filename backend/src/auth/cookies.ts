@@ -6,7 +6,7 @@ import { SESSION_TTL_MS } from '../sessions/refresh-tokens.js';
 /** The header every cookie-authenticated route requires: a cross-site form or image can't send it. */
 export const CSRF_HEADER = 'x-sluice-csrf';
 
-/** The parts of an Express request and response the cookie needs. */
+/** The parts of an Express request and response the cookies need. */
 export interface CookieRequest {
   secure: boolean;
   protocol: string;
@@ -19,17 +19,45 @@ export interface CookieResponse {
   redirect(status: number, url: string): void;
 }
 
+/** One of the API's cookies: its name, the path it is limited to without TLS, how it goes cross-site, its life. */
+export interface CookieKind {
+  name: string;
+  path: string;
+  sameSite: 'strict' | 'lax';
+  maxAgeMs: number;
+}
+
+/** The refresh token: sent by the panel's own requests only (SameSite=Strict), to the auth routes. */
+export const SESSION: CookieKind = {
+  name: 'sluice_session',
+  path: '/api/auth',
+  sameSite: 'strict',
+  maxAgeMs: SESSION_TTL_MS,
+};
+
 /**
- * The refresh token's cookie: httpOnly (no script reads it), SameSite=Strict, and over TLS `Secure` with
- * the `__Host-` prefix (which pins it to this host and path `/`). Without TLS (a loopback install) it
- * is limited to `/api/auth` instead.
+ * A single sign-on under way (sealed: see `SingleSignOn`), binding it to the browser that started it.
+ * SameSite=Lax: the provider's redirect back is a cross-site top-level navigation, which Strict would
+ * send without it. As long as a user may take at the provider.
+ */
+export const SIGN_IN: CookieKind = {
+  name: 'sluice_sign_in',
+  path: '/api/auth/oidc',
+  sameSite: 'lax',
+  maxAgeMs: 10 * 60_000,
+};
+
+/**
+ * The API's cookies: httpOnly (no script reads them), and over TLS `Secure` with the `__Host-` prefix
+ * (which pins them to this host and path `/`). Without TLS (a loopback install) each is limited to its
+ * path instead.
  */
 @Injectable()
-export class SessionCookie {
+export class Cookies {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  read(request: CookieRequest): string | undefined {
-    const name = this.name(request);
+  read(request: CookieRequest, kind: CookieKind): string | undefined {
+    const name = this.name(request, kind);
     const header = request.headers.cookie;
     for (const pair of (typeof header === 'string' ? header : '').split(/; */)) {
       const at = pair.indexOf('=');
@@ -38,12 +66,15 @@ export class SessionCookie {
     return undefined;
   }
 
-  set(request: CookieRequest, response: CookieResponse, token: string): void {
-    response.cookie(this.name(request), token, { ...this.options(request), maxAge: SESSION_TTL_MS });
+  set(request: CookieRequest, response: CookieResponse, kind: CookieKind, value: string): void {
+    response.cookie(this.name(request, kind), value, {
+      ...this.options(request, kind),
+      maxAge: kind.maxAgeMs,
+    });
   }
 
-  clear(request: CookieRequest, response: CookieResponse): void {
-    response.clearCookie(this.name(request), this.options(request));
+  clear(request: CookieRequest, response: CookieResponse, kind: CookieKind): void {
+    response.clearCookie(this.name(request, kind), this.options(request, kind));
   }
 
   /**
@@ -68,12 +99,12 @@ export class SessionCookie {
     return request.secure || (this.config.adminOrigin?.startsWith('https://') ?? false);
   }
 
-  private name(request: CookieRequest): string {
-    return this.secure(request) ? '__Host-sluice_session' : 'sluice_session';
+  private name(request: CookieRequest, kind: CookieKind): string {
+    return this.secure(request) ? `__Host-${kind.name}` : kind.name;
   }
 
-  private options(request: CookieRequest) {
+  private options(request: CookieRequest, kind: CookieKind) {
     const secure = this.secure(request);
-    return { httpOnly: true, sameSite: 'strict', secure, path: secure ? '/' : '/api/auth' };
+    return { httpOnly: true, sameSite: kind.sameSite, secure, path: secure ? '/' : kind.path };
   }
 }
