@@ -81,6 +81,11 @@ describe('the configuration', () => {
         { OIDC_ASSUME_EMAIL_VERIFIED: 'yes' },
         /^OIDC_ASSUME_EMAIL_VERIFIED must be true or false, got "yes"$/,
       ],
+      [{ SLUICE_PUBLIC_URL: 'analytics.shop.test' }, /^SLUICE_PUBLIC_URL must be an origin/],
+      [{ SLUICE_PUBLIC_URL: 'https://shop.test/panel' }, /^SLUICE_PUBLIC_URL must be an origin/],
+      [{ BACKEND_TRUSTED_PROXIES: 'everyone' }, /^BACKEND_TRUSTED_PROXIES must list loopback/],
+      [{ BACKEND_TRUSTED_PROXIES: '10.0.0.0/33' }, /^BACKEND_TRUSTED_PROXIES must list loopback/],
+      [{ SLUICE_PUBLIC_API_DOCS: '1' }, /^SLUICE_PUBLIC_API_DOCS must be true or false/],
     ];
     for (const [change, message] of cases) {
       const problems = problemsOf({ ...VALID, ...change });

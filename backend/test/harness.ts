@@ -13,6 +13,9 @@ import {
   type RunningPostgres,
 } from '@sluice/services';
 
+/** Where the panel and the API are as the tests' backends are configured (SLUICE_PUBLIC_URL). */
+export const PUBLIC_URL = 'http://sluice.test';
+
 /** The owner the first start creates (ADMIN_EMAIL, ADMIN_PASSWORD). */
 export const OWNER = { email: 'owner@shop.test', password: randomBytes(18).toString('base64url') };
 const DATABASE = 'sluice';
@@ -89,6 +92,7 @@ export async function startTestStores(): Promise<TestStores> {
       ADMIN_PASSWORD: OWNER.password,
       SLUICE_SITES_FILE: sitesFile,
       SLUICE_DEFAULT_SITE_DOMAIN: 'shop.test',
+      SLUICE_PUBLIC_URL: PUBLIC_URL,
     },
     async insertEvents(rows) {
       await adminClient().insert({ table: 'events', values: rows, format: 'JSONEachRow' });

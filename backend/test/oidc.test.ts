@@ -277,6 +277,14 @@ test('a callback is taken only in the browser that started the sign-in, with its
   assert.equal(await signedInAs(tampering), undefined);
 });
 
+test('the redirect URI and the way back to the panel are the public URL, whatever the Host header says', async () => {
+  const started = await request(strict.url).get('/api/auth/oidc').set('host', 'evil.test').expect(302);
+  const redirectUri = new URL(started.headers.location).searchParams.get('redirect_uri');
+  assert.equal(redirectUri, `${strict.url}/api/auth/oidc/callback`);
+  const back = await request(strict.url).get('/api/auth/oidc/callback?state=x').set('host', 'evil.test');
+  assert.match(back.headers.location, new RegExp(`^${strict.url}/\\?sso_error=`));
+});
+
 test('starting a sign-in, which anyone may do, writes nothing on the server', async () => {
   const database = strict.app.get(DataSource);
   const rows = () =>

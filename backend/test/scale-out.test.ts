@@ -5,7 +5,14 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createApp } from '../src/app.js';
 import { loadAppConfig } from '../src/config/app-config.js';
-import { OWNER, passwordVerifications, signIn, startTestStores, type TestStores } from './harness.js';
+import {
+  OWNER,
+  passwordVerifications,
+  PUBLIC_URL,
+  signIn,
+  startTestStores,
+  type TestStores,
+} from './harness.js';
 
 /**
  * Two backends on one PostgreSQL, as docs/scaling.md scales the control plane out: each with a data
@@ -21,15 +28,13 @@ let two: Node;
 interface Node {
   app: INestApplication;
   http: ReturnType<typeof request>;
-  address: string;
 }
 
 async function start(env: Record<string, string>): Promise<Node> {
   const app = await createApp(loadAppConfig(env), ['error', 'fatal']);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as { port: number };
-  const address = `http://127.0.0.1:${port}`;
-  return { app, http: request(address), address };
+  return { app, http: request(`http://127.0.0.1:${port}`) };
 }
 
 before(async () => {
@@ -58,7 +63,7 @@ const cookieRoute = (node: Node, route: 'refresh' | 'logout', cookie: string) =>
   node.http
     .post(`/api/auth/${route}`)
     .set('cookie', cookie)
-    .set('origin', node.address)
+    .set('origin', PUBLIC_URL)
     .set('x-sluice-csrf', '1');
 
 test('a session started on one backend works on the other, and a logout on one ends it on both', async () => {

@@ -43,6 +43,15 @@ test("the backend's optional settings reach it as set, and only those", () => {
   assert.equal(env.ADMIN_EMAIL, 'me@shop.test');
   assert.equal(env.OIDC_NAME, 'Okta');
   assert.equal('DATABASE_URL' in env, false, 'an empty variable is unset');
+  assert.equal(env.SLUICE_PUBLIC_URL, 'http://localhost:8080', 'the public URL is the edge, unless set');
+  const local = settingsEnvironment(
+    loadSettings(root, { SLUICE_DATA_DIR: 'data3', EDGE_HOST: '127.0.0.1', EDGE_PORT: '8181' }),
+  );
+  assert.equal(local.SLUICE_PUBLIC_URL, 'http://127.0.0.1:8181');
+  const set = settingsEnvironment(
+    loadSettings(root, { SLUICE_DATA_DIR: 'data3', SLUICE_PUBLIC_URL: 'https://analytics.shop.test' }),
+  );
+  assert.equal(set.SLUICE_PUBLIC_URL, 'https://analytics.shop.test');
 });
 
 test('a bad port stops the start with a message naming the variable', () => {

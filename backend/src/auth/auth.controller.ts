@@ -13,9 +13,6 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 
 type HttpRequest = CookieRequest & { ip?: string; originalUrl: string };
 
-/** Where the provider sends the browser back (register it with the provider). */
-export const SSO_CALLBACK = '/api/auth/oidc/callback';
-
 @ApiTags('auth')
 @ApiBearerAuth()
 @Controller('auth')
@@ -38,7 +35,7 @@ export class AuthController {
     @Req() request: HttpRequest,
     @Res({ passthrough: true }) response: CookieResponse,
   ): Promise<SignedInBody> {
-    return this.answer(request, response, await this.auth.login(email, password, request.ip ?? '', code));
+    return this.answer(response, await this.auth.login(email, password, request.ip ?? '', code));
   }
 
   /** A new access token for the session cookie, which rotates. */
@@ -52,7 +49,7 @@ export class AuthController {
     this.cookies.assertSameOrigin(request);
     const token = this.cookies.read(request, SESSION);
     if (token === undefined) throw new DomainError(ErrorCode.Unauthenticated, 'no session: sign in');
-    return this.answer(request, response, await this.auth.refresh(token));
+    return this.answer(response, await this.auth.refresh(token));
   }
 
   /** What the sign-in form offers besides the password. */
@@ -65,9 +62,9 @@ export class AuthController {
   /** Single sign-on: off to the OpenID Connect provider, the sign-in's cookie set in this browser. */
   @Public()
   @Get('oidc')
-  async startSingleSignOn(@Req() request: HttpRequest, @Res() response: CookieResponse): Promise<void> {
-    const { url, cookie } = await this.sso.start(`${this.cookies.panelOrigin(request)}${SSO_CALLBACK}`);
-    this.cookies.set(request, response, SIGN_IN, cookie);
+  async startSingleSignOn(@Res() response: CookieResponse): Promise<void> {
+    const { url, cookie } = await this.sso.start();
+    this.cookies.set(response, SIGN_IN, cookie);
     response.redirect(302, url);
   }
 
@@ -78,13 +75,12 @@ export class AuthController {
   @Public()
   @Get('oidc/callback')
   async finishSingleSignOn(@Req() request: HttpRequest, @Res() response: CookieResponse): Promise<void> {
-    const panel = this.cookies.panelOrigin(request);
+    const panel = this.cookies.panelOrigin;
     const started = this.cookies.read(request, SIGN_IN);
-    this.cookies.clear(request, response, SIGN_IN);
+    this.cookies.clear(response, SIGN_IN);
     try {
-      const query = new URL(request.originalUrl, panel).searchParams;
-      const user = await this.sso.finish(query, started, `${panel}${SSO_CALLBACK}`);
-      this.cookies.set(request, response, SESSION, (await this.auth.start(user)).refreshToken!);
+      const user = await this.sso.finish(new URL(request.originalUrl, panel).searchParams, started);
+      this.cookies.set(response, SESSION, (await this.auth.start(user)).refreshToken!);
       response.redirect(302, `${panel}/`);
     } catch (error) {
       const message =
@@ -105,7 +101,7 @@ export class AuthController {
     this.cookies.assertSameOrigin(request);
     const token = this.cookies.read(request, SESSION);
     if (token !== undefined) await this.auth.logout(token);
-    this.cookies.clear(request, response, SESSION);
+    this.cookies.clear(response, SESSION);
   }
 
   @SignedIn()
@@ -146,15 +142,13 @@ export class AuthController {
     @Res({ passthrough: true }) response: CookieResponse,
   ): Promise<SignedInBody> {
     return this.answer(
-      request,
       response,
       await this.auth.changePassword(user, currentPassword, newPassword, request.ip ?? ''),
     );
   }
 
-  private answer(request: HttpRequest, response: CookieResponse, session: Session): SignedInBody {
-    if (session.refreshToken !== undefined)
-      this.cookies.set(request, response, SESSION, session.refreshToken);
+  private answer(response: CookieResponse, session: Session): SignedInBody {
+    if (session.refreshToken !== undefined) this.cookies.set(response, SESSION, session.refreshToken);
     return session.signedIn;
   }
 }

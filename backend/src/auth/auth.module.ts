@@ -8,6 +8,7 @@ import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_TTL_SECONDS, AccessTokens } from '
 import { AccessGuard } from './access.guard.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
+import { BearerAuth } from './bearer-auth.js';
 import { Cookies } from './cookies.js';
 import { ExpiredStateSweep } from './expired-state-sweep.js';
 import { KnownSource } from './known-source.entity.js';
@@ -38,6 +39,7 @@ import { SingleSignOn } from './single-sign-on.js';
   controllers: [AuthController],
   providers: [
     AccessTokens,
+    BearerAuth,
     AuthService,
     LoginThrottle,
     SignInCounts,

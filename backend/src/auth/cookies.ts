@@ -8,10 +8,7 @@ export const CSRF_HEADER = 'x-sluice-csrf';
 
 /** The parts of an Express request and response the cookies need. */
 export interface CookieRequest {
-  secure: boolean;
-  protocol: string;
   headers: Record<string, string | string[] | undefined>;
-  get(name: string): string | undefined;
 }
 export interface CookieResponse {
   cookie(name: string, value: string, options: Record<string, unknown>): void;
@@ -48,16 +45,16 @@ export const SIGN_IN: CookieKind = {
 };
 
 /**
- * The API's cookies: httpOnly (no script reads them), and over TLS `Secure` with the `__Host-` prefix
- * (which pins them to this host and path `/`). Without TLS (a loopback install) each is limited to its
- * path instead.
+ * The API's cookies: httpOnly (no script reads them), and when the public URL is https `Secure` with the
+ * `__Host-` prefix (which pins them to this host and path `/`). Without TLS (a loopback install) each is
+ * limited to its path instead. The public URL decides, never a request's (forwarded) scheme.
  */
 @Injectable()
 export class Cookies {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   read(request: CookieRequest, kind: CookieKind): string | undefined {
-    const name = this.name(request, kind);
+    const name = this.name(kind);
     const header = request.headers.cookie;
     for (const pair of (typeof header === 'string' ? header : '').split(/; */)) {
       const at = pair.indexOf('=');
@@ -66,45 +63,47 @@ export class Cookies {
     return undefined;
   }
 
-  set(request: CookieRequest, response: CookieResponse, kind: CookieKind, value: string): void {
-    response.cookie(this.name(request, kind), value, {
-      ...this.options(request, kind),
-      maxAge: kind.maxAgeMs,
-    });
+  set(response: CookieResponse, kind: CookieKind, value: string): void {
+    response.cookie(this.name(kind), value, { ...this.options(kind), maxAge: kind.maxAgeMs });
   }
 
-  clear(request: CookieRequest, response: CookieResponse, kind: CookieKind): void {
-    response.clearCookie(this.name(request, kind), this.options(request, kind));
+  clear(response: CookieResponse, kind: CookieKind): void {
+    response.clearCookie(this.name(kind), this.options(kind));
   }
 
   /**
    * CSRF defence of the cookie-authenticated routes (refresh, logout): the custom header, and an Origin
-   * that is the admin panel's (SLUICE_ADMIN_ORIGIN, else this API's own origin).
+   * that is the admin panel's (SLUICE_ADMIN_ORIGIN, else the public URL).
    */
   assertSameOrigin(request: CookieRequest): void {
-    const allowed = this.panelOrigin(request);
+    const allowed = this.panelOrigin;
     if (request.headers[CSRF_HEADER] !== '1' || request.headers.origin !== allowed)
       throw new DomainError(
         ErrorCode.Forbidden,
-        `this route takes requests from the admin panel only (Origin ${allowed} and the ${CSRF_HEADER}: 1 header)`,
+        `this route takes requests from the admin panel only (Origin ${allowed} and the ${CSRF_HEADER}: 1 header); ` +
+          'if the panel is elsewhere, set SLUICE_PUBLIC_URL to where it is',
       );
   }
 
-  /** Where the admin panel is: SLUICE_ADMIN_ORIGIN, else this API's own origin (the edge serves both). */
-  panelOrigin(request: CookieRequest): string {
-    return this.config.adminOrigin ?? `${request.protocol}://${request.get('host')}`;
+  /** Where the admin panel is: SLUICE_ADMIN_ORIGIN, else the public URL (the edge serves both). */
+  get panelOrigin(): string {
+    return this.config.adminOrigin ?? this.config.publicUrl;
   }
 
-  private secure(request: CookieRequest): boolean {
-    return request.secure || (this.config.adminOrigin?.startsWith('https://') ?? false);
+  private get secure(): boolean {
+    return this.config.publicUrl.startsWith('https://');
   }
 
-  private name(request: CookieRequest, kind: CookieKind): string {
-    return this.secure(request) ? `__Host-${kind.name}` : kind.name;
+  private name(kind: CookieKind): string {
+    return this.secure ? `__Host-${kind.name}` : kind.name;
   }
 
-  private options(request: CookieRequest, kind: CookieKind) {
-    const secure = this.secure(request);
-    return { httpOnly: true, sameSite: kind.sameSite, secure, path: secure ? '/' : kind.path };
+  private options(kind: CookieKind) {
+    return {
+      httpOnly: true,
+      sameSite: kind.sameSite,
+      secure: this.secure,
+      path: this.secure ? '/' : kind.path,
+    };
   }
 }

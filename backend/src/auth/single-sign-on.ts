@@ -23,6 +23,8 @@ export interface Started {
 }
 
 const NOT_STARTED_HERE = 'the sign-in expired or was not started in this browser: try again';
+/** Where the provider sends the browser back, under the public URL (register it with the provider). */
+const CALLBACK_PATH = '/api/auth/oidc/callback';
 
 /**
  * Single sign-on through an OpenID Connect provider: the authorization code flow with PKCE, state and
@@ -57,7 +59,7 @@ export class SingleSignOn {
   }
 
   /** Where to send the browser (the provider's authorization endpoint), and what it keeps meanwhile. */
-  async start(redirectUri: string): Promise<Started> {
+  async start(): Promise<Started> {
     const configuration = await this.discovered();
     const pending: Pending = {
       state: oidc.randomState(),
@@ -66,7 +68,7 @@ export class SingleSignOn {
       expiresAt: Date.now() + SIGN_IN.maxAgeMs,
     };
     const url = oidc.buildAuthorizationUrl(configuration, {
-      redirect_uri: redirectUri,
+      redirect_uri: this.redirectUri,
       scope: 'openid email',
       code_challenge: await oidc.calculatePKCECodeChallenge(pending.verifier),
       code_challenge_method: 'S256',
@@ -77,11 +79,11 @@ export class SingleSignOn {
   }
 
   /** The user the provider's answer (the callback's query) signs in, in the browser whose cookie is `sealed`. */
-  async finish(query: URLSearchParams, sealed: string | undefined, redirectUri: string): Promise<User> {
+  async finish(query: URLSearchParams, sealed: string | undefined): Promise<User> {
     const pending = sealed === undefined ? undefined : unseal<Pending>(sealed, this.key);
     if (!pending || pending.expiresAt < Date.now() || query.get('state') !== pending.state)
       throw new DomainError(ErrorCode.Unauthenticated, NOT_STARTED_HERE);
-    const callback = new URL(redirectUri);
+    const callback = new URL(this.redirectUri);
     callback.search = query.toString();
     const configuration = await this.discovered();
     const tokens = await oidc.authorizationCodeGrant(configuration, callback, {
@@ -116,6 +118,10 @@ export class SingleSignOn {
       );
     await this.users.linkIdentity(user, issuer, subject, this.config.oidc!.name);
     return user;
+  }
+
+  private get redirectUri(): string {
+    return `${this.config.publicUrl}${CALLBACK_PATH}`;
   }
 
   private discovered(): Promise<oidc.Configuration> {
