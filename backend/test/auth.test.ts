@@ -261,6 +261,7 @@ describe('two-factor sign-in (TOTP)', () => {
     const setup = await http
       .post('/api/auth/totp')
       .set(...auth)
+      .send({ password: user.password })
       .expect(200);
     assert.match(setup.body.secret, /^[A-Z2-7]{32}$/);
     assert.equal(
@@ -305,6 +306,23 @@ describe('two-factor sign-in (TOTP)', () => {
       .set('authorization', `Bearer ${ownerToken}`)
       .expect(200);
     await login('two-factor@shop.test', reset.body.oneTimePassword).expect(200);
+  });
+
+  test('setting up an authenticator app takes the current password, throttled: a stolen access token is not enough', async () => {
+    const user = await newUser('stolen-token@shop.test', 'viewer');
+    const setUp = (body: object) =>
+      http.post('/api/auth/totp').set('authorization', `Bearer ${user.token}`).send(body);
+    const missing = await setUp({}).expect(400);
+    assert.equal(missing.body.message, 'password must be a string');
+    const wrong = await setUp({ password: 'a guessed password' }).expect(400);
+    assert.equal(wrong.body.message, 'password is not your current password');
+    const guesser = newAddress();
+    for (let guess = 1; guess <= 5; guess++)
+      await setUp({ password: `guess-${guess}` })
+        .set('x-forwarded-for', guesser)
+        .expect(400);
+    await setUp({ password: user.password }).set('x-forwarded-for', guesser).expect(429);
+    await setUp({ password: user.password }).expect(200);
   });
 });
 

@@ -6,7 +6,7 @@ import { Role } from '../users/role.js';
 import { TwoFactor, type TotpSetup } from '../users/two-factor.js';
 import { CurrentUser, Public, Requires, SignedIn } from './access.decorator.js';
 import { AuthService, type Session, type SignedIn as SignedInBody } from './auth.service.js';
-import { ChangePasswordDto, LoginDto, TotpCodeDto } from './dto/auth.dto.js';
+import { ChangePasswordDto, LoginDto, TotpCodeDto, TotpSetupDto } from './dto/auth.dto.js';
 import { Cookies, SESSION, SIGN_IN, type CookieRequest, type CookieResponse } from './cookies.js';
 import { SingleSignOn } from './single-sign-on.js';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
@@ -110,12 +110,19 @@ export class AuthController {
     return this.users.toResponse(user);
   }
 
-  /** Starts two-factor set-up: a new secret for the authenticator app (off until a first code enables it). */
+  /**
+   * Starts two-factor set-up, with the current password: a new secret for the authenticator app (off
+   * until a first code enables it).
+   */
   @Requires(Role.Viewer)
   @Post('totp')
   @HttpCode(200)
-  setUpTotp(@CurrentUser() user: User): Promise<TotpSetup> {
-    return this.twoFactor.setUp(user);
+  setUpTotp(
+    @CurrentUser() user: User,
+    @Body() { password }: TotpSetupDto,
+    @Req() request: HttpRequest,
+  ): Promise<TotpSetup> {
+    return this.auth.setUpTotp(user, password, request.ip ?? '');
   }
 
   @Requires(Role.Viewer)

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { RefreshTokens } from '../sessions/refresh-tokens.js';
 import { Passwords } from '../users/passwords.js';
-import { TwoFactor } from '../users/two-factor.js';
+import { TwoFactor, type TotpSetup } from '../users/two-factor.js';
 import type { User } from '../users/user.entity.js';
 import { UsersService, type UserResponse } from '../users/users.service.js';
 import { ACCESS_TOKEN_TTL_SECONDS, AccessTokens } from './access-tokens.js';
@@ -63,6 +63,15 @@ export class AuthService {
     if (!(await this.check(attempt, user.passwordHash, password)))
       throw new DomainError(ErrorCode.Validation, `${field} is not your current password`);
     await attempt.succeeded();
+  }
+
+  /**
+   * A new secret for the user's authenticator app, once they proved it is them: with only a stolen
+   * access token, an attacker could otherwise enrol an app of their own and lock the user out.
+   */
+  async setUpTotp(user: User, password: string, address: string): Promise<TotpSetup> {
+    await this.confirmPassword(user, password, address, 'password');
+    return this.twoFactor.setUp(user);
   }
 
   async refresh(refreshToken: string): Promise<Session> {
