@@ -16,6 +16,7 @@ import { Totp1763900000002 } from './migrations/1763900000002-totp.js';
 import { SignInAttempts1763900000003 } from './migrations/1763900000003-sign-in-attempts.js';
 import { SharedSessions1763900000004 } from './migrations/1763900000004-shared-sessions.js';
 import { UserIdentities1763900000005 } from './migrations/1763900000005-user-identities.js';
+import { CanonicalTimeZones1763900000006 } from './migrations/1763900000006-canonical-time-zones.js';
 import { SiteRecord } from '../sites/site.entity.js';
 
 export const ENTITIES = [
@@ -37,6 +38,7 @@ export const MIGRATIONS = [
   SignInAttempts1763900000003,
   SharedSessions1763900000004,
   UserIdentities1763900000005,
+  CanonicalTimeZones1763900000006,
 ];
 
 /** The metadata database: PostgreSQL when DATABASE_URL is set, else a SQLite file in the data folder. */
