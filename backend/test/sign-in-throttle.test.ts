@@ -4,6 +4,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createApp } from '../src/app.js';
 import { loadAppConfig } from '../src/config/app-config.js';
+import { SignInCounts } from '../src/auth/sign-in-counts.repository.js';
 import { signInSource } from '../src/auth/sign-in-source.js';
 import { OWNER, passwordVerifications, signIn, startTestStores, type TestStores } from './harness.js';
 
@@ -68,6 +69,27 @@ test('a source is an IPv4 address or an IPv6 /64; an IPv4-mapped address is its 
     '': '',
   };
   for (const [address, source] of Object.entries(cases)) assert.equal(signInSource(address), source, address);
+});
+
+test('past the free attempts each next one waits longer, doubling up to a ceiling; after a quiet spell it starts over', async () => {
+  const counts = app.get(SignInCounts);
+  const limit = { free: 2, firstDelayMs: 1_000, maxDelayMs: 5_000, forgetAfterMs: 60_000 };
+  const start = 1_000_000;
+  const reserve = (at: number) => counts.reserve('test:growing', limit, start + at);
+  assert.equal(await reserve(0), undefined);
+  assert.equal(await reserve(0), undefined, 'the second, free');
+  assert.equal(await reserve(999), start + 1_000, 'then a second to wait');
+  assert.equal(await reserve(999), start + 1_000, 'a refused attempt does not extend the wait');
+  assert.equal(await reserve(1_000), undefined);
+  assert.equal(await reserve(2_999), start + 3_000, 'two seconds');
+  assert.equal(await reserve(3_000), undefined);
+  assert.equal(await reserve(3_000), start + 7_000, 'four');
+  assert.equal(await reserve(7_000), undefined);
+  assert.equal(await reserve(7_000), start + 12_000, 'five, the ceiling, not eight');
+  assert.equal(await reserve(12_000), undefined);
+  assert.equal(await reserve(12_000), start + 17_000, 'five again');
+  assert.equal(await reserve(12_000 + 60_000), undefined, 'forgotten: free again');
+  assert.equal(await reserve(12_000 + 60_000), undefined);
 });
 
 test('a burst of 200 concurrent guesses gets at most the allowed 5 verified', async () => {
