@@ -1,10 +1,34 @@
-import type { INestApplication } from '@nestjs/common';
+import { Logger, type INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { BearerAuth } from './auth/bearer-auth.js';
+import { answerError } from './common/error.filter.js';
+import type { AppConfig } from './config/app-config.js';
 
 export const API_DOCS_PATH = 'api/docs';
 
-/** OpenAPI from the controllers and DTOs: the page at /api/docs, the document at /api/docs-json. */
-export function setUpApiDocs(app: INestApplication): void {
+/** Swagger UI's page: its own scripts, its inline styles, the images it inlines; still never framed. */
+const DOCS_PAGE_POLICY = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:'],
+    objectSrc: ["'none'"],
+    baseUri: ["'none'"],
+    formAction: ["'none'"],
+    frameAncestors: ["'none'"],
+  },
+};
+
+/**
+ * OpenAPI from the controllers and DTOs: the page at /api/docs, the document at /api/docs-json (and
+ * -yaml; the page's init script embeds it too). They map the whole API, so they are for signed-in users
+ * (an access token as a bearer, as every route takes it) unless SLUICE_PUBLIC_API_DOCS opens them.
+ */
+export function setUpApiDocs(app: INestApplication, config: AppConfig): void {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -17,5 +41,16 @@ export function setUpApiDocs(app: INestApplication): void {
       .addBearerAuth()
       .build(),
   );
+  const bearer = app.get(BearerAuth);
+  const logger = new Logger('ApiDocs');
+  const pagePolicy = helmet.contentSecurityPolicy(DOCS_PAGE_POLICY);
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    if (!request.path.startsWith(`/${API_DOCS_PATH}`)) return next();
+    const allowed = config.publicApiDocs ? Promise.resolve() : bearer.user(request.headers.authorization);
+    allowed.then(
+      () => pagePolicy(request, response, next),
+      (error: unknown) => answerError(error, response, logger),
+    );
+  });
   SwaggerModule.setup(API_DOCS_PATH, app, document, { jsonDocumentUrl: `${API_DOCS_PATH}-json` });
 }

@@ -11,7 +11,6 @@ import { MetadataModule } from './metadata/metadata.module.js';
 import { ObservabilityModule } from './observability/observability.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { SitesModule } from './sites/sites.module.js';
-import { StateModule } from './state/state.module.js';
 import { UsersModule } from './users/users.module.js';
 
 @Module({})
@@ -23,7 +22,6 @@ export class AppModule implements OnApplicationShutdown {
       imports: [
         ConfigModule.forRoot(config),
         ObservabilityModule,
-        StateModule,
         MetadataModule,
         AuthModule,
         UsersModule,

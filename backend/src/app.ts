@@ -2,13 +2,36 @@ import 'reflect-metadata';
 import type { INestApplication, LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import helmet from 'helmet';
+import helmet, { type HelmetOptions } from 'helmet';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { setUpApiDocs } from './api-docs.js';
 import { validationPipe } from './common/validation.pipe.js';
 import { Metrics, requestMetrics } from './observability/metrics.js';
 import type { AppConfig } from './config/app-config.js';
+
+/**
+ * Every answer of the API is data, never a page to render or frame: nothing may load (CSP `default-src
+ * 'none'`), no one may frame it (`frame-ancestors 'none'`, X-Frame-Options DENY), no URL leaks in a
+ * Referer, and under TLS browsers are told to stay on it (HSTS, a year). /api/docs loosens the policy for
+ * Swagger UI's own scripts and styles (api-docs.ts).
+ */
+const securityHeaders = (config: AppConfig): HelmetOptions => ({
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'none'"],
+      baseUri: ["'none'"],
+      formAction: ["'none'"],
+      frameAncestors: ["'none'"],
+    },
+  },
+  frameguard: { action: 'deny' },
+  referrerPolicy: { policy: 'no-referrer' },
+  strictTransportSecurity: config.publicUrl.startsWith('https://')
+    ? { maxAge: 365 * 86_400, includeSubDomains: true }
+    : false,
+});
 
 /**
  * The application as it runs, for `main.ts` and the tests alike. `app.init()`/`listen()` runs the
@@ -24,17 +47,17 @@ export async function createApp(
     abortOnError: false,
   });
   if (!logger) app.useLogger(app.get(PinoLogger));
-  // The edge (on loopback, or a private address in the compose network) forwards the client's address
-  // and scheme: login throttling counts clients, and the session cookie is Secure over TLS.
-  app.set('trust proxy', ['loopback', 'uniquelocal']);
-  app.use(helmet());
+  // The edge sets X-Forwarded-For to the client's address (login throttling counts clients): believed
+  // from the configured proxies only. Nothing else is taken from forwarded headers (see publicUrl).
+  app.set('trust proxy', [...config.trustedProxies]);
+  app.use(helmet(securityHeaders(config)));
   app.use(requestMetrics(app.get(Metrics)));
   // The panel is served by the edge from the API's own origin: no cross-origin caller at all, unless
   // SLUICE_ADMIN_ORIGIN names where else it lives.
   app.enableCors({ origin: config.adminOrigin ? [config.adminOrigin] : false, credentials: true });
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
   app.useGlobalPipes(validationPipe);
-  setUpApiDocs(app);
+  setUpApiDocs(app, config);
   app.enableShutdownHooks();
   return app;
 }

@@ -80,6 +80,15 @@ describe('the configuration', () => {
       [{ SLUICE_ADMIN_ORIGIN: 'https://panel.test/' }, /^SLUICE_ADMIN_ORIGIN must be an origin/],
       [{ SLUICE_SHIPPER_METRICS_URL: '127.0.0.1:9146' }, /^SLUICE_SHIPPER_METRICS_URL must be the http URL/],
       [{ SLUICE_PIPELINE_DRAIN_SECONDS: '1m' }, /^SLUICE_PIPELINE_DRAIN_SECONDS must be a whole number/],
+      [
+        { OIDC_ASSUME_EMAIL_VERIFIED: 'yes' },
+        /^OIDC_ASSUME_EMAIL_VERIFIED must be true or false, got "yes"$/,
+      ],
+      [{ SLUICE_PUBLIC_URL: 'analytics.shop.test' }, /^SLUICE_PUBLIC_URL must be an origin/],
+      [{ SLUICE_PUBLIC_URL: 'https://shop.test/panel' }, /^SLUICE_PUBLIC_URL must be an origin/],
+      [{ BACKEND_TRUSTED_PROXIES: 'everyone' }, /^BACKEND_TRUSTED_PROXIES must list loopback/],
+      [{ BACKEND_TRUSTED_PROXIES: '10.0.0.0/33' }, /^BACKEND_TRUSTED_PROXIES must list loopback/],
+      [{ SLUICE_PUBLIC_API_DOCS: '1' }, /^SLUICE_PUBLIC_API_DOCS must be true or false/],
     ];
     for (const [change, message] of cases) {
       const problems = problemsOf({ ...VALID, ...change });

@@ -13,6 +13,9 @@ import {
   type RunningPostgres,
 } from '@sluice/services';
 
+/** Where the panel and the API are as the tests' backends are configured (SLUICE_PUBLIC_URL). */
+export const PUBLIC_URL = 'http://sluice.test';
+
 /** The owner the first start creates (ADMIN_EMAIL, ADMIN_PASSWORD). */
 export const OWNER = { email: 'owner@shop.test', password: randomBytes(18).toString('base64url') };
 const DATABASE = 'sluice';
@@ -95,6 +98,7 @@ export async function startTestStores(): Promise<TestStores> {
       SLUICE_DEFAULT_SITE_DOMAIN: 'shop.test',
       // No pipeline runs here (site-deletion.test.ts runs one): a deletion need not wait for it.
       SLUICE_PIPELINE_DRAIN_SECONDS: '0',
+      SLUICE_PUBLIC_URL: PUBLIC_URL,
     },
     async insertEvents(rows) {
       await adminClient().insert({ table: 'events', values: rows, format: 'JSONEachRow' });
@@ -130,4 +134,10 @@ export async function signIn(
   if (response.status !== 200)
     throw new Error(`sign-in of ${email}: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body.accessToken as string;
+}
+
+/** How many passwords a backend verified so far, by its Prometheus metric. */
+export async function passwordVerifications(http: ReturnType<typeof request>): Promise<number> {
+  const { text } = await http.get('/metrics').expect(200);
+  return Number(/^sluice_backend_password_verifications_total (\d+)$/m.exec(text)?.[1]);
 }

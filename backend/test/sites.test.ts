@@ -7,8 +7,13 @@ import { trackerSnippet, type SiteEntry } from '@sluice/config';
 import { startLoopbackEdge, type RunningEdge } from '@sluice/edge';
 import { waitUntil } from '@sluice/services';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.js';
 import { loadAppConfig } from '../src/config/app-config.js';
+import { dataSourceOptions, MIGRATIONS } from '../src/metadata/data-source-options.js';
+import { CanonicalTimeZones1763900000006 } from '../src/metadata/migrations/1763900000006-canonical-time-zones.js';
+import { SITE_DEFAULTS } from '../src/sites/site.js';
+import { SiteRecord } from '../src/sites/site.entity.js';
 import { eventRow, OWNER, signIn, startTestStores, type TestStores } from './harness.js';
 
 let stores: TestStores;
@@ -168,6 +173,24 @@ describe('sites', () => {
     assert.equal(await count(1), siteOne, 'site 1 keeps the server-wide retention');
   });
 
+  test('time zone names are stored in their canonical spelling, as ClickHouse knows them', async () => {
+    const created = await as('post', '/api/sites')
+      .send({ name: 'Berlin shop', domain: 'berlin.test', timezone: 'europe/berlin' })
+      .expect(201);
+    assert.equal(created.body.timezone, 'Europe/Berlin');
+    const changed = await as('patch', `/api/sites/${created.body.id}`)
+      .send({ timezone: 'AMERICA/NEW_YORK' })
+      .expect(200);
+    assert.equal(changed.body.timezone, 'America/New_York');
+    assert.equal(fileSites().find(({ id }) => id === created.body.id)?.timezone, 'America/New_York');
+    const unknown = await as('patch', `/api/sites/${created.body.id}`).send({ timezone: 'europe/atlantis' });
+    assert.deepEqual(
+      [unknown.status, unknown.body.message],
+      [400, 'timezone must be an IANA time zone such as Europe/Berlin'],
+    );
+    await as('delete', `/api/sites/${created.body.id}?confirm=berlin.test`).expect(202);
+  });
+
   test('bad settings are 400s naming the field and the rule', async () => {
     const cases: Array<[object, string]> = [
       [{ name: 'x', domain: 'Shop.Test' }, 'domain must be a lower-case host name such as shop.example.com'],
@@ -215,7 +238,7 @@ describe('an install from before the database', () => {
     mkdirSync(dir, { recursive: true });
     const sitesFile = join(dir, 'sites.json');
     const kept: SiteEntry[] = [
-      { id: 3, key: 'kept-key-3', name: 'three.test', domain: 'three.test', timezone: 'Europe/Berlin' },
+      { id: 3, key: 'kept-key-3', name: 'three.test', domain: 'three.test', timezone: 'europe/berlin' },
       {
         id: 7,
         key: 'kept-key-7',
@@ -236,17 +259,17 @@ describe('an install from before the database', () => {
       const owner = await signIn(client, OWNER);
       const listed = await client.get('/api/sites').set('authorization', `Bearer ${owner}`).expect(200);
       assert.deepEqual(
-        listed.body.map(
-          ({ id, siteKey, privacyMode }: { id: number; siteKey: string; privacyMode: string }) => [
-            id,
-            siteKey,
-            privacyMode,
-          ],
-        ),
+        listed.body.map(({ id, siteKey, privacyMode, timezone }: Record<string, unknown>) => [
+          id,
+          siteKey,
+          privacyMode,
+          timezone,
+        ]),
         [
-          [3, 'kept-key-3', 'cookieless'],
-          [7, 'kept-key-7', 'persistent'],
+          [3, 'kept-key-3', 'cookieless', 'Europe/Berlin'],
+          [7, 'kept-key-7', 'persistent', 'UTC'],
         ],
+        'time zones as typed then are canonical now',
       );
       const next = await client
         .post('/api/sites')
@@ -257,6 +280,42 @@ describe('an install from before the database', () => {
       assert.deepEqual(
         (JSON.parse(readFileSync(sitesFile, 'utf8')) as { sites: SiteEntry[] }).sites.map(({ id }) => id),
         [3, 7, 8],
+      );
+    } finally {
+      await upgraded.close();
+    }
+  });
+});
+
+describe('a database from before time zones were canonical', () => {
+  test("has its sites' time zones canonicalized by the migration", async () => {
+    const env = {
+      ...stores.env,
+      ...stores.freshMetadata('typed-time-zones'),
+      SLUICE_SITES_FILE: join(stores.dir, 'typed-time-zones', 'sites.json'),
+    };
+    const before = new DataSource({
+      ...dataSourceOptions(loadAppConfig(env)),
+      migrations: MIGRATIONS.filter((migration) => migration !== CanonicalTimeZones1763900000006),
+    });
+    await before.initialize();
+    await before.getRepository(SiteRecord).insert({
+      ...SITE_DEFAULTS,
+      key: 'typed-key',
+      name: 'typed.test',
+      domain: 'typed.test',
+      timezone: 'europe/berlin',
+    });
+    await before.destroy();
+    const upgraded = await createApp(loadAppConfig(env), ['error', 'fatal']);
+    await upgraded.init();
+    try {
+      const client = request(upgraded.getHttpServer());
+      const owner = await signIn(client, OWNER);
+      const listed = await client.get('/api/sites').set('authorization', `Bearer ${owner}`).expect(200);
+      assert.deepEqual(
+        listed.body.map(({ name, timezone }: Record<string, unknown>) => [name, timezone]),
+        [['typed.test', 'Europe/Berlin']],
       );
     } finally {
       await upgraded.close();

@@ -43,6 +43,19 @@ test("the backend's optional settings reach it as set, and only those", () => {
   assert.equal(env.ADMIN_EMAIL, 'me@shop.test');
   assert.equal(env.OIDC_NAME, 'Okta');
   assert.equal('DATABASE_URL' in env, false, 'an empty variable is unset');
+  assert.equal(env.SLUICE_PUBLIC_URL, 'http://localhost:8080', 'the public URL is the edge, unless set');
+  const local = processEnvironment(
+    'backend',
+    loadSettings(root, { SLUICE_DATA_DIR: 'data3', EDGE_HOST: '127.0.0.1', EDGE_PORT: '8181' }),
+    'shipper',
+  );
+  assert.equal(local.SLUICE_PUBLIC_URL, 'http://127.0.0.1:8181');
+  const set = processEnvironment(
+    'backend',
+    loadSettings(root, { SLUICE_DATA_DIR: 'data3', SLUICE_PUBLIC_URL: 'https://analytics.shop.test' }),
+    'shipper',
+  );
+  assert.equal(set.SLUICE_PUBLIC_URL, 'https://analytics.shop.test');
 });
 
 test("each process receives its own variables: no other part's secrets", () => {

@@ -4,12 +4,9 @@ import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { hasRole } from '../users/role.js';
 import { SiteAccess } from '../users/site-access.js';
 import type { User } from '../users/user.entity.js';
-import { UsersService } from '../users/users.service.js';
-import { AccessTokens } from './access-tokens.js';
+import { BearerAuth } from './bearer-auth.js';
 import { ACCESS, type AccessRule } from './access.decorator.js';
 
-/** The auth scheme is case-insensitive (RFC 9110); the token is not. */
-const BEARER = /^Bearer +(\S+)$/i;
 /** Ids the validation pipe would accept: anything else is left to it, to answer 400 naming the parameter. */
 const PLAIN_ID = /^\d{1,10}$/;
 
@@ -28,8 +25,7 @@ interface GuardedRequest {
 export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly tokens: AccessTokens,
-    private readonly users: UsersService,
+    private readonly bearer: BearerAuth,
     private readonly siteAccess: SiteAccess,
   ) {}
 
@@ -42,16 +38,7 @@ export class AccessGuard implements CanActivate {
       throw new Error(`${context.getClass().name}.${context.getHandler().name} declares no access rule`);
     if (rule.public) return true;
     const request = context.switchToHttp().getRequest<GuardedRequest>();
-    const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
-    if (token === undefined)
-      throw new DomainError(
-        ErrorCode.Unauthenticated,
-        'sign in: send "Authorization: Bearer <access token>"',
-      );
-    const { userId, passwordVersion } = await this.tokens.verify(token);
-    const user = await this.users.findById(userId);
-    if (!user || !this.tokens.isCurrent(user, passwordVersion))
-      throw new DomainError(ErrorCode.Unauthenticated, 'the session has ended: sign in again');
+    const user = await this.bearer.user(request.headers.authorization);
     if (user.mustChangePassword && !rule.beforePasswordChange)
       throw new DomainError(
         ErrorCode.PasswordChangeRequired,

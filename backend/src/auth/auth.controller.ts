@@ -6,15 +6,12 @@ import { Role } from '../users/role.js';
 import { TwoFactor, type TotpSetup } from '../users/two-factor.js';
 import { CurrentUser, Public, Requires, SignedIn } from './access.decorator.js';
 import { AuthService, type Session, type SignedIn as SignedInBody } from './auth.service.js';
-import { ChangePasswordDto, LoginDto, TotpCodeDto } from './dto/auth.dto.js';
-import { SessionCookie, type CookieRequest, type CookieResponse } from './session-cookie.js';
+import { ChangePasswordDto, LoginDto, TotpCodeDto, TotpSetupDto } from './dto/auth.dto.js';
+import { Cookies, SESSION, SIGN_IN, type CookieRequest, type CookieResponse } from './cookies.js';
 import { SingleSignOn } from './single-sign-on.js';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 
 type HttpRequest = CookieRequest & { ip?: string; originalUrl: string };
-
-/** Where the provider sends the browser back (register it with the provider). */
-export const SSO_CALLBACK = '/api/auth/oidc/callback';
 
 @ApiTags('auth')
 @ApiBearerAuth()
@@ -22,7 +19,7 @@ export const SSO_CALLBACK = '/api/auth/oidc/callback';
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
-    private readonly cookie: SessionCookie,
+    private readonly cookies: Cookies,
     private readonly users: UsersService,
     private readonly twoFactor: TwoFactor,
     private readonly sso: SingleSignOn,
@@ -38,7 +35,7 @@ export class AuthController {
     @Req() request: HttpRequest,
     @Res({ passthrough: true }) response: CookieResponse,
   ): Promise<SignedInBody> {
-    return this.answer(request, response, await this.auth.login(email, password, request.ip ?? '', code));
+    return this.answer(response, await this.auth.login(email, password, request.ip ?? '', code));
   }
 
   /** A new access token for the session cookie, which rotates. */
@@ -49,10 +46,10 @@ export class AuthController {
     @Req() request: HttpRequest,
     @Res({ passthrough: true }) response: CookieResponse,
   ): Promise<SignedInBody> {
-    this.cookie.assertSameOrigin(request);
-    const token = this.cookie.read(request);
+    this.cookies.assertSameOrigin(request);
+    const token = this.cookies.read(request, SESSION);
     if (token === undefined) throw new DomainError(ErrorCode.Unauthenticated, 'no session: sign in');
-    return this.answer(request, response, await this.auth.refresh(token));
+    return this.answer(response, await this.auth.refresh(token));
   }
 
   /** What the sign-in form offers besides the password. */
@@ -62,24 +59,28 @@ export class AuthController {
     return { oidc: this.sso.name ? { name: this.sso.name } : null };
   }
 
-  /** Single sign-on: off to the OpenID Connect provider. */
+  /** Single sign-on: off to the OpenID Connect provider, the sign-in's cookie set in this browser. */
   @Public()
   @Get('oidc')
-  async startSingleSignOn(@Req() request: HttpRequest, @Res() response: CookieResponse): Promise<void> {
-    response.redirect(302, await this.sso.start(`${this.cookie.panelOrigin(request)}${SSO_CALLBACK}`));
+  async startSingleSignOn(@Res() response: CookieResponse): Promise<void> {
+    const { url, cookie } = await this.sso.start();
+    this.cookies.set(response, SIGN_IN, cookie);
+    response.redirect(302, url);
   }
 
   /**
    * The provider sends the browser back here: a session starts and the browser goes on to the panel,
-   * or goes there with `sso_error`, which the sign-in form shows.
+   * or goes there with `sso_error`, which the sign-in form shows. The sign-in's cookie is used up either way.
    */
   @Public()
   @Get('oidc/callback')
   async finishSingleSignOn(@Req() request: HttpRequest, @Res() response: CookieResponse): Promise<void> {
-    const panel = this.cookie.panelOrigin(request);
+    const panel = this.cookies.panelOrigin;
+    const started = this.cookies.read(request, SIGN_IN);
+    this.cookies.clear(response, SIGN_IN);
     try {
-      const user = await this.sso.finish(new URL(request.originalUrl, panel).searchParams);
-      this.cookie.set(request, response, (await this.auth.start(user)).refreshToken!);
+      const user = await this.sso.finish(new URL(request.originalUrl, panel).searchParams, started);
+      this.cookies.set(response, SESSION, (await this.auth.start(user)).refreshToken!);
       response.redirect(302, `${panel}/`);
     } catch (error) {
       const message =
@@ -93,11 +94,14 @@ export class AuthController {
   @Public()
   @Post('logout')
   @HttpCode(204)
-  logout(@Req() request: HttpRequest, @Res({ passthrough: true }) response: CookieResponse): void {
-    this.cookie.assertSameOrigin(request);
-    const token = this.cookie.read(request);
-    if (token !== undefined) this.auth.logout(token);
-    this.cookie.clear(request, response);
+  async logout(
+    @Req() request: HttpRequest,
+    @Res({ passthrough: true }) response: CookieResponse,
+  ): Promise<void> {
+    this.cookies.assertSameOrigin(request);
+    const token = this.cookies.read(request, SESSION);
+    if (token !== undefined) await this.auth.logout(token);
+    this.cookies.clear(response, SESSION);
   }
 
   @SignedIn()
@@ -106,12 +110,19 @@ export class AuthController {
     return this.users.toResponse(user);
   }
 
-  /** Starts two-factor set-up: a new secret for the authenticator app (off until a first code enables it). */
+  /**
+   * Starts two-factor set-up, with the current password: a new secret for the authenticator app (off
+   * until a first code enables it).
+   */
   @Requires(Role.Viewer)
   @Post('totp')
   @HttpCode(200)
-  setUpTotp(@CurrentUser() user: User): Promise<TotpSetup> {
-    return this.twoFactor.setUp(user);
+  setUpTotp(
+    @CurrentUser() user: User,
+    @Body() { password }: TotpSetupDto,
+    @Req() request: HttpRequest,
+  ): Promise<TotpSetup> {
+    return this.auth.setUpTotp(user, password, request.ip ?? '');
   }
 
   @Requires(Role.Viewer)
@@ -137,11 +148,14 @@ export class AuthController {
     @Req() request: HttpRequest,
     @Res({ passthrough: true }) response: CookieResponse,
   ): Promise<SignedInBody> {
-    return this.answer(request, response, await this.auth.changePassword(user, currentPassword, newPassword));
+    return this.answer(
+      response,
+      await this.auth.changePassword(user, currentPassword, newPassword, request.ip ?? ''),
+    );
   }
 
-  private answer(request: HttpRequest, response: CookieResponse, session: Session): SignedInBody {
-    if (session.refreshToken !== undefined) this.cookie.set(request, response, session.refreshToken);
+  private answer(response: CookieResponse, session: Session): SignedInBody {
+    if (session.refreshToken !== undefined) this.cookies.set(response, SESSION, session.refreshToken);
     return session.signedIn;
   }
 }

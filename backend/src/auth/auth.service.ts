@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { RefreshTokens } from '../sessions/refresh-tokens.js';
-import { verifyDecoy, verifyPassword } from '../users/passwords.js';
-import { TwoFactor } from '../users/two-factor.js';
+import { Passwords } from '../users/passwords.js';
+import { TwoFactor, type TotpSetup } from '../users/two-factor.js';
 import type { User } from '../users/user.entity.js';
 import { UsersService, type UserResponse } from '../users/users.service.js';
 import { ACCESS_TOKEN_TTL_SECONDS, AccessTokens } from './access-tokens.js';
-import { LoginThrottle } from './login-throttle.js';
+import { LoginThrottle, type SignInAttempt } from './login-throttle.js';
 
 export interface SignedIn {
   accessToken: string;
@@ -28,51 +28,83 @@ export class AuthService {
     private readonly tokens: AccessTokens,
     private readonly sessions: RefreshTokens,
     private readonly throttle: LoginThrottle,
+    private readonly passwords: Passwords,
     private readonly twoFactor: TwoFactor,
   ) {}
 
-  /** One message for an unknown email and a wrong password, given after the same work: no account is disclosed. */
+  /**
+   * One message for an unknown email and a wrong password, given after the same work: no account is
+   * disclosed. The attempt is counted before the password is checked, and stays counted if it was wrong.
+   */
   async login(email: string, password: string, address: string, code?: string): Promise<Session> {
     const account = email.toLowerCase();
-    this.throttle.check(account, address);
     const user = await this.users.findByEmail(account);
-    const valid = user ? await verifyPassword(user.passwordHash, password) : await verifyDecoy(password);
-    if (!user || !valid) {
-      this.throttle.recordFailure(account, address);
+    const attempt = await this.throttle.reserve(account, user, address);
+    if (!(await this.check(attempt, user?.passwordHash, password)) || !user)
       throw new DomainError(ErrorCode.Unauthenticated, 'the email or the password is wrong');
-    }
     if (user.totpEnabled) {
-      if (code === undefined)
+      if (code === undefined) {
+        await attempt.withdrawn();
         throw new DomainError(ErrorCode.TotpRequired, 'enter the code your authenticator app shows');
-      if (!this.twoFactor.accept(user, code)) {
-        this.throttle.recordFailure(account, address);
-        throw new DomainError(ErrorCode.Unauthenticated, 'the code is wrong, or was used already');
       }
+      if (!(await this.twoFactor.accept(user, code)))
+        throw new DomainError(ErrorCode.Unauthenticated, 'the code is wrong, or was used already');
     }
-    this.throttle.recordSuccess(account);
+    await attempt.succeeded();
     return this.start(user);
   }
 
+  /**
+   * A signed-in user proves it is them again before a sensitive change: the password `field` holds, checked
+   * and throttled as a sign-in is (an access token taken from a browser must not become a guessing oracle).
+   */
+  async confirmPassword(user: User, password: string, address: string, field: string): Promise<void> {
+    const attempt = await this.throttle.reserve(user.email, user, address);
+    if (!(await this.check(attempt, user.passwordHash, password)))
+      throw new DomainError(ErrorCode.Validation, `${field} is not your current password`);
+    await attempt.succeeded();
+  }
+
+  /**
+   * A new secret for the user's authenticator app, once they proved it is them: with only a stolen
+   * access token, an attacker could otherwise enrol an app of their own and lock the user out.
+   */
+  async setUpTotp(user: User, password: string, address: string): Promise<TotpSetup> {
+    await this.confirmPassword(user, password, address, 'password');
+    return this.twoFactor.setUp(user);
+  }
+
   async refresh(refreshToken: string): Promise<Session> {
-    const { userId, token } = this.sessions.rotate(refreshToken);
+    const { userId, token } = await this.sessions.rotate(refreshToken);
     const user = await this.users.findById(userId);
     if (!user) throw new DomainError(ErrorCode.Unauthenticated, 'the session has ended: sign in again');
     return { signedIn: await this.signedIn(user), refreshToken: token };
   }
 
-  logout(refreshToken: string): void {
-    this.sessions.revoke(refreshToken);
+  logout(refreshToken: string): Promise<void> {
+    return this.sessions.revoke(refreshToken);
   }
 
   /** Every other session ends with the old password; this one goes on with a new login. */
-  async changePassword(user: User, current: string, next: string): Promise<Session> {
+  async changePassword(user: User, current: string, next: string, address: string): Promise<Session> {
+    await this.confirmPassword(user, current, address, 'currentPassword');
     await this.users.changePassword(user, current, next);
     return this.start((await this.users.findById(user.id))!);
   }
 
   /** A new login (session) of `user`, whose identity the caller has proven: password, single sign-on. */
   async start(user: User): Promise<Session> {
-    return { signedIn: await this.signedIn(user), refreshToken: this.sessions.start(user.id) };
+    return { signedIn: await this.signedIn(user), refreshToken: await this.sessions.start(user.id) };
+  }
+
+  /** Whether `password` is right; a check the busy server refused doesn't count against the account. */
+  private async check(attempt: SignInAttempt, hash: string | undefined, password: string): Promise<boolean> {
+    try {
+      return await this.passwords.verify(hash, password);
+    } catch (error) {
+      await attempt.unchecked();
+      throw error;
+    }
   }
 
   private async signedIn(user: User): Promise<SignedIn> {

@@ -12,16 +12,22 @@ export function isCalendarDate(value: unknown): value is string {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
-/** A time zone name matching the whitelist pattern that this Node's ICU also knows. */
-export function isTimeZone(value: unknown): value is string {
-  if (typeof value !== 'string' || !TIME_ZONE.test(value)) return false;
+/**
+ * The canonical spelling of a time zone name that matches the whitelist pattern and that this Node's ICU
+ * knows: `europe/berlin` → `Europe/Berlin`, `US/Pacific` → `America/Los_Angeles`, `Etc/UTC` → `UTC`.
+ * ICU takes any case, ClickHouse only the exact name; the canonical ones are those it has longest known.
+ */
+export function canonicalTimeZone(value: unknown): string | undefined {
+  if (typeof value !== 'string' || !TIME_ZONE.test(value)) return undefined;
   try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
+    return new Intl.DateTimeFormat('en', { timeZone: value }).resolvedOptions().timeZone;
   } catch {
-    return false;
+    return undefined;
   }
 }
+
+/** A time zone name matching the whitelist pattern that this Node's ICU also knows, in any spelling. */
+export const isTimeZone = (value: unknown): value is string => canonicalTimeZone(value) !== undefined;
 
 const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
 

@@ -10,6 +10,8 @@ export enum ErrorCode {
   PasswordChangeRequired = 'password_change_required',
   Conflict = 'conflict',
   TooManyRequests = 'too_many_requests',
+  /** The server is at capacity for this kind of work (checking passwords): retry after Retry-After. */
+  Busy = 'busy',
   /** Also what a caller without access sees: "not found" and "forbidden" look the same. */
   NotFound = 'not_found',
   /** Any other 4xx Nest raises itself (a malformed body, a wrong method). */
@@ -25,6 +27,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.PasswordChangeRequired]: 403,
   [ErrorCode.Conflict]: 409,
   [ErrorCode.TooManyRequests]: 429,
+  [ErrorCode.Busy]: 503,
   [ErrorCode.NotFound]: 404,
   [ErrorCode.BadRequest]: 400,
   [ErrorCode.Internal]: 500,

@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+
 /** The backend's configuration: read from the environment once, at start, then frozen. */
 export interface AppConfig {
   readonly host: string;
@@ -11,13 +13,28 @@ export interface AppConfig {
   /** SLUICE_JWT_SECRET signs access tokens; unset: generated on first start and kept in the LMDB state. */
   readonly jwtSecret?: string;
   /**
-   * SLUICE_ADMIN_ORIGIN: where the admin panel is served from, when not from the API's own origin (the
-   * edge serves both by default). CORS admits only it; the refresh route's Origin check accepts it.
+   * SLUICE_PUBLIC_URL: the origin people reach the panel and `/api/` at (default http://localhost:8080,
+   * the edge of `npm start`). Never a request's Host or X-Forwarded-* headers: the session routes' Origin
+   * check, the single sign-on redirect URI, the cookies' `Secure` and HSTS all follow from it.
+   */
+  readonly publicUrl: string;
+  /**
+   * SLUICE_ADMIN_ORIGIN: where the admin panel is served from, when not from the public URL (the edge
+   * serves both by default). CORS admits only it; the refresh route's Origin check accepts it.
    */
   readonly adminOrigin?: string;
   /**
+   * BACKEND_TRUSTED_PROXIES: the peers whose X-Forwarded-For (the client's address, which login throttling
+   * counts) is believed — Express `trust proxy` values: `loopback` (the default: the edge on this
+   * machine), `uniquelocal`, addresses and CIDRs.
+   */
+  readonly trustedProxies: readonly string[];
+  /** SLUICE_PUBLIC_API_DOCS: /api/docs for anyone; off (the default), for signed-in users only. */
+  readonly publicApiDocs: boolean;
+  /**
    * Single sign-on through an OpenID Connect provider (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET; all
-   * three or none). Users sign in with it by the email the provider vouches for; an owner adds them first.
+   * three or none). A user's first sign-in links the provider's account by the email it vouches for (an
+   * owner adds users first); later ones match on that account.
    */
   readonly oidc?: {
     readonly issuer: string;
@@ -25,6 +42,11 @@ export interface AppConfig {
     readonly clientSecret: string;
     /** OIDC_NAME: the sign-in button's label. */
     readonly name: string;
+    /**
+     * OIDC_ASSUME_EMAIL_VERIFIED: for a provider that never sends `email_verified` because every email it
+     * holds is verified, an email without the claim links an account. Off: only `email_verified: true` does.
+     */
+    readonly assumeEmailVerified: boolean;
   };
   /** ADMIN_EMAIL and ADMIN_PASSWORD: the owner created on the first start (else a one-time password is printed). */
   readonly initialOwner: { readonly email?: string; readonly password?: string };
@@ -68,6 +90,18 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export const DOMAIN = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
 
+/** Where `npm start` serves the panel and the API: the edge's default port on this machine. */
+export const DEFAULT_PUBLIC_URL = 'http://localhost:8080';
+
+/** Express's `trust proxy` names, an IP address, or a CIDR block of one. */
+function isProxy(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
+
 /** Every problem found in the environment, one line per variable, so one restart fixes them all. */
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -91,6 +125,11 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
   };
   const check = (name: string, ok: boolean, rule: string) => {
     if (!ok) problems.push(`${name} ${rule}, got "${env[name]}"`);
+  };
+  const flag = (name: string): boolean => {
+    const value = env[name] || 'false';
+    check(name, value === 'true' || value === 'false', 'must be true or false');
+    return value === 'true';
   };
 
   const host = read('BACKEND_HOST', '127.0.0.1');
@@ -123,13 +162,23 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
     return value;
   };
   const jwtSecret = secret('SLUICE_JWT_SECRET', MIN_SECRET_LENGTH);
+  const isOrigin = (value: string) =>
+    URL.canParse(value) && /^https?:\/\//.test(value) && new URL(value).origin === value;
+  const ORIGIN_RULE = 'must be an origin such as https://analytics.example.com (no path, no trailing slash)';
+  const publicUrl = read('SLUICE_PUBLIC_URL', DEFAULT_PUBLIC_URL);
+  check('SLUICE_PUBLIC_URL', isOrigin(publicUrl), ORIGIN_RULE);
   const adminOrigin = env.SLUICE_ADMIN_ORIGIN || undefined;
-  if (adminOrigin !== undefined)
-    check(
-      'SLUICE_ADMIN_ORIGIN',
-      URL.canParse(adminOrigin) && new URL(adminOrigin).origin === adminOrigin,
-      'must be an origin such as https://analytics.example.com (no path, no trailing slash)',
-    );
+  if (adminOrigin !== undefined) check('SLUICE_ADMIN_ORIGIN', isOrigin(adminOrigin), ORIGIN_RULE);
+  const trustedProxies = read('BACKEND_TRUSTED_PROXIES', 'loopback')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  check(
+    'BACKEND_TRUSTED_PROXIES',
+    trustedProxies.length > 0 && trustedProxies.every(isProxy),
+    'must list loopback, linklocal, uniquelocal, addresses or CIDRs, comma-separated',
+  );
+  const publicApiDocs = flag('SLUICE_PUBLIC_API_DOCS');
   const oidcIssuer = env.OIDC_ISSUER || undefined;
   const oidcClientId = env.OIDC_CLIENT_ID || undefined;
   const oidcClientSecret = env.OIDC_CLIENT_SECRET || undefined;
@@ -142,6 +191,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
       URL.canParse(oidcIssuer) && /^https?:\/\//.test(oidcIssuer),
       'must be the provider’s http(s) issuer URL',
     );
+  const assumeEmailVerified = flag('OIDC_ASSUME_EMAIL_VERIFIED');
   const ownerEmail = env.ADMIN_EMAIL || undefined;
   if (ownerEmail !== undefined) check('ADMIN_EMAIL', EMAIL.test(ownerEmail), 'must be an email address');
   const ownerPassword = secret('ADMIN_PASSWORD', MIN_PASSWORD_LENGTH);
@@ -175,7 +225,10 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
     dataDir,
     databaseUrl,
     jwtSecret,
+    publicUrl,
     adminOrigin,
+    trustedProxies,
+    publicApiDocs,
     oidc:
       oidcSet === 3
         ? {
@@ -183,6 +236,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
             clientId: oidcClientId!,
             clientSecret: oidcClientSecret!,
             name: env.OIDC_NAME || 'single sign-on',
+            assumeEmailVerified,
           }
         : undefined,
     initialOwner: { email: ownerEmail?.toLowerCase(), password: ownerPassword },

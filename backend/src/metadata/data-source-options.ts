@@ -1,23 +1,47 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { DataSourceOptions } from 'typeorm';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
+import { KnownSource } from '../auth/known-source.entity.js';
+import { SignInCount } from '../auth/sign-in-count.entity.js';
+import { StoredSecret } from '../auth/stored-secret.entity.js';
+import { RefreshFamily } from '../sessions/refresh-family.entity.js';
 import type { AppConfig } from '../config/app-config.js';
 import { SiteGrant } from '../users/site-grant.entity.js';
 import { User } from '../users/user.entity.js';
+import { UserIdentity } from '../users/user-identity.entity.js';
 import { UsersGrantsAudit1763900000000 } from './migrations/1763900000000-users-grants-audit.js';
 import { Sites1763900000001 } from './migrations/1763900000001-sites.js';
 import { Totp1763900000002 } from './migrations/1763900000002-totp.js';
-import { SiteDeletion1763900000003 } from './migrations/1763900000003-site-deletion.js';
+import { SignInAttempts1763900000003 } from './migrations/1763900000003-sign-in-attempts.js';
+import { SharedSessions1763900000004 } from './migrations/1763900000004-shared-sessions.js';
+import { UserIdentities1763900000005 } from './migrations/1763900000005-user-identities.js';
+import { CanonicalTimeZones1763900000006 } from './migrations/1763900000006-canonical-time-zones.js';
+import { SiteDeletion1763900000007 } from './migrations/1763900000007-site-deletion.js';
 import { SiteRecord } from '../sites/site.entity.js';
 
-export const ENTITIES = [User, SiteGrant, AuditEntry, SiteRecord];
+export const ENTITIES = [
+  User,
+  SiteGrant,
+  AuditEntry,
+  SiteRecord,
+  SignInCount,
+  KnownSource,
+  RefreshFamily,
+  StoredSecret,
+  UserIdentity,
+];
 /** In order; each runs once, recorded in the `migrations` table. Never `synchronize`. */
 export const MIGRATIONS = [
   UsersGrantsAudit1763900000000,
   Sites1763900000001,
   Totp1763900000002,
-  SiteDeletion1763900000003,
+  SignInAttempts1763900000003,
+  SharedSessions1763900000004,
+  UserIdentities1763900000005,
+  CanonicalTimeZones1763900000006,
+  SiteDeletion1763900000007,
 ];
 
 /** The metadata database: PostgreSQL when DATABASE_URL is set, else a SQLite file in the data folder. */
@@ -29,14 +53,15 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
     synchronize: false,
     logging: false,
   } as const;
-  return config.databaseUrl
-    ? { type: 'postgres', url: config.databaseUrl, ...common }
-    : {
-        type: 'better-sqlite3',
-        database: join(config.dataDir, 'metadata.sqlite'),
-        // The backend's own better-sqlite3 (a major TypeORM's peer range doesn't name yet, so npm keeps it
-        // beside the backend, out of TypeORM's reach): handed over rather than looked up from TypeORM's folder.
-        driver: BetterSqlite3,
-        ...common,
-      };
+  if (config.databaseUrl) return { type: 'postgres', url: config.databaseUrl, ...common };
+  // The file holds password hashes and TOTP secrets: its folder is the backend's alone.
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  return {
+    type: 'better-sqlite3',
+    database: join(config.dataDir, 'metadata.sqlite'),
+    // The backend's own better-sqlite3 (a major TypeORM's peer range doesn't name yet, so npm keeps it beside the
+    // backend, out of TypeORM's reach): handed over rather than looked up from TypeORM's folder.
+    driver: BetterSqlite3,
+    ...common,
+  };
 }

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
-/** The backend's Prometheus registry: the process (memory, CPU, event loop lag) and the API's requests. */
+/**
+ * The backend's Prometheus registry: the process (memory, CPU, event loop lag), the API's requests, and
+ * the password work a guessing attack drives up.
+ */
 @Injectable()
 export class Metrics {
   readonly registry = new Registry();
@@ -11,6 +14,16 @@ export class Metrics {
     help: 'API requests by method, route pattern and status, and how long they took',
     labelNames: ['method', 'route', 'status'] as const,
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+  readonly passwordVerifications = new Counter({
+    name: 'sluice_backend_password_verifications_total',
+    help: 'argon2 password verifications run: sign-ins (unknown accounts included) and re-authentications',
+    registers: [this.registry],
+  });
+  readonly passwordWorkRefused = new Counter({
+    name: 'sluice_backend_password_work_refused_total',
+    help: 'Password hashes and verifications refused (503) because the argon2 queue was full',
     registers: [this.registry],
   });
 

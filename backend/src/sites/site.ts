@@ -1,4 +1,5 @@
 import { trackerSnippet, type BotPolicy, type PrivacyMode, type SiteEntry } from '@sluice/config';
+import { canonicalTimeZone } from '../common/calendar.js';
 
 /** A tracked site with its settings. */
 export interface Site {
@@ -90,12 +91,13 @@ export const toSiteEntry = (site: Site): SiteEntry => ({
   ...(site.signingSecrets.length > 0 && { signingSecrets: site.signingSecrets }),
 });
 
-/** A site of a sites file written before sites moved to the database. */
+/** A site of a sites file written before sites moved to the database (its time zone as typed then). */
 export const fromSiteEntry = (entry: SiteEntry): Site => ({
   ...SITE_DEFAULTS,
   allowedOrigins: entry.allowedOrigins ?? [],
   signingSecrets: entry.signingSecrets ?? [],
   ...entry,
+  timezone: canonicalTimeZone(entry.timezone) ?? entry.timezone,
 });
 
 export interface SiteResponse extends SiteSettings {

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { matchingStep, newTotpSecret, otpauthUrl } from '../auth/totp.js';
 import { actorOf, AuditService } from '../audit/audit.service.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
-import { StateStore } from '../state/state-store.js';
 import type { User } from './user.entity.js';
 import { UsersRepository } from './users.repository.js';
 
@@ -11,8 +10,6 @@ export interface TotpSetup {
   secret: string;
   otpauthUrl: string;
 }
-
-const lastStepKey = (userId: number) => `totp:last-step:${userId}`;
 
 /**
  * Optional TOTP two-factor sign-in: set up (a new secret), enabled by a first valid code, then required
@@ -23,7 +20,6 @@ const lastStepKey = (userId: number) => `totp:last-step:${userId}`;
 export class TwoFactor {
   constructor(
     private readonly users: UsersRepository,
-    private readonly state: StateStore,
     private readonly audit: AuditService,
   ) {}
 
@@ -41,7 +37,7 @@ export class TwoFactor {
   async enable(user: User, code: string): Promise<void> {
     if (!user.totpSecret)
       throw new DomainError(ErrorCode.Validation, 'set up two-factor sign-in first (POST /api/auth/totp)');
-    if (!this.accept(user, code))
+    if (!(await this.accept(user, code)))
       throw new DomainError(ErrorCode.Validation, 'code is not the current code of your authenticator app');
     await this.users.update(user.id, { totpEnabled: true });
     await this.audit.record(actorOf(user), 'user.enable_totp', `user:${user.id}`);
@@ -49,21 +45,15 @@ export class TwoFactor {
 
   async disable(user: User, code: string): Promise<void> {
     if (!user.totpEnabled) return;
-    if (!this.accept(user, code))
+    if (!(await this.accept(user, code)))
       throw new DomainError(ErrorCode.Validation, 'code is not the current code of your authenticator app');
     await this.users.update(user.id, { totpEnabled: false, totpSecret: null });
     await this.audit.record(actorOf(user), 'user.disable_totp', `user:${user.id}`);
   }
 
-  /** Whether `code` is the user's current code, not used before. */
-  accept(user: User, code: string): boolean {
+  /** Whether `code` is the user's current code, not used before (on any backend). */
+  async accept(user: User, code: string): Promise<boolean> {
     const step = user.totpSecret ? matchingStep(user.totpSecret, code, Date.now()) : undefined;
-    if (step === undefined) return false;
-    let fresh = false;
-    this.state.update<number>(lastStepKey(user.id), (last) => {
-      fresh = last === undefined || step > last;
-      return fresh ? step : last;
-    });
-    return fresh;
+    return step !== undefined && this.users.advanceTotpStep(user.id, step);
   }
 }

@@ -28,6 +28,10 @@ export class User {
   @Column({ name: 'totp_enabled', type: 'boolean', default: false })
   totpEnabled!: boolean;
 
+  /** The time step of the last TOTP code accepted: a code is accepted once, on every backend. */
+  @Column({ name: 'totp_last_step', type: 'integer', nullable: true })
+  totpLastStep!: number | null;
+
   @CreateDateColumn({ name: 'created_at' })
   createdAt!: Date;
 }

@@ -4,6 +4,7 @@ import { DataSource, Repository } from 'typeorm';
 import type { Role } from './role.js';
 import { SiteGrant } from './site-grant.entity.js';
 import { User } from './user.entity.js';
+import { UserIdentity } from './user-identity.entity.js';
 
 export type NewUser = Pick<User, 'email' | 'passwordHash' | 'role' | 'mustChangePassword'>;
 export type UserChanges = Partial<NewUser & Pick<User, 'totpSecret' | 'totpEnabled'>>;
@@ -14,6 +15,7 @@ export class UsersRepository {
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectRepository(SiteGrant) private readonly grants: Repository<SiteGrant>,
+    @InjectRepository(UserIdentity) private readonly identities: Repository<UserIdentity>,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -37,6 +39,26 @@ export class UsersRepository {
     return (await this.users.findOneBy({ email })) ?? undefined;
   }
 
+  /** The user a single sign-on provider's account was linked to. */
+  async findByIdentity(issuer: string, subject: string): Promise<User | undefined> {
+    const identity = await this.identities.findOneBy({ issuer, subject });
+    return identity ? this.findById(identity.userId) : undefined;
+  }
+
+  /**
+   * Links the user to the provider's account unless the user has one at that provider already; whether
+   * the user's account there is now `subject` (an insert racing another for the same user loses quietly).
+   */
+  async linkIdentity(userId: number, issuer: string, subject: string): Promise<boolean> {
+    await this.identities
+      .createQueryBuilder()
+      .insert()
+      .values({ userId, issuer, subject })
+      .orIgnore()
+      .execute();
+    return (await this.identities.findOneBy({ userId, issuer }))?.subject === subject;
+  }
+
   async create(user: NewUser, siteIds: number[] = []): Promise<User> {
     return this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(manager.create(User, user));
@@ -51,6 +73,17 @@ export class UsersRepository {
 
   async update(id: number, changes: UserChanges): Promise<void> {
     await this.users.update({ id }, changes);
+  }
+
+  /** Records `step` as the user's last TOTP step if it is later than the last one; whether it was. */
+  async advanceTotpStep(id: number, step: number): Promise<boolean> {
+    const result = await this.users
+      .createQueryBuilder()
+      .update()
+      .set({ totpLastStep: step })
+      .where('id = :id AND (totp_last_step IS NULL OR totp_last_step < :step)', { id, step })
+      .execute();
+    return result.affected === 1;
   }
 
   async remove(id: number): Promise<void> {

@@ -3,7 +3,7 @@ import { actorOf, AuditService, SYSTEM } from '../audit/audit.service.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { RefreshTokens } from '../sessions/refresh-tokens.js';
-import { hashPassword, oneTimePassword, verifyPassword } from './passwords.js';
+import { oneTimePassword, Passwords } from './passwords.js';
 import { hasRole, Role } from './role.js';
 import type { User } from './user.entity.js';
 import { UsersRepository } from './users.repository.js';
@@ -37,6 +37,7 @@ export class UsersService implements OnModuleInit {
   constructor(
     private readonly users: UsersRepository,
     private readonly sessions: RefreshTokens,
+    private readonly passwords: Passwords,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -52,7 +53,7 @@ export class UsersService implements OnModuleInit {
     const password = given ?? oneTimePassword();
     const owner = await this.users.create({
       email,
-      passwordHash: await hashPassword(password),
+      passwordHash: await this.passwords.hash(password),
       role: Role.Owner,
       mustChangePassword: given === undefined,
     });
@@ -72,6 +73,20 @@ export class UsersService implements OnModuleInit {
     return this.users.findByEmail(email.toLowerCase());
   }
 
+  findByIdentity(issuer: string, subject: string): Promise<User | undefined> {
+    return this.users.findByIdentity(issuer, subject);
+  }
+
+  /** Single sign-on's first sign-in of `user` with the provider's account `subject` at `issuer`. */
+  async linkIdentity(user: User, issuer: string, subject: string, provider: string): Promise<void> {
+    if (!(await this.users.linkIdentity(user.id, issuer, subject)))
+      throw new DomainError(
+        ErrorCode.Forbidden,
+        `${user.email} is linked to another account at ${provider}: sign in with that one`,
+      );
+    await this.audit.record(actorOf(user), 'user.link_identity', `user:${user.id}`, { issuer, subject });
+  }
+
   async list(): Promise<UserResponse[]> {
     return Promise.all((await this.users.list()).map((user) => this.toResponse(user)));
   }
@@ -86,7 +101,7 @@ export class UsersService implements OnModuleInit {
       throw new DomainError(ErrorCode.Conflict, `email: ${address} already has an account`);
     const password = oneTimePassword();
     const user = await this.users.create(
-      { email: address, passwordHash: await hashPassword(password), role, mustChangePassword: true },
+      { email: address, passwordHash: await this.passwords.hash(password), role, mustChangePassword: true },
       role === Role.Owner ? [] : siteIds,
     );
     await this.audit.record(actorOf(actor), 'user.create', `user:${user.id}`, {
@@ -105,7 +120,7 @@ export class UsersService implements OnModuleInit {
       await this.users.update(id, { role: changes.role });
     }
     if (changes.siteIds !== undefined) await this.users.setSiteIds(id, changes.siteIds);
-    this.sessions.revokeUser(id);
+    await this.sessions.revokeUser(id);
     await this.audit.record(actorOf(actor), 'user.update', `user:${id}`, { ...changes });
     return this.get(id);
   }
@@ -114,7 +129,7 @@ export class UsersService implements OnModuleInit {
     const user = await this.existing(id);
     await this.keepAnOwner(user);
     await this.users.remove(id);
-    this.sessions.revokeUser(id);
+    await this.sessions.revokeUser(id);
     await this.audit.record(actorOf(actor), 'user.delete', `user:${id}`, { email: user.email });
   }
 
@@ -126,24 +141,28 @@ export class UsersService implements OnModuleInit {
     const user = await this.existing(id);
     const password = oneTimePassword();
     await this.users.update(id, {
-      passwordHash: await hashPassword(password),
+      passwordHash: await this.passwords.hash(password),
       mustChangePassword: true,
       totpEnabled: false,
       totpSecret: null,
     });
-    this.sessions.revokeUser(id);
+    await this.sessions.revokeUser(id);
     await this.audit.record(actorOf(actor), 'user.reset_password', `user:${id}`);
     return { user: await this.get(user.id), oneTimePassword: password };
   }
 
-  /** The user's own change: the current password proves it is them; every session ends (the caller starts a new one). */
+  /**
+   * The user's own change, once the caller has confirmed `current` is their password; every session ends
+   * (the caller starts a new one).
+   */
   async changePassword(user: User, current: string, next: string): Promise<void> {
-    if (!(await verifyPassword(user.passwordHash, current)))
-      throw new DomainError(ErrorCode.Validation, 'currentPassword is not your current password');
     if (current === next)
       throw new DomainError(ErrorCode.Validation, 'newPassword must differ from the current one');
-    await this.users.update(user.id, { passwordHash: await hashPassword(next), mustChangePassword: false });
-    this.sessions.revokeUser(user.id);
+    await this.users.update(user.id, {
+      passwordHash: await this.passwords.hash(next),
+      mustChangePassword: false,
+    });
+    await this.sessions.revokeUser(user.id);
     await this.audit.record(actorOf(user), 'user.change_password', `user:${user.id}`);
   }
 

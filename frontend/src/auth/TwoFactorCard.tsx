@@ -10,7 +10,14 @@ export function TwoFactorCard() {
   const [enabled, setEnabled] = useState(user?.totpEnabled ?? false);
   const [setup, setSetup] = useState<TotpSetup>();
   const [code, setCode] = useState('');
-  const start = useAction(() => setUpTotp(accessToken), setSetup);
+  const [password, setPassword] = useState('');
+  const start = useAction(
+    () => setUpTotp(accessToken, password),
+    (created: TotpSetup) => {
+      setSetup(created);
+      setPassword('');
+    },
+  );
   const confirm = useAction(
     () => switchTotp(accessToken, !enabled, code),
     () => {
@@ -23,6 +30,10 @@ export function TwoFactorCard() {
     event.preventDefault();
     void confirm.run();
   };
+  const begin = (event: FormEvent) => {
+    event.preventDefault();
+    void start.run();
+  };
   const error = start.error ?? confirm.error;
   return (
     <section className="card" aria-label="Two-factor sign-in">
@@ -30,9 +41,21 @@ export function TwoFactorCard() {
       <p>{enabled ? 'On: signing in asks for the code of your authenticator app.' : 'Off.'}</p>
       <ErrorNotice message={error} />
       {!enabled && !setup && (
-        <button type="button" disabled={start.busy} onClick={() => void start.run()}>
-          Set up an authenticator app
-        </button>
+        <form onSubmit={begin}>
+          <label>
+            Current password
+            <input
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+            />
+          </label>
+          <button type="submit" disabled={start.busy}>
+            Set up an authenticator app
+          </button>
+        </form>
       )}
       {setup && (
         <p>

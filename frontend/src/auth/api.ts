@@ -33,7 +33,9 @@ export interface TotpSetup {
   otpauthUrl: string;
 }
 
-export const setUpTotp = (token: string) => apiRequest<TotpSetup>('POST', '/auth/totp', { token });
+/** Needs the current password: an access token alone does not tie the account to an app. */
+export const setUpTotp = (token: string, password: string) =>
+  apiRequest<TotpSetup>('POST', '/auth/totp', { token, body: { password } });
 
 /** Turns two-factor sign-in on (after setUpTotp) or off, with the app's current code. */
 export const switchTotp = (token: string, on: boolean, code: string) =>

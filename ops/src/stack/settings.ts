@@ -23,7 +23,7 @@ export interface StackSettings {
     jwtSecret: string;
     /**
      * The backend's own optional settings, as set (BACKEND_OPTIONS): the first owner, the panel's origin,
-     * PostgreSQL, single sign-on, the log level.
+     * trusted proxies, PostgreSQL, single sign-on, the log level; and its public URL, the edge's unless set.
      */
     options: Record<string, string>;
   };
@@ -44,11 +44,14 @@ const BACKEND_OPTIONS = [
   'ADMIN_EMAIL',
   'ADMIN_PASSWORD',
   'SLUICE_ADMIN_ORIGIN',
+  'BACKEND_TRUSTED_PROXIES',
+  'SLUICE_PUBLIC_API_DOCS',
   'DATABASE_URL',
   'OIDC_ISSUER',
   'OIDC_CLIENT_ID',
   'OIDC_CLIENT_SECRET',
   'OIDC_NAME',
+  'OIDC_ASSUME_EMAIL_VERIFIED',
   'LOG_LEVEL',
   'RETENTION_MONTHS',
   'SLUICE_DEFAULT_SITE_DOMAIN',
@@ -122,12 +125,14 @@ export function loadSettings(root: string, overrides: Record<string, string> = {
   const dataDir = isAbsolute(dataDirRaw) ? dataDirRaw : resolve(root, dataDirRaw);
   const env = { ...ensureSecrets(dataDir, configured), ...configured };
   const clickhouseHttpPort = port(env, 'CLICKHOUSE_HTTP_PORT', 8123);
+  const edgeHost = env.EDGE_HOST || '0.0.0.0';
+  const edgePort = port(env, 'EDGE_PORT', 8080);
   return {
     root,
     dataDir,
     edge: {
-      host: env.EDGE_HOST || '0.0.0.0',
-      port: port(env, 'EDGE_PORT', 8080),
+      host: edgeHost,
+      port: edgePort,
       trustedProxies: (env.EDGE_TRUSTED_PROXIES ?? '127.0.0.1,::1')
         .split(',')
         .map((entry) => entry.trim())
@@ -143,9 +148,10 @@ export function loadSettings(root: string, overrides: Record<string, string> = {
       host: env.BACKEND_HOST || '127.0.0.1',
       port: port(env, 'BACKEND_PORT', 3000),
       jwtSecret: env.SLUICE_JWT_SECRET,
-      options: Object.fromEntries(
-        BACKEND_OPTIONS.filter((name) => env[name]).map((name) => [name, env[name]]),
-      ),
+      options: {
+        ...Object.fromEntries(BACKEND_OPTIONS.filter((name) => env[name]).map((name) => [name, env[name]])),
+        SLUICE_PUBLIC_URL: env.SLUICE_PUBLIC_URL || edgeOrigin(edgeHost, edgePort),
+      },
     },
     clickhouse: {
       httpPort: clickhouseHttpPort,
@@ -171,6 +177,12 @@ export function loadSettings(root: string, overrides: Record<string, string> = {
       metricsPort: port(env, 'SHIPPER_METRICS_PORT', 9146),
     },
   };
+}
+
+/** Where people reach an edge listening on `host`: this machine by name when it listens everywhere. */
+function edgeOrigin(host: string, edgePort: number): string {
+  const name = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${name}:${edgePort}`;
 }
 
 function definedOnly(env: NodeJS.ProcessEnv): Record<string, string> {
@@ -258,6 +270,7 @@ const PROCESS_VARIABLES = {
     'SLUICE_JWT_SECRET',
     'SLUICE_SITES_FILE',
     'SLUICE_SHIPPER_METRICS_URL',
+    'SLUICE_PUBLIC_URL',
     ...BACKEND_OPTIONS,
   ],
   shipper: [

@@ -43,6 +43,15 @@ export class TotpCodeDto {
   code!: string;
 }
 
+export class TotpSetupDto {
+  @ApiProperty({
+    format: 'password',
+    description: 'The current password: a stolen access token alone must not tie the account to another app',
+  })
+  @IsPassword()
+  password!: string;
+}
+
 export class ChangePasswordDto {
   @ApiProperty({ format: 'password', description: 'The password (or one-time password) signed in with' })
   @IsPassword()

@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { BOT_POLICIES, PRIVACY_MODES, type BotPolicy, type PrivacyMode } from '@sluice/config';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -13,7 +14,7 @@ import {
   Min,
   ValidateBy,
 } from 'class-validator';
-import { isTimeZone } from '../../common/calendar.js';
+import { canonicalTimeZone, isTimeZone } from '../../common/calendar.js';
 import { IsOneOf } from '../../common/is-one-of.js';
 import { DOMAIN } from '../../config/app-config.js';
 import { SITE_DEFAULTS } from '../site.js';
@@ -81,6 +82,8 @@ export class CreateSiteDto {
     description: 'Reports count days in it',
   })
   @IsOptional()
+  // Stored as ClickHouse will read it: an unknown name stays as typed, for the 400 to name it.
+  @Transform(({ value }: { value: unknown }) => canonicalTimeZone(value) ?? value)
   @IsTimeZoneName()
   timezone?: string;
 

@@ -6,8 +6,8 @@ import { timestampType } from './column-types.js';
  * and every list leave it out at once; the data goes once the pipeline has passed the moment intake
  * stopped, and the id is never given to another site (a later sweep erases late rows by it).
  */
-export class SiteDeletion1763900000003 implements MigrationInterface {
-  name = 'SiteDeletion1763900000003';
+export class SiteDeletion1763900000007 implements MigrationInterface {
+  name = 'SiteDeletion1763900000007';
 
   async up(runner: QueryRunner): Promise<void> {
     await runner.addColumns('sites', [

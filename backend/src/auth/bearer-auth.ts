@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, ErrorCode } from '../common/domain-error.js';
+import type { User } from '../users/user.entity.js';
+import { UsersService } from '../users/users.service.js';
+import { AccessTokens } from './access-tokens.js';
+
+/** The auth scheme is case-insensitive (RFC 9110); the token is not. */
+const BEARER = /^Bearer +(\S+)$/i;
+
+/**
+ * The user an `Authorization: Bearer <access token>` header signs in: a valid token, the user as stored
+ * now (deleted users and changed roles apply at once), issued under their current password. 401 otherwise.
+ */
+@Injectable()
+export class BearerAuth {
+  constructor(
+    private readonly tokens: AccessTokens,
+    private readonly users: UsersService,
+  ) {}
+
+  async user(authorization: string | undefined): Promise<User> {
+    const token = BEARER.exec(authorization ?? '')?.[1];
+    if (token === undefined)
+      throw new DomainError(
+        ErrorCode.Unauthenticated,
+        'sign in: send "Authorization: Bearer <access token>"',
+      );
+    const { userId, passwordVersion } = await this.tokens.verify(token);
+    const user = await this.users.findById(userId);
+    if (!user || !this.tokens.isCurrent(user, passwordVersion))
+      throw new DomainError(ErrorCode.Unauthenticated, 'the session has ended: sign in again');
+    return user;
+  }
+}
