@@ -10,6 +10,7 @@ import {
   withDefaults,
   type EventRow,
   type SiteEntry,
+  type WireBatch,
 } from '@sluice/config';
 import { LUA_DIR, startEdge, type RunningEdge } from '@sluice/edge';
 import { ClickHouseHarness, startShipperProcess } from '@sluice/pipeline';
@@ -58,6 +59,9 @@ function testSite(slug: string, entry: Partial<SiteEntry> = {}, html?: (key: str
   return site;
 }
 
+/** The policy a strict site serves: scripts and connections to its own origin only, no styles. */
+const STRICT_CSP = "script-src 'self'; connect-src 'self'; style-src 'none'";
+
 // Declared before the hooks below: node:test runs a top-level `before` as soon as it is registered.
 const SPA = testSite('spa');
 const CONSENT = testSite('consent');
@@ -93,6 +97,18 @@ const PASTED = testSite('pasted', {}, (key) => {
   const snippet = /```html\n([\s\S]*?)```/.exec(readme)![1].replace('YOUR_SITE_KEY', key);
   return `<!doctype html><title>Fresh</title>${snippet}<p>Hello</p>`;
 });
+// No favicon request either: its 404 would be a console error of the browser's own.
+const STRICT = testSite('csp', {}, () =>
+  pageWith(
+    '<link rel="icon" href="data:,"><script src="/csp-config.js"></script><script async src="/telemetry/s.js"></script>',
+    '<button id="buy">Buy</button>',
+  ),
+);
+const TWICE = testSite('twice', {}, (key) =>
+  // The second copy as a tag manager might add it, under an address of its own.
+  pageWith(trackerSnippet(key) + '<script async src="/telemetry/s.js?copy"></script>'),
+);
+const NO_STORAGE = testSite('no-storage');
 const LANDED = testSite('clickhouse');
 
 let dir: string;
@@ -146,6 +162,7 @@ before(async () => {
     port,
     edgeOrigin: edge.url,
     html: pageWith(''),
+    pageHeaders: { '/csp.html': { 'Content-Security-Policy': STRICT_CSP } },
   });
   for (const site of sites) customerFile(`${site.slug}.html`, site.html);
   browser = await launchChromium();
@@ -173,6 +190,8 @@ function rows(): EventRow[] {
 
 const siteRows = (site: TestSite) => rows().filter((row) => row.site_id === site.id);
 const names = (sent: EventRow[]) => sent.map((row) => row.name);
+/** The tracker's 32 hex digits of an event id the edge wrote as UUID text. */
+const wireId = (row: EventRow) => row.event_id.replaceAll('-', '');
 
 /** The only row of `sent`, which must be one event named `name`. */
 function single(sent: EventRow[], name: string): EventRow {
@@ -232,6 +251,16 @@ const queuedIn = async (page: Page) =>
   (await page.evaluate("JSON.parse(localStorage.getItem('_sluice_q') || '[]')")) as Array<
     [number, { id: string; n: string }]
   >;
+
+/** The ids of the events in beacons that `page` tried to send and failed to (offline). */
+function failedBeacons(page: Page): string[] {
+  const ids: string[] = [];
+  page.on('requestfailed', (request) => {
+    if (request.url().endsWith('/e'))
+      ids.push(...(JSON.parse(request.postData()!) as WireBatch).e.map((event) => event.id!));
+  });
+  return ids;
+}
 
 const SHOP = `
   <main><section aria-label="Product"><h2>Blue shoes</h2>
@@ -737,6 +766,70 @@ describe('the tracker in Chromium, against the real edge', { concurrency: 6 }, (
   test("the README's snippet, pasted into a fresh page, reports its pageview", async () => {
     const page = await visit(PASTED);
     assert.equal(siteRows(PASTED)[0].pathname, '/pasted.html');
+    await page.close();
+  });
+
+  test('under a strict Content Security Policy the tracker loads from the first-party path and sends, and nothing is blocked', async () => {
+    // A strict site runs no inline script: the snippet's commands come from a file of its own.
+    customerFile('csp-config.js', /<script>\n([\s\S]*?)<\/script>/.exec(trackerSnippet(STRICT.key))![1]);
+    const page = await browser.newPage();
+    await page.addInitScript({
+      content: `window.violations = [];
+        document.addEventListener('securitypolicyviolation', (event) =>
+          violations.push(event.effectiveDirective + ' ' + event.blockedURI));`,
+    });
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
+    const sent = await sentAfter(page, STRICT, async () => {
+      const response = await page.goto(STRICT.url());
+      assert.equal(response?.headers()['content-security-policy'], STRICT_CSP);
+      await page.click('#buy');
+    });
+    assert.deepEqual(names(sent), ['pageview', '$autocapture']);
+    assert.deepEqual(await page.evaluate('window.violations'), []);
+    assert.deepEqual(consoleErrors, []);
+    await page.close();
+  });
+
+  test('loaded twice on one page, the tracker counts one pageview and sends each event once', async () => {
+    const page = await browser.newPage();
+    const scripts: string[] = [];
+    page.on('requestfinished', (request) => request.url().includes('/s.js') && scripts.push(request.url()));
+    single(await sentAfter(page, TWICE, () => page.goto(TWICE.url())), 'pageview');
+    assert.equal(scripts.length, 2, 'both copies were loaded');
+    single(await sentAfter(page, TWICE, () => page.evaluate("_sluice.push(['track', 'once'])")), 'once');
+    await page.close();
+  });
+
+  test('with storage blocked the tracker still sends, keeping its session and its offline queue in memory', async () => {
+    const page = await browser.newPage();
+    const pageErrors: Error[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error));
+    // As where the visitor blocks site data: every touch of Web Storage throws.
+    await page.addInitScript({
+      content: `for (const area of ['localStorage', 'sessionStorage'])
+        Object.defineProperty(window, area, {
+          get() { throw new DOMException('Access is denied for this document.', 'SecurityError'); },
+        });`,
+    });
+    const landing = single(await sentAfter(page, NO_STORAGE, () => page.goto(NO_STORAGE.url())), 'pageview');
+    assert.equal(
+      await page.evaluate('(() => { try { localStorage; } catch (e) { return e.name; } })()'),
+      'SecurityError',
+    );
+    const failed = failedBeacons(page);
+    const replayed = await sentAfter(page, NO_STORAGE, async () => {
+      await page.context().setOffline(true);
+      await page.evaluate("_sluice.push(['track', 'kept-in-memory'])");
+      await waitUntil('the offline beacon failing', async () => failed.length > 0);
+      await page.context().setOffline(false);
+    });
+    assert.deepEqual(
+      replayed.map((row) => [row.name, wireId(row), row.session_id]),
+      [['kept-in-memory', failed[0], landing.session_id]],
+      'the event that failed offline arrived once, with its id, in the same session',
+    );
+    assert.deepEqual(pageErrors, []);
     await page.close();
   });
 
