@@ -4,22 +4,40 @@ import { ManagedProcess, waitUntil, httpOk } from '@sluice/services';
 
 const PROXY_SNIPPET = join(__dirname, '..', '..', 'customer-site', 'first-party-proxy.conf');
 
+/** The README's first-party proxy snippet, unchanged but for its path and where it forwards to. */
+const proxySnippet = (path: string, upstream: string) =>
+  readFileSync(PROXY_SNIPPET, 'utf8')
+    .replace('location /telemetry/ {', `location ${path} {`)
+    .replace('proxy_pass EDGE_ORIGIN;', `proxy_pass ${upstream};`);
+
 /**
- * A customer's own site: a plain nginx (no Lua) serving `html` at `/` and forwarding `/telemetry/`
- * to the edge with the README's first-party proxy snippet, unchanged but for the edge's origin.
+ * A customer's own site: a plain nginx (no Lua) serving `html` at `/` (and whatever is written to
+ * `dir/www`) and forwarding `/telemetry/` to the edge with the README's first-party proxy snippet.
+ * `telemetryPaths` forward more first-party paths the same way to other upstreams (a test's proxy in
+ * front of the edge); `pageHeaders` adds response headers to single pages (a Content Security Policy).
  */
 export async function startCustomerSite(options: {
   dir: string;
   port: number;
   edgeOrigin: string;
   html: string;
+  telemetryPaths?: Record<string, string>;
+  pageHeaders?: Record<string, Record<string, string>>;
 }) {
-  const { dir, port, edgeOrigin, html } = options;
+  const { dir, port, edgeOrigin, html, telemetryPaths = {}, pageHeaders = {} } = options;
   mkdirSync(join(dir, 'www'), { recursive: true });
   writeFileSync(join(dir, 'www', 'index.html'), html);
   writeFileSync(
     join(dir, 'first-party-proxy.conf'),
-    readFileSync(PROXY_SNIPPET, 'utf8').replace('proxy_pass EDGE_ORIGIN;', `proxy_pass ${edgeOrigin};`),
+    Object.entries({ '/telemetry/': edgeOrigin, ...telemetryPaths })
+      .map(([path, upstream]) => proxySnippet(path, upstream))
+      .join('\n'),
+  );
+  const pages = Object.entries(pageHeaders).map(
+    ([page, headers]) =>
+      `location = ${page} { ${Object.entries(headers)
+        .map(([name, value]) => `add_header ${name} "${value}" always; `)
+        .join('')}}`,
   );
   const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
     .map((name) => `${name}_temp_path ${dir}/tmp-${name};`)
@@ -40,6 +58,7 @@ http {
     listen 127.0.0.1:${port};
     root ${dir}/www;
     include ${dir}/first-party-proxy.conf;
+    ${pages.join('\n    ')}
   }
 }
 `,

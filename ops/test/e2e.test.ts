@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { rowProblems, trackerSnippet, type EventRow, type WireBatch } from '@sluice/config';
-import { freePort, waitUntil } from '@sluice/services';
+import { arrivedBeforeMarker, freePort, waitUntil } from '@sluice/services';
 import { dataPaths, type StackSettings } from '../src/stack/settings';
 import { readSites } from '../src/stack/sites-file';
 import { startStack, type RunningStack } from '../src/stack/stack';
@@ -200,13 +200,25 @@ test('an owner gives a new viewer one site in the panel: the viewer sees that si
   await owner.close();
 });
 
+/** Whether ClickHouse holds the event, as the reports' own account sees it. */
+async function inClickHouse(eventId: string): Promise<boolean> {
+  const { url, database, reader } = settings.clickhouse;
+  const response = await fetch(`${url}/?database=${database}`, {
+    method: 'POST',
+    headers: { 'X-ClickHouse-User': reader.username, 'X-ClickHouse-Key': reader.password },
+    body: `SELECT count() FROM events WHERE event_id = '${eventId}'`,
+  });
+  assert.equal(response.status, 200, await response.clone().text());
+  return (await response.text()).trim() !== '0';
+}
+
 async function overview(siteId: number, day: string, token?: string): Promise<Response> {
   return fetch(`${stack.edgeUrl}/api/sites/${siteId}/overview?from=${day}&to=${day}`, {
     headers: token ? { authorization: `Bearer ${token}` } : {},
   });
 }
 
-test('a pageview from a real browser on the customer site reaches the report API', async () => {
+test("a pageview from a real browser on the customer site reaches the report API and the panel's overview", async () => {
   const site = readSites(dataPaths(settings).sitesFile)[0];
   const page = await personsPage(browser);
   const beacon = page.waitForRequest(
@@ -227,11 +239,15 @@ test('a pageview from a real browser on the customer site reaches the report API
   assert.equal(sent.u, pageUrl);
   assert.equal(typeof sent.sid, 'string');
 
-  // The edge wrote exactly one contract-conforming NDJSON line for it, without the visitor's IP.
+  // The edge wrote exactly one contract-conforming NDJSON line for it, without the visitor's IP: the
+  // lines before a marker the page tracks after it (anything the page sent before is written before).
   const eventsLog = dataPaths(settings).eventsLog;
   const siteRows = () => ndjsonRows(eventsLog).filter((row) => row.site_id === site.id);
-  await waitUntil('the NDJSON line', async () => siteRows().length > 0, { timeoutMs: 10_000 });
-  const rows = siteRows();
+  const rows = await arrivedBeforeMarker('the pageview', {
+    send: () => page.evaluate("_sluice.push(['track', 'e2e-marker'])"),
+    arrived: siteRows,
+    isMarker: (row) => row.name === 'e2e-marker',
+  });
   assert.equal(rows.length, 1);
   const [row] = rows;
   assert.deepEqual(rowProblems(row), []);
@@ -245,22 +261,34 @@ test('a pageview from a real browser on the customer site reaches the report API
   assert.equal(row.is_bot ?? 0, 0, "a person's browser is not flagged as a bot");
   assert.ok(!readFileSync(eventsLog, 'utf8').includes('127.0.0.1'), 'the raw IP must never be written');
 
-  // The report API, through the edge's /api/, counts it once the shipper has landed it.
+  // The shipper lands the log in order: once the marker is in ClickHouse, so is everything before it.
+  const marker = siteRows().find(({ name }) => name === 'e2e-marker')!;
+  await waitUntil('the marker in ClickHouse', () => inClickHouse(marker.event_id), { timeoutMs: 30_000 });
+
+  // The report API, through the edge's /api/, counts the one pageview and its visitor.
   const today = new Date().toISOString().slice(0, 10);
-  let report: { visitors: number; pageviews: number } = { visitors: 0, pageviews: 0 };
-  const token = await signInAsTheOwner();
-  await waitUntil(
-    'the pageview in the report',
-    async () => {
-      const response = await overview(site.id, today, token);
-      assert.equal(response.status, 200);
-      report = (await response.json()) as typeof report;
-      return report.pageviews > 0;
-    },
-    { timeoutMs: 30_000 },
+  const response = await overview(site.id, today, await signInAsTheOwner());
+  assert.equal(response.status, 200);
+  const { visitors, pageviews } = (await response.json()) as { visitors: number; pageviews: number };
+  assert.deepEqual({ visitors, pageviews }, { visitors: 1, pageviews: 1 });
+
+  // And the panel shows the owner those numbers on the site's overview.
+  const panel = await signInToPanel(printedCredentials().email, OWNER_PASSWORD);
+  await panel.getByLabel('Site').selectOption({ label: site.name });
+  const shown = panel.getByRole('region', { name: 'Overview' });
+  await shown.getByRole('definition').first().waitFor();
+  const [labels, numbers] = await Promise.all([
+    shown.getByRole('term').allTextContents(),
+    shown.getByRole('definition').allTextContents(),
+  ]);
+  assert.deepEqual(
+    labels.map((label, at) => [label, numbers[at]]),
+    [
+      ['Visitors', '1'],
+      ['Pageviews', '1'],
+    ],
   );
-  assert.equal(report.pageviews, 1);
-  assert.equal(report.visitors, 1);
+  await panel.close();
   await page.close();
 });
 

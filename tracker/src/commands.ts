@@ -3,7 +3,7 @@ import { mayTrack, setOptedOut } from './consent';
 import { guard, warnOnce } from './guard';
 import { forgetIdentity, setUserId, userId, visitorId } from './identity';
 import { randomId } from './id';
-import { notePageview } from './navigation';
+import { counted, notePageview } from './navigation';
 import { endSession, touchSession } from './session';
 import { settings } from './settings';
 import { discardPending, enqueue } from './transport';
@@ -56,7 +56,7 @@ function configure(key: unknown, value: unknown): void {
  */
 export function track(name: unknown, props: unknown, fields?: Partial<WireEvent>): void {
   // The edge refuses (400) an event without a name; a page can't break the batch it is in.
-  if (!mayTrack()) return;
+  if (!mayTrack() || (name === 'pageview' && counted())) return;
   const sid = touchSession();
   // Sampling keeps or drops whole sessions, by the first 24 bits of the session id.
   if (parseInt(sid.slice(0, 6), 16) >= settings.sampling * 2 ** 24) return;

@@ -20,6 +20,12 @@ export function notePageview(): string | undefined {
   return previous;
 }
 
+/**
+ * Whether this page has counted the current route already: a second pageview of it (the snippet pasted
+ * twice, an app that also tracks its own route changes) would count one view twice.
+ */
+export const counted = () => lastRoute === route();
+
 /** The URL of the page last counted, which a report about leaving it names. */
 export const countedUrl = () => lastUrl ?? location.href;
 

@@ -4,3 +4,4 @@ export * from './ports';
 export * from './clickhouse';
 export * from './zookeeper';
 export * from './postgres';
+export * from './marker';
