@@ -25,7 +25,7 @@ local math_floor = math.floor
 local math_min = math.min
 local str_sub = string.sub
 local tbl_concat = table.concat
-local tbl_sort = table.sort
+local tbl_insert = table.insert
 
 local _M = { _VERSION = '0.1' }
 
@@ -59,21 +59,34 @@ local values = {}
 
 -- Custom properties as parallel arrays of at most PROPS_MAX_ITEMS, keys sorted so the same props
 -- always give the same row (and the same ones survive the cut). Values of other types are dropped.
+-- The smallest keys are kept in one pass, each placed by binary search into a sorted list that
+-- never grows past the cut, so thousands of keys cost a few comparisons each, not a sort of them all.
 local function split_props(props)
     if type(props) ~= "table" or next(props) == nil then
         return NO_ITEMS, NO_ITEMS
     end
-    local keys, items = {}, {}
+    local keys, n = {}, 0
     for key, value in pairs(props) do
-        if type(key) == "string" and SCALAR[type(value)] then
-            keys[#keys + 1] = key
+        if type(key) == "string" and SCALAR[type(value)] and (n < PROPS_MAX_ITEMS or key < keys[n]) then
+            local low, high = 1, n + 1
+            while low < high do
+                local middle = math_floor((low + high) / 2)
+                if keys[middle] < key then
+                    low = middle + 1
+                else
+                    high = middle
+                end
+            end
+            tbl_insert(keys, low, key)
+            if n == PROPS_MAX_ITEMS then
+                keys[n + 1] = nil
+            else
+                n = n + 1
+            end
         end
     end
-    tbl_sort(keys)
-    for i = #keys, PROPS_MAX_ITEMS + 1, -1 do
-        keys[i] = nil
-    end
-    for i = 1, #keys do
+    local items = {}
+    for i = 1, n do
         items[i] = tostring(props[keys[i]])
     end
     return keys, items
