@@ -42,6 +42,8 @@ export interface EdgeConfigOptions {
   /** Requests per second and burst allowed per client address: browsers' beacons, and signed batches. */
   rateLimit?: RateLimit;
   serverRateLimit?: RateLimit;
+  /** Requests one client address may have in progress at once (limit_conn). Default: DEFAULT_CONNECTION_LIMIT. */
+  connectionLimit?: number;
   /**
    * Benchmarks only (ops/bench): adds the locations the collect path is measured against in the same
    * nginx: `/telemetry/bare` (`return 204`) and `/telemetry/floor` (Lua reads the body and writes it
@@ -73,6 +75,12 @@ export interface RateLimit {
  */
 export const DEFAULT_RATE_LIMIT: RateLimit = { perSecond: 100, burst: 500 };
 export const DEFAULT_SERVER_RATE_LIMIT: RateLimit = { perSecond: 1000, burst: 5000 };
+/**
+ * A browser has at most 6 connections to a host, and a request is in progress for a few
+ * milliseconds: 100 at once leaves room for a busy NAT, and keeps one address to a small share of a
+ * worker's 4,096 connections however slowly it sends.
+ */
+export const DEFAULT_CONNECTION_LIMIT = 100;
 
 export const TEMPLATE_PATH = join(__dirname, '..', '..', 'nginx', 'nginx.conf.template');
 
@@ -164,6 +172,7 @@ export function renderEdgeConfig(options: EdgeConfigOptions): string {
     rate_burst: positive('rateLimit.burst', rateLimit.burst),
     server_rate_limit: positive('serverRateLimit.perSecond', serverRateLimit.perSecond),
     server_rate_burst: positive('serverRateLimit.burst', serverRateLimit.burst),
+    connection_limit: positive('connectionLimit', options.connectionLimit ?? DEFAULT_CONNECTION_LIMIT),
     bench_bare_location: options.benchBareLocation ? benchLocations(options.prefix) : '',
   };
   return readFileSync(TEMPLATE_PATH, 'utf8').replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
@@ -198,6 +207,7 @@ const IMAGE_DEFAULTS: Record<string, string> = {
   'rate-burst': String(DEFAULT_RATE_LIMIT.burst),
   'server-rate-limit': String(DEFAULT_SERVER_RATE_LIMIT.perSecond),
   'server-rate-burst': String(DEFAULT_SERVER_RATE_LIMIT.burst),
+  'connection-limit': String(DEFAULT_CONNECTION_LIMIT),
 };
 
 /**
@@ -254,6 +264,7 @@ export function optionsFromCli(
         perSecond: Number(get('server-rate-limit')),
         burst: Number(get('server-rate-burst')),
       },
+      connectionLimit: Number(get('connection-limit')),
     },
   };
 }

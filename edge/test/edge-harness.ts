@@ -3,6 +3,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   renameSync,
   rmSync,
@@ -92,6 +93,26 @@ export class EdgeHarness {
     return readFileSync(log, 'utf8')
       .split('\n')
       .filter((line) => /\[(error|crit|alert|emerg)\]|client: /.test(line));
+  }
+
+  /**
+   * `file: text` for each of `texts` (visitors' addresses) that a file under the edge's folder holds:
+   * every log, nginx's own output, the NDJSON, its state and temp files.
+   */
+  filesNaming(texts: string[]): string[] {
+    const found: string[] = [];
+    const search = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) search(path);
+        else if (entry.isFile()) {
+          const content = readFileSync(path, 'latin1');
+          for (const text of texts) if (content.includes(text)) found.push(`${path}: ${text}`);
+        }
+      }
+    };
+    search(this.dir);
+    return found;
   }
 
   async stop(): Promise<void> {

@@ -398,7 +398,12 @@ test('the template renders a valid config for both Debian nginx and the OpenRest
       join(dir, 'cli.ndjson'),
     ];
     execFileSync(process.execPath, [cli, '--target', 'openresty', '--out', out, ...flags], {
-      env: { ...process.env, EDGE_TRUSTED_PROXIES: '172.16.0.0/12, 10.1.2.3', EDGE_RATE_LIMIT: '40' },
+      env: {
+        ...process.env,
+        EDGE_TRUSTED_PROXIES: '172.16.0.0/12, 10.1.2.3',
+        EDGE_RATE_LIMIT: '40',
+        EDGE_CONNECTION_LIMIT: '7',
+      },
     });
     const conf = readFileSync(out, 'utf8');
     for (const expected of [
@@ -412,6 +417,7 @@ test('the template renders a valid config for both Debian nginx and the OpenRest
       'listen 0.0.0.0:9145;',
       'zone=sluice_browsers:10m rate=40r/s;',
       'limit_req zone=sluice_browsers burst=500 nodelay;',
+      'limit_conn sluice_connections 7;',
     ]) {
       assert.ok(conf.includes(expected), expected);
     }

@@ -19,12 +19,13 @@ COPY edge edge
 COPY tracker tracker
 COPY frontend frontend
 RUN npm run build -w config -w ops/services -w edge -w tracker -w frontend
-# Trusted first-party proxies and rate limits are part of the rendered config: change them with
+# Trusted first-party proxies and rate and connection limits are part of the rendered config: change them with
 # `docker compose build edge`. The CLI reads them as EDGE_* variables (empty: its default); every path
 # is the CLI's default, which is this image's layout (see optionsFromCli).
 ARG EDGE_TRUSTED_PROXIES=""
 ARG EDGE_RATE_LIMIT=""
 ARG EDGE_RATE_BURST=""
+ARG EDGE_CONNECTION_LIMIT=""
 RUN node edge/dist/src/render-config.js --target openresty --out /src/nginx.conf \
       --listen-port 8080 --backend-upstream backend:3000
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { DEFAULT_RATE_LIMIT } from '@sluice/edge';
+import { DEFAULT_CONNECTION_LIMIT, DEFAULT_RATE_LIMIT } from '@sluice/edge';
 import { SHIPPER_DEFAULTS } from '@sluice/pipeline';
 
 /** Everything the native stack needs to know, resolved once from the environment, `.env` and generated secrets. */
@@ -14,6 +14,8 @@ export interface StackSettings {
     trustedProxies: string[];
     metricsPort: number;
     rateLimit: { perSecond: number; burst: number };
+    /** Requests one client address may have in progress at once. */
+    connectionLimit: number;
     /** A GeoLite2/GeoIP2 City file; undefined: the shipped database. */
     geoDatabase?: string;
   };
@@ -134,6 +136,7 @@ export function loadSettings(root: string, overrides: Record<string, string> = {
         perSecond: positiveInt(env, 'EDGE_RATE_LIMIT', DEFAULT_RATE_LIMIT.perSecond),
         burst: positiveInt(env, 'EDGE_RATE_BURST', DEFAULT_RATE_LIMIT.burst),
       },
+      connectionLimit: positiveInt(env, 'EDGE_CONNECTION_LIMIT', DEFAULT_CONNECTION_LIMIT),
       geoDatabase: env.GEOIP_DB ? resolve(root, env.GEOIP_DB) : undefined,
     },
     backend: {

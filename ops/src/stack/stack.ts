@@ -143,6 +143,7 @@ export async function startStack(
       metricsHost: '127.0.0.1',
       metricsPort: edge.metricsPort,
       rateLimit: edge.rateLimit,
+      connectionLimit: edge.connectionLimit,
       geoDatabase: edge.geoDatabase,
       logDir: paths.logs,
     });
