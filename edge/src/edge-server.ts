@@ -20,7 +20,10 @@ export interface StartEdgeOptions extends Omit<EdgeConfigOptions, 'metricsHost' 
 }
 
 export interface RunningEdge {
+  /** The beacons' listener. */
   url: string;
+  /** The panel's and /api/'s listener: `url` unless they have one of their own. */
+  adminUrl: string;
   /** Prometheus text format. */
   metricsUrl: string;
   errorLog: string;
@@ -86,6 +89,7 @@ export async function startEdge(options: StartEdgeOptions): Promise<RunningEdge>
   );
   return {
     url,
+    adminUrl: config.adminListen ? localUrl(config.adminListen.host, config.adminListen.port) : url,
     metricsUrl: `${localUrl(config.metricsHost, config.metricsPort)}/metrics`,
     errorLog,
     process: nginx,

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, readFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { StartEdgeOptions } from '../src';
-import { EdgeHarness, SITE } from './edge-harness';
+import { EdgeHarness, requestFrom, SITE } from './edge-harness';
 
 const BEACON = JSON.stringify({ s: SITE.key, e: [{ n: 'pageview', u: 'https://shop.test/' }] });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -34,28 +33,16 @@ function headersOf(visitor: Visitor, headers: Record<string, string> = {}): Reco
   return visitor.forwardedFor ? { ...headers, 'x-forwarded-for': visitor.forwardedFor } : headers;
 }
 
-/** One request from `visitor`, on a connection of its own; resolves with the status. */
-function send(
+/** One request from `visitor`; resolves with the status. */
+async function send(
   url: string,
   visitor: Visitor,
   options: { path: string; method?: string; headers?: Record<string, string>; body?: string | string[] },
 ): Promise<number> {
-  const headers = headersOf(visitor, options.headers);
-  if (typeof options.body === 'string') headers['content-length'] = String(Buffer.byteLength(options.body));
-  return new Promise((resolve, reject) => {
-    const outgoing = request(
-      `${url}${options.path}`,
-      { method: options.method ?? 'GET', headers, localAddress: visitor.from, agent: false },
-      (response) => {
-        response.resume();
-        response.on('end', () => resolve(response.statusCode ?? 0));
-      },
-    );
-    // The edge may answer and close before the body is through: that is its answer.
-    outgoing.on('error', (error) => (/EPIPE|ECONNRESET/.test(error.message) ? undefined : reject(error)));
-    for (const chunk of [options.body ?? []].flat()) outgoing.write(chunk);
-    outgoing.end();
-  });
+  const { path, headers, ...rest } = options;
+  return (
+    await requestFrom(`${url}${path}`, { ...rest, headers: headersOf(visitor, headers), from: visitor.from })
+  ).status;
 }
 
 /** Bytes no HTTP client sends, from `visitor`; resolves once the edge has answered and closed. */
