@@ -16,6 +16,10 @@ export interface StackSettings {
     rateLimit: { perSecond: number; burst: number };
     /** Requests one client address may have in progress at once. */
     connectionLimit: number;
+    /** The panel's and /api/'s own listener (EDGE_ADMIN_HOST:EDGE_ADMIN_PORT); undefined: the beacons'. */
+    adminListen?: { host: string; port: number };
+    /** The host name the panel and /api/ answer to; undefined: any. */
+    adminServerName?: string;
     /** A GeoLite2/GeoIP2 City file; undefined: the shipped database. */
     geoDatabase?: string;
   };
@@ -137,6 +141,10 @@ export function loadSettings(root: string, overrides: Record<string, string> = {
         burst: positiveInt(env, 'EDGE_RATE_BURST', DEFAULT_RATE_LIMIT.burst),
       },
       connectionLimit: positiveInt(env, 'EDGE_CONNECTION_LIMIT', DEFAULT_CONNECTION_LIMIT),
+      adminListen: env.EDGE_ADMIN_PORT
+        ? { host: env.EDGE_ADMIN_HOST || '127.0.0.1', port: port(env, 'EDGE_ADMIN_PORT', 0) }
+        : undefined,
+      adminServerName: env.EDGE_ADMIN_SERVER_NAME || undefined,
       geoDatabase: env.GEOIP_DB ? resolve(root, env.GEOIP_DB) : undefined,
     },
     backend: {

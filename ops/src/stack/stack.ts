@@ -17,6 +17,8 @@ export interface StackPart {
 export interface RunningStack {
   parts: StackPart[];
   edgeUrl: string;
+  /** Where the admin panel and /api/ are served: `edgeUrl` unless they have a listener of their own. */
+  adminUrl: string;
   edgeErrorLog: string;
   backendUrl: string;
   clickhouseUrl: string;
@@ -144,13 +146,18 @@ export async function startStack(
       metricsPort: edge.metricsPort,
       rateLimit: edge.rateLimit,
       connectionLimit: edge.connectionLimit,
+      adminListen: edge.adminListen,
+      adminServerName: edge.adminServerName,
       geoDatabase: edge.geoDatabase,
       logDir: paths.logs,
     });
     parts.push({
       name: 'edge',
       where:
-        `http://${edge.host}:${edge.port}/ (public: /telemetry/, admin panel, /api/); ` +
+        (edge.adminListen || edge.adminServerName
+          ? `http://${edge.host}:${edge.port}/telemetry/ (public); admin panel and /api/ at ` +
+            `${edge.adminServerName ?? runningEdge.adminUrl}${edge.adminListen ? ` on ${runningEdge.adminUrl}` : ''}; `
+          : `http://${edge.host}:${edge.port}/ (public: /telemetry/, admin panel, /api/); `) +
         `metrics at ${runningEdge.metricsUrl}`,
       stop: runningEdge.stop,
     });
@@ -180,6 +187,7 @@ export async function startStack(
     return {
       parts,
       edgeUrl: runningEdge.url,
+      adminUrl: runningEdge.adminUrl,
       edgeErrorLog: runningEdge.errorLog,
       backendUrl,
       clickhouseUrl: clickhouseServer.url,
