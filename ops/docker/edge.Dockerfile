@@ -29,8 +29,10 @@ ARG EDGE_RATE_BURST=""
 ARG EDGE_CONNECTION_LIMIT=""
 ARG EDGE_ADMIN_PORT=""
 ARG EDGE_ADMIN_SERVER_NAME=""
+# With EDGE_ADMIN_PORT set, the panel listens on 8081 in the container, whatever host port compose
+# publishes it on.
 RUN node edge/dist/src/render-config.js --target openresty --out /src/nginx.conf \
-      --listen-port 8080 --backend-upstream backend:3000
+      --listen-port 8080 --admin-port "${EDGE_ADMIN_PORT:+8081}" --backend-upstream backend:3000
 
 FROM openresty/openresty:1.27.1.2-bookworm
 # /var/lib/sluice is the shared volume (sites.json in, events out,
