@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { freePort, httpOk, ManagedProcess, waitUntil } from '@sluice/services';
 import { renderEdgeConfig, type EdgeConfigOptions } from './render-config';
@@ -29,8 +29,40 @@ export interface RunningEdge {
   errorLog: string;
   process: ManagedProcess;
   stop(): Promise<void>;
-  /** After renaming the NDJSON file: makes nginx open a new one (what log rotation does). */
-  reopenLogs(): void;
+  /**
+   * After renaming the NDJSON file: makes nginx open a new one (what log rotation does). Resolves once
+   * every worker writes to it: the master passes the signal on, and a beacon served before a worker
+   * has it still goes to the renamed file.
+   */
+  reopenLogs(): Promise<void>;
+}
+
+/** nginx's workers: the children of its master (Linux's /proc). */
+export function workerPids(master: number): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((name) => {
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        // The parent's pid is the second field after the command's closing parenthesis.
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === master;
+      } catch {
+        // The process ended between listing and reading.
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+/** Whether process `pid` has `path` open, under its current name. */
+function holdsOpen(pid: number, path: string): boolean {
+  return readdirSync(`/proc/${pid}/fd`).some((fd) => {
+    try {
+      return readlinkSync(`/proc/${pid}/fd/${fd}`) === path;
+    } catch {
+      return false;
+    }
+  });
 }
 
 function runNginx(args: string[], what: string): void {
@@ -94,6 +126,13 @@ export async function startEdge(options: StartEdgeOptions): Promise<RunningEdge>
     errorLog,
     process: nginx,
     stop: () => nginx.stop(),
-    reopenLogs: () => runNginx([...base, '-s', 'reopen'], 'nginx -s reopen failed'),
+    reopenLogs: async () => {
+      runNginx([...base, '-s', 'reopen'], 'nginx -s reopen failed');
+      await waitUntil(
+        "nginx's workers to reopen their logs",
+        async () => workerPids(nginx.pid!).every((pid) => holdsOpen(pid, config.eventsLog)),
+        { timeoutMs: 10_000 },
+      );
+    },
   };
 }

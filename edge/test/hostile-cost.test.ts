@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test, type TestContext } from 'node:test';
 import { WIRE } from '@sluice/config';
+import { workerPids } from '../src';
 import { EdgeHarness, SITE, writeSites } from './edge-harness';
 
 /**
@@ -25,22 +26,6 @@ const PAGE = { n: 'pageview', u: 'https://shop.test/' };
 let harness: EdgeHarness;
 let workerPid: number;
 
-/** nginx's one worker: the child of the master the harness started. */
-function childOf(parent: number): number {
-  const children = readdirSync('/proc').filter((name) => {
-    if (!/^\d+$/.test(name)) return false;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === parent;
-    } catch {
-      // The process ended between listing and reading: not the worker.
-      return false;
-    }
-  });
-  assert.equal(children.length, 1, `nginx ${parent} has one worker`);
-  return Number(children[0]);
-}
-
 /**
  * CPU time the process has used, in milliseconds: the scheduler's own count (nanoseconds) where the
  * kernel keeps it, else utime + stime in clock ticks. It counts only this process's time on a CPU,
@@ -61,7 +46,9 @@ before(async () => {
   harness = new EdgeHarness();
   writeSites(join(harness.dir, 'sites.json'), [{ ...SITE, signingSecrets: [SECRET] }]);
   await harness.start({ rateLimit: unlimited, serverRateLimit: unlimited });
-  workerPid = childOf(harness.edge.process.pid!);
+  const workers = workerPids(harness.edge.process.pid!);
+  assert.equal(workers.length, 1, 'one nginx worker');
+  workerPid = workers[0];
   // Ordinary beacons first: the JIT compiles the handler's paths before anything is measured.
   for (let i = 0; i < 500; i++) {
     const body = JSON.stringify({ s: SITE.key, e: [{ ...PAGE, u: `https://shop.test/${i}` }] });

@@ -304,7 +304,7 @@ test('reopenLogs makes the edge write to a fresh file after rotation', async () 
     await harness.rows(1);
     const rotated = `${harness.options.eventsLog}.1`;
     renameSync(harness.options.eventsLog, rotated);
-    harness.edge.reopenLogs();
+    await harness.edge.reopenLogs();
     await harness.post({ s: SITE.key, e: [{ ...EVENT, n: 'after' }] });
     const rows = await harness.rows(1);
     assert.deepEqual(
