@@ -28,6 +28,30 @@ describe("element.complete", function()
         assert.are.equal("$form_submit", submit.name)
     end)
 
+    it("drops exactly the class names the rules' Lua patterns describe", function()
+        -- The rules as patterns: what the byte walk must agree with on any input.
+        local function generated(class)
+            return class:find("%d%d%d") or class:find("^css%-") or class:find("^sc%-") or class:find("__[%w%-]*%d")
+        end
+        math.randomseed(11)
+        local alphabet = { "a", "Z", "1", "2", "_", "-", " ", "\t", "c", "s", "css-", "sc-", "__", "\195\169" }
+        for _ = 1, 20000 do
+            local pieces = {}
+            for i = 1, math.random(0, 12) do
+                pieces[i] = alphabet[math.random(#alphabet)]
+            end
+            local classes = table.concat(pieces)
+            local kept = {}
+            for class in classes:gmatch("%S+") do
+                if not generated(class) then
+                    kept[#kept + 1] = class
+                end
+            end
+            local values = completed({ name = "$autocapture", el_href = "", el_classes = classes })
+            assert.are.equal(table.concat(kept, " "), values.el_classes, classes)
+        end
+    end)
+
     it("drops generated class names and folds whitespace", function()
         local values = completed({ name = "$autocapture", el_href = "",
             el_classes = "  btn\n css-1x2y3z btn-primary sc-bdVaJa Button_primary__3xk9e card__title  " })

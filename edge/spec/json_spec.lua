@@ -25,6 +25,11 @@ describe("json.string_content", function()
         assert.equal("abc", json.string_content("abcdef", 3))
     end)
 
+    it("writes valid UTF-8 as it is", function()
+        local text_value = "caf\195\169 \240\159\152\128 \226\128\168"
+        assert.equal(text_value, json.string_content(text_value, 100))
+    end)
+
     it("always decodes to text.clean of the input", function()
         math.randomseed(7)
         for _ = 1, 20000 do
@@ -38,5 +43,17 @@ describe("json.string_content", function()
             assert.is_nil(content:find("%c"), s)
             assert.equal(text.clean(s, max), decoded(content), s)
         end
+    end)
+end)
+
+describe("json.more_values_than", function()
+    it("counts keys and values by the separators and openings outside strings", function()
+        assert.is_false(json.more_values_than('{"a":[1,2],"b":{}}', 7))
+        assert.is_true(json.more_values_than('{"a":[1,2],"b":{}}', 6))
+        local tricky = [=[["a,b:c[d{", "\\", "\\\",:"]]=]
+        assert.equal(3, #cjson.decode(tricky))
+        assert.is_false(json.more_values_than(tricky, 3))
+        assert.is_true(json.more_values_than(tricky, 2))
+        assert.is_true(json.more_values_than(string.rep("0,", 100), 99))
     end)
 end)

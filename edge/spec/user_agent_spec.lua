@@ -34,6 +34,22 @@ describe("user_agent.parse", function()
         assert.same({ "", "", "", "bot", 1 }, parsed(""))
     end)
 
+    it("reads Safari's and Internet Explorer 11's own version tokens", function()
+        assert.same({ "Safari", "17", "macOS", "desktop", 0 }, parsed(
+            "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+                .. "Version/17.4.1 Safari/605.1.15"))
+        assert.same({ "Internet Explorer", "11", "Windows", "desktop", 0 }, parsed(
+            "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; rv:11.0) like Gecko"))
+        assert.same({ "", "", "", "desktop", 0 }, parsed("Version/17.4.1 Safarix"))
+    end)
+
+    it("reads only the first 500 bytes, which are also the cache key", function()
+        local chrome = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0"
+        local padded = chrome .. string.rep(" ", 500 - #chrome)
+        assert.equal(user_agent.parse(padded), user_agent.parse(padded .. "Version/9 Safari/ bot"))
+        assert.same({ "Chrome", "131", "Linux", "desktop", 0 }, parsed(padded .. string.rep("9", 60000)))
+    end)
+
     it("parses each distinct user agent once", function()
         local ua = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0"
         assert.equal(user_agent.parse(ua), user_agent.parse(ua))

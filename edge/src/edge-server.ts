@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { freePort, httpOk, ManagedProcess, waitUntil } from '@sluice/services';
 import { renderEdgeConfig, type EdgeConfigOptions } from './render-config';
@@ -15,17 +15,54 @@ export interface StartEdgeOptions extends Omit<EdgeConfigOptions, 'metricsHost' 
   /** Default: loopback, on a free port. */
   metricsHost?: string;
   metricsPort?: number;
+  /** More environment for nginx (the tests: a shifted clock). */
+  environment?: Record<string, string>;
 }
 
 export interface RunningEdge {
+  /** The beacons' listener. */
   url: string;
+  /** The panel's and /api/'s listener: `url` unless they have one of their own. */
+  adminUrl: string;
   /** Prometheus text format. */
   metricsUrl: string;
   errorLog: string;
   process: ManagedProcess;
   stop(): Promise<void>;
-  /** After renaming the NDJSON file: makes nginx open a new one (what log rotation does). */
-  reopenLogs(): void;
+  /**
+   * After renaming the NDJSON file: makes nginx open a new one (what log rotation does). Resolves once
+   * every worker writes to it: the master passes the signal on, and a beacon served before a worker
+   * has it still goes to the renamed file.
+   */
+  reopenLogs(): Promise<void>;
+}
+
+/** nginx's workers: the children of its master (Linux's /proc). */
+export function workerPids(master: number): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((name) => {
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        // The parent's pid is the second field after the command's closing parenthesis.
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === master;
+      } catch {
+        // The process ended between listing and reading.
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+/** Whether process `pid` has `path` open, under its current name. */
+function holdsOpen(pid: number, path: string): boolean {
+  return readdirSync(`/proc/${pid}/fd`).some((fd) => {
+    try {
+      return readlinkSync(`/proc/${pid}/fd/${fd}`) === path;
+    } catch {
+      return false;
+    }
+  });
 }
 
 function runNginx(args: string[], what: string): void {
@@ -48,7 +85,14 @@ function localUrl(listenHost: string, port: number): string {
  * foreground and resolves once it answers.
  */
 export async function startEdge(options: StartEdgeOptions): Promise<RunningEdge> {
-  const { logDir = options.prefix, metricsHost = '127.0.0.1', metricsPort, geoDatabase, ...rest } = options;
+  const {
+    logDir = options.prefix,
+    metricsHost = '127.0.0.1',
+    metricsPort,
+    geoDatabase,
+    environment,
+    ...rest
+  } = options;
   const config: EdgeConfigOptions = { ...rest, metricsHost, metricsPort: metricsPort ?? (await freePort()) };
   const errorLog = config.errorLog ?? join(logDir, 'edge-error.log');
   for (const dir of [join(config.prefix, 'tmp'), logDir, config.stateDir, dirname(config.eventsLog)]) {
@@ -64,7 +108,7 @@ export async function startEdge(options: StartEdgeOptions): Promise<RunningEdge>
     command: 'nginx',
     args: [...base, '-g', 'daemon off;'],
     logFile: join(logDir, 'edge-stdout.log'),
-    env: { GEOIP_DB: geoDatabase ?? '' },
+    env: { ...environment, GEOIP_DB: geoDatabase ?? '' },
     // SIGQUIT is nginx's graceful stop: requests finish and buffered NDJSON is flushed.
     stopSignal: 'SIGQUIT',
   });
@@ -77,10 +121,18 @@ export async function startEdge(options: StartEdgeOptions): Promise<RunningEdge>
   );
   return {
     url,
+    adminUrl: config.adminListen ? localUrl(config.adminListen.host, config.adminListen.port) : url,
     metricsUrl: `${localUrl(config.metricsHost, config.metricsPort)}/metrics`,
     errorLog,
     process: nginx,
     stop: () => nginx.stop(),
-    reopenLogs: () => runNginx([...base, '-s', 'reopen'], 'nginx -s reopen failed'),
+    reopenLogs: async () => {
+      runNginx([...base, '-s', 'reopen'], 'nginx -s reopen failed');
+      await waitUntil(
+        "nginx's workers to reopen their logs",
+        async () => workerPids(nginx.pid!).every((pid) => holdsOpen(pid, config.eventsLog)),
+        { timeoutMs: 10_000 },
+      );
+    },
   };
 }

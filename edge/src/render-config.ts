@@ -42,6 +42,18 @@ export interface EdgeConfigOptions {
   /** Requests per second and burst allowed per client address: browsers' beacons, and signed batches. */
   rateLimit?: RateLimit;
   serverRateLimit?: RateLimit;
+  /** Requests one client address may have in progress at once (limit_conn). Default: DEFAULT_CONNECTION_LIMIT. */
+  connectionLimit?: number;
+  /**
+   * A listener of their own for the admin panel and /api/; the beacons' listener then serves only
+   * /telemetry/. Default: none, the panel and /api/ share the beacons' listener.
+   */
+  adminListen?: { host: string; port: number };
+  /**
+   * The host name the panel and /api/ answer to (nginx's server_name); on the beacons' listener every
+   * other name then gets only /telemetry/. Default: any name.
+   */
+  adminServerName?: string;
   /**
    * Benchmarks only (ops/bench): adds the locations the collect path is measured against in the same
    * nginx: `/telemetry/bare` (`return 204`) and `/telemetry/floor` (Lua reads the body and writes it
@@ -73,8 +85,16 @@ export interface RateLimit {
  */
 export const DEFAULT_RATE_LIMIT: RateLimit = { perSecond: 100, burst: 500 };
 export const DEFAULT_SERVER_RATE_LIMIT: RateLimit = { perSecond: 1000, burst: 5000 };
+/**
+ * A browser has at most 6 connections to a host, and a request is in progress for a few
+ * milliseconds: 100 at once leaves room for a busy NAT, and keeps one address to a small share of a
+ * worker's 4,096 connections however slowly it sends.
+ */
+export const DEFAULT_CONNECTION_LIMIT = 100;
 
 export const TEMPLATE_PATH = join(__dirname, '..', '..', 'nginx', 'nginx.conf.template');
+/** The admin panel's and /api/'s locations, rendered into whichever server serves them. */
+export const PANEL_TEMPLATE_PATH = join(__dirname, '..', '..', 'nginx', 'panel.conf.template');
 
 const DEBIAN_MODULES = [
   'load_module /usr/lib/nginx/modules/ndk_http_module.so;',
@@ -92,6 +112,11 @@ function realIpBlock(proxies: string[]): string {
   if (proxies.length === 0) return '# No trusted proxies: the socket address is the client address.';
   const lines = proxies.map((proxy) => `set_real_ip_from ${safePath('a trusted proxy', proxy)};`);
   return [...lines, 'real_ip_header X-Forwarded-For;', 'real_ip_recursive on;'].join('\n    ');
+}
+
+/** Peers whose X-Forwarded-Proto is believed: the trusted proxies, as `geo` entries. */
+function trustedPeers(proxies: string[]): string {
+  return proxies.map((proxy) => `\n        ${safePath('a trusted proxy', proxy)} 1;`).join('');
 }
 
 function listenAddress(host: string, port: number): string {
@@ -133,6 +158,57 @@ function benchLocations(prefix: string): string {
         }`;
 }
 
+function serverName(name: string): string {
+  if (!/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*$/i.test(name))
+    throw new Error(`adminServerName is not a host name: ${name}`);
+  return name;
+}
+
+// Outside /telemetry/, when the panel is served elsewhere.
+const BEACONS_ONLY = `        location / {
+            return 404;
+        }`;
+
+/**
+ * Where the panel's locations go: into the beacons' server (the default), or into a server of their
+ * own on their own listener and/or under their own host name, leaving the beacons' server nothing
+ * but /telemetry/.
+ */
+function panelPlacement(options: EdgeConfigOptions, locations: string, errorLog: string) {
+  const { adminListen, adminServerName } = options;
+  if (!adminListen && !adminServerName) return { panel_on_beacons_server: locations, panel_server: '' };
+  const beacons = listenAddress(options.listenHost, options.listenPort);
+  const listen = adminListen
+    ? listenAddress(safePath('adminListen.host', adminListen.host), adminListen.port)
+    : beacons;
+  if (listen === beacons && !adminServerName)
+    throw new Error(
+      'adminListen is the beacons’ own listener: give the panel another port, or an adminServerName',
+    );
+  const lines = [
+    '',
+    '    # The admin panel and /api/, on a listener or under a host name of their own.',
+    '    server {',
+    `        listen ${listen};`,
+    ...(adminServerName ? [`        server_name ${serverName(adminServerName)};`] : []),
+    "        # Like the beacons' server, it logs only what is critical: nginx names the client in every",
+    '        # line it logs about a request.',
+    `        error_log ${errorLog} crit;`,
+    '',
+    locations,
+    '    }',
+  ];
+  return { panel_on_beacons_server: BEACONS_ONLY, panel_server: lines.join('\n') };
+}
+
+function render(path: string, values: Record<string, string>): string {
+  return readFileSync(path, 'utf8').replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+    if (!(name in values))
+      throw new Error(`the edge template ${path} uses an unknown placeholder {{${name}}}`);
+    return values[name];
+  });
+}
+
 export function renderEdgeConfig(options: EdgeConfigOptions): string {
   const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   const serverRateLimit = options.serverRateLimit ?? DEFAULT_SERVER_RATE_LIMIT;
@@ -155,6 +231,7 @@ export function renderEdgeConfig(options: EdgeConfigOptions): string {
     admin_dir: safePath('adminDir', options.adminDir),
     backend_upstream: safePath('backendUpstream', options.backendUpstream),
     real_ip: realIpBlock(options.trustedProxies),
+    trusted_peers: trustedPeers(options.trustedProxies),
     geo_ipv4: safePath('geoDatabases.ipv4', geo.ipv4),
     geo_ipv6: safePath('geoDatabases.ipv6', geo.ipv6),
     // nginx's name for the contract's signature header: X-Sluice-Signature → $http_x_sluice_signature.
@@ -164,12 +241,11 @@ export function renderEdgeConfig(options: EdgeConfigOptions): string {
     rate_burst: positive('rateLimit.burst', rateLimit.burst),
     server_rate_limit: positive('serverRateLimit.perSecond', serverRateLimit.perSecond),
     server_rate_burst: positive('serverRateLimit.burst', serverRateLimit.burst),
+    connection_limit: positive('connectionLimit', options.connectionLimit ?? DEFAULT_CONNECTION_LIMIT),
     bench_bare_location: options.benchBareLocation ? benchLocations(options.prefix) : '',
   };
-  return readFileSync(TEMPLATE_PATH, 'utf8').replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
-    if (!(name in values)) throw new Error(`the edge template uses an unknown placeholder {{${name}}}`);
-    return values[name];
-  });
+  const panel = panelPlacement(options, render(PANEL_TEMPLATE_PATH, values).trimEnd(), values.error_log);
+  return render(TEMPLATE_PATH, { ...values, ...panel });
 }
 
 /** Where the OpenResty image (ops/docker/edge.Dockerfile) keeps things: the CLI's defaults. */
@@ -198,6 +274,11 @@ export const IMAGE_DEFAULTS: Record<string, string> = {
   'rate-burst': String(DEFAULT_RATE_LIMIT.burst),
   'server-rate-limit': String(DEFAULT_SERVER_RATE_LIMIT.perSecond),
   'server-rate-burst': String(DEFAULT_SERVER_RATE_LIMIT.burst),
+  'connection-limit': String(DEFAULT_CONNECTION_LIMIT),
+  // The panel's own port, if any, on every interface of the container: compose decides where it is published.
+  'admin-host': '0.0.0.0',
+  'admin-port': '',
+  'admin-server-name': '',
 };
 
 /**
@@ -225,6 +306,7 @@ export function optionsFromCli(
   if (target !== 'debian' && target !== 'openresty')
     throw new Error(`render-config: unknown --target ${target}`);
   const workers = get('worker-processes');
+  const adminPort = get('admin-port');
   return {
     out: get('out'),
     options: {
@@ -254,6 +336,9 @@ export function optionsFromCli(
         perSecond: Number(get('server-rate-limit')),
         burst: Number(get('server-rate-burst')),
       },
+      connectionLimit: Number(get('connection-limit')),
+      adminListen: adminPort ? { host: get('admin-host'), port: Number(adminPort) } : undefined,
+      adminServerName: get('admin-server-name') || undefined,
     },
   };
 }

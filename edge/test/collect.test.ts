@@ -355,6 +355,7 @@ describe('the collect endpoint', () => {
       [() => harness.post({ s: SITE.key }), 400, 'no_events'],
       [() => harness.post({ s: SITE.key, e: { 0: PAGEVIEW } }), 400, 'no_events'],
       [() => harness.post({ s: SITE.key, e: Array(51).fill(PAGEVIEW) }), 400, 'too_many_events'],
+      [() => harness.post({ s: SITE.key, e: [PAGEVIEW], x: Array(4097).fill(0) }), 400, 'too_many_values'],
       [
         () =>
           harness.post({
@@ -380,6 +381,13 @@ describe('the collect endpoint', () => {
     }
     await new Promise((resolve) => setTimeout(resolve, 1200));
     assert.equal(harness.lines().length, written);
+  });
+
+  test('only keys and values count against the limit on them, not commas or colons in strings', async () => {
+    const batch = { s: SITE.key, e: [{ ...PAGEVIEW, id: undefined, p: { text: ',:[{'.repeat(2000) } }] };
+    assert.equal((await harness.post(batch)).status, 204);
+    const [row] = await newRows(1);
+    assert.deepEqual(row.props_values, [',:[{'.repeat(128)]);
   });
 
   test('the body limit is the contract’s, to the byte, and a body of unknown length is refused', async () => {

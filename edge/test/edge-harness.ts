@@ -3,11 +3,13 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   renameSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { request, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { withDefaults, type EventRow, type SiteEntry } from '@sluice/config';
@@ -32,6 +34,47 @@ export function writeSites(path: string, sites: SiteEntry[]): void {
 /** The tracker files the harness serves: big enough for nginx to compress. */
 export const TRACKER_SOURCE = `/* tracker */\n${'window._sluice = window._sluice || [];\n'.repeat(20)}`;
 export const LITE_TRACKER_SOURCE = `/* lite */\n${TRACKER_SOURCE}`;
+
+export interface Answer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/**
+ * One request on a connection of its own, from a chosen local address (`from`: the harness trusts
+ * 127.0.0.1 as a proxy, any other 127.0.0.x connects as a visitor would). A body given in pieces is
+ * sent chunked; the edge may answer and close before it is through, and that answer counts.
+ */
+export function requestFrom(
+  url: string,
+  options: {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string | string[];
+    from?: string;
+  } = {},
+): Promise<Answer> {
+  const headers = { ...options.headers };
+  if (typeof options.body === 'string') headers['content-length'] = String(Buffer.byteLength(options.body));
+  return new Promise((resolve, reject) => {
+    const outgoing = request(
+      url,
+      { method: options.method ?? 'GET', headers, localAddress: options.from, agent: false },
+      (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (body += chunk));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body }),
+        );
+      },
+    );
+    outgoing.on('error', (error) => (/EPIPE|ECONNRESET/.test(error.message) ? undefined : reject(error)));
+    for (const chunk of [options.body ?? []].flat()) outgoing.write(chunk);
+    outgoing.end();
+  });
+}
 
 /** A real nginx running the edge in a fresh folder, on a free port. */
 
@@ -92,6 +135,26 @@ export class EdgeHarness {
     return readFileSync(log, 'utf8')
       .split('\n')
       .filter((line) => /\[(error|crit|alert|emerg)\]|client: /.test(line));
+  }
+
+  /**
+   * `file: text` for each of `texts` (visitors' addresses) that a file under the edge's folder holds:
+   * every log, nginx's own output, the NDJSON, its state and temp files.
+   */
+  filesNaming(texts: string[]): string[] {
+    const found: string[] = [];
+    const search = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) search(path);
+        else if (entry.isFile()) {
+          const content = readFileSync(path, 'latin1');
+          for (const text of texts) if (content.includes(text)) found.push(`${path}: ${text}`);
+        }
+      }
+    };
+    search(this.dir);
+    return found;
   }
 
   async stop(): Promise<void> {

@@ -304,7 +304,7 @@ test('reopenLogs makes the edge write to a fresh file after rotation', async () 
     await harness.rows(1);
     const rotated = `${harness.options.eventsLog}.1`;
     renameSync(harness.options.eventsLog, rotated);
-    harness.edge.reopenLogs();
+    await harness.edge.reopenLogs();
     await harness.post({ s: SITE.key, e: [{ ...EVENT, n: 'after' }] });
     const rows = await harness.rows(1);
     assert.deepEqual(
@@ -379,6 +379,19 @@ test('the template renders a valid config for both Debian nginx and the OpenRest
       () => renderEdgeConfig({ ...checkOptions(dir), target: 'debian', prefix: "/tmp/x'; evil" }),
       /characters/,
     );
+    assert.throws(
+      () =>
+        renderEdgeConfig({
+          ...checkOptions(dir),
+          target: 'debian',
+          adminListen: { host: '127.0.0.1', port: 8080 },
+        }),
+      /the beacons’ own listener/,
+    );
+    assert.throws(
+      () => renderEdgeConfig({ ...checkOptions(dir), target: 'debian', adminServerName: 'x; include /etc' }),
+      /not a host name/,
+    );
 
     // The Docker build stage's command: flags, then EDGE_* variables, then the image's layout.
     const out = join(dir, 'cli.conf');
@@ -398,11 +411,17 @@ test('the template renders a valid config for both Debian nginx and the OpenRest
       join(dir, 'cli.ndjson'),
     ];
     execFileSync(process.execPath, [cli, '--target', 'openresty', '--out', out, ...flags], {
-      env: { ...process.env, EDGE_TRUSTED_PROXIES: '172.16.0.0/12, 10.1.2.3', EDGE_RATE_LIMIT: '40' },
+      env: {
+        ...process.env,
+        EDGE_TRUSTED_PROXIES: '172.16.0.0/12, 10.1.2.3',
+        EDGE_RATE_LIMIT: '40',
+        EDGE_CONNECTION_LIMIT: '7',
+        EDGE_ADMIN_PORT: '8081',
+        EDGE_ADMIN_SERVER_NAME: 'panel.example.com',
+      },
     });
     const conf = readFileSync(out, 'utf8');
     for (const expected of [
-      'listen 0.0.0.0:8080;',
       'error_log stderr warn;',
       'set_real_ip_from 172.16.0.0/12;',
       'set_real_ip_from 10.1.2.3;',
@@ -412,6 +431,10 @@ test('the template renders a valid config for both Debian nginx and the OpenRest
       'listen 0.0.0.0:9145;',
       'zone=sluice_browsers:10m rate=40r/s;',
       'limit_req zone=sluice_browsers burst=500 nodelay;',
+      'limit_conn sluice_connections 7;',
+      'listen 0.0.0.0:8080 default_server;',
+      'listen 0.0.0.0:8081;\n        server_name panel.example.com;',
+      '10.1.2.3 1;',
     ]) {
       assert.ok(conf.includes(expected), expected);
     }

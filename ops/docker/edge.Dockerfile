@@ -19,14 +19,20 @@ COPY edge edge
 COPY tracker tracker
 COPY frontend frontend
 RUN npm run build -w config -w ops/services -w edge -w tracker -w frontend
-# Trusted first-party proxies and rate limits are part of the rendered config: change them with
-# `docker compose build edge`. The CLI reads them as EDGE_* variables (empty: its default); every path
-# is the CLI's default, which is this image's layout (see optionsFromCli).
+# Trusted first-party proxies, rate and connection limits, and the panel's own port or host name are
+# part of the rendered config: change them with `docker compose build edge`. The CLI reads them as
+# EDGE_* variables (empty: its default); every path is the CLI's default, which is this image's
+# layout (see optionsFromCli).
 ARG EDGE_TRUSTED_PROXIES=""
 ARG EDGE_RATE_LIMIT=""
 ARG EDGE_RATE_BURST=""
+ARG EDGE_CONNECTION_LIMIT=""
+ARG EDGE_ADMIN_PORT=""
+ARG EDGE_ADMIN_SERVER_NAME=""
+# With EDGE_ADMIN_PORT set, the panel listens on 8081 in the container, whatever host port compose
+# publishes it on.
 RUN node edge/dist/src/render-config.js --target openresty --out /src/nginx.conf \
-      --listen-port 8080 --backend-upstream backend:3000
+      --listen-port 8080 --admin-port "${EDGE_ADMIN_PORT:+8081}" --backend-upstream backend:3000
 
 FROM openresty/openresty:1.27.1.2-bookworm
 # Under /var/lib/sluice, one volume each (docker-compose.yml): sites/ (the backend's sites.json, read-only

@@ -24,7 +24,10 @@ async function main(): Promise<void> {
   void stack.firstExit.then((name) => stop(`${name} exited unexpectedly (see ${paths.logs})`, 1));
 
   const site = readSites(paths.sitesFile)[0];
-  const adminUrl = `http://${settings.edge.host === '0.0.0.0' ? 'localhost' : settings.edge.host}:${settings.edge.port}/`;
+  const { host, port, adminListen, adminServerName } = settings.edge;
+  const local = (address: string) => (address === '0.0.0.0' ? 'localhost' : address);
+  const edgeUrl = `http://${local(host)}:${port}/`;
+  const adminUrl = `http://${adminServerName ?? local(adminListen?.host ?? host)}:${adminListen?.port ?? port}/`;
   console.log('\nSluice is running.');
   for (const part of stack.parts) console.log(`  ${part.name.padEnd(10)} ${part.where}`);
   console.log(`  data       ${settings.dataDir}   logs: ${paths.logs}`);
@@ -38,7 +41,7 @@ async function main(): Promise<void> {
     console.log(`\nPaste this on every page of "${site.domain}" (site key ${site.key}):\n`);
     console.log(trackerSnippet(site.key));
     console.log(
-      `\nand proxy /telemetry/ on that site to ${adminUrl}telemetry/ (see README: "First-party proxy").`,
+      `\nand proxy /telemetry/ on that site to ${edgeUrl}telemetry/ (see README: "First-party proxy").`,
     );
   }
   console.log('\nPress Ctrl+C to stop.');

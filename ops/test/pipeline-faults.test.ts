@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import {
   appendFileSync,
+  chmodSync,
   existsSync,
   mkdtempSync,
   readdirSync,
@@ -34,6 +35,8 @@ import { startLoopbackEdge } from '@sluice/edge';
 import { SteadyLoad } from './steady-load';
 
 const dir = mkdtempSync(join(tmpdir(), 'sluice-faults-'));
+// nginx's workers run as an unprivileged user: after a rotation they open the new NDJSON file here.
+chmodSync(dir, 0o755);
 const eventsDir = join(dir, 'events');
 const eventsFile = join(eventsDir, 'events.ndjson'); // where startLoopbackEdge writes
 const shipperState = join(dir, 'shipper');
@@ -166,7 +169,7 @@ test('log rotation under load (rename, then nginx -s reopen) loses nothing', asy
   for (let i = 1; i <= rotations; i++) {
     await sleep(1000);
     renameSync(eventsFile, `${eventsFile}.rotated-${i}`);
-    edge.reopenLogs();
+    await edge.reopenLogs();
   }
   await sleep(1000);
   const accepted = await load.stop();

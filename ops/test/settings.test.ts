@@ -89,6 +89,18 @@ test("each process receives its own variables: no other part's secrets", () => {
   assert.equal('SLUICE_SHIPPER_METRICS_URL' in processEnvironment('backend', settings, 'vector'), false);
 });
 
+test("the panel's own listener and host name, when set", () => {
+  const shared = loadSettings(root, { SLUICE_DATA_DIR: 'data4' });
+  assert.deepEqual([shared.edge.adminListen, shared.edge.adminServerName], [undefined, undefined]);
+  const own = loadSettings(root, {
+    SLUICE_DATA_DIR: 'data4',
+    EDGE_ADMIN_PORT: '8081',
+    EDGE_ADMIN_SERVER_NAME: 'panel.shop.test',
+  });
+  assert.deepEqual(own.edge.adminListen, { host: '127.0.0.1', port: 8081 });
+  assert.equal(own.edge.adminServerName, 'panel.shop.test');
+});
+
 test('a bad port stops the start with a message naming the variable', () => {
   assert.throws(
     () => loadSettings(root, { SLUICE_DATA_DIR: 'data', EDGE_PORT: '80800' }),

@@ -7,6 +7,7 @@ local type = type
 local str_find = string.find
 local str_gmatch = string.gmatch
 local str_gsub = string.gsub
+local str_sub = string.sub
 local ngx_decode_args = ngx.decode_args
 
 local _M = { _VERSION = '0.1' }
@@ -34,6 +35,8 @@ _M.UTM_FIELDS = { "utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_c
 local MAX_QUERY_ARGS = 64
 local NO_ARGS = {}
 -- Sources by referring host, per worker: a site's referrers are a few hosts sent over and over.
+-- A DNS name is at most 253 bytes, so longer "hosts" are cut there before they key the cache.
+local MAX_HOST_BYTES = 253
 local SOURCE_CACHE_SIZE = 2000
 local source_cache = assert(lrucache.new(SOURCE_CACHE_SIZE))
 
@@ -61,6 +64,9 @@ function _M.source(referrer, page_host)
     local host = url.parse(referrer)
     if not host or host == page_host then
         return ""
+    end
+    if #host > MAX_HOST_BYTES then
+        host = str_sub(host, 1, MAX_HOST_BYTES)
     end
     local source = source_cache:get(host)
     if not source then

@@ -40,6 +40,7 @@ function _M.init_worker()
     ids.seed()
     sites.init_worker()
     metrics.init_worker()
+    visitor.init_worker()
 end
 
 return _M

@@ -25,7 +25,7 @@ local math_floor = math.floor
 local math_min = math.min
 local str_sub = string.sub
 local tbl_concat = table.concat
-local tbl_sort = table.sort
+local tbl_insert = table.insert
 
 local _M = { _VERSION = '0.1' }
 
@@ -36,6 +36,7 @@ local KEY = {}
 local FIELDS
 local FIELD_COUNT
 local URL_MAX_LENGTH
+local REFERRER_MAX_LENGTH
 local PROPS_MAX_ITEMS
 -- Wire keys whose value is copied into one row field as it is (see copy_fields).
 local COPIED
@@ -58,21 +59,34 @@ local values = {}
 
 -- Custom properties as parallel arrays of at most PROPS_MAX_ITEMS, keys sorted so the same props
 -- always give the same row (and the same ones survive the cut). Values of other types are dropped.
+-- The smallest keys are kept in one pass, each placed by binary search into a sorted list that
+-- never grows past the cut, so thousands of keys cost a few comparisons each, not a sort of them all.
 local function split_props(props)
     if type(props) ~= "table" or next(props) == nil then
         return NO_ITEMS, NO_ITEMS
     end
-    local keys, items = {}, {}
+    local keys, n = {}, 0
     for key, value in pairs(props) do
-        if type(key) == "string" and SCALAR[type(value)] then
-            keys[#keys + 1] = key
+        if type(key) == "string" and SCALAR[type(value)] and (n < PROPS_MAX_ITEMS or key < keys[n]) then
+            local low, high = 1, n + 1
+            while low < high do
+                local middle = math_floor((low + high) / 2)
+                if keys[middle] < key then
+                    low = middle + 1
+                else
+                    high = middle
+                end
+            end
+            tbl_insert(keys, low, key)
+            if n == PROPS_MAX_ITEMS then
+                keys[n + 1] = nil
+            else
+                n = n + 1
+            end
         end
     end
-    tbl_sort(keys)
-    for i = #keys, PROPS_MAX_ITEMS + 1, -1 do
-        keys[i] = nil
-    end
-    for i = 1, #keys do
+    local items = {}
+    for i = 1, n do
         items[i] = tostring(props[keys[i]])
     end
     return keys, items
@@ -80,6 +94,12 @@ end
 
 local function string_or_empty(value)
     return type(value) == "string" and value or ""
+end
+
+-- A client's string cut to `max` bytes (never inside a character) before anything parses it, so
+-- that no parser's work grows with what a client sends: the writer cuts it there anyway.
+local function cut(value, max)
+    return #value > max and clean(value, max) or value
 end
 
 -- The event's visitor id: the tracker's own anonymous id where the site keeps them (persistent
@@ -104,8 +124,8 @@ local function number_in_range(value, field)
     return field.type == "uint32" and math_floor(value) or value
 end
 
--- The copied wire keys: strings stay strings ('' for another type; the writer cuts them to the
--- field's length), numbers go through number_in_range.
+-- The copied wire keys: strings stay strings ('' for another type), cut to the field's length
+-- (element.complete parses some of them); numbers go through number_in_range.
 local function copy_fields(event)
     for i = 1, #COPIED do
         local copied = COPIED[i]
@@ -113,7 +133,7 @@ local function copy_fields(event)
         if copied.number then
             values[copied.name] = number_in_range(value, copied.field)
         else
-            values[copied.name] = string_or_empty(value)
+            values[copied.name] = cut(string_or_empty(value), copied.field.max_length)
         end
     end
 end
@@ -146,11 +166,7 @@ local function fill_values(event, request)
     if type(url) ~= "string" or url == "" then
         return nil, "missing_url"
     end
-    if #url > URL_MAX_LENGTH then
-        -- Cut before parsing (never inside a character), so no parser work grows with what a client sends.
-        url = clean(url, URL_MAX_LENGTH)
-    end
-    local hostname, pathname, query = url_parse(url)
+    local hostname, pathname, query = url_parse(cut(url, URL_MAX_LENGTH))
     if not hostname then
         return nil, "bad_url"
     end
@@ -163,7 +179,7 @@ local function fill_values(event, request)
             return nil, "bad_id"
         end
     end
-    local referrer = string_or_empty(event[KEY.referrer])
+    local referrer = cut(string_or_empty(event[KEY.referrer]), REFERRER_MAX_LENGTH)
     local agent = request.agent
     acquisition.utm(query, values)
     values.referrer_source = acquisition.source(referrer, hostname)
@@ -209,6 +225,7 @@ function _M.prepare()
         KEY[spec.field] = key
     end
     URL_MAX_LENGTH = contract.wire.event[KEY.url].maxLength
+    REFERRER_MAX_LENGTH = contract.by_name.referrer.max_length
     PROPS_MAX_ITEMS = math_min(contract.by_name.props_keys.max_items, contract.by_name.props_values.max_items)
     COPIED = {}
     for key, spec in pairs(contract.wire.event) do
@@ -217,6 +234,7 @@ function _M.prepare()
             assert(field, "wire key " .. key .. " names no contract field")
             local number = spec.type == "number"
             assert(not number or field.max, "contract field " .. spec.field .. " has no max")
+            assert(number or field.max_length, "contract field " .. spec.field .. " has no maxLength")
             COPIED[#COPIED + 1] = { key = key, name = spec.field, field = field, number = number }
         end
     end

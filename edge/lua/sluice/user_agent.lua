@@ -6,9 +6,14 @@ local ipairs = ipairs
 local str_find = string.find
 local str_lower = string.lower
 local str_match = string.match
+local str_sub = string.sub
 
 local _M = { _VERSION = '0.1' }
 
+-- Only the first bytes of a user agent are read (and are the cache key): real ones name browser,
+-- OS and device well within them, and a client may send 8 KB in the header or 64 KB in a signed
+-- batch. ua-parser-js cuts user agents at 500 characters for the same reason.
+local MAX_BYTES = 500
 local CACHE_SIZE = 2000
 local cache = assert(lrucache.new(CACHE_SIZE))
 
@@ -20,7 +25,11 @@ local BOT_MARKERS = {
     "okhttp", "scrapy", "puppeteer", "playwright", "selenium", "webdriver", "electron/",
 }
 
--- First match wins, so brands built on Chrome or Safari come before them.
+-- First match wins, so brands built on Chrome or Safari come before them. Every pattern runs in
+-- time linear in the user agent: where two neighbouring items could match the same bytes,
+-- `%f[^%d]` ends the number where its digits end, so a failed match gives up at once instead of
+-- trying every split of the run between them (`(%d+)[%d.]*` tries them all: quadratic), and no
+-- `.*` scans to the end and back.
 local BROWSERS = {
     { "Edge", "Edg[AaEe]?/(%d+)" },
     { "Opera", "OPR/(%d+)" },
@@ -30,10 +39,11 @@ local BROWSERS = {
     { "Firefox", "FxiOS/(%d+)" },
     { "Chrome", "CriOS/(%d+)" },
     { "Chrome", "Chrome/(%d+)" },
-    { "Safari", "Version/(%d+)[%d.]* Mobile/%w+ Safari/" },
-    { "Safari", "Version/(%d+)[%d.]* Safari/" },
+    { "Safari", "Version/(%d+)%f[^%d][%d.]* Mobile/%w+ Safari/" },
+    { "Safari", "Version/(%d+)%f[^%d][%d.]* Safari/" },
     { "Internet Explorer", "MSIE (%d+)" },
-    { "Internet Explorer", "Trident/.*rv:(%d+)" },
+    -- Internet Explorer 11: "Trident/7.0; rv:11.0) like Gecko".
+    { "Internet Explorer", "; rv:(%d+)%f[^%d][%d.]*%) like Gecko" },
 }
 
 local OPERATING_SYSTEMS = {
@@ -100,6 +110,9 @@ end
 
 -- The parsed user agent; the returned table is shared through the cache and must not be changed.
 function _M.parse(ua)
+    if #ua > MAX_BYTES then
+        ua = str_sub(ua, 1, MAX_BYTES)
+    end
     local parsed = cache:get(ua)
     if not parsed then
         parsed = parse(ua)

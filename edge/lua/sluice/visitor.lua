@@ -18,6 +18,7 @@ local ngx_hmac_sha1 = ngx.hmac_sha1
 local ngx_log = ngx.log
 local ngx_ERR = ngx.ERR
 local ngx_time = ngx.time
+local ngx_timer_every = ngx.timer.every
 local ngx_utctime = ngx.utctime
 local ngx_worker_pid = ngx.worker.pid
 
@@ -29,6 +30,7 @@ local SALT_FILE_MODE = 384 -- 0600: the salt turns addresses into ids, so only t
 local ID_BYTES = 16
 local HEX_FORMAT = str_rep("%02x", ID_BYTES)
 local DAY_SECONDS = 86400
+local REPORT_INTERVAL_SECONDS = 1
 
 ffi.cdef [[
     int chmod(const char *path, unsigned int mode);
@@ -38,6 +40,8 @@ ffi.cdef [[
 local salts_dir
 local current_day
 local salt
+-- Why the day's salt could not be made, until the worker's timer reports it (see init_worker).
+local unreported
 
 local function read_file(path, bytes)
     local file = io_open(path, "rb")
@@ -138,6 +142,20 @@ function _M.init(state_dir)
     return rotate(utc_day(now), now)
 end
 
+-- A salt failure is found while serving a beacon, and nginx names the client in every line logged
+-- then (a timer started from that request too): the worker's own timer reports it instead.
+function _M.init_worker()
+    local ok, err = ngx_timer_every(REPORT_INTERVAL_SECONDS, function()
+        if unreported then
+            ngx_log(ngx_ERR, unreported)
+            unreported = nil
+        end
+    end)
+    if not ok then
+        ngx_log(ngx_ERR, "cannot schedule the visitor salt's reports: ", err)
+    end
+end
+
 local BYTES = ffi.typeof("const uint8_t *")
 local CLIENT_ID_LENGTH = 32
 
@@ -164,7 +182,7 @@ function _M.id(site_id, client_ip, user_agent)
         -- (still random and private) rather than refuse events; the error says what to fix.
         local ok, err = rotate(day, ngx_time())
         if not ok then
-            ngx_log(ngx_ERR, err)
+            unreported = err
             current_day = day
         end
     end

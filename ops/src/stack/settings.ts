@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { DEFAULT_RATE_LIMIT } from '@sluice/edge';
+import { DEFAULT_CONNECTION_LIMIT, DEFAULT_RATE_LIMIT } from '@sluice/edge';
 import { SHIPPER_DEFAULTS } from '@sluice/pipeline';
 
 /** Everything the native stack needs to know, resolved once from the environment, `.env` and generated secrets. */
@@ -14,6 +14,12 @@ export interface StackSettings {
     trustedProxies: string[];
     metricsPort: number;
     rateLimit: { perSecond: number; burst: number };
+    /** Requests one client address may have in progress at once. */
+    connectionLimit: number;
+    /** The panel's and /api/'s own listener (EDGE_ADMIN_HOST:EDGE_ADMIN_PORT); undefined: the beacons'. */
+    adminListen?: { host: string; port: number };
+    /** The host name the panel and /api/ answer to; undefined: any. */
+    adminServerName?: string;
     /** A GeoLite2/GeoIP2 City file; undefined: the shipped database. */
     geoDatabase?: string;
   };
@@ -142,6 +148,11 @@ export function loadSettings(root: string, overrides: Record<string, string> = {
         perSecond: positiveInt(env, 'EDGE_RATE_LIMIT', DEFAULT_RATE_LIMIT.perSecond),
         burst: positiveInt(env, 'EDGE_RATE_BURST', DEFAULT_RATE_LIMIT.burst),
       },
+      connectionLimit: positiveInt(env, 'EDGE_CONNECTION_LIMIT', DEFAULT_CONNECTION_LIMIT),
+      adminListen: env.EDGE_ADMIN_PORT
+        ? { host: env.EDGE_ADMIN_HOST || '127.0.0.1', port: port(env, 'EDGE_ADMIN_PORT', 0) }
+        : undefined,
+      adminServerName: env.EDGE_ADMIN_SERVER_NAME || undefined,
       geoDatabase: env.GEOIP_DB ? resolve(root, env.GEOIP_DB) : undefined,
     },
     backend: {

@@ -19,6 +19,8 @@ export interface StackPart {
 export interface RunningStack {
   parts: StackPart[];
   edgeUrl: string;
+  /** Where the admin panel and /api/ are served: `edgeUrl` unless they have a listener of their own. */
+  adminUrl: string;
   edgeErrorLog: string;
   backendUrl: string;
   clickhouseUrl: string;
@@ -156,13 +158,19 @@ export async function startStack(
       metricsHost: '127.0.0.1',
       metricsPort: edge.metricsPort,
       rateLimit: edge.rateLimit,
+      connectionLimit: edge.connectionLimit,
+      adminListen: edge.adminListen,
+      adminServerName: edge.adminServerName,
       geoDatabase: edge.geoDatabase,
       logDir: paths.logs,
     });
     parts.push({
       name: 'edge',
       where:
-        `http://${edge.host}:${edge.port}/ (public: /telemetry/, admin panel, /api/); ` +
+        (edge.adminListen || edge.adminServerName
+          ? `http://${edge.host}:${edge.port}/telemetry/ (public); admin panel and /api/ at ` +
+            `${edge.adminServerName ?? runningEdge.adminUrl}${edge.adminListen ? ` on ${runningEdge.adminUrl}` : ''}; `
+          : `http://${edge.host}:${edge.port}/ (public: /telemetry/, admin panel, /api/); `) +
         `metrics at ${runningEdge.metricsUrl}`,
       process: runningEdge.process,
       stop: runningEdge.stop,
@@ -192,6 +200,7 @@ export async function startStack(
     return {
       parts,
       edgeUrl: runningEdge.url,
+      adminUrl: runningEdge.adminUrl,
       edgeErrorLog: runningEdge.errorLog,
       backendUrl,
       clickhouseUrl: clickhouseServer.url,
