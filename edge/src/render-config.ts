@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { WIRE } from '@sluice/config';
+import { readSettings, SETTINGS, settingsReadBy, WIRE } from '@sluice/config';
 
 export type EdgeTarget = 'debian' | 'openresty';
 
@@ -83,14 +83,17 @@ export interface RateLimit {
  * A browser sends a beacon every few seconds at most; 100/s with bursts of 500 leaves room for many
  * visitors behind one NAT. A site's servers batch many users per request from one address.
  */
-export const DEFAULT_RATE_LIMIT: RateLimit = { perSecond: 100, burst: 500 };
+export const DEFAULT_RATE_LIMIT: RateLimit = {
+  perSecond: Number(SETTINGS.EDGE_RATE_LIMIT.default),
+  burst: Number(SETTINGS.EDGE_RATE_BURST.default),
+};
 export const DEFAULT_SERVER_RATE_LIMIT: RateLimit = { perSecond: 1000, burst: 5000 };
 /**
  * A browser has at most 6 connections to a host, and a request is in progress for a few
  * milliseconds: 100 at once leaves room for a busy NAT, and keeps one address to a small share of a
  * worker's 4,096 connections however slowly it sends.
  */
-export const DEFAULT_CONNECTION_LIMIT = 100;
+export const DEFAULT_CONNECTION_LIMIT = Number(SETTINGS.EDGE_CONNECTION_LIMIT.default);
 
 export const TEMPLATE_PATH = join(__dirname, '..', '..', 'nginx', 'nginx.conf.template');
 /** The admin panel's and /api/'s locations, rendered into whichever server serves them. */
@@ -290,13 +293,15 @@ export function optionsFromCli(
   argv: string[],
   env: NodeJS.ProcessEnv,
 ): { out: string; options: EdgeConfigOptions } {
+  // The operator's EDGE_* settings are checked by their kinds first, so a bad one stops the start naming it.
+  readSettings(env, settingsReadBy('edge'));
   const flags = ['target', 'out', ...Object.keys(IMAGE_DEFAULTS)];
   const { values } = parseArgs({
     args: argv,
     options: Object.fromEntries(flags.map((flag) => [flag, { type: 'string' as const }])),
   });
   const get = (flag: string): string => {
-    // Empty counts as unset: a Docker build ARG without a value arrives as "".
+    // Empty counts as unset: compose passes an unset variable as "".
     const fromEnv = env[`EDGE_${flag.toUpperCase().replace(/-/g, '_')}`] || undefined;
     const value = (values[flag] as string | undefined) ?? fromEnv ?? IMAGE_DEFAULTS[flag];
     if (value === undefined) throw new Error(`render-config: --${flag} is required`);

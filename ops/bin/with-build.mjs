@@ -1,4 +1,5 @@
-// Runs a built entry point (e.g. the migrations CLI) with the stack's settings in its environment.
+// Runs a built entry point (the migrations and retention commands, the benchmarks, the settings writer) with the
+// settings the admin commands read (ClickHouse's address and admin account) in its environment.
 import { ensureNodeRuntime } from './node-runtime.mjs';
 import { build, ensureDependencies, ROOT } from './workspace.mjs';
 import { spawnSync } from 'node:child_process';
@@ -9,9 +10,9 @@ await ensureNodeRuntime();
 const [entry, ...args] = process.argv.slice(2);
 ensureDependencies();
 build();
-const { loadSettings, settingsEnvironment } = createRequire(import.meta.url)(
+const { loadSettings, processEnvironment } = createRequire(import.meta.url)(
   `${ROOT}/ops/dist/src/stack/settings.js`,
 );
-const env = { ...process.env, ...settingsEnvironment(loadSettings(ROOT)) };
+const env = { ...process.env, ...processEnvironment('migrations', loadSettings(ROOT), 'shipper') };
 const result = spawnSync(process.execPath, [`${ROOT}/${entry}`, ...args], { stdio: 'inherit', env });
 process.exit(result.status ?? 1);

@@ -51,7 +51,7 @@ test("Prometheus scrapes each part's metrics port, by its compose service name",
   const prometheus = parse(read('ops/monitoring/prometheus.yml')) as {
     scrape_configs: Array<{ job_name: string; static_configs: Array<{ targets: string[] }> }>;
   };
-  const compose = parse(read('docker-compose.yml')) as {
+  const compose = parse(read('docker-compose.yml'), { merge: true }) as {
     services: Record<string, { environment?: Record<string, string> }>;
   };
   const targets = Object.fromEntries(
@@ -59,7 +59,7 @@ test("Prometheus scrapes each part's metrics port, by its compose service name",
   );
   assert.deepEqual(targets, {
     edge: `edge:${IMAGE_DEFAULTS['metrics-port']}`,
-    vector: `vector:${/address: 0\.0\.0\.0:(\d+)/.exec(read('pipeline/vector.yaml'))?.[1]}`,
+    vector: `vector:${compose.services.vector.environment?.VECTOR_METRICS_ADDRESS?.split(':')[1]}`,
     backend: `backend:${compose.services.backend.environment?.BACKEND_PORT}`,
     clickhouse: `clickhouse:${/<port>(\d+)<\/port>/.exec(read('pipeline/clickhouse/config.d/prometheus.xml'))?.[1]}`,
   });

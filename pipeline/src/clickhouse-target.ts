@@ -1,3 +1,4 @@
+import { readSettings, type Environment } from '@sluice/config';
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
 
 /** Where and as whom to reach ClickHouse. */
@@ -36,22 +37,37 @@ export function clickhouseClient(target: ClickHouseTarget, { withDatabase = true
   });
 }
 
-/** Reads a required variable, naming it when it is missing. */
-export function requiredEnv(name: string, env: NodeJS.ProcessEnv = process.env): string {
-  const value = env[name];
-  if (!value) throw new Error(`${name} must be set`);
-  return value;
-}
-
+/** Where the admin CLIs (migrations, retention) or the pipeline reach ClickHouse, read by the settings schema. */
 export function clickhouseTargetFromEnv(
   role: 'ADMIN' | 'INGEST',
-  env: NodeJS.ProcessEnv = process.env,
+  env: Environment = process.env,
 ): ClickHouseTarget {
+  if (role === 'ADMIN') {
+    const settings = readSettings(env, [
+      'CLICKHOUSE_URL',
+      'CLICKHOUSE_DATABASE',
+      'CLICKHOUSE_CLUSTER',
+      'CLICKHOUSE_ADMIN_USER',
+      'CLICKHOUSE_ADMIN_PASSWORD',
+    ]);
+    return {
+      url: settings.CLICKHOUSE_URL,
+      database: settings.CLICKHOUSE_DATABASE,
+      cluster: settings.CLICKHOUSE_CLUSTER,
+      username: settings.CLICKHOUSE_ADMIN_USER,
+      password: settings.CLICKHOUSE_ADMIN_PASSWORD,
+    };
+  }
+  const settings = readSettings(env, [
+    'CLICKHOUSE_URL',
+    'CLICKHOUSE_DATABASE',
+    'CLICKHOUSE_INGEST_USER',
+    'CLICKHOUSE_INGEST_PASSWORD',
+  ]);
   return {
-    url: requiredEnv('CLICKHOUSE_URL', env),
-    username: requiredEnv(`CLICKHOUSE_${role}_USER`, env),
-    password: requiredEnv(`CLICKHOUSE_${role}_PASSWORD`, env),
-    database: checkedDatabase(env.CLICKHOUSE_DATABASE || 'sluice'),
-    cluster: env.CLICKHOUSE_CLUSTER ? checkedCluster(env.CLICKHOUSE_CLUSTER) : undefined,
+    url: settings.CLICKHOUSE_URL,
+    database: settings.CLICKHOUSE_DATABASE,
+    username: settings.CLICKHOUSE_INGEST_USER,
+    password: settings.CLICKHOUSE_INGEST_PASSWORD,
   };
 }

@@ -1,4 +1,4 @@
-import { isIP } from 'node:net';
+import { LOG_LEVELS, readSettings, settingsReadBy, SettingsError } from '@sluice/config';
 
 /** The backend's configuration: read from the environment once, at start, then frozen. */
 export interface AppConfig {
@@ -6,11 +6,11 @@ export interface AppConfig {
   readonly port: number;
   /** LOG_LEVEL of the JSON logs (pino): requests at info, problems at warn and error. */
   readonly logLevel: LogLevel;
-  /** BACKEND_DATA_DIR: the metadata database (SQLite, unless DATABASE_URL) and the LMDB state live here. */
+  /** BACKEND_DATA_DIR: the metadata database's SQLite file lives here (unless DATABASE_URL). */
   readonly dataDir: string;
   /** DATABASE_URL: PostgreSQL for the metadata (to scale out); unset: SQLite in dataDir. */
   readonly databaseUrl?: string;
-  /** SLUICE_JWT_SECRET signs access tokens; unset: generated on first start and kept in the LMDB state. */
+  /** SLUICE_JWT_SECRET signs access tokens; unset: generated on first start and kept in the metadata database. */
   readonly jwtSecret?: string;
   /**
    * SLUICE_PUBLIC_URL: the origin people reach the panel and `/api/` at (default http://localhost:8080,
@@ -80,171 +80,64 @@ export interface ClickHouseAccount {
 /** Injection token of the `AppConfig`. */
 export const APP_CONFIG = Symbol('AppConfig');
 
-export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
-
-const MIN_SECRET_LENGTH = 32;
-export const MIN_PASSWORD_LENGTH = 12;
-/** A practical address check (one @, a dot in the domain, no spaces): the rest is the mail server's business. */
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
-export const DOMAIN = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
+export { HOST_NAME as DOMAIN, LOG_LEVELS, MIN_PASSWORD_LENGTH } from '@sluice/config';
 
 /** Where `npm start` serves the panel and the API: the edge's default port on this machine. */
 export const DEFAULT_PUBLIC_URL = 'http://localhost:8080';
 
-/** Express's `trust proxy` names, an IP address, or a CIDR block of one. */
-function isProxy(entry: string): boolean {
-  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
-  const [address, bits, ...rest] = entry.split('/');
-  const family = isIP(address);
-  if (family === 0 || rest.length > 0) return false;
-  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
-}
-
 /** Every problem found in the environment, one line per variable, so one restart fixes them all. */
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`invalid environment:\n  ${problems.join('\n  ')}`);
-  }
-}
+export { SettingsError as ConfigError } from '@sluice/config';
 
 /**
- * Validates `env` into an `AppConfig`. Hand-written rather than class-validator: a dozen variables,
- * each with its own message naming it, read before Nest starts.
+ * Validates `env` into an `AppConfig`: each variable by its kind in the settings schema (config/src/settings),
+ * read before Nest starts; then what only the backend knows, such as OIDC's three variables going together.
  */
 export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
-  const problems: string[] = [];
-  const read = (name: string, fallback?: string): string => {
-    const value = env[name] || fallback; // an empty variable (`X=` in .env) means unset
-    if (value === undefined || value === '') {
-      problems.push(`${name} must be set`);
-      return '';
-    }
-    return value;
-  };
-  const check = (name: string, ok: boolean, rule: string) => {
-    if (!ok) problems.push(`${name} ${rule}, got "${env[name]}"`);
-  };
-  const flag = (name: string): boolean => {
-    const value = env[name] || 'false';
-    check(name, value === 'true' || value === 'false', 'must be true or false');
-    return value === 'true';
-  };
-
-  const host = read('BACKEND_HOST', '127.0.0.1');
-  const portText = read('BACKEND_PORT', '3000');
-  const port = Number(portText);
-  check('BACKEND_PORT', /^\d+$/.test(portText) && port >= 1 && port <= 65535, 'must be a TCP port (1-65535)');
-  const url = read('CLICKHOUSE_URL');
-  if (url) check('CLICKHOUSE_URL', URL.canParse(url) && /^https?:\/\//.test(url), 'must be an http(s) URL');
-  const database = read('CLICKHOUSE_DATABASE', 'sluice');
-  check('CLICKHOUSE_DATABASE', IDENTIFIER.test(database), 'must be an identifier ([A-Za-z_][A-Za-z0-9_]*)');
-  // Empty for one server; a cluster's name in remote_servers selects the replicated schema.
-  const cluster = env.CLICKHOUSE_CLUSTER || undefined;
-  if (cluster !== undefined)
-    check('CLICKHOUSE_CLUSTER', IDENTIFIER.test(cluster), 'must be an identifier ([A-Za-z_][A-Za-z0-9_]*)');
-  const admin = { username: read('CLICKHOUSE_ADMIN_USER'), password: read('CLICKHOUSE_ADMIN_PASSWORD') };
-  const reader = { username: read('CLICKHOUSE_READER_USER'), password: read('CLICKHOUSE_READER_PASSWORD') };
-  const logLevel = read('LOG_LEVEL', 'info') as LogLevel;
-  check('LOG_LEVEL', LOG_LEVELS.includes(logLevel), `must be one of ${LOG_LEVELS.join(', ')}`);
-  const sitesFile = read('SLUICE_SITES_FILE');
-  const dataDir = read('BACKEND_DATA_DIR');
-  const databaseUrl = env.DATABASE_URL || undefined;
-  // Not echoed: the URL holds the database password.
-  if (databaseUrl !== undefined && !(URL.canParse(databaseUrl) && /^postgres(ql)?:\/\//.test(databaseUrl)))
-    problems.push('DATABASE_URL must be a postgres:// URL (postgres://user:password@host:5432/database)');
-  // Never echo a secret, not even a short one.
-  const secret = (name: string, minimum: number): string | undefined => {
-    const value = env[name] || undefined;
-    if (value !== undefined && value.length < minimum)
-      problems.push(`${name} must be at least ${minimum} characters (it has ${value.length})`);
-    return value;
-  };
-  const jwtSecret = secret('SLUICE_JWT_SECRET', MIN_SECRET_LENGTH);
-  const isOrigin = (value: string) =>
-    URL.canParse(value) && /^https?:\/\//.test(value) && new URL(value).origin === value;
-  const ORIGIN_RULE = 'must be an origin such as https://analytics.example.com (no path, no trailing slash)';
-  const publicUrl = read('SLUICE_PUBLIC_URL', DEFAULT_PUBLIC_URL);
-  check('SLUICE_PUBLIC_URL', isOrigin(publicUrl), ORIGIN_RULE);
-  const adminOrigin = env.SLUICE_ADMIN_ORIGIN || undefined;
-  if (adminOrigin !== undefined) check('SLUICE_ADMIN_ORIGIN', isOrigin(adminOrigin), ORIGIN_RULE);
-  const trustedProxies = read('BACKEND_TRUSTED_PROXIES', 'loopback')
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter(Boolean);
-  check(
-    'BACKEND_TRUSTED_PROXIES',
-    trustedProxies.length > 0 && trustedProxies.every(isProxy),
-    'must list loopback, linklocal, uniquelocal, addresses or CIDRs, comma-separated',
-  );
-  const publicApiDocs = flag('SLUICE_PUBLIC_API_DOCS');
-  const oidcIssuer = env.OIDC_ISSUER || undefined;
-  const oidcClientId = env.OIDC_CLIENT_ID || undefined;
-  const oidcClientSecret = env.OIDC_CLIENT_SECRET || undefined;
-  const oidcSet = [oidcIssuer, oidcClientId, oidcClientSecret].filter((value) => value !== undefined).length;
+  const settings = readSettings(env, settingsReadBy('backend'));
+  const oidcSet = [settings.OIDC_ISSUER, settings.OIDC_CLIENT_ID, settings.OIDC_CLIENT_SECRET].filter(
+    (value) => value !== undefined,
+  ).length;
   if (oidcSet > 0 && oidcSet < 3)
-    problems.push('OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together (or none)');
-  if (oidcIssuer !== undefined)
-    check(
-      'OIDC_ISSUER',
-      URL.canParse(oidcIssuer) && /^https?:\/\//.test(oidcIssuer),
-      'must be the provider’s http(s) issuer URL',
-    );
-  const assumeEmailVerified = flag('OIDC_ASSUME_EMAIL_VERIFIED');
-  const ownerEmail = env.ADMIN_EMAIL || undefined;
-  if (ownerEmail !== undefined) check('ADMIN_EMAIL', EMAIL.test(ownerEmail), 'must be an email address');
-  const ownerPassword = secret('ADMIN_PASSWORD', MIN_PASSWORD_LENGTH);
-  const defaultSiteDomain = read('SLUICE_DEFAULT_SITE_DOMAIN', 'localhost');
-  check('SLUICE_DEFAULT_SITE_DOMAIN', DOMAIN.test(defaultSiteDomain), 'must be a lower-case host name');
-
-  const retentionText = env.RETENTION_MONTHS || '';
-  const retentionMonths = retentionText === '' ? null : Number(retentionText);
-  if (retentionMonths !== null)
-    check(
-      'RETENTION_MONTHS',
-      /^[1-9]\d{0,3}$/.test(retentionText),
-      'must be a whole number of months ≥ 1 or empty',
-    );
-
-  const shipperMetricsUrl = env.SLUICE_SHIPPER_METRICS_URL || undefined;
-  if (shipperMetricsUrl !== undefined)
-    check(
-      'SLUICE_SHIPPER_METRICS_URL',
-      URL.canParse(shipperMetricsUrl) && /^https?:\/\//.test(shipperMetricsUrl),
-      'must be the http URL of the shipper’s metrics, such as http://127.0.0.1:9146/metrics',
-    );
-  const drainText = env.SLUICE_PIPELINE_DRAIN_SECONDS || '60';
-  check('SLUICE_PIPELINE_DRAIN_SECONDS', /^\d{1,5}$/.test(drainText), 'must be a whole number of seconds');
-
-  if (problems.length > 0) throw new ConfigError(problems);
+    throw new SettingsError([
+      'OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together (or none)',
+    ]);
   return deepFreeze({
-    host,
-    port,
-    logLevel,
-    dataDir,
-    databaseUrl,
-    jwtSecret,
-    publicUrl,
-    adminOrigin,
-    trustedProxies,
-    publicApiDocs,
+    host: settings.BACKEND_HOST,
+    port: settings.BACKEND_PORT,
+    logLevel: settings.LOG_LEVEL,
+    dataDir: settings.BACKEND_DATA_DIR,
+    databaseUrl: settings.DATABASE_URL,
+    jwtSecret: settings.SLUICE_JWT_SECRET,
+    publicUrl: settings.SLUICE_PUBLIC_URL ?? DEFAULT_PUBLIC_URL,
+    adminOrigin: settings.SLUICE_ADMIN_ORIGIN,
+    trustedProxies: settings.BACKEND_TRUSTED_PROXIES,
+    publicApiDocs: settings.SLUICE_PUBLIC_API_DOCS,
     oidc:
-      oidcSet === 3
+      settings.OIDC_ISSUER && settings.OIDC_CLIENT_ID && settings.OIDC_CLIENT_SECRET
         ? {
-            issuer: oidcIssuer!,
-            clientId: oidcClientId!,
-            clientSecret: oidcClientSecret!,
-            name: env.OIDC_NAME || 'single sign-on',
-            assumeEmailVerified,
+            issuer: settings.OIDC_ISSUER,
+            clientId: settings.OIDC_CLIENT_ID,
+            clientSecret: settings.OIDC_CLIENT_SECRET,
+            name: settings.OIDC_NAME,
+            assumeEmailVerified: settings.OIDC_ASSUME_EMAIL_VERIFIED,
           }
         : undefined,
-    initialOwner: { email: ownerEmail?.toLowerCase(), password: ownerPassword },
-    sitesFile,
-    defaultSiteDomain,
-    retentionMonths,
-    pipeline: { shipperMetricsUrl, drainSeconds: Number(drainText) },
-    clickhouse: { url, database, cluster, admin, reader },
+    initialOwner: { email: settings.ADMIN_EMAIL?.toLowerCase(), password: settings.ADMIN_PASSWORD },
+    sitesFile: settings.SLUICE_SITES_FILE,
+    defaultSiteDomain: settings.SLUICE_DEFAULT_SITE_DOMAIN,
+    retentionMonths: settings.RETENTION_MONTHS ?? null,
+    pipeline: {
+      shipperMetricsUrl: settings.SLUICE_SHIPPER_METRICS_URL,
+      drainSeconds: settings.SLUICE_PIPELINE_DRAIN_SECONDS,
+    },
+    clickhouse: {
+      url: settings.CLICKHOUSE_URL,
+      database: settings.CLICKHOUSE_DATABASE,
+      cluster: settings.CLICKHOUSE_CLUSTER,
+      admin: { username: settings.CLICKHOUSE_ADMIN_USER, password: settings.CLICKHOUSE_ADMIN_PASSWORD },
+      reader: { username: settings.CLICKHOUSE_READER_USER, password: settings.CLICKHOUSE_READER_PASSWORD },
+    },
   });
 }
 

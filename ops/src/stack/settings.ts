@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
-import { DEFAULT_CONNECTION_LIMIT, DEFAULT_RATE_LIMIT } from '@sluice/edge';
-import { SHIPPER_DEFAULTS } from '@sluice/pipeline';
+import { join, resolve } from 'node:path';
+import { readSettings, SETTINGS, settingsReadBy, type Setting, type SettingName } from '@sluice/config';
 
 /** Everything the native stack needs to know, resolved once from the environment, `.env` and generated secrets. */
 export interface StackSettings {
@@ -27,12 +26,14 @@ export interface StackSettings {
     host: string;
     port: number;
     jwtSecret: string;
-    /**
-     * The backend's own optional settings, as set (BACKEND_OPTIONS): the first owner, the panel's origin,
-     * trusted proxies, PostgreSQL, single sign-on, the log level; and its public URL, the edge's unless set.
-     */
-    options: Record<string, string>;
+    /** SLUICE_PUBLIC_URL, or where this stack's edge serves the panel. */
+    publicUrl: string;
   };
+  /**
+   * Every operator setting as set (the environment, `.env`, generated secrets), as text: what the processes the
+   * stack starts receive, each only those it reads (processEnvironment), to validate for themselves.
+   */
+  configured: Record<string, string>;
   clickhouse: {
     httpPort: number;
     tcpPort: number;
@@ -42,35 +43,14 @@ export interface StackSettings {
     ingest: { username: string; password: string };
     reader: { username: string; password: string };
   };
-  shipper: { batchMaxEvents: number; batchMaxWaitMs: number; metricsPort: number };
+  /** The shipper's metrics port; undefined: off. */
+  shipper: { metricsPort?: number };
 }
 
-/** Variables the backend reads that the stack passes on as they are set (see .env.example). */
-const BACKEND_OPTIONS = [
-  'ADMIN_EMAIL',
-  'ADMIN_PASSWORD',
-  'SLUICE_ADMIN_ORIGIN',
-  'BACKEND_TRUSTED_PROXIES',
-  'SLUICE_PUBLIC_API_DOCS',
-  'DATABASE_URL',
-  'OIDC_ISSUER',
-  'OIDC_CLIENT_ID',
-  'OIDC_CLIENT_SECRET',
-  'OIDC_NAME',
-  'OIDC_ASSUME_EMAIL_VERIFIED',
-  'LOG_LEVEL',
-  'RETENTION_MONTHS',
-  'SLUICE_DEFAULT_SITE_DOMAIN',
-  'SLUICE_PIPELINE_DRAIN_SECONDS',
-] as const;
-
 /** Secrets generated on first start when neither the environment nor `.env` sets them. */
-const GENERATED_SECRETS = [
-  'SLUICE_JWT_SECRET',
-  'CLICKHOUSE_ADMIN_PASSWORD',
-  'CLICKHOUSE_INGEST_PASSWORD',
-  'CLICKHOUSE_READER_PASSWORD',
-] as const;
+const GENERATED_SECRETS = (Object.keys(SETTINGS) as SettingName[]).filter(
+  (name) => (SETTINGS[name] as Setting).generated,
+);
 
 /** Parses KEY=VALUE lines (comments and blank lines ignored; optional surrounding quotes). */
 export function parseEnvFile(text: string): Record<string, string> {
@@ -103,90 +83,58 @@ function ensureSecrets(dataDir: string, configured: Record<string, string>): Rec
   return secrets;
 }
 
-function positiveInt(env: Record<string, string | undefined>, name: string, fallback: number): number {
-  const raw = env[name] || String(fallback);
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1)
-    throw new Error(`${name} must be a positive integer, got "${raw}"`);
-  return value;
-}
-
-function port(env: Record<string, string | undefined>, name: string, fallback: number): number {
-  const raw = env[name] || String(fallback);
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > 65535) {
-    throw new Error(`${name} must be a TCP port (1-65535), got "${raw}"`);
-  }
-  return value;
-}
-
 /**
  * Settings in order of precedence: the process environment, then `.env` in the repository root,
  * then secrets generated on first start under the data folder, then defaults (as in `.env.example`).
  */
 export function loadSettings(root: string, overrides: Record<string, string> = {}): StackSettings {
   const fromFile = readEnvFile(join(root, '.env'));
-  const configured: Record<string, string> = { ...fromFile, ...definedOnly(process.env), ...overrides };
-  const dataDirRaw = configured.SLUICE_DATA_DIR || './data';
-  const dataDir = isAbsolute(dataDirRaw) ? dataDirRaw : resolve(root, dataDirRaw);
-  const env = { ...ensureSecrets(dataDir, configured), ...configured };
-  const clickhouseHttpPort = port(env, 'CLICKHOUSE_HTTP_PORT', 8123);
-  const edgeHost = env.EDGE_HOST || '0.0.0.0';
-  const edgePort = port(env, 'EDGE_PORT', 8080);
+  const given: Record<string, string> = { ...fromFile, ...definedOnly(process.env), ...overrides };
+  const dataDir = resolve(root, readSettings(given, ['SLUICE_DATA_DIR']).SLUICE_DATA_DIR);
+  const env = { ...ensureSecrets(dataDir, given), ...given };
+  const { CLICKHOUSE_HTTP_PORT } = readSettings(env, ['CLICKHOUSE_HTTP_PORT']);
+  // The stack's own ClickHouse unless another is named.
+  env.CLICKHOUSE_URL ||= `http://127.0.0.1:${CLICKHOUSE_HTTP_PORT}`;
+  const values = readSettings(env, settingsReadBy('stack'));
+  const adminListen = values.EDGE_ADMIN_PORT
+    ? { host: values.EDGE_ADMIN_HOST, port: values.EDGE_ADMIN_PORT }
+    : undefined;
+  const panel = adminListen ?? { host: values.EDGE_HOST, port: values.EDGE_PORT };
   return {
     root,
     dataDir,
     edge: {
-      host: edgeHost,
-      port: edgePort,
-      trustedProxies: (env.EDGE_TRUSTED_PROXIES ?? '127.0.0.1,::1')
-        .split(',')
-        .map((entry) => entry.trim())
-        .filter(Boolean),
-      metricsPort: port(env, 'EDGE_METRICS_PORT', 9145),
-      rateLimit: {
-        perSecond: positiveInt(env, 'EDGE_RATE_LIMIT', DEFAULT_RATE_LIMIT.perSecond),
-        burst: positiveInt(env, 'EDGE_RATE_BURST', DEFAULT_RATE_LIMIT.burst),
-      },
-      connectionLimit: positiveInt(env, 'EDGE_CONNECTION_LIMIT', DEFAULT_CONNECTION_LIMIT),
-      adminListen: env.EDGE_ADMIN_PORT
-        ? { host: env.EDGE_ADMIN_HOST || '127.0.0.1', port: port(env, 'EDGE_ADMIN_PORT', 0) }
-        : undefined,
-      adminServerName: env.EDGE_ADMIN_SERVER_NAME || undefined,
-      geoDatabase: env.GEOIP_DB ? resolve(root, env.GEOIP_DB) : undefined,
+      host: values.EDGE_HOST,
+      port: values.EDGE_PORT,
+      trustedProxies: values.EDGE_TRUSTED_PROXIES,
+      metricsPort: values.EDGE_METRICS_PORT,
+      rateLimit: { perSecond: values.EDGE_RATE_LIMIT, burst: values.EDGE_RATE_BURST },
+      connectionLimit: values.EDGE_CONNECTION_LIMIT,
+      adminListen,
+      adminServerName: values.EDGE_ADMIN_SERVER_NAME,
+      geoDatabase: values.GEOIP_DB ? resolve(root, values.GEOIP_DB) : undefined,
     },
     backend: {
-      host: env.BACKEND_HOST || '127.0.0.1',
-      port: port(env, 'BACKEND_PORT', 3000),
-      jwtSecret: env.SLUICE_JWT_SECRET,
-      options: {
-        ...Object.fromEntries(BACKEND_OPTIONS.filter((name) => env[name]).map((name) => [name, env[name]])),
-        SLUICE_PUBLIC_URL: env.SLUICE_PUBLIC_URL || edgeOrigin(edgeHost, edgePort),
-      },
+      host: values.BACKEND_HOST,
+      port: values.BACKEND_PORT,
+      jwtSecret: values.SLUICE_JWT_SECRET!,
+      publicUrl: values.SLUICE_PUBLIC_URL ?? edgeOrigin(panel.host, panel.port),
     },
+    configured: Object.fromEntries(
+      (Object.keys(SETTINGS) as SettingName[])
+        .filter((name) => !(SETTINGS[name] as Setting).internal && env[name])
+        .map((name) => [name, env[name]]),
+    ),
     clickhouse: {
-      httpPort: clickhouseHttpPort,
-      tcpPort: port(env, 'CLICKHOUSE_TCP_PORT', 9000),
-      url: env.CLICKHOUSE_URL || `http://127.0.0.1:${clickhouseHttpPort}`,
-      database: env.CLICKHOUSE_DATABASE || 'sluice',
-      admin: {
-        username: env.CLICKHOUSE_ADMIN_USER || 'sluice_admin',
-        password: env.CLICKHOUSE_ADMIN_PASSWORD,
-      },
-      ingest: {
-        username: env.CLICKHOUSE_INGEST_USER || 'sluice_ingest',
-        password: env.CLICKHOUSE_INGEST_PASSWORD,
-      },
-      reader: {
-        username: env.CLICKHOUSE_READER_USER || 'sluice_reader',
-        password: env.CLICKHOUSE_READER_PASSWORD,
-      },
+      httpPort: CLICKHOUSE_HTTP_PORT,
+      tcpPort: values.CLICKHOUSE_TCP_PORT,
+      url: values.CLICKHOUSE_URL,
+      database: values.CLICKHOUSE_DATABASE,
+      admin: { username: values.CLICKHOUSE_ADMIN_USER, password: values.CLICKHOUSE_ADMIN_PASSWORD },
+      ingest: { username: values.CLICKHOUSE_INGEST_USER, password: values.CLICKHOUSE_INGEST_PASSWORD },
+      reader: { username: values.CLICKHOUSE_READER_USER, password: values.CLICKHOUSE_READER_PASSWORD },
     },
-    shipper: {
-      batchMaxEvents: Number(env.SHIPPER_BATCH_MAX_EVENTS || SHIPPER_DEFAULTS.batchMaxEvents),
-      batchMaxWaitMs: Number(env.SHIPPER_BATCH_MAX_WAIT_MS || SHIPPER_DEFAULTS.batchMaxWaitMs),
-      metricsPort: port(env, 'SHIPPER_METRICS_PORT', 9146),
-    },
+    shipper: { metricsPort: values.SHIPPER_METRICS_PORT === 'off' ? undefined : values.SHIPPER_METRICS_PORT },
   };
 }
 
@@ -222,82 +170,41 @@ export function dataPaths(settings: StackSettings) {
 /** What carries events from the edge's files to ClickHouse: Vector where it is installed, else the shipper. */
 export type Pipeline = 'shipper' | 'vector';
 
-/** Every variable the backend, the shipper and Vector read, from the settings. */
+/**
+ * Every variable the backend, the shipper and Vector read: the operator's settings as set, and the wiring that
+ * follows from them (paths under the data folder, the public URL, where the shipper's metrics are).
+ */
 function settingsEnvironment(settings: StackSettings, pipeline: Pipeline): Record<string, string> {
   const { clickhouse, backend, shipper } = settings;
   const paths = dataPaths(settings);
   return {
+    ...settings.configured,
     CLICKHOUSE_URL: clickhouse.url,
-    CLICKHOUSE_DATABASE: clickhouse.database,
-    CLICKHOUSE_ADMIN_USER: clickhouse.admin.username,
-    CLICKHOUSE_ADMIN_PASSWORD: clickhouse.admin.password,
-    CLICKHOUSE_INGEST_USER: clickhouse.ingest.username,
-    CLICKHOUSE_INGEST_PASSWORD: clickhouse.ingest.password,
-    CLICKHOUSE_READER_USER: clickhouse.reader.username,
-    CLICKHOUSE_READER_PASSWORD: clickhouse.reader.password,
-    BACKEND_HOST: backend.host,
-    BACKEND_PORT: String(backend.port),
+    SLUICE_PUBLIC_URL: backend.publicUrl,
     BACKEND_DATA_DIR: paths.backend,
-    SLUICE_JWT_SECRET: backend.jwtSecret,
-    ...backend.options,
-    // How far the shipper has come, for deletions to wait on (Vector can't say: they wait a fixed time).
-    ...(pipeline === 'shipper' && {
-      SLUICE_SHIPPER_METRICS_URL: `http://127.0.0.1:${shipper.metricsPort}/metrics`,
-    }),
     SLUICE_SITES_FILE: paths.sitesFile,
+    // How far the shipper has come, for deletions to wait on (Vector can't say: they wait a fixed time).
+    ...(pipeline === 'shipper' &&
+      shipper.metricsPort !== undefined && {
+        SLUICE_SHIPPER_METRICS_URL: `http://127.0.0.1:${shipper.metricsPort}/metrics`,
+      }),
     SLUICE_EVENTS_DIR: paths.events,
     SHIPPER_INPUT_DIR: paths.events,
     SHIPPER_STATE_DIR: paths.shipper,
-    SHIPPER_BATCH_MAX_EVENTS: String(shipper.batchMaxEvents),
-    SHIPPER_BATCH_MAX_WAIT_MS: String(shipper.batchMaxWaitMs),
-    SHIPPER_METRICS_PORT: String(shipper.metricsPort),
     VECTOR_DATA_DIR: paths.vector,
   };
 }
 
-const CLICKHOUSE_INGEST = [
-  'CLICKHOUSE_URL',
-  'CLICKHOUSE_DATABASE',
-  'CLICKHOUSE_INGEST_USER',
-  'CLICKHOUSE_INGEST_PASSWORD',
-] as const;
+/**
+ * The processes the stack starts with settings of their own (ClickHouse and the edge get theirs as options), and
+ * the admin commands run against it (`npm run migrate`, `npm run retention`).
+ */
+export type StackProcess = 'backend' | 'shipper' | 'vector' | 'migrations';
 
 /**
- * What each process the stack starts with its own settings reads, and so receives: no process holds
- * another part's secret (the shipper never sees the JWT secret or the admin password, the backend
- * never the ingest password). ClickHouse and the edge get none of these (see ManagedProcess).
+ * The variables `part` receives: exactly the settings the schema says it reads, so that no process holds another
+ * part's secret (the shipper never sees the JWT secret or the admin password, the backend never the ingest one).
  */
-const PROCESS_VARIABLES = {
-  backend: [
-    'CLICKHOUSE_URL',
-    'CLICKHOUSE_DATABASE',
-    'CLICKHOUSE_ADMIN_USER',
-    'CLICKHOUSE_ADMIN_PASSWORD',
-    'CLICKHOUSE_READER_USER',
-    'CLICKHOUSE_READER_PASSWORD',
-    'BACKEND_HOST',
-    'BACKEND_PORT',
-    'BACKEND_DATA_DIR',
-    'SLUICE_JWT_SECRET',
-    'SLUICE_SITES_FILE',
-    'SLUICE_SHIPPER_METRICS_URL',
-    'SLUICE_PUBLIC_URL',
-    ...BACKEND_OPTIONS,
-  ],
-  shipper: [
-    ...CLICKHOUSE_INGEST,
-    'SHIPPER_INPUT_DIR',
-    'SHIPPER_STATE_DIR',
-    'SHIPPER_BATCH_MAX_EVENTS',
-    'SHIPPER_BATCH_MAX_WAIT_MS',
-    'SHIPPER_METRICS_PORT',
-  ],
-  vector: [...CLICKHOUSE_INGEST, 'SLUICE_EVENTS_DIR', 'VECTOR_DATA_DIR'],
-} as const;
-
-export type StackProcess = keyof typeof PROCESS_VARIABLES;
-
-/** The variables `part` receives (an allow-list: PROCESS_VARIABLES), from the settings. */
 export function processEnvironment(
   part: StackProcess,
   settings: StackSettings,
@@ -305,6 +212,8 @@ export function processEnvironment(
 ): Record<string, string> {
   const all = settingsEnvironment(settings, pipeline);
   return Object.fromEntries(
-    PROCESS_VARIABLES[part].filter((name) => all[name] !== undefined).map((name) => [name, all[name]]),
+    settingsReadBy(part)
+      .filter((name) => all[name] !== undefined)
+      .map((name) => [name, all[name]]),
   );
 }

@@ -97,7 +97,9 @@ export async function startStack(
       await part.stop();
     }
   };
-  for (const dir of [paths.events, paths.logs]) mkdirSync(dir, { recursive: true });
+  // Every folder a part writes exists before it starts: Vector refuses to start without its data_dir.
+  for (const dir of [paths.events, paths.logs, paths.shipper, paths.vector])
+    mkdirSync(dir, { recursive: true });
   const workerUser = shareDataWithEdgeWorkers(settings.dataDir, paths.sitesFile);
   const pipeline: Pipeline = onPath('vector') ? 'vector' : 'shipper';
 
@@ -191,7 +193,9 @@ export async function startStack(
       name: shipper.options.name,
       where:
         `${paths.events} → ClickHouse ${clickhouse.database}.events` +
-        (useVector ? '' : `; metrics at http://127.0.0.1:${settings.shipper.metricsPort}/metrics`),
+        (useVector || settings.shipper.metricsPort === undefined
+          ? ''
+          : `; metrics at http://127.0.0.1:${settings.shipper.metricsPort}/metrics`),
       process: shipper,
       stop: () => shipper.stop(),
     });

@@ -1,9 +1,11 @@
-import { clickhouseTargetFromEnv, requiredEnv } from '../clickhouse-target';
+import { readSettings, SettingsError } from '@sluice/config';
+import { clickhouseTargetFromEnv } from '../clickhouse-target';
 import { dropExpiredPartitions } from './retention';
 
 /** `npm run retention`: drops the months older than RETENTION_MONTHS from the events and rollups. */
 async function main(): Promise<void> {
-  const months = Number(requiredEnv('RETENTION_MONTHS'));
+  const months = readSettings(process.env, ['RETENTION_MONTHS']).RETENTION_MONTHS;
+  if (months === undefined) throw new SettingsError(['RETENTION_MONTHS must be set']);
   const { dropped } = await dropExpiredPartitions({
     ...clickhouseTargetFromEnv('ADMIN'),
     months,

@@ -1,4 +1,5 @@
-import { clickhouseTargetFromEnv, requiredEnv, type ClickHouseTarget } from '../clickhouse-target';
+import { readSettings, type Environment } from '@sluice/config';
+import { clickhouseTargetFromEnv, type ClickHouseTarget } from '../clickhouse-target';
 
 export interface ShipperConfig {
   inputDir: string;
@@ -14,34 +15,25 @@ export interface ShipperConfig {
   metricsPort?: number;
 }
 
-function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name] || String(fallback);
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0)
-    throw new Error(`${name} must be a positive integer, got "${raw}"`);
-  return value;
-}
-
-/**
- * Defaults measured with `npm run bench:pipeline`: 20,000-row (at most 16 MiB) inserts keep ClickHouse
- * busy between acknowledgements while the shipper stays under 150 MB.
- */
-export const SHIPPER_DEFAULTS = {
-  batchMaxEvents: 20_000,
-  batchMaxBytes: 16 << 20,
-  batchMaxWaitMs: 1000,
-  reportEveryMs: 10_000,
-};
-
-export function shipperConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ShipperConfig {
+/** The shipper's settings, read by the settings schema (batch defaults measured with `npm run bench:pipeline`). */
+export function shipperConfigFromEnv(env: Environment = process.env): ShipperConfig {
+  const settings = readSettings(env, [
+    'SHIPPER_INPUT_DIR',
+    'SHIPPER_STATE_DIR',
+    'SHIPPER_BATCH_MAX_EVENTS',
+    'SHIPPER_BATCH_MAX_BYTES',
+    'SHIPPER_BATCH_MAX_WAIT_MS',
+    'SHIPPER_REPORT_EVERY_MS',
+    'SHIPPER_METRICS_PORT',
+  ]);
   return {
-    inputDir: requiredEnv('SHIPPER_INPUT_DIR', env),
-    stateDir: requiredEnv('SHIPPER_STATE_DIR', env),
+    inputDir: settings.SHIPPER_INPUT_DIR,
+    stateDir: settings.SHIPPER_STATE_DIR,
     clickhouse: clickhouseTargetFromEnv('INGEST', env),
-    batchMaxEvents: positiveInteger(env, 'SHIPPER_BATCH_MAX_EVENTS', SHIPPER_DEFAULTS.batchMaxEvents),
-    batchMaxBytes: positiveInteger(env, 'SHIPPER_BATCH_MAX_BYTES', SHIPPER_DEFAULTS.batchMaxBytes),
-    batchMaxWaitMs: positiveInteger(env, 'SHIPPER_BATCH_MAX_WAIT_MS', SHIPPER_DEFAULTS.batchMaxWaitMs),
-    reportEveryMs: positiveInteger(env, 'SHIPPER_REPORT_EVERY_MS', SHIPPER_DEFAULTS.reportEveryMs),
-    metricsPort: env.SHIPPER_METRICS_PORT ? positiveInteger(env, 'SHIPPER_METRICS_PORT', 0) : undefined,
+    batchMaxEvents: settings.SHIPPER_BATCH_MAX_EVENTS,
+    batchMaxBytes: settings.SHIPPER_BATCH_MAX_BYTES,
+    batchMaxWaitMs: settings.SHIPPER_BATCH_MAX_WAIT_MS,
+    reportEveryMs: settings.SHIPPER_REPORT_EVERY_MS,
+    metricsPort: settings.SHIPPER_METRICS_PORT === 'off' ? undefined : settings.SHIPPER_METRICS_PORT,
   };
 }

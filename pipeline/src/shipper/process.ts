@@ -24,6 +24,7 @@ export interface ShipperProcessOptions {
   batchMaxBytes?: number;
   batchMaxWaitMs?: number;
   reportEveryMs?: number;
+  /** Prometheus metrics on this port; none when left out. */
   metricsPort?: number;
 }
 
@@ -43,7 +44,7 @@ export function startShipperProcess(options: ShipperProcessOptions): ManagedProc
       SHIPPER_BATCH_MAX_BYTES: optional(options.batchMaxBytes),
       SHIPPER_BATCH_MAX_WAIT_MS: optional(options.batchMaxWaitMs),
       SHIPPER_REPORT_EVERY_MS: optional(options.reportEveryMs),
-      SHIPPER_METRICS_PORT: optional(options.metricsPort),
+      SHIPPER_METRICS_PORT: options.metricsPort === undefined ? 'off' : String(options.metricsPort),
       CLICKHOUSE_URL: clickhouse.url,
       CLICKHOUSE_DATABASE: clickhouse.database,
       CLICKHOUSE_INGEST_USER: clickhouse.username,
