@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { freePort, httpOk, ManagedProcess, waitUntil } from '@sluice/services';
+import { freePort, httpOk, ManagedProcess, waitUntil } from '@sluice/processes';
 import { renderEdgeConfig, type EdgeConfigOptions } from './render-config';
 
 export interface StartEdgeOptions extends Omit<EdgeConfigOptions, 'metricsHost' | 'metricsPort'> {

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTRACT_JSON_PATH, SITES_FILE_VERSION, type SiteEntry } from '@sluice/config';
-import { freePort } from '@sluice/services';
+import { freePort } from '@sluice/processes';
 import { startEdge, type RunningEdge, type StartEdgeOptions } from './edge-server';
 
 /** This package's Lua modules (from dist/src). */

@@ -12,7 +12,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { ClickHouseHarness, eventRow } from '@sluice/pipeline';
+import { ClickHouseHarness, eventRow } from '@sluice/pipeline/testing';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort, httpOk } from '@sluice/services';
 import { REPO_ROOT } from '../src/repo-root';

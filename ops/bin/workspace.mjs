@@ -34,7 +34,8 @@ export function ensureDependencies() {
 /** Workspaces in dependency order: each builds against the compiled output of those before it. */
 export const WORKSPACES = [
   'config',
-  'ops/services',
+  'lib/processes',
+  'lib/services',
   'pipeline',
   'edge',
   'backend',

@@ -7,7 +7,8 @@ WORKDIR /app
 COPY package.json package-lock.json tsconfig.base.json ./
 COPY config/package.json config/
 COPY ops/package.json ops/
-COPY ops/services/package.json ops/services/
+COPY lib/processes/package.json lib/processes/
+COPY lib/services/package.json lib/services/
 COPY pipeline/package.json pipeline/
 COPY edge/package.json edge/
 COPY backend/package.json backend/
@@ -17,14 +18,15 @@ RUN npm ci --no-audit --no-fund
 # Sources only (no dist from the host, no tests): what the image runs is built here.
 COPY config/tsconfig.json config/
 COPY config/src config/src
-COPY ops/services/tsconfig.json ops/services/
-COPY ops/services/src ops/services/src
+COPY lib/processes/tsconfig.json lib/processes/
+COPY lib/processes/src lib/processes/src
 COPY pipeline/tsconfig.json pipeline/
 COPY pipeline/src pipeline/src
 COPY backend/tsconfig.json backend/
 COPY backend/src backend/src
-# In dependency order (ops/services: the pipeline starts its shipper process with it).
-RUN npm run build -w config && npm run build -w ops/services && npm run build -w pipeline && npm run build -w backend
+# In dependency order (lib/processes: the pipeline starts its shipper process with it). The servers tests start
+# (lib/services: ClickHouse, ZooKeeper, PostgreSQL) are no part of the backend and stay out of the image.
+RUN npm run build -w config && npm run build -w lib/processes && npm run build -w pipeline && npm run build -w backend
 
 FROM node:24.22.3-bookworm-slim AS runtime
 ENV NODE_ENV=production
@@ -32,7 +34,8 @@ WORKDIR /app
 COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/config/package.json config/
 COPY --from=build /app/ops/package.json ops/
-COPY --from=build /app/ops/services/package.json ops/services/
+COPY --from=build /app/lib/processes/package.json lib/processes/
+COPY --from=build /app/lib/services/package.json lib/services/
 COPY --from=build /app/pipeline/package.json pipeline/
 COPY --from=build /app/edge/package.json edge/
 COPY --from=build /app/backend/package.json backend/
@@ -41,11 +44,11 @@ COPY --from=build /app/frontend/package.json frontend/
 # Only the production dependencies of the workspaces the backend runs. better-sqlite3 fetches its prebuilt
 # binary, or compiles with the tools installed here for the install only.
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ \
-  && npm ci --omit=dev --no-audit --no-fund -w config -w ops/services -w pipeline -w backend \
+  && npm ci --omit=dev --no-audit --no-fund -w config -w lib/processes -w pipeline -w backend \
   && npm cache clean --force \
   && apt-get purge -y python3 make g++ && apt-get autoremove -y && rm -rf /var/lib/apt/lists/*
 COPY --from=build /app/config/dist config/dist
-COPY --from=build /app/ops/services/dist ops/services/dist
+COPY --from=build /app/lib/processes/dist lib/processes/dist
 COPY --from=build /app/pipeline/dist pipeline/dist
 COPY pipeline/migrations pipeline/migrations
 COPY --from=build /app/backend/dist backend/dist

@@ -6,7 +6,8 @@ WORKDIR /src
 COPY package.json package-lock.json tsconfig.base.json ./
 COPY config/package.json config/
 COPY ops/package.json ops/
-COPY ops/services/package.json ops/services/
+COPY lib/processes/package.json lib/processes/
+COPY lib/services/package.json lib/services/
 COPY pipeline/package.json pipeline/
 COPY edge/package.json edge/
 COPY backend/package.json backend/
@@ -14,11 +15,11 @@ COPY tracker/package.json tracker/
 COPY frontend/package.json frontend/
 RUN npm ci --no-audit --no-fund
 COPY config config
-COPY ops/services ops/services
+COPY lib/processes lib/processes
 COPY edge edge
 COPY tracker tracker
 COPY frontend frontend
-RUN npm run build -w config -w ops/services -w edge -w tracker -w frontend
+RUN npm run build -w config -w lib/processes -w edge -w tracker -w frontend
 
 FROM openresty/openresty:1.27.1.2-bookworm
 # Under /var/lib/sluice, one volume each (docker-compose.yml): sites/ (the backend's sites.json, read-only

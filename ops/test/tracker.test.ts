@@ -13,7 +13,8 @@ import {
   type WireBatch,
 } from '@sluice/config';
 import { LUA_DIR, startEdge, type RunningEdge } from '@sluice/edge';
-import { ClickHouseHarness, startShipperProcess } from '@sluice/pipeline';
+import { startShipperProcess } from '@sluice/pipeline';
+import { ClickHouseHarness } from '@sluice/pipeline/testing';
 import { arrivedBeforeMarker, freePort, tally, waitUntil, type ManagedProcess } from '@sluice/services';
 import { REPO_ROOT } from '../src/repo-root';
 import { CUSTOMER_HOST, CUSTOMER_SECOND_HOST, launchChromium } from './browser';

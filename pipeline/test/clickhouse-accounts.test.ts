@@ -1,6 +1,6 @@
 /**
  * Each ClickHouse account can do its job and no more, on the real 18.16 with the users.xml that
- * ops/services writes (the native stack's). Modern servers (compose) get SQL grants instead:
+ * lib/services writes (the native stack's). Modern servers (compose) get SQL grants instead:
  * clickhouse/docker-init, docker-init.test.ts.
  */
 import assert from 'node:assert/strict';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ManagedProcess } from '@sluice/services';
+import { ManagedProcess } from '@sluice/processes';
 import type { ClickHouseTarget } from '../clickhouse-target';
 
 /**

@@ -2,8 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { chownSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { ManagedProcess } from './managed-process';
-import { waitUntil } from './wait';
+import { ManagedProcess, waitUntil } from '@sluice/processes';
 
 export interface RunningPostgres {
   port: number;

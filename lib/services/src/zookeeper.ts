@@ -1,8 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import { ManagedProcess } from './managed-process';
-import { waitUntil } from './wait';
+import { ManagedProcess, waitUntil } from '@sluice/processes';
 
 export interface RunningZooKeeper {
   port: number;

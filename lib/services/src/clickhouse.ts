@@ -2,9 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ManagedProcess } from './managed-process';
-import { portInUse } from './ports';
-import { waitUntil } from './wait';
+import { ManagedProcess, portInUse, waitUntil } from '@sluice/processes';
 
 /** The three ClickHouse accounts Sluice uses, each with only what its job needs. */
 export interface ClickHouseCredentials {

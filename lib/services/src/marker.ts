@@ -1,4 +1,4 @@
-import { waitUntil } from './wait';
+import { waitUntil } from '@sluice/processes';
 
 export interface MarkerOptions<T> {
   /**

@@ -1,0 +1,3 @@
+export * from './managed-process';
+export * from './wait';
+export * from './ports';
