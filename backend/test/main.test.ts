@@ -136,7 +136,7 @@ describe('the backend process', () => {
     delete env.BACKEND_DATA_DIR;
     const backend = startBackend(env);
     assert.equal(await backend.exited, 1);
-    assert.match(backend.output(), /The backend could not start: invalid environment:/);
+    assert.match(backend.output(), /The backend could not start: invalid settings:\n/);
     assert.match(backend.output(), /BACKEND_PORT must be a TCP port \(1-65535\), got "http"/);
     assert.match(backend.output(), /BACKEND_DATA_DIR must be set/);
   });
