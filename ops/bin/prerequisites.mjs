@@ -12,6 +12,10 @@ export const STACK_PACKAGES = [
   'libmaxminddb0',
   'clickhouse-server',
   'clickhouse-client',
+  // node-gyp builds the backend's native addons (better-sqlite3 from source) for the project's Node.
+  'python3',
+  'make',
+  'g++',
 ];
 
 /**
@@ -59,6 +63,23 @@ export function ensureDebianPackages(packages) {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update', '-q'], { stdio: 'inherit', env });
   execFileSync('apt-get', ['install', '-y', '-q', ...missing], { stdio: 'inherit', env });
+  if (missing.includes('clickhouse-server')) stopSystemClickHouse();
+}
+
+/**
+ * On a host with systemd, installing Debian's clickhouse-server starts a system service on the ports the stack's
+ * own ClickHouse wants. Sluice runs its own server (its data folder, accounts and passwords), so a service this
+ * very install started is stopped and disabled, saying so. One that was there before is left alone: the stack then
+ * stops at start and says what to do.
+ */
+function stopSystemClickHouse() {
+  const active = spawnSync('systemctl', ['is-active', 'clickhouse-server'], { encoding: 'utf8' });
+  if (active.stdout?.trim() !== 'active') return;
+  console.log(
+    "Debian's clickhouse-server package started its system service; Sluice runs its own ClickHouse, so it is " +
+      'stopped and disabled (systemctl disable --now clickhouse-server).',
+  );
+  execFileSync('systemctl', ['disable', '--now', 'clickhouse-server'], { stdio: 'inherit' });
 }
 
 // `node ops/bin/prerequisites.mjs test|stack`: install what that command needs (used by .ci/run).
