@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useAction } from '../shared/useAction';
 import { useSession } from './session';
 import { ErrorNotice } from '../shared/ErrorNotice';
+import { TextField } from '../shared/TextField';
 
 /**
  * Shown instead of the panel while the user still has a one-time password (`firstSignIn`), and on the Account
@@ -34,27 +35,23 @@ export function ChangePasswordForm({ firstSignIn = false }: { firstSignIn?: bool
       </p>
       {changed && <p role="status">Your password is changed.</p>}
       <ErrorNotice message={action.error} />
-      <label>
-        {firstSignIn ? 'One-time password' : 'Current password'}
-        <input
-          type="password"
-          autoComplete="current-password"
-          required
-          value={current}
-          onChange={(event) => setCurrent(event.target.value)}
-        />
-      </label>
-      <label>
-        New password
-        <input
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={12}
-          value={next}
-          onChange={(event) => setNext(event.target.value)}
-        />
-      </label>
+      <TextField
+        label={firstSignIn ? 'One-time password' : 'Current password'}
+        type="password"
+        autoComplete="current-password"
+        required
+        value={current}
+        onChange={setCurrent}
+      />
+      <TextField
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={12}
+        value={next}
+        onChange={setNext}
+      />
       <button type="submit" disabled={action.busy}>
         {firstSignIn ? 'Save and continue' : 'Change password'}
       </button>

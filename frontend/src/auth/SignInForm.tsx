@@ -4,6 +4,7 @@ import { ApiError } from '../shared/api-client';
 import { useAction } from '../shared/useAction';
 import { useSession } from './session';
 import { ErrorNotice } from '../shared/ErrorNotice';
+import { TextField } from '../shared/TextField';
 
 export function SignInForm() {
   const { notice, signIn } = useSession();
@@ -42,38 +43,32 @@ export function SignInForm() {
         On the first start, <code>npm start</code> printed the owner's email and a one-time password.
       </p>
       <ErrorNotice message={action.error ?? ssoError ?? notice} />
-      <label>
-        Email
-        <input
-          type="email"
-          autoComplete="username"
-          required
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-        />
-      </label>
-      <label>
-        Password
-        <input
-          type="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-        />
-      </label>
+      <TextField
+        label="Email"
+        type="email"
+        autoComplete="username"
+        required
+        value={email}
+        onChange={setEmail}
+      />
+      <TextField
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        required
+        value={password}
+        onChange={setPassword}
+      />
       {needsCode && (
-        <label>
-          Code from your authenticator app
-          <input
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            pattern="[0-9]{6}"
-            required
-            value={code}
-            onChange={(event) => setCode(event.target.value)}
-          />
-        </label>
+        <TextField
+          label="Code from your authenticator app"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          pattern="[0-9]{6}"
+          required
+          value={code}
+          onChange={setCode}
+        />
       )}
       <button type="submit" disabled={action.busy}>
         Sign in

@@ -3,6 +3,7 @@ import { useAction } from '../shared/useAction';
 import { setUpTotp, switchTotp, type TotpSetup } from './api';
 import { useSession } from './session';
 import { ErrorNotice } from '../shared/ErrorNotice';
+import { TextField } from '../shared/TextField';
 
 /** Turns two-factor sign-in (TOTP) on or off for the signed-in user; it takes effect at the next sign-in. */
 export function TwoFactorCard() {
@@ -42,16 +43,14 @@ export function TwoFactorCard() {
       <ErrorNotice message={error} />
       {!enabled && !setup && (
         <form onSubmit={begin}>
-          <label>
-            Current password
-            <input
-              type="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-            />
-          </label>
+          <TextField
+            label="Current password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={setPassword}
+          />
           <button type="submit" disabled={start.busy}>
             Set up an authenticator app
           </button>
@@ -65,16 +64,14 @@ export function TwoFactorCard() {
       )}
       {(enabled || setup) && (
         <form onSubmit={submit}>
-          <label>
-            Code
-            <input
-              inputMode="numeric"
-              pattern="[0-9]{6}"
-              required
-              value={code}
-              onChange={(event) => setCode(event.target.value)}
-            />
-          </label>
+          <TextField
+            label="Code"
+            inputMode="numeric"
+            pattern="[0-9]{6}"
+            required
+            value={code}
+            onChange={setCode}
+          />
           <button type="submit" disabled={confirm.busy}>
             {enabled ? 'Turn off' : 'Turn on'}
           </button>

@@ -14,6 +14,7 @@ import {
 import { SiteDeletionNotice } from './SiteDeletionNotice';
 import { useSitesQuery } from './useSitesQuery';
 import { ErrorNotice } from '../shared/ErrorNotice';
+import { TextField } from '../shared/TextField';
 
 /** Adding sites, their snippets and settings. Viewers see them; admins and owners change them. */
 export function SitesPage() {
@@ -78,19 +79,8 @@ function AddSiteForm({ onCreated }: { onCreated: () => void }) {
     <form className="card" onSubmit={submit} aria-label="Add a site">
       <h2>Add a site</h2>
       <ErrorNotice message={create.error} />
-      <label>
-        Name
-        <input required value={name} onChange={(event) => setName(event.target.value)} />
-      </label>
-      <label>
-        Domain
-        <input
-          required
-          placeholder="shop.example.com"
-          value={domain}
-          onChange={(event) => setDomain(event.target.value)}
-        />
-      </label>
+      <TextField label="Name" required value={name} onChange={setName} />
+      <TextField label="Domain" required placeholder="shop.example.com" value={domain} onChange={setDomain} />
       <button type="submit" disabled={create.busy}>
         Add site
       </button>
@@ -148,14 +138,8 @@ function SiteCard({ site, canEdit, onChanged, onDeleted }: SiteCardProps) {
       <ErrorNotice message={error} />
       <form onSubmit={submit} aria-label="Settings">
         <fieldset disabled={!canEdit}>
-          <label>
-            Name
-            <input required value={name} onChange={(event) => setName(event.target.value)} />
-          </label>
-          <label>
-            Time zone
-            <input value={timezone} onChange={(event) => setTimezone(event.target.value)} />
-          </label>
+          <TextField label="Name" required value={name} onChange={setName} />
+          <TextField label="Time zone" value={timezone} onChange={setTimezone} />
           <label>
             Privacy mode
             <select
@@ -182,15 +166,13 @@ function SiteCard({ site, canEdit, onChanged, onDeleted }: SiteCardProps) {
             Allowed origins (one per line; none: any)
             <textarea value={origins} onChange={(event) => setOrigins(event.target.value)} />
           </label>
-          <label>
-            Keep data for (months; empty: the server's setting)
-            <input
-              type="number"
-              min={1}
-              value={retention}
-              onChange={(event) => setRetention(event.target.value)}
-            />
-          </label>
+          <TextField
+            label="Keep data for (months; empty: the server's setting)"
+            type="number"
+            min={1}
+            value={retention}
+            onChange={setRetention}
+          />
           {canEdit && (
             <button type="submit" disabled={save.busy}>
               Save settings
@@ -203,10 +185,11 @@ function SiteCard({ site, canEdit, onChanged, onDeleted }: SiteCardProps) {
           <button type="button" disabled={rotate.busy} onClick={() => void rotate.run()}>
             Rotate the site key
           </button>
-          <label>
-            Type {site.domain} to delete the site and all of its data
-            <input value={confirm} onChange={(event) => setConfirm(event.target.value)} />
-          </label>
+          <TextField
+            label="Type {site.domain} to delete the site and all of its data"
+            value={confirm}
+            onChange={setConfirm}
+          />
           <button
             type="button"
             className="danger"

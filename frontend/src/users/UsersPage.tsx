@@ -17,6 +17,7 @@ import {
   type AccountWithPassword,
 } from './api';
 import { ErrorNotice } from '../shared/ErrorNotice';
+import { TextField } from '../shared/TextField';
 
 /** The owners' page: who may sign in, with which role and sites. */
 export function UsersPage() {
@@ -138,10 +139,7 @@ function AddUserForm({
     <form className="card" onSubmit={submit} aria-label="Add a user">
       <h2>Add a user</h2>
       <ErrorNotice message={create.error} />
-      <label>
-        Email
-        <input type="email" required value={email} onChange={(event) => setEmail(event.target.value)} />
-      </label>
+      <TextField label="Email" type="email" required value={email} onChange={setEmail} />
       <AccessFields access={access} sites={sites} onChange={setAccess} />
       <button type="submit" disabled={create.busy}>
         Add user
