@@ -375,6 +375,11 @@ test('the template renders a valid config for both Debian nginx and the OpenRest
       assert.equal(conf.includes('load_module'), target === 'debian');
       nginxTest(dir, conf, `${target}.conf`);
     }
+    assert.match(
+      renderEdgeConfig({ ...checkOptions(dir), target: 'debian', eventsFlushMs: 20 }),
+      / sluice_ndjson buffer=64k flush=20ms if=/,
+      "the tests' flush interval",
+    );
     assert.throws(
       () => renderEdgeConfig({ ...checkOptions(dir), target: 'debian', prefix: "/tmp/x'; evil" }),
       /characters/,
