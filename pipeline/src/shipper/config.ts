@@ -12,6 +12,12 @@ export interface ShipperConfig {
   reportEveryMs: number;
   /** Prometheus metrics on 127.0.0.1 at this port; none when unset. */
   metricsPort?: number;
+  /**
+   * A failpoint for tests only (SHIPPER_TEST_CRASH_BEFORE_CHECKPOINT=N): the process kills itself
+   * (SIGKILL, a crash) right before its Nth checkpoint write, after ClickHouse acknowledged the batch.
+   * It puts a crash exactly where a timer can't (docs/testing.md). Unset in production.
+   */
+  crashBeforeCheckpoint?: number;
 }
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -43,5 +49,8 @@ export function shipperConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Ship
     batchMaxWaitMs: positiveInteger(env, 'SHIPPER_BATCH_MAX_WAIT_MS', SHIPPER_DEFAULTS.batchMaxWaitMs),
     reportEveryMs: positiveInteger(env, 'SHIPPER_REPORT_EVERY_MS', SHIPPER_DEFAULTS.reportEveryMs),
     metricsPort: env.SHIPPER_METRICS_PORT ? positiveInteger(env, 'SHIPPER_METRICS_PORT', 0) : undefined,
+    crashBeforeCheckpoint: env.SHIPPER_TEST_CRASH_BEFORE_CHECKPOINT
+      ? positiveInteger(env, 'SHIPPER_TEST_CRASH_BEFORE_CHECKPOINT', 0)
+      : undefined,
   };
 }
