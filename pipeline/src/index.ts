@@ -5,4 +5,10 @@ export { SHIPPER_DEFAULTS } from './shipper/config';
 export type { ClickHouseTarget } from './clickhouse-target';
 // For the tests of every package that needs a real ClickHouse with Sluice's schema.
 export { ClickHouseHarness, eventRow, sluiceAccounts } from './testing/clickhouse-harness';
+export {
+  startClickHouseFaultProxy,
+  type ClickHouseFaultProxy,
+  type InsertFault,
+  type ProxiedInsert,
+} from './testing/clickhouse-fault-proxy';
 export { eraseSiteData, expireSiteData, siteErasure, type SiteErasure } from './retention/site-data';
