@@ -225,31 +225,37 @@ test('killed between ClickHouse storing a batch and acknowledging it: the checkp
   const { siteId } = stream;
   const rows = rowLines(siteId, 3 * BATCH_ROWS);
   writeFileSync(stream.file, rows.map((row) => row + '\n').join(''));
+  const [first, second, third] = [rows.slice(0, 100), rows.slice(100, 200), rows.slice(200)];
   const proxy = await startClickHouseFaultProxy(clickhouse.server.url);
-  proxy.plan(['pass', 'pass', 'hold-acknowledgement']);
+  proxy.plan(['pass', 'hold-acknowledgement']);
   await withCopiesKept(siteId, rows.length, async () => {
     let shipper = await startShipper(stream, { batchMaxEvents: BATCH_ROWS, url: proxy.url });
     try {
+      // The third batch goes while the second waits, and ClickHouse acknowledges it.
       await waitUntil(
-        'the third batch stored, its acknowledgement held',
-        async () => proxy.inserts()[2]?.status === 200,
+        'the second and third batches stored',
+        async () => proxy.inserts().every(({ status }) => status === 200) && proxy.inserts().length === 3,
       );
       await waitUntil(
-        'the second batch checkpointed',
-        async () => checkpointOf(stream) >= offsetOf(rows, 200),
+        'the first batch checkpointed',
+        async () => checkpointOf(stream) >= offsetOf(rows, 100),
       );
       shipper.process.kill('SIGKILL');
       await shipper.process.waitForExit();
-      assert.equal(checkpointOf(stream), offsetOf(rows, 200), 'not past the batch never acknowledged');
+      assert.equal(checkpointOf(stream), offsetOf(rows, 100), 'not past the batch never acknowledged');
       assert.deepEqual(
         proxy.inserts().map((insert) => insert.lines),
-        [rows.slice(0, 100), rows.slice(100, 200), rows.slice(200)],
+        [first, second, third],
       );
       assert.equal(await clickhouse.rawRows(siteId), 300);
       shipper = await startShipper(stream, { batchMaxEvents: BATCH_ROWS });
       await shippedAll(shipper);
-      assert.equal(await clickhouse.rawRows(siteId), 400);
-      assert.deepEqual(await copiedIds(siteId), idsOf(rows.slice(200)), 'the third batch, sent again once');
+      assert.equal(await clickhouse.rawRows(siteId), 500);
+      assert.deepEqual(
+        await copiedIds(siteId),
+        idsOf([...second, ...third]),
+        'the batches after the checkpoint, sent again once',
+      );
     } finally {
       await shipper.process.stop();
       await proxy.stop();
