@@ -15,7 +15,7 @@ export interface ProxiedInsert {
   /** Its NDJSON rows, as the shipper sent them. */
   lines: string[];
   fault?: InsertFault;
-  /** ClickHouse's status (200: the rows are stored); unset until ClickHouse has answered. */
+  /** ClickHouse's status (200: the rows are stored), 0 if it could not be reached; unset until then. */
   status?: number;
 }
 
@@ -70,6 +70,7 @@ export async function startClickHouseFaultProxy(clickhouseUrl: string) {
     try {
       response = await forward(target, incoming, body);
     } catch {
+      if (insert) insert.status = 0;
       return void incoming.socket.destroy();
     }
     if (insert) insert.status = response.status;

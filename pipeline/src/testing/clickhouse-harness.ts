@@ -1,4 +1,4 @@
-import { createClient, type ClickHouseClient } from '@clickhouse/client';
+import { ClickHouseLogLevel, createClient, type ClickHouseClient } from '@clickhouse/client';
 import { sampleEventRow, type EventRow } from '@sluice/config';
 import { freePort, startClickHouse, waitUntil, type RunningClickHouse } from '@sluice/services';
 import { randomBytes } from 'node:crypto';
@@ -74,16 +74,24 @@ export class ClickHouseHarness {
     const partitions = await this.query<{ partition: string }>(
       `SELECT DISTINCT partition FROM system.parts WHERE database = '${this.database}' AND table = 'events' AND active`,
     );
-    for (const { partition } of partitions) {
-      // OPTIMIZE merges nothing, and still succeeds, while a merge already runs on those parts: with
-      // optimize_throw_if_noop it fails instead, and is tried again.
-      await waitUntil(`the merge of partition ${partition}`, async () => {
-        await this.admin.command({
-          query: `OPTIMIZE TABLE ${this.database}.events PARTITION ${Number(partition)} FINAL`,
-          clickhouse_settings: { optimize_throw_if_noop: 1 },
+    // OPTIMIZE merges nothing, and still succeeds, while a merge already runs on those parts: with
+    // optimize_throw_if_noop it fails instead, and is tried again (that refusal is no error to log).
+    const quiet = createClient({
+      url: this.server.url,
+      ...this.credentials.admin,
+      log: { level: ClickHouseLogLevel.OFF },
+    });
+    try {
+      for (const { partition } of partitions)
+        await waitUntil(`the merge of partition ${partition}`, async () => {
+          await quiet.command({
+            query: `OPTIMIZE TABLE ${this.database}.events PARTITION ${Number(partition)} FINAL`,
+            clickhouse_settings: { optimize_throw_if_noop: 1 },
+          });
+          return true;
         });
-        return true;
-      });
+    } finally {
+      await quiet.close();
     }
   }
 
