@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * What the proxy does with an insert after passing it to ClickHouse, which stores its rows:
- * `hold-acknowledgement` keeps ClickHouse's answer from the shipper (until release(), or until the
- * shipper is killed, which is what a test does meanwhile); `drop-acknowledgement` closes the shipper's
+ * `hold-acknowledgement` keeps ClickHouse's answer from the shipper (until the shipper is killed, which
+ * is what a test does meanwhile, or the proxy stops); `drop-acknowledgement` closes the shipper's
  * connection instead of answering, so it sees a network failure for rows that were stored.
  */
 export type InsertFault = 'hold-acknowledgement' | 'drop-acknowledgement';
@@ -57,7 +57,6 @@ export async function startClickHouseFaultProxy(clickhouseUrl: string) {
   const target = new URL(clickhouseUrl);
   const planned: Array<InsertFault | 'pass'> = [];
   const inserts: ProxiedInsert[] = [];
-  const held = new Set<() => void>();
   const server = createServer(async (incoming, answer) => {
     const body = Buffer.concat(await incoming.toArray());
     const plan = isInsert(incoming.url!) ? (planned.shift() ?? 'pass') : undefined;
@@ -75,29 +74,20 @@ export async function startClickHouseFaultProxy(clickhouseUrl: string) {
     }
     if (insert) insert.status = response.status;
     if (insert?.fault === 'drop-acknowledgement') return void incoming.socket.destroy();
-    if (insert?.fault === 'hold-acknowledgement')
-      await new Promise<void>((release) => {
-        held.add(release);
-        incoming.socket.once('close', release);
-      });
+    // Until the shipper's connection closes: it was killed, or the proxy stops.
+    if (insert?.fault === 'hold-acknowledgement' && !incoming.socket.destroyed)
+      await once(incoming.socket, 'close');
     if (!incoming.socket.destroyed) answer.writeHead(response.status, response.headers).end(response.body);
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
-  const release = () => {
-    for (const answer of held) answer();
-    held.clear();
-  };
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     /** What the next inserts get, in order (`pass`: nothing); the ones after pass. */
     plan: (faults: Array<InsertFault | 'pass'>) => planned.push(...faults),
     /** Every insert so far, in the order they came. */
     inserts: (): readonly ProxiedInsert[] => inserts,
-    /** Hands the held answers to the shipper. */
-    release,
     stop: () => {
-      release();
       server.closeAllConnections();
       return new Promise<void>((resolve) => server.close(() => resolve()));
     },
