@@ -200,7 +200,7 @@ test('a day’s salt that cannot be made is reported without the visitor whose b
 test('when the UTC day ends, both workers hash with the new salt: a visitor gets a new id, the same in each', async () => {
   const harness = new EdgeHarness();
   try {
-    const clock = clockNearMidnight(harness.dir, 5);
+    const clock = clockNearMidnight(harness.dir, 6);
     // Started as root, nginx's workers would be nobody, who can't write the salts folder the master
     // made (production shares it through a group: ops/src/stack): here they run as root too.
     const root = process.getuid?.() === 0;
