@@ -148,17 +148,18 @@ async function copiedIds(siteId: number): Promise<string[]> {
 const idsOf = (lines: string[]) =>
   lines.map((line) => (JSON.parse(line) as { event_id: string }).event_id).sort();
 
-/**
- * Runs `run` with ClickHouse's merges stopped, so that the copies at-least-once delivery leaves stay
- * countable; then merges, after which the site must hold each of `events` once: nothing lost.
- */
-async function withCopiesKept(siteId: number, events: number, run: () => Promise<void>): Promise<void> {
+/** Runs `run` with ClickHouse's merges stopped, so that the copies at-least-once delivery leaves stay countable. */
+async function withMergesStopped(run: () => Promise<void>): Promise<void> {
   await clickhouse.admin.command({ query: 'SYSTEM STOP MERGES' });
   try {
     await run();
   } finally {
     await clickhouse.admin.command({ query: 'SYSTEM START MERGES' });
   }
+}
+
+/** Once ClickHouse merged the copies away, the site holds each of its `events` once: nothing lost. */
+async function assertEachOnceMerged(siteId: number, events: number): Promise<void> {
   await clickhouse.mergeEvents();
   assert.equal(await clickhouse.rawRows(siteId), events, 'after the merge, every event once');
 }
@@ -228,7 +229,7 @@ test('killed between ClickHouse storing a batch and acknowledging it: the checkp
   const [first, second, third] = [rows.slice(0, 100), rows.slice(100, 200), rows.slice(200)];
   const proxy = await startClickHouseFaultProxy(clickhouse.server.url);
   proxy.plan(['pass', 'hold-acknowledgement']);
-  await withCopiesKept(siteId, rows.length, async () => {
+  await withMergesStopped(async () => {
     let shipper = await startShipper(stream, { batchMaxEvents: BATCH_ROWS, url: proxy.url });
     try {
       // The third batch goes while the second waits, and ClickHouse acknowledges it.
@@ -261,6 +262,7 @@ test('killed between ClickHouse storing a batch and acknowledging it: the checkp
       await proxy.stop();
     }
   });
+  await assertEachOnceMerged(siteId, rows.length);
 });
 
 test('crashed after ClickHouse acknowledged a batch, right before the checkpoint write: the restart sends that batch once more', async () => {
@@ -268,7 +270,7 @@ test('crashed after ClickHouse acknowledged a batch, right before the checkpoint
   const { siteId } = stream;
   const rows = rowLines(siteId, 2 * BATCH_ROWS);
   writeFileSync(stream.file, rows.map((row) => row + '\n').join(''));
-  await withCopiesKept(siteId, rows.length, async () => {
+  await withMergesStopped(async () => {
     // The failpoint: the shipper kills itself before its second checkpoint write.
     let shipper = await startShipper(stream, { batchMaxEvents: BATCH_ROWS, crashBeforeCheckpoint: 2 });
     try {
@@ -283,6 +285,7 @@ test('crashed after ClickHouse acknowledged a batch, right before the checkpoint
       await shipper.process.stop();
     }
   });
+  await assertEachOnceMerged(siteId, rows.length);
 });
 
 test('an acknowledgement lost on the way: the shipper sends the batch again until it has one, and moves on', async () => {
@@ -292,7 +295,7 @@ test('an acknowledgement lost on the way: the shipper sends the batch again unti
   writeFileSync(stream.file, rows.map((row) => row + '\n').join(''));
   const proxy = await startClickHouseFaultProxy(clickhouse.server.url);
   proxy.plan(['pass', 'drop-acknowledgement']);
-  await withCopiesKept(siteId, rows.length, async () => {
+  await withMergesStopped(async () => {
     const shipper = await startShipper(stream, { batchMaxEvents: BATCH_ROWS, url: proxy.url });
     try {
       await shippedAll(shipper);
@@ -312,6 +315,7 @@ test('an acknowledgement lost on the way: the shipper sends the batch again unti
       await proxy.stop();
     }
   });
+  await assertEachOnceMerged(siteId, rows.length);
 });
 
 test('SIGTERM ships the lines already read, saves the checkpoint and exits 0', async () => {
@@ -380,17 +384,18 @@ test('a file renamed by rotation keeps its position, and the new file is shipped
   }
 });
 
-test('ClickHouse down: the shipper backs off, keeps its position, and delivers everything once it is back', async () => {
+test('ClickHouse killed: the shipper backs off, keeps its position, and delivers everything once it is back', async () => {
   const stream = freshStream();
   const { siteId } = stream;
   const shipper = await startShipper(stream);
   try {
     writeFileSync(stream.file, lines(siteId, 20));
     await shippedAll(shipper);
-    await clickhouse.server.stop();
+    clickhouse.server.process.kill('SIGKILL');
+    await clickhouse.server.process.waitForExit();
     try {
       appendFileSync(stream.file, lines(siteId, 30));
-      await waitUntil('an insert failed while ClickHouse is down', async () =>
+      await waitUntil('an insert failed while ClickHouse is gone', async () =>
         /ClickHouse insert of 30 rows failed .*retrying in \d+ ms/.test(readFileSync(stream.log, 'utf8')),
       );
     } finally {
@@ -504,7 +509,7 @@ test('one poisoned row in a batch of 20,000: ClickHouse refuses it, it alone is 
   const rows = rowLines(siteId, 20_000);
   rows[12_345] = poisoned;
   writeFileSync(stream.file, rows.map((row) => row + '\n').join(''));
-  await withCopiesKept(siteId, 19_999, async () => {
+  await withMergesStopped(async () => {
     const shipper = await startShipper(stream, { batchMaxEvents: 20_000, batchMaxWaitMs: 5_000 });
     try {
       const metrics = await shippedAll(shipper);
