@@ -210,15 +210,15 @@ test('when the UTC day ends, both workers hash with the new salt: a visitor gets
       ...(root && { workerUser: { user: 'root', group: 'root' } }),
     });
     const connections = await connectionPerWorker(harness.edge);
-    const agent = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) Safari/605.1.15';
+    const userAgent = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) Safari/605.1.15';
     const beacon = (name: string) =>
       Promise.all(
-        connections.map(async ({ agent: connection }) => {
+        connections.map(async ({ agent }) => {
           const answer = await requestFrom(`${harness.edge.url}/telemetry/e`, {
             method: 'POST',
-            headers: { 'x-forwarded-for': FORWARDED[3], 'user-agent': agent },
+            headers: { 'x-forwarded-for': FORWARDED[3], 'user-agent': userAgent },
             body: JSON.stringify({ s: SITE.key, e: [{ n: name, u: 'https://shop.test/' }] }),
-            agent: connection,
+            agent,
           });
           assert.equal(answer.status, 204, name);
         }),
@@ -228,13 +228,13 @@ test('when the UTC day ends, both workers hash with the new salt: a visitor gets
     await beacon('after');
     // Each worker buffers its own lines: once nginx has stopped, the file holds all of them.
     await harness.edge.stop();
-    for (const { agent: connection } of connections) connection.destroy();
+    for (const { agent } of connections) agent.destroy();
 
     const salts = join(harness.options.stateDir, 'salts');
     assert.deepEqual(readdirSync(salts).sort(), [clock.today, clock.tomorrow], 'one salt a day');
     const idUnder = (day: string) =>
       createHmac('sha1', readFileSync(join(salts, day)))
-        .update([SITE.id, FORWARDED[3], agent].join('\x00'))
+        .update([SITE.id, FORWARDED[3], userAgent].join('\x00'))
         .digest()
         .subarray(0, 16)
         .toString('hex');
