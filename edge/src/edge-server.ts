@@ -54,8 +54,8 @@ export function workerPids(master: number): number[] {
     .map(Number);
 }
 
-/** Whether process `pid` has `path` open, under its current name. */
-function holdsOpen(pid: number, path: string): boolean {
+/** Whether process `pid` has `path` open, under its current name (or a socket, as `socket:[inode]`). */
+export function holdsOpen(pid: number, path: string): boolean {
   return readdirSync(`/proc/${pid}/fd`).some((fd) => {
     try {
       return readlinkSync(`/proc/${pid}/fd/${fd}`) === path;

@@ -16,6 +16,12 @@ export interface EdgeConfigOptions {
   errorLog?: string;
   /** The NDJSON file the collect endpoint appends to. */
   eventsLog: string;
+  /**
+   * How long an accepted event may wait in nginx's buffer before it is written to `eventsLog`, in
+   * milliseconds. Default: DEFAULT_EVENTS_FLUSH_MS. Tests shorten it so that they wait for lines in
+   * milliseconds; the CLI never sets it.
+   */
+  eventsFlushMs?: number;
   /** Written by the backend, re-read by every worker within seconds. */
   sitesFile: string;
   /** Persisted edge state: the salt of visitor hashes. */
@@ -94,6 +100,8 @@ export const DEFAULT_SERVER_RATE_LIMIT: RateLimit = { perSecond: 1000, burst: 50
  * worker's 4,096 connections however slowly it sends.
  */
 export const DEFAULT_CONNECTION_LIMIT = Number(SETTINGS.EDGE_CONNECTION_LIMIT.default);
+/** One write per second at most: the NDJSON costs no syscall per event, and lines are a second late at most. */
+export const DEFAULT_EVENTS_FLUSH_MS = 1000;
 
 export const TEMPLATE_PATH = join(__dirname, '..', '..', 'nginx', 'nginx.conf.template');
 /** The admin panel's and /api/'s locations, rendered into whichever server serves them. */
@@ -131,6 +139,12 @@ function listenAddress(host: string, port: number): string {
 function positive(name: string, value: number): string {
   if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer: ${value}`);
   return String(value);
+}
+
+/** A duration in nginx's syntax: whole seconds as such (`1s`), anything else in milliseconds. */
+function nginxTime(name: string, ms: number): string {
+  positive(name, ms);
+  return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
 }
 
 function workerCount(value: number | 'auto'): string {
@@ -226,6 +240,7 @@ export function renderEdgeConfig(options: EdgeConfigOptions): string {
     prefix: safePath('prefix', options.prefix),
     error_log: safePath('errorLog', options.errorLog ?? join(options.prefix, 'error.log')),
     events_log: safePath('eventsLog', options.eventsLog),
+    events_flush: nginxTime('eventsFlushMs', options.eventsFlushMs ?? DEFAULT_EVENTS_FLUSH_MS),
     sites_file: safePath('sitesFile', options.sitesFile),
     state_dir: safePath('stateDir', options.stateDir),
     contract_json: safePath('contractJson', options.contractJson),

@@ -30,6 +30,8 @@ const random = generator(SEED);
 /** What the trusted proxy (the harness's 127.0.0.1) says about visitors: addresses no file may hold afterwards. */
 const VISITORS = ['198.51.100.201', '198.51.100.202', '198.51.100.203', '2001:db8::204'];
 const FORWARDED_FOR = [VISITORS[0], 'garbage', `${VISITORS[1]}, ${VISITORS[2]}`, VISITORS[3], ''];
+/** What the batches say about their end users (believed when the signature is right): no file may hold these either. */
+const SIGNED_ADDRESSES = ['198.51.100.7', '2001:db8::1'];
 const NASTY_STRINGS = [
   '',
   ' ',
@@ -132,7 +134,7 @@ function randomRequest(url: string): { input: string; init: RequestInit } {
       e: Array.from({ length: random.int(12) }, randomEvent),
     };
     // What only signed batches may carry, sometimes well-formed.
-    if (random.next() < 0.2) batch.ip = random.pick(['198.51.100.7', '2001:db8::1', randomValue()]);
+    if (random.next() < 0.2) batch.ip = random.pick([...SIGNED_ADDRESSES, randomValue()]);
     if (random.next() < 0.2) batch.ua = random.pick(['Mozilla/5.0 Chrome/131.0', randomValue()]);
     body = JSON.stringify(batch);
     if (random.next() < 0.1) body = body.slice(0, random.int(body.length));
@@ -181,7 +183,11 @@ test(`${REQUESTS} random and malformed requests: no 5xx, every line a contract r
   for (const line of lines) assert.deepEqual(rowProblems(JSON.parse(line)), [], line);
   assert.equal(lines.length, accepted, 'every accepted event is one line, and nothing else is');
   assert.deepEqual(harness.errorLines(), []);
-  assert.deepEqual(harness.filesNaming(VISITORS), [], 'no log, NDJSON or other file holds an address');
+  assert.deepEqual(
+    harness.filesNaming([...VISITORS, ...SIGNED_ADDRESSES]),
+    [],
+    'no log, NDJSON or other file holds an address',
+  );
   assert.ok(
     (statuses.get(204) ?? 0) > REQUESTS / 200 && accepted > 1000,
     `the fuzz reached the writer: ${JSON.stringify([...statuses])}`,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { createServer } from 'node:http';
+import { createServer, request } from 'node:http';
 import { createHmac, randomBytes } from 'node:crypto';
 import {
   existsSync,
@@ -14,12 +14,14 @@ import {
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { CONTRACT_JSON_PATH } from '@sluice/config';
-import { freePort } from '@sluice/services';
-import { renderEdgeConfig, startEdge, type StartEdgeOptions } from '../src';
+import { freePort, waitUntil } from '@sluice/services';
+import { renderEdgeConfig, startEdge, workerPids, type StartEdgeOptions } from '../src';
 import { LUA_DIR } from '../src';
 import { EdgeHarness, SITE, writeSites } from './edge-harness';
 
 const EVENT = { n: 'pageview', u: 'https://shop.test/' };
+const CHROME =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function withEdge(
@@ -35,20 +37,28 @@ async function withEdge(
   }
 }
 
+/**
+ * How many read calls the edge's one worker has made (Linux's /proc/PID/io). While it serves no
+ * request it reads nothing but the sites file, once a reload: two calls, its bytes and the end.
+ */
+function readCalls(harness: EdgeHarness): number {
+  const [worker] = workerPids(harness.edge.process.pid!);
+  return Number(/^syscr: (\d+)$/m.exec(readFileSync(`/proc/${worker}/io`, 'utf8'))![1]);
+}
+
 test('a site added to the sites file is served within seconds, without a reload; a broken file keeps the last set', async () => {
   await withEdge({}, async (harness) => {
     const added = { ...SITE, id: 8, key: 'site-key-eight' };
     assert.equal((await harness.post({ s: added.key, e: [EVENT] })).status, 400);
     writeSites(harness.options.sitesFile, [SITE, added, { ...SITE, id: -1, key: 'bad-id' } as typeof SITE]);
-    const deadline = Date.now() + 6000;
-    let status = 0;
-    while (Date.now() < deadline && status !== 204) {
-      status = (await harness.post({ s: added.key, e: [EVENT] })).status;
-      if (status !== 204) await sleep(200);
-    }
-    assert.equal(status, 204);
-    const rows = await harness.rows(1);
-    assert.equal(rows[0].site_id, 8);
+    // Refused (and not written) until the edge has read the new file.
+    await waitUntil(
+      'the added site served',
+      async () => (await harness.post({ s: added.key, e: [EVENT] })).status === 204,
+      { timeoutMs: 6000 },
+    );
+    const [row] = await harness.newRows(1);
+    assert.equal(row.site_id, 8);
     assert.equal(
       (await harness.post({ s: 'bad-id', e: [EVENT] })).status,
       400,
@@ -56,13 +66,21 @@ test('a site added to the sites file is served within seconds, without a reload;
     );
 
     writeFileSync(harness.options.sitesFile, '{ not json');
-    await sleep(4500);
+    const warnings = () =>
+      readFileSync(harness.edge.errorLog, 'utf8')
+        .split('\n')
+        .filter((line) => line.includes('sites file'));
+    await waitUntil('the warning about the broken file', async () => warnings().length > 0, {
+      timeoutMs: 6000,
+    });
+    const reads = readCalls(harness);
+    await waitUntil('two more reloads of the broken file', async () => readCalls(harness) >= reads + 4, {
+      timeoutMs: 6000,
+    });
+    assert.equal(warnings().length, 1, 'one warning, not one per reload');
+    assert.match(warnings()[0], /\[warn\].*not a JSON object with a sites list; keeping the last good set/);
     assert.equal((await harness.post({ s: added.key, e: [EVENT] })).status, 204);
-    const warnings = readFileSync(harness.edge.errorLog, 'utf8')
-      .split('\n')
-      .filter((line) => line.includes('sites file'));
-    assert.equal(warnings.length, 1, 'one warning, not one per reload');
-    assert.match(warnings[0], /\[warn\].*not a JSON object with a sites list; keeping the last good set/);
+    await harness.newRows(1);
   });
 });
 
@@ -75,7 +93,7 @@ async function visitorIds(trustedProxies: string[], forwardedFor: string[]): Pro
         204,
       );
     }
-    const rows = await harness.rows(forwardedFor.length);
+    const rows = await harness.newRows(forwardedFor.length);
     assert.ok(!harness.lines().join('').includes('203.0.113.'), 'no forwarded address is written');
     ids = rows.map((row) => row.visitor_id);
   });
@@ -85,14 +103,15 @@ async function visitorIds(trustedProxies: string[], forwardedFor: string[]): Pro
 test("a site's allowed origins and bot policy apply to its beacons", async () => {
   const harness = new EdgeHarness();
   const guarded = { ...SITE, allowedOrigins: ['https://Shop.test'], botPolicy: 'drop' as const };
-  writeSites(join(harness.dir, 'sites.json'), [guarded]);
+  const flagging = { ...guarded, id: 8, key: 'flagging-key', botPolicy: 'flag' as const };
+  writeSites(join(harness.dir, 'sites.json'), [guarded, flagging]);
   await harness.start();
   try {
     const beacon = { s: SITE.key, e: [EVENT] };
-    const fromShop = await harness.post(beacon, { origin: 'https://shop.test' });
+    const fromShop = await harness.post(beacon, { origin: 'https://shop.test', 'user-agent': CHROME });
     assert.equal(fromShop.status, 204);
     assert.equal(fromShop.headers.get('access-control-allow-origin'), 'https://shop.test');
-    const elsewhere = await harness.post(beacon, { origin: 'https://evil.test' });
+    const elsewhere = await harness.post(beacon, { origin: 'https://evil.test', 'user-agent': CHROME });
     assert.equal(elsewhere.status, 403);
     assert.deepEqual(await elsewhere.json(), { error: 'origin_not_allowed' });
     const preflight = (origin: string) =>
@@ -105,16 +124,23 @@ test("a site's allowed origins and bot policy apply to its beacons", async () =>
     assert.equal(refused.headers.get('access-control-allow-origin'), null);
     await refused.arrayBuffer();
     // No Origin at all (a server-side call, the image fallback) can't be judged by it.
-    assert.equal((await harness.post(beacon)).status, 204);
-    const bot = await harness.post(beacon, { origin: 'https://shop.test', 'user-agent': 'Googlebot/2.1' });
-    assert.equal(bot.status, 204, 'a dropped bot gets the usual answer');
-    const rows = await harness.rows(2);
-    await new Promise((resolve) => setTimeout(resolve, 1200));
-    assert.equal(harness.lines().length, 2, 'the foreign origin and the bot were not written');
+    assert.equal((await harness.post(beacon, { 'user-agent': CHROME })).status, 204);
+    const bot = { origin: 'https://shop.test', 'user-agent': 'Googlebot/2.1' };
+    assert.equal((await harness.post(beacon, bot)).status, 204, 'a dropped bot gets the usual answer');
+    // The same bot on a site that flags bots: written, and marked.
+    assert.equal((await harness.post({ s: flagging.key, e: [EVENT] }, bot)).status, 204);
+    const rows = await harness.newRows(3);
     assert.deepEqual(
-      rows.map((row) => row.is_bot),
-      [0, 0],
+      rows.map((row) => [row.site_id, row.is_bot]),
+      [
+        [guarded.id, 0],
+        [guarded.id, 0],
+        [flagging.id, 1],
+      ],
+      'the foreign origin and the dropped bot were not written',
     );
+    const metrics = await (await fetch(harness.edge.metricsUrl)).text();
+    assert.match(metrics, /^sluice_edge_events_dropped_total\{reason="bot"\} 1$/m);
   } finally {
     await harness.stop();
   }
@@ -136,7 +162,7 @@ test("privacy mode: persistent sites keep the tracker's anonymous id, cookieless
     ];
     assert.equal((await harness.post({ s: persistent.key, e: events })).status, 204);
     assert.equal((await harness.post({ s: cookieless.key, e: [{ ...EVENT, v: clientId }] })).status, 204);
-    const rows = await harness.rows(5);
+    const rows = await harness.newRows(5);
     const [kept, upper, short, none, ignored] = rows.map((row) => row.visitor_id);
     assert.equal(kept, clientId);
     assert.match(none, /^[0-9a-f]{32}$/);
@@ -163,23 +189,55 @@ test('past its rate limit an address gets 429 with a code, others are unaffected
     assert.ok(statuses.filter((status) => status === 429).length >= 2, String(statuses));
     const other = await harness.post(beacon, { 'x-forwarded-for': '203.0.113.8' });
     assert.equal(other.status, 204);
-    const written = statuses.filter((status) => status === 204).length + 1;
-    await harness.rows(written);
-    await sleep(1200);
-    assert.equal(harness.lines().length, written);
+    await harness.newRows(statuses.filter((status) => status === 204).length + 1);
   });
 });
+
+/**
+ * The least and the most the sum of a Prometheus histogram's observations can be, from its buckets:
+ * each observation counted in the bucket `le` is above the bucket before's bound and at most `le`.
+ */
+function histogramBounds(text: string, family: string, route: string): [number, number] {
+  const buckets = [
+    ...text.matchAll(new RegExp(`^${family}_bucket\\{route="${route}",le="([^"]+)"\\} (\\S+)$`, 'gm')),
+  ]
+    .map(([, le, count]) => ({ le: le === '+Inf' ? Infinity : Number(le), count: Number(count) }))
+    .sort((a, b) => a.le - b.le);
+  let [low, high, below, bound] = [0, 0, 0, 0];
+  for (const { le, count } of buckets) {
+    const inBucket = count - below;
+    low += inBucket * bound;
+    if (inBucket > 0) high += inBucket * le;
+    [below, bound] = [count, le];
+  }
+  return [low, high];
+}
+
+/** A beacon whose body arrives `delayMs` after its headers: a request that takes about that long. */
+function slowBeacon(url: string, body: string, delayMs: number): Promise<number | undefined> {
+  return new Promise((resolve, reject) => {
+    const outgoing = request(
+      `${url}/telemetry/e`,
+      { method: 'POST', headers: { 'content-length': String(Buffer.byteLength(body)) } },
+      (response) => response.resume().on('end', () => resolve(response.statusCode)),
+    );
+    outgoing.on('error', reject);
+    outgoing.flushHeaders();
+    void sleep(delayMs).then(() => outgoing.end(body));
+  });
+}
 
 test('metrics: requests by route and status, latency, events accepted and refused by reason', async () => {
   await withEdge({}, async (harness) => {
     const good = { n: 'pageview', u: 'https://shop.test/' };
-    assert.equal((await harness.post({ s: SITE.key, e: [good, good] })).status, 204);
+    const slow = JSON.stringify({ s: SITE.key, e: [good, good] });
+    assert.equal(await slowBeacon(harness.edge.url, slow, 400), 204);
     const mixed = await harness.post({ s: SITE.key, e: [good, { n: 'x' }, { n: 'y', u: 'nope' }] });
     assert.equal(mixed.status, 400);
     assert.equal((await harness.post('{oops')).status, 400);
     assert.equal((await harness.post({ s: 'no-such-site', e: [good] })).status, 400);
     assert.equal((await fetch(`${harness.edge.url}/telemetry/s.js`)).status, 200);
-    await sleep(1500);
+    // One worker: the metrics it serves include its own counts up to the request before.
     const response = await fetch(harness.edge.metricsUrl);
     assert.equal(response.status, 200);
     assert.match(response.headers.get('content-type') ?? '', /^text\/plain; version=0\.0\.4/);
@@ -198,19 +256,26 @@ test('metrics: requests by route and status, latency, events accepted and refuse
     assert.equal(value('sluice_edge_requests_total{route="tracker",status="200"}'), 1);
     assert.equal(value('sluice_edge_request_duration_seconds_count{route="collect"}'), 4);
     assert.equal(value('sluice_edge_request_duration_seconds_bucket{route="collect",le="+Inf"}'), 4);
-    assert.ok((value('sluice_edge_request_duration_seconds_sum{route="collect"}') ?? -1) >= 0);
+    // Each request's time lies within its bucket's bounds, so the sum lies between the sums of the
+    // bounds; the slow beacon (its body 400 ms after its headers) lies far above the first bucket's.
+    const [low, high] = histogramBounds(text, 'sluice_edge_request_duration_seconds', 'collect');
+    const sum = value('sluice_edge_request_duration_seconds_sum{route="collect"}') ?? 0;
+    assert.ok(low > 0, 'a request above the first bucket');
+    assert.ok(low - 1e-9 <= sum && sum <= high + 1e-9, `the sum ${sum} is within [${low}, ${high}]`);
     assert.match(text, /^# TYPE sluice_edge_request_duration_seconds histogram$/m);
     // Visitors can't reach the metrics: on the public address the path is the admin panel's.
     assert.doesNotMatch(await (await fetch(`${harness.edge.url}/metrics`)).text(), /sluice_edge/);
   });
 });
 
+const GEO_ADDRESSES = ['8.8.8.8', '2a00:1450:4001:82b::200e', '10.1.2.3'];
+
 test("geo: the visitor's address gives country, region and city from the shipped database", async () => {
   await withEdge({}, async (harness) => {
-    for (const ip of ['8.8.8.8', '2a00:1450:4001:82b::200e', '10.1.2.3']) {
+    for (const ip of GEO_ADDRESSES) {
       assert.equal((await harness.post({ s: SITE.key, e: [EVENT] }, { 'x-forwarded-for': ip })).status, 204);
     }
-    const rows = await harness.rows(3);
+    const rows = await harness.newRows(3);
     assert.deepEqual(
       rows.map((row) => [row.country, row.region, row.city]),
       [
@@ -218,6 +283,11 @@ test("geo: the visitor's address gives country, region and city from the shipped
         ['DE', 'Hesse', 'Frankfurt am Main'],
         ['', '', ''],
       ],
+    );
+    assert.deepEqual(
+      harness.filesNaming(GEO_ADDRESSES),
+      [],
+      'no NDJSON line, log or other file holds an address',
     );
   });
 });
@@ -229,8 +299,9 @@ test('geo: a missing GEOIP_DB file is one warning at start, and events flow on w
       (await harness.post({ s: SITE.key, e: [EVENT] }, { 'x-forwarded-for': '8.8.8.8' })).status,
       204,
     );
-    const [row] = await harness.rows(1);
+    const [row] = await harness.newRows(1);
     assert.deepEqual([row.country, row.region, row.city], ['', '', '']);
+    assert.deepEqual(harness.filesNaming(['8.8.8.8']), []);
     const warnings = readFileSync(harness.edge.errorLog, 'utf8')
       .split('\n')
       .filter((line) => line.includes('/nonexistent/GeoLite2-City.mmdb'));
@@ -261,7 +332,7 @@ const utcDay = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).
 test("today's visitor salt is created private and kept across restarts, so ids stay stable within the day", async () => {
   await withEdge({}, async (harness) => {
     await harness.post({ s: SITE.key, e: [EVENT] });
-    const [first] = await harness.rows(1);
+    const [first] = await harness.newRows(1);
     const salts = join(harness.options.stateDir, 'salts');
     assert.equal(statSync(salts).mode & 0o777, 0o770);
     assert.equal(statSync(join(salts, utcDay(0))).mode & 0o777, 0o600);
@@ -269,8 +340,8 @@ test("today's visitor salt is created private and kept across restarts, so ids s
     await harness.edge.stop();
     harness.edge = await startEdge(harness.options);
     await harness.post({ s: SITE.key, e: [EVENT] });
-    const rows = await harness.rows(2);
-    assert.equal(rows[1].visitor_id, first.visitor_id);
+    const [again] = await harness.newRows(1);
+    assert.equal(again.visitor_id, first.visitor_id);
   });
 });
 
@@ -286,7 +357,7 @@ test("visitor ids are HMACs under the day's salt; salts older than yesterday are
   await harness.start();
   try {
     await harness.post({ s: SITE.key, e: [EVENT] }, { 'user-agent': 'test-agent/1.0' });
-    const [row] = await harness.rows(1);
+    const [row] = await harness.newRows(1);
     const expected = createHmac('sha1', today)
       .update([SITE.id, '127.0.0.1', 'test-agent/1.0'].join('\x00'))
       .digest();
@@ -300,18 +371,20 @@ test("visitor ids are HMACs under the day's salt; salts older than yesterday are
 
 test('reopenLogs makes the edge write to a fresh file after rotation', async () => {
   await withEdge({}, async (harness) => {
-    await harness.post({ s: SITE.key, e: [EVENT] });
-    await harness.rows(1);
+    await harness.post({ s: SITE.key, e: [{ ...EVENT, n: 'before' }] });
+    await harness.newRows(1);
     const rotated = `${harness.options.eventsLog}.1`;
     renameSync(harness.options.eventsLog, rotated);
+    const written = readFileSync(rotated, 'utf8');
     await harness.edge.reopenLogs();
+    harness.logRotated();
     await harness.post({ s: SITE.key, e: [{ ...EVENT, n: 'after' }] });
-    const rows = await harness.rows(1);
+    const rows = await harness.newRows(1);
     assert.deepEqual(
       rows.map((row) => row.name),
       ['after'],
     );
-    assert.equal(readFileSync(rotated, 'utf8').trim().split('\n').length, 1);
+    assert.equal(readFileSync(rotated, 'utf8'), written, 'nothing more went to the renamed file');
   });
 });
 
@@ -375,6 +448,11 @@ test('the template renders a valid config for both Debian nginx and the OpenRest
       assert.equal(conf.includes('load_module'), target === 'debian');
       nginxTest(dir, conf, `${target}.conf`);
     }
+    assert.match(
+      renderEdgeConfig({ ...checkOptions(dir), target: 'debian', eventsFlushMs: 20 }),
+      / sluice_ndjson buffer=64k flush=20ms if=/,
+      "the tests' flush interval",
+    );
     assert.throws(
       () => renderEdgeConfig({ ...checkOptions(dir), target: 'debian', prefix: "/tmp/x'; evil" }),
       /characters/,

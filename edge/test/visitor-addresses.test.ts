@@ -1,14 +1,17 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, readFileSync } from 'node:fs';
+import { createHmac } from 'node:crypto';
+import { chmodSync, readdirSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { withDefaults, type EventRow } from '@sluice/config';
+import { waitUntil } from '@sluice/services';
 import type { StartEdgeOptions } from '../src';
 import { EdgeHarness, requestFrom, SITE } from './edge-harness';
+import { connectionPerWorker } from './worker-connections';
 
 const BEACON = JSON.stringify({ s: SITE.key, e: [{ n: 'pageview', u: 'https://shop.test/' }] });
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Visitors the tests can recognise in any file: addresses a trusted proxy (127.0.0.1) names in
@@ -126,18 +129,21 @@ test('no log line names a visitor: nginx’s own refusals, upstream failures and
         });
       i += 1;
     }
-    // What the log can't say is counted: /api/'s answers by status, in the metrics.
-    await sleep(1500);
+    // What the log can't say is counted: /api/'s answers by status, in the metrics (one worker: its
+    // own counts up to the request before). Two visitors asked while the backend was down.
     const metrics = await (await fetch(harness.edge.metricsUrl)).text();
-    assert.match(metrics, /^sluice_edge_requests_total\{route="api",status="502"\} [1-9]/m);
+    assert.match(metrics, /^sluice_edge_requests_total\{route="api",status="502"\} 2$/m);
     await harness.edge.stop();
     assert.deepEqual(harness.filesNaming([...FORWARDED, ...DIRECT]), []);
     assert.deepEqual(harness.errorLines(), []);
   });
 });
 
-/** The visitor salt's day ends 4 seconds after nginx starts: its clock runs that far ahead. */
-function clockNearMidnight(dir: string): Record<string, string> {
+/**
+ * A wall clock for nginx that runs ahead, so that its UTC day ends `seconds` from now (LD_PRELOAD of
+ * shifted-clock.c), and the real time at which it does. Both days are named as the edge names them.
+ */
+function clockNearMidnight(dir: string, seconds: number) {
   const library = join(dir, 'shifted-clock.so');
   execFileSync('cc', [
     '-shared',
@@ -150,31 +156,102 @@ function clockNearMidnight(dir: string): Record<string, string> {
   ]);
   const now = Math.floor(Date.now() / 1000);
   const midnight = Math.ceil((now + 1) / 86_400) * 86_400;
-  return { LD_PRELOAD: library, SHIFTED_CLOCK_SECONDS: String(midnight - 4 - now) };
+  const shift = midnight - seconds - now;
+  const day = (unix: number) => new Date(unix * 1000).toISOString().slice(0, 10);
+  return {
+    environment: { LD_PRELOAD: library, SHIFTED_CLOCK_SECONDS: String(shift) },
+    /** Only the whole seconds move: the edge's day ends at this real moment exactly. */
+    dayEndsAt: (now + seconds) * 1000,
+    today: day(midnight - 1),
+    tomorrow: day(midnight),
+  };
 }
+
+const dayEnded = (clock: { dayEndsAt: number }) =>
+  waitUntil("the edge's UTC day to end", async () => Date.now() >= clock.dayEndsAt, { timeoutMs: 15_000 });
 
 test('a day’s salt that cannot be made is reported without the visitor whose beacon found it missing', async () => {
   const harness = new EdgeHarness();
   try {
-    await harness.start({ environment: clockNearMidnight(harness.dir) });
+    const clock = clockNearMidnight(harness.dir, 4);
+    await harness.start({ environment: clock.environment });
     // The workers can't write the next day's salt.
     chmodSync(join(harness.options.stateDir, 'salts'), 0o500);
-    await sleep(5000);
+    await dayEnded(clock);
     const visitor = { from: '127.0.0.1', forwardedFor: FORWARDED[0] };
     assert.equal(
       await send(harness.edge.url, visitor, { path: '/telemetry/e', method: 'POST', body: BEACON }),
       204,
     );
-    const failure = async () =>
+    const failure = () =>
       readFileSync(harness.edge.errorLog, 'utf8')
         .split('\n')
         .find((line) => line.includes('cannot create the visitor salt'));
-    for (let waited = 0; !(await failure()) && waited < 3000; waited += 100) await sleep(100);
-    const line = await failure();
-    assert.match(line ?? '', /\[error\].*cannot create the visitor salt/, 'the failure is reported');
-    assert.doesNotMatch(line ?? '', /client:/);
+    await waitUntil('the failure reported', async () => failure() !== undefined, { timeoutMs: 5000 });
+    assert.match(failure()!, /\[error\].*cannot create the visitor salt/, 'the failure is reported');
+    assert.doesNotMatch(failure()!, /client:/);
     await harness.edge.stop();
     assert.deepEqual(harness.filesNaming(FORWARDED), []);
+  } finally {
+    await harness.stop();
+  }
+});
+
+test('when the UTC day ends, both workers hash with the new salt: a visitor gets a new id, the same in each', async () => {
+  const harness = new EdgeHarness();
+  try {
+    const clock = clockNearMidnight(harness.dir, 6);
+    // Started as root, nginx's workers would be nobody, who can't write the salts folder the master
+    // made (production shares it through a group: ops/src/stack): here they run as root too.
+    const root = process.getuid?.() === 0;
+    await harness.start({
+      workerProcesses: 2,
+      environment: clock.environment,
+      ...(root && { workerUser: { user: 'root', group: 'root' } }),
+    });
+    const connections = await connectionPerWorker(harness.edge);
+    const userAgent = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) Safari/605.1.15';
+    const beacon = (name: string) =>
+      Promise.all(
+        connections.map(async ({ agent }) => {
+          const answer = await requestFrom(`${harness.edge.url}/telemetry/e`, {
+            method: 'POST',
+            headers: { 'x-forwarded-for': FORWARDED[3], 'user-agent': userAgent },
+            body: JSON.stringify({ s: SITE.key, e: [{ n: name, u: 'https://shop.test/' }] }),
+            agent,
+          });
+          assert.equal(answer.status, 204, name);
+        }),
+      );
+    await beacon('before');
+    await dayEnded(clock);
+    await beacon('after');
+    // Each worker buffers its own lines: once nginx has stopped, the file holds all of them.
+    await harness.edge.stop();
+    for (const { agent } of connections) agent.destroy();
+
+    const salts = join(harness.options.stateDir, 'salts');
+    assert.deepEqual(readdirSync(salts).sort(), [clock.today, clock.tomorrow], 'one salt a day');
+    const idUnder = (day: string) =>
+      createHmac('sha1', readFileSync(join(salts, day)))
+        .update([SITE.id, FORWARDED[3], userAgent].join('\x00'))
+        .digest()
+        .subarray(0, 16)
+        .toString('hex');
+    const rows = harness.lines().map((line) => withDefaults(JSON.parse(line) as Partial<EventRow>));
+    assert.deepEqual(
+      rows.map((row) => [row.name, row.ts.slice(0, 10), row.visitor_id]).sort(),
+      [
+        ['after', clock.tomorrow, idUnder(clock.tomorrow)],
+        ['after', clock.tomorrow, idUnder(clock.tomorrow)],
+        ['before', clock.today, idUnder(clock.today)],
+        ['before', clock.today, idUnder(clock.today)],
+      ],
+      "each worker's beacon before midnight under the old salt, after it under the new one",
+    );
+    assert.notEqual(idUnder(clock.today), idUnder(clock.tomorrow));
+    assert.deepEqual(harness.filesNaming([FORWARDED[3]]), []);
+    assert.deepEqual(harness.errorLines(), []);
   } finally {
     await harness.stop();
   }
@@ -198,14 +275,21 @@ test('past its limit of requests in progress an address is refused (429), others
         }),
     );
     const sockets = await Promise.all(slow);
-    await sleep(300);
     const from = (address: string) => ({ from: '127.0.0.1', forwardedFor: address });
     const beacon = { path: '/telemetry/e', method: 'POST', body: BEACON };
-    assert.equal(await send(harness.edge.url, from(FORWARDED[1]), beacon), 429);
+    // Refused once nginx holds both slow requests (until then the address still has a slot).
+    await waitUntil(
+      'the address refused',
+      async () => (await send(harness.edge.url, from(FORWARDED[1]), beacon)) === 429,
+      { timeoutMs: 5000 },
+    );
     assert.equal(await send(harness.edge.url, from(FORWARDED[2]), beacon), 204);
     for (const socket of sockets) socket.destroy();
-    await sleep(300);
-    assert.equal(await send(harness.edge.url, from(FORWARDED[1]), beacon), 204, 'the slots are free again');
+    await waitUntil(
+      'the slots free again',
+      async () => (await send(harness.edge.url, from(FORWARDED[1]), beacon)) === 204,
+      { timeoutMs: 5000 },
+    );
     await harness.edge.stop();
     assert.deepEqual(harness.filesNaming(FORWARDED), []);
     assert.deepEqual(harness.errorLines(), []);

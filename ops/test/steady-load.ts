@@ -16,6 +16,8 @@ export class SteadyLoad {
   accepted = 0;
   /** Answers other than 204: a fault test expects none. */
   readonly refusals: string[] = [];
+  /** The visitors' addresses the beacons named: no file or row may hold one. */
+  readonly addresses = new Set<string>();
   private running = true;
   private readonly loops: Promise<void>[];
 
@@ -32,6 +34,7 @@ export class SteadyLoad {
     const startedAt = Date.now();
     for (let sent = 0; this.running; sent++) {
       const [beacon] = beacons(1, batchSize, { siteKey: this.siteKey });
+      this.addresses.add(beacon.clientIp);
       try {
         const response = await fetch(`${this.edgeUrl}/telemetry/e`, {
           method: 'POST',

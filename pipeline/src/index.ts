@@ -1,4 +1,10 @@
-export { runMigrations, rollbackMigrations, loadMigrations, MIGRATIONS_DIR } from './migrations/migrations';
+export {
+  runMigrations,
+  rollbackMigrations,
+  loadMigrations,
+  migrationLabel,
+  MIGRATIONS_DIR,
+} from './migrations/migrations';
 export { dropExpiredPartitions, oldestKeptMonth } from './retention/retention';
 export { startShipperProcess, SHIPPER_NODE_ARGS, type ShipperProcessOptions } from './shipper/process';
 export type { ClickHouseTarget } from './clickhouse-target';

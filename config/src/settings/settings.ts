@@ -440,6 +440,13 @@ export const SETTINGS = {
     internal: true,
     readBy: ['shipper'],
   }),
+  // A failpoint for tests (docs/testing.md): the shipper kills itself right before its Nth checkpoint write.
+  SHIPPER_TEST_CRASH_BEFORE_CHECKPOINT: setting({
+    kind: wholeNumber(1, 1_000_000),
+    section: 'Shipper',
+    internal: true,
+    readBy: ['shipper'],
+  }),
   VECTOR_API_ADDRESS: setting({ kind: text(), section: 'Shipper', internal: true, readBy: ['vector'] }),
   VECTOR_METRICS_ADDRESS: setting({ kind: text(), section: 'Shipper', internal: true, readBy: ['vector'] }),
   SLUICE_EVENTS_DIR: setting({

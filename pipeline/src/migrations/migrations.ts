@@ -126,7 +126,9 @@ class MigrationStore {
   }
 }
 
-const label = (migration: Migration) => `${String(migration.version).padStart(4, '0')}_${migration.name}`;
+/** How runs report a migration: `0001_create_events`. */
+export const migrationLabel = (migration: Migration) =>
+  `${String(migration.version).padStart(4, '0')}_${migration.name}`;
 
 /** Runs `direction` for each chosen migration, in the given order, recording each one. */
 async function migrate(
@@ -144,10 +146,12 @@ async function migrate(
     await store.prepare();
     const done: string[] = [];
     for (const migration of choose(migrations, await store.appliedVersions())) {
-      log(`${direction === 'up' ? 'Applying' : 'Reverting'} ClickHouse migration ${label(migration)}…`);
+      log(
+        `${direction === 'up' ? 'Applying' : 'Reverting'} ClickHouse migration ${migrationLabel(migration)}…`,
+      );
       for (const statement of migration[direction]) await store.run(statement);
       await store.record(migration, direction);
-      done.push(label(migration));
+      done.push(migrationLabel(migration));
     }
     return done;
   } finally {

@@ -13,6 +13,12 @@ export interface ShipperConfig {
   reportEveryMs: number;
   /** Prometheus metrics on 127.0.0.1 at this port; none when unset. */
   metricsPort?: number;
+  /**
+   * A failpoint for tests only (SHIPPER_TEST_CRASH_BEFORE_CHECKPOINT=N): the process kills itself
+   * (SIGKILL, a crash) right before its Nth checkpoint write, after ClickHouse acknowledged the batch.
+   * It puts a crash exactly where a timer can't (docs/testing.md). Unset in production.
+   */
+  crashBeforeCheckpoint?: number;
 }
 
 /** The shipper's settings, read by the settings schema (batch defaults measured with `npm run bench:pipeline`). */
@@ -25,6 +31,7 @@ export function shipperConfigFromEnv(env: Environment = process.env): ShipperCon
     'SHIPPER_BATCH_MAX_WAIT_MS',
     'SHIPPER_REPORT_EVERY_MS',
     'SHIPPER_METRICS_PORT',
+    'SHIPPER_TEST_CRASH_BEFORE_CHECKPOINT',
   ]);
   return {
     inputDir: settings.SHIPPER_INPUT_DIR,
@@ -35,5 +42,6 @@ export function shipperConfigFromEnv(env: Environment = process.env): ShipperCon
     batchMaxWaitMs: settings.SHIPPER_BATCH_MAX_WAIT_MS,
     reportEveryMs: settings.SHIPPER_REPORT_EVERY_MS,
     metricsPort: settings.SHIPPER_METRICS_PORT === 'off' ? undefined : settings.SHIPPER_METRICS_PORT,
+    crashBeforeCheckpoint: settings.SHIPPER_TEST_CRASH_BEFORE_CHECKPOINT,
   };
 }

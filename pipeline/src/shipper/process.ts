@@ -26,6 +26,8 @@ export interface ShipperProcessOptions {
   reportEveryMs?: number;
   /** Prometheus metrics on this port; none when left out. */
   metricsPort?: number;
+  /** Tests only: crash right before the Nth checkpoint write (ShipperConfig.crashBeforeCheckpoint). */
+  crashBeforeCheckpoint?: number;
 }
 
 /** Starts the shipper as a child process (tests and benchmarks) with these settings as its only variables. */
@@ -45,6 +47,7 @@ export function startShipperProcess(options: ShipperProcessOptions): ManagedProc
       SHIPPER_BATCH_MAX_WAIT_MS: optional(options.batchMaxWaitMs),
       SHIPPER_REPORT_EVERY_MS: optional(options.reportEveryMs),
       SHIPPER_METRICS_PORT: options.metricsPort === undefined ? 'off' : String(options.metricsPort),
+      SHIPPER_TEST_CRASH_BEFORE_CHECKPOINT: optional(options.crashBeforeCheckpoint),
       CLICKHOUSE_URL: clickhouse.url,
       CLICKHOUSE_DATABASE: clickhouse.database,
       CLICKHOUSE_INGEST_USER: clickhouse.username,

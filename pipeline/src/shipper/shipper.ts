@@ -73,6 +73,7 @@ export class Shipper {
   /** Settles when the last batch sent is recorded (or failed): the chain that keeps records in order. */
   private lastDelivery: Promise<boolean> = Promise.resolve(true);
   private lastReport = { at: Date.now(), shipped: 0 };
+  private checkpointWrites = 0;
 
   constructor(
     private readonly config: ShipperConfig,
@@ -240,6 +241,7 @@ export class Shipper {
       );
     }
     this.committed = batch.positions;
+    if (++this.checkpointWrites === this.config.crashBeforeCheckpoint) process.kill(process.pid, 'SIGKILL');
     this.checkpoint.save(this.committed);
     this.advanceAcknowledgedThrough();
     this.metrics.rowsShipped += batch.rows - refused.length;

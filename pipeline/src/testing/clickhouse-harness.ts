@@ -1,6 +1,6 @@
-import { createClient, type ClickHouseClient } from '@clickhouse/client';
+import { ClickHouseLogLevel, createClient, type ClickHouseClient } from '@clickhouse/client';
 import { sampleEventRow, type EventRow } from '@sluice/config';
-import { freePort, startClickHouse, type RunningClickHouse } from '@sluice/services';
+import { freePort, startClickHouse, waitUntil, type RunningClickHouse } from '@sluice/services';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -56,6 +56,43 @@ export class ClickHouseHarness {
       `SELECT uniqExact(event_id) AS n FROM ${this.database}.events WHERE site_id = ${Number(siteId)}`,
     );
     return Number(row.n);
+  }
+
+  /** A site's rows as stored, copies included: what distinctEventIds hides. */
+  async rawRows(siteId: number): Promise<number> {
+    const [row] = await this.query<{ n: string }>(
+      `SELECT count() AS n FROM ${this.database}.events WHERE site_id = ${Number(siteId)}`,
+    );
+    return Number(row.n);
+  }
+
+  /**
+   * Merges every partition of the events table into one part (merges must be running): exact copies,
+   * which at-least-once delivery leaves, collapse, and raw rows are then the events there are.
+   */
+  async mergeEvents(): Promise<void> {
+    const partitions = await this.query<{ partition: string }>(
+      `SELECT DISTINCT partition FROM system.parts WHERE database = '${this.database}' AND table = 'events' AND active`,
+    );
+    // OPTIMIZE merges nothing, and still succeeds, while a merge already runs on those parts: with
+    // optimize_throw_if_noop it fails instead, and is tried again (that refusal is no error to log).
+    const quiet = createClient({
+      url: this.server.url,
+      ...this.credentials.admin,
+      log: { level: ClickHouseLogLevel.OFF },
+    });
+    try {
+      for (const { partition } of partitions)
+        await waitUntil(`the merge of partition ${partition}`, async () => {
+          await quiet.command({
+            query: `OPTIMIZE TABLE ${this.database}.events PARTITION ${Number(partition)} FINAL`,
+            clickhouse_settings: { optimize_throw_if_noop: 1 },
+          });
+          return true;
+        });
+    } finally {
+      await quiet.close();
+    }
   }
 
   async stop(): Promise<void> {

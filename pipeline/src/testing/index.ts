@@ -2,3 +2,9 @@
 // Sluice's schema. Kept out of the package's main entry so that production code (the backend image) never loads the
 // test servers.
 export { ClickHouseHarness, eventRow, sluiceAccounts } from './clickhouse-harness';
+export {
+  startClickHouseFaultProxy,
+  type ClickHouseFaultProxy,
+  type InsertFault,
+  type ProxiedInsert,
+} from './clickhouse-fault-proxy';
