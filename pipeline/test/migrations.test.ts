@@ -17,7 +17,12 @@ const allAbove = (version: number) => ALL.filter((label) => Number(label.slice(0
 
 const describeEvents = () => clickhouse.query<{ name: string; type: string }>('DESCRIBE TABLE sluice.events');
 
+// Each test sets the schema it starts from, so any one of them passes alone or in any order.
+const fromNothing = () => rollbackMigrations({ ...clickhouse.target('admin'), to: 0 });
+const upToDate = () => clickhouse.migrate();
+
 test('the events table has exactly the contract fields, in order, with the contract types', async () => {
+  await fromNothing();
   assert.deepEqual((await clickhouse.migrate()).applied, ALL);
   const columns = (await describeEvents()).map(({ name, type }) => ({ name, type }));
   const contract = EVENT_ROW_FIELDS.map((name) => ({ name, type: CLICKHOUSE_TYPES[EVENT_ROW[name].type] }));
@@ -25,10 +30,12 @@ test('the events table has exactly the contract fields, in order, with the contr
 });
 
 test('running the migrations again applies nothing', async () => {
+  await upToDate();
   assert.deepEqual((await clickhouse.migrate()).applied, []);
 });
 
 test('rolling back runs the down steps, and up applies them again', async () => {
+  await upToDate();
   const { reverted } = await rollbackMigrations({ ...clickhouse.target('admin'), to: 0 });
   assert.deepEqual(reverted, [...ALL].reverse());
   const [exists] = await clickhouse.query<{ n: string }>(
@@ -39,6 +46,7 @@ test('rolling back runs the down steps, and up applies them again', async () => 
 });
 
 test('the reports account is read-only', async () => {
+  await upToDate();
   // The refusal is the expected outcome: keep the client from logging it as an error.
   const reader = createClient({
     url: clickhouse.server.url,
@@ -53,6 +61,7 @@ test('the reports account is read-only', async () => {
 });
 
 test('rolling back to version 1 leaves exactly the first contract version, and up restores the contract', async () => {
+  await upToDate();
   const { reverted } = await rollbackMigrations({ ...clickhouse.target('admin'), to: 1 });
   assert.deepEqual(reverted, allAbove(1).reverse());
   const columns = (await describeEvents()).map(({ name }) => name);
