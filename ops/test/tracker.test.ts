@@ -156,6 +156,8 @@ before(async () => {
     backendUpstream: '127.0.0.1:9',
     trustedProxies: ['127.0.0.1'],
     workerProcesses: 1,
+    // Lines reach the file within 100 ms rather than a second: each step waits for its marker that much less.
+    eventsFlushMs: 100,
   });
   shipper = startShipperProcess({
     inputDir: join(dir, 'events'),
