@@ -146,6 +146,28 @@ export const SETTINGS = {
       'A MaxMind GeoLite2/GeoIP2 City file for country, region and city. Empty: the shipped DB-IP City Lite database (CC BY 4.0). docker compose: a path inside the edge container.',
     readBy: ['stack', 'edge'],
   }),
+  EDGE_DISK_BUDGET: setting({
+    kind: byteSize(),
+    section: 'Edge',
+    about:
+      "The most the events folder may hold (NDJSON not yet shipped, or shipped and not yet deleted): when ClickHouse or the pipeline is down for long, the edge answers 503 with Retry-After instead of writing past it (the tracker keeps its events and retries for 24 hours), and accepts again once the pipeline has shipped and deleted a fifth of what the folder held then. Leave room on the disk for ClickHouse and the pipeline's own state (docs/operations.md, Disk budget).",
+    default: '10g',
+    readBy: ['stack', 'edge'],
+  }),
+  EDGE_ROTATE_SIZE: setting({
+    kind: byteSize(),
+    section: 'Edge',
+    about:
+      'The edge closes its NDJSON file (events.ndjson → events.ndjson.<time>) once it holds this much, or once its first line is EDGE_ROTATE_SECONDS old; the pipeline deletes a closed file once it is wholly in ClickHouse. Vector reads only closed files, so EDGE_ROTATE_SECONDS is how late its events may be: keep it well under SLUICE_PIPELINE_DRAIN_SECONDS.',
+    default: '64m',
+    readBy: ['stack', 'edge'],
+  }),
+  EDGE_ROTATE_SECONDS: setting({
+    kind: wholeNumber(1, 3600, 'seconds'),
+    section: 'Edge',
+    default: '10',
+    readBy: ['stack', 'edge'],
+  }),
 
   BACKEND_HOST: setting({
     kind: listenAddress(),
