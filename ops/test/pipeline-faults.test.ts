@@ -10,7 +10,6 @@ import {
   chmodSync,
   existsSync,
   mkdtempSync,
-  readdirSync,
   readFileSync,
   renameSync,
   rmSync,
@@ -174,8 +173,7 @@ test('log rotation under load (rename, then nginx -s reopen) loses nothing', asy
   await sleep(1000);
   const accepted = await load.stop();
   assertNoRefusals(load);
-  const rotated = readdirSync(eventsDir).filter((name) => name.includes('.rotated-'));
-  assert.equal(rotated.length, rotations);
+  // The renamed files are not counted: the shipper deletes each once it has shipped it.
   await assertExactlyDelivered(SITES.rotation.id, accepted);
 });
 

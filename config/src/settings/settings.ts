@@ -403,6 +403,20 @@ export const SETTINGS = {
     default: '9146',
     readBy: ['stack', 'shipper'],
   }),
+  SHIPPER_DEAD_LETTER_ROTATE_SIZE: setting({
+    kind: byteSize(),
+    section: 'Shipper',
+    about:
+      "Lines the shipper can't store go to dead-letter.ndjson in its state folder; past this size the file is closed (dead-letter.ndjson.<time>), and the oldest closed files are deleted while all of them hold more than SHIPPER_DEAD_LETTER_MAX_SIZE (counted in sluice_shipper_dead_letters_dropped_total).",
+    default: '64m',
+    readBy: ['stack', 'shipper'],
+  }),
+  SHIPPER_DEAD_LETTER_MAX_SIZE: setting({
+    kind: byteSize(),
+    section: 'Shipper',
+    default: '1g',
+    readBy: ['stack', 'shipper'],
+  }),
 
   GRAFANA_PORT: setting({
     kind: port(),

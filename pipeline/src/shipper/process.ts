@@ -26,6 +26,9 @@ export interface ShipperProcessOptions {
   reportEveryMs?: number;
   /** Prometheus metrics on this port; none when left out. */
   metricsPort?: number;
+  /** Bytes, as SHIPPER_DEAD_LETTER_ROTATE_SIZE and SHIPPER_DEAD_LETTER_MAX_SIZE. */
+  deadLetterRotateBytes?: number;
+  deadLetterMaxBytes?: number;
 }
 
 /** Starts the shipper as a child process (tests and benchmarks) with these settings as its only variables. */
@@ -45,6 +48,8 @@ export function startShipperProcess(options: ShipperProcessOptions): ManagedProc
       SHIPPER_BATCH_MAX_WAIT_MS: optional(options.batchMaxWaitMs),
       SHIPPER_REPORT_EVERY_MS: optional(options.reportEveryMs),
       SHIPPER_METRICS_PORT: options.metricsPort === undefined ? 'off' : String(options.metricsPort),
+      SHIPPER_DEAD_LETTER_ROTATE_SIZE: optional(options.deadLetterRotateBytes),
+      SHIPPER_DEAD_LETTER_MAX_SIZE: optional(options.deadLetterMaxBytes),
       CLICKHOUSE_URL: clickhouse.url,
       CLICKHOUSE_DATABASE: clickhouse.database,
       CLICKHOUSE_INGEST_USER: clickhouse.username,
