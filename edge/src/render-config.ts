@@ -61,12 +61,27 @@ export interface EdgeConfigOptions {
    */
   adminServerName?: string;
   /**
+   * The NDJSON file's rotation and the events folder's disk budget (EDGE_ROTATE_SIZE, EDGE_ROTATE_SECONDS,
+   * EDGE_DISK_BUDGET). The stack and the image always set them. Left out, the edge writes one file forever
+   * and keeps no budget: what tests that read that one file whole need.
+   */
+  disk?: DiskLimits;
+  /**
    * Benchmarks only (ops/bench): adds the locations the collect path is measured against in the same
    * nginx: `/telemetry/bare` (`return 204`) and `/telemetry/floor` (Lua reads the body and writes it
    * as one line to `${prefix}/floor.ndjson` the way collect writes events: the least any Lua collector
    * does). Off by default; the CLI never sets it.
    */
   benchBareLocation?: boolean;
+}
+
+export interface DiskLimits {
+  /** The NDJSON file is closed (renamed for the pipeline to ship and delete) once it holds this many bytes… */
+  rotateBytes: number;
+  /** …or once its first line is this many seconds old. */
+  rotateSeconds: number;
+  /** The most the events folder may hold: beacons are refused (503) rather than written past it. */
+  budgetBytes: number;
 }
 
 export interface GeoDatabases {
@@ -175,6 +190,23 @@ function benchLocations(prefix: string): string {
         }`;
 }
 
+/** The Lua start-up's numbers for `disk`: zeros turn rotation and the budget off. */
+function diskValues(disk: DiskLimits | undefined) {
+  if (!disk) return { rotate_bytes: '0', rotate_seconds: '0', disk_budget: '0' };
+  // The file being written counts against the budget: a budget it could fill alone would refuse beacons
+  // before the file is ever closed by size.
+  if (disk.budgetBytes <= disk.rotateBytes)
+    throw new Error(
+      `the disk budget (EDGE_DISK_BUDGET, ${disk.budgetBytes} bytes) must be larger than the rotation size ` +
+        `(EDGE_ROTATE_SIZE, ${disk.rotateBytes} bytes)`,
+    );
+  return {
+    rotate_bytes: positive('disk.rotateBytes', disk.rotateBytes),
+    rotate_seconds: positive('disk.rotateSeconds', disk.rotateSeconds),
+    disk_budget: positive('disk.budgetBytes', disk.budgetBytes),
+  };
+}
+
 function serverName(name: string): string {
   if (!/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*$/i.test(name))
     throw new Error(`adminServerName is not a host name: ${name}`);
@@ -236,6 +268,9 @@ export function renderEdgeConfig(options: EdgeConfigOptions): string {
     worker_user: options.workerUser
       ? `user ${safePath('workerUser.user', options.workerUser.user)} ${safePath('workerUser.group', options.workerUser.group)};`
       : "# Workers: the starting user's account (or nginx's default when started as root).",
+    // Whom the workers run as if nginx starts as root: nginx's own default unless the config names one.
+    worker_user_name: safePath('workerUser.user', options.workerUser?.user ?? 'nobody'),
+    ...diskValues(options.disk),
     listen: listenAddress(safePath('listenHost', options.listenHost), options.listenPort),
     prefix: safePath('prefix', options.prefix),
     error_log: safePath('errorLog', options.errorLog ?? join(options.prefix, 'error.log')),
@@ -297,6 +332,9 @@ export const IMAGE_DEFAULTS: Record<string, string> = {
   'admin-host': '0.0.0.0',
   'admin-port': '',
   'admin-server-name': '',
+  'rotate-size': SETTINGS.EDGE_ROTATE_SIZE.default,
+  'rotate-seconds': SETTINGS.EDGE_ROTATE_SECONDS.default,
+  'disk-budget': SETTINGS.EDGE_DISK_BUDGET.default,
 };
 
 /**
@@ -325,6 +363,16 @@ export function optionsFromCli(
   const target = get('target');
   if (target !== 'debian' && target !== 'openresty')
     throw new Error(`render-config: unknown --target ${target}`);
+  // Read by the setting's own kind: sizes as the settings write them (64m, 10g).
+  const bySetting = (
+    flag: string,
+    setting: 'EDGE_ROTATE_SIZE' | 'EDGE_ROTATE_SECONDS' | 'EDGE_DISK_BUDGET',
+  ) => {
+    const { kind } = SETTINGS[setting];
+    const value = kind.parse(get(flag));
+    if (value === undefined) throw new Error(`render-config: --${flag} ${kind.rule}, got "${get(flag)}"`);
+    return value;
+  };
   const workers = get('worker-processes');
   const adminPort = get('admin-port');
   return {
@@ -359,6 +407,11 @@ export function optionsFromCli(
       connectionLimit: Number(get('connection-limit')),
       adminListen: adminPort ? { host: get('admin-host'), port: Number(adminPort) } : undefined,
       adminServerName: get('admin-server-name') || undefined,
+      disk: {
+        rotateBytes: bySetting('rotate-size', 'EDGE_ROTATE_SIZE'),
+        rotateSeconds: bySetting('rotate-seconds', 'EDGE_ROTATE_SECONDS'),
+        budgetBytes: bySetting('disk-budget', 'EDGE_DISK_BUDGET'),
+      },
     },
   };
 }

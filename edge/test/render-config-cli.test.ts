@@ -54,3 +54,23 @@ test('a bad setting stops the start, naming the variable and the rule', () => {
   assert.match(stderr, /EDGE_TRUSTED_PROXIES must list addresses or CIDRs, comma-separated, got "anyone"/);
   assert.match(stderr, /EDGE_RATE_LIMIT must be a whole number from 1 to 1000000, got "lots"/);
 });
+
+test("the NDJSON file's rotation and the disk budget come from the environment, sizes as the settings write them", () => {
+  const { status, stderr, config } = render({
+    EDGE_DISK_BUDGET: '2g',
+    EDGE_ROTATE_SIZE: '32m',
+    EDGE_ROTATE_SECONDS: '5',
+  });
+  assert.equal(status, 0, stderr);
+  assert.match(config, /disk_budget = 2147483648,/);
+  assert.match(config, /rotate_bytes = 33554432,/);
+  assert.match(config, /rotate_seconds = 5,/);
+  const defaults = render({});
+  assert.match(defaults.config, /disk_budget = 10737418240,/);
+  const tooSmall = render({ EDGE_DISK_BUDGET: '16m' });
+  assert.notEqual(tooSmall.status, 0);
+  assert.match(
+    tooSmall.stderr,
+    /the disk budget \(EDGE_DISK_BUDGET, 16777216 bytes\) must be larger than the rotation size/,
+  );
+});

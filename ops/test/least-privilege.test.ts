@@ -127,7 +127,8 @@ test('compose: each container mounts only what its job needs', () => {
     ['edge', 'vector'],
     'events: written by the edge, read by Vector',
   );
-  assert.equal(volumeHolding(mounts, 'vector', '/var/lib/sluice/events').readOnly, true);
+  // Vector deletes each closed file it has read (pipeline/vector.yaml, remove_after_secs): it needs to write there.
+  assert.equal(volumeHolding(mounts, 'vector', '/var/lib/sluice/events').readOnly, false);
   // The sites file holds signing secrets: the backend writes it, the edge only reads it.
   assert.deepEqual(servicesMounting(sites.volume), ['backend', 'edge']);
   assert.equal(volumeHolding(mounts, 'edge', '/var/lib/sluice/sites/sites.json').volume, sites.volume);

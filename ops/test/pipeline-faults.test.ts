@@ -300,8 +300,7 @@ test('log rotation under load (rename, then nginx -s reopen) loses nothing', asy
   } finally {
     await load.stop();
   }
-  const rotated = readdirSync(eventsDir).filter((name) => name.includes('.rotated-'));
-  assert.equal(rotated.length, rotations);
+  // The renamed files are not counted: the shipper deletes each once it has shipped it.
   await assertExactlyDelivered(target, load, marker);
 });
 

@@ -16,5 +16,8 @@ export async function testStackSettings(dataDir: string): Promise<StackSettings>
     SHIPPER_BATCH_MAX_WAIT_MS: '200',
     EDGE_METRICS_PORT: String(await freePort()),
     SHIPPER_METRICS_PORT: String(await freePort()),
+    // The tests read events.ndjson itself: within a test the edge closes it by size only, never by age (a
+    // closed file is the pipeline's to delete once shipped).
+    EDGE_ROTATE_SECONDS: '3600',
   });
 }

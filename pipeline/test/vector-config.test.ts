@@ -9,7 +9,13 @@ interface VectorConfig {
   acknowledgements: { enabled: boolean };
   sources: Record<
     string,
-    { type: string; include?: string[]; fingerprint?: { strategy: string }; offset_key?: string }
+    {
+      type: string;
+      include?: string[];
+      fingerprint?: { strategy: string };
+      offset_key?: string;
+      remove_after_secs?: number;
+    }
   >;
   transforms: Record<
     string,
@@ -22,7 +28,7 @@ interface VectorConfig {
       inputs: string[];
       table?: string;
       acknowledgements?: { enabled: boolean };
-      buffer?: { when_full: string };
+      buffer?: { type: string; when_full: string };
     }
   >;
 }
@@ -53,7 +59,9 @@ test("vector.yaml's row whitelist is exactly the event contract's fields, in ord
 test('vector.yaml reads the edge files by content fingerprint and acknowledges end to end', () => {
   const source = config.sources.edge_ndjson;
   assert.equal(source.type, 'file');
-  assert.deepEqual(source.include, ['${SLUICE_EVENTS_DIR}/*.ndjson*']);
+  // Only the files the edge has closed: Vector deletes what it has read, and nginx still writes to events.ndjson.
+  assert.deepEqual(source.include, ['${SLUICE_EVENTS_DIR}/*.ndjson.*']);
+  assert.ok(source.remove_after_secs! > 0);
   assert.equal(source.fingerprint?.strategy, 'checksum');
   assert.equal(config.acknowledgements.enabled, true);
   const sink = config.sinks.clickhouse;
@@ -61,7 +69,11 @@ test('vector.yaml reads the edge files by content fingerprint and acknowledges e
   assert.equal(sink.table, 'events');
   assert.deepEqual(sink.inputs, ['event_rows']);
   assert.equal(sink.acknowledgements?.enabled, true);
-  assert.equal(sink.buffer?.when_full, 'block');
+  // Read lines outlive the deleted file across a restart.
+  assert.deepEqual(sink.buffer && { type: sink.buffer.type, when_full: sink.buffer.when_full }, {
+    type: 'disk',
+    when_full: 'block',
+  });
 });
 
 test("lines that fail the mapping go to a dead-letter sink, in the shipper's dead-letter shape", () => {

@@ -146,6 +146,28 @@ export const SETTINGS = {
       'A MaxMind GeoLite2/GeoIP2 City file for country, region and city. Empty: the shipped DB-IP City Lite database (CC BY 4.0). docker compose: a path inside the edge container.',
     readBy: ['stack', 'edge'],
   }),
+  EDGE_DISK_BUDGET: setting({
+    kind: byteSize(),
+    section: 'Edge',
+    about:
+      "The most the events folder may hold (NDJSON not yet shipped, or shipped and not yet deleted): when ClickHouse or the pipeline is down for long, the edge answers 503 with Retry-After instead of writing past it (the tracker keeps its events and retries for 24 hours), and accepts again once the pipeline has shipped and deleted a fifth of what the folder held then. Leave room on the disk for ClickHouse and the pipeline's own state (docs/operations.md, Disk budget).",
+    default: '10g',
+    readBy: ['stack', 'edge'],
+  }),
+  EDGE_ROTATE_SIZE: setting({
+    kind: byteSize(),
+    section: 'Edge',
+    about:
+      'The edge closes its NDJSON file (events.ndjson → events.ndjson.<time>) once it holds this much, or once its first line is EDGE_ROTATE_SECONDS old; the pipeline deletes a closed file once it is wholly in ClickHouse. Vector reads only closed files, so EDGE_ROTATE_SECONDS is how late its events may be: keep it well under SLUICE_PIPELINE_DRAIN_SECONDS.',
+    default: '64m',
+    readBy: ['stack', 'edge'],
+  }),
+  EDGE_ROTATE_SECONDS: setting({
+    kind: wholeNumber(1, 3600, 'seconds'),
+    section: 'Edge',
+    default: '10',
+    readBy: ['stack', 'edge'],
+  }),
 
   BACKEND_HOST: setting({
     kind: listenAddress(),
@@ -379,6 +401,20 @@ export const SETTINGS = {
     about:
       'Prometheus metrics of the shipper (rows, dead letters, lag in bytes and seconds), on loopback only; off: none (site deletions then wait SLUICE_PIPELINE_DRAIN_SECONDS).',
     default: '9146',
+    readBy: ['stack', 'shipper'],
+  }),
+  SHIPPER_DEAD_LETTER_ROTATE_SIZE: setting({
+    kind: byteSize(),
+    section: 'Shipper',
+    about:
+      "Lines the shipper can't store go to dead-letter.ndjson in its state folder; past this size the file is closed (dead-letter.ndjson.<time>), and the oldest closed files are deleted while all of them hold more than SHIPPER_DEAD_LETTER_MAX_SIZE (counted in sluice_shipper_dead_letters_dropped_total).",
+    default: '64m',
+    readBy: ['stack', 'shipper'],
+  }),
+  SHIPPER_DEAD_LETTER_MAX_SIZE: setting({
+    kind: byteSize(),
+    section: 'Shipper',
+    default: '1g',
     readBy: ['stack', 'shipper'],
   }),
 

@@ -7,6 +7,7 @@
 -- assert an empty error log).
 local cjson = require "cjson.safe"
 local contract = require "sluice.contract"
+local disk = require "sluice.disk"
 local geo = require "sluice.geo"
 local json = require "sluice.json"
 local metrics = require "sluice.metrics"
@@ -41,6 +42,9 @@ local MAX_JSON_DEPTH = 8
 -- of twenty fields and a dozen properties each still fit.
 local MAX_JSON_VALUES = 4096
 local MAX_QUERY_ARGS = 16
+-- Asked of whoever is refused for the disk budget. Browsers' trackers retry on their own schedule;
+-- a site's servers sending signed batches may wait this long: the pipeline needs time to catch up.
+local DISK_RETRY_AFTER_SECONDS = "60"
 -- The longest address text: IPv6 with an embedded IPv4 part.
 local MAX_IP_LENGTH = 45
 -- The parsed user agent of a signed batch that names none: a site's server speaking for itself.
@@ -173,6 +177,11 @@ function _M.handle()
     end
     if method ~= "POST" and method ~= "GET" then
         return reject("method_not_allowed", 405)
+    end
+    -- The events folder is at its budget (the pipeline is behind): nothing is read or written.
+    if disk.refusing() then
+        ngx_header["Retry-After"] = DISK_RETRY_AFTER_SECONDS
+        return reject("disk_budget", 503)
     end
 
     local batch, body, status = read_request(method)

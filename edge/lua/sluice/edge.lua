@@ -1,5 +1,6 @@
 -- Start-up of the edge: nginx's init (master) and init_worker phases.
 local contract = require "sluice.contract"
+local disk = require "sluice.disk"
 local geo = require "sluice.geo"
 local ids = require "sluice.ids"
 local metrics = require "sluice.metrics"
@@ -34,12 +35,14 @@ function _M.init(config)
     open_geo(config)
     assert(sites.init(config.sites_file, config.sites_dict))
     assert(metrics.init(config.metrics_dict), "no shared dict " .. config.metrics_dict .. " for the metrics")
+    assert(disk.init(config))
 end
 
 function _M.init_worker()
     ids.seed()
     sites.init_worker()
     metrics.init_worker()
+    disk.init_worker()
     visitor.init_worker()
 end
 

@@ -33,6 +33,14 @@ local FAMILIES = {
         help = "Whole requests refused before any event was read, by reason." },
     { name = "sluice_edge_events_dropped_total", type = "counter",
         help = "Events answered 204 but not written (the site drops bots)." },
+    { name = "sluice_edge_ndjson_rotations_total", type = "counter",
+        help = "NDJSON files closed (renamed for the pipeline to ship and delete), by size or age." },
+    { name = "sluice_edge_disk_backlog_bytes", type = "gauge",
+        help = "Bytes in the events folder: NDJSON the pipeline has not shipped and deleted yet." },
+    { name = "sluice_edge_disk_budget_bytes", type = "gauge",
+        help = "The most the events folder may hold; beacons are refused (503) before it is passed." },
+    { name = "sluice_edge_disk_refusing", type = "gauge",
+        help = "1 while beacons are refused because the events folder is at its budget, else 0." },
 }
 
 local dict
@@ -99,6 +107,18 @@ end
 
 function _M.events_dropped(reason, n)
     add(series("sluice_edge_events_dropped_total", "reason", reason), n)
+end
+
+function _M.ndjson_rotated()
+    add("sluice_edge_ndjson_rotations_total", 1)
+end
+
+-- The events folder's size, its budget and whether beacons are refused: measured by one worker at a
+-- time (sluice.disk), so set in the dict as they are rather than summed over workers.
+function _M.disk(backlog, budget, refusing)
+    dict:set("sluice_edge_disk_backlog_bytes", backlog)
+    dict:set("sluice_edge_disk_budget_bytes", budget)
+    dict:set("sluice_edge_disk_refusing", refusing and 1 or 0)
 end
 
 -- A request of `route` answered with `status`: counted, with the time since its first byte.

@@ -186,7 +186,7 @@ function SiteCard({ site, canEdit, onChanged, onDeleted }: SiteCardProps) {
             Rotate the site key
           </button>
           <TextField
-            label="Type {site.domain} to delete the site and all of its data"
+            label={`Type ${site.domain} to delete the site and all of its data`}
             value={confirm}
             onChange={setConfirm}
           />

@@ -79,10 +79,15 @@ export const ROWS: Row[] = [
         queries: [{ expr: 'max(sluice_shipper_lag_seconds)', legend: 'shipper' }],
       },
       {
-        title: 'Backlog',
+        title: 'Backlog and disk budget',
         unit: 'bytes',
-        description: 'Bytes of the edge files not yet acknowledged by ClickHouse.',
-        queries: [{ expr: 'sum(sluice_shipper_lag_bytes)', legend: 'shipper' }],
+        description:
+          "Bytes of the edge files not yet acknowledged by ClickHouse (shipper), and the edge's events folder against its disk budget (EDGE_DISK_BUDGET): beacons are refused with 503 before the folder reaches it.",
+        queries: [
+          { expr: 'sum(sluice_shipper_lag_bytes)', legend: 'shipper' },
+          { expr: 'sum(sluice_edge_disk_backlog_bytes)', legend: 'events folder' },
+          { expr: 'max(sluice_edge_disk_budget_bytes)', legend: 'budget' },
+        ],
       },
       {
         title: 'Insert failures and dead letters',

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readSettings, SETTINGS, settingsReadBy, type Setting, type SettingName } from '@sluice/config';
+import type { DiskLimits } from '@sluice/edge';
 
 /** Everything the native stack needs to know, resolved once from the environment, `.env` and generated secrets. */
 export interface StackSettings {
@@ -21,6 +22,8 @@ export interface StackSettings {
     adminServerName?: string;
     /** A GeoLite2/GeoIP2 City file; undefined: the shipped database. */
     geoDatabase?: string;
+    /** The NDJSON file's rotation and the events folder's budget. */
+    disk: DiskLimits;
   };
   backend: {
     host: string;
@@ -113,6 +116,11 @@ export function loadSettings(root: string, overrides: Record<string, string> = {
       adminListen,
       adminServerName: values.EDGE_ADMIN_SERVER_NAME,
       geoDatabase: values.GEOIP_DB ? resolve(root, values.GEOIP_DB) : undefined,
+      disk: {
+        rotateBytes: values.EDGE_ROTATE_SIZE,
+        rotateSeconds: values.EDGE_ROTATE_SECONDS,
+        budgetBytes: values.EDGE_DISK_BUDGET,
+      },
     },
     backend: {
       host: values.BACKEND_HOST,

@@ -164,6 +164,7 @@ export async function startStack(
       adminListen: edge.adminListen,
       adminServerName: edge.adminServerName,
       geoDatabase: edge.geoDatabase,
+      disk: edge.disk,
       logDir: paths.logs,
     });
     parts.push({

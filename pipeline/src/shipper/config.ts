@@ -1,5 +1,6 @@
 import { readSettings, type Environment } from '@sluice/config';
 import { clickhouseTargetFromEnv, type ClickHouseTarget } from '../clickhouse-target';
+import type { DeadLetterLimits } from './dead-letter-file';
 
 export interface ShipperConfig {
   inputDir: string;
@@ -19,6 +20,7 @@ export interface ShipperConfig {
    * It puts a crash exactly where a timer can't (docs/testing.md). Unset in production.
    */
   crashBeforeCheckpoint?: number;
+  deadLetters: DeadLetterLimits;
 }
 
 /** The shipper's settings, read by the settings schema (batch defaults measured with `npm run bench:pipeline`). */
@@ -32,7 +34,12 @@ export function shipperConfigFromEnv(env: Environment = process.env): ShipperCon
     'SHIPPER_REPORT_EVERY_MS',
     'SHIPPER_METRICS_PORT',
     'SHIPPER_TEST_CRASH_BEFORE_CHECKPOINT',
+    'SHIPPER_DEAD_LETTER_ROTATE_SIZE',
+    'SHIPPER_DEAD_LETTER_MAX_SIZE',
   ]);
+  // Else every closed file would be deleted the moment it is closed.
+  if (settings.SHIPPER_DEAD_LETTER_MAX_SIZE < settings.SHIPPER_DEAD_LETTER_ROTATE_SIZE)
+    throw new Error('SHIPPER_DEAD_LETTER_MAX_SIZE must be at least SHIPPER_DEAD_LETTER_ROTATE_SIZE');
   return {
     inputDir: settings.SHIPPER_INPUT_DIR,
     stateDir: settings.SHIPPER_STATE_DIR,
@@ -43,5 +50,9 @@ export function shipperConfigFromEnv(env: Environment = process.env): ShipperCon
     reportEveryMs: settings.SHIPPER_REPORT_EVERY_MS,
     metricsPort: settings.SHIPPER_METRICS_PORT === 'off' ? undefined : settings.SHIPPER_METRICS_PORT,
     crashBeforeCheckpoint: settings.SHIPPER_TEST_CRASH_BEFORE_CHECKPOINT,
+    deadLetters: {
+      rotateBytes: settings.SHIPPER_DEAD_LETTER_ROTATE_SIZE,
+      maxBytes: settings.SHIPPER_DEAD_LETTER_MAX_SIZE,
+    },
   };
 }

@@ -14,6 +14,10 @@ export class ShipperMetrics {
   rowsShipped = 0;
   batchesShipped = 0;
   deadLetters = 0;
+  /** Dead letters deleted by SHIPPER_DEAD_LETTER_MAX_SIZE. */
+  deadLettersDropped = 0;
+  /** Rotated NDJSON files deleted once wholly acknowledged. */
+  filesDeleted = 0;
   rowsRefused = 0;
   insertFailures = 0;
   /** Every line written to the input files before this time (ms) is in ClickHouse or dead-lettered. */
@@ -38,6 +42,18 @@ export class ShipperMetrics {
         'counter',
         'Lines written to the dead-letter file.',
         this.deadLetters,
+      ) +
+      metric(
+        'sluice_shipper_dead_letters_dropped_total',
+        'counter',
+        'Dead letters deleted, oldest first, to keep the dead-letter files under SHIPPER_DEAD_LETTER_MAX_SIZE.',
+        this.deadLettersDropped,
+      ) +
+      metric(
+        'sluice_shipper_files_deleted_total',
+        'counter',
+        'Rotated NDJSON files deleted once ClickHouse acknowledged all of them.',
+        this.filesDeleted,
       ) +
       metric(
         'sluice_shipper_rows_refused_total',

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 
 /** The edge's NDJSON file and its rotated copies (`events.ndjson`, `events.ndjson.<suffix>`). */
 const NDJSON_FILE = /\.ndjson(\.|$)/;
+/** A rotated copy: one the edge no longer writes to. The file it writes to ends in `.ndjson`. */
+const ROTATED_FILE = /\.ndjson\.[^/]+$/;
 /** Enough to tell two files apart by their first line, which holds a random event id. */
 const FINGERPRINT_BYTES = 256;
 
@@ -12,7 +14,17 @@ export interface InputFile {
   /** Identity that survives a rename: inode plus a hash of the file's first bytes. */
   id: string;
   size: number;
+  /** When it was last written to. */
+  mtimeMs: number;
 }
+
+export const isRotated = (path: string): boolean => ROTATED_FILE.test(path);
+
+/**
+ * How long a rotated file must be left alone before it is deleted: the edge's workers write into a renamed
+ * file until they have reopened their log (milliseconds after the rename), flushing their buffers first.
+ */
+export const ROTATED_FILE_GRACE_MS = 5000;
 
 function fingerprint(path: string, ino: number): string | null {
   const fd = openSync(path, 'r');
@@ -39,7 +51,7 @@ export function listInputFiles(dir: string): InputFile[] {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
-  const files: Array<InputFile & { mtimeMs: number }> = [];
+  const files: InputFile[] = [];
   for (const name of names) {
     const path = join(dir, name);
     try {

@@ -28,6 +28,9 @@ export interface ShipperProcessOptions {
   metricsPort?: number;
   /** Tests only: crash right before the Nth checkpoint write (ShipperConfig.crashBeforeCheckpoint). */
   crashBeforeCheckpoint?: number;
+  /** Bytes, as SHIPPER_DEAD_LETTER_ROTATE_SIZE and SHIPPER_DEAD_LETTER_MAX_SIZE. */
+  deadLetterRotateBytes?: number;
+  deadLetterMaxBytes?: number;
 }
 
 /** Starts the shipper as a child process (tests and benchmarks) with these settings as its only variables. */
@@ -48,6 +51,8 @@ export function startShipperProcess(options: ShipperProcessOptions): ManagedProc
       SHIPPER_REPORT_EVERY_MS: optional(options.reportEveryMs),
       SHIPPER_METRICS_PORT: options.metricsPort === undefined ? 'off' : String(options.metricsPort),
       SHIPPER_TEST_CRASH_BEFORE_CHECKPOINT: optional(options.crashBeforeCheckpoint),
+      SHIPPER_DEAD_LETTER_ROTATE_SIZE: optional(options.deadLetterRotateBytes),
+      SHIPPER_DEAD_LETTER_MAX_SIZE: optional(options.deadLetterMaxBytes),
       CLICKHOUSE_URL: clickhouse.url,
       CLICKHOUSE_DATABASE: clickhouse.database,
       CLICKHOUSE_INGEST_USER: clickhouse.username,

@@ -1,15 +1,23 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { rowProblems } from '@sluice/config';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, unlinkSync } from 'node:fs';
 import { clickhouseClient } from '../clickhouse-target';
 import { Checkpoint, type Positions } from './checkpoint';
 import { insertRows, pause, type Refusal } from './clickhouse-sink';
 import type { ShipperConfig } from './config';
 import { Batch } from './batch';
-import { appendDurably } from './durable-file';
+import { DeadLetterFile } from './dead-letter-file';
 import { ShipperMetrics, type Lag } from './metrics';
-import { edgeTimeAt, listInputFiles, READ_CHUNK_BYTES, readLines, type Line } from './ndjson-files';
+import {
+  edgeTimeAt,
+  isRotated,
+  listInputFiles,
+  READ_CHUNK_BYTES,
+  readLines,
+  ROTATED_FILE_GRACE_MS,
+  type InputFile,
+  type Line,
+} from './ndjson-files';
 
 const IDLE_POLL_MS = 100;
 /**
@@ -55,7 +63,7 @@ function deadLetter(reason: string, { file, offset, text }: { file: string; offs
 export class Shipper {
   private readonly client: ClickHouseClient;
   private readonly checkpoint: Checkpoint;
-  private readonly deadLetterPath: string;
+  private readonly deadLetters: DeadLetterFile;
   private readonly buffer = Buffer.allocUnsafe(READ_BUFFER_BYTES);
   /** Acknowledged positions (what the checkpoint holds). */
   private committed: Positions;
@@ -82,7 +90,7 @@ export class Shipper {
     mkdirSync(config.stateDir, { recursive: true });
     this.client = clickhouseClient(config.clickhouse);
     this.checkpoint = new Checkpoint(config.stateDir);
-    this.deadLetterPath = join(config.stateDir, 'dead-letter.ndjson');
+    this.deadLetters = new DeadLetterFile(config.stateDir, config.deadLetters);
     this.committed = this.checkpoint.load();
     this.reading = structuredClone(this.committed);
   }
@@ -136,6 +144,7 @@ export class Shipper {
     // Taken before the listing: a line written before this moment is within the sizes listed.
     const listedAt = Date.now();
     const files = listInputFiles(this.config.inputDir);
+    this.deleteShipped(files);
     for (const file of files) {
       const room = this.config.batchMaxEvents - batch.rows;
       if (room <= 0) break;
@@ -178,6 +187,26 @@ export class Shipper {
       [...sizes].every(([id, size]) => (this.committed[id]?.offset ?? 0) >= size || gone(id));
     while (this.listings.length > 0 && passed(this.listings[0]))
       this.metrics.acknowledgedThroughMs = this.listings.shift()!.at;
+  }
+
+  /**
+   * Deletes the rotated files (`events.ndjson.<time>`, never the `.ndjson` file the edge writes to) that
+   * ClickHouse has acknowledged to their end and that nothing has written to for ROTATED_FILE_GRACE_MS:
+   * what keeps the events folder under the edge's disk budget.
+   */
+  private deleteShipped(files: InputFile[]): void {
+    const now = Date.now();
+    for (const file of files) {
+      const shipped = (this.committed[file.id]?.offset ?? 0) >= file.size;
+      if (!shipped || !isRotated(file.path) || now - file.mtimeMs < ROTATED_FILE_GRACE_MS) continue;
+      try {
+        unlinkSync(file.path);
+        this.metrics.filesDeleted++;
+      } catch (error) {
+        // Renamed or deleted meanwhile (by an operator): the next scan sees what is there.
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      }
+    }
   }
 
   /**
@@ -235,9 +264,9 @@ export class Shipper {
     for (const { row, reason } of refused)
       batch.deadLetters.push(deadLetter(`ClickHouse refused the row: ${reason}`, batch.line(row)));
     if (batch.deadLetters.length > 0) {
-      appendDurably(this.deadLetterPath, batch.deadLetters.join('\n') + '\n');
+      this.metrics.deadLettersDropped += this.deadLetters.append(batch.deadLetters);
       this.log(
-        `${batch.deadLetters.length} line(s) failed the event contract or ClickHouse refused them: see ${this.deadLetterPath}`,
+        `${batch.deadLetters.length} line(s) failed the event contract or ClickHouse refused them: see ${this.deadLetters.path}`,
       );
     }
     this.committed = batch.positions;
