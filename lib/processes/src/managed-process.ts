@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export interface ManagedProcessOptions {
@@ -44,11 +44,13 @@ export class ManagedProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     };
     this.child = spawn(options.command, options.args, spawnOptions);
-    this.child.stdout?.pipe(log);
-    this.child.stderr?.pipe(log);
+    // Both streams write to one log, which is closed once both have ended ('close'), so the exit is
+    // reported only when everything the process printed is in its log.
+    this.child.stdout?.pipe(log, { end: false });
+    this.child.stderr?.pipe(log, { end: false });
     this.exited = new Promise((resolve) => {
-      this.child.once('error', () => resolve(null));
-      this.child.once('exit', (code, signal) => resolve(signal ? null : code));
+      this.child.once('error', () => log.end(() => resolve(null)));
+      this.child.once('close', (code, signal) => log.end(() => resolve(signal ? null : code)));
     });
   }
 
@@ -63,6 +65,15 @@ export class ManagedProcess {
   /** Resolves with the exit code (null when killed by a signal). */
   waitForExit(): Promise<number | null> {
     return this.exited;
+  }
+
+  /** The last `lines` lines of its log: what a failed start printed, for the error that reports it. */
+  logTail(lines = 15): string {
+    try {
+      return readFileSync(this.options.logFile, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+    } catch {
+      return '';
+    }
   }
 
   kill(signal: NodeJS.Signals): void {

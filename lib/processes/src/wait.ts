@@ -16,7 +16,11 @@ export async function waitUntil(
   let lastFailure: unknown;
   while (Date.now() < deadline) {
     if (process && !process.running) {
-      throw new Error(`${what} exited during start; see ${process.options.logFile}`);
+      await process.waitForExit();
+      const tail = process.logTail();
+      throw new Error(
+        `${what} exited during start; see ${process.options.logFile}${tail ? `, which ends:\n${tail}` : ''}`,
+      );
     }
     try {
       if (await probe()) return;

@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
+import { ManagedProcess } from '../src/managed-process';
 import { waitUntil } from '../src/wait';
 
 test('waitUntil returns once the probe holds, polling again while it throws', async () => {
@@ -36,4 +40,24 @@ test('a probe that answers false until the deadline is a plain timeout', async (
     waitUntil('never', async () => false, { timeoutMs: 200 }),
     (error: Error) => error.message === 'never did not happen within 0.2 s' && error.cause === undefined,
   );
+});
+
+test('a process that dies while waited for fails at once, with the end of its log in the message', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sluice-wait-'));
+  const child = new ManagedProcess({
+    name: 'crasher',
+    command: process.execPath,
+    args: ['-e', 'console.log("starting"); console.error("listen EADDRINUSE: port 1234"); process.exit(3)'],
+    logFile: join(dir, 'crasher.log'),
+  });
+  const started = performance.now();
+  await assert.rejects(
+    waitUntil('the crasher', async () => false, { process: child, timeoutMs: 20_000 }),
+    (error: Error) =>
+      error.message ===
+      `the crasher exited during start; see ${join(dir, 'crasher.log')}, which ends:\nstarting\nlisten EADDRINUSE: port 1234`,
+  );
+  assert.ok(performance.now() - started < 20_000, 'failed before the deadline');
+  assert.equal(await child.waitForExit(), 3);
+  rmSync(dir, { recursive: true, force: true });
 });
