@@ -380,40 +380,46 @@ describe('one-time passwords', () => {
   });
 });
 
-/** What each route needs; the test below fails for a route missing here, so a new route must say. */
-const RULES: Record<
-  string,
-  'public' | 'signed-in' | 'viewer' | 'viewer of the site' | 'admin' | 'admin of the site' | 'owner'
-> = {
-  'GET /api/health': 'public',
-  'GET /api/ready': 'public',
-  'GET /metrics': 'public',
-  'POST /api/auth/login': 'public',
-  'POST /api/auth/refresh': 'public',
-  'POST /api/auth/logout': 'public',
-  'GET /api/auth/providers': 'public',
-  'GET /api/auth/oidc': 'public',
-  'GET /api/auth/oidc/callback': 'public',
-  'GET /api/auth/me': 'signed-in',
-  'POST /api/auth/password': 'signed-in',
-  'POST /api/auth/totp': 'viewer',
-  'POST /api/auth/totp/enable': 'viewer',
-  'POST /api/auth/totp/disable': 'viewer',
-  'GET /api/sites': 'viewer',
-  'POST /api/sites': 'admin',
-  'GET /api/sites/:siteId': 'viewer of the site',
-  'PATCH /api/sites/:siteId': 'admin of the site',
-  'POST /api/sites/:siteId/key': 'admin of the site',
-  'DELETE /api/sites/:siteId': 'admin of the site',
-  'GET /api/sites/:siteId/status': 'viewer of the site',
-  'GET /api/sites/:siteId/overview': 'viewer of the site',
-  'GET /api/users': 'owner',
-  'POST /api/users': 'owner',
-  'GET /api/users/:userId': 'owner',
-  'PATCH /api/users/:userId': 'owner',
-  'DELETE /api/users/:userId': 'owner',
-  'POST /api/users/:userId/password-reset': 'owner',
-  'GET /api/audit': 'owner',
+type Rule =
+  'public' | 'signed-in' | 'viewer' | 'viewer of the site' | 'admin' | 'admin of the site' | 'owner';
+/** An answer as the walk compares it: the status, and the error's code (none for a success). */
+type Answer = [status: number, code?: string];
+
+/**
+ * What each route needs, and its answer to the walk's request (no body, `?from=2026-11-20&to=2026-11-20`, the
+ * admin panel's Origin and CSRF header) for a caller it lets through. The test below fails for a route
+ * missing here, so a new route must say.
+ */
+const ROUTES: Record<string, { rule: Rule; answer: Answer }> = {
+  'GET /api/health': { rule: 'public', answer: [200] },
+  'GET /api/ready': { rule: 'public', answer: [200] },
+  'GET /metrics': { rule: 'public', answer: [200] },
+  'POST /api/auth/login': { rule: 'public', answer: [400, 'validation_failed'] },
+  'POST /api/auth/refresh': { rule: 'public', answer: [401, 'unauthenticated'] }, // no session cookie
+  'POST /api/auth/logout': { rule: 'public', answer: [204] },
+  'GET /api/auth/providers': { rule: 'public', answer: [200] },
+  'GET /api/auth/oidc': { rule: 'public', answer: [404, 'not_found'] }, // single sign-on is not set up
+  'GET /api/auth/oidc/callback': { rule: 'public', answer: [302] }, // back to the panel, with sso_error
+  'GET /api/auth/me': { rule: 'signed-in', answer: [200] },
+  'POST /api/auth/password': { rule: 'signed-in', answer: [400, 'validation_failed'] },
+  'POST /api/auth/totp': { rule: 'viewer', answer: [400, 'validation_failed'] },
+  'POST /api/auth/totp/enable': { rule: 'viewer', answer: [400, 'validation_failed'] },
+  'POST /api/auth/totp/disable': { rule: 'viewer', answer: [400, 'validation_failed'] },
+  'GET /api/sites': { rule: 'viewer', answer: [200] },
+  'POST /api/sites': { rule: 'admin', answer: [400, 'validation_failed'] },
+  'GET /api/sites/:siteId': { rule: 'viewer of the site', answer: [200] },
+  'PATCH /api/sites/:siteId': { rule: 'admin of the site', answer: [200] },
+  'POST /api/sites/:siteId/key': { rule: 'admin of the site', answer: [200] },
+  'DELETE /api/sites/:siteId': { rule: 'admin of the site', answer: [400, 'validation_failed'] }, // no confirm
+  'GET /api/sites/:siteId/status': { rule: 'viewer of the site', answer: [200] },
+  'GET /api/sites/:siteId/overview': { rule: 'viewer of the site', answer: [200] },
+  'GET /api/users': { rule: 'owner', answer: [200] },
+  'POST /api/users': { rule: 'owner', answer: [400, 'validation_failed'] },
+  'GET /api/users/:userId': { rule: 'owner', answer: [200] },
+  'PATCH /api/users/:userId': { rule: 'owner', answer: [200] },
+  'DELETE /api/users/:userId': { rule: 'owner', answer: [204] },
+  'POST /api/users/:userId/password-reset': { rule: 'owner', answer: [200] },
+  'GET /api/audit': { rule: 'owner', answer: [400, 'validation_failed'] }, // from and to are not its query
 };
 
 /** Every controller route, as its URL: under /api but for the Prometheus scrape. */
@@ -423,54 +429,105 @@ const routes = () =>
     .routes()
     .map(({ method, path }) => `${method} ${path === '/metrics' ? path : `/api${path}`}`);
 
+/** Whom the walk calls as: their role (none: no token), whether a one-time password is still theirs, their site. */
+interface Caller {
+  role?: 'viewer' | 'admin' | 'owner';
+  mustChangePassword?: true;
+  siteId?: number;
+  token?: string;
+}
+const RANK = { viewer: 0, admin: 1, owner: 2 };
+
+/** What `caller` must get from a route with `rule` and `answer`, about `siteId`: written out, not asked of the code. */
+function expectedAnswer({ rule, answer }: (typeof ROUTES)[string], caller: Caller, siteId: number): Answer {
+  if (rule === 'public') return answer;
+  if (!caller.role) return [401, 'unauthenticated'];
+  if (rule === 'signed-in') return answer;
+  if (caller.mustChangePassword) return [403, 'password_change_required'];
+  const [role] = rule.split(' ') as [keyof typeof RANK];
+  if (RANK[caller.role] < RANK[role]) return [403, 'forbidden'];
+  // A site the caller may not see does not exist for them.
+  if (rule.endsWith('of the site') && caller.role !== 'owner' && siteId !== caller.siteId)
+    return [404, 'not_found'];
+  return answer;
+}
+
 describe('roles and site isolation, on every route', () => {
-  test('each route is refused to whoever it is not for; a site not granted does not exist', async () => {
-    assert.deepEqual(routes().sort(), Object.keys(RULES).sort(), 'every route has its rule in this table');
+  test('each route answers whoever it is for, refuses anyone else as its rule says, and never fails', async () => {
+    assert.deepEqual(routes().sort(), Object.keys(ROUTES).sort(), 'every route has its line in this table');
+    const auth = ['authorization', `Bearer ${ownerToken}`] as const;
     const newSite = async (domain: string) =>
       (
         await http
           .post('/api/sites')
-          .set('authorization', `Bearer ${ownerToken}`)
+          .set(...auth)
           .send({ name: domain, domain })
           .expect(201)
       ).body as { id: number };
     const siteA = await newSite('a.test');
     const siteB = await newSite('b.test');
-    const viewer = await newUser('viewer-of-a@shop.test', 'viewer', [siteA.id]);
-    const admin = await newUser('admin-of-a@shop.test', 'admin', [siteA.id]);
+    const created = await http
+      .post('/api/users')
+      .set(...auth)
+      .send({ email: 'one-time@shop.test', role: 'viewer', siteIds: [siteA.id] })
+      .expect(201);
+    const callers: Record<string, Caller> = {
+      anonymous: {},
+      'a viewer with a one-time password': {
+        role: 'viewer',
+        mustChangePassword: true,
+        siteId: siteA.id,
+        token: await signIn(http, { email: 'one-time@shop.test', password: created.body.oneTimePassword }),
+      },
+      'a viewer of site A': {
+        role: 'viewer',
+        siteId: siteA.id,
+        token: (await newUser('viewer-of-a@shop.test', 'viewer', [siteA.id])).token,
+      },
+      'an admin of site A': {
+        role: 'admin',
+        siteId: siteA.id,
+        token: (await newUser('admin-of-a@shop.test', 'admin', [siteA.id])).token,
+      },
+      'the owner': { role: 'owner', token: ownerToken },
+    };
+    // Each user route acts on a user of its own: the walk deletes one.
+    let targets = 0;
+    const newTarget = async () =>
+      (
+        await http
+          .post('/api/users')
+          .set(...auth)
+          .send({ email: `target-${++targets}@shop.test`, role: 'viewer' })
+          .expect(201)
+      ).body.user.id as number;
 
-    for (const [route, rule] of Object.entries(RULES)) {
+    const answers: Record<string, Answer> = {};
+    const expected: Record<string, Answer> = {};
+    for (const [route, line] of Object.entries(ROUTES)) {
       const [method, template] = route.split(' ');
-      const call = (token: string | undefined, siteId: number) => {
-        const path = template.replace(':siteId', String(siteId)).replace(':userId', String(viewer.id));
-        const pending = http[method.toLowerCase() as 'get'](`${path}?from=2026-11-20&to=2026-11-20`);
-        return token ? pending.set('authorization', `Bearer ${token}`) : pending;
-      };
-      const anonymous = await call(undefined, siteA.id);
-      if (rule === 'public') assert.notEqual(anonymous.status, 401, route);
-      else assert.equal(anonymous.status, 401, `${route} without a token`);
-      for (const [who, user] of [
-        ['viewer', viewer],
-        ['admin', admin],
-      ] as const) {
-        const own = await call(user.token, siteA.id);
-        const refused = rule === 'owner' || (who === 'viewer' && rule.startsWith('admin'));
-        if (refused) {
-          assert.equal(own.status, 403, `${route} as ${who}`);
-          assert.equal(own.body.code, 'forbidden', `${route} as ${who}`);
-        } else if (rule !== 'public')
-          assert.ok(![401, 403, 404].includes(own.status), `${route} as ${who}: ${own.status}`);
-        if (rule.endsWith('of the site') && !refused) {
-          const other = await call(user.token, siteB.id);
-          assert.deepEqual(
-            [other.status, other.body.message],
-            [404, `site ${siteB.id} not found`],
-            `${route} on another site as ${who}`,
-          );
+      const userId = template.includes(':userId') ? await newTarget() : undefined;
+      const sites = template.includes(':siteId') ? [siteA, siteB] : [siteA];
+      for (const [who, caller] of Object.entries(callers))
+        for (const { id: siteId } of sites) {
+          const path = template.replace(':siteId', String(siteId)).replace(':userId', String(userId));
+          const pending = http[method.toLowerCase() as 'get'](`${path}?from=2026-11-20&to=2026-11-20`)
+            .set('origin', origin)
+            .set('x-sluice-csrf', '1');
+          const response = await (caller.token
+            ? pending.set('authorization', `Bearer ${caller.token}`)
+            : pending);
+          const call = `${route} as ${who}${sites.length > 1 ? ` on site ${siteId === siteA.id ? 'A' : 'B'}` : ''}`;
+          assert.ok(response.status < 500, `${call}: ${response.status} ${JSON.stringify(response.body)}`);
+          answers[call] = response.body.code ? [response.status, response.body.code] : [response.status];
+          expected[call] = expectedAnswer(line, caller, siteId);
         }
-      }
     }
-    const listed = await http.get('/api/sites').set('authorization', `Bearer ${viewer.token}`).expect(200);
+    assert.deepEqual(answers, expected);
+    const listed = await http
+      .get('/api/sites')
+      .set('authorization', `Bearer ${callers['a viewer of site A'].token}`)
+      .expect(200);
     assert.deepEqual(
       listed.body.map(({ id }: { id: number }) => id),
       [siteA.id],
