@@ -4,5 +4,5 @@ export { startShipperProcess, SHIPPER_NODE_ARGS, type ShipperProcessOptions } fr
 export { SHIPPER_DEFAULTS } from './shipper/config';
 export type { ClickHouseTarget } from './clickhouse-target';
 // For the tests of every package that needs a real ClickHouse with Sluice's schema.
-export { ClickHouseHarness, eventRow, sluiceAccounts } from './testing/clickhouse-harness';
+export { ClickHouseHarness, eventRow, siteMutations, sluiceAccounts } from './testing/clickhouse-harness';
 export { eraseSiteData, expireSiteData, siteErasure, type SiteErasure } from './retention/site-data';
