@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
 import type request from 'supertest';
 import { sampleEventRow, type EventRow } from '@sluice/config';
+import { siteMutations } from '@sluice/pipeline';
 import {
   freePort,
   startClickHouse,
@@ -35,6 +36,8 @@ export interface TestStores {
   query<T>(query: string): Promise<T[]>;
   /** Runs a statement that returns nothing (an insert of literal rows) as the admin account. */
   command(statement: string): Promise<void>;
+  /** The tables of every mutation ClickHouse recorded for the site's rows (`system.mutations`), sorted. */
+  siteMutations(siteId: number): Promise<string[]>;
   /** Where the pipeline's ingest account writes. */
   ingest: { url: string; database: string; username: string; password: string };
   /** The environment of another, empty metadata store (a fresh data folder, and database on PostgreSQL). */
@@ -78,6 +81,8 @@ export async function startTestStores(): Promise<TestStores> {
   let admin: ClickHouseClient | undefined;
   const adminClient = () =>
     (admin ??= createClient({ url: clickhouse.url, database: DATABASE, ...credentials.admin }));
+  const query = async <T>(statement: string) =>
+    (await adminClient().query({ query: statement, format: 'JSONEachRow' })).json<T>();
   return {
     dir,
     sitesFile,
@@ -104,11 +109,12 @@ export async function startTestStores(): Promise<TestStores> {
       await adminClient().insert({ table: 'events', values: rows, format: 'JSONEachRow' });
     },
     freshMetadata: metadata,
-    async query<T>(query: string) {
-      return (await adminClient().query({ query, format: 'JSONEachRow' })).json<T>();
-    },
+    query,
     async command(statement: string) {
       await adminClient().command({ query: statement });
+    },
+    siteMutations(siteId) {
+      return siteMutations(query, DATABASE, siteId);
     },
     ingest: { url: clickhouse.url, database: DATABASE, ...credentials.ingest },
     async stop() {
