@@ -38,12 +38,35 @@ export interface TestStores {
   command(statement: string): Promise<void>;
   /** The tables of every mutation ClickHouse recorded for the site's rows (`system.mutations`), sorted. */
   siteMutations(siteId: number): Promise<string[]>;
+  /** The site's rows in every table that holds them, by raw count. */
+  siteRows(siteId: number): Promise<SiteTables>;
+  /**
+   * What every table holds of the site, exactly: its events and names by raw count, and the distinct events
+   * each rollup counts (its raw rows depend on how ClickHouse merged them).
+   */
+  siteHoldings(siteId: number): Promise<SiteTables>;
   /** Where the pipeline's ingest account writes. */
   ingest: { url: string; database: string; username: string; password: string };
   /** The environment of another, empty metadata store (a fresh data folder, and database on PostgreSQL). */
   freshMetadata(name: string): Record<string, string>;
   stop(): Promise<void>;
 }
+
+/** Every table that holds a site's rows: the events, their rollups and the names of autocaptured elements. */
+export interface SiteTables {
+  events: number;
+  traffic_hourly: number;
+  sessions_daily: number;
+  autocapture_names: number;
+}
+
+/** The same count of every table, `names` in autocapture_names (as many events in each rollup as in events). */
+export const inEveryTable = (events: number, names: number): SiteTables => ({
+  events,
+  traffic_hourly: events,
+  sessions_daily: events,
+  autocapture_names: names,
+});
 
 /**
  * Where the metadata lives in this test process: the SQLite file by default, a real PostgreSQL when
@@ -83,6 +106,13 @@ export async function startTestStores(): Promise<TestStores> {
     (admin ??= createClient({ url: clickhouse.url, database: DATABASE, ...credentials.admin }));
   const query = async <T>(statement: string) =>
     (await adminClient().query({ query: statement, format: 'JSONEachRow' })).json<T>();
+  // ClickHouse sends its 64-bit counts as strings.
+  const numbers = async (statement: string) => {
+    const [row] = await query<Record<keyof SiteTables, string>>(statement);
+    return Object.fromEntries(
+      Object.entries(row).map(([key, n]) => [key, Number(n)]),
+    ) as unknown as SiteTables;
+  };
   return {
     dir,
     sitesFile,
@@ -116,6 +146,19 @@ export async function startTestStores(): Promise<TestStores> {
     siteMutations(siteId) {
       return siteMutations(query, DATABASE, siteId);
     },
+    siteRows: (siteId) =>
+      numbers(
+        `SELECT ${Object.keys(inEveryTable(0, 0))
+          .map((table) => `(SELECT count() FROM ${table} WHERE site_id = ${siteId}) AS ${table}`)
+          .join(', ')}`,
+      ),
+    siteHoldings: (siteId) =>
+      numbers(
+        `SELECT (SELECT count() FROM events WHERE site_id = ${siteId}) AS events,
+          (SELECT uniqMerge(events) FROM traffic_hourly WHERE site_id = ${siteId}) AS traffic_hourly,
+          (SELECT uniqIfMerge(pageviews) FROM sessions_daily WHERE site_id = ${siteId}) AS sessions_daily,
+          (SELECT count() FROM autocapture_names WHERE site_id = ${siteId}) AS autocapture_names`,
+      ),
     ingest: { url: clickhouse.url, database: DATABASE, ...credentials.ingest },
     async stop() {
       await admin?.close();

@@ -14,7 +14,7 @@ import { dataSourceOptions, MIGRATIONS } from '../src/metadata/data-source-optio
 import { CanonicalTimeZones1763900000006 } from '../src/metadata/migrations/1763900000006-canonical-time-zones.js';
 import { SITE_DEFAULTS } from '../src/sites/site.js';
 import { SiteRecord } from '../src/sites/site.entity.js';
-import { eventRow, OWNER, signIn, startTestStores, type TestStores } from './harness.js';
+import { eventRow, inEveryTable, OWNER, signIn, startTestStores, type TestStores } from './harness.js';
 
 let stores: TestStores;
 let app: INestApplication;
@@ -139,19 +139,27 @@ describe('sites', () => {
     assert.deepEqual(actions, ['site.delete', 'site.rotate_key', 'site.update', 'site.create']);
   });
 
-  test('deleting a site deletes its data, and only its data', async () => {
+  test('deleting a site deletes its data in every table, and only its data', async () => {
     const site = (await as('post', '/api/sites').send({ name: 'gone.test', domain: 'gone.test' }).expect(201))
+      .body;
+    const kept = (await as('post', '/api/sites').send({ name: 'kept.test', domain: 'kept.test' }).expect(201))
       .body;
     await stores.insertEvents([
       eventRow({ site_id: site.id }),
       eventRow({ site_id: site.id }),
-      eventRow({ site_id: 1 }),
+      eventRow({ site_id: kept.id }),
     ]);
-    const before = await count(1);
-    assert.equal(await count(site.id), 2);
+    await stores.command(
+      `INSERT INTO sluice.autocapture_names VALUES (${site.id}, 'f1', 'Buy', 'manual', now()), (${kept.id}, 'f1', 'Buy', 'manual', now())`,
+    );
+    assert.deepEqual(await stores.siteHoldings(site.id), inEveryTable(2, 1));
+    assert.deepEqual(await stores.siteHoldings(kept.id), inEveryTable(1, 1));
     await as('delete', `/api/sites/${site.id}?confirm=gone.test`).expect(202);
-    await waitUntil('the mutation', async () => (await count(site.id)) === 0, { timeoutMs: 20_000 });
-    assert.equal(await count(1), before);
+    await waitUntil('the mutations applied', async () => {
+      assert.deepEqual(await stores.siteRows(site.id), inEveryTable(0, 0));
+      return true;
+    });
+    assert.deepEqual(await stores.siteHoldings(kept.id), inEveryTable(1, 1));
   });
 
   test("a site's own retention deletes its older months at each start, and nothing of other sites; a mutation only where rows expired", async () => {
