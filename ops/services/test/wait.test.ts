@@ -37,3 +37,11 @@ test('a probe that answers false until the deadline is a plain timeout', async (
     (error: Error) => error.message === 'never did not happen within 0.2 s' && error.cause === undefined,
   );
 });
+
+test('the deadline holds while a test has frozen Date', { timeout: 10_000 }, async (t) => {
+  t.mock.timers.enable({ apis: ['Date'] });
+  await assert.rejects(
+    waitUntil('never', async () => false, { timeoutMs: 200 }),
+    /^Error: never did not happen/,
+  );
+});
