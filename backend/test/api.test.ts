@@ -2,29 +2,14 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { INestApplication, LoggerService } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { trackerSnippet } from '@sluice/config';
 import { createApp } from '../src/app.js';
 import { ClickHouseService } from '../src/clickhouse/clickhouse.service.js';
 import { bind, sql } from '../src/clickhouse/sql-binder.js';
 import { loadAppConfig } from '../src/config/app-config.js';
-import { eventRow, OWNER, signIn, startTestStores, type TestStores } from './harness.js';
-
-/** Keeps what the app logs, so tests stay quiet and can assert on it. */
-class RecordingLogger implements LoggerService {
-  readonly lines: Array<{ level: string; text: string }> = [];
-  private record =
-    (level: string) =>
-    (message: unknown): void =>
-      void this.lines.push({ level, text: String(message) });
-  log = this.record('log');
-  error = this.record('error');
-  warn = this.record('warn');
-  debug = this.record('debug');
-  verbose = this.record('verbose');
-  fatal = this.record('fatal');
-}
+import { eventRow, OWNER, RecordingLogger, signIn, startTestStores, type TestStores } from './harness.js';
 
 let stores: TestStores;
 let app: INestApplication;

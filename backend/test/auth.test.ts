@@ -1,18 +1,20 @@
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { INestApplication } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { DataSource, Like } from 'typeorm';
+import { DataSource } from 'typeorm';
 import request from 'supertest';
+import { waitUntil } from '@sluice/services';
 import { createApp } from '../src/app.js';
 import { loadAppConfig } from '../src/config/app-config.js';
 import { RouteRulesCheck } from '../src/auth/route-rules.check.js';
 import { SIGNING_SECRET } from '../src/auth/signing-secret.js';
-import { ExpiredStateSweep } from '../src/auth/expired-state-sweep.js';
+import { KnownSource } from '../src/auth/known-source.entity.js';
 import { SignInCount } from '../src/auth/sign-in-count.entity.js';
 import { RefreshFamily } from '../src/sessions/refresh-family.entity.js';
 import { totpCode, totpStep } from '../src/auth/totp.js';
-import { OWNER, PUBLIC_URL, signIn, startTestStores, type TestStores } from './harness.js';
+import { OWNER, PUBLIC_URL, RecordingLogger, signIn, startTestStores, type TestStores } from './harness.js';
 
 let stores: TestStores;
 let app: INestApplication;
@@ -51,8 +53,9 @@ function sessionCookie(response: request.Response): string {
   return cookie.split(';')[0];
 }
 
-const refresh = (cookie: string) =>
-  http.post('/api/auth/refresh').set('cookie', cookie).set('origin', origin).set('x-sluice-csrf', '1');
+/** Refreshes the session of `cookie`, as the panel does (on another app than the suite's: `on`). */
+const refresh = (cookie: string, on = http) =>
+  on.post('/api/auth/refresh').set('cookie', cookie).set('origin', origin).set('x-sluice-csrf', '1');
 
 /** Creates a user as the owner and signs them in with their own password; returns their id and token. */
 async function newUser(email: string, role: string, siteIds: number[] = []) {
@@ -211,24 +214,6 @@ describe('refresh tokens', () => {
     await refresh(current).expect(401);
   });
 
-  test('the hourly sweep removes sessions and sign-in counts past their time, and nothing else', async () => {
-    const live = sessionCookie(await login(OWNER.email, OWNER.password).expect(200));
-    const stale = sessionCookie(await login(OWNER.email, OWNER.password).expect(200));
-    const guesser = newAddress();
-    await login(OWNER.email, 'a wrong guess', guesser).expect(401);
-    const database = app.get(DataSource);
-    const expire = (entity: typeof RefreshFamily | typeof SignInCount, where: string, value: string) =>
-      database.createQueryBuilder().update(entity).set({ expiresAt: 1 }).where(where, { value }).execute();
-    await expire(RefreshFamily, 'id = :value', stale.split('.')[1]);
-    await expire(SignInCount, 'counter LIKE :value', `%${guesser}%`);
-    const counters = () => database.getRepository(SignInCount).countBy({ counter: Like(`%${guesser}%`) });
-    assert.equal(await counters(), 2, 'the source, the account from it');
-    assert.equal(await app.get(ExpiredStateSweep).removeExpired(), 3);
-    assert.equal(await counters(), 0);
-    await refresh(stale).expect(401);
-    await refresh(live).expect(200);
-  });
-
   test('refresh and logout take requests from the admin panel only (Origin and the CSRF header)', async () => {
     const cookie = sessionCookie(await login(OWNER.email, OWNER.password).expect(200));
     const cases = [
@@ -251,6 +236,99 @@ describe('refresh tokens', () => {
       assert.equal(response.body.code, 'forbidden');
     }
     await refresh(cookie).expect(200);
+  });
+});
+
+describe('expired security state', () => {
+  test('the running app sweeps sign-in counts, sessions and known sources once each has run out, at start and hourly, and keeps the rest', async (t) => {
+    // The app's clock (Date.now: a mocked Date class would not be TypeORM's) and its intervals, moved by
+    // the test: what goes is what the app's own writes said would run out, swept by its own start-up run
+    // and hourly interval.
+    const epoch = Date.now();
+    let clock = epoch;
+    t.mock.method(Date, 'now', () => clock);
+    t.mock.timers.enable({ apis: ['setInterval'] });
+    const env = {
+      ...stores.env,
+      ...stores.freshMetadata('sweep'),
+      SLUICE_SITES_FILE: join(stores.dir, 'sweep', 'sites.json'),
+    };
+    const logger = new RecordingLogger();
+    let running: INestApplication | undefined;
+    let client!: ReturnType<typeof request>;
+    /** (Re)starts the app at `at` ms after the epoch: a start runs the sweep once, then every hour. */
+    const startAt = async (at: number) => {
+      await running?.close();
+      clock = epoch + at;
+      running = await createApp(loadAppConfig(env), logger);
+      await running.init();
+      client = request(running.getHttpServer());
+    };
+    const [home, guesser] = [newAddress(), newAddress()];
+    const signInFrom = (address: string, password: string) =>
+      client.post('/api/auth/login').set('x-forwarded-for', address).send({ email: OWNER.email, password });
+    /** What the metadata database holds: the throttle's counters by name, sessions, known sources. */
+    const stored = async () => {
+      const database = running!.get(DataSource);
+      return {
+        counts: (await database.getRepository(SignInCount).find()).map(({ counter }) => counter).sort(),
+        sessions: await database.getRepository(RefreshFamily).count(),
+        knownSources: await database.getRepository(KnownSource).count(),
+      };
+    };
+    /** Waits until the sweeps logged so far removed `removed`: each run that removes something says how many. */
+    const sweptSoFar = (...removed: number[]) =>
+      waitUntil(`sweeps removing ${removed.join(', ')}`, async () => {
+        assert.deepEqual(
+          logger.lines.filter(({ text }) => text.startsWith('Removed ')).map(({ text }) => text),
+          removed.map((count) => `Removed ${count} expired entries`),
+        );
+        return true;
+      });
+    const HOUR = 3_600_000;
+    const DAY = 24 * HOUR;
+    try {
+      await startAt(0);
+      const first = sessionCookie(await signInFrom(home, OWNER.password).expect(200));
+      await signInFrom(guesser, 'a wrong guess').expect(401);
+      clock = epoch + HOUR / 2;
+      await signInFrom(guesser, 'another wrong guess').expect(401);
+      const [account, pair, source] = [
+        `account:${OWNER.email}`,
+        `account+source:${OWNER.email}|${guesser}`,
+        `source:${guesser}`,
+      ];
+
+      // A day after the first attempts, the home address's count goes at start; the guesser's, counted
+      // again half an hour later, stays until the next hour's run.
+      await startAt(DAY);
+      await sweptSoFar(1);
+      assert.deepEqual(await stored(), { counts: [pair, account, source], sessions: 1, knownSources: 1 });
+      clock += HOUR;
+      t.mock.timers.tick(HOUR);
+      await sweptSoFar(1, 3);
+      assert.deepEqual(await stored(), { counts: [], sessions: 1, knownSources: 1 });
+      const refreshed = sessionCookie(await refresh(first, client).expect(200));
+      // Signing in again from home keeps the address known 90 days from now, in a session of its own.
+      const second = sessionCookie(await signInFrom(home, OWNER.password).expect(200));
+      assert.deepEqual(await stored(), { counts: [`source:${home}`], sessions: 2, knownSources: 1 });
+
+      // A session lasts 30 days from its sign-in, however often it was refreshed.
+      await startAt(30 * DAY);
+      await sweptSoFar(1, 3, 2);
+      assert.deepEqual(await stored(), { counts: [], sessions: 1, knownSources: 1 });
+      await refresh(refreshed, client).expect(401);
+      await refresh(second, client).expect(200);
+
+      await startAt(90 * DAY);
+      await sweptSoFar(1, 3, 2, 1);
+      assert.deepEqual(await stored(), { counts: [], sessions: 0, knownSources: 1 });
+      await startAt(91 * DAY + HOUR);
+      await sweptSoFar(1, 3, 2, 1, 1);
+      assert.deepEqual(await stored(), { counts: [], sessions: 0, knownSources: 0 });
+    } finally {
+      await running?.close();
+    }
   });
 });
 

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
+import type { LoggerService } from '@nestjs/common';
 import type request from 'supertest';
 import { sampleEventRow, type EventRow } from '@sluice/config';
 import { siteMutations } from '@sluice/pipeline';
@@ -167,6 +168,21 @@ export async function startTestStores(): Promise<TestStores> {
       for (const folder of [dir, postgresDir]) if (folder) rmSync(folder, { recursive: true, force: true });
     },
   };
+}
+
+/** Keeps what the app logs, so tests stay quiet and can assert on it. */
+export class RecordingLogger implements LoggerService {
+  readonly lines: Array<{ level: string; text: string }> = [];
+  private record =
+    (level: string) =>
+    (message: unknown): void =>
+      void this.lines.push({ level, text: String(message) });
+  log = this.record('log');
+  error = this.record('error');
+  warn = this.record('warn');
+  debug = this.record('debug');
+  verbose = this.record('verbose');
+  fatal = this.record('fatal');
 }
 
 /** A stored pageview of site 1 at noon UTC on 2026-11-20, with what a test cares about changed. */
