@@ -616,17 +616,24 @@ describe('roles and site isolation, on every route', () => {
 
 describe('the audit log', () => {
   test('records who changed which user, newest first, for owners', async () => {
+    const user = await newUser('audited@shop.test', 'viewer');
+    await http
+      .post(`/api/users/${user.id}/password-reset`)
+      .set('authorization', `Bearer ${ownerToken}`)
+      .expect(200);
     const response = await http
       .get('/api/audit?limit=500')
       .set('authorization', `Bearer ${ownerToken}`)
       .expect(200);
-    const actions = response.body.map(
-      ({ action, actorEmail }: { action: string; actorEmail: string }) => `${actorEmail} ${action}`,
+    const entries = response.body.map(
+      ({ action, actorEmail, target }: Record<string, string>) => `${actorEmail} ${action} ${target}`,
     );
-    assert.ok(actions.includes(`${OWNER.email} user.create`));
-    assert.ok(actions.includes(`${OWNER.email} user.reset_password`));
-    assert.ok(actions.includes('forgetful@shop.test user.change_password'));
-    assert.equal(actions.at(-1), 'system user.create', 'the first start created the owner');
+    assert.deepEqual(entries.slice(0, 3), [
+      `${OWNER.email} user.reset_password user:${user.id}`,
+      `audited@shop.test user.change_password user:${user.id}`,
+      `${OWNER.email} user.create user:${user.id}`,
+    ]);
+    assert.equal(entries.at(-1), 'system user.create user:1', 'the first start created the owner');
     const ids = response.body.map(({ id }: { id: number }) => id);
     assert.deepEqual(
       ids,
