@@ -1,5 +1,6 @@
 import { TableColumn, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { timestampType } from './column-types.js';
+import { dropColumns } from './drop-columns.js';
 
 /**
  * A deleted site stays as a row: when its deletion was asked for, and when its data was erased. The edge
@@ -17,7 +18,6 @@ export class SiteDeletion1763900000007 implements MigrationInterface {
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    await runner.dropColumn('sites', 'erased_at');
-    await runner.dropColumn('sites', 'deleted_at');
+    await dropColumns(runner, 'sites', ['erased_at', 'deleted_at']);
   }
 }
