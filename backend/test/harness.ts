@@ -75,20 +75,40 @@ export const inEveryTable = (events: number, names: number): SiteTables => ({
  */
 const onPostgres = () => process.env.SLUICE_TEST_METADATA === 'postgres';
 
-export async function startTestStores(): Promise<TestStores> {
+/** A temp folder, and where metadata stores go in it: SQLite files, or databases of a real PostgreSQL. */
+export interface MetadataStores {
+  dir: string;
+  /** The environment of an empty metadata store: a data folder of its own, and a database on PostgreSQL. */
+  fresh(name: string): Record<string, string>;
+  stop(): Promise<void>;
+}
+
+export async function startMetadataStores(): Promise<MetadataStores> {
   const dir = mkdtempSync(join(tmpdir(), 'sluice-backend-'));
   // Its own folder: started as root, the server runs as Debian's postgres account, which owns it.
   const postgresDir = onPostgres() ? mkdtempSync(join(tmpdir(), 'sluice-postgres-')) : undefined;
   const postgres: RunningPostgres | undefined = postgresDir
     ? await startPostgres(postgresDir, await freePort())
     : undefined;
-  const metadata = (name: string) => {
-    postgres?.createDatabase(name);
-    return {
-      BACKEND_DATA_DIR: join(dir, name),
-      ...(postgres && { DATABASE_URL: postgres.url(name) }),
-    };
+  return {
+    dir,
+    fresh(name) {
+      postgres?.createDatabase(name);
+      return {
+        BACKEND_DATA_DIR: join(dir, name),
+        ...(postgres && { DATABASE_URL: postgres.url(name) }),
+      };
+    },
+    async stop() {
+      await postgres?.stop();
+      for (const folder of [dir, postgresDir]) if (folder) rmSync(folder, { recursive: true, force: true });
+    },
   };
+}
+
+export async function startTestStores(): Promise<TestStores> {
+  const metadata = await startMetadataStores();
+  const { dir } = metadata;
   const credentials = {
     admin: { username: 'sluice_admin', password: secret() },
     ingest: { username: 'sluice_ingest', password: secret() },
@@ -125,7 +145,7 @@ export async function startTestStores(): Promise<TestStores> {
       CLICKHOUSE_ADMIN_PASSWORD: credentials.admin.password,
       CLICKHOUSE_READER_USER: credentials.reader.username,
       CLICKHOUSE_READER_PASSWORD: credentials.reader.password,
-      ...metadata('backend'),
+      ...metadata.fresh('backend'),
       // Request logs are tested where the backend runs as a process (main.test.ts); elsewhere they'd be noise.
       LOG_LEVEL: 'warn',
       ADMIN_EMAIL: OWNER.email,
@@ -139,7 +159,7 @@ export async function startTestStores(): Promise<TestStores> {
     async insertEvents(rows) {
       await adminClient().insert({ table: 'events', values: rows, format: 'JSONEachRow' });
     },
-    freshMetadata: metadata,
+    freshMetadata: metadata.fresh,
     query,
     async command(statement: string) {
       await adminClient().command({ query: statement });
@@ -164,8 +184,7 @@ export async function startTestStores(): Promise<TestStores> {
     async stop() {
       await admin?.close();
       await clickhouse.stop();
-      await postgres?.stop();
-      for (const folder of [dir, postgresDir]) if (folder) rmSync(folder, { recursive: true, force: true });
+      await metadata.stop();
     },
   };
 }
