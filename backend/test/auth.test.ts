@@ -458,6 +458,23 @@ describe('one-time passwords', () => {
   });
 });
 
+describe('managing users', () => {
+  test("an owner's change of a user's role keeps their sites, and a change of their sites keeps their role", async () => {
+    const change = (id: number, changes: object) =>
+      http.patch(`/api/users/${id}`).set('authorization', `Bearer ${ownerToken}`).send(changes).expect(200);
+    const created = await http
+      .post('/api/users')
+      .set('authorization', `Bearer ${ownerToken}`)
+      .send({ email: 'promoted@shop.test', role: 'viewer', siteIds: [1] })
+      .expect(201);
+    const { id } = created.body.user;
+    const promoted = await change(id, { role: 'admin' });
+    assert.deepEqual([promoted.body.role, promoted.body.siteIds], ['admin', [1]]);
+    const moved = await change(id, { siteIds: [] });
+    assert.deepEqual([moved.body.role, moved.body.siteIds], ['admin', []]);
+  });
+});
+
 type Rule =
   'public' | 'signed-in' | 'viewer' | 'viewer of the site' | 'admin' | 'admin of the site' | 'owner';
 /** An answer as the walk compares it: the status, and the error's code (none for a success). */
