@@ -3,8 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
+import type { LoggerService } from '@nestjs/common';
 import type request from 'supertest';
 import { sampleEventRow, type EventRow } from '@sluice/config';
+import { siteMutations } from '@sluice/pipeline/testing';
 import {
   freePort,
   startClickHouse,
@@ -35,6 +37,15 @@ export interface TestStores {
   query<T>(query: string): Promise<T[]>;
   /** Runs a statement that returns nothing (an insert of literal rows) as the admin account. */
   command(statement: string): Promise<void>;
+  /** The tables of every mutation ClickHouse recorded for the site's rows (`system.mutations`), sorted. */
+  siteMutations(siteId: number): Promise<string[]>;
+  /** The site's rows in every table that holds them, by raw count. */
+  siteRows(siteId: number): Promise<SiteTables>;
+  /**
+   * What every table holds of the site, exactly: its events and names by raw count, and the distinct events
+   * each rollup counts (its raw rows depend on how ClickHouse merged them).
+   */
+  siteHoldings(siteId: number): Promise<SiteTables>;
   /** Where the pipeline's ingest account writes. */
   ingest: { url: string; database: string; username: string; password: string };
   /** The environment of another, empty metadata store (a fresh data folder, and database on PostgreSQL). */
@@ -42,26 +53,62 @@ export interface TestStores {
   stop(): Promise<void>;
 }
 
+/** Every table that holds a site's rows: the events, their rollups and the names of autocaptured elements. */
+export interface SiteTables {
+  events: number;
+  traffic_hourly: number;
+  sessions_daily: number;
+  autocapture_names: number;
+}
+
+/** The same count of every table, `names` in autocapture_names (as many events in each rollup as in events). */
+export const inEveryTable = (events: number, names: number): SiteTables => ({
+  events,
+  traffic_hourly: events,
+  sessions_daily: events,
+  autocapture_names: names,
+});
+
 /**
  * Where the metadata lives in this test process: the SQLite file by default, a real PostgreSQL when
  * postgres.test.ts runs the metadata suites again.
  */
 const onPostgres = () => process.env.SLUICE_TEST_METADATA === 'postgres';
 
-export async function startTestStores(): Promise<TestStores> {
+/** A temp folder, and where metadata stores go in it: SQLite files, or databases of a real PostgreSQL. */
+export interface MetadataStores {
+  dir: string;
+  /** The environment of an empty metadata store: a data folder of its own, and a database on PostgreSQL. */
+  fresh(name: string): Record<string, string>;
+  stop(): Promise<void>;
+}
+
+export async function startMetadataStores(): Promise<MetadataStores> {
   const dir = mkdtempSync(join(tmpdir(), 'sluice-backend-'));
   // Its own folder: started as root, the server runs as Debian's postgres account, which owns it.
   const postgresDir = onPostgres() ? mkdtempSync(join(tmpdir(), 'sluice-postgres-')) : undefined;
   const postgres: RunningPostgres | undefined = postgresDir
     ? await startPostgres(postgresDir, await freePort())
     : undefined;
-  const metadata = (name: string) => {
-    postgres?.createDatabase(name);
-    return {
-      BACKEND_DATA_DIR: join(dir, name),
-      ...(postgres && { DATABASE_URL: postgres.url(name) }),
-    };
+  return {
+    dir,
+    fresh(name) {
+      postgres?.createDatabase(name);
+      return {
+        BACKEND_DATA_DIR: join(dir, name),
+        ...(postgres && { DATABASE_URL: postgres.url(name) }),
+      };
+    },
+    async stop() {
+      await postgres?.stop();
+      for (const folder of [dir, postgresDir]) if (folder) rmSync(folder, { recursive: true, force: true });
+    },
   };
+}
+
+export async function startTestStores(): Promise<TestStores> {
+  const metadata = await startMetadataStores();
+  const { dir } = metadata;
   const credentials = {
     admin: { username: 'sluice_admin', password: secret() },
     ingest: { username: 'sluice_ingest', password: secret() },
@@ -78,6 +125,15 @@ export async function startTestStores(): Promise<TestStores> {
   let admin: ClickHouseClient | undefined;
   const adminClient = () =>
     (admin ??= createClient({ url: clickhouse.url, database: DATABASE, ...credentials.admin }));
+  const query = async <T>(statement: string) =>
+    (await adminClient().query({ query: statement, format: 'JSONEachRow' })).json<T>();
+  // ClickHouse sends its 64-bit counts as strings.
+  const numbers = async (statement: string) => {
+    const [row] = await query<Record<keyof SiteTables, string>>(statement);
+    return Object.fromEntries(
+      Object.entries(row).map(([key, n]) => [key, Number(n)]),
+    ) as unknown as SiteTables;
+  };
   return {
     dir,
     sitesFile,
@@ -89,7 +145,7 @@ export async function startTestStores(): Promise<TestStores> {
       CLICKHOUSE_ADMIN_PASSWORD: credentials.admin.password,
       CLICKHOUSE_READER_USER: credentials.reader.username,
       CLICKHOUSE_READER_PASSWORD: credentials.reader.password,
-      ...metadata('backend'),
+      ...metadata.fresh('backend'),
       // Request logs are tested where the backend runs as a process (main.test.ts); elsewhere they'd be noise.
       LOG_LEVEL: 'warn',
       ADMIN_EMAIL: OWNER.email,
@@ -103,21 +159,49 @@ export async function startTestStores(): Promise<TestStores> {
     async insertEvents(rows) {
       await adminClient().insert({ table: 'events', values: rows, format: 'JSONEachRow' });
     },
-    freshMetadata: metadata,
-    async query<T>(query: string) {
-      return (await adminClient().query({ query, format: 'JSONEachRow' })).json<T>();
-    },
+    freshMetadata: metadata.fresh,
+    query,
     async command(statement: string) {
       await adminClient().command({ query: statement });
     },
+    siteMutations(siteId) {
+      return siteMutations(query, DATABASE, siteId);
+    },
+    siteRows: (siteId) =>
+      numbers(
+        `SELECT ${Object.keys(inEveryTable(0, 0))
+          .map((table) => `(SELECT count() FROM ${table} WHERE site_id = ${siteId}) AS ${table}`)
+          .join(', ')}`,
+      ),
+    siteHoldings: (siteId) =>
+      numbers(
+        `SELECT (SELECT count() FROM events WHERE site_id = ${siteId}) AS events,
+          (SELECT uniqMerge(events) FROM traffic_hourly WHERE site_id = ${siteId}) AS traffic_hourly,
+          (SELECT uniqIfMerge(pageviews) FROM sessions_daily WHERE site_id = ${siteId}) AS sessions_daily,
+          (SELECT count() FROM autocapture_names WHERE site_id = ${siteId}) AS autocapture_names`,
+      ),
     ingest: { url: clickhouse.url, database: DATABASE, ...credentials.ingest },
     async stop() {
       await admin?.close();
       await clickhouse.stop();
-      await postgres?.stop();
-      for (const folder of [dir, postgresDir]) if (folder) rmSync(folder, { recursive: true, force: true });
+      await metadata.stop();
     },
   };
+}
+
+/** Keeps what the app logs, so tests stay quiet and can assert on it. */
+export class RecordingLogger implements LoggerService {
+  readonly lines: Array<{ level: string; text: string }> = [];
+  private record =
+    (level: string) =>
+    (message: unknown): void =>
+      void this.lines.push({ level, text: String(message) });
+  log = this.record('log');
+  error = this.record('error');
+  warn = this.record('warn');
+  debug = this.record('debug');
+  verbose = this.record('verbose');
+  fatal = this.record('fatal');
 }
 
 /** A stored pageview of site 1 at noon UTC on 2026-11-20, with what a test cares about changed. */

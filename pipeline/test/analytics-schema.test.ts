@@ -161,6 +161,8 @@ test("a site's own retention deletes that site's older months, and issues no mut
   const expire = () =>
     expireSiteData(clickhouse.target('admin'), site_id, 2, new Date('2026-11-23T12:00:00Z'));
   assert.deepEqual(await expire(), ['events', 'traffic_hourly', 'sessions_daily']);
+  const expiring = ['events', 'sessions_daily', 'traffic_hourly'];
+  assert.deepEqual(await clickhouse.siteMutations(site_id), expiring, 'one mutation per table');
   const count = async (site: number) =>
     Number(
       (
@@ -171,5 +173,11 @@ test("a site's own retention deletes that site's older months, and issues no mut
     );
   await waitUntil('the deletion', async () => (await count(site_id)) === 1, { timeoutMs: 20_000 });
   assert.equal(await count(other), 1, 'other sites keep their rows');
-  assert.deepEqual(await expire(), [], 'nothing left to delete: no table is rewritten');
+  assert.deepEqual(await clickhouse.siteMutations(other), []);
+  assert.deepEqual(await expire(), []);
+  assert.deepEqual(
+    await clickhouse.siteMutations(site_id),
+    expiring,
+    'nothing left to delete: no new mutation, no table rewritten',
+  );
 });

@@ -45,7 +45,7 @@ export const MIGRATIONS = [
 ];
 
 /** The metadata database: PostgreSQL when DATABASE_URL is set, else a SQLite file in the data folder. */
-export function dataSourceOptions(config: AppConfig): DataSourceOptions {
+export function dataSourceOptions(config: Pick<AppConfig, 'dataDir' | 'databaseUrl'>): DataSourceOptions {
   const common = {
     entities: ENTITIES,
     migrations: MIGRATIONS,

@@ -95,7 +95,7 @@ export class UsersService implements OnModuleInit {
     return this.toResponse(await this.existing(id));
   }
 
-  async create(actor: User, email: string, role: Role, siteIds: number[]): Promise<UserWithPassword> {
+  async create(actor: User, email: string, role: Role, siteIds: number[] = []): Promise<UserWithPassword> {
     const address = email.toLowerCase();
     if (await this.users.findByEmail(address))
       throw new DomainError(ErrorCode.Conflict, `email: ${address} already has an account`);

@@ -5,16 +5,17 @@ import type { ManagedProcess } from './managed-process';
  * Polls `probe` until it returns true. A probe that throws (a service still refusing connections, an assertion not
  * yet holding) is polled again; at the deadline the last failure is rethrown as the cause, so the real status or
  * assertion shows instead of a bare timeout. Fails early when `process` exits, naming its log, because a service
- * that died at start will never become ready.
+ * that died at start will never become ready. The deadline is kept on the monotonic clock, so a test that
+ * moves or freezes `Date` (node:test's mocked timers) still gets its timeout.
  */
 export async function waitUntil(
   what: string,
   probe: () => Promise<boolean>,
   { timeoutMs = 30_000, process }: { timeoutMs?: number; process?: ManagedProcess } = {},
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = performance.now() + timeoutMs;
   let lastFailure: unknown;
-  while (Date.now() < deadline) {
+  while (performance.now() < deadline) {
     if (process && !process.running) {
       await process.waitForExit();
       const tail = process.logTail();

@@ -61,3 +61,11 @@ test('a process that dies while waited for fails at once, with the end of its lo
   assert.equal(await child.waitForExit(), 3);
   rmSync(dir, { recursive: true, force: true });
 });
+
+test('the deadline holds while a test has frozen Date', { timeout: 10_000 }, async (t) => {
+  t.mock.timers.enable({ apis: ['Date'] });
+  await assert.rejects(
+    waitUntil('never', async () => false, { timeoutMs: 200 }),
+    /^Error: never did not happen/,
+  );
+});

@@ -95,11 +95,35 @@ export class ClickHouseHarness {
     }
   }
 
+  /** The tables of every mutation ClickHouse recorded for the rows of `siteId` (siteMutations). */
+  siteMutations(siteId: number): Promise<string[]> {
+    return siteMutations((query) => this.query(query), this.database, siteId);
+  }
+
   async stop(): Promise<void> {
     await this.admin?.close();
     await this.server?.stop();
     rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The tables of every mutation ClickHouse recorded for the rows of `siteId`, one entry per mutation, sorted:
+ * what a deletion or an expiry really issued, as `system.mutations` (which keeps finished ones too) says.
+ */
+export async function siteMutations(
+  query: <T>(query: string) => Promise<T[]>,
+  database: string,
+  siteId: number,
+): Promise<string[]> {
+  const mutations = await query<{ table: string; command: string }>(
+    `SELECT table, command FROM system.mutations WHERE database = '${database}'`,
+  );
+  const ofSite = new RegExp(`\\bsite_id = ${siteId}\\b`);
+  return mutations
+    .filter(({ command }) => ofSite.test(command))
+    .map(({ table }) => table)
+    .sort();
 }
 
 /** A contract row with a fresh event id and visitor. */

@@ -1,7 +1,7 @@
 // `@sluice/pipeline/testing`: for the tests and benchmarks of every package that need a real ClickHouse with
 // Sluice's schema. Kept out of the package's main entry so that production code (the backend image) never loads the
 // test servers.
-export { ClickHouseHarness, eventRow, sluiceAccounts } from './clickhouse-harness';
+export { ClickHouseHarness, eventRow, siteMutations, sluiceAccounts } from './clickhouse-harness';
 export {
   startClickHouseFaultProxy,
   type ClickHouseFaultProxy,

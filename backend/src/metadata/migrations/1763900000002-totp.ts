@@ -1,4 +1,5 @@
 import { TableColumn, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { dropColumns } from './drop-columns.js';
 
 /** TOTP two-factor sign-in: a user's shared secret, and whether it is in use. */
 export class Totp1763900000002 implements MigrationInterface {
@@ -12,7 +13,6 @@ export class Totp1763900000002 implements MigrationInterface {
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    await runner.dropColumn('users', 'totp_enabled');
-    await runner.dropColumn('users', 'totp_secret');
+    await dropColumns(runner, 'users', ['totp_enabled', 'totp_secret']);
   }
 }

@@ -1,4 +1,5 @@
 import { Table, TableColumn, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { dropColumns } from './drop-columns.js';
 
 /**
  * Sessions and secrets move from each backend's LMDB into the metadata database, so that backends sharing
@@ -50,7 +51,7 @@ export class SharedSessions1763900000004 implements MigrationInterface {
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    await runner.dropColumn('users', 'totp_last_step');
+    await dropColumns(runner, 'users', ['totp_last_step']);
     await runner.dropTable('secrets');
     await runner.dropTable('refresh_families');
   }

@@ -34,9 +34,10 @@ export class CreateUserDto {
     type: [Number],
     description: 'The sites an admin or viewer may see (owners see all)',
   })
+  // No default here: UpdateUserDto inherits initializers, and a change of role alone cleared the sites.
   @IsOptional()
   @IsSiteIds()
-  siteIds: number[] = [];
+  siteIds?: number[];
 }
 
 /** A new role, or a new set of sites; what is left out stays. */
