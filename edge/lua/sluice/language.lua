@@ -11,14 +11,17 @@ local str_sub = string.sub
 
 local _M = { _VERSION = '0.1' }
 
--- Browsers send a few entries (Chrome at most about 100 bytes); a longer header is cut here, and the
--- entry the cut runs into is left out rather than read as a shorter tag.
+-- Browsers send a handful of entries, far below this; a longer header is cut here, and the entry the
+-- cut runs into is left out rather than read as a shorter tag.
 local MAX_BYTES = 256
 -- Weights in thousandths: q=1 is the most an entry can have, so the first such entry wins at once.
 local MAX_WEIGHT = 1000
 
 local SPACE, TAB, HYPHEN, UNDERSCORE, SEMICOLON, EQUALS, DOT = 32, 9, 45, 95, 59, 61, 46
-local DIGIT_0, DIGIT_9 = 48, 57
+local DIGIT_0, DIGIT_1, DIGIT_9 = 48, 49, 57
+local LOWER_Q, UPPER_Q = 113, 81
+-- What each digit after the point is worth, in thousandths.
+local DECIMAL_PLACES = { 100, 10, 1 }
 
 local function is_letter(byte)
     return (byte >= 65 and byte <= 90) or (byte >= 97 and byte <= 122)
@@ -110,25 +113,26 @@ local function weight(s, i, last)
         return nil
     end
     local q = str_byte(s, i)
-    if (q ~= 113 and q ~= 81) or str_byte(s, i + 1) ~= EQUALS then
+    if (q ~= LOWER_Q and q ~= UPPER_Q) or str_byte(s, i + 1) ~= EQUALS then
         return nil
     end
     local j = i + 2
     local units = str_byte(s, j)
-    if units ~= DIGIT_0 and units ~= 49 then
+    if units ~= DIGIT_0 and units ~= DIGIT_1 then
         return nil
     end
     local value = (units - DIGIT_0) * MAX_WEIGHT
     j = j + 1
     if j <= last and str_byte(s, j) == DOT then
         j = j + 1
-        local scale = 100
+        local place = 1
         while j <= last and is_digit(str_byte(s, j)) do
-            if scale < 1 then
+            local worth = DECIMAL_PLACES[place]
+            if not worth then
                 return nil
             end
-            value = value + (str_byte(s, j) - DIGIT_0) * scale
-            scale = scale / 10
+            value = value + (str_byte(s, j) - DIGIT_0) * worth
+            place = place + 1
             j = j + 1
         end
     end
