@@ -1,7 +1,7 @@
 -- Revenue by the contract's property convention (REVENUE in config/src/event-contract.ts): an event
 -- whose props hold an amount and a currency. The amount becomes the exact decimal text the row
--- writes as a JSON number ("019.90" → "19.9"), so no float ever rounds it; the currency an upper-case
--- ISO 4217 code of the contract's list. An amount or currency that breaks the rules leaves the event
+-- writes as a JSON number ("019.90" → "19.9"), so no float ever rounds it; the currency becomes an
+-- upper-case ISO 4217 code of the contract's list. An amount or currency that breaks the rules leaves the event
 -- without revenue, and says why, for the edge to count.
 local assert = assert
 local ipairs = ipairs
@@ -18,8 +18,8 @@ local _M = { _VERSION = '0.1' }
 -- The longest amount text read: "99999999999.9999" is 16 bytes; leading and trailing zeros may add
 -- some, and anything longer is refused before a byte of it is walked.
 local MAX_AMOUNT_BYTES = 32
--- A JSON number's digits, enough for every decimal of 15 significant digits (the contract's largest
--- has 15): one cjson read from a beacon prints back as the text the client wrote.
+-- How a number of the beacon's JSON becomes text: 15 significant digits, the most any amount the
+-- contract accepts has, so 19.99 prints back as "19.99", and float noise past them (0.1 + 0.2) drops.
 local NUMBER_FORMAT = "%.15g"
 
 local DOT, DIGIT_0, DIGIT_9 = 46, 48, 57
