@@ -12,9 +12,10 @@ export class CreateApiKeyDto {
     maxLength: 100,
     description: 'What the key is for, to recognise it in the list',
   })
-  @IsString({ message: '$property must be a string' })
-  @Length(1, 100, { message: NAME_RULE })
+  // Checked from the bottom up, one rule at a time: a string first.
   @Matches(/\S/, { message: NAME_RULE })
+  @Length(1, 100, { message: NAME_RULE })
+  @IsString({ message: '$property must be a string' })
   name!: string;
 }
 
