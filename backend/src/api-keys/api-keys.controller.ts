@@ -1,11 +1,15 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiBearerAuth,
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { CurrentUser, Requires } from '../auth/access.decorator.js';
 import { UserIdParamDto } from '../users/dto/user.dto.js';
@@ -25,6 +29,7 @@ import {
  */
 @ApiTags('api-keys')
 @ApiBearerAuth()
+@ApiUnauthorizedResponse({ description: 'Not signed in, or an API key (code api_key_not_accepted)' })
 @Controller()
 export class ApiKeysController {
   constructor(private readonly keys: ApiKeysService) {}
@@ -35,6 +40,8 @@ export class ApiKeysController {
       'The answer holds the key, shown this once. It reads, through the report routes, the sites you may read at the time of each request, as a viewer, within a budget of requests per minute.',
   })
   @ApiCreatedResponse({ type: CreatedApiKeyResponse })
+  @ApiBadRequestResponse({ description: 'name is not 1 to 100 characters' })
+  @ApiConflictResponse({ description: 'You hold the most keys a user may (25): revoke one first' })
   @Requires(Role.Viewer)
   @Post('api-keys')
   create(@CurrentUser() user: User, @Body() { name }: CreateApiKeyDto): Promise<CreatedApiKeyResponse> {
@@ -53,7 +60,8 @@ export class ApiKeysController {
     summary: 'Revoke an API key',
     description: 'Your own, or (owners) anyone’s. It is refused from the next request on, on every backend.',
   })
-  @ApiNoContentResponse()
+  @ApiNoContentResponse({ description: 'Revoked' })
+  @ApiNotFoundResponse({ description: 'No such key not yet revoked, or another user’s (to a non-owner)' })
   @Requires(Role.Viewer)
   @Delete('api-keys/:keyId')
   @HttpCode(204)
@@ -63,6 +71,7 @@ export class ApiKeysController {
 
   @ApiOperation({ summary: 'A user’s API keys not revoked (owners), to revoke one' })
   @ApiOkResponse({ type: [ApiKeyResponse] })
+  @ApiNotFoundResponse({ description: 'No such user' })
   @Requires(Role.Owner)
   @Get('users/:userId/api-keys')
   listOf(@Param() { userId }: UserIdParamDto): Promise<ApiKeyResponse[]> {

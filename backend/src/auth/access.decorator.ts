@@ -1,5 +1,10 @@
 import { SetMetadata, applyDecorators, createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { ApiBearerAuth } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { Role } from '../users/role.js';
 import type { User } from '../users/user.entity.js';
 
@@ -39,6 +44,13 @@ export const SiteReport = () =>
   applyDecorators(
     SetMetadata(ACCESS, { role: Role.Viewer, site: true, apiKey: true } satisfies AccessRule),
     ApiBearerAuth(API_KEY_SECURITY),
+    ApiUnauthorizedResponse({
+      description: 'No valid access token or API key (an API key refused: code api_key_invalid)',
+    }),
+    ApiNotFoundResponse({ description: 'No such site, or one the caller may not read: the same answer' }),
+    ApiTooManyRequestsResponse({
+      description: 'An API key past its requests of this minute: Retry-After says when to try again',
+    }),
   );
 
 /** Any signed-in user, even one who must still change a one-time password. */

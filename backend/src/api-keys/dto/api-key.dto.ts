@@ -51,7 +51,7 @@ export class ApiKeyResponse {
 /** A new key: the only answer that holds the key itself. */
 export class CreatedApiKeyResponse extends ApiKeyResponse {
   @ApiProperty({
-    example: 'slk_Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5',
+    example: 'slk_Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx',
     description:
       'The key, shown this once (only its hash is stored): send it as "Authorization: Bearer <key>" to the report routes',
   })
