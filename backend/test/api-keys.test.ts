@@ -267,7 +267,7 @@ describe('reading reports with a key', () => {
     assert.equal(keys.body.code, 'api_key_not_accepted');
   });
 
-  test('a grant removed, a key revoked, a user deleted: refused from the next request on', async () => {
+  test('a grant removed, a key revoked, a password reset, a user deleted: refused from the next request on', async () => {
     const user = await newUser('losing-access@shop.test', 'viewer', [granted, other]);
     const { key, id } = (await createKey(user.token, 'losing')) as { key: string; id: number };
     await overview(other, key).expect(200);
@@ -299,6 +299,12 @@ describe('reading reports with a key', () => {
 
     const second = (await createKey(user.token, 'kept')) as { key: string };
     await overview(granted, second.key).expect(200);
+    // An owner's password reset pauses the user's keys, like their sign-in, until they set their own.
+    await http
+      .post(`/api/users/${user.id}/password-reset`)
+      .set(...bearer(ownerToken))
+      .expect(200);
+    assert.equal((await overview(granted, second.key).expect(403)).body.code, 'password_change_required');
     await http
       .delete(`/api/users/${user.id}`)
       .set(...bearer(ownerToken))
