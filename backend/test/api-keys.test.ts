@@ -290,7 +290,7 @@ describe('reading reports with a key', () => {
     assert.deepEqual((await overview(granted, key).expect(401)).body, {
       statusCode: 401,
       code: 'api_key_invalid',
-      message: 'this API key was revoked: create a new one in the admin panel',
+      message: 'this API key was revoked: create a new one (POST /api/api-keys)',
     });
     await http
       .delete(`/api/api-keys/${id}`)

@@ -26,16 +26,12 @@ export class ApiKeyAuth {
   async user(credential: string): Promise<User> {
     const hash = this.secrets.hashOf(credential);
     const key = hash === undefined ? undefined : await this.keys.findByHash(hash);
-    if (!key)
-      throw new DomainError(
-        ErrorCode.ApiKeyInvalid,
-        'this API key is unknown: check it was copied whole (the keys of a deleted user are gone too)',
-      );
+    if (!key) throw unknown();
     if (key.revokedAt !== null) throw revoked();
     await this.count(key.id);
     const user = await this.users.findById(key.userId);
     // A deleted user's keys go with the user; this covers a deletion between the two reads.
-    if (!user) throw revoked();
+    if (!user) throw unknown();
     return user;
   }
 
@@ -57,5 +53,11 @@ export class ApiKeyAuth {
   }
 }
 
+const unknown = () =>
+  new DomainError(
+    ErrorCode.ApiKeyInvalid,
+    'this API key is unknown: check it was copied whole (the keys of a deleted user are gone too)',
+  );
+
 const revoked = () =>
-  new DomainError(ErrorCode.ApiKeyInvalid, 'this API key was revoked: create a new one in the admin panel');
+  new DomainError(ErrorCode.ApiKeyInvalid, 'this API key was revoked: create a new one (POST /api/api-keys)');

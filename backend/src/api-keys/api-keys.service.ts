@@ -10,7 +10,7 @@ import { ApiKeysRepository } from './api-keys.repository.js';
 import type { ApiKeyResponse, CreatedApiKeyResponse } from './dto/api-key.dto.js';
 
 /** Keys a user may hold at once: enough for every script and dashboard, not a table that grows unbounded. */
-export const MAX_KEYS_PER_USER = 25;
+const MAX_KEYS_PER_USER = 25;
 
 /**
  * A user's API keys: created (the key shown in that answer only), listed (never the key), revoked. Each
