@@ -406,6 +406,43 @@ describe('managing keys', () => {
   });
 });
 
+describe('the API description', () => {
+  test('says which routes take a key and what key routes answer; it is no place for a key itself', async () => {
+    const { body } = await http
+      .get('/api/docs-json')
+      .set(...bearer(ownerToken))
+      .expect(200);
+    const operations = Object.entries(body.paths as Record<string, Record<string, { security?: object[] }>>)
+      .flatMap(([path, methods]) =>
+        Object.entries(methods).map(([method, { security }]) => [
+          `${method.toUpperCase()} ${path}`,
+          security,
+        ]),
+      )
+      .filter(([, security]) => JSON.stringify(security ?? []).includes('api-key'));
+    assert.deepEqual(operations, [['GET /api/sites/{siteId}/overview', [{ bearer: [] }, { 'api-key': [] }]]]);
+    assert.deepEqual(body.components.securitySchemes['api-key'].scheme, 'bearer');
+    assert.deepEqual(Object.keys(body.components.schemas.CreatedApiKeyResponse.properties), [
+      'id',
+      'userId',
+      'name',
+      'prefix',
+      'createdAt',
+      'lastUsedAt',
+      'key',
+    ]);
+    assert.deepEqual(body.paths['/api/api-keys'].post.requestBody.content['application/json'].schema, {
+      $ref: '#/components/schemas/CreateApiKeyDto',
+    });
+    const { key } = (await createKey(ownerToken, 'reading the docs')) as { key: string };
+    const refused = await http
+      .get('/api/docs-json')
+      .set(...bearer(key))
+      .expect(401);
+    assert.equal(refused.body.code, 'api_key_not_accepted');
+  });
+});
+
 describe('the budget per key', () => {
   const BUDGET = 5;
 
