@@ -1,6 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { Requires } from '../auth/access.decorator.js';
-import { Role } from '../users/role.js';
+import { SiteReport } from '../auth/access.decorator.js';
 import { SiteIdParamDto } from '../sites/dto/site-id-param.dto.js';
 import { OverviewQueryDto } from './dto/overview-query.dto.js';
 import { ReportsService, type Overview } from './reports.service.js';
@@ -12,7 +11,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
-  @Requires(Role.Viewer, { site: true })
+  @SiteReport()
   @Get('overview')
   overview(@Param() { siteId }: SiteIdParamDto, @Query() range: OverviewQueryDto): Promise<Overview> {
     return this.reports.overview(siteId, range);
