@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ArrayMaxSize, IsArray, IsEmail, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { IsOneOf } from '../../common/is-one-of.js';
 import { IsRouteId } from '../../common/route-id.js';
+import { MAX_SITE_ID } from '../../sites/dto/site-id-param.dto.js';
 import { ROLES, Role } from '../role.js';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 
@@ -15,7 +16,7 @@ const IsSiteIds = () =>
     ArrayMaxSize(MAX_SITES),
     IsInt({ each: true, message: SITE_IDS_RULE }),
     Min(1, { each: true, message: SITE_IDS_RULE }),
-    Max(0xffff_ffff, { each: true, message: SITE_IDS_RULE }),
+    Max(MAX_SITE_ID, { each: true, message: SITE_IDS_RULE }),
   );
 
 export class CreateUserDto {
