@@ -200,6 +200,8 @@ describe('API quality', () => {
       '/api/sites',
       '/api/sites/{siteId}',
       '/api/sites/{siteId}/overview',
+      '/api/sites/{siteId}/timeseries',
+      '/api/sites/{siteId}/breakdown',
       '/api/audit',
       '/api/ready',
     ])
@@ -216,6 +218,43 @@ describe('API quality', () => {
     ]);
     assert.deepEqual(site.required, ['name', 'domain']);
     assert.deepEqual(body.components.securitySchemes.bearer.scheme, 'bearer');
+    // Every report's answer is a typed schema, its metrics one property per declared metric.
+    for (const [path, schema] of [
+      ['/api/sites/{siteId}/overview', 'OverviewReportDto'],
+      ['/api/sites/{siteId}/timeseries', 'TimeseriesReportDto'],
+      ['/api/sites/{siteId}/breakdown', 'BreakdownReportDto'],
+    ])
+      assert.equal(
+        body.paths[path].get.responses['200'].content['application/json'].schema.$ref,
+        `#/components/schemas/${schema}`,
+      );
+    assert.deepEqual(Object.keys(body.components.schemas.MetricValuesDto.properties), [
+      'visitors',
+      'visits',
+      'pageviews',
+      'events',
+      'views_per_visit',
+      'bounce_rate',
+      'visit_duration',
+    ]);
+    assert.deepEqual(
+      body.paths['/api/sites/{siteId}/breakdown'].get.parameters
+        .map(({ name }: { name: string }) => name)
+        .sort(),
+      [
+        'compareFrom',
+        'compareTo',
+        'cursor',
+        'dimension',
+        'filters',
+        'from',
+        'limit',
+        'metrics',
+        'order',
+        'siteId',
+        'to',
+      ],
+    );
   });
 
   test('security headers (helmet; all of them in public-url.test.ts), no cross-origin callers, a request id on every answer', async () => {

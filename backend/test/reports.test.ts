@@ -15,7 +15,14 @@ import { METRIC_NAMES } from '../src/reports/query/metrics.js';
 import type { ReportQuery } from '../src/reports/query/report-query.js';
 import { ReportsService } from '../src/reports/reports.service.js';
 import { eventRow, OWNER, RecordingLogger, signIn, startTestStores, type TestStores } from './harness.js';
-import { localDate, metricsOf, seedVisits, visitRowsOf, type ExpectedVisit } from './report-seed.js';
+import {
+  localDate,
+  metricsOf,
+  randomSource,
+  seedVisits,
+  visitRowsOf,
+  type ExpectedVisit,
+} from './report-seed.js';
 
 let stores: TestStores;
 let app: INestApplication;
@@ -506,5 +513,274 @@ describe('the per-visit rollup', () => {
       VISIT_DIMENSIONS.filter((dimension) => !names.includes(dimension)),
       [],
     );
+  });
+});
+
+describe('values round-trip through every operator and dimension', () => {
+  /** Strings that break naive SQL: quotes, backslashes, NUL, newlines, unicode, a statement, wildcards. */
+  const ALPHABET = [
+    "'",
+    '"',
+    '\\',
+    '\0',
+    '\n',
+    '\r',
+    '\t',
+    ';',
+    '-',
+    '*',
+    '%',
+    '_',
+    '/',
+    '`',
+    '$',
+    '{',
+    '}',
+    '(',
+    ')',
+    'é',
+    '€',
+    '日',
+    '😀',
+    'a',
+    'Z',
+    '0',
+    ' ',
+  ];
+  function randomValues(seed: number, count: number): string[] {
+    const random = randomSource(seed);
+    const values = ["'; DROP TABLE events; --", "\\'", 'trailing\\', 'nul\0byte', 'line\nbreak', '**'];
+    while (values.length < count) {
+      const length = 1 + Math.floor(random() * 12);
+      values.push(Array.from({ length }, () => ALPHABET[Math.floor(random() * ALPHABET.length)]).join(''));
+    }
+    return values;
+  }
+
+  test('a value written in any dimension is found by each of its operators and comes back exactly', async () => {
+    const values = randomValues(17, 24);
+    const control = 'control-value';
+    for (const dimension of DIMENSION_NAMES) {
+      const site = await newSite(`roundtrip-${dimension.replaceAll('_', '-')}.test`, 'UTC');
+      const field = REPORT_DIMENSIONS[dimension].field;
+      // One visit per value, and one whose value is the control: each a pageview carrying the value in the field.
+      const rowFor = (value: string, i: number) =>
+        eventRow({ site_id: site, session_id: `visit-${i}`, visitor_id: `visitor-${i}`, [field]: value });
+      await stores.insertEvents([...values.map(rowFor), rowFor(control, values.length)]);
+      const params = { from: '2026-11-20', to: '2026-11-20' };
+      const breakdown = await report(site, 'breakdown', {
+        ...params,
+        dimension,
+        limit: 1000,
+        order: 'value:asc',
+      }).expect(200);
+      assert.deepEqual(
+        breakdown.body.rows.map(({ value }: { value: string }) => value).sort(),
+        [...values, control].sort(),
+        `${dimension}: every value comes back as written`,
+      );
+      const visits = async (filter: object) =>
+        (await report(site, 'overview', { ...params, filters: JSON.stringify([filter]) }).expect(200)).body
+          .metrics.visits;
+      const operators = REPORT_DIMENSIONS[dimension].operators as readonly string[];
+      for (const value of values) {
+        const each = { dimension, value };
+        const containing = [...values, control].filter((other) => other.includes(value)).length;
+        const expected: Record<string, [object, number]> = {
+          is: [{ ...each, operator: 'is' }, 1],
+          is_not: [{ ...each, operator: 'is_not' }, values.length],
+          contains: [{ ...each, operator: 'contains' }, containing],
+          does_not_contain: [{ ...each, operator: 'does_not_contain' }, values.length + 1 - containing],
+          one_of: [{ dimension, operator: 'one_of', values: [value, control] }, 2],
+        };
+        for (const operator of operators.filter((name) => name !== 'matches')) {
+          const [filter, count] = expected[operator];
+          assert.equal(await visits(filter), count, `${dimension} ${operator} ${JSON.stringify(value)}`);
+        }
+        if (operators.includes('matches') && !value.includes('*')) {
+          // Without a wildcard a pattern is the literal value: only its own visit matches.
+          assert.equal(
+            await visits({ ...each, operator: 'matches' }),
+            1,
+            `${dimension} matches ${JSON.stringify(value)}`,
+          );
+        }
+      }
+    }
+  });
+
+  test('wildcards: * stays within a path segment, ** crosses them', async () => {
+    const site = await newSite('wildcards.test', 'UTC');
+    const paths = ['/docs', '/docs/start', '/docs/api/keys', '/blog/docs/x', '/docs.', '/docsx'];
+    await stores.insertEvents(
+      paths.map((pathname, i) =>
+        eventRow({ site_id: site, session_id: `w${i}`, visitor_id: `w${i}`, pathname }),
+      ),
+    );
+    const pages = async (value: string) =>
+      (
+        await report(site, 'breakdown', {
+          from: '2026-11-20',
+          to: '2026-11-20',
+          dimension: 'page',
+          order: 'value:asc',
+          filters: JSON.stringify([{ dimension: 'page', operator: 'matches', value }]),
+        }).expect(200)
+      ).body.rows.map(({ value: page }: { value: string }) => page);
+    assert.deepEqual(await pages('/docs/*'), ['/docs/start']);
+    assert.deepEqual(await pages('/docs/**'), ['/docs/api/keys', '/docs/start']);
+    assert.deepEqual(await pages('**/docs*'), ['/docs', '/docs.', '/docsx']);
+    assert.deepEqual(await pages('**/docs/*'), ['/blog/docs/x', '/docs/start']);
+    assert.deepEqual(await pages('/docs.'), ['/docs.']);
+  });
+});
+
+describe('bad requests', () => {
+  test('an unknown dimension, metric, operator or a malformed filter is a 400 that names the field', async () => {
+    const range = { from: '2026-11-20', to: '2026-11-20' };
+    const cases: Array<[string, Params, string]> = [
+      ['breakdown', { ...range, dimension: 'password' }, 'dimension: unknown dimension "password" (one of '],
+      ['breakdown', { ...range }, 'dimension must be one of page, '],
+      ['timeseries', { ...range, metrics: 'visitors,revenue' }, 'metrics: unknown metric "revenue" (one of '],
+      ['timeseries', { ...range, metrics: 'visitors,visitors' }, 'metrics: a metric is named twice'],
+      [
+        'timeseries',
+        { ...range, interval: 'second' },
+        'interval must be one of minute, hour, day, week, month',
+      ],
+      [
+        'timeseries',
+        { from: '2026-11-01', to: '2026-11-03', interval: 'minute' },
+        'to: an minute series spans at most 2 days',
+      ],
+      [
+        'breakdown',
+        { ...range, dimension: 'page', order: 'events:desc' },
+        'order: "events" is not one of the report\'s metrics',
+      ],
+      ['breakdown', { ...range, dimension: 'page', limit: 0 }, 'limit must be an integer from 1 to 1000'],
+      ['breakdown', { ...range, dimension: 'page', cursor: 'bm9wZQ' }, 'cursor: not a cursor this API gave'],
+      ['overview', { ...range, filters: 'not json' }, 'filters: must be JSON'],
+      ['overview', { ...range, filters: '{}' }, 'filters: must be a list'],
+      [
+        'overview',
+        { ...range, filters: '[{"dimension":"ip","operator":"is","value":"x"}]' },
+        'filters[0].dimension: unknown dimension "ip"',
+      ],
+      [
+        'overview',
+        { ...range, filters: '[{"or":[{"dimension":"page","operator":"like","value":"x"}]}]' },
+        'filters[0].or[0].operator: unknown operator "like"',
+      ],
+      [
+        'overview',
+        { ...range, filters: '[{"dimension":"country","operator":"contains","value":"D"}]' },
+        'filters[0].operator: country takes is, is_not, one_of, not contains',
+      ],
+      [
+        'overview',
+        { ...range, filters: '[{"dimension":"page","operator":"is","value":1}]' },
+        'filters[0].value: must be a string',
+      ],
+      [
+        'overview',
+        { ...range, filters: '[{"dimension":"page","operator":"one_of","values":[]}]' },
+        'filters[0].values: must be a list of 1 to 100 strings',
+      ],
+      ['overview', { ...range, filters: '[{"and":[]}]' }, 'filters[0].and: must be a non-empty list'],
+      [
+        'overview',
+        {
+          ...range,
+          filters:
+            '[{"or":[{"dimension":"page","operator":"is","value":"/"},{"dimension":"country","operator":"is","value":"DE"}]}]',
+        },
+        'filters must not mix visit dimensions and event dimensions',
+      ],
+      [
+        'overview',
+        { ...range, compareFrom: '2026-11-19' },
+        'compareTo must be a calendar date as YYYY-MM-DD',
+      ],
+      [
+        'overview',
+        { ...range, compareFrom: '2026-11-19', compareTo: '2026-11-18' },
+        'compareTo must not be before compareFrom',
+      ],
+    ];
+    for (const [kind, params, message] of cases) {
+      const response = await report(1, kind, params);
+      assert.equal(
+        response.status,
+        400,
+        `${kind} ${JSON.stringify(params)}: ${JSON.stringify(response.body)}`,
+      );
+      assert.equal(response.body.code, 'validation_failed');
+      assert.ok(
+        response.body.message.startsWith(message),
+        `${response.body.message} should start with ${message}`,
+      );
+    }
+  });
+});
+
+describe('site isolation', () => {
+  test("every report of a site the user can't see is the 404 of a missing site", async () => {
+    const siteA = await newSite('isolation-a.test', 'UTC');
+    const siteB = await newSite('isolation-b.test', 'UTC');
+    await stores.insertEvents([eventRow({ site_id: siteB, session_id: 'b', visitor_id: 'b' })]);
+    const email = 'viewer-of-a@shop.test';
+    const { body: created } = await http
+      .post('/api/users')
+      .set('authorization', `Bearer ${token}`)
+      .send({ email, role: 'viewer', siteIds: [siteA] })
+      .expect(201);
+    const first = await signIn(http, { email, password: created.oneTimePassword });
+    const { body: changed } = await http
+      .post('/api/auth/password')
+      .set('authorization', `Bearer ${first}`)
+      .send({ currentPassword: created.oneTimePassword, newPassword: `${email}-own-password` })
+      .expect(200);
+    const viewer = changed.accessToken as string;
+    const missing = 4_000_000_000;
+    const range = { from: '2026-11-20', to: '2026-11-20' };
+    for (const [kind, params] of [
+      ['overview', range],
+      ['timeseries', { ...range, interval: 'hour' }],
+      ['breakdown', { ...range, dimension: 'page' }],
+      [
+        'breakdown',
+        { ...range, dimension: 'country', filters: '[{"dimension":"page","operator":"is","value":"/"}]' },
+      ],
+    ] as const) {
+      await report(siteA, kind, params, viewer).expect(200);
+      const forbidden = await report(siteB, kind, params, viewer);
+      const absent = await report(missing, kind, params, viewer);
+      assert.deepEqual(
+        [forbidden.status, forbidden.body],
+        [404, { statusCode: 404, code: 'not_found', message: `site ${siteB} not found` }],
+        kind,
+      );
+      assert.deepEqual(
+        [absent.status, absent.body],
+        [404, { ...forbidden.body, message: `site ${missing} not found` }],
+      );
+    }
+  });
+});
+
+describe('the query entry point', () => {
+  test('counts each report query by name in /metrics with the rows it read', async () => {
+    const site = await newSite('metrics.test', 'UTC');
+    await stores.insertEvents([eventRow({ site_id: site, session_id: 'm', visitor_id: 'm' })]);
+    const scrape = async (pattern: RegExp) =>
+      Number(pattern.exec((await http.get('/metrics').expect(200)).text)?.[1] ?? 0);
+    const count =
+      /^sluice_backend_report_query_duration_seconds_count\{query="report:breakdown:events",outcome="ok"\} (\d+)$/m;
+    const read = /^sluice_backend_report_rows_read_total\{query="report:breakdown:events"\} (\d+)$/m;
+    const [countBefore, readBefore] = [await scrape(count), await scrape(read)];
+    await report(site, 'breakdown', { from: '2026-11-20', to: '2026-11-20', dimension: 'page' }).expect(200);
+    assert.equal(await scrape(count), countBefore + 1);
+    assert.ok((await scrape(read)) > readBefore, 'the rows ClickHouse read are counted');
   });
 });

@@ -3,8 +3,8 @@
 -- from the events without bots.
 --
 -- sessions_daily becomes the per-visit rollup every report reads: one row per visit and UTC day it
--- was active on, keyed by the session id the tracker minted (an event without one is a visit of its
--- own, keyed by its event id). A resend carries the tracker's event id and session id, but the edge
+-- was active on, keyed by visit_id: the session id the tracker minted (an event without one is a visit
+-- of its own, keyed by its event id). A resend carries the tracker's event id and session id, but the edge
 -- derives a new visitor_id from the new address and stamps a later ts: so the visitor is the one of
 -- the visit's first event (argMin by ts), and events and pageviews are uniq states of event ids, which
 -- merge across the visit's days — the resend adds neither a visitor nor an event. Each visit
@@ -41,7 +41,7 @@ CREATE TABLE IF NOT EXISTS {database}.sessions_daily
 (
     site_id UInt32,
     day Date,
-    session_id String,
+    visit_id String,
     visitor_id AggregateFunction(argMin, String, DateTime('UTC')),
     started AggregateFunction(min, DateTime('UTC')),
     ended AggregateFunction(max, DateTime('UTC')),
@@ -66,12 +66,12 @@ CREATE TABLE IF NOT EXISTS {database}.sessions_daily
 )
 ENGINE = AggregatingMergeTree()
 PARTITION BY toYYYYMM(day)
-ORDER BY (site_id, day, session_id);
+ORDER BY (site_id, day, visit_id);
 CREATE MATERIALIZED VIEW IF NOT EXISTS {database}.sessions_daily_mv TO {database}.sessions_daily
 AS SELECT
     site_id,
     toDate(ts) AS day,
-    if(session_id = '', toString(event_id), session_id) AS session_id,
+    if(session_id = '', toString(event_id), session_id) AS visit_id,
     argMinState(visitor_id, ts) AS visitor_id,
     minState(ts) AS started,
     maxState(ts) AS ended,
@@ -95,14 +95,14 @@ AS SELECT
     argMinState(device, ts) AS device
 FROM {database}.events
 WHERE is_bot = 0
-GROUP BY site_id, day, session_id;
+GROUP BY site_id, day, visit_id;
 -- Rows stored before: rolled up again, without bots.
 INSERT INTO {database}.traffic_hourly
 SELECT site_id, toStartOfHour(ts) AS hour, uniqState(visitor_id), uniqState(session_id),
     uniqIfState(event_id, name = 'pageview'), uniqState(event_id)
 FROM {database}.events WHERE is_bot = 0 GROUP BY site_id, hour;
 INSERT INTO {database}.sessions_daily
-SELECT site_id, toDate(ts) AS day, if(session_id = '', toString(event_id), session_id) AS visit,
+SELECT site_id, toDate(ts) AS day, if(session_id = '', toString(event_id), session_id) AS visit_id,
     argMinState(visitor_id, ts), minState(ts), maxState(ts), uniqIfState(event_id, name = 'pageview'),
     uniqState(event_id), argMinIfState(pathname, ts, name = 'pageview'),
     argMaxIfState(pathname, ts, name = 'pageview'), argMinState(referrer, ts),
@@ -110,4 +110,4 @@ SELECT site_id, toDate(ts) AS day, if(session_id = '', toString(event_id), sessi
     argMinState(utm_campaign, ts), argMinState(utm_term, ts), argMinState(utm_content, ts),
     argMinState(country, ts), argMinState(region, ts), argMinState(city, ts), argMinState(browser, ts),
     argMinState(browser_version, ts), argMinState(os, ts), argMinState(device, ts)
-FROM {database}.events WHERE is_bot = 0 GROUP BY site_id, day, visit;
+FROM {database}.events WHERE is_bot = 0 GROUP BY site_id, day, visit_id;

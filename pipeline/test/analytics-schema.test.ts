@@ -59,17 +59,39 @@ test('the rollups count a re-delivered batch once, by hour and by session', asyn
   );
   assert.deepEqual(numbers(hour), { visitors: 2, sessions: 2, pageviews: 3, events: 4 });
   const sessions = await clickhouse.query<Record<string, string>>(
-    `SELECT session_id, uniqIfMerge(pageviews) AS pageviews,
+    `SELECT visit_id, uniqIfMerge(pageviews) AS pageviews,
         toUInt32(maxMerge(ended)) - toUInt32(minMerge(started)) AS seconds
-     FROM sluice.sessions_daily WHERE site_id = ${site_id} GROUP BY session_id ORDER BY session_id`,
+     FROM sluice.sessions_daily WHERE site_id = ${site_id} GROUP BY visit_id ORDER BY visit_id`,
   );
   assert.deepEqual(
-    sessions.map(({ session_id, pageviews, seconds }) => [session_id, Number(pageviews), Number(seconds)]),
+    sessions.map(({ visit_id, pageviews, seconds }) => [visit_id, Number(pageviews), Number(seconds)]),
     [
       ['session-a', 2, 540],
       ['session-b', 1, 0],
     ],
   );
+});
+
+test('the rollups leave bots out, and a visit without a session id is a visit of its own', async () => {
+  const site_id = 108;
+  const person = eventRow({ site_id, visitor_id: 'person', session_id: '' });
+  await insert([
+    person,
+    eventRow({ site_id, visitor_id: 'person', session_id: '' }),
+    eventRow({ site_id, visitor_id: 'crawler', session_id: 'crawl', is_bot: 1 }),
+  ]);
+  const [hour] = await clickhouse.query<Record<string, string>>(
+    `SELECT uniqMerge(visitors) AS visitors, uniqMerge(events) AS events
+     FROM sluice.traffic_hourly WHERE site_id = ${site_id}`,
+  );
+  assert.deepEqual(numbers(hour), { visitors: 1, events: 2 });
+  const visits = await clickhouse.query<{ visit_id: string; visitor: string }>(
+    `SELECT visit_id, argMinMerge(visitor_id) AS visitor FROM sluice.sessions_daily
+     WHERE site_id = ${site_id} GROUP BY visit_id`,
+  );
+  assert.equal(visits.length, 2);
+  assert.ok(visits.some(({ visit_id }) => visit_id === person.event_id));
+  assert.deepEqual([...new Set(visits.map(({ visitor }) => visitor))], ['person']);
 });
 
 test('autocapture names join at query time, the latest name winning', async () => {

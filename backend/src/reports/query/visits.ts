@@ -70,7 +70,7 @@ export function visitRows(query: ReportQuery, range: DateRange, source: VisitSou
       ])}
       FROM sessions_daily
       WHERE site_id = ${site} AND day >= ${firstDay} AND day <= ${lastDay}
-      GROUP BY session_id
+      GROUP BY visit_id
       HAVING visit_started >= ${start} AND visit_started < ${end}
     ) ${visitFilter}`;
   }
