@@ -282,6 +282,42 @@ describe('exact answers over seeded visits, in four time zones', () => {
     }
   });
 
+  test('a breakdown by page with a comparison, filtered by a visit and an event dimension at once', async () => {
+    const { id, rows } = sites.get('Asia/Kolkata')!;
+    const filters = [
+      { dimension: 'device', operator: 'is_not', value: 'tablet' },
+      { dimension: 'event_name', operator: 'is', value: 'pageview' },
+    ];
+    const { body } = await report(id, 'breakdown', {
+      from: '2026-11-21',
+      to: '2026-11-21',
+      compareFrom: '2026-11-20',
+      compareTo: '2026-11-20',
+      dimension: 'page',
+      filters: JSON.stringify(filters),
+    }).expect(200);
+    // The event filter picks pageviews before visits are made of them; the visit filter keeps visits.
+    const pageviews = rows.filter((row) => row.name === 'pageview');
+    const day = (date: string) =>
+      visitRowsOf(pageviews, {
+        from: date,
+        to: date,
+        timeZone: 'Asia/Kolkata',
+        eventDimension: 'page',
+      }).filter((visit) => visit.dimensions.device !== 'tablet');
+    const before = new Map(
+      expectedBreakdown(day('2026-11-20'), 'page').map((row) => [row.value, row.metrics]),
+    );
+    assert.deepEqual(
+      body.rows,
+      expectedBreakdown(day('2026-11-21'), 'page').map((row) => ({
+        ...row,
+        comparison: before.get(row.value) ?? { visitors: 0, visits: 0, pageviews: 0 },
+      })),
+    );
+    assert.equal(body.rows.length, 5);
+  });
+
   test('a breakdown pages by cursor, every row once', async () => {
     const { id, rows } = sites.get('UTC')!;
     const all = expectedBreakdown(

@@ -13,14 +13,17 @@ export function filterDimensions(filter: Filter | undefined): DimensionName[] {
   return [filter.dimension];
 }
 
+/** The conditions that must all hold, nested `and`s flattened. */
+const conjuncts = (filter: Filter): Filter[] => ('and' in filter ? filter.and.flatMap(conjuncts) : [filter]);
+
 /**
  * A filter tree split by where it applies: conditions on visit dimensions to visit rows, those on
- * event dimensions to the events before they are grouped into visits. The top-level `and` splits;
+ * event dimensions to the events before they are grouped into visits. `and`s split, however nested;
  * an `or` or `not` mixing both levels has no meaning at either, and is refused.
  */
 export function splitByLevel(filter: Filter | undefined): Record<DimensionLevel, Filter | undefined> {
   if (!filter) return { visit: undefined, event: undefined };
-  const parts = 'and' in filter ? filter.and : [filter];
+  const parts = conjuncts(filter);
   const at = (level: DimensionLevel) => {
     const chosen = parts.filter((part) => {
       const levels = new Set(filterDimensions(part).map(dimensionLevel));
