@@ -10,6 +10,8 @@ import {
   type EventRow,
 } from '@sluice/config';
 import { createApp } from '../src/app.js';
+import { ClickHouseService } from '../src/clickhouse/clickhouse.service.js';
+import { sql } from '../src/clickhouse/sql-binder.js';
 import { loadAppConfig } from '../src/config/app-config.js';
 import { METRIC_NAMES } from '../src/reports/query/metrics.js';
 import type { ReportQuery } from '../src/reports/query/report-query.js';
@@ -806,6 +808,31 @@ describe('site isolation', () => {
 });
 
 describe('the query entry point', () => {
+  test('runs as the read-only account, and the server stops a query past its result-row limit', async () => {
+    const clickhouse = app.get(ClickHouseService);
+    // What the server applied to the query itself (18.16 has no currentUser() or getSetting()).
+    const settings = await clickhouse.rows<{ name: string; value: string }>({
+      name: 'settings-check',
+      sql: sql`SELECT name, value FROM system.settings
+        WHERE name IN ('readonly', 'max_execution_time', 'max_memory_usage', 'max_result_rows', 'result_overflow_mode')
+        ORDER BY name`,
+    });
+    assert.deepEqual(Object.fromEntries(settings.map(({ name, value }) => [name, value])), {
+      max_execution_time: '30',
+      max_memory_usage: '2000000000',
+      max_result_rows: '100000',
+      readonly: '2',
+      result_overflow_mode: 'throw',
+    });
+    await assert.rejects(
+      clickhouse.rows({ name: 'too-many-rows', sql: sql`SELECT number FROM system.numbers LIMIT 100001` }),
+      /Code: 396\b.*Limit for result exceeded, max rows/,
+    );
+    const failed =
+      /^sluice_backend_report_query_duration_seconds_count\{query="too-many-rows",outcome="failed"\} (\d+)$/m;
+    assert.equal(failed.exec((await http.get('/metrics').expect(200)).text)?.[1], '1');
+  });
+
   test('counts each report query by name in /metrics with the rows it read', async () => {
     const site = await newSite('metrics.test', 'UTC');
     await stores.insertEvents([eventRow({ site_id: site, session_id: 'm', visitor_id: 'm' })]);

@@ -34,6 +34,10 @@ const DEFAULT_SETTINGS: ClickHouseSettings = {
   max_memory_usage: '2000000000',
   max_result_rows: '100000',
   result_overflow_mode: 'throw',
+  // The answer waits for the end of the query: an error met while rows stream (past the row limit)
+  // is then the HTTP status, not a body cut short mid-JSON. Bounded by max_result_rows; a streamed
+  // export would set it to 0.
+  wait_end_of_query: 1,
 };
 const REQUEST_TIMEOUT_MS = 35_000;
 
