@@ -10,6 +10,9 @@
 -- merge across the visit's days — the resend adds neither a visitor nor an event. Each visit
 -- dimension of config/src/report-dimensions.ts is a column, the value of the visit's first event (the
 -- entry and exit pages: of its first and last pageview).
+-- The visit and its visitor are kept as 64-bit sipHash64s: reports only group and count them, and
+-- ClickHouse groups numbers about twice as fast as strings (two of a site's visits share a hash with a
+-- chance of about n² / 2^65: one in 10^7 for a million visits).
 DROP TABLE IF EXISTS {database}.sessions_daily_mv;
 DROP TABLE IF EXISTS {database}.sessions_daily;
 DROP TABLE IF EXISTS {database}.traffic_hourly_mv;
@@ -41,8 +44,8 @@ CREATE TABLE IF NOT EXISTS {database}.sessions_daily
 (
     site_id UInt32,
     day Date,
-    visit_id String,
-    visitor_id AggregateFunction(argMin, String, DateTime('UTC')),
+    visit_id UInt64,
+    visitor_hash AggregateFunction(argMin, UInt64, DateTime('UTC')),
     started AggregateFunction(min, DateTime('UTC')),
     ended AggregateFunction(max, DateTime('UTC')),
     pageviews AggregateFunction(uniqIf, UUID, UInt8),
@@ -71,8 +74,8 @@ CREATE MATERIALIZED VIEW IF NOT EXISTS {database}.sessions_daily_mv TO {database
 AS SELECT
     site_id,
     toDate(ts) AS day,
-    if(session_id = '', toString(event_id), session_id) AS visit_id,
-    argMinState(visitor_id, ts) AS visitor_id,
+    sipHash64(if(session_id = '', toString(event_id), session_id)) AS visit_id,
+    argMinState(sipHash64(visitor_id), ts) AS visitor_hash,
     minState(ts) AS started,
     maxState(ts) AS ended,
     uniqIfState(event_id, name = 'pageview') AS pageviews,
@@ -102,8 +105,8 @@ SELECT site_id, toStartOfHour(ts) AS hour, uniqState(visitor_id), uniqState(sess
     uniqIfState(event_id, name = 'pageview'), uniqState(event_id)
 FROM {database}.events WHERE is_bot = 0 GROUP BY site_id, hour;
 INSERT INTO {database}.sessions_daily
-SELECT site_id, toDate(ts) AS day, if(session_id = '', toString(event_id), session_id) AS visit_id,
-    argMinState(visitor_id, ts), minState(ts), maxState(ts), uniqIfState(event_id, name = 'pageview'),
+SELECT site_id, toDate(ts) AS day, sipHash64(if(session_id = '', toString(event_id), session_id)) AS visit_id,
+    argMinState(sipHash64(visitor_id), ts), minState(ts), maxState(ts), uniqIfState(event_id, name = 'pageview'),
     uniqState(event_id), argMinIfState(pathname, ts, name = 'pageview'),
     argMaxIfState(pathname, ts, name = 'pageview'), argMinState(referrer, ts),
     argMinState(referrer_source, ts), argMinState(utm_source, ts), argMinState(utm_medium, ts),

@@ -20,7 +20,7 @@ import type { DateRange, ReportQuery } from './report-query.js';
  */
 const DAYS_AROUND = 2;
 
-/** The rows of visits that began in the range, in the site's time zone, by their first event. */
+/** The instants a range of local days begins and ends, and the UTC days whose rows its visits may hold. */
 function dayBounds(site: ReportQuery['site'], range: DateRange) {
   return {
     start: bind.startOfDay(range.from, site.timezone),
@@ -58,7 +58,7 @@ export function visitRows(query: ReportQuery, range: DateRange, source: VisitSou
   if (source === 'rollup') {
     return sql`SELECT * FROM (
       SELECT ${columns([
-        [sql`argMinMerge(visitor_id)`, sql`visitor`],
+        [sql`argMinMerge(visitor_hash)`, sql`visitor`],
         [sql`minMerge(started)`, sql`visit_started`],
         [sql`maxMerge(ended)`, sql`visit_ended`],
         [sql`uniqIfMerge(pageviews)`, sql`visit_pageviews`],
@@ -77,13 +77,14 @@ export function visitRows(query: ReportQuery, range: DateRange, source: VisitSou
 
   const eventFilter = filters.event ? sql`AND ${filterSql(filters.event, eventValue)}` : sql``;
   const groups = [
-    sql`if(session_id = '', toString(event_id), session_id)`,
+    // The rollup's visit_id (migration 0010).
+    sql`sipHash64(if(session_id = '', toString(event_id), session_id))`,
     ...eventDimensions.map((name: DimensionName) => dimensionAlias(name)),
   ];
   // is_bot: rows the edge flagged stay stored for inspection; no report counts them.
   return sql`SELECT * FROM (
     SELECT ${columns([
-      [sql`argMin(visitor_id, ts)`, sql`visitor`],
+      [sql`argMin(sipHash64(visitor_id), ts)`, sql`visitor`],
       [sql`min(ts)`, sql`visit_started`],
       [sql`max(ts)`, sql`visit_ended`],
       [sql`uniqIf(event_id, name = 'pageview')`, sql`visit_pageviews`],
