@@ -509,6 +509,12 @@ const ROUTES: Record<string, { rule: Rule; answer: Answer; apiKey?: true }> = {
   'DELETE /api/sites/:siteId': { rule: 'admin of the site', answer: [400, 'validation_failed'] }, // no confirm
   'GET /api/sites/:siteId/status': { rule: 'viewer of the site', answer: [200] },
   'GET /api/sites/:siteId/overview': { rule: 'viewer of the site', answer: [200], apiKey: true },
+  'GET /api/sites/:siteId/timeseries': { rule: 'viewer of the site', answer: [200], apiKey: true },
+  'GET /api/sites/:siteId/breakdown': {
+    rule: 'viewer of the site',
+    answer: [400, 'validation_failed'],
+    apiKey: true,
+  }, // no dimension
   'GET /api/users': { rule: 'owner', answer: [200] },
   'POST /api/users': { rule: 'owner', answer: [400, 'validation_failed'] },
   'GET /api/users/:userId': { rule: 'owner', answer: [200] },
