@@ -207,19 +207,28 @@ describe('reading reports with a key', () => {
     granted = await newSite('granted.test');
     other = await newSite('not-granted.test');
     await stores.insertEvents([
-      eventRow({ site_id: granted, visitor_id: 'k1' }),
-      eventRow({ site_id: granted, visitor_id: 'k1', pathname: '/pricing' }),
-      eventRow({ site_id: granted, visitor_id: 'k2', name: 'signup' }),
-      eventRow({ site_id: other, visitor_id: 'k3' }),
+      eventRow({ site_id: granted, visitor_id: 'k1', session_id: 'visit-1' }),
+      eventRow({ site_id: granted, visitor_id: 'k1', session_id: 'visit-1', pathname: '/pricing' }),
+      eventRow({ site_id: granted, visitor_id: 'k2', session_id: 'visit-2', name: 'signup' }),
+      eventRow({ site_id: other, visitor_id: 'k3', session_id: 'visit-3' }),
     ]);
   });
 
   test("reads a granted site's report as its user does; a site not granted is a missing site", async () => {
     const user = await newUser('reader@shop.test', 'viewer', [granted]);
     const { key } = (await createKey(user.token, 'reader')) as { key: string };
-    const answer = { siteId: granted, from: '2026-11-20', to: '2026-11-20', visitors: 2, pageviews: 2 };
-    assert.deepEqual((await overview(granted, key).expect(200)).body, answer);
-    assert.deepEqual((await overview(granted, user.token).expect(200)).body, answer);
+    const answer = (await overview(granted, key).expect(200)).body;
+    assert.deepEqual(
+      [
+        answer.siteId,
+        answer.metrics.visitors,
+        answer.metrics.visits,
+        answer.metrics.pageviews,
+        answer.metrics.events,
+      ],
+      [granted, 2, 2, 2, 3],
+    );
+    assert.deepEqual((await overview(granted, user.token).expect(200)).body, answer, 'as its user reads it');
 
     const missing = 999_999;
     const notGranted = await overview(other, key).expect(404);
@@ -248,7 +257,7 @@ describe('reading reports with a key', () => {
 
   test("an owner's key reads every site, yet writes nothing: only the reports take a key", async () => {
     const { key } = (await createKey(ownerToken, "the owner's script")) as { key: string };
-    assert.equal((await overview(other, key).expect(200)).body.visitors, 1);
+    assert.equal((await overview(other, key).expect(200)).body.metrics.visitors, 1);
     const refused = await http
       .patch(`/api/sites/${other}`)
       .set(...bearer(key))
@@ -420,7 +429,12 @@ describe('the API description', () => {
         ]),
       )
       .filter(([, security]) => JSON.stringify(security ?? []).includes('api-key'));
-    assert.deepEqual(operations, [['GET /api/sites/{siteId}/overview', [{ bearer: [] }, { 'api-key': [] }]]]);
+    const bothSchemes = [{ bearer: [] }, { 'api-key': [] }];
+    assert.deepEqual(operations, [
+      ['GET /api/sites/{siteId}/overview', bothSchemes],
+      ['GET /api/sites/{siteId}/timeseries', bothSchemes],
+      ['GET /api/sites/{siteId}/breakdown', bothSchemes],
+    ]);
     assert.deepEqual(body.components.securitySchemes['api-key'].scheme, 'bearer');
     assert.deepEqual(Object.keys(body.components.schemas.CreatedApiKeyResponse.properties), [
       'id',
