@@ -235,9 +235,9 @@ describe('goals through the API', () => {
 /** The seeded goals, each with the same rule restated over one event. */
 const GOALS: Array<{ name: string; goal: GoalCondition; test: GoalTest }> = [
   {
-    name: 'Checkout done',
-    goal: { kind: 'page', match: '/checkout/*/done', propertyKey: null, propertyValue: null },
-    test: (row) => row.name === 'pageview' && /^\/checkout\/[^/]*\/done$/.test(row.pathname),
+    name: 'Read the docs',
+    goal: { kind: 'page', match: '/docs/*', propertyKey: null, propertyValue: null },
+    test: (row) => row.name === 'pageview' && /^\/docs\/[^/]*$/.test(row.pathname),
   },
   {
     name: 'Purchase',

@@ -23,15 +23,7 @@ export function randomSource(seed: number): () => number {
 const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)];
 
 const VALUES = {
-  pathname: [
-    '/',
-    '/pricing',
-    '/docs/start',
-    '/docs/api',
-    '/blog/launch',
-    '/checkout/1/done',
-    '/checkout/done',
-  ],
+  pathname: ['/', '/pricing', '/docs/start', '/docs/api', '/blog/launch'],
   country: ['DE', 'US', 'IN', 'CA', ''],
   region: ['Bavaria', 'Ontario', ''],
   city: ['München', 'Toronto', ''],
@@ -62,7 +54,7 @@ const PURCHASES = [
 
 /**
  * `count` visits of a site starting at random seconds of [start, end) (UTC instants): 1–4 pageviews
- * (some of checkout pages), sometimes a signup and sometimes a purchase with a plan and revenue in euros
+ * (some of docs pages, which a page goal's pattern matches), sometimes a signup and sometimes a purchase with a plan and revenue in euros
  * or dollars, seconds to minutes apart, each visit's attributes drawn once; one in ten
  * flagged as a bot; some events delivered twice by the pipeline (the same row) and some resent by
  * the tracker's queue from another address hours later (another visitor_id and ts).
