@@ -300,6 +300,8 @@ describe('conversions and revenue over seeded visits', () => {
         const { body } = await report(id, 'overview', { ...RANGE, goal: goalIds[i] }).expect(200);
         assert.deepEqual(body.metrics, { ...metricsOf(visits), ...goalMetricsOf(visits) }, GOALS[i].name);
         assert.deepEqual(body.revenue, goal.kind === 'event' ? revenueOf(visits) : undefined, GOALS[i].name);
+        if (goal.kind === 'event')
+          assert.deepEqual(Object.keys(body.revenue), ['EUR', 'USD'], 'by currency code');
         assert.ok(goalMetricsOf(visits).conversions > 0, 'the seed converts');
       }
       const { body: plain } = await report(id, 'overview', RANGE).expect(200);

@@ -44,8 +44,10 @@ const SCALE = 10_000n;
  */
 function revenueOf(row: MetricRow | undefined, query: Pick<ReportQuery, 'goal'>): RevenueDto | undefined {
   if (query.goal?.kind !== 'event') return undefined;
+  // By currency code: the SQL's pairs come in the order of the codes' numbers, which is not alphabetical.
+  const pairs = [...(row?.revenue ?? [])].sort(([a], [b]) => (a < b ? -1 : 1));
   return Object.fromEntries(
-    (row?.revenue ?? []).map(([currency, amount]) => {
+    pairs.map(([currency, amount]) => {
       const units = BigInt(amount);
       const fraction = (units % SCALE).toString().padStart(4, '0').replace(/0+$/, '').padEnd(2, '0');
       return [currency, `${units / SCALE}.${fraction}`];
