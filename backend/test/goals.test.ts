@@ -171,6 +171,12 @@ describe('goals through the API', () => {
     await refused(
       'post',
       goals,
+      { ...valid, match: 'a\u0000b' },
+      /^match must not contain the NUL character/,
+    );
+    await refused(
+      'post',
+      goals,
       { ...valid, propertyKey: 'plan' },
       /propertyValue must be a string \(propertyKey and propertyValue go together/,
     );
@@ -343,6 +349,34 @@ describe('conversions and revenue over seeded visits', () => {
     });
   }
 
+  test('a daily timeseries of conversions, and the overview compared with the day before', async () => {
+    const { id, goalIds, rows } = sites.get('Asia/Kolkata')!;
+    const day = (date: string) =>
+      visitRowsOf(rows, { from: date, to: date, timeZone: 'Asia/Kolkata', goal: GOALS[1].test });
+    const { body } = await report(id, 'timeseries', {
+      ...RANGE,
+      goal: goalIds[1],
+      metrics: 'conversions,conversion_rate',
+    }).expect(200);
+    assert.deepEqual(
+      body.points,
+      [RANGE.from, RANGE.to].map((bucket) => ({ bucket, metrics: goalMetricsOf(day(bucket)) })),
+    );
+    const { body: compared } = await report(id, 'overview', {
+      from: RANGE.to,
+      to: RANGE.to,
+      compareFrom: RANGE.from,
+      compareTo: RANGE.from,
+      goal: goalIds[1],
+    }).expect(200);
+    const [now, then] = [goalMetricsOf(day(RANGE.to)), goalMetricsOf(day(RANGE.from))];
+    assert.deepEqual(compared.comparison.metrics, { ...metricsOf(day(RANGE.from)), ...then });
+    assert.equal(
+      compared.change.conversions,
+      Math.round(((now.conversions - then.conversions) / then.conversions) * 1000) / 10,
+    );
+  });
+
   test('a breakdown with a goal answers visitors, visits, pageviews and the goal metrics by default', async () => {
     const { id, goalIds } = sites.get('UTC')!;
     const { body } = await report(id, 'breakdown', {
@@ -382,6 +416,43 @@ describe('conversions and revenue over seeded visits', () => {
           assert.ok(rollup.length > 0);
         }
       }
+    }
+  });
+
+  test('hostile names, patterns and property values are bound and match exactly', async () => {
+    const site = await newSite('goals-hostile.test');
+    // No NUL: a goal refuses it (PostgreSQL's text can't hold it).
+    const hostile = "it's \\ \" \t \n ünï 🙂 '; DROP TABLE events --";
+    const row = (session: string, name: string, pathname: string, value: string) =>
+      eventRow({
+        site_id: site,
+        session_id: session,
+        visitor_id: session,
+        name,
+        pathname,
+        props_keys: [hostile],
+        props_values: [value],
+      });
+    await stores.insertEvents([
+      row('event', hostile, '/', hostile),
+      row('event-other-value', hostile, '/', `${hostile}!`),
+      row('page', 'pageview', `/${hostile}/x`, ''),
+      row('page-deeper', 'pageview', `/${hostile}/x/y`, ''),
+    ]);
+    const goals = [
+      { kind: 'event', match: hostile, propertyKey: hostile, propertyValue: hostile },
+      { kind: 'page', match: `/${hostile}/*` },
+    ];
+    for (const goal of goals) {
+      const { body: created } = await as('post', `/sites/${site}/goals`)
+        .send({ name: 'hostile', ...goal })
+        .expect(201);
+      const { body } = await report(site, 'overview', {
+        from: '2026-11-20',
+        to: '2026-11-20',
+        goal: created.id,
+      }).expect(200);
+      assert.deepEqual([body.metrics.visitors, body.metrics.conversions], [4, 1], goal.kind);
     }
   });
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsIn, IsString, Length, Matches, Max, ValidateIf } from 'class-validator';
+import { IsIn, IsString, Length, Matches, Max, ValidateBy, ValidateIf } from 'class-validator';
 import { IsRouteId } from '../../common/route-id.js';
 import { MAX_SITE_ID, SiteIdParamDto } from '../../sites/dto/site-id-param.dto.js';
 import { GOAL_KINDS, type Goal, type GoalKind } from '../goal.entity.js';
@@ -7,10 +7,20 @@ import { GOAL_KINDS, type Goal, type GoalKind } from '../goal.entity.js';
 const NAME_RULE = '$property must be 1 to 100 characters, not only spaces';
 const MATCH_RULE = '$property must be 1 to 2048 characters';
 const BOTH_RULE = 'propertyKey and propertyValue go together: both or neither';
+/** PostgreSQL's text holds no NUL character: refused here, rather than failing in the database. */
+const NoNul = () =>
+  ValidateBy({
+    name: 'noNul',
+    validator: {
+      validate: (value) => typeof value !== 'string' || !value.includes('\u0000'),
+      defaultMessage: () => '$property must not contain the NUL character',
+    },
+  });
 
 /** `POST /api/sites/:siteId/goals`. Rules are checked from the bottom up, one at a time: a string first. */
 export class CreateGoalDto {
   @ApiProperty({ example: 'Bought', minLength: 1, maxLength: 100 })
+  @NoNul()
   @Matches(/\S/, { message: NAME_RULE })
   @Length(1, 100, { message: NAME_RULE })
   @IsString({ message: '$property must be a string' })
@@ -31,6 +41,7 @@ export class CreateGoalDto {
       'A page goal: a wildcard path pattern, as the matches filter takes (* within a path segment, ** across). ' +
       'An event goal: the event name, exactly.',
   })
+  @NoNul()
   @Length(1, 2048, { message: MATCH_RULE })
   @IsString({ message: '$property must be a string' })
   match!: string;
@@ -43,6 +54,7 @@ export class CreateGoalDto {
     description: 'Only events carrying this custom property (with propertyValue); null or absent: any',
   })
   @ValidateIf((dto: CreateGoalDto) => dto.propertyKey != null || dto.propertyValue != null)
+  @NoNul()
   @Length(1, 64, { message: `$property must be 1 to 64 characters (${BOTH_RULE})` })
   @IsString({ message: `$property must be a string (${BOTH_RULE})` })
   propertyKey?: string | null;
@@ -55,6 +67,7 @@ export class CreateGoalDto {
     description: 'The value propertyKey must have, exactly',
   })
   @ValidateIf((dto: CreateGoalDto) => dto.propertyKey != null || dto.propertyValue != null)
+  @NoNul()
   @Length(0, 512, { message: `$property must be at most 512 characters (${BOTH_RULE})` })
   @IsString({ message: `$property must be a string (${BOTH_RULE})` })
   propertyValue?: string | null;
