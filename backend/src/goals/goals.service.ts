@@ -21,8 +21,13 @@ export class GoalsService {
     return this.goals.listOf(siteId);
   }
 
+  /** The site's goal, if it has one of that id. */
+  find(siteId: number, id: number): Promise<Goal | undefined> {
+    return this.goals.find(siteId, id);
+  }
+
   async get(siteId: number, id: number): Promise<Goal> {
-    const goal = await this.goals.find(siteId, id);
+    const goal = await this.find(siteId, id);
     if (!goal) throw new DomainError(ErrorCode.NotFound, `goal ${id} not found`);
     return goal;
   }

@@ -39,8 +39,8 @@ const SCALE = 10_000n;
 
 /**
  * Revenue pairs as the API answers them: currency → exact decimal string, only with an event goal (the
- * answer has no revenue key otherwise). The SQL sums ten-thousandths
- * as Int64, which JSON carries as a string, so BigInt keeps every digit.
+ * answer has no revenue key otherwise). The SQL sums ten-thousandths as Int64, which JSON carries as a
+ * string, so BigInt keeps every digit.
  */
 function revenueOf(row: MetricRow | undefined, query: Pick<ReportQuery, 'goal'>): RevenueDto | undefined {
   if (query.goal?.kind !== 'event') return undefined;
@@ -98,14 +98,10 @@ export class ReportsService {
 
   /** The site's goal; another site's is as missing as one that never was (a 400 naming the field). */
   private async goalOf(siteId: number, goalId: number): Promise<GoalCondition> {
-    try {
-      const { kind, match, propertyKey, propertyValue } = await this.goals.get(siteId, goalId);
-      return { kind, match, propertyKey, propertyValue };
-    } catch (error) {
-      if (error instanceof DomainError && error.code === ErrorCode.NotFound)
-        throw new DomainError(ErrorCode.Validation, `goal: this site has no goal ${goalId}`);
-      throw error;
-    }
+    const goal = await this.goals.find(siteId, goalId);
+    if (!goal) throw new DomainError(ErrorCode.Validation, `goal: this site has no goal ${goalId}`);
+    const { kind, match, propertyKey, propertyValue } = goal;
+    return { kind, match, propertyKey, propertyValue };
   }
 
   /** The metrics a report answers when none are asked for: `metrics`, and the goal's with a goal. */

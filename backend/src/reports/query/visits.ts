@@ -37,16 +37,6 @@ const columns = (pairs: Array<[SqlFragment, SqlFragment]>) =>
   );
 
 /**
- * One row per visit that began in `range` (one per visit and event-dimension value when the query
- * breaks down by an event dimension), with the columns every metric reads (metrics.ts) and `dim_<name>`
- * of each dimension the query reads; visit filters are applied, event filters chose the events.
- *
- * Both sources key a visit by the tracker's session id (an event without one is a visit of its own),
- * take its visitor and dimensions from its first event, and count distinct event ids: a copy of an
- * event, from the pipeline or resent from another address, adds neither an event nor a visitor.
- * What a late resend can still move is its visit's end (`visit_ended`, the exit page), by its later ts.
- */
-/**
  * A visit's key: the tracker's session id, or the event's own id for an event without one; hashed to
  * 64 bits as the rollup's `visit_id` is (migration 0010), so both sources and goal visits (goals.ts) join on it.
  */
@@ -58,6 +48,16 @@ export function eventDays(query: ReportQuery, range: DateRange): SqlFragment {
   return sql`site_id = ${bind.uint32(query.site.id)} AND toDate(ts) >= ${firstDay} AND toDate(ts) <= ${lastDay}`;
 }
 
+/**
+ * One row per visit that began in `range` (one per visit and event-dimension value when the query
+ * breaks down by an event dimension), with the columns every metric reads (metrics.ts) and `dim_<name>`
+ * of each dimension the query reads, and `visit_id`; visit filters are applied, event filters chose the events.
+ *
+ * Both sources key a visit by the tracker's session id (an event without one is a visit of its own),
+ * take its visitor and dimensions from its first event, and count distinct event ids: a copy of an
+ * event, from the pipeline or resent from another address, adds neither an event nor a visitor.
+ * What a late resend can still move is its visit's end (`visit_ended`, the exit page), by its later ts.
+ */
 export function visitRows(query: ReportQuery, range: DateRange, source: VisitSource): SqlFragment {
   const { start, end, firstDay, lastDay } = dayBounds(query.site, range);
   const site = bind.uint32(query.site.id);
