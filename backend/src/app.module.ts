@@ -6,6 +6,7 @@ import { ClickHouseModule } from './clickhouse/clickhouse.module.js';
 import { ErrorFilter } from './common/error.filter.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
+import { GoalsModule } from './goals/goals.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MetadataModule } from './metadata/metadata.module.js';
 import { ObservabilityModule } from './observability/observability.module.js';
@@ -29,6 +30,7 @@ export class AppModule implements OnApplicationShutdown {
         HealthModule,
         ClickHouseModule,
         SitesModule,
+        GoalsModule,
         ReportsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],

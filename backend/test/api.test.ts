@@ -202,6 +202,8 @@ describe('API quality', () => {
       '/api/sites/{siteId}/overview',
       '/api/sites/{siteId}/timeseries',
       '/api/sites/{siteId}/breakdown',
+      '/api/sites/{siteId}/goals',
+      '/api/sites/{siteId}/goals/{goalId}',
       '/api/audit',
       '/api/ready',
     ])
@@ -236,7 +238,17 @@ describe('API quality', () => {
       'views_per_visit',
       'bounce_rate',
       'visit_duration',
+      'conversions',
+      'conversion_rate',
     ]);
+    const goal = body.components.schemas.CreateGoalDto;
+    assert.deepEqual(Object.keys(goal.properties), ['name', 'kind', 'match', 'propertyKey', 'propertyValue']);
+    assert.deepEqual(goal.required, ['name', 'kind', 'match']);
+    assert.equal(
+      body.paths['/api/sites/{siteId}/goals'].get.responses['200'].content['application/json'].schema.items
+        .$ref,
+      '#/components/schemas/GoalResponse',
+    );
     assert.deepEqual(
       body.paths['/api/sites/{siteId}/breakdown'].get.parameters
         .map(({ name }: { name: string }) => name)
@@ -248,6 +260,7 @@ describe('API quality', () => {
         'dimension',
         'filters',
         'from',
+        'goal',
         'limit',
         'metrics',
         'order',

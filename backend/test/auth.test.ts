@@ -515,6 +515,10 @@ const ROUTES: Record<string, { rule: Rule; answer: Answer; apiKey?: true }> = {
     answer: [400, 'validation_failed'],
     apiKey: true,
   }, // no dimension
+  'GET /api/sites/:siteId/goals': { rule: 'viewer of the site', answer: [200] },
+  'POST /api/sites/:siteId/goals': { rule: 'admin of the site', answer: [400, 'validation_failed'] }, // no body
+  'PATCH /api/sites/:siteId/goals/:goalId': { rule: 'admin of the site', answer: [404, 'not_found'] }, // no such goal
+  'DELETE /api/sites/:siteId/goals/:goalId': { rule: 'admin of the site', answer: [404, 'not_found'] },
   'GET /api/users': { rule: 'owner', answer: [200] },
   'POST /api/users': { rule: 'owner', answer: [400, 'validation_failed'] },
   'GET /api/users/:userId': { rule: 'owner', answer: [200] },
@@ -641,7 +645,8 @@ describe('roles and site isolation, on every route', () => {
           const path = template
             .replace(':siteId', String(siteId))
             .replace(':userId', String(userId))
-            .replace(':keyId', '999999');
+            .replace(':keyId', '999999')
+            .replace(':goalId', '999999');
           const pending = http[method.toLowerCase() as 'get'](`${path}?from=2026-11-20&to=2026-11-20`)
             .set('origin', origin)
             .set('x-sluice-csrf', '1');

@@ -13,6 +13,7 @@ import { AuditEntry } from '../src/audit/audit-entry.entity.js';
 import { KnownSource } from '../src/auth/known-source.entity.js';
 import { SignInCount } from '../src/auth/sign-in-count.entity.js';
 import { StoredSecret } from '../src/auth/stored-secret.entity.js';
+import { Goal } from '../src/goals/goal.entity.js';
 import { dataSourceOptions, MIGRATIONS } from '../src/metadata/data-source-options.js';
 import { RefreshFamily } from '../src/sessions/refresh-family.entity.js';
 import { SiteRecord } from '../src/sites/site.entity.js';
@@ -239,6 +240,28 @@ const ROWS_AFTER: Record<string, (source: DataSource) => Promise<void>> = {
         window_requests: 7,
       },
       { ...key(2), name: 'old export', created_at: at('2025-06-02 09:00:00'), revoked_at: 1_767_139_300_000 },
+    );
+  },
+  async Goals1763900000009(source) {
+    await insert(
+      source,
+      'goals',
+      {
+        site_id: 1,
+        name: 'Checkout done',
+        kind: 'page',
+        match: '/checkout/**',
+        created_at: at('2025-07-01 09:00:00'),
+      },
+      {
+        site_id: 2,
+        name: 'Bought pro',
+        kind: 'event',
+        match: 'purchase',
+        property_key: 'plan',
+        property_value: 'pro',
+        created_at: at('2025-07-02 09:00:00'),
+      },
     );
   },
 };
@@ -497,6 +520,29 @@ test('a database with data from the first migration on upgrades with every row i
       hash: '2'.repeat(43),
       createdAt: at('2025-06-02 09:00:00'),
       revokedAt: 1_767_139_300_000,
+    },
+  ]);
+
+  assert.deepEqual(await read(Goal, { id: 'ASC' }), [
+    {
+      id: 1,
+      siteId: 1,
+      name: 'Checkout done',
+      kind: 'page',
+      match: '/checkout/**',
+      propertyKey: null,
+      propertyValue: null,
+      createdAt: at('2025-07-01 09:00:00'),
+    },
+    {
+      id: 2,
+      siteId: 2,
+      name: 'Bought pro',
+      kind: 'event',
+      match: 'purchase',
+      propertyKey: 'plan',
+      propertyValue: 'pro',
+      createdAt: at('2025-07-02 09:00:00'),
     },
   ]);
 

@@ -44,9 +44,18 @@ const VALUES = {
 const SECOND = 1000;
 const at = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 
+/** Purchases' plans and revenue: two currencies, amounts using the contract's four decimal places. */
+const PURCHASES = [
+  { plan: 'pro', revenue: 119.9, currency: 'EUR' },
+  { plan: 'basic', revenue: 9.9999, currency: 'EUR' },
+  { plan: 'pro', revenue: 129, currency: 'USD' },
+  { plan: 'basic', revenue: 0.5, currency: 'USD' },
+] as const;
+
 /**
  * `count` visits of a site starting at random seconds of [start, end) (UTC instants): 1–4 pageviews
- * and sometimes a signup, seconds to minutes apart, each visit's attributes drawn once; one in ten
+ * (some of docs pages, which a page goal's pattern matches), sometimes a signup and sometimes a purchase with a plan and revenue in euros
+ * or dollars, seconds to minutes apart, each visit's attributes drawn once; one in ten
  * flagged as a bot; some events delivered twice by the pipeline (the same row) and some resent by
  * the tracker's queue from another address hours later (another visitor_id and ts).
  */
@@ -73,8 +82,16 @@ export function seedVisits(
     let ts = from + Math.floor((random() * span) / SECOND) * SECOND;
     const events = Array.from({ length: 1 + Math.floor(random() * 4) }, () => 'pageview');
     if (random() < 0.3) events.push('signup');
+    if (random() < 0.3) events.push('purchase');
     const visit: EventRow[] = events.map((name) => {
+      const purchase = name === 'purchase' ? pick(random, PURCHASES) : undefined;
       const row = eventRow({
+        ...(purchase && {
+          props_keys: ['plan', 'revenue', 'currency'],
+          props_values: [purchase.plan, String(purchase.revenue), purchase.currency],
+          revenue_amount: purchase.revenue,
+          revenue_currency: purchase.currency,
+        }),
         ...attributes,
         site_id: siteId,
         name,
@@ -89,7 +106,9 @@ export function seedVisits(
       return row;
     });
     rows.push(...visit);
-    const copied = pick(random, visit);
+    // A purchase, when there is one, is what a copy is most often of: its revenue must count once too.
+    const purchase = visit.find((row) => row.name === 'purchase');
+    const copied = purchase && random() < 0.5 ? purchase : pick(random, visit);
     if (random() < 0.2) rows.push({ ...copied }); // the pipeline delivered it twice
     if (random() < 0.2) {
       // The tracker's queue resent it from another network: another visitor_id, a later ts.
@@ -109,7 +128,14 @@ export interface ExpectedVisit {
   pageviews: number;
   events: number;
   dimensions: Partial<Record<DimensionName, string>>;
+  /** With a goal: whether any event of the visit completed it, and its goal events' revenue. */
+  converted: boolean;
+  /** Currency → ten-thousandths, each goal event (by id) once. */
+  revenue: Map<string, bigint>;
 }
+
+/** A goal restated as a test of one event (the engine's is SQL: reports/query/goals.ts). */
+export type GoalTest = (row: EventRow) => boolean;
 
 const time = (row: EventRow) => Date.parse(`${row.ts.replace(' ', 'T')}Z`);
 const first = (rows: EventRow[]) => rows.reduce((a, b) => (time(b) < time(a) ? b : a));
@@ -132,10 +158,15 @@ export function visitRowsOf(
     to,
     timeZone,
     eventDimension,
-  }: { from: string; to: string; timeZone: string; eventDimension?: DimensionName },
+    goal = () => false,
+  }: { from: string; to: string; timeZone: string; eventDimension?: DimensionName; goal?: GoalTest },
 ): ExpectedVisit[] {
   const groups = new Map<string, EventRow[]>();
+  // A visit converts through a goal event anywhere in it, whichever group (page…) a row of it is in.
+  const goalEvents = new Map<string, Map<string, EventRow>>();
   for (const row of rows.filter((row) => row.is_bot === 0)) {
+    const visit = row.session_id || row.event_id;
+    if (goal(row)) goalEvents.set(visit, (goalEvents.get(visit) ?? new Map()).set(row.event_id, row));
     const eventValue = eventDimension ? String(row[REPORT_DIMENSIONS[eventDimension].field]) : '';
     const key = `${row.session_id || row.event_id}\u0001${eventValue}`;
     groups.set(key, [...(groups.get(key) ?? []), row]);
@@ -157,7 +188,17 @@ export function visitRowsOf(
               : first(source);
         dimensions[name] = row ? String(row[spec.field]) : '';
       }
+      const completed = [
+        ...(goalEvents.get(first(group).session_id || first(group).event_id)?.values() ?? []),
+      ];
+      const revenue = new Map<string, bigint>();
+      for (const row of completed.filter((row) => row.revenue_currency !== '')) {
+        const amount = BigInt(Math.round(row.revenue_amount * 10_000));
+        revenue.set(row.revenue_currency, (revenue.get(row.revenue_currency) ?? 0n) + amount);
+      }
       return {
+        converted: completed.length > 0,
+        revenue,
         visitor: first(group).visitor_id,
         started: time(first(group)),
         ended: time(last(group)),
@@ -194,4 +235,30 @@ export function metricsOf(visits: ExpectedVisit[]) {
         )
       : 0,
   };
+}
+
+/** The goal metrics of a set of visits (`goal` on a report), as the API answers them. */
+export function goalMetricsOf(visits: ExpectedVisit[]) {
+  const visitors = new Set(visits.map((visit) => visit.visitor)).size;
+  const conversions = new Set(visits.filter((visit) => visit.converted).map((visit) => visit.visitor)).size;
+  return {
+    conversions,
+    conversion_rate: visitors ? Math.floor((10000 * conversions) / visitors + 0.5) / 100 : 0,
+  };
+}
+
+/** Revenue of a set of visits per currency, as the API writes it: exact, two to four decimals. */
+export function revenueOf(visits: ExpectedVisit[]): Record<string, string> {
+  const sums = new Map<string, bigint>();
+  for (const visit of visits)
+    for (const [currency, amount] of visit.revenue) sums.set(currency, (sums.get(currency) ?? 0n) + amount);
+  return Object.fromEntries(
+    [...sums.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([currency, units]) => {
+        const text = units.toString().padStart(5, '0');
+        const fraction = text.slice(-4).replace(/0+$/, '').padEnd(2, '0');
+        return [currency, `${text.slice(0, -4)}.${fraction}`];
+      }),
+  );
 }

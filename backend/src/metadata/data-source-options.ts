@@ -21,6 +21,8 @@ import { UserIdentities1763900000005 } from './migrations/1763900000005-user-ide
 import { CanonicalTimeZones1763900000006 } from './migrations/1763900000006-canonical-time-zones.js';
 import { SiteDeletion1763900000007 } from './migrations/1763900000007-site-deletion.js';
 import { ApiKeys1763900000008 } from './migrations/1763900000008-api-keys.js';
+import { Goals1763900000009 } from './migrations/1763900000009-goals.js';
+import { Goal } from '../goals/goal.entity.js';
 import { SiteRecord } from '../sites/site.entity.js';
 
 export const ENTITIES = [
@@ -34,6 +36,7 @@ export const ENTITIES = [
   StoredSecret,
   UserIdentity,
   ApiKey,
+  Goal,
 ];
 /** In order; each runs once, recorded in the `migrations` table. Never `synchronize`. */
 export const MIGRATIONS = [
@@ -46,6 +49,7 @@ export const MIGRATIONS = [
   CanonicalTimeZones1763900000006,
   SiteDeletion1763900000007,
   ApiKeys1763900000008,
+  Goals1763900000009,
 ];
 
 /** The metadata database: PostgreSQL when DATABASE_URL is set, else a SQLite file in the data folder. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ClickHouseService } from '../clickhouse/clickhouse.service.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
+import { GoalsService } from '../goals/goals.service.js';
 import { SitesService } from '../sites/sites.service.js';
 import type {
   BreakdownQueryDto,
@@ -13,11 +14,12 @@ import type {
   MetricChangesDto,
   MetricValuesDto,
   OverviewReportDto,
+  RevenueDto,
   TimeseriesPointDto,
   TimeseriesReportDto,
 } from './dto/report.dto.js';
 import { reportSql } from './query/compose.js';
-import { BREAKDOWN_METRICS, METRIC_NAMES, type MetricName } from './query/metrics.js';
+import { BREAKDOWN_METRICS, GOAL_METRIC_NAMES, METRIC_NAMES, type MetricName } from './query/metrics.js';
 import {
   encodeCursor,
   parseCursor,
@@ -27,10 +29,31 @@ import {
   parseOrder,
 } from './query/parse-request.js';
 import { chooseSource, type VisitSource } from './query/plan.js';
-import type { DateRange, ReportQuery } from './query/report-query.js';
+import type { DateRange, GoalCondition, ReportQuery } from './query/report-query.js';
 import { bucketLabels, intervalFits, MAX_DAYS_BY_INTERVAL } from './query/zoned-buckets.js';
 
-type MetricRow = Record<MetricName, string | number>;
+/** A row of metrics, with the revenue pairs where an event goal is chosen (metrics.ts, REVENUE). */
+type MetricRow = Record<MetricName, string | number> & { revenue?: Array<[string, string]> };
+
+const SCALE = 10_000n;
+
+/**
+ * Revenue pairs as the API answers them: currency → exact decimal string, only with an event goal (the
+ * answer has no revenue key otherwise). The SQL sums ten-thousandths as Int64, which JSON carries as a
+ * string, so BigInt keeps every digit.
+ */
+function revenueOf(row: MetricRow | undefined, query: Pick<ReportQuery, 'goal'>): RevenueDto | undefined {
+  if (query.goal?.kind !== 'event') return undefined;
+  // By currency code: the SQL's pairs come in the order of the codes' numbers, which is not alphabetical.
+  const pairs = [...(row?.revenue ?? [])].sort(([a], [b]) => (a < b ? -1 : 1));
+  return Object.fromEntries(
+    pairs.map(([currency, amount]) => {
+      const units = BigInt(amount);
+      const fraction = (units % SCALE).toString().padStart(4, '0').replace(/0+$/, '').padEnd(2, '0');
+      return [currency, `${units / SCALE}.${fraction}`];
+    }),
+  );
+}
 
 /** ClickHouse sends 64-bit counts as strings; every metric is a number in the API. */
 const metricValues = (row: MetricRow | undefined, metrics: MetricName[]): MetricValuesDto =>
@@ -57,6 +80,7 @@ const change = (now: MetricValuesDto, before: MetricValuesDto, metrics: MetricNa
 export class ReportsService {
   constructor(
     private readonly sites: SitesService,
+    private readonly goals: GoalsService,
     private readonly clickhouse: ClickHouseService,
   ) {}
 
@@ -68,7 +92,21 @@ export class ReportsService {
       range: { from: dto.from, to: dto.to },
       comparison: dto.compareFrom && dto.compareTo ? { from: dto.compareFrom, to: dto.compareTo } : undefined,
       filters: parseFilters(dto.filters),
+      goal: dto.goal === undefined ? undefined : await this.goalOf(site.id, dto.goal),
     };
+  }
+
+  /** The site's goal; another site's is as missing as one that never was (a 400 naming the field). */
+  private async goalOf(siteId: number, goalId: number): Promise<GoalCondition> {
+    const goal = await this.goals.find(siteId, goalId);
+    if (!goal) throw new DomainError(ErrorCode.Validation, `goal: this site has no goal ${goalId}`);
+    const { kind, match, propertyKey, propertyValue } = goal;
+    return { kind, match, propertyKey, propertyValue };
+  }
+
+  /** The metrics a report answers when none are asked for: `metrics`, and the goal's with a goal. */
+  private defaultMetrics(query: Pick<ReportQuery, 'goal'>, metrics: MetricName[]): MetricName[] {
+    return query.goal ? [...metrics, ...GOAL_METRIC_NAMES] : metrics;
   }
 
   /** The query's rows over one range; `source` only where a test compares the two. */
@@ -77,7 +115,8 @@ export class ReportsService {
   }
 
   async overview(siteId: number, dto: OverviewQueryDto): Promise<OverviewReportDto> {
-    const query = { ...(await this.baseQuery(siteId, dto)), metrics: METRIC_NAMES };
+    const base = await this.baseQuery(siteId, dto);
+    const query = { ...base, metrics: this.defaultMetrics(base, METRIC_NAMES) };
     const [[row], compared] = await Promise.all([
       this.run<MetricRow>(query, query.range),
       query.comparison ? this.run<MetricRow>(query, query.comparison) : undefined,
@@ -87,6 +126,7 @@ export class ReportsService {
     return {
       ...this.header(query),
       metrics,
+      revenue: revenueOf(row, query),
       comparison: before ? { ...query.comparison!, metrics: before } : null,
       change: before ? change(metrics, before, query.metrics) : null,
     };
@@ -94,9 +134,10 @@ export class ReportsService {
 
   async timeseries(siteId: number, dto: TimeseriesQueryDto): Promise<TimeseriesReportDto> {
     const interval = dto.interval ?? 'day';
+    const base = await this.baseQuery(siteId, dto);
     const query: ReportQuery = {
-      ...(await this.baseQuery(siteId, dto)),
-      metrics: parseMetrics(dto.metrics, ['visitors']),
+      ...base,
+      metrics: parseMetrics(dto.metrics, ['visitors'], base.goal !== undefined),
       interval,
     };
     for (const [field, range] of [
@@ -133,10 +174,15 @@ export class ReportsService {
 
   async breakdown(siteId: number, dto: BreakdownQueryDto): Promise<BreakdownReportDto> {
     const dimension = parseDimension(dto.dimension);
-    const metrics = parseMetrics(dto.metrics, BREAKDOWN_METRICS);
+    const base = await this.baseQuery(siteId, dto);
+    const metrics = parseMetrics(
+      dto.metrics,
+      this.defaultMetrics(base, BREAKDOWN_METRICS),
+      base.goal !== undefined,
+    );
     const limit = dto.limit ?? 100;
     const query: ReportQuery = {
-      ...(await this.baseQuery(siteId, dto)),
+      ...base,
       metrics,
       dimension,
       order: parseOrder(dto.order, metrics),
@@ -169,6 +215,7 @@ export class ReportsService {
       rows: rows.map((row) => ({
         value: row.value,
         metrics: metricValues(row, metrics),
+        revenue: revenueOf(row, query),
         comparison: query.comparison ? metricValues(before.get(row.value), metrics) : null,
       })),
       nextCursor: found.length > limit ? encodeCursor((query.offset ?? 0) + limit) : null,

@@ -3,7 +3,8 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min, ValidateIf } from 'class-validator';
 import { DIMENSION_NAMES } from '@sluice/config';
 import { INTERVALS, type Interval } from '../query/report-query.js';
-import { METRIC_NAMES } from '../query/metrics.js';
+import { MAX_SITE_ID } from '../../sites/dto/site-id-param.dto.js';
+import { GOAL_METRIC_NAMES, METRIC_NAMES } from '../query/metrics.js';
 import { DateRangeDto, IsCalendarDate, MAX_RANGE_DAYS, RangeDays } from './date-range.dto.js';
 
 const FILTERS_DESCRIPTION =
@@ -38,11 +39,27 @@ export class ReportQueryDto extends DateRangeDto {
   @IsOptional()
   @IsString()
   filters?: string;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    description:
+      `A goal of the site (its id): the report also answers ${GOAL_METRIC_NAMES.join(', ')} ` +
+      '(visitors who converted, as a percent of the row’s visitors), and for an event goal revenue per currency',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: `$property must be a goal id (an integer from 1 to ${MAX_SITE_ID})` })
+  @Min(1, { message: `$property must be a goal id (an integer from 1 to ${MAX_SITE_ID})` })
+  @Max(MAX_SITE_ID, { message: `$property must be a goal id (an integer from 1 to ${MAX_SITE_ID})` })
+  goal?: number;
 }
 
 const metricsProperty = (fallback: string) =>
   ApiPropertyOptional({
-    description: `Comma-separated metrics, of ${METRIC_NAMES.join(', ')}; default ${fallback}`,
+    description:
+      `Comma-separated metrics, of ${METRIC_NAMES.join(', ')} (with a goal also ${GOAL_METRIC_NAMES.join(', ')}); ` +
+      `default ${fallback}`,
     example: 'visitors,pageviews',
   });
 
@@ -72,7 +89,7 @@ export class BreakdownQueryDto extends ReportQueryDto {
   @IsString({ message: `$property must be one of ${DIMENSION_NAMES.join(', ')}` })
   dimension!: string;
 
-  @metricsProperty('visitors,visits,pageviews')
+  @metricsProperty('visitors,visits,pageviews, and with a goal conversions,conversion_rate')
   @IsOptional()
   @IsString()
   metrics?: string;

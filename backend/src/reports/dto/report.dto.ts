@@ -1,21 +1,35 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DIMENSION_NAMES } from '@sluice/config';
-import { METRIC_NAMES, type MetricName } from '../query/metrics.js';
+import { GOAL_METRIC_NAMES, METRIC_NAMES, type MetricName } from '../query/metrics.js';
 import { INTERVALS, type Interval } from '../query/report-query.js';
 import type { VisitSource } from '../query/plan.js';
 
 /** The values of the metrics a report asked for, by name. */
 export class MetricValuesDto implements Partial<Record<MetricName, number>> {}
 // One property per declared metric, from the one list, so the description can't drift from METRICS.
-for (const name of METRIC_NAMES) {
+for (const name of [...METRIC_NAMES, ...GOAL_METRIC_NAMES]) {
   ApiPropertyOptional({ type: 'number' })(MetricValuesDto.prototype, name);
 }
 
 /** Percent change of each metric against the comparison range; null where the comparison is 0. */
 export class MetricChangesDto implements Partial<Record<MetricName, number | null>> {}
-for (const name of METRIC_NAMES) {
+for (const name of [...METRIC_NAMES, ...GOAL_METRIC_NAMES]) {
   ApiPropertyOptional({ type: 'number', nullable: true })(MetricChangesDto.prototype, name);
 }
+
+/**
+ * Revenue by currency with an event goal: ISO 4217 code → the exact sum as a decimal string (at least two
+ * decimals, up to the stored four). Currencies are never added together or converted.
+ */
+export type RevenueDto = Record<string, string>;
+const REVENUE_PROPERTY = {
+  type: 'object',
+  additionalProperties: { type: 'string' },
+  example: { EUR: '119.80', USD: '20.00' },
+  description:
+    'With an event goal only: the goal events’ revenue of these visits per currency, each an exact decimal ' +
+    'string (never added across currencies; {} when none)',
+} as const;
 
 const SOURCES: VisitSource[] = ['rollup', 'events'];
 
@@ -41,6 +55,7 @@ export class ComparedRangeDto {
 /** Every metric of the range, and of the comparison range beside it. */
 export class OverviewReportDto extends ReportHeaderDto {
   @ApiProperty({ type: MetricValuesDto }) metrics!: MetricValuesDto;
+  @ApiPropertyOptional(REVENUE_PROPERTY) revenue?: RevenueDto;
   @ApiProperty({ type: ComparedRangeDto, nullable: true }) comparison!: ComparedRangeDto | null;
   @ApiProperty({ type: MetricChangesDto, nullable: true }) change!: MetricChangesDto | null;
 }
@@ -69,6 +84,7 @@ export class TimeseriesReportDto extends ReportHeaderDto {
 export class BreakdownRowDto {
   @ApiProperty({ description: 'The dimension’s value; empty when the events had none' }) value!: string;
   @ApiProperty({ type: MetricValuesDto }) metrics!: MetricValuesDto;
+  @ApiPropertyOptional(REVENUE_PROPERTY) revenue?: RevenueDto;
   @ApiProperty({
     type: MetricValuesDto,
     nullable: true,

@@ -1,14 +1,19 @@
 import { bind, identifier, joinSql, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
 import type { NamedQuery } from '../../clickhouse/clickhouse.service.js';
 import { dimensionAlias } from './dimensions.js';
-import { METRICS, type MetricName } from './metrics.js';
+import { withGoal } from './goals.js';
+import { METRICS, REVENUE } from './metrics.js';
 import { chooseSource, type VisitSource } from './plan.js';
 import type { DateRange, Interval, ReportQuery } from './report-query.js';
 import { visitRows } from './visits.js';
 
-const metricColumns = (metrics: MetricName[]) =>
+/** The metrics' columns, and `revenue` beside them where an event goal is chosen. */
+const metricColumns = (query: ReportQuery) =>
   joinSql(
-    metrics.map((name) => sql`${METRICS[name]} AS ${identifier(name)}`),
+    [
+      ...query.metrics.map((name) => sql`${METRICS[name]} AS ${identifier(name)}`),
+      ...(query.goal?.kind === 'event' ? [sql`${REVENUE} AS revenue`] : []),
+    ],
     ', ',
   );
 
@@ -42,14 +47,14 @@ export function reportSql(
   range: DateRange,
   source: VisitSource = chooseSource(query),
 ): NamedQuery {
-  const visits = visitRows(query, range, source);
-  const metrics = metricColumns(query.metrics);
+  const visits = withGoal(query, range, visitRows(query, range, source));
+  const metrics = metricColumns(query);
   const name = `report:${query.interval ? 'timeseries' : query.dimension ? 'breakdown' : 'overview'}:${source}`;
   if (query.interval) {
     return {
       name,
       sql: sql`SELECT ${bucketLabel(query.interval, query.site.timezone)} AS bucket, ${metrics}
-        FROM (${visits}) GROUP BY bucket ORDER BY bucket`,
+        FROM ${visits} GROUP BY bucket ORDER BY bucket`,
     };
   }
   if (query.dimension) {
@@ -60,10 +65,10 @@ export function reportSql(
     // One row more than a page: whether there is a next page, without counting them all.
     return {
       name,
-      sql: sql`SELECT ${value} AS value, ${metrics} FROM (${visits})
+      sql: sql`SELECT ${value} AS value, ${metrics} FROM ${visits}
         GROUP BY value ORDER BY ${by} ${direction}, value ASC
         LIMIT ${bind.uint32(query.offset ?? 0)}, ${bind.uint32((query.limit ?? 100) + 1)}`,
     };
   }
-  return { name, sql: sql`SELECT ${metrics} FROM (${visits})` };
+  return { name, sql: sql`SELECT ${metrics} FROM ${visits}` };
 }

@@ -7,7 +7,7 @@ import {
 } from '@sluice/config';
 import { DomainError, ErrorCode } from '../../common/domain-error.js';
 import { isDimensionName } from './filters.js';
-import { METRIC_NAMES, type MetricName } from './metrics.js';
+import { GOAL_METRIC_NAMES, METRIC_NAMES, type MetricName } from './metrics.js';
 import type { Filter, Order } from './report-query.js';
 
 /**
@@ -26,12 +26,17 @@ const MAX_FILTER_NODES = 50;
 const MAX_LIST_VALUES = 100;
 const MAX_VALUE_LENGTH = 2048;
 
-export function parseMetrics(text: string | undefined, fallback: MetricName[]): MetricName[] {
+/** `goal`: whether the report has a goal, which the goal metrics (conversions…) count. */
+export function parseMetrics(text: string | undefined, fallback: MetricName[], goal = false): MetricName[] {
   if (text === undefined) return fallback;
   const names = text.split(',');
   for (const name of names) {
-    if (!(METRIC_NAMES as string[]).includes(name))
-      invalid(`metrics: unknown metric ${describe(name)} (one of ${METRIC_NAMES.join(', ')})`);
+    if ((GOAL_METRIC_NAMES as string[]).includes(name) && !goal)
+      invalid(`metrics: ${name} counts a goal: choose one with the goal parameter`);
+    if (![...METRIC_NAMES, ...GOAL_METRIC_NAMES].includes(name as MetricName))
+      invalid(
+        `metrics: unknown metric ${describe(name)} (one of ${[...METRIC_NAMES, ...GOAL_METRIC_NAMES].join(', ')})`,
+      );
   }
   if (new Set(names).size !== names.length) invalid('metrics: a metric is named twice');
   return names as MetricName[];

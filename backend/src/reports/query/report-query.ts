@@ -1,4 +1,5 @@
 import type { DimensionName, FilterOperator } from '@sluice/config';
+import type { Goal } from '../../goals/goal.entity.js';
 import type { Site } from '../../sites/site.js';
 import type { MetricName } from './metrics.js';
 
@@ -20,6 +21,9 @@ export type Filter = FilterCondition | { and: Filter[] } | { or: Filter[] } | { 
 export const INTERVALS = ['minute', 'hour', 'day', 'week', 'month'] as const;
 export type Interval = (typeof INTERVALS)[number];
 
+/** What completes a goal (goal.entity.ts): reports with a goal answer conversions and revenue. */
+export type GoalCondition = Pick<Goal, 'kind' | 'match' | 'propertyKey' | 'propertyValue'>;
+
 export interface Order {
   by: MetricName | 'value';
   direction: 'asc' | 'desc';
@@ -37,6 +41,8 @@ export interface ReportQuery {
   dimension?: DimensionName;
   interval?: Interval;
   filters?: Filter;
+  /** The goal whose conversions the goal metrics count (conversions, conversion_rate, revenue). */
+  goal?: GoalCondition;
   order?: Order;
   /** Breakdowns: rows per page and how many to skip (the cursor, decoded). */
   limit?: number;

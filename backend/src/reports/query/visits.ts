@@ -37,9 +37,21 @@ const columns = (pairs: Array<[SqlFragment, SqlFragment]>) =>
   );
 
 /**
+ * A visit's key: the tracker's session id, or the event's own id for an event without one; hashed to
+ * 64 bits as the rollup's `visit_id` is (migration 0010), so both sources and goal visits (goals.ts) join on it.
+ */
+export const VISIT_KEY = sql`sipHash64(if(session_id = '', toString(event_id), session_id))`;
+
+/** The UTC days of rows read for a range's visits, as a condition on the events table. */
+export function eventDays(query: ReportQuery, range: DateRange): SqlFragment {
+  const { firstDay, lastDay } = dayBounds(query.site, range);
+  return sql`site_id = ${bind.uint32(query.site.id)} AND toDate(ts) >= ${firstDay} AND toDate(ts) <= ${lastDay}`;
+}
+
+/**
  * One row per visit that began in `range` (one per visit and event-dimension value when the query
  * breaks down by an event dimension), with the columns every metric reads (metrics.ts) and `dim_<name>`
- * of each dimension the query reads; visit filters are applied, event filters chose the events.
+ * of each dimension the query reads, and `visit_id`; visit filters are applied, event filters chose the events.
  *
  * Both sources key a visit by the tracker's session id (an event without one is a visit of its own),
  * take its visitor and dimensions from its first event, and count distinct event ids: a copy of an
@@ -57,7 +69,7 @@ export function visitRows(query: ReportQuery, range: DateRange, source: VisitSou
 
   if (source === 'rollup') {
     return sql`SELECT * FROM (
-      SELECT ${columns([
+      SELECT visit_id, ${columns([
         [sql`argMinMerge(visitor_hash)`, sql`visitor`],
         [sql`minMerge(started)`, sql`visit_started`],
         [sql`maxMerge(ended)`, sql`visit_ended`],
@@ -76,14 +88,11 @@ export function visitRows(query: ReportQuery, range: DateRange, source: VisitSou
   }
 
   const eventFilter = filters.event ? sql`AND ${filterSql(filters.event, eventValue)}` : sql``;
-  const groups = [
-    // The rollup's visit_id (migration 0010).
-    sql`sipHash64(if(session_id = '', toString(event_id), session_id))`,
-    ...eventDimensions.map((name: DimensionName) => dimensionAlias(name)),
-  ];
+  const groups = [sql`visit_id`, ...eventDimensions.map((name: DimensionName) => dimensionAlias(name))];
   // is_bot: rows the edge flagged stay stored for inspection; no report counts them.
   return sql`SELECT * FROM (
     SELECT ${columns([
+      [VISIT_KEY, sql`visit_id`],
       [sql`argMin(sipHash64(visitor_id), ts)`, sql`visitor`],
       [sql`min(ts)`, sql`visit_started`],
       [sql`max(ts)`, sql`visit_ended`],
@@ -96,7 +105,7 @@ export function visitRows(query: ReportQuery, range: DateRange, source: VisitSou
       ...eventDimensions.map((name): [SqlFragment, SqlFragment] => [eventValue(name), dimensionAlias(name)]),
     ])}
     FROM events
-    WHERE site_id = ${site} AND toDate(ts) >= ${firstDay} AND toDate(ts) <= ${lastDay} AND is_bot = 0 ${eventFilter}
+    WHERE ${eventDays(query, range)} AND is_bot = 0 ${eventFilter}
     GROUP BY ${joinSql(groups, ', ')}
     HAVING visit_started >= ${start} AND visit_started < ${end}
   ) ${visitFilter}`;

@@ -1,0 +1,53 @@
+import { bind, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
+import { wildcardRegex } from './filters.js';
+import type { DateRange, GoalCondition, ReportQuery } from './report-query.js';
+import { eventDays, VISIT_KEY } from './visits.js';
+
+/** An event that completes the goal: a pageview of a matching path, or an event of its name; and the property. */
+function goalEvent(goal: GoalCondition): SqlFragment {
+  const what =
+    goal.kind === 'page'
+      ? sql`name = 'pageview' AND match(pathname, ${bind.string(wildcardRegex(goal.match))})`
+      : sql`name = ${bind.string(goal.match)}`;
+  if (goal.propertyKey === null || goal.propertyValue === null) return what;
+  const key = bind.string(goal.propertyKey);
+  // indexOf is 0 for a missing key and [0] reads '': has() keeps a match on '' to events that carry the key.
+  return sql`${what} AND has(props_keys, ${key}) AND props_values[indexOf(props_keys, ${key})] = ${bind.string(goal.propertyValue)}`;
+}
+
+/**
+ * The visits of the range's days that completed the goal, one row each: `visit_converted` (1) and its
+ * revenue per currency, as parallel arrays `revenue_currencies` / `revenue_amounts`.
+ *
+ * Each goal event counts once, by its id, as in every metric: the copies of an event (a second delivery,
+ * a resend from another address) share its id, session and revenue, so `any()` per id takes one of them.
+ * Amounts are summed as Int64 ten-thousandths (the contract's scale is 4, Decimal(18, 4)): exact, and
+ * JSON carries 64-bit integers as strings, where a Decimal would become a float. Widened to Decimal128
+ * first, since the largest amount times 10,000 overflows Decimal(18, 4). ClickHouse 18.16's sumMap
+ * takes only numeric keys, so a currency (three ASCII letters) travels as the UInt32 of its bytes.
+ */
+export function goalVisits(query: ReportQuery & { goal: GoalCondition }, range: DateRange): SqlFragment {
+  return sql`SELECT visit_id, toUInt8(1) AS visit_converted,
+      groupArrayIf(reinterpretAsUInt32(currency), currency != '') AS revenue_currencies,
+      groupArrayIf(amount, currency != '') AS revenue_amounts
+    FROM (
+      SELECT visit_id, currency, sum(amount) AS amount FROM (
+        SELECT any(${VISIT_KEY}) AS visit_id, any(revenue_currency) AS currency,
+          any(toInt64(toDecimal128(revenue_amount, 4) * 10000)) AS amount
+        FROM events
+        WHERE ${eventDays(query, range)} AND is_bot = 0 AND ${goalEvent(query.goal)}
+        GROUP BY event_id
+      ) GROUP BY visit_id, currency
+    ) GROUP BY visit_id`;
+}
+
+/**
+ * The visit rows a report aggregates: without a goal, `visits` itself; with one, each visit beside
+ * whether it converted and its revenue (a visit without goal events gets 0 and empty arrays). A visit
+ * converts through any goal event on the days read, so every row a visit falls in (each page of a page
+ * breakdown, say) counts it as converted — as every row counts its visitor.
+ */
+export function withGoal(query: ReportQuery, range: DateRange, visits: SqlFragment): SqlFragment {
+  if (!query.goal) return sql`(${visits})`;
+  return sql`(${visits}) ANY LEFT JOIN (${goalVisits({ ...query, goal: query.goal }, range)}) USING visit_id`;
+}
