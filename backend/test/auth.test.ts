@@ -515,6 +515,7 @@ const ROUTES: Record<string, { rule: Rule; answer: Answer; apiKey?: true }> = {
     answer: [400, 'validation_failed'],
     apiKey: true,
   }, // no dimension
+  'GET /api/sites/:siteId/events': { rule: 'viewer of the site', answer: [200], apiKey: true },
   'GET /api/users': { rule: 'owner', answer: [200] },
   'POST /api/users': { rule: 'owner', answer: [400, 'validation_failed'] },
   'GET /api/users/:userId': { rule: 'owner', answer: [200] },

@@ -786,6 +786,7 @@ describe('site isolation', () => {
       ['overview', range],
       ['timeseries', { ...range, interval: 'hour' }],
       ['breakdown', { ...range, dimension: 'page' }],
+      ['events', range],
       [
         'breakdown',
         { ...range, dimension: 'country', filters: '[{"dimension":"page","operator":"is","value":"/"}]' },

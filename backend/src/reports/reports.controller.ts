@@ -2,8 +2,10 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { SiteReport } from '../auth/access.decorator.js';
 import { SiteIdParamDto } from '../sites/dto/site-id-param.dto.js';
+import { EventsPageDto, EventsQueryDto } from './dto/events.dto.js';
 import { BreakdownQueryDto, OverviewQueryDto, TimeseriesQueryDto } from './dto/report-query.dto.js';
 import { BreakdownReportDto, OverviewReportDto, TimeseriesReportDto } from './dto/report.dto.js';
+import { EventsService } from './events.service.js';
 import { ReportsService } from './reports.service.js';
 
 /** Reports of one site, for its viewers: a site the caller can't see is a 404, like a missing one. */
@@ -11,7 +13,10 @@ import { ReportsService } from './reports.service.js';
 @ApiBearerAuth()
 @Controller('sites/:siteId')
 export class ReportsController {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly events: EventsService,
+  ) {}
 
   @SiteReport()
   @Get('overview')
@@ -41,5 +46,12 @@ export class ReportsController {
     @Query() query: BreakdownQueryDto,
   ): Promise<BreakdownReportDto> {
     return this.reports.breakdown(siteId, query);
+  }
+
+  @SiteReport()
+  @Get('events')
+  @ApiOkResponse({ type: EventsPageDto })
+  eventsPage(@Param() { siteId }: SiteIdParamDto, @Query() query: EventsQueryDto): Promise<EventsPageDto> {
+    return this.events.page(siteId, query);
   }
 }
