@@ -199,3 +199,142 @@ describe('the events explorer', () => {
     assert.deepEqual(body.components.schemas.EventDto.required, EVENT_ROW_FIELDS);
   });
 });
+
+/** A report or the events as CSV: the raw bytes, as a spreadsheet would read them. */
+const csv = (siteId: number, kind: string, params: Record<string, string | number>) =>
+  http
+    .get(
+      `/api/sites/${siteId}/${kind}?${new URLSearchParams(Object.entries({ ...params, format: 'csv' }).map(([k, v]): [string, string] => [k, String(v)]))}`,
+    )
+    .set('authorization', `Bearer ${token}`)
+    .buffer(true)
+    .parse((response, done) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => done(null, text));
+    });
+
+describe('CSV export', () => {
+  /** One single-pageview visit per referrer source, the first five written to run as formulas. */
+  const SOURCES = ['=HYPERLINK("http://x.test","y")', '+1', '-2', '@SUM(A1)', '\tx', 'plain'];
+  let site: number;
+  before(async () => {
+    site = await newSite('csv.test', 'UTC');
+    await stores.insertEvents(
+      SOURCES.map((source, n) =>
+        eventRow({
+          site_id: site,
+          session_id: `c${n}`,
+          visitor_id: `cv${n}`,
+          referrer_source: source,
+          pathname: source,
+        }),
+      ),
+    );
+  });
+
+  test('a breakdown, byte for byte, its formula-like cells made text, as a named download', async () => {
+    const response = await csv(site, 'breakdown', { ...range, dimension: 'referrer_source' }).expect(200);
+    assert.equal(response.headers['content-type'], 'text/csv; charset=utf-8');
+    assert.equal(
+      response.headers['content-disposition'],
+      `attachment; filename="sluice-site-${site}-breakdown-2026-11-20-2026-11-20.csv"`,
+    );
+    // Streamed: sent in chunks as ClickHouse answers, so no length is known up front.
+    assert.equal(response.headers['transfer-encoding'], 'chunked');
+    assert.equal(response.headers['content-length'], undefined);
+    assert.equal(
+      response.body,
+      '"value","visitors","visits","pageviews"\n' +
+        '"\'\tx",1,1,1\n' +
+        '"\'+1",1,1,1\n' +
+        '"\'-2",1,1,1\n' +
+        '"\'=HYPERLINK(""http://x.test"",""y"")",1,1,1\n' +
+        '"\'@SUM(A1)",1,1,1\n' +
+        '"plain",1,1,1\n',
+    );
+  });
+
+  test('the overview and a timeseries, byte for byte', async () => {
+    const overview = await csv(site, 'overview', range).expect(200);
+    assert.equal(
+      overview.body,
+      '"visitors","visits","pageviews","events","views_per_visit","bounce_rate","visit_duration"\n6,6,6,6,1,100,0\n',
+    );
+    const series = await csv(site, 'timeseries', {
+      from: '2026-11-19',
+      to: '2026-11-20',
+      metrics: 'visitors,pageviews',
+    }).expect(200);
+    assert.equal(
+      series.headers['content-disposition'],
+      `attachment; filename="sluice-site-${site}-timeseries-2026-11-19-2026-11-20.csv"`,
+    );
+    assert.equal(series.body, '"bucket","visitors","pageviews"\n"2026-11-19",0,0\n"2026-11-20",6,6\n');
+  });
+
+  test('raw events: every contract field a column, text cells made safe, each event once', async () => {
+    const [copy] = await stores.query<EventRow>(
+      `SELECT * FROM events WHERE site_id = ${site} AND referrer_source = 'plain'`,
+    );
+    await stores.insertEvents([copy]); // the pipeline stored it twice
+    const response = await csv(site, 'events', range).expect(200);
+    assert.equal(response.headers['transfer-encoding'], 'chunked');
+    const [header, ...rows] = parseCsv(response.body as string);
+    assert.deepEqual(header, EVENT_ROW_FIELDS);
+    const column = (field: (typeof EVENT_ROW_FIELDS)[number]) =>
+      rows.map((row) => row[header.indexOf(field)]).sort();
+    assert.deepEqual(column('pathname'), [
+      "'\tx",
+      "'+1",
+      "'-2",
+      '\'=HYPERLINK("http://x.test","y")',
+      "'@SUM(A1)",
+      'plain',
+    ]);
+    assert.deepEqual(column('site_id'), Array(SOURCES.length).fill(String(site)));
+  });
+
+  test("the raw export is not held to the reports' 100,000 result rows", async () => {
+    const big = await newSite('csv-big.test', 'UTC');
+    const count = 100_005;
+    const rows = Array.from({ length: count }, (_, n) =>
+      eventRow({
+        site_id: big,
+        ts: `2026-11-20 ${String(Math.floor(n / 3600) % 24).padStart(2, '0')}:${String(Math.floor(n / 60) % 60).padStart(2, '0')}:${String(n % 60).padStart(2, '0')}`,
+      }),
+    );
+    await stores.insertEvents(rows);
+    const response = await csv(big, 'events', range).expect(200);
+    assert.equal((response.body as string).split('\n').length, 1 + count + 1);
+  });
+
+  test('format is json or csv', async () => {
+    const { body } = await events(site, { ...range, format: 'xlsx' }).expect(400);
+    assert.deepEqual([body.code, body.message], ['validation_failed', 'format must be one of json, csv']);
+  });
+});
+
+/** RFC 4180 as ClickHouse writes it: quoted cells with doubled quotes, bare numbers, a newline per row. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let at = 0;
+  while (at < text.length) {
+    let cell = '';
+    if (text[at] === '"') {
+      for (at++; !(text[at] === '"' && text[at + 1] !== '"'); at++)
+        cell += text[at] === '"' ? text[at++] : text[at];
+      at++;
+    } else {
+      while (at < text.length && text[at] !== ',' && text[at] !== '\n') cell += text[at++];
+    }
+    row.push(cell);
+    if (text[at++] === '\n') {
+      rows.push(row);
+      row = [];
+    }
+  }
+  return rows;
+}

@@ -787,6 +787,8 @@ describe('site isolation', () => {
       ['timeseries', { ...range, interval: 'hour' }],
       ['breakdown', { ...range, dimension: 'page' }],
       ['events', range],
+      ['events', { ...range, format: 'csv' }],
+      ['breakdown', { ...range, dimension: 'country', format: 'csv' }],
       [
         'breakdown',
         { ...range, dimension: 'country', filters: '[{"dimension":"page","operator":"is","value":"/"}]' },

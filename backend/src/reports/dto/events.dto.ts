@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { EVENT_ROW, EVENT_ROW_FIELDS, type EventRow, type FieldType } from '@sluice/config';
+import { FormatProperty, type Format } from './format.js';
 import { DateRangeDto } from './date-range.dto.js';
 
 /** At most this many events a page: a page is read whole before it is answered. */
@@ -37,6 +38,10 @@ export class EventsQueryDto extends DateRangeDto {
   @IsOptional()
   @IsString()
   cursor?: string;
+
+  /** csv: every event of the range (at most MAX_EXPORT_EVENTS), not a page: limit and cursor are for pages. */
+  @FormatProperty()
+  format?: Format;
 }
 
 const OPENAPI_TYPES: Record<FieldType, Record<string, unknown>> = {

@@ -4,6 +4,7 @@ import { IsIn, IsInt, IsOptional, IsString, Max, Min, ValidateIf } from 'class-v
 import { DIMENSION_NAMES } from '@sluice/config';
 import { INTERVALS, type Interval } from '../query/report-query.js';
 import { METRIC_NAMES } from '../query/metrics.js';
+import { FormatProperty, type Format } from './format.js';
 import { DateRangeDto, IsCalendarDate, MAX_RANGE_DAYS, RangeDays } from './date-range.dto.js';
 
 const FILTERS_DESCRIPTION =
@@ -38,6 +39,9 @@ export class ReportQueryDto extends DateRangeDto {
   @IsOptional()
   @IsString()
   filters?: string;
+
+  @FormatProperty()
+  format?: Format;
 }
 
 const metricsProperty = (fallback: string) =>

@@ -1,6 +1,6 @@
 import { EVENT_ROW_FIELDS, REPORT_DIMENSIONS, type DimensionName } from '@sluice/config';
 import type { NamedQuery } from '../../clickhouse/clickhouse.service.js';
-import { bind, identifier, joinSql, sql } from '../../clickhouse/sql-binder.js';
+import { bind, identifier, joinSql, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
 import { DomainError, ErrorCode } from '../../common/domain-error.js';
 import { filterDimensions, filterSql } from './filters.js';
 import type { DateRange, Filter, ReportQuery } from './report-query.js';
@@ -48,14 +48,8 @@ function eventColumn(name: DimensionName) {
  * the same key. The event id is compared as text (its UUID form), which 18.16 orders like any string.
  */
 export function eventsSql(query: EventsQuery): NamedQuery {
-  const { start, end, firstDay, lastDay } = dayBounds(query.site, query.range);
-  filterDimensions(query.filters).forEach(eventColumn);
   const conditions = [
-    sql`site_id = ${bind.uint32(query.site.id)}`,
-    sql`toDate(ts) >= ${firstDay} AND toDate(ts) <= ${lastDay}`,
-    sql`ts >= ${start} AND ts < ${end}`,
-    ...(query.bots ? [] : [sql`is_bot = 0`]),
-    ...(query.filters ? [filterSql(query.filters, eventColumn)] : []),
+    ...eventConditions(query),
     ...(query.after
       ? [
           sql`(ts < toDateTime(${bind.string(query.after.ts)}, 'UTC') OR (ts = toDateTime(${bind.string(query.after.ts)}, 'UTC') AND toString(event_id) < ${bind.string(query.after.eventId)}))`,
@@ -71,4 +65,17 @@ export function eventsSql(query: EventsQuery): NamedQuery {
       LIMIT 1 BY ts, event_id
       LIMIT ${bind.uint32(query.limit + 1)}`,
   };
+}
+
+/** The events of the query's site, range and filters (bots out unless asked), as WHERE conditions. */
+export function eventConditions(query: Omit<EventsQuery, 'after' | 'limit'>): SqlFragment[] {
+  const { start, end, firstDay, lastDay } = dayBounds(query.site, query.range);
+  filterDimensions(query.filters).forEach(eventColumn);
+  return [
+    sql`site_id = ${bind.uint32(query.site.id)}`,
+    sql`toDate(ts) >= ${firstDay} AND toDate(ts) <= ${lastDay}`,
+    sql`ts >= ${start} AND ts < ${end}`,
+    ...(query.bots ? [] : [sql`is_bot = 0`]),
+    ...(query.filters ? [filterSql(query.filters, eventColumn)] : []),
+  ];
 }
