@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { get, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
@@ -215,6 +218,19 @@ const csv = (siteId: number, kind: string, params: Record<string, string | numbe
       response.on('end', () => done(null, text));
     });
 
+/** A GET on the app's own port, read by the test at its own pace (supertest reads everything at once). */
+async function exportRequest(path: string): Promise<IncomingMessage> {
+  const server = app.getHttpServer() as Server;
+  if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return new Promise((resolve, reject) =>
+    get({ host: '127.0.0.1', port, path, headers: { authorization: `Bearer ${token}` } }, (response) => {
+      response.setEncoding('utf8');
+      resolve(response);
+    }).on('error', reject),
+  );
+}
+
 describe('CSV export', () => {
   /** One single-pageview visit per referrer source, the first five written to run as formulas. */
   const SOURCES = ['=HYPERLINK("http://x.test","y")', '+1', '-2', '@SUM(A1)', '\tx', 'plain'];
@@ -296,7 +312,7 @@ describe('CSV export', () => {
     assert.deepEqual(column('site_id'), Array(SOURCES.length).fill(String(site)));
   });
 
-  test("the raw export is not held to the reports' 100,000 result rows", async () => {
+  test("the raw export streams past the reports' 100,000 result rows, ClickHouse still running after the first chunk", async () => {
     const big = await newSite('csv-big.test', 'UTC');
     const count = 100_005;
     const rows = Array.from({ length: count }, (_, n) =>
@@ -306,8 +322,23 @@ describe('CSV export', () => {
       }),
     );
     await stores.insertEvents(rows);
-    const response = await csv(big, 'events', range).expect(200);
-    assert.equal((response.body as string).split('\n').length, 1 + count + 1);
+    // Streamed, not gathered: while the client holds off after its first chunk, ClickHouse is still running
+    // the query, held back by the unread bytes (tens of megabytes, past every buffer on the way).
+    const response = await exportRequest(`/api/sites/${big}/events?from=2026-11-20&to=2026-11-20&format=csv`);
+    assert.equal(response.headers['transfer-encoding'], 'chunked');
+    let text = '';
+    const firstChunk = new Promise<void>((resolve) =>
+      response.once('data', () => (response.pause(), resolve())),
+    );
+    response.on('data', (chunk: string) => (text += chunk));
+    await firstChunk;
+    const running = await stores.query<{ queries: string }>(
+      "SELECT count() AS queries FROM system.processes WHERE query LIKE '%FORMAT CSVWithNames' AND query NOT LIKE '%system.processes%'",
+    );
+    assert.deepEqual(running, [{ queries: '1' }]);
+    response.resume();
+    await once(response, 'end');
+    assert.equal(text.split('\n').length, 1 + count + 1);
   });
 
   test('format is json or csv', async () => {
