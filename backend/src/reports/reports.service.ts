@@ -136,7 +136,10 @@ export class ReportsService {
     };
   }
 
-  private async breakdownQuery(siteId: number, dto: BreakdownQueryDto): Promise<ReportQuery> {
+  private async breakdownQuery(
+    siteId: number,
+    dto: BreakdownQueryDto,
+  ): Promise<ReportQuery & Required<Pick<ReportQuery, 'dimension' | 'limit'>>> {
     const dimension = parseDimension(dto.dimension);
     const metrics = parseMetrics(dto.metrics, BREAKDOWN_METRICS);
     return {
@@ -151,8 +154,7 @@ export class ReportsService {
 
   async breakdown(siteId: number, dto: BreakdownQueryDto): Promise<BreakdownReportDto> {
     const query = await this.breakdownQuery(siteId, dto);
-    const { dimension, metrics } = query as Required<ReportQuery>;
-    const limit = query.limit!;
+    const { dimension, metrics, limit } = query;
     const found = await this.run<MetricRow & { value: string }>(query, query.range);
     const rows = found.slice(0, limit);
     // The comparison range for this page's values only: a `one_of` on the dimension, beside the filters.
