@@ -214,6 +214,28 @@ describe('reading reports with a key', () => {
     ]);
   });
 
+  test("exports a granted site's events and breakdowns as CSV; a site not granted is a missing site", async () => {
+    const user = await newUser('exporter@shop.test', 'viewer', [granted]);
+    const { key } = (await createKey(user.token, 'exporter')) as { key: string };
+    const exported = (siteId: number, kind: string, params = '') =>
+      http
+        .get(`/api/sites/${siteId}/${kind}?from=2026-11-20&to=2026-11-20&format=csv${params}`)
+        .set(...bearer(key));
+    const events = await exported(granted, 'events')
+      .expect(200)
+      .expect('content-type', 'text/csv; charset=utf-8');
+    assert.equal(events.text.split('\n').length, 1 + 3 + 1, 'a header, three events, the final newline');
+    const pages = await exported(granted, 'breakdown', '&dimension=page').expect(200);
+    assert.equal(pages.text, '"value","visitors","visits","pageviews"\n"/",1,1,1\n"/pricing",1,1,1\n');
+    for (const kind of ['events', 'overview']) {
+      assert.deepEqual((await exported(other, kind).expect(404)).body, {
+        statusCode: 404,
+        code: 'not_found',
+        message: `site ${other} not found`,
+      });
+    }
+  });
+
   test("reads a granted site's report as its user does; a site not granted is a missing site", async () => {
     const user = await newUser('reader@shop.test', 'viewer', [granted]);
     const { key } = (await createKey(user.token, 'reader')) as { key: string };
@@ -434,6 +456,7 @@ describe('the API description', () => {
       ['GET /api/sites/{siteId}/overview', bothSchemes],
       ['GET /api/sites/{siteId}/timeseries', bothSchemes],
       ['GET /api/sites/{siteId}/breakdown', bothSchemes],
+      ['GET /api/sites/{siteId}/events', bothSchemes],
     ]);
     assert.deepEqual(body.components.securitySchemes['api-key'].scheme, 'bearer');
     assert.deepEqual(Object.keys(body.components.schemas.CreatedApiKeyResponse.properties), [

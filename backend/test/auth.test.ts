@@ -519,6 +519,7 @@ const ROUTES: Record<string, { rule: Rule; answer: Answer; apiKey?: true }> = {
   'POST /api/sites/:siteId/goals': { rule: 'admin of the site', answer: [400, 'validation_failed'] }, // no body
   'PATCH /api/sites/:siteId/goals/:goalId': { rule: 'admin of the site', answer: [404, 'not_found'] }, // no such goal
   'DELETE /api/sites/:siteId/goals/:goalId': { rule: 'admin of the site', answer: [404, 'not_found'] },
+  'GET /api/sites/:siteId/events': { rule: 'viewer of the site', answer: [200], apiKey: true },
   'GET /api/users': { rule: 'owner', answer: [200] },
   'POST /api/users': { rule: 'owner', answer: [400, 'validation_failed'] },
   'GET /api/users/:userId': { rule: 'owner', answer: [200] },

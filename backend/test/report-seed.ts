@@ -31,6 +31,7 @@ const VALUES = {
   browser: ['Chrome', 'Firefox', 'Safari'],
   browser_version: ['120', '121'],
   os: ['Windows', 'macOS', 'Android'],
+  language: ['de', 'en-us', 'pt-br', 'es-419', ''],
   referrer: ['', 'https://www.google.com/', 'https://news.ycombinator.com/item?id=1'],
   referrer_source: ['', 'Google', 'news.ycombinator.com'],
   utm_source: ['', 'newsletter', 'ads'],

@@ -786,6 +786,9 @@ describe('site isolation', () => {
       ['overview', range],
       ['timeseries', { ...range, interval: 'hour' }],
       ['breakdown', { ...range, dimension: 'page' }],
+      ['events', range],
+      ['events', { ...range, format: 'csv' }],
+      ['breakdown', { ...range, dimension: 'country', format: 'csv' }],
       [
         'breakdown',
         { ...range, dimension: 'country', filters: '[{"dimension":"page","operator":"is","value":"/"}]' },

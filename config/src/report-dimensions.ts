@@ -115,6 +115,12 @@ export const REPORT_DIMENSIONS = {
   },
   os: { field: 'os', level: 'visit', operators: TEXT, description: 'Operating system.' },
   device: { field: 'device', level: 'visit', operators: CODE, description: 'desktop, mobile or tablet.' },
+  language: {
+    field: 'language',
+    level: 'visit',
+    operators: TEXT,
+    description: 'The visitor’s preferred language from Accept-Language (`de`, `pt-br`); empty when unknown.',
+  },
 } as const satisfies Record<string, DimensionSpec>;
 
 export type DimensionName = keyof typeof REPORT_DIMENSIONS;

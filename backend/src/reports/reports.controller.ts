@@ -1,45 +1,73 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query, type StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { SiteReport } from '../auth/access.decorator.js';
 import { SiteIdParamDto } from '../sites/dto/site-id-param.dto.js';
+import { csvFile } from './csv-file.js';
+import { EventsPageDto, EventsQueryDto } from './dto/events.dto.js';
 import { BreakdownQueryDto, OverviewQueryDto, TimeseriesQueryDto } from './dto/report-query.dto.js';
 import { BreakdownReportDto, OverviewReportDto, TimeseriesReportDto } from './dto/report.dto.js';
+import { EventsService } from './events.service.js';
 import { ReportsService } from './reports.service.js';
 
-/** Reports of one site, for its viewers: a site the caller can't see is a 404, like a missing one. */
+/**
+ * Reports of one site, for its viewers: a site the caller can't see is a 404, like a missing one.
+ * Each answers JSON, or with `format=csv` a CSV file.
+ */
 @ApiTags('reports')
 @ApiBearerAuth()
+@ApiProduces('application/json', 'text/csv')
 @Controller('sites/:siteId')
 export class ReportsController {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly events: EventsService,
+  ) {}
 
   @SiteReport()
   @Get('overview')
   @ApiOkResponse({ type: OverviewReportDto })
-  overview(
+  async overview(
     @Param() { siteId }: SiteIdParamDto,
     @Query() query: OverviewQueryDto,
-  ): Promise<OverviewReportDto> {
-    return this.reports.overview(siteId, query);
+  ): Promise<OverviewReportDto | StreamableFile> {
+    return query.format === 'csv'
+      ? csvFile(await this.reports.overviewCsv(siteId, query), siteId, 'overview', query)
+      : this.reports.overview(siteId, query);
   }
 
   @SiteReport()
   @Get('timeseries')
   @ApiOkResponse({ type: TimeseriesReportDto })
-  timeseries(
+  async timeseries(
     @Param() { siteId }: SiteIdParamDto,
     @Query() query: TimeseriesQueryDto,
-  ): Promise<TimeseriesReportDto> {
-    return this.reports.timeseries(siteId, query);
+  ): Promise<TimeseriesReportDto | StreamableFile> {
+    return query.format === 'csv'
+      ? csvFile(await this.reports.timeseriesCsv(siteId, query), siteId, 'timeseries', query)
+      : this.reports.timeseries(siteId, query);
   }
 
   @SiteReport()
   @Get('breakdown')
   @ApiOkResponse({ type: BreakdownReportDto })
-  breakdown(
+  async breakdown(
     @Param() { siteId }: SiteIdParamDto,
     @Query() query: BreakdownQueryDto,
-  ): Promise<BreakdownReportDto> {
-    return this.reports.breakdown(siteId, query);
+  ): Promise<BreakdownReportDto | StreamableFile> {
+    return query.format === 'csv'
+      ? csvFile(await this.reports.breakdownCsv(siteId, query), siteId, 'breakdown', query)
+      : this.reports.breakdown(siteId, query);
+  }
+
+  @SiteReport()
+  @Get('events')
+  @ApiOkResponse({ type: EventsPageDto })
+  async eventsPage(
+    @Param() { siteId }: SiteIdParamDto,
+    @Query() query: EventsQueryDto,
+  ): Promise<EventsPageDto | StreamableFile> {
+    return query.format === 'csv'
+      ? csvFile(await this.events.csv(siteId, query), siteId, 'events', query)
+      : this.events.page(siteId, query);
   }
 }

@@ -2,12 +2,13 @@ import { Module } from '@nestjs/common';
 import { ClickHouseModule } from '../clickhouse/clickhouse.module.js';
 import { GoalsModule } from '../goals/goals.module.js';
 import { SitesModule } from '../sites/sites.module.js';
+import { EventsService } from './events.service.js';
 import { ReportsController } from './reports.controller.js';
 import { ReportsService } from './reports.service.js';
 
 @Module({
   imports: [ClickHouseModule, SitesModule, GoalsModule],
   controllers: [ReportsController],
-  providers: [ReportsService],
+  providers: [ReportsService, EventsService],
 })
 export class ReportsModule {}

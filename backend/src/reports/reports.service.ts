@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { ClickHouseService } from '../clickhouse/clickhouse.service.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
@@ -19,6 +20,7 @@ import type {
   TimeseriesReportDto,
 } from './dto/report.dto.js';
 import { reportSql } from './query/compose.js';
+import { reportCsvSql } from './query/csv.js';
 import { BREAKDOWN_METRICS, GOAL_METRIC_NAMES, METRIC_NAMES, type MetricName } from './query/metrics.js';
 import {
   encodeCursor,
@@ -54,6 +56,9 @@ function revenueOf(row: MetricRow | undefined, query: Pick<ReportQuery, 'goal'>)
     }),
   );
 }
+
+/** A breakdown export's most rows: the result-row limit of every report query (ClickHouseService). */
+const MAX_EXPORT_ROWS = 100_000;
 
 /** ClickHouse sends 64-bit counts as strings; every metric is a number in the API. */
 const metricValues = (row: MetricRow | undefined, metrics: MetricName[]): MetricValuesDto =>
@@ -172,7 +177,10 @@ export class ReportsService {
     };
   }
 
-  async breakdown(siteId: number, dto: BreakdownQueryDto): Promise<BreakdownReportDto> {
+  private async breakdownQuery(
+    siteId: number,
+    dto: BreakdownQueryDto,
+  ): Promise<ReportQuery & Required<Pick<ReportQuery, 'dimension' | 'limit'>>> {
     const dimension = parseDimension(dto.dimension);
     const base = await this.baseQuery(siteId, dto);
     const metrics = parseMetrics(
@@ -180,15 +188,19 @@ export class ReportsService {
       this.defaultMetrics(base, BREAKDOWN_METRICS),
       base.goal !== undefined,
     );
-    const limit = dto.limit ?? 100;
-    const query: ReportQuery = {
+    return {
       ...base,
       metrics,
       dimension,
       order: parseOrder(dto.order, metrics),
-      limit,
+      limit: dto.limit ?? 100,
       offset: parseCursor(dto.cursor),
     };
+  }
+
+  async breakdown(siteId: number, dto: BreakdownQueryDto): Promise<BreakdownReportDto> {
+    const query = await this.breakdownQuery(siteId, dto);
+    const { dimension, metrics, limit } = query;
     const found = await this.run<MetricRow & { value: string }>(query, query.range);
     const rows = found.slice(0, limit);
     // The comparison range for this page's values only: a `one_of` on the dimension, beside the filters.
@@ -220,6 +232,39 @@ export class ReportsService {
       })),
       nextCursor: found.length > limit ? encodeCursor((query.offset ?? 0) + limit) : null,
     };
+  }
+
+  /** The overview of the range (no comparison) as CSV, streamed from ClickHouse. */
+  async overviewCsv(siteId: number, dto: OverviewQueryDto): Promise<Readable> {
+    const base = await this.baseQuery(siteId, dto);
+    return this.clickhouse.csv(reportCsvSql({ ...base, metrics: this.defaultMetrics(base, METRIC_NAMES) }));
+  }
+
+  /**
+   * A whole breakdown as CSV, streamed from ClickHouse: every value from the cursor on, up to the
+   * result-row limit every report query has (100,000), not a page.
+   */
+  async breakdownCsv(siteId: number, dto: BreakdownQueryDto): Promise<Readable> {
+    const query = await this.breakdownQuery(siteId, dto);
+    return this.clickhouse.csv(reportCsvSql({ ...query, limit: MAX_EXPORT_ROWS - 1 }));
+  }
+
+  /**
+   * A timeseries as CSV, in the shape ClickHouse writes (quoted header and labels, bare numbers):
+   * encoded here, as its gaps are filled here, and it is small (at most 2,880 buckets, by minute).
+   */
+  async timeseriesCsv(siteId: number, dto: TimeseriesQueryDto): Promise<Readable> {
+    const metrics = parseMetrics(dto.metrics, ['visitors']);
+    const { points } = await this.timeseries(siteId, dto);
+    const quoted = (text: string) => `"${text.replaceAll('"', '""')}"`;
+    const lines = [
+      [quoted('bucket'), ...metrics.map(quoted)],
+      ...points.map(({ bucket, metrics: values }) => [
+        quoted(bucket),
+        ...metrics.map((name) => String(values[name as keyof MetricValuesDto])),
+      ]),
+    ];
+    return Readable.from(lines.map((cells) => `${cells.join(',')}\n`));
   }
 
   private header(query: Omit<ReportQuery, 'metrics'>) {

@@ -5,6 +5,7 @@ import { DIMENSION_NAMES } from '@sluice/config';
 import { INTERVALS, type Interval } from '../query/report-query.js';
 import { MAX_SITE_ID } from '../../sites/dto/site-id-param.dto.js';
 import { GOAL_METRIC_NAMES, METRIC_NAMES } from '../query/metrics.js';
+import { FormatProperty, type Format } from './format.js';
 import { DateRangeDto, IsCalendarDate, MAX_RANGE_DAYS, RangeDays } from './date-range.dto.js';
 
 const FILTERS_DESCRIPTION =
@@ -53,6 +54,9 @@ export class ReportQueryDto extends DateRangeDto {
   @Min(1, { message: `$property must be a goal id (an integer from 1 to ${MAX_SITE_ID})` })
   @Max(MAX_SITE_ID, { message: `$property must be a goal id (an integer from 1 to ${MAX_SITE_ID})` })
   goal?: number;
+
+  @FormatProperty()
+  format?: Format;
 }
 
 const metricsProperty = (fallback: string) =>

@@ -8,6 +8,7 @@ import {
 import { DomainError, ErrorCode } from '../../common/domain-error.js';
 import { isDimensionName } from './filters.js';
 import { GOAL_METRIC_NAMES, METRIC_NAMES, type MetricName } from './metrics.js';
+import type { EventsCursor } from './events.js';
 import type { Filter, Order } from './report-query.js';
 
 /**
@@ -135,4 +136,19 @@ export function parseCursor(cursor: string | undefined): number {
   if (cursor === undefined) return 0;
   const match = /^o:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString());
   return match ? Number(match[1]) : invalid('cursor: not a cursor this API gave (nextCursor)');
+}
+
+/** The events explorer's keyset cursor: its page's last (ts, event id), opaque to the client. */
+export const encodeEventsCursor = ({ ts, eventId }: EventsCursor) =>
+  Buffer.from(`e:${ts}|${eventId}`).toString('base64url');
+
+export function parseEventsCursor(cursor: string | undefined): EventsCursor | undefined {
+  if (cursor === undefined) return undefined;
+  const match =
+    /^e:(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)\|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(
+      Buffer.from(cursor, 'base64url').toString(),
+    );
+  return match
+    ? { ts: match[1], eventId: match[2] }
+    : invalid('cursor: not a cursor this API gave (nextCursor)');
 }

@@ -21,7 +21,7 @@ import type { DateRange, ReportQuery } from './report-query.js';
 const DAYS_AROUND = 2;
 
 /** The instants a range of local days begins and ends, and the UTC days whose rows its visits may hold. */
-function dayBounds(site: ReportQuery['site'], range: DateRange) {
+export function dayBounds(site: ReportQuery['site'], range: DateRange) {
   return {
     start: bind.startOfDay(range.from, site.timezone),
     end: bind.startOfDay(nextDay(range.to), site.timezone),

@@ -1,0 +1,84 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { EVENT_ROW, EVENT_ROW_FIELDS, type EventRow, type FieldType } from '@sluice/config';
+import { FormatProperty, type Format } from './format.js';
+import { DateRangeDto } from './date-range.dto.js';
+
+/** At most this many events a page: a page is read whole before it is answered. */
+export const MAX_EVENTS_PAGE = 1000;
+const PAGE_RULE = `$property must be an integer from 1 to ${MAX_EVENTS_PAGE}`;
+
+/** `GET /api/sites/:siteId/events`. */
+export class EventsQueryDto extends DateRangeDto {
+  @ApiPropertyOptional({
+    description:
+      'A JSON filter tree as the reports take it (see breakdown); entry_page and exit_page describe visits and are refused',
+    example: '[{"dimension":"event_name","operator":"is","value":"signup"}]',
+  })
+  @IsOptional()
+  @IsString()
+  filters?: string;
+
+  @ApiPropertyOptional({ description: 'Include rows the edge flagged as bots', default: false })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: '$property must be true or false' })
+  bots?: boolean;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_EVENTS_PAGE, default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: PAGE_RULE })
+  @Min(1, { message: PAGE_RULE })
+  @Max(MAX_EVENTS_PAGE, { message: PAGE_RULE })
+  limit?: number;
+
+  @ApiPropertyOptional({ description: "The previous page's nextCursor: the events after it, older ones" })
+  @IsOptional()
+  @IsString()
+  cursor?: string;
+
+  /** csv: every event of the range (at most MAX_EXPORT_EVENTS), not a page: limit and cursor are for pages. */
+  @FormatProperty()
+  format?: Format;
+}
+
+const OPENAPI_TYPES: Record<FieldType, Record<string, unknown>> = {
+  uuid: { type: 'string', format: 'uuid' },
+  uint32: { type: 'integer', minimum: 0 },
+  float32: { type: 'number' },
+  decimal: { type: 'number' },
+  flag: { type: 'integer', enum: [0, 1] },
+  datetime: { type: 'string', example: '2026-11-20 09:30:00', description: 'UTC' },
+  string: { type: 'string' },
+  'string[]': { type: 'array', items: { type: 'string' } },
+};
+
+/** One stored event: every field of the event contract, as the contract names and describes it. */
+export class EventDto implements Partial<EventRow> {}
+// One property per contract field, from the contract itself, so the description can't drift from it.
+for (const name of EVENT_ROW_FIELDS) {
+  const spec = EVENT_ROW[name];
+  const openApi = OPENAPI_TYPES[spec.type];
+  ApiProperty({ ...openApi, description: [spec.description, openApi.description].filter(Boolean).join(' ') })(
+    EventDto.prototype,
+    name,
+  );
+}
+
+export class EventsPageDto {
+  @ApiProperty({ type: 'integer' }) siteId!: number;
+  @ApiProperty({ format: 'date' }) from!: string;
+  @ApiProperty({ format: 'date' }) to!: string;
+  @ApiProperty({ description: "The site's time zone, which the days are in", example: 'Europe/Berlin' })
+  timezone!: string;
+  @ApiProperty({ type: [EventDto], description: 'Newest first (by ts, then event id); each event once' })
+  events!: EventRow[];
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    description: 'Pass as cursor for the next (older) page; null on the last page',
+  })
+  nextCursor!: string | null;
+}

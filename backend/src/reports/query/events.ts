@@ -1,0 +1,81 @@
+import { EVENT_ROW_FIELDS, REPORT_DIMENSIONS, type DimensionName } from '@sluice/config';
+import type { NamedQuery } from '../../clickhouse/clickhouse.service.js';
+import { bind, identifier, joinSql, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
+import { DomainError, ErrorCode } from '../../common/domain-error.js';
+import { filterDimensions, filterSql } from './filters.js';
+import type { DateRange, Filter, ReportQuery } from './report-query.js';
+import { dayBounds } from './visits.js';
+
+/** Where a page of events ends: its last event's `ts` (UTC, `YYYY-MM-DD HH:MM:SS`) and id. */
+export interface EventsCursor {
+  ts: string;
+  eventId: string;
+}
+
+/** The events explorer's query: raw events of a range, newest first, a page after `after`. */
+export interface EventsQuery {
+  site: ReportQuery['site'];
+  range: DateRange;
+  filters?: Filter;
+  /** Rows the edge flagged as bots are left out unless asked for. */
+  bots: boolean;
+  after?: EventsCursor;
+  limit: number;
+}
+
+/**
+ * Each dimension as a column of one event: its own field. The entry and exit pages are a visit's
+ * first and last pageview, which one event does not know: they are refused (filter by `page`).
+ */
+function eventColumn(name: DimensionName) {
+  const spec = REPORT_DIMENSIONS[name];
+  if ('derived' in spec) {
+    throw new DomainError(
+      ErrorCode.Validation,
+      `filters: ${name} describes a visit, not an event (filter events by page)`,
+    );
+  }
+  return identifier(spec.field);
+}
+
+/**
+ * One page of raw events, every contract field, newest first by (ts, event id): a keyset, so a page
+ * is stable while events arrive (new ones are newer than any cursor) and costs the same at any depth.
+ *
+ * The table is a ReplacingMergeTree whose key ends with the event id (0007): a copy the pipeline
+ * of each within the page, cheaply (the copies are adjacent in the order), where FINAL would merge
+ * every part of the range first; a copy can't straddle two pages, as both sides of the cursor compare
+ * the same key. The event id is compared as text (its UUID form), which 18.16 orders like any string.
+ */
+export function eventsSql(query: EventsQuery): NamedQuery {
+  const conditions = [
+    ...eventConditions(query),
+    ...(query.after
+      ? [
+          sql`(ts < toDateTime(${bind.string(query.after.ts)}, 'UTC') OR (ts = toDateTime(${bind.string(query.after.ts)}, 'UTC') AND toString(event_id) < ${bind.string(query.after.eventId)}))`,
+        ]
+      : []),
+  ];
+  const fields = joinSql(EVENT_ROW_FIELDS.map(identifier), ', ');
+  // One row more than the page: whether there is a next one.
+  return {
+    name: 'events',
+    sql: sql`SELECT ${fields} FROM events WHERE ${joinSql(conditions, ' AND ')}
+      ORDER BY ts DESC, toString(event_id) DESC
+      LIMIT 1 BY ts, event_id
+      LIMIT ${bind.uint32(query.limit + 1)}`,
+  };
+}
+
+/** The events of the query's site, range and filters (bots out unless asked), as WHERE conditions. */
+export function eventConditions(query: Omit<EventsQuery, 'after' | 'limit'>): SqlFragment[] {
+  const { start, end, firstDay, lastDay } = dayBounds(query.site, query.range);
+  filterDimensions(query.filters).forEach(eventColumn);
+  return [
+    sql`site_id = ${bind.uint32(query.site.id)}`,
+    sql`toDate(ts) >= ${firstDay} AND toDate(ts) <= ${lastDay}`,
+    sql`ts >= ${start} AND ts < ${end}`,
+    ...(query.bots ? [] : [sql`is_bot = 0`]),
+    ...(query.filters ? [filterSql(query.filters, eventColumn)] : []),
+  ];
+}

@@ -1,0 +1,371 @@
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { get, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, test } from 'node:test';
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { EVENT_ROW_FIELDS, type EventRow } from '@sluice/config';
+import { createApp } from '../src/app.js';
+import { loadAppConfig } from '../src/config/app-config.js';
+import { eventRow, OWNER, RecordingLogger, signIn, startTestStores, type TestStores } from './harness.js';
+import { randomSource } from './report-seed.js';
+
+let stores: TestStores;
+let app: INestApplication;
+let http: ReturnType<typeof request>;
+let token: string;
+
+before(async () => {
+  stores = await startTestStores();
+  app = await createApp(loadAppConfig(stores.env), new RecordingLogger());
+  await app.init();
+  http = request(app.getHttpServer());
+  token = await signIn(http, OWNER);
+});
+
+after(async () => {
+  await app?.close();
+  await stores?.stop();
+});
+
+const events = (siteId: number, params: Record<string, string | number | boolean>) =>
+  http
+    .get(
+      `/api/sites/${siteId}/events?${new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)]))}`,
+    )
+    .set('authorization', `Bearer ${token}`);
+
+async function newSite(domain: string, timezone: string): Promise<number> {
+  const { body } = await http
+    .post('/api/sites')
+    .set('authorization', `Bearer ${token}`)
+    .send({ name: domain, domain, timezone })
+    .expect(201);
+  return body.id as number;
+}
+
+/** Newest first, ties on ts by event id descending: the explorer's order. */
+const newestFirst = (a: EventRow, b: EventRow) =>
+  a.ts !== b.ts ? (a.ts < b.ts ? 1 : -1) : a.event_id < b.event_id ? 1 : a.event_id > b.event_id ? -1 : 0;
+
+/** A deterministic event id (UUID text) from a generator, so a failure replays. */
+const uuidFrom = (random: () => number) =>
+  Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16))
+    .join('')
+    .replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
+
+const range = { from: '2026-11-20', to: '2026-11-20' };
+
+describe('the events explorer', () => {
+  test('walks every event of the range once, newest first, while new events arrive between pages', async () => {
+    const site = await newSite('walk.test', 'Asia/Kolkata');
+    const random = randomSource(17);
+    // 2026-11-20 in Kolkata: 18:30 UTC the day before to 18:30 UTC; many events share a second.
+    const inRange = Array.from({ length: 47 }, (_, n) =>
+      eventRow({
+        site_id: site,
+        event_id: uuidFrom(random),
+        ts: `2026-11-${n % 2 ? '19 19' : '20 10'}:0${Math.floor(random() * 3)}:00`,
+        name: n % 5 ? 'pageview' : 'signup',
+      }),
+    );
+    const outside = [
+      eventRow({ site_id: site, event_id: uuidFrom(random), ts: '2026-11-19 18:29:59' }),
+      eventRow({ site_id: site, event_id: uuidFrom(random), ts: '2026-11-20 18:30:00' }),
+    ];
+    const bot = eventRow({ site_id: site, event_id: uuidFrom(random), ts: '2026-11-20 10:01:00', is_bot: 1 });
+    // Every fifth event stored twice by the pipeline: the same row, unmerged until ClickHouse merges.
+    const copies = inRange.filter((_, n) => n % 5 === 1).map((row) => ({ ...row }));
+    await stores.insertEvents([...inRange, ...outside, bot]);
+    await stores.insertEvents(copies);
+
+    const seen: EventRow[] = [];
+    const pageSizes: number[] = [];
+    let cursor: string | null | undefined;
+    let arrivals = 0;
+    do {
+      const { body } = await events(site, { ...range, limit: 10, ...(cursor ? { cursor } : {}) }).expect(200);
+      seen.push(...body.events);
+      pageSizes.push(body.events.length);
+      cursor = body.nextCursor;
+      // Newer events arrive between pages, inside the range: the walk goes on where it was.
+      await stores.insertEvents([
+        eventRow({ site_id: site, event_id: uuidFrom(random), ts: `2026-11-20 12:00:0${arrivals++}` }),
+      ]);
+    } while (cursor);
+    assert.deepEqual(pageSizes, [10, 10, 10, 10, 7]);
+    assert.deepEqual(seen, [...inRange].sort(newestFirst));
+  });
+
+  test('answers every contract field of an event as stored', async () => {
+    const site = await newSite('fields.test', 'UTC');
+    const stored = eventRow({
+      site_id: site,
+      name: 'purchase',
+      session_id: 's-fields',
+      props_keys: ['plan', 'amount'],
+      props_values: ['pro', '19.99'],
+      revenue_amount: 19.99,
+      revenue_currency: 'EUR',
+      language: 'pt-br',
+      country: 'BR',
+      referrer: "https://x.test/?q='; DROP TABLE events",
+    });
+    await stores.insertEvents([stored]);
+    const { body } = await events(site, range).expect(200);
+    assert.deepEqual(body, {
+      siteId: site,
+      ...range,
+      timezone: 'UTC',
+      events: [stored],
+      nextCursor: null,
+    });
+    assert.deepEqual(Object.keys(body.events[0]), EVENT_ROW_FIELDS);
+  });
+
+  test('filters by the filter tree; bots only when asked', async () => {
+    const site = await newSite('filters.test', 'UTC');
+    const rows = [
+      eventRow({ site_id: site, ts: '2026-11-20 09:00:00', name: 'signup', country: 'DE' }),
+      eventRow({
+        site_id: site,
+        ts: '2026-11-20 09:00:01',
+        name: 'pageview',
+        country: 'DE',
+        pathname: '/docs/a',
+      }),
+      eventRow({
+        site_id: site,
+        ts: '2026-11-20 09:00:02',
+        name: 'pageview',
+        country: 'US',
+        pathname: '/docs/b',
+      }),
+      eventRow({ site_id: site, ts: '2026-11-20 09:00:03', name: 'signup', country: 'US', is_bot: 1 }),
+    ];
+    await stores.insertEvents(rows);
+    const ids = async (params: Record<string, string | boolean>) =>
+      (await events(site, { ...range, ...params }).expect(200)).body.events.map(
+        ({ event_id }: EventRow) => event_id,
+      );
+    const id = (n: number) => rows[n].event_id;
+    assert.deepEqual(await ids({}), [id(2), id(1), id(0)]);
+    assert.deepEqual(await ids({ bots: true }), [id(3), id(2), id(1), id(0)]);
+    assert.deepEqual(
+      await ids({ bots: true, filters: '[{"dimension":"event_name","operator":"is","value":"signup"}]' }),
+      [id(3), id(0)],
+    );
+    assert.deepEqual(
+      await ids({
+        filters: JSON.stringify([
+          {
+            or: [
+              { dimension: 'country', operator: 'is', value: 'US' },
+              { not: { dimension: 'page', operator: 'matches', value: '/docs/*' } },
+            ],
+          },
+        ]),
+      }),
+      [id(2), id(0)],
+    );
+  });
+
+  test('bad requests are a 400 naming the field', async () => {
+    const site = await newSite('bad.test', 'UTC');
+    for (const [params, message] of [
+      [{ limit: 0 }, 'limit must be an integer from 1 to 1000'],
+      [{ limit: 1001 }, 'limit must be an integer from 1 to 1000'],
+      [{ bots: 'yes' }, 'bots must be true or false'],
+      [
+        { cursor: Buffer.from('o:10').toString('base64url') },
+        'cursor: not a cursor this API gave (nextCursor)',
+      ],
+      [
+        { filters: '[{"dimension":"entry_page","operator":"is","value":"/"}]' },
+        'filters: entry_page describes a visit, not an event (filter events by page)',
+      ],
+    ] as const) {
+      const { body } = await events(site, { ...range, ...params }).expect(400);
+      assert.equal(body.code, 'validation_failed', JSON.stringify(params));
+      assert.ok(
+        (Array.isArray(body.message) ? body.message : [body.message]).includes(message),
+        `${JSON.stringify(params)}: ${JSON.stringify(body.message)}`,
+      );
+    }
+  });
+
+  test('the OpenAPI description lists every contract field of an event', async () => {
+    const { body } = await http.get('/api/docs-json').set('authorization', `Bearer ${token}`).expect(200);
+    assert.ok(body.paths['/api/sites/{siteId}/events'].get);
+    assert.deepEqual(Object.keys(body.components.schemas.EventDto.properties), EVENT_ROW_FIELDS);
+    assert.deepEqual(body.components.schemas.EventDto.required, EVENT_ROW_FIELDS);
+  });
+});
+
+/** A report or the events as CSV: the raw bytes, as a spreadsheet would read them. */
+const csv = (siteId: number, kind: string, params: Record<string, string | number>) =>
+  http
+    .get(
+      `/api/sites/${siteId}/${kind}?${new URLSearchParams(Object.entries({ ...params, format: 'csv' }).map(([k, v]): [string, string] => [k, String(v)]))}`,
+    )
+    .set('authorization', `Bearer ${token}`)
+    .buffer(true)
+    .parse((response, done) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => done(null, text));
+    });
+
+/** A GET on the app's own port, read by the test at its own pace (supertest reads everything at once). */
+async function exportRequest(path: string): Promise<IncomingMessage> {
+  const server = app.getHttpServer() as Server;
+  if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return new Promise((resolve, reject) =>
+    get({ host: '127.0.0.1', port, path, headers: { authorization: `Bearer ${token}` } }, (response) => {
+      response.setEncoding('utf8');
+      resolve(response);
+    }).on('error', reject),
+  );
+}
+
+describe('CSV export', () => {
+  /** One single-pageview visit per referrer source, the first five written to run as formulas. */
+  const SOURCES = ['=HYPERLINK("http://x.test","y")', '+1', '-2', '@SUM(A1)', '\tx', 'plain'];
+  let site: number;
+  before(async () => {
+    site = await newSite('csv.test', 'UTC');
+    await stores.insertEvents(
+      SOURCES.map((source, n) =>
+        eventRow({
+          site_id: site,
+          session_id: `c${n}`,
+          visitor_id: `cv${n}`,
+          referrer_source: source,
+          pathname: source,
+        }),
+      ),
+    );
+  });
+
+  test('a breakdown, byte for byte, its formula-like cells made text, as a named download', async () => {
+    const response = await csv(site, 'breakdown', { ...range, dimension: 'referrer_source' }).expect(200);
+    assert.equal(response.headers['content-type'], 'text/csv; charset=utf-8');
+    assert.equal(
+      response.headers['content-disposition'],
+      `attachment; filename="sluice-site-${site}-breakdown-2026-11-20-2026-11-20.csv"`,
+    );
+    // Streamed: sent in chunks as ClickHouse answers, so no length is known up front.
+    assert.equal(response.headers['transfer-encoding'], 'chunked');
+    assert.equal(response.headers['content-length'], undefined);
+    assert.equal(
+      response.body,
+      '"value","visitors","visits","pageviews"\n' +
+        '"\'\tx",1,1,1\n' +
+        '"\'+1",1,1,1\n' +
+        '"\'-2",1,1,1\n' +
+        '"\'=HYPERLINK(""http://x.test"",""y"")",1,1,1\n' +
+        '"\'@SUM(A1)",1,1,1\n' +
+        '"plain",1,1,1\n',
+    );
+  });
+
+  test('the overview and a timeseries, byte for byte', async () => {
+    const overview = await csv(site, 'overview', range).expect(200);
+    assert.equal(
+      overview.body,
+      '"visitors","visits","pageviews","events","views_per_visit","bounce_rate","visit_duration"\n6,6,6,6,1,100,0\n',
+    );
+    const series = await csv(site, 'timeseries', {
+      from: '2026-11-19',
+      to: '2026-11-20',
+      metrics: 'visitors,pageviews',
+    }).expect(200);
+    assert.equal(
+      series.headers['content-disposition'],
+      `attachment; filename="sluice-site-${site}-timeseries-2026-11-19-2026-11-20.csv"`,
+    );
+    assert.equal(series.body, '"bucket","visitors","pageviews"\n"2026-11-19",0,0\n"2026-11-20",6,6\n');
+  });
+
+  test('raw events: every contract field a column, text cells made safe, each event once', async () => {
+    const [copy] = await stores.query<EventRow>(
+      `SELECT * FROM events WHERE site_id = ${site} AND referrer_source = 'plain'`,
+    );
+    await stores.insertEvents([copy]); // the pipeline stored it twice
+    const response = await csv(site, 'events', range).expect(200);
+    assert.equal(response.headers['transfer-encoding'], 'chunked');
+    const [header, ...rows] = parseCsv(response.body as string);
+    assert.deepEqual(header, EVENT_ROW_FIELDS);
+    const column = (field: (typeof EVENT_ROW_FIELDS)[number]) =>
+      rows.map((row) => row[header.indexOf(field)]).sort();
+    assert.deepEqual(column('pathname'), [
+      "'\tx",
+      "'+1",
+      "'-2",
+      '\'=HYPERLINK("http://x.test","y")',
+      "'@SUM(A1)",
+      'plain',
+    ]);
+    assert.deepEqual(column('site_id'), Array(SOURCES.length).fill(String(site)));
+  });
+
+  test("the raw export streams past the reports' 100,000 result rows, ClickHouse still running after the first chunk", async () => {
+    const big = await newSite('csv-big.test', 'UTC');
+    const count = 100_005;
+    const rows = Array.from({ length: count }, (_, n) =>
+      eventRow({
+        site_id: big,
+        ts: `2026-11-20 ${String(Math.floor(n / 3600) % 24).padStart(2, '0')}:${String(Math.floor(n / 60) % 60).padStart(2, '0')}:${String(n % 60).padStart(2, '0')}`,
+      }),
+    );
+    await stores.insertEvents(rows);
+    // Streamed, not gathered: while the client holds off after its first chunk, ClickHouse is still running
+    // the query, held back by the unread bytes (tens of megabytes, past every buffer on the way).
+    const response = await exportRequest(`/api/sites/${big}/events?from=2026-11-20&to=2026-11-20&format=csv`);
+    assert.equal(response.headers['transfer-encoding'], 'chunked');
+    let text = '';
+    const firstChunk = new Promise<void>((resolve) =>
+      response.once('data', () => (response.pause(), resolve())),
+    );
+    response.on('data', (chunk: string) => (text += chunk));
+    await firstChunk;
+    const running = await stores.query<{ queries: string }>(
+      "SELECT count() AS queries FROM system.processes WHERE query LIKE '%FORMAT CSVWithNames' AND query NOT LIKE '%system.processes%'",
+    );
+    assert.deepEqual(running, [{ queries: '1' }]);
+    response.resume();
+    await once(response, 'end');
+    assert.equal(text.split('\n').length, 1 + count + 1);
+  });
+
+  test('format is json or csv', async () => {
+    const { body } = await events(site, { ...range, format: 'xlsx' }).expect(400);
+    assert.deepEqual([body.code, body.message], ['validation_failed', 'format must be one of json, csv']);
+  });
+});
+
+/** RFC 4180 as ClickHouse writes it: quoted cells with doubled quotes, bare numbers, a newline per row. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let at = 0;
+  while (at < text.length) {
+    let cell = '';
+    if (text[at] === '"') {
+      for (at++; !(text[at] === '"' && text[at + 1] !== '"'); at++)
+        cell += text[at] === '"' ? text[at++] : text[at];
+      at++;
+    } else {
+      while (at < text.length && text[at] !== ',' && text[at] !== '\n') cell += text[at++];
+    }
+    row.push(cell);
+    if (text[at++] === '\n') {
+      rows.push(row);
+      row = [];
+    }
+  }
+  return rows;
+}
