@@ -1,0 +1,85 @@
+/**
+ * Times one report through the HTTP API: cold (after ClickHouse's caches are dropped), warm alone,
+ * and warm with concurrent clients; and reads what its queries read from ClickHouse's query log.
+ */
+import type { SeededClickHouse } from './seeder';
+
+export interface Timings {
+  coldMs: number[];
+  aloneMs: number[];
+  concurrentMs: number[];
+  /** Rows each ClickHouse query of one request read, in the order they finished. */
+  rowsRead: number[];
+}
+
+export interface TimerOptions {
+  /** A fresh access token for each report (they live 15 minutes). */
+  token: () => Promise<string>;
+  clickhouse: SeededClickHouse;
+  coldRuns: number;
+  runs: number;
+  clients: number;
+}
+
+/** Nearest-rank percentile. */
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)];
+}
+
+const WARM_UP_RUNS = 3;
+
+/** One GET, answered and read to the end; a non-2xx answer stops the benchmark. */
+async function timedGet(url: string, token: string): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  const body = await response.text();
+  const elapsed = performance.now() - started;
+  if (!response.ok) throw new Error(`GET ${url} answered ${response.status}: ${body.slice(0, 300)}`);
+  return elapsed;
+}
+
+/**
+ * What the report's queries read: ClickHouse logs each query of the reader account (the benchmark's
+ * server has `log_queries` on), so the queries that finished after `since` (a query id seen already
+ * excluded) are this request's — nothing else queries as the reader meanwhile.
+ */
+async function rowsReadBy(clickhouse: SeededClickHouse, request: () => Promise<unknown>): Promise<number[]> {
+  const readerQueries = async () => {
+    await clickhouse.command('SYSTEM FLUSH LOGS');
+    return clickhouse.query<{ query_id: string; read_rows: string }>(
+      `SELECT query_id, read_rows FROM system.query_log
+       WHERE type = 2 AND user = '${clickhouse.credentials.reader.username}' AND event_time >= now() - 3600
+       ORDER BY event_time, query_start_time`,
+    );
+  };
+  const before = new Set((await readerQueries()).map((row) => row.query_id));
+  await request();
+  return (await readerQueries())
+    .filter((row) => !before.has(row.query_id))
+    .map((row) => Number(row.read_rows));
+}
+
+export async function timeReport(url: string, options: TimerOptions): Promise<Timings> {
+  const { clickhouse, token } = options;
+  const bearer = await token();
+  const coldMs: number[] = [];
+  for (let run = 0; run < options.coldRuns; run++) {
+    // The server's own caches; the kernel's page cache stays warm (dropping it would slow every
+    // process on the machine, and it is warm on any server that answers reports all day).
+    await clickhouse.command('SYSTEM DROP MARK CACHE');
+    await clickhouse.command('SYSTEM DROP UNCOMPRESSED CACHE');
+    coldMs.push(await timedGet(url, bearer));
+  }
+  for (let run = 0; run < WARM_UP_RUNS; run++) await timedGet(url, bearer);
+  const aloneMs: number[] = [];
+  for (let run = 0; run < options.runs; run++) aloneMs.push(await timedGet(url, bearer));
+  const concurrentMs: number[] = [];
+  await Promise.all(
+    Array.from({ length: options.clients }, async () => {
+      for (let run = 0; run < options.runs; run++) concurrentMs.push(await timedGet(url, bearer));
+    }),
+  );
+  const rowsRead = await rowsReadBy(clickhouse, () => timedGet(url, bearer));
+  return { coldMs, aloneMs, concurrentMs, rowsRead };
+}
