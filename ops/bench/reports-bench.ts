@@ -16,7 +16,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SITES_FILE_VERSION, type SiteEntry } from '@sluice/config';
@@ -209,6 +209,12 @@ async function main(): Promise<boolean> {
       to: plan.endDay,
       lastDays: (days) => ({ from: addDays(plan.endDay, 1 - days), to: plan.endDay }),
     };
+    // The figures are only as quiet as the machine: say how busy it was.
+    console.log(
+      `Load average before timing: ${loadavg()
+        .map((n) => n.toFixed(1))
+        .join(', ')}`,
+    );
     const results: Result[] = [];
     for (const report of REPORT_REQUESTS) {
       console.log(`Timing ${report.name}…`);
@@ -221,6 +227,11 @@ async function main(): Promise<boolean> {
       });
       results.push({ name: report.name, targetMs: report.aloneTargetMs, timings });
     }
+    console.log(
+      `Load average after timing: ${loadavg()
+        .map((n) => n.toFixed(1))
+        .join(', ')}`,
+    );
     return printResults(results, plan, options.clients, rowsPerSite(plan)[0]);
   } finally {
     if (backend) await stopBackend(backend.child);

@@ -10,8 +10,10 @@ import { sluiceAccounts } from '@sluice/pipeline/testing';
 import { freePort, startClickHouse, waitUntil, type RunningClickHouse } from '@sluice/services';
 import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { loadavg } from 'node:os';
 import { setImmediate as yieldToIo } from 'node:timers/promises';
-import { thousands } from '../report';
+import { processCpuSeconds, thousands } from '../report';
 import { eventBatches, type SeedPlan } from './event-generator';
 import { ByteWriter, ROW_BINARY_INSERT, writeRows } from './row-binary';
 
@@ -49,21 +51,40 @@ function markerOf(plan: SeedPlan): string {
   return JSON.stringify({ ...plan, contract: EVENT_CONTRACT_VERSION, digest });
 }
 
-async function clickhouseRequest(
+/**
+ * One statement over ClickHouse's HTTP interface as the admin account, on a connection of its own: an
+ * insert takes seconds to generate, longer than the server keeps an idle connection open (10 s), and a
+ * reused connection the server has just closed would fail the next insert.
+ */
+function clickhouseRequest(
   url: string,
   admin: { username: string; password: string },
   query: string,
   body?: Buffer,
 ): Promise<string> {
-  const response = await fetch(`${url}/?database=${DATABASE}&query=${encodeURIComponent(query)}`, {
-    method: 'POST',
-    headers: { 'X-ClickHouse-User': admin.username, 'X-ClickHouse-Key': admin.password },
-    body,
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(
+      `${url}/?database=${DATABASE}&query=${encodeURIComponent(query)}`,
+      {
+        method: 'POST',
+        agent: false,
+        headers: { 'X-ClickHouse-User': admin.username, 'X-ClickHouse-Key': admin.password },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', reject);
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          if (response.statusCode === 200) resolve(text);
+          else
+            reject(new Error(`ClickHouse answered ${response.statusCode} to ${query.slice(0, 80)}: ${text}`));
+        });
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
   });
-  const text = await response.text();
-  if (!response.ok)
-    throw new Error(`ClickHouse answered ${response.status} to ${query.slice(0, 80)}: ${text}`);
-  return text;
 }
 
 async function start(dir: string, credentials: ReturnType<typeof sluiceAccounts>): Promise<SeededClickHouse> {
@@ -100,6 +121,11 @@ async function storedMarker(clickhouse: SeededClickHouse): Promise<string | unde
   if (tables.length === 0) return undefined;
   const rows = await clickhouse.query<{ marker: string }>(`SELECT marker FROM ${MARKER_TABLE}`);
   return rows[0]?.marker;
+}
+
+function cpuSeconds(clickhouse: SeededClickHouse) {
+  const { user, system } = process.cpuUsage();
+  return { generator: (user + system) / 1e6, clickhouse: processCpuSeconds(clickhouse.server.process.pid!) };
 }
 
 /** Prints a line now and then: rows stored, rate, and the time left at that rate. */
@@ -150,11 +176,14 @@ async function seed(clickhouse: SeededClickHouse, plan: SeedPlan): Promise<void>
     if (pending >= INSERT_ROWS) {
       if (inFlight.length >= IN_FLIGHT) await settle();
       inFlight.push(send(pending, out.take()));
+      // Awaited in turn by settle(); until then a failure must not count as unhandled.
+      inFlight.at(-1)!.catch(() => undefined);
       pending = 0;
     }
     await yieldToIo();
   }
   if (pending > 0) inFlight.push(send(pending, out.take()));
+  inFlight.at(-1)?.catch(() => undefined);
   while (inFlight.length) await settle();
   progress.report(stored, true);
 }
@@ -179,30 +208,42 @@ export async function seededClickHouse(dir: string, plan: SeedPlan): Promise<See
     rmSync(dir, { recursive: true, force: true });
     clickhouse = await start(dir, credentials);
   }
-  const started = performance.now();
-  await seed(clickhouse, plan);
-  await waitUntil(
-    'background merges to finish',
-    async () => {
-      const [{ merges }] = await clickhouse.query<{ merges: string }>(
-        'SELECT count() AS merges FROM system.merges',
-      );
-      return Number(merges) === 0;
-    },
-    { timeoutMs: 600_000 },
-  );
-  clickhouse.seededSeconds = (performance.now() - started) / 1000;
-  await clickhouseRequest(
-    clickhouse.url,
-    credentials.admin,
-    `CREATE TABLE ${MARKER_TABLE} (marker String) ENGINE = TinyLog`,
-  );
-  await clickhouseRequest(
-    clickhouse.url,
-    credentials.admin,
-    `INSERT INTO ${MARKER_TABLE} FORMAT JSONEachRow`,
-    Buffer.from(JSON.stringify({ marker: wanted })),
-  );
-  console.log(`Seeded in ${clickhouse.seededSeconds.toFixed(1)} s (background merges included).`);
+  try {
+    const started = performance.now();
+    const cpu = cpuSeconds(clickhouse);
+    await seed(clickhouse, plan);
+    await waitUntil(
+      'background merges to finish',
+      async () => {
+        const [{ merges }] = await clickhouse.query<{ merges: string }>(
+          'SELECT count() AS merges FROM system.merges',
+        );
+        return Number(merges) === 0;
+      },
+      { timeoutMs: 600_000 },
+    );
+    clickhouse.seededSeconds = (performance.now() - started) / 1000;
+    const used = cpuSeconds(clickhouse);
+    await clickhouseRequest(
+      clickhouse.url,
+      credentials.admin,
+      `CREATE TABLE ${MARKER_TABLE} (marker String) ENGINE = TinyLog`,
+    );
+    await clickhouseRequest(
+      clickhouse.url,
+      credentials.admin,
+      `INSERT INTO ${MARKER_TABLE} FORMAT JSONEachRow`,
+      Buffer.from(JSON.stringify({ marker: wanted })),
+    );
+    // CPU time says what the seeding costs where wall time depends on what else the machine runs.
+    console.log(
+      `Seeded in ${clickhouse.seededSeconds.toFixed(1)} s (background merges included); CPU: generator ` +
+        `${(used.generator - cpu.generator).toFixed(1)} s, ClickHouse ${(used.clickhouse - cpu.clickhouse).toFixed(1)} s; ` +
+        `load average ${loadavg()[0].toFixed(1)}.`,
+    );
+  } catch (error) {
+    await clickhouse.server.stop();
+    throw error;
+  }
   return clickhouse;
 }
