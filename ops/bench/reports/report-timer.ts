@@ -41,8 +41,8 @@ async function timedGet(url: string, token: string): Promise<number> {
 
 /**
  * What the report's queries read: ClickHouse logs each query of the reader account (the benchmark's
- * server has `log_queries` on), so the queries that finished after `since` (a query id seen already
- * excluded) are this request's — nothing else queries as the reader meanwhile.
+ * server has `log_queries` on), so the reader's queries that finished during `request` (ids not logged
+ * before it) are this request's — nothing else queries as the reader meanwhile.
  */
 async function rowsReadBy(clickhouse: SeededClickHouse, request: () => Promise<unknown>): Promise<number[]> {
   const readerQueries = async () => {
