@@ -2,6 +2,7 @@ import { Logger, type INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import { API_KEY_SECURITY } from './auth/access.decorator.js';
 import { BearerAuth } from './auth/bearer-auth.js';
 import { answerError } from './common/error.filter.js';
 import type { AppConfig } from './config/app-config.js';
@@ -35,10 +36,21 @@ export function setUpApiDocs(app: INestApplication, config: AppConfig): void {
       .setTitle('Sluice API')
       .setDescription(
         'The control plane of Sluice. Sign in with POST /api/auth/login, then send the access token as ' +
-          '"Authorization: Bearer <token>". Every error is { statusCode, code, message }; a 400 names the field and the rule.',
+          '"Authorization: Bearer <token>". Scripts read reports with an API key (POST /api/api-keys) sent the ' +
+          'same way: "Authorization: Bearer slk_…"; every other route refuses one (401 api_key_not_accepted). ' +
+          'Every error is { statusCode, code, message }; a 400 names the field and the rule.',
       )
       .setVersion('1')
       .addBearerAuth()
+      .addBearerAuth(
+        {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'An API key (slk_…): the report routes only, read-only, the sites its user may read; a budget of requests per minute (429 with Retry-After past it)',
+        },
+        API_KEY_SECURITY,
+      )
       .build(),
   );
   const bearer = app.get(BearerAuth);

@@ -69,17 +69,20 @@ describe('sites', () => {
 describe('the overview report', () => {
   /** A site of the describe's own that counts days in New York. */
   let newYork: { id: number };
+  /** Each visitor's events are one visit of theirs. */
+  const visit = (overrides: Parameters<typeof eventRow>[0]) =>
+    eventRow({ session_id: overrides.visitor_id, ...overrides });
   before(async () => {
-    const redelivered = eventRow({ visitor_id: 'v2', pathname: '/twice' });
+    const redelivered = visit({ visitor_id: 'v2', pathname: '/twice' });
     await stores.insertEvents([
-      eventRow({ visitor_id: 'v1' }),
-      eventRow({ visitor_id: 'v1', pathname: '/pricing' }),
+      visit({ visitor_id: 'v1' }),
+      visit({ visitor_id: 'v1', pathname: '/pricing' }),
       redelivered,
       redelivered, // the pipeline delivered it twice: counted once
-      eventRow({ visitor_id: 'v3', name: 'signup' }), // a visitor, not a pageview
-      eventRow({ visitor_id: 'v4', site_id: 99 }), // another site
-      eventRow({ visitor_id: 'crawler', is_bot: 1 }), // flagged by the edge (bot policy "flag"): not a visitor
-      eventRow({ visitor_id: 'v5', ts: '2026-11-19 23:59:59' }), // the day before, in UTC
+      visit({ visitor_id: 'v3', name: 'signup' }), // a visitor, not a pageview
+      visit({ visitor_id: 'v4', site_id: 99 }), // another site
+      visit({ visitor_id: 'crawler', is_bot: 1 }), // flagged by the edge (bot policy "flag"): not a visitor
+      visit({ visitor_id: 'v5', ts: '2026-11-19 23:59:59' }), // the day before, in UTC
     ]);
     // New York is UTC-5 in November: the site's 20th runs from 05:00 UTC to 05:00 UTC.
     ({ body: newYork } = await http
@@ -93,7 +96,7 @@ describe('the overview report', () => {
         ['b', '2026-11-20 05:00:00'], // 20th, 00:00:00 local
         ['c', '2026-11-21 04:59:59'], // 20th, 23:59:59 local
         ['d', '2026-11-21 05:00:00'], // 21st
-      ].map(([visitor_id, ts]) => eventRow({ site_id: newYork.id, visitor_id, ts })),
+      ].map(([visitor_id, ts]) => visit({ site_id: newYork.id, visitor_id, ts })),
     );
   });
 
@@ -104,24 +107,37 @@ describe('the overview report', () => {
       siteId: 1,
       from: '2026-11-20',
       to: '2026-11-20',
-      visitors: 3,
-      pageviews: 3,
+      timezone: 'UTC',
+      source: 'rollup',
+      metrics: {
+        visitors: 3,
+        visits: 3,
+        pageviews: 3,
+        events: 4,
+        views_per_visit: 1,
+        bounce_rate: 66.67,
+        visit_duration: 0,
+      },
+      comparison: null,
+      change: null,
     });
     const twoDays = await authed('/api/sites/1/overview?from=2026-11-19&to=2026-11-20').expect(200);
-    assert.deepEqual([twoDays.body.visitors, twoDays.body.pageviews], [4, 4]);
+    assert.deepEqual([twoDays.body.metrics.visitors, twoDays.body.metrics.pageviews], [4, 4]);
     const empty = await authed('/api/sites/1/overview?from=2026-11-21&to=2026-11-21').expect(200);
-    assert.deepEqual([empty.body.visitors, empty.body.pageviews], [0, 0]);
+    assert.deepEqual([empty.body.metrics.visitors, empty.body.metrics.pageviews], [0, 0]);
     assert.deepEqual(
-      logger.lines.slice(logged).map(({ text }) => text.replace(/ in \d+\.\d ms$/, ' in … ms')),
-      Array(3).fill('overview: 1 rows in … ms'),
-      'each query is logged once, with its duration',
+      logger.lines
+        .slice(logged)
+        .map(({ text }) => text.replace(/ in \d+\.\d ms, \d+ rows read$/, ' in … ms, … rows read')),
+      Array(3).fill('report:overview:rollup: 1 rows in … ms, … rows read'),
+      'each query is logged once, with its duration and the rows it read',
     );
   });
 
   test("days are the site's days: its time zone moves the boundary", async () => {
     const counts = async (from: string, to: string) => {
       const { body } = await authed(`/api/sites/${newYork.id}/overview?from=${from}&to=${to}`).expect(200);
-      return [body.visitors, body.pageviews];
+      return [body.metrics.visitors, body.metrics.pageviews];
     };
     assert.deepEqual(await counts('2026-11-19', '2026-11-19'), [1, 1]);
     assert.deepEqual(await counts('2026-11-20', '2026-11-20'), [2, 2]);
@@ -151,11 +167,11 @@ describe('the overview report', () => {
       const response = await authed(`/api/sites/1/overview${query}`);
       assert.deepEqual(response.body, { statusCode: 400, code: 'validation_failed', message }, query);
     }
-    for (const siteId of ["1'", '0', '1e3', '1.0', '-1', '4294967296']) {
+    for (const siteId of ["1'", '0', '1e3', '1.0', '-1', '2147483648', '4294967296']) {
       const response = await authed(`/api/sites/${siteId}/overview?from=2026-11-20&to=2026-11-20`).expect(
         400,
       );
-      assert.equal(response.body.message, 'siteId must be a positive integer (at most 4294967295)', siteId);
+      assert.equal(response.body.message, 'siteId must be a positive integer (at most 2147483647)', siteId);
     }
   });
 
@@ -184,6 +200,8 @@ describe('API quality', () => {
       '/api/sites',
       '/api/sites/{siteId}',
       '/api/sites/{siteId}/overview',
+      '/api/sites/{siteId}/timeseries',
+      '/api/sites/{siteId}/breakdown',
       '/api/audit',
       '/api/ready',
     ])
@@ -200,6 +218,43 @@ describe('API quality', () => {
     ]);
     assert.deepEqual(site.required, ['name', 'domain']);
     assert.deepEqual(body.components.securitySchemes.bearer.scheme, 'bearer');
+    // Every report's answer is a typed schema, its metrics one property per declared metric.
+    for (const [path, schema] of [
+      ['/api/sites/{siteId}/overview', 'OverviewReportDto'],
+      ['/api/sites/{siteId}/timeseries', 'TimeseriesReportDto'],
+      ['/api/sites/{siteId}/breakdown', 'BreakdownReportDto'],
+    ])
+      assert.equal(
+        body.paths[path].get.responses['200'].content['application/json'].schema.$ref,
+        `#/components/schemas/${schema}`,
+      );
+    assert.deepEqual(Object.keys(body.components.schemas.MetricValuesDto.properties), [
+      'visitors',
+      'visits',
+      'pageviews',
+      'events',
+      'views_per_visit',
+      'bounce_rate',
+      'visit_duration',
+    ]);
+    assert.deepEqual(
+      body.paths['/api/sites/{siteId}/breakdown'].get.parameters
+        .map(({ name }: { name: string }) => name)
+        .sort(),
+      [
+        'compareFrom',
+        'compareTo',
+        'cursor',
+        'dimension',
+        'filters',
+        'from',
+        'limit',
+        'metrics',
+        'order',
+        'siteId',
+        'to',
+      ],
+    );
   });
 
   test('security headers (helmet; all of them in public-url.test.ts), no cross-origin callers, a request id on every answer', async () => {

@@ -482,10 +482,11 @@ type Answer = [status: number, code?: string];
 
 /**
  * What each route needs, and its answer to the walk's request (no body, `?from=2026-11-20&to=2026-11-20`, the
- * admin panel's Origin and CSRF header) for a caller it lets through. The test below fails for a route
- * missing here, so a new route must say.
+ * admin panel's Origin and CSRF header) for a caller it lets through; `apiKey`: a report, which an API key
+ * reads too (as a viewer of its user's sites). The test below fails for a route missing here, so a new route
+ * must say.
  */
-const ROUTES: Record<string, { rule: Rule; answer: Answer }> = {
+const ROUTES: Record<string, { rule: Rule; answer: Answer; apiKey?: true }> = {
   'GET /api/health': { rule: 'public', answer: [200] },
   'GET /api/ready': { rule: 'public', answer: [200] },
   'GET /metrics': { rule: 'public', answer: [200] },
@@ -507,7 +508,13 @@ const ROUTES: Record<string, { rule: Rule; answer: Answer }> = {
   'POST /api/sites/:siteId/key': { rule: 'admin of the site', answer: [200] },
   'DELETE /api/sites/:siteId': { rule: 'admin of the site', answer: [400, 'validation_failed'] }, // no confirm
   'GET /api/sites/:siteId/status': { rule: 'viewer of the site', answer: [200] },
-  'GET /api/sites/:siteId/overview': { rule: 'viewer of the site', answer: [200] },
+  'GET /api/sites/:siteId/overview': { rule: 'viewer of the site', answer: [200], apiKey: true },
+  'GET /api/sites/:siteId/timeseries': { rule: 'viewer of the site', answer: [200], apiKey: true },
+  'GET /api/sites/:siteId/breakdown': {
+    rule: 'viewer of the site',
+    answer: [400, 'validation_failed'],
+    apiKey: true,
+  }, // no dimension
   'GET /api/users': { rule: 'owner', answer: [200] },
   'POST /api/users': { rule: 'owner', answer: [400, 'validation_failed'] },
   'GET /api/users/:userId': { rule: 'owner', answer: [200] },
@@ -515,6 +522,10 @@ const ROUTES: Record<string, { rule: Rule; answer: Answer }> = {
   'DELETE /api/users/:userId': { rule: 'owner', answer: [204] },
   'POST /api/users/:userId/password-reset': { rule: 'owner', answer: [200] },
   'GET /api/audit': { rule: 'owner', answer: [400, 'validation_failed'] }, // from and to are not its query
+  'POST /api/api-keys': { rule: 'viewer', answer: [400, 'validation_failed'] },
+  'GET /api/api-keys': { rule: 'viewer', answer: [200] },
+  'DELETE /api/api-keys/:keyId': { rule: 'viewer', answer: [404, 'not_found'] }, // a key of no one
+  'GET /api/users/:userId/api-keys': { rule: 'owner', answer: [200] },
 };
 
 /** Every controller route, as its URL: under /api but for the Prometheus scrape. */
@@ -524,19 +535,28 @@ const routes = () =>
     .routes()
     .map(({ method, path }) => `${method} ${path === '/metrics' ? path : `/api${path}`}`);
 
-/** Whom the walk calls as: their role (none: no token), whether a one-time password is still theirs, their site. */
+/**
+ * Whom the walk calls as: their role (none: no token), whether a one-time password is still theirs, their site,
+ * whether the token is their API key.
+ */
 interface Caller {
   role?: 'viewer' | 'admin' | 'owner';
   mustChangePassword?: true;
   siteId?: number;
   token?: string;
+  apiKey?: true;
 }
 const RANK = { viewer: 0, admin: 1, owner: 2 };
 
 /** What `caller` must get from a route with `rule` and `answer`, about `siteId`: written out, not asked of the code. */
-function expectedAnswer({ rule, answer }: (typeof ROUTES)[string], caller: Caller, siteId: number): Answer {
+function expectedAnswer(
+  { rule, answer, apiKey }: (typeof ROUTES)[string],
+  caller: Caller,
+  siteId: number,
+): Answer {
   if (rule === 'public') return answer;
   if (!caller.role) return [401, 'unauthenticated'];
+  if (caller.apiKey && !apiKey) return [401, 'api_key_not_accepted'];
   if (rule === 'signed-in') return answer;
   if (caller.mustChangePassword) return [403, 'password_change_required'];
   const [role] = rule.split(' ') as [keyof typeof RANK];
@@ -586,6 +606,19 @@ describe('roles and site isolation, on every route', () => {
       },
       'the owner': { role: 'owner', token: ownerToken },
     };
+    // An admin's API key: still only a viewer of the admin's sites, on the reports alone.
+    callers['an API key of an admin of site A'] = {
+      role: 'viewer',
+      siteId: siteA.id,
+      apiKey: true,
+      token: (
+        await http
+          .post('/api/api-keys')
+          .set('authorization', `Bearer ${callers['an admin of site A'].token}`)
+          .send({ name: 'the walk' })
+          .expect(201)
+      ).body.key,
+    };
     // Each user route acts on a user of its own: the walk deletes one.
     let targets = 0;
     const newTarget = async () =>
@@ -605,7 +638,10 @@ describe('roles and site isolation, on every route', () => {
       const sites = template.includes(':siteId') ? [siteA, siteB] : [siteA];
       for (const [who, caller] of Object.entries(callers))
         for (const { id: siteId } of sites) {
-          const path = template.replace(':siteId', String(siteId)).replace(':userId', String(userId));
+          const path = template
+            .replace(':siteId', String(siteId))
+            .replace(':userId', String(userId))
+            .replace(':keyId', '999999');
           const pending = http[method.toLowerCase() as 'get'](`${path}?from=2026-11-20&to=2026-11-20`)
             .set('origin', origin)
             .set('x-sluice-csrf', '1');

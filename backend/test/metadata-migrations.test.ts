@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { DataSource, type Table } from 'typeorm';
+import { ApiKey } from '../src/api-keys/api-key.entity.js';
 import { AuditEntry } from '../src/audit/audit-entry.entity.js';
 import { KnownSource } from '../src/auth/known-source.entity.js';
 import { SignInCount } from '../src/auth/sign-in-count.entity.js';
@@ -217,6 +218,28 @@ const ROWS_AFTER: Record<string, (source: DataSource) => Promise<void>> = {
       deleted_at: at('2025-05-01 10:00:00'),
       erased_at: at('2025-05-01 10:05:00'),
     });
+  },
+  async ApiKeys1763900000008(source) {
+    const key = (n: number) => ({
+      user_id: 3,
+      prefix: `slk_Key${n}abcd`,
+      hash: String(n).repeat(43),
+      window_start: 0,
+      window_requests: 0,
+    });
+    await insert(
+      source,
+      'api_keys',
+      {
+        ...key(1),
+        name: 'Grafana',
+        created_at: at('2025-06-01 09:00:00'),
+        last_used_at: 1_767_139_200_000,
+        window_start: 1_767_139_200_000,
+        window_requests: 7,
+      },
+      { ...key(2), name: 'old export', created_at: at('2025-06-02 09:00:00'), revoked_at: 1_767_139_300_000 },
+    );
   },
 };
 
@@ -444,6 +467,36 @@ test('a database with data from the first migration on upgrades with every row i
       subject: 'admin-subject',
       userId: 2,
       createdAt: at('2025-03-01 09:00:00'),
+    },
+  ]);
+
+  const apiKey = {
+    userId: 3,
+    lastUsedAt: null,
+    revokedAt: null,
+    windowStart: 0,
+    windowRequests: 0,
+  };
+  assert.deepEqual(await read(ApiKey, { id: 'ASC' }), [
+    {
+      ...apiKey,
+      id: 1,
+      name: 'Grafana',
+      prefix: 'slk_Key1abcd',
+      hash: '1'.repeat(43),
+      createdAt: at('2025-06-01 09:00:00'),
+      lastUsedAt: 1_767_139_200_000,
+      windowStart: 1_767_139_200_000,
+      windowRequests: 7,
+    },
+    {
+      ...apiKey,
+      id: 2,
+      name: 'old export',
+      prefix: 'slk_Key2abcd',
+      hash: '2'.repeat(43),
+      createdAt: at('2025-06-02 09:00:00'),
+      revokedAt: 1_767_139_300_000,
     },
   ]);
 

@@ -21,6 +21,8 @@ import {
  */
 process.env.SLUICE_TEST_METADATA = 'postgres';
 
+const KEY_BUDGET = 6;
+
 let stores: TestStores;
 let one: Node;
 let two: Node;
@@ -39,9 +41,11 @@ async function start(env: Record<string, string>): Promise<Node> {
 
 before(async () => {
   stores = await startTestStores();
-  // One after the other: the first applies the migrations and creates the owner.
-  one = await start(stores.env);
-  two = await start({ ...stores.env, BACKEND_DATA_DIR: join(stores.dir, 'second-backend') });
+  // One after the other: the first applies the migrations and creates the owner. A budget per API key small
+  // enough to spend in a test.
+  const env = { ...stores.env, SLUICE_API_KEY_REQUESTS_PER_MINUTE: String(KEY_BUDGET) };
+  one = await start(env);
+  two = await start({ ...env, BACKEND_DATA_DIR: join(stores.dir, 'second-backend') });
 });
 
 after(async () => {
@@ -107,4 +111,31 @@ test('throttling counts guesses on every backend together, a burst split between
   );
   assert.equal((await verified()) - before, 5, 'passwords verified by both');
   assert.equal(burst.filter(({ status }) => status === 429).length, 95);
+});
+
+test("an API key's budget is counted by every backend together, a burst split between them too", async (t) => {
+  // The clock held still (both backends run in this process): the whole burst falls in one minute.
+  const minute = Math.floor(Date.now() / 60_000) * 60_000;
+  t.mock.method(Date, 'now', () => minute + 20_000);
+  const token = await signIn(one.http, OWNER);
+  const { body } = await two.http
+    .post('/api/api-keys')
+    .set('authorization', `Bearer ${token}`)
+    .send({ name: 'scaled out' })
+    .expect(201);
+  const burst = await Promise.all(
+    Array.from({ length: 20 }, (_, n) =>
+      (n % 2 ? one : two).http
+        .get('/api/sites/1/overview?from=2026-11-20&to=2026-11-20')
+        .set('authorization', `Bearer ${body.key as string}`),
+    ),
+  );
+  assert.deepEqual(burst.map(({ status }) => status).sort(), [
+    ...Array<number>(KEY_BUDGET).fill(200),
+    ...Array<number>(20 - KEY_BUDGET).fill(429),
+  ]);
+  assert.deepEqual(
+    [...new Set(burst.filter(({ status }) => status === 429).map(({ headers }) => headers['retry-after']))],
+    ['40'],
+  );
 });

@@ -126,6 +126,10 @@ describe('sites', () => {
     assert.match(wrong.body.message, /^confirm must repeat the site's domain \("new\.test"\)/);
     await as('delete', `/api/sites/${site.id}?confirm=new.test`).expect(202);
     await as('get', `/api/sites/${site.id}`).expect(404);
+    // The largest id a route takes is one the metadata database can hold (PostgreSQL's integer is signed
+    // 32-bit): a missing site, not a failed query.
+    const largest = await as('get', '/api/sites/2147483647').expect(404);
+    assert.equal(largest.body.message, 'site 2147483647 not found');
     assert.equal(
       fileSites().some(({ id }) => id === site.id),
       false,

@@ -9,8 +9,18 @@
  * contract tests point at everything else that must follow.
  */
 
-/** `flag` is a yes/no stored as 0 or 1. */
-export type FieldType = 'uuid' | 'uint32' | 'float32' | 'flag' | 'datetime' | 'string' | 'string[]';
+/**
+ * `flag` is a yes/no stored as 0 or 1. `decimal` is an exact amount ≥ 0 with at most DECIMAL_SCALE digits
+ * after the point, written in NDJSON as a plain JSON number (`19.99`).
+ */
+export type FieldType =
+  'uuid' | 'uint32' | 'float32' | 'decimal' | 'flag' | 'datetime' | 'string' | 'string[]';
+
+/**
+ * Digits after the point a `decimal` keeps: every currency's minor unit fits (ISO 4217's largest is 3, the
+ * dinars'; 4 for units of account), so revenue sums are exact.
+ */
+export const DECIMAL_SCALE = 4;
 
 export interface RowFieldSpec {
   readonly type: FieldType;
@@ -33,7 +43,7 @@ export interface RowFieldSpec {
   readonly description: string;
 }
 
-export const EVENT_CONTRACT_VERSION = 6;
+export const EVENT_CONTRACT_VERSION = 7;
 
 /** Fields of a stored event, in ClickHouse column order. NDJSON keys are these names. */
 export const EVENT_ROW = {
@@ -182,6 +192,17 @@ export const EVENT_ROW = {
     since: 5,
     description: 'City of the client address; empty when unknown.',
   },
+  language: {
+    type: 'string',
+    // A primary language subtag (2–3 letters), a hyphen and a region (2 letters or 3 digits): `es-419`.
+    maxLength: 7,
+    source: 'edge',
+    since: 7,
+    description:
+      "The visitor's preferred language: the Accept-Language entry of highest q-value (the first of equals), " +
+      'as its lower-case primary subtag and region if it names one (`en`, `en-us`, `pt-br`; a script such as ' +
+      "zh-Hant-TW's is left out: `zh-tw`); empty when the header is absent or names no language.",
+  },
   visitor_id: {
     type: 'string',
     required: true,
@@ -218,6 +239,27 @@ export const EVENT_ROW = {
     maxLength: 512,
     source: 'wire',
     description: 'Custom property values as strings, parallel to props_keys.',
+  },
+  // Contract v7: revenue, from the properties named by REVENUE (below). Both are empty (0 and '') on
+  // events without revenue, and on events whose amount or currency broke REVENUE's rules.
+  revenue_amount: {
+    type: 'decimal',
+    // 15 significant digits with the scale's 4: any such decimal survives a trip through a double
+    // (IEEE 754 keeps 15), which is how Vector, JavaScript and cjson read JSON numbers.
+    max: 99_999_999_999.9999,
+    source: 'wire',
+    since: 7,
+    description:
+      'Revenue of the event in revenue_currency, exact (at most 4 digits after the point): the `revenue` property ' +
+      'of an event that names a valid currency; 0 otherwise.',
+  },
+  revenue_currency: {
+    type: 'string',
+    maxLength: 3,
+    source: 'wire',
+    since: 7,
+    description:
+      "ISO 4217 code of revenue_amount's currency, upper-case (`EUR`); empty on events without revenue.",
   },
   // Contract v6: what the tracker's autocapture, heatmaps, errors and web vitals report. Each is
   // empty or 0 on events that don't carry it.
@@ -373,7 +415,7 @@ export const EVENT_ROW = {
 
 export type EventRowField = keyof typeof EVENT_ROW;
 
-type TsTypeOf<T extends FieldType> = T extends 'uint32' | 'float32' | 'flag'
+type TsTypeOf<T extends FieldType> = T extends 'uint32' | 'float32' | 'decimal' | 'flag'
   ? number
   : T extends 'string[]'
     ? string[]
@@ -389,6 +431,9 @@ export const CLICKHOUSE_TYPES: Record<FieldType, string> = {
   uuid: 'UUID',
   uint32: 'UInt32',
   float32: 'Float32',
+  // Decimal64 with 4 digits after the point (18.16 has it; ClickHouse prints Decimal64(4) this way): sums
+  // are exact, in Decimal(38, 4), where a Float64 would drift by a cent over millions of orders.
+  decimal: `Decimal(18, ${DECIMAL_SCALE})`,
   flag: 'UInt8',
   datetime: "DateTime('UTC')",
   string: 'String',
@@ -410,7 +455,8 @@ export const WIRE = {
   /**
    * Batches from a customer's own servers, signed with one of the site's secrets: the headers carry
    * the Unix time and `v1=` + hex HMAC-SHA256(secret, timestamp + "." + body). Only such batches may
-   * name the end user's address and user agent (batch keys `ip` and `ua`).
+   * name the end user's address, user agent and Accept-Language header (batch keys `ip`, `ua` and
+   * `lang`); the request's own headers are the server's, not the user's.
    */
   signed: {
     timestampHeader: 'X-Sluice-Timestamp',
@@ -418,6 +464,7 @@ export const WIRE = {
     maxSkewSeconds: 300,
     clientIp: 'ip',
     userAgent: 'ua',
+    acceptLanguage: 'lang',
   },
   event: {
     id: { field: 'event_id', type: 'uuid' },
@@ -493,15 +540,47 @@ export type WireEvent = {
 export interface WireBatch {
   s: string;
   e: WireEvent[];
-  /** Signed batches only: the end user's address and user agent. */
+  /** Signed batches only: the end user's address, user agent and Accept-Language header. */
   ip?: string;
   ua?: string;
+  lang?: string;
 }
+
+/**
+ * ISO 4217 codes of the currencies revenue may be in: those in circulation and a few withdrawn since
+ * 2023 (HRK, SLL, ZWL, ANG, BGN, CUC) whose shops may still report them; no fund, metal or testing codes.
+ */
+const CURRENCIES = (
+  'AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP BYN ' +
+  'BZD CAD CDF CHF CLP CNY COP CRC CUC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL ' +
+  'GHS GIP GMD GNF GTQ GYD HKD HNL HRK HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF ' +
+  'KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MYR ' +
+  'MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG ' +
+  'SEK SGD SHP SLE SLL SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD ' +
+  'UYU UZS VES VND VUV WST XAF XCD XCG XOF XPF YER ZAR ZMW ZWG ZWL'
+).split(' ');
+
+/**
+ * Revenue, by a property convention (no tracker code, no wire key of its own): an event whose props hold
+ * `revenue` (a number, or a decimal string like "19.99": ≥ 0, at most DECIMAL_SCALE digits after the point,
+ * below revenue_amount's max) and `currency` (one of `currencies`, in any case) gets revenue_amount and
+ * revenue_currency. Usually a custom event: `['track', 'purchase', { revenue: 19.99, currency: 'EUR' }]`.
+ * Both properties also stay among the event's props. An event without a `revenue` property has no revenue;
+ * one whose amount or currency breaks these rules is written without revenue, and the edge counts it by
+ * reason (`bad_revenue`, `bad_currency`).
+ */
+export const REVENUE = {
+  amountProperty: 'revenue',
+  currencyProperty: 'currency',
+  currencies: CURRENCIES,
+} as const;
 
 export const EVENT_CONTRACT = {
   version: EVENT_CONTRACT_VERSION,
   row: EVENT_ROW,
   fields: EVENT_ROW_FIELDS,
   clickhouseTypes: CLICKHOUSE_TYPES,
+  decimalScale: DECIMAL_SCALE,
   wire: WIRE,
+  revenue: REVENUE,
 } as const;

@@ -5,3 +5,4 @@ export { compactRow, sampleEventRow, withDefaults } from './sample-row';
 export * from './sites-file';
 export { trackerSnippet } from './snippet';
 export * from './settings/index';
+export * from './report-dimensions';

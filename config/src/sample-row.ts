@@ -11,6 +11,7 @@ const EMPTY: Record<FieldType, unknown> = {
   uuid: '00000000-0000-0000-0000-000000000000',
   uint32: 0,
   float32: 0,
+  decimal: 0,
   flag: 0,
   datetime: '1970-01-01 00:00:00',
   string: '',

@@ -1,5 +1,10 @@
-import { EVENT_ROW, EVENT_ROW_FIELDS, type RowFieldSpec } from './event-contract';
+import { DECIMAL_SCALE, EVENT_ROW, EVENT_ROW_FIELDS, type RowFieldSpec } from './event-contract';
 
+/**
+ * A decimal's digits as JavaScript writes the number back: the shortest text that reads as the same
+ * double, which for the contract's decimals (at most 15 significant digits) is the text the edge wrote.
+ */
+const DECIMAL = new RegExp(`^\\d+(\\.\\d{1,${DECIMAL_SCALE}})?$`);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const DATETIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 const UINT32_MAX = 0xffffffff;
@@ -28,6 +33,12 @@ function fieldProblem(spec: RowFieldSpec, value: unknown): string | null {
     case 'float32':
       if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return 'not a finite number ≥ 0';
       return aboveMax(spec, value);
+    case 'decimal':
+      if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return 'not a finite number ≥ 0';
+      return (
+        aboveMax(spec, value) ??
+        (DECIMAL.test(String(value)) ? null : `more than ${DECIMAL_SCALE} digits after the point`)
+      );
     case 'flag':
       return value === 0 || value === 1 ? null : 'not 0 or 1';
     case 'datetime':

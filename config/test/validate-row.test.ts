@@ -3,9 +3,11 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import {
   CONTRACT_JSON_PATH,
+  DECIMAL_SCALE,
   EVENT_CONTRACT,
   EVENT_ROW,
   EVENT_ROW_FIELDS,
+  REVENUE,
   rowProblems,
   sampleEventRow,
   type EventRow,
@@ -46,6 +48,19 @@ test('types and limits are checked', () => {
       `${JSON.stringify(change)} → ${problem}`,
     );
   }
+  const decimals: Array<[unknown, string[]]> = [
+    [19.99, []],
+    [0.0001, []],
+    [99_999_999_999.9999, []],
+    [1.23456, ['revenue_amount: more than 4 digits after the point']],
+    [0.00001, ['revenue_amount: more than 4 digits after the point']],
+    [100_000_000_000, ['revenue_amount: above 99999999999.9999']],
+    [-5, ['revenue_amount: not a finite number ≥ 0']],
+    ['19.99', ['revenue_amount: not a finite number ≥ 0']],
+  ];
+  for (const [amount, problems] of decimals) {
+    assert.deepEqual(rowProblems({ ...GOOD, revenue_amount: amount }), problems, `revenue_amount ${amount}`);
+  }
   assert.deepEqual(rowProblems({ ...GOOD, props_values: [] }), [
     'props_keys and props_values differ in length',
   ]);
@@ -69,4 +84,23 @@ test('a field left out stands for its default; a required one must be there', ()
   }
   const { props_values: _values, ...keysAlone } = GOOD;
   assert.deepEqual(rowProblems(keysAlone), ['props_keys and props_values differ in length']);
+});
+
+test('revenue currencies are ISO 4217 codes whose minor unit the decimal type keeps', () => {
+  const { currencies } = REVENUE;
+  assert.equal(new Set(currencies).size, currencies.length, 'no code twice');
+  for (const code of currencies) assert.match(code, /^[A-Z]{3}$/);
+  // ICU's list of ISO 4217 currencies (Node's own): a mistyped code is not in it.
+  const known = new Set(Intl.supportedValuesOf('currency'));
+  assert.deepEqual(
+    currencies.filter((code) => !known.has(code)),
+    [],
+  );
+  const minorDigits = (currency: string) =>
+    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 0;
+  assert.deepEqual(
+    currencies.filter((code) => minorDigits(code) > DECIMAL_SCALE),
+    [],
+  );
+  assert.ok(currencies.includes('EUR') && currencies.includes('JPY') && currencies.includes('KWD'));
 });

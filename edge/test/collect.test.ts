@@ -4,7 +4,7 @@ import { request } from 'node:http';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { rowProblems } from '@sluice/config';
 import { gunzipSync } from 'node:zlib';
-import { EdgeHarness, LITE_TRACKER_SOURCE, SITE, TRACKER_SOURCE } from './edge-harness';
+import { EdgeHarness, LITE_TRACKER_SOURCE, requestFrom, SITE, TRACKER_SOURCE } from './edge-harness';
 
 const ID = '6f1c2a3b-1111-4222-8333-444455556666';
 const PAGEVIEW = {
@@ -35,6 +35,18 @@ describe('the collect endpoint', () => {
 
   const newLines = (expected: number) => harness.newLines(expected);
   const newRows = (expected: number) => harness.newRows(expected);
+
+  /** Events written without revenue, by reason, from the metrics (one worker: its own counts, up to now). */
+  async function fieldsRejected(): Promise<Record<'bad_revenue' | 'bad_currency', number>> {
+    const text = await (await fetch(harness.edge.metricsUrl)).text();
+    const count = (reason: string) =>
+      Number(
+        new RegExp(`^sluice_edge_fields_rejected_total\\{reason="${reason}"\\} (\\d+)$`, 'm').exec(
+          text,
+        )?.[1] ?? 0,
+      );
+    return { bad_revenue: count('bad_revenue'), bad_currency: count('bad_currency') };
+  }
 
   test('a pageview becomes exactly one contract row, byte for byte, its empty fields left out', async () => {
     const sent = Date.now();
@@ -251,6 +263,95 @@ describe('the collect endpoint', () => {
       rows.map((row) => [row.browser, row.browser_version, row.os, row.device, row.is_bot]),
       cases.map(([, expected]) => expected),
     );
+  });
+
+  test('language: the Accept-Language entry of highest q-value, lower-cased with its region', async () => {
+    const cases: Array<[string | undefined, string]> = [
+      ['pt-BR,pt;q=0.9,en;q=0.8', 'pt-br'],
+      ['en;q=0.5, de-AT;q=0.9, fr;q=0.7', 'de-at'],
+      ['fr;q=0.8,it;q=0.8', 'fr'],
+      ['zh-Hant-TW', 'zh-tw'],
+      ['es-419', 'es-419'],
+      ['*', ''],
+      ['en;q=0', ''],
+      ['<script>;q=oops,,, ;;', ''],
+      [`${'de;q=0.5,'.repeat(28)}en-GB-oxendict`, 'de'],
+      [`${'x'.repeat(7000)},fr`, ''],
+      [undefined, ''],
+    ];
+    for (const [acceptLanguage] of cases) {
+      // node:http sends only the headers given (fetch adds its own Accept-Language: *).
+      const answer = await requestFrom(`${harness.edge.url}/telemetry/e`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'text/plain',
+          ...(acceptLanguage && { 'accept-language': acceptLanguage }),
+        },
+        body: JSON.stringify({ s: SITE.key, e: [{ n: 'pageview', u: 'https://shop.test/' }] }),
+      });
+      assert.equal(answer.status, 204, answer.body);
+    }
+    const image = await fetch(
+      `${harness.edge.url}/telemetry/e?s=${SITE.key}&n=pageview&u=https://shop.test/`,
+      {
+        headers: { 'accept-language': 'nl-BE,nl;q=0.9' },
+      },
+    );
+    assert.equal(image.status, 204);
+    const rows = await newRows(cases.length + 1);
+    assert.deepEqual(
+      rows.map((row) => row.language),
+      [...cases.map(([, expected]) => expected), 'nl-be'],
+    );
+  });
+
+  test('revenue: the revenue and currency properties give the exact amount and the currency', async () => {
+    const rejectedBefore = await fieldsRejected();
+    const purchase = (props: Record<string, unknown>) => ({
+      n: 'purchase',
+      u: 'https://shop.test/done',
+      p: props,
+    });
+    const response = await harness.post({
+      s: SITE.key,
+      e: [
+        purchase({ revenue: 19.99, currency: 'EUR' }),
+        purchase({ revenue: '001234.5000', currency: 'usd', plan: 'pro' }),
+        purchase({ revenue: 0.1 + 0.2, currency: 'KWD' }),
+        purchase({ revenue: '99999999999.9999', currency: 'JPY' }),
+        purchase({ revenue: 25, currency: 'XYZ' }),
+        purchase({ revenue: '12.34567', currency: 'EUR' }),
+        purchase({ revenue: -5, currency: 'EUR' }),
+        purchase({ revenue: 10 }),
+        purchase({ currency: 'EUR' }),
+      ],
+    });
+    assert.equal(response.status, 204, 'events with a bad amount or currency are still written');
+    const lines = await newLines(9);
+    const rows = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    assert.deepEqual(
+      rows.map((row) => [row.revenue_amount, row.revenue_currency]),
+      [
+        [19.99, 'EUR'],
+        [1234.5, 'USD'],
+        [0.3, 'KWD'],
+        [99999999999.9999, 'JPY'],
+        ...Array(5).fill([undefined, undefined]),
+      ],
+    );
+    // Written as the exact decimal text, right after the props they came from.
+    assert.match(
+      lines[0],
+      /"props_values":\["EUR","19.99"\],"revenue_amount":19.99,"revenue_currency":"EUR"[,}]/,
+    );
+    assert.match(lines[3], /"revenue_amount":99999999999.9999,/);
+    // The properties stay the event's props, whether they made revenue or not.
+    assert.deepEqual(rows[4].props_keys, ['currency', 'revenue']);
+    assert.deepEqual(rows[4].props_values, ['XYZ', '25']);
+    assert.deepEqual(await fieldsRejected(), {
+      bad_currency: rejectedBefore.bad_currency + 2,
+      bad_revenue: rejectedBefore.bad_revenue + 2,
+    });
   });
 
   test('the edge mints an id when none was sent, and writes only the required fields of a bare event', async () => {

@@ -106,6 +106,21 @@ const CRAFTED: Record<string, (i: number) => Crafted> = {
     });
     return { headers: signed(body), body };
   },
+  'Accept-Language: 8,000 bytes of weighted entries': (i) => ({
+    headers: { 'accept-language': fill(i, 'en-US;q=0.5,', HEADER_ROOM) },
+    body: beacon(PAGE),
+  }),
+  'Accept-Language: one tag of 8,000 bytes of subtags': (i) => ({
+    headers: { 'accept-language': `en-${fill(i, 'ab-', HEADER_ROOM - 10)}` },
+    body: beacon(PAGE),
+  }),
+  'a signed batch naming a 64 KB Accept-Language': (i) => {
+    const body = JSON.stringify({ s: SITE.key, e: [PAGE], lang: fill(i, 'de-CH;q=0.1,', BODY_ROOM) });
+    return { headers: signed(body), body };
+  },
+  'revenue: a 64 KB amount': (i) => ({
+    body: beacon({ ...PAGE, n: 'purchase', p: { revenue: fill(i, '9', BODY_ROOM), currency: 'EUR' } }),
+  }),
   'referrer: a 64 KB host': (i) => ({ body: beacon({ ...PAGE, r: `https://${fill(i, 'a', BODY_ROOM)}/` }) }),
   'page URL: 64 KB of query': (i) => ({
     body: beacon({ ...PAGE, u: `https://shop.test/?${fill(i, 'utm_source=x&', BODY_ROOM)}` }),

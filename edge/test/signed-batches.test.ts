@@ -102,3 +102,19 @@ test('an unsigned batch cannot name an address or a user agent', async () => {
   assert.equal(first.visitor_id, second.visitor_id, 'the connection decides, not the body');
   assert.deepEqual([first.is_bot, first.browser], [1, '']);
 });
+
+test("a signed batch's language is the user's Accept-Language it names, never the server's own header", async () => {
+  const headers = (body: string) => ({ ...signedHeaders(SECRETS[0], body), 'accept-language': 'en-US' });
+  const named = JSON.stringify({ s: SITE.key, e: [PURCHASE], lang: 'pt-BR,pt;q=0.9,en;q=0.8' });
+  const unnamed = JSON.stringify({ s: SITE.key, e: [PURCHASE] });
+  const notText = JSON.stringify({ s: SITE.key, e: [PURCHASE], lang: ['de'] });
+  for (const body of [named, unnamed, notText]) assert.equal((await post(body, headers(body))).status, 204);
+  // Unsigned, a batch's lang is ignored: the browser's header decides.
+  const browser = { s: SITE.key, e: [{ n: 'pageview', u: 'https://shop.test/' }], lang: 'ja' };
+  assert.equal((await post(browser, { 'accept-language': 'fr-CA,fr;q=0.9' })).status, 204);
+  const rows = await newRows(4);
+  assert.deepEqual(
+    rows.map((row) => row.language),
+    ['pt-br', '', '', 'fr-ca'],
+  );
+});

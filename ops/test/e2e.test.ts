@@ -299,7 +299,9 @@ test("a pageview from a real browser on the customer site reaches the report API
   const today = new Date().toISOString().slice(0, 10);
   const response = await overview(site.id, today, await signInAsTheOwner());
   assert.equal(response.status, 200);
-  const { visitors, pageviews } = (await response.json()) as { visitors: number; pageviews: number };
+  const { visitors, pageviews } = (
+    (await response.json()) as { metrics: { visitors: number; pageviews: number } }
+  ).metrics;
   assert.deepEqual({ visitors, pageviews }, { visitors: 1, pageviews: 1 });
 
   // And the panel shows the owner those numbers on the site's overview.

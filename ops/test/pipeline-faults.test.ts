@@ -13,6 +13,8 @@ import {
   statSync,
   chmodSync,
   existsSync,
+  linkSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -20,7 +22,7 @@ import {
   rmSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { rowProblems, sampleEventRow, type EventRow, type SiteEntry } from '@sluice/config';
@@ -40,6 +42,12 @@ const dir = mkdtempSync(join(tmpdir(), 'sluice-faults-'));
 chmodSync(dir, 0o755);
 const eventsDir = join(dir, 'events');
 const eventsFile = join(eventsDir, 'events.ndjson'); // where startLoopbackEdge writes
+/**
+ * A second link to each file the tests rename: the shipper deletes a renamed file once it has shipped it,
+ * and the edge's lines must still be counted afterwards (the link shares the file, later writes included).
+ */
+const keptDir = join(dir, 'kept');
+mkdirSync(keptDir);
 const shipperState = join(dir, 'shipper');
 const shipperLog = join(dir, 'shipper.log');
 const site = (id: number): SiteEntry => ({
@@ -89,16 +97,32 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** Every file the edge has written to, once each (by inode), oldest first and the live one last. */
+function edgeFiles(): string[] {
+  const seen = new Set<number>();
+  return [keptDir, eventsDir]
+    .flatMap((folder) =>
+      readdirSync(folder)
+        .filter((name) => name.includes('.ndjson'))
+        .map((name) => join(folder, name)),
+    )
+    .filter((path) => {
+      const inode = statSync(path, { throwIfNoEntry: false })?.ino;
+      if (inode === undefined || seen.has(inode)) return false;
+      seen.add(inode);
+      return true;
+    })
+    .sort((a, b) => (a === eventsFile ? 1 : b === eventsFile ? -1 : basename(a).localeCompare(basename(b))));
+}
+
 /**
  * Every row the edge has written so far, oldest file first (the live one last). A line that is not a
  * contract row is none of the edge's: the corrupt test writes some.
  */
 function writtenRows(): EventRow[] {
-  const files = readdirSync(eventsDir)
-    .filter((name) => name.includes('.ndjson'))
-    .sort((a, b) => (a === 'events.ndjson' ? 1 : b === 'events.ndjson' ? -1 : a.localeCompare(b)));
-  return files.flatMap((name) => {
-    const text = readFileSync(join(eventsDir, name), 'utf8');
+  const files = edgeFiles();
+  return files.flatMap((path) => {
+    const text = readFileSync(path, 'utf8');
     return text
       .slice(0, text.lastIndexOf('\n') + 1)
       .split('\n')
@@ -165,8 +189,8 @@ async function assertExactlyDelivered(target: SiteEntry, load: SteadyLoad, marke
     query: `SELECT * FROM sluice.events WHERE site_id = ${target.id}`,
     format: 'JSONEachRow',
   });
-  const written = readdirSync(eventsDir)
-    .map((name) => readFileSync(join(eventsDir, name), 'utf8'))
+  const written = edgeFiles()
+    .map((path) => readFileSync(path, 'utf8'))
     .join('');
   assert.deepEqual(addressesIn(written, load.addresses), [], 'no NDJSON line holds an address');
   assert.deepEqual(addressesIn(await stored.text(), load.addresses), [], 'no ClickHouse row does');
@@ -293,6 +317,7 @@ test('log rotation under load (rename, then nginx -s reopen) loses nothing', asy
         readFileSync(eventsFile, 'utf8').includes(`"site_id":${target.id},`),
       );
       renameSync(eventsFile, `${eventsFile}.rotated-${i}`);
+      linkSync(`${eventsFile}.rotated-${i}`, join(keptDir, `events.ndjson.rotated-${i}`));
       await edge.reopenLogs();
     }
     await load.stop();
@@ -300,7 +325,7 @@ test('log rotation under load (rename, then nginx -s reopen) loses nothing', asy
   } finally {
     await load.stop();
   }
-  // The renamed files are not counted: the shipper deletes each once it has shipped it.
+  // The renamed files are counted through their second links: the shipper deletes each once shipped.
   await assertExactlyDelivered(target, load, marker);
 });
 

@@ -49,6 +49,7 @@ test("vector.yaml's row whitelist is exactly the event contract's fields, in ord
         flag: `int\\(row\\.${key}\\) \\?\\? 0`,
         uint32: `to_int\\(row\\.${key}\\) \\?\\? 0`,
         float32: `to_float\\(row\\.${key}\\) \\?\\? 0\\.0`,
+        decimal: `to_float\\(row\\.${key}\\) \\?\\? 0\\.0`,
         'string[]': `array\\(row\\.${key}\\) \\?\\? \\[\\]`,
       }[spec.type as string] ?? `string\\(row\\.${key}\\) \\?\\? ""`;
     const read = spec.required ? `[a-z_]+!\\(row\\.${key}\\)` : fallback;

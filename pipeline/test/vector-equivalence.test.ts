@@ -54,6 +54,19 @@ function edgeLines(): string[] {
     }),
     eventRow({ site_id: SITE, name: '$error', error_message: 'TypeError', error_line: 12, error_column: 7 }),
     eventRow({ site_id: SITE, name: '$web_vitals', lcp_ms: 1234, inp_ms: 96, cls: 0.125, scroll_depth: 80 }),
+    eventRow({
+      site_id: SITE,
+      name: 'purchase',
+      language: 'pt-br',
+      props_keys: ['currency', 'revenue'],
+      props_values: ['EUR', '99999999999.9999'],
+      revenue_amount: 99_999_999_999.9999,
+      revenue_currency: 'EUR',
+    }),
+    // Ten orders of 0.1: floats would sum them to 0.9999999999999999.
+    ...Array.from({ length: 10 }, () =>
+      eventRow({ site_id: SITE, name: 'tip', language: 'en', revenue_amount: 0.1, revenue_currency: 'USD' }),
+    ),
   ].map((row) => JSON.stringify(compactRow(row)));
   const whole = JSON.stringify(eventRow({ site_id: SITE, pathname: '/whole', referrer: 'https://a.test/' }));
   // An edge on contract v1 wrote every field without `since`.
@@ -131,8 +144,8 @@ test('the shipper and vector.yaml store the same contract rows and drop the same
   for (const row of shipped) assert.deepEqual(rowProblems(row), [], JSON.stringify(row));
   const v1 = shipped.find((row) => row.pathname === '/from-v1')!;
   assert.deepEqual(
-    [v1.browser, v1.is_bot, v1.el_tag, v1.cls],
-    ['', 0, '', 0],
+    [v1.browser, v1.is_bot, v1.el_tag, v1.cls, v1.language, v1.revenue_amount, v1.revenue_currency],
+    ['', 0, '', 0, '', 0, ''],
     'newer fields get their defaults',
   );
   const compact = shipped.find((row) => row.name === '$error')!;
@@ -141,4 +154,17 @@ test('the shipper and vector.yaml store the same contract rows and drop the same
     ['', 's1', [], 12],
     'fields left out get their defaults',
   );
+  for (const table of ['events', 'events_vector']) {
+    assert.deepEqual(
+      await clickhouse.query(
+        `SELECT name, language, revenue_currency, toString(sum(revenue_amount)) AS revenue FROM sluice.${table}
+         WHERE site_id = ${SITE} AND revenue_currency != '' GROUP BY name, language, revenue_currency ORDER BY name`,
+      ),
+      [
+        { name: 'purchase', language: 'pt-br', revenue_currency: 'EUR', revenue: '99999999999.9999' },
+        { name: 'tip', language: 'en', revenue_currency: 'USD', revenue: '1.0000' },
+      ],
+      `revenue is exact in ${table}`,
+    );
+  }
 });

@@ -1,4 +1,10 @@
-import { SetMetadata, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { SetMetadata, applyDecorators, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { Role } from '../users/role.js';
 import type { User } from '../users/user.entity.js';
 
@@ -12,7 +18,16 @@ export interface AccessRule {
   site?: true;
   /** Open to a user who still has to replace a one-time password. */
   beforePasswordChange?: true;
+  /**
+   * Also takes an API key (`Authorization: Bearer slk_…`), acting as a viewer for the key's user. Only
+   * reports of a site declare it (`@SiteReport()`; RouteRulesCheck refuses it anywhere else); every other
+   * route answers an API key 401 `api_key_not_accepted`.
+   */
+  apiKey?: true;
 }
+
+/** The OpenAPI security scheme of API keys (api-docs.ts). */
+export const API_KEY_SECURITY = 'api-key';
 
 /** No credentials (health, login, refresh): the route does its own checks if any. */
 export const Public = () => SetMetadata(ACCESS, { public: true } satisfies AccessRule);
@@ -20,6 +35,23 @@ export const Public = () => SetMetadata(ACCESS, { public: true } satisfies Acces
 /** A signed-in user with at least `role`; `{ site: true }`: and access to the route's `:siteId`. */
 export const Requires = (role: Role, options: { site?: true } = {}) =>
   SetMetadata(ACCESS, { role, ...options } satisfies AccessRule);
+
+/**
+ * A report of the route's `:siteId` (a GET): for a viewer of the site, and for an API key of a user who may
+ * read the site at the time of the request (a grant removed, a user deleted, a key revoked: refused at once).
+ */
+export const SiteReport = () =>
+  applyDecorators(
+    SetMetadata(ACCESS, { role: Role.Viewer, site: true, apiKey: true } satisfies AccessRule),
+    ApiBearerAuth(API_KEY_SECURITY),
+    ApiUnauthorizedResponse({
+      description: 'No valid access token or API key (an API key refused: code api_key_invalid)',
+    }),
+    ApiNotFoundResponse({ description: 'No such site, or one the caller may not read: the same answer' }),
+    ApiTooManyRequestsResponse({
+      description: 'An API key past its requests of this minute: Retry-After says when to try again',
+    }),
+  );
 
 /** Any signed-in user, even one who must still change a one-time password. */
 export const SignedIn = () =>

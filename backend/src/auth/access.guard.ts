@@ -17,8 +17,8 @@ interface GuardedRequest {
 }
 
 /**
- * Every route's rule (access.decorator.ts): the bearer access token, the user as stored now (deleted
- * users and changed roles apply at once), the role, and the route's site. A site the user may not see
+ * Every route's rule (access.decorator.ts): the bearer access token (or, on a report, an API key), the user
+ * as stored now (deleted users and changed roles apply at once), the role, and the route's site. A site the user may not see
  * answers 404, like a site that doesn't exist: its existence is not disclosed.
  */
 @Injectable()
@@ -38,7 +38,7 @@ export class AccessGuard implements CanActivate {
       throw new Error(`${context.getClass().name}.${context.getHandler().name} declares no access rule`);
     if (rule.public) return true;
     const request = context.switchToHttp().getRequest<GuardedRequest>();
-    const user = await this.bearer.user(request.headers.authorization);
+    const user = await this.bearer.user(request.headers.authorization, { apiKeys: rule.apiKey });
     if (user.mustChangePassword && !rule.beforePasswordChange)
       throw new DomainError(
         ErrorCode.PasswordChangeRequired,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApiKeysModule } from '../api-keys/api-keys.module.js';
 import { SessionsModule } from '../sessions/sessions.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_TTL_SECONDS, AccessTokens } from './access-tokens.js';
@@ -26,6 +27,7 @@ import { SingleSignOn } from './single-sign-on.js';
     TypeOrmModule.forFeature([SignInCount, KnownSource]),
     SessionsModule,
     UsersModule,
+    ApiKeysModule,
     SigningSecretModule,
     JwtModule.registerAsync({
       imports: [SigningSecretModule],

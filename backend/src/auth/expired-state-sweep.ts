@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { HOUR_MS, RecurringJob } from '../common/recurring-job.js';
 import { RefreshTokens } from '../sessions/refresh-tokens.js';
 import { LoginThrottle } from './login-throttle.js';
+import { errorMessage } from '../common/error-message.js';
 
 /**
  * Hourly, removes what has run out from the metadata database: sessions never refreshed again, old
@@ -28,7 +29,7 @@ export class ExpiredStateSweep extends RecurringJob {
       const removed = await this.removeExpired();
       if (removed > 0) this.logger.log(`Removed ${removed} expired entries`);
     } catch (error) {
-      this.logger.error(`Sweep failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.error(`Sweep failed: ${errorMessage(error)}`);
     }
   }
 }

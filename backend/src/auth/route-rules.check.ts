@@ -1,6 +1,7 @@
 import { Injectable, RequestMethod, type OnModuleInit } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { Role } from '../users/role.js';
 import { ACCESS, type AccessRule } from './access.decorator.js';
 
 /** A route a controller declares: method, path (without the global prefix) and its access rule. */
@@ -16,7 +17,12 @@ const joinPath = (...parts: string[]) =>
     .filter(Boolean)
     .join('/')}`;
 
-/** Refuses to start an app with a route that declares no access rule: none is open by omission. */
+const list = (routes: DeclaredRoute[]) => routes.map(({ method, path }) => `${method} ${path}`).join(', ');
+
+/**
+ * Refuses to start an app with a route that declares no access rule (none is open by omission), or that takes
+ * API keys without being a report.
+ */
 @Injectable()
 export class RouteRulesCheck implements OnModuleInit {
   constructor(
@@ -26,10 +32,19 @@ export class RouteRulesCheck implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const missing = this.routes().filter(({ rule }) => !rule);
+    const routes = this.routes();
+    const missing = routes.filter(({ rule }) => !rule);
     if (missing.length > 0)
       throw new Error(
-        `routes without an access rule (@Public, @Requires or @SignedIn): ${missing.map(({ method, path }) => `${method} ${path}`).join(', ')}`,
+        `routes without an access rule (@Public, @Requires, @SignedIn or @SiteReport): ${list(missing)}`,
+      );
+    // API keys are read-only by construction: no route that changes anything, or reads beyond one site, takes one.
+    const beyondReports = routes.filter(
+      ({ method, rule }) => rule?.apiKey && (method !== 'GET' || !rule.site || rule.role !== Role.Viewer),
+    );
+    if (beyondReports.length > 0)
+      throw new Error(
+        `routes taking API keys must be GET reports of a site, for viewers: ${list(beyondReports)}`,
       );
   }
 

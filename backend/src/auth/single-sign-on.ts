@@ -7,6 +7,7 @@ import { UsersService } from '../users/users.service.js';
 import { purposeKey, seal, unseal } from './sealed.js';
 import { SIGNING_SECRET } from './signing-secret.js';
 import { SIGN_IN } from './cookies.js';
+import { errorMessage } from '../common/error-message.js';
 
 /** A sign-in under way, kept by the browser that started it (sealed in its cookie): what the callback checks. */
 interface Pending {
@@ -138,9 +139,7 @@ export class SingleSignOn {
       )
       .catch((error: unknown) => {
         this.configuration = undefined;
-        this.logger.error(
-          `discovery of ${settings.issuer} failed: ${error instanceof Error ? error.message : String(error)}`,
-        );
+        this.logger.error(`discovery of ${settings.issuer} failed: ${errorMessage(error)}`);
         throw error;
       });
     return this.configuration;

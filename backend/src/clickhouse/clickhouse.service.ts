@@ -13,6 +13,7 @@ import {
   type WarnLogParams,
 } from '@clickhouse/client';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { Metrics } from '../observability/metrics.js';
 import { render, sql, type SqlFragment } from './sql-binder.js';
 
 /** A query as every report hands it over: named for logs and timings, values bound by the binder. */
@@ -23,8 +24,21 @@ export interface NamedQuery {
   settings?: ClickHouseSettings;
 }
 
-/** Bounds for any report query: a runaway query is stopped by the server, not left to the HTTP timeout. */
-const DEFAULT_SETTINGS: ClickHouseSettings = { max_execution_time: 30 };
+/**
+ * Bounds for any report query, enforced by the server (each exists on 18.16 and modern servers, and
+ * the reader account, readonly=2, may set them): a runaway query is stopped by time, memory or the
+ * size of its answer, not left to the HTTP timeout or the backend's heap.
+ */
+const DEFAULT_SETTINGS: ClickHouseSettings = {
+  max_execution_time: 30,
+  max_memory_usage: '2000000000',
+  max_result_rows: '100000',
+  result_overflow_mode: 'throw',
+  // The answer waits for the end of the query: an error met while rows stream (past the row limit)
+  // is then the HTTP status, not a body cut short mid-JSON. Bounded by max_result_rows; a streamed
+  // export would set it to 0.
+  wait_end_of_query: 1,
+};
 const REQUEST_TIMEOUT_MS = 35_000;
 
 /** The client's own log lines, in the app's log. */
@@ -49,7 +63,10 @@ export class ClickHouseService implements OnApplicationBootstrap, OnModuleDestro
   private readonly logger = new Logger('ClickHouse');
   private readonly client: ClickHouseClient;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly metrics: Metrics,
+  ) {
     const { url, database, reader } = config.clickhouse;
     this.client = createClient({
       url,
@@ -71,17 +88,23 @@ export class ClickHouseService implements OnApplicationBootstrap, OnModuleDestro
 
   async rows<T>(query: NamedQuery): Promise<T[]> {
     const started = performance.now();
-    const elapsed = () => `${(performance.now() - started).toFixed(1)} ms`;
+    const seconds = () => (performance.now() - started) / 1000;
+    const elapsed = () => `${(seconds() * 1000).toFixed(1)} ms`;
     try {
+      // The JSON format (not JSONEachRow) carries the server's statistics: rows read, on 18.16 too.
       const result = await this.client.query({
         query: render(query.sql),
-        format: 'JSONEachRow',
+        format: 'JSON',
         clickhouse_settings: { ...DEFAULT_SETTINGS, ...query.settings },
       });
-      const rows = await result.json<T>();
-      this.logger.log(`${query.name}: ${rows.length} rows in ${elapsed()}`);
-      return rows;
+      const { data, statistics } = await result.json<T>();
+      const rowsRead = Number(statistics?.rows_read ?? 0);
+      this.metrics.reportQueries.observe({ query: query.name, outcome: 'ok' }, seconds());
+      this.metrics.reportRowsRead.inc({ query: query.name }, rowsRead);
+      this.logger.log(`${query.name}: ${data.length} rows in ${elapsed()}, ${rowsRead} rows read`);
+      return data;
     } catch (error) {
+      this.metrics.reportQueries.observe({ query: query.name, outcome: 'failed' }, seconds());
       this.logger.warn(`${query.name}: failed after ${elapsed()}`);
       throw error;
     }

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { dropExpiredPartitions } from '@sluice/pipeline';
 import { DAY_MS, RecurringJob } from '../common/recurring-job.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { errorMessage } from '../common/error-message.js';
 
 /**
  * Keeps RETENTION_MONTHS of events and rollups, server-wide: drops the monthly partitions older than
@@ -34,7 +35,7 @@ export class DataRetention extends RecurringJob {
       });
       this.logger.log(`Kept ${this.config.retentionMonths} months; dropped ${dropped.length} partition(s)`);
     } catch (error) {
-      this.logger.error(`Retention failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.error(`Retention failed: ${errorMessage(error)}`);
     }
   }
 }

@@ -60,6 +60,20 @@ export const bind = {
   },
 };
 
+/**
+ * A column or alias the query builders declare (the report dimensions, the metrics): never a value
+ * from a request. The pattern is a second guard, so a declared name can't carry SQL either.
+ */
+export function identifier(name: string): SqlFragment {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new SqlBindError(`not an identifier: ${name}`);
+  return fragment(name);
+}
+
+/** Fragments joined by a separator the builder writes (`, `, ` AND `). */
+export function joinSql(fragments: SqlFragment[], separator: ', ' | ' AND ' | ' OR '): SqlFragment {
+  return fragment(fragments.map((part) => part[TEXT]).join(separator));
+}
+
 /** Joins SQL text with bound fragments: sql`… WHERE site_id = ${bind.uint32(id)}`. */
 export function sql(strings: TemplateStringsArray, ...values: SqlFragment[]): SqlFragment {
   return fragment(strings.reduce((text, part, i) => text + values[i - 1][TEXT] + part));

@@ -2,6 +2,10 @@
 export enum ErrorCode {
   Validation = 'validation_failed',
   Unauthenticated = 'unauthenticated',
+  /** An API key that is not one (unknown, malformed) or no longer is (revoked, its user deleted). */
+  ApiKeyInvalid = 'api_key_invalid',
+  /** An API key sent to a route that takes only a signed-in user's access token (all but the reports). */
+  ApiKeyNotAccepted = 'api_key_not_accepted',
   /** Signed in, but the role doesn't allow it (a viewer writing, a non-owner managing users). */
   Forbidden = 'forbidden',
   /** The password was right; two-factor sign-in also needs the code of the authenticator app. */
@@ -22,6 +26,8 @@ export enum ErrorCode {
 export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.Validation]: 400,
   [ErrorCode.Unauthenticated]: 401,
+  [ErrorCode.ApiKeyInvalid]: 401,
+  [ErrorCode.ApiKeyNotAccepted]: 401,
   [ErrorCode.TotpRequired]: 401,
   [ErrorCode.Forbidden]: 403,
   [ErrorCode.PasswordChangeRequired]: 403,

@@ -1,11 +1,13 @@
-import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { errorMessage } from './error-message.js';
 
 export const HOUR_MS = 60 * 60 * 1000;
 export const DAY_MS = 24 * HOUR_MS;
 
 /**
  * Work done once at start and then every `intervalMs` while the backend runs (retention, sweeps). `run`
- * logs its own failures: a failed run waits for the next one rather than stopping the backend.
+ * logs its own failures: a failed run waits for the next one rather than stopping the backend. A failure
+ * it lets through (a store closed by a shutdown mid-run) is logged here, never left unhandled.
  */
 export abstract class RecurringJob implements OnApplicationBootstrap, OnModuleDestroy {
   private timer?: NodeJS.Timeout;
@@ -21,8 +23,14 @@ export abstract class RecurringJob implements OnApplicationBootstrap, OnModuleDe
 
   onApplicationBootstrap(): void {
     if (!this.isEnabled()) return;
-    void this.run();
-    this.timer = setInterval(() => void this.run(), this.intervalMs).unref();
+    this.tick();
+    this.timer = setInterval(() => this.tick(), this.intervalMs).unref();
+  }
+
+  private tick(): void {
+    this.run().catch((error: unknown) =>
+      new Logger(this.constructor.name).error(`The run failed (${errorMessage(error)}); next run again`),
+    );
   }
 
   onModuleDestroy(): void {

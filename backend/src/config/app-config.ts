@@ -29,6 +29,8 @@ export interface AppConfig {
    * machine), `uniquelocal`, addresses and CIDRs.
    */
   readonly trustedProxies: readonly string[];
+  /** SLUICE_API_KEY_REQUESTS_PER_MINUTE: what each API key may request per minute, on all backends together. */
+  readonly apiKeyRequestsPerMinute: number;
   /** SLUICE_PUBLIC_API_DOCS: /api/docs for anyone; off (the default), for signed-in users only. */
   readonly publicApiDocs: boolean;
   /**
@@ -113,6 +115,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
     adminOrigin: settings.SLUICE_ADMIN_ORIGIN,
     trustedProxies: settings.BACKEND_TRUSTED_PROXIES,
     publicApiDocs: settings.SLUICE_PUBLIC_API_DOCS,
+    apiKeyRequestsPerMinute: settings.SLUICE_API_KEY_REQUESTS_PER_MINUTE,
     oidc:
       settings.OIDC_ISSUER && settings.OIDC_CLIENT_ID && settings.OIDC_CLIENT_SECRET
         ? {

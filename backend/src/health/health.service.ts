@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ClickHouseService } from '../clickhouse/clickhouse.service.js';
 import { sql } from '../clickhouse/sql-binder.js';
+import { errorMessage } from '../common/error-message.js';
 
 type Check = 'ok' | 'unavailable';
 
@@ -42,7 +43,7 @@ export class HealthService {
       await probe();
       return 'ok';
     } catch (error) {
-      this.logger.warn(`not ready: ${store}: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(`not ready: ${store}: ${errorMessage(error)}`);
       return 'unavailable';
     }
   }

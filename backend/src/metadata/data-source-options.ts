@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { DataSourceOptions } from 'typeorm';
+import { ApiKey } from '../api-keys/api-key.entity.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { KnownSource } from '../auth/known-source.entity.js';
 import { SignInCount } from '../auth/sign-in-count.entity.js';
@@ -19,6 +20,7 @@ import { SharedSessions1763900000004 } from './migrations/1763900000004-shared-s
 import { UserIdentities1763900000005 } from './migrations/1763900000005-user-identities.js';
 import { CanonicalTimeZones1763900000006 } from './migrations/1763900000006-canonical-time-zones.js';
 import { SiteDeletion1763900000007 } from './migrations/1763900000007-site-deletion.js';
+import { ApiKeys1763900000008 } from './migrations/1763900000008-api-keys.js';
 import { SiteRecord } from '../sites/site.entity.js';
 
 export const ENTITIES = [
@@ -31,6 +33,7 @@ export const ENTITIES = [
   RefreshFamily,
   StoredSecret,
   UserIdentity,
+  ApiKey,
 ];
 /** In order; each runs once, recorded in the `migrations` table. Never `synchronize`. */
 export const MIGRATIONS = [
@@ -42,6 +45,7 @@ export const MIGRATIONS = [
   UserIdentities1763900000005,
   CanonicalTimeZones1763900000006,
   SiteDeletion1763900000007,
+  ApiKeys1763900000008,
 ];
 
 /** The metadata database: PostgreSQL when DATABASE_URL is set, else a SQLite file in the data folder. */

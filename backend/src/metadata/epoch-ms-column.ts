@@ -9,3 +9,14 @@ export const epochMsColumn = (name: string): ColumnOptions => ({
   type: 'bigint',
   transformer: { to: (value: number) => value, from: (value: string | number) => Number(value) },
 });
+
+/** `epochMsColumn` for a moment that may not have come yet: null until then. */
+export const optionalEpochMsColumn = (name: string): ColumnOptions => ({
+  name,
+  type: 'bigint',
+  nullable: true,
+  transformer: {
+    to: (value: number | null) => value,
+    from: (value: string | number | null) => (value === null ? null : Number(value)),
+  },
+});

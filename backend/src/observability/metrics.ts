@@ -27,6 +27,20 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly reportQueries = new Histogram({
+    name: 'sluice_backend_report_query_duration_seconds',
+    help: 'ClickHouse report queries by name (report:<kind>:<source>) and outcome, and how long they took',
+    labelNames: ['query', 'outcome'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.5, 1, 2.5, 5, 10, 30],
+    registers: [this.registry],
+  });
+  readonly reportRowsRead = new Counter({
+    name: 'sluice_backend_report_rows_read_total',
+    help: 'Rows ClickHouse read for report queries, by query name',
+    labelNames: ['query'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'sluice_backend_' });
   }

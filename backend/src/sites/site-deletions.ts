@@ -8,6 +8,7 @@ import { SiteAccess } from '../users/site-access.js';
 import { PipelineProgress } from './pipeline-progress.js';
 import { activeSiteStatus, deletedSiteStatus, type DeletionStage, type SiteStatus } from './site.js';
 import { SitesRepository } from './sites.repository.js';
+import { errorMessage } from '../common/error-message.js';
 
 /** How often an erasure looks whether ClickHouse has applied its mutations. */
 const ERASURE_POLL_MS = 1000;
@@ -67,7 +68,9 @@ export class SiteDeletions extends RecurringJob {
         this.logger.warn(`Deleted site ${siteId}: rows arrived late in ${holding.join(', ')}; erasing them`);
         await this.data.erase(siteId);
       } catch (error) {
-        this.logger.error(`Deleted site ${siteId}: the sweep failed (${describe(error)}); next hour again`);
+        this.logger.error(
+          `Deleted site ${siteId}: the sweep failed (${errorMessage(error)}); next hour again`,
+        );
       }
     }
   }
@@ -93,7 +96,9 @@ export class SiteDeletions extends RecurringJob {
     } catch (error) {
       // A stop leaves the deletion to the next start; a failure to the next hourly run.
       if (!stop.aborted)
-        this.logger.error(`Deleting site ${siteId} failed (${describe(error)}); it resumes within the hour`);
+        this.logger.error(
+          `Deleting site ${siteId} failed (${errorMessage(error)}); it resumes within the hour`,
+        );
     } finally {
       this.underWay.delete(siteId);
     }
@@ -113,5 +118,3 @@ export class SiteDeletions extends RecurringJob {
     }
   }
 }
-
-const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));

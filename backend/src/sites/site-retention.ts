@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { SiteData } from '../clickhouse/site-data.js';
 import { DAY_MS, RecurringJob } from '../common/recurring-job.js';
 import { SitesRepository } from './sites.repository.js';
+import { errorMessage } from '../common/error-message.js';
 
 /**
  * Each site's own retention (`retentionMonths`, fewer months than the server keeps): deletes its
@@ -25,9 +26,7 @@ export class SiteRetention extends RecurringJob {
         await this.data.expire(site.id, site.retentionMonths);
         this.logger.log(`Site ${site.id}: keeping ${site.retentionMonths} months`);
       } catch (error) {
-        this.logger.error(
-          `Site ${site.id}: retention failed: ${error instanceof Error ? error.message : String(error)}`,
-        );
+        this.logger.error(`Site ${site.id}: retention failed: ${errorMessage(error)}`);
       }
     }
   }

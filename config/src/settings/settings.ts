@@ -239,6 +239,14 @@ export const SETTINGS = {
     default: 'false',
     readBy: ['stack', 'backend'],
   }),
+  SLUICE_API_KEY_REQUESTS_PER_MINUTE: setting({
+    kind: wholeNumber(1, 100_000, 'requests'),
+    section: 'Backend',
+    about:
+      'Requests each API key may make per minute (counted in the metadata database, so by every backend together); past it the reports answer 429 with Retry-After until the next minute. A dashboard of 20 reports refreshed every minute needs 20.',
+    default: '120',
+    readBy: ['stack', 'backend'],
+  }),
   OIDC_ISSUER: setting({
     kind: httpUrl('https://accounts.example.com'),
     section: 'Backend',

@@ -10,6 +10,7 @@ local contract = require "sluice.contract"
 local disk = require "sluice.disk"
 local geo = require "sluice.geo"
 local json = require "sluice.json"
+local language = require "sluice.language"
 local metrics = require "sluice.metrics"
 local row = require "sluice.row"
 local signature = require "sluice.signature"
@@ -138,15 +139,21 @@ local function named_ip(value)
     end
 end
 
--- The client of a request: the connection's (the socket, or the visitor a trusted proxy names), or
--- for a batch signed by one of the site's secrets, whom the batch names. Returns its address, its
--- user agent (nil for a signed batch that names none) and whether the batch was signed; or nil and
--- an error code for a bad signature.
+-- A batch's string, or nil for a value of another type.
+local function named_string(value)
+    return type(value) == "string" and value or nil
+end
+
+-- The client of a request: the connection's (the socket, or the visitor a trusted proxy names, and
+-- the request's headers), or for a batch signed by one of the site's secrets, whom the batch names.
+-- Returns its address, its user agent (nil for a signed batch that names none), whether the batch
+-- was signed, and its Accept-Language value (nil when none is given); or nil and an error code for a
+-- bad signature.
 local function client_of(method, batch, body, site)
     local signature_header = ngx_var[SIGNATURE_VARIABLE]
     local timestamp_header = ngx_var[TIMESTAMP_VARIABLE]
     if method ~= "POST" or (not signature_header and not timestamp_header) then
-        return ngx_var.remote_addr, ngx_var.http_user_agent or "", false
+        return ngx_var.remote_addr, ngx_var.http_user_agent or "", false, ngx_var.http_accept_language
     end
     local signed = contract.wire.signed
     local ok, code = signature.verify(body, timestamp_header, signature_header, site.secrets, ngx_time(),
@@ -154,9 +161,9 @@ local function client_of(method, batch, body, site)
     if not ok then
         return nil, code
     end
-    local named_ua = batch[signed.userAgent]
-    return named_ip(batch[signed.clientIp]) or ngx_var.remote_addr,
-        type(named_ua) == "string" and named_ua or nil, true
+    -- The request's own headers are the server's: a signed batch names the user's, or none.
+    return named_ip(batch[signed.clientIp]) or ngx_var.remote_addr, named_string(batch[signed.userAgent]), true,
+        named_string(batch[signed.acceptLanguage])
 end
 
 function _M.handle()
@@ -194,7 +201,7 @@ function _M.handle()
     if not site then
         return reject("unknown_site")
     end
-    local client_ip, ua, signed = client_of(method, batch, body, site)
+    local client_ip, ua, signed, accept_language = client_of(method, batch, body, site)
     if not client_ip then
         return reject(ua, 401)
     end
@@ -220,6 +227,7 @@ function _M.handle()
     request.keep_client_ids = site.keep_client_ids
     request.agent = agent
     request.country, request.region, request.city = geo.lookup(client_ip)
+    request.language = language.preferred(accept_language)
     -- The batch's lines go into one reused array, joined once: no string per event.
     local n, rejected = 0, nil
     for i = 1, #events do
@@ -231,6 +239,10 @@ function _M.handle()
         local appended, code = row.append(parts, n, events[i], request)
         if appended then
             n = appended
+            if code then
+                -- Written without the field (revenue): counted, as the answer is still 204.
+                metrics.field_rejected(code)
+            end
         else
             n = before
             rejected = rejected or {}

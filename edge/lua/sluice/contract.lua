@@ -10,8 +10,8 @@ local _M = { _VERSION = '0.1' }
 -- Numbers are cut to their field's max; a uint32 without one is cut to the type's range.
 local DEFAULT_MAX = { uint32 = 4294967295 }
 
--- Fills _M.fields (ordered list of { name, type, max_length, max_items, max, required }), _M.by_name
--- and _M.wire.
+-- Fills _M.fields (ordered list of { name, type, max_length, max_items, max, required }), _M.by_name,
+-- _M.wire, _M.revenue (the revenue property convention) and _M.decimal_scale.
 function _M.load(path)
     local file, err = io_open(path, "rb")
     if not file then
@@ -37,6 +37,8 @@ function _M.load(path)
     _M.fields = fields
     _M.by_name = by_name
     _M.wire = contract.wire
+    _M.revenue = contract.revenue
+    _M.decimal_scale = contract.decimalScale
     return true
 end
 

@@ -29,6 +29,8 @@ local FAMILIES = {
     { name = "sluice_edge_events_accepted_total", type = "counter", help = "Events written as NDJSON lines." },
     { name = "sluice_edge_events_rejected_total", type = "counter",
         help = "Events refused, by reason (the error code the client got)." },
+    { name = "sluice_edge_fields_rejected_total", type = "counter",
+        help = "Events written without a field whose value broke its rules, by reason (bad_revenue, bad_currency)." },
     { name = "sluice_edge_requests_rejected_total", type = "counter",
         help = "Whole requests refused before any event was read, by reason." },
     { name = "sluice_edge_events_dropped_total", type = "counter",
@@ -99,6 +101,10 @@ end
 
 function _M.event_rejected(reason)
     add(series("sluice_edge_events_rejected_total", "reason", reason), 1)
+end
+
+function _M.field_rejected(reason)
+    add(series("sluice_edge_fields_rejected_total", "reason", reason), 1)
 end
 
 function _M.request_rejected(reason)

@@ -8,6 +8,7 @@ local acquisition = require "sluice.acquisition"
 local contract = require "sluice.contract"
 local element = require "sluice.element"
 local ids = require "sluice.ids"
+local revenue = require "sluice.revenue"
 local visitor = require "sluice.visitor"
 local json_string = require("sluice.json").string_content
 local clean = require("sluice.text").clean
@@ -42,11 +43,12 @@ local PROPS_MAX_ITEMS
 local COPIED
 
 -- How each contract type is written. Values of the fixed-format types (uuid, datetime) are made or
--- checked by this module and written as they are; numbers go to table.concat as numbers.
+-- checked by this module and written as they are; numbers go to table.concat as numbers, decimals
+-- as the exact text sluice.revenue made of them.
 local QUOTED = { uuid = true, datetime = true, string = true }
 local WRITERS = {
-    uuid = "raw", datetime = "raw", uint32 = "raw", float32 = "raw", flag = "raw", string = "string",
-    ["string[]"] = "array",
+    uuid = "raw", datetime = "raw", uint32 = "raw", float32 = "raw", decimal = "raw", flag = "raw",
+    string = "string", ["string[]"] = "array",
 }
 -- Fields fill_values derives or checks itself; every other wire key is copied (copy_fields).
 local DERIVED = { event_id = true, name = true, url = true, referrer = true, visitor_id = true, props = true }
@@ -151,9 +153,10 @@ local function element_fingerprint()
         .. clean(values.el_text, by_name.el_text.max_length)), 1, 16)
 end
 
--- Fills `values` for one event, or returns nil and a short error code for the client. `request`
--- holds what all events of a batch share: site_id, ts, visitor_id (and keep_client_ids), the
--- parsed user agent and the geo of the client address.
+-- Fills `values` for one event, or returns nil and a short error code for the client; a field left
+-- empty because its value broke the field's rules is named by a second result (the event is still
+-- written). `request` holds what all events of a batch share: site_id, ts, visitor_id (and
+-- keep_client_ids), the parsed user agent, the geo of the client address and the visitor's language.
 local function fill_values(event, request)
     if type(event) ~= "table" then
         return nil, "not_an_object"
@@ -199,11 +202,15 @@ local function fill_values(event, request)
     values.country = request.country
     values.region = request.region
     values.city = request.city
-    values.props_keys, values.props_values = split_props(event[KEY.props])
+    values.language = request.language
+    local props = event[KEY.props]
+    values.props_keys, values.props_values = split_props(props)
+    local field_rejected
+    values.revenue_amount, values.revenue_currency, field_rejected = revenue.of(props)
     copy_fields(event)
     element.complete(values, hostname)
     values.el_fingerprint = element_fingerprint()
-    return true
+    return true, field_rejected
 end
 
 -- Appends a JSON array of at least one string to parts after index n; returns the new n.
@@ -227,6 +234,7 @@ function _M.prepare()
     URL_MAX_LENGTH = contract.wire.event[KEY.url].maxLength
     REFERRER_MAX_LENGTH = contract.by_name.referrer.max_length
     PROPS_MAX_ITEMS = math_min(contract.by_name.props_keys.max_items, contract.by_name.props_values.max_items)
+    revenue.configure(contract.revenue, contract.decimal_scale, contract.by_name.revenue_amount.max)
     COPIED = {}
     for key, spec in pairs(contract.wire.event) do
         local field = contract.by_name[spec.field]
@@ -264,7 +272,7 @@ function _M.prepare()
     local parts = {}
     local n = assert(_M.append(parts, 0, { [KEY.name] = "start", [KEY.url] = "https://sluice.invalid/" },
         { site_id = 0, ts = "1970-01-01 00:00:00", visitor_id = "", agent = user_agent.parse(""),
-            country = "", region = "", city = "" }))
+            country = "", region = "", city = "", language = "" }))
     for _, field in ipairs(FIELDS) do
         assert(values[field.name] ~= nil, "the edge fills no value for contract field " .. field.name)
     end
@@ -272,12 +280,13 @@ function _M.prepare()
 end
 
 -- Appends the event's NDJSON line (without a newline) to `parts` after index n and returns the
--- new n; or returns nil and a short error code for the client, leaving parts up to n as they were.
+-- new n, and the code of a field left empty for breaking its rules (nil when none did); or returns
+-- nil and a short error code for the client, leaving parts up to n as they were.
 -- `request`: what the batch's events share (see fill_values).
 function _M.append(parts, n, event, request)
-    local ok, err = fill_values(event, request)
+    local ok, code = fill_values(event, request)
     if not ok then
-        return nil, err
+        return nil, code
     end
     for i = 1, FIELD_COUNT do
         local field = FIELDS[i]
@@ -319,7 +328,7 @@ function _M.append(parts, n, event, request)
         end
     end
     parts[n + 1] = "}"
-    return n + 1
+    return n + 1, code
 end
 
 -- The event's NDJSON line, or nil and a short error code (for tests and one-off callers).

@@ -7,12 +7,13 @@ export interface OverviewRequest {
   to: string;
 }
 
+/** The metrics of the range (the backend's `OverviewReportDto`; the panel shows two of them so far). */
 export interface OverviewReport {
   siteId: number;
   from: string;
   to: string;
-  visitors: number;
-  pageviews: number;
+  timezone: string;
+  metrics: { visitors: number; pageviews: number };
 }
 
 export function fetchOverview(

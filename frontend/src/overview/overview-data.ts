@@ -15,13 +15,13 @@ export interface OverviewMetric {
 
 export function overviewMetrics(overview: OverviewReport, locale?: string): OverviewMetric[] {
   return [
-    { label: 'Visitors', value: formatCount(overview.visitors, locale) },
-    { label: 'Pageviews', value: formatCount(overview.pageviews, locale) },
+    { label: 'Visitors', value: formatCount(overview.metrics.visitors, locale) },
+    { label: 'Pageviews', value: formatCount(overview.metrics.pageviews, locale) },
   ];
 }
 
 export function isEmptyOverview(overview: OverviewReport): boolean {
-  return overview.visitors === 0 && overview.pageviews === 0;
+  return overview.metrics.visitors === 0 && overview.metrics.pageviews === 0;
 }
 
 /** A count with the reader's digit grouping: 1234567 → "1,234,567" in English. */

@@ -34,11 +34,12 @@ export const ROWS: Row[] = [
         title: 'Refused and dropped, by reason',
         unit: 'ops',
         description:
-          'Events refused (the client got an error code), whole requests refused before reading (rate limit, origin, size), and events answered 204 but not written (bots the site drops).',
+          'Events refused (the client got an error code), whole requests refused before reading (rate limit, origin, size), events answered 204 but not written (bots the site drops), and events written without a field whose value broke its rules (revenue with a bad amount or currency).',
         queries: [
           { expr: rate('sluice_edge_events_rejected_total', 'reason'), legend: 'event: {{reason}}' },
           { expr: rate('sluice_edge_requests_rejected_total', 'reason'), legend: 'request: {{reason}}' },
           { expr: rate('sluice_edge_events_dropped_total', 'reason'), legend: 'dropped: {{reason}}' },
+          { expr: rate('sluice_edge_fields_rejected_total', 'reason'), legend: 'field: {{reason}}' },
         ],
       },
       {

@@ -5,7 +5,7 @@ import { ApiProperty } from '@nestjs/swagger';
 /** The longest range a report answers: a leap year. */
 export const MAX_RANGE_DAYS = 366;
 
-const IsCalendarDate = () =>
+export const IsCalendarDate = () =>
   ValidateBy({
     name: 'isCalendarDate',
     validator: {
@@ -14,13 +14,21 @@ const IsCalendarDate = () =>
     },
   });
 
-/** A rule on the number of days from `from` to `to`; it waits until both are dates, which have their own rule. */
-const RangeDays = (name: string, ok: (days: number) => boolean, message: string) =>
+/**
+ * A rule on the number of days from the start field (`from`, `compareFrom`) to the end field it
+ * decorates; it waits until both are dates, which have their own rule.
+ */
+export const RangeDays = (
+  name: string,
+  ok: (days: number) => boolean,
+  message: string,
+  startField = 'from',
+) =>
   ValidateBy({
     name,
     validator: {
       validate: (to: unknown, args?: ValidationArguments) => {
-        const from = (args?.object as Partial<DateRangeDto> | undefined)?.from;
+        const from = (args?.object as Record<string, unknown> | undefined)?.[startField];
         return !isCalendarDate(to) || !isCalendarDate(from) || ok(daysInRange(from, to));
       },
       defaultMessage: () => message,

@@ -2,18 +2,22 @@ import { Transform } from 'class-transformer';
 import { IsInt } from 'class-validator';
 import { ApiProperty } from '@nestjs/swagger';
 
-const UINT32_MAX = 0xffff_ffff;
+/**
+ * The largest site id: the metadata database's integer column (PostgreSQL's is 32-bit signed) mints the
+ * ids, so a larger one can't exist, and asking PostgreSQL for it would fail rather than find nothing.
+ */
+export const MAX_SITE_ID = 2_147_483_647;
 
-/** Plain digits naming a UInt32 above 0 (no `1e3`, `0x10`, `1.0` or `-1`); anything else becomes NaN and fails. */
+/** Plain digits naming a site id above 0 (no `1e3`, `0x10`, `1.0` or `-1`); anything else becomes NaN and fails. */
 const toSiteId = (value: unknown): number => {
   const id = typeof value === 'string' && /^\d{1,10}$/.test(value) ? Number(value) : Number.NaN;
-  return id >= 1 && id <= UINT32_MAX ? id : Number.NaN;
+  return id >= 1 && id <= MAX_SITE_ID ? id : Number.NaN;
 };
 
 /** `:siteId` in a route. */
 export class SiteIdParamDto {
-  @ApiProperty({ type: 'integer', minimum: 1, example: 1 })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: MAX_SITE_ID, example: 1 })
   @Transform(({ value }) => toSiteId(value))
-  @IsInt({ message: `$property must be a positive integer (at most ${UINT32_MAX})` })
+  @IsInt({ message: `$property must be a positive integer (at most ${MAX_SITE_ID})` })
   siteId!: number;
 }

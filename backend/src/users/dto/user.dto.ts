@@ -1,7 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
-import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEmail, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { IsOneOf } from '../../common/is-one-of.js';
+import { IsRouteId } from '../../common/route-id.js';
+import { MAX_SITE_ID } from '../../sites/dto/site-id-param.dto.js';
 import { ROLES, Role } from '../role.js';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 
@@ -15,7 +16,7 @@ const IsSiteIds = () =>
     ArrayMaxSize(MAX_SITES),
     IsInt({ each: true, message: SITE_IDS_RULE }),
     Min(1, { each: true, message: SITE_IDS_RULE }),
-    Max(0xffff_ffff, { each: true, message: SITE_IDS_RULE }),
+    Max(MAX_SITE_ID, { each: true, message: SITE_IDS_RULE }),
   );
 
 export class CreateUserDto {
@@ -43,14 +44,9 @@ export class CreateUserDto {
 /** A new role, or a new set of sites; what is left out stays. */
 export class UpdateUserDto extends PartialType(OmitType(CreateUserDto, ['email'] as const)) {}
 
-const toId = (value: unknown) =>
-  typeof value === 'string' && /^\d{1,10}$/.test(value) ? Number(value) : Number.NaN;
-
 /** `:userId` in a route. */
 export class UserIdParamDto {
   @ApiProperty({ type: 'integer', minimum: 1, example: 2 })
-  @Transform(({ value }) => toId(value))
-  @IsInt({ message: '$property must be a positive integer' })
-  @Min(1, { message: '$property must be a positive integer' })
+  @IsRouteId()
   userId!: number;
 }

@@ -1,0 +1,89 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DIMENSION_NAMES } from '@sluice/config';
+import { METRIC_NAMES, type MetricName } from '../query/metrics.js';
+import { INTERVALS, type Interval } from '../query/report-query.js';
+import type { VisitSource } from '../query/plan.js';
+
+/** The values of the metrics a report asked for, by name. */
+export class MetricValuesDto implements Partial<Record<MetricName, number>> {}
+// One property per declared metric, from the one list, so the description can't drift from METRICS.
+for (const name of METRIC_NAMES) {
+  ApiPropertyOptional({ type: 'number' })(MetricValuesDto.prototype, name);
+}
+
+/** Percent change of each metric against the comparison range; null where the comparison is 0. */
+export class MetricChangesDto implements Partial<Record<MetricName, number | null>> {}
+for (const name of METRIC_NAMES) {
+  ApiPropertyOptional({ type: 'number', nullable: true })(MetricChangesDto.prototype, name);
+}
+
+const SOURCES: VisitSource[] = ['rollup', 'events'];
+
+export class ReportHeaderDto {
+  @ApiProperty({ type: 'integer' }) siteId!: number;
+  @ApiProperty({ format: 'date' }) from!: string;
+  @ApiProperty({ format: 'date' }) to!: string;
+  @ApiProperty({ description: "The site's time zone, which the days are in", example: 'Europe/Berlin' })
+  timezone!: string;
+  @ApiProperty({
+    enum: SOURCES,
+    description: 'Where the planner read the visits: the per-visit rollup or raw events',
+  })
+  source!: VisitSource;
+}
+
+export class ComparedRangeDto {
+  @ApiProperty({ format: 'date' }) from!: string;
+  @ApiProperty({ format: 'date' }) to!: string;
+  @ApiProperty({ type: MetricValuesDto }) metrics!: MetricValuesDto;
+}
+
+/** Every metric of the range, and of the comparison range beside it. */
+export class OverviewReportDto extends ReportHeaderDto {
+  @ApiProperty({ type: MetricValuesDto }) metrics!: MetricValuesDto;
+  @ApiProperty({ type: ComparedRangeDto, nullable: true }) comparison!: ComparedRangeDto | null;
+  @ApiProperty({ type: MetricChangesDto, nullable: true }) change!: MetricChangesDto | null;
+}
+
+export class TimeseriesPointDto {
+  @ApiProperty({
+    description: 'The bucket in the site’s zone: YYYY-MM-DD, or YYYY-MM-DD HH:MM for hours and minutes',
+  })
+  bucket!: string;
+  @ApiProperty({ type: MetricValuesDto }) metrics!: MetricValuesDto;
+}
+
+export class ComparedSeriesDto {
+  @ApiProperty({ format: 'date' }) from!: string;
+  @ApiProperty({ format: 'date' }) to!: string;
+  @ApiProperty({ type: [TimeseriesPointDto] }) points!: TimeseriesPointDto[];
+}
+
+/** One point per bucket, empty buckets included (zeros). */
+export class TimeseriesReportDto extends ReportHeaderDto {
+  @ApiProperty({ enum: INTERVALS }) interval!: Interval;
+  @ApiProperty({ type: [TimeseriesPointDto] }) points!: TimeseriesPointDto[];
+  @ApiProperty({ type: ComparedSeriesDto, nullable: true }) comparison!: ComparedSeriesDto | null;
+}
+
+export class BreakdownRowDto {
+  @ApiProperty({ description: 'The dimension’s value; empty when the events had none' }) value!: string;
+  @ApiProperty({ type: MetricValuesDto }) metrics!: MetricValuesDto;
+  @ApiProperty({
+    type: MetricValuesDto,
+    nullable: true,
+    description: 'The same value in the comparison range',
+  })
+  comparison!: MetricValuesDto | null;
+}
+
+export class BreakdownReportDto extends ReportHeaderDto {
+  @ApiProperty({ enum: DIMENSION_NAMES }) dimension!: string;
+  @ApiProperty({ type: [BreakdownRowDto] }) rows!: BreakdownRowDto[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Pass as cursor for the next page; null on the last',
+  })
+  nextCursor!: string | null;
+}

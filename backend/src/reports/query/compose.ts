@@ -1,0 +1,69 @@
+import { bind, identifier, joinSql, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
+import type { NamedQuery } from '../../clickhouse/clickhouse.service.js';
+import { dimensionAlias } from './dimensions.js';
+import { METRICS, type MetricName } from './metrics.js';
+import { chooseSource, type VisitSource } from './plan.js';
+import type { DateRange, Interval, ReportQuery } from './report-query.js';
+import { visitRows } from './visits.js';
+
+const metricColumns = (metrics: MetricName[]) =>
+  joinSql(
+    metrics.map((name) => sql`${METRICS[name]} AS ${identifier(name)}`),
+    ', ',
+  );
+
+/**
+ * A visit's start as the label of its time bucket in the site's zone, as the gap filler writes it
+ * (`zoned-buckets.ts`). The zone argument makes ClickHouse read the UTC instant there, half-hour
+ * zones and DST days included (18.16 has no toStartOfInterval or toStartOfWeek: toMonday instead).
+ */
+function bucketLabel(interval: Interval, timeZone: string): SqlFragment {
+  const zone = bind.timeZone(timeZone);
+  switch (interval) {
+    case 'minute':
+      return sql`formatDateTime(visit_started, '%Y-%m-%d %H:%M', ${zone})`;
+    case 'hour':
+      return sql`formatDateTime(visit_started, '%Y-%m-%d %H:00', ${zone})`;
+    case 'day':
+      return sql`toString(toDate(visit_started, ${zone}))`;
+    case 'week':
+      return sql`toString(toMonday(toDate(visit_started, ${zone})))`;
+    case 'month':
+      return sql`toString(toStartOfMonth(toDate(visit_started, ${zone})))`;
+  }
+}
+
+/**
+ * The SQL of a query over one range: its metrics over every visit, per time bucket (`interval`) or per
+ * value of its dimension, from the source the planner chose (or the one a test names).
+ */
+export function reportSql(
+  query: ReportQuery,
+  range: DateRange,
+  source: VisitSource = chooseSource(query),
+): NamedQuery {
+  const visits = visitRows(query, range, source);
+  const metrics = metricColumns(query.metrics);
+  const name = `report:${query.interval ? 'timeseries' : query.dimension ? 'breakdown' : 'overview'}:${source}`;
+  if (query.interval) {
+    return {
+      name,
+      sql: sql`SELECT ${bucketLabel(query.interval, query.site.timezone)} AS bucket, ${metrics}
+        FROM (${visits}) GROUP BY bucket ORDER BY bucket`,
+    };
+  }
+  if (query.dimension) {
+    const value = dimensionAlias(query.dimension);
+    const order = query.order ?? { by: query.metrics[0], direction: 'desc' };
+    const by = order.by === 'value' ? sql`value` : identifier(order.by);
+    const direction = order.direction === 'asc' ? sql`ASC` : sql`DESC`;
+    // One row more than a page: whether there is a next page, without counting them all.
+    return {
+      name,
+      sql: sql`SELECT ${value} AS value, ${metrics} FROM (${visits})
+        GROUP BY value ORDER BY ${by} ${direction}, value ASC
+        LIMIT ${bind.uint32(query.offset ?? 0)}, ${bind.uint32((query.limit ?? 100) + 1)}`,
+    };
+  }
+  return { name, sql: sql`SELECT ${metrics} FROM (${visits})` };
+}

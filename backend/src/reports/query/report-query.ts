@@ -1,0 +1,44 @@
+import type { DimensionName, FilterOperator } from '@sluice/config';
+import type { Site } from '../../sites/site.js';
+import type { MetricName } from './metrics.js';
+
+/** Whole days in the site's time zone, both ends included (`YYYY-MM-DD`). */
+export interface DateRange {
+  from: string;
+  to: string;
+}
+
+/** One condition on a dimension; `one_of` takes a list, every other operator one value. */
+export type FilterCondition =
+  | { dimension: DimensionName; operator: Exclude<FilterOperator, 'one_of'>; value: string }
+  | { dimension: DimensionName; operator: 'one_of'; values: string[] };
+
+/** A filter tree: conditions combined with and / or / not. */
+export type Filter = FilterCondition | { and: Filter[] } | { or: Filter[] } | { not: Filter };
+
+/** Time buckets of a timeseries, in the site's time zone. */
+export const INTERVALS = ['minute', 'hour', 'day', 'week', 'month'] as const;
+export type Interval = (typeof INTERVALS)[number];
+
+export interface Order {
+  by: MetricName | 'value';
+  direction: 'asc' | 'desc';
+}
+
+/**
+ * A report request: every report is this object (plus, later, a report kind with its own options).
+ * `dimension` breaks the answer down by one declared dimension, `interval` by time; neither: one row.
+ */
+export interface ReportQuery {
+  site: Pick<Site, 'id' | 'timezone'>;
+  range: DateRange;
+  comparison?: DateRange;
+  metrics: MetricName[];
+  dimension?: DimensionName;
+  interval?: Interval;
+  filters?: Filter;
+  order?: Order;
+  /** Breakdowns: rows per page and how many to skip (the cursor, decoded). */
+  limit?: number;
+  offset?: number;
+}

@@ -1,0 +1,103 @@
+import type { DimensionName } from '@sluice/config';
+import { bind, joinSql, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
+import { nextDay } from '../../common/calendar.js';
+import {
+  dimensionAlias,
+  dimensionLevel,
+  eventValue,
+  visitValueFromEvents,
+  visitValueFromRollup,
+} from './dimensions.js';
+import { filterSql, splitByLevel } from './filters.js';
+import { queryDimensions, type VisitSource } from './plan.js';
+import type { DateRange, ReportQuery } from './report-query.js';
+
+/**
+ * UTC days read around a range, beyond the days its local bounds fall on: a visit is counted once, on
+ * the day it began, so its rows on the day before (it began there: not ours) and after (its later
+ * events, and copies the tracker's queue resends up to 24 hours later) must be merged into it. A
+ * local day lies within the UTC days before and after its date (zones are at most 14 hours off).
+ */
+const DAYS_AROUND = 2;
+
+/** The instants a range of local days begins and ends, and the UTC days whose rows its visits may hold. */
+function dayBounds(site: ReportQuery['site'], range: DateRange) {
+  return {
+    start: bind.startOfDay(range.from, site.timezone),
+    end: bind.startOfDay(nextDay(range.to), site.timezone),
+    firstDay: sql`${bind.date(range.from)} - ${bind.uint32(DAYS_AROUND)}`,
+    lastDay: sql`${bind.date(range.to)} + ${bind.uint32(DAYS_AROUND)}`,
+  };
+}
+
+const columns = (pairs: Array<[SqlFragment, SqlFragment]>) =>
+  joinSql(
+    pairs.map(([value, alias]) => sql`${value} AS ${alias}`),
+    ', ',
+  );
+
+/**
+ * One row per visit that began in `range` (one per visit and event-dimension value when the query
+ * breaks down by an event dimension), with the columns every metric reads (metrics.ts) and `dim_<name>`
+ * of each dimension the query reads; visit filters are applied, event filters chose the events.
+ *
+ * Both sources key a visit by the tracker's session id (an event without one is a visit of its own),
+ * take its visitor and dimensions from its first event, and count distinct event ids: a copy of an
+ * event, from the pipeline or resent from another address, adds neither an event nor a visitor.
+ * What a late resend can still move is its visit's end (`visit_ended`, the exit page), by its later ts.
+ */
+export function visitRows(query: ReportQuery, range: DateRange, source: VisitSource): SqlFragment {
+  const { start, end, firstDay, lastDay } = dayBounds(query.site, range);
+  const site = bind.uint32(query.site.id);
+  const dimensions = queryDimensions(query);
+  const visitDimensions = dimensions.filter((name) => dimensionLevel(name) === 'visit');
+  const eventDimensions = dimensions.filter((name) => dimensionLevel(name) === 'event');
+  const filters = splitByLevel(query.filters);
+  const visitFilter = filters.visit ? sql`WHERE ${filterSql(filters.visit, dimensionAlias)}` : sql``;
+
+  if (source === 'rollup') {
+    return sql`SELECT * FROM (
+      SELECT ${columns([
+        [sql`argMinMerge(visitor_hash)`, sql`visitor`],
+        [sql`minMerge(started)`, sql`visit_started`],
+        [sql`maxMerge(ended)`, sql`visit_ended`],
+        [sql`uniqIfMerge(pageviews)`, sql`visit_pageviews`],
+        [sql`uniqMerge(events)`, sql`visit_events`],
+        ...visitDimensions.map((name): [SqlFragment, SqlFragment] => [
+          visitValueFromRollup(name),
+          dimensionAlias(name),
+        ]),
+      ])}
+      FROM sessions_daily
+      WHERE site_id = ${site} AND day >= ${firstDay} AND day <= ${lastDay}
+      GROUP BY visit_id
+      HAVING visit_started >= ${start} AND visit_started < ${end}
+    ) ${visitFilter}`;
+  }
+
+  const eventFilter = filters.event ? sql`AND ${filterSql(filters.event, eventValue)}` : sql``;
+  const groups = [
+    // The rollup's visit_id (migration 0010).
+    sql`sipHash64(if(session_id = '', toString(event_id), session_id))`,
+    ...eventDimensions.map((name: DimensionName) => dimensionAlias(name)),
+  ];
+  // is_bot: rows the edge flagged stay stored for inspection; no report counts them.
+  return sql`SELECT * FROM (
+    SELECT ${columns([
+      [sql`argMin(sipHash64(visitor_id), ts)`, sql`visitor`],
+      [sql`min(ts)`, sql`visit_started`],
+      [sql`max(ts)`, sql`visit_ended`],
+      [sql`uniqIf(event_id, name = 'pageview')`, sql`visit_pageviews`],
+      [sql`uniq(event_id)`, sql`visit_events`],
+      ...visitDimensions.map((name): [SqlFragment, SqlFragment] => [
+        visitValueFromEvents(name),
+        dimensionAlias(name),
+      ]),
+      ...eventDimensions.map((name): [SqlFragment, SqlFragment] => [eventValue(name), dimensionAlias(name)]),
+    ])}
+    FROM events
+    WHERE site_id = ${site} AND toDate(ts) >= ${firstDay} AND toDate(ts) <= ${lastDay} AND is_bot = 0 ${eventFilter}
+    GROUP BY ${joinSql(groups, ', ')}
+    HAVING visit_started >= ${start} AND visit_started < ${end}
+  ) ${visitFilter}`;
+}

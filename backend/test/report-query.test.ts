@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { DIMENSION_NAMES, EVENT_ROW, REPORT_DIMENSIONS } from '@sluice/config';
+import { render } from '../src/clickhouse/sql-binder.js';
+import { reportSql } from '../src/reports/query/compose.js';
+import { wildcardRegex } from '../src/reports/query/filters.js';
+import { METRIC_NAMES } from '../src/reports/query/metrics.js';
+import { parseFilters } from '../src/reports/query/parse-request.js';
+import { chooseSource } from '../src/reports/query/plan.js';
+import { bucketLabels } from '../src/reports/query/zoned-buckets.js';
+
+describe('dimensions', () => {
+  test('every dimension reads a field of the event contract', () => {
+    for (const name of DIMENSION_NAMES) assert.ok(REPORT_DIMENSIONS[name].field in EVENT_ROW, name);
+  });
+});
+
+describe('the planner', () => {
+  test('reads the rollup unless an event dimension is broken down or filtered by', () => {
+    const country = { dimension: 'country', operator: 'is', value: 'DE' } as const;
+    const page = { dimension: 'page', operator: 'is', value: '/' } as const;
+    assert.equal(chooseSource({}), 'rollup');
+    assert.equal(chooseSource({ dimension: 'entry_page', filters: { not: country } }), 'rollup');
+    assert.equal(chooseSource({ dimension: 'page' }), 'events');
+    assert.equal(
+      chooseSource({ dimension: 'country', filters: { and: [country, { or: [page] }] } }),
+      'events',
+    );
+  });
+
+  test('names each query by its report and source, and binds every value', () => {
+    const query = reportSql(
+      {
+        site: { id: 7, timezone: 'Asia/Kolkata' },
+        range: { from: '2026-11-20', to: '2026-11-20' },
+        metrics: METRIC_NAMES,
+        dimension: 'page',
+        filters: parseFilters(
+          `[{"dimension":"page","operator":"contains","value":"'; DROP TABLE events --"}]`,
+        ),
+      },
+      { from: '2026-11-20', to: '2026-11-20' },
+    );
+    assert.equal(query.name, 'report:breakdown:events');
+    assert.ok(render(query.sql).includes(`position(pathname, '\\'; DROP TABLE events --') > 0`));
+  });
+});
+
+describe('wildcard patterns', () => {
+  const matches = (pattern: string, path: string) => new RegExp(wildcardRegex(pattern)).test(path);
+  test('* stays within a segment, ** crosses segments, anything else is itself', () => {
+    assert.equal(wildcardRegex('/docs/*'), '^\\/docs\\/[^/]*$');
+    assert.equal(matches('/docs/*', '/docs/a'), true);
+    assert.equal(matches('/docs/*', '/docs/a/b'), false);
+    assert.equal(matches('/docs/**', '/docs/a/b'), true);
+    assert.equal(matches('/a.b', '/axb'), false);
+    assert.equal(matches('/(x)?', '/(x)?'), true);
+  });
+});
+
+describe('time buckets in a zone', () => {
+  test('a day has 24 hours in zones 30 and 45 minutes off UTC', () => {
+    for (const zone of ['Asia/Kolkata', 'America/St_Johns', 'Asia/Kathmandu']) {
+      const hours = bucketLabels({ from: '2026-11-20', to: '2026-11-20' }, 'hour', zone);
+      assert.deepEqual(
+        hours,
+        Array.from({ length: 24 }, (_, h) => `2026-11-20 ${String(h).padStart(2, '0')}:00`),
+        zone,
+      );
+    }
+  });
+
+  test('DST days: 23 and 24 labels in New York (the repeated hour is one), half an hour on Lord Howe Island', () => {
+    const hours = (day: string, zone: string) => bucketLabels({ from: day, to: day }, 'hour', zone);
+    assert.equal(hours('2026-03-08', 'America/New_York').length, 23);
+    assert.ok(!hours('2026-03-08', 'America/New_York').includes('2026-03-08 02:00'));
+    assert.equal(hours('2026-11-01', 'America/New_York').length, 24);
+    // Lord Howe moves its clocks by 30 minutes: 02:00 becomes 02:30, so 02:00 still has half an hour.
+    assert.equal(hours('2026-10-04', 'Australia/Lord_Howe').length, 24);
+    const minutes = bucketLabels({ from: '2026-10-04', to: '2026-10-04' }, 'minute', 'Australia/Lord_Howe');
+    assert.equal(minutes.length, 1440 - 30);
+  });
+
+  test('weeks are labelled by their Monday, months by their first day', () => {
+    const range = { from: '2026-11-29', to: '2026-12-01' };
+    assert.deepEqual(bucketLabels(range, 'week', 'UTC'), ['2026-11-23', '2026-11-30']);
+    assert.deepEqual(bucketLabels(range, 'month', 'UTC'), ['2026-11-01', '2026-12-01']);
+    assert.deepEqual(bucketLabels(range, 'day', 'UTC'), ['2026-11-29', '2026-11-30', '2026-12-01']);
+  });
+});

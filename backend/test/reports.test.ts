@@ -1,0 +1,849 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import {
+  DIMENSION_NAMES,
+  REPORT_DIMENSIONS,
+  VISIT_DIMENSIONS,
+  type DimensionName,
+  type EventRow,
+} from '@sluice/config';
+import { createApp } from '../src/app.js';
+import { ClickHouseService } from '../src/clickhouse/clickhouse.service.js';
+import { sql } from '../src/clickhouse/sql-binder.js';
+import { loadAppConfig } from '../src/config/app-config.js';
+import { METRIC_NAMES } from '../src/reports/query/metrics.js';
+import type { ReportQuery } from '../src/reports/query/report-query.js';
+import { ReportsService } from '../src/reports/reports.service.js';
+import { eventRow, OWNER, RecordingLogger, signIn, startTestStores, type TestStores } from './harness.js';
+import {
+  localDate,
+  metricsOf,
+  randomSource,
+  seedVisits,
+  visitRowsOf,
+  type ExpectedVisit,
+} from './report-seed.js';
+
+let stores: TestStores;
+let app: INestApplication;
+let http: ReturnType<typeof request>;
+let token: string;
+
+before(async () => {
+  stores = await startTestStores();
+  app = await createApp(loadAppConfig(stores.env), new RecordingLogger());
+  await app.init();
+  http = request(app.getHttpServer());
+  token = await signIn(http, OWNER);
+});
+
+after(async () => {
+  await app?.close();
+  await stores?.stop();
+});
+
+type Params = Record<string, string | number>;
+
+/** A report as the owner: `kind` under /api/sites/:siteId/, its parameters in the query string. */
+const report = (siteId: number, kind: string, params: Params, as = token) =>
+  http
+    .get(
+      `/api/sites/${siteId}/${kind}?${new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)]))}`,
+    )
+    .set('authorization', `Bearer ${as}`);
+
+async function newSite(domain: string, timezone: string): Promise<number> {
+  const { body } = await http
+    .post('/api/sites')
+    .set('authorization', `Bearer ${token}`)
+    .send({ name: domain, domain, timezone })
+    .expect(201);
+  return body.id as number;
+}
+
+const BREAKDOWN = ['visitors', 'visits', 'pageviews'] as const;
+const pickMetrics = (metrics: ReturnType<typeof metricsOf>, names: readonly string[]) =>
+  Object.fromEntries(names.map((name) => [name, metrics[name as keyof typeof metrics]]));
+
+/** A breakdown's rows from expected visits: visitors first, then the value, as the API orders them. */
+function expectedBreakdown(visits: ExpectedVisit[], dimension: DimensionName) {
+  const groups = new Map<string, ExpectedVisit[]>();
+  for (const visit of visits) {
+    const value = visit.dimensions[dimension]!;
+    groups.set(value, [...(groups.get(value) ?? []), visit]);
+  }
+  return [...groups.entries()]
+    .map(([value, group]) => ({ value, metrics: pickMetrics(metricsOf(group), BREAKDOWN), comparison: null }))
+    .sort(
+      (a, b) =>
+        b.metrics.visitors - a.metrics.visitors || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0),
+    );
+}
+
+const eventDimension = (name: DimensionName) =>
+  REPORT_DIMENSIONS[name].level === 'event' ? name : undefined;
+
+const ZONES = ['UTC', 'Asia/Kolkata', 'America/St_Johns', 'America/New_York'] as const;
+
+describe('exact answers over seeded visits, in four time zones', () => {
+  const sites = new Map<string, { id: number; rows: EventRow[] }>();
+  before(async () => {
+    for (const [i, timeZone] of ZONES.entries()) {
+      const id = await newSite(`seeded-${i}.test`, timeZone);
+      // Four UTC days of visits around the local days asked for, plus copies and resends.
+      const rows = seedVisits(1000 + i, id, '2026-11-19 00:00:00', '2026-11-23 00:00:00', 300);
+      await stores.insertEvents(rows);
+      sites.set(timeZone, { id, rows });
+    }
+  });
+
+  for (const timeZone of ZONES) {
+    const expected = (from: string, to: string, dimension?: DimensionName) =>
+      visitRowsOf(sites.get(timeZone)!.rows, { from, to, timeZone, eventDimension: dimension });
+
+    test(`overview of single days, several days and a comparison: ${timeZone}`, async () => {
+      const { id } = sites.get(timeZone)!;
+      for (const [from, to] of [
+        ['2026-11-20', '2026-11-20'],
+        ['2026-11-21', '2026-11-21'],
+        ['2026-11-19', '2026-11-22'],
+        ['2025-01-01', '2025-01-31'], // empty
+      ]) {
+        const { body } = await report(id, 'overview', { from, to }).expect(200);
+        assert.deepEqual(body.metrics, metricsOf(expected(from, to)), `${from}..${to}`);
+        assert.equal(body.source, 'rollup');
+      }
+      const { body } = await report(id, 'overview', {
+        from: '2026-11-21',
+        to: '2026-11-21',
+        compareFrom: '2026-11-20',
+        compareTo: '2026-11-20',
+      }).expect(200);
+      const [now, then] = [
+        metricsOf(expected('2026-11-21', '2026-11-21')),
+        metricsOf(expected('2026-11-20', '2026-11-20')),
+      ];
+      assert.deepEqual(body.comparison, { from: '2026-11-20', to: '2026-11-20', metrics: then });
+      assert.deepEqual(
+        body.change,
+        Object.fromEntries(
+          METRIC_NAMES.map((name) => [
+            name,
+            then[name] === 0 ? null : Math.round(((now[name] - then[name]) / then[name]) * 1000) / 10,
+          ]),
+        ),
+      );
+      assert.ok(then.visits > 0 && now.visits > 0, 'the seed fills both days');
+    });
+
+    test(`timeseries by hour, day and week, every bucket listed: ${timeZone}`, async () => {
+      const { id } = sites.get(timeZone)!;
+      const metrics = 'visitors,visits,pageviews,bounce_rate,visit_duration';
+      const series = (visits: ExpectedVisit[], label: (visit: ExpectedVisit) => string, buckets: string[]) =>
+        buckets.map((bucket) => ({
+          bucket,
+          metrics: pickMetrics(
+            metricsOf(visits.filter((visit) => label(visit) === bucket)),
+            metrics.split(','),
+          ),
+        }));
+      const hourOf = (visit: ExpectedVisit) =>
+        `${localDate(visit.started, timeZone)} ${new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(visit.started)}:00`;
+      const hours = Array.from({ length: 24 }, (_, h) => `2026-11-21 ${String(h).padStart(2, '0')}:00`);
+      const hourly = await report(id, 'timeseries', {
+        from: '2026-11-21',
+        to: '2026-11-21',
+        interval: 'hour',
+        metrics,
+      });
+      assert.deepEqual(hourly.body.points, series(expected('2026-11-21', '2026-11-21'), hourOf, hours));
+      const days = ['2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22'];
+      const daily = await report(id, 'timeseries', { from: days[0], to: days[3], interval: 'day', metrics });
+      assert.deepEqual(
+        daily.body.points,
+        series(expected(days[0], days[3]), (visit) => localDate(visit.started, timeZone), days),
+      );
+      // Thursday the 19th to Monday the 23rd: two weeks, each labelled by its Monday.
+      const weekly = await report(id, 'timeseries', {
+        from: days[0],
+        to: '2026-11-23',
+        interval: 'week',
+        metrics,
+      });
+      assert.deepEqual(weekly.body.points, [
+        {
+          bucket: '2026-11-16',
+          metrics: pickMetrics(metricsOf(expected(days[0], days[3])), metrics.split(',')),
+        },
+        {
+          bucket: '2026-11-23',
+          metrics: pickMetrics(metricsOf(expected('2026-11-23', '2026-11-23')), metrics.split(',')),
+        },
+      ]);
+    });
+
+    test(`breakdowns by every dimension: ${timeZone}`, async () => {
+      const { id } = sites.get(timeZone)!;
+      for (const dimension of DIMENSION_NAMES) {
+        const { body } = await report(id, 'breakdown', {
+          from: '2026-11-20',
+          to: '2026-11-21',
+          dimension,
+        }).expect(200);
+        assert.deepEqual(
+          body.rows,
+          expectedBreakdown(expected('2026-11-20', '2026-11-21', eventDimension(dimension)), dimension),
+          dimension,
+        );
+        assert.equal(
+          body.source,
+          REPORT_DIMENSIONS[dimension].level === 'visit' ? 'rollup' : 'events',
+          dimension,
+        );
+      }
+    });
+
+    test(`filters narrow every report: ${timeZone}`, async () => {
+      const { id } = sites.get(timeZone)!;
+      const visits = expected('2026-11-20', '2026-11-21');
+      const cases: Array<[unknown[], (visit: ExpectedVisit) => boolean]> = [
+        [[{ dimension: 'country', operator: 'is', value: 'DE' }], (v) => v.dimensions.country === 'DE'],
+        [
+          [{ dimension: 'device', operator: 'is_not', value: 'mobile' }],
+          (v) => v.dimensions.device !== 'mobile',
+        ],
+        [
+          [
+            {
+              or: [
+                { dimension: 'country', operator: 'one_of', values: ['US', 'CA'] },
+                { not: { dimension: 'entry_page', operator: 'matches', value: '/docs/*' } },
+              ],
+            },
+          ],
+          (v) =>
+            ['US', 'CA'].includes(v.dimensions.country!) || !/^\/docs\/[^/]*$/.test(v.dimensions.entry_page!),
+        ],
+        [
+          [
+            { dimension: 'referrer_source', operator: 'contains', value: 'oo' },
+            { dimension: 'utm_source', operator: 'does_not_contain', value: 'news' },
+          ],
+          (v) => v.dimensions.referrer_source!.includes('oo') && !v.dimensions.utm_source!.includes('news'),
+        ],
+      ];
+      for (const [filters, keep] of cases) {
+        const { body } = await report(id, 'overview', {
+          from: '2026-11-20',
+          to: '2026-11-21',
+          filters: JSON.stringify(filters),
+        }).expect(200);
+        assert.deepEqual(body.metrics, metricsOf(visits.filter(keep)), JSON.stringify(filters));
+      }
+      // An event dimension's filter picks the events, and the visits are built of those.
+      const pricing = [{ dimension: 'page', operator: 'is', value: '/pricing' }];
+      const { body } = await report(id, 'breakdown', {
+        from: '2026-11-20',
+        to: '2026-11-21',
+        dimension: 'country',
+        filters: JSON.stringify(pricing),
+      }).expect(200);
+      const pricingVisits = expected('2026-11-20', '2026-11-21', 'page').filter(
+        (visit) => visit.dimensions.page === '/pricing',
+      );
+      assert.deepEqual(body.rows, expectedBreakdown(pricingVisits, 'country'));
+      assert.equal(body.source, 'events');
+    });
+  }
+
+  test('the rollup and raw events give the same answers', async () => {
+    const reports = app.get(ReportsService);
+    for (const timeZone of ZONES) {
+      const { id } = sites.get(timeZone)!;
+      const base: ReportQuery = {
+        site: { id, timezone: timeZone },
+        range: { from: '2026-11-20', to: '2026-11-21' },
+        metrics: METRIC_NAMES,
+      };
+      const queries: ReportQuery[] = [
+        base,
+        { ...base, interval: 'hour' },
+        { ...base, interval: 'day', filters: { dimension: 'country', operator: 'is_not', value: 'US' } },
+        ...VISIT_DIMENSIONS.map((dimension) => ({ ...base, dimension, limit: 1000 })),
+      ];
+      for (const query of queries) {
+        const [rollup, events] = await Promise.all([
+          reports.run(query, query.range, 'rollup'),
+          reports.run(query, query.range, 'events'),
+        ]);
+        assert.deepEqual(events, rollup, `${timeZone}: ${query.dimension ?? query.interval ?? 'overview'}`);
+        assert.ok(rollup.length > 0);
+      }
+    }
+  });
+
+  test('a breakdown by page with a comparison, filtered by a visit and an event dimension at once', async () => {
+    const { id, rows } = sites.get('Asia/Kolkata')!;
+    const filters = [
+      { dimension: 'device', operator: 'is_not', value: 'tablet' },
+      { dimension: 'event_name', operator: 'is', value: 'pageview' },
+    ];
+    const { body } = await report(id, 'breakdown', {
+      from: '2026-11-21',
+      to: '2026-11-21',
+      compareFrom: '2026-11-20',
+      compareTo: '2026-11-20',
+      dimension: 'page',
+      filters: JSON.stringify(filters),
+    }).expect(200);
+    // The event filter picks pageviews before visits are made of them; the visit filter keeps visits.
+    const pageviews = rows.filter((row) => row.name === 'pageview');
+    const day = (date: string) =>
+      visitRowsOf(pageviews, {
+        from: date,
+        to: date,
+        timeZone: 'Asia/Kolkata',
+        eventDimension: 'page',
+      }).filter((visit) => visit.dimensions.device !== 'tablet');
+    const before = new Map(
+      expectedBreakdown(day('2026-11-20'), 'page').map((row) => [row.value, row.metrics]),
+    );
+    assert.deepEqual(
+      body.rows,
+      expectedBreakdown(day('2026-11-21'), 'page').map((row) => ({
+        ...row,
+        comparison: before.get(row.value) ?? { visitors: 0, visits: 0, pageviews: 0 },
+      })),
+    );
+    assert.equal(body.rows.length, 5);
+  });
+
+  test('a breakdown pages by cursor, every row once', async () => {
+    const { id, rows } = sites.get('UTC')!;
+    const all = expectedBreakdown(
+      visitRowsOf(rows, { from: '2026-11-19', to: '2026-11-22', timeZone: 'UTC' }),
+      'region',
+    );
+    const pages: unknown[] = [];
+    let cursor: string | undefined;
+    do {
+      const { body } = await report(id, 'breakdown', {
+        from: '2026-11-19',
+        to: '2026-11-22',
+        dimension: 'region',
+        limit: 2,
+        ...(cursor && { cursor }),
+      }).expect(200);
+      pages.push(...body.rows);
+      cursor = body.nextCursor ?? undefined;
+    } while (cursor);
+    assert.deepEqual(pages, all);
+    assert.equal(all.length, 3);
+  });
+});
+
+describe('time zones at their edges', () => {
+  /** A visit of one pageview at a UTC time, a session of its own. */
+  const visitAt = (siteId: number, ts: string, visitor = ts) =>
+    eventRow({ site_id: siteId, ts, visitor_id: visitor, session_id: `${siteId}-${ts}` });
+  const daily = async (siteId: number, from: string, to: string) =>
+    (
+      await report(siteId, 'timeseries', { from, to, interval: 'day', metrics: 'visits' }).expect(200)
+    ).body.points.map(({ bucket, metrics }: { bucket: string; metrics: { visits: number } }) => [
+      bucket,
+      metrics.visits,
+    ]);
+  const hourly = async (siteId: number, day: string) =>
+    (
+      await report(siteId, 'timeseries', { from: day, to: day, interval: 'hour', metrics: 'visits' }).expect(
+        200,
+      )
+    ).body.points
+      .map(({ bucket, metrics }: { bucket: string; metrics: { visits: number } }) => [
+        bucket.slice(11),
+        metrics.visits,
+      ])
+      .filter(([, visits]: [string, number]) => visits > 0);
+
+  test('Asia/Kolkata (UTC+5:30): a day runs from 18:30 UTC to 18:30 UTC, its hours begin at :30 UTC', async () => {
+    const site = await newSite('kolkata.test', 'Asia/Kolkata');
+    await stores.insertEvents([
+      visitAt(site, '2026-11-19 18:29:59'), // 19th, 23:59:59
+      visitAt(site, '2026-11-19 18:30:00'), // 20th, 00:00:00
+      visitAt(site, '2026-11-20 04:29:59'), // 20th, 09:59:59
+      visitAt(site, '2026-11-20 04:30:00'), // 20th, 10:00:00
+      visitAt(site, '2026-11-20 18:29:59'), // 20th, 23:59:59
+      visitAt(site, '2026-11-20 18:30:00'), // 21st
+    ]);
+    assert.deepEqual(await daily(site, '2026-11-19', '2026-11-21'), [
+      ['2026-11-19', 1],
+      ['2026-11-20', 4],
+      ['2026-11-21', 1],
+    ]);
+    assert.deepEqual(await hourly(site, '2026-11-20'), [
+      ['00:00', 1],
+      ['09:00', 1],
+      ['10:00', 1],
+      ['23:00', 1],
+    ]);
+  });
+
+  test('America/St_Johns (UTC−3:30): hourly UTC rollups could not add up to its days; visits do', async () => {
+    const site = await newSite('stjohns.test', 'America/St_Johns');
+    await stores.insertEvents([
+      visitAt(site, '2026-11-20 03:29:59'), // 19th, 23:59:59
+      visitAt(site, '2026-11-20 03:30:00'), // 20th, 00:00:00
+      visitAt(site, '2026-11-20 03:59:59'), // 20th, 00:29:59: the same UTC hour as the first
+      visitAt(site, '2026-11-21 03:29:59'), // 20th, 23:59:59
+    ]);
+    assert.deepEqual(await daily(site, '2026-11-19', '2026-11-20'), [
+      ['2026-11-19', 1],
+      ['2026-11-20', 3],
+    ]);
+    assert.deepEqual(await hourly(site, '2026-11-20'), [
+      ['00:00', 2],
+      ['23:00', 1],
+    ]);
+  });
+
+  test('DST days in New York: 23 hours in spring, 25 in autumn, each visit on its wall-clock hour', async () => {
+    const site = await newSite('dst.test', 'America/New_York');
+    await stores.insertEvents([
+      visitAt(site, '2026-03-08 06:59:59'), // 01:59:59 EST
+      visitAt(site, '2026-03-08 07:00:00'), // 03:00:00 EDT: 02:00 never happens
+      visitAt(site, '2026-03-09 03:59:59'), // 8th, 23:59:59 EDT
+      visitAt(site, '2026-11-01 05:30:00'), // 01:30 EDT
+      visitAt(site, '2026-11-01 06:30:00'), // 01:30 EST: the same wall-clock hour again
+      visitAt(site, '2026-11-02 04:59:59'), // 1st, 23:59:59 EST
+    ]);
+    const spring = await report(site, 'timeseries', {
+      from: '2026-03-08',
+      to: '2026-03-08',
+      interval: 'hour',
+      metrics: 'visits',
+    }).expect(200);
+    assert.equal(spring.body.points.length, 23);
+    assert.ok(!spring.body.points.some(({ bucket }: { bucket: string }) => bucket === '2026-03-08 02:00'));
+    assert.deepEqual(await hourly(site, '2026-03-08'), [
+      ['01:00', 1],
+      ['03:00', 1],
+      ['23:00', 1],
+    ]);
+    // 25 hours, and the repeated 01:00 is one bucket, as its wall clock reads.
+    const autumn = await report(site, 'timeseries', {
+      from: '2026-11-01',
+      to: '2026-11-01',
+      interval: 'hour',
+      metrics: 'visits',
+    }).expect(200);
+    assert.equal(autumn.body.points.length, 24);
+    assert.deepEqual(await hourly(site, '2026-11-01'), [
+      ['01:00', 2],
+      ['23:00', 1],
+    ]);
+    assert.deepEqual(await daily(site, '2026-03-08', '2026-03-08'), [['2026-03-08', 3]]);
+    assert.deepEqual(await daily(site, '2026-11-01', '2026-11-01'), [['2026-11-01', 3]]);
+  });
+
+  test('an empty range answers zeros: every bucket, no rows', async () => {
+    const site = await newSite('empty.test', 'Asia/Kolkata');
+    const overview = await report(site, 'overview', { from: '2026-11-20', to: '2026-11-20' }).expect(200);
+    assert.deepEqual(overview.body.metrics, metricsOf([]));
+    const minutes = await report(site, 'timeseries', {
+      from: '2026-11-20',
+      to: '2026-11-20',
+      interval: 'minute',
+    }).expect(200);
+    assert.equal(minutes.body.points.length, 1440);
+    assert.ok(
+      minutes.body.points.every(({ metrics }: { metrics: { visitors: number } }) => metrics.visitors === 0),
+    );
+    assert.deepEqual(
+      [minutes.body.points[0].bucket, minutes.body.points[1439].bucket],
+      ['2026-11-20 00:00', '2026-11-20 23:59'],
+    );
+    const breakdown = await report(site, 'breakdown', {
+      from: '2026-11-20',
+      to: '2026-11-20',
+      dimension: 'page',
+    }).expect(200);
+    assert.deepEqual([breakdown.body.rows, breakdown.body.nextCursor], [[], null]);
+  });
+});
+
+describe('an event delivered twice counts once', () => {
+  test('a resend from another address, hours later, adds neither an event nor a visitor, in either source', async () => {
+    const site = await newSite('resend.test', 'UTC');
+    const visit = { site_id: site, session_id: 'offline-session', visitor_id: 'home-address' };
+    const landing = eventRow({ ...visit, ts: '2026-11-20 10:00:00', pathname: '/' });
+    const signup = eventRow({ ...visit, ts: '2026-11-20 10:05:00', name: 'signup' });
+    await stores.insertEvents([
+      landing,
+      signup,
+      { ...signup }, // the pipeline delivered it twice
+      // The offline queue resent both from the phone's network: another visitor_id, later.
+      { ...landing, visitor_id: 'phone-network', ts: '2026-11-20 16:00:00' },
+      { ...signup, visitor_id: 'phone-network', ts: '2026-11-21 09:00:00' },
+    ]);
+    const once = { visitors: 1, visits: 1, pageviews: 1, events: 2 };
+    const overview = await report(site, 'overview', { from: '2026-11-20', to: '2026-11-20' }).expect(200);
+    assert.deepEqual(pickMetrics(overview.body.metrics, Object.keys(once)), once);
+    // The resend's day shows nothing: its visit began the day before.
+    const nextDay = await report(site, 'overview', { from: '2026-11-21', to: '2026-11-21' }).expect(200);
+    assert.deepEqual(nextDay.body.metrics, metricsOf([]));
+    // By page (raw events): one visitor of / and one pageview.
+    const pages = await report(site, 'breakdown', {
+      from: '2026-11-20',
+      to: '2026-11-21',
+      dimension: 'page',
+    }).expect(200);
+    assert.deepEqual(
+      pages.body.rows.map(({ value, metrics }: { value: string; metrics: object }) => [value, metrics]),
+      [['/', { visitors: 1, visits: 1, pageviews: 1 }]],
+    );
+    const reports = app.get(ReportsService);
+    const query: ReportQuery = {
+      site: { id: site, timezone: 'UTC' },
+      range: { from: '2026-11-20', to: '2026-11-20' },
+      metrics: ['visitors', 'visits', 'pageviews', 'events'],
+    };
+    for (const source of ['rollup', 'events'] as const) {
+      const [row] = await reports.run<Record<string, string>>(query, query.range, source);
+      assert.deepEqual(Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)])), once, source);
+    }
+  });
+
+  test('bots are in no report', async () => {
+    const site = await newSite('bots.test', 'UTC');
+    await stores.insertEvents([
+      eventRow({ site_id: site, session_id: 'person', visitor_id: 'person', country: 'DE' }),
+      eventRow({ site_id: site, session_id: 'crawler', visitor_id: 'crawler', country: 'US', is_bot: 1 }),
+      eventRow({
+        site_id: site,
+        session_id: 'crawler',
+        visitor_id: 'crawler',
+        pathname: '/robots',
+        is_bot: 1,
+      }),
+    ]);
+    const params = { from: '2026-11-20', to: '2026-11-20' };
+    assert.equal((await report(site, 'overview', params).expect(200)).body.metrics.visitors, 1);
+    for (const dimension of ['country', 'page']) {
+      const { body } = await report(site, 'breakdown', { ...params, dimension }).expect(200);
+      assert.deepEqual(
+        body.rows.map(({ value }: { value: string }) => value),
+        [dimension === 'country' ? 'DE' : '/'],
+        dimension,
+      );
+    }
+  });
+});
+
+describe('the per-visit rollup', () => {
+  test('holds a column for every visit dimension the contract declares', async () => {
+    const columns = await stores.query<{ name: string }>(
+      "SELECT name FROM system.columns WHERE database = 'sluice' AND table = 'sessions_daily'",
+    );
+    const names = columns.map(({ name }) => name);
+    assert.deepEqual(
+      VISIT_DIMENSIONS.filter((dimension) => !names.includes(dimension)),
+      [],
+    );
+  });
+});
+
+describe('values round-trip through every operator and dimension', () => {
+  /** Strings that break naive SQL: quotes, backslashes, NUL, newlines, unicode, a statement, wildcards. */
+  const ALPHABET = [
+    "'",
+    '"',
+    '\\',
+    '\0',
+    '\n',
+    '\r',
+    '\t',
+    ';',
+    '-',
+    '*',
+    '%',
+    '_',
+    '/',
+    '`',
+    '$',
+    '{',
+    '}',
+    '(',
+    ')',
+    'é',
+    '€',
+    '日',
+    '😀',
+    'a',
+    'Z',
+    '0',
+    ' ',
+  ];
+  function randomValues(seed: number, count: number): string[] {
+    const random = randomSource(seed);
+    const values = ["'; DROP TABLE events; --", "\\'", 'trailing\\', 'nul\0byte', 'line\nbreak', '**'];
+    while (values.length < count) {
+      const length = 1 + Math.floor(random() * 12);
+      values.push(Array.from({ length }, () => ALPHABET[Math.floor(random() * ALPHABET.length)]).join(''));
+    }
+    return values;
+  }
+
+  test('a value written in any dimension is found by each of its operators and comes back exactly', async () => {
+    const values = randomValues(17, 24);
+    const control = 'control-value';
+    for (const dimension of DIMENSION_NAMES) {
+      const site = await newSite(`roundtrip-${dimension.replaceAll('_', '-')}.test`, 'UTC');
+      const field = REPORT_DIMENSIONS[dimension].field;
+      // One visit per value, and one whose value is the control: each a pageview carrying the value in the field.
+      const rowFor = (value: string, i: number) =>
+        eventRow({ site_id: site, session_id: `visit-${i}`, visitor_id: `visitor-${i}`, [field]: value });
+      await stores.insertEvents([...values.map(rowFor), rowFor(control, values.length)]);
+      const params = { from: '2026-11-20', to: '2026-11-20' };
+      const breakdown = await report(site, 'breakdown', {
+        ...params,
+        dimension,
+        limit: 1000,
+        order: 'value:asc',
+      }).expect(200);
+      assert.deepEqual(
+        breakdown.body.rows.map(({ value }: { value: string }) => value).sort(),
+        [...values, control].sort(),
+        `${dimension}: every value comes back as written`,
+      );
+      const visits = async (filter: object) =>
+        (await report(site, 'overview', { ...params, filters: JSON.stringify([filter]) }).expect(200)).body
+          .metrics.visits;
+      const operators = REPORT_DIMENSIONS[dimension].operators as readonly string[];
+      for (const value of values) {
+        const each = { dimension, value };
+        const containing = [...values, control].filter((other) => other.includes(value)).length;
+        const expected: Record<string, [object, number]> = {
+          is: [{ ...each, operator: 'is' }, 1],
+          is_not: [{ ...each, operator: 'is_not' }, values.length],
+          contains: [{ ...each, operator: 'contains' }, containing],
+          does_not_contain: [{ ...each, operator: 'does_not_contain' }, values.length + 1 - containing],
+          one_of: [{ dimension, operator: 'one_of', values: [value, control] }, 2],
+        };
+        for (const operator of operators.filter((name) => name !== 'matches')) {
+          const [filter, count] = expected[operator];
+          assert.equal(await visits(filter), count, `${dimension} ${operator} ${JSON.stringify(value)}`);
+        }
+        if (operators.includes('matches') && !value.includes('*')) {
+          // Without a wildcard a pattern is the literal value: only its own visit matches.
+          assert.equal(
+            await visits({ ...each, operator: 'matches' }),
+            1,
+            `${dimension} matches ${JSON.stringify(value)}`,
+          );
+        }
+      }
+    }
+  });
+
+  test('wildcards: * stays within a path segment, ** crosses them', async () => {
+    const site = await newSite('wildcards.test', 'UTC');
+    const paths = ['/docs', '/docs/start', '/docs/api/keys', '/blog/docs/x', '/docs.', '/docsx'];
+    await stores.insertEvents(
+      paths.map((pathname, i) =>
+        eventRow({ site_id: site, session_id: `w${i}`, visitor_id: `w${i}`, pathname }),
+      ),
+    );
+    const pages = async (value: string) =>
+      (
+        await report(site, 'breakdown', {
+          from: '2026-11-20',
+          to: '2026-11-20',
+          dimension: 'page',
+          order: 'value:asc',
+          filters: JSON.stringify([{ dimension: 'page', operator: 'matches', value }]),
+        }).expect(200)
+      ).body.rows.map(({ value: page }: { value: string }) => page);
+    assert.deepEqual(await pages('/docs/*'), ['/docs/start']);
+    assert.deepEqual(await pages('/docs/**'), ['/docs/api/keys', '/docs/start']);
+    assert.deepEqual(await pages('**/docs*'), ['/docs', '/docs.', '/docsx']);
+    assert.deepEqual(await pages('**/docs/*'), ['/blog/docs/x', '/docs/start']);
+    assert.deepEqual(await pages('/docs.'), ['/docs.']);
+  });
+});
+
+describe('bad requests', () => {
+  test('an unknown dimension, metric, operator or a malformed filter is a 400 that names the field', async () => {
+    const range = { from: '2026-11-20', to: '2026-11-20' };
+    const cases: Array<[string, Params, string]> = [
+      ['breakdown', { ...range, dimension: 'password' }, 'dimension: unknown dimension "password" (one of '],
+      ['breakdown', { ...range }, 'dimension must be one of page, '],
+      ['timeseries', { ...range, metrics: 'visitors,revenue' }, 'metrics: unknown metric "revenue" (one of '],
+      ['timeseries', { ...range, metrics: 'visitors,visitors' }, 'metrics: a metric is named twice'],
+      [
+        'timeseries',
+        { ...range, interval: 'second' },
+        'interval must be one of minute, hour, day, week, month',
+      ],
+      [
+        'timeseries',
+        { from: '2026-11-01', to: '2026-11-03', interval: 'minute' },
+        'to: an minute series spans at most 2 days',
+      ],
+      [
+        'breakdown',
+        { ...range, dimension: 'page', order: 'events:desc' },
+        'order: "events" is not one of the report\'s metrics',
+      ],
+      ['breakdown', { ...range, dimension: 'page', limit: 0 }, 'limit must be an integer from 1 to 1000'],
+      ['breakdown', { ...range, dimension: 'page', cursor: 'bm9wZQ' }, 'cursor: not a cursor this API gave'],
+      ['overview', { ...range, filters: 'not json' }, 'filters: must be JSON'],
+      ['overview', { ...range, filters: '{}' }, 'filters: must be a list'],
+      [
+        'overview',
+        { ...range, filters: '[{"dimension":"ip","operator":"is","value":"x"}]' },
+        'filters[0].dimension: unknown dimension "ip"',
+      ],
+      [
+        'overview',
+        { ...range, filters: '[{"or":[{"dimension":"page","operator":"like","value":"x"}]}]' },
+        'filters[0].or[0].operator: unknown operator "like"',
+      ],
+      [
+        'overview',
+        { ...range, filters: '[{"dimension":"country","operator":"contains","value":"D"}]' },
+        'filters[0].operator: country takes is, is_not, one_of, not contains',
+      ],
+      [
+        'overview',
+        { ...range, filters: '[{"dimension":"page","operator":"is","value":1}]' },
+        'filters[0].value: must be a string',
+      ],
+      [
+        'overview',
+        { ...range, filters: '[{"dimension":"page","operator":"one_of","values":[]}]' },
+        'filters[0].values: must be a list of 1 to 100 strings',
+      ],
+      ['overview', { ...range, filters: '[{"and":[]}]' }, 'filters[0].and: must be a non-empty list'],
+      [
+        'overview',
+        {
+          ...range,
+          filters:
+            '[{"or":[{"dimension":"page","operator":"is","value":"/"},{"dimension":"country","operator":"is","value":"DE"}]}]',
+        },
+        'filters must not mix visit dimensions and event dimensions',
+      ],
+      [
+        'overview',
+        { ...range, compareFrom: '2026-11-19' },
+        'compareTo must be a calendar date as YYYY-MM-DD',
+      ],
+      [
+        'overview',
+        { ...range, compareFrom: '2026-11-19', compareTo: '2026-11-18' },
+        'compareTo must not be before compareFrom',
+      ],
+    ];
+    for (const [kind, params, message] of cases) {
+      const response = await report(1, kind, params);
+      assert.equal(
+        response.status,
+        400,
+        `${kind} ${JSON.stringify(params)}: ${JSON.stringify(response.body)}`,
+      );
+      assert.equal(response.body.code, 'validation_failed');
+      assert.ok(
+        response.body.message.startsWith(message),
+        `${response.body.message} should start with ${message}`,
+      );
+    }
+  });
+});
+
+describe('site isolation', () => {
+  test("every report of a site the user can't see is the 404 of a missing site", async () => {
+    const siteA = await newSite('isolation-a.test', 'UTC');
+    const siteB = await newSite('isolation-b.test', 'UTC');
+    await stores.insertEvents([eventRow({ site_id: siteB, session_id: 'b', visitor_id: 'b' })]);
+    const email = 'viewer-of-a@shop.test';
+    const { body: created } = await http
+      .post('/api/users')
+      .set('authorization', `Bearer ${token}`)
+      .send({ email, role: 'viewer', siteIds: [siteA] })
+      .expect(201);
+    const first = await signIn(http, { email, password: created.oneTimePassword });
+    const { body: changed } = await http
+      .post('/api/auth/password')
+      .set('authorization', `Bearer ${first}`)
+      .send({ currentPassword: created.oneTimePassword, newPassword: `${email}-own-password` })
+      .expect(200);
+    const viewer = changed.accessToken as string;
+    const missing = 4_000_000_000;
+    const range = { from: '2026-11-20', to: '2026-11-20' };
+    for (const [kind, params] of [
+      ['overview', range],
+      ['timeseries', { ...range, interval: 'hour' }],
+      ['breakdown', { ...range, dimension: 'page' }],
+      [
+        'breakdown',
+        { ...range, dimension: 'country', filters: '[{"dimension":"page","operator":"is","value":"/"}]' },
+      ],
+    ] as const) {
+      await report(siteA, kind, params, viewer).expect(200);
+      const forbidden = await report(siteB, kind, params, viewer);
+      const absent = await report(missing, kind, params, viewer);
+      assert.deepEqual(
+        [forbidden.status, forbidden.body],
+        [404, { statusCode: 404, code: 'not_found', message: `site ${siteB} not found` }],
+        kind,
+      );
+      assert.deepEqual(
+        [absent.status, absent.body],
+        [404, { ...forbidden.body, message: `site ${missing} not found` }],
+      );
+    }
+  });
+});
+
+describe('the query entry point', () => {
+  test('runs as the read-only account, and the server stops a query past its result-row limit', async () => {
+    const clickhouse = app.get(ClickHouseService);
+    // What the server applied to the query itself (18.16 has no currentUser() or getSetting()).
+    const settings = await clickhouse.rows<{ name: string; value: string }>({
+      name: 'settings-check',
+      sql: sql`SELECT name, value FROM system.settings
+        WHERE name IN ('readonly', 'max_execution_time', 'max_memory_usage', 'max_result_rows', 'result_overflow_mode')
+        ORDER BY name`,
+    });
+    assert.deepEqual(Object.fromEntries(settings.map(({ name, value }) => [name, value])), {
+      max_execution_time: '30',
+      max_memory_usage: '2000000000',
+      max_result_rows: '100000',
+      readonly: '2',
+      result_overflow_mode: 'throw',
+    });
+    await assert.rejects(
+      clickhouse.rows({ name: 'too-many-rows', sql: sql`SELECT number FROM system.numbers LIMIT 100001` }),
+      /Code: 396\b.*Limit for result exceeded, max rows/,
+    );
+    const failed =
+      /^sluice_backend_report_query_duration_seconds_count\{query="too-many-rows",outcome="failed"\} (\d+)$/m;
+    assert.equal(failed.exec((await http.get('/metrics').expect(200)).text)?.[1], '1');
+  });
+
+  test('counts each report query by name in /metrics with the rows it read', async () => {
+    const site = await newSite('metrics.test', 'UTC');
+    await stores.insertEvents([eventRow({ site_id: site, session_id: 'm', visitor_id: 'm' })]);
+    const scrape = async (pattern: RegExp) =>
+      Number(pattern.exec((await http.get('/metrics').expect(200)).text)?.[1] ?? 0);
+    const count =
+      /^sluice_backend_report_query_duration_seconds_count\{query="report:breakdown:events",outcome="ok"\} (\d+)$/m;
+    const read = /^sluice_backend_report_rows_read_total\{query="report:breakdown:events"\} (\d+)$/m;
+    const [countBefore, readBefore] = [await scrape(count), await scrape(read)];
+    await report(site, 'breakdown', { from: '2026-11-20', to: '2026-11-20', dimension: 'page' }).expect(200);
+    assert.equal(await scrape(count), countBefore + 1);
+    assert.ok((await scrape(read)) > readBefore, 'the rows ClickHouse read are counted');
+  });
+});

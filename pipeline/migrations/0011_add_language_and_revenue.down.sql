@@ -1,0 +1,1 @@
+ALTER TABLE {database}.events DROP COLUMN language, DROP COLUMN revenue_amount, DROP COLUMN revenue_currency;
