@@ -3,6 +3,7 @@
  * errors and custom events, with their weights. Ranked lists are drawn Zipf-like (a few items take
  * most of the traffic, a long tail the rest), as analytics data is.
  */
+import { REVENUE } from '@sluice/config';
 import { createHash } from 'node:crypto';
 import { Random, Weighted } from './random';
 
@@ -168,10 +169,32 @@ export interface Place {
   country: string;
   region: string;
   city: string;
+  /** The visitor's Accept-Language as the edge stores it. */
+  language: string;
 }
 
+/** The usual browser language in a country; English elsewhere. */
+const LANGUAGES: Record<string, string> = {
+  US: 'en-us',
+  DE: 'de-de',
+  GB: 'en-gb',
+  IN: 'en-in',
+  FR: 'fr-fr',
+  BR: 'pt-br',
+  CA: 'en-ca',
+  NL: 'nl',
+  JP: 'ja',
+  ES: 'es-es',
+  IT: 'it-it',
+  PL: 'pl',
+  MX: 'es-mx',
+  AR: 'es-419',
+};
+
 const COUNTRIES = Weighted.zipf(
-  PLACES.map(([country, cities]) => cities.map(([region, city]) => ({ country, region, city }))),
+  PLACES.map(([country, cities]) =>
+    cities.map(([region, city]) => ({ country, region, city, language: LANGUAGES[country] ?? 'en' })),
+  ),
   1.1,
 );
 
@@ -430,8 +453,9 @@ const CUSTOM_EVENTS = Weighted.of<CustomEvent>([
     {
       name: 'purchase',
       props: (r) => [
-        ['amount', `${r.int(10, 900)}.${r.int(10, 99)}`],
-        ['currency', r.pick(['EUR', 'EUR', 'USD', 'GBP'])],
+        // The property convention the edge reads revenue from (REVENUE in the event contract).
+        [REVENUE.amountProperty, `${r.int(10, 900)}.${r.int(10, 99)}`],
+        [REVENUE.currencyProperty, r.pick(['EUR', 'EUR', 'USD', 'GBP'])],
       ],
     },
     6,

@@ -9,6 +9,7 @@
  * downloads), form submissions, script errors and custom events with properties. A share of visits
  * are bots, and a share of rows is stored twice, as at-least-once delivery leaves them.
  */
+import { REVENUE } from '@sluice/config';
 import { drawPlace, DEVICES, siteCatalogue, type SiteCatalogue } from './catalogue';
 import { Random, Weighted } from './random';
 import { applyPatch, COLUMN, rowPatch, type RowPatch, type RowValues } from './row-binary';
@@ -108,7 +109,7 @@ function visitor(plan: SeedPlan, siteId: number, index: number): Visitor {
   const visitorId = random.hex128();
   const bot = random.chance(SHAPE.botVisitors);
   const device = DEVICES.draw(random);
-  const { country, region, city } = drawPlace(random);
+  const { country, region, city, language } = drawPlace(random);
   const signedIn = !bot && random.chance(SHAPE.signedInVisitors);
   const traits = rowPatch({
     site_id: siteId,
@@ -123,6 +124,7 @@ function visitor(plan: SeedPlan, siteId: number, index: number): Visitor {
     country,
     region,
     city,
+    language,
   });
   return {
     traits,
@@ -255,6 +257,13 @@ class SiteVisits {
         if (props.length) {
           custom[COLUMN.props_keys] = props.map(([key]) => key);
           custom[COLUMN.props_values] = props.map(([, value]) => value);
+        }
+        // The edge's typed revenue columns, from the same properties.
+        const amount = props.find(([key]) => key === REVENUE.amountProperty);
+        const currency = props.find(([key]) => key === REVENUE.currencyProperty);
+        if (amount && currency) {
+          custom[COLUMN.revenue_amount] = Number(amount[1]);
+          custom[COLUMN.revenue_currency] = currency[1];
         }
         this.push(custom);
       }

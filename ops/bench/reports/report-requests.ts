@@ -5,10 +5,8 @@
  * Targets (issue 17): every report ≤ 200 ms p95 warm and alone; overview and timeseries ≤ 50 ms p95;
  * every report ≤ 500 ms p95 with 8 concurrent clients.
  *
- * Still to add, once their endpoints exist on main (their parameters are the reports engine's to
- * define, so they are not guessed here): the timeseries (`GET /api/sites/:siteId/…`, target 50 ms)
- * and the breakdowns (pages, sources, countries, devices… target 200 ms), then funnels, retention,
- * paths, heatmaps, errors, web vitals and the events explorer.
+ * Still to add as the reports engine lands them: funnels, retention, paths, heatmaps, errors, web
+ * vitals, goals and the events explorer (their parameters are the engine's to define).
  */
 
 /** What a request is built from: the largest benchmark site and its seeded period, in its time zone. */
@@ -32,6 +30,8 @@ export interface ReportRequest {
 export const CONCURRENT_TARGET_MS = 500;
 export const CONCURRENT_CLIENTS = 8;
 const OVERVIEW_TARGET_MS = 50;
+const TIMESERIES_TARGET_MS = 50;
+const REPORT_TARGET_MS = 200;
 
 export const REPORT_REQUESTS: ReportRequest[] = [
   {
@@ -47,4 +47,23 @@ export const REPORT_REQUESTS: ReportRequest[] = [
       return `/api/sites/${siteId}/overview?from=${from}&to=${to}`;
     },
   },
+  {
+    name: 'timeseries by day, 30 days',
+    aloneTargetMs: TIMESERIES_TARGET_MS,
+    path: ({ siteId, from, to }) => `/api/sites/${siteId}/timeseries?from=${from}&to=${to}&interval=day`,
+  },
+  {
+    name: 'timeseries by hour, 7 days',
+    aloneTargetMs: TIMESERIES_TARGET_MS,
+    path: ({ siteId, lastDays }) => {
+      const { from, to } = lastDays(7);
+      return `/api/sites/${siteId}/timeseries?from=${from}&to=${to}&interval=hour`;
+    },
+  },
+  ...['page', 'referrer_source', 'country', 'browser'].map((dimension): ReportRequest => ({
+    name: `breakdown by ${dimension}, 30 days`,
+    aloneTargetMs: REPORT_TARGET_MS,
+    path: ({ siteId, from, to }) =>
+      `/api/sites/${siteId}/breakdown?from=${from}&to=${to}&dimension=${dimension}`,
+  })),
 ];

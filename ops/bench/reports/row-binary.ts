@@ -9,6 +9,7 @@
  * cheap to produce here.
  */
 import {
+  DECIMAL_SCALE,
   EVENT_ROW,
   EVENT_ROW_FIELDS,
   type EventRow,
@@ -60,6 +61,12 @@ export class ByteWriter {
   float32(value: number): void {
     this.reserve(4);
     this.length = this.buffer.writeFloatLE(value, this.length);
+  }
+
+  /** Decimal(18, scale): the value times 10^scale as an Int64. */
+  decimal(value: number, scale: number): void {
+    this.reserve(8);
+    this.length = this.buffer.writeBigInt64LE(BigInt(Math.round(value * 10 ** scale)), this.length);
   }
 
   /** LEB128, RowBinary's length prefix of strings and arrays. */
@@ -172,7 +179,7 @@ export function namedRow(row: RowValues): Partial<EventRow> {
 
 const TYPES = EVENT_ROW_FIELDS.map((field) => {
   const type: FieldType = EVENT_ROW[field].type;
-  if (!['uuid', 'uint32', 'float32', 'flag', 'datetime', 'string', 'string[]'].includes(type))
+  if (!['uuid', 'uint32', 'float32', 'decimal', 'flag', 'datetime', 'string', 'string[]'].includes(type))
     throw new Error(`row-binary: no writer for ${field}'s contract type ${type}`);
   return type;
 });
@@ -198,6 +205,9 @@ export function writeRows(out: ByteWriter, rows: readonly RowValues[]): void {
           break;
         case 'float32':
           out.float32((value as number | undefined) ?? 0);
+          break;
+        case 'decimal':
+          out.decimal((value as number | undefined) ?? 0, DECIMAL_SCALE);
           break;
         case 'flag':
           out.uint8((value as number | undefined) ?? 0);
