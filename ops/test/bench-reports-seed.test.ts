@@ -67,6 +67,9 @@ test('sites get 1, 1/2, 1/3 of the events, the rounding to the first', async () 
 test('ClickHouse stores exactly the generated rows, every field of each, copies included', async () => {
   const stored = await clickhouse.query<EventRow>('SELECT * FROM events');
   assert.deepEqual(stored.map(key).sort(), generated.map(key).sort());
+  // Every contract type is in the comparison: purchases carry a decimal revenue, engagement a float CLS.
+  assert.ok(generated.some((row) => row.revenue_amount! > 0 && row.revenue_currency !== undefined));
+  assert.ok(generated.some((row) => row.cls! > 0));
   const copies = generated.length - new Set(generated.map((row) => row.event_id)).size;
   assert.ok(copies > 0, 'some rows are delivered twice');
   const [{ distinct }] = await clickhouse.query<{ distinct: string }>(
@@ -75,12 +78,12 @@ test('ClickHouse stores exactly the generated rows, every field of each, copies 
   assert.equal(Number(distinct), generated.length - copies);
 });
 
-test('the rollups fill as the rows arrive: each counts the distinct events of its site', async () => {
+test("the rollups fill as the rows arrive: each counts the distinct events of its site's people", async () => {
   const rollup = await clickhouse.query<{ site_id: number; events: string }>(
     'SELECT site_id, uniqMerge(events) AS events FROM traffic_hourly GROUP BY site_id ORDER BY site_id',
   );
   const distinct = (site: number) =>
-    new Set(generated.filter((row) => row.site_id === site).map((row) => row.event_id)).size;
+    new Set(generated.filter((row) => row.site_id === site && !row.is_bot).map((row) => row.event_id)).size;
   assert.deepEqual(
     rollup.map(({ site_id, events }) => [site_id, Number(events)]),
     [1, 2, 3].map((site) => [site, distinct(site)]),

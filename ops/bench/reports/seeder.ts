@@ -61,10 +61,11 @@ function clickhouseRequest(
   admin: { username: string; password: string },
   query: string,
   body?: Buffer,
+  { inDatabase = true } = {},
 ): Promise<string> {
   return new Promise((resolve, reject) => {
     const request = httpRequest(
-      `${url}/?database=${DATABASE}&query=${encodeURIComponent(query)}`,
+      `${url}/?${inDatabase ? `database=${DATABASE}&` : ''}query=${encodeURIComponent(query)}`,
       {
         method: 'POST',
         agent: false,
@@ -96,8 +97,16 @@ async function start(dir: string, credentials: ReturnType<typeof sluiceAccounts>
     credentials,
     queryLog: true,
   });
-  const target = { url: server.url, database: DATABASE, ...credentials.admin };
-  await runMigrations(target);
+  // The marker is looked for before the migrations run, which would create the database.
+  await clickhouseRequest(
+    server.url,
+    credentials.admin,
+    `CREATE DATABASE IF NOT EXISTS ${DATABASE}`,
+    undefined,
+    {
+      inDatabase: false,
+    },
+  );
   return {
     server,
     url: server.url,
@@ -113,6 +122,10 @@ async function start(dir: string, credentials: ReturnType<typeof sluiceAccounts>
         .map((line) => JSON.parse(line) as T),
   };
 }
+
+/** The schema's migrations, as the backend applies them at start (a backfill may take a while). */
+const migrate = (clickhouse: SeededClickHouse) =>
+  runMigrations({ url: clickhouse.url, database: DATABASE, ...clickhouse.credentials.admin });
 
 async function storedMarker(clickhouse: SeededClickHouse): Promise<string | undefined> {
   const tables = await clickhouse.query<{ name: string }>(
@@ -196,19 +209,25 @@ export async function seededClickHouse(dir: string, plan: SeedPlan): Promise<See
   const credentials = sluiceAccounts();
   const wanted = markerOf(plan);
   let clickhouse = await start(dir, credentials);
-  // The marker is written once the seed is complete, so it also says the rows are all there. (Their
-  // count is no check: merges collapse the copies of rows delivered twice.)
-  if ((await storedMarker(clickhouse)) === wanted) {
-    console.log(`Reusing the seeded ClickHouse in ${dir}: ${thousands(plan.events)} rows of this plan.`);
-    return clickhouse;
-  }
-  console.log(`Seeding ${thousands(plan.events)} events of ${plan.sites} sites into ${dir}…`);
-  const [{ rows }] = await clickhouse.query<{ rows: string }>('SELECT count() AS rows FROM events');
-  if (Number(rows) > 0 || (await storedMarker(clickhouse)) !== undefined) {
-    // Another plan's rows: start over from an empty server rather than deleting them row by row.
+  try {
+    // Read before migrating: a new migration's backfill over another plan's rows would be wasted.
+    if ((await storedMarker(clickhouse)) === wanted) {
+      await migrate(clickhouse);
+      console.log(`Reusing the seeded ClickHouse in ${dir}: the rows of this plan.`);
+      return clickhouse;
+    }
+    console.log(`Seeding ${thousands(plan.events)} events of ${plan.sites} sites into ${dir}…`);
+    const tables = await clickhouse.query(`SELECT name FROM system.tables WHERE database = '${DATABASE}'`);
+    if (tables.length > 0) {
+      // Another plan's rows: start over from an empty server rather than deleting them row by row.
+      await clickhouse.server.stop();
+      rmSync(dir, { recursive: true, force: true });
+      clickhouse = await start(dir, credentials);
+    }
+    await migrate(clickhouse);
+  } catch (error) {
     await clickhouse.server.stop();
-    rmSync(dir, { recursive: true, force: true });
-    clickhouse = await start(dir, credentials);
+    throw error;
   }
   try {
     const started = performance.now();
