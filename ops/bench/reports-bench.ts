@@ -129,8 +129,9 @@ function summary({ timings, targetMs }: Result) {
     concurrent50: percentile(timings.concurrentMs, 0.5),
     concurrent95,
     rowsRead: timings.rowsRead.map(thousands).join(' + ') || '?',
-    aloneOk: alone95 <= targetMs,
-    concurrentOk: concurrent95 <= CONCURRENT_TARGET_MS,
+    failed: timings.failures.length,
+    aloneOk: alone95 <= targetMs && timings.failures.length === 0,
+    concurrentOk: concurrent95 <= CONCURRENT_TARGET_MS && timings.failures.length === 0,
   };
 }
 
@@ -143,6 +144,7 @@ function printResults(results: Result[], plan: SeedPlan, clients: number, siteEv
     `${clients} clients p50`,
     `p95 (≤ ${CONCURRENT_TARGET_MS})`,
     'rows read',
+    'failed',
   ];
   const rows = results.map((result) => {
     const s = summary(result);
@@ -154,6 +156,7 @@ function printResults(results: Result[], plan: SeedPlan, clients: number, siteEv
       `${fixed(s.concurrent50)} ms`,
       `${fixed(s.concurrent95)} ms ${verdict(s.concurrentOk)}`,
       s.rowsRead,
+      String(s.failed),
     ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
@@ -173,9 +176,11 @@ function printResults(results: Result[], plan: SeedPlan, clients: number, siteEv
   for (const result of results) {
     const s = summary(result);
     console.log(
-      `| ${day} | ${commit} | ${thousands(plan.events)} | ${result.name} | ${fixed(s.cold)} | ${fixed(s.alone50)} / ${fixed(s.alone95)} (≤ ${result.targetMs}: ${s.aloneOk ? 'met' : 'missed'}) | ${fixed(s.concurrent50)} / ${fixed(s.concurrent95)} (≤ ${CONCURRENT_TARGET_MS}: ${s.concurrentOk ? 'met' : 'missed'}) | ${s.rowsRead} |`,
+      `| ${day} | ${commit} | ${thousands(plan.events)} | ${result.name} | ${fixed(s.cold)} | ${fixed(s.alone50)} / ${fixed(s.alone95)} (≤ ${result.targetMs}: ${s.aloneOk ? 'met' : 'missed'}) | ${fixed(s.concurrent50)} / ${fixed(s.concurrent95)} (≤ ${CONCURRENT_TARGET_MS}: ${s.concurrentOk ? 'met' : 'missed'}) | ${s.rowsRead} | ${s.failed} |`,
     );
   }
+  for (const { name, timings } of results)
+    for (const failure of timings.failures.slice(0, 3)) console.log(`${name} failed: ${failure}`);
   return results.every((result) => summary(result).aloneOk && summary(result).concurrentOk);
 }
 

@@ -10,6 +10,8 @@ export interface Timings {
   concurrentMs: number[];
   /** Rows each ClickHouse query of one request read, in the order they finished. */
   rowsRead: number[];
+  /** Answers other than 2xx, each with its status and the start of its body; their times are left out. */
+  failures: string[];
 }
 
 export interface TimerOptions {
@@ -24,19 +26,18 @@ export interface TimerOptions {
 /** Nearest-rank percentile. */
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)];
+  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? NaN;
 }
 
 const WARM_UP_RUNS = 3;
 
-/** One GET, answered and read to the end; a non-2xx answer stops the benchmark. */
-async function timedGet(url: string, token: string): Promise<number> {
+/** One GET, answered and read to the end: its time, or why it failed. */
+async function timedGet(url: string, token: string): Promise<number | string> {
   const started = performance.now();
   const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
   const body = await response.text();
   const elapsed = performance.now() - started;
-  if (!response.ok) throw new Error(`GET ${url} answered ${response.status}: ${body.slice(0, 300)}`);
-  return elapsed;
+  return response.ok ? elapsed : `${response.status} after ${elapsed.toFixed(0)} ms: ${body.slice(0, 200)}`;
 }
 
 /**
@@ -63,23 +64,30 @@ async function rowsReadBy(clickhouse: SeededClickHouse, request: () => Promise<u
 export async function timeReport(url: string, options: TimerOptions): Promise<Timings> {
   const { clickhouse, token } = options;
   const bearer = await token();
+  const failures: string[] = [];
+  // A failed answer is counted, not timed: a report that fails under load misses its target anyway.
+  const time = async (into: number[]) => {
+    const result = await timedGet(url, bearer);
+    if (typeof result === 'number') into.push(result);
+    else failures.push(result);
+  };
   const coldMs: number[] = [];
   for (let run = 0; run < options.coldRuns; run++) {
     // The server's own caches; the kernel's page cache stays warm (dropping it would slow every
     // process on the machine, and it is warm on any server that answers reports all day).
     await clickhouse.command('SYSTEM DROP MARK CACHE');
     await clickhouse.command('SYSTEM DROP UNCOMPRESSED CACHE');
-    coldMs.push(await timedGet(url, bearer));
+    await time(coldMs);
   }
-  for (let run = 0; run < WARM_UP_RUNS; run++) await timedGet(url, bearer);
+  for (let run = 0; run < WARM_UP_RUNS; run++) await time([]);
   const aloneMs: number[] = [];
-  for (let run = 0; run < options.runs; run++) aloneMs.push(await timedGet(url, bearer));
+  for (let run = 0; run < options.runs; run++) await time(aloneMs);
   const concurrentMs: number[] = [];
   await Promise.all(
     Array.from({ length: options.clients }, async () => {
-      for (let run = 0; run < options.runs; run++) concurrentMs.push(await timedGet(url, bearer));
+      for (let run = 0; run < options.runs; run++) await time(concurrentMs);
     }),
   );
-  const rowsRead = await rowsReadBy(clickhouse, () => timedGet(url, bearer));
-  return { coldMs, aloneMs, concurrentMs, rowsRead };
+  const rowsRead = await rowsReadBy(clickhouse, () => time([]));
+  return { coldMs, aloneMs, concurrentMs, rowsRead, failures };
 }
