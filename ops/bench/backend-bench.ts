@@ -7,15 +7,14 @@
  * backend is pinned to core 0, wrk to core 1; ClickHouse runs where it can. Targets: RSS ≤ 150 MB idle,
  * start ≤ 3 s.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { ClickHouseHarness, eventRow } from '@sluice/pipeline/testing';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { freePort, httpOk } from '@sluice/services';
-import { REPO_ROOT } from '../src/repo-root';
+import { freePort } from '@sluice/services';
+import { backendEnvironment, startBackend, stopBackend } from './backend-process';
 import { machineInfo, median, ms, positiveInt, thousands } from './report';
 import { runWrk, writeWrkGetScript, type WrkResult } from './wrk';
 
@@ -72,32 +71,6 @@ async function seed(clickhouse: ClickHouseHarness, count: number): Promise<void>
   process.stdout.write('\n');
 }
 
-/** Spawns the backend pinned to BACKEND_CORE; resolves once /api/health answers, with the time it took. */
-async function startBackend(env: Record<string, string>): Promise<{ child: ChildProcess; startMs: number }> {
-  const started = performance.now();
-  const child = spawn(
-    'taskset',
-    ['-c', String(BACKEND_CORE), process.execPath, join(REPO_ROOT, 'backend', 'dist', 'src', 'main.js')],
-    {
-      env: { PATH: process.env.PATH, ...env },
-      stdio: 'ignore',
-    },
-  );
-  // Polled every 10 ms (waitUntil's 100 ms would blur the figure).
-  while (!(await httpOk(`http://127.0.0.1:${env.BACKEND_PORT}/api/health`).catch(() => false))) {
-    if (child.exitCode !== null || performance.now() - started > 60_000)
-      throw new Error('the backend did not start');
-    await sleep(10);
-  }
-  return { child, startMs: performance.now() - started };
-}
-
-async function stopBackend(child: ChildProcess): Promise<void> {
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-}
-
 async function main(): Promise<void> {
   const settings = settingsFrom(process.env);
   console.log('Sluice backend benchmark');
@@ -109,34 +82,25 @@ async function main(): Promise<void> {
     await clickhouse.migrate();
     await seed(clickhouse, settings.events);
     const port = await freePort();
-    const admin = clickhouse.target('admin');
-    const reader = clickhouse.target('reader');
-    const env = {
-      BACKEND_HOST: '127.0.0.1',
-      BACKEND_PORT: String(port),
-      BACKEND_DATA_DIR: join(dir, 'backend'),
-      SLUICE_SITES_FILE: join(dir, 'sites.json'),
-      CLICKHOUSE_URL: admin.url,
-      CLICKHOUSE_DATABASE: admin.database,
-      CLICKHOUSE_ADMIN_USER: admin.username,
-      CLICKHOUSE_ADMIN_PASSWORD: admin.password,
-      CLICKHOUSE_READER_USER: reader.username,
-      CLICKHOUSE_READER_PASSWORD: reader.password,
-      ADMIN_EMAIL: OWNER.email,
-      ADMIN_PASSWORD: OWNER.password,
-      LOG_LEVEL: 'warn',
-    };
+    const env = backendEnvironment({
+      port,
+      dir,
+      clickhouseUrl: clickhouse.server.url,
+      database: clickhouse.database,
+      accounts: clickhouse.credentials,
+      owner: OWNER,
+    });
 
-    const first = await startBackend(env);
+    const first = await startBackend(env, BACKEND_CORE);
     await stopBackend(first.child);
     const restarts: number[] = [];
     for (let i = 0; i < settings.restarts; i++) {
-      const run = await startBackend(env);
+      const run = await startBackend(env, BACKEND_CORE);
       restarts.push(run.startMs);
       await stopBackend(run.child);
     }
 
-    const { child } = await startBackend(env);
+    const { child } = await startBackend(env, BACKEND_CORE);
     await sleep(IDLE_SECONDS * 1000);
     const idleRss = rssMb(child.pid!);
     const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {

@@ -36,6 +36,11 @@ export interface ClickHouseOptions {
   database: string;
   credentials: ClickHouseCredentials;
   cluster?: ClusterNode;
+  /**
+   * Record every query in `system.query_log` (rows read, duration), for benchmarks: off by default, as
+   * each query then costs a log row.
+   */
+  queryLog?: boolean;
 }
 
 export interface RunningClickHouse {
@@ -71,7 +76,7 @@ function userXml(name: string, password: string, profile: string, database: stri
 export function renderUsersXml(
   database: string,
   credentials: ClickHouseCredentials,
-  { cluster = false } = {},
+  { cluster = false, queryLog = false } = {},
 ): string {
   const { admin, ingest, reader } = credentials;
   // On a cluster, an insert into a Distributed table is acknowledged once its shards stored it, not
@@ -81,11 +86,12 @@ export function renderUsersXml(
   // leader as the passwordless `default` user, over loopback here. Modern servers let any replica drop,
   // and a real cluster runs them (Vector needs ≥ 21.12), so this exists only in a local test cluster.
   const leaderForwarding = cluster ? userXml('default', '', 'default', database) : '';
+  const logQueries = queryLog ? '<log_queries>1</log_queries>' : '';
   return `<yandex>
   <profiles>
-    <default><max_memory_usage>8000000000</max_memory_usage><load_balancing>random</load_balancing>${distributedSync}</default>
+    <default><max_memory_usage>8000000000</max_memory_usage><load_balancing>random</load_balancing>${distributedSync}${logQueries}</default>
     <ingest><profile>default</profile><allow_ddl>0</allow_ddl></ingest>
-    <reports><readonly>2</readonly><allow_ddl>0</allow_ddl><max_execution_time>30</max_execution_time></reports>
+    <reports><readonly>2</readonly><allow_ddl>0</allow_ddl><max_execution_time>30</max_execution_time>${logQueries}</reports>
   </profiles>
   <users>
     ${userXml(admin.username, admin.password, 'default', database)}
@@ -124,7 +130,17 @@ function clusterXml(cluster: ClusterNode, admin: ClickHouseCredentials['admin'])
  * A self-contained server config: no file outside `dir` is read or written, and it listens on loopback only.
  * `listen_try` 0: a port it cannot bind stops the server instead of leaving it up without that port.
  */
-export function renderServerXml(dir: string, httpPort: number, tcpPort: number, cluster = ''): string {
+export function renderServerXml(
+  dir: string,
+  httpPort: number,
+  tcpPort: number,
+  cluster = '',
+  { queryLog = false } = {},
+): string {
+  // Where the profiles' log_queries write; flushed every 7.5 s or by SYSTEM FLUSH LOGS.
+  const queryLogTable = queryLog
+    ? '\n  <query_log><database>system</database><table>query_log</table><flush_interval_milliseconds>7500</flush_interval_milliseconds></query_log>'
+    : '';
   return `<yandex>
   <logger><level>warning</level><log>${dir}/server.log</log><errorlog>${dir}/error.log</errorlog><size>100M</size><count>3</count></logger>
   <http_port>${httpPort}</http_port>
@@ -144,7 +160,7 @@ export function renderServerXml(dir: string, httpPort: number, tcpPort: number, 
   <default_profile>default</default_profile>
   <default_database>default</default_database>
   <timezone>UTC</timezone>
-  <mlock_executable>false</mlock_executable>${cluster}
+  <mlock_executable>false</mlock_executable>${cluster}${queryLogTable}
 </yandex>
 `;
 }
@@ -187,19 +203,23 @@ async function answersAsAdmin(url: string, admin: ClickHouseCredentials['admin']
  * account. Refuses with a PortInUseError when its ports are taken, rather than waiting on someone else's server.
  */
 export async function startClickHouse(options: ClickHouseOptions): Promise<RunningClickHouse> {
-  const { dir, httpPort, tcpPort, database, credentials, cluster } = options;
+  const { dir, httpPort, tcpPort, database, credentials, cluster, queryLog } = options;
   for (const port of [httpPort, tcpPort]) {
     if (await portInUse(port)) throw new PortInUseError(port, systemServiceHolder());
   }
   const configDir = join(dir, 'config');
   mkdirSync(configDir, { recursive: true });
   const clusterConfig = cluster ? clusterXml(cluster, credentials.admin) : '';
-  writeFileSync(join(configDir, 'config.xml'), renderServerXml(dir, httpPort, tcpPort, clusterConfig), {
-    mode: 0o600,
-  });
+  writeFileSync(
+    join(configDir, 'config.xml'),
+    renderServerXml(dir, httpPort, tcpPort, clusterConfig, { queryLog }),
+    {
+      mode: 0o600,
+    },
+  );
   writeFileSync(
     join(configDir, 'users.xml'),
-    renderUsersXml(database, credentials, { cluster: cluster !== undefined }),
+    renderUsersXml(database, credentials, { cluster: cluster !== undefined, queryLog }),
     { mode: 0o600 },
   );
 

@@ -1,0 +1,254 @@
+/**
+ * `npm run bench:reports`: the reports' speed on 10 million realistic events (issue 17).
+ *
+ * 1. A ClickHouse 18.16 of its own in `--dir` (data/bench-reports by default) holding the seed plan's
+ *    events (reports/event-generator.ts), seeded once and reused while the plan, the generator and the
+ *    contract stay the same.
+ * 2. The backend as `npm start` runs it (its own process, pinned to core 0, a fresh metadata store):
+ *    the benchmark sites are created through the API, and the owner signs in.
+ * 3. Each report of reports/report-requests.ts is timed through the HTTP API: cold (ClickHouse's
+ *    caches dropped), warm p50/p95 alone, and p50/p95 with 8 concurrent clients; with the rows each of
+ *    its ClickHouse queries read. A table with the targets follows, and rows to paste into
+ *    docs/benchmarks.md. It exits non-zero when a target is missed.
+ *
+ * Options: --events 10000000 --sites 5 --seed 1 --runs 40 --cold-runs 5 --clients 8 --dir PATH
+ */
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { SITES_FILE_VERSION, type SiteEntry } from '@sluice/config';
+import { freePort } from '@sluice/services';
+import { REPO_ROOT } from '../src/repo-root';
+import { backendEnvironment, startBackend, stopBackend } from './backend-process';
+import { machineInfo, thousands } from './report';
+import { DEFAULT_PLAN, rowsPerSite, siteCatalogues, type SeedPlan } from './reports/event-generator';
+import {
+  CONCURRENT_CLIENTS,
+  CONCURRENT_TARGET_MS,
+  REPORT_REQUESTS,
+  type ReportContext,
+} from './reports/report-requests';
+import { percentile, timeReport, type Timings } from './reports/report-timer';
+import { seededClickHouse } from './reports/seeder';
+
+const BACKEND_CORE = 0;
+const OWNER = { email: 'bench@sluice.local', password: randomBytes(18).toString('base64url') };
+
+function positive(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`--${name} must be a positive integer, not "${raw}"`);
+  return value;
+}
+
+function optionsFrom(argv: string[]) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      events: { type: 'string' },
+      sites: { type: 'string' },
+      seed: { type: 'string' },
+      runs: { type: 'string' },
+      'cold-runs': { type: 'string' },
+      clients: { type: 'string' },
+      dir: { type: 'string' },
+    },
+  });
+  const plan: SeedPlan = {
+    ...DEFAULT_PLAN,
+    events: positive('events', values.events, DEFAULT_PLAN.events),
+    sites: positive('sites', values.sites, DEFAULT_PLAN.sites),
+    seed: positive('seed', values.seed, DEFAULT_PLAN.seed),
+  };
+  return {
+    plan,
+    runs: positive('runs', values.runs, 40),
+    coldRuns: positive('cold-runs', values['cold-runs'], 5),
+    clients: positive('clients', values.clients, CONCURRENT_CLIENTS),
+    dir: resolve(values.dir ?? join(REPO_ROOT, 'data', 'bench-reports')),
+  };
+}
+
+const addDays = (day: string, days: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+async function api<T>(baseUrl: string, path: string, init: { token?: string; body?: unknown }): Promise<T> {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method: init.body === undefined ? 'GET' : 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(init.token && { authorization: `Bearer ${init.token}` }),
+    },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${path} answered ${response.status}: ${text.slice(0, 300)}`);
+  return JSON.parse(text) as T;
+}
+
+const signIn = async (baseUrl: string) =>
+  (await api<{ accessToken: string }>(baseUrl, '/api/auth/login', { body: OWNER })).accessToken;
+
+/**
+ * The benchmark sites as a sites file the first start imports with their ids (the ids in the seeded
+ * rows). Persistent mode: the generator's visitors keep their id across days, as the tracker's
+ * first-party id does.
+ */
+function writeSitesFile(path: string, plan: SeedPlan): void {
+  const sites: SiteEntry[] = siteCatalogues(plan).map(({ id, name, domain, timezone }) => ({
+    id,
+    key: `bench-site-${id}`,
+    name,
+    domain,
+    timezone,
+    privacyMode: 'persistent',
+  }));
+  writeFileSync(path, JSON.stringify({ version: SITES_FILE_VERSION, sites }));
+}
+
+const fixed = (n: number) => n.toFixed(n < 10 ? 1 : 0);
+const verdict = (ok: boolean) => (ok ? 'pass' : 'FAIL');
+
+interface Result {
+  name: string;
+  targetMs: number;
+  timings: Timings;
+}
+
+function summary({ timings, targetMs }: Result) {
+  const alone95 = percentile(timings.aloneMs, 0.95);
+  const concurrent95 = percentile(timings.concurrentMs, 0.95);
+  return {
+    cold: percentile(timings.coldMs, 0.5),
+    alone50: percentile(timings.aloneMs, 0.5),
+    alone95,
+    concurrent50: percentile(timings.concurrentMs, 0.5),
+    concurrent95,
+    rowsRead: timings.rowsRead.map(thousands).join(' + ') || '?',
+    failed: timings.failures.length,
+    aloneOk: alone95 <= targetMs && timings.failures.length === 0,
+    concurrentOk: concurrent95 <= CONCURRENT_TARGET_MS && timings.failures.length === 0,
+  };
+}
+
+function printResults(results: Result[], plan: SeedPlan, clients: number, siteEvents: number): boolean {
+  const header = [
+    'report',
+    'cold p50',
+    'warm p50',
+    'warm p95 (target)',
+    `${clients} clients p50`,
+    `p95 (≤ ${CONCURRENT_TARGET_MS})`,
+    'rows read',
+    'failed',
+  ];
+  const rows = results.map((result) => {
+    const s = summary(result);
+    return [
+      result.name,
+      `${fixed(s.cold)} ms`,
+      `${fixed(s.alone50)} ms`,
+      `${fixed(s.alone95)} ms (≤ ${result.targetMs}) ${verdict(s.aloneOk)}`,
+      `${fixed(s.concurrent50)} ms`,
+      `${fixed(s.concurrent95)} ms ${verdict(s.concurrentOk)}`,
+      s.rowsRead,
+      String(s.failed),
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i])).join('  ');
+  console.log(
+    `\nResults: site 1 (${thousands(siteEvents)} of ${thousands(plan.events)} events), ms per request`,
+  );
+  console.log(line(header));
+  for (const row of rows) console.log(line(row));
+
+  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+  }).trim();
+  const day = new Date().toISOString().slice(0, 16).replace('T', ' ');
+  console.log('\nFor docs/benchmarks.md:');
+  for (const result of results) {
+    const s = summary(result);
+    console.log(
+      `| ${day} | ${commit} | ${thousands(plan.events)} | ${result.name} | ${fixed(s.cold)} | ${fixed(s.alone50)} / ${fixed(s.alone95)} (≤ ${result.targetMs}: ${s.aloneOk ? 'met' : 'missed'}) | ${fixed(s.concurrent50)} / ${fixed(s.concurrent95)} (≤ ${CONCURRENT_TARGET_MS}: ${s.concurrentOk ? 'met' : 'missed'}) | ${s.rowsRead} | ${s.failed} |`,
+    );
+  }
+  for (const { name, timings } of results)
+    for (const failure of timings.failures.slice(0, 3)) console.log(`${name} failed: ${failure}`);
+  return results.every((result) => summary(result).aloneOk && summary(result).concurrentOk);
+}
+
+async function main(): Promise<boolean> {
+  const options = optionsFrom(process.argv.slice(2));
+  const { plan } = options;
+  console.log('Sluice reports benchmark');
+  for (const line of machineInfo()) console.log(`  ${line}`);
+  console.log(
+    `  plan: ${JSON.stringify(plan)}; runs ${options.runs}, cold runs ${options.coldRuns}, clients ${options.clients}\n`,
+  );
+  const clickhouse = await seededClickHouse(join(options.dir, 'clickhouse'), plan);
+  const backendDir = mkdtempSync(join(tmpdir(), 'sluice-bench-reports-'));
+  let backend: Awaited<ReturnType<typeof startBackend>> | undefined;
+  try {
+    const port = await freePort();
+    const env = backendEnvironment({
+      port,
+      dir: backendDir,
+      clickhouseUrl: clickhouse.url,
+      database: clickhouse.database,
+      accounts: clickhouse.credentials,
+      owner: OWNER,
+    });
+    writeSitesFile(env.SLUICE_SITES_FILE, plan);
+    backend = await startBackend(env, BACKEND_CORE);
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const context: ReportContext = {
+      siteId: 1,
+      from: addDays(plan.endDay, 1 - plan.days),
+      to: plan.endDay,
+      lastDays: (days) => ({ from: addDays(plan.endDay, 1 - days), to: plan.endDay }),
+    };
+    // The figures are only as quiet as the machine: say how busy it was.
+    console.log(
+      `Load average before timing: ${loadavg()
+        .map((n) => n.toFixed(1))
+        .join(', ')}`,
+    );
+    const results: Result[] = [];
+    for (const report of REPORT_REQUESTS) {
+      console.log(`Timing ${report.name}…`);
+      const timings = await timeReport(`${baseUrl}${report.path(context)}`, {
+        token: () => signIn(baseUrl),
+        clickhouse,
+        coldRuns: options.coldRuns,
+        runs: options.runs,
+        clients: options.clients,
+      });
+      results.push({ name: report.name, targetMs: report.aloneTargetMs, timings });
+    }
+    console.log(
+      `Load average after timing: ${loadavg()
+        .map((n) => n.toFixed(1))
+        .join(', ')}`,
+    );
+    return printResults(results, plan, options.clients, rowsPerSite(plan)[0]);
+  } finally {
+    if (backend) await stopBackend(backend.child);
+    await clickhouse.server.stop();
+    rmSync(backendDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (met) => process.exit(met ? 0 : 1),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exit(1);
+  },
+);
