@@ -226,7 +226,7 @@ describe('reading reports with a key', () => {
       .expect('content-type', 'text/csv; charset=utf-8');
     assert.equal(events.text.split('\n').length, 1 + 3 + 1, 'a header, three events, the final newline');
     const pages = await exported(granted, 'breakdown', '&dimension=page').expect(200);
-    assert.equal(pages.text, '"value","visitors","visits","pageviews"\n"/",1,1,1\n"/pricing",1,1,1\n');
+    assert.equal(pages.text, '"value","visitors","visits","pageviews"\n"/",2,2,1\n"/pricing",1,1,1\n');
     for (const kind of ['events', 'overview']) {
       assert.deepEqual((await exported(other, kind).expect(404)).body, {
         statusCode: 404,

@@ -259,6 +259,7 @@ describe('API quality', () => {
         'cursor',
         'dimension',
         'filters',
+        'format',
         'from',
         'goal',
         'limit',
@@ -335,19 +336,20 @@ describe('the SQL binder on a real ClickHouse', () => {
 });
 
 describe('when ClickHouse is gone', () => {
-  test('a report is a plain 500, and the cause is logged', async () => {
+  test('a report is a 503 busy with Retry-After, and the cause is logged', async () => {
     // Killed rather than stopped: a graceful stop waits for the client's kept-alive connections.
     stores.clickhouse.process.kill('SIGKILL');
     await stores.clickhouse.process.waitForExit();
     const ready = await http.get('/api/ready').expect(503);
     assert.deepEqual(ready.body, { status: 'unavailable', clickhouse: 'unavailable', metadata: 'ok' });
     const logged = logger.lines.length;
-    const response = await authed('/api/sites/1/overview?from=2026-11-20&to=2026-11-20').expect(500);
+    const response = await authed('/api/sites/1/overview?from=2026-11-20&to=2026-11-20').expect(503);
     assert.deepEqual(response.body, {
-      statusCode: 500,
-      code: 'internal_error',
-      message: 'Internal server error',
+      statusCode: 503,
+      code: 'busy',
+      message: 'the analytics database did not answer: try again in a moment',
     });
+    assert.equal(response.headers['retry-after'], '10');
     const errors = logger.lines.slice(logged).filter(({ level }) => level === 'error');
     assert.equal(errors.length, 1, 'the cause, once');
     assert.match(errors[0].text, /ECONNREFUSED|ECONNRESET|socket hang up/);

@@ -6,28 +6,17 @@ import { after, before, describe, test } from 'node:test';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { EVENT_ROW_FIELDS, type EventRow } from '@sluice/config';
-import { createApp } from '../src/app.js';
-import { loadAppConfig } from '../src/config/app-config.js';
-import { eventRow, OWNER, RecordingLogger, signIn, startTestStores, type TestStores } from './harness.js';
+import { eventRow, startSignedInApp, type TestStores } from './harness.js';
 import { randomSource } from './report-seed.js';
 
 let stores: TestStores;
 let app: INestApplication;
 let http: ReturnType<typeof request>;
 let token: string;
+let stop: (() => Promise<void>) | undefined;
 
-before(async () => {
-  stores = await startTestStores();
-  app = await createApp(loadAppConfig(stores.env), new RecordingLogger());
-  await app.init();
-  http = request(app.getHttpServer());
-  token = await signIn(http, OWNER);
-});
-
-after(async () => {
-  await app?.close();
-  await stores?.stop();
-});
+before(async () => ({ stores, app, http, token, stop } = await startSignedInApp()));
+after(() => stop?.());
 
 const events = (siteId: number, params: Record<string, string | number | boolean>) =>
   http

@@ -3,12 +3,10 @@ import { after, before, describe, test } from 'node:test';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import type { DimensionName, EventRow } from '@sluice/config';
-import { createApp } from '../src/app.js';
-import { loadAppConfig } from '../src/config/app-config.js';
 import { GOAL_METRIC_NAMES, METRIC_NAMES } from '../src/reports/query/metrics.js';
 import type { GoalCondition, ReportQuery } from '../src/reports/query/report-query.js';
 import { ReportsService } from '../src/reports/reports.service.js';
-import { eventRow, OWNER, RecordingLogger, signIn, startTestStores, type TestStores } from './harness.js';
+import { eventRow, signIn, startSignedInApp, type TestStores } from './harness.js';
 import {
   goalMetricsOf,
   metricsOf,
@@ -23,19 +21,10 @@ let stores: TestStores;
 let app: INestApplication;
 let http: ReturnType<typeof request>;
 let token: string;
+let stop: (() => Promise<void>) | undefined;
 
-before(async () => {
-  stores = await startTestStores();
-  app = await createApp(loadAppConfig(stores.env), new RecordingLogger());
-  await app.init();
-  http = request(app.getHttpServer());
-  token = await signIn(http, OWNER);
-});
-
-after(async () => {
-  await app?.close();
-  await stores?.stop();
-});
+before(async () => ({ stores, app, http, token, stop } = await startSignedInApp()));
+after(() => stop?.());
 
 /** `list` grouped by `key`, in first-seen order. */
 function groupBy<T>(list: T[], key: (item: T) => string): Map<string, T[]> {

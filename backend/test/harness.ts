@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
-import type { LoggerService } from '@nestjs/common';
-import type request from 'supertest';
+import type { INestApplication, LoggerService } from '@nestjs/common';
+import request from 'supertest';
 import { sampleEventRow, type EventRow } from '@sluice/config';
 import { siteMutations } from '@sluice/pipeline/testing';
 import {
@@ -14,6 +14,8 @@ import {
   type RunningClickHouse,
   type RunningPostgres,
 } from '@sluice/services';
+import { createApp } from '../src/app.js';
+import { loadAppConfig } from '../src/config/app-config.js';
 
 /** Where the panel and the API are as the tests' backends are configured (SLUICE_PUBLIC_URL). */
 export const PUBLIC_URL = 'http://sluice.test';
@@ -224,4 +226,31 @@ export async function signIn(
 export async function passwordVerifications(http: ReturnType<typeof request>): Promise<number> {
   const { text } = await http.get('/metrics').expect(200);
   return Number(/^sluice_backend_password_verifications_total (\d+)$/m.exec(text)?.[1]);
+}
+
+/** The app on stores of its own, signed in as the owner: what most tests of the API start from. */
+export interface SignedInApp {
+  stores: TestStores;
+  app: INestApplication;
+  http: ReturnType<typeof request>;
+  /** The owner's access token. */
+  token: string;
+  stop(): Promise<void>;
+}
+
+export async function startSignedInApp(logger: LoggerService = new RecordingLogger()): Promise<SignedInApp> {
+  const stores = await startTestStores();
+  const app = await createApp(loadAppConfig(stores.env), logger);
+  await app.init();
+  const http = request(app.getHttpServer());
+  return {
+    stores,
+    app,
+    http,
+    token: await signIn(http, OWNER),
+    async stop() {
+      await app.close();
+      await stores.stop();
+    },
+  };
 }

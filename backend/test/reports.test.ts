@@ -9,14 +9,13 @@ import {
   type DimensionName,
   type EventRow,
 } from '@sluice/config';
-import { createApp } from '../src/app.js';
 import { ClickHouseService } from '../src/clickhouse/clickhouse.service.js';
 import { sql } from '../src/clickhouse/sql-binder.js';
-import { loadAppConfig } from '../src/config/app-config.js';
+import { DomainError, ErrorCode } from '../src/common/domain-error.js';
 import { METRIC_NAMES } from '../src/reports/query/metrics.js';
 import type { ReportQuery } from '../src/reports/query/report-query.js';
 import { ReportsService } from '../src/reports/reports.service.js';
-import { eventRow, OWNER, RecordingLogger, signIn, startTestStores, type TestStores } from './harness.js';
+import { eventRow, signIn, startSignedInApp, type TestStores } from './harness.js';
 import {
   localDate,
   metricsOf,
@@ -30,19 +29,10 @@ let stores: TestStores;
 let app: INestApplication;
 let http: ReturnType<typeof request>;
 let token: string;
+let stop: (() => Promise<void>) | undefined;
 
-before(async () => {
-  stores = await startTestStores();
-  app = await createApp(loadAppConfig(stores.env), new RecordingLogger());
-  await app.init();
-  http = request(app.getHttpServer());
-  token = await signIn(http, OWNER);
-});
-
-after(async () => {
-  await app?.close();
-  await stores?.stop();
-});
+before(async () => ({ stores, app, http, token, stop } = await startSignedInApp()));
+after(() => stop?.());
 
 type Params = Record<string, string | number>;
 
@@ -834,6 +824,38 @@ describe('the query entry point', () => {
     const failed =
       /^sluice_backend_report_query_duration_seconds_count\{query="too-many-rows",outcome="failed"\} (\d+)$/m;
     assert.equal(failed.exec((await http.get('/metrics').expect(200)).text)?.[1], '1');
+  });
+
+  test("a query stopped by the server's time or memory bound is a 503 busy with Retry-After, not a 500", async () => {
+    const clickhouse = app.get(ClickHouseService);
+    const busy = (error: unknown) =>
+      error instanceof DomainError &&
+      error.code === ErrorCode.Busy &&
+      error.headers['Retry-After'] === '10' &&
+      error.message.startsWith(
+        'the report needs more time or memory than the analytics database gives one now',
+      );
+    await assert.rejects(
+      clickhouse.rows({
+        name: 'too-long',
+        sql: sql`SELECT count() AS n FROM system.numbers`,
+        settings: { max_execution_time: 1 },
+      }),
+      busy,
+    );
+    await assert.rejects(
+      clickhouse.rows({
+        name: 'too-big',
+        sql: sql`SELECT length(groupArray(number)) AS n FROM (SELECT number FROM system.numbers LIMIT 50000000)`,
+        settings: { max_memory_usage: '20000000' },
+      }),
+      busy,
+    );
+    // A mistake in the query itself stays the 500 it is: it is logged, and no retry would help.
+    await assert.rejects(
+      clickhouse.rows({ name: 'broken', sql: sql`SELECT no_such_column FROM events` }),
+      (error: unknown) => !(error instanceof DomainError) && /Code: 47\b/.test(String(error)),
+    );
   });
 
   test('counts each report query by name in /metrics with the rows it read', async () => {

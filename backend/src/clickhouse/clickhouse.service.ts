@@ -15,6 +15,8 @@ import {
 import type { Readable } from 'node:stream';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Metrics } from '../observability/metrics.js';
+import { errorMessage } from '../common/error-message.js';
+import { reportFailure } from './report-failure.js';
 import { render, sql, type SqlFragment } from './sql-binder.js';
 
 /** A query as every report hands it over: named for logs and timings, values bound by the binder. */
@@ -114,7 +116,7 @@ export class ClickHouseService implements OnApplicationBootstrap, OnModuleDestro
     } catch (error) {
       this.metrics.reportQueries.observe({ query: query.name, outcome: 'failed' }, seconds());
       this.logger.warn(`${query.name}: failed after ${elapsed()}`);
-      throw error;
+      throw this.failure(query, error);
     }
   }
 
@@ -139,7 +141,17 @@ export class ClickHouseService implements OnApplicationBootstrap, OnModuleDestro
       return stream;
     } catch (error) {
       done('failed')();
-      throw error;
+      throw this.failure(query, error);
     }
+  }
+
+  /**
+   * What the caller gets for a failed query: a busy or unreachable server is a 503 for the client (its
+   * cause logged here, since the error filter logs only 500s), anything else as it came, for the filter.
+   */
+  private failure(query: NamedQuery, error: unknown): unknown {
+    const failure = reportFailure(error);
+    if (failure !== error) this.logger.error(`${query.name}: ${errorMessage(error)}`);
+    return failure;
   }
 }
