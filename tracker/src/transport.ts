@@ -70,11 +70,17 @@ async function post(events: WireEvent[], unloading: boolean): Promise<boolean> {
   }
 }
 
-const retryIn = (delay: number) =>
-  (retryTimer ??= setTimeout(() => {
-    retryTimer = undefined;
-    guard(() => void retry());
-  }, delay));
+/**
+ * Sends the queue's oldest batch now. A pending retry timer is cancelled: coming back online while one
+ * waits would otherwise send the same batch twice, once for each.
+ */
+const retryNow = () => {
+  clearTimeout(retryTimer);
+  retryTimer = undefined;
+  void retry();
+};
+
+const retryIn = (delay: number) => (retryTimer ??= setTimeout(() => guard(retryNow), delay));
 
 /**
  * Sends the queue's oldest batch; on success the next, on failure again after a growing delay. The
@@ -89,7 +95,7 @@ async function retry(): Promise<void> {
     retries = 0;
     const sent = events.map((event) => event.id);
     storeQueue(queued().filter(([, event]) => !sent.includes(event.id)));
-    void retry();
+    retryNow();
   } else retryIn(Math.min(FIRST_RETRY_MS * 2 ** retries++, MAX_RETRY_MS) * (0.5 + Math.random() / 2));
 }
 
@@ -114,6 +120,6 @@ export function flush(unloading: boolean): void {
 
 /** Starts sending what earlier pages left in the queue, and again whenever the browser comes back online. */
 export function startRetries(): void {
-  listen(window, 'online', () => void retry());
-  void retry();
+  listen(window, 'online', retryNow);
+  retryNow();
 }
