@@ -11,9 +11,9 @@ const MAX_BATCH_EVENTS = 10;
 const QUEUE_KEY = '_sluice_q';
 const MAX_QUEUED = 500;
 const MAX_AGE_MS = 864e5;
-/** Retries back off from 2 s, doubling up to 5 minutes, each delay jittered to 50–100%. */
+/** Retries back off from 2 s, doubling up to 256 s (2 s × 2^7), each delay jittered to 50–100%. */
 const FIRST_RETRY_MS = 2000;
-const MAX_RETRY_MS = 3e5;
+const MAX_DOUBLINGS = 7;
 
 /** An event waiting to be sent again, with when it was tracked. */
 type Queued = [trackedAt: number, event: WireEvent];
@@ -88,15 +88,16 @@ const retryIn = (delay: number) => (retryTimer ??= setTimeout(() => guard(retryN
  * event) loses nothing; an event sent twice keeps its id and the pipeline counts it once.
  */
 async function retry(): Promise<void> {
-  const batch = queued().slice(0, MAX_BATCH_EVENTS);
-  if (!batch.length || !settings.site) return;
-  const events = batch.map(([, event]) => event);
+  const events = queued()
+    .slice(0, MAX_BATCH_EVENTS)
+    .map(([, event]) => event);
+  if (!events.length || !settings.site) return;
   if (await post(events, false)) {
     retries = 0;
     const sent = events.map((event) => event.id);
     storeQueue(queued().filter(([, event]) => !sent.includes(event.id)));
     retryNow();
-  } else retryIn(Math.min(FIRST_RETRY_MS * 2 ** retries++, MAX_RETRY_MS) * (0.5 + Math.random() / 2));
+  } else retryIn(FIRST_RETRY_MS * 2 ** Math.min(retries++, MAX_DOUBLINGS) * (0.5 + Math.random() / 2));
 }
 
 /**
@@ -110,7 +111,7 @@ export function flush(unloading: boolean): void {
   if (!pending.length) return;
   const events = pending;
   pending = [];
-  if (!settings.site) return warnOnce('events: no site key');
+  if (!settings.site) return warnOnce('track');
   void post(events, unloading).then((sent) => {
     if (sent) return;
     storeQueue([...queued(), ...events.map((event): Queued => [Date.now(), event])]);
