@@ -20,7 +20,7 @@ const metricColumns = (query: ReportQuery) =>
 /**
  * A visit's start as the label of its time bucket in the site's zone, as the gap filler writes it
  * (`zoned-buckets.ts`). The zone argument makes ClickHouse read the UTC instant there, half-hour
- * zones and DST days included (18.16 has no toStartOfInterval or toStartOfWeek: toMonday instead).
+ * zones and DST days included; weeks start on Monday (toMonday), which 18.16 and modern servers share.
  */
 function bucketLabel(interval: Interval, timeZone: string): SqlFragment {
   const zone = bind.timeZone(timeZone);
