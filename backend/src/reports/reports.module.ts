@@ -10,5 +10,6 @@ import { ReportsService } from './reports.service.js';
   imports: [ClickHouseModule, SitesModule, GoalsModule],
   controllers: [ReportsController],
   providers: [ReportsService, EventsService],
+  exports: [ReportsService],
 })
 export class ReportsModule {}

@@ -89,8 +89,11 @@ export class ReportsService {
     private readonly clickhouse: ClickHouseService,
   ) {}
 
-  /** The parts every report shares, from the request. */
-  private async baseQuery(siteId: number, dto: ReportQueryDto): Promise<Omit<ReportQuery, 'metrics'>> {
+  /**
+   * The parts every report shares, from the request: the site (its time zone), the ranges, the filters
+   * and the goal. Every report kind (funnels, retention, paths…) starts its query object here.
+   */
+  async baseQuery(siteId: number, dto: ReportQueryDto): Promise<Omit<ReportQuery, 'metrics'>> {
     const site = await this.sites.get(siteId);
     return {
       site: { id: site.id, timezone: site.timezone },
