@@ -3,13 +3,15 @@ import { ClickHouseModule } from '../clickhouse/clickhouse.module.js';
 import { GoalsModule } from '../goals/goals.module.js';
 import { SitesModule } from '../sites/sites.module.js';
 import { EventsService } from './events.service.js';
+import { FunnelController } from './funnel/funnel.controller.js';
+import { FunnelService } from './funnel/funnel.service.js';
 import { ReportsController } from './reports.controller.js';
 import { ReportsService } from './reports.service.js';
 
 @Module({
   imports: [ClickHouseModule, SitesModule, GoalsModule],
-  controllers: [ReportsController],
-  providers: [ReportsService, EventsService],
+  controllers: [ReportsController, FunnelController],
+  providers: [ReportsService, EventsService, FunnelService],
   exports: [ReportsService],
 })
 export class ReportsModule {}
