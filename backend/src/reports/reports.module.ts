@@ -7,11 +7,13 @@ import { FunnelController } from './funnel/funnel.controller.js';
 import { FunnelService } from './funnel/funnel.service.js';
 import { ReportsController } from './reports.controller.js';
 import { ReportsService } from './reports.service.js';
+import { RetentionController } from './retention/retention.controller.js';
+import { RetentionService } from './retention/retention.service.js';
 
 @Module({
   imports: [ClickHouseModule, SitesModule, GoalsModule],
-  controllers: [ReportsController, FunnelController],
-  providers: [ReportsService, EventsService, FunnelService],
+  controllers: [ReportsController, FunnelController, RetentionController],
+  providers: [ReportsService, EventsService, FunnelService, RetentionService],
   exports: [ReportsService],
 })
 export class ReportsModule {}

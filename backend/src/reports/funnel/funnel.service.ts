@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { ClickHouseService } from '../../clickhouse/clickhouse.service.js';
 import { DomainError, ErrorCode } from '../../common/domain-error.js';
 import { csvLines } from '../csv-file.js';
+import { percentOf } from '../percent.js';
 import {
   DEFAULT_FUNNEL_WINDOW_SECONDS,
   funnelSql,
@@ -19,10 +20,6 @@ import type { FunnelReportDto, FunnelStepResultDto } from './dto/funnel.dto.js';
 /** A funnel row as ClickHouse answers it (64-bit counts as strings): `visitors_<n>`, `seconds_<n>`, `median_<n>`. */
 type FunnelRow = Record<string, string | number>;
 
-/** `part` of `whole` in percent, two decimals, rounded half up in integers (no float ties); 0 of nothing. */
-const percent = (part: number, whole: number) =>
-  whole === 0 ? 0 : Math.floor((20_000 * part + whole) / (2 * whole)) / 100;
-
 /** Each step's figures from one funnel row; a missing row (no entrants) is zeros. */
 function stepResults(steps: FunnelStep[], row: FunnelRow | undefined): FunnelStepResultDto[] {
   const figure = (column: string) => Number(row?.[column] ?? 0);
@@ -37,8 +34,8 @@ function stepResults(steps: FunnelStep[], row: FunnelRow | undefined): FunnelSte
       step: n,
       ...step,
       visitors,
-      conversionFromStart: n === 1 ? percent(visitors, visitors) : percent(visitors, entrants),
-      conversionFromPrevious: percent(visitors, previous),
+      conversionFromStart: n === 1 ? percentOf(visitors, visitors) : percentOf(visitors, entrants),
+      conversionFromPrevious: percentOf(visitors, previous),
       dropOff: previous - visitors,
       medianSecondsFromPrevious: timed ? figure(`median_${n}`) : null,
       // Half up in integers, as the percentages.
