@@ -141,6 +141,11 @@ describe('funnel', () => {
         comparison: expectedSteps(byCountry(earlier, 'IN')),
       },
     ]);
+    // An event dimension's value is the entering event's: every walk entered on /plans/pro.
+    const byPage = await funnel(site, { ...day, dimension: 'page' }).expect(200);
+    assert.deepEqual(byPage.body.breakdown, [
+      { value: '/plans/pro', steps: expectedSteps(walks), comparison: null },
+    ]);
     const top = await funnel(site, { ...day, dimension: 'country', limit: 1 }).expect(200);
     assert.deepEqual(
       top.body.breakdown.map(({ value }: { value: string }) => value),
