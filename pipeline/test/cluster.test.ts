@@ -128,6 +128,9 @@ test('the migrations build the replicated variant on every node, and come down a
         traffic_hourly: 'Distributed',
         traffic_hourly_local: 'ReplicatedAggregatingMergeTree',
         traffic_hourly_mv: 'MaterializedView',
+        visitors_first_seen: 'Distributed',
+        visitors_first_seen_local: 'ReplicatedAggregatingMergeTree',
+        visitors_first_seen_mv: 'MaterializedView',
       },
       `node ${node}`,
     );

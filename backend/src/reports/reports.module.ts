@@ -3,13 +3,17 @@ import { ClickHouseModule } from '../clickhouse/clickhouse.module.js';
 import { GoalsModule } from '../goals/goals.module.js';
 import { SitesModule } from '../sites/sites.module.js';
 import { EventsService } from './events.service.js';
+import { FunnelController } from './funnel/funnel.controller.js';
+import { FunnelService } from './funnel/funnel.service.js';
 import { ReportsController } from './reports.controller.js';
 import { ReportsService } from './reports.service.js';
+import { RetentionController } from './retention/retention.controller.js';
+import { RetentionService } from './retention/retention.service.js';
 
 @Module({
   imports: [ClickHouseModule, SitesModule, GoalsModule],
-  controllers: [ReportsController],
-  providers: [ReportsService, EventsService],
+  controllers: [ReportsController, FunnelController, RetentionController],
+  providers: [ReportsService, EventsService, FunnelService, RetentionService],
   exports: [ReportsService],
 })
 export class ReportsModule {}

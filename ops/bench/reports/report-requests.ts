@@ -5,8 +5,8 @@
  * Targets (issue 17): every report ≤ 200 ms p95 warm and alone; overview and timeseries ≤ 50 ms p95;
  * every report ≤ 500 ms p95 with 8 concurrent clients.
  *
- * Still to add as the reports engine lands them: funnels, retention, paths, heatmaps, errors, web
- * vitals, goals and the events explorer (their parameters are the engine's to define).
+ * Still to add as the reports engine lands them: paths, heatmaps, errors, web vitals, goals and the
+ * events explorer (their parameters are the engine's to define).
  */
 
 /** What a request is built from: the largest benchmark site and its seeded period, in its time zone. */
@@ -32,6 +32,15 @@ export const CONCURRENT_CLIENTS = 8;
 const OVERVIEW_TARGET_MS = 50;
 const TIMESERIES_TARGET_MS = 50;
 const REPORT_TARGET_MS = 200;
+
+/** A 3-step funnel the catalogue's visitors walk: pricing, the signup page, the signup event. */
+const FUNNEL_STEPS = encodeURIComponent(
+  JSON.stringify([
+    { kind: 'page', match: '/pricing' },
+    { kind: 'page', match: '/signup' },
+    { kind: 'event', match: 'signup' },
+  ]),
+);
 
 export const REPORT_REQUESTS: ReportRequest[] = [
   {
@@ -66,4 +75,20 @@ export const REPORT_REQUESTS: ReportRequest[] = [
     path: ({ siteId, from, to }) =>
       `/api/sites/${siteId}/breakdown?from=${from}&to=${to}&dimension=${dimension}`,
   })),
+  {
+    name: 'funnel, 3 steps, 30 days',
+    aloneTargetMs: REPORT_TARGET_MS,
+    path: ({ siteId, from, to }) => `/api/sites/${siteId}/funnel?from=${from}&to=${to}&steps=${FUNNEL_STEPS}`,
+  },
+  {
+    name: 'funnel by country, 30 days',
+    aloneTargetMs: REPORT_TARGET_MS,
+    path: ({ siteId, from, to }) =>
+      `/api/sites/${siteId}/funnel?from=${from}&to=${to}&steps=${FUNNEL_STEPS}&dimension=country`,
+  },
+  {
+    name: 'retention by week, 30 days',
+    aloneTargetMs: REPORT_TARGET_MS,
+    path: ({ siteId, from, to }) => `/api/sites/${siteId}/retention?from=${from}&to=${to}&period=week`,
+  },
 ];

@@ -14,6 +14,7 @@ const SITE_TABLES: ReadonlyArray<{ table: string; time?: string }> = [
   { table: 'traffic_hourly', time: 'hour' },
   { table: 'sessions_daily', time: 'day' },
   { table: 'autocapture_names' },
+  { table: 'visitors_first_seen' },
 ];
 
 /** A site id goes into SQL as a literal, so it must be one. */

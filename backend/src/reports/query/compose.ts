@@ -18,23 +18,27 @@ const metricColumns = (query: ReportQuery) =>
   );
 
 /**
- * A visit's start as the label of its time bucket in the site's zone, as the gap filler writes it
+ * An instant (by default a visit's start) as the label of its time bucket in the site's zone, as the gap filler writes it
  * (`zoned-buckets.ts`). The zone argument makes ClickHouse read the UTC instant there, half-hour
  * zones and DST days included; weeks start on Monday (toMonday), which 18.16 and modern servers share.
  */
-function bucketLabel(interval: Interval, timeZone: string): SqlFragment {
+export function bucketLabel(
+  interval: Interval,
+  timeZone: string,
+  instant: SqlFragment = sql`visit_started`,
+): SqlFragment {
   const zone = bind.timeZone(timeZone);
   switch (interval) {
     case 'minute':
-      return sql`formatDateTime(visit_started, '%Y-%m-%d %H:%M', ${zone})`;
+      return sql`formatDateTime(${instant}, '%Y-%m-%d %H:%M', ${zone})`;
     case 'hour':
-      return sql`formatDateTime(visit_started, '%Y-%m-%d %H:00', ${zone})`;
+      return sql`formatDateTime(${instant}, '%Y-%m-%d %H:00', ${zone})`;
     case 'day':
-      return sql`toString(toDate(visit_started, ${zone}))`;
+      return sql`toString(toDate(${instant}, ${zone}))`;
     case 'week':
-      return sql`toString(toMonday(toDate(visit_started, ${zone})))`;
+      return sql`toString(toMonday(toDate(${instant}, ${zone})))`;
     case 'month':
-      return sql`toString(toStartOfMonth(toDate(visit_started, ${zone})))`;
+      return sql`toString(toStartOfMonth(toDate(${instant}, ${zone})))`;
   }
 }
 

@@ -3,8 +3,11 @@ import { wildcardRegex } from './filters.js';
 import type { DateRange, GoalCondition, ReportQuery } from './report-query.js';
 import { eventDays, VISIT_KEY } from './visits.js';
 
-/** An event that completes the goal: a pageview of a matching path, or an event of its name; and the property. */
-function goalEvent(goal: GoalCondition): SqlFragment {
+/**
+ * An event that completes the goal: a pageview of a matching path, or an event of its name; and the
+ * property. Funnel steps (funnel.ts) are tested the same way.
+ */
+export function goalEvent(goal: GoalCondition): SqlFragment {
   const what =
     goal.kind === 'page'
       ? sql`name = 'pageview' AND match(pathname, ${bind.string(wildcardRegex(goal.match))})`

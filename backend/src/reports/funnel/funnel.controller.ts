@@ -1,0 +1,28 @@
+import { Controller, Get, Param, Query, type StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { SiteReport } from '../../auth/access.decorator.js';
+import { SiteIdParamDto } from '../../sites/dto/site-id-param.dto.js';
+import { csvFile } from '../csv-file.js';
+import { FunnelQueryDto } from './dto/funnel-query.dto.js';
+import { FunnelReportDto } from './dto/funnel.dto.js';
+import { FunnelService } from './funnel.service.js';
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@ApiProduces('application/json', 'text/csv')
+@Controller('sites/:siteId')
+export class FunnelController {
+  constructor(private readonly funnels: FunnelService) {}
+
+  @SiteReport()
+  @Get('funnel')
+  @ApiOkResponse({ type: FunnelReportDto })
+  async funnel(
+    @Param() { siteId }: SiteIdParamDto,
+    @Query() query: FunnelQueryDto,
+  ): Promise<FunnelReportDto | StreamableFile> {
+    return query.format === 'csv'
+      ? csvFile(await this.funnels.csv(siteId, query), siteId, 'funnel', query)
+      : this.funnels.funnel(siteId, query);
+  }
+}

@@ -1,0 +1,142 @@
+import type { Readable } from 'node:stream';
+import { Injectable } from '@nestjs/common';
+import { ClickHouseService } from '../../clickhouse/clickhouse.service.js';
+import { DomainError, ErrorCode } from '../../common/domain-error.js';
+import { csvLines } from '../csv-file.js';
+import { percentOf } from '../percent.js';
+import {
+  DEFAULT_FUNNEL_WINDOW_SECONDS,
+  funnelSql,
+  type FunnelQuery,
+  type FunnelStep,
+} from '../query/funnel.js';
+import { parseDimension } from '../query/parse-request.js';
+import { parseSteps } from '../query/parse-steps.js';
+import type { DateRange } from '../query/report-query.js';
+import { ReportsService } from '../reports.service.js';
+import type { FunnelQueryDto } from './dto/funnel-query.dto.js';
+import type { FunnelReportDto, FunnelStepResultDto } from './dto/funnel.dto.js';
+
+/** A funnel row as ClickHouse answers it (64-bit counts as strings): `visitors_<n>`, `seconds_<n>`, `median_<n>`. */
+type FunnelRow = Record<string, string | number>;
+
+/** Each step's figures from one funnel row; a missing row (no entrants) is zeros. */
+function stepResults(steps: FunnelStep[], row: FunnelRow | undefined): FunnelStepResultDto[] {
+  const figure = (column: string) => Number(row?.[column] ?? 0);
+  const entrants = figure('visitors_1');
+  return steps.map((step, i) => {
+    const n = i + 1;
+    const visitors = figure(`visitors_${n}`);
+    const previous = n === 1 ? visitors : figure(`visitors_${n - 1}`);
+    const timed = n > 1 && visitors > 0;
+    const seconds = figure(`seconds_${n}`);
+    return {
+      step: n,
+      ...step,
+      visitors,
+      conversionFromStart: n === 1 ? percentOf(visitors, visitors) : percentOf(visitors, entrants),
+      conversionFromPrevious: percentOf(visitors, previous),
+      dropOff: previous - visitors,
+      medianSecondsFromPrevious: timed ? figure(`median_${n}`) : null,
+      // Half up in integers, as the percentages.
+      meanSecondsFromPrevious: timed ? Math.floor((2 * seconds + visitors) / (2 * visitors)) : null,
+    };
+  });
+}
+
+/**
+ * Funnels: the request becomes a `FunnelQuery` (the shared report query from `ReportsService.baseQuery`,
+ * with steps, window and dimension), its SQL composed by `query/funnel.ts`, run through ClickHouseService.
+ */
+@Injectable()
+export class FunnelService {
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly clickhouse: ClickHouseService,
+  ) {}
+
+  private async query(siteId: number, dto: FunnelQueryDto): Promise<FunnelQuery> {
+    if (dto.goal !== undefined)
+      throw new DomainError(ErrorCode.Validation, 'goal: a funnel takes no goal (its last step is one)');
+    const steps = parseSteps(dto.steps);
+    const dimension = dto.dimension === undefined ? undefined : parseDimension(dto.dimension);
+    const base = await this.reports.baseQuery(siteId, dto);
+    return {
+      ...base,
+      steps,
+      windowSeconds: dto.window ?? DEFAULT_FUNNEL_WINDOW_SECONDS,
+      dimension,
+      limit: dto.limit ?? 10,
+    };
+  }
+
+  private rows(query: FunnelQuery, range: DateRange) {
+    return this.clickhouse.rows<FunnelRow>(funnelSql(query, range));
+  }
+
+  async funnel(siteId: number, dto: FunnelQueryDto): Promise<FunnelReportDto> {
+    const query = await this.query(siteId, dto);
+    const { steps, comparison, dimension } = query;
+    const overall = { ...query, dimension: undefined };
+    const [[row], [compared], values] = await Promise.all([
+      this.rows(overall, query.range),
+      comparison ? this.rows(overall, comparison) : [undefined],
+      dimension ? this.rows(query, query.range) : undefined,
+    ]);
+    // The comparison range for the shown values only, as the breakdown report does.
+    const comparedValues =
+      comparison && values && values.length > 0
+        ? await this.rows({ ...query, values: values.map((value) => String(value.value)) }, comparison)
+        : [];
+    const before = new Map(comparedValues.map((value) => [String(value.value), value]));
+    return {
+      siteId: query.site.id,
+      ...query.range,
+      timezone: query.site.timezone,
+      window: query.windowSeconds,
+      steps: stepResults(steps, row),
+      comparison: comparison ? { ...comparison, steps: stepResults(steps, compared) } : null,
+      dimension: dimension ?? null,
+      breakdown: values
+        ? values.map((value) => ({
+            value: String(value.value),
+            steps: stepResults(steps, value),
+            comparison: comparison ? stepResults(steps, before.get(String(value.value))) : null,
+          }))
+        : null,
+    };
+  }
+
+  /** The funnel of the range as CSV: a line per step (per value and step with a dimension). Small: built here. */
+  async csv(siteId: number, dto: FunnelQueryDto): Promise<Readable> {
+    const report = await this.funnel(siteId, { ...dto, compareFrom: undefined, compareTo: undefined });
+    const columns = (step: FunnelStepResultDto) => [
+      step.step,
+      step.kind,
+      step.match,
+      step.visitors,
+      step.conversionFromStart,
+      step.conversionFromPrevious,
+      step.dropOff,
+      step.medianSecondsFromPrevious,
+      step.meanSecondsFromPrevious,
+    ];
+    const header = [
+      'step',
+      'kind',
+      'match',
+      'visitors',
+      'conversion_from_start',
+      'conversion_from_previous',
+      'drop_off',
+      'median_seconds_from_previous',
+      'mean_seconds_from_previous',
+    ];
+    return report.breakdown
+      ? csvLines(
+          ['value', ...header],
+          report.breakdown.flatMap(({ value, steps }) => steps.map((step) => [value, ...columns(step)])),
+        )
+      : csvLines(header, report.steps.map(columns));
+  }
+}

@@ -1,0 +1,85 @@
+import type { NamedQuery } from '../../clickhouse/clickhouse.service.js';
+import { bind, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
+import { bucketLabel } from './compose.js';
+import { chooseSource } from './plan.js';
+import type { DateRange, ReportQuery } from './report-query.js';
+import { dayBounds, eventDays, VISIT_KEY, visitRows } from './visits.js';
+
+export const RETENTION_PERIODS = ['day', 'week', 'month'] as const;
+export type RetentionPeriod = (typeof RETENTION_PERIODS)[number];
+
+/** The longest range per period: a grid has a row per period and a column per later period. */
+export const MAX_RETENTION_DAYS: Record<RetentionPeriod, number> = { day: 92, week: 366, month: 366 };
+
+/** A retention request: the report's range and filters, the period, and what counts as returning. */
+export interface RetentionQuery extends Omit<ReportQuery, 'metrics'> {
+  period: RetentionPeriod;
+  /** Returning means an event of this name; undefined: any visit. */
+  returnEvent?: string;
+}
+
+/** The label of the cohort that stands for its whole size in the answer's rows (no period is empty). */
+export const COHORT_SIZE = '';
+
+/**
+ * The visitors first seen in the range (their first-ever event: the `visitors_first_seen` rollup, so a
+ * visitor first seen before the range is in no cohort), each with the label of their cohort's period in
+ * the site's zone.
+ */
+function cohorts(query: RetentionQuery, range: DateRange): SqlFragment {
+  const { start, end } = dayBounds(query.site, range);
+  return sql`SELECT visitor, ${bucketLabel(query.period, query.site.timezone, sql`first_seen`)} AS cohort
+    FROM (
+      SELECT visitor, minMerge(first_seen) AS first_seen FROM visitors_first_seen
+      WHERE site_id = ${bind.uint32(query.site.id)}
+      GROUP BY visitor
+      HAVING first_seen >= ${start} AND first_seen < ${end}
+    )`;
+}
+
+/**
+ * Who was active in which period of the range: `visited` on a visit's start (its visitor is its first
+ * event's, so a resend from another address is nobody new), and `returned` on a visit or, with a return
+ * event, on that event (each event once, by its id, at its first ts; its visitor its visit's).
+ */
+function activity(query: RetentionQuery, range: DateRange): SqlFragment {
+  const { start, end } = dayBounds(query.site, range);
+  const visitsQuery = { ...query, metrics: [] };
+  const visits = visitRows(visitsQuery, range, chooseSource(visitsQuery));
+  const label = (instant: SqlFragment) => bucketLabel(query.period, query.site.timezone, instant);
+  const visited = sql`SELECT visitor, ${label(sql`visit_started`)} AS period, toUInt8(1) AS visited FROM (${visits})`;
+  if (query.returnEvent === undefined) return visited;
+  return sql`${visited} UNION ALL
+    SELECT visitor, ${label(sql`at`)} AS period, toUInt8(0) AS visited FROM (
+      SELECT any(${VISIT_KEY}) AS visit_id, min(ts) AS at FROM events
+      WHERE ${eventDays({ ...query, metrics: [] }, range)} AND is_bot = 0 AND name = ${bind.string(query.returnEvent)}
+      GROUP BY event_id
+      HAVING at >= ${start} AND at < ${end}
+    ) ANY INNER JOIN (SELECT visit_id, any(visitor) AS visitor FROM (${visits}) GROUP BY visit_id) USING visit_id`;
+}
+
+/**
+ * The retention grid of a range: rows (cohort, period, visitors) where period `COHORT_SIZE` is the
+ * cohort's size and any other the visitors of the cohort who returned in that period.
+ *
+ * A visitor is in their cohort only with a visit in its period that the filters keep: so the filters
+ * choose the cohort, and an address that only ever resent someone else's events (its own visitor id,
+ * no visit of its own) is in none. Counts are exact: each visitor is one row before they are counted.
+ */
+export function retentionSql(query: RetentionQuery, range: DateRange): NamedQuery {
+  const returned = query.returnEvent === undefined ? sql`visited = 1` : sql`visited = 0`;
+  return {
+    name: `retention:${query.period}`,
+    sql: sql`SELECT cohort, arrayJoin(arrayPushFront(returned_periods, ${bind.string(COHORT_SIZE)})) AS period,
+        count() AS visitors
+      FROM (
+        SELECT visitor, cohort,
+          groupUniqArrayIf(period, visited = 1) AS visited_periods,
+          groupUniqArrayIf(period, ${returned}) AS returned_periods
+        FROM (${activity(query, range)}) ALL INNER JOIN (${cohorts(query, range)}) USING visitor
+        GROUP BY visitor, cohort
+        HAVING has(visited_periods, cohort)
+      )
+      GROUP BY cohort, period`,
+  };
+}

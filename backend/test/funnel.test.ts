@@ -1,0 +1,278 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import request from 'supertest';
+import { signIn, startSignedInApp, type TestStores } from './harness.js';
+import { botWalk, FUNNEL_STEPS, funnelWalks, seedFunnel, type FunnelWalk } from './funnel-seed.js';
+
+let stores: TestStores;
+let http: ReturnType<typeof request>;
+let token: string;
+let stop: (() => Promise<void>) | undefined;
+
+before(async () => ({ stores, http, token, stop } = await startSignedInApp()));
+after(() => stop?.());
+
+const as = (method: 'get' | 'post', path: string, bearer = token) =>
+  http[method](`/api${path}`).set('authorization', `Bearer ${bearer}`);
+
+const funnel = (siteId: number, params: Record<string, string | number>, bearer = token) =>
+  as(
+    'get',
+    `/sites/${siteId}/funnel?${new URLSearchParams(Object.entries({ steps: JSON.stringify(FUNNEL_STEPS), ...params }).map(([k, v]): [string, string] => [k, String(v)]))}`,
+    bearer,
+  );
+
+async function newSite(domain: string, timezone: string): Promise<number> {
+  const { body } = await as('post', '/sites').send({ name: domain, domain, timezone }).expect(201);
+  return body.id as number;
+}
+
+/** A user with a viewer's role on `siteIds` only, signed in with their own password. */
+async function newViewer(email: string, siteIds: number[]): Promise<string> {
+  const { body: created } = await as('post', '/users').send({ email, role: 'viewer', siteIds }).expect(201);
+  const first = await signIn(http, { email, password: created.oneTimePassword });
+  const { body } = await http
+    .post('/api/auth/password')
+    .set('authorization', `Bearer ${first}`)
+    .send({ currentPassword: created.oneTimePassword, newPassword: `${email}-own-password` })
+    .expect(200);
+  return body.accessToken as string;
+}
+
+/**
+ * What the funnel must answer for these walks, restated from the seed's plain numbers: percentages half
+ * up to two decimals, the median the upper middle value, the mean half up to whole seconds.
+ */
+function expectedSteps(walks: FunnelWalk[]) {
+  const reached = [1, 2, 3].map((n) => walks.filter((walk) => walk.reached >= n).length);
+  const seconds: Array<number[] | null> = [
+    null,
+    walks.flatMap((walk) => (walk.secondsToStep2 === null ? [] : [walk.secondsToStep2])),
+    walks.flatMap((walk) => (walk.secondsToStep3 === null ? [] : [walk.secondsToStep3])),
+  ];
+  const percent = (part: number, whole: number) =>
+    whole === 0 ? 0 : Math.floor((20_000 * part + whole) / (2 * whole)) / 100;
+  return FUNNEL_STEPS.map((step, i) => {
+    const times = [...(seconds[i] ?? [])].sort((a, b) => a - b);
+    const previous = i === 0 ? reached[0] : reached[i - 1];
+    const timed = i > 0 && times.length > 0;
+    return {
+      step: i + 1,
+      kind: step.kind,
+      match: step.match,
+      propertyKey: 'propertyKey' in step ? step.propertyKey : null,
+      propertyValue: 'propertyValue' in step ? step.propertyValue : null,
+      visitors: reached[i],
+      conversionFromStart: percent(reached[i], i === 0 ? reached[i] : reached[0]),
+      conversionFromPrevious: percent(reached[i], previous),
+      dropOff: previous - reached[i],
+      medianSecondsFromPrevious: timed ? times[Math.floor(times.length / 2)] : null,
+      meanSecondsFromPrevious: timed
+        ? Math.floor((2 * times.reduce((a, b) => a + b, 0) + times.length) / (2 * times.length))
+        : null,
+    };
+  });
+}
+
+describe('funnel', () => {
+  let site: number;
+  const day = { from: '2026-11-10', to: '2026-11-10' };
+  const walks = funnelWalks(50);
+
+  before(async () => {
+    // Asia/Kolkata (UTC+5:30): 2026-11-10 is 2026-11-09 18:30 to 2026-11-10 18:30 UTC.
+    site = await newSite('funnel.test', 'Asia/Kolkata');
+    await stores.insertEvents([
+      ...seedFunnel(site, '2026-11-09 18:30:00', 50, 'day'),
+      // Whole funnels entered a minute before and exactly at the day's end: outside the range.
+      ...seedFunnel(site, '2026-11-09 18:29:00', 1, 'before'),
+      ...seedFunnel(site, '2026-11-10 18:30:00', 1, 'after'),
+      ...botWalk(site, '2026-11-09 19:00:00', 'day'),
+      // The comparison day, 2026-11-03 local: 10 visitors.
+      ...seedFunnel(site, '2026-11-02 20:00:00', 10, 'week-before'),
+    ]);
+  });
+
+  test('40% of the visitors convert through three steps within 30 minutes; out of order and late walks stop early', async () => {
+    const { body } = await funnel(site, day).expect(200);
+    const steps = expectedSteps(walks);
+    assert.deepEqual(
+      steps.map(({ visitors, conversionFromStart }) => [visitors, conversionFromStart]),
+      [
+        [50, 100],
+        [40, 80],
+        [20, 40],
+      ],
+    );
+    assert.deepEqual(body, {
+      siteId: site,
+      ...day,
+      // The site's zone as the sites API canonicalises it (Intl's name for Asia/Kolkata).
+      timezone: (await as('get', `/sites/${site}`).expect(200)).body.timezone,
+      window: 1800,
+      steps,
+      comparison: null,
+      dimension: null,
+      breakdown: null,
+    });
+  });
+
+  test('a comparison range side by side, and a breakdown by a dimension with each value compared', async () => {
+    const compare = { compareFrom: '2026-11-03', compareTo: '2026-11-03' };
+    const { body } = await funnel(site, { ...day, ...compare, dimension: 'country' }).expect(200);
+    const earlier = funnelWalks(10);
+    const byCountry = (list: FunnelWalk[], country: string) =>
+      list.filter((walk) => walk.country === country);
+    assert.deepEqual(body.comparison, {
+      from: '2026-11-03',
+      to: '2026-11-03',
+      steps: expectedSteps(earlier),
+    });
+    assert.deepEqual(body.steps, expectedSteps(walks));
+    assert.deepEqual(body.breakdown, [
+      {
+        value: 'DE',
+        steps: expectedSteps(byCountry(walks, 'DE')),
+        comparison: expectedSteps(byCountry(earlier, 'DE')),
+      },
+      {
+        value: 'IN',
+        steps: expectedSteps(byCountry(walks, 'IN')),
+        comparison: expectedSteps(byCountry(earlier, 'IN')),
+      },
+    ]);
+    // An event dimension's value is the entering event's: every walk entered on /plans/pro.
+    const byPage = await funnel(site, { ...day, dimension: 'page' }).expect(200);
+    assert.deepEqual(byPage.body.breakdown, [
+      { value: '/plans/pro', steps: expectedSteps(walks), comparison: null },
+    ]);
+    const top = await funnel(site, { ...day, dimension: 'country', limit: 1 }).expect(200);
+    assert.deepEqual(
+      top.body.breakdown.map(({ value }: { value: string }) => value),
+      ['DE'],
+    );
+  });
+
+  test('filters choose who enters; a longer window lets the late walkers convert; an empty range is zeros', async () => {
+    const filtered = await funnel(site, {
+      ...day,
+      filters: JSON.stringify([{ dimension: 'country', operator: 'is', value: 'IN' }]),
+    }).expect(200);
+    assert.deepEqual(filtered.body.steps, expectedSteps(walks.filter((walk) => walk.country === 'IN')));
+
+    const hour = await funnel(site, { ...day, window: 3600 }).expect(200);
+    const late = walks.map((walk, i) =>
+      i % 5 === 2 ? { ...walk, reached: 3 as const, secondsToStep3: 31 * 60 - (60 + i) } : walk,
+    );
+    assert.deepEqual(hour.body.steps, expectedSteps(late));
+
+    const empty = await funnel(site, { from: '2026-10-01', to: '2026-10-31' }).expect(200);
+    assert.deepEqual(empty.body.steps, expectedSteps([]));
+    assert.deepEqual(
+      empty.body.steps.map(({ visitors, medianSecondsFromPrevious }: Record<string, unknown>) => [
+        visitors,
+        medianSecondsFromPrevious,
+      ]),
+      [
+        [0, null],
+        [0, null],
+        [0, null],
+      ],
+    );
+  });
+
+  test('as CSV: a line per step, and per value and step with a dimension', async () => {
+    const { text, headers } = await funnel(site, { ...day, format: 'csv' }).expect(200);
+    assert.equal(headers['content-type'], 'text/csv; charset=utf-8');
+    assert.equal(
+      text,
+      [
+        '"step","kind","match","visitors","conversion_from_start","conversion_from_previous","drop_off","median_seconds_from_previous","mean_seconds_from_previous"',
+        '1,"page","/plans/*",50,100,100,0,,',
+        '2,"event","signup",40,80,80,10,76,78',
+        '3,"action","a1b2c3d4e5f60718",20,40,50,20,85,83',
+        '',
+      ].join('\n'),
+    );
+    const breakdown = await funnel(site, { ...day, format: 'csv', dimension: 'country', limit: 1 }).expect(
+      200,
+    );
+    assert.deepEqual(
+      breakdown.text.split('\n').map((line) => line.split(',').slice(0, 5).join(',')),
+      [
+        '"value","step","kind","match","visitors"',
+        '"DE",1,"page","/plans/*",30',
+        '"DE",2,"event","signup",24',
+        '"DE",3,"action","a1b2c3d4e5f60718",12',
+        '',
+      ],
+    );
+  });
+
+  test('bad options are a 400 naming the field and the rule', async () => {
+    const cases: Array<[Record<string, string | number>, string]> = [
+      [{ steps: 'nope' }, 'steps: must be JSON'],
+      [{ steps: JSON.stringify([FUNNEL_STEPS[0]]) }, 'steps: must be a list of 2 to 10 steps'],
+      [{ steps: JSON.stringify(Array(11).fill(FUNNEL_STEPS[0])) }, 'steps: must be a list of 2 to 10 steps'],
+      [
+        { steps: JSON.stringify([FUNNEL_STEPS[0], { kind: 'scroll', match: '/' }]) },
+        'steps[1].kind: must be one of',
+      ],
+      [
+        { steps: JSON.stringify([FUNNEL_STEPS[0], { kind: 'action', match: 'button' }]) },
+        'steps[1].match: an action',
+      ],
+      [
+        { steps: JSON.stringify([FUNNEL_STEPS[0], { kind: 'page', match: '' }]) },
+        'steps[1].match: must be a string',
+      ],
+      [
+        { steps: JSON.stringify([FUNNEL_STEPS[0], { kind: 'event', match: 'signup', propertyKey: 'plan' }]) },
+        'steps[1].propertyKey: propertyKey and propertyValue come together',
+      ],
+      [
+        { steps: JSON.stringify([FUNNEL_STEPS[0], { kind: 'page', match: '/', url: '/' }]) },
+        'steps[1]: unknown key "url"',
+      ],
+      [{ window: 0 }, 'window must be an integer number of seconds from 1 to 604800'],
+      [{ window: 604_801 }, 'window must be an integer number of seconds from 1 to 604800'],
+      [{ dimension: 'shoe_size' }, 'dimension: unknown dimension "shoe_size"'],
+      [{ dimension: 'country', limit: 0 }, 'limit must be an integer from 1 to 100'],
+      [{ goal: 1 }, 'goal: a funnel takes no goal'],
+      [{ to: '2026-11-09' }, 'to must not be before from'],
+    ];
+    for (const [params, message] of cases) {
+      const response = await funnel(site, { ...day, ...params });
+      assert.equal(response.status, 400, `${JSON.stringify(params)}: ${JSON.stringify(response.body)}`);
+      assert.equal(response.body.code, 'validation_failed');
+      assert.ok(
+        response.body.message.startsWith(message),
+        `${response.body.message} should start with ${message}`,
+      );
+    }
+    const missing = await as('get', `/sites/${site}/funnel?from=2026-11-10&to=2026-11-10`);
+    assert.equal(missing.status, 400);
+    assert.ok(missing.body.message.startsWith('steps must be a JSON list of steps'), missing.body.message);
+  });
+
+  test("another user's site, and an API key without access to it, are the 404 of a missing site", async () => {
+    const mine = await newSite('funnel-mine.test', 'UTC');
+    const viewer = await newViewer('funnel-viewer@shop.test', [mine]);
+    const { body: key } = await as('post', '/api-keys', viewer).send({ name: 'script' }).expect(201);
+    for (const bearer of [viewer, key.key as string]) {
+      await funnel(mine, day, bearer).expect(200);
+      for (const format of ['json', 'csv']) {
+        const hidden = await funnel(site, { ...day, format }, bearer);
+        const absent = await funnel(4_000_000_000, { ...day, format }, bearer);
+        assert.deepEqual(
+          [hidden.status, hidden.body],
+          [404, { statusCode: 404, code: 'not_found', message: `site ${site} not found` }],
+        );
+        assert.deepEqual(
+          [absent.status, absent.body],
+          [404, { ...hidden.body, message: 'site 4000000000 not found' }],
+        );
+      }
+    }
+  });
+});
