@@ -3,13 +3,16 @@ import { ClickHouseModule } from '../clickhouse/clickhouse.module.js';
 import { GoalsModule } from '../goals/goals.module.js';
 import { SitesModule } from '../sites/sites.module.js';
 import { EventsService } from './events.service.js';
+import { RealtimeController } from './realtime/realtime.controller.js';
+import { RealtimeHub } from './realtime/realtime-hub.js';
+import { RealtimeService } from './realtime/realtime.service.js';
 import { ReportsController } from './reports.controller.js';
 import { ReportsService } from './reports.service.js';
 
 @Module({
   imports: [ClickHouseModule, SitesModule, GoalsModule],
-  controllers: [ReportsController],
-  providers: [ReportsService, EventsService],
+  controllers: [ReportsController, RealtimeController],
+  providers: [ReportsService, EventsService, RealtimeService, RealtimeHub],
   exports: [ReportsService],
 })
 export class ReportsModule {}
