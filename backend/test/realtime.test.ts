@@ -84,7 +84,8 @@ async function openStream(siteId: number, headers: Record<string, string> = {}) 
               .filter((line) => !line.startsWith(':'))
               .map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 2)]),
           );
-          if (fields.data) messages.push({ id: fields.id, event: fields.event, data: JSON.parse(fields.data) });
+          if (fields.data)
+            messages.push({ id: fields.id, event: fields.event, data: JSON.parse(fields.data) });
           wake();
         }
       }
@@ -133,7 +134,9 @@ async function streamsClosed() {
 describe('the live stream', () => {
   test('sends each new event once, in order, with its cursor; no bot, no copy, no resend', async () => {
     const site = await newSite('stream.test');
-    await stores.insertEvents([eventRow({ site_id: site, event_id: randomUUID(), ts: ago(100), pathname: '/old' })]);
+    await stores.insertEvents([
+      eventRow({ site_id: site, event_id: randomUUID(), ts: ago(100), pathname: '/old' }),
+    ]);
     const stream = await openStream(site);
     assert.equal(stream.response.headers.get('content-type'), 'text/event-stream; charset=utf-8');
     assert.equal(stream.response.headers.get('x-accel-buffering'), 'no');

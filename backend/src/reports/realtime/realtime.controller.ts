@@ -39,7 +39,9 @@ export class RealtimeController {
       'source), each with `id:` <ts>-<event id> unless it arrived late; `visitors` messages ({ visitors }) on ' +
       'connect and every 10 s; a heartbeat comment every 15 s',
   })
-  @ApiServiceUnavailableResponse({ description: 'Too many live streams open (code busy): retry after Retry-After' })
+  @ApiServiceUnavailableResponse({
+    description: 'Too many live streams open (code busy): retry after Retry-After',
+  })
   stream(
     @Param() { siteId }: SiteIdParamDto,
     @Headers('last-event-id') lastEventId: string | undefined,
