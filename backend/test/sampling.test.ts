@@ -37,6 +37,12 @@ async function newSite(domain: string, timezone: string): Promise<number> {
   return body.id as number;
 }
 
+/** Visitor ids (32 hex digits) from a fixed generator: the sample they fall in is the same on every run. */
+function visitorIds(seed: number): () => string {
+  const random = randomSource(seed);
+  return () => Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16)).join('');
+}
+
 /** Visitors of the seed: each one visit of two pageviews, on 2026-11-20 in Kolkata. */
 const VISITORS = 5_000;
 const range = { from: '2026-11-20', to: '2026-11-20' };
@@ -48,8 +54,7 @@ const range = { from: '2026-11-20', to: '2026-11-20' };
  * second resent from another address later. Totals: VISITORS visitors and visits, 2 × VISITORS pageviews.
  */
 async function seed(site: number, { resends }: { resends: boolean }): Promise<EventRow[]> {
-  const random = randomSource(29);
-  const hex = () => Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16)).join('');
+  const hex = visitorIds(29);
   const rows = Array.from({ length: VISITORS }, (_, n) => {
     const visitor = hex();
     const page = n % 2 ? '/b' : '/a';
@@ -181,6 +186,47 @@ describe('sampled reports', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  test('conversions and revenue scale like the counts; the conversion rate is the sample one', async () => {
+    const shop = await newSite('sampled-shop.test', 'UTC');
+    const hex = visitorIds(31);
+    // 2,000 visitors, each a visit of one pageview; every second one buys for 1.50 EUR.
+    await stores.insertEvents(
+      Array.from({ length: 2_000 }, (_, n) => {
+        const visit = { site_id: shop, visitor_id: hex(), session_id: `shop${n}` };
+        return [
+          eventRow({ ...visit, ts: '2026-11-20 10:00:00' }),
+          ...(n % 2
+            ? [
+                eventRow({
+                  ...visit,
+                  ts: '2026-11-20 10:01:00',
+                  name: 'purchase',
+                  revenue_amount: 1.5,
+                  revenue_currency: 'EUR',
+                }),
+              ]
+            : []),
+        ];
+      }).flat(),
+    );
+    const { body: goal } = await http
+      .post(`/api/sites/${shop}/goals`)
+      .set('authorization', `Bearer ${token}`)
+      .send({ name: 'Purchase', kind: 'event', match: 'purchase' })
+      .expect(201);
+    const { body: whole } = await report(shop, 'overview', { ...range, goal: goal.id }).expect(200);
+    assert.deepEqual(
+      [whole.metrics.conversions, whole.metrics.conversion_rate, whole.revenue],
+      [1_000, 50, { EUR: '1500.00' }],
+    );
+    const { body } = await report(shop, 'overview', { ...range, goal: goal.id, sample: '0.5' }).expect(200);
+    const { conversions, conversion_rate, visitors } = body.metrics;
+    assert.ok(Math.abs(conversions - 1_000) <= 150, `conversions ${conversions}`);
+    // Each sampled buyer spent 1.50: the scaled revenue is the scaled conversions' 1.50 each, exactly.
+    assert.deepEqual(body.revenue, { EUR: (conversions * 1.5).toFixed(2) });
+    assert.equal(conversion_rate, Math.round((10_000 * conversions) / visitors) / 100);
   });
 
   test('a bad sample is a 400 naming it', async () => {
