@@ -109,6 +109,7 @@ describe('the overview report', () => {
       to: '2026-11-20',
       timezone: 'UTC',
       source: 'rollup',
+      sampling: null,
       metrics: {
         visitors: 3,
         visits: 3,
@@ -265,6 +266,7 @@ describe('API quality', () => {
         'limit',
         'metrics',
         'order',
+        'sample',
         'siteId',
         'to',
       ],

@@ -238,9 +238,13 @@ export interface SignedInApp {
   stop(): Promise<void>;
 }
 
-export async function startSignedInApp(logger: LoggerService = new RecordingLogger()): Promise<SignedInApp> {
+export async function startSignedInApp(
+  logger: LoggerService = new RecordingLogger(),
+  /** Settings beside the stores' (a limit the test shortens). */
+  env: Record<string, string> = {},
+): Promise<SignedInApp> {
   const stores = await startTestStores();
-  const app = await createApp(loadAppConfig(stores.env), logger);
+  const app = await createApp(loadAppConfig({ ...stores.env, ...env }), logger);
   await app.init();
   const http = request(app.getHttpServer());
   return {

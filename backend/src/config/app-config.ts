@@ -31,6 +31,10 @@ export interface AppConfig {
   readonly trustedProxies: readonly string[];
   /** SLUICE_API_KEY_REQUESTS_PER_MINUTE: what each API key may request per minute, on all backends together. */
   readonly apiKeyRequestsPerMinute: number;
+  /** SLUICE_REALTIME_LISTENERS_PER_SITE, SLUICE_REALTIME_LISTENERS: open live streams per site and in all. */
+  readonly realtimeListeners: { readonly perSite: number; readonly total: number };
+  /** SLUICE_SAMPLING_MIN_ROWS: the events of a range past which `sample=auto` samples. */
+  readonly samplingMinRows: number;
   /** SLUICE_PUBLIC_API_DOCS: /api/docs for anyone; off (the default), for signed-in users only. */
   readonly publicApiDocs: boolean;
   /**
@@ -116,6 +120,11 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
     trustedProxies: settings.BACKEND_TRUSTED_PROXIES,
     publicApiDocs: settings.SLUICE_PUBLIC_API_DOCS,
     apiKeyRequestsPerMinute: settings.SLUICE_API_KEY_REQUESTS_PER_MINUTE,
+    realtimeListeners: {
+      perSite: settings.SLUICE_REALTIME_LISTENERS_PER_SITE,
+      total: settings.SLUICE_REALTIME_LISTENERS,
+    },
+    samplingMinRows: settings.SLUICE_SAMPLING_MIN_ROWS,
     oidc:
       settings.OIDC_ISSUER && settings.OIDC_CLIENT_ID && settings.OIDC_CLIENT_SECRET
         ? {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /**
  * The backend's Prometheus registry: the process (memory, CPU, event loop lag), the API's requests, and
@@ -38,6 +38,17 @@ export class Metrics {
     name: 'sluice_backend_report_rows_read_total',
     help: 'Rows ClickHouse read for report queries, by query name',
     labelNames: ['query'] as const,
+    registers: [this.registry],
+  });
+
+  readonly realtimeListeners = new Gauge({
+    name: 'sluice_backend_realtime_listeners',
+    help: 'Live event streams (/realtime/stream) open on this backend',
+    registers: [this.registry],
+  });
+  readonly realtimePollers = new Gauge({
+    name: 'sluice_backend_realtime_pollers',
+    help: 'Sites this backend polls ClickHouse for: one per streamed site, whatever its listeners',
     registers: [this.registry],
   });
 

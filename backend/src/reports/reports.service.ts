@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ClickHouseService } from '../clickhouse/clickhouse.service.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { GoalsService } from '../goals/goals.service.js';
 import { SitesService } from '../sites/sites.service.js';
@@ -8,6 +9,7 @@ import type {
   BreakdownQueryDto,
   OverviewQueryDto,
   ReportQueryDto,
+  SampledReportQueryDto,
   TimeseriesQueryDto,
 } from './dto/report-query.dto.js';
 import type {
@@ -16,6 +18,7 @@ import type {
   MetricValuesDto,
   OverviewReportDto,
   RevenueDto,
+  SamplingDto,
   TimeseriesPointDto,
   TimeseriesReportDto,
 } from './dto/report.dto.js';
@@ -31,6 +34,7 @@ import {
   parseOrder,
 } from './query/parse-request.js';
 import { chooseSource, type VisitSource } from './query/plan.js';
+import { autoSample, estimatedRowsSql, SAMPLE_PARTS } from './query/sampling.js';
 import type { DateRange, GoalCondition, ReportQuery } from './query/report-query.js';
 import { bucketLabels, intervalFits, MAX_DAYS_BY_INTERVAL } from './query/zoned-buckets.js';
 
@@ -87,7 +91,35 @@ export class ReportsService {
     private readonly sites: SitesService,
     private readonly goals: GoalsService,
     private readonly clickhouse: ClickHouseService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /**
+   * The query in sampled mode where `sample` asks for it (overview, timeseries, breakdowns): the rate, and
+   * the row estimate `auto` decides on (stated in the answer for a fixed rate too). A rate of 1 is no
+   * sample: the query and its answer are the unsampled ones.
+   */
+  private async sampled<Q extends ReportQuery>(
+    query: Q,
+    dto: SampledReportQueryDto,
+  ): Promise<{ query: Q; sampling: SamplingDto | null }> {
+    if (dto.sample === undefined) return { query, sampling: null };
+    const parts = dto.sample === 'auto' ? undefined : Math.round(Number(dto.sample) * SAMPLE_PARTS);
+    if (parts === 0) {
+      throw new DomainError(
+        ErrorCode.Validation,
+        'sample must be auto or a fraction from 0.0001 to 1 (at most 4 decimals)',
+      );
+    }
+    const [{ rows }] = await this.clickhouse.rows<{ rows: string }>(estimatedRowsSql(query, query.range));
+    const estimatedRows = Number(rows);
+    const sample = dto.sample === 'auto' ? autoSample(estimatedRows, this.config.samplingMinRows) : parts;
+    const rate = sample === undefined || sample === SAMPLE_PARTS ? undefined : sample;
+    return {
+      query: { ...query, sample: rate },
+      sampling: { rate: (rate ?? SAMPLE_PARTS) / SAMPLE_PARTS, estimatedRows },
+    };
+  }
 
   /**
    * The parts every report shares, from the request: the site (its time zone), the ranges, the filters
@@ -124,7 +156,10 @@ export class ReportsService {
 
   async overview(siteId: number, dto: OverviewQueryDto): Promise<OverviewReportDto> {
     const base = await this.baseQuery(siteId, dto);
-    const query = { ...base, metrics: this.defaultMetrics(base, METRIC_NAMES) };
+    const { query, sampling } = await this.sampled(
+      { ...base, metrics: this.defaultMetrics(base, METRIC_NAMES) },
+      dto,
+    );
     const [[row], compared] = await Promise.all([
       this.run<MetricRow>(query, query.range),
       query.comparison ? this.run<MetricRow>(query, query.comparison) : undefined,
@@ -132,7 +167,7 @@ export class ReportsService {
     const metrics = metricValues(row, query.metrics);
     const before = compared && metricValues(compared[0], query.metrics);
     return {
-      ...this.header(query),
+      ...this.header(query, sampling),
       metrics,
       revenue: revenueOf(row, query),
       comparison: before ? { ...query.comparison!, metrics: before } : null,
@@ -143,11 +178,10 @@ export class ReportsService {
   async timeseries(siteId: number, dto: TimeseriesQueryDto): Promise<TimeseriesReportDto> {
     const interval = dto.interval ?? 'day';
     const base = await this.baseQuery(siteId, dto);
-    const query: ReportQuery = {
-      ...base,
-      metrics: parseMetrics(dto.metrics, ['visitors'], base.goal !== undefined),
-      interval,
-    };
+    const { query, sampling } = await this.sampled<ReportQuery>(
+      { ...base, metrics: parseMetrics(dto.metrics, ['visitors'], base.goal !== undefined), interval },
+      dto,
+    );
     for (const [field, range] of [
       ['to', query.range],
       ['compareTo', query.comparison],
@@ -173,7 +207,7 @@ export class ReportsService {
       query.comparison ? series(query.comparison) : undefined,
     ]);
     return {
-      ...this.header(query),
+      ...this.header(query, sampling),
       interval,
       points,
       comparison: compared ? { ...query.comparison!, points: compared } : null,
@@ -183,7 +217,10 @@ export class ReportsService {
   private async breakdownQuery(
     siteId: number,
     dto: BreakdownQueryDto,
-  ): Promise<ReportQuery & Required<Pick<ReportQuery, 'dimension' | 'limit'>>> {
+  ): Promise<{
+    query: ReportQuery & Required<Pick<ReportQuery, 'dimension' | 'limit'>>;
+    sampling: SamplingDto | null;
+  }> {
     const dimension = parseDimension(dto.dimension);
     const base = await this.baseQuery(siteId, dto);
     const metrics = parseMetrics(
@@ -191,7 +228,7 @@ export class ReportsService {
       this.defaultMetrics(base, BREAKDOWN_METRICS),
       base.goal !== undefined,
     );
-    return {
+    const query = {
       ...base,
       metrics,
       dimension,
@@ -199,10 +236,11 @@ export class ReportsService {
       limit: dto.limit ?? 100,
       offset: parseCursor(dto.cursor),
     };
+    return this.sampled(query, dto);
   }
 
   async breakdown(siteId: number, dto: BreakdownQueryDto): Promise<BreakdownReportDto> {
-    const query = await this.breakdownQuery(siteId, dto);
+    const { query, sampling } = await this.breakdownQuery(siteId, dto);
     const { dimension, metrics, limit } = query;
     const found = await this.run<MetricRow & { value: string }>(query, query.range);
     const rows = found.slice(0, limit);
@@ -225,7 +263,7 @@ export class ReportsService {
         : [];
     const before = new Map(compared.map((row) => [row.value, row]));
     return {
-      ...this.header(query),
+      ...this.header(query, sampling),
       dimension,
       rows: rows.map((row) => ({
         value: row.value,
@@ -240,7 +278,8 @@ export class ReportsService {
   /** The overview of the range (no comparison) as CSV, streamed from ClickHouse. */
   async overviewCsv(siteId: number, dto: OverviewQueryDto): Promise<Readable> {
     const base = await this.baseQuery(siteId, dto);
-    return this.clickhouse.csv(reportCsvSql({ ...base, metrics: this.defaultMetrics(base, METRIC_NAMES) }));
+    const { query } = await this.sampled({ ...base, metrics: this.defaultMetrics(base, METRIC_NAMES) }, dto);
+    return this.clickhouse.csv(reportCsvSql(query));
   }
 
   /**
@@ -248,7 +287,7 @@ export class ReportsService {
    * result-row limit every report query has (100,000), not a page.
    */
   async breakdownCsv(siteId: number, dto: BreakdownQueryDto): Promise<Readable> {
-    const query = await this.breakdownQuery(siteId, dto);
+    const { query } = await this.breakdownQuery(siteId, dto);
     return this.clickhouse.csv(reportCsvSql({ ...query, limit: MAX_EXPORT_ROWS - 1 }));
   }
 
@@ -270,12 +309,13 @@ export class ReportsService {
     return Readable.from(lines.map((cells) => `${cells.join(',')}\n`));
   }
 
-  private header(query: Omit<ReportQuery, 'metrics'>) {
+  private header(query: Omit<ReportQuery, 'metrics'>, sampling: SamplingDto | null) {
     return {
       siteId: query.site.id,
       ...query.range,
       timezone: query.site.timezone,
       source: chooseSource(query),
+      sampling,
     };
   }
 }

@@ -247,6 +247,28 @@ export const SETTINGS = {
     default: '120',
     readBy: ['stack', 'backend'],
   }),
+  SLUICE_REALTIME_LISTENERS_PER_SITE: setting({
+    kind: wholeNumber(1, 10_000, 'listeners'),
+    section: 'Backend',
+    about:
+      'Live streams (/realtime/stream) one site may have open on a backend at once, and all sites together (SLUICE_REALTIME_LISTENERS); past either a new stream answers 503 busy. Each site streamed costs one ClickHouse poll a second, shared by its listeners.',
+    default: '50',
+    readBy: ['stack', 'backend'],
+  }),
+  SLUICE_REALTIME_LISTENERS: setting({
+    kind: wholeNumber(1, 100_000, 'listeners'),
+    section: 'Backend',
+    default: '500',
+    readBy: ['stack', 'backend'],
+  }),
+  SLUICE_SAMPLING_MIN_ROWS: setting({
+    kind: wholeNumber(1, 1_000_000_000_000, 'rows'),
+    section: 'Backend',
+    about:
+      'With sample=auto, a report whose range holds more events than this (estimated from the visit rollup) reads a sample of visitors sized to about this many events, and says so (sampling.rate); at or below it the answer is exact.',
+    default: '10000000',
+    readBy: ['stack', 'backend'],
+  }),
   OIDC_ISSUER: setting({
     kind: httpUrl('https://accounts.example.com'),
     section: 'Backend',

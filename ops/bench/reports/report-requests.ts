@@ -91,4 +91,23 @@ export const REPORT_REQUESTS: ReportRequest[] = [
     aloneTargetMs: REPORT_TARGET_MS,
     path: ({ siteId, from, to }) => `/api/sites/${siteId}/retention?from=${from}&to=${to}&period=week`,
   },
+  // Sampled mode reads raw events (SAMPLE by visitor) where the unsampled one reads the rollup: these
+  // show what a tenth, and auto past SLUICE_SAMPLING_MIN_ROWS, cost beside the exact answers above.
+  {
+    name: 'overview, 30 days, sample 0.1',
+    aloneTargetMs: OVERVIEW_TARGET_MS,
+    path: ({ siteId, from, to }) => `/api/sites/${siteId}/overview?from=${from}&to=${to}&sample=0.1`,
+  },
+  {
+    name: 'breakdown by page, 30 days, sample auto',
+    aloneTargetMs: REPORT_TARGET_MS,
+    path: ({ siteId, from, to }) =>
+      `/api/sites/${siteId}/breakdown?from=${from}&to=${to}&dimension=page&sample=auto`,
+  },
+  // The last 5 minutes of the site, wherever the seeded period lies (the stream is not a request to time).
+  {
+    name: 'realtime, last 5 minutes',
+    aloneTargetMs: REPORT_TARGET_MS,
+    path: ({ siteId }) => `/api/sites/${siteId}/realtime`,
+  },
 ];

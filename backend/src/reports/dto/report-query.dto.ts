@@ -1,12 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { DIMENSION_NAMES } from '@sluice/config';
 import { INTERVALS, type Interval } from '../query/report-query.js';
 import { MAX_SITE_ID } from '../../sites/dto/site-id-param.dto.js';
 import { GOAL_METRIC_NAMES, METRIC_NAMES } from '../query/metrics.js';
 import { FormatProperty, type Format } from './format.js';
 import { DateRangeDto, IsCalendarDate, MAX_RANGE_DAYS, RangeDays } from './date-range.dto.js';
+
+/** `auto`, or a fraction up to 1 of at most four decimals (a zero one is refused by `ReportsService`). */
+const SAMPLE_PATTERN = /^(auto|0?\.\d{1,4}|1(\.0{1,4})?)$/;
 
 const FILTERS_DESCRIPTION =
   'A JSON list of conditions, all of which must hold: {"dimension","operator","value"} (operators is, ' +
@@ -59,6 +62,25 @@ export class ReportQueryDto extends DateRangeDto {
   format?: Format;
 }
 
+/**
+ * What the overview, timeseries and breakdowns take beyond every report's parameters: an opt-in sample.
+ * A fraction of at most four decimals, as the SQL's `SAMPLE n/10000` takes it.
+ */
+export class SampledReportQueryDto extends ReportQueryDto {
+  @ApiPropertyOptional({
+    description:
+      'Read a sample of the visitors and scale counts up (the answer says sampling.rate): auto samples only a range ' +
+      'holding more events than SLUICE_SAMPLING_MIN_ROWS, to about that many; a fraction (0.0001 to 1, at most ' +
+      '4 decimals) samples at that rate, 1 reads everything. Absent: everything, sampling null',
+    example: 'auto',
+  })
+  @IsOptional()
+  @Matches(SAMPLE_PATTERN, {
+    message: '$property must be auto or a fraction from 0.0001 to 1 (at most 4 decimals)',
+  })
+  sample?: string;
+}
+
 const metricsProperty = (fallback: string) =>
   ApiPropertyOptional({
     description:
@@ -68,10 +90,10 @@ const metricsProperty = (fallback: string) =>
   });
 
 /** `GET /api/sites/:siteId/overview`. */
-export class OverviewQueryDto extends ReportQueryDto {}
+export class OverviewQueryDto extends SampledReportQueryDto {}
 
 /** `GET /api/sites/:siteId/timeseries`. */
-export class TimeseriesQueryDto extends ReportQueryDto {
+export class TimeseriesQueryDto extends SampledReportQueryDto {
   @ApiPropertyOptional({
     enum: INTERVALS,
     default: 'day',
@@ -88,7 +110,7 @@ export class TimeseriesQueryDto extends ReportQueryDto {
 }
 
 /** `GET /api/sites/:siteId/breakdown`. */
-export class BreakdownQueryDto extends ReportQueryDto {
+export class BreakdownQueryDto extends SampledReportQueryDto {
   @ApiProperty({ enum: DIMENSION_NAMES, description: 'The dimension to break the range down by' })
   @IsString({ message: `$property must be one of ${DIMENSION_NAMES.join(', ')}` })
   dimension!: string;

@@ -46,6 +46,29 @@ export class ReportHeaderDto {
   source!: VisitSource;
 }
 
+/** How a sampled answer was read (`sample`): its counts are the sample's scaled up by `rate`. */
+export class SamplingDto {
+  @ApiProperty({
+    minimum: 0.0001,
+    maximum: 1,
+    example: 0.1,
+    description: 'The share of visitors read (1: every row, the answer is exact); counts are divided by it',
+  })
+  rate!: number;
+  @ApiProperty({
+    type: 'integer',
+    description:
+      'Events stored on the days the range is read from (bots and unmerged copies included): what sample=auto decides on',
+  })
+  estimatedRows!: number;
+}
+
+/** The header of a report that can be sampled. */
+export class SampledReportHeaderDto extends ReportHeaderDto {
+  @ApiProperty({ type: SamplingDto, nullable: true, description: 'With sample: the rate read; null without' })
+  sampling!: SamplingDto | null;
+}
+
 export class ComparedRangeDto {
   @ApiProperty({ format: 'date' }) from!: string;
   @ApiProperty({ format: 'date' }) to!: string;
@@ -53,7 +76,7 @@ export class ComparedRangeDto {
 }
 
 /** Every metric of the range, and of the comparison range beside it. */
-export class OverviewReportDto extends ReportHeaderDto {
+export class OverviewReportDto extends SampledReportHeaderDto {
   @ApiProperty({ type: MetricValuesDto }) metrics!: MetricValuesDto;
   @ApiPropertyOptional(REVENUE_PROPERTY) revenue?: RevenueDto;
   @ApiProperty({ type: ComparedRangeDto, nullable: true }) comparison!: ComparedRangeDto | null;
@@ -75,7 +98,7 @@ export class ComparedSeriesDto {
 }
 
 /** One point per bucket, empty buckets included (zeros). */
-export class TimeseriesReportDto extends ReportHeaderDto {
+export class TimeseriesReportDto extends SampledReportHeaderDto {
   @ApiProperty({ enum: INTERVALS }) interval!: Interval;
   @ApiProperty({ type: [TimeseriesPointDto] }) points!: TimeseriesPointDto[];
   @ApiProperty({ type: ComparedSeriesDto, nullable: true }) comparison!: ComparedSeriesDto | null;
@@ -93,7 +116,7 @@ export class BreakdownRowDto {
   comparison!: MetricValuesDto | null;
 }
 
-export class BreakdownReportDto extends ReportHeaderDto {
+export class BreakdownReportDto extends SampledReportHeaderDto {
   @ApiProperty({ enum: DIMENSION_NAMES }) dimension!: string;
   @ApiProperty({ type: [BreakdownRowDto] }) rows!: BreakdownRowDto[];
   @ApiProperty({

@@ -2,17 +2,31 @@ import { bind, identifier, joinSql, sql, type SqlFragment } from '../../clickhou
 import type { NamedQuery } from '../../clickhouse/clickhouse.service.js';
 import { dimensionAlias } from './dimensions.js';
 import { withGoal } from './goals.js';
-import { METRICS, REVENUE } from './metrics.js';
+import { COUNT_METRICS, METRICS, REVENUE, type MetricName } from './metrics.js';
+import { SAMPLE_PARTS, scaledUp } from './sampling.js';
 import { chooseSource, type VisitSource } from './plan.js';
 import type { DateRange, Interval, ReportQuery } from './report-query.js';
 import { visitRows } from './visits.js';
+
+/** A metric's column; in a sampled query, a count scaled up to the whole (sampling.ts). */
+function metricColumn(name: MetricName, sample: number | undefined): SqlFragment {
+  const value =
+    sample !== undefined && COUNT_METRICS.includes(name) ? scaledUp(METRICS[name], sample) : METRICS[name];
+  return sql`${value} AS ${identifier(name)}`;
+}
+
+/** Revenue per currency, each amount scaled up like the counts in a sampled query. */
+const revenueColumn = (sample: number | undefined) =>
+  sample === undefined
+    ? REVENUE
+    : sql`arrayMap(pair -> (tupleElement(pair, 1), toInt64(intDiv(tupleElement(pair, 2) * ${bind.uint32(SAMPLE_PARTS)}, ${bind.uint32(sample)}))), ${REVENUE})`;
 
 /** The metrics' columns, and `revenue` beside them where an event goal is chosen. */
 const metricColumns = (query: ReportQuery) =>
   joinSql(
     [
-      ...query.metrics.map((name) => sql`${METRICS[name]} AS ${identifier(name)}`),
-      ...(query.goal?.kind === 'event' ? [sql`${REVENUE} AS revenue`] : []),
+      ...query.metrics.map((name) => metricColumn(name, query.sample)),
+      ...(query.goal?.kind === 'event' ? [sql`${revenueColumn(query.sample)} AS revenue`] : []),
     ],
     ', ',
   );

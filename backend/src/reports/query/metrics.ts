@@ -58,5 +58,8 @@ export const REVENUE = sql`arrayMap((code, amount) -> (reinterpretAsString(code)
   tupleElement(sumMap(revenue_currencies, revenue_amounts), 1),
   tupleElement(sumMap(revenue_currencies, revenue_amounts), 2))`;
 
+/** The metrics that count (visitors, visits, events…): a sampled query scales them up by its rate; the others are ratios. */
+export const COUNT_METRICS: MetricName[] = ['visitors', 'visits', 'pageviews', 'events', 'conversions'];
+
 /** What a breakdown shows when no metric is asked for. */
 export const BREAKDOWN_METRICS: MetricName[] = ['visitors', 'visits', 'pageviews'];

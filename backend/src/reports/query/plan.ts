@@ -15,7 +15,11 @@ export function queryDimensions(query: Pick<ReportQuery, 'dimension' | 'filters'
   return [...new Set([...(query.dimension ? [query.dimension] : []), ...filterDimensions(query.filters)])];
 }
 
-/** The one planner: the rollup wherever it answers the query exactly. */
-export function chooseSource(query: Pick<ReportQuery, 'dimension' | 'filters'>): VisitSource {
+/**
+ * The one planner: the rollup wherever it answers the query exactly. A sampled query reads raw events:
+ * the events table is sampled by visitor (`SAMPLE BY sipHash64(visitor_id)`), the rollup has no sample key.
+ */
+export function chooseSource(query: Pick<ReportQuery, 'dimension' | 'filters' | 'sample'>): VisitSource {
+  if (query.sample !== undefined) return 'events';
   return queryDimensions(query).every((name) => dimensionLevel(name) === 'visit') ? 'rollup' : 'events';
 }

@@ -44,6 +44,11 @@ export interface ReportQuery {
   /** The goal whose conversions the goal metrics count (conversions, conversion_rate, revenue). */
   goal?: GoalCondition;
   order?: Order;
+  /**
+   * Sampled mode (sampling.ts): the share of visitors read, in ten-thousandths (1–9,999), and counts scaled
+   * up by it; absent, every row is read.
+   */
+  sample?: number;
   /** Breakdowns: rows per page and how many to skip (the cursor, decoded). */
   limit?: number;
   offset?: number;

@@ -9,6 +9,7 @@ import {
   visitValueFromRollup,
 } from './dimensions.js';
 import { filterSql, splitByLevel } from './filters.js';
+import { sampleClause } from './sampling.js';
 import { queryDimensions, type VisitSource } from './plan.js';
 import type { DateRange, ReportQuery } from './report-query.js';
 
@@ -104,7 +105,7 @@ export function visitRows(query: ReportQuery, range: DateRange, source: VisitSou
       ]),
       ...eventDimensions.map((name): [SqlFragment, SqlFragment] => [eventValue(name), dimensionAlias(name)]),
     ])}
-    FROM events
+    FROM events ${sampleClause(query)}
     WHERE ${eventDays(query, range)} AND is_bot = 0 ${eventFilter}
     GROUP BY ${joinSql(groups, ', ')}
     HAVING visit_started >= ${start} AND visit_started < ${end}

@@ -1,0 +1,38 @@
+import type { NamedQuery } from '../../clickhouse/clickhouse.service.js';
+import { bind, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
+import type { DateRange, ReportQuery } from './report-query.js';
+import { eventDays } from './visits.js';
+
+/** Sample rates are ten-thousandths: `SAMPLE n/10000`, a rational ClickHouse 18.16 and modern servers take. */
+export const SAMPLE_PARTS = 10_000;
+
+/** `SAMPLE n/10000` after the events table of a sampled query; nothing for a whole reading. */
+export const sampleClause = (query: Pick<ReportQuery, 'sample'>): SqlFragment =>
+  query.sample === undefined ? sql`` : sql`SAMPLE ${bind.uint32(query.sample)}/${bind.uint32(SAMPLE_PARTS)}`;
+
+/**
+ * A count over a sample, scaled up to the whole: a sample by visitor holds about `rate` of the visitors,
+ * and with them all their visits and events, so each count divides by the rate (half up, as the ratios
+ * round). Ratios (per visit, percent) are left as the sample gives them.
+ */
+export const scaledUp = (value: SqlFragment, sample: number): SqlFragment =>
+  sql`toUInt64(floor(${value} * ${bind.uint32(SAMPLE_PARTS)} / ${bind.uint32(sample)} + 0.5))`;
+
+/**
+ * The row estimate that decides `sample=auto`: the events stored on the UTC days a range's visits are read
+ * from (bots and unmerged copies included). Cheap: `count()` under a condition on the key's prefix
+ * (site, day) only reads that prefix's columns of the matching granules, not the events.
+ */
+export const estimatedRowsSql = (query: ReportQuery, range: DateRange): NamedQuery => ({
+  name: 'report:sampling-estimate',
+  sql: sql`SELECT count() AS rows FROM events WHERE ${eventDays(query, range)}`,
+});
+
+/**
+ * The sample, in ten-thousandths, `auto` picks for an estimate: none (undefined) at or below `minRows`,
+ * above it the share that reads about `minRows` events, at least 1/10000.
+ */
+export function autoSample(estimatedRows: number, minRows: number): number | undefined {
+  if (estimatedRows <= minRows) return undefined;
+  return Math.max(1, Math.floor((minRows * SAMPLE_PARTS) / estimatedRows));
+}

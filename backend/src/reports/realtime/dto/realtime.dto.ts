@@ -1,0 +1,27 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class RealtimePageDto {
+  @ApiProperty({ example: '/pricing' }) page!: string;
+  @ApiProperty({ type: 'integer', description: 'Pageviews of the page in the last 5 minutes' })
+  pageviews!: number;
+}
+
+export class RealtimeSourceDto {
+  @ApiProperty({ example: 'Google', description: 'Referrer source; empty for direct visits' })
+  source!: string;
+  @ApiProperty({ type: 'integer', description: 'Visitors active in the last 5 minutes who came from it' })
+  visitors!: number;
+}
+
+/** Right now on a site: the last 5 minutes. */
+export class RealtimeReportDto {
+  @ApiProperty({ type: 'integer' }) siteId!: number;
+  @ApiProperty({ format: 'date-time', description: 'Where the 5 minutes begin (UTC)' }) since!: string;
+  @ApiProperty({ type: 'integer', description: 'Visitors with an event in the last 5 minutes' })
+  visitors!: number;
+  @ApiProperty({ type: 'integer', description: 'Pageviews in the last 5 minutes' }) pageviews!: number;
+  @ApiProperty({ type: [RealtimePageDto], description: 'The 10 most viewed pages, most pageviews first' })
+  pages!: RealtimePageDto[];
+  @ApiProperty({ type: [RealtimeSourceDto], description: 'The 10 sources of most visitors, most first' })
+  sources!: RealtimeSourceDto[];
+}

@@ -1,0 +1,52 @@
+import type { ServerResponse } from 'node:http';
+import { Controller, Get, Headers, Param, Res } from '@nestjs/common';
+import {
+  ApiHeader,
+  ApiOkResponse,
+  ApiProduces,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { SiteReport } from '../../auth/access.decorator.js';
+import { SiteIdParamDto } from '../../sites/dto/site-id-param.dto.js';
+import { RealtimeReportDto } from './dto/realtime.dto.js';
+import { RealtimeService } from './realtime.service.js';
+
+/** Right now on a site, for its viewers: a site the caller can't see is a 404, before any stream starts. */
+@ApiTags('reports')
+@Controller('sites/:siteId/realtime')
+export class RealtimeController {
+  constructor(private readonly realtime: RealtimeService) {}
+
+  @SiteReport()
+  @Get()
+  @ApiOkResponse({ type: RealtimeReportDto })
+  summary(@Param() { siteId }: SiteIdParamDto): Promise<RealtimeReportDto> {
+    return this.realtime.summary(siteId);
+  }
+
+  @SiteReport()
+  @Get('stream')
+  @ApiProduces('text/event-stream')
+  @ApiHeader({
+    name: 'Last-Event-ID',
+    required: false,
+    description: 'Resume after this event (the id of the last event received; browsers send it on reconnect)',
+  })
+  @ApiOkResponse({
+    description:
+      'Server-Sent Events: `event` messages (JSON: id, ts in unix seconds, name, page, country, device, browser, ' +
+      'source), each with `id:` <ts>-<event id> unless it arrived late; `visitors` messages ({ visitors }) on ' +
+      'connect and every 10 s; a heartbeat comment every 15 s',
+  })
+  @ApiServiceUnavailableResponse({
+    description: 'Too many live streams open (code busy): retry after Retry-After',
+  })
+  stream(
+    @Param() { siteId }: SiteIdParamDto,
+    @Headers('last-event-id') lastEventId: string | undefined,
+    @Res() response: ServerResponse,
+  ): Promise<void> {
+    return this.realtime.stream(siteId, lastEventId, response);
+  }
+}

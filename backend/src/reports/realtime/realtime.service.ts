@@ -1,0 +1,99 @@
+import type { ServerResponse } from 'node:http';
+import { Injectable, Logger } from '@nestjs/common';
+import { ClickHouseService } from '../../clickhouse/clickhouse.service.js';
+import { DomainError, ErrorCode } from '../../common/domain-error.js';
+import { errorMessage } from '../../common/error-message.js';
+import {
+  activePagesSql,
+  activeSourcesSql,
+  activeTotalsSql,
+  REALTIME_WINDOW_SECONDS,
+  type StreamCursor,
+} from '../query/realtime.js';
+import type { RealtimeReportDto } from './dto/realtime.dto.js';
+import { RealtimeHub } from './realtime-hub.js';
+import { now, readStreamEvents } from './site-poller.js';
+import { parseStreamCursor, SseListener } from './sse-listener.js';
+
+/** Rows of the top pages and sources. */
+const TOP_ROWS = 10;
+/** How long a browser waits before reconnecting a dropped stream (the SSE `retry:` field). */
+const RECONNECT_MS = 2_000;
+
+/**
+ * Right now on a site: the visitors of the last 5 minutes, and the live stream of its events. Access
+ * to the site is checked before any of this by the route's rule (`@SiteReport()`), a 404 otherwise.
+ */
+@Injectable()
+export class RealtimeService {
+  private readonly logger = new Logger('Realtime');
+
+  constructor(
+    private readonly clickhouse: ClickHouseService,
+    private readonly hub: RealtimeHub,
+  ) {}
+
+  async summary(siteId: number): Promise<RealtimeReportDto> {
+    const since = now() - REALTIME_WINDOW_SECONDS;
+    const [[totals], pages, sources] = await Promise.all([
+      this.clickhouse.rows<{ visitors: string; pageviews: string }>(activeTotalsSql(siteId, since)),
+      this.clickhouse.rows<{ value: string; pageviews: string }>(activePagesSql(siteId, since, TOP_ROWS)),
+      this.clickhouse.rows<{ value: string; visitors: string }>(activeSourcesSql(siteId, since, TOP_ROWS)),
+    ]);
+    return {
+      siteId,
+      since: new Date(since * 1000).toISOString(),
+      visitors: Number(totals?.visitors ?? 0),
+      pageviews: Number(totals?.pageviews ?? 0),
+      pages: pages.map(({ value, pageviews }) => ({ page: value, pageviews: Number(pageviews) })),
+      sources: sources.map(({ value, visitors }) => ({ source: value, visitors: Number(visitors) })),
+    };
+  }
+
+  /**
+   * Streams the site's events to `response` until the client goes: the events after `lastEventId` first
+   * (a reconnect), then the shared poller's. Everything that can refuse the stream (a bad Last-Event-ID,
+   * no room) does so before the head is written, as a plain error answer.
+   */
+  async stream(siteId: number, lastEventId: string | undefined, response: ServerResponse): Promise<void> {
+    const after = lastEventId === undefined ? undefined : this.cursorOf(lastEventId);
+    const listener = new SseListener(response, () => this.hub.leave(siteId, listener));
+    const poller = this.hub.join(siteId, listener);
+    response.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      // nginx would otherwise buffer the stream (proxy_buffering) and deliver it in lumps.
+      'x-accel-buffering': 'no',
+    });
+    response.write(`retry: ${RECONNECT_MS}\n\n`);
+    response.once('close', () => listener.drop());
+    try {
+      await poller.ready;
+      const resumed = after ? await this.resume(siteId, after) : [];
+      listener.live(resumed);
+      listener.visitors(poller.visitors);
+    } catch (error) {
+      // The head is sent: a failed resume can only end the stream; the browser reconnects and retries it.
+      this.logger.warn(`site ${siteId}: stream resume failed: ${errorMessage(error)}`);
+      listener.drop();
+    }
+  }
+
+  /** The events after the cursor that are still in the window. */
+  private async resume(siteId: number, after: StreamCursor) {
+    const since = Math.max(now() - REALTIME_WINDOW_SECONDS, after.ts);
+    return readStreamEvents(this.clickhouse, { siteId, since, after }, 'realtime:resume');
+  }
+
+  private cursorOf(lastEventId: string): StreamCursor {
+    const cursor = parseStreamCursor(lastEventId);
+    if (!cursor) {
+      throw new DomainError(
+        ErrorCode.Validation,
+        'Last-Event-ID: must be the id of an event this stream sent (<unix seconds>-<event id>)',
+      );
+    }
+    return cursor;
+  }
+}

@@ -1,0 +1,362 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, test } from 'node:test';
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { createApp } from '../src/app.js';
+import { loadAppConfig } from '../src/config/app-config.js';
+import { eventRow, OWNER, RecordingLogger, signIn, startTestStores, type TestStores } from './harness.js';
+
+let stores: TestStores;
+let app: INestApplication;
+let http: ReturnType<typeof request>;
+let base: string;
+let token: string;
+
+const LISTENERS_PER_SITE = 2;
+
+before(async () => {
+  stores = await startTestStores();
+  app = await createApp(
+    loadAppConfig({ ...stores.env, SLUICE_REALTIME_LISTENERS_PER_SITE: String(LISTENERS_PER_SITE) }),
+    new RecordingLogger(),
+  );
+  await app.listen(0, '127.0.0.1');
+  base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+  http = request(app.getHttpServer());
+  token = await signIn(http, OWNER);
+});
+after(async () => {
+  await app?.close();
+  await stores?.stop();
+});
+
+async function newSite(domain: string, timezone = 'Asia/Kolkata'): Promise<number> {
+  const { body } = await http
+    .post('/api/sites')
+    .set('authorization', `Bearer ${token}`)
+    .send({ name: domain, domain, timezone })
+    .expect(201);
+  return body.id as number;
+}
+
+/** `seconds` ago, as the events table stores ts (UTC, `YYYY-MM-DD hh:mm:ss`). */
+const ago = (seconds: number) =>
+  new Date(Date.now() - seconds * 1000).toISOString().slice(0, 19).replace('T', ' ');
+/** The cursor the stream sends as `id:` for a stored event. */
+const unixSeconds = (ts: string) => Date.parse(`${ts.replace(' ', 'T')}Z`) / 1000;
+const cursorOf = (row: { ts: string; event_id: string }) => `${unixSeconds(row.ts)}-${row.event_id}`;
+
+interface SseMessage {
+  id?: string;
+  event: string;
+  data: Record<string, unknown>;
+}
+
+/**
+ * An open stream read with Node's fetch: every message as it comes, and a wait for a condition on them
+ * (a marker event), which ends the observation.
+ */
+async function openStream(siteId: number, headers: Record<string, string> = {}) {
+  const abort = new AbortController();
+  const response = await fetch(`${base}/api/sites/${siteId}/realtime/stream`, {
+    headers: { authorization: `Bearer ${token}`, ...headers },
+    signal: abort.signal,
+  });
+  const messages: SseMessage[] = [];
+  let wake = () => {};
+  let ended = false;
+  const read = (async () => {
+    if (!response.ok || !response.body) return;
+    const decoder = new TextDecoder();
+    let text = '';
+    try {
+      for await (const chunk of response.body) {
+        text += decoder.decode(chunk as Uint8Array, { stream: true });
+        let end;
+        while ((end = text.indexOf('\n\n')) >= 0) {
+          const block = text.slice(0, end);
+          text = text.slice(end + 2);
+          const fields = Object.fromEntries(
+            block
+              .split('\n')
+              .filter((line) => !line.startsWith(':'))
+              .map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 2)]),
+          );
+          if (fields.data)
+            messages.push({ id: fields.id, event: fields.event, data: JSON.parse(fields.data) });
+          wake();
+        }
+      }
+    } catch {
+      // Aborted by the test: the end of the observation.
+    } finally {
+      ended = true;
+      wake();
+    }
+  })();
+  const until = async (done: (messages: SseMessage[]) => boolean) => {
+    while (!done(messages)) {
+      if (ended) throw new Error(`the stream ended before the condition: ${JSON.stringify(messages)}`);
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  };
+  return {
+    response,
+    messages,
+    until,
+    /** The event messages, as (SSE id, event id, name). */
+    events: () => messages.filter(({ event }) => event === 'event'),
+    async close() {
+      abort.abort();
+      await read;
+    },
+  };
+}
+
+/** The stream's first `visitors` message: it has joined its site's poller and read what was stored. */
+const ready = (stream: Awaited<ReturnType<typeof openStream>>) =>
+  stream.until((messages) => messages.some(({ event }) => event === 'visitors'));
+
+const gauge = async (name: string) => {
+  const { text } = await http.get('/metrics').expect(200);
+  return Number(new RegExp(`^sluice_backend_realtime_${name} (\\d+)$`, 'm').exec(text)?.[1]);
+};
+
+/** Waits for the backend to have let go of every stream (a closed connection is seen a moment later). */
+async function streamsClosed() {
+  while ((await gauge('listeners')) !== 0 || (await gauge('pollers')) !== 0) {
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+describe('the live stream', () => {
+  test('sends each new event once, in order, with its cursor; no bot, no copy, no resend', async () => {
+    const site = await newSite('stream.test');
+    await stores.insertEvents([
+      eventRow({ site_id: site, event_id: randomUUID(), ts: ago(100), pathname: '/old' }),
+    ]);
+    const stream = await openStream(site);
+    assert.equal(stream.response.headers.get('content-type'), 'text/event-stream; charset=utf-8');
+    assert.equal(stream.response.headers.get('x-accel-buffering'), 'no');
+    await ready(stream);
+
+    const rows = [0, 1, 2, 3].map((n) =>
+      eventRow({
+        site_id: site,
+        event_id: randomUUID(),
+        ts: ago(40 - n),
+        visitor_id: `v${n}`,
+        session_id: `s${n}`,
+        pathname: `/p${n}`,
+        country: 'IN',
+        referrer_source: 'Google',
+      }),
+    );
+    const bot = eventRow({ site_id: site, event_id: randomUUID(), ts: ago(38), is_bot: 1, pathname: '/bot' });
+    // The same event again from the pipeline, and resent by the offline queue from another address later.
+    const copy = { ...rows[1] };
+    const resend = { ...rows[2], visitor_id: 'elsewhere', ts: ago(20) };
+    await stores.insertEvents([rows[3], rows[1], bot, rows[0], rows[2]]);
+    await stores.insertEvents([copy, resend]);
+    const marker = eventRow({ site_id: site, event_id: randomUUID(), ts: ago(10), name: 'marker' });
+    await stores.insertEvents([marker]);
+    await stream.until((messages) => messages.some(({ data }) => data.id === marker.event_id));
+    await stream.close();
+
+    assert.deepEqual(
+      stream.events().map(({ id, data }) => [id, data.id]),
+      [...rows, marker].map((row) => [cursorOf(row), row.event_id]),
+    );
+    assert.deepEqual(stream.events()[0].data, {
+      id: rows[0].event_id,
+      ts: unixSeconds(rows[0].ts),
+      name: 'pageview',
+      page: '/p0',
+      country: 'IN',
+      device: rows[0].device,
+      browser: rows[0].browser,
+      source: 'Google',
+    });
+    await streamsClosed();
+  });
+
+  test('a reconnect with Last-Event-ID gets exactly the events it missed, then the live ones', async () => {
+    const site = await newSite('resume.test', 'America/St_Johns');
+    const row = (n: number, name = 'pageview') =>
+      eventRow({ site_id: site, event_id: randomUUID(), ts: ago(60 - n), session_id: `s${n}`, name });
+    const first = await openStream(site);
+    await ready(first);
+    const seen = [row(0), row(1)];
+    await stores.insertEvents(seen);
+    await first.until(() => first.events().length === 2);
+    await first.close();
+    const lastEventId = first.events()[1].id!;
+    assert.equal(lastEventId, cursorOf(seen[1]));
+
+    const missed = [row(2), row(3)];
+    await stores.insertEvents(missed);
+    const second = await openStream(site, { 'last-event-id': lastEventId });
+    await ready(second);
+    const live = row(4, 'marker');
+    await stores.insertEvents([live]);
+    await second.until(() => second.events().some(({ data }) => data.id === live.event_id));
+    await second.close();
+    assert.deepEqual(
+      second.events().map(({ id }) => id),
+      [...missed, live].map(cursorOf),
+    );
+    await streamsClosed();
+  });
+
+  test('listeners of a site share one poller, stopped with the last; past the cap a stream is 503 busy', async () => {
+    const site = await newSite('shared.test');
+    const other = await newSite('other.test');
+    const streams = [await openStream(site), await openStream(site), await openStream(other)];
+    await Promise.all(streams.map(ready));
+    assert.deepEqual([await gauge('listeners'), await gauge('pollers')], [3, 2]);
+
+    const refused = await openStream(site);
+    assert.equal(refused.response.status, 503);
+    assert.equal(refused.response.headers.get('retry-after'), '30');
+    assert.deepEqual(await refused.response.json(), {
+      statusCode: 503,
+      code: 'busy',
+      message: `realtime: this site has ${LISTENERS_PER_SITE} live streams open, the most it serves; retry later`,
+    });
+
+    const marker = eventRow({ site_id: site, event_id: randomUUID(), ts: ago(5), name: 'marker' });
+    await stores.insertEvents([marker]);
+    for (const stream of streams.slice(0, 2)) {
+      await stream.until(() => stream.events().some(({ data }) => data.id === marker.event_id));
+      assert.deepEqual(
+        stream.events().map(({ data }) => data.id),
+        [marker.event_id],
+      );
+    }
+    await streams[0].close();
+    while ((await gauge('listeners')) !== 2) await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(await gauge('pollers'), 2, 'the site still has a listener: its poller runs on');
+    await Promise.all(streams.slice(1).map((stream) => stream.close()));
+    await streamsClosed();
+  });
+
+  test('a Last-Event-ID the stream never sent is a 400 naming it', async () => {
+    const site = await newSite('bad-cursor.test');
+    const stream = await openStream(site, { 'last-event-id': "1'; DROP TABLE events" });
+    assert.equal(stream.response.status, 400);
+    assert.deepEqual(await stream.response.json(), {
+      statusCode: 400,
+      code: 'validation_failed',
+      message: 'Last-Event-ID: must be the id of an event this stream sent (<unix seconds>-<event id>)',
+    });
+    assert.equal(await gauge('listeners'), 0);
+  });
+});
+
+describe('the last 5 minutes', () => {
+  test('counts visitors, pageviews, pages and sources once each, bots and older visits left out', async () => {
+    const site = await newSite('now.test', 'America/St_Johns');
+    const pageview = (visitor: string, session: string, seconds: number, pathname: string, source = '') =>
+      eventRow({
+        site_id: site,
+        event_id: randomUUID(),
+        visitor_id: visitor,
+        session_id: session,
+        ts: ago(seconds),
+        pathname,
+        referrer_source: source,
+      });
+    const a1 = pageview('va', 'sa', 120, '/a', 'Google');
+    const a2 = pageview('va', 'sa', 90, '/b', 'Google');
+    const b1 = pageview('vb', 'sb', 60, '/a');
+    const older = pageview('vo', 'so', 20 * 60, '/old', 'Bing');
+    // A visit that began 10 minutes ago and is still going counts; its older pageview does not.
+    const c1 = pageview('vc', 'sc', 600, '/c', 'Bing');
+    const c2 = pageview('vc', 'sc', 30, '/a', 'Bing');
+    const bot = { ...pageview('vbot', 'sbot', 30, '/a', 'Bot'), is_bot: 1 };
+    await stores.insertEvents([a1, a2, b1, older, c1, c2, bot]);
+    // A copy, and b1 resent from another address later: neither adds a visitor or a pageview.
+    await stores.insertEvents([{ ...a1 }, { ...b1, visitor_id: 'vb-elsewhere', ts: ago(10) }]);
+
+    const { body } = await http
+      .get(`/api/sites/${site}/realtime`)
+      .set('authorization', `Bearer ${token}`)
+      .expect(200);
+    assert.equal(typeof body.since, 'string');
+    assert.deepEqual(
+      { ...body, since: undefined },
+      {
+        siteId: site,
+        since: undefined,
+        visitors: 3,
+        pageviews: 4,
+        pages: [
+          { page: '/a', pageviews: 3 },
+          { page: '/b', pageviews: 1 },
+        ],
+        sources: [
+          { source: '', visitors: 1 },
+          { source: 'Bing', visitors: 1 },
+          { source: 'Google', visitors: 1 },
+        ],
+      },
+    );
+  });
+
+  test('an empty site: nobody', async () => {
+    const site = await newSite('empty-now.test');
+    const { body } = await http
+      .get(`/api/sites/${site}/realtime`)
+      .set('authorization', `Bearer ${token}`)
+      .expect(200);
+    assert.deepEqual([body.visitors, body.pageviews, body.pages, body.sources], [0, 0, [], []]);
+  });
+});
+
+describe('site isolation', () => {
+  test("the realtime report and stream of a site the caller can't see are the 404 of a missing site", async () => {
+    const siteA = await newSite('rt-isolation-a.test');
+    const siteB = await newSite('rt-isolation-b.test');
+    const email = 'realtime-viewer@shop.test';
+    const { body: created } = await http
+      .post('/api/users')
+      .set('authorization', `Bearer ${token}`)
+      .send({ email, role: 'viewer', siteIds: [siteA] })
+      .expect(201);
+    const first = await signIn(http, { email, password: created.oneTimePassword });
+    const { body: changed } = await http
+      .post('/api/auth/password')
+      .set('authorization', `Bearer ${first}`)
+      .send({ currentPassword: created.oneTimePassword, newPassword: `${email}-own-password` })
+      .expect(200);
+    const viewer = changed.accessToken as string;
+    const { body: key } = await http
+      .post('/api/api-keys')
+      .set('authorization', `Bearer ${viewer}`)
+      .send({ name: 'realtime' })
+      .expect(201);
+    const missing = 4_000_000_000;
+    for (const credential of [viewer, key.key as string]) {
+      await http.get(`/api/sites/${siteA}/realtime`).set('authorization', `Bearer ${credential}`).expect(200);
+      for (const path of ['realtime', 'realtime/stream']) {
+        const answers = [];
+        for (const site of [siteB, missing]) {
+          const response = await fetch(`${base}/api/sites/${site}/${path}`, {
+            headers: { authorization: `Bearer ${credential}` },
+          });
+          answers.push([response.status, await response.json()]);
+        }
+        assert.deepEqual(answers, [
+          [404, { statusCode: 404, code: 'not_found', message: `site ${siteB} not found` }],
+          [404, { statusCode: 404, code: 'not_found', message: `site ${missing} not found` }],
+        ]);
+      }
+    }
+    const allowed = await openStream(siteA, { authorization: `Bearer ${key.key as string}` });
+    await ready(allowed);
+    await allowed.close();
+    await streamsClosed();
+  });
+});
