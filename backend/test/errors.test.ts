@@ -323,3 +323,47 @@ describe('errors', () => {
     );
   });
 });
+
+test('the OpenAPI description has the errors and vitals routes, their options and typed answers', async () => {
+  const { body } = await http.get('/api/docs-json').set('authorization', `Bearer ${token}`).expect(200);
+  const routes = [
+    ['/api/sites/{siteId}/errors', 'ErrorsReportDto', ['limit', 'cursor']],
+    ['/api/sites/{siteId}/errors/{group}', 'ErrorGroupReportDto', ['group']],
+    ['/api/sites/{siteId}/vitals', 'VitalsReportDto', ['dimension', 'limit']],
+  ] as const;
+  for (const [path, schema, options] of routes) {
+    const route = body.paths[path].get;
+    assert.equal(
+      route.responses['200'].content['application/json'].schema.$ref,
+      `#/components/schemas/${schema}`,
+    );
+    const parameters = route.parameters.map(({ name }: { name: string }) => name);
+    for (const name of ['siteId', 'from', 'to', 'filters', 'format', ...options])
+      assert.ok(parameters.includes(name), `${path} ${name}`);
+  }
+  assert.deepEqual(Object.keys(body.components.schemas.ErrorGroupDto.properties), [
+    'group',
+    'message',
+    'frame',
+    'occurrences',
+    'visitors',
+    'visits',
+    'firstSeen',
+    'lastSeen',
+    'sampleStack',
+    'pages',
+    'browsers',
+  ]);
+  assert.deepEqual(Object.keys(body.components.schemas.VitalDto.properties), [
+    'samples',
+    'p75',
+    'good',
+    'needsImprovement',
+    'poor',
+  ]);
+  assert.ok(
+    body.paths['/api/sites/{siteId}/breakdown'].get.parameters
+      .find(({ name }: { name: string }) => name === 'dimension')
+      .schema.enum.includes('outbound_link'),
+  );
+});
