@@ -29,9 +29,13 @@ import type {
 /** Pages and browsers listed per group: a few in the list, more in a group's own report. */
 const LISTED_VALUES = 3;
 const DETAILED_VALUES = 10;
-/** Latest occurrences in a group's report; its CSV holds up to the result-row limit of reports. */
+/** Latest occurrences in a group's report. */
 const SAMPLES = 5;
-const EXPORTED_SAMPLES = 99_999;
+/**
+ * A CSV's most rows: below the 100,000 result rows every report query may return (ClickHouseService),
+ * with room for the one more row the groups' query reads to know whether there is a next page.
+ */
+const EXPORT_ROWS = 99_999;
 
 /** ClickHouse sends 64-bit counts as strings. */
 interface GroupRow {
@@ -101,7 +105,7 @@ export class ErrorsService {
   /** The groups as CSV, streamed from ClickHouse: every group from the cursor on, without pages and browsers. */
   async groupsCsv(siteId: number, dto: ErrorsQueryDto): Promise<Readable> {
     const query = await this.query(siteId, dto);
-    const groups = errorGroupsSql(query, { limit: EXPORTED_SAMPLES - 1, offset: parseCursor(dto.cursor) });
+    const groups = errorGroupsSql(query, { limit: EXPORT_ROWS - 1, offset: parseCursor(dto.cursor) });
     return this.clickhouse.csv({
       name: `${groups.name}:csv`,
       sql: sql`SELECT group_id, ${spreadsheetSafe(sql`sample_message`)} AS message,
@@ -113,7 +117,7 @@ export class ErrorsService {
   /** One group's occurrences in the range as CSV, newest first. */
   async groupCsv(siteId: number, group: string, dto: ReportQueryDto): Promise<Readable> {
     const query = await this.query(siteId, dto);
-    const samples = errorSamplesSql(query, group, EXPORTED_SAMPLES);
+    const samples = errorSamplesSql(query, group, EXPORT_ROWS);
     const text = ['message', 'frame', 'stack', 'script', 'page', 'browser'].map(
       (name) => sql`${spreadsheetSafe(identifier(name))} AS ${identifier(name)}`,
     );
