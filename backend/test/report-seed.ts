@@ -1,4 +1,4 @@
-import { REPORT_DIMENSIONS, type DimensionName, type EventRow } from '@sluice/config';
+import { REPORT_DIMENSIONS, type DimensionName, type DimensionSpec, type EventRow } from '@sluice/config';
 import { eventRow } from './harness.js';
 
 /**
@@ -168,12 +168,14 @@ export function visitRowsOf(
   for (const row of rows.filter((row) => row.is_bot === 0)) {
     const visit = row.session_id || row.event_id;
     if (goal(row)) goalEvents.set(visit, (goalEvents.get(visit) ?? new Map()).set(row.event_id, row));
-    const eventValue = eventDimension ? String(row[REPORT_DIMENSIONS[eventDimension].field]) : '';
-    const key = `${row.session_id || row.event_id}\u0001${eventValue}`;
-    groups.set(key, [...(groups.get(key) ?? []), row]);
+    // An event falls in one group per value it has of the dimension: none, or one per property.
+    for (const eventValue of eventDimension ? eventValuesOf(row, eventDimension) : ['']) {
+      const key = `${row.session_id || row.event_id}\u0001${eventValue}`;
+      groups.set(key, [...(groups.get(key) ?? []), row]);
+    }
   }
-  return [...groups.values()]
-    .map((group): ExpectedVisit => {
+  return [...groups.entries()]
+    .map(([key, group]): ExpectedVisit => {
       const pageviews = group.filter((row) => row.name === 'pageview');
       const dimensions: Partial<Record<DimensionName, string>> = {};
       for (const [name, spec] of Object.entries(REPORT_DIMENSIONS) as Array<
@@ -189,6 +191,7 @@ export function visitRowsOf(
               : first(source);
         dimensions[name] = row ? String(row[spec.field]) : '';
       }
+      if (eventDimension) dimensions[eventDimension] = key.slice(key.indexOf('\u0001') + 1);
       const completed = [
         ...(goalEvents.get(first(group).session_id || first(group).event_id)?.values() ?? []),
       ];
@@ -262,4 +265,24 @@ export function revenueOf(visits: ExpectedVisit[]): Record<string, string> {
         return [currency, `${text.slice(0, -4)}.${fraction}`];
       }),
   );
+}
+
+/**
+ * The values an event has of an event dimension: its field, none when the dimension is of other events
+ * (an outbound link of a pageview), one per property for prop_key and prop_value.
+ */
+export function eventValuesOf(row: EventRow, dimension: DimensionName): string[] {
+  const spec: DimensionSpec = REPORT_DIMENSIONS[dimension];
+  if (spec.events && !spec.events.includes(row.name)) return [];
+  if (spec.property === 'key') return row.props_keys;
+  if (spec.property === 'value') return row.props_values;
+  return [String(row[spec.field])];
+}
+
+/** The fields of an event that has `value` in `dimension`: a `$outbound` event for an outbound link, a property for prop_key. */
+export function eventCarrying(dimension: DimensionName, value: string): Partial<EventRow> {
+  const spec: DimensionSpec = REPORT_DIMENSIONS[dimension];
+  if (spec.property === 'key') return { props_keys: [value], props_values: ['a value'] };
+  if (spec.property === 'value') return { props_keys: ['a key'], props_values: [value] };
+  return { ...(spec.events && { name: spec.events[0] }), [spec.field]: value };
 }

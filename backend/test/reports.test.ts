@@ -17,6 +17,7 @@ import type { ReportQuery } from '../src/reports/query/report-query.js';
 import { ReportsService } from '../src/reports/reports.service.js';
 import { eventRow, signIn, startSignedInApp, type TestStores } from './harness.js';
 import {
+  eventCarrying,
   localDate,
   metricsOf,
   randomSource,
@@ -590,10 +591,14 @@ describe('values round-trip through every operator and dimension', () => {
     const control = 'control-value';
     for (const dimension of DIMENSION_NAMES) {
       const site = await newSite(`roundtrip-${dimension.replaceAll('_', '-')}.test`, 'UTC');
-      const field = REPORT_DIMENSIONS[dimension].field;
-      // One visit per value, and one whose value is the control: each a pageview carrying the value in the field.
+      // One visit per value, and one whose value is the control: each an event carrying the value in the dimension.
       const rowFor = (value: string, i: number) =>
-        eventRow({ site_id: site, session_id: `visit-${i}`, visitor_id: `visitor-${i}`, [field]: value });
+        eventRow({
+          site_id: site,
+          session_id: `visit-${i}`,
+          visitor_id: `visitor-${i}`,
+          ...eventCarrying(dimension, value),
+        });
       await stores.insertEvents([...values.map(rowFor), rowFor(control, values.length)]);
       const params = { from: '2026-11-20', to: '2026-11-20' };
       const breakdown = await report(site, 'breakdown', {

@@ -29,6 +29,17 @@ export interface DimensionSpec {
   readonly level: DimensionLevel;
   /** Derived from the field rather than its first value: the visit's first or last pageview's. */
   readonly derived?: 'first_pageview' | 'last_pageview';
+  /**
+   * Only these events carry the dimension (an outbound link is a `$outbound` event's): a breakdown by it
+   * counts only them, and a condition on it holds only for them.
+   */
+  readonly events?: readonly string[];
+  /**
+   * One value per custom property of the event (`props_keys` / `props_values`): its key or its value, the
+   * pair kept together, so a condition on the key and a breakdown by the value read the same property.
+   * An event without properties has none; a condition holds for an event when one of its properties meets it.
+   */
+  readonly property?: 'key' | 'value';
   readonly operators: readonly FilterOperator[];
   readonly description: string;
 }
@@ -120,6 +131,43 @@ export const REPORT_DIMENSIONS = {
     level: 'visit',
     operators: TEXT,
     description: 'The visitor’s preferred language from Accept-Language (`de`, `pt-br`); empty when unknown.',
+  },
+  prop_key: {
+    field: 'props_keys',
+    level: 'event',
+    property: 'key',
+    operators: TEXT,
+    description: 'The name of each custom property of an event (one row per property).',
+  },
+  prop_value: {
+    field: 'props_values',
+    level: 'event',
+    property: 'value',
+    operators: TEXT,
+    description:
+      'The value of each custom property of an event; filter by prop_key to read one property’s values.',
+  },
+  outbound_link: {
+    field: 'el_href',
+    level: 'event',
+    events: ['$outbound'],
+    operators: TEXT,
+    description: 'The target URL of a click on a link to another host ($outbound events).',
+  },
+  download: {
+    field: 'el_href',
+    level: 'event',
+    events: ['$download'],
+    operators: TEXT,
+    description: 'The URL of a clicked link to a file ($download events).',
+  },
+  element: {
+    field: 'el_fingerprint',
+    level: 'event',
+    events: ['$autocapture'],
+    operators: CODE,
+    description:
+      'An autocaptured element, by its fingerprint ($autocapture events); a breakdown names each (autocapture_names, or its tag, text, id or selector).',
   },
 } as const satisfies Record<string, DimensionSpec>;
 

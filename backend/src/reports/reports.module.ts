@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { ClickHouseModule } from '../clickhouse/clickhouse.module.js';
 import { GoalsModule } from '../goals/goals.module.js';
 import { SitesModule } from '../sites/sites.module.js';
+import { ErrorsController } from './errors/errors.controller.js';
+import { ErrorsService } from './errors/errors.service.js';
 import { EventsService } from './events.service.js';
 import { FunnelController } from './funnel/funnel.controller.js';
 import { FunnelService } from './funnel/funnel.service.js';
@@ -12,11 +14,29 @@ import { ReportsController } from './reports.controller.js';
 import { ReportsService } from './reports.service.js';
 import { RetentionController } from './retention/retention.controller.js';
 import { RetentionService } from './retention/retention.service.js';
+import { VitalsController } from './vitals/vitals.controller.js';
+import { VitalsService } from './vitals/vitals.service.js';
 
 @Module({
   imports: [ClickHouseModule, SitesModule, GoalsModule],
-  controllers: [ReportsController, FunnelController, RetentionController, RealtimeController],
-  providers: [ReportsService, EventsService, FunnelService, RetentionService, RealtimeService, RealtimeHub],
+  controllers: [
+    ReportsController,
+    FunnelController,
+    RetentionController,
+    RealtimeController,
+    ErrorsController,
+    VitalsController,
+  ],
+  providers: [
+    ReportsService,
+    EventsService,
+    FunnelService,
+    RetentionService,
+    RealtimeService,
+    RealtimeHub,
+    ErrorsService,
+    VitalsService,
+  ],
   exports: [ReportsService],
 })
 export class ReportsModule {}

@@ -24,6 +24,7 @@ import type {
 } from './dto/report.dto.js';
 import { reportSql } from './query/compose.js';
 import { reportCsvSql } from './query/csv.js';
+import { elementName, elementsSql, type ElementRow } from './query/element-name.js';
 import { BREAKDOWN_METRICS, GOAL_METRIC_NAMES, METRIC_NAMES, type MetricName } from './query/metrics.js';
 import {
   encodeCursor,
@@ -262,17 +263,35 @@ export class ReportsService {
           )
         : [];
     const before = new Map(compared.map((row) => [row.value, row]));
+    const names = dimension === 'element' ? await this.elementNames(query, rows) : undefined;
     return {
       ...this.header(query, sampling),
       dimension,
       rows: rows.map((row) => ({
         value: row.value,
+        ...(names && { name: names.get(row.value) ?? '' }),
         metrics: metricValues(row, metrics),
         revenue: revenueOf(row, query),
         comparison: query.comparison ? metricValues(before.get(row.value), metrics) : null,
       })),
       nextCursor: found.length > limit ? encodeCursor((query.offset ?? 0) + limit) : null,
     };
+  }
+
+  /** What each element (fingerprint) of a breakdown's page is called: element-name.ts. */
+  private async elementNames(
+    query: ReportQuery,
+    rows: Array<{ value: string }>,
+  ): Promise<Map<string, string>> {
+    if (rows.length === 0) return new Map();
+    const found = await this.clickhouse.rows<ElementRow>(
+      elementsSql(
+        query,
+        query.range,
+        rows.map(({ value }) => value),
+      ),
+    );
+    return new Map(found.map((element) => [element.fingerprint, elementName(element, element.stored)]));
   }
 
   /** The overview of the range (no comparison) as CSV, streamed from ClickHouse. */

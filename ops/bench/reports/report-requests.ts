@@ -5,7 +5,7 @@
  * Targets (issue 17): every report ≤ 200 ms p95 warm and alone; overview and timeseries ≤ 50 ms p95;
  * every report ≤ 500 ms p95 with 8 concurrent clients.
  *
- * Still to add as the reports engine lands them: paths, heatmaps, errors, web vitals, goals and the
+ * Still to add: goals and the
  * events explorer (their parameters are the engine's to define).
  */
 
@@ -109,5 +109,21 @@ export const REPORT_REQUESTS: ReportRequest[] = [
     name: 'realtime, last 5 minutes',
     aloneTargetMs: REPORT_TARGET_MS,
     path: ({ siteId }) => `/api/sites/${siteId}/realtime`,
+  },
+  ...['event_name', 'prop_key', 'outbound_link', 'download', 'element'].map((dimension): ReportRequest => ({
+    name: `breakdown by ${dimension}, 30 days`,
+    aloneTargetMs: REPORT_TARGET_MS,
+    path: ({ siteId, from, to }) =>
+      `/api/sites/${siteId}/breakdown?from=${from}&to=${to}&dimension=${dimension}`,
+  })),
+  {
+    name: 'errors, 30 days',
+    aloneTargetMs: REPORT_TARGET_MS,
+    path: ({ siteId, from, to }) => `/api/sites/${siteId}/errors?from=${from}&to=${to}`,
+  },
+  {
+    name: 'web vitals by page, 30 days',
+    aloneTargetMs: REPORT_TARGET_MS,
+    path: ({ siteId, from, to }) => `/api/sites/${siteId}/vitals?from=${from}&to=${to}&dimension=page`,
   },
 ];

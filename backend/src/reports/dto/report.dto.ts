@@ -33,12 +33,16 @@ const REVENUE_PROPERTY = {
 
 const SOURCES: VisitSource[] = ['rollup', 'events'];
 
-export class ReportHeaderDto {
+/** What every report answers first: whose, which days, in which zone. */
+export class ReportRangeDto {
   @ApiProperty({ type: 'integer' }) siteId!: number;
   @ApiProperty({ format: 'date' }) from!: string;
   @ApiProperty({ format: 'date' }) to!: string;
   @ApiProperty({ description: "The site's time zone, which the days are in", example: 'Europe/Berlin' })
   timezone!: string;
+}
+
+export class ReportHeaderDto extends ReportRangeDto {
   @ApiProperty({
     enum: SOURCES,
     description: 'Where the planner read the visits: the per-visit rollup or raw events',
@@ -106,6 +110,12 @@ export class TimeseriesReportDto extends SampledReportHeaderDto {
 
 export class BreakdownRowDto {
   @ApiProperty({ description: 'The dimension’s value; empty when the events had none' }) value!: string;
+  @ApiPropertyOptional({
+    description:
+      'By element only: what the element is called, its stored name (autocapture_names) or one made of its ' +
+      'tag and text, id or selector (`button "Add to cart"`, `a#signup`)',
+  })
+  name?: string;
   @ApiProperty({ type: MetricValuesDto }) metrics!: MetricValuesDto;
   @ApiPropertyOptional(REVENUE_PROPERTY) revenue?: RevenueDto;
   @ApiProperty({

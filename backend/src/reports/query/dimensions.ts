@@ -1,5 +1,10 @@
-import { REPORT_DIMENSIONS, type DimensionLevel, type DimensionName } from '@sluice/config';
-import { identifier, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
+import {
+  REPORT_DIMENSIONS,
+  type DimensionLevel,
+  type DimensionName,
+  type DimensionSpec,
+} from '@sluice/config';
+import { bind, identifier, joinSql, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
 
 /** Each dimension's column in visit rows: `dim_<name>`, so it never shadows a column of the tables. */
 export const dimensionAlias = (name: DimensionName): SqlFragment => identifier(`dim_${name}`);
@@ -31,5 +36,24 @@ export function visitValueFromRollup(name: DimensionName): SqlFragment {
   return sql`argMinMerge(${column})`;
 }
 
-/** An event dimension is the event's own field. */
-export const eventValue = (name: DimensionName): SqlFragment => identifier(REPORT_DIMENSIONS[name].field);
+/**
+ * Each custom property of an event as a row of its own, the (key, value) pair as a tuple. Every use of
+ * this one expression in a SELECT is the same array join (ClickHouse names an expression by its text), so
+ * a condition on the key and a breakdown by the value read the same property. An event without
+ * properties has no row here: it has no property to count.
+ */
+const EACH_PROPERTY = sql`arrayJoin(arrayMap((key, value) -> (key, value), props_keys, props_values))`;
+
+/** An event dimension is the event's own field, or one of its properties (`property` in the contract). */
+export function eventValue(name: DimensionName): SqlFragment {
+  const spec: DimensionSpec = REPORT_DIMENSIONS[name];
+  if (spec.property)
+    return sql`tupleElement(${EACH_PROPERTY}, ${bind.uint32(spec.property === 'key' ? 1 : 2)})`;
+  return identifier(spec.field);
+}
+
+/** The events that carry a dimension, as a condition; undefined where every event does. */
+export function carriedBy(name: DimensionName): SqlFragment | undefined {
+  const { events }: DimensionSpec = REPORT_DIMENSIONS[name];
+  return events ? sql`name IN (${joinSql(events.map(bind.string), ', ')})` : undefined;
+}

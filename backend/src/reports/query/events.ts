@@ -2,6 +2,7 @@ import { EVENT_ROW_FIELDS, REPORT_DIMENSIONS, type DimensionName } from '@sluice
 import type { NamedQuery } from '../../clickhouse/clickhouse.service.js';
 import { bind, identifier, joinSql, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
 import { DomainError, ErrorCode } from '../../common/domain-error.js';
+import { eventValue } from './dimensions.js';
 import { filterDimensions, filterSql } from './filters.js';
 import type { DateRange, Filter, ReportQuery } from './report-query.js';
 import { dayBounds } from './visits.js';
@@ -35,7 +36,7 @@ function eventColumn(name: DimensionName) {
       `filters: ${name} describes a visit, not an event (filter events by page)`,
     );
   }
-  return identifier(spec.field);
+  return eventValue(name);
 }
 
 /**

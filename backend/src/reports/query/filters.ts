@@ -1,7 +1,7 @@
 import { DIMENSION_NAMES, type DimensionLevel, type DimensionName } from '@sluice/config';
 import { bind, joinSql, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
 import { DomainError, ErrorCode } from '../../common/domain-error.js';
-import { dimensionLevel } from './dimensions.js';
+import { carriedBy, dimensionLevel } from './dimensions.js';
 import type { Filter, FilterCondition } from './report-query.js';
 
 /** The dimensions a filter tree names, each once. */
@@ -87,7 +87,9 @@ export function filterSql(filter: Filter, column: (name: DimensionName) => SqlFr
       ' OR ',
     )})`;
   if ('not' in filter) return sql`NOT (${filterSql(filter.not, column)})`;
-  return sql`(${condition(filter, column)})`;
+  // A condition on an outbound link holds only for outbound events, `is_not` included.
+  const events = carriedBy(filter.dimension);
+  return events ? sql`(${events} AND ${condition(filter, column)})` : sql`(${condition(filter, column)})`;
 }
 
 export const isDimensionName = (name: unknown): name is DimensionName =>

@@ -95,7 +95,7 @@ export function funnelSql(query: FunnelQuery, range: DateRange): NamedQuery {
         ', ',
       )}
     FROM events
-    WHERE ${eventDays({ ...query, metrics: [] }, visitsRange)} AND is_bot = 0
+    WHERE ${eventDays(query, visitsRange)} AND is_bot = 0
       AND (${joinSql(
         steps.map(({ step }) => sql`(${stepEvent(step)})`),
         ' OR ',

@@ -52,7 +52,7 @@ function activity(query: RetentionQuery, range: DateRange): SqlFragment {
   return sql`${visited} UNION ALL
     SELECT visitor, ${label(sql`at`)} AS period, toUInt8(0) AS visited FROM (
       SELECT any(${VISIT_KEY}) AS visit_id, min(ts) AS at FROM events
-      WHERE ${eventDays({ ...query, metrics: [] }, range)} AND is_bot = 0 AND name = ${bind.string(query.returnEvent)}
+      WHERE ${eventDays(query, range)} AND is_bot = 0 AND name = ${bind.string(query.returnEvent)}
       GROUP BY event_id
       HAVING at >= ${start} AND at < ${end}
     ) ANY INNER JOIN (SELECT visit_id, any(visitor) AS visitor FROM (${visits}) GROUP BY visit_id) USING visit_id`;

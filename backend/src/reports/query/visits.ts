@@ -2,6 +2,7 @@ import type { DimensionName } from '@sluice/config';
 import { bind, joinSql, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
 import { nextDay } from '../../common/calendar.js';
 import {
+  carriedBy,
   dimensionAlias,
   dimensionLevel,
   eventValue,
@@ -44,7 +45,7 @@ const columns = (pairs: Array<[SqlFragment, SqlFragment]>) =>
 export const VISIT_KEY = sql`sipHash64(if(session_id = '', toString(event_id), session_id))`;
 
 /** The UTC days of rows read for a range's visits, as a condition on the events table. */
-export function eventDays(query: ReportQuery, range: DateRange): SqlFragment {
+export function eventDays(query: Pick<ReportQuery, 'site'>, range: DateRange): SqlFragment {
   const { firstDay, lastDay } = dayBounds(query.site, range);
   return sql`site_id = ${bind.uint32(query.site.id)} AND toDate(ts) >= ${firstDay} AND toDate(ts) <= ${lastDay}`;
 }
@@ -88,7 +89,13 @@ export function visitRows(query: ReportQuery, range: DateRange, source: VisitSou
     ) ${visitFilter}`;
   }
 
-  const eventFilter = filters.event ? sql`AND ${filterSql(filters.event, eventValue)}` : sql``;
+  // A breakdown by an outbound link (a download, an element) reads only the events that carry one.
+  const carriers = query.dimension && carriedBy(query.dimension);
+  const eventConditions = [
+    ...(filters.event ? [filterSql(filters.event, eventValue)] : []),
+    ...(carriers ? [carriers] : []),
+  ];
+  const eventFilter = eventConditions.length ? sql`AND ${joinSql(eventConditions, ' AND ')}` : sql``;
   const groups = [sql`visit_id`, ...eventDimensions.map((name: DimensionName) => dimensionAlias(name))];
   // is_bot: rows the edge flagged stay stored for inspection; no report counts them.
   return sql`SELECT * FROM (

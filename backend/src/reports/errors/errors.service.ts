@@ -1,0 +1,181 @@
+import type { Readable } from 'node:stream';
+import { Injectable } from '@nestjs/common';
+import { ClickHouseService } from '../../clickhouse/clickhouse.service.js';
+import { identifier, joinSql, sql } from '../../clickhouse/sql-binder.js';
+import { DomainError, ErrorCode } from '../../common/domain-error.js';
+import { spreadsheetSafe } from '../query/csv.js';
+import {
+  errorBreakdownSql,
+  errorGroupsSql,
+  errorSamplesSql,
+  errorSeriesSql,
+  type ErrorBreakdown,
+} from '../query/errors.js';
+import { encodeCursor, parseCursor } from '../query/parse-request.js';
+import { bucketLabels } from '../query/zoned-buckets.js';
+import type { ReportQueryDto } from '../dto/report-query.dto.js';
+import { eventReportQuery, rangeHeader, type EventReportQuery } from '../event-report.js';
+import { ReportsService } from '../reports.service.js';
+import type { ErrorsQueryDto } from './dto/errors-query.dto.js';
+import type {
+  ErrorDayDto,
+  ErrorGroupDto,
+  ErrorGroupReportDto,
+  ErrorSampleDto,
+  ErrorsReportDto,
+  ErrorValueDto,
+} from './dto/errors-report.dto.js';
+
+/** Pages and browsers listed per group: a few in the list, more in a group's own report. */
+const LISTED_VALUES = 3;
+const DETAILED_VALUES = 10;
+/** Latest occurrences in a group's report. */
+const SAMPLES = 5;
+/**
+ * A CSV's most rows: below the 100,000 result rows every report query may return (ClickHouseService),
+ * with room for the one more row the groups' query reads to know whether there is a next page.
+ */
+const EXPORT_ROWS = 99_999;
+
+/** ClickHouse sends 64-bit counts as strings. */
+interface GroupRow {
+  group_id: string;
+  top_frame: string;
+  sample_message: string;
+  occurrences: string;
+  visitors: string;
+  visits: string;
+  first_seen: string;
+  last_seen: string;
+  sample_stack: string;
+}
+type ValueRow = { group_id: string; value: string; occurrences: string; visitors: string };
+
+/**
+ * The errors report: `$error` events grouped by message and top frame (query/errors.ts defines the
+ * group), each group's pages and browsers, and one group's days and latest occurrences.
+ */
+@Injectable()
+export class ErrorsService {
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly clickhouse: ClickHouseService,
+  ) {}
+
+  async groups(siteId: number, dto: ErrorsQueryDto): Promise<ErrorsReportDto> {
+    const query = await this.query(siteId, dto);
+    const limit = dto.limit ?? 20;
+    const offset = parseCursor(dto.cursor);
+    const found = await this.clickhouse.rows<GroupRow>(errorGroupsSql(query, { limit, offset }));
+    const rows = found.slice(0, limit);
+    return {
+      ...rangeHeader(query),
+      groups: await this.withValues(query, rows, LISTED_VALUES),
+      nextCursor: found.length > limit ? encodeCursor(offset + limit) : null,
+    };
+  }
+
+  /** One group over the range; a group without occurrences in it is as missing as one that never was. */
+  async group(siteId: number, group: string, dto: ReportQueryDto): Promise<ErrorGroupReportDto> {
+    const query = await this.query(siteId, dto);
+    const [[row], series, samples] = await Promise.all([
+      this.clickhouse.rows<GroupRow>(errorGroupsSql(query, { limit: 1, offset: 0, group })),
+      this.clickhouse.rows<{ day: string; occurrences: string; visitors: string; visits: string }>(
+        errorSeriesSql(query, group),
+      ),
+      this.clickhouse.rows<Record<string, string | number>>(errorSamplesSql(query, group, SAMPLES)),
+    ]);
+    if (!row) throw new DomainError(ErrorCode.NotFound, `error group ${group} not found in this range`);
+    const byDay = new Map(series.map((day) => [day.day, day]));
+    const [summary] = await this.withValues(query, [row], DETAILED_VALUES);
+    return {
+      ...rangeHeader(query),
+      summary,
+      // Days without occurrences have no row: every day of the range is listed.
+      days: bucketLabels(query.range, 'day', query.site.timezone).map((day): ErrorDayDto => ({
+        day,
+        occurrences: Number(byDay.get(day)?.occurrences ?? 0),
+        visitors: Number(byDay.get(day)?.visitors ?? 0),
+        visits: Number(byDay.get(day)?.visits ?? 0),
+      })),
+      samples: samples.map(sampleOf),
+    };
+  }
+
+  /** The groups as CSV, streamed from ClickHouse: every group from the cursor on, without pages and browsers. */
+  async groupsCsv(siteId: number, dto: ErrorsQueryDto): Promise<Readable> {
+    const query = await this.query(siteId, dto);
+    const groups = errorGroupsSql(query, { limit: EXPORT_ROWS - 1, offset: parseCursor(dto.cursor) });
+    return this.clickhouse.csv({
+      name: `${groups.name}:csv`,
+      sql: sql`SELECT group_id, ${spreadsheetSafe(sql`sample_message`)} AS message,
+          ${spreadsheetSafe(sql`top_frame`)} AS frame, occurrences, visitors, visits, first_seen, last_seen
+        FROM (${groups.sql})`,
+    });
+  }
+
+  /** One group's occurrences in the range as CSV, newest first. */
+  async groupCsv(siteId: number, group: string, dto: ReportQueryDto): Promise<Readable> {
+    const query = await this.query(siteId, dto);
+    const samples = errorSamplesSql(query, group, EXPORT_ROWS);
+    const text = ['message', 'frame', 'stack', 'script', 'page', 'browser'].map(
+      (name) => sql`${spreadsheetSafe(identifier(name))} AS ${identifier(name)}`,
+    );
+    return this.clickhouse.csv({
+      name: `${samples.name}:csv`,
+      sql: sql`SELECT event_id, seen_at, ${joinSql(text, ', ')}, script_line, script_column FROM (${samples.sql})`,
+    });
+  }
+
+  private async query(siteId: number, dto: ReportQueryDto): Promise<EventReportQuery> {
+    return eventReportQuery(await this.reports.baseQuery(siteId, dto), 'errors');
+  }
+
+  /** Groups with their top pages and browsers (one query each for the whole page of groups). */
+  private async withValues(
+    query: EventReportQuery,
+    rows: GroupRow[],
+    perGroup: number,
+  ): Promise<ErrorGroupDto[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((row) => row.group_id);
+    const values = async (by: ErrorBreakdown) => {
+      const found = await this.clickhouse.rows<ValueRow>(errorBreakdownSql(query, by, ids, perGroup));
+      return (group: string): ErrorValueDto[] =>
+        found
+          .filter((row) => row.group_id === group)
+          .map((row) => ({
+            value: row.value,
+            occurrences: Number(row.occurrences),
+            visitors: Number(row.visitors),
+          }));
+    };
+    const [pages, browsers] = await Promise.all([values('pages'), values('browsers')]);
+    return rows.map((row) => ({
+      group: row.group_id,
+      message: row.sample_message,
+      frame: row.top_frame,
+      occurrences: Number(row.occurrences),
+      visitors: Number(row.visitors),
+      visits: Number(row.visits),
+      firstSeen: row.first_seen,
+      lastSeen: row.last_seen,
+      sampleStack: row.sample_stack,
+      pages: pages(row.group_id),
+      browsers: browsers(row.group_id),
+    }));
+  }
+}
+
+const sampleOf = (row: Record<string, string | number>): ErrorSampleDto => ({
+  eventId: String(row.event_id),
+  seenAt: String(row.seen_at),
+  message: String(row.message),
+  frame: String(row.frame),
+  stack: String(row.stack),
+  script: String(row.script),
+  line: Number(row.script_line),
+  column: Number(row.script_column),
+  page: String(row.page),
+  browser: String(row.browser),
+});

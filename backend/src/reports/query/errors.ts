@@ -1,0 +1,138 @@
+import type { NamedQuery } from '../../clickhouse/clickhouse.service.js';
+import { bind, joinSql, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
+import { rangeEvents, type EventColumn } from './range-events.js';
+import type { DateRange, ReportQuery } from './report-query.js';
+
+/** The tracker's uncaught errors and unhandled rejections (tracker/src/capture.ts). */
+const ERROR_EVENT = '$error';
+
+/**
+ * What varies between occurrences of one error, replaced in its message so they group together: UUIDs,
+ * hex numbers (`0x1f`) and lower-case hex runs of 8 or more (hashes, object ids), then every run of
+ * digits (`Item 42 not found` → `Item <n> not found`).
+ */
+const NORMALISED_MESSAGE = sql`replaceRegexpAll(replaceRegexpAll(replaceRegexpAll(error_message,
+  ${bind.string('[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}')}, '<uuid>'),
+  ${bind.string('\\b(?:0[xX][0-9a-fA-F]+|[0-9a-f]{8,})\\b')}, '<hex>'),
+  '[0-9]+', '<n>')`;
+
+/**
+ * The top frame of the stack: its first line that is a frame, Chrome's `at f (https://…/app.js:10:5)` or
+ * Firefox's and Safari's `f@https://…/app.js:10:5` (Chrome's first line is the message, not a frame).
+ * Without a stack, the script and line the error event named. ClickHouse's `.` matches a newline, so a
+ * line is `[^\n]+`; `extract` answers the first group: the frame without its indent.
+ */
+const STACK_FRAME = sql`extract(error_stack, ${bind.string('(?m)^[ \\t]*((?:at |[^@\\s]*@)[^\\n]+)')})`;
+const TOP_FRAME = sql`if(${STACK_FRAME} != '', ${STACK_FRAME},
+  if(error_source = '', '', concat(error_source, ':', toString(error_line))))`;
+
+/**
+ * An error group's id: 16 hex digits of MD5(normalised message, newline, top frame). It depends only on
+ * the error, never on the range or the data around it, so a link to a group stays valid.
+ */
+const GROUP_ID = sql`substring(lower(hex(MD5(concat(${NORMALISED_MESSAGE}, ${bind.string('\n')}, ${TOP_FRAME})))), 1, 16)`;
+
+/** A group id as clients send it back. */
+export const GROUP_ID_PATTERN = /^[0-9a-f]{16}$/;
+
+/** Each error event's columns, aliased unlike the table's columns: ClickHouse would read `any(x) AS x` as nested. */
+const ERROR_COLUMNS: EventColumn[] = [
+  [GROUP_ID, sql`group_id`],
+  [TOP_FRAME, sql`frame`],
+  [sql`error_message`, sql`message`],
+  [sql`error_stack`, sql`stack`],
+  [sql`error_source`, sql`script`],
+  [sql`error_line`, sql`script_line`],
+  [sql`error_column`, sql`script_column`],
+  [sql`pathname`, sql`page`],
+  [sql`browser`, sql`browser_name`],
+];
+
+/** The range's error events, each once, with their visitor (range-events.ts); one group's with `group`. */
+function errorEvents(query: Pick<ReportQuery, 'site' | 'filters'>, range: DateRange, group?: string) {
+  const events = rangeEvents(query, range, [ERROR_EVENT], ERROR_COLUMNS);
+  return group === undefined
+    ? sql`(${events})`
+    : sql`(SELECT * FROM (${events}) WHERE group_id = ${bind.string(group)})`;
+}
+
+/** An instant as the site's local time, `YYYY-MM-DD HH:MM:SS`. */
+const localTime = (instant: SqlFragment, timeZone: string) =>
+  sql`formatDateTime(${instant}, '%Y-%m-%d %H:%M:%S', ${bind.timeZone(timeZone)})`;
+
+/**
+ * Error groups, most occurrences first (then by id): occurrences are events (one row per event id here,
+ * so count() is exact), visitors and visits those they happened in; first and last seen within the range,
+ * in the site's zone; the latest occurrence's message and stack as the sample. One row more than the page.
+ * (Aggregates are aliased unlike their columns: ClickHouse would read `any(frame) AS frame` as nested.)
+ */
+export function errorGroupsSql(
+  query: Pick<ReportQuery, 'site' | 'filters' | 'range'>,
+  page: { limit: number; offset: number; group?: string },
+): NamedQuery {
+  const zone = query.site.timezone;
+  return {
+    name: 'errors:groups',
+    sql: sql`SELECT group_id, any(frame) AS top_frame, argMax(message, seen) AS sample_message,
+        count() AS occurrences, uniq(visitor) AS visitors, uniq(visit_id) AS visits,
+        ${localTime(sql`min(seen)`, zone)} AS first_seen, ${localTime(sql`max(seen)`, zone)} AS last_seen,
+        argMax(stack, seen) AS sample_stack
+      FROM ${errorEvents(query, query.range, page.group)}
+      GROUP BY group_id
+      ORDER BY occurrences DESC, group_id ASC
+      LIMIT ${bind.uint32(page.offset)}, ${bind.uint32(page.limit + 1)}`,
+  };
+}
+
+/** What an error group breaks down by: the page it happened on, the browser it happened in. */
+export const ERROR_BREAKDOWNS = { pages: sql`page`, browsers: sql`browser_name` } as const;
+export type ErrorBreakdown = keyof typeof ERROR_BREAKDOWNS;
+
+/** The top `perGroup` values of `by` in each of `groups`, by occurrences (then value), with their visitors. */
+export function errorBreakdownSql(
+  query: Pick<ReportQuery, 'site' | 'filters' | 'range'>,
+  by: ErrorBreakdown,
+  groups: string[],
+  perGroup: number,
+): NamedQuery {
+  return {
+    name: `errors:${by}`,
+    sql: sql`SELECT group_id, ${ERROR_BREAKDOWNS[by]} AS value,
+        count() AS occurrences, uniq(visitor) AS visitors
+      FROM ${errorEvents(query, query.range)}
+      WHERE group_id IN (${joinSql(groups.map(bind.string), ', ')})
+      GROUP BY group_id, value
+      ORDER BY group_id ASC, occurrences DESC, value ASC
+      LIMIT ${bind.uint32(perGroup)} BY group_id`,
+  };
+}
+
+/** One group's occurrences, visitors and visits per local day of the range (days without any have no row). */
+export function errorSeriesSql(
+  query: Pick<ReportQuery, 'site' | 'filters' | 'range'>,
+  group: string,
+): NamedQuery {
+  return {
+    name: 'errors:series',
+    sql: sql`SELECT toString(toDate(seen, ${bind.timeZone(query.site.timezone)})) AS day,
+        count() AS occurrences, uniq(visitor) AS visitors, uniq(visit_id) AS visits
+      FROM ${errorEvents(query, query.range, group)}
+      GROUP BY day ORDER BY day`,
+  };
+}
+
+/** One group's latest `count` occurrences, newest first. */
+export function errorSamplesSql(
+  query: Pick<ReportQuery, 'site' | 'filters' | 'range'>,
+  group: string,
+  count: number,
+): NamedQuery {
+  return {
+    name: 'errors:samples',
+    sql: sql`SELECT toString(event_id) AS event_id, ${localTime(sql`seen`, query.site.timezone)} AS seen_at,
+        message, frame, stack, script, script_line, script_column, page, browser_name AS browser
+      FROM ${errorEvents(query, query.range, group)}
+      ORDER BY seen DESC, event_id ASC
+      LIMIT ${bind.uint32(count)}`,
+  };
+}

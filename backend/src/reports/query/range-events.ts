@@ -1,0 +1,63 @@
+import { bind, joinSql, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
+import { dimensionAlias, eventValue, visitValueFromRollup } from './dimensions.js';
+import { filterDimensions, filterSql, splitByLevel } from './filters.js';
+import type { DateRange, ReportQuery } from './report-query.js';
+import { dayBounds, eventDays, VISIT_KEY } from './visits.js';
+
+/** A column of `rangeEvents`: an expression over one event's rows (its copies agree on it), and its name. */
+export type EventColumn = [SqlFragment, SqlFragment];
+
+/**
+ * The events named `names` that happened in the range, one row each, for reports on single events
+ * (errors, web vitals) rather than visits: `event_id`, `seen` (its first arrival), `visit_id`, `visitor`
+ * and `columns`. Rows flagged as bots are out, and the query's filters apply: event filters to the
+ * events, visit filters to their visits.
+ *
+ * Each event counts once, at its first arrival: a copy the pipeline stored twice or the tracker's queue
+ * resent later from another address shares its id, and `min(ts)` keeps a late resend from moving it into
+ * another day. Its visitor is its visit's, the visitor of the visit's first event as the per-visit rollup
+ * holds it (an inner join: the rollup leaves bots out, and a visit filter leaves visits out), so a resend
+ * from another address (another visitor_id) adds nobody. Only the visits of the chosen events are merged
+ * from the rollup (`IN`): merging every visit of the range's days would cost more than the events do.
+ */
+export function rangeEvents(
+  query: Pick<ReportQuery, 'site' | 'filters'>,
+  range: DateRange,
+  names: string[],
+  columns: EventColumn[],
+): SqlFragment {
+  const { start, end, firstDay, lastDay } = dayBounds(query.site, range);
+  const filters = splitByLevel(query.filters);
+  const eventFilter = filters.event ? sql`AND ${filterSql(filters.event, eventValue)}` : sql``;
+  const visitFilter = filters.visit ? sql`WHERE ${filterSql(filters.visit, dimensionAlias)}` : sql``;
+  const chosen = sql`${eventDays(query, range)} AND is_bot = 0 AND name IN (${joinSql(names.map(bind.string), ', ')})`;
+  const named = ([value, alias]: EventColumn) => sql`${value} AS ${alias}`;
+  const eventColumns = [
+    sql`event_id`,
+    named([sql`any(${VISIT_KEY})`, sql`visit_id`]),
+    named([sql`min(ts)`, sql`seen`]),
+    ...columns.map(([value, alias]) => named([sql`any(${value})`, alias])),
+  ];
+  const visitColumns = [
+    sql`visit_id`,
+    named([sql`argMinMerge(visitor_hash)`, sql`visitor`]),
+    ...filterDimensions(filters.visit).map((name) =>
+      named([visitValueFromRollup(name), dimensionAlias(name)]),
+    ),
+  ];
+  return sql`SELECT * FROM (
+      SELECT ${joinSql(eventColumns, ', ')}
+      FROM events
+      WHERE ${chosen} ${eventFilter}
+      GROUP BY event_id
+      HAVING seen >= ${start} AND seen < ${end}
+    ) ANY INNER JOIN (
+      SELECT visit_id, visitor FROM (
+        SELECT ${joinSql(visitColumns, ', ')}
+        FROM sessions_daily
+        WHERE site_id = ${bind.uint32(query.site.id)} AND day >= ${firstDay} AND day <= ${lastDay}
+          AND visit_id IN (SELECT ${VISIT_KEY} FROM events WHERE ${chosen})
+        GROUP BY visit_id
+      ) ${visitFilter}
+    ) USING visit_id`;
+}
