@@ -22,7 +22,7 @@ const pageMatches = (column: SqlFragment, page: string) =>
  * in order, a page viewed again right after itself (a reload, a re-render) one step.
  *
  * Each pageview counts once, by its id: its copies (a second delivery, a resend from another address,
- * later) share its id and session, so its first delivery's time (`viewed`) keeps and position. Pageviews
+ * later) share its id and session, and it keeps its first delivery's time (`viewed`), so its place. Pageviews
  * within one second keep the order of their ids (ts has whole seconds). Visits are keyed as in visits.ts;
  * with filters, only the visits they keep are walked (kept-visits.ts).
  */
