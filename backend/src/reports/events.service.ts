@@ -7,6 +7,7 @@ import type { EventsPageDto, EventsQueryDto } from './dto/events.dto.js';
 import { eventsCsvSql } from './query/csv.js';
 import { eventsSql, type EventsQuery } from './query/events.js';
 import { encodeEventsCursor, parseEventsCursor, parseFilters } from './query/parse-request.js';
+import { reportHeader } from './report-kind.js';
 
 const DEFAULT_PAGE = 100;
 
@@ -37,14 +38,11 @@ export class EventsService {
 
   async page(siteId: number, dto: EventsQueryDto): Promise<EventsPageDto> {
     const query = await this.query(siteId, dto);
-    const site = query.site;
     const found = await this.clickhouse.rows<EventRow>(eventsSql(query));
     const events = found.slice(0, query.limit);
     const last = events.at(-1);
     return {
-      siteId: site.id,
-      ...query.range,
-      timezone: site.timezone,
+      ...reportHeader(query),
       events,
       nextCursor:
         found.length > query.limit && last

@@ -7,6 +7,10 @@ import { ErrorsService } from './errors/errors.service.js';
 import { EventsService } from './events.service.js';
 import { FunnelController } from './funnel/funnel.controller.js';
 import { FunnelService } from './funnel/funnel.service.js';
+import { HeatmapController } from './heatmap/heatmap.controller.js';
+import { HeatmapService } from './heatmap/heatmap.service.js';
+import { PathsController } from './paths/paths.controller.js';
+import { PathsService } from './paths/paths.service.js';
 import { RealtimeController } from './realtime/realtime.controller.js';
 import { RealtimeHub } from './realtime/realtime-hub.js';
 import { RealtimeService } from './realtime/realtime.service.js';
@@ -26,6 +30,8 @@ import { VitalsService } from './vitals/vitals.service.js';
     RealtimeController,
     ErrorsController,
     VitalsController,
+    PathsController,
+    HeatmapController,
   ],
   providers: [
     ReportsService,
@@ -36,6 +42,8 @@ import { VitalsService } from './vitals/vitals.service.js';
     RealtimeHub,
     ErrorsService,
     VitalsService,
+    PathsService,
+    HeatmapService,
   ],
   exports: [ReportsService],
 })

@@ -24,7 +24,7 @@ import type {
 } from './dto/report.dto.js';
 import { reportSql } from './query/compose.js';
 import { reportCsvSql } from './query/csv.js';
-import { elementName, elementsSql, type ElementRow } from './query/element-name.js';
+import { elementNamesSql, type ElementNameRow } from './query/element-name.js';
 import { BREAKDOWN_METRICS, GOAL_METRIC_NAMES, METRIC_NAMES, type MetricName } from './query/metrics.js';
 import {
   encodeCursor,
@@ -284,14 +284,14 @@ export class ReportsService {
     rows: Array<{ value: string }>,
   ): Promise<Map<string, string>> {
     if (rows.length === 0) return new Map();
-    const found = await this.clickhouse.rows<ElementRow>(
-      elementsSql(
+    const found = await this.clickhouse.rows<ElementNameRow>(
+      elementNamesSql(
         query,
         query.range,
         rows.map(({ value }) => value),
       ),
     );
-    return new Map(found.map((element) => [element.fingerprint, elementName(element, element.stored)]));
+    return new Map(found.map(({ fingerprint, name }) => [fingerprint, name]));
   }
 
   /** The overview of the range (no comparison) as CSV, streamed from ClickHouse. */

@@ -5,8 +5,7 @@
  * Targets (issue 17): every report ≤ 200 ms p95 warm and alone; overview and timeseries ≤ 50 ms p95;
  * every report ≤ 500 ms p95 with 8 concurrent clients.
  *
- * Still to add: goals and the
- * events explorer (their parameters are the engine's to define).
+ * Still to add: goals and the events explorer (their parameters are the engine's to define).
  */
 
 /** What a request is built from: the largest benchmark site and its seeded period, in its time zone. */
@@ -125,5 +124,21 @@ export const REPORT_REQUESTS: ReportRequest[] = [
     name: 'web vitals by page, 30 days',
     aloneTargetMs: REPORT_TARGET_MS,
     path: ({ siteId, from, to }) => `/api/sites/${siteId}/vitals?from=${from}&to=${to}&dimension=page`,
+  },
+  {
+    name: 'paths: next and previous of /pricing, 30 days',
+    aloneTargetMs: REPORT_TARGET_MS,
+    path: ({ siteId, from, to }) => `/api/sites/${siteId}/paths?from=${from}&to=${to}&page=/pricing`,
+  },
+  {
+    name: 'session paths from /, 30 days',
+    aloneTargetMs: REPORT_TARGET_MS,
+    path: ({ siteId, from, to }) => `/api/sites/${siteId}/paths/sessions?from=${from}&to=${to}&start=/`,
+  },
+  {
+    name: 'heatmap of /pricing on desktop, 30 days',
+    aloneTargetMs: REPORT_TARGET_MS,
+    path: ({ siteId, from, to }) =>
+      `/api/sites/${siteId}/heatmap?from=${from}&to=${to}&page=/pricing&viewport=desktop`,
   },
 ];

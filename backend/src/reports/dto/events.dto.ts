@@ -4,6 +4,7 @@ import { IsBoolean, IsInt, IsOptional, IsString, Max, Min } from 'class-validato
 import { EVENT_ROW, EVENT_ROW_FIELDS, type EventRow, type FieldType } from '@sluice/config';
 import { FormatProperty, type Format } from './format.js';
 import { DateRangeDto } from './date-range.dto.js';
+import { ReportRangeDto } from './report.dto.js';
 
 /** At most this many events a page: a page is read whole before it is answered. */
 export const MAX_EVENTS_PAGE = 1000;
@@ -67,12 +68,7 @@ for (const name of EVENT_ROW_FIELDS) {
   );
 }
 
-export class EventsPageDto {
-  @ApiProperty({ type: 'integer' }) siteId!: number;
-  @ApiProperty({ format: 'date' }) from!: string;
-  @ApiProperty({ format: 'date' }) to!: string;
-  @ApiProperty({ description: "The site's time zone, which the days are in", example: 'Europe/Berlin' })
-  timezone!: string;
+export class EventsPageDto extends ReportRangeDto {
   @ApiProperty({ type: [EventDto], description: 'Newest first (by ts, then event id); each event once' })
   events!: EventRow[];
   @ApiProperty({

@@ -14,7 +14,8 @@ import {
 import { encodeCursor, parseCursor } from '../query/parse-request.js';
 import { bucketLabels } from '../query/zoned-buckets.js';
 import type { ReportQueryDto } from '../dto/report-query.dto.js';
-import { eventReportQuery, rangeHeader, type EventReportQuery } from '../event-report.js';
+import { eventReportQuery, type EventReportQuery } from '../event-report.js';
+import { reportHeader } from '../report-kind.js';
 import { ReportsService } from '../reports.service.js';
 import type { ErrorsQueryDto } from './dto/errors-query.dto.js';
 import type {
@@ -69,7 +70,7 @@ export class ErrorsService {
     const found = await this.clickhouse.rows<GroupRow>(errorGroupsSql(query, { limit, offset }));
     const rows = found.slice(0, limit);
     return {
-      ...rangeHeader(query),
+      ...reportHeader(query),
       groups: await this.withValues(query, rows, LISTED_VALUES),
       nextCursor: found.length > limit ? encodeCursor(offset + limit) : null,
     };
@@ -89,7 +90,7 @@ export class ErrorsService {
     const byDay = new Map(series.map((day) => [day.day, day]));
     const [summary] = await this.withValues(query, [row], DETAILED_VALUES);
     return {
-      ...rangeHeader(query),
+      ...reportHeader(query),
       summary,
       // Days without occurrences have no row: every day of the range is listed.
       days: bucketLabels(query.range, 'day', query.site.timezone).map((day): ErrorDayDto => ({

@@ -16,6 +16,7 @@ import type { DateRange } from '../query/report-query.js';
 import { ReportsService } from '../reports.service.js';
 import type { FunnelQueryDto } from './dto/funnel-query.dto.js';
 import type { FunnelReportDto, FunnelStepResultDto } from './dto/funnel.dto.js';
+import { reportHeader } from '../report-kind.js';
 
 /** A funnel row as ClickHouse answers it (64-bit counts as strings): `visitors_<n>`, `seconds_<n>`, `median_<n>`. */
 type FunnelRow = Record<string, string | number>;
@@ -90,9 +91,7 @@ export class FunnelService {
         : [];
     const before = new Map(comparedValues.map((value) => [String(value.value), value]));
     return {
-      siteId: query.site.id,
-      ...query.range,
-      timezone: query.site.timezone,
+      ...reportHeader(query),
       window: query.windowSeconds,
       steps: stepResults(steps, row),
       comparison: comparison ? { ...comparison, steps: stepResults(steps, compared) } : null,

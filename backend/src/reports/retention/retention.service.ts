@@ -12,6 +12,7 @@ import { bucketLabels } from '../query/zoned-buckets.js';
 import { ReportsService } from '../reports.service.js';
 import type { RetentionQueryDto } from './dto/retention-query.dto.js';
 import type { RetentionCohortDto, RetentionReportDto } from './dto/retention.dto.js';
+import { reportHeader } from '../report-kind.js';
 
 interface GridRow {
   cohort: string;
@@ -79,9 +80,7 @@ export class RetentionService {
       query.comparison ? this.cohorts(query, query.comparison) : undefined,
     ]);
     return {
-      siteId: query.site.id,
-      ...query.range,
-      timezone: query.site.timezone,
+      ...reportHeader(query),
       period: query.period,
       identity: site.privacyMode,
       returnEvent: query.returnEvent ?? null,

@@ -4,7 +4,8 @@ import { ClickHouseService } from '../../clickhouse/clickhouse.service.js';
 import { spreadsheetSafe } from '../query/csv.js';
 import { VITAL_NAMES, vitalsSql, type VitalName } from '../query/vitals.js';
 import { bind, identifier, joinSql, sql } from '../../clickhouse/sql-binder.js';
-import { eventReportQuery, rangeHeader, type EventReportQuery } from '../event-report.js';
+import { eventReportQuery, type EventReportQuery } from '../event-report.js';
+import { reportHeader } from '../report-kind.js';
 import { ReportsService } from '../reports.service.js';
 import type { VitalsQueryDto } from './dto/vitals-query.dto.js';
 import type { VitalDto, VitalsDto, VitalsReportDto } from './dto/vitals-report.dto.js';
@@ -53,7 +54,7 @@ export class VitalsService {
       dto.dimension ? this.clickhouse.rows<VitalsRow>(vitalsSql(query, dto.dimension, limit)) : [],
     ]);
     return {
-      ...rangeHeader(query),
+      ...reportHeader(query),
       dimension: dto.dimension,
       overall: vitalsOf(overall),
       rows: found.slice(0, limit).map((row) => ({ value: String(row.value), ...vitalsOf(row) })),

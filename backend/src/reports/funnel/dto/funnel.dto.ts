@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { DIMENSION_NAMES } from '@sluice/config';
 import { FUNNEL_STEP_KINDS, type FunnelStep } from '../../query/funnel.js';
+import { ReportRangeDto } from '../../dto/report.dto.js';
 
 export class FunnelStepResultDto {
   @ApiProperty({ type: 'integer', description: 'The step’s place, from 1' }) step!: number;
@@ -56,12 +57,7 @@ export class FunnelBreakdownRowDto {
   comparison!: FunnelStepResultDto[] | null;
 }
 
-export class FunnelReportDto {
-  @ApiProperty({ type: 'integer' }) siteId!: number;
-  @ApiProperty({ format: 'date' }) from!: string;
-  @ApiProperty({ format: 'date' }) to!: string;
-  @ApiProperty({ description: "The site's time zone, which the days are in", example: 'Asia/Kolkata' })
-  timezone!: string;
+export class FunnelReportDto extends ReportRangeDto {
   @ApiProperty({ type: 'integer', description: 'The conversion window, in seconds' }) window!: number;
   @ApiProperty({ type: [FunnelStepResultDto], description: 'Every entrant, whatever the dimension' })
   steps!: FunnelStepResultDto[];

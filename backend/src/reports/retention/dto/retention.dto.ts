@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PRIVACY_MODES, type PrivacyMode } from '@sluice/config';
 import { RETENTION_PERIODS, type RetentionPeriod } from '../../query/retention.js';
+import { ReportRangeDto } from '../../dto/report.dto.js';
 
 export class RetentionCellDto {
   @ApiProperty({ type: 'integer', description: 'Periods after the cohort’s: 0 is the cohort’s own' })
@@ -36,12 +37,7 @@ export class RetentionRangeDto {
   @ApiProperty({ type: [RetentionCohortDto] }) cohorts!: RetentionCohortDto[];
 }
 
-export class RetentionReportDto {
-  @ApiProperty({ type: 'integer' }) siteId!: number;
-  @ApiProperty({ format: 'date' }) from!: string;
-  @ApiProperty({ format: 'date' }) to!: string;
-  @ApiProperty({ description: "The site's time zone, which the periods are in", example: 'America/St_Johns' })
-  timezone!: string;
+export class RetentionReportDto extends ReportRangeDto {
   @ApiProperty({ enum: RETENTION_PERIODS }) period!: RetentionPeriod;
   @ApiProperty({
     enum: PRIVACY_MODES,

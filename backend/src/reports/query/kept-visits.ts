@@ -1,0 +1,14 @@
+import { sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
+import { chooseSource } from './plan.js';
+import type { ReportQuery } from './report-query.js';
+import { VISIT_KEY, visitRows } from './visits.js';
+
+/**
+ * A report kind over raw events (paths, heatmaps) takes the report's filters as a choice of visits: an
+ * event counts when its visit is one the report's visit rows keep (their visit filters hold, and for event
+ * filters the visit has a matching event). A condition on events' `VISIT_KEY`; empty without filters.
+ */
+export function inKeptVisits(query: ReportQuery): SqlFragment {
+  if (!query.filters) return sql``;
+  return sql`AND ${VISIT_KEY} IN (SELECT visit_id FROM (${visitRows(query, query.range, chooseSource(query))}))`;
+}

@@ -1,0 +1,130 @@
+import { bind, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
+import type { NamedQuery } from '../../clickhouse/clickhouse.service.js';
+import { spreadsheetSafe } from './csv.js';
+import { wildcardRegex } from './filters.js';
+import { inKeptVisits } from './kept-visits.js';
+import type { ReportQuery } from './report-query.js';
+import { dayBounds, eventDays, VISIT_KEY } from './visits.js';
+
+/** What stands before a visit's first page and after its last: never a path, as every path starts with `/`. */
+export const ENTRY = 'entry';
+export const EXIT = 'exit';
+
+/** The longest session path answered, markers (entry, exit) included: longer ones are cut to this. */
+export const MAX_PATH_STEPS = 5;
+
+/** A page option: an exact path, or a wildcard pattern (`*` within a segment, `**` across) as filters take it. */
+const pageMatches = (column: SqlFragment, page: string) =>
+  sql`match(${column}, ${bind.string(wildcardRegex(page))})`;
+
+/**
+ * One row per visit that began in the range (by its first pageview), with `steps`: the pages it viewed
+ * in order, a page viewed again right after itself (a reload, a re-render) one step.
+ *
+ * Each pageview counts once, by its id: its copies (a second delivery, a resend from another address,
+ * later) share its id and session, and it keeps its first delivery's time (`viewed`), so its place. Pageviews
+ * within one second keep the order of their ids (ts has whole seconds). Visits are keyed as in visits.ts;
+ * with filters, only the visits they keep are walked (kept-visits.ts).
+ */
+function visitSteps(query: ReportQuery): SqlFragment {
+  const { start, end } = dayBounds(query.site, query.range);
+  return sql`SELECT visit_id,
+      arrayFilter((page, i) -> i = 1 OR page != pages[i - 1], pages, arrayEnumerate(pages)) AS steps
+    FROM (
+      SELECT visit_id, arrayMap(view -> tupleElement(view, 3), arraySort(groupArray((viewed, id, page)))) AS pages
+      FROM (
+        SELECT any(${VISIT_KEY}) AS visit_id, min(ts) AS viewed, toString(event_id) AS id, any(pathname) AS page
+        FROM events
+        WHERE ${eventDays(query, query.range)} AND is_bot = 0 AND name = 'pageview' ${inKeptVisits(query)}
+        GROUP BY event_id
+      )
+      GROUP BY visit_id
+      HAVING min(viewed) >= ${start} AND min(viewed) < ${end}
+    )`;
+}
+
+/**
+ * For visits that viewed `page`: how many (`direction` 'page'), and the top `limit` next and previous
+ * pages by visits (`direction` 'next' / 'previous'), `exit` after a visit's last page, `entry` before its
+ * first. A visit counts once per neighbour, however often it met it; `percent` is of the visits that
+ * viewed the page, one decimal (a visit that viewed the page twice may count for two neighbours).
+ *
+ * `uniq(visit_id)`: exact below 65,536 visits per row, within about 1% above (metrics.ts says why).
+ */
+export function neighboursSql(query: ReportQuery, page: string, limit: number): NamedQuery {
+  const hits = sql`arrayFilter(i -> ${pageMatches(sql`steps[i]`, page)}, arrayEnumerate(steps))`;
+  const next = sql`arrayMap(i -> ('next', if(i = length(steps), ${bind.string(EXIT)}, steps[i + 1])), hits)`;
+  const previous = sql`arrayMap(i -> ('previous', if(i = 1, ${bind.string(ENTRY)}, steps[i - 1])), hits)`;
+  return {
+    name: 'report:paths:neighbours',
+    sql: sql`SELECT tupleElement(row, 1) AS direction, tupleElement(row, 2) AS page, tupleElement(row, 3) AS visits,
+        if(total = 0, 0, floor(1000 * tupleElement(row, 3) / total + 0.5) / 10) AS percent
+      FROM (
+        SELECT groupArray((direction, page, visits)) AS rows, sumIf(visits, direction = 'page') AS total
+        FROM (
+          SELECT tupleElement(link, 1) AS direction, tupleElement(link, 2) AS page, uniq(visit_id) AS visits
+          FROM (
+            SELECT visit_id, ${hits} AS hits,
+              arrayJoin(arrayConcat([('page', ${bind.string(page)})], ${next}, ${previous})) AS link
+            FROM (${visitSteps(query)})
+            WHERE notEmpty(hits)
+          )
+          GROUP BY direction, page
+          ORDER BY direction, visits DESC, page
+          LIMIT ${bind.uint32(limit)} BY direction
+        )
+      ) ARRAY JOIN rows AS row
+      ORDER BY direction, visits DESC, page`,
+  };
+}
+
+/** Session paths from a start page (its first view in a visit on) or to an end page (up to its last view). */
+export type PathAnchor = { start: string } | { end: string };
+
+/**
+ * The top `limit` session paths of up to `steps` steps, with their visits: from the first view of the
+ * start page in a visit, or up to the last view of the end page, `exit` / `entry` where the visit ends
+ * or begins within them. Paths of equal visits are ordered by their pages.
+ */
+export function sessionPathsSql(
+  query: ReportQuery,
+  anchor: PathAnchor,
+  steps: number,
+  limit: number,
+): NamedQuery {
+  const count = bind.uint32(steps);
+  const path =
+    'start' in anchor
+      ? sql`arraySlice(arrayPushBack(steps, ${bind.string(EXIT)}), arrayFirstIndex(page -> ${pageMatches(sql`page`, anchor.start)}, steps), ${count})`
+      : sql`arraySlice(arrayPushFront(steps, ${bind.string(ENTRY)}),
+          greatest(1, length(steps) + 3 - arrayFirstIndex(page -> ${pageMatches(sql`page`, anchor.end)}, arrayReverse(steps)) - ${count}),
+          least(${count}, length(steps) + 2 - arrayFirstIndex(page -> ${pageMatches(sql`page`, anchor.end)}, arrayReverse(steps))))`;
+  const page = 'start' in anchor ? anchor.start : anchor.end;
+  return {
+    name: 'report:paths:sessions',
+    sql: sql`SELECT pages, uniq(visit_id) AS visits
+      FROM (
+        SELECT visit_id, ${path} AS pages FROM (${visitSteps(query)})
+        WHERE arrayExists(page -> ${pageMatches(sql`page`, page)}, steps)
+      )
+      GROUP BY pages
+      ORDER BY visits DESC, arrayStringConcat(pages, '\\0') ASC
+      LIMIT ${bind.uint32(limit)}`,
+  };
+}
+
+/** A page's neighbours as CSV rows, each page made safe for a spreadsheet. */
+export function neighboursCsvSql(neighbours: NamedQuery): NamedQuery {
+  return {
+    name: `${neighbours.name}:csv`,
+    sql: sql`SELECT direction, ${spreadsheetSafe(sql`page`)} AS page, visits, percent FROM (${neighbours.sql})`,
+  };
+}
+
+/** Session paths as CSV rows: each path its pages joined by ` > `, made safe for a spreadsheet. */
+export function sessionPathsCsvSql(paths: NamedQuery): NamedQuery {
+  return {
+    name: `${paths.name}:csv`,
+    sql: sql`SELECT ${spreadsheetSafe(sql`arrayStringConcat(pages, ' > ')`)} AS path, visits FROM (${paths.sql})`,
+  };
+}
