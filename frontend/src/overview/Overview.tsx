@@ -1,9 +1,18 @@
 import type { DateRange } from '../date-range/date-range';
+import type { ReportView } from '../routing/report-view';
 import { QueryState } from '../shared/QueryState';
 import { isEmptyOverview, overviewMetrics } from './overview-data';
 import { useOverviewQuery } from './useOverviewQuery';
 
-export function Overview({ siteId, range }: { siteId: number; range: DateRange }) {
+interface OverviewProps {
+  siteId: number;
+  range: DateRange;
+  comparison: DateRange | undefined;
+  view: ReportView;
+  onChange: (changes: Partial<ReportView>) => void;
+}
+
+export function Overview({ siteId, range }: OverviewProps) {
   const overview = useOverviewQuery({ siteId, ...range });
   return (
     <section className="overview" aria-label="Overview">

@@ -1,12 +1,4 @@
-import { lastDays, type DateRange } from '../date-range/date-range';
 import type { OverviewReport } from './api';
-
-/** The overview opens on the last week, today included. */
-const DEFAULT_RANGE_DAYS = 7;
-
-export function defaultOverviewRange(timeZone: string, now: Date): DateRange {
-  return lastDays(DEFAULT_RANGE_DAYS, timeZone, now);
-}
 
 export interface OverviewMetric {
   label: string;
