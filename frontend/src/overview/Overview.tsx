@@ -12,8 +12,8 @@ interface OverviewProps {
   onChange: (changes: Partial<ReportView>) => void;
 }
 
-export function Overview({ siteId, range }: OverviewProps) {
-  const overview = useOverviewQuery({ siteId, ...range });
+export function Overview({ siteId, range, comparison, view }: OverviewProps) {
+  const overview = useOverviewQuery({ siteId, range, comparison, filters: view.filters });
   return (
     <section className="overview" aria-label="Overview">
       <QueryState

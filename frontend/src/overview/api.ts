@@ -1,30 +1,16 @@
-import { apiGet } from '../shared/api-client';
+import type { Schemas } from '../api/schemas';
+import { reportQuery, type ReportRequest } from '../reports/report-request';
+import { api, authorized, dataOf } from '../shared/api-client';
 
-/** `GET /api/sites/:id/overview?from&to`: both dates included, days in the site's time zone. */
-export interface OverviewRequest {
-  siteId: number;
-  from: string;
-  to: string;
-}
+/** `GET /api/sites/:id/overview`: every metric of the range, and its change against the comparison. */
+export type OverviewReport = Schemas['OverviewReportDto'];
+export type MetricValues = Schemas['MetricValuesDto'];
 
-/** The metrics of the range (the backend's `OverviewReportDto`; the panel shows two of them so far). */
-export interface OverviewReport {
-  siteId: number;
-  from: string;
-  to: string;
-  timezone: string;
-  metrics: { visitors: number; pageviews: number };
-}
-
-export function fetchOverview(
-  request: OverviewRequest,
-  token: string,
-  signal: AbortSignal,
-): Promise<OverviewReport> {
-  const { siteId, from, to } = request;
-  return apiGet<OverviewReport>(
-    `/sites/${siteId}/overview?${new URLSearchParams({ from, to })}`,
-    token,
+export const fetchOverview = (request: ReportRequest, token: string, signal: AbortSignal) =>
+  dataOf(
+    api.GET('/api/sites/{siteId}/overview', {
+      ...authorized(token, signal),
+      params: { path: { siteId: request.siteId }, query: reportQuery(request) },
+    }),
     signal,
   );
-}

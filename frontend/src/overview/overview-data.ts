@@ -1,4 +1,4 @@
-import type { OverviewReport } from './api';
+import type { OverviewReport } from './api.js';
 
 export interface OverviewMetric {
   label: string;
@@ -16,7 +16,8 @@ export function isEmptyOverview(overview: OverviewReport): boolean {
   return overview.metrics.visitors === 0 && overview.metrics.pageviews === 0;
 }
 
-/** A count with the reader's digit grouping: 1234567 → "1,234,567" in English. */
-export function formatCount(count: number, locale?: string): string {
+/** A count with the reader's digit grouping: 1234567 → "1,234,567" in English; a metric not answered: "—". */
+export function formatCount(count: number | undefined, locale?: string): string {
+  if (count === undefined) return '—';
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(count);
 }
