@@ -1,3 +1,4 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
 import { Link, Redirect, Route, Switch, useRoute } from 'wouter';
 import { AccountPage } from './auth/AccountPage';
@@ -9,13 +10,16 @@ import type { User } from './auth/api';
 import { AuditPage } from './audit/AuditPage';
 import { Dashboard } from './Dashboard';
 import { SitesPage } from './sites/SitesPage';
+import { queryClient } from './shared/query-client';
 import { UsersPage } from './users/UsersPage';
 
 export function App() {
   return (
-    <SessionProvider>
-      <Panel />
-    </SessionProvider>
+    <QueryClientProvider client={queryClient}>
+      <SessionProvider>
+        <Panel />
+      </SessionProvider>
+    </QueryClientProvider>
   );
 }
 
