@@ -1,16 +1,71 @@
-import type { Schemas } from '../api/schemas';
-import { reportQuery, type ReportRequest } from '../reports/report-request';
-import { api, authorized, dataOf } from '../shared/api-client';
+import type { Schemas } from '../api/schemas.js';
+import { reportQuery, type ReportRequest } from '../reports/report-request.js';
+import { api, authorized, dataOf } from '../shared/api-client.js';
 
 /** `GET /api/sites/:id/overview`: every metric of the range, and its change against the comparison. */
 export type OverviewReport = Schemas['OverviewReportDto'];
 export type MetricValues = Schemas['MetricValuesDto'];
+/** `GET /api/sites/:id/timeseries`: every bucket of the range, and of the comparison. */
+export type TimeseriesReport = Schemas['TimeseriesReportDto'];
+/** One value of `GET /api/sites/:id/breakdown`. */
+export type BreakdownRow = Schemas['BreakdownRowDto'];
+/** What a breakdown may break down by (config/src/report-dimensions.ts, through the API's description). */
+export type Dimension = Schemas['BreakdownReportDto']['dimension'];
+
+const sitePath = (request: ReportRequest) => ({ siteId: request.siteId });
 
 export const fetchOverview = (request: ReportRequest, token: string, signal: AbortSignal) =>
   dataOf(
     api.GET('/api/sites/{siteId}/overview', {
       ...authorized(token, signal),
-      params: { path: { siteId: request.siteId }, query: reportQuery(request) },
+      params: { path: sitePath(request), query: reportQuery(request) },
     }),
     signal,
+  );
+
+export const fetchTimeseries = (
+  request: ReportRequest & { metric: string; interval: 'hour' | 'day' | 'week' | 'month' },
+  token: string,
+  signal: AbortSignal,
+) =>
+  dataOf(
+    api.GET('/api/sites/{siteId}/timeseries', {
+      ...authorized(token, signal),
+      params: {
+        path: sitePath(request),
+        query: { ...reportQuery(request), metrics: request.metric, interval: request.interval },
+      },
+    }),
+    signal,
+  );
+
+export interface BreakdownRequest extends ReportRequest {
+  dimension: Dimension;
+  limit: number;
+}
+
+const breakdownQuery = (request: BreakdownRequest) => ({
+  ...reportQuery(request),
+  dimension: request.dimension,
+  metrics: 'visitors',
+  limit: request.limit,
+});
+
+export const fetchBreakdown = (request: BreakdownRequest, token: string, signal: AbortSignal) =>
+  dataOf(
+    api.GET('/api/sites/{siteId}/breakdown', {
+      ...authorized(token, signal),
+      params: { path: sitePath(request), query: breakdownQuery(request) },
+    }),
+    signal,
+  );
+
+/** The breakdown as a CSV file (`format=csv`): every row, not only those shown. */
+export const fetchBreakdownCsv = (request: BreakdownRequest, token: string): Promise<Blob> =>
+  dataOf(
+    api.GET('/api/sites/{siteId}/breakdown', {
+      headers: { authorization: `Bearer ${token}` },
+      params: { path: sitePath(request), query: { ...breakdownQuery(request), format: 'csv' } },
+      parseAs: 'blob',
+    }),
   );

@@ -1,5 +1,5 @@
 import createClient from 'openapi-fetch';
-import type { paths } from '../api/schema';
+import type { paths } from '../api/schema.js';
 
 /** A failed API call: the API's own error (`{ statusCode, code, message }`) or a failure to reach it at all. */
 export class ApiError extends Error {
