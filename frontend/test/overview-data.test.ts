@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { OverviewReport, TimeseriesReport } from '../src/overview/api.js';
 import { breakdownLines, percentChange } from '../src/overview/breakdown-data.js';
+import { goalLines } from '../src/overview/goals-data.js';
 import { formatDuration, metricCards } from '../src/overview/overview-data.js';
 import { chartInterval, chartSeries, intervalsFor } from '../src/overview/timeseries-data.js';
 
@@ -119,4 +120,31 @@ test('the chart aligns the comparison bucket by bucket and keeps to granularitie
   assert.equal(chartInterval('hour', year), 'day', 'hours are refused past 92 days');
   assert.equal(chartInterval('week', { from: '2026-11-10', to: '2026-11-10' }), 'week');
   assert.equal(chartInterval('minute', { from: '2026-11-10', to: '2026-11-10' }), 'hour');
+});
+
+test('goals: most conversions first, counts and rates formatted', () => {
+  const entry = (id: number, name: string, conversions: number, conversion_rate: number) => ({
+    goal: {
+      id,
+      siteId: 1,
+      name,
+      kind: 'page' as const,
+      match: '/x',
+      propertyKey: null,
+      propertyValue: null,
+      createdAt: '',
+    },
+    overview: { ...overview(null), metrics: { ...METRICS, conversions, conversion_rate } },
+  });
+  assert.deepEqual(
+    goalLines(
+      [entry(1, 'Signup', 1, 33.33), entry(2, 'Pricing', 2, 66.67), entry(3, 'Docs', 1, 33.33)],
+      'en-US',
+    ),
+    [
+      { id: 2, name: 'Pricing', conversions: '2', rate: '66.7%' },
+      { id: 3, name: 'Docs', conversions: '1', rate: '33.3%' },
+      { id: 1, name: 'Signup', conversions: '1', rate: '33.3%' },
+    ],
+  );
 });

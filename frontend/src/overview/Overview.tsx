@@ -5,6 +5,7 @@ import { QueryState } from '../shared/QueryState';
 import { BreakdownCard } from './BreakdownCard';
 import { BREAKDOWN_CARDS } from './breakdown-data';
 import { FilterBar } from './FilterBar';
+import { GoalsCard } from './GoalsCard';
 import { MetricCards } from './MetricCards';
 import { isEmptyOverview, isOverviewMetric, METRIC_LABELS, metricCards } from './overview-data';
 import { TimeChart } from './TimeChart';
@@ -62,6 +63,7 @@ export function Overview({ siteId, range, comparison, view, onChange }: Overview
         {BREAKDOWN_CARDS.map((spec) => (
           <BreakdownCard key={spec.title} spec={spec} request={request} onFilter={addFilter} />
         ))}
+        <GoalsCard request={request} />
       </div>
     </div>
   );

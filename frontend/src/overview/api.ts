@@ -12,6 +12,9 @@ export type BreakdownRow = Schemas['BreakdownRowDto'];
 /** What a breakdown may break down by (config/src/report-dimensions.ts, through the API's description). */
 export type Dimension = Schemas['BreakdownReportDto']['dimension'];
 
+/** A goal of the site (`GET /api/sites/:id/goals`). */
+export type Goal = Schemas['GoalResponse'];
+
 const sitePath = (request: ReportRequest) => ({ siteId: request.siteId });
 
 export const fetchOverview = (request: ReportRequest, token: string, signal: AbortSignal) =>
@@ -68,4 +71,20 @@ export const fetchBreakdownCsv = (request: BreakdownRequest, token: string): Pro
       params: { path: sitePath(request), query: { ...breakdownQuery(request), format: 'csv' } },
       parseAs: 'blob',
     }),
+  );
+
+export const fetchGoals = (siteId: number, token: string, signal: AbortSignal) =>
+  dataOf(
+    api.GET('/api/sites/{siteId}/goals', { ...authorized(token, signal), params: { path: { siteId } } }),
+    signal,
+  );
+
+/** The overview with a goal: `conversions` and `conversion_rate` beside the other metrics. */
+export const fetchGoalOverview = (request: ReportRequest, goal: number, token: string, signal: AbortSignal) =>
+  dataOf(
+    api.GET('/api/sites/{siteId}/overview', {
+      ...authorized(token, signal),
+      params: { path: sitePath(request), query: { ...reportQuery(request), goal } },
+    }),
+    signal,
   );
