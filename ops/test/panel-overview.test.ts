@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -164,6 +164,25 @@ test('the overview shows the seeded numbers; a breakdown row filters the page, b
     'Goal\tConversions\tRate',
     'Saw pricing\t1\t33.3%',
   ]);
+
+  // A breakdown's search, and its CSV: the API's file for the card's report, whatever the search shows.
+  const pages = page.getByRole('region', { name: 'Pages' });
+  await pages.getByLabel('Search top pages').fill('PRI');
+  await pages.getByRole('row').nth(2).waitFor({ state: 'detached' });
+  assert.deepEqual(
+    (await pages.getByRole('row').allInnerTexts()).map((row) => row.replace(/\n/g, '')),
+    ['Top pages\tVisitors\tChange', '/pricing\t1\t—'],
+    'a row value is a block button: its line break is not the table’s',
+  );
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    pages.getByRole('button', { name: 'Download CSV' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'page.csv');
+  assert.equal(
+    readFileSync(await download.path(), 'utf8'),
+    '"value","visitors"\n"/",2\n"/docs",1\n"/pricing",1\n',
+  );
 
   const locations = page.getByRole('region', { name: 'Locations' });
   await locations.getByRole('button', { name: 'DE', exact: true }).click();

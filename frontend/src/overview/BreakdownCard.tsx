@@ -25,10 +25,12 @@ export function BreakdownCard({ spec, request, onFilter }: BreakdownCardProps) {
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<BreakdownSort>('visitors');
   const [detailed, setDetailed] = useState(false);
+  // A search looks through up to the detail view's rows, not only the ten on the card.
+  const searching = search.trim() !== '';
   const breakdown: BreakdownRequest = {
     ...request,
     dimension: tab.dimension,
-    limit: detailed ? DETAIL_ROWS : CARD_ROWS,
+    limit: detailed || searching ? DETAIL_ROWS : CARD_ROWS,
   };
   const rows = useBreakdownQuery(breakdown);
   const download = useCsvDownload(breakdown, `${tab.dimension}.csv`);
@@ -112,23 +114,25 @@ export function BreakdownCard({ spec, request, onFilter }: BreakdownCardProps) {
               </tr>
             </thead>
             <tbody>
-              {breakdownLines(report.rows, search, sort).map((line) => (
-                <tr key={line.value}>
-                  <td>
-                    <button
-                      type="button"
-                      className="row-filter"
-                      title={`Filter by ${line.label}`}
-                      onClick={() => onFilter({ dimension: tab.dimension, value: line.value })}
-                    >
-                      <span className={`row-bar share-${line.share}`} aria-hidden="true" />
-                      {line.label}
-                    </button>
-                  </td>
-                  <td className="number">{formatCount(line.visitors)}</td>
-                  {request.comparison && <td className="number">{formatChange(line.change)}</td>}
-                </tr>
-              ))}
+              {breakdownLines(report.rows, search, sort)
+                .slice(0, detailed ? DETAIL_ROWS : CARD_ROWS)
+                .map((line) => (
+                  <tr key={line.value}>
+                    <td>
+                      <button
+                        type="button"
+                        className="row-filter"
+                        title={`Filter by ${line.label}`}
+                        onClick={() => onFilter({ dimension: tab.dimension, value: line.value })}
+                      >
+                        <span className={`row-bar share-${line.share}`} aria-hidden="true" />
+                        {line.label}
+                      </button>
+                    </td>
+                    <td className="number">{formatCount(line.visitors)}</td>
+                    {request.comparison && <td className="number">{formatChange(line.change)}</td>}
+                  </tr>
+                ))}
             </tbody>
           </table>
         )}
