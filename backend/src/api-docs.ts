@@ -1,5 +1,5 @@
 import { Logger, type INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { API_KEY_SECURITY } from './auth/access.decorator.js';
@@ -25,12 +25,11 @@ const DOCS_PAGE_POLICY = {
 };
 
 /**
- * OpenAPI from the controllers and DTOs: the page at /api/docs, the document at /api/docs-json (and
- * -yaml; the page's init script embeds it too). They map the whole API, so they are for signed-in users
- * (an access token as a bearer, as every route takes it) unless SLUICE_PUBLIC_API_DOCS opens them.
+ * The OpenAPI document of the controllers and DTOs. It needs the application's modules but none of its
+ * providers, so `write-api-document.ts` builds it from an application in Nest's preview mode, with no store.
  */
-export function setUpApiDocs(app: INestApplication, config: AppConfig): void {
-  const document = SwaggerModule.createDocument(
+export function apiDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Sluice API')
@@ -53,6 +52,15 @@ export function setUpApiDocs(app: INestApplication, config: AppConfig): void {
       )
       .build(),
   );
+}
+
+/**
+ * OpenAPI from the controllers and DTOs: the page at /api/docs, the document at /api/docs-json (and
+ * -yaml; the page's init script embeds it too). They map the whole API, so they are for signed-in users
+ * (an access token as a bearer, as every route takes it) unless SLUICE_PUBLIC_API_DOCS opens them.
+ */
+export function setUpApiDocs(app: INestApplication, config: AppConfig): void {
+  const document = apiDocument(app);
   const bearer = app.get(BearerAuth);
   const logger = new Logger('ApiDocs');
   const pagePolicy = helmet.contentSecurityPolicy(DOCS_PAGE_POLICY);

@@ -33,6 +33,11 @@ const securityHeaders = (config: AppConfig): HelmetOptions => ({
     : false,
 });
 
+/** Every route under /api/ but the Prometheus scrape; the OpenAPI document's paths follow from it. */
+export function useApiPrefix(app: INestApplication): void {
+  app.setGlobalPrefix('api', { exclude: ['metrics'] });
+}
+
 /**
  * The application as it runs, for `main.ts` and the tests alike. `app.init()`/`listen()` runs the
  * migrations. Logs are pino's JSON lines unless a test passes its own `logger`.
@@ -55,7 +60,7 @@ export async function createApp(
   // The panel is served by the edge from the API's own origin: no cross-origin caller at all, unless
   // SLUICE_ADMIN_ORIGIN names where else it lives.
   app.enableCors({ origin: config.adminOrigin ? [config.adminOrigin] : false, credentials: true });
-  app.setGlobalPrefix('api', { exclude: ['metrics'] });
+  useApiPrefix(app);
   app.useGlobalPipes(validationPipe);
   setUpApiDocs(app, config);
   app.enableShutdownHooks();

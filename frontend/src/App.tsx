@@ -1,61 +1,61 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import type { ComponentType } from 'react';
+import { Link, Redirect, Route, Switch, useRoute } from 'wouter';
 import { AccountPage } from './auth/AccountPage';
 import { ChangePasswordForm } from './auth/ChangePasswordForm';
 import { SessionProvider } from './auth/SessionProvider';
 import { SignInForm } from './auth/SignInForm';
 import { useSession } from './auth/session';
-import { useState, type ComponentType } from 'react';
 import type { User } from './auth/api';
 import { AuditPage } from './audit/AuditPage';
 import { Dashboard } from './Dashboard';
 import { SitesPage } from './sites/SitesPage';
+import { queryClient } from './shared/query-client';
 import { UsersPage } from './users/UsersPage';
 
 export function App() {
   return (
-    <SessionProvider>
-      <Panel />
-    </SessionProvider>
+    <QueryClientProvider client={queryClient}>
+      <SessionProvider>
+        <Panel />
+      </SessionProvider>
+    </QueryClientProvider>
   );
 }
 
 interface Page {
   title: string;
+  /** The route's pattern; `/` also matches a site's reports (`/sites/:siteId/…`). */
+  path: string;
   view: ComponentType;
   /** Who sees the page; the API refuses the others anyway. */
   ownersOnly?: boolean;
 }
 
 const PAGES: Page[] = [
-  { title: 'Dashboard', view: Dashboard },
-  { title: 'Sites', view: SitesPage },
-  { title: 'Users', view: UsersPage, ownersOnly: true },
-  { title: 'Audit log', view: AuditPage, ownersOnly: true },
-  { title: 'Account', view: AccountPage },
+  { title: 'Dashboard', path: '/', view: Dashboard },
+  { title: 'Sites', path: '/sites', view: SitesPage },
+  { title: 'Users', path: '/users', view: UsersPage, ownersOnly: true },
+  { title: 'Audit log', path: '/audit', view: AuditPage, ownersOnly: true },
+  { title: 'Account', path: '/account', view: AccountPage },
 ];
+
+/** The routes of a site's reports, under the Dashboard tab. */
+export const SITE_REPORT_ROUTE = '/sites/:siteId/:report';
 
 const pagesOf = (user: User) => PAGES.filter((page) => !page.ownersOnly || user.role === 'owner');
 
 function Panel() {
   const { status, user, signOut } = useSession();
-  const [page, setPage] = useState(PAGES[0]);
   const ready = user && !user.mustChangePassword;
-  // The page last shown may be one the next user to sign in here does not get.
-  const View = (user && pagesOf(user).includes(page) ? page : PAGES[0]).view;
   return (
     <div className="app">
       <header className="app-header">
         <h1>Sluice</h1>
         {ready && (
-          <nav className="tabs">
-            {pagesOf(user).map((candidate) => (
-              <button
-                key={candidate.title}
-                type="button"
-                aria-pressed={View === candidate.view}
-                onClick={() => setPage(candidate)}
-              >
-                {candidate.title}
-              </button>
+          <nav className="tabs" aria-label="Pages">
+            {pagesOf(user).map((page) => (
+              <PageLink key={page.path} page={page} />
             ))}
           </nav>
         )}
@@ -74,9 +74,29 @@ function Panel() {
         ) : user.mustChangePassword ? (
           <ChangePasswordForm firstSignIn />
         ) : (
-          <View />
+          <Switch>
+            <Route path={SITE_REPORT_ROUTE} component={Dashboard} />
+            {pagesOf(user).map((page) => (
+              <Route key={page.path} path={page.path} component={page.view} />
+            ))}
+            {/* A page this user does not get (an owner's link opened by a viewer), or no page at all. */}
+            <Route>
+              <Redirect to="/" replace />
+            </Route>
+          </Switch>
         )}
       </main>
     </div>
+  );
+}
+
+function PageLink({ page }: { page: Page }) {
+  const [onPage] = useRoute(page.path);
+  const [onSiteReport] = useRoute(SITE_REPORT_ROUTE);
+  const current = onPage || (page.path === '/' && onSiteReport);
+  return (
+    <Link href={page.path} className="tab" aria-current={current ? 'page' : undefined}>
+      {page.title}
+    </Link>
   );
 }

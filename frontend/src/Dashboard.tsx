@@ -1,12 +1,17 @@
 import { useState } from 'react';
-import { DateRangePicker } from './date-range/DateRangePicker';
-import { todayIn, type DateRange } from './date-range/date-range';
+import { Redirect, useLocation, useParams, useSearch } from 'wouter';
 import { Overview } from './overview/Overview';
-import { defaultOverviewRange } from './overview/overview-data';
+import { ReportToolbar } from './routing/ReportToolbar';
+import { useReportView } from './routing/useReportView';
+import { comparisonRange, periodRange } from './routing/report-view';
 import { QueryState } from './shared/QueryState';
 import type { Site } from './sites/api';
 import { SitePicker } from './sites/SitePicker';
 import { useSitesQuery } from './sites/useSitesQuery';
+
+/** The URL of a site's overview, keeping the view (range, comparison, filters) of `search`. */
+export const overviewPath = (siteId: number, search: string) =>
+  `/sites/${siteId}/overview${search ? `?${search}` : ''}`;
 
 export function Dashboard() {
   const sites = useSitesQuery();
@@ -28,21 +33,41 @@ export function Dashboard() {
 }
 
 function SiteDashboard({ sites }: { sites: Site[] }) {
-  const [siteId, setSiteId] = useState<number>();
-  // Until the user picks dates, the range follows the selected site's own calendar.
-  const [chosenRange, setChosenRange] = useState<DateRange>();
+  const { siteId } = useParams<{ siteId?: string }>();
+  const search = useSearch();
+  const [, navigate] = useLocation();
+  const [view, changeView] = useReportView();
+  // Presets ("last 7 days") are read against the day the page was opened, not re-read on every render.
   const [openedAt] = useState(() => new Date());
 
-  const site = sites.find((candidate) => candidate.id === siteId) ?? sites[0];
-  const range = chosenRange ?? defaultOverviewRange(site.timezone, openedAt);
+  const site = sites.find((candidate) => String(candidate.id) === siteId);
+  // `/`, or a site this user cannot see (gone, or never theirs): the first site they can see.
+  if (!site) return <Redirect to={overviewPath(sites[0].id, search)} replace />;
 
+  const range = periodRange(view, site.timezone, openedAt);
   return (
     <>
       <div className="toolbar">
-        <SitePicker sites={sites} selectedId={site.id} onSelect={setSiteId} />
-        <DateRangePicker range={range} max={todayIn(site.timezone, openedAt)} onChange={setChosenRange} />
+        <SitePicker
+          sites={sites}
+          selectedId={site.id}
+          onSelect={(id) => navigate(overviewPath(id, search))}
+        />
+        <ReportToolbar
+          view={view}
+          range={range}
+          timeZone={site.timezone}
+          now={openedAt}
+          onChange={changeView}
+        />
       </div>
-      <Overview siteId={site.id} range={range} />
+      <Overview
+        siteId={site.id}
+        range={range}
+        comparison={comparisonRange(view, range)}
+        view={view}
+        onChange={changeView}
+      />
     </>
   );
 }

@@ -1,4 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { AuditRecordDto } from './audit-record.dto.js';
 import { Requires } from '../auth/access.decorator.js';
 import { Role } from '../users/role.js';
 import { AuditService, type AuditRecord } from './audit.service.js';
@@ -14,6 +16,7 @@ export class AuditController {
 
   /** `GET /api/audit?limit=50&before=<id>`: newest first. */
   @Get()
+  @ApiOkResponse({ type: [AuditRecordDto] })
   list(@Query() { limit, before }: AuditQueryDto): Promise<AuditRecord[]> {
     return this.audit.list(limit, before);
   }

@@ -9,7 +9,8 @@ import { AuthService, type Session, type SignedIn as SignedInBody } from './auth
 import { ChangePasswordDto, LoginDto, TotpCodeDto, TotpSetupDto } from './dto/auth.dto.js';
 import { Cookies, SESSION, SIGN_IN, type CookieRequest, type CookieResponse } from './cookies.js';
 import { SingleSignOn } from './single-sign-on.js';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { UserResponseDto } from '../users/dto/user-response.dto.js';
 
 type HttpRequest = CookieRequest & { ip?: string; originalUrl: string };
 
@@ -106,6 +107,7 @@ export class AuthController {
 
   @SignedIn()
   @Get('me')
+  @ApiOkResponse({ type: UserResponseDto })
   me(@CurrentUser() user: User): Promise<UserResponse> {
     return this.users.toResponse(user);
   }

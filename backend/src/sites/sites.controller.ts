@@ -1,4 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
+import { SiteResponseDto } from './dto/site-response.dto.js';
 import { CurrentUser, Requires } from '../auth/access.decorator.js';
 import { Role } from '../users/role.js';
 import type { User } from '../users/user.entity.js';
@@ -21,24 +23,28 @@ export class SitesController {
   /** The sites the user may see. */
   @Requires(Role.Viewer)
   @Get()
+  @ApiOkResponse({ type: [SiteResponseDto] })
   async list(@CurrentUser() user: User): Promise<SiteResponse[]> {
     return (await this.sites.visibleTo(user)).map(toSiteResponse);
   }
 
   @Requires(Role.Admin)
   @Post()
+  @ApiCreatedResponse({ type: SiteResponseDto })
   async create(@CurrentUser() user: User, @Body() settings: CreateSiteDto): Promise<SiteResponse> {
     return toSiteResponse(await this.sites.create(user, settings));
   }
 
   @Requires(Role.Viewer, { site: true })
   @Get(':siteId')
+  @ApiOkResponse({ type: SiteResponseDto })
   async get(@Param() { siteId }: SiteIdParamDto): Promise<SiteResponse> {
     return toSiteResponse(await this.sites.get(siteId));
   }
 
   @Requires(Role.Admin, { site: true })
   @Patch(':siteId')
+  @ApiOkResponse({ type: SiteResponseDto })
   async update(
     @CurrentUser() user: User,
     @Param() { siteId }: SiteIdParamDto,
@@ -51,6 +57,7 @@ export class SitesController {
   @Requires(Role.Admin, { site: true })
   @Post(':siteId/key')
   @HttpCode(200)
+  @ApiOkResponse({ type: SiteResponseDto })
   async rotateKey(@CurrentUser() user: User, @Param() { siteId }: SiteIdParamDto): Promise<SiteResponse> {
     return toSiteResponse(await this.sites.rotateKey(user, siteId));
   }

@@ -1,4 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
+import { UserResponseDto, UserWithPasswordDto } from './dto/user-response.dto.js';
 import { CurrentUser, Requires } from '../auth/access.decorator.js';
 import { CreateUserDto, UpdateUserDto, UserIdParamDto } from './dto/user.dto.js';
 import { Role } from './role.js';
@@ -15,11 +17,13 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
+  @ApiOkResponse({ type: [UserResponseDto] })
   list(): Promise<UserResponse[]> {
     return this.users.list();
   }
 
   @Post()
+  @ApiCreatedResponse({ type: UserWithPasswordDto })
   create(
     @CurrentUser() actor: User,
     @Body() { email, role, siteIds }: CreateUserDto,
@@ -28,11 +32,13 @@ export class UsersController {
   }
 
   @Get(':userId')
+  @ApiOkResponse({ type: UserResponseDto })
   get(@Param() { userId }: UserIdParamDto): Promise<UserResponse> {
     return this.users.get(userId);
   }
 
   @Patch(':userId')
+  @ApiOkResponse({ type: UserResponseDto })
   update(
     @CurrentUser() actor: User,
     @Param() { userId }: UserIdParamDto,
@@ -49,6 +55,7 @@ export class UsersController {
 
   @Post(':userId/password-reset')
   @HttpCode(200)
+  @ApiOkResponse({ type: UserWithPasswordDto })
   resetPassword(@CurrentUser() actor: User, @Param() { userId }: UserIdParamDto): Promise<UserWithPassword> {
     return this.users.resetPassword(actor, userId);
   }

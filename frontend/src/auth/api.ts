@@ -1,15 +1,8 @@
+import type { Schemas } from '../api/schemas';
 import { apiRequest } from '../shared/api-client';
 
-/** `GET /api/auth/me` and the user in every sign-in answer. */
-export interface User {
-  id: number;
-  email: string;
-  role: 'owner' | 'admin' | 'viewer';
-  /** Signed in with a one-time password: the panel asks for a new one before anything else. */
-  mustChangePassword: boolean;
-  totpEnabled: boolean;
-  siteIds: number[];
-}
+/** `GET /api/auth/me` and the user in every sign-in answer; `mustChangePassword`: signed in with a one-time password, the panel asks for a new one before anything else. */
+export type User = Schemas['UserResponseDto'];
 
 /** What login, refresh and a password change answer; the session cookie comes with it. */
 export interface SignedIn {

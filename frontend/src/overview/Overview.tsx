@@ -1,29 +1,107 @@
 import type { DateRange } from '../date-range/date-range';
+import type { ReportRequest } from '../reports/report-request';
+import type { ReportView, ViewFilter } from '../routing/report-view';
 import { QueryState } from '../shared/QueryState';
-import { isEmptyOverview, overviewMetrics } from './overview-data';
+import { BreakdownCard } from './BreakdownCard';
+import { BREAKDOWN_CARDS } from './breakdown-data';
+import { FilterBar } from './FilterBar';
+import { GoalsCard } from './GoalsCard';
+import { MetricCards } from './MetricCards';
+import { isEmptyOverview, isOverviewMetric, METRIC_LABELS, metricCards } from './overview-data';
+import { TimeChart } from './TimeChart';
+import { chartInterval, INTERVAL_LABELS, intervalsFor, type ChartInterval } from './timeseries-data';
 import { useOverviewQuery } from './useOverviewQuery';
+import { useTimeseriesQuery } from './useTimeseriesQuery';
 
-export function Overview({ siteId, range }: { siteId: number; range: DateRange }) {
-  const overview = useOverviewQuery({ siteId, ...range });
+interface OverviewProps {
+  siteId: number;
+  range: DateRange;
+  comparison: DateRange | undefined;
+  view: ReportView;
+  onChange: (changes: Partial<ReportView>) => void;
+}
+
+/** A site's overview: the filter bar, metric cards, the time chart and the breakdown cards, all one view. */
+export function Overview({ siteId, range, comparison, view, onChange }: OverviewProps) {
+  const request: ReportRequest = { siteId, range, comparison, filters: view.filters };
+  const overview = useOverviewQuery(request);
+  const metric = isOverviewMetric(view.metric) ? view.metric : 'visitors';
+  const addFilter = (filter: ViewFilter) => {
+    const present = view.filters.some(
+      (other) => other.dimension === filter.dimension && other.value === filter.value,
+    );
+    if (!present) onChange({ filters: [...view.filters, filter] });
+  };
   return (
-    <section className="overview" aria-label="Overview">
-      <QueryState
-        query={overview}
-        what="the overview"
-        isEmpty={isEmptyOverview}
-        empty={
-          <p>No visits on these dates. Once the tracker snippet is on your pages, visits show up here.</p>
-        }
-      >
-        {(data) => (
-          <dl className="metrics">
-            {overviewMetrics(data).map(({ label, value }) => (
-              <div className="metric" key={label}>
-                <dt>{label}</dt>
-                <dd>{value}</dd>
-              </div>
+    <div className="overview">
+      <FilterBar filters={view.filters} onChange={(filters) => onChange({ filters })} />
+      <section aria-label="Overview">
+        <QueryState
+          query={overview}
+          what="the overview"
+          isEmpty={isEmptyOverview}
+          empty={
+            <p>No visits on these dates. Once the tracker snippet is on your pages, visits show up here.</p>
+          }
+        >
+          {(data) => (
+            <MetricCards
+              cards={metricCards(data)}
+              charted={metric}
+              onChart={(chosen) => onChange({ metric: chosen })}
+            />
+          )}
+        </QueryState>
+      </section>
+      <TimeSection
+        request={request}
+        metric={metric}
+        interval={chartInterval(view.interval, range)}
+        onInterval={(interval) => onChange({ interval })}
+      />
+      <div className="breakdowns">
+        {BREAKDOWN_CARDS.map((spec) => (
+          <BreakdownCard key={spec.title} spec={spec} request={request} onFilter={addFilter} />
+        ))}
+        <GoalsCard request={request} />
+      </div>
+    </div>
+  );
+}
+
+interface TimeSectionProps {
+  request: ReportRequest;
+  metric: keyof typeof METRIC_LABELS;
+  interval: ChartInterval;
+  onInterval: (interval: ChartInterval) => void;
+}
+
+function TimeSection({ request, metric, interval, onInterval }: TimeSectionProps) {
+  const series = useTimeseriesQuery({ ...request, metric, interval });
+  const label = METRIC_LABELS[metric];
+  return (
+    <section className="card" aria-labelledby="time-chart-heading">
+      <header className="breakdown-header">
+        <h2 id="time-chart-heading">{label}</h2>
+        <label className="field">
+          Granularity
+          <select value={interval} onChange={(event) => onInterval(event.target.value as ChartInterval)}>
+            {intervalsFor(request.range).map((candidate) => (
+              <option key={candidate} value={candidate}>
+                {INTERVAL_LABELS[candidate]}
+              </option>
             ))}
-          </dl>
+          </select>
+        </label>
+      </header>
+      <QueryState query={series} what="the time chart">
+        {(report) => (
+          <TimeChart
+            report={report}
+            metric={metric}
+            metricLabel={label}
+            summary={`${label} by ${INTERVAL_LABELS[interval].toLowerCase()}, ${request.range.from} to ${request.range.to}${request.comparison ? ', with the previous period' : ''}`}
+          />
         )}
       </QueryState>
     </section>

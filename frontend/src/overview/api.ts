@@ -1,30 +1,90 @@
-import { apiGet } from '../shared/api-client';
+import type { Schemas } from '../api/schemas.js';
+import { reportQuery, type ReportRequest } from '../reports/report-request.js';
+import { api, authorized, dataOf } from '../shared/api-client.js';
 
-/** `GET /api/sites/:id/overview?from&to`: both dates included, days in the site's time zone. */
-export interface OverviewRequest {
-  siteId: number;
-  from: string;
-  to: string;
-}
+/** `GET /api/sites/:id/overview`: every metric of the range, and its change against the comparison. */
+export type OverviewReport = Schemas['OverviewReportDto'];
+export type MetricValues = Schemas['MetricValuesDto'];
+/** `GET /api/sites/:id/timeseries`: every bucket of the range, and of the comparison. */
+export type TimeseriesReport = Schemas['TimeseriesReportDto'];
+/** One value of `GET /api/sites/:id/breakdown`. */
+export type BreakdownRow = Schemas['BreakdownRowDto'];
+/** What a breakdown may break down by (config/src/report-dimensions.ts, through the API's description). */
+export type Dimension = Schemas['BreakdownReportDto']['dimension'];
 
-/** The metrics of the range (the backend's `OverviewReportDto`; the panel shows two of them so far). */
-export interface OverviewReport {
-  siteId: number;
-  from: string;
-  to: string;
-  timezone: string;
-  metrics: { visitors: number; pageviews: number };
-}
+/** A goal of the site (`GET /api/sites/:id/goals`). */
+export type Goal = Schemas['GoalResponse'];
 
-export function fetchOverview(
-  request: OverviewRequest,
-  token: string,
-  signal: AbortSignal,
-): Promise<OverviewReport> {
-  const { siteId, from, to } = request;
-  return apiGet<OverviewReport>(
-    `/sites/${siteId}/overview?${new URLSearchParams({ from, to })}`,
-    token,
+const sitePath = (request: ReportRequest) => ({ siteId: request.siteId });
+
+export const fetchOverview = (request: ReportRequest, token: string, signal: AbortSignal) =>
+  dataOf(
+    api.GET('/api/sites/{siteId}/overview', {
+      ...authorized(token, signal),
+      params: { path: sitePath(request), query: reportQuery(request) },
+    }),
     signal,
   );
+
+export const fetchTimeseries = (
+  request: ReportRequest & { metric: string; interval: 'hour' | 'day' | 'week' | 'month' },
+  token: string,
+  signal: AbortSignal,
+) =>
+  dataOf(
+    api.GET('/api/sites/{siteId}/timeseries', {
+      ...authorized(token, signal),
+      params: {
+        path: sitePath(request),
+        query: { ...reportQuery(request), metrics: request.metric, interval: request.interval },
+      },
+    }),
+    signal,
+  );
+
+export interface BreakdownRequest extends ReportRequest {
+  dimension: Dimension;
+  limit: number;
 }
+
+const breakdownQuery = (request: BreakdownRequest) => ({
+  ...reportQuery(request),
+  dimension: request.dimension,
+  metrics: 'visitors',
+  limit: request.limit,
+});
+
+export const fetchBreakdown = (request: BreakdownRequest, token: string, signal: AbortSignal) =>
+  dataOf(
+    api.GET('/api/sites/{siteId}/breakdown', {
+      ...authorized(token, signal),
+      params: { path: sitePath(request), query: breakdownQuery(request) },
+    }),
+    signal,
+  );
+
+/** The breakdown as a CSV file (`format=csv`): every row, not only those shown. */
+export const fetchBreakdownCsv = (request: BreakdownRequest, token: string): Promise<Blob> =>
+  dataOf(
+    api.GET('/api/sites/{siteId}/breakdown', {
+      headers: { authorization: `Bearer ${token}` },
+      params: { path: sitePath(request), query: { ...breakdownQuery(request), format: 'csv' } },
+      parseAs: 'blob',
+    }),
+  );
+
+export const fetchGoals = (siteId: number, token: string, signal: AbortSignal) =>
+  dataOf(
+    api.GET('/api/sites/{siteId}/goals', { ...authorized(token, signal), params: { path: { siteId } } }),
+    signal,
+  );
+
+/** The overview with a goal: `conversions` and `conversion_rate` beside the other metrics. */
+export const fetchGoalOverview = (request: ReportRequest, goal: number, token: string, signal: AbortSignal) =>
+  dataOf(
+    api.GET('/api/sites/{siteId}/overview', {
+      ...authorized(token, signal),
+      params: { path: sitePath(request), query: { ...reportQuery(request), goal } },
+    }),
+    signal,
+  );

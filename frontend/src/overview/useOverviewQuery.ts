@@ -1,8 +1,9 @@
+import { reportKey, type ReportRequest } from '../reports/report-request';
 import { useApiQuery, type QueryResult } from '../shared/useApiQuery';
-import { fetchOverview, type OverviewReport, type OverviewRequest } from './api';
+import { fetchOverview, type OverviewReport } from './api';
 
-export function useOverviewQuery({ siteId, from, to }: OverviewRequest): QueryResult<OverviewReport> {
-  return useApiQuery(['overview', siteId, from, to], (token, signal) =>
-    fetchOverview({ siteId, from, to }, token, signal),
+export function useOverviewQuery(request: ReportRequest): QueryResult<OverviewReport> {
+  return useApiQuery(['overview', ...reportKey(request)], (token, signal) =>
+    fetchOverview(request, token, signal),
   );
 }

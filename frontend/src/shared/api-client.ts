@@ -1,3 +1,6 @@
+import createClient from 'openapi-fetch';
+import type { paths } from '../api/schema.js';
+
 /** A failed API call: the API's own error (`{ statusCode, code, message }`) or a failure to reach it at all. */
 export class ApiError extends Error {
   readonly status: number;
@@ -14,9 +17,34 @@ export class ApiError extends Error {
 /** The status of an answer with no HTTP status: the request never got one. */
 const UNREACHABLE = 0;
 
-/** GETs `/api{path}` with the access token. Resolves to the JSON body, or rejects with an ApiError. */
-export function apiGet<T>(path: string, token: string, signal: AbortSignal): Promise<T> {
-  return apiRequest<T>('GET', path, { token, signal });
+const CSRF_HEADER = { 'x-sluice-csrf': '1' };
+
+/**
+ * The typed client: every path, parameter and answer comes from the backend's OpenAPI description
+ * (src/api/schema.d.ts, generated). Paths start with `/api/` as the description has them.
+ */
+export const api = createClient<paths>({ credentials: 'same-origin', headers: CSRF_HEADER });
+
+/** The headers and signal of a read with the access token. */
+export const authorized = (token: string, signal: AbortSignal) => ({
+  headers: { authorization: `Bearer ${token}` },
+  signal,
+});
+
+/** A typed call's data, or an ApiError: the API's own, or "unreachable" when no answer came. */
+export async function dataOf<T>(
+  call: Promise<{ data?: T; error?: unknown; response: Response }>,
+  signal?: AbortSignal,
+): Promise<T> {
+  let answer: Awaited<typeof call>;
+  try {
+    answer = await call;
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw unreachable();
+  }
+  if (!answer.response.ok) throw errorOf(answer.response.status, answer.error);
+  return answer.data as T;
 }
 
 /**
@@ -28,7 +56,7 @@ export async function apiRequest<T>(
   path: string,
   options: { token?: string; body?: unknown; signal?: AbortSignal } = {},
 ): Promise<T> {
-  const headers: Record<string, string> = { 'x-sluice-csrf': '1' };
+  const headers: Record<string, string> = { ...CSRF_HEADER };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
@@ -42,25 +70,27 @@ export async function apiRequest<T>(
     });
   } catch (error) {
     if (options.signal?.aborted) throw error;
-    throw new ApiError(
-      UNREACHABLE,
-      'UNREACHABLE',
-      'The Sluice API did not answer. Check your connection and that Sluice is running, then try again.',
-    );
+    throw unreachable();
   }
-  if (!response.ok) throw await errorOf(response);
+  if (!response.ok) throw errorOf(response.status, await response.json().catch(() => undefined));
   // The backend's response types are its contract with this panel (see each feature's api.ts).
   return (response.status === 204 ? undefined : await response.json()) as T;
 }
 
-async function errorOf(response: Response): Promise<ApiError> {
-  const body: unknown = await response.json().catch(() => undefined);
-  if (isErrorBody(body)) return new ApiError(response.status, body.code, body.message);
+const unreachable = () =>
+  new ApiError(
+    UNREACHABLE,
+    'UNREACHABLE',
+    'The Sluice API did not answer. Check your connection and that Sluice is running, then try again.',
+  );
+
+function errorOf(status: number, body: unknown): ApiError {
+  if (isErrorBody(body)) return new ApiError(status, body.code, body.message);
   // Not the backend's JSON: the edge answered for it, typically 502 while the backend is down.
   return new ApiError(
-    response.status,
+    status,
     'HTTP_ERROR',
-    `The Sluice API answered HTTP ${response.status}. Check that the backend is running (its log is in data/logs), then try again.`,
+    `The Sluice API answered HTTP ${status}. Check that the backend is running (its log is in data/logs), then try again.`,
   );
 }
 

@@ -1,57 +1,49 @@
-import { useEffect, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { SESSION_ENDED_NOTICE, useSession } from '../auth/session';
 import { ApiError } from './api-client';
 
-/** Every input of a query's fetcher: when any changes, the query runs again. */
+/** Every input of a query's fetcher: when any changes, the query runs again (or answers from the cache). */
 export type QueryKey = readonly (string | number)[];
 
 export interface QueryResult<T> {
   /** The latest data. While the query runs again for new inputs, the previous inputs' data stays here. */
   data: T | undefined;
-  /** Why the latest run failed; cleared when it runs again. */
+  /** Why the latest run failed. */
   error: Error | undefined;
-  /** True from a change of inputs (or a retry) until its answer arrives. */
+  /** True while an answer for the current inputs is on its way. */
   isFetching: boolean;
   retry(): void;
 }
 
 /**
- * Runs `fetcher` with the access token whenever `key` changes, so `key` must hold every input `fetcher` uses. An
- * answer that arrives after the inputs changed again is discarded (the request is aborted). A 401 signs out,
- * which takes the panel back to the sign-in form.
+ * TanStack Query under every feature hook: `key` must hold every input `fetcher` uses, so the cache never
+ * answers one view with another's data. A request whose inputs changed meanwhile is aborted. A 401 signs
+ * out, which takes the panel back to the sign-in form.
  */
 export function useApiQuery<T>(
   key: QueryKey,
   fetcher: (token: string, signal: AbortSignal) => Promise<T>,
 ): QueryResult<T> {
-  const { accessToken: token, signOut } = useSession();
-  const [attempt, setAttempt] = useState(0);
-  const [settled, setSettled] = useState<{ requestKey: string; data?: T; error?: Error }>();
-  // Not the token itself: a renewed token (every few minutes) is no reason to fetch again.
-  const requestKey = JSON.stringify([token ? 'signed-in' : '', attempt, ...key]);
-
-  useEffect(() => {
-    if (!token) return;
-    const controller = new AbortController();
-    fetcher(token, controller.signal).then(
-      (data) => {
-        if (!controller.signal.aborted) setSettled({ requestKey, data });
-      },
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
+  const { accessToken: token, user, signOut } = useSession();
+  const query = useQuery({
+    // Whose answer it is, so the next user to sign in here never sees the last one's; not the token itself:
+    // a renewed token (every few minutes) is no reason to fetch again.
+    queryKey: [user ? `user:${user.id}` : 'signed-out', ...key],
+    enabled: Boolean(token),
+    queryFn: async ({ signal }) => {
+      try {
+        return await fetcher(token ?? '', signal);
+      } catch (error) {
         if (error instanceof ApiError && error.status === 401) signOut(SESSION_ENDED_NOTICE);
-        else setSettled({ requestKey, error: error instanceof Error ? error : new Error(String(error)) });
-      },
-    );
-    return () => controller.abort();
-    // `requestKey` holds whether there is a token and every input of `fetcher` (see above): it alone decides when to run again.
-  }, [requestKey]);
-
-  const isCurrent = settled?.requestKey === requestKey;
+        throw error;
+      }
+    },
+    placeholderData: keepPreviousData,
+  });
   return {
-    data: settled?.data,
-    error: isCurrent ? settled.error : undefined,
-    isFetching: !isCurrent,
-    retry: () => setAttempt((count) => count + 1),
+    data: query.data,
+    error: query.error ?? undefined,
+    isFetching: query.isFetching || query.isPlaceholderData,
+    retry: () => void query.refetch(),
   };
 }

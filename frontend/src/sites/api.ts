@@ -1,30 +1,14 @@
-import { apiGet, apiRequest } from '../shared/api-client';
+import type { Schemas } from '../api/schemas';
+import { api, apiRequest, authorized, dataOf } from '../shared/api-client';
 
 /** `GET /api/sites`: the sites the signed-in user may see, with their settings. */
-export interface Site extends SiteSettings {
-  id: number;
-  /** The public key the tracker snippet sends. */
-  siteKey: string;
-  /** The tag to paste into every page of the site. */
-  snippet: string;
-}
+export type Site = Schemas['SiteResponseDto'];
 
-export interface SiteSettings {
-  name: string;
-  domain: string;
-  /** IANA time zone; report dates are days in this zone. */
-  timezone: string;
-  /** Page origins whose events the edge accepts; empty accepts any. */
-  allowedOrigins: string[];
-  privacyMode: 'cookieless' | 'persistent';
-  botPolicy: 'flag' | 'drop';
-  /** Months of data kept; null: the server's setting. */
-  retentionMonths: number | null;
-}
+/** What an admin sets on a site. */
+export type SiteSettings = Schemas['CreateSiteDto'];
 
-export function fetchSites(token: string, signal: AbortSignal): Promise<Site[]> {
-  return apiGet<Site[]>('/sites', token, signal);
-}
+export const fetchSites = (token: string, signal: AbortSignal): Promise<Site[]> =>
+  dataOf(api.GET('/api/sites', authorized(token, signal)), signal);
 
 export const createSite = (token: string, settings: Partial<SiteSettings>) =>
   apiRequest<Site>('POST', '/sites', { token, body: settings });
@@ -55,5 +39,5 @@ export const deleteSite = (token: string, id: number, confirm: string) =>
   apiRequest<SiteStatus>('DELETE', `/sites/${id}?confirm=${encodeURIComponent(confirm)}`, { token });
 
 export function fetchSiteStatus(token: string, id: number, signal: AbortSignal): Promise<SiteStatus> {
-  return apiGet<SiteStatus>(`/sites/${id}/status`, token, signal);
+  return apiRequest<SiteStatus>('GET', `/sites/${id}/status`, { token, signal });
 }

@@ -1,7 +1,7 @@
-import type { User } from '../auth/api';
-import { apiGet, apiRequest } from '../shared/api-client';
+import type { Schemas } from '../api/schemas';
+import { api, apiRequest, authorized, dataOf } from '../shared/api-client';
 
-export type Role = User['role'];
+export type Role = Schemas['Role'];
 
 /** Owners see every site; admins change the sites granted to them; viewers read theirs. */
 export const ROLES: { role: Role; description: string }[] = [
@@ -11,15 +11,10 @@ export const ROLES: { role: Role; description: string }[] = [
 ];
 
 /** `GET /api/users` (owners only). */
-export interface Account extends User {
-  createdAt: string;
-}
+export type Account = Schemas['UserResponseDto'];
 
 /** What a new account or a password reset answers: the one-time password, shown this once. */
-export interface AccountWithPassword {
-  user: Account;
-  oneTimePassword: string;
-}
+export type AccountWithPassword = Schemas['UserWithPasswordDto'];
 
 export interface AccountAccess {
   role: Role;
@@ -27,8 +22,8 @@ export interface AccountAccess {
   siteIds: number[];
 }
 
-export const fetchAccounts = (token: string, signal: AbortSignal) =>
-  apiGet<Account[]>('/users', token, signal);
+export const fetchAccounts = (token: string, signal: AbortSignal): Promise<Account[]> =>
+  dataOf(api.GET('/api/users', authorized(token, signal)), signal);
 
 export const createAccount = (token: string, email: string, access: AccountAccess) =>
   apiRequest<AccountWithPassword>('POST', '/users', { token, body: { email, ...access } });

@@ -1,0 +1,2169 @@
+// Generated from the backend’s OpenAPI description by frontend/scripts/api-schema.ts: do not edit.
+// After changing a controller or DTO: npm run build -w backend && npm run api:schema -w frontend
+
+export interface paths {
+    "/api/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuthController_providers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oidc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuthController_startSingleSignOn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuthController_finishSingleSignOn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuthController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_setUpTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/totp/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_enableTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/totp/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_disableTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["UsersController_list"];
+        put?: never;
+        post: operations["UsersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["UsersController_get"];
+        put?: never;
+        post?: never;
+        delete: operations["UsersController_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["UsersController_update"];
+        trace?: never;
+    };
+    "/api/users/{userId}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["UsersController_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_alive"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SitesController_list"];
+        put?: never;
+        post: operations["SitesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sites/{siteId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SitesController_get"];
+        put?: never;
+        post?: never;
+        delete: operations["SitesController_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["SitesController_update"];
+        trace?: never;
+    };
+    "/api/sites/{siteId}/key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SitesController_rotateKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sites/{siteId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SitesController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sites/{siteId}/goals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The site's goals, oldest first */
+        get: operations["GoalsController_list"];
+        put?: never;
+        /**
+         * Create a goal
+         * @description Reports take its id as `goal` and answer conversions, conversion rate and revenue.
+         */
+        post: operations["GoalsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sites/{siteId}/goals/{goalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a goal */
+        delete: operations["GoalsController_remove"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a goal
+         * @description Reports count the goal as it is now, over all time.
+         */
+        patch: operations["GoalsController_update"];
+        trace?: never;
+    };
+    "/api/sites/{siteId}/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sites/{siteId}/timeseries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_timeseries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sites/{siteId}/breakdown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_breakdown"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sites/{siteId}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_eventsPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your API keys not revoked, oldest first (never the keys themselves) */
+        get: operations["ApiKeysController_list"];
+        put?: never;
+        /**
+         * Create an API key
+         * @description The answer holds the key, shown this once. It reads, through the report routes, the sites you may read at the time of each request, as a viewer, within a budget of requests per minute.
+         */
+        post: operations["ApiKeysController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/api-keys/{keyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API key
+         * @description Your own, or (owners) anyone’s. It is refused from the next request on, on every backend.
+         */
+        delete: operations["ApiKeysController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{userId}/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A user’s API keys not revoked (owners), to revoke one */
+        get: operations["ApiKeysController_listOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        LoginDto: {
+            /** @example owner@sluice.local */
+            email: string;
+            /** Format: password */
+            password: string;
+            /**
+             * @description With two-factor sign-in on: the app’s current code
+             * @example 123456
+             */
+            code?: string;
+        };
+        /** @enum {string} */
+        Role: "viewer" | "admin" | "owner";
+        UserResponseDto: {
+            id: number;
+            /** @example ann@shop.example */
+            email: string;
+            role: components["schemas"]["Role"];
+            /** @description A one-time password must be replaced before anything else */
+            mustChangePassword: boolean;
+            /** @description Whether sign-in also asks for a TOTP code */
+            totpEnabled: boolean;
+            /** @description The sites granted (owners see every site and have none listed) */
+            siteIds: number[];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        TotpSetupDto: {
+            /**
+             * Format: password
+             * @description The current password: a stolen access token alone must not tie the account to another app
+             */
+            password: string;
+        };
+        TotpCodeDto: {
+            /** @example 123456 */
+            code: string;
+        };
+        ChangePasswordDto: {
+            /**
+             * Format: password
+             * @description The password (or one-time password) signed in with
+             */
+            currentPassword: string;
+            /** Format: password */
+            newPassword: string;
+        };
+        CreateUserDto: {
+            /**
+             * @description The login; stored lower-cased
+             * @example ann@shop.example
+             */
+            email: string;
+            /**
+             * @description owner: everything; admin: adds and changes its sites; viewer: reads its sites
+             * @enum {string}
+             */
+            role: "viewer" | "admin" | "owner";
+            /** @description The sites an admin or viewer may see (owners see all) */
+            siteIds?: number[];
+        };
+        UserWithPasswordDto: {
+            user: components["schemas"]["UserResponseDto"];
+            oneTimePassword: string;
+        };
+        UpdateUserDto: {
+            /**
+             * @description owner: everything; admin: adds and changes its sites; viewer: reads its sites
+             * @enum {string}
+             */
+            role?: "viewer" | "admin" | "owner";
+            /** @description The sites an admin or viewer may see (owners see all) */
+            siteIds?: number[];
+        };
+        AuditRecordDto: {
+            id: number;
+            /** Format: date-time */
+            at: string;
+            /** @description Null for the system's own actions */
+            actorId: number | null;
+            /** @example owner@shop.example */
+            actorEmail: string;
+            /** @example site.create */
+            action: string;
+            /** @example site:3 */
+            target: string;
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        SiteResponseDto: {
+            /** @example 1 */
+            id: number;
+            /** @example Shop */
+            name: string;
+            /** @example shop.example.com */
+            domain: string;
+            /** @description The public key the tracker snippet sends */
+            siteKey: string;
+            /**
+             * @description IANA time zone; report dates are days in this zone
+             * @example Europe/Berlin
+             */
+            timezone: string;
+            /** @description Page origins whose events the edge accepts; empty accepts any */
+            allowedOrigins: string[];
+            /** @enum {string} */
+            privacyMode: "cookieless" | "persistent";
+            /** @enum {string} */
+            botPolicy: "flag" | "drop";
+            /** @description Months of data kept; null: the server's setting */
+            retentionMonths: number | null;
+            /** @description The tag to paste into every page of the site */
+            snippet: string;
+        };
+        CreateSiteDto: {
+            /** @example Shop */
+            name: string;
+            /** @example shop.example.com */
+            domain: string;
+            /**
+             * @description Reports count days in it
+             * @default UTC
+             * @example Europe/Berlin
+             */
+            timezone: string;
+            /**
+             * @description Page origins whose events the edge accepts; empty accepts any
+             * @example [
+             *       "https://shop.example.com"
+             *     ]
+             */
+            allowedOrigins?: string[];
+            /**
+             * @default cookieless
+             * @enum {string}
+             */
+            privacyMode: "cookieless" | "persistent";
+            /**
+             * @description flag: keep bots, marked; drop: refuse them
+             * @default flag
+             * @enum {string}
+             */
+            botPolicy: "flag" | "drop";
+            /** @description Months of data kept; null: the server’s RETENTION_MONTHS */
+            retentionMonths?: number | null;
+        };
+        UpdateSiteDto: {
+            /** @example Shop */
+            name?: string;
+            /** @example shop.example.com */
+            domain?: string;
+            /**
+             * @description Reports count days in it
+             * @default UTC
+             * @example Europe/Berlin
+             */
+            timezone: string;
+            /**
+             * @description Page origins whose events the edge accepts; empty accepts any
+             * @example [
+             *       "https://shop.example.com"
+             *     ]
+             */
+            allowedOrigins?: string[];
+            /**
+             * @default cookieless
+             * @enum {string}
+             */
+            privacyMode: "cookieless" | "persistent";
+            /**
+             * @description flag: keep bots, marked; drop: refuse them
+             * @default flag
+             * @enum {string}
+             */
+            botPolicy: "flag" | "drop";
+            /** @description Months of data kept; null: the server’s RETENTION_MONTHS */
+            retentionMonths?: number | null;
+        };
+        GoalResponse: {
+            /** @example 3 */
+            id: number;
+            /** @example 1 */
+            siteId: number;
+            /** @example Bought */
+            name: string;
+            /** @enum {string} */
+            kind: "page" | "event";
+            /** @example purchase */
+            match: string;
+            /** @example plan */
+            propertyKey: string | null;
+            /** @example pro */
+            propertyValue: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CreateGoalDto: {
+            /** @example Bought */
+            name: string;
+            /**
+             * @description page: pageviews whose path matches `match`; event: events named `match`
+             * @enum {string}
+             */
+            kind: "page" | "event";
+            /**
+             * @description A page goal: a wildcard path pattern, as the matches filter takes (* within a path segment, ** across). An event goal: the event name, exactly.
+             * @example /checkout/**\/done
+             */
+            match: string;
+            /**
+             * @description Only events carrying this custom property (with propertyValue); null or absent: any
+             * @example plan
+             */
+            propertyKey?: string | null;
+            /**
+             * @description The value propertyKey must have, exactly
+             * @example pro
+             */
+            propertyValue?: string | null;
+        };
+        UpdateGoalDto: {
+            /** @example Bought */
+            name?: string;
+            /**
+             * @description page: pageviews whose path matches `match`; event: events named `match`
+             * @enum {string}
+             */
+            kind?: "page" | "event";
+            /**
+             * @description A page goal: a wildcard path pattern, as the matches filter takes (* within a path segment, ** across). An event goal: the event name, exactly.
+             * @example /checkout/**\/done
+             */
+            match?: string;
+            /**
+             * @description Only events carrying this custom property (with propertyValue); null or absent: any
+             * @example plan
+             */
+            propertyKey?: string | null;
+            /**
+             * @description The value propertyKey must have, exactly
+             * @example pro
+             */
+            propertyValue?: string | null;
+        };
+        MetricValuesDto: {
+            visitors?: number;
+            visits?: number;
+            pageviews?: number;
+            events?: number;
+            views_per_visit?: number;
+            bounce_rate?: number;
+            visit_duration?: number;
+            conversions?: number;
+            conversion_rate?: number;
+        };
+        ComparedRangeDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            metrics: components["schemas"]["MetricValuesDto"];
+        };
+        MetricChangesDto: {
+            visitors?: number | null;
+            visits?: number | null;
+            pageviews?: number | null;
+            events?: number | null;
+            views_per_visit?: number | null;
+            bounce_rate?: number | null;
+            visit_duration?: number | null;
+            conversions?: number | null;
+            conversion_rate?: number | null;
+        };
+        OverviewReportDto: {
+            siteId: number;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /**
+             * @description The site's time zone, which the days are in
+             * @example Europe/Berlin
+             */
+            timezone: string;
+            /**
+             * @description Where the planner read the visits: the per-visit rollup or raw events
+             * @enum {string}
+             */
+            source: "rollup" | "events";
+            metrics: components["schemas"]["MetricValuesDto"];
+            /**
+             * @description With an event goal only: the goal events’ revenue of these visits per currency, each an exact decimal string (never added across currencies; {} when none)
+             * @example {
+             *       "EUR": "119.80",
+             *       "USD": "20.00"
+             *     }
+             */
+            revenue?: {
+                [key: string]: string;
+            };
+            comparison: components["schemas"]["ComparedRangeDto"] | null;
+            change: components["schemas"]["MetricChangesDto"] | null;
+        };
+        TimeseriesPointDto: {
+            /** @description The bucket in the site’s zone: YYYY-MM-DD, or YYYY-MM-DD HH:MM for hours and minutes */
+            bucket: string;
+            metrics: components["schemas"]["MetricValuesDto"];
+        };
+        ComparedSeriesDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            points: components["schemas"]["TimeseriesPointDto"][];
+        };
+        TimeseriesReportDto: {
+            siteId: number;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /**
+             * @description The site's time zone, which the days are in
+             * @example Europe/Berlin
+             */
+            timezone: string;
+            /**
+             * @description Where the planner read the visits: the per-visit rollup or raw events
+             * @enum {string}
+             */
+            source: "rollup" | "events";
+            /** @enum {string} */
+            interval: "minute" | "hour" | "day" | "week" | "month";
+            points: components["schemas"]["TimeseriesPointDto"][];
+            comparison: components["schemas"]["ComparedSeriesDto"] | null;
+        };
+        BreakdownRowDto: {
+            /** @description The dimension’s value; empty when the events had none */
+            value: string;
+            metrics: components["schemas"]["MetricValuesDto"];
+            /**
+             * @description With an event goal only: the goal events’ revenue of these visits per currency, each an exact decimal string (never added across currencies; {} when none)
+             * @example {
+             *       "EUR": "119.80",
+             *       "USD": "20.00"
+             *     }
+             */
+            revenue?: {
+                [key: string]: string;
+            };
+            /** @description The same value in the comparison range */
+            comparison: components["schemas"]["MetricValuesDto"] | null;
+        };
+        BreakdownReportDto: {
+            siteId: number;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /**
+             * @description The site's time zone, which the days are in
+             * @example Europe/Berlin
+             */
+            timezone: string;
+            /**
+             * @description Where the planner read the visits: the per-visit rollup or raw events
+             * @enum {string}
+             */
+            source: "rollup" | "events";
+            /** @enum {string} */
+            dimension: "page" | "hostname" | "event_name" | "entry_page" | "exit_page" | "referrer" | "referrer_source" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "country" | "region" | "city" | "browser" | "browser_version" | "os" | "device" | "language";
+            rows: components["schemas"]["BreakdownRowDto"][];
+            /** @description Pass as cursor for the next page; null on the last */
+            nextCursor: string | null;
+        };
+        EventDto: {
+            /**
+             * Format: uuid
+             * @description Random 128-bit id minted by the tracker (32 hex digits on the wire; the edge writes UUID text, and mints one when none was sent); a resent event keeps it.
+             */
+            event_id: string;
+            /** @description Internal site id, looked up from the public site key. */
+            site_id: number;
+            /**
+             * @description Edge receive time, UTC, `YYYY-MM-DD hh:mm:ss`. UTC
+             * @example 2026-11-20 09:30:00
+             */
+            ts: string;
+            /** @description Event name: 'pageview' or a custom name. */
+            name: string;
+            /** @description Host of the page URL, lower-cased. */
+            hostname: string;
+            /** @description Path of the page URL, without query or fragment. */
+            pathname: string;
+            /** @description document.referrer as the tracker saw it. */
+            referrer: string;
+            /** @description Where the visit came from: a known search engine or social network by name (Google, Facebook…), else the referrer's host without www.; empty for direct visits and navigation within the site. */
+            referrer_source: string;
+            /** @description utm_source of the page URL. */
+            utm_source: string;
+            /** @description utm_medium of the page URL. */
+            utm_medium: string;
+            /** @description utm_campaign of the page URL. */
+            utm_campaign: string;
+            /** @description utm_term of the page URL. */
+            utm_term: string;
+            /** @description utm_content of the page URL. */
+            utm_content: string;
+            /** @description Browser from the user agent (Chrome, Safari, Firefox, Edge, …); empty when unknown. */
+            browser: string;
+            /** @description The browser's major version. */
+            browser_version: string;
+            /** @description Operating system (Windows, macOS, iOS, Android, Linux, Chrome OS); empty when unknown. */
+            os: string;
+            /** @description desktop, mobile, tablet or bot. */
+            device: string;
+            /**
+             * @description 1 when the user agent is a known crawler, a script or an automated browser.
+             * @enum {integer}
+             */
+            is_bot: 0 | 1;
+            /** @description ISO 3166-1 alpha-2 country of the client address (geo database); empty when unknown. */
+            country: string;
+            /** @description Region (state, province) of the client address; empty when unknown. */
+            region: string;
+            /** @description City of the client address; empty when unknown. */
+            city: string;
+            /** @description The visitor's preferred language: the Accept-Language entry of highest q-value (the first of equals), as its lower-case primary subtag and region if it names one (`en`, `en-us`, `pt-br`; a script such as zh-Hant-TW's is left out: `zh-tw`); empty when the header is absent or names no language. */
+            language: string;
+            /** @description Cookieless sites: salted hash of site, client IP and user agent (daily random salt; the raw IP is never written). Persistent-mode sites: the tracker's first-party anonymous id when it sent a valid one. */
+            visitor_id: string;
+            /** @description Session id minted by the tracker. */
+            session_id: string;
+            /** @description The site's own id for a signed-in user (setUserId); never an email address. Empty when unset. */
+            user_id: string;
+            /** @description Custom property names, parallel to props_values. */
+            props_keys: string[];
+            /** @description Custom property values as strings, parallel to props_keys. */
+            props_values: string[];
+            /** @description Revenue of the event in revenue_currency, exact (at most 4 digits after the point): the `revenue` property of an event that names a valid currency; 0 otherwise. */
+            revenue_amount: number;
+            /** @description ISO 4217 code of revenue_amount's currency, upper-case (`EUR`); empty on events without revenue. */
+            revenue_currency: string;
+            /** @description Autocapture: tag name of the clicked or submitted element, lower-case (a, button, form, …). */
+            el_tag: string;
+            /** @description Autocapture: the element's id attribute. */
+            el_id: string;
+            /** @description Autocapture: the element's class names, space-separated. */
+            el_classes: string;
+            /** @description Autocapture: the element's visible text, whitespace folded. */
+            el_text: string;
+            /** @description Autocapture: a stable CSS selector path from the nearest id (or the body) to the element. */
+            el_selector: string;
+            /** @description Autocapture: the link's or form's target URL. */
+            el_href: string;
+            /** @description Autocapture: the nearest heading or landmark around the element (its text or role). */
+            el_context: string;
+            /** @description Autocapture: 16 hex digits of MD5(el_tag, el_selector, el_text), the key its AI or heuristic name is stored under (autocapture_names); empty when el_tag is. */
+            el_fingerprint: string;
+            /** @description Clicks: CSS pixels from the left of the page (heatmaps). */
+            click_x: number;
+            /** @description Clicks: CSS pixels from the top of the page (heatmaps). */
+            click_y: number;
+            /** @description The viewport width in CSS pixels, so heatmaps can group layouts. */
+            viewport_width: number;
+            /** @description How far down the page the visitor scrolled, in percent (the maximum over the page view). */
+            scroll_depth: number;
+            /** @description Milliseconds the page was visible and in use. */
+            engaged_ms: number;
+            /** @description Errors: the message of an uncaught error or unhandled rejection. */
+            error_message: string;
+            /** @description Errors: URL of the script that threw. */
+            error_source: string;
+            /** @description Errors: line in error_source. */
+            error_line: number;
+            /** @description Errors: column in error_source. */
+            error_column: number;
+            /** @description Errors: the stack trace, truncated. */
+            error_stack: string;
+            /** @description Web vitals: Largest Contentful Paint, milliseconds. */
+            lcp_ms: number;
+            /** @description Web vitals: Interaction to Next Paint, milliseconds. */
+            inp_ms: number;
+            /** @description Web vitals: Cumulative Layout Shift (unitless). */
+            cls: number;
+        };
+        EventsPageDto: {
+            siteId: number;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /**
+             * @description The site's time zone, which the days are in
+             * @example Europe/Berlin
+             */
+            timezone: string;
+            /** @description Newest first (by ts, then event id); each event once */
+            events: components["schemas"]["EventDto"][];
+            /** @description Pass as cursor for the next (older) page; null on the last page */
+            nextCursor: string | null;
+        };
+        CreateApiKeyDto: {
+            /**
+             * @description What the key is for, to recognise it in the list
+             * @example Grafana dashboard
+             */
+            name: string;
+        };
+        CreatedApiKeyResponse: {
+            /** @example 4 */
+            id: number;
+            /**
+             * @description The user whose sites the key reads
+             * @example 2
+             */
+            userId: number;
+            /** @example Grafana dashboard */
+            name: string;
+            /**
+             * @description The first 12 characters of the key, to tell keys apart
+             * @example slk_Zm9vYmFy
+             */
+            prefix: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description The last request it made (counted against its budget); null: never used
+             */
+            lastUsedAt: string | null;
+            /**
+             * @description The key, shown this once (only its hash is stored): send it as "Authorization: Bearer <key>" to the report routes
+             * @example slk_Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx
+             */
+            key: string;
+        };
+        ApiKeyResponse: {
+            /** @example 4 */
+            id: number;
+            /**
+             * @description The user whose sites the key reads
+             * @example 2
+             */
+            userId: number;
+            /** @example Grafana dashboard */
+            name: string;
+            /**
+             * @description The first 12 characters of the key, to tell keys apart
+             * @example slk_Zm9vYmFy
+             */
+            prefix: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description The last request it made (counted against its budget); null: never used
+             */
+            lastUsedAt: string | null;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    AuthController_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_providers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_startSingleSignOn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_finishSingleSignOn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponseDto"];
+                };
+            };
+        };
+    };
+    AuthController_setUpTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TotpSetupDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_enableTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TotpCodeDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_disableTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TotpCodeDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UsersController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponseDto"][];
+                };
+            };
+        };
+    };
+    UsersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserWithPasswordDto"];
+                };
+            };
+        };
+    };
+    UsersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponseDto"];
+                };
+            };
+        };
+    };
+    UsersController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UsersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponseDto"];
+                };
+            };
+        };
+    };
+    UsersController_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserWithPasswordDto"];
+                };
+            };
+        };
+    };
+    AuditController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The id of the oldest entry already seen: the page before it */
+                before?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditRecordDto"][];
+                };
+            };
+        };
+    };
+    HealthController_alive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HealthController_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SitesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiteResponseDto"][];
+                };
+            };
+        };
+    };
+    SitesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSiteDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiteResponseDto"];
+                };
+            };
+        };
+    };
+    SitesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiteResponseDto"];
+                };
+            };
+        };
+    };
+    SitesController_remove: {
+        parameters: {
+            query: {
+                /** @description The site’s domain, repeated: deleting removes all of its data */
+                confirm: string;
+            };
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SitesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSiteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiteResponseDto"];
+                };
+            };
+        };
+    };
+    SitesController_rotateKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiteResponseDto"];
+                };
+            };
+        };
+    };
+    SitesController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GoalsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalResponse"][];
+                };
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site or goal, or a site the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GoalsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateGoalDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalResponse"];
+                };
+            };
+            /** @description A field breaks its rule: the message begins with the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site or goal, or a site the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GoalsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+                goalId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site or goal, or a site the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GoalsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+                goalId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateGoalDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalResponse"];
+                };
+            };
+            /** @description A field breaks its rule: the message begins with the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site or goal, or a site the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_overview: {
+        parameters: {
+            query: {
+                /** @description First day, in the site’s time zone */
+                from: string;
+                /** @description Last day, included; at most 365 days after from */
+                to: string;
+                /** @description First day of the comparison range (with compareTo) */
+                compareFrom?: string;
+                /** @description Last day of the comparison range, included */
+                compareTo?: string;
+                /** @description A JSON list of conditions, all of which must hold: {"dimension","operator","value"} (operators is, is_not, contains, does_not_contain, matches — a wildcard pattern, * within a path segment and ** across), {"dimension","operator":"one_of","values":[…]}, or groups {"and":[…]}, {"or":[…]}, {"not":…}. Or and not may not mix visit dimensions with event dimensions (page, hostname, event_name). */
+                filters?: string;
+                /** @description A goal of the site (its id): the report also answers conversions, conversion_rate (visitors who converted, as a percent of the row’s visitors), and for an event goal revenue per currency */
+                goal?: number;
+                /** @description csv: the report as a file (text/csv, streamed, a header line, text cells starting with = + - @ prefixed with ') */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverviewReportDto"];
+                    "text/csv": components["schemas"]["OverviewReportDto"];
+                };
+            };
+            /** @description No valid access token or API key (an API key refused: code api_key_invalid) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site, or one the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An API key past its requests of this minute: Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_timeseries: {
+        parameters: {
+            query: {
+                /** @description First day, in the site’s time zone */
+                from: string;
+                /** @description Last day, included; at most 365 days after from */
+                to: string;
+                /** @description First day of the comparison range (with compareTo) */
+                compareFrom?: string;
+                /** @description Last day of the comparison range, included */
+                compareTo?: string;
+                /** @description A JSON list of conditions, all of which must hold: {"dimension","operator","value"} (operators is, is_not, contains, does_not_contain, matches — a wildcard pattern, * within a path segment and ** across), {"dimension","operator":"one_of","values":[…]}, or groups {"and":[…]}, {"or":[…]}, {"not":…}. Or and not may not mix visit dimensions with event dimensions (page, hostname, event_name). */
+                filters?: string;
+                /** @description A goal of the site (its id): the report also answers conversions, conversion_rate (visitors who converted, as a percent of the row’s visitors), and for an event goal revenue per currency */
+                goal?: number;
+                /** @description csv: the report as a file (text/csv, streamed, a header line, text cells starting with = + - @ prefixed with ') */
+                format?: "json" | "csv";
+                /** @description minute: at most 2 days; hour: at most 92 */
+                interval?: "minute" | "hour" | "day" | "week" | "month";
+                /** @description Comma-separated metrics, of visitors, visits, pageviews, events, views_per_visit, bounce_rate, visit_duration (with a goal also conversions, conversion_rate); default visitors */
+                metrics?: string;
+            };
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeseriesReportDto"];
+                    "text/csv": components["schemas"]["TimeseriesReportDto"];
+                };
+            };
+            /** @description No valid access token or API key (an API key refused: code api_key_invalid) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site, or one the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An API key past its requests of this minute: Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_breakdown: {
+        parameters: {
+            query: {
+                /** @description First day, in the site’s time zone */
+                from: string;
+                /** @description Last day, included; at most 365 days after from */
+                to: string;
+                /** @description First day of the comparison range (with compareTo) */
+                compareFrom?: string;
+                /** @description Last day of the comparison range, included */
+                compareTo?: string;
+                /** @description A JSON list of conditions, all of which must hold: {"dimension","operator","value"} (operators is, is_not, contains, does_not_contain, matches — a wildcard pattern, * within a path segment and ** across), {"dimension","operator":"one_of","values":[…]}, or groups {"and":[…]}, {"or":[…]}, {"not":…}. Or and not may not mix visit dimensions with event dimensions (page, hostname, event_name). */
+                filters?: string;
+                /** @description A goal of the site (its id): the report also answers conversions, conversion_rate (visitors who converted, as a percent of the row’s visitors), and for an event goal revenue per currency */
+                goal?: number;
+                /** @description csv: the report as a file (text/csv, streamed, a header line, text cells starting with = + - @ prefixed with ') */
+                format?: "json" | "csv";
+                /** @description The dimension to break the range down by */
+                dimension: "page" | "hostname" | "event_name" | "entry_page" | "exit_page" | "referrer" | "referrer_source" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "country" | "region" | "city" | "browser" | "browser_version" | "os" | "device" | "language";
+                /** @description Comma-separated metrics, of visitors, visits, pageviews, events, views_per_visit, bounce_rate, visit_duration (with a goal also conversions, conversion_rate); default visitors,visits,pageviews, and with a goal conversions,conversion_rate */
+                metrics?: string;
+                /** @description <metric or value>:<asc or desc>; default the first metric, descending */
+                order?: string;
+                limit?: number;
+                /** @description The previous page's nextCursor */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreakdownReportDto"];
+                    "text/csv": components["schemas"]["BreakdownReportDto"];
+                };
+            };
+            /** @description No valid access token or API key (an API key refused: code api_key_invalid) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site, or one the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An API key past its requests of this minute: Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_eventsPage: {
+        parameters: {
+            query: {
+                /** @description First day, in the site’s time zone */
+                from: string;
+                /** @description Last day, included; at most 365 days after from */
+                to: string;
+                /** @description A JSON filter tree as the reports take it (see breakdown); entry_page and exit_page describe visits and are refused */
+                filters?: string;
+                /** @description Include rows the edge flagged as bots */
+                bots?: boolean;
+                limit?: number;
+                /** @description The previous page's nextCursor: the events after it, older ones */
+                cursor?: string;
+                /** @description csv: the report as a file (text/csv, streamed, a header line, text cells starting with = + - @ prefixed with ') */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventsPageDto"];
+                    "text/csv": components["schemas"]["EventsPageDto"];
+                };
+            };
+            /** @description No valid access token or API key (an API key refused: code api_key_invalid) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site, or one the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An API key past its requests of this minute: Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ApiKeysController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyResponse"][];
+                };
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ApiKeysController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiKeyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiKeyResponse"];
+                };
+            };
+            /** @description name is not 1 to 100 characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description You hold the most keys a user may (25): revoke one first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ApiKeysController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                keyId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such key not yet revoked, or another user’s (to a non-owner) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ApiKeysController_listOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyResponse"][];
+                };
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+}

@@ -1,0 +1,92 @@
+import type { BreakdownRow, Dimension } from './api.js';
+
+/** A breakdown card: a title and its tabs, each a dimension of the API. */
+export interface BreakdownCardSpec {
+  title: string;
+  tabs: { dimension: Dimension; label: string }[];
+}
+
+export const BREAKDOWN_CARDS: BreakdownCardSpec[] = [
+  {
+    title: 'Pages',
+    tabs: [
+      { dimension: 'page', label: 'Top pages' },
+      { dimension: 'entry_page', label: 'Entry pages' },
+      { dimension: 'exit_page', label: 'Exit pages' },
+    ],
+  },
+  {
+    title: 'Sources',
+    tabs: [
+      { dimension: 'referrer_source', label: 'Sources' },
+      { dimension: 'utm_source', label: 'UTM source' },
+      { dimension: 'utm_medium', label: 'UTM medium' },
+      { dimension: 'utm_campaign', label: 'UTM campaign' },
+    ],
+  },
+  {
+    title: 'Locations',
+    tabs: [
+      { dimension: 'country', label: 'Countries' },
+      { dimension: 'region', label: 'Regions' },
+      { dimension: 'city', label: 'Cities' },
+    ],
+  },
+  {
+    title: 'Devices',
+    tabs: [
+      { dimension: 'device', label: 'Devices' },
+      { dimension: 'browser', label: 'Browsers' },
+      { dimension: 'os', label: 'Operating systems' },
+    ],
+  },
+  { title: 'Languages', tabs: [{ dimension: 'language', label: 'Languages' }] },
+  { title: 'Events', tabs: [{ dimension: 'event_name', label: 'Events' }] },
+];
+
+export const DIMENSION_LABELS: Record<string, string> = Object.fromEntries(
+  BREAKDOWN_CARDS.flatMap((card) => card.tabs.map((tab) => [tab.dimension, tab.label])),
+);
+
+/** What the card shows for an empty value: the events had none (a direct visit has no source). */
+export const valueLabel = (value: string) => value || '(none)';
+
+export type BreakdownSort = 'value' | 'visitors';
+
+export interface BreakdownLine {
+  value: string;
+  label: string;
+  visitors: number;
+  /** The row's share of the largest row in tenths (0–10), for its bar's length (CSS classes, no inline style). */
+  share: number;
+  /** Percent change of visitors against the comparison period: null against none then, undefined without one. */
+  change: number | null | undefined;
+}
+
+/**
+ * The rows to show: those whose label contains `search` (case-insensitive), sorted by visitors (most first)
+ * or by value (A–Z), each with its bar's length.
+ */
+export function breakdownLines(rows: BreakdownRow[], search: string, sort: BreakdownSort): BreakdownLine[] {
+  const needle = search.trim().toLowerCase();
+  const max = Math.max(1, ...rows.map((row) => row.metrics.visitors ?? 0));
+  const lines = rows
+    .map((row) => ({
+      value: row.value,
+      label: valueLabel(row.value),
+      visitors: row.metrics.visitors ?? 0,
+      share: Math.round(((row.metrics.visitors ?? 0) / max) * 10),
+      change: row.comparison
+        ? percentChange(row.metrics.visitors ?? 0, row.comparison.visitors ?? 0)
+        : undefined,
+    }))
+    .filter((line) => line.label.toLowerCase().includes(needle));
+  return sort === 'value'
+    ? lines.sort((a, b) => a.label.localeCompare(b.label))
+    : lines.sort((a, b) => b.visitors - a.visitors || a.label.localeCompare(b.label));
+}
+
+/** As the API computes the overview's change: percent, rounded to one decimal; null against 0. */
+export function percentChange(current: number, compared: number): number | null {
+  return compared === 0 ? null : Math.round(((current - compared) / compared) * 1000) / 10;
+}

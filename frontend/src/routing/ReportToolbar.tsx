@@ -1,0 +1,67 @@
+import { DateRangePicker } from '../date-range/DateRangePicker';
+import { todayIn, type DateRange } from '../date-range/date-range';
+import { COMPARISONS, PERIODS, type Comparison, type Period, type ReportView } from './report-view';
+
+const PERIOD_LABELS: Record<Period, string> = {
+  today: 'Today',
+  '7d': 'Last 7 days',
+  '30d': 'Last 30 days',
+  month: 'This month',
+  custom: 'Custom dates',
+};
+
+const COMPARISON_LABELS: Record<Comparison, string> = {
+  previous: 'Previous period',
+  none: 'No comparison',
+};
+
+interface ReportToolbarProps {
+  view: ReportView;
+  /** The dates the view covers now. */
+  range: DateRange;
+  timeZone: string;
+  now: Date;
+  onChange: (changes: Partial<ReportView>) => void;
+}
+
+/** The period, its dates when custom, and the comparison of a report view. */
+export function ReportToolbar({ view, range, timeZone, now, onChange }: ReportToolbarProps) {
+  return (
+    <>
+      <label className="field">
+        Period
+        <select
+          value={view.period}
+          // Custom starts from the dates shown, so switching to it changes nothing until a date is picked.
+          onChange={(event) => onChange({ period: event.target.value as Period, custom: range })}
+        >
+          {PERIODS.map((period) => (
+            <option key={period} value={period}>
+              {PERIOD_LABELS[period]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {view.period === 'custom' && (
+        <DateRangePicker
+          range={range}
+          max={todayIn(timeZone, now)}
+          onChange={(custom) => onChange({ custom })}
+        />
+      )}
+      <label className="field">
+        Compare with
+        <select
+          value={view.comparison}
+          onChange={(event) => onChange({ comparison: event.target.value as Comparison })}
+        >
+          {COMPARISONS.map((comparison) => (
+            <option key={comparison} value={comparison}>
+              {COMPARISON_LABELS[comparison]}
+            </option>
+          ))}
+        </select>
+      </label>
+    </>
+  );
+}

@@ -1,0 +1,12 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { generatedApiSchema, SCHEMA_PATH } from '../scripts/api-schema.js';
+
+test("the panel's API types are generated from the backend's current OpenAPI description", async () => {
+  assert.equal(
+    readFileSync(SCHEMA_PATH, 'utf8'),
+    await generatedApiSchema(),
+    'src/api/schema.d.ts is stale: run npm run build -w backend && npm run api:schema -w frontend',
+  );
+});

@@ -1,0 +1,150 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { OverviewReport, TimeseriesReport } from '../src/overview/api.js';
+import { breakdownLines, percentChange } from '../src/overview/breakdown-data.js';
+import { goalLines } from '../src/overview/goals-data.js';
+import { formatDuration, metricCards } from '../src/overview/overview-data.js';
+import { chartInterval, chartSeries, intervalsFor } from '../src/overview/timeseries-data.js';
+
+const METRICS = {
+  visitors: 3,
+  visits: 3,
+  pageviews: 4,
+  events: 4,
+  views_per_visit: 1.33,
+  bounce_rate: 66.67,
+  visit_duration: 20,
+};
+
+const overview = (change: OverviewReport['change']): OverviewReport => ({
+  siteId: 1,
+  from: '2026-11-10',
+  to: '2026-11-16',
+  timezone: 'UTC',
+  source: 'rollup',
+  metrics: METRICS,
+  comparison: null,
+  change,
+});
+
+test('metric cards: every metric formatted, its change signed, a fall of the bounce rate is good news', () => {
+  const cards = metricCards(
+    overview({
+      visitors: 200,
+      visits: 0,
+      pageviews: 300,
+      events: 300,
+      views_per_visit: 33.3,
+      bounce_rate: -33.3,
+      visit_duration: null,
+    }),
+    'en-US',
+  );
+  assert.deepEqual(
+    cards.map(({ label, value, change, trend }) => [label, value, change, trend]),
+    [
+      ['Unique visitors', '3', '+200%', 'better'],
+      ['Visits', '3', '0%', 'flat'],
+      ['Pageviews', '4', '+300%', 'better'],
+      ['Views per visit', '1.33', '+33%', 'better'],
+      ['Bounce rate', '66.7%', '−33%', 'better'],
+      ['Visit duration', '20s', '—', 'flat'],
+      ['Events', '4', '+300%', 'better'],
+    ],
+  );
+  assert.deepEqual(
+    metricCards(overview(null), 'en-US').map((card) => card.change),
+    Array(7).fill(undefined),
+    'no comparison, no change shown',
+  );
+});
+
+test('durations read as people say them', () => {
+  assert.deepEqual(
+    [formatDuration(42.4), formatDuration(65), formatDuration(3725)],
+    ['42s', '1m 05s', '1h 02m'],
+  );
+});
+
+test('breakdown lines: searched case-insensitively, sorted, with bars in tenths of the top row and changes', () => {
+  const row = (value: string, visitors: number, before?: number) => ({
+    value,
+    metrics: { visitors },
+    comparison: before === undefined ? null : { visitors: before },
+  });
+  const rows = [row('/pricing', 1, 0), row('/', 4, 2), row('/Docs', 2, 2), row('', 1, 1)];
+  assert.deepEqual(
+    breakdownLines(rows, '', 'visitors').map((line) => [line.label, line.visitors, line.share, line.change]),
+    [
+      ['/', 4, 10, 100],
+      ['/Docs', 2, 5, 0],
+      ['(none)', 1, 3, 0],
+      ['/pricing', 1, 3, null],
+    ],
+  );
+  assert.deepEqual(
+    breakdownLines(rows, 'DOC', 'value').map((line) => line.label),
+    ['/Docs'],
+  );
+  assert.deepEqual(
+    breakdownLines(rows, '', 'value').map((line) => line.label),
+    ['(none)', '/', '/Docs', '/pricing'],
+  );
+  assert.equal(percentChange(3, 9), -66.7);
+});
+
+test('the chart aligns the comparison bucket by bucket and keeps to granularities the range allows', () => {
+  const point = (bucket: string, visitors: number) => ({ bucket, metrics: { visitors } });
+  const report: TimeseriesReport = {
+    siteId: 1,
+    from: '2026-11-10',
+    to: '2026-11-11',
+    timezone: 'UTC',
+    source: 'rollup',
+    interval: 'day',
+    points: [point('2026-11-10', 3), point('2026-11-11', 1)],
+    comparison: {
+      from: '2026-11-08',
+      to: '2026-11-09',
+      points: [point('2026-11-08', 2), point('2026-11-09', 0)],
+    },
+  };
+  assert.deepEqual(chartSeries(report, 'visitors'), {
+    labels: ['2026-11-10', '2026-11-11'],
+    current: [3, 1],
+    comparison: [2, 0],
+    comparisonLabels: ['2026-11-08', '2026-11-09'],
+  });
+  const year = { from: '2026-01-01', to: '2026-12-31' };
+  assert.deepEqual(intervalsFor(year), ['day', 'week', 'month']);
+  assert.equal(chartInterval('hour', year), 'day', 'hours are refused past 92 days');
+  assert.equal(chartInterval('week', { from: '2026-11-10', to: '2026-11-10' }), 'week');
+  assert.equal(chartInterval('minute', { from: '2026-11-10', to: '2026-11-10' }), 'hour');
+});
+
+test('goals: most conversions first, counts and rates formatted', () => {
+  const entry = (id: number, name: string, conversions: number, conversion_rate: number) => ({
+    goal: {
+      id,
+      siteId: 1,
+      name,
+      kind: 'page' as const,
+      match: '/x',
+      propertyKey: null,
+      propertyValue: null,
+      createdAt: '',
+    },
+    overview: { ...overview(null), metrics: { ...METRICS, conversions, conversion_rate } },
+  });
+  assert.deepEqual(
+    goalLines(
+      [entry(1, 'Signup', 1, 33.33), entry(2, 'Pricing', 2, 66.67), entry(3, 'Docs', 1, 33.33)],
+      'en-US',
+    ),
+    [
+      { id: 2, name: 'Pricing', conversions: '2', rate: '66.7%' },
+      { id: 3, name: 'Docs', conversions: '1', rate: '33.3%' },
+      { id: 1, name: 'Signup', conversions: '1', rate: '33.3%' },
+    ],
+  );
+});

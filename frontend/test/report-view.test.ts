@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  comparisonRange,
+  DEFAULT_VIEW,
+  parseReportView,
+  periodRange,
+  reportViewSearch,
+  type ReportView,
+} from '../src/routing/report-view.js';
+
+const parse = (search: string) => parseReportView(new URLSearchParams(search));
+
+test('a view survives its own link: written to a query string and read back, it is the same view', () => {
+  const view: ReportView = {
+    period: 'custom',
+    custom: { from: '2026-10-01', to: '2026-10-31' },
+    comparison: 'none',
+    filters: [
+      { dimension: 'country', value: 'DE' },
+      { dimension: 'page', value: '/docs:api' },
+    ],
+    metric: 'pageviews',
+    interval: 'week',
+  };
+  const search = reportViewSearch(view);
+  assert.equal(
+    search,
+    'period=custom&from=2026-10-01&to=2026-10-31&compare=none&filter=country%3ADE&filter=page%3A%2Fdocs%3Aapi&metric=pageviews&interval=week',
+  );
+  assert.deepEqual(parse(search), view);
+});
+
+test('the default view is the empty query string, and anything unknown or malformed reads as the default', () => {
+  assert.equal(reportViewSearch(DEFAULT_VIEW), '');
+  assert.deepEqual(parse(''), DEFAULT_VIEW);
+  assert.deepEqual(parse('period=fortnight&compare=later&filter=nocolon'), DEFAULT_VIEW);
+  assert.deepEqual(parse('period=custom&from=2026-10-31&to=2026-10-01'), DEFAULT_VIEW, 'dates in reverse');
+});
+
+test("periods are days of the site's calendar, and the comparison is the as-long period just before", () => {
+  const now = new Date('2026-11-30T02:00:00Z'); // still the 29th in Los Angeles
+  const range = (period: ReportView['period']) =>
+    periodRange({ ...DEFAULT_VIEW, period }, 'America/Los_Angeles', now);
+  assert.deepEqual(range('today'), { from: '2026-11-29', to: '2026-11-29' });
+  assert.deepEqual(range('7d'), { from: '2026-11-23', to: '2026-11-29' });
+  assert.deepEqual(range('30d'), { from: '2026-10-31', to: '2026-11-29' });
+  assert.deepEqual(range('month'), { from: '2026-11-01', to: '2026-11-29' });
+  assert.deepEqual(comparisonRange(DEFAULT_VIEW, { from: '2026-03-01', to: '2026-03-31' }), {
+    from: '2026-01-29',
+    to: '2026-02-28',
+  });
+  assert.equal(comparisonRange({ ...DEFAULT_VIEW, comparison: 'none' }, range('7d')), undefined);
+});

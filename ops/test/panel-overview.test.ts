@@ -1,0 +1,228 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { sampleEventRow, type EventRow } from '@sluice/config';
+import { REPO_ROOT } from '../src/repo-root';
+import type { StackSettings } from '../src/stack/settings';
+import { startStack, type RunningStack } from '../src/stack/stack';
+import { launchChromium } from './browser';
+import { testStackSettings } from './test-stack';
+
+/**
+ * The panel's overview in Chromium over the real stack (ClickHouse 18.16, backend, edge): a site seeded with
+ * visits whose every number is known, read through the panel's URL, its filter from a breakdown row, back,
+ * and a shared link. Screenshots at phone and desktop width, light and dark, go to docs/screenshots/.
+ */
+let dataDir: string;
+let settings: StackSettings;
+let stack: RunningStack;
+let browser: Browser;
+
+const SITE_ID = 1;
+/** A week with three visits, and the week before it with one (so the change is +200%). */
+const WEEK = 'period=custom&from=2026-11-10&to=2026-11-16';
+
+const pageview = (session: string, country: string, ts: string, pathname: string): EventRow =>
+  sampleEventRow({
+    site_id: SITE_ID,
+    session_id: session,
+    visitor_id: `visitor-${session}`,
+    country,
+    ts,
+    pathname,
+  });
+
+const SEEDED: EventRow[] = [
+  // DE, two pageviews a minute apart: not a bounce, 60 s long.
+  pageview('a', 'DE', '2026-11-12 10:00:00', '/'),
+  pageview('a', 'DE', '2026-11-12 10:01:00', '/pricing'),
+  pageview('b', 'US', '2026-11-13 09:00:00', '/'),
+  pageview('c', 'DE', '2026-11-14 18:30:00', '/docs'),
+  // The previous week.
+  pageview('d', 'US', '2026-11-05 12:00:00', '/'),
+];
+
+/** Inserts rows as the pipeline would, over ClickHouse's HTTP interface with the admin account. */
+async function insertEvents(rows: EventRow[]): Promise<void> {
+  const { url, database, admin } = settings.clickhouse;
+  const query = `INSERT INTO ${database}.events FORMAT JSONEachRow`;
+  const response = await fetch(`${url}/?${new URLSearchParams({ query })}`, {
+    method: 'POST',
+    headers: { 'x-clickhouse-user': admin.username, 'x-clickhouse-key': admin.password },
+    body: rows.map((row) => JSON.stringify(row)).join('\n'),
+  });
+  assert.equal(response.status, 200, await response.text());
+}
+
+before(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'sluice-panel-overview-'));
+  settings = await testStackSettings(dataDir);
+  stack = await startStack(settings, () => {});
+  await insertEvents(SEEDED);
+  await ownerSetsUp();
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await stack?.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+const OWNER_PASSWORD = 'the owner’s own password';
+let ownerEmail: string;
+
+/** POSTs JSON to the API through the edge; the answer must be `status`. */
+async function post<T>(path: string, body: unknown, token?: string, status = 200): Promise<T> {
+  const response = await fetch(`${stack.adminUrl}/api${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
+    body: JSON.stringify(body),
+  });
+  assert.equal(response.status, status, `${path}: ${await response.clone().text()}`);
+  return (await response.json()) as T;
+}
+
+/**
+ * The owner `npm start` created replaces the printed one-time password, and adds a page goal (visits that
+ * viewed /pricing: one of the week's three).
+ */
+async function ownerSetsUp(): Promise<void> {
+  const [, email, oneTime] =
+    /created: (\S+) with the one-time password (\S+)/.exec(stack.ownerNotice ?? '') ?? [];
+  assert.ok(oneTime, `npm start shows the owner's one-time password: ${stack.ownerNotice}`);
+  ownerEmail = email;
+  const first = await post<{ accessToken: string }>('/auth/login', { email, password: oneTime });
+  await post('/auth/password', { currentPassword: oneTime, newPassword: OWNER_PASSWORD }, first.accessToken);
+  const { accessToken } = await post<{ accessToken: string }>('/auth/login', {
+    email,
+    password: OWNER_PASSWORD,
+  });
+  await post(
+    `/sites/${SITE_ID}/goals`,
+    { name: 'Saw pricing', kind: 'page', match: '/pricing' },
+    accessToken,
+    201,
+  );
+}
+
+/** The owner signed in to the panel at `url`, in a browser context of its own. */
+async function ownerPage(
+  options: { width: number; dark?: boolean },
+  url = `${stack.adminUrl}/sites/${SITE_ID}/overview?${WEEK}`,
+): Promise<Page> {
+  const page = await browser.newPage({
+    viewport: { width: options.width, height: 900 },
+    colorScheme: options.dark ? 'dark' : 'light',
+  });
+  await page.goto(url);
+  await page.getByLabel('Email').fill(ownerEmail);
+  await page.getByLabel('Password').fill(OWNER_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  return page;
+}
+
+/** Each metric card's label, value and change, as the page shows them. */
+async function metricCards(page: Page): Promise<string[]> {
+  const cards = page.getByRole('list', { name: 'Metrics' }).getByRole('button');
+  await cards.first().waitFor();
+  return (await cards.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
+}
+
+/**
+ * Waits until the first metric card begins with `text`: while a new view loads, the previous one's numbers
+ * stay on screen (dimmed), so the page is read only once the new answer is drawn.
+ */
+async function firstCard(page: Page, text: string): Promise<void> {
+  await page
+    .getByRole('list', { name: 'Metrics' })
+    .getByRole('button')
+    .first()
+    .filter({ hasText: new RegExp(`^\\s*${text.replace(/ /g, '\\s*')}`) })
+    .waitFor();
+}
+
+test('the overview shows the seeded numbers; a breakdown row filters the page, back restores it, the link reopens it', async () => {
+  const page = await ownerPage({ width: 1280 });
+  await firstCard(page, 'Unique visitors 3 ');
+  assert.deepEqual(await metricCards(page), [
+    'Unique visitors 3 +200% against the previous period',
+    'Visits 3 +200% against the previous period',
+    'Pageviews 4 +300% against the previous period',
+    'Views per visit 1.33 +33% against the previous period',
+    'Bounce rate 66.7% −33% against the previous period',
+    'Visit duration 20s — against the previous period',
+    'Events 4 +300% against the previous period',
+  ]);
+
+  const goals = page.getByRole('region', { name: 'Goals' });
+  await goals.getByRole('cell', { name: 'Saw pricing' }).waitFor();
+  assert.deepEqual(await goals.getByRole('row').allInnerTexts(), [
+    'Goal\tConversions\tRate',
+    'Saw pricing\t1\t33.3%',
+  ]);
+
+  // A breakdown's search, and its CSV: the API's file for the card's report, whatever the search shows.
+  const pages = page.getByRole('region', { name: 'Pages' });
+  await pages.getByLabel('Search top pages').fill('PRI');
+  await pages.getByRole('row').nth(2).waitFor({ state: 'detached' });
+  assert.deepEqual(
+    (await pages.getByRole('row').allInnerTexts()).map((row) => row.replace(/\n/g, '')),
+    ['Top pages\tVisitors\tChange', '/pricing\t1\t—'],
+    'a row value is a block button: its line break is not the table’s',
+  );
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    pages.getByRole('button', { name: 'Download CSV' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'page.csv');
+  assert.equal(
+    readFileSync(await download.path(), 'utf8'),
+    '"value","visitors"\n"/",2\n"/docs",1\n"/pricing",1\n',
+  );
+
+  const locations = page.getByRole('region', { name: 'Locations' });
+  await locations.getByRole('button', { name: 'DE', exact: true }).click();
+  await page.waitForURL(/filter=country%3ADE/);
+  await page.getByRole('list', { name: 'Filters' }).getByText('Countries is DE').waitFor();
+  await firstCard(page, 'Unique visitors 2 ');
+  assert.deepEqual((await metricCards(page)).slice(0, 3), [
+    'Unique visitors 2 — against the previous period',
+    'Visits 2 — against the previous period',
+    'Pageviews 3 — against the previous period',
+  ]);
+  const filteredUrl = page.url();
+
+  await page.goBack();
+  await page.waitForURL((url) => !url.search.includes('filter='));
+  await firstCard(page, 'Unique visitors 3 ');
+  assert.equal((await metricCards(page))[0], 'Unique visitors 3 +200% against the previous period');
+
+  // The filtered view's link, opened in another browser and signed in there, is the same view.
+  const shared = await ownerPage({ width: 1280 }, filteredUrl);
+  assert.equal(shared.url(), filteredUrl);
+  await firstCard(shared, 'Unique visitors 2 ');
+  assert.equal((await metricCards(shared))[0], 'Unique visitors 2 — against the previous period');
+  await shared.close();
+  await page.close();
+});
+
+test('screenshots of the overview at phone and desktop width, light and dark', async () => {
+  for (const width of [390, 1280]) {
+    for (const dark of [false, true]) {
+      const page = await ownerPage({ width, dark });
+      await metricCards(page);
+      await page.locator('.time-chart canvas').waitFor();
+      const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
+      assert.equal(overflow, 0, `nothing wider than the ${width} px screen`);
+      await page.screenshot({
+        path: join(REPO_ROOT, 'docs', 'screenshots', `overview-${width}-${dark ? 'dark' : 'light'}.png`),
+        fullPage: true,
+      });
+      await page.close();
+    }
+  }
+});
