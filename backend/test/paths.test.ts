@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import request from 'supertest';
+import { DIMENSION_NAMES } from '@sluice/config';
 import { signIn, startSignedInApp, type TestStores } from './harness.js';
 import { copyOf, pathRows, resendOf } from './paths-seed.js';
 
@@ -205,7 +206,7 @@ describe('refused', () => {
       [
         'paths',
         { page: '/', filters: '[{"dimension":"planet","operator":"is","value":"x"}]' },
-        'filters[0].dimension: unknown dimension "planet" (one of page, hostname, event_name, entry_page, exit_page, referrer, referrer_source, utm_source, utm_medium, utm_campaign, utm_term, utm_content, country, region, city, browser, browser_version, os, device, language)',
+        `filters[0].dimension: unknown dimension "planet" (one of ${DIMENSION_NAMES.join(', ')})`,
       ],
     ] as const) {
       const { body } = await report(site, kind, { ...DAY, ...params }).expect(400);
