@@ -128,6 +128,10 @@ test('the migrations build the replicated variant on every node, and come down a
         traffic_hourly: 'Distributed',
         traffic_hourly_local: 'ReplicatedAggregatingMergeTree',
         traffic_hourly_mv: 'MaterializedView',
+        visits: 'Distributed',
+        visits_local: 'ReplicatedMergeTree',
+        visits_finalized: 'Distributed',
+        visits_finalized_local: 'ReplicatedMergeTree',
       },
       `node ${node}`,
     );

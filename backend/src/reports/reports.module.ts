@@ -5,11 +5,12 @@ import { SitesModule } from '../sites/sites.module.js';
 import { EventsService } from './events.service.js';
 import { ReportsController } from './reports.controller.js';
 import { ReportsService } from './reports.service.js';
+import { VisitFinalizer } from './visit-finalizer.js';
 
 @Module({
   imports: [ClickHouseModule, SitesModule, GoalsModule],
   controllers: [ReportsController],
-  providers: [ReportsService, EventsService],
-  exports: [ReportsService],
+  providers: [ReportsService, EventsService, VisitFinalizer],
+  exports: [ReportsService, VisitFinalizer],
 })
 export class ReportsModule {}

@@ -21,6 +21,7 @@ import type {
 } from './dto/report.dto.js';
 import { reportSql } from './query/compose.js';
 import { reportCsvSql } from './query/csv.js';
+import { VisitFinalizer } from './visit-finalizer.js';
 import { BREAKDOWN_METRICS, GOAL_METRIC_NAMES, METRIC_NAMES, type MetricName } from './query/metrics.js';
 import {
   encodeCursor,
@@ -87,6 +88,7 @@ export class ReportsService {
     private readonly sites: SitesService,
     private readonly goals: GoalsService,
     private readonly clickhouse: ClickHouseService,
+    private readonly finalizer: VisitFinalizer,
   ) {}
 
   /**
@@ -101,6 +103,7 @@ export class ReportsService {
       comparison: dto.compareFrom && dto.compareTo ? { from: dto.compareFrom, to: dto.compareTo } : undefined,
       filters: parseFilters(dto.filters),
       goal: dto.goal === undefined ? undefined : await this.goalOf(site.id, dto.goal),
+      finalizedThrough: this.finalizer.finalizedThrough(),
     };
   }
 
