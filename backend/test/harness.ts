@@ -156,6 +156,8 @@ export async function startTestStores(): Promise<TestStores> {
       SLUICE_DEFAULT_SITE_DOMAIN: 'shop.test',
       // No pipeline runs here (site-deletion.test.ts runs one): a deletion need not wait for it.
       SLUICE_PIPELINE_DRAIN_SECONDS: '0',
+      // Tests insert events of past days after the start: a test that finalizes visits runs the finalizer itself.
+      SLUICE_FINALIZE_VISITS: 'false',
       SLUICE_PUBLIC_URL: PUBLIC_URL,
     },
     async insertEvents(rows) {

@@ -22,6 +22,7 @@ const overview = (change: OverviewReport['change']): OverviewReport => ({
   to: '2026-11-16',
   timezone: 'UTC',
   source: 'rollup',
+  sampling: null,
   metrics: METRICS,
   comparison: null,
   change,
@@ -101,6 +102,7 @@ test('the chart aligns the comparison bucket by bucket and keeps to granularitie
     to: '2026-11-11',
     timezone: 'UTC',
     source: 'rollup',
+    sampling: null,
     interval: 'day',
     points: [point('2026-11-10', 3), point('2026-11-11', 1)],
     comparison: {

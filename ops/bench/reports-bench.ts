@@ -20,7 +20,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SITES_FILE_VERSION, type SiteEntry } from '@sluice/config';
-import { freePort } from '@sluice/services';
+import { freePort, waitUntil } from '@sluice/services';
 import { REPO_ROOT } from '../src/repo-root';
 import { backendEnvironment, startBackend, stopBackend } from './backend-process';
 import { machineInfo, thousands } from './report';
@@ -184,6 +184,26 @@ function printResults(results: Result[], plan: SeedPlan, clients: number, siteEv
   return results.every((result) => summary(result).aloneOk && summary(result).concurrentOk);
 }
 
+/**
+ * Waits for the backend's first run of the visit finalizer (it starts with the backend): reports are
+ * timed on a settled server, whose visits up to 3 UTC days before today are plain rows (migration 0014).
+ */
+async function finalizedVisits(clickhouse: Awaited<ReturnType<typeof seededClickHouse>>): Promise<void> {
+  const started = performance.now();
+  const target = addDays(new Date().toISOString().slice(0, 10), -3);
+  await waitUntil(
+    `visits finalized through ${target}`,
+    async () => {
+      const [{ day }] = await clickhouse.query<{ day: string }>(
+        'SELECT toString(max(day)) AS day FROM visits_finalized',
+      );
+      return day >= target;
+    },
+    { timeoutMs: 30 * 60_000 },
+  );
+  console.log(`Visits finalized through ${target} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
 async function main(): Promise<boolean> {
   const options = optionsFrom(process.argv.slice(2));
   const { plan } = options;
@@ -207,6 +227,7 @@ async function main(): Promise<boolean> {
     });
     writeSitesFile(env.SLUICE_SITES_FILE, plan);
     backend = await startBackend(env, BACKEND_CORE);
+    await finalizedVisits(clickhouse);
     const baseUrl = `http://127.0.0.1:${port}`;
     const context: ReportContext = {
       siteId: 1,

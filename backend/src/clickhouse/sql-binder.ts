@@ -70,7 +70,10 @@ export function identifier(name: string): SqlFragment {
 }
 
 /** Fragments joined by a separator the builder writes (`, `, ` AND `). */
-export function joinSql(fragments: SqlFragment[], separator: ', ' | ' AND ' | ' OR '): SqlFragment {
+export function joinSql(
+  fragments: SqlFragment[],
+  separator: ', ' | ' AND ' | ' OR ' | ' UNION ALL ',
+): SqlFragment {
   return fragment(fragments.map((part) => part[TEXT]).join(separator));
 }
 

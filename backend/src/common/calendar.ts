@@ -34,5 +34,8 @@ const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
 /** Days from `from` to `to`, both included (0 or less when `to` is before `from`). */
 export const daysInRange = (from: string, to: string) => dayNumber(to) - dayNumber(from) + 1;
 
-export const nextDay = (date: string) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+/** The day `days` days after `date` (before it when negative). */
+export const addDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+
+export const nextDay = (date: string) => addDays(date, 1);

@@ -58,6 +58,8 @@ export interface AppConfig {
   readonly initialOwner: { readonly email?: string; readonly password?: string };
   readonly sitesFile: string;
   readonly defaultSiteDomain: string;
+  /** SLUICE_FINALIZE_VISITS: write finished visits as plain rows for reports (VisitFinalizer). */
+  readonly finalizeVisits: boolean;
   /** Months of events kept (RETENTION_MONTHS); null keeps everything. */
   readonly retentionMonths: number | null;
   /**
@@ -139,6 +141,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
     sitesFile: settings.SLUICE_SITES_FILE,
     defaultSiteDomain: settings.SLUICE_DEFAULT_SITE_DOMAIN,
     retentionMonths: settings.RETENTION_MONTHS ?? null,
+    finalizeVisits: settings.SLUICE_FINALIZE_VISITS,
     pipeline: {
       shipperMetricsUrl: settings.SLUICE_SHIPPER_METRICS_URL,
       drainSeconds: settings.SLUICE_PIPELINE_DRAIN_SECONDS,

@@ -19,6 +19,7 @@ import { ReportsService } from './reports.service.js';
 import { RetentionController } from './retention/retention.controller.js';
 import { RetentionService } from './retention/retention.service.js';
 import { VitalsController } from './vitals/vitals.controller.js';
+import { VisitFinalizer } from './visit-finalizer.js';
 import { VitalsService } from './vitals/vitals.service.js';
 
 @Module({
@@ -44,7 +45,8 @@ import { VitalsService } from './vitals/vitals.service.js';
     VitalsService,
     PathsService,
     HeatmapService,
+    VisitFinalizer,
   ],
-  exports: [ReportsService],
+  exports: [ReportsService, VisitFinalizer],
 })
 export class ReportsModule {}

@@ -25,6 +25,7 @@ import type {
 import { reportSql } from './query/compose.js';
 import { reportCsvSql } from './query/csv.js';
 import { elementNamesSql, type ElementNameRow } from './query/element-name.js';
+import { VisitFinalizer } from './visit-finalizer.js';
 import { BREAKDOWN_METRICS, GOAL_METRIC_NAMES, METRIC_NAMES, type MetricName } from './query/metrics.js';
 import {
   encodeCursor,
@@ -93,6 +94,7 @@ export class ReportsService {
     private readonly goals: GoalsService,
     private readonly clickhouse: ClickHouseService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly finalizer: VisitFinalizer,
   ) {}
 
   /**
@@ -134,6 +136,7 @@ export class ReportsService {
       comparison: dto.compareFrom && dto.compareTo ? { from: dto.compareFrom, to: dto.compareTo } : undefined,
       filters: parseFilters(dto.filters),
       goal: dto.goal === undefined ? undefined : await this.goalOf(site.id, dto.goal),
+      finalizedThrough: this.finalizer.finalizedThrough(),
     };
   }
 

@@ -403,6 +403,14 @@ export const SETTINGS = {
     about: 'Months of events to keep (whole months; older ones are dropped daily). Empty: keep everything.',
     readBy: ['stack', 'backend', 'migrations'],
   }),
+  SLUICE_FINALIZE_VISITS: setting({
+    kind: flag(),
+    section: 'Data',
+    about:
+      "true: every hour the backend writes the visits begun 3 or more UTC days ago once as plain rows (ClickHouse table visits), which reports read instead of merging the per-visit rollup: a month's report takes tens of milliseconds instead of seconds. Events of a finalized day that arrive later (a pipeline backlog of more than 2 days) are left out until the day is finalized again (docs/operations.md). false: reports merge every visit from the rollup.",
+    default: 'true',
+    readBy: ['stack', 'backend'],
+  }),
   SLUICE_PIPELINE_DRAIN_SECONDS: setting({
     kind: wholeNumber(0, 99_999, 'seconds'),
     section: 'Data',

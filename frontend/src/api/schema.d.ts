@@ -444,6 +444,166 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sites/{siteId}/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FunnelController_funnel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sites/{siteId}/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RetentionController_grid"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sites/{siteId}/realtime": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RealtimeController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sites/{siteId}/realtime/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RealtimeController_stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sites/{siteId}/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ErrorsController_groups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sites/{siteId}/errors/{group}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ErrorsController_group"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sites/{siteId}/vitals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["VitalsController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sites/{siteId}/paths": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PathsController_neighbours"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sites/{siteId}/paths/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PathsController_sessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sites/{siteId}/heatmap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HeatmapController_heatmap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/api-keys": {
         parameters: {
             query?: never;
@@ -751,6 +911,15 @@ export interface components {
              */
             propertyValue?: string | null;
         };
+        SamplingDto: {
+            /**
+             * @description The share of visitors read (1: every row, the answer is exact); counts are divided by it
+             * @example 0.1
+             */
+            rate: number;
+            /** @description Events stored on the days the range is read from (bots and unmerged copies included): what sample=auto decides on */
+            estimatedRows: number;
+        };
         MetricValuesDto: {
             visitors?: number;
             visits?: number;
@@ -796,6 +965,8 @@ export interface components {
              * @enum {string}
              */
             source: "rollup" | "events";
+            /** @description With sample: the rate read; null without */
+            sampling: components["schemas"]["SamplingDto"] | null;
             metrics: components["schemas"]["MetricValuesDto"];
             /**
              * @description With an event goal only: the goal events’ revenue of these visits per currency, each an exact decimal string (never added across currencies; {} when none)
@@ -838,6 +1009,8 @@ export interface components {
              * @enum {string}
              */
             source: "rollup" | "events";
+            /** @description With sample: the rate read; null without */
+            sampling: components["schemas"]["SamplingDto"] | null;
             /** @enum {string} */
             interval: "minute" | "hour" | "day" | "week" | "month";
             points: components["schemas"]["TimeseriesPointDto"][];
@@ -846,6 +1019,8 @@ export interface components {
         BreakdownRowDto: {
             /** @description The dimension’s value; empty when the events had none */
             value: string;
+            /** @description By element only: what the element is called, its stored name (autocapture_names) or one made of its tag and text, id or selector (`button "Add to cart"`, `a#signup`) */
+            name?: string;
             metrics: components["schemas"]["MetricValuesDto"];
             /**
              * @description With an event goal only: the goal events’ revenue of these visits per currency, each an exact decimal string (never added across currencies; {} when none)
@@ -876,8 +1051,10 @@ export interface components {
              * @enum {string}
              */
             source: "rollup" | "events";
+            /** @description With sample: the rate read; null without */
+            sampling: components["schemas"]["SamplingDto"] | null;
             /** @enum {string} */
-            dimension: "page" | "hostname" | "event_name" | "entry_page" | "exit_page" | "referrer" | "referrer_source" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "country" | "region" | "city" | "browser" | "browser_version" | "os" | "device" | "language";
+            dimension: "page" | "hostname" | "event_name" | "entry_page" | "exit_page" | "referrer" | "referrer_source" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "country" | "region" | "city" | "browser" | "browser_version" | "os" | "device" | "language" | "prop_key" | "prop_value" | "outbound_link" | "download" | "element";
             rows: components["schemas"]["BreakdownRowDto"][];
             /** @description Pass as cursor for the next page; null on the last */
             nextCursor: string | null;
@@ -1008,6 +1185,421 @@ export interface components {
             events: components["schemas"]["EventDto"][];
             /** @description Pass as cursor for the next (older) page; null on the last page */
             nextCursor: string | null;
+        };
+        FunnelStepResultDto: {
+            /** @description The step’s place, from 1 */
+            step: number;
+            /** @enum {string} */
+            kind: "page" | "event" | "action";
+            /** @description The step’s pattern, event name or element fingerprint, as asked */
+            match: string;
+            propertyKey: string | null;
+            propertyValue: string | null;
+            /** @description Visitors who reached the step after every earlier one, in order, within the window */
+            visitors: number;
+            /** @description Percent of the entrants (step 1), two decimals, half up */
+            conversionFromStart: number;
+            /** @description Percent of the previous step’s visitors, two decimals, half up */
+            conversionFromPrevious: number;
+            /** @description The previous step’s visitors who did not reach this one (0 on step 1) */
+            dropOff: number;
+            /** @description Median whole seconds from the previous step (of an even count, the upper middle value); null on step 1 and where nobody reached the step */
+            medianSecondsFromPrevious: number | null;
+            /** @description Mean seconds from the previous step, rounded half up; null as the median */
+            meanSecondsFromPrevious: number | null;
+        };
+        FunnelRangeDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            steps: components["schemas"]["FunnelStepResultDto"][];
+        };
+        FunnelBreakdownRowDto: {
+            /** @description The dimension’s value; empty when the events had none */
+            value: string;
+            steps: components["schemas"]["FunnelStepResultDto"][];
+            /** @description The same value in the comparison range */
+            comparison: components["schemas"]["FunnelStepResultDto"][] | null;
+        };
+        FunnelReportDto: {
+            siteId: number;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /**
+             * @description The site's time zone, which the days are in
+             * @example Europe/Berlin
+             */
+            timezone: string;
+            /** @description The conversion window, in seconds */
+            window: number;
+            /** @description Every entrant, whatever the dimension */
+            steps: components["schemas"]["FunnelStepResultDto"][];
+            comparison: components["schemas"]["FunnelRangeDto"] | null;
+            /** @enum {string|null} */
+            dimension: "page" | "hostname" | "event_name" | "entry_page" | "exit_page" | "referrer" | "referrer_source" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "country" | "region" | "city" | "browser" | "browser_version" | "os" | "device" | "language" | "prop_key" | "prop_value" | "outbound_link" | "download" | "element" | null;
+            /** @description With a dimension: its top values by entrants, most first; null without one */
+            breakdown: components["schemas"]["FunnelBreakdownRowDto"][] | null;
+        };
+        RetentionCellDto: {
+            /** @description Periods after the cohort’s: 0 is the cohort’s own */
+            offset: number;
+            /**
+             * Format: date
+             * @description The period’s first day
+             */
+            period: string;
+            /** @description Visitors of the cohort who returned in the period */
+            visitors: number;
+            /** @description Percent of the cohort, two decimals, half up */
+            percent: number;
+        };
+        RetentionCohortDto: {
+            /**
+             * Format: date
+             * @description The cohort’s period’s first day (a week’s Monday, a month’s 1st), in the site’s zone
+             */
+            cohort: string;
+            /** @description Visitors whose first-ever visit fell in the range within this period (and passes the filters) */
+            visitors: number;
+            /** @description Every period from the cohort’s to the range’s last, in order (zeros included) */
+            returning: components["schemas"]["RetentionCellDto"][];
+        };
+        RetentionRangeDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            cohorts: components["schemas"]["RetentionCohortDto"][];
+        };
+        RetentionReportDto: {
+            siteId: number;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /**
+             * @description The site's time zone, which the days are in
+             * @example Europe/Berlin
+             */
+            timezone: string;
+            /** @enum {string} */
+            period: "day" | "week" | "month";
+            /**
+             * @description How the site identifies visitors: persistent (the tracker’s first-party id) follows a visitor across days; cookieless (a hash under a salt that changes every UTC day) cannot, so a visitor is new every day and returns appear only within a cohort’s first day
+             * @enum {string}
+             */
+            identity: "cookieless" | "persistent";
+            /** @description The event a return is; null: any visit */
+            returnEvent: string | null;
+            /** @description Every period of the range, oldest first */
+            cohorts: components["schemas"]["RetentionCohortDto"][];
+            comparison: components["schemas"]["RetentionRangeDto"] | null;
+        };
+        RealtimePageDto: {
+            /** @example /pricing */
+            page: string;
+            /** @description Pageviews of the page in the last 5 minutes */
+            pageviews: number;
+        };
+        RealtimeSourceDto: {
+            /**
+             * @description Referrer source; empty for direct visits
+             * @example Google
+             */
+            source: string;
+            /** @description Visitors active in the last 5 minutes who came from it */
+            visitors: number;
+        };
+        RealtimeReportDto: {
+            siteId: number;
+            /**
+             * Format: date-time
+             * @description Where the 5 minutes begin (UTC)
+             */
+            since: string;
+            /** @description Visitors with an event in the last 5 minutes */
+            visitors: number;
+            /** @description Pageviews in the last 5 minutes */
+            pageviews: number;
+            /** @description The 10 most viewed pages, most pageviews first */
+            pages: components["schemas"]["RealtimePageDto"][];
+            /** @description The 10 sources of most visitors, most first */
+            sources: components["schemas"]["RealtimeSourceDto"][];
+        };
+        ErrorValueDto: {
+            /** @description The page path or the browser; empty when unknown */
+            value: string;
+            /** @description Error events (each event id once) */
+            occurrences: number;
+            /** @description Visitors they happened to */
+            visitors: number;
+        };
+        ErrorGroupDto: {
+            /** @description 16 hex digits of MD5 of the normalised message (UUIDs, hex numbers and digit runs replaced) and the top stack frame (else the script and line): stable, so a link to a group stays valid */
+            group: string;
+            /** @description The latest occurrence’s message */
+            message: string;
+            /** @description The top stack frame, or script:line; empty when the error had neither */
+            frame: string;
+            /** @description Error events in the range (each event id once) */
+            occurrences: number;
+            /** @description Visitors who met it */
+            visitors: number;
+            /** @description Visits it happened in */
+            visits: number;
+            /**
+             * @description First occurrence in the range. In the site's time zone, YYYY-MM-DD HH:MM:SS
+             * @example 2026-11-20 17:30:05
+             */
+            firstSeen: string;
+            /**
+             * @description Last occurrence in the range. In the site's time zone, YYYY-MM-DD HH:MM:SS
+             * @example 2026-11-20 17:30:05
+             */
+            lastSeen: string;
+            /** @description The latest occurrence’s stack trace (empty when it had none) */
+            sampleStack: string;
+            /** @description Its top pages, most occurrences first */
+            pages: components["schemas"]["ErrorValueDto"][];
+            /** @description Its top browsers, most occurrences first */
+            browsers: components["schemas"]["ErrorValueDto"][];
+        };
+        ErrorsReportDto: {
+            siteId: number;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /**
+             * @description The site's time zone, which the days are in
+             * @example Europe/Berlin
+             */
+            timezone: string;
+            /** @description Most occurrences first, then by group id */
+            groups: components["schemas"]["ErrorGroupDto"][];
+            /** @description Pass as cursor for the next page; null on the last */
+            nextCursor: string | null;
+        };
+        ErrorDayDto: {
+            /**
+             * Format: date
+             * @description A day in the site’s zone
+             */
+            day: string;
+            occurrences: number;
+            visitors: number;
+            visits: number;
+        };
+        ErrorSampleDto: {
+            /** Format: uuid */
+            eventId: string;
+            /**
+             * @description In the site's time zone, YYYY-MM-DD HH:MM:SS
+             * @example 2026-11-20 17:30:05
+             */
+            seenAt: string;
+            message: string;
+            /** @description Its top stack frame, or script:line */
+            frame: string;
+            stack: string;
+            /** @description URL of the script that threw */
+            script: string;
+            line: number;
+            column: number;
+            page: string;
+            browser: string;
+        };
+        ErrorGroupReportDto: {
+            siteId: number;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /**
+             * @description The site's time zone, which the days are in
+             * @example Europe/Berlin
+             */
+            timezone: string;
+            summary: components["schemas"]["ErrorGroupDto"];
+            /** @description Every day of the range, days without occurrences at 0 */
+            days: components["schemas"]["ErrorDayDto"][];
+            /** @description The latest occurrences, newest first */
+            samples: components["schemas"]["ErrorSampleDto"][];
+        };
+        VitalDto: {
+            /** @description Events that measured it (a vital of 0 is not measured, and left out) */
+            samples: number;
+            /** @description The 75th percentile: the value at index floor(0.75 × samples) of the sorted samples, exact; null without samples */
+            p75: number | null;
+            /** @description Percent of the samples, two decimals */
+            good: number;
+            /** @description Percent of the samples, two decimals */
+            needsImprovement: number;
+            /** @description Percent of the samples, two decimals */
+            poor: number;
+        };
+        VitalsDto: {
+            /** @description Engagement events read (each event id once) */
+            engagements: number;
+            /** @description Largest Contentful Paint, ms: good ≤ 2500, poor > 4000 */
+            lcp: components["schemas"]["VitalDto"];
+            /** @description Interaction to Next Paint, ms: good ≤ 200, poor > 500 */
+            inp: components["schemas"]["VitalDto"];
+            /** @description Cumulative Layout Shift: good ≤ 0.1, poor > 0.25 */
+            cls: components["schemas"]["VitalDto"];
+        };
+        VitalsRowDto: {
+            /** @description Engagement events read (each event id once) */
+            engagements: number;
+            /** @description Largest Contentful Paint, ms: good ≤ 2500, poor > 4000 */
+            lcp: components["schemas"]["VitalDto"];
+            /** @description Interaction to Next Paint, ms: good ≤ 200, poor > 500 */
+            inp: components["schemas"]["VitalDto"];
+            /** @description Cumulative Layout Shift: good ≤ 0.1, poor > 0.25 */
+            cls: components["schemas"]["VitalDto"];
+            /** @description The page path or device type */
+            value: string;
+        };
+        VitalsReportDto: {
+            siteId: number;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /**
+             * @description The site's time zone, which the days are in
+             * @example Europe/Berlin
+             */
+            timezone: string;
+            /** @enum {string} */
+            dimension?: "page" | "device";
+            /** @description Every engagement event of the range */
+            overall: components["schemas"]["VitalsDto"];
+            /** @description With a dimension: one row per value, most engagement events first; [] without */
+            rows: components["schemas"]["VitalsRowDto"][];
+            /** @description Whether more values than limit had engagement events */
+            truncated: boolean;
+        };
+        PathNeighbourDto: {
+            /** @description A page path; "entry" before a visit's first page, "exit" after its last */
+            page: string;
+            /** @description Visits that went from this page to the asked one, or on */
+            visits: number;
+            /** @description Of the visits that viewed the asked page, in percent, one decimal */
+            percent: number;
+        };
+        PathsReportDto: {
+            siteId: number;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /**
+             * @description The site's time zone, which the days are in
+             * @example Europe/Berlin
+             */
+            timezone: string;
+            /** @description The page or pattern asked for */
+            page: string;
+            /** @description Visits begun in the range that viewed the page */
+            visits: number;
+            /** @description Pages viewed right after it, most visits first */
+            next: components["schemas"]["PathNeighbourDto"][];
+            /** @description Pages viewed right before it, most visits first */
+            previous: components["schemas"]["PathNeighbourDto"][];
+        };
+        SessionPathDto: {
+            /** @description The steps in order: pages, "entry" first where the visit began within them, "exit" last where it ended */
+            pages: string[];
+            visits: number;
+        };
+        SessionPathsReportDto: {
+            siteId: number;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /**
+             * @description The site's time zone, which the days are in
+             * @example Europe/Berlin
+             */
+            timezone: string;
+            start: string | null;
+            end: string | null;
+            steps: number;
+            /** @description Most visits first, then by pages */
+            paths: components["schemas"]["SessionPathDto"][];
+        };
+        HeatmapGridDto: {
+            /**
+             * @description Columns across the viewport width
+             * @example 50
+             */
+            columns: number;
+            /**
+             * @description CSS px of page height per row
+             * @example 50
+             */
+            rowPx: number;
+        };
+        HeatmapCellDto: {
+            /** @description 0 to 49: the click's x as a fraction of its viewport's width, in 1/50 steps */
+            column: number;
+            /** @description The click's y from the top of the page, in 50 px rows */
+            row: number;
+            clicks: number;
+        };
+        HeatmapElementDto: {
+            /** @description The element fingerprint (el_fingerprint) */
+            fingerprint: string;
+            /** @description Its name in autocapture_names, else one built from the element: tag and text, id or selector */
+            name: string;
+            clicks: number;
+            visitors: number;
+        };
+        ScrollDepthDto: {
+            /**
+             * @description Percent of the page
+             * @enum {integer}
+             */
+            depth: 25 | 50 | 75 | 100;
+            /** @description Views that scrolled at least this far */
+            views: number;
+            /** @description Of all views, in percent, one decimal */
+            percent: number;
+        };
+        ScrollDto: {
+            /** @description Views of the page that reported engagement (per visit: a visit viewing it twice is one view) */
+            views: number;
+            depths: components["schemas"]["ScrollDepthDto"][];
+        };
+        HeatmapReportDto: {
+            siteId: number;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /**
+             * @description The site's time zone, which the days are in
+             * @example Europe/Berlin
+             */
+            timezone: string;
+            page: string;
+            /**
+             * @description null: every viewport width
+             * @enum {string|null}
+             */
+            viewport: "mobile" | "tablet" | "desktop" | null;
+            grid: components["schemas"]["HeatmapGridDto"];
+            /** @description Cells with clicks, most clicks first */
+            cells: components["schemas"]["HeatmapCellDto"][];
+            /** @description Most clicked elements first */
+            elements: components["schemas"]["HeatmapElementDto"][];
+            /** @description Scroll depth of the page, over every viewport width */
+            scroll: components["schemas"]["ScrollDto"];
         };
         CreateApiKeyDto: {
             /**
@@ -1800,6 +2392,8 @@ export interface operations {
                 goal?: number;
                 /** @description csv: the report as a file (text/csv, streamed, a header line, text cells starting with = + - @ prefixed with ') */
                 format?: "json" | "csv";
+                /** @description Read a sample of the visitors and scale counts up (the answer says sampling.rate): auto samples only a range holding more events than SLUICE_SAMPLING_MIN_ROWS, to about that many; a fraction (0.0001 to 1, at most 4 decimals) samples at that rate, 1 reads everything. Absent: everything, sampling null */
+                sample?: string;
             };
             header?: never;
             path: {
@@ -1858,6 +2452,8 @@ export interface operations {
                 goal?: number;
                 /** @description csv: the report as a file (text/csv, streamed, a header line, text cells starting with = + - @ prefixed with ') */
                 format?: "json" | "csv";
+                /** @description Read a sample of the visitors and scale counts up (the answer says sampling.rate): auto samples only a range holding more events than SLUICE_SAMPLING_MIN_ROWS, to about that many; a fraction (0.0001 to 1, at most 4 decimals) samples at that rate, 1 reads everything. Absent: everything, sampling null */
+                sample?: string;
                 /** @description minute: at most 2 days; hour: at most 92 */
                 interval?: "minute" | "hour" | "day" | "week" | "month";
                 /** @description Comma-separated metrics, of visitors, visits, pageviews, events, views_per_visit, bounce_rate, visit_duration (with a goal also conversions, conversion_rate); default visitors */
@@ -1920,8 +2516,10 @@ export interface operations {
                 goal?: number;
                 /** @description csv: the report as a file (text/csv, streamed, a header line, text cells starting with = + - @ prefixed with ') */
                 format?: "json" | "csv";
+                /** @description Read a sample of the visitors and scale counts up (the answer says sampling.rate): auto samples only a range holding more events than SLUICE_SAMPLING_MIN_ROWS, to about that many; a fraction (0.0001 to 1, at most 4 decimals) samples at that rate, 1 reads everything. Absent: everything, sampling null */
+                sample?: string;
                 /** @description The dimension to break the range down by */
-                dimension: "page" | "hostname" | "event_name" | "entry_page" | "exit_page" | "referrer" | "referrer_source" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "country" | "region" | "city" | "browser" | "browser_version" | "os" | "device" | "language";
+                dimension: "page" | "hostname" | "event_name" | "entry_page" | "exit_page" | "referrer" | "referrer_source" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "country" | "region" | "city" | "browser" | "browser_version" | "os" | "device" | "language" | "prop_key" | "prop_value" | "outbound_link" | "download" | "element";
                 /** @description Comma-separated metrics, of visitors, visits, pageviews, events, views_per_visit, bounce_rate, visit_duration (with a goal also conversions, conversion_rate); default visitors,visits,pageviews, and with a goal conversions,conversion_rate */
                 metrics?: string;
                 /** @description <metric or value>:<asc or desc>; default the first metric, descending */
@@ -2002,6 +2600,605 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["EventsPageDto"];
                     "text/csv": components["schemas"]["EventsPageDto"];
+                };
+            };
+            /** @description No valid access token or API key (an API key refused: code api_key_invalid) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site, or one the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An API key past its requests of this minute: Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FunnelController_funnel: {
+        parameters: {
+            query: {
+                /** @description First day, in the site’s time zone */
+                from: string;
+                /** @description Last day, included; at most 365 days after from */
+                to: string;
+                /** @description First day of the comparison range (with compareTo) */
+                compareFrom?: string;
+                /** @description Last day of the comparison range, included */
+                compareTo?: string;
+                /** @description A JSON list of conditions, all of which must hold: {"dimension","operator","value"} (operators is, is_not, contains, does_not_contain, matches — a wildcard pattern, * within a path segment and ** across), {"dimension","operator":"one_of","values":[…]}, or groups {"and":[…]}, {"or":[…]}, {"not":…}. Or and not may not mix visit dimensions with event dimensions (page, hostname, event_name). */
+                filters?: string;
+                /** @description A goal of the site (its id): the report also answers conversions, conversion_rate (visitors who converted, as a percent of the row’s visitors), and for an event goal revenue per currency */
+                goal?: number;
+                /** @description csv: the report as a file (text/csv, streamed, a header line, text cells starting with = + - @ prefixed with ') */
+                format?: "json" | "csv";
+                /** @description A JSON list of 2 to 10 steps, in order, each in the goals' shape: {"kind":"page","match":"/docs/**"} (a pageview whose path matches the wildcard pattern, as the matches filter), {"kind":"event","match":"signup"} (an event of that name), either with "propertyKey" and "propertyValue" (the event carries that property with that value), or {"kind":"action","match":"<16 hex digits>"} (an autocaptured element by its fingerprint, el_fingerprint) */
+                steps: string;
+                /** @description Seconds from a visitor’s first step within which every later step must come (at most 7 days) */
+                window?: number;
+                /** @description Break the funnel down by a dimension: a visit dimension’s value of the visit the visitor entered in, an event dimension’s value of the entering (first step’s) event; the top values by entrants */
+                dimension?: "page" | "hostname" | "event_name" | "entry_page" | "exit_page" | "referrer" | "referrer_source" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "country" | "region" | "city" | "browser" | "browser_version" | "os" | "device" | "language" | "prop_key" | "prop_value" | "outbound_link" | "download" | "element";
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FunnelReportDto"];
+                    "text/csv": components["schemas"]["FunnelReportDto"];
+                };
+            };
+            /** @description No valid access token or API key (an API key refused: code api_key_invalid) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site, or one the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An API key past its requests of this minute: Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RetentionController_grid: {
+        parameters: {
+            query: {
+                /** @description First day, in the site’s time zone */
+                from: string;
+                /** @description Last day, included; at most 365 days after from */
+                to: string;
+                /** @description First day of the comparison range (with compareTo) */
+                compareFrom?: string;
+                /** @description Last day of the comparison range, included */
+                compareTo?: string;
+                /** @description A JSON list of conditions, all of which must hold: {"dimension","operator","value"} (operators is, is_not, contains, does_not_contain, matches — a wildcard pattern, * within a path segment and ** across), {"dimension","operator":"one_of","values":[…]}, or groups {"and":[…]}, {"or":[…]}, {"not":…}. Or and not may not mix visit dimensions with event dimensions (page, hostname, event_name). */
+                filters?: string;
+                /** @description A goal of the site (its id): the report also answers conversions, conversion_rate (visitors who converted, as a percent of the row’s visitors), and for an event goal revenue per currency */
+                goal?: number;
+                /** @description csv: the report as a file (text/csv, streamed, a header line, text cells starting with = + - @ prefixed with ') */
+                format?: "json" | "csv";
+                /** @description Cohorts and returns by day (a range of at most 92 days), week (from Monday) or month, in the site’s time zone */
+                period?: "day" | "week" | "month";
+                /** @description A visitor returns by an event of this name; default any visit */
+                returnEvent?: string;
+            };
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionReportDto"];
+                    "text/csv": components["schemas"]["RetentionReportDto"];
+                };
+            };
+            /** @description No valid access token or API key (an API key refused: code api_key_invalid) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site, or one the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An API key past its requests of this minute: Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RealtimeController_summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RealtimeReportDto"];
+                };
+            };
+            /** @description No valid access token or API key (an API key refused: code api_key_invalid) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site, or one the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An API key past its requests of this minute: Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RealtimeController_stream: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Resume after this event (the id of the last event received; browsers send it on reconnect) */
+                "Last-Event-ID"?: string;
+            };
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Server-Sent Events: `event` messages (JSON: id, ts in unix seconds, name, page, country, device, browser, source), each with `id:` <ts>-<event id> unless it arrived late; `visitors` messages ({ visitors }) on connect and every 10 s; a heartbeat comment every 15 s */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token or API key (an API key refused: code api_key_invalid) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site, or one the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An API key past its requests of this minute: Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many live streams open (code busy): retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ErrorsController_groups: {
+        parameters: {
+            query: {
+                /** @description First day, in the site’s time zone */
+                from: string;
+                /** @description Last day, included; at most 365 days after from */
+                to: string;
+                /** @description First day of the comparison range (with compareTo) */
+                compareFrom?: string;
+                /** @description Last day of the comparison range, included */
+                compareTo?: string;
+                /** @description A JSON list of conditions, all of which must hold: {"dimension","operator","value"} (operators is, is_not, contains, does_not_contain, matches — a wildcard pattern, * within a path segment and ** across), {"dimension","operator":"one_of","values":[…]}, or groups {"and":[…]}, {"or":[…]}, {"not":…}. Or and not may not mix visit dimensions with event dimensions (page, hostname, event_name). */
+                filters?: string;
+                /** @description A goal of the site (its id): the report also answers conversions, conversion_rate (visitors who converted, as a percent of the row’s visitors), and for an event goal revenue per currency */
+                goal?: number;
+                /** @description csv: the report as a file (text/csv, streamed, a header line, text cells starting with = + - @ prefixed with ') */
+                format?: "json" | "csv";
+                /** @description Groups per page */
+                limit?: number;
+                /** @description The previous page's nextCursor */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Error groups; as CSV, every group without its pages and browsers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorsReportDto"];
+                    "text/csv": components["schemas"]["ErrorsReportDto"];
+                };
+            };
+            /** @description No valid access token or API key (an API key refused: code api_key_invalid) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site, or one the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An API key past its requests of this minute: Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ErrorsController_group: {
+        parameters: {
+            query: {
+                /** @description First day, in the site’s time zone */
+                from: string;
+                /** @description Last day, included; at most 365 days after from */
+                to: string;
+                /** @description First day of the comparison range (with compareTo) */
+                compareFrom?: string;
+                /** @description Last day of the comparison range, included */
+                compareTo?: string;
+                /** @description A JSON list of conditions, all of which must hold: {"dimension","operator","value"} (operators is, is_not, contains, does_not_contain, matches — a wildcard pattern, * within a path segment and ** across), {"dimension","operator":"one_of","values":[…]}, or groups {"and":[…]}, {"or":[…]}, {"not":…}. Or and not may not mix visit dimensions with event dimensions (page, hostname, event_name). */
+                filters?: string;
+                /** @description A goal of the site (its id): the report also answers conversions, conversion_rate (visitors who converted, as a percent of the row’s visitors), and for an event goal revenue per currency */
+                goal?: number;
+                /** @description csv: the report as a file (text/csv, streamed, a header line, text cells starting with = + - @ prefixed with ') */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                siteId: number;
+                /** @description An error group's id, as the errors report gives it */
+                group: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One error group; as CSV, its occurrences, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorGroupReportDto"];
+                    "text/csv": components["schemas"]["ErrorGroupReportDto"];
+                };
+            };
+            /** @description No valid access token or API key (an API key refused: code api_key_invalid) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site, or one the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An API key past its requests of this minute: Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    VitalsController_report: {
+        parameters: {
+            query: {
+                /** @description First day, in the site’s time zone */
+                from: string;
+                /** @description Last day, included; at most 365 days after from */
+                to: string;
+                /** @description First day of the comparison range (with compareTo) */
+                compareFrom?: string;
+                /** @description Last day of the comparison range, included */
+                compareTo?: string;
+                /** @description A JSON list of conditions, all of which must hold: {"dimension","operator","value"} (operators is, is_not, contains, does_not_contain, matches — a wildcard pattern, * within a path segment and ** across), {"dimension","operator":"one_of","values":[…]}, or groups {"and":[…]}, {"or":[…]}, {"not":…}. Or and not may not mix visit dimensions with event dimensions (page, hostname, event_name). */
+                filters?: string;
+                /** @description A goal of the site (its id): the report also answers conversions, conversion_rate (visitors who converted, as a percent of the row’s visitors), and for an event goal revenue per currency */
+                goal?: number;
+                /** @description csv: the report as a file (text/csv, streamed, a header line, text cells starting with = + - @ prefixed with ') */
+                format?: "json" | "csv";
+                /** @description Also one row per page path or per device type (desktop, mobile, tablet); without: the overall row only */
+                dimension?: "page" | "device";
+                /** @description Rows at most */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description As CSV: the overall row, or with a dimension its rows, with counts of good, needs improvement and poor */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VitalsReportDto"];
+                    "text/csv": components["schemas"]["VitalsReportDto"];
+                };
+            };
+            /** @description No valid access token or API key (an API key refused: code api_key_invalid) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site, or one the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An API key past its requests of this minute: Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PathsController_neighbours: {
+        parameters: {
+            query: {
+                /** @description First day, in the site’s time zone */
+                from: string;
+                /** @description Last day, included; at most 365 days after from */
+                to: string;
+                /** @description First day of the comparison range (with compareTo) */
+                compareFrom?: string;
+                /** @description Last day of the comparison range, included */
+                compareTo?: string;
+                /** @description A JSON list of conditions, all of which must hold: {"dimension","operator","value"} (operators is, is_not, contains, does_not_contain, matches — a wildcard pattern, * within a path segment and ** across), {"dimension","operator":"one_of","values":[…]}, or groups {"and":[…]}, {"or":[…]}, {"not":…}. Or and not may not mix visit dimensions with event dimensions (page, hostname, event_name). */
+                filters?: string;
+                /** @description A goal of the site (its id): the report also answers conversions, conversion_rate (visitors who converted, as a percent of the row’s visitors), and for an event goal revenue per currency */
+                goal?: number;
+                /** @description csv: the report as a file (text/csv, streamed, a header line, text cells starting with = + - @ prefixed with ') */
+                format?: "json" | "csv";
+                /** @description The page whose neighbours to answer: an exact path, or a wildcard pattern as filters take it: * within a path segment, ** across */
+                page: string;
+                /** @description Next and previous pages to answer, each */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PathsReportDto"];
+                    "text/csv": components["schemas"]["PathsReportDto"];
+                };
+            };
+            /** @description No valid access token or API key (an API key refused: code api_key_invalid) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site, or one the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An API key past its requests of this minute: Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PathsController_sessions: {
+        parameters: {
+            query: {
+                /** @description First day, in the site’s time zone */
+                from: string;
+                /** @description Last day, included; at most 365 days after from */
+                to: string;
+                /** @description First day of the comparison range (with compareTo) */
+                compareFrom?: string;
+                /** @description Last day of the comparison range, included */
+                compareTo?: string;
+                /** @description A JSON list of conditions, all of which must hold: {"dimension","operator","value"} (operators is, is_not, contains, does_not_contain, matches — a wildcard pattern, * within a path segment and ** across), {"dimension","operator":"one_of","values":[…]}, or groups {"and":[…]}, {"or":[…]}, {"not":…}. Or and not may not mix visit dimensions with event dimensions (page, hostname, event_name). */
+                filters?: string;
+                /** @description A goal of the site (its id): the report also answers conversions, conversion_rate (visitors who converted, as a percent of the row’s visitors), and for an event goal revenue per currency */
+                goal?: number;
+                /** @description csv: the report as a file (text/csv, streamed, a header line, text cells starting with = + - @ prefixed with ') */
+                format?: "json" | "csv";
+                /** @description Paths from the first view of this page in a visit on (an exact path, or a wildcard pattern as filters take it: * within a path segment, ** across); exactly one of start and end */
+                start?: string;
+                /** @description Paths up to the last view of this page in a visit (an exact path, or a wildcard pattern as filters take it: * within a path segment, ** across); exactly one of start and end */
+                end?: string;
+                /** @description Steps of each path, the entry and exit markers included */
+                steps?: number;
+                /** @description Paths to answer */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPathsReportDto"];
+                    "text/csv": components["schemas"]["SessionPathsReportDto"];
+                };
+            };
+            /** @description No valid access token or API key (an API key refused: code api_key_invalid) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site, or one the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An API key past its requests of this minute: Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HeatmapController_heatmap: {
+        parameters: {
+            query: {
+                /** @description First day, in the site’s time zone */
+                from: string;
+                /** @description Last day, included; at most 365 days after from */
+                to: string;
+                /** @description First day of the comparison range (with compareTo) */
+                compareFrom?: string;
+                /** @description Last day of the comparison range, included */
+                compareTo?: string;
+                /** @description A JSON list of conditions, all of which must hold: {"dimension","operator","value"} (operators is, is_not, contains, does_not_contain, matches — a wildcard pattern, * within a path segment and ** across), {"dimension","operator":"one_of","values":[…]}, or groups {"and":[…]}, {"or":[…]}, {"not":…}. Or and not may not mix visit dimensions with event dimensions (page, hostname, event_name). */
+                filters?: string;
+                /** @description A goal of the site (its id): the report also answers conversions, conversion_rate (visitors who converted, as a percent of the row’s visitors), and for an event goal revenue per currency */
+                goal?: number;
+                /** @description csv: the report as a file (text/csv, streamed, a header line, text cells starting with = + - @ prefixed with ') */
+                format?: "json" | "csv";
+                /** @description The page: an exact path, or a wildcard pattern as filters take it (* within a segment, ** across) */
+                page: string;
+                /** @description Clicks of one viewport width: mobile below 768 CSS px, tablet below 1024, desktop from 1024; default every width */
+                viewport?: "mobile" | "tablet" | "desktop";
+                /** @description Elements to answer */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HeatmapReportDto"];
+                    "text/csv": components["schemas"]["HeatmapReportDto"];
                 };
             };
             /** @description No valid access token or API key (an API key refused: code api_key_invalid) */

@@ -13,6 +13,7 @@ const SITE_TABLES: ReadonlyArray<{ table: string; time?: string }> = [
   { table: 'events', time: 'ts' },
   { table: 'traffic_hourly', time: 'hour' },
   { table: 'sessions_daily', time: 'day' },
+  { table: 'visits', time: 'day' },
   { table: 'autocapture_names' },
   { table: 'visitors_first_seen' },
 ];

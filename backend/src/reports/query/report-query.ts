@@ -52,4 +52,9 @@ export interface ReportQuery {
   /** Breakdowns: rows per page and how many to skip (the cursor, decoded). */
   limit?: number;
   offset?: number;
+  /**
+   * The last UTC day whose visits are finalized (VisitFinalizer): the planner reads the visits begun up
+   * to it from `visits` and the rest from the rollup. Unset: every visit from the rollup.
+   */
+  finalizedThrough?: string;
 }

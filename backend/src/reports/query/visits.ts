@@ -1,6 +1,6 @@
 import type { DimensionName } from '@sluice/config';
-import { bind, joinSql, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
-import { nextDay } from '../../common/calendar.js';
+import { bind, identifier, joinSql, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
+import { addDays, nextDay } from '../../common/calendar.js';
 import {
   carriedBy,
   dimensionAlias,
@@ -9,6 +9,7 @@ import {
   visitValueFromEvents,
   visitValueFromRollup,
 } from './dimensions.js';
+import { finalizedVisitRows } from './finalized-visits.js';
 import { filterSql, splitByLevel } from './filters.js';
 import { sampleClause } from './sampling.js';
 import { queryDimensions, type VisitSource } from './plan.js';
@@ -70,23 +71,21 @@ export function visitRows(query: ReportQuery, range: DateRange, source: VisitSou
   const visitFilter = filters.visit ? sql`WHERE ${filterSql(filters.visit, dimensionAlias)}` : sql``;
 
   if (source === 'rollup') {
-    return sql`SELECT * FROM (
-      SELECT visit_id, ${columns([
-        [sql`argMinMerge(visitor_hash)`, sql`visitor`],
-        [sql`minMerge(started)`, sql`visit_started`],
-        [sql`maxMerge(ended)`, sql`visit_ended`],
-        [sql`uniqIfMerge(pageviews)`, sql`visit_pageviews`],
-        [sql`uniqMerge(events)`, sql`visit_events`],
-        ...visitDimensions.map((name): [SqlFragment, SqlFragment] => [
-          visitValueFromRollup(name),
-          dimensionAlias(name),
-        ]),
-      ])}
-      FROM sessions_daily
-      WHERE site_id = ${site} AND day >= ${firstDay} AND day <= ${lastDay}
-      GROUP BY visit_id
-      HAVING visit_started >= ${start} AND visit_started < ${end}
-    ) ${visitFilter}`;
+    const finalized = splitAtFinalized(range, query.finalizedThrough);
+    const parts = [
+      ...(finalized.finalized
+        ? [
+            finalizedVisitRows(
+              site,
+              { first: firstDay, through: finalized.finalized },
+              { start, end },
+              visitDimensions.map((name) => sql`${identifier(name)} AS ${dimensionAlias(name)}`),
+            ),
+          ]
+        : []),
+      ...(finalized.open ? [rollupVisitRows(query, { start, end, lastDay }, finalized.open)] : []),
+    ];
+    return sql`SELECT * FROM (${joinSql(parts, ' UNION ALL ')}) ${visitFilter}`;
   }
 
   // A breakdown by an outbound link (a download, an element) reads only the events that carry one.
@@ -117,4 +116,52 @@ export function visitRows(query: ReportQuery, range: DateRange, source: VisitSou
     GROUP BY ${joinSql(groups, ', ')}
     HAVING visit_started >= ${start} AND visit_started < ${end}
   ) ${visitFilter}`;
+}
+
+/**
+ * Which of a range's visits are finalized (those that began on a UTC day up to `through`: read from
+ * `visits`) and from which UTC day on they are open (merged from the rollup, whose rows are read from
+ * `readFrom`); null where none are.
+ * The days are compared as YYYY-MM-DD strings, whose order is the calendar's.
+ */
+function splitAtFinalized(range: DateRange, through: string | undefined) {
+  const firstUtcDay = addDays(range.from, -DAYS_AROUND);
+  const lastUtcDay = addDays(range.to, DAYS_AROUND);
+  if (through === undefined || through < firstUtcDay) {
+    return { finalized: null, open: { from: firstUtcDay, readFrom: firstUtcDay } };
+  }
+  if (through >= lastUtcDay) return { finalized: through, open: null };
+  const from = nextDay(through);
+  const readFrom = addDays(from, -DAYS_AROUND);
+  return { finalized: through, open: { from, readFrom: readFrom > firstUtcDay ? readFrom : firstUtcDay } };
+}
+
+/**
+ * The open visits from the rollup: merged per visit over the rollup's days and kept when they began in
+ * [start, end) and on `open.from` or later. A visit that began on a finalized day may still have rows
+ * on the open days: its rows of the days before are read too (DAYS_AROUND), so its merged start is
+ * its true one and it is left to `visits`.
+ */
+function rollupVisitRows(
+  query: ReportQuery,
+  bounds: { start: SqlFragment; end: SqlFragment; lastDay: SqlFragment },
+  open: { from: string; readFrom: string },
+): SqlFragment {
+  const visitDimensions = queryDimensions(query).filter((name) => dimensionLevel(name) === 'visit');
+  return sql`SELECT visit_id, ${columns([
+    [sql`argMinMerge(visitor_hash)`, sql`visitor`],
+    [sql`minMerge(started)`, sql`visit_started`],
+    [sql`maxMerge(ended)`, sql`visit_ended`],
+    [sql`uniqIfMerge(pageviews)`, sql`visit_pageviews`],
+    [sql`uniqMerge(events)`, sql`visit_events`],
+    ...visitDimensions.map((name): [SqlFragment, SqlFragment] => [
+      visitValueFromRollup(name),
+      dimensionAlias(name),
+    ]),
+  ])}
+    FROM sessions_daily
+    WHERE site_id = ${bind.uint32(query.site.id)} AND day >= ${bind.date(open.readFrom)} AND day <= ${bounds.lastDay}
+    GROUP BY visit_id
+    HAVING visit_started >= ${bounds.start} AND visit_started < ${bounds.end}
+      AND toDate(visit_started) >= ${bind.date(open.from)}`;
 }

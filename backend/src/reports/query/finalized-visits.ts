@@ -1,0 +1,117 @@
+import { VISIT_DIMENSIONS } from '@sluice/config';
+import { bind, identifier, joinSql, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
+import { visitValueFromRollup } from './dimensions.js';
+
+/**
+ * Finalized visits (migration 0014): the visits that began on a UTC day no row can be added to any
+ * more, merged from the per-visit rollup once and stored as plain columns in `visits`, so a report
+ * reads them at the speed of plain columns instead of merging uniq and argMin states per visit.
+ *
+ * A visit that began on day D has rollup rows on D and, past midnight or resent by the tracker's
+ * offline queue (up to 24 hours later), on the next two days: D is final once those days are over and
+ * the pipeline has delivered them.
+ */
+export const FINAL_AFTER_DAYS = 3;
+/** UTC days a visit's rollup rows may follow its first day by (as `DAYS_AROUND` in visits.ts). */
+const VISIT_SPAN_DAYS = 2;
+
+/** The visit columns of `visits`, after the key columns: each visit dimension by its own name. */
+const DIMENSION_COLUMNS = VISIT_DIMENSIONS.map((name) => identifier(name));
+
+/**
+ * Writes the visits that began on the UTC days `from` to `to` under `version`, merged from the rollup
+ * as reports merge it (visits.ts): the visitor of the first event, distinct event ids, first values.
+ * The days before `from` are read too: a visit begun there may have rows on `from`, and only all of
+ * its rows give its true start (which leaves it out).
+ * Run as the admin account; the rows stay invisible until `recordSql` records the version.
+ */
+export function finalizeSql(from: string, to: string, version: number): SqlFragment {
+  const dimensions = joinSql(
+    VISIT_DIMENSIONS.map((name) => sql`${visitValueFromRollup(name)} AS ${identifier(`dim_${name}`)}`),
+    ', ',
+  );
+  const dimensionValues = joinSql(
+    VISIT_DIMENSIONS.map((name) => identifier(`dim_${name}`)),
+    ', ',
+  );
+  return sql`INSERT INTO visits (site_id, day, version, visit_id, visitor, started, ended, pageviews, events,
+      ${joinSql(DIMENSION_COLUMNS, ', ')})
+    SELECT site_id, toDate(visit_started), ${bind.uint32(version)}, visit_id, visitor, visit_started,
+      visit_ended, visit_pageviews, visit_events, ${dimensionValues}
+    FROM (
+      SELECT site_id, visit_id, argMinMerge(visitor_hash) AS visitor, minMerge(started) AS visit_started,
+        maxMerge(ended) AS visit_ended, toUInt32(uniqIfMerge(pageviews)) AS visit_pageviews,
+        toUInt32(uniqMerge(events)) AS visit_events, ${dimensions}
+      FROM sessions_daily
+      WHERE day >= ${bind.date(from)} - ${bind.uint32(VISIT_SPAN_DAYS)}
+        AND day <= ${bind.date(to)} + ${bind.uint32(VISIT_SPAN_DAYS)}
+      GROUP BY site_id, visit_id
+      HAVING toDate(visit_started) >= ${bind.date(from)} AND toDate(visit_started) <= ${bind.date(to)}
+    )`;
+}
+
+/** Makes `version` the rows of the days `from` to `to`: readers switch to them at once. */
+export function recordSql(from: string, to: string, version: number): SqlFragment {
+  return sql`INSERT INTO visits_finalized (day, version)
+    SELECT ${bind.date(from)} + number, ${bind.uint32(version)}
+    FROM system.numbers LIMIT ${bind.uint32(dayCount(from, to))}`;
+}
+
+/** The latest finalized day and the latest version written (null, 0 before the first run). */
+export const watermarkSql = sql`SELECT toString(max(day)) AS day, max(version) AS version, count() AS days
+  FROM visits_finalized`;
+
+/** The rollup's first day, and whether it holds any. */
+export const firstRollupDaySql = sql`SELECT toString(min(day)) AS day, count() AS days FROM sessions_daily`;
+
+/** How many rows older versions of the days `from` to `to` left behind (after a re-finalization). */
+export function supersededCountSql(from: string, to: string, version: number): SqlFragment {
+  return sql`SELECT count() AS rows FROM visits WHERE day >= ${bind.date(from)} AND day <= ${bind.date(to)}
+    AND version < ${bind.uint32(version)}`;
+}
+
+/**
+ * The rows older versions of re-finalized days left behind, deleted in the background: readers never
+ * see them (they read each day's latest version), so this only reclaims space.
+ */
+export function dropSupersededSql(from: string, to: string, version: number): SqlFragment {
+  return sql`ALTER TABLE visits DELETE WHERE day >= ${bind.date(from)} AND day <= ${bind.date(to)}
+    AND version < ${bind.uint32(version)}`;
+}
+
+const dayCount = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
+
+/**
+ * The finalized visits of a site that began in [start, end) and on a UTC day up to `through`, with the
+ * columns of visit rows (visits.ts): visitor, visit_started, visit_ended, visit_pageviews,
+ * visit_events and `dim_<name>` of each visit dimension asked for. Each day's latest recorded version.
+ */
+export function finalizedVisitRows(
+  site: SqlFragment,
+  days: { first: SqlFragment; through: string },
+  instants: { start: SqlFragment; end: SqlFragment },
+  dimensions: SqlFragment[],
+): SqlFragment {
+  const through = bind.date(days.through);
+  // UInt64 like the rollup's counts: UNION ALL with the open days (visits.ts) needs the same types on 18.16.
+  const columns = joinSql(
+    [
+      sql`visit_id`,
+      sql`visitor`,
+      sql`started AS visit_started`,
+      sql`ended AS visit_ended`,
+      sql`toUInt64(pageviews) AS visit_pageviews`,
+      sql`toUInt64(events) AS visit_events`,
+      ...dimensions,
+    ],
+    ', ',
+  );
+  return sql`SELECT ${columns}
+    FROM visits
+    WHERE site_id = ${site} AND day >= ${days.first} AND day <= ${through}
+      AND started >= ${instants.start} AND started < ${instants.end}
+      AND (day, version) IN (
+        SELECT day, max(version) FROM visits_finalized
+        WHERE day >= ${days.first} AND day <= ${through} GROUP BY day
+      )`;
+}

@@ -1,0 +1,130 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { createClient, type ClickHouseClient } from '@clickhouse/client';
+import { render, type SqlFragment } from '../clickhouse/sql-binder.js';
+import { addDays } from '../common/calendar.js';
+import { errorMessage } from '../common/error-message.js';
+import { HOUR_MS, RecurringJob } from '../common/recurring-job.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import {
+  dropSupersededSql,
+  FINAL_AFTER_DAYS,
+  finalizeSql,
+  firstRollupDaySql,
+  recordSql,
+  supersededCountSql,
+  watermarkSql,
+} from './query/finalized-visits.js';
+
+/** Days merged by one INSERT: a week of every site's visits stays well within the memory limit. */
+const DAYS_PER_WRITE = 7;
+
+/**
+ * Writes the finalized visits (query/finalized-visits.ts) hourly, as the admin account, and knows the
+ * last finalized day for the planner. Idempotent: it continues from the last day recorded in
+ * `visits_finalized`, so a run that stops midway is resumed; days are recorded in order, so the
+ * finalized days are always every day up to the last.
+ *
+ * Events of a finalized day that arrive later are not in its visits: to finalize days again from D on,
+ * `ALTER TABLE visits_finalized DELETE WHERE day >= 'D'` (docs/operations.md); until the next run
+ * reports read them from the rollup, then from their new rows.
+ */
+@Injectable()
+export class VisitFinalizer extends RecurringJob {
+  private readonly logger = new Logger('VisitFinalizer');
+  private readonly client: ClickHouseClient;
+  private through?: string;
+  private running?: Promise<void>;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    super(HOUR_MS);
+    const { url, database, admin } = config.clickhouse;
+    // A week of every site's visits can take minutes on a busy server: progress headers keep the connection alive.
+    this.client = createClient({
+      url,
+      database,
+      ...admin,
+      request_timeout: 600_000,
+      clickhouse_settings: { send_progress_in_http_headers: 1 },
+    });
+  }
+
+  /** The last UTC day whose visits reports read from `visits`; undefined before the first run. */
+  finalizedThrough(): string | undefined {
+    return this.through;
+  }
+
+  /**
+   * Not on a cluster: there reports would read `visits` through Distributed tables with a
+   * Distributed subquery, which ClickHouse refuses by default (distributed_product_mode), and the
+   * rollup's merge is spread over the shards anyway.
+   */
+  protected override isEnabled(): boolean {
+    return this.config.finalizeVisits && this.config.clickhouse.cluster === undefined;
+  }
+
+  protected async run(): Promise<void> {
+    try {
+      await this.finalize(new Date());
+    } catch (error) {
+      this.logger.error(`Finalizing visits failed: ${errorMessage(error)}`);
+    }
+  }
+
+  /**
+   * Finalizes every day after the last recorded one up to FINAL_AFTER_DAYS before `now`'s UTC day
+   * (from the rollup's first day on the first run). One run at a time: a call during a run waits for it.
+   */
+  finalize(now: Date): Promise<void> {
+    this.running ??= this.finalizeDays(now).finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async finalizeDays(now: Date): Promise<void> {
+    const [mark] = await this.rows<{ day: string; version: number; days: string }>(watermarkSql);
+    const last = addDays(now.toISOString().slice(0, 10), -FINAL_AFTER_DAYS);
+    const recorded = Number(mark.days) > 0 ? mark.day : undefined;
+    const first = recorded ? addDays(recorded, 1) : await this.firstRollupDay();
+    this.through = recorded;
+    if (first === undefined || first > last) return;
+    // Each write gets a version above every recorded one, even within the same second.
+    let version = Math.max(Math.floor(now.getTime() / 1000), Number(mark.version) + 1);
+    for (let from = first; from <= last; from = addDays(from, DAYS_PER_WRITE)) {
+      const to = [addDays(from, DAYS_PER_WRITE - 1), last].sort()[0];
+      await this.command(finalizeSql(from, to, version));
+      await this.command(recordSql(from, to, version));
+      await this.dropSuperseded(from, to, version);
+      this.through = to;
+      this.logger.log(`Finalized the visits of ${from} to ${to} (version ${version})`);
+      version += 1;
+    }
+  }
+
+  /** The rollup's first day, or undefined while it is empty. */
+  private async firstRollupDay(): Promise<string | undefined> {
+    const [row] = await this.rows<{ day: string; days: string }>(firstRollupDaySql);
+    return Number(row.days) > 0 ? row.day : undefined;
+  }
+
+  /**
+   * Deletes the older rows of days finalized again (after a manual re-finalization), in the background:
+   * readers already skip them. Asked first, since a mutation rewrites the month's parts.
+   */
+  private async dropSuperseded(from: string, to: string, version: number): Promise<void> {
+    const [{ rows }] = await this.rows<{ rows: string }>(supersededCountSql(from, to, version));
+    if (Number(rows) > 0) await this.command(dropSupersededSql(from, to, version));
+  }
+
+  private async rows<T>(query: SqlFragment): Promise<T[]> {
+    return (await this.client.query({ query: render(query), format: 'JSONEachRow' })).json<T>();
+  }
+
+  private async command(query: SqlFragment): Promise<void> {
+    await this.client.command({ query: render(query) });
+  }
+
+  override async onModuleDestroy(): Promise<void> {
+    super.onModuleDestroy();
+    await this.running?.catch(() => undefined);
+    await this.client.close();
+  }
+}

@@ -1,0 +1,198 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import type { EventRow } from '@sluice/config';
+import { waitUntil } from '@sluice/services';
+import { VisitFinalizer } from '../src/reports/visit-finalizer.js';
+import { eventRow, startSignedInApp, type TestStores } from './harness.js';
+import { metricsOf, seedVisits, visitRowsOf } from './report-seed.js';
+
+let stores: TestStores;
+let app: INestApplication;
+let http: ReturnType<typeof request>;
+let token: string;
+let stop: (() => Promise<void>) | undefined;
+let finalizer: VisitFinalizer;
+
+before(async () => {
+  ({ stores, app, http, token, stop } = await startSignedInApp());
+  // The harness leaves the hourly job off; each test runs it at a chosen time.
+  finalizer = app.get(VisitFinalizer);
+});
+after(() => stop?.());
+
+async function newSite(domain: string, timezone: string): Promise<number> {
+  const { body } = await http
+    .post('/api/sites')
+    .set('authorization', `Bearer ${token}`)
+    .send({ name: domain, domain, timezone })
+    .expect(201);
+  return body.id as number;
+}
+
+const overview = async (siteId: number, from: string, to: string) =>
+  (
+    await http
+      .get(`/api/sites/${siteId}/overview?from=${from}&to=${to}`)
+      .set('authorization', `Bearer ${token}`)
+      .expect(200)
+  ).body.metrics as ReturnType<typeof metricsOf>;
+
+const breakdown = async (siteId: number, from: string, to: string, dimension: string) =>
+  (
+    await http
+      .get(`/api/sites/${siteId}/breakdown?from=${from}&to=${to}&dimension=${dimension}&limit=1000`)
+      .set('authorization', `Bearer ${token}`)
+      .expect(200)
+  ).body.rows as Array<{ value: string; metrics: Record<string, number> }>;
+
+/** Finalized visits per UTC day and version, as stored. */
+const storedDays = (siteId: number) =>
+  stores.query<{ day: string; version: string; visits: string }>(
+    `SELECT toString(day) AS day, toString(version) AS version, toString(count()) AS visits FROM visits
+     WHERE site_id = ${siteId} GROUP BY day, version ORDER BY day, version`,
+  );
+
+const ZONES = ['UTC', 'Asia/Kolkata', 'America/St_Johns'] as const;
+const RANGES = [
+  ['2026-11-20', '2026-11-20'],
+  ['2026-11-21', '2026-11-22'], // across the last finalized day and the open ones
+  ['2026-11-19', '2026-11-22'],
+] as const;
+
+describe('finalized visits', () => {
+  const sites = new Map<string, { id: number; rows: EventRow[] }>();
+  before(async () => {
+    for (const [i, timeZone] of ZONES.entries()) {
+      const id = await newSite(`finalized-${i}.test`, timeZone);
+      const rows = seedVisits(2000 + i, id, '2026-11-19 00:00:00', '2026-11-23 00:00:00', 300);
+      await stores.insertEvents(rows);
+      sites.set(timeZone, { id, rows });
+    }
+  });
+  const expected = (timeZone: string, from: string, to: string) =>
+    visitRowsOf(sites.get(timeZone)!.rows, { from, to, timeZone });
+
+  test('days 3 UTC days old are finalized once, and reports over them keep their exact answers', async () => {
+    assert.equal(finalizer.finalizedThrough(), undefined, 'nothing is finalized before the first run');
+    await finalizer.finalize(new Date('2026-11-24T18:00:00Z'));
+    assert.equal(finalizer.finalizedThrough(), '2026-11-21');
+
+    const utc = sites.get('UTC')!;
+    const days = await storedDays(utc.id);
+    assert.deepEqual(
+      days.map(({ day, visits }) => [day, Number(visits)]),
+      ['2026-11-19', '2026-11-20', '2026-11-21'].map((day) => [day, expected('UTC', day, day).length]),
+    );
+    assert.equal(new Set(days.map((row) => row.version)).size, 1, 'one write, one version');
+
+    for (const timeZone of ZONES) {
+      const { id } = sites.get(timeZone)!;
+      for (const [from, to] of RANGES) {
+        assert.deepEqual(
+          await overview(id, from, to),
+          metricsOf(expected(timeZone, from, to)),
+          `${timeZone} ${from}..${to}`,
+        );
+      }
+      const countries = await breakdown(id, '2026-11-19', '2026-11-22', 'country');
+      const visits = expected(timeZone, '2026-11-19', '2026-11-22');
+      assert.deepEqual(
+        Object.fromEntries(countries.map((row) => [row.value, row.metrics.visits])),
+        Object.fromEntries(
+          [...new Set(visits.map((visit) => visit.dimensions.country!))].map((country) => [
+            country,
+            visits.filter((visit) => visit.dimensions.country === country).length,
+          ]),
+        ),
+      );
+    }
+  });
+
+  test('a second run at the same time writes nothing; a later one only the new days', async () => {
+    const { id } = sites.get('UTC')!;
+    const before = await storedDays(id);
+    await finalizer.finalize(new Date('2026-11-24T19:00:00Z'));
+    assert.deepEqual(await storedDays(id), before);
+
+    await finalizer.finalize(new Date('2026-11-26T01:00:00Z'));
+    assert.equal(finalizer.finalizedThrough(), '2026-11-23');
+    const after = await storedDays(id);
+    assert.deepEqual(after.slice(0, before.length), before, 'finalized days are not written again');
+    assert.deepEqual(
+      after.slice(before.length).map(({ day, visits }) => [day, Number(visits)]),
+      ['2026-11-22', '2026-11-23']
+        .map((day): [string, number] => [day, expected('UTC', day, day).length])
+        .filter(([, visits]) => visits > 0),
+    );
+    for (const [from, to] of RANGES) {
+      assert.deepEqual(await overview(id, from, to), metricsOf(expected('UTC', from, to)), `${from}..${to}`);
+    }
+  });
+
+  test('reports read finalized days from `visits`, not from the rollup', async () => {
+    // A site with no events: a visit written straight into `visits` under the day's current version is
+    // counted, so the report read it there.
+    const id = await newSite('finalized-only.test', 'UTC');
+    const [{ version }] = await stores.query<{ version: string }>(
+      `SELECT toString(max(version)) AS version FROM visits_finalized WHERE day = '2026-11-20'`,
+    );
+    await stores.command(
+      `INSERT INTO visits (site_id, day, version, visit_id, visitor, started, ended, pageviews, events, country)
+       VALUES (${id}, '2026-11-20', ${version}, 1, 7, '2026-11-20 10:00:00', '2026-11-20 10:00:30', 3, 5, 'NZ')`,
+    );
+    const metrics = await overview(id, '2026-11-20', '2026-11-20');
+    assert.deepEqual(
+      {
+        visitors: metrics.visitors,
+        visits: metrics.visits,
+        pageviews: metrics.pageviews,
+        events: metrics.events,
+      },
+      { visitors: 1, visits: 1, pageviews: 3, events: 5 },
+    );
+    assert.equal(metrics.visit_duration, 30);
+    // A row of an older version is not: readers take each day's latest.
+    await stores.command(
+      `INSERT INTO visits (site_id, day, version, visit_id, visitor, started, ended, pageviews, events)
+       VALUES (${id}, '2026-11-20', ${Number(version) - 1}, 2, 8, '2026-11-20 11:00:00', '2026-11-20 11:00:00', 1, 1)`,
+    );
+    assert.equal((await overview(id, '2026-11-20', '2026-11-20')).visits, 1);
+  });
+
+  test('late events of a finalized day count once its days are finalized again', async () => {
+    const { id, rows } = sites.get('UTC')!;
+    const day = '2026-11-20';
+    const before = metricsOf(expected('UTC', day, day));
+    const late = [
+      eventRow({ site_id: id, session_id: 'late-1', visitor_id: 'late-visitor', ts: '2026-11-20 09:00:00' }),
+      eventRow({ site_id: id, session_id: 'late-1', visitor_id: 'late-visitor', ts: '2026-11-20 09:01:00' }),
+    ];
+    await stores.insertEvents(late);
+    rows.push(...late);
+    // The documented bound: a finalized day does not see events that arrive later…
+    assert.deepEqual(await overview(id, day, day), before);
+
+    // …until it is finalized again (docs/operations.md).
+    await stores.command(`ALTER TABLE visits_finalized DELETE WHERE day >= '${day}'`);
+    await waitUntil('the watermark mutation', async () => {
+      const [{ pending }] = await stores.query<{ pending: string }>(
+        `SELECT toString(count()) AS pending FROM system.mutations WHERE table = 'visits_finalized' AND is_done = 0`,
+      );
+      return pending === '0';
+    });
+    await finalizer.finalize(new Date('2026-11-26T02:00:00Z'));
+    assert.equal(finalizer.finalizedThrough(), '2026-11-23');
+    const now = metricsOf(expected('UTC', day, day));
+    assert.equal(now.visits, before.visits + 1);
+    assert.deepEqual(await overview(id, day, day), now);
+    // The rows of the earlier versions are deleted in the background; readers never saw them.
+    await waitUntil('the old versions deleted', async () => {
+      const versions = new Set(
+        (await storedDays(id)).filter((row) => row.day >= day).map((row) => row.version),
+      );
+      return versions.size === 1;
+    });
+  });
+});
