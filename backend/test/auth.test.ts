@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import type { IncomingMessage } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import type { INestApplication } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
@@ -483,10 +484,10 @@ type Answer = [status: number, code?: string];
 /**
  * What each route needs, and its answer to the walk's request (no body, `?from=2026-11-20&to=2026-11-20`, the
  * admin panel's Origin and CSRF header) for a caller it lets through; `apiKey`: a report, which an API key
- * reads too (as a viewer of its user's sites). The test below fails for a route missing here, so a new route
- * must say.
+ * reads too (as a viewer of its user's sites); `stream`: an answer that never ends (Server-Sent Events), read up
+ * to its first bytes. The test below fails for a route missing here, so a new route must say.
  */
-const ROUTES: Record<string, { rule: Rule; answer: Answer; apiKey?: true }> = {
+const ROUTES: Record<string, { rule: Rule; answer: Answer; apiKey?: true; stream?: true }> = {
   'GET /api/health': { rule: 'public', answer: [200] },
   'GET /api/ready': { rule: 'public', answer: [200] },
   'GET /metrics': { rule: 'public', answer: [200] },
@@ -520,6 +521,41 @@ const ROUTES: Record<string, { rule: Rule; answer: Answer; apiKey?: true }> = {
   'PATCH /api/sites/:siteId/goals/:goalId': { rule: 'admin of the site', answer: [404, 'not_found'] }, // no such goal
   'DELETE /api/sites/:siteId/goals/:goalId': { rule: 'admin of the site', answer: [404, 'not_found'] },
   'GET /api/sites/:siteId/events': { rule: 'viewer of the site', answer: [200], apiKey: true },
+  'GET /api/sites/:siteId/funnel': {
+    rule: 'viewer of the site',
+    answer: [400, 'validation_failed'],
+    apiKey: true,
+  }, // no steps
+  'GET /api/sites/:siteId/retention': { rule: 'viewer of the site', answer: [200], apiKey: true },
+  'GET /api/sites/:siteId/paths': {
+    rule: 'viewer of the site',
+    answer: [400, 'validation_failed'],
+    apiKey: true,
+  }, // no page
+  'GET /api/sites/:siteId/paths/sessions': {
+    rule: 'viewer of the site',
+    answer: [400, 'validation_failed'],
+    apiKey: true,
+  }, // neither start nor end
+  'GET /api/sites/:siteId/heatmap': {
+    rule: 'viewer of the site',
+    answer: [400, 'validation_failed'],
+    apiKey: true,
+  }, // no page
+  'GET /api/sites/:siteId/errors': { rule: 'viewer of the site', answer: [200], apiKey: true },
+  'GET /api/sites/:siteId/errors/:group': {
+    rule: 'viewer of the site',
+    answer: [404, 'not_found'],
+    apiKey: true,
+  }, // no such group
+  'GET /api/sites/:siteId/vitals': { rule: 'viewer of the site', answer: [200], apiKey: true },
+  'GET /api/sites/:siteId/realtime': { rule: 'viewer of the site', answer: [200], apiKey: true },
+  'GET /api/sites/:siteId/realtime/stream': {
+    rule: 'viewer of the site',
+    answer: [200],
+    apiKey: true,
+    stream: true,
+  },
   'GET /api/users': { rule: 'owner', answer: [200] },
   'POST /api/users': { rule: 'owner', answer: [400, 'validation_failed'] },
   'GET /api/users/:userId': { rule: 'owner', answer: [200] },
@@ -570,6 +606,27 @@ function expectedAnswer(
   if (rule.endsWith('of the site') && caller.role !== 'owner' && siteId !== caller.siteId)
     return [404, 'not_found'];
   return answer;
+}
+
+/**
+ * A stream's answer up to its first bytes, then the connection closed (the stream never ends by itself);
+ * any other answer (a refusal) whole, as JSON.
+ */
+function untilFirstEvent(
+  response: IncomingMessage,
+  done: (error: Error | null, body: unknown) => void,
+): void {
+  let text = '';
+  response.setEncoding('utf8');
+  if (String(response.headers['content-type']).startsWith('text/event-stream')) {
+    response.once('data', () => {
+      done(null, {});
+      response.destroy();
+    });
+    return;
+  }
+  response.on('data', (chunk: string) => (text += chunk));
+  response.on('end', () => done(null, JSON.parse(text)));
 }
 
 describe('roles and site isolation, on every route', () => {
@@ -647,10 +704,15 @@ describe('roles and site isolation, on every route', () => {
             .replace(':siteId', String(siteId))
             .replace(':userId', String(userId))
             .replace(':keyId', '999999')
-            .replace(':goalId', '999999');
+            .replace(':goalId', '999999')
+            .replace(':group', '0123456789abcdef');
           const pending = http[method.toLowerCase() as 'get'](`${path}?from=2026-11-20&to=2026-11-20`)
             .set('origin', origin)
             .set('x-sluice-csrf', '1');
+          if (line.stream)
+            pending
+              .buffer(true)
+              .parse((response, done) => untilFirstEvent(response as unknown as IncomingMessage, done));
           const response = await (caller.token
             ? pending.set('authorization', `Bearer ${caller.token}`)
             : pending);

@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { Controller, Get, Headers, Param, Res } from '@nestjs/common';
 import {
+  ApiBearerAuth,
   ApiHeader,
   ApiOkResponse,
   ApiProduces,
@@ -14,6 +15,7 @@ import { RealtimeService } from './realtime.service.js';
 
 /** Right now on a site, for its viewers: a site the caller can't see is a 404, before any stream starts. */
 @ApiTags('reports')
+@ApiBearerAuth()
 @Controller('sites/:siteId/realtime')
 export class RealtimeController {
   constructor(private readonly realtime: RealtimeService) {}
