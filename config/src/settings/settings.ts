@@ -407,7 +407,7 @@ export const SETTINGS = {
     kind: flag(),
     section: 'Data',
     about:
-      "true: every hour the backend writes the visits begun 3 or more UTC days ago once as plain rows (ClickHouse table visits), which reports read instead of merging the per-visit rollup (about ten times faster on a month: docs/benchmarks.md). Events of a finalized day that arrive later (a pipeline backlog of more than 2 days) are left out until the day is finalized again (docs/operations.md). false: reports merge every visit from the rollup.",
+      'true: every hour the backend writes the visits begun 3 or more UTC days ago once as plain rows (ClickHouse table visits), which reports read instead of merging the per-visit rollup (about ten times faster on a month: docs/benchmarks.md). Events of a finalized day that arrive later (a pipeline backlog of more than 2 days) are left out until the day is finalized again (docs/operations.md). false: reports merge every visit from the rollup.',
     default: 'true',
     readBy: ['stack', 'backend'],
   }),
