@@ -14,11 +14,17 @@ export function reportClient(http: () => ReturnType<typeof request>, ownerToken:
   const query = (params: Params) =>
     new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)]));
 
+  /** A GET of any path under /api (e.g. `/sites/1`) as the owner or `as` (a token or an API key). */
+  const get = (path: string, as = ownerToken()) =>
+    http().get(`/api${path}`).set('authorization', `Bearer ${as}`);
+
+  /** A POST to any path under /api as the owner or `as`: `.send()` its body. */
+  const post = (path: string, as = ownerToken()) =>
+    http().post(`/api${path}`).set('authorization', `Bearer ${as}`);
+
   /** A report (`kind`: the path under /api/sites/:siteId/) as the owner, or as `as` (a token or an API key). */
   const report = (siteId: number, kind: string, params: Params, as = ownerToken()) =>
-    http()
-      .get(`/api/sites/${siteId}/${kind}?${query(params)}`)
-      .set('authorization', `Bearer ${as}`);
+    get(`/sites/${siteId}/${kind}?${query(params)}`, as);
 
   /** A report as CSV: its bytes as text. */
   const csv = (siteId: number, kind: string, params: Params) =>
@@ -32,21 +38,13 @@ export function reportClient(http: () => ReturnType<typeof request>, ownerToken:
       });
 
   async function newSite(domain: string, timezone: string): Promise<number> {
-    const { body } = await http()
-      .post('/api/sites')
-      .set('authorization', `Bearer ${ownerToken()}`)
-      .send({ name: domain, domain, timezone })
-      .expect(201);
+    const { body } = await post('/sites').send({ name: domain, domain, timezone }).expect(201);
     return body.id as number;
   }
 
   /** A viewer of `siteIds` signed in with a password of their own, and an API key of theirs. */
   async function viewerOf(email: string, siteIds: number[]): Promise<{ token: string; key: string }> {
-    const { body: created } = await http()
-      .post('/api/users')
-      .set('authorization', `Bearer ${ownerToken()}`)
-      .send({ email, role: 'viewer', siteIds })
-      .expect(201);
+    const { body: created } = await post('/users').send({ email, role: 'viewer', siteIds }).expect(201);
     const first = await signIn(http(), { email, password: created.oneTimePassword });
     const { body: changed } = await http()
       .post('/api/auth/password')
@@ -54,9 +52,7 @@ export function reportClient(http: () => ReturnType<typeof request>, ownerToken:
       .send({ currentPassword: created.oneTimePassword, newPassword: `${email}-own-password` })
       .expect(200);
     const token = changed.accessToken as string;
-    const { body: key } = await http()
-      .post('/api/api-keys')
-      .set('authorization', `Bearer ${token}`)
+    const { body: key } = await post('/api-keys', token)
       .send({ name: `${email} script` })
       .expect(201);
     return { token, key: key.key as string };
@@ -107,5 +103,5 @@ export function reportClient(http: () => ReturnType<typeof request>, ownerToken:
     }
   }
 
-  return { report, csv, newSite, assertIsolated, assertRefused };
+  return { get, post, report, csv, newSite, assertIsolated, assertRefused };
 }
