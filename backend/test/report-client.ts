@@ -103,5 +103,5 @@ export function reportClient(http: () => ReturnType<typeof request>, ownerToken:
     }
   }
 
-  return { get, post, report, csv, newSite, assertIsolated, assertRefused };
+  return { get, post, report, csv, newSite, viewerOf, assertIsolated, assertRefused };
 }
