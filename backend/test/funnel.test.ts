@@ -13,7 +13,7 @@ let stop: (() => Promise<void>) | undefined;
 before(async () => ({ stores, http, token, stop } = await startSignedInApp()));
 after(() => stop?.());
 
-const { get, report, newSite, assertIsolated } = reportClient(
+const { get, report, newSite, assertIsolated, assertRefusedStartingWith } = reportClient(
   () => http,
   () => token,
 );
@@ -193,7 +193,7 @@ describe('funnel', () => {
   });
 
   test('bad options are a 400 naming the field and the rule', async () => {
-    const cases: Array<[Record<string, string | number>, string]> = [
+    const cases: Array<[Params, string]> = [
       [{ steps: 'nope' }, 'steps: must be JSON'],
       [{ steps: JSON.stringify([FUNNEL_STEPS[0]]) }, 'steps: must be a list of 2 to 10 steps'],
       [{ steps: JSON.stringify(Array(11).fill(FUNNEL_STEPS[0])) }, 'steps: must be a list of 2 to 10 steps'],
@@ -224,18 +224,14 @@ describe('funnel', () => {
       [{ goal: 1 }, 'goal: a funnel takes no goal'],
       [{ to: '2026-11-09' }, 'to must not be before from'],
     ];
-    for (const [params, message] of cases) {
-      const response = await funnel(site, { ...day, ...params });
-      assert.equal(response.status, 400, `${JSON.stringify(params)}: ${JSON.stringify(response.body)}`);
-      assert.equal(response.body.code, 'validation_failed');
-      assert.ok(
-        response.body.message.startsWith(message),
-        `${response.body.message} should start with ${message}`,
-      );
-    }
-    const missing = await report(site, 'funnel', day);
-    assert.equal(missing.status, 400);
-    assert.ok(missing.body.message.startsWith('steps must be a JSON list of steps'), missing.body.message);
+    await assertRefusedStartingWith(site, [
+      ...cases.map(([params, message]): [string, Params, string] => [
+        'funnel',
+        { steps: JSON.stringify(FUNNEL_STEPS), ...day, ...params },
+        message,
+      ]),
+      ['funnel', day, 'steps must be a JSON list of steps'],
+    ]);
   });
 
   test("another user's site, and an API key without access to it, are the 404 of a missing site", async () => {

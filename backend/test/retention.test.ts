@@ -13,7 +13,7 @@ let stop: (() => Promise<void>) | undefined;
 before(async () => ({ stores, http, token, stop } = await startSignedInApp()));
 after(() => stop?.());
 
-const { post, report, newSite, assertIsolated } = reportClient(
+const { post, report, newSite, assertIsolated, assertRefusedStartingWith } = reportClient(
   () => http,
   () => token,
 );
@@ -157,7 +157,7 @@ describe('retention', () => {
   });
 
   test('bad options are a 400 naming the field and the rule', async () => {
-    const cases: Array<[Record<string, string | number>, string]> = [
+    const cases: Array<[Params, string]> = [
       [{ ...range, period: 'hour' }, 'period must be one of day, week, month'],
       [{ ...range, returnEvent: '' }, 'returnEvent must be an event name of 1 to 64 characters'],
       [{ ...range, returnEvent: 'x'.repeat(65) }, 'returnEvent must be an event name of 1 to 64 characters'],
@@ -172,15 +172,10 @@ describe('retention', () => {
         'filters[0].dimension',
       ],
     ];
-    for (const [params, message] of cases) {
-      const response = await retention(site, params);
-      assert.equal(response.status, 400, `${JSON.stringify(params)}: ${JSON.stringify(response.body)}`);
-      assert.equal(response.body.code, 'validation_failed');
-      assert.ok(
-        response.body.message.startsWith(message),
-        `${response.body.message} should start with ${message}`,
-      );
-    }
+    await assertRefusedStartingWith(
+      site,
+      cases.map(([params, message]) => ['retention', params, message]),
+    );
   });
 
   test("another user's site, and an API key without access to it, are the 404 of a missing site", async () => {
