@@ -7,7 +7,7 @@ import { signIn } from './harness.js';
  * report kind must pass (another user's site and a key without access are a 404; a bad option a 400
  * naming the field).
  */
-export type Params = Record<string, string | number>;
+export type Params = Record<string, string | number | boolean>;
 
 /** `http` and `ownerToken` are read at each request: a test file starts its app in `before`. */
 export function reportClient(http: () => ReturnType<typeof request>, ownerToken: () => string) {
