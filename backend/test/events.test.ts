@@ -4,9 +4,10 @@ import { get, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { INestApplication } from '@nestjs/common';
-import request from 'supertest';
+import type request from 'supertest';
 import { EVENT_ROW_FIELDS, type EventRow } from '@sluice/config';
 import { eventRow, startSignedInApp, type TestStores } from './harness.js';
+import { reportClient, type Params } from './report-client.js';
 import { randomSource } from './report-seed.js';
 
 let stores: TestStores;
@@ -18,21 +19,11 @@ let stop: (() => Promise<void>) | undefined;
 before(async () => ({ stores, app, http, token, stop } = await startSignedInApp()));
 after(() => stop?.());
 
-const events = (siteId: number, params: Record<string, string | number | boolean>) =>
-  http
-    .get(
-      `/api/sites/${siteId}/events?${new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)]))}`,
-    )
-    .set('authorization', `Bearer ${token}`);
-
-async function newSite(domain: string, timezone: string): Promise<number> {
-  const { body } = await http
-    .post('/api/sites')
-    .set('authorization', `Bearer ${token}`)
-    .send({ name: domain, domain, timezone })
-    .expect(201);
-  return body.id as number;
-}
+const { report, csv, newSite, assertRefused } = reportClient(
+  () => http,
+  () => token,
+);
+const events = (siteId: number, params: Params) => report(siteId, 'events', params);
 
 /** Newest first, ties on ts by event id descending: the explorer's order. */
 const newestFirst = (a: EventRow, b: EventRow) =>
@@ -162,7 +153,7 @@ describe('the events explorer', () => {
 
   test('bad requests are a 400 naming the field', async () => {
     const site = await newSite('bad.test', 'UTC');
-    for (const [params, message] of [
+    const cases: Array<[Params, string]> = [
       [{ limit: 0 }, 'limit must be an integer from 1 to 1000'],
       [{ limit: 1001 }, 'limit must be an integer from 1 to 1000'],
       [{ bots: 'yes' }, 'bots must be true or false'],
@@ -174,14 +165,11 @@ describe('the events explorer', () => {
         { filters: '[{"dimension":"entry_page","operator":"is","value":"/"}]' },
         'filters: entry_page describes a visit, not an event (filter events by page)',
       ],
-    ] as const) {
-      const { body } = await events(site, { ...range, ...params }).expect(400);
-      assert.equal(body.code, 'validation_failed', JSON.stringify(params));
-      assert.ok(
-        (Array.isArray(body.message) ? body.message : [body.message]).includes(message),
-        `${JSON.stringify(params)}: ${JSON.stringify(body.message)}`,
-      );
-    }
+    ];
+    await assertRefused(
+      site,
+      cases.map(([params, message]) => ['events', { ...range, ...params }, message]),
+    );
   });
 
   test('the OpenAPI description lists every contract field of an event', async () => {
@@ -191,21 +179,6 @@ describe('the events explorer', () => {
     assert.deepEqual(body.components.schemas.EventDto.required, EVENT_ROW_FIELDS);
   });
 });
-
-/** A report or the events as CSV: the raw bytes, as a spreadsheet would read them. */
-const csv = (siteId: number, kind: string, params: Record<string, string | number>) =>
-  http
-    .get(
-      `/api/sites/${siteId}/${kind}?${new URLSearchParams(Object.entries({ ...params, format: 'csv' }).map(([k, v]): [string, string] => [k, String(v)]))}`,
-    )
-    .set('authorization', `Bearer ${token}`)
-    .buffer(true)
-    .parse((response, done) => {
-      let text = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (text += chunk));
-      response.on('end', () => done(null, text));
-    });
 
 /** A GET on the app's own port, read by the test at its own pace (supertest reads everything at once). */
 async function exportRequest(path: string): Promise<IncomingMessage> {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import request from 'supertest';
-import { signIn, startSignedInApp, type TestStores } from './harness.js';
+import type request from 'supertest';
+import { startSignedInApp, type TestStores } from './harness.js';
+import { reportClient, type Params } from './report-client.js';
 import { botWalk, FUNNEL_STEPS, funnelWalks, seedFunnel, type FunnelWalk } from './funnel-seed.js';
 
 let stores: TestStores;
@@ -12,32 +13,14 @@ let stop: (() => Promise<void>) | undefined;
 before(async () => ({ stores, http, token, stop } = await startSignedInApp()));
 after(() => stop?.());
 
-const as = (method: 'get' | 'post', path: string, bearer = token) =>
-  http[method](`/api${path}`).set('authorization', `Bearer ${bearer}`);
+const { get, report, newSite, assertIsolated, assertRefusedStartingWith } = reportClient(
+  () => http,
+  () => token,
+);
 
-const funnel = (siteId: number, params: Record<string, string | number>, bearer = token) =>
-  as(
-    'get',
-    `/sites/${siteId}/funnel?${new URLSearchParams(Object.entries({ steps: JSON.stringify(FUNNEL_STEPS), ...params }).map(([k, v]): [string, string] => [k, String(v)]))}`,
-    bearer,
-  );
-
-async function newSite(domain: string, timezone: string): Promise<number> {
-  const { body } = await as('post', '/sites').send({ name: domain, domain, timezone }).expect(201);
-  return body.id as number;
-}
-
-/** A user with a viewer's role on `siteIds` only, signed in with their own password. */
-async function newViewer(email: string, siteIds: number[]): Promise<string> {
-  const { body: created } = await as('post', '/users').send({ email, role: 'viewer', siteIds }).expect(201);
-  const first = await signIn(http, { email, password: created.oneTimePassword });
-  const { body } = await http
-    .post('/api/auth/password')
-    .set('authorization', `Bearer ${first}`)
-    .send({ currentPassword: created.oneTimePassword, newPassword: `${email}-own-password` })
-    .expect(200);
-  return body.accessToken as string;
-}
+/** The funnel of the seed's three steps, unless `params` names others. */
+const funnel = (siteId: number, params: Params) =>
+  report(siteId, 'funnel', { steps: JSON.stringify(FUNNEL_STEPS), ...params });
 
 /**
  * What the funnel must answer for these walks, restated from the seed's plain numbers: percentages half
@@ -108,7 +91,7 @@ describe('funnel', () => {
       siteId: site,
       ...day,
       // The site's zone as the sites API canonicalises it (Intl's name for Asia/Kolkata).
-      timezone: (await as('get', `/sites/${site}`).expect(200)).body.timezone,
+      timezone: (await get(`/sites/${site}`).expect(200)).body.timezone,
       window: 1800,
       steps,
       comparison: null,
@@ -210,7 +193,7 @@ describe('funnel', () => {
   });
 
   test('bad options are a 400 naming the field and the rule', async () => {
-    const cases: Array<[Record<string, string | number>, string]> = [
+    const cases: Array<[Params, string]> = [
       [{ steps: 'nope' }, 'steps: must be JSON'],
       [{ steps: JSON.stringify([FUNNEL_STEPS[0]]) }, 'steps: must be a list of 2 to 10 steps'],
       [{ steps: JSON.stringify(Array(11).fill(FUNNEL_STEPS[0])) }, 'steps: must be a list of 2 to 10 steps'],
@@ -241,38 +224,24 @@ describe('funnel', () => {
       [{ goal: 1 }, 'goal: a funnel takes no goal'],
       [{ to: '2026-11-09' }, 'to must not be before from'],
     ];
-    for (const [params, message] of cases) {
-      const response = await funnel(site, { ...day, ...params });
-      assert.equal(response.status, 400, `${JSON.stringify(params)}: ${JSON.stringify(response.body)}`);
-      assert.equal(response.body.code, 'validation_failed');
-      assert.ok(
-        response.body.message.startsWith(message),
-        `${response.body.message} should start with ${message}`,
-      );
-    }
-    const missing = await as('get', `/sites/${site}/funnel?from=2026-11-10&to=2026-11-10`);
-    assert.equal(missing.status, 400);
-    assert.ok(missing.body.message.startsWith('steps must be a JSON list of steps'), missing.body.message);
+    await assertRefusedStartingWith(site, [
+      ...cases.map(([params, message]): [string, Params, string] => [
+        'funnel',
+        { steps: JSON.stringify(FUNNEL_STEPS), ...day, ...params },
+        message,
+      ]),
+      ['funnel', day, 'steps must be a JSON list of steps'],
+    ]);
   });
 
   test("another user's site, and an API key without access to it, are the 404 of a missing site", async () => {
-    const mine = await newSite('funnel-mine.test', 'UTC');
-    const viewer = await newViewer('funnel-viewer@shop.test', [mine]);
-    const { body: key } = await as('post', '/api-keys', viewer).send({ name: 'script' }).expect(201);
-    for (const bearer of [viewer, key.key as string]) {
-      await funnel(mine, day, bearer).expect(200);
-      for (const format of ['json', 'csv']) {
-        const hidden = await funnel(site, { ...day, format }, bearer);
-        const absent = await funnel(4_000_000_000, { ...day, format }, bearer);
-        assert.deepEqual(
-          [hidden.status, hidden.body],
-          [404, { statusCode: 404, code: 'not_found', message: `site ${site} not found` }],
-        );
-        assert.deepEqual(
-          [absent.status, absent.body],
-          [404, { ...hidden.body, message: 'site 4000000000 not found' }],
-        );
-      }
-    }
+    await assertIsolated(
+      [
+        ['funnel', { steps: JSON.stringify(FUNNEL_STEPS), ...day, format: 'json' }],
+        ['funnel', { steps: JSON.stringify(FUNNEL_STEPS), ...day, format: 'csv' }],
+      ],
+      'funnel-viewer@shop.test',
+      async (siteId) => stores.insertEvents(seedFunnel(siteId, '2026-11-09 18:30:00', 5, 'isolated')),
+    );
   });
 });

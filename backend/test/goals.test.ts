@@ -7,6 +7,7 @@ import { GOAL_METRIC_NAMES, METRIC_NAMES } from '../src/reports/query/metrics.js
 import type { GoalCondition, ReportQuery } from '../src/reports/query/report-query.js';
 import { ReportsService } from '../src/reports/reports.service.js';
 import { eventRow, signIn, startSignedInApp, type TestStores } from './harness.js';
+import { reportClient } from './report-client.js';
 import {
   goalMetricsOf,
   metricsOf,
@@ -36,17 +37,12 @@ function groupBy<T>(list: T[], key: (item: T) => string): Map<string, T[]> {
 const as = (method: 'get' | 'post' | 'patch' | 'delete', path: string, bearer = token) =>
   http[method](`/api${path}`).set('authorization', `Bearer ${bearer}`);
 
-const report = (siteId: number, kind: string, params: Record<string, string | number>, bearer = token) =>
-  as(
-    'get',
-    `/sites/${siteId}/${kind}?${new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)]))}`,
-    bearer,
-  );
-
-async function newSite(domain: string, timezone = 'UTC'): Promise<number> {
-  const { body } = await as('post', '/sites').send({ name: domain, domain, timezone }).expect(201);
-  return body.id as number;
-}
+const client = reportClient(
+  () => http,
+  () => token,
+);
+const { report } = client;
+const newSite = (domain: string, timezone = 'UTC') => client.newSite(domain, timezone);
 
 /** A user with `role` on `siteIds` only, signed in with their own password. */
 async function newUser(email: string, role: 'viewer' | 'admin', siteIds: number[]): Promise<string> {

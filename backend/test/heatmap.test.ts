@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import request from 'supertest';
-import { signIn, startSignedInApp, type TestStores } from './harness.js';
+import type request from 'supertest';
+import { startSignedInApp, type TestStores } from './harness.js';
+import { reportClient, type Params } from './report-client.js';
 import { heatmapRows } from './heatmap-seed.js';
 import { copyOf, resendOf } from './paths-seed.js';
 
@@ -13,24 +14,13 @@ let site: number;
 /** The site's zone as the API names it. */
 let timezone: string;
 
-type Params = Record<string, string | number>;
 const DAY = { from: '2026-11-20', to: '2026-11-20', page: '/pricing' };
 
-const report = (siteId: number, params: Params, as = token) =>
-  http
-    .get(
-      `/api/sites/${siteId}/heatmap?${new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)]))}`,
-    )
-    .set('authorization', `Bearer ${as}`);
-
-async function newSite(domain: string, zone: string): Promise<number> {
-  const { body } = await http
-    .post('/api/sites')
-    .set('authorization', `Bearer ${token}`)
-    .send({ name: domain, domain, timezone: zone })
-    .expect(201);
-  return body.id as number;
-}
+const { report, csv, newSite, assertIsolated, assertRefused } = reportClient(
+  () => http,
+  () => token,
+);
+const heatmap = (siteId: number, params: Params) => report(siteId, 'heatmap', params);
 
 before(async () => {
   ({ stores, http, token, stop } = await startSignedInApp());
@@ -55,7 +45,7 @@ const MENU = { fingerprint: 'f-menu', name: '#nav > div in Navigation' };
 
 describe('a page’s heatmap', () => {
   test('click cells, top elements and scroll depth, over every viewport', async () => {
-    const { body } = await report(site, DAY).expect(200);
+    const { body } = await heatmap(site, DAY).expect(200);
     assert.deepEqual(body, {
       siteId: site,
       from: DAY.from,
@@ -91,7 +81,7 @@ describe('a page’s heatmap', () => {
 
   test('by viewport width: mobile below 768, tablet below 1024, desktop from 1024', async () => {
     const part = async (viewport: string) => {
-      const { body } = await report(site, { ...DAY, viewport, limit: 1 }).expect(200);
+      const { body } = await heatmap(site, { ...DAY, viewport, limit: 1 }).expect(200);
       return [body.viewport, body.cells, body.elements];
     };
     assert.deepEqual(await part('desktop'), [
@@ -118,10 +108,10 @@ describe('a page’s heatmap', () => {
   });
 
   test('a wildcard page, filters choosing the visits, and an empty range', async () => {
-    const { body: pattern } = await report(site, { ...DAY, page: '/pri*', viewport: 'tablet' }).expect(200);
+    const { body: pattern } = await heatmap(site, { ...DAY, page: '/pri*', viewport: 'tablet' }).expect(200);
     assert.deepEqual(pattern.cells, [{ column: 25, row: 6, clicks: 1 }]);
     // Only visit a viewed /docs (its click there, not on /pricing, is not counted itself).
-    const { body: visitA } = await report(site, {
+    const { body: visitA } = await heatmap(site, {
       ...DAY,
       filters: '[{"dimension":"page","operator":"is","value":"/docs"}]',
     }).expect(200);
@@ -134,7 +124,7 @@ describe('a page’s heatmap', () => {
         { depth: 75, views: 1, percent: 100 },
       ],
     );
-    const { body: empty } = await report(site, { ...DAY, from: '2026-11-10', to: '2026-11-10' }).expect(200);
+    const { body: empty } = await heatmap(site, { ...DAY, from: '2026-11-10', to: '2026-11-10' }).expect(200);
     assert.deepEqual(
       [empty.cells, empty.elements, empty.scroll],
       [
@@ -149,15 +139,7 @@ describe('a page’s heatmap', () => {
   });
 
   test('as CSV: the click cells', async () => {
-    const response = await report(site, { ...DAY, format: 'csv' })
-      .buffer(true)
-      .parse((stream, done) => {
-        let text = '';
-        stream.setEncoding('utf8');
-        stream.on('data', (chunk: string) => (text += chunk));
-        stream.on('end', () => done(null, text));
-      })
-      .expect(200);
+    const response = await csv(site, 'heatmap', DAY).expect(200);
     assert.equal(
       response.headers['content-disposition'],
       `attachment; filename="sluice-site-${site}-heatmap-2026-11-20-2026-11-20.csv"`,
@@ -170,7 +152,7 @@ describe('refused', () => {
   test('bad options are a 400 naming the field and the rule', async () => {
     const page = 'page must be a path or a wildcard pattern starting with / (at most 2048 characters)';
     const { from, to } = DAY;
-    for (const [params, message] of [
+    const cases: Array<[Params, string]> = [
       [{ from, to }, page],
       [{ ...DAY, page: 'pricing' }, page],
       [{ ...DAY, viewport: 'watch' }, 'viewport must be one of mobile, tablet, desktop'],
@@ -180,42 +162,16 @@ describe('refused', () => {
         'compareFrom: the heatmap report has no comparison range',
       ],
       [{ ...DAY, goal: 1 }, 'goal: this site has no goal 1'],
-    ] as const) {
-      const { body } = await report(site, params).expect(400);
-      assert.equal(body.code, 'validation_failed', JSON.stringify(params));
-      const messages: string[] = Array.isArray(body.message) ? body.message : [body.message];
-      assert.ok(messages.includes(message), `${JSON.stringify(params)}: ${JSON.stringify(body.message)}`);
-    }
+    ];
+    await assertRefused(
+      site,
+      cases.map(([params, message]) => ['heatmap', params, message]),
+    );
   });
 
   test("another user's site is a 404, to a session and to an API key, as a missing site", async () => {
-    const own = await newSite('heatmap-own.test', 'UTC');
-    const { body: created } = await http
-      .post('/api/users')
-      .set('authorization', `Bearer ${token}`)
-      .send({ email: 'heatmap-viewer@shop.test', role: 'viewer', siteIds: [own] })
-      .expect(201);
-    const first = await signIn(http, {
-      email: 'heatmap-viewer@shop.test',
-      password: created.oneTimePassword,
-    });
-    const { body: changed } = await http
-      .post('/api/auth/password')
-      .set('authorization', `Bearer ${first}`)
-      .send({ currentPassword: created.oneTimePassword, newPassword: 'heatmap-viewer-own-password' })
-      .expect(200);
-    const { body: key } = await http
-      .post('/api/api-keys')
-      .set('authorization', `Bearer ${changed.accessToken}`)
-      .send({ name: 'script' })
-      .expect(201);
-    for (const as of [changed.accessToken as string, key.key as string]) {
-      await report(own, DAY, as).expect(200);
-      const hidden = await report(site, DAY, as);
-      assert.deepEqual(
-        [hidden.status, hidden.body],
-        [404, { statusCode: 404, code: 'not_found', message: `site ${site} not found` }],
-      );
-    }
+    await assertIsolated([['heatmap', DAY]], 'heatmap-viewer@shop.test', (siteId) =>
+      stores.insertEvents(heatmapRows(siteId).rows),
+    );
   });
 });

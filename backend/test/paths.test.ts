@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import request from 'supertest';
+import type request from 'supertest';
 import { DIMENSION_NAMES } from '@sluice/config';
-import { signIn, startSignedInApp, type TestStores } from './harness.js';
+import { startSignedInApp, type TestStores } from './harness.js';
+import { reportClient, type Params } from './report-client.js';
 import { copyOf, pathRows, resendOf } from './paths-seed.js';
 
 let stores: TestStores;
@@ -13,35 +14,12 @@ let site: number;
 /** The site's zone as the API names it (Node canonicalises Asia/Kolkata as Asia/Calcutta). */
 let timezone: string;
 
-type Params = Record<string, string | number>;
 const DAY = { from: '2026-11-20', to: '2026-11-20' };
 
-const report = (siteId: number, kind: string, params: Params, as = token) =>
-  http
-    .get(
-      `/api/sites/${siteId}/${kind}?${new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)]))}`,
-    )
-    .set('authorization', `Bearer ${as}`);
-
-/** A report as CSV, its body the bytes as sent. */
-const csv = (siteId: number, kind: string, params: Params) =>
-  report(siteId, kind, { ...params, format: 'csv' })
-    .buffer(true)
-    .parse((response, done) => {
-      let text = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (text += chunk));
-      response.on('end', () => done(null, text));
-    });
-
-async function newSite(domain: string, timezone: string): Promise<number> {
-  const { body } = await http
-    .post('/api/sites')
-    .set('authorization', `Bearer ${token}`)
-    .send({ name: domain, domain, timezone })
-    .expect(201);
-  return body.id as number;
-}
+const { report, csv, newSite, assertIsolated, assertRefused } = reportClient(
+  () => http,
+  () => token,
+);
 
 before(async () => {
   ({ stores, http, token, stop } = await startSignedInApp());
@@ -190,7 +168,7 @@ describe('session paths', () => {
 describe('refused', () => {
   test('bad options are a 400 naming the field and the rule', async () => {
     const page = '$property must be a path or a wildcard pattern starting with / (at most 2048 characters)';
-    for (const [kind, params, message] of [
+    const cases: Array<[string, Params, string]> = [
       ['paths', {}, page.replace('$property', 'page')],
       ['paths', { page: 'pricing' }, page.replace('$property', 'page')],
       ['paths', { page: '/', limit: 0 }, 'limit must be an integer from 1 to 100'],
@@ -208,45 +186,22 @@ describe('refused', () => {
         { page: '/', filters: '[{"dimension":"planet","operator":"is","value":"x"}]' },
         `filters[0].dimension: unknown dimension "planet" (one of ${DIMENSION_NAMES.join(', ')})`,
       ],
-    ] as const) {
-      const { body } = await report(site, kind, { ...DAY, ...params }).expect(400);
-      assert.equal(body.code, 'validation_failed', JSON.stringify(params));
-      const messages: string[] = Array.isArray(body.message) ? body.message : [body.message];
-      assert.ok(messages.includes(message), `${JSON.stringify(params)}: ${JSON.stringify(body.message)}`);
-    }
+    ];
+    await assertRefused(
+      site,
+      cases.map(([kind, params, message]) => [kind, { ...DAY, ...params }, message]),
+    );
   });
 
   test("another user's site is a 404, to a session and to an API key, as a missing site", async () => {
-    const own = await newSite('paths-own.test', 'UTC');
-    const { body: created } = await http
-      .post('/api/users')
-      .set('authorization', `Bearer ${token}`)
-      .send({ email: 'paths-viewer@shop.test', role: 'viewer', siteIds: [own] })
-      .expect(201);
-    const first = await signIn(http, { email: 'paths-viewer@shop.test', password: created.oneTimePassword });
-    const { body: changed } = await http
-      .post('/api/auth/password')
-      .set('authorization', `Bearer ${first}`)
-      .send({ currentPassword: created.oneTimePassword, newPassword: 'paths-viewer-own-password' })
-      .expect(200);
-    const { body: key } = await http
-      .post('/api/api-keys')
-      .set('authorization', `Bearer ${changed.accessToken}`)
-      .send({ name: 'script' })
-      .expect(201);
-    for (const as of [changed.accessToken as string, key.key as string]) {
-      for (const [kind, params] of [
-        ['paths', { page: '/pricing' }],
-        ['paths/sessions', { start: '/' }],
-      ] as const) {
-        await report(own, kind, { ...DAY, ...params }, as).expect(200);
-        const hidden = await report(site, kind, { ...DAY, ...params }, as);
-        assert.deepEqual(
-          [hidden.status, hidden.body],
-          [404, { statusCode: 404, code: 'not_found', message: `site ${site} not found` }],
-        );
-      }
-    }
+    await assertIsolated(
+      [
+        ['paths', { ...DAY, page: '/pricing' }],
+        ['paths/sessions', { ...DAY, start: '/' }],
+      ],
+      'paths-viewer@shop.test',
+      (siteId) => stores.insertEvents(pathRows(siteId)),
+    );
   });
 
   test('the OpenAPI description has both routes', async () => {

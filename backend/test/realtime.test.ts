@@ -7,6 +7,7 @@ import request from 'supertest';
 import { createApp } from '../src/app.js';
 import { loadAppConfig } from '../src/config/app-config.js';
 import { eventRow, OWNER, RecordingLogger, signIn, startTestStores, type TestStores } from './harness.js';
+import { reportClient } from './report-client.js';
 
 let stores: TestStores;
 let app: INestApplication;
@@ -32,14 +33,13 @@ after(async () => {
   await stores?.stop();
 });
 
-async function newSite(domain: string, timezone = 'Asia/Kolkata'): Promise<number> {
-  const { body } = await http
-    .post('/api/sites')
-    .set('authorization', `Bearer ${token}`)
-    .send({ name: domain, domain, timezone })
-    .expect(201);
-  return body.id as number;
-}
+const client = reportClient(
+  () => http,
+  () => token,
+);
+const { report, viewerOf } = client;
+/** The stream tests' sites: Asia/Kolkata unless a test needs another zone. */
+const newSite = (domain: string, timezone = 'Asia/Kolkata') => client.newSite(domain, timezone);
 
 /** `seconds` ago, as the events table stores ts (UTC, `YYYY-MM-DD hh:mm:ss`). */
 const ago = (seconds: number) =>
@@ -280,10 +280,7 @@ describe('the last 5 minutes', () => {
     // A copy, and b1 resent from another address later: neither adds a visitor or a pageview.
     await stores.insertEvents([{ ...a1 }, { ...b1, visitor_id: 'vb-elsewhere', ts: ago(10) }]);
 
-    const { body } = await http
-      .get(`/api/sites/${site}/realtime`)
-      .set('authorization', `Bearer ${token}`)
-      .expect(200);
+    const { body } = await report(site, 'realtime', {}).expect(200);
     assert.equal(typeof body.since, 'string');
     assert.deepEqual(
       { ...body, since: undefined },
@@ -307,10 +304,7 @@ describe('the last 5 minutes', () => {
 
   test('an empty site: nobody', async () => {
     const site = await newSite('empty-now.test');
-    const { body } = await http
-      .get(`/api/sites/${site}/realtime`)
-      .set('authorization', `Bearer ${token}`)
-      .expect(200);
+    const { body } = await report(site, 'realtime', {}).expect(200);
     assert.deepEqual([body.visitors, body.pageviews, body.pages, body.sources], [0, 0, [], []]);
   });
 });
@@ -320,26 +314,10 @@ describe('site isolation', () => {
     const siteA = await newSite('rt-isolation-a.test');
     const siteB = await newSite('rt-isolation-b.test');
     const email = 'realtime-viewer@shop.test';
-    const { body: created } = await http
-      .post('/api/users')
-      .set('authorization', `Bearer ${token}`)
-      .send({ email, role: 'viewer', siteIds: [siteA] })
-      .expect(201);
-    const first = await signIn(http, { email, password: created.oneTimePassword });
-    const { body: changed } = await http
-      .post('/api/auth/password')
-      .set('authorization', `Bearer ${first}`)
-      .send({ currentPassword: created.oneTimePassword, newPassword: `${email}-own-password` })
-      .expect(200);
-    const viewer = changed.accessToken as string;
-    const { body: key } = await http
-      .post('/api/api-keys')
-      .set('authorization', `Bearer ${viewer}`)
-      .send({ name: 'realtime' })
-      .expect(201);
+    const viewer = await viewerOf(email, [siteA]);
     const missing = 4_000_000_000;
-    for (const credential of [viewer, key.key as string]) {
-      await http.get(`/api/sites/${siteA}/realtime`).set('authorization', `Bearer ${credential}`).expect(200);
+    for (const credential of [viewer.token, viewer.key]) {
+      await report(siteA, 'realtime', {}, credential).expect(200);
       for (const path of ['realtime', 'realtime/stream']) {
         const answers = [];
         for (const site of [siteB, missing]) {
@@ -354,7 +332,7 @@ describe('site isolation', () => {
         ]);
       }
     }
-    const allowed = await openStream(siteA, { authorization: `Bearer ${key.key as string}` });
+    const allowed = await openStream(siteA, { authorization: `Bearer ${viewer.key}` });
     await ready(allowed);
     await allowed.close();
     await streamsClosed();

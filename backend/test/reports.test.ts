@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { INestApplication } from '@nestjs/common';
-import request from 'supertest';
+import type request from 'supertest';
 import {
   DIMENSION_NAMES,
   REPORT_DIMENSIONS,
@@ -15,7 +15,8 @@ import { DomainError, ErrorCode } from '../src/common/domain-error.js';
 import { METRIC_NAMES } from '../src/reports/query/metrics.js';
 import type { ReportQuery } from '../src/reports/query/report-query.js';
 import { ReportsService } from '../src/reports/reports.service.js';
-import { eventRow, signIn, startSignedInApp, type TestStores } from './harness.js';
+import { eventRow, startSignedInApp, type TestStores } from './harness.js';
+import { reportClient, type Params } from './report-client.js';
 import {
   eventCarrying,
   localDate,
@@ -35,24 +36,10 @@ let stop: (() => Promise<void>) | undefined;
 before(async () => ({ stores, app, http, token, stop } = await startSignedInApp()));
 after(() => stop?.());
 
-type Params = Record<string, string | number>;
-
-/** A report as the owner: `kind` under /api/sites/:siteId/, its parameters in the query string. */
-const report = (siteId: number, kind: string, params: Params, as = token) =>
-  http
-    .get(
-      `/api/sites/${siteId}/${kind}?${new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)]))}`,
-    )
-    .set('authorization', `Bearer ${as}`);
-
-async function newSite(domain: string, timezone: string): Promise<number> {
-  const { body } = await http
-    .post('/api/sites')
-    .set('authorization', `Bearer ${token}`)
-    .send({ name: domain, domain, timezone })
-    .expect(201);
-  return body.id as number;
-}
+const { report, newSite, assertIsolated, assertRefusedStartingWith } = reportClient(
+  () => http,
+  () => token,
+);
 
 const BREAKDOWN = ['visitors', 'visits', 'pageviews'] as const;
 const pickMetrics = (metrics: ReturnType<typeof metricsOf>, names: readonly string[]) =>
@@ -741,67 +728,29 @@ describe('bad requests', () => {
         'compareTo must not be before compareFrom',
       ],
     ];
-    for (const [kind, params, message] of cases) {
-      const response = await report(1, kind, params);
-      assert.equal(
-        response.status,
-        400,
-        `${kind} ${JSON.stringify(params)}: ${JSON.stringify(response.body)}`,
-      );
-      assert.equal(response.body.code, 'validation_failed');
-      assert.ok(
-        response.body.message.startsWith(message),
-        `${response.body.message} should start with ${message}`,
-      );
-    }
+    await assertRefusedStartingWith(1, cases);
   });
 });
 
 describe('site isolation', () => {
   test("every report of a site the user can't see is the 404 of a missing site", async () => {
-    const siteA = await newSite('isolation-a.test', 'UTC');
-    const siteB = await newSite('isolation-b.test', 'UTC');
-    await stores.insertEvents([eventRow({ site_id: siteB, session_id: 'b', visitor_id: 'b' })]);
-    const email = 'viewer-of-a@shop.test';
-    const { body: created } = await http
-      .post('/api/users')
-      .set('authorization', `Bearer ${token}`)
-      .send({ email, role: 'viewer', siteIds: [siteA] })
-      .expect(201);
-    const first = await signIn(http, { email, password: created.oneTimePassword });
-    const { body: changed } = await http
-      .post('/api/auth/password')
-      .set('authorization', `Bearer ${first}`)
-      .send({ currentPassword: created.oneTimePassword, newPassword: `${email}-own-password` })
-      .expect(200);
-    const viewer = changed.accessToken as string;
-    const missing = 4_000_000_000;
     const range = { from: '2026-11-20', to: '2026-11-20' };
-    for (const [kind, params] of [
-      ['overview', range],
-      ['timeseries', { ...range, interval: 'hour' }],
-      ['breakdown', { ...range, dimension: 'page' }],
-      ['events', range],
-      ['events', { ...range, format: 'csv' }],
-      ['breakdown', { ...range, dimension: 'country', format: 'csv' }],
+    await assertIsolated(
       [
-        'breakdown',
-        { ...range, dimension: 'country', filters: '[{"dimension":"page","operator":"is","value":"/"}]' },
+        ['overview', range],
+        ['timeseries', { ...range, interval: 'hour' }],
+        ['breakdown', { ...range, dimension: 'page' }],
+        ['events', range],
+        ['events', { ...range, format: 'csv' }],
+        ['breakdown', { ...range, dimension: 'country', format: 'csv' }],
+        [
+          'breakdown',
+          { ...range, dimension: 'country', filters: '[{"dimension":"page","operator":"is","value":"/"}]' },
+        ],
       ],
-    ] as const) {
-      await report(siteA, kind, params, viewer).expect(200);
-      const forbidden = await report(siteB, kind, params, viewer);
-      const absent = await report(missing, kind, params, viewer);
-      assert.deepEqual(
-        [forbidden.status, forbidden.body],
-        [404, { statusCode: 404, code: 'not_found', message: `site ${siteB} not found` }],
-        kind,
-      );
-      assert.deepEqual(
-        [absent.status, absent.body],
-        [404, { ...forbidden.body, message: `site ${missing} not found` }],
-      );
-    }
+      'viewer-of-a@shop.test',
+      (siteId) => stores.insertEvents([eventRow({ site_id: siteId, session_id: 'b', visitor_id: 'b' })]),
+    );
   });
 });
 

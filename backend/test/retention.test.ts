@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import request from 'supertest';
-import { signIn, startSignedInApp, type TestStores } from './harness.js';
+import type request from 'supertest';
+import { startSignedInApp, type TestStores } from './harness.js';
+import { reportClient, type Params } from './report-client.js';
 import { seedRetention } from './retention-seed.js';
 
 let stores: TestStores;
@@ -12,15 +13,11 @@ let stop: (() => Promise<void>) | undefined;
 before(async () => ({ stores, http, token, stop } = await startSignedInApp()));
 after(() => stop?.());
 
-const as = (method: 'get' | 'post', path: string, bearer = token) =>
-  http[method](`/api${path}`).set('authorization', `Bearer ${bearer}`);
-
-const retention = (siteId: number, params: Record<string, string | number>, bearer = token) =>
-  as(
-    'get',
-    `/sites/${siteId}/retention?${new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)]))}`,
-    bearer,
-  );
+const { post, report, newSite, assertIsolated, assertRefusedStartingWith } = reportClient(
+  () => http,
+  () => token,
+);
+const retention = (siteId: number, params: Params) => report(siteId, 'retention', params);
 
 /** Four weeks from Monday 2 November 2026. */
 const WEEKS = ['2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23'];
@@ -46,7 +43,7 @@ describe('retention', () => {
   let timezone: string;
 
   before(async () => {
-    const { body } = await as('post', '/sites')
+    const { body } = await post('/sites')
       .send({
         name: 'Retained',
         domain: 'retained.test',
@@ -133,10 +130,8 @@ describe('retention', () => {
       cohort('2026-11-16', 0, [0, 0]),
       cohort('2026-11-23', 0, [0]),
     ]);
-    const { body: plain } = await as('post', '/sites')
-      .send({ name: 'Plain', domain: 'plain.test', timezone: 'UTC' })
-      .expect(201);
-    const cookieless = await retention(plain.id, range).expect(200);
+    const plain = await newSite('plain.test', 'UTC');
+    const cookieless = await retention(plain, range).expect(200);
     assert.equal(cookieless.body.identity, 'cookieless');
   });
 
@@ -162,7 +157,7 @@ describe('retention', () => {
   });
 
   test('bad options are a 400 naming the field and the rule', async () => {
-    const cases: Array<[Record<string, string | number>, string]> = [
+    const cases: Array<[Params, string]> = [
       [{ ...range, period: 'hour' }, 'period must be one of day, week, month'],
       [{ ...range, returnEvent: '' }, 'returnEvent must be an event name of 1 to 64 characters'],
       [{ ...range, returnEvent: 'x'.repeat(65) }, 'returnEvent must be an event name of 1 to 64 characters'],
@@ -177,47 +172,20 @@ describe('retention', () => {
         'filters[0].dimension',
       ],
     ];
-    for (const [params, message] of cases) {
-      const response = await retention(site, params);
-      assert.equal(response.status, 400, `${JSON.stringify(params)}: ${JSON.stringify(response.body)}`);
-      assert.equal(response.body.code, 'validation_failed');
-      assert.ok(
-        response.body.message.startsWith(message),
-        `${response.body.message} should start with ${message}`,
-      );
-    }
+    await assertRefusedStartingWith(
+      site,
+      cases.map(([params, message]) => ['retention', params, message]),
+    );
   });
 
   test("another user's site, and an API key without access to it, are the 404 of a missing site", async () => {
-    const { body: mine } = await as('post', '/sites')
-      .send({ name: 'Mine', domain: 'retention-mine.test', timezone: 'UTC' })
-      .expect(201);
-    const email = 'retention-viewer@shop.test';
-    const { body: created } = await as('post', '/users')
-      .send({ email, role: 'viewer', siteIds: [mine.id] })
-      .expect(201);
-    const first = await signIn(http, { email, password: created.oneTimePassword });
-    const { body: changed } = await http
-      .post('/api/auth/password')
-      .set('authorization', `Bearer ${first}`)
-      .send({ currentPassword: created.oneTimePassword, newPassword: `${email}-own-password` })
-      .expect(200);
-    const viewer = changed.accessToken as string;
-    const { body: key } = await as('post', '/api-keys', viewer).send({ name: 'script' }).expect(201);
-    for (const bearer of [viewer, key.key as string]) {
-      await retention(mine.id, range, bearer).expect(200);
-      for (const format of ['json', 'csv']) {
-        const hidden = await retention(site, { ...range, format }, bearer);
-        const absent = await retention(4_000_000_000, { ...range, format }, bearer);
-        assert.deepEqual(
-          [hidden.status, hidden.body],
-          [404, { statusCode: 404, code: 'not_found', message: `site ${site} not found` }],
-        );
-        assert.deepEqual(
-          [absent.status, absent.body],
-          [404, { ...hidden.body, message: 'site 4000000000 not found' }],
-        );
-      }
-    }
+    await assertIsolated(
+      [
+        ['retention', { ...range, format: 'json' }],
+        ['retention', { ...range, format: 'csv' }],
+      ],
+      'retention-viewer@shop.test',
+      (siteId) => stores.insertEvents(seedRetention(siteId)),
+    );
   });
 });

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { EventRow } from '@sluice/config';
-import request from 'supertest';
+import type request from 'supertest';
 import { eventRow, RecordingLogger, startSignedInApp, type TestStores } from './harness.js';
+import { reportClient } from './report-client.js';
 import { randomSource } from './report-seed.js';
 
 let stores: TestStores;
@@ -20,22 +21,10 @@ before(async () => {
 });
 after(() => stop?.());
 
-type Params = Record<string, string | number>;
-const report = (siteId: number, kind: string, params: Params) =>
-  http
-    .get(
-      `/api/sites/${siteId}/${kind}?${new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)]))}`,
-    )
-    .set('authorization', `Bearer ${token}`);
-
-async function newSite(domain: string, timezone: string): Promise<number> {
-  const { body } = await http
-    .post('/api/sites')
-    .set('authorization', `Bearer ${token}`)
-    .send({ name: domain, domain, timezone })
-    .expect(201);
-  return body.id as number;
-}
+const { post, report, newSite } = reportClient(
+  () => http,
+  () => token,
+);
 
 /** Visitor ids (32 hex digits) from a fixed generator: the sample they fall in is the same on every run. */
 function visitorIds(seed: number): () => string {
@@ -211,9 +200,7 @@ describe('sampled reports', () => {
         ];
       }).flat(),
     );
-    const { body: goal } = await http
-      .post(`/api/sites/${shop}/goals`)
-      .set('authorization', `Bearer ${token}`)
+    const { body: goal } = await post(`/sites/${shop}/goals`)
       .send({ name: 'Purchase', kind: 'event', match: 'purchase' })
       .expect(201);
     const { body: whole } = await report(shop, 'overview', { ...range, goal: goal.id }).expect(200);
