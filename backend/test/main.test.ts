@@ -17,12 +17,17 @@ interface Started {
   kill(signal: NodeJS.Signals): void;
 }
 
+/** Every backend this file started: killed at the end, so a failed test never leaves one holding the file open. */
+const children = new Set<ReturnType<typeof spawn>>();
+
 function startBackend(env: Record<string, string>): Started {
   const child = spawn(process.execPath, [MAIN], {
     // At info: this file reads what the process says (the harness's quieter level is for in-process apps).
     env: { PATH: process.env.PATH, NO_COLOR: '1', ...env, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
@@ -34,7 +39,8 @@ function startBackend(env: Record<string, string>): Started {
   };
 }
 
-async function waitFor(started: Started, pattern: RegExp, timeoutMs = 15_000): Promise<void> {
+/** A bound on waiting, not a timing: a first start applies every ClickHouse migration, slow on a loaded machine. */
+async function waitFor(started: Started, pattern: RegExp, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!pattern.test(started.output())) {
     if (Date.now() > deadline) assert.fail(`no ${pattern} within ${timeoutMs} ms:\n${started.output()}`);
@@ -48,7 +54,10 @@ before(async () => {
   stores = await startTestStores();
 });
 
-after(() => stores?.stop());
+after(async () => {
+  for (const child of children) child.kill('SIGKILL');
+  await stores?.stop();
+});
 
 describe('the backend process', () => {
   test('migrates, listens, answers and stops cleanly on SIGTERM', async (t) => {
