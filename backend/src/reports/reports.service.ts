@@ -36,7 +36,8 @@ import {
   parseOrder,
 } from './query/parse-request.js';
 import { chooseSource, type VisitSource } from './query/plan.js';
-import { autoSample, estimatedRowsSql, SAMPLE_PARTS } from './query/sampling.js';
+import { SAMPLE_PARTS } from './query/sample-clause.js';
+import { autoSample, estimatedRowsSql } from './query/sampling.js';
 import type { DateRange, GoalCondition, ReportQuery } from './query/report-query.js';
 import { bucketLabels, intervalFits, MAX_DAYS_BY_INTERVAL } from './query/zoned-buckets.js';
 

@@ -1,14 +1,8 @@
 import type { NamedQuery } from '../../clickhouse/clickhouse.service.js';
 import { bind, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
 import type { DateRange, ReportQuery } from './report-query.js';
+import { SAMPLE_PARTS } from './sample-clause.js';
 import { eventDays } from './visits.js';
-
-/** Sample rates are ten-thousandths: `SAMPLE n/10000`, a rational ClickHouse 18.16 and modern servers take. */
-export const SAMPLE_PARTS = 10_000;
-
-/** `SAMPLE n/10000` after the events table of a sampled query; nothing for a whole reading. */
-export const sampleClause = (query: Pick<ReportQuery, 'sample'>): SqlFragment =>
-  query.sample === undefined ? sql`` : sql`SAMPLE ${bind.uint32(query.sample)}/${bind.uint32(SAMPLE_PARTS)}`;
 
 /**
  * A count over a sample, scaled up to the whole: a sample by visitor holds about `rate` of the visitors,

@@ -11,7 +11,7 @@ import {
 } from './dimensions.js';
 import { finalizedVisitRows } from './finalized-visits.js';
 import { filterSql, splitByLevel } from './filters.js';
-import { sampleClause } from './sampling.js';
+import { sampleClause } from './sample-clause.js';
 import { queryDimensions, type VisitSource } from './plan.js';
 import type { DateRange, ReportQuery } from './report-query.js';
 
