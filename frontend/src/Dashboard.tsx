@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { Redirect, useLocation, useParams, useSearch } from 'wouter';
-import { Overview } from './overview/Overview';
+import { FilterBar } from './reports/FilterBar';
+import { reportPage, DEFAULT_REPORT } from './reports/report-pages';
+import { ReportNav, reportPath } from './reports/ReportNav';
 import { ReportToolbar } from './routing/ReportToolbar';
 import { useReportView } from './routing/useReportView';
 import { comparisonRange, periodRange } from './routing/report-view';
@@ -8,10 +10,6 @@ import { QueryState } from './shared/QueryState';
 import type { Site } from './sites/api';
 import { SitePicker } from './sites/SitePicker';
 import { useSitesQuery } from './sites/useSitesQuery';
-
-/** The URL of a site's overview, keeping the view (range, comparison, filters) of `search`. */
-export const overviewPath = (siteId: number, search: string) =>
-  `/sites/${siteId}/overview${search ? `?${search}` : ''}`;
 
 export function Dashboard() {
   const sites = useSitesQuery();
@@ -32,8 +30,9 @@ export function Dashboard() {
   );
 }
 
+/** A site's report pages (`/sites/:siteId/:report`): the site, the view's toolbar, the tabs and the page. */
 function SiteDashboard({ sites }: { sites: Site[] }) {
-  const { siteId } = useParams<{ siteId?: string }>();
+  const { siteId, report } = useParams<{ siteId?: string; report?: string }>();
   const search = useSearch();
   const [, navigate] = useLocation();
   const [view, changeView] = useReportView();
@@ -41,17 +40,24 @@ function SiteDashboard({ sites }: { sites: Site[] }) {
   const [openedAt] = useState(() => new Date());
 
   const site = sites.find((candidate) => String(candidate.id) === siteId);
-  // `/`, or a site this user cannot see (gone, or never theirs): the first site they can see.
-  if (!site) return <Redirect to={overviewPath(sites[0].id, search)} replace />;
+  const page = reportPage(report);
+  // `/`, a site this user cannot see (gone, or never theirs) or a page that does not exist: the first
+  // site they can see, or this site's first page.
+  if (!site || !page)
+    return (
+      <Redirect to={reportPath(site?.id ?? sites[0].id, page?.key ?? DEFAULT_REPORT.key, search)} replace />
+    );
 
   const range = periodRange(view, site.timezone, openedAt);
+  const comparison = comparisonRange(view, range);
+  const Page = page.view;
   return (
     <>
       <div className="toolbar">
         <SitePicker
           sites={sites}
           selectedId={site.id}
-          onSelect={(id) => navigate(overviewPath(id, search))}
+          onSelect={(id) => navigate(reportPath(id, page.key, search))}
         />
         <ReportToolbar
           view={view}
@@ -61,12 +67,15 @@ function SiteDashboard({ sites }: { sites: Site[] }) {
           onChange={changeView}
         />
       </div>
-      <Overview
-        siteId={site.id}
+      <ReportNav siteId={site.id} current={page.key} view={view} />
+      <FilterBar filters={view.filters} onChange={(filters) => changeView({ filters })} />
+      <Page
+        site={site}
         range={range}
-        comparison={comparisonRange(view, range)}
+        comparison={comparison}
         view={view}
         onChange={changeView}
+        request={{ siteId: site.id, range, comparison, filters: view.filters }}
       />
     </>
   );

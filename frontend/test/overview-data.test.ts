@@ -75,23 +75,32 @@ test('breakdown lines: searched case-insensitively, sorted, with bars in tenths 
   });
   const rows = [row('/pricing', 1, 0), row('/', 4, 2), row('/Docs', 2, 2), row('', 1, 1)];
   assert.deepEqual(
-    breakdownLines(rows, '', 'visitors').map((line) => [line.label, line.visitors, line.share, line.change]),
+    breakdownLines(rows, 'page', '', 'visitors').map((line) => [
+      line.label,
+      line.visitors,
+      line.share,
+      line.change,
+    ]),
     [
       ['/', 4, 10, 100],
       ['/Docs', 2, 5, 0],
-      ['(none)', 1, 3, 0],
+      ['(not set)', 1, 3, 0],
       ['/pricing', 1, 3, null],
     ],
   );
   assert.deepEqual(
-    breakdownLines(rows, 'DOC', 'value').map((line) => line.label),
+    breakdownLines(rows, 'page', 'DOC', 'value').map((line) => line.label),
     ['/Docs'],
   );
   assert.deepEqual(
-    breakdownLines(rows, '', 'value').map((line) => line.label),
-    ['(none)', '/', '/Docs', '/pricing'],
+    breakdownLines(rows, 'page', '', 'value').map((line) => line.label),
+    ['(not set)', '/', '/Docs', '/pricing'],
   );
   assert.equal(percentChange(3, 9), -66.7);
+  assert.deepEqual(
+    breakdownLines([row('', 3)], 'referrer_source', '', 'visitors').map((line) => line.label),
+    ['Direct / none'],
+  );
 });
 
 test('the chart aligns the comparison bucket by bucket and keeps to granularities the range allows', () => {

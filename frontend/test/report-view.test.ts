@@ -6,6 +6,8 @@ import {
   parseReportView,
   periodRange,
   reportViewSearch,
+  withPageOptions,
+  withView,
   type ReportView,
 } from '../src/routing/report-view.js';
 
@@ -51,4 +53,15 @@ test("periods are days of the site's calendar, and the comparison is the as-long
     to: '2026-02-28',
   });
   assert.equal(comparisonRange({ ...DEFAULT_VIEW, comparison: 'none' }, range('7d')), undefined);
+});
+
+test("a page's own options survive a change of view, and a change of options keeps the view", () => {
+  const search = new URLSearchParams('period=30d&step=%2F&step=%2Fpricing&window=60');
+  const changed = withView(search, { ...parse(search.toString()), comparison: 'none' });
+  assert.equal(changed, 'period=30d&compare=none&step=%2F&step=%2Fpricing&window=60');
+  assert.equal(
+    withPageOptions(new URLSearchParams(changed), { step: ['/a', '/b', '/c'], window: undefined }),
+    'period=30d&compare=none&step=%2Fa&step=%2Fb&step=%2Fc',
+  );
+  assert.throws(() => withPageOptions(search, { period: 'today' }), /belongs to the report view/);
 });

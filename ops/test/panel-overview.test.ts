@@ -187,7 +187,7 @@ test('the overview shows the seeded numbers; a breakdown row filters the page, b
   const locations = page.getByRole('region', { name: 'Locations' });
   await locations.getByRole('button', { name: 'DE', exact: true }).click();
   await page.waitForURL(/filter=country%3ADE/);
-  await page.getByRole('list', { name: 'Filters' }).getByText('Countries is DE').waitFor();
+  await page.getByRole('list', { name: 'Filters' }).getByText('Country is DE').waitFor();
   await firstCard(page, 'Unique visitors 2 ');
   assert.deepEqual((await metricCards(page)).slice(0, 3), [
     'Unique visitors 2 — against the previous period',

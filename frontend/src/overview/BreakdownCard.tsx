@@ -114,7 +114,7 @@ export function BreakdownCard({ spec, request, onFilter }: BreakdownCardProps) {
               </tr>
             </thead>
             <tbody>
-              {breakdownLines(report.rows, search, sort)
+              {breakdownLines(report.rows, tab.dimension, search, sort)
                 .slice(0, detailed ? DETAIL_ROWS : CARD_ROWS)
                 .map((line) => (
                   <tr key={line.value}>

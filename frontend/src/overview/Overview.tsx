@@ -1,10 +1,9 @@
-import type { DateRange } from '../date-range/date-range';
+import type { ReportPageProps } from '../reports/report-page';
 import type { ReportRequest } from '../reports/report-request';
-import type { ReportView, ViewFilter } from '../routing/report-view';
+import type { ViewFilter } from '../routing/report-view';
 import { QueryState } from '../shared/QueryState';
 import { BreakdownCard } from './BreakdownCard';
 import { BREAKDOWN_CARDS } from './breakdown-data';
-import { FilterBar } from './FilterBar';
 import { GoalsCard } from './GoalsCard';
 import { MetricCards } from './MetricCards';
 import { isEmptyOverview, isOverviewMetric, METRIC_LABELS, metricCards } from './overview-data';
@@ -13,17 +12,8 @@ import { chartInterval, INTERVAL_LABELS, intervalsFor, type ChartInterval } from
 import { useOverviewQuery } from './useOverviewQuery';
 import { useTimeseriesQuery } from './useTimeseriesQuery';
 
-interface OverviewProps {
-  siteId: number;
-  range: DateRange;
-  comparison: DateRange | undefined;
-  view: ReportView;
-  onChange: (changes: Partial<ReportView>) => void;
-}
-
 /** A site's overview: the filter bar, metric cards, the time chart and the breakdown cards, all one view. */
-export function Overview({ siteId, range, comparison, view, onChange }: OverviewProps) {
-  const request: ReportRequest = { siteId, range, comparison, filters: view.filters };
+export function OverviewPage({ range, view, onChange, request }: ReportPageProps) {
   const overview = useOverviewQuery(request);
   const metric = isOverviewMetric(view.metric) ? view.metric : 'visitors';
   const addFilter = (filter: ViewFilter) => {
@@ -34,7 +24,6 @@ export function Overview({ siteId, range, comparison, view, onChange }: Overview
   };
   return (
     <div className="overview">
-      <FilterBar filters={view.filters} onChange={(filters) => onChange({ filters })} />
       <section aria-label="Overview">
         <QueryState
           query={overview}

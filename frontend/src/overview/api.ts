@@ -1,4 +1,5 @@
 import type { Schemas } from '../api/schemas.js';
+import type { Dimension } from '../reports/dimension-labels.js';
 import { reportQuery, type ReportRequest } from '../reports/report-request.js';
 import { api, authorized, dataOf } from '../shared/api-client.js';
 
@@ -9,8 +10,6 @@ export type MetricValues = Schemas['MetricValuesDto'];
 export type TimeseriesReport = Schemas['TimeseriesReportDto'];
 /** One value of `GET /api/sites/:id/breakdown`. */
 export type BreakdownRow = Schemas['BreakdownRowDto'];
-/** What a breakdown may break down by (config/src/report-dimensions.ts, through the API's description). */
-export type Dimension = Schemas['BreakdownReportDto']['dimension'];
 
 /** A goal of the site (`GET /api/sites/:id/goals`). */
 export type Goal = Schemas['GoalResponse'];

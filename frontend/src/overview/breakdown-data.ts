@@ -1,4 +1,5 @@
-import type { BreakdownRow, Dimension } from './api.js';
+import { valueLabel, type Dimension } from '../reports/dimension-labels.js';
+import type { BreakdownRow } from './api.js';
 
 /** A breakdown card: a title and its tabs, each a dimension of the API. */
 export interface BreakdownCardSpec {
@@ -44,13 +45,6 @@ export const BREAKDOWN_CARDS: BreakdownCardSpec[] = [
   { title: 'Events', tabs: [{ dimension: 'event_name', label: 'Events' }] },
 ];
 
-export const DIMENSION_LABELS: Record<string, string> = Object.fromEntries(
-  BREAKDOWN_CARDS.flatMap((card) => card.tabs.map((tab) => [tab.dimension, tab.label])),
-);
-
-/** What the card shows for an empty value: the events had none (a direct visit has no source). */
-export const valueLabel = (value: string) => value || '(none)';
-
 export type BreakdownSort = 'value' | 'visitors';
 
 export interface BreakdownLine {
@@ -67,13 +61,18 @@ export interface BreakdownLine {
  * The rows to show: those whose label contains `search` (case-insensitive), sorted by visitors (most first)
  * or by value (A–Z), each with its bar's length.
  */
-export function breakdownLines(rows: BreakdownRow[], search: string, sort: BreakdownSort): BreakdownLine[] {
+export function breakdownLines(
+  rows: BreakdownRow[],
+  dimension: Dimension,
+  search: string,
+  sort: BreakdownSort,
+): BreakdownLine[] {
   const needle = search.trim().toLowerCase();
   const max = Math.max(1, ...rows.map((row) => row.metrics.visitors ?? 0));
   const lines = rows
     .map((row) => ({
       value: row.value,
-      label: valueLabel(row.value),
+      label: valueLabel(dimension, row.value),
       visitors: row.metrics.visitors ?? 0,
       share: Math.round(((row.metrics.visitors ?? 0) / max) * 10),
       change: row.comparison

@@ -63,6 +63,32 @@ function parseFilter(text: string): ViewFilter[] {
   return colon > 0 ? [{ dimension: text.slice(0, colon), value: text.slice(colon + 1) }] : [];
 }
 
+/** The query parameters a view is written to; a page's own options (a funnel's steps…) are the others. */
+const VIEW_PARAMETERS = ['period', 'from', 'to', 'compare', 'filter', 'metric', 'interval'];
+
+/**
+ * `search` with its view replaced by `view` and its page options kept: changing the period on a funnel
+ * page keeps the funnel's steps.
+ */
+export function withView(search: URLSearchParams, view: ReportView): string {
+  const next = new URLSearchParams(reportViewSearch(view));
+  for (const [name, value] of search) if (!VIEW_PARAMETERS.includes(name)) next.append(name, value);
+  return next.toString();
+}
+
+/** A page's options, changed in `search`: a list sets every value of a name, `undefined` removes it. */
+export type PageOptionChanges = Record<string, string | string[] | undefined>;
+
+export function withPageOptions(search: URLSearchParams, changes: PageOptionChanges): string {
+  const next = new URLSearchParams(search);
+  for (const [name, value] of Object.entries(changes)) {
+    if (VIEW_PARAMETERS.includes(name)) throw new Error(`"${name}" belongs to the report view`);
+    next.delete(name);
+    for (const one of value === undefined ? [] : [value].flat()) next.append(name, one);
+  }
+  return next.toString();
+}
+
 /** The query string of a view, defaults left out so links stay short. */
 export function reportViewSearch(view: ReportView): string {
   const search = new URLSearchParams();

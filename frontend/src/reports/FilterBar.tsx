@@ -1,5 +1,5 @@
 import type { ViewFilter } from '../routing/report-view';
-import { DIMENSION_LABELS, valueLabel } from './breakdown-data';
+import { dimensionLabel, valueLabel } from './dimension-labels';
 
 interface FilterBarProps {
   filters: ViewFilter[];
@@ -12,7 +12,7 @@ export function FilterBar({ filters, onChange }: FilterBarProps) {
   return (
     <ul className="filter-bar" aria-label="Filters">
       {filters.map((filter, index) => {
-        const text = `${DIMENSION_LABELS[filter.dimension] ?? filter.dimension} is ${valueLabel(filter.value)}`;
+        const text = `${dimensionLabel(filter.dimension)} is ${valueLabel(filter.dimension, filter.value)}`;
         return (
           <li key={`${filter.dimension}:${filter.value}`} className="filter-chip">
             {text}

@@ -1,0 +1,42 @@
+import type { Schemas } from '../api/schemas.js';
+
+/** What a report may break down and filter by (config/src/report-dimensions.ts, through the API's description). */
+export type Dimension = Schemas['BreakdownReportDto']['dimension'];
+
+/** A dimension's name for people, as a filter chip says it ("Country is DE"). */
+export const DIMENSION_LABELS: Record<Dimension, string> = {
+  page: 'Page',
+  hostname: 'Hostname',
+  event_name: 'Event',
+  entry_page: 'Entry page',
+  exit_page: 'Exit page',
+  referrer: 'Referrer',
+  referrer_source: 'Source',
+  utm_source: 'UTM source',
+  utm_medium: 'UTM medium',
+  utm_campaign: 'UTM campaign',
+  utm_term: 'UTM term',
+  utm_content: 'UTM content',
+  country: 'Country',
+  region: 'Region',
+  city: 'City',
+  browser: 'Browser',
+  browser_version: 'Browser version',
+  os: 'Operating system',
+  device: 'Device',
+  language: 'Language',
+  prop_key: 'Property',
+  prop_value: 'Property value',
+  outbound_link: 'Outbound link',
+  download: 'Download',
+  element: 'Action',
+};
+
+export const dimensionLabel = (dimension: string) => DIMENSION_LABELS[dimension as Dimension] ?? dimension;
+
+/**
+ * What the panel shows for an empty value: the events had none. A visit without a referrer came
+ * directly (typed, bookmarked, or the referrer was withheld), so its source reads "Direct / none".
+ */
+export const valueLabel = (dimension: string, value: string) =>
+  value || (dimension === 'referrer_source' || dimension === 'referrer' ? 'Direct / none' : '(not set)');

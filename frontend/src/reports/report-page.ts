@@ -1,0 +1,24 @@
+import type { ComponentType } from 'react';
+import type { DateRange } from '../date-range/date-range';
+import type { ReportView } from '../routing/report-view';
+import type { Site } from '../sites/api';
+import type { ReportRequest } from './report-request';
+
+/** What the dashboard hands every report page of a site: the site, its view from the URL, and its request. */
+export interface ReportPageProps {
+  site: Site;
+  /** The days the view covers, in the site's zone, and those compared with them (none when not comparing). */
+  range: DateRange;
+  comparison: DateRange | undefined;
+  view: ReportView;
+  onChange: (changes: Partial<ReportView>) => void;
+  /** The site, range, comparison and filter bar as every report route takes them. */
+  request: ReportRequest;
+}
+
+/** One page of a site's reports: its path segment (`/sites/:id/<key>`), its tab's title and its view. */
+export interface ReportPage {
+  key: string;
+  title: string;
+  view: ComponentType<ReportPageProps>;
+}
