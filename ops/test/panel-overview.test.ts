@@ -1,25 +1,16 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { sampleEventRow, type EventRow } from '@sluice/config';
-import { REPO_ROOT } from '../src/repo-root';
-import type { StackSettings } from '../src/stack/settings';
-import { startStack, type RunningStack } from '../src/stack/stack';
-import { launchChromium } from './browser';
-import { testStackSettings } from './test-stack';
+import { startPanelHarness, type PanelHarness } from './panel-harness';
 
 /**
  * The panel's overview in Chromium over the real stack (ClickHouse 18.16, backend, edge): a site seeded with
  * visits whose every number is known, read through the panel's URL, its filter from a breakdown row, back,
  * and a shared link. Screenshots at phone and desktop width, light and dark, go to docs/screenshots/.
  */
-let dataDir: string;
-let settings: StackSettings;
-let stack: RunningStack;
-let browser: Browser;
+let panel: PanelHarness;
 
 const SITE_ID = 1;
 /** A week with three visits, and the week before it with one (so the change is +200%). */
@@ -45,85 +36,20 @@ const SEEDED: EventRow[] = [
   pageview('d', 'US', '2026-11-05 12:00:00', '/'),
 ];
 
-/** Inserts rows as the pipeline would, over ClickHouse's HTTP interface with the admin account. */
-async function insertEvents(rows: EventRow[]): Promise<void> {
-  const { url, database, admin } = settings.clickhouse;
-  const query = `INSERT INTO ${database}.events FORMAT JSONEachRow`;
-  const response = await fetch(`${url}/?${new URLSearchParams({ query })}`, {
-    method: 'POST',
-    headers: { 'x-clickhouse-user': admin.username, 'x-clickhouse-key': admin.password },
-    body: rows.map((row) => JSON.stringify(row)).join('\n'),
-  });
-  assert.equal(response.status, 200, await response.text());
-}
-
 before(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'sluice-panel-overview-'));
-  settings = await testStackSettings(dataDir);
-  stack = await startStack(settings, () => {});
-  await insertEvents(SEEDED);
-  await ownerSetsUp();
-  browser = await launchChromium();
+  panel = await startPanelHarness('overview');
+  await panel.insertEvents(SEEDED);
+  // A page goal: visits that viewed /pricing, one of the week's three.
+  await panel.post(`/sites/${SITE_ID}/goals`, { name: 'Saw pricing', kind: 'page', match: '/pricing' }, 201);
 });
 
 after(async () => {
-  await browser?.close();
-  await stack?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await panel?.stop();
 });
 
-const OWNER_PASSWORD = 'the owner’s own password';
-let ownerEmail: string;
-
-/** POSTs JSON to the API through the edge; the answer must be `status`. */
-async function post<T>(path: string, body: unknown, token?: string, status = 200): Promise<T> {
-  const response = await fetch(`${stack.adminUrl}/api${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
-    body: JSON.stringify(body),
-  });
-  assert.equal(response.status, status, `${path}: ${await response.clone().text()}`);
-  return (await response.json()) as T;
-}
-
-/**
- * The owner `npm start` created replaces the printed one-time password, and adds a page goal (visits that
- * viewed /pricing: one of the week's three).
- */
-async function ownerSetsUp(): Promise<void> {
-  const [, email, oneTime] =
-    /created: (\S+) with the one-time password (\S+)/.exec(stack.ownerNotice ?? '') ?? [];
-  assert.ok(oneTime, `npm start shows the owner's one-time password: ${stack.ownerNotice}`);
-  ownerEmail = email;
-  const first = await post<{ accessToken: string }>('/auth/login', { email, password: oneTime });
-  await post('/auth/password', { currentPassword: oneTime, newPassword: OWNER_PASSWORD }, first.accessToken);
-  const { accessToken } = await post<{ accessToken: string }>('/auth/login', {
-    email,
-    password: OWNER_PASSWORD,
-  });
-  await post(
-    `/sites/${SITE_ID}/goals`,
-    { name: 'Saw pricing', kind: 'page', match: '/pricing' },
-    accessToken,
-    201,
-  );
-}
-
 /** The owner signed in to the panel at `url`, in a browser context of its own. */
-async function ownerPage(
-  options: { width: number; dark?: boolean },
-  url = `${stack.adminUrl}/sites/${SITE_ID}/overview?${WEEK}`,
-): Promise<Page> {
-  const page = await browser.newPage({
-    viewport: { width: options.width, height: 900 },
-    colorScheme: options.dark ? 'dark' : 'light',
-  });
-  await page.goto(url);
-  await page.getByLabel('Email').fill(ownerEmail);
-  await page.getByLabel('Password').fill(OWNER_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  return page;
-}
+const ownerPage = (options: { width: number; dark?: boolean }, path = `/sites/${SITE_ID}/overview?${WEEK}`) =>
+  panel.ownerPage(path, options);
 
 /** Each metric card's label, value and change, as the page shows them. */
 async function metricCards(page: Page): Promise<string[]> {
@@ -216,12 +142,7 @@ test('screenshots of the overview at phone and desktop width, light and dark', a
       const page = await ownerPage({ width, dark });
       await metricCards(page);
       await page.locator('.time-chart canvas').waitFor();
-      const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
-      assert.equal(overflow, 0, `nothing wider than the ${width} px screen`);
-      await page.screenshot({
-        path: join(REPO_ROOT, 'docs', 'screenshots', `overview-${width}-${dark ? 'dark' : 'light'}.png`),
-        fullPage: true,
-      });
+      await panel.screenshot(page, 'overview');
       await page.close();
     }
   }

@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { EventRow } from '@sluice/config';
+import { REPO_ROOT } from '../src/repo-root';
+import type { StackSettings } from '../src/stack/settings';
+import { startStack, type RunningStack } from '../src/stack/stack';
+import { launchChromium } from './browser';
+import { testStackSettings } from './test-stack';
+
+/**
+ * What a test of the panel in Chromium needs, over the real stack (ClickHouse 18.16, backend, edge) as
+ * `npm start` runs it: seeded rows, the owner signed in through the API and in the browser, screenshots.
+ * One stack a test file: start it in `before`, stop it in `after`.
+ */
+export interface PanelHarness {
+  stack: RunningStack;
+  settings: StackSettings;
+  browser: Browser;
+  ownerEmail: string;
+  /** The owner's API access token. */
+  token: string;
+  /** Inserts rows as the pipeline would, over ClickHouse's HTTP interface with the admin account. */
+  insertEvents(rows: EventRow[]): Promise<void>;
+  /** POSTs JSON to the API through the edge as the owner; the answer must be `status`. */
+  post<T>(path: string, body: unknown, status?: number): Promise<T>;
+  /** The owner signed in to the panel at `path` (under the admin URL, or a whole URL), in a context of its own. */
+  ownerPage(path: string, options?: { width?: number; dark?: boolean }): Promise<Page>;
+  /** A full-page screenshot to docs/screenshots/`name`-`width`-light|dark.png, checked for sideways overflow. */
+  screenshot(page: Page, name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const OWNER_PASSWORD = 'the owner’s own password';
+
+export async function startPanelHarness(name: string): Promise<PanelHarness> {
+  const dataDir = mkdtempSync(join(tmpdir(), `sluice-panel-${name}-`));
+  const settings = await testStackSettings(dataDir);
+  const stack = await startStack(settings, () => {});
+
+  async function post<T>(path: string, body: unknown, status = 200, token?: string): Promise<T> {
+    const response = await fetch(`${stack.adminUrl}/api${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
+      body: JSON.stringify(body),
+    });
+    assert.equal(response.status, status, `${path}: ${await response.clone().text()}`);
+    return (await response.json()) as T;
+  }
+
+  // The owner `npm start` created replaces the printed one-time password.
+  const [, ownerEmail, oneTime] =
+    /created: (\S+) with the one-time password (\S+)/.exec(stack.ownerNotice ?? '') ?? [];
+  assert.ok(oneTime, `npm start shows the owner's one-time password: ${stack.ownerNotice}`);
+  const first = await post<{ accessToken: string }>('/auth/login', { email: ownerEmail, password: oneTime });
+  await post(
+    '/auth/password',
+    { currentPassword: oneTime, newPassword: OWNER_PASSWORD },
+    200,
+    first.accessToken,
+  );
+  const { accessToken: token } = await post<{ accessToken: string }>('/auth/login', {
+    email: ownerEmail,
+    password: OWNER_PASSWORD,
+  });
+  const browser = await launchChromium();
+
+  const sizes = new WeakMap<Page, { width: number; dark: boolean }>();
+  return {
+    stack,
+    settings,
+    browser,
+    ownerEmail,
+    token,
+    async insertEvents(rows) {
+      const { url, database, admin } = settings.clickhouse;
+      const query = `INSERT INTO ${database}.events FORMAT JSONEachRow`;
+      const response = await fetch(`${url}/?${new URLSearchParams({ query })}`, {
+        method: 'POST',
+        headers: { 'x-clickhouse-user': admin.username, 'x-clickhouse-key': admin.password },
+        body: rows.map((row) => JSON.stringify(row)).join('\n'),
+      });
+      assert.equal(response.status, 200, await response.text());
+    },
+    post: (path, body, status = 200) => post(path, body, status, token),
+    async ownerPage(path, { width = 1280, dark = false } = {}) {
+      const page = await browser.newPage({
+        viewport: { width, height: 900 },
+        colorScheme: dark ? 'dark' : 'light',
+      });
+      sizes.set(page, { width, dark });
+      await page.goto(path.startsWith('http') ? path : `${stack.adminUrl}${path}`);
+      await page.getByLabel('Email').fill(ownerEmail);
+      await page.getByLabel('Password').fill(OWNER_PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      return page;
+    },
+    async screenshot(page, name) {
+      const { width, dark } = sizes.get(page) ?? { width: 1280, dark: false };
+      const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
+      assert.equal(overflow, 0, `nothing wider than the ${width} px screen`);
+      await page.screenshot({
+        path: join(REPO_ROOT, 'docs', 'screenshots', `${name}-${width}-${dark ? 'dark' : 'light'}.png`),
+        fullPage: true,
+      });
+    },
+    async stop() {
+      await browser.close();
+      await stack.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
