@@ -10,6 +10,7 @@ import type { User } from './auth/api';
 import { AuditPage } from './audit/AuditPage';
 import { Dashboard } from './Dashboard';
 import { SitesPage } from './sites/SitesPage';
+import { ThemeSwitch } from './theme/ThemeSwitch';
 import { queryClient } from './shared/query-client';
 import { UsersPage } from './users/UsersPage';
 
@@ -59,14 +60,17 @@ function Panel() {
             ))}
           </nav>
         )}
-        {user && (
-          <span className="account">
-            {user.email}
-            <button type="button" className="link-button" onClick={() => signOut()}>
-              Sign out
-            </button>
-          </span>
-        )}
+        <div className="header-end">
+          <ThemeSwitch />
+          {user && (
+            <span className="account">
+              {user.email}
+              <button type="button" className="link-button" onClick={() => signOut()}>
+                Sign out
+              </button>
+            </span>
+          )}
+        </div>
       </header>
       <main>
         {status === 'checking' ? null : !user ? (

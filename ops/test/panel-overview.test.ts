@@ -147,3 +147,18 @@ test('screenshots of the overview at phone and desktop width, light and dark', a
     }
   }
 });
+
+test('the theme switch overrides the system, redraws the chart in its colours and is remembered', async () => {
+  const page = await ownerPage({ width: 1280 });
+  await metricCards(page);
+  const background = () => page.evaluate('getComputedStyle(document.documentElement).backgroundColor');
+  assert.equal(await page.evaluate('document.documentElement.dataset.theme'), 'light');
+  const light = await background();
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
+  assert.equal(await page.evaluate('document.documentElement.dataset.theme'), 'dark');
+  assert.notEqual(await background(), light);
+  await page.reload();
+  await metricCards(page);
+  assert.equal(await page.evaluate('document.documentElement.dataset.theme'), 'dark', 'remembered');
+  await page.close();
+});

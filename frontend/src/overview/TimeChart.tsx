@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { useTheme } from '../theme/useTheme';
 import type { TimeseriesReport } from './api';
 import { chartSeries } from './timeseries-data';
 
@@ -27,6 +28,8 @@ export function TimeChart({ report, metric, metricLabel, summary }: TimeChartPro
   const container = useRef<HTMLDivElement>(null);
   // The chart is drawn again only when its data changes, not on every render of the page.
   const series = useMemo(() => chartSeries(report, metric), [report, metric]);
+  // The theme's colours are read when the chart is drawn: a new theme draws it again.
+  const theme = useTheme();
 
   useEffect(() => {
     const element = container.current;
@@ -73,7 +76,7 @@ export function TimeChart({ report, metric, metricLabel, summary }: TimeChartPro
       resize.disconnect();
       chart.destroy();
     };
-  }, [series, metricLabel]);
+  }, [series, metricLabel, theme]);
 
   return <div className="time-chart" ref={container} role="img" aria-label={summary} />;
 }
