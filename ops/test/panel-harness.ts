@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -28,12 +28,41 @@ export interface PanelHarness {
   post<T>(path: string, body: unknown, status?: number): Promise<T>;
   /** The owner signed in to the panel at `path` (under the admin URL, or a whole URL), in a context of its own. */
   ownerPage(path: string, options?: { width?: number; dark?: boolean }): Promise<Page>;
+  /** axe-core over the page as it is now: no serious or critical violation of its accessibility rules. */
+  assertAccessible(page: Page, what: string): Promise<void>;
   /** A full-page screenshot to docs/screenshots/`name`-`width`-light|dark.png, checked for sideways overflow. */
   screenshot(page: Page, name: string): Promise<void>;
   stop(): Promise<void>;
 }
 
 const OWNER_PASSWORD = 'the owner’s own password';
+
+/** axe-core's browser build, evaluated in the page (CDP's evaluation is not subject to the panel's CSP). */
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+async function assertAccessible(page: Page, what: string): Promise<void> {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run()).violations;
+  });
+  const serious = violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
+          .map((node) => JSON.stringify(node.target))
+          .join(', ')}`,
+    );
+  assert.deepEqual(serious, [], `${what}: axe-core finds no serious or critical violation`);
+}
 
 export async function startPanelHarness(name: string): Promise<PanelHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), `sluice-panel-${name}-`));
@@ -97,6 +126,7 @@ export async function startPanelHarness(name: string): Promise<PanelHarness> {
       await page.getByRole('button', { name: 'Sign in' }).click();
       return page;
     },
+    assertAccessible,
     async screenshot(page, name) {
       const { width, dark } = sizes.get(page) ?? { width: 1280, dark: false };
       const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth');

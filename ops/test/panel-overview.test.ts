@@ -136,12 +136,13 @@ test('the overview shows the seeded numbers; a breakdown row filters the page, b
   await page.close();
 });
 
-test('screenshots of the overview at phone and desktop width, light and dark', async () => {
+test('the overview at phone and desktop width, light and dark: screenshots, and no serious accessibility violation', async () => {
   for (const width of [390, 1280]) {
     for (const dark of [false, true]) {
       const page = await ownerPage({ width, dark });
       await metricCards(page);
       await page.locator('.time-chart canvas').waitFor();
+      await panel.assertAccessible(page, `the overview at ${width} px, ${dark ? 'dark' : 'light'}`);
       await panel.screenshot(page, 'overview');
       await page.close();
     }
