@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { Redirect, useLocation, useParams, useSearch } from 'wouter';
 import { FilterBar } from './reports/FilterBar';
 import { reportPage, DEFAULT_REPORT } from './reports/report-pages';
@@ -69,14 +69,17 @@ function SiteDashboard({ sites }: { sites: Site[] }) {
       </div>
       <ReportNav siteId={site.id} current={page.key} view={view} />
       <FilterBar filters={view.filters} onChange={(filters) => changeView({ filters })} />
-      <Page
-        site={site}
-        range={range}
-        comparison={comparison}
-        view={view}
-        onChange={changeView}
-        request={{ siteId: site.id, range, comparison, filters: view.filters }}
-      />
+      {/* Report pages other than the overview load when first opened (report-pages.ts). */}
+      <Suspense fallback={<p role="status">Loading the page…</p>}>
+        <Page
+          site={site}
+          range={range}
+          comparison={comparison}
+          view={view}
+          onChange={changeView}
+          request={{ siteId: site.id, range, comparison, filters: view.filters }}
+        />
+      </Suspense>
     </>
   );
 }

@@ -1,12 +1,26 @@
 import { OverviewPage } from '../overview/Overview';
-import type { ReportPage } from './report-page';
+import { lazy, type ComponentType } from 'react';
+import type { ReportPage, ReportPageProps } from './report-page';
 
 /**
  * The pages of a site's reports, in the order of their tabs. A page registers here and nowhere else: the
- * dashboard routes `/sites/:id/<key>` to it and shows its tab.
+ * dashboard routes `/sites/:id/<key>` to it and shows its tab. Every page but the overview (the first one
+ * people see) is loaded when first opened: `lazyPage(() => import('../funnels/FunnelsPage'), 'FunnelsPage')`,
+ * so the panel's first download stays small.
  */
 export const REPORT_PAGES: ReportPage[] = [{ key: 'overview', title: 'Overview', view: OverviewPage }];
 
 export const DEFAULT_REPORT = REPORT_PAGES[0];
 
 export const reportPage = (key: string | undefined) => REPORT_PAGES.find((page) => page.key === key);
+
+/** A page component loaded on first render from its own chunk (the module's named export `name`). */
+export function lazyPage<Name extends string>(
+  load: () => Promise<Record<Name, ComponentType<ReportPageProps>>>,
+  name: Name,
+): ComponentType<ReportPageProps> {
+  return lazy(async () => {
+    const page: ComponentType<ReportPageProps> = (await load())[name];
+    return { default: page };
+  });
+}
