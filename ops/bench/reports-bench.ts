@@ -15,16 +15,14 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { SITES_FILE_VERSION, type SiteEntry } from '@sluice/config';
-import { freePort, waitUntil } from '@sluice/services';
 import { REPO_ROOT } from '../src/repo-root';
-import { backendEnvironment, startBackend, stopBackend } from './backend-process';
 import { machineInfo, thousands } from './report';
-import { DEFAULT_PLAN, rowsPerSite, siteCatalogues, type SeedPlan } from './reports/event-generator';
+import { addDays, startBenchBackend, type BenchBackend } from './reports/bench-backend';
+import { positive, SEED_OPTIONS, seedFrom } from './reports/bench-options';
+import { rowsPerSite, type SeedPlan } from './reports/event-generator';
 import {
   CONCURRENT_CLIENTS,
   CONCURRENT_TARGET_MS,
@@ -34,47 +32,25 @@ import {
 import { percentile, timeReport, type Timings } from './reports/report-timer';
 import { seededClickHouse } from './reports/seeder';
 
-const BACKEND_CORE = 0;
 const OWNER = { email: 'bench@sluice.local', password: randomBytes(18).toString('base64url') };
-
-function positive(name: string, raw: string | undefined, fallback: number): number {
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1)
-    throw new Error(`--${name} must be a positive integer, not "${raw}"`);
-  return value;
-}
 
 function optionsFrom(argv: string[]) {
   const { values } = parseArgs({
     args: argv,
     options: {
-      events: { type: 'string' },
-      sites: { type: 'string' },
-      seed: { type: 'string' },
+      ...SEED_OPTIONS,
       runs: { type: 'string' },
       'cold-runs': { type: 'string' },
       clients: { type: 'string' },
-      dir: { type: 'string' },
     },
   });
-  const plan: SeedPlan = {
-    ...DEFAULT_PLAN,
-    events: positive('events', values.events, DEFAULT_PLAN.events),
-    sites: positive('sites', values.sites, DEFAULT_PLAN.sites),
-    seed: positive('seed', values.seed, DEFAULT_PLAN.seed),
-  };
   return {
-    plan,
+    ...seedFrom(values),
     runs: positive('runs', values.runs, 40),
     coldRuns: positive('cold-runs', values['cold-runs'], 5),
     clients: positive('clients', values.clients, CONCURRENT_CLIENTS),
-    dir: resolve(values.dir ?? join(REPO_ROOT, 'data', 'bench-reports')),
   };
 }
-
-const addDays = (day: string, days: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 async function api<T>(baseUrl: string, path: string, init: { token?: string; body?: unknown }): Promise<T> {
   const response = await fetch(`${baseUrl}${path}`, {
@@ -92,23 +68,6 @@ async function api<T>(baseUrl: string, path: string, init: { token?: string; bod
 
 const signIn = async (baseUrl: string) =>
   (await api<{ accessToken: string }>(baseUrl, '/api/auth/login', { body: OWNER })).accessToken;
-
-/**
- * The benchmark sites as a sites file the first start imports with their ids (the ids in the seeded
- * rows). Persistent mode: the generator's visitors keep their id across days, as the tracker's
- * first-party id does.
- */
-function writeSitesFile(path: string, plan: SeedPlan): void {
-  const sites: SiteEntry[] = siteCatalogues(plan).map(({ id, name, domain, timezone }) => ({
-    id,
-    key: `bench-site-${id}`,
-    name,
-    domain,
-    timezone,
-    privacyMode: 'persistent',
-  }));
-  writeFileSync(path, JSON.stringify({ version: SITES_FILE_VERSION, sites }));
-}
 
 const fixed = (n: number) => n.toFixed(n < 10 ? 1 : 0);
 const verdict = (ok: boolean) => (ok ? 'pass' : 'FAIL');
@@ -184,26 +143,6 @@ function printResults(results: Result[], plan: SeedPlan, clients: number, siteEv
   return results.every((result) => summary(result).aloneOk && summary(result).concurrentOk);
 }
 
-/**
- * Waits for the backend's first run of the visit finalizer (it starts with the backend): reports are
- * timed on a settled server, whose visits up to 3 UTC days before today are plain rows (migration 0014).
- */
-async function finalizedVisits(clickhouse: Awaited<ReturnType<typeof seededClickHouse>>): Promise<void> {
-  const started = performance.now();
-  const target = addDays(new Date().toISOString().slice(0, 10), -3);
-  await waitUntil(
-    `visits finalized through ${target}`,
-    async () => {
-      const [{ day }] = await clickhouse.query<{ day: string }>(
-        'SELECT toString(max(day)) AS day FROM visits_finalized',
-      );
-      return day >= target;
-    },
-    { timeoutMs: 30 * 60_000 },
-  );
-  console.log(`Visits finalized through ${target} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-}
-
 async function main(): Promise<boolean> {
   const options = optionsFrom(process.argv.slice(2));
   const { plan } = options;
@@ -213,22 +152,10 @@ async function main(): Promise<boolean> {
     `  plan: ${JSON.stringify(plan)}; runs ${options.runs}, cold runs ${options.coldRuns}, clients ${options.clients}\n`,
   );
   const clickhouse = await seededClickHouse(join(options.dir, 'clickhouse'), plan);
-  const backendDir = mkdtempSync(join(tmpdir(), 'sluice-bench-reports-'));
-  let backend: Awaited<ReturnType<typeof startBackend>> | undefined;
+  let backend: BenchBackend | undefined;
   try {
-    const port = await freePort();
-    const env = backendEnvironment({
-      port,
-      dir: backendDir,
-      clickhouseUrl: clickhouse.url,
-      database: clickhouse.database,
-      accounts: clickhouse.credentials,
-      owner: OWNER,
-    });
-    writeSitesFile(env.SLUICE_SITES_FILE, plan);
-    backend = await startBackend(env, BACKEND_CORE);
-    await finalizedVisits(clickhouse);
-    const baseUrl = `http://127.0.0.1:${port}`;
+    backend = await startBenchBackend(clickhouse, plan, OWNER);
+    const { baseUrl } = backend;
     const context: ReportContext = {
       siteId: 1,
       from: addDays(plan.endDay, 1 - plan.days),
@@ -260,9 +187,8 @@ async function main(): Promise<boolean> {
     );
     return printResults(results, plan, options.clients, rowsPerSite(plan)[0]);
   } finally {
-    if (backend) await stopBackend(backend.child);
+    await backend?.stop();
     await clickhouse.server.stop();
-    rmSync(backendDir, { recursive: true, force: true });
   }
 }
 

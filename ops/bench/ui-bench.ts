@@ -1,0 +1,183 @@
+/**
+ * `npm run bench:ui`: the panel's budgets (issue 18), measured, not asserted by a test.
+ *
+ * 1. Initial JavaScript: the scripts `index.html` loads before anything is shown (its module entry and the
+ *    chunks it preloads), gzipped; report pages loaded on first use are listed apart. Budget ≤ 200 KB.
+ * 2. Over the reports benchmark's seeded ClickHouse (10 million events by default, `--dir` as
+ *    `npm run bench:reports` takes it), the backend as `npm start` runs it and the edge serving the panel,
+ *    in Chromium: the overview of the largest site's last 30 days, from navigation until its numbers and
+ *    chart are drawn (a full page load, the session renewed from its cookie). Budget ≤ 1 s.
+ * 3. A filter change: a country row clicked on the overview, until every card shows the filtered numbers.
+ *    Each run clicks another country, so no answer comes from the panel's cache. Budget ≤ 300 ms.
+ *
+ * Options: --runs 10, and the seed's --events --sites --seed --dir (bench-options.ts).
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { CONTRACT_JSON_PATH } from '@sluice/config';
+import { LUA_DIR, startEdge } from '@sluice/edge';
+import { freePort } from '@sluice/services';
+import { REPO_ROOT } from '../src/repo-root';
+import { launchChromium } from '../test/browser';
+import { machineInfo } from './report';
+import { addDays, startBenchBackend } from './reports/bench-backend';
+import { positive, SEED_OPTIONS, seedFrom } from './reports/bench-options';
+import { percentile } from './reports/report-timer';
+import { seededClickHouse } from './reports/seeder';
+
+const ADMIN_DIR = join(REPO_ROOT, 'frontend', 'dist', 'admin');
+const INITIAL_JS_BUDGET_KB = 200;
+const OVERVIEW_BUDGET_MS = 1000;
+const FILTER_BUDGET_MS = 300;
+const OWNER = { email: 'bench@sluice.local', password: randomBytes(18).toString('base64url') };
+
+const gzippedKb = (file: string) => gzipSync(readFileSync(join(ADMIN_DIR, file))).length / 1024;
+
+/** The scripts index.html loads at once (its module entry and modulepreload links), and the others. */
+function bundleBudget(): boolean {
+  const html = readFileSync(join(ADMIN_DIR, 'index.html'), 'utf8');
+  const initial = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((match) => match[1]);
+  const lazy = readdirSync(join(ADMIN_DIR, 'assets'))
+    .map((name) => `assets/${name}`)
+    .filter((file) => file.endsWith('.js') && !initial.includes(file));
+  const initialKb = initial.reduce((sum, file) => sum + gzippedKb(file), 0);
+  console.log(`\nInitial JavaScript (gzip -6): ${initialKb.toFixed(1)} KB in ${initial.length} file(s)`);
+  for (const file of initial) console.log(`  ${file}: ${gzippedKb(file).toFixed(1)} KB`);
+  console.log(`Loaded on first use: ${lazy.length} chunk(s)`);
+  for (const file of lazy) console.log(`  ${file}: ${gzippedKb(file).toFixed(1)} KB`);
+  const ok = initialKb <= INITIAL_JS_BUDGET_KB;
+  console.log(`Budget ≤ ${INITIAL_JS_BUDGET_KB} KB: ${ok ? 'met' : 'MISSED'}`);
+  return ok;
+}
+
+/**
+ * The overview is drawn: its cards and chart are there, nothing on the page is loading, and the first card
+ * no longer reads `previous` (after a filter: the old numbers stay on screen, dimmed, until the new ones).
+ */
+async function overviewDrawn(page: Page, previous?: string): Promise<string> {
+  // A function, not a string, for waitForFunction: a string is evaluated with eval, which the panel's CSP refuses.
+  await page.waitForFunction((before) => {
+    const { document } = globalThis as unknown as { document: PageDocument };
+    const card = document.querySelector('[aria-label="Metrics"] button');
+    return (
+      card !== null &&
+      card.textContent !== before &&
+      document.querySelector('.time-chart canvas') !== null &&
+      document.querySelector('main [aria-busy="true"]') === null
+    );
+  }, previous ?? null);
+  return (await page.getByRole('list', { name: 'Metrics' }).getByRole('button').first().textContent()) ?? '';
+}
+
+/** What the page's predicate reads of the DOM (ops compiles without the DOM's types). */
+interface PageDocument {
+  querySelector(selector: string): { textContent: string | null } | null;
+}
+
+function report(name: string, timings: number[], budgetMs: number): boolean {
+  const p50 = percentile(timings, 0.5);
+  const p95 = percentile(timings, 0.95);
+  const ok = p95 <= budgetMs;
+  console.log(
+    `${name}: p50 ${p50.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms over ${timings.length} runs (≤ ${budgetMs} ms: ${ok ? 'met' : 'MISSED'})`,
+  );
+  return ok;
+}
+
+async function main(): Promise<boolean> {
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: { ...SEED_OPTIONS, runs: { type: 'string' } },
+  });
+  const { plan, dir } = seedFrom(values);
+  const runs = positive('runs', values.runs, 10);
+  console.log('Sluice panel benchmark');
+  for (const line of machineInfo()) console.log(`  ${line}`);
+  const bundleOk = bundleBudget();
+
+  const clickhouse = await seededClickHouse(join(dir, 'clickhouse'), plan);
+  const edgeDir = mkdtempSync(join(tmpdir(), 'sluice-bench-ui-'));
+  const stops: (() => Promise<void>)[] = [() => clickhouse.server.stop()];
+  let debugPage: Page | undefined;
+  try {
+    const edgePort = await freePort();
+    const backend = await startBenchBackend(clickhouse, plan, OWNER, `http://127.0.0.1:${edgePort}`);
+    stops.push(() => backend.stop());
+    const edge = await startEdge({
+      target: 'debian',
+      listenHost: '127.0.0.1',
+      listenPort: edgePort,
+      prefix: join(edgeDir, 'edge'),
+      eventsLog: join(edgeDir, 'events', 'events.ndjson'),
+      sitesFile: join(edgeDir, 'sites.json'),
+      stateDir: join(edgeDir, 'edge-state'),
+      contractJson: CONTRACT_JSON_PATH,
+      luaDir: LUA_DIR,
+      trackerDir: join(REPO_ROOT, 'tracker', 'dist'),
+      adminDir: ADMIN_DIR,
+      backendUpstream: `127.0.0.1:${backend.port}`,
+      trustedProxies: [],
+      workerProcesses: 1,
+    });
+    stops.push(() => edge.stop());
+    const browser = await launchChromium();
+    stops.push(() => browser.close());
+
+    const range = `period=custom&from=${addDays(plan.endDay, -29)}&to=${plan.endDay}`;
+    const overviewUrl = `${edge.adminUrl}/sites/1/overview?${range}`;
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    debugPage = page;
+    await page.goto(overviewUrl);
+    await page.getByLabel('Email').fill(OWNER.email);
+    await page.getByLabel('Password').fill(OWNER.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await overviewDrawn(page);
+
+    const loads: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      const started = performance.now();
+      await page.goto(overviewUrl);
+      await overviewDrawn(page);
+      loads.push(performance.now() - started);
+    }
+
+    const filters: number[] = [];
+    const countries = page.getByRole('region', { name: 'Locations' }).locator('button.row-filter');
+    const available = Math.min(runs, await countries.count());
+    for (let run = 0; run < available; run++) {
+      await page.goto(overviewUrl);
+      const unfiltered = await overviewDrawn(page);
+      const started = performance.now();
+      await countries.nth(run).click();
+      await overviewDrawn(page, unfiltered);
+      filters.push(performance.now() - started);
+    }
+
+    console.log(`\nSite 1, 30 days, ${plan.events.toLocaleString('en-US')} events seeded:`);
+    const overviewOk = report('Overview drawn after navigation (full page load)', loads, OVERVIEW_BUDGET_MS);
+    const filterOk = report('Filter change redrawn (a country row clicked)', filters, FILTER_BUDGET_MS);
+    return bundleOk && overviewOk && filterOk;
+  } catch (error) {
+    // What the page showed when it failed (a sign-in form, an error card…) says more than the timeout.
+    const shot = join(tmpdir(), 'sluice-bench-ui-failure.png');
+    await debugPage?.screenshot({ path: shot, fullPage: true });
+    console.error(`The page when it failed: ${shot}`);
+    throw error;
+  } finally {
+    for (const stop of stops.reverse()) await stop();
+    rmSync(edgeDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (met) => process.exit(met ? 0 : 1),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exit(1);
+  },
+);
