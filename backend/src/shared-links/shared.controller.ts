@@ -1,4 +1,13 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  createParamDecorator,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  type ExecutionContext,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiHeader,
@@ -22,6 +31,14 @@ import { SharedViewsService } from './shared-views.service.js';
 
 /** The header carrying the view token a link's password unlocked. */
 const UNLOCK_HEADER = 'x-sluice-share-unlock';
+
+/** The view token sent, if any (documented once, as an optional header of every route here). */
+const ViewToken = createParamDecorator((_: unknown, context: ExecutionContext): string | undefined => {
+  const value = context.switchToHttp().getRequest<{ headers: Record<string, unknown> }>().headers[
+    UNLOCK_HEADER
+  ];
+  return typeof value === 'string' ? value : undefined;
+});
 
 /**
  * The public side of shared links: no sign-in, the token in the path. Only the link's site and its saved
@@ -50,7 +67,7 @@ export class SharedController {
   @Get()
   view(
     @Param() { token }: SharedTokenParamDto,
-    @Headers(UNLOCK_HEADER) viewToken?: string,
+    @ViewToken() viewToken?: string,
   ): Promise<SharedViewResponse> {
     return this.shared.view(token, viewToken);
   }
@@ -76,7 +93,7 @@ export class SharedController {
   @Get('widgets/:widgetId/overview')
   overview(
     @Param() { token, widgetId }: SharedWidgetParamDto,
-    @Headers(UNLOCK_HEADER) viewToken?: string,
+    @ViewToken() viewToken?: string,
   ): Promise<OverviewReportDto> {
     return this.shared.overview(token, viewToken, widgetId);
   }
@@ -90,7 +107,7 @@ export class SharedController {
   @Get('widgets/:widgetId/timeseries')
   timeseries(
     @Param() { token, widgetId }: SharedWidgetParamDto,
-    @Headers(UNLOCK_HEADER) viewToken?: string,
+    @ViewToken() viewToken?: string,
   ): Promise<TimeseriesReportDto> {
     return this.shared.timeseries(token, viewToken, widgetId);
   }
@@ -102,7 +119,7 @@ export class SharedController {
   @Get('widgets/:widgetId/breakdown')
   breakdown(
     @Param() { token, widgetId }: SharedWidgetParamDto,
-    @Headers(UNLOCK_HEADER) viewToken?: string,
+    @ViewToken() viewToken?: string,
   ): Promise<BreakdownReportDto> {
     return this.shared.breakdown(token, viewToken, widgetId);
   }

@@ -4023,8 +4023,9 @@ export interface operations {
     SharedController_view: {
         parameters: {
             query?: never;
-            header: {
-                "x-sluice-share-unlock": string;
+            header?: {
+                /** @description The view token of a password-protected link */
+                "x-sluice-share-unlock"?: string;
             };
             path: {
                 token: string;
@@ -4123,8 +4124,9 @@ export interface operations {
     SharedController_overview: {
         parameters: {
             query?: never;
-            header: {
-                "x-sluice-share-unlock": string;
+            header?: {
+                /** @description The view token of a password-protected link */
+                "x-sluice-share-unlock"?: string;
             };
             path: {
                 token: string;
@@ -4168,8 +4170,9 @@ export interface operations {
     SharedController_timeseries: {
         parameters: {
             query?: never;
-            header: {
-                "x-sluice-share-unlock": string;
+            header?: {
+                /** @description The view token of a password-protected link */
+                "x-sluice-share-unlock"?: string;
             };
             path: {
                 token: string;
@@ -4213,8 +4216,9 @@ export interface operations {
     SharedController_breakdown: {
         parameters: {
             query?: never;
-            header: {
-                "x-sluice-share-unlock": string;
+            header?: {
+                /** @description The view token of a password-protected link */
+                "x-sluice-share-unlock"?: string;
             };
             path: {
                 token: string;
