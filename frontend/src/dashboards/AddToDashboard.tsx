@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import { useSession } from '../auth/session';
 import { DIMENSION_LABELS, type Dimension } from '../reports/dimension-labels';
 import { QueryState } from '../shared/QueryState';
@@ -21,20 +21,28 @@ interface AddToDashboardProps {
 
 /** Beside a report page's toolbar: save the view as a widget of a dashboard, or share the view itself. */
 export function AddToDashboard(props: AddToDashboardProps) {
+  const [open, setOpen] = useState<'add' | 'share'>();
+  // Each form asks the API for the site's dashboards or links only once it is opened.
+  const toggle = (which: 'add' | 'share') => (event: SyntheticEvent<HTMLDetailsElement>) => {
+    const opened = event.currentTarget.open;
+    setOpen((current) => (opened ? which : current === which ? undefined : current));
+  };
   if (!useCanEdit()) return null;
   return (
     <div className="add-to-dashboard">
-      <details>
+      <details open={open === 'add'} onToggle={toggle('add')}>
         <summary>Add to dashboard</summary>
-        <WidgetForm {...props} />
+        {open === 'add' && <WidgetForm {...props} />}
       </details>
-      <details>
+      <details open={open === 'share'} onToggle={toggle('share')}>
         <summary>Share this view</summary>
-        <SharedLinks
-          siteId={props.siteId}
-          target={{ view: { reportKey: props.reportKey, query: props.query } }}
-          shows={(link) => link.view?.reportKey === props.reportKey && link.view.query === props.query}
-        />
+        {open === 'share' && (
+          <SharedLinks
+            siteId={props.siteId}
+            target={{ view: { reportKey: props.reportKey, query: props.query } }}
+            shows={(link) => link.view?.reportKey === props.reportKey && link.view.query === props.query}
+          />
+        )}
       </details>
     </div>
   );
