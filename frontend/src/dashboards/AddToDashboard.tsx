@@ -5,9 +5,10 @@ import { QueryState } from '../shared/QueryState';
 import { TextField } from '../shared/TextField';
 import { useAction } from '../shared/useAction';
 import { addWidget, createDashboard, type WidgetKind } from './api';
-import { WIDGET_KIND_LABELS, WIDGET_WIDTHS } from './dashboards-data';
+import { WIDGET_KIND_LABELS } from './dashboards-data';
 import { SharedLinks } from './SharedLinks';
 import { useCanEdit } from './useCanEdit';
+import { WidthSelect, type WidgetWidth } from './WidthSelect';
 import { useDashboardsQuery, useDashboardsRefresh } from './useDashboardsQuery';
 
 const NEW = 'new';
@@ -56,7 +57,7 @@ function WidgetForm({ siteId, reportKey, query }: AddToDashboardProps) {
   const [name, setName] = useState('');
   const [kind, setKind] = useState<WidgetKind>('metrics');
   const [dimension, setDimension] = useState<Dimension>('page');
-  const [width, setWidth] = useState<(typeof WIDGET_WIDTHS)[number]>(1);
+  const [width, setWidth] = useState<WidgetWidth>(1);
   const [added, setAdded] = useState<string>();
   const save = useAction(
     async (target: string) => {
@@ -126,19 +127,7 @@ function WidgetForm({ siteId, reportKey, query }: AddToDashboardProps) {
                 </select>
               </label>
             )}
-            <label className="field">
-              Width
-              <select
-                value={width}
-                onChange={(event) => setWidth(Number(event.target.value) as (typeof WIDGET_WIDTHS)[number])}
-              >
-                {WIDGET_WIDTHS.map((columns) => (
-                  <option key={columns} value={columns}>
-                    {columns === 1 ? '1 column' : `${columns} columns`}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <WidthSelect label="Width" value={width} onChange={setWidth} />
             <button type="submit" disabled={save.busy}>
               Add widget
             </button>

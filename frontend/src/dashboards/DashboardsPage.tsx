@@ -16,12 +16,12 @@ import {
   type Dashboard,
   type Widget,
 } from './api';
-import { WIDGET_WIDTHS } from './dashboards-data';
 import { SharedLinks } from './SharedLinks';
 import { useCanEdit } from './useCanEdit';
 import { useDashboardsQuery, useDashboardsRefresh } from './useDashboardsQuery';
 import { siteWidgetSource } from './widget-sources';
 import { WidgetCard } from './WidgetCard';
+import { WidthSelect } from './WidthSelect';
 
 /** The Dashboards tab: the site's dashboards, the one chosen (`board` in the URL) with its widgets. */
 export function DashboardsPage({ site }: ReportPageProps) {
@@ -239,20 +239,13 @@ function WidgetControls({ siteId, dashboardId, widget, first, last }: WidgetCont
       >
         ↓
       </button>
-      <label className="field">
-        <span className="visually-hidden">Width</span>
-        <select
-          value={widget.width}
-          disabled={busy}
-          onChange={(event) => void change.run({ width: Number(event.target.value) })}
-        >
-          {WIDGET_WIDTHS.map((width) => (
-            <option key={width} value={width}>
-              {width === 1 ? '1 column' : `${width} columns`}
-            </option>
-          ))}
-        </select>
-      </label>
+      <WidthSelect
+        label="Width"
+        hideLabel
+        value={widget.width}
+        disabled={busy}
+        onChange={(width) => void change.run({ width })}
+      />
       <button
         type="button"
         className="link-button"

@@ -1,3 +1,4 @@
+import type { paths } from '../api/schema.js';
 import type { Schemas } from '../api/schemas.js';
 import { api, apiRequest, authorized, dataOf } from '../shared/api-client.js';
 
@@ -79,45 +80,30 @@ export const unlockSharedLink = (token: string, password: string) =>
     body: { password },
   });
 
-/** A shared widget's report: the one its kind shows, built by the API from the saved view. */
-export const fetchSharedOverview = (
-  token: string,
-  viewToken: string | undefined,
-  widgetId: number,
-  signal: AbortSignal,
-) =>
-  dataOf(
-    api.GET('/api/shared/{token}/widgets/{widgetId}/overview', {
-      ...unlocked(viewToken, signal),
-      params: { path: { token, widgetId } },
-    }),
-    signal,
-  );
+/** The report routes of a shared link's widget: each answers the one its kind shows, built from the saved view. */
+const SHARED_REPORTS = {
+  overview: '/api/shared/{token}/widgets/{widgetId}/overview',
+  timeseries: '/api/shared/{token}/widgets/{widgetId}/timeseries',
+  breakdown: '/api/shared/{token}/widgets/{widgetId}/breakdown',
+} as const;
+type SharedReports = typeof SHARED_REPORTS;
 
-export const fetchSharedTimeseries = (
-  token: string,
-  viewToken: string | undefined,
-  widgetId: number,
-  signal: AbortSignal,
-) =>
-  dataOf(
-    api.GET('/api/shared/{token}/widgets/{widgetId}/timeseries', {
-      ...unlocked(viewToken, signal),
-      params: { path: { token, widgetId } },
-    }),
-    signal,
-  );
+/** Where a shared widget is: its link's token, the view token its password unlocked, its id. */
+export interface SharedWidget {
+  token: string;
+  viewToken: string | undefined;
+  widgetId: number;
+}
 
-export const fetchSharedBreakdown = (
-  token: string,
-  viewToken: string | undefined,
-  widgetId: number,
+export const fetchSharedReport = <R extends keyof SharedReports>(
+  report: R,
+  { token, viewToken, widgetId }: SharedWidget,
   signal: AbortSignal,
 ) =>
   dataOf(
-    api.GET('/api/shared/{token}/widgets/{widgetId}/breakdown', {
+    api.GET(SHARED_REPORTS[report] as SharedReports['overview'], {
       ...unlocked(viewToken, signal),
       params: { path: { token, widgetId } },
     }),
     signal,
-  );
+  ) as Promise<paths[SharedReports[R]]['get']['responses'][200]['content']['application/json']>;

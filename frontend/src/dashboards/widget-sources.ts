@@ -5,7 +5,7 @@ import type { BreakdownReport, OverviewReport, TimeseriesReport } from '../overv
 import type { Dimension } from '../reports/dimension-labels';
 import type { Site } from '../sites/api';
 import { useCachedQuery, type QueryResult } from '../shared/useApiQuery';
-import { fetchSharedBreakdown, fetchSharedOverview, fetchSharedTimeseries, type Widget } from './api';
+import { fetchSharedReport, type Widget } from './api';
 import { widgetReport } from './dashboards-data';
 
 /** Rows a breakdown widget shows. */
@@ -41,19 +41,13 @@ export function siteWidgetSource(site: Site, now: Date): WidgetSource {
 
 /** A shared link's: the API builds each report from the stored view; the visitor sends only the token. */
 export function sharedWidgetSource(token: string, viewToken: string | undefined): WidgetSource {
-  const key = (widget: Widget, report: string) => ['shared', token, viewToken ?? '', widget.id, report];
+  const useShared = <R extends 'overview' | 'timeseries' | 'breakdown'>(report: R, widget: Widget) =>
+    useCachedQuery(['shared', token, viewToken ?? '', widget.id, report], true, (signal) =>
+      fetchSharedReport(report, { token, viewToken, widgetId: widget.id }, signal),
+    );
   return {
-    useOverview: (widget) =>
-      useCachedQuery(key(widget, 'overview'), true, (signal) =>
-        fetchSharedOverview(token, viewToken, widget.id, signal),
-      ),
-    useTimeseries: (widget) =>
-      useCachedQuery(key(widget, 'timeseries'), true, (signal) =>
-        fetchSharedTimeseries(token, viewToken, widget.id, signal),
-      ),
-    useBreakdown: (widget) =>
-      useCachedQuery(key(widget, 'breakdown'), true, (signal) =>
-        fetchSharedBreakdown(token, viewToken, widget.id, signal),
-      ),
+    useOverview: (widget) => useShared('overview', widget),
+    useTimeseries: (widget) => useShared('timeseries', widget),
+    useBreakdown: (widget) => useShared('breakdown', widget),
   };
 }
