@@ -339,7 +339,7 @@ describe('shared links', () => {
     );
   });
 
-  test('a link is refused what it may not show, and a viewer may not create one', async () => {
+  test('a link is refused what it may not show, a viewer may not create one, and password guesses are limited', async (t) => {
     const site = await client.newSite('shared-refused.test', 'UTC');
     const other = await client.newSite('shared-refused-other.test', 'UTC');
     const viewer = await client.viewerOf('shared-viewer@shop.test', [site]);
@@ -370,5 +370,27 @@ describe('shared links', () => {
       .send({ view: { reportKey: 'overview', query: '' } })
       .expect(403);
     await as('get', links, viewer.token).expect(403);
+
+    // Guesses at a link's password: ten a minute (each counts 30 of the link's 300 requests), then a 429.
+    const { body: guarded } = await as('post', links)
+      .send({ view: { reportKey: 'overview', query: '' }, password: 'the right one' })
+      .expect(201);
+    const minute = Math.floor(Date.now() / 60_000) * 60_000;
+    t.mock.method(Date, 'now', () => minute + 15_000);
+    const guesses: number[] = [];
+    for (let guess = 0; guess < 11; guess++)
+      guesses.push(
+        (await http.post(`/api/shared/${guarded.token}/unlock`).send({ password: `guess ${guess}` })).status,
+      );
+    assert.deepEqual(guesses, [...Array(10).fill(401), 429]);
+    const refusedGuess = await http
+      .post(`/api/shared/${guarded.token}/unlock`)
+      .send({ password: 'the right one' })
+      .expect(429);
+    assert.deepEqual(
+      [refusedGuess.headers['retry-after'], refusedGuess.body.code],
+      ['45', 'too_many_requests'],
+    );
+    t.mock.restoreAll();
   });
 });
