@@ -333,6 +333,13 @@ describe('shared links', () => {
     await as('delete', `/sites/${site}/shared-links/${link.id}`).expect(204);
     assert.deepEqual((await shared().expect(404)).body, gone);
     assert.deepEqual((await shared(`/widgets/${metrics}/overview`).expect(404)).body, gone);
+    // A deleted site's link is gone the same way.
+    const { body: otherLink } = await as('post', `/sites/${other}/shared-links`)
+      .send({ dashboardId: hidden.id })
+      .expect(201);
+    await http.get(`/api/shared/${otherLink.token}`).expect(200);
+    await as('delete', `/sites/${other}?confirm=shared-other.test`).expect(202);
+    assert.deepEqual((await http.get(`/api/shared/${otherLink.token}`).expect(404)).body, gone);
     assert.deepEqual(
       (await as('get', `/sites/${site}/shared-links`).expect(200)).body.map((one: { id: number }) => one.id),
       [viewLink.id, locked.id],

@@ -11,6 +11,7 @@ import type {
   TimeseriesReportDto,
 } from '../reports/dto/report.dto.js';
 import { ReportsService } from '../reports/reports.service.js';
+import type { Site } from '../sites/site.js';
 import { SitesService } from '../sites/sites.service.js';
 import { Passwords } from '../users/passwords.js';
 import type { SharedViewResponse, SharedViewTokenResponse } from './dto/shared-link.dto.js';
@@ -53,7 +54,7 @@ export class SharedViewsService {
 
   async view(token: string, viewToken: string | undefined): Promise<SharedViewResponse> {
     const link = await this.open(token, viewToken);
-    const site = await this.sites.get(link.siteId);
+    const site = await this.siteOf(link);
     const { title, widgets } = await this.contents(link);
     return {
       siteName: site.name,
@@ -114,9 +115,18 @@ export class SharedViewsService {
     const { widgets } = await this.contents(link);
     const widget = widgets.find((candidate) => candidate.id === widgetId);
     if (!widget || widget.kind === 'link' || REPORT_OF_KIND[widget.kind] !== report) throw notFound();
-    const site = await this.sites.get(link.siteId);
+    const site = await this.siteOf(link);
     const params = viewReportParams(parseSavedView(widget.query), site.timezone, Date.now());
     return answer(link.siteId, params, widget, site.timezone);
+  }
+
+  /** The link's site; a deleted site's link is gone like any other (the same 404, no site id in it). */
+  private async siteOf(link: SharedLink): Promise<Site> {
+    try {
+      return await this.sites.get(link.siteId);
+    } catch (error) {
+      throw error instanceof DomainError && error.code === ErrorCode.NotFound ? notFound() : error;
+    }
   }
 
   /** The link's widgets: its dashboard's, or for one report view that view's metric cards and time chart. */
