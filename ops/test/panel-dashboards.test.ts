@@ -123,7 +123,7 @@ test('a dashboard built from the overview, reordered and reloaded; its public li
   await page.close();
 });
 
-test('screenshots of a dashboard and of its shared page, phone dark and desktop light', async () => {
+test('a password-protected view link asks for its password; screenshots of a dashboard and of its shared page', async () => {
   const [dashboard] = (await (
     await fetch(`${panel.stack.adminUrl}/api/sites/${SITE_ID}/dashboards`, {
       headers: { authorization: `Bearer ${panel.token}` },
@@ -134,6 +134,27 @@ test('screenshots of a dashboard and of its shared page, phone dark and desktop 
     { dashboardId: dashboard.id },
     201,
   );
+  // A link to one view with a password: the public page asks for it first, and refuses a wrong one.
+  const { token: guarded } = await panel.post<{ token: string }>(
+    `/sites/${SITE_ID}/shared-links`,
+    { view: { reportKey: 'overview', query: DAY }, password: 'open sesame' },
+    201,
+  );
+  const asked = await panel.visitorPage(`/shared/${guarded}`);
+  const password = asked.getByLabel('Password');
+  await password.fill('open sesame?');
+  await asked.getByRole('button', { name: 'Open' }).click();
+  await asked.getByText('That password is not right: try again.').waitFor();
+  await password.fill('open sesame');
+  await asked.getByRole('button', { name: 'Open' }).click();
+  await asked.getByRole('heading', { name: 'Overview' }).waitFor();
+  assert.deepEqual((await cardsOf(asked.getByRole('region', { name: 'Metric cards' }))).slice(0, 2), [
+    'Unique visitors 3',
+    'Visits 3',
+  ]);
+  await asked.getByRole('region', { name: 'Time chart' }).locator('canvas').waitFor();
+  await asked.close();
+
   for (const [width, dark] of [
     [390, true],
     [1280, false],
