@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ClickHouseModule } from './clickhouse/clickhouse.module.js';
+import { DashboardsModule } from './dashboards/dashboards.module.js';
 import { ErrorFilter } from './common/error.filter.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
@@ -11,6 +12,7 @@ import { HealthModule } from './health/health.module.js';
 import { MetadataModule } from './metadata/metadata.module.js';
 import { ObservabilityModule } from './observability/observability.module.js';
 import { ReportsModule } from './reports/reports.module.js';
+import { SharedLinksModule } from './shared-links/shared-links.module.js';
 import { SitesModule } from './sites/sites.module.js';
 import { UsersModule } from './users/users.module.js';
 
@@ -32,6 +34,8 @@ export class AppModule implements OnApplicationShutdown {
         SitesModule,
         GoalsModule,
         ReportsModule,
+        DashboardsModule,
+        SharedLinksModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

@@ -521,6 +521,40 @@ const ROUTES: Record<string, { rule: Rule; answer: Answer; apiKey?: true; stream
   'PATCH /api/sites/:siteId/goals/:goalId': { rule: 'admin of the site', answer: [404, 'not_found'] }, // no such goal
   'DELETE /api/sites/:siteId/goals/:goalId': { rule: 'admin of the site', answer: [404, 'not_found'] },
   'GET /api/sites/:siteId/events': { rule: 'viewer of the site', answer: [200], apiKey: true },
+  'GET /api/sites/:siteId/dashboards': { rule: 'viewer of the site', answer: [200] },
+  'POST /api/sites/:siteId/dashboards': { rule: 'admin of the site', answer: [400, 'validation_failed'] }, // no name
+  'GET /api/sites/:siteId/dashboards/:dashboardId': {
+    rule: 'viewer of the site',
+    answer: [404, 'not_found'],
+  },
+  'PATCH /api/sites/:siteId/dashboards/:dashboardId': {
+    rule: 'admin of the site',
+    answer: [400, 'validation_failed'],
+  }, // no name
+  'DELETE /api/sites/:siteId/dashboards/:dashboardId': {
+    rule: 'admin of the site',
+    answer: [404, 'not_found'],
+  },
+  'POST /api/sites/:siteId/dashboards/:dashboardId/widgets': {
+    rule: 'admin of the site',
+    answer: [400, 'validation_failed'],
+  }, // no body
+  'PATCH /api/sites/:siteId/dashboards/:dashboardId/widgets/:widgetId': {
+    rule: 'admin of the site',
+    answer: [404, 'not_found'],
+  }, // no such dashboard
+  'DELETE /api/sites/:siteId/dashboards/:dashboardId/widgets/:widgetId': {
+    rule: 'admin of the site',
+    answer: [404, 'not_found'],
+  },
+  'GET /api/sites/:siteId/shared-links': { rule: 'admin of the site', answer: [200] },
+  'POST /api/sites/:siteId/shared-links': { rule: 'admin of the site', answer: [400, 'validation_failed'] },
+  'DELETE /api/sites/:siteId/shared-links/:linkId': { rule: 'admin of the site', answer: [404, 'not_found'] },
+  'GET /api/shared/:token': { rule: 'public', answer: [404, 'not_found'] }, // no such link
+  'POST /api/shared/:token/unlock': { rule: 'public', answer: [400, 'validation_failed'] }, // no password
+  'GET /api/shared/:token/widgets/:widgetId/overview': { rule: 'public', answer: [404, 'not_found'] },
+  'GET /api/shared/:token/widgets/:widgetId/timeseries': { rule: 'public', answer: [404, 'not_found'] },
+  'GET /api/shared/:token/widgets/:widgetId/breakdown': { rule: 'public', answer: [404, 'not_found'] },
   'GET /api/sites/:siteId/funnel': {
     rule: 'viewer of the site',
     answer: [400, 'validation_failed'],
@@ -705,6 +739,10 @@ describe('roles and site isolation, on every route', () => {
             .replace(':userId', String(userId))
             .replace(':keyId', '999999')
             .replace(':goalId', '999999')
+            .replace(':dashboardId', '999999')
+            .replace(':widgetId', '999999')
+            .replace(':linkId', '999999')
+            .replace(':token', 'shr_unknown')
             .replace(':group', '0123456789abcdef');
           const pending = http[method.toLowerCase() as 'get'](`${path}?from=2026-11-20&to=2026-11-20`)
             .set('origin', origin)

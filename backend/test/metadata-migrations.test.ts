@@ -13,7 +13,10 @@ import { AuditEntry } from '../src/audit/audit-entry.entity.js';
 import { KnownSource } from '../src/auth/known-source.entity.js';
 import { SignInCount } from '../src/auth/sign-in-count.entity.js';
 import { StoredSecret } from '../src/auth/stored-secret.entity.js';
+import { DashboardWidget } from '../src/dashboards/dashboard-widget.entity.js';
+import { Dashboard } from '../src/dashboards/dashboard.entity.js';
 import { Goal } from '../src/goals/goal.entity.js';
+import { SharedLink } from '../src/shared-links/shared-link.entity.js';
 import { dataSourceOptions, MIGRATIONS } from '../src/metadata/data-source-options.js';
 import { RefreshFamily } from '../src/sessions/refresh-family.entity.js';
 import { SiteRecord } from '../src/sites/site.entity.js';
@@ -263,6 +266,45 @@ const ROWS_AFTER: Record<string, (source: DataSource) => Promise<void>> = {
         created_at: at('2025-07-02 09:00:00'),
       },
     );
+  },
+  async Dashboards1763900000010(source) {
+    await insert(source, 'dashboards', {
+      site_id: 1,
+      name: 'Marketing',
+      created_at: at('2025-08-01 09:00:00'),
+    });
+    await insert(
+      source,
+      'dashboard_widgets',
+      {
+        dashboard_id: 1,
+        position: 0,
+        report_key: 'overview',
+        query: 'period=30d',
+        kind: 'metrics',
+        width: 3,
+      },
+      {
+        dashboard_id: 1,
+        position: 1,
+        report_key: 'overview',
+        query: 'filter=country:DE',
+        kind: 'breakdown',
+        dimension: 'page',
+        width: 1,
+      },
+    );
+    await insert(source, 'shared_links', {
+      site_id: 1,
+      dashboard_id: 1,
+      hash: '3'.repeat(43),
+      prefix: 'shr_Link3abc',
+      password_hash: HASH('link'),
+      expires_at: 1_767_139_400_000,
+      created_at: at('2025-08-02 09:00:00'),
+      window_start: 1_767_139_200_000,
+      window_requests: 4,
+    });
   },
 };
 
@@ -543,6 +585,39 @@ test('a database with data from the first migration on upgrades with every row i
       propertyKey: 'plan',
       propertyValue: 'pro',
       createdAt: at('2025-07-02 09:00:00'),
+    },
+  ]);
+  assert.deepEqual(await read(Dashboard, { id: 'ASC' }), [
+    { id: 1, siteId: 1, name: 'Marketing', createdAt: at('2025-08-01 09:00:00') },
+  ]);
+  const widget = { dashboardId: 1, reportKey: 'overview' };
+  assert.deepEqual(await read(DashboardWidget, { id: 'ASC' }), [
+    { ...widget, id: 1, position: 0, query: 'period=30d', kind: 'metrics', dimension: null, width: 3 },
+    {
+      ...widget,
+      id: 2,
+      position: 1,
+      query: 'filter=country:DE',
+      kind: 'breakdown',
+      dimension: 'page',
+      width: 1,
+    },
+  ]);
+  assert.deepEqual(await read(SharedLink, { id: 'ASC' }), [
+    {
+      id: 1,
+      siteId: 1,
+      dashboardId: 1,
+      reportKey: null,
+      query: null,
+      hash: '3'.repeat(43),
+      prefix: 'shr_Link3abc',
+      passwordHash: HASH('link'),
+      expiresAt: 1_767_139_400_000,
+      revokedAt: null,
+      createdAt: at('2025-08-02 09:00:00'),
+      windowStart: 1_767_139_200_000,
+      windowRequests: 4,
     },
   ]);
 

@@ -9,6 +9,7 @@ import { useSession } from './auth/session';
 import type { User } from './auth/api';
 import { AuditPage } from './audit/AuditPage';
 import { Dashboard } from './Dashboard';
+import { SharedPage } from './dashboards/SharedPage';
 import { SitesPage } from './sites/SitesPage';
 import { ThemeSwitch } from './theme/ThemeSwitch';
 import { queryClient } from './shared/query-client';
@@ -17,9 +18,15 @@ import { UsersPage } from './users/UsersPage';
 export function App() {
   return (
     <QueryClientProvider client={queryClient}>
-      <SessionProvider>
-        <Panel />
-      </SessionProvider>
+      <Switch>
+        {/* A shared link's page: public, outside the signed-in panel and its session. */}
+        <Route path="/shared/:token" component={SharedPage} />
+        <Route>
+          <SessionProvider>
+            <Panel />
+          </SessionProvider>
+        </Route>
+      </Switch>
     </QueryClientProvider>
   );
 }

@@ -1,5 +1,6 @@
 import { Suspense, useState } from 'react';
 import { Redirect, useLocation, useParams, useSearch } from 'wouter';
+import { AddToDashboard } from './dashboards/AddToDashboard';
 import { FilterBar } from './reports/FilterBar';
 import { reportPage, DEFAULT_REPORT } from './reports/report-pages';
 import { ReportNav, reportPath } from './reports/ReportNav';
@@ -68,6 +69,7 @@ function SiteDashboard({ sites }: { sites: Site[] }) {
         />
       </div>
       <ReportNav siteId={site.id} current={page.key} view={view} />
+      {page.key !== 'dashboards' && <AddToDashboard siteId={site.id} reportKey={page.key} query={search} />}
       <FilterBar filters={view.filters} onChange={(filters) => changeView({ filters })} />
       {/* Report pages other than the overview load when first opened (report-pages.ts). */}
       <Suspense fallback={<p role="status">Loading the page…</p>}>

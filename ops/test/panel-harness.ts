@@ -30,6 +30,8 @@ export interface PanelHarness {
   ownerPage(path: string, options?: { width?: number; dark?: boolean }): Promise<Page>;
   /** axe-core over the page as it is now: no serious or critical violation of its accessibility rules. */
   assertAccessible(page: Page, what: string): Promise<void>;
+  /** `path` in a context of its own that never signed in (a shared link's visitor). */
+  visitorPage(path: string, options?: { width?: number; dark?: boolean }): Promise<Page>;
   /** A full-page screenshot to docs/screenshots/`name`-`width`-light|dark.png, checked for sideways overflow. */
   screenshot(page: Page, name: string): Promise<void>;
   stop(): Promise<void>;
@@ -97,6 +99,15 @@ export async function startPanelHarness(name: string): Promise<PanelHarness> {
   const browser = await launchChromium();
 
   const sizes = new WeakMap<Page, { width: number; dark: boolean }>();
+  async function visitorPage(path: string, { width = 1280, dark = false } = {}): Promise<Page> {
+    const page = await browser.newPage({
+      viewport: { width, height: 900 },
+      colorScheme: dark ? 'dark' : 'light',
+    });
+    sizes.set(page, { width, dark });
+    await page.goto(path.startsWith('http') ? path : `${stack.adminUrl}${path}`);
+    return page;
+  }
   return {
     stack,
     settings,
@@ -114,13 +125,9 @@ export async function startPanelHarness(name: string): Promise<PanelHarness> {
       assert.equal(response.status, 200, await response.text());
     },
     post: (path, body, status = 200) => post(path, body, status, token),
-    async ownerPage(path, { width = 1280, dark = false } = {}) {
-      const page = await browser.newPage({
-        viewport: { width, height: 900 },
-        colorScheme: dark ? 'dark' : 'light',
-      });
-      sizes.set(page, { width, dark });
-      await page.goto(path.startsWith('http') ? path : `${stack.adminUrl}${path}`);
+    visitorPage,
+    async ownerPage(path, options = {}) {
+      const page = await visitorPage(path, options);
       await page.getByLabel('Email').fill(ownerEmail);
       await page.getByLabel('Password').fill(OWNER_PASSWORD);
       await page.getByRole('button', { name: 'Sign in' }).click();

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
+import { MINUTE_WINDOW } from '../metadata/minute-window.js';
 import { ApiKey } from './api-key.entity.js';
 
 export type NewApiKey = Pick<ApiKey, 'userId' | 'name' | 'prefix' | 'hash'>;
@@ -42,24 +43,15 @@ export class ApiKeysRepository {
 
   /**
    * Counts a request of the key in the minute starting at `minute` (ms since the epoch) unless the key is
-   * revoked or has made `budget` requests in that minute; whether it was counted. One statement, so that
-   * counting is atomic on SQLite and PostgreSQL alike, across every backend (each SET reads the row as it
-   * was). A backend whose clock runs behind another's counts into the later minute it finds.
+   * revoked or has made `budget` requests in that minute; whether it was counted (MINUTE_WINDOW: atomic,
+   * across every backend). A backend whose clock runs behind another's counts into the later minute it finds.
    */
   async countRequest(id: number, minute: number, budget: number, now: number): Promise<boolean> {
     const counted = await this.keys
       .createQueryBuilder()
       .update()
-      .set({
-        windowRequests: () => 'CASE WHEN window_start >= :minute THEN window_requests + 1 ELSE 1 END',
-        windowStart: () => 'CASE WHEN window_start >= :minute THEN window_start ELSE :minute END',
-        lastUsedAt: now,
-      })
-      .where('id = :id AND revoked_at IS NULL AND (window_start < :minute OR window_requests < :budget)', {
-        id,
-        minute,
-        budget,
-      })
+      .set({ ...MINUTE_WINDOW.set, lastUsedAt: now })
+      .where(`id = :id AND revoked_at IS NULL AND ${MINUTE_WINDOW.fits}`, { id, minute, budget, cost: 1 })
       .execute();
     return counted.affected === 1;
   }

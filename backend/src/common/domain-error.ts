@@ -12,6 +12,8 @@ export enum ErrorCode {
   TotpRequired = 'totp_required',
   /** Signed in with a one-time password: only the password change is open. */
   PasswordChangeRequired = 'password_change_required',
+  /** A shared link with a password, opened without a view token its password unlocked (or a wrong password). */
+  SharePasswordRequired = 'share_password_required',
   Conflict = 'conflict',
   TooManyRequests = 'too_many_requests',
   /** The server is at capacity for this kind of work (checking passwords): retry after Retry-After. */
@@ -29,6 +31,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.ApiKeyInvalid]: 401,
   [ErrorCode.ApiKeyNotAccepted]: 401,
   [ErrorCode.TotpRequired]: 401,
+  [ErrorCode.SharePasswordRequired]: 401,
   [ErrorCode.Forbidden]: 403,
   [ErrorCode.PasswordChangeRequired]: 403,
   [ErrorCode.Conflict]: 409,

@@ -22,7 +22,11 @@ import { CanonicalTimeZones1763900000006 } from './migrations/1763900000006-cano
 import { SiteDeletion1763900000007 } from './migrations/1763900000007-site-deletion.js';
 import { ApiKeys1763900000008 } from './migrations/1763900000008-api-keys.js';
 import { Goals1763900000009 } from './migrations/1763900000009-goals.js';
+import { Dashboards1763900000010 } from './migrations/1763900000010-dashboards.js';
+import { Dashboard } from '../dashboards/dashboard.entity.js';
+import { DashboardWidget } from '../dashboards/dashboard-widget.entity.js';
 import { Goal } from '../goals/goal.entity.js';
+import { SharedLink } from '../shared-links/shared-link.entity.js';
 import { SiteRecord } from '../sites/site.entity.js';
 
 export const ENTITIES = [
@@ -37,6 +41,9 @@ export const ENTITIES = [
   UserIdentity,
   ApiKey,
   Goal,
+  Dashboard,
+  DashboardWidget,
+  SharedLink,
 ];
 /** In order; each runs once, recorded in the `migrations` table. Never `synchronize`. */
 export const MIGRATIONS = [
@@ -50,6 +57,7 @@ export const MIGRATIONS = [
   SiteDeletion1763900000007,
   ApiKeys1763900000008,
   Goals1763900000009,
+  Dashboards1763900000010,
 ];
 
 /** The metadata database: PostgreSQL when DATABASE_URL is set, else a SQLite file in the data folder. */

@@ -604,6 +604,204 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sites/{siteId}/dashboards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The site's dashboards with their widgets, oldest first */
+        get: operations["DashboardsController_list"];
+        put?: never;
+        /** Create an empty dashboard */
+        post: operations["DashboardsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sites/{siteId}/dashboards/{dashboardId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A dashboard with its widgets */
+        get: operations["DashboardsController_get"];
+        put?: never;
+        post?: never;
+        /** Delete a dashboard, its widgets and its shared links */
+        delete: operations["DashboardsController_remove"];
+        options?: never;
+        head?: never;
+        /** Rename a dashboard */
+        patch: operations["DashboardsController_rename"];
+        trace?: never;
+    };
+    "/api/sites/{siteId}/dashboards/{dashboardId}/widgets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Save a report view as a widget, placed last
+         * @description The query string is checked now: a parameter that breaks its rule is a 400 naming it (query: …).
+         */
+        post: operations["DashboardsController_addWidget"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sites/{siteId}/dashboards/{dashboardId}/widgets/{widgetId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a widget */
+        delete: operations["DashboardsController_removeWidget"];
+        options?: never;
+        head?: never;
+        /** Move or resize a widget */
+        patch: operations["DashboardsController_updateWidget"];
+        trace?: never;
+    };
+    "/api/sites/{siteId}/shared-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The site's links not revoked (expired ones too), oldest first */
+        get: operations["SharedLinksController_list"];
+        put?: never;
+        /**
+         * Create a shared link
+         * @description The answer holds the token, this once; the public page is /shared/<token>.
+         */
+        post: operations["SharedLinksController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sites/{siteId}/shared-links/{linkId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a shared link: from now on it answers 404, like one that never existed */
+        delete: operations["SharedLinksController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shared/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A link's site name, title and widgets */
+        get: operations["SharedController_view"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shared/{token}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enter a link's password: a view token for an hour */
+        post: operations["SharedController_unlock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shared/{token}/widgets/{widgetId}/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A metrics widget's overview, for its saved view */
+        get: operations["SharedController_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shared/{token}/widgets/{widgetId}/timeseries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A chart widget's timeseries (its saved metric and interval), for its saved view */
+        get: operations["SharedController_timeseries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shared/{token}/widgets/{widgetId}/breakdown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A breakdown widget's top 10 values by visitors, for its saved view */
+        get: operations["SharedController_breakdown"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/api-keys": {
         parameters: {
             query?: never;
@@ -1600,6 +1798,154 @@ export interface components {
             elements: components["schemas"]["HeatmapElementDto"][];
             /** @description Scroll depth of the page, over every viewport width */
             scroll: components["schemas"]["ScrollDto"];
+        };
+        WidgetResponse: {
+            id: number;
+            /** @example overview */
+            reportKey: string;
+            /** @example period=30d */
+            query: string;
+            /** @enum {string} */
+            kind: "metrics" | "chart" | "breakdown" | "link";
+            /** @enum {string|null} */
+            dimension: "page" | "hostname" | "event_name" | "entry_page" | "exit_page" | "referrer" | "referrer_source" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "country" | "region" | "city" | "browser" | "browser_version" | "os" | "device" | "language" | "prop_key" | "prop_value" | "outbound_link" | "download" | "element" | null;
+            /** @enum {integer} */
+            width: 1 | 2 | 3;
+            /** @description From 0, in the order the dashboard shows them */
+            position: number;
+        };
+        DashboardResponse: {
+            id: number;
+            siteId: number;
+            /** @example Marketing */
+            name: string;
+            /** @description In their order */
+            widgets: components["schemas"]["WidgetResponse"][];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        DashboardNameDto: {
+            /** @example Marketing */
+            name: string;
+        };
+        CreateWidgetDto: {
+            /**
+             * @description The report page: its key in the panel (`/sites/:id/<key>`)
+             * @example overview
+             */
+            reportKey: string;
+            /**
+             * @description The page's query string as the panel writes it, without `?`: period (today, 7d, 30d, month, custom with from and to), compare (previous, none), filter=dimension:value (repeated), metric, interval, and the page's own options (kept as they are)
+             * @example period=30d&filter=country:DE&metric=pageviews
+             */
+            query: string;
+            /**
+             * @description metrics: the view's metric cards; chart: its time chart; breakdown: its breakdown by `dimension`; link: a card that opens the page
+             * @enum {string}
+             */
+            kind: "metrics" | "chart" | "breakdown" | "link";
+            /**
+             * @description A breakdown widget’s dimension (only then)
+             * @enum {string}
+             */
+            dimension?: "page" | "hostname" | "event_name" | "entry_page" | "exit_page" | "referrer" | "referrer_source" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "country" | "region" | "city" | "browser" | "browser_version" | "os" | "device" | "language" | "prop_key" | "prop_value" | "outbound_link" | "download" | "element";
+            /**
+             * @description Columns of the grid it spans
+             * @enum {integer}
+             */
+            width: 1 | 2 | 3;
+        };
+        UpdateWidgetDto: {
+            /** @enum {integer} */
+            width?: 1 | 2 | 3;
+            /** @description Its new place from 0 (first); past the last place: last */
+            position?: number;
+        };
+        SavedViewDto: {
+            /**
+             * @description The report page: its key in the panel (`/sites/:id/<key>`)
+             * @example overview
+             */
+            reportKey: string;
+            /**
+             * @description The page's query string as the panel writes it, without `?`: period (today, 7d, 30d, month, custom with from and to), compare (previous, none), filter=dimension:value (repeated), metric, interval, and the page's own options (kept as they are)
+             * @example period=30d&filter=country:DE&metric=pageviews
+             */
+            query: string;
+        };
+        SharedLinkResponse: {
+            id: number;
+            /** @description The dashboard it shows, or null */
+            dashboardId: number | null;
+            /** @description The report view it shows, or null */
+            view: components["schemas"]["SavedViewDto"] | null;
+            /**
+             * @description The token's first characters
+             * @example shr_Ab12Cd34
+             */
+            prefix: string;
+            hasPassword: boolean;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CreateSharedLinkDto: {
+            /** @description A dashboard of the site (a link shows either a dashboard (dashboardId) or one report view (view)) */
+            dashboardId?: number;
+            /** @description One report view (a link shows either a dashboard (dashboardId) or one report view (view)) */
+            view?: components["schemas"]["SavedViewDto"];
+            /** @description Visitors must enter it before they see anything; absent: no password */
+            password?: string;
+            /**
+             * Format: date-time
+             * @description When the link stops working; absent: never
+             */
+            expiresAt?: string;
+        };
+        CreatedSharedLinkResponse: {
+            id: number;
+            /** @description The dashboard it shows, or null */
+            dashboardId: number | null;
+            /** @description The report view it shows, or null */
+            view: components["schemas"]["SavedViewDto"] | null;
+            /**
+             * @description The token's first characters
+             * @example shr_Ab12Cd34
+             */
+            prefix: string;
+            hasPassword: boolean;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The token, shown this once: the public page is /shared/<token> */
+            token: string;
+        };
+        SharedViewResponse: {
+            /** @example shop.example */
+            siteName: string;
+            /** @example Europe/Berlin */
+            timezone: string;
+            /**
+             * @description The dashboard's name, or the report page's key
+             * @example Marketing
+             */
+            title: string;
+            /** @enum {string} */
+            kind: "dashboard" | "view";
+            /** @description The dashboard's widgets; for one report view, its metric cards (id 1) and time chart (id 2) */
+            widgets: components["schemas"]["WidgetResponse"][];
+        };
+        UnlockSharedLinkDto: {
+            /** @description The link's password */
+            password: string;
+        };
+        SharedViewTokenResponse: {
+            /** @description Send it as the X-Sluice-Share-Unlock header of every /api/shared/:token request */
+            viewToken: string;
+            /** Format: date-time */
+            expiresAt: string;
         };
         CreateApiKeyDto: {
             /**
@@ -3216,6 +3562,695 @@ export interface operations {
                 content?: never;
             };
             /** @description An API key past its requests of this minute: Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DashboardsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardResponse"][];
+                };
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site, dashboard or widget, or a site the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DashboardsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DashboardNameDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardResponse"];
+                };
+            };
+            /** @description A field breaks its rule: the message begins with the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site, dashboard or widget, or a site the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DashboardsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+                dashboardId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardResponse"];
+                };
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site, dashboard or widget, or a site the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DashboardsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+                dashboardId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site, dashboard or widget, or a site the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DashboardsController_rename: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+                dashboardId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DashboardNameDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardResponse"];
+                };
+            };
+            /** @description A field breaks its rule: the message begins with the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site, dashboard or widget, or a site the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DashboardsController_addWidget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+                dashboardId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWidgetDto"];
+            };
+        };
+        responses: {
+            /** @description The dashboard with the new widget */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardResponse"];
+                };
+            };
+            /** @description A field breaks its rule: the message begins with the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site, dashboard or widget, or a site the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DashboardsController_removeWidget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+                dashboardId: number;
+                widgetId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dashboard as it is now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardResponse"];
+                };
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site, dashboard or widget, or a site the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DashboardsController_updateWidget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+                dashboardId: number;
+                widgetId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWidgetDto"];
+            };
+        };
+        responses: {
+            /** @description The dashboard as it is now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardResponse"];
+                };
+            };
+            /** @description A field breaks its rule: the message begins with the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site, dashboard or widget, or a site the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SharedLinksController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharedLinkResponse"][];
+                };
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site, link or dashboard, or a site the caller may not manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SharedLinksController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSharedLinkDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedSharedLinkResponse"];
+                };
+            };
+            /** @description A field breaks its rule: the message begins with the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site, link or dashboard, or a site the caller may not manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SharedLinksController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+                linkId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site, link or dashboard, or a site the caller may not manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SharedController_view: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The view token of a password-protected link */
+                "x-sluice-share-unlock"?: string;
+            };
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharedViewResponse"];
+                };
+            };
+            /** @description The link has a password: code share_password_required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such link, or revoked, or expired (the same answer); or no such widget */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The link's requests of this minute are spent: Retry-After says when */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SharedController_unlock: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The view token of a password-protected link */
+                "x-sluice-share-unlock"?: string;
+            };
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnlockSharedLinkDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharedViewTokenResponse"];
+                };
+            };
+            /** @description No password sent */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The password is not right: code share_password_required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such link, or revoked, or expired (the same answer); or no such widget */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The link's requests of this minute are spent: Retry-After says when */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SharedController_overview: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The view token of a password-protected link */
+                "x-sluice-share-unlock"?: string;
+            };
+            path: {
+                token: string;
+                widgetId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverviewReportDto"];
+                };
+            };
+            /** @description The link has a password: code share_password_required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such link, or revoked, or expired (the same answer); or no such widget */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The link's requests of this minute are spent: Retry-After says when */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SharedController_timeseries: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The view token of a password-protected link */
+                "x-sluice-share-unlock"?: string;
+            };
+            path: {
+                token: string;
+                widgetId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeseriesReportDto"];
+                };
+            };
+            /** @description The link has a password: code share_password_required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such link, or revoked, or expired (the same answer); or no such widget */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The link's requests of this minute are spent: Retry-After says when */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SharedController_breakdown: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The view token of a password-protected link */
+                "x-sluice-share-unlock"?: string;
+            };
+            path: {
+                token: string;
+                widgetId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreakdownReportDto"];
+                };
+            };
+            /** @description The link has a password: code share_password_required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such link, or revoked, or expired (the same answer); or no such widget */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The link's requests of this minute are spent: Retry-After says when */
             429: {
                 headers: {
                     [name: string]: unknown;

@@ -5,8 +5,8 @@ import type { ViewFilter } from '../routing/report-view';
 import { QueryState } from '../shared/QueryState';
 import { useAction } from '../shared/useAction';
 import { fetchBreakdownCsv, type BreakdownRequest } from './api';
+import { BreakdownTable } from './BreakdownTable';
 import { breakdownLines, type BreakdownCardSpec, type BreakdownSort } from './breakdown-data';
-import { formatChange, formatCount } from './overview-data';
 import { useBreakdownQuery } from './useBreakdownQuery';
 
 /** Rows on the card; its detail view asks for up to the API's page maximum. */
@@ -96,45 +96,15 @@ export function BreakdownCard({ spec, request, onFilter }: BreakdownCardProps) {
         empty={<p>Nothing in this period.</p>}
       >
         {(report) => (
-          <table className="breakdown-table">
-            <caption className="visually-hidden">
-              {tab.label} by unique visitors; choose a value to filter the page by it
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{tab.label}</th>
-                <th scope="col" className="number">
-                  Visitors
-                </th>
-                {request.comparison && (
-                  <th scope="col" className="number">
-                    Change
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {breakdownLines(report.rows, tab.dimension, search, sort)
-                .slice(0, detailed ? DETAIL_ROWS : CARD_ROWS)
-                .map((line) => (
-                  <tr key={line.value}>
-                    <td>
-                      <button
-                        type="button"
-                        className="row-filter"
-                        title={`Filter by ${line.label}`}
-                        onClick={() => onFilter({ dimension: tab.dimension, value: line.value })}
-                      >
-                        <span className={`row-bar share-${line.share}`} aria-hidden="true" />
-                        {line.label}
-                      </button>
-                    </td>
-                    <td className="number">{formatCount(line.visitors)}</td>
-                    {request.comparison && <td className="number">{formatChange(line.change)}</td>}
-                  </tr>
-                ))}
-            </tbody>
-          </table>
+          <BreakdownTable
+            label={tab.label}
+            lines={breakdownLines(report.rows, tab.dimension, search, sort).slice(
+              0,
+              detailed ? DETAIL_ROWS : CARD_ROWS,
+            )}
+            compared={Boolean(request.comparison)}
+            onFilter={(value) => onFilter({ dimension: tab.dimension, value })}
+          />
         )}
       </QueryState>
     </section>

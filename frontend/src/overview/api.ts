@@ -8,6 +8,8 @@ export type OverviewReport = Schemas['OverviewReportDto'];
 export type MetricValues = Schemas['MetricValuesDto'];
 /** `GET /api/sites/:id/timeseries`: every bucket of the range, and of the comparison. */
 export type TimeseriesReport = Schemas['TimeseriesReportDto'];
+/** `GET /api/sites/:id/breakdown`: the range's values of a dimension. */
+export type BreakdownReport = Schemas['BreakdownReportDto'];
 /** One value of `GET /api/sites/:id/breakdown`. */
 export type BreakdownRow = Schemas['BreakdownRowDto'];
 

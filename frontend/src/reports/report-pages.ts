@@ -1,3 +1,4 @@
+import { DashboardsPage } from '../dashboards/DashboardsPage';
 import { OverviewPage } from '../overview/Overview';
 import { lazy, type ComponentType } from 'react';
 import type { ReportPage, ReportPageProps } from './report-page';
@@ -8,7 +9,10 @@ import type { ReportPage, ReportPageProps } from './report-page';
  * people see) is loaded when first opened: `lazyPage(() => import('../funnels/FunnelsPage'), 'FunnelsPage')`,
  * so the panel's first download stays small.
  */
-export const REPORT_PAGES: ReportPage[] = [{ key: 'overview', title: 'Overview', view: OverviewPage }];
+export const REPORT_PAGES: ReportPage[] = [
+  { key: 'overview', title: 'Overview', view: OverviewPage },
+  { key: 'dashboards', title: 'Dashboards', view: DashboardsPage },
+];
 
 export const DEFAULT_REPORT = REPORT_PAGES[0];
 

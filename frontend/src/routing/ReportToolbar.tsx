@@ -1,14 +1,13 @@
 import { DateRangePicker } from '../date-range/DateRangePicker';
 import { todayIn, type DateRange } from '../date-range/date-range';
-import { COMPARISONS, PERIODS, type Comparison, type Period, type ReportView } from './report-view';
-
-const PERIOD_LABELS: Record<Period, string> = {
-  today: 'Today',
-  '7d': 'Last 7 days',
-  '30d': 'Last 30 days',
-  month: 'This month',
-  custom: 'Custom dates',
-};
+import {
+  COMPARISONS,
+  PERIOD_LABELS,
+  PERIODS,
+  type Comparison,
+  type Period,
+  type ReportView,
+} from './report-view';
 
 const COMPARISON_LABELS: Record<Comparison, string> = {
   previous: 'Previous period',

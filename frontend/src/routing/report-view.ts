@@ -8,6 +8,15 @@ import { addDays, lastDays, todayIn, type DateRange } from '../date-range/date-r
 export const PERIODS = ['today', '7d', '30d', 'month', 'custom'] as const;
 export type Period = (typeof PERIODS)[number];
 
+/** A period as the toolbar and a saved view's caption say it. */
+export const PERIOD_LABELS: Record<Period, string> = {
+  today: 'Today',
+  '7d': 'Last 7 days',
+  '30d': 'Last 30 days',
+  month: 'This month',
+  custom: 'Custom dates',
+};
+
 export const COMPARISONS = ['previous', 'none'] as const;
 export type Comparison = (typeof COMPARISONS)[number];
 

@@ -25,19 +25,31 @@ export function useApiQuery<T>(
   fetcher: (token: string, signal: AbortSignal) => Promise<T>,
 ): QueryResult<T> {
   const { accessToken: token, user, signOut } = useSession();
+  // Whose answer it is, so the next user to sign in here never sees the last one's; not the token itself:
+  // a renewed token (every few minutes) is no reason to fetch again.
+  return useCachedQuery([user ? `user:${user.id}` : 'signed-out', ...key], Boolean(token), async (signal) => {
+    try {
+      return await fetcher(token ?? '', signal);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) signOut(SESSION_ENDED_NOTICE);
+      throw error;
+    }
+  });
+}
+
+/**
+ * A query through the cache without a session (a shared link's public page), and under `useApiQuery`:
+ * previous data kept while the query runs again for new inputs; `key` holds every input of `fetcher`.
+ */
+export function useCachedQuery<T>(
+  key: QueryKey,
+  enabled: boolean,
+  fetcher: (signal: AbortSignal) => Promise<T>,
+): QueryResult<T> {
   const query = useQuery({
-    // Whose answer it is, so the next user to sign in here never sees the last one's; not the token itself:
-    // a renewed token (every few minutes) is no reason to fetch again.
-    queryKey: [user ? `user:${user.id}` : 'signed-out', ...key],
-    enabled: Boolean(token),
-    queryFn: async ({ signal }) => {
-      try {
-        return await fetcher(token ?? '', signal);
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 401) signOut(SESSION_ENDED_NOTICE);
-        throw error;
-      }
-    },
+    queryKey: key,
+    enabled,
+    queryFn: ({ signal }) => fetcher(signal),
     placeholderData: keepPreviousData,
   });
   return {

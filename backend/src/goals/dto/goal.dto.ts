@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsIn, IsString, Length, Matches, Max, ValidateBy, ValidateIf } from 'class-validator';
+import { IsIn, IsString, Length, Matches, Max, ValidateIf } from 'class-validator';
+import { NoNul } from '../../common/no-nul.js';
 import { IsRouteId } from '../../common/route-id.js';
 import { MAX_SITE_ID, SiteIdParamDto } from '../../sites/dto/site-id-param.dto.js';
 import { GOAL_KINDS, type Goal, type GoalKind } from '../goal.entity.js';
@@ -7,15 +8,6 @@ import { GOAL_KINDS, type Goal, type GoalKind } from '../goal.entity.js';
 const NAME_RULE = '$property must be 1 to 100 characters, not only spaces';
 const MATCH_RULE = '$property must be 1 to 2048 characters';
 const BOTH_RULE = 'propertyKey and propertyValue go together: both or neither';
-/** PostgreSQL's text holds no NUL character: refused here, rather than failing in the database. */
-const NoNul = () =>
-  ValidateBy({
-    name: 'noNul',
-    validator: {
-      validate: (value) => typeof value !== 'string' || !value.includes('\u0000'),
-      defaultMessage: () => '$property must not contain the NUL character',
-    },
-  });
 
 /** `POST /api/sites/:siteId/goals`. Rules are checked from the bottom up, one at a time: a string first. */
 export class CreateGoalDto {

@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import { useParams } from 'wouter';
+import { reportPage } from '../reports/report-pages';
+import { ApiError } from '../shared/api-client';
+import { QueryState } from '../shared/QueryState';
+import { TextField } from '../shared/TextField';
+import { useAction } from '../shared/useAction';
+import { useCachedQuery } from '../shared/useApiQuery';
+import { fetchSharedView, unlockSharedLink } from './api';
+import { sharedWidgetSource } from './widget-sources';
+import { WidgetCard } from './WidgetCard';
+
+/**
+ * A shared link's public page (`/shared/:token`), outside the signed-in panel: the dashboard's or view's
+ * widgets, read-only, with no admin control; the password first when the link has one.
+ */
+export function SharedPage() {
+  const { token = '' } = useParams<{ token: string }>();
+  const [viewToken, setViewToken] = useState<string>();
+  const view = useCachedQuery(['shared', token, viewToken ?? ''], true, (signal) =>
+    fetchSharedView(token, viewToken, signal),
+  );
+  const locked = view.error instanceof ApiError && view.error.code === 'share_password_required';
+  const gone = view.error instanceof ApiError && view.error.status === 404;
+  return (
+    <div className="app shared-page">
+      <header className="app-header">
+        <h1>Sluice</h1>
+        <span className="shared-badge">Read-only shared view</span>
+      </header>
+      <main>
+        {locked ? (
+          <PasswordForm token={token} onUnlocked={setViewToken} />
+        ) : gone ? (
+          <div className="query-state query-state-error" role="alert">
+            <p>
+              This link does not exist, or it was revoked or has expired. Ask whoever shared it for a new one.
+            </p>
+          </div>
+        ) : (
+          <QueryState query={view} what="the shared view">
+            {(shared) => (
+              <section aria-labelledby="shared-title">
+                <h2 id="shared-title">
+                  {shared.kind === 'view' ? (reportPage(shared.title)?.title ?? shared.title) : shared.title}
+                </h2>
+                <p className="dashboard-widget-caption">
+                  {shared.siteName} · days in {shared.timezone}
+                </p>
+                <div className="dashboard-grid">
+                  {shared.widgets.map((widget) => (
+                    <WidgetCard
+                      key={widget.id}
+                      widget={widget}
+                      source={sharedWidgetSource(token, viewToken)}
+                    />
+                  ))}
+                </div>
+              </section>
+            )}
+          </QueryState>
+        )}
+      </main>
+    </div>
+  );
+}
+
+function PasswordForm({ token, onUnlocked }: { token: string; onUnlocked: (viewToken: string) => void }) {
+  const [password, setPassword] = useState('');
+  const unlock = useAction(
+    () => unlockSharedLink(token, password),
+    (answer) => onUnlocked(answer.viewToken),
+  );
+  return (
+    <form
+      className="card shared-password"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void unlock.run();
+      }}
+    >
+      <h2>This shared view asks for a password</h2>
+      <TextField
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        required
+        value={password}
+        onChange={setPassword}
+      />
+      <button type="submit" disabled={unlock.busy}>
+        Open
+      </button>
+      {unlock.error && (
+        <p role="alert">
+          {unlock.error.startsWith('password:') ? 'That password is not right: try again.' : unlock.error}
+        </p>
+      )}
+    </form>
+  );
+}

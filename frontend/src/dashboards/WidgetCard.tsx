@@ -1,0 +1,104 @@
+import type { ReactNode } from 'react';
+import { Link } from 'wouter';
+import { BreakdownTable } from '../overview/BreakdownTable';
+import { breakdownLines } from '../overview/breakdown-data';
+import { MetricCards } from '../overview/MetricCards';
+import { isEmptyOverview, METRIC_LABELS, metricCards } from '../overview/overview-data';
+import { TimeChart } from '../overview/TimeChart';
+import type { Dimension } from '../reports/dimension-labels';
+import { dimensionLabel } from '../reports/dimension-labels';
+import { reportPage } from '../reports/report-pages';
+import { parseReportView } from '../routing/report-view';
+import { QueryState } from '../shared/QueryState';
+import type { Widget } from './api';
+import { viewCaption, widgetTitle } from './dashboards-data';
+import type { WidgetSource } from './widget-sources';
+
+interface WidgetCardProps {
+  widget: Widget;
+  source: WidgetSource;
+  /** The page's link in the signed-in panel; none on a shared link's page. */
+  href?: string;
+  /** The editing buttons of an admin; none for viewers and on shared pages. */
+  controls?: ReactNode;
+}
+
+/** A widget on a dashboard: its saved view's metric cards, time chart, breakdown or a card linking the page. */
+export function WidgetCard({ widget, source, href, controls }: WidgetCardProps) {
+  const pageTitle = reportPage(widget.reportKey)?.title ?? widget.reportKey;
+  const headingId = `widget-${widget.id}`;
+  return (
+    <section className={`card dashboard-widget dashboard-width-${widget.width}`} aria-labelledby={headingId}>
+      <header className="dashboard-widget-header">
+        <div>
+          <h3 id={headingId}>{widgetTitle(widget, pageTitle)}</h3>
+          <p className="dashboard-widget-caption">
+            {pageTitle} · {viewCaption(widget.query)}
+          </p>
+        </div>
+        {controls}
+      </header>
+      {widget.kind === 'metrics' && <MetricsWidget widget={widget} source={source} />}
+      {widget.kind === 'chart' && <ChartWidget widget={widget} source={source} />}
+      {widget.kind === 'breakdown' && <BreakdownWidget widget={widget} source={source} />}
+      {widget.kind === 'link' &&
+        (href ? (
+          <Link href={href} className="dashboard-widget-link">
+            Open {pageTitle}
+          </Link>
+        ) : (
+          <p className="dashboard-widget-caption">Shown in the Sluice panel.</p>
+        ))}
+    </section>
+  );
+}
+
+const NOTHING = <p>No visits in this period.</p>;
+
+function MetricsWidget({ widget, source }: { widget: Widget; source: WidgetSource }) {
+  const overview = source.useOverview(widget);
+  return (
+    <QueryState query={overview} what="the metrics" isEmpty={isEmptyOverview} empty={NOTHING}>
+      {(data) => <MetricCards cards={metricCards(data)} />}
+    </QueryState>
+  );
+}
+
+function ChartWidget({ widget, source }: { widget: Widget; source: WidgetSource }) {
+  const series = source.useTimeseries(widget);
+  const metric = parseReportView(new URLSearchParams(widget.query)).metric;
+  const label = METRIC_LABELS[metric as keyof typeof METRIC_LABELS] ?? metric;
+  return (
+    <QueryState query={series} what="the time chart">
+      {(report) => (
+        <TimeChart
+          report={report}
+          metric={metric}
+          metricLabel={label}
+          summary={`${label}, ${report.from} to ${report.to}`}
+        />
+      )}
+    </QueryState>
+  );
+}
+
+function BreakdownWidget({ widget, source }: { widget: Widget; source: WidgetSource }) {
+  const breakdown = source.useBreakdown(widget);
+  const dimension = (widget.dimension ?? 'page') as Dimension;
+  return (
+    <QueryState
+      query={breakdown}
+      what={dimensionLabel(dimension).toLowerCase()}
+      isEmpty={(report) => report.rows.length === 0}
+      empty={NOTHING}
+    >
+      {(report) => (
+        <BreakdownTable
+          label={dimensionLabel(dimension)}
+          lines={breakdownLines(report.rows, dimension, '', 'visitors')}
+          compared={report.rows.some((row) => Boolean(row.comparison))}
+        />
+      )}
+    </QueryState>
+  );
+}

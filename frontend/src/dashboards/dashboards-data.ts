@@ -1,0 +1,57 @@
+import type { DateRange } from '../date-range/date-range.js';
+import { dimensionLabel, valueLabel } from '../reports/dimension-labels.js';
+import type { ReportRequest } from '../reports/report-request.js';
+import { comparisonRange, parseReportView, periodRange, PERIOD_LABELS } from '../routing/report-view.js';
+import { isOverviewMetric, type OverviewMetricName } from '../overview/overview-data.js';
+import { chartInterval, type ChartInterval } from '../overview/timeseries-data.js';
+import type { Widget, WidgetKind } from './api.js';
+
+/** What each kind of widget shows, as its picker and its card say it. */
+export const WIDGET_KIND_LABELS: Record<WidgetKind, string> = {
+  metrics: 'Metric cards',
+  chart: 'Time chart',
+  breakdown: 'Breakdown',
+  link: 'Link to the page',
+};
+
+export const WIDGET_WIDTHS = [1, 2, 3] as const;
+
+/** A widget's saved view as the reports take it: its site's days at `now`, the comparison and filters. */
+export interface WidgetReport {
+  request: ReportRequest;
+  metric: OverviewMetricName;
+  interval: ChartInterval;
+}
+
+export function widgetReport(widget: Widget, siteId: number, timeZone: string, now: Date): WidgetReport {
+  const view = parseReportView(new URLSearchParams(widget.query));
+  const range = periodRange(view, timeZone, now);
+  return {
+    request: { siteId, range, comparison: comparisonRange(view, range), filters: view.filters },
+    metric: isOverviewMetric(view.metric) ? view.metric : 'visitors',
+    interval: chartInterval(view.interval, range),
+  };
+}
+
+/** The saved view in words: "Last 30 days · Country is DE", or its own dates when custom. */
+export function viewCaption(query: string): string {
+  const view = parseReportView(new URLSearchParams(query));
+  const period =
+    view.period === 'custom' && view.custom ? datesCaption(view.custom) : PERIOD_LABELS[view.period];
+  const filters = view.filters.map(
+    (filter) => `${dimensionLabel(filter.dimension)} is ${valueLabel(filter.dimension, filter.value)}`,
+  );
+  return [period, ...filters].join(' · ');
+}
+
+const datesCaption = ({ from, to }: DateRange) => (from === to ? from : `${from} to ${to}`);
+
+/** A widget's heading: what it shows ("Visitors by country", "Metric cards") and of which page. */
+export function widgetTitle(widget: Widget, pageTitle: string): string {
+  if (widget.kind === 'breakdown' && widget.dimension) return `${dimensionLabel(widget.dimension)}`;
+  if (widget.kind === 'link') return pageTitle;
+  return WIDGET_KIND_LABELS[widget.kind];
+}
+
+/** The public page of a shared link's token, on this panel's origin. */
+export const sharedLinkUrl = (origin: string, token: string) => `${origin}/shared/${token}`;

@@ -1,0 +1,65 @@
+import type { BreakdownLine } from './breakdown-data';
+import { formatChange, formatCount } from './overview-data';
+
+interface BreakdownTableProps {
+  /** What the rows are values of ("Countries"). */
+  label: string;
+  lines: BreakdownLine[];
+  /** Whether the lines carry a change against the comparison period. */
+  compared: boolean;
+  /** A row's value becomes a filter; without it (a shared dashboard) rows are plain text. */
+  onFilter?: (value: string) => void;
+}
+
+/** A breakdown's rows by visitors, each with its bar: on the overview's cards and on dashboards. */
+export function BreakdownTable({ label, lines, compared, onFilter }: BreakdownTableProps) {
+  return (
+    <table className="breakdown-table">
+      <caption className="visually-hidden">
+        {label} by unique visitors{onFilter ? '; choose a value to filter the page by it' : ''}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">{label}</th>
+          <th scope="col" className="number">
+            Visitors
+          </th>
+          {compared && (
+            <th scope="col" className="number">
+              Change
+            </th>
+          )}
+        </tr>
+      </thead>
+      <tbody>
+        {lines.map((line) => {
+          const bar = <span className={`row-bar share-${line.share}`} aria-hidden="true" />;
+          return (
+            <tr key={line.value}>
+              <td>
+                {onFilter ? (
+                  <button
+                    type="button"
+                    className="row-filter"
+                    title={`Filter by ${line.label}`}
+                    onClick={() => onFilter(line.value)}
+                  >
+                    {bar}
+                    {line.label}
+                  </button>
+                ) : (
+                  <span className="row-filter">
+                    {bar}
+                    {line.label}
+                  </span>
+                )}
+              </td>
+              <td className="number">{formatCount(line.visitors)}</td>
+              {compared && <td className="number">{formatChange(line.change)}</td>}
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

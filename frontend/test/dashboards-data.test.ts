@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Widget } from '../src/dashboards/api.js';
+import { sharedLinkUrl, viewCaption, widgetReport, widgetTitle } from '../src/dashboards/dashboards-data.js';
+
+const widget = (changes: Partial<Widget>): Widget => ({
+  id: 4,
+  reportKey: 'overview',
+  query: '',
+  kind: 'metrics',
+  dimension: null,
+  width: 1,
+  position: 0,
+  ...changes,
+});
+
+/** 2026-11-30 23:30 UTC: already December 1st in Berlin. */
+const NOW = new Date('2026-11-30T23:30:00Z');
+
+test('a widget asks for its saved view as the page did: the days in the site’s zone, comparison, filters', () => {
+  assert.deepEqual(
+    widgetReport(widget({ query: 'period=30d&filter=country:DE&metric=pageviews' }), 7, 'UTC', NOW),
+    {
+      request: {
+        siteId: 7,
+        range: { from: '2026-11-01', to: '2026-11-30' },
+        comparison: { from: '2026-10-02', to: '2026-10-31' },
+        filters: [{ dimension: 'country', value: 'DE' }],
+      },
+      metric: 'pageviews',
+      interval: 'day',
+    },
+  );
+  assert.deepEqual(widgetReport(widget({ query: 'period=today&compare=none' }), 7, 'Europe/Berlin', NOW), {
+    request: {
+      siteId: 7,
+      range: { from: '2026-12-01', to: '2026-12-01' },
+      comparison: undefined,
+      filters: [],
+    },
+    metric: 'visitors',
+    interval: 'day',
+  });
+  // A metric the cards don't have falls back to visitors, as the overview does.
+  assert.equal(widgetReport(widget({ query: 'metric=revenue' }), 7, 'UTC', NOW).metric, 'visitors');
+});
+
+test('a widget says what it shows and of which view', () => {
+  assert.equal(viewCaption(''), 'Last 7 days');
+  assert.equal(
+    viewCaption('period=custom&from=2026-11-20&to=2026-11-20&filter=referrer_source:&filter=country:DE'),
+    '2026-11-20 · Source is Direct / none · Country is DE',
+  );
+  assert.equal(viewCaption('period=custom&from=2026-11-01&to=2026-11-20'), '2026-11-01 to 2026-11-20');
+  assert.equal(widgetTitle(widget({ kind: 'breakdown', dimension: 'country' }), 'Overview'), 'Country');
+  assert.equal(widgetTitle(widget({ kind: 'chart' }), 'Overview'), 'Time chart');
+  assert.equal(widgetTitle(widget({ kind: 'link', reportKey: 'funnels' }), 'Funnels'), 'Funnels');
+  assert.equal(sharedLinkUrl('https://stats.shop.test', 'shr_abc'), 'https://stats.shop.test/shared/shr_abc');
+});

@@ -1,0 +1,174 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
+import { sampleEventRow } from '@sluice/config';
+import { startPanelHarness, type PanelHarness } from './panel-harness';
+
+/**
+ * Dashboards and shared links in Chromium over the real stack: a dashboard built from the overview through
+ * the UI, reordered, reloaded; its public link opened signed out (exact numbers, no controls), then revoked.
+ * Screenshots of the dashboard and of the shared page at phone and desktop width go to docs/screenshots/.
+ */
+let panel: PanelHarness;
+
+const SITE_ID = 1;
+/** One day, without comparison: three visitors, two from DE and one from FR. */
+const DAY = 'period=custom&from=2026-11-20&to=2026-11-20&compare=none';
+
+before(async () => {
+  panel = await startPanelHarness('dashboards');
+  await panel.insertEvents(
+    ['DE', 'DE', 'FR'].map((country, index) =>
+      sampleEventRow({
+        site_id: SITE_ID,
+        session_id: `s${index}`,
+        visitor_id: `v${index}`,
+        country,
+        ts: `2026-11-20 1${index}:00:00`,
+      }),
+    ),
+  );
+});
+
+after(async () => {
+  await panel?.stop();
+});
+
+/** The widgets' headings, in the order the dashboard shows them. */
+const widgetOrder = (page: Page) => page.locator('.dashboard-widget h3').allInnerTexts();
+
+/** The metric cards of a widget, each its label and value. */
+async function cardsOf(widget: Locator): Promise<string[]> {
+  const cards = widget.getByRole('list', { name: 'Metrics' }).getByRole('listitem');
+  await cards.first().waitFor();
+  return (await cards.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
+}
+
+/** A breakdown widget's rows, each its value and visitors. */
+async function rowsOf(widget: Locator): Promise<string[]> {
+  await widget.getByRole('cell').first().waitFor();
+  return (await widget.getByRole('row').allInnerTexts()).map((row) => row.replace(/\s+/g, ' ').trim());
+}
+
+/** What a dashboard of these widgets shows of the seeded day, wherever it is shown. */
+async function assertSeededNumbers(page: Page): Promise<void> {
+  assert.deepEqual((await cardsOf(page.getByRole('region', { name: 'Metric cards' }))).slice(0, 3), [
+    'Unique visitors 3',
+    'Visits 3',
+    'Pageviews 3',
+  ]);
+  assert.deepEqual(await rowsOf(page.getByRole('region', { name: 'Country' })), [
+    'Country Visitors',
+    'DE 2',
+    'FR 1',
+  ]);
+}
+
+async function addWidget(page: Page, shows: string, width: string, by?: string): Promise<void> {
+  const form = page.locator('.add-to-dashboard-form');
+  await form.getByLabel('Shows').selectOption({ label: shows });
+  if (by) await form.getByLabel('By').selectOption({ label: by });
+  await form.getByLabel('Width').selectOption({ label: width });
+  await form.getByRole('button', { name: 'Add widget' }).click();
+}
+
+test('a dashboard built from the overview, reordered and reloaded; its public link shows its numbers signed out until revoked', async () => {
+  const page = await panel.ownerPage(`/sites/${SITE_ID}/overview?${DAY}`);
+  await page.getByText('Add to dashboard').click();
+  const form = page.locator('.add-to-dashboard-form');
+  // No dashboard yet: the form names a new one.
+  assert.equal(await form.getByLabel('Dashboard').inputValue(), 'new');
+  await form.getByLabel('Name').fill('Marketing');
+  await addWidget(page, 'Metric cards', '3 columns');
+  await form.getByText('Added to “Marketing”.').waitFor();
+  await addWidget(page, 'Breakdown', '1 column', 'Country');
+  await form.getByRole('status').filter({ hasText: 'Added to “Marketing”.' }).waitFor();
+
+  await page.getByRole('navigation', { name: 'Reports' }).getByRole('link', { name: 'Dashboards' }).click();
+  await page.getByRole('heading', { name: 'Marketing' }).waitFor();
+  await assertSeededNumbers(page);
+  assert.deepEqual(await widgetOrder(page), ['Metric cards', 'Country']);
+
+  // Reordered with the keyboard: the breakdown's "Move earlier" button, focused and pressed.
+  const country = page.getByRole('region', { name: 'Country' });
+  await country.getByRole('button', { name: 'Move earlier' }).focus();
+  await page.keyboard.press('Enter');
+  await page.locator('.dashboard-widget h3').first().filter({ hasText: 'Country' }).waitFor();
+  assert.deepEqual(await widgetOrder(page), ['Country', 'Metric cards']);
+  await page.reload();
+  await page.getByRole('heading', { name: 'Marketing' }).waitFor();
+  await assertSeededNumbers(page);
+  assert.deepEqual(await widgetOrder(page), ['Country', 'Metric cards']);
+
+  await page.getByText('Share this dashboard').click();
+  await page.getByRole('button', { name: 'Create public link' }).click();
+  const url = await page.getByLabel('Public link (shown once: copy it now)').inputValue();
+  assert.match(url, /\/shared\/shr_[A-Za-z0-9_-]{43}$/);
+
+  // A fresh browser context, never signed in.
+  const visitor = await panel.visitorPage(url);
+  await visitor.getByRole('heading', { name: 'Marketing' }).waitFor();
+  await assertSeededNumbers(visitor);
+  assert.deepEqual(await widgetOrder(visitor), ['Country', 'Metric cards']);
+  assert.equal(await visitor.getByRole('button').count(), 0, 'no control on the shared page');
+  assert.equal(await visitor.getByRole('textbox').count(), 0);
+  assert.equal(await visitor.getByText('Sign out').count(), 0);
+
+  await page.getByRole('button', { name: /^Revoke/ }).click();
+  await page.getByText('No public links yet').waitFor();
+  await visitor.reload();
+  await visitor.getByText('This link does not exist, or it was revoked or has expired.').waitFor();
+  assert.equal(await visitor.getByRole('heading', { name: 'Marketing' }).count(), 0);
+  await visitor.close();
+  await page.close();
+});
+
+test('a password-protected view link asks for its password; screenshots of a dashboard and of its shared page', async () => {
+  const [dashboard] = (await (
+    await fetch(`${panel.stack.adminUrl}/api/sites/${SITE_ID}/dashboards`, {
+      headers: { authorization: `Bearer ${panel.token}` },
+    })
+  ).json()) as Array<{ id: number }>;
+  const { token } = await panel.post<{ token: string }>(
+    `/sites/${SITE_ID}/shared-links`,
+    { dashboardId: dashboard.id },
+    201,
+  );
+  // A link to one view with a password: the public page asks for it first, and refuses a wrong one.
+  const { token: guarded } = await panel.post<{ token: string }>(
+    `/sites/${SITE_ID}/shared-links`,
+    { view: { reportKey: 'overview', query: DAY }, password: 'open sesame' },
+    201,
+  );
+  const asked = await panel.visitorPage(`/shared/${guarded}`);
+  const password = asked.getByLabel('Password');
+  await password.fill('open sesame?');
+  await asked.getByRole('button', { name: 'Open' }).click();
+  await asked.getByText('That password is not right: try again.').waitFor();
+  await password.fill('open sesame');
+  await asked.getByRole('button', { name: 'Open' }).click();
+  await asked.getByRole('heading', { name: 'Overview' }).waitFor();
+  assert.deepEqual((await cardsOf(asked.getByRole('region', { name: 'Metric cards' }))).slice(0, 2), [
+    'Unique visitors 3',
+    'Visits 3',
+  ]);
+  await asked.getByRole('region', { name: 'Time chart' }).locator('canvas').waitFor();
+  await asked.close();
+
+  for (const [width, dark] of [
+    [390, true],
+    [1280, false],
+  ] as const) {
+    const page = await panel.ownerPage(`/sites/${SITE_ID}/dashboards?${DAY}&board=${dashboard.id}`, {
+      width,
+      dark,
+    });
+    await page.getByRole('region', { name: 'Country' }).getByRole('cell').first().waitFor();
+    await panel.screenshot(page, 'dashboard');
+    await page.close();
+    const visitor = await panel.visitorPage(`/shared/${token}`, { width, dark });
+    await visitor.getByRole('region', { name: 'Country' }).getByRole('cell').first().waitFor();
+    await panel.screenshot(visitor, 'shared');
+    await visitor.close();
+  }
+});
