@@ -164,10 +164,12 @@ test('a password-protected view link asks for its password; screenshots of a das
       dark,
     });
     await page.getByRole('region', { name: 'Country' }).getByRole('cell').first().waitFor();
+    await panel.assertAccessible(page, `a dashboard at ${width} px`);
     await panel.screenshot(page, 'dashboard');
     await page.close();
     const visitor = await panel.visitorPage(`/shared/${token}`, { width, dark });
     await visitor.getByRole('region', { name: 'Country' }).getByRole('cell').first().waitFor();
+    await panel.assertAccessible(visitor, `a shared dashboard at ${width} px`);
     await panel.screenshot(visitor, 'shared');
     await visitor.close();
   }

@@ -1,4 +1,3 @@
-import { DashboardsPage } from '../dashboards/DashboardsPage';
 import { OverviewPage } from '../overview/Overview';
 import { lazy, type ComponentType } from 'react';
 import type { ReportPage, ReportPageProps } from './report-page';
@@ -11,7 +10,11 @@ import type { ReportPage, ReportPageProps } from './report-page';
  */
 export const REPORT_PAGES: ReportPage[] = [
   { key: 'overview', title: 'Overview', view: OverviewPage },
-  { key: 'dashboards', title: 'Dashboards', view: DashboardsPage },
+  {
+    key: 'dashboards',
+    title: 'Dashboards',
+    view: lazyPage(() => import('../dashboards/DashboardsPage'), 'DashboardsPage'),
+  },
 ];
 
 export const DEFAULT_REPORT = REPORT_PAGES[0];
