@@ -1,3 +1,4 @@
+import { FunnelsPage } from '../funnels/FunnelsPage';
 import { GoalsPage } from '../goals/GoalsPage';
 import { OverviewPage } from '../overview/Overview';
 import type { ReportPage } from './report-page';
@@ -9,6 +10,7 @@ import type { ReportPage } from './report-page';
 export const REPORT_PAGES: ReportPage[] = [
   { key: 'overview', title: 'Overview', view: OverviewPage },
   { key: 'goals', title: 'Goals', view: GoalsPage },
+  { key: 'funnels', title: 'Funnels', view: FunnelsPage },
 ];
 
 export const DEFAULT_REPORT = REPORT_PAGES[0];
