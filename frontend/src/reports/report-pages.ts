@@ -1,6 +1,7 @@
 import { FunnelsPage } from '../funnels/FunnelsPage';
 import { GoalsPage } from '../goals/GoalsPage';
 import { OverviewPage } from '../overview/Overview';
+import { RetentionPage } from '../retention/RetentionPage';
 import type { ReportPage } from './report-page';
 
 /**
@@ -11,6 +12,7 @@ export const REPORT_PAGES: ReportPage[] = [
   { key: 'overview', title: 'Overview', view: OverviewPage },
   { key: 'goals', title: 'Goals', view: GoalsPage },
   { key: 'funnels', title: 'Funnels', view: FunnelsPage },
+  { key: 'retention', title: 'Retention', view: RetentionPage },
 ];
 
 export const DEFAULT_REPORT = REPORT_PAGES[0];
