@@ -31,6 +31,12 @@ export function FunnelChart({
           {lines.length} steps within {windowLabel(report.window)}
           {last.comparison && ` (previous period: ${last.comparison.fromStart})`}
         </p>
+        {last.comparison && (
+          <p className="funnels-legend" aria-hidden="true">
+            <span className="funnels-swatch" /> This period <span className="funnels-swatch is-previous" />{' '}
+            Previous period
+          </p>
+        )}
       </header>
       <ol className="funnels-bars" aria-label="Steps">
         {lines.map((line) => (

@@ -101,11 +101,6 @@ function GoalsTable({
               Rate
             </th>
             {withRevenue && <th scope="col">Revenue</th>}
-            {canManage && (
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            )}
           </tr>
         </thead>
         <tbody>
@@ -121,6 +116,7 @@ function GoalsTable({
                   <span className="goals-name">{summary.goal.name}</span>
                   <span className="goals-rule">{summary.description}</span>
                 </button>
+                {canManage && <DeleteGoalButton siteId={siteId} summary={summary} onDeleted={onDeleted} />}
               </td>
               <td className="number">
                 <span className="goals-value">{summary.conversions}</span>
@@ -141,11 +137,6 @@ function GoalsTable({
                   ) : (
                     '—'
                   )}
-                </td>
-              )}
-              {canManage && (
-                <td>
-                  <DeleteGoalButton siteId={siteId} summary={summary} onDeleted={onDeleted} />
                 </td>
               )}
             </tr>
