@@ -1,6 +1,7 @@
 import { dimensionLabel, type Dimension } from '../reports/dimension-labels';
 import type { FunnelReport } from './api';
 import { funnelStepLines, funnelValueLines, windowLabel } from './funnel-data';
+import { TableHeader } from '../shared/TableHeader';
 
 /** A bar as long as `percent` of the entrants, drawn in SVG (its attributes are no inline style). */
 function Bar({ percent, className }: { percent: number; className: string }) {
@@ -103,25 +104,15 @@ export function FunnelBreakdownTable({ report, dimension }: { report: FunnelRepo
       ) : (
         <div className="funnels-scroll">
           <table className="breakdown-table">
-            <thead>
-              <tr>
-                <th scope="col">{label}</th>
-                <th scope="col" className="number">
-                  Entered
-                </th>
-                <th scope="col" className="number">
-                  Completed
-                </th>
-                <th scope="col" className="number">
-                  Conversion
-                </th>
-                {comparing && (
-                  <th scope="col" className="number">
-                    Previous
-                  </th>
-                )}
-              </tr>
-            </thead>
+            <TableHeader
+              columns={[
+                { label },
+                { label: 'Entered', number: true },
+                { label: 'Completed', number: true },
+                { label: 'Conversion', number: true },
+                comparing && { label: 'Previous', number: true },
+              ]}
+            />
             <tbody>
               {lines.map((line) => (
                 <tr key={line.value}>

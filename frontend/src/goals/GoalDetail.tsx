@@ -7,6 +7,7 @@ import { dimensionLabel, type Dimension } from '../reports/dimension-labels';
 import type { ReportRequest } from '../reports/report-request';
 import { QueryState } from '../shared/QueryState';
 import { conversionLines, describeGoal } from './goals-data';
+import { TableHeader } from '../shared/TableHeader';
 
 /** Where a goal's conversions came from: the dimensions its detail breaks them down by. */
 const GOAL_BREAKDOWNS: Dimension[] = ['referrer_source', 'page'];
@@ -69,21 +70,15 @@ function GoalBreakdown({
           const withRevenue = lines.some((line) => line.revenue.length > 0);
           return (
             <table className="breakdown-table">
-              <thead>
-                <tr>
-                  <th scope="col">{label}</th>
-                  <th scope="col" className="number">
-                    Visitors
-                  </th>
-                  <th scope="col" className="number">
-                    Conversions
-                  </th>
-                  <th scope="col" className="number">
-                    Rate
-                  </th>
-                  {withRevenue && <th scope="col">Revenue</th>}
-                </tr>
-              </thead>
+              <TableHeader
+                columns={[
+                  { label },
+                  { label: 'Visitors', number: true },
+                  { label: 'Conversions', number: true },
+                  { label: 'Rate', number: true },
+                  withRevenue && { label: 'Revenue' },
+                ]}
+              />
               <tbody>
                 {lines.map((line) => (
                   <tr key={line.value}>

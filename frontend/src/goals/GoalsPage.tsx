@@ -10,6 +10,7 @@ import { deleteGoal } from './api';
 import { GoalDetail } from './GoalDetail';
 import { GoalForm } from './GoalForm';
 import { chosenGoal, goalSummaries, type GoalSummary } from './goals-data';
+import { TableHeader } from '../shared/TableHeader';
 
 /**
  * A site's goals with their conversions against the comparison period and their revenue; choosing one
@@ -91,18 +92,14 @@ function GoalsTable({
           Goals: visitors who converted in the period, as a percent of all visitors, and the change against
           the previous period; choose a goal to see its conversions by day and by source and page
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">Goal</th>
-            <th scope="col" className="number">
-              Conversions
-            </th>
-            <th scope="col" className="number">
-              Rate
-            </th>
-            {withRevenue && <th scope="col">Revenue</th>}
-          </tr>
-        </thead>
+        <TableHeader
+          columns={[
+            { label: 'Goal' },
+            { label: 'Conversions', number: true },
+            { label: 'Rate', number: true },
+            withRevenue && { label: 'Revenue' },
+          ]}
+        />
         <tbody>
           {summaries.map((summary) => (
             <tr key={summary.goal.id} className={summary.goal.id === chosenId ? 'is-chosen' : undefined}>
