@@ -44,3 +44,7 @@ export function withFrom(range: DateRange, from: string): DateRange {
 export function withTo(range: DateRange, to: string): DateRange {
   return { from: to < range.from ? to : range.from, to };
 }
+
+/** How many days a range covers, both ends included. */
+export const rangeDays = (range: DateRange) =>
+  Math.round((Date.parse(range.to) - Date.parse(range.from)) / 86_400_000) + 1;

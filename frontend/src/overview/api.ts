@@ -27,8 +27,9 @@ export const fetchOverview = (request: ReportRequest, token: string, signal: Abo
     signal,
   );
 
+/** A series; with `goal`, `conversions` and `conversion_rate` are metrics it can draw. */
 export const fetchTimeseries = (
-  request: ReportRequest & { metric: string; interval: 'hour' | 'day' | 'week' | 'month' },
+  request: ReportRequest & { metric: string; interval: 'hour' | 'day' | 'week' | 'month'; goal?: number },
   token: string,
   signal: AbortSignal,
 ) =>
@@ -37,7 +38,12 @@ export const fetchTimeseries = (
       ...authorized(token, signal),
       params: {
         path: sitePath(request),
-        query: { ...reportQuery(request), metrics: request.metric, interval: request.interval },
+        query: {
+          ...reportQuery(request),
+          metrics: request.metric,
+          interval: request.interval,
+          ...(request.goal !== undefined && { goal: request.goal }),
+        },
       },
     }),
     signal,
@@ -46,13 +52,17 @@ export const fetchTimeseries = (
 export interface BreakdownRequest extends ReportRequest {
   dimension: Dimension;
   limit: number;
+  /** A goal of the site: each row also answers its conversions, conversion rate (and revenue, for an event goal). */
+  goal?: number;
 }
 
 const breakdownQuery = (request: BreakdownRequest) => ({
   ...reportQuery(request),
   dimension: request.dimension,
-  metrics: 'visitors',
   limit: request.limit,
+  ...(request.goal === undefined
+    ? { metrics: 'visitors' }
+    : { metrics: 'visitors,conversions,conversion_rate', goal: request.goal }),
 });
 
 export const fetchBreakdown = (request: BreakdownRequest, token: string, signal: AbortSignal) =>

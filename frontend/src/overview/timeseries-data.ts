@@ -1,4 +1,4 @@
-import type { DateRange } from '../date-range/date-range.js';
+import { rangeDays, type DateRange } from '../date-range/date-range.js';
 import type { TimeseriesReport } from './api.js';
 
 /** The granularities of the time chart, and the longest range each may cover (the API's limits). */
@@ -14,17 +14,14 @@ export const INTERVAL_LABELS: Record<ChartInterval, string> = {
   month: 'Months',
 };
 
-const daysOf = (range: DateRange) =>
-  Math.round((Date.parse(range.to) - Date.parse(range.from)) / 86_400_000) + 1;
-
 /** The granularities a range can be drawn in. */
 export const intervalsFor = (range: DateRange): ChartInterval[] =>
-  INTERVALS.filter((interval) => daysOf(range) <= MAX_DAYS[interval]);
+  INTERVALS.filter((interval) => rangeDays(range) <= MAX_DAYS[interval]);
 
 /** The view's granularity where the range allows it; otherwise hours for a single day, days for more. */
 export function chartInterval(wanted: string, range: DateRange): ChartInterval {
   const allowed = intervalsFor(range);
-  return allowed.find((interval) => interval === wanted) ?? (daysOf(range) === 1 ? 'hour' : 'day');
+  return allowed.find((interval) => interval === wanted) ?? (rangeDays(range) === 1 ? 'hour' : 'day');
 }
 
 export interface ChartSeries {

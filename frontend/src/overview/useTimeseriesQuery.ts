@@ -3,9 +3,11 @@ import { useApiQuery } from '../shared/useApiQuery';
 import { fetchTimeseries } from './api';
 import type { ChartInterval } from './timeseries-data';
 
-export function useTimeseriesQuery(request: ReportRequest & { metric: string; interval: ChartInterval }) {
+export function useTimeseriesQuery(
+  request: ReportRequest & { metric: string; interval: ChartInterval; goal?: number },
+) {
   return useApiQuery(
-    ['timeseries', ...reportKey(request), request.metric, request.interval],
+    ['timeseries', ...reportKey(request), request.metric, request.interval, request.goal ?? ''],
     (token, signal) => fetchTimeseries(request, token, signal),
   );
 }

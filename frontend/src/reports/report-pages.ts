@@ -1,5 +1,5 @@
-import { OverviewPage } from '../overview/Overview';
 import { lazy, type ComponentType } from 'react';
+import { OverviewPage } from '../overview/Overview';
 import type { ReportPage, ReportPageProps } from './report-page';
 
 /**
@@ -10,6 +10,13 @@ import type { ReportPage, ReportPageProps } from './report-page';
  */
 export const REPORT_PAGES: ReportPage[] = [
   { key: 'overview', title: 'Overview', view: OverviewPage },
+  { key: 'goals', title: 'Goals', view: lazyPage(() => import('../goals/GoalsPage'), 'GoalsPage') },
+  { key: 'funnels', title: 'Funnels', view: lazyPage(() => import('../funnels/FunnelsPage'), 'FunnelsPage') },
+  {
+    key: 'retention',
+    title: 'Retention',
+    view: lazyPage(() => import('../retention/RetentionPage'), 'RetentionPage'),
+  },
   {
     key: 'dashboards',
     title: 'Dashboards',

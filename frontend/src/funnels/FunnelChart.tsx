@@ -1,0 +1,132 @@
+import { dimensionLabel, type Dimension } from '../reports/dimension-labels';
+import type { FunnelReport } from './api';
+import { funnelStepLines, funnelValueLines, windowLabel } from './funnel-data';
+import { TableHeader } from '../shared/TableHeader';
+
+/** A bar as long as `percent` of the entrants, drawn in SVG (its attributes are no inline style). */
+function Bar({ percent, className }: { percent: number; className: string }) {
+  return (
+    <svg className={className} viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
+      <rect className="funnels-track" width="100" height="10" rx="1" />
+      <rect className="funnels-fill" width={percent} height="10" rx="1" />
+    </svg>
+  );
+}
+
+/** One bar per step: visitors, conversion from the start and from the previous step, drop-off, median time. */
+export function FunnelChart({
+  report,
+  actionNames,
+}: {
+  report: FunnelReport;
+  actionNames: ReadonlyMap<string, string>;
+}) {
+  const lines = funnelStepLines(report, actionNames);
+  const last = lines[lines.length - 1];
+  return (
+    <section className="card" aria-labelledby="funnels-chart-heading">
+      <header className="funnels-chart-header">
+        <h2 id="funnels-chart-heading">Funnel</h2>
+        <p className="funnels-summary">
+          <span className="funnels-big">{last.fromStart}</span> of {lines[0].visitors} visitors completed all{' '}
+          {lines.length} steps within {windowLabel(report.window)}
+          {last.comparison && ` (previous period: ${last.comparison.fromStart})`}
+        </p>
+        {last.comparison && (
+          <p className="funnels-legend" aria-hidden="true">
+            <span className="funnels-swatch" /> This period <span className="funnels-swatch is-previous" />{' '}
+            Previous period
+          </p>
+        )}
+      </header>
+      <ol className="funnels-bars" aria-label="Steps">
+        {lines.map((line) => (
+          <li key={line.step} className="funnels-bar-row">
+            <div className="funnels-bar-label">
+              <span className="funnels-step-number">{line.step}</span>
+              <span className="funnels-step-name">{line.label}</span>
+            </div>
+            <Bar percent={line.bar} className="funnels-bar" />
+            {line.comparison && <Bar percent={line.comparison.bar} className="funnels-bar is-previous" />}
+            <dl className="funnels-figures">
+              <div>
+                <dt>Visitors</dt>
+                <dd className="funnels-big">{line.visitors}</dd>
+              </div>
+              <div>
+                <dt>From start</dt>
+                <dd>{line.fromStart}</dd>
+              </div>
+              {line.fromPrevious !== undefined && (
+                <div>
+                  <dt>From previous step</dt>
+                  <dd>{line.fromPrevious}</dd>
+                </div>
+              )}
+              {line.dropOff !== undefined && (
+                <div>
+                  <dt>Dropped off</dt>
+                  <dd>{line.dropOff}</dd>
+                </div>
+              )}
+              {line.medianTime !== undefined && (
+                <div>
+                  <dt>Median time</dt>
+                  <dd>{line.medianTime}</dd>
+                </div>
+              )}
+              {line.comparison && (
+                <div className="funnels-previous">
+                  <dt>Previous period</dt>
+                  <dd>
+                    {line.comparison.visitors} ({line.comparison.fromStart}), {line.comparison.change}
+                  </dd>
+                </div>
+              )}
+            </dl>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/** With a breakdown: each value's entrants, completions and conversion, beside the previous period's. */
+export function FunnelBreakdownTable({ report, dimension }: { report: FunnelReport; dimension: Dimension }) {
+  const label = dimensionLabel(dimension);
+  const lines = funnelValueLines(report.breakdown ?? [], dimension);
+  const comparing = report.comparison !== null;
+  return (
+    <section className="card" aria-labelledby="funnels-breakdown-heading">
+      <h2 id="funnels-breakdown-heading">Conversion by {label.toLowerCase()}</h2>
+      {lines.length === 0 ? (
+        <p>No visitor entered the funnel in this period.</p>
+      ) : (
+        <div className="funnels-scroll">
+          <table className="breakdown-table">
+            <TableHeader
+              columns={[
+                { label },
+                { label: 'Entered', number: true },
+                { label: 'Completed', number: true },
+                { label: 'Conversion', number: true },
+                comparing && { label: 'Previous', number: true },
+              ]}
+            />
+            <tbody>
+              {lines.map((line) => (
+                <tr key={line.value}>
+                  <td className="funnels-value">{line.label}</td>
+                  <td className="number">{line.entered}</td>
+                  <td className="number">{line.completed}</td>
+                  <td className="number">{line.conversion}</td>
+                  {comparing && <td className="number">{line.previousConversion}</td>}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

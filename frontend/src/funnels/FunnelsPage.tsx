@@ -1,0 +1,92 @@
+import { useBreakdownQuery } from '../overview/useBreakdownQuery';
+import type { ReportPageProps } from '../reports/report-page';
+import type { ReportRequest } from '../reports/report-request';
+import { usePageOptions } from '../routing/useReportView';
+import { QueryState } from '../shared/QueryState';
+import type { FunnelStep } from './api';
+import { FunnelBreakdownTable, FunnelChart } from './FunnelChart';
+import { FunnelBuilder, type StepSuggestions } from './FunnelBuilder';
+import { funnelOptionChanges, MIN_STEPS, parseFunnelOptions, type FunnelOptions } from './funnel-data';
+import { useFunnelQuery } from './useFunnelQuery';
+
+/** Suggestions for the builder: the most visited of each, as the breakdowns answer them. */
+const SUGGESTIONS = 100;
+
+/**
+ * The funnel builder and its chart. A funnel is its link: the steps, window and breakdown live in the URL
+ * (`step=`, `window=`, `by=`), so back undoes a change and a copied link reopens the same funnel.
+ */
+export function FunnelsPage({ request }: ReportPageProps) {
+  const [search, changeOptions] = usePageOptions();
+  const options = parseFunnelOptions(search);
+  const suggestions = useStepSuggestions(request);
+  const apply = (changes: Partial<FunnelOptions>) =>
+    changeOptions(funnelOptionChanges({ ...options, ...changes }));
+
+  return (
+    <div className="funnels">
+      <FunnelBuilder
+        // A new funnel in the URL (shown, or reached by back) starts a new draft.
+        key={search.getAll('step').join('\n')}
+        steps={options.steps}
+        window={options.window}
+        dimension={options.dimension}
+        suggestions={suggestions}
+        onSteps={(steps: FunnelStep[]) => apply({ steps })}
+        onWindow={(window) => apply({ window })}
+        onDimension={(dimension) => apply({ dimension })}
+      />
+      {options.steps.length >= MIN_STEPS ? (
+        <FunnelResult request={request} options={options} actionNames={suggestions.actions} />
+      ) : (
+        <p className="card funnels-empty">
+          Choose at least two steps — a page people visit, an event they send or an action they take — and
+          “Show funnel” to see how many go from one to the next.
+        </p>
+      )}
+    </div>
+  );
+}
+
+function FunnelResult({
+  request,
+  options,
+  actionNames,
+}: {
+  request: ReportRequest;
+  options: FunnelOptions;
+  actionNames: ReadonlyMap<string, string>;
+}) {
+  const funnel = useFunnelQuery({ ...request, ...options });
+  return (
+    <QueryState
+      query={funnel}
+      what="the funnel"
+      isEmpty={(report) => report.steps[0].visitors === 0}
+      empty={
+        <p>Nobody reached step 1 in this period. Check its page or event name, or choose a longer period.</p>
+      }
+    >
+      {(report) => (
+        <>
+          <FunnelChart report={report} actionNames={actionNames} />
+          {options.dimension && <FunnelBreakdownTable report={report} dimension={options.dimension} />}
+        </>
+      )}
+    </QueryState>
+  );
+}
+
+/** The site's top pages, events and autocaptured actions (with their names) in the view's period. */
+function useStepSuggestions(request: ReportRequest): StepSuggestions {
+  const pages = useBreakdownQuery({ ...request, dimension: 'page', limit: SUGGESTIONS });
+  const events = useBreakdownQuery({ ...request, dimension: 'event_name', limit: SUGGESTIONS });
+  const actions = useBreakdownQuery({ ...request, dimension: 'element', limit: SUGGESTIONS });
+  return {
+    pages: pages.data?.rows.map((row) => row.value) ?? [],
+    events: events.data?.rows.map((row) => row.value).filter((name) => name !== 'pageview') ?? [],
+    actions: new Map(
+      actions.data?.rows.filter((row) => row.value).map((row) => [row.value, row.name ?? '']) ?? [],
+    ),
+  };
+}

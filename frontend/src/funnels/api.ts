@@ -1,0 +1,46 @@
+import type { Schemas } from '../api/schemas.js';
+import type { Dimension } from '../reports/dimension-labels.js';
+import { reportQuery, type ReportRequest } from '../reports/report-request.js';
+import { api, authorized, dataOf } from '../shared/api-client.js';
+
+/** `GET /api/sites/:id/funnel`: every step's visitors and times, the comparison's, and a breakdown's. */
+export type FunnelReport = Schemas['FunnelReportDto'];
+export type FunnelStepResult = Schemas['FunnelStepResultDto'];
+export type FunnelBreakdownRow = Schemas['FunnelBreakdownRowDto'];
+
+/** A step as the API takes it (the goals' shape): a page pattern, an event (with a property), an action. */
+export interface FunnelStep {
+  kind: FunnelStepResult['kind'];
+  match: string;
+  propertyKey: string | null;
+  propertyValue: string | null;
+}
+
+export interface FunnelRequest extends ReportRequest {
+  steps: FunnelStep[];
+  /** The conversion window, in seconds. */
+  window: number;
+  /** A breakdown of the entrants by this dimension's top values. */
+  dimension: Dimension | undefined;
+}
+
+/** Only the keys a step uses: the API refuses a property on an action step. */
+const stepJson = ({ kind, match, propertyKey, propertyValue }: FunnelStep) =>
+  propertyKey === null ? { kind, match } : { kind, match, propertyKey, propertyValue };
+
+export const fetchFunnel = (request: FunnelRequest, token: string, signal: AbortSignal) =>
+  dataOf(
+    api.GET('/api/sites/{siteId}/funnel', {
+      ...authorized(token, signal),
+      params: {
+        path: { siteId: request.siteId },
+        query: {
+          ...reportQuery(request),
+          steps: JSON.stringify(request.steps.map(stepJson)),
+          window: request.window,
+          ...(request.dimension && { dimension: request.dimension }),
+        },
+      },
+    }),
+    signal,
+  );

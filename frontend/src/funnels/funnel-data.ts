@@ -1,0 +1,214 @@
+import { formatChange, formatCount, formatDuration, formatMetric } from '../overview/overview-data.js';
+import { DIMENSION_LABELS, valueLabel, type Dimension } from '../reports/dimension-labels.js';
+import type { FunnelBreakdownRow, FunnelReport, FunnelStep, FunnelStepResult } from './api.js';
+
+/** The API's limits on a funnel (backend query/funnel.ts). */
+export const MIN_STEPS = 2;
+export const MAX_STEPS = 10;
+export const DEFAULT_WINDOW = 1800;
+const MAX_WINDOW = 604_800;
+
+/** The conversion windows offered, in seconds, with their names; a link may carry any other. */
+export const WINDOWS: [number, string][] = [
+  [300, '5 minutes'],
+  [1800, '30 minutes'],
+  [3600, '1 hour'],
+  [86_400, '1 day'],
+  [604_800, '7 days'],
+];
+
+export const windowLabel = (seconds: number) =>
+  WINDOWS.find(([candidate]) => candidate === seconds)?.[1] ?? formatDuration(seconds);
+
+/**
+ * A step in the URL (`step=`, repeated in order): its kind, match and property joined by colons, each part
+ * with `%` and `:` escaped so a page pattern or property value may hold them. `page:/pricing`,
+ * `event:signup:plan:pro`.
+ */
+const escapePart = (part: string) => part.replace(/%/g, '%25').replace(/:/g, '%3A');
+const unescapePart = (part: string) => part.replace(/%3A/gi, ':').replace(/%25/g, '%');
+
+export function encodeStep(step: FunnelStep): string {
+  const parts = [step.kind, step.match];
+  if (step.propertyKey !== null) parts.push(step.propertyKey, step.propertyValue ?? '');
+  return parts.map(escapePart).join(':');
+}
+
+const STEP_KINDS: FunnelStep['kind'][] = ['page', 'event', 'action'];
+
+/** A step from the URL; anything malformed is no step (a hand-edited link still opens). */
+export function decodeStep(text: string): FunnelStep | undefined {
+  const [kind, match, propertyKey, propertyValue, ...rest] = text.split(':').map(unescapePart);
+  const known = STEP_KINDS.find((candidate) => candidate === kind);
+  if (!known || match === undefined || rest.length > 0) return undefined;
+  return {
+    kind: known,
+    match,
+    propertyKey: propertyKey ?? null,
+    propertyValue: propertyKey === undefined ? null : (propertyValue ?? ''),
+  };
+}
+
+export interface FunnelOptions {
+  steps: FunnelStep[];
+  window: number;
+  dimension: Dimension | undefined;
+}
+
+/** The funnel a URL stands for: its steps, window (`window=`, seconds) and breakdown (`by=`). */
+export function parseFunnelOptions(search: URLSearchParams): FunnelOptions {
+  const steps = search
+    .getAll('step')
+    .map(decodeStep)
+    .filter((step) => step !== undefined)
+    .slice(0, MAX_STEPS);
+  const window = Number(search.get('window'));
+  const by = search.get('by');
+  return {
+    steps,
+    window: Number.isInteger(window) && window >= 1 && window <= MAX_WINDOW ? window : DEFAULT_WINDOW,
+    dimension: by && by in DIMENSION_LABELS ? (by as Dimension) : undefined,
+  };
+}
+
+/** The URL's page options for a funnel: defaults left out, so links stay short. */
+export function funnelOptionChanges(options: FunnelOptions) {
+  return {
+    step: options.steps.map(encodeStep),
+    window: options.window === DEFAULT_WINDOW ? undefined : String(options.window),
+    by: options.dimension,
+  };
+}
+
+export const blankStep = (): FunnelStep => ({
+  kind: 'page',
+  match: '',
+  propertyKey: null,
+  propertyValue: null,
+});
+
+/** What a step counts, in words: "Pageview of /pricing", "Event signup where plan is pro", an action's name. */
+export function describeStep(step: FunnelStep, actionNames: ReadonlyMap<string, string> = new Map()): string {
+  switch (step.kind) {
+    case 'page':
+      return `Pageview of ${step.match}`;
+    case 'action':
+      return `Action ${actionNames.get(step.match) || step.match}`;
+    case 'event':
+      return step.propertyKey === null
+        ? `Event ${step.match}`
+        : `Event ${step.match} where ${step.propertyKey} is ${step.propertyValue ?? ''}`;
+  }
+}
+
+/** Why a drafted funnel can't be asked for yet, in words; undefined when it can. */
+export function draftProblem(steps: FunnelStep[]): string | undefined {
+  if (steps.length < MIN_STEPS) return `A funnel has at least ${MIN_STEPS} steps.`;
+  const empty = steps.findIndex(
+    (step) => step.match.trim() === '' || (step.propertyKey !== null && step.propertyKey.trim() === ''),
+  );
+  if (empty >= 0)
+    return steps[empty].match.trim() === ''
+      ? `Step ${empty + 1}: ${steps[empty].kind === 'page' ? 'enter a page' : steps[empty].kind === 'event' ? 'enter an event name' : 'choose an action'}.`
+      : `Step ${empty + 1}: enter the property's name, or untick "with a property".`;
+  return undefined;
+}
+
+/**
+ * The API's 400 for a funnel, with its field in words: `steps[1].match: …` reads "Step 2 (match): …",
+ * `window: …` reads "Conversion window: …".
+ */
+export function funnelErrorText(message: string): string {
+  return message
+    .replace(/^steps\[(\d+)\]\.?(\w*): /, (_, index: string, field: string) =>
+      field ? `Step ${Number(index) + 1} (${field}): ` : `Step ${Number(index) + 1}: `,
+    )
+    .replace(/^window: /, 'Conversion window: ')
+    .replace(/^dimension: /, 'Breakdown: ')
+    .replace(/^steps: /, 'Steps: ');
+}
+
+export interface FunnelStepLine {
+  step: number;
+  label: string;
+  visitors: string;
+  /** The bar's length: percent of the entrants, unrounded. */
+  bar: number;
+  fromStart: string;
+  /** From the previous step and the time it took: none on step 1. */
+  fromPrevious: string | undefined;
+  dropOff: string | undefined;
+  medianTime: string | undefined;
+  comparison: { visitors: string; bar: number; fromStart: string; change: string } | undefined;
+}
+
+const percent = (value: number, locale?: string) => formatMetric('conversion_rate', value, locale);
+
+const barOf = (result: FunnelStepResult, first: FunnelStepResult | undefined) =>
+  first && first.visitors > 0 ? (result.visitors / first.visitors) * 100 : 0;
+
+/** The funnel's bars: every step's visitors, conversions, drop-off and median time, and the comparison's. */
+export function funnelStepLines(
+  report: FunnelReport,
+  actionNames?: ReadonlyMap<string, string>,
+  locale?: string,
+): FunnelStepLine[] {
+  const compared = report.comparison?.steps;
+  return report.steps.map((result, index) => {
+    const before = compared?.[index];
+    return {
+      step: result.step,
+      label: describeStep(result, actionNames),
+      visitors: formatCount(result.visitors, locale),
+      bar: barOf(result, report.steps[0]),
+      fromStart: percent(result.conversionFromStart, locale),
+      fromPrevious: index === 0 ? undefined : percent(result.conversionFromPrevious, locale),
+      dropOff: index === 0 ? undefined : formatCount(result.dropOff, locale),
+      medianTime:
+        index === 0
+          ? undefined
+          : result.medianSecondsFromPrevious === null
+            ? '—'
+            : formatDuration(result.medianSecondsFromPrevious),
+      comparison: before && {
+        visitors: formatCount(before.visitors, locale),
+        bar: barOf(before, compared[0]),
+        fromStart: percent(before.conversionFromStart, locale),
+        change: formatChange(
+          before.visitors === 0 ? null : ((result.visitors - before.visitors) / before.visitors) * 100,
+          locale,
+        ),
+      },
+    };
+  });
+}
+
+export interface FunnelValueLine {
+  value: string;
+  label: string;
+  entered: string;
+  completed: string;
+  conversion: string;
+  /** The same value's conversion in the comparison period ("—" where it had no entrants then). */
+  previousConversion: string;
+}
+
+/** A breakdown's table: each value's entrants, those who completed, and its conversion then and before. */
+export function funnelValueLines(
+  rows: FunnelBreakdownRow[],
+  dimension: Dimension,
+  locale?: string,
+): FunnelValueLine[] {
+  return rows.map((row) => {
+    const last = row.steps[row.steps.length - 1];
+    const before = row.comparison?.[row.comparison.length - 1];
+    return {
+      value: row.value,
+      label: valueLabel(dimension, row.value),
+      entered: formatCount(row.steps[0]?.visitors ?? 0, locale),
+      completed: formatCount(last?.visitors ?? 0, locale),
+      conversion: percent(last?.conversionFromStart ?? 0, locale),
+      previousConversion: before ? percent(before.conversionFromStart, locale) : '—',
+    };
+  });
+}

@@ -1,0 +1,99 @@
+import type { Goal } from '../overview/api';
+import { TimeChart } from '../overview/TimeChart';
+import { chartInterval, INTERVAL_LABELS } from '../overview/timeseries-data';
+import { useBreakdownQuery } from '../overview/useBreakdownQuery';
+import { useTimeseriesQuery } from '../overview/useTimeseriesQuery';
+import { dimensionLabel, type Dimension } from '../reports/dimension-labels';
+import type { ReportRequest } from '../reports/report-request';
+import { QueryState } from '../shared/QueryState';
+import { conversionLines, describeGoal } from './goals-data';
+import { TableHeader } from '../shared/TableHeader';
+
+/** Where a goal's conversions came from: the dimensions its detail breaks them down by. */
+const GOAL_BREAKDOWNS: Dimension[] = ['referrer_source', 'page'];
+const BREAKDOWN_ROWS = 10;
+
+/** A chosen goal: its conversions by day (with the previous period's) and by source and page. */
+export function GoalDetail({ goal, request }: { goal: Goal; request: ReportRequest }) {
+  const interval = chartInterval('day', request.range);
+  const series = useTimeseriesQuery({ ...request, metric: 'conversions', interval, goal: goal.id });
+  return (
+    <>
+      <section className="card" aria-labelledby="goals-chart-heading">
+        <h2 id="goals-chart-heading">
+          {goal.name}: conversions by {INTERVAL_LABELS[interval].toLowerCase().replace(/s$/, '')}
+        </h2>
+        <p className="goals-rule">{describeGoal(goal)}</p>
+        <QueryState query={series} what="the goal's conversions">
+          {(report) => (
+            <TimeChart
+              report={report}
+              metric="conversions"
+              metricLabel="Conversions"
+              summary={`Conversions of ${goal.name} by ${INTERVAL_LABELS[interval].toLowerCase()}, ${request.range.from} to ${request.range.to}${request.comparison ? ', with the previous period' : ''}`}
+            />
+          )}
+        </QueryState>
+      </section>
+      <div className="breakdowns">
+        {GOAL_BREAKDOWNS.map((dimension) => (
+          <GoalBreakdown key={dimension} goal={goal} dimension={dimension} request={request} />
+        ))}
+      </div>
+    </>
+  );
+}
+
+function GoalBreakdown({
+  goal,
+  dimension,
+  request,
+}: {
+  goal: Goal;
+  dimension: Dimension;
+  request: ReportRequest;
+}) {
+  const rows = useBreakdownQuery({ ...request, dimension, limit: BREAKDOWN_ROWS, goal: goal.id });
+  const label = dimensionLabel(dimension);
+  const headingId = `goals-by-${dimension}`;
+  return (
+    <section className="card" aria-labelledby={headingId}>
+      <h2 id={headingId}>Conversions by {label.toLowerCase()}</h2>
+      <QueryState
+        query={rows}
+        what={`conversions by ${label.toLowerCase()}`}
+        isEmpty={(report) => conversionLines(report.rows, dimension).length === 0}
+        empty={<p>No conversions of this goal in the period.</p>}
+      >
+        {(report) => {
+          const lines = conversionLines(report.rows, dimension);
+          const withRevenue = lines.some((line) => line.revenue.length > 0);
+          return (
+            <table className="breakdown-table">
+              <TableHeader
+                columns={[
+                  { label },
+                  { label: 'Visitors', number: true },
+                  { label: 'Conversions', number: true },
+                  { label: 'Rate', number: true },
+                  withRevenue && { label: 'Revenue' },
+                ]}
+              />
+              <tbody>
+                {lines.map((line) => (
+                  <tr key={line.value}>
+                    <td className="goals-value-cell">{line.label}</td>
+                    <td className="number">{line.visitors}</td>
+                    <td className="number">{line.conversions}</td>
+                    <td className="number">{line.rate}</td>
+                    {withRevenue && <td>{line.revenue.join(', ') || '—'}</td>}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          );
+        }}
+      </QueryState>
+    </section>
+  );
+}

@@ -1,0 +1,100 @@
+import type { Goal, OverviewReport } from '../overview/api.js';
+import type { BreakdownRow } from '../overview/api.js';
+import { goalLines } from '../overview/goals-data.js';
+import { formatChange, formatCount, formatMetric } from '../overview/overview-data.js';
+import { valueLabel, type Dimension } from '../reports/dimension-labels.js';
+
+/** What a goal counts, in words: "Pageview of /pricing/**", "Event signup where plan is pro". */
+export function describeGoal(goal: Pick<Goal, 'kind' | 'match' | 'propertyKey' | 'propertyValue'>): string {
+  const what = goal.kind === 'page' ? `Pageview of ${goal.match}` : `Event ${goal.match}`;
+  return goal.propertyKey === null
+    ? what
+    : `${what} where ${goal.propertyKey} is ${goal.propertyValue ?? ''}`;
+}
+
+/**
+ * Revenue per currency as people read money ("€119.80"), currencies in alphabetical order and never added
+ * together. The API's amounts are exact decimal strings, formatted as strings so no digit is lost to a float.
+ */
+export function formatRevenue(revenue: Record<string, string> | undefined, locale?: string): string[] {
+  return Object.entries(revenue ?? {})
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([currency, amount]) =>
+      new Intl.NumberFormat(locale, {
+        style: 'currency',
+        currency,
+        minimumFractionDigits: 2,
+        maximumFractionDigits: 4,
+        // Intl formats a decimal string exactly (ES2023); the lib types here still say number.
+      }).format(amount as unknown as number),
+    );
+}
+
+export interface GoalSummary {
+  goal: Goal;
+  description: string;
+  conversions: string;
+  rate: string;
+  /** Against the comparison period: undefined without one, "—" against nothing then. */
+  conversionsChange: string | undefined;
+  rateChange: string | undefined;
+  revenue: string[];
+}
+
+/** The goals page's rows: the overview card's order and numbers, with each goal's change and revenue. */
+export function goalSummaries(
+  goals: { goal: Goal; overview: OverviewReport }[],
+  locale?: string,
+): GoalSummary[] {
+  const byId = new Map(goals.map((entry) => [entry.goal.id, entry]));
+  return goalLines(goals, locale).map((line) => {
+    const { goal, overview } = byId.get(line.id)!;
+    const change = overview.change;
+    return {
+      goal,
+      description: describeGoal(goal),
+      conversions: line.conversions,
+      rate: line.rate,
+      conversionsChange: change ? formatChange(change.conversions, locale) : undefined,
+      rateChange: change ? formatChange(change.conversion_rate, locale) : undefined,
+      revenue: formatRevenue(overview.revenue, locale),
+    };
+  });
+}
+
+export interface ConversionLine {
+  value: string;
+  label: string;
+  visitors: string;
+  conversions: string;
+  rate: string;
+  revenue: string[];
+}
+
+/** A goal's breakdown rows that converted, most conversions first (then most visitors), formatted. */
+export function conversionLines(
+  rows: BreakdownRow[],
+  dimension: Dimension,
+  locale?: string,
+): ConversionLine[] {
+  return rows
+    .filter((row) => (row.metrics.conversions ?? 0) > 0)
+    .sort(
+      (a, b) =>
+        (b.metrics.conversions ?? 0) - (a.metrics.conversions ?? 0) ||
+        (b.metrics.visitors ?? 0) - (a.metrics.visitors ?? 0),
+    )
+    .map((row) => ({
+      value: row.value,
+      label: valueLabel(dimension, row.value),
+      visitors: formatCount(row.metrics.visitors ?? 0, locale),
+      conversions: formatCount(row.metrics.conversions ?? 0, locale),
+      rate: formatMetric('conversion_rate', row.metrics.conversion_rate, locale),
+      revenue: formatRevenue(row.revenue, locale),
+    }));
+}
+
+/** The goal chosen in the URL (`goal=<id>`), if it is one of the site's. */
+export function chosenGoal(goals: Goal[], option: string | null): Goal | undefined {
+  return goals.find((goal) => String(goal.id) === option);
+}

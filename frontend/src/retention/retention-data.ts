@@ -1,0 +1,100 @@
+import { rangeDays, type DateRange } from '../date-range/date-range.js';
+import { formatCount, formatMetric } from '../overview/overview-data.js';
+import type { RetentionPeriod, RetentionReport } from './api.js';
+
+export const RETENTION_PERIODS: RetentionPeriod[] = ['day', 'week', 'month'];
+export const DEFAULT_PERIOD: RetentionPeriod = 'week';
+/** The API's longest range for daily cohorts. */
+const MAX_DAILY_DAYS = 92;
+
+export const PERIOD_LABELS: Record<RetentionPeriod, string> = { day: 'Day', week: 'Week', month: 'Month' };
+
+/** The cohort periods a range can be cut into: daily ones only up to the API's limit. */
+export const periodsFor = (range: DateRange): RetentionPeriod[] =>
+  RETENTION_PERIODS.filter((period) => period !== 'day' || rangeDays(range) <= MAX_DAILY_DAYS);
+
+export interface RetentionOptions {
+  period: RetentionPeriod;
+  returnEvent: string | undefined;
+}
+
+/** The grid a URL asks for (`cohort=day|week|month`, `return=<event>`); a period the range can't have is weekly. */
+export function parseRetentionOptions(search: URLSearchParams, range: DateRange): RetentionOptions {
+  const period = periodsFor(range).find((candidate) => candidate === search.get('cohort')) ?? DEFAULT_PERIOD;
+  return { period, returnEvent: search.get('return') || undefined };
+}
+
+export function retentionOptionChanges(options: RetentionOptions) {
+  return {
+    cohort: options.period === DEFAULT_PERIOD ? undefined : options.period,
+    return: options.returnEvent,
+  };
+}
+
+/** A cohort's or period's first day as its row says it: "Nov 9" (days, weeks from Monday), "November 2026". */
+export function periodLabel(day: string, period: RetentionPeriod, locale?: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  const format =
+    period === 'month'
+      ? new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' })
+      : new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+  return period === 'week' ? `Week of ${format.format(date)}` : format.format(date);
+}
+
+export interface RetentionCell {
+  offset: number;
+  percent: string;
+  count: string;
+  /** The share returning in tenths (0–10), for the cell's shade. */
+  shade: number;
+  /** What a screen reader says of the cell. */
+  description: string;
+}
+
+export interface RetentionRow {
+  cohort: string;
+  label: string;
+  visitors: string;
+  cells: RetentionCell[];
+}
+
+export interface RetentionGrid {
+  /** The columns' offsets, 0 to the longest cohort's last. */
+  offsets: number[];
+  rows: RetentionRow[];
+}
+
+/** The cohort grid: a row per cohort, a cell per period since (none past the range's end). */
+export function retentionGrid(report: RetentionReport, locale?: string): RetentionGrid {
+  const longest = Math.max(0, ...report.cohorts.map((cohort) => cohort.returning.length));
+  const unit = PERIOD_LABELS[report.period].toLowerCase();
+  return {
+    offsets: Array.from({ length: longest }, (_, offset) => offset),
+    rows: report.cohorts.map((cohort) => ({
+      cohort: cohort.cohort,
+      label: periodLabel(cohort.cohort, report.period, locale),
+      visitors: formatCount(cohort.visitors, locale),
+      cells: cohort.returning.map((cell) => {
+        const percent = formatMetric('conversion_rate', cell.percent, locale);
+        const count = formatCount(cell.visitors, locale);
+        return {
+          offset: cell.offset,
+          percent,
+          count,
+          shade: Math.round(cell.percent / 10),
+          description: `${unit} ${cell.offset}: ${count} of ${formatCount(cohort.visitors, locale)} visitors, ${percent}`,
+        };
+      }),
+    })),
+  };
+}
+
+export const isEmptyRetention = (report: RetentionReport) =>
+  report.cohorts.every((cohort) => cohort.visitors === 0);
+
+/** The report's identity mode in words: what the grid can and cannot show for this site. */
+export function identityStatement(identity: RetentionReport['identity']): string {
+  return identity === 'cookieless'
+    ? 'This site counts visitors without cookies: a visitor’s anonymous id changes every day (UTC), so nobody can be followed past the day of their first visit and returns show only within that day. To follow visitors across days, switch the site’s privacy mode to persistent under Sites.'
+    : 'This site follows visitors across days by the tracker’s first-party id: a return is a visitor coming back in a later period.';
+}

@@ -1,0 +1,173 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { FunnelReport, FunnelStepResult } from '../src/funnels/api.js';
+import {
+  decodeStep,
+  draftProblem,
+  encodeStep,
+  funnelErrorText,
+  funnelOptionChanges,
+  funnelStepLines,
+  funnelValueLines,
+  parseFunnelOptions,
+} from '../src/funnels/funnel-data.js';
+
+test('a step survives the URL, colons and percent signs included', () => {
+  const steps = [
+    { kind: 'page' as const, match: '/pricing', propertyKey: null, propertyValue: null },
+    { kind: 'event' as const, match: 'sign:up 100%', propertyKey: 'plan', propertyValue: 'pro:yearly' },
+    { kind: 'event' as const, match: 'buy', propertyKey: 'coupon', propertyValue: '' },
+  ];
+  assert.deepEqual(steps.map(encodeStep), [
+    'page:/pricing',
+    'event:sign%3Aup 100%25:plan:pro%3Ayearly',
+    'event:buy:coupon:',
+  ]);
+  assert.deepEqual(steps.map(encodeStep).map(decodeStep), steps);
+  assert.equal(decodeStep('click:/x'), undefined, 'an unknown kind is no step');
+  assert.equal(decodeStep('page'), undefined);
+});
+
+test('a funnel link: steps in order, window and breakdown; defaults and junk left out', () => {
+  const search = new URLSearchParams('step=page:/&step=event:signup&window=3600&by=country&period=30d');
+  const options = parseFunnelOptions(search);
+  assert.deepEqual(options, {
+    steps: [
+      { kind: 'page', match: '/', propertyKey: null, propertyValue: null },
+      { kind: 'event', match: 'signup', propertyKey: null, propertyValue: null },
+    ],
+    window: 3600,
+    dimension: 'country',
+  });
+  assert.deepEqual(parseFunnelOptions(new URLSearchParams('window=0&by=nothing')), {
+    steps: [],
+    window: 1800,
+    dimension: undefined,
+  });
+  assert.deepEqual(funnelOptionChanges({ ...options, window: 1800, dimension: undefined }), {
+    step: ['page:/', 'event:signup'],
+    window: undefined,
+    by: undefined,
+  });
+});
+
+test('a draft says which step is missing what', () => {
+  const page = { kind: 'page' as const, match: '/', propertyKey: null, propertyValue: null };
+  assert.equal(draftProblem([page]), 'A funnel has at least 2 steps.');
+  assert.equal(draftProblem([page, { ...page, kind: 'event', match: ' ' }]), 'Step 2: enter an event name.');
+  assert.equal(draftProblem([page, { ...page, kind: 'action', match: '' }]), 'Step 2: choose an action.');
+  assert.match(
+    draftProblem([page, { ...page, kind: 'event', match: 'x', propertyKey: '' }]) ?? '',
+    /^Step 2: enter the property/,
+  );
+  assert.equal(draftProblem([page, page]), undefined);
+});
+
+test("the API's 400 names the step in words", () => {
+  assert.equal(
+    funnelErrorText('steps[1].match: an action is an element fingerprint, 16 lower-case hex digits'),
+    'Step 2 (match): an action is an element fingerprint, 16 lower-case hex digits',
+  );
+  assert.equal(
+    funnelErrorText('steps[0]: must be an object {"kind","match"}'),
+    'Step 1: must be an object {"kind","match"}',
+  );
+  assert.equal(funnelErrorText('window must be an integer'), 'window must be an integer');
+});
+
+const result = (
+  step: number,
+  visitors: number,
+  fromStart: number,
+  fromPrevious: number,
+  dropOff: number,
+  median: number | null,
+): FunnelStepResult => ({
+  step,
+  kind: step === 1 ? 'page' : 'event',
+  match: step === 1 ? '/' : 'signup',
+  propertyKey: null,
+  propertyValue: null,
+  visitors,
+  conversionFromStart: fromStart,
+  conversionFromPrevious: fromPrevious,
+  dropOff,
+  medianSecondsFromPrevious: median,
+  meanSecondsFromPrevious: median,
+});
+
+test('funnel bars: visitors, conversions, drop-off, median time and the previous period', () => {
+  const report: FunnelReport = {
+    siteId: 1,
+    from: '2026-11-10',
+    to: '2026-11-16',
+    timezone: 'UTC',
+    window: 1800,
+    steps: [result(1, 5, 100, 100, 0, null), result(2, 2, 40, 40, 3, 90)],
+    comparison: {
+      from: '2026-11-03',
+      to: '2026-11-09',
+      steps: [result(1, 2, 100, 100, 0, null), result(2, 0, 0, 0, 2, null)],
+    },
+    dimension: 'country',
+    breakdown: [
+      {
+        value: 'DE',
+        steps: [result(1, 3, 100, 100, 0, null), result(2, 2, 66.67, 66.67, 1, 90)],
+        comparison: null,
+      },
+      {
+        value: '',
+        steps: [result(1, 2, 100, 100, 0, null), result(2, 0, 0, 0, 2, null)],
+        comparison: [result(1, 1, 100, 100, 0, null), result(2, 1, 100, 100, 0, 5)],
+      },
+    ],
+  };
+  assert.deepEqual(
+    funnelStepLines(report, new Map(), 'en-US').map((line) => [
+      line.label,
+      line.visitors,
+      line.bar,
+      line.fromStart,
+      line.fromPrevious,
+      line.dropOff,
+      line.medianTime,
+      line.comparison,
+    ]),
+    [
+      [
+        'Pageview of /',
+        '5',
+        100,
+        '100%',
+        undefined,
+        undefined,
+        undefined,
+        { visitors: '2', bar: 100, fromStart: '100%', change: '+150%' },
+      ],
+      [
+        'Event signup',
+        '2',
+        40,
+        '40%',
+        '40%',
+        '3',
+        '1m 30s',
+        { visitors: '0', bar: 0, fromStart: '0%', change: '—' },
+      ],
+    ],
+  );
+  assert.deepEqual(
+    funnelValueLines(report.breakdown ?? [], 'country', 'en-US').map((line) => [
+      line.label,
+      line.entered,
+      line.completed,
+      line.conversion,
+      line.previousConversion,
+    ]),
+    [
+      ['DE', '3', '2', '66.7%', '—'],
+      ['(not set)', '2', '0', '0%', '100%'],
+    ],
+  );
+});

@@ -1,0 +1,119 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Goal, OverviewReport } from '../src/overview/api.js';
+import {
+  chosenGoal,
+  conversionLines,
+  describeGoal,
+  formatRevenue,
+  goalSummaries,
+} from '../src/goals/goals-data.js';
+
+const goal = (id: number, name: string, changes: Partial<Goal> = {}): Goal => ({
+  id,
+  siteId: 1,
+  name,
+  kind: 'page',
+  match: '/pricing',
+  propertyKey: null,
+  propertyValue: null,
+  createdAt: '2026-11-01T00:00:00.000Z',
+  ...changes,
+});
+
+const overview = (
+  conversions: number,
+  rate: number,
+  change: { conversions: number | null; conversion_rate: number | null } | null,
+  revenue?: Record<string, string>,
+): OverviewReport => ({
+  siteId: 1,
+  from: '2026-11-10',
+  to: '2026-11-16',
+  timezone: 'UTC',
+  source: 'events',
+  sampling: null,
+  metrics: { visitors: 10, visits: 10, pageviews: 10, events: 10, conversions, conversion_rate: rate },
+  comparison: null,
+  change: change && { visitors: 0, ...change },
+  ...(revenue && { revenue }),
+});
+
+test('a goal described in words: a page pattern, an event, an event with its property', () => {
+  assert.deepEqual(
+    [
+      describeGoal(goal(1, 'a')),
+      describeGoal(goal(2, 'b', { kind: 'event', match: 'signup' })),
+      describeGoal(
+        goal(3, 'c', { kind: 'event', match: 'signup', propertyKey: 'plan', propertyValue: 'pro' }),
+      ),
+    ],
+    ['Pageview of /pricing', 'Event signup', 'Event signup where plan is pro'],
+  );
+});
+
+test('revenue: each currency on its own, exact, in alphabetical order', () => {
+  assert.deepEqual(formatRevenue({ USD: '0.50', EUR: '119.8025' }, 'en-US'), ['€119.8025', '$0.50']);
+  assert.deepEqual(formatRevenue({ JPY: '12345678901.10' }, 'en-US'), ['¥12,345,678,901.10']);
+  assert.deepEqual(formatRevenue(undefined), []);
+});
+
+test('goal summaries: most conversions first, with their changes and revenue', () => {
+  const summaries = goalSummaries(
+    [
+      {
+        goal: goal(1, 'Saw pricing'),
+        overview: overview(1, 33.33, { conversions: null, conversion_rate: null }),
+      },
+      {
+        goal: goal(2, 'Bought', { kind: 'event', match: 'purchase' }),
+        overview: overview(2, 66.67, { conversions: 100, conversion_rate: -12.5 }, { EUR: '19.80' }),
+      },
+    ],
+    'en-US',
+  );
+  assert.deepEqual(
+    summaries.map((s) => [
+      s.goal.name,
+      s.description,
+      s.conversions,
+      s.conversionsChange,
+      s.rate,
+      s.rateChange,
+      s.revenue,
+    ]),
+    [
+      ['Bought', 'Event purchase', '2', '+100%', '66.7%', '−13%', ['€19.80']],
+      ['Saw pricing', 'Pageview of /pricing', '1', '—', '33.3%', '—', []],
+    ],
+  );
+  assert.equal(
+    goalSummaries([{ goal: goal(1, 'a'), overview: overview(1, 10, null) }])[0].conversionsChange,
+    undefined,
+    'no comparison, no change',
+  );
+});
+
+test('conversion lines: only rows that converted, most conversions first', () => {
+  const row = (value: string, visitors: number, conversions: number) => ({
+    value,
+    metrics: { visitors, conversions, conversion_rate: (conversions / visitors) * 100 },
+    comparison: null,
+  });
+  assert.deepEqual(
+    conversionLines([row('google', 4, 1), row('', 5, 2), row('bing', 3, 0)], 'referrer_source', 'en-US').map(
+      (line) => [line.label, line.visitors, line.conversions, line.rate],
+    ),
+    [
+      ['Direct / none', '5', '2', '40%'],
+      ['google', '4', '1', '25%'],
+    ],
+  );
+});
+
+test('the chosen goal is one of the site’s, by the id in the URL', () => {
+  const goals = [goal(3, 'a'), goal(7, 'b')];
+  assert.equal(chosenGoal(goals, '7')?.name, 'b');
+  assert.equal(chosenGoal(goals, '8'), undefined);
+  assert.equal(chosenGoal(goals, null), undefined);
+});

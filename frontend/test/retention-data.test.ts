@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { RetentionReport } from '../src/retention/api.js';
+import {
+  identityStatement,
+  parseRetentionOptions,
+  periodLabel,
+  periodsFor,
+  retentionGrid,
+  retentionOptionChanges,
+} from '../src/retention/retention-data.js';
+
+const WEEK = { from: '2026-11-10', to: '2026-11-16' };
+const YEAR = { from: '2025-11-17', to: '2026-11-16' };
+
+test('daily cohorts only where the API allows them (92 days); a period it refuses reads weekly', () => {
+  assert.deepEqual(periodsFor(WEEK), ['day', 'week', 'month']);
+  assert.deepEqual(periodsFor(YEAR), ['week', 'month']);
+  assert.deepEqual(parseRetentionOptions(new URLSearchParams('cohort=day&return=signup'), WEEK), {
+    period: 'day',
+    returnEvent: 'signup',
+  });
+  assert.deepEqual(parseRetentionOptions(new URLSearchParams('cohort=day'), YEAR), {
+    period: 'week',
+    returnEvent: undefined,
+  });
+  assert.deepEqual(retentionOptionChanges({ period: 'week', returnEvent: undefined }), {
+    cohort: undefined,
+    return: undefined,
+  });
+});
+
+test('cohort labels: a day, a week by its Monday, a month', () => {
+  assert.deepEqual(
+    [
+      periodLabel('2026-11-10', 'day', 'en-US'),
+      periodLabel('2026-11-09', 'week', 'en-US'),
+      periodLabel('2026-11-01', 'month', 'en-US'),
+    ],
+    ['Nov 10', 'Week of Nov 9', 'November 2026'],
+  );
+});
+
+test('the grid: a row per cohort, its cells to the range’s end, shaded in tenths, each described', () => {
+  const report: RetentionReport = {
+    siteId: 1,
+    from: '2026-11-10',
+    to: '2026-11-12',
+    timezone: 'UTC',
+    period: 'day',
+    identity: 'persistent',
+    returnEvent: null,
+    comparison: null,
+    cohorts: [
+      {
+        cohort: '2026-11-10',
+        visitors: 3,
+        returning: [
+          { offset: 0, period: '2026-11-10', visitors: 3, percent: 100 },
+          { offset: 1, period: '2026-11-11', visitors: 2, percent: 66.67 },
+          { offset: 2, period: '2026-11-12', visitors: 0, percent: 0 },
+        ],
+      },
+      {
+        cohort: '2026-11-12',
+        visitors: 1,
+        returning: [{ offset: 0, period: '2026-11-12', visitors: 1, percent: 100 }],
+      },
+    ],
+  };
+  const grid = retentionGrid(report, 'en-US');
+  assert.deepEqual(grid.offsets, [0, 1, 2]);
+  assert.deepEqual(
+    grid.rows.map((row) => [
+      row.label,
+      row.visitors,
+      row.cells.map((cell) => [cell.percent, cell.count, cell.shade]),
+    ]),
+    [
+      [
+        'Nov 10',
+        '3',
+        [
+          ['100%', '3', 10],
+          ['66.7%', '2', 7],
+          ['0%', '0', 0],
+        ],
+      ],
+      ['Nov 12', '1', [['100%', '1', 10]]],
+    ],
+  );
+  assert.equal(grid.rows[0].cells[1].description, 'day 1: 2 of 3 visitors, 66.7%');
+});
+
+test('the identity mode stated plainly', () => {
+  assert.match(identityStatement('cookieless'), /nobody can be followed past the day of their first visit/);
+  assert.match(identityStatement('persistent'), /follows visitors across days/);
+});

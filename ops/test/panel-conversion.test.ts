@@ -1,0 +1,331 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
+import { sampleEventRow, type EventRow } from '@sluice/config';
+import { startPanelHarness, type PanelHarness } from './panel-harness';
+
+/**
+ * The panel's goals, funnels and retention pages in Chromium over the real stack (ClickHouse 18.16, backend,
+ * edge): a site seeded with visitors whose every funnel step, conversion and return is known, read through
+ * the pages, their options changed through the UI (the URL follows, back restores, the link reopens), and
+ * screenshots at phone and desktop width.
+ */
+let panel: PanelHarness;
+
+const SITE_ID = 1;
+/** Tuesday 10 to Monday 16 November, compared with the week before. */
+const WEEK = 'period=custom&from=2026-11-10&to=2026-11-16';
+
+interface Seen {
+  visitor: string;
+  session: string;
+  country?: string;
+  ts: string;
+  pathname?: string;
+  name?: string;
+  revenue?: [number, string];
+}
+
+const row = ({
+  visitor,
+  session,
+  country = 'US',
+  ts,
+  pathname = '/',
+  name = 'pageview',
+  revenue,
+}: Seen): EventRow =>
+  sampleEventRow({
+    site_id: SITE_ID,
+    visitor_id: `visitor-${visitor}`,
+    session_id: session,
+    country,
+    ts,
+    pathname,
+    name,
+    ...(revenue && { revenue_amount: revenue[0], revenue_currency: revenue[1] }),
+  });
+
+/**
+ * The week: five visitors enter at `/`. v1 and v2 (DE) go on to /pricing (after 60 s and 120 s) and sign up
+ * (120 s and 240 s after that); v3 reaches /pricing after 300 s; v4 and v5 leave. Funnel / → /pricing → signup
+ * in 30 minutes: 5, 3, 2; in 5 minutes: 5, 3 (v3 exactly at 300 s), 1 (v2's signup is 360 s after entry).
+ * v1 and v2 buy (EUR 19.99, USD 5.00). v1 comes back on 11 and 13 November, v2 on 12 November.
+ * The week before: v6 (DE) enters and reaches /pricing, v7 (US) leaves.
+ */
+const SEEDED: EventRow[] = [
+  row({ visitor: '1', session: '1a', country: 'DE', ts: '2026-11-10 10:00:00' }),
+  row({ visitor: '1', session: '1a', country: 'DE', ts: '2026-11-10 10:01:00', pathname: '/pricing' }),
+  row({
+    visitor: '1',
+    session: '1a',
+    country: 'DE',
+    ts: '2026-11-10 10:03:00',
+    pathname: '/pricing',
+    name: 'signup',
+  }),
+  row({
+    visitor: '1',
+    session: '1a',
+    country: 'DE',
+    ts: '2026-11-10 10:04:00',
+    pathname: '/pricing',
+    name: 'purchase',
+    revenue: [19.99, 'EUR'],
+  }),
+  row({ visitor: '1', session: '1b', country: 'DE', ts: '2026-11-11 18:00:00', pathname: '/docs' }),
+  row({ visitor: '1', session: '1c', country: 'DE', ts: '2026-11-13 18:00:00', pathname: '/docs' }),
+  row({ visitor: '2', session: '2a', country: 'DE', ts: '2026-11-11 09:00:00' }),
+  row({ visitor: '2', session: '2a', country: 'DE', ts: '2026-11-11 09:02:00', pathname: '/pricing' }),
+  row({
+    visitor: '2',
+    session: '2a',
+    country: 'DE',
+    ts: '2026-11-11 09:06:00',
+    pathname: '/pricing',
+    name: 'signup',
+  }),
+  row({
+    visitor: '2',
+    session: '2a',
+    country: 'DE',
+    ts: '2026-11-11 09:07:00',
+    pathname: '/pricing',
+    name: 'purchase',
+    revenue: [5, 'USD'],
+  }),
+  row({ visitor: '2', session: '2b', country: 'DE', ts: '2026-11-12 18:00:00', pathname: '/docs' }),
+  row({ visitor: '3', session: '3a', ts: '2026-11-12 12:00:00' }),
+  row({ visitor: '3', session: '3a', ts: '2026-11-12 12:05:00', pathname: '/pricing' }),
+  row({ visitor: '4', session: '4a', ts: '2026-11-13 08:00:00' }),
+  row({ visitor: '5', session: '5a', ts: '2026-11-14 08:00:00' }),
+  row({ visitor: '6', session: '6a', country: 'DE', ts: '2026-11-05 12:00:00' }),
+  row({ visitor: '6', session: '6a', country: 'DE', ts: '2026-11-05 12:00:30', pathname: '/pricing' }),
+  row({ visitor: '7', session: '7a', ts: '2026-11-06 12:00:00' }),
+];
+
+before(async () => {
+  panel = await startPanelHarness('conversion');
+  await panel.insertEvents(SEEDED);
+  await panel.post(`/sites/${SITE_ID}/goals`, { name: 'Saw pricing', kind: 'page', match: '/pricing' }, 201);
+  await panel.post(`/sites/${SITE_ID}/goals`, { name: 'Signed up', kind: 'event', match: 'signup' }, 201);
+  // The tracker's first-party id follows a visitor across days: the grid's returns mean what they say.
+  const changed = await fetch(`${panel.stack.adminUrl}/api/sites/${SITE_ID}`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${panel.token}` },
+    body: JSON.stringify({ privacyMode: 'persistent' }),
+  });
+  assert.equal(changed.status, 200, await changed.text());
+});
+
+after(async () => {
+  await panel?.stop();
+});
+
+/** A locator's rows' texts, whitespace collapsed. */
+const texts = async (rows: Locator) =>
+  (await rows.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
+
+/**
+ * Waits until one of `list`'s items reads `text`: a view's previous numbers stay on screen while it loads.
+ * If it never does, the failure says what the page shows instead.
+ */
+async function waitForText(list: Locator, text: string) {
+  try {
+    // Cells and terms are separate elements: any whitespace, or none, may stand between the words.
+    const words = text.split(' ').map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    await list
+      .filter({ hasText: new RegExp(words.join('\\s*')) })
+      .first()
+      .waitFor();
+  } catch {
+    assert.fail(`"${text}" never showed; the page shows ${JSON.stringify(await texts(list))}`);
+  }
+}
+
+const goalRows = (page: Page) => page.getByRole('region', { name: 'Goals' }).getByRole('row');
+
+test('goals: conversions, rates and changes as seeded; an admin adds and deletes goals; a chosen goal shows its days and sources', async () => {
+  const page = await panel.ownerPage(`/sites/${SITE_ID}/goals?${WEEK}`);
+  await waitForText(goalRows(page), 'Saw pricing');
+  // Saw pricing: v1–v3 of the week's 5 visitors (60%); v6 of the week before's 2 (50%).
+  assert.deepEqual(await texts(goalRows(page)), [
+    'Goal Conversions Rate',
+    'Saw pricing Pageview of /pricing Delete 3 +200% against the previous period 60% +20% against the previous period',
+    'Signed up Event signup Delete 2 — against the previous period 40% — against the previous period',
+  ]);
+
+  const form = page.getByRole('form', { name: 'Add a goal' });
+  await form.getByLabel('Name').fill('Bought');
+  await form.getByLabel('Counts').selectOption('event');
+  await form.getByLabel('Event name').fill('purchase');
+  await form.getByRole('button', { name: 'Add goal' }).click();
+  await waitForText(goalRows(page), 'Bought');
+  assert.deepEqual((await texts(goalRows(page))).slice(0, 2), [
+    'Goal Conversions Rate Revenue',
+    'Saw pricing Pageview of /pricing Delete 3 +200% against the previous period 60% +20% against the previous period —',
+  ]);
+  assert.deepEqual((await texts(goalRows(page))).slice(2), [
+    'Bought Event purchase Delete 2 — against the previous period 40% — against the previous period €19.99 $5.00',
+    'Signed up Event signup Delete 2 — against the previous period 40% — against the previous period —',
+  ]);
+
+  await page.getByRole('button', { name: 'Delete goal Signed up' }).click();
+  await page.getByRole('button', { name: 'Confirm: delete goal Signed up' }).click();
+  await goalRows(page).filter({ hasText: 'Signed up' }).waitFor({ state: 'detached' });
+  assert.equal((await texts(goalRows(page))).length, 3);
+
+  await page.getByRole('button', { name: /^Saw pricing/ }).click();
+  await page.waitForURL(/goal=\d+/);
+  await page
+    .getByRole('region', { name: 'Saw pricing: conversions by day' })
+    .locator('canvas')
+    .first()
+    .waitFor();
+  const sources = page.getByRole('region', { name: 'Conversions by source' }).getByRole('row');
+  await waitForText(sources, 'Direct / none');
+  assert.deepEqual(await texts(sources), ['Source Visitors Conversions Rate', 'Direct / none 5 3 60%']);
+  const chosenUrl = page.url();
+
+  await page.goBack();
+  await page.waitForURL((url) => !url.search.includes('goal='));
+  await page.getByRole('region', { name: 'Conversions by source' }).waitFor({ state: 'detached' });
+
+  const again = await panel.ownerPage(chosenUrl);
+  await waitForText(
+    again.getByRole('region', { name: 'Conversions by source' }).getByRole('row'),
+    'Direct / none 5 3 60%',
+  );
+  await again.close();
+  await page.close();
+});
+
+const stepRows = (page: Page) => page.getByRole('list', { name: 'Steps' }).getByRole('listitem');
+
+test('funnels: built through the builder, the exact steps; the window changes the URL and the numbers, back restores, the link reopens', async () => {
+  const page = await panel.ownerPage(`/sites/${SITE_ID}/funnels?${WEEK}`);
+  await page.getByRole('group', { name: 'Step 1' }).getByLabel('Page', { exact: true }).fill('/');
+  await page.getByRole('group', { name: 'Step 2' }).getByLabel('Page', { exact: true }).fill('/pricing');
+  await page.getByRole('button', { name: '+ Add step' }).click();
+  await page.getByRole('group', { name: 'Step 3' }).getByLabel('Kind').selectOption('event');
+  await page.getByRole('group', { name: 'Step 3' }).getByLabel('Event name').fill('signup');
+  await page.getByRole('button', { name: 'Show funnel' }).click();
+  await page.waitForURL(/step=/);
+  assert.deepEqual(new URL(page.url()).searchParams.getAll('step'), [
+    'page:/',
+    'page:/pricing',
+    'event:signup',
+  ]);
+
+  await waitForText(stepRows(page), 'Event signup');
+  // Medians: of 60, 120 and 300 s, 120 s; of 120 and 240 s, the upper middle 240 s.
+  assert.deepEqual(await texts(stepRows(page)), [
+    '1 Pageview of / Visitors 5 From start 100% Previous period 2 (100%), +150%',
+    '2 Pageview of /pricing Visitors 3 From start 60% From previous step 60% Dropped off 2 Median time 2m 00s Previous period 1 (50%), +200%',
+    '3 Event signup Visitors 2 From start 40% From previous step 66.7% Dropped off 1 Median time 4m 00s Previous period 0 (0%), —',
+  ]);
+  const thirtyMinutes = page.url();
+
+  await page.getByLabel('Conversion window').selectOption('300');
+  await page.waitForURL(/window=300/);
+  await waitForText(stepRows(page), 'Visitors 1 From start 20%');
+  assert.deepEqual((await texts(stepRows(page))).slice(1), [
+    '2 Pageview of /pricing Visitors 3 From start 60% From previous step 60% Dropped off 2 Median time 2m 00s Previous period 1 (50%), +200%',
+    '3 Event signup Visitors 1 From start 20% From previous step 33.3% Dropped off 2 Median time 2m 00s Previous period 0 (0%), —',
+  ]);
+
+  await page.goBack();
+  await page.waitForURL(thirtyMinutes);
+  await waitForText(stepRows(page), 'Visitors 2 From start 40%');
+
+  await page.getByLabel('Break down by').selectOption('country');
+  await page.waitForURL(/by=country/);
+  const values = page.getByRole('region', { name: 'Conversion by country' }).getByRole('row');
+  await waitForText(values, 'DE');
+  assert.deepEqual(await texts(values), [
+    'Country Entered Completed Conversion Previous',
+    'US 3 0 0% 0%',
+    'DE 2 2 100% 0%',
+  ]);
+
+  const again = await panel.ownerPage(page.url());
+  await waitForText(
+    again.getByRole('region', { name: 'Conversion by country' }).getByRole('row'),
+    'DE 2 2 100% 0%',
+  );
+  assert.deepEqual(await texts(stepRows(again)), await texts(stepRows(page)));
+  await again.close();
+  await page.close();
+});
+
+const gridRows = (page: Page) => page.getByRole('table').getByRole('row');
+
+test('retention: the cohorts as seeded by week and by day, the returning event chosen, the identity mode stated', async () => {
+  const page = await panel.ownerPage(`/sites/${SITE_ID}/retention?${WEEK}`);
+  await waitForText(gridRows(page), 'Week of Nov 9');
+  // 16 November is a Monday: the range's second week, with no new visitor.
+  assert.deepEqual(await texts(gridRows(page)), [
+    'Cohort Visitors Week 0 Week 1',
+    'Week of Nov 9 5 100% 5 visitors 0% 0 visitors',
+    'Week of Nov 16 0 0% 0 visitors',
+  ]);
+  await page.getByText('This site follows visitors across days').waitFor();
+
+  await page.getByLabel('Cohorts by').selectOption('day');
+  await page.waitForURL(/cohort=day/);
+  await waitForText(gridRows(page), 'Nov 10');
+  // v1 (10 Nov) came back on the 11th and 13th, v2 (11 Nov) on the 12th.
+  assert.deepEqual(await texts(gridRows(page)), [
+    'Cohort Visitors Day 0 Day 1 Day 2 Day 3 Day 4 Day 5 Day 6',
+    'Nov 10 1 100% 1 visitors 100% 1 visitors 0% 0 visitors 100% 1 visitors 0% 0 visitors 0% 0 visitors 0% 0 visitors',
+    'Nov 11 1 100% 1 visitors 100% 1 visitors 0% 0 visitors 0% 0 visitors 0% 0 visitors 0% 0 visitors',
+    'Nov 12 1 100% 1 visitors 0% 0 visitors 0% 0 visitors 0% 0 visitors 0% 0 visitors',
+    'Nov 13 1 100% 1 visitors 0% 0 visitors 0% 0 visitors 0% 0 visitors',
+    'Nov 14 1 100% 1 visitors 0% 0 visitors 0% 0 visitors',
+    'Nov 15 0 0% 0 visitors 0% 0 visitors',
+    'Nov 16 0 0% 0 visitors',
+  ]);
+  const daily = page.url();
+
+  // A return is a signup now: none of the returning visits sent one.
+  await page.getByLabel('A return is').selectOption('signup');
+  await page.waitForURL(/return=signup/);
+  await waitForText(gridRows(page), 'Nov 10 1 100% 1 visitors 0% 0 visitors 0%');
+
+  await page.goBack();
+  await page.waitForURL(daily);
+  await waitForText(gridRows(page), 'Nov 10 1 100% 1 visitors 100% 1 visitors');
+  await page.close();
+});
+
+test('screenshots of the goals, funnels and retention pages at phone width (dark) and desktop width (light)', async () => {
+  await panel.post(`/sites/${SITE_ID}/goals`, { name: 'Reached docs', kind: 'page', match: '/docs' }, 201);
+  const funnel = 'step=page:/&step=page:/pricing&step=event:signup&by=country';
+  for (const [width, dark] of [
+    [390, true],
+    [1280, false],
+  ] as const) {
+    const goalsPage = await panel.ownerPage(`/sites/${SITE_ID}/goals?${WEEK}`, { width, dark });
+    await goalsPage.getByRole('button', { name: /^Saw pricing/ }).click();
+    await goalsPage.locator('.time-chart canvas').first().waitFor();
+    await waitForText(
+      goalsPage.getByRole('region', { name: 'Conversions by page' }).getByRole('row'),
+      '/pricing',
+    );
+    await panel.screenshot(goalsPage, 'goals');
+    await goalsPage.close();
+
+    const funnels = await panel.ownerPage(`/sites/${SITE_ID}/funnels?${WEEK}&${funnel}`, { width, dark });
+    await waitForText(funnels.getByRole('region', { name: 'Conversion by country' }).getByRole('row'), 'DE');
+    await panel.screenshot(funnels, 'funnels');
+    await funnels.close();
+
+    const retention = await panel.ownerPage(`/sites/${SITE_ID}/retention?${WEEK}&cohort=day`, {
+      width,
+      dark,
+    });
+    await waitForText(gridRows(retention), 'Nov 16');
+    await panel.screenshot(retention, 'retention');
+    await retention.close();
+  }
+});
