@@ -312,11 +312,13 @@ test('screenshots of the goals, funnels and retention pages at phone width (dark
       goalsPage.getByRole('region', { name: 'Conversions by page' }).getByRole('row'),
       '/pricing',
     );
+    await panel.assertAccessible(goalsPage, `the goals page at ${width} px`);
     await panel.screenshot(goalsPage, 'goals');
     await goalsPage.close();
 
     const funnels = await panel.ownerPage(`/sites/${SITE_ID}/funnels?${WEEK}&${funnel}`, { width, dark });
     await waitForText(funnels.getByRole('region', { name: 'Conversion by country' }).getByRole('row'), 'DE');
+    await panel.assertAccessible(funnels, `the funnels page at ${width} px`);
     await panel.screenshot(funnels, 'funnels');
     await funnels.close();
 
@@ -325,6 +327,7 @@ test('screenshots of the goals, funnels and retention pages at phone width (dark
       dark,
     });
     await waitForText(gridRows(retention), 'Nov 16');
+    await panel.assertAccessible(retention, `the retention page at ${width} px`);
     await panel.screenshot(retention, 'retention');
     await retention.close();
   }

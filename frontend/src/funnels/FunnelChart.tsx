@@ -2,6 +2,7 @@ import { dimensionLabel, type Dimension } from '../reports/dimension-labels';
 import type { FunnelReport } from './api';
 import { funnelStepLines, funnelValueLines, windowLabel } from './funnel-data';
 import { TableHeader } from '../shared/TableHeader';
+import { ScrollRegion } from '../shared/ScrollRegion';
 
 /** A bar as long as `percent` of the entrants, drawn in SVG (its attributes are no inline style). */
 function Bar({ percent, className }: { percent: number; className: string }) {
@@ -102,7 +103,7 @@ export function FunnelBreakdownTable({ report, dimension }: { report: FunnelRepo
       {lines.length === 0 ? (
         <p>No visitor entered the funnel in this period.</p>
       ) : (
-        <div className="funnels-scroll">
+        <ScrollRegion className="funnels-scroll" label={`Conversion by ${label.toLowerCase()}, scrollable`}>
           <table className="breakdown-table">
             <TableHeader
               columns={[
@@ -125,7 +126,7 @@ export function FunnelBreakdownTable({ report, dimension }: { report: FunnelRepo
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );

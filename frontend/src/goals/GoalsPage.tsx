@@ -11,6 +11,7 @@ import { GoalDetail } from './GoalDetail';
 import { GoalForm } from './GoalForm';
 import { chosenGoal, goalSummaries, type GoalSummary } from './goals-data';
 import { TableHeader } from '../shared/TableHeader';
+import { ScrollRegion } from '../shared/ScrollRegion';
 
 /**
  * A site's goals with their conversions against the comparison period and their revenue; choosing one
@@ -86,7 +87,7 @@ function GoalsTable({
 }: GoalsTableProps) {
   const withRevenue = summaries.some((summary) => summary.revenue.length > 0);
   return (
-    <div className="goals-scroll">
+    <ScrollRegion className="goals-scroll" label="Goals table, scrollable">
       <table className="goals-table">
         <caption className="visually-hidden">
           Goals: visitors who converted in the period, as a percent of all visitors, and the change against
@@ -140,7 +141,7 @@ function GoalsTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -1,5 +1,6 @@
 import type { RetentionPeriod } from './api';
 import { PERIOD_LABELS, type RetentionGrid } from './retention-data';
+import { ScrollRegion } from '../shared/ScrollRegion';
 
 interface RetentionGridProps {
   grid: RetentionGrid;
@@ -14,7 +15,7 @@ interface RetentionGridProps {
 export function RetentionGridTable({ grid, period, returnEvent }: RetentionGridProps) {
   const unit = PERIOD_LABELS[period];
   return (
-    <div className="retention-scroll">
+    <ScrollRegion className="retention-scroll" label="Cohort grid, scrollable">
       <table className="retention-grid">
         <caption className="visually-hidden">
           Cohorts by the {unit.toLowerCase()} of their first visit; each column the percent of the cohort who
@@ -61,6 +62,6 @@ export function RetentionGridTable({ grid, period, returnEvent }: RetentionGridP
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -1,0 +1,21 @@
+import type { ReactNode } from 'react';
+
+/**
+ * A box that scrolls sideways when its table is wider than the screen (a phone). It takes the keyboard's
+ * focus and is named, so people who don't use a pointer can scroll it too (axe: scrollable-region-focusable).
+ */
+export function ScrollRegion({
+  className,
+  label,
+  children,
+}: {
+  className: string;
+  label: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className={className} tabIndex={0} role="region" aria-label={label}>
+      {children}
+    </div>
+  );
+}
