@@ -1,11 +1,19 @@
+import { ErrorsPage } from '../errors/ErrorsPage';
 import { OverviewPage } from '../overview/Overview';
+import { RealtimePage } from '../realtime/RealtimePage';
+import { VitalsPage } from '../vitals/VitalsPage';
 import type { ReportPage } from './report-page';
 
 /**
  * The pages of a site's reports, in the order of their tabs. A page registers here and nowhere else: the
  * dashboard routes `/sites/:id/<key>` to it and shows its tab.
  */
-export const REPORT_PAGES: ReportPage[] = [{ key: 'overview', title: 'Overview', view: OverviewPage }];
+export const REPORT_PAGES: ReportPage[] = [
+  { key: 'overview', title: 'Overview', view: OverviewPage },
+  { key: 'errors', title: 'Errors', view: ErrorsPage },
+  { key: 'vitals', title: 'Web vitals', view: VitalsPage },
+  { key: 'realtime', title: 'Realtime', view: RealtimePage },
+];
 
 export const DEFAULT_REPORT = REPORT_PAGES[0];
 
