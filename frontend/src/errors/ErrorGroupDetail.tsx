@@ -5,7 +5,7 @@ import type { ReportRequest } from '../reports/report-request';
 import { ApiError } from '../shared/api-client';
 import { LineChart } from '../shared/LineChart';
 import { QueryState } from '../shared/QueryState';
-import { useCsvDownload } from '../shared/useCsvDownload';
+import { CsvDownloadButton } from '../shared/CsvDownloadButton';
 import { fetchErrorGroupCsv, type ErrorGroupReport, type ErrorSample, type ErrorValue } from './api';
 import { ErrorTime } from './ErrorTime';
 import { errorDaySeries, sampleText } from './errors-data';
@@ -20,18 +20,19 @@ interface ErrorGroupDetailProps {
 /** One error group: its numbers, its occurrences per day, its pages and browsers, and its latest stacks. */
 export function ErrorGroupDetail({ request, group, onClose }: ErrorGroupDetailProps) {
   const report = useErrorGroupQuery(request, group);
-  const download = useCsvDownload((token) => fetchErrorGroupCsv(request, group, token), `error-${group}.csv`);
   return (
     <div className="errors-detail">
       <div className="errors-detail-tools">
         <button type="button" className="link-button" onClick={onClose}>
           ← All errors
         </button>
-        <button type="button" className="link-button" disabled={download.busy} onClick={download.run}>
-          Download occurrences (CSV)
-        </button>
+        <CsvDownloadButton
+          fetchCsv={(token) => fetchErrorGroupCsv(request, group, token)}
+          fileName={`error-${group}.csv`}
+          label="Download occurrences (CSV)"
+          what="the occurrences"
+        />
       </div>
-      {download.error && <p role="alert">Could not download the occurrences: {download.error}</p>}
       <QueryState
         query={report}
         what="this error"

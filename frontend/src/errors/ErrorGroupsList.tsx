@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { formatCount } from '../overview/overview-data';
 import { valueLabel } from '../reports/dimension-labels';
 import type { ReportRequest } from '../reports/report-request';
-import { SortableHeader } from '../reports/SortableHeader';
+import { sortableHeaders } from '../reports/SortableHeader';
 import { QueryState } from '../shared/QueryState';
-import { useCsvDownload } from '../shared/useCsvDownload';
+import { CsvDownloadButton } from '../shared/CsvDownloadButton';
 import { fetchErrorsCsv } from './api';
 import { ErrorTime } from './ErrorTime';
 import { errorRows, sortDirection, type ErrorSort } from './errors-data';
@@ -21,17 +21,7 @@ interface ErrorGroupsListProps {
 export function ErrorGroupsList({ request, sort, onSort, onOpen }: ErrorGroupsListProps) {
   const [search, setSearch] = useState('');
   const errors = useErrorsQuery(request);
-  const download = useCsvDownload((token) => fetchErrorsCsv(request, token), 'errors.csv');
-  const header = (column: ErrorSort, label: string, numeric = true) => (
-    <SortableHeader
-      column={column}
-      label={label}
-      sortedBy={sort}
-      direction={sortDirection(column)}
-      onSort={onSort}
-      numeric={numeric}
-    />
-  );
+  const header = sortableHeaders(sort, sortDirection, onSort);
 
   return (
     <section className="card errors" aria-labelledby="errors-heading">
@@ -47,12 +37,13 @@ export function ErrorGroupsList({ request, sort, onSort, onOpen }: ErrorGroupsLi
               onChange={(event) => setSearch(event.target.value)}
             />
           </label>
-          <button type="button" className="link-button" disabled={download.busy} onClick={download.run}>
-            Download CSV
-          </button>
+          <CsvDownloadButton
+            fetchCsv={(token) => fetchErrorsCsv(request, token)}
+            fileName="errors.csv"
+            what="the errors"
+          />
         </div>
       </header>
-      {download.error && <p role="alert">Could not download the errors: {download.error}</p>}
       <QueryState
         query={errors}
         what="the errors"

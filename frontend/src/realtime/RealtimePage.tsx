@@ -16,6 +16,7 @@ export function RealtimePage({ site }: ReportPageProps) {
   const live = { ...summary, isFetching: false };
   return (
     <div className="realtime">
+      <p className="realtime-note">Right now: the dates and filters above do not apply to this page.</p>
       <QueryState query={live} what="the last 5 minutes">
         {(report) => (
           <>

@@ -1,14 +1,7 @@
+import type { Schemas } from '../api/schemas.js';
+
 /** An event of the live stream, as the API sends it (`ts` in unix seconds; no visitor or session id). */
-export interface LiveEvent {
-  id: string;
-  ts: number;
-  name: string;
-  page: string;
-  country: string;
-  device: string;
-  browser: string;
-  source: string;
-}
+export type LiveEvent = Schemas['RealtimeEventDto'];
 
 /** One Server-Sent Events message: its `event` type (`message` when unnamed), `data` and `id` when it had one. */
 export interface SseMessage {

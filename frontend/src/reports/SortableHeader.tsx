@@ -33,3 +33,25 @@ export function SortableHeader<K extends string>({
     </th>
   );
 }
+
+/**
+ * The header cells of one table: `header(column, label)` renders a column's SortableHeader with the table's
+ * sort, the column's direction and what to do when it is chosen.
+ */
+export function sortableHeaders<K extends string>(
+  sortedBy: K,
+  directionOf: (column: K) => 'descending' | 'ascending',
+  onSort: (column: K) => void,
+) {
+  return (column: K, label: string, numeric = true) => (
+    <SortableHeader
+      key={column}
+      column={column}
+      label={label}
+      sortedBy={sortedBy}
+      direction={directionOf(column)}
+      onSort={onSort}
+      numeric={numeric}
+    />
+  );
+}

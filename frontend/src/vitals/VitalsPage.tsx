@@ -2,10 +2,10 @@ import { formatCount } from '../overview/overview-data';
 import { valueLabel } from '../reports/dimension-labels';
 import type { ReportPageProps } from '../reports/report-page';
 import { withoutComparison } from '../reports/report-request';
-import { SortableHeader } from '../reports/SortableHeader';
+import { sortableHeaders } from '../reports/SortableHeader';
 import { usePageOptions } from '../routing/useReportView';
 import { QueryState } from '../shared/QueryState';
-import { useCsvDownload } from '../shared/useCsvDownload';
+import { CsvDownloadButton } from '../shared/CsvDownloadButton';
 import {
   fetchVitalsCsv,
   type Vital,
@@ -43,7 +43,6 @@ export function VitalsPage({ request }: ReportPageProps) {
   const sort = vitalsSort(options.get('sort'));
   const vitals: VitalsRequest = { ...withoutComparison(request), dimension };
   const report = useVitalsQuery(vitals);
-  const download = useCsvDownload((token) => fetchVitalsCsv(vitals, token), `vitals-by-${dimension}.csv`);
 
   return (
     <QueryState
@@ -87,12 +86,13 @@ export function VitalsPage({ request }: ReportPageProps) {
                     </button>
                   ))}
                 </div>
-                <button type="button" className="link-button" disabled={download.busy} onClick={download.run}>
-                  Download CSV
-                </button>
+                <CsvDownloadButton
+                  fetchCsv={(token) => fetchVitalsCsv(vitals, token)}
+                  fileName={`vitals-by-${dimension}.csv`}
+                  what="the web vitals"
+                />
               </div>
             </header>
-            {download.error && <p role="alert">Could not download the web vitals: {download.error}</p>}
             <VitalsTable
               report={data.rows}
               dimension={dimension}
@@ -155,16 +155,7 @@ interface VitalsTableProps {
 }
 
 function VitalsTable({ report, dimension, sort, onSort }: VitalsTableProps) {
-  const header = (column: VitalsSort, label: string, numeric = true) => (
-    <SortableHeader
-      column={column}
-      label={label}
-      sortedBy={sort}
-      direction={vitalsSortDirection(column)}
-      onSort={onSort}
-      numeric={numeric}
-    />
-  );
+  const header = sortableHeaders(sort, vitalsSortDirection, onSort);
   return (
     <div className="vitals-scroll">
       <table className="vitals-table">
