@@ -172,7 +172,7 @@ test('errors: the seeded groups with their counts, sorted and searched; a group 
     'Browser\tOccurrences\tVisitors',
     'Chrome\t3\t2',
   ]);
-  const stacks = page.getByLabel('Stack trace');
+  const stacks = page.getByRole('figure', { name: 'Stack trace' }).locator('pre');
   assert.equal(await stacks.count(), 3);
   assert.equal(await stacks.first().innerText(), CART_STACK);
   await page.locator('.time-chart canvas').waitFor();

@@ -160,9 +160,10 @@ function Sample({ sample, timeZone }: { sample: ErrorSample; timeZone: string })
           {copied === 'copied' ? 'Copied' : copied === 'failed' ? 'The browser did not allow copying' : ''}
         </span>
       </div>
-      <pre className="errors-stack" tabIndex={0} aria-label="Stack trace">
-        {text}
-      </pre>
+      <figure className="errors-stack-figure">
+        <figcaption className="visually-hidden">Stack trace</figcaption>
+        <pre className="errors-stack">{text}</pre>
+      </figure>
     </li>
   );
 }
