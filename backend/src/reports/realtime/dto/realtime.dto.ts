@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { StreamedEvent } from '../../query/realtime.js';
 
 export class RealtimePageDto {
   @ApiProperty({ example: '/pricing' }) page!: string;
@@ -28,9 +29,10 @@ export class RealtimeReportDto {
 
 /**
  * The data of one `event` message of the live stream (`realtime/stream`), in the OpenAPI description so its
- * readers (the panel) use this type rather than a copy. The stream itself is text/event-stream.
+ * readers (the panel) use this type rather than a copy. The stream itself is text/event-stream. It implements
+ * StreamedEvent, what the poller sends, so a field added there and not here fails to compile.
  */
-export class RealtimeEventDto {
+export class RealtimeEventDto implements StreamedEvent {
   @ApiProperty({ description: 'The event id: copies and resends share it, and the stream sends it once' })
   id!: string;
   @ApiProperty({ type: 'integer', description: 'Unix seconds of its first arrival' }) ts!: number;
