@@ -1496,6 +1496,36 @@ export interface components {
             cohorts: components["schemas"]["RetentionCohortDto"][];
             comparison: components["schemas"]["RetentionRangeDto"] | null;
         };
+        RealtimeEventDto: {
+            /** @description The event id: copies and resends share it, and the stream sends it once */
+            id: string;
+            /** @description Unix seconds of its first arrival */
+            ts: number;
+            /**
+             * @description The event name
+             * @example pageview
+             */
+            name: string;
+            /** @example /pricing */
+            page: string;
+            /**
+             * @description Country code; empty when unknown
+             * @example DE
+             */
+            country: string;
+            /**
+             * @description Device type; empty when unknown
+             * @example desktop
+             */
+            device: string;
+            /** @example Chrome */
+            browser: string;
+            /**
+             * @description Referrer source; empty for direct visits
+             * @example Google
+             */
+            source: string;
+        };
         RealtimePageDto: {
             /** @example /pricing */
             page: string;
@@ -3154,7 +3184,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Server-Sent Events: `event` messages (JSON: id, ts in unix seconds, name, page, country, device, browser, source), each with `id:` <ts>-<event id> unless it arrived late; `visitors` messages ({ visitors }) on connect and every 10 s; a heartbeat comment every 15 s */
+            /** @description Server-Sent Events: `event` messages (JSON: RealtimeEventDto — id, ts in unix seconds, name, page, country, device, browser, source), each with `id:` <ts>-<event id> unless it arrived late; `visitors` messages ({ visitors }) on connect and every 10 s; a heartbeat comment every 15 s */
             200: {
                 headers: {
                     [name: string]: unknown;

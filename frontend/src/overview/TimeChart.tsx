@@ -1,19 +1,7 @@
-import { useEffect, useMemo, useRef } from 'react';
-import uPlot from 'uplot';
-import 'uplot/dist/uPlot.min.css';
-import { useTheme } from '../theme/useTheme';
+import { useMemo } from 'react';
+import { LineChart } from '../shared/LineChart';
 import type { TimeseriesReport } from './api';
 import { chartSeries } from './timeseries-data';
-
-const CHART_HEIGHT = 240;
-
-/** A colour of the theme (app.css), read when the chart is drawn. */
-const themeColour = (name: string) =>
-  getComputedStyle(document.documentElement).getPropertyValue(name).trim();
-
-/** Axis labels: "Nov 3" for days, "14:00" for hours, as the API's buckets say them. */
-const tickLabel = (bucket: string | undefined) =>
-  bucket ? (bucket.length > 10 ? bucket.slice(11) : bucket.slice(5)) : '';
 
 interface TimeChartProps {
   report: TimeseriesReport;
@@ -23,60 +11,9 @@ interface TimeChartProps {
   summary: string;
 }
 
-/** The time chart (uPlot, drawn on a canvas): the range's line, and the comparison period's dashed beside it. */
+/** The overview's time chart: one metric of the timeseries, and the comparison period's beside it. */
 export function TimeChart({ report, metric, metricLabel, summary }: TimeChartProps) {
-  const container = useRef<HTMLDivElement>(null);
   // The chart is drawn again only when its data changes, not on every render of the page.
   const series = useMemo(() => chartSeries(report, metric), [report, metric]);
-  // The theme's colours are read when the chart is drawn: a new theme draws it again.
-  const theme = useTheme();
-
-  useEffect(() => {
-    const element = container.current;
-    if (!element) return;
-    const xs = series.labels.map((_, index) => index);
-    const data: uPlot.AlignedData = series.comparison
-      ? [xs, series.current, series.comparison]
-      : [xs, series.current];
-    const text = themeColour('--muted');
-    const grid = themeColour('--border');
-    const axis = { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
-    const chart = new uPlot(
-      {
-        width: element.clientWidth,
-        height: CHART_HEIGHT,
-        legend: { show: true },
-        cursor: { drag: { x: false, y: false } },
-        scales: { x: { time: false }, y: { range: (_, __, max) => [0, Math.max(1, max * 1.1)] } },
-        axes: [
-          { ...axis, values: (_, splits) => splits.map((index) => tickLabel(series.labels[index])) },
-          { ...axis, size: 56 },
-        ],
-        series: [
-          { label: 'Bucket', value: (_, index) => (index === null ? '' : (series.labels[index] ?? '')) },
-          {
-            label: metricLabel,
-            stroke: themeColour('--accent'),
-            width: 2,
-            fill: themeColour('--accent-fill'),
-          },
-          ...(series.comparison
-            ? [{ label: 'Previous period', stroke: text, width: 1.5, dash: [6, 4] }]
-            : []),
-        ],
-      },
-      data,
-      element,
-    );
-    const resize = new ResizeObserver(() =>
-      chart.setSize({ width: element.clientWidth, height: CHART_HEIGHT }),
-    );
-    resize.observe(element);
-    return () => {
-      resize.disconnect();
-      chart.destroy();
-    };
-  }, [series, metricLabel, theme]);
-
-  return <div className="time-chart" ref={container} role="img" aria-label={summary} />;
+  return <LineChart series={series} label={metricLabel} summary={summary} />;
 }

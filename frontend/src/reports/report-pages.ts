@@ -17,6 +17,13 @@ export const REPORT_PAGES: ReportPage[] = [
     title: 'Retention',
     view: lazyPage(() => import('../retention/RetentionPage'), 'RetentionPage'),
   },
+  { key: 'errors', title: 'Errors', view: lazyPage(() => import('../errors/ErrorsPage'), 'ErrorsPage') },
+  { key: 'vitals', title: 'Web vitals', view: lazyPage(() => import('../vitals/VitalsPage'), 'VitalsPage') },
+  {
+    key: 'realtime',
+    title: 'Realtime',
+    view: lazyPage(() => import('../realtime/RealtimePage'), 'RealtimePage'),
+  },
   {
     key: 'dashboards',
     title: 'Dashboards',

@@ -30,3 +30,12 @@ export const reportKey = (request: ReportRequest) => [
   request.comparison?.to ?? '',
   JSON.stringify(request.filters),
 ];
+
+/**
+ * The request of a report that counts events rather than visits (errors, web vitals): those take no comparison
+ * range (the API answers 400), so it is left out of the request and of its cache key.
+ */
+export const withoutComparison = (request: ReportRequest): ReportRequest => ({
+  ...request,
+  comparison: undefined,
+});

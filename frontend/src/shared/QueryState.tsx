@@ -9,15 +9,17 @@ interface QueryStateProps<T> {
   /** Shown instead of `children` when `isEmpty` says there is nothing to show. */
   empty?: ReactNode;
   children: (data: T) => ReactNode;
+  /** The failure in the page's own words where it knows one (a 404 of a link to something gone), else the API's. */
+  explain?: (error: Error) => string | undefined;
 }
 
 /** The one place that renders a query's loading, error and empty states, so every view shows them alike. */
-export function QueryState<T>({ query, what, isEmpty, empty, children }: QueryStateProps<T>) {
+export function QueryState<T>({ query, what, isEmpty, empty, children, explain }: QueryStateProps<T>) {
   if (query.error) {
     return (
       <div className="query-state query-state-error" role="alert">
         <p>
-          Could not load {what}: {query.error.message}
+          Could not load {what}: {explain?.(query.error) ?? query.error.message}
         </p>
         <button type="button" onClick={query.retry}>
           Try again

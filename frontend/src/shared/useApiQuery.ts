@@ -18,11 +18,13 @@ export interface QueryResult<T> {
 /**
  * TanStack Query under every feature hook: `key` must hold every input `fetcher` uses, so the cache never
  * answers one view with another's data. A request whose inputs changed meanwhile is aborted. A 401 signs
- * out, which takes the panel back to the sign-in form.
+ * out, which takes the panel back to the sign-in form. With `refreshEveryMs` the answer is fetched again that
+ * often while the tab is visible (a live figure), never while it is hidden.
  */
 export function useApiQuery<T>(
   key: QueryKey,
   fetcher: (token: string, signal: AbortSignal) => Promise<T>,
+  { refreshEveryMs }: { refreshEveryMs?: number } = {},
 ): QueryResult<T> {
   const { accessToken: token, user, signOut } = useSession();
   // Whose answer it is, so the next user to sign in here never sees the last one's; not the token itself:
@@ -51,6 +53,7 @@ export function useCachedQuery<T>(
     enabled,
     queryFn: ({ signal }) => fetcher(signal),
     placeholderData: keepPreviousData,
+    refetchInterval: refreshEveryMs ?? false,
   });
   return {
     data: query.data,

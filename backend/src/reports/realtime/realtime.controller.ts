@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { Controller, Get, Headers, Param, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiExtraModels,
   ApiHeader,
   ApiOkResponse,
   ApiProduces,
@@ -10,12 +11,13 @@ import {
 } from '@nestjs/swagger';
 import { SiteReport } from '../../auth/access.decorator.js';
 import { SiteIdParamDto } from '../../sites/dto/site-id-param.dto.js';
-import { RealtimeReportDto } from './dto/realtime.dto.js';
+import { RealtimeEventDto, RealtimeReportDto } from './dto/realtime.dto.js';
 import { RealtimeService } from './realtime.service.js';
 
 /** Right now on a site, for its viewers: a site the caller can't see is a 404, before any stream starts. */
 @ApiTags('reports')
 @ApiBearerAuth()
+@ApiExtraModels(RealtimeEventDto)
 @Controller('sites/:siteId/realtime')
 export class RealtimeController {
   constructor(private readonly realtime: RealtimeService) {}
@@ -37,8 +39,8 @@ export class RealtimeController {
   })
   @ApiOkResponse({
     description:
-      'Server-Sent Events: `event` messages (JSON: id, ts in unix seconds, name, page, country, device, browser, ' +
-      'source), each with `id:` <ts>-<event id> unless it arrived late; `visitors` messages ({ visitors }) on ' +
+      'Server-Sent Events: `event` messages (JSON: RealtimeEventDto — id, ts in unix seconds, name, page, country, ' +
+      'device, browser, source), each with `id:` <ts>-<event id> unless it arrived late; `visitors` messages ({ visitors }) on ' +
       'connect and every 10 s; a heartbeat comment every 15 s',
   })
   @ApiServiceUnavailableResponse({

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { StreamedEvent } from '../../query/realtime.js';
 
 export class RealtimePageDto {
   @ApiProperty({ example: '/pricing' }) page!: string;
@@ -24,4 +25,22 @@ export class RealtimeReportDto {
   pages!: RealtimePageDto[];
   @ApiProperty({ type: [RealtimeSourceDto], description: 'The 10 sources of most visitors, most first' })
   sources!: RealtimeSourceDto[];
+}
+
+/**
+ * The data of one `event` message of the live stream (`realtime/stream`), in the OpenAPI description so its
+ * readers (the panel) use this type rather than a copy. The stream itself is text/event-stream. It implements
+ * StreamedEvent, what the poller sends, so a field added there and not here fails to compile.
+ */
+export class RealtimeEventDto implements StreamedEvent {
+  @ApiProperty({ description: 'The event id: copies and resends share it, and the stream sends it once' })
+  id!: string;
+  @ApiProperty({ type: 'integer', description: 'Unix seconds of its first arrival' }) ts!: number;
+  @ApiProperty({ example: 'pageview', description: 'The event name' }) name!: string;
+  @ApiProperty({ example: '/pricing' }) page!: string;
+  @ApiProperty({ example: 'DE', description: 'Country code; empty when unknown' }) country!: string;
+  @ApiProperty({ example: 'desktop', description: 'Device type; empty when unknown' }) device!: string;
+  @ApiProperty({ example: 'Chrome' }) browser!: string;
+  @ApiProperty({ example: 'Google', description: 'Referrer source; empty for direct visits' })
+  source!: string;
 }

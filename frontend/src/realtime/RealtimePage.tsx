@@ -1,0 +1,155 @@
+import { formatCount } from '../overview/overview-data';
+import { valueLabel } from '../reports/dimension-labels';
+import type { ReportPageProps } from '../reports/report-page';
+import { QueryState } from '../shared/QueryState';
+import { eventTime, LIVE_EVENTS_KEPT, STREAM_STATE_LABELS, type LiveEvent } from './realtime-data';
+import { useLiveStream } from './useLiveStream';
+import { useRealtimeQuery } from './useRealtimeQuery';
+
+/**
+ * Right now on the site: visitors of the last 5 minutes (read again every few seconds), the top pages and
+ * sources, and the live stream of events. The period and filters of the other pages do not apply here.
+ */
+export function RealtimePage({ site }: ReportPageProps) {
+  const summary = useRealtimeQuery(site.id);
+  // A refresh every few seconds is the same view: its numbers change in place, not dimmed as a new view loads.
+  const live = { ...summary, isFetching: false };
+  return (
+    <div className="realtime">
+      <p className="realtime-note">Right now: the dates and filters above do not apply to this page.</p>
+      <QueryState query={live} what="the last 5 minutes">
+        {(report) => (
+          <>
+            <section className="card realtime-now" aria-labelledby="realtime-visitors-label">
+              <p id="realtime-visitors-label" className="realtime-label">
+                Visitors in the last 5 minutes
+              </p>
+              <p className="realtime-visitors" aria-live="polite" aria-atomic="true">
+                {formatCount(report.visitors)}
+              </p>
+              <p className="realtime-since">
+                {formatCount(report.pageviews)} {report.pageviews === 1 ? 'pageview' : 'pageviews'} since{' '}
+                {eventTime(Date.parse(report.since) / 1000)}
+              </p>
+            </section>
+            <div className="realtime-lists">
+              <TopList
+                title="Top pages now"
+                column="Page"
+                unit="Pageviews"
+                rows={report.pages.map((page) => [valueLabel('page', page.page), page.pageviews])}
+              />
+              <TopList
+                title="Top sources now"
+                column="Source"
+                unit="Visitors"
+                rows={report.sources.map((source) => [
+                  valueLabel('referrer_source', source.source),
+                  source.visitors,
+                ])}
+              />
+            </div>
+          </>
+        )}
+      </QueryState>
+      <LiveEvents siteId={site.id} />
+    </div>
+  );
+}
+
+interface TopListProps {
+  title: string;
+  column: string;
+  unit: string;
+  rows: Array<[label: string, count: number]>;
+}
+
+function TopList({ title, column, unit, rows }: TopListProps) {
+  const headingId = `realtime-${column.toLowerCase()}-heading`;
+  return (
+    <section className="card" aria-labelledby={headingId}>
+      <h2 id={headingId}>{title}</h2>
+      {rows.length === 0 ? (
+        <p className="realtime-since">Nobody in the last 5 minutes.</p>
+      ) : (
+        <table className="breakdown-table">
+          <thead>
+            <tr>
+              <th scope="col">{column}</th>
+              <th scope="col" className="number">
+                {unit}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(([label, count]) => (
+              <tr key={label}>
+                <td className="realtime-value">{label}</td>
+                <td className="number">{formatCount(count)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function LiveEvents({ siteId }: { siteId: number }) {
+  const { events, state, problem } = useLiveStream(siteId);
+  return (
+    <section className="card" aria-labelledby="realtime-stream-heading">
+      <header className="breakdown-header">
+        <h2 id="realtime-stream-heading">Live events</h2>
+        <p className={`realtime-state realtime-state-${state}`} role="status">
+          <span className="realtime-dot" aria-hidden="true" />
+          {STREAM_STATE_LABELS[state]}
+          {problem && state !== 'live' && state !== 'paused' && (
+            <span className="realtime-problem">: {problem}</span>
+          )}
+        </p>
+      </header>
+      {events.length === 0 ? (
+        <p className="realtime-since">
+          Waiting for events. Each one shows here the moment it reaches Sluice, newest first.
+        </p>
+      ) : (
+        <div className="realtime-scroll">
+          <table className="realtime-table">
+            <caption className="visually-hidden">
+              The latest {LIVE_EVENTS_KEPT} events at most, newest first
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Time</th>
+                <th scope="col">Event</th>
+                <th scope="col">Page</th>
+                <th scope="col">Country</th>
+                <th scope="col">Device</th>
+              </tr>
+            </thead>
+            <tbody>
+              {events.map((event) => (
+                <EventRow key={event.id} event={event} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function EventRow({ event }: { event: LiveEvent }) {
+  return (
+    <tr>
+      <td className="number">
+        <time dateTime={new Date(event.ts * 1000).toISOString()}>{eventTime(event.ts)}</time>
+      </td>
+      <td>{event.name}</td>
+      <td className="realtime-value">{valueLabel('page', event.page)}</td>
+      <td>{valueLabel('country', event.country)}</td>
+      <td>{valueLabel('device', event.device)}</td>
+    </tr>
+  );
+}
