@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { useTheme } from '../theme/useTheme';
+import { useTheme } from '../theme/useTheme.js';
 
 const CHART_HEIGHT = 240;
 

@@ -29,14 +29,19 @@ export function useApiQuery<T>(
   const { accessToken: token, user, signOut } = useSession();
   // Whose answer it is, so the next user to sign in here never sees the last one's; not the token itself:
   // a renewed token (every few minutes) is no reason to fetch again.
-  return useCachedQuery([user ? `user:${user.id}` : 'signed-out', ...key], Boolean(token), async (signal) => {
-    try {
-      return await fetcher(token ?? '', signal);
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) signOut(SESSION_ENDED_NOTICE);
-      throw error;
-    }
-  });
+  return useCachedQuery(
+    [user ? `user:${user.id}` : 'signed-out', ...key],
+    Boolean(token),
+    async (signal) => {
+      try {
+        return await fetcher(token ?? '', signal);
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) signOut(SESSION_ENDED_NOTICE);
+        throw error;
+      }
+    },
+    refreshEveryMs,
+  );
 }
 
 /**
@@ -47,6 +52,7 @@ export function useCachedQuery<T>(
   key: QueryKey,
   enabled: boolean,
   fetcher: (signal: AbortSignal) => Promise<T>,
+  refreshEveryMs?: number,
 ): QueryResult<T> {
   const query = useQuery({
     queryKey: key,

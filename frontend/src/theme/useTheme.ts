@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { parseThemeChoice, resolveTheme, type Theme, type ThemeChoice } from './theme';
+import { parseThemeChoice, resolveTheme, type Theme, type ThemeChoice } from './theme.js';
 
 const STORAGE_KEY = 'sluice-theme';
 const systemDark = window.matchMedia('(prefers-color-scheme: dark)');
