@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import { useSession } from '../auth/session';
 import type { ReportRequest } from '../reports/report-request';
 import type { ViewFilter } from '../routing/report-view';
 import { QueryState } from '../shared/QueryState';
-import { useAction } from '../shared/useAction';
+import { useCsvDownload } from '../shared/useCsvDownload';
 import { fetchBreakdownCsv, type BreakdownRequest } from './api';
 import { breakdownLines, type BreakdownCardSpec, type BreakdownSort } from './breakdown-data';
 import { formatChange, formatCount } from './overview-data';
@@ -33,7 +32,7 @@ export function BreakdownCard({ spec, request, onFilter }: BreakdownCardProps) {
     limit: detailed || searching ? DETAIL_ROWS : CARD_ROWS,
   };
   const rows = useBreakdownQuery(breakdown);
-  const download = useCsvDownload(breakdown, `${tab.dimension}.csv`);
+  const download = useCsvDownload((token) => fetchBreakdownCsv(breakdown, token), `${tab.dimension}.csv`);
   const headingId = `breakdown-${spec.title.toLowerCase()}`;
 
   return (
@@ -139,17 +138,4 @@ export function BreakdownCard({ spec, request, onFilter }: BreakdownCardProps) {
       </QueryState>
     </section>
   );
-}
-
-/** Fetches the breakdown as CSV with the access token and hands it to the browser as a download. */
-function useCsvDownload(request: BreakdownRequest, fileName: string) {
-  const { accessToken } = useSession();
-  return useAction(async () => {
-    const file = await fetchBreakdownCsv(request, accessToken ?? '');
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(file);
-    link.download = fileName;
-    link.click();
-    URL.revokeObjectURL(link.href);
-  });
 }

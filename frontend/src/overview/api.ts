@@ -44,12 +44,14 @@ export const fetchTimeseries = (
 export interface BreakdownRequest extends ReportRequest {
   dimension: Dimension;
   limit: number;
+  /** Comma-separated metrics; `visitors` when not given. */
+  metrics?: string;
 }
 
 const breakdownQuery = (request: BreakdownRequest) => ({
   ...reportQuery(request),
   dimension: request.dimension,
-  metrics: 'visitors',
+  metrics: request.metrics ?? 'visitors',
   limit: request.limit,
 });
 

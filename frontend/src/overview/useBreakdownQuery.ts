@@ -4,7 +4,7 @@ import { fetchBreakdown, type BreakdownRequest } from './api';
 
 export function useBreakdownQuery(request: BreakdownRequest) {
   return useApiQuery(
-    ['breakdown', ...reportKey(request), request.dimension, request.limit],
+    ['breakdown', ...reportKey(request), request.dimension, request.limit, request.metrics ?? 'visitors'],
     (token, signal) => fetchBreakdown(request, token, signal),
   );
 }
