@@ -1,3 +1,5 @@
+import { ActionsPage } from '../actions/ActionsPage';
+import { EventsPage } from '../events/EventsPage';
 import { OverviewPage } from '../overview/Overview';
 import type { ReportPage } from './report-page';
 
@@ -5,7 +7,11 @@ import type { ReportPage } from './report-page';
  * The pages of a site's reports, in the order of their tabs. A page registers here and nowhere else: the
  * dashboard routes `/sites/:id/<key>` to it and shows its tab.
  */
-export const REPORT_PAGES: ReportPage[] = [{ key: 'overview', title: 'Overview', view: OverviewPage }];
+export const REPORT_PAGES: ReportPage[] = [
+  { key: 'overview', title: 'Overview', view: OverviewPage },
+  { key: 'events', title: 'Events', view: EventsPage },
+  { key: 'actions', title: 'Actions', view: ActionsPage },
+];
 
 export const DEFAULT_REPORT = REPORT_PAGES[0];
 
