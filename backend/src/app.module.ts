@@ -10,6 +10,7 @@ import { GoalsModule } from './goals/goals.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MetadataModule } from './metadata/metadata.module.js';
 import { ObservabilityModule } from './observability/observability.module.js';
+import { IngestHealthModule } from './ingest-health/ingest-health.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { SitesModule } from './sites/sites.module.js';
 import { UsersModule } from './users/users.module.js';
@@ -32,6 +33,7 @@ export class AppModule implements OnApplicationShutdown {
         SitesModule,
         GoalsModule,
         ReportsModule,
+        IngestHealthModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

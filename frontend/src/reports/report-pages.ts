@@ -1,5 +1,6 @@
 import { ActionsPage } from '../actions/ActionsPage';
 import { EventsPage } from '../events/EventsPage';
+import { HealthPage } from '../health/HealthPage';
 import { OverviewPage } from '../overview/Overview';
 import type { ReportPage } from './report-page';
 
@@ -11,6 +12,7 @@ export const REPORT_PAGES: ReportPage[] = [
   { key: 'overview', title: 'Overview', view: OverviewPage },
   { key: 'events', title: 'Events', view: EventsPage },
   { key: 'actions', title: 'Actions', view: ActionsPage },
+  { key: 'health', title: 'Ingest health', view: HealthPage },
 ];
 
 export const DEFAULT_REPORT = REPORT_PAGES[0];
