@@ -123,6 +123,8 @@ test('the explorer lists the newest events, pages to older ones, opens a row, fi
     '/pricing',
   ]);
 
+  await events.getByRole('button', { name: 'Nov 12, 2026, 11:00:00 AM' }).click();
+
   // A condition of the explorer's own: in the URL, the list follows; back restores it; the link reopens it.
   const find = page.getByRole('region', { name: 'Find events' });
   await find.getByLabel('Field').selectOption('event_name');
@@ -147,9 +149,10 @@ test('the explorer lists the newest events, pages to older ones, opens a row, fi
   assert.equal(csv.length, 2, 'the header and the signup');
   assert.match(csv[1], new RegExp(`^"${signup.event_id}",${SITE_ID},"2026-11-12 11:00:00","signup"`));
 
+  // Back shows the list as it was, older page included (the cache keeps the pages loaded).
   await page.goBack();
   await page.waitForURL((next) => !next.search.includes('where='));
-  await events.getByText('50 events shown').waitFor();
+  await events.getByText('53 events shown').waitFor();
 
   const shared = await panel.ownerPage(filtered);
   await shared.getByRole('region', { name: 'Events' }).getByText('1 event shown').waitFor();
@@ -214,6 +217,119 @@ test('the actions: named as the API names them, searched, sorted, opened to thei
   await page.close();
 });
 
+/** The site the health test sends beacons for: its page is the one worth a screenshot. */
+let healthSiteId = SITE_ID;
+
+/** A beacon to the real edge: `events` for `siteKey`, from `origin`, with a browser's or `userAgent`. */
+const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0';
+async function beacon(
+  siteKey: string,
+  events: object[],
+  origin: string,
+  userAgent = BROWSER,
+): Promise<number> {
+  return send(JSON.stringify({ s: siteKey, e: events }), {
+    'content-type': 'text/plain',
+    origin,
+    'user-agent': userAgent,
+  });
+}
+
+/**
+ * POSTs `body` to the real edge; a 429 (the per-address rate limit, which the probe for a new site can reach)
+ * is refused in nginx before any site's count, so the beacon is sent again until the edge reads it.
+ */
+async function send(body: string, headers: Record<string, string> = {}): Promise<number> {
+  for (;;) {
+    const response = await fetch(`${panel.stack.edgeUrl}/telemetry/e`, { method: 'POST', headers, body });
+    await response.arrayBuffer();
+    if (response.status !== 429) return response.status;
+  }
+}
+
+test("ingest health: a site's accepted, refused and bot events, counted by the real edge, as the page shows them", async () => {
+  const site = await panel.post<{ id: number; siteKey: string }>(
+    '/sites',
+    { name: 'health.test', domain: 'health.test', allowedOrigins: ['https://health.test'] },
+    201,
+  );
+  healthSiteId = site.id;
+  const origin = 'https://health.test';
+  const good = { n: 'pageview', u: 'https://health.test/' };
+  // The edge reads the new site from the sites file within seconds: until then its key is unknown (400).
+  while ((await beacon(site.siteKey, [good], origin)) !== 204);
+  assert.equal(await beacon(site.siteKey, [good, good], 'https://elsewhere.test'), 403);
+  assert.equal(
+    await beacon(site.siteKey, [good, { u: 'https://health.test/' }, { n: 'x', u: 'nope' }], origin),
+    400,
+  );
+  assert.equal(await beacon(site.siteKey, [good, good], origin, 'curl/8.5.0'), 204);
+  assert.equal(await send('{oops'), 400);
+
+  // The edge's workers add their counts to what it serves once a second: wait until the last beacon's are in.
+  const read = async () =>
+    (await (
+      await fetch(`${panel.stack.adminUrl}/api/sites/${site.id}/ingest-health`, {
+        headers: { authorization: `Bearer ${panel.token}` },
+      })
+    ).json()) as {
+      site: { accepted: number; bots: unknown[] };
+      node: { refusedRequests: { reason: string }[] };
+    };
+  let health = await read();
+  while (
+    health.site.bots.length === 0 ||
+    !health.node.refusedRequests.some((line) => line.reason === 'bad_json')
+  )
+    health = await read();
+  assert.deepEqual(health.site, {
+    accepted: 4,
+    refused: [
+      { reason: 'origin_not_allowed', count: 2 },
+      { reason: 'bad_url', count: 1 },
+      { reason: 'missing_name', count: 1 },
+    ],
+    bots: [{ kind: 'http_library', action: 'flagged', events: 2 }],
+  });
+
+  const page = await panel.ownerPage(`/sites/${site.id}/health`);
+  const intake = page.getByRole('region', { name: 'health.test: events at the edge' });
+  await intake.getByText('Accepted').waitFor();
+  assert.equal(
+    (await intake.getByRole('definition').allInnerTexts()).join(' '),
+    '4 4 2',
+    'accepted, refused and from bots',
+  );
+  const table = async (name: string) =>
+    (await page.getByRole('table', { name, exact: true }).locator('tbody > tr').allInnerTexts()).map((row) =>
+      row.trim(),
+    );
+  assert.deepEqual(await table('Refused, by reason'), [
+    'Origin not allowed\t2',
+    'Invalid: page URL unreadable\t1',
+    'Invalid: no event name\t1',
+  ]);
+  assert.deepEqual(await table('Bots, by kind'), ['HTTP libraries and scripts (kept, flagged)\t2']);
+  const node = await table('Requests refused, by reason');
+  assert.ok(node.includes('Unreadable body\t1'), node.join(', '));
+  assert.ok(node.includes('Origin not allowed\t1'), node.join(', '));
+  const pipeline = await table('Pipeline');
+  assert.deepEqual(
+    pipeline.map((row) => row.split('\t')[0]),
+    [
+      'Backlog on disk',
+      'Beacons refused for disk',
+      'Pipeline lag',
+      'Not yet in ClickHouse',
+      'Dead letters',
+      'Rows ClickHouse refused',
+      'Failed inserts (retried)',
+    ],
+  );
+  assert.equal(pipeline[4], 'Dead letters\t0');
+  await page.close();
+});
+
 test('screenshots of the explorer, actions and health at phone width (dark) and desktop width (light)', async () => {
   for (const [width, dark] of [
     [390, true],
@@ -232,6 +348,9 @@ test('screenshots of the explorer, actions and health at phone width (dark) and 
       .getByRole('cell', { name: '/shop' })
       .waitFor();
     await panel.screenshot(page, 'actions');
+    await page.goto(`${panel.stack.adminUrl}/sites/${healthSiteId}/health`);
+    await page.getByRole('table', { name: 'Pipeline' }).waitFor();
+    await panel.screenshot(page, 'health');
     await page.close();
   }
 });
