@@ -509,6 +509,7 @@ const ROUTES: Record<string, { rule: Rule; answer: Answer; apiKey?: true; stream
   'POST /api/sites/:siteId/key': { rule: 'admin of the site', answer: [200] },
   'DELETE /api/sites/:siteId': { rule: 'admin of the site', answer: [400, 'validation_failed'] }, // no confirm
   'GET /api/sites/:siteId/status': { rule: 'viewer of the site', answer: [200] },
+  'GET /api/sites/:siteId/ingest-health': { rule: 'viewer of the site', answer: [200] },
   'GET /api/sites/:siteId/overview': { rule: 'viewer of the site', answer: [200], apiKey: true },
   'GET /api/sites/:siteId/timeseries': { rule: 'viewer of the site', answer: [200], apiKey: true },
   'GET /api/sites/:siteId/breakdown': {

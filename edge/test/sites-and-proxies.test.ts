@@ -251,6 +251,11 @@ test('metrics: requests by route and status, latency, events accepted and refuse
     assert.equal(value('sluice_edge_events_rejected_total{reason="bad_url"}'), 1);
     assert.equal(value('sluice_edge_requests_rejected_total{reason="bad_json"}'), 1);
     assert.equal(value('sluice_edge_requests_rejected_total{reason="unknown_site"}'), 1);
+    // The same, per site, where the site is known (a batch of an unknown site, or unreadable, is nobody's).
+    assert.equal(value(`sluice_edge_site_events_accepted_total{site="${SITE.id}"}`), 3);
+    assert.equal(value(`sluice_edge_site_events_rejected_total{site="${SITE.id}",reason="missing_url"}`), 1);
+    assert.equal(value(`sluice_edge_site_events_rejected_total{site="${SITE.id}",reason="bad_url"}`), 1);
+    assert.equal(text.match(/^sluice_edge_site_events_\w+\{/gm)?.length, 3);
     assert.equal(value('sluice_edge_requests_total{route="collect",status="204"}'), 1);
     assert.equal(value('sluice_edge_requests_total{route="collect",status="400"}'), 3);
     assert.equal(value('sluice_edge_requests_total{route="tracker",status="200"}'), 1);

@@ -24,6 +24,8 @@ export interface PanelHarness {
   token: string;
   /** Inserts rows as the pipeline would, over ClickHouse's HTTP interface with the admin account. */
   insertEvents(rows: EventRow[]): Promise<void>;
+  /** Runs a statement (with `body` as its data) over ClickHouse's HTTP interface with the admin account. */
+  clickhouse(statement: string, body?: string): Promise<void>;
   /** POSTs JSON to the API through the edge as the owner; the answer must be `status`. */
   post<T>(path: string, body: unknown, status?: number): Promise<T>;
   /** The owner signed in to the panel at `path` (under the admin URL, or a whole URL), in a context of its own. */
@@ -98,6 +100,16 @@ export async function startPanelHarness(name: string): Promise<PanelHarness> {
   });
   const browser = await launchChromium();
 
+  async function clickhouse(statement: string, body?: string): Promise<void> {
+    const { url, database, admin } = settings.clickhouse;
+    const response = await fetch(`${url}/?${new URLSearchParams({ query: statement, database })}`, {
+      method: 'POST',
+      headers: { 'x-clickhouse-user': admin.username, 'x-clickhouse-key': admin.password },
+      body,
+    });
+    assert.equal(response.status, 200, await response.text());
+  }
+
   const sizes = new WeakMap<Page, { width: number; dark: boolean }>();
   async function visitorPage(path: string, { width = 1280, dark = false } = {}): Promise<Page> {
     const page = await browser.newPage({
@@ -114,16 +126,9 @@ export async function startPanelHarness(name: string): Promise<PanelHarness> {
     browser,
     ownerEmail,
     token,
-    async insertEvents(rows) {
-      const { url, database, admin } = settings.clickhouse;
-      const query = `INSERT INTO ${database}.events FORMAT JSONEachRow`;
-      const response = await fetch(`${url}/?${new URLSearchParams({ query })}`, {
-        method: 'POST',
-        headers: { 'x-clickhouse-user': admin.username, 'x-clickhouse-key': admin.password },
-        body: rows.map((row) => JSON.stringify(row)).join('\n'),
-      });
-      assert.equal(response.status, 200, await response.text());
-    },
+    clickhouse,
+    insertEvents: (rows) =>
+      clickhouse('INSERT INTO events FORMAT JSONEachRow', rows.map((row) => JSON.stringify(row)).join('\n')),
     post: (path, body, status = 200) => post(path, body, status, token),
     visitorPage,
     async ownerPage(path, options = {}) {

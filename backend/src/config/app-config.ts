@@ -68,6 +68,8 @@ export interface AppConfig {
    * waiting SLUICE_PIPELINE_DRAIN_SECONDS (default 60).
    */
   readonly pipeline: { readonly shipperMetricsUrl?: string; readonly drainSeconds: number };
+  /** SLUICE_EDGE_METRICS_URL: the edge's metrics, which a site's ingest health reads (unset: not shown). */
+  readonly edgeMetricsUrl?: string;
   readonly clickhouse: {
     readonly url: string;
     readonly database: string;
@@ -142,6 +144,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
     defaultSiteDomain: settings.SLUICE_DEFAULT_SITE_DOMAIN,
     retentionMonths: settings.RETENTION_MONTHS ?? null,
     finalizeVisits: settings.SLUICE_FINALIZE_VISITS,
+    edgeMetricsUrl: settings.SLUICE_EDGE_METRICS_URL,
     pipeline: {
       shipperMetricsUrl: settings.SLUICE_SHIPPER_METRICS_URL,
       drainSeconds: settings.SLUICE_PIPELINE_DRAIN_SECONDS,

@@ -480,6 +480,12 @@ export const SETTINGS = {
     internal: true,
     readBy: ['backend'],
   }),
+  SLUICE_EDGE_METRICS_URL: setting({
+    kind: httpUrl('http://127.0.0.1:9145/metrics'),
+    section: 'Backend',
+    internal: true,
+    readBy: ['backend'],
+  }),
   SLUICE_SHIPPER_METRICS_URL: setting({
     kind: httpUrl('http://127.0.0.1:9146/metrics'),
     section: 'Backend',

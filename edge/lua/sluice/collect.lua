@@ -49,7 +49,7 @@ local DISK_RETRY_AFTER_SECONDS = "60"
 -- The longest address text: IPv6 with an embedded IPv4 part.
 local MAX_IP_LENGTH = 45
 -- The parsed user agent of a signed batch that names none: a site's server speaking for itself.
-local SERVER_AGENT = { browser = "", browser_version = "", os = "", device = "", is_bot = 0 }
+local SERVER_AGENT = { browser = "", browser_version = "", os = "", device = "", is_bot = 0, bot_kind = "" }
 
 -- Per worker, reused by every request: a request runs to completion before the next one starts
 -- here (nothing in the handler yields), so they never share these at the same time.
@@ -80,6 +80,13 @@ end
 local function reject(code, status)
     metrics.request_rejected(code)
     return answer(status or 400, { error = code })
+end
+
+-- A whole batch refused once its site is known: counted for the site too, by its events (at least one,
+-- so a batch without events still counts as a refusal).
+local function reject_batch(site, events, code, status)
+    metrics.site_rejected(site.id, code, type(events) == "table" and #events > 0 and #events or 1)
+    return reject(code, status)
 end
 
 -- The POST body, or nil, an error code and its status. The limit is checked against
@@ -203,22 +210,23 @@ function _M.handle()
     end
     local client_ip, ua, signed, accept_language = client_of(method, batch, body, site)
     if not client_ip then
-        return reject(ua, 401)
+        return reject_batch(site, events, ua, 401)
     end
     if not signed and not sites.origin_allowed(site, origin) then
-        return reject("origin_not_allowed", 403)
+        return reject_batch(site, events, "origin_not_allowed", 403)
     end
     if type(events) ~= "table" or #events == 0 then
-        return reject("no_events")
+        return reject_batch(site, events, "no_events")
     end
     if #events > wire.maxEventsPerBatch then
-        return reject("too_many_events")
+        return reject_batch(site, events, "too_many_events")
     end
 
     local agent = ua and user_agent.parse(ua) or SERVER_AGENT
     if agent.is_bot == 1 and site.drop_bots then
         -- Answered like any beacon, so a bot learns nothing from the edge's reply.
         metrics.events_dropped("bot", #events)
+        metrics.site_bots(site.id, agent.bot_kind, "dropped", #events)
         return finish(HTTP_NO_CONTENT)
     end
     request.site_id = site.id
@@ -248,6 +256,7 @@ function _M.handle()
             rejected = rejected or {}
             rejected[#rejected + 1] = { index = i - 1, error = code }
             metrics.event_rejected(code)
+            metrics.site_rejected(site.id, code, 1)
         end
     end
     if n > 0 then
@@ -255,6 +264,12 @@ function _M.handle()
     end
     local accepted = #events - (rejected and #rejected or 0)
     metrics.events_accepted(accepted)
+    if accepted > 0 then
+        metrics.site_accepted(site.id, accepted)
+        if agent.is_bot == 1 then
+            metrics.site_bots(site.id, agent.bot_kind, "flagged", accepted)
+        end
+    end
     if rejected then
         return answer(400, { error = "invalid_events", accepted = accepted, rejected = rejected })
     end

@@ -35,6 +35,14 @@ local FAMILIES = {
         help = "Whole requests refused before any event was read, by reason." },
     { name = "sluice_edge_events_dropped_total", type = "counter",
         help = "Events answered 204 but not written (the site drops bots)." },
+    { name = "sluice_edge_site_events_accepted_total", type = "counter",
+        help = "Events written as NDJSON lines, by site." },
+    { name = "sluice_edge_site_events_rejected_total", type = "counter",
+        help = "Events refused once their site was known, by site and reason: an invalid event's code, or its "
+            .. "batch's (origin_not_allowed, signature_invalid…; a batch without events counts one)." },
+    { name = "sluice_edge_site_bot_events_total", type = "counter",
+        help = "Events of bots, by site, kind of bot and what the site's bot policy did (flagged: written "
+            .. "with is_bot = 1; dropped: not written)." },
     { name = "sluice_edge_ndjson_rotations_total", type = "counter",
         help = "NDJSON files closed (renamed for the pipeline to ship and delete), by size or age." },
     { name = "sluice_edge_disk_backlog_bytes", type = "gauge",
@@ -60,6 +68,26 @@ local function series(family, label, value)
     if not name then
         name = family .. "{" .. label .. '="' .. value .. '"}'
         by_value[value] = name
+    end
+    return name
+end
+
+-- A per-site series' name, built once per site and label values (`labels` is their text after the site's).
+local function site_series(family, site_id, labels)
+    local by_site = names[family]
+    if not by_site then
+        by_site = {}
+        names[family] = by_site
+    end
+    local by_labels = by_site[site_id]
+    if not by_labels then
+        by_labels = {}
+        by_site[site_id] = by_labels
+    end
+    local name = by_labels[labels]
+    if not name then
+        name = family .. '{site="' .. site_id .. '"' .. labels .. "}"
+        by_labels[labels] = name
     end
     return name
 end
@@ -113,6 +141,20 @@ end
 
 function _M.events_dropped(reason, n)
     add(series("sluice_edge_events_dropped_total", "reason", reason), n)
+end
+
+function _M.site_accepted(site_id, n)
+    add(site_series("sluice_edge_site_events_accepted_total", site_id, ""), n)
+end
+
+-- `reason` comes from a fixed set of codes, never from the request, so the series stay few.
+function _M.site_rejected(site_id, reason, n)
+    add(site_series("sluice_edge_site_events_rejected_total", site_id, ',reason="' .. reason .. '"'), n)
+end
+
+function _M.site_bots(site_id, kind, action, n)
+    add(site_series("sluice_edge_site_bot_events_total", site_id, ',kind="' .. kind .. '",action="' .. action
+        .. '"'), n)
 end
 
 function _M.ndjson_rotated()

@@ -17,13 +17,19 @@ local MAX_BYTES = 500
 local CACHE_SIZE = 2000
 local cache = assert(lrucache.new(CACHE_SIZE))
 
--- Crawlers, monitors, HTTP libraries and automated browsers, matched in the lower-cased string.
+-- Crawlers, monitors, HTTP libraries and automated browsers, matched in the lower-cased string, each
+-- with the kind of bot it marks (the edge counts bots by kind per site: the panel's ingest health).
 local BOT_MARKERS = {
-    "bot", "crawl", "spider", "slurp", "mediapartners", "facebookexternalhit", "bingpreview",
-    "headlesschrome", "phantomjs", "lighthouse", "pingdom", "uptime", "monitor", "preview",
-    "curl/", "wget/", "python-", "go-http-client", "java/", "httpclient", "axios/", "node-fetch",
-    "okhttp", "scrapy", "puppeteer", "playwright", "selenium", "webdriver", "electron/",
+    { "crawler", { "bot", "crawl", "spider", "slurp", "mediapartners", "facebookexternalhit", "bingpreview",
+        "preview" } },
+    { "monitor", { "lighthouse", "pingdom", "uptime", "monitor" } },
+    { "http_library", { "curl/", "wget/", "python-", "go-http-client", "java/", "httpclient", "axios/",
+        "node-fetch", "okhttp", "scrapy" } },
+    { "automation", { "headlesschrome", "phantomjs", "puppeteer", "playwright", "selenium", "webdriver",
+        "electron/" } },
 }
+-- No user agent at all is a script, not a person's browser.
+local NO_USER_AGENT = "no_user_agent"
 
 -- First match wins, so brands built on Chrome or Safari come before them. Every pattern runs in
 -- time linear in the user agent: where two neighbouring items could match the same bytes,
@@ -52,13 +58,16 @@ local OPERATING_SYSTEMS = {
     { "Windows", "Windows" }, { "macOS", "Macintosh" }, { "Linux", "Linux" },
 }
 
-local function is_bot(lower)
-    for _, marker in ipairs(BOT_MARKERS) do
-        if str_find(lower, marker, 1, true) then
-            return true
+-- The kind of bot the user agent names, or nil for a person's browser.
+local function bot_kind(lower)
+    for _, kind in ipairs(BOT_MARKERS) do
+        for _, marker in ipairs(kind[2]) do
+            if str_find(lower, marker, 1, true) then
+                return kind[1]
+            end
         end
     end
-    return false
+    return nil
 end
 
 local function browser_of(ua)
@@ -95,8 +104,8 @@ local function device_of(ua, os, bot)
 end
 
 local function parse(ua)
-    -- No user agent at all is a script, not a person's browser.
-    local bot = ua == "" or is_bot(str_lower(ua))
+    local kind = ua == "" and NO_USER_AGENT or bot_kind(str_lower(ua))
+    local bot = kind ~= nil
     local browser, version = browser_of(ua)
     local os = os_of(ua)
     return {
@@ -105,6 +114,7 @@ local function parse(ua)
         os = os,
         device = device_of(ua, os, bot),
         is_bot = bot and 1 or 0,
+        bot_kind = kind or "",
     }
 end
 

@@ -1,6 +1,6 @@
 import type { ReportPageProps } from '../reports/report-page';
 import type { ReportRequest } from '../reports/report-request';
-import type { ViewFilter } from '../routing/report-view';
+import { withFilter, type ViewFilter } from '../routing/report-view';
 import { QueryState } from '../shared/QueryState';
 import { BreakdownCard } from './BreakdownCard';
 import { BREAKDOWN_CARDS } from './breakdown-data';
@@ -16,12 +16,7 @@ import { useTimeseriesQuery } from './useTimeseriesQuery';
 export function OverviewPage({ range, view, onChange, request }: ReportPageProps) {
   const overview = useOverviewQuery(request);
   const metric = isOverviewMetric(view.metric) ? view.metric : 'visitors';
-  const addFilter = (filter: ViewFilter) => {
-    const present = view.filters.some(
-      (other) => other.dimension === filter.dimension && other.value === filter.value,
-    );
-    if (!present) onChange({ filters: [...view.filters, filter] });
-  };
+  const addFilter = (filter: ViewFilter) => onChange({ filters: withFilter(view.filters, filter) });
   return (
     <div className="overview">
       <section aria-label="Overview">

@@ -54,6 +54,8 @@ export interface BreakdownRequest extends ReportRequest {
   limit: number;
   /** A goal of the site: each row also answers its conversions, conversion rate (and revenue, for an event goal). */
   goal?: number;
+  /** Comma-separated metrics; `visitors` when not given. */
+  metrics?: string;
 }
 
 const breakdownQuery = (request: BreakdownRequest) => ({
@@ -61,7 +63,7 @@ const breakdownQuery = (request: BreakdownRequest) => ({
   dimension: request.dimension,
   limit: request.limit,
   ...(request.goal === undefined
-    ? { metrics: 'visitors' }
+    ? { metrics: request.metrics ?? 'visitors' }
     : { metrics: 'visitors,conversions,conversion_rate', goal: request.goal }),
 });
 

@@ -17,12 +17,19 @@ export const REPORT_PAGES: ReportPage[] = [
     title: 'Retention',
     view: lazyPage(() => import('../retention/RetentionPage'), 'RetentionPage'),
   },
+  { key: 'actions', title: 'Actions', view: lazyPage(() => import('../actions/ActionsPage'), 'ActionsPage') },
   { key: 'errors', title: 'Errors', view: lazyPage(() => import('../errors/ErrorsPage'), 'ErrorsPage') },
   { key: 'vitals', title: 'Web vitals', view: lazyPage(() => import('../vitals/VitalsPage'), 'VitalsPage') },
   {
     key: 'realtime',
     title: 'Realtime',
     view: lazyPage(() => import('../realtime/RealtimePage'), 'RealtimePage'),
+  },
+  { key: 'events', title: 'Events', view: lazyPage(() => import('../events/EventsPage'), 'EventsPage') },
+  {
+    key: 'health',
+    title: 'Ingest health',
+    view: lazyPage(() => import('../health/HealthPage'), 'HealthPage'),
   },
   {
     key: 'dashboards',

@@ -15,11 +15,13 @@ export function reportQuery({ range, comparison, filters }: ReportRequest) {
     from: range.from,
     to: range.to,
     ...(comparison && { compareFrom: comparison.from, compareTo: comparison.to }),
-    ...(filters.length > 0 && {
-      filters: JSON.stringify(filters.map(({ dimension, value }) => ({ dimension, operator: 'is', value }))),
-    }),
+    ...(filters.length > 0 && { filters: JSON.stringify(filterConditions(filters)) }),
   };
 }
+
+/** The filter bar's filters as the API's conditions (`is`), for a page that adds conditions of its own. */
+export const filterConditions = (filters: ViewFilter[]) =>
+  filters.map(({ dimension, value }) => ({ dimension, operator: 'is', value }));
 
 /** Every input of a report request, for a query key: the same request is the same cached answer. */
 export const reportKey = (request: ReportRequest) => [

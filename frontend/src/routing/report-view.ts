@@ -72,6 +72,14 @@ function parseFilter(text: string): ViewFilter[] {
   return colon > 0 ? [{ dimension: text.slice(0, colon), value: text.slice(colon + 1) }] : [];
 }
 
+/** `filters` with `filter` added, unless it is there already (a row clicked twice filters once). */
+export function withFilter(filters: ViewFilter[], filter: ViewFilter): ViewFilter[] {
+  const present = filters.some(
+    (other) => other.dimension === filter.dimension && other.value === filter.value,
+  );
+  return present ? filters : [...filters, filter];
+}
+
 /** The query parameters a view is written to; a page's own options (a funnel's steps…) are the others. */
 const VIEW_PARAMETERS = ['period', 'from', 'to', 'compare', 'filter', 'metric', 'interval'];
 

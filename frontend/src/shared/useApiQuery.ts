@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { SESSION_ENDED_NOTICE, useSession } from '../auth/session';
 import { ApiError } from './api-client';
 
@@ -26,20 +26,11 @@ export function useApiQuery<T>(
   fetcher: (token: string, signal: AbortSignal) => Promise<T>,
   { refreshEveryMs }: { refreshEveryMs?: number } = {},
 ): QueryResult<T> {
-  const { accessToken: token, user, signOut } = useSession();
-  // Whose answer it is, so the next user to sign in here never sees the last one's; not the token itself:
-  // a renewed token (every few minutes) is no reason to fetch again.
+  const session = useSessionQuery(key);
   return useCachedQuery(
-    [user ? `user:${user.id}` : 'signed-out', ...key],
-    Boolean(token),
-    async (signal) => {
-      try {
-        return await fetcher(token ?? '', signal);
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 401) signOut(SESSION_ENDED_NOTICE);
-        throw error;
-      }
-    },
+    session.queryKey,
+    session.enabled,
+    (signal) => session.fetch((token) => fetcher(token, signal)),
     refreshEveryMs,
   );
 }
@@ -66,5 +57,69 @@ export function useCachedQuery<T>(
     error: query.error ?? undefined,
     isFetching: query.isFetching || query.isPlaceholderData,
     retry: () => void query.refetch(),
+  };
+}
+
+/** A list read a page at a time: the pages loaded so far, and a way to load the next one. */
+export interface PagedQueryResult<T> extends QueryResult<T[]> {
+  hasMore: boolean;
+  /** True while the next page is on its way (the pages loaded so far stay). */
+  isFetchingMore: boolean;
+  /** Why the next page failed to load; the pages loaded so far stay. */
+  moreError: Error | undefined;
+  fetchMore(): void;
+}
+
+/**
+ * `useApiQuery` for an API that answers a page at a time with a cursor to the next (`nextCursor`): the
+ * first page runs as any query; `fetchMore` appends the next, keeping those loaded. The cursors are this
+ * hook's own, not inputs: the key holds every input but them.
+ */
+export function useApiPagedQuery<T>(
+  key: QueryKey,
+  fetcher: (token: string, signal: AbortSignal, cursor: string | undefined) => Promise<T>,
+  nextCursor: (page: T) => string | null,
+): PagedQueryResult<T> {
+  const session = useSessionQuery(key);
+  const query = useInfiniteQuery({
+    queryKey: session.queryKey,
+    enabled: session.enabled,
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ signal, pageParam }) => session.fetch((token) => fetcher(token, signal, pageParam)),
+    getNextPageParam: (page) => nextCursor(page) ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+  // A failure of a later page leaves the first ones on screen: it is the next page's error, not the list's.
+  const failedMore = query.isFetchNextPageError;
+  return {
+    data: query.data?.pages,
+    error: failedMore ? undefined : (query.error ?? undefined),
+    isFetching: (query.isFetching && !query.isFetchingNextPage) || query.isPlaceholderData,
+    retry: () => void query.refetch(),
+    hasMore: query.hasNextPage,
+    isFetchingMore: query.isFetchingNextPage,
+    moreError: failedMore ? (query.error ?? undefined) : undefined,
+    fetchMore: () => void query.fetchNextPage(),
+  };
+}
+
+/**
+ * What every API query shares: the key begins with whose answer it is, so the next user to sign in here
+ * never sees the last one's (not the token itself: a renewed token, every few minutes, is no reason to fetch
+ * again); it runs only with a token; a 401 signs out.
+ */
+function useSessionQuery(key: QueryKey) {
+  const { accessToken: token, user, signOut } = useSession();
+  return {
+    queryKey: [user ? `user:${user.id}` : 'signed-out', ...key],
+    enabled: Boolean(token),
+    async fetch<T>(run: (token: string) => Promise<T>): Promise<T> {
+      try {
+        return await run(token ?? '');
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) signOut(SESSION_ENDED_NOTICE);
+        throw error;
+      }
+    },
   };
 }

@@ -191,6 +191,8 @@ function settingsEnvironment(settings: StackSettings, pipeline: Pipeline): Recor
     SLUICE_PUBLIC_URL: backend.publicUrl,
     BACKEND_DATA_DIR: paths.backend,
     SLUICE_SITES_FILE: paths.sitesFile,
+    // The edge's counts of accepted and refused events, for a site's ingest health.
+    SLUICE_EDGE_METRICS_URL: `http://127.0.0.1:${settings.edge.metricsPort}/metrics`,
     // How far the shipper has come, for deletions to wait on (Vector can't say: they wait a fixed time).
     ...(pipeline === 'shipper' &&
       shipper.metricsPort !== undefined && {

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { SitesModule } from '../sites/sites.module.js';
+import { IngestHealthController } from './ingest-health.controller.js';
+import { IngestHealthService } from './ingest-health.service.js';
+
+@Module({ imports: [SitesModule], controllers: [IngestHealthController], providers: [IngestHealthService] })
+export class IngestHealthModule {}

@@ -1,0 +1,232 @@
+import { useState } from 'react';
+import { fetchBreakdownCsv } from '../overview/api';
+import { formatChange, formatCount } from '../overview/overview-data';
+import type { ReportPageProps } from '../reports/report-page';
+import type { ReportRequest } from '../reports/report-request';
+import { withFilter } from '../routing/report-view';
+import { QueryState } from '../shared/QueryState';
+import { useCsvDownload } from '../shared/useCsvDownload';
+import { actionsRequest } from './api';
+import {
+  actionContext,
+  actionLines,
+  ACTION_SORTS,
+  SORT_LABELS,
+  type ActionLine,
+  type ActionSort,
+} from './actions-data';
+import { useActionPagesQuery, useActionsQuery, useLatestClickQuery } from './useActionsQuery';
+
+/**
+ * The autocaptured actions: every element visitors clicked, by the name the API gives it, with visitors and
+ * clicks; search and sort; a row opens to its element's context; its name filters the whole panel by it.
+ */
+export function ActionsPage({ view, onChange, request }: ReportPageProps) {
+  const [search, setSearch] = useState('');
+  const [sort, setSort] = useState<ActionSort>('visitors');
+  const [open, setOpen] = useState<string>();
+  const actions = useActionsQuery(request);
+  const download = useCsvDownload(
+    (token) => fetchBreakdownCsv(actionsRequest(request), token),
+    'actions.csv',
+  );
+  const compared = Boolean(request.comparison);
+
+  return (
+    <section className="card actions" aria-labelledby="actions-heading">
+      <header className="actions-header">
+        <div>
+          <h2 id="actions-heading">Actions</h2>
+          <p className="actions-note">
+            Clicks the tracker captured on its own, {request.range.from} to {request.range.to}. Choose an
+            action to filter every report by it.
+          </p>
+        </div>
+        <button type="button" className="link-button" disabled={download.busy} onClick={download.run}>
+          Download CSV
+        </button>
+      </header>
+      <div className="actions-tools">
+        <label className="field">
+          <span className="visually-hidden">Search actions</span>
+          <input
+            type="search"
+            placeholder="Search actions"
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+          />
+        </label>
+        <label className="field">
+          <span className="visually-hidden">Sort actions by</span>
+          <select value={sort} onChange={(event) => setSort(event.target.value as ActionSort)}>
+            {ACTION_SORTS.map((candidate) => (
+              <option key={candidate} value={candidate}>
+                {SORT_LABELS[candidate]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {download.error && <p role="alert">{download.error}</p>}
+      <QueryState
+        query={actions}
+        what="the actions"
+        isEmpty={(report) => report.rows.length === 0}
+        empty={
+          <p>
+            No clicks captured on these dates. Autocapture is part of the full tracker (<code>s.js</code>, not{' '}
+            <code>s.lite.js</code>); clicks on buttons and links show up here once visitors make them.
+          </p>
+        }
+      >
+        {(report) => {
+          const lines = actionLines(report.rows, search, sort);
+          return (
+            <table className="actions-table">
+              <caption className="visually-hidden">
+                Autocaptured actions by visitors and clicks; choose one to filter the reports by it
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Action</th>
+                  <th scope="col" className="number">
+                    Visitors
+                  </th>
+                  <th scope="col" className="number">
+                    Clicks
+                  </th>
+                  {compared && (
+                    <th scope="col" className="number actions-wide">
+                      Change
+                    </th>
+                  )}
+                  <th scope="col">
+                    <span className="visually-hidden">Context</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {lines.length === 0 && (
+                  <tr>
+                    <td colSpan={compared ? 5 : 4}>No action’s name contains “{search.trim()}”.</td>
+                  </tr>
+                )}
+                {lines.flatMap((line) => {
+                  const expanded = open === line.fingerprint;
+                  const detailId = `action-${line.fingerprint}`;
+                  const row = (
+                    <tr key={line.fingerprint}>
+                      <td>
+                        <button
+                          type="button"
+                          className="row-filter"
+                          title={`Filter by ${line.name}`}
+                          onClick={() =>
+                            onChange({
+                              filters: withFilter(view.filters, {
+                                dimension: 'element',
+                                value: line.fingerprint,
+                              }),
+                            })
+                          }
+                        >
+                          <span className={`row-bar share-${line.share}`} aria-hidden="true" />
+                          {line.name}
+                        </button>
+                      </td>
+                      <td className="number">{formatCount(line.visitors)}</td>
+                      <td className="number">{formatCount(line.clicks)}</td>
+                      {compared && <td className="number actions-wide">{formatChange(line.change)}</td>}
+                      <td className="actions-toggle-cell">
+                        <button
+                          type="button"
+                          className="link-button actions-toggle"
+                          aria-expanded={expanded}
+                          aria-controls={detailId}
+                          aria-label={`Context of ${line.name}`}
+                          onClick={() => setOpen(expanded ? undefined : line.fingerprint)}
+                        >
+                          {expanded ? 'Hide' : 'Context'}
+                        </button>
+                      </td>
+                    </tr>
+                  );
+                  if (!expanded) return [row];
+                  return [
+                    row,
+                    <tr key={`${line.fingerprint} context`} id={detailId} className="actions-detail">
+                      <td colSpan={compared ? 5 : 4}>
+                        <ActionContext request={request} line={line} />
+                      </td>
+                    </tr>,
+                  ];
+                })}
+              </tbody>
+            </table>
+          );
+        }}
+      </QueryState>
+    </section>
+  );
+}
+
+/** An action's element as its latest click describes it, and the pages it was clicked on. */
+function ActionContext({ request, line }: { request: ReportRequest; line: ActionLine }) {
+  const click = useLatestClickQuery(request, line.fingerprint);
+  const pages = useActionPagesQuery(request, line.fingerprint);
+  return (
+    <div className="actions-context">
+      <QueryState
+        query={click}
+        what="the element"
+        isEmpty={(found) => !found}
+        empty={<p>No click in this view.</p>}
+      >
+        {(found) =>
+          found && (
+            <dl aria-label={`Element of ${line.name}`}>
+              {actionContext(found).map((item) => (
+                <div key={item.label}>
+                  <dt>{item.label}</dt>
+                  <dd>{item.value}</dd>
+                </div>
+              ))}
+              <div>
+                <dt>Fingerprint</dt>
+                <dd>
+                  <code>{line.fingerprint}</code>
+                </dd>
+              </div>
+            </dl>
+          )
+        }
+      </QueryState>
+      <QueryState query={pages} what="its pages">
+        {(report) => (
+          <table className="actions-pages" aria-label={`Pages where ${line.name} was clicked`}>
+            <thead>
+              <tr>
+                <th scope="col">Clicked on</th>
+                <th scope="col" className="number">
+                  Visitors
+                </th>
+                <th scope="col" className="number">
+                  Clicks
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.rows.map((row) => (
+                <tr key={row.value}>
+                  <td>{row.value}</td>
+                  <td className="number">{formatCount(row.metrics.visitors ?? 0)}</td>
+                  <td className="number">{formatCount(row.metrics.events ?? 0)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </QueryState>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import type { StoredEvent } from '../events/api.js';
+import { percentChange } from '../overview/breakdown-data.js';
+import type { ActionRow } from './api.js';
+
+/**
+ * The autocaptured actions as the page lists them (searched, sorted, with a bar for their share) and one
+ * action's context from its latest click: pure, unit-tested.
+ */
+export const ACTION_SORTS = ['visitors', 'clicks', 'name'] as const;
+export type ActionSort = (typeof ACTION_SORTS)[number];
+
+export const SORT_LABELS: Record<ActionSort, string> = {
+  visitors: 'Most visitors',
+  clicks: 'Most clicks',
+  name: 'Name A–Z',
+};
+
+export interface ActionLine {
+  fingerprint: string;
+  /** As the API names it: the stored name, else one made of its tag and text, id or selector. */
+  name: string;
+  visitors: number;
+  clicks: number;
+  /** Visitors as tenths (0–10) of the top action's, for the bar (CSS classes, no inline style). */
+  share: number;
+  /** Percent change of visitors against the comparison: null against none then, undefined without one. */
+  change: number | null | undefined;
+}
+
+export function actionLines(rows: ActionRow[], search: string, sort: ActionSort): ActionLine[] {
+  const needle = search.trim().toLowerCase();
+  const max = Math.max(1, ...rows.map((row) => row.metrics.visitors ?? 0));
+  const lines = rows
+    .map((row) => {
+      const visitors = row.metrics.visitors ?? 0;
+      return {
+        fingerprint: row.value,
+        name: row.name ?? row.value,
+        visitors,
+        clicks: row.metrics.events ?? 0,
+        share: Math.round((visitors / max) * 10),
+        change: row.comparison ? percentChange(visitors, row.comparison.visitors ?? 0) : undefined,
+      };
+    })
+    .filter((line) => line.name.toLowerCase().includes(needle));
+  const byName = (a: ActionLine, b: ActionLine) => a.name.localeCompare(b.name);
+  switch (sort) {
+    case 'name':
+      return lines.sort(byName);
+    case 'clicks':
+      return lines.sort((a, b) => b.clicks - a.clicks || byName(a, b));
+    case 'visitors':
+      return lines.sort((a, b) => b.visitors - a.visitors || byName(a, b));
+  }
+}
+
+/** What an action's latest click says of its element, for people: only what it carries. */
+export function actionContext(click: StoredEvent): { label: string; value: string }[] {
+  const context: [string, string][] = [
+    ['Element', click.el_tag ? `<${click.el_tag}>` : ''],
+    ['Text', click.el_text],
+    ['Id', click.el_id],
+    ['Classes', click.el_classes],
+    ['Selector', click.el_selector],
+    ['Link', click.el_href],
+    ['Section', click.el_context],
+    ['Last clicked on', click.hostname + click.pathname],
+  ];
+  return context.filter(([, value]) => value).map(([label, value]) => ({ label, value }));
+}

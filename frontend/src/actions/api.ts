@@ -1,0 +1,29 @@
+import type { BreakdownRequest, BreakdownRow } from '../overview/api.js';
+import type { ReportRequest } from '../reports/report-request.js';
+
+/** One autocaptured element of `GET /api/sites/:id/breakdown?dimension=element`: its fingerprint, name and counts. */
+export type ActionRow = BreakdownRow;
+
+/** The API's most rows: search and sort look through all of them. */
+const ACTION_ROWS = 1000;
+/** Pages an action's context lists. */
+const ACTION_PAGES = 5;
+
+/** Visitors, and clicks: the element's events, each once (an element breakdown reads only its clicks). */
+const METRICS = 'visitors,events';
+
+export const actionsRequest = (request: ReportRequest): BreakdownRequest => ({
+  ...request,
+  dimension: 'element',
+  metrics: METRICS,
+  limit: ACTION_ROWS,
+});
+
+/** The pages where one action was clicked, most visitors first. */
+export const actionPagesRequest = (request: ReportRequest, fingerprint: string): BreakdownRequest => ({
+  ...request,
+  filters: [...request.filters, { dimension: 'element', value: fingerprint }],
+  dimension: 'page',
+  metrics: METRICS,
+  limit: ACTION_PAGES,
+});

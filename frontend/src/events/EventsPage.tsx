@@ -1,0 +1,179 @@
+import { useState } from 'react';
+import type { ReportPageProps } from '../reports/report-page';
+import { valueLabel } from '../reports/dimension-labels';
+import { usePageOptions } from '../routing/useReportView';
+import { QueryState } from '../shared/QueryState';
+import { useCsvDownload } from '../shared/useCsvDownload';
+import { fetchEventsCsv, type EventsRequest, type StoredEvent } from './api';
+import { EventsFilters } from './EventsFilters';
+import { eventFields, eventProperties, eventTime, explorerConditions, parseConditions } from './events-data';
+import { useEventsQuery } from './useEventsQuery';
+
+/**
+ * The events explorer: a site's raw events, newest first, filtered by the filter bar and by conditions of its
+ * own (in the URL as `where`, with `bots=1` to include bots), a page at a time; each row opens to every field.
+ */
+export function EventsPage({ site, range, view }: ReportPageProps) {
+  const [options, changeOptions] = usePageOptions();
+  const own = parseConditions(options.getAll('where'));
+  const bots = options.get('bots') === '1';
+  const request: EventsRequest = {
+    siteId: site.id,
+    range,
+    conditions: explorerConditions(view.filters, own),
+    bots,
+  };
+  const events = useEventsQuery(request);
+  const download = useCsvDownload((token) => fetchEventsCsv(request, token), 'events.csv');
+
+  return (
+    <div className="events">
+      <EventsFilters
+        conditions={own}
+        bots={bots}
+        onChange={(where, withBots) => changeOptions({ where, bots: withBots ? '1' : undefined })}
+      />
+      <section className="card" aria-labelledby="events-heading">
+        <header className="events-header">
+          <div>
+            <h2 id="events-heading">Events</h2>
+            <p className="events-note">
+              Newest first, {range.from} to {range.to}, times in {site.timezone}
+              {bots ? ', bots included' : ''}
+            </p>
+          </div>
+          <button type="button" className="link-button" disabled={download.busy} onClick={download.run}>
+            Download CSV
+          </button>
+        </header>
+        {download.error && <p role="alert">{download.error}</p>}
+        <QueryState
+          query={events}
+          what="the events"
+          isEmpty={(pages) => pages[0].events.length === 0}
+          empty={
+            <p>
+              No events match on these dates. Widen the period, or remove a filter or condition; events appear
+              here seconds after the tracker sends them.
+            </p>
+          }
+        >
+          {(pages) => {
+            const list = pages.flatMap((page) => page.events);
+            return (
+              <>
+                <EventsTable events={list} timeZone={site.timezone} />
+                <footer className="events-more">
+                  <span aria-live="polite">
+                    {list.length} {list.length === 1 ? 'event' : 'events'} shown
+                  </span>
+                  {events.hasMore ? (
+                    <button type="button" disabled={events.isFetchingMore} onClick={events.fetchMore}>
+                      {events.isFetchingMore ? 'Loading older events…' : 'Older events'}
+                    </button>
+                  ) : (
+                    <span>No older events in this period.</span>
+                  )}
+                </footer>
+                {events.moreError && (
+                  <p className="notice" role="alert">
+                    Could not load older events: {events.moreError.message}
+                  </p>
+                )}
+              </>
+            );
+          }}
+        </QueryState>
+      </section>
+    </div>
+  );
+}
+
+function EventsTable({ events, timeZone }: { events: StoredEvent[]; timeZone: string }) {
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (key: string) => {
+    const next = new Set(open);
+    if (!next.delete(key)) next.add(key);
+    setOpen(next);
+  };
+  return (
+    <table className="events-table">
+      <caption className="visually-hidden">Events, newest first; open a row to see all its fields</caption>
+      <thead>
+        <tr>
+          <th scope="col">Time</th>
+          <th scope="col">Event</th>
+          <th scope="col">Page</th>
+          <th scope="col" className="events-wide">
+            Country
+          </th>
+          <th scope="col" className="events-wide">
+            Browser
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {events.flatMap((event) => {
+          // A resend from another address is another row with the same id: the time tells them apart.
+          const key = `${event.event_id} ${event.ts}`;
+          const detailId = `event-${event.event_id}-${event.ts.replace(/\D/g, '')}`;
+          const expanded = open.has(key);
+          const row = (
+            <tr key={key} className="events-row">
+              <td>
+                <button
+                  type="button"
+                  className="events-toggle"
+                  aria-expanded={expanded}
+                  aria-controls={detailId}
+                  onClick={() => toggle(key)}
+                >
+                  {eventTime(event.ts, timeZone)}
+                </button>
+              </td>
+              <td>{event.name}</td>
+              <td className="events-page">{event.pathname}</td>
+              <td className="events-wide">{valueLabel('country', event.country)}</td>
+              <td className="events-wide">{valueLabel('browser', event.browser)}</td>
+            </tr>
+          );
+          if (!expanded) return [row];
+          return [
+            row,
+            <tr key={`${key} detail`} id={detailId} className="events-detail">
+              <td colSpan={5}>
+                <EventDetail event={event} />
+              </td>
+            </tr>,
+          ];
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+function EventDetail({ event }: { event: StoredEvent }) {
+  const properties = eventProperties(event);
+  return (
+    <div className="events-fields">
+      <dl aria-label="Fields">
+        {eventFields(event).map((field) => (
+          <div key={field.name}>
+            <dt>{field.name}</dt>
+            <dd>{field.value}</dd>
+          </div>
+        ))}
+      </dl>
+      {properties.length > 0 && (
+        <dl aria-label="Properties">
+          {properties.map((property) => (
+            <div key={property.name}>
+              <dt>{property.name}</dt>
+              <dd>{property.value}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+import type { IngestHealth } from './api.js';
+
+/**
+ * The ingest health as the page shows it: the edge's codes in words, counts and sizes formatted. Pure,
+ * unit-tested.
+ */
+export const REASON_LABELS: Record<string, string> = {
+  missing_name: 'Invalid: no event name',
+  missing_url: 'Invalid: no page URL',
+  bad_url: 'Invalid: page URL unreadable',
+  bad_id: 'Invalid: malformed event id',
+  not_an_object: 'Invalid: not an event',
+  origin_not_allowed: 'Origin not allowed',
+  signature_missing: 'Signed batch: no signature',
+  signature_invalid: 'Signed batch: wrong signature',
+  timestamp_invalid: 'Signed batch: bad timestamp',
+  timestamp_stale: 'Signed batch: stale timestamp',
+  no_events: 'Batch without events',
+  too_many_events: 'Batch of too many events',
+  rate_limited: 'Rate-limited',
+  unknown_site: 'Unknown site key',
+  bad_json: 'Unreadable body',
+  too_many_values: 'Body of too many values',
+  body_too_large: 'Body too large',
+  length_required: 'Body without a length',
+  method_not_allowed: 'Method not allowed',
+  disk_budget: 'Disk budget reached (pipeline behind)',
+};
+
+export const BOT_KIND_LABELS: Record<string, string> = {
+  crawler: 'Crawlers',
+  monitor: 'Monitors',
+  http_library: 'HTTP libraries and scripts',
+  automation: 'Automated browsers',
+  no_user_agent: 'No user agent',
+};
+
+export const reasonLabel = (reason: string) => REASON_LABELS[reason] ?? reason;
+
+export interface HealthLine {
+  label: string;
+  value: string;
+}
+
+/** This site's events: accepted, refused and from bots, in totals. */
+export function siteTotals(health: IngestHealth, locale?: string): HealthLine[] {
+  if (!health.site) return [];
+  const count = new Intl.NumberFormat(locale);
+  const { accepted, refused, bots } = health.site;
+  return [
+    { label: 'Accepted', value: count.format(accepted) },
+    { label: 'Refused', value: count.format(refused.reduce((sum, line) => sum + line.count, 0)) },
+    { label: 'From bots', value: count.format(bots.reduce((sum, line) => sum + line.events, 0)) },
+  ];
+}
+
+/** Bots by kind, and what the site's policy did with them. */
+export const botLines = (health: IngestHealth, locale?: string): HealthLine[] =>
+  (health.site?.bots ?? []).map(({ kind, action, events }) => ({
+    label: `${BOT_KIND_LABELS[kind] ?? kind} (${action === 'dropped' ? 'dropped' : 'kept, flagged'})`,
+    value: new Intl.NumberFormat(locale).format(events),
+  }));
+
+/** Refusals by reason, counts formatted. */
+export const reasonLines = (reasons: { reason: string; count: number }[], locale?: string): HealthLine[] =>
+  reasons.map(({ reason, count }) => ({
+    label: reasonLabel(reason),
+    value: new Intl.NumberFormat(locale).format(count),
+  }));
+
+/** Bytes as people read them: 0 B, 512 B, 1.5 kB, 64 MB, 10 GB (powers of 1,000, as disks are sold). */
+export function formatBytes(bytes: number, locale?: string): string {
+  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit]}`;
+}
+
+/** The node's figures: the events folder and the shipper's lag, dead letters and refusals. */
+export function nodeLines(health: IngestHealth, locale?: string): HealthLine[] {
+  const count = new Intl.NumberFormat(locale);
+  const seconds = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  return [
+    ...(health.node
+      ? [
+          {
+            label: 'Backlog on disk',
+            value: `${formatBytes(health.node.backlogBytes, locale)} of ${formatBytes(health.node.budgetBytes, locale)}`,
+          },
+          {
+            label: 'Beacons refused for disk',
+            value: health.node.refusing ? 'Yes: the pipeline is behind' : 'No',
+          },
+        ]
+      : []),
+    ...(health.pipeline
+      ? [
+          { label: 'Pipeline lag', value: `${seconds.format(health.pipeline.lagSeconds)} s` },
+          { label: 'Not yet in ClickHouse', value: formatBytes(health.pipeline.lagBytes, locale) },
+          { label: 'Dead letters', value: count.format(health.pipeline.deadLetters) },
+          { label: 'Rows ClickHouse refused', value: count.format(health.pipeline.rowsRefused) },
+          { label: 'Failed inserts (retried)', value: count.format(health.pipeline.insertFailures) },
+        ]
+      : []),
+  ];
+}
+
+/** Why a source's figures are missing, in words; undefined when it answered. */
+export function sourceNotice(source: 'edge' | 'shipper', state: IngestHealth['edge']): string | undefined {
+  const what = source === 'edge' ? "The edge's counters" : "The shipper's figures";
+  switch (state) {
+    case 'ok':
+      return undefined;
+    case 'not_configured':
+      return source === 'edge'
+        ? `${what} are not configured: set SLUICE_EDGE_METRICS_URL for the backend.`
+        : `${what} are not available: the pipeline is Vector, or SLUICE_SHIPPER_METRICS_URL is not set (see Vector's own metrics).`;
+    case 'unreachable':
+      return `${what} could not be read: check that it is running, then read again.`;
+  }
+}

@@ -1,0 +1,6 @@
+import { useApiQuery } from '../shared/useApiQuery';
+import { fetchIngestHealth } from './api';
+
+/** A site's ingest health; "Read again" (retry) asks the counters anew. */
+export const useIngestHealthQuery = (siteId: number) =>
+  useApiQuery(['ingest-health', siteId], (token, signal) => fetchIngestHealth(siteId, token, signal));

@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { ActionRow } from '../src/actions/api.js';
+import { actionContext, actionLines } from '../src/actions/actions-data.js';
+import type { StoredEvent } from '../src/events/api.js';
+
+const action = (
+  value: string,
+  name: string,
+  visitors: number,
+  events: number,
+  compared?: number,
+): ActionRow => ({
+  value,
+  name,
+  metrics: { visitors, events },
+  comparison: compared === undefined ? null : { visitors: compared },
+});
+
+const ROWS = [
+  action('00000000000000a1', 'Add to cart', 2, 3, 1),
+  action('00000000000000b2', 'button "Buy"', 4, 4, 0),
+  action('00000000000000c3', 'a#signup', 2, 5, 2),
+];
+
+test('actions: named as the API names them, searched by name, sorted by visitors, clicks or name, with bars', () => {
+  const summary = (lines: ReturnType<typeof actionLines>) =>
+    lines.map(({ name, visitors, clicks, share, change }) => [name, visitors, clicks, share, change]);
+  assert.deepEqual(summary(actionLines(ROWS, '', 'visitors')), [
+    ['button "Buy"', 4, 4, 10, null],
+    ['a#signup', 2, 5, 5, 0],
+    ['Add to cart', 2, 3, 5, 100],
+  ]);
+  assert.deepEqual(
+    actionLines(ROWS, '', 'clicks').map((line) => line.name),
+    ['a#signup', 'button "Buy"', 'Add to cart'],
+  );
+  assert.deepEqual(
+    actionLines(ROWS, '', 'name').map((line) => line.name),
+    ['a#signup', 'Add to cart', 'button "Buy"'],
+  );
+  assert.deepEqual(
+    actionLines(ROWS, 'BU', 'visitors').map((line) => line.fingerprint),
+    ['00000000000000b2'],
+  );
+});
+
+test("an action's context: what its latest click carries, in people's words", () => {
+  const click = {
+    el_tag: 'button',
+    el_text: 'Add to cart',
+    el_id: '',
+    el_classes: 'btn primary',
+    el_selector: '#product > button',
+    el_href: '',
+    el_context: 'Pricing',
+    hostname: 'shop.test',
+    pathname: '/pricing',
+  } as StoredEvent;
+  assert.deepEqual(actionContext(click), [
+    { label: 'Element', value: '<button>' },
+    { label: 'Text', value: 'Add to cart' },
+    { label: 'Classes', value: 'btn primary' },
+    { label: 'Selector', value: '#product > button' },
+    { label: 'Section', value: 'Pricing' },
+    { label: 'Last clicked on', value: 'shop.test/pricing' },
+  ]);
+});

@@ -1,0 +1,356 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { sampleEventRow, type EventRow } from '@sluice/config';
+import { startPanelHarness, type PanelHarness } from './panel-harness';
+
+/**
+ * The panel's events explorer, autocaptured actions and ingest health in Chromium over the real stack
+ * (ClickHouse 18.16, backend, edge, shipper): seeded rows whose every answer is known, read as the pages show
+ * them; an option changed through the page changes the URL and the numbers, back restores them, the link
+ * reopens the view. Screenshots at phone width (dark) and desktop width (light) go to docs/screenshots/.
+ */
+let panel: PanelHarness;
+
+const SITE_ID = 1;
+const WEEK = 'period=custom&from=2026-11-10&to=2026-11-16';
+const CLICK_DAY = 'period=custom&from=2026-11-18&to=2026-11-18';
+
+/** 52 pageviews a minute apart from 2026-11-12 10:00 UTC (/p/0 … /p/51), then a signup with two properties. */
+const PAGEVIEWS = 52;
+const pageviews: EventRow[] = Array.from({ length: PAGEVIEWS }, (_, index) =>
+  sampleEventRow({
+    site_id: SITE_ID,
+    session_id: 'explorer',
+    ts: `2026-11-12 ${String(10 + Math.floor(index / 60)).padStart(2, '0')}:${String(index % 60).padStart(2, '0')}:00`,
+    pathname: `/p/${index}`,
+    country: 'DE',
+    browser: 'Firefox',
+  }),
+);
+const signup = sampleEventRow({
+  site_id: SITE_ID,
+  session_id: 'explorer',
+  ts: '2026-11-12 11:00:00',
+  name: 'signup',
+  pathname: '/pricing',
+  props_keys: ['plan', 'seats'],
+  props_values: ['pro', '5'],
+});
+
+/** Autocaptured clicks on 2026-11-18: one element named in autocapture_names, one by its text only. */
+const CART = '00000000000000c1';
+const BUY = '00000000000000b2';
+const click = (visitor: string, fingerprint: string, pathname: string, element: Partial<EventRow>) =>
+  sampleEventRow({
+    site_id: SITE_ID,
+    session_id: `clicks-${visitor}`,
+    visitor_id: `visitor-${visitor}`,
+    ts: '2026-11-18 09:00:00',
+    name: '$autocapture',
+    pathname,
+    el_fingerprint: fingerprint,
+    ...element,
+  });
+const cart = { el_tag: 'button', el_text: 'Add', el_selector: '#product > button', el_context: 'Pricing' };
+const buy = { el_tag: 'button', el_text: 'Buy now', el_id: 'buy' };
+const clicks: EventRow[] = [
+  click('x', CART, '/pricing', cart),
+  click('x', CART, '/pricing', { ...cart, ts: '2026-11-18 09:01:00' }),
+  click('y', CART, '/shop', { ...cart, ts: '2026-11-18 09:02:00' }),
+  click('x', BUY, '/shop', buy),
+  click('y', BUY, '/shop', buy),
+  click('z', BUY, '/shop', buy),
+];
+
+before(async () => {
+  panel = await startPanelHarness('explore');
+  await panel.insertEvents([...pageviews, signup, ...clicks]);
+  await panel.clickhouse(
+    `INSERT INTO autocapture_names VALUES (${SITE_ID}, '${CART}', 'Add to cart', 'manual', '2026-11-01 00:00:00')`,
+  );
+});
+
+after(async () => {
+  await panel?.stop();
+});
+
+/** The table's rows as the page shows them: each cell's text, tab-separated. */
+const rowsOf = async (page: Page, region: string) =>
+  (await page.getByRole('region', { name: region }).locator('tbody > tr').allInnerTexts()).map((row) =>
+    // A row's name is a block button: its line break is not the table's.
+    row.replace(/\n/g, '').trim(),
+  );
+
+test('the explorer lists the newest events, pages to older ones, opens a row, filters by a condition in the URL', async () => {
+  const page = await panel.ownerPage(`/sites/${SITE_ID}/events?${WEEK}`);
+  const events = page.getByRole('region', { name: 'Events' });
+  await events.getByText('50 events shown').waitFor();
+  const first = await rowsOf(page, 'Events');
+  assert.equal(first.length, 50);
+  assert.deepEqual(first.slice(0, 3), [
+    'Nov 12, 2026, 11:00:00 AM\tsignup\t/pricing\t(not set)\t(not set)',
+    'Nov 12, 2026, 10:51:00 AM\tpageview\t/p/51\tDE\tFirefox',
+    'Nov 12, 2026, 10:50:00 AM\tpageview\t/p/50\tDE\tFirefox',
+  ]);
+  assert.equal(first.at(-1), 'Nov 12, 2026, 10:03:00 AM\tpageview\t/p/3\tDE\tFirefox');
+
+  // Older events: the next page appended below the loaded ones, and no cursor in the URL.
+  const url = page.url();
+  await events.getByRole('button', { name: 'Older events' }).click();
+  await events.getByText('53 events shown').waitFor();
+  const all = await rowsOf(page, 'Events');
+  assert.deepEqual(all.slice(0, 50), first);
+  assert.deepEqual(all.slice(50), [
+    'Nov 12, 2026, 10:02:00 AM\tpageview\t/p/2\tDE\tFirefox',
+    'Nov 12, 2026, 10:01:00 AM\tpageview\t/p/1\tDE\tFirefox',
+    'Nov 12, 2026, 10:00:00 AM\tpageview\t/p/0\tDE\tFirefox',
+  ]);
+  await events.getByText('No older events in this period.').waitFor();
+  assert.equal(page.url(), url);
+
+  // A row opens to every field it carries and its properties.
+  await events.getByRole('button', { name: 'Nov 12, 2026, 11:00:00 AM' }).click();
+  assert.deepEqual(await events.getByLabel('Properties').innerText(), 'plan\npro\nseats\n5');
+  const fields = (await events.getByLabel('Fields').innerText()).split('\n');
+  assert.deepEqual(fields.slice(fields.indexOf('name'), fields.indexOf('name') + 6), [
+    'name',
+    'signup',
+    'hostname',
+    'shop.test',
+    'pathname',
+    '/pricing',
+  ]);
+
+  await events.getByRole('button', { name: 'Nov 12, 2026, 11:00:00 AM' }).click();
+
+  // A condition of the explorer's own: in the URL, the list follows; back restores it; the link reopens it.
+  const find = page.getByRole('region', { name: 'Find events' });
+  await find.getByLabel('Field').selectOption('event_name');
+  await find.getByLabel('Condition').selectOption('is_not');
+  await find.getByRole('textbox', { name: 'Value' }).fill('pageview');
+  await find.getByRole('button', { name: 'Add condition' }).click();
+  await page.waitForURL(/where=event_name%3Ais_not%3Apageview/);
+  await events.getByText('1 event shown').waitFor();
+  assert.deepEqual(await rowsOf(page, 'Events'), [
+    'Nov 12, 2026, 11:00:00 AM\tsignup\t/pricing\t(not set)\t(not set)',
+  ]);
+  const filtered = page.url();
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    events.getByRole('button', { name: 'Download CSV' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'events.csv');
+  const csv = readFileSync(await download.path(), 'utf8')
+    .trim()
+    .split('\n');
+  assert.equal(csv.length, 2, 'the header and the signup');
+  assert.match(csv[1], new RegExp(`^"${signup.event_id}",${SITE_ID},"2026-11-12 11:00:00","signup"`));
+
+  // Back shows the list as it was, older page included (the cache keeps the pages loaded).
+  await page.goBack();
+  await page.waitForURL((next) => !next.search.includes('where='));
+  await events.getByText('53 events shown').waitFor();
+
+  const shared = await panel.ownerPage(filtered);
+  await shared.getByRole('region', { name: 'Events' }).getByText('1 event shown').waitFor();
+  assert.equal(shared.url(), filtered);
+  await shared.close();
+  await page.close();
+});
+
+test('the actions: named as the API names them, searched, sorted, opened to their context; one filters the panel', async () => {
+  const page = await panel.ownerPage(`/sites/${SITE_ID}/actions?${CLICK_DAY}&compare=none`);
+  const actions = page.getByRole('region', { name: 'Actions' });
+  await actions.getByRole('button', { name: 'Add to cart', exact: true }).waitFor();
+  assert.deepEqual(await rowsOf(page, 'Actions'), [
+    'button "Buy now"\t3\t3\tContext',
+    'Add to cart\t2\t3\tContext',
+  ]);
+  await actions.getByLabel('Sort actions by').selectOption('clicks');
+  assert.deepEqual(await rowsOf(page, 'Actions'), [
+    'Add to cart\t2\t3\tContext',
+    'button "Buy now"\t3\t3\tContext',
+  ]);
+  await actions.getByLabel('Search actions').fill('buy');
+  assert.deepEqual(await rowsOf(page, 'Actions'), ['button "Buy now"\t3\t3\tContext']);
+  await actions.getByLabel('Search actions').fill('');
+
+  await actions.getByRole('button', { name: 'Context of Add to cart' }).click();
+  const element = actions.getByLabel('Element of Add to cart');
+  await element.waitFor();
+  assert.equal(
+    await element.innerText(),
+    [
+      'Element',
+      '<button>',
+      'Text',
+      'Add',
+      'Selector',
+      '#product > button',
+      'Section',
+      'Pricing',
+      'Last clicked on',
+      'shop.test/shop',
+      'Fingerprint',
+      CART,
+    ].join('\n'),
+  );
+  const pages = actions.getByRole('table', { name: 'Pages where Add to cart was clicked' });
+  await pages.getByRole('cell', { name: '/shop' }).waitFor();
+  assert.deepEqual(
+    (await pages.locator('tbody > tr').allInnerTexts()).map((row) => row.trim()),
+    ['/pricing\t1\t2', '/shop\t1\t1'],
+  );
+
+  // An action's name filters the panel by it: the overview then counts the visits that clicked it.
+  await actions.getByRole('button', { name: 'Add to cart', exact: true }).click();
+  await page.waitForURL(new RegExp(`filter=element%3A${CART}`));
+  await page.getByRole('link', { name: 'Overview' }).click();
+  const cards = page.getByRole('list', { name: 'Metrics' }).getByRole('button');
+  await cards
+    .first()
+    .filter({ hasText: /^\s*Unique visitors\s*2/ })
+    .waitFor();
+  await page.close();
+});
+
+/** The site the health test sends beacons for: its page is the one worth a screenshot. */
+let healthSiteId = SITE_ID;
+
+/** A beacon to the real edge: `events` for `siteKey`, from `origin`, with a browser's or `userAgent`. */
+const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0';
+async function beacon(
+  siteKey: string,
+  events: object[],
+  origin: string,
+  userAgent = BROWSER,
+): Promise<number> {
+  return send(JSON.stringify({ s: siteKey, e: events }), {
+    'content-type': 'text/plain',
+    origin,
+    'user-agent': userAgent,
+  });
+}
+
+/**
+ * POSTs `body` to the real edge; a 429 (the per-address rate limit, which the probe for a new site can reach)
+ * is refused in nginx before any site's count, so the beacon is sent again until the edge reads it.
+ */
+async function send(body: string, headers: Record<string, string> = {}): Promise<number> {
+  for (;;) {
+    const response = await fetch(`${panel.stack.edgeUrl}/telemetry/e`, { method: 'POST', headers, body });
+    await response.arrayBuffer();
+    if (response.status !== 429) return response.status;
+  }
+}
+
+test("ingest health: a site's accepted, refused and bot events, counted by the real edge, as the page shows them", async () => {
+  const site = await panel.post<{ id: number; siteKey: string }>(
+    '/sites',
+    { name: 'health.test', domain: 'health.test', allowedOrigins: ['https://health.test'] },
+    201,
+  );
+  healthSiteId = site.id;
+  const origin = 'https://health.test';
+  const good = { n: 'pageview', u: 'https://health.test/' };
+  // The edge reads the new site from the sites file within seconds: until then its key is unknown (400).
+  while ((await beacon(site.siteKey, [good], origin)) !== 204);
+  assert.equal(await beacon(site.siteKey, [good, good], 'https://elsewhere.test'), 403);
+  assert.equal(
+    await beacon(site.siteKey, [good, { u: 'https://health.test/' }, { n: 'x', u: 'nope' }], origin),
+    400,
+  );
+  assert.equal(await beacon(site.siteKey, [good, good], origin, 'curl/8.5.0'), 204);
+  assert.equal(await send('{oops'), 400);
+
+  // The edge's workers add their counts to what it serves once a second: wait until the last beacon's are in.
+  const read = async () =>
+    (await (
+      await fetch(`${panel.stack.adminUrl}/api/sites/${site.id}/ingest-health`, {
+        headers: { authorization: `Bearer ${panel.token}` },
+      })
+    ).json()) as {
+      site: { accepted: number; bots: unknown[] };
+      node: { refusedRequests: { reason: string }[] };
+    };
+  let health = await read();
+  while (
+    health.site.bots.length === 0 ||
+    !health.node.refusedRequests.some((line) => line.reason === 'bad_json')
+  )
+    health = await read();
+  assert.deepEqual(health.site, {
+    accepted: 4,
+    refused: [
+      { reason: 'origin_not_allowed', count: 2 },
+      { reason: 'bad_url', count: 1 },
+      { reason: 'missing_name', count: 1 },
+    ],
+    bots: [{ kind: 'http_library', action: 'flagged', events: 2 }],
+  });
+
+  const page = await panel.ownerPage(`/sites/${site.id}/health`);
+  const intake = page.getByRole('region', { name: 'health.test: events at the edge' });
+  await intake.getByText('Accepted').waitFor();
+  assert.equal(
+    (await intake.getByRole('definition').allInnerTexts()).join(' '),
+    '4 4 2',
+    'accepted, refused and from bots',
+  );
+  const table = async (name: string) =>
+    (await page.getByRole('table', { name, exact: true }).locator('tbody > tr').allInnerTexts()).map((row) =>
+      row.trim(),
+    );
+  assert.deepEqual(await table('Refused, by reason'), [
+    'Origin not allowed\t2',
+    'Invalid: page URL unreadable\t1',
+    'Invalid: no event name\t1',
+  ]);
+  assert.deepEqual(await table('Bots, by kind'), ['HTTP libraries and scripts (kept, flagged)\t2']);
+  const node = await table('Requests refused, by reason');
+  assert.ok(node.includes('Unreadable body\t1'), node.join(', '));
+  assert.ok(node.includes('Origin not allowed\t1'), node.join(', '));
+  const pipeline = await table('Pipeline');
+  assert.deepEqual(
+    pipeline.map((row) => row.split('\t')[0]),
+    [
+      'Backlog on disk',
+      'Beacons refused for disk',
+      'Pipeline lag',
+      'Not yet in ClickHouse',
+      'Dead letters',
+      'Rows ClickHouse refused',
+      'Failed inserts (retried)',
+    ],
+  );
+  assert.equal(pipeline[4], 'Dead letters\t0');
+  await page.close();
+});
+
+test('screenshots of the explorer, actions and health at phone width (dark) and desktop width (light)', async () => {
+  for (const [width, dark] of [
+    [390, true],
+    [1280, false],
+  ] as const) {
+    const page = await panel.ownerPage(`/sites/${SITE_ID}/events?${WEEK}`, { width, dark });
+    const events = page.getByRole('region', { name: 'Events' });
+    await events.getByText('50 events shown').waitFor();
+    await events.getByRole('button', { name: 'Nov 12, 2026, 11:00:00 AM' }).click();
+    await panel.screenshot(page, 'events');
+    await page.goto(`${panel.stack.adminUrl}/sites/${SITE_ID}/actions?${CLICK_DAY}`);
+    const actions = page.getByRole('region', { name: 'Actions' });
+    await actions.getByRole('button', { name: 'Context of Add to cart' }).click();
+    await actions
+      .getByRole('table', { name: 'Pages where Add to cart was clicked' })
+      .getByRole('cell', { name: '/shop' })
+      .waitFor();
+    await panel.screenshot(page, 'actions');
+    await page.goto(`${panel.stack.adminUrl}/sites/${healthSiteId}/health`);
+    await page.getByRole('table', { name: 'Pipeline' }).waitFor();
+    await panel.screenshot(page, 'health');
+    await page.close();
+  }
+});
