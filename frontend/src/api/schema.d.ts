@@ -802,6 +802,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sites/{siteId}/ingest-health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["IngestHealthController_read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/api-keys": {
         parameters: {
             query?: never;
@@ -1976,6 +1992,74 @@ export interface components {
             viewToken: string;
             /** Format: date-time */
             expiresAt: string;
+        };
+        ReasonCountDto: {
+            /** @description The edge's code: missing_name, origin_not_allowed, rate_limited… */
+            reason: string;
+            count: number;
+        };
+        BotCountDto: {
+            /** @description The kind of bot its user agent names: crawler, monitor, http_library, automation, no_user_agent */
+            kind: string;
+            /**
+             * @description What the site's bot policy did: flagged (stored with is_bot = 1) or dropped (not stored)
+             * @enum {string}
+             */
+            action: "flagged" | "dropped";
+            events: number;
+        };
+        SiteIntakeDto: {
+            /** @description Events written for the pipeline (bots the site flags included) */
+            accepted: number;
+            /** @description Events refused by reason, most first: invalid events by their code, whole batches by theirs */
+            refused: components["schemas"]["ReasonCountDto"][];
+            /** @description Events of bots by kind and action, most first */
+            bots: components["schemas"]["BotCountDto"][];
+        };
+        NodeIntakeDto: {
+            /** @description Requests refused by reason across all sites, most first, rate_limited included: the rate limit and an unreadable or unknown batch are refused before the site is known */
+            refusedRequests: components["schemas"]["ReasonCountDto"][];
+            /** @description Bytes in the edge's events folder the pipeline has not shipped */
+            backlogBytes: number;
+            /** @description The most the events folder may hold */
+            budgetBytes: number;
+            /** @description True while beacons are refused because the folder is at its budget */
+            refusing: boolean;
+        };
+        PipelineHealthDto: {
+            /** @description Age in seconds of the oldest line not yet in ClickHouse (0 when caught up) */
+            lagSeconds: number;
+            /** @description Bytes of the edge files not yet in ClickHouse */
+            lagBytes: number;
+            /** @description Rows ClickHouse acknowledged since the shipper started */
+            rowsShipped: number;
+            /** @description Lines written to the dead-letter file since the shipper started */
+            deadLetters: number;
+            /** @description Rows ClickHouse refused (dead-lettered with their reason) */
+            rowsRefused: number;
+            /** @description Inserts that failed and were retried */
+            insertFailures: number;
+        };
+        IngestHealthDto: {
+            siteId: number;
+            /**
+             * Format: date-time
+             * @description When the counters were read (they have no history)
+             */
+            readAt: string;
+            /** @enum {string} */
+            edge: "ok" | "not_configured" | "unreachable";
+            /** @description Null unless the edge answered */
+            site: components["schemas"]["SiteIntakeDto"] | null;
+            /** @description Null unless the edge answered */
+            node: components["schemas"]["NodeIntakeDto"] | null;
+            /**
+             * @description The shipper; Vector exports no figures here
+             * @enum {string}
+             */
+            shipper: "ok" | "not_configured" | "unreachable";
+            /** @description Null unless the shipper answered */
+            pipeline: components["schemas"]["PipelineHealthDto"] | null;
         };
         CreateApiKeyDto: {
             /**
@@ -4282,6 +4366,34 @@ export interface operations {
             };
             /** @description The link's requests of this minute are spent: Retry-After says when */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IngestHealthController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IngestHealthDto"];
+                };
+            };
+            /** @description No such site, or one the caller may not read: the same answer */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
