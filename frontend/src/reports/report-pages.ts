@@ -1,11 +1,15 @@
 import { OverviewPage } from '../overview/Overview';
+import { PathsPage } from '../paths/PathsPage';
 import type { ReportPage } from './report-page';
 
 /**
  * The pages of a site's reports, in the order of their tabs. A page registers here and nowhere else: the
  * dashboard routes `/sites/:id/<key>` to it and shows its tab.
  */
-export const REPORT_PAGES: ReportPage[] = [{ key: 'overview', title: 'Overview', view: OverviewPage }];
+export const REPORT_PAGES: ReportPage[] = [
+  { key: 'overview', title: 'Overview', view: OverviewPage },
+  { key: 'paths', title: 'Paths', view: PathsPage },
+];
 
 export const DEFAULT_REPORT = REPORT_PAGES[0];
 
