@@ -1,10 +1,10 @@
 import { formatCount, formatPercent } from '../overview/overview-data';
 import { PagePicker } from '../reports/PagePicker';
 import type { ReportPageProps } from '../reports/report-page';
-import type { ReportRequest } from '../reports/report-request';
+import { withoutComparison, type ReportRequest } from '../reports/report-request';
 import { usePageOptions } from '../routing/useReportView';
 import { QueryState } from '../shared/QueryState';
-import { withoutComparison, type PathsReport } from './api';
+import type { PathsReport } from './api';
 import {
   flowHeight,
   flowItems,

@@ -9,12 +9,6 @@ export type PathNeighbour = Schemas['PathNeighbourDto'];
 export type SessionPathsReport = Schemas['SessionPathsReportDto'];
 export type SessionPath = Schemas['SessionPathDto'];
 
-/** Paths compare no periods (the API refuses `compareFrom`): the request without its comparison. */
-export const withoutComparison = (request: ReportRequest): ReportRequest => ({
-  ...request,
-  comparison: undefined,
-});
-
 export interface PathsRequest extends ReportRequest {
   page: string;
   limit: number;

@@ -1,3 +1,4 @@
+import { HeatmapPage } from '../heatmap/HeatmapPage';
 import { OverviewPage } from '../overview/Overview';
 import { PathsPage } from '../paths/PathsPage';
 import type { ReportPage } from './report-page';
@@ -9,6 +10,7 @@ import type { ReportPage } from './report-page';
 export const REPORT_PAGES: ReportPage[] = [
   { key: 'overview', title: 'Overview', view: OverviewPage },
   { key: 'paths', title: 'Paths', view: PathsPage },
+  { key: 'heatmap', title: 'Heatmap', view: HeatmapPage },
 ];
 
 export const DEFAULT_REPORT = REPORT_PAGES[0];

@@ -30,3 +30,9 @@ export const reportKey = (request: ReportRequest) => [
   request.comparison?.to ?? '',
   JSON.stringify(request.filters),
 ];
+
+/** The request without its comparison: for reports that compare no periods (paths, heatmaps refuse `compareFrom`). */
+export const withoutComparison = (request: ReportRequest): ReportRequest => ({
+  ...request,
+  comparison: undefined,
+});
