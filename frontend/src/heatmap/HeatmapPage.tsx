@@ -152,6 +152,10 @@ function Stage({ report, viewport, framing }: StageProps) {
   const height = stageHeight(report, viewport);
   const framed = framing?.framable && framing.url ? framing.url : undefined;
   const fontSize = Math.max(13, width / 75);
+  const cells = placeCells(report, width).map((cell) => ({
+    ...cell,
+    box: { x: cell.x, y: cell.y, width: cell.width, height: cell.height },
+  }));
   const lines = Array.from(
     { length: Math.floor((height - 1) / OUTLINE_STEP) },
     (_, i) => (i + 1) * OUTLINE_STEP,
@@ -200,15 +204,17 @@ function Stage({ report, viewport, framing }: StageProps) {
             fold of a {width}×{fold} screen
           </text>
         </g>
-        {placeCells(report, width).map((cell) => (
-          <rect
-            key={`${cell.x} ${cell.y}`}
-            className={`heatmap-cell heat-${cell.level}`}
-            x={cell.x}
-            y={cell.y}
-            width={cell.width}
-            height={cell.height}
-          >
+        {/* Each cell twice: blurred into a glow that shows at any scale, then exact, with its count. */}
+        <filter id="heatmap-glow">
+          <feGaussianBlur stdDeviation={width / 80} />
+        </filter>
+        <g filter="url(#heatmap-glow)" aria-hidden="true">
+          {cells.map((cell) => (
+            <rect key={`${cell.x} ${cell.y}`} className={`heat-${cell.level}`} {...cell.box} />
+          ))}
+        </g>
+        {cells.map((cell) => (
+          <rect key={`${cell.x} ${cell.y}`} className={`heatmap-cell heat-${cell.level}`} {...cell.box}>
             <title>{`${formatCount(cell.clicks)} ${cell.clicks === 1 ? 'click' : 'clicks'}`}</title>
           </rect>
         ))}
