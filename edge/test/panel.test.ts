@@ -7,7 +7,7 @@ import { EdgeHarness, requestFrom, SITE, type Answer } from './edge-harness';
 
 const CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; " +
-  "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+  "connect-src 'self'; frame-src http: https:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 const HSTS = 'max-age=31536000; includeSubDomains';
 const BEACON = JSON.stringify({ s: SITE.key, e: [{ n: 'pageview', u: 'https://shop.test/' }] });
 /** A visitor connecting directly, not through the trusted proxy (127.0.0.1). */

@@ -9,6 +9,7 @@ import { FunnelController } from './funnel/funnel.controller.js';
 import { FunnelService } from './funnel/funnel.service.js';
 import { HeatmapController } from './heatmap/heatmap.controller.js';
 import { HeatmapService } from './heatmap/heatmap.service.js';
+import { PageFramingService } from './heatmap/page-framing.service.js';
 import { PathsController } from './paths/paths.controller.js';
 import { PathsService } from './paths/paths.service.js';
 import { RealtimeController } from './realtime/realtime.controller.js';
@@ -45,6 +46,7 @@ import { VitalsService } from './vitals/vitals.service.js';
     VitalsService,
     PathsService,
     HeatmapService,
+    PageFramingService,
     VisitFinalizer,
   ],
   exports: [ReportsService, VisitFinalizer],

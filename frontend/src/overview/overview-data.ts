@@ -72,9 +72,7 @@ export function formatMetric(metric: string, value: number | undefined, locale?:
       return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
     case 'bounce_rate':
     case 'conversion_rate':
-      return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(
-        value / 100,
-      );
+      return formatPercent(value, locale);
     case 'visit_duration':
       return formatDuration(value);
     default:
@@ -98,4 +96,9 @@ export function isEmptyOverview(overview: OverviewReport): boolean {
 /** A count with the reader's digit grouping: 1234567 → "1,234,567" in English. */
 export function formatCount(count: number, locale?: string): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(count);
+}
+
+/** A percent as the API gives it (0–100, one decimal) in the reader's format: 66.7 → "66.7%". */
+export function formatPercent(percent: number, locale?: string): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(percent / 100);
 }

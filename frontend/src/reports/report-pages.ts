@@ -17,6 +17,8 @@ export const REPORT_PAGES: ReportPage[] = [
     title: 'Retention',
     view: lazyPage(() => import('../retention/RetentionPage'), 'RetentionPage'),
   },
+  { key: 'paths', title: 'Paths', view: lazyPage(() => import('../paths/PathsPage'), 'PathsPage') },
+  { key: 'heatmap', title: 'Heatmap', view: lazyPage(() => import('../heatmap/HeatmapPage'), 'HeatmapPage') },
   { key: 'actions', title: 'Actions', view: lazyPage(() => import('../actions/ActionsPage'), 'ActionsPage') },
   { key: 'errors', title: 'Errors', view: lazyPage(() => import('../errors/ErrorsPage'), 'ErrorsPage') },
   { key: 'vitals', title: 'Web vitals', view: lazyPage(() => import('../vitals/VitalsPage'), 'VitalsPage') },

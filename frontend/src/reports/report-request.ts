@@ -34,8 +34,8 @@ export const reportKey = (request: ReportRequest) => [
 ];
 
 /**
- * The request of a report that counts events rather than visits (errors, web vitals): those take no comparison
- * range (the API answers 400), so it is left out of the request and of its cache key.
+ * The request without its comparison, for the reports that compare no periods (errors, web vitals, paths,
+ * heatmaps answer 400 to `compareFrom`): left out of the request and of its cache key.
  */
 export const withoutComparison = (request: ReportRequest): ReportRequest => ({
   ...request,
