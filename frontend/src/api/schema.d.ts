@@ -604,6 +604,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sites/{siteId}/heatmap/framing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HeatmapController_framing"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sites/{siteId}/dashboards": {
         parameters: {
             query?: never;
@@ -1844,6 +1860,20 @@ export interface components {
             elements: components["schemas"]["HeatmapElementDto"][];
             /** @description Scroll depth of the page, over every viewport width */
             scroll: components["schemas"]["ScrollDto"];
+        };
+        PageFramingDto: {
+            /**
+             * @description The page's address: the site's first allowed origin (else https:// and its domain) and the path; null for a pattern
+             * @example https://shop.example.com/pricing
+             */
+            url: string | null;
+            /** @description Whether the panel may show the page in a frame */
+            framable: boolean;
+            /**
+             * @description framable; or why not: pattern (no one page), x_frame_options (the page sends X-Frame-Options), frame_ancestors (its Content-Security-Policy does not name the panel), redirect (it answered a redirect), unavailable (not a 2xx), unreachable (no answer within 3 s)
+             * @enum {string}
+             */
+            reason: "framable" | "pattern" | "x_frame_options" | "frame_ancestors" | "redirect" | "unavailable" | "unreachable";
         };
         WidgetResponse: {
             id: number;
@@ -3659,6 +3689,51 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["HeatmapReportDto"];
                     "text/csv": components["schemas"]["HeatmapReportDto"];
+                };
+            };
+            /** @description No valid access token or API key (an API key refused: code api_key_invalid) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site, or one the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An API key past its requests of this minute: Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HeatmapController_framing: {
+        parameters: {
+            query: {
+                /** @description The heatmap’s page: a path (a wildcard pattern names no one page, so it is never framed) */
+                page: string;
+            };
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageFramingDto"];
                 };
             };
             /** @description No valid access token or API key (an API key refused: code api_key_invalid) */
