@@ -12,6 +12,7 @@
  *    docs/benchmarks.md. It exits non-zero when a target is missed.
  *
  * Options: --events 10000000 --sites 5 --seed 1 --runs 40 --cold-runs 5 --clients 8 --dir PATH
+ * --only REGEX (time only the reports whose name it matches, case-insensitive: `--only 'vitals|paths'`)
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -42,6 +43,7 @@ function optionsFrom(argv: string[]) {
       runs: { type: 'string' },
       'cold-runs': { type: 'string' },
       clients: { type: 'string' },
+      only: { type: 'string' },
     },
   });
   return {
@@ -49,6 +51,7 @@ function optionsFrom(argv: string[]) {
     runs: positive('runs', values.runs, 40),
     coldRuns: positive('cold-runs', values['cold-runs'], 5),
     clients: positive('clients', values.clients, CONCURRENT_CLIENTS),
+    only: new RegExp(values.only ?? '', 'i'),
   };
 }
 
@@ -169,7 +172,7 @@ async function main(): Promise<boolean> {
         .join(', ')}`,
     );
     const results: Result[] = [];
-    for (const report of REPORT_REQUESTS) {
+    for (const report of REPORT_REQUESTS.filter(({ name }) => options.only.test(name))) {
       console.log(`Timing ${report.name}…`);
       const timings = await timeReport(`${baseUrl}${report.path(context)}`, {
         token: () => signIn(baseUrl),

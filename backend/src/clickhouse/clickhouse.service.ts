@@ -97,6 +97,19 @@ export class ClickHouseService implements OnApplicationBootstrap, OnModuleDestro
   }
 
   async rows<T>(query: NamedQuery): Promise<T[]> {
+    return (await this.answer<T>(query)).data;
+  }
+
+  /**
+   * The rows of a `GROUP BY … WITH TOTALS` query and its totals row: the aggregates over every group,
+   * before ORDER BY and LIMIT, from the same read (undefined if the server sent none).
+   */
+  async rowsWithTotals<T>(query: NamedQuery): Promise<{ rows: T[]; totals: T | undefined }> {
+    const { data, totals } = await this.answer<T>(query);
+    return { rows: data, totals };
+  }
+
+  private async answer<T>(query: NamedQuery) {
     const started = performance.now();
     const seconds = () => (performance.now() - started) / 1000;
     const elapsed = () => `${(seconds() * 1000).toFixed(1)} ms`;
@@ -107,12 +120,12 @@ export class ClickHouseService implements OnApplicationBootstrap, OnModuleDestro
         format: 'JSON',
         clickhouse_settings: { ...DEFAULT_SETTINGS, ...query.settings },
       });
-      const { data, statistics } = await result.json<T>();
-      const rowsRead = Number(statistics?.rows_read ?? 0);
+      const answer = await result.json<T>();
+      const rowsRead = Number(answer.statistics?.rows_read ?? 0);
       this.metrics.reportQueries.observe({ query: query.name, outcome: 'ok' }, seconds());
       this.metrics.reportRowsRead.inc({ query: query.name }, rowsRead);
-      this.logger.log(`${query.name}: ${data.length} rows in ${elapsed()}, ${rowsRead} rows read`);
-      return data;
+      this.logger.log(`${query.name}: ${answer.data.length} rows in ${elapsed()}, ${rowsRead} rows read`);
+      return answer;
     } catch (error) {
       this.metrics.reportQueries.observe({ query: query.name, outcome: 'failed' }, seconds());
       this.logger.warn(`${query.name}: failed after ${elapsed()}`);

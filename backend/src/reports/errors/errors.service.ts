@@ -4,13 +4,7 @@ import { ClickHouseService } from '../../clickhouse/clickhouse.service.js';
 import { identifier, joinSql, sql } from '../../clickhouse/sql-binder.js';
 import { DomainError, ErrorCode } from '../../common/domain-error.js';
 import { spreadsheetSafe } from '../query/csv.js';
-import {
-  errorBreakdownSql,
-  errorGroupsSql,
-  errorSamplesSql,
-  errorSeriesSql,
-  type ErrorBreakdown,
-} from '../query/errors.js';
+import { errorGroupsSql, errorSamplesSql, errorSeriesSql } from '../query/errors.js';
 import { encodeCursor, parseCursor } from '../query/parse-request.js';
 import { bucketLabels } from '../query/zoned-buckets.js';
 import type { ReportQueryDto } from '../dto/report-query.dto.js';
@@ -49,8 +43,10 @@ interface GroupRow {
   first_seen: string;
   last_seen: string;
   sample_stack: string;
+  /** A group's top pages and browsers: `[value, occurrences, visitors]`. */
+  pages: Array<[string, string, string]>;
+  browsers: Array<[string, string, string]>;
 }
-type ValueRow = { group_id: string; value: string; occurrences: string; visitors: string };
 
 /**
  * The errors report: `$error` events grouped by message and top frame (query/errors.ts defines the
@@ -67,11 +63,12 @@ export class ErrorsService {
     const query = await this.query(siteId, dto);
     const limit = dto.limit ?? 20;
     const offset = parseCursor(dto.cursor);
-    const found = await this.clickhouse.rows<GroupRow>(errorGroupsSql(query, { limit, offset }));
-    const rows = found.slice(0, limit);
+    const found = await this.clickhouse.rows<GroupRow>(
+      errorGroupsSql(query, { limit, offset, values: LISTED_VALUES }),
+    );
     return {
       ...reportHeader(query),
-      groups: await this.withValues(query, rows, LISTED_VALUES),
+      groups: found.slice(0, limit).map(groupOf),
       nextCursor: found.length > limit ? encodeCursor(offset + limit) : null,
     };
   }
@@ -80,7 +77,9 @@ export class ErrorsService {
   async group(siteId: number, group: string, dto: ReportQueryDto): Promise<ErrorGroupReportDto> {
     const query = await this.query(siteId, dto);
     const [[row], series, samples] = await Promise.all([
-      this.clickhouse.rows<GroupRow>(errorGroupsSql(query, { limit: 1, offset: 0, group })),
+      this.clickhouse.rows<GroupRow>(
+        errorGroupsSql(query, { limit: 1, offset: 0, values: DETAILED_VALUES, group }),
+      ),
       this.clickhouse.rows<{ day: string; occurrences: string; visitors: string; visits: string }>(
         errorSeriesSql(query, group),
       ),
@@ -88,10 +87,9 @@ export class ErrorsService {
     ]);
     if (!row) throw new DomainError(ErrorCode.NotFound, `error group ${group} not found in this range`);
     const byDay = new Map(series.map((day) => [day.day, day]));
-    const [summary] = await this.withValues(query, [row], DETAILED_VALUES);
     return {
       ...reportHeader(query),
-      summary,
+      summary: groupOf(row),
       // Days without occurrences have no row: every day of the range is listed.
       days: bucketLabels(query.range, 'day', query.site.timezone).map((day): ErrorDayDto => ({
         day,
@@ -106,7 +104,11 @@ export class ErrorsService {
   /** The groups as CSV, streamed from ClickHouse: every group from the cursor on, without pages and browsers. */
   async groupsCsv(siteId: number, dto: ErrorsQueryDto): Promise<Readable> {
     const query = await this.query(siteId, dto);
-    const groups = errorGroupsSql(query, { limit: EXPORT_ROWS - 1, offset: parseCursor(dto.cursor) });
+    const groups = errorGroupsSql(query, {
+      limit: EXPORT_ROWS - 1,
+      offset: parseCursor(dto.cursor),
+      values: 0,
+    });
     return this.clickhouse.csv({
       name: `${groups.name}:csv`,
       sql: sql`SELECT group_id, ${spreadsheetSafe(sql`sample_message`)} AS message,
@@ -131,42 +133,28 @@ export class ErrorsService {
   private async query(siteId: number, dto: ReportQueryDto): Promise<EventReportQuery> {
     return eventReportQuery(await this.reports.baseQuery(siteId, dto), 'errors');
   }
-
-  /** Groups with their top pages and browsers (one query each for the whole page of groups). */
-  private async withValues(
-    query: EventReportQuery,
-    rows: GroupRow[],
-    perGroup: number,
-  ): Promise<ErrorGroupDto[]> {
-    if (rows.length === 0) return [];
-    const ids = rows.map((row) => row.group_id);
-    const values = async (by: ErrorBreakdown) => {
-      const found = await this.clickhouse.rows<ValueRow>(errorBreakdownSql(query, by, ids, perGroup));
-      return (group: string): ErrorValueDto[] =>
-        found
-          .filter((row) => row.group_id === group)
-          .map((row) => ({
-            value: row.value,
-            occurrences: Number(row.occurrences),
-            visitors: Number(row.visitors),
-          }));
-    };
-    const [pages, browsers] = await Promise.all([values('pages'), values('browsers')]);
-    return rows.map((row) => ({
-      group: row.group_id,
-      message: row.sample_message,
-      frame: row.top_frame,
-      occurrences: Number(row.occurrences),
-      visitors: Number(row.visitors),
-      visits: Number(row.visits),
-      firstSeen: row.first_seen,
-      lastSeen: row.last_seen,
-      sampleStack: row.sample_stack,
-      pages: pages(row.group_id),
-      browsers: browsers(row.group_id),
-    }));
-  }
 }
+
+/** A group's row as the API answers it, its top pages and browsers from the same row. */
+const groupOf = (row: GroupRow): ErrorGroupDto => ({
+  group: row.group_id,
+  message: row.sample_message,
+  frame: row.top_frame,
+  occurrences: Number(row.occurrences),
+  visitors: Number(row.visitors),
+  visits: Number(row.visits),
+  firstSeen: row.first_seen,
+  lastSeen: row.last_seen,
+  sampleStack: row.sample_stack,
+  pages: row.pages.map(valueOf),
+  browsers: row.browsers.map(valueOf),
+});
+
+const valueOf = ([value, occurrences, visitors]: [string, string, string]): ErrorValueDto => ({
+  value,
+  occurrences: Number(occurrences),
+  visitors: Number(visitors),
+});
 
 const sampleOf = (row: Record<string, string | number>): ErrorSampleDto => ({
   eventId: String(row.event_id),

@@ -1,5 +1,5 @@
 import type { NamedQuery } from '../../clickhouse/clickhouse.service.js';
-import { bind, joinSql, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
+import { bind, identifier, joinSql, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
 import { rangeEvents, type EventColumn } from './range-events.js';
 import type { DateRange, ReportQuery } from './report-query.js';
 
@@ -50,7 +50,7 @@ const ERROR_COLUMNS: EventColumn[] = [
 
 /** The range's error events, each once, with their visitor (range-events.ts); one group's with `group`. */
 function errorEvents(query: Pick<ReportQuery, 'site' | 'filters'>, range: DateRange, group?: string) {
-  const events = rangeEvents(query, range, [ERROR_EVENT], ERROR_COLUMNS);
+  const events = rangeEvents(query, range, [ERROR_EVENT], ERROR_COLUMNS, { visitors: true });
   return group === undefined
     ? sql`(${events})`
     : sql`(SELECT * FROM (${events}) WHERE group_id = ${bind.string(group)})`;
@@ -60,50 +60,76 @@ function errorEvents(query: Pick<ReportQuery, 'site' | 'filters'>, range: DateRa
 const localTime = (instant: SqlFragment, timeZone: string) =>
   sql`formatDateTime(${instant}, '%Y-%m-%d %H:%M:%S', ${bind.timeZone(timeZone)})`;
 
+/** What an error group breaks down by: the page it happened on, the browser it happened in. */
+export const ERROR_BREAKDOWNS = { pages: sql`page`, browsers: sql`browser_name` } as const;
+export type ErrorBreakdown = keyof typeof ERROR_BREAKDOWNS;
+const BREAKDOWN_NAMES = Object.keys(ERROR_BREAKDOWNS) as ErrorBreakdown[];
+
+/** The level of a row aggregated over a whole group, beside its rows per page and per browser. */
+const WHOLE_GROUP = 'group';
+
+/**
+ * Each error event three times (`level`, `value`): once for its group as a whole, once for its page,
+ * once for its browser; so one read aggregates a group and its breakdowns together.
+ */
+function levelledEvents(events: SqlFragment): SqlFragment {
+  const levels = [
+    sql`(${bind.string(WHOLE_GROUP)}, '')`,
+    ...BREAKDOWN_NAMES.map((by) => sql`(${bind.string(by)}, ${ERROR_BREAKDOWNS[by]})`),
+  ];
+  return sql`SELECT *, tupleElement(level_value, 1) AS level, tupleElement(level_value, 2) AS value
+    FROM (SELECT *, arrayJoin([${joinSql(levels, ', ')}]) AS level_value FROM ${events})`;
+}
+
+/** A breakdown's top `count` values in a group, by occurrences then value, each `(value, occurrences, visitors)`. */
+const topValues = (by: ErrorBreakdown, count: number) =>
+  sql`arraySlice(arraySort(row -> (-toInt64(tupleElement(row, 2)), tupleElement(row, 1)),
+    groupArrayIf((value, level_occurrences, level_visitors), level = ${bind.string(by)})), 1, ${bind.uint32(count)})
+    AS ${identifier(by)}`;
+
+/** A whole-group aggregate of the levelled rows, as `alias`. */
+const wholeGroup = (aggregate: SqlFragment, alias: string) =>
+  sql`anyIf(${aggregate}, level = ${bind.string(WHOLE_GROUP)}) AS ${identifier(alias)}`;
+
 /**
  * Error groups, most occurrences first (then by id): occurrences are events (one row per event id here,
  * so count() is exact), visitors and visits those they happened in; first and last seen within the range,
- * in the site's zone; the latest occurrence's message and stack as the sample. One row more than the page.
+ * in the site's zone; the latest occurrence's message and stack as the sample; and the top `values` pages
+ * and browsers of each group (`pages`, `browsers`: arrays of `(value, occurrences, visitors)`), from the
+ * same read. One row more than the page.
  * (Aggregates are aliased unlike their columns: ClickHouse would read `any(frame) AS frame` as nested.)
  */
 export function errorGroupsSql(
   query: Pick<ReportQuery, 'site' | 'filters' | 'range'>,
-  page: { limit: number; offset: number; group?: string },
+  page: { limit: number; offset: number; values: number; group?: string },
 ): NamedQuery {
   const zone = query.site.timezone;
   return {
     name: 'errors:groups',
-    sql: sql`SELECT group_id, any(frame) AS top_frame, argMax(message, seen) AS sample_message,
-        count() AS occurrences, uniq(visitor) AS visitors, uniq(visit_id) AS visits,
-        ${localTime(sql`min(seen)`, zone)} AS first_seen, ${localTime(sql`max(seen)`, zone)} AS last_seen,
-        argMax(stack, seen) AS sample_stack
-      FROM ${errorEvents(query, query.range, page.group)}
+    sql: sql`SELECT group_id, ${joinSql(
+      [
+        wholeGroup(sql`level_frame`, 'top_frame'),
+        wholeGroup(sql`level_message`, 'sample_message'),
+        wholeGroup(sql`level_occurrences`, 'occurrences'),
+        wholeGroup(sql`level_visitors`, 'visitors'),
+        wholeGroup(sql`level_visits`, 'visits'),
+        wholeGroup(localTime(sql`level_first`, zone), 'first_seen'),
+        wholeGroup(localTime(sql`level_last`, zone), 'last_seen'),
+        wholeGroup(sql`level_stack`, 'sample_stack'),
+        ...BREAKDOWN_NAMES.map((by) => topValues(by, page.values)),
+      ],
+      ', ',
+    )}
+      FROM (
+        SELECT group_id, level, value, any(frame) AS level_frame, argMax(message, seen) AS level_message,
+          count() AS level_occurrences, uniq(visitor) AS level_visitors, uniq(visit_id) AS level_visits,
+          min(seen) AS level_first, max(seen) AS level_last, argMax(stack, seen) AS level_stack
+        FROM (${levelledEvents(errorEvents(query, query.range, page.group))})
+        GROUP BY group_id, level, value
+      )
       GROUP BY group_id
       ORDER BY occurrences DESC, group_id ASC
       LIMIT ${bind.uint32(page.offset)}, ${bind.uint32(page.limit + 1)}`,
-  };
-}
-
-/** What an error group breaks down by: the page it happened on, the browser it happened in. */
-export const ERROR_BREAKDOWNS = { pages: sql`page`, browsers: sql`browser_name` } as const;
-export type ErrorBreakdown = keyof typeof ERROR_BREAKDOWNS;
-
-/** The top `perGroup` values of `by` in each of `groups`, by occurrences (then value), with their visitors. */
-export function errorBreakdownSql(
-  query: Pick<ReportQuery, 'site' | 'filters' | 'range'>,
-  by: ErrorBreakdown,
-  groups: string[],
-  perGroup: number,
-): NamedQuery {
-  return {
-    name: `errors:${by}`,
-    sql: sql`SELECT group_id, ${ERROR_BREAKDOWNS[by]} AS value,
-        count() AS occurrences, uniq(visitor) AS visitors
-      FROM ${errorEvents(query, query.range)}
-      WHERE group_id IN (${joinSql(groups.map(bind.string), ', ')})
-      GROUP BY group_id, value
-      ORDER BY group_id ASC, occurrences DESC, value ASC
-      LIMIT ${bind.uint32(perGroup)} BY group_id`,
   };
 }
 

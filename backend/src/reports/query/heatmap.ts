@@ -41,15 +41,20 @@ export interface HeatmapOptions {
  */
 function pageClicks(query: ReportQuery, options: HeatmapOptions, columns: SqlFragment): SqlFragment {
   const { start, end } = dayBounds(query.site, query.range);
+  return sql`SELECT ${columns}
+    FROM events
+    WHERE ${pageClickRows(query, options)}
+    GROUP BY event_id
+    HAVING min(ts) >= ${start} AND min(ts) < ${end}`;
+}
+
+/** The events table's rows of the page's clicks (copies included): a condition. */
+function pageClickRows(query: ReportQuery, options: HeatmapOptions): SqlFragment {
   const widths = options.viewport
     ? sql`AND viewport_width >= ${bind.uint32(VIEWPORT_WIDTHS[options.viewport][0])} AND viewport_width <= ${bind.uint32(VIEWPORT_WIDTHS[options.viewport][1])}`
     : sql`AND viewport_width > 0`;
-  return sql`SELECT ${columns}
-    FROM events
-    WHERE ${eventDays(query, query.range)} AND is_bot = 0 AND ${CLICKS}
-      AND match(pathname, ${bind.string(wildcardRegex(options.page))}) ${widths} ${inKeptVisits(query)}
-    GROUP BY event_id
-    HAVING min(ts) >= ${start} AND min(ts) < ${end}`;
+  return sql`${eventDays(query, query.range)} AND is_bot = 0 AND ${CLICKS}
+      AND match(pathname, ${bind.string(wildcardRegex(options.page))}) ${widths} ${inKeptVisits(query)}`;
 }
 
 /**
@@ -74,8 +79,9 @@ export function heatmapCellsSql(query: ReportQuery, options: HeatmapOptions): Na
  *
  * A click's visitor is its visit's, the visitor of the visit's first event (as visits.ts counts them), so
  * a visit whose address changed midway is one visitor; read from the per-visit rollup (`sessions_daily`,
- * the same value as raw events give: visits.ts): a row per visit and day, far fewer than the range's
- * events. `uniq` as metrics.ts says.
+ * the same value as raw events give: visits.ts): only the visits of the page's clicks are merged (`IN`),
+ * as range-events.ts does: merging every visit of the range's days cost more than the clicks did.
+ * `uniq` as metrics.ts says.
  */
 export function heatmapElementsSql(query: ReportQuery, options: HeatmapOptions): NamedQuery {
   const site = bind.uint32(query.site.id);
@@ -89,6 +95,7 @@ export function heatmapElementsSql(query: ReportQuery, options: HeatmapOptions):
           SELECT visit_id, argMinMerge(visitor_hash) AS visitor
           FROM sessions_daily
           WHERE site_id = ${site} AND day >= ${firstDay} AND day <= ${lastDay}
+            AND visit_id IN (SELECT ${VISIT_KEY} FROM events WHERE ${pageClickRows(query, options)})
           GROUP BY visit_id
         ) USING visit_id
         WHERE fingerprint != ''

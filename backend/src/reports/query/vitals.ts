@@ -59,21 +59,26 @@ function vitalAggregates(name: VitalName): SqlFragment {
 
 /**
  * The range's web vitals: one row over every `$engagement` event (each once, bots out, filters applied:
- * range-events.ts), or with `dimension` one per value, most engagement events first, then by value.
- * One row more than `limit`: whether there is more.
+ * range-events.ts; no visitor is counted, so no visit is merged), or with `dimension` one per value, most
+ * engagement events first, then by value. One row more than `limit`: whether there is more.
+ * `overall` adds the row over every event as the totals of the same read (`WITH TOTALS`: over every
+ * value, before the limit), rather than a second query deduplicating the same events again.
  */
 export function vitalsSql(
   query: Pick<ReportQuery, 'site' | 'filters' | 'range'>,
   dimension: VitalsDimension | undefined,
-  limit: number,
+  { limit, overall }: { limit: number; overall: boolean },
 ): NamedQuery {
-  const events = rangeEvents(query, query.range, [VITALS_EVENT], vitalColumns(dimension));
+  const events = rangeEvents(query, query.range, [VITALS_EVENT], vitalColumns(dimension), {
+    visitors: false,
+  });
   const aggregates = joinSql([sql`count() AS engagements`, ...VITAL_NAMES.map(vitalAggregates)], ', ');
   return dimension
     ? {
         name: `vitals:${dimension}`,
         sql: sql`SELECT value, ${aggregates} FROM (${events})
-          GROUP BY value ORDER BY engagements DESC, value ASC LIMIT ${bind.uint32(limit + 1)}`,
+          GROUP BY value ${overall ? sql`WITH TOTALS` : sql``}
+          ORDER BY engagements DESC, value ASC LIMIT ${bind.uint32(limit + 1)}`,
       }
     : { name: 'vitals', sql: sql`SELECT ${aggregates} FROM (${events})` };
 }

@@ -49,10 +49,11 @@ export class VitalsService {
   async vitals(siteId: number, dto: VitalsQueryDto): Promise<VitalsReportDto> {
     const query = await this.query(siteId, dto);
     const limit = dto.limit ?? 100;
-    const [[overall], found] = await Promise.all([
-      this.clickhouse.rows<VitalsRow>(vitalsSql(query, undefined, 0)),
-      dto.dimension ? this.clickhouse.rows<VitalsRow>(vitalsSql(query, dto.dimension, limit)) : [],
-    ]);
+    const vitals = vitalsSql(query, dto.dimension, { limit, overall: true });
+    // Without a dimension the one row is the overall; with one, the overall comes as its totals.
+    const { rows: found, totals: overall } = dto.dimension
+      ? await this.clickhouse.rowsWithTotals<VitalsRow>(vitals)
+      : { rows: [], totals: (await this.clickhouse.rows<VitalsRow>(vitals))[0] };
     return {
       ...reportHeader(query),
       dimension: dto.dimension,
@@ -65,7 +66,7 @@ export class VitalsService {
   /** The overall row, or with a dimension the rows, as CSV streamed from ClickHouse: counts and p75s. */
   async vitalsCsv(siteId: number, dto: VitalsQueryDto): Promise<Readable> {
     const query = await this.query(siteId, dto);
-    const vitals = vitalsSql(query, dto.dimension, dto.limit ?? 100);
+    const vitals = vitalsSql(query, dto.dimension, { limit: dto.limit ?? 100, overall: false });
     const columns = [
       ...(dto.dimension ? [sql`${spreadsheetSafe(sql`value`)} AS value`] : []),
       sql`engagements`,
