@@ -269,6 +269,7 @@ test('screenshots of the paths and heatmap pages at phone width (dark) and deskt
   ]) {
     const paths = await open('paths', 'page=%2Fpricing', size);
     await centred(paths, '/pricing', '4');
+    await panel.assertAccessible(paths, `the paths page at ${size.width} px`);
     await panel.screenshot(paths, 'paths');
     await paths.close();
     // A phone shows the phone layout's clicks: the page drawn at 390 px, as its visitors saw it.
@@ -281,6 +282,7 @@ test('screenshots of the paths and heatmap pages at phone width (dark) and deskt
     // visitor scrolling to it would have it; then two frames of the panel after it.
     await heatmap.locator('.heatmap-stage').scrollIntoViewIfNeeded();
     await heatmap.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
+    await panel.assertAccessible(heatmap, `the heatmap page at ${size.width} px`);
     await panel.screenshot(heatmap, 'heatmap');
     await heatmap.close();
   }

@@ -356,15 +356,18 @@ test('screenshots of the errors, web vitals and realtime pages at phone width da
   ] as const) {
     const errors = await panel.ownerPage(`/sites/${SITE_ID}/errors?${RANGE}`, { width, dark });
     await errors.getByRole('table', { name: /^Error groups/ }).waitFor();
+    await panel.assertAccessible(errors, `the errors page at ${width} px`);
     await panel.screenshot(errors, 'errors');
     await errors.getByRole('button', { name: /cart is undefined/ }).click();
     await errors.locator('.time-chart canvas').waitFor();
+    await panel.assertAccessible(errors, `the errors-detail page at ${width} px`);
     await panel.screenshot(errors, 'errors-detail');
     await errors.close();
 
     const vitals = await panel.ownerPage(`/sites/${SITE_ID}/vitals?${RANGE}`, { width, dark });
     await vitalCards(vitals);
     await vitals.getByRole('rowheader', { name: '/pricing' }).waitFor();
+    await panel.assertAccessible(vitals, `the vitals page at ${width} px`);
     await panel.screenshot(vitals, 'vitals');
     await vitals.close();
 
@@ -372,6 +375,7 @@ test('screenshots of the errors, web vitals and realtime pages at phone width da
     await realtime.getByRole('status').filter({ hasText: 'Live' }).waitFor();
     await sendThroughEdge(`/pricing?shot=${width}`);
     await realtime.locator('.realtime-table td').first().waitFor();
+    await panel.assertAccessible(realtime, `the realtime page at ${width} px`);
     await panel.screenshot(realtime, 'realtime');
     await realtime.close();
   }

@@ -143,7 +143,8 @@ export function ActionsPage({ view, onChange, request }: ReportPageProps) {
                           className="link-button actions-toggle"
                           aria-expanded={expanded}
                           aria-controls={detailId}
-                          aria-label={`Context of ${line.name}`}
+                          // The name begins with the visible word, as speech input expects (axe: label-content-name-mismatch).
+                          aria-label={`${expanded ? 'Hide context' : 'Context'} of ${line.name}`}
                           onClick={() => setOpen(expanded ? undefined : line.fingerprint)}
                         >
                           {expanded ? 'Hide' : 'Context'}

@@ -9,6 +9,7 @@ import { fetchErrorsCsv } from './api';
 import { ErrorTime } from './ErrorTime';
 import { errorRows, sortDirection, type ErrorSort } from './errors-data';
 import { useErrorsQuery } from './useErrorsQuery';
+import { ScrollRegion } from '../shared/ScrollRegion';
 
 interface ErrorGroupsListProps {
   request: ReportRequest;
@@ -69,7 +70,7 @@ export function ErrorGroupsList({ request, sort, onSort, onOpen }: ErrorGroupsLi
               {rows.length === 0 ? (
                 <p className="query-state">No error matches “{search.trim()}”.</p>
               ) : (
-                <div className="errors-scroll">
+                <ScrollRegion className="errors-scroll" label="Error groups, scrollable">
                   <table className="errors-table">
                     <caption className="visually-hidden">
                       Error groups; choose one for its days, pages, browsers and stack traces
@@ -112,7 +113,7 @@ export function ErrorGroupsList({ request, sort, onSort, onOpen }: ErrorGroupsLi
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </ScrollRegion>
               )}
             </>
           );

@@ -5,6 +5,7 @@ import { QueryState } from '../shared/QueryState';
 import { eventTime, LIVE_EVENTS_KEPT, STREAM_STATE_LABELS, type LiveEvent } from './realtime-data';
 import { useLiveStream } from './useLiveStream';
 import { useRealtimeQuery } from './useRealtimeQuery';
+import { ScrollRegion } from '../shared/ScrollRegion';
 
 /**
  * Right now on the site: visitors of the last 5 minutes (read again every few seconds), the top pages and
@@ -114,7 +115,7 @@ function LiveEvents({ siteId }: { siteId: number }) {
           Waiting for events. Each one shows here the moment it reaches Sluice, newest first.
         </p>
       ) : (
-        <div className="realtime-scroll">
+        <ScrollRegion className="realtime-scroll" label="Live events, scrollable">
           <table className="realtime-table">
             <caption className="visually-hidden">
               The latest {LIVE_EVENTS_KEPT} events at most, newest first
@@ -134,7 +135,7 @@ function LiveEvents({ siteId }: { siteId: number }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );

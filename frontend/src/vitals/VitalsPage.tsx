@@ -32,6 +32,7 @@ import {
   type VitalName,
   type VitalsSort,
 } from './vitals-data';
+import { ScrollRegion } from '../shared/ScrollRegion';
 
 /**
  * Web vitals: the p75 of LCP, INP and CLS with their rating and the share of samples in each, then the same
@@ -157,7 +158,7 @@ interface VitalsTableProps {
 function VitalsTable({ report, dimension, sort, onSort }: VitalsTableProps) {
   const header = sortableHeaders(sort, vitalsSortDirection, onSort);
   return (
-    <div className="vitals-scroll">
+    <ScrollRegion className="vitals-scroll" label="Web vitals table, scrollable">
       <table className="vitals-table">
         <caption className="visually-hidden">
           75th percentile of each web vital by {DIMENSION_LABELS[dimension].toLowerCase()}, with its rating
@@ -190,6 +191,6 @@ function VitalsTable({ report, dimension, sort, onSort }: VitalsTableProps) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
