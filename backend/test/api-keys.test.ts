@@ -460,6 +460,7 @@ describe('the API description', () => {
         'events',
         'funnel',
         'heatmap',
+        'heatmap/framing',
         'overview',
         'paths',
         'paths/sessions',

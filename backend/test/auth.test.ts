@@ -577,6 +577,11 @@ const ROUTES: Record<string, { rule: Rule; answer: Answer; apiKey?: true; stream
     answer: [400, 'validation_failed'],
     apiKey: true,
   }, // no page
+  'GET /api/sites/:siteId/heatmap/framing': {
+    rule: 'viewer of the site',
+    answer: [400, 'validation_failed'],
+    apiKey: true,
+  }, // no page
   'GET /api/sites/:siteId/errors': { rule: 'viewer of the site', answer: [200], apiKey: true },
   'GET /api/sites/:siteId/errors/:group': {
     rule: 'viewer of the site',
