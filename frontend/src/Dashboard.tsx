@@ -2,8 +2,9 @@ import { Suspense, useState } from 'react';
 import { Redirect, useLocation, useParams, useSearch } from 'wouter';
 import { AddToDashboard } from './dashboards/AddToDashboard';
 import { FilterBar } from './reports/FilterBar';
-import { reportPage, DEFAULT_REPORT } from './reports/report-pages';
-import { ReportNav, reportPath } from './reports/ReportNav';
+import { reportPath } from './reports/report-catalogue';
+import { DEFAULT_REPORT, reportView } from './reports/report-pages';
+import { ReportNav } from './reports/ReportNav';
 import { ReportToolbar } from './routing/ReportToolbar';
 import { useReportView } from './routing/useReportView';
 import { comparisonRange, periodRange } from './routing/report-view';
@@ -41,24 +42,26 @@ function SiteDashboard({ sites }: { sites: Site[] }) {
   const [openedAt] = useState(() => new Date());
 
   const site = sites.find((candidate) => String(candidate.id) === siteId);
-  const page = reportPage(report);
+  const Page = reportView(report);
   // `/`, a site this user cannot see (gone, or never theirs) or a page that does not exist: the first
   // site they can see, or this site's first page.
-  if (!site || !page)
+  if (!site || !Page || !report)
     return (
-      <Redirect to={reportPath(site?.id ?? sites[0].id, page?.key ?? DEFAULT_REPORT.key, search)} replace />
+      <Redirect
+        to={reportPath(site?.id ?? sites[0].id, Page && report ? report : DEFAULT_REPORT, search)}
+        replace
+      />
     );
 
   const range = periodRange(view, site.timezone, openedAt);
   const comparison = comparisonRange(view, range);
-  const Page = page.view;
   return (
     <>
       <div className="toolbar">
         <SitePicker
           sites={sites}
           selectedId={site.id}
-          onSelect={(id) => navigate(reportPath(id, page.key, search))}
+          onSelect={(id) => navigate(reportPath(id, report, search))}
         />
         <ReportToolbar
           view={view}
@@ -68,8 +71,8 @@ function SiteDashboard({ sites }: { sites: Site[] }) {
           onChange={changeView}
         />
       </div>
-      <ReportNav siteId={site.id} current={page.key} view={view} />
-      {page.key !== 'dashboards' && <AddToDashboard siteId={site.id} reportKey={page.key} query={search} />}
+      <ReportNav siteId={site.id} current={report} view={view} />
+      {report !== 'dashboards' && <AddToDashboard siteId={site.id} reportKey={report} query={search} />}
       <FilterBar filters={view.filters} onChange={(filters) => changeView({ filters })} />
       {/* Report pages other than the overview load when first opened (report-pages.ts). */}
       <Suspense fallback={<p role="status">Loading the page…</p>}>

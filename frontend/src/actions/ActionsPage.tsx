@@ -16,6 +16,7 @@ import {
   type ActionSort,
 } from './actions-data';
 import { useActionPagesQuery, useActionsQuery, useLatestClickQuery } from './useActionsQuery';
+import { TableHeader } from '../shared/TableHeader';
 
 /**
  * The autocaptured actions: every element visitors clicked, by the name the API gives it, with visitors and
@@ -86,25 +87,15 @@ export function ActionsPage({ view, onChange, request }: ReportPageProps) {
               <caption className="visually-hidden">
                 Autocaptured actions by visitors and clicks; choose one to filter the reports by it
               </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Action</th>
-                  <th scope="col" className="number">
-                    Visitors
-                  </th>
-                  <th scope="col" className="number">
-                    Clicks
-                  </th>
-                  {compared && (
-                    <th scope="col" className="number actions-wide">
-                      Change
-                    </th>
-                  )}
-                  <th scope="col">
-                    <span className="visually-hidden">Context</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHeader
+                columns={[
+                  { label: 'Action' },
+                  { label: 'Visitors', number: true },
+                  { label: 'Clicks', number: true },
+                  compared && { label: 'Change', number: true, className: 'actions-wide' },
+                  { label: 'Context', unseen: true },
+                ]}
+              />
               <tbody>
                 {lines.length === 0 && (
                   <tr>
@@ -205,17 +196,13 @@ function ActionContext({ request, line }: { request: ReportRequest; line: Action
       <QueryState query={pages} what="its pages">
         {(report) => (
           <table className="actions-pages" aria-label={`Pages where ${line.name} was clicked`}>
-            <thead>
-              <tr>
-                <th scope="col">Clicked on</th>
-                <th scope="col" className="number">
-                  Visitors
-                </th>
-                <th scope="col" className="number">
-                  Clicks
-                </th>
-              </tr>
-            </thead>
+            <TableHeader
+              columns={[
+                { label: 'Clicked on' },
+                { label: 'Visitors', number: true },
+                { label: 'Clicks', number: true },
+              ]}
+            />
             <tbody>
               {report.rows.map((row) => (
                 <tr key={row.value}>

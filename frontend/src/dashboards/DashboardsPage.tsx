@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useSession } from '../auth/session';
 import type { ReportPageProps } from '../reports/report-page';
-import { reportPath } from '../reports/ReportNav';
+import { reportPath } from '../reports/report-catalogue';
 import { usePageOptions } from '../routing/useReportView';
 import { QueryState } from '../shared/QueryState';
 import { TextField } from '../shared/TextField';

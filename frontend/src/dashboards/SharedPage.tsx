@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useParams } from 'wouter';
-import { reportPage } from '../reports/report-pages';
+import { reportTitle } from '../reports/report-catalogue';
 import { ApiError } from '../shared/api-client';
 import { QueryState } from '../shared/QueryState';
 import { TextField } from '../shared/TextField';
@@ -41,9 +41,7 @@ export function SharedPage() {
           <QueryState query={view} what="the shared view">
             {(shared) => (
               <section aria-labelledby="shared-title">
-                <h2 id="shared-title">
-                  {shared.kind === 'view' ? (reportPage(shared.title)?.title ?? shared.title) : shared.title}
-                </h2>
+                <h2 id="shared-title">{shared.kind === 'view' ? reportTitle(shared.title) : shared.title}</h2>
                 <p className="dashboard-widget-caption">
                   {shared.siteName} · days in {shared.timezone}
                 </p>

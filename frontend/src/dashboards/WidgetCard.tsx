@@ -7,7 +7,7 @@ import { isEmptyOverview, METRIC_LABELS, metricCards } from '../overview/overvie
 import { TimeChart } from '../overview/TimeChart';
 import type { Dimension } from '../reports/dimension-labels';
 import { dimensionLabel } from '../reports/dimension-labels';
-import { reportPage } from '../reports/report-pages';
+import { reportTitle } from '../reports/report-catalogue';
 import { parseReportView } from '../routing/report-view';
 import { QueryState } from '../shared/QueryState';
 import type { Widget } from './api';
@@ -25,7 +25,7 @@ interface WidgetCardProps {
 
 /** A widget on a dashboard: its saved view's metric cards, time chart, breakdown or a card linking the page. */
 export function WidgetCard({ widget, source, href, controls }: WidgetCardProps) {
-  const pageTitle = reportPage(widget.reportKey)?.title ?? widget.reportKey;
+  const pageTitle = reportTitle(widget.reportKey);
   const headingId = `widget-${widget.id}`;
   return (
     <section className={`card dashboard-widget dashboard-width-${widget.width}`} aria-labelledby={headingId}>

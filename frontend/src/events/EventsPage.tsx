@@ -8,6 +8,7 @@ import { fetchEventsCsv, type EventsRequest, type StoredEvent } from './api';
 import { EventsFilters } from './EventsFilters';
 import { eventFields, eventProperties, eventTime, explorerConditions, parseConditions } from './events-data';
 import { useEventsQuery } from './useEventsQuery';
+import { TableHeader } from '../shared/TableHeader';
 
 /**
  * The events explorer: a site's raw events, newest first, filtered by the filter bar and by conditions of its
@@ -99,19 +100,15 @@ function EventsTable({ events, timeZone }: { events: StoredEvent[]; timeZone: st
   return (
     <table className="events-table">
       <caption className="visually-hidden">Events, newest first; open a row to see all its fields</caption>
-      <thead>
-        <tr>
-          <th scope="col">Time</th>
-          <th scope="col">Event</th>
-          <th scope="col">Page</th>
-          <th scope="col" className="events-wide">
-            Country
-          </th>
-          <th scope="col" className="events-wide">
-            Browser
-          </th>
-        </tr>
-      </thead>
+      <TableHeader
+        columns={[
+          { label: 'Time' },
+          { label: 'Event' },
+          { label: 'Page' },
+          { label: 'Country', className: 'events-wide' },
+          { label: 'Browser', className: 'events-wide' },
+        ]}
+      />
       <tbody>
         {events.flatMap((event) => {
           // A resend from another address is another row with the same id: the time tells them apart.

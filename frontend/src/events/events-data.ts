@@ -1,7 +1,7 @@
 import { DIMENSION_LABELS, dimensionLabel, type Dimension } from '../reports/dimension-labels.js';
 import { filterConditions } from '../reports/report-request.js';
 import type { ViewFilter } from '../routing/report-view.js';
-import type { StoredEvent } from './api.js';
+import type { Schemas } from '../api/schemas.js';
 
 /**
  * The events explorer's own conditions, kept in the URL as `where=<dimension>:<operator>:<value>` (repeated)
@@ -74,7 +74,7 @@ export interface EventField {
  * The fields an event carries, in the contract's order: those holding more than their type's default
  * (`''`, `0`, `[]`), as the edge writes them. Custom properties are listed apart (`eventProperties`).
  */
-export function eventFields(event: StoredEvent): EventField[] {
+export function eventFields(event: Schemas['EventDto']): EventField[] {
   return Object.entries(event).flatMap(([name, value]) => {
     if (name === 'props_keys' || name === 'props_values') return [];
     if (value === '' || value === 0 || value === null || (Array.isArray(value) && value.length === 0))
@@ -84,5 +84,5 @@ export function eventFields(event: StoredEvent): EventField[] {
 }
 
 /** The event's custom properties, name and value, as sent. */
-export const eventProperties = (event: StoredEvent): EventField[] =>
+export const eventProperties = (event: Schemas['EventDto']): EventField[] =>
   event.props_keys.map((name, index) => ({ name, value: event.props_values[index] ?? '' }));

@@ -21,6 +21,7 @@ import {
   type HeatmapOptions,
 } from './heatmap-data';
 import { useHeatmapQuery, usePageFramingQuery } from './useHeatmapQuery';
+import { TableHeader } from '../shared/TableHeader';
 
 /** The densest areas listed under the stage. */
 const DENSE_AREAS = 5;
@@ -263,17 +264,13 @@ function Elements({ report }: { report: HeatmapReport }) {
           <caption className="visually-hidden">
             Elements of {report.page} by clicks, with their share of the page’s clicks
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">Element</th>
-              <th scope="col" className="number">
-                Clicks
-              </th>
-              <th scope="col" className="number">
-                Share
-              </th>
-            </tr>
-          </thead>
+          <TableHeader
+            columns={[
+              { label: 'Element' },
+              { label: 'Clicks', number: true },
+              { label: 'Share', number: true },
+            ]}
+          />
           <tbody>
             {lines.map((line) => (
               <tr key={line.fingerprint}>

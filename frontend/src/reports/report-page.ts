@@ -1,4 +1,3 @@
-import type { ComponentType } from 'react';
 import type { DateRange } from '../date-range/date-range';
 import type { ReportView } from '../routing/report-view';
 import type { Site } from '../sites/api';
@@ -14,11 +13,4 @@ export interface ReportPageProps {
   onChange: (changes: Partial<ReportView>) => void;
   /** The site, range, comparison and filter bar as every report route takes them. */
   request: ReportRequest;
-}
-
-/** One page of a site's reports: its path segment (`/sites/:id/<key>`), its tab's title and its view. */
-export interface ReportPage {
-  key: string;
-  title: string;
-  view: ComponentType<ReportPageProps>;
 }

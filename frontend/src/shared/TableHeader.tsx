@@ -2,7 +2,14 @@
 export interface Column {
   label: string;
   number?: boolean;
+  /** More classes for the header cell (a column hidden on a phone, …). */
+  className?: string;
+  /** The title is for screen readers only (a column of buttons that name themselves). */
+  unseen?: boolean;
 }
+
+const classesOf = (column: Column) =>
+  [column.number && 'number', column.className].filter(Boolean).join(' ') || undefined;
 
 /** A report table's header row; a column given as `false` (one shown only sometimes) is left out. */
 export function TableHeader({ columns }: { columns: (Column | false)[] }) {
@@ -12,8 +19,8 @@ export function TableHeader({ columns }: { columns: (Column | false)[] }) {
         {columns
           .filter((column) => column !== false)
           .map((column) => (
-            <th key={column.label} scope="col" className={column.number ? 'number' : undefined}>
-              {column.label}
+            <th key={column.label} scope="col" className={classesOf(column)}>
+              {column.unseen ? <span className="visually-hidden">{column.label}</span> : column.label}
             </th>
           ))}
       </tr>

@@ -1,0 +1,37 @@
+import { reportViewSearch, type ReportView } from '../routing/report-view';
+
+/**
+ * A site's report pages by their path segment (`/sites/:id/<key>`), with their tabs' titles, in the tabs'
+ * order. What links, tabs and saved widgets need of a page; its view is in report-pages.ts, which loads it.
+ */
+export const REPORT_TITLES = {
+  overview: 'Overview',
+  goals: 'Goals',
+  funnels: 'Funnels',
+  retention: 'Retention',
+  paths: 'Paths',
+  heatmap: 'Heatmap',
+  actions: 'Actions',
+  errors: 'Errors',
+  vitals: 'Web vitals',
+  realtime: 'Realtime',
+  events: 'Events',
+  health: 'Ingest health',
+  dashboards: 'Dashboards',
+} as const;
+
+export type ReportKey = keyof typeof REPORT_TITLES;
+
+export const REPORT_KEYS = Object.keys(REPORT_TITLES) as ReportKey[];
+
+export const isReportKey = (key: string | undefined): key is ReportKey =>
+  REPORT_KEYS.some((candidate) => candidate === key);
+
+/** A page's title, or the key itself for a page this panel does not know (a widget saved by a newer one). */
+export const reportTitle = (key: string) => (isReportKey(key) ? REPORT_TITLES[key] : key);
+
+/** The link to a site's report page with `view` (its range, comparison and filters; no page options). */
+export function reportPath(siteId: number, key: string, view: ReportView | string): string {
+  const search = typeof view === 'string' ? view : reportViewSearch(view);
+  return `/sites/${siteId}/${key}${search ? `?${search}` : ''}`;
+}
