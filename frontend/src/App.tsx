@@ -41,14 +41,14 @@ interface Page {
 }
 
 const PAGES: Page[] = [
-  { title: 'Dashboard', path: '/', view: Dashboard },
+  { title: 'Reports', path: '/', view: Dashboard },
   { title: 'Sites', path: '/sites', view: SitesPage },
   { title: 'Users', path: '/users', view: UsersPage, ownersOnly: true },
   { title: 'Audit log', path: '/audit', view: AuditPage, ownersOnly: true },
   { title: 'Account', path: '/account', view: AccountPage },
 ];
 
-/** The routes of a site's reports, under the Dashboard tab. */
+/** The routes of a site's reports, under the Reports tab. */
 export const SITE_REPORT_ROUTE = '/sites/:siteId/:report';
 
 const pagesOf = (user: User) => PAGES.filter((page) => !page.ownersOnly || user.role === 'owner');

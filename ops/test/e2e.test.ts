@@ -121,7 +121,7 @@ async function signInToPanel(email: string, password: string, newPassword?: stri
     await panel.getByLabel('New password').fill(newPassword);
     await panel.getByRole('button', { name: 'Save and continue' }).click();
   }
-  await panel.getByRole('link', { name: 'Dashboard' }).waitFor();
+  await panel.getByRole('link', { name: 'Reports' }).waitFor();
   return panel;
 }
 
@@ -196,8 +196,8 @@ test('an owner gives a new viewer one site in the panel: the viewer sees that si
   await owner.getByRole('article', { name: 'User vera@granted.test' }).waitFor();
 
   const viewer = await signInToPanel('vera@granted.test', oneTime, 'vera’s own password');
-  const tabs = await viewer.getByRole('navigation').getByRole('link').allTextContents();
-  assert.deepEqual(tabs, ['Dashboard', 'Sites', 'Account'], 'no Users or Audit log for a viewer');
+  const tabs = await viewer.getByRole('navigation', { name: 'Pages' }).getByRole('link').allTextContents();
+  assert.deepEqual(tabs, ['Reports', 'Sites', 'Account'], 'no Users or Audit log for a viewer');
   await viewer.getByRole('link', { name: 'Sites' }).click();
   const granted = viewer.getByRole('article', { name: 'Site granted.test' });
   await granted.waitFor();
