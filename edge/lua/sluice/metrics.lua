@@ -72,22 +72,23 @@ local function series(family, label, value)
     return name
 end
 
--- A per-site series' name, built once per site and label values (`labels` is their text after the site's).
-local function site_series(family, site_id, labels)
+-- A per-site series' name, built once per site and `key` (its label values): the labels after the site's
+-- are `format` filled with the values, so a known series costs two table lookups and no string building.
+local function site_series(family, site_id, key, format, ...)
     local by_site = names[family]
     if not by_site then
         by_site = {}
         names[family] = by_site
     end
-    local by_labels = by_site[site_id]
-    if not by_labels then
-        by_labels = {}
-        by_site[site_id] = by_labels
+    local by_key = by_site[site_id]
+    if not by_key then
+        by_key = {}
+        by_site[site_id] = by_key
     end
-    local name = by_labels[labels]
+    local name = by_key[key]
     if not name then
-        name = family .. '{site="' .. site_id .. '"' .. labels .. "}"
-        by_labels[labels] = name
+        name = family .. '{site="' .. site_id .. '"' .. str_format(format, ...) .. "}"
+        by_key[key] = name
     end
     return name
 end
@@ -144,17 +145,18 @@ function _M.events_dropped(reason, n)
 end
 
 function _M.site_accepted(site_id, n)
-    add(site_series("sluice_edge_site_events_accepted_total", site_id, ""), n)
+    add(site_series("sluice_edge_site_events_accepted_total", site_id, "", ""), n)
 end
 
 -- `reason` comes from a fixed set of codes, never from the request, so the series stay few.
 function _M.site_rejected(site_id, reason, n)
-    add(site_series("sluice_edge_site_events_rejected_total", site_id, ',reason="' .. reason .. '"'), n)
+    add(site_series("sluice_edge_site_events_rejected_total", site_id, reason, ',reason="%s"', reason), n)
 end
 
+-- Once a batch: `kind` and `action` make the key (a few of each, fixed sets).
 function _M.site_bots(site_id, kind, action, n)
-    add(site_series("sluice_edge_site_bot_events_total", site_id, ',kind="' .. kind .. '",action="' .. action
-        .. '"'), n)
+    add(site_series("sluice_edge_site_bot_events_total", site_id, kind .. action, ',kind="%s",action="%s"',
+        kind, action), n)
 end
 
 function _M.ndjson_rotated()

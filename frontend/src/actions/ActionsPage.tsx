@@ -5,7 +5,6 @@ import type { ReportPageProps } from '../reports/report-page';
 import type { ReportRequest } from '../reports/report-request';
 import { withFilter } from '../routing/report-view';
 import { QueryState } from '../shared/QueryState';
-import { useCsvDownload } from '../shared/useCsvDownload';
 import { actionsRequest } from './api';
 import {
   actionContext,
@@ -17,6 +16,8 @@ import {
 } from './actions-data';
 import { useActionPagesQuery, useActionsQuery, useLatestClickQuery } from './useActionsQuery';
 import { TableHeader } from '../shared/TableHeader';
+import { SearchField } from '../shared/SearchField';
+import { CsvDownloadButton } from '../shared/CsvDownloadButton';
 
 /**
  * The autocaptured actions: every element visitors clicked, by the name the API gives it, with visitors and
@@ -27,10 +28,6 @@ export function ActionsPage({ view, onChange, request }: ReportPageProps) {
   const [sort, setSort] = useState<ActionSort>('visitors');
   const [open, setOpen] = useState<string>();
   const actions = useActionsQuery(request);
-  const download = useCsvDownload(
-    (token) => fetchBreakdownCsv(actionsRequest(request), token),
-    'actions.csv',
-  );
   const compared = Boolean(request.comparison);
 
   return (
@@ -43,20 +40,19 @@ export function ActionsPage({ view, onChange, request }: ReportPageProps) {
             action to filter every report by it.
           </p>
         </div>
-        <button type="button" className="link-button" disabled={download.busy} onClick={download.run}>
-          Download CSV
-        </button>
+        <CsvDownloadButton
+          fetchCsv={(token) => fetchBreakdownCsv(actionsRequest(request), token)}
+          fileName="actions.csv"
+          what="the actions"
+        />
       </header>
       <div className="actions-tools">
-        <label className="field">
-          <span className="visually-hidden">Search actions</span>
-          <input
-            type="search"
-            placeholder="Search actions"
-            value={search}
-            onChange={(event) => setSearch(event.target.value)}
-          />
-        </label>
+        <SearchField
+          label="Search actions"
+          placeholder="Search actions"
+          value={search}
+          onChange={setSearch}
+        />
         <label className="field">
           <span className="visually-hidden">Sort actions by</span>
           <select value={sort} onChange={(event) => setSort(event.target.value as ActionSort)}>
@@ -68,7 +64,6 @@ export function ActionsPage({ view, onChange, request }: ReportPageProps) {
           </select>
         </label>
       </div>
-      {download.error && <p role="alert">{download.error}</p>}
       <QueryState
         query={actions}
         what="the actions"

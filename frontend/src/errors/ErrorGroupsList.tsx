@@ -10,6 +10,7 @@ import { ErrorTime } from './ErrorTime';
 import { errorRows, sortDirection, type ErrorSort } from './errors-data';
 import { useErrorsQuery } from './useErrorsQuery';
 import { ScrollRegion } from '../shared/ScrollRegion';
+import { SearchField } from '../shared/SearchField';
 
 interface ErrorGroupsListProps {
   request: ReportRequest;
@@ -29,15 +30,12 @@ export function ErrorGroupsList({ request, sort, onSort, onOpen }: ErrorGroupsLi
       <header className="breakdown-header">
         <h2 id="errors-heading">Errors</h2>
         <div className="errors-tools">
-          <label className="field">
-            <span className="visually-hidden">Search errors</span>
-            <input
-              type="search"
-              placeholder="Search messages"
-              value={search}
-              onChange={(event) => setSearch(event.target.value)}
-            />
-          </label>
+          <SearchField
+            label="Search errors"
+            placeholder="Search messages"
+            value={search}
+            onChange={setSearch}
+          />
           <CsvDownloadButton
             fetchCsv={(token) => fetchErrorsCsv(request, token)}
             fileName="errors.csv"

@@ -3,12 +3,12 @@ import type { ReportPageProps } from '../reports/report-page';
 import { valueLabel } from '../reports/dimension-labels';
 import { usePageOptions } from '../routing/useReportView';
 import { QueryState } from '../shared/QueryState';
-import { useCsvDownload } from '../shared/useCsvDownload';
 import { fetchEventsCsv, type EventsRequest, type StoredEvent } from './api';
 import { EventsFilters } from './EventsFilters';
 import { eventFields, eventProperties, eventTime, explorerConditions, parseConditions } from './events-data';
 import { useEventsQuery } from './useEventsQuery';
 import { TableHeader } from '../shared/TableHeader';
+import { CsvDownloadButton } from '../shared/CsvDownloadButton';
 
 /**
  * The events explorer: a site's raw events, newest first, filtered by the filter bar and by conditions of its
@@ -25,7 +25,6 @@ export function EventsPage({ site, range, view }: ReportPageProps) {
     bots,
   };
   const events = useEventsQuery(request);
-  const download = useCsvDownload((token) => fetchEventsCsv(request, token), 'events.csv');
 
   return (
     <div className="events">
@@ -43,11 +42,12 @@ export function EventsPage({ site, range, view }: ReportPageProps) {
               {bots ? ', bots included' : ''}
             </p>
           </div>
-          <button type="button" className="link-button" disabled={download.busy} onClick={download.run}>
-            Download CSV
-          </button>
+          <CsvDownloadButton
+            fetchCsv={(token) => fetchEventsCsv(request, token)}
+            fileName="events.csv"
+            what="the events"
+          />
         </header>
-        {download.error && <p role="alert">{download.error}</p>}
         <QueryState
           query={events}
           what="the events"

@@ -2,11 +2,12 @@ import { useState } from 'react';
 import type { ReportRequest } from '../reports/report-request';
 import type { ViewFilter } from '../routing/report-view';
 import { QueryState } from '../shared/QueryState';
-import { useCsvDownload } from '../shared/useCsvDownload';
 import { fetchBreakdownCsv, type BreakdownRequest } from './api';
 import { BreakdownTable } from './BreakdownTable';
 import { breakdownLines, type BreakdownCardSpec, type BreakdownSort } from './breakdown-data';
 import { useBreakdownQuery } from './useBreakdownQuery';
+import { SearchField } from '../shared/SearchField';
+import { CsvDownloadButton } from '../shared/CsvDownloadButton';
 
 /** Rows on the card; its detail view asks for up to the API's page maximum. */
 const CARD_ROWS = 10;
@@ -32,7 +33,6 @@ export function BreakdownCard({ spec, request, onFilter }: BreakdownCardProps) {
     limit: detailed || searching ? DETAIL_ROWS : CARD_ROWS,
   };
   const rows = useBreakdownQuery(breakdown);
-  const download = useCsvDownload((token) => fetchBreakdownCsv(breakdown, token), `${tab.dimension}.csv`);
   const headingId = `breakdown-${spec.title.toLowerCase()}`;
 
   return (
@@ -59,15 +59,12 @@ export function BreakdownCard({ spec, request, onFilter }: BreakdownCardProps) {
         )}
       </header>
       <div className="breakdown-tools">
-        <label className="field">
-          <span className="visually-hidden">Search {tab.label.toLowerCase()}</span>
-          <input
-            type="search"
-            placeholder="Search"
-            value={search}
-            onChange={(event) => setSearch(event.target.value)}
-          />
-        </label>
+        <SearchField
+          label={`Search ${tab.label.toLowerCase()}`}
+          placeholder="Search"
+          value={search}
+          onChange={setSearch}
+        />
         <label className="field">
           <span className="visually-hidden">Sort {tab.label.toLowerCase()} by</span>
           <select value={sort} onChange={(event) => setSort(event.target.value as BreakdownSort)}>
@@ -83,11 +80,12 @@ export function BreakdownCard({ spec, request, onFilter }: BreakdownCardProps) {
         >
           {detailed ? 'Fewer' : 'Details'}
         </button>
-        <button type="button" className="link-button" disabled={download.busy} onClick={download.run}>
-          Download CSV
-        </button>
+        <CsvDownloadButton
+          fetchCsv={(token) => fetchBreakdownCsv(breakdown, token)}
+          fileName={`${tab.dimension}.csv`}
+          what={`the ${tab.label.toLowerCase()}`}
+        />
       </div>
-      {download.error && <p role="alert">{download.error}</p>}
       <QueryState
         query={rows}
         what={tab.label.toLowerCase()}

@@ -6,6 +6,7 @@ import { eventTime, LIVE_EVENTS_KEPT, STREAM_STATE_LABELS, type LiveEvent } from
 import { useLiveStream } from './useLiveStream';
 import { useRealtimeQuery } from './useRealtimeQuery';
 import { ScrollRegion } from '../shared/ScrollRegion';
+import { TableHeader } from '../shared/TableHeader';
 
 /**
  * Right now on the site: visitors of the last 5 minutes (read again every few seconds), the top pages and
@@ -120,15 +121,15 @@ function LiveEvents({ siteId }: { siteId: number }) {
             <caption className="visually-hidden">
               The latest {LIVE_EVENTS_KEPT} events at most, newest first
             </caption>
-            <thead>
-              <tr>
-                <th scope="col">Time</th>
-                <th scope="col">Event</th>
-                <th scope="col">Page</th>
-                <th scope="col">Country</th>
-                <th scope="col">Device</th>
-              </tr>
-            </thead>
+            <TableHeader
+              columns={[
+                { label: 'Time' },
+                { label: 'Event' },
+                { label: 'Page' },
+                { label: 'Country' },
+                { label: 'Device' },
+              ]}
+            />
             <tbody>
               {events.map((event) => (
                 <EventRow key={event.id} event={event} />

@@ -1,11 +1,19 @@
+import { useEffect, useRef } from 'react';
 import { Link } from 'wouter';
 import type { ReportView } from '../routing/report-view';
 import { REPORT_KEYS, REPORT_TITLES, reportPath } from './report-catalogue';
 
 /** The tabs of a site's report pages; switching keeps the period, comparison and filters. */
 export function ReportNav({ siteId, current, view }: { siteId: number; current: string; view: ReportView }) {
+  const nav = useRef<HTMLElement>(null);
+  // On a phone the tabs scroll sideways: the current one is brought into the row's view, not left off-screen.
+  useEffect(() => {
+    nav.current
+      ?.querySelector('[aria-current="page"]')
+      ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [current]);
   return (
-    <nav className="report-nav" aria-label="Reports">
+    <nav className="report-nav" aria-label="Reports" ref={nav}>
       {REPORT_KEYS.map((key) => (
         <Link
           key={key}

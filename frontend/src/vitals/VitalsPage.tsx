@@ -1,4 +1,4 @@
-import { formatCount } from '../overview/overview-data';
+import { formatCount, formatPercent } from '../overview/overview-data';
 import { valueLabel } from '../reports/dimension-labels';
 import type { ReportPageProps } from '../reports/report-page';
 import { withoutComparison } from '../reports/report-request';
@@ -17,7 +17,6 @@ import {
 import { useVitalsQuery } from './useVitalsQuery';
 import {
   DIMENSION_LABELS,
-  formatPercent,
   formatVital,
   RATING_LABELS,
   ratingShares,

@@ -52,9 +52,6 @@ export const ratingShares = (vital: Vital): Array<{ rating: Exclude<Rating, 'non
   { rating: 'poor', percent: vital.poor },
 ];
 
-export const formatPercent = (percent: number, locale?: string) =>
-  new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(percent / 100);
-
 export const VITALS_DIMENSIONS = ['page', 'device'] as const satisfies readonly VitalsDimension[];
 
 export const DIMENSION_LABELS: Record<VitalsDimension, string> = { page: 'Page', device: 'Device' };

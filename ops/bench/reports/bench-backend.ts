@@ -79,21 +79,17 @@ export async function startBenchBackend(
   });
   writeSitesFile(env.SLUICE_SITES_FILE, plan);
   if (publicUrl) Object.assign(env, { SLUICE_PUBLIC_URL: publicUrl });
-  const stopAll = async (backend?: Awaited<ReturnType<typeof startBackend>>) => {
+  let backend: Awaited<ReturnType<typeof startBackend>> | undefined;
+  const stop = async () => {
     if (backend) await stopBackend(backend.child);
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    const backend = await startBackend(env, BACKEND_CORE);
-    try {
-      await finalizedVisits(clickhouse);
-    } catch (error) {
-      await stopAll(backend);
-      throw error;
-    }
-    return { port, baseUrl: `http://127.0.0.1:${port}`, stop: () => stopAll(backend) };
+    backend = await startBackend(env, BACKEND_CORE);
+    await finalizedVisits(clickhouse);
   } catch (error) {
-    await stopAll();
+    await stop();
     throw error;
   }
+  return { port, baseUrl: `http://127.0.0.1:${port}`, stop };
 }
