@@ -254,6 +254,8 @@ test('heatmap: /pricing framed with its cells, elements and scroll depth; the vi
     .waitFor();
   assert.equal(await page.locator('iframe.heatmap-frame').count(), 0);
   assert.equal(await page.locator('.heatmap-outline').count(), 1);
+  // The framing check and the clicks are two answers: /pricing's clicks stay on screen (dimmed) until /docs's arrive.
+  await total.filter({ hasText: /^1$/ }).waitFor();
   assert.equal(await total.innerText(), '1');
   assert.deepEqual(await areas.getByRole('row').allInnerTexts(), [
     'Across the width\tDown the page\tClicks',
