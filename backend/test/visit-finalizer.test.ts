@@ -61,14 +61,27 @@ const RANGES = [
   ['2026-11-19', '2026-11-22'],
 ] as const;
 
+/** The event dimensions whose values are finalized (FINALIZED_EVENT_DIMENSIONS), as a breakdown asks. */
+const VALUE_DIMENSIONS = ['page', 'event_name', 'element'] as const;
+
 describe('finalized visits', () => {
   const sites = new Map<string, { id: number; rows: EventRow[] }>();
+  /** Breakdowns by the finalized event dimensions before any day is finalized: all from raw events. */
+  const fromRawEvents = new Map<string, Awaited<ReturnType<typeof breakdown>>>();
   before(async () => {
     for (const [i, timeZone] of ZONES.entries()) {
       const id = await newSite(`finalized-${i}.test`, timeZone);
       const rows = seedVisits(2000 + i, id, '2026-11-19 00:00:00', '2026-11-23 00:00:00', 300);
       await stores.insertEvents(rows);
       sites.set(timeZone, { id, rows });
+      for (const dimension of VALUE_DIMENSIONS) {
+        for (const [from, to] of RANGES) {
+          fromRawEvents.set(
+            `${timeZone} ${dimension} ${from}..${to}`,
+            await breakdown(id, from, to, dimension),
+          );
+        }
+      }
     }
   });
   const expected = (timeZone: string, from: string, to: string) =>
@@ -107,6 +120,26 @@ describe('finalized visits', () => {
           ]),
         ),
       );
+    }
+  });
+
+  test('breakdowns by pages, event names and elements answer from finalized values as from raw events', async () => {
+    const { id } = sites.get('UTC')!;
+    const [{ values }] = await stores.query<{ values: string }>(
+      `SELECT toString(count()) AS values FROM visit_values WHERE site_id = ${id} AND dimension = 'page'`,
+    );
+    assert.ok(Number(values) > 0, 'the finalizer wrote page values');
+    for (const timeZone of ZONES) {
+      for (const dimension of VALUE_DIMENSIONS) {
+        for (const [from, to] of RANGES) {
+          const key = `${timeZone} ${dimension} ${from}..${to}`;
+          assert.deepEqual(
+            await breakdown(sites.get(timeZone)!.id, from, to, dimension),
+            fromRawEvents.get(key),
+            key,
+          );
+        }
+      }
     }
   });
 
@@ -159,6 +192,16 @@ describe('finalized visits', () => {
        VALUES (${id}, '2026-11-20', ${Number(version) - 1}, 2, 8, '2026-11-20 11:00:00', '2026-11-20 11:00:00', 1, 1)`,
     );
     assert.equal((await overview(id, '2026-11-20', '2026-11-20')).visits, 1);
+
+    // So does a page breakdown read its finalized values.
+    await stores.command(
+      `INSERT INTO visit_values (site_id, dimension, day, version, visit_id, value, visitor, started, ended, pageviews, events)
+       VALUES (${id}, 'page', '2026-11-20', ${version}, 1, '/only-here', 7, '2026-11-20 10:00:00', '2026-11-20 10:00:30', 2, 3),
+              (${id}, 'page', '2026-11-20', ${Number(version) - 1}, 2, '/superseded', 8, '2026-11-20 11:00:00', '2026-11-20 11:00:00', 1, 1)`,
+    );
+    assert.deepEqual(await breakdown(id, '2026-11-20', '2026-11-20', 'page'), [
+      { value: '/only-here', metrics: { visitors: 1, visits: 1, pageviews: 2 }, comparison: null },
+    ]);
   });
 
   test('late events of a finalized day count once its days are finalized again', async () => {

@@ -131,6 +131,8 @@ test('the migrations build the replicated variant on every node, and come down a
         visitors_first_seen: 'Distributed',
         visitors_first_seen_local: 'ReplicatedAggregatingMergeTree',
         visitors_first_seen_mv: 'MaterializedView',
+        visit_values: 'Distributed',
+        visit_values_local: 'ReplicatedMergeTree',
         visits: 'Distributed',
         visits_local: 'ReplicatedMergeTree',
         visits_finalized: 'Distributed',

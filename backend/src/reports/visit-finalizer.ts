@@ -8,7 +8,10 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import {
   dropSupersededSql,
   FINAL_AFTER_DAYS,
+  FINALIZED_EVENT_DIMENSIONS,
+  FINALIZED_TABLES,
   finalizeSql,
+  finalizeValuesSql,
   firstRollupDaySql,
   recordSql,
   supersededCountSql,
@@ -19,7 +22,7 @@ import {
 const DAYS_PER_WRITE = 7;
 
 /**
- * Writes the finalized visits (query/finalized-visits.ts) hourly, as the admin account, and knows the
+ * Writes the finalized visits and their event values (query/finalized-visits.ts) hourly, as the admin account, and knows the
  * last finalized day for the planner. Idempotent: it continues from the last day recorded in
  * `visits_finalized`, so a run that stops midway is resumed; days are recorded in order, so the
  * finalized days are always every day up to the last.
@@ -91,6 +94,9 @@ export class VisitFinalizer extends RecurringJob {
     for (let from = first; from <= last; from = addDays(from, DAYS_PER_WRITE)) {
       const to = [addDays(from, DAYS_PER_WRITE - 1), last].sort()[0];
       await this.command(finalizeSql(from, to, version));
+      for (const dimension of FINALIZED_EVENT_DIMENSIONS) {
+        await this.command(finalizeValuesSql(dimension, from, to, version));
+      }
       await this.command(recordSql(from, to, version));
       await this.dropSuperseded(from, to, version);
       this.through = to;
@@ -110,8 +116,10 @@ export class VisitFinalizer extends RecurringJob {
    * readers already skip them. Asked first, since a mutation rewrites the month's parts.
    */
   private async dropSuperseded(from: string, to: string, version: number): Promise<void> {
-    const [{ rows }] = await this.rows<{ rows: string }>(supersededCountSql(from, to, version));
-    if (Number(rows) > 0) await this.command(dropSupersededSql(from, to, version));
+    for (const table of FINALIZED_TABLES) {
+      const [{ rows }] = await this.rows<{ rows: string }>(supersededCountSql(table, from, to, version));
+      if (Number(rows) > 0) await this.command(dropSupersededSql(table, from, to, version));
+    }
   }
 
   private async rows<T>(query: SqlFragment): Promise<T[]> {

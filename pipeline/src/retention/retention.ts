@@ -6,8 +6,15 @@ import {
 } from '../clickhouse-target';
 import { localTable } from '../migrations/cluster-ddl';
 
-/** Tables partitioned by month (toYYYYMM): the events, the rollups fed from them and the finalized visits. */
-const MONTHLY_TABLES = ['events', 'traffic_hourly', 'sessions_daily', 'visits', 'visits_finalized'] as const;
+/** Tables partitioned by month (toYYYYMM): the events, the rollups fed from them and the finalized visits and their values. */
+const MONTHLY_TABLES = [
+  'events',
+  'traffic_hourly',
+  'sessions_daily',
+  'visits',
+  'visit_values',
+  'visits_finalized',
+] as const;
 
 export interface RetentionOptions extends ClickHouseTarget {
   /** Months of data to keep: a partition goes once all of its month is older than this. */

@@ -14,6 +14,7 @@ const SITE_TABLES: ReadonlyArray<{ table: string; time?: string }> = [
   { table: 'traffic_hourly', time: 'hour' },
   { table: 'sessions_daily', time: 'day' },
   { table: 'visits', time: 'day' },
+  { table: 'visit_values', time: 'day' },
   { table: 'autocapture_names' },
   { table: 'visitors_first_seen' },
 ];

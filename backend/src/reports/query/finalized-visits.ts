@@ -1,6 +1,7 @@
-import { VISIT_DIMENSIONS } from '@sluice/config';
+import { VISIT_DIMENSIONS, type DimensionName } from '@sluice/config';
 import { bind, identifier, joinSql, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
-import { visitValueFromRollup } from './dimensions.js';
+import { carriedBy, eventValue, visitValueFromRollup } from './dimensions.js';
+import { VISIT_KEY } from './visit-key.js';
 
 /**
  * Finalized visits (migration 0014): the visits that began on a UTC day no row can be added to any
@@ -50,6 +51,50 @@ export function finalizeSql(from: string, to: string, version: number): SqlFragm
     )`;
 }
 
+/**
+ * The event dimensions whose values are finalized per visit (migration 0015): the panel's page and
+ * custom-event cards and its actions page. Each costs a pass over the raw events of the days written.
+ */
+export const FINALIZED_EVENT_DIMENSIONS = [
+  'page',
+  'event_name',
+  'element',
+] as const satisfies DimensionName[];
+export type FinalizedEventDimension = (typeof FINALIZED_EVENT_DIMENSIONS)[number];
+
+export const isFinalizedEventDimension = (name: DimensionName): name is FinalizedEventDimension =>
+  (FINALIZED_EVENT_DIMENSIONS as readonly DimensionName[]).includes(name);
+
+/**
+ * Writes, under `version`, one row per visit and value of `dimension` whose first event with that value
+ * happened on the UTC days `from` to `to`: exactly the rows a report over raw events groups (visits.ts,
+ * its `events` source, without filters), so both give the same answers. The days around are read as
+ * there: a group's first event may precede `from` (the group is not ours) and its copies follow `to`.
+ */
+export function finalizeValuesSql(
+  dimension: FinalizedEventDimension,
+  from: string,
+  to: string,
+  version: number,
+): SqlFragment {
+  const carriers = carriedBy(dimension);
+  return sql`INSERT INTO visit_values (site_id, dimension, day, version, visit_id, value, visitor, started, ended,
+      pageviews, events)
+    SELECT site_id, ${bind.string(dimension)}, toDate(group_started), ${bind.uint32(version)}, visit_id, value,
+      visitor, group_started, group_ended, group_pageviews, group_events
+    FROM (
+      SELECT site_id, ${VISIT_KEY} AS visit_id, ${eventValue(dimension)} AS value,
+        argMin(sipHash64(visitor_id), ts) AS visitor, min(ts) AS group_started, max(ts) AS group_ended,
+        toUInt32(uniqIf(event_id, name = 'pageview')) AS group_pageviews, toUInt32(uniq(event_id)) AS group_events
+      FROM events
+      WHERE toDate(ts) >= ${bind.date(from)} - ${bind.uint32(VISIT_SPAN_DAYS)}
+        AND toDate(ts) <= ${bind.date(to)} + ${bind.uint32(VISIT_SPAN_DAYS)}
+        AND is_bot = 0 ${carriers ? sql`AND ${carriers}` : sql``}
+      GROUP BY site_id, visit_id, value
+      HAVING toDate(group_started) >= ${bind.date(from)} AND toDate(group_started) <= ${bind.date(to)}
+    )`;
+}
+
 /** Makes `version` the rows of the days `from` to `to`: readers switch to them at once. */
 export function recordSql(from: string, to: string, version: number): SqlFragment {
   return sql`INSERT INTO visits_finalized (day, version)
@@ -64,9 +109,18 @@ export const watermarkSql = sql`SELECT toString(max(day)) AS day, max(version) A
 /** The rollup's first day, and whether it holds any. */
 export const firstRollupDaySql = sql`SELECT toString(min(day)) AS day, count() AS days FROM sessions_daily`;
 
+/** The tables written under a finalization's version. */
+export const FINALIZED_TABLES = ['visits', 'visit_values'] as const;
+type FinalizedTable = (typeof FINALIZED_TABLES)[number];
+
 /** How many rows older versions of the days `from` to `to` left behind (after a re-finalization). */
-export function supersededCountSql(from: string, to: string, version: number): SqlFragment {
-  return sql`SELECT count() AS rows FROM visits WHERE day >= ${bind.date(from)} AND day <= ${bind.date(to)}
+export function supersededCountSql(
+  table: FinalizedTable,
+  from: string,
+  to: string,
+  version: number,
+): SqlFragment {
+  return sql`SELECT count() AS rows FROM ${identifier(table)} WHERE day >= ${bind.date(from)} AND day <= ${bind.date(to)}
     AND version < ${bind.uint32(version)}`;
 }
 
@@ -74,8 +128,13 @@ export function supersededCountSql(from: string, to: string, version: number): S
  * The rows older versions of re-finalized days left behind, deleted in the background: readers never
  * see them (they read each day's latest version), so this only reclaims space.
  */
-export function dropSupersededSql(from: string, to: string, version: number): SqlFragment {
-  return sql`ALTER TABLE visits DELETE WHERE day >= ${bind.date(from)} AND day <= ${bind.date(to)}
+export function dropSupersededSql(
+  table: FinalizedTable,
+  from: string,
+  to: string,
+  version: number,
+): SqlFragment {
+  return sql`ALTER TABLE ${identifier(table)} DELETE WHERE day >= ${bind.date(from)} AND day <= ${bind.date(to)}
     AND version < ${bind.uint32(version)}`;
 }
 
@@ -110,8 +169,32 @@ export function finalizedVisitRows(
     FROM visits
     WHERE site_id = ${site} AND day >= ${days.first} AND day <= ${through}
       AND started >= ${instants.start} AND started < ${instants.end}
-      AND (day, version) IN (
+      AND ${latestVersions(days.first, through)}`;
+}
+
+/** Each UTC day's latest recorded version, from `first` to `through`, as a condition on `(day, version)`. */
+const latestVersions = (first: SqlFragment, through: SqlFragment) => sql`(day, version) IN (
         SELECT day, max(version) FROM visits_finalized
-        WHERE day >= ${days.first} AND day <= ${through} GROUP BY day
+        WHERE day >= ${first} AND day <= ${through} GROUP BY day
       )`;
+
+/**
+ * The finalized rows of `dimension` of a site whose group began in [start, end) and on a UTC day up to
+ * `through`, with the columns of visit rows over raw events (visits.ts): visit_id, visitor,
+ * visit_started, visit_ended, visit_pageviews, visit_events and the value as `alias`.
+ */
+export function finalizedValueRows(
+  site: SqlFragment,
+  dimension: FinalizedEventDimension,
+  days: { first: SqlFragment; through: string },
+  instants: { start: SqlFragment; end: SqlFragment },
+  alias: SqlFragment,
+): SqlFragment {
+  const through = bind.date(days.through);
+  return sql`SELECT visit_id, visitor, started AS visit_started, ended AS visit_ended,
+      toUInt64(pageviews) AS visit_pageviews, toUInt64(events) AS visit_events, value AS ${alias}
+    FROM visit_values
+    WHERE site_id = ${site} AND dimension = ${bind.string(dimension)} AND day >= ${days.first} AND day <= ${through}
+      AND started >= ${instants.start} AND started < ${instants.end}
+      AND ${latestVersions(days.first, through)}`;
 }

@@ -6,7 +6,8 @@ import { dimensionAlias, dimensionLevel, eventValue } from './dimensions.js';
 import { goalEvent } from './goals.js';
 import { chooseSource } from './plan.js';
 import type { DateRange, GoalCondition, ReportQuery } from './report-query.js';
-import { dayBounds, eventDays, VISIT_KEY, visitRows } from './visits.js';
+import { dayBounds, eventDays, visitRows } from './visits.js';
+import { VISIT_KEY } from './visit-key.js';
 
 export const FUNNEL_STEP_KINDS = ['page', 'event', 'action'] as const;
 

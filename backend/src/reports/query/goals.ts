@@ -1,7 +1,8 @@
 import { bind, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
 import { wildcardRegex } from './filters.js';
 import type { DateRange, GoalCondition, ReportQuery } from './report-query.js';
-import { eventDays, VISIT_KEY } from './visits.js';
+import { eventDays } from './visits.js';
+import { VISIT_KEY } from './visit-key.js';
 
 /**
  * An event that completes the goal: a pageview of a matching path, or an event of its name; and the

@@ -4,7 +4,8 @@ import { elementFallbackName } from './element-name.js';
 import { wildcardRegex } from './filters.js';
 import { inKeptVisits } from './kept-visits.js';
 import type { ReportQuery } from './report-query.js';
-import { dayBounds, eventDays, VISIT_KEY } from './visits.js';
+import { dayBounds, eventDays } from './visits.js';
+import { VISIT_KEY } from './visit-key.js';
 
 /**
  * Viewport buckets by the click's `viewport_width` (CSS px), at the usual layout breakpoints: mobile

@@ -1,7 +1,8 @@
 import { sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
 import { chooseSource } from './plan.js';
 import type { ReportQuery } from './report-query.js';
-import { VISIT_KEY, visitRows } from './visits.js';
+import { visitRows } from './visits.js';
+import { VISIT_KEY } from './visit-key.js';
 
 /**
  * A report kind over raw events (paths, heatmaps) takes the report's filters as a choice of visits: an

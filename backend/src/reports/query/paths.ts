@@ -4,7 +4,8 @@ import { spreadsheetSafe } from './csv.js';
 import { wildcardRegex } from './filters.js';
 import { inKeptVisits } from './kept-visits.js';
 import type { ReportQuery } from './report-query.js';
-import { dayBounds, eventDays, VISIT_KEY } from './visits.js';
+import { dayBounds, eventDays } from './visits.js';
+import { VISIT_KEY } from './visit-key.js';
 
 /** What stands before a visit's first page and after its last: never a path, as every path starts with `/`. */
 export const ENTRY = 'entry';

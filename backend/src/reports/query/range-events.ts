@@ -2,7 +2,8 @@ import { bind, joinSql, sql, type SqlFragment } from '../../clickhouse/sql-binde
 import { dimensionAlias, eventValue, visitValueFromRollup } from './dimensions.js';
 import { filterDimensions, filterSql, splitByLevel } from './filters.js';
 import type { DateRange, ReportQuery } from './report-query.js';
-import { dayBounds, eventDays, VISIT_KEY } from './visits.js';
+import { dayBounds, eventDays } from './visits.js';
+import { VISIT_KEY } from './visit-key.js';
 
 /** A column of `rangeEvents`: an expression over one event's rows (its copies agree on it), and its name. */
 export type EventColumn = [SqlFragment, SqlFragment];

@@ -1,7 +1,7 @@
 import type { NamedQuery } from '../../clickhouse/clickhouse.service.js';
 import { bind, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
 import { visitValueFromEvents } from './dimensions.js';
-import { VISIT_KEY } from './visits.js';
+import { VISIT_KEY } from './visit-key.js';
 
 /** What "right now" covers: visitors active and events that happened in the last 5 minutes. */
 export const REALTIME_WINDOW_SECONDS = 5 * 60;

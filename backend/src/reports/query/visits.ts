@@ -9,7 +9,8 @@ import {
   visitValueFromEvents,
   visitValueFromRollup,
 } from './dimensions.js';
-import { finalizedVisitRows } from './finalized-visits.js';
+import { finalizedValueRows, finalizedVisitRows, isFinalizedEventDimension } from './finalized-visits.js';
+import { VISIT_KEY } from './visit-key.js';
 import { filterSql, splitByLevel } from './filters.js';
 import { sampleClause } from './sample-clause.js';
 import { queryDimensions, type VisitSource } from './plan.js';
@@ -39,12 +40,6 @@ const columns = (pairs: Array<[SqlFragment, SqlFragment]>) =>
     ', ',
   );
 
-/**
- * A visit's key: the tracker's session id, or the event's own id for an event without one; hashed to
- * 64 bits as the rollup's `visit_id` is (migration 0010), so both sources and goal visits (goals.ts) join on it.
- */
-export const VISIT_KEY = sql`sipHash64(if(session_id = '', toString(event_id), session_id))`;
-
 /** The UTC days of rows read for a range's visits, as a condition on the events table. */
 export function eventDays(query: Pick<ReportQuery, 'site'>, range: DateRange): SqlFragment {
   const { firstDay, lastDay } = dayBounds(query.site, range);
@@ -64,30 +59,59 @@ export function eventDays(query: Pick<ReportQuery, 'site'>, range: DateRange): S
 export function visitRows(query: ReportQuery, range: DateRange, source: VisitSource): SqlFragment {
   const { start, end, firstDay, lastDay } = dayBounds(query.site, range);
   const site = bind.uint32(query.site.id);
+
+  if (source === 'rollup') {
+    const visitDimensions = queryDimensions(query).filter((name) => dimensionLevel(name) === 'visit');
+    const filters = splitByLevel(query.filters);
+    const visitFilter = filters.visit ? sql`WHERE ${filterSql(filters.visit, dimensionAlias)}` : sql``;
+    const rows = finalizedThenOpen(
+      query,
+      range,
+      (through) =>
+        finalizedVisitRows(
+          site,
+          { first: firstDay, through },
+          { start, end },
+          visitDimensions.map((name) => sql`${identifier(name)} AS ${dimensionAlias(name)}`),
+        ),
+      (open) => rollupVisitRows(query, { start, end, lastDay }, open),
+    );
+    return sql`SELECT * FROM (${rows}) ${visitFilter}`;
+  }
+
+  // A breakdown by a finalized event dimension with nothing else to apply reads the finalized days'
+  // plain rows (migration 0015) and raw events only for the open days.
+  const dimension = query.dimension;
+  if (dimension && isFinalizedEventDimension(dimension) && !query.filters && query.sample === undefined) {
+    const rows = finalizedThenOpen(
+      query,
+      range,
+      (through) =>
+        finalizedValueRows(
+          site,
+          dimension,
+          { first: firstDay, through },
+          { start, end },
+          dimensionAlias(dimension),
+        ),
+      (open) => eventVisitRows(query, range, open),
+    );
+    return sql`SELECT * FROM (${rows})`;
+  }
+  return eventVisitRows(query, range);
+}
+
+/**
+ * Visit rows over raw events (see visitRows), of the visits (groups, with an event dimension) that began
+ * on `open.from` or later when `open` is given: their events are read from `open.readFrom` on.
+ */
+function eventVisitRows(query: ReportQuery, range: DateRange, open?: OpenDays): SqlFragment {
+  const { start, end } = dayBounds(query.site, range);
   const dimensions = queryDimensions(query);
   const visitDimensions = dimensions.filter((name) => dimensionLevel(name) === 'visit');
   const eventDimensions = dimensions.filter((name) => dimensionLevel(name) === 'event');
   const filters = splitByLevel(query.filters);
   const visitFilter = filters.visit ? sql`WHERE ${filterSql(filters.visit, dimensionAlias)}` : sql``;
-
-  if (source === 'rollup') {
-    const finalized = splitAtFinalized(range, query.finalizedThrough);
-    const parts = [
-      ...(finalized.finalized
-        ? [
-            finalizedVisitRows(
-              site,
-              { first: firstDay, through: finalized.finalized },
-              { start, end },
-              visitDimensions.map((name) => sql`${identifier(name)} AS ${dimensionAlias(name)}`),
-            ),
-          ]
-        : []),
-      ...(finalized.open ? [rollupVisitRows(query, { start, end, lastDay }, finalized.open)] : []),
-    ];
-    return sql`SELECT * FROM (${joinSql(parts, ' UNION ALL ')}) ${visitFilter}`;
-  }
-
   // A breakdown by an outbound link (a download, an element) reads only the events that carry one.
   const carriers = query.dimension && carriedBy(query.dimension);
   const eventConditions = [
@@ -113,9 +137,27 @@ export function visitRows(query: ReportQuery, range: DateRange, source: VisitSou
     ])}
     FROM events ${sampleClause(query)}
     WHERE ${eventDays(query, range)} AND is_bot = 0 ${eventFilter}
+      ${open ? sql`AND toDate(ts) >= ${bind.date(open.readFrom)}` : sql``}
     GROUP BY ${joinSql(groups, ', ')}
     HAVING visit_started >= ${start} AND visit_started < ${end}
+      ${open ? sql`AND toDate(visit_started) >= ${bind.date(open.from)}` : sql``}
   ) ${visitFilter}`;
+}
+
+type OpenDays = { from: string; readFrom: string };
+
+/** A range's rows: of its finalized days (through a UTC day) and of its open days, as one UNION ALL. */
+function finalizedThenOpen(
+  query: ReportQuery,
+  range: DateRange,
+  finalizedRows: (through: string) => SqlFragment,
+  openRows: (open: OpenDays) => SqlFragment,
+): SqlFragment {
+  const { finalized, open } = splitAtFinalized(range, query.finalizedThrough);
+  return joinSql(
+    [...(finalized ? [finalizedRows(finalized)] : []), ...(open ? [openRows(open)] : [])],
+    ' UNION ALL ',
+  );
 }
 
 /**
@@ -145,7 +187,7 @@ function splitAtFinalized(range: DateRange, through: string | undefined) {
 function rollupVisitRows(
   query: ReportQuery,
   bounds: { start: SqlFragment; end: SqlFragment; lastDay: SqlFragment },
-  open: { from: string; readFrom: string },
+  open: OpenDays,
 ): SqlFragment {
   const visitDimensions = queryDimensions(query).filter((name) => dimensionLevel(name) === 'visit');
   return sql`SELECT visit_id, ${columns([
