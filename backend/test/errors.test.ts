@@ -3,15 +3,18 @@ import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type request from 'supertest';
 import { DIMENSION_NAMES, type EventRow } from '@sluice/config';
+import type { INestApplication } from '@nestjs/common';
+import { VisitFinalizer } from '../src/reports/visit-finalizer.js';
 import { eventRow, startSignedInApp, type TestStores } from './harness.js';
 import { reportClient } from './report-client.js';
 
 let stores: TestStores;
+let app: INestApplication;
 let http: ReturnType<typeof request>;
 let token: string;
 let stop: (() => Promise<void>) | undefined;
 
-before(async () => ({ stores, http, token, stop } = await startSignedInApp()));
+before(async () => ({ stores, app, http, token, stop } = await startSignedInApp()));
 after(() => stop?.());
 
 const { report, csv, newSite, assertIsolated, assertRefused } = reportClient(
@@ -321,6 +324,26 @@ describe('errors', () => {
       'errors-viewer@shop.test',
       (siteId) => stores.insertEvents(seedErrors(siteId).rows),
     );
+  });
+
+  test('the same answers once the days are finalized (each event once, with its visitor)', async () => {
+    const requests: Array<[string, Record<string, string | number>]> = [
+      ['errors', range],
+      [`errors/${A}`, range],
+      ['errors', { ...range, filters: '[{"dimension":"page","operator":"is","value":"/cart"}]' }],
+      ['errors', { ...range, filters: '[{"dimension":"country","operator":"is","value":"DE"}]' }],
+    ];
+    const answers = async () =>
+      Promise.all(requests.map(async ([path, query]) => (await report(site, path, query).expect(200)).body));
+    const fromRawEvents = await answers();
+    const finalizer = app.get(VisitFinalizer);
+    await finalizer.finalize(new Date('2026-11-26T12:00:00Z'));
+    assert.equal(finalizer.finalizedThrough(), '2026-11-23', 'every day the range reads is finalized');
+    const [{ events }] = await stores.query<{ events: string }>(
+      `SELECT toString(count()) AS events FROM finalized_events WHERE site_id = ${site} AND name = '$error'`,
+    );
+    assert.equal(Number(events), 6, 'the non-bot errors, each once (no copy, no resend)');
+    assert.deepEqual(await answers(), fromRawEvents);
   });
 });
 

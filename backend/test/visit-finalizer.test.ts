@@ -238,4 +238,17 @@ describe('finalized visits', () => {
       return versions.size === 1;
     });
   });
+
+  test('finalized_events has every column of events, then its own', async () => {
+    const columns = async (table: string) =>
+      (await stores.query<{ name: string; type: string }>(`DESCRIBE TABLE ${table}`)).map(
+        ({ name, type }) => `${name} ${type}`,
+      );
+    assert.deepEqual(await columns('finalized_events'), [
+      ...(await columns('events')),
+      'version UInt32',
+      'visit_id UInt64',
+      'visitor UInt64',
+    ]);
+  });
 });

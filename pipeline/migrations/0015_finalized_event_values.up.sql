@@ -5,7 +5,8 @@
 -- these rows it groups 1.4 million plain rows by page alone, several times faster. The backend's
 -- VisitFinalizer writes them beside `visits`, under the same version, for the same UTC days (a visit's
 -- value belongs to the day of its first event with that value, as reports over raw events count it);
--- readers take each day's latest version recorded in visits_finalized.
+-- readers take each day's latest version recorded in visits_finalized. (Days finalized before are
+-- finalized again: migration 0016.)
 CREATE TABLE IF NOT EXISTS {database}.visit_values
 (
     site_id UInt32,
@@ -23,6 +24,3 @@ CREATE TABLE IF NOT EXISTS {database}.visit_values
 ENGINE = MergeTree()
 PARTITION BY toYYYYMM(day)
 ORDER BY (site_id, dimension, day, version, value);
--- The days finalized before these rows existed have none: they are finalized again, visits included,
--- at the backend's next run (reports read them from the rollup and raw events until then).
-ALTER TABLE {database}.visits_finalized DELETE WHERE day >= toDate('1970-01-01');

@@ -121,6 +121,8 @@ test('the migrations build the replicated variant on every node, and come down a
         autocapture_names_local: 'ReplicatedReplacingMergeTree',
         events: 'Distributed',
         events_local: 'ReplicatedReplacingMergeTree',
+        finalized_events: 'Distributed',
+        finalized_events_local: 'ReplicatedMergeTree',
         schema_migrations: 'ReplicatedMergeTree',
         sessions_daily: 'Distributed',
         sessions_daily_local: 'ReplicatedAggregatingMergeTree',

@@ -10,6 +10,7 @@ import {
   FINAL_AFTER_DAYS,
   FINALIZED_EVENT_DIMENSIONS,
   FINALIZED_TABLES,
+  finalizeEventsSql,
   finalizeSql,
   finalizeValuesSql,
   firstRollupDaySql,
@@ -22,7 +23,7 @@ import {
 const DAYS_PER_WRITE = 7;
 
 /**
- * Writes the finalized visits and their event values (query/finalized-visits.ts) hourly, as the admin account, and knows the
+ * Writes the finalized visits, their event values and events (query/finalized-visits.ts) hourly, as the admin account, and knows the
  * last finalized day for the planner. Idempotent: it continues from the last day recorded in
  * `visits_finalized`, so a run that stops midway is resumed; days are recorded in order, so the
  * finalized days are always every day up to the last.
@@ -97,6 +98,7 @@ export class VisitFinalizer extends RecurringJob {
       for (const dimension of FINALIZED_EVENT_DIMENSIONS) {
         await this.command(finalizeValuesSql(dimension, from, to, version));
       }
+      await this.command(finalizeEventsSql(from, to, version));
       await this.command(recordSql(from, to, version));
       await this.dropSuperseded(from, to, version);
       this.through = to;

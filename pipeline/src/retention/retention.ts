@@ -6,13 +6,14 @@ import {
 } from '../clickhouse-target';
 import { localTable } from '../migrations/cluster-ddl';
 
-/** Tables partitioned by month (toYYYYMM): the events, the rollups fed from them and the finalized visits and their values. */
+/** Tables partitioned by month (toYYYYMM): the events, the rollups fed from them, and the finalized visits, values and events. */
 const MONTHLY_TABLES = [
   'events',
   'traffic_hourly',
   'sessions_daily',
   'visits',
   'visit_values',
+  'finalized_events',
   'visits_finalized',
 ] as const;
 

@@ -15,6 +15,7 @@ const SITE_TABLES: ReadonlyArray<{ table: string; time?: string }> = [
   { table: 'sessions_daily', time: 'day' },
   { table: 'visits', time: 'day' },
   { table: 'visit_values', time: 'day' },
+  { table: 'finalized_events', time: 'ts' },
   { table: 'autocapture_names' },
   { table: 'visitors_first_seen' },
 ];

@@ -1,4 +1,4 @@
-import { VISIT_DIMENSIONS, type DimensionName } from '@sluice/config';
+import { EVENT_ROW_FIELDS, VISIT_DIMENSIONS, type DimensionName } from '@sluice/config';
 import { bind, identifier, joinSql, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
 import { carriedBy, eventValue, visitValueFromRollup } from './dimensions.js';
 import { VISIT_KEY } from './visit-key.js';
@@ -95,6 +95,36 @@ export function finalizeValuesSql(
     )`;
 }
 
+/**
+ * Writes, under `version`, each event first seen on the UTC days `from` to `to` once, as it first arrived
+ * (the copy with the earliest ts; copies agree on every other field reports read), with its visit and
+ * that visit's visitor from `visits` (the visits of these days under `version`, written just before, and
+ * the recorded ones of the days before): as reports over raw events pair them (range-events.ts), bots and
+ * all. Its copies are looked for from two days before `from` (an event first seen there is not ours)
+ * to two days after `to`.
+ */
+export function finalizeEventsSql(from: string, to: string, version: number): SqlFragment {
+  const fields = joinSql(
+    EVENT_ROW_FIELDS.map((field) => identifier(field)),
+    ', ',
+  );
+  const first = sql`${bind.date(from)} - ${bind.uint32(VISIT_SPAN_DAYS)}`;
+  const days = sql`toDate(ts) >= ${first} AND toDate(ts) <= ${bind.date(to)} + ${bind.uint32(VISIT_SPAN_DAYS)} AND is_bot = 0`;
+  return sql`INSERT INTO finalized_events (${fields}, version, visit_id, visitor)
+    SELECT ${fields}, ${bind.uint32(version)}, visit_id, visitor FROM (
+      SELECT *, ${VISIT_KEY} AS visit_id FROM events
+      WHERE ${days} AND (event_id, ts) IN (
+        SELECT event_id, min(ts) AS seen FROM events WHERE ${days} GROUP BY event_id
+        HAVING toDate(seen) >= ${bind.date(from)} AND toDate(seen) <= ${bind.date(to)}
+      )
+      LIMIT 1 BY event_id
+    ) ANY INNER JOIN (
+      SELECT visit_id, visitor FROM visits
+      WHERE (day >= ${bind.date(from)} AND day <= ${bind.date(to)} AND version = ${bind.uint32(version)})
+        OR (day >= ${first} AND day < ${bind.date(from)} AND ${latestVersions(first, bind.date(from))})
+    ) USING visit_id`;
+}
+
 /** Makes `version` the rows of the days `from` to `to`: readers switch to them at once. */
 export function recordSql(from: string, to: string, version: number): SqlFragment {
   return sql`INSERT INTO visits_finalized (day, version)
@@ -109,9 +139,12 @@ export const watermarkSql = sql`SELECT toString(max(day)) AS day, max(version) A
 /** The rollup's first day, and whether it holds any. */
 export const firstRollupDaySql = sql`SELECT toString(min(day)) AS day, count() AS days FROM sessions_daily`;
 
-/** The tables written under a finalization's version. */
-export const FINALIZED_TABLES = ['visits', 'visit_values'] as const;
+/** The tables written under a finalization's version, with their UTC day. */
+export const FINALIZED_TABLES = ['visits', 'visit_values', 'finalized_events'] as const;
 type FinalizedTable = (typeof FINALIZED_TABLES)[number];
+
+/** A finalized table's UTC day: a column, or for the events the day of their (first) arrival. */
+const dayColumn = (table: FinalizedTable) => (table === 'finalized_events' ? sql`toDate(ts)` : sql`day`);
 
 /** How many rows older versions of the days `from` to `to` left behind (after a re-finalization). */
 export function supersededCountSql(
@@ -120,7 +153,8 @@ export function supersededCountSql(
   to: string,
   version: number,
 ): SqlFragment {
-  return sql`SELECT count() AS rows FROM ${identifier(table)} WHERE day >= ${bind.date(from)} AND day <= ${bind.date(to)}
+  const day = dayColumn(table);
+  return sql`SELECT count() AS rows FROM ${identifier(table)} WHERE ${day} >= ${bind.date(from)} AND ${day} <= ${bind.date(to)}
     AND version < ${bind.uint32(version)}`;
 }
 
@@ -134,7 +168,8 @@ export function dropSupersededSql(
   to: string,
   version: number,
 ): SqlFragment {
-  return sql`ALTER TABLE ${identifier(table)} DELETE WHERE day >= ${bind.date(from)} AND day <= ${bind.date(to)}
+  const day = dayColumn(table);
+  return sql`ALTER TABLE ${identifier(table)} DELETE WHERE ${day} >= ${bind.date(from)} AND ${day} <= ${bind.date(to)}
     AND version < ${bind.uint32(version)}`;
 }
 
@@ -172,8 +207,15 @@ export function finalizedVisitRows(
       AND ${latestVersions(days.first, through)}`;
 }
 
-/** Each UTC day's latest recorded version, from `first` to `through`, as a condition on `(day, version)`. */
-const latestVersions = (first: SqlFragment, through: SqlFragment) => sql`(day, version) IN (
+/**
+ * Each UTC day's latest recorded version, from `first` to `through`, as a condition on `(day, version)`
+ * (`day` an expression where the table has no such column).
+ */
+export const latestVersions = (
+  first: SqlFragment,
+  through: SqlFragment,
+  day: SqlFragment = sql`day`,
+) => sql`(${day}, version) IN (
         SELECT day, max(version) FROM visits_finalized
         WHERE day >= ${first} AND day <= ${through} GROUP BY day
       )`;

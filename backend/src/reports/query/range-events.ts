@@ -2,7 +2,8 @@ import { bind, joinSql, sql, type SqlFragment } from '../../clickhouse/sql-binde
 import { dimensionAlias, eventValue, visitValueFromRollup } from './dimensions.js';
 import { filterDimensions, filterSql, splitByLevel } from './filters.js';
 import type { DateRange, ReportQuery } from './report-query.js';
-import { dayBounds, eventDays } from './visits.js';
+import { latestVersions } from './finalized-visits.js';
+import { dayBounds, eventDays, finalizedThenOpen, type OpenDays } from './visits.js';
 import { VISIT_KEY } from './visit-key.js';
 
 /** A column of `rangeEvents`: an expression over one event's rows (its copies agree on it), and its name. */
@@ -24,20 +25,79 @@ export type EventColumn = [SqlFragment, SqlFragment];
  * A report that counts no visitors (`visitors: false`) reads no `visitor`, and without visit filters it
  * skips the rollup: the join would keep every event, as each non-bot event's visit has a rollup row on
  * the event's own UTC day (migration 0010), a day read here. The merge cost twice what the events did.
+ *
+ * All of that grouping is for the open days only where no visit filter applies: the events first seen on
+ * finalized days are stored once each, with their visitor, in `finalized_events` (migration 0016).
  */
 export function rangeEvents(
+  query: Pick<ReportQuery, 'site' | 'filters' | 'finalizedThrough'>,
+  range: DateRange,
+  names: string[],
+  columns: EventColumn[],
+  options: { visitors: boolean },
+): SqlFragment {
+  // A visit filter reads the visits' dimensions from the rollup: every day from raw events then.
+  if (splitByLevel(query.filters).visit) return rawRangeEvents(query, range, names, columns, options);
+  return sql`SELECT * FROM (${finalizedThenOpen(
+    query,
+    range,
+    (through) => finalizedRangeEvents(query, range, through, names, columns, options),
+    (open) => rawRangeEvents(query, range, names, columns, options, open),
+  )})`;
+}
+
+const named = ([value, alias]: EventColumn) => sql`${value} AS ${alias}`;
+const chosenNames = (names: string[]) => sql`name IN (${joinSql(names.map(bind.string), ', ')})`;
+
+/**
+ * The events first seen on finalized days (through `through`), as `rangeEvents` gives them: each stored
+ * once there (migration 0016) with its visit and visitor, so no grouping.
+ */
+function finalizedRangeEvents(
+  query: Pick<ReportQuery, 'site' | 'filters'>,
+  range: DateRange,
+  through: string,
+  names: string[],
+  columns: EventColumn[],
+  { visitors }: { visitors: boolean },
+): SqlFragment {
+  const { start, end, firstDay } = dayBounds(query.site, range);
+  const { event } = splitByLevel(query.filters);
+  const day = sql`toDate(ts)`;
+  const last = bind.date(through);
+  const selected = [
+    sql`event_id`,
+    sql`visit_id`,
+    sql`ts AS seen`,
+    ...columns.map(named),
+    ...(visitors ? [sql`visitor`] : []),
+  ];
+  return sql`SELECT ${joinSql(selected, ', ')}
+    FROM finalized_events
+    WHERE site_id = ${bind.uint32(query.site.id)} AND ${day} >= ${firstDay} AND ${day} <= ${last}
+      AND ts >= ${start} AND ts < ${end} AND ${chosenNames(names)}
+      ${event ? sql`AND ${filterSql(event, eventValue)}` : sql``}
+      AND ${latestVersions(firstDay, last, day)}`;
+}
+
+/**
+ * The events of `rangeEvents` from raw events, each once at its first arrival; only those first seen on
+ * `open.from` or later when `open` is given (their copies are looked for from `open.readFrom` on).
+ */
+function rawRangeEvents(
   query: Pick<ReportQuery, 'site' | 'filters'>,
   range: DateRange,
   names: string[],
   columns: EventColumn[],
   { visitors }: { visitors: boolean },
+  open?: OpenDays,
 ): SqlFragment {
   const { start, end, firstDay, lastDay } = dayBounds(query.site, range);
   const filters = splitByLevel(query.filters);
   const eventFilter = filters.event ? sql`AND ${filterSql(filters.event, eventValue)}` : sql``;
   const visitFilter = filters.visit ? sql`WHERE ${filterSql(filters.visit, dimensionAlias)}` : sql``;
-  const chosen = sql`${eventDays(query, range)} AND is_bot = 0 AND name IN (${joinSql(names.map(bind.string), ', ')})`;
-  const named = ([value, alias]: EventColumn) => sql`${value} AS ${alias}`;
+  const fromOpen = open ? sql`AND toDate(ts) >= ${bind.date(open.readFrom)}` : sql``;
+  const chosen = sql`${eventDays(query, range)} AND is_bot = 0 AND ${chosenNames(names)} ${fromOpen}`;
   const eventColumns = [
     sql`event_id`,
     named([sql`any(${VISIT_KEY})`, sql`visit_id`]),
@@ -48,7 +108,8 @@ export function rangeEvents(
       FROM events
       WHERE ${chosen} ${eventFilter}
       GROUP BY event_id
-      HAVING seen >= ${start} AND seen < ${end}`;
+      HAVING seen >= ${start} AND seen < ${end}
+        ${open ? sql`AND toDate(seen) >= ${bind.date(open.from)}` : sql``}`;
   if (!visitors && !filters.visit) return events;
   const visitColumns = [
     sql`visit_id`,

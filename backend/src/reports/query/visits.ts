@@ -144,11 +144,11 @@ function eventVisitRows(query: ReportQuery, range: DateRange, open?: OpenDays): 
   ) ${visitFilter}`;
 }
 
-type OpenDays = { from: string; readFrom: string };
+export type OpenDays = { from: string; readFrom: string };
 
 /** A range's rows: of its finalized days (through a UTC day) and of its open days, as one UNION ALL. */
-function finalizedThenOpen(
-  query: ReportQuery,
+export function finalizedThenOpen(
+  query: Pick<ReportQuery, 'finalizedThrough'>,
   range: DateRange,
   finalizedRows: (through: string) => SqlFragment,
   openRows: (open: OpenDays) => SqlFragment,
