@@ -2,11 +2,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type request from 'supertest';
 import { DIMENSION_NAMES } from '@sluice/config';
+import type { INestApplication } from '@nestjs/common';
+import { assertSameOnceFinalized } from './finalized-answers.js';
 import { startSignedInApp, type TestStores } from './harness.js';
 import { reportClient, type Params } from './report-client.js';
 import { copyOf, pathRows, resendOf } from './paths-seed.js';
 
 let stores: TestStores;
+let app: INestApplication;
 let http: ReturnType<typeof request>;
 let token: string;
 let stop: (() => Promise<void>) | undefined;
@@ -22,7 +25,7 @@ const { report, csv, newSite, assertIsolated, assertRefused } = reportClient(
 );
 
 before(async () => {
-  ({ stores, http, token, stop } = await startSignedInApp());
+  ({ stores, app, http, token, stop } = await startSignedInApp());
   site = await newSite('paths.test', 'Asia/Kolkata');
   ({ timezone } = (
     await http.get(`/api/sites/${site}`).set('authorization', `Bearer ${token}`).expect(200)
@@ -219,4 +222,19 @@ describe('refused', () => {
       'previous',
     ]);
   });
+});
+
+test('the same paths once the days are finalized (pageviews read once each from finalized_events)', async () => {
+  const requests: Params[] = [
+    { ...DAY, page: '/pricing' },
+    { ...DAY, page: '/pricing', filters: '[{"dimension":"country","operator":"is","value":"DE"}]' },
+  ];
+  const through = await assertSameOnceFinalized(app, new Date('2026-11-26T12:00:00Z'), async () => [
+    ...(await Promise.all(
+      requests.map(async (params) => (await report(site, 'paths', params).expect(200)).body),
+    )),
+    (await report(site, 'paths/sessions', { ...DAY, start: '/' }).expect(200)).body,
+    (await report(site, 'paths/sessions', { ...DAY, end: '/pricing' }).expect(200)).body,
+  ]);
+  assert.equal(through, '2026-11-23');
 });

@@ -9,7 +9,13 @@ import { VISIT_KEY } from './visit-key.js';
  * event counts when its visit is one the report's visit rows keep (their visit filters hold, and for event
  * filters the visit has a matching event). A condition on events' `VISIT_KEY`; empty without filters.
  */
+export function keptVisits(query: ReportQuery): SqlFragment | undefined {
+  if (!query.filters) return undefined;
+  return sql`${VISIT_KEY} IN (SELECT visit_id FROM (${visitRows(query, query.range, chooseSource(query))}))`;
+}
+
+/** `keptVisits` as a further condition of a WHERE: `AND …`, or nothing. */
 export function inKeptVisits(query: ReportQuery): SqlFragment {
-  if (!query.filters) return sql``;
-  return sql`AND ${VISIT_KEY} IN (SELECT visit_id FROM (${visitRows(query, query.range, chooseSource(query))}))`;
+  const kept = keptVisits(query);
+  return kept ? sql`AND ${kept}` : sql``;
 }

@@ -2,10 +2,11 @@ import { bind, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
 import type { NamedQuery } from '../../clickhouse/clickhouse.service.js';
 import { spreadsheetSafe } from './csv.js';
 import { wildcardRegex } from './filters.js';
-import { inKeptVisits } from './kept-visits.js';
-import type { ReportQuery } from './report-query.js';
-import { dayBounds, eventDays } from './visits.js';
-import { VISIT_KEY } from './visit-key.js';
+import { keptVisits } from './kept-visits.js';
+import { rangeEvents } from './range-events.js';
+import type { DateRange, ReportQuery } from './report-query.js';
+import { addDays } from '../../common/calendar.js';
+import { dayBounds } from './visits.js';
 
 /** What stands before a visit's first page and after its last: never a path, as every path starts with `/`. */
 export const ENTRY = 'entry';
@@ -19,6 +20,16 @@ const pageMatches = (column: SqlFragment, page: string) =>
   sql`match(${column}, ${bind.string(wildcardRegex(page))})`;
 
 /**
+ * The local days whose pageviews are read for the visits that began in a range: a day more on each side,
+ * so a visit begun the day before is recognised (and left out) and one of the range's last day that runs
+ * past midnight keeps its later pages.
+ */
+const readRange = (range: DateRange): DateRange => ({
+  from: addDays(range.from, -1),
+  to: addDays(range.to, 1),
+});
+
+/**
  * One row per visit that began in the range (by its first pageview), with `steps`: the pages it viewed
  * in order, a page viewed again right after itself (a reload, a re-render) one step.
  *
@@ -29,18 +40,22 @@ const pageMatches = (column: SqlFragment, page: string) =>
  */
 function visitSteps(query: ReportQuery): SqlFragment {
   const { start, end } = dayBounds(query.site, query.range);
+  // The filters choose visits (kept-visits.ts), not pageviews: the pageviews read are every one of them.
+  const pageviews = rangeEvents(
+    { site: query.site, finalizedThrough: query.finalizedThrough },
+    readRange(query.range),
+    ['pageview'],
+    [[sql`pathname`, sql`page`]],
+    { visitors: false, where: keptVisits(query) },
+  );
   return sql`SELECT visit_id,
       arrayFilter((page, i) -> i = 1 OR page != pages[i - 1], pages, arrayEnumerate(pages)) AS steps
     FROM (
-      SELECT visit_id, arrayMap(view -> tupleElement(view, 3), arraySort(groupArray((viewed, id, page)))) AS pages
-      FROM (
-        SELECT any(${VISIT_KEY}) AS visit_id, min(ts) AS viewed, toString(event_id) AS id, any(pathname) AS page
-        FROM events
-        WHERE ${eventDays(query, query.range)} AND is_bot = 0 AND name = 'pageview' ${inKeptVisits(query)}
-        GROUP BY event_id
-      )
+      SELECT visit_id,
+        arrayMap(view -> tupleElement(view, 3), arraySort(groupArray((seen, toString(event_id), page)))) AS pages
+      FROM (${pageviews})
       GROUP BY visit_id
-      HAVING min(viewed) >= ${start} AND min(viewed) < ${end}
+      HAVING min(seen) >= ${start} AND min(seen) < ${end}
     )`;
 }
 

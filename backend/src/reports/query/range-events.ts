@@ -34,7 +34,7 @@ export function rangeEvents(
   range: DateRange,
   names: string[],
   columns: EventColumn[],
-  options: { visitors: boolean },
+  options: EventOptions,
 ): SqlFragment {
   // A visit filter reads the visits' dimensions from the rollup: every day from raw events then.
   if (splitByLevel(query.filters).visit) return rawRangeEvents(query, range, names, columns, options);
@@ -46,7 +46,17 @@ export function rangeEvents(
   )})`;
 }
 
+/**
+ * `visitors`: whether to read each event's visitor; `where`: a further condition on the events (over the
+ * columns of `events`, which `finalized_events` shares).
+ */
+export interface EventOptions {
+  visitors: boolean;
+  where?: SqlFragment;
+}
+
 const named = ([value, alias]: EventColumn) => sql`${value} AS ${alias}`;
+const further = (where: SqlFragment | undefined) => (where ? sql`AND ${where}` : sql``);
 const chosenNames = (names: string[]) => sql`name IN (${joinSql(names.map(bind.string), ', ')})`;
 
 /**
@@ -59,7 +69,7 @@ function finalizedRangeEvents(
   through: string,
   names: string[],
   columns: EventColumn[],
-  { visitors }: { visitors: boolean },
+  { visitors, where }: EventOptions,
 ): SqlFragment {
   const { start, end, firstDay } = dayBounds(query.site, range);
   const { event } = splitByLevel(query.filters);
@@ -75,7 +85,7 @@ function finalizedRangeEvents(
   return sql`SELECT ${joinSql(selected, ', ')}
     FROM finalized_events
     WHERE site_id = ${bind.uint32(query.site.id)} AND ${day} >= ${firstDay} AND ${day} <= ${last}
-      AND ts >= ${start} AND ts < ${end} AND ${chosenNames(names)}
+      AND ts >= ${start} AND ts < ${end} AND ${chosenNames(names)} ${further(where)}
       ${event ? sql`AND ${filterSql(event, eventValue)}` : sql``}
       AND ${latestVersions(firstDay, last, day)}`;
 }
@@ -89,7 +99,7 @@ function rawRangeEvents(
   range: DateRange,
   names: string[],
   columns: EventColumn[],
-  { visitors }: { visitors: boolean },
+  { visitors, where }: EventOptions,
   open?: OpenDays,
 ): SqlFragment {
   const { start, end, firstDay, lastDay } = dayBounds(query.site, range);
@@ -97,7 +107,7 @@ function rawRangeEvents(
   const eventFilter = filters.event ? sql`AND ${filterSql(filters.event, eventValue)}` : sql``;
   const visitFilter = filters.visit ? sql`WHERE ${filterSql(filters.visit, dimensionAlias)}` : sql``;
   const fromOpen = open ? sql`AND toDate(ts) >= ${bind.date(open.readFrom)}` : sql``;
-  const chosen = sql`${eventDays(query, range)} AND is_bot = 0 AND ${chosenNames(names)} ${fromOpen}`;
+  const chosen = sql`${eventDays(query, range)} AND is_bot = 0 AND ${chosenNames(names)} ${further(where)} ${fromOpen}`;
   const eventColumns = [
     sql`event_id`,
     named([sql`any(${VISIT_KEY})`, sql`visit_id`]),
