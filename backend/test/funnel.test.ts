@@ -1,16 +1,19 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type request from 'supertest';
+import type { INestApplication } from '@nestjs/common';
+import { assertSameOnceFinalized } from './finalized-answers.js';
 import { startSignedInApp, type TestStores } from './harness.js';
 import { reportClient, type Params } from './report-client.js';
 import { botWalk, FUNNEL_STEPS, funnelWalks, seedFunnel, type FunnelWalk } from './funnel-seed.js';
 
 let stores: TestStores;
+let app: INestApplication;
 let http: ReturnType<typeof request>;
 let token: string;
 let stop: (() => Promise<void>) | undefined;
 
-before(async () => ({ stores, http, token, stop } = await startSignedInApp()));
+before(async () => ({ stores, app, http, token, stop } = await startSignedInApp()));
 after(() => stop?.());
 
 const { get, report, newSite, assertIsolated, assertRefusedStartingWith } = reportClient(
@@ -243,5 +246,18 @@ describe('funnel', () => {
       'funnel-viewer@shop.test',
       async (siteId) => stores.insertEvents(seedFunnel(siteId, '2026-11-09 18:30:00', 5, 'isolated')),
     );
+  });
+
+  test('the same answers once the days are finalized (step events read once each from finalized_events)', async () => {
+    const requests: Params[] = [
+      day,
+      { ...day, compareFrom: '2026-11-03', compareTo: '2026-11-03', dimension: 'country' },
+      { ...day, filters: JSON.stringify([{ dimension: 'country', operator: 'is', value: 'IN' }]) },
+      { ...day, window: 3600 },
+    ];
+    const through = await assertSameOnceFinalized(app, new Date('2026-11-20T12:00:00Z'), () =>
+      Promise.all(requests.map(async (params) => (await funnel(site, params).expect(200)).body)),
+    );
+    assert.equal(through, '2026-11-17');
   });
 });

@@ -6,8 +6,8 @@ import { dimensionAlias, dimensionLevel, eventValue } from './dimensions.js';
 import { goalEvent } from './goals.js';
 import { chooseSource } from './plan.js';
 import type { DateRange, GoalCondition, ReportQuery } from './report-query.js';
-import { dayBounds, eventDays, visitRows } from './visits.js';
-import { VISIT_KEY } from './visit-key.js';
+import { rangeEvents, type EventColumn } from './range-events.js';
+import { dayBounds, visitRows } from './visits.js';
 
 export const FUNNEL_STEP_KINDS = ['page', 'event', 'action'] as const;
 
@@ -49,6 +49,15 @@ const previousDay = (date: string) =>
 const daysLater = (date: string, days: number) =>
   Array.from({ length: days }).reduce<string>((day) => nextDay(day), date);
 
+/**
+ * The names of the steps' events, where every step names them (the name is in the events' sort key, so
+ * naming them reads fewer rows); undefined with an action step, whose element any event may carry.
+ */
+const stepEventNames = (steps: FunnelStep[]): string[] | undefined =>
+  steps.some((step) => step.kind === 'action')
+    ? undefined
+    : [...new Set(steps.map((step) => (step.kind === 'page' ? 'pageview' : step.match)))];
+
 const stepEvent = (step: FunnelStep): SqlFragment =>
   step.kind === 'action'
     ? sql`el_fingerprint = ${bind.string(step.match)}`
@@ -89,19 +98,23 @@ export function funnelSql(query: FunnelQuery, range: DateRange): NamedQuery {
   const windowDays = Math.ceil(query.windowSeconds / 86_400);
   const visitsRange = { from: previousDay(range.from), to: daysLater(range.to, windowDays) };
 
-  const stepEvents = sql`SELECT event_id, any(${VISIT_KEY}) AS visit_id, toUInt32(min(ts)) AS at,
-      ${eventDimension ? sql`any(${eventValue(eventDimension)}) AS event_value,` : sql``}
-      ${joinSql(
-        steps.map(({ step, n }) => sql`max(${stepEvent(step)}) AS ${stepFlag(n)}`),
-        ', ',
-      )}
-    FROM events
-    WHERE ${eventDays(query, visitsRange)} AND is_bot = 0
-      AND (${joinSql(
+  // Each step event once, at its first arrival (range-events.ts); the filters choose visits (funnelVisits).
+  const stepEvents = sql`SELECT *, toUInt32(seen) AS at FROM (${rangeEvents(
+    { site: query.site, finalizedThrough: query.finalizedThrough },
+    visitsRange,
+    stepEventNames(query.steps),
+    [
+      ...(eventDimension ? [[eventValue(eventDimension), sql`event_value`] satisfies EventColumn] : []),
+      ...steps.map(({ step, n }): EventColumn => [stepEvent(step), stepFlag(n)]),
+    ],
+    {
+      visitors: false,
+      where: sql`(${joinSql(
         steps.map(({ step }) => sql`(${stepEvent(step)})`),
         ' OR ',
-      )})
-    GROUP BY event_id`;
+      )})`,
+    },
+  )})`;
 
   const entry = sql`step_1 = 1 AND at >= toUInt32(${start}) AND at < toUInt32(${end})`;
   const value = eventDimension ? sql`event_value` : visitDimension ? sql`visit_value` : sql`''`;

@@ -10,7 +10,7 @@ import { VISIT_KEY } from './visit-key.js';
 export type EventColumn = [SqlFragment, SqlFragment];
 
 /**
- * The events named `names` that happened in the range, one row each, for reports on single events
+ * The events named `names` (any without) that happened in the range, one row each, for reports on single events
  * (errors, web vitals) rather than visits: `event_id`, `seen` (its first arrival), `visit_id`, `visitor`
  * and `columns`. Rows flagged as bots are out, and the query's filters apply: event filters to the
  * events, visit filters to their visits.
@@ -32,7 +32,7 @@ export type EventColumn = [SqlFragment, SqlFragment];
 export function rangeEvents(
   query: Pick<ReportQuery, 'site' | 'filters' | 'finalizedThrough'>,
   range: DateRange,
-  names: string[],
+  names: string[] | undefined,
   columns: EventColumn[],
   options: EventOptions,
 ): SqlFragment {
@@ -57,7 +57,9 @@ export interface EventOptions {
 
 const named = ([value, alias]: EventColumn) => sql`${value} AS ${alias}`;
 const further = (where: SqlFragment | undefined) => (where ? sql`AND ${where}` : sql``);
-const chosenNames = (names: string[]) => sql`name IN (${joinSql(names.map(bind.string), ', ')})`;
+/** The events of these names; of any name without a list. */
+const chosenNames = (names: string[] | undefined) =>
+  names ? sql`name IN (${joinSql(names.map(bind.string), ', ')})` : sql`1`;
 
 /**
  * The events first seen on finalized days (through `through`), as `rangeEvents` gives them: each stored
@@ -67,7 +69,7 @@ function finalizedRangeEvents(
   query: Pick<ReportQuery, 'site' | 'filters'>,
   range: DateRange,
   through: string,
-  names: string[],
+  names: string[] | undefined,
   columns: EventColumn[],
   { visitors, where }: EventOptions,
 ): SqlFragment {
@@ -97,7 +99,7 @@ function finalizedRangeEvents(
 function rawRangeEvents(
   query: Pick<ReportQuery, 'site' | 'filters'>,
   range: DateRange,
-  names: string[],
+  names: string[] | undefined,
   columns: EventColumn[],
   { visitors, where }: EventOptions,
   open?: OpenDays,
