@@ -53,7 +53,8 @@ const hostKey = (host: string) => host.toLowerCase().replace(/^www\./, '');
 /**
  * Host → entry. The package's entries keyed by host and path (Google Images' `google.de/imgres`,
  * Orange's webmail, …) are left out: the edge classifies by host alone, once per host.
- * `www.x` and `x` are one host (the list names the two alike), and the supplement wins over the list.
+ * `www.x` and `x` are one host (the list names the two alike; where not, `x` wins), and the supplement wins over
+ * the list.
  */
 export function referrerHosts(): Map<string, ReferrerEntry> {
   const list = JSON.parse(readFileSync(join(PACKAGE_DIR, 'lib', 'referrers.json'), 'utf8')) as Record<
@@ -64,7 +65,9 @@ export function referrerHosts(): Map<string, ReferrerEntry> {
   for (const [host, { source, medium }] of Object.entries(list)) {
     if (host.includes('/')) continue;
     if (!MEDIA.includes(medium)) throw new Error(`${PACKAGE}: ${host} has an unknown medium ${medium}`);
-    hosts.set(hostKey(host), { source, medium });
+    // Where `www.x` and `x` disagree, `x`'s entry is kept, whichever the list names first.
+    const key = hostKey(host);
+    if (key === host.toLowerCase() || !hosts.has(key)) hosts.set(key, { source, medium });
   }
   for (const [host, entry] of Object.entries(REFERRER_SUPPLEMENT)) hosts.set(hostKey(host), entry);
   return new Map([...hosts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
