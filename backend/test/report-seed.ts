@@ -1,4 +1,10 @@
-import { REPORT_DIMENSIONS, type DimensionName, type DimensionSpec, type EventRow } from '@sluice/config';
+import {
+  CHANNELS,
+  REPORT_DIMENSIONS,
+  type DimensionName,
+  type DimensionSpec,
+  type EventRow,
+} from '@sluice/config';
 import { eventRow } from './harness.js';
 
 /**
@@ -34,6 +40,8 @@ const VALUES = {
   language: ['de', 'en-us', 'pt-br', 'es-419', ''],
   referrer: ['', 'https://www.google.com/', 'https://news.ycombinator.com/item?id=1'],
   referrer_source: ['', 'Google', 'news.ycombinator.com'],
+  // Every channel, and '' as events stored before contract v8 hold.
+  channel: [...CHANNELS, ''],
   utm_source: ['', 'newsletter', 'ads'],
   utm_medium: ['', 'email', 'cpc'],
   utm_campaign: ['', 'winter'],

@@ -493,6 +493,56 @@ describe('an event delivered twice counts once', () => {
     }
   });
 
+  test("a breakdown by channel: each visit counted once in its first event's channel, without bots", async () => {
+    const site = await newSite('channels.test', 'UTC');
+    const visit = (session: string, visitor: string, channels: string[], extra: Partial<EventRow> = {}) =>
+      channels.map((channel, i) =>
+        eventRow({
+          site_id: site,
+          session_id: session,
+          visitor_id: visitor,
+          channel,
+          ts: `2026-11-20 12:0${i}:00`,
+          ...extra,
+        }),
+      );
+    await stores.insertEvents([
+      // Later pageviews of a visit are internal navigation (direct): the visit keeps its first channel.
+      ...visit('s1', 'alice', ['search', 'direct', 'direct']),
+      ...visit('s2', 'bob', ['search']),
+      ...visit('s3', 'gina', ['search', 'direct']),
+      ...visit('s4', 'carol', ['ai', 'direct']),
+      ...visit('s5', 'dave', ['ai']),
+      ...visit('s6', 'erin', ['paid']),
+      ...visit('s7', 'frank', ['direct', 'email']),
+      ...visit('s8', 'crawler', ['social', 'social'], { is_bot: 1 }),
+    ]);
+    const params = { from: '2026-11-20', to: '2026-11-20', dimension: 'channel' };
+    // A visit dimension: answered from the per-visit rollup, like referrer_source.
+    const rows = async (extra: Record<string, string> = {}) => {
+      const { body } = await report(site, 'breakdown', { ...params, ...extra }).expect(200);
+      assert.equal(body.source, 'rollup');
+      return body.rows.map(({ value, metrics }: { value: string; metrics: object }) => [value, metrics]);
+    };
+    assert.deepEqual(await rows(), [
+      ['search', { visitors: 3, visits: 3, pageviews: 6 }],
+      ['ai', { visitors: 2, visits: 2, pageviews: 3 }],
+      ['direct', { visitors: 1, visits: 1, pageviews: 2 }],
+      ['paid', { visitors: 1, visits: 1, pageviews: 1 }],
+    ]);
+    const filters = JSON.stringify([{ dimension: 'channel', operator: 'one_of', values: ['ai', 'paid'] }]);
+    assert.deepEqual(await rows({ filters }), [
+      ['ai', { visitors: 2, visits: 2, pageviews: 3 }],
+      ['paid', { visitors: 1, visits: 1, pageviews: 1 }],
+    ]);
+    const { body } = await report(site, 'overview', {
+      from: '2026-11-20',
+      to: '2026-11-20',
+      filters: JSON.stringify([{ dimension: 'channel', operator: 'is', value: 'search' }]),
+    }).expect(200);
+    assert.deepEqual([body.metrics.visitors, body.metrics.visits, body.metrics.pageviews], [3, 3, 6]);
+  });
+
   test('bots are in no report', async () => {
     const site = await newSite('bots.test', 'UTC');
     await stores.insertEvents([

@@ -43,7 +43,7 @@ export interface RowFieldSpec {
   readonly description: string;
 }
 
-export const EVENT_CONTRACT_VERSION = 7;
+export const EVENT_CONTRACT_VERSION = 8;
 
 /** Fields of a stored event, in ClickHouse column order. NDJSON keys are these names. */
 export const EVENT_ROW = {
@@ -100,7 +100,20 @@ export const EVENT_ROW = {
     source: 'edge',
     since: 2,
     description:
-      "Where the visit came from: a known search engine or social network by name (Google, Facebook…), else the referrer's host without www.; empty for direct visits and navigation within the site.",
+      'Where the visit came from: a source of the vendored referrer list by name (Google, Facebook, ChatGPT, …; ' +
+      "edge/README.md, Referrers), else the referrer's host without www.; for a page reached by an ad click id " +
+      'without a referrer, its ad network (Google for gclid, …); empty for direct visits and navigation within the site.',
+  },
+  channel: {
+    type: 'string',
+    // The longest of CHANNELS (channels.ts).
+    maxLength: 8,
+    source: 'edge',
+    since: 8,
+    description:
+      'The channel the visit came through, one of CHANNELS (search, social, email, paid, video, ai, referral, ' +
+      "direct): from the page URL's UTM medium and source and its ad click ids, else the referrer's kind in the " +
+      'vendored referrer list (edge/README.md, Channels).',
   },
   utm_source: {
     type: 'string',
@@ -475,7 +488,7 @@ export const WIRE = {
       maxLength: 2048,
       into: ['hostname', 'pathname', 'utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'],
     },
-    r: { field: 'referrer', type: 'string', into: ['referrer', 'referrer_source'] },
+    r: { field: 'referrer', type: 'string', into: ['referrer', 'referrer_source', 'channel'] },
     sid: { field: 'session_id', type: 'string' },
     uid: { field: 'user_id', type: 'string' },
     /** The tracker's first-party anonymous id (persistent mode): 32 lower-case hex digits. */

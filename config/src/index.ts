@@ -6,3 +6,4 @@ export * from './sites-file';
 export { trackerSnippet } from './snippet';
 export * from './settings/index';
 export * from './report-dimensions';
+export * from './channels';

@@ -84,6 +84,13 @@ export const REPORT_DIMENSIONS = {
     operators: TEXT,
     description: 'Where the visit came from (Google, a host); empty for direct visits.',
   },
+  channel: {
+    field: 'channel',
+    level: 'visit',
+    operators: CODE,
+    description:
+      'The channel the visit came through: search, social, email, paid, video, ai, referral or direct (empty for visits stored before contract v8).',
+  },
   utm_source: {
     field: 'utm_source',
     level: 'visit',

@@ -67,7 +67,7 @@ describe('the collect endpoint', () => {
     assert.equal(
       line,
       `{"event_id":"${ID}","site_id":7,"ts":"${ts}","name":"pageview","hostname":"shop.test","pathname":"/pricing/",` +
-        `"referrer":"https://www.google.com/","referrer_source":"Google","browser":"Chrome","browser_version":"131",` +
+        `"referrer":"https://www.google.com/","referrer_source":"Google","channel":"search","browser":"Chrome","browser_version":"131",` +
         `"os":"Windows","device":"desktop","visitor_id":"${visitor_id}","session_id":"sess-1",` +
         `"props_keys":["plan","seats","trial"],"props_values":["pro","3","false"]}`,
     );
@@ -182,18 +182,26 @@ describe('the collect endpoint', () => {
     assert.equal(row.lcp_ms, 600_000);
   });
 
-  test('acquisition: the referrer names its source and the page URL its campaign', async () => {
+  test('acquisition: the referrer and the page URL give the source, the channel and the campaign', async () => {
     const page = (query: string) => `https://shop.test/landing?${query}#ignored`;
-    const cases: Array<[string, string, string]> = [
-      ['https://www.google.co.uk/search?q=shoes', page(''), 'Google'],
-      ['https://l.facebook.com/l.php?u=x', page(''), 'Facebook'],
-      ['https://t.co/abc', page(''), 'Twitter'],
-      ['https://news.ycombinator.com/item?id=1', page(''), 'Hacker News'],
-      ['https://www.Blog.Example.org:8443/post', page(''), 'blog.example.org'],
-      ['https://notgoogle.com/', page(''), 'notgoogle.com'],
-      ['https://shop.test/cart', page(''), ''],
-      ['', page(''), ''],
-      ['not a url', page(''), ''],
+    // A few of the channel table of spec/acquisition_spec.lua, through nginx's own query decoding.
+    const cases: Array<[string, string, string, string]> = [
+      ['https://www.google.co.uk/search?q=shoes', page(''), 'Google', 'search'],
+      ['https://m.facebook.com/story.php', page(''), 'Facebook', 'social'],
+      ['https://t.co/abc', page(''), 'Twitter', 'social'],
+      ['https://mail.google.com/mail/u/0/', page(''), 'Gmail', 'email'],
+      ['https://chatgpt.com/', page(''), 'ChatGPT', 'ai'],
+      ['https://www.youtube.com/watch?v=1', page(''), 'YouTube', 'video'],
+      ['https://www.Blog.Example.org:8443/post', page(''), 'blog.example.org', 'referral'],
+      ['https://www.google.com/', page('utm_medium=CPC'), 'Google', 'paid'],
+      ['', page('utm_source=chatgpt.com'), '', 'ai'],
+      ['', page('utm_source=newsletter&utm_medium=e-mail'), '', 'email'],
+      ['', page('utm_campaign=spring'), '', 'referral'],
+      ['', page('page=2&gclid=Cj0KCQ'), 'Google', 'paid'],
+      ['', page('msclkid=abc'), 'Bing', 'paid'],
+      ['https://shop.test/cart', page(''), '', 'direct'],
+      ['', page(''), '', 'direct'],
+      ['not a url', page(''), '', 'direct'],
     ];
     const tagged = page(
       'utm_source=news+letter&utm_medium=email&utm_campaign=black%20friday&utm_term=a&utm_content=b&utm_source=second',
@@ -205,15 +213,15 @@ describe('the collect endpoint', () => {
     assert.equal(response.status, 204);
     const rows = await newRows(cases.length + 1);
     assert.deepEqual(
-      rows.slice(0, cases.length).map((row) => row.referrer_source),
-      cases.map(([, , source]) => source),
+      rows.slice(0, cases.length).map((row) => [row.referrer, row.referrer_source, row.channel]),
+      cases.map(([referrer, , source, channel]) => [referrer, source, channel]),
     );
     const utm = rows[cases.length];
     assert.deepEqual(
       [utm.utm_source, utm.utm_medium, utm.utm_campaign, utm.utm_term, utm.utm_content],
       ['news letter', 'email', 'black friday', 'a', 'b'],
     );
-    assert.deepEqual([utm.pathname, utm.referrer_source], ['/landing', '']);
+    assert.deepEqual([utm.pathname, utm.referrer_source, utm.channel], ['/landing', '', 'email']);
   });
 
   test('the user agent gives browser, major version, OS, device type and the bot flag', async () => {
@@ -363,7 +371,8 @@ describe('the collect endpoint', () => {
     const [line] = await newLines(1);
     const row = JSON.parse(line);
     assert.match(row.event_id, UUID_V4);
-    // Node's fetch names no known browser; the edge still files it under a device type.
+    // Node's fetch names no known browser; the edge still files it under a device type. A visit with
+    // neither referrer nor tags is direct, written as such: an empty channel is a line an older edge wrote.
     assert.deepEqual(Object.keys(row), [
       'event_id',
       'site_id',
@@ -371,6 +380,7 @@ describe('the collect endpoint', () => {
       'name',
       'hostname',
       'pathname',
+      'channel',
       'device',
       'visitor_id',
     ]);

@@ -101,6 +101,21 @@ test('breakdown lines: searched case-insensitively, sorted, with bars in tenths 
     breakdownLines([row('', 3)], 'referrer_source', '', 'visitors').map((line) => line.label),
     ['Direct / none'],
   );
+  // The Sources card's Channels tab: channels by their names, found by them; rows from before channels had none.
+  const channels = [row('ai', 2), row('search', 3), row('direct', 1), row('', 1)];
+  assert.deepEqual(
+    breakdownLines(channels, 'channel', '', 'visitors').map((line) => [line.value, line.label]),
+    [
+      ['search', 'Search'],
+      ['ai', 'AI assistants'],
+      ['', '(not set)'],
+      ['direct', 'Direct'],
+    ],
+  );
+  assert.deepEqual(
+    breakdownLines(channels, 'channel', 'assist', 'visitors').map((line) => line.value),
+    ['ai'],
+  );
 });
 
 test('the chart aligns the comparison bucket by bucket and keeps to granularities the range allows', () => {

@@ -184,8 +184,7 @@ local function fill_values(event, request)
     end
     local referrer = cut(string_or_empty(event[KEY.referrer]), REFERRER_MAX_LENGTH)
     local agent = request.agent
-    acquisition.utm(query, values)
-    values.referrer_source = acquisition.source(referrer, hostname)
+    acquisition.fill(values, query, referrer, hostname)
     values.event_id = id
     values.site_id = request.site_id
     values.ts = request.ts

@@ -1284,7 +1284,7 @@ export interface components {
             /** @description With sample: the rate read; null without */
             sampling: components["schemas"]["SamplingDto"] | null;
             /** @enum {string} */
-            dimension: "page" | "hostname" | "event_name" | "entry_page" | "exit_page" | "referrer" | "referrer_source" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "country" | "region" | "city" | "browser" | "browser_version" | "os" | "device" | "language" | "prop_key" | "prop_value" | "outbound_link" | "download" | "element";
+            dimension: "page" | "hostname" | "event_name" | "entry_page" | "exit_page" | "referrer" | "referrer_source" | "channel" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "country" | "region" | "city" | "browser" | "browser_version" | "os" | "device" | "language" | "prop_key" | "prop_value" | "outbound_link" | "download" | "element";
             rows: components["schemas"]["BreakdownRowDto"][];
             /** @description Pass as cursor for the next page; null on the last */
             nextCursor: string | null;
@@ -1310,8 +1310,10 @@ export interface components {
             pathname: string;
             /** @description document.referrer as the tracker saw it. */
             referrer: string;
-            /** @description Where the visit came from: a known search engine or social network by name (Google, Facebook…), else the referrer's host without www.; empty for direct visits and navigation within the site. */
+            /** @description Where the visit came from: a source of the vendored referrer list by name (Google, Facebook, ChatGPT, …; edge/README.md, Referrers), else the referrer's host without www.; for a page reached by an ad click id without a referrer, its ad network (Google for gclid, …); empty for direct visits and navigation within the site. */
             referrer_source: string;
+            /** @description The channel the visit came through, one of CHANNELS (search, social, email, paid, video, ai, referral, direct): from the page URL's UTM medium and source and its ad click ids, else the referrer's kind in the vendored referrer list (edge/README.md, Channels). */
+            channel: string;
             /** @description utm_source of the page URL. */
             utm_source: string;
             /** @description utm_medium of the page URL. */
@@ -1469,7 +1471,7 @@ export interface components {
             steps: components["schemas"]["FunnelStepResultDto"][];
             comparison: components["schemas"]["FunnelRangeDto"] | null;
             /** @enum {string|null} */
-            dimension: "page" | "hostname" | "event_name" | "entry_page" | "exit_page" | "referrer" | "referrer_source" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "country" | "region" | "city" | "browser" | "browser_version" | "os" | "device" | "language" | "prop_key" | "prop_value" | "outbound_link" | "download" | "element" | null;
+            dimension: "page" | "hostname" | "event_name" | "entry_page" | "exit_page" | "referrer" | "referrer_source" | "channel" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "country" | "region" | "city" | "browser" | "browser_version" | "os" | "device" | "language" | "prop_key" | "prop_value" | "outbound_link" | "download" | "element" | null;
             /** @description With a dimension: its top values by entrants, most first; null without one */
             breakdown: components["schemas"]["FunnelBreakdownRowDto"][] | null;
         };
@@ -1884,7 +1886,7 @@ export interface components {
             /** @enum {string} */
             kind: "metrics" | "chart" | "breakdown" | "link";
             /** @enum {string|null} */
-            dimension: "page" | "hostname" | "event_name" | "entry_page" | "exit_page" | "referrer" | "referrer_source" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "country" | "region" | "city" | "browser" | "browser_version" | "os" | "device" | "language" | "prop_key" | "prop_value" | "outbound_link" | "download" | "element" | null;
+            dimension: "page" | "hostname" | "event_name" | "entry_page" | "exit_page" | "referrer" | "referrer_source" | "channel" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "country" | "region" | "city" | "browser" | "browser_version" | "os" | "device" | "language" | "prop_key" | "prop_value" | "outbound_link" | "download" | "element" | null;
             /** @enum {integer} */
             width: 1 | 2 | 3;
             /** @description From 0, in the order the dashboard shows them */
@@ -1924,7 +1926,7 @@ export interface components {
              * @description A breakdown widget’s dimension (only then)
              * @enum {string}
              */
-            dimension?: "page" | "hostname" | "event_name" | "entry_page" | "exit_page" | "referrer" | "referrer_source" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "country" | "region" | "city" | "browser" | "browser_version" | "os" | "device" | "language" | "prop_key" | "prop_value" | "outbound_link" | "download" | "element";
+            dimension?: "page" | "hostname" | "event_name" | "entry_page" | "exit_page" | "referrer" | "referrer_source" | "channel" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "country" | "region" | "city" | "browser" | "browser_version" | "os" | "device" | "language" | "prop_key" | "prop_value" | "outbound_link" | "download" | "element";
             /**
              * @description Columns of the grid it spans
              * @enum {integer}
@@ -3009,7 +3011,7 @@ export interface operations {
                 /** @description Read a sample of the visitors and scale counts up (the answer says sampling.rate): auto samples only a range holding more events than SLUICE_SAMPLING_MIN_ROWS, to about that many; a fraction (0.0001 to 1, at most 4 decimals) samples at that rate, 1 reads everything. Absent: everything, sampling null */
                 sample?: string;
                 /** @description The dimension to break the range down by */
-                dimension: "page" | "hostname" | "event_name" | "entry_page" | "exit_page" | "referrer" | "referrer_source" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "country" | "region" | "city" | "browser" | "browser_version" | "os" | "device" | "language" | "prop_key" | "prop_value" | "outbound_link" | "download" | "element";
+                dimension: "page" | "hostname" | "event_name" | "entry_page" | "exit_page" | "referrer" | "referrer_source" | "channel" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "country" | "region" | "city" | "browser" | "browser_version" | "os" | "device" | "language" | "prop_key" | "prop_value" | "outbound_link" | "download" | "element";
                 /** @description Comma-separated metrics, of visitors, visits, pageviews, events, views_per_visit, bounce_rate, visit_duration (with a goal also conversions, conversion_rate); default visitors,visits,pageviews, and with a goal conversions,conversion_rate */
                 metrics?: string;
                 /** @description <metric or value>:<asc or desc>; default the first metric, descending */
@@ -3137,7 +3139,7 @@ export interface operations {
                 /** @description Seconds from a visitor’s first step within which every later step must come (at most 7 days) */
                 window?: number;
                 /** @description Break the funnel down by a dimension: a visit dimension’s value of the visit the visitor entered in, an event dimension’s value of the entering (first step’s) event; the top values by entrants */
-                dimension?: "page" | "hostname" | "event_name" | "entry_page" | "exit_page" | "referrer" | "referrer_source" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "country" | "region" | "city" | "browser" | "browser_version" | "os" | "device" | "language" | "prop_key" | "prop_value" | "outbound_link" | "download" | "element";
+                dimension?: "page" | "hostname" | "event_name" | "entry_page" | "exit_page" | "referrer" | "referrer_source" | "channel" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "country" | "region" | "city" | "browser" | "browser_version" | "os" | "device" | "language" | "prop_key" | "prop_value" | "outbound_link" | "download" | "element";
                 limit?: number;
             };
             header?: never;

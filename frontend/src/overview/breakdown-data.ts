@@ -20,6 +20,7 @@ export const BREAKDOWN_CARDS: BreakdownCardSpec[] = [
     title: 'Sources',
     tabs: [
       { dimension: 'referrer_source', label: 'Sources' },
+      { dimension: 'channel', label: 'Channels' },
       { dimension: 'utm_source', label: 'UTM source' },
       { dimension: 'utm_medium', label: 'UTM medium' },
       { dimension: 'utm_campaign', label: 'UTM campaign' },

@@ -12,6 +12,7 @@ export const DIMENSION_LABELS: Record<Dimension, string> = {
   exit_page: 'Exit page',
   referrer: 'Referrer',
   referrer_source: 'Source',
+  channel: 'Channel',
   utm_source: 'UTM source',
   utm_medium: 'UTM medium',
   utm_campaign: 'UTM campaign',
@@ -34,9 +35,23 @@ export const DIMENSION_LABELS: Record<Dimension, string> = {
 
 export const dimensionLabel = (dimension: string) => DIMENSION_LABELS[dimension as Dimension] ?? dimension;
 
+/** The channels the edge classifies visits into (config/src/channels.ts), as people name them. */
+const CHANNEL_LABELS: Record<string, string> = {
+  search: 'Search',
+  social: 'Social',
+  email: 'Email',
+  paid: 'Paid',
+  video: 'Video',
+  ai: 'AI assistants',
+  referral: 'Referral',
+  direct: 'Direct',
+};
+
 /**
- * What the panel shows for an empty value: the events had none. A visit without a referrer came
- * directly (typed, bookmarked, or the referrer was withheld), so its source reads "Direct / none".
+ * What the panel shows for a value: a channel by its name, and for an empty value that the events had
+ * none. A visit without a referrer came directly (typed, bookmarked, or the referrer was withheld), so
+ * its source reads "Direct / none"; a visit stored before the edge classified channels has no channel.
  */
 export const valueLabel = (dimension: string, value: string) =>
-  value || (dimension === 'referrer_source' || dimension === 'referrer' ? 'Direct / none' : '(not set)');
+  (dimension === 'channel' ? CHANNEL_LABELS[value] : undefined) ??
+  (value || (dimension === 'referrer_source' || dimension === 'referrer' ? 'Direct / none' : '(not set)'));

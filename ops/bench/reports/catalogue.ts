@@ -3,62 +3,88 @@
  * errors and custom events, with their weights. Ranked lists are drawn Zipf-like (a few items take
  * most of the traffic, a long tail the rest), as analytics data is.
  */
-import { REVENUE } from '@sluice/config';
+import { REVENUE, type Channel } from '@sluice/config';
 import { createHash } from 'node:crypto';
 import { Random, Weighted } from './random';
 
-/** A referrer as the edge stores it: the URL, and the source it derives from it. */
+/** A referrer as the edge stores it: the URL, and the source and channel it derives from it. */
 export interface Referrer {
   referrer: string;
   source: string;
+  channel: Channel;
 }
 
-const known = (url: string, source: string, weight: number) => [{ referrer: url, source }, weight] as const;
+const known = (url: string, source: string, channel: Channel, weight: number) =>
+  [{ referrer: url, source, channel }, weight] as const;
 
-/** Direct visits first, then search, social and the long tail of blogs linking to the site. */
+/** Direct visits first, then search, social, AI assistants, video and the long tail of blogs linking to the site. */
 function referrers(): Weighted<Referrer> {
   const blogs = Array.from({ length: 300 }, (_, k) => {
     const host = `blog${k + 1}.example.net`;
-    return known(`https://${host}/posts/${(k * 7919) % 1000}`, host, 6 / (k + 1));
+    return known(`https://${host}/posts/${(k * 7919) % 1000}`, host, 'referral', 6 / (k + 1));
   });
   return Weighted.of<Referrer>([
-    known('', '', 40),
-    known('https://www.google.com/', 'Google', 26),
-    known('https://www.bing.com/', 'Bing', 3),
-    known('https://duckduckgo.com/', 'DuckDuckGo', 2),
-    known('https://l.facebook.com/l.php?u=https%3A%2F%2Fexample.com%2F', 'Facebook', 3),
-    known('https://t.co/Xb8Kq2LmPz', 'Twitter', 2),
-    known('https://www.linkedin.com/feed/', 'LinkedIn', 1.5),
-    known('https://www.reddit.com/r/analytics/comments/1a2b3c/', 'Reddit', 1.5),
-    known('https://news.ycombinator.com/item?id=41234567', 'news.ycombinator.com', 1),
-    known('https://github.com/sluice/sluice', 'GitHub', 1),
-    known('https://www.youtube.com/', 'YouTube', 0.5),
+    known('', '', 'direct', 40),
+    known('https://www.google.com/', 'Google', 'search', 26),
+    known('https://www.bing.com/', 'Bing', 'search', 3),
+    known('https://duckduckgo.com/', 'DuckDuckGo', 'search', 2),
+    known('https://l.facebook.com/l.php?u=https%3A%2F%2Fexample.com%2F', 'Facebook', 'social', 3),
+    known('https://t.co/Xb8Kq2LmPz', 'Twitter', 'social', 2),
+    known('https://www.linkedin.com/feed/', 'LinkedIn', 'social', 1.5),
+    known('https://www.reddit.com/r/analytics/comments/1a2b3c/', 'Reddit', 'social', 1.5),
+    known('https://news.ycombinator.com/item?id=41234567', 'Hacker News', 'social', 1),
+    known('https://chatgpt.com/', 'ChatGPT', 'ai', 1.5),
+    known('https://www.perplexity.ai/', 'Perplexity', 'ai', 0.5),
+    known('https://github.com/sluice/sluice', 'GitHub', 'social', 1),
+    known('https://mail.google.com/', 'Gmail', 'email', 0.5),
+    known('https://www.youtube.com/', 'YouTube', 'video', 0.5),
     ...blogs,
   ]);
 }
 
+/** A campaign's UTM tags, and the channel the edge derives from them (its medium decides: edge/README.md). */
 export interface Campaign {
   utm_source: string;
   utm_medium: string;
   utm_campaign: string;
   utm_term?: string;
   utm_content?: string;
+  channel: Channel;
 }
 
 const CAMPAIGNS = Weighted.zipf<Campaign>([
-  { utm_source: 'newsletter', utm_medium: 'email', utm_campaign: 'black-friday-2026' },
-  { utm_source: 'google', utm_medium: 'cpc', utm_campaign: 'brand', utm_term: 'sluice analytics' },
+  { utm_source: 'newsletter', utm_medium: 'email', utm_campaign: 'black-friday-2026', channel: 'email' },
+  {
+    utm_source: 'google',
+    utm_medium: 'cpc',
+    utm_campaign: 'brand',
+    utm_term: 'sluice analytics',
+    channel: 'paid',
+  },
   {
     utm_source: 'facebook',
     utm_medium: 'paid_social',
     utm_campaign: 'winter-sale',
     utm_content: 'carousel-a',
+    channel: 'paid',
   },
-  { utm_source: 'facebook', utm_medium: 'paid_social', utm_campaign: 'winter-sale', utm_content: 'video-b' },
-  { utm_source: 'google', utm_medium: 'cpc', utm_campaign: 'generic', utm_term: 'privacy analytics' },
-  { utm_source: 'newsletter', utm_medium: 'email', utm_campaign: 'weekly-48' },
-  { utm_source: 'linkedin', utm_medium: 'social', utm_campaign: 'launch' },
-  { utm_source: 'partner', utm_medium: 'referral', utm_campaign: 'affiliates' },
+  {
+    utm_source: 'facebook',
+    utm_medium: 'paid_social',
+    utm_campaign: 'winter-sale',
+    utm_content: 'video-b',
+    channel: 'paid',
+  },
+  {
+    utm_source: 'google',
+    utm_medium: 'cpc',
+    utm_campaign: 'generic',
+    utm_term: 'privacy analytics',
+    channel: 'paid',
+  },
+  { utm_source: 'newsletter', utm_medium: 'email', utm_campaign: 'weekly-48', channel: 'email' },
+  { utm_source: 'linkedin', utm_medium: 'social', utm_campaign: 'launch', channel: 'social' },
+  { utm_source: 'partner', utm_medium: 'referral', utm_campaign: 'affiliates', channel: 'referral' },
 ]);
 
 /** Country, then a few of its regions and cities (the tail has none: the geo database knows less there). */

@@ -172,8 +172,8 @@ class SiteVisits {
       days,
       days.map((d) => WEEKDAYS[(firstWeekday + d) % 7] * (1 + d / plan.days / 3)),
     );
-    this.entries = site.referrers.map(({ referrer, source }) =>
-      rowPatch({ referrer, referrer_source: source }),
+    this.entries = site.referrers.map(({ referrer, source, channel }) =>
+      rowPatch({ referrer, referrer_source: source, channel }),
     );
     this.campaigns = site.campaigns.map(rowPatch);
     this.elements = site.elements.map(rowPatch);
@@ -217,6 +217,9 @@ class SiteVisits {
     const visit: RowValues = new Array(ROW_LENGTH);
     applyPatch(visit, who.traits);
     visit[COLUMN.session_id] = random.hex128();
+    // What the edge says of events with no referrer from elsewhere and no tags (clicks, later pages):
+    // the landing pageview's entry and campaign set its own.
+    visit[COLUMN.channel] = 'direct';
     const entry = this.entries.draw(random);
     const campaign = !who.bot && random.chance(SHAPE.campaignVisits) ? this.campaigns.draw(random) : [];
     const pages = who.bot ? random.geometric(SHAPE.pagesPerCrawl) : random.geometric(SHAPE.pagesPerVisit);
