@@ -73,5 +73,6 @@ SELECT site_id, toDate(ts) AS day, sipHash64(if(session_id = '', toString(event_
     argMinState(browser_version, ts), argMinState(os, ts), argMinState(device, ts),
     argMinState(language, ts)
 FROM {database}.events WHERE is_bot = 0 GROUP BY site_id, day, visit_id;
+ALTER TABLE {database}.finalized_events DROP COLUMN channel;
 ALTER TABLE {database}.visits DROP COLUMN channel;
 ALTER TABLE {database}.events DROP COLUMN channel;

@@ -10,6 +10,8 @@
 -- days finalized before hold '', as the rollup rebuilt from those days' events does.
 ALTER TABLE {database}.events ADD COLUMN channel String AFTER referrer_source;
 ALTER TABLE {database}.visits ADD COLUMN channel String AFTER referrer_source;
+-- finalized_events keeps the columns of events (0016).
+ALTER TABLE {database}.finalized_events ADD COLUMN channel String AFTER referrer_source;
 DROP TABLE IF EXISTS {database}.sessions_daily_mv;
 DROP TABLE IF EXISTS {database}.sessions_daily;
 CREATE TABLE IF NOT EXISTS {database}.sessions_daily
