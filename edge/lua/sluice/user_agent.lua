@@ -65,15 +65,28 @@ local function bot_kind(lower)
     return nil
 end
 
+-- Whether the lower-cased user agent holds one of the rule's literals: substrings of which every
+-- match of the rule contains one (a rule without them may match anything).
+local function may_match(rule, lower)
+    local literals = rule.literals
+    if not literals then
+        return true
+    end
+    for i = 1, #literals do
+        if str_find(lower, literals[i], 1, true) then
+            return true
+        end
+    end
+    return false
+end
+
 -- uap-core's rules (data/uap_rules.lua, generated): each list is tried in order and the first
 -- rule that matches names the browser, the OS or the device, as uap-core's specification says.
--- A rule's literal is a substring every match of it contains: a plain search for it skips most
--- rules for the price of a `string.find`, so a user agent runs only a few of the thousand patterns.
+-- The literals cost a few plain searches, so a user agent runs only a few of the thousand patterns.
 local function first_match(rules, ua, lower)
     for i = 1, #rules do
         local rule = rules[i]
-        local literal = rule.literal
-        if not broken[rule] and (literal == nil or str_find(rule.caseless and lower or ua, literal, 1, true)) then
+        if not broken[rule] and may_match(rule, lower) then
             local captures, err = re_match(ua, rule.regex, rule.options)
             if captures then
                 return rule, captures

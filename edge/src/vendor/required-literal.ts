@@ -1,18 +1,46 @@
 /**
- * The longest run of plain characters that every match of a regular expression must contain, or
- * `undefined` when none can be proven. The edge looks for it with a plain substring search before
- * it runs the expression: most of a thousand rules then cost a `string.find` instead of a regex
- * execution, for every distinct user agent.
+ * Lower-cased substrings of which every match of a regular expression contains at least one, or
+ * `undefined` when none can be proven. The edge looks for them in the lower-cased user agent with a
+ * plain substring search before it runs the expression: most of a thousand rules then cost a few
+ * `string.find` calls instead of a regex execution, for every distinct user agent. Comparing in
+ * lower case only widens what passes, so it holds for caseless rules too.
  *
- * Conservative by construction: a class, an escape that is not a plain character, an optional
- * character or a group that may repeat, be skipped, look around or hold an alternation ends a run
- * (any other group is read through: `(luakit)` requires `luakit`), and a top-level alternation
- * proves nothing. A wrong answer here would skip a rule that matches, which
- * the accuracy test against uap-core's own cases would show.
+ * Conservative by construction: within a branch, a class (other than one letter in both cases,
+ * `[Ss]`), an escape that is not a plain character, an optional character or a group that may
+ * repeat, be skipped or look around ends a run of plain characters, and any other group is read
+ * through (`(luakit)` requires `luakit`). A group of alternatives that must appear gives one
+ * substring per alternative, usable only if every alternative has one (`(?:Tab|Pad)`: `tab` or
+ * `pad`); so does an alternation of the whole pattern. A wrong answer here would skip a rule that
+ * matches, which the accuracy test against uap-core's own cases would show.
  */
-export function requiredLiteral(pattern: string): string | undefined {
+export function requiredLiterals(pattern: string): string[] | undefined {
+  const found = anyOfBranches(pattern);
+  if (found === undefined || found.some((literal) => /[^\x20-\x7e]/.test(literal))) {
+    // Lua's string.lower folds ASCII only: other bytes would not compare alike.
+    return undefined;
+  }
+  return [...new Set(found.map((literal) => literal.toLowerCase()))];
+}
+
+/** One substring per top-level alternative, or undefined when some alternative has none. */
+function anyOfBranches(pattern: string): string[] | undefined {
+  const found: string[] = [];
+  for (const branch of topLevelBranches(pattern)) {
+    const literals = branchLiterals(branch);
+    if (literals === undefined) return undefined;
+    found.push(...literals);
+  }
+  return found;
+}
+
+/**
+ * What one alternative (no `|` of its own) proves: its longest run of plain characters, or the
+ * alternatives of a group it requires when their shortest is longer than that run.
+ */
+function branchLiterals(pattern: string): string[] | undefined {
   let best = '';
   let run = '';
+  const groups: string[][] = [];
   const endRun = (): void => {
     if (run.length > best.length) best = run;
     run = '';
@@ -21,14 +49,13 @@ export function requiredLiteral(pattern: string): string | undefined {
   while (i < pattern.length) {
     const c = pattern[i];
     let literal: string | undefined;
-    // Groups read through hold no alternation of their own, so this one is the pattern's.
-    if (c === '|') return undefined;
     if (c === '\\') {
       const next = pattern[i + 1];
       // A letter or digit after a backslash is a class, an anchor or a back-reference, never itself.
       literal = next !== undefined && !/[A-Za-z0-9]/.test(next) ? next : undefined;
       i += 2;
     } else if (c === '[') {
+      literal = eitherCase(pattern, i);
       i = classEnd(pattern, i);
     } else if (c === '(') {
       const group = transparentGroup(pattern, i);
@@ -37,6 +64,8 @@ export function requiredLiteral(pattern: string): string | undefined {
         i = group;
         continue;
       }
+      const required = requiredAlternatives(pattern, i);
+      if (required !== undefined) groups.push(required);
       i = groupEnd(pattern, i);
     } else if (c === ')') {
       // The end of a group read through: the run goes on.
@@ -69,7 +98,57 @@ export function requiredLiteral(pattern: string): string | undefined {
     }
   }
   endRun();
-  return best.length > 0 ? best : undefined;
+  let choice = best.length > 0 ? [best] : undefined;
+  let shortest = best.length;
+  for (const alternatives of groups) {
+    const length = Math.min(...alternatives.map((literal) => literal.length));
+    if (length > shortest) {
+      choice = alternatives;
+      shortest = length;
+    }
+  }
+  return choice;
+}
+
+/** The alternatives' substrings of the group opening at `at` if the group must appear, else undefined. */
+function requiredAlternatives(pattern: string, at: number): string[] | undefined {
+  let inside = at + 1;
+  if (pattern[inside] === '?') {
+    if (pattern[inside + 1] !== ':') return undefined;
+    inside += 2;
+  }
+  const end = groupEnd(pattern, at);
+  if (skipQuantifier(pattern, end).optional) return undefined;
+  return anyOfBranches(pattern.slice(inside, end - 1));
+}
+
+/** The lower-case letter a class names in both cases (`[Ss]`, `[sS]`), else undefined. */
+function eitherCase(pattern: string, at: number): string | undefined {
+  const match = /^\[([A-Za-z])([A-Za-z])\]/.exec(pattern.slice(at));
+  if (match === null || match[1] === match[2] || match[1].toLowerCase() !== match[2].toLowerCase()) {
+    return undefined;
+  }
+  return match[1].toLowerCase();
+}
+
+/** The pattern split at its own `|`, outside groups and classes. */
+function topLevelBranches(pattern: string): string[] {
+  const branches: string[] = [];
+  let from = 0;
+  let i = 0;
+  while (i < pattern.length) {
+    const c = pattern[i];
+    if (c === '|') {
+      branches.push(pattern.slice(from, i));
+      from = i + 1;
+      i += 1;
+    } else if (c === '\\') i += 2;
+    else if (c === '[') i = classEnd(pattern, i);
+    else if (c === '(') i = groupEnd(pattern, i);
+    else i += 1;
+  }
+  branches.push(pattern.slice(from));
+  return branches;
 }
 
 /**
@@ -85,22 +164,8 @@ function transparentGroup(pattern: string, at: number): number | undefined {
   }
   const end = groupEnd(pattern, at);
   if (skipQuantifier(pattern, end).present) return undefined;
-  if (hasOwnAlternation(pattern.slice(inside, end - 1))) return undefined;
+  if (topLevelBranches(pattern.slice(inside, end - 1)).length > 1) return undefined;
   return inside;
-}
-
-/** Whether `|` appears in `pattern` outside its groups and classes. */
-function hasOwnAlternation(pattern: string): boolean {
-  let i = 0;
-  while (i < pattern.length) {
-    const c = pattern[i];
-    if (c === '|') return true;
-    if (c === '\\') i += 2;
-    else if (c === '[') i = classEnd(pattern, i);
-    else if (c === '(') i = groupEnd(pattern, i);
-    else i += 1;
-  }
-  return false;
 }
 
 function isQuantifier(pattern: string, at: number): boolean {

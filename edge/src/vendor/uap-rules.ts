@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { luaString } from './lua-source';
-import { requiredLiteral } from './required-literal';
+import { requiredLiterals } from './required-literal';
 
 interface UapRule {
   regex: string;
@@ -41,9 +41,9 @@ export function renderUapRules(): string {
   const lines = [
     `-- Generated from uap-core ${pkg.version} (Apache-2.0, LICENSES/uap-core.txt): its regexes.yaml,`,
     '-- by edge/src/vendor/uap-rules.ts (`npm run vendor:uap -w edge`). Do not edit: bump the package',
-    '-- and regenerate. Each rule: the PCRE pattern, the ngx.re options, a substring every match must',
-    '-- contain (lower-cased for caseless rules; absent when none can be proven), and the replacement',
-    '-- templates uap-core gives it ($1 … $9 name its captures).',
+    '-- and regenerate. Each rule: the PCRE pattern, the ngx.re options, lower-cased substrings of which',
+    '-- every match contains one (absent when none can be proven), and the replacement templates',
+    '-- uap-core gives it ($1 … $9 name its captures).',
     'return {',
   ];
   for (const { list, name, templates } of LISTS) {
@@ -62,13 +62,9 @@ function ruleSource(rule: UapRule, templates: readonly string[]): string {
     );
   }
   const caseless = rule.regex_flag === 'i';
-  const found = requiredLiteral(rule.regex);
-  // Lua's string.lower folds ASCII only: a caseless rule's literal must be ASCII to compare alike.
-  const literal = caseless && found !== undefined && /[^\x20-\x7e]/.test(found) ? undefined : found;
+  const literals = requiredLiterals(rule.regex);
   const fields = [`regex = ${luaString(rule.regex)}`, `options = "${caseless ? 'joi' : 'jo'}"`];
-  if (literal !== undefined)
-    fields.push(`literal = ${luaString(caseless ? literal.toLowerCase() : literal)}`);
-  if (caseless) fields.push('caseless = true');
+  if (literals !== undefined) fields.push(`literals = { ${literals.map(luaString).join(', ')} }`);
   for (const template of templates) {
     const value = rule[`${template}_replacement`];
     if (value !== undefined && value !== null) fields.push(`${template} = ${luaString(String(value))}`);
