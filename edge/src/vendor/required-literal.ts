@@ -1,46 +1,54 @@
 /**
- * Lower-cased substrings of which every match of a regular expression contains at least one, or
- * `undefined` when none can be proven. The edge looks for them in the lower-cased user agent with a
- * plain substring search before it runs the expression: most of a thousand rules then cost a few
- * `string.find` calls instead of a regex execution, for every distinct user agent. Comparing in
- * lower case only widens what passes, so it holds for caseless rules too.
+ * What every match of a regular expression must contain, as lower-cased substrings: a list of
+ * requirements, each met when the user agent holds any one of its substrings; `undefined` when
+ * nothing can be proven. The edge checks them in the lower-cased user agent with plain searches
+ * before it runs the expression: most of a thousand rules then cost a few `string.find` calls
+ * instead of a regex execution, for every distinct user agent. Comparing in lower case only widens
+ * what passes, so it holds for caseless rules too.
  *
  * Conservative by construction: within a branch, a class (other than one letter in both cases,
  * `[Ss]`), an escape that is not a plain character, an optional character or a group that may
  * repeat, be skipped or look around ends a run of plain characters, and any other group is read
- * through (`(luakit)` requires `luakit`). A group of alternatives that must appear gives one
- * substring per alternative, usable only if every alternative has one (`(?:Tab|Pad)`: `tab` or
- * `pad`); so does an alternation of the whole pattern. A wrong answer here would skip a rule that
- * matches, which the accuracy test against uap-core's own cases would show.
+ * through (`(luakit)` requires `luakit`). The longest run is one requirement; a group of
+ * alternatives that must appear is another, usable only if every alternative proves something
+ * (`(?:Tab|Pad)`: `tab` or `pad`); an alternation of the whole pattern is one requirement made of
+ * each alternative's first. A wrong answer here would skip a rule that matches, which the accuracy
+ * test against uap-core's own cases would show.
  */
-export function requiredLiterals(pattern: string): string[] | undefined {
-  const found = anyOfBranches(pattern);
-  if (found === undefined || found.some((literal) => /[^\x20-\x7e]/.test(literal))) {
-    // Lua's string.lower folds ASCII only: other bytes would not compare alike.
-    return undefined;
-  }
-  return [...new Set(found.map((literal) => literal.toLowerCase()))];
+export function requiredLiterals(pattern: string): string[][] | undefined {
+  const branches = topLevelBranches(pattern);
+  const found = branches.length > 1 ? [anyOfBranches(branches)] : requirementsOf(pattern);
+  // Lua's string.lower folds ASCII only: a substring with other bytes would not compare alike.
+  const usable = found
+    .filter((literals): literals is string[] => literals !== undefined)
+    .filter((literals) => literals.every((literal) => /^[\x20-\x7e]+$/.test(literal)))
+    .map((literals) => [...new Set(literals.map((literal) => literal.toLowerCase()))])
+    .slice(0, MAX_REQUIREMENTS);
+  return usable.length > 0 ? usable : undefined;
 }
 
-/** One substring per top-level alternative, or undefined when some alternative has none. */
-function anyOfBranches(pattern: string): string[] | undefined {
+// Beyond three, another requirement rarely rejects what the first ones let through.
+const MAX_REQUIREMENTS = 3;
+
+/** One substring per alternative (each alternative's strongest requirement), or undefined if one has none. */
+function anyOfBranches(branches: string[]): string[] | undefined {
   const found: string[] = [];
-  for (const branch of topLevelBranches(pattern)) {
-    const literals = branchLiterals(branch);
-    if (literals === undefined) return undefined;
-    found.push(...literals);
+  for (const branch of branches) {
+    const [strongest] = requirementsOf(branch);
+    if (strongest === undefined) return undefined;
+    found.push(...strongest);
   }
   return found;
 }
 
 /**
- * What one alternative (no `|` of its own) proves: its longest run of plain characters, or the
- * alternatives of a group it requires when their shortest is longer than that run.
+ * What one alternative (no `|` of its own) requires: its longest run of plain characters and the
+ * alternatives of every group it must pass through, strongest (longest shortest substring) first.
  */
-function branchLiterals(pattern: string): string[] | undefined {
+function requirementsOf(pattern: string): string[][] {
   let best = '';
   let run = '';
-  const groups: string[][] = [];
+  const requirements: string[][] = [];
   const endRun = (): void => {
     if (run.length > best.length) best = run;
     run = '';
@@ -65,7 +73,7 @@ function branchLiterals(pattern: string): string[] | undefined {
         continue;
       }
       const required = requiredAlternatives(pattern, i);
-      if (required !== undefined) groups.push(required);
+      if (required !== undefined) requirements.push(required);
       i = groupEnd(pattern, i);
     } else if (c === ')') {
       // The end of a group read through: the run goes on.
@@ -98,16 +106,9 @@ function branchLiterals(pattern: string): string[] | undefined {
     }
   }
   endRun();
-  let choice = best.length > 0 ? [best] : undefined;
-  let shortest = best.length;
-  for (const alternatives of groups) {
-    const length = Math.min(...alternatives.map((literal) => literal.length));
-    if (length > shortest) {
-      choice = alternatives;
-      shortest = length;
-    }
-  }
-  return choice;
+  if (best.length > 0) requirements.push([best]);
+  const shortest = (literals: string[]) => Math.min(...literals.map((literal) => literal.length));
+  return requirements.sort((a, b) => shortest(b) - shortest(a));
 }
 
 /** The alternatives' substrings of the group opening at `at` if the group must appear, else undefined. */
@@ -119,7 +120,7 @@ function requiredAlternatives(pattern: string, at: number): string[] | undefined
   }
   const end = groupEnd(pattern, at);
   if (skipQuantifier(pattern, end).optional) return undefined;
-  return anyOfBranches(pattern.slice(inside, end - 1));
+  return anyOfBranches(topLevelBranches(pattern.slice(inside, end - 1)));
 }
 
 /** The lower-case letter a class names in both cases (`[Ss]`, `[sS]`), else undefined. */

@@ -41,9 +41,9 @@ export function renderUapRules(): string {
   const lines = [
     `-- Generated from uap-core ${pkg.version} (Apache-2.0, LICENSES/uap-core.txt): its regexes.yaml,`,
     '-- by edge/src/vendor/uap-rules.ts (`npm run vendor:uap -w edge`). Do not edit: bump the package',
-    '-- and regenerate. Each rule: the PCRE pattern, the ngx.re options, lower-cased substrings of which',
-    '-- every match contains one (absent when none can be proven), and the replacement templates',
-    '-- uap-core gives it ($1 … $9 name its captures).',
+    '-- and regenerate. Each rule: the PCRE pattern, the ngx.re options, what every match contains (each',
+    '-- requirement a list of lower-cased substrings, one of which must be there; absent when nothing can',
+    '-- be proven) and the replacement templates uap-core gives it ($1 … $9 name its captures).',
     'return {',
   ];
   for (const { list, name, templates } of LISTS) {
@@ -64,7 +64,10 @@ function ruleSource(rule: UapRule, templates: readonly string[]): string {
   const caseless = rule.regex_flag === 'i';
   const literals = requiredLiterals(rule.regex);
   const fields = [`regex = ${luaString(rule.regex)}`, `options = "${caseless ? 'joi' : 'jo'}"`];
-  if (literals !== undefined) fields.push(`literals = { ${literals.map(luaString).join(', ')} }`);
+  if (literals !== undefined) {
+    const requirements = literals.map((anyOf) => `{ ${anyOf.map(luaString).join(', ')} }`);
+    fields.push(`requires = { ${requirements.join(', ')} }`);
+  }
   for (const template of templates) {
     const value = rule[`${template}_replacement`];
     if (value !== undefined && value !== null) fields.push(`${template} = ${luaString(String(value))}`);
