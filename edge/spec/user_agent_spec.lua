@@ -1,4 +1,11 @@
+-- What the module logs (it keeps ngx.log from when it loads).
+local logged = {}
+local stub_log = ngx.log
+ngx.log = function(_, ...)
+    logged[#logged + 1] = table.concat({ ... })
+end
 local user_agent = require "sluice.user_agent"
+ngx.log = stub_log
 local uap_rules = require "sluice.data.uap_rules"
 
 local function parsed(ua)
@@ -95,12 +102,15 @@ describe("user_agent.parse", function()
         assert.same({}, refused)
     end)
 
-    it("skips a rule its PCRE refuses and goes on to the next", function()
-        table.insert(uap_rules.os, 1, { regex = "(Windows", options = "jo" })
-        local ok, result = pcall(user_agent.parse, "Mozilla/5.0 (Windows NT 6.1; rv:91.0) Gecko/20100101 Fx/91")
+    it("skips a rule its PCRE refuses at the worker's start and goes on to the next", function()
+        local refused = { regex = "(Windows", options = "jo" }
+        table.insert(uap_rules.os, 1, refused)
+        local ok, err = pcall(user_agent.init_worker)
+        local result = user_agent.parse("Mozilla/5.0 (Windows NT 6.1; rv:91.0) Gecko/20100101 Fx/91")
         table.remove(uap_rules.os, 1)
-        assert.is_true(ok)
-        assert.equal("Windows", result.os)
+        assert.same({ true, nil, "Windows" }, { ok, err, result.os })
+        assert.equal(1, #logged)
+        assert.truthy(logged[1]:find("^user agent rule skipped: pcre_compile%(%) failed: .+: %(Windows$"), logged[1])
     end)
 
     it("reads only the first 500 bytes, which are also the cache key", function()

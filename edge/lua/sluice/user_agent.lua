@@ -52,7 +52,7 @@ local MOBILE_OS = {
     ["BlackBerry OS"] = true, ["KaiOS"] = true, ["Symbian OS"] = true, ["Firefox OS"] = true,
     ["HarmonyOS"] = true, ["Sailfish"] = true, ["Bada"] = true, ["webOS"] = true,
 }
--- Rules this worker's PCRE refused to compile: skipped from then on.
+-- Rules this worker's PCRE refused to compile (init_worker): skipped.
 local broken = {}
 
 -- The kind of bot the user agent names, or nil for a person's browser.
@@ -137,14 +137,12 @@ local function first_match(rules, ua, lower)
     for i = 1, #rules do
         local rule = rules[i]
         if not broken[rule] and may_match(rule, lower) then
-            local captures, err = re_match(ua, rule.regex, rule.options)
+            -- Every pattern compiled at the worker's start (init_worker), so an error here is PCRE's
+            -- match limit on this input: the rule doesn't match it. Not logged: a request's log line
+            -- names its client.
+            local captures = re_match(ua, rule.regex, rule.options)
             if captures then
                 return rule, captures
-            end
-            if err then
-                -- Fail open: a pattern this PCRE refuses only costs its own rule, logged once per worker.
-                broken[rule] = true
-                ngx_log(ngx_ERR, "user agent rule skipped: ", err, ": ", rule.regex)
             end
         end
     end
@@ -243,6 +241,21 @@ local function parse(ua)
         is_bot = bot and 1 or 0,
         bot_kind = kind or "",
     }
+end
+
+-- Compiles every rule once, at the worker's start: a pattern this worker's PCRE refuses is logged
+-- here, where no request is named, and skipped from then on (fail open: it costs only its own
+-- rule); the others are in ngx.re's cache before the first beacon.
+function _M.init_worker()
+    for _, rules in pairs(uap) do
+        for _, rule in ipairs(rules) do
+            local _, err = re_match("", rule.regex, rule.options)
+            if err then
+                broken[rule] = true
+                ngx_log(ngx_ERR, "user agent rule skipped: ", err, ": ", rule.regex)
+            end
+        end
+    end
 end
 
 -- The parsed user agent; the returned table is shared through the cache and must not be changed.
