@@ -71,7 +71,8 @@ end
 -- second): set before its rules run, cleared after, reused by every parse of this worker. A literal
 -- whose first two bytes are not among them can't be in the user agent, which spares its search:
 -- the search itself is slow on hostile input (500 bytes of "a" against every literal starting
--- with "a"), and this check costs one array read.
+-- with "a"), and this check costs one array read. A mark left behind by an error in between
+-- would only cost a search.
 local pairs_held = ffi.new("uint8_t[?]", 65536)
 
 local function mark_pairs(lower, held)
@@ -231,7 +232,8 @@ local function parse(ua)
     mark_pairs(lower, 1)
     local browser, version = browser_of(ua, lower)
     local os = os_of(ua, lower)
-    local device_family = device_family_of(ua, lower)
+    -- A bot's device type is "bot" whatever it claims: its device needs no lookup.
+    local device_family = bot and "" or device_family_of(ua, lower)
     mark_pairs(lower, 0)
     return {
         browser = browser,
