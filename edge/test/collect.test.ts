@@ -224,20 +224,20 @@ describe('the collect endpoint', () => {
     assert.deepEqual([utm.pathname, utm.referrer_source, utm.channel], ['/landing', '', 'email']);
   });
 
-  test('the user agent gives browser, major version, OS, device type and the bot flag', async () => {
+  test("the user agent gives browser, major version, OS (uap-core's names), device type and the bot flag", async () => {
     const cases: Array<[string, [string, string, string, string, number]]> = [
       [CHROME_WINDOWS, ['Chrome', '131', 'Windows', 'desktop', 0]],
       [
         'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1',
-        ['Safari', '18', 'iOS', 'mobile', 0],
+        ['Mobile Safari', '18', 'iOS', 'mobile', 0],
       ],
       [
         'Mozilla/5.0 (iPad; CPU OS 17_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/130.0.6723.90 Mobile/15E148 Safari/604.1',
-        ['Chrome', '130', 'iOS', 'tablet', 0],
+        ['Chrome Mobile iOS', '130', 'iOS', 'tablet', 0],
       ],
       [
         'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36',
-        ['Chrome', '131', 'Android', 'mobile', 0],
+        ['Chrome Mobile', '131', 'Android', 'mobile', 0],
       ],
       [
         'Mozilla/5.0 (Linux; Android 13; SM-X700) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/26.0 Chrome/122.0.0.0 Safari/537.36',
@@ -245,7 +245,7 @@ describe('the collect endpoint', () => {
       ],
       [
         'Mozilla/5.0 (Macintosh; Intel Mac OS X 14.7; rv:132.0) Gecko/20100101 Firefox/132.0',
-        ['Firefox', '132', 'macOS', 'desktop', 0],
+        ['Firefox', '132', 'Mac OS X', 'desktop', 0],
       ],
       [
         'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.2903.70',
@@ -253,10 +253,13 @@ describe('the collect endpoint', () => {
       ],
       [
         'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0.0.0 Safari/537.36',
-        ['Chrome', '131', 'Linux', 'bot', 1],
+        ['HeadlessChrome', '131', 'Linux', 'bot', 1],
       ],
-      ['Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)', ['', '', '', 'bot', 1]],
-      ['curl/8.5.0', ['', '', '', 'bot', 1]],
+      [
+        'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)',
+        ['Googlebot', '2', '', 'bot', 1],
+      ],
+      ['curl/8.5.0', ['curl', '8', '', 'bot', 1]],
       ['', ['', '', '', 'bot', 1]],
     ];
     for (const [userAgent] of cases) {

@@ -100,7 +100,7 @@ test('an unsigned batch cannot name an address or a user agent', async () => {
   );
   const [first, second] = await newRows(2);
   assert.equal(first.visitor_id, second.visitor_id, 'the connection decides, not the body');
-  assert.deepEqual([first.is_bot, first.browser], [1, '']);
+  assert.deepEqual([first.is_bot, first.browser], [1, 'curl']);
 });
 
 test("a signed batch's language is the user's Accept-Language it names, never the server's own header", async () => {

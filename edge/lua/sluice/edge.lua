@@ -6,6 +6,7 @@ local ids = require "sluice.ids"
 local metrics = require "sluice.metrics"
 local row = require "sluice.row"
 local sites = require "sluice.sites"
+local user_agent = require "sluice.user_agent"
 local visitor = require "sluice.visitor"
 
 local os_getenv = os.getenv
@@ -44,6 +45,7 @@ function _M.init_worker()
     metrics.init_worker()
     disk.init_worker()
     visitor.init_worker()
+    user_agent.init_worker()
 end
 
 return _M
