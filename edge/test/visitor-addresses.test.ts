@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { chmodSync, readdirSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
@@ -7,7 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { withDefaults, type EventRow } from '@sluice/config';
 import { waitUntil } from '@sluice/services';
-import type { StartEdgeOptions } from '../src';
+import { shiftedClockEnvironment, type StartEdgeOptions } from '../src';
 import { EdgeHarness, requestFrom, SITE } from './edge-harness';
 import { connectionPerWorker } from './worker-connections';
 
@@ -144,22 +143,12 @@ test('no log line names a visitor: nginx’s own refusals, upstream failures and
  * shifted-clock.c), and the real time at which it does. Both days are named as the edge names them.
  */
 function clockNearMidnight(dir: string, seconds: number) {
-  const library = join(dir, 'shifted-clock.so');
-  execFileSync('cc', [
-    '-shared',
-    '-fPIC',
-    '-O2',
-    '-o',
-    library,
-    join(__dirname, '..', '..', 'test', 'shifted-clock.c'),
-    '-ldl',
-  ]);
   const now = Math.floor(Date.now() / 1000);
   const midnight = Math.ceil((now + 1) / 86_400) * 86_400;
   const shift = midnight - seconds - now;
   const day = (unix: number) => new Date(unix * 1000).toISOString().slice(0, 10);
   return {
-    environment: { LD_PRELOAD: library, SHIFTED_CLOCK_SECONDS: String(shift) },
+    environment: shiftedClockEnvironment(dir, shift),
     /** Only the whole seconds move: the edge's day ends at this real moment exactly. */
     dayEndsAt: (now + seconds) * 1000,
     today: day(midnight - 1),
