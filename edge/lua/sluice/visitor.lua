@@ -43,7 +43,7 @@ ffi.cdef [[
 
 local salts_dir
 -- Today's salt, the day (`YYYY-MM-DD`) and day number (days since 1970) it is for, and yesterday's
--- salt once an event of yesterday needed it.
+-- salt: made at start, kept when the day turns, else read when an event of yesterday needs it.
 local current_day
 local current_day_number
 local salt
