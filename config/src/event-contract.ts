@@ -65,7 +65,9 @@ export const EVENT_ROW = {
     type: 'datetime',
     required: true,
     source: 'edge',
-    description: 'Edge receive time, UTC, `YYYY-MM-DD hh:mm:ss`.',
+    description:
+      'When the event happened, UTC, `YYYY-MM-DD hh:mm:ss`: the edge receive time less the age the tracker sent ' +
+      '(wire key `a`, at most WIRE.maxAgeMs), so an event resent from the offline queue keeps its own time and day.',
   },
   name: {
     type: 'string',
@@ -466,6 +468,12 @@ export const WIRE = {
   maxBodyBytes: 65536,
   maxEventsPerBatch: 50,
   /**
+   * The oldest an event may say it is (`a`): the tracker's offline queue keeps events 24 hours. A larger age is
+   * cut to this; a negative or non-numeric one is ignored (the event is stamped at arrival). Either way the
+   * event is written and counted in `sluice_edge_fields_rejected_total{reason="bad_age"}`.
+   */
+  maxAgeMs: 86_400_000,
+  /**
    * Batches from a customer's own servers, signed with one of the site's secrets: the headers carry
    * the Unix time and `v1=` + hex HMAC-SHA256(secret, timestamp + "." + body). Only such batches may
    * name the end user's address, user agent and Accept-Language header (batch keys `ip`, `ua` and
@@ -482,6 +490,13 @@ export const WIRE = {
   event: {
     id: { field: 'event_id', type: 'uuid' },
     n: { field: 'name', type: 'string' },
+    /**
+     * Milliseconds since the tracker captured the event, measured when the batch is sent (every send again:
+     * a resend from the offline queue is older). The edge stamps `ts` = arrival − age, and hashes the
+     * visitor with the salt of that day. Absent: the event happened on arrival (signed batches, the image
+     * fallback, older trackers).
+     */
+    a: { field: 'age', type: 'number' },
     u: {
       field: 'url',
       type: 'string',
@@ -522,6 +537,8 @@ export const WIRE = {
 export type WireEvent = {
   id?: string;
   n: string;
+  /** Set by the transport when it sends the event, not by whoever tracks it. */
+  a?: number;
   u: string;
   r?: string;
   sid?: string;

@@ -1,3 +1,4 @@
 export * from './render-config';
 export * from './edge-server';
 export * from './loopback-edge';
+export * from './shifted-clock';

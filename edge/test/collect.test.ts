@@ -36,8 +36,8 @@ describe('the collect endpoint', () => {
   const newLines = (expected: number) => harness.newLines(expected);
   const newRows = (expected: number) => harness.newRows(expected);
 
-  /** Events written without revenue, by reason, from the metrics (one worker: its own counts, up to now). */
-  async function fieldsRejected(): Promise<Record<'bad_revenue' | 'bad_currency', number>> {
+  /** Events written without revenue or with an age not taken as sent, by reason, from the metrics (one worker: its own counts, up to now). */
+  async function fieldsRejected(): Promise<Record<'bad_revenue' | 'bad_currency' | 'bad_age', number>> {
     const text = await (await fetch(harness.edge.metricsUrl)).text();
     const count = (reason: string) =>
       Number(
@@ -45,7 +45,11 @@ describe('the collect endpoint', () => {
           text,
         )?.[1] ?? 0,
       );
-    return { bad_revenue: count('bad_revenue'), bad_currency: count('bad_currency') };
+    return {
+      bad_revenue: count('bad_revenue'),
+      bad_currency: count('bad_currency'),
+      bad_age: count('bad_age'),
+    };
   }
 
   test('a pageview becomes exactly one contract row, byte for byte, its empty fields left out', async () => {
@@ -360,9 +364,33 @@ describe('the collect endpoint', () => {
     assert.deepEqual(rows[4].props_keys, ['currency', 'revenue']);
     assert.deepEqual(rows[4].props_values, ['XYZ', '25']);
     assert.deepEqual(await fieldsRejected(), {
+      ...rejectedBefore,
       bad_currency: rejectedBefore.bad_currency + 2,
       bad_revenue: rejectedBefore.bad_revenue + 2,
     });
+  });
+
+  test("age: each event is stamped at arrival less its age, within the offline queue's 24 hours", async () => {
+    const rejectedBefore = await fieldsRejected();
+    // Whole seconds of age, so each ts is exactly the age-less event's less them, whatever the arrival's milliseconds.
+    // As JSON text: 1e999 is a number too large for a double, which the edge reads as infinity.
+    const ages = ['', '0', '5000', '3600000', '86400000', '90000000', '1e999', '-5', '"3000"', 'null'];
+    const events = ages.map((a, i) => `{"n":"aged-${i}","u":"https://shop.test/"${a && `,"a":${a}`}}`);
+    const response = await harness.post(`{"s":"${SITE.key}","e":[${events.join(',')}]}`);
+    assert.equal(response.status, 204, 'an age out of bounds is no reason to refuse the event');
+    const rows = await newRows(ages.length);
+    const seconds = rows.map((row) => Date.parse(`${row.ts.replace(' ', 'T')}Z`) / 1000);
+    assert.deepEqual(
+      seconds.map((second) => seconds[0] - second),
+      [0, 0, 5, 3600, 86_400, 86_400, 86_400, 0, 0, 0],
+      'older by the age; cut to 24 hours; a negative or non-numeric age ignored',
+    );
+    const day = (i: number) => rows[i].ts.slice(0, 10);
+    // Under a day's salt each: today's for today's events, yesterday's for those of yesterday.
+    assert.equal(new Set(rows.filter((_, i) => day(i) === day(0)).map((row) => row.visitor_id)).size, 1);
+    assert.equal(new Set(rows.filter((_, i) => day(i) !== day(0)).map((row) => row.visitor_id)).size, 1);
+    assert.notEqual(rows[0].visitor_id, rows[4].visitor_id, 'a day-old event is hashed under its own day');
+    assert.deepEqual(await fieldsRejected(), { ...rejectedBefore, bad_age: rejectedBefore.bad_age + 5 });
   });
 
   test('the edge mints an id when none was sent, and writes only the required fields of a bare event', async () => {

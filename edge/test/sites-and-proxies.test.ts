@@ -350,23 +350,37 @@ test("today's visitor salt is created private and kept across restarts, so ids s
   });
 });
 
-test("visitor ids are HMACs under the day's salt; salts older than yesterday are destroyed", async () => {
+test("visitor ids are HMACs under the salt of the event's day; salts older than yesterday are destroyed", async () => {
   const harness = new EdgeHarness();
   const salts = join(harness.dir, 'state', 'salts');
   mkdirSync(salts, { recursive: true });
   const today = randomBytes(32);
+  const yesterday = randomBytes(32);
   writeFileSync(join(salts, utcDay(0)), today);
-  writeFileSync(join(salts, utcDay(1)), randomBytes(32));
+  writeFileSync(join(salts, utcDay(1)), yesterday);
   writeFileSync(join(salts, utcDay(3)), randomBytes(32));
   writeFileSync(join(harness.dir, 'state', 'salt'), randomBytes(32));
   await harness.start();
   try {
-    await harness.post({ s: SITE.key, e: [EVENT] }, { 'user-agent': 'test-agent/1.0' });
-    const [row] = await harness.newRows(1);
-    const expected = createHmac('sha1', today)
-      .update([SITE.id, '127.0.0.1', 'test-agent/1.0'].join('\x00'))
-      .digest();
-    assert.equal(row.visitor_id, expected.subarray(0, 16).toString('hex'));
+    // The second event waited a day in the tracker's offline queue: it happened yesterday.
+    await harness.post(
+      { s: SITE.key, e: [EVENT, { ...EVENT, a: 86_400_000 }] },
+      { 'user-agent': 'test-agent/1.0' },
+    );
+    const rows = await harness.newRows(2);
+    const expected = (salt: Buffer) =>
+      createHmac('sha1', salt)
+        .update([SITE.id, '127.0.0.1', 'test-agent/1.0'].join('\x00'))
+        .digest()
+        .subarray(0, 16)
+        .toString('hex');
+    assert.deepEqual(
+      rows.map((row) => [row.ts.slice(0, 10), row.visitor_id]),
+      [
+        [utcDay(0), expected(today)],
+        [utcDay(1), expected(yesterday)],
+      ],
+    );
     assert.deepEqual(readdirSync(salts).sort(), [utcDay(1), utcDay(0)]);
     assert.ok(!existsSync(join(harness.dir, 'state', 'salt')), 'the single salt of earlier versions is gone');
   } finally {

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { chmodSync, readdirSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
@@ -7,7 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { withDefaults, type EventRow } from '@sluice/config';
 import { waitUntil } from '@sluice/services';
-import type { StartEdgeOptions } from '../src';
+import { shiftedClockEnvironment, type StartEdgeOptions } from '../src';
 import { EdgeHarness, requestFrom, SITE } from './edge-harness';
 import { connectionPerWorker } from './worker-connections';
 
@@ -144,22 +143,12 @@ test('no log line names a visitor: nginx’s own refusals, upstream failures and
  * shifted-clock.c), and the real time at which it does. Both days are named as the edge names them.
  */
 function clockNearMidnight(dir: string, seconds: number) {
-  const library = join(dir, 'shifted-clock.so');
-  execFileSync('cc', [
-    '-shared',
-    '-fPIC',
-    '-O2',
-    '-o',
-    library,
-    join(__dirname, '..', '..', 'test', 'shifted-clock.c'),
-    '-ldl',
-  ]);
   const now = Math.floor(Date.now() / 1000);
   const midnight = Math.ceil((now + 1) / 86_400) * 86_400;
   const shift = midnight - seconds - now;
   const day = (unix: number) => new Date(unix * 1000).toISOString().slice(0, 10);
   return {
-    environment: { LD_PRELOAD: library, SHIFTED_CLOCK_SECONDS: String(shift) },
+    environment: shiftedClockEnvironment(dir, shift),
     /** Only the whole seconds move: the edge's day ends at this real moment exactly. */
     dayEndsAt: (now + seconds) * 1000,
     today: day(midnight - 1),
@@ -197,7 +186,7 @@ test('a day’s salt that cannot be made is reported without the visitor whose b
   }
 });
 
-test('when the UTC day ends, both workers hash with the new salt: a visitor gets a new id, the same in each', async () => {
+test('when the UTC day ends, both workers hash with the new salt: a visitor gets a new id, the same in each; an event of the day before keeps its day and id', async () => {
   const harness = new EdgeHarness();
   try {
     const clock = clockNearMidnight(harness.dir, 6);
@@ -211,13 +200,16 @@ test('when the UTC day ends, both workers hash with the new salt: a visitor gets
     });
     const connections = await connectionPerWorker(harness.edge);
     const userAgent = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) Safari/605.1.15';
-    const beacon = (name: string) =>
+    // `queued`: an event the tracker held a minute, tracked before midnight, sent after it.
+    const beacon = (name: string, queued?: string) =>
       Promise.all(
         connections.map(async ({ agent }) => {
+          const events = [{ n: name, u: 'https://shop.test/' }];
+          if (queued) events.push({ n: queued, u: 'https://shop.test/', a: 60_000 } as (typeof events)[0]);
           const answer = await requestFrom(`${harness.edge.url}/telemetry/e`, {
             method: 'POST',
             headers: { 'x-forwarded-for': FORWARDED[3], 'user-agent': userAgent },
-            body: JSON.stringify({ s: SITE.key, e: [{ n: name, u: 'https://shop.test/' }] }),
+            body: JSON.stringify({ s: SITE.key, e: events }),
             agent,
           });
           assert.equal(answer.status, 204, name);
@@ -225,7 +217,7 @@ test('when the UTC day ends, both workers hash with the new salt: a visitor gets
       );
     await beacon('before');
     await dayEnded(clock);
-    await beacon('after');
+    await beacon('after', 'queued');
     // Each worker buffers its own lines: once nginx has stopped, the file holds all of them.
     await harness.edge.stop();
     for (const { agent } of connections) agent.destroy();
@@ -246,8 +238,10 @@ test('when the UTC day ends, both workers hash with the new salt: a visitor gets
         ['after', clock.tomorrow, idUnder(clock.tomorrow)],
         ['before', clock.today, idUnder(clock.today)],
         ['before', clock.today, idUnder(clock.today)],
+        ['queued', clock.today, idUnder(clock.today)],
+        ['queued', clock.today, idUnder(clock.today)],
       ],
-      "each worker's beacon before midnight under the old salt, after it under the new one",
+      "each worker's beacon before midnight under the old salt, after it under the new one, unless it happened before",
     );
     assert.notEqual(idUnder(clock.today), idUnder(clock.tomorrow));
     assert.deepEqual(harness.filesNaming([FORWARDED[3]]), []);

@@ -117,6 +117,7 @@ const REFUSED = testSite('refused', {}, (key) => pageWith(trackerSnippet(key, FA
 const LOST = testSite('lost-response', {}, (key) => pageWith(trackerSnippet(key, FAULTY_PATH)));
 const TWO_TABS = testSite('two-tabs');
 const LANDED = testSite('clickhouse');
+const HELD = testSite('held');
 
 let dir: string;
 let edge: RunningEdge;
@@ -569,6 +570,37 @@ describe('the tracker in Chromium, against the real edge', { concurrency: 6 }, (
     const replayed = await sentAfter(page, OFFLINE, () => page.context().setOffline(false));
     assert.deepEqual(names(replayed), tracked, 'each arrived once');
     assert.deepEqual(await queuedIn(page), [], 'the queue is empty');
+    await page.close();
+  });
+
+  test('delivery: an event held offline for hours is sent with its age, and the edge stamps it when it was tracked', async () => {
+    const page = await browser.newPage();
+    // The page's clock runs as the real one, until the test moves it on.
+    await page.clock.install();
+    await visit(HELD, undefined, page);
+    const sent: WireBatch[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/e')) sent.push(JSON.parse(request.postData()!) as WireBatch);
+    });
+    await page.context().setOffline(true);
+    await page.evaluate("_sluice.push(['track', 'held'])");
+    await waitUntil('the held event queued', async () => (await queuedIn(page)).length === 1);
+    // Three hours offline (the retries due meanwhile fail).
+    await page.clock.fastForward('03:00:00');
+    const [held] = await sentAfter(page, HELD, () => page.context().setOffline(false));
+    assert.equal(held.name, 'held');
+    const delivered = sent
+      .flatMap((batch) => batch.e)
+      .filter((event) => event.n === 'held')
+      .at(-1)!;
+    assert.equal(
+      Math.floor(delivered.a! / 3_600_000),
+      3,
+      'sent three hours (and seconds) after it was tracked',
+    );
+    // On the page's clock the event waited three hours: the edge stamps it that long before it arrived.
+    const hoursAgo = (Date.now() / 1000 - Date.parse(`${held.ts.replace(' ', 'T')}Z`) / 1000) / 3600;
+    assert.equal(Math.round(hoursAgo), 3, held.ts);
     await page.close();
   });
 

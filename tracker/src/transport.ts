@@ -15,10 +15,13 @@ const MAX_AGE_MS = 864e5;
 const FIRST_RETRY_MS = 2000;
 const MAX_DOUBLINGS = 7;
 
-/** An event waiting to be sent again, with when it was tracked. */
+/**
+ * An event with when it was tracked: each is sent with its age then (`a`), so the edge stamps it at the
+ * time it happened, however long it waited here or in the queue.
+ */
 type Queued = [trackedAt: number, event: WireEvent];
 
-let pending: WireEvent[] = [];
+let pending: Queued[] = [];
 let flushTimer: ReturnType<typeof setTimeout> | undefined;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
 let retries = 0;
@@ -46,7 +49,7 @@ export function discardPending(): void {
 }
 
 export function enqueue(event: WireEvent): void {
-  pending.push(event);
+  pending.push([Date.now(), event]);
   if (pending.length >= MAX_BATCH_EVENTS) flush(false);
   else flushTimer ??= setTimeout(() => guard(() => flush(false)), FLUSH_DELAY_MS);
 }
@@ -56,9 +59,12 @@ export function enqueue(event: WireEvent): void {
  * Resolves true once the edge answered for it; false when it must be sent again (no network, the
  * edge down or busy). Any other answer (a 400 for bad events) would be the same on every retry.
  */
-async function post(events: WireEvent[], unloading: boolean): Promise<boolean> {
+async function post(events: Queued[], unloading: boolean): Promise<boolean> {
   const url = `${settings.baseUrl}/e`;
-  const body = JSON.stringify({ s: settings.site, e: events });
+  const body = JSON.stringify({
+    s: settings.site,
+    e: events.map(([at, event]) => ({ ...event, a: Date.now() - at })),
+  });
   // While the page is going away only sendBeacon is sure to be delivered; whether it arrives is unknown.
   if (unloading) return navigator.sendBeacon(url, body);
   try {
@@ -88,13 +94,11 @@ const retryIn = (delay: number) => (retryTimer ??= setTimeout(() => guard(retryN
  * event) loses nothing; an event sent twice keeps its id and the pipeline counts it once.
  */
 async function retry(): Promise<void> {
-  const events = queued()
-    .slice(0, MAX_BATCH_EVENTS)
-    .map(([, event]) => event);
+  const events = queued().slice(0, MAX_BATCH_EVENTS);
   if (!events.length || !settings.site) return;
   if (await post(events, false)) {
     retries = 0;
-    const sent = events.map((event) => event.id);
+    const sent = events.map(([, event]) => event.id);
     storeQueue(queued().filter(([, event]) => !sent.includes(event.id)));
     retryNow();
   } else retryIn(FIRST_RETRY_MS * 2 ** Math.min(retries++, MAX_DOUBLINGS) * (0.5 + Math.random() / 2));
@@ -114,7 +118,7 @@ export function flush(unloading: boolean): void {
   if (!settings.site) return warnOnce('track');
   void post(events, unloading).then((sent) => {
     if (sent) return;
-    storeQueue([...queued(), ...events.map((event): Queued => [Date.now(), event])]);
+    storeQueue([...queued(), ...events]);
     retryIn(FIRST_RETRY_MS);
   });
 }

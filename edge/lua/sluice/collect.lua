@@ -16,7 +16,6 @@ local row = require "sluice.row"
 local signature = require "sluice.signature"
 local sites = require "sluice.sites"
 local user_agent = require "sluice.user_agent"
-local visitor = require "sluice.visitor"
 
 local tonumber = tonumber
 local type = type
@@ -30,8 +29,8 @@ local ngx_header = ngx.header
 local ngx_print = ngx.print
 local ngx_req = ngx.req
 local ngx_var = ngx.var
+local ngx_now = ngx.now
 local ngx_time = ngx.time
-local ngx_utctime = ngx.utctime
 local HTTP_NO_CONTENT = ngx.HTTP_NO_CONTENT
 
 local _M = { _VERSION = '0.1' }
@@ -230,8 +229,9 @@ function _M.handle()
         return finish(HTTP_NO_CONTENT)
     end
     request.site_id = site.id
-    request.ts = ngx_utctime()
-    request.visitor_id = visitor.id(site.id, client_ip, ua or "")
+    request.arrival_ms = ngx_now() * 1000
+    -- The visitor is hashed per event, with the salt of the event's day (row.lua).
+    request.client_ip, request.user_agent, request.visitor_day = client_ip, ua or "", nil
     request.keep_client_ids = site.keep_client_ids
     request.agent = agent
     request.country, request.region, request.city = geo.lookup(client_ip)
@@ -244,12 +244,16 @@ function _M.handle()
             n = n + 1
             parts[n] = "\n"
         end
-        local appended, code = row.append(parts, n, events[i], request)
+        local appended, code, age_code = row.append(parts, n, events[i], request)
         if appended then
             n = appended
+            -- Written without the field (revenue) or with the age cut or ignored: counted, as the
+            -- answer is still 204.
             if code then
-                -- Written without the field (revenue): counted, as the answer is still 204.
                 metrics.field_rejected(code)
+            end
+            if age_code then
+                metrics.field_rejected(age_code)
             end
         else
             n = before

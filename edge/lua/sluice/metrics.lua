@@ -30,7 +30,8 @@ local FAMILIES = {
     { name = "sluice_edge_events_rejected_total", type = "counter",
         help = "Events refused, by reason (the error code the client got)." },
     { name = "sluice_edge_fields_rejected_total", type = "counter",
-        help = "Events written without a field whose value broke its rules, by reason (bad_revenue, bad_currency)." },
+        help = "Events written without a field whose value broke its rules, by reason (bad_revenue, bad_currency), "
+            .. "or with an age cut to the bound or ignored (bad_age)." },
     { name = "sluice_edge_requests_rejected_total", type = "counter",
         help = "Whole requests refused before any event was read, by reason." },
     { name = "sluice_edge_events_dropped_total", type = "counter",

@@ -7,6 +7,7 @@
 local acquisition = require "sluice.acquisition"
 local contract = require "sluice.contract"
 local element = require "sluice.element"
+local event_time = require "sluice.event_time"
 local ids = require "sluice.ids"
 local revenue = require "sluice.revenue"
 local visitor = require "sluice.visitor"
@@ -51,7 +52,9 @@ local WRITERS = {
     string = "string", ["string[]"] = "array",
 }
 -- Fields fill_values derives or checks itself; every other wire key is copied (copy_fields).
-local DERIVED = { event_id = true, name = true, url = true, referrer = true, visitor_id = true, props = true }
+local DERIVED = {
+    event_id = true, name = true, url = true, referrer = true, visitor_id = true, props = true, age = true,
+}
 
 local SCALAR = { string = true, number = true, boolean = true }
 local NO_ITEMS = {}
@@ -105,13 +108,19 @@ local function cut(value, max)
 end
 
 -- The event's visitor id: the tracker's own anonymous id where the site keeps them (persistent
--- mode) and the event carries a well-formed one, else the edge's salted hash.
-local function visitor_id_of(event, request)
+-- mode) and the event carries a well-formed one, else the edge's salted hash under the salt of the
+-- event's day, made once per day a batch's events fall on (a queued batch may span midnight).
+local function visitor_id_of(event, request, second)
     if request.keep_client_ids then
         local client_id = event[KEY.visitor_id]
         if type(client_id) == "string" and visitor.is_client_id(client_id) then
             return client_id
         end
+    end
+    local day = visitor.day_number(second)
+    if request.visitor_day ~= day then
+        request.visitor_day = day
+        request.visitor_id = visitor.id(request.site_id, request.client_ip, request.user_agent, day)
     end
     return request.visitor_id
 end
@@ -153,10 +162,11 @@ local function element_fingerprint()
         .. clean(values.el_text, by_name.el_text.max_length)), 1, 16)
 end
 
--- Fills `values` for one event, or returns nil and a short error code for the client; a field left
--- empty because its value broke the field's rules is named by a second result (the event is still
--- written). `request` holds what all events of a batch share: site_id, ts, visitor_id (and
--- keep_client_ids), the parsed user agent, the geo of the client address and the visitor's language.
+-- Fills `values` for one event, or returns nil and a short error code for the client; fields whose
+-- value broke their rules are named by a second (revenue) and a third (age) result: the event is
+-- still written. `request` holds what all events of a batch share: site_id, arrival_ms, the client's
+-- address and user_agent with the visitor id last hashed from them (visitor_day, visitor_id) and
+-- keep_client_ids, the parsed user agent, the geo of the client address and the visitor's language.
 local function fill_values(event, request)
     if type(event) ~= "table" then
         return nil, "not_an_object"
@@ -184,15 +194,16 @@ local function fill_values(event, request)
     end
     local referrer = cut(string_or_empty(event[KEY.referrer]), REFERRER_MAX_LENGTH)
     local agent = request.agent
+    local second, age_rejected = event_time.second(request.arrival_ms, event[KEY.age])
     acquisition.fill(values, query, referrer, hostname)
     values.event_id = id
     values.site_id = request.site_id
-    values.ts = request.ts
+    values.ts = event_time.text(second)
     values.name = name
     values.hostname = hostname
     values.pathname = pathname
     values.referrer = referrer
-    values.visitor_id = visitor_id_of(event, request)
+    values.visitor_id = visitor_id_of(event, request, second)
     values.browser = agent.browser
     values.browser_version = agent.browser_version
     values.os = agent.os
@@ -209,7 +220,7 @@ local function fill_values(event, request)
     copy_fields(event)
     element.complete(values, hostname)
     values.el_fingerprint = element_fingerprint()
-    return true, field_rejected
+    return true, field_rejected, age_rejected
 end
 
 -- Appends a JSON array of at least one string to parts after index n; returns the new n.
@@ -234,6 +245,7 @@ function _M.prepare()
     REFERRER_MAX_LENGTH = contract.by_name.referrer.max_length
     PROPS_MAX_ITEMS = math_min(contract.by_name.props_keys.max_items, contract.by_name.props_values.max_items)
     revenue.configure(contract.revenue, contract.decimal_scale, contract.by_name.revenue_amount.max)
+    event_time.configure(contract.wire.maxAgeMs)
     COPIED = {}
     for key, spec in pairs(contract.wire.event) do
         local field = contract.by_name[spec.field]
@@ -270,7 +282,7 @@ function _M.prepare()
     FIELD_COUNT = #FIELDS
     local parts = {}
     local n = assert(_M.append(parts, 0, { [KEY.name] = "start", [KEY.url] = "https://sluice.invalid/" },
-        { site_id = 0, ts = "1970-01-01 00:00:00", visitor_id = "", agent = user_agent.parse(""),
+        { site_id = 0, arrival_ms = 0, visitor_day = 0, visitor_id = "", agent = user_agent.parse(""),
             country = "", region = "", city = "", language = "" }))
     for _, field in ipairs(FIELDS) do
         assert(values[field.name] ~= nil, "the edge fills no value for contract field " .. field.name)
@@ -279,11 +291,11 @@ function _M.prepare()
 end
 
 -- Appends the event's NDJSON line (without a newline) to `parts` after index n and returns the
--- new n, and the code of a field left empty for breaking its rules (nil when none did); or returns
--- nil and a short error code for the client, leaving parts up to n as they were.
+-- new n, and the codes of the revenue and the age when they broke their rules (nil when they did
+-- not); or returns nil and a short error code for the client, leaving parts up to n as they were.
 -- `request`: what the batch's events share (see fill_values).
 function _M.append(parts, n, event, request)
-    local ok, code = fill_values(event, request)
+    local ok, code, age_code = fill_values(event, request)
     if not ok then
         return nil, code
     end
@@ -327,7 +339,7 @@ function _M.append(parts, n, event, request)
         end
     end
     parts[n + 1] = "}"
-    return n + 1, code
+    return n + 1, code, age_code
 end
 
 -- The event's NDJSON line, or nil and a short error code (for tests and one-off callers).

@@ -1,9 +1,13 @@
 -- Anonymous visitor ids: a salted hash of site, client address and user agent. The address is
 -- used here and never written anywhere. The salt is random and new every UTC day, so an id can't
--- be recomputed from an address later, nor followed from one day to the next. Yesterday's salt is
--- kept (for stitching visits across midnight); older ones are deleted, so none lives past 48 hours.
+-- be recomputed from an address later, nor followed from one day to the next. An event is hashed
+-- with the salt of its own day (the day of its `ts`, which its age can put up to 24 hours back:
+-- sluice.event_time), so a batch resent from the tracker's offline queue after midnight gives the
+-- visitor the id it had when it happened. So yesterday's salt is kept; older ones are deleted, and
+-- none lives past 48 hours.
 local ffi = require "ffi"
 
+local math_floor = math.floor
 local io_open = io.open
 local io_popen = io.popen
 local os_date = os.date
@@ -38,8 +42,12 @@ ffi.cdef [[
 ]]
 
 local salts_dir
+-- Today's salt, the day (`YYYY-MM-DD`) and day number (days since 1970) it is for, and yesterday's
+-- salt: made at start, kept when the day turns, else read when an event of yesterday needs it.
 local current_day
+local current_day_number
 local salt
+local previous_salt
 -- Why the day's salt could not be made, until the worker's timer reports it (see init_worker).
 local unreported
 
@@ -120,14 +128,38 @@ local function destroy_old_salts(today_time)
     end
 end
 
+-- The number of the UTC day a Unix time falls in: days since 1970-01-01.
+local function day_number(unix_time)
+    return math_floor(unix_time / DAY_SECONDS)
+end
+
+_M.day_number = day_number
+
 local function rotate(day, now)
     local fresh, err = salt_for(day)
     if not fresh then
         return nil, err
     end
-    salt, current_day = fresh, day
+    -- The salt that was today's is yesterday's when the day moved on by one; else read on demand.
+    previous_salt = current_day_number == day_number(now) - 1 and salt or nil
+    salt, current_day, current_day_number = fresh, day, day_number(now)
     destroy_old_salts(now)
     return true
+end
+
+-- Yesterday's salt, read (or created, when no event of yesterday made it) on first use. If it can't
+-- be had, today's stands in, as for a day's salt that can't be made: ids of yesterday's events then
+-- start anew rather than be refused, and the error says what to fix.
+local function yesterdays_salt()
+    if not previous_salt then
+        local fresh, err = salt_for(utc_day((current_day_number - 1) * DAY_SECONDS))
+        if not fresh then
+            unreported = err
+            return salt
+        end
+        previous_salt = fresh
+    end
+    return previous_salt
 end
 
 -- At start (in the master, before workers fork): the salts folder and today's salt. Failing here
@@ -139,7 +171,14 @@ function _M.init(state_dir)
     ffi.C.chmod(salts_dir, 504)
     os_remove(state_dir .. "/salt")
     local now = ngx_time()
-    return rotate(utc_day(now), now)
+    local ok, err = rotate(utc_day(now), now)
+    if not ok then
+        return nil, err
+    end
+    -- Yesterday's too, for events whose age puts them there: made here, where the folder is writable
+    -- whoever the workers run as, when no event of yesterday made it.
+    previous_salt, err = salt_for(utc_day(now - DAY_SECONDS))
+    return previous_salt ~= nil, err
 end
 
 -- A salt failure is found while serving a beacon, and nginx names the client in every line logged
@@ -175,18 +214,23 @@ function _M.is_client_id(id)
     return true
 end
 
-function _M.id(site_id, client_ip, user_agent)
+-- The visitor id of an event that happened on day `event_day` (a day number, see day_number):
+-- today's or yesterday's; an event's age can take it no further back.
+function _M.id(site_id, client_ip, user_agent, event_day)
     local day = str_sub(ngx_utctime(), 1, 10)
     if day ~= current_day then
         -- Once per worker per day. If the new salt can't be had, keep hashing with the last one
         -- (still random and private) rather than refuse events; the error says what to fix.
-        local ok, err = rotate(day, ngx_time())
+        local now = ngx_time()
+        local ok, err = rotate(day, now)
         if not ok then
             unreported = err
-            current_day = day
+            previous_salt = salt
+            current_day, current_day_number = day, day_number(now)
         end
     end
-    local digest = ngx_hmac_sha1(salt, site_id .. "\0" .. client_ip .. "\0" .. user_agent)
+    local day_salt = event_day == current_day_number - 1 and yesterdays_salt() or salt
+    local digest = ngx_hmac_sha1(day_salt, site_id .. "\0" .. client_ip .. "\0" .. user_agent)
     return str_format(HEX_FORMAT, str_byte(digest, 1, ID_BYTES))
 end
 

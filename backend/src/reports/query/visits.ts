@@ -54,7 +54,8 @@ export function eventDays(query: Pick<ReportQuery, 'site'>, range: DateRange): S
  * Both sources key a visit by the tracker's session id (an event without one is a visit of its own),
  * take its visitor and dimensions from its first event, and count distinct event ids: a copy of an
  * event, from the pipeline or resent from another address, adds neither an event nor a visitor.
- * What a late resend can still move is its visit's end (`visit_ended`, the exit page), by its later ts.
+ * A late resend keeps its event's ts (the edge stamps arrival less the age the tracker sent), so it moves
+ * neither the visit's start nor its end.
  */
 export function visitRows(query: ReportQuery, range: DateRange, source: VisitSource): SqlFragment {
   const { start, end, firstDay, lastDay } = dayBounds(query.site, range);
