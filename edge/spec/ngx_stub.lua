@@ -6,4 +6,5 @@ _G.ngx = {
     ERR = 4,
     WARN = 5,
     null = nil,
+    re = { find = dofile("spec/pcre_find.lua") },
 }

@@ -1,10 +1,10 @@
 -- User agent → browser, major version, OS, device type and bot flag. Parsed once per distinct
 -- user agent per worker: a busy site sends the same few hundred strings over and over.
+local bots = require "sluice.bots"
 local lrucache = require "resty.lrucache"
 
 local ipairs = ipairs
 local str_find = string.find
-local str_lower = string.lower
 local str_match = string.match
 local str_sub = string.sub
 
@@ -16,20 +16,6 @@ local _M = { _VERSION = '0.1' }
 local MAX_BYTES = 500
 local CACHE_SIZE = 2000
 local cache = assert(lrucache.new(CACHE_SIZE))
-
--- Crawlers, monitors, HTTP libraries and automated browsers, matched in the lower-cased string, each
--- with the kind of bot it marks (the edge counts bots by kind per site: the panel's ingest health).
-local BOT_MARKERS = {
-    { "crawler", { "bot", "crawl", "spider", "slurp", "mediapartners", "facebookexternalhit", "bingpreview",
-        "preview" } },
-    { "monitor", { "lighthouse", "pingdom", "uptime", "monitor" } },
-    { "http_library", { "curl/", "wget/", "python-", "go-http-client", "java/", "httpclient", "axios/",
-        "node-fetch", "okhttp", "scrapy" } },
-    { "automation", { "headlesschrome", "phantomjs", "puppeteer", "playwright", "selenium", "webdriver",
-        "electron/" } },
-}
--- No user agent at all is a script, not a person's browser.
-local NO_USER_AGENT = "no_user_agent"
 
 -- First match wins, so brands built on Chrome or Safari come before them. Every pattern runs in
 -- time linear in the user agent: where two neighbouring items could match the same bytes,
@@ -57,18 +43,6 @@ local OPERATING_SYSTEMS = {
     { "Android", "Android" }, { "Chrome OS", "CrOS" },
     { "Windows", "Windows" }, { "macOS", "Macintosh" }, { "Linux", "Linux" },
 }
-
--- The kind of bot the user agent names, or nil for a person's browser.
-local function bot_kind(lower)
-    for _, kind in ipairs(BOT_MARKERS) do
-        for _, marker in ipairs(kind[2]) do
-            if str_find(lower, marker, 1, true) then
-                return kind[1]
-            end
-        end
-    end
-    return nil
-end
 
 local function browser_of(ua)
     for _, entry in ipairs(BROWSERS) do
@@ -104,7 +78,8 @@ local function device_of(ua, os, bot)
 end
 
 local function parse(ua)
-    local kind = ua == "" and NO_USER_AGENT or bot_kind(str_lower(ua))
+    -- Bot detection is sluice.bots' job; its reason is cached here with the rest of the parse.
+    local kind = bots.user_agent_reason(ua)
     local bot = kind ~= nil
     local browser, version = browser_of(ua)
     local os = os_of(ua)
