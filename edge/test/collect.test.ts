@@ -363,7 +363,7 @@ describe('the collect endpoint', () => {
     const [line] = await newLines(1);
     const row = JSON.parse(line);
     assert.match(row.event_id, UUID_V4);
-    // Node's fetch names no known browser; the edge still files it under a device type.
+    // Node's fetch sends "node", a client isbot lists: written as a bot's event (flag is the default policy).
     assert.deepEqual(Object.keys(row), [
       'event_id',
       'site_id',
@@ -372,8 +372,10 @@ describe('the collect endpoint', () => {
       'hostname',
       'pathname',
       'device',
+      'is_bot',
       'visitor_id',
     ]);
+    assert.deepEqual([row.device, row.is_bot], ['bot', 1]);
     assert.equal(row.pathname, '/');
   });
 
