@@ -22,12 +22,17 @@ local PCRE_ERROR_NOMATCH = -1
 -- The whole match's offsets and PCRE's workspace: no captures are read.
 local OVECTOR_SIZE = 30
 
--- Compiled patterns by options and pattern, kept for the run as ngx_lua's "o" keeps them.
+-- Compiled patterns by options, then pattern, kept for the run as ngx_lua's "o" keeps them (no
+-- key is built per call: a pattern can be kilobytes long).
 local compiled = {}
 
 local function compile(regex, options)
-    local key = options .. "\0" .. regex
-    local entry = compiled[key]
+    local by_regex = compiled[options]
+    if not by_regex then
+        by_regex = {}
+        compiled[options] = by_regex
+    end
+    local entry = by_regex[regex]
     if entry then
         return entry
     end
@@ -39,7 +44,7 @@ local function compile(regex, options)
     end
     local study = options:find("j", 1, true) and PCRE_STUDY_JIT_COMPILE or 0
     entry = { code = code, extra = libpcre.pcre_study(code, study, err) }
-    compiled[key] = entry
+    by_regex[regex] = entry
     return entry
 end
 

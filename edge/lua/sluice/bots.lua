@@ -11,6 +11,7 @@
 -- the rest of the parse); the header checks are a few nil tests and plain searches per request.
 local patterns = require "sluice.data.bot_patterns"
 
+local ipairs = ipairs
 local tostring = tostring
 local str_find = string.find
 local str_lower = string.lower
@@ -40,10 +41,10 @@ local LIBRARY_MARKERS = {
 
 -- A pattern PCRE cannot compile would make every beacon a person: stop the edge at start instead
 -- (this module is loaded in nginx's master, before workers fork).
-do
-    local from, _, err = re_find("", patterns.pattern, PATTERN_OPTIONS)
-    assert(not err, "isbot's pattern does not compile: " .. tostring(err))
-    assert(not from, "isbot's pattern matches an empty user agent")
+for _, name in ipairs({ "anchored", "unanchored" }) do
+    local from, _, err = re_find("", patterns[name], PATTERN_OPTIONS)
+    assert(not err, "isbot's " .. name .. " pattern does not compile: " .. tostring(err))
+    assert(not from, "isbot's " .. name .. " pattern matches an empty user agent")
 end
 
 local function has_marker(lower, markers)
@@ -72,7 +73,7 @@ function _M.user_agent_reason(ua)
     end
     -- A match error (PCRE's backtracking limit, which the 500-byte cut makes unlikely) fails open:
     -- wrongly flagging a person costs more than letting one odd client through.
-    if re_find(ua, patterns.pattern, PATTERN_OPTIONS) then
+    if re_find(ua, patterns.anchored, PATTERN_OPTIONS) or re_find(ua, patterns.unanchored, PATTERN_OPTIONS) then
         return "crawler"
     end
     return nil
