@@ -86,9 +86,11 @@ end
 --   * Sec-CH-UA (sent only by Chromium-based browsers) naming Chromium while the user agent names no
 --     Chrome: another client that copied a browser's user agent, or a browser lying about itself;
 --   * Sec-CH-UA naming HeadlessChrome, whatever the user agent claims: automation.
--- `ua` is the request's (never a signed batch's: a site's server sends its own headers).
-function _M.header_reason(ua, accept, accept_language, sec_ch_ua)
-    if not accept and not accept_language and str_find(ua, "Mozilla/", 1, true) == 1 then
+-- `ua` is the request's (never a signed batch's: a site's server sends its own headers);
+-- `accept_or_language` its Accept-Language value, else its Accept value (nil when it sent neither: the
+-- caller reads the second header only when the first is missing).
+function _M.header_reason(ua, accept_or_language, sec_ch_ua)
+    if not accept_or_language and str_find(ua, "Mozilla/", 1, true) == 1 then
         return "impossible_headers"
     end
     if sec_ch_ua then

@@ -11,6 +11,7 @@ local str_find = string.find
 local str_sub = string.sub
 local ngx = ngx
 local ngx_time = ngx.time
+local ngx_var = ngx.var
 
 local _M = { _VERSION = '0.1' }
 
@@ -49,12 +50,12 @@ end
 
 -- Why a browser's batch may not be recorded for `site` by its page's origin, or nil when it may. A
 -- site with allowed origins judges every beacon by them: by its Origin header, else by its Referer's
--- origin (an image request or an old browser sends only that), else it is refused.
-function _M.origin_refusal(site, origin, referer)
+-- origin (an image request or an old browser sends only that; read only then), else it is refused.
+function _M.origin_refusal(site, origin)
     if not site.origins then
         return nil
     end
-    local page_origin = origin or referer_origin(referer)
+    local page_origin = origin or referer_origin(ngx_var.http_referer)
     if not page_origin then
         return "origin_missing"
     end

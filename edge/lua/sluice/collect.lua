@@ -214,7 +214,7 @@ function _M.handle()
     if not client_ip then
         return reject_batch(site, events, ua, 401)
     end
-    local refusal = not signed and claims.origin_refusal(site, origin, ngx_var.http_referer)
+    local refusal = not signed and claims.origin_refusal(site, origin)
     if refusal then
         return reject_batch(site, events, refusal, 403)
     end
@@ -228,7 +228,7 @@ function _M.handle()
     local agent = ua and user_agent.parse(ua) or SERVER_AGENT
     -- A signed batch's headers are its server's, not its user's browser's: only its user agent counts.
     local bot_reason = agent.is_bot == 1 and agent.bot_kind
-        or not signed and bots.header_reason(ua, ngx_var.http_accept, accept_language, ngx_var.http_sec_ch_ua)
+        or not signed and bots.header_reason(ua, accept_language or ngx_var.http_accept, ngx_var.http_sec_ch_ua)
         or nil
     if bot_reason and site.drop_bots then
         -- Answered like any beacon, so a bot learns nothing from the edge's reply.
