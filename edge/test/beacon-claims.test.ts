@@ -74,6 +74,21 @@ const HOSTS = [
 test("a page on another host than the site's is flagged, or dropped by the site's policy", async () => {
   assert.equal((await harness.post(pages(flagging.key, HOSTS), BROWSER)).status, 204);
   assert.equal((await harness.post(pages(dropping.key, HOSTS), BROWSER)).status, 204);
+  // With an invalid event beside them, the dropped ones are answered as accepted: a bot learns nothing.
+  const mixed = await harness.post(
+    {
+      s: dropping.key,
+      e: [
+        { n: 'page', u: 'https://evil.test/' },
+        { n: 'page', u: 'nope' },
+      ],
+    },
+    BROWSER,
+  );
+  assert.deepEqual(
+    [mixed.status, await mixed.json()],
+    [400, { error: 'invalid_events', accepted: 1, rejected: [{ index: 1, error: 'bad_url' }] }],
+  );
   const rows = await harness.newRows(HOSTS.length + 2);
   assert.deepEqual(
     rows.map((row) => [row.site_id, row.hostname, row.is_bot]),
@@ -88,7 +103,7 @@ test("a page on another host than the site's is flagged, or dropped by the site'
     ],
   );
   assert.deepEqual(await botCounts(flagging.id), ['foreign_hostname flagged 3']);
-  assert.deepEqual(await botCounts(dropping.id), ['foreign_hostname dropped 3']);
+  assert.deepEqual(await botCounts(dropping.id), ['foreign_hostname dropped 4']);
 });
 
 test("an allowed origin's host is the site's too", async () => {

@@ -292,7 +292,8 @@ function _M.handle()
         metrics.site_accepted(site.id, accepted)
     end
     if rejected then
-        return answer(400, { error = "invalid_events", accepted = accepted, rejected = rejected })
+        -- Dropped events are answered as accepted: a bot learns nothing from the edge's reply.
+        return answer(400, { error = "invalid_events", accepted = accepted + dropped, rejected = rejected })
     end
     return finish(HTTP_NO_CONTENT)
 end
