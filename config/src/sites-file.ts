@@ -35,7 +35,9 @@ export interface SiteEntry {
   timezone: string;
   /**
    * Page origins (`https://shop.example`) whose beacons the edge accepts; absent or empty accepts
-   * any. A beacon whose Origin header names another site is refused.
+   * any. A beacon whose Origin header (else its Referer's origin) names another site is refused, and
+   * so is one with neither header. Their hosts, with `domain` and its subdomains, are the page hosts
+   * that are the site's (any other is flagged or dropped, as bots are).
    */
   allowedOrigins?: string[];
   /** What the edge does with events from bots: keep them with `is_bot = 1` (default), or drop them. */

@@ -35,8 +35,8 @@ describe("user_agent.parse", function()
     it("names the kind of each bot, and none for a person's browser", function()
         local kind = function(ua) return user_agent.parse(ua).bot_kind end
         assert.equal("crawler", kind("Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)"))
-        assert.equal("monitor", kind("Pingdom.com_check_(https://www.pingdom.com/)"))
-        assert.equal("http_library", kind("python-requests/2.32.3"))
+        assert.equal("crawler", kind("Pingdom.com_check_(https://www.pingdom.com/)"))
+        assert.equal("library", kind("python-requests/2.32.3"))
         assert.equal("automation", kind("Mozilla/5.0 (X11; Linux x86_64) HeadlessChrome/131.0.0.0 Safari/537.36"))
         assert.equal("no_user_agent", kind(""))
         assert.equal("", kind("Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 "

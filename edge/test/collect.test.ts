@@ -402,8 +402,9 @@ describe('the collect endpoint', () => {
     const [line] = await newLines(1);
     const row = JSON.parse(line);
     assert.match(row.event_id, UUID_V4);
-    // Node's fetch names no known browser; the edge still files it under a device type. A visit with
-    // neither referrer nor tags is direct, written as such: an empty channel is a line an older edge wrote.
+    // Node's fetch sends "node", a client isbot lists: written as a bot's event (flag is the default policy).
+    // A visit with neither referrer nor tags is direct, written as such: an empty channel is a line an
+    // older edge wrote.
     assert.deepEqual(Object.keys(row), [
       'event_id',
       'site_id',
@@ -413,8 +414,10 @@ describe('the collect endpoint', () => {
       'pathname',
       'channel',
       'device',
+      'is_bot',
       'visitor_id',
     ]);
+    assert.deepEqual([row.device, row.is_bot], ['bot', 1]);
     assert.equal(row.pathname, '/');
   });
 

@@ -175,7 +175,14 @@ export class EdgeHarness {
   private async sendMarker(name: string): Promise<void> {
     const answer = await requestFrom(`${this.edge.url}/telemetry/e`, {
       method: 'POST',
-      headers: { 'content-type': 'text/plain;charset=UTF-8', 'user-agent': MARKER_AGENT },
+      // A browser's headers, from the site's own page: whatever a test's site allows or drops, a marker passes.
+      headers: {
+        'content-type': 'text/plain;charset=UTF-8',
+        'user-agent': MARKER_AGENT,
+        accept: '*/*',
+        'accept-language': 'en',
+        origin: `https://${SITE.domain}`,
+      },
       body: JSON.stringify({ s: SITE.key, e: [{ n: name, u: `https://${SITE.domain}/` }] }),
       from: `127.0.1.${(this.markers % 250) + 1}`,
     });

@@ -98,6 +98,12 @@ const CRAFTED: Record<string, (i: number) => Crafted> = {
     headers: { 'user-agent': `Mozilla/5.0 ${i} Version/1${'.'.repeat(HEADER_ROOM - 40)}` },
     body: beacon(PAGE),
   }),
+  // What makes isbot's patterns backtrack most (measured outside nginx: ~70 µs against ~12 µs for a
+  // browser's), within the 500 bytes sluice.bots reads.
+  "user agent: a browser's opening, then word-dash pairs (isbot's worst)": (i) => ({
+    headers: { 'user-agent': `Mozilla/5.0 (${i}${'a-'.repeat(HEADER_ROOM / 2 - 20)}` },
+    body: beacon(PAGE),
+  }),
   'a signed batch naming a 64 KB user agent': (i) => {
     const body = JSON.stringify({
       s: SITE.key,

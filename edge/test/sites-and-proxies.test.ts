@@ -123,8 +123,22 @@ test("a site's allowed origins and bot policy apply to its beacons", async () =>
     assert.equal(refused.status, 403, 'no site accepts that origin, so neither does the preflight');
     assert.equal(refused.headers.get('access-control-allow-origin'), null);
     await refused.arrayBuffer();
-    // No Origin at all (a server-side call, the image fallback) can't be judged by it.
-    assert.equal((await harness.post(beacon, { 'user-agent': CHROME })).status, 204);
+    // No Origin (an image request, an old browser): the Referer's origin is judged instead, and
+    // neither is refused, as the site can't tell whose page sent it.
+    const fromShopPage = await harness.post(beacon, {
+      referer: 'https://shop.test/pricing?plan=pro',
+      'user-agent': CHROME,
+    });
+    assert.equal(fromShopPage.status, 204);
+    const fromEvilPage = await harness.post(beacon, {
+      referer: 'https://evil.test/shop.test/',
+      'user-agent': CHROME,
+    });
+    assert.equal(fromEvilPage.status, 403);
+    assert.deepEqual(await fromEvilPage.json(), { error: 'origin_not_allowed' });
+    const fromNowhere = await harness.post(beacon, { 'user-agent': CHROME });
+    assert.equal(fromNowhere.status, 403);
+    assert.deepEqual(await fromNowhere.json(), { error: 'origin_missing' });
     const bot = { origin: 'https://shop.test', 'user-agent': 'Googlebot/2.1' };
     assert.equal((await harness.post(beacon, bot)).status, 204, 'a dropped bot gets the usual answer');
     // The same bot on a site that flags bots: written, and marked.
@@ -141,6 +155,11 @@ test("a site's allowed origins and bot policy apply to its beacons", async () =>
     );
     const metrics = await (await fetch(harness.edge.metricsUrl)).text();
     assert.match(metrics, /^sluice_edge_events_dropped_total\{reason="bot"\} 1$/m);
+    assert.match(
+      metrics,
+      /^sluice_edge_site_events_rejected_total\{site="7",reason="origin_not_allowed"\} 2$/m,
+    );
+    assert.match(metrics, /^sluice_edge_site_events_rejected_total\{site="7",reason="origin_missing"\} 1$/m);
   } finally {
     await harness.stop();
   }

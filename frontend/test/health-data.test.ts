@@ -23,6 +23,7 @@ const HEALTH: IngestHealth = {
     bots: [
       { kind: 'crawler', action: 'dropped', events: 5 },
       { kind: 'no_user_agent', action: 'flagged', events: 1 },
+      { kind: 'too_many_visitors', action: 'flagged', events: 4 },
     ],
   },
   node: { refusedRequests: [], backlogBytes: 1_500, budgetBytes: 10_000_000_000, refusing: false },
@@ -34,15 +35,16 @@ test('ingest health: totals, reasons and bots in words; an unknown code as it is
   assert.deepEqual(siteTotals(HEALTH, 'en-US'), [
     { label: 'Accepted', value: '1,234' },
     { label: 'Refused', value: '3' },
-    { label: 'From bots', value: '6' },
+    { label: 'From bots', value: '10' },
   ]);
   assert.deepEqual(reasonLines(HEALTH.site?.refused ?? [], 'en-US'), [
     { label: 'Origin not allowed', value: '2' },
     { label: 'some_new_code', value: '1' },
   ]);
   assert.deepEqual(botLines(HEALTH, 'en-US'), [
-    { label: 'Crawlers (dropped)', value: '5' },
+    { label: 'Listed crawlers and monitors (dropped)', value: '5' },
     { label: 'No user agent (kept, flagged)', value: '1' },
+    { label: 'Too many visitor ids from one address (kept, flagged)', value: '4' },
   ]);
   assert.deepEqual(nodeLines(HEALTH, 'en-US'), [
     { label: 'Backlog on disk', value: '1.5 kB of 10 GB' },

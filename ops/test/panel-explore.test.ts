@@ -289,7 +289,7 @@ test("ingest health: a site's accepted, refused and bot events, counted by the r
       { reason: 'bad_url', count: 1 },
       { reason: 'missing_name', count: 1 },
     ],
-    bots: [{ kind: 'http_library', action: 'flagged', events: 2 }],
+    bots: [{ kind: 'library', action: 'flagged', events: 2 }],
   });
 
   const page = await panel.ownerPage(`/sites/${site.id}/health`);

@@ -1,6 +1,7 @@
 import { freePort } from '@sluice/services';
 import { REPO_ROOT } from '../src/repo-root';
 import { loadSettings, type StackSettings } from '../src/stack/settings';
+import { CUSTOMER_HOST } from './browser';
 
 /** The native stack's settings for a test: everything under `dataDir`, on free loopback ports. */
 export async function testStackSettings(dataDir: string): Promise<StackSettings> {
@@ -19,5 +20,7 @@ export async function testStackSettings(dataDir: string): Promise<StackSettings>
     // The tests read events.ndjson itself: within a test the edge closes it by size only, never by age (a
     // closed file is the pipeline's to delete once shipped).
     EDGE_ROTATE_SECONDS: '3600',
+    // The first site's pages are the customer site's: the edge flags pages on another host than the site's.
+    SLUICE_DEFAULT_SITE_DOMAIN: CUSTOMER_HOST,
   });
 }

@@ -5,7 +5,9 @@
 -- Every input, however malformed, takes one of the paths below: nothing here raises a Lua error,
 -- which nginx would log as an error line naming the client (the tests send hostile input and
 -- assert an empty error log).
+local bots = require "sluice.bots"
 local cjson = require "cjson.safe"
+local claims = require "sluice.claims"
 local contract = require "sluice.contract"
 local disk = require "sluice.disk"
 local geo = require "sluice.geo"
@@ -16,6 +18,7 @@ local row = require "sluice.row"
 local signature = require "sluice.signature"
 local sites = require "sluice.sites"
 local user_agent = require "sluice.user_agent"
+local visitor = require "sluice.visitor"
 
 local tonumber = tonumber
 local type = type
@@ -211,8 +214,9 @@ function _M.handle()
     if not client_ip then
         return reject_batch(site, events, ua, 401)
     end
-    if not signed and not sites.origin_allowed(site, origin) then
-        return reject_batch(site, events, "origin_not_allowed", 403)
+    local refusal = not signed and claims.origin_refusal(site, origin)
+    if refusal then
+        return reject_batch(site, events, refusal, 403)
     end
     if type(events) ~= "table" or #events == 0 then
         return reject_batch(site, events, "no_events")
@@ -222,29 +226,41 @@ function _M.handle()
     end
 
     local agent = ua and user_agent.parse(ua) or SERVER_AGENT
-    if agent.is_bot == 1 and site.drop_bots then
+    -- A signed batch's headers are its server's, not its user's browser's: only its user agent counts.
+    local bot_reason = agent.is_bot == 1 and agent.bot_kind
+        or not signed and bots.header_reason(ua, accept_language or ngx_var.http_accept, ngx_var.http_sec_ch_ua)
+        or nil
+    if bot_reason and site.drop_bots then
         -- Answered like any beacon, so a bot learns nothing from the edge's reply.
         metrics.events_dropped("bot", #events)
-        metrics.site_bots(site.id, agent.bot_kind, "dropped", #events)
+        metrics.site_bots(site.id, bot_reason, "dropped", #events)
         return finish(HTTP_NO_CONTENT)
     end
+    request.site = site
     request.site_id = site.id
     request.arrival_ms = ngx_now() * 1000
     -- The visitor is hashed per event, with the salt of the event's day (row.lua).
     request.client_ip, request.user_agent, request.visitor_day = client_ip, ua or "", nil
     request.keep_client_ids = site.keep_client_ids
+    request.bot_reason = bot_reason
+    request.drop_bots = site.drop_bots
+    -- Client-minted visitor ids are bounded per address (sluice.claims), by the address's salted hash;
+    -- a site's own server (a signed batch) speaks for many visitors and is trusted with its ids.
+    request.address_key = site.keep_client_ids and not signed
+        and claims.address_key(site.id, visitor.id(site.id, client_ip, "")) or nil
+    request.counted_visitor_id = nil
     request.agent = agent
     request.country, request.region, request.city = geo.lookup(client_ip)
     request.language = language.preferred(accept_language)
     -- The batch's lines go into one reused array, joined once: no string per event.
-    local n, rejected = 0, nil
+    local n, rejected, dropped = 0, nil, 0
     for i = 1, #events do
         local before = n
         if n > 0 then
             n = n + 1
             parts[n] = "\n"
         end
-        local appended, code, age_code = row.append(parts, n, events[i], request)
+        local appended, code, age_code, event_bot_reason = row.append(parts, n, events[i], request)
         if appended then
             n = appended
             -- Written without the field (revenue) or with the age cut or ignored: counted, as the
@@ -255,6 +271,15 @@ function _M.handle()
             if age_code then
                 metrics.field_rejected(age_code)
             end
+            if event_bot_reason then
+                metrics.site_bots(site.id, event_bot_reason, "flagged", 1)
+            end
+        elseif event_bot_reason then
+            -- Dropped by the site's bot policy: not written, and not an error the client hears of.
+            n = before
+            dropped = dropped + 1
+            metrics.events_dropped("bot", 1)
+            metrics.site_bots(site.id, event_bot_reason, "dropped", 1)
         else
             n = before
             rejected = rejected or {}
@@ -266,16 +291,14 @@ function _M.handle()
     if n > 0 then
         ngx_var.sluice_events = tbl_concat(parts, "", 1, n)
     end
-    local accepted = #events - (rejected and #rejected or 0)
+    local accepted = #events - dropped - (rejected and #rejected or 0)
     metrics.events_accepted(accepted)
     if accepted > 0 then
         metrics.site_accepted(site.id, accepted)
-        if agent.is_bot == 1 then
-            metrics.site_bots(site.id, agent.bot_kind, "flagged", accepted)
-        end
     end
     if rejected then
-        return answer(400, { error = "invalid_events", accepted = accepted, rejected = rejected })
+        -- Dropped events are answered as accepted: a bot learns nothing from the edge's reply.
+        return answer(400, { error = "invalid_events", accepted = accepted + dropped, rejected = rejected })
     end
     return finish(HTTP_NO_CONTENT)
 end

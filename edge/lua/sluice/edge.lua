@@ -1,4 +1,5 @@
 -- Start-up of the edge: nginx's init (master) and init_worker phases.
+local claims = require "sluice.claims"
 local contract = require "sluice.contract"
 local disk = require "sluice.disk"
 local geo = require "sluice.geo"
@@ -37,6 +38,7 @@ function _M.init(config)
     assert(sites.init(config.sites_file, config.sites_dict))
     assert(metrics.init(config.metrics_dict), "no shared dict " .. config.metrics_dict .. " for the metrics")
     assert(disk.init(config))
+    assert(claims.init(config.visitors_dict))
 end
 
 function _M.init_worker()

@@ -5,6 +5,7 @@
 -- text is fixed), which keeps field order stable, writes empty arrays as [] (Debian's lua-cjson 2.1
 -- can't tell [] from {}), and costs one table.concat per batch rather than encoding a table per event.
 local acquisition = require "sluice.acquisition"
+local claims = require "sluice.claims"
 local contract = require "sluice.contract"
 local element = require "sluice.element"
 local event_time = require "sluice.event_time"
@@ -164,9 +165,11 @@ end
 
 -- Fills `values` for one event, or returns nil and a short error code for the client; fields whose
 -- value broke their rules are named by a second (revenue) and a third (age) result: the event is
--- still written. `request` holds what all events of a batch share: site_id, arrival_ms, the client's
--- address and user_agent with the visitor id last hashed from them (visitor_day, visitor_id) and
--- keep_client_ids, the parsed user agent, the geo of the client address and the visitor's language.
+-- still written; the reason it is a bot's by a fourth (flagged). A bot's event the site drops returns
+-- nil, nil, nil and the reason. `request` holds what all events of a batch share: site, site_id,
+-- arrival_ms, the client's address and user_agent with the visitor id last hashed from them
+-- (visitor_day, visitor_id), keep_client_ids and address_key, the parsed user agent, bot_reason and
+-- drop_bots, the geo of the client address and the visitor's language.
 local function fill_values(event, request)
     if type(event) ~= "table" then
         return nil, "not_an_object"
@@ -204,11 +207,17 @@ local function fill_values(event, request)
     values.pathname = pathname
     values.referrer = referrer
     values.visitor_id = visitor_id_of(event, request, second)
+    -- Why the event is a bot's (its batch's reason, else what the event itself claims): flagged, or
+    -- dropped by the site's policy.
+    local bot_reason = request.bot_reason or claims.event_reason(request, hostname, values.visitor_id)
+    if bot_reason and request.drop_bots then
+        return nil, nil, nil, bot_reason
+    end
     values.browser = agent.browser
     values.browser_version = agent.browser_version
     values.os = agent.os
     values.device = agent.device
-    values.is_bot = agent.is_bot
+    values.is_bot = bot_reason and 1 or 0
     values.country = request.country
     values.region = request.region
     values.city = request.city
@@ -220,7 +229,7 @@ local function fill_values(event, request)
     copy_fields(event)
     element.complete(values, hostname)
     values.el_fingerprint = element_fingerprint()
-    return true, field_rejected, age_rejected
+    return true, field_rejected, age_rejected, bot_reason
 end
 
 -- Appends a JSON array of at least one string to parts after index n; returns the new n.
@@ -291,13 +300,14 @@ function _M.prepare()
 end
 
 -- Appends the event's NDJSON line (without a newline) to `parts` after index n and returns the
--- new n, and the codes of the revenue and the age when they broke their rules (nil when they did
--- not); or returns nil and a short error code for the client, leaving parts up to n as they were.
--- `request`: what the batch's events share (see fill_values).
+-- new n, the codes of the revenue and the age when they broke their rules (nil when they did not)
+-- and the reason the event is flagged as a bot's (nil for a person's); or returns nil and a short
+-- error code for the client, or nil, nil, nil and the bot reason of an event dropped, leaving parts
+-- up to n as they were. `request`: what the batch's events share (see fill_values).
 function _M.append(parts, n, event, request)
-    local ok, code, age_code = fill_values(event, request)
+    local ok, code, age_code, bot_reason = fill_values(event, request)
     if not ok then
-        return nil, code
+        return nil, code, nil, bot_reason
     end
     for i = 1, FIELD_COUNT do
         local field = FIELDS[i]
@@ -339,7 +349,7 @@ function _M.append(parts, n, event, request)
         end
     end
     parts[n + 1] = "}"
-    return n + 1, code, age_code
+    return n + 1, code, age_code, bot_reason
 end
 
 -- The event's NDJSON line, or nil and a short error code (for tests and one-off callers).

@@ -10,6 +10,7 @@ local ipairs = ipairs
 local pairs = pairs
 local type = type
 local str_lower = string.lower
+local str_match = string.match
 local math_floor = math.floor
 local ngx = ngx
 local ngx_log = ngx.log
@@ -76,6 +77,23 @@ local function origin_set(list)
     return set
 end
 
+-- The hosts of a site's allowed origins ("https://shop.example:8443" → "shop.example"), as a set.
+local function origin_hosts(origins)
+    local hosts = {}
+    for origin in pairs(origins or {}) do
+        local host = str_match(origin, "^%a[%w+.-]*://([^/:]+)")
+        if host then
+            hosts[host] = true
+        end
+    end
+    return hosts
+end
+
+-- The site's domain, lower-cased, or nil when it names none (then any page host is the site's).
+local function domain_of(domain)
+    return type(domain) == "string" and domain ~= "" and str_lower(domain) or nil
+end
+
 -- The sites of a file's text, or nil when it is not a sites file.
 local function parse(text)
     local parsed = cjson.decode(text)
@@ -86,9 +104,16 @@ local function parse(text)
     for _, site in ipairs(parsed.sites) do
         -- A malformed entry is skipped alone: one bad site must not stop the others.
         if type(site) == "table" and type(site.key) == "string" and is_site_id(site.id) then
+            local origins = origin_set(site.allowedOrigins)
+            local domain = domain_of(site.domain)
             sites[site.key] = {
                 id = site.id,
-                origins = origin_set(site.allowedOrigins),
+                origins = origins,
+                -- The page hosts that are the site's (sluice.claims): the domain, its subdomains
+                -- (ending in domain_suffix) and the allowed origins' hosts.
+                domain = domain,
+                domain_suffix = domain and "." .. domain,
+                origin_hosts = origin_hosts(origins),
                 drop_bots = site.botPolicy == "drop",
                 keep_client_ids = site.privacyMode == "persistent",
                 secrets = string_list(site.signingSecrets),
@@ -180,10 +205,10 @@ function _M.preflight_allowed(origin)
     return not preflight_origins or preflight_origins[str_lower(origin)] == true
 end
 
--- Whether a beacon from a page on `origin` may be recorded for `site`. Requests without an Origin
--- header (server-side calls, the image fallback) can't be told apart by it and are allowed.
+-- Whether a beacon from a page on `origin` may be recorded for `site` (sluice.claims finds the
+-- origin of a request that sends no Origin header).
 function _M.origin_allowed(site, origin)
-    return not site.origins or not origin or site.origins[str_lower(origin)] == true
+    return not site.origins or site.origins[str_lower(origin)] == true
 end
 
 return _M

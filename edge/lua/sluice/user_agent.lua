@@ -1,5 +1,6 @@
 -- User agent → browser, major version, OS, device type and bot flag. Parsed once per distinct
 -- user agent per worker: a busy site sends the same few hundred strings over and over.
+local bots = require "sluice.bots"
 local ffi = require "ffi"
 local lrucache = require "resty.lrucache"
 local uap = require "sluice.data.uap_rules"
@@ -25,20 +26,6 @@ local MAX_BYTES = 500
 local CACHE_SIZE = 2000
 local cache = assert(lrucache.new(CACHE_SIZE))
 
--- Crawlers, monitors, HTTP libraries and automated browsers, matched in the lower-cased string, each
--- with the kind of bot it marks (the edge counts bots by kind per site: the panel's ingest health).
-local BOT_MARKERS = {
-    { "crawler", { "bot", "crawl", "spider", "slurp", "mediapartners", "facebookexternalhit", "bingpreview",
-        "preview" } },
-    { "monitor", { "lighthouse", "pingdom", "uptime", "monitor" } },
-    { "http_library", { "curl/", "wget/", "python-", "go-http-client", "java/", "httpclient", "axios/",
-        "node-fetch", "okhttp", "scrapy" } },
-    { "automation", { "headlesschrome", "phantomjs", "puppeteer", "playwright", "selenium", "webdriver",
-        "electron/" } },
-}
--- No user agent at all is a script, not a person's browser.
-local NO_USER_AGENT = "no_user_agent"
-
 -- uap-core's name for what none of its rules recognises.
 local OTHER = "Other"
 local SPACE = 32
@@ -54,18 +41,6 @@ local MOBILE_OS = {
 }
 -- Rules this worker's PCRE refused to compile (init_worker): skipped.
 local broken = {}
-
--- The kind of bot the user agent names, or nil for a person's browser.
-local function bot_kind(lower)
-    for _, kind in ipairs(BOT_MARKERS) do
-        for _, marker in ipairs(kind[2]) do
-            if str_find(lower, marker, 1, true) then
-                return kind[1]
-            end
-        end
-    end
-    return nil
-end
 
 -- The pairs of neighbouring bytes the user agent being parsed holds, by value (256 * first +
 -- second): set before its rules run, cleared after, reused by every parse of this worker. A literal
@@ -227,7 +202,8 @@ end
 
 local function parse(ua)
     local lower = str_lower(ua)
-    local kind = ua == "" and NO_USER_AGENT or bot_kind(lower)
+    -- Bot detection is sluice.bots' job; its reason is cached here with the rest of the parse.
+    local kind = bots.user_agent_reason(ua)
     local bot = kind ~= nil
     mark_pairs(lower, 1)
     local browser, version = browser_of(ua, lower)

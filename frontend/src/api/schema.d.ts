@@ -2031,7 +2031,7 @@ export interface components {
             count: number;
         };
         BotCountDto: {
-            /** @description The kind of bot its user agent names: crawler, monitor, http_library, automation, no_user_agent */
+            /** @description Why the edge took the events for a bot’s: crawler (isbot’s list), automation, library (an HTTP client), no_user_agent, impossible_headers, foreign_hostname (a page on another host), too_many_visitors (one address minting visitor ids in persistent mode) */
             kind: string;
             /**
              * @description What the site's bot policy did: flagged (stored with is_bot = 1) or dropped (not stored)

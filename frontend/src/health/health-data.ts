@@ -25,14 +25,18 @@ export const REASON_LABELS: Record<string, string> = {
   length_required: 'Body without a length',
   method_not_allowed: 'Method not allowed',
   disk_budget: 'Disk budget reached (pipeline behind)',
+  origin_missing: 'No Origin or Referer (the site allows only some origins)',
 };
 
+/** Why the edge took events for a bot's (edge/lua/sluice/bots.lua and claims.lua name them). */
 export const BOT_KIND_LABELS: Record<string, string> = {
-  crawler: 'Crawlers',
-  monitor: 'Monitors',
-  http_library: 'HTTP libraries and scripts',
+  crawler: 'Listed crawlers and monitors',
   automation: 'Automated browsers',
+  library: 'HTTP libraries and scripts',
   no_user_agent: 'No user agent',
+  impossible_headers: 'Headers no browser sends',
+  foreign_hostname: "Pages on another site's host",
+  too_many_visitors: 'Too many visitor ids from one address',
 };
 
 export const reasonLabel = (reason: string) => REASON_LABELS[reason] ?? reason;

@@ -13,7 +13,9 @@ export class ReasonCountDto {
 export class BotCountDto {
   @ApiProperty({
     description:
-      'The kind of bot its user agent names: crawler, monitor, http_library, automation, no_user_agent',
+      'Why the edge took the events for a bot’s: crawler (isbot’s list), automation, library (an HTTP client), ' +
+      'no_user_agent, impossible_headers, foreign_hostname (a page on another host), too_many_visitors ' +
+      '(one address minting visitor ids in persistent mode)',
   })
   kind!: string;
   @ApiProperty({
