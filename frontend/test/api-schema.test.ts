@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { generatedApiSchema, SCHEMA_PATH } from '../scripts/api-schema.js';
 
 test("the panel's API types are generated from the backend's current OpenAPI description", async () => {

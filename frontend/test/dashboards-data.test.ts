@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import type { Widget } from '../src/dashboards/api.js';
 import { sharedLinkUrl, viewCaption, widgetReport, widgetTitle } from '../src/dashboards/dashboards-data.js';
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import type { OverviewReport, TimeseriesReport } from '../src/overview/api.js';
 import { breakdownLines, percentChange } from '../src/overview/breakdown-data.js';
 import { goalLines } from '../src/overview/goals-data.js';
