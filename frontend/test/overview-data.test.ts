@@ -3,7 +3,7 @@ import { test } from 'vitest';
 import type { OverviewReport, TimeseriesReport } from '../src/overview/api.js';
 import { breakdownLines, percentChange } from '../src/overview/breakdown-data.js';
 import { goalLines } from '../src/overview/goals-data.js';
-import { formatDuration, metricCards } from '../src/overview/overview-data.js';
+import { formatDuration, isEmptyOverview, metricCards } from '../src/overview/overview-data.js';
 import { chartInterval, chartSeries, intervalsFor } from '../src/overview/timeseries-data.js';
 
 const METRICS = {
@@ -58,6 +58,13 @@ test('metric cards: every metric formatted, its change signed, a fall of the bou
     Array(7).fill(undefined),
     'no comparison, no change shown',
   );
+});
+
+test('an overview is empty when it counted no visitor, pageview or event', () => {
+  assert.equal(isEmptyOverview(overview(null)), false);
+  const none = { ...METRICS, visitors: 0, pageviews: 0, events: 0 };
+  assert.equal(isEmptyOverview({ ...overview(null), metrics: none }), true);
+  assert.equal(isEmptyOverview({ ...overview(null), metrics: { ...none, events: 1 } }), false);
 });
 
 test('durations read as people say them', () => {
