@@ -4,6 +4,7 @@ import type { HeatmapReport } from '../src/heatmap/api.js';
 import {
   denseAreas,
   elementLines,
+  elementsCsv,
   framingNotice,
   heatmapOptionsSearch,
   parseHeatmapOptions,
@@ -81,6 +82,10 @@ test('the densest areas in words, the elements’ share of the clicks, the scrol
     { fingerprint: 'f-docs', name: 'a#docs', clicks: 1, visitors: 1, percent: 20, share: 2 },
   ]);
   assert.equal(elementLines(REPORT.elements, 0)[0].percent, 0);
+  assert.equal(
+    elementsCsv(elementLines(REPORT.elements, 5)),
+    '"fingerprint","name","clicks","visitors","percent"\n"f-buy","Buy now",4,3,80\n"f-docs","a#docs",1,1,20\n',
+  );
   assert.deepEqual(
     scrollLines(REPORT.scroll).map((line) => [line.depth, line.views, line.share]),
     [

@@ -3,11 +3,14 @@ import { PagePicker } from '../reports/PagePicker';
 import type { ReportPageProps } from '../reports/report-page';
 import { withoutComparison, type ReportRequest } from '../reports/report-request';
 import { usePageOptions } from '../routing/useReportView';
+import { CsvDownloadButton } from '../shared/CsvDownloadButton';
+import { csvFile } from '../shared/csv';
 import { QueryState } from '../shared/QueryState';
 import type { HeatmapReport, PageFraming, Viewport } from './api';
 import {
   denseAreas,
   elementLines,
+  elementsCsv,
   framingNotice,
   heatmapOptionsSearch,
   parseHeatmapOptions,
@@ -256,7 +259,17 @@ function Elements({ report }: { report: HeatmapReport }) {
   const lines = elementLines(report.elements, totalClicks(report));
   return (
     <section className="card" aria-labelledby="heatmap-elements-heading">
-      <h2 id="heatmap-elements-heading">Most clicked elements</h2>
+      <header className="breakdown-header">
+        <h2 id="heatmap-elements-heading">Most clicked elements</h2>
+        {lines.length > 0 && (
+          <CsvDownloadButton
+            // The API's heatmap CSV holds the click cells: this file is made from the rows below.
+            fetchCsv={async () => csvFile(elementsCsv(lines))}
+            fileName="heatmap-elements.csv"
+            what="the most clicked elements"
+          />
+        )}
+      </header>
       {lines.length === 0 ? (
         <p className="heatmap-notice">No element was clicked at this viewport in this period.</p>
       ) : (

@@ -1,3 +1,4 @@
+import { csvText } from '../shared/csv.js';
 import type { HeatmapCell, HeatmapElement, HeatmapReport, PageFraming, Scroll, Viewport } from './api.js';
 
 /**
@@ -125,6 +126,16 @@ export function elementLines(elements: HeatmapElement[], clicks: number): Elemen
     return { ...element, percent, share: tenths(percent) };
   });
 }
+
+/**
+ * The most clicked elements as the table shows them, as CSV: the API's heatmap CSV holds the cells, not the
+ * elements, so the file is made from the rows shown (the API's top elements of the page and viewport).
+ */
+export const elementsCsv = (lines: ElementLine[]): string =>
+  csvText(
+    ['fingerprint', 'name', 'clicks', 'visitors', 'percent'],
+    lines.map((line) => [line.fingerprint, line.name, line.clicks, line.visitors, line.percent]),
+  );
 
 export interface ScrollLine {
   depth: number;
