@@ -72,10 +72,15 @@ test('cells placed at the viewport’s width, levels by density; the stage reach
 });
 
 test('the densest areas in words, the elements’ share of the clicks, the scroll bars', () => {
-  assert.deepEqual(denseAreas(REPORT, 5), [
+  assert.deepEqual(denseAreas(REPORT, 5, 'en-US'), [
     { across: '50–52%', down: '100–150 px', clicks: 4 },
-    { across: '0–2%', down: '1000–1050 px', clicks: 1 },
+    { across: '0–2%', down: '1,000–1,050 px', clicks: 1 },
   ]);
+  assert.deepEqual(
+    denseAreas(REPORT, 1, 'de-DE').map((area) => area.across),
+    ['50–52\u00a0%'],
+    'the percent sign as the reader’s locale writes it',
+  );
   assert.equal(totalClicks(REPORT), 5);
   assert.deepEqual(elementLines(REPORT.elements, 5), [
     { fingerprint: 'f-buy', name: 'Buy now', clicks: 4, visitors: 3, percent: 80, share: 8 },

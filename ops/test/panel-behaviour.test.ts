@@ -243,7 +243,7 @@ test('heatmap: /pricing framed with its cells, elements and scroll depth; the vi
   assert.deepEqual(await areas.getByRole('row').allInnerTexts(), [
     'Across the width\tDown the page\tClicks',
     '50–52%\t100–150 px\t3',
-    '0–2%\t1000–1050 px\t1',
+    '0–2%\t1,000–1,050 px\t1',
   ]);
   const elements = page.getByRole('region', { name: 'Most clicked elements' });
   assert.deepEqual(await elements.getByRole('row').allInnerTexts(), [

@@ -10,6 +10,9 @@ import { startStack, type RunningStack } from '../src/stack/stack';
 import { launchChromium } from './browser';
 import { testStackSettings } from './test-stack';
 
+/** The browser's language in every panel test: the panel formats numbers and dates in it, so the texts asserted hold it. */
+export const PANEL_LOCALE = 'en-US';
+
 /**
  * What a test of the panel in Chromium needs, over the real stack (ClickHouse 18.16, backend, edge) as
  * `npm start` runs it: seeded rows, the owner signed in through the API and in the browser, screenshots.
@@ -113,6 +116,7 @@ export async function startPanelHarness(name: string): Promise<PanelHarness> {
   const sizes = new WeakMap<Page, { width: number; dark: boolean }>();
   async function visitorPage(path: string, { width = 1280, dark = false } = {}): Promise<Page> {
     const page = await browser.newPage({
+      locale: PANEL_LOCALE,
       viewport: { width, height: 900 },
       colorScheme: dark ? 'dark' : 'light',
     });

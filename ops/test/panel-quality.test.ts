@@ -6,7 +6,7 @@ import { sampleEventRow, type EventRow } from '@sluice/config';
 import { waitUntil } from '@sluice/services';
 import { dataPaths } from '../src/stack/settings';
 import { readSites } from '../src/stack/sites-file';
-import { startPanelHarness, type PanelHarness } from './panel-harness';
+import { PANEL_LOCALE, startPanelHarness, type PanelHarness } from './panel-harness';
 
 /**
  * The panel's errors, web vitals and realtime pages in Chromium over the real stack (ClickHouse 18.16,
@@ -27,6 +27,9 @@ const day = (offsetDays: number) => new Date(NOW + offsetDays * 86_400_000).toIS
 const FROM = day(-6);
 const TO = day(0);
 const RANGE = `period=custom&from=${FROM}&to=${TO}`;
+/** Dates as the panel writes them in the test browser's language, in the seeded site's zone. */
+const inPanel = (options: Intl.DateTimeFormatOptions) =>
+  new Intl.DateTimeFormat(PANEL_LOCALE, { ...options, timeZone: 'UTC' });
 
 const CART_STACK =
   'TypeError: cart is undefined\n    at addToCart (https://shop.test/app.js:10:5)\n    at onClick (https://shop.test/app.js:20:3)';
@@ -121,7 +124,7 @@ test('errors: the seeded groups with their counts, sorted and searched; a group 
   await page.getByRole('table', { name: groups }).waitFor();
   assert.equal(
     await page.locator('.errors-summary').innerText(),
-    `2 groups, 4 occurrences from ${FROM} to ${TO}`,
+    `2 groups, 4 occurrences, ${inPanel({ dateStyle: 'medium' }).formatRange(new Date(FROM), new Date(TO))}`,
   );
   assert.deepEqual(await rowsOf(page, groups), [
     'Error\tOccurrences ↓\tVisitors\tVisits\tFirst seen\tLast seen\tBrowsers',
@@ -131,7 +134,7 @@ test('errors: the seeded groups with their counts, sorted and searched; a group 
   // The exact time, in the site's zone, on hover.
   assert.equal(
     await page.getByRole('table', { name: groups }).locator('time').nth(1).getAttribute('title'),
-    `${before_(2.5 * HOUR)} (UTC)`,
+    `${inPanel({ dateStyle: 'medium', timeStyle: 'medium' }).format(NOW - 2.5 * HOUR)} (UTC)`,
   );
 
   await page.getByRole('button', { name: 'Last seen' }).click();

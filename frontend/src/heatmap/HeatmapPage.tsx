@@ -1,4 +1,4 @@
-import { formatCount, formatPercent } from '../overview/overview-data';
+import { formatCount, formatDateRange, formatPercent } from '../shared/format';
 import { PagePicker } from '../reports/PagePicker';
 import type { ReportPageProps } from '../reports/report-page';
 import { withoutComparison, type ReportRequest } from '../reports/report-request';
@@ -114,7 +114,7 @@ function Heatmap({ siteId, request, page, viewport }: HeatmapProps) {
               </h2>
               <p className="heatmap-total">
                 <span className="heatmap-total-number">{formatCount(totalClicks(report))}</span> clicks,{' '}
-                {report.from} to {report.to}
+                {formatDateRange(report)}
               </p>
             </header>
             {framing.data === undefined && framing.error === undefined ? (
@@ -174,7 +174,7 @@ function Stage({ report, viewport, framing }: StageProps) {
         aria-labelledby="heatmap-svg-title"
       >
         <title id="heatmap-svg-title">
-          {`Click density on ${report.page} at ${width} px wide: ${report.cells.length} areas with clicks; the densest are listed below`}
+          {`Click density on ${report.page} at ${width} px wide: ${formatCount(report.cells.length)} areas with clicks; the densest are listed below`}
         </title>
         {framed ? (
           <foreignObject x={0} y={0} width={width} height={height}>

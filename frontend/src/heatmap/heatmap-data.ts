@@ -1,4 +1,5 @@
 import { csvText } from '../shared/csv.js';
+import { formatCount, formatPercent } from '../shared/format.js';
 import type { HeatmapCell, HeatmapElement, HeatmapReport, PageFraming, Scroll, Viewport } from './api.js';
 
 /**
@@ -90,13 +91,16 @@ export interface DenseArea {
   clicks: number;
 }
 
-/** The densest cells (the API answers them densest first) in words a reader can find on the page. */
-export function denseAreas(report: HeatmapReport, count: number): DenseArea[] {
+/**
+ * The densest cells (the API answers them densest first) in words a reader can find on the page, in the reader's
+ * number format (the range's end carries the percent sign as the locale writes it).
+ */
+export function denseAreas(report: HeatmapReport, count: number, locale?: string): DenseArea[] {
   const { columns, rowPx } = report.grid;
   const percent = (column: number) => Math.round((column * 100) / columns);
   return report.cells.slice(0, count).map((cell: HeatmapCell) => ({
-    across: `${percent(cell.column)}–${percent(cell.column + 1)}%`,
-    down: `${cell.row * rowPx}–${(cell.row + 1) * rowPx} px`,
+    across: `${formatCount(percent(cell.column), locale)}–${formatPercent(percent(cell.column + 1), locale)}`,
+    down: `${formatCount(cell.row * rowPx, locale)}–${formatCount((cell.row + 1) * rowPx, locale)} px`,
     clicks: cell.clicks,
   }));
 }

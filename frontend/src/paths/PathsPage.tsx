@@ -1,4 +1,4 @@
-import { formatCount, formatPercent } from '../overview/overview-data';
+import { formatCount, formatDateRange, formatPercent } from '../shared/format';
 import { PagePicker } from '../reports/PagePicker';
 import type { ReportPageProps } from '../reports/report-page';
 import { withoutComparison, type ReportRequest } from '../reports/report-request';
@@ -131,7 +131,7 @@ function Flow({ report, onCentre }: { report: PathsReport; onCentre: (page: stri
         <span className="paths-centre-page">{report.page}</span>
         <span className="paths-centre-visits">{formatCount(report.visits)}</span>
         <span className="paths-centre-unit">
-          {report.visits === 1 ? 'visit' : 'visits'} viewed it, {report.from} to {report.to}
+          {report.visits === 1 ? 'visit' : 'visits'} viewed it, {formatDateRange(report)}
         </span>
       </div>
       <Ribbons items={next} side="next" height={height} />

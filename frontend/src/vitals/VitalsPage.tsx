@@ -1,4 +1,4 @@
-import { formatCount, formatPercent } from '../overview/overview-data';
+import { formatCount, formatPercent } from '../shared/format';
 import { valueLabel } from '../reports/dimension-labels';
 import type { ReportPageProps } from '../reports/report-page';
 import { withoutComparison } from '../reports/report-request';
