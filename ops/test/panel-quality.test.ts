@@ -30,6 +30,8 @@ const RANGE = `period=custom&from=${FROM}&to=${TO}`;
 /** Dates as the panel writes them in the test browser's language, in the seeded site's zone. */
 const inPanel = (options: Intl.DateTimeFormatOptions) =>
   new Intl.DateTimeFormat(PANEL_LOCALE, { ...options, timeZone: 'UTC' });
+/** The seven days as the pages name them. */
+const DAYS_SHOWN = inPanel({ dateStyle: 'medium' }).formatRange(new Date(FROM), new Date(TO));
 
 const CART_STACK =
   'TypeError: cart is undefined\n    at addToCart (https://shop.test/app.js:10:5)\n    at onClick (https://shop.test/app.js:20:3)';
@@ -122,10 +124,7 @@ test('errors: the seeded groups with their counts, sorted and searched; a group 
   const page = await panel.ownerPage(`/sites/${SITE_ID}/errors?${RANGE}`);
   const groups = /^Error groups/;
   await page.getByRole('table', { name: groups }).waitFor();
-  assert.equal(
-    await page.locator('.errors-summary').innerText(),
-    `2 groups, 4 occurrences, ${inPanel({ dateStyle: 'medium' }).formatRange(new Date(FROM), new Date(TO))}`,
-  );
+  assert.equal(await page.locator('.errors-summary').innerText(), `2 groups, 4 occurrences, ${DAYS_SHOWN}`);
   assert.deepEqual(await rowsOf(page, groups), [
     'Error\tOccurrences ↓\tVisitors\tVisits\tFirst seen\tLast seen\tBrowsers',
     'TypeError: cart is undefined at addToCart (https://shop.test/app.js:10:5)\t3\t2\t2\t2d ago\t2h ago\tChrome',
@@ -207,7 +206,7 @@ test('web vitals: p75 and ratings of the seeded samples; per page and per device
   ]);
   assert.equal(
     await page.locator('.vitals-measured').first().innerText(),
-    `5 page views measured from ${FROM} to ${TO} (samples: LCP 5, INP 5, CLS 5).`,
+    `5 page views measured in ${DAYS_SHOWN} (samples: LCP 5, INP 5, CLS 5).`,
   );
   const table = /^75th percentile/;
   assert.deepEqual(await rowsOf(page, table), [
