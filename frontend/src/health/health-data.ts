@@ -47,22 +47,12 @@ export interface HealthLine {
 export function siteTotals(health: IngestHealth, locale?: string): HealthLine[] {
   if (!health.site) return [];
   const { accepted, refused, bots } = health.site;
+  const refusedEvents = refused.reduce((sum, line) => sum + line.count, 0);
+  const botEvents = bots.reduce((sum, line) => sum + line.events, 0);
   return [
     { label: 'Accepted', value: formatCount(accepted, locale) },
-    {
-      label: 'Refused',
-      value: formatCount(
-        refused.reduce((sum, line) => sum + line.count, 0),
-        locale,
-      ),
-    },
-    {
-      label: 'From bots',
-      value: formatCount(
-        bots.reduce((sum, line) => sum + line.events, 0),
-        locale,
-      ),
-    },
+    { label: 'Refused', value: formatCount(refusedEvents, locale) },
+    { label: 'From bots', value: formatCount(botEvents, locale) },
   ];
 }
 
