@@ -9,10 +9,11 @@ import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
  * `npm run api:schema -w frontend` rewrites the file; test/api-schema.test.ts fails while it is stale.
  */
 
-// Compiled to dist/test/scripts/: the frontend folder is three levels up, the repository four.
-const FRONTEND_DIR = fileURLToPath(new URL('../../../', import.meta.url));
+// Run from source (Node strips the types; Vitest imports it for the freshness test): the frontend folder is one
+// level up, the repository two.
+const FRONTEND_DIR = fileURLToPath(new URL('../', import.meta.url));
 const DOCUMENT_WRITER = fileURLToPath(
-  new URL('../../../../backend/dist/src/write-api-document.js', import.meta.url),
+  new URL('../../backend/dist/src/write-api-document.js', import.meta.url),
 );
 export const SCHEMA_PATH = `${FRONTEND_DIR}src/api/schema.d.ts`;
 

@@ -55,6 +55,7 @@ function SiteDashboard({ sites }: { sites: Site[] }) {
 
   const range = periodRange(view, site.timezone, openedAt);
   const comparison = comparisonRange(view, range);
+  const request = { siteId: site.id, range, comparison, filters: view.filters };
   return (
     <>
       <div className="toolbar">
@@ -73,7 +74,7 @@ function SiteDashboard({ sites }: { sites: Site[] }) {
       </div>
       <ReportNav siteId={site.id} current={report} view={view} />
       {report !== 'dashboards' && <AddToDashboard siteId={site.id} reportKey={report} query={search} />}
-      <FilterBar filters={view.filters} onChange={(filters) => changeView({ filters })} />
+      <FilterBar filters={view.filters} request={request} onChange={(filters) => changeView({ filters })} />
       {/* Report pages other than the overview load when first opened (report-pages.ts). */}
       <Suspense fallback={<p role="status">Loading the page…</p>}>
         <Page
@@ -82,7 +83,7 @@ function SiteDashboard({ sites }: { sites: Site[] }) {
           comparison={comparison}
           view={view}
           onChange={changeView}
-          request={{ siteId: site.id, range, comparison, filters: view.filters }}
+          request={request}
         />
       </Suspense>
     </>

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import type { ActionRow } from '../src/actions/api.js';
-import { actionContext, actionLines } from '../src/actions/actions-data.js';
+import { actionContext, actionLines, actionName } from '../src/actions/actions-data.js';
 import type { StoredEvent } from '../src/events/api.js';
 
 const action = (
@@ -43,6 +43,15 @@ test('actions: named as the API names them, searched by name, sorted by visitors
     actionLines(ROWS, 'BU', 'visitors').map((line) => line.fingerprint),
     ['00000000000000b2'],
   );
+});
+
+test('an action filter reads as the name its row shows; its fingerprint until the row comes, or without one', () => {
+  assert.equal(actionName(ROWS, '00000000000000a1'), 'Add to cart');
+  assert.equal(actionName(ROWS, '00000000000000c3'), 'a#signup');
+  assert.equal(actionName(undefined, '00000000000000a1'), '00000000000000a1', 'while the row loads');
+  assert.equal(actionName([], '00000000000000a1'), '00000000000000a1', 'no click on it in the range');
+  const unnamed: ActionRow = { value: '00000000000000d4', metrics: { visitors: 1 }, comparison: null };
+  assert.equal(actionName([unnamed], '00000000000000d4'), '00000000000000d4');
 });
 
 test("an action's context: what its latest click carries, in people's words", () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import type { Widget } from '../src/dashboards/api.js';
 import { sharedLinkUrl, viewCaption, widgetReport, widgetTitle } from '../src/dashboards/dashboards-data.js';
 
@@ -46,12 +46,19 @@ test('a widget asks for its saved view as the page did: the days in the site’s
 });
 
 test('a widget says what it shows and of which view', () => {
-  assert.equal(viewCaption(''), 'Last 7 days');
+  assert.equal(viewCaption('', 'en-US'), 'Last 7 days');
   assert.equal(
-    viewCaption('period=custom&from=2026-11-20&to=2026-11-20&filter=referrer_source:&filter=country:DE'),
-    '2026-11-20 · Source is Direct / none · Country is DE',
+    viewCaption(
+      'period=custom&from=2026-11-20&to=2026-11-20&filter=referrer_source:&filter=country:DE',
+      'en-US',
+    ),
+    'Nov 20, 2026 · Source is Direct / none · Country is DE',
   );
-  assert.equal(viewCaption('period=custom&from=2026-11-01&to=2026-11-20'), '2026-11-01 to 2026-11-20');
+  assert.equal(
+    viewCaption('period=custom&from=2026-11-01&to=2026-11-20', 'en-US'),
+    'Nov 1\u2009–\u200920, 2026',
+  );
+  assert.equal(viewCaption('period=custom&from=2026-11-01&to=2026-11-20', 'de-DE'), '01.–20.11.2026');
   assert.equal(widgetTitle(widget({ kind: 'breakdown', dimension: 'country' }), 'Overview'), 'Country');
   assert.equal(widgetTitle(widget({ kind: 'chart' }), 'Overview'), 'Time chart');
   assert.equal(widgetTitle(widget({ kind: 'link', reportKey: 'funnels' }), 'Funnels'), 'Funnels');

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { addDays, lastDays, todayIn, withFrom, withTo } from '../src/date-range/date-range.js';
 
 test("today is the site's calendar day, not the browser's", () => {

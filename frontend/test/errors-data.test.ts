@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import type { ErrorGroup } from '../src/errors/api.js';
 import {
   errorDaySeries,
   errorRows,
   errorSort,
   sampleText,
+  sortDirection,
   siteTimeToInstant,
   timeAgo,
 } from '../src/errors/errors-data.js';
@@ -46,6 +47,11 @@ test('error groups sort by the column chosen and are searched in their message a
     'an unknown sort in a link falls back to the API order',
   );
   assert.equal(errorSort(null), 'occurrences');
+  assert.deepEqual(
+    [sortDirection('message'), sortDirection('occurrences'), sortDirection('lastSeen')],
+    ['ascending', 'descending', 'descending'],
+    'messages read A to Z, counts and times largest first',
+  );
 });
 
 test("a time of the site's zone is the instant it names, across a daylight-saving change", () => {

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import type { FunnelReport, FunnelStepResult } from '../src/funnels/api.js';
 import {
+  blankStep,
   decodeStep,
+  describeStep,
   draftProblem,
   encodeStep,
   funnelErrorText,
@@ -10,7 +12,42 @@ import {
   funnelStepLines,
   funnelValueLines,
   parseFunnelOptions,
+  windowLabel,
 } from '../src/funnels/funnel-data.js';
+
+test('a step in words: an action by its name where known, an event with its property; a new step is a blank page', () => {
+  const names = new Map([['00000000000000a1', 'Add to cart']]);
+  assert.deepEqual(
+    [
+      describeStep({ kind: 'page', match: '/pricing', propertyKey: null, propertyValue: null }),
+      describeStep(
+        { kind: 'action', match: '00000000000000a1', propertyKey: null, propertyValue: null },
+        names,
+      ),
+      describeStep(
+        { kind: 'action', match: '00000000000000b2', propertyKey: null, propertyValue: null },
+        names,
+      ),
+      describeStep({ kind: 'event', match: 'signup', propertyKey: null, propertyValue: null }),
+      describeStep({ kind: 'event', match: 'signup', propertyKey: 'plan', propertyValue: 'pro' }),
+    ],
+    [
+      'Pageview of /pricing',
+      'Action Add to cart',
+      'Action 00000000000000b2',
+      'Event signup',
+      'Event signup where plan is pro',
+    ],
+  );
+  assert.deepEqual(blankStep(), { kind: 'page', match: '', propertyKey: null, propertyValue: null });
+});
+
+test('a conversion window by its name, or as a duration when a link carries another', () => {
+  assert.deepEqual(
+    [windowLabel(1800), windowLabel(604_800), windowLabel(5400)],
+    ['30 minutes', '7 days', '1h 30m'],
+  );
+});
 
 test('a step survives the URL, colons and percent signs included', () => {
   const steps = [

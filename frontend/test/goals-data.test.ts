@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import type { Goal, OverviewReport } from '../src/overview/api.js';
 import {
   chosenGoal,

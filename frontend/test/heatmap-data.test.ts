@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import type { HeatmapReport } from '../src/heatmap/api.js';
 import {
   denseAreas,
   elementLines,
+  elementsCsv,
   framingNotice,
   heatmapOptionsSearch,
   parseHeatmapOptions,
@@ -71,16 +72,25 @@ test('cells placed at the viewport’s width, levels by density; the stage reach
 });
 
 test('the densest areas in words, the elements’ share of the clicks, the scroll bars', () => {
-  assert.deepEqual(denseAreas(REPORT, 5), [
+  assert.deepEqual(denseAreas(REPORT, 5, 'en-US'), [
     { across: '50–52%', down: '100–150 px', clicks: 4 },
-    { across: '0–2%', down: '1000–1050 px', clicks: 1 },
+    { across: '0–2%', down: '1,000–1,050 px', clicks: 1 },
   ]);
+  assert.deepEqual(
+    denseAreas(REPORT, 1, 'de-DE').map((area) => area.across),
+    ['50–52\u00a0%'],
+    'the percent sign as the reader’s locale writes it',
+  );
   assert.equal(totalClicks(REPORT), 5);
   assert.deepEqual(elementLines(REPORT.elements, 5), [
     { fingerprint: 'f-buy', name: 'Buy now', clicks: 4, visitors: 3, percent: 80, share: 8 },
     { fingerprint: 'f-docs', name: 'a#docs', clicks: 1, visitors: 1, percent: 20, share: 2 },
   ]);
   assert.equal(elementLines(REPORT.elements, 0)[0].percent, 0);
+  assert.equal(
+    elementsCsv(elementLines(REPORT.elements, 5)),
+    '"fingerprint","name","clicks","visitors","percent"\n"f-buy","Buy now",4,3,80\n"f-docs","a#docs",1,1,20\n',
+  );
   assert.deepEqual(
     scrollLines(REPORT.scroll).map((line) => [line.depth, line.views, line.share]),
     [

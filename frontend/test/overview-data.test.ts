@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import type { OverviewReport, TimeseriesReport } from '../src/overview/api.js';
 import { breakdownLines, percentChange } from '../src/overview/breakdown-data.js';
 import { goalLines } from '../src/overview/goals-data.js';
-import { formatDuration, metricCards } from '../src/overview/overview-data.js';
+import { isEmptyOverview, metricCards } from '../src/overview/overview-data.js';
 import { chartInterval, chartSeries, intervalsFor } from '../src/overview/timeseries-data.js';
 
 const METRICS = {
@@ -60,11 +60,11 @@ test('metric cards: every metric formatted, its change signed, a fall of the bou
   );
 });
 
-test('durations read as people say them', () => {
-  assert.deepEqual(
-    [formatDuration(42.4), formatDuration(65), formatDuration(3725)],
-    ['42s', '1m 05s', '1h 02m'],
-  );
+test('an overview is empty when it counted no visitor, pageview or event', () => {
+  assert.equal(isEmptyOverview(overview(null)), false);
+  const none = { ...METRICS, visitors: 0, pageviews: 0, events: 0 };
+  assert.equal(isEmptyOverview({ ...overview(null), metrics: none }), true);
+  assert.equal(isEmptyOverview({ ...overview(null), metrics: { ...none, events: 1 } }), false);
 });
 
 test('breakdown lines: searched case-insensitively, sorted, with bars in tenths of the top row and changes', () => {

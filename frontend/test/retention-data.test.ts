@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import type { RetentionReport } from '../src/retention/api.js';
 import {
   identityStatement,
+  isEmptyRetention,
   parseRetentionOptions,
   periodLabel,
   periodsFor,
@@ -90,6 +91,13 @@ test('the grid: a row per cohort, its cells to the range’s end, shaded in tent
     ],
   );
   assert.equal(grid.rows[0].cells[1].description, 'day 1: 2 of 3 visitors, 66.7%');
+  assert.equal(isEmptyRetention(report), false);
+  const noVisitors = report.cohorts.map((cohort) => ({ ...cohort, visitors: 0 }));
+  assert.equal(
+    isEmptyRetention({ ...report, cohorts: noVisitors }),
+    true,
+    'cohorts without visitors: the empty state',
+  );
 });
 
 test('the identity mode stated plainly', () => {

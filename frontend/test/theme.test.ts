@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { parseThemeChoice, resolveTheme } from '../src/theme/theme.js';
 
 test("the theme is the person's choice, or the system's when they chose none or an unknown one", () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import type { Vital, VitalsRow } from '../src/vitals/api.js';
 import {
   formatVital,
@@ -8,6 +8,7 @@ import {
   vitalsDimension,
   vitalsRows,
   vitalsSort,
+  vitalsSortDirection,
 } from '../src/vitals/vitals-data.js';
 
 test('a p75 is rated by the Core Web Vitals thresholds, good including the threshold', () => {
@@ -48,6 +49,10 @@ test('rows sort by the column chosen, worst p75 first, unmeasured last; options 
   assert.deepEqual(values(vitalsRows(rows, 'value')), ['/a', '/b', '/c']);
   assert.equal(vitalsSort('cls'), 'cls');
   assert.equal(vitalsSort('x'), 'engagements');
+  assert.deepEqual(
+    [vitalsSortDirection('value'), vitalsSortDirection('lcp'), vitalsSortDirection('engagements')],
+    ['ascending', 'descending', 'descending'],
+  );
   assert.equal(vitalsDimension('device'), 'device');
   assert.equal(vitalsDimension('browser'), 'page');
   assert.deepEqual(ratingShares(vital(1)), [

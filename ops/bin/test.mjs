@@ -1,4 +1,5 @@
-// `npm test`: every check the project has — types and build, lint, Lua lint, then all test files.
+// `npm test`: every check the project has — types and build, lint, Lua lint, the panel's unit tests (Vitest), then all
+// test files.
 import { ensureNodeRuntime } from './node-runtime.mjs';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,6 +40,7 @@ build();
 step('Lint (eslint, prettier)', 'npm', ['run', 'lint', '--silent']);
 step('Lint Lua (luacheck)', 'luacheck', ['--quiet', '--config', 'edge/.luacheckrc', 'edge/lua', 'edge/spec']);
 step('Lua unit tests (busted, in edge/)', 'sh', ['-c', 'cd edge && busted']);
+step('Panel unit tests (Vitest, in frontend/)', 'npm', ['test', '--silent', '--workspace', 'frontend']);
 const files = testFiles();
 if (files.length === 0) {
   console.error('No test files found: the build should have produced */dist/test/*.test.js');

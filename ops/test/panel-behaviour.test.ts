@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
@@ -131,6 +132,15 @@ async function lines(list: Locator): Promise<string[]> {
   return (await list.getByRole('listitem').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
 }
 
+/** Clicks the "Download CSV" button of `region` and answers the saved file's name and text. */
+async function downloadedCsv(page: Page, region: Locator): Promise<[string, string]> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    region.getByRole('button', { name: 'Download CSV' }).click(),
+  ]);
+  return [download.suggestedFilename(), readFileSync(await download.path(), 'utf8')];
+}
+
 /** Waits until the flow is centred on `page` with `visits` visits (the previous view stays while loading). */
 async function centred(page: Page, path: string, visits: string) {
   await page
@@ -146,6 +156,23 @@ test('paths: the pages before and after /pricing; a neighbour re-centres, back r
   const next = page.getByRole('list', { name: 'Went next' });
   assert.deepEqual(await lines(previous), ['/ 2 50%', '/docs 1 25%', 'Entered the site 1 25%']);
   assert.deepEqual(await lines(next), ['/checkout 2 50%', '/docs 1 25%', 'Left the site 1 25%']);
+  assert.deepEqual(
+    await downloadedCsv(page, page.getByRole('region', { name: 'Before and after /pricing' })),
+    [
+      'paths-before-and-after.csv',
+      [
+        '"direction","page","visits","percent"',
+        '"next","/checkout",2,50',
+        '"next","/docs",1,25',
+        '"next","exit",1,25',
+        '"page","/pricing",4,100',
+        '"previous","/",2,50',
+        '"previous","/docs",1,25',
+        '"previous","entry",1,25',
+        '',
+      ].join('\n'),
+    ],
+  );
 
   await next.getByRole('button', { name: /\/checkout/ }).click();
   await page.waitForURL(/page=%2Fcheckout/);
@@ -167,6 +194,16 @@ test('paths: the pages before and after /pricing; a neighbour re-centres, back r
     '/pricing → /checkout → Left the site 2 50%',
     '/pricing → /docs → Left the site 1 25%',
     '/pricing → Left the site 1 25%',
+  ]);
+  assert.deepEqual(await downloadedCsv(page, page.getByRole('region', { name: 'Top paths from /pricing' })), [
+    'top-paths-from.csv',
+    [
+      '"path","visits"',
+      '"/pricing > /checkout > exit",2',
+      '"/pricing > /docs > exit",1',
+      '"/pricing > exit",1',
+      '',
+    ].join('\n'),
   ]);
 
   await page.getByRole('combobox', { name: /^Paths/ }).selectOption('to');
@@ -206,13 +243,22 @@ test('heatmap: /pricing framed with its cells, elements and scroll depth; the vi
   assert.deepEqual(await areas.getByRole('row').allInnerTexts(), [
     'Across the width\tDown the page\tClicks',
     '50–52%\t100–150 px\t3',
-    '0–2%\t1000–1050 px\t1',
+    '0–2%\t1,000–1,050 px\t1',
   ]);
   const elements = page.getByRole('region', { name: 'Most clicked elements' });
   assert.deepEqual(await elements.getByRole('row').allInnerTexts(), [
     'Element\tClicks\tShare',
     'button "Buy now"\t3\t75%',
     'a#docs\t1\t25%',
+  ]);
+  assert.deepEqual(await downloadedCsv(page, elements), [
+    'heatmap-elements.csv',
+    [
+      '"fingerprint","name","clicks","visitors","percent"',
+      '"f-buy","button ""Buy now""",3,3,75',
+      '"f-docs","a#docs",1,1,25',
+      '',
+    ].join('\n'),
   ]);
   assert.deepEqual(await lines(page.getByRole('list', { name: 'Views that reached each depth' })), [
     '25% of the page 3 100%',

@@ -208,7 +208,17 @@ test('the actions: named as the API names them, searched, sorted, opened to thei
   // An action's name filters the panel by it: the overview then counts the visits that clicked it.
   await actions.getByRole('button', { name: 'Add to cart', exact: true }).click();
   await page.waitForURL(new RegExp(`filter=element%3A${CART}`));
+  // The link filters by the fingerprint; the chip names the action as its row did, here and on every page.
+  const chips = async () => {
+    const filters = page.getByRole('list', { name: 'Filters' });
+    await filters.getByRole('button', { name: 'Remove filter Action is Add to cart', exact: true }).waitFor();
+    return filters
+      .locator('.filter-chip')
+      .evaluateAll((items) => items.map((item) => item.firstChild?.textContent));
+  };
+  assert.deepEqual(await chips(), ['Action is Add to cart']);
   await page.getByRole('link', { name: 'Overview' }).click();
+  assert.deepEqual(await chips(), ['Action is Add to cart']);
   const cards = page.getByRole('list', { name: 'Metrics' }).getByRole('button');
   await cards
     .first()

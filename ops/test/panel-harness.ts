@@ -10,6 +10,16 @@ import { startStack, type RunningStack } from '../src/stack/stack';
 import { launchChromium } from './browser';
 import { testStackSettings } from './test-stack';
 
+/** The browser's language in the panel tests unless one asks for another: the panel formats numbers and dates in it. */
+export const PANEL_LOCALE = 'en-US';
+
+/** A page's screen width (1280 px by default), colour scheme and browser language. */
+interface PageOptions {
+  width?: number;
+  dark?: boolean;
+  locale?: string;
+}
+
 /**
  * What a test of the panel in Chromium needs, over the real stack (ClickHouse 18.16, backend, edge) as
  * `npm start` runs it: seeded rows, the owner signed in through the API and in the browser, screenshots.
@@ -29,11 +39,11 @@ export interface PanelHarness {
   /** POSTs JSON to the API through the edge as the owner; the answer must be `status`. */
   post<T>(path: string, body: unknown, status?: number): Promise<T>;
   /** The owner signed in to the panel at `path` (under the admin URL, or a whole URL), in a context of its own. */
-  ownerPage(path: string, options?: { width?: number; dark?: boolean }): Promise<Page>;
+  ownerPage(path: string, options?: PageOptions): Promise<Page>;
   /** axe-core over the page as it is now: no serious or critical violation of its accessibility rules. */
   assertAccessible(page: Page, what: string): Promise<void>;
   /** `path` in a context of its own that never signed in (a shared link's visitor). */
-  visitorPage(path: string, options?: { width?: number; dark?: boolean }): Promise<Page>;
+  visitorPage(path: string, options?: PageOptions): Promise<Page>;
   /** A full-page screenshot to docs/screenshots/`name`-`width`-light|dark.png, checked for sideways overflow. */
   screenshot(page: Page, name: string): Promise<void>;
   stop(): Promise<void>;
@@ -111,8 +121,12 @@ export async function startPanelHarness(name: string): Promise<PanelHarness> {
   }
 
   const sizes = new WeakMap<Page, { width: number; dark: boolean }>();
-  async function visitorPage(path: string, { width = 1280, dark = false } = {}): Promise<Page> {
+  async function visitorPage(
+    path: string,
+    { width = 1280, dark = false, locale = PANEL_LOCALE }: PageOptions = {},
+  ): Promise<Page> {
     const page = await browser.newPage({
+      locale,
       viewport: { width, height: 900 },
       colorScheme: dark ? 'dark' : 'light',
     });

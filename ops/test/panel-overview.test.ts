@@ -136,6 +136,24 @@ test('the overview shows the seeded numbers; a breakdown row filters the page, b
   await page.close();
 });
 
+test('a German browser reads the overview in German: numbers, percentages, durations and dates', async () => {
+  const page = await panel.ownerPage(`/sites/${SITE_ID}/overview?${WEEK}`, { locale: 'de-DE' });
+  await firstCard(page, 'Unique visitors 3 ');
+  assert.deepEqual(await metricCards(page), [
+    'Unique visitors 3 +200 % against the previous period',
+    'Visits 3 +200 % against the previous period',
+    'Pageviews 4 +300 % against the previous period',
+    'Views per visit 1,33 +33 % against the previous period',
+    'Bounce rate 66,7 % −33 % against the previous period',
+    'Visit duration 20 Sek. — against the previous period',
+    'Events 4 +300 % against the previous period',
+  ]);
+  await page
+    .getByRole('img', { name: 'Unique visitors by days, 10.–16.11.2026, with the previous period' })
+    .waitFor();
+  await page.close();
+});
+
 test('the overview at phone and desktop width, light and dark: screenshots, and no serious accessibility violation', async () => {
   for (const width of [390, 1280]) {
     for (const dark of [false, true]) {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { fetchBreakdownCsv } from '../overview/api';
-import { formatChange, formatCount } from '../overview/overview-data';
+import { formatChange, formatCount, formatDateRange } from '../shared/format';
 import type { ReportPageProps } from '../reports/report-page';
 import type { ReportRequest } from '../reports/report-request';
 import { withFilter } from '../routing/report-view';
@@ -36,8 +36,8 @@ export function ActionsPage({ view, onChange, request }: ReportPageProps) {
         <div>
           <h2 id="actions-heading">Actions</h2>
           <p className="actions-note">
-            Clicks the tracker captured on its own, {request.range.from} to {request.range.to}. Choose an
-            action to filter every report by it.
+            Clicks the tracker captured on its own, {formatDateRange(request.range)}. Choose an action to
+            filter every report by it.
           </p>
         </div>
         <CsvDownloadButton

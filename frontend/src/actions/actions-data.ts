@@ -27,6 +27,13 @@ export interface ActionLine {
   change: number | null | undefined;
 }
 
+/**
+ * What the panel calls an action filtered by its fingerprint: the name its row shows, from the action's own row
+ * of the element breakdown; the fingerprint itself until that row arrives, or when the range has no click on it.
+ */
+export const actionName = (rows: ActionRow[] | undefined, fingerprint: string): string =>
+  rows?.find((row) => row.value === fingerprint)?.name ?? fingerprint;
+
 export function actionLines(rows: ActionRow[], search: string, sort: ActionSort): ActionLine[] {
   const needle = search.trim().toLowerCase();
   const max = Math.max(1, ...rows.map((row) => row.metrics.visitors ?? 0));

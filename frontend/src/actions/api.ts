@@ -19,6 +19,18 @@ export const actionsRequest = (request: ReportRequest): BreakdownRequest => ({
   limit: ACTION_ROWS,
 });
 
+/**
+ * One action's row of the element breakdown, for its name: filtered by it alone (the view's other filters could
+ * leave it no click), without comparison, one row.
+ */
+export const actionNameRequest = (request: ReportRequest, fingerprint: string): BreakdownRequest => ({
+  ...request,
+  comparison: undefined,
+  filters: [{ dimension: 'element', value: fingerprint }],
+  dimension: 'element',
+  limit: 1,
+});
+
 /** The pages where one action was clicked, most visitors first. */
 export const actionPagesRequest = (request: ReportRequest, fingerprint: string): BreakdownRequest => ({
   ...request,

@@ -4,10 +4,14 @@ import type { ReportRequest } from '../reports/report-request';
 import { filterConditions } from '../reports/report-request';
 import { useBreakdownQuery } from '../overview/useBreakdownQuery';
 import { useApiQuery } from '../shared/useApiQuery';
-import { actionPagesRequest, actionsRequest } from './api';
+import { actionNameRequest, actionPagesRequest, actionsRequest } from './api';
 
 /** Every autocaptured element of the view, with its name, visitors and clicks. */
 export const useActionsQuery = (request: ReportRequest) => useBreakdownQuery(actionsRequest(request));
+
+/** One action's row, which carries its name as the actions page shows it. */
+export const useActionNameQuery = (request: ReportRequest, fingerprint: string) =>
+  useBreakdownQuery(actionNameRequest(request, fingerprint));
 
 /** The pages one action was clicked on. */
 export const useActionPagesQuery = (request: ReportRequest, fingerprint: string) =>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { QueryState } from '../shared/QueryState';
 import { useApiQuery } from '../shared/useApiQuery';
 import { AUDIT_PAGE_SIZE, fetchAuditEntries } from './api';
+import { formatDateTime } from '../shared/format';
 
 /** Who changed which site or user, and when: newest first, a page at a time. */
 export function AuditPage() {
@@ -36,7 +37,7 @@ export function AuditPage() {
                 {list.map((entry) => (
                   <tr key={entry.id}>
                     <td>
-                      <time dateTime={entry.at}>{new Date(entry.at).toLocaleString()}</time>
+                      <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
                     </td>
                     <td>{entry.actorEmail}</td>
                     <td>{entry.action}</td>

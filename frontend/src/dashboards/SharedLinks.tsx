@@ -12,6 +12,7 @@ import {
 } from './api';
 import { sharedLinkUrl } from './dashboards-data';
 import { useDashboardsRefresh, useSharedLinksQuery } from './useDashboardsQuery';
+import { formatDate } from '../shared/format';
 
 const DAY_MS = 86_400_000;
 
@@ -89,9 +90,7 @@ export function SharedLinks({ siteId, target, shows }: SharedLinksProps) {
                   <code>{link.prefix}…</code>
                   <span>
                     {link.hasPassword ? 'Password' : 'No password'} ·{' '}
-                    {link.expiresAt
-                      ? `expires ${new Date(link.expiresAt).toLocaleDateString()}`
-                      : 'never expires'}
+                    {link.expiresAt ? `expires ${formatDate(link.expiresAt)}` : 'never expires'}
                   </span>
                   <button
                     type="button"

@@ -13,6 +13,7 @@ import { QueryState } from '../shared/QueryState';
 import type { Widget } from './api';
 import { viewCaption, widgetTitle } from './dashboards-data';
 import type { WidgetSource } from './widget-sources';
+import { formatDateRange } from '../shared/format';
 
 interface WidgetCardProps {
   widget: Widget;
@@ -75,7 +76,7 @@ function ChartWidget({ widget, source }: { widget: Widget; source: WidgetSource 
           report={report}
           metric={metric}
           metricLabel={label}
-          summary={`${label}, ${report.from} to ${report.to}`}
+          summary={`${label}, ${formatDateRange(report)}`}
         />
       )}
     </QueryState>

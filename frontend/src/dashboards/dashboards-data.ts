@@ -1,10 +1,10 @@
-import type { DateRange } from '../date-range/date-range.js';
 import { dimensionLabel, valueLabel } from '../reports/dimension-labels.js';
 import type { ReportRequest } from '../reports/report-request.js';
 import { comparisonRange, parseReportView, periodRange, PERIOD_LABELS } from '../routing/report-view.js';
 import { isOverviewMetric, type OverviewMetricName } from '../overview/overview-data.js';
 import { chartInterval, type ChartInterval } from '../overview/timeseries-data.js';
 import type { Widget, WidgetKind } from './api.js';
+import { formatDateRange } from '../shared/format.js';
 
 /** What each kind of widget shows, as its picker and its card say it. */
 export const WIDGET_KIND_LABELS: Record<WidgetKind, string> = {
@@ -34,17 +34,17 @@ export function widgetReport(widget: Widget, siteId: number, timeZone: string, n
 }
 
 /** The saved view in words: "Last 30 days · Country is DE", or its own dates when custom. */
-export function viewCaption(query: string): string {
+export function viewCaption(query: string, locale?: string): string {
   const view = parseReportView(new URLSearchParams(query));
   const period =
-    view.period === 'custom' && view.custom ? datesCaption(view.custom) : PERIOD_LABELS[view.period];
+    view.period === 'custom' && view.custom
+      ? formatDateRange(view.custom, locale)
+      : PERIOD_LABELS[view.period];
   const filters = view.filters.map(
     (filter) => `${dimensionLabel(filter.dimension)} is ${valueLabel(filter.dimension, filter.value)}`,
   );
   return [period, ...filters].join(' · ');
 }
-
-const datesCaption = ({ from, to }: DateRange) => (from === to ? from : `${from} to ${to}`);
 
 /** A widget's heading: what it shows ("Visitors by country", "Metric cards") and of which page. */
 export function widgetTitle(widget: Widget, pageTitle: string): string {

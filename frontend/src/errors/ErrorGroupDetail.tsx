@@ -1,5 +1,5 @@
 import { useMemo, useState, type ReactNode } from 'react';
-import { formatCount } from '../overview/overview-data';
+import { formatCount, formatDateRange } from '../shared/format';
 import { valueLabel } from '../reports/dimension-labels';
 import type { ReportRequest } from '../reports/report-request';
 import { ApiError } from '../shared/api-client';
@@ -38,7 +38,7 @@ export function ErrorGroupDetail({ request, group, onClose }: ErrorGroupDetailPr
         what="this error"
         explain={(error) =>
           error instanceof ApiError && error.status === 404
-            ? `it did not happen between ${request.range.from} and ${request.range.to}. Choose other dates, or go back to all errors.`
+            ? `it did not happen in ${formatDateRange(request.range)}. Choose other dates, or go back to all errors.`
             : undefined
         }
       >
@@ -71,7 +71,7 @@ function GroupReport({ report }: { report: ErrorGroupReport }) {
         <LineChart
           series={series}
           label="Occurrences"
-          summary={`Occurrences of this error per day, ${report.from} to ${report.to}`}
+          summary={`Occurrences of this error per day, ${formatDateRange(report)}`}
         />
       </section>
       <div className="errors-values">

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { formatCount } from '../overview/overview-data';
+import { formatCount, formatDateRange } from '../shared/format';
 import { valueLabel } from '../reports/dimension-labels';
 import type { ReportRequest } from '../reports/report-request';
 import { sortableHeaders } from '../reports/SortableHeader';
@@ -61,8 +61,8 @@ export function ErrorGroupsList({ request, sort, onSort, onOpen }: ErrorGroupsLi
             <>
               <p className="errors-summary">
                 {formatCount(report.groups.length)} {report.groups.length === 1 ? 'group' : 'groups'},{' '}
-                {formatCount(occurrences)} {occurrences === 1 ? 'occurrence' : 'occurrences'} from{' '}
-                {report.from} to {report.to}
+                {formatCount(occurrences)} {occurrences === 1 ? 'occurrence' : 'occurrences'},{' '}
+                {formatDateRange(report)}
                 {report.nextCursor && ' (the 100 most frequent groups)'}
               </p>
               {rows.length === 0 ? (

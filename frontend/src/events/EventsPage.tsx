@@ -9,6 +9,7 @@ import { eventFields, eventProperties, eventTime, explorerConditions, parseCondi
 import { useEventsQuery } from './useEventsQuery';
 import { TableHeader } from '../shared/TableHeader';
 import { CsvDownloadButton } from '../shared/CsvDownloadButton';
+import { formatCount, formatDateRange } from '../shared/format';
 
 /**
  * The events explorer: a site's raw events, newest first, filtered by the filter bar and by conditions of its
@@ -38,7 +39,7 @@ export function EventsPage({ site, range, view }: ReportPageProps) {
           <div>
             <h2 id="events-heading">Events</h2>
             <p className="events-note">
-              Newest first, {range.from} to {range.to}, times in {site.timezone}
+              Newest first, {formatDateRange(range)}, times in {site.timezone}
               {bots ? ', bots included' : ''}
             </p>
           </div>
@@ -66,7 +67,7 @@ export function EventsPage({ site, range, view }: ReportPageProps) {
                 <EventsTable events={list} timeZone={site.timezone} />
                 <footer className="events-more">
                   <span aria-live="polite">
-                    {list.length} {list.length === 1 ? 'event' : 'events'} shown
+                    {formatCount(list.length)} {list.length === 1 ? 'event' : 'events'} shown
                   </span>
                   {events.hasMore ? (
                     <button type="button" disabled={events.isFetchingMore} onClick={events.fetchMore}>

@@ -2,6 +2,7 @@ import { DIMENSION_LABELS, dimensionLabel, type Dimension } from '../reports/dim
 import { filterConditions } from '../reports/report-request.js';
 import type { ViewFilter } from '../routing/report-view.js';
 import type { Schemas } from '../api/schemas.js';
+import { formatDateTime } from '../shared/format.js';
 
 /**
  * The events explorer's own conditions, kept in the URL as `where=<dimension>:<operator>:<value>` (repeated)
@@ -59,9 +60,7 @@ export const explorerConditions = (filters: ViewFilter[], own: Condition[]): Con
  * date and time to the second.
  */
 export function eventTime(ts: string, timeZone: string, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'medium', timeStyle: 'medium' }).format(
-    new Date(`${ts.replace(' ', 'T')}Z`),
-  );
+  return formatDateTime(new Date(`${ts.replace(' ', 'T')}Z`), locale, timeZone);
 }
 
 /** A field of an event and its value as text. */

@@ -1,4 +1,5 @@
-import { formatChange, formatCount, formatDuration, formatMetric } from '../overview/overview-data.js';
+import { formatMetric } from '../overview/overview-data.js';
+import { formatChange, formatCount, formatDuration } from '../shared/format.js';
 import { DIMENSION_LABELS, valueLabel, type Dimension } from '../reports/dimension-labels.js';
 import type { FunnelBreakdownRow, FunnelReport, FunnelStep, FunnelStepResult } from './api.js';
 
@@ -169,7 +170,7 @@ export function funnelStepLines(
           ? undefined
           : result.medianSecondsFromPrevious === null
             ? '—'
-            : formatDuration(result.medianSecondsFromPrevious),
+            : formatDuration(result.medianSecondsFromPrevious, locale),
       comparison: before && {
         visitors: formatCount(before.visitors, locale),
         bar: barOf(before, compared[0]),

@@ -8,6 +8,7 @@ import type { ReportRequest } from '../reports/report-request';
 import { QueryState } from '../shared/QueryState';
 import { conversionLines, describeGoal } from './goals-data';
 import { TableHeader } from '../shared/TableHeader';
+import { formatDateRange } from '../shared/format';
 
 /** Where a goal's conversions came from: the dimensions its detail breaks them down by. */
 const GOAL_BREAKDOWNS: Dimension[] = ['referrer_source', 'page'];
@@ -30,7 +31,7 @@ export function GoalDetail({ goal, request }: { goal: Goal; request: ReportReque
               report={report}
               metric="conversions"
               metricLabel="Conversions"
-              summary={`Conversions of ${goal.name} by ${INTERVAL_LABELS[interval].toLowerCase()}, ${request.range.from} to ${request.range.to}${request.comparison ? ', with the previous period' : ''}`}
+              summary={`Conversions of ${goal.name} by ${INTERVAL_LABELS[interval].toLowerCase()}, ${formatDateRange(request.range)}${request.comparison ? ', with the previous period' : ''}`}
             />
           )}
         </QueryState>

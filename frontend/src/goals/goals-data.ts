@@ -1,7 +1,8 @@
 import type { Goal, OverviewReport } from '../overview/api.js';
 import type { BreakdownRow } from '../overview/api.js';
 import { goalLines } from '../overview/goals-data.js';
-import { formatChange, formatCount, formatMetric } from '../overview/overview-data.js';
+import { formatMetric } from '../overview/overview-data.js';
+import { formatChange, formatCount } from '../shared/format.js';
 import { valueLabel, type Dimension } from '../reports/dimension-labels.js';
 
 /** What a goal counts, in words: "Pageview of /pricing/**", "Event signup where plan is pro". */

@@ -2,6 +2,7 @@ import type { ReportPageProps } from '../reports/report-page';
 import { QueryState } from '../shared/QueryState';
 import { botLines, nodeLines, reasonLines, siteTotals, sourceNotice, type HealthLine } from './health-data';
 import { useIngestHealthQuery } from './useIngestHealthQuery';
+import { formatDateTime } from '../shared/format';
 
 /**
  * A site's ingest health: what the edge accepted and refused for it (by reason, bots by kind), and the figures
@@ -21,9 +22,9 @@ export function HealthPage({ site }: ReportPageProps) {
             <>
               <header className="health-header">
                 <p>
-                  Read at <time dateTime={data.readAt}>{new Date(data.readAt).toLocaleString()}</time>. The
-                  counters run since the edge and the shipper last started and keep no history; the period
-                  above does not apply here.
+                  Read at <time dateTime={data.readAt}>{formatDateTime(data.readAt)}</time>. The counters run
+                  since the edge and the shipper last started and keep no history; the period above does not
+                  apply here.
                 </p>
                 <button type="button" onClick={health.retry} disabled={health.isFetching}>
                   Read again

@@ -1,4 +1,5 @@
 import type { IngestHealth } from './api.js';
+import { formatCount, formatNumber } from '../shared/format.js';
 
 /**
  * The ingest health as the page shows it: the edge's codes in words, counts and sizes formatted. Pure,
@@ -49,12 +50,13 @@ export interface HealthLine {
 /** This site's events: accepted, refused and from bots, in totals. */
 export function siteTotals(health: IngestHealth, locale?: string): HealthLine[] {
   if (!health.site) return [];
-  const count = new Intl.NumberFormat(locale);
   const { accepted, refused, bots } = health.site;
+  const refusedEvents = refused.reduce((sum, line) => sum + line.count, 0);
+  const botEvents = bots.reduce((sum, line) => sum + line.events, 0);
   return [
-    { label: 'Accepted', value: count.format(accepted) },
-    { label: 'Refused', value: count.format(refused.reduce((sum, line) => sum + line.count, 0)) },
-    { label: 'From bots', value: count.format(bots.reduce((sum, line) => sum + line.events, 0)) },
+    { label: 'Accepted', value: formatCount(accepted, locale) },
+    { label: 'Refused', value: formatCount(refusedEvents, locale) },
+    { label: 'From bots', value: formatCount(botEvents, locale) },
   ];
 }
 
@@ -62,14 +64,14 @@ export function siteTotals(health: IngestHealth, locale?: string): HealthLine[] 
 export const botLines = (health: IngestHealth, locale?: string): HealthLine[] =>
   (health.site?.bots ?? []).map(({ kind, action, events }) => ({
     label: `${BOT_KIND_LABELS[kind] ?? kind} (${action === 'dropped' ? 'dropped' : 'kept, flagged'})`,
-    value: new Intl.NumberFormat(locale).format(events),
+    value: formatCount(events, locale),
   }));
 
 /** Refusals by reason, counts formatted. */
 export const reasonLines = (reasons: { reason: string; count: number }[], locale?: string): HealthLine[] =>
   reasons.map(({ reason, count }) => ({
     label: reasonLabel(reason),
-    value: new Intl.NumberFormat(locale).format(count),
+    value: formatCount(count, locale),
   }));
 
 /** Bytes as people read them: 0 B, 512 B, 1.5 kB, 64 MB, 10 GB (powers of 1,000, as disks are sold). */
@@ -81,13 +83,11 @@ export function formatBytes(bytes: number, locale?: string): string {
     value /= 1000;
     unit += 1;
   }
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit]}`;
+  return `${formatNumber(value, unit === 0 ? 0 : 1, locale)} ${units[unit]}`;
 }
 
 /** The node's figures: the events folder and the shipper's lag, dead letters and refusals. */
 export function nodeLines(health: IngestHealth, locale?: string): HealthLine[] {
-  const count = new Intl.NumberFormat(locale);
-  const seconds = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   return [
     ...(health.node
       ? [
@@ -103,11 +103,11 @@ export function nodeLines(health: IngestHealth, locale?: string): HealthLine[] {
       : []),
     ...(health.pipeline
       ? [
-          { label: 'Pipeline lag', value: `${seconds.format(health.pipeline.lagSeconds)} s` },
+          { label: 'Pipeline lag', value: `${formatNumber(health.pipeline.lagSeconds, 1, locale)} s` },
           { label: 'Not yet in ClickHouse', value: formatBytes(health.pipeline.lagBytes, locale) },
-          { label: 'Dead letters', value: count.format(health.pipeline.deadLetters) },
-          { label: 'Rows ClickHouse refused', value: count.format(health.pipeline.rowsRefused) },
-          { label: 'Failed inserts (retried)', value: count.format(health.pipeline.insertFailures) },
+          { label: 'Dead letters', value: formatCount(health.pipeline.deadLetters, locale) },
+          { label: 'Rows ClickHouse refused', value: formatCount(health.pipeline.rowsRefused, locale) },
+          { label: 'Failed inserts (retried)', value: formatCount(health.pipeline.insertFailures, locale) },
         ]
       : []),
   ];

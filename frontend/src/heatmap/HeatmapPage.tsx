@@ -1,13 +1,16 @@
-import { formatCount, formatPercent } from '../overview/overview-data';
+import { formatCount, formatDateRange, formatPercent } from '../shared/format';
 import { PagePicker } from '../reports/PagePicker';
 import type { ReportPageProps } from '../reports/report-page';
 import { withoutComparison, type ReportRequest } from '../reports/report-request';
 import { usePageOptions } from '../routing/useReportView';
+import { CsvDownloadButton } from '../shared/CsvDownloadButton';
+import { csvFile } from '../shared/csv';
 import { QueryState } from '../shared/QueryState';
 import type { HeatmapReport, PageFraming, Viewport } from './api';
 import {
   denseAreas,
   elementLines,
+  elementsCsv,
   framingNotice,
   heatmapOptionsSearch,
   parseHeatmapOptions,
@@ -111,7 +114,7 @@ function Heatmap({ siteId, request, page, viewport }: HeatmapProps) {
               </h2>
               <p className="heatmap-total">
                 <span className="heatmap-total-number">{formatCount(totalClicks(report))}</span> clicks,{' '}
-                {report.from} to {report.to}
+                {formatDateRange(report)}
               </p>
             </header>
             {framing.data === undefined && framing.error === undefined ? (
@@ -171,7 +174,7 @@ function Stage({ report, viewport, framing }: StageProps) {
         aria-labelledby="heatmap-svg-title"
       >
         <title id="heatmap-svg-title">
-          {`Click density on ${report.page} at ${width} px wide: ${report.cells.length} areas with clicks; the densest are listed below`}
+          {`Click density on ${report.page} at ${width} px wide: ${formatCount(report.cells.length)} areas with clicks; the densest are listed below`}
         </title>
         {framed ? (
           <foreignObject x={0} y={0} width={width} height={height}>
@@ -256,7 +259,17 @@ function Elements({ report }: { report: HeatmapReport }) {
   const lines = elementLines(report.elements, totalClicks(report));
   return (
     <section className="card" aria-labelledby="heatmap-elements-heading">
-      <h2 id="heatmap-elements-heading">Most clicked elements</h2>
+      <header className="breakdown-header">
+        <h2 id="heatmap-elements-heading">Most clicked elements</h2>
+        {lines.length > 0 && (
+          <CsvDownloadButton
+            // The API's heatmap CSV holds the click cells: this file is made from the rows below.
+            fetchCsv={async () => csvFile(elementsCsv(lines))}
+            fileName="heatmap-elements.csv"
+            what="the most clicked elements"
+          />
+        )}
+      </header>
       {lines.length === 0 ? (
         <p className="heatmap-notice">No element was clicked at this viewport in this period.</p>
       ) : (

@@ -1,3 +1,5 @@
+import { csvText } from '../shared/csv.js';
+import { formatCount, formatPercent } from '../shared/format.js';
 import type { HeatmapCell, HeatmapElement, HeatmapReport, PageFraming, Scroll, Viewport } from './api.js';
 
 /**
@@ -89,13 +91,16 @@ export interface DenseArea {
   clicks: number;
 }
 
-/** The densest cells (the API answers them densest first) in words a reader can find on the page. */
-export function denseAreas(report: HeatmapReport, count: number): DenseArea[] {
+/**
+ * The densest cells (the API answers them densest first) in words a reader can find on the page, in the reader's
+ * number format (the range's end carries the percent sign as the locale writes it).
+ */
+export function denseAreas(report: HeatmapReport, count: number, locale?: string): DenseArea[] {
   const { columns, rowPx } = report.grid;
   const percent = (column: number) => Math.round((column * 100) / columns);
   return report.cells.slice(0, count).map((cell: HeatmapCell) => ({
-    across: `${percent(cell.column)}–${percent(cell.column + 1)}%`,
-    down: `${cell.row * rowPx}–${(cell.row + 1) * rowPx} px`,
+    across: `${formatCount(percent(cell.column), locale)}–${formatPercent(percent(cell.column + 1), locale)}`,
+    down: `${formatCount(cell.row * rowPx, locale)}–${formatCount((cell.row + 1) * rowPx, locale)} px`,
     clicks: cell.clicks,
   }));
 }
@@ -125,6 +130,16 @@ export function elementLines(elements: HeatmapElement[], clicks: number): Elemen
     return { ...element, percent, share: tenths(percent) };
   });
 }
+
+/**
+ * The most clicked elements as the table shows them, as CSV: the API's heatmap CSV holds the cells, not the
+ * elements, so the file is made from the rows shown (the API's top elements of the page and viewport).
+ */
+export const elementsCsv = (lines: ElementLine[]): string =>
+  csvText(
+    ['fingerprint', 'name', 'clicks', 'visitors', 'percent'],
+    lines.map((line) => [line.fingerprint, line.name, line.clicks, line.visitors, line.percent]),
+  );
 
 export interface ScrollLine {
   depth: number;

@@ -1,5 +1,5 @@
 import type { BreakdownLine } from './breakdown-data';
-import { formatChange, formatCount } from './overview-data';
+import { formatChange, formatCount } from '../shared/format';
 
 interface BreakdownTableProps {
   /** What the rows are values of ("Countries"). */

@@ -11,6 +11,7 @@ import { TimeChart } from './TimeChart';
 import { chartInterval, INTERVAL_LABELS, intervalsFor, type ChartInterval } from './timeseries-data';
 import { useOverviewQuery } from './useOverviewQuery';
 import { useTimeseriesQuery } from './useTimeseriesQuery';
+import { formatDateRange } from '../shared/format';
 
 /** A site's overview: the filter bar, metric cards, the time chart and the breakdown cards, all one view. */
 export function OverviewPage({ range, view, onChange, request }: ReportPageProps) {
@@ -84,7 +85,7 @@ function TimeSection({ request, metric, interval, onInterval }: TimeSectionProps
             report={report}
             metric={metric}
             metricLabel={label}
-            summary={`${label} by ${INTERVAL_LABELS[interval].toLowerCase()}, ${request.range.from} to ${request.range.to}${request.comparison ? ', with the previous period' : ''}`}
+            summary={`${label} by ${INTERVAL_LABELS[interval].toLowerCase()}, ${formatDateRange(request.range)}${request.comparison ? ', with the previous period' : ''}`}
           />
         )}
       </QueryState>

@@ -1,10 +1,11 @@
-import { formatCount, formatPercent } from '../overview/overview-data';
+import { formatCount, formatDateRange, formatPercent } from '../shared/format';
 import { PagePicker } from '../reports/PagePicker';
 import type { ReportPageProps } from '../reports/report-page';
 import { withoutComparison, type ReportRequest } from '../reports/report-request';
 import { usePageOptions } from '../routing/useReportView';
+import { CsvDownloadButton } from '../shared/CsvDownloadButton';
 import { QueryState } from '../shared/QueryState';
-import type { PathsReport } from './api';
+import { fetchPathsCsv, fetchSessionPathsCsv, type PathsReport } from './api';
 import {
   flowHeight,
   flowItems,
@@ -83,10 +84,18 @@ interface PathFlowProps {
 }
 
 function PathFlow({ request, page, onCentre }: PathFlowProps) {
-  const report = usePathsQuery({ ...request, page, limit: NEIGHBOURS });
+  const paths = { ...request, page, limit: NEIGHBOURS };
+  const report = usePathsQuery(paths);
   return (
     <section className="card" aria-labelledby="paths-flow-heading">
-      <h2 id="paths-flow-heading">Before and after {page}</h2>
+      <header className="breakdown-header">
+        <h2 id="paths-flow-heading">Before and after {page}</h2>
+        <CsvDownloadButton
+          fetchCsv={(token) => fetchPathsCsv(paths, token)}
+          fileName="paths-before-and-after.csv"
+          what={`the pages before and after ${page}`}
+        />
+      </header>
       <QueryState
         query={report}
         what={`the paths through ${page}`}
@@ -122,7 +131,7 @@ function Flow({ report, onCentre }: { report: PathsReport; onCentre: (page: stri
         <span className="paths-centre-page">{report.page}</span>
         <span className="paths-centre-visits">{formatCount(report.visits)}</span>
         <span className="paths-centre-unit">
-          {report.visits === 1 ? 'visit' : 'visits'} viewed it, {report.from} to {report.to}
+          {report.visits === 1 ? 'visit' : 'visits'} viewed it, {formatDateRange(report)}
         </span>
       </div>
       <Ribbons items={next} side="next" height={height} />
@@ -197,7 +206,8 @@ interface TopPathsProps {
 
 function TopPaths({ request, options, onChange }: TopPathsProps) {
   const { page, direction, steps } = options;
-  const paths = useSessionPathsQuery({ ...request, page, direction, steps, limit: TOP_PATHS });
+  const topPaths = { ...request, page, direction, steps, limit: TOP_PATHS };
+  const paths = useSessionPathsQuery(topPaths);
   // The visits that viewed the page: each has exactly one path from (or to) it, so this is the shares' whole.
   const pageVisits = usePathsQuery({ ...request, page, limit: NEIGHBOURS });
   const heading = direction === 'from' ? `Top paths from ${page}` : `Top paths to ${page}`;
@@ -226,6 +236,11 @@ function TopPaths({ request, options, onChange }: TopPathsProps) {
               ))}
             </select>
           </label>
+          <CsvDownloadButton
+            fetchCsv={(token) => fetchSessionPathsCsv(topPaths, token)}
+            fileName={`top-paths-${direction}.csv`}
+            what={heading.toLowerCase()}
+          />
         </div>
       </header>
       <QueryState

@@ -14,16 +14,29 @@ export interface PathsRequest extends ReportRequest {
   limit: number;
 }
 
+const pathsQuery = (request: PathsRequest) => ({
+  ...reportQuery(request),
+  page: request.page,
+  limit: request.limit,
+});
+
 export const fetchPaths = (request: PathsRequest, token: string, signal: AbortSignal) =>
   dataOf(
     api.GET('/api/sites/{siteId}/paths', {
       ...authorized(token, signal),
-      params: {
-        path: { siteId: request.siteId },
-        query: { ...reportQuery(request), page: request.page, limit: request.limit },
-      },
+      params: { path: { siteId: request.siteId }, query: pathsQuery(request) },
     }),
     signal,
+  );
+
+/** The neighbours as a CSV file (`format=csv`): the page's own row (its visits), then next and previous. */
+export const fetchPathsCsv = (request: PathsRequest, token: string): Promise<Blob> =>
+  dataOf(
+    api.GET('/api/sites/{siteId}/paths', {
+      headers: { authorization: `Bearer ${token}` },
+      params: { path: { siteId: request.siteId }, query: { ...pathsQuery(request), format: 'csv' } },
+      parseAs: 'blob',
+    }),
   );
 
 /** Paths from the first view of a page on (`from`), or up to its last view (`to`). */
@@ -36,19 +49,28 @@ export interface SessionPathsRequest extends ReportRequest {
   limit: number;
 }
 
+const sessionPathsQuery = (request: SessionPathsRequest) => ({
+  ...reportQuery(request),
+  ...(request.direction === 'from' ? { start: request.page } : { end: request.page }),
+  steps: request.steps,
+  limit: request.limit,
+});
+
 export const fetchSessionPaths = (request: SessionPathsRequest, token: string, signal: AbortSignal) =>
   dataOf(
     api.GET('/api/sites/{siteId}/paths/sessions', {
       ...authorized(token, signal),
-      params: {
-        path: { siteId: request.siteId },
-        query: {
-          ...reportQuery(request),
-          ...(request.direction === 'from' ? { start: request.page } : { end: request.page }),
-          steps: request.steps,
-          limit: request.limit,
-        },
-      },
+      params: { path: { siteId: request.siteId }, query: sessionPathsQuery(request) },
     }),
     signal,
+  );
+
+/** The top paths as a CSV file (`format=csv`): each path its pages joined by ` > `, and its visits. */
+export const fetchSessionPathsCsv = (request: SessionPathsRequest, token: string): Promise<Blob> =>
+  dataOf(
+    api.GET('/api/sites/{siteId}/paths/sessions', {
+      headers: { authorization: `Bearer ${token}` },
+      params: { path: { siteId: request.siteId }, query: { ...sessionPathsQuery(request), format: 'csv' } },
+      parseAs: 'blob',
+    }),
   );

@@ -1,4 +1,4 @@
-import { formatCount } from '../overview/overview-data';
+import { formatCount } from '../shared/format';
 import { valueLabel } from '../reports/dimension-labels';
 import type { ReportPageProps } from '../reports/report-page';
 import { QueryState } from '../shared/QueryState';

@@ -1,5 +1,6 @@
 import { rangeDays, type DateRange } from '../date-range/date-range.js';
-import { formatCount, formatMetric } from '../overview/overview-data.js';
+import { formatMetric } from '../overview/overview-data.js';
+import { formatCount } from '../shared/format.js';
 import type { RetentionPeriod, RetentionReport } from './api.js';
 
 export const RETENTION_PERIODS: RetentionPeriod[] = ['day', 'week', 'month'];

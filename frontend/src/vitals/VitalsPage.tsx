@@ -1,4 +1,4 @@
-import { formatCount, formatPercent } from '../overview/overview-data';
+import { formatCount, formatDateRange, formatPercent } from '../shared/format';
 import { valueLabel } from '../reports/dimension-labels';
 import type { ReportPageProps } from '../reports/report-page';
 import { withoutComparison } from '../reports/report-request';
@@ -110,7 +110,7 @@ export function VitalsPage({ request }: ReportPageProps) {
 function measuredText(overall: Vitals, from: string, to: string) {
   const samples = VITALS.map((vital) => `${VITAL_INFO[vital].short} ${formatCount(overall[vital].samples)}`);
   const views = overall.engagements === 1 ? 'page view' : 'page views';
-  return `${formatCount(overall.engagements)} ${views} measured from ${from} to ${to} (samples: ${samples.join(', ')}).`;
+  return `${formatCount(overall.engagements)} ${views} measured in ${formatDateRange({ from, to })} (samples: ${samples.join(', ')}).`;
 }
 
 function VitalCard({ vital, value }: { vital: VitalName; value: Vital }) {

@@ -1,4 +1,5 @@
 import type { Vital, VitalsDimension, VitalsRow } from './api.js';
+import { formatDecimal } from '../shared/format.js';
 
 export const VITALS = ['lcp', 'inp', 'cls'] as const;
 export type VitalName = (typeof VITALS)[number];
@@ -36,10 +37,7 @@ export function vitalRating(vital: VitalName, p75: number | null): Rating {
 /** LCP in seconds ("2.35 s"), INP in milliseconds ("180 ms"), CLS unitless ("0.05"); "—" without samples. */
 export function formatVital(vital: VitalName, p75: number | null, locale?: string): string {
   if (p75 === null) return '—';
-  const number = (value: number, digits: number) =>
-    new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
-      value,
-    );
+  const number = (value: number, digits: number) => formatDecimal(value, digits, locale);
   if (vital === 'lcp') return `${number(p75 / 1000, 2)} s`;
   if (vital === 'inp') return `${number(p75, 0)} ms`;
   return number(p75, 2);

@@ -1,0 +1,82 @@
+/**
+ * How the panel writes numbers, percentages, durations and dates: one place, through `Intl`, in the reader's
+ * locale. Pages pass no locale, so `Intl` takes the browser's; unit tests pass one to pin the output.
+ */
+
+/** A count with the reader's digit grouping: 1234567 → "1,234,567" in English. */
+export function formatCount(count: number, locale?: string): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(count);
+}
+
+/** A number with exactly `digits` decimals in the reader's format: (2.5, 2) → "2.50", "2,50" in German. */
+export function formatDecimal(value: number, digits: number, locale?: string): string {
+  return new Intl.NumberFormat(locale, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(value);
+}
+
+/** A number with at most `digits` decimals in the reader's format: (1.333, 2) → "1.33", (2, 2) → "2". */
+export function formatNumber(value: number, digits: number, locale?: string): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
+}
+
+/** A percent as the API gives it (0–100, one decimal) in the reader's format: 66.7 → "66.7%". */
+export function formatPercent(percent: number, locale?: string): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(percent / 100);
+}
+
+/** A percent change with its sign ("+12%", "−5%"); null (against 0 in the comparison): "—". */
+export function formatChange(change: number | null | undefined, locale?: string): string {
+  if (change === null || change === undefined) return '—';
+  const percent = new Intl.NumberFormat(locale, {
+    style: 'percent',
+    signDisplay: 'exceptZero',
+    maximumFractionDigits: 0,
+  });
+  // A true minus sign, as wide as the plus, so a column of changes lines up.
+  return percent.format(change / 100).replace('-', '−');
+}
+
+/** Seconds in their two largest units, the second padded, in the reader's short unit names: "1h 02m", "3m 05s", "42s". */
+export function formatDuration(seconds: number, locale?: string): string {
+  const whole = Math.round(seconds);
+  const unit = (value: number, name: 'hour' | 'minute' | 'second', padded: boolean) =>
+    new Intl.NumberFormat(locale, {
+      style: 'unit',
+      unit: name,
+      unitDisplay: 'narrow',
+      minimumIntegerDigits: padded ? 2 : 1,
+    }).format(value);
+  if (whole >= 3600)
+    return `${unit(Math.floor(whole / 3600), 'hour', false)} ${unit(Math.floor((whole % 3600) / 60), 'minute', true)}`;
+  if (whole >= 60)
+    return `${unit(Math.floor(whole / 60), 'minute', false)} ${unit(whole % 60, 'second', true)}`;
+  return unit(whole, 'second', false);
+}
+
+/** A calendar day (`YYYY-MM-DD`) as the instant of its start in UTC, so formatting in UTC keeps the day. */
+const calendarDay = (day: string) => new Date(`${day}T00:00:00Z`);
+
+/**
+ * A report's days, both ends included, as the reader writes a span of dates: "Nov 10 – 16, 2026" in English,
+ * "10.–16.11.2026" in German, one date when both ends are the same day.
+ */
+export function formatDateRange(range: { from: string; to: string }, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).formatRange(
+    calendarDay(range.from),
+    calendarDay(range.to),
+  );
+}
+
+/** An instant (an ISO timestamp from the API) as the reader's date and time to the second, in `timeZone` (the browser's by default). */
+export function formatDateTime(instant: string | Date, locale?: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone }).format(
+    new Date(instant),
+  );
+}
+
+/** An instant (an ISO timestamp from the API) as the reader's date, in the browser's zone. */
+export function formatDate(instant: string, locale?: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(new Date(instant));
+}

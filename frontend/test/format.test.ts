@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { test } from 'vitest';
+import {
+  formatChange,
+  formatCount,
+  formatDate,
+  formatDateRange,
+  formatDateTime,
+  formatDecimal,
+  formatDuration,
+  formatNumber,
+  formatPercent,
+} from '../src/shared/format.js';
+
+/** formatRange's separator: an en dash between thin spaces. */
+const DASH = '\u2009–\u2009';
+
+test('numbers and percentages in the reader’s locale', () => {
+  assert.deepEqual(
+    [formatCount(1234567.4, 'en-US'), formatCount(1234567.4, 'de-DE'), formatCount(1234567.4, 'fr-FR')],
+    ['1,234,567', '1.234.567', '1\u202f234\u202f567'],
+  );
+  assert.deepEqual([formatDecimal(2.5, 2, 'en-US'), formatDecimal(2.5, 2, 'de-DE')], ['2.50', '2,50']);
+  assert.deepEqual([formatNumber(1.333, 2, 'en-US'), formatNumber(2, 2, 'en-US')], ['1.33', '2']);
+  assert.deepEqual([formatPercent(66.7, 'en-US'), formatPercent(66.7, 'de-DE')], ['66.7%', '66,7\u00a0%']);
+  assert.deepEqual(
+    [
+      formatChange(12.4, 'en-US'),
+      formatChange(-5, 'en-US'),
+      formatChange(0, 'en-US'),
+      formatChange(null, 'en-US'),
+    ],
+    ['+12%', '−5%', '0%', '—'],
+  );
+  assert.equal(formatChange(-5, 'de-DE'), '−5\u00a0%');
+});
+
+test('durations in their two largest units, in the reader’s unit names', () => {
+  assert.deepEqual(
+    [formatDuration(42.4, 'en-US'), formatDuration(65, 'en-US'), formatDuration(3725, 'en-US')],
+    ['42s', '1m 05s', '1h 02m'],
+  );
+  assert.equal(formatDuration(185, 'de-DE'), '3 Min. 05 Sek.');
+});
+
+test('a report’s days as the reader writes a span of dates; one day alone; instants to the second', () => {
+  assert.deepEqual(
+    [
+      formatDateRange({ from: '2026-11-10', to: '2026-11-16' }, 'en-US'),
+      formatDateRange({ from: '2026-10-28', to: '2026-11-03' }, 'en-US'),
+      formatDateRange({ from: '2026-11-10', to: '2026-11-10' }, 'en-US'),
+      formatDateRange({ from: '2026-11-10', to: '2026-11-16' }, 'de-DE'),
+    ],
+    [`Nov 10${DASH}16, 2026`, `Oct 28${DASH}Nov 3, 2026`, 'Nov 10, 2026', '10.–16.11.2026'],
+  );
+  assert.equal(formatDateTime('2026-11-20T10:00:05Z', 'en-US', 'UTC'), 'Nov 20, 2026, 10:00:05 AM');
+  assert.equal(formatDateTime('2026-11-20T10:00:05Z', 'de-DE', 'Europe/Berlin'), '20.11.2026, 11:00:05');
+  assert.equal(formatDate('2026-11-20T23:30:00Z', 'en-GB', 'UTC'), '20 Nov 2026');
+});
