@@ -1,0 +1,88 @@
+-- What LuaJIT makes of the collect path, for `npm run bench:edge` only: reached from the location
+-- `/telemetry/jit`, which the config has only when rendered for the benchmark (never in production).
+-- One worker serves the benchmark, so the request that starts a probe and the one that stops it run in
+-- the Lua state that served the beacons between them.
+--
+-- - trace: LuaJIT's own verbose mode (jit.v, as `luajit -jv`) into a file: every trace started,
+--   compiled, stitched or aborted, with the reason an abort gives (an NYI builtin, a blacklisted loop…).
+-- - profile: LuaJIT's sampling profiler (jit.profile, the engine of `luajit -jp`), by VM state: in
+--   compiled code (N), in the interpreter (I), in C (C functions called from Lua, and nginx itself
+--   between requests: the VM leaves in state C), in the garbage collector (G) or in the JIT compiler
+--   (J). Interpreted samples are also counted by the Lua line they were in, which says what to fix.
+local jit_profile = require "jit.profile"
+local jit_v = require "jit.v"
+
+local cjson = require "cjson.safe"
+
+local jit_flush = jit.flush
+local dumpstack = jit_profile.dumpstack
+local ngx = ngx
+local ngx_var = ngx.var
+
+local _M = { _VERSION = '0.1' }
+
+-- 1 ms between samples: about 1,000 a second of busy worker, cheap next to the requests measured.
+local PROFILE_MODE = "vi1"
+-- Interpreted lines reported, most sampled first.
+local TOP_LINES = 60
+
+local states
+local interpreted_lines
+
+local function on_samples(thread, samples, vmstate)
+    states[vmstate] = (states[vmstate] or 0) + samples
+    local line = vmstate .. " " .. dumpstack(thread, "pl;", -3)
+    interpreted_lines[line] = (interpreted_lines[line] or 0) + samples
+end
+
+local function top_lines()
+    local lines = {}
+    for line, samples in pairs(interpreted_lines) do
+        lines[#lines + 1] = { line = line, samples = samples }
+    end
+    table.sort(lines, function(a, b) return a.samples > b.samples end)
+    for i = #lines, TOP_LINES + 1, -1 do
+        lines[i] = nil
+    end
+    return lines
+end
+
+local ACTIONS = {
+    -- Every trace compiled so far is thrown away, so what the run after this compiles (or fails to) is
+    -- reported from the start, as for a fresh worker.
+    ["trace-start"] = function(trace_file)
+        jit_flush()
+        -- jit.v raises when it can't open the file (the workers' user must be able to write it).
+        local ok, err = pcall(jit_v.start, trace_file)
+        return not ok and { error = err } or nil
+    end,
+    ["trace-stop"] = function()
+        jit_v.off()
+    end,
+    ["profile-start"] = function()
+        states, interpreted_lines = {}, {}
+        jit_profile.start(PROFILE_MODE, on_samples)
+    end,
+    ["profile-stop"] = function()
+        jit_profile.stop()
+        return { states = states, interpreted_lines = top_lines() }
+    end,
+}
+
+-- `trace_file`: where jit.v writes (a path the config names, never one from the request).
+function _M.handle(trace_file)
+    local action = ACTIONS[ngx_var.arg_action]
+    if not action then
+        ngx.status = 400
+        ngx.say('{"error":"unknown_action"}')
+        return ngx.exit(400)
+    end
+    local result = action(trace_file)
+    local status = result and result.error and 500 or 200
+    ngx.status = status
+    ngx.header["Content-Type"] = "application/json"
+    ngx.say(cjson.encode(result or {}))
+    return ngx.exit(status)
+end
+
+return _M
