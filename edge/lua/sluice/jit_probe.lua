@@ -6,15 +6,18 @@
 -- - trace: LuaJIT's own verbose mode (jit.v, as `luajit -jv`) into a file: every trace started,
 --   compiled, stitched or aborted, with the reason an abort gives (an NYI builtin, a blacklisted loop…).
 -- - profile: LuaJIT's sampling profiler (jit.profile, the engine of `luajit -jp`), by VM state: in
---   compiled code (N), in the interpreter (I), in C (C functions called from Lua, and nginx itself
---   between requests: the VM leaves in state C), in the garbage collector (G) or in the JIT compiler
---   (J). Interpreted samples are also counted by the Lua line they were in, which says what to fix.
+--   compiled code (N), in the interpreter (I), in C functions called from Lua (C), in the garbage
+--   collector (G), in the JIT compiler (J), or in nginx outside Lua (see on_samples). Interpreted
+--   samples are also counted by the Lua line they were in, which says what to fix.
 local jit_profile = require "jit.profile"
 local jit_v = require "jit.v"
 
 local cjson = require "cjson.safe"
 
 local jit_flush = jit.flush
+local pairs = pairs
+local pcall = pcall
+local str_find = string.find
 local dumpstack = jit_profile.dumpstack
 local ngx = ngx
 local ngx_var = ngx.var
@@ -24,15 +27,29 @@ local _M = { _VERSION = '0.1' }
 -- 1 ms between samples: about 1,000 a second of busy worker, cheap next to the requests measured.
 local PROFILE_MODE = "vi1"
 -- Interpreted lines reported, most sampled first.
-local TOP_LINES = 60
+local TOP_LINES = 10
 
 local states
 local interpreted_lines
 
+-- Samples are taken by a timer signal but reach Lua only at the next point the VM checks for them:
+-- in the interpreter, at once; in compiled code or C, once the VM is back in the interpreter. The VM
+-- also stays in state I after a handler ends, while nginx goes on with its own work (parsing,
+-- writing, the next request), so samples taken in nginx arrive at the start of the next handler
+-- still marked I. Those are counted as nginx's (state "nginx"), not the interpreter's: the line of a
+-- `*_by_lua` block's own chunk, which only calls into the modules. What the interpreter really runs
+-- arrives where it runs, and is counted by its line.
 local function on_samples(thread, samples, vmstate)
-    states[vmstate] = (states[vmstate] or 0) + samples
-    local line = vmstate .. " " .. dumpstack(thread, "pl;", -3)
-    interpreted_lines[line] = (interpreted_lines[line] or 0) + samples
+    local state = vmstate
+    if vmstate == "I" then
+        local line = dumpstack(thread, "pl", 1)
+        if str_find(line, "_by_lua(", 1, true) then
+            state = "nginx"
+        else
+            interpreted_lines[line] = (interpreted_lines[line] or 0) + samples
+        end
+    end
+    states[state] = (states[state] or 0) + samples
 end
 
 local function top_lines()
