@@ -70,7 +70,8 @@ export interface EdgeConfigOptions {
    * Benchmarks only (ops/bench): adds the locations the collect path is measured against in the same
    * nginx: `/telemetry/bare` (`return 204`) and `/telemetry/floor` (Lua reads the body and writes it
    * as one line to `${prefix}/floor.ndjson` the way collect writes events: the least any Lua collector
-   * does). Off by default; the CLI never sets it.
+   * does), and `/telemetry/jit` (sluice/jit_probe.lua: LuaJIT's trace log into `${prefix}/jit-trace.log`
+   * and its sampling profiler, started and stopped by the benchmark). Off by default; the CLI never sets it.
    */
   benchBareLocation?: boolean;
 }
@@ -186,6 +187,12 @@ function benchLocations(prefix: string): string {
                 ngx.req.read_body()
                 ngx.var.sluice_events = ngx.req.get_body_data()
                 return ngx.exit(204)
+            }
+        }
+
+        location = /telemetry/jit {
+            content_by_lua_block {
+                require('sluice.jit_probe').handle('${join(prefix, 'jit-trace.log')}')
             }
         }`;
 }

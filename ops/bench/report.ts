@@ -1,7 +1,7 @@
 /** What every benchmark prints the same way: the machine, settings from the environment, figures. */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { cpus, release } from 'node:os';
+import { cpus, loadavg, release } from 'node:os';
 
 /** A BENCH_* setting: a positive integer, or the default when unset or empty. */
 export function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -22,6 +22,10 @@ export function machineInfo(): string[] {
     `date: ${new Date().toISOString()}`,
     `cpu: ${model} (nproc ${execFileSync('nproc', { encoding: 'utf8' }).trim()}, ${cpus().length} online)`,
     `kernel: Linux ${release()}; node ${process.version}`,
+    // Other work on the machine shares its cores: absolute figures move with it, same-run ratios less.
+    `load average: ${loadavg()
+      .map((n) => n.toFixed(2))
+      .join(', ')}`,
     `${nginx}; ${wrk}`,
   ];
 }

@@ -20,8 +20,23 @@ local BYTES = ffi.typeof("const uint8_t *")
 local UUID_LENGTH = 36
 local HEX_LENGTH = 32
 local HYPHEN = 45
--- 0-based offsets of the hyphens in 8-4-4-4-12.
-local HYPHEN_AT = { [8] = true, [13] = true, [18] = true, [23] = true }
+-- What each byte is in an id: a lower-case hex digit, a hyphen, or neither (0).
+local HEX_DIGIT, HYPHEN_MARK = 1, 2
+local ID_BYTE = ffi.new("uint8_t[256]")
+for b = 48, 57 do
+    ID_BYTE[b] = HEX_DIGIT
+end
+for b = 97, 102 do
+    ID_BYTE[b] = HEX_DIGIT
+end
+ID_BYTE[HYPHEN] = HYPHEN_MARK
+-- The kind of byte each offset of UUID text holds (8-4-4-4-12), and of the tracker's 32 hex digits:
+-- an id is well-formed when every byte is of its offset's kind, one comparison a byte.
+local UUID_SHAPE = ffi.new("uint8_t[?]", UUID_LENGTH)
+for i = 0, UUID_LENGTH - 1 do
+    UUID_SHAPE[i] = (i == 8 or i == 13 or i == 18 or i == 23) and HYPHEN_MARK or HEX_DIGIT
+end
+local HEX_SHAPE = ffi.new("uint8_t[?]", HEX_LENGTH, HEX_DIGIT)
 -- 48 random bits fit a double exactly and make two workers (across all restarts of all edges)
 -- starting the same id sequence vanishingly unlikely. Ids must be unique, not secret.
 local SEED_BYTES = 6
@@ -61,13 +76,9 @@ function _M.normalize(id)
         return nil
     end
     local bytes = cast(BYTES, id)
+    local shape = length == UUID_LENGTH and UUID_SHAPE or HEX_SHAPE
     for i = 0, length - 1 do
-        local b = bytes[i]
-        if length == UUID_LENGTH and HYPHEN_AT[i] then
-            if b ~= HYPHEN then
-                return nil
-            end
-        elseif not ((b >= 48 and b <= 57) or (b >= 97 and b <= 102)) then
+        if ID_BYTE[bytes[i]] ~= shape[i] then
             return nil
         end
     end

@@ -32,9 +32,21 @@ else
     unescape_slashes = function(s) return (str_gsub(s, "\\/", "/")) end
 end
 
+-- What each byte is to as_is(): 0 for printable ASCII a JSON string holds as it is, ESCAPED for a
+-- byte to escape (a quote, a backslash, a control character; DEL too, as cjson does), NON_ASCII for
+-- the lead of a multi-byte sequence. One load and one comparison a byte on the common path.
+local ESCAPED, NON_ASCII = 1, 2
+local BYTE_CLASS = ffi.new("uint8_t[256]")
+for b = 0, 255 do
+    if b >= 0x80 then
+        BYTE_CLASS[b] = NON_ASCII
+    elseif b < SPACE or b == QUOTE or b == BACKSLASH or b == DEL then
+        BYTE_CLASS[b] = ESCAPED
+    end
+end
+
 -- Whether s can stand between a JSON string's quotes as it is: at most max bytes of valid UTF-8
--- without a byte to escape (a quote, a backslash, a control character; DEL too, as cjson does).
--- One walk, which most values pass.
+-- without a byte to escape. One walk, which most values pass.
 local function as_is(s, max)
     local length = #s
     if length > max then
@@ -43,12 +55,11 @@ local function as_is(s, max)
     local bytes = cast(BYTES, s)
     local i = 0
     while i < length do
-        local b = bytes[i]
-        if b < 0x80 then
-            if b < SPACE or b == QUOTE or b == BACKSLASH or b == DEL then
-                return false
-            end
+        local class = BYTE_CLASS[bytes[i]]
+        if class == 0 then
             i = i + 1
+        elseif class == ESCAPED then
+            return false
         else
             local sequence = sequence_length(bytes, i, length)
             if not sequence then

@@ -20,7 +20,6 @@ local user_agent = require "sluice.user_agent"
 local assert = assert
 local ipairs = ipairs
 local ngx_md5 = ngx.md5
-local next = next
 local pairs = pairs
 local tostring = tostring
 local type = type
@@ -28,7 +27,6 @@ local math_floor = math.floor
 local math_min = math.min
 local str_sub = string.sub
 local tbl_concat = table.concat
-local tbl_insert = table.insert
 
 local _M = { _VERSION = '0.1' }
 
@@ -58,7 +56,6 @@ local DERIVED = {
 }
 
 local SCALAR = { string = true, number = true, boolean = true }
-local NO_ITEMS = {}
 
 -- One row's values by field name. Reused for every event: each build sets every field.
 local values = {}
@@ -67,35 +64,47 @@ local values = {}
 -- always give the same row (and the same ones survive the cut). Values of other types are dropped.
 -- The smallest keys are kept in one pass, each placed by binary search into a sorted list that
 -- never grows past the cut, so thousands of keys cost a few comparisons each, not a sort of them all.
+-- The two arrays are the worker's own, reused by every event (its line is written before the next
+-- event is read): no table per event, and the shift is a plain loop, which the JIT compiles where
+-- table.insert would end the trace.
+local prop_keys, prop_values = {}, {}
+local prop_count = 0
+
 local function split_props(props)
-    if type(props) ~= "table" or next(props) == nil then
-        return NO_ITEMS, NO_ITEMS
-    end
-    local keys, n = {}, 0
-    for key, value in pairs(props) do
-        if type(key) == "string" and SCALAR[type(value)] and (n < PROPS_MAX_ITEMS or key < keys[n]) then
-            local low, high = 1, n + 1
-            while low < high do
-                local middle = math_floor((low + high) / 2)
-                if keys[middle] < key then
-                    low = middle + 1
-                else
-                    high = middle
+    local n = 0
+    if type(props) == "table" then
+        for key, value in pairs(props) do
+            if type(key) == "string" and SCALAR[type(value)] and (n < PROPS_MAX_ITEMS or key < prop_keys[n]) then
+                local low, high = 1, n + 1
+                while low < high do
+                    local middle = math_floor((low + high) / 2)
+                    if prop_keys[middle] < key then
+                        low = middle + 1
+                    else
+                        high = middle
+                    end
                 end
-            end
-            tbl_insert(keys, low, key)
-            if n == PROPS_MAX_ITEMS then
-                keys[n + 1] = nil
-            else
-                n = n + 1
+                if n < PROPS_MAX_ITEMS then
+                    n = n + 1
+                end
+                -- The last key falls off the end when the list is full.
+                for i = n, low + 1, -1 do
+                    prop_keys[i] = prop_keys[i - 1]
+                end
+                prop_keys[low] = key
             end
         end
     end
-    local items = {}
     for i = 1, n do
-        items[i] = tostring(props[keys[i]])
+        prop_values[i] = tostring(props[prop_keys[i]])
     end
-    return keys, items
+    -- What the previous event held past this one's count goes, so # is this event's count.
+    for i = n + 1, prop_count do
+        prop_keys[i] = nil
+        prop_values[i] = nil
+    end
+    prop_count = n
+    return prop_keys, prop_values
 end
 
 local function string_or_empty(value)

@@ -2,12 +2,11 @@
 -- `X-Sluice-Signature: v1=<hex HMAC-SHA256(secret, timestamp .. "." .. body)>`. Signing the time with
 -- the body binds them, so a captured request can't be replayed once the allowed skew has passed.
 -- Several `v1=` values (comma-separated) and two secrets per site let either side change keys
--- without a gap. HMAC-SHA256 comes from OpenSSL's libcrypto through FFI: nginx is linked with it,
--- so its symbols are already loaded there; plain LuaJIT (the specs) loads the library itself.
+-- without a gap. HMAC-SHA256 comes from OpenSSL's libcrypto through FFI (sluice.crypto).
 local bit = require "bit"
 local ffi = require "ffi"
+local crypto = require "sluice.crypto"
 
-local pcall = pcall
 local tonumber = tonumber
 local type = type
 local bxor, bor = bit.bxor, bit.bor
@@ -27,21 +26,6 @@ local MAX_SIGNATURE_HEADER = 1024
 local MAX_CANDIDATES = 4
 local MAX_TIMESTAMP_DIGITS = 12
 
-pcall(ffi.cdef, [[
-    typedef struct evp_md_st EVP_MD;
-    const EVP_MD *EVP_sha256(void);
-    unsigned char *HMAC(const EVP_MD *evp_md, const void *key, int key_len, const unsigned char *d,
-                        size_t n, unsigned char *md, unsigned int *md_len);
-]])
-
-local function crypto_library()
-    if pcall(function() return ffi.C.HMAC end) then
-        return ffi.C
-    end
-    return ffi.load("libcrypto.so.3")
-end
-
-local crypto = crypto_library()
 local sha256 = crypto.EVP_sha256()
 local digest = ffi.new("unsigned char[?]", DIGEST_BYTES)
 local digest_length = ffi.new("unsigned int[1]")

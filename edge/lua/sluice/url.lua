@@ -26,6 +26,18 @@ local function is_scheme_char(b)
     return is_alpha(b) or is_digit(b) or b == 43 or b == 45 or b == 46
 end
 
+-- Whether bytes [from, to) hold an ASCII capital: most hosts are lower case already, and lowering
+-- one that is makes a second string of it.
+local function has_upper(bytes, from, to)
+    for i = from, to - 1 do
+        local x = bytes[i]
+        if x >= 65 and x <= 90 then
+            return true
+        end
+    end
+    return false
+end
+
 -- Index of the first byte in [from, to) equal to `a` or `b` (or `c`), else `to`.
 local function find_any(bytes, from, to, a, b, c)
     for i = from, to - 1 do
@@ -89,7 +101,8 @@ function _M.parse(url)
     if path_stop < length and bytes[path_stop] == QUESTION then
         query = str_sub(url, path_stop + 2, find_any(bytes, path_stop + 1, length, HASH))
     end
-    return str_lower(str_sub(url, host_start + 1, host_stop)),
+    local host = str_sub(url, host_start + 1, host_stop)
+    return has_upper(bytes, host_start, host_stop) and str_lower(host) or host,
         path_stop > path and str_sub(url, path + 1, path_stop) or "/",
         query
 end

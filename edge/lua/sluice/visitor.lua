@@ -5,8 +5,11 @@
 -- sluice.event_time), so a batch resent from the tracker's offline queue after midnight gives the
 -- visitor the id it had when it happened. So yesterday's salt is kept; older ones are deleted, and
 -- none lives past 48 hours.
+local bit = require "bit"
+local crypto = require "sluice.crypto"
 local ffi = require "ffi"
 
+local assert = assert
 local math_floor = math.floor
 local io_open = io.open
 local io_popen = io.popen
@@ -14,16 +17,15 @@ local os_date = os.date
 local os_execute = os.execute
 local os_remove = os.remove
 local str_byte = string.byte
-local str_format = string.format
 local str_match = string.match
-local str_rep = string.rep
-local str_sub = string.sub
-local ngx_hmac_sha1 = ngx.hmac_sha1
+local tostring = tostring
+local band, bxor, rshift = bit.band, bit.bxor, bit.rshift
+local ffi_copy = ffi.copy
+local ffi_string = ffi.string
 local ngx_log = ngx.log
 local ngx_ERR = ngx.ERR
 local ngx_time = ngx.time
 local ngx_timer_every = ngx.timer.every
-local ngx_utctime = ngx.utctime
 local ngx_worker_pid = ngx.worker.pid
 
 local _M = { _VERSION = '0.1' }
@@ -32,7 +34,6 @@ local SALT_BYTES = 32
 local SALT_FILE_MODE = 384 -- 0600: the salt turns addresses into ids, so only the edge reads it
 -- 16 bytes of the HMAC: collisions stay negligible for any one site's visitors.
 local ID_BYTES = 16
-local HEX_FORMAT = str_rep("%02x", ID_BYTES)
 local DAY_SECONDS = 86400
 local REPORT_INTERVAL_SECONDS = 1
 
@@ -42,12 +43,26 @@ ffi.cdef [[
 ]]
 
 local salts_dir
--- Today's salt, the day (`YYYY-MM-DD`) and day number (days since 1970) it is for, and yesterday's
+-- The day number (days since 1970) of today's salt, today's salt and yesterday's
 -- salt: made at start, kept when the day turns, else read when an event of yesterday needs it.
-local current_day
 local current_day_number
 local salt
 local previous_salt
+
+-- HMAC-SHA1 (RFC 2104) with each salt's keyed states computed once: the SHA-1 state after the key
+-- xor ipad, and after the key xor opad. An id then costs two resumed hashes into buffers of this
+-- worker, with no string made but the id (OpenSSL 3's one-shot HMAC() looks its algorithm up on
+-- every call, which cost more than the hashing).
+local SHA1_BLOCK_BYTES = 64
+local SHA1_DIGEST_BYTES = 20
+local STATE_BYTES = ffi.sizeof("sluice_SHA_CTX")
+local work_state = ffi.new("sluice_SHA_CTX")
+local digest = ffi.new("unsigned char[?]", SHA1_DIGEST_BYTES)
+local hex = ffi.new("char[?]", ID_BYTES * 2)
+local HEX_DIGITS = ffi.new("const char[?]", 17, "0123456789abcdef")
+local NUL = "\0"
+-- The keyed states of the salts in use (today's, yesterday's), by salt: renewed when the day turns.
+local keyed_states = {}
 -- Why the day's salt could not be made, until the worker's timer reports it (see init_worker).
 local unreported
 
@@ -135,6 +150,29 @@ end
 
 _M.day_number = day_number
 
+-- The SHA-1 state after one block of the key xor `pad` (the key is shorter than a block).
+local function keyed_state(key, pad)
+    local block = ffi.new("uint8_t[?]", SHA1_BLOCK_BYTES)
+    for i = 0, SHA1_BLOCK_BYTES - 1 do
+        block[i] = bxor(i < #key and str_byte(key, i + 1) or 0, pad)
+    end
+    local state = ffi.new("sluice_SHA_CTX")
+    crypto.SHA1_Init(state)
+    crypto.SHA1_Update(state, block, SHA1_BLOCK_BYTES)
+    return state
+end
+
+-- A salt's inner and outer keyed states, prepared on its first use.
+local function states_of(key)
+    local states = keyed_states[key]
+    if not states then
+        assert(#key <= SHA1_BLOCK_BYTES)
+        states = { keyed_state(key, 0x36), keyed_state(key, 0x5c) }
+        keyed_states[key] = states
+    end
+    return states
+end
+
 local function rotate(day, now)
     local fresh, err = salt_for(day)
     if not fresh then
@@ -142,7 +180,8 @@ local function rotate(day, now)
     end
     -- The salt that was today's is yesterday's when the day moved on by one; else read on demand.
     previous_salt = current_day_number == day_number(now) - 1 and salt or nil
-    salt, current_day, current_day_number = fresh, day, day_number(now)
+    salt, current_day_number = fresh, day_number(now)
+    keyed_states = {}
     destroy_old_salts(now)
     return true
 end
@@ -214,24 +253,44 @@ function _M.is_client_id(id)
     return true
 end
 
+local function absorb(text)
+    crypto.SHA1_Update(work_state, text, #text)
+end
+
 -- The visitor id of an event that happened on day `event_day` (a day number, see day_number):
--- today's or yesterday's; an event's age can take it no further back.
+-- today's or yesterday's; an event's age can take it no further back. HMAC-SHA1(the day's salt,
+-- site id, NUL, client address, NUL, user agent): its first ID_BYTES bytes, in hex.
 function _M.id(site_id, client_ip, user_agent, event_day)
-    local day = str_sub(ngx_utctime(), 1, 10)
-    if day ~= current_day then
+    local now = ngx_time()
+    local today = day_number(now)
+    if today ~= current_day_number then
         -- Once per worker per day. If the new salt can't be had, keep hashing with the last one
         -- (still random and private) rather than refuse events; the error says what to fix.
-        local now = ngx_time()
+        local day = utc_day(now)
         local ok, err = rotate(day, now)
         if not ok then
             unreported = err
             previous_salt = salt
-            current_day, current_day_number = day, day_number(now)
+            current_day_number = today
         end
     end
-    local day_salt = event_day == current_day_number - 1 and yesterdays_salt() or salt
-    local digest = ngx_hmac_sha1(day_salt, site_id .. "\0" .. client_ip .. "\0" .. user_agent)
-    return str_format(HEX_FORMAT, str_byte(digest, 1, ID_BYTES))
+    local states = states_of(event_day == current_day_number - 1 and yesterdays_salt() or salt)
+    ffi_copy(work_state, states[1], STATE_BYTES)
+    absorb(tostring(site_id))
+    absorb(NUL)
+    absorb(client_ip)
+    absorb(NUL)
+    absorb(user_agent)
+    crypto.SHA1_Final(digest, work_state)
+    ffi_copy(work_state, states[2], STATE_BYTES)
+    crypto.SHA1_Update(work_state, digest, SHA1_DIGEST_BYTES)
+    crypto.SHA1_Final(digest, work_state)
+    for i = 0, ID_BYTES - 1 do
+        local byte = digest[i]
+        hex[2 * i] = HEX_DIGITS[rshift(byte, 4)]
+        hex[2 * i + 1] = HEX_DIGITS[band(byte, 15)]
+    end
+    return ffi_string(hex, ID_BYTES * 2)
 end
 
 return _M
