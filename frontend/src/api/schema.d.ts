@@ -1298,7 +1298,7 @@ export interface components {
             /** @description Internal site id, looked up from the public site key. */
             site_id: number;
             /**
-             * @description Edge receive time, UTC, `YYYY-MM-DD hh:mm:ss`. UTC
+             * @description When the event happened, UTC, `YYYY-MM-DD hh:mm:ss`: the edge receive time less the age the tracker sent (wire key `a`, at most WIRE.maxAgeMs), so an event resent from the offline queue keeps its own time and day. UTC
              * @example 2026-11-20 09:30:00
              */
             ts: string;
