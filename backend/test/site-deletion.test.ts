@@ -66,19 +66,24 @@ after(async () => {
   await stores?.stop();
 });
 
-/** The edge's answer to a pageview sent with `key`. */
-async function beacon(key: string, path = '/'): Promise<number> {
+const BROWSER =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+
+/** The edge's answer to a pageview sent with `key`, from a page of `host` (the site's own: another's is flagged). */
+async function beacon(key: string, path = '/', host = 'gone.test'): Promise<number> {
   const response = await fetch(`${edge.url}/telemetry/e`, {
     method: 'POST',
-    body: JSON.stringify({ s: key, e: [{ n: 'pageview', u: `https://gone.test${path}` }] }),
+    // A browser's user agent: Node's own ("node") is a client the edge files as a bot, out of the rollups.
+    headers: { 'user-agent': BROWSER },
+    body: JSON.stringify({ s: key, e: [{ n: 'pageview', u: `https://${host}${path}` }] }),
   });
   await response.arrayBuffer();
   return response.status;
 }
 
-/** Sends `count` pageviews with `key` through the edge; every one must be taken. */
-async function pageviews(key: string, count: number): Promise<void> {
-  for (let i = 0; i < count; i++) assert.equal(await beacon(key, `/${i}`), 204);
+/** Sends `count` pageviews with `key` through the edge, from pages of `host`; every one must be taken. */
+async function pageviews(key: string, count: number, host?: string): Promise<void> {
+  for (let i = 0; i < count; i++) assert.equal(await beacon(key, `/${i}`, host), 204);
 }
 
 /** Lines of `siteId` the edge has written to its NDJSON file. */
@@ -121,7 +126,7 @@ test('events still in flight when a site is deleted do not survive the deletion,
   );
   await waitUntil('the edge taking the new key', async () => (await beacon(site.siteKey)) === 204);
   await pageviews(site.siteKey, 20);
-  await pageviews(other.siteKey, 5);
+  await pageviews(other.siteKey, 5, other.domain);
   await stores.command(
     `INSERT INTO sluice.autocapture_names VALUES (${site.id}, 'f1', 'Buy', 'manual', now()), (${other.id}, 'f1', 'Buy', 'manual', now())`,
   );

@@ -130,7 +130,16 @@ function rawRangeEvents(
       named([visitValueFromRollup(name), dimensionAlias(name)]),
     ),
   ];
-  return sql`SELECT * FROM (${events}) ANY INNER JOIN (
+  // The columns named: ClickHouse 18.16's `*` over a join USING visit_id holds visit_id twice, and the
+  // finalized days' rows (UNION ALL) have it once.
+  const joined = [
+    sql`event_id`,
+    sql`visit_id`,
+    sql`seen`,
+    ...columns.map(([, alias]) => alias),
+    sql`visitor`,
+  ];
+  return sql`SELECT ${joinSql(joined, ', ')} FROM (${events}) ANY INNER JOIN (
       SELECT visit_id, visitor FROM (
         SELECT ${joinSql(visitColumns, ', ')}
         FROM sessions_daily
