@@ -6,5 +6,5 @@ _G.ngx = {
     ERR = 4,
     WARN = 5,
     null = nil,
-    re = { match = dofile("spec/pcre_match.lua"), find = dofile("spec/pcre_find.lua") },
+    re = dofile("spec/pcre.lua"),
 }
