@@ -253,7 +253,8 @@ function _M.handle()
     request.country, request.region, request.city = geo.lookup(client_ip)
     request.language = language.preferred(accept_language)
     -- The batch's lines go into one reused array, joined once: no string per event.
-    local n, rejected, dropped = 0, nil, 0
+    -- Events flagged for the batch's own reason are counted once after the loop, not one by one.
+    local n, rejected, dropped, flagged_for_batch = 0, nil, 0, 0
     for i = 1, #events do
         local before = n
         if n > 0 then
@@ -271,7 +272,9 @@ function _M.handle()
             if age_code then
                 metrics.field_rejected(age_code)
             end
-            if event_bot_reason then
+            if event_bot_reason and event_bot_reason == bot_reason then
+                flagged_for_batch = flagged_for_batch + 1
+            elseif event_bot_reason then
                 metrics.site_bots(site.id, event_bot_reason, "flagged", 1)
             end
         elseif event_bot_reason then
@@ -290,6 +293,9 @@ function _M.handle()
     end
     if n > 0 then
         ngx_var.sluice_events = tbl_concat(parts, "", 1, n)
+    end
+    if flagged_for_batch > 0 then
+        metrics.site_bots(site.id, bot_reason, "flagged", flagged_for_batch)
     end
     local accepted = #events - dropped - (rejected and #rejected or 0)
     metrics.events_accepted(accepted)
