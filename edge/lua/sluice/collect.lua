@@ -214,6 +214,7 @@ function _M.handle()
     if not client_ip then
         return reject_batch(site, events, ua, 401)
     end
+    ua = ua and user_agent.significant(ua)
     local refusal = not signed and claims.origin_refusal(site, origin)
     if refusal then
         return reject_batch(site, events, refusal, 403)

@@ -236,11 +236,18 @@ function _M.init_worker()
     end
 end
 
+-- The part of a user agent that counts: its first MAX_BYTES. The visitor hash reads only these too,
+-- so a signed batch naming a 64 KB user agent doesn't make each of its events hash 64 KB.
+function _M.significant(ua)
+    if #ua > MAX_BYTES then
+        return str_sub(ua, 1, MAX_BYTES)
+    end
+    return ua
+end
+
 -- The parsed user agent; the returned table is shared through the cache and must not be changed.
 function _M.parse(ua)
-    if #ua > MAX_BYTES then
-        ua = str_sub(ua, 1, MAX_BYTES)
-    end
+    ua = _M.significant(ua)
     local parsed = cache:get(ua)
     if not parsed then
         parsed = parse(ua)
