@@ -231,6 +231,13 @@ export async function startClickHouse(options: ClickHouseOptions): Promise<Runni
     stopTimeoutMs: 30_000,
   });
   const url = `http://127.0.0.1:${httpPort}`;
-  await waitUntil('ClickHouse', () => answersAsAdmin(url, credentials.admin), { process, timeoutMs: 60_000 });
+  // A server that never became ready is stopped: left running, it would keep the test process alive.
+  await waitUntil('ClickHouse', () => answersAsAdmin(url, credentials.admin), {
+    process,
+    timeoutMs: 60_000,
+  }).catch(async (error: unknown) => {
+    await process.stop();
+    throw error;
+  });
   return { url, process, stop: () => process.stop() };
 }

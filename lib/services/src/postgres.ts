@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { chownSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -12,6 +13,8 @@ export interface RunningPostgres {
   process: ManagedProcess;
   stop(): Promise<void>;
 }
+
+const run = promisify(execFile);
 
 const USER = 'sluice';
 const SERVER_ACCOUNT = 'postgres';
@@ -61,7 +64,9 @@ export async function startPostgres(dir: string, port: number): Promise<RunningP
     chownSync(passwordFile, uid, gid);
   }
   const data = join(dir, 'data');
-  execFileSync(
+  // Asynchronous, like the readiness probe below: a test file often starts several servers at once,
+  // and a blocking initdb (seconds on a loaded machine) would stall the others' start deadlines.
+  await run(
     ...runAs(join(bin, 'initdb'), [
       '-D',
       data,
@@ -72,7 +77,6 @@ export async function startPostgres(dir: string, port: number): Promise<RunningP
       '-E',
       'UTF8',
     ]),
-    { stdio: 'pipe' },
   );
   const [command, args] = runAs(join(bin, 'postgres'), [
     '-D',
@@ -98,14 +102,18 @@ export async function startPostgres(dir: string, port: number): Promise<RunningP
     'PostgreSQL',
     async () => {
       try {
-        execFileSync('pg_isready', [...client, '-d', 'postgres', '-q'], { env });
+        await run('pg_isready', [...client, '-d', 'postgres', '-q'], { env });
         return true;
       } catch {
         return false;
       }
     },
     { process: server },
-  );
+  ).catch(async (error: unknown) => {
+    // Left running, a server that never became ready would keep the test process alive.
+    await server.stop();
+    throw error;
+  });
   return {
     port,
     url: (database) => `postgres://${USER}:${password}@127.0.0.1:${port}/${database}`,
