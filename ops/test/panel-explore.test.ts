@@ -166,16 +166,16 @@ test('the actions: named as the API names them, searched, sorted, opened to thei
   const actions = page.getByRole('region', { name: 'Actions' });
   await actions.getByRole('button', { name: 'Add to cart', exact: true }).waitFor();
   assert.deepEqual(await rowsOf(page, 'Actions'), [
-    'button "Buy now"\t3\t3\tContext',
+    "Clicked 'Buy now' on /shop\t3\t3\tContext",
     'Add to cart\t2\t3\tContext',
   ]);
   await actions.getByLabel('Sort actions by').selectOption('clicks');
   assert.deepEqual(await rowsOf(page, 'Actions'), [
     'Add to cart\t2\t3\tContext',
-    'button "Buy now"\t3\t3\tContext',
+    "Clicked 'Buy now' on /shop\t3\t3\tContext",
   ]);
   await actions.getByLabel('Search actions').fill('buy');
-  assert.deepEqual(await rowsOf(page, 'Actions'), ['button "Buy now"\t3\t3\tContext']);
+  assert.deepEqual(await rowsOf(page, 'Actions'), ["Clicked 'Buy now' on /shop\t3\t3\tContext"]);
   await actions.getByLabel('Search actions').fill('');
 
   await actions.getByRole('button', { name: 'Context of Add to cart' }).click();

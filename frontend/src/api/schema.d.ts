@@ -1291,8 +1291,13 @@ export interface components {
         BreakdownRowDto: {
             /** @description The dimension’s value; empty when the events had none */
             value: string;
-            /** @description By element only: what the element is called, its stored name (autocapture_names) or one made of its tag and text, id or selector (`button "Add to cart"`, `a#signup`) */
+            /** @description By element only: what the element is called, its stored name (autocapture_names) or the heuristic name made of its context (`Clicked 'Place Order' on /checkout`) */
             name?: string;
+            /**
+             * @description By element only: where the name came from: the model (ai), the element’s context (heuristic), or a person (manual)
+             * @enum {string}
+             */
+            nameSource?: "ai" | "heuristic" | "manual";
             metrics: components["schemas"]["MetricValuesDto"];
             /**
              * @description With an event goal only: the goal events’ revenue of these visits per currency, each an exact decimal string (never added across currencies; {} when none)
@@ -1859,8 +1864,13 @@ export interface components {
         HeatmapElementDto: {
             /** @description The element fingerprint (el_fingerprint) */
             fingerprint: string;
-            /** @description Its name in autocapture_names, else one built from the element: tag and text, id or selector */
+            /** @description Its name in autocapture_names, else the heuristic name of its context (`Clicked 'Place Order' on /checkout`) */
             name: string;
+            /**
+             * @description Where the name came from
+             * @enum {string}
+             */
+            nameSource: "ai" | "heuristic" | "manual";
             clicks: number;
             visitors: number;
         };
