@@ -10,6 +10,7 @@ import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { GoalsModule } from './goals/goals.module.js';
 import { HealthModule } from './health/health.module.js';
+import { NamingModule } from './naming/naming.module.js';
 import { MetadataModule } from './metadata/metadata.module.js';
 import { ObservabilityModule } from './observability/observability.module.js';
 import { IngestHealthModule } from './ingest-health/ingest-health.module.js';
@@ -40,6 +41,7 @@ export class AppModule implements OnApplicationShutdown {
         SharedLinksModule,
         IngestHealthModule,
         AiProviderModule,
+        NamingModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

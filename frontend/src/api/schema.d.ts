@@ -876,6 +876,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sites/{siteId}/actions/{fingerprint}/name": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Name an action by hand
+         * @description Locked: the naming worker never replaces it. Applies to past and future events at once.
+         */
+        put: operations["ActionNamesController_rename"];
+        post?: never;
+        /**
+         * Clear a name given by hand
+         * @description Back to automatic: the heuristic name at once, the AI name at the worker’s next poll.
+         */
+        delete: operations["ActionNamesController_clear"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sites/{siteId}/actions/rename": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Name actions again
+         * @description Asks the model again (or the heuristic, without a provider) now; names given by hand stay.
+         */
+        post: operations["ActionNamesController_rerun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/api-keys": {
         parameters: {
             query?: never;
@@ -2227,6 +2271,29 @@ export interface components {
              * @example The provider answered 401: invalid x-api-key
              */
             error?: string;
+        };
+        ActionNameDto: {
+            /** @example Placed order */
+            name: string;
+        };
+        ActionNameResponse: {
+            /** @example 3f2b8c1e9a4d4c7b */
+            fingerprint: string;
+            /** @example Clicked 'Place Order' on /checkout */
+            name: string;
+            /**
+             * @description ai: the model; heuristic: made of the element’s context; manual: a person’s, locked
+             * @enum {string}
+             */
+            source: "ai" | "heuristic" | "manual";
+        };
+        RerunNamingDto: {
+            /**
+             * @example [
+             *       "3f2b8c1e9a4d4c7b"
+             *     ]
+             */
+            fingerprints: string[];
         };
         CreateApiKeyDto: {
             /**
@@ -4752,6 +4819,135 @@ export interface operations {
             };
             /** @description Not an owner */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ActionNamesController_rename: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+                fingerprint: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionNameDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionNameResponse"];
+                };
+            };
+            /** @description A field breaks its rule: the message begins with the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site or action, or a site the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ActionNamesController_clear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+                fingerprint: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionNameResponse"];
+                };
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site or action, or a site the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ActionNamesController_rerun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RerunNamingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionNameResponse"][];
+                };
+            };
+            /** @description A field breaks its rule: the message begins with the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site or action, or a site the caller may not read: the same answer */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
