@@ -117,7 +117,7 @@ export function ActionsPage({ site, view, onChange, request }: ReportPageProps) 
                 columns={[
                   canRerun && { label: 'Choose', unseen: true },
                   { label: 'Action' },
-                  { label: 'Named by' },
+                  { label: 'Named by', className: 'actions-wide' },
                   { label: 'Visitors', number: true },
                   { label: 'Clicks', number: true },
                   compared && { label: 'Change', number: true, className: 'actions-wide' },
@@ -171,7 +171,7 @@ export function ActionsPage({ site, view, onChange, request }: ReportPageProps) 
                           />
                         )}
                       </td>
-                      <td>
+                      <td className="actions-wide">
                         <span className={`name-source name-source-${line.source}`}>
                           {SOURCE_LABELS[line.source]}
                         </span>
