@@ -1,5 +1,6 @@
 import { Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { AiProviderModule } from './ai/ai-provider.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ClickHouseModule } from './clickhouse/clickhouse.module.js';
@@ -9,6 +10,7 @@ import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { GoalsModule } from './goals/goals.module.js';
 import { HealthModule } from './health/health.module.js';
+import { NamingModule } from './naming/naming.module.js';
 import { MetadataModule } from './metadata/metadata.module.js';
 import { ObservabilityModule } from './observability/observability.module.js';
 import { IngestHealthModule } from './ingest-health/ingest-health.module.js';
@@ -38,6 +40,8 @@ export class AppModule implements OnApplicationShutdown {
         DashboardsModule,
         SharedLinksModule,
         IngestHealthModule,
+        AiProviderModule,
+        NamingModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

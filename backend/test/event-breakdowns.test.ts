@@ -106,9 +106,9 @@ function seedEvents(site: number) {
 }
 
 const range = { from: '2026-11-20', to: '2026-11-20' };
-const row = (value: string, visitors: number, pageviews = 0, name?: string) => ({
+const row = (value: string, visitors: number, pageviews = 0, name?: [string, string]) => ({
   value,
-  ...(name !== undefined && { name }),
+  ...(name !== undefined && { name: name[0], nameSource: name[1] }),
   metrics: { visitors, visits: visitors, pageviews },
   comparison: null,
 });
@@ -138,12 +138,12 @@ describe('event breakdowns', () => {
     assert.deepEqual(await rowsOf('download'), [row(GUIDE, 1)]);
   });
 
-  test('autocaptured elements by fingerprint, each named: stored name, else text, id or selector', async () => {
+  test('autocaptured elements by fingerprint, each named: the stored name, else the heuristic one', async () => {
     assert.deepEqual(await rowsOf('element'), [
-      row(fingerprint(1), 1, 0, 'Add to cart'),
-      row(fingerprint(2), 1, 0, 'button "Buy"'),
-      row(fingerprint(3), 1, 0, 'a#signup'),
-      row(fingerprint(4), 1, 0, '#main > div'),
+      row(fingerprint(1), 1, 0, ['Add to cart', 'manual']),
+      row(fingerprint(2), 1, 0, ["Clicked 'Buy' on /", 'heuristic']),
+      row(fingerprint(3), 1, 0, ["Clicked 'signup' on /", 'heuristic']),
+      row(fingerprint(4), 1, 0, ['Clicked a div on /', 'heuristic']),
     ]);
   });
 

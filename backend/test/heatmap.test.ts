@@ -39,9 +39,9 @@ before(async () => {
 });
 after(() => stop?.());
 
-const BUY = { fingerprint: 'f-buy', name: 'Buy now' };
-const DOCS = { fingerprint: 'f-docs', name: 'a#docs' };
-const MENU = { fingerprint: 'f-menu', name: '#nav > div in Navigation' };
+const BUY = { fingerprint: 'f-buy', name: 'Buy now', nameSource: 'manual' };
+const DOCS = { fingerprint: 'f-docs', name: "Opened 'docs' on /pricing", nameSource: 'heuristic' };
+const MENU = { fingerprint: 'f-menu', name: 'Clicked a div on /pricing', nameSource: 'heuristic' };
 
 describe('a page’s heatmap', () => {
   test('click cells, top elements and scroll depth, over every viewport', async () => {

@@ -7,6 +7,7 @@ import { SessionProvider } from './auth/SessionProvider';
 import { SignInForm } from './auth/SignInForm';
 import { useSession } from './auth/session';
 import type { User } from './auth/api';
+import { AiProviderPage } from './ai/AiProviderPage';
 import { AuditPage } from './audit/AuditPage';
 import { Dashboard } from './Dashboard';
 import { SharedPage } from './dashboards/SharedPage';
@@ -45,6 +46,7 @@ const PAGES: Page[] = [
   { title: 'Sites', path: '/sites', view: SitesPage },
   { title: 'Users', path: '/users', view: UsersPage, ownersOnly: true },
   { title: 'Audit log', path: '/audit', view: AuditPage, ownersOnly: true },
+  { title: 'AI', path: '/ai', view: AiProviderPage, ownersOnly: true },
   { title: 'Account', path: '/account', view: AccountPage },
 ];
 

@@ -13,6 +13,7 @@ const action = (
 ): ActionRow => ({
   value,
   name,
+  nameSource: name === 'Add to cart' ? 'manual' : 'heuristic',
   metrics: { visitors, events },
   comparison: compared === undefined ? null : { visitors: compared },
 });
@@ -42,6 +43,17 @@ test('actions: named as the API names them, searched by name, sorted by visitors
   assert.deepEqual(
     actionLines(ROWS, 'BU', 'visitors').map((line) => line.fingerprint),
     ['00000000000000b2'],
+  );
+});
+
+test('each action says where its name came from', () => {
+  assert.deepEqual(
+    actionLines(ROWS, '', 'name').map((line) => [line.name, line.source]),
+    [
+      ['a#signup', 'heuristic'],
+      ['Add to cart', 'manual'],
+      ['button "Buy"', 'heuristic'],
+    ],
   );
 });
 

@@ -27,8 +27,8 @@ const REPORT: HeatmapReport = {
     { column: 0, row: 20, clicks: 1 },
   ],
   elements: [
-    { fingerprint: 'f-buy', name: 'Buy now', clicks: 4, visitors: 3 },
-    { fingerprint: 'f-docs', name: 'a#docs', clicks: 1, visitors: 1 },
+    { fingerprint: 'f-buy', name: 'Buy now', nameSource: 'manual', clicks: 4, visitors: 3 },
+    { fingerprint: 'f-docs', name: 'a#docs', nameSource: 'heuristic', clicks: 1, visitors: 1 },
   ],
   scroll: {
     views: 3,
@@ -83,8 +83,24 @@ test('the densest areas in words, the elements’ share of the clicks, the scrol
   );
   assert.equal(totalClicks(REPORT), 5);
   assert.deepEqual(elementLines(REPORT.elements, 5), [
-    { fingerprint: 'f-buy', name: 'Buy now', clicks: 4, visitors: 3, percent: 80, share: 8 },
-    { fingerprint: 'f-docs', name: 'a#docs', clicks: 1, visitors: 1, percent: 20, share: 2 },
+    {
+      fingerprint: 'f-buy',
+      name: 'Buy now',
+      nameSource: 'manual',
+      clicks: 4,
+      visitors: 3,
+      percent: 80,
+      share: 8,
+    },
+    {
+      fingerprint: 'f-docs',
+      name: 'a#docs',
+      nameSource: 'heuristic',
+      clicks: 1,
+      visitors: 1,
+      percent: 20,
+      share: 2,
+    },
   ]);
   assert.equal(elementLines(REPORT.elements, 0)[0].percent, 0);
   assert.equal(

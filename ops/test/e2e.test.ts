@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -316,6 +318,117 @@ test("a pageview from a real browser on the customer site reaches the report API
     'Visits 1 — against the previous period',
     'Pageviews 1 — against the previous period',
   ]);
+  await panel.close();
+  await page.close();
+});
+
+/**
+ * A language model on loopback answering OpenAI's Chat Completions with `name` (the backend's tests have a
+ * fuller one; ops may not import them): the calls it received are counted.
+ */
+async function startModel(
+  name: string,
+): Promise<{ baseUrl: string; calls: () => number; stop(): Promise<void> }> {
+  let calls = 0;
+  const server = createServer((request, response) => {
+    request.resume().on('end', () => {
+      calls++;
+      response.writeHead(200, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          choices: [{ index: 0, message: { role: 'assistant', content: name }, finish_reason: 'stop' }],
+          usage: { prompt_tokens: 100, completion_tokens: 4 },
+        }),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`,
+    calls: () => calls,
+    stop: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The element breakdown's row of `fingerprint` today, through the edge's /api/. */
+async function actionRow(siteId: number, fingerprint: string, token: string) {
+  const day = new Date().toISOString().slice(0, 10);
+  const response = await fetch(
+    `${stack.edgeUrl}/api/sites/${siteId}/breakdown?from=${day}&to=${day}&dimension=element&limit=100`,
+    { headers: { authorization: `Bearer ${token}` } },
+  );
+  assert.equal(response.status, 200, await response.clone().text());
+  const { rows } = (await response.json()) as {
+    rows: Array<{ value: string; name: string; nameSource: string }>;
+  };
+  return rows.find((row) => row.value === fingerprint);
+}
+
+test('an autocaptured click in a real browser shows its heuristic name, then its AI name, in the report API and the Actions page', async () => {
+  const site = readSites(dataPaths(settings).sitesFile)[0];
+  writeFileSync(
+    join(dataDir, 'customer-site', 'www', 'checkout.html'),
+    `<!doctype html><title>Checkout</title>${trackerSnippet(site.key)}<main><h1>Checkout</h1><button id="place-order">Place Order</button></main>`,
+  );
+  const page = await personsPage(browser);
+  await page.goto(`http://${CUSTOMER_HOST}:${customerPort}/checkout.html`);
+  await page.getByRole('button', { name: 'Place Order' }).click();
+  const clicked = () =>
+    ndjsonRows(dataPaths(settings).eventsLog).find(
+      (row) => row.site_id === site.id && row.name === '$autocapture' && row.el_text === 'Place Order',
+    );
+  await waitUntil('the click in the edge’s log', async () => clicked() !== undefined, { timeoutMs: 15_000 });
+  const click = clicked()!;
+  await waitUntil('the click in ClickHouse', () => inClickHouse(click.event_id), { timeoutMs: 30_000 });
+
+  // No provider: the heuristic name, in the API and the panel.
+  const token = await signInAsTheOwner();
+  assert.deepEqual(await actionRow(site.id, click.el_fingerprint, token), {
+    value: click.el_fingerprint,
+    name: "Clicked 'Place Order' on /checkout.html",
+    nameSource: 'heuristic',
+    metrics: { visitors: 1, visits: 1, pageviews: 0 },
+    comparison: null,
+  });
+  const day = new Date().toISOString().slice(0, 10);
+  const panel = await ownerInThePanel();
+  await panel.goto(`${stack.edgeUrl}/sites/${site.id}/actions?from=${day}&to=${day}&compare=none`);
+  const actions = panel.getByRole('region', { name: 'Actions' });
+  const heuristicRow = actions
+    .getByRole('row')
+    .filter({ hasText: "Clicked 'Place Order' on /checkout.html" });
+  await heuristicRow.waitFor();
+  assert.equal(
+    (await heuristicRow.innerText()).replace(/\s+/g, ' ').trim(),
+    "Clicked 'Place Order' on /checkout.html Rename Automatic 1 1 Context",
+  );
+
+  // A provider configured: the worker names the click within its poll, once.
+  const model = await startModel('Clicked Place Order');
+  try {
+    const configured = await fetch(`${stack.edgeUrl}/api/ai/provider`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ kind: 'openai', baseUrl: model.baseUrl, model: 'namer' }),
+    });
+    assert.equal(configured.status, 200, await configured.clone().text());
+    await waitUntil(
+      'the AI name in the report API',
+      async () => (await actionRow(site.id, click.el_fingerprint, token))?.nameSource === 'ai',
+      { timeoutMs: 30_000 },
+    );
+    assert.equal((await actionRow(site.id, click.el_fingerprint, token))?.name, 'Clicked Place Order');
+    assert.equal(model.calls(), 1);
+    await panel.reload();
+    const aiRow = actions.getByRole('row').filter({ hasText: 'Clicked Place Order' });
+    await aiRow.waitFor();
+    // The row: a checkbox to choose it (owners), the name with its rename button, the source, visitors, clicks.
+    assert.equal(
+      (await aiRow.innerText()).replace(/\s+/g, ' ').trim(),
+      'Clicked Place Order Rename AI 1 1 Context',
+    );
+  } finally {
+    await model.stop();
+  }
   await panel.close();
   await page.close();
 });

@@ -248,15 +248,15 @@ test('heatmap: /pricing framed with its cells, elements and scroll depth; the vi
   const elements = page.getByRole('region', { name: 'Most clicked elements' });
   assert.deepEqual(await elements.getByRole('row').allInnerTexts(), [
     'Element\tClicks\tShare',
-    'button "Buy now"\t3\t75%',
-    'a#docs\t1\t25%',
+    "Clicked 'Buy now' on /pricing\t3\t75%",
+    "Clicked 'docs' on /pricing\t1\t25%",
   ]);
   assert.deepEqual(await downloadedCsv(page, elements), [
     'heatmap-elements.csv',
     [
       '"fingerprint","name","clicks","visitors","percent"',
-      '"f-buy","button ""Buy now""",3,3,75',
-      '"f-docs","a#docs",1,1,25',
+      `"f-buy","Clicked 'Buy now' on /pricing",3,3,75`,
+      `"f-docs","Clicked 'docs' on /pricing",1,1,25`,
       '',
     ].join('\n'),
   ]);

@@ -166,16 +166,18 @@ test('the actions: named as the API names them, searched, sorted, opened to thei
   const actions = page.getByRole('region', { name: 'Actions' });
   await actions.getByRole('button', { name: 'Add to cart', exact: true }).waitFor();
   assert.deepEqual(await rowsOf(page, 'Actions'), [
-    'button "Buy now"\t3\t3\tContext',
-    'Add to cart\t2\t3\tContext',
+    "Clicked 'Buy now' on /shopRename\tAutomatic\t3\t3\tContext",
+    'Add to cartRenameAutomatic name\tManual\t2\t3\tContext',
   ]);
   await actions.getByLabel('Sort actions by').selectOption('clicks');
   assert.deepEqual(await rowsOf(page, 'Actions'), [
-    'Add to cart\t2\t3\tContext',
-    'button "Buy now"\t3\t3\tContext',
+    'Add to cartRenameAutomatic name\tManual\t2\t3\tContext',
+    "Clicked 'Buy now' on /shopRename\tAutomatic\t3\t3\tContext",
   ]);
   await actions.getByLabel('Search actions').fill('buy');
-  assert.deepEqual(await rowsOf(page, 'Actions'), ['button "Buy now"\t3\t3\tContext']);
+  assert.deepEqual(await rowsOf(page, 'Actions'), [
+    "Clicked 'Buy now' on /shopRename\tAutomatic\t3\t3\tContext",
+  ]);
   await actions.getByLabel('Search actions').fill('');
 
   await actions.getByRole('button', { name: 'Context of Add to cart' }).click();
@@ -363,4 +365,21 @@ test('screenshots of the explorer, actions and health at phone width (dark) and 
     await panel.screenshot(page, 'health');
     await page.close();
   }
+});
+
+test('owners rename an action in place and back; the actions page and the AI page have no serious accessibility violation', async () => {
+  const page = await panel.ownerPage(`/sites/${SITE_ID}/actions?${CLICK_DAY}&compare=none`);
+  const actions = page.getByRole('region', { name: 'Actions' });
+  await actions.getByRole('button', { name: "Rename Clicked 'Buy now' on /shop" }).click();
+  const field = actions.getByLabel("New name of Clicked 'Buy now' on /shop");
+  await panel.assertAccessible(page, 'the actions page with a rename open');
+  await field.fill('Bought now');
+  await actions.getByRole('button', { name: 'Save' }).click();
+  await actions.getByRole('button', { name: 'Automatic name for Bought now' }).click();
+  await actions.getByRole('button', { name: "Rename Clicked 'Buy now' on /shop" }).waitFor();
+  const ai = await panel.ownerPage('/ai');
+  await ai.getByRole('button', { name: 'Test connection' }).waitFor();
+  await panel.assertAccessible(ai, 'the AI provider page');
+  await ai.close();
+  await page.close();
 });

@@ -52,6 +52,47 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly namingCalls = new Counter({
+    name: 'sluice_backend_naming_calls_total',
+    help: 'Calls the naming worker made to the language model, by outcome (ok, failed)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+  readonly namingFailures = new Counter({
+    name: 'sluice_backend_naming_failures_total',
+    help: 'Elements the naming worker gave a heuristic name instead, by reason (provider_retryable, provider_refused, rejected_<rule>)',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+  readonly namingTokens = new Counter({
+    name: 'sluice_backend_naming_tokens_total',
+    help: 'Tokens of the naming worker’s calls, by direction (in, out)',
+    labelNames: ['direction'] as const,
+    registers: [this.registry],
+  });
+  readonly namingBacklog = new Gauge({
+    name: 'sluice_backend_naming_backlog',
+    help: 'Elements waiting for a name at the naming worker’s last poll (bounded)',
+    registers: [this.registry],
+  });
+  readonly namingBreaker = new Gauge({
+    name: 'sluice_backend_naming_breaker_state',
+    help: 'The naming worker’s circuit breaker: 0 closed, 1 half-open, 2 open',
+    registers: [this.registry],
+  });
+  readonly namingSkipped = new Counter({
+    name: 'sluice_backend_naming_skipped_total',
+    help: 'Elements left for a later poll without a call, by reason (budget, breaker)',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+  readonly namingNames = new Counter({
+    name: 'sluice_backend_naming_names_total',
+    help: 'Names stored, by source (ai, heuristic, manual)',
+    labelNames: ['source'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'sluice_backend_' });
   }

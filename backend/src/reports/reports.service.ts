@@ -24,7 +24,8 @@ import type {
 } from './dto/report.dto.js';
 import { reportSql } from './query/compose.js';
 import { reportCsvSql } from './query/csv.js';
-import { elementNamesSql, type ElementNameRow } from './query/element-name.js';
+import { elementName, elementNamesSql, type ElementNameRow } from './query/element-name.js';
+import type { NameSource } from '../naming/element-context.js';
 import { VisitFinalizer } from './visit-finalizer.js';
 import { BREAKDOWN_METRICS, GOAL_METRIC_NAMES, METRIC_NAMES, type MetricName } from './query/metrics.js';
 import {
@@ -273,7 +274,10 @@ export class ReportsService {
       dimension,
       rows: rows.map((row) => ({
         value: row.value,
-        ...(names && { name: names.get(row.value) ?? '' }),
+        ...(names && {
+          name: names.get(row.value)?.name ?? '',
+          nameSource: names.get(row.value)?.source ?? 'heuristic',
+        }),
         metrics: metricValues(row, metrics),
         revenue: revenueOf(row, query),
         comparison: query.comparison ? metricValues(before.get(row.value), metrics) : null,
@@ -286,7 +290,7 @@ export class ReportsService {
   private async elementNames(
     query: ReportQuery,
     rows: Array<{ value: string }>,
-  ): Promise<Map<string, string>> {
+  ): Promise<Map<string, { name: string; source: NameSource }>> {
     if (rows.length === 0) return new Map();
     const found = await this.clickhouse.rows<ElementNameRow>(
       elementNamesSql(
@@ -295,7 +299,7 @@ export class ReportsService {
         rows.map(({ value }) => value),
       ),
     );
-    return new Map(found.map(({ fingerprint, name }) => [fingerprint, name]));
+    return new Map(found.map((row) => [row.fingerprint, elementName(row)]));
   }
 
   /** The overview of the range (no comparison) as CSV, streamed from ClickHouse. */

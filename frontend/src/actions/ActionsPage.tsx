@@ -5,12 +5,17 @@ import type { ReportPageProps } from '../reports/report-page';
 import type { ReportRequest } from '../reports/report-request';
 import { withFilter } from '../routing/report-view';
 import { QueryState } from '../shared/QueryState';
-import { actionsRequest } from './api';
+import { actionsRequest, renameActionsAgain } from './api';
+import { ActionNameEditor } from './ActionNameEditor';
+import { useSession } from '../auth/session';
+import { ErrorNotice } from '../shared/ErrorNotice';
+import { useAction } from '../shared/useAction';
 import {
   actionContext,
   actionLines,
   ACTION_SORTS,
   SORT_LABELS,
+  SOURCE_LABELS,
   type ActionLine,
   type ActionSort,
 } from './actions-data';
@@ -20,15 +25,35 @@ import { SearchField } from '../shared/SearchField';
 import { CsvDownloadButton } from '../shared/CsvDownloadButton';
 
 /**
- * The autocaptured actions: every element visitors clicked, by the name the API gives it, with visitors and
- * clicks; search and sort; a row opens to its element's context; its name filters the whole panel by it.
+ * The autocaptured actions: every element visitors clicked, by the name the API gives it and where the name came
+ * from (AI, automatic, manual), with visitors and clicks; search and sort; a row opens to its element's context;
+ * its name filters the whole panel by it. Admins rename an action in place; owners have chosen ones named again.
  */
-export function ActionsPage({ view, onChange, request }: ReportPageProps) {
+export function ActionsPage({ site, view, onChange, request }: ReportPageProps) {
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<ActionSort>('visitors');
   const [open, setOpen] = useState<string>();
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const { user, accessToken } = useSession();
+  const canRename = user?.role !== 'viewer';
+  const canRerun = user?.role === 'owner';
   const actions = useActionsQuery(request);
+  const rerun = useAction(
+    () => renameActionsAgain(accessToken ?? '', site.id, [...chosen]),
+    () => {
+      setChosen(new Set());
+      actions.retry();
+    },
+  );
+  const choose = (fingerprint: string, on: boolean) =>
+    setChosen((before) => {
+      const after = new Set(before);
+      if (on) after.add(fingerprint);
+      else after.delete(fingerprint);
+      return after;
+    });
   const compared = Boolean(request.comparison);
+  const columns = 5 + (compared ? 1 : 0) + (canRerun ? 1 : 0);
 
   return (
     <section className="card actions" aria-labelledby="actions-heading">
@@ -63,6 +88,12 @@ export function ActionsPage({ view, onChange, request }: ReportPageProps) {
             ))}
           </select>
         </label>
+        {canRerun && (
+          <button type="button" disabled={chosen.size === 0 || rerun.busy} onClick={() => void rerun.run()}>
+            Name {chosen.size || ''} again
+          </button>
+        )}
+        <ErrorNotice message={rerun.error} />
       </div>
       <QueryState
         query={actions}
@@ -84,7 +115,9 @@ export function ActionsPage({ view, onChange, request }: ReportPageProps) {
               </caption>
               <TableHeader
                 columns={[
+                  canRerun && { label: 'Choose', unseen: true },
                   { label: 'Action' },
+                  { label: 'Named by', className: 'actions-wide' },
                   { label: 'Visitors', number: true },
                   { label: 'Clicks', number: true },
                   compared && { label: 'Change', number: true, className: 'actions-wide' },
@@ -94,7 +127,7 @@ export function ActionsPage({ view, onChange, request }: ReportPageProps) {
               <tbody>
                 {lines.length === 0 && (
                   <tr>
-                    <td colSpan={compared ? 5 : 4}>No action’s name contains “{search.trim()}”.</td>
+                    <td colSpan={columns}>No action’s name contains “{search.trim()}”.</td>
                   </tr>
                 )}
                 {lines.flatMap((line) => {
@@ -102,6 +135,16 @@ export function ActionsPage({ view, onChange, request }: ReportPageProps) {
                   const detailId = `action-${line.fingerprint}`;
                   const row = (
                     <tr key={line.fingerprint}>
+                      {canRerun && (
+                        <td>
+                          <input
+                            type="checkbox"
+                            aria-label={`Choose ${line.name}`}
+                            checked={chosen.has(line.fingerprint)}
+                            onChange={(event) => choose(line.fingerprint, event.target.checked)}
+                          />
+                        </td>
+                      )}
                       <td>
                         <button
                           type="button"
@@ -119,6 +162,19 @@ export function ActionsPage({ view, onChange, request }: ReportPageProps) {
                           <span className={`row-bar share-${line.share}`} aria-hidden="true" />
                           {line.name}
                         </button>
+                        {canRename && (
+                          <ActionNameEditor
+                            key={`${line.name} ${line.source}`}
+                            siteId={site.id}
+                            line={line}
+                            onChanged={actions.retry}
+                          />
+                        )}
+                      </td>
+                      <td className="actions-wide">
+                        <span className={`name-source name-source-${line.source}`}>
+                          {SOURCE_LABELS[line.source]}
+                        </span>
                       </td>
                       <td className="number">{formatCount(line.visitors)}</td>
                       <td className="number">{formatCount(line.clicks)}</td>
@@ -142,7 +198,7 @@ export function ActionsPage({ view, onChange, request }: ReportPageProps) {
                   return [
                     row,
                     <tr key={`${line.fingerprint} context`} id={detailId} className="actions-detail">
-                      <td colSpan={compared ? 5 : 4}>
+                      <td colSpan={columns}>
                         <ActionContext request={request} line={line} />
                       </td>
                     </tr>,

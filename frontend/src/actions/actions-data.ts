@@ -1,6 +1,6 @@
 import type { StoredEvent } from '../events/api.js';
 import { percentChange } from '../overview/breakdown-data.js';
-import type { ActionRow } from './api.js';
+import type { ActionRow, NameSource } from './api.js';
 
 /**
  * The autocaptured actions as the page lists them (searched, sorted, with a bar for their share) and one
@@ -15,10 +15,18 @@ export const SORT_LABELS: Record<ActionSort, string> = {
   name: 'Name A–Z',
 };
 
+/** How the page says where a name came from. */
+export const SOURCE_LABELS: Record<NameSource, string> = {
+  ai: 'AI',
+  heuristic: 'Automatic',
+  manual: 'Manual',
+};
+
 export interface ActionLine {
   fingerprint: string;
-  /** As the API names it: the stored name, else one made of its tag and text, id or selector. */
+  /** As the API names it: the stored name, else the heuristic one made of its element's context. */
   name: string;
+  source: NameSource;
   visitors: number;
   clicks: number;
   /** Visitors as tenths (0–10) of the top action's, for the bar (CSS classes, no inline style). */
@@ -43,6 +51,7 @@ export function actionLines(rows: ActionRow[], search: string, sort: ActionSort)
       return {
         fingerprint: row.value,
         name: row.name ?? row.value,
+        source: row.nameSource ?? 'heuristic',
         visitors,
         clicks: row.metrics.events ?? 0,
         share: Math.round((visitors / max) * 10),

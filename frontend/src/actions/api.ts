@@ -1,3 +1,5 @@
+import type { Schemas } from '../api/schemas.js';
+import { apiRequest } from '../shared/api-client.js';
 import type { BreakdownRequest, BreakdownRow } from '../overview/api.js';
 import type { ReportRequest } from '../reports/report-request.js';
 
@@ -39,3 +41,19 @@ export const actionPagesRequest = (request: ReportRequest, fingerprint: string):
   metrics: METRICS,
   limit: ACTION_PAGES,
 });
+
+/** Where an action's name came from: the model, its element's context, or a person. */
+export type NameSource = NonNullable<ActionRow['nameSource']>;
+export type ActionName = Schemas['ActionNameResponse'];
+
+/** A person's name for an action (admins): locked against the naming worker. */
+export const renameAction = (token: string, siteId: number, fingerprint: string, name: string) =>
+  apiRequest<ActionName>('PUT', `/sites/${siteId}/actions/${fingerprint}/name`, { token, body: { name } });
+
+/** Back to an automatic name (admins). */
+export const clearActionName = (token: string, siteId: number, fingerprint: string) =>
+  apiRequest<ActionName>('DELETE', `/sites/${siteId}/actions/${fingerprint}/name`, { token });
+
+/** Names the actions again now (owners); names given by hand stay. */
+export const renameActionsAgain = (token: string, siteId: number, fingerprints: string[]) =>
+  apiRequest<ActionName[]>('POST', `/sites/${siteId}/actions/rename`, { token, body: { fingerprints } });

@@ -834,6 +834,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ai/provider": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The AI provider: whether one is configured, which, and whether a key is set */
+        get: operations["AiProviderController_view"];
+        /**
+         * Configure the AI provider
+         * @description The key is stored encrypted (AES-256-GCM); leave apiKey out to keep the stored one.
+         */
+        put: operations["AiProviderController_update"];
+        post?: never;
+        /** Remove the AI provider: names become heuristic, questions unavailable */
+        delete: operations["AiProviderController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ai/provider/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test a connection
+         * @description Sends a tiny prompt to the configuration given over the stored one; answers ok with the latency, or the provider’s error.
+         */
+        post: operations["AiProviderController_test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sites/{siteId}/actions/{fingerprint}/name": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Name an action by hand
+         * @description Locked: the naming worker never replaces it. Applies to past and future events at once.
+         */
+        put: operations["ActionNamesController_rename"];
+        post?: never;
+        /**
+         * Clear a name given by hand
+         * @description Back to automatic: the heuristic name at once, the AI name at the worker’s next poll.
+         */
+        delete: operations["ActionNamesController_clear"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sites/{siteId}/actions/rename": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Name actions again
+         * @description Asks the model again (or the heuristic, without a provider) now; names given by hand stay.
+         */
+        post: operations["ActionNamesController_rerun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/api-keys": {
         parameters: {
             query?: never;
@@ -1249,8 +1335,13 @@ export interface components {
         BreakdownRowDto: {
             /** @description The dimension’s value; empty when the events had none */
             value: string;
-            /** @description By element only: what the element is called, its stored name (autocapture_names) or one made of its tag and text, id or selector (`button "Add to cart"`, `a#signup`) */
+            /** @description By element only: what the element is called, its stored name (autocapture_names) or the heuristic name made of its context (`Clicked 'Place Order' on /checkout`) */
             name?: string;
+            /**
+             * @description By element only: where the name came from: the model (ai), the element’s context (heuristic), or a person (manual)
+             * @enum {string}
+             */
+            nameSource?: "ai" | "heuristic" | "manual";
             metrics: components["schemas"]["MetricValuesDto"];
             /**
              * @description With an event goal only: the goal events’ revenue of these visits per currency, each an exact decimal string (never added across currencies; {} when none)
@@ -1817,8 +1908,13 @@ export interface components {
         HeatmapElementDto: {
             /** @description The element fingerprint (el_fingerprint) */
             fingerprint: string;
-            /** @description Its name in autocapture_names, else one built from the element: tag and text, id or selector */
+            /** @description Its name in autocapture_names, else the heuristic name of its context (`Clicked 'Place Order' on /checkout`) */
             name: string;
+            /**
+             * @description Where the name came from
+             * @enum {string}
+             */
+            nameSource: "ai" | "heuristic" | "manual";
             clicks: number;
             visitors: number;
         };
@@ -2092,6 +2188,112 @@ export interface components {
             shipper: "ok" | "not_configured" | "unreachable";
             /** @description Null unless the shipper answered */
             pipeline: components["schemas"]["PipelineHealthDto"] | null;
+        };
+        ProviderSettingsResponse: {
+            /** @description Whether a provider is configured (false: every name is heuristic) */
+            configured: boolean;
+            /** @enum {string} */
+            kind?: "openai" | "anthropic";
+            /** @example http://localhost:11434/v1 */
+            baseUrl?: string;
+            /** @example llama3.2 */
+            model?: string;
+            /** @description Whether an API key is stored (it is never answered) */
+            apiKeySet: boolean;
+            namingEnabled: boolean;
+            dailyCallBudget: number;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        ProviderSettingsDto: {
+            /**
+             * @description openai: any OpenAI-compatible Chat Completions API (OpenAI, Ollama, vLLM, LM Studio, llama.cpp server); anthropic: Anthropic Messages
+             * @enum {string}
+             */
+            kind: "openai" | "anthropic";
+            /**
+             * @description Chat Completions: up to and including /v1; Messages: the host (https://api.anthropic.com)
+             * @example http://localhost:11434/v1
+             */
+            baseUrl: string;
+            /** @example llama3.2 */
+            model: string;
+            /** @description Sent to the provider as its API key; stored encrypted and never answered. Absent: the stored key is kept; null: removed (a local server that takes none). */
+            apiKey?: string | null;
+            /**
+             * @description Whether the naming worker calls the model
+             * @default true
+             */
+            namingEnabled: boolean;
+            /**
+             * @description Calls the naming worker may make per UTC day (per backend); past it, heuristic names until midnight
+             * @default 500
+             */
+            dailyCallBudget: number;
+        };
+        ProviderTestDto: {
+            /**
+             * @description openai: any OpenAI-compatible Chat Completions API (OpenAI, Ollama, vLLM, LM Studio, llama.cpp server); anthropic: Anthropic Messages
+             * @enum {string}
+             */
+            kind?: "openai" | "anthropic";
+            /**
+             * @description Chat Completions: up to and including /v1; Messages: the host (https://api.anthropic.com)
+             * @example http://localhost:11434/v1
+             */
+            baseUrl?: string;
+            /** @example llama3.2 */
+            model?: string;
+            /** @description Sent to the provider as its API key; stored encrypted and never answered. Absent: the stored key is kept; null: removed (a local server that takes none). */
+            apiKey?: string | null;
+            /**
+             * @description Whether the naming worker calls the model
+             * @default true
+             */
+            namingEnabled: boolean;
+            /**
+             * @description Calls the naming worker may make per UTC day (per backend); past it, heuristic names until midnight
+             * @default 500
+             */
+            dailyCallBudget: number;
+        };
+        ProviderTestResponse: {
+            ok: boolean;
+            /**
+             * @description The model tried
+             * @example llama3.2
+             */
+            model: string;
+            /** @description How long the answer took, in milliseconds (ok only) */
+            latencyMs?: number;
+            /**
+             * @description What went wrong, short (not ok only)
+             * @example The provider answered 401: invalid x-api-key
+             */
+            error?: string;
+        };
+        ActionNameDto: {
+            /** @example Placed order */
+            name: string;
+        };
+        ActionNameResponse: {
+            /** @example 3f2b8c1e9a4d4c7b */
+            fingerprint: string;
+            /** @example Clicked 'Place Order' on /checkout */
+            name: string;
+            /**
+             * @description ai: the model; heuristic: made of the element’s context; manual: a person’s, locked
+             * @enum {string}
+             */
+            source: "ai" | "heuristic" | "manual";
+        };
+        RerunNamingDto: {
+            /**
+             * @example [
+             *       "3f2b8c1e9a4d4c7b"
+             *     ]
+             */
+            fingerprints: string[];
         };
         CreateApiKeyDto: {
             /**
@@ -4470,6 +4672,281 @@ export interface operations {
                 };
             };
             /** @description No such site, or one the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AiProviderController_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderSettingsResponse"];
+                };
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AiProviderController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProviderSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderSettingsResponse"];
+                };
+            };
+            /** @description A field breaks its rule: the message begins with the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AiProviderController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed (or there was none) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AiProviderController_test: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProviderTestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderTestResponse"];
+                };
+            };
+            /** @description A field breaks its rule: the message begins with the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ActionNamesController_rename: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+                fingerprint: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionNameDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionNameResponse"];
+                };
+            };
+            /** @description A field breaks its rule: the message begins with the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site or action, or a site the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ActionNamesController_clear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+                fingerprint: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionNameResponse"];
+                };
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site or action, or a site the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ActionNamesController_rerun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RerunNamingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionNameResponse"][];
+                };
+            };
+            /** @description A field breaks its rule: the message begins with the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site or action, or a site the caller may not read: the same answer */
             404: {
                 headers: {
                     [name: string]: unknown;

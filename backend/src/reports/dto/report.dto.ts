@@ -1,3 +1,4 @@
+import { NAME_SOURCES, type NameSource } from '../../naming/element-context.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DIMENSION_NAMES } from '@sluice/config';
 import { GOAL_METRIC_NAMES, METRIC_NAMES, type MetricName } from '../query/metrics.js';
@@ -112,10 +113,16 @@ export class BreakdownRowDto {
   @ApiProperty({ description: 'The dimension’s value; empty when the events had none' }) value!: string;
   @ApiPropertyOptional({
     description:
-      'By element only: what the element is called, its stored name (autocapture_names) or one made of its ' +
-      'tag and text, id or selector (`button "Add to cart"`, `a#signup`)',
+      'By element only: what the element is called, its stored name (autocapture_names) or the heuristic name ' +
+      "made of its context (`Clicked 'Place Order' on /checkout`)",
   })
   name?: string;
+  @ApiPropertyOptional({
+    enum: NAME_SOURCES,
+    description:
+      'By element only: where the name came from: the model (ai), the element’s context (heuristic), or a person (manual)',
+  })
+  nameSource?: NameSource;
   @ApiProperty({ type: MetricValuesDto }) metrics!: MetricValuesDto;
   @ApiPropertyOptional(REVENUE_PROPERTY) revenue?: RevenueDto;
   @ApiProperty({

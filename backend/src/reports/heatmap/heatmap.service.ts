@@ -10,6 +10,7 @@ import {
   scrollDepthSql,
   type HeatmapOptions,
 } from '../query/heatmap.js';
+import { elementName, type ElementNameRow } from '../query/element-name.js';
 import type { ReportQuery } from '../query/report-query.js';
 import { refuseOptions, reportHeader } from '../report-kind.js';
 import { ReportsService } from '../reports.service.js';
@@ -42,7 +43,7 @@ export class HeatmapService {
     const [query, options] = await this.query(siteId, dto);
     const [cells, elements, [scroll]] = await Promise.all([
       this.clickhouse.rows<Counts<'column' | 'row' | 'clicks'>>(heatmapCellsSql(query, options)),
-      this.clickhouse.rows<Counts<'clicks' | 'visitors'> & { fingerprint: string; name: string }>(
+      this.clickhouse.rows<Counts<'clicks' | 'visitors'> & ElementNameRow>(
         heatmapElementsSql(query, options),
       ),
       this.clickhouse.rows<Counts<'views' | `reached_${(typeof SCROLL_DEPTHS)[number]}`>>(
@@ -60,9 +61,10 @@ export class HeatmapService {
         row: Number(cell.row),
         clicks: Number(cell.clicks),
       })),
-      elements: elements.map(({ fingerprint, name, clicks, visitors }) => ({
-        fingerprint,
-        name,
+      elements: elements.map(({ clicks, visitors, ...element }) => ({
+        fingerprint: element.fingerprint,
+        name: elementName(element).name,
+        nameSource: elementName(element).source,
         clicks: Number(clicks),
         visitors: Number(visitors),
       })),

@@ -1,31 +1,83 @@
 import type { NamedQuery } from '../../clickhouse/clickhouse.service.js';
-import { bind, joinSql, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
+import { bind, identifier, joinSql, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
+import type { ElementContext, NameSource } from '../../naming/element-context.js';
+import { heuristicName } from '../../naming/heuristic-name.js';
 import type { DateRange, ReportQuery } from './report-query.js';
 import { eventDays } from './visits.js';
 
-/**
- * A readable name for an autocaptured element without one in `autocapture_names`, from the event's own
- * description of it: its tag with its text (`button "Add to cart"`), else with its id (`a#signup`), else
- * its selector, else the tag alone; and where on the page (` in Pricing`) when the tracker saw a heading
- * or landmark around it. Reads the contract's `el_*` columns of one event. Shared by the breakdown by
- * element and the heatmap's top elements.
- */
-export const elementFallbackName: SqlFragment = sql`concat(
-  multiIf(el_text != '', concat(el_tag, ' "', el_text, '"'), el_id != '', concat(el_tag, '#', el_id), el_selector != '', el_selector, el_tag),
-  if(el_context != '', concat(' in ', el_context), ''))`;
+/** The events' columns an element's context is read from (element-context.ts), by its field. */
+const CONTEXT_COLUMNS: Record<keyof ElementContext, string> = {
+  eventName: 'name',
+  tag: 'el_tag',
+  id: 'el_id',
+  classes: 'el_classes',
+  text: 'el_text',
+  selector: 'el_selector',
+  href: 'el_href',
+  landmark: 'el_context',
+  path: 'pathname',
+};
+const FIELDS = Object.keys(CONTEXT_COLUMNS) as Array<keyof ElementContext>;
+/** A field's name as a column of the queries here (`eventName` → `event_name`). */
+const alias = (field: keyof ElementContext) => field.replace(/[A-Z]/g, (upper) => `_${upper.toLowerCase()}`);
+type ContextAlias = 'event_name' | Exclude<keyof ElementContext, 'eventName'>;
 
-/** A row of `elementNamesSql`. */
-export interface ElementNameRow {
-  fingerprint: string;
-  name: string;
+/**
+ * One event's description of its element, as columns named by the context's fields (`any(el_tag) AS tag`),
+ * for a query grouping by fingerprint. The fingerprint hashes the tag, selector and text (contract:
+ * el_fingerprint), so every event of one describes it alike and `any` takes one.
+ */
+export const elementContextColumns: SqlFragment = joinSql(
+  FIELDS.map((field) => sql`any(${identifier(CONTEXT_COLUMNS[field])}) AS ${identifier(alias(field))}`),
+  ', ',
+);
+
+/** The columns of `elementContextColumns` and `storedNames`, as an outer query selects them. */
+export const elementNameColumns: SqlFragment = joinSql(
+  [
+    ...FIELDS.map((field) => identifier(alias(field))),
+    identifier('stored_name'),
+    identifier('stored_source'),
+  ],
+  ', ',
+);
+
+/** The same columns, regrouped from a subquery that already selected `elementContextColumns`. */
+export const regroupedContextColumns: SqlFragment = joinSql(
+  FIELDS.map((field) => sql`any(${identifier(alias(field))}) AS ${identifier(alias(field))}`),
+  ', ',
+);
+
+/** The latest stored name of each fingerprint of the site, and its source: joined `USING fingerprint`. */
+export const storedNames = (siteId: number, fingerprints?: SqlFragment): SqlFragment =>
+  sql`SELECT fingerprint, argMax(name, updated_at) AS stored_name, argMax(source, updated_at) AS stored_source
+    FROM autocapture_names
+    WHERE site_id = ${bind.uint32(siteId)} ${fingerprints ? sql`AND fingerprint IN (${fingerprints})` : sql``}
+    GROUP BY fingerprint`;
+
+/** A row holding an element's context and its stored name (empty strings when it has none). */
+export type ElementNameColumns = Record<ContextAlias, string> & {
+  stored_name: string;
+  stored_source: string;
+};
+
+/** What an element is called and why: its stored name, else the heuristic name of its context (heuristic-name.ts). */
+export function elementName(row: ElementNameColumns): { name: string; source: NameSource } {
+  if (row.stored_name !== '') return { name: row.stored_name, source: row.stored_source as NameSource };
+  const context = Object.fromEntries(
+    FIELDS.map((field) => [field, row[alias(field) as ContextAlias]]),
+  ) as unknown as ElementContext;
+  return { name: heuristicName(context), source: 'heuristic' };
 }
 
+/** A row of `elementNamesSql`. */
+export type ElementNameRow = ElementNameColumns & { fingerprint: string };
+
 /**
- * What a report calls each of `fingerprints` seen on the range's days: the name stored for it
- * (autocapture_names: AI, heuristic or given by hand), else `elementFallbackName`. The fingerprint is a
- * hash of the tag, selector and text (contract: el_fingerprint), so every event of one describes it
- * alike and `any` takes one. A renamed element has several rows in autocapture_names until a merge
- * keeps the latest: argMax by updated_at reads the latest now.
+ * What a report calls each of `fingerprints` seen on the range's days: the context of one of its events
+ * and its name in autocapture_names (AI, heuristic or given by hand), if any: `elementName` decides. A
+ * renamed element has several rows in autocapture_names until a merge keeps the latest: argMax by
+ * updated_at reads the latest now.
  */
 export function elementNamesSql(
   query: Pick<ReportQuery, 'site'>,
@@ -35,15 +87,11 @@ export function elementNamesSql(
   const listed = joinSql(fingerprints.map(bind.string), ', ');
   return {
     name: 'elements',
-    sql: sql`SELECT fingerprint, if(stored != '', stored, fallback) AS name FROM (
-        SELECT el_fingerprint AS fingerprint, any(${elementFallbackName}) AS fallback
+    sql: sql`SELECT fingerprint, ${elementNameColumns} FROM (
+        SELECT el_fingerprint AS fingerprint, ${elementContextColumns}
         FROM events
-        WHERE ${eventDays(query, range)} AND name = '$autocapture' AND el_fingerprint IN (${listed})
+        WHERE ${eventDays(query, range)} AND el_fingerprint IN (${listed})
         GROUP BY fingerprint
-      ) ANY LEFT JOIN (
-        SELECT fingerprint, argMax(name, updated_at) AS stored FROM autocapture_names
-        WHERE site_id = ${bind.uint32(query.site.id)} AND fingerprint IN (${listed})
-        GROUP BY fingerprint
-      ) USING fingerprint`,
+      ) ANY LEFT JOIN (${storedNames(query.site.id, listed)}) USING fingerprint`,
   };
 }

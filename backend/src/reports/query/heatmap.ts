@@ -1,6 +1,11 @@
 import { bind, identifier, joinSql, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
 import type { NamedQuery } from '../../clickhouse/clickhouse.service.js';
-import { elementFallbackName } from './element-name.js';
+import {
+  elementContextColumns,
+  elementNameColumns,
+  regroupedContextColumns,
+  storedNames,
+} from './element-name.js';
 import { wildcardRegex } from './filters.js';
 import { inKeptVisits } from './kept-visits.js';
 import type { ReportQuery } from './report-query.js';
@@ -74,9 +79,9 @@ export function heatmapCellsSql(query: ReportQuery, options: HeatmapOptions): Na
 }
 
 /**
- * The page's most clicked elements, by fingerprint: clicks, visitors, and the element's name — the latest
- * in `autocapture_names` (a ReplacingMergeTree: argMax by updated_at until merges keep one), else the
- * fallback built from the element's description (element-name.ts).
+ * The page's most clicked elements, by fingerprint: clicks, visitors, the element's context and its latest
+ * name in `autocapture_names` (a ReplacingMergeTree: argMax by updated_at until merges keep one), from
+ * which element-name.ts's `elementName` says what it is called.
  *
  * A click's visitor is its visit's, the visitor of the visit's first event (as visits.ts counts them), so
  * a visit whose address changed midway is one visitor; read from the per-visit rollup (`sessions_daily`,
@@ -87,11 +92,11 @@ export function heatmapCellsSql(query: ReportQuery, options: HeatmapOptions): Na
 export function heatmapElementsSql(query: ReportQuery, options: HeatmapOptions): NamedQuery {
   const site = bind.uint32(query.site.id);
   const { firstDay, lastDay } = dayBounds(query.site, query.range);
-  const click = sql`any(el_fingerprint) AS fingerprint, any(${VISIT_KEY}) AS visit_id, any(${elementFallbackName}) AS fallback`;
+  const click = sql`any(el_fingerprint) AS fingerprint, any(${VISIT_KEY}) AS visit_id, ${elementContextColumns}`;
   return {
     name: 'report:heatmap:elements',
-    sql: sql`SELECT fingerprint, if(given_name != '', given_name, fallback) AS name, clicks, visitors FROM (
-        SELECT fingerprint, any(fallback) AS fallback, count() AS clicks, uniq(visitor) AS visitors
+    sql: sql`SELECT fingerprint, ${elementNameColumns}, clicks, visitors FROM (
+        SELECT fingerprint, ${regroupedContextColumns}, count() AS clicks, uniq(visitor) AS visitors
         FROM (${pageClicks(query, options, click)}) ANY LEFT JOIN (
           SELECT visit_id, argMinMerge(visitor_hash) AS visitor
           FROM sessions_daily
@@ -103,10 +108,7 @@ export function heatmapElementsSql(query: ReportQuery, options: HeatmapOptions):
         GROUP BY fingerprint
         ORDER BY clicks DESC, fingerprint
         LIMIT ${bind.uint32(options.limit)}
-      ) ANY LEFT JOIN (
-        SELECT fingerprint, argMax(name, updated_at) AS given_name FROM autocapture_names
-        WHERE site_id = ${site} GROUP BY fingerprint
-      ) USING fingerprint
+      ) ANY LEFT JOIN (${storedNames(query.site.id)}) USING fingerprint
       ORDER BY clicks DESC, fingerprint`,
   };
 }

@@ -1,3 +1,4 @@
+import { NAME_SOURCES, type NameSource } from '../../../naming/element-context.js';
 import { ApiProperty } from '@nestjs/swagger';
 import { ReportRangeDto } from '../../dto/report.dto.js';
 import { GRID_COLUMNS, GRID_ROW_PX, SCROLL_DEPTHS, VIEWPORTS, type Viewport } from '../../query/heatmap.js';
@@ -27,9 +28,10 @@ export class HeatmapElementDto {
   @ApiProperty({ description: 'The element fingerprint (el_fingerprint)' }) fingerprint!: string;
   @ApiProperty({
     description:
-      'Its name in autocapture_names, else one built from the element: tag and text, id or selector',
+      "Its name in autocapture_names, else the heuristic name of its context (`Clicked 'Place Order' on /checkout`)",
   })
   name!: string;
+  @ApiProperty({ enum: NAME_SOURCES, description: 'Where the name came from' }) nameSource!: NameSource;
   @ApiProperty({ type: 'integer' }) clicks!: number;
   @ApiProperty({ type: 'integer' }) visitors!: number;
 }
