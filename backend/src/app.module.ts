@@ -11,6 +11,7 @@ import { GoalsModule } from './goals/goals.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MetadataModule } from './metadata/metadata.module.js';
 import { ObservabilityModule } from './observability/observability.module.js';
+import { QuestionsModule } from './questions/questions.module.js';
 import { IngestHealthModule } from './ingest-health/ingest-health.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { SharedLinksModule } from './shared-links/shared-links.module.js';
@@ -38,6 +39,7 @@ export class AppModule implements OnApplicationShutdown {
         DashboardsModule,
         SharedLinksModule,
         IngestHealthModule,
+        QuestionsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };
