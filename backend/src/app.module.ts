@@ -1,5 +1,6 @@
 import { Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { AiProviderModule } from './ai/ai-provider.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ClickHouseModule } from './clickhouse/clickhouse.module.js';
@@ -39,6 +40,7 @@ export class AppModule implements OnApplicationShutdown {
         DashboardsModule,
         SharedLinksModule,
         IngestHealthModule,
+        AiProviderModule,
         QuestionsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],

@@ -260,3 +260,23 @@ export async function startSignedInApp(
     },
   };
 }
+
+/** A new user with `role` on `siteIds`, made by the owner, signed in with a password of their own: their token. */
+export async function newSignedInUser(
+  http: ReturnType<typeof request>,
+  ownerToken: string,
+  user: { email: string; role: 'viewer' | 'admin' | 'owner'; siteIds?: number[] },
+): Promise<string> {
+  const { body: created } = await http
+    .post('/api/users')
+    .set('authorization', `Bearer ${ownerToken}`)
+    .send({ siteIds: [], ...user })
+    .expect(201);
+  const first = await signIn(http, { email: user.email, password: created.oneTimePassword });
+  const { body } = await http
+    .post('/api/auth/password')
+    .set('authorization', `Bearer ${first}`)
+    .send({ currentPassword: created.oneTimePassword, newPassword: `${user.email}-own-password` })
+    .expect(200);
+  return body.accessToken as string;
+}

@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { INestApplication } from '@nestjs/common';
 import type request from 'supertest';
 import { addDays } from '../src/common/calendar.js';
-import { PROVIDER_SETTINGS, type ProviderSettingsSource } from '../src/questions/provider-settings-source.js';
 import { QUESTIONS_PER_MINUTE } from '../src/questions/question-rate-limit.js';
 import { startSignedInApp, type TestStores } from './harness.js';
 import { LanguageModelServer, type ReceivedCall } from './language-model-servers.js';
@@ -11,7 +9,6 @@ import { reportClient, type Params } from './report-client.js';
 import { seedVisits } from './report-seed.js';
 
 let stores: TestStores;
-let app: INestApplication;
 let http: ReturnType<typeof request>;
 let token: string;
 let stop: (() => Promise<void>) | undefined;
@@ -40,9 +37,9 @@ let other: number;
 let first: string;
 
 before(async () => {
-  ({ stores, app, http, token, stop } = await startSignedInApp());
+  ({ stores, http, token, stop } = await startSignedInApp());
   model = await LanguageModelServer.start('openai');
-  useProvider(true);
+  await useProvider(true);
   site = await newSite('asked.test', ZONE);
   other = await newSite('other.test', ZONE);
   first = addDays(today(), -20);
@@ -55,10 +52,21 @@ after(async () => {
   await model?.stop();
 });
 
-/** Whether the backend has a provider configured: the test server, or none. */
-function useProvider(configured: boolean): void {
-  app.get<ProviderSettingsSource>(PROVIDER_SETTINGS).current = async () =>
-    configured ? model.settings() : undefined;
+/**
+ * Configures the test server as the install's provider (as an owner does: naming off, so every call the
+ * server receives is a question's), or removes the provider.
+ */
+async function useProvider(configured: boolean): Promise<void> {
+  if (!configured) {
+    await http.delete('/api/ai/provider').set('authorization', `Bearer ${token}`).expect(204);
+    return;
+  }
+  const { kind, baseUrl, model: name, apiKey } = model.settings();
+  await http
+    .put('/api/ai/provider')
+    .set('authorization', `Bearer ${token}`)
+    .send({ kind, baseUrl, model: name, apiKey, namingEnabled: false })
+    .expect(200);
 }
 
 /** The model answers each of `texts` in turn, one per call from now on (JSON values are sent as JSON). */
@@ -417,7 +425,7 @@ describe('what a question can’t be answered with', () => {
   });
 
   test('no provider configured: a clear message pointing to the settings, no model call', async () => {
-    useProvider(false);
+    await useProvider(false);
     try {
       const start = model.calls.length;
       const { body } = await ask(site, 'Visitors today?').expect(200);
@@ -428,7 +436,7 @@ describe('what a question can’t be answered with', () => {
         'No AI provider is configured, so questions can’t be answered yet: an owner can set one up under Settings → AI provider.',
       );
     } finally {
-      useProvider(true);
+      await useProvider(true);
     }
   });
 
@@ -483,7 +491,7 @@ describe('who may ask, and how much', () => {
   });
 
   test(`at most ${QUESTIONS_PER_MINUTE} questions a minute per user, then 429 with Retry-After`, async (t) => {
-    useProvider(false);
+    await useProvider(false);
     const viewer = await viewerOf('curious@shop.test', [site]);
     // One moment for all of them, so no minute boundary falls between the requests.
     const clock = Date.now();
@@ -497,7 +505,7 @@ describe('who may ask, and how much', () => {
       // The owner has counts of their own.
       await ask(site, 'Visitors today?').expect(200);
     } finally {
-      useProvider(true);
+      await useProvider(true);
     }
   });
 });

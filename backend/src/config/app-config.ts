@@ -54,6 +54,12 @@ export interface AppConfig {
      */
     readonly assumeEmailVerified: boolean;
   };
+  /**
+   * SLUICE_AI_KEY_SECRET: what the AI provider's API key is encrypted under (unset: a secret generated into
+   * the data folder, ai/provider-key-secret.ts); SLUICE_NAMING_SOURCE_DIR: the site's source code the
+   * naming worker may quote (unset: none).
+   */
+  readonly ai: { readonly keySecret?: string; readonly namingSourceDir?: string };
   /** ADMIN_EMAIL and ADMIN_PASSWORD: the owner created on the first start (else a one-time password is printed). */
   readonly initialOwner: { readonly email?: string; readonly password?: string };
   readonly sitesFile: string;
@@ -139,6 +145,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
             assumeEmailVerified: settings.OIDC_ASSUME_EMAIL_VERIFIED,
           }
         : undefined,
+    ai: { keySecret: settings.SLUICE_AI_KEY_SECRET, namingSourceDir: settings.SLUICE_NAMING_SOURCE_DIR },
     initialOwner: { email: settings.ADMIN_EMAIL?.toLowerCase(), password: settings.ADMIN_PASSWORD },
     sitesFile: settings.SLUICE_SITES_FILE,
     defaultSiteDomain: settings.SLUICE_DEFAULT_SITE_DOMAIN,

@@ -1,6 +1,7 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { complete } from '../ai/language-model.js';
 import { ProviderError, type Prompt, type ProviderSettings } from '../ai/provider.js';
+import { ProviderSettingsService } from '../ai/provider-settings.service.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { todayIn } from '../dashboards/saved-view.js';
 import { GoalsService } from '../goals/goals.service.js';
@@ -15,7 +16,6 @@ import { QuestionRateLimit } from './question-rate-limit.js';
 import { QuestionReports, type AnsweredRequest } from './question-reports.js';
 import { questionSchemaPrompt } from './question-schema.js';
 import { suggestionsFor } from './question-suggestions.js';
-import { PROVIDER_SETTINGS, type ProviderSettingsSource } from './provider-settings-source.js';
 
 /** How long one model call may take: a person is waiting for the answer. */
 export const QUESTION_CALL_TIMEOUT_MS = 30_000;
@@ -38,7 +38,7 @@ export class QuestionsService {
   private readonly logger = new Logger('Questions');
 
   constructor(
-    @Inject(PROVIDER_SETTINGS) private readonly providers: ProviderSettingsSource,
+    private readonly providers: ProviderSettingsService,
     private readonly sites: SitesService,
     private readonly goals: GoalsService,
     private readonly reports: QuestionReports,

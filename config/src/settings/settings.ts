@@ -239,6 +239,20 @@ export const SETTINGS = {
     default: 'false',
     readBy: ['stack', 'backend'],
   }),
+  SLUICE_AI_KEY_SECRET: setting({
+    kind: secretText(MIN_SECRET_LENGTH),
+    section: 'Backend',
+    about: `Encrypts the AI provider's API key in the metadata database (at least ${MIN_SECRET_LENGTH} characters). Empty: generated on the first start into ai-provider.secret in the backend's data folder (mode 0600). Several backends on one PostgreSQL must share it: set it here for all of them.`,
+    secret: true,
+    readBy: ['stack', 'backend'],
+  }),
+  SLUICE_NAMING_SOURCE_DIR: setting({
+    kind: path(),
+    section: 'Backend',
+    about:
+      "A local checkout of the tracked site's source code: the AI naming worker quotes a bounded excerpt of the files that mention an element's id, classes or text (never outside this folder). Empty: names come from the page alone.",
+    readBy: ['stack', 'backend'],
+  }),
   SLUICE_API_KEY_REQUESTS_PER_MINUTE: setting({
     kind: wholeNumber(1, 100_000, 'requests'),
     section: 'Backend',

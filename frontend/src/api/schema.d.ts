@@ -834,6 +834,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ai/provider": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The AI provider: whether one is configured, which, and whether a key is set */
+        get: operations["AiProviderController_view"];
+        /**
+         * Configure the AI provider
+         * @description The key is stored encrypted (AES-256-GCM); leave apiKey out to keep the stored one.
+         */
+        put: operations["AiProviderController_update"];
+        post?: never;
+        /** Remove the AI provider: names become heuristic, questions unavailable */
+        delete: operations["AiProviderController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ai/provider/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test a connection
+         * @description Sends a tiny prompt to the configuration given over the stored one; answers ok with the latency, or the provider’s error.
+         */
+        post: operations["AiProviderController_test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/api-keys": {
         parameters: {
             query?: never;
@@ -2092,6 +2134,89 @@ export interface components {
             shipper: "ok" | "not_configured" | "unreachable";
             /** @description Null unless the shipper answered */
             pipeline: components["schemas"]["PipelineHealthDto"] | null;
+        };
+        ProviderSettingsResponse: {
+            /** @description Whether a provider is configured (false: every name is heuristic) */
+            configured: boolean;
+            /** @enum {string} */
+            kind?: "openai" | "anthropic";
+            /** @example http://localhost:11434/v1 */
+            baseUrl?: string;
+            /** @example llama3.2 */
+            model?: string;
+            /** @description Whether an API key is stored (it is never answered) */
+            apiKeySet: boolean;
+            namingEnabled: boolean;
+            dailyCallBudget: number;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        ProviderSettingsDto: {
+            /**
+             * @description openai: any OpenAI-compatible Chat Completions API (OpenAI, Ollama, vLLM, LM Studio, llama.cpp server); anthropic: Anthropic Messages
+             * @enum {string}
+             */
+            kind: "openai" | "anthropic";
+            /**
+             * @description Chat Completions: up to and including /v1; Messages: the host (https://api.anthropic.com)
+             * @example http://localhost:11434/v1
+             */
+            baseUrl: string;
+            /** @example llama3.2 */
+            model: string;
+            /** @description Sent to the provider as its API key; stored encrypted and never answered. Absent: the stored key is kept; null: removed (a local server that takes none). */
+            apiKey?: string | null;
+            /**
+             * @description Whether the naming worker calls the model
+             * @default true
+             */
+            namingEnabled: boolean;
+            /**
+             * @description Calls the naming worker may make per UTC day (per backend); past it, heuristic names until midnight
+             * @default 500
+             */
+            dailyCallBudget: number;
+        };
+        ProviderTestDto: {
+            /**
+             * @description openai: any OpenAI-compatible Chat Completions API (OpenAI, Ollama, vLLM, LM Studio, llama.cpp server); anthropic: Anthropic Messages
+             * @enum {string}
+             */
+            kind?: "openai" | "anthropic";
+            /**
+             * @description Chat Completions: up to and including /v1; Messages: the host (https://api.anthropic.com)
+             * @example http://localhost:11434/v1
+             */
+            baseUrl?: string;
+            /** @example llama3.2 */
+            model?: string;
+            /** @description Sent to the provider as its API key; stored encrypted and never answered. Absent: the stored key is kept; null: removed (a local server that takes none). */
+            apiKey?: string | null;
+            /**
+             * @description Whether the naming worker calls the model
+             * @default true
+             */
+            namingEnabled: boolean;
+            /**
+             * @description Calls the naming worker may make per UTC day (per backend); past it, heuristic names until midnight
+             * @default 500
+             */
+            dailyCallBudget: number;
+        };
+        ProviderTestResponse: {
+            ok: boolean;
+            /**
+             * @description The model tried
+             * @example llama3.2
+             */
+            model: string;
+            /** @description How long the answer took, in milliseconds (ok only) */
+            latencyMs?: number;
+            /**
+             * @description What went wrong, short (not ok only)
+             * @example The provider answered 401: invalid x-api-key
+             */
+            error?: string;
         };
         CreateApiKeyDto: {
             /**
@@ -4471,6 +4596,152 @@ export interface operations {
             };
             /** @description No such site, or one the caller may not read: the same answer */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AiProviderController_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderSettingsResponse"];
+                };
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AiProviderController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProviderSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderSettingsResponse"];
+                };
+            };
+            /** @description A field breaks its rule: the message begins with the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AiProviderController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed (or there was none) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AiProviderController_test: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProviderTestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderTestResponse"];
+                };
+            };
+            /** @description A field breaks its rule: the message begins with the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an owner */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
