@@ -876,6 +876,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sites/{siteId}/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask a question about the site in plain language
+         * @description The configured language model turns the question into a report query object (never SQL), which is validated and run like a report of the API. The answer has the query, the query in words and the report; a question the data can’t answer has outcome cannot_answer with suggestions. Without a provider (no_provider) or with one failing (provider_failed), message says what to do.
+         */
+        post: operations["QuestionsController_ask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/api-keys": {
         parameters: {
             query?: never;
@@ -2217,6 +2237,90 @@ export interface components {
              * @example The provider answered 401: invalid x-api-key
              */
             error?: string;
+        };
+        AskQuestionDto: {
+            /** @example Which countries visited /pricing last week? */
+            question: string;
+        };
+        QuestionRangeDto: {
+            /**
+             * @description Relative periods end today, in the site’s time zone
+             * @enum {string}
+             */
+            period: "today" | "yesterday" | "last_7_days" | "last_30_days" | "this_month" | "last_month" | "last_days" | "custom";
+            /** @description last_days */
+            days?: number;
+            /**
+             * Format: date
+             * @description custom: the first day; in an answer, the first day the range resolved to
+             */
+            from?: string;
+            /**
+             * Format: date
+             * @description custom: the last day, included; in an answer, the last day the range resolved to
+             */
+            to?: string;
+        };
+        OrderDto: {
+            /** @description One of the query’s metrics, or value */
+            by: string;
+            /** @enum {string} */
+            direction: "asc" | "desc";
+        };
+        ReportRequestDto: {
+            /** @enum {string} */
+            report: "overview" | "timeseries" | "breakdown" | "funnel";
+            range: components["schemas"]["QuestionRangeDto"];
+            /** @description Also answer the previous period of the same length */
+            compare?: boolean;
+            /** @description Of visitors, visits, pageviews, events, views_per_visit, bounce_rate, visit_duration; with a goal also conversions, conversion_rate */
+            metrics?: string[];
+            /**
+             * @description breakdown (required), funnel (optional)
+             * @enum {string}
+             */
+            dimension?: "page" | "hostname" | "event_name" | "entry_page" | "exit_page" | "referrer" | "referrer_source" | "channel" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "country" | "region" | "city" | "browser" | "browser_version" | "os" | "device" | "language" | "prop_key" | "prop_value" | "outbound_link" | "download" | "element";
+            /** @description The reports’ filter list: conditions {"dimension","operator","value"} and groups */
+            filters?: {
+                [key: string]: unknown;
+            }[];
+            /** @description The name of one of the site’s goals */
+            goal?: string;
+            /**
+             * @description timeseries
+             * @enum {string}
+             */
+            interval?: "minute" | "hour" | "day" | "week" | "month";
+            /** @description breakdown */
+            order?: components["schemas"]["OrderDto"];
+            /** @description breakdown: 1–1000 rows; funnel: 1–100 values */
+            limit?: number;
+            /** @description funnel: the funnel report’s steps ({"kind":"page"|"event"|"action","match"}) */
+            steps?: {
+                [key: string]: unknown;
+            }[];
+            /** @description funnel: the conversion window in seconds */
+            window?: number;
+        };
+        ReportResultDto: {
+            overview?: components["schemas"]["OverviewReportDto"];
+            timeseries?: components["schemas"]["TimeseriesReportDto"];
+            breakdown?: components["schemas"]["BreakdownReportDto"];
+            funnel?: components["schemas"]["FunnelReportDto"];
+        };
+        QuestionAnswerDto: {
+            question: string;
+            /** @enum {string} */
+            outcome: "answered" | "cannot_answer" | "no_provider" | "provider_failed";
+            /** @description For the reader: the query in words when answered ("Visitors by country, last 7 days, where page is /pricing"), else what happened and what to do */
+            message: string;
+            /** @description The report query object the question was answered with, its range resolved to days */
+            query: components["schemas"]["ReportRequestDto"] | null;
+            result: components["schemas"]["ReportResultDto"] | null;
+            /** @description cannot_answer: why, as the model said it or the validation that failed */
+            reason: string | null;
+            /** @description cannot_answer: questions this data can answer, from the report schema */
+            suggestions: string[];
         };
         CreateApiKeyDto: {
             /**
@@ -4742,6 +4846,59 @@ export interface operations {
             };
             /** @description Not an owner */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    QuestionsController_ask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AskQuestionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionAnswerDto"];
+                };
+            };
+            /** @description question missing, empty or longer than 500 characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site, or one the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description More than 10 questions this minute: Retry-After says when to ask again */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
