@@ -73,7 +73,10 @@ function SiteDashboard({ sites }: { sites: Site[] }) {
         />
       </div>
       <ReportNav siteId={site.id} current={report} view={view} />
-      {report !== 'dashboards' && <AddToDashboard siteId={site.id} reportKey={report} query={search} />}
+      {/* The Ask page saves each answer's own query, beside the answer. */}
+      {report !== 'dashboards' && report !== 'ask' && (
+        <AddToDashboard siteId={site.id} reportKey={report} query={search} />
+      )}
       <FilterBar filters={view.filters} request={request} onChange={(filters) => changeView({ filters })} />
       {/* Report pages other than the overview load when first opened (report-pages.ts). */}
       <Suspense fallback={<p role="status">Loading the page…</p>}>
