@@ -397,12 +397,11 @@ describe('what a question can’t be answered with', () => {
   });
 
   test('garbage, then a valid answer: repaired and answered, counted in the metrics', async () => {
-    const repairs = async () =>
-      Number(
-        /^sluice_backend_question_repairs_total (\d+)$/m.exec(
-          (await http.get('/metrics').expect(200)).text,
-        )?.[1],
-      );
+    const metric = async (pattern: RegExp) =>
+      Number(pattern.exec((await http.get('/metrics').expect(200)).text)?.[1]);
+    const inputTokens = () => metric(/^sluice_backend_question_tokens_total\{direction="input"\} (\d+)$/m);
+    const tokensBefore = await inputTokens();
+    const repairs = () => metric(/^sluice_backend_question_repairs_total (\d+)$/m);
     const before = await repairs();
     const start = model.calls.length;
     modelAnswers('{"report": "overview", "range": ', { report: 'overview', range: { period: 'yesterday' } });
@@ -411,6 +410,8 @@ describe('what a question can’t be answered with', () => {
     assert.equal(body.outcome, 'answered');
     assert.equal(body.message, 'Overview, yesterday');
     assert.equal(await repairs(), before + 1);
+    // Each of the two calls counted the 900 input tokens the server reported.
+    assert.equal(await inputTokens(), tokensBefore + 1800);
   });
 
   test('the model saying it can’t: its reason, and suggestions from the schema', async () => {
@@ -506,6 +507,31 @@ describe('who may ask, and how much', () => {
       await ask(site, 'Visitors today?').expect(200);
     } finally {
       await useProvider(true);
+    }
+  });
+});
+
+describe('the provider’s wire format', () => {
+  test('Anthropic’s Messages API answers a question as Chat Completions does', async () => {
+    const anthropic = await LanguageModelServer.start('anthropic');
+    try {
+      const { kind, baseUrl, model: name, apiKey } = anthropic.settings();
+      await http
+        .put('/api/ai/provider')
+        .set('authorization', `Bearer ${token}`)
+        .send({ kind, baseUrl, model: name, apiKey, namingEnabled: false })
+        .expect(200);
+      anthropic.behave = () => ({ text: JSON.stringify({ report: 'overview', range: { period: 'today' } }) });
+      const { body } = await ask(site, 'Visitors today?').expect(200);
+      assert.deepEqual([body.outcome, body.message], ['answered', 'Overview, today']);
+      assert.equal(anthropic.calls.length, 1);
+      assert.match(
+        String(anthropic.calls[0].body.system),
+        /^You turn a question about a website’s analytics/,
+      );
+    } finally {
+      await useProvider(true);
+      await anthropic.stop();
     }
   });
 });
