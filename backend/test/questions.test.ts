@@ -397,8 +397,9 @@ describe('what a question can’t be answered with', () => {
   });
 
   test('garbage, then a valid answer: repaired and answered, counted in the metrics', async () => {
+    // A labelled series appears with its first count: absent, it is 0.
     const metric = async (pattern: RegExp) =>
-      Number(pattern.exec((await http.get('/metrics').expect(200)).text)?.[1]);
+      Number(pattern.exec((await http.get('/metrics').expect(200)).text)?.[1] ?? 0);
     const inputTokens = () => metric(/^sluice_backend_question_tokens_total\{direction="input"\} (\d+)$/m);
     const tokensBefore = await inputTokens();
     const repairs = () => metric(/^sluice_backend_question_repairs_total (\d+)$/m);
