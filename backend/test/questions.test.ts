@@ -250,6 +250,39 @@ describe('questions map to report query objects whose numbers are the report API
     assert.deepEqual(body.result, { funnel: expected });
   });
 
+  test('retention: weekly cohorts returning with a purchase', async () => {
+    const answer = {
+      report: 'retention',
+      range: { period: 'last_30_days' },
+      cohort: 'week',
+      returnEvent: 'purchase',
+    };
+    const body = await answered('Do new visitors come back to buy, week by week?', answer);
+    assert.equal(body.message, 'Retention of weekly cohorts returning with purchase, last 30 days');
+    const expected = await reportOf(site, 'retention', {
+      from: addDays(today(), -29),
+      to: today(),
+      period: 'week',
+      returnEvent: 'purchase',
+    });
+    assert.ok(expected.cohorts.some((cohort: { visitors: number }) => cohort.visitors > 0));
+    assert.deepEqual(body.result, { retention: expected });
+  });
+
+  test('paths: the pages before and after /pricing', async () => {
+    const answer = { report: 'paths', range: { period: 'last_30_days' }, page: '/pricing', limit: 3 };
+    const body = await answered('Where do people go after the pricing page?', answer);
+    assert.equal(body.message, 'Pages before and after /pricing, last 30 days');
+    const expected = await reportOf(site, 'paths', {
+      from: addDays(today(), -29),
+      to: today(),
+      page: '/pricing',
+      limit: 3,
+    });
+    assert.equal(expected.next.length, 3);
+    assert.deepEqual(body.result, { paths: expected });
+  });
+
   test('the model sees the schema, the goals and today in the site’s zone; the question only quoted', async () => {
     const start = model.calls.length;
     modelAnswers({ report: 'overview', range: { period: 'today' } });
@@ -321,7 +354,7 @@ describe('answers that reach past the report query object are refused or neutral
     [
       'a table as a report',
       () => ({ report: 'system.users', range }),
-      'report must be one of overview, timeseries, breakdown, funnel',
+      'report must be one of overview, timeseries, breakdown, funnel, retention, paths',
     ],
     ['SQL to drop', () => ({ sql: 'DROP TABLE events' }), 'property sql should not exist'],
     [

@@ -162,3 +162,37 @@ test('what a dashboard view can’t hold is said, not dropped', () => {
     { unsaved: 'A dashboard view holds only “is” filters; this answer has others.' },
   );
 });
+
+test('a paths answer: next then previous pages; retention and paths saved as links to their pages', () => {
+  const table = answerTable(
+    answered(
+      { report: 'paths', range: LAST_7_DAYS, page: '/pricing' },
+      {
+        paths: {
+          siteId: HEADER.siteId,
+          from: HEADER.from,
+          to: HEADER.to,
+          timezone: HEADER.timezone,
+          page: '/pricing',
+          visits: 40,
+          next: [{ page: '/signup', visits: 12, percent: 30 }],
+          previous: [{ page: 'entry', visits: 1500, percent: 37.5 }],
+        },
+      },
+    ),
+    'en',
+  );
+  assert.deepEqual(table?.rows, [
+    ['Next', '/signup', '12', '30%'],
+    ['Previous', 'entry', '1,500', '37.5%'],
+  ]);
+  assert.deepEqual(
+    answerView({ report: 'retention', range: LAST_7_DAYS, cohort: 'day', returnEvent: 'purchase' }),
+    { reportKey: 'retention', query: 'period=7d&compare=none&cohort=day&return=purchase', kind: 'link' },
+  );
+  assert.deepEqual(answerView({ report: 'paths', range: LAST_7_DAYS, page: '/pricing' }), {
+    reportKey: 'paths',
+    query: 'period=7d&compare=none&page=%2Fpricing',
+    kind: 'link',
+  });
+});

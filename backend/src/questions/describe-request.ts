@@ -16,6 +16,8 @@ const OPERATOR_WORDS: Record<string, string> = {
   one_of: 'is one of',
 };
 
+const COHORT_WORDS: Record<string, string> = { day: 'daily', week: 'weekly', month: 'monthly' };
+
 const STEP_WORDS: Record<string, string> = { page: 'viewed', event: 'event', action: 'clicked element' };
 
 /** `referrer_source` → `referrer source`: the names the schema uses, read aloud. */
@@ -77,6 +79,10 @@ function subject(request: ReportRequestDto): string {
       );
       return `Funnel ${steps.join(' → ')}${request.dimension ? ` by ${words(request.dimension)}` : ''}`;
     }
+    case 'retention':
+      return `Retention of ${COHORT_WORDS[request.cohort ?? 'week'] ?? request.cohort} cohorts${request.returnEvent ? ` returning with ${request.returnEvent}` : ''}`;
+    case 'paths':
+      return `Pages before and after ${request.page ?? ''}`;
   }
 }
 

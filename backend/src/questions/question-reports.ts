@@ -5,6 +5,10 @@ import type { Goal } from '../goals/goal.entity.js';
 import { BreakdownQueryDto, OverviewQueryDto, TimeseriesQueryDto } from '../reports/dto/report-query.dto.js';
 import { FunnelQueryDto } from '../reports/funnel/dto/funnel-query.dto.js';
 import { FunnelService } from '../reports/funnel/funnel.service.js';
+import { PathsQueryDto } from '../reports/paths/dto/paths-query.dto.js';
+import { PathsService } from '../reports/paths/paths.service.js';
+import { RetentionQueryDto } from '../reports/retention/dto/retention-query.dto.js';
+import { RetentionService } from '../reports/retention/retention.service.js';
 import { parseMetrics } from '../reports/query/parse-request.js';
 import { ReportsService } from '../reports/reports.service.js';
 import type { ReportResultDto } from './dto/question-answer.dto.js';
@@ -17,6 +21,8 @@ const QUERY_DTOS: Record<ReportKind, Type<object>> = {
   timeseries: TimeseriesQueryDto,
   breakdown: BreakdownQueryDto,
   funnel: FunnelQueryDto,
+  retention: RetentionQueryDto,
+  paths: PathsQueryDto,
 };
 
 const refuse = (message: string): never => {
@@ -32,7 +38,7 @@ export interface AnsweredRequest {
 /**
  * Runs a report request (the model's answer) as the report API would run it: checked by the API's
  * validation pipe against `ReportRequestDto`, then turned into the query parameters of its report route
- * and checked by that route's DTO, then answered by the same services (ReportsService, FunnelService): same
+ * and checked by that route's DTO, then answered by the same services (ReportsService, FunnelService, RetentionService, PathsService): same
  * planner, binder, read-only ClickHouse account and limits. Whatever breaks a rule is a `validation_failed`
  * DomainError whose message names the field, as a 400 of the API would.
  */
@@ -41,6 +47,8 @@ export class QuestionReports {
   constructor(
     private readonly reports: ReportsService,
     private readonly funnels: FunnelService,
+    private readonly retentions: RetentionService,
+    private readonly paths: PathsService,
   ) {}
 
   /** `candidate`: the parsed JSON the model answered; `siteId`: the site asked on, never the model's. */
@@ -82,6 +90,10 @@ export class QuestionReports {
         return { breakdown: await this.reports.breakdown(siteId, dto) };
       case 'funnel':
         return { funnel: await this.funnels.funnel(siteId, dto) };
+      case 'retention':
+        return { retention: await this.retentions.retention(siteId, dto) };
+      case 'paths':
+        return { paths: await this.paths.neighbours(siteId, dto) };
     }
   }
 }
@@ -97,7 +109,8 @@ function goalNamed(goals: Goal[], name: string): Goal {
 /**
  * The report route's query parameters for a request, as the panel or a script would send them (lists and
  * trees as JSON text). Every property given is passed on, so one the report doesn't take is refused by its
- * DTO, as the API refuses it. The overview's metrics are not a parameter of its route (it answers all).
+ * DTO, as the API refuses it. The overview's metrics are not a parameter of its route (it answers all); a
+ * retention's `cohort` is its route's `period` (the request's `range` has a period of its own).
  */
 export function reportParams(request: ReportRequestDto, goal?: Goal): Record<string, string> {
   const { from, to } = request.range as Required<Pick<ReportRequestDto['range'], 'from' | 'to'>>;
@@ -116,6 +129,9 @@ export function reportParams(request: ReportRequestDto, goal?: Goal): Record<str
     limit: request.limit,
     steps: request.steps && JSON.stringify(request.steps),
     window: request.window,
+    period: request.cohort,
+    returnEvent: request.returnEvent,
+    page: request.page,
   };
   return Object.fromEntries(
     Object.entries(params)

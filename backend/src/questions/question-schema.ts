@@ -8,6 +8,7 @@ import {
 } from '../reports/query/funnel.js';
 import { GOAL_METRIC_NAMES, METRIC_NAMES, type MetricName } from '../reports/query/metrics.js';
 import { INTERVALS } from '../reports/query/report-query.js';
+import { MAX_RETENTION_DAYS, RETENTION_PERIODS } from '../reports/query/retention.js';
 import { MAX_DAYS_BY_INTERVAL } from '../reports/query/zoned-buckets.js';
 import { RANGE_PERIODS, REPORT_KINDS, type ReportKind } from './dto/report-request.dto.js';
 
@@ -36,6 +37,9 @@ const REPORT_DESCRIPTIONS: Record<ReportKind, string> = {
   timeseries: 'metrics per time bucket ("interval")',
   breakdown: 'metrics per value of one "dimension", top values first',
   funnel: 'visitors through ordered "steps" (no metrics, no goal)',
+  retention:
+    'cohorts of new visitors by their first visit and how many came back in later periods (no metrics, no goal)',
+  paths: 'the next and previous pages of visits that viewed "page" (no metrics, no goal)',
 };
 
 /** A site's goal as the model sees it: its name and what completes it. */
@@ -137,9 +141,12 @@ export function questionSchemaPrompt(goals: GoalSummary[], today: string, timezo
     '  "goal": the name of one of the site’s goals (optional; needed for conversions and conversion_rate; not for funnel),',
     `  "interval": ${quoted(INTERVALS)} (timeseries; minute spans at most ${MAX_DAYS_BY_INTERVAL.minute} days, hour ${MAX_DAYS_BY_INTERVAL.hour}),`,
     '  "order": {"by": one of the metrics or "value", "direction": "asc" | "desc"} (breakdown, optional),',
-    '  "limit": rows (breakdown 1-1000, funnel 1-100; optional),',
+    '  "limit": rows (breakdown 1-1000, funnel and paths 1-100; optional),',
     `  "steps": ${MIN_FUNNEL_STEPS}-${MAX_FUNNEL_STEPS} steps {"kind": ${quoted(FUNNEL_STEP_KINDS)}, "match"} (funnel: page = a path pattern, event = an event name, action = an element fingerprint),`,
-    `  "window": seconds from the first step within which the others must come (funnel, 1-${MAX_FUNNEL_WINDOW_SECONDS}; optional)`,
+    `  "window": seconds from the first step within which the others must come (funnel, 1-${MAX_FUNNEL_WINDOW_SECONDS}; optional),`,
+    `  "cohort": ${quoted(RETENTION_PERIODS)} (retention, optional; day spans at most ${MAX_RETENTION_DAYS.day} days),`,
+    '  "returnEvent": an event name that counts as coming back (retention, optional; default any visit),',
+    '  "page": a page path or path pattern (paths: required)',
     '}',
     '',
     'Metrics:',

@@ -2269,7 +2269,7 @@ export interface components {
         };
         ReportRequestDto: {
             /** @enum {string} */
-            report: "overview" | "timeseries" | "breakdown" | "funnel";
+            report: "overview" | "timeseries" | "breakdown" | "funnel" | "retention" | "paths";
             range: components["schemas"]["QuestionRangeDto"];
             /** @description Also answer the previous period of the same length */
             compare?: boolean;
@@ -2293,7 +2293,7 @@ export interface components {
             interval?: "minute" | "hour" | "day" | "week" | "month";
             /** @description breakdown */
             order?: components["schemas"]["OrderDto"];
-            /** @description breakdown: 1–1000 rows; funnel: 1–100 values */
+            /** @description breakdown: 1–1000 rows; funnel: 1–100 values; paths: 1–100 pages each way */
             limit?: number;
             /** @description funnel: the funnel report’s steps ({"kind":"page"|"event"|"action","match"}) */
             steps?: {
@@ -2301,12 +2301,23 @@ export interface components {
             }[];
             /** @description funnel: the conversion window in seconds */
             window?: number;
+            /**
+             * @description retention: cohorts by day, week or month
+             * @enum {string}
+             */
+            cohort?: "day" | "week" | "month";
+            /** @description retention: a return is an event of this name (default any visit) */
+            returnEvent?: string;
+            /** @description paths: the page (or path pattern) whose next and previous pages to answer */
+            page?: string;
         };
         ReportResultDto: {
             overview?: components["schemas"]["OverviewReportDto"];
             timeseries?: components["schemas"]["TimeseriesReportDto"];
             breakdown?: components["schemas"]["BreakdownReportDto"];
             funnel?: components["schemas"]["FunnelReportDto"];
+            retention?: components["schemas"]["RetentionReportDto"];
+            paths?: components["schemas"]["PathsReportDto"];
         };
         QuestionAnswerDto: {
             question: string;

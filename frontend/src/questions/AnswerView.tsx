@@ -6,6 +6,8 @@ import { MetricCards } from '../overview/MetricCards';
 import { metricCards } from '../overview/overview-data';
 import { TimeChart } from '../overview/TimeChart';
 import { dimensionLabel, type Dimension } from '../reports/dimension-labels';
+import { RetentionGridTable } from '../retention/RetentionGrid';
+import { retentionGrid } from '../retention/retention-data';
 import { TableHeader } from '../shared/TableHeader';
 import { ScrollRegion } from '../shared/ScrollRegion';
 import type { Site } from '../sites/api';
@@ -87,6 +89,14 @@ function AnswerChart({ answer }: { answer: QuestionAnswer }) {
     );
   }
   if (result.funnel) return <FunnelChart report={result.funnel} actionNames={NO_ACTION_NAMES} />;
+  if (result.retention)
+    return (
+      <RetentionGridTable
+        grid={retentionGrid(result.retention)}
+        period={result.retention.period}
+        returnEvent={result.retention.returnEvent}
+      />
+    );
   return null;
 }
 

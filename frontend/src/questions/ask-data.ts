@@ -3,6 +3,7 @@ import { encodeStep } from '../funnels/funnel-data.js';
 import type { FunnelStep } from '../funnels/api.js';
 import { dimensionLabel, valueLabel } from '../reports/dimension-labels.js';
 import { METRIC_LABELS, formatMetric, isOverviewMetric } from '../overview/overview-data.js';
+import { formatCount, formatPercent } from '../shared/format.js';
 import type { QuestionAnswer, ReportRequestObject } from './api.js';
 
 /**
@@ -73,6 +74,27 @@ export function answerTable(answer: QuestionAnswer, locale?: string): AnswerTabl
       ]),
     };
   }
+  if (result.paths) {
+    const { next, previous } = result.paths;
+    const lines = (direction: string, pages: typeof next) =>
+      pages.map((page) => [
+        direction,
+        page.page,
+        formatCount(page.visits, locale),
+        formatPercent(page.percent, locale),
+      ]);
+    return {
+      caption: answer.message,
+      columns: [
+        { label: 'Direction', number: false },
+        { label: 'Page', number: false },
+        { label: 'Visits', number: true },
+        { label: 'Share of visits', number: true },
+      ],
+      rows: [...lines('Next', next), ...lines('Previous', previous)],
+    };
+  }
+  // A funnel and a retention grid are tables of their own (FunnelChart, RetentionGridTable).
   return undefined;
 }
 
@@ -107,8 +129,8 @@ function viewFilters(filters: unknown[] | undefined): string[] | undefined {
 
 /**
  * The dashboard view of a query object, or why it has none: a saved view holds a period, a comparison, the
- * filter bar's "is" conditions and a chart's metric and interval (backend `saved-view.ts`), and a funnel
- * page its steps; a goal or other filter operators it can't hold are said, not dropped.
+ * filter bar's "is" conditions and a chart's metric and interval (backend `saved-view.ts`), and a page's own
+ * options (a funnel's steps, retention's cohorts, the paths' page); a goal or other filter operators it can't hold are said, not dropped.
  */
 export function answerView(query: ReportRequestObject): AnswerView | { unsaved: string } {
   if (query.goal !== undefined)
@@ -154,5 +176,12 @@ export function answerView(query: ReportRequestObject): AnswerView | { unsaved: 
       if (query.window) search.set('window', String(query.window));
       if (query.dimension) search.set('by', query.dimension);
       return { reportKey: 'funnels', query: search.toString(), kind: 'link' };
+    case 'retention':
+      if (query.cohort) search.set('cohort', query.cohort);
+      if (query.returnEvent) search.set('return', query.returnEvent);
+      return { reportKey: 'retention', query: search.toString(), kind: 'link' };
+    case 'paths':
+      search.set('page', query.page ?? '/');
+      return { reportKey: 'paths', query: search.toString(), kind: 'link' };
   }
 }

@@ -2,6 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { BreakdownReportDto, OverviewReportDto, TimeseriesReportDto } from '../../reports/dto/report.dto.js';
 import { FunnelReportDto } from '../../reports/funnel/dto/funnel.dto.js';
+import { PathsReportDto } from '../../reports/paths/dto/paths-report.dto.js';
+import { RetentionReportDto } from '../../reports/retention/dto/retention.dto.js';
 import { ReportRequestDto } from './report-request.dto.js';
 
 /** The longest question taken: a question, not a document (it is quoted into the prompt whole). */
@@ -41,6 +43,12 @@ export class ReportResultDto {
 
   @ApiPropertyOptional({ type: FunnelReportDto })
   funnel?: FunnelReportDto;
+
+  @ApiPropertyOptional({ type: RetentionReportDto })
+  retention?: RetentionReportDto;
+
+  @ApiPropertyOptional({ type: PathsReportDto })
+  paths?: PathsReportDto;
 }
 
 export class QuestionAnswerDto {

@@ -18,6 +18,7 @@ import { DIMENSION_NAMES } from '@sluice/config';
 import { IsCalendarDate, MAX_RANGE_DAYS } from '../../reports/dto/date-range.dto.js';
 import { GOAL_METRIC_NAMES, METRIC_NAMES } from '../../reports/query/metrics.js';
 import { INTERVALS } from '../../reports/query/report-query.js';
+import { RETENTION_PERIODS } from '../../reports/query/retention.js';
 
 /**
  * The report query object a question is answered with: the model's only output, and what the panel saves
@@ -27,7 +28,7 @@ import { INTERVALS } from '../../reports/query/report-query.js';
  * There is no site, table or SQL in it: the site is the one the question was asked on, and every
  * property not declared here is refused (`forbidNonWhitelisted`, the API's validation pipe).
  */
-export const REPORT_KINDS = ['overview', 'timeseries', 'breakdown', 'funnel'] as const;
+export const REPORT_KINDS = ['overview', 'timeseries', 'breakdown', 'funnel', 'retention', 'paths'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 /** Ranges a question names; `last_days` takes `days`, `custom` takes `from` and `to`. */
@@ -141,7 +142,10 @@ export class ReportRequestDto {
   @Type(() => OrderDto)
   order?: OrderDto;
 
-  @ApiPropertyOptional({ type: 'integer', description: 'breakdown: 1–1000 rows; funnel: 1–100 values' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: 'breakdown: 1–1000 rows; funnel: 1–100 values; paths: 1–100 pages each way',
+  })
   @IsOptional()
   @IsInt()
   limit?: number;
@@ -159,4 +163,21 @@ export class ReportRequestDto {
   @IsOptional()
   @IsInt()
   window?: number;
+
+  @ApiPropertyOptional({ enum: RETENTION_PERIODS, description: 'retention: cohorts by day, week or month' })
+  @IsOptional()
+  @IsString()
+  cohort?: string;
+
+  @ApiPropertyOptional({ description: 'retention: a return is an event of this name (default any visit)' })
+  @IsOptional()
+  @IsString()
+  returnEvent?: string;
+
+  @ApiPropertyOptional({
+    description: 'paths: the page (or path pattern) whose next and previous pages to answer',
+  })
+  @IsOptional()
+  @IsString()
+  page?: string;
 }
