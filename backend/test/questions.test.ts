@@ -468,7 +468,7 @@ describe('what a question can’t be answered with', () => {
       assert.equal(body.outcome, 'no_provider');
       assert.equal(
         body.message,
-        'No AI provider is configured, so questions can’t be answered yet: an owner can set one up under Settings → AI provider.',
+        'No AI provider is configured, so questions can’t be answered yet: an owner can set one up on the AI page (/ai).',
       );
     } finally {
       await useProvider(true);
@@ -486,7 +486,7 @@ describe('what a question can’t be answered with', () => {
         [body.outcome, body.message, body.query],
         [
           'provider_failed',
-          `The AI provider couldn’t answer (${why}): try again in a moment, or ask an owner to check Settings → AI provider.`,
+          `The AI provider couldn’t answer (${why}): try again in a moment, or ask an owner to check the AI page (/ai).`,
           null,
         ],
       );

@@ -22,7 +22,7 @@ export const QUESTION_CALL_TIMEOUT_MS = 30_000;
 
 const CANNOT_ANSWER = 'I can’t answer that from this data.';
 const NO_PROVIDER =
-  'No AI provider is configured, so questions can’t be answered yet: an owner can set one up under Settings → AI provider.';
+  'No AI provider is configured, so questions can’t be answered yet: an owner can set one up on the AI page (/ai).';
 
 /** One model answer tried: the report it ran, the model saying it can't, or why it was refused. */
 type Attempt = AnsweredRequest | { unanswerable: string } | { refused: string };
@@ -89,7 +89,7 @@ export class QuestionsService {
       return ended(
         question,
         'provider_failed',
-        `The AI provider couldn’t answer (${why}): try again in a moment, or ask an owner to check Settings → AI provider.`,
+        `The AI provider couldn’t answer (${why}): try again in a moment, or ask an owner to check the AI page (/ai).`,
       );
     }
     if ('request' in attempt) {
