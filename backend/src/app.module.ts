@@ -13,6 +13,7 @@ import { HealthModule } from './health/health.module.js';
 import { NamingModule } from './naming/naming.module.js';
 import { MetadataModule } from './metadata/metadata.module.js';
 import { ObservabilityModule } from './observability/observability.module.js';
+import { QuestionsModule } from './questions/questions.module.js';
 import { IngestHealthModule } from './ingest-health/ingest-health.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { SharedLinksModule } from './shared-links/shared-links.module.js';
@@ -42,6 +43,7 @@ export class AppModule implements OnApplicationShutdown {
         IngestHealthModule,
         AiProviderModule,
         NamingModule,
+        QuestionsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

@@ -56,6 +56,8 @@ function SiteDashboard({ sites }: { sites: Site[] }) {
   const range = periodRange(view, site.timezone, openedAt);
   const comparison = comparisonRange(view, range);
   const request = { siteId: site.id, range, comparison, filters: view.filters };
+  // The Ask page's answers carry their own range, filters and saved view: the page's controls would not apply.
+  const asking = report === 'ask';
   return (
     <>
       <div className="toolbar">
@@ -64,17 +66,23 @@ function SiteDashboard({ sites }: { sites: Site[] }) {
           selectedId={site.id}
           onSelect={(id) => navigate(reportPath(id, report, search))}
         />
-        <ReportToolbar
-          view={view}
-          range={range}
-          timeZone={site.timezone}
-          now={openedAt}
-          onChange={changeView}
-        />
+        {!asking && (
+          <ReportToolbar
+            view={view}
+            range={range}
+            timeZone={site.timezone}
+            now={openedAt}
+            onChange={changeView}
+          />
+        )}
       </div>
       <ReportNav siteId={site.id} current={report} view={view} />
-      {report !== 'dashboards' && <AddToDashboard siteId={site.id} reportKey={report} query={search} />}
-      <FilterBar filters={view.filters} request={request} onChange={(filters) => changeView({ filters })} />
+      {report !== 'dashboards' && !asking && (
+        <AddToDashboard siteId={site.id} reportKey={report} query={search} />
+      )}
+      {!asking && (
+        <FilterBar filters={view.filters} request={request} onChange={(filters) => changeView({ filters })} />
+      )}
       {/* Report pages other than the overview load when first opened (report-pages.ts). */}
       <Suspense fallback={<p role="status">Loading the page…</p>}>
         <Page

@@ -66,7 +66,7 @@ export function parseSavedView(query: string): SavedView {
 }
 
 /** Today's date in `timeZone`, `YYYY-MM-DD` (the `en-CA` locale writes dates that way). */
-const todayIn = (timeZone: string, now: number) =>
+export const todayIn = (timeZone: string, now: number) =>
   new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
     now,
   );

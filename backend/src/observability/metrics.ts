@@ -92,6 +92,23 @@ export class Metrics {
     labelNames: ['source'] as const,
     registers: [this.registry],
   });
+  readonly questions = new Counter({
+    name: 'sluice_backend_questions_total',
+    help: 'Questions asked in plain language, by outcome (answered, cannot_answer, no_provider, provider_failed)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+  readonly questionRepairs = new Counter({
+    name: 'sluice_backend_question_repairs_total',
+    help: 'Model answers to a question that failed validation and were sent back once for repair',
+    registers: [this.registry],
+  });
+  readonly questionTokens = new Counter({
+    name: 'sluice_backend_question_tokens_total',
+    help: 'Tokens the language model counted for questions, by direction (input, output)',
+    labelNames: ['direction'] as const,
+    registers: [this.registry],
+  });
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'sluice_backend_' });

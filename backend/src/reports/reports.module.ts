@@ -49,6 +49,6 @@ import { VitalsService } from './vitals/vitals.service.js';
     PageFramingService,
     VisitFinalizer,
   ],
-  exports: [ReportsService, VisitFinalizer],
+  exports: [ReportsService, FunnelService, RetentionService, PathsService, VisitFinalizer],
 })
 export class ReportsModule {}

@@ -18,6 +18,8 @@ interface AddToDashboardProps {
   /** The report page and its query string: the view a widget saves. */
   reportKey: string;
   query: string;
+  /** What the widget form offers first (the Ask page's answer: its chart, or its breakdown's dimension). */
+  preset?: { kind: WidgetKind; dimension?: Dimension };
 }
 
 /** Beside a report page's toolbar: save the view as a widget of a dashboard, or share the view itself. */
@@ -49,14 +51,14 @@ export function AddToDashboard(props: AddToDashboardProps) {
   );
 }
 
-function WidgetForm({ siteId, reportKey, query }: AddToDashboardProps) {
+function WidgetForm({ siteId, reportKey, query, preset }: AddToDashboardProps) {
   const { accessToken } = useSession();
   const dashboards = useDashboardsQuery(siteId);
   const refresh = useDashboardsRefresh();
   const [board, setBoard] = useState('');
   const [name, setName] = useState('');
-  const [kind, setKind] = useState<WidgetKind>('metrics');
-  const [dimension, setDimension] = useState<Dimension>('page');
+  const [kind, setKind] = useState<WidgetKind>(preset?.kind ?? 'metrics');
+  const [dimension, setDimension] = useState<Dimension>(preset?.dimension ?? 'page');
   const [width, setWidth] = useState<WidgetWidth>(1);
   const [added, setAdded] = useState<string>();
   const save = useAction(

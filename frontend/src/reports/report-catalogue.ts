@@ -6,6 +6,7 @@ import { reportViewSearch, type ReportView } from '../routing/report-view';
  */
 export const REPORT_TITLES = {
   overview: 'Overview',
+  ask: 'Ask',
   goals: 'Goals',
   funnels: 'Funnels',
   retention: 'Retention',

@@ -20,6 +20,7 @@ function lazyPage<Name extends string>(
  */
 const REPORT_VIEWS: Record<ReportKey, ComponentType<ReportPageProps>> = {
   overview: OverviewPage,
+  ask: lazyPage(() => import('../questions/AskPage'), 'AskPage'),
   goals: lazyPage(() => import('../goals/GoalsPage'), 'GoalsPage'),
   funnels: lazyPage(() => import('../funnels/FunnelsPage'), 'FunnelsPage'),
   retention: lazyPage(() => import('../retention/RetentionPage'), 'RetentionPage'),

@@ -1,0 +1,167 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, test } from 'node:test';
+import type { Locator } from 'playwright-core';
+import { sampleEventRow } from '@sluice/config';
+import { REPO_ROOT } from '../src/repo-root';
+import { startPanelHarness, type PanelHarness } from './panel-harness';
+
+/**
+ * The Ask page in Chromium over the real stack: a question answered by a breakdown (the model is a real
+ * HTTP server speaking Chat Completions), its query in words, chart and table with the seeded numbers,
+ * saved to a dashboard whose widget shows the same report; a question the model can't map answered "I
+ * can't answer that" with suggestions. axe-core on the page with both answers, and its screenshot
+ * (docs/screenshots/ask-1280-light.png).
+ */
+
+/** What this test uses of the backend's test provider (backend/test/language-model-servers.ts). */
+interface ModelServer {
+  behave: (call: unknown) => { text: string } | { status: number; body: string };
+  readonly calls: unknown[];
+  settings(): { kind: string; baseUrl: string; model: string; apiKey?: string };
+  stop(): Promise<void>;
+}
+
+/**
+ * The backend's test provider, compiled with the backend (an ES module, imported at run time): one server
+ * for both workspaces' tests rather than a copy here.
+ */
+async function startModelServer(): Promise<ModelServer> {
+  const url = pathToFileURL(join(REPO_ROOT, 'backend/dist/test/language-model-servers.js')).href;
+  const { LanguageModelServer } = (await import(url)) as {
+    LanguageModelServer: { start(kind: 'openai'): Promise<ModelServer> };
+  };
+  return LanguageModelServer.start('openai');
+}
+
+let panel: PanelHarness;
+let model: ModelServer;
+
+const SITE_ID = 1;
+const WEEK = { from: '2026-11-10', to: '2026-11-16' };
+
+/** The model's answers, one per call from now on. */
+function modelAnswers(...texts: string[]): void {
+  const start = model.calls.length;
+  model.behave = () => ({ text: texts[model.calls.length - start - 1] });
+}
+
+async function api(method: string, path: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(`${panel.stack.adminUrl}/api${path}`, {
+    method,
+    headers: { authorization: `Bearer ${panel.token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  assert.ok(response.ok, `${method} ${path}: ${response.status} ${await response.clone().text()}`);
+  return response.json();
+}
+
+before(async () => {
+  panel = await startPanelHarness('ask');
+  model = await startModelServer();
+  const { kind, baseUrl, model: name, apiKey } = model.settings();
+  // Naming off: every call the test server receives is a question's.
+  await api('PUT', '/ai/provider', { kind, baseUrl, model: name, apiKey, namingEnabled: false });
+  await panel.insertEvents(
+    ['DE', 'DE', 'US'].map((country, index) =>
+      sampleEventRow({
+        site_id: SITE_ID,
+        session_id: `s${index}`,
+        visitor_id: `v${index}`,
+        country,
+        ts: `2026-11-1${2 + index} 10:00:00`,
+      }),
+    ),
+  );
+});
+
+after(async () => {
+  await panel?.stop();
+  await model?.stop();
+});
+
+/** A table's rows as text, its header first. */
+async function rowsOf(table: Locator): Promise<string[]> {
+  await table.getByRole('cell').first().waitFor();
+  return (await table.getByRole('row').allInnerTexts()).map((row) => row.replace(/\s+/g, ' ').trim());
+}
+
+test('a question answered by a breakdown, saved to a dashboard; one the data can’t answer, with suggestions', async () => {
+  const page = await panel.ownerPage(`/sites/${SITE_ID}/ask`);
+  const box = page.getByLabel('Your question');
+  modelAnswers(
+    JSON.stringify({
+      report: 'breakdown',
+      range: { period: 'custom', ...WEEK },
+      metrics: ['visitors'],
+      dimension: 'country',
+    }),
+  );
+  await box.fill('Where did visitors come from in the week of November 10?');
+  await page.getByRole('button', { name: 'Ask' }).click();
+
+  const first = page.getByRole('article').filter({
+    has: page.getByRole('heading', { name: 'Where did visitors come from in the week of November 10?' }),
+  });
+  const words = 'Visitors by country, 2026-11-10 to 2026-11-16';
+  await first.getByText(`Answered with: ${words}`).waitFor();
+  assert.deepEqual(await rowsOf(first.getByRole('region', { name: words })), [
+    'Country Unique visitors',
+    'DE 2',
+    'US 1',
+  ]);
+  // The overview's breakdown bars, as its cards draw them.
+  assert.deepEqual(await rowsOf(first.locator('.breakdown-table')), ['Country Visitors', 'DE 2', 'US 1']);
+  assert.equal(await box.inputValue(), '', 'the box is cleared for the next question');
+
+  // Saved: a new dashboard, the widget's form preset to the answer's breakdown by country.
+  await first.getByText('Add to dashboard').click();
+  const form = first.locator('.add-to-dashboard-form');
+  assert.equal(await form.getByLabel('Shows').inputValue(), 'breakdown');
+  assert.equal(await form.getByLabel('By').inputValue(), 'country');
+  await form.getByRole('textbox', { name: 'Name' }).fill('Asked');
+  await form.getByRole('button', { name: 'Add widget' }).click();
+  await form.getByRole('status').filter({ hasText: 'Added to “Asked”.' }).waitFor();
+  const [dashboard] = (await api('GET', `/sites/${SITE_ID}/dashboards`)) as Array<{
+    widgets: Array<{ reportKey: string; query: string; kind: string; dimension: string | null }>;
+  }>;
+  assert.deepEqual(
+    dashboard.widgets.map(({ reportKey, query, kind, dimension }) => ({ reportKey, query, kind, dimension })),
+    [
+      {
+        reportKey: 'overview',
+        query: `period=custom&from=${WEEK.from}&to=${WEEK.to}&compare=none`,
+        kind: 'breakdown',
+        dimension: 'country',
+      },
+    ],
+  );
+
+  // Garbage twice: one repair, then no guess.
+  modelAnswers('Most visitors were from Germany.', 'SELECT country FROM events');
+  await box.fill('What is the weather in Berlin?');
+  await box.press('Enter');
+  const second = page.getByRole('article').filter({
+    has: page.getByRole('heading', { name: 'What is the weather in Berlin?' }),
+  });
+  await second.getByText('I can’t answer that from this data.').waitFor();
+  assert.deepEqual(await second.getByRole('listitem').allInnerTexts(), [
+    'Visitors by page in the last 7 days',
+    'Visitors by referrer source in the last 7 days',
+    'Visitors by country in the last 7 days',
+  ]);
+  assert.equal(await page.getByRole('article').count(), 2, 'both questions stay listed');
+  await panel.assertAccessible(page, 'the Ask page with an answer and a refusal');
+  await panel.screenshot(page, 'ask');
+
+  // The dashboard's widget shows the saved query's report.
+  await page.getByRole('navigation', { name: 'Reports' }).getByRole('link', { name: 'Dashboards' }).click();
+  await page.getByRole('heading', { name: 'Asked' }).waitFor();
+  assert.deepEqual(await rowsOf(page.getByRole('region', { name: 'Country' })), [
+    'Country Visitors',
+    'DE 2',
+    'US 1',
+  ]);
+  await page.close();
+});
