@@ -23,6 +23,9 @@ import { SiteDeletion1763900000007 } from './migrations/1763900000007-site-delet
 import { ApiKeys1763900000008 } from './migrations/1763900000008-api-keys.js';
 import { Goals1763900000009 } from './migrations/1763900000009-goals.js';
 import { Dashboards1763900000010 } from './migrations/1763900000010-dashboards.js';
+import { AlertsDigests1763900000014 } from './migrations/1763900000014-alerts-digests.js';
+import { AlertChannel, AlertDelivery, AlertFiring, AlertRule } from '../alerts/alert.entities.js';
+import { DigestSubscription } from '../digests/digest-subscription.entity.js';
 import { Dashboard } from '../dashboards/dashboard.entity.js';
 import { DashboardWidget } from '../dashboards/dashboard-widget.entity.js';
 import { Goal } from '../goals/goal.entity.js';
@@ -44,6 +47,11 @@ export const ENTITIES = [
   Dashboard,
   DashboardWidget,
   SharedLink,
+  AlertRule,
+  AlertChannel,
+  AlertFiring,
+  AlertDelivery,
+  DigestSubscription,
 ];
 /** In order; each runs once, recorded in the `migrations` table. Never `synchronize`. */
 export const MIGRATIONS = [
@@ -58,6 +66,7 @@ export const MIGRATIONS = [
   ApiKeys1763900000008,
   Goals1763900000009,
   Dashboards1763900000010,
+  AlertsDigests1763900000014,
 ];
 
 /** The metadata database: PostgreSQL when DATABASE_URL is set, else a SQLite file in the data folder. */

@@ -834,6 +834,107 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sites/{siteId}/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The site's alert rules with their state and channels, oldest first */
+        get: operations["AlertsController_list"];
+        put?: never;
+        /**
+         * Create an alert rule
+         * @description Each new webhook or slack channel gets a signing secret, answered in newSecrets this once.
+         */
+        post: operations["AlertsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sites/{siteId}/alerts/{ruleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An alert rule */
+        get: operations["AlertsController_get"];
+        put?: never;
+        post?: never;
+        /** Delete an alert rule, with its history */
+        delete: operations["AlertsController_remove"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an alert rule
+         * @description The rule starts over (state ok). `channels`, when given, is the whole list: channels named by id are kept.
+         */
+        patch: operations["AlertsController_update"];
+        trace?: never;
+    };
+    "/api/sites/{siteId}/alerts/{ruleId}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rule's firings and test-fires, newest first, each with its delivery attempts */
+        get: operations["AlertsController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sites/{siteId}/alerts/{ruleId}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test notification through every channel of the rule
+         * @description Answers at once; the deliveries (with retries) appear in the history.
+         */
+        post: operations["AlertsController_testFire"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sites/{siteId}/digest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether I get this site’s weekly digest */
+        get: operations["DigestsController_get"];
+        /**
+         * Turn my weekly digest of this site on or off
+         * @description Off by default. The first digest is of the next whole week (Monday to Sunday, site’s zone).
+         */
+        put: operations["DigestsController_set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/api-keys": {
         parameters: {
             query?: never;
@@ -2092,6 +2193,239 @@ export interface components {
             shipper: "ok" | "not_configured" | "unreachable";
             /** @description Null unless the shipper answered */
             pipeline: components["schemas"]["PipelineHealthDto"] | null;
+        };
+        AlertChannelResponse: {
+            id: number;
+            /** @enum {string} */
+            kind: "webhook" | "slack" | "email";
+            target: string;
+        };
+        AlertRuleResponse: {
+            id: number;
+            siteId: number;
+            name: string;
+            /** @enum {string} */
+            signal: "metric" | "ingest_lag_seconds" | "refused_percent";
+            /** @enum {string|null} */
+            metric: "visitors" | "visits" | "pageviews" | "events" | "views_per_visit" | "bounce_rate" | "visit_duration" | "conversions" | "conversion_rate" | null;
+            filters: string | null;
+            goal: number | null;
+            windowMinutes: number;
+            /** @enum {string} */
+            condition: "above" | "below" | "drops_by" | "rises_by";
+            threshold: number;
+            consecutive: number;
+            cooldownMinutes: number;
+            enabled: boolean;
+            /**
+             * @description ok; pending: the condition holds, not yet long enough (or in the cooldown); firing
+             * @enum {string}
+             */
+            state: "ok" | "pending" | "firing";
+            /** @description What the last evaluation judged: the value, or the percent change for drops_by / rises_by */
+            lastValue: number | null;
+            /** Format: date-time */
+            lastEvaluatedAt: string | null;
+            /** Format: date-time */
+            lastFiredAt: string | null;
+            channels: components["schemas"]["AlertChannelResponse"][];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AlertChannelDto: {
+            /** @description An existing channel of the rule, kept; absent: a new one */
+            id?: number;
+            /**
+             * @description webhook: a signed JSON POST; slack: a signed Slack-compatible POST ({"text", "blocks"}); email: through the SMTP server
+             * @enum {string}
+             */
+            kind: "webhook" | "slack" | "email";
+            /**
+             * @description The http(s) URL of a webhook, or the email address
+             * @example https://hooks.example.com/sluice
+             */
+            target: string;
+        };
+        CreateAlertRuleDto: {
+            /** @example Traffic dropped */
+            name: string;
+            /**
+             * @description metric: a metric of the reports over the visits begun in the window; ingest_lag_seconds: the pipeline’s lag now; refused_percent: the site’s events the edge refused, as a percent of those it answered for, since the last evaluation
+             * @enum {string}
+             */
+            signal: "metric" | "ingest_lag_seconds" | "refused_percent";
+            /**
+             * @description The metric signal’s metric (conversions and conversion_rate with a goal)
+             * @enum {string|null}
+             */
+            metric?: "visitors" | "visits" | "pageviews" | "events" | "views_per_visit" | "bounce_rate" | "visit_duration" | "conversions" | "conversion_rate" | null;
+            /**
+             * @description The metric signal’s filters, as the reports take them (`filters`: a JSON list)
+             * @example [{"dimension":"event_name","operator":"is","value":"$error"}]
+             */
+            filters?: string | null;
+            /** @description A goal of the site (for its metrics) */
+            goal?: number | null;
+            /**
+             * @description The metric’s window: the last N minutes
+             * @default 60
+             */
+            windowMinutes: number;
+            /**
+             * @description above / below the threshold; drops_by / rises_by: by at least threshold percent against the window before
+             * @enum {string}
+             */
+            condition: "above" | "below" | "drops_by" | "rises_by";
+            /**
+             * @description The value, or the percent for drops_by / rises_by
+             * @example 100
+             */
+            threshold: number;
+            /**
+             * @description Evaluations in a row the condition must hold to fire, and be clear to resolve
+             * @default 2
+             */
+            consecutive: number;
+            /**
+             * @description Minutes after a firing in which the rule does not fire again
+             * @default 60
+             */
+            cooldownMinutes: number;
+            /** @default true */
+            enabled: boolean;
+            channels: components["schemas"]["AlertChannelDto"][];
+        };
+        ChannelSecretResponse: {
+            channelId: number;
+            /**
+             * @description Signs the channel’s deliveries (Sluice-Signature); shown this once
+             * @example whsec_…
+             */
+            secret: string;
+        };
+        SavedAlertRuleResponse: {
+            id: number;
+            siteId: number;
+            name: string;
+            /** @enum {string} */
+            signal: "metric" | "ingest_lag_seconds" | "refused_percent";
+            /** @enum {string|null} */
+            metric: "visitors" | "visits" | "pageviews" | "events" | "views_per_visit" | "bounce_rate" | "visit_duration" | "conversions" | "conversion_rate" | null;
+            filters: string | null;
+            goal: number | null;
+            windowMinutes: number;
+            /** @enum {string} */
+            condition: "above" | "below" | "drops_by" | "rises_by";
+            threshold: number;
+            consecutive: number;
+            cooldownMinutes: number;
+            enabled: boolean;
+            /**
+             * @description ok; pending: the condition holds, not yet long enough (or in the cooldown); firing
+             * @enum {string}
+             */
+            state: "ok" | "pending" | "firing";
+            /** @description What the last evaluation judged: the value, or the percent change for drops_by / rises_by */
+            lastValue: number | null;
+            /** Format: date-time */
+            lastEvaluatedAt: string | null;
+            /** Format: date-time */
+            lastFiredAt: string | null;
+            channels: components["schemas"]["AlertChannelResponse"][];
+            /** Format: date-time */
+            createdAt: string;
+            newSecrets: components["schemas"]["ChannelSecretResponse"][];
+        };
+        UpdateAlertRuleDto: {
+            /** @example Traffic dropped */
+            name?: string;
+            /**
+             * @description metric: a metric of the reports over the visits begun in the window; ingest_lag_seconds: the pipeline’s lag now; refused_percent: the site’s events the edge refused, as a percent of those it answered for, since the last evaluation
+             * @enum {string}
+             */
+            signal?: "metric" | "ingest_lag_seconds" | "refused_percent";
+            /**
+             * @description The metric signal’s metric (conversions and conversion_rate with a goal)
+             * @enum {string|null}
+             */
+            metric?: "visitors" | "visits" | "pageviews" | "events" | "views_per_visit" | "bounce_rate" | "visit_duration" | "conversions" | "conversion_rate" | null;
+            /**
+             * @description The metric signal’s filters, as the reports take them (`filters`: a JSON list)
+             * @example [{"dimension":"event_name","operator":"is","value":"$error"}]
+             */
+            filters?: string | null;
+            /** @description A goal of the site (for its metrics) */
+            goal?: number | null;
+            /**
+             * @description The metric’s window: the last N minutes
+             * @default 60
+             */
+            windowMinutes: number;
+            /**
+             * @description above / below the threshold; drops_by / rises_by: by at least threshold percent against the window before
+             * @enum {string}
+             */
+            condition?: "above" | "below" | "drops_by" | "rises_by";
+            /**
+             * @description The value, or the percent for drops_by / rises_by
+             * @example 100
+             */
+            threshold?: number;
+            /**
+             * @description Evaluations in a row the condition must hold to fire, and be clear to resolve
+             * @default 2
+             */
+            consecutive: number;
+            /**
+             * @description Minutes after a firing in which the rule does not fire again
+             * @default 60
+             */
+            cooldownMinutes: number;
+            /** @default true */
+            enabled: boolean;
+            channels?: components["schemas"]["AlertChannelDto"][];
+        };
+        AlertDeliveryResponse: {
+            channelId: number;
+            /** @enum {string} */
+            channelKind: "webhook" | "slack" | "email";
+            attempt: number;
+            /** @enum {string} */
+            status: "delivered" | "failed";
+            error: string | null;
+            /** Format: date-time */
+            attemptedAt: string;
+        };
+        AlertFiringResponse: {
+            id: number;
+            /** @enum {string} */
+            kind: "fire" | "test";
+            value: number;
+            threshold: number;
+            /** Format: date-time */
+            firedAt: string;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** @description Every attempt, in order */
+            deliveries: components["schemas"]["AlertDeliveryResponse"][];
+        };
+        AlertHistoryResponse: {
+            /** @description The latest 50 firings and test-fires, newest first */
+            firings: components["schemas"]["AlertFiringResponse"][];
+        };
+        TestFireResponse: {
+            /** @description The test firing: its deliveries appear in the history */
+            firingId: number;
+        };
+        DigestSettingResponse: {
+            /** @description Whether the signed-in user gets this site’s weekly digest */
+            subscribed: boolean;
+            /** @description Whether an SMTP server is configured: without one, digests can’t be turned on */
+            available: boolean;
+        };
+        DigestSettingDto: {
+            /** @description true: send me this site’s weekly digest */
+            subscribed: boolean;
         };
         CreateApiKeyDto: {
             /**
@@ -4470,6 +4804,358 @@ export interface operations {
                 };
             };
             /** @description No such site, or one the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AlertsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRuleResponse"][];
+                };
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site or rule, or a site the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AlertsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAlertRuleDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedAlertRuleResponse"];
+                };
+            };
+            /** @description A field breaks its rule: the message begins with the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site or rule, or a site the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AlertsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+                ruleId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRuleResponse"];
+                };
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site or rule, or a site the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AlertsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+                ruleId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site or rule, or a site the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AlertsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+                ruleId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAlertRuleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedAlertRuleResponse"];
+                };
+            };
+            /** @description A field breaks its rule: the message begins with the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site or rule, or a site the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AlertsController_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+                ruleId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertHistoryResponse"];
+                };
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site or rule, or a site the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AlertsController_testFire: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+                ruleId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestFireResponse"];
+                };
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site or rule, or a site the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DigestsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DigestSettingResponse"];
+                };
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site, or a site the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DigestsController_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DigestSettingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DigestSettingResponse"];
+                };
+            };
+            /** @description subscribed is not a boolean, or no SMTP server is configured */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site, or a site the caller may not read: the same answer */
             404: {
                 headers: {
                     [name: string]: unknown;
