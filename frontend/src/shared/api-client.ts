@@ -52,7 +52,7 @@ export async function dataOf<T>(
  * panel's own, which the cookie-authenticated routes (refresh, logout) require.
  */
 export async function apiRequest<T>(
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   options: { token?: string; body?: unknown; signal?: AbortSignal } = {},
 ): Promise<T> {

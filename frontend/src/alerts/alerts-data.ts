@@ -1,0 +1,91 @@
+import type { AlertFiring, AlertRule, NewAlertRule } from './api';
+
+const CONDITION_WORDS: Record<AlertRule['condition'], string> = {
+  above: 'above',
+  below: 'below',
+  drops_by: 'down by at least',
+  rises_by: 'up by at least',
+};
+
+/** What a rule watches and when it fires, in a line: "visitors over the last 60 min above 100". */
+export function describeRule(
+  rule: Pick<AlertRule, 'signal' | 'metric' | 'windowMinutes' | 'condition' | 'threshold' | 'filters'>,
+): string {
+  const percent = rule.condition === 'drops_by' || rule.condition === 'rises_by' ? '%' : '';
+  const what =
+    rule.signal === 'ingest_lag_seconds'
+      ? 'ingest lag (seconds)'
+      : rule.signal === 'refused_percent'
+        ? 'refused beacons (%)'
+        : `${rule.metric ?? ''}${rule.filters ? ' (filtered)' : ''} over the last ${rule.windowMinutes} min`;
+  return `${what} ${CONDITION_WORDS[rule.condition]} ${rule.threshold}${percent}`;
+}
+
+export const STATE_LABELS: Record<AlertRule['state'], string> = {
+  ok: 'OK',
+  pending: 'Pending',
+  firing: 'Firing',
+};
+
+/** How a firing's deliveries went, per channel: "webhook #3: delivered after 2 attempts". */
+export function deliveryLines(firing: AlertFiring): string[] {
+  const byChannel = new Map<number, AlertFiring['deliveries']>();
+  for (const delivery of firing.deliveries)
+    byChannel.set(delivery.channelId, [...(byChannel.get(delivery.channelId) ?? []), delivery]);
+  return [...byChannel].map(([channelId, attempts]) => {
+    const last = attempts[attempts.length - 1];
+    const tries = `${attempts.length} attempt${attempts.length === 1 ? '' : 's'}`;
+    const outcome =
+      last.status === 'delivered' ? `delivered after ${tries}` : `failed after ${tries}: ${last.error ?? ''}`;
+    return `${last.channelKind} #${channelId}: ${outcome}`;
+  });
+}
+
+/** The form of a new rule, as typed: numbers still text. */
+export interface RuleForm {
+  name: string;
+  signal: NewAlertRule['signal'];
+  metric: NonNullable<NewAlertRule['metric']>;
+  filters: string;
+  windowMinutes: string;
+  condition: NewAlertRule['condition'];
+  threshold: string;
+  consecutive: string;
+  cooldownMinutes: string;
+  channelKind: 'webhook' | 'slack' | 'email';
+  channelTarget: string;
+}
+
+export const EMPTY_RULE_FORM: RuleForm = {
+  name: '',
+  signal: 'metric',
+  metric: 'visitors',
+  filters: '',
+  windowMinutes: '60',
+  condition: 'below',
+  threshold: '',
+  consecutive: '2',
+  cooldownMinutes: '60',
+  channelKind: 'webhook',
+  channelTarget: '',
+};
+
+/** The API's body for the form; the API checks every rule and names the field it refuses. */
+export function newRuleBody(form: RuleForm): NewAlertRule {
+  const metricSignal = form.signal === 'metric';
+  return {
+    name: form.name,
+    signal: form.signal,
+    ...(metricSignal && { metric: form.metric }),
+    ...(metricSignal && form.filters.trim() && { filters: form.filters.trim() }),
+    windowMinutes: Number(form.windowMinutes),
+    condition: form.condition,
+    threshold: Number(form.threshold),
+    consecutive: Number(form.consecutive),
+    cooldownMinutes: Number(form.cooldownMinutes),
+    enabled: true,
+    channels: form.channelTarget.trim()
+      ? [{ kind: form.channelKind, target: form.channelTarget.trim() }]
+      : [],
+  };
+}
