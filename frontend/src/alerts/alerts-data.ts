@@ -1,4 +1,4 @@
-import type { AlertFiring, AlertRule, NewAlertRule } from './api';
+import type { AlertFiring, AlertRule, NewAlertRule } from './api.js';
 
 const CONDITION_WORDS: Record<AlertRule['condition'], string> = {
   above: 'above',
