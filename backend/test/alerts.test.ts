@@ -389,6 +389,10 @@ describe('alerts', () => {
   });
 
   test('the weekly digest: off by default, opted in, sent once for the last whole week with the overview and top changes', async () => {
+    // A site deleted after its reader opted in: its digest stops, and the others still go out.
+    const gone = await client.newSite('alerts-digest-gone.test', 'UTC');
+    await as('put', `/sites/${gone}/digest`).send({ subscribed: true }).expect(200);
+    await as('delete', `/sites/${gone}?confirm=alerts-digest-gone.test`).expect(202);
     const site = await client.newSite('alerts-digest.test', 'UTC');
     assert.deepEqual((await as('get', `/sites/${site}/digest`).expect(200)).body, {
       subscribed: false,

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'vitest';
-import type { AlertFiring } from '../src/alerts/api.js';
-import { deliveryLines, describeRule, EMPTY_RULE_FORM, newRuleBody } from '../src/alerts/alerts-data.js';
+import type { AlertFiring, AlertRule } from '../src/alerts/api.js';
+import {
+  changedRuleBody,
+  deliveryLines,
+  describeRule,
+  EMPTY_RULE_FORM,
+  newRuleBody,
+  ruleForm,
+} from '../src/alerts/alerts-data.js';
 
 test('a rule in words: the metric and its window, or the ingest signal, and the condition', () => {
   const rule = {
@@ -84,4 +91,82 @@ test("the form's body: numbers from text, a metric's fields only for the metric 
     enabled: true,
     channels: [],
   });
+});
+
+test('a goal is sent only with a goal metric', () => {
+  const form = { ...EMPTY_RULE_FORM, name: 'Converts', threshold: '2', goal: '7' };
+  assert.equal(newRuleBody(form).goal, undefined);
+  assert.equal(newRuleBody({ ...form, metric: 'conversion_rate' }).goal, 7);
+});
+
+test("a changed rule: the form starts from the rule; kept channels by id, removed ones left out, the new one added, another signal's fields null", () => {
+  const rule: AlertRule = {
+    id: 4,
+    siteId: 1,
+    name: 'Errors',
+    signal: 'metric',
+    metric: 'events',
+    filters: '[{"dimension":"event_name","operator":"is","value":"$error"}]',
+    goal: null,
+    windowMinutes: 10,
+    condition: 'above',
+    threshold: 20,
+    consecutive: 3,
+    cooldownMinutes: 30,
+    enabled: false,
+    state: 'ok',
+    lastValue: null,
+    lastEvaluatedAt: null,
+    lastFiredAt: null,
+    channels: [
+      { id: 8, kind: 'webhook', target: 'https://h.test/a' },
+      { id: 9, kind: 'email', target: 'ops@shop.test' },
+    ],
+    createdAt: '2026-11-20T12:00:00.000Z',
+  };
+  const form = ruleForm(rule);
+  assert.deepEqual(form, {
+    name: 'Errors',
+    signal: 'metric',
+    metric: 'events',
+    goal: '',
+    filters: rule.filters,
+    windowMinutes: '10',
+    condition: 'above',
+    threshold: '20',
+    consecutive: '3',
+    cooldownMinutes: '30',
+    channelKind: 'webhook',
+    channelTarget: '',
+  });
+  assert.deepEqual(
+    changedRuleBody(
+      { ...form, threshold: '25', channelKind: 'slack', channelTarget: 'https://h.test/s' },
+      rule,
+      new Set([9]),
+    ),
+    {
+      name: 'Errors',
+      signal: 'metric',
+      metric: 'events',
+      filters: rule.filters,
+      goal: null,
+      windowMinutes: 10,
+      condition: 'above',
+      threshold: 25,
+      consecutive: 3,
+      cooldownMinutes: 30,
+      enabled: false,
+      channels: [
+        { id: 8, kind: 'webhook', target: 'https://h.test/a' },
+        { kind: 'slack', target: 'https://h.test/s' },
+      ],
+    },
+  );
+  assert.deepEqual(
+    (({ metric, filters, goal }) => ({ metric, filters, goal }))(
+      changedRuleBody({ ...form, signal: 'ingest_lag_seconds' }, rule, new Set()),
+    ),
+    { metric: null, filters: null, goal: null },
+  );
 });

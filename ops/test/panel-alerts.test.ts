@@ -55,6 +55,15 @@ test('a rule made in the Alerts page, test-fired to a signed webhook, with its d
   assert.match(secret, /^whsec_[A-Za-z0-9_-]{43}$/);
   await panel.assertAccessible(page, 'the Alerts page with a rule');
 
+  // Changed through its edit form: the webhook channel is kept, with its secret.
+  await rule.getByRole('button', { name: 'Edit' }).click();
+  const edit = rule.getByRole('form', { name: 'Change Quiet hour' });
+  await edit.getByLabel('Threshold').fill('7');
+  await edit.getByRole('button', { name: 'Save rule' }).click();
+  await edit.waitFor({ state: 'detached' });
+  await rule.getByText('visitors over the last 60 min below 7').waitFor();
+  await panel.screenshot(page, 'alerts');
+
   await rule.getByRole('button', { name: 'Test-fire' }).click();
   await rule.getByText('Test notification sent').waitFor();
   await rule.getByRole('button', { name: 'History' }).click();

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { errorMessage } from '../common/error-message.js';
 import { RecurringJob } from '../common/recurring-job.js';
+import { SitesService } from '../sites/sites.service.js';
 import type { AlertRule } from './alert.entities.js';
 import { AlertDeliveries } from './alert-deliveries.js';
 import { AlertNotices } from './alert-notices.js';
@@ -30,6 +31,7 @@ export class AlertEvaluator extends RecurringJob {
     private readonly signals: AlertSignals,
     private readonly notices: AlertNotices,
     private readonly deliveries: AlertDeliveries,
+    private readonly sites: SitesService,
   ) {
     super(config.alerts.evaluateSeconds * 1000);
   }
@@ -57,6 +59,8 @@ export class AlertEvaluator extends RecurringJob {
   }
 
   private async evaluate(rule: AlertRule, now: number): Promise<void> {
+    // A site being deleted is no longer found: its rules wait quietly and go with its row.
+    if (!(await this.sites.find(rule.siteId))) return;
     const reading = await this.signals.read(rule, now);
     if (!reading) {
       this.logger.warn(

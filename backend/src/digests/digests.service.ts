@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { errorMessage } from '../common/error-message.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { Mailer } from '../mail/mailer.js';
@@ -24,6 +25,8 @@ const PAGES_COMPARED = 100;
  */
 @Injectable()
 export class DigestsService {
+  private readonly logger = new Logger('DigestsService');
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly digests: DigestsRepository,
@@ -56,13 +59,24 @@ export class DigestsService {
     return this.setting(user, siteId);
   }
 
-  /** Sends every digest due at `now`: the last whole week's, where it has not gone out. */
+  /**
+   * Sends every digest due at `now`: the last whole week's, where it has not gone out. One that fails (the
+   * SMTP server refusing it) is logged and tried again next run; the others go out regardless.
+   */
   async sendDue(now: number): Promise<void> {
-    for (const subscription of await this.digests.all()) await this.sendOne(subscription, now);
+    for (const subscription of await this.digests.all()) {
+      await this.sendOne(subscription, now).catch((error: unknown) =>
+        this.logger.error(
+          `Digest of site ${subscription.siteId} for user ${subscription.userId} not sent (${errorMessage(error)}); next run again`,
+        ),
+      );
+    }
   }
 
   private async sendOne(subscription: DigestSubscription, now: number): Promise<void> {
-    const site = await this.sites.get(subscription.siteId);
+    // A site being deleted is no longer found: its digests stop (the opt-ins go with its row).
+    const site = await this.sites.find(subscription.siteId);
+    if (!site) return;
     const week = lastWholeWeek(now, site.timezone);
     if (subscription.lastWeek !== null && subscription.lastWeek >= week.from) return;
     const user = await this.users.findById(subscription.userId);

@@ -12,6 +12,7 @@ import {
   setAlertRuleEnabled,
   setDigestSetting,
   testFireAlertRule,
+  updateAlertRule,
   type AlertRule,
   type SavedAlertRule,
 } from './api';
@@ -19,11 +20,19 @@ import {
   deliveryLines,
   describeRule,
   EMPTY_RULE_FORM,
+  changedRuleBody,
+  GOAL_METRICS,
   newRuleBody,
+  ruleForm,
   STATE_LABELS,
   type RuleForm,
 } from './alerts-data';
-import { useAlertHistoryQuery, useAlertRulesQuery, useDigestSettingQuery } from './useAlertsQuery';
+import {
+  useAlertHistoryQuery,
+  useAlertRulesQuery,
+  useDigestSettingQuery,
+  useSiteGoalsQuery,
+} from './useAlertsQuery';
 
 /**
  * A site's alert rules with their state, their firing and delivery history and a test-fire button, a form
@@ -34,6 +43,10 @@ export function AlertsPage({ site }: ReportPageProps) {
   const canManage = user?.role !== 'viewer';
   const rules = useAlertRulesQuery(site.id);
   const [saved, setSaved] = useState<SavedAlertRule>();
+  const onSaved = (rule: SavedAlertRule) => {
+    setSaved(rule);
+    rules.retry();
+  };
   return (
     <div className="alerts">
       <DigestCard siteId={site.id} />
@@ -59,6 +72,7 @@ export function AlertsPage({ site }: ReportPageProps) {
                   siteId={site.id}
                   canManage={canManage}
                   onChanged={rules.retry}
+                  onSaved={onSaved}
                 />
               ))}
             </ul>
@@ -79,15 +93,7 @@ export function AlertsPage({ site }: ReportPageProps) {
             </ul>
           </div>
         )}
-        {canManage && (
-          <RuleFormCard
-            siteId={site.id}
-            onCreated={(rule) => {
-              setSaved(rule);
-              rules.retry();
-            }}
-          />
-        )}
+        {canManage && <RuleFormCard siteId={site.id} onSaved={onSaved} />}
       </section>
     </div>
   );
@@ -129,15 +135,18 @@ function RuleItem({
   siteId,
   canManage,
   onChanged,
+  onSaved,
 }: {
   rule: AlertRule;
   siteId: number;
   canManage: boolean;
   onChanged: () => void;
+  onSaved: (rule: SavedAlertRule) => void;
 }) {
   const { accessToken } = useSession();
   const token = accessToken ?? '';
   const [showHistory, setShowHistory] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [tested, setTested] = useState(false);
   const testFire = useAction(
     () => testFireAlertRule(token, siteId, rule.id),
@@ -167,6 +176,9 @@ function RuleItem({
             <button type="button" onClick={() => void testFire.run()} disabled={testFire.busy}>
               Test-fire
             </button>
+            <button type="button" onClick={() => setEditing(!editing)} aria-expanded={editing}>
+              Edit
+            </button>
             <button type="button" onClick={() => void toggle.run()} disabled={toggle.busy}>
               {rule.enabled ? 'Turn off' : 'Turn on'}
             </button>
@@ -178,6 +190,17 @@ function RuleItem({
       </div>
       {tested && <p role="status">Test notification sent: its deliveries appear in the history.</p>}
       <ErrorNotice message={testFire.error ?? toggle.error ?? remove.error} />
+      {editing && (
+        <RuleFormCard
+          siteId={siteId}
+          rule={rule}
+          onSaved={(saved) => {
+            setEditing(false);
+            onSaved(saved);
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      )}
       {showHistory && <RuleHistory siteId={siteId} ruleId={rule.id} />}
     </li>
   );
@@ -228,25 +251,49 @@ function RuleHistory({ siteId, ruleId }: { siteId: number; ruleId: number }) {
   );
 }
 
-function RuleFormCard({ siteId, onCreated }: { siteId: number; onCreated: (rule: SavedAlertRule) => void }) {
+/** A new rule, or changes to `rule`: every field, its channels kept or removed, and one channel to add. */
+function RuleFormCard({
+  siteId,
+  rule,
+  onSaved,
+  onCancel,
+}: {
+  siteId: number;
+  rule?: AlertRule;
+  onSaved: (rule: SavedAlertRule) => void;
+  onCancel?: () => void;
+}) {
   const { accessToken } = useSession();
-  const [form, setForm] = useState<RuleForm>(EMPTY_RULE_FORM);
-  const create = useAction(
-    () => createAlertRule(accessToken ?? '', siteId, newRuleBody(form)),
-    (rule) => {
+  const goals = useSiteGoalsQuery(siteId);
+  const [form, setForm] = useState<RuleForm>(rule ? ruleForm(rule) : EMPTY_RULE_FORM);
+  const [removed, setRemoved] = useState<ReadonlySet<number>>(new Set());
+  const save = useAction(
+    () =>
+      rule
+        ? updateAlertRule(accessToken ?? '', siteId, rule.id, changedRuleBody(form, rule, removed))
+        : createAlertRule(accessToken ?? '', siteId, newRuleBody(form)),
+    (saved) => {
       setForm(EMPTY_RULE_FORM);
-      onCreated(rule);
+      onSaved(saved);
     },
   );
   const change = (changes: Partial<RuleForm>) => setForm({ ...form, ...changes });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void create.run();
+    void save.run();
+  };
+  const toggleRemoved = (id: number, remove: boolean) => {
+    const next = new Set(removed);
+    if (remove) next.add(id);
+    else next.delete(id);
+    setRemoved(next);
   };
   const metricSignal = form.signal === 'metric';
+  const heading = rule ? `Change ${rule.name}` : 'Add a rule';
+  const headingId = rule ? `alerts-form-heading-${rule.id}` : 'alerts-form-heading';
   return (
-    <form className="alerts-form" onSubmit={submit} aria-labelledby="alerts-form-heading">
-      <h3 id="alerts-form-heading">Add a rule</h3>
+    <form className="alerts-form" onSubmit={submit} aria-labelledby={headingId}>
+      <h3 id={headingId}>{heading}</h3>
       <TextField
         label="Name"
         value={form.name}
@@ -281,6 +328,8 @@ function RuleFormCard({ siteId, onCreated }: { siteId: number; onCreated: (rule:
                 'views_per_visit',
                 'bounce_rate',
                 'visit_duration',
+                'conversions',
+                'conversion_rate',
               ].map((metric) => (
                 <option key={metric} value={metric}>
                   {metric}
@@ -288,6 +337,19 @@ function RuleFormCard({ siteId, onCreated }: { siteId: number; onCreated: (rule:
               ))}
             </select>
           </label>
+          {GOAL_METRICS.includes(form.metric) && (
+            <label>
+              Goal
+              <select value={form.goal} onChange={(event) => change({ goal: event.target.value })} required>
+                <option value="">Choose a goal</option>
+                {(goals.data ?? []).map((goal) => (
+                  <option key={goal.id} value={String(goal.id)}>
+                    {goal.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           <TextField
             label="Filters (JSON, as the reports take them; optional)"
             value={form.filters}
@@ -343,8 +405,23 @@ function RuleFormCard({ siteId, onCreated }: { siteId: number; onCreated: (rule:
         onChange={(cooldownMinutes) => change({ cooldownMinutes })}
         required
       />
+      {rule && rule.channels.length > 0 && (
+        <fieldset>
+          <legend>Channels</legend>
+          {rule.channels.map((channel) => (
+            <label key={channel.id} className="checkbox">
+              <input
+                type="checkbox"
+                checked={removed.has(channel.id)}
+                onChange={(event) => toggleRemoved(channel.id, event.target.checked)}
+              />
+              Remove {channel.kind} {channel.target}
+            </label>
+          ))}
+        </fieldset>
+      )}
       <label>
-        Channel
+        {rule ? 'Add a channel' : 'Channel'}
         <select
           value={form.channelKind}
           onChange={(event) => change({ channelKind: event.target.value as RuleForm['channelKind'] })}
@@ -360,10 +437,17 @@ function RuleFormCard({ siteId, onCreated }: { siteId: number; onCreated: (rule:
         onChange={(channelTarget) => change({ channelTarget })}
         maxLength={2048}
       />
-      <button type="submit" disabled={create.busy}>
-        Add rule
-      </button>
-      <ErrorNotice message={create.error} />
+      <div className="alert-rule-actions">
+        <button type="submit" disabled={save.busy}>
+          {rule ? 'Save rule' : 'Add rule'}
+        </button>
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+      <ErrorNotice message={save.error} />
     </form>
   );
 }

@@ -1,5 +1,8 @@
 import type { AlertFiring, AlertRule, NewAlertRule } from './api.js';
 
+/** The metrics that count a goal's conversions: a rule on them names the goal. */
+export const GOAL_METRICS: ReadonlyArray<NewAlertRule['metric']> = ['conversions', 'conversion_rate'];
+
 const CONDITION_WORDS: Record<AlertRule['condition'], string> = {
   above: 'above',
   below: 'below',
@@ -46,6 +49,8 @@ export interface RuleForm {
   name: string;
   signal: NewAlertRule['signal'];
   metric: NonNullable<NewAlertRule['metric']>;
+  /** A goal's id, for the goal metrics; '' for none. */
+  goal: string;
   filters: string;
   windowMinutes: string;
   condition: NewAlertRule['condition'];
@@ -60,6 +65,7 @@ export const EMPTY_RULE_FORM: RuleForm = {
   name: '',
   signal: 'metric',
   metric: 'visitors',
+  goal: '',
   filters: '',
   windowMinutes: '60',
   condition: 'below',
@@ -78,6 +84,7 @@ export function newRuleBody(form: RuleForm): NewAlertRule {
     signal: form.signal,
     ...(metricSignal && { metric: form.metric }),
     ...(metricSignal && form.filters.trim() && { filters: form.filters.trim() }),
+    ...(metricSignal && GOAL_METRICS.includes(form.metric) && form.goal && { goal: Number(form.goal) }),
     windowMinutes: Number(form.windowMinutes),
     condition: form.condition,
     threshold: Number(form.threshold),
@@ -87,5 +94,47 @@ export function newRuleBody(form: RuleForm): NewAlertRule {
     channels: form.channelTarget.trim()
       ? [{ kind: form.channelKind, target: form.channelTarget.trim() }]
       : [],
+  };
+}
+
+/** The form of an existing rule, to change it: its fields as they are, no new channel. */
+export function ruleForm(rule: AlertRule): RuleForm {
+  return {
+    name: rule.name,
+    signal: rule.signal,
+    metric: rule.metric ?? 'visitors',
+    goal: rule.goal === null ? '' : String(rule.goal),
+    filters: rule.filters ?? '',
+    windowMinutes: String(rule.windowMinutes),
+    condition: rule.condition,
+    threshold: String(rule.threshold),
+    consecutive: String(rule.consecutive),
+    cooldownMinutes: String(rule.cooldownMinutes),
+    channelKind: 'webhook',
+    channelTarget: '',
+  };
+}
+
+/**
+ * The API's body for a changed rule: every field from the form (those another signal doesn't take as
+ * null), its channels kept by id but those removed, and the form's channel as a new one.
+ */
+export function changedRuleBody(
+  form: RuleForm,
+  rule: AlertRule,
+  removedChannels: ReadonlySet<number>,
+): NewAlertRule {
+  const body = newRuleBody(form);
+  const metricSignal = form.signal === 'metric';
+  const kept = rule.channels
+    .filter(({ id }) => !removedChannels.has(id))
+    .map(({ id, kind, target }) => ({ id, kind, target }));
+  return {
+    ...body,
+    metric: metricSignal ? form.metric : null,
+    filters: metricSignal && form.filters.trim() ? form.filters.trim() : null,
+    goal: body.goal ?? null,
+    enabled: rule.enabled,
+    channels: [...kept, ...body.channels],
   };
 }

@@ -17,6 +17,9 @@ export const fetchAlertHistory = (siteId: number, ruleId: number, token: string,
 export const createAlertRule = (token: string, siteId: number, rule: NewAlertRule) =>
   apiRequest<SavedAlertRule>('POST', `/sites/${siteId}/alerts`, { token, body: rule });
 
+export const updateAlertRule = (token: string, siteId: number, ruleId: number, rule: NewAlertRule) =>
+  apiRequest<SavedAlertRule>('PATCH', `/sites/${siteId}/alerts/${ruleId}`, { token, body: rule });
+
 export const setAlertRuleEnabled = (token: string, siteId: number, ruleId: number, enabled: boolean) =>
   apiRequest<SavedAlertRule>('PATCH', `/sites/${siteId}/alerts/${ruleId}`, { token, body: { enabled } });
 
