@@ -65,3 +65,27 @@ export async function startSmtpServer() {
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/**
+ * Stands in for the edge's and the shipper's Prometheus endpoints (one path each), answering the text the
+ * test sets: the counters an ingest rule reads.
+ */
+export async function startMetricsServer() {
+  const texts: Record<string, string | null> = { '/edge': '', '/shipper': '' };
+  const server = createServer((request, response) => {
+    const text = texts[request.url ?? ''];
+    if (text === undefined || text === null) response.writeHead(503).end();
+    else response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(text);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    edgeUrl: `http://127.0.0.1:${port}/edge`,
+    shipperUrl: `http://127.0.0.1:${port}/shipper`,
+    /** The text `part` answers; null: it answers 503, as a process that is starting or stopping. */
+    set(part: 'edge' | 'shipper', text: string | null) {
+      texts[`/${part}`] = text;
+    },
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

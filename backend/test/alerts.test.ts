@@ -9,7 +9,12 @@ import { addDays } from '../src/common/calendar.js';
 import { DigestsService } from '../src/digests/digests.service.js';
 import { lastWholeWeek } from '../src/digests/digest-week.js';
 import { eventRow, OWNER, signIn, startSignedInApp, type TestStores } from './harness.js';
-import { startSmtpServer, startWebhookReceiver, type ReceivedRequest } from './alert-receivers.js';
+import {
+  startMetricsServer,
+  startSmtpServer,
+  startWebhookReceiver,
+  type ReceivedRequest,
+} from './alert-receivers.js';
 import { reportClient } from './report-client.js';
 
 let stores: TestStores;
@@ -19,10 +24,14 @@ let token: string;
 let stop: (() => Promise<void>) | undefined;
 let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+let metrics: Awaited<ReturnType<typeof startMetricsServer>>;
 
 before(async () => {
   receiver = await startWebhookReceiver();
   smtp = await startSmtpServer();
+  metrics = await startMetricsServer();
+  // Everything shipped long ago: a site's deletion need not wait for the pipeline.
+  metrics.set('shipper', 'sluice_shipper_acknowledged_through_seconds 4000000000\n');
   ({ stores, app, http, token, stop } = await startSignedInApp(undefined, {
     SLUICE_SMTP_HOST: '127.0.0.1',
     SLUICE_SMTP_PORT: String(smtp.port),
@@ -32,12 +41,15 @@ before(async () => {
     // own run comes only at start, before any rule exists.
     SLUICE_ALERT_EVALUATE_SECONDS: '86400',
     SLUICE_ALERT_RETRY_MS: '10',
+    SLUICE_EDGE_METRICS_URL: metrics.edgeUrl,
+    SLUICE_SHIPPER_METRICS_URL: metrics.shipperUrl,
   }));
 });
 after(async () => {
   await stop?.();
   await receiver?.stop();
   await smtp?.stop();
+  await metrics?.stop();
 });
 
 const client = reportClient(
@@ -292,6 +304,60 @@ describe('alerts', () => {
     );
     for (const rule of [blip, errors, drop])
       await as('delete', `/sites/${site}/alerts/${rule.id}`).expect(204);
+  });
+
+  test("ingest signals: the pipeline's lag now, and the refused share of the edge's counters' growth since the last evaluation", async () => {
+    const site = await client.newSite('alerts-ingest.test', 'UTC');
+    const ingestRule = (extra: object) => ({
+      ...visitorsRule('', { channels: [], metric: null, consecutive: 1, cooldownMinutes: 0 }),
+      ...extra,
+    });
+    const { body: lag } = await as('post', `/sites/${site}/alerts`)
+      .send(ingestRule({ name: 'Lag', signal: 'ingest_lag_seconds', condition: 'above', threshold: 300 }))
+      .expect(201);
+    const { body: refused } = await as('post', `/sites/${site}/alerts`)
+      .send(ingestRule({ name: 'Refused', signal: 'refused_percent', condition: 'above', threshold: 5 }))
+      .expect(201);
+    const edge = (accepted: number, originRefused: number, keyRefused: number) =>
+      metrics.set(
+        'edge',
+        [
+          `sluice_edge_site_events_accepted_total{site="${site}"} ${accepted}`,
+          `sluice_edge_site_events_rejected_total{site="${site}",reason="origin_not_allowed"} ${originRefused}`,
+          `sluice_edge_site_events_rejected_total{site="${site}",reason="missing_name"} ${keyRefused}`,
+          // Another site's refusals are not this site's.
+          `sluice_edge_site_events_rejected_total{site="${site + 1000}",reason="missing_name"} 500`,
+          '',
+        ].join('\n'),
+      );
+    const shipper = (lagSeconds: number) =>
+      metrics.set(
+        'shipper',
+        `sluice_shipper_acknowledged_through_seconds 4000000000\nsluice_shipper_lag_seconds ${lagSeconds}\n`,
+      );
+
+    edge(90, 6, 4);
+    shipper(420);
+    await evaluateAt(T + 300 * MINUTE);
+    assert.deepEqual(await stateOf(site, lag.id), { state: 'firing', lastValue: 420 });
+    assert.deepEqual(await stateOf(site, refused.id), { state: 'firing', lastValue: 10 });
+    // Since then: 100 more accepted, 1 more refused (1 of 101: 1%); the pipeline caught up.
+    edge(190, 7, 4);
+    shipper(0);
+    await evaluateAt(T + 301 * MINUTE);
+    assert.deepEqual(await stateOf(site, lag.id), { state: 'ok', lastValue: 0 });
+    assert.deepEqual(await stateOf(site, refused.id), { state: 'ok', lastValue: 1 });
+    // The edge restarted (its counters went down): counted from its start again; the lag is back.
+    edge(5, 5, 0);
+    shipper(400);
+    await evaluateAt(T + 302 * MINUTE);
+    assert.deepEqual(await stateOf(site, refused.id), { state: 'firing', lastValue: 50 });
+    assert.deepEqual(await stateOf(site, lag.id), { state: 'firing', lastValue: 400 });
+    // The shipper not answering: the lag rule can't be read, and silence is no value: it keeps its state.
+    metrics.set('shipper', null);
+    await evaluateAt(T + 303 * MINUTE);
+    assert.deepEqual(await stateOf(site, lag.id), { state: 'firing', lastValue: 400 });
+    for (const rule of [lag, refused]) await as('delete', `/sites/${site}/alerts/${rule.id}`).expect(204);
   });
 
   test('a delivery answered 500 is retried and succeeds; one that keeps failing stops after 5 attempts, each recorded', async () => {
