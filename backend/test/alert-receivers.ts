@@ -17,16 +17,17 @@ export interface ReceivedRequest {
 export async function startWebhookReceiver() {
   const received: ReceivedRequest[] = [];
   const statuses: number[] = [];
+  const held = new Map<string, Array<() => void>>();
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      received.push({
-        path: request.url ?? '',
-        headers: request.headers,
-        body: Buffer.concat(chunks).toString('utf8'),
-      });
-      response.writeHead(statuses.shift() ?? 200).end();
+      const path = request.url ?? '';
+      received.push({ path, headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
+      const answer = () => response.writeHead(statuses.shift() ?? 200).end();
+      const waiting = held.get(path);
+      if (waiting) waiting.push(answer);
+      else answer();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -34,6 +35,13 @@ export async function startWebhookReceiver() {
   return {
     url: (path: string) => `http://127.0.0.1:${port}${path}`,
     received,
+    /** Requests to `path` wait unanswered from now until `release(path)`. */
+    hold: (path: string) => void held.set(path, []),
+    release(path: string) {
+      const waiting = held.get(path) ?? [];
+      held.delete(path);
+      for (const answer of waiting) answer();
+    },
     /** The statuses the next requests get. */
     answer: (...next: number[]) => statuses.push(...next),
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),

@@ -360,6 +360,35 @@ describe('alerts', () => {
     for (const rule of [lag, refused]) await as('delete', `/sites/${site}/alerts/${rule.id}`).expect(204);
   });
 
+  test('a receiver that has not answered holds up neither the evaluation nor other rules', async () => {
+    const site = await client.newSite('alerts-slow.test', 'UTC');
+    await seedVisits(
+      site,
+      [30, 20, 10, 5].map((m) => T + 400 * MINUTE - m * MINUTE),
+    );
+    const once = { consecutive: 1, cooldownMinutes: 0 };
+    const { body: slow } = await as('post', `/sites/${site}/alerts`)
+      .send(visitorsRule(receiver.url('/slow'), { name: 'Slow receiver', ...once }))
+      .expect(201);
+    const { body: other } = await as('post', `/sites/${site}/alerts`)
+      .send(visitorsRule(receiver.url('/other'), { name: 'Other', ...once }))
+      .expect(201);
+    receiver.hold('/slow');
+    // Resolves while /slow is held unanswered (its attempt times out only after 10 s).
+    await evaluateAt(T + 400 * MINUTE);
+    assert.deepEqual(await stateOf(site, slow.id), { state: 'firing', lastValue: 4 });
+    assert.deepEqual(await stateOf(site, other.id), { state: 'firing', lastValue: 4 });
+    const [pending] = await historyOf(site, slow.id);
+    assert.deepEqual(pending.deliveries, []);
+    receiver.release('/slow');
+    await deliveriesDone();
+    const attemptsOf = async (ruleId: number) =>
+      (await historyOf(site, ruleId))[0].deliveries.map(({ attempt, status }) => `${attempt}:${status}`);
+    assert.deepEqual(await attemptsOf(slow.id), ['1:delivered']);
+    assert.deepEqual(await attemptsOf(other.id), ['1:delivered']);
+    for (const rule of [slow, other]) await as('delete', `/sites/${site}/alerts/${rule.id}`).expect(204);
+  });
+
   test('a delivery answered 500 is retried and succeeds; one that keeps failing stops after 5 attempts, each recorded', async () => {
     const site = await client.newSite('alerts-retry.test', 'UTC');
     const { body: rule } = await as('post', `/sites/${site}/alerts`)
