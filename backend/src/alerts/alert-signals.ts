@@ -58,8 +58,12 @@ export class AlertSignals {
   /** The rule's metric over the window ending at `now`, and over the window before for a change. */
   private async metric(rule: AlertRule, now: number): Promise<Measurement> {
     const windowMs = rule.windowMinutes * 60_000;
+    // The request's days are only a placeholder here: each window is run with its own range below, in
+    // the site's zone, which baseQuery is what reads.
+    const today = new Date(now).toISOString().slice(0, 10);
     const base = await this.reports.baseQuery(rule.siteId, {
-      ...windowRange(now - windowMs, now, 'UTC'),
+      from: today,
+      to: today,
       filters: rule.filters ?? undefined,
       goal: rule.goalId ?? undefined,
     });
