@@ -131,7 +131,13 @@ const historyOf = async (siteId: number, ruleId: number) =>
     threshold: number;
     firedAt: string;
     resolvedAt: string | null;
-    deliveries: Array<{ channelKind: string; attempt: number; status: string; error: string | null }>;
+    deliveries: Array<{
+      channelKind: string;
+      notice: string;
+      attempt: number;
+      status: string;
+      error: string | null;
+    }>;
   }>;
 
 describe('alerts', () => {
@@ -188,19 +194,32 @@ describe('alerts', () => {
     assert.deepEqual(await stateOf(site, rule.id), { state: 'firing', lastValue: 0 });
     await evaluateAt(T + 71 * MINUTE);
     assert.deepEqual(await stateOf(site, rule.id), { state: 'ok', lastValue: 0 });
+    // The resolution is delivered too, signed like the firing.
+    await deliveriesDone();
+    assert.equal(requests().length, 2);
+    assert.equal(signedBy(secret, requests()[1]), true);
+    const resolution = JSON.parse(requests()[1].body);
+    assert.deepEqual(
+      { type: resolution.type, resolvedAt: resolution.firing.resolvedAt, firing: resolution.firing.id },
+      {
+        type: 'alert.resolved',
+        resolvedAt: new Date(T + 71 * MINUTE).toISOString(),
+        firing: payload.firing.id,
+      },
+    );
 
     // The second burst holds twice in a row, 90 minutes after the firing: inside the 120-minute cooldown.
     await evaluateAt(T + 90 * MINUTE);
     await evaluateAt(T + 91 * MINUTE);
     assert.deepEqual(await stateOf(site, rule.id), { state: 'pending', lastValue: 5 });
     await deliveriesDone();
-    assert.equal(requests().length, 1);
+    assert.equal(requests().length, 2);
     // Past the cooldown, still holding: it fires again.
     await evaluateAt(T + 125 * MINUTE);
     assert.deepEqual(await stateOf(site, rule.id), { state: 'firing', lastValue: 5 });
     await deliveriesDone();
-    assert.equal(requests().length, 2);
-    assert.equal(signedBy(secret, requests()[1]), true);
+    assert.equal(requests().length, 3);
+    assert.equal(signedBy(secret, requests()[2]), true);
 
     const history = await historyOf(site, rule.id);
     assert.deepEqual(
@@ -210,8 +229,9 @@ describe('alerts', () => {
         threshold,
         firedAt,
         resolvedAt,
-        deliveries: deliveries.map(({ channelKind, attempt, status, error }) => ({
+        deliveries: deliveries.map(({ channelKind, notice, attempt, status, error }) => ({
           channelKind,
+          notice,
           attempt,
           status,
           error,
@@ -224,7 +244,9 @@ describe('alerts', () => {
           threshold: 3,
           firedAt: new Date(T + 125 * MINUTE).toISOString(),
           resolvedAt: null,
-          deliveries: [{ channelKind: 'webhook', attempt: 1, status: 'delivered', error: null }],
+          deliveries: [
+            { channelKind: 'webhook', notice: 'firing', attempt: 1, status: 'delivered', error: null },
+          ],
         },
         {
           kind: 'fire',
@@ -232,7 +254,10 @@ describe('alerts', () => {
           threshold: 3,
           firedAt: new Date(T + MINUTE).toISOString(),
           resolvedAt: new Date(T + 71 * MINUTE).toISOString(),
-          deliveries: [{ channelKind: 'webhook', attempt: 1, status: 'delivered', error: null }],
+          deliveries: [
+            { channelKind: 'webhook', notice: 'firing', attempt: 1, status: 'delivered', error: null },
+            { channelKind: 'webhook', notice: 'resolution', attempt: 1, status: 'delivered', error: null },
+          ],
         },
       ],
     );

@@ -31,9 +31,16 @@ test('a rule in words: the metric and its window, or the ingest signal, and the 
 });
 
 test('deliveries per channel: the attempts it took, and the last error of one that failed', () => {
-  const attempt = (channelId: number, n: number, status: 'delivered' | 'failed', error: string | null) => ({
+  const attempt = (
+    channelId: number,
+    n: number,
+    status: 'delivered' | 'failed',
+    error: string | null,
+    notice: 'firing' | 'resolution' = 'firing',
+  ) => ({
     channelId,
     channelKind: 'webhook' as const,
+    notice,
     attempt: n,
     status,
     error,
@@ -51,11 +58,13 @@ test('deliveries per channel: the attempts it took, and the last error of one th
       attempt(4, 1, 'failed', 'timeout'),
       attempt(3, 2, 'delivered', null),
       attempt(4, 2, 'failed', 'the receiver answered HTTP 503'),
+      attempt(3, 1, 'delivered', null, 'resolution'),
     ],
   };
   assert.deepEqual(deliveryLines(firing), [
     'webhook #3: delivered after 2 attempts',
     'webhook #4: failed after 2 attempts: the receiver answered HTTP 503',
+    'webhook #3, resolution: delivered after 1 attempt',
   ]);
 });
 

@@ -62,6 +62,7 @@ export class AlertDeliveries implements OnModuleDestroy {
         firingId: notice.firing.id,
         channelId: channel.id,
         channelKind: channel.kind,
+        notice: notice.firing.resolvedAt === null ? 'firing' : 'resolution',
         attempt,
         status: error === null ? 'delivered' : 'failed',
         error,

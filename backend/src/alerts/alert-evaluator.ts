@@ -3,7 +3,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { errorMessage } from '../common/error-message.js';
 import { RecurringJob } from '../common/recurring-job.js';
 import { SitesService } from '../sites/sites.service.js';
-import type { AlertRule } from './alert.entities.js';
+import type { AlertFiring, AlertRule } from './alert.entities.js';
 import { AlertDeliveries } from './alert-deliveries.js';
 import { AlertNotices } from './alert-notices.js';
 import { AlertSignals } from './alert-signals.js';
@@ -77,7 +77,10 @@ export class AlertEvaluator extends RecurringJob {
       lastFiredAt: next.fires ? now : rule.lastFiredAt,
       counters: reading.counters ?? rule.counters,
     });
-    if (next.resolves) await this.alerts.resolveFiring(rule.id, now);
+    if (next.resolves) {
+      const resolved = await this.alerts.resolveFiring(rule.id, now);
+      if (resolved) await this.notify(rule, resolved);
+    }
     if (next.fires) {
       const firing = await this.alerts.recordFiring({
         ruleId: rule.id,
@@ -86,8 +89,13 @@ export class AlertEvaluator extends RecurringJob {
         threshold: rule.threshold,
         firedAt: now,
       });
-      const { notice, channels } = await this.notices.of(rule, firing);
-      this.deliveries.dispatch(notice, channels);
+      await this.notify(rule, firing);
     }
+  }
+
+  /** Hands a firing, or its resolution, to the deliveries (which run on without this evaluation). */
+  private async notify(rule: AlertRule, firing: AlertFiring): Promise<void> {
+    const { notice, channels } = await this.notices.of(rule, firing);
+    this.deliveries.dispatch(notice, channels);
   }
 }

@@ -27,6 +27,8 @@ function watched(rule: AlertRule): string {
 
 /** One line saying what happened. */
 export function headline({ rule, site, firing }: Notice): string {
+  if (firing.resolvedAt !== null)
+    return `[resolved] ${site.name}: ${rule.name}: ${watched(rule)} no longer ${CONDITION_WORDS[rule.condition]} ${firing.threshold}`;
   const test = firing.kind === 'test' ? '[test] ' : '';
   return (
     `${test}${site.name}: ${rule.name}: ${watched(rule)} is ${firing.value}, ` +
@@ -38,12 +40,14 @@ export function headline({ rule, site, firing }: Notice): string {
 export function webhookPayload(notice: Notice): object {
   const { rule, site, firing, link } = notice;
   return {
-    type: firing.kind === 'test' ? 'alert.test' : 'alert.fired',
+    type:
+      firing.kind === 'test' ? 'alert.test' : firing.resolvedAt === null ? 'alert.fired' : 'alert.resolved',
     firing: {
       id: firing.id,
       value: firing.value,
       threshold: firing.threshold,
       firedAt: new Date(firing.firedAt).toISOString(),
+      resolvedAt: firing.resolvedAt === null ? null : new Date(firing.resolvedAt).toISOString(),
     },
     rule: {
       id: rule.id,
@@ -76,11 +80,15 @@ const escapeSlack = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, 
 
 export function alertEmail(notice: Notice, channel: AlertChannel): Email {
   const text = headline(notice);
-  const when = new Date(notice.firing.firedAt).toISOString();
+  const { firing } = notice;
+  const when =
+    firing.resolvedAt === null
+      ? `Fired at ${new Date(firing.firedAt).toISOString()}.`
+      : `Resolved at ${new Date(firing.resolvedAt).toISOString()} (fired at ${new Date(firing.firedAt).toISOString()}).`;
   return {
     to: channel.target,
     subject: `Sluice alert: ${text}`,
-    text: `${text}\n\nFired at ${when}.\n${notice.link}\n`,
-    html: `<p><strong>${escapeHtml(text)}</strong></p><p>Fired at ${when}.</p><p><a href="${escapeHtml(notice.link)}">Open the rule in Sluice</a></p>`,
+    text: `${text}\n\n${when}\n${notice.link}\n`,
+    html: `<p><strong>${escapeHtml(text)}</strong></p><p>${when}</p><p><a href="${escapeHtml(notice.link)}">Open the rule in Sluice</a></p>`,
   };
 }

@@ -146,6 +146,10 @@ export class AlertFiring {
   resolvedAt!: number | null;
 }
 
+/** What a delivery told: the firing (or test-fire), or its resolution. */
+export const DELIVERY_NOTICES = ['firing', 'resolution'] as const;
+export type DeliveryNotice = (typeof DELIVERY_NOTICES)[number];
+
 export const DELIVERY_STATUSES = ['delivered', 'failed'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
@@ -163,6 +167,9 @@ export class AlertDelivery {
 
   @Column({ name: 'channel_kind', type: 'varchar', length: 8 })
   channelKind!: ChannelKind;
+
+  @Column({ type: 'varchar', length: 12 })
+  notice!: DeliveryNotice;
 
   @Column({ type: 'integer' })
   attempt!: number;

@@ -94,9 +94,12 @@ export class AlertsRepository {
     return this.firings.save(this.firings.create({ ...fields, resolvedAt: null }));
   }
 
-  /** Marks the rule's open firing resolved. */
-  async resolveFiring(ruleId: number, at: number): Promise<void> {
-    await this.firings.update({ ruleId, kind: 'fire', resolvedAt: IsNull() }, { resolvedAt: at });
+  /** Marks the rule's open firing resolved; the firing, as resolved (none if it had none open). */
+  async resolveFiring(ruleId: number, at: number): Promise<AlertFiring | undefined> {
+    const open = await this.firings.findOneBy({ ruleId, kind: 'fire', resolvedAt: IsNull() });
+    if (!open) return undefined;
+    await this.firings.update({ id: open.id }, { resolvedAt: at });
+    return { ...open, resolvedAt: at };
   }
 
   async recordDelivery(fields: Omit<AlertDelivery, 'id'>): Promise<void> {

@@ -241,9 +241,10 @@ const toFiringResponse = (firing: AlertFiring, deliveries: AlertDelivery[]) => (
   resolvedAt: iso(firing.resolvedAt),
   deliveries: deliveries
     .filter(({ firingId }) => firingId === firing.id)
-    .map(({ channelId, channelKind, attempt, status, error, attemptedAt }) => ({
+    .map(({ channelId, channelKind, notice, attempt, status, error, attemptedAt }) => ({
       channelId,
       channelKind,
+      notice,
       attempt,
       status,
       error,

@@ -30,17 +30,22 @@ export const STATE_LABELS: Record<AlertRule['state'], string> = {
   firing: 'Firing',
 };
 
-/** How a firing's deliveries went, per channel: "webhook #3: delivered after 2 attempts". */
+/**
+ * How a firing's deliveries went, per channel and notice (the firing, then its resolution):
+ * "webhook #3: delivered after 2 attempts", "webhook #3, resolution: delivered after 1 attempt".
+ */
 export function deliveryLines(firing: AlertFiring): string[] {
-  const byChannel = new Map<number, AlertFiring['deliveries']>();
-  for (const delivery of firing.deliveries)
-    byChannel.set(delivery.channelId, [...(byChannel.get(delivery.channelId) ?? []), delivery]);
-  return [...byChannel].map(([channelId, attempts]) => {
+  const groups = new Map<string, AlertFiring['deliveries']>();
+  for (const delivery of firing.deliveries) {
+    const key = `${delivery.channelKind} #${delivery.channelId}${delivery.notice === 'resolution' ? ', resolution' : ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), delivery]);
+  }
+  return [...groups].map(([key, attempts]) => {
     const last = attempts[attempts.length - 1];
     const tries = `${attempts.length} attempt${attempts.length === 1 ? '' : 's'}`;
     const outcome =
       last.status === 'delivered' ? `delivered after ${tries}` : `failed after ${tries}: ${last.error ?? ''}`;
-    return `${last.channelKind} #${channelId}: ${outcome}`;
+    return `${key}: ${outcome}`;
   });
 }
 

@@ -2389,6 +2389,11 @@ export interface components {
             channelId: number;
             /** @enum {string} */
             channelKind: "webhook" | "slack" | "email";
+            /**
+             * @description What it told: the firing (or test-fire), or its resolution
+             * @enum {string}
+             */
+            notice: "firing" | "resolution";
             attempt: number;
             /** @enum {string} */
             status: "delivered" | "failed";

@@ -24,7 +24,9 @@ import {
   ALERT_SIGNALS,
   ALERT_STATES,
   CHANNEL_KINDS,
+  DELIVERY_NOTICES,
   type AlertCondition,
+  type DeliveryNotice,
   type AlertSignal,
   type AlertState,
   type ChannelKind,
@@ -246,6 +248,11 @@ export class SavedAlertRuleResponse extends AlertRuleResponse {
 export class AlertDeliveryResponse {
   @ApiProperty({ type: 'integer' }) channelId!: number;
   @ApiProperty({ enum: CHANNEL_KINDS }) channelKind!: ChannelKind;
+  @ApiProperty({
+    enum: DELIVERY_NOTICES,
+    description: 'What it told: the firing (or test-fire), or its resolution',
+  })
+  notice!: DeliveryNotice;
   @ApiProperty({ type: 'integer' }) attempt!: number;
   @ApiProperty({ enum: ['delivered', 'failed'] }) status!: 'delivered' | 'failed';
   @ApiProperty({ type: 'string', nullable: true }) error!: string | null;

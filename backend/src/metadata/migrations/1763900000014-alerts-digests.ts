@@ -85,6 +85,7 @@ export class AlertsDigests1763900000014 implements MigrationInterface {
           // No foreign key: a channel removed from its rule keeps its past deliveries in the history.
           { name: 'channel_id', type: 'integer' },
           { name: 'channel_kind', type: 'varchar', length: '8' },
+          { name: 'notice', type: 'varchar', length: '12' },
           { name: 'attempt', type: 'integer' },
           { name: 'status', type: 'varchar', length: '12' },
           { name: 'error', type: 'varchar', length: '500', isNullable: true },
