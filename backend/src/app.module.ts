@@ -1,10 +1,12 @@
 import { Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AiProviderModule } from './ai/ai-provider.module.js';
+import { AlertsModule } from './alerts/alerts.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ClickHouseModule } from './clickhouse/clickhouse.module.js';
 import { DashboardsModule } from './dashboards/dashboards.module.js';
+import { DigestsModule } from './digests/digests.module.js';
 import { ErrorFilter } from './common/error.filter.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
@@ -44,6 +46,8 @@ export class AppModule implements OnApplicationShutdown {
         AiProviderModule,
         NamingModule,
         QuestionsModule,
+        AlertsModule,
+        DigestsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

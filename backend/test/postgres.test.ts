@@ -11,3 +11,4 @@ await import('./metadata-migrations.test.js');
 await import('./api-keys.test.js');
 await import('./goals.test.js');
 await import('./dashboards.test.js');
+await import('./alerts.test.js');

@@ -58,6 +58,14 @@ export const bind = {
     if (!isTimeZone(timeZone)) throw new SqlBindError(`not a time zone: ${String(timeZone)}`);
     return fragment(`toDateTime('${date} 00:00:00', '${timeZone}')`);
   },
+
+  /** An instant as whole seconds since the epoch, `toDateTime(n)`: compared with the UTC `ts` column as it is. */
+  instant(seconds: number): SqlFragment {
+    if (!Number.isInteger(seconds) || seconds < 0 || seconds > UINT32_MAX) {
+      throw new SqlBindError(`not an instant in whole seconds: ${String(seconds)}`);
+    }
+    return fragment(`toDateTime(${seconds})`);
+  },
 };
 
 /**

@@ -39,3 +39,9 @@ export const addDays = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
 export const nextDay = (date: string) => addDays(date, 1);
+
+/** The date an instant (ms since the epoch) falls on in `timeZone`, `YYYY-MM-DD` (the `en-CA` locale writes dates that way). */
+export const localDateOf = (instant: number, timeZone: string) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    instant,
+  );

@@ -81,6 +81,10 @@ export interface AppConfig {
   readonly pipeline: { readonly shipperMetricsUrl?: string; readonly drainSeconds: number };
   /** SLUICE_EDGE_METRICS_URL: the edge's metrics, which a site's ingest health reads (unset: not shown). */
   readonly edgeMetricsUrl?: string;
+  /** SLUICE_SMTP_*: the server alert emails and digests go through; unset (no host): no email. */
+  readonly smtp?: SmtpSettings;
+  /** SLUICE_ALERT_EVALUATE_SECONDS, SLUICE_ALERT_RETRY_MS: the evaluation schedule and the first retry's wait. */
+  readonly alerts: { readonly evaluateSeconds: number; readonly retryMs: number };
   readonly clickhouse: {
     readonly url: string;
     readonly database: string;
@@ -91,6 +95,15 @@ export interface AppConfig {
     /** readonly=2 on the server: every report query runs as this account. */
     readonly reader: ClickHouseAccount;
   };
+}
+
+export interface SmtpSettings {
+  readonly host: string;
+  readonly port: number;
+  readonly tls: 'starttls' | 'implicit' | 'off';
+  readonly user?: string;
+  readonly password?: string;
+  readonly from: string;
 }
 
 export interface ClickHouseAccount {
@@ -119,6 +132,10 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
   const oidcSet = [settings.OIDC_ISSUER, settings.OIDC_CLIENT_ID, settings.OIDC_CLIENT_SECRET].filter(
     (value) => value !== undefined,
   ).length;
+  if (settings.SLUICE_SMTP_HOST !== undefined && settings.SLUICE_SMTP_FROM === undefined)
+    throw new SettingsError([
+      'SLUICE_SMTP_FROM must be set with SLUICE_SMTP_HOST (the address emails come from)',
+    ]);
   if (oidcSet > 0 && oidcSet < 3)
     throw new SettingsError([
       'OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together (or none)',
@@ -161,6 +178,21 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
     retentionMonths: settings.RETENTION_MONTHS ?? null,
     finalizeVisits: settings.SLUICE_FINALIZE_VISITS,
     edgeMetricsUrl: settings.SLUICE_EDGE_METRICS_URL,
+    smtp:
+      settings.SLUICE_SMTP_HOST && settings.SLUICE_SMTP_FROM
+        ? {
+            host: settings.SLUICE_SMTP_HOST,
+            port: settings.SLUICE_SMTP_PORT,
+            tls: settings.SLUICE_SMTP_TLS,
+            user: settings.SLUICE_SMTP_USER,
+            password: settings.SLUICE_SMTP_PASSWORD,
+            from: settings.SLUICE_SMTP_FROM,
+          }
+        : undefined,
+    alerts: {
+      evaluateSeconds: settings.SLUICE_ALERT_EVALUATE_SECONDS,
+      retryMs: settings.SLUICE_ALERT_RETRY_MS,
+    },
     pipeline: {
       shipperMetricsUrl: settings.SLUICE_SHIPPER_METRICS_URL,
       drainSeconds: settings.SLUICE_PIPELINE_DRAIN_SECONDS,

@@ -1,5 +1,5 @@
 import { DIMENSION_NAMES } from '@sluice/config';
-import { addDays, daysInRange } from '../common/calendar.js';
+import { addDays, daysInRange, localDateOf } from '../common/calendar.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { isCalendarDate } from '../common/calendar.js';
 import type { DateRange, Interval } from '../reports/query/report-query.js';
@@ -65,15 +65,9 @@ export function parseSavedView(query: string): SavedView {
   };
 }
 
-/** Today's date in `timeZone`, `YYYY-MM-DD` (the `en-CA` locale writes dates that way). */
-export const todayIn = (timeZone: string, now: number) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    now,
-  );
-
 /** The days a view covers at `now` in the site's zone: presets end today, `month` is this month so far. */
 export function viewRange(view: SavedView, timeZone: string, now: number): DateRange {
-  const today = todayIn(timeZone, now);
+  const today = localDateOf(now, timeZone);
   const lastDays = (days: number) => ({ from: addDays(today, 1 - days), to: today });
   switch (view.period) {
     case 'today':

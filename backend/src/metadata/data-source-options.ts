@@ -25,6 +25,9 @@ import { Goals1763900000009 } from './migrations/1763900000009-goals.js';
 import { Dashboards1763900000010 } from './migrations/1763900000010-dashboards.js';
 import { AiProvider1763900000012 } from './migrations/1763900000012-ai-provider.js';
 import { AiProviderRecord } from '../ai/ai-provider.entity.js';
+import { AlertsDigests1763900000014 } from './migrations/1763900000014-alerts-digests.js';
+import { AlertChannel, AlertDelivery, AlertFiring, AlertRule } from '../alerts/alert.entities.js';
+import { DigestSubscription } from '../digests/digest-subscription.entity.js';
 import { Dashboard } from '../dashboards/dashboard.entity.js';
 import { DashboardWidget } from '../dashboards/dashboard-widget.entity.js';
 import { Goal } from '../goals/goal.entity.js';
@@ -47,6 +50,11 @@ export const ENTITIES = [
   DashboardWidget,
   SharedLink,
   AiProviderRecord,
+  AlertRule,
+  AlertChannel,
+  AlertFiring,
+  AlertDelivery,
+  DigestSubscription,
 ];
 /** In order; each runs once, recorded in the `migrations` table. Never `synchronize`. */
 export const MIGRATIONS = [
@@ -62,6 +70,7 @@ export const MIGRATIONS = [
   Goals1763900000009,
   Dashboards1763900000010,
   AiProvider1763900000012,
+  AlertsDigests1763900000014,
 ];
 
 /** The metadata database: PostgreSQL when DATABASE_URL is set, else a SQLite file in the data folder. */

@@ -3,7 +3,7 @@ import { complete } from '../ai/language-model.js';
 import { ProviderError, type Prompt, type ProviderSettings } from '../ai/provider.js';
 import { ProviderSettingsService } from '../ai/provider-settings.service.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
-import { todayIn } from '../dashboards/saved-view.js';
+import { localDateOf } from '../common/calendar.js';
 import { GoalsService } from '../goals/goals.service.js';
 import type { Goal } from '../goals/goal.entity.js';
 import { Metrics } from '../observability/metrics.js';
@@ -71,7 +71,7 @@ export class QuestionsService {
     const site = await this.sites.get(siteId);
     if (!settings) return ended(question, 'no_provider', NO_PROVIDER);
     const goals = await this.goals.list(siteId);
-    const today = todayIn(site.timezone, Date.now());
+    const today = localDateOf(Date.now(), site.timezone);
     const system = questionSchemaPrompt(goals, today, site.timezone);
     let attempt: Attempt;
     try {

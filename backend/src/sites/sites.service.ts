@@ -69,9 +69,14 @@ export class SitesService implements OnModuleInit {
 
   /** Unknown and inaccessible sites look the same: not found (the access guard checks access). */
   async get(id: number): Promise<Site> {
-    const site = await this.sites.findById(id);
+    const site = await this.find(id);
     if (!site) throw new DomainError(ErrorCode.NotFound, `site ${id} not found`);
     return site;
+  }
+
+  /** The site, if it exists and is not being deleted (for work that skips such a site quietly). */
+  find(id: number): Promise<Site | undefined> {
+    return this.sites.findById(id);
   }
 
   /** A new site, which its creator may manage (an admin is granted it). */

@@ -319,6 +319,51 @@ export const SETTINGS = {
     default: 'false',
     readBy: ['stack', 'backend'],
   }),
+  SLUICE_SMTP_HOST: setting({
+    kind: hostName(),
+    section: 'Backend',
+    about:
+      "The SMTP server that sends alert emails and weekly digests (all of host, port, TLS and from; user and password where it asks for them). Empty: no email; alert rules take webhooks only and digests can't be turned on.",
+    readBy: ['stack', 'backend'],
+  }),
+  SLUICE_SMTP_PORT: setting({
+    kind: port(),
+    section: 'Backend',
+    default: '587',
+    readBy: ['stack', 'backend'],
+  }),
+  SLUICE_SMTP_TLS: setting({
+    kind: oneOf(['starttls', 'implicit', 'off'] as const),
+    section: 'Backend',
+    about:
+      'starttls: upgrade the connection and refuse a server that cannot (port 587); implicit: TLS from the first byte (port 465); off: plain text (a relay on the same host only).',
+    default: 'starttls',
+    readBy: ['stack', 'backend'],
+  }),
+  SLUICE_SMTP_USER: setting({ kind: text(), section: 'Backend', readBy: ['stack', 'backend'] }),
+  SLUICE_SMTP_PASSWORD: setting({
+    kind: text(),
+    section: 'Backend',
+    secret: true,
+    readBy: ['stack', 'backend'],
+  }),
+  SLUICE_SMTP_FROM: setting({ kind: email(), section: 'Backend', readBy: ['stack', 'backend'] }),
+  SLUICE_ALERT_EVALUATE_SECONDS: setting({
+    kind: wholeNumber(1, 86_400, 'seconds'),
+    section: 'Backend',
+    about:
+      'How often every alert rule is evaluated; a rule fires after as many evaluations in a row as it asks for.',
+    default: '60',
+    readBy: ['stack', 'backend'],
+  }),
+  SLUICE_ALERT_RETRY_MS: setting({
+    kind: wholeNumber(1, 3_600_000, 'milliseconds'),
+    section: 'Backend',
+    about:
+      "The wait before an alert delivery's first retry; each further one waits twice as long (with jitter), 5 attempts in all.",
+    default: '2000',
+    readBy: ['stack', 'backend'],
+  }),
   DATABASE_URL: setting({
     kind: postgresUrl(),
     section: 'Backend',

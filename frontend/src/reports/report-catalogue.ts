@@ -18,6 +18,7 @@ export const REPORT_TITLES = {
   realtime: 'Realtime',
   events: 'Events',
   health: 'Ingest health',
+  alerts: 'Alerts',
   dashboards: 'Dashboards',
 } as const;
 

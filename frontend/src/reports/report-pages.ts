@@ -32,6 +32,7 @@ const REPORT_VIEWS: Record<ReportKey, ComponentType<ReportPageProps>> = {
   realtime: lazyPage(() => import('../realtime/RealtimePage'), 'RealtimePage'),
   events: lazyPage(() => import('../events/EventsPage'), 'EventsPage'),
   health: lazyPage(() => import('../health/HealthPage'), 'HealthPage'),
+  alerts: lazyPage(() => import('../alerts/AlertsPage'), 'AlertsPage'),
   dashboards: lazyPage(() => import('../dashboards/DashboardsPage'), 'DashboardsPage'),
 };
 

@@ -7,6 +7,11 @@ import type { MetricName } from './metrics.js';
 export interface DateRange {
   from: string;
   to: string;
+  /**
+   * Narrows the range to the visits begun in [start, end) (unix seconds), an alert's window of minutes or
+   * hours; `from`..`to` must then be the local days the window falls on, whose rows are read.
+   */
+  within?: { start: number; end: number };
 }
 
 /** One condition on a dimension; `one_of` takes a list, every other operator one value. */

@@ -24,11 +24,14 @@ import type { DateRange, ReportQuery } from './report-query.js';
  */
 const DAYS_AROUND = 2;
 
-/** The instants a range of local days begins and ends, and the UTC days whose rows its visits may hold. */
+/**
+ * The instants a range of local days begins and ends (its window's, where it is narrowed to one), and the
+ * UTC days whose rows its visits may hold.
+ */
 export function dayBounds(site: ReportQuery['site'], range: DateRange) {
   return {
-    start: bind.startOfDay(range.from, site.timezone),
-    end: bind.startOfDay(nextDay(range.to), site.timezone),
+    start: range.within ? bind.instant(range.within.start) : bind.startOfDay(range.from, site.timezone),
+    end: range.within ? bind.instant(range.within.end) : bind.startOfDay(nextDay(range.to), site.timezone),
     firstDay: sql`${bind.date(range.from)} - ${bind.uint32(DAYS_AROUND)}`,
     lastDay: sql`${bind.date(range.to)} + ${bind.uint32(DAYS_AROUND)}`,
   };
