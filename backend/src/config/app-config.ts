@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { LOG_LEVELS, readSettings, settingsReadBy, SettingsError } from '@sluice/config';
 
 /** The backend's configuration: read from the environment once, at start, then frozen. */
@@ -68,6 +69,16 @@ export interface AppConfig {
    * waiting SLUICE_PIPELINE_DRAIN_SECONDS (default 60).
    */
   readonly pipeline: { readonly shipperMetricsUrl?: string; readonly drainSeconds: number };
+  /**
+   * Backups: SLUICE_BACKUP_DIR (default `backups/` in the data folder), SLUICE_BACKUP_SCHEDULE (off by default),
+   * SLUICE_BACKUP_KEEP archives kept by the schedule, SLUICE_BACKUP_PASSPHRASE (never stored anywhere).
+   */
+  readonly backup: {
+    readonly folder: string;
+    readonly schedule: BackupSchedule;
+    readonly keep: number;
+    readonly passphrase?: string;
+  };
   /** SLUICE_EDGE_METRICS_URL: the edge's metrics, which a site's ingest health reads (unset: not shown). */
   readonly edgeMetricsUrl?: string;
   readonly clickhouse: {
@@ -89,6 +100,8 @@ export interface ClickHouseAccount {
 
 /** Injection token of the `AppConfig`. */
 export const APP_CONFIG = Symbol('AppConfig');
+
+export type BackupSchedule = 'off' | 'hourly' | 'daily' | 'weekly';
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
 export { HOST_NAME as DOMAIN, LOG_LEVELS, MIN_PASSWORD_LENGTH } from '@sluice/config';
@@ -145,6 +158,12 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
     retentionMonths: settings.RETENTION_MONTHS ?? null,
     finalizeVisits: settings.SLUICE_FINALIZE_VISITS,
     edgeMetricsUrl: settings.SLUICE_EDGE_METRICS_URL,
+    backup: {
+      folder: settings.SLUICE_BACKUP_DIR ?? join(settings.BACKEND_DATA_DIR, 'backups'),
+      schedule: settings.SLUICE_BACKUP_SCHEDULE,
+      keep: settings.SLUICE_BACKUP_KEEP,
+      passphrase: settings.SLUICE_BACKUP_PASSPHRASE,
+    },
     pipeline: {
       shipperMetricsUrl: settings.SLUICE_SHIPPER_METRICS_URL,
       drainSeconds: settings.SLUICE_PIPELINE_DRAIN_SECONDS,
