@@ -2,6 +2,7 @@ import { Logger, Module, type DynamicModule, type OnApplicationShutdown } from '
 import { APP_FILTER } from '@nestjs/core';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { BackupsModule } from './backup/backups.module.js';
 import { ClickHouseModule } from './clickhouse/clickhouse.module.js';
 import { DashboardsModule } from './dashboards/dashboards.module.js';
 import { ErrorFilter } from './common/error.filter.js';
@@ -38,6 +39,7 @@ export class AppModule implements OnApplicationShutdown {
         DashboardsModule,
         SharedLinksModule,
         IngestHealthModule,
+        BackupsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

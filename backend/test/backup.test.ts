@@ -20,7 +20,7 @@ import { extract } from 'tar';
 import { createApp } from '../src/app.js';
 import { BackupError } from '../src/backup/backup-error.js';
 import { listBackups } from '../src/backup/backup-folder.js';
-import { writeBackup } from '../src/backup/backup-writer.js';
+import { writeBackup, type WrittenBackup } from '../src/backup/backup-writer.js';
 import type { BackupProgress } from '../src/backup/progress.js';
 import { restoreBackup } from '../src/backup/restore.js';
 import { backupSourcesOf, type BackupSources } from '../src/backup/sources.js';
@@ -28,6 +28,7 @@ import { loadAppConfig } from '../src/config/app-config.js';
 import { VisitFinalizer } from '../src/reports/visit-finalizer.js';
 import { FUNNEL_STEPS, seedFunnel } from './funnel-seed.js';
 import { OWNER, RecordingLogger, signIn, startTestStores, type TestStores } from './harness.js';
+import { waitUntil } from '@sluice/services';
 import { reportClient } from './report-client.js';
 import { seedVisits } from './report-seed.js';
 
@@ -62,7 +63,7 @@ async function start(environment: Record<string, string>): Promise<void> {
 
 const sources = (): BackupSources => backupSourcesOf(loadAppConfig(env));
 const dataDir = () => env.BACKEND_DATA_DIR;
-const folder = () => join(stores.dir, 'backups');
+const folder = () => env.SLUICE_BACKUP_DIR;
 
 let site: number;
 let goal: number;
@@ -127,7 +128,7 @@ const keyFileBytes = randomBytes(32);
 
 before(async () => {
   stores = await startTestStores();
-  await start(stores.env);
+  await start({ ...stores.env, SLUICE_BACKUP_DIR: join(stores.dir, 'backups') });
   token = await signIn(http, OWNER);
   site = await newSite('backup.test', 'Europe/Berlin');
   goal = (
@@ -157,8 +158,8 @@ after(async () => {
   await stores?.stop();
 });
 
-let full: { file: string };
-let incremental: { file: string };
+let full: WrittenBackup;
+let incremental: WrittenBackup;
 let answersBefore: Record<string, unknown>;
 
 test('a full backup holds every partition, the metadata without its secrets, and reports its progress', async () => {
@@ -168,7 +169,7 @@ test('a full backup holds every partition, the metadata without its secrets, and
     passphrase: PASSPHRASE,
     onProgress: (progress) => steps.push({ ...progress }),
   });
-  const { manifest } = full as Awaited<ReturnType<typeof writeBackup>>;
+  const { manifest } = full;
   const live = await clickhouseRows();
   assert.deepEqual(
     manifest.clickhouse.partitions.map((copy) => ({
@@ -253,14 +254,68 @@ test('an incremental backup after events of one month writes only the partitions
     (await listBackups(folder())).map((backup) => [backup.name, backup.previous, backup.partitionsWritten]),
     [
       [written.file.split('/').at(-1), manifest.previous, 4],
-      [
-        manifest.previous,
-        null,
-        (full as Awaited<ReturnType<typeof writeBackup>>).manifest.clickhouse.partitions.length,
-      ],
+      [manifest.previous, null, full.manifest.clickhouse.partitions.length],
     ],
   );
   answersBefore = await everything();
+});
+
+test("the panel's API: owners start a backup as a job, follow its progress, list and download archives", async () => {
+  const viewerRefused = await post('/backups', viewer.token).send({ passphrase: PASSPHRASE });
+  assert.deepEqual([viewerRefused.status, viewerRefused.body.code], [403, 'forbidden']);
+  const short = await post('/backups').send({ passphrase: 'short' });
+  assert.deepEqual(short.body, {
+    statusCode: 400,
+    code: 'validation_failed',
+    message: 'passphrase must be 12 to 1024 characters',
+  });
+  // No passphrase given, and none configured (SLUICE_BACKUP_PASSPHRASE).
+  const missing = await post('/backups').send({});
+  assert.deepEqual([missing.status, missing.body.code], [400, 'validation_failed']);
+  assert.match(missing.body.message, /^passphrase: needed/);
+
+  const { body: job } = await post('/backups').send({ passphrase: PASSPHRASE }).expect(202);
+  assert.deepEqual([job.state, job.startedBy, job.file], ['running', OWNER.email, null]);
+  const busy = await post('/backups').send({ passphrase: PASSPHRASE });
+  assert.deepEqual([busy.status, busy.body.code], [409, 'conflict']);
+  let listing: {
+    body: {
+      job: { state: string; file: string; progress: BackupProgress };
+      backups: Array<{ name: string; previous: string | null; partitionsWritten: number }>;
+    };
+  };
+  await waitUntil('the backup job to finish', async () => {
+    listing = await get('/backups').expect(200);
+    return listing.body.job.state !== 'running';
+  });
+  const done = listing!.body;
+  assert.equal(done.job.state, 'done');
+  assert.equal(done.job.progress.stage, 'done');
+  assert.equal(done.job.progress.partitionsDone, done.job.progress.partitionsTotal);
+  // It built on the newest archive, and nothing changed since: every partition is referred to.
+  assert.deepEqual(
+    done.backups.map((backup) => [backup.name, backup.previous, backup.partitionsWritten]),
+    [
+      [done.job.file, incremental.file.split('/').at(-1), 0],
+      [incremental.file.split('/').at(-1), full.file.split('/').at(-1), 4],
+      [full.file.split('/').at(-1), null, full.manifest.clickhouse.partitions.length],
+    ],
+  );
+  const download = await get(`/backups/${done.job.file}`)
+    .buffer(true)
+    .parse((response, callback) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => callback(null, Buffer.concat(chunks)));
+    })
+    .expect(200);
+  assert.equal(download.headers['content-disposition'], `attachment; filename="${done.job.file}"`);
+  assert.deepEqual(download.body, readFileSync(join(folder(), done.job.file)));
+  await get('/backups/sluice-backup-2020-01-01T00-00-00-000Z.tar.gz').expect(404);
+  const traversal = await get('/backups/..%2Fmetadata.sqlite');
+  assert.deepEqual([traversal.status, traversal.body.code], [400, 'validation_failed']);
+  const { body: audit } = await get('/audit?limit=1').expect(200);
+  assert.deepEqual([audit[0].action, audit[0].target], ['backup.start', `job:${job.id}`]);
 });
 
 /** Restores that must be refused: the message, and that nothing was changed. */
@@ -325,7 +380,7 @@ test('wiped and restored into a fresh install, every report, user, site, goal an
   await stores.command('DROP DATABASE sluice');
   rmSync(dataDir(), { recursive: true, force: true });
   rmSync(env.SLUICE_SITES_FILE);
-  const fresh = { ...stores.env, ...stores.freshMetadata('restored') };
+  const fresh = { ...env, ...stores.freshMetadata('restored') };
   env = fresh;
 
   const restored = await restoreBackup(sources(), { archive: incremental.file, passphrase: PASSPHRASE });
@@ -345,4 +400,34 @@ test('wiped and restored into a fresh install, every report, user, site, goal an
   const hot = openLmdb({ path: join(dataDir(), HOT_STATE) });
   assert.deepEqual([hot.get('visitors:online'), hot.get('sites:1:flags')], [42, { checkout: 'B' }]);
   assert.deepEqual(readFileSync(join(dataDir(), KEY_FILE)), keyFileBytes);
+});
+
+test('scheduled backups: taken when the newest is an interval old, then only the newest SLUICE_BACKUP_KEEP kept with their chains', async (t) => {
+  await app.close();
+  // Two hours on: the newest archive (the panel's) is past the hourly schedule's interval.
+  const later = Date.now() + 2 * 3_600_000;
+  t.mock.method(Date, 'now', () => later);
+  const before = (await listBackups(folder())).map((backup) => backup.name);
+  await start({
+    ...env,
+    SLUICE_BACKUP_SCHEDULE: 'hourly',
+    SLUICE_BACKUP_KEEP: '1',
+    SLUICE_BACKUP_PASSPHRASE: PASSPHRASE,
+  });
+  let backups: Awaited<ReturnType<typeof listBackups>> = [];
+  await waitUntil('the scheduled backup and its retention', async () => {
+    backups = await listBackups(folder());
+    return !before.includes(backups[0]?.name) && backups.length < before.length;
+  });
+  // The restore wrote every partition anew (new parts): the scheduled archive needs no other, so it alone is kept.
+  assert.deepEqual(
+    backups.map((backup) => [backup.previous, backup.needs, backup.partitionsUnchanged]),
+    [[before[0], [], 0]],
+  );
+  token = await signIn(http, OWNER); // the access token of two hours ago has expired
+  const { body } = await get('/backups').expect(200);
+  assert.deepEqual(
+    [body.schedule, body.keep, body.passphraseConfigured, body.job.startedBy],
+    ['hourly', 1, true, 'schedule'],
+  );
 });

@@ -33,7 +33,7 @@ function unchangedCopy(previous: Manifest | undefined, previousName: string, liv
   const copy = previous?.clickhouse.partitions.find(
     (earlier) => earlier.table === live.table && earlier.partition === live.partition,
   );
-  if (!copy || copy.parts.join() !== live.parts.join()) return undefined;
+  if (!copy || copy.signature !== live.signature) return undefined;
   return { file: copy.file, archive: copy.archive ?? previousName };
 }
 

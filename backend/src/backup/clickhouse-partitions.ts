@@ -15,11 +15,12 @@ export interface ClickHouseAdmin {
   admin: ClickHouseAccount;
 }
 
-/** A partition as it is now: its active parts (see `PartitionCopy.parts`) and rows. */
+/** A partition as it is now: its active parts and their signature (see `PartitionCopy`), and rows. */
 export interface LivePartition {
   table: string;
   partition: string;
   parts: string[];
+  signature: string;
   rows: number;
 }
 
@@ -115,8 +116,11 @@ export class ClickHousePartitions {
   }
 
   private async partitionsWhere(condition: SqlFragment): Promise<LivePartition[]> {
-    const live = await this.rows<{ table: string; partition: string; parts: string[]; rows: string }>(
-      sql`SELECT table, partition, arraySort(groupArray(name)) AS parts, sum(rows) AS rows FROM system.parts
+    const live = await this.rows<Omit<LivePartition, 'rows'> & { rows: string }>(
+      sql`SELECT table, partition, arraySort(groupArray(name)) AS parts,
+            arrayStringConcat(arraySort(groupArray(concat(name, '@', toString(modification_time)))), ',') AS signature,
+            sum(rows) AS rows
+          FROM system.parts
           WHERE database = ${bind.string(this.target.database)} AND active AND ${condition}
           GROUP BY table, partition ORDER BY table, partition`,
     );
@@ -141,7 +145,7 @@ export class ClickHousePartitions {
         sql`table = ${bind.string(reading.table)} AND partition = ${bind.string(reading.partition)}`,
       );
       // A partition dropped meanwhile (retention) has nothing newer to read.
-      if (!now || now.parts.join() === reading.parts.join()) return { ...reading, ...written };
+      if (!now || now.signature === reading.signature) return { ...reading, ...written };
       reading = now;
     }
   }

@@ -28,11 +28,14 @@ export interface PartitionCopy {
   /** The partition as `system.parts` spells it (`202611`, `tuple()`): what `ALTER … DROP PARTITION` takes. */
   partition: string;
   rows: number;
-  /**
-   * The partition's active parts when it was read. ClickHouse never changes a part: an insert, a merge or a
-   * mutation makes new ones, so the same names mean the same rows, and a later backup skips the partition.
-   */
+  /** The partition's active parts when it was read. */
   parts: string[];
+  /**
+   * Each part's name and when it was written. ClickHouse never changes a part (an insert, a merge or a mutation
+   * makes new ones), so the same signature means the same rows, and a later backup refers to this copy instead.
+   * The times tell apart parts of the same name in another installation (a restored one numbers its parts anew).
+   */
+  signature: string;
   /** The file holding the rows, in the archive named by `archive`. */
   file: ArchiveFile;
   /** The archive holding `file`: null for this one, else an earlier archive's file name (same folder). */

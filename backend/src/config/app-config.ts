@@ -125,6 +125,10 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
     throw new SettingsError([
       'OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together (or none)',
     ]);
+  if (settings.SLUICE_BACKUP_SCHEDULE !== 'off' && settings.SLUICE_BACKUP_PASSPHRASE === undefined)
+    throw new SettingsError([
+      'SLUICE_BACKUP_SCHEDULE needs SLUICE_BACKUP_PASSPHRASE: it seals the secrets of every scheduled backup',
+    ]);
   return deepFreeze({
     host: settings.BACKEND_HOST,
     port: settings.BACKEND_PORT,

@@ -834,6 +834,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/backups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["BackupsController_list"];
+        put?: never;
+        post: operations["BackupsController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/backups/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["BackupsController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/api-keys": {
         parameters: {
             query?: never;
@@ -2092,6 +2124,73 @@ export interface components {
             shipper: "ok" | "not_configured" | "unreachable";
             /** @description Null unless the shipper answered */
             pipeline: components["schemas"]["PipelineHealthDto"] | null;
+        };
+        StoredBackupDto: {
+            /** @example sluice-backup-2026-12-01T03-00-00-000Z.tar.gz */
+            name: string;
+            bytes: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The archive it builds on; null: a full backup */
+            previous: string | null;
+            /** @description Every earlier archive a restore needs beside it */
+            needs: string[];
+            partitionsWritten: number;
+            partitionsUnchanged: number;
+        };
+        BackupProgressDto: {
+            /** @enum {string} */
+            stage: "metadata" | "hot state" | "secrets" | "clickhouse" | "packing" | "verifying" | "done";
+            tablesDone: number;
+            tablesTotal: number;
+            partitionsDone: number;
+            partitionsTotal: number;
+            /** @description Partitions unchanged since the archive this one builds on */
+            partitionsUnchanged: number;
+            rows: number;
+            /** @description Compressed bytes of partition files written */
+            bytes: number;
+            /** @example events 202611 */
+            current: string | null;
+        };
+        BackupJobDto: {
+            id: number;
+            /** @enum {string} */
+            state: "running" | "done" | "failed";
+            /**
+             * @description Who started it: an owner's email, or `schedule`
+             * @example owner@example.com
+             */
+            startedBy: string;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            progress: components["schemas"]["BackupProgressDto"];
+            /** @description The archive written, once done */
+            file: string | null;
+            /** @description Why it failed */
+            error: string | null;
+        };
+        BackupsDto: {
+            /** @description SLUICE_BACKUP_DIR, as the backend sees it */
+            folder: string;
+            /** @enum {string} */
+            schedule: "off" | "hourly" | "daily" | "weekly";
+            /** @description Archives the schedule keeps (SLUICE_BACKUP_KEEP) */
+            keep: number;
+            /** @description SLUICE_BACKUP_PASSPHRASE is set: a backup may be started without one */
+            passphraseConfigured: boolean;
+            /** @description The command that restores an archive (on a stopped or fresh install) */
+            restoreCommand: string;
+            /** @description Newest first */
+            backups: components["schemas"]["StoredBackupDto"][];
+            /** @description The running or last backup job */
+            job: components["schemas"]["BackupJobDto"] | null;
+        };
+        StartBackupDto: {
+            /** @description Seals the archive's secrets; a restore needs it. Never stored. Unset: SLUICE_BACKUP_PASSPHRASE (a 400 when that is not set either). */
+            passphrase?: string;
         };
         CreateApiKeyDto: {
             /**
@@ -4470,6 +4569,84 @@ export interface operations {
                 };
             };
             /** @description No such site, or one the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BackupsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackupsDto"];
+                };
+            };
+        };
+    };
+    BackupsController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartBackupDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackupJobDto"];
+                };
+            };
+            /** @description A backup is running already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BackupsController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The archive (.tar.gz) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/gzip": string;
+                };
+            };
+            /** @description No such archive in the backups folder */
             404: {
                 headers: {
                     [name: string]: unknown;
