@@ -8,6 +8,7 @@ import { SignInForm } from './auth/SignInForm';
 import { useSession } from './auth/session';
 import type { User } from './auth/api';
 import { AuditPage } from './audit/AuditPage';
+import { BackupsPage } from './backups/BackupsPage';
 import { Dashboard } from './Dashboard';
 import { SharedPage } from './dashboards/SharedPage';
 import { SitesPage } from './sites/SitesPage';
@@ -45,6 +46,7 @@ const PAGES: Page[] = [
   { title: 'Sites', path: '/sites', view: SitesPage },
   { title: 'Users', path: '/users', view: UsersPage, ownersOnly: true },
   { title: 'Audit log', path: '/audit', view: AuditPage, ownersOnly: true },
+  { title: 'Backups', path: '/backups', view: BackupsPage, ownersOnly: true },
   { title: 'Account', path: '/account', view: AccountPage },
 ];
 
