@@ -318,6 +318,39 @@ test("the panel's API: owners start a backup as a job, follow its progress, list
   assert.deepEqual([audit[0].action, audit[0].target], ['backup.start', `job:${job.id}`]);
 });
 
+test('the CLI (npm run backup): --incremental builds on the newest archive, its progress on stderr', async () => {
+  const newest = (await listBackups(folder()))[0].name;
+  const passphraseFile = join(stores.dir, 'passphrase');
+  writeFileSync(passphraseFile, `${PASSPHRASE}\n`);
+  const cli = spawnSync(
+    process.execPath,
+    ['dist/src/backup/cli.js', 'backup', '--incremental', '--passphrase-file', passphraseFile],
+    { env: { ...process.env, ...env }, encoding: 'utf8' },
+  );
+  assert.equal(cli.status, 0, cli.stderr);
+  const written = (await listBackups(folder()))[0];
+  assert.equal(
+    cli.stdout,
+    `${join(folder(), written.name)}: 0 partition(s) written, the others unchanged since ${newest}\n`,
+  );
+  const lines = cli.stderr.trimEnd().split('\n');
+  const partitions = written.partitionsUnchanged;
+  assert.deepEqual(lines.slice(0, 4), [
+    'metadata',
+    'hot state',
+    'secrets',
+    'clickhouse: 0/0 tables, 0/0 partitions, 0 rows, 0 bytes',
+  ]);
+  assert.equal(lines.at(-2), 'packing');
+  assert.equal(lines.at(-1), 'done');
+  assert.match(
+    lines.at(-3)!,
+    new RegExp(
+      `^clickhouse [a-z_]+ \\S+: 9/9 tables, ${partitions}/${partitions} partitions \\(${partitions} unchanged\\), 0 rows, 0 bytes$`,
+    ),
+  );
+});
+
 /** Restores that must be refused: the message, and that nothing was changed. */
 async function assertRefused(archive: string, passphrase: string, message: RegExp): Promise<void> {
   const sqliteFile = join(dataDir(), 'metadata.sqlite');
