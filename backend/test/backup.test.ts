@@ -2,13 +2,14 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
+  copyFileSync,
   mkdirSync,
+  readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   truncateSync,
-  copyFileSync,
   writeFileSync,
-  renameSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -16,7 +17,7 @@ import type { INestApplication } from '@nestjs/common';
 import BetterSqlite3 from 'better-sqlite3';
 import { open as openLmdb } from 'lmdb';
 import request from 'supertest';
-import { extract } from 'tar';
+import { create, extract } from 'tar';
 import { createApp } from '../src/app.js';
 import { BackupError } from '../src/backup/backup-error.js';
 import { listBackups } from '../src/backup/backup-folder.js';
@@ -374,6 +375,25 @@ test('a truncated, a corrupt or an unchained archive and a wrong passphrase are 
     PASSPHRASE,
     /can't be read: it is truncated or corrupt .*Nothing was restored/,
   );
+
+  // A whole archive with one byte of a partition's file changed: its SHA-256 no longer matches.
+  const corrupt = join(stores.dir, 'corrupt');
+  mkdirSync(corrupt);
+  await extract({ file: incremental.file, cwd: corrupt });
+  const changed = incremental.manifest.files.find((file) => file.path.startsWith('clickhouse/events/'))!;
+  const bytes = readFileSync(join(corrupt, changed.path));
+  bytes[bytes.length - 1] ^= 0xff;
+  writeFileSync(join(corrupt, changed.path), bytes);
+  const repacked = join(folder(), 'sluice-backup-corrupt.tar.gz');
+  await create({ gzip: true, cwd: corrupt, file: repacked }, readdirSync(corrupt));
+  await assertRefused(
+    repacked,
+    PASSPHRASE,
+    new RegExp(
+      `is corrupt: ${changed.path} does not match its SHA-256 in the manifest. Nothing was restored$`,
+    ),
+  );
+  rmSync(repacked);
 
   await assertRefused(
     incremental.file,
