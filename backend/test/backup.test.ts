@@ -20,6 +20,7 @@ import request from 'supertest';
 import { create, extract } from 'tar';
 import { createApp } from '../src/app.js';
 import { BackupError } from '../src/backup/backup-error.js';
+import { ClickHousePartitions } from '../src/backup/clickhouse-partitions.js';
 import { listBackups } from '../src/backup/backup-folder.js';
 import { writeBackup, type WrittenBackup } from '../src/backup/backup-writer.js';
 import type { BackupProgress } from '../src/backup/progress.js';
@@ -28,7 +29,7 @@ import { backupSourcesOf, type BackupSources } from '../src/backup/sources.js';
 import { loadAppConfig } from '../src/config/app-config.js';
 import { VisitFinalizer } from '../src/reports/visit-finalizer.js';
 import { FUNNEL_STEPS, seedFunnel } from './funnel-seed.js';
-import { OWNER, RecordingLogger, signIn, startTestStores, type TestStores } from './harness.js';
+import { eventRow, OWNER, RecordingLogger, signIn, startTestStores, type TestStores } from './harness.js';
 import { waitUntil } from '@sluice/services';
 import { reportClient } from './report-client.js';
 import { seedVisits } from './report-seed.js';
@@ -483,4 +484,21 @@ test('scheduled backups: taken when the newest is an interval old, then only the
     [body.schedule, body.keep, body.passphraseConfigured, body.job.startedBy],
     ['hourly', 1, true, 'schedule'],
   );
+});
+
+test("restore's loads bypass the materialized views, which are attached again after", async () => {
+  const clickhouse = new ClickHousePartitions(sources().clickhouse);
+  const rollups = async () =>
+    (
+      await stores.query<{ rows: string }>(
+        `SELECT toString((SELECT count() FROM sessions_daily) + (SELECT count() FROM traffic_hourly)) AS rows`,
+      )
+    )[0].rows;
+  const event = (id: string) =>
+    eventRow({ site_id: site, session_id: id, visitor_id: id, ts: '2026-10-05 10:00:00' });
+  const before = await rollups();
+  await clickhouse.withViewsDetached(() => stores.insertEvents([event('loaded-while-detached')]));
+  assert.equal(await rollups(), before);
+  await stores.insertEvents([event('after')]);
+  assert.equal(Number(await rollups()), Number(before) + 2, 'a visit row in each rollup');
 });
