@@ -4,6 +4,7 @@ import { AiProviderModule } from './ai/ai-provider.module.js';
 import { AlertsModule } from './alerts/alerts.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { BackupsModule } from './backup/backups.module.js';
 import { ClickHouseModule } from './clickhouse/clickhouse.module.js';
 import { DashboardsModule } from './dashboards/dashboards.module.js';
 import { DigestsModule } from './digests/digests.module.js';
@@ -48,6 +49,7 @@ export class AppModule implements OnApplicationShutdown {
         QuestionsModule,
         AlertsModule,
         DigestsModule,
+        BackupsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

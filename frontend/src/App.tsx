@@ -9,6 +9,7 @@ import { useSession } from './auth/session';
 import type { User } from './auth/api';
 import { AiProviderPage } from './ai/AiProviderPage';
 import { AuditPage } from './audit/AuditPage';
+import { BackupsPage } from './backups/BackupsPage';
 import { Dashboard } from './Dashboard';
 import { SharedPage } from './dashboards/SharedPage';
 import { SitesPage } from './sites/SitesPage';
@@ -47,6 +48,7 @@ const PAGES: Page[] = [
   { title: 'Users', path: '/users', view: UsersPage, ownersOnly: true },
   { title: 'Audit log', path: '/audit', view: AuditPage, ownersOnly: true },
   { title: 'AI', path: '/ai', view: AiProviderPage, ownersOnly: true },
+  { title: 'Backups', path: '/backups', view: BackupsPage, ownersOnly: true },
   { title: 'Account', path: '/account', view: AccountPage },
 ];
 

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { LOG_LEVELS, readSettings, settingsReadBy, SettingsError } from '@sluice/config';
 
 /** The backend's configuration: read from the environment once, at start, then frozen. */
@@ -79,6 +80,16 @@ export interface AppConfig {
    * waiting SLUICE_PIPELINE_DRAIN_SECONDS (default 60).
    */
   readonly pipeline: { readonly shipperMetricsUrl?: string; readonly drainSeconds: number };
+  /**
+   * Backups: SLUICE_BACKUP_DIR (default `backups/` in the data folder), SLUICE_BACKUP_SCHEDULE (off by default),
+   * SLUICE_BACKUP_KEEP archives kept by the schedule, SLUICE_BACKUP_PASSPHRASE (never stored anywhere).
+   */
+  readonly backup: {
+    readonly folder: string;
+    readonly schedule: BackupSchedule;
+    readonly keep: number;
+    readonly passphrase?: string;
+  };
   /** SLUICE_EDGE_METRICS_URL: the edge's metrics, which a site's ingest health reads (unset: not shown). */
   readonly edgeMetricsUrl?: string;
   /** SLUICE_SMTP_*: the server alert emails and digests go through; unset (no host): no email. */
@@ -114,6 +125,8 @@ export interface ClickHouseAccount {
 /** Injection token of the `AppConfig`. */
 export const APP_CONFIG = Symbol('AppConfig');
 
+export type BackupSchedule = 'off' | 'hourly' | 'daily' | 'weekly';
+
 export type LogLevel = (typeof LOG_LEVELS)[number];
 export { HOST_NAME as DOMAIN, LOG_LEVELS, MIN_PASSWORD_LENGTH } from '@sluice/config';
 
@@ -139,6 +152,10 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
   if (oidcSet > 0 && oidcSet < 3)
     throw new SettingsError([
       'OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together (or none)',
+    ]);
+  if (settings.SLUICE_BACKUP_SCHEDULE !== 'off' && settings.SLUICE_BACKUP_PASSPHRASE === undefined)
+    throw new SettingsError([
+      'SLUICE_BACKUP_SCHEDULE needs SLUICE_BACKUP_PASSPHRASE: it seals the secrets of every scheduled backup',
     ]);
   return deepFreeze({
     host: settings.BACKEND_HOST,
@@ -192,6 +209,12 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
     alerts: {
       evaluateSeconds: settings.SLUICE_ALERT_EVALUATE_SECONDS,
       retryMs: settings.SLUICE_ALERT_RETRY_MS,
+    },
+    backup: {
+      folder: settings.SLUICE_BACKUP_DIR ?? join(settings.BACKEND_DATA_DIR, 'backups'),
+      schedule: settings.SLUICE_BACKUP_SCHEDULE,
+      keep: settings.SLUICE_BACKUP_KEEP,
+      passphrase: settings.SLUICE_BACKUP_PASSPHRASE,
     },
     pipeline: {
       shipperMetricsUrl: settings.SLUICE_SHIPPER_METRICS_URL,

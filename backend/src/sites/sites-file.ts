@@ -1,17 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  fchmodSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomically } from '../common/atomic-file.js';
 import { isTimeZone } from '../common/calendar.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { SITES_FILE_VERSION, type SiteEntry, type SitesFile as SitesFileContent } from '@sluice/config';
@@ -20,7 +9,7 @@ import { SITES_FILE_VERSION, type SiteEntry, type SitesFile as SitesFileContent 
  * The file holds the sites' signing secrets: the edge reads it through the group (the folder's group,
  * which new files inherit; see the stack runner and the images), nobody else may.
  */
-const FILE_MODE = 0o640;
+export const SITES_FILE_MODE = 0o640;
 
 /**
  * The file the edge reads: `{"version":1,"sites":[{id,key,name,domain,timezone,…}]}`, exported from the
@@ -77,30 +66,8 @@ export class SitesFile {
   }
 
   private write(file: SitesFileContent): void {
-    const dir = dirname(this.path);
-    mkdirSync(dir, { recursive: true });
-    const temp = join(dir, `.${basename(this.path)}.${randomBytes(6).toString('hex')}.tmp`);
-    try {
-      const fd = openSync(temp, 'wx', FILE_MODE);
-      try {
-        fchmodSync(fd, FILE_MODE); // the umask may have taken the edge's read bit away
-        writeSync(fd, `${JSON.stringify(file, null, 2)}\n`);
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-      renameSync(temp, this.path);
-    } catch (error) {
-      rmSync(temp, { force: true });
-      throw error;
-    }
-    // The rename itself is durable only once the folder is synced.
-    const dirFd = openSync(dir, 'r');
-    try {
-      fsyncSync(dirFd);
-    } finally {
-      closeSync(dirFd);
-    }
+    // The edge's read bit: the umask may have taken it away.
+    writeFileAtomically(this.path, `${JSON.stringify(file, null, 2)}\n`, SITES_FILE_MODE);
   }
 
   private broken(problem: string): Error {

@@ -487,6 +487,36 @@ export const SETTINGS = {
     readBy: ['stack', 'backend'],
   }),
 
+  SLUICE_BACKUP_DIR: setting({
+    kind: path(),
+    section: 'Data',
+    about:
+      "Backups (npm run backup, the panel's button, the schedule) are written here, each one .tar.gz with its manifest (docs/operations.md, Backups and restores). Empty: backups/ in the backend's data folder. Keep a copy elsewhere too.",
+    readBy: ['stack', 'backend'],
+  }),
+  SLUICE_BACKUP_SCHEDULE: setting({
+    kind: oneOf(['off', 'hourly', 'daily', 'weekly']),
+    section: 'Data',
+    about:
+      'Scheduled backups by the backend: each one builds on the newest in the folder (unchanged partitions are not written again), and only the newest SLUICE_BACKUP_KEEP are kept, with the earlier ones they build on. Needs SLUICE_BACKUP_PASSPHRASE.',
+    default: 'off',
+    readBy: ['stack', 'backend'],
+  }),
+  SLUICE_BACKUP_KEEP: setting({
+    kind: wholeNumber(1, 1000, 'backups'),
+    section: 'Data',
+    default: '7',
+    readBy: ['stack', 'backend'],
+  }),
+  SLUICE_BACKUP_PASSPHRASE: setting({
+    kind: secretText(12),
+    section: 'Data',
+    about:
+      "Seals each backup's secrets (scrypt and AES-256-GCM): a restore needs it, and it is stored nowhere else, so keep it apart from the backups. Needed by scheduled backups; npm run backup can read it from a file instead (--passphrase-file).",
+    secret: true,
+    readBy: ['stack', 'backend'],
+  }),
+
   SHIPPER_BATCH_MAX_EVENTS: setting({
     kind: wholeNumber(1, 1_000_000),
     section: 'Shipper',

@@ -127,7 +127,7 @@ class MigrationStore {
 }
 
 /** How runs report a migration: `0001_create_events`. */
-export const migrationLabel = (migration: Migration) =>
+export const migrationLabel = (migration: Pick<Migration, 'version' | 'name'>) =>
   `${String(migration.version).padStart(4, '0')}_${migration.name}`;
 
 /** Runs `direction` for each chosen migration, in the given order, recording each one. */
