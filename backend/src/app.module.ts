@@ -7,6 +7,7 @@ import { DashboardsModule } from './dashboards/dashboards.module.js';
 import { ErrorFilter } from './common/error.filter.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
+import { FeatureFlagsModule } from './flags/feature-flags.module.js';
 import { GoalsModule } from './goals/goals.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MetadataModule } from './metadata/metadata.module.js';
@@ -34,6 +35,7 @@ export class AppModule implements OnApplicationShutdown {
         ClickHouseModule,
         SitesModule,
         GoalsModule,
+        FeatureFlagsModule,
         ReportsModule,
         DashboardsModule,
         SharedLinksModule,

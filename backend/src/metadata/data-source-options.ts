@@ -23,8 +23,10 @@ import { SiteDeletion1763900000007 } from './migrations/1763900000007-site-delet
 import { ApiKeys1763900000008 } from './migrations/1763900000008-api-keys.js';
 import { Goals1763900000009 } from './migrations/1763900000009-goals.js';
 import { Dashboards1763900000010 } from './migrations/1763900000010-dashboards.js';
+import { FeatureFlags1763900000011 } from './migrations/1763900000011-feature-flags.js';
 import { Dashboard } from '../dashboards/dashboard.entity.js';
 import { DashboardWidget } from '../dashboards/dashboard-widget.entity.js';
+import { FeatureFlag } from '../flags/feature-flag.entity.js';
 import { Goal } from '../goals/goal.entity.js';
 import { SharedLink } from '../shared-links/shared-link.entity.js';
 import { SiteRecord } from '../sites/site.entity.js';
@@ -44,6 +46,7 @@ export const ENTITIES = [
   Dashboard,
   DashboardWidget,
   SharedLink,
+  FeatureFlag,
 ];
 /** In order; each runs once, recorded in the `migrations` table. Never `synchronize`. */
 export const MIGRATIONS = [
@@ -58,6 +61,7 @@ export const MIGRATIONS = [
   ApiKeys1763900000008,
   Goals1763900000009,
   Dashboards1763900000010,
+  FeatureFlags1763900000011,
 ];
 
 /** The metadata database: PostgreSQL when DATABASE_URL is set, else a SQLite file in the data folder. */

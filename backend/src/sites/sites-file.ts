@@ -1,17 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  fchmodSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomically } from '../common/atomic-file.js';
 import { isTimeZone } from '../common/calendar.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { SITES_FILE_VERSION, type SiteEntry, type SitesFile as SitesFileContent } from '@sluice/config';
@@ -77,30 +66,7 @@ export class SitesFile {
   }
 
   private write(file: SitesFileContent): void {
-    const dir = dirname(this.path);
-    mkdirSync(dir, { recursive: true });
-    const temp = join(dir, `.${basename(this.path)}.${randomBytes(6).toString('hex')}.tmp`);
-    try {
-      const fd = openSync(temp, 'wx', FILE_MODE);
-      try {
-        fchmodSync(fd, FILE_MODE); // the umask may have taken the edge's read bit away
-        writeSync(fd, `${JSON.stringify(file, null, 2)}\n`);
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-      renameSync(temp, this.path);
-    } catch (error) {
-      rmSync(temp, { force: true });
-      throw error;
-    }
-    // The rename itself is durable only once the folder is synced.
-    const dirFd = openSync(dir, 'r');
-    try {
-      fsyncSync(dirFd);
-    } finally {
-      closeSync(dirFd);
-    }
+    writeFileAtomically(this.path, `${JSON.stringify(file, null, 2)}\n`, FILE_MODE);
   }
 
   private broken(problem: string): Error {
