@@ -18,6 +18,7 @@ export const REPORT_TITLES = {
   events: 'Events',
   health: 'Ingest health',
   dashboards: 'Dashboards',
+  flags: 'Flags',
 } as const;
 
 export type ReportKey = keyof typeof REPORT_TITLES;

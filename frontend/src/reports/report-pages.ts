@@ -32,6 +32,7 @@ const REPORT_VIEWS: Record<ReportKey, ComponentType<ReportPageProps>> = {
   events: lazyPage(() => import('../events/EventsPage'), 'EventsPage'),
   health: lazyPage(() => import('../health/HealthPage'), 'HealthPage'),
   dashboards: lazyPage(() => import('../dashboards/DashboardsPage'), 'DashboardsPage'),
+  flags: lazyPage(() => import('../flags/FlagsPage'), 'FlagsPage'),
 };
 
 export const DEFAULT_REPORT: ReportKey = REPORT_KEYS[0];
