@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import request from 'supertest';
 import type { FlagsDocument } from '@sluice/config';
-import { signIn, startSignedInApp, type TestStores } from './harness.js';
+import { eventRow, signIn, startSignedInApp, type TestStores } from './harness.js';
 import { reportClient } from './report-client.js';
 
 let stores: TestStores;
@@ -228,5 +228,73 @@ describe('feature flags through the API', () => {
       published(siteB).flags.map(({ key, enabled }) => [key, enabled]),
       [['secret', false]],
     );
+  });
+});
+
+describe('exposures in the reports', () => {
+  /**
+   * Four visits on one day: three saw `checkout` (recorded by the tracker as `$flag`), two of them signed up
+   * afterwards; one never read the flag.
+   */
+  async function seedExposures(site: number): Promise<void> {
+    const exposure = (visitor: string, variant: string, second: number) =>
+      eventRow({
+        site_id: site,
+        session_id: `s-${visitor}`,
+        visitor_id: visitor,
+        name: '$flag',
+        props_keys: ['flag', 'variant'],
+        props_values: ['checkout', variant],
+        ts: `2026-11-20 10:00:${String(second).padStart(2, '0')}`,
+      });
+    const signup = (visitor: string) =>
+      eventRow({
+        site_id: site,
+        session_id: `s-${visitor}`,
+        visitor_id: visitor,
+        name: 'signup',
+        ts: '2026-11-20 10:05:00',
+      });
+    await stores.insertEvents([
+      exposure('v1', 'control', 1),
+      signup('v1'),
+      exposure('v2', 'one-step', 2),
+      signup('v2'),
+      exposure('v3', 'one-step', 3),
+      eventRow({ site_id: site, session_id: 's-v4', visitor_id: 'v4', ts: '2026-11-20 10:00:04' }),
+    ]);
+  }
+
+  const day = { from: '2026-11-20', to: '2026-11-20' };
+  const byVariant = JSON.stringify([{ dimension: 'prop_key', operator: 'is', value: 'variant' }]);
+
+  test('a property breakdown gives the visitors of each variant; a funnel from each variant’s exposure to signup', async () => {
+    const site = await newSite('flags-reports.test');
+    await seedExposures(site);
+    const { body: breakdown } = await client
+      .report(site, 'breakdown', { ...day, dimension: 'prop_value', filters: byVariant })
+      .expect(200);
+    assert.deepEqual(
+      breakdown.rows.map(({ value, metrics }: { value: string; metrics: { visitors: number } }) => [
+        value,
+        metrics.visitors,
+      ]),
+      [
+        ['one-step', 2],
+        ['control', 1],
+      ],
+    );
+
+    // A funnel per variant: its first step the exposure to that variant.
+    const reachedFrom = async (variant: string) => {
+      const steps = JSON.stringify([
+        { kind: 'event', match: '$flag', propertyKey: 'variant', propertyValue: variant },
+        { kind: 'event', match: 'signup' },
+      ]);
+      const { body } = await client.report(site, 'funnel', { ...day, steps }).expect(200);
+      return body.steps.map(({ visitors }: { visitors: number }) => visitors);
+    };
+    assert.deepEqual(await reachedFrom('one-step'), [2, 1]);
+    assert.deepEqual(await reachedFrom('control'), [1, 1]);
   });
 });
