@@ -200,6 +200,23 @@ describe('feature flags through the API', () => {
       'validation_failed',
       'key: must be given, not null',
     ]);
+    // A site has at most 100 flags: the edge evaluates them all for each page.
+    for (let n = 1; n < 100; n += 1)
+      await as('post', `/sites/${site}/flags`)
+        .send({ key: `f${n}` })
+        .expect(201);
+    assert.deepEqual(await refused('post', { key: 'one-too-many' }), [
+      409,
+      'conflict',
+      'key: a site has at most 100 flags; delete one first',
+    ]);
+    for (let n = 1; n < 100; n += 1) {
+      const { body: listed } = await as('get', `/sites/${site}/flags`).expect(200);
+      await as(
+        'delete',
+        `/sites/${site}/flags/${listed.find(({ key }: { key: string }) => key === `f${n}`).id}`,
+      ).expect(204);
+    }
     // Nothing refused was stored or published.
     assert.deepEqual((await as('get', `/sites/${site}/flags`).expect(200)).body, [flag]);
     assert.deepEqual(published(site).flags, [

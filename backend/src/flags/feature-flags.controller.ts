@@ -26,7 +26,7 @@ import { FeatureFlagsService } from './feature-flags.service.js';
 
 const BAD_FLAG = 'A field breaks its rule: the message begins with the field';
 const NO_FLAG = 'No such site or flag, or a site the caller may not read: the same answer';
-const TAKEN = 'The site already has a flag with this key';
+const TAKEN = 'The site already has a flag with this key, or already has 100 flags';
 const PUBLISHED =
   'Published for the edge before the answer: pages see it within a minute (docs/operations.md)';
 

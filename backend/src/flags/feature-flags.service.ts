@@ -16,6 +16,8 @@ import { FlagsPublisher } from './flags-publisher.js';
  */
 /** What a new flag is unless the request says otherwise: off, for everyone once switched on, on/off only. */
 const NEW_FLAG = { description: '', enabled: false, rollout: 100, variants: [], rules: [] };
+/** The edge evaluates every flag of a site for each request: this bounds that work (and the document). */
+export const MAX_FLAGS_PER_SITE = 100;
 
 @Injectable()
 export class FeatureFlagsService implements OnApplicationBootstrap {
@@ -43,6 +45,11 @@ export class FeatureFlagsService implements OnApplicationBootstrap {
   async create(user: User, siteId: number, dto: CreateFeatureFlagDto): Promise<FeatureFlag> {
     const fields = wholeFlag({ ...NEW_FLAG, ...defined(dto) });
     await this.refuseTakenKey(siteId, fields.key);
+    if ((await this.flags.listOf(siteId)).length >= MAX_FLAGS_PER_SITE)
+      throw new DomainError(
+        ErrorCode.Conflict,
+        `key: a site has at most ${MAX_FLAGS_PER_SITE} flags; delete one first`,
+      );
     const flag = await this.flags.create(siteId, fields);
     await this.audit.record(actorOf(user), 'flag.create', `site:${siteId}`, { flag: flag.id, ...fields });
     await this.publish(siteId);

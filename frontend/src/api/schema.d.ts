@@ -3080,7 +3080,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The site already has a flag with this key */
+            /** @description The site already has a flag with this key, or already has 100 flags */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3169,7 +3169,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The site already has a flag with this key */
+            /** @description The site already has a flag with this key, or already has 100 flags */
             409: {
                 headers: {
                     [name: string]: unknown;
