@@ -11,6 +11,7 @@ import { DigestsModule } from './digests/digests.module.js';
 import { ErrorFilter } from './common/error.filter.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
+import { FeatureFlagsModule } from './flags/feature-flags.module.js';
 import { GoalsModule } from './goals/goals.module.js';
 import { HealthModule } from './health/health.module.js';
 import { NamingModule } from './naming/naming.module.js';
@@ -40,6 +41,7 @@ export class AppModule implements OnApplicationShutdown {
         ClickHouseModule,
         SitesModule,
         GoalsModule,
+        FeatureFlagsModule,
         ReportsModule,
         DashboardsModule,
         SharedLinksModule,

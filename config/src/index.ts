@@ -7,3 +7,4 @@ export { trackerSnippet } from './snippet';
 export * from './settings/index';
 export * from './report-dimensions';
 export * from './channels';
+export * from './flags-document';

@@ -24,6 +24,16 @@ export interface EdgeConfigOptions {
   eventsFlushMs?: number;
   /** Written by the backend, re-read by every worker within seconds. */
   sitesFile: string;
+  /**
+   * The feature flag documents the backend publishes, one per site (`<site id>.json`). Default: `flags`
+   * beside the sites file (the backend's SLUICE_FLAGS_DIR default).
+   */
+  flagsDir?: string;
+  /**
+   * How long a browser may reuse a flags answer (`Cache-Control: max-age`), in seconds. Default:
+   * DEFAULT_FLAGS_MAX_AGE_SECONDS. Tests shorten it to watch a change arrive; the CLI never sets it.
+   */
+  flagsMaxAgeSeconds?: number;
   /** Persisted edge state: the salt of visitor hashes. */
   stateDir: string;
   contractJson: string;
@@ -118,6 +128,11 @@ export const DEFAULT_SERVER_RATE_LIMIT: RateLimit = { perSecond: 1000, burst: 50
 export const DEFAULT_CONNECTION_LIMIT = Number(SETTINGS.EDGE_CONNECTION_LIMIT.default);
 /** One write per second at most: the NDJSON costs no syscall per event, and lines are a second late at most. */
 export const DEFAULT_EVENTS_FLUSH_MS = 1000;
+/**
+ * A flag change reaches a page within this plus the edge's one-second recheck of the published document
+ * (edge/lua/sluice/flag_documents.lua): well within the minute the product promises.
+ */
+export const DEFAULT_FLAGS_MAX_AGE_SECONDS = 30;
 
 export const TEMPLATE_PATH = join(__dirname, '..', '..', 'nginx', 'nginx.conf.template');
 /** The admin panel's and /api/'s locations, rendered into whichever server serves them. */
@@ -285,6 +300,10 @@ export function renderEdgeConfig(options: EdgeConfigOptions): string {
     events_flush: nginxTime('eventsFlushMs', options.eventsFlushMs ?? DEFAULT_EVENTS_FLUSH_MS),
     sites_file: safePath('sitesFile', options.sitesFile),
     state_dir: safePath('stateDir', options.stateDir),
+    flags_dir: safePath('flagsDir', options.flagsDir ?? join(dirname(options.sitesFile), 'flags')),
+    flags_max_age: String(
+      positive('flagsMaxAgeSeconds', options.flagsMaxAgeSeconds ?? DEFAULT_FLAGS_MAX_AGE_SECONDS),
+    ),
     contract_json: safePath('contractJson', options.contractJson),
     lua_dir: safePath('luaDir', options.luaDir),
     tracker_dir: safePath('trackerDir', options.trackerDir),
@@ -318,6 +337,8 @@ export const IMAGE_DEFAULTS: Record<string, string> = {
   'error-log': 'stderr',
   'events-log': `${IMAGE_STATE_DIR}/events/events.ndjson`,
   'sites-file': `${IMAGE_STATE_DIR}/sites/sites.json`,
+  // Beside the sites file, in the same volume (the backend's SLUICE_FLAGS_DIR default).
+  'flags-dir': `${IMAGE_STATE_DIR}/sites/flags`,
   'state-dir': `${IMAGE_STATE_DIR}/edge-state`,
   'contract-json': `${IMAGE_APP_DIR}/event-contract.json`,
   'lua-dir': `${IMAGE_APP_DIR}/lua`,
@@ -392,6 +413,7 @@ export function optionsFromCli(
       errorLog: get('error-log'),
       eventsLog: get('events-log'),
       sitesFile: get('sites-file'),
+      flagsDir: get('flags-dir'),
       stateDir: get('state-dir'),
       contractJson: get('contract-json'),
       luaDir: get('lua-dir'),

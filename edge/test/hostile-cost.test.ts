@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test, type TestContext } from 'node:test';
 import { WIRE } from '@sluice/config';
@@ -46,10 +46,36 @@ function cpuMs(pid: number): number {
   }
 }
 
+/** A published flag whose rules all hold for the crafted requests below, so each request evaluates every rule. */
+const busyFlag = (n: number) => ({
+  key: `flag-${n}`,
+  enabled: true,
+  rollout: 50,
+  variants: [
+    { key: 'control', weight: 50 },
+    { key: 'test', weight: 50 },
+  ],
+  rules: [
+    {
+      attribute: 'path',
+      operator: 'in',
+      values: Array.from({ length: 49 }, (_, k) => `/*b*${k}*`).concat('/*a*a*'),
+    },
+    { attribute: 'country', operator: 'not_in', values: Array.from({ length: 50 }, (_, k) => `C${k}`) },
+    { attribute: 'browser', operator: 'not_in', values: ['Firefox'] },
+  ],
+});
+
 before(async () => {
   const unlimited = { perSecond: 1_000_000, burst: 1_000_000 };
   harness = new EdgeHarness();
   writeSites(join(harness.dir, 'sites.json'), [{ ...SITE, signingSecrets: [SECRET] }]);
+  // Flags as a busy site might publish them: every one with variants and rules that read the request.
+  mkdirSync(join(harness.dir, 'flags'));
+  writeFileSync(
+    join(harness.dir, 'flags', `${SITE.id}.json`),
+    JSON.stringify({ version: 'v1', flags: Array.from({ length: 50 }, (_, n) => busyFlag(n)) }),
+  );
   await harness.start({ rateLimit: unlimited, serverRateLimit: unlimited });
   const workers = workerPids(harness.edge.process.pid!);
   assert.equal(workers.length, 1, 'one nginx worker');
@@ -63,6 +89,8 @@ before(async () => {
 after(() => harness.stop());
 
 interface Crafted {
+  /** Under /telemetry/: `e` (the default, the collect endpoint) or `flags`. */
+  route?: string;
   path?: string;
   headers?: Record<string, string>;
   body?: string;
@@ -117,6 +145,19 @@ const CRAFTED: Record<string, (i: number) => Crafted> = {
     });
     return { headers: signed(body), body };
   },
+  // Every flag's every rule evaluated against a path of 2,000 letters (the edge matches its first 512 bytes).
+  'flags: fifty flags of 100 rule values each, for a 2 KB path': (i) => ({
+    route: 'flags',
+    path: `?s=${SITE.key}&i=user-${i}`,
+    headers: { referer: `https://shop.test/${fill(i, 'a', 2000)}` },
+    status: 200,
+  }),
+  'flags: 8 KB of query arguments and a user id over its limit': (i) => ({
+    route: 'flags',
+    path: `?s=${SITE.key}&i=${fill(i, 'u', 4000)}&${'x=1&'.repeat(900)}`,
+    headers: { referer: 'https://shop.test/aa' },
+    status: 200,
+  }),
   'Accept-Language: 8,000 bytes of weighted entries': (i) => ({
     headers: { 'accept-language': fill(i, 'en-US;q=0.5,', HEADER_ROOM) },
     body: beacon(PAGE),
@@ -208,11 +249,14 @@ async function round(craft: (i: number) => Crafted, from: number): Promise<void>
   await Promise.all(
     Array.from({ length: ROUND }, async (_, k) => {
       const crafted = craft(from + k);
-      const response = await fetch(`${harness.edge.url}/telemetry/e${crafted.path ?? ''}`, {
-        method: crafted.body === undefined ? 'GET' : 'POST',
-        headers: { 'content-type': 'text/plain', ...crafted.headers },
-        body: crafted.body,
-      });
+      const response = await fetch(
+        `${harness.edge.url}/telemetry/${crafted.route ?? 'e'}${crafted.path ?? ''}`,
+        {
+          method: crafted.body === undefined ? 'GET' : 'POST',
+          headers: { 'content-type': 'text/plain', ...crafted.headers },
+          body: crafted.body,
+        },
+      );
       assert.equal(response.status, crafted.status ?? 204, await response.text());
     }),
   );

@@ -15,13 +15,12 @@ const MAX_ERRORS = 10;
  */
 function captureClicks(track: Track): void {
   listen(document, 'click', (event) => {
-    const { target, pageX, pageY } = event as MouseEvent;
     // Fractional coordinates are cut to whole pixels by the edge. (A click dispatched on the document
     // itself has no element to describe: `guard` ends that handler.)
     track('$autocapture', {
-      ...describe(clickedElement(target as Element)),
-      x: pageX,
-      y: pageY,
+      ...describe(clickedElement(event.target as Element)),
+      x: (event as MouseEvent).pageX,
+      y: (event as MouseEvent).pageY,
       vw: innerWidth,
     });
   });
@@ -36,11 +35,11 @@ function captureSubmits(track: Track): void {
 
 /** Uncaught errors and unhandled rejections, the same message once per page. */
 function captureErrors(track: Track): void {
-  const seen = new Set<string>();
+  const seen: string[] = [];
   // The edge cuts the stack (`est`) to the contract's length.
   const report = (error: Partial<WireEvent>) => {
-    if (seen.size >= MAX_ERRORS || seen.has(error.em!)) return;
-    seen.add(error.em!);
+    if (seen.length >= MAX_ERRORS || seen.includes(error.em!)) return;
+    seen.push(error.em!);
     track('$error', error);
   };
   listen(window, 'error', (event) => {
@@ -54,10 +53,12 @@ function captureErrors(track: Track): void {
         est: event.error?.stack,
       });
   });
-  listen(window, 'unhandledrejection', (event) => {
-    const { reason } = event as PromiseRejectionEvent;
-    report({ em: `Unhandled: ${reason?.message ?? reason}`, est: reason?.stack });
-  });
+  listen(window, 'unhandledrejection', (event) =>
+    report({
+      em: `Unhandled: ${(event as PromiseRejectionEvent).reason?.message ?? (event as PromiseRejectionEvent).reason}`,
+      est: (event as PromiseRejectionEvent).reason?.stack,
+    }),
+  );
 }
 
 /** The entry fields read below (the DOM typings lack layout shifts and interaction ids). */
@@ -99,12 +100,9 @@ function captureEngagement(track: Track): (visible: boolean) => void {
   let depth = 0;
   let visibleSince = document.hidden ? 0 : Date.now();
   let vitals: Partial<WireEvent> = {};
-  // The edge cuts an overscroll's depth (above 100) to 100.
+  // The edge cuts the depth to a whole percent, and an overscroll's (above 100) to 100.
   const measureDepth = () =>
-    (depth = Math.max(
-      depth,
-      Math.round(((scrollY + innerHeight) / document.documentElement.scrollHeight) * 100),
-    ));
+    (depth = Math.max(depth, ((scrollY + innerHeight) / document.documentElement.scrollHeight) * 100));
   measureDepth();
   if (WEB_VITALS) watchVitals(() => vitals);
   listen(window, 'scroll', measureDepth);
@@ -124,10 +122,10 @@ function captureEngagement(track: Track): (visible: boolean) => void {
  * (hidden, unloaded) or the route changes: the engagement report.
  */
 export function startCapture(track: Track): (visible: boolean) => void {
-  const on = (kind: string) => {
-    const switches = settings.autocapture;
-    return AUTOCAPTURE && switches !== false && (switches as Record<string, boolean>)[kind] !== false;
-  };
+  // `false` switches every kind off; in an object, a kind it doesn't name is on.
+  const on = (kind: string) =>
+    AUTOCAPTURE &&
+    ((settings.autocapture as Record<string, boolean>)[kind] ?? settings.autocapture) !== false;
   if (on('clicks')) captureClicks(track);
   if (on('forms')) captureSubmits(track);
   if (on('errors')) captureErrors(track);

@@ -6,6 +6,7 @@ import { randomId } from './id';
 import { counted, notePageview } from './navigation';
 import { endSession, touchSession } from './session';
 import { settings } from './settings';
+import { SESSION, stored } from './storage';
 import { discardPending, enqueue } from './transport';
 
 /** Object.hasOwn, which browsers before 2022 lack. */
@@ -26,10 +27,29 @@ const COMMANDS: Record<string, (first: unknown, second: unknown) => void> = {
     forgetIdentity();
     endSession();
   },
-  // Feature flags: `['flags', (flags) => …]`, `['isEnabled', 'key', (on) => …]`.
+  // Feature flags: `['isEnabled', 'key', (on, value) => …]` reads one flag (recorded as seen: `value` is
+  // its variant, or true or false); `['flags', (flags) => …]` hands all the values over, recording none.
   flags: (callback) => (callback as (flags: object) => void)(settings.flags),
-  isEnabled: (key, callback) => (callback as (on: boolean) => void)(!!settings.flags[key as string]),
+  isEnabled(key, callback) {
+    const value = readFlag(key as string);
+    (callback as (on: boolean, value: unknown) => void)(!!value, value);
+  },
 };
+
+/**
+ * A flag's value as the page reads it (the bootstrapped one until the edge answers, then the edge's; off
+ * when neither names it), recorded as `$flag` once per session and value, so reports break down by variant.
+ * The mark is a sessionStorage key naming the session: a new session has none.
+ */
+function readFlag(key: string): unknown {
+  const value = settings.flags[key];
+  const seen = `_sluice_${touchSession()}${key}=${value}`;
+  if (!stored(SESSION, seen)) {
+    stored(SESSION, seen, seen);
+    track('$flag', { flag: key, variant: value as string });
+  }
+  return value;
+}
 
 /** Runs one `_sluice` command: `['config', key, value]`, `['track', name, props?]`, …. Never throws. */
 export function runCommand(command: unknown): void {
@@ -65,8 +85,9 @@ export function track(name: unknown, props: unknown, fields?: Partial<WireEvent>
     id: randomId(),
     n: name as string,
     u: location.href,
-    // After a route change in a single-page app, the page the visitor came from is the previous route.
-    r: (name === 'pageview' && notePageview()) || document.referrer || undefined,
+    // After a route change in a single-page app, the page the visitor came from is the previous route
+    // (none: '', which the edge stores as no referrer).
+    r: (name === 'pageview' && notePageview()) || document.referrer,
     sid,
     uid: userId(),
     v: visitorId(),
@@ -75,3 +96,18 @@ export function track(name: unknown, props: unknown, fields?: Partial<WireEvent>
     ...fields,
   });
 }
+
+/**
+ * Asks the edge for the site's flags as this page should see them (evaluated there, by the user id, else
+ * the persistent visitor id, else the edge's visitor hash). Its answer, once it arrives, is every flag's
+ * value (a flag it doesn't name is off); until then, or when it can't be fetched, the bootstrapped values
+ * stand.
+ */
+export const loadFlags = () =>
+  fetch(
+    `${settings.baseUrl}/flags?${new URLSearchParams({ s: settings.site, i: userId() ?? '', v: visitorId() ?? '' })}`,
+  )
+    .then((answer) => answer.json())
+    // No network or no answer leaves the bootstrapped values: guard swallows the failure (calling the
+    // error it is handed throws, inside its try).
+    .then((flags) => (settings.flags = flags), guard as (error: unknown) => void);

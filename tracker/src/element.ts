@@ -45,12 +45,13 @@ function selector(element: Element): string {
 }
 
 /** The nearest landmark's name: its aria-label, else its first heading. */
-function context(element: Element): string {
+function context(element: Element): string | null {
   const landmark = element.closest(LANDMARK);
-  if (!landmark) return '';
+  // None: null, which the edge stores as empty.
   return (
-    fold(landmark.getAttribute('aria-label')) ||
-    fold(landmark.querySelector('h1,h2,h3,h4,h5,h6')?.textContent)
+    landmark &&
+    (fold(landmark.getAttribute('aria-label')) ||
+      fold(landmark.querySelector('h1,h2,h3,h4,h5,h6')?.textContent))
   );
 }
 
@@ -64,11 +65,12 @@ export const clickedElement = (target: Element) => target.closest(INTERACTIVE) ?
 export const describe = (element: Element): ElementContext => ({
   tag: element.localName,
   eid: element.id,
-  // As written (SVG elements have no string className): the edge drops generated names.
-  cl: element.getAttribute('class') ?? '',
+  // As written (SVG elements have no string className; null when there is none, which the edge stores as
+  // empty): the edge drops generated names.
+  cl: element.getAttribute('class') as string,
   txt: label(element),
   sel: selector(element),
-  ctx: context(element),
+  ctx: context(element) as string,
   // A link's target, or a form's action (an SVG link's href is no string: the edge drops it).
   href: (element as HTMLAnchorElement).href || (element as HTMLFormElement).action,
 });

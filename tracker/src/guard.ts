@@ -11,15 +11,15 @@ export function guard(task: () => void): void {
   }
 }
 
-const warned = new Set<string>();
+const warned: Record<string, number> = {};
 
 /**
  * Tells the site's developer about a mistake in their `_sluice` calls, once per distinct one: what
  * was ignored (the README says what each command takes).
  */
 export function warnOnce(ignored: string): void {
-  if (!warned.has(ignored)) {
-    warned.add(ignored);
+  if (!warned[ignored]) {
+    warned[ignored] = 1;
     console.warn(`Sluice: ignored ${ignored}`);
   }
 }

@@ -1,5 +1,5 @@
 import { startCapture } from './capture';
-import { runCommand, track } from './commands';
+import { loadFlags, runCommand, track } from './commands';
 import { watchRoutes } from './navigation';
 import { guard, listen } from './guard';
 import { adoptHandOver, handOverOnLinks } from './linking';
@@ -18,11 +18,13 @@ declare global {
 }
 
 function start(): void {
-  const queued = window._sluice;
-  // A second copy of the script on the same page finds the tracker already running and leaves it alone.
-  if (queued && !Array.isArray(queued)) return;
+  const queued = window._sluice as unknown[] | undefined;
+  // A second copy of the script on the same page finds the tracker already running (its `push` object,
+  // which is no array) and leaves it alone.
+  if (queued && !queued.forEach) return;
   if (CROSS_DOMAIN) guard(adoptHandOver);
-  (queued ?? []).forEach(runCommand);
+  queued?.forEach(runCommand);
+  loadFlags();
   startRetries();
   const leavePage = startCapture((name, fields) => track(name, undefined, fields));
   // After autocapture's click listener, which so records the link as the page wrote it.

@@ -15,7 +15,8 @@ const MAX_TOKEN_AGE_MS = 120_000;
  */
 export function adoptHandOver(): void {
   const url = new URL(location.href);
-  const [session, visitor, time] = (url.searchParams.get(PARAM) ?? '').split('.');
+  // No token: "null", which has no time.
+  const [session, visitor, time] = `${url.searchParams.get(PARAM)}`.split('.');
   if (!time) return;
   url.searchParams.delete(PARAM);
   history.replaceState(history.state, '', url);
@@ -31,7 +32,7 @@ export function handOverOnLinks(): void {
     const link = (event.target as Element).closest?.('a');
     if (!link || !settings.crossDomain.includes(link.hostname)) return;
     const url = new URL(link.href);
-    url.searchParams.set(PARAM, [touchSession(), visitorId() ?? '', Date.now().toString(36)].join('.'));
+    url.searchParams.set(PARAM, `${touchSession()}.${visitorId() ?? ''}.${Date.now().toString(36)}`);
     link.href = url.href;
   });
 }

@@ -1,7 +1,7 @@
 import type { WireEvent } from '../../config/src/event-contract';
 import { guard, listen, warnOnce } from './guard';
 import { settings } from './settings';
-import { stored } from './storage';
+import { LOCAL, stored } from './storage';
 
 /** Events tracked within this window share one request. */
 const FLUSH_DELAY_MS = 1000;
@@ -28,18 +28,19 @@ let retries = 0;
 
 const queued = (): Queued[] => {
   try {
-    return JSON.parse(stored('localStorage', QUEUE_KEY) ?? '[]');
+    // No queue (undefined) throws too.
+    return JSON.parse(stored(LOCAL, QUEUE_KEY)!);
   } catch {
-    // Safe to swallow: a queue another script overwrote is worth nothing; start a new one.
+    // Safe to swallow: no queue, or one another script overwrote (worth nothing): start a new one.
     return [];
   }
 };
 
-/** Keeps the newest MAX_QUEUED events younger than MAX_AGE_MS. */
+/** Keeps the newest MAX_QUEUED events younger than MAX_AGE_MS (an empty queue is `[]`). */
 function storeQueue(events: Queued[]): void {
   const now = Date.now();
   const kept = events.filter(([at]) => now - at < MAX_AGE_MS).slice(-MAX_QUEUED);
-  stored('localStorage', QUEUE_KEY, kept.length ? JSON.stringify(kept) : null);
+  stored(LOCAL, QUEUE_KEY, JSON.stringify(kept));
 }
 
 /** Drops what was tracked but not sent yet (after an opt-out), here and in the queue. */
@@ -51,7 +52,7 @@ export function discardPending(): void {
 export function enqueue(event: WireEvent): void {
   pending.push([Date.now(), event]);
   if (pending.length >= MAX_BATCH_EVENTS) flush(false);
-  else flushTimer ??= setTimeout(() => guard(() => flush(false)), FLUSH_DELAY_MS);
+  else flushTimer ??= setTimeout(guard, FLUSH_DELAY_MS, () => flush(false));
 }
 
 /**
@@ -86,7 +87,7 @@ const retryNow = () => {
   void retry();
 };
 
-const retryIn = (delay: number) => (retryTimer ??= setTimeout(() => guard(retryNow), delay));
+const retryIn = (delay: number) => (retryTimer ??= setTimeout(guard, delay, retryNow));
 
 /**
  * Sends the queue's oldest batch; on success the next, on failure again after a growing delay. The

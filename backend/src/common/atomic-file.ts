@@ -12,8 +12,9 @@ import {
 import { basename, dirname, join } from 'node:path';
 
 /**
- * Writes `content` to `path` atomically (a temp file in the same folder, fsync, rename, fsync of the folder):
- * a reader sees the old file or the new one, never half of one, and the rename survives a crash.
+ * Replaces `path` with `content` atomically: a temp file in the same folder, fsync, rename, fsync of the
+ * folder. A reader that re-reads the file (the edge) sees the old content or the new, never half of it,
+ * and the rename survives a crash once this returns.
  */
 export function writeFileAtomically(path: string, content: string | Buffer, mode: number): void {
   const dir = dirname(path);
@@ -22,7 +23,7 @@ export function writeFileAtomically(path: string, content: string | Buffer, mode
   try {
     const fd = openSync(temp, 'wx', mode);
     try {
-      fchmodSync(fd, mode); // the umask may have taken a bit the mode asks for
+      fchmodSync(fd, mode); // the umask may have taken a bit the mode asks for (the edge's read bit)
       writeSync(fd, typeof content === 'string' ? Buffer.from(content) : content);
       fsyncSync(fd);
     } finally {
@@ -33,7 +34,11 @@ export function writeFileAtomically(path: string, content: string | Buffer, mode
     rmSync(temp, { force: true });
     throw error;
   }
-  // The rename itself is durable only once the folder is synced.
+  syncFolder(dir);
+}
+
+/** A rename or an unlink is durable only once its folder is synced. */
+export function syncFolder(dir: string): void {
   const dirFd = openSync(dir, 'r');
   try {
     fsyncSync(dirFd);

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { LOG_LEVELS, readSettings, settingsReadBy, SettingsError } from '@sluice/config';
 
 /** The backend's configuration: read from the environment once, at start, then frozen. */
@@ -69,6 +69,8 @@ export interface AppConfig {
   /** ADMIN_EMAIL and ADMIN_PASSWORD: the owner created on the first start (else a one-time password is printed). */
   readonly initialOwner: { readonly email?: string; readonly password?: string };
   readonly sitesFile: string;
+  /** SLUICE_FLAGS_DIR: where each site's feature flags are published for the edge (default: `flags` beside the sites file). */
+  readonly flagsDir: string;
   readonly defaultSiteDomain: string;
   /** SLUICE_FINALIZE_VISITS: write finished visits as plain rows for reports (VisitFinalizer). */
   readonly finalizeVisits: boolean;
@@ -191,6 +193,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
     },
     initialOwner: { email: settings.ADMIN_EMAIL?.toLowerCase(), password: settings.ADMIN_PASSWORD },
     sitesFile: settings.SLUICE_SITES_FILE,
+    flagsDir: settings.SLUICE_FLAGS_DIR ?? join(dirname(settings.SLUICE_SITES_FILE), 'flags'),
     defaultSiteDomain: settings.SLUICE_DEFAULT_SITE_DOMAIN,
     retentionMonths: settings.RETENTION_MONTHS ?? null,
     finalizeVisits: settings.SLUICE_FINALIZE_VISITS,

@@ -23,6 +23,7 @@ import { SiteDeletion1763900000007 } from './migrations/1763900000007-site-delet
 import { ApiKeys1763900000008 } from './migrations/1763900000008-api-keys.js';
 import { Goals1763900000009 } from './migrations/1763900000009-goals.js';
 import { Dashboards1763900000010 } from './migrations/1763900000010-dashboards.js';
+import { FeatureFlags1763900000011 } from './migrations/1763900000011-feature-flags.js';
 import { AiProvider1763900000012 } from './migrations/1763900000012-ai-provider.js';
 import { AiProviderRecord } from '../ai/ai-provider.entity.js';
 import { AlertsDigests1763900000014 } from './migrations/1763900000014-alerts-digests.js';
@@ -30,6 +31,7 @@ import { AlertChannel, AlertDelivery, AlertFiring, AlertRule } from '../alerts/a
 import { DigestSubscription } from '../digests/digest-subscription.entity.js';
 import { Dashboard } from '../dashboards/dashboard.entity.js';
 import { DashboardWidget } from '../dashboards/dashboard-widget.entity.js';
+import { FeatureFlag } from '../flags/feature-flag.entity.js';
 import { Goal } from '../goals/goal.entity.js';
 import { SharedLink } from '../shared-links/shared-link.entity.js';
 import { SiteRecord } from '../sites/site.entity.js';
@@ -49,6 +51,7 @@ export const ENTITIES = [
   Dashboard,
   DashboardWidget,
   SharedLink,
+  FeatureFlag,
   AiProviderRecord,
   AlertRule,
   AlertChannel,
@@ -69,6 +72,7 @@ export const MIGRATIONS = [
   ApiKeys1763900000008,
   Goals1763900000009,
   Dashboards1763900000010,
+  FeatureFlags1763900000011,
   AiProvider1763900000012,
   AlertsDigests1763900000014,
 ];

@@ -577,6 +577,14 @@ export const SETTINGS = {
     internal: true,
     readBy: ['backend'],
   }),
+  SLUICE_FLAGS_DIR: setting({
+    kind: path(),
+    section: 'Backend',
+    about:
+      "Where the backend publishes each site's feature flags for the edge (one JSON document per site); default: a flags folder beside SLUICE_SITES_FILE.",
+    internal: true,
+    readBy: ['backend'],
+  }),
   SLUICE_EDGE_METRICS_URL: setting({
     kind: httpUrl('http://127.0.0.1:9145/metrics'),
     section: 'Backend',

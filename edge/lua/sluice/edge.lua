@@ -2,6 +2,7 @@
 local claims = require "sluice.claims"
 local contract = require "sluice.contract"
 local disk = require "sluice.disk"
+local flags_endpoint = require "sluice.flags_endpoint"
 local geo = require "sluice.geo"
 local ids = require "sluice.ids"
 local metrics = require "sluice.metrics"
@@ -36,6 +37,7 @@ function _M.init(config)
     row.prepare()
     open_geo(config)
     assert(sites.init(config.sites_file, config.sites_dict))
+    flags_endpoint.init(config.flags_dir, config.flags_max_age)
     assert(metrics.init(config.metrics_dict), "no shared dict " .. config.metrics_dict .. " for the metrics")
     assert(disk.init(config))
     assert(claims.init(config.visitors_dict))

@@ -380,6 +380,51 @@ export interface paths {
         patch: operations["GoalsController_update"];
         trace?: never;
     };
+    "/api/sites/{siteId}/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The site's feature flags, by key */
+        get: operations["FeatureFlagsController_list"];
+        put?: never;
+        /**
+         * Create a feature flag
+         * @description Published for the edge before the answer: pages see it within a minute (docs/operations.md)
+         */
+        post: operations["FeatureFlagsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sites/{siteId}/flags/{flagId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a feature flag
+         * @description Published for the edge before the answer: pages see it within a minute (docs/operations.md)
+         */
+        delete: operations["FeatureFlagsController_remove"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a feature flag (switch it, roll it out, edit variants and rules)
+         * @description Published for the edge before the answer: pages see it within a minute (docs/operations.md)
+         */
+        patch: operations["FeatureFlagsController_update"];
+        trace?: never;
+    };
     "/api/sites/{siteId}/overview": {
         parameters: {
             query?: never;
@@ -1226,6 +1271,95 @@ export interface components {
              * @example pro
              */
             propertyValue?: string | null;
+        };
+        FlagVariantDto: {
+            /** @example one-step */
+            key: string;
+            /**
+             * @description Percent; a flag’s weights sum to 100
+             * @example 50
+             */
+            weight: number;
+        };
+        FlagRuleDto: {
+            /**
+             * @description path: the page's path (values are wildcard patterns, * for any characters); country: ISO 3166-1 alpha-2 (DE); device: desktop, mobile, tablet or bot; browser: a browser family as reports name it (Chrome, Mobile Safari); userId: present or absent (whether the page identified its user)
+             * @enum {string}
+             */
+            attribute: "path" | "country" | "device" | "browser" | "userId";
+            /**
+             * @description in: the attribute is one of the values; not_in: none of them
+             * @enum {string}
+             */
+            operator: "in" | "not_in";
+            /**
+             * @example [
+             *       "/pricing*"
+             *     ]
+             */
+            values: string[];
+        };
+        FeatureFlagResponse: {
+            /** @example 3 */
+            id: number;
+            /** @example 1 */
+            siteId: number;
+            /** @example new-checkout */
+            key: string;
+            /** @example One-step checkout against the current one */
+            description: string;
+            enabled: boolean;
+            rollout: number;
+            variants: components["schemas"]["FlagVariantDto"][];
+            rules: components["schemas"]["FlagRuleDto"][];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CreateFeatureFlagDto: {
+            /** @example new-checkout */
+            key: string;
+            /**
+             * @default
+             * @example One-step checkout against the current one
+             */
+            description: string;
+            /**
+             * @description Off: every visitor gets false
+             * @default false
+             */
+            enabled: boolean;
+            /**
+             * @description Percent of the visitors the rules let through who get the flag (by a stable hash of their id)
+             * @default 100
+             */
+            rollout: number;
+            /** @description None: a boolean flag (true when on). Else 2 or more, with distinct keys and weights summing to 100 */
+            variants?: components["schemas"]["FlagVariantDto"][];
+            /** @description Every rule must hold for a visitor to get the flag; none: everyone */
+            rules?: components["schemas"]["FlagRuleDto"][];
+        };
+        UpdateFeatureFlagDto: {
+            /** @example new-checkout */
+            key?: string;
+            /**
+             * @default
+             * @example One-step checkout against the current one
+             */
+            description: string;
+            /**
+             * @description Off: every visitor gets false
+             * @default false
+             */
+            enabled: boolean;
+            /**
+             * @description Percent of the visitors the rules let through who get the flag (by a stable hash of their id)
+             * @default 100
+             */
+            rollout: number;
+            /** @description None: a boolean flag (true when on). Else 2 or more, with distinct keys and weights summing to 100 */
+            variants?: components["schemas"]["FlagVariantDto"][];
+            /** @description Every rule must hold for a visitor to get the flag; none: everyone */
+            rules?: components["schemas"]["FlagRuleDto"][];
         };
         SamplingDto: {
             /**
@@ -3062,6 +3196,183 @@ export interface operations {
             };
             /** @description No such site or goal, or a site the caller may not read: the same answer */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FeatureFlagsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeatureFlagResponse"][];
+                };
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site or flag, or a site the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FeatureFlagsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFeatureFlagDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeatureFlagResponse"];
+                };
+            };
+            /** @description A field breaks its rule: the message begins with the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site or flag, or a site the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The site already has a flag with this key, or already has 100 flags */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FeatureFlagsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+                flagId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site or flag, or a site the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FeatureFlagsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+                flagId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateFeatureFlagDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeatureFlagResponse"];
+                };
+            };
+            /** @description A field breaks its rule: the message begins with the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site or flag, or a site the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The site already has a flag with this key, or already has 100 flags */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -20,6 +20,7 @@ export const REPORT_TITLES = {
   health: 'Ingest health',
   alerts: 'Alerts',
   dashboards: 'Dashboards',
+  flags: 'Flags',
 } as const;
 
 export type ReportKey = keyof typeof REPORT_TITLES;

@@ -34,6 +34,7 @@ const REPORT_VIEWS: Record<ReportKey, ComponentType<ReportPageProps>> = {
   health: lazyPage(() => import('../health/HealthPage'), 'HealthPage'),
   alerts: lazyPage(() => import('../alerts/AlertsPage'), 'AlertsPage'),
   dashboards: lazyPage(() => import('../dashboards/DashboardsPage'), 'DashboardsPage'),
+  flags: lazyPage(() => import('../flags/FlagsPage'), 'FlagsPage'),
 };
 
 export const DEFAULT_REPORT: ReportKey = REPORT_KEYS[0];

@@ -166,6 +166,7 @@ export function dataPaths(settings: StackSettings) {
     events: join(dataDir, 'events'),
     eventsLog: join(dataDir, 'events', 'events.ndjson'),
     sitesFile: join(dataDir, 'sites.json'),
+    flagsDir: join(dataDir, 'flags'),
     backend: join(dataDir, 'backend'),
     edge: join(dataDir, 'edge'),
     edgeState: join(dataDir, 'edge', 'state'),
@@ -191,6 +192,7 @@ function settingsEnvironment(settings: StackSettings, pipeline: Pipeline): Recor
     SLUICE_PUBLIC_URL: backend.publicUrl,
     BACKEND_DATA_DIR: paths.backend,
     SLUICE_SITES_FILE: paths.sitesFile,
+    SLUICE_FLAGS_DIR: paths.flagsDir,
     // The edge's counts of accepted and refused events, for a site's ingest health.
     SLUICE_EDGE_METRICS_URL: `http://127.0.0.1:${settings.edge.metricsPort}/metrics`,
     // How far the shipper has come, for deletions to wait on (Vector can't say: they wait a fixed time).

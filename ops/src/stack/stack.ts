@@ -148,6 +148,7 @@ export async function startStack(
       prefix: paths.edge,
       eventsLog: paths.eventsLog,
       sitesFile: paths.sitesFile,
+      flagsDir: paths.flagsDir,
       stateDir: paths.edgeState,
       contractJson: CONTRACT_JSON_PATH,
       luaDir: LUA_DIR,

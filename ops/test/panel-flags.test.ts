@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { evaluateFlag, type PublishedFlag } from '@sluice/config';
+import { waitUntil } from '@sluice/services';
+import { dataPaths } from '../src/stack/settings';
+import { readSites } from '../src/stack/sites-file';
+import { startPanelHarness, type PanelHarness } from './panel-harness';
+
+/**
+ * The Flags page in Chromium over the real stack (`npm start`'s backend, edge and ClickHouse): a flag with
+ * variants and a rule created through the form, switched on in the list, and served by the edge as the shared
+ * algorithm says, with no call from the edge to the backend (the backend published the site's document).
+ */
+let panel: PanelHarness;
+
+const SITE_ID = 1;
+
+before(async () => {
+  panel = await startPanelHarness('flags');
+});
+
+after(async () => {
+  await panel?.stop();
+});
+
+test('a flag created with variants and a rule, switched on in the list, reaches the edge', async () => {
+  const page = await panel.ownerPage(`/sites/${SITE_ID}/flags`);
+  await page.getByText('No flags yet.').waitFor();
+  await panel.assertAccessible(page, 'the Flags page without flags');
+
+  const form = page.getByRole('form', { name: 'Add a flag' });
+  await form.getByLabel('Key').fill('new-checkout');
+  await form.getByLabel('Description').fill('One-step checkout');
+  await form.getByLabel(/Rollout/).fill('60');
+  await form.getByRole('button', { name: 'Add a variant' }).click();
+  await form.getByLabel('Variant 2 key').fill('one-step');
+  await form.getByRole('button', { name: 'Add a rule' }).click();
+  await form.getByLabel('Rule 1 values, comma-separated').fill('/shop*, /cart');
+  await form.getByRole('button', { name: 'Add flag' }).click();
+
+  const row = page.getByRole('row', { name: /new-checkout/ });
+  await row.waitFor();
+  assert.deepEqual((await row.getByRole('cell').allInnerTexts()).slice(1, 2), [
+    '60% of visitors · control 50% / one-step 50% · Page path is /shop*, /cart',
+  ]);
+  const toggle = row.getByRole('checkbox', { name: 'new-checkout on' });
+  assert.equal(await toggle.isChecked(), false);
+  await toggle.click();
+  await waitUntil('the flag switched on', () => toggle.isChecked());
+  await panel.assertAccessible(page, 'the Flags page with a flag');
+  // Dark mode too.
+  const dark = await panel.ownerPage(`/sites/${SITE_ID}/flags`, { dark: true });
+  await dark.getByRole('row', { name: /new-checkout/ }).waitFor();
+  await panel.assertAccessible(dark, 'the Flags page in dark mode');
+  await dark.close();
+
+  const flag: PublishedFlag = {
+    key: 'new-checkout',
+    enabled: true,
+    rollout: 60,
+    variants: [
+      { key: 'control', weight: 50 },
+      { key: 'one-step', weight: 50 },
+    ],
+    rules: [{ attribute: 'path', operator: 'in', values: ['/shop*', '/cart'] }],
+  };
+  const site = readSites(dataPaths(panel.settings).sitesFile).find(({ id }) => id === SITE_ID)!;
+  const context = { path: '/shop/', country: '', device: 'desktop', browser: 'Chrome', hasUserId: true };
+  const agent =
+    'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+  for (const user of ['u-1', 'u-2', 'u-3', 'u-4']) {
+    const answer = await fetch(`${panel.stack.edgeUrl}/telemetry/flags?s=${site.key}&i=${user}`, {
+      headers: { referer: `https://${site.domain}/shop/`, 'user-agent': agent },
+    });
+    assert.deepEqual(await answer.json(), { 'new-checkout': evaluateFlag(flag, context, user) }, user);
+  }
+  await page.close();
+});
