@@ -965,6 +965,159 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sites/{siteId}/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask a question about the site in plain language
+         * @description The configured language model turns the question into a report query object (never SQL), which is validated and run like a report of the API. The answer has the query, the query in words and the report; a question the data can’t answer has outcome cannot_answer with suggestions. Without a provider (no_provider) or with one failing (provider_failed), message says what to do.
+         */
+        post: operations["QuestionsController_ask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sites/{siteId}/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The site's alert rules with their state and channels, oldest first */
+        get: operations["AlertsController_list"];
+        put?: never;
+        /**
+         * Create an alert rule
+         * @description Each new webhook or slack channel gets a signing secret, answered in newSecrets this once.
+         */
+        post: operations["AlertsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sites/{siteId}/alerts/{ruleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An alert rule */
+        get: operations["AlertsController_get"];
+        put?: never;
+        post?: never;
+        /** Delete an alert rule, with its history */
+        delete: operations["AlertsController_remove"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an alert rule
+         * @description The rule starts over (state ok). `channels`, when given, is the whole list: channels named by id are kept.
+         */
+        patch: operations["AlertsController_update"];
+        trace?: never;
+    };
+    "/api/sites/{siteId}/alerts/{ruleId}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rule's firings and test-fires, newest first, each with its delivery attempts */
+        get: operations["AlertsController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sites/{siteId}/alerts/{ruleId}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test notification through every channel of the rule
+         * @description Answers at once; the deliveries (with retries) appear in the history.
+         */
+        post: operations["AlertsController_testFire"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sites/{siteId}/digest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether I get this site’s weekly digest */
+        get: operations["DigestsController_get"];
+        /**
+         * Turn my weekly digest of this site on or off
+         * @description Off by default. The first digest is of the next whole week (Monday to Sunday, site’s zone).
+         */
+        put: operations["DigestsController_set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/backups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["BackupsController_list"];
+        put?: never;
+        post: operations["BackupsController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/backups/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["BackupsController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/api-keys": {
         parameters: {
             query?: never;
@@ -2428,6 +2581,406 @@ export interface components {
              *     ]
              */
             fingerprints: string[];
+        };
+        AskQuestionDto: {
+            /** @example Which countries visited /pricing last week? */
+            question: string;
+        };
+        QuestionRangeDto: {
+            /**
+             * @description Relative periods end today, in the site’s time zone
+             * @enum {string}
+             */
+            period: "today" | "yesterday" | "last_7_days" | "last_30_days" | "this_month" | "last_month" | "last_days" | "custom";
+            /** @description last_days */
+            days?: number;
+            /**
+             * Format: date
+             * @description custom: the first day; in an answer, the first day the range resolved to
+             */
+            from?: string;
+            /**
+             * Format: date
+             * @description custom: the last day, included; in an answer, the last day the range resolved to
+             */
+            to?: string;
+        };
+        OrderDto: {
+            /** @description One of the query’s metrics, or value */
+            by: string;
+            /** @enum {string} */
+            direction: "asc" | "desc";
+        };
+        ReportRequestDto: {
+            /** @enum {string} */
+            report: "overview" | "timeseries" | "breakdown" | "funnel" | "retention" | "paths";
+            range: components["schemas"]["QuestionRangeDto"];
+            /** @description Also answer the previous period of the same length */
+            compare?: boolean;
+            /** @description Of visitors, visits, pageviews, events, views_per_visit, bounce_rate, visit_duration; with a goal also conversions, conversion_rate */
+            metrics?: string[];
+            /**
+             * @description breakdown (required), funnel (optional)
+             * @enum {string}
+             */
+            dimension?: "page" | "hostname" | "event_name" | "entry_page" | "exit_page" | "referrer" | "referrer_source" | "channel" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "country" | "region" | "city" | "browser" | "browser_version" | "os" | "device" | "language" | "prop_key" | "prop_value" | "outbound_link" | "download" | "element";
+            /** @description The reports’ filter list: conditions {"dimension","operator","value"} and groups */
+            filters?: {
+                [key: string]: unknown;
+            }[];
+            /** @description The name of one of the site’s goals */
+            goal?: string;
+            /**
+             * @description timeseries
+             * @enum {string}
+             */
+            interval?: "minute" | "hour" | "day" | "week" | "month";
+            /** @description breakdown */
+            order?: components["schemas"]["OrderDto"];
+            /** @description breakdown: 1–1000 rows; funnel: 1–100 values; paths: 1–100 pages each way */
+            limit?: number;
+            /** @description funnel: the funnel report’s steps ({"kind":"page"|"event"|"action","match"}) */
+            steps?: {
+                [key: string]: unknown;
+            }[];
+            /** @description funnel: the conversion window in seconds */
+            window?: number;
+            /**
+             * @description retention: cohorts by day, week or month
+             * @enum {string}
+             */
+            cohort?: "day" | "week" | "month";
+            /** @description retention: a return is an event of this name (default any visit) */
+            returnEvent?: string;
+            /** @description paths: the page (or path pattern) whose next and previous pages to answer */
+            page?: string;
+        };
+        ReportResultDto: {
+            overview?: components["schemas"]["OverviewReportDto"];
+            timeseries?: components["schemas"]["TimeseriesReportDto"];
+            breakdown?: components["schemas"]["BreakdownReportDto"];
+            funnel?: components["schemas"]["FunnelReportDto"];
+            retention?: components["schemas"]["RetentionReportDto"];
+            paths?: components["schemas"]["PathsReportDto"];
+        };
+        QuestionAnswerDto: {
+            question: string;
+            /** @enum {string} */
+            outcome: "answered" | "cannot_answer" | "no_provider" | "provider_failed";
+            /** @description For the reader: the query in words when answered ("Visitors by country, last 7 days, where page is /pricing"), else what happened and what to do */
+            message: string;
+            /** @description The report query object the question was answered with, its range resolved to days */
+            query: components["schemas"]["ReportRequestDto"] | null;
+            result: components["schemas"]["ReportResultDto"] | null;
+            /** @description cannot_answer: why, as the model said it or the validation that failed */
+            reason: string | null;
+            /** @description cannot_answer: questions this data can answer, from the report schema */
+            suggestions: string[];
+        };
+        AlertChannelResponse: {
+            id: number;
+            /** @enum {string} */
+            kind: "webhook" | "slack" | "email";
+            target: string;
+        };
+        AlertRuleResponse: {
+            id: number;
+            siteId: number;
+            name: string;
+            /** @enum {string} */
+            signal: "metric" | "ingest_lag_seconds" | "refused_percent";
+            /** @enum {string|null} */
+            metric: "visitors" | "visits" | "pageviews" | "events" | "views_per_visit" | "bounce_rate" | "visit_duration" | "conversions" | "conversion_rate" | null;
+            filters: string | null;
+            goal: number | null;
+            windowMinutes: number;
+            /** @enum {string} */
+            condition: "above" | "below" | "drops_by" | "rises_by";
+            threshold: number;
+            consecutive: number;
+            cooldownMinutes: number;
+            enabled: boolean;
+            /**
+             * @description ok; pending: the condition holds, not yet long enough (or in the cooldown); firing
+             * @enum {string}
+             */
+            state: "ok" | "pending" | "firing";
+            /** @description What the last evaluation judged: the value, or the percent change for drops_by / rises_by */
+            lastValue: number | null;
+            /** Format: date-time */
+            lastEvaluatedAt: string | null;
+            /** Format: date-time */
+            lastFiredAt: string | null;
+            channels: components["schemas"]["AlertChannelResponse"][];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AlertChannelDto: {
+            /** @description An existing channel of the rule, kept; absent: a new one */
+            id?: number;
+            /**
+             * @description webhook: a signed JSON POST; slack: a signed Slack-compatible POST ({"text", "blocks"}); email: through the SMTP server
+             * @enum {string}
+             */
+            kind: "webhook" | "slack" | "email";
+            /**
+             * @description The http(s) URL of a webhook, or the email address
+             * @example https://hooks.example.com/sluice
+             */
+            target: string;
+        };
+        CreateAlertRuleDto: {
+            /** @example Traffic dropped */
+            name: string;
+            /**
+             * @description metric: a metric of the reports over the visits begun in the window; ingest_lag_seconds: the pipeline’s lag now; refused_percent: the site’s events the edge refused, as a percent of those it answered for, since the last evaluation
+             * @enum {string}
+             */
+            signal: "metric" | "ingest_lag_seconds" | "refused_percent";
+            /**
+             * @description The metric signal’s metric (conversions and conversion_rate with a goal)
+             * @enum {string|null}
+             */
+            metric?: "visitors" | "visits" | "pageviews" | "events" | "views_per_visit" | "bounce_rate" | "visit_duration" | "conversions" | "conversion_rate" | null;
+            /**
+             * @description The metric signal’s filters, as the reports take them (`filters`: a JSON list)
+             * @example [{"dimension":"event_name","operator":"is","value":"$error"}]
+             */
+            filters?: string | null;
+            /** @description A goal of the site (for its metrics) */
+            goal?: number | null;
+            /**
+             * @description The metric’s window: the last N minutes
+             * @default 60
+             */
+            windowMinutes: number;
+            /**
+             * @description above / below the threshold; drops_by / rises_by: by at least threshold percent against the window before
+             * @enum {string}
+             */
+            condition: "above" | "below" | "drops_by" | "rises_by";
+            /**
+             * @description The value, or the percent for drops_by / rises_by
+             * @example 100
+             */
+            threshold: number;
+            /**
+             * @description Evaluations in a row the condition must hold to fire, and be clear to resolve
+             * @default 2
+             */
+            consecutive: number;
+            /**
+             * @description Minutes after a firing in which the rule does not fire again
+             * @default 60
+             */
+            cooldownMinutes: number;
+            /** @default true */
+            enabled: boolean;
+            channels: components["schemas"]["AlertChannelDto"][];
+        };
+        ChannelSecretResponse: {
+            channelId: number;
+            /**
+             * @description Signs the channel’s deliveries (Sluice-Signature); shown this once
+             * @example whsec_…
+             */
+            secret: string;
+        };
+        SavedAlertRuleResponse: {
+            id: number;
+            siteId: number;
+            name: string;
+            /** @enum {string} */
+            signal: "metric" | "ingest_lag_seconds" | "refused_percent";
+            /** @enum {string|null} */
+            metric: "visitors" | "visits" | "pageviews" | "events" | "views_per_visit" | "bounce_rate" | "visit_duration" | "conversions" | "conversion_rate" | null;
+            filters: string | null;
+            goal: number | null;
+            windowMinutes: number;
+            /** @enum {string} */
+            condition: "above" | "below" | "drops_by" | "rises_by";
+            threshold: number;
+            consecutive: number;
+            cooldownMinutes: number;
+            enabled: boolean;
+            /**
+             * @description ok; pending: the condition holds, not yet long enough (or in the cooldown); firing
+             * @enum {string}
+             */
+            state: "ok" | "pending" | "firing";
+            /** @description What the last evaluation judged: the value, or the percent change for drops_by / rises_by */
+            lastValue: number | null;
+            /** Format: date-time */
+            lastEvaluatedAt: string | null;
+            /** Format: date-time */
+            lastFiredAt: string | null;
+            channels: components["schemas"]["AlertChannelResponse"][];
+            /** Format: date-time */
+            createdAt: string;
+            newSecrets: components["schemas"]["ChannelSecretResponse"][];
+        };
+        UpdateAlertRuleDto: {
+            /** @example Traffic dropped */
+            name?: string;
+            /**
+             * @description metric: a metric of the reports over the visits begun in the window; ingest_lag_seconds: the pipeline’s lag now; refused_percent: the site’s events the edge refused, as a percent of those it answered for, since the last evaluation
+             * @enum {string}
+             */
+            signal?: "metric" | "ingest_lag_seconds" | "refused_percent";
+            /**
+             * @description The metric signal’s metric (conversions and conversion_rate with a goal)
+             * @enum {string|null}
+             */
+            metric?: "visitors" | "visits" | "pageviews" | "events" | "views_per_visit" | "bounce_rate" | "visit_duration" | "conversions" | "conversion_rate" | null;
+            /**
+             * @description The metric signal’s filters, as the reports take them (`filters`: a JSON list)
+             * @example [{"dimension":"event_name","operator":"is","value":"$error"}]
+             */
+            filters?: string | null;
+            /** @description A goal of the site (for its metrics) */
+            goal?: number | null;
+            /**
+             * @description The metric’s window: the last N minutes
+             * @default 60
+             */
+            windowMinutes: number;
+            /**
+             * @description above / below the threshold; drops_by / rises_by: by at least threshold percent against the window before
+             * @enum {string}
+             */
+            condition?: "above" | "below" | "drops_by" | "rises_by";
+            /**
+             * @description The value, or the percent for drops_by / rises_by
+             * @example 100
+             */
+            threshold?: number;
+            /**
+             * @description Evaluations in a row the condition must hold to fire, and be clear to resolve
+             * @default 2
+             */
+            consecutive: number;
+            /**
+             * @description Minutes after a firing in which the rule does not fire again
+             * @default 60
+             */
+            cooldownMinutes: number;
+            /** @default true */
+            enabled: boolean;
+            channels?: components["schemas"]["AlertChannelDto"][];
+        };
+        AlertDeliveryResponse: {
+            channelId: number;
+            /** @enum {string} */
+            channelKind: "webhook" | "slack" | "email";
+            /**
+             * @description What it told: the firing (or test-fire), or its resolution
+             * @enum {string}
+             */
+            notice: "firing" | "resolution";
+            attempt: number;
+            /** @enum {string} */
+            status: "delivered" | "failed";
+            error: string | null;
+            /** Format: date-time */
+            attemptedAt: string;
+        };
+        AlertFiringResponse: {
+            id: number;
+            /** @enum {string} */
+            kind: "fire" | "test";
+            value: number;
+            threshold: number;
+            /** Format: date-time */
+            firedAt: string;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** @description Every attempt, in order */
+            deliveries: components["schemas"]["AlertDeliveryResponse"][];
+        };
+        AlertHistoryResponse: {
+            /** @description The latest 50 firings and test-fires, newest first */
+            firings: components["schemas"]["AlertFiringResponse"][];
+        };
+        TestFireResponse: {
+            /** @description The test firing: its deliveries appear in the history */
+            firingId: number;
+        };
+        DigestSettingResponse: {
+            /** @description Whether the signed-in user gets this site’s weekly digest */
+            subscribed: boolean;
+            /** @description Whether an SMTP server is configured: without one, digests can’t be turned on */
+            available: boolean;
+        };
+        DigestSettingDto: {
+            /** @description true: send me this site’s weekly digest */
+            subscribed: boolean;
+        };
+        StoredBackupDto: {
+            /** @example sluice-backup-2026-12-01T03-00-00-000Z.tar.gz */
+            name: string;
+            bytes: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The archive it builds on; null: a full backup */
+            previous: string | null;
+            /** @description Every earlier archive a restore needs beside it */
+            needs: string[];
+            partitionsWritten: number;
+            partitionsUnchanged: number;
+        };
+        BackupProgressDto: {
+            /** @enum {string} */
+            stage: "metadata" | "hot state" | "secrets" | "clickhouse" | "packing" | "verifying" | "done";
+            tablesDone: number;
+            tablesTotal: number;
+            partitionsDone: number;
+            partitionsTotal: number;
+            /** @description Partitions unchanged since the archive this one builds on */
+            partitionsUnchanged: number;
+            rows: number;
+            /** @description Compressed bytes of partition files written */
+            bytes: number;
+            /** @example events 202611 */
+            current: string | null;
+        };
+        BackupJobDto: {
+            id: number;
+            /** @enum {string} */
+            state: "running" | "done" | "failed";
+            /**
+             * @description Who started it: an owner's email, or `schedule`
+             * @example owner@example.com
+             */
+            startedBy: string;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            progress: components["schemas"]["BackupProgressDto"];
+            /** @description The archive written, once done */
+            file: string | null;
+            /** @description Why it failed */
+            error: string | null;
+        };
+        BackupsDto: {
+            /** @description SLUICE_BACKUP_DIR, as the backend sees it */
+            folder: string;
+            /** @enum {string} */
+            schedule: "off" | "hourly" | "daily" | "weekly";
+            /** @description Archives the schedule keeps (SLUICE_BACKUP_KEEP) */
+            keep: number;
+            /** @description SLUICE_BACKUP_PASSPHRASE is set: a backup may be started without one */
+            passphraseConfigured: boolean;
+            /** @description The command that restores an archive (on a stopped or fresh install) */
+            restoreCommand: string;
+            /** @description Newest first */
+            backups: components["schemas"]["StoredBackupDto"][];
+            /** @description The running or last backup job */
+            job: components["schemas"]["BackupJobDto"] | null;
+        };
+        StartBackupDto: {
+            /** @description Seals the archive's secrets; a restore needs it. Never stored. Unset: SLUICE_BACKUP_PASSPHRASE (a 400 when that is not set either). */
+            passphrase?: string;
         };
         CreateApiKeyDto: {
             /**
@@ -5258,6 +5811,489 @@ export interface operations {
                 content?: never;
             };
             /** @description No such site or action, or a site the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    QuestionsController_ask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AskQuestionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionAnswerDto"];
+                };
+            };
+            /** @description question missing, empty or longer than 500 characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site, or one the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description More than 10 questions this minute: Retry-After says when to ask again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AlertsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRuleResponse"][];
+                };
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site or rule, or a site the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AlertsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAlertRuleDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedAlertRuleResponse"];
+                };
+            };
+            /** @description A field breaks its rule: the message begins with the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site or rule, or a site the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AlertsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+                ruleId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRuleResponse"];
+                };
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site or rule, or a site the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AlertsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+                ruleId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site or rule, or a site the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AlertsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+                ruleId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAlertRuleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedAlertRuleResponse"];
+                };
+            };
+            /** @description A field breaks its rule: the message begins with the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site or rule, or a site the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AlertsController_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+                ruleId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertHistoryResponse"];
+                };
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site or rule, or a site the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AlertsController_testFire: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+                ruleId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestFireResponse"];
+                };
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site or rule, or a site the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DigestsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DigestSettingResponse"];
+                };
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site, or a site the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DigestsController_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DigestSettingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DigestSettingResponse"];
+                };
+            };
+            /** @description subscribed is not a boolean, or no SMTP server is configured */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site, or a site the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BackupsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackupsDto"];
+                };
+            };
+        };
+    };
+    BackupsController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartBackupDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackupJobDto"];
+                };
+            };
+            /** @description A backup is running already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BackupsController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The archive (.tar.gz) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/gzip": string;
+                };
+            };
+            /** @description No such archive in the backups folder */
             404: {
                 headers: {
                     [name: string]: unknown;
