@@ -1,20 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { ElementContext } from '../src/naming/element-context.js';
+import { element } from './element-context-fixture.js';
 import { foldText, heuristicName, pathPattern } from '../src/naming/heuristic-name.js';
-
-const element = (fields: Partial<ElementContext>): ElementContext => ({
-  eventName: '$autocapture',
-  tag: 'button',
-  id: '',
-  classes: '',
-  text: '',
-  selector: '',
-  href: '',
-  landmark: '',
-  path: '/',
-  ...fields,
-});
 
 test('page paths fold numbers, UUIDs and long hex ids into :id, and drop query and fragment', () => {
   assert.equal(pathPattern('/orders/10453/items/7'), '/orders/:id/items/:id');

@@ -6,24 +6,11 @@ import { after, test } from 'node:test';
 import { open } from 'lmdb';
 import { CallBudget } from '../src/naming/call-budget.js';
 import { CircuitBreaker } from '../src/naming/circuit-breaker.js';
-import type { ElementContext } from '../src/naming/element-context.js';
+import { element } from './element-context-fixture.js';
 import { MAX_EXCERPT_CHARS, sourceExcerpt } from '../src/naming/source-excerpt.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sluice-naming-parts-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
-
-const element = (fields: Partial<ElementContext>): ElementContext => ({
-  eventName: '$autocapture',
-  tag: 'button',
-  id: '',
-  classes: '',
-  text: '',
-  selector: '',
-  href: '',
-  landmark: '',
-  path: '/',
-  ...fields,
-});
 
 test('the daily budget is counted in LMDB: a reopened environment (a restart) has the same count', async () => {
   const path = join(dir, 'hot-state');
