@@ -36,7 +36,7 @@ import { seedVisits } from './report-seed.js';
 
 /**
  * Backup and restore over the real stores (ClickHouse 18.16, SQLite or, in postgres.test.ts, PostgreSQL): a site
- * with three months of events, goals, a dashboard, a viewer with an API key, an LMDB environment and a key file
+ * with three months of events, goals, a dashboard, a feature flag, a viewer with an API key, an LMDB environment and a key file
  * is backed up, then an incremental backup after a day of new events; corrupt, truncated, unchained and
  * wrong-passphrase restores are refused with nothing changed; then everything is wiped and the incremental
  * archive restored into a fresh install, whose every answer is the same as before.
@@ -71,7 +71,7 @@ let site: number;
 let goal: number;
 let viewer: { token: string; key: string };
 
-/** Every answer a user of the site gets: reports of every kind, and the users, sites, goals and dashboards. */
+/** Every answer a user of the site gets: reports of every kind, and the users, sites, goals, dashboards and flags. */
 async function everything(): Promise<Record<string, unknown>> {
   const answers: Record<string, unknown> = {};
   const read = async (name: string, response: Promise<request.Response>) => {
@@ -98,6 +98,7 @@ async function everything(): Promise<Record<string, unknown>> {
   await read('sites', get('/sites'));
   await read('goals', get(`/sites/${site}/goals`));
   await read('dashboards', get(`/sites/${site}/dashboards`));
+  await read('flags', get(`/sites/${site}/flags`));
   answers.sitesFile = readFileSync(env.SLUICE_SITES_FILE, 'utf8');
   return answers;
 }
@@ -139,6 +140,18 @@ before(async () => {
   const { body: board } = await post(`/sites/${site}/dashboards`).send({ name: 'Sales' }).expect(201);
   await post(`/sites/${site}/dashboards/${board.id}/widgets`)
     .send({ reportKey: 'overview', query: 'from=2026-11-01&to=2026-11-30', kind: 'metrics', width: 2 })
+    .expect(201);
+  await post(`/sites/${site}/flags`)
+    .send({
+      key: 'new-checkout',
+      enabled: true,
+      rollout: 40,
+      variants: [
+        { key: 'control', weight: 50 },
+        { key: 'one-step', weight: 50 },
+      ],
+      rules: [{ attribute: 'path', operator: 'in', values: ['/checkout*'] }],
+    })
     .expect(201);
   viewer = await viewerOf('backup-viewer@shop.test', [site]);
   await stores.insertEvents([
@@ -428,7 +441,7 @@ test('a truncated, a corrupt or an unchained archive and a wrong passphrase are 
   assert.deepEqual(await everything(), answersBefore);
 });
 
-test('wiped and restored into a fresh install, every report, user, site, goal and dashboard is the same', async () => {
+test('wiped and restored into a fresh install, every report, user, site, goal, dashboard and flag is the same', async () => {
   await app.close();
   // A fresh install: an empty ClickHouse database, an empty metadata store, no sites file, no data folder.
   await stores.command('DROP DATABASE sluice');
