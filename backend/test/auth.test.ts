@@ -477,7 +477,14 @@ describe('managing users', () => {
 });
 
 type Rule =
-  'public' | 'signed-in' | 'viewer' | 'viewer of the site' | 'admin' | 'admin of the site' | 'owner';
+  | 'public'
+  | 'signed-in'
+  | 'viewer'
+  | 'viewer of the site'
+  | 'admin'
+  | 'admin of the site'
+  | 'owner'
+  | 'owner of the site';
 /** An answer as the walk compares it: the status, and the error's code (none for a success). */
 type Answer = [status: number, code?: string];
 
@@ -607,6 +614,36 @@ const ROUTES: Record<string, { rule: Rule; answer: Answer; apiKey?: true; stream
   'GET /api/api-keys': { rule: 'viewer', answer: [200] },
   'DELETE /api/api-keys/:keyId': { rule: 'viewer', answer: [404, 'not_found'] }, // a key of no one
   'GET /api/users/:userId/api-keys': { rule: 'owner', answer: [200] },
+  'GET /api/ai/provider': { rule: 'viewer', answer: [200] },
+  'PUT /api/ai/provider': { rule: 'owner', answer: [400, 'validation_failed'] }, // no body
+  'DELETE /api/ai/provider': { rule: 'owner', answer: [204] },
+  'POST /api/ai/provider/test': { rule: 'owner', answer: [400, 'validation_failed'] }, // none stored, none sent
+  'PUT /api/sites/:siteId/actions/:fingerprint/name': {
+    rule: 'admin of the site',
+    answer: [400, 'validation_failed'],
+  }, // no name
+  'DELETE /api/sites/:siteId/actions/:fingerprint/name': {
+    rule: 'admin of the site',
+    answer: [404, 'not_found'],
+  }, // no manual name
+  'POST /api/sites/:siteId/actions/rename': { rule: 'owner of the site', answer: [400, 'validation_failed'] },
+  'POST /api/sites/:siteId/questions': { rule: 'viewer of the site', answer: [400, 'validation_failed'] }, // no question
+  'GET /api/sites/:siteId/alerts': { rule: 'viewer of the site', answer: [200] },
+  'POST /api/sites/:siteId/alerts': { rule: 'admin of the site', answer: [400, 'validation_failed'] },
+  'GET /api/sites/:siteId/alerts/:ruleId': { rule: 'viewer of the site', answer: [404, 'not_found'] }, // no such rule
+  'PATCH /api/sites/:siteId/alerts/:ruleId': { rule: 'admin of the site', answer: [404, 'not_found'] },
+  'DELETE /api/sites/:siteId/alerts/:ruleId': { rule: 'admin of the site', answer: [404, 'not_found'] },
+  'GET /api/sites/:siteId/alerts/:ruleId/history': { rule: 'viewer of the site', answer: [404, 'not_found'] },
+  'POST /api/sites/:siteId/alerts/:ruleId/test': { rule: 'admin of the site', answer: [404, 'not_found'] },
+  'GET /api/sites/:siteId/digest': { rule: 'viewer of the site', answer: [200] },
+  'PUT /api/sites/:siteId/digest': { rule: 'viewer of the site', answer: [400, 'validation_failed'] }, // no body
+  'GET /api/sites/:siteId/flags': { rule: 'viewer of the site', answer: [200] },
+  'POST /api/sites/:siteId/flags': { rule: 'admin of the site', answer: [400, 'validation_failed'] }, // no key
+  'PATCH /api/sites/:siteId/flags/:flagId': { rule: 'admin of the site', answer: [404, 'not_found'] }, // no such flag
+  'DELETE /api/sites/:siteId/flags/:flagId': { rule: 'admin of the site', answer: [404, 'not_found'] },
+  'GET /api/backups': { rule: 'owner', answer: [200] },
+  'POST /api/backups': { rule: 'owner', answer: [400, 'validation_failed'] }, // no passphrase
+  'GET /api/backups/:name': { rule: 'owner', answer: [404, 'not_found'] }, // no such archive
 };
 
 /** Every controller route, as its URL: under /api but for the Prometheus scrape. */
@@ -748,6 +785,10 @@ describe('roles and site isolation, on every route', () => {
             .replace(':dashboardId', '999999')
             .replace(':widgetId', '999999')
             .replace(':linkId', '999999')
+            .replace(':ruleId', '999999')
+            .replace(':flagId', '999999')
+            .replace(':fingerprint', '0123456789abcdef')
+            .replace(':name', 'sluice-backup-2026-01-01T00-00-00-000Z.tar.gz')
             .replace(':token', 'shr_unknown')
             .replace(':group', '0123456789abcdef');
           const pending = http[method.toLowerCase() as 'get'](`${path}?from=2026-11-20&to=2026-11-20`)
