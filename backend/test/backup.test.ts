@@ -126,6 +126,9 @@ async function writeLmdbState(): Promise<void> {
   await environment.close();
 }
 
+/** `npm run backup`'s script, found from this file: the suite runs from the repository's root or the backend's. */
+const CLI = join(import.meta.dirname, '../src/backup/cli.js');
+
 const KEY_FILE = 'webhook-signing.key';
 const keyFileBytes = randomBytes(32);
 
@@ -339,7 +342,7 @@ test('the CLI (npm run backup): --incremental builds on the newest archive, its 
   writeFileSync(passphraseFile, `${PASSPHRASE}\n`);
   const cli = spawnSync(
     process.execPath,
-    ['dist/src/backup/cli.js', 'backup', '--incremental', '--passphrase-file', passphraseFile],
+    [CLI, 'backup', '--incremental', '--passphrase-file', passphraseFile],
     { env: { ...process.env, ...env }, encoding: 'utf8' },
   );
   assert.equal(cli.status, 0, cli.stderr);
@@ -429,7 +432,7 @@ test('a truncated, a corrupt or an unchained archive and a wrong passphrase are 
   writeFileSync(passphraseFile, 'another long passphrase\n');
   const cli = spawnSync(
     process.execPath,
-    ['dist/src/backup/cli.js', 'restore', incremental.file, '--passphrase-file', passphraseFile],
+    [CLI, 'restore', incremental.file, '--passphrase-file', passphraseFile],
     { env: { ...process.env, ...env }, encoding: 'utf8' },
   );
   assert.equal(cli.status, 1);
