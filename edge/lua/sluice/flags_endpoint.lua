@@ -62,6 +62,11 @@ local function page_path()
 end
 
 local function evaluate(site, args)
+    local site_flags = flag_documents.get(site.id).flags
+    -- Most sites have no flags, and the tracker asks on every page: no hash, parse or lookup for them.
+    if #site_flags == 0 then
+        return {}
+    end
     local ua = user_agent.significant(ngx_var.http_user_agent or "")
     local user_id = argument(args, "i")
     local client_id = site.keep_client_ids and argument(args, "v")
@@ -77,7 +82,7 @@ local function evaluate(site, args)
         browser = agent.browser,
         has_user_id = user_id ~= nil,
     }
-    return flags.evaluate_all(flag_documents.get(site.id).flags, context, stable_id, {})
+    return flags.evaluate_all(site_flags, context, stable_id, {})
 end
 
 function _M.handle()
