@@ -18,12 +18,14 @@ import {
   supersededCountSql,
   watermarkSql,
 } from './query/finalized-visits.js';
+import { finalizePathsSql, pathsCoverageSql } from './query/finalized-paths.js';
 
 /** Days merged by one INSERT: a week of every site's visits stays well within the memory limit. */
 const DAYS_PER_WRITE = 7;
 
 /**
- * Writes the finalized visits, their event values and events (query/finalized-visits.ts) hourly, as the admin account, and knows the
+ * Writes the finalized visits, their event values, events (query/finalized-visits.ts) and page sequences
+ * (query/finalized-paths.ts) hourly, as the admin account, and knows the
  * last finalized day for the planner. Idempotent: it continues from the last day recorded in
  * `visits_finalized`, so a run that stops midway is resumed; days are recorded in order, so the
  * finalized days are always every day up to the last.
@@ -37,6 +39,7 @@ export class VisitFinalizer extends RecurringJob {
   private readonly logger = new Logger('VisitFinalizer');
   private readonly client: ClickHouseClient;
   private through?: string;
+  private pathsThrough?: string;
   private running?: Promise<void>;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
@@ -55,6 +58,15 @@ export class VisitFinalizer extends RecurringJob {
   /** The last UTC day whose visits reports read from `visits`; undefined before the first run. */
   finalizedThrough(): string | undefined {
     return this.through;
+  }
+
+  /**
+   * The last UTC day up to which every finalized day's page sequences are written (migration 0019), which
+   * the paths reports read; undefined before the first run. Behind `finalizedThrough` while the days
+   * finalized before 0019 are being filled.
+   */
+  finalizedPathsThrough(): string | undefined {
+    return this.pathsThrough;
   }
 
   /**
@@ -89,9 +101,15 @@ export class VisitFinalizer extends RecurringJob {
     const recorded = Number(mark.days) > 0 ? mark.day : undefined;
     const first = recorded ? addDays(recorded, 1) : await this.firstRollupDay();
     this.through = recorded;
-    if (first === undefined || first > last) return;
+    await this.updatePathsThrough();
+    if (first !== undefined && first <= last)
+      await this.finalizeNewDays(first, last, Number(mark.version), now);
+    await this.fillPaths();
+  }
+
+  private async finalizeNewDays(first: string, last: string, lastVersion: number, now: Date): Promise<void> {
     // Each write gets a version above every recorded one, even within the same second.
-    let version = Math.max(Math.floor(now.getTime() / 1000), Number(mark.version) + 1);
+    let version = Math.max(Math.floor(now.getTime() / 1000), lastVersion + 1);
     for (let from = first; from <= last; from = addDays(from, DAYS_PER_WRITE)) {
       const to = [addDays(from, DAYS_PER_WRITE - 1), last].sort()[0];
       await this.command(finalizeSql(from, to, version));
@@ -99,12 +117,62 @@ export class VisitFinalizer extends RecurringJob {
         await this.command(finalizeValuesSql(dimension, from, to, version));
       }
       await this.command(finalizeEventsSql(from, to, version));
+      await this.command(finalizePathsSql({ from, to }, version, to));
+      await this.command(recordSql(from, to, version, 'visit_paths_finalized'));
       await this.command(recordSql(from, to, version));
       await this.dropSuperseded(from, to, version);
       this.through = to;
+      await this.updatePathsThrough();
       this.logger.log(`Finalized the visits of ${from} to ${to} (version ${version})`);
       version += 1;
     }
+  }
+
+  /**
+   * Writes the page sequences of the finalized days that have none (the days finalized before migration
+   * 0019), from the finalized events, without finalizing the days again: in runs of at most DAYS_PER_WRITE
+   * consecutive days sharing a recorded version, oldest first, each written under that version and
+   * recorded, so the paths reports read the days filled so far (`finalizedPathsThrough`) while the rest
+   * are filled, and a run that stops midway is resumed.
+   */
+  private async fillPaths(): Promise<void> {
+    const through = this.through;
+    if (through === undefined) return;
+    let missing = (await this.pathsCoverage()).filter(({ written }) => !written);
+    while (missing.length > 0) {
+      const [{ day: from, version }] = missing;
+      let count = 1;
+      while (
+        count < Math.min(DAYS_PER_WRITE, missing.length) &&
+        missing[count].version === version &&
+        missing[count].day === addDays(from, count)
+      ) {
+        count += 1;
+      }
+      const to = missing[count - 1].day;
+      await this.command(finalizePathsSql({ from, to }, version, through));
+      await this.command(recordSql(from, to, version, 'visit_paths_finalized'));
+      await this.updatePathsThrough();
+      this.logger.log(`Wrote the page sequences of ${from} to ${to} (version ${version})`);
+      missing = missing.slice(count);
+    }
+  }
+
+  /** Each finalized day's latest version, and whether its page sequences are written, in day order. */
+  private async pathsCoverage(): Promise<Array<{ day: string; version: number; written: boolean }>> {
+    const rows = await this.rows<{ day: string; version: number; written: number }>(pathsCoverageSql);
+    return rows.map(({ day, version, written }) => ({
+      day,
+      version: Number(version),
+      written: written === 1,
+    }));
+  }
+
+  /** The last day up to which every finalized day's page sequences are written. */
+  private async updatePathsThrough(): Promise<void> {
+    const days = await this.pathsCoverage();
+    const unwritten = days.findIndex(({ written }) => !written);
+    this.pathsThrough = (unwritten === -1 ? days.at(-1) : days[unwritten - 1])?.day;
   }
 
   /** The rollup's first day, or undefined while it is empty. */

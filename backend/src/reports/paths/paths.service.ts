@@ -9,10 +9,11 @@ import {
   sessionPathsCsvSql,
   sessionPathsSql,
   type PathAnchor,
+  type PathsQuery,
 } from '../query/paths.js';
-import type { ReportQuery } from '../query/report-query.js';
 import { refuseOptions, reportHeader } from '../report-kind.js';
 import { ReportsService } from '../reports.service.js';
+import { VisitFinalizer } from '../visit-finalizer.js';
 import type { PathsQueryDto, SessionPathsQueryDto } from './dto/paths-query.dto.js';
 import type { PathNeighbourDto, PathsReportDto, SessionPathsReportDto } from './dto/paths-report.dto.js';
 
@@ -29,12 +30,13 @@ export class PathsService {
   constructor(
     private readonly reports: ReportsService,
     private readonly clickhouse: ClickHouseService,
+    private readonly finalizer: VisitFinalizer,
   ) {}
 
-  private async query(siteId: number, dto: PathsQueryDto | SessionPathsQueryDto): Promise<ReportQuery> {
+  private async query(siteId: number, dto: PathsQueryDto | SessionPathsQueryDto): Promise<PathsQuery> {
     const base = await this.reports.baseQuery(siteId, dto);
     refuseOptions(base, 'paths');
-    return { ...base, metrics: [] };
+    return { ...base, metrics: [], pathsFinalizedThrough: this.finalizer.finalizedPathsThrough() };
   }
 
   async neighbours(siteId: number, dto: PathsQueryDto): Promise<PathsReportDto> {

@@ -125,9 +125,17 @@ export function finalizeEventsSql(from: string, to: string, version: number): Sq
     ) USING visit_id`;
 }
 
-/** Makes `version` the rows of the days `from` to `to`: readers switch to them at once. */
-export function recordSql(from: string, to: string, version: number): SqlFragment {
-  return sql`INSERT INTO visits_finalized (day, version)
+/**
+ * Makes `version` the rows of the days `from` to `to`: readers switch to them at once. `table` the record
+ * written: `visit_paths_finalized` records the days whose page sequences are written (migration 0019).
+ */
+export function recordSql(
+  from: string,
+  to: string,
+  version: number,
+  table: 'visits_finalized' | 'visit_paths_finalized' = 'visits_finalized',
+): SqlFragment {
+  return sql`INSERT INTO ${identifier(table)} (day, version)
     SELECT ${bind.date(from)} + number, ${bind.uint32(version)}
     FROM system.numbers LIMIT ${bind.uint32(dayCount(from, to))}`;
 }
@@ -140,7 +148,7 @@ export const watermarkSql = sql`SELECT toString(max(day)) AS day, max(version) A
 export const firstRollupDaySql = sql`SELECT toString(min(day)) AS day, count() AS days FROM sessions_daily`;
 
 /** The tables written under a finalization's version, with their UTC day. */
-export const FINALIZED_TABLES = ['visits', 'visit_values', 'finalized_events'] as const;
+export const FINALIZED_TABLES = ['visits', 'visit_values', 'finalized_events', 'visit_paths'] as const;
 type FinalizedTable = (typeof FINALIZED_TABLES)[number];
 
 /** A finalized table's UTC day: a column, or for the events the day of their (first) arrival. */

@@ -7,11 +7,12 @@ import { VISIT_KEY } from './visit-key.js';
 /**
  * A report kind over raw events (paths, heatmaps) takes the report's filters as a choice of visits: an
  * event counts when its visit is one the report's visit rows keep (their visit filters hold, and for event
- * filters the visit has a matching event). A condition on events' `VISIT_KEY`; empty without filters.
+ * filters the visit has a matching event). A condition on events' `VISIT_KEY` (or on another `key`, as the
+ * finalized page sequences' `visit_id`); empty without filters.
  */
-export function keptVisits(query: ReportQuery): SqlFragment | undefined {
+export function keptVisits(query: ReportQuery, key: SqlFragment = VISIT_KEY): SqlFragment | undefined {
   if (!query.filters) return undefined;
-  return sql`${VISIT_KEY} IN (SELECT visit_id FROM (${visitRows(query, query.range, chooseSource(query))}))`;
+  return sql`${key} IN (SELECT visit_id FROM (${visitRows(query, query.range, chooseSource(query))}))`;
 }
 
 /** `keptVisits` as a further condition of a WHERE: `AND …`, or nothing. */

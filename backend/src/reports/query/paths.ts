@@ -6,7 +6,9 @@ import { keptVisits } from './kept-visits.js';
 import { rangeEvents } from './range-events.js';
 import type { DateRange, ReportQuery } from './report-query.js';
 import { addDays } from '../../common/calendar.js';
-import { dayBounds } from './visits.js';
+import { dayBounds, finalizedThenOpen, type OpenDays } from './visits.js';
+import { finalizedPathRows } from './finalized-paths.js';
+import { reloadsCollapsed, viewedPages } from './visit-steps.js';
 
 /** What stands before a visit's first page and after its last: never a path, as every path starts with `/`. */
 export const ENTRY = 'entry';
@@ -30,32 +32,63 @@ const readRange = (range: DateRange): DateRange => ({
 });
 
 /**
+ * A paths report's query: a report query and the last UTC day whose visits' page sequences are
+ * finalized (VisitFinalizer, migration 0019); unset, every visit is walked from its pageviews.
+ */
+export type PathsQuery = ReportQuery & { pathsFinalizedThrough?: string };
+
+/**
  * One row per visit that began in the range (by its first pageview), with `steps`: the pages it viewed
- * in order, a page viewed again right after itself (a reload, a re-render) one step.
+ * in order, a page viewed again right after itself (a reload, a re-render) one step (visit-steps.ts).
+ * The visits begun on UTC days whose sequences are finalized are read as written (finalized-paths.ts);
+ * only the others are walked from their pageviews. With filters, only the visits they keep
+ * (kept-visits.ts), from both.
+ */
+function visitSteps(query: PathsQuery): SqlFragment {
+  const { start, end, firstDay } = dayBounds(query.site, query.range);
+  const rows = finalizedThenOpen(
+    { finalizedThrough: query.pathsFinalizedThrough },
+    query.range,
+    (through) =>
+      finalizedPathRows(
+        bind.uint32(query.site.id),
+        { first: firstDay, through },
+        { start, end },
+        keptVisits(query, sql`visit_id`),
+      ),
+    (open) => walkedSteps(query, open),
+  );
+  return sql`SELECT * FROM (${rows})`;
+}
+
+/**
+ * The steps of the visits begun in the range and on `open.from` or later, walked from their pageviews.
  *
  * Each pageview counts once, by its id: its copies (a second delivery, a resend from another address,
- * later) share its id and session, and it keeps its first delivery's time (`viewed`), so its place. Pageviews
- * within one second keep the order of their ids (ts has whole seconds). Visits are keyed as in visits.ts;
- * with filters, only the visits they keep are walked (kept-visits.ts).
+ * later) share its id and session, and it keeps its first delivery's time (`seen`). Visits are keyed as
+ * in visits.ts. The pageviews are read from `open.readFrom` on: a visit begun on a finalized day may view
+ * pages on the open days, and its earlier pageviews show it is not one of these.
  */
-function visitSteps(query: ReportQuery): SqlFragment {
+function walkedSteps(query: ReportQuery, open: OpenDays): SqlFragment {
   const { start, end } = dayBounds(query.site, query.range);
-  // The filters choose visits (kept-visits.ts), not pageviews: the pageviews read are every one of them.
+  const kept = keptVisits(query);
   const pageviews = rangeEvents(
     { site: query.site, finalizedThrough: query.finalizedThrough },
     readRange(query.range),
     ['pageview'],
     [[sql`pathname`, sql`page`]],
-    { visitors: false, where: keptVisits(query) },
+    {
+      visitors: false,
+      // The filters choose visits (kept-visits.ts), not pageviews: the pageviews read are every one of them.
+      where: sql`toDate(ts) >= ${bind.date(open.readFrom)} ${kept ? sql`AND ${kept}` : sql``}`,
+    },
   );
-  return sql`SELECT visit_id,
-      arrayFilter((page, i) -> i = 1 OR page != pages[i - 1], pages, arrayEnumerate(pages)) AS steps
+  return sql`SELECT visit_id, ${reloadsCollapsed(sql`pages`)} AS steps
     FROM (
-      SELECT visit_id,
-        arrayMap(view -> tupleElement(view, 3), arraySort(groupArray((seen, toString(event_id), page)))) AS pages
+      SELECT visit_id, ${viewedPages} AS pages
       FROM (${pageviews})
       GROUP BY visit_id
-      HAVING min(seen) >= ${start} AND min(seen) < ${end}
+      HAVING min(seen) >= ${start} AND min(seen) < ${end} AND toDate(min(seen)) >= ${bind.date(open.from)}
     )`;
 }
 
@@ -67,7 +100,7 @@ function visitSteps(query: ReportQuery): SqlFragment {
  *
  * `uniq(visit_id)`: exact below 65,536 visits per row, within about 1% above (metrics.ts says why).
  */
-export function neighboursSql(query: ReportQuery, page: string, limit: number): NamedQuery {
+export function neighboursSql(query: PathsQuery, page: string, limit: number): NamedQuery {
   const hits = sql`arrayFilter(i -> ${pageMatches(sql`steps[i]`, page)}, arrayEnumerate(steps))`;
   const next = sql`arrayMap(i -> ('next', if(i = length(steps), ${bind.string(EXIT)}, steps[i + 1])), hits)`;
   const previous = sql`arrayMap(i -> ('previous', if(i = 1, ${bind.string(ENTRY)}, steps[i - 1])), hits)`;
@@ -103,7 +136,7 @@ export type PathAnchor = { start: string } | { end: string };
  * or begins within them. Paths of equal visits are ordered by their pages.
  */
 export function sessionPathsSql(
-  query: ReportQuery,
+  query: PathsQuery,
   anchor: PathAnchor,
   steps: number,
   limit: number,
