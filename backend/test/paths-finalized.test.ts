@@ -29,7 +29,6 @@ const FINALIZED_THROUGH = '2026-11-02';
 const RANGES = [
   { from: '2026-10-31', to: '2026-11-03' },
   { from: '2026-11-01', to: '2026-11-01' },
-  { from: '2026-11-02', to: '2026-11-03' },
 ];
 const GERMANY = '[{"dimension":"country","operator":"is","value":"DE"}]';
 const SIGNED_UP = '[{"dimension":"event_name","operator":"is","value":"signup"}]';

@@ -59,10 +59,10 @@ export function finalizePathsSql(
 }
 
 /** Each finalized UTC day's latest recorded version, and whether its sequences are written (1) or not (0). */
-export const pathsCoverageSql = sql`SELECT toString(day) AS day, version,
-    (day, version) IN (SELECT day, version FROM visit_paths_finalized) AS written
-  FROM (SELECT day, max(version) AS version FROM visits_finalized GROUP BY day)
-  ORDER BY day`;
+export const pathsCoverageSql = sql`SELECT toString(finalized_day) AS day, version,
+    (finalized_day, version) IN (SELECT day, version FROM visit_paths_finalized) AS written
+  FROM (SELECT day AS finalized_day, max(version) AS version FROM visits_finalized GROUP BY day)
+  ORDER BY finalized_day`;
 
 /**
  * The finalized sequences of a site's visits whose first pageview came in [start, end) and on a UTC day
