@@ -207,6 +207,8 @@ test('a full backup holds every partition, the metadata without its secrets, and
       'finalized_events',
       'sessions_daily',
       'traffic_hourly',
+      'visit_paths',
+      'visit_paths_finalized',
       'visit_values',
       'visitors_first_seen',
       'visits',

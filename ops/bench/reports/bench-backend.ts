@@ -31,7 +31,8 @@ function writeSitesFile(path: string, plan: SeedPlan): void {
 
 /**
  * Waits for the backend's first run of the visit finalizer (it starts with the backend): reports are
- * timed on a settled server, whose visits up to 3 UTC days before today are plain rows (migration 0014).
+ * timed on a settled server, whose visits up to 3 UTC days before today are plain rows (migration 0014),
+ * their page sequences too (migration 0019: filled after the visits on a copy finalized before it).
  */
 async function finalizedVisits(clickhouse: SeededClickHouse): Promise<void> {
   const started = performance.now();
@@ -40,7 +41,7 @@ async function finalizedVisits(clickhouse: SeededClickHouse): Promise<void> {
     `visits finalized through ${target}`,
     async () => {
       const [{ day }] = await clickhouse.query<{ day: string }>(
-        'SELECT toString(max(day)) AS day FROM visits_finalized',
+        `SELECT toString(least((SELECT max(day) FROM visits_finalized), (SELECT max(day) FROM visit_paths_finalized))) AS day`,
       );
       return day >= target;
     },
