@@ -17,9 +17,15 @@ export const EXIT = 'exit';
 /** The longest session path answered, markers (entry, exit) included: longer ones are cut to this. */
 export const MAX_PATH_STEPS = 5;
 
-/** A page option: an exact path, or a wildcard pattern (`*` within a segment, `**` across) as filters take it. */
+/**
+ * A page option: an exact path, or a wildcard pattern (`*` within a segment, `**` across) as filters take it.
+ * An exact path is compared as a string: the same test as its anchored pattern, without a regex run on
+ * every step of every visit.
+ */
 const pageMatches = (column: SqlFragment, page: string) =>
-  sql`match(${column}, ${bind.string(wildcardRegex(page))})`;
+  page.includes('*')
+    ? sql`match(${column}, ${bind.string(wildcardRegex(page))})`
+    : sql`${column} = ${bind.string(page)}`;
 
 /**
  * The local days whose pageviews are read for the visits that began in a range: a day more on each side,
