@@ -13,9 +13,3 @@ export function keptVisits(query: ReportQuery): SqlFragment | undefined {
   if (!query.filters) return undefined;
   return sql`${VISIT_KEY} IN (SELECT visit_id FROM (${visitRows(query, query.range, chooseSource(query))}))`;
 }
-
-/** `keptVisits` as a further condition of a WHERE: `AND …`, or nothing. */
-export function inKeptVisits(query: ReportQuery): SqlFragment {
-  const kept = keptVisits(query);
-  return kept ? sql`AND ${kept}` : sql``;
-}
