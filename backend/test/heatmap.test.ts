@@ -1,12 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import type { INestApplication } from '@nestjs/common';
 import type request from 'supertest';
+import { assertSameOnceFinalized } from './finalized-answers.js';
 import { startSignedInApp, type TestStores } from './harness.js';
 import { reportClient, type Params } from './report-client.js';
 import { heatmapRows } from './heatmap-seed.js';
 import { copyOf, resendOf } from './paths-seed.js';
 
 let stores: TestStores;
+let app: INestApplication;
 let http: ReturnType<typeof request>;
 let token: string;
 let stop: (() => Promise<void>) | undefined;
@@ -23,7 +26,7 @@ const { report, csv, newSite, assertIsolated, assertRefused } = reportClient(
 const heatmap = (siteId: number, params: Params) => report(siteId, 'heatmap', params);
 
 before(async () => {
-  ({ stores, http, token, stop } = await startSignedInApp());
+  ({ stores, app, http, token, stop } = await startSignedInApp());
   site = await newSite('heatmap.test', 'America/St_Johns');
   ({ timezone } = (
     await http.get(`/api/sites/${site}`).set('authorization', `Bearer ${token}`).expect(200)
@@ -173,5 +176,37 @@ describe('refused', () => {
     await assertIsolated([['heatmap', DAY]], 'heatmap-viewer@shop.test', (siteId) =>
       stores.insertEvents(heatmapRows(siteId).rows),
     );
+  });
+});
+
+// Last: finalizing changes where every later report reads its days from.
+describe('finalized days', () => {
+  test('the same cells, elements and scroll depths once the days are finalized, in UTC−3:30 and UTC+5:30', async () => {
+    // The seed again in Asia/Kolkata, where 2026-11-20 runs from 18:30 UTC the day before.
+    const kolkata = await newSite('heatmap-kolkata.test', 'Asia/Kolkata');
+    const { clicks, rows } = heatmapRows(kolkata);
+    await stores.insertEvents([...rows, copyOf(clicks.a1), resendOf(clicks.b1)]);
+    const requests: Array<[number, Params]> = [site, kolkata].flatMap((id): Array<[number, Params]> => [
+      [id, DAY],
+      [id, { ...DAY, from: '2026-11-19', to: '2026-11-21' }],
+      [id, { ...DAY, viewport: 'desktop' }],
+      [id, { ...DAY, page: '/pri*', viewport: 'mobile' }],
+      [id, { ...DAY, filters: '[{"dimension":"page","operator":"is","value":"/docs"}]' }],
+    ]);
+    const answers = async () =>
+      Promise.all(requests.map(async ([id, params]) => (await heatmap(id, params).expect(200)).body));
+    // Both zones' days hold clicks, elements and views: the comparison compares something.
+    const raw = await answers();
+    for (const body of [raw[0], raw[5]]) {
+      assert.ok(body.cells.length > 0 && body.elements.length > 0 && body.scroll.views > 0);
+    }
+    // St. John's 2026-11-20 ends at 03:30 UTC on the 21st: finalized through the 20th, it reads its last
+    // clicks (c1, c2) from the open days; then every day it reads is finalized.
+    assert.equal(await assertSameOnceFinalized(app, new Date('2026-11-23T12:00:00Z'), answers), '2026-11-20');
+    assert.equal(await assertSameOnceFinalized(app, new Date('2026-11-26T12:00:00Z'), answers), '2026-11-23');
+    const [{ events }] = await stores.query<{ events: string }>(
+      `SELECT toString(count()) AS events FROM finalized_events WHERE site_id = ${site} AND name = '$autocapture'`,
+    );
+    assert.equal(Number(events), 8, 'the non-bot clicks on the seed, each once (no copy, no resend)');
   });
 });

@@ -52,8 +52,14 @@ export function eventValue(name: DimensionName): SqlFragment {
   return identifier(spec.field);
 }
 
-/** The events that carry a dimension, as a condition; undefined where every event does. */
+/**
+ * The events that carry a dimension, as a condition; undefined where every event does. A property
+ * dimension is carried by the events that have properties: the others have no row in `EACH_PROPERTY`
+ * anyway, and saying so lets ClickHouse drop them before any grouping (a few percent of a site's events
+ * carry properties; grouping every event of a month by visit took most of a property breakdown's time).
+ */
 export function carriedBy(name: DimensionName): SqlFragment | undefined {
-  const { events }: DimensionSpec = REPORT_DIMENSIONS[name];
-  return events ? sql`name IN (${joinSql(events.map(bind.string), ', ')})` : undefined;
+  const spec: DimensionSpec = REPORT_DIMENSIONS[name];
+  if (spec.property) return sql`notEmpty(${identifier(spec.field)})`;
+  return spec.events ? sql`name IN (${joinSql(spec.events.map(bind.string), ', ')})` : undefined;
 }

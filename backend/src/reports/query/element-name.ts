@@ -22,13 +22,19 @@ const FIELDS = Object.keys(CONTEXT_COLUMNS) as Array<keyof ElementContext>;
 const alias = (field: keyof ElementContext) => field.replace(/[A-Z]/g, (upper) => `_${upper.toLowerCase()}`);
 type ContextAlias = 'event_name' | Exclude<keyof ElementContext, 'eventName'>;
 
+/** Each field of an element's context: its column of the events, and its name in the queries here. */
+export const ELEMENT_CONTEXT: Array<[SqlFragment, SqlFragment]> = FIELDS.map((field) => [
+  identifier(CONTEXT_COLUMNS[field]),
+  identifier(alias(field)),
+]);
+
 /**
  * One event's description of its element, as columns named by the context's fields (`any(el_tag) AS tag`),
  * for a query grouping by fingerprint. The fingerprint hashes the tag, selector and text (contract:
  * el_fingerprint), so every event of one describes it alike and `any` takes one.
  */
 export const elementContextColumns: SqlFragment = joinSql(
-  FIELDS.map((field) => sql`any(${identifier(CONTEXT_COLUMNS[field])}) AS ${identifier(alias(field))}`),
+  ELEMENT_CONTEXT.map(([column, name]) => sql`any(${column}) AS ${name}`),
   ', ',
 );
 

@@ -1,16 +1,10 @@
 import { bind, identifier, joinSql, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
 import type { NamedQuery } from '../../clickhouse/clickhouse.service.js';
-import {
-  elementContextColumns,
-  elementNameColumns,
-  regroupedContextColumns,
-  storedNames,
-} from './element-name.js';
+import { ELEMENT_CONTEXT, elementNameColumns, regroupedContextColumns, storedNames } from './element-name.js';
 import { wildcardRegex } from './filters.js';
-import { inKeptVisits } from './kept-visits.js';
+import { keptVisits } from './kept-visits.js';
+import { rangeEvents, type EventColumn } from './range-events.js';
 import type { ReportQuery } from './report-query.js';
-import { dayBounds, eventDays } from './visits.js';
-import { VISIT_KEY } from './visit-key.js';
 
 /**
  * Viewport buckets by the click's `viewport_width` (CSS px), at the usual layout breakpoints: mobile
@@ -31,7 +25,7 @@ export const GRID_COLUMNS = 50;
 export const GRID_ROW_PX = 50;
 
 /** What a click is: an autocaptured click, or one the edge renamed by its link (a download, an outbound link). */
-const CLICKS = sql`name IN ('$autocapture', '$download', '$outbound')`;
+const CLICK_NAMES = ['$autocapture', '$download', '$outbound'];
 
 export interface HeatmapOptions {
   page: string;
@@ -40,28 +34,55 @@ export interface HeatmapOptions {
 }
 
 /**
- * The page's clicks in the range (bots out), each once, by its id: a copy (a second delivery, a resend
- * from another address, later) shares the id and so the place, and the range holds the click by its first
- * delivery's time.
- * Only clicks that say where they landed (a viewport width) are placed.
+ * The range's events named `names` on the page (by its pattern) that `where` also holds for, each once
+ * with `columns` (range-events.ts): a copy (a second delivery, a resend from another address, later)
+ * shares the id and so the place, and the range holds the event by its first delivery's time. The
+ * finalized days' events come stored once each (finalized_events), so only the open days' are grouped
+ * by id. The filters choose visits (kept-visits.ts), as paths.ts reads them, not the events themselves.
  */
-function pageClicks(query: ReportQuery, options: HeatmapOptions, columns: SqlFragment): SqlFragment {
-  const { start, end } = dayBounds(query.site, query.range);
-  return sql`SELECT ${columns}
-    FROM events
-    WHERE ${pageClickRows(query, options)}
-    GROUP BY event_id
-    HAVING min(ts) >= ${start} AND min(ts) < ${end}`;
+function pageEvents(
+  query: ReportQuery,
+  page: string,
+  names: string[],
+  columns: EventColumn[],
+  { visitors, where }: { visitors: boolean; where?: SqlFragment },
+): SqlFragment {
+  const kept = keptVisits(query);
+  const conditions = [
+    sql`match(pathname, ${bind.string(wildcardRegex(page))})`,
+    ...(where ? [where] : []),
+    ...(kept ? [kept] : []),
+  ];
+  return rangeEvents(
+    { site: query.site, finalizedThrough: query.finalizedThrough },
+    query.range,
+    names,
+    columns,
+    { visitors, where: joinSql(conditions, ' AND ') },
+  );
 }
 
-/** The events table's rows of the page's clicks (copies included): a condition. */
-function pageClickRows(query: ReportQuery, options: HeatmapOptions): SqlFragment {
+/** The page's clicks in the range that say where they landed (a viewport width), each once: pageEvents. */
+function pageClicks(
+  query: ReportQuery,
+  options: HeatmapOptions,
+  columns: EventColumn[],
+  visitors: boolean,
+): SqlFragment {
   const widths = options.viewport
-    ? sql`AND viewport_width >= ${bind.uint32(VIEWPORT_WIDTHS[options.viewport][0])} AND viewport_width <= ${bind.uint32(VIEWPORT_WIDTHS[options.viewport][1])}`
-    : sql`AND viewport_width > 0`;
-  return sql`${eventDays(query, query.range)} AND is_bot = 0 AND ${CLICKS}
-      AND match(pathname, ${bind.string(wildcardRegex(options.page))}) ${widths} ${inKeptVisits(query)}`;
+    ? sql`viewport_width >= ${bind.uint32(VIEWPORT_WIDTHS[options.viewport][0])} AND viewport_width <= ${bind.uint32(VIEWPORT_WIDTHS[options.viewport][1])}`
+    : sql`viewport_width > 0`;
+  return pageEvents(query, options.page, CLICK_NAMES, columns, { visitors, where: widths });
 }
+
+/** A click's cell: its column across the viewport and its row down the page (heatmapCellsSql). */
+const CELL_COLUMNS: EventColumn[] = [
+  [
+    sql`least(${bind.uint32(GRID_COLUMNS - 1)}, intDiv(click_x * ${bind.uint32(GRID_COLUMNS)}, viewport_width))`,
+    sql`column`,
+  ],
+  [sql`intDiv(click_y, ${bind.uint32(GRID_ROW_PX)})`, sql`row`],
+];
 
 /**
  * Click density: clicks per grid cell, `column` 0–49 (the click's x as a fraction of its viewport's width:
@@ -69,11 +90,9 @@ function pageClickRows(query: ReportQuery, options: HeatmapOptions): SqlFragment
  * last column) and `row` (y in 50 px rows from the top of the page), densest first.
  */
 export function heatmapCellsSql(query: ReportQuery, options: HeatmapOptions): NamedQuery {
-  const cells = sql`least(${bind.uint32(GRID_COLUMNS - 1)}, intDiv(any(click_x) * ${bind.uint32(GRID_COLUMNS)}, any(viewport_width))) AS column,
-    intDiv(any(click_y), ${bind.uint32(GRID_ROW_PX)}) AS row`;
   return {
     name: 'report:heatmap:cells',
-    sql: sql`SELECT column, row, count() AS clicks FROM (${pageClicks(query, options, cells)})
+    sql: sql`SELECT column, row, count() AS clicks FROM (${pageClicks(query, options, CELL_COLUMNS, false)})
       GROUP BY column, row ORDER BY clicks DESC, row, column`,
   };
 }
@@ -84,26 +103,15 @@ export function heatmapCellsSql(query: ReportQuery, options: HeatmapOptions): Na
  * which element-name.ts's `elementName` says what it is called.
  *
  * A click's visitor is its visit's, the visitor of the visit's first event (as visits.ts counts them), so
- * a visit whose address changed midway is one visitor; read from the per-visit rollup (`sessions_daily`,
- * the same value as raw events give: visits.ts): only the visits of the page's clicks are merged (`IN`),
- * as range-events.ts does: merging every visit of the range's days cost more than the clicks did.
- * `uniq` as metrics.ts says.
+ * a visit whose address changed midway is one visitor: range-events.ts pairs them. `uniq` as metrics.ts says.
  */
 export function heatmapElementsSql(query: ReportQuery, options: HeatmapOptions): NamedQuery {
-  const site = bind.uint32(query.site.id);
-  const { firstDay, lastDay } = dayBounds(query.site, query.range);
-  const click = sql`any(el_fingerprint) AS fingerprint, any(${VISIT_KEY}) AS visit_id, ${elementContextColumns}`;
+  const click: EventColumn[] = [[sql`el_fingerprint`, sql`fingerprint`], ...ELEMENT_CONTEXT];
   return {
     name: 'report:heatmap:elements',
     sql: sql`SELECT fingerprint, ${elementNameColumns}, clicks, visitors FROM (
         SELECT fingerprint, ${regroupedContextColumns}, count() AS clicks, uniq(visitor) AS visitors
-        FROM (${pageClicks(query, options, click)}) ANY LEFT JOIN (
-          SELECT visit_id, argMinMerge(visitor_hash) AS visitor
-          FROM sessions_daily
-          WHERE site_id = ${site} AND day >= ${firstDay} AND day <= ${lastDay}
-            AND visit_id IN (SELECT ${VISIT_KEY} FROM events WHERE ${pageClickRows(query, options)})
-          GROUP BY visit_id
-        ) USING visit_id
+        FROM (${pageClicks(query, options, click, true)})
         WHERE fingerprint != ''
         GROUP BY fingerprint
         ORDER BY clicks DESC, fingerprint
@@ -124,7 +132,16 @@ export const SCROLL_DEPTHS = [25, 50, 75, 100] as const;
  * viewport width: this is over every viewport.
  */
 export function scrollDepthSql(query: ReportQuery, page: string): NamedQuery {
-  const { start, end } = dayBounds(query.site, query.range);
+  const reports = pageEvents(
+    query,
+    page,
+    ['$engagement'],
+    [
+      [sql`pathname`, sql`page`],
+      [sql`scroll_depth`, sql`depth`],
+    ],
+    { visitors: false },
+  );
   return {
     name: 'report:heatmap:scroll',
     sql: sql`SELECT count() AS views, ${joinSql(
@@ -133,15 +150,6 @@ export function scrollDepthSql(query: ReportQuery, page: string): NamedQuery {
       ),
       ', ',
     )}
-      FROM (
-        SELECT visit_id, page, max(depth) AS depth FROM (
-          SELECT any(${VISIT_KEY}) AS visit_id, any(pathname) AS page, any(scroll_depth) AS depth
-          FROM events
-          WHERE ${eventDays(query, query.range)} AND is_bot = 0
-            AND name = '$engagement' AND match(pathname, ${bind.string(wildcardRegex(page))}) ${inKeptVisits(query)}
-          GROUP BY event_id
-          HAVING min(ts) >= ${start} AND min(ts) < ${end}
-        ) GROUP BY visit_id, page
-      )`,
+      FROM (SELECT visit_id, page, max(depth) AS depth FROM (${reports}) GROUP BY visit_id, page)`,
   };
 }

@@ -14,9 +14,3 @@ export function keptVisits(query: ReportQuery, key: SqlFragment = VISIT_KEY): Sq
   if (!query.filters) return undefined;
   return sql`${key} IN (SELECT visit_id FROM (${visitRows(query, query.range, chooseSource(query))}))`;
 }
-
-/** `keptVisits` as a further condition of a WHERE: `AND …`, or nothing. */
-export function inKeptVisits(query: ReportQuery): SqlFragment {
-  const kept = keptVisits(query);
-  return kept ? sql`AND ${kept}` : sql``;
-}

@@ -123,6 +123,10 @@ function rawRangeEvents(
       HAVING seen >= ${start} AND seen < ${end}
         ${open ? sql`AND toDate(seen) >= ${bind.date(open.from)}` : sql``}`;
   if (!visitors && !filters.visit) return events;
+  // An event first seen on an open day belongs to a visit begun at most two UTC days before (as
+  // finalized-visits.ts says), so on `open.readFrom` or later unless the range's first day read is later
+  // still: all of that visit's rollup rows lie from there on, and the days before need no merging.
+  const firstRollupDay = open ? bind.date(open.readFrom) : firstDay;
   const visitColumns = [
     sql`visit_id`,
     named([sql`argMinMerge(visitor_hash)`, sql`visitor`]),
@@ -143,7 +147,7 @@ function rawRangeEvents(
       SELECT visit_id, visitor FROM (
         SELECT ${joinSql(visitColumns, ', ')}
         FROM sessions_daily
-        WHERE site_id = ${bind.uint32(query.site.id)} AND day >= ${firstDay} AND day <= ${lastDay}
+        WHERE site_id = ${bind.uint32(query.site.id)} AND day >= ${firstRollupDay} AND day <= ${lastDay}
           AND visit_id IN (SELECT ${VISIT_KEY} FROM events WHERE ${chosen})
         GROUP BY visit_id
       ) ${visitFilter}
