@@ -1,16 +1,21 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type request from 'supertest';
-import { startSignedInApp, type TestStores } from './harness.js';
+import type { INestApplication } from '@nestjs/common';
+import type { EventRow } from '@sluice/config';
+import { assertSameOnceFinalized } from './finalized-answers.js';
+import { eventRow, startSignedInApp, type TestStores } from './harness.js';
 import { reportClient, type Params } from './report-client.js';
-import { seedRetention } from './retention-seed.js';
+import { seedVisits } from './report-seed.js';
+import { retentionCellsOf, seedRetention, type RetentionCells } from './retention-seed.js';
 
 let stores: TestStores;
+let app: INestApplication;
 let http: ReturnType<typeof request>;
 let token: string;
 let stop: (() => Promise<void>) | undefined;
 
-before(async () => ({ stores, http, token, stop } = await startSignedInApp()));
+before(async () => ({ stores, app, http, token, stop } = await startSignedInApp()));
 after(() => stop?.());
 
 const { post, report, newSite, assertIsolated, assertRefusedStartingWith } = reportClient(
@@ -187,5 +192,110 @@ describe('retention', () => {
       'retention-viewer@shop.test',
       (siteId) => stores.insertEvents(seedRetention(siteId)),
     );
+  });
+});
+
+/** An answer's grid as its cells that are not 0, as `retentionCellsOf` writes them. */
+function cellsOf(cohorts: ReturnType<typeof cohort>[]): RetentionCells {
+  const cells: RetentionCells = {};
+  for (const { cohort: label, visitors, returning } of cohorts.filter(({ visitors }) => visitors > 0)) {
+    cells[label] = {
+      visitors,
+      returning: Object.fromEntries(
+        returning.filter(({ visitors }) => visitors > 0).map(({ period, visitors }) => [period, visitors]),
+      ),
+    };
+  }
+  return cells;
+}
+
+// Runs last: it finalizes the days of every site of this file.
+describe('retention over finalized and open days', () => {
+  const ZONES = ['Asia/Kolkata', 'America/St_Johns'] as const;
+  /** Finalized through 21 November (3 UTC days before): every range below has finalized and open days. */
+  const NOW = new Date('2026-11-24T12:00:00Z');
+  const REQUESTS: Array<{
+    period: 'day' | 'week' | 'month';
+    from: string;
+    to: string;
+    returnEvent?: string;
+  }> = [
+    { period: 'day', from: '2026-11-01', to: '2026-11-24' },
+    { period: 'week', from: '2026-11-02', to: '2026-11-29' },
+    { period: 'month', from: '2026-10-01', to: '2026-11-30' },
+    { period: 'week', from: '2026-11-02', to: '2026-11-29', returnEvent: 'purchase' },
+  ];
+  const FIREFOX = JSON.stringify([{ dimension: 'browser', operator: 'is', value: 'Firefox' }]);
+  const sites = new Map<string, { id: number; rows: EventRow[] }>();
+
+  /** `ancient`, first seen in March, back in three weeks of the range: in no cohort of it. */
+  const ancient = (siteId: number) =>
+    ['2026-03-10 12:00:00', '2026-11-05 12:00:00', '2026-11-12 12:00:00', '2026-11-23 12:00:00'].map((ts) =>
+      eventRow({ site_id: siteId, visitor_id: 'ancient', session_id: `ancient@${ts}`, ts }),
+    );
+
+  before(async () => {
+    for (const [i, timezone] of ZONES.entries()) {
+      const { body } = await post('/sites')
+        .send({ name: `Cohorts ${i}`, domain: `cohorts-${i}.test`, timezone })
+        .expect(201);
+      const rows = [
+        ...seedVisits(3000 + i, body.id, '2026-10-20 00:00:00', '2026-11-26 00:00:00', 800),
+        ...ancient(body.id),
+      ];
+      await stores.insertEvents(rows);
+      sites.set(timezone, { id: body.id, rows });
+    }
+  });
+
+  /** Every request's answer on every site, with and without a filter on the visits. */
+  const answers = async () => {
+    const all: Record<string, unknown> = {};
+    for (const timezone of ZONES) {
+      for (const request of REQUESTS) {
+        for (const filters of [undefined, FIREFOX]) {
+          const key = `${timezone} ${JSON.stringify(request)} ${filters ?? ''}`;
+          all[key] = (
+            await retention(sites.get(timezone)!.id, { ...request, ...(filters && { filters }) }).expect(200)
+          ).body;
+        }
+      }
+    }
+    return all;
+  };
+
+  const assertCellsAsRestated = async () => {
+    for (const timezone of ZONES) {
+      const { id, rows } = sites.get(timezone)!;
+      for (const request of REQUESTS) {
+        for (const firefox of [false, true]) {
+          const { body } = await retention(id, { ...request, ...(firefox && { filters: FIREFOX }) }).expect(
+            200,
+          );
+          const keep = firefox ? (first: EventRow) => first.browser === 'Firefox' : undefined;
+          assert.deepEqual(
+            cellsOf(body.cohorts),
+            retentionCellsOf(rows, { ...request, timeZone: timezone, keep }),
+            `${timezone} ${JSON.stringify(request)}${firefox ? ' Firefox' : ''}`,
+          );
+        }
+      }
+    }
+  };
+
+  test('by day, week and month, with a return event and a filter: the grid of the rules, raw then finalized', async () => {
+    const { rows } = sites.get('Asia/Kolkata')!;
+    const weekly = { ...REQUESTS[1], timeZone: 'Asia/Kolkata' };
+    // The seed tells a visitor first seen long before the range from a new one.
+    assert.notDeepEqual(
+      retentionCellsOf(
+        rows.filter((row) => row.ts !== '2026-03-10 12:00:00'),
+        weekly,
+      ),
+      retentionCellsOf(rows, weekly),
+    );
+    await assertCellsAsRestated();
+    assert.equal(await assertSameOnceFinalized(app, NOW, answers), '2026-11-21');
+    await assertCellsAsRestated();
   });
 });

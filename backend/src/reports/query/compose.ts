@@ -32,6 +32,25 @@ const metricColumns = (query: ReportQuery) =>
     ', ',
   );
 
+/** The intervals whose buckets are whole local days: their label is the bucket's first day. */
+export type DayInterval = Extract<Interval, 'day' | 'week' | 'month'>;
+
+/**
+ * The first day (a Date) of the day, week or month an instant falls in, in the site's zone: grouping by
+ * it costs less than by its label (a Date is two bytes), which is `toString` of it.
+ */
+export function bucketDay(interval: DayInterval, timeZone: string, instant: SqlFragment): SqlFragment {
+  const day = sql`toDate(${instant}, ${bind.timeZone(timeZone)})`;
+  switch (interval) {
+    case 'day':
+      return day;
+    case 'week':
+      return sql`toMonday(${day})`;
+    case 'month':
+      return sql`toStartOfMonth(${day})`;
+  }
+}
+
 /**
  * An instant (by default a visit's start) as the label of its time bucket in the site's zone, as the gap filler writes it
  * (`zoned-buckets.ts`). The zone argument makes ClickHouse read the UTC instant there, half-hour
@@ -49,11 +68,9 @@ export function bucketLabel(
     case 'hour':
       return sql`formatDateTime(${instant}, '%Y-%m-%d %H:00', ${zone})`;
     case 'day':
-      return sql`toString(toDate(${instant}, ${zone}))`;
     case 'week':
-      return sql`toString(toMonday(toDate(${instant}, ${zone})))`;
     case 'month':
-      return sql`toString(toStartOfMonth(toDate(${instant}, ${zone})))`;
+      return sql`toString(${bucketDay(interval, timeZone, instant)})`;
   }
 }
 

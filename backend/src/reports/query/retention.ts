@@ -1,6 +1,6 @@
 import type { NamedQuery } from '../../clickhouse/clickhouse.service.js';
 import { bind, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
-import { bucketLabel } from './compose.js';
+import { bucketDay } from './compose.js';
 import { chooseSource } from './plan.js';
 import type { DateRange, ReportQuery } from './report-query.js';
 import { dayBounds, eventDays, visitRows } from './visits.js';
@@ -22,14 +22,18 @@ export interface RetentionQuery extends Omit<ReportQuery, 'metrics'> {
 /** The label of the cohort that stands for its whole size in the answer's rows (no period is empty). */
 export const COHORT_SIZE = '';
 
+/** A period's first day (a Date) in the site's zone; its label in the answer is `toString` of it. */
+const periodStart = (query: RetentionQuery, instant: SqlFragment) =>
+  bucketDay(query.period, query.site.timezone, instant);
+
 /**
  * The visitors first seen in the range (their first-ever event: the `visitors_first_seen` rollup, so a
- * visitor first seen before the range is in no cohort), each with the label of their cohort's period in
- * the site's zone.
+ * visitor first seen before the range is in no cohort), each with the first day of their cohort's
+ * period in the site's zone (`cohort_start`).
  */
 function cohorts(query: RetentionQuery, range: DateRange): SqlFragment {
   const { start, end } = dayBounds(query.site, range);
-  return sql`SELECT visitor, ${bucketLabel(query.period, query.site.timezone, sql`first_seen`)} AS cohort
+  return sql`SELECT visitor, ${periodStart(query, sql`first_seen`)} AS cohort_start
     FROM (
       SELECT visitor, minMerge(first_seen) AS first_seen FROM visitors_first_seen
       WHERE site_id = ${bind.uint32(query.site.id)}
@@ -39,19 +43,20 @@ function cohorts(query: RetentionQuery, range: DateRange): SqlFragment {
 }
 
 /**
- * Who was active in which period of the range: `visited` on a visit's start (its visitor is its first
- * event's, so a resend from another address is nobody new), and `returned` on a visit or, with a return
- * event, on that event (each event once, by its id, at its first ts; its visitor its visit's).
+ * Who was active in which period of the range (`period_start`, the period's first day): `visited` on a
+ * visit's start (its visitor is its first event's, so a resend from another address is nobody new), and
+ * `returned` on a visit or, with a return event, on that event (each event once, by its id, at its first
+ * ts; its visitor its visit's).
  */
 function activity(query: RetentionQuery, range: DateRange): SqlFragment {
   const { start, end } = dayBounds(query.site, range);
   const visitsQuery = { ...query, metrics: [] };
   const visits = visitRows(visitsQuery, range, chooseSource(visitsQuery));
-  const label = (instant: SqlFragment) => bucketLabel(query.period, query.site.timezone, instant);
-  const visited = sql`SELECT visitor, ${label(sql`visit_started`)} AS period, toUInt8(1) AS visited FROM (${visits})`;
+  const visited = sql`SELECT visitor, ${periodStart(query, sql`visit_started`)} AS period_start, toUInt8(1) AS visited
+    FROM (${visits})`;
   if (query.returnEvent === undefined) return visited;
   return sql`${visited} UNION ALL
-    SELECT visitor, ${label(sql`at`)} AS period, toUInt8(0) AS visited FROM (
+    SELECT visitor, ${periodStart(query, sql`at`)} AS period_start, toUInt8(0) AS visited FROM (
       SELECT any(${VISIT_KEY}) AS visit_id, min(ts) AS at FROM events
       WHERE ${eventDays(query, range)} AND is_bot = 0 AND name = ${bind.string(query.returnEvent)}
       GROUP BY event_id
@@ -66,21 +71,34 @@ function activity(query: RetentionQuery, range: DateRange): SqlFragment {
  * A visitor is in their cohort only with a visit in its period that the filters keep: so the filters
  * choose the cohort, and an address that only ever resent someone else's events (its own visitor id,
  * no visit of its own) is in none. Counts are exact: each visitor is one row before they are counted.
+ *
+ * Where the time goes: the activity is grouped per visitor before it meets the cohorts (one row a
+ * visitor on each side of the join, not one a visit), into plain arrays of Dates (no hash set per
+ * visitor, no strings), deduplicated only for the cohort's members; labels are written last, on the
+ * grid's few cells. Each cell is a (kind, period) pair: kind 0 the cohort's size, 1 a return.
  */
 export function retentionSql(query: RetentionQuery, range: DateRange): NamedQuery {
   const returned = query.returnEvent === undefined ? sql`visited = 1` : sql`visited = 0`;
   return {
     name: `retention:${query.period}`,
-    sql: sql`SELECT cohort, arrayJoin(arrayPushFront(returned_periods, ${bind.string(COHORT_SIZE)})) AS period,
+    sql: sql`SELECT toString(cohort_start) AS cohort,
+        if(tupleElement(cell, 1) = 0, ${bind.string(COHORT_SIZE)}, toString(tupleElement(cell, 2))) AS period,
         count() AS visitors
       FROM (
-        SELECT visitor, cohort,
-          groupUniqArrayIf(period, visited = 1) AS visited_periods,
-          groupUniqArrayIf(period, ${returned}) AS returned_periods
-        FROM (${activity(query, range)}) ALL INNER JOIN (${cohorts(query, range)}) USING visitor
-        GROUP BY visitor, cohort
-        HAVING has(visited_periods, cohort)
+        SELECT cohort_start,
+          arrayJoin(arrayPushFront(
+            arrayMap(day -> (1, day), arrayDistinct(returned_periods)),
+            (0, cohort_start)
+          )) AS cell
+        FROM (
+          SELECT visitor,
+            groupArrayIf(period_start, visited = 1) AS visited_periods,
+            groupArrayIf(period_start, ${returned}) AS returned_periods
+          FROM (${activity(query, range)})
+          GROUP BY visitor
+        ) ANY INNER JOIN (${cohorts(query, range)}) USING visitor
+        WHERE has(visited_periods, cohort_start)
       )
-      GROUP BY cohort, period`,
+      GROUP BY cohort_start, cell`,
   };
 }
