@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { REPO_ROOT } from '../src/repo-root';
@@ -72,4 +72,12 @@ test("the README's first-party proxy block is the tested snippet file", () => {
   const readmeBlock = /```nginx\n([\s\S]*?)```/.exec(read('README.md'));
   assert.ok(readmeBlock, 'README has an nginx block');
   assert.deepEqual(directives(readmeBlock[1]), snippet);
+});
+
+test("every screenshot the panel tests write is linked from the panel's README, and every link has its file", () => {
+  const files = readdirSync(join(REPO_ROOT, 'docs', 'screenshots')).sort();
+  const links = [...read('frontend/README.md').matchAll(/\(\.\.\/docs\/screenshots\/([^)]+)\)/g)].map(
+    ([, name]) => name,
+  );
+  assert.deepEqual([...new Set(links)].sort(), files);
 });

@@ -3,12 +3,13 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
-import { startPanelHarness, type PanelHarness } from './panel-harness';
+import { SCREENSHOT_SIZES, startPanelHarness, type PanelHarness } from './panel-harness';
 
 /**
  * The Alerts page in Chromium over the real stack: a rule made through the form (its signing secret shown
  * once), test-fired to a real HTTP receiver that checks the signature, its delivery in the history; the
- * digest opt-in says why it can't be turned on without an SMTP server; axe finds nothing serious.
+ * digest opt-in says why it can't be turned on without an SMTP server; axe finds nothing serious, and the
+ * rule with its history is shot at phone width (dark) and desktop width (light).
  */
 let panel: PanelHarness;
 let receiver: Server;
@@ -62,7 +63,6 @@ test('a rule made in the Alerts page, test-fired to a signed webhook, with its d
   await edit.getByRole('button', { name: 'Save rule' }).click();
   await edit.waitFor({ state: 'detached' });
   await rule.getByText('visitors over the last 60 min below 7').waitFor();
-  await panel.screenshot(page, 'alerts');
 
   await rule.getByRole('button', { name: 'Test-fire' }).click();
   await rule.getByText('Test notification sent').waitFor();
@@ -82,5 +82,10 @@ test('a rule made in the Alerts page, test-fired to a signed webhook, with its d
     `v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`,
   );
   assert.equal(JSON.parse(body).type, 'alert.test');
-  await panel.assertAccessible(page, 'the Alerts page with a history');
+  // The rule with its delivery in the history, at desktop width (light) and phone width (dark).
+  for (const size of [...SCREENSHOT_SIZES].reverse()) {
+    await panel.restyle(page, size);
+    await panel.assertAccessible(page, `the Alerts page with a history at ${size.width} px`);
+    await panel.screenshot(page, 'alerts');
+  }
 });

@@ -5,14 +5,14 @@ import { after, before, test } from 'node:test';
 import type { Locator } from 'playwright-core';
 import { sampleEventRow } from '@sluice/config';
 import { REPO_ROOT } from '../src/repo-root';
-import { startPanelHarness, type PanelHarness } from './panel-harness';
+import { SCREENSHOT_SIZES, startPanelHarness, type PanelHarness } from './panel-harness';
 
 /**
  * The Ask page in Chromium over the real stack: a question answered by a breakdown (the model is a real
  * HTTP server speaking Chat Completions), its query in words, chart and table with the seeded numbers,
  * saved to a dashboard whose widget shows the same report; a question the model can't map answered "I
- * can't answer that" with suggestions. axe-core on the page with both answers, and its screenshot
- * (docs/screenshots/ask-1280-light.png).
+ * can't answer that" with suggestions. axe-core on the page with both answers and its screenshots, at
+ * desktop width (light) and phone width (dark); the AI page with that provider configured, the same way.
  */
 
 /** What this test uses of the backend's test provider (backend/test/language-model-servers.ts). */
@@ -152,16 +152,50 @@ test('a question answered by a breakdown, saved to a dashboard; one the data can
     'Visitors by country in the last 7 days',
   ]);
   assert.equal(await page.getByRole('article').count(), 2, 'both questions stay listed');
-  await panel.assertAccessible(page, 'the Ask page with an answer and a refusal');
-  await panel.screenshot(page, 'ask');
 
   // The dashboard's widget shows the saved query's report.
-  await page.getByRole('navigation', { name: 'Reports' }).getByRole('link', { name: 'Dashboards' }).click();
+  const reports = page.getByRole('navigation', { name: 'Reports' });
+  await reports.getByRole('link', { name: 'Dashboards' }).click();
   await page.getByRole('heading', { name: 'Asked' }).waitFor();
   assert.deepEqual(await rowsOf(page.getByRole('region', { name: 'Country' })), [
     'Country Visitors',
     'DE 2',
     'US 1',
   ]);
+
+  // Back on the Ask tab, the session's answers are still there: shot at desktop width (light), then phone (dark).
+  await reports.getByRole('link', { name: 'Ask' }).click();
+  await first.getByText(`Answered with: ${words}`).waitFor();
+  assert.deepEqual(await page.getByRole('article').getByRole('heading', { level: 2 }).allInnerTexts(), [
+    'Where did visitors come from in the week of November 10?',
+    'What is the weather in Berlin?',
+  ]);
+  for (const size of [...SCREENSHOT_SIZES].reverse()) {
+    await panel.restyle(page, size);
+    await panel.assertAccessible(page, `the Ask page with an answer and a refusal at ${size.width} px`);
+    await panel.screenshot(page, 'ask');
+  }
   await page.close();
+});
+
+test('the AI page with the provider the questions use, at phone width (dark) and desktop width (light)', async () => {
+  const { baseUrl, model: name } = model.settings();
+  model.behave = () => ({ text: 'OK' });
+  for (const size of SCREENSHOT_SIZES) {
+    const page = await panel.ownerPage('/ai', size);
+    const baseUrlField = page.getByLabel('Base URL');
+    await baseUrlField.waitFor();
+    assert.deepEqual(
+      [await baseUrlField.inputValue(), await page.getByLabel('Model', { exact: true }).inputValue()],
+      [baseUrl, name],
+    );
+    // The model server answers the test prompt: the page says how long it took.
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    const result = page.getByText(/^(Connected|Not connected)/);
+    await result.waitFor();
+    assert.match(await result.innerText(), new RegExp(`^Connected: ${name} answered in \\d+ ms\\.$`));
+    await panel.assertAccessible(page, `the AI page at ${size.width} px`);
+    await panel.screenshot(page, 'ai');
+    await page.close();
+  }
 });

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sampleEventRow } from '@sluice/config';
-import { startPanelHarness, type PanelHarness } from './panel-harness';
+import { SCREENSHOT_SIZES, startPanelHarness, type PanelHarness } from './panel-harness';
 
 /**
- * The backups page in Chromium over the real stack: an owner starts a backup with a passphrase, follows it to
- * its end, finds the archive listed and downloads it; axe finds nothing serious in light or dark.
+ * The owners' pages in Chromium over the real stack. Backups: an owner starts a backup with a passphrase,
+ * follows it to its end, finds the archive listed and downloads it. Sites, users, the audit log, the account's
+ * two-factor set-up and the sign-in page, with the sites and users the test adds. axe finds nothing serious in
+ * any of them, at phone width (dark) and desktop width (light), where each is shot for docs/screenshots/.
  */
 let panel: PanelHarness;
 
@@ -49,8 +51,96 @@ test('an owner backs up from the panel, follows the progress and downloads the a
   ]);
   assert.equal(download.suggestedFilename(), name);
   await panel.assertAccessible(page, 'the backups page with an archive');
+  await panel.screenshot(page, 'backups');
 
-  const dark = await panel.ownerPage('/backups', { dark: true });
+  const dark = await panel.ownerPage('/backups', SCREENSHOT_SIZES[0]);
   await dark.getByRole('region', { name: 'Backups' }).getByRole('cell', { name }).waitFor();
-  await panel.assertAccessible(dark, 'the backups page, dark');
+  await panel.assertAccessible(dark, 'the backups page at phone width, dark');
+  await panel.screenshot(dark, 'backups');
+});
+
+/** Sites, users with their grants, the audit log they leave, the account's two-factor set-up and sign-in. */
+test('the admin pages with their data, at phone width (dark) and desktop width (light)', async () => {
+  const site = async (name: string, domain: string) =>
+    (await panel.post<{ id: number }>('/sites', { name, domain, timezone: 'Europe/Berlin' }, 201)).id;
+  const shop = await site('Shop', 'shop.example.com');
+  const docs = await site('Docs', 'docs.example.com');
+  const blog = await site('Blog', 'blog.example.com');
+  await panel.post('/users', { email: 'viewer@example.com', role: 'viewer', siteIds: [docs] }, 201);
+  await panel.post('/users', { email: 'admin@example.com', role: 'admin', siteIds: [shop, blog] }, 201);
+
+  for (const size of SCREENSHOT_SIZES) {
+    const page = await panel.ownerPage('/sites', size);
+    const pages = page.getByRole('navigation', { name: 'Pages' });
+    await page.getByRole('article', { name: 'Site blog.example.com' }).waitFor();
+    assert.deepEqual(await page.getByRole('article').getByRole('heading').allInnerTexts(), [
+      'shop.test shop.test',
+      'Shop shop.example.com',
+      'Docs docs.example.com',
+      'Blog blog.example.com',
+    ]);
+    assert.match(
+      await page.getByRole('article', { name: 'Site shop.example.com' }).getByLabel('Snippet').innerText(),
+      /_sluice\.push\(\['config', 'site', '[^']+'\]\)/,
+    );
+    assert.match(
+      await page.getByLabel('First-party proxy snippet').innerText(),
+      /^location \/telemetry\/ \{/m,
+    );
+    await panel.assertAccessible(page, `the Sites page at ${size.width} px`);
+    await panel.screenshot(page, 'sites');
+
+    await pages.getByRole('link', { name: 'Users' }).click();
+    await page.getByRole('article', { name: 'User admin@example.com' }).waitFor();
+    const grants = async (email: string) =>
+      page
+        .getByRole('article', { name: `User ${email}` })
+        .getByRole('checkbox', { checked: true })
+        .evaluateAll((boxes) => boxes.map((box) => box.parentElement?.textContent));
+    assert.deepEqual(
+      [await grants('viewer@example.com'), await grants('admin@example.com')],
+      [['docs.example.com'], ['shop.example.com', 'blog.example.com']],
+    );
+    await panel.assertAccessible(page, `the Users page at ${size.width} px`);
+    await panel.screenshot(page, 'users');
+
+    await pages.getByRole('link', { name: 'Audit log' }).click();
+    const audit = page.getByRole('region', { name: 'Audit log' });
+    await audit.getByRole('cell').first().waitFor();
+    // Newest first: the users and sites added above, what the stack's start and the harness did, the backup.
+    assert.deepEqual(await audit.locator('tbody > tr > td:nth-child(3)').allInnerTexts(), [
+      'user.create',
+      'user.create',
+      'site.create',
+      'site.create',
+      'site.create',
+      'backup.start',
+      'user.change_password',
+      'site.create',
+      'user.create',
+    ]);
+    await panel.assertAccessible(page, `the Audit log at ${size.width} px`);
+    await panel.screenshot(page, 'audit');
+
+    await pages.getByRole('link', { name: 'Account' }).click();
+    const twoFactor = page.getByRole('region', { name: 'Two-factor sign-in' });
+    await twoFactor.getByLabel('Current password').fill(panel.ownerPassword);
+    await twoFactor.getByRole('button', { name: 'Set up an authenticator app' }).click();
+    await twoFactor.getByRole('img', { name: 'QR code for your authenticator app' }).waitFor();
+    const secret = await twoFactor.locator('code').innerText();
+    assert.match(secret, /^[A-Z2-7]{32}$/);
+    assert.match(
+      (await twoFactor.getByRole('link', { name: 'this link' }).getAttribute('href')) ?? '',
+      new RegExp(`^otpauth://totp/.*[?&]secret=${secret}(&|$)`),
+    );
+    await panel.assertAccessible(page, `the Account page with two-factor set-up at ${size.width} px`);
+    await panel.screenshot(page, 'account');
+    await page.close();
+
+    const signIn = await panel.visitorPage('/', size);
+    await signIn.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await panel.assertAccessible(signIn, `the sign-in page at ${size.width} px`);
+    await panel.screenshot(signIn, 'sign-in');
+    await signIn.close();
+  }
 });

@@ -4,12 +4,13 @@ import { evaluateFlag, type PublishedFlag } from '@sluice/config';
 import { waitUntil } from '@sluice/services';
 import { dataPaths } from '../src/stack/settings';
 import { readSites } from '../src/stack/sites-file';
-import { startPanelHarness, type PanelHarness } from './panel-harness';
+import { SCREENSHOT_SIZES, startPanelHarness, type PanelHarness } from './panel-harness';
 
 /**
  * The Flags page in Chromium over the real stack (`npm start`'s backend, edge and ClickHouse): a flag with
  * variants and a rule created through the form, switched on in the list, and served by the edge as the shared
  * algorithm says, with no call from the edge to the backend (the backend published the site's document).
+ * With a second flag, the list at phone width (dark) and desktop width (light): axe-core and screenshots.
  */
 let panel: PanelHarness;
 
@@ -48,11 +49,6 @@ test('a flag created with variants and a rule, switched on in the list, reaches 
   await toggle.click();
   await waitUntil('the flag switched on', () => toggle.isChecked());
   await panel.assertAccessible(page, 'the Flags page with a flag');
-  // Dark mode too.
-  const dark = await panel.ownerPage(`/sites/${SITE_ID}/flags`, { dark: true });
-  await dark.getByRole('row', { name: /new-checkout/ }).waitFor();
-  await panel.assertAccessible(dark, 'the Flags page in dark mode');
-  await dark.close();
 
   const flag: PublishedFlag = {
     key: 'new-checkout',
@@ -75,4 +71,35 @@ test('a flag created with variants and a rule, switched on in the list, reaches 
     assert.deepEqual(await answer.json(), { 'new-checkout': evaluateFlag(flag, context, user) }, user);
   }
   await page.close();
+});
+
+test('two flags with rules and rollouts, at phone width (dark) and desktop width (light)', async () => {
+  await panel.post(
+    `/sites/${SITE_ID}/flags`,
+    {
+      key: 'pricing-banner',
+      description: 'Winter sale banner on the pricing page',
+      enabled: true,
+      rollout: 25,
+      rules: [
+        { attribute: 'country', operator: 'in', values: ['DE', 'AT', 'CH'] },
+        { attribute: 'device', operator: 'not_in', values: ['bot'] },
+      ],
+    },
+    201,
+  );
+  for (const size of SCREENSHOT_SIZES) {
+    const page = await panel.ownerPage(`/sites/${SITE_ID}/flags`, size);
+    await page.getByRole('row', { name: /pricing-banner/ }).waitFor();
+    // Each flag's description cell and its switch, in the list's order.
+    assert.deepEqual(await page.locator('tbody td:nth-child(2)').allInnerTexts(), [
+      '60% of visitors · control 50% / one-step 50% · Page path is /shop*, /cart',
+      '25% of visitors · Country is DE, AT, CH · Device is not bot',
+    ]);
+    const on = (key: string) => page.getByRole('checkbox', { name: `${key} on` }).isChecked();
+    assert.deepEqual([await on('new-checkout'), await on('pricing-banner')], [true, true]);
+    await panel.assertAccessible(page, `the Flags page at ${size.width} px`);
+    await panel.screenshot(page, 'flags');
+    await page.close();
+  }
 });

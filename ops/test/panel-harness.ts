@@ -13,6 +13,12 @@ import { testStackSettings } from './test-stack';
 /** The browser's language in the panel tests unless one asks for another: the panel formats numbers and dates in it. */
 export const PANEL_LOCALE = 'en-US';
 
+/** Every page's screenshots: a phone in the dark, a desktop in the light (frontend/README.md, "Tests"). */
+export const SCREENSHOT_SIZES = [
+  { width: 390, dark: true },
+  { width: 1280, dark: false },
+] as const;
+
 /** A page's screen width (1280 px by default), colour scheme and browser language. */
 interface PageOptions {
   width?: number;
@@ -30,6 +36,8 @@ export interface PanelHarness {
   settings: StackSettings;
   browser: Browser;
   ownerEmail: string;
+  /** The owner's own password (the one-time one replaced), which some forms ask for again. */
+  ownerPassword: string;
   /** The owner's API access token. */
   token: string;
   /** Inserts rows as the pipeline would, over ClickHouse's HTTP interface with the admin account. */
@@ -44,12 +52,20 @@ export interface PanelHarness {
   assertAccessible(page: Page, what: string): Promise<void>;
   /** `path` in a context of its own that never signed in (a shared link's visitor). */
   visitorPage(path: string, options?: PageOptions): Promise<Page>;
+  /**
+   * The open page at another screen width or colour scheme, for a view that lives in the tab only (the Ask
+   * page's answers, an opened history) and would be lost in a new page.
+   */
+  restyle(page: Page, options: { width: number; dark: boolean }): Promise<void>;
   /** A full-page screenshot to docs/screenshots/`name`-`width`-light|dark.png, checked for sideways overflow. */
   screenshot(page: Page, name: string): Promise<void>;
   stop(): Promise<void>;
 }
 
 const OWNER_PASSWORD = 'the owner’s own password';
+
+/** The browser window's height at every width (screenshots are of the whole page, however long). */
+const SCREEN_HEIGHT = 900;
 
 /** axe-core's browser build, evaluated in the page (CDP's evaluation is not subject to the panel's CSP). */
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -127,7 +143,7 @@ export async function startPanelHarness(name: string): Promise<PanelHarness> {
   ): Promise<Page> {
     const page = await browser.newPage({
       locale,
-      viewport: { width, height: 900 },
+      viewport: { width, height: SCREEN_HEIGHT },
       colorScheme: dark ? 'dark' : 'light',
     });
     sizes.set(page, { width, dark });
@@ -139,6 +155,7 @@ export async function startPanelHarness(name: string): Promise<PanelHarness> {
     settings,
     browser,
     ownerEmail,
+    ownerPassword: OWNER_PASSWORD,
     token,
     clickhouse,
     insertEvents: (rows) =>
@@ -153,10 +170,28 @@ export async function startPanelHarness(name: string): Promise<PanelHarness> {
       return page;
     },
     assertAccessible,
+    async restyle(page, { width, dark }) {
+      await page.setViewportSize({ width, height: SCREEN_HEIGHT });
+      await page.emulateMedia({ colorScheme: dark ? 'dark' : 'light' });
+      sizes.set(page, { width, dark });
+    },
     async screenshot(page, name) {
       const { width, dark } = sizes.get(page) ?? { width: 1280, dark: false };
       const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
-      assert.equal(overflow, 0, `nothing wider than the ${width} px screen`);
+      if (overflow !== 0) {
+        // Names what sticks out: the outermost elements past the screen's right edge, outside boxes that scroll.
+        const wide = await page.evaluate(`(() => {
+          const past = (e) => e.getBoundingClientRect().right > innerWidth;
+          const scrolls = (e) => e && e !== document.body && (['auto', 'scroll', 'hidden'].includes(getComputedStyle(e).overflowX) || scrolls(e.parentElement));
+          return [...document.body.querySelectorAll('*')]
+            .filter((e) => past(e) && !past(e.parentElement) && !scrolls(e.parentElement))
+            .slice(0, 5)
+            .map((e) => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '') + ' ' + e.textContent.slice(0, 40));
+        })()`);
+        assert.fail(
+          `nothing wider than the ${width} px screen: ${overflow} px more, from ${JSON.stringify(wide)}`,
+        );
+      }
       await page.screenshot({
         path: join(REPO_ROOT, 'docs', 'screenshots', `${name}-${width}-${dark ? 'dark' : 'light'}.png`),
         fullPage: true,

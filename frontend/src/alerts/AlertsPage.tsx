@@ -4,6 +4,7 @@ import type { ReportPageProps } from '../reports/report-page';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { formatDateTime } from '../shared/format';
 import { QueryState } from '../shared/QueryState';
+import { ScrollRegion } from '../shared/ScrollRegion';
 import { TextField } from '../shared/TextField';
 import { useAction } from '../shared/useAction';
 import {
@@ -220,31 +221,33 @@ function RuleHistory({ siteId, ruleId }: { siteId: number; ruleId: number }) {
         empty={<p>No firings yet.</p>}
       >
         {(data) => (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Fired</th>
-                <th scope="col">Value</th>
-                <th scope="col">Threshold</th>
-                <th scope="col">Resolved</th>
-                <th scope="col">Deliveries</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.firings.map((firing) => (
-                <tr key={firing.id}>
-                  <td>
-                    {formatDateTime(firing.firedAt)}
-                    {firing.kind === 'test' && ' (test)'}
-                  </td>
-                  <td>{firing.value}</td>
-                  <td>{firing.threshold}</td>
-                  <td>{firing.resolvedAt ? formatDateTime(firing.resolvedAt) : '—'}</td>
-                  <td>{deliveryLines(firing).join('; ') || 'no channels'}</td>
+          <ScrollRegion className="alert-history-scroll" label="Firings, scrollable">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Fired</th>
+                  <th scope="col">Value</th>
+                  <th scope="col">Threshold</th>
+                  <th scope="col">Resolved</th>
+                  <th scope="col">Deliveries</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {data.firings.map((firing) => (
+                  <tr key={firing.id}>
+                    <td>
+                      {formatDateTime(firing.firedAt)}
+                      {firing.kind === 'test' && ' (test)'}
+                    </td>
+                    <td>{firing.value}</td>
+                    <td>{firing.threshold}</td>
+                    <td>{firing.resolvedAt ? formatDateTime(firing.resolvedAt) : '—'}</td>
+                    <td>{deliveryLines(firing).join('; ') || 'no channels'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
         )}
       </QueryState>
     </div>

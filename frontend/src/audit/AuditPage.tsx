@@ -3,6 +3,7 @@ import { QueryState } from '../shared/QueryState';
 import { useApiQuery } from '../shared/useApiQuery';
 import { AUDIT_PAGE_SIZE, fetchAuditEntries } from './api';
 import { formatDateTime } from '../shared/format';
+import { ScrollRegion } from '../shared/ScrollRegion';
 
 /** Who changed which site or user, and when: newest first, a page at a time. */
 export function AuditPage() {
@@ -23,32 +24,34 @@ export function AuditPage() {
       >
         {(list) => (
           <>
-            <table className="audit">
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Who</th>
-                  <th scope="col">Action</th>
-                  <th scope="col">On</th>
-                  <th scope="col">Details</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((entry) => (
-                  <tr key={entry.id}>
-                    <td>
-                      <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
-                    </td>
-                    <td>{entry.actorEmail}</td>
-                    <td>{entry.action}</td>
-                    <td>{entry.target}</td>
-                    <td>
-                      <code>{JSON.stringify(entry.details)}</code>
-                    </td>
+            <ScrollRegion className="audit-scroll" label="Audit entries, scrollable">
+              <table className="audit">
+                <thead>
+                  <tr>
+                    <th scope="col">When</th>
+                    <th scope="col">Who</th>
+                    <th scope="col">Action</th>
+                    <th scope="col">On</th>
+                    <th scope="col">Details</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {list.map((entry) => (
+                    <tr key={entry.id}>
+                      <td>
+                        <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+                      </td>
+                      <td>{entry.actorEmail}</td>
+                      <td>{entry.action}</td>
+                      <td>{entry.target}</td>
+                      <td>
+                        <code>{JSON.stringify(entry.details)}</code>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollRegion>
             <div className="toolbar">
               {cursors.length > 0 && (
                 <button type="button" onClick={() => setCursors(cursors.slice(0, -1))}>

@@ -1,9 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { useAction } from '../shared/useAction';
 import { setUpTotp, switchTotp, type TotpSetup } from './api';
 import { useSession } from './session';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { TextField } from '../shared/TextField';
+
+// The QR encoder loads with the set-up, not with every page of the panel.
+const QrCode = lazy(async () => ({ default: (await import('./QrCode')).QrCode }));
 
 /** Turns two-factor sign-in (TOTP) on or off for the signed-in user; it takes effect at the next sign-in. */
 export function TwoFactorCard() {
@@ -57,10 +60,16 @@ export function TwoFactorCard() {
         </form>
       )}
       {setup && (
-        <p>
-          Add this key to your authenticator app: <code>{setup.secret}</code> (or open{' '}
-          <a href={setup.otpauthUrl}>this link</a> on your phone), then enter the code it shows.
-        </p>
+        <>
+          <p>
+            Scan this code with your authenticator app, or add the key <code>{setup.secret}</code> to it by
+            hand (or open <a href={setup.otpauthUrl}>this link</a> on your phone), then enter the code it
+            shows.
+          </p>
+          <Suspense>
+            <QrCode text={setup.otpauthUrl} label="QR code for your authenticator app" />
+          </Suspense>
+        </>
       )}
       {(enabled || setup) && (
         <form onSubmit={submit}>

@@ -3,6 +3,7 @@ import { useSession } from '../auth/session';
 import { CsvDownloadButton } from '../shared/CsvDownloadButton';
 import { formatDateTime } from '../shared/format';
 import { QueryState } from '../shared/QueryState';
+import { ScrollRegion } from '../shared/ScrollRegion';
 import { useAction } from '../shared/useAction';
 import { fetchArchive, startBackup } from './api';
 import { backupKind, formatSize, jobFraction, jobSummary } from './backups-data';
@@ -67,39 +68,41 @@ export function BackupsPage() {
               {overview.backups.length === 0 ? (
                 <p>No backup in the folder yet.</p>
               ) : (
-                <table className="backups-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">Archive</th>
-                      <th scope="col">Written</th>
-                      <th scope="col">Size</th>
-                      <th scope="col">Kind</th>
-                      <th scope="col">
-                        <span className="visually-hidden">Download</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {overview.backups.map((backup) => (
-                      <tr key={backup.name}>
-                        <td>{backup.name}</td>
-                        <td>
-                          <time dateTime={backup.createdAt}>{formatDateTime(backup.createdAt)}</time>
-                        </td>
-                        <td>{formatSize(backup.bytes)}</td>
-                        <td>{backupKind(backup)}</td>
-                        <td>
-                          <CsvDownloadButton
-                            fetchCsv={(token) => fetchArchive(backup.name, token)}
-                            fileName={backup.name}
-                            label="Download"
-                            what={backup.name}
-                          />
-                        </td>
+                <ScrollRegion className="backups-scroll" label="Archives, scrollable">
+                  <table className="backups-table">
+                    <thead>
+                      <tr>
+                        <th scope="col">Archive</th>
+                        <th scope="col">Written</th>
+                        <th scope="col">Size</th>
+                        <th scope="col">Kind</th>
+                        <th scope="col">
+                          <span className="visually-hidden">Download</span>
+                        </th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
+                    </thead>
+                    <tbody>
+                      {overview.backups.map((backup) => (
+                        <tr key={backup.name}>
+                          <td>{backup.name}</td>
+                          <td>
+                            <time dateTime={backup.createdAt}>{formatDateTime(backup.createdAt)}</time>
+                          </td>
+                          <td>{formatSize(backup.bytes)}</td>
+                          <td>{backupKind(backup)}</td>
+                          <td>
+                            <CsvDownloadButton
+                              fetchCsv={(token) => fetchArchive(backup.name, token)}
+                              fileName={backup.name}
+                              label="Download"
+                              what={backup.name}
+                            />
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </ScrollRegion>
               )}
               <h3>Restoring</h3>
               <p>

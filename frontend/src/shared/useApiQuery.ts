@@ -10,7 +10,10 @@ export interface QueryResult<T> {
   data: T | undefined;
   /** Why the latest run failed. */
   error: Error | undefined;
-  /** True while an answer for the current inputs is on its way. */
+  /**
+   * True while an answer for the current inputs is on its way; for a query read again on a schedule, only while
+   * the first answer for new inputs is (its scheduled runs change the same view in place, not dimmed).
+   */
   isFetching: boolean;
   retry(): void;
 }
@@ -55,7 +58,7 @@ export function useCachedQuery<T>(
   return {
     data: query.data,
     error: query.error ?? undefined,
-    isFetching: query.isFetching || query.isPlaceholderData,
+    isFetching: (query.isFetching && !refreshEveryMs) || query.isPlaceholderData,
     retry: () => void query.refetch(),
   };
 }

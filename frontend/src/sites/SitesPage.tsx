@@ -1,4 +1,6 @@
 import { useState, type FormEvent } from 'react';
+// The very file the end-to-end test runs in a customer's nginx (README, "First-party proxy").
+import firstPartyProxy from '../../../ops/customer-site/first-party-proxy.conf?raw';
 import { useSession } from '../auth/session';
 import { QueryState } from '../shared/QueryState';
 import { useAction } from '../shared/useAction';
@@ -14,6 +16,7 @@ import {
 import { SiteDeletionNotice } from './SiteDeletionNotice';
 import { useSitesQuery } from './useSitesQuery';
 import { ErrorNotice } from '../shared/ErrorNotice';
+import { ScrollRegion } from '../shared/ScrollRegion';
 import { TextField } from '../shared/TextField';
 
 /** Adding sites, their snippets and settings. Viewers see them; admins and owners change them. */
@@ -51,7 +54,31 @@ export function SitesPage() {
           ))
         }
       </QueryState>
+      <FirstPartyProxyCard />
     </section>
+  );
+}
+
+/** What a site's own server forwards to the edge, so the tracker and its beacons stay on the site's domain. */
+function FirstPartyProxyCard() {
+  return (
+    <section className="card" aria-label="First-party proxy">
+      <h2>First-party proxy</h2>
+      <p>
+        Every snippet loads the tracker from <code>/telemetry/</code> on the site's own domain. In the site's
+        nginx <code>server</code> block, forward that path to this Sluice edge:
+      </p>
+      <Snippet label="First-party proxy snippet" text={firstPartyProxy} />
+    </section>
+  );
+}
+
+/** Code to copy, scrolled sideways on a narrow screen rather than wrapped. */
+function Snippet({ label, text }: { label: string; text: string }) {
+  return (
+    <ScrollRegion className="snippet" label={label}>
+      <pre>{text}</pre>
+    </ScrollRegion>
   );
 }
 
@@ -132,9 +159,7 @@ function SiteCard({ site, canEdit, onChanged, onDeleted }: SiteCardProps) {
       <p>
         Paste this on every page of {site.domain} (site key <code>{site.siteKey}</code>):
       </p>
-      <pre className="snippet" aria-label="Snippet">
-        {site.snippet}
-      </pre>
+      <Snippet label="Snippet" text={site.snippet} />
       <ErrorNotice message={error} />
       <form onSubmit={submit} aria-label="Settings">
         <fieldset disabled={!canEdit}>
