@@ -130,6 +130,9 @@ function rawRangeEvents(
       named([visitValueFromRollup(name), dimensionAlias(name)]),
     ),
   ];
+  // An open day's event belongs to a visit begun at most DAYS_AROUND days before it, as the open visits
+  // read from `readFrom` on (visits.ts): the rollup's earlier days hold none of these visits' rows.
+  const visitsFrom = open ? bind.date(open.readFrom) : firstDay;
   // The columns named: ClickHouse 18.16's `*` over a join USING visit_id holds visit_id twice, and the
   // finalized days' rows (UNION ALL) have it once.
   const joined = [
@@ -143,7 +146,7 @@ function rawRangeEvents(
       SELECT visit_id, visitor FROM (
         SELECT ${joinSql(visitColumns, ', ')}
         FROM sessions_daily
-        WHERE site_id = ${bind.uint32(query.site.id)} AND day >= ${firstDay} AND day <= ${lastDay}
+        WHERE site_id = ${bind.uint32(query.site.id)} AND day >= ${visitsFrom} AND day <= ${lastDay}
           AND visit_id IN (SELECT ${VISIT_KEY} FROM events WHERE ${chosen})
         GROUP BY visit_id
       ) ${visitFilter}
