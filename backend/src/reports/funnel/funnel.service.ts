@@ -8,6 +8,7 @@ import {
   DEFAULT_FUNNEL_WINDOW_SECONDS,
   funnelSql,
   type FunnelQuery,
+  type FunnelVisitorSource,
   type FunnelStep,
 } from '../query/funnel.js';
 import { parseDimension } from '../query/parse-request.js';
@@ -20,6 +21,8 @@ import { reportHeader } from '../report-kind.js';
 
 /** A funnel row as ClickHouse answers it (64-bit counts as strings): `visitors_<n>`, `seconds_<n>`, `median_<n>`. */
 type FunnelRow = Record<string, string | number>;
+
+const valueOf = (row: FunnelRow) => String(row.value);
 
 /** Each step's figures from one funnel row; a missing row (no entrants) is zeros. */
 function stepResults(steps: FunnelStep[], row: FunnelRow | undefined): FunnelStepResultDto[] {
@@ -71,36 +74,51 @@ export class FunnelService {
     };
   }
 
-  private rows(query: FunnelQuery, range: DateRange) {
-    return this.clickhouse.rows<FunnelRow>(funnelSql(query, range));
+  /**
+   * The funnel over one range: its row over every entrant and, broken down, the rows of the top values
+   * (only `query.values` where given), from one query (the overall row is its totals).
+   */
+  private async figures(
+    query: FunnelQuery,
+    range: DateRange,
+    source?: FunnelVisitorSource,
+  ): Promise<{ overall: FunnelRow | undefined; values: FunnelRow[] }> {
+    if (!query.dimension || query.values?.length === 0) {
+      const [overall] = await this.clickhouse.rows<FunnelRow>(
+        funnelSql({ ...query, dimension: undefined }, range, source),
+      );
+      return { overall, values: [] };
+    }
+    const { rows, totals } = await this.clickhouse.rowsWithTotals<FunnelRow>(funnelSql(query, range, source));
+    return { overall: totals, values: rows };
   }
 
-  async funnel(siteId: number, dto: FunnelQueryDto): Promise<FunnelReportDto> {
+  /** `source`: the planner's unless a test compares the two (query/funnel.ts). */
+  async funnel(siteId: number, dto: FunnelQueryDto, source?: FunnelVisitorSource): Promise<FunnelReportDto> {
     const query = await this.query(siteId, dto);
     const { steps, comparison, dimension } = query;
-    const overall = { ...query, dimension: undefined };
-    const [[row], [compared], values] = await Promise.all([
-      this.rows(overall, query.range),
-      comparison ? this.rows(overall, comparison) : [undefined],
-      dimension ? this.rows(query, query.range) : undefined,
-    ]);
-    // The comparison range for the shown values only, as the breakdown report does.
-    const comparedValues =
-      comparison && values && values.length > 0
-        ? await this.rows({ ...query, values: values.map((value) => String(value.value)) }, comparison)
-        : [];
-    const before = new Map(comparedValues.map((value) => [String(value.value), value]));
+    const current = this.figures(query, query.range, source);
+    // The comparison range for the shown values only, as the breakdown report does: it waits for them.
+    const compared = async () =>
+      comparison &&
+      this.figures(
+        { ...query, values: dimension ? (await current).values.map(valueOf) : undefined },
+        comparison,
+        source,
+      );
+    const [now, before] = await Promise.all([current, compared()]);
+    const beforeByValue = new Map(before?.values.map((row) => [valueOf(row), row]));
     return {
       ...reportHeader(query),
       window: query.windowSeconds,
-      steps: stepResults(steps, row),
-      comparison: comparison ? { ...comparison, steps: stepResults(steps, compared) } : null,
+      steps: stepResults(steps, now.overall),
+      comparison: comparison ? { ...comparison, steps: stepResults(steps, before?.overall) } : null,
       dimension: dimension ?? null,
-      breakdown: values
-        ? values.map((value) => ({
-            value: String(value.value),
-            steps: stepResults(steps, value),
-            comparison: comparison ? stepResults(steps, before.get(String(value.value))) : null,
+      breakdown: dimension
+        ? now.values.map((row) => ({
+            value: valueOf(row),
+            steps: stepResults(steps, row),
+            comparison: comparison ? stepResults(steps, beforeByValue.get(valueOf(row))) : null,
           }))
         : null,
     };
