@@ -1,8 +1,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ManagedProcess, waitUntil, httpOk } from '@sluice/services';
+import { REPO_ROOT } from '../src/repo-root';
 
-const PROXY_SNIPPET = join(__dirname, '..', '..', 'customer-site', 'first-party-proxy.conf');
+const PROXY_SNIPPET = join(REPO_ROOT, 'config', 'first-party-proxy.conf');
 
 /** The README's first-party proxy snippet, unchanged but for its path and where it forwards to. */
 const proxySnippet = (path: string, upstream: string) =>

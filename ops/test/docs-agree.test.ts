@@ -68,7 +68,7 @@ test("the README's first-party proxy block is the tested snippet file", () => {
       .map((line) => line.trim())
       .filter((line) => line && !line.startsWith('#'))
       .map((line) => line.replace(/proxy_pass \S+;/, 'proxy_pass EDGE;'));
-  const snippet = directives(read('ops/customer-site/first-party-proxy.conf'));
+  const snippet = directives(read('config/first-party-proxy.conf'));
   const readmeBlock = /```nginx\n([\s\S]*?)```/.exec(read('README.md'));
   assert.ok(readmeBlock, 'README has an nginx block');
   assert.deepEqual(directives(readmeBlock[1]), snippet);

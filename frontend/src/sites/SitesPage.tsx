@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 // The very file the end-to-end test runs in a customer's nginx (README, "First-party proxy").
-import firstPartyProxy from '../../../ops/customer-site/first-party-proxy.conf?raw';
+import firstPartyProxy from '../../../config/first-party-proxy.conf?raw';
 import { useSession } from '../auth/session';
 import { QueryState } from '../shared/QueryState';
 import { useAction } from '../shared/useAction';
