@@ -4,19 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import {
-  CONTRACT_JSON_PATH,
-  evaluateFlag,
-  trackerSnippet,
-  type FlagsDocument,
-  type PublishedFlag,
-} from '@sluice/config';
-import { LUA_DIR, startEdge, type RunningEdge } from '@sluice/edge';
-import { startShipperProcess } from '@sluice/pipeline';
-import { ClickHouseHarness } from '@sluice/pipeline/testing';
+import { evaluateFlag, trackerSnippet, type FlagsDocument, type PublishedFlag } from '@sluice/config';
+import type { RunningEdge } from '@sluice/edge';
+import type { ClickHouseHarness } from '@sluice/pipeline/testing';
 import { freePort, waitUntil, type ManagedProcess } from '@sluice/services';
-import { REPO_ROOT } from '../src/repo-root';
 import { CUSTOMER_HOST, launchChromium, personsPage } from './browser';
+import { startBrowserPipeline } from './browser-pipeline';
 import { startCustomerSite } from './customer-site';
 
 /**
@@ -66,34 +59,10 @@ before(async () => {
   chmodSync(dir, 0o755);
   mkdirSync(join(dir, 'flags'));
   writeFileSync(join(dir, 'sites.json'), JSON.stringify({ version: 1, sites: [SITE] }));
-  clickhouse = await new ClickHouseHarness().start();
-  await clickhouse.migrate();
-  edge = await startEdge({
-    target: 'debian',
-    listenHost: '127.0.0.1',
-    listenPort: await freePort(),
-    prefix: join(dir, 'edge'),
-    eventsLog: join(dir, 'events', 'events.ndjson'),
-    sitesFile: join(dir, 'sites.json'),
+  ({ clickhouse, edge, shipper } = await startBrowserPipeline(dir, {
     flagsDir: join(dir, 'flags'),
     flagsMaxAgeSeconds: MAX_AGE_SECONDS,
-    stateDir: join(dir, 'edge-state'),
-    contractJson: CONTRACT_JSON_PATH,
-    luaDir: LUA_DIR,
-    trackerDir: join(REPO_ROOT, 'tracker', 'dist'),
-    adminDir: join(dir, 'admin'),
-    backendUpstream: '127.0.0.1:9',
-    trustedProxies: ['127.0.0.1'],
-    workerProcesses: 1,
-    eventsFlushMs: 100,
-  });
-  shipper = startShipperProcess({
-    inputDir: join(dir, 'events'),
-    stateDir: join(dir, 'shipper'),
-    logFile: join(dir, 'shipper.log'),
-    clickhouse: clickhouse.target('ingest'),
-    batchMaxWaitMs: 200,
-  });
+  }));
   port = await freePort();
   customer = await startCustomerSite({
     dir: join(dir, 'customer-site'),

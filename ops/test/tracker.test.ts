@@ -4,20 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import {
-  CONTRACT_JSON_PATH,
-  trackerSnippet,
-  withDefaults,
-  type EventRow,
-  type SiteEntry,
-  type WireBatch,
-} from '@sluice/config';
-import { LUA_DIR, startEdge, type RunningEdge } from '@sluice/edge';
-import { startShipperProcess } from '@sluice/pipeline';
-import { ClickHouseHarness } from '@sluice/pipeline/testing';
+import { trackerSnippet, withDefaults, type EventRow, type SiteEntry, type WireBatch } from '@sluice/config';
+import type { RunningEdge } from '@sluice/edge';
+import type { ClickHouseHarness } from '@sluice/pipeline/testing';
 import { arrivedBeforeMarker, freePort, tally, waitUntil, type ManagedProcess } from '@sluice/services';
 import { REPO_ROOT } from '../src/repo-root';
 import { CUSTOMER_HOST, CUSTOMER_SECOND_HOST, launchChromium } from './browser';
+import { startBrowserPipeline } from './browser-pipeline';
 import { startCustomerSite } from './customer-site';
 import { startFaultyProxy } from './faulty-proxy';
 
@@ -140,33 +133,7 @@ before(async () => {
     join(dir, 'sites.json'),
     JSON.stringify({ version: 1, sites: sites.map(({ slug, html, url, ...entry }) => entry) }),
   );
-  clickhouse = await new ClickHouseHarness().start();
-  await clickhouse.migrate();
-  edge = await startEdge({
-    target: 'debian',
-    listenHost: '127.0.0.1',
-    listenPort: await freePort(),
-    prefix: join(dir, 'edge'),
-    eventsLog: eventsLog(),
-    sitesFile: join(dir, 'sites.json'),
-    stateDir: join(dir, 'edge-state'),
-    contractJson: CONTRACT_JSON_PATH,
-    luaDir: LUA_DIR,
-    trackerDir: join(REPO_ROOT, 'tracker', 'dist'),
-    adminDir: join(dir, 'admin'),
-    backendUpstream: '127.0.0.1:9',
-    trustedProxies: ['127.0.0.1'],
-    workerProcesses: 1,
-    // Lines reach the file within 100 ms rather than a second: each step waits for its marker that much less.
-    eventsFlushMs: 100,
-  });
-  shipper = startShipperProcess({
-    inputDir: join(dir, 'events'),
-    stateDir: join(dir, 'shipper'),
-    logFile: join(dir, 'shipper.log'),
-    clickhouse: clickhouse.target('ingest'),
-    batchMaxWaitMs: 200,
-  });
+  ({ clickhouse, edge, shipper } = await startBrowserPipeline(dir));
   faulty = await startFaultyProxy(edge.url);
   port = await freePort();
   customer = await startCustomerSite({
