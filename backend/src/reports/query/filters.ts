@@ -55,6 +55,16 @@ export function wildcardRegex(pattern: string): string {
   return `^${body}$`;
 }
 
+/**
+ * Whether `column` matches a wildcard path pattern: every filter, goal, funnel step, path and heatmap page
+ * tests patterns here. A pattern without `*` is its anchored regex's exact text, so it is compared as a
+ * string: the same answer without running a regex on every row.
+ */
+export const wildcardMatch = (column: SqlFragment, pattern: string): SqlFragment =>
+  pattern.includes('*')
+    ? sql`match(${column}, ${bind.string(wildcardRegex(pattern))})`
+    : sql`${column} = ${bind.string(pattern)}`;
+
 function condition({ dimension, ...test }: FilterCondition, column: (name: DimensionName) => SqlFragment) {
   const value = column(dimension);
   switch (test.operator) {
@@ -68,7 +78,7 @@ function condition({ dimension, ...test }: FilterCondition, column: (name: Dimen
     case 'does_not_contain':
       return sql`position(${value}, ${bind.string(test.value)}) = 0`;
     case 'matches':
-      return sql`match(${value}, ${bind.string(wildcardRegex(test.value))})`;
+      return wildcardMatch(value, test.value);
     case 'one_of':
       return sql`${value} IN (${joinSql(test.values.map(bind.string), ', ')})`;
   }

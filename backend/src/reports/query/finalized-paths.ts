@@ -1,6 +1,6 @@
 import { bind, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
 import { addDays } from '../../common/calendar.js';
-import { latestVersions } from './finalized-visits.js';
+import { latestVersions, VISIT_SPAN_DAYS } from './finalized-visits.js';
 import { VISIT_KEY } from './visit-key.js';
 import { reloadsCollapsed, viewedPages } from './visit-steps.js';
 
@@ -8,9 +8,6 @@ import { reloadsCollapsed, viewedPages } from './visit-steps.js';
  * Finalized page sequences (migration 0019): each finalized visit's steps (visit-steps.ts), written once
  * a day is final so the paths reports read them without grouping pageviews by visit.
  */
-
-/** UTC days a visit's pageviews may follow its first one's day by (as in finalized-visits.ts). */
-const VISIT_SPAN_DAYS = 2;
 
 /**
  * Writes, under `version`, one row per visit whose first pageview was first seen on the UTC days `from`

@@ -14,7 +14,7 @@ import { VISIT_KEY } from './visit-key.js';
  */
 export const FINAL_AFTER_DAYS = 3;
 /** UTC days a visit's rollup rows may follow its first day by (as `DAYS_AROUND` in visits.ts). */
-const VISIT_SPAN_DAYS = 2;
+export const VISIT_SPAN_DAYS = 2;
 
 /** The visit columns of `visits`, after the key columns: each visit dimension by its own name. */
 const DIMENSION_COLUMNS = VISIT_DIMENSIONS.map((name) => identifier(name));

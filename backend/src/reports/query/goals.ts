@@ -1,5 +1,5 @@
 import { bind, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
-import { wildcardRegex } from './filters.js';
+import { wildcardMatch } from './filters.js';
 import type { DateRange, GoalCondition, ReportQuery } from './report-query.js';
 import { eventDays } from './visits.js';
 import { VISIT_KEY } from './visit-key.js';
@@ -11,7 +11,7 @@ import { VISIT_KEY } from './visit-key.js';
 export function goalEvent(goal: GoalCondition): SqlFragment {
   const what =
     goal.kind === 'page'
-      ? sql`name = 'pageview' AND match(pathname, ${bind.string(wildcardRegex(goal.match))})`
+      ? sql`name = 'pageview' AND ${wildcardMatch(sql`pathname`, goal.match)}`
       : sql`name = ${bind.string(goal.match)}`;
   if (goal.propertyKey === null || goal.propertyValue === null) return what;
   const key = bind.string(goal.propertyKey);

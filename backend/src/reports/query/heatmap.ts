@@ -1,7 +1,7 @@
 import { bind, identifier, joinSql, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
 import type { NamedQuery } from '../../clickhouse/clickhouse.service.js';
 import { ELEMENT_CONTEXT, elementNameColumns, regroupedContextColumns, storedNames } from './element-name.js';
-import { wildcardRegex } from './filters.js';
+import { wildcardMatch } from './filters.js';
 import { keptVisits } from './kept-visits.js';
 import { rangeEvents, type EventColumn } from './range-events.js';
 import type { ReportQuery } from './report-query.js';
@@ -48,11 +48,7 @@ function pageEvents(
   { visitors, where }: { visitors: boolean; where?: SqlFragment },
 ): SqlFragment {
   const kept = keptVisits(query);
-  const conditions = [
-    sql`match(pathname, ${bind.string(wildcardRegex(page))})`,
-    ...(where ? [where] : []),
-    ...(kept ? [kept] : []),
-  ];
+  const conditions = [wildcardMatch(sql`pathname`, page), ...(where ? [where] : []), ...(kept ? [kept] : [])];
   return rangeEvents(
     { site: query.site, finalizedThrough: query.finalizedThrough },
     query.range,

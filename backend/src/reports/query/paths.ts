@@ -1,7 +1,7 @@
 import { bind, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
 import type { NamedQuery } from '../../clickhouse/clickhouse.service.js';
 import { spreadsheetSafe } from './csv.js';
-import { wildcardRegex } from './filters.js';
+import { wildcardMatch } from './filters.js';
 import { keptVisits } from './kept-visits.js';
 import { rangeEvents } from './range-events.js';
 import type { DateRange, ReportQuery } from './report-query.js';
@@ -16,16 +16,6 @@ export const EXIT = 'exit';
 
 /** The longest session path answered, markers (entry, exit) included: longer ones are cut to this. */
 export const MAX_PATH_STEPS = 5;
-
-/**
- * A page option: an exact path, or a wildcard pattern (`*` within a segment, `**` across) as filters take it.
- * An exact path is compared as a string: the same test as its anchored pattern, without a regex run on
- * every step of every visit.
- */
-const pageMatches = (column: SqlFragment, page: string) =>
-  page.includes('*')
-    ? sql`match(${column}, ${bind.string(wildcardRegex(page))})`
-    : sql`${column} = ${bind.string(page)}`;
 
 /**
  * The local days whose pageviews are read for the visits that began in a range: a day more on each side,
@@ -107,7 +97,7 @@ function walkedSteps(query: ReportQuery, open: OpenDays): SqlFragment {
  * `uniq(visit_id)`: exact below 65,536 visits per row, within about 1% above (metrics.ts says why).
  */
 export function neighboursSql(query: PathsQuery, page: string, limit: number): NamedQuery {
-  const hits = sql`arrayFilter(i -> ${pageMatches(sql`steps[i]`, page)}, arrayEnumerate(steps))`;
+  const hits = sql`arrayFilter(i -> ${wildcardMatch(sql`steps[i]`, page)}, arrayEnumerate(steps))`;
   const next = sql`arrayMap(i -> ('next', if(i = length(steps), ${bind.string(EXIT)}, steps[i + 1])), hits)`;
   const previous = sql`arrayMap(i -> ('previous', if(i = 1, ${bind.string(ENTRY)}, steps[i - 1])), hits)`;
   return {
@@ -150,17 +140,17 @@ export function sessionPathsSql(
   const count = bind.uint32(steps);
   const path =
     'start' in anchor
-      ? sql`arraySlice(arrayPushBack(steps, ${bind.string(EXIT)}), arrayFirstIndex(page -> ${pageMatches(sql`page`, anchor.start)}, steps), ${count})`
+      ? sql`arraySlice(arrayPushBack(steps, ${bind.string(EXIT)}), arrayFirstIndex(page -> ${wildcardMatch(sql`page`, anchor.start)}, steps), ${count})`
       : sql`arraySlice(arrayPushFront(steps, ${bind.string(ENTRY)}),
-          greatest(1, length(steps) + 3 - arrayFirstIndex(page -> ${pageMatches(sql`page`, anchor.end)}, arrayReverse(steps)) - ${count}),
-          least(${count}, length(steps) + 2 - arrayFirstIndex(page -> ${pageMatches(sql`page`, anchor.end)}, arrayReverse(steps))))`;
+          greatest(1, length(steps) + 3 - arrayFirstIndex(page -> ${wildcardMatch(sql`page`, anchor.end)}, arrayReverse(steps)) - ${count}),
+          least(${count}, length(steps) + 2 - arrayFirstIndex(page -> ${wildcardMatch(sql`page`, anchor.end)}, arrayReverse(steps))))`;
   const page = 'start' in anchor ? anchor.start : anchor.end;
   return {
     name: 'report:paths:sessions',
     sql: sql`SELECT pages, uniq(visit_id) AS visits
       FROM (
         SELECT visit_id, ${path} AS pages FROM (${visitSteps(query)})
-        WHERE arrayExists(page -> ${pageMatches(sql`page`, page)}, steps)
+        WHERE arrayExists(page -> ${wildcardMatch(sql`page`, page)}, steps)
       )
       GROUP BY pages
       ORDER BY visits DESC, arrayStringConcat(pages, '\\0') ASC
