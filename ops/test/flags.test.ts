@@ -96,14 +96,20 @@ const read = (page: Page, key: string) =>
     `new Promise((resolve) => _sluice.push(['isEnabled', '${key}', (on, value) => resolve([on, value])]))`,
   ) as Promise<[boolean, unknown]>;
 
-/** The site's `$flag` rows in ClickHouse, once a marker tracked after them has landed there. */
-async function exposuresLanded(page: Page, marker: string): Promise<string[][]> {
+/**
+ * The site's `$flag` rows in ClickHouse, once `expected` of them and a marker tracked after them have landed
+ * there. The page's exposures leave in its beacon as the next page loads, and the marker from that page may
+ * travel before it: so the wait is for both, and the rows are then compared exactly (a second copy of an
+ * exposure would make more than `expected`).
+ */
+async function exposuresLanded(page: Page, marker: string, expected: number): Promise<string[][]> {
   await page.evaluate(`_sluice.push(['track', '${marker}'])`);
-  await waitUntil(`${marker} in ClickHouse`, async () => {
-    const rows = await clickhouse.query<{ n: string }>(
-      `SELECT count() AS n FROM sluice.events WHERE site_id = ${SITE.id} AND name = '${marker}'`,
+  await waitUntil(`${marker} and ${expected} exposures in ClickHouse`, async () => {
+    const [row] = await clickhouse.query<{ markers: string; exposures: string }>(
+      `SELECT countIf(name = '${marker}') AS markers, countIf(name = '$flag') AS exposures
+       FROM sluice.events WHERE site_id = ${SITE.id}`,
     );
-    return Number(rows[0].n) === 1;
+    return Number(row.markers) === 1 && Number(row.exposures) >= expected;
   });
   const rows = await clickhouse.query<{ flag: string; variant: string; session: string }>(
     `SELECT props_values[indexOf(props_keys, 'flag')] AS flag, props_values[indexOf(props_keys, 'variant')] AS variant,
@@ -128,7 +134,7 @@ test('the page gets its variant from the edge, and each flag it reads lands in C
   assert.deepEqual(await read(page, 'checkout'), [true, variant]);
   const session = (await page.evaluate("sessionStorage.getItem('_sluice_sid')")) as string;
 
-  const landed = await exposuresLanded(page, 'marker-flags-1');
+  const landed = await exposuresLanded(page, 'marker-flags-1', 2);
   // Ordered by flag: both may share a second.
   assert.deepEqual(landed, [
     ['beta', 'true', session.split(' ')[0]],
