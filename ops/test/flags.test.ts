@@ -97,23 +97,25 @@ const read = (page: Page, key: string) =>
   ) as Promise<[boolean, unknown]>;
 
 /**
- * The site's `$flag` rows in ClickHouse, once `expected` of them and a marker tracked after them have landed
- * there. The page's exposures leave in its beacon as the next page loads, and the marker from that page may
- * travel before it: so the wait is for both, and the rows are then compared exactly (a second copy of an
- * exposure would make more than `expected`).
+ * The site's `$flag` exposures in ClickHouse, one row per event id, once `expected` of them and a marker
+ * tracked after them have landed there. The page's exposures leave in its beacon as the next page loads, and
+ * the marker from that page may travel before it: so the wait is for both. Delivery is at least once (a batch
+ * whose answer the unloading page never saw is resent by the next page, under the same ids), so rows are
+ * counted by id, as every report counts them; a second exposure, with an id of its own, still makes one too many.
  */
 async function exposuresLanded(page: Page, marker: string, expected: number): Promise<string[][]> {
   await page.evaluate(`_sluice.push(['track', '${marker}'])`);
   await waitUntil(`${marker} and ${expected} exposures in ClickHouse`, async () => {
     const [row] = await clickhouse.query<{ markers: string; exposures: string }>(
-      `SELECT countIf(name = '${marker}') AS markers, countIf(name = '$flag') AS exposures
+      `SELECT uniqExactIf(event_id, name = '${marker}') AS markers, uniqExactIf(event_id, name = '$flag') AS exposures
        FROM sluice.events WHERE site_id = ${SITE.id}`,
     );
     return Number(row.markers) === 1 && Number(row.exposures) >= expected;
   });
   const rows = await clickhouse.query<{ flag: string; variant: string; session: string }>(
-    `SELECT props_values[indexOf(props_keys, 'flag')] AS flag, props_values[indexOf(props_keys, 'variant')] AS variant,
-       session_id AS session FROM sluice.events WHERE site_id = ${SITE.id} AND name = '$flag' ORDER BY flag`,
+    `SELECT DISTINCT event_id, props_values[indexOf(props_keys, 'flag')] AS flag,
+       props_values[indexOf(props_keys, 'variant')] AS variant, session_id AS session
+       FROM sluice.events WHERE site_id = ${SITE.id} AND name = '$flag' ORDER BY flag`,
   );
   return rows.map(({ flag, variant, session }) => [flag, variant, session]);
 }
