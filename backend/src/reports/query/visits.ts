@@ -107,7 +107,8 @@ export function visitRows(query: ReportQuery, range: DateRange, source: VisitSou
 
 /**
  * Visit rows over raw events (see visitRows), of the visits (groups, with an event dimension) that began
- * on `open.from` or later when `open` is given: their events are read from `open.readFrom` on.
+ * on `open.from` or later when `open` is given (only with a finalized event dimension, as visitRows
+ * asks): their events are read from `open.from` on.
  */
 function eventVisitRows(query: ReportQuery, range: DateRange, open?: OpenDays): SqlFragment {
   const { start, end } = dayBounds(query.site, range);
@@ -140,15 +141,45 @@ function eventVisitRows(query: ReportQuery, range: DateRange, open?: OpenDays): 
       ...eventDimensions.map((name): [SqlFragment, SqlFragment] => [eventValue(name), dimensionAlias(name)]),
     ])}
     FROM events ${sampleClause(query)}
-    WHERE ${eventDays(query, range)} AND is_bot = 0 ${eventFilter}
-      ${open ? sql`AND toDate(ts) >= ${bind.date(open.readFrom)}` : sql``}
+    WHERE ${eventDays(query, range)} AND is_bot = 0 ${eventFilter} ${open ? openGroupsOnly(query, open) : sql``}
     GROUP BY ${joinSql(groups, ', ')}
     HAVING visit_started >= ${start} AND visit_started < ${end}
-      ${open ? sql`AND toDate(visit_started) >= ${bind.date(open.from)}` : sql``}
   ) ${visitFilter}`;
 }
 
+/**
+ * The events of the groups begun on the open days, as a condition: those of the open days, but for
+ * the groups (a visit and its value of the query's finalized event dimension) begun before them,
+ * which `visit_values` holds (lookBack).
+ */
+function openGroupsOnly(query: ReportQuery, open: OpenDays): SqlFragment {
+  const onOpenDays = sql`AND toDate(ts) >= ${bind.date(open.from)}`;
+  const finalized = lookBack(open);
+  const dimension = query.dimension;
+  if (!finalized || !dimension) return onOpenDays;
+  return sql`${onOpenDays} AND (${VISIT_KEY}, ${eventValue(dimension)}) NOT IN (
+      SELECT visit_id, value FROM visit_values
+      WHERE site_id = ${bind.uint32(query.site.id)} AND dimension = ${bind.string(dimension)}
+        AND day >= ${finalized.from} AND day <= ${finalized.through}
+    )`;
+}
+
 export type OpenDays = { from: string; readFrom: string };
+
+/**
+ * The days before the open ones that a report over the open days would otherwise read again (from
+ * `open.readFrom` to the day before `open.from`), or null where there are none. They are finalized (the
+ * open days follow the last finalized one), so every visit (visit and value group) begun there is
+ * already in `visits` (`visit_values`): the open days' rows of those are left out by their key, and
+ * rows before the open days need not be read. A visit begun on an open day has all its rows from that
+ * day on (a row's day is its event's, and no event precedes its visit's start).
+ * Superseded versions are not told apart: a key any version finalized on those days began there.
+ */
+function lookBack(open: OpenDays): { from: SqlFragment; through: SqlFragment } | null {
+  return open.readFrom < open.from
+    ? { from: bind.date(open.readFrom), through: bind.date(addDays(open.from, -1)) }
+    : null;
+}
 
 /** A range's rows: of its finalized days (through a UTC day) and of its open days, as one UNION ALL. */
 export function finalizedThenOpen(
@@ -183,10 +214,9 @@ function splitAtFinalized(range: DateRange, through: string | undefined) {
 }
 
 /**
- * The open visits from the rollup: merged per visit over the rollup's days and kept when they began in
- * [start, end) and on `open.from` or later. A visit that began on a finalized day may still have rows
- * on the open days: its rows of the days before are read too (DAYS_AROUND), so its merged start is
- * its true one and it is left to `visits`.
+ * The open visits from the rollup: merged per visit over the open days and kept when they began in
+ * [start, end). A visit that began on a finalized day may still have rows on the open days: it is left
+ * to `visits` (lookBack).
  */
 function rollupVisitRows(
   query: ReportQuery,
@@ -194,6 +224,8 @@ function rollupVisitRows(
   open: OpenDays,
 ): SqlFragment {
   const visitDimensions = queryDimensions(query).filter((name) => dimensionLevel(name) === 'visit');
+  const site = bind.uint32(query.site.id);
+  const finalized = lookBack(open);
   return sql`SELECT visit_id, ${columns([
     [sql`argMinMerge(visitor_hash)`, sql`visitor`],
     [sql`minMerge(started)`, sql`visit_started`],
@@ -206,8 +238,13 @@ function rollupVisitRows(
     ]),
   ])}
     FROM sessions_daily
-    WHERE site_id = ${bind.uint32(query.site.id)} AND day >= ${bind.date(open.readFrom)} AND day <= ${bounds.lastDay}
+    WHERE site_id = ${site} AND day >= ${bind.date(open.from)} AND day <= ${bounds.lastDay}
+      ${
+        finalized
+          ? sql`AND visit_id NOT IN (SELECT visit_id FROM visits
+              WHERE site_id = ${site} AND day >= ${finalized.from} AND day <= ${finalized.through})`
+          : sql``
+      }
     GROUP BY visit_id
-    HAVING visit_started >= ${bounds.start} AND visit_started < ${bounds.end}
-      AND toDate(visit_started) >= ${bind.date(open.from)}`;
+    HAVING visit_started >= ${bounds.start} AND visit_started < ${bounds.end}`;
 }
