@@ -1,4 +1,4 @@
-import { bind, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
+import { bind, joinSql, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
 import type { NamedQuery } from '../../clickhouse/clickhouse.service.js';
 import { spreadsheetSafe } from './csv.js';
 import { wildcardMatch } from './filters.js';
@@ -6,7 +6,8 @@ import { keptVisits } from './kept-visits.js';
 import { rangeEvents } from './range-events.js';
 import type { DateRange, ReportQuery } from './report-query.js';
 import { addDays } from '../../common/calendar.js';
-import { dayBounds, finalizedThenOpen, type OpenDays } from './visits.js';
+import { dayBounds, finalizedThenOpen, lookBack, type OpenDays } from './visits.js';
+import { VISIT_KEY } from './visit-key.js';
 import { finalizedPathRows } from './finalized-paths.js';
 import { reloadsCollapsed, viewedPages } from './visit-steps.js';
 
@@ -62,12 +63,23 @@ function visitSteps(query: PathsQuery): SqlFragment {
  *
  * Each pageview counts once, by its id: its copies (a second delivery, a resend from another address,
  * later) share its id and session, and it keeps its first delivery's time (`seen`). Visits are keyed as
- * in visits.ts. The pageviews are read from `open.readFrom` on: a visit begun on a finalized day may view
- * pages on the open days, and its earlier pageviews show it is not one of these.
+ * in visits.ts. The pageviews are read from `open.from` on: a visit begun on a finalized day may view
+ * pages on the open days, and is left out by its key, its sequence being in `visit_paths` (lookBack).
  */
 function walkedSteps(query: ReportQuery, open: OpenDays): SqlFragment {
   const { start, end } = dayBounds(query.site, query.range);
+  const finalized = lookBack(open);
+  const conditions = [
+    sql`toDate(ts) >= ${bind.date(open.from)}`,
+    ...(finalized
+      ? [
+          sql`${VISIT_KEY} NOT IN (SELECT visit_id FROM visit_paths WHERE site_id = ${bind.uint32(query.site.id)}
+            AND day >= ${finalized.from} AND day <= ${finalized.through})`,
+        ]
+      : []),
+  ];
   const kept = keptVisits(query);
+  if (kept) conditions.push(kept);
   const pageviews = rangeEvents(
     { site: query.site, finalizedThrough: query.finalizedThrough },
     readRange(query.range),
@@ -76,7 +88,7 @@ function walkedSteps(query: ReportQuery, open: OpenDays): SqlFragment {
     {
       visitors: false,
       // The filters choose visits (kept-visits.ts), not pageviews: the pageviews read are every one of them.
-      where: sql`toDate(ts) >= ${bind.date(open.readFrom)} ${kept ? sql`AND ${kept}` : sql``}`,
+      where: joinSql(conditions, ' AND '),
     },
   );
   return sql`SELECT visit_id, ${reloadsCollapsed(sql`pages`)} AS steps
@@ -84,7 +96,7 @@ function walkedSteps(query: ReportQuery, open: OpenDays): SqlFragment {
       SELECT visit_id, ${viewedPages} AS pages
       FROM (${pageviews})
       GROUP BY visit_id
-      HAVING min(seen) >= ${start} AND min(seen) < ${end} AND toDate(min(seen)) >= ${bind.date(open.from)}
+      HAVING min(seen) >= ${start} AND min(seen) < ${end}
     )`;
 }
 

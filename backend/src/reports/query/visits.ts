@@ -172,10 +172,11 @@ export type OpenDays = { from: string; readFrom: string };
  * open days follow the last finalized one), so every visit (visit and value group) begun there is
  * already in `visits` (`visit_values`): the open days' rows of those are left out by their key, and
  * rows before the open days need not be read. A visit begun on an open day has all its rows from that
- * day on (a row's day is its event's, and no event precedes its visit's start).
+ * day on (a row's day is its event's, and no event precedes its visit's start). Paths do the same with
+ * `visit_paths`.
  * Superseded versions are not told apart: a key any version finalized on those days began there.
  */
-function lookBack(open: OpenDays): { from: SqlFragment; through: SqlFragment } | null {
+export function lookBack(open: OpenDays): { from: SqlFragment; through: SqlFragment } | null {
   return open.readFrom < open.from
     ? { from: bind.date(open.readFrom), through: bind.date(addDays(open.from, -1)) }
     : null;
