@@ -10,6 +10,7 @@ import { eventRow, signIn, startSignedInApp, type TestStores } from './harness.j
 import { reportClient } from './report-client.js';
 import {
   goalMetricsOf,
+  groupBy,
   metricsOf,
   revenueOf,
   seedVisits,
@@ -26,13 +27,6 @@ let stop: (() => Promise<void>) | undefined;
 
 before(async () => ({ stores, app, http, token, stop } = await startSignedInApp()));
 after(() => stop?.());
-
-/** `list` grouped by `key`, in first-seen order. */
-function groupBy<T>(list: T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of list) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
-  return groups;
-}
 
 const as = (method: 'get' | 'post' | 'patch' | 'delete', path: string, bearer = token) =>
   http[method](`/api${path}`).set('authorization', `Bearer ${bearer}`);

@@ -129,8 +129,17 @@ export function seedVisits(
   return rows;
 }
 
+/** `list` grouped by `key`, in first-seen order. */
+export function groupBy<T>(list: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of list) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}
+
 /** One visit, as the engine's visit rows hold it. */
 export interface ExpectedVisit {
+  /** The visit's key (its session id, or its event's id without one): a row per value shares it. */
+  visit: string;
   visitor: string;
   started: number;
   ended: number;
@@ -209,6 +218,7 @@ export function visitRowsOf(
         revenue.set(row.revenue_currency, (revenue.get(row.revenue_currency) ?? 0n) + amount);
       }
       return {
+        visit: key.slice(0, key.indexOf('\u0001')),
         converted: completed.length > 0,
         revenue,
         visitor: first(group).visitor_id,

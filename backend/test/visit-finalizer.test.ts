@@ -4,9 +4,10 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import type { EventRow } from '@sluice/config';
 import { waitUntil } from '@sluice/services';
+import { addDays } from '../src/common/calendar.js';
 import { VisitFinalizer } from '../src/reports/visit-finalizer.js';
 import { eventRow, startSignedInApp, type TestStores } from './harness.js';
-import { metricsOf, seedVisits, visitRowsOf } from './report-seed.js';
+import { groupBy, metricsOf, seedVisits, visitRowsOf } from './report-seed.js';
 
 let stores: TestStores;
 let app: INestApplication;
@@ -39,10 +40,11 @@ const overview = async (siteId: number, from: string, to: string) =>
       .expect(200)
   ).body.metrics as ReturnType<typeof metricsOf>;
 
-const breakdown = async (siteId: number, from: string, to: string, dimension: string) =>
+const breakdown = async (siteId: number, from: string, to: string, dimension: string, filters?: unknown) =>
   (
     await http
-      .get(`/api/sites/${siteId}/breakdown?from=${from}&to=${to}&dimension=${dimension}&limit=1000`)
+      .get(`/api/sites/${siteId}/breakdown`)
+      .query({ from, to, dimension, limit: 1000, ...(filters ? { filters: JSON.stringify(filters) } : {}) })
       .set('authorization', `Bearer ${token}`)
       .expect(200)
   ).body.rows as Array<{ value: string; metrics: Record<string, number> }>;
@@ -64,10 +66,19 @@ const RANGES = [
 /** The event dimensions whose values are finalized (FINALIZED_EVENT_DIMENSIONS), as a breakdown asks. */
 const VALUE_DIMENSIONS = ['page', 'event_name', 'element'] as const;
 
+/**
+ * A visit filter whose value differs between a visit and most of its pages' rows: a page viewed after
+ * the first is not its visit's entry page. Visits entering on the docs.
+ */
+const ENTRY_FILTER = { dimension: 'entry_page', operator: 'matches', value: '/docs/*' };
+const entersOnFilteredPage = (entry: string | undefined) => /^\/docs\/[^/]*$/.test(entry ?? '');
+
 describe('finalized visits', () => {
   const sites = new Map<string, { id: number; rows: EventRow[] }>();
   /** Breakdowns by the finalized event dimensions before any day is finalized: all from raw events. */
   const fromRawEvents = new Map<string, Awaited<ReturnType<typeof breakdown>>>();
+  /** Page breakdowns filtered by entry page, before any day is finalized. */
+  const filteredFromRawEvents = new Map<string, Awaited<ReturnType<typeof breakdown>>>();
   before(async () => {
     for (const [i, timeZone] of ZONES.entries()) {
       const id = await newSite(`finalized-${i}.test`, timeZone);
@@ -81,6 +92,12 @@ describe('finalized visits', () => {
             await breakdown(id, from, to, dimension),
           );
         }
+      }
+      for (const [from, to] of RANGES) {
+        filteredFromRawEvents.set(
+          `${timeZone} ${from}..${to}`,
+          await breakdown(id, from, to, 'page', [ENTRY_FILTER]),
+        );
       }
     }
   });
@@ -139,6 +156,42 @@ describe('finalized visits', () => {
             key,
           );
         }
+      }
+    }
+  });
+
+  test('a visit filter keeps every page of the visits it chooses, from raw events and finalized values alike', async () => {
+    for (const timeZone of ZONES) {
+      const { id, rows } = sites.get(timeZone)!;
+      for (const [from, to] of RANGES) {
+        // Chosen by the visit's own entry page, among visits begun up to two days before the range.
+        const chosen = new Set(
+          visitRowsOf(rows, { from: addDays(from, -2), to, timeZone })
+            .filter((visit) => entersOnFilteredPage(visit.dimensions.entry_page))
+            .map((visit) => visit.visit),
+        );
+        const pages = groupBy(
+          visitRowsOf(rows, { from, to, timeZone, eventDimension: 'page' }).filter((row) =>
+            chosen.has(row.visit),
+          ),
+          (row) => row.dimensions.page!,
+        );
+        const expectedRows = Object.fromEntries(
+          [...pages].map(([page, rowsOfPage]) => {
+            const { visitors, visits, pageviews } = metricsOf(rowsOfPage);
+            return [page, { visitors, visits, pageviews }];
+          }),
+        );
+        const key = `${timeZone} ${from}..${to}`;
+        const byValue = (answer: Awaited<ReturnType<typeof breakdown>>) =>
+          Object.fromEntries(answer.map((row) => [row.value, row.metrics]));
+        assert.ok(pages.size > 1, `${key}: the filter keeps pages that are not entry pages`);
+        assert.deepEqual(byValue(filteredFromRawEvents.get(key)!), expectedRows, `${key}, from raw events`);
+        assert.deepEqual(
+          byValue(await breakdown(id, from, to, 'page', [ENTRY_FILTER])),
+          expectedRows,
+          `${key}, finalized`,
+        );
       }
     }
   });

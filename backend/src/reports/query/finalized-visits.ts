@@ -231,7 +231,8 @@ export const latestVersions = (
 /**
  * The finalized rows of `dimension` of a site whose group began in [start, end) and on a UTC day up to
  * `through`, with the columns of visit rows over raw events (visits.ts): visit_id, visitor,
- * visit_started, visit_ended, visit_pageviews, visit_events and the value as `alias`.
+ * visit_started, visit_ended, visit_pageviews, visit_events and the value as `alias`; only the visits
+ * `chosen` keeps (a condition on visit_id) where given.
  */
 export function finalizedValueRows(
   site: SqlFragment,
@@ -239,6 +240,7 @@ export function finalizedValueRows(
   days: { first: SqlFragment; through: string },
   instants: { start: SqlFragment; end: SqlFragment },
   alias: SqlFragment,
+  chosen?: SqlFragment,
 ): SqlFragment {
   const through = bind.date(days.through);
   return sql`SELECT visit_id, visitor, started AS visit_started, ended AS visit_ended,
@@ -246,5 +248,5 @@ export function finalizedValueRows(
     FROM visit_values
     WHERE site_id = ${site} AND dimension = ${bind.string(dimension)} AND day >= ${days.first} AND day <= ${through}
       AND started >= ${instants.start} AND started < ${instants.end}
-      AND ${latestVersions(days.first, through)}`;
+      AND ${latestVersions(days.first, through)} ${chosen ? sql`AND ${chosen}` : sql``}`;
 }

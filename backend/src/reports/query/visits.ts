@@ -9,7 +9,12 @@ import {
   visitValueFromEvents,
   visitValueFromRollup,
 } from './dimensions.js';
-import { finalizedValueRows, finalizedVisitRows, isFinalizedEventDimension } from './finalized-visits.js';
+import {
+  finalizedValueRows,
+  finalizedVisitRows,
+  isFinalizedEventDimension,
+  VISIT_SPAN_DAYS,
+} from './finalized-visits.js';
 import { VISIT_KEY } from './visit-key.js';
 import { filterSql, splitByLevel } from './filters.js';
 import { sampleClause } from './sample-clause.js';
@@ -83,10 +88,16 @@ export function visitRows(query: ReportQuery, range: DateRange, source: VisitSou
     return sql`SELECT * FROM (${rows}) ${visitFilter}`;
   }
 
-  // A breakdown by a finalized event dimension with nothing else to apply reads the finalized days'
-  // plain rows (migration 0015) and raw events only for the open days.
+  // A breakdown by a finalized event dimension without event filters reads the finalized days' plain
+  // rows (migration 0015), of the visits its visit filters chose, and raw events only for the open days.
   const dimension = query.dimension;
-  if (dimension && isFinalizedEventDimension(dimension) && !query.filters && query.sample === undefined) {
+  if (
+    dimension &&
+    isFinalizedEventDimension(dimension) &&
+    !splitByLevel(query.filters).event &&
+    query.sample === undefined
+  ) {
+    const chosen = chosenVisits(query, range, sql`visit_id`);
     const rows = finalizedThenOpen(
       query,
       range,
@@ -97,6 +108,7 @@ export function visitRows(query: ReportQuery, range: DateRange, source: VisitSou
           { first: firstDay, through },
           { start, end },
           dimensionAlias(dimension),
+          chosen,
         ),
       (open) => eventVisitRows(query, range, open),
     );
@@ -112,16 +124,24 @@ export function visitRows(query: ReportQuery, range: DateRange, source: VisitSou
  */
 function eventVisitRows(query: ReportQuery, range: DateRange, open?: OpenDays): SqlFragment {
   const { start, end } = dayBounds(query.site, range);
-  const dimensions = queryDimensions(query);
-  const visitDimensions = dimensions.filter((name) => dimensionLevel(name) === 'visit');
-  const eventDimensions = dimensions.filter((name) => dimensionLevel(name) === 'event');
   const filters = splitByLevel(query.filters);
-  const visitFilter = filters.visit ? sql`WHERE ${filterSql(filters.visit, dimensionAlias)}` : sql``;
+  // Event filters choose events; only a breakdown by an event dimension groups finer than visits.
+  const eventDimensions =
+    query.dimension && dimensionLevel(query.dimension) === 'event' ? [query.dimension] : [];
+  // Grouped by visit, the rows carry their visit's values and visit filters apply to them; grouped
+  // finer (a visit and an event value), a row's first event is not its visit's: the visits are chosen.
+  const byVisit = eventDimensions.length === 0;
+  const visitDimensions = byVisit
+    ? queryDimensions(query).filter((name) => dimensionLevel(name) === 'visit')
+    : [];
+  const visitFilter = byVisit && filters.visit ? sql`WHERE ${filterSql(filters.visit, dimensionAlias)}` : sql``;
+  const chosen = byVisit ? undefined : chosenVisits(query, range, VISIT_KEY);
   // A breakdown by an outbound link (a download, an element) reads only the events that carry one.
   const carriers = query.dimension && carriedBy(query.dimension);
   const eventConditions = [
     ...(filters.event ? [filterSql(filters.event, eventValue)] : []),
     ...(carriers ? [carriers] : []),
+    ...(chosen ? [chosen] : []),
   ];
   const eventFilter = eventConditions.length ? sql`AND ${joinSql(eventConditions, ' AND ')}` : sql``;
   const groups = [sql`visit_id`, ...eventDimensions.map((name: DimensionName) => dimensionAlias(name))];
@@ -145,6 +165,25 @@ function eventVisitRows(query: ReportQuery, range: DateRange, open?: OpenDays): 
     GROUP BY ${joinSql(groups, ', ')}
     HAVING visit_started >= ${start} AND visit_started < ${end}
   ) ${visitFilter}`;
+}
+
+/**
+ * The visits a query's visit filters keep, as a condition on `key` (undefined without visit filters):
+ * visits whose own values pass (the rollup's, or `visits`'), begun from two days before the range (a
+ * row of the range may belong to a visit begun that long before it: VISIT_SPAN_DAYS) to its end. For
+ * rows finer than visits (a visit and a page), so that "visits from Google" keeps every page those
+ * visits viewed, not only the pages their first events were on.
+ */
+function chosenVisits(query: ReportQuery, range: DateRange, key: SqlFragment): SqlFragment | undefined {
+  const { visit } = splitByLevel(query.filters);
+  if (!visit) return undefined;
+  const begun = { from: addDays(range.from, -VISIT_SPAN_DAYS), to: range.to };
+  const visits = visitRows(
+    { site: query.site, range: begun, filters: visit, finalizedThrough: query.finalizedThrough, metrics: [] },
+    begun,
+    'rollup',
+  );
+  return sql`${key} IN (SELECT visit_id FROM (${visits}))`;
 }
 
 /**
