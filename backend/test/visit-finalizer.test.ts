@@ -7,7 +7,7 @@ import { waitUntil } from '@sluice/services';
 import { addDays } from '../src/common/calendar.js';
 import { VisitFinalizer } from '../src/reports/visit-finalizer.js';
 import { eventRow, startSignedInApp, type TestStores } from './harness.js';
-import { groupBy, metricsOf, seedVisits, visitRowsOf } from './report-seed.js';
+import { groupBy, metricsOf, seedVisits, visitRowsOf, type ExpectedVisit } from './report-seed.js';
 
 let stores: TestStores;
 let app: INestApplication;
@@ -66,18 +66,30 @@ const RANGES = [
 /** The event dimensions whose values are finalized (FINALIZED_EVENT_DIMENSIONS), as a breakdown asks. */
 const VALUE_DIMENSIONS = ['page', 'event_name', 'element'] as const;
 
+const docs = (page: string | undefined) => /^\/docs\/[^/]*$/.test(page ?? '');
+
 /**
- * A visit filter whose value differs between a visit and most of its pages' rows: a page viewed after
- * the first is not its visit's entry page. Visits entering on the docs.
+ * Filtered page breakdowns, and which expected rows (one per visit and page) each keeps. By entry page: a
+ * visit filter whose value differs between a visit and most of its pages' rows (a page viewed after the
+ * first is not its visit's entry page), so the visits are chosen (`chosen`: those entering on the docs).
+ * By page: a filter on the breakdown's own dimension, as a comparison of a page of rows asks for them.
  */
-const ENTRY_FILTER = { dimension: 'entry_page', operator: 'matches', value: '/docs/*' };
-const entersOnFilteredPage = (entry: string | undefined) => /^\/docs\/[^/]*$/.test(entry ?? '');
+const PAGE_FILTERS = {
+  'entry page': {
+    filters: [{ dimension: 'entry_page', operator: 'matches', value: '/docs/*' }],
+    keeps: (row: ExpectedVisit, chosen: Set<string>) => chosen.has(row.visit),
+  },
+  page: {
+    filters: [{ dimension: 'page', operator: 'one_of', values: ['/docs/start', '/docs/api'] }],
+    keeps: (row: ExpectedVisit) => docs(row.dimensions.page),
+  },
+} as const;
 
 describe('finalized visits', () => {
   const sites = new Map<string, { id: number; rows: EventRow[] }>();
   /** Breakdowns by the finalized event dimensions before any day is finalized: all from raw events. */
   const fromRawEvents = new Map<string, Awaited<ReturnType<typeof breakdown>>>();
-  /** Page breakdowns filtered by entry page, before any day is finalized. */
+  /** The PAGE_FILTERS' breakdowns before any day is finalized. */
   const filteredFromRawEvents = new Map<string, Awaited<ReturnType<typeof breakdown>>>();
   before(async () => {
     for (const [i, timeZone] of ZONES.entries()) {
@@ -94,10 +106,12 @@ describe('finalized visits', () => {
         }
       }
       for (const [from, to] of RANGES) {
-        filteredFromRawEvents.set(
-          `${timeZone} ${from}..${to}`,
-          await breakdown(id, from, to, 'page', [ENTRY_FILTER]),
-        );
+        for (const [name, { filters }] of Object.entries(PAGE_FILTERS)) {
+          filteredFromRawEvents.set(
+            `${timeZone} ${name} ${from}..${to}`,
+            await breakdown(id, from, to, 'page', filters),
+          );
+        }
       }
     }
   });
@@ -160,38 +174,40 @@ describe('finalized visits', () => {
     }
   });
 
-  test('a visit filter keeps every page of the visits it chooses, from raw events and finalized values alike', async () => {
+  test('filtered page breakdowns keep every page of the visits chosen, from raw events and finalized values alike', async () => {
+    const byValue = (answer: Awaited<ReturnType<typeof breakdown>>) =>
+      Object.fromEntries(answer.map((row) => [row.value, row.metrics]));
     for (const timeZone of ZONES) {
       const { id, rows } = sites.get(timeZone)!;
       for (const [from, to] of RANGES) {
         // Chosen by the visit's own entry page, among visits begun up to two days before the range.
         const chosen = new Set(
           visitRowsOf(rows, { from: addDays(from, -2), to, timeZone })
-            .filter((visit) => entersOnFilteredPage(visit.dimensions.entry_page))
+            .filter((visit) => docs(visit.dimensions.entry_page))
             .map((visit) => visit.visit),
         );
-        const pages = groupBy(
-          visitRowsOf(rows, { from, to, timeZone, eventDimension: 'page' }).filter((row) =>
-            chosen.has(row.visit),
-          ),
-          (row) => row.dimensions.page!,
-        );
-        const expectedRows = Object.fromEntries(
-          [...pages].map(([page, rowsOfPage]) => {
-            const { visitors, visits, pageviews } = metricsOf(rowsOfPage);
-            return [page, { visitors, visits, pageviews }];
-          }),
-        );
-        const key = `${timeZone} ${from}..${to}`;
-        const byValue = (answer: Awaited<ReturnType<typeof breakdown>>) =>
-          Object.fromEntries(answer.map((row) => [row.value, row.metrics]));
-        assert.ok(pages.size > 1, `${key}: the filter keeps pages that are not entry pages`);
-        assert.deepEqual(byValue(filteredFromRawEvents.get(key)!), expectedRows, `${key}, from raw events`);
-        assert.deepEqual(
-          byValue(await breakdown(id, from, to, 'page', [ENTRY_FILTER])),
-          expectedRows,
-          `${key}, finalized`,
-        );
+        for (const [name, { filters, keeps }] of Object.entries(PAGE_FILTERS)) {
+          const pages = groupBy(
+            visitRowsOf(rows, { from, to, timeZone, eventDimension: 'page' }).filter((row) =>
+              keeps(row, chosen),
+            ),
+            (row) => row.dimensions.page!,
+          );
+          const expectedRows = Object.fromEntries(
+            [...pages].map(([page, rowsOfPage]) => {
+              const { visitors, visits, pageviews } = metricsOf(rowsOfPage);
+              return [page, { visitors, visits, pageviews }];
+            }),
+          );
+          const key = `${timeZone} ${name} ${from}..${to}`;
+          assert.ok(pages.size > 1, `${key}: more than one page kept`);
+          assert.deepEqual(byValue(filteredFromRawEvents.get(key)!), expectedRows, `${key}, from raw events`);
+          assert.deepEqual(
+            byValue(await breakdown(id, from, to, 'page', filters)),
+            expectedRows,
+            `${key}, finalized`,
+          );
+        }
       }
     }
   });

@@ -16,7 +16,7 @@ import {
   VISIT_SPAN_DAYS,
 } from './finalized-visits.js';
 import { VISIT_KEY } from './visit-key.js';
-import { filterSql, splitByLevel } from './filters.js';
+import { filterDimensions, filterSql, splitByLevel } from './filters.js';
 import { sampleClause } from './sample-clause.js';
 import { queryDimensions, type VisitSource } from './plan.js';
 import type { DateRange, ReportQuery } from './report-query.js';
@@ -88,13 +88,16 @@ export function visitRows(query: ReportQuery, range: DateRange, source: VisitSou
     return sql`SELECT * FROM (${rows}) ${visitFilter}`;
   }
 
-  // A breakdown by a finalized event dimension without event filters reads the finalized days' plain
-  // rows (migration 0015), of the visits its visit filters chose, and raw events only for the open days.
+  // A breakdown by a finalized event dimension reads the finalized days' plain rows (migration 0015), of
+  // the visits its visit filters chose, and raw events only for the open days. An event filter on the
+  // breakdown's own dimension (the comparison of a page of rows asks for its values) keeps whole rows:
+  // each row's events all have its value, so filtering them first or the rows after is the same.
   const dimension = query.dimension;
+  const { event } = splitByLevel(query.filters);
   if (
     dimension &&
     isFinalizedEventDimension(dimension) &&
-    !splitByLevel(query.filters).event &&
+    (!event || filterDimensions(event).every((name) => name === dimension)) &&
     query.sample === undefined
   ) {
     const chosen = chosenVisits(query, range, sql`visit_id`);
@@ -112,7 +115,7 @@ export function visitRows(query: ReportQuery, range: DateRange, source: VisitSou
         ),
       (open) => eventVisitRows(query, range, open),
     );
-    return sql`SELECT * FROM (${rows})`;
+    return sql`SELECT * FROM (${rows}) ${event ? sql`WHERE ${filterSql(event, dimensionAlias)}` : sql``}`;
   }
   return eventVisitRows(query, range);
 }
