@@ -12,6 +12,7 @@ import {
 import { ClickHouseService } from '../src/clickhouse/clickhouse.service.js';
 import { sql } from '../src/clickhouse/sql-binder.js';
 import { DomainError, ErrorCode } from '../src/common/domain-error.js';
+import { addDays } from '../src/common/calendar.js';
 import { METRIC_NAMES } from '../src/reports/query/metrics.js';
 import type { ReportQuery } from '../src/reports/query/report-query.js';
 import { ReportsService } from '../src/reports/reports.service.js';
@@ -233,6 +234,39 @@ describe('exact answers over seeded visits, in four time zones', () => {
       );
       assert.deepEqual(body.rows, expectedBreakdown(pricingVisits, 'country'));
       assert.equal(body.source, 'events');
+    });
+
+    test(`a page filter counts the page's events under their visits' own values: ${timeZone}`, async () => {
+      const { id } = sites.get(timeZone)!;
+      const [from, to] = ['2026-11-20', '2026-11-21'];
+      // Each visit's own entry page, of visits begun up to two days before the range.
+      const entries = new Map(
+        expected(addDays(from, -2), to).map((visit) => [visit.visit, visit.dimensions.entry_page!]),
+      );
+      const pricingOf = (visits: ExpectedVisit[]) =>
+        visits
+          .filter((visit) => visit.dimensions.page === '/pricing')
+          .map((visit) => ({ ...visit, dimensions: { entry_page: entries.get(visit.visit)! } }));
+      const pricing = pricingOf(expected(from, to, 'page'));
+      assert.ok(
+        pricing.some((visit) => visit.dimensions.entry_page !== '/pricing'),
+        'some visits viewed the page after entering elsewhere',
+      );
+      const filters = JSON.stringify([{ dimension: 'page', operator: 'is', value: '/pricing' }]);
+      const { body } = await report(id, 'breakdown', { from, to, dimension: 'entry_page', filters }).expect(
+        200,
+      );
+      assert.deepEqual(body.rows, expectedBreakdown(pricing, 'entry_page'));
+      // A visit filter beside it keeps the visits that entered on the docs, by their own entry page.
+      const docs = [
+        { dimension: 'page', operator: 'is', value: '/pricing' },
+        { dimension: 'entry_page', operator: 'matches', value: '/docs/*' },
+      ];
+      const overview = await report(id, 'overview', { from, to, filters: JSON.stringify(docs) }).expect(200);
+      assert.deepEqual(
+        overview.body.metrics,
+        metricsOf(pricing.filter((visit) => visit.dimensions.entry_page!.startsWith('/docs/'))),
+      );
     });
   }
 

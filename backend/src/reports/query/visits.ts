@@ -131,13 +131,14 @@ function eventVisitRows(query: ReportQuery, range: DateRange, open?: OpenDays): 
   // Event filters choose events; only a breakdown by an event dimension groups finer than visits.
   const eventDimensions =
     query.dimension && dimensionLevel(query.dimension) === 'event' ? [query.dimension] : [];
-  // Grouped by visit, the rows carry their visit's values and visit filters apply to them; grouped
-  // finer (a visit and an event value), a row's first event is not its visit's: the visits are chosen.
+  // Grouped by visit over every event of it, the rows carry their visit's values and visit filters apply
+  // to them. Grouped finer (a visit and an event value), the visits are chosen; over the events a filter
+  // chose, a row's first event need not be its visit's: the visits' values are looked up (byVisitValues).
   const byVisit = eventDimensions.length === 0;
-  const visitDimensions = byVisit
-    ? queryDimensions(query).filter((name) => dimensionLevel(name) === 'visit')
-    : [];
-  const visitFilter = byVisit && filters.visit ? sql`WHERE ${filterSql(filters.visit, dimensionAlias)}` : sql``;
+  const ownValues = byVisit && !filters.event;
+  const visitDimensions = queryDimensions(query).filter((name) => dimensionLevel(name) === 'visit');
+  const visitFilter =
+    ownValues && filters.visit ? sql`WHERE ${filterSql(filters.visit, dimensionAlias)}` : sql``;
   const chosen = byVisit ? undefined : chosenVisits(query, range, VISIT_KEY);
   // A breakdown by an outbound link (a download, an element) reads only the events that carry one.
   const carriers = query.dimension && carriedBy(query.dimension);
@@ -149,7 +150,7 @@ function eventVisitRows(query: ReportQuery, range: DateRange, open?: OpenDays): 
   const eventFilter = eventConditions.length ? sql`AND ${joinSql(eventConditions, ' AND ')}` : sql``;
   const groups = [sql`visit_id`, ...eventDimensions.map((name: DimensionName) => dimensionAlias(name))];
   // is_bot: rows the edge flagged stay stored for inspection; no report counts them.
-  return sql`SELECT * FROM (
+  const rows = sql`SELECT * FROM (
     SELECT ${columns([
       [VISIT_KEY, sql`visit_id`],
       [sql`argMin(sipHash64(visitor_id), ts)`, sql`visitor`],
@@ -157,7 +158,7 @@ function eventVisitRows(query: ReportQuery, range: DateRange, open?: OpenDays): 
       [sql`max(ts)`, sql`visit_ended`],
       [sql`uniqIf(event_id, name = 'pageview')`, sql`visit_pageviews`],
       [sql`uniq(event_id)`, sql`visit_events`],
-      ...visitDimensions.map((name): [SqlFragment, SqlFragment] => [
+      ...(ownValues ? visitDimensions : []).map((name): [SqlFragment, SqlFragment] => [
         visitValueFromEvents(name),
         dimensionAlias(name),
       ]),
@@ -168,6 +169,50 @@ function eventVisitRows(query: ReportQuery, range: DateRange, open?: OpenDays): 
     GROUP BY ${joinSql(groups, ', ')}
     HAVING visit_started >= ${start} AND visit_started < ${end}
   ) ${visitFilter}`;
+  return byVisit && !ownValues && (visitDimensions.length > 0 || filters.visit)
+    ? byVisitValues(query, range, rows, visitDimensions)
+    : rows;
+}
+
+/**
+ * Rows of chosen events grouped by visit, with their visits' own values of `dimensions` (the rollup's,
+ * or `visits'`), and only the visits the query's visit filters keep: a page filter's visits keep the
+ * source and entry page they came with, not those of their first event on that page (an internal link,
+ * a later page). Visits are looked up from two days before the range, as in chosenVisits.
+ */
+function byVisitValues(
+  query: ReportQuery,
+  range: DateRange,
+  rows: SqlFragment,
+  dimensions: DimensionName[],
+): SqlFragment {
+  const begun = { from: addDays(range.from, -VISIT_SPAN_DAYS), to: range.to };
+  const dimension =
+    query.dimension && dimensionLevel(query.dimension) === 'visit' ? query.dimension : undefined;
+  const visits = visitRows(
+    {
+      site: query.site,
+      range: begun,
+      dimension,
+      filters: splitByLevel(query.filters).visit,
+      finalizedThrough: query.finalizedThrough,
+      metrics: [],
+    },
+    begun,
+    'rollup',
+  );
+  const values = dimensions.map((name) => dimensionAlias(name));
+  const metricColumns = [
+    sql`visit_id`,
+    sql`visitor`,
+    sql`visit_started`,
+    sql`visit_ended`,
+    sql`visit_pageviews`,
+    sql`visit_events`,
+  ];
+  // The columns named: ClickHouse 18.16's `*` over a join USING visit_id holds visit_id twice.
+  return sql`SELECT ${joinSql([...metricColumns, ...values], ', ')}
+    FROM (${rows}) ANY INNER JOIN (SELECT ${joinSql([sql`visit_id`, ...values], ', ')} FROM (${visits})) USING visit_id`;
 }
 
 /**
