@@ -116,13 +116,12 @@ function eventVisitRows(query: ReportQuery, range: DateRange, open?: OpenDays): 
   const eventDimensions = dimensions.filter((name) => dimensionLevel(name) === 'event');
   const filters = splitByLevel(query.filters);
   const visitFilter = filters.visit ? sql`WHERE ${filterSql(filters.visit, dimensionAlias)}` : sql``;
-  // A breakdown by an outbound link (a download, an element) reads only the events that carry one.
+  // A breakdown by an outbound link (a download, an element, a property) reads only the events that carry
+  // one. As PREWHERE, ClickHouse reads the other columns only for those events: a property breakdown read
+  // every column of every event of the range (581 MiB for 30 days of the 10M seed; 58 MiB so), and
+  // ClickHouse's own choice of a PREWHERE column did not take this one.
   const carriers = query.dimension && carriedBy(query.dimension);
-  const eventConditions = [
-    ...(filters.event ? [filterSql(filters.event, eventValue)] : []),
-    ...(carriers ? [carriers] : []),
-  ];
-  const eventFilter = eventConditions.length ? sql`AND ${joinSql(eventConditions, ' AND ')}` : sql``;
+  const eventFilter = filters.event ? sql`AND ${filterSql(filters.event, eventValue)}` : sql``;
   const groups = [sql`visit_id`, ...eventDimensions.map((name: DimensionName) => dimensionAlias(name))];
   // is_bot: rows the edge flagged stay stored for inspection; no report counts them.
   return sql`SELECT * FROM (
@@ -139,7 +138,7 @@ function eventVisitRows(query: ReportQuery, range: DateRange, open?: OpenDays): 
       ]),
       ...eventDimensions.map((name): [SqlFragment, SqlFragment] => [eventValue(name), dimensionAlias(name)]),
     ])}
-    FROM events ${sampleClause(query)}
+    FROM events ${sampleClause(query)} ${carriers ? sql`PREWHERE ${carriers}` : sql``}
     WHERE ${eventDays(query, range)} AND is_bot = 0 ${eventFilter}
       ${open ? sql`AND toDate(ts) >= ${bind.date(open.readFrom)}` : sql``}
     GROUP BY ${joinSql(groups, ', ')}
