@@ -39,6 +39,8 @@ const REQUESTS: Array<[string, Params]> = [
   ['paths/sessions', { start: '/' }],
   ['paths/sessions', { end: '/pricing', steps: 4 }],
   ['paths/sessions', { start: '/**', filters: SIGNED_UP }],
+  // Property keys from their finalized values (visit_values) on the same days, the DST change among them.
+  ['breakdown', { dimension: 'prop_key' }],
 ];
 
 const sites: number[] = [];
@@ -113,7 +115,7 @@ before(async () => {
 });
 after(() => stop?.());
 
-test('paths over finalized page sequences answer as over pageviews, in every zone, with filters', async () => {
+test('paths over finalized page sequences answer as over pageviews, in every zone, with filters; property keys too', async () => {
   assert.equal(finalizer.finalizedPathsThrough(), undefined, 'nothing is finalized before the first run');
   await finalizer.finalize(NOW);
   assert.equal(finalizer.finalizedThrough(), FINALIZED_THROUGH);

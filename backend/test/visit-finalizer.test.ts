@@ -5,6 +5,7 @@ import request from 'supertest';
 import type { EventRow } from '@sluice/config';
 import { waitUntil } from '@sluice/services';
 import { addDays } from '../src/common/calendar.js';
+import { FINALIZED_EVENT_DIMENSIONS } from '../src/reports/query/finalized-visits.js';
 import { VisitFinalizer } from '../src/reports/visit-finalizer.js';
 import { eventRow, startSignedInApp, type TestStores } from './harness.js';
 import { groupBy, metricsOf, seedVisits, visitRowsOf, type ExpectedVisit } from './report-seed.js';
@@ -63,8 +64,8 @@ const RANGES = [
   ['2026-11-19', '2026-11-22'],
 ] as const;
 
-/** The event dimensions whose values are finalized (FINALIZED_EVENT_DIMENSIONS), as a breakdown asks. */
-const VALUE_DIMENSIONS = ['page', 'event_name', 'element'] as const;
+/** The event dimensions whose values are finalized, as a breakdown asks: each is compared below. */
+const VALUE_DIMENSIONS = FINALIZED_EVENT_DIMENSIONS;
 
 const docs = (page: string | undefined) => /^\/docs\/[^/]*$/.test(page ?? '');
 
@@ -154,12 +155,15 @@ describe('finalized visits', () => {
     }
   });
 
-  test('breakdowns by pages, event names and elements answer from finalized values as from raw events', async () => {
+  test('breakdowns by pages, event names, elements and property keys answer from finalized values as from raw events', async () => {
     const { id } = sites.get('UTC')!;
-    const [{ values }] = await stores.query<{ values: string }>(
-      `SELECT toString(count()) AS values FROM visit_values WHERE site_id = ${id} AND dimension = 'page'`,
-    );
-    assert.ok(Number(values) > 0, 'the finalizer wrote page values');
+    // The seed has no autocaptured clicks: the pages and the purchases' property keys are what is read.
+    for (const dimension of ['page', 'prop_key']) {
+      const [{ values }] = await stores.query<{ values: string }>(
+        `SELECT toString(count()) AS values FROM visit_values WHERE site_id = ${id} AND dimension = '${dimension}'`,
+      );
+      assert.ok(Number(values) > 0, `the finalizer wrote ${dimension} values`);
+    }
     for (const timeZone of ZONES) {
       for (const dimension of VALUE_DIMENSIONS) {
         for (const [from, to] of RANGES) {

@@ -53,12 +53,15 @@ export function finalizeSql(from: string, to: string, version: number): SqlFragm
 
 /**
  * The event dimensions whose values are finalized per visit (migration 0015): the panel's page and
- * custom-event cards and its actions page. Each costs a pass over the raw events of the days written.
+ * custom-event cards, its actions page and its property keys (migration 0022). Each costs a pass over
+ * the raw events of the days written. Property values are left out: they are read for one key, a
+ * filter, and a filtered breakdown reads raw events anyway.
  */
 export const FINALIZED_EVENT_DIMENSIONS = [
   'page',
   'event_name',
   'element',
+  'prop_key',
 ] as const satisfies DimensionName[];
 export type FinalizedEventDimension = (typeof FINALIZED_EVENT_DIMENSIONS)[number];
 

@@ -140,11 +140,13 @@ function eventVisitRows(query: ReportQuery, range: DateRange, open?: OpenDays): 
   const visitFilter =
     ownValues && filters.visit ? sql`WHERE ${filterSql(filters.visit, dimensionAlias)}` : sql``;
   const chosen = byVisit ? undefined : chosenVisits(query, range, VISIT_KEY);
-  // A breakdown by an outbound link (a download, an element) reads only the events that carry one.
+  // A breakdown by an outbound link (a download, an element, a property) reads only the events that carry
+  // one. As PREWHERE, ClickHouse reads the other columns only for those events: a property breakdown read
+  // every column of every event of the range (581 MiB for 30 days of the 10M seed; 58 MiB so), and
+  // ClickHouse's own choice of a PREWHERE column did not take this one.
   const carriers = query.dimension && carriedBy(query.dimension);
   const eventConditions = [
     ...(filters.event ? [filterSql(filters.event, eventValue)] : []),
-    ...(carriers ? [carriers] : []),
     ...(chosen ? [chosen] : []),
   ];
   const eventFilter = eventConditions.length ? sql`AND ${joinSql(eventConditions, ' AND ')}` : sql``;
@@ -164,7 +166,7 @@ function eventVisitRows(query: ReportQuery, range: DateRange, open?: OpenDays): 
       ]),
       ...eventDimensions.map((name): [SqlFragment, SqlFragment] => [eventValue(name), dimensionAlias(name)]),
     ])}
-    FROM events ${sampleClause(query)}
+    FROM events ${sampleClause(query)} ${carriers ? sql`PREWHERE ${carriers}` : sql``}
     WHERE ${eventDays(query, range)} AND is_bot = 0 ${eventFilter} ${open ? openGroupsOnly(query, open) : sql``}
     GROUP BY ${joinSql(groups, ', ')}
     HAVING visit_started >= ${start} AND visit_started < ${end}
