@@ -48,15 +48,24 @@ export function rangeEvents(
 
 /**
  * `visitors`: whether to read each event's visitor; `where`: a further condition on the events (over the
- * columns of `events`, which `finalized_events` shares).
+ * columns of `events`, which `finalized_events` shares); `prewhere`: one that few of the named events meet
+ * (a page, a funnel's steps), checked with the names before any other column is read (`PREWHERE`):
+ * neither table is sorted by page, so a page's events are found by reading every event of their names,
+ * and the wide columns (an element's text, selector…) are read only where it holds.
  */
 export interface EventOptions {
   visitors: boolean;
   where?: SqlFragment;
+  prewhere?: SqlFragment;
 }
 
 const named = ([value, alias]: EventColumn) => sql`${value} AS ${alias}`;
 const further = (where: SqlFragment | undefined) => (where ? sql`AND ${where}` : sql``);
+/** The chosen names: with `prewhere`, in the read's `PREWHERE` beside it; otherwise a further `WHERE` condition. */
+const chosenRows = (names: string[] | undefined, prewhere: SqlFragment | undefined) =>
+  prewhere
+    ? { prewhere: sql`PREWHERE ${chosenNames(names)} AND (${prewhere})`, where: sql`` }
+    : { prewhere: sql``, where: sql`AND ${chosenNames(names)}` };
 /** The events of these names; of any name without a list. */
 const chosenNames = (names: string[] | undefined) =>
   names ? sql`name IN (${joinSql(names.map(bind.string), ', ')})` : sql`1`;
@@ -71,7 +80,7 @@ function finalizedRangeEvents(
   through: string,
   names: string[] | undefined,
   columns: EventColumn[],
-  { visitors, where }: EventOptions,
+  { visitors, where, prewhere }: EventOptions,
 ): SqlFragment {
   const { start, end, firstDay } = dayBounds(query.site, range);
   const { event } = splitByLevel(query.filters);
@@ -84,10 +93,11 @@ function finalizedRangeEvents(
     ...columns.map(named),
     ...(visitors ? [sql`visitor`] : []),
   ];
+  const rows = chosenRows(names, prewhere);
   return sql`SELECT ${joinSql(selected, ', ')}
-    FROM finalized_events
+    FROM finalized_events ${rows.prewhere}
     WHERE site_id = ${bind.uint32(query.site.id)} AND ${day} >= ${firstDay} AND ${day} <= ${last}
-      AND ts >= ${start} AND ts < ${end} AND ${chosenNames(names)} ${further(where)}
+      AND ts >= ${start} AND ts < ${end} ${rows.where} ${further(where)}
       ${event ? sql`AND ${filterSql(event, eventValue)}` : sql``}
       AND ${latestVersions(firstDay, last, day)}`;
 }
@@ -101,7 +111,7 @@ function rawRangeEvents(
   range: DateRange,
   names: string[] | undefined,
   columns: EventColumn[],
-  { visitors, where }: EventOptions,
+  { visitors, where, prewhere }: EventOptions,
   open?: OpenDays,
 ): SqlFragment {
   const { start, end, firstDay, lastDay } = dayBounds(query.site, range);
@@ -109,7 +119,10 @@ function rawRangeEvents(
   const eventFilter = filters.event ? sql`AND ${filterSql(filters.event, eventValue)}` : sql``;
   const visitFilter = filters.visit ? sql`WHERE ${filterSql(filters.visit, dimensionAlias)}` : sql``;
   const fromOpen = open ? sql`AND toDate(ts) >= ${bind.date(open.readFrom)}` : sql``;
-  const chosen = sql`${eventDays(query, range)} AND is_bot = 0 AND ${chosenNames(names)} ${further(where)} ${fromOpen}`;
+  const rows = chosenRows(names, prewhere);
+  // The events' `PREWHERE` and `WHERE`: read twice, for the events and for their visits' keys below.
+  const chosen = sql`${rows.prewhere}
+    WHERE ${eventDays(query, range)} AND is_bot = 0 ${rows.where} ${further(where)} ${fromOpen}`;
   const eventColumns = [
     sql`event_id`,
     named([sql`any(${VISIT_KEY})`, sql`visit_id`]),
@@ -118,7 +131,7 @@ function rawRangeEvents(
   ];
   const events = sql`SELECT ${joinSql(eventColumns, ', ')}
       FROM events
-      WHERE ${chosen} ${eventFilter}
+      ${chosen} ${eventFilter}
       GROUP BY event_id
       HAVING seen >= ${start} AND seen < ${end}
         ${open ? sql`AND toDate(seen) >= ${bind.date(open.from)}` : sql``}`;
@@ -148,7 +161,7 @@ function rawRangeEvents(
         SELECT ${joinSql(visitColumns, ', ')}
         FROM sessions_daily
         WHERE site_id = ${bind.uint32(query.site.id)} AND day >= ${firstRollupDay} AND day <= ${lastDay}
-          AND visit_id IN (SELECT ${VISIT_KEY} FROM events WHERE ${chosen})
+          AND visit_id IN (SELECT ${VISIT_KEY} FROM events ${chosen})
         GROUP BY visit_id
       ) ${visitFilter}
     ) USING visit_id`;
