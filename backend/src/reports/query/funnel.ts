@@ -145,10 +145,10 @@ export function funnelSql(
     ],
     {
       visitors: source === 'events',
-      where: sql`(${joinSql(
+      prewhere: joinSql(
         steps.map(({ step }) => sql`(${stepEvent(step)})`),
         ' OR ',
-      )})`,
+      ),
     },
   )})`;
 

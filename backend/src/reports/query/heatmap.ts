@@ -39,6 +39,7 @@ export interface HeatmapOptions {
  * shares the id and so the place, and the range holds the event by its first delivery's time. The
  * finalized days' events come stored once each (finalized_events), so only the open days' are grouped
  * by id. The filters choose visits (kept-visits.ts), as paths.ts reads them, not the events themselves.
+ * The page and `where` are the read's `PREWHERE`: one page's events are a few of their names'.
  */
 function pageEvents(
   query: ReportQuery,
@@ -47,14 +48,13 @@ function pageEvents(
   columns: EventColumn[],
   { visitors, where }: { visitors: boolean; where?: SqlFragment },
 ): SqlFragment {
-  const kept = keptVisits(query);
-  const conditions = [wildcardMatch(sql`pathname`, page), ...(where ? [where] : []), ...(kept ? [kept] : [])];
+  const onPage = [wildcardMatch(sql`pathname`, page), ...(where ? [where] : [])];
   return rangeEvents(
     { site: query.site, finalizedThrough: query.finalizedThrough },
     query.range,
     names,
     columns,
-    { visitors, where: joinSql(conditions, ' AND ') },
+    { visitors, prewhere: joinSql(onPage, ' AND '), where: keptVisits(query) },
   );
 }
 
