@@ -99,7 +99,8 @@ export function finalizeValuesSql(
 }
 
 /**
- * Writes, under `version`, each event first seen on the UTC days `from` to `to` once, as it first arrived
+ * Writes, under `version`, each event first seen on the UTC days `from` to `to` once per site (an id is
+ * the tracker's, and nothing stops two sites' events from sharing one), as it first arrived
  * (the copy with the earliest ts; copies agree on every other field reports read), with its visit and
  * that visit's visitor from `visits` (the visits of these days under `version`, written just before, and
  * the recorded ones of the days before): as reports over raw events pair them (range-events.ts), bots and
@@ -116,16 +117,16 @@ export function finalizeEventsSql(from: string, to: string, version: number): Sq
   return sql`INSERT INTO finalized_events (${fields}, version, visit_id, visitor)
     SELECT ${fields}, ${bind.uint32(version)}, visit_id, visitor FROM (
       SELECT *, ${VISIT_KEY} AS visit_id FROM events
-      WHERE ${days} AND (event_id, ts) IN (
-        SELECT event_id, min(ts) AS seen FROM events WHERE ${days} GROUP BY event_id
+      WHERE ${days} AND (site_id, event_id, ts) IN (
+        SELECT site_id, event_id, min(ts) AS seen FROM events WHERE ${days} GROUP BY site_id, event_id
         HAVING toDate(seen) >= ${bind.date(from)} AND toDate(seen) <= ${bind.date(to)}
       )
-      LIMIT 1 BY event_id
+      LIMIT 1 BY site_id, event_id
     ) ANY INNER JOIN (
-      SELECT visit_id, visitor FROM visits
+      SELECT site_id, visit_id, visitor FROM visits
       WHERE (day >= ${bind.date(from)} AND day <= ${bind.date(to)} AND version = ${bind.uint32(version)})
         OR (day >= ${first} AND day < ${bind.date(from)} AND ${latestVersions(first, bind.date(from))})
-    ) USING visit_id`;
+    ) USING site_id, visit_id`;
 }
 
 /**
