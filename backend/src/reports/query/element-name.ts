@@ -29,12 +29,14 @@ export const ELEMENT_CONTEXT: Array<[SqlFragment, SqlFragment]> = FIELDS.map((fi
 ]);
 
 /**
- * One event's description of its element, as columns named by the context's fields (`any(el_tag) AS tag`),
- * for a query grouping by fingerprint. The fingerprint hashes the tag, selector and text (contract:
- * el_fingerprint), so every event of one describes it alike and `any` takes one.
+ * One event's description of its element, as columns named by the context's fields (`argMin(el_tag, ts) AS
+ * tag`), for a query grouping by fingerprint: the first event's, every field from it. The fingerprint
+ * hashes the tag, selector and text (contract: el_fingerprint), but not the page: one button on every
+ * product page is one element, and `any` named it after whichever page a read met first (two answers in
+ * eleven runs of the same query).
  */
 export const elementContextColumns: SqlFragment = joinSql(
-  ELEMENT_CONTEXT.map(([column, name]) => sql`any(${column}) AS ${name}`),
+  ELEMENT_CONTEXT.map(([column, name]) => sql`argMin(${column}, ts) AS ${name}`),
   ', ',
 );
 
@@ -48,9 +50,9 @@ export const elementNameColumns: SqlFragment = joinSql(
   ', ',
 );
 
-/** The same columns, regrouped from a subquery that already selected `elementContextColumns`. */
+/** The same columns from events (range-events.ts: one row each), the first seen's, as above. */
 export const regroupedContextColumns: SqlFragment = joinSql(
-  FIELDS.map((field) => sql`any(${identifier(alias(field))}) AS ${identifier(alias(field))}`),
+  FIELDS.map((field) => sql`argMin(${identifier(alias(field))}, seen) AS ${identifier(alias(field))}`),
   ', ',
 );
 
