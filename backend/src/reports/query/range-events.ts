@@ -62,14 +62,19 @@ export interface EventOptions {
 
 const named = ([value, alias]: EventColumn) => sql`${value} AS ${alias}`;
 const further = (where: SqlFragment | undefined) => (where ? sql`AND ${where}` : sql``);
-/** The chosen names: with `prewhere`, in the read's `PREWHERE` beside it; otherwise a further `WHERE` condition. */
-const chosenRows = (names: string[] | undefined, prewhere: SqlFragment | undefined) =>
-  prewhere
-    ? { prewhere: sql`PREWHERE ${chosenNames(names)} AND (${prewhere})`, where: sql`` }
-    : { prewhere: sql``, where: sql`AND ${chosenNames(names)}` };
-/** The events of these names; of any name without a list. */
-const chosenNames = (names: string[] | undefined) =>
-  names ? sql`name IN (${joinSql(names.map(bind.string), ', ')})` : sql`1`;
+/**
+ * The events of these names (any without a list), and those `prewhere` keeps, as a PREWHERE: a name's rows
+ * fill a few granules of each day (both tables are sorted by site, day, name), mostly beside other events'
+ * rows, and the columns a report reads (a stack, a page) are then read only for its own rows: on the
+ * benchmark's month, the errors' finalized days take half the CPU time to read (docs/benchmarks.md).
+ */
+const chosenRows = (names: string[] | undefined, prewhere: SqlFragment | undefined): SqlFragment => {
+  const conditions = [
+    ...(names ? [sql`name IN (${joinSql(names.map(bind.string), ', ')})`] : []),
+    ...(prewhere ? [sql`(${prewhere})`] : []),
+  ];
+  return conditions.length ? sql`PREWHERE ${joinSql(conditions, ' AND ')}` : sql``;
+};
 
 /**
  * The events first seen on finalized days (through `through`), as `rangeEvents` gives them: each stored
@@ -94,11 +99,10 @@ function finalizedRangeEvents(
     ...columns.map(named),
     ...(visitors ? [sql`visitor`] : []),
   ];
-  const rows = chosenRows(names, prewhere);
   return sql`SELECT ${joinSql(selected, ', ')}
-    FROM finalized_events ${rows.prewhere}
+    FROM finalized_events ${chosenRows(names, prewhere)}
     WHERE site_id = ${bind.uint32(query.site.id)} AND ${day} >= ${firstDay} AND ${day} <= ${last}
-      AND ts >= ${start} AND ts < ${end} ${rows.where} ${further(where)}
+      AND ts >= ${start} AND ts < ${end} ${further(where)}
       ${event ? sql`AND ${filterSql(event, eventValue)}` : sql``}
       AND ${latestVersions(firstDay, last, day)}`;
 }
@@ -120,10 +124,9 @@ function rawRangeEvents(
   const eventFilter = filters.event ? sql`AND ${filterSql(filters.event, eventValue)}` : sql``;
   const visitFilter = filters.visit ? sql`WHERE ${filterSql(filters.visit, dimensionAlias)}` : sql``;
   const fromOpen = open ? sql`AND toDate(ts) >= ${bind.date(open.readFrom)}` : sql``;
-  const rows = chosenRows(names, prewhere);
   // The events' `PREWHERE` and `WHERE` (read again for their visits' keys over a whole range, below).
-  const chosen = sql`${rows.prewhere}
-    WHERE ${eventDays(query, range)} AND is_bot = 0 ${rows.where} ${further(where)} ${fromOpen}`;
+  const chosen = sql`${chosenRows(names, prewhere)}
+    WHERE ${eventDays(query, range)} AND is_bot = 0 ${further(where)} ${fromOpen}`;
   const eventColumns = [
     sql`event_id`,
     named([sql`any(${VISIT_KEY})`, sql`visit_id`]),
