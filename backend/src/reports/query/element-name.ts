@@ -29,14 +29,14 @@ export const ELEMENT_CONTEXT: Array<[SqlFragment, SqlFragment]> = FIELDS.map((fi
 ]);
 
 /**
- * One event's description of its element, as columns named by the context's fields (`argMin(el_tag, ts) AS
- * tag`), for a query grouping by fingerprint: the first event's, every field from it. The fingerprint
- * hashes the tag, selector and text (contract: el_fingerprint), but not the page: one button on every
- * product page is one element, and `any` named it after whichever page a read met first (two answers in
- * eleven runs of the same query).
+ * One event's description of its element, as columns named by the context's fields (`argMax(el_tag, ts) AS
+ * tag`), for a query grouping by fingerprint: the latest event's, every field from it (the panel shows
+ * where it was last clicked). The fingerprint hashes the tag, selector and text (contract:
+ * el_fingerprint), but not the page: one button on every product page is one element, and `any` named it
+ * after whichever page a read met first (two answers in eleven runs of the same query).
  */
 export const elementContextColumns: SqlFragment = joinSql(
-  ELEMENT_CONTEXT.map(([column, name]) => sql`argMin(${column}, ts) AS ${name}`),
+  ELEMENT_CONTEXT.map(([column, name]) => sql`argMax(${column}, ts) AS ${name}`),
   ', ',
 );
 
@@ -50,9 +50,9 @@ export const elementNameColumns: SqlFragment = joinSql(
   ', ',
 );
 
-/** The same columns from events (range-events.ts: one row each), the first seen's, as above. */
+/** The same columns from events (range-events.ts: one row each), the latest's, as above. */
 export const regroupedContextColumns: SqlFragment = joinSql(
-  FIELDS.map((field) => sql`argMin(${identifier(alias(field))}, seen) AS ${identifier(alias(field))}`),
+  FIELDS.map((field) => sql`argMax(${identifier(alias(field))}, seen) AS ${identifier(alias(field))}`),
   ', ',
 );
 
