@@ -84,21 +84,29 @@ function condition({ dimension, ...test }: FilterCondition, column: (name: Dimen
   }
 }
 
-/** A filter tree as one WHERE fragment, every value bound; `column` gives each dimension's expression. */
-export function filterSql(filter: Filter, column: (name: DimensionName) => SqlFragment): SqlFragment {
+/**
+ * A filter tree as one WHERE fragment, every value bound; `column` gives each dimension's expression.
+ * `carriers` the events a dimension's condition holds for; rows of one dimension's values (`visit_values`)
+ * are all carried, and have no event name to test.
+ */
+export function filterSql(
+  filter: Filter,
+  column: (name: DimensionName) => SqlFragment,
+  carriers: (name: DimensionName) => SqlFragment | undefined = carriedBy,
+): SqlFragment {
   if ('and' in filter)
     return sql`(${joinSql(
-      filter.and.map((part) => filterSql(part, column)),
+      filter.and.map((part) => filterSql(part, column, carriers)),
       ' AND ',
     )})`;
   if ('or' in filter)
     return sql`(${joinSql(
-      filter.or.map((part) => filterSql(part, column)),
+      filter.or.map((part) => filterSql(part, column, carriers)),
       ' OR ',
     )})`;
-  if ('not' in filter) return sql`NOT (${filterSql(filter.not, column)})`;
+  if ('not' in filter) return sql`NOT (${filterSql(filter.not, column, carriers)})`;
   // A condition on an outbound link holds only for outbound events, `is_not` included.
-  const events = carriedBy(filter.dimension);
+  const events = carriers(filter.dimension);
   return events ? sql`(${events} AND ${condition(filter, column)})` : sql`(${condition(filter, column)})`;
 }
 

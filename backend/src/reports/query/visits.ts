@@ -115,7 +115,8 @@ export function visitRows(query: ReportQuery, range: DateRange, source: VisitSou
         ),
       (open) => eventVisitRows(query, range, open),
     );
-    return sql`SELECT * FROM (${rows}) ${event ? sql`WHERE ${filterSql(event, dimensionAlias)}` : sql``}`;
+    const ownFilter = event && filterSql(event, dimensionAlias, () => undefined);
+    return sql`SELECT * FROM (${rows}) ${ownFilter ? sql`WHERE ${ownFilter}` : sql``}`;
   }
   return eventVisitRows(query, range);
 }
