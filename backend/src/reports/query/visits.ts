@@ -247,8 +247,11 @@ function openGroupsOnly(query: ReportQuery, open: OpenDays): SqlFragment {
   const finalized = lookBack(open);
   const dimension = query.dimension;
   if (!finalized || !dimension) return onOpenDays;
-  return sql`${onOpenDays} AND (${VISIT_KEY}, ${eventValue(dimension)}) NOT IN (
-      SELECT visit_id, value FROM visit_values
+  // One 64-bit hash per group rather than a (visit, value) tuple: 18.16 tests a set of tuples holding a
+  // string several times slower (an event-name breakdown's open day: 436 ms against 228, same rows); two
+  // groups sharing a hash by chance (about 1 in 10^9 for a day's pairs) would drop one open group.
+  return sql`${onOpenDays} AND cityHash64(${VISIT_KEY}, ${eventValue(dimension)}) NOT IN (
+      SELECT cityHash64(visit_id, value) FROM visit_values
       WHERE site_id = ${bind.uint32(query.site.id)} AND dimension = ${bind.string(dimension)}
         AND day >= ${finalized.from} AND day <= ${finalized.through}
     )`;
