@@ -181,7 +181,7 @@ function eventVisitRows(query: ReportQuery, range: DateRange, open?: OpenDays): 
  * Rows of chosen events grouped by visit, with their visits' own values of `dimensions` (the rollup's,
  * or `visits'`), and only the visits the query's visit filters keep: a page filter's visits keep the
  * source and entry page they came with, not those of their first event on that page (an internal link,
- * a later page). Visits are looked up from two days before the range, as in chosenVisits.
+ * a later page).
  */
 function byVisitValues(
   query: ReportQuery,
@@ -189,21 +189,9 @@ function byVisitValues(
   rows: SqlFragment,
   dimensions: DimensionName[],
 ): SqlFragment {
-  const begun = { from: addDays(range.from, -VISIT_SPAN_DAYS), to: range.to };
   const dimension =
     query.dimension && dimensionLevel(query.dimension) === 'visit' ? query.dimension : undefined;
-  const visits = visitRows(
-    {
-      site: query.site,
-      range: begun,
-      dimension,
-      filters: splitByLevel(query.filters).visit,
-      finalizedThrough: query.finalizedThrough,
-      metrics: [],
-    },
-    begun,
-    'rollup',
-  );
+  const visits = ownVisits(query, range, dimension);
   const values = dimensions.map((name) => dimensionAlias(name));
   const metricColumns = [
     sql`visit_id`,
@@ -219,22 +207,32 @@ function byVisitValues(
 }
 
 /**
- * The visits a query's visit filters keep, as a condition on `key` (undefined without visit filters):
- * visits whose own values pass (the rollup's, or `visits`'), begun from two days before the range (a
- * row of the range may belong to a visit begun that long before it: VISIT_SPAN_DAYS) to its end. For
- * rows finer than visits (a visit and a page), so that "visits from Google" keeps every page those
+ * The visits a query's visit filters keep (ownVisits), as a condition on `key` (undefined without visit
+ * filters). For rows finer than visits (a visit and a page), so that "visits from Google" keeps every page those
  * visits viewed, not only the pages their first events were on.
  */
 function chosenVisits(query: ReportQuery, range: DateRange, key: SqlFragment): SqlFragment | undefined {
-  const { visit } = splitByLevel(query.filters);
-  if (!visit) return undefined;
-  const begun = { from: addDays(range.from, -VISIT_SPAN_DAYS), to: range.to };
-  const visits = visitRows(
-    { site: query.site, range: begun, filters: visit, finalizedThrough: query.finalizedThrough, metrics: [] },
-    begun,
-    'rollup',
-  );
+  if (!splitByLevel(query.filters).visit) return undefined;
+  const visits = ownVisits(query, range);
   return sql`${key} IN (SELECT visit_id FROM (${visits}))`;
+}
+
+/**
+ * The visits the query's visit filters keep, with their own value of `dimension` (a visit dimension), from
+ * the rollup and `visits`: those begun from two days before the range (a row of the range may belong to
+ * a visit begun that long before it: VISIT_SPAN_DAYS) to its end.
+ */
+function ownVisits(query: ReportQuery, range: DateRange, dimension?: DimensionName): SqlFragment {
+  const begun = { from: addDays(range.from, -VISIT_SPAN_DAYS), to: range.to };
+  const { visit } = splitByLevel(query.filters);
+  const visitQuery = {
+    site: query.site,
+    range: begun,
+    dimension,
+    filters: visit,
+    finalizedThrough: query.finalizedThrough,
+  };
+  return visitRows({ ...visitQuery, metrics: [] }, begun, 'rollup');
 }
 
 /**
