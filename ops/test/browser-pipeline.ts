@@ -18,13 +18,9 @@ export interface BrowserPipeline {
  * `sites.json`): events go to `dir/events/events.ndjson`, the shipper takes them to ClickHouse. `edge` adds or
  * overrides edge options (a flags folder, its max-age).
  */
-export async function startBrowserPipeline(
-  dir: string,
-  edge: Partial<StartEdgeOptions> = {},
-): Promise<BrowserPipeline> {
-  const clickhouse = await new ClickHouseHarness().start();
-  await clickhouse.migrate();
-  const runningEdge = await startEdge({
+/** A Debian-packaged edge with its files in `dir`, on a free loopback port, serving the built tracker. */
+export async function testEdgeOptions(dir: string) {
+  return {
     target: 'debian',
     listenHost: '127.0.0.1',
     listenPort: await freePort(),
@@ -35,10 +31,21 @@ export async function startBrowserPipeline(
     contractJson: CONTRACT_JSON_PATH,
     luaDir: LUA_DIR,
     trackerDir: join(REPO_ROOT, 'tracker', 'dist'),
+    workerProcesses: 1,
+  } as const;
+}
+
+export async function startBrowserPipeline(
+  dir: string,
+  edge: Partial<StartEdgeOptions> = {},
+): Promise<BrowserPipeline> {
+  const clickhouse = await new ClickHouseHarness().start();
+  await clickhouse.migrate();
+  const runningEdge = await startEdge({
+    ...(await testEdgeOptions(dir)),
     adminDir: join(dir, 'admin'),
     backendUpstream: '127.0.0.1:9',
     trustedProxies: ['127.0.0.1'],
-    workerProcesses: 1,
     // Lines reach the file within 100 ms rather than a second: each step waits for its marker that much less.
     eventsFlushMs: 100,
     ...edge,

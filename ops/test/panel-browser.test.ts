@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { CONTRACT_JSON_PATH } from '@sluice/config';
-import { LUA_DIR, startEdge, type RunningEdge } from '@sluice/edge';
+import { startEdge, type RunningEdge } from '@sluice/edge';
 import { freePort } from '@sluice/services';
 import { REPO_ROOT } from '../src/repo-root';
 import { launchChromium } from './browser';
+import { testEdgeOptions } from './browser-pipeline';
 
 /**
  * The built panel (frontend/dist/admin) under the edge's security headers, in Chromium: it must work
@@ -55,20 +55,10 @@ before(async () => {
   await new Promise<void>((resolve) => backend.listen(backendPort, '127.0.0.1', resolve));
   backendUrl = `http://127.0.0.1:${backendPort}`;
   edge = await startEdge({
-    target: 'debian',
-    listenHost: '127.0.0.1',
-    listenPort: await freePort(),
-    prefix: join(dir, 'edge'),
-    eventsLog: join(dir, 'events', 'events.ndjson'),
-    sitesFile: join(dir, 'sites.json'),
-    stateDir: join(dir, 'edge-state'),
-    contractJson: CONTRACT_JSON_PATH,
-    luaDir: LUA_DIR,
-    trackerDir: join(REPO_ROOT, 'tracker', 'dist'),
+    ...(await testEdgeOptions(dir)),
     adminDir: join(REPO_ROOT, 'frontend', 'dist', 'admin'),
     backendUpstream: `127.0.0.1:${backendPort}`,
     trustedProxies: [],
-    workerProcesses: 1,
     adminListen: { host: '127.0.0.1', port: await freePort() },
   });
   browser = await launchChromium();
