@@ -331,12 +331,14 @@ function rollupVisitRows(
   ])}
     FROM sessions_daily
     WHERE site_id = ${site} AND day >= ${bind.date(open.from)} AND day <= ${bounds.lastDay}
+    GROUP BY visit_id
+    HAVING visit_started >= ${bounds.start} AND visit_started < ${bounds.end}
       ${
+        // In HAVING, once per visit rather than per row: 18.16 spends more on a NOT IN in WHERE over the
+        // rollup's rows than on the rest of the open days (an overview's open day: 25 ms against 15).
         finalized
           ? sql`AND visit_id NOT IN (SELECT visit_id FROM visits
               WHERE site_id = ${site} AND day >= ${finalized.from} AND day <= ${finalized.through})`
           : sql``
-      }
-    GROUP BY visit_id
-    HAVING visit_started >= ${bounds.start} AND visit_started < ${bounds.end}`;
+      }`;
 }
