@@ -5,8 +5,9 @@
  *    chunks it preloads), gzipped; report pages loaded on first use are listed apart. Budget ≤ 200 KB.
  * 2. Over the reports benchmark's seeded ClickHouse (10 million events by default, `--dir` as
  *    `npm run bench:reports` takes it), the backend as `npm start` runs it and the edge serving the panel,
- *    in Chromium: the overview of the largest site's last 30 days, from navigation until its numbers and
- *    chart are drawn (a full page load, the session renewed from its cookie). Budget ≤ 1 s.
+ *    in Chromium, 1280 × 900: the overview of the largest site's last 30 days, from navigation until its
+ *    numbers, chart and the cards in the window are drawn (a full page load, the session renewed from its
+ *    cookie). Budget ≤ 1 s. Also, with no budget: until every card is drawn, the page scrolled to its end.
  * 3. A filter change: a country row clicked on the overview, until every card shows the filtered numbers.
  *    Each run clicks another country, so no answer comes from the panel's cache. Budget ≤ 300 ms.
  *
@@ -18,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { CONTRACT_JSON_PATH } from '@sluice/config';
 import { LUA_DIR, startEdge } from '@sluice/edge';
 import { freePort } from '@sluice/services';
@@ -58,6 +59,7 @@ function bundleBudget(): boolean {
 /**
  * The overview is drawn: its cards and chart are there, nothing on the page is loading, and the first card
  * no longer reads `previous` (after a filter: the old numbers stay on screen, dimmed, until the new ones).
+ * Cards below the window ask nothing until they scroll in (useSeen): those in view are what is drawn.
  */
 async function overviewDrawn(page: Page, previous?: string): Promise<string> {
   // A function, not a string, for waitForFunction: a string is evaluated with eval, which the panel's CSP refuses.
@@ -79,12 +81,50 @@ interface PageDocument {
   querySelector(selector: string): { textContent: string | null } | null;
 }
 
-function report(name: string, timings: number[], budgetMs: number): boolean {
+/**
+ * What a page waits for: each API request's time from sent to answered, by path and dimension, over the
+ * steps run `during` it. Requests run side by side, so the slowest, not their sum, bounds the page.
+ */
+function apiRequestTimes(page: Page) {
+  const times = new Map<string, number[]>();
+  const record = (request: Request) => {
+    const url = new URL(request.url());
+    if (!url.pathname.startsWith('/api/')) return;
+    const dimension = url.searchParams.get('dimension');
+    const name = `${url.pathname.replace(/\/sites\/\d+/, '/sites/:id')}${dimension ? ` ${dimension}` : ''}`;
+    const { requestStart, responseEnd } = request.timing();
+    times.set(name, [...(times.get(name) ?? []), responseEnd - requestStart]);
+  };
+  return {
+    async during<T>(steps: () => Promise<T>): Promise<T> {
+      page.on('requestfinished', record);
+      try {
+        return await steps();
+      } finally {
+        page.off('requestfinished', record);
+      }
+    },
+    print(what: string) {
+      console.log(`  API requests of ${what}, p50 / p95 ms from sent to answered:`);
+      const lines = [...times].map(([name, ms]) => ({
+        name,
+        p50: percentile(ms, 0.5),
+        p95: percentile(ms, 0.95),
+      }));
+      for (const { name, p50, p95 } of lines.sort((a, b) => b.p50 - a.p50))
+        console.log(`    ${name}: ${p50.toFixed(0)} / ${p95.toFixed(0)} (${times.get(name)!.length}×)`);
+    },
+  };
+}
+
+/** Prints p50 and p95 of `timings`, and whether p95 is within `budgetMs` when there is one. */
+function report(name: string, timings: number[], budgetMs?: number): boolean {
   const p50 = percentile(timings, 0.5);
   const p95 = percentile(timings, 0.95);
-  const ok = p95 <= budgetMs;
+  const ok = budgetMs === undefined || p95 <= budgetMs;
+  const verdict = budgetMs === undefined ? '' : ` (≤ ${budgetMs} ms: ${ok ? 'met' : 'MISSED'})`;
   console.log(
-    `${name}: p50 ${p50.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms over ${timings.length} runs (≤ ${budgetMs} ms: ${ok ? 'met' : 'MISSED'})`,
+    `${name}: p50 ${p50.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms over ${timings.length} runs${verdict}`,
   );
   return ok;
 }
@@ -139,28 +179,54 @@ async function main(): Promise<boolean> {
     await overviewDrawn(page);
 
     const loads: number[] = [];
+    const loadRequests = apiRequestTimes(page);
     for (let run = 0; run < runs; run++) {
       const started = performance.now();
-      await page.goto(overviewUrl);
-      await overviewDrawn(page);
+      await loadRequests.during(async () => {
+        await page.goto(overviewUrl);
+        await overviewDrawn(page);
+      });
       loads.push(performance.now() - started);
     }
 
+    // The cards below the window load as they scroll in: the page read to its end, every card drawn.
+    const everyCard: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      const started = performance.now();
+      await page.goto(overviewUrl);
+      await page.locator('.breakdowns > section').first().waitFor();
+      for (const card of await page.locator('.breakdowns > section').all())
+        await card.scrollIntoViewIfNeeded();
+      await overviewDrawn(page);
+      everyCard.push(performance.now() - started);
+    }
+
     const filters: number[] = [];
-    const countries = page.getByRole('region', { name: 'Locations' }).locator('button.row-filter');
+    const filterRequests = apiRequestTimes(page);
+    const locations = page.getByRole('region', { name: 'Locations' });
+    const countries = locations.locator('button.row-filter');
     const available = Math.min(runs, await countries.count());
     for (let run = 0; run < available; run++) {
       await page.goto(overviewUrl);
+      await overviewDrawn(page);
+      // Scrolled down to the countries, as someone about to click one.
+      await locations.scrollIntoViewIfNeeded();
+      await countries.first().waitFor();
       const unfiltered = await overviewDrawn(page);
       const started = performance.now();
-      await countries.nth(run).click();
-      await overviewDrawn(page, unfiltered);
+      await filterRequests.during(async () => {
+        await countries.nth(run).click();
+        await overviewDrawn(page, unfiltered);
+      });
       filters.push(performance.now() - started);
     }
 
     console.log(`\nSite 1, 30 days, ${plan.events.toLocaleString('en-US')} events seeded:`);
     const overviewOk = report('Overview drawn after navigation (full page load)', loads, OVERVIEW_BUDGET_MS);
+    loadRequests.print('the overview');
+    report('Every card drawn, the page scrolled to its end at once (no budget)', everyCard);
     const filterOk = report('Filter change redrawn (a country row clicked)', filters, FILTER_BUDGET_MS);
+    filterRequests.print('the filter change');
     return bundleOk && overviewOk && filterOk;
   } catch (error) {
     // What the page showed when it failed (a sign-in form, an error card…) says more than the timeout.

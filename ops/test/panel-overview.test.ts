@@ -71,6 +71,17 @@ async function firstCard(page: Page, text: string): Promise<void> {
     .waitFor();
 }
 
+/** Scrolls each breakdown card into view, as someone reading the whole overview, until every one is drawn. */
+async function everyCardDrawn(page: Page): Promise<void> {
+  for (const card of await page.locator('.breakdowns > section').all()) await card.scrollIntoViewIfNeeded();
+  // A function, not a string, for waitForFunction: a string is evaluated with eval, which the panel's CSP refuses.
+  await page.waitForFunction(() => {
+    const { document } = globalThis as unknown as { document: { querySelector(selector: string): unknown } };
+    return document.querySelector('main [aria-busy="true"], main .query-state-waiting') === null;
+  });
+  await page.evaluate('window.scrollTo(0, 0)');
+}
+
 test('the overview shows the seeded numbers; a breakdown row filters the page, back restores it, the link reopens it', async () => {
   const page = await ownerPage({ width: 1280 });
   await firstCard(page, 'Unique visitors 3 ');
@@ -84,7 +95,11 @@ test('the overview shows the seeded numbers; a breakdown row filters the page, b
     'Events 4 +300% against the previous period',
   ]);
 
+  // The cards below the window ask nothing until they scroll into view; then they load.
   const goals = page.getByRole('region', { name: 'Goals' });
+  assert.equal(await goals.locator('.query-state-waiting').count(), 1, 'the Goals card waits to be seen');
+  assert.equal(await goals.getByRole('cell').count(), 0);
+  await goals.scrollIntoViewIfNeeded();
   await goals.getByRole('cell', { name: 'Saw pricing' }).waitFor();
   assert.deepEqual(await goals.getByRole('row').allInnerTexts(), [
     'Goal\tConversions\tRate',
@@ -111,6 +126,7 @@ test('the overview shows the seeded numbers; a breakdown row filters the page, b
   );
 
   const locations = page.getByRole('region', { name: 'Locations' });
+  await locations.scrollIntoViewIfNeeded();
   await locations.getByRole('button', { name: 'DE', exact: true }).click();
   await page.waitForURL(/filter=country%3ADE/);
   await page.getByRole('list', { name: 'Filters' }).getByText('Country is DE').waitFor();
@@ -160,6 +176,7 @@ test('the overview at phone and desktop width, light and dark: screenshots, and 
       const page = await ownerPage({ width, dark });
       await metricCards(page);
       await page.locator('.time-chart canvas').waitFor();
+      await everyCardDrawn(page);
       await panel.assertAccessible(page, `the overview at ${width} px, ${dark ? 'dark' : 'light'}`);
       await panel.screenshot(page, 'overview');
       await page.close();

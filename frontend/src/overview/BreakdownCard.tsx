@@ -6,6 +6,7 @@ import { fetchBreakdownCsv, type BreakdownRequest } from './api';
 import { BreakdownTable } from './BreakdownTable';
 import { breakdownLines, type BreakdownCardSpec, type BreakdownSort } from './breakdown-data';
 import { useBreakdownQuery } from './useBreakdownQuery';
+import { useSeen } from '../shared/useSeen';
 import { SearchField } from '../shared/SearchField';
 import { CsvDownloadButton } from '../shared/CsvDownloadButton';
 
@@ -32,12 +33,14 @@ export function BreakdownCard({ spec, request, onFilter }: BreakdownCardProps) {
     dimension: tab.dimension,
     limit: detailed || searching ? DETAIL_ROWS : CARD_ROWS,
   };
-  const rows = useBreakdownQuery(breakdown);
+  const { ref, seen } = useSeen<HTMLElement>();
+  const rows = useBreakdownQuery(breakdown, seen);
   const headingId = `breakdown-${spec.title.toLowerCase()}`;
 
   return (
     <section
-      className={detailed ? 'card breakdown is-detailed' : 'card breakdown'}
+      ref={ref}
+      className={detailed ? 'card breakdown is-detailed' : 'card breakdown breakdown-card'}
       aria-labelledby={headingId}
     >
       <header className="breakdown-header">

@@ -2,12 +2,14 @@ import type { ReportRequest } from '../reports/report-request';
 import { QueryState } from '../shared/QueryState';
 import { goalLines } from './goals-data';
 import { useGoalsQuery } from './useGoalsQuery';
+import { useSeen } from '../shared/useSeen';
 
 /** The site's goals: visitors who converted in the view, and as a percent of its visitors. */
 export function GoalsCard({ request }: { request: ReportRequest }) {
-  const goals = useGoalsQuery(request);
+  const { ref, seen } = useSeen<HTMLElement>();
+  const goals = useGoalsQuery(request, seen);
   return (
-    <section className="card breakdown" aria-labelledby="breakdown-goals">
+    <section ref={ref} className="card breakdown" aria-labelledby="breakdown-goals">
       <header className="breakdown-header">
         <h2 id="breakdown-goals">Goals</h2>
       </header>

@@ -20,7 +20,7 @@ export function OverviewPage({ range, view, onChange, request }: ReportPageProps
   const addFilter = (filter: ViewFilter) => onChange({ filters: withFilter(view.filters, filter) });
   return (
     <div className="overview">
-      <section aria-label="Overview">
+      <section className="overview-metrics" aria-label="Overview">
         <QueryState
           query={overview}
           what="the overview"
@@ -65,7 +65,7 @@ function TimeSection({ request, metric, interval, onInterval }: TimeSectionProps
   const series = useTimeseriesQuery({ ...request, metric, interval });
   const label = METRIC_LABELS[metric];
   return (
-    <section className="card" aria-labelledby="time-chart-heading">
+    <section className="card time-section" aria-labelledby="time-chart-heading">
       <header className="breakdown-header">
         <h2 id="time-chart-heading">{label}</h2>
         <label className="field">

@@ -2,7 +2,8 @@ import { reportKey } from '../reports/report-request';
 import { useApiQuery } from '../shared/useApiQuery';
 import { fetchBreakdown, type BreakdownRequest } from './api';
 
-export function useBreakdownQuery(request: BreakdownRequest) {
+/** `enabled` false: not asked yet (useApiQuery). */
+export function useBreakdownQuery(request: BreakdownRequest, enabled = true) {
   return useApiQuery(
     [
       'breakdown',
@@ -13,5 +14,6 @@ export function useBreakdownQuery(request: BreakdownRequest) {
       request.metrics ?? 'visitors',
     ],
     (token, signal) => fetchBreakdown(request, token, signal),
+    { enabled },
   );
 }

@@ -27,6 +27,8 @@ export function QueryState<T>({ query, what, isEmpty, empty, children, explain }
       </div>
     );
   }
+  // A part not asked for yet (not scrolled into view): its room, without a loading state nobody is waiting on.
+  if (query.notAsked) return <div className="query-state query-state-waiting" />;
   if (query.data === undefined) {
     return (
       <p className="query-state" aria-busy="true">

@@ -15,6 +15,8 @@ export interface QueryResult<T> {
    * the first answer for new inputs is (its scheduled runs change the same view in place, not dimmed).
    */
   isFetching: boolean;
+  /** True while the query is not enabled and has no answer: nothing is asked, nothing is loading. */
+  notAsked?: boolean;
   retry(): void;
 }
 
@@ -27,12 +29,19 @@ export interface QueryResult<T> {
 export function useApiQuery<T>(
   key: QueryKey,
   fetcher: (token: string, signal: AbortSignal) => Promise<T>,
-  { refreshEveryMs }: { refreshEveryMs?: number } = {},
+  {
+    refreshEveryMs,
+    enabled = true,
+  }: {
+    refreshEveryMs?: number;
+    /** False: not asked yet (a card not scrolled into view); it runs once true. */
+    enabled?: boolean;
+  } = {},
 ): QueryResult<T> {
   const session = useSessionQuery(key);
   return useCachedQuery(
     session.queryKey,
-    session.enabled,
+    session.enabled && enabled,
     (signal) => session.fetch((token) => fetcher(token, signal)),
     refreshEveryMs,
   );
@@ -59,6 +68,7 @@ export function useCachedQuery<T>(
     data: query.data,
     error: query.error ?? undefined,
     isFetching: (query.isFetching && !refreshEveryMs) || query.isPlaceholderData,
+    notAsked: !enabled && query.data === undefined,
     retry: () => void query.refetch(),
   };
 }
