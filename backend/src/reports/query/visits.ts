@@ -289,8 +289,8 @@ export function finalizedThenOpen(
 
 /**
  * Which of a range's visits are finalized (those that began on a UTC day up to `through`: read from
- * `visits`) and from which UTC day on they are open (merged from the rollup, whose rows are read from
- * `readFrom`); null where none are.
+ * `visits`, through the last UTC day the range's rows may fall on at most) and from which UTC day on they
+ * are open (merged from the rollup, whose rows are read from `readFrom`); null where none are.
  * The days are compared as YYYY-MM-DD strings, whose order is the calendar's.
  */
 function splitAtFinalized(range: DateRange, through: string | undefined) {
@@ -299,7 +299,10 @@ function splitAtFinalized(range: DateRange, through: string | undefined) {
   if (through === undefined || through < firstUtcDay) {
     return { finalized: null, open: { from: firstUtcDay, readFrom: firstUtcDay } };
   }
-  if (through >= lastUtcDay) return { finalized: through, open: null };
+  // Finalized through the range's last UTC day, not through `through`: a past range (a comparison) read
+  // every finalized day after it too, only for its start bounds to drop them (the previous 30 days' page
+  // breakdown read 60 days: 92 → 34 ms with none of those rows there).
+  if (through >= lastUtcDay) return { finalized: lastUtcDay, open: null };
   const from = nextDay(through);
   const readFrom = addDays(from, -DAYS_AROUND);
   return { finalized: through, open: { from, readFrom: readFrom > firstUtcDay ? readFrom : firstUtcDay } };
