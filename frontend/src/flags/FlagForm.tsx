@@ -131,7 +131,10 @@ export function FlagForm({
         {problem && <p role="status">{problem}</p>}
       </fieldset>
       <fieldset>
-        <legend>Who gets it (every rule must hold)</legend>
+        <legend>Who gets it</legend>
+        <p className="flags-note">
+          {flag.rules.length === 0 ? 'Every visitor: no rule yet.' : 'Visitors for whom every rule holds.'}
+        </p>
         {flag.rules.map((rule, index) => (
           <div className="flags-row" key={index}>
             <label>

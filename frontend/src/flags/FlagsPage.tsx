@@ -105,11 +105,17 @@ function FlagRow({
         {flag.description && <span className="flags-description">{flag.description}</span>}
         {canManage && (
           <span className="flags-actions">
-            <button type="button" onClick={onEdit}>
-              Edit {flag.key}
+            {/* The key stays in the buttons' names, out of sight: a phone's narrow column shows "Edit". */}
+            <button type="button" className="link-button" onClick={onEdit}>
+              Edit <span className="visually-hidden">{flag.key}</span>
             </button>
-            <button type="button" onClick={() => void remove.run()} disabled={remove.busy}>
-              Delete {flag.key}
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => void remove.run()}
+              disabled={remove.busy}
+            >
+              Delete <span className="visually-hidden">{flag.key}</span>
             </button>
           </span>
         )}
