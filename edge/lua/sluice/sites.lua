@@ -1,7 +1,8 @@
 -- Public site keys → sites, from the file the backend writes atomically. One worker reads the file
 -- every second into a shared dict (text and a version number); every worker rebuilds its own
--- lookup table when the version moves. A change so applies within seconds, in all workers at once,
--- without a reload, and no request waits on it. Fail-safe by design: a missing or broken file keeps
+-- lookup table when the version moves (on its own timer, or at once when asked for a key it lacks). A
+-- change so applies within seconds, in all workers at once, without a reload, and no request waits on
+-- the file. Fail-safe by design: a missing or broken file keeps
 -- the last good set (events for known sites keep flowing) and is reported once, as a warning.
 local cjson = require "cjson.safe"
 
@@ -196,7 +197,15 @@ function _M.init_worker()
 end
 
 function _M.lookup(key)
-    return by_key[key]
+    local site = by_key[key]
+    if site == nil then
+        -- A key this worker doesn't know may be of a site the dict holds already: another worker's timer
+        -- read the new file first. Caught up at once, a new site is served by every worker from its first
+        -- beacon (a miss costs a shared-dict read; the tables are rebuilt only when the version moved).
+        refresh()
+        site = by_key[key]
+    end
+    return site
 end
 
 -- Whether a CORS preflight from `origin` gets an answer: when some site accepts that origin (a
