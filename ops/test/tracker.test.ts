@@ -572,6 +572,20 @@ describe('the tracker in Chromium, against the real edge', { concurrency: 6 }, (
   });
 
   test('delivery: what a closing tab tracked is sent as it closes, with its engagement', async () => {
+    // Chromium gives a closing tab's unload handlers a moment (half a second) before it closes the tab anyway;
+    // on a loaded machine that can pass before they run, and nothing is sent: the browser's limit, not the
+    // tracker's. So up to three tabs are closed, and one must deliver; a tracker that sends nothing as its tab
+    // closes fails all three.
+    for (let attempt = 1; !(await closingTabDelivers()); attempt++) {
+      assert.ok(attempt < 3, "no closed tab's beacon arrived, in three tabs");
+    }
+  });
+
+  /**
+   * A tab tracks an event and closes; a new tab of the site opens. Whether the closed tab's event and its
+   * engagement arrived, each once, with nothing else (false when nothing of it arrived within 15 s).
+   */
+  async function closingTabDelivers(): Promise<boolean> {
     const page = await shopPage(CLOSING);
     const session = await sessionOf(page);
     const next = await browser.newPage();
@@ -584,15 +598,26 @@ describe('the tracker in Chromium, against the real edge', { concurrency: 6 }, (
       await Promise.all([page.waitForEvent('close'), page.close({ runBeforeUnload: true })]);
       await next.goto(CLOSING.url());
     });
+    // By session: a tab of an earlier try whose beacon came late is neither of these.
+    const tabOf = new Map([
+      [session, 'closed tab'],
+      [await sessionOf(next), 'new tab'],
+    ]);
     const tabs = () =>
       rows()
         .slice(start)
-        .filter((row) => row.site_id === CLOSING.id && !row.name.startsWith('marker-'))
-        .map((row) => `${row.session_id === session ? 'closed tab' : 'new tab'} ${row.name}`);
-    await waitUntil(
-      "the closed tab's beacon",
-      async () => tabs().filter((tab) => tab.startsWith('closed')).length >= 2,
-    );
+        .filter(
+          (row) => row.site_id === CLOSING.id && !row.name.startsWith('marker-') && tabOf.has(row.session_id),
+        )
+        .map((row) => `${tabOf.get(row.session_id)} ${row.name}`);
+    const closedTab = () => tabs().filter((tab) => tab.startsWith('closed'));
+    try {
+      await waitUntil("the closed tab's beacon", async () => closedTab().length >= 2, { timeoutMs: 15_000 });
+    } catch (error) {
+      if (closedTab().length > 0) throw error;
+      await next.close();
+      return false;
+    }
     // One more marker: a copy of anything sent would have arrived before it.
     await sentAfter(next, CLOSING, async () => undefined);
     assert.deepEqual(
@@ -604,7 +629,8 @@ describe('the tracker in Chromium, against the real edge', { concurrency: 6 }, (
       },
     );
     await next.close();
-  });
+    return true;
+  }
 
   test('commands queued before the tracker loads run once it has', async () => {
     const page = await browser.newPage();
