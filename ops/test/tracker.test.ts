@@ -572,8 +572,8 @@ describe('the tracker in Chromium, against the real edge', { concurrency: 6 }, (
   });
 
   test('delivery: what a closing tab tracked is sent as it closes, with its engagement', async () => {
-    // Chromium gives a closing tab's unload handlers a moment (half a second) before it closes the tab anyway;
-    // on a loaded machine that can pass before they run, and nothing is sent: the browser's limit, not the
+    // Chromium gives a closing tab's unload handlers a short time before it closes the tab anyway; on a
+    // loaded machine that can pass before they run, and nothing is sent: the browser's limit, not the
     // tracker's. So up to three tabs are closed, and one must deliver; a tracker that sends nothing as its tab
     // closes fails all three.
     for (let attempt = 1; !(await closingTabDelivers()); attempt++) {
