@@ -202,6 +202,14 @@ describe('sites', () => {
     const expiring = ['events', 'sessions_daily', 'traffic_hourly'];
     await mutationsIssued(site.id, expiring);
     assert.deepEqual(await stores.siteMutations(1), []);
+    // ClickHouse applies them in the background, table by table: the next run comes once all are.
+    await waitUntil(
+      'the mutations applied',
+      async () =>
+        (await stores.query(`SELECT 1 FROM system.mutations WHERE database = 'sluice' AND is_done = 0`))
+          .length === 0,
+      { timeoutMs: 20_000 },
+    );
 
     // The next run finds nothing expired in the site: once it reached a later site (sites go in id order),
     // it has passed this one.
