@@ -24,7 +24,7 @@ import { CONTRACT_JSON_PATH } from '@sluice/config';
 import { LUA_DIR, startEdge } from '@sluice/edge';
 import { freePort } from '@sluice/services';
 import { REPO_ROOT } from '../src/repo-root';
-import { launchChromium } from '../test/browser';
+import { everyCardDrawn, launchChromium } from '../test/browser';
 import { machineInfo } from './report';
 import { addDays, startBenchBackend } from './reports/bench-backend';
 import { positive, SEED_OPTIONS, seedFrom } from './reports/bench-options';
@@ -195,8 +195,7 @@ async function main(): Promise<boolean> {
       const started = performance.now();
       await page.goto(overviewUrl);
       await page.locator('.breakdowns > section').first().waitFor();
-      for (const card of await page.locator('.breakdowns > section').all())
-        await card.scrollIntoViewIfNeeded();
+      await everyCardDrawn(page);
       await overviewDrawn(page);
       everyCard.push(performance.now() - started);
     }

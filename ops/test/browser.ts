@@ -35,3 +35,16 @@ export function personsPage(browser: Browser): Promise<Page> {
     userAgent: `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${browser.version()} Safari/537.36`,
   });
 }
+
+/**
+ * The panel's overview read to its end: each breakdown card scrolled into view, as they load once they come
+ * near the window (the panel's useSeen), until none waits to be seen and nothing in the page is loading.
+ */
+export async function everyCardDrawn(page: Page): Promise<void> {
+  for (const card of await page.locator('.breakdowns > section').all()) await card.scrollIntoViewIfNeeded();
+  // A function, not a string, for waitForFunction: a string is evaluated with eval, which the panel's CSP refuses.
+  await page.waitForFunction(() => {
+    const { document } = globalThis as unknown as { document: { querySelector(selector: string): unknown } };
+    return document.querySelector('main [aria-busy="true"], main .query-state-waiting') === null;
+  });
+}

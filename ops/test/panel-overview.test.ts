@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { sampleEventRow, type EventRow } from '@sluice/config';
+import { everyCardDrawn } from './browser';
 import { startPanelHarness, type PanelHarness } from './panel-harness';
 
 /**
@@ -69,17 +70,6 @@ async function firstCard(page: Page, text: string): Promise<void> {
     .first()
     .filter({ hasText: new RegExp(`^\\s*${text.replace(/ /g, '\\s*')}`) })
     .waitFor();
-}
-
-/** Scrolls each breakdown card into view, as someone reading the whole overview, until every one is drawn. */
-async function everyCardDrawn(page: Page): Promise<void> {
-  for (const card of await page.locator('.breakdowns > section').all()) await card.scrollIntoViewIfNeeded();
-  // A function, not a string, for waitForFunction: a string is evaluated with eval, which the panel's CSP refuses.
-  await page.waitForFunction(() => {
-    const { document } = globalThis as unknown as { document: { querySelector(selector: string): unknown } };
-    return document.querySelector('main [aria-busy="true"], main .query-state-waiting') === null;
-  });
-  await page.evaluate('window.scrollTo(0, 0)');
 }
 
 test('the overview shows the seeded numbers; a breakdown row filters the page, back restores it, the link reopens it', async () => {
@@ -177,6 +167,7 @@ test('the overview at phone and desktop width, light and dark: screenshots, and 
       await metricCards(page);
       await page.locator('.time-chart canvas').waitFor();
       await everyCardDrawn(page);
+      await page.evaluate('window.scrollTo(0, 0)');
       await panel.assertAccessible(page, `the overview at ${width} px, ${dark ? 'dark' : 'light'}`);
       await panel.screenshot(page, 'overview');
       await page.close();
