@@ -1,12 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { EventRow } from '@sluice/config';
+import type { INestApplication } from '@nestjs/common';
 import type request from 'supertest';
+import { assertSameOnceFinalized } from './finalized-answers.js';
 import { eventRow, RecordingLogger, startSignedInApp, type TestStores } from './harness.js';
 import { reportClient } from './report-client.js';
 import { randomSource } from './report-seed.js';
 
 let stores: TestStores;
+let app: INestApplication;
 let http: ReturnType<typeof request>;
 let token: string;
 let stop: (() => Promise<void>) | undefined;
@@ -15,7 +18,7 @@ let stop: (() => Promise<void>) | undefined;
 const MIN_ROWS = 1_000;
 
 before(async () => {
-  ({ stores, http, token, stop } = await startSignedInApp(new RecordingLogger(), {
+  ({ stores, app, http, token, stop } = await startSignedInApp(new RecordingLogger(), {
     SLUICE_SAMPLING_MIN_ROWS: String(MIN_ROWS),
   }));
 });
@@ -91,7 +94,7 @@ describe('sampled reports', () => {
 
   test('a sample of a tenth is within 15% of the known totals, counts scaled, ratios as they are', async () => {
     const { body } = await report(site, 'overview', { ...range, sample: '0.1' }).expect(200);
-    assert.deepEqual([body.sampling, body.source], [{ rate: 0.1, estimatedRows: stored.length }, 'events']);
+    assert.deepEqual([body.sampling, body.source], [{ rate: 0.1, estimatedRows: stored.length }, 'rollup']);
     for (const [name, total] of [
       ['visitors', VISITORS],
       ['visits', VISITORS],
@@ -214,6 +217,53 @@ describe('sampled reports', () => {
     // Each sampled buyer spent 1.50: the scaled revenue is the scaled conversions' 1.50 each, exactly.
     assert.deepEqual(body.revenue, { EUR: (conversions * 1.5).toFixed(2) });
     assert.equal(conversion_rate, Math.round((10_000 * conversions) / visitors) / 100);
+  });
+
+  // It finalizes every site's days, which the tests before it read as open days.
+  test('a sample answers the same once its days are finalized: the same visitors, read from `visits`', async () => {
+    const returning = await newSite('sampled-finalized.test', 'Asia/Kolkata');
+    const hex = visitorIds(37);
+    // 3,000 visitors, each a visit of two pageviews on 20 November; every third is back on 24 November
+    // (open once the 20th is finalized), so a visitor of both days must be sampled alike in both.
+    await stores.insertEvents(
+      Array.from({ length: 3_000 }, (_, n) => {
+        const visitor = { site_id: returning, visitor_id: hex(), country: n % 2 ? 'DE' : 'FR' };
+        const visit = (session: string, day: string, page: string) => [
+          eventRow({ ...visitor, session_id: session, ts: `${day} 04:30:00`, pathname: page }),
+          eventRow({ ...visitor, session_id: session, ts: `${day} 04:35:00`, pathname: '/b' }),
+        ];
+        return [
+          ...visit(`f${n}`, '2026-11-20', '/a'),
+          ...(n % 3 === 0 ? visit(`r${n}`, '2026-11-24', '/c') : []),
+        ];
+      }).flat(),
+    );
+    const days = { from: '2026-11-20', to: '2026-11-24', sample: '0.1' };
+    const answers = async () => {
+      const bodies = [];
+      for (const [kind, params] of [
+        ['overview', days],
+        ['timeseries', { ...days, interval: 'day' }],
+        ['breakdown', { ...days, dimension: 'country' }],
+        [
+          'breakdown',
+          {
+            ...days,
+            dimension: 'entry_page',
+            filters: JSON.stringify([{ dimension: 'country', operator: 'is', value: 'DE' }]),
+          },
+        ],
+      ] as const) {
+        bodies.push((await report(returning, kind, params).expect(200)).body);
+      }
+      return bodies;
+    };
+    const [overview] = (await answers()) as Array<{ metrics: Record<string, number> }>;
+    // A sample, scaled: about a tenth of 3,000 visitors and 4,000 visits, each count a multiple of ten.
+    const { visitors, visits } = overview.metrics;
+    assert.ok(Math.abs(visitors - 3_000) <= 450 && visitors % 10 === 0, `visitors ${visitors}`);
+    assert.ok(Math.abs(visits - 4_000) <= 600 && visits % 10 === 0, `visits ${visits}`);
+    assert.equal(await assertSameOnceFinalized(app, new Date('2026-11-25T12:00:00Z'), answers), '2026-11-22');
   });
 
   test('a bad sample is a 400 naming it', async () => {

@@ -287,7 +287,7 @@ export const SETTINGS = {
     kind: wholeNumber(1, 1_000_000_000_000, 'rows'),
     section: 'Backend',
     about:
-      'With sample=auto, a report whose range holds more events than this (estimated from the visit rollup) reads a sample of visitors sized to about this many events, and says so (sampling.rate); at or below it the answer is exact.',
+      'With sample=auto, a report whose range holds more events than this (estimated from the events stored on its days) reads a sample of visitors sized to about this many events, and says so (sampling.rate); at or below it the answer is exact.',
     default: '10000000',
     readBy: ['stack', 'backend'],
   }),

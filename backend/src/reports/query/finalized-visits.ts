@@ -190,13 +190,15 @@ const dayCount = (from: string, to: string) => (Date.parse(to) - Date.parse(from
 /**
  * The finalized visits of a site that began in [start, end) and on a UTC day up to `through`, with the
  * columns of visit rows (visits.ts): visitor, visit_started, visit_ended, visit_pageviews,
- * visit_events and `dim_<name>` of each visit dimension asked for. Each day's latest recorded version.
+ * visit_events and `dim_<name>` of each visit dimension asked for. Each day's latest recorded version;
+ * `sample`, a sampled query's SAMPLE clause (sample-clause.ts), reads its share of visitors (migration 0023).
  */
 export function finalizedVisitRows(
   site: SqlFragment,
   days: { first: SqlFragment; through: string },
   instants: { start: SqlFragment; end: SqlFragment },
   dimensions: SqlFragment[],
+  sample: SqlFragment = sql``,
 ): SqlFragment {
   const through = bind.date(days.through);
   // UInt64 like the rollup's counts: UNION ALL with the open days (visits.ts) needs the same types on 18.16.
@@ -213,7 +215,7 @@ export function finalizedVisitRows(
     ', ',
   );
   return sql`SELECT ${columns}
-    FROM visits
+    FROM visits ${sample}
     WHERE site_id = ${site} AND day >= ${days.first} AND day <= ${through}
       AND started >= ${instants.start} AND started < ${instants.end}
       AND ${latestVersions(days.first, through)}`;

@@ -16,10 +16,10 @@ export function queryDimensions(query: Pick<ReportQuery, 'dimension' | 'filters'
 }
 
 /**
- * The one planner: the rollup wherever it answers the query exactly. A sampled query reads raw events:
- * the events table is sampled by visitor (`SAMPLE BY sipHash64(visitor_id)`), the rollup has no sample key.
+ * The one planner: the rollup wherever it answers the query exactly. Sampled, the same: the finalized
+ * visits are sampled by visitor like raw events (migrations 0007, 0023), and the open days' visits are
+ * then grouped from a sample of raw events, as the rollup has no sample key (visits.ts).
  */
-export function chooseSource(query: Pick<ReportQuery, 'dimension' | 'filters' | 'sample'>): VisitSource {
-  if (query.sample !== undefined) return 'events';
+export function chooseSource(query: Pick<ReportQuery, 'dimension' | 'filters'>): VisitSource {
   return queryDimensions(query).every((name) => dimensionLevel(name) === 'visit') ? 'rollup' : 'events';
 }
