@@ -20,7 +20,7 @@ const ROUND = 10;
  * traces the case's own path needs are compiled, not counted against it.
  */
 const WARM_UP = 100;
-const ATTEMPTS = 3;
+const ATTEMPTS = 5;
 const SECRET = 'cost-site-secret';
 /** nginx's limit on one request header line (large_client_header_buffers 4 8k): room for the name. */
 const HEADER_ROOM = 8000;
