@@ -221,16 +221,21 @@ export function finalizedVisitRows(
       AND ${latestVersions(days.first, through)}`;
 }
 
+/** A day and a version as one UInt64 (the day's number above the version's 32 bits): see latestVersions. */
+const dayVersion = (day: SqlFragment, version: SqlFragment) =>
+  sql`toUInt64(${day}) * 4294967296 + ${version}`;
+
 /**
  * Each UTC day's latest recorded version, from `first` to `through`, as a condition on `(day, version)`
- * (`day` an expression where the table has no such column).
+ * (`day` an expression where the table has no such column). Tested as one UInt64 per row rather than a
+ * `(day, version)` tuple: 18.16 tests a set of tuples slower, about 20 ms of a 30-day page breakdown's 167.
  */
 export const latestVersions = (
   first: SqlFragment,
   through: SqlFragment,
   day: SqlFragment = sql`day`,
-) => sql`(${day}, version) IN (
-        SELECT day, max(version) FROM visits_finalized
+) => sql`${dayVersion(day, sql`version`)} IN (
+        SELECT ${dayVersion(sql`day`, sql`max(version)`)} FROM visits_finalized
         WHERE day >= ${first} AND day <= ${through} GROUP BY day
       )`;
 
