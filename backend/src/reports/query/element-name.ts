@@ -3,7 +3,7 @@ import { bind, identifier, joinSql, sql, type SqlFragment } from '../../clickhou
 import type { ElementContext, NameSource } from '../../naming/element-context.js';
 import { heuristicName } from '../../naming/heuristic-name.js';
 import type { DateRange, ReportQuery } from './report-query.js';
-import { eventDays } from './visits.js';
+import { eventDays } from './range-days.js';
 
 /** The events' columns an element's context is read from (element-context.ts), by its field. */
 const CONTEXT_COLUMNS: Record<keyof ElementContext, string> = {

@@ -5,7 +5,7 @@ import { DomainError, ErrorCode } from '../../common/domain-error.js';
 import { eventValue } from './dimensions.js';
 import { filterDimensions, filterSql } from './filters.js';
 import type { DateRange, Filter, ReportQuery } from './report-query.js';
-import { dayBounds } from './visits.js';
+import { dayBounds } from './range-days.js';
 
 /** Where a page of events ends: its last event's `ts` (UTC, `YYYY-MM-DD HH:MM:SS`) and id. */
 export interface EventsCursor {

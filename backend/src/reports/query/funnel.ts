@@ -7,7 +7,8 @@ import { goalEvent } from './goals.js';
 import { chooseSource } from './plan.js';
 import type { DateRange, GoalCondition, ReportQuery } from './report-query.js';
 import { rangeEvents, type EventColumn } from './range-events.js';
-import { dayBounds, visitRows } from './visits.js';
+import { dayBounds } from './range-days.js';
+import { visitRows } from './visits.js';
 
 export const FUNNEL_STEP_KINDS = ['page', 'event', 'action'] as const;
 

@@ -1,7 +1,7 @@
 import { bind, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
 import { wildcardMatch } from './filters.js';
 import type { DateRange, GoalCondition, ReportQuery } from './report-query.js';
-import { eventDays } from './visits.js';
+import { eventDays } from './range-days.js';
 import { VISIT_KEY } from './visit-key.js';
 
 /**

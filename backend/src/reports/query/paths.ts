@@ -6,7 +6,7 @@ import { keptVisits } from './kept-visits.js';
 import { rangeEvents } from './range-events.js';
 import type { DateRange, ReportQuery } from './report-query.js';
 import { addDays } from '../../common/calendar.js';
-import { dayBounds, finalizedThenOpen, lookBack, type OpenDays } from './visits.js';
+import { dayBounds, finalizedThenOpen, lookBack, type OpenDays } from './range-days.js';
 import { VISIT_KEY } from './visit-key.js';
 import { finalizedPathRows } from './finalized-paths.js';
 import { reloadsCollapsed, viewedPages } from './visit-steps.js';

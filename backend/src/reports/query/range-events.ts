@@ -3,7 +3,7 @@ import { dimensionAlias, eventValue, visitValueFromRollup } from './dimensions.j
 import { filterDimensions, filterSql, splitByLevel } from './filters.js';
 import type { DateRange, ReportQuery } from './report-query.js';
 import { latestVersions } from './finalized-visits.js';
-import { dayBounds, eventDays, finalizedThenOpen, type OpenDays } from './visits.js';
+import { dayBounds, eventDays, finalizedThenOpen, type OpenDays } from './range-days.js';
 import { VISIT_KEY } from './visit-key.js';
 
 /** A column of `rangeEvents`: an expression over one event's rows (its copies agree on it), and its name. */

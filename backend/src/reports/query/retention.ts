@@ -3,7 +3,8 @@ import { bind, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
 import { bucketDay } from './compose.js';
 import { chooseSource } from './plan.js';
 import type { DateRange, ReportQuery } from './report-query.js';
-import { dayBounds, eventDays, visitRows } from './visits.js';
+import { dayBounds, eventDays } from './range-days.js';
+import { visitRows } from './visits.js';
 import { VISIT_KEY } from './visit-key.js';
 
 export const RETENTION_PERIODS = ['day', 'week', 'month'] as const;

@@ -2,7 +2,7 @@ import type { NamedQuery } from '../../clickhouse/clickhouse.service.js';
 import { bind, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
 import type { DateRange, ReportQuery } from './report-query.js';
 import { SAMPLE_PARTS } from './sample-clause.js';
-import { eventDays } from './visits.js';
+import { eventDays } from './range-days.js';
 
 /**
  * A count over a sample, scaled up to the whole: a sample by visitor holds about `rate` of the visitors,
