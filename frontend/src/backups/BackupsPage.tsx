@@ -69,7 +69,7 @@ export function BackupsPage() {
                 <p>No backup in the folder yet.</p>
               ) : (
                 <ScrollRegion className="backups-scroll" label="Archives, scrollable">
-                  <table className="backups-table">
+                  <table className="backups-table phone-rows">
                     <thead>
                       <tr>
                         <th scope="col">Archive</th>

@@ -116,7 +116,7 @@ function LiveEvents({ siteId }: { siteId: number }) {
         </p>
       ) : (
         <ScrollRegion className="realtime-scroll" label="Live events, scrollable">
-          <table className="realtime-table">
+          <table className="realtime-table phone-rows">
             <caption className="visually-hidden">
               The latest {LIVE_EVENTS_KEPT} events at most, newest first
             </caption>
