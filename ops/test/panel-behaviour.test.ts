@@ -212,6 +212,8 @@ test('paths: the pages before and after /pricing; a neighbour re-centres, back r
   const toPricing = page.getByRole('list', { name: 'Top paths to /pricing' });
   // The previous answer stays, dimmed, until the new one is drawn.
   await toPricing.locator('.paths-top-row').filter({ hasText: 'Entered the site' }).nth(2).waitFor();
+  // The shares come with the page's visits, a request of their own: "…" until it answers.
+  await toPricing.locator('.paths-top-percent').filter({ hasText: '50%' }).waitFor();
   const toRows = (await toPricing.locator('.paths-top-row').allInnerTexts()).map((text) =>
     text.replace(/\s+/g, ' ').trim(),
   );
