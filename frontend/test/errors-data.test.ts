@@ -91,11 +91,14 @@ test('how long ago, in the largest whole unit', () => {
 
 test("a group's days become its chart's buckets; a sample without a stack reads as its message and place", () => {
   assert.deepEqual(
-    errorDaySeries([
-      { day: '2026-11-20', occurrences: 3, visitors: 1, visits: 1 },
-      { day: '2026-11-21', occurrences: 0, visitors: 0, visits: 0 },
-    ]),
-    { labels: ['2026-11-20', '2026-11-21'], current: [3, 0] },
+    errorDaySeries(
+      [
+        { day: '2026-11-20', occurrences: 3, visitors: 1, visits: 1 },
+        { day: '2026-11-21', occurrences: 0, visitors: 0, visits: 0 },
+      ],
+      'en-US',
+    ),
+    { ticks: ['Nov 20', 'Nov 21'], titles: ['Fri, Nov 20, 2026', 'Sat, Nov 21, 2026'], current: [3, 0] },
   );
   const sample = { message: 'Boom', stack: '', script: 'https://shop.test/app.js', line: 4, column: 2 };
   assert.equal(sampleText(sample), 'Boom\n    at https://shop.test/app.js:4:2');

@@ -4,7 +4,7 @@ import type { OverviewReport, TimeseriesReport } from '../src/overview/api.js';
 import { breakdownLines, percentChange } from '../src/overview/breakdown-data.js';
 import { goalLines } from '../src/overview/goals-data.js';
 import { isEmptyOverview, metricCards } from '../src/overview/overview-data.js';
-import { chartInterval, chartSeries, intervalsFor } from '../src/overview/timeseries-data.js';
+import { chartInterval, chartSeries, intervalsFor, metricScale } from '../src/overview/timeseries-data.js';
 
 const METRICS = {
   visitors: 3,
@@ -135,17 +135,51 @@ test('the chart aligns the comparison bucket by bucket and keeps to granularitie
       points: [point('2026-11-08', 2), point('2026-11-09', 0)],
     },
   };
-  assert.deepEqual(chartSeries(report, 'visitors'), {
-    labels: ['2026-11-10', '2026-11-11'],
+  assert.deepEqual(chartSeries(report, 'visitors', 'en-US'), {
+    ticks: ['Nov 10', 'Nov 11'],
+    titles: ['Tue, Nov 10, 2026', 'Wed, Nov 11, 2026'],
     current: [3, 1],
     comparison: [2, 0],
-    comparisonLabels: ['2026-11-08', '2026-11-09'],
+    comparisonTitles: ['Sun, Nov 8, 2026', 'Mon, Nov 9, 2026'],
   });
+  const shorter = { ...report, comparison: { ...report.comparison!, points: [point('2026-11-09', 4)] } };
+  assert.deepEqual(
+    [
+      chartSeries(shorter, 'visitors', 'en-US').comparison,
+      chartSeries(shorter, 'visitors', 'en-US').comparisonTitles,
+    ],
+    [
+      [4, null],
+      ['Mon, Nov 9, 2026', null],
+    ],
+    'a comparison with fewer buckets leaves the rest empty',
+  );
   const year = { from: '2026-01-01', to: '2026-12-31' };
   assert.deepEqual(intervalsFor(year), ['day', 'week', 'month']);
   assert.equal(chartInterval('hour', year), 'day', 'hours are refused past 92 days');
   assert.equal(chartInterval('week', { from: '2026-11-10', to: '2026-11-10' }), 'week');
   assert.equal(chartInterval('minute', { from: '2026-11-10', to: '2026-11-10' }), 'hour');
+});
+
+test('the chart writes each metric as its card does, and its axis in short steps fit for the metric', () => {
+  const visitors = metricScale('visitors', 'en-US');
+  assert.deepEqual(
+    [visitors.value(12345), visitors.axis(12345), visitors.axis(1500000)],
+    ['12,345', '12.3K', '1.5M'],
+  );
+  assert.ok(visitors.steps?.every(Number.isInteger), 'counts step by whole numbers: never 0.5 visitors');
+  const bounce = metricScale('bounce_rate', 'en-US');
+  assert.deepEqual([bounce.value(66.7), bounce.axis(40), bounce.steps], ['66.7%', '40%', undefined]);
+  const duration = metricScale('visit_duration', 'en-US');
+  assert.deepEqual(
+    [duration.value(65), duration.axis(120), duration.axis(30), duration.axis(5400)],
+    ['1m 05s', '2m', '30s', '1.5h'],
+  );
+  assert.ok(
+    duration.steps?.includes(60) && duration.steps.includes(3600),
+    'durations step by minutes and hours',
+  );
+  assert.deepEqual(metricScale('views_per_visit', 'de-DE').axis(1.5), '1,5');
 });
 
 test('goals: most conversions first, counts and rates formatted', () => {

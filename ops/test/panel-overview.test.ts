@@ -157,6 +157,15 @@ test('a German browser reads the overview in German: numbers, percentages, durat
   await page
     .getByRole('img', { name: 'Unique visitors by days, 10.–16.11.2026, with the previous period' })
     .waitFor();
+  // The chart's legend names the day pointed at (the third of seven) and the previous period's, in German.
+  const plot = await page.locator('.time-chart .u-over').boundingBox();
+  assert.ok(plot);
+  await page.mouse.move(plot.x + (plot.width * 2) / 6, plot.y + plot.height / 2);
+  assert.deepEqual(await page.locator('.time-chart .u-legend .u-value').allTextContents(), [
+    'Do., 12. Nov. 2026',
+    '1',
+    '1 (Do., 5. Nov. 2026)',
+  ]);
   await page.close();
 });
 

@@ -3,6 +3,7 @@ import { formatCount, formatDateRange } from '../shared/format';
 import { valueLabel } from '../reports/dimension-labels';
 import type { ReportRequest } from '../reports/report-request';
 import { ApiError } from '../shared/api-client';
+import { countScale } from '../shared/chart-scale';
 import { LineChart } from '../shared/LineChart';
 import { QueryState } from '../shared/QueryState';
 import { CsvDownloadButton } from '../shared/CsvDownloadButton';
@@ -10,6 +11,9 @@ import { fetchErrorGroupCsv, type ErrorGroupReport, type ErrorSample, type Error
 import { ErrorTime } from './ErrorTime';
 import { errorDaySeries, sampleText } from './errors-data';
 import { useErrorGroupQuery } from './useErrorsQuery';
+
+/** The chart's occurrences, written as counts (one object: the chart is drawn again when it changes). */
+const COUNTS = countScale();
 
 interface ErrorGroupDetailProps {
   request: ReportRequest;
@@ -70,6 +74,7 @@ function GroupReport({ report }: { report: ErrorGroupReport }) {
         <h2 id="error-days-heading">Occurrences per day</h2>
         <LineChart
           series={series}
+          scale={COUNTS}
           label="Occurrences"
           summary={`Occurrences of this error per day, ${formatDateRange(report)}`}
         />

@@ -1,3 +1,4 @@
+import { bucketTick, bucketTitle } from '../shared/chart-scale.js';
 import type { LineSeries } from '../shared/LineChart.js';
 import type { ErrorDay, ErrorGroup } from './api.js';
 
@@ -79,8 +80,9 @@ export function timeAgo(instant: number, now: number, locale?: string): string {
 }
 
 /** The group's occurrences per day of the range, for its chart. */
-export const errorDaySeries = (days: ErrorDay[]): LineSeries => ({
-  labels: days.map((day) => day.day),
+export const errorDaySeries = (days: ErrorDay[], locale?: string): LineSeries => ({
+  ticks: days.map((day) => bucketTick(day.day, 'day', locale)),
+  titles: days.map((day) => bucketTitle(day.day, 'day', locale)),
   current: days.map((day) => day.occurrences),
 });
 

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { LineChart } from '../shared/LineChart';
 import type { TimeseriesReport } from './api';
-import { chartSeries } from './timeseries-data';
+import { chartSeries, metricScale } from './timeseries-data';
 
 interface TimeChartProps {
   report: TimeseriesReport;
@@ -13,7 +13,8 @@ interface TimeChartProps {
 
 /** The overview's time chart: one metric of the timeseries, and the comparison period's beside it. */
 export function TimeChart({ report, metric, metricLabel, summary }: TimeChartProps) {
-  // The chart is drawn again only when its data changes, not on every render of the page.
+  // The chart is drawn again only when its data or metric changes, not on every render of the page.
   const series = useMemo(() => chartSeries(report, metric), [report, metric]);
-  return <LineChart series={series} label={metricLabel} summary={summary} />;
+  const scale = useMemo(() => metricScale(metric), [metric]);
+  return <LineChart series={series} scale={scale} label={metricLabel} summary={summary} />;
 }

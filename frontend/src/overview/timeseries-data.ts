@@ -1,5 +1,8 @@
 import { rangeDays, type DateRange } from '../date-range/date-range.js';
+import { bucketTick, bucketTitle, countScale, type ValueScale } from '../shared/chart-scale.js';
+import { formatDurationStep, formatNumber, formatPercent } from '../shared/format.js';
 import type { TimeseriesReport } from './api.js';
+import { formatMetric } from './overview-data.js';
 
 /** The granularities of the time chart, and the longest range each may cover (the API's limits). */
 export const INTERVALS = ['hour', 'day', 'week', 'month'] as const;
@@ -24,25 +27,52 @@ export function chartInterval(wanted: string, range: DateRange): ChartInterval {
   return allowed.find((interval) => interval === wanted) ?? (rangeDays(range) === 1 ? 'hour' : 'day');
 }
 
+/** Durations step by seconds, minutes and hours as a clock does. */
+const DURATION_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 18000, 36000];
+
+/**
+ * How the chart writes `metric`: as its cards do in the legend; on the axis counts short ("1.2K") in whole
+ * steps, durations in clock steps, rates and averages with their fractions.
+ */
+export function metricScale(metric: string, locale?: string): ValueScale {
+  const value = (amount: number) => formatMetric(metric, amount, locale);
+  switch (metric) {
+    case 'bounce_rate':
+    case 'conversion_rate':
+      return { value, axis: (amount) => formatPercent(amount, locale) };
+    case 'views_per_visit':
+      return { value, axis: (amount) => formatNumber(amount, 2, locale) };
+    case 'visit_duration':
+      return { value, axis: (amount) => formatDurationStep(amount, locale), steps: DURATION_STEPS };
+    default:
+      return { ...countScale(locale), value };
+  }
+}
+
 export interface ChartSeries {
-  /** The buckets' labels, as the API names them (`YYYY-MM-DD`, `YYYY-MM-DD HH:MM`). */
-  labels: string[];
+  /** Each bucket's label under the axis (bucketTick). */
+  ticks: string[];
+  /** Each bucket named in full (bucketTitle). */
+  titles: string[];
   current: number[];
   /** The comparison period's values, bucket by bucket (its n-th bucket beside the range's n-th); none without one. */
   comparison: (number | null)[] | undefined;
-  comparisonLabels: string[] | undefined;
+  comparisonTitles: (string | null)[] | undefined;
 }
 
 /** The chart's lines: one metric of every bucket, the comparison's buckets aligned by position. */
-export function chartSeries(report: TimeseriesReport, metric: string): ChartSeries {
+export function chartSeries(report: TimeseriesReport, metric: string, locale?: string): ChartSeries {
   const valueOf = (point: TimeseriesReport['points'][number]) =>
     (point.metrics as Record<string, number | undefined>)[metric] ?? 0;
+  const title = (bucket: string) => bucketTitle(bucket, report.interval, locale);
   const compared = report.comparison?.points;
   return {
-    labels: report.points.map((point) => point.bucket),
+    ticks: report.points.map((point) => bucketTick(point.bucket, report.interval, locale)),
+    titles: report.points.map((point) => title(point.bucket)),
     current: report.points.map(valueOf),
     comparison:
       compared && report.points.map((_, index) => (compared[index] ? valueOf(compared[index]) : null)),
-    comparisonLabels: compared && report.points.map((_, index) => compared[index]?.bucket ?? ''),
+    comparisonTitles:
+      compared && report.points.map((_, index) => (compared[index] ? title(compared[index].bucket) : null)),
   };
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { useTheme } from '../theme/useTheme.js';
+import type { ValueScale } from './chart-scale.js';
 
 const CHART_HEIGHT = 240;
 
@@ -9,28 +10,34 @@ const CHART_HEIGHT = 240;
 const themeColour = (name: string) =>
   getComputedStyle(document.documentElement).getPropertyValue(name).trim();
 
-/** Axis labels: "11-03" for days, "14:00" for hours, as the API's buckets say them. */
-const tickLabel = (bucket: string | undefined) =>
-  bucket ? (bucket.length > 10 ? bucket.slice(11) : bucket.slice(5)) : '';
-
 /** A line over buckets, and optionally the comparison period's values beside them, bucket by bucket. */
 export interface LineSeries {
-  /** The buckets' labels, as the API names them (`YYYY-MM-DD`, `YYYY-MM-DD HH:MM`). */
-  labels: string[];
+  /** Each bucket's label under the axis. */
+  ticks: string[];
+  /** Each bucket named in full, in the legend when pointed at. */
+  titles: string[];
   current: number[];
   comparison?: (number | null)[];
+  /** The comparison's buckets named in full, beside its values. */
+  comparisonTitles?: (string | null)[];
 }
 
 interface LineChartProps {
-  /** Keep it the same object while its data is the same: the chart is drawn again when it changes. */
+  /** Keep it (and `scale`) the same object while its data is the same: the chart is drawn again when it changes. */
   series: LineSeries;
+  scale: ValueScale;
   label: string;
   /** The chart's description for screen readers. */
   summary: string;
 }
 
-/** A line chart over time (uPlot, drawn on a canvas): the range's line, the comparison period's dashed beside it. */
-export function LineChart({ series, label, summary }: LineChartProps) {
+/** Buckets between the axis' labels: whole buckets only, a day's hours and a week's days among them. */
+const BUCKET_STEPS = [1, 2, 3, 4, 6, 7, 12, 14, 24, 28, 48, 72, 96, 168, 336, 720, 1440];
+
+/** The legend's value of a series where nothing is pointed at. */
+const NOTHING = '—';
+
+export function LineChart({ series, scale, label, summary }: LineChartProps) {
   const container = useRef<HTMLDivElement>(null);
   // The theme's colours are read when the chart is drawn: a new theme draws it again.
   const theme = useTheme();
@@ -38,7 +45,7 @@ export function LineChart({ series, label, summary }: LineChartProps) {
   useEffect(() => {
     const element = container.current;
     if (!element) return;
-    const xs = series.labels.map((_, index) => index);
+    const xs = series.ticks.map((_, index) => index);
     const data: uPlot.AlignedData = series.comparison
       ? [xs, series.current, series.comparison]
       : [xs, series.current];
@@ -53,14 +60,39 @@ export function LineChart({ series, label, summary }: LineChartProps) {
         cursor: { drag: { x: false, y: false } },
         scales: { x: { time: false }, y: { range: (_, __, max) => [0, Math.max(1, max * 1.1)] } },
         axes: [
-          { ...axis, values: (_, splits) => splits.map((index) => tickLabel(series.labels[index])) },
-          { ...axis, size: 56 },
+          {
+            ...axis,
+            incrs: BUCKET_STEPS,
+            values: (_, splits) => splits.map((index) => series.ticks[index] ?? ''),
+          },
+          { ...axis, size: 64, incrs: scale.steps, values: (_, splits) => splits.map(scale.axis) },
         ],
         series: [
-          { label: 'Bucket', value: (_, index) => (index === null ? '' : (series.labels[index] ?? '')) },
-          { label, stroke: themeColour('--accent'), width: 2, fill: themeColour('--accent-fill') },
+          {
+            label: 'Date',
+            value: (_, __, ___, index) => (index === null ? '' : (series.titles[index] ?? '')),
+          },
+          {
+            label,
+            stroke: themeColour('--accent'),
+            width: 2,
+            fill: themeColour('--accent-fill'),
+            value: (_, value) => (value === null ? NOTHING : scale.value(value)),
+          },
           ...(series.comparison
-            ? [{ label: 'Previous period', stroke: text, width: 1.5, dash: [6, 4] }]
+            ? [
+                {
+                  label: 'Previous period',
+                  stroke: text,
+                  width: 1.5,
+                  dash: [6, 4],
+                  value: (_: uPlot, value: number | null, __: number, index: number | null) => {
+                    const title = index === null ? null : series.comparisonTitles?.[index];
+                    if (value === null) return NOTHING;
+                    return title ? `${scale.value(value)} (${title})` : scale.value(value);
+                  },
+                },
+              ]
             : []),
         ],
       },
@@ -75,7 +107,7 @@ export function LineChart({ series, label, summary }: LineChartProps) {
       resize.disconnect();
       chart.destroy();
     };
-  }, [series, label, theme]);
+  }, [series, scale, label, theme]);
 
   return <div className="time-chart" ref={container} role="img" aria-label={summary} />;
 }

@@ -55,6 +55,22 @@ export function formatDuration(seconds: number, locale?: string): string {
   return unit(whole, 'second', false);
 }
 
+/** Seconds in their largest unit, for an axis stepping by whole units: "30s", "2m", "1.5h". */
+export function formatDurationStep(seconds: number, locale?: string): string {
+  const [unit, size] =
+    seconds >= 3600
+      ? (['hour', 3600] as const)
+      : seconds >= 60
+        ? (['minute', 60] as const)
+        : (['second', 1] as const);
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit,
+    unitDisplay: 'narrow',
+    maximumFractionDigits: 1,
+  }).format(seconds / size);
+}
+
 /** A calendar day (`YYYY-MM-DD`) as the instant of its start in UTC, so formatting in UTC keeps the day. */
 const calendarDay = (day: string) => new Date(`${day}T00:00:00Z`);
 
@@ -79,4 +95,18 @@ export function formatDateTime(instant: string | Date, locale?: string, timeZone
 /** An instant (an ISO timestamp from the API) as the reader's date, in the browser's zone. */
 export function formatDate(instant: string, locale?: string, timeZone?: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(new Date(instant));
+}
+
+/** A count in the reader's short form, for an axis: 1234 → "1.2K", 1500000 → "1.5M" in English. */
+export function formatCompact(count: number, locale?: string): string {
+  return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(count);
+}
+
+/**
+ * A wall-clock time as the API writes a site's buckets (`YYYY-MM-DD` or `YYYY-MM-DD HH:MM`, already in the
+ * site's zone) in the reader's words for `options`: formatted as UTC, so no zone moves it again.
+ */
+export function formatWallClock(wall: string, options: Intl.DateTimeFormatOptions, locale?: string): string {
+  const instant = new Date(`${wall.slice(0, 10)}T${wall.slice(11, 16) || '00:00'}:00Z`);
+  return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(instant);
 }

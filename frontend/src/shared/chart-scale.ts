@@ -1,0 +1,60 @@
+import { formatCompact, formatCount, formatWallClock } from './format.js';
+
+/**
+ * How a chart over time writes its buckets and values in the reader's words (LineChart): the API names
+ * buckets by the site's wall clock, `YYYY-MM-DD` or `YYYY-MM-DD HH:MM`.
+ */
+
+/** The API's granularities of a series. */
+export type Bucketing = 'minute' | 'hour' | 'day' | 'week' | 'month';
+
+const SHORT_DAY: Intl.DateTimeFormatOptions = { month: 'short', day: 'numeric' };
+const CLOCK: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
+
+/**
+ * A bucket's label under the axis: "14:00" for hours (the day, "Nov 10", at midnight, where a new day
+ * begins), "Nov 10" for days and weeks, "Nov 2026" for months.
+ */
+export function bucketTick(bucket: string, interval: Bucketing, locale?: string): string {
+  if (interval === 'month') return formatWallClock(bucket, { month: 'short', year: 'numeric' }, locale);
+  if ((interval === 'hour' || interval === 'minute') && !bucket.endsWith(' 00:00'))
+    return formatWallClock(bucket, CLOCK, locale);
+  return formatWallClock(bucket, SHORT_DAY, locale);
+}
+
+/** A bucket in full, where the chart names the one pointed at: "Tue, Nov 10, 2026", "Week of Nov 9, 2026". */
+export function bucketTitle(bucket: string, interval: Bucketing, locale?: string): string {
+  const day = { ...SHORT_DAY, year: 'numeric' } as const;
+  switch (interval) {
+    case 'month':
+      return formatWallClock(bucket, { month: 'long', year: 'numeric' }, locale);
+    case 'week':
+      return `Week of ${formatWallClock(bucket, day, locale)}`;
+    case 'day':
+      return formatWallClock(bucket, { ...day, weekday: 'short' }, locale);
+    default:
+      return formatWallClock(bucket, { ...SHORT_DAY, weekday: 'short', ...CLOCK }, locale);
+  }
+}
+
+/** How a chart writes the values of its metric. */
+export interface ValueScale {
+  /** A value in the legend, in full. */
+  value: (value: number) => string;
+  /** A value on the vertical axis, short. */
+  axis: (value: number) => string;
+  /** The steps the axis may take (whole numbers for counts); the chart's own where undefined. */
+  steps?: number[];
+}
+
+/** Steps of 1, 2 and 5 times a power of ten: an axis of counts never reads 0.5 visitors. */
+const COUNT_STEPS = Array.from({ length: 10 }, (_, power) =>
+  [1, 2, 5].map((step) => step * 10 ** power),
+).flat();
+
+/** Counts: grouped digits in the legend, "1.2K" on the axis, whole steps. */
+export const countScale = (locale?: string): ValueScale => ({
+  value: (value) => formatCount(value, locale),
+  axis: (value) => formatCompact(value, locale),
+  steps: COUNT_STEPS,
+});
