@@ -2,7 +2,7 @@ import { Suspense, useState } from 'react';
 import { Redirect, useLocation, useParams, useSearch } from 'wouter';
 import { AddToDashboard } from './dashboards/AddToDashboard';
 import { FilterBar } from './reports/FilterBar';
-import { reportPath } from './reports/report-catalogue';
+import { followsComparison, followsPeriod, isReportKey, reportPath } from './reports/report-catalogue';
 import { DEFAULT_REPORT, reportView } from './reports/report-pages';
 import { ReportNav } from './reports/ReportNav';
 import { ReportToolbar } from './routing/ReportToolbar';
@@ -45,7 +45,7 @@ function SiteDashboard({ sites }: { sites: Site[] }) {
   const Page = reportView(report);
   // `/`, a site this user cannot see (gone, or never theirs) or a page that does not exist: the first
   // site they can see, or this site's first page.
-  if (!site || !Page || !report)
+  if (!site || !Page || !isReportKey(report))
     return (
       <Redirect
         to={reportPath(site?.id ?? sites[0].id, Page && report ? report : DEFAULT_REPORT, search)}
@@ -54,10 +54,9 @@ function SiteDashboard({ sites }: { sites: Site[] }) {
     );
 
   const range = periodRange(view, site.timezone, openedAt);
-  const comparison = comparisonRange(view, range);
+  // A page that draws no comparison does not ask for one (retention would compute cohorts nobody sees).
+  const comparison = followsComparison(report) ? comparisonRange(view, range) : undefined;
   const request = { siteId: site.id, range, comparison, filters: view.filters };
-  // The Ask page's answers carry their own range, filters and saved view: the page's controls would not apply.
-  const asking = report === 'ask';
   return (
     <>
       <div className="toolbar">
@@ -66,8 +65,9 @@ function SiteDashboard({ sites }: { sites: Site[] }) {
           selectedId={site.id}
           onSelect={(id) => navigate(reportPath(id, report, search))}
         />
-        {!asking && (
+        {followsPeriod(report) && (
           <ReportToolbar
+            compared={followsComparison(report)}
             view={view}
             range={range}
             timeZone={site.timezone}
@@ -77,10 +77,10 @@ function SiteDashboard({ sites }: { sites: Site[] }) {
         )}
       </div>
       <ReportNav siteId={site.id} current={report} view={view} />
-      {report !== 'dashboards' && !asking && (
+      {report !== 'dashboards' && report !== 'ask' && (
         <AddToDashboard siteId={site.id} reportKey={report} query={search} />
       )}
-      {!asking && (
+      {followsPeriod(report) && (
         <FilterBar filters={view.filters} request={request} onChange={(filters) => changeView({ filters })} />
       )}
       {/* Report pages other than the overview load when first opened (report-pages.ts). */}

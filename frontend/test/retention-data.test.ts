@@ -91,6 +91,17 @@ test('the grid: a row per cohort, its cells to the range’s end, shaded in tent
     ],
   );
   assert.equal(grid.rows[0].cells[1].description, 'day 1: 2 of 3 visitors, 66.7%');
+  const nobody = {
+    cohort: '2026-11-11',
+    visitors: 0,
+    returning: [{ offset: 0, period: '2026-11-11', visitors: 0, percent: 0 }],
+  };
+  const [empty] = retentionGrid({ ...report, cohorts: [nobody] }, 'en-US').rows[0].cells;
+  assert.deepEqual(
+    [empty.percent, empty.shade, empty.description],
+    ['—', 0, 'day 0: no visitors in this cohort'],
+    'a cohort nobody began in has no share, not 0%',
+  );
   assert.equal(isEmptyRetention(report), false);
   const noVisitors = report.cohorts.map((cohort) => ({ ...cohort, visitors: 0 }));
   assert.equal(

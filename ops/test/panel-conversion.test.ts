@@ -267,7 +267,7 @@ test('retention: the cohorts as seeded by week and by day, the returning event c
   assert.deepEqual(await texts(gridRows(page)), [
     'Cohort Visitors Week 0 Week 1',
     'Week of Nov 9 5 100% 5 visitors 0% 0 visitors',
-    'Week of Nov 16 0 0% 0 visitors',
+    'Week of Nov 16 0 — 0 visitors',
   ]);
   await page.getByText('This site follows visitors across days').waitFor();
 
@@ -282,8 +282,8 @@ test('retention: the cohorts as seeded by week and by day, the returning event c
     'Nov 12 1 100% 1 visitors 0% 0 visitors 0% 0 visitors 0% 0 visitors 0% 0 visitors',
     'Nov 13 1 100% 1 visitors 0% 0 visitors 0% 0 visitors 0% 0 visitors',
     'Nov 14 1 100% 1 visitors 0% 0 visitors 0% 0 visitors',
-    'Nov 15 0 0% 0 visitors 0% 0 visitors',
-    'Nov 16 0 0% 0 visitors',
+    'Nov 15 0 — 0 visitors — 0 visitors',
+    'Nov 16 0 — 0 visitors',
   ]);
   const daily = page.url();
 

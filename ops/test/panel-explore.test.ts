@@ -339,6 +339,12 @@ test("ingest health: a site's accepted, refused and bot events, counted by the r
     ],
   );
   assert.equal(pipeline[4], 'Dead letters\t0');
+  // Counters read now: the period and comparison of the other pages have no control here, the site picker has.
+  assert.equal(await page.getByLabel('Period').count(), 0);
+  assert.equal(await page.getByLabel('Compare with').count(), 0);
+  await page.getByLabel('Site').waitFor();
+  await page.getByRole('link', { name: 'Overview' }).click();
+  await page.getByLabel('Compare with').waitFor();
   await page.close();
 });
 

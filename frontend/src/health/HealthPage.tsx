@@ -23,8 +23,7 @@ export function HealthPage({ site }: ReportPageProps) {
               <header className="health-header">
                 <p>
                   Read at <time dateTime={data.readAt}>{formatDateTime(data.readAt)}</time>. The counters run
-                  since the edge and the shipper last started and keep no history; the period above does not
-                  apply here.
+                  since the edge and the shipper last started and keep no history.
                 </p>
                 <button type="button" onClick={health.retry} disabled={health.isFetching}>
                   Read again

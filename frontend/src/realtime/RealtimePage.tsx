@@ -10,14 +10,13 @@ import { TableHeader } from '../shared/TableHeader';
 
 /**
  * Right now on the site: visitors of the last 5 minutes (read again every few seconds), the top pages and
- * sources, and the live stream of events. The period and filters of the other pages do not apply here.
+ * sources, and the live stream of events; no period, comparison or filters (report-catalogue.ts).
  */
 export function RealtimePage({ site }: ReportPageProps) {
   // Read again every few seconds: the numbers change in place (useApiQuery does not dim a scheduled refresh).
   const summary = useRealtimeQuery(site.id);
   return (
     <div className="realtime">
-      <p className="realtime-note">Right now: the dates and filters above do not apply to this page.</p>
       <QueryState query={summary} what="the last 5 minutes">
         {(report) => (
           <>

@@ -30,6 +30,29 @@ export const REPORT_KEYS = Object.keys(REPORT_TITLES) as ReportKey[];
 export const isReportKey = (key: string | undefined): key is ReportKey =>
   REPORT_KEYS.some((candidate) => candidate === key);
 
+/**
+ * Pages whose answers carry their own period (Ask's, each dashboard widget's), or that show the site as it is
+ * now (realtime, ingest health) or its settings (alerts, flags): the period, comparison and filters of the other
+ * pages do not apply there, so those pages show no controls for them.
+ */
+const OWN_PERIOD: ReadonlySet<ReportKey> = new Set([
+  'ask',
+  'realtime',
+  'health',
+  'alerts',
+  'dashboards',
+  'flags',
+]);
+
+/** Whether the page `key` follows the view's period and filters. */
+export const followsPeriod = (key: ReportKey) => !OWN_PERIOD.has(key);
+
+/** Pages that draw the comparison period beside the period's numbers; the others compare nothing. */
+const COMPARED: ReadonlySet<ReportKey> = new Set(['overview', 'goals', 'funnels', 'actions']);
+
+/** Whether the page `key` follows the view's comparison: the others neither ask for it nor offer it. */
+export const followsComparison = (key: ReportKey) => COMPARED.has(key);
+
 /** A page's title, or the key itself for a page this panel does not know (a widget saved by a newer one). */
 export const reportTitle = (key: string) => (isReportKey(key) ? REPORT_TITLES[key] : key);
 

@@ -78,6 +78,15 @@ export function retentionGrid(report: RetentionReport, locale?: string): Retenti
       cells: cohort.returning.map((cell) => {
         const percent = formatMetric('conversion_rate', cell.percent, locale);
         const count = formatCount(cell.visitors, locale);
+        // A cohort nobody began in has no share returning: "—", not a 0% that reads as everyone lost.
+        if (cohort.visitors === 0)
+          return {
+            offset: cell.offset,
+            percent: '—',
+            count,
+            shade: 0,
+            description: `${unit} ${cell.offset}: no visitors in this cohort`,
+          };
         return {
           offset: cell.offset,
           percent,

@@ -15,6 +15,8 @@ const COMPARISON_LABELS: Record<Comparison, string> = {
 };
 
 interface ReportToolbarProps {
+  /** Whether the page draws a comparison period: the others offer none. */
+  compared: boolean;
   view: ReportView;
   /** The dates the view covers now. */
   range: DateRange;
@@ -23,8 +25,8 @@ interface ReportToolbarProps {
   onChange: (changes: Partial<ReportView>) => void;
 }
 
-/** The period, its dates when custom, and the comparison of a report view. */
-export function ReportToolbar({ view, range, timeZone, now, onChange }: ReportToolbarProps) {
+/** The period, its dates when custom, and the comparison of a report view (on pages that draw one). */
+export function ReportToolbar({ compared, view, range, timeZone, now, onChange }: ReportToolbarProps) {
   return (
     <>
       <label className="field">
@@ -48,19 +50,21 @@ export function ReportToolbar({ view, range, timeZone, now, onChange }: ReportTo
           onChange={(custom) => onChange({ custom })}
         />
       )}
-      <label className="field">
-        Compare with
-        <select
-          value={view.comparison}
-          onChange={(event) => onChange({ comparison: event.target.value as Comparison })}
-        >
-          {COMPARISONS.map((comparison) => (
-            <option key={comparison} value={comparison}>
-              {COMPARISON_LABELS[comparison]}
-            </option>
-          ))}
-        </select>
-      </label>
+      {compared && (
+        <label className="field">
+          Compare with
+          <select
+            value={view.comparison}
+            onChange={(event) => onChange({ comparison: event.target.value as Comparison })}
+          >
+            {COMPARISONS.map((comparison) => (
+              <option key={comparison} value={comparison}>
+                {COMPARISON_LABELS[comparison]}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
     </>
   );
 }
