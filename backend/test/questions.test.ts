@@ -380,7 +380,7 @@ describe('answers that reach past the report query object are refused or neutral
       assert.ok(userMessage(calls[1]).includes(`Why: ${refusal}`), userMessage(calls[1]));
       assert.equal(body.outcome, 'cannot_answer');
       assert.equal(body.message, 'I can’t answer that from this data.');
-      assert.ok(body.reason.startsWith(refusal), body.reason);
+      assert.ok(body.reason.includes(`(${refusal}`), body.reason);
       assert.deepEqual([body.query, body.result], [null, null]);
       assert.deepEqual(await databaseState(), before);
     });
@@ -424,7 +424,8 @@ describe('what a question can’t be answered with', () => {
       message: 'I can’t answer that from this data.',
       query: null,
       result: null,
-      reason: 'answer: must be one JSON object, nothing else',
+      reason:
+        'The AI answered twice with something that is not a report of this data (answer: must be one JSON object, nothing else).',
       suggestions: SUGGESTIONS,
     });
   });

@@ -21,6 +21,9 @@ import { suggestionsFor } from './question-suggestions.js';
 export const QUESTION_CALL_TIMEOUT_MS = 30_000;
 
 const CANNOT_ANSWER = 'I can’t answer that from this data.';
+/** Why, when the model's answer was refused twice: in words first, the rule it broke after (the API's 400). */
+const refusedReason = (rule: string) =>
+  `The AI answered twice with something that is not a report of this data (${rule}).`;
 const NO_PROVIDER =
   'No AI provider is configured, so questions can’t be answered yet: an owner can set one up on the AI page (/ai).';
 
@@ -105,7 +108,7 @@ export class QuestionsService {
     }
     return {
       ...ended(question, 'cannot_answer', CANNOT_ANSWER),
-      reason: 'unanswerable' in attempt ? attempt.unanswerable : attempt.refused,
+      reason: 'unanswerable' in attempt ? attempt.unanswerable : refusedReason(attempt.refused),
       suggestions: suggestionsFor(question),
     };
   }
