@@ -5,6 +5,7 @@ import request from 'supertest';
 import type { EventRow } from '@sluice/config';
 import { waitUntil } from '@sluice/services';
 import { addDays } from '../src/common/calendar.js';
+import { APP_CONFIG, type AppConfig } from '../src/config/app-config.js';
 import { FINALIZED_EVENT_DIMENSIONS } from '../src/reports/query/finalized-visits.js';
 import { VisitFinalizer } from '../src/reports/visit-finalizer.js';
 import { eventRow, startSignedInApp, type TestStores } from './harness.js';
@@ -118,6 +119,18 @@ describe('finalized visits', () => {
   });
   const expected = (timeZone: string, from: string, to: string) =>
     visitRowsOf(sites.get(timeZone)!.rows, { from, to, timeZone });
+
+  test('SLUICE_FINALIZE_AFTER_DAYS keeps days open longer: at 6, days 5 old are not finalized', async () => {
+    const patient = new VisitFinalizer({ ...app.get<AppConfig>(APP_CONFIG), finalizeAfterDays: 6 });
+    try {
+      // The seed's first day, 2026-11-19, is 5 days before: 3 days after it with the default (next test).
+      await patient.finalize(new Date('2026-11-24T18:00:00Z'));
+      assert.equal(patient.finalizedThrough(), undefined);
+      assert.deepEqual(await storedDays(sites.get('UTC')!.id), []);
+    } finally {
+      await patient.onModuleDestroy();
+    }
+  });
 
   test('days 3 UTC days old are finalized once, and reports over them keep their exact answers', async () => {
     assert.equal(finalizer.finalizedThrough(), undefined, 'nothing is finalized before the first run');

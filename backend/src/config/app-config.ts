@@ -74,6 +74,8 @@ export interface AppConfig {
   readonly defaultSiteDomain: string;
   /** SLUICE_FINALIZE_VISITS: write finished visits as plain rows for reports (VisitFinalizer). */
   readonly finalizeVisits: boolean;
+  /** SLUICE_FINALIZE_AFTER_DAYS: how many UTC days after its first a day's visits are finalized. */
+  readonly finalizeAfterDays: number;
   /** Months of events kept (RETENTION_MONTHS); null keeps everything. */
   readonly retentionMonths: number | null;
   /**
@@ -197,6 +199,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
     defaultSiteDomain: settings.SLUICE_DEFAULT_SITE_DOMAIN,
     retentionMonths: settings.RETENTION_MONTHS ?? null,
     finalizeVisits: settings.SLUICE_FINALIZE_VISITS,
+    finalizeAfterDays: settings.SLUICE_FINALIZE_AFTER_DAYS,
     edgeMetricsUrl: settings.SLUICE_EDGE_METRICS_URL,
     smtp:
       settings.SLUICE_SMTP_HOST && settings.SLUICE_SMTP_FROM

@@ -7,7 +7,6 @@ import { HOUR_MS, RecurringJob } from '../common/recurring-job.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import {
   dropSupersededSql,
-  FINAL_AFTER_DAYS,
   FINALIZED_EVENT_DIMENSIONS,
   FINALIZED_TABLES,
   finalizeEventsSql,
@@ -87,7 +86,7 @@ export class VisitFinalizer extends RecurringJob {
   }
 
   /**
-   * Finalizes every day after the last recorded one up to FINAL_AFTER_DAYS before `now`'s UTC day
+   * Finalizes every day after the last recorded one up to `finalizeAfterDays` before `now`'s UTC day
    * (from the rollup's first day on the first run). One run at a time: a call during a run waits for it.
    */
   finalize(now: Date): Promise<void> {
@@ -97,7 +96,7 @@ export class VisitFinalizer extends RecurringJob {
 
   private async finalizeDays(now: Date): Promise<void> {
     const [mark] = await this.rows<{ day: string; version: number; days: string }>(watermarkSql);
-    const last = addDays(now.toISOString().slice(0, 10), -FINAL_AFTER_DAYS);
+    const last = addDays(now.toISOString().slice(0, 10), -this.config.finalizeAfterDays);
     const recorded = Number(mark.days) > 0 ? mark.day : undefined;
     const first = recorded ? addDays(recorded, 1) : await this.firstRollupDay();
     this.through = recorded;

@@ -474,8 +474,16 @@ export const SETTINGS = {
     kind: flag(),
     section: 'Data',
     about:
-      'true: every hour the backend writes the visits begun 3 or more UTC days ago once as plain rows (ClickHouse table visits), which reports read instead of merging the per-visit rollup (about ten times faster on a month: docs/benchmarks.md). Events of a finalized day that arrive later (a pipeline backlog of more than 2 days) are left out until the day is finalized again (docs/operations.md). false: reports merge every visit from the rollup.',
+      'true: every hour the backend writes the visits begun SLUICE_FINALIZE_AFTER_DAYS or more UTC days ago once as plain rows (ClickHouse table visits), which reports read instead of merging the per-visit rollup (about ten times faster on a month: docs/benchmarks.md). false: reports merge every visit from the rollup.',
     default: 'true',
+    readBy: ['stack', 'backend'],
+  }),
+  SLUICE_FINALIZE_AFTER_DAYS: setting({
+    kind: wholeNumber(3, 3650, 'days'),
+    section: 'Data',
+    about:
+      "How many UTC days after it began a visit is finalized (3 at least: a visit's events span up to three days, the tracker resends for a day). Events of a finalized day that arrive later (a pipeline backlog longer than this) are left out until the day is finalized again (docs/operations.md): raise it where events can arrive days late; every day not yet finalized is merged from the rollup in each report.",
+    default: '3',
     readBy: ['stack', 'backend'],
   }),
   SLUICE_PIPELINE_DRAIN_SECONDS: setting({

@@ -10,9 +10,8 @@ import { VISIT_KEY } from './visit-key.js';
  *
  * A visit that began on day D has rollup rows on D and, past midnight or resent by the tracker's
  * offline queue (up to 24 hours later), on the next two days: D is final once those days are over and
- * the pipeline has delivered them.
+ * the pipeline has delivered them, SLUICE_FINALIZE_AFTER_DAYS (3 at least) after D.
  */
-export const FINAL_AFTER_DAYS = 3;
 /** UTC days a visit's rollup rows may follow its first day by (as `DAYS_AROUND` in visits.ts). */
 export const VISIT_SPAN_DAYS = 2;
 
