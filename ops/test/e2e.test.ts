@@ -176,6 +176,9 @@ test('an owner gives a new viewer one site in the panel: the viewer sees that si
   const owner = await ownerInThePanel();
   await owner.getByRole('link', { name: 'Sites' }).click();
   const shop = owner.getByRole('article', { name: 'Site granted.test' });
+  // A site's settings are folded under its snippet: closed, they can't be changed.
+  assert.equal(await shop.getByLabel('Name').isVisible(), false);
+  await shop.locator('summary', { hasText: 'Settings, key and deletion' }).click();
   await shop.getByLabel('Name').fill('The granted shop');
   await shop.getByLabel('Bots and crawlers').selectOption('drop');
   await shop.getByRole('button', { name: 'Save settings' }).click();
@@ -203,6 +206,7 @@ test('an owner gives a new viewer one site in the panel: the viewer sees that si
   await viewer.getByRole('link', { name: 'Sites' }).click();
   const granted = viewer.getByRole('article', { name: 'Site granted.test' });
   await granted.waitFor();
+  await granted.locator('summary', { hasText: 'Settings' }).click();
   assert.equal(await viewer.getByRole('article').count(), 1, 'the other site is not shown');
   assert.equal(await viewer.getByRole('form', { name: 'Add a site' }).count(), 0);
   assert.ok(await granted.getByLabel('Name').isDisabled(), 'a viewer cannot change settings');
@@ -459,6 +463,7 @@ test('an owner deletes a site in the panel and follows its deletion until its da
   await form.getByLabel('Domain').fill('doomed.test');
   await form.getByRole('button', { name: 'Add site' }).click();
   const card = owner.getByRole('article', { name: 'Site doomed.test' });
+  await card.locator('summary', { hasText: 'Settings, key and deletion' }).click();
   await card.getByLabel('Type doomed.test to delete the site and all of its data').fill('doomed.test');
   await card.getByRole('button', { name: 'Delete site' }).click();
   const notice = owner.getByRole('status', { name: 'Deleting doomed.test' });

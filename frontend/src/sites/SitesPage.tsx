@@ -161,70 +161,74 @@ function SiteCard({ site, canEdit, onChanged, onDeleted }: SiteCardProps) {
       </p>
       <Snippet label="Snippet" text={site.snippet} />
       <ErrorNotice message={error} />
-      <form onSubmit={submit} aria-label="Settings">
-        <fieldset disabled={!canEdit}>
-          <TextField label="Name" required value={name} onChange={setName} />
-          <TextField label="Time zone" value={timezone} onChange={setTimezone} />
-          <label>
-            Privacy mode
-            <select
-              value={privacyMode}
-              onChange={(event) => setPrivacyMode(event.target.value as Site['privacyMode'])}
-            >
-              <option value="cookieless">
-                Cookieless: a daily visitor hash, nothing stored in the browser
-              </option>
-              <option value="persistent">Persistent: a first-party anonymous id</option>
-            </select>
-          </label>
-          <label>
-            Bots and crawlers
-            <select
-              value={botPolicy}
-              onChange={(event) => setBotPolicy(event.target.value as Site['botPolicy'])}
-            >
-              <option value="drop">Drop: not stored</option>
-              <option value="flag">Flag: stored, marked as bots and left out of reports</option>
-            </select>
-          </label>
-          <label>
-            Allowed origins (one per line; none: any)
-            <textarea value={origins} onChange={(event) => setOrigins(event.target.value)} />
-          </label>
-          <TextField
-            label="Keep data for (months; empty: the server's setting)"
-            type="number"
-            min={1}
-            value={retention}
-            onChange={setRetention}
-          />
-          {canEdit && (
-            <button type="submit" disabled={save.busy}>
-              Save settings
+      {/* Folded: a list of sites reads as its names and snippets, each site's settings one click away. */}
+      <details className="site-settings">
+        <summary>{canEdit ? 'Settings, key and deletion' : 'Settings'}</summary>
+        <form onSubmit={submit} aria-label="Settings">
+          <fieldset disabled={!canEdit}>
+            <TextField label="Name" required value={name} onChange={setName} />
+            <TextField label="Time zone" value={timezone} onChange={setTimezone} />
+            <label>
+              Privacy mode
+              <select
+                value={privacyMode}
+                onChange={(event) => setPrivacyMode(event.target.value as Site['privacyMode'])}
+              >
+                <option value="cookieless">
+                  Cookieless: a daily visitor hash, nothing stored in the browser
+                </option>
+                <option value="persistent">Persistent: a first-party anonymous id</option>
+              </select>
+            </label>
+            <label>
+              Bots and crawlers
+              <select
+                value={botPolicy}
+                onChange={(event) => setBotPolicy(event.target.value as Site['botPolicy'])}
+              >
+                <option value="drop">Drop: not stored</option>
+                <option value="flag">Flag: stored, marked as bots and left out of reports</option>
+              </select>
+            </label>
+            <label>
+              Allowed origins (one per line; none: any)
+              <textarea value={origins} onChange={(event) => setOrigins(event.target.value)} />
+            </label>
+            <TextField
+              label="Keep data for (months; empty: the server's setting)"
+              type="number"
+              min={1}
+              value={retention}
+              onChange={setRetention}
+            />
+            {canEdit && (
+              <button type="submit" disabled={save.busy}>
+                Save settings
+              </button>
+            )}
+          </fieldset>
+        </form>
+        {canEdit && (
+          <div className="danger-zone">
+            <button type="button" disabled={rotate.busy} onClick={() => void rotate.run()}>
+              Rotate the site key
             </button>
-          )}
-        </fieldset>
-      </form>
-      {canEdit && (
-        <div className="danger-zone">
-          <button type="button" disabled={rotate.busy} onClick={() => void rotate.run()}>
-            Rotate the site key
-          </button>
-          <TextField
-            label={`Type ${site.domain} to delete the site and all of its data`}
-            value={confirm}
-            onChange={setConfirm}
-          />
-          <button
-            type="button"
-            className="danger"
-            disabled={confirm !== site.domain || remove.busy}
-            onClick={() => void remove.run()}
-          >
-            Delete site
-          </button>
-        </div>
-      )}
+            <TextField
+              label={`Type ${site.domain} to delete the site and all of its data`}
+              value={confirm}
+              onChange={setConfirm}
+            />
+            <button
+              type="button"
+              className="danger"
+              disabled={confirm !== site.domain || remove.busy}
+              onClick={() => void remove.run()}
+            >
+              Delete site
+            </button>
+          </div>
+        )}
+      </details>
     </article>
   );
 }
