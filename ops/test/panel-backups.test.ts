@@ -92,14 +92,21 @@ test('the admin pages with their data, at phone width (dark) and desktop width (
 
     await pages.getByRole('link', { name: 'Users' }).click();
     await page.getByRole('article', { name: 'User admin@example.com' }).waitFor();
-    const grants = async (email: string) =>
-      page
-        .getByRole('article', { name: `User ${email}` })
-        .getByRole('checkbox', { checked: true })
-        .evaluateAll((boxes) => boxes.map((box) => box.parentElement?.textContent));
+    // Each user's role and sites read in one line; the checkboxes that change them are folded below it.
+    const user = (email: string) => page.getByRole('article', { name: `User ${email}` });
     assert.deepEqual(
-      [await grants('viewer@example.com'), await grants('admin@example.com')],
-      [['docs.example.com'], ['shop.example.com', 'blog.example.com']],
+      [
+        await user('viewer@example.com').locator('.access-summary').innerText(),
+        await user('admin@example.com').locator('.access-summary').innerText(),
+      ],
+      ['Viewer of docs.example.com', 'Admin of shop.example.com and blog.example.com'],
+    );
+    await user('admin@example.com').locator('summary').click();
+    assert.deepEqual(
+      await user('admin@example.com')
+        .getByRole('checkbox', { checked: true })
+        .evaluateAll((boxes) => boxes.map((box) => box.parentElement?.textContent)),
+      ['shop.example.com', 'blog.example.com'],
     );
     await panel.assertAccessible(page, `the Users page at ${size.width} px`);
     await panel.screenshot(page, 'users');

@@ -162,7 +162,7 @@ function SiteCard({ site, canEdit, onChanged, onDeleted }: SiteCardProps) {
       <Snippet label="Snippet" text={site.snippet} />
       <ErrorNotice message={error} />
       {/* Folded: a list of sites reads as its names and snippets, each site's settings one click away. */}
-      <details className="site-settings">
+      <details className="card-settings">
         <summary>{canEdit ? 'Settings, key and deletion' : 'Settings'}</summary>
         <form onSubmit={submit} aria-label="Settings">
           <fieldset disabled={!canEdit}>

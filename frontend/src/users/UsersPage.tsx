@@ -18,6 +18,7 @@ import {
 } from './api';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { TextField } from '../shared/TextField';
+import { accessSummary } from './users-data';
 
 /** The owners' page: who may sign in, with which role and sites. */
 export function UsersPage() {
@@ -180,29 +181,33 @@ function AccountCard({
       <h2>
         {account.email} {status.length > 0 && <small>({status.join(', ')})</small>}
       </h2>
+      <p className="access-summary">{accessSummary(account, sites)}</p>
       <ErrorNotice message={error} />
-      <form onSubmit={submit} aria-label="Access">
-        <fieldset>
-          <AccessFields access={access} sites={sites} onChange={setAccess} />
-          <button type="submit" disabled={save.busy}>
-            Save access
+      <details className="card-settings">
+        <summary>Access, password and deletion</summary>
+        <form onSubmit={submit} aria-label="Access">
+          <fieldset>
+            <AccessFields access={access} sites={sites} onChange={setAccess} />
+            <button type="submit" disabled={save.busy}>
+              Save access
+            </button>
+          </fieldset>
+        </form>
+        <div className="danger-zone">
+          <button type="button" disabled={reset.busy} onClick={() => void reset.run()}>
+            Reset password
           </button>
-        </fieldset>
-      </form>
-      <div className="danger-zone">
-        <button type="button" disabled={reset.busy} onClick={() => void reset.run()}>
-          Reset password
-        </button>
-        {confirming ? (
-          <button type="button" className="danger" disabled={remove.busy} onClick={() => void remove.run()}>
-            Really delete {account.email}
-          </button>
-        ) : (
-          <button type="button" className="danger" onClick={() => setConfirming(true)}>
-            Delete user
-          </button>
-        )}
-      </div>
+          {confirming ? (
+            <button type="button" className="danger" disabled={remove.busy} onClick={() => void remove.run()}>
+              Really delete {account.email}
+            </button>
+          ) : (
+            <button type="button" className="danger" onClick={() => setConfirming(true)}>
+              Delete user
+            </button>
+          )}
+        </div>
+      </details>
     </article>
   );
 }
