@@ -2,7 +2,13 @@ import { Suspense, useState } from 'react';
 import { Redirect, useLocation, useParams, useSearch } from 'wouter';
 import { AddToDashboard } from './dashboards/AddToDashboard';
 import { FilterBar } from './reports/FilterBar';
-import { followsComparison, followsPeriod, isReportKey, reportPath } from './reports/report-catalogue';
+import {
+  followsComparison,
+  followsPeriod,
+  isReportKey,
+  reportPath,
+  savesView,
+} from './reports/report-catalogue';
 import { DEFAULT_REPORT, reportView } from './reports/report-pages';
 import { ReportNav } from './reports/ReportNav';
 import { ReportToolbar } from './routing/ReportToolbar';
@@ -77,9 +83,7 @@ function SiteDashboard({ sites }: { sites: Site[] }) {
         )}
       </div>
       <ReportNav siteId={site.id} current={report} view={view} />
-      {report !== 'dashboards' && report !== 'ask' && (
-        <AddToDashboard siteId={site.id} reportKey={report} query={search} />
-      )}
+      {savesView(report) && <AddToDashboard siteId={site.id} reportKey={report} query={search} />}
       {followsPeriod(report) && (
         <FilterBar filters={view.filters} request={request} onChange={(filters) => changeView({ filters })} />
       )}

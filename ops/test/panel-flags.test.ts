@@ -28,6 +28,9 @@ test('a flag created with variants and a rule, switched on in the list, reaches 
   const page = await panel.ownerPage(`/sites/${SITE_ID}/flags`);
   await page.getByText('No flags yet.').waitFor();
   await panel.assertAccessible(page, 'the Flags page without flags');
+  // Settings, not a report: no period to choose, nothing to add to a dashboard or share.
+  assert.equal(await page.getByText('Add to dashboard').count(), 0);
+  assert.equal(await page.getByLabel('Period').count(), 0);
 
   const form = page.getByRole('form', { name: 'Add a flag' });
   await form.getByLabel('Key').fill('new-checkout');

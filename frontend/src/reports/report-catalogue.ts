@@ -47,6 +47,15 @@ const OWN_PERIOD: ReadonlySet<ReportKey> = new Set([
 /** Whether the page `key` follows the view's period and filters. */
 export const followsPeriod = (key: ReportKey) => !OWN_PERIOD.has(key);
 
+/**
+ * Pages whose view is not a report to save or share: Ask saves each answer on its own, a dashboard is shared
+ * from its page, and alerts and flags are settings.
+ */
+const UNSAVED: ReadonlySet<ReportKey> = new Set(['ask', 'dashboards', 'alerts', 'flags']);
+
+/** Whether the page `key` offers "Add to dashboard" and "Share this view". */
+export const savesView = (key: ReportKey) => !UNSAVED.has(key);
+
 /** Pages that draw the comparison period beside the period's numbers; the others compare nothing. */
 const COMPARED: ReadonlySet<ReportKey> = new Set(['overview', 'goals', 'funnels', 'actions']);
 

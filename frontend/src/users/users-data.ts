@@ -1,5 +1,7 @@
-import type { Site } from '../sites/api.js';
-import type { Account } from './api.js';
+import type { Schemas } from '../api/schemas.js';
+
+type Account = Schemas['UserResponseDto'];
+type Site = Schemas['SiteResponseDto'];
 
 const ROLE_NAMES: Record<Account['role'], string> = { viewer: 'Viewer', admin: 'Admin', owner: 'Owner' };
 
