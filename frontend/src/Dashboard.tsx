@@ -6,6 +6,7 @@ import {
   followsComparison,
   followsPeriod,
   isReportKey,
+  pageRequest,
   reportPath,
   savesView,
 } from './reports/report-catalogue';
@@ -13,7 +14,6 @@ import { DEFAULT_REPORT, reportView } from './reports/report-pages';
 import { ReportNav } from './reports/ReportNav';
 import { ReportToolbar } from './routing/ReportToolbar';
 import { useReportView } from './routing/useReportView';
-import { comparisonRange, periodRange } from './routing/report-view';
 import { QueryState } from './shared/QueryState';
 import type { Site } from './sites/api';
 import { SitePicker } from './sites/SitePicker';
@@ -59,10 +59,8 @@ function SiteDashboard({ sites }: { sites: Site[] }) {
       />
     );
 
-  const range = periodRange(view, site.timezone, openedAt);
-  // A page that draws no comparison does not ask for one (retention would compute cohorts nobody sees).
-  const comparison = followsComparison(report) ? comparisonRange(view, range) : undefined;
-  const request = { siteId: site.id, range, comparison, filters: view.filters };
+  const request = pageRequest(report, view, site, openedAt);
+  const { range, comparison } = request;
   return (
     <>
       <div className="toolbar">

@@ -41,6 +41,12 @@ test('a widget asks for its saved view as the page did: the days in the site’s
     metric: 'visitors',
     interval: 'day',
   });
+  // A page that draws no comparison asks for none, saved in its view or not (nor does one this panel lacks).
+  for (const reportKey of ['retention', 'errors', 'a-newer-page'])
+    assert.equal(
+      widgetReport(widget({ reportKey, query: 'period=30d' }), 7, 'UTC', NOW).request.comparison,
+      undefined,
+    );
   // A metric the cards don't have falls back to visitors, as the overview does.
   assert.equal(widgetReport(widget({ query: 'metric=revenue' }), 7, 'UTC', NOW).metric, 'visitors');
 });

@@ -1,6 +1,7 @@
 import { dimensionLabel, valueLabel } from '../reports/dimension-labels.js';
 import type { ReportRequest } from '../reports/report-request.js';
-import { comparisonRange, parseReportView, periodRange, PERIOD_LABELS } from '../routing/report-view.js';
+import { pageRequest } from '../reports/report-catalogue.js';
+import { parseReportView, PERIOD_LABELS } from '../routing/report-view.js';
 import { isOverviewMetric, type OverviewMetricName } from '../overview/overview-data.js';
 import { chartInterval, type ChartInterval } from '../overview/timeseries-data.js';
 import type { Widget, WidgetKind } from './api.js';
@@ -16,7 +17,7 @@ export const WIDGET_KIND_LABELS: Record<WidgetKind, string> = {
 
 export const WIDGET_WIDTHS = [1, 2, 3] as const;
 
-/** A widget's saved view as the reports take it: its site's days at `now`, the comparison and filters. */
+/** A widget's saved view as the reports take it: as its page asks (pageRequest), at `now`. */
 export interface WidgetReport {
   request: ReportRequest;
   metric: OverviewMetricName;
@@ -25,11 +26,11 @@ export interface WidgetReport {
 
 export function widgetReport(widget: Widget, siteId: number, timeZone: string, now: Date): WidgetReport {
   const view = parseReportView(new URLSearchParams(widget.query));
-  const range = periodRange(view, timeZone, now);
+  const request = pageRequest(widget.reportKey, view, { id: siteId, timezone: timeZone }, now);
   return {
-    request: { siteId, range, comparison: comparisonRange(view, range), filters: view.filters },
+    request,
     metric: isOverviewMetric(view.metric) ? view.metric : 'visitors',
-    interval: chartInterval(view.interval, range),
+    interval: chartInterval(view.interval, request.range),
   };
 }
 

@@ -1,5 +1,4 @@
 import type { ReportPageProps } from '../reports/report-page';
-import { withoutComparison } from '../reports/report-request';
 import { usePageOptions } from '../routing/useReportView';
 import { ErrorGroupDetail } from './ErrorGroupDetail';
 import { ErrorGroupsList } from './ErrorGroupsList';
@@ -12,12 +11,11 @@ import { errorSort } from './errors-data';
 export function ErrorsPage({ request }: ReportPageProps) {
   const [options, change] = usePageOptions();
   const group = options.get('group');
-  const errors = withoutComparison(request);
   return group ? (
-    <ErrorGroupDetail request={errors} group={group} onClose={() => change({ group: undefined })} />
+    <ErrorGroupDetail request={request} group={group} onClose={() => change({ group: undefined })} />
   ) : (
     <ErrorGroupsList
-      request={errors}
+      request={request}
       sort={errorSort(options.get('sort'))}
       onSort={(sort) => change({ sort: sort === 'occurrences' ? undefined : sort })}
       onOpen={(chosen) => change({ group: chosen })}

@@ -1,5 +1,5 @@
 import type { Schemas } from '../api/schemas.js';
-import { reportQuery, withoutComparison, type ReportRequest } from '../reports/report-request.js';
+import { reportQuery, type ReportRequest } from '../reports/report-request.js';
 import { api, authorized, dataOf } from '../shared/api-client.js';
 
 /** `GET /api/sites/:id/errors`: the range's error groups, most occurrences first. */
@@ -14,8 +14,8 @@ export type ErrorSample = Schemas['ErrorSampleDto'];
 /** The most groups one page of the API answers: the page lists them all, searched and sorted in the browser. */
 export const ERROR_GROUPS_LIMIT = 100;
 
-/** Errors count events, not visits: the API takes no comparison range for them (see `withoutComparison`). */
-const errorsQuery = (request: ReportRequest) => reportQuery(withoutComparison(request));
+/** Errors count events, not visits: the errors page asks for no comparison range (pageRequest). */
+const errorsQuery = (request: ReportRequest) => reportQuery(request);
 
 export const fetchErrors = (request: ReportRequest, token: string, signal: AbortSignal) =>
   dataOf(

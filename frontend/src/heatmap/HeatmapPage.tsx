@@ -1,7 +1,7 @@
 import { formatCount, formatDateRange, formatPercent } from '../shared/format';
 import { PagePicker } from '../reports/PagePicker';
 import type { ReportPageProps } from '../reports/report-page';
-import { withoutComparison, type ReportRequest } from '../reports/report-request';
+import type { ReportRequest } from '../reports/report-request';
 import { usePageOptions } from '../routing/useReportView';
 import { CsvDownloadButton } from '../shared/CsvDownloadButton';
 import { csvFile } from '../shared/csv';
@@ -70,12 +70,7 @@ export function HeatmapPage({ site, request }: ReportPageProps) {
           and how far down they scrolled.
         </p>
       ) : (
-        <Heatmap
-          siteId={site.id}
-          request={withoutComparison(request)}
-          page={options.page}
-          viewport={options.viewport}
-        />
+        <Heatmap siteId={site.id} request={request} page={options.page} viewport={options.viewport} />
       )}
     </div>
   );

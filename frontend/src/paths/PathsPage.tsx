@@ -1,7 +1,7 @@
 import { formatCount, formatDateRange, formatPercent } from '../shared/format';
 import { PagePicker } from '../reports/PagePicker';
 import type { ReportPageProps } from '../reports/report-page';
-import { withoutComparison, type ReportRequest } from '../reports/report-request';
+import type { ReportRequest } from '../reports/report-request';
 import { usePageOptions } from '../routing/useReportView';
 import { CsvDownloadButton } from '../shared/CsvDownloadButton';
 import { QueryState } from '../shared/QueryState';
@@ -34,7 +34,6 @@ export function PathsPage({ request }: ReportPageProps) {
   const options = parsePathsOptions(search);
   const change = (changes: Partial<PathsOptions>) =>
     changeOptions(pathsOptionsSearch({ ...options, ...changes }));
-  const paths = withoutComparison(request);
   return (
     <div className="paths">
       <section className="card paths-controls" aria-label="Paths: choose">
@@ -69,9 +68,9 @@ export function PathsPage({ request }: ReportPageProps) {
           /blog/** — to see where its visitors came from and went next.
         </p>
       ) : options.view === 'flow' ? (
-        <PathFlow request={paths} page={options.page} onCentre={(page) => change({ page })} />
+        <PathFlow request={request} page={options.page} onCentre={(page) => change({ page })} />
       ) : (
-        <TopPaths request={paths} options={{ ...options, page: options.page }} onChange={change} />
+        <TopPaths request={request} options={{ ...options, page: options.page }} onChange={change} />
       )}
     </div>
   );

@@ -1,4 +1,5 @@
-import { reportViewSearch, type ReportView } from '../routing/report-view';
+import { comparisonRange, periodRange, reportViewSearch, type ReportView } from '../routing/report-view.js';
+import type { ReportRequest } from './report-request.js';
 
 /**
  * A site's report pages by their path segment (`/sites/:id/<key>`), with their tabs' titles, in the tabs'
@@ -61,6 +62,26 @@ const COMPARED: ReadonlySet<ReportKey> = new Set(['overview', 'goals', 'funnels'
 
 /** Whether the page `key` follows the view's comparison: the others neither ask for it nor offer it. */
 export const followsComparison = (key: ReportKey) => COMPARED.has(key);
+
+/**
+ * What the page `key` (a widget's may be one this panel does not know) asks the reports for under `view` at
+ * `now`: the view's days and filters, and its comparison only where the page draws one.
+ */
+export function pageRequest(
+  key: string,
+  view: ReportView,
+  site: { id: number; timezone: string },
+  now: Date,
+): ReportRequest {
+  const range = periodRange(view, site.timezone, now);
+  const compared = isReportKey(key) && followsComparison(key);
+  return {
+    siteId: site.id,
+    range,
+    comparison: compared ? comparisonRange(view, range) : undefined,
+    filters: view.filters,
+  };
+}
 
 /** A page's title, or the key itself for a page this panel does not know (a widget saved by a newer one). */
 export const reportTitle = (key: string) => (isReportKey(key) ? REPORT_TITLES[key] : key);

@@ -32,12 +32,3 @@ export const reportKey = (request: ReportRequest) => [
   request.comparison?.to ?? '',
   JSON.stringify(request.filters),
 ];
-
-/**
- * The request without its comparison, for the reports that compare no periods (errors, web vitals, paths,
- * heatmaps answer 400 to `compareFrom`): left out of the request and of its cache key.
- */
-export const withoutComparison = (request: ReportRequest): ReportRequest => ({
-  ...request,
-  comparison: undefined,
-});

@@ -1,7 +1,6 @@
 import { formatCount, formatDateRange, formatPercent } from '../shared/format';
 import { valueLabel } from '../reports/dimension-labels';
 import type { ReportPageProps } from '../reports/report-page';
-import { withoutComparison } from '../reports/report-request';
 import { sortableHeaders } from '../reports/SortableHeader';
 import { usePageOptions } from '../routing/useReportView';
 import { QueryState } from '../shared/QueryState';
@@ -41,7 +40,7 @@ export function VitalsPage({ request }: ReportPageProps) {
   const [options, change] = usePageOptions();
   const dimension = vitalsDimension(options.get('by'));
   const sort = vitalsSort(options.get('sort'));
-  const vitals: VitalsRequest = { ...withoutComparison(request), dimension };
+  const vitals: VitalsRequest = { ...request, dimension };
   const report = useVitalsQuery(vitals);
 
   return (

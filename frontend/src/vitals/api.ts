@@ -9,7 +9,7 @@ export type VitalsRow = Schemas['VitalsRowDto'];
 export type Vital = Schemas['VitalDto'];
 export type VitalsDimension = NonNullable<VitalsReport['dimension']>;
 
-/** A vitals report of the range (no comparison: see `withoutComparison`), with its rows per page or device. */
+/** A vitals report of the range (no comparison: see `pageRequest`), with its rows per page or device. */
 export interface VitalsRequest extends ReportRequest {
   dimension: VitalsDimension;
 }
