@@ -1,6 +1,6 @@
 import { rangeDays, type DateRange } from '../date-range/date-range.js';
 import { bucketTick, bucketTitle, countScale, type ValueScale } from '../shared/chart-scale.js';
-import { formatDurationStep, formatNumber, formatPercent } from '../shared/format.js';
+import { formatDurationStep } from '../shared/format.js';
 import type { TimeseriesReport } from './api.js';
 import { formatMetric } from './overview-data.js';
 
@@ -30,23 +30,19 @@ export function chartInterval(wanted: string, range: DateRange): ChartInterval {
 /** Durations step by seconds, minutes and hours as a clock does. */
 const DURATION_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 18000, 36000];
 
+/** Rates and averages: their axis has fractions, written as their cards write them. */
+const FRACTIONAL = new Set(['bounce_rate', 'conversion_rate', 'views_per_visit']);
+
 /**
- * How the chart writes `metric`: as its cards do in the legend; on the axis counts short ("1.2K") in whole
- * steps, durations in clock steps, rates and averages with their fractions.
+ * How the chart writes `metric`: as its cards do (formatMetric) in the legend, and on the axis too for rates
+ * and averages; counts short ("1.2K") in whole steps, durations in clock steps.
  */
 export function metricScale(metric: string, locale?: string): ValueScale {
   const value = (amount: number) => formatMetric(metric, amount, locale);
-  switch (metric) {
-    case 'bounce_rate':
-    case 'conversion_rate':
-      return { value, axis: (amount) => formatPercent(amount, locale) };
-    case 'views_per_visit':
-      return { value, axis: (amount) => formatNumber(amount, 2, locale) };
-    case 'visit_duration':
-      return { value, axis: (amount) => formatDurationStep(amount, locale), steps: DURATION_STEPS };
-    default:
-      return { ...countScale(locale), value };
-  }
+  if (FRACTIONAL.has(metric)) return { value, axis: value };
+  if (metric === 'visit_duration')
+    return { value, axis: (amount) => formatDurationStep(amount, locale), steps: DURATION_STEPS };
+  return { ...countScale(locale), value };
 }
 
 export interface ChartSeries {

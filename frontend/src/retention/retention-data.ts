@@ -76,7 +76,6 @@ export function retentionGrid(report: RetentionReport, locale?: string): Retenti
       label: periodLabel(cohort.cohort, report.period, locale),
       visitors: formatCount(cohort.visitors, locale),
       cells: cohort.returning.map((cell) => {
-        const percent = formatMetric('conversion_rate', cell.percent, locale);
         const count = formatCount(cell.visitors, locale);
         // A cohort nobody began in has no share returning: "—", not a 0% that reads as everyone lost.
         if (cohort.visitors === 0)
@@ -87,6 +86,7 @@ export function retentionGrid(report: RetentionReport, locale?: string): Retenti
             shade: 0,
             description: `${unit} ${cell.offset}: no visitors in this cohort`,
           };
+        const percent = formatMetric('conversion_rate', cell.percent, locale);
         return {
           offset: cell.offset,
           percent,

@@ -37,6 +37,7 @@ const BUCKET_STEPS = [1, 2, 3, 4, 6, 7, 12, 14, 24, 28, 48, 72, 96, 168, 336, 72
 /** The legend's value of a series where nothing is pointed at. */
 const NOTHING = '—';
 
+/** A line chart over time (uPlot, drawn on a canvas): the range's line, the comparison period's dashed beside it. */
 export function LineChart({ series, scale, label, summary }: LineChartProps) {
   const container = useRef<HTMLDivElement>(null);
   // The theme's colours are read when the chart is drawn: a new theme draws it again.
