@@ -194,10 +194,12 @@ describe('dashboards through the API', () => {
       await refused(widgets, { ...metricsWidget, query: 'period=custom&from=2026-11-21&to=2026-11-20' }),
       'query: a custom period needs from and to, days (YYYY-MM-DD) with to not before from',
     );
-    assert.match(
-      await refused(widgets, { ...metricsWidget, query: 'filter=planet:Mars' }),
-      /^query: filter must be dimension:value with a dimension of page, /,
-    );
+    for (const filter of ['planet:Mars', 'country:contains:D'])
+      assert.match(
+        await refused(widgets, { ...metricsWidget, query: `filter=${filter}` }),
+        /^query: filter must be dimension:value or dimension:operator:value, with a dimension of page, .* and an operator of is, is_not, contains, does_not_contain, matches that the dimension takes$/,
+        filter,
+      );
     assert.deepEqual(
       (await as('patch', `${widgets}/1`).send({ position: -1 }).expect(400)).body.message,
       'position must be an integer from 0',
@@ -206,6 +208,16 @@ describe('dashboards through the API', () => {
 });
 
 describe('shared links', () => {
+  test('a saved view keeps each filter’s operator: “Country is not DE” answers through its link', async () => {
+    const site = await client.newSite('shared-operators.test', 'UTC');
+    await visitorsFrom(site, ['DE', 'FR', 'US']);
+    const { body: link } = await as('post', `/sites/${site}/shared-links`)
+      .send({ view: { reportKey: 'overview', query: `${DAY}&filter=country:is_not:DE` } })
+      .expect(201);
+    const { body: overview } = await http.get(`/api/shared/${link.token}/widgets/1/overview`).expect(200);
+    assert.equal(overview.metrics.visitors, 2);
+  });
+
   test('a link answers exactly its saved views of its site, and nothing else; revoked or expired it is gone', async (t) => {
     const site = await client.newSite('shared.test', 'UTC');
     const other = await client.newSite('shared-other.test', 'UTC');

@@ -8,3 +8,4 @@ export * from './settings/index';
 export * from './report-dimensions';
 export * from './channels';
 export * from './flags-document';
+export * from './filter-conditions';

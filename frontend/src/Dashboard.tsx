@@ -1,6 +1,7 @@
 import { Suspense, useState } from 'react';
 import { Redirect, useLocation, useParams, useSearch } from 'wouter';
 import { AddToDashboard } from './dashboards/AddToDashboard';
+import { AddFilter } from './reports/AddFilter';
 import { FilterBar } from './reports/FilterBar';
 import {
   followsComparison,
@@ -78,6 +79,9 @@ function SiteDashboard({ sites }: { sites: Site[] }) {
             now={openedAt}
             onChange={changeView}
           />
+        )}
+        {followsPeriod(report) && (
+          <AddFilter request={request} onChange={(filters) => changeView({ filters })} />
         )}
       </div>
       <ReportNav siteId={site.id} current={report} view={view} />

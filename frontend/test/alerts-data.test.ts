@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'vitest';
 import type { AlertFiring, AlertRule } from '../src/alerts/api.js';
+import type { Condition } from '../src/reports/conditions.js';
 import {
   changedRuleBody,
   deliveryLines,
@@ -22,7 +23,19 @@ test('a rule in words: the metric and its window, or the ingest signal, and the 
   assert.equal(describeRule(rule), 'visitors over the last 60 min below 10');
   assert.equal(
     describeRule({ ...rule, metric: 'events', filters: '[]', condition: 'rises_by', threshold: 50 }),
-    'events (filtered) over the last 60 min up by at least 50%',
+    'events over the last 60 min up by at least 50%',
+  );
+  assert.equal(
+    describeRule({
+      ...rule,
+      filters:
+        '[{"dimension":"country","operator":"is","value":"DE"},{"dimension":"page","operator":"contains","value":"/blog"}]',
+    }),
+    'visitors where Country is DE and Page contains /blog over the last 60 min below 10',
+  );
+  assert.equal(
+    describeRule({ ...rule, filters: '[{"not":{"dimension":"country","operator":"is","value":"DE"}}]' }),
+    'visitors (filtered) over the last 60 min below 10',
   );
   assert.equal(
     describeRule({ ...rule, signal: 'ingest_lag_seconds', metric: null, condition: 'above', threshold: 300 }),
@@ -73,14 +86,14 @@ test("the form's body: numbers from text, a metric's fields only for the metric 
     ...EMPTY_RULE_FORM,
     name: 'Quiet',
     threshold: '5',
-    filters: ' [] ',
+    filters: [{ dimension: 'country', operator: 'is_not', value: 'DE' } as Condition],
     channelTarget: ' https://h.test/x ',
   };
   assert.deepEqual(newRuleBody(form), {
     name: 'Quiet',
     signal: 'metric',
     metric: 'visitors',
-    filters: '[]',
+    filters: '[{"dimension":"country","operator":"is_not","value":"DE"}]',
     windowMinutes: 60,
     condition: 'below',
     threshold: 5,
@@ -139,7 +152,8 @@ test("a changed rule: the form starts from the rule; kept channels by id, remove
     signal: 'metric',
     metric: 'events',
     goal: '',
-    filters: rule.filters,
+    filters: [{ dimension: 'event_name', operator: 'is', value: '$error' }],
+    otherFilters: '',
     windowMinutes: '10',
     condition: 'above',
     threshold: '20',
@@ -178,4 +192,33 @@ test("a changed rule: the form starts from the rule; kept channels by id, remove
     ),
     { metric: null, filters: null, goal: null },
   );
+});
+
+test('filters set through the API that the form cannot show as conditions are kept as they are, until removed', () => {
+  const group =
+    '[{"or":[{"dimension":"country","operator":"is","value":"DE"},{"dimension":"device","operator":"is","value":"mobile"}]}]';
+  const form = ruleForm({
+    id: 5,
+    siteId: 1,
+    name: 'Grouped',
+    signal: 'metric',
+    metric: 'visitors',
+    filters: group,
+    goal: null,
+    windowMinutes: 60,
+    condition: 'below',
+    threshold: 1,
+    consecutive: 2,
+    cooldownMinutes: 60,
+    enabled: true,
+    state: 'ok',
+    lastValue: null,
+    lastEvaluatedAt: null,
+    lastFiredAt: null,
+    channels: [],
+    createdAt: '2026-11-20T12:00:00.000Z',
+  });
+  assert.deepEqual([form.filters, form.otherFilters], [[], group]);
+  assert.equal(newRuleBody(form).filters, group);
+  assert.equal(newRuleBody({ ...form, otherFilters: '' }).filters, undefined);
 });

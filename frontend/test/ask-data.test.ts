@@ -108,11 +108,14 @@ test('a query object as a dashboard view: period, comparison, filters, and what 
       report: 'breakdown',
       range: LAST_7_DAYS,
       dimension: 'country',
-      filters: [{ dimension: 'page', operator: 'is', value: '/pricing' }],
+      filters: [
+        { dimension: 'page', operator: 'is', value: '/pricing' },
+        { dimension: 'referrer', operator: 'does_not_contain', value: 'google' },
+      ],
     }),
     {
       reportKey: 'overview',
-      query: 'period=7d&compare=none&filter=page%3A%2Fpricing',
+      query: 'period=7d&compare=none&filter=page%3A%2Fpricing&filter=referrer%3Adoes_not_contain%3Agoogle',
       kind: 'breakdown',
       dimension: 'country',
     },
@@ -157,9 +160,9 @@ test('what a dashboard view can’t hold is said, not dropped', () => {
     answerView({
       report: 'overview',
       range: LAST_7_DAYS,
-      filters: [{ dimension: 'page', operator: 'contains', value: 'docs' }],
+      filters: [{ or: [{ dimension: 'page', operator: 'contains', value: 'docs' }] }],
     }),
-    { unsaved: 'A dashboard view holds only “is” filters; this answer has others.' },
+    { unsaved: 'A dashboard view holds a list of filters; this answer groups them or lists values.' },
   );
 });
 

@@ -25,7 +25,7 @@ test('a widget asks for its saved view as the page did: the days in the site’s
         siteId: 7,
         range: { from: '2026-11-01', to: '2026-11-30' },
         comparison: { from: '2026-10-02', to: '2026-10-31' },
-        filters: [{ dimension: 'country', value: 'DE' }],
+        filters: [{ dimension: 'country', operator: 'is', value: 'DE' }],
       },
       metric: 'pageviews',
       interval: 'day',
@@ -55,10 +55,10 @@ test('a widget says what it shows and of which view', () => {
   assert.equal(viewCaption('', 'en-US'), 'Last 7 days');
   assert.equal(
     viewCaption(
-      'period=custom&from=2026-11-20&to=2026-11-20&filter=referrer_source:&filter=country:DE',
+      'period=custom&from=2026-11-20&to=2026-11-20&filter=referrer_source:&filter=country:is_not:DE',
       'en-US',
     ),
-    'Nov 20, 2026 · Source is Direct / none · Country is DE',
+    'Nov 20, 2026 · Source is Direct / none · Country is not DE',
   );
   assert.equal(
     viewCaption('period=custom&from=2026-11-01&to=2026-11-20', 'en-US'),

@@ -19,8 +19,9 @@ test('a view survives its own link: written to a query string and read back, it 
     custom: { from: '2026-10-01', to: '2026-10-31' },
     comparison: 'none',
     filters: [
-      { dimension: 'country', value: 'DE' },
-      { dimension: 'page', value: '/docs:api' },
+      { dimension: 'country', operator: 'is', value: 'DE' },
+      { dimension: 'page', operator: 'is', value: '/docs:api' },
+      { dimension: 'referrer', operator: 'does_not_contain', value: 'google' },
     ],
     metric: 'pageviews',
     interval: 'week',
@@ -28,7 +29,7 @@ test('a view survives its own link: written to a query string and read back, it 
   const search = reportViewSearch(view);
   assert.equal(
     search,
-    'period=custom&from=2026-10-01&to=2026-10-31&compare=none&filter=country%3ADE&filter=page%3A%2Fdocs%3Aapi&metric=pageviews&interval=week',
+    'period=custom&from=2026-10-01&to=2026-10-31&compare=none&filter=country%3ADE&filter=page%3A%2Fdocs%3Aapi&filter=referrer%3Adoes_not_contain%3Agoogle&metric=pageviews&interval=week',
   );
   assert.deepEqual(parse(search), view);
 });
@@ -36,7 +37,10 @@ test('a view survives its own link: written to a query string and read back, it 
 test('the default view is the empty query string, and anything unknown or malformed reads as the default', () => {
   assert.equal(reportViewSearch(DEFAULT_VIEW), '');
   assert.deepEqual(parse(''), DEFAULT_VIEW);
-  assert.deepEqual(parse('period=fortnight&compare=later&filter=nocolon'), DEFAULT_VIEW);
+  assert.deepEqual(
+    parse('period=fortnight&compare=later&filter=nocolon&filter=planet:Mars&filter=country:contains:D'),
+    DEFAULT_VIEW,
+  );
   assert.deepEqual(parse('period=custom&from=2026-10-31&to=2026-10-01'), DEFAULT_VIEW, 'dates in reverse');
 });
 

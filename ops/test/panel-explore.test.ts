@@ -128,8 +128,8 @@ test('the explorer lists the newest events, pages to older ones, opens a row, fi
   // A condition of the explorer's own: in the URL, the list follows; back restores it; the link reopens it.
   const find = page.getByRole('region', { name: 'Find events' });
   await find.getByLabel('Field').selectOption('event_name');
-  await find.getByLabel('Condition').selectOption('is_not');
-  await find.getByRole('textbox', { name: 'Value' }).fill('pageview');
+  await find.getByRole('combobox', { name: 'Match' }).selectOption('is_not');
+  await find.getByRole('combobox', { name: 'Value' }).fill('pageview');
   await find.getByRole('button', { name: 'Add condition' }).click();
   await page.waitForURL(/where=event_name%3Ais_not%3Apageview/);
   await events.getByText('1 event shown').waitFor();

@@ -142,6 +142,38 @@ test('the overview shows the seeded numbers; a breakdown row filters the page, b
   await page.close();
 });
 
+test('a filter from the Add filter form: any dimension with the operators it takes, values suggested from the period', async () => {
+  const page = await ownerPage({ width: 1280 });
+  await firstCard(page, 'Unique visitors 3 ');
+  await page.getByText('Add filter', { exact: true }).click();
+  const form = page.getByRole('group', { name: 'New filter' });
+  await form.getByLabel('Field').selectOption('page');
+  assert.deepEqual(await form.getByLabel('Match').locator('option').allInnerTexts(), [
+    'is',
+    'is not',
+    'contains',
+    'does not contain',
+    'matches pattern',
+  ]);
+  await form.getByLabel('Field').selectOption('country');
+  assert.deepEqual(await form.getByLabel('Match').locator('option').allInnerTexts(), ['is', 'is not']);
+  // The week's countries, most visitors first, offered as the value is typed.
+  const suggested = form.locator('datalist option');
+  await suggested.nth(1).waitFor({ state: 'attached' });
+  assert.deepEqual(
+    await suggested.evaluateAll((options) => options.map((option) => option.getAttribute('value'))),
+    ['DE', 'US'],
+  );
+  await form.getByLabel('Match').selectOption('is_not');
+  await form.getByRole('combobox', { name: 'Value' }).fill('DE');
+  await form.getByRole('button', { name: 'Apply filter' }).click();
+  await page.waitForURL(/filter=country%3Ais_not%3ADE/);
+  await page.getByRole('list', { name: 'Filters' }).getByText('Country is not DE').waitFor();
+  await firstCard(page, 'Unique visitors 1 ');
+  assert.equal(await form.count(), 0, 'the form closes once its filter is applied');
+  await page.close();
+});
+
 test('a German browser reads the overview in German: numbers, percentages, durations and dates', async () => {
   const page = await panel.ownerPage(`/sites/${SITE_ID}/overview?${WEEK}`, { locale: 'de-DE' });
   await firstCard(page, 'Unique visitors 3 ');

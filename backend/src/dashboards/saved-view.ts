@@ -1,4 +1,4 @@
-import { DIMENSION_NAMES } from '@sluice/config';
+import { DIMENSION_NAMES, LINK_OPERATORS, parseLinkCondition, type LinkCondition } from '@sluice/config';
 import { addDays, daysInRange, localDateOf } from '../common/calendar.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { isCalendarDate } from '../common/calendar.js';
@@ -10,7 +10,7 @@ import { intervalFits } from '../reports/query/zoned-buckets.js';
 /**
  * A report view as the panel writes it into its URL (frontend/src/routing/report-view.ts): `period`
  * (`today`, `7d`, `30d`, `month`, or `custom` with `from` and `to`), `compare` (`previous` or `none`),
- * `filter=dimension:value` (repeated), `metric` and `interval` of the time chart. A page's own options
+ * `filter=dimension:value` or `filter=dimension:operator:value` (repeated; config/src/filter-conditions.ts), `metric` and `interval` of the time chart. A page's own options
  * (a funnel's steps…) are kept in the stored query string for the panel and ignored here.
  */
 export const PERIODS = ['today', '7d', '30d', 'month', 'custom'] as const;
@@ -20,7 +20,7 @@ export interface SavedView {
   period: Period;
   custom: DateRange | undefined;
   compare: boolean;
-  filters: { dimension: string; value: string }[];
+  filters: LinkCondition[];
   metric: string;
   interval: Interval;
 }
@@ -48,13 +48,16 @@ export function parseSavedView(query: string): SavedView {
       refuse('a custom period needs from and to, days (YYYY-MM-DD) with to not before from');
     custom = { from, to };
   }
-  const filters = search.getAll('filter').map((text) => {
-    const colon = text.indexOf(':');
-    const dimension = text.slice(0, colon);
-    if (colon < 1 || !DIMENSION_NAMES.includes(dimension as (typeof DIMENSION_NAMES)[number]))
-      refuse(`filter must be dimension:value with a dimension of ${DIMENSION_NAMES.join(', ')}`);
-    return { dimension, value: text.slice(colon + 1) };
-  });
+  const filters = search
+    .getAll('filter')
+    .map(
+      (text) =>
+        parseLinkCondition(text) ??
+        refuse(
+          `filter must be dimension:value or dimension:operator:value, with a dimension of ${DIMENSION_NAMES.join(', ')} ` +
+            `and an operator of ${LINK_OPERATORS.join(', ')} that the dimension takes`,
+        ),
+    );
   return {
     period,
     custom,
@@ -92,7 +95,7 @@ export function viewReportParams(view: SavedView, timeZone: string, now: number)
     to: range.to,
     ...(view.compare && { compareFrom: addDays(range.from, -days), compareTo: addDays(range.from, -1) }),
     ...(view.filters.length > 0 && {
-      filters: JSON.stringify(view.filters.map((filter) => ({ ...filter, operator: 'is' }))),
+      filters: JSON.stringify(view.filters),
     }),
   };
 }

@@ -3,7 +3,7 @@ import { fetchBreakdownCsv } from '../overview/api';
 import { formatChange, formatCount, formatDateRange } from '../shared/format';
 import type { ReportPageProps } from '../reports/report-page';
 import type { ReportRequest } from '../reports/report-request';
-import { withFilter } from '../routing/report-view';
+import { withCondition } from '../reports/conditions';
 import { QueryState } from '../shared/QueryState';
 import { actionsRequest, renameActionsAgain } from './api';
 import { ActionNameEditor } from './ActionNameEditor';
@@ -152,8 +152,9 @@ export function ActionsPage({ site, view, onChange, request }: ReportPageProps) 
                           title={`Filter by ${line.name}`}
                           onClick={() =>
                             onChange({
-                              filters: withFilter(view.filters, {
+                              filters: withCondition(view.filters, {
                                 dimension: 'element',
+                                operator: 'is',
                                 value: line.fingerprint,
                               }),
                             })

@@ -28,7 +28,7 @@ export const actionsRequest = (request: ReportRequest): BreakdownRequest => ({
 export const actionNameRequest = (request: ReportRequest, fingerprint: string): BreakdownRequest => ({
   ...request,
   comparison: undefined,
-  filters: [{ dimension: 'element', value: fingerprint }],
+  filters: [{ dimension: 'element', operator: 'is', value: fingerprint }],
   dimension: 'element',
   limit: 1,
 });
@@ -36,7 +36,7 @@ export const actionNameRequest = (request: ReportRequest, fingerprint: string): 
 /** The pages where one action was clicked, most visitors first. */
 export const actionPagesRequest = (request: ReportRequest, fingerprint: string): BreakdownRequest => ({
   ...request,
-  filters: [...request.filters, { dimension: 'element', value: fingerprint }],
+  filters: [...request.filters, { dimension: 'element', operator: 'is', value: fingerprint }],
   dimension: 'page',
   metrics: METRICS,
   limit: ACTION_PAGES,

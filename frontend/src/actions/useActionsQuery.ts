@@ -1,7 +1,6 @@
 import type { EventsRequest } from '../events/api';
 import { fetchEvents } from '../events/api';
 import type { ReportRequest } from '../reports/report-request';
-import { filterConditions } from '../reports/report-request';
 import { useBreakdownQuery } from '../overview/useBreakdownQuery';
 import { useApiQuery } from '../shared/useApiQuery';
 import { actionNameRequest, actionPagesRequest, actionsRequest } from './api';
@@ -22,10 +21,7 @@ export function useLatestClickQuery(request: ReportRequest, fingerprint: string)
   const events: EventsRequest = {
     siteId: request.siteId,
     range: request.range,
-    conditions: [
-      ...filterConditions(request.filters),
-      { dimension: 'element', operator: 'is', value: fingerprint },
-    ],
+    conditions: [...request.filters, { dimension: 'element', operator: 'is', value: fingerprint }],
     bots: false,
   };
   return useApiQuery(

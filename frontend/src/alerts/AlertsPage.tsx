@@ -1,6 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useSession } from '../auth/session';
+import { ConditionChip } from '../reports/ConditionChip';
+import { ConditionForm } from '../reports/ConditionForm';
+import { conditionLabel, TYPED_DIMENSIONS, withCondition, writeCondition } from '../reports/conditions';
 import type { ReportPageProps } from '../reports/report-page';
+import type { ReportRequest } from '../reports/report-request';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { formatDateTime } from '../shared/format';
 import { QueryState } from '../shared/QueryState';
@@ -39,8 +43,10 @@ import {
  * A site's alert rules with their state, their firing and delivery history and a test-fire button, a form
  * for a new rule (admins and owners; viewers read), and the signed-in user's weekly digest opt-in.
  */
-export function AlertsPage({ site }: ReportPageProps) {
+export function AlertsPage({ site, request }: ReportPageProps) {
   const { user } = useSession();
+  // A filter's values are suggested from the site's last days, whatever the filter bar holds elsewhere.
+  const suggestFrom = { ...request, comparison: undefined, filters: [] };
   const canManage = user?.role !== 'viewer';
   const rules = useAlertRulesQuery(site.id);
   const [saved, setSaved] = useState<SavedAlertRule>();
@@ -72,6 +78,7 @@ export function AlertsPage({ site }: ReportPageProps) {
                   rule={rule}
                   siteId={site.id}
                   canManage={canManage}
+                  suggestFrom={suggestFrom}
                   onChanged={rules.retry}
                   onSaved={onSaved}
                 />
@@ -94,7 +101,7 @@ export function AlertsPage({ site }: ReportPageProps) {
             </ul>
           </div>
         )}
-        {canManage && <RuleFormCard siteId={site.id} onSaved={onSaved} />}
+        {canManage && <RuleFormCard siteId={site.id} suggestFrom={suggestFrom} onSaved={onSaved} />}
       </section>
     </div>
   );
@@ -135,12 +142,14 @@ function RuleItem({
   rule,
   siteId,
   canManage,
+  suggestFrom,
   onChanged,
   onSaved,
 }: {
   rule: AlertRule;
   siteId: number;
   canManage: boolean;
+  suggestFrom: ReportRequest;
   onChanged: () => void;
   onSaved: (rule: SavedAlertRule) => void;
 }) {
@@ -195,6 +204,7 @@ function RuleItem({
         <RuleFormCard
           siteId={siteId}
           rule={rule}
+          suggestFrom={suggestFrom}
           onSaved={(saved) => {
             setEditing(false);
             onSaved(saved);
@@ -258,11 +268,14 @@ function RuleHistory({ siteId, ruleId }: { siteId: number; ruleId: number }) {
 function RuleFormCard({
   siteId,
   rule,
+  suggestFrom,
   onSaved,
   onCancel,
 }: {
   siteId: number;
   rule?: AlertRule;
+  /** Where a filter's values are suggested from. */
+  suggestFrom: ReportRequest;
   onSaved: (rule: SavedAlertRule) => void;
   onCancel?: () => void;
 }) {
@@ -353,12 +366,41 @@ function RuleFormCard({
               </select>
             </label>
           )}
-          <TextField
-            label="Filters (JSON, as the reports take them; optional)"
-            value={form.filters}
-            onChange={(filters) => change({ filters })}
-            placeholder='[{"dimension":"event_name","operator":"is","value":"$error"}]'
-          />
+          <fieldset className="alert-filters">
+            <legend>Count only where (optional)</legend>
+            {form.otherFilters ? (
+              <p>
+                Filters set through the API: <code>{form.otherFilters}</code>{' '}
+                <button type="button" className="link-button" onClick={() => change({ otherFilters: '' })}>
+                  Remove them
+                </button>
+              </p>
+            ) : (
+              <>
+                {form.filters.length > 0 && (
+                  <ul className="condition-list" aria-label="Rule filters">
+                    {form.filters.map((condition, index) => (
+                      <ConditionChip
+                        key={writeCondition(condition)}
+                        text={conditionLabel(condition)}
+                        noun="filter"
+                        onRemove={() =>
+                          change({ filters: form.filters.filter((_, other) => other !== index) })
+                        }
+                      />
+                    ))}
+                  </ul>
+                )}
+                <ConditionForm
+                  label="New rule filter"
+                  dimensions={TYPED_DIMENSIONS}
+                  suggestFrom={suggestFrom}
+                  addLabel="Add filter"
+                  onAdd={(condition) => change({ filters: withCondition(form.filters, condition) })}
+                />
+              </>
+            )}
+          </fieldset>
           <TextField
             label="Window (minutes)"
             type="number"

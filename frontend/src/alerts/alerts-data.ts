@@ -1,3 +1,4 @@
+import { conditionLabel, plainConditions, type Condition } from '../reports/conditions.js';
 import type { AlertFiring, AlertRule, NewAlertRule } from './api.js';
 
 /** The metrics that count a goal's conversions: a rule on them names the goal. */
@@ -10,6 +11,14 @@ const CONDITION_WORDS: Record<AlertRule['condition'], string> = {
   rises_by: 'up by at least',
 };
 
+/** A rule's filters in words: "where Country is DE and Page contains /blog"; groups set through the API only "filtered". */
+function filtersInWords(filters: string | null | undefined): string {
+  if (!filters) return '';
+  const conditions = plainConditions(filters);
+  if (!conditions) return ' (filtered)';
+  return conditions.length > 0 ? ` where ${conditions.map(conditionLabel).join(' and ')}` : '';
+}
+
 /** What a rule watches and when it fires, in a line: "visitors over the last 60 min above 100". */
 export function describeRule(
   rule: Pick<AlertRule, 'signal' | 'metric' | 'windowMinutes' | 'condition' | 'threshold' | 'filters'>,
@@ -20,7 +29,7 @@ export function describeRule(
       ? 'ingest lag (seconds)'
       : rule.signal === 'refused_percent'
         ? 'refused beacons (%)'
-        : `${rule.metric ?? ''}${rule.filters ? ' (filtered)' : ''} over the last ${rule.windowMinutes} min`;
+        : `${rule.metric ?? ''}${filtersInWords(rule.filters)} over the last ${rule.windowMinutes} min`;
   return `${what} ${CONDITION_WORDS[rule.condition]} ${rule.threshold}${percent}`;
 }
 
@@ -56,7 +65,13 @@ export interface RuleForm {
   metric: NonNullable<NewAlertRule['metric']>;
   /** A goal's id, for the goal metrics; '' for none. */
   goal: string;
-  filters: string;
+  /** The conditions the metric is counted under, all of which must hold. */
+  filters: Condition[];
+  /**
+   * Filters set through the API that a list of conditions can't show (groups, `one_of`), kept as they are
+   * until removed; '' for none.
+   */
+  otherFilters: string;
   windowMinutes: string;
   condition: NewAlertRule['condition'];
   threshold: string;
@@ -71,7 +86,8 @@ export const EMPTY_RULE_FORM: RuleForm = {
   signal: 'metric',
   metric: 'visitors',
   goal: '',
-  filters: '',
+  filters: [],
+  otherFilters: '',
   windowMinutes: '60',
   condition: 'below',
   threshold: '',
@@ -81,6 +97,10 @@ export const EMPTY_RULE_FORM: RuleForm = {
   channelTarget: '',
 };
 
+/** The form's filters as the API takes them: the kept ones, or the conditions as a JSON list; '' for none. */
+const filtersText = (form: RuleForm) =>
+  form.otherFilters || (form.filters.length > 0 ? JSON.stringify(form.filters) : '');
+
 /** The API's body for the form; the API checks every rule and names the field it refuses. */
 export function newRuleBody(form: RuleForm): NewAlertRule {
   const metricSignal = form.signal === 'metric';
@@ -88,7 +108,7 @@ export function newRuleBody(form: RuleForm): NewAlertRule {
     name: form.name,
     signal: form.signal,
     ...(metricSignal && { metric: form.metric }),
-    ...(metricSignal && form.filters.trim() && { filters: form.filters.trim() }),
+    ...(metricSignal && filtersText(form) && { filters: filtersText(form) }),
     ...(metricSignal && GOAL_METRICS.includes(form.metric) && form.goal && { goal: Number(form.goal) }),
     windowMinutes: Number(form.windowMinutes),
     condition: form.condition,
@@ -104,12 +124,14 @@ export function newRuleBody(form: RuleForm): NewAlertRule {
 
 /** The form of an existing rule, to change it: its fields as they are, no new channel. */
 export function ruleForm(rule: AlertRule): RuleForm {
+  const conditions = rule.filters ? plainConditions(rule.filters) : [];
   return {
     name: rule.name,
     signal: rule.signal,
     metric: rule.metric ?? 'visitors',
     goal: rule.goal === null ? '' : String(rule.goal),
-    filters: rule.filters ?? '',
+    filters: conditions ?? [],
+    otherFilters: conditions ? '' : (rule.filters ?? ''),
     windowMinutes: String(rule.windowMinutes),
     condition: rule.condition,
     threshold: String(rule.threshold),
@@ -137,7 +159,7 @@ export function changedRuleBody(
   return {
     ...body,
     metric: metricSignal ? form.metric : null,
-    filters: metricSignal && form.filters.trim() ? form.filters.trim() : null,
+    filters: metricSignal ? filtersText(form) || null : null,
     goal: body.goal ?? null,
     enabled: rule.enabled,
     channels: [...kept, ...body.channels],

@@ -1,4 +1,5 @@
-import { dimensionLabel, valueLabel } from '../reports/dimension-labels.js';
+import { conditionLabel } from '../reports/conditions.js';
+import { dimensionLabel } from '../reports/dimension-labels.js';
 import type { ReportRequest } from '../reports/report-request.js';
 import { pageRequest } from '../reports/report-catalogue.js';
 import { parseReportView, PERIOD_LABELS } from '../routing/report-view.js';
@@ -41,10 +42,7 @@ export function viewCaption(query: string, locale?: string): string {
     view.period === 'custom' && view.custom
       ? formatDateRange(view.custom, locale)
       : PERIOD_LABELS[view.period];
-  const filters = view.filters.map(
-    (filter) => `${dimensionLabel(filter.dimension)} is ${valueLabel(filter.dimension, filter.value)}`,
-  );
-  return [period, ...filters].join(' · ');
+  return [period, ...view.filters.map(conditionLabel)].join(' · ');
 }
 
 /** A widget's heading: what it shows ("Visitors by country", "Metric cards") and of which page. */

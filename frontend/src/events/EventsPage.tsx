@@ -5,7 +5,7 @@ import { usePageOptions } from '../routing/useReportView';
 import { QueryState } from '../shared/QueryState';
 import { fetchEventsCsv, type EventsRequest, type StoredEvent } from './api';
 import { EventsFilters } from './EventsFilters';
-import { eventFields, eventProperties, eventTime, explorerConditions, parseConditions } from './events-data';
+import { eventFields, eventProperties, eventTime, parseConditions } from './events-data';
 import { useEventsQuery } from './useEventsQuery';
 import { TableHeader } from '../shared/TableHeader';
 import { CsvDownloadButton } from '../shared/CsvDownloadButton';
@@ -15,14 +15,14 @@ import { formatCount, formatDateRange } from '../shared/format';
  * The events explorer: a site's raw events, newest first, filtered by the filter bar and by conditions of its
  * own (in the URL as `where`, with `bots=1` to include bots), a page at a time; each row opens to every field.
  */
-export function EventsPage({ site, range, view }: ReportPageProps) {
+export function EventsPage({ site, range, view, request: reportRequest }: ReportPageProps) {
   const [options, changeOptions] = usePageOptions();
   const own = parseConditions(options.getAll('where'));
   const bots = options.get('bots') === '1';
   const request: EventsRequest = {
     siteId: site.id,
     range,
-    conditions: explorerConditions(view.filters, own),
+    conditions: [...view.filters, ...own],
     bots,
   };
   const events = useEventsQuery(request);
@@ -32,6 +32,7 @@ export function EventsPage({ site, range, view }: ReportPageProps) {
       <EventsFilters
         conditions={own}
         bots={bots}
+        request={reportRequest}
         onChange={(where, withBots) => changeOptions({ where, bots: withBots ? '1' : undefined })}
       />
       <section className="card" aria-labelledby="events-heading">

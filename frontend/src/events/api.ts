@@ -1,7 +1,7 @@
 import type { Schemas } from '../api/schemas.js';
 import type { DateRange } from '../date-range/date-range.js';
 import { api, authorized, dataOf } from '../shared/api-client.js';
-import type { Condition } from './events-data.js';
+import type { Condition } from '../reports/conditions.js';
 
 /** `GET /api/sites/:id/events`: a page of raw events, newest first, and the cursor to the older ones. */
 export type EventsPage = Schemas['EventsPageDto'];

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ReportRequest } from '../reports/report-request';
-import type { ViewFilter } from '../routing/report-view';
+import type { Condition } from '../reports/conditions';
 import { QueryState } from '../shared/QueryState';
 import { fetchBreakdownCsv, type BreakdownRequest } from './api';
 import { BreakdownTable } from './BreakdownTable';
@@ -18,7 +18,7 @@ interface BreakdownCardProps {
   spec: BreakdownCardSpec;
   request: ReportRequest;
   /** A row's value becomes a filter of the whole page. */
-  onFilter: (filter: ViewFilter) => void;
+  onFilter: (filter: Condition) => void;
 }
 
 export function BreakdownCard({ spec, request, onFilter }: BreakdownCardProps) {
@@ -103,7 +103,7 @@ export function BreakdownCard({ spec, request, onFilter }: BreakdownCardProps) {
               detailed ? DETAIL_ROWS : CARD_ROWS,
             )}
             compared={Boolean(request.comparison)}
-            onFilter={(value) => onFilter({ dimension: tab.dimension, value })}
+            onFilter={(value) => onFilter({ dimension: tab.dimension, operator: 'is', value })}
           />
         )}
       </QueryState>

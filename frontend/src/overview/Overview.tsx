@@ -1,6 +1,6 @@
 import type { ReportPageProps } from '../reports/report-page';
 import type { ReportRequest } from '../reports/report-request';
-import { withFilter, type ViewFilter } from '../routing/report-view';
+import { withCondition, type Condition } from '../reports/conditions';
 import { QueryState } from '../shared/QueryState';
 import { BreakdownCard } from './BreakdownCard';
 import { BREAKDOWN_CARDS } from './breakdown-data';
@@ -17,7 +17,7 @@ import { formatDateRange } from '../shared/format';
 export function OverviewPage({ range, view, onChange, request }: ReportPageProps) {
   const overview = useOverviewQuery(request);
   const metric = isOverviewMetric(view.metric) ? view.metric : 'visitors';
-  const addFilter = (filter: ViewFilter) => onChange({ filters: withFilter(view.filters, filter) });
+  const addFilter = (filter: Condition) => onChange({ filters: withCondition(view.filters, filter) });
   return (
     <div className="overview">
       <section className="overview-metrics" aria-label="Overview">

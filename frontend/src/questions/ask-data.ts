@@ -1,6 +1,7 @@
 import type { WidgetKind } from '../dashboards/api.js';
 import { encodeStep } from '../funnels/funnel-data.js';
 import type { FunnelStep } from '../funnels/api.js';
+import { plainConditions, writeCondition } from '../reports/conditions.js';
 import { dimensionLabel, valueLabel } from '../reports/dimension-labels.js';
 import { METRIC_LABELS, formatMetric, isOverviewMetric } from '../overview/overview-data.js';
 import { formatCount, formatPercent } from '../shared/format.js';
@@ -114,29 +115,18 @@ export interface AnswerView {
   dimension?: string;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** The filter bar's `dimension:value` conditions of a filter list, or undefined for anything it can't hold. */
-function viewFilters(filters: unknown[] | undefined): string[] | undefined {
-  const conditions = (filters ?? []).map((filter) =>
-    isRecord(filter) && filter.operator === 'is' && typeof filter.value === 'string'
-      ? `${String(filter.dimension)}:${filter.value}`
-      : undefined,
-  );
-  return conditions.every((condition) => condition !== undefined) ? (conditions as string[]) : undefined;
-}
-
 /**
  * The dashboard view of a query object, or why it has none: a saved view holds a period, a comparison, the
- * filter bar's "is" conditions and a chart's metric and interval (backend `saved-view.ts`), and a page's own
- * options (a funnel's steps, retention's cohorts, the paths' page); a goal or other filter operators it can't hold are said, not dropped.
+ * filter bar's conditions and a chart's metric and interval (backend `saved-view.ts`), and a page's own
+ * options (a funnel's steps, retention's cohorts, the paths' page); a goal, or filter groups and lists it
+ * can't hold, are said, not dropped.
  */
 export function answerView(query: ReportRequestObject): AnswerView | { unsaved: string } {
   if (query.goal !== undefined)
     return { unsaved: 'A dashboard view can’t hold a goal yet: open Goals to save it.' };
-  const filters = viewFilters(query.filters);
-  if (!filters) return { unsaved: 'A dashboard view holds only “is” filters; this answer has others.' };
+  const filters = plainConditions(JSON.stringify(query.filters ?? []));
+  if (!filters)
+    return { unsaved: 'A dashboard view holds a list of filters; this answer groups them or lists values.' };
   const search = new URLSearchParams();
   const period = PERIODS[query.range.period];
   if (period) search.set('period', period);
@@ -146,7 +136,7 @@ export function answerView(query: ReportRequestObject): AnswerView | { unsaved: 
     search.set('to', query.range.to ?? '');
   }
   search.set('compare', query.compare ? 'previous' : 'none');
-  for (const filter of filters) search.append('filter', filter);
+  for (const filter of filters) search.append('filter', writeCondition(filter));
   switch (query.report) {
     case 'overview':
       return { reportKey: 'overview', query: search.toString(), kind: 'metrics' };

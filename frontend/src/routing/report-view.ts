@@ -1,4 +1,5 @@
 import { addDays, lastDays, todayIn, type DateRange } from '../date-range/date-range.js';
+import { parseCondition, writeCondition, type Condition } from '../reports/conditions.js';
 
 /**
  * What a report page shows, all of it in the URL's query string so that every view is a link that reopens
@@ -20,18 +21,13 @@ export const PERIOD_LABELS: Record<Period, string> = {
 export const COMPARISONS = ['previous', 'none'] as const;
 export type Comparison = (typeof COMPARISONS)[number];
 
-/** One condition of the filter bar: the API's `{ dimension, operator: 'is', value }`. */
-export interface ViewFilter {
-  dimension: string;
-  value: string;
-}
-
 export interface ReportView {
   period: Period;
   /** The dates of a `custom` period; ignored otherwise. */
   custom: DateRange | undefined;
   comparison: Comparison;
-  filters: ViewFilter[];
+  /** The filter bar's conditions, all of which must hold. */
+  filters: Condition[];
   /** The time chart's metric and granularity. */
   metric: string;
   interval: string;
@@ -60,24 +56,10 @@ export function parseReportView(search: URLSearchParams): ReportView {
     period: period === 'custom' && !custom ? DEFAULT_VIEW.period : period,
     custom: period === 'custom' ? custom : undefined,
     comparison: oneOf(COMPARISONS, search.get('compare'), DEFAULT_VIEW.comparison),
-    filters: search.getAll('filter').flatMap(parseFilter),
+    filters: search.getAll('filter').flatMap(parseCondition),
     metric: search.get('metric') || DEFAULT_VIEW.metric,
     interval: search.get('interval') || DEFAULT_VIEW.interval,
   };
-}
-
-/** `country:DE` → `{ dimension: 'country', value: 'DE' }`; the value may hold colons itself. */
-function parseFilter(text: string): ViewFilter[] {
-  const colon = text.indexOf(':');
-  return colon > 0 ? [{ dimension: text.slice(0, colon), value: text.slice(colon + 1) }] : [];
-}
-
-/** `filters` with `filter` added, unless it is there already (a row clicked twice filters once). */
-export function withFilter(filters: ViewFilter[], filter: ViewFilter): ViewFilter[] {
-  const present = filters.some(
-    (other) => other.dimension === filter.dimension && other.value === filter.value,
-  );
-  return present ? filters : [...filters, filter];
 }
 
 /** The query parameters a view is written to; a page's own options (a funnel's steps…) are the others. */
@@ -115,7 +97,7 @@ export function reportViewSearch(view: ReportView): string {
     search.set('to', view.custom.to);
   }
   if (view.comparison !== DEFAULT_VIEW.comparison) search.set('compare', view.comparison);
-  for (const filter of view.filters) search.append('filter', `${filter.dimension}:${filter.value}`);
+  for (const filter of view.filters) search.append('filter', writeCondition(filter));
   if (view.metric !== DEFAULT_VIEW.metric) search.set('metric', view.metric);
   if (view.interval !== DEFAULT_VIEW.interval) search.set('interval', view.interval);
   return search.toString();

@@ -1,0 +1,35 @@
+import { useState } from 'react';
+import { ConditionForm } from './ConditionForm';
+import { TYPED_DIMENSIONS, withCondition, type Condition } from './conditions';
+import type { ReportRequest } from './report-request';
+
+interface AddFilterProps {
+  /** The page's request: its filters, and where values are suggested from. */
+  request: ReportRequest;
+  onChange: (filters: Condition[]) => void;
+}
+
+/**
+ * Beside the period: a filter on any dimension with any operator it takes ("Page contains /blog"), for what
+ * no breakdown row offers. It closes once a filter is added, which the filter bar then shows.
+ */
+export function AddFilter({ request, onChange }: AddFilterProps) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="add-filter" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>Add filter</summary>
+      {open && (
+        <ConditionForm
+          label="New filter"
+          dimensions={TYPED_DIMENSIONS}
+          suggestFrom={request}
+          addLabel="Apply filter"
+          onAdd={(condition) => {
+            onChange(withCondition(request.filters, condition));
+            setOpen(false);
+          }}
+        />
+      )}
+    </details>
+  );
+}
