@@ -187,8 +187,8 @@ describe('dashboards through the API', () => {
       'reportKey must be a report page key (a-z, 0-9 and -, at most 32)',
     );
     assert.equal(
-      await refused(widgets, { ...metricsWidget, query: 'period=year' }),
-      'query: period must be one of today, 7d, 30d, month, custom, not "year"',
+      await refused(widgets, { ...metricsWidget, query: 'period=decade' }),
+      'query: period must be one of today, yesterday, 7d, 30d, month, last_month, year, 12mo, custom, not "decade"',
     );
     assert.equal(
       await refused(widgets, { ...metricsWidget, query: 'period=custom&from=2026-11-21&to=2026-11-20' }),
@@ -208,14 +208,26 @@ describe('dashboards through the API', () => {
 });
 
 describe('shared links', () => {
-  test('a saved view keeps each filter’s operator: “Country is not DE” answers through its link', async () => {
+  test('a saved view keeps each filter’s operator and its period: “Country is not DE”, “Last month”', async (t) => {
     const site = await client.newSite('shared-operators.test', 'UTC');
     await visitorsFrom(site, ['DE', 'FR', 'US']);
-    const { body: link } = await as('post', `/sites/${site}/shared-links`)
-      .send({ view: { reportKey: 'overview', query: `${DAY}&filter=country:is_not:DE` } })
-      .expect(201);
-    const { body: overview } = await http.get(`/api/shared/${link.token}/widgets/1/overview`).expect(200);
-    assert.equal(overview.metrics.visitors, 2);
+    const linkTo = async (query: string) =>
+      (
+        await as('post', `/sites/${site}/shared-links`)
+          .send({ view: { reportKey: 'overview', query } })
+          .expect(201)
+      ).body.token as string;
+    const overviewOf = async (token: string) => {
+      const { body } = await http.get(`/api/shared/${token}/widgets/1/overview`).expect(200);
+      return [body.from, body.to, body.metrics.visitors];
+    };
+    const notGermany = await linkTo(`${DAY}&filter=country:is_not:DE`);
+    const lastMonth = await linkTo('period=last_month&compare=none');
+    assert.deepEqual(await overviewOf(notGermany), ['2026-11-20', '2026-11-20', 2]);
+    // Read on December 5th, last month is November: the day seeded is in it.
+    t.mock.method(Date, 'now', () => Date.parse('2026-12-05T12:00:00Z'));
+    assert.deepEqual(await overviewOf(lastMonth), ['2026-11-01', '2026-11-30', 3]);
+    t.mock.restoreAll();
   });
 
   test('a link answers exactly its saved views of its site, and nothing else; revoked or expired it is gone', async (t) => {

@@ -4,7 +4,7 @@ import { DomainError } from '../src/common/domain-error.js';
 import { describeRequest } from '../src/questions/describe-request.js';
 import type { ReportRequestDto } from '../src/questions/dto/report-request.dto.js';
 import { quotedQuestion, readModelAnswer } from '../src/questions/question-prompt.js';
-import { previousPeriod, resolveRange } from '../src/questions/question-range.js';
+import { resolveRange } from '../src/questions/question-range.js';
 import { suggestionsFor } from '../src/questions/question-suggestions.js';
 
 /** The pure parts of questions: ranges, words, the question's quoting and the model's answer read. */
@@ -29,13 +29,6 @@ describe('a question’s range in days, from today in the site’s zone', () => 
     test(`${JSON.stringify(range)} on ${today}`, () =>
       assert.deepEqual(resolveRange(range, today), expected));
   }
-
-  test('the previous period has the same length and ends the day before', () => {
-    assert.deepEqual(previousPeriod({ from: '2026-03-01', to: '2026-03-07' }), {
-      from: '2026-02-22',
-      to: '2026-02-28',
-    });
-  });
 });
 
 test('a query in words: groups, negation, a funnel broken down, a one-day range', () => {

@@ -9,3 +9,4 @@ export * from './report-dimensions';
 export * from './channels';
 export * from './flags-document';
 export * from './filter-conditions';
+export * from './view-periods';

@@ -159,7 +159,7 @@ test('a filter from the Add filter form: any dimension with the operators it tak
   assert.deepEqual(await form.getByLabel('Match').locator('option').allInnerTexts(), ['is', 'is not']);
   // The week's countries, most visitors first, offered as the value is typed.
   const suggested = form.locator('datalist option');
-  await suggested.nth(1).waitFor({ state: 'attached' });
+  await form.locator('datalist option[value="US"]').waitFor({ state: 'attached' });
   assert.deepEqual(
     await suggested.evaluateAll((options) => options.map((option) => option.getAttribute('value'))),
     ['DE', 'US'],
@@ -171,6 +171,27 @@ test('a filter from the Add filter form: any dimension with the operators it tak
   await page.getByRole('list', { name: 'Filters' }).getByText('Country is not DE').waitFor();
   await firstCard(page, 'Unique visitors 1 ');
   assert.equal(await form.count(), 0, 'the form closes once its filter is applied');
+  await page.close();
+});
+
+test('the period offers the presets a site owner reaches for; one chosen is in the link', async () => {
+  const page = await ownerPage({ width: 1280 });
+  await firstCard(page, 'Unique visitors 3 ');
+  const period = page.getByRole('combobox', { name: 'Period' });
+  assert.deepEqual(await period.locator('option').allInnerTexts(), [
+    'Today',
+    'Yesterday',
+    'Last 7 days',
+    'Last 30 days',
+    'This month',
+    'Last month',
+    'This year',
+    'Last 12 months',
+    'Custom dates',
+  ]);
+  await period.selectOption('last_month');
+  await page.waitForURL(/period=last_month/);
+  assert.equal(await page.getByLabel('From').count(), 0, 'a preset shows no dates to pick');
   await page.close();
 });
 

@@ -1,3 +1,4 @@
+import { comparisonDays } from '@sluice/config';
 import { Injectable, type Type } from '@nestjs/common';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { validationPipe } from '../common/validation.pipe.js';
@@ -13,7 +14,7 @@ import { parseMetrics } from '../reports/query/parse-request.js';
 import { ReportsService } from '../reports/reports.service.js';
 import type { ReportResultDto } from './dto/question-answer.dto.js';
 import { ReportRequestDto, type ReportKind } from './dto/report-request.dto.js';
-import { previousPeriod, resolveRange } from './question-range.js';
+import { resolveRange } from './question-range.js';
 
 /** The report routes' query DTO of each kind: a question's request is checked by the very same classes. */
 const QUERY_DTOS: Record<ReportKind, Type<object>> = {
@@ -114,7 +115,7 @@ function goalNamed(goals: Goal[], name: string): Goal {
  */
 export function reportParams(request: ReportRequestDto, goal?: Goal): Record<string, string> {
   const { from, to } = request.range as Required<Pick<ReportRequestDto['range'], 'from' | 'to'>>;
-  const compared = request.compare ? previousPeriod({ from, to }) : undefined;
+  const compared = comparisonDays(request.compare ? 'previous' : 'none', { from, to });
   const params: Record<string, string | number | undefined> = {
     from,
     to,

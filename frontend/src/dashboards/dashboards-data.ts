@@ -2,7 +2,8 @@ import { conditionLabel } from '../reports/conditions.js';
 import { dimensionLabel } from '../reports/dimension-labels.js';
 import type { ReportRequest } from '../reports/report-request.js';
 import { pageRequest } from '../reports/report-catalogue.js';
-import { parseReportView, PERIOD_LABELS } from '../routing/report-view.js';
+import { VIEW_PERIOD_LABELS } from '../../../config/src/view-periods.js';
+import { parseReportView } from '../routing/report-view.js';
 import { isOverviewMetric, type OverviewMetricName } from '../overview/overview-data.js';
 import { chartInterval, type ChartInterval } from '../overview/timeseries-data.js';
 import type { Widget, WidgetKind } from './api.js';
@@ -41,7 +42,7 @@ export function viewCaption(query: string, locale?: string): string {
   const period =
     view.period === 'custom' && view.custom
       ? formatDateRange(view.custom, locale)
-      : PERIOD_LABELS[view.period];
+      : VIEW_PERIOD_LABELS[view.period];
   return [period, ...view.filters.map(conditionLabel)].join(' · ');
 }
 

@@ -23,18 +23,6 @@ function dateFormat(timeZone: string): Intl.DateTimeFormat {
   }
 }
 
-/** `date` moved by `days` calendar days. */
-export function addDays(date: string, days: number): string {
-  const [year, month, day] = date.split('-').map(Number);
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
-}
-
-/** The last `days` days up to and including today in `timeZone`. */
-export function lastDays(days: number, timeZone: string, now: Date): DateRange {
-  const to = todayIn(timeZone, now);
-  return { from: addDays(to, 1 - days), to };
-}
-
 /** The range with a new start; the end moves along if it would fall before the start. */
 export function withFrom(range: DateRange, from: string): DateRange {
   return { from, to: from > range.to ? from : range.to };

@@ -34,8 +34,7 @@ export function AnswerView({ answer, site, onAsk }: AnswerViewProps) {
           <p className="ask-query">
             <span className="ask-label">Answered with:</span> {answer.message}
           </p>
-          <AnswerChart answer={answer} />
-          <AnswerTableView table={answerTable(answer)} />
+          <ChartAndTable answer={answer} />
           <SaveAnswer answer={answer} siteId={site.id} />
         </>
       ) : (
@@ -62,8 +61,27 @@ export function AnswerView({ answer, site, onAsk }: AnswerViewProps) {
   );
 }
 
-/** The report's own chart, as its page draws it. */
-function AnswerChart({ answer }: { answer: QuestionAnswer }) {
+/**
+ * The report's own chart, and every number of the answer as a table: folded under the chart, which already
+ * shows them (a breakdown's chart is its table), open where the report has no chart of its own.
+ */
+function ChartAndTable({ answer }: { answer: QuestionAnswer }) {
+  const chart = answerChart(answer);
+  const table = answerTable(answer);
+  if (!table || !chart) return chart ?? <AnswerTableView table={table} />;
+  return (
+    <>
+      {chart}
+      <details className="ask-numbers">
+        <summary>Every number as a table</summary>
+        <AnswerTableView table={table} />
+      </details>
+    </>
+  );
+}
+
+/** The report's own chart, as its page draws it; null for a report without one. */
+function answerChart(answer: QuestionAnswer) {
   const { query, result } = answer;
   if (!query || !result) return null;
   if (result.overview) return <MetricCards cards={metricCards(result.overview)} />;

@@ -1,6 +1,7 @@
 import type { WidgetKind } from '../dashboards/api.js';
 import { encodeStep } from '../funnels/funnel-data.js';
 import type { FunnelStep } from '../funnels/api.js';
+import type { ViewPeriod } from '../../../config/src/view-periods.js';
 import { plainConditions, writeCondition } from '../reports/conditions.js';
 import { dimensionLabel, valueLabel } from '../reports/dimension-labels.js';
 import { METRIC_LABELS, formatMetric, isOverviewMetric } from '../overview/overview-data.js';
@@ -100,11 +101,13 @@ export function answerTable(answer: QuestionAnswer, locale?: string): AnswerTabl
 }
 
 /** The panel's period of a question's range, where it has one; any other range is saved as its days. */
-const PERIODS: Partial<Record<ReportRequestObject['range']['period'], string>> = {
+const PERIODS: Partial<Record<ReportRequestObject['range']['period'], ViewPeriod>> = {
   today: 'today',
+  yesterday: 'yesterday',
   last_7_days: '7d',
   last_30_days: '30d',
   this_month: 'month',
+  last_month: 'last_month',
 };
 
 /** A widget of a question's query: the report page and the query string it saves, what it shows. */

@@ -90,9 +90,11 @@ function ValueSuggestions({
   dimension: Dimension;
 }) {
   const top = useBreakdownQuery({ ...request, comparison: undefined, dimension, limit: 50 });
+  // While another field's values load, the last field's stay in the cache's answer: they are not offered.
+  const rows = top.data?.dimension === dimension ? top.data.rows : [];
   return (
     <datalist id={id}>
-      {(top.data?.rows ?? [])
+      {rows
         .filter((row) => row.value)
         .map((row) => (
           <option key={row.value} value={row.value}>

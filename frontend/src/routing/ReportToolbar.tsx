@@ -1,18 +1,14 @@
 import { DateRangePicker } from '../date-range/DateRangePicker';
 import { todayIn, type DateRange } from '../date-range/date-range';
 import {
-  COMPARISONS,
-  PERIOD_LABELS,
-  PERIODS,
-  type Comparison,
-  type Period,
-  type ReportView,
-} from './report-view';
-
-const COMPARISON_LABELS: Record<Comparison, string> = {
-  previous: 'Previous period',
-  none: 'No comparison',
-};
+  VIEW_COMPARISON_LABELS,
+  VIEW_COMPARISONS,
+  VIEW_PERIOD_LABELS,
+  VIEW_PERIODS,
+  type ViewComparison,
+  type ViewPeriod,
+} from '../../../config/src/view-periods.js';
+import type { ReportView } from './report-view';
 
 interface ReportToolbarProps {
   /** Whether the page draws a comparison period: the others offer none. */
@@ -34,11 +30,11 @@ export function ReportToolbar({ compared, view, range, timeZone, now, onChange }
         <select
           value={view.period}
           // Custom starts from the dates shown, so switching to it changes nothing until a date is picked.
-          onChange={(event) => onChange({ period: event.target.value as Period, custom: range })}
+          onChange={(event) => onChange({ period: event.target.value as ViewPeriod, custom: range })}
         >
-          {PERIODS.map((period) => (
+          {VIEW_PERIODS.map((period) => (
             <option key={period} value={period}>
-              {PERIOD_LABELS[period]}
+              {VIEW_PERIOD_LABELS[period]}
             </option>
           ))}
         </select>
@@ -55,11 +51,11 @@ export function ReportToolbar({ compared, view, range, timeZone, now, onChange }
           Compare with
           <select
             value={view.comparison}
-            onChange={(event) => onChange({ comparison: event.target.value as Comparison })}
+            onChange={(event) => onChange({ comparison: event.target.value as ViewComparison })}
           >
-            {COMPARISONS.map((comparison) => (
+            {VIEW_COMPARISONS.map((comparison) => (
               <option key={comparison} value={comparison}>
-                {COMPARISON_LABELS[comparison]}
+                {VIEW_COMPARISON_LABELS[comparison]}
               </option>
             ))}
           </select>

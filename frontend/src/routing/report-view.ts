@@ -1,31 +1,25 @@
-import { addDays, lastDays, todayIn, type DateRange } from '../date-range/date-range.js';
+import {
+  comparisonDays,
+  periodDays,
+  VIEW_COMPARISONS,
+  VIEW_PERIODS,
+  type ViewComparison,
+  type ViewPeriod,
+} from '../../../config/src/view-periods.js';
+import { todayIn, type DateRange } from '../date-range/date-range.js';
 import { parseCondition, writeCondition, type Condition } from '../reports/conditions.js';
 
 /**
  * What a report page shows, all of it in the URL's query string so that every view is a link that reopens
  * exactly and back/forward step through views. Pure: parsing and writing the query string, and the dates a
- * view stands for on a given day.
+ * view stands for on a given day. Its periods and comparisons, and their days, are the backend's for a saved
+ * view (config/src/view-periods.ts).
  */
-export const PERIODS = ['today', '7d', '30d', 'month', 'custom'] as const;
-export type Period = (typeof PERIODS)[number];
-
-/** A period as the toolbar and a saved view's caption say it. */
-export const PERIOD_LABELS: Record<Period, string> = {
-  today: 'Today',
-  '7d': 'Last 7 days',
-  '30d': 'Last 30 days',
-  month: 'This month',
-  custom: 'Custom dates',
-};
-
-export const COMPARISONS = ['previous', 'none'] as const;
-export type Comparison = (typeof COMPARISONS)[number];
-
 export interface ReportView {
-  period: Period;
+  period: ViewPeriod;
   /** The dates of a `custom` period; ignored otherwise. */
   custom: DateRange | undefined;
-  comparison: Comparison;
+  comparison: ViewComparison;
   /** The filter bar's conditions, all of which must hold. */
   filters: Condition[];
   /** The time chart's metric and granularity. */
@@ -51,11 +45,11 @@ export function parseReportView(search: URLSearchParams): ReportView {
   const from = search.get('from') ?? '';
   const to = search.get('to') ?? '';
   const custom = DATE.test(from) && DATE.test(to) && from <= to ? { from, to } : undefined;
-  const period = oneOf(PERIODS, search.get('period'), DEFAULT_VIEW.period);
+  const period = oneOf(VIEW_PERIODS, search.get('period'), DEFAULT_VIEW.period);
   return {
     period: period === 'custom' && !custom ? DEFAULT_VIEW.period : period,
     custom: period === 'custom' ? custom : undefined,
-    comparison: oneOf(COMPARISONS, search.get('compare'), DEFAULT_VIEW.comparison),
+    comparison: oneOf(VIEW_COMPARISONS, search.get('compare'), DEFAULT_VIEW.comparison),
     filters: search.getAll('filter').flatMap(parseCondition),
     metric: search.get('metric') || DEFAULT_VIEW.metric,
     interval: search.get('interval') || DEFAULT_VIEW.interval,
@@ -103,31 +97,10 @@ export function reportViewSearch(view: ReportView): string {
   return search.toString();
 }
 
-/** The days a period covers on `now`'s day in `timeZone`: presets end today; `month` is this month so far. */
-export function periodRange(view: ReportView, timeZone: string, now: Date): DateRange {
-  switch (view.period) {
-    case 'today':
-      return lastDays(1, timeZone, now);
-    case '30d':
-      return lastDays(30, timeZone, now);
-    case 'month': {
-      const today = todayIn(timeZone, now);
-      return { from: `${today.slice(0, 8)}01`, to: today };
-    }
-    case 'custom':
-      return view.custom ?? lastDays(7, timeZone, now);
-    case '7d':
-      return lastDays(7, timeZone, now);
-  }
-}
+/** The days a view's period covers on `now`'s day in `timeZone`. */
+export const periodRange = (view: ReportView, timeZone: string, now: Date): DateRange =>
+  periodDays(view.period, view.custom, todayIn(timeZone, now));
 
-/** The period just before `range`, as many days long; none when the view compares with nothing. */
-export function comparisonRange(view: ReportView, range: DateRange): DateRange | undefined {
-  if (view.comparison === 'none') return undefined;
-  const days = daysBetween(range.from, range.to) + 1;
-  return { from: addDays(range.from, -days), to: addDays(range.from, -1) };
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
-}
+/** The days a view compares its range with; none when it compares with nothing. */
+export const comparisonRange = (view: ReportView, range: DateRange): DateRange | undefined =>
+  comparisonDays(view.comparison, range);

@@ -1,0 +1,106 @@
+/**
+ * The periods and comparisons of a report view, as the panel's URL and a saved view (dashboard widget, shared
+ * link) write them, and the days each covers given today's date in the site's zone. The panel draws its
+ * toolbar from these and the backend answers saved views with them: one list, one calendar.
+ */
+
+/** `YYYY-MM-DD` days, both ends included. */
+export interface DayRange {
+  from: string;
+  to: string;
+}
+
+export const VIEW_PERIODS = [
+  'today',
+  'yesterday',
+  '7d',
+  '30d',
+  'month',
+  'last_month',
+  'year',
+  '12mo',
+  'custom',
+] as const;
+export type ViewPeriod = (typeof VIEW_PERIODS)[number];
+
+/** How a toolbar and a saved view's caption name each period. */
+export const VIEW_PERIOD_LABELS: Record<ViewPeriod, string> = {
+  today: 'Today',
+  yesterday: 'Yesterday',
+  '7d': 'Last 7 days',
+  '30d': 'Last 30 days',
+  month: 'This month',
+  last_month: 'Last month',
+  year: 'This year',
+  '12mo': 'Last 12 months',
+  custom: 'Custom dates',
+};
+
+/** `previous`: as many days just before the period. */
+export const VIEW_COMPARISONS = ['previous', 'none'] as const;
+export type ViewComparison = (typeof VIEW_COMPARISONS)[number];
+
+export const VIEW_COMPARISON_LABELS: Record<ViewComparison, string> = {
+  previous: 'Previous period',
+  none: 'No comparison',
+};
+
+const MS_PER_DAY = 86_400_000;
+const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / MS_PER_DAY;
+
+/** The day `days` calendar days after `date` (before it when negative). */
+export const shiftDays = (date: string, days: number): string =>
+  new Date((dayNumber(date) + days) * MS_PER_DAY).toISOString().slice(0, 10);
+
+/** The same day of the month `months` months later (earlier when negative), the month's last where it is shorter. */
+export function shiftMonths(date: string, months: number): string {
+  const [year, month, day] = date.split('-').map(Number);
+  const target = new Date(Date.UTC(year, month - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(day, lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
+const monthStart = (date: string) => `${date.slice(0, 8)}01`;
+
+/**
+ * The days `period` covers when it is `today` in the site's zone: presets end today (or yesterday, or with
+ * last month); this month and this year are so far; a custom period is its own days (the last 7 without them).
+ */
+export function periodDays(period: ViewPeriod, custom: DayRange | undefined, today: string): DayRange {
+  const lastDays = (days: number) => ({ from: shiftDays(today, 1 - days), to: today });
+  switch (period) {
+    case 'today':
+      return lastDays(1);
+    case 'yesterday':
+      return { from: shiftDays(today, -1), to: shiftDays(today, -1) };
+    case '30d':
+      return lastDays(30);
+    case 'month':
+      return { from: monthStart(today), to: today };
+    case 'last_month': {
+      const from = shiftMonths(monthStart(today), -1);
+      return { from, to: shiftDays(monthStart(today), -1) };
+    }
+    case 'year':
+      return { from: `${today.slice(0, 4)}-01-01`, to: today };
+    case '12mo':
+      return { from: shiftMonths(monthStart(today), -11), to: today };
+    case 'custom':
+      return custom ?? lastDays(7);
+    case '7d':
+      return lastDays(7);
+  }
+}
+
+/** The days `range` is compared with; none when the view compares with nothing. */
+export function comparisonDays(comparison: ViewComparison, range: DayRange): DayRange | undefined {
+  switch (comparison) {
+    case 'none':
+      return undefined;
+    case 'previous': {
+      const days = dayNumber(range.to) - dayNumber(range.from) + 1;
+      return { from: shiftDays(range.from, -days), to: shiftDays(range.from, -1) };
+    }
+  }
+}

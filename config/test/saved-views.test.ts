@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  comparisonDays,
+  parseLinkCondition,
+  periodDays,
+  shiftDays,
+  shiftMonths,
+  VIEW_PERIODS,
+  writeLinkCondition,
+  type LinkCondition,
+} from '../src';
+
+test('days and months are moved across month, year and leap-day boundaries', () => {
+  assert.equal(shiftDays('2026-11-30', 1), '2026-12-01');
+  assert.equal(shiftDays('2026-12-31', 1), '2027-01-01');
+  assert.equal(shiftDays('2028-02-28', 1), '2028-02-29');
+  assert.equal(shiftDays('2026-03-01', -1), '2026-02-28');
+  assert.equal(shiftMonths('2026-03-31', -1), '2026-02-28', 'the shorter month’s last day');
+  assert.equal(shiftMonths('2028-02-29', -12), '2027-02-28');
+  assert.equal(shiftMonths('2026-01-15', -11), '2025-02-15');
+  assert.equal(shiftMonths('2026-12-01', 1), '2027-01-01');
+});
+
+test('each period’s days on a given day in the site’s zone; a custom one is its own', () => {
+  const today = '2026-03-15';
+  const days = Object.fromEntries(
+    VIEW_PERIODS.map((period) => [period, periodDays(period, undefined, today)]),
+  );
+  assert.deepEqual(days, {
+    today: { from: '2026-03-15', to: '2026-03-15' },
+    yesterday: { from: '2026-03-14', to: '2026-03-14' },
+    '7d': { from: '2026-03-09', to: '2026-03-15' },
+    '30d': { from: '2026-02-14', to: '2026-03-15' },
+    month: { from: '2026-03-01', to: '2026-03-15' },
+    last_month: { from: '2026-02-01', to: '2026-02-28' },
+    year: { from: '2026-01-01', to: '2026-03-15' },
+    '12mo': { from: '2025-04-01', to: '2026-03-15' },
+    custom: { from: '2026-03-09', to: '2026-03-15' },
+  });
+  assert.deepEqual(periodDays('last_month', undefined, '2026-01-01'), {
+    from: '2025-12-01',
+    to: '2025-12-31',
+  });
+  const custom = { from: '2025-10-01', to: '2025-10-31' };
+  assert.deepEqual(periodDays('custom', custom, today), custom);
+});
+
+test('the comparison is the as-long period just before, or none', () => {
+  assert.deepEqual(comparisonDays('previous', { from: '2026-03-01', to: '2026-03-31' }), {
+    from: '2026-01-29',
+    to: '2026-02-28',
+  });
+  assert.deepEqual(comparisonDays('previous', { from: '2026-03-15', to: '2026-03-15' }), {
+    from: '2026-03-14',
+    to: '2026-03-14',
+  });
+  assert.equal(comparisonDays('none', { from: '2026-03-01', to: '2026-03-31' }), undefined);
+});
+
+test('a link condition is read back as written; one the contract refuses is nothing', () => {
+  const conditions: LinkCondition[] = [
+    { dimension: 'country', operator: 'is', value: 'DE' },
+    { dimension: 'page', operator: 'does_not_contain', value: '/a:b' },
+    { dimension: 'utm_source', operator: 'is', value: 'matches:x' },
+  ];
+  assert.deepEqual(conditions.map(writeLinkCondition), [
+    'country:DE',
+    'page:does_not_contain:/a:b',
+    'utm_source:is:matches:x',
+  ]);
+  assert.deepEqual(conditions.map(writeLinkCondition).map(parseLinkCondition), conditions);
+  for (const refused of ['planet:Mars', 'country:matches:D*', 'nocolon', ':x', 'constructor:x'])
+    assert.equal(parseLinkCondition(refused), undefined, refused);
+});
