@@ -339,9 +339,14 @@ async function state(source: DataSource): Promise<State> {
   }
 }
 
+/**
+ * A table's shape. Its columns by name: PostgreSQL lists a table's columns in no set order (TypeORM reads
+ * information_schema without an ORDER BY), and one CI run saw the same table's listed in two orders.
+ */
 const shapeOf = (table: Table) => ({
-  columns: table.columns.map(
-    ({ name, type, length, isNullable, isPrimary, isGenerated, isUnique, default: value }) => ({
+  columns: [...table.columns]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map(({ name, type, length, isNullable, isPrimary, isGenerated, isUnique, default: value }) => ({
       name,
       type,
       length,
@@ -350,8 +355,7 @@ const shapeOf = (table: Table) => ({
       isGenerated,
       isUnique,
       default: value,
-    }),
-  ),
+    })),
   indices: table.indices
     .map(({ name, columnNames, isUnique }) => JSON.stringify({ name, columnNames, isUnique }))
     .sort(),

@@ -31,7 +31,7 @@ test('a rule in words: the metric and its window, or the ingest signal, and the 
       filters:
         '[{"dimension":"country","operator":"is","value":"DE"},{"dimension":"page","operator":"contains","value":"/blog"}]',
     }),
-    'visitors where Country is DE and Page contains /blog over the last 60 min below 10',
+    'visitors where Country is Germany and Page contains /blog over the last 60 min below 10',
   );
   assert.equal(
     describeRule({ ...rule, filters: '[{"not":{"dimension":"country","operator":"is","value":"DE"}}]' }),

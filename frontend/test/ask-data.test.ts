@@ -53,7 +53,7 @@ test('a breakdown answer as a table: the dimension’s labels, the metrics asked
       { label: 'Bounce rate', number: true },
     ],
     rows: [
-      ['DE', '1,200', '41.5%'],
+      ['Germany', '1,200', '41.5%'],
       ['(not set)', '3', '0%'],
     ],
   });

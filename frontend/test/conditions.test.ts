@@ -10,6 +10,7 @@ import {
   writeCondition,
   type Condition,
 } from '../src/reports/conditions.js';
+import { valueLabel } from '../src/reports/dimension-labels.js';
 
 test('a condition survives its link: `is` in the short form, any other operator between dimension and value', () => {
   const conditions: Condition[] = [
@@ -51,7 +52,7 @@ test('conditions in words, and one added twice is there once', () => {
       { dimension: 'page', operator: 'does_not_contain', value: '/admin' },
     ].map((condition) => conditionLabel(condition as Condition)),
     [
-      'Country is not DE',
+      'Country is not Germany',
       'Source is Direct / none',
       'Channel is AI assistants',
       'Page does not contain /admin',
@@ -75,4 +76,19 @@ test('a stored filter list: its conditions when plain, nothing a list of conditi
     'not json',
   ])
     assert.equal(plainConditions(other), undefined, other);
+});
+
+test('codes read as names in the reader’s locale; anything else as it is', () => {
+  assert.deepEqual(
+    [
+      valueLabel('country', 'DE', 'en-US'),
+      valueLabel('country', 'DE', 'de-DE'),
+      valueLabel('country', 'not a code', 'en-US'),
+      valueLabel('country', '', 'en-US'),
+      valueLabel('language', 'pt-BR', 'en-US'),
+      valueLabel('device', 'mobile', 'en-US'),
+      valueLabel('page', '/de', 'en-US'),
+    ],
+    ['Germany', 'Deutschland', 'not a code', '(not set)', 'Brazilian Portuguese', 'Mobile', '/de'],
+  );
 });

@@ -58,7 +58,7 @@ test('a widget says what it shows and of which view', () => {
       'period=custom&from=2026-11-20&to=2026-11-20&filter=referrer_source:&filter=country:is_not:DE',
       'en-US',
     ),
-    'Nov 20, 2026 · Source is Direct / none · Country is not DE',
+    'Nov 20, 2026 · Source is Direct / none · Country is not Germany',
   );
   assert.equal(
     viewCaption('period=custom&from=2026-11-01&to=2026-11-20', 'en-US'),

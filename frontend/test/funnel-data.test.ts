@@ -203,7 +203,7 @@ test('funnel bars: visitors, conversions, drop-off, median time and the previous
       line.previousConversion,
     ]),
     [
-      ['DE', '3', '2', '66.7%', '—'],
+      ['Germany', '3', '2', '66.7%', '—'],
       ['(not set)', '2', '0', '0%', '100%'],
     ],
   );

@@ -49,7 +49,7 @@ test('a rule made in the Alerts page, test-fired to a signed webhook, with its d
   assert.deepEqual(await filter.getByLabel('Match').locator('option').allInnerTexts(), ['is', 'is not']);
   await filter.getByRole('combobox', { name: 'Value' }).fill('DE');
   await filter.getByRole('button', { name: 'Add filter' }).click();
-  await form.getByRole('list', { name: 'Rule filters' }).getByText('Country is DE').waitFor();
+  await form.getByRole('list', { name: 'Rule filters' }).getByText('Country is Germany').waitFor();
   await form.getByLabel('Webhook URL').fill(`http://127.0.0.1:${port}/hook`);
   await form.getByRole('button', { name: 'Add rule' }).click();
 
@@ -57,7 +57,7 @@ test('a rule made in the Alerts page, test-fired to a signed webhook, with its d
   await rule.waitFor();
   assert.match(
     await rule.innerText(),
-    /visitors where Country is DE over the last 60 min below 5; 2 evaluations in a row, cooldown 60 min/,
+    /visitors where Country is Germany over the last 60 min below 5; 2 evaluations in a row, cooldown 60 min/,
   );
   const secret = await page.locator('.notice code').innerText();
   assert.match(secret, /^whsec_[A-Za-z0-9_-]{43}$/);
@@ -69,7 +69,7 @@ test('a rule made in the Alerts page, test-fired to a signed webhook, with its d
   await edit.getByLabel('Threshold').fill('7');
   await edit.getByRole('button', { name: 'Save rule' }).click();
   await edit.waitFor({ state: 'detached' });
-  await rule.getByText('visitors where Country is DE over the last 60 min below 7').waitFor();
+  await rule.getByText('visitors where Country is Germany over the last 60 min below 7').waitFor();
 
   await rule.getByRole('button', { name: 'Test-fire' }).click();
   await rule.getByText('Test notification sent').waitFor();

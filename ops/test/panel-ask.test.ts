@@ -110,9 +110,13 @@ test('a question answered by a breakdown, saved to a dashboard; one the data can
   const numbers = first.getByRole('region', { name: words });
   assert.equal(await numbers.isVisible(), false);
   await first.getByText('Every number as a table').click();
-  assert.deepEqual(await rowsOf(numbers), ['Country Unique visitors', 'DE 2', 'US 1']);
+  assert.deepEqual(await rowsOf(numbers), ['Country Unique visitors', 'Germany 2', 'United States 1']);
   // The overview's breakdown bars, as its cards draw them.
-  assert.deepEqual(await rowsOf(first.locator('.breakdown-table')), ['Country Visitors', 'DE 2', 'US 1']);
+  assert.deepEqual(await rowsOf(first.locator('.breakdown-table')), [
+    'Country Visitors',
+    'Germany 2',
+    'United States 1',
+  ]);
   assert.equal(await box.inputValue(), '', 'the box is cleared for the next question');
 
   // Saved: a new dashboard, the widget's form preset to the answer's breakdown by country.
@@ -159,8 +163,8 @@ test('a question answered by a breakdown, saved to a dashboard; one the data can
   await page.getByRole('heading', { name: 'Asked' }).waitFor();
   assert.deepEqual(await rowsOf(page.getByRole('region', { name: 'Country' })), [
     'Country Visitors',
-    'DE 2',
-    'US 1',
+    'Germany 2',
+    'United States 1',
   ]);
 
   // Back on the Ask tab, the session's answers are still there: shot at desktop width (light), then phone (dark).

@@ -241,17 +241,17 @@ test('funnels: built through the builder, the exact steps; the window changes th
   await page.getByLabel('Break down by').selectOption('country');
   await page.waitForURL(/by=country/);
   const values = page.getByRole('region', { name: 'Conversion by country' }).getByRole('row');
-  await waitForText(values, 'DE');
+  await waitForText(values, 'Germany');
   assert.deepEqual(await texts(values), [
     'Country Entered Completed Conversion Previous',
-    'US 3 0 0% 0%',
-    'DE 2 2 100% 0%',
+    'United States 3 0 0% 0%',
+    'Germany 2 2 100% 0%',
   ]);
 
   const again = await panel.ownerPage(page.url());
   await waitForText(
     again.getByRole('region', { name: 'Conversion by country' }).getByRole('row'),
-    'DE 2 2 100% 0%',
+    'Germany 2 2 100% 0%',
   );
   assert.deepEqual(await texts(stepRows(again)), await texts(stepRows(page)));
   await again.close();
@@ -317,7 +317,10 @@ test('screenshots of the goals, funnels and retention pages at phone width (dark
     await goalsPage.close();
 
     const funnels = await panel.ownerPage(`/sites/${SITE_ID}/funnels?${WEEK}&${funnel}`, { width, dark });
-    await waitForText(funnels.getByRole('region', { name: 'Conversion by country' }).getByRole('row'), 'DE');
+    await waitForText(
+      funnels.getByRole('region', { name: 'Conversion by country' }).getByRole('row'),
+      'Germany',
+    );
     await panel.assertAccessible(funnels, `the funnels page at ${width} px`);
     await panel.screenshot(funnels, 'funnels');
     await funnels.close();

@@ -59,8 +59,8 @@ async function assertSeededNumbers(page: Page): Promise<void> {
   ]);
   assert.deepEqual(await rowsOf(page.getByRole('region', { name: 'Country' })), [
     'Country Visitors',
-    'DE 2',
-    'FR 1',
+    'Germany 2',
+    'France 1',
   ]);
 }
 

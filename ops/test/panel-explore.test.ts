@@ -91,10 +91,10 @@ test('the explorer lists the newest events, pages to older ones, opens a row, fi
   assert.equal(first.length, 50);
   assert.deepEqual(first.slice(0, 3), [
     'Nov 12, 2026, 11:00:00 AM\tsignup\t/pricing\t(not set)\t(not set)',
-    'Nov 12, 2026, 10:51:00 AM\tpageview\t/p/51\tDE\tFirefox',
-    'Nov 12, 2026, 10:50:00 AM\tpageview\t/p/50\tDE\tFirefox',
+    'Nov 12, 2026, 10:51:00 AM\tpageview\t/p/51\tGermany\tFirefox',
+    'Nov 12, 2026, 10:50:00 AM\tpageview\t/p/50\tGermany\tFirefox',
   ]);
-  assert.equal(first.at(-1), 'Nov 12, 2026, 10:03:00 AM\tpageview\t/p/3\tDE\tFirefox');
+  assert.equal(first.at(-1), 'Nov 12, 2026, 10:03:00 AM\tpageview\t/p/3\tGermany\tFirefox');
 
   // Older events: the next page appended below the loaded ones, and no cursor in the URL.
   const url = page.url();
@@ -103,9 +103,9 @@ test('the explorer lists the newest events, pages to older ones, opens a row, fi
   const all = await rowsOf(page, 'Events');
   assert.deepEqual(all.slice(0, 50), first);
   assert.deepEqual(all.slice(50), [
-    'Nov 12, 2026, 10:02:00 AM\tpageview\t/p/2\tDE\tFirefox',
-    'Nov 12, 2026, 10:01:00 AM\tpageview\t/p/1\tDE\tFirefox',
-    'Nov 12, 2026, 10:00:00 AM\tpageview\t/p/0\tDE\tFirefox',
+    'Nov 12, 2026, 10:02:00 AM\tpageview\t/p/2\tGermany\tFirefox',
+    'Nov 12, 2026, 10:01:00 AM\tpageview\t/p/1\tGermany\tFirefox',
+    'Nov 12, 2026, 10:00:00 AM\tpageview\t/p/0\tGermany\tFirefox',
   ]);
   await events.getByText('No older events in this period.').waitFor();
   assert.equal(page.url(), url);

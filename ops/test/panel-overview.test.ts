@@ -117,9 +117,9 @@ test('the overview shows the seeded numbers; a breakdown row filters the page, b
 
   const locations = page.getByRole('region', { name: 'Locations' });
   await locations.scrollIntoViewIfNeeded();
-  await locations.getByRole('button', { name: 'DE', exact: true }).click();
+  await locations.getByRole('button', { name: 'Germany', exact: true }).click();
   await page.waitForURL(/filter=country%3ADE/);
-  await page.getByRole('list', { name: 'Filters' }).getByText('Country is DE').waitFor();
+  await page.getByRole('list', { name: 'Filters' }).getByText('Country is Germany').waitFor();
   await firstCard(page, 'Unique visitors 2 ');
   assert.deepEqual((await metricCards(page)).slice(0, 3), [
     'Unique visitors 2 — against the previous period',
@@ -168,7 +168,7 @@ test('a filter from the Add filter form: any dimension with the operators it tak
   await form.getByRole('combobox', { name: 'Value' }).fill('DE');
   await form.getByRole('button', { name: 'Apply filter' }).click();
   await page.waitForURL(/filter=country%3Ais_not%3ADE/);
-  await page.getByRole('list', { name: 'Filters' }).getByText('Country is not DE').waitFor();
+  await page.getByRole('list', { name: 'Filters' }).getByText('Country is not Germany').waitFor();
   await firstCard(page, 'Unique visitors 1 ');
   assert.equal(await form.count(), 0, 'the form closes once its filter is applied');
   await page.close();

@@ -232,8 +232,8 @@ test('web vitals: p75 and ratings of the seeded samples; per page and per device
   await page.waitForURL(/sort=lcp/);
   const byDevice = [
     'Device\tMeasured\tLCP ↓\tINP\tCLS',
-    'mobile\t2\t5.20 s (Poor)\t700 ms (Poor)\t0.30 (Poor)',
-    'desktop\t3\t2.40 s (Good)\t180 ms (Good)\t0.05 (Good)',
+    'Mobile\t2\t5.20 s (Poor)\t700 ms (Poor)\t0.30 (Poor)',
+    'Desktop\t3\t2.40 s (Good)\t180 ms (Good)\t0.05 (Good)',
   ];
   assert.deepEqual(await rowsOf(page, table), byDevice);
   const deviceUrl = page.url();
@@ -353,8 +353,8 @@ test('realtime: the last 5 minutes, and events sent through the edge arriving li
     rows,
     [
       'Event\tPage\tCountry\tDevice',
-      'pageview\t/while-hidden\t(not set)\tdesktop',
-      'pageview\t/from-the-edge\t(not set)\tdesktop',
+      'pageview\t/while-hidden\t(not set)\tDesktop',
+      'pageview\t/from-the-edge\t(not set)\tDesktop',
     ],
     'resumed after the last event received: the one sent meanwhile, and none twice',
   );

@@ -59,7 +59,7 @@ export interface BreakdownLine {
 }
 
 /**
- * The rows to show: those whose label contains `search` (case-insensitive), sorted by visitors (most first)
+ * The rows to show: those whose label or value contains `search` (case-insensitive; "DE" finds Germany), sorted by visitors (most first)
  * or by value (A–Z), each with its bar's length.
  */
 export function breakdownLines(
@@ -80,7 +80,7 @@ export function breakdownLines(
         ? percentChange(row.metrics.visitors ?? 0, row.comparison.visitors ?? 0)
         : undefined,
     }))
-    .filter((line) => line.label.toLowerCase().includes(needle));
+    .filter((line) => `${line.label}\n${line.value}`.toLowerCase().includes(needle));
   return sort === 'value'
     ? lines.sort((a, b) => a.label.localeCompare(b.label))
     : lines.sort((a, b) => b.visitors - a.visitors || a.label.localeCompare(b.label));

@@ -47,11 +47,44 @@ const CHANNEL_LABELS: Record<string, string> = {
   direct: 'Direct',
 };
 
+const displayNames = new Map<string, Intl.DisplayNames>();
+
+/** The name the locale gives a code ("DE" → "Germany", "pt-BR" → "Brazilian Portuguese"); none for a code it doesn't know. */
+function codeName(type: 'region' | 'language', code: string, locale: string | undefined): string | undefined {
+  const key = `${type} ${locale ?? ''}`;
+  try {
+    const names = displayNames.get(key) ?? new Intl.DisplayNames(locale, { type, fallback: 'none' });
+    displayNames.set(key, names);
+    return names.of(code);
+  } catch {
+    // Safe to swallow: a value that is no code (the edge stores what it was sent) is shown as it is.
+    return undefined;
+  }
+}
+
+/** A value's name where it is a code: a channel, a country or a language; a device capitalized. */
+function codedValue(dimension: string, value: string, locale: string | undefined): string | undefined {
+  switch (dimension) {
+    case 'channel':
+      return CHANNEL_LABELS[value];
+    case 'country':
+      return codeName('region', value, locale);
+    case 'language':
+      return codeName('language', value, locale);
+    case 'device':
+      return value.charAt(0).toUpperCase() + value.slice(1);
+    default:
+      return undefined;
+  }
+}
+
 /**
- * What the panel shows for a value: a channel by its name, and for an empty value that the events had
- * none. A visit without a referrer came directly (typed, bookmarked, or the referrer was withheld), so
- * its source reads "Direct / none"; a visit stored before the edge classified channels has no channel.
+ * What the panel shows for a value: a code by its name in the reader's locale ("Germany", "German"), and
+ * for an empty value that the events had none. A visit without a referrer came directly (typed,
+ * bookmarked, or the referrer was withheld), so its source reads "Direct / none"; a visit stored before the
+ * edge classified channels has no channel.
  */
-export const valueLabel = (dimension: string, value: string) =>
-  (dimension === 'channel' ? CHANNEL_LABELS[value] : undefined) ??
-  (value || (dimension === 'referrer_source' || dimension === 'referrer' ? 'Direct / none' : '(not set)'));
+export const valueLabel = (dimension: string, value: string, locale?: string) =>
+  (value && codedValue(dimension, value, locale)) ||
+  value ||
+  (dimension === 'referrer_source' || dimension === 'referrer' ? 'Direct / none' : '(not set)');
