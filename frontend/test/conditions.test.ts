@@ -78,7 +78,7 @@ test('a stored filter list: its conditions when plain, nothing a list of conditi
     assert.equal(plainConditions(other), undefined, other);
 });
 
-test('codes read as names in the reader’s locale; anything else as it is', () => {
+test('codes and built-in events read as names, in the reader’s locale; anything else as it is', () => {
   assert.deepEqual(
     [
       valueLabel('country', 'DE', 'en-US'),
@@ -88,7 +88,23 @@ test('codes read as names in the reader’s locale; anything else as it is', () 
       valueLabel('language', 'pt-BR', 'en-US'),
       valueLabel('device', 'mobile', 'en-US'),
       valueLabel('page', '/de', 'en-US'),
+      valueLabel('event_name', '$outbound'),
+      valueLabel('event_name', 'signup'),
+      valueLabel('event_name', 'constructor'),
+      valueLabel('channel', 'toString'),
     ],
-    ['Germany', 'Deutschland', 'not a code', '(not set)', 'Brazilian Portuguese', 'Mobile', '/de'],
+    [
+      'Germany',
+      'Deutschland',
+      'not a code',
+      '(not set)',
+      'Brazilian Portuguese',
+      'Mobile',
+      '/de',
+      'Outbound link click',
+      'signup',
+      'constructor',
+      'toString',
+    ],
   );
 });

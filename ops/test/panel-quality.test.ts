@@ -250,6 +250,34 @@ test('web vitals: p75 and ratings of the seeded samples; per page and per device
   await page.close();
 });
 
+test('a site with many measured pages: the first 25 shown, more on demand, a search across all of them', async () => {
+  const { id } = await panel.post<{ id: number }>(
+    '/sites',
+    { name: 'Many pages', domain: 'many-pages.test', timezone: 'UTC' },
+    201,
+  );
+  await panel.insertEvents(
+    Array.from({ length: 30 }, (_, index) => ({
+      ...engagement(`m${index}`, 'desktop', `/page-${index}`, 1000 + index, 100, 0.01),
+      site_id: id,
+    })),
+  );
+  const page = await panel.ownerPage(`/sites/${id}/vitals?${RANGE}`);
+  const table = page.getByRole('table', { name: /^75th percentile/ });
+  const more = page.getByRole('button', { name: 'Show 5 more' });
+  await more.waitFor();
+  assert.equal(await table.getByRole('rowheader').count(), 25);
+  assert.equal(plainSpaces(await page.locator('.show-more span').innerText()), '25 of 30 pages shown.');
+  await more.click();
+  await table.getByRole('rowheader', { name: '/page-29', exact: true }).waitFor();
+  assert.equal(await table.getByRole('rowheader').count(), 30);
+  assert.equal(await more.count(), 0, 'every page shown');
+  await page.getByLabel('Search pages').fill('page-2');
+  await table.getByRole('rowheader', { name: '/page-1', exact: true }).waitFor({ state: 'detached' });
+  assert.equal(await table.getByRole('rowheader').count(), 11, '/page-2 and /page-20 to /page-29');
+  await page.close();
+});
+
 /** Sends one pageview of `pathname` through the real edge, as the tracker in a visitor's Chrome would. */
 async function sendThroughEdge(pathname: string): Promise<void> {
   const site = readSites(dataPaths(panel.settings).sitesFile).find(({ id }) => id === SITE_ID);

@@ -22,6 +22,7 @@ import {
 import { useActionPagesQuery, useActionsQuery, useLatestClickQuery } from './useActionsQuery';
 import { TableHeader } from '../shared/TableHeader';
 import { SearchField } from '../shared/SearchField';
+import { ShowMore, useShownRows } from '../shared/ShowMore';
 import { CsvDownloadButton } from '../shared/CsvDownloadButton';
 
 /**
@@ -34,6 +35,7 @@ export function ActionsPage({ site, view, onChange, request }: ReportPageProps) 
   const [sort, setSort] = useState<ActionSort>('visitors');
   const [open, setOpen] = useState<string>();
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const shown = useShownRows();
   const { user, accessToken } = useSession();
   const canRename = user?.role !== 'viewer';
   const canRerun = user?.role === 'owner';
@@ -109,104 +111,107 @@ export function ActionsPage({ site, view, onChange, request }: ReportPageProps) 
         {(report) => {
           const lines = actionLines(report.rows, search, sort);
           return (
-            <table className="actions-table">
-              <caption className="visually-hidden">
-                Autocaptured actions by visitors and clicks; choose one to filter the reports by it
-              </caption>
-              <TableHeader
-                columns={[
-                  canRerun && { label: 'Choose', unseen: true },
-                  { label: 'Action' },
-                  { label: 'Named by', className: 'actions-wide' },
-                  { label: 'Visitors', number: true },
-                  { label: 'Clicks', number: true },
-                  compared && { label: 'Change', number: true, className: 'actions-wide' },
-                  { label: 'Context', unseen: true },
-                ]}
-              />
-              <tbody>
-                {lines.length === 0 && (
-                  <tr>
-                    <td colSpan={columns}>No action’s name contains “{search.trim()}”.</td>
-                  </tr>
-                )}
-                {lines.flatMap((line) => {
-                  const expanded = open === line.fingerprint;
-                  const detailId = `action-${line.fingerprint}`;
-                  const row = (
-                    <tr key={line.fingerprint}>
-                      {canRerun && (
-                        <td>
-                          <input
-                            type="checkbox"
-                            aria-label={`Choose ${line.name}`}
-                            checked={chosen.has(line.fingerprint)}
-                            onChange={(event) => choose(line.fingerprint, event.target.checked)}
-                          />
-                        </td>
-                      )}
-                      <td>
-                        <button
-                          type="button"
-                          className="row-filter"
-                          title={`Filter by ${line.name}`}
-                          onClick={() =>
-                            onChange({
-                              filters: withCondition(view.filters, {
-                                dimension: 'element',
-                                operator: 'is',
-                                value: line.fingerprint,
-                              }),
-                            })
-                          }
-                        >
-                          <span className={`row-bar share-${line.share}`} aria-hidden="true" />
-                          {line.name}
-                        </button>
-                        {canRename && (
-                          <ActionNameEditor
-                            key={`${line.name} ${line.source}`}
-                            siteId={site.id}
-                            line={line}
-                            onChanged={actions.retry}
-                          />
-                        )}
-                      </td>
-                      <td className="actions-wide">
-                        <span className={`name-source name-source-${line.source}`}>
-                          {SOURCE_LABELS[line.source]}
-                        </span>
-                      </td>
-                      <td className="number">{formatCount(line.visitors)}</td>
-                      <td className="number">{formatCount(line.clicks)}</td>
-                      {compared && <td className="number actions-wide">{formatChange(line.change)}</td>}
-                      <td className="actions-toggle-cell">
-                        <button
-                          type="button"
-                          className="link-button actions-toggle"
-                          aria-expanded={expanded}
-                          aria-controls={detailId}
-                          // The name begins with the visible word, as speech input expects (axe: label-content-name-mismatch).
-                          aria-label={`${expanded ? 'Hide context' : 'Context'} of ${line.name}`}
-                          onClick={() => setOpen(expanded ? undefined : line.fingerprint)}
-                        >
-                          {expanded ? 'Hide' : 'Context'}
-                        </button>
-                      </td>
+            <>
+              <table className="actions-table">
+                <caption className="visually-hidden">
+                  Autocaptured actions by visitors and clicks; choose one to filter the reports by it
+                </caption>
+                <TableHeader
+                  columns={[
+                    canRerun && { label: 'Choose', unseen: true },
+                    { label: 'Action' },
+                    { label: 'Named by', className: 'actions-wide' },
+                    { label: 'Visitors', number: true },
+                    { label: 'Clicks', number: true },
+                    compared && { label: 'Change', number: true, className: 'actions-wide' },
+                    { label: 'Context', unseen: true },
+                  ]}
+                />
+                <tbody>
+                  {lines.length === 0 && (
+                    <tr>
+                      <td colSpan={columns}>No action’s name contains “{search.trim()}”.</td>
                     </tr>
-                  );
-                  if (!expanded) return [row];
-                  return [
-                    row,
-                    <tr key={`${line.fingerprint} context`} id={detailId} className="actions-detail">
-                      <td colSpan={columns}>
-                        <ActionContext request={request} line={line} />
-                      </td>
-                    </tr>,
-                  ];
-                })}
-              </tbody>
-            </table>
+                  )}
+                  {lines.slice(0, shown.count).flatMap((line) => {
+                    const expanded = open === line.fingerprint;
+                    const detailId = `action-${line.fingerprint}`;
+                    const row = (
+                      <tr key={line.fingerprint}>
+                        {canRerun && (
+                          <td>
+                            <input
+                              type="checkbox"
+                              aria-label={`Choose ${line.name}`}
+                              checked={chosen.has(line.fingerprint)}
+                              onChange={(event) => choose(line.fingerprint, event.target.checked)}
+                            />
+                          </td>
+                        )}
+                        <td>
+                          <button
+                            type="button"
+                            className="row-filter"
+                            title={`Filter by ${line.name}`}
+                            onClick={() =>
+                              onChange({
+                                filters: withCondition(view.filters, {
+                                  dimension: 'element',
+                                  operator: 'is',
+                                  value: line.fingerprint,
+                                }),
+                              })
+                            }
+                          >
+                            <span className={`row-bar share-${line.share}`} aria-hidden="true" />
+                            {line.name}
+                          </button>
+                          {canRename && (
+                            <ActionNameEditor
+                              key={`${line.name} ${line.source}`}
+                              siteId={site.id}
+                              line={line}
+                              onChanged={actions.retry}
+                            />
+                          )}
+                        </td>
+                        <td className="actions-wide">
+                          <span className={`name-source name-source-${line.source}`}>
+                            {SOURCE_LABELS[line.source]}
+                          </span>
+                        </td>
+                        <td className="number">{formatCount(line.visitors)}</td>
+                        <td className="number">{formatCount(line.clicks)}</td>
+                        {compared && <td className="number actions-wide">{formatChange(line.change)}</td>}
+                        <td className="actions-toggle-cell">
+                          <button
+                            type="button"
+                            className="link-button actions-toggle"
+                            aria-expanded={expanded}
+                            aria-controls={detailId}
+                            // The name begins with the visible word, as speech input expects (axe: label-content-name-mismatch).
+                            aria-label={`${expanded ? 'Hide context' : 'Context'} of ${line.name}`}
+                            onClick={() => setOpen(expanded ? undefined : line.fingerprint)}
+                          >
+                            {expanded ? 'Hide' : 'Context'}
+                          </button>
+                        </td>
+                      </tr>
+                    );
+                    if (!expanded) return [row];
+                    return [
+                      row,
+                      <tr key={`${line.fingerprint} context`} id={detailId} className="actions-detail">
+                        <td colSpan={columns}>
+                          <ActionContext request={request} line={line} />
+                        </td>
+                      </tr>,
+                    ];
+                  })}
+                </tbody>
+              </table>
+              <ShowMore shown={shown.count} total={lines.length} what="actions" onMore={shown.more} />
+            </>
           );
         }}
       </QueryState>

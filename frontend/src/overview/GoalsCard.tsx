@@ -1,3 +1,5 @@
+import { Link, useSearch } from 'wouter';
+import { reportPath } from '../reports/report-catalogue';
 import type { ReportRequest } from '../reports/report-request';
 import { QueryState } from '../shared/QueryState';
 import { goalLines } from './goals-data';
@@ -8,6 +10,7 @@ import { useSeen } from '../shared/useSeen';
 export function GoalsCard({ request }: { request: ReportRequest }) {
   const { ref, seen } = useSeen<HTMLElement>();
   const goals = useGoalsQuery(request, seen);
+  const search = useSearch();
   return (
     <section ref={ref} className="card breakdown" aria-labelledby="breakdown-goals">
       <header className="breakdown-header">
@@ -18,7 +21,11 @@ export function GoalsCard({ request }: { request: ReportRequest }) {
         what="the goals"
         isEmpty={(list) => list.length === 0}
         empty={
-          <p>This site has no goals yet: an admin adds them through the API (POST /api/sites/:id/goals).</p>
+          <p>
+            No goals yet: admins and owners add them on the{' '}
+            <Link href={reportPath(request.siteId, 'goals', search)}>Goals</Link> page (a page visited, or an
+            event sent).
+          </p>
         }
       >
         {(list) => (

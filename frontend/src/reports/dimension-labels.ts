@@ -47,6 +47,22 @@ const CHANNEL_LABELS: Record<string, string> = {
   direct: 'Direct',
 };
 
+/** The events the tracker sends on its own (tracker/src), as people name them; a site's own keep their names. */
+const EVENT_LABELS: Record<string, string> = {
+  pageview: 'Pageview',
+  $engagement: 'Engagement (time and scroll)',
+  $autocapture: 'Autocaptured click',
+  $outbound: 'Outbound link click',
+  $download: 'File download',
+  $form_submit: 'Form submission',
+  $error: 'JavaScript error',
+  $flag: 'Feature flag read',
+};
+
+/** A label of the record's own: a value named "constructor" is no key of it. */
+const ownLabel = (labels: Record<string, string>, value: string) =>
+  Object.hasOwn(labels, value) ? labels[value] : undefined;
+
 const displayNames = new Map<string, Intl.DisplayNames>();
 
 /** The name the locale gives a code ("DE" → "Germany", "pt-BR" → "Brazilian Portuguese"); none for a code it doesn't know. */
@@ -62,11 +78,13 @@ function codeName(type: 'region' | 'language', code: string, locale: string | un
   }
 }
 
-/** A value's name where it is a code: a channel, a country or a language; a device capitalized. */
+/** A value's name where it is a code: a channel, a built-in event, a country or a language; a device capitalized. */
 function codedValue(dimension: string, value: string, locale: string | undefined): string | undefined {
   switch (dimension) {
     case 'channel':
-      return CHANNEL_LABELS[value];
+      return ownLabel(CHANNEL_LABELS, value);
+    case 'event_name':
+      return ownLabel(EVENT_LABELS, value);
     case 'country':
       return codeName('region', value, locale);
     case 'language':

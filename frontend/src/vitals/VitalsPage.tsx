@@ -1,9 +1,12 @@
+import { useState } from 'react';
 import { formatCount, formatDateRange, formatPercent } from '../shared/format';
 import { valueLabel } from '../reports/dimension-labels';
 import type { ReportPageProps } from '../reports/report-page';
 import { sortableHeaders } from '../reports/SortableHeader';
 import { usePageOptions } from '../routing/useReportView';
 import { QueryState } from '../shared/QueryState';
+import { SearchField } from '../shared/SearchField';
+import { ShowMore, useShownRows } from '../shared/ShowMore';
 import { CsvDownloadButton } from '../shared/CsvDownloadButton';
 import {
   fetchVitalsCsv,
@@ -155,40 +158,60 @@ interface VitalsTableProps {
 
 function VitalsTable({ report, dimension, sort, onSort }: VitalsTableProps) {
   const header = sortableHeaders(sort, vitalsSortDirection, onSort);
+  const [search, setSearch] = useState('');
+  const shown = useShownRows();
+  const needle = search.trim().toLowerCase();
+  const rows = vitalsRows(report, sort).filter((row) =>
+    `${valueLabel(dimension, row.value)}\n${row.value}`.toLowerCase().includes(needle),
+  );
   return (
-    <ScrollRegion className="vitals-scroll" label="Web vitals table, scrollable">
-      <table className="vitals-table">
-        <caption className="visually-hidden">
-          75th percentile of each web vital by {DIMENSION_LABELS[dimension].toLowerCase()}, with its rating
-        </caption>
-        <thead>
-          <tr>
-            {header('value', DIMENSION_LABELS[dimension], false)}
-            {header('engagements', 'Measured')}
-            {VITALS.map((vital) => header(vital, VITAL_INFO[vital].short))}
-          </tr>
-        </thead>
-        <tbody>
-          {vitalsRows(report, sort).map((row) => (
-            <tr key={row.value}>
-              <th scope="row" className="vitals-row-value">
-                {valueLabel(dimension, row.value)}
-              </th>
-              <td className="number">{formatCount(row.engagements)}</td>
-              {VITALS.map((vital) => {
-                const rating = vitalRating(vital, row[vital].p75);
-                return (
-                  <td key={vital} className={`number vitals-${rating}`} title={RATING_LABELS[rating]}>
-                    <span className="vitals-dot" aria-hidden="true" />
-                    {formatVital(vital, row[vital].p75)}
-                    <span className="visually-hidden"> ({RATING_LABELS[rating]})</span>
-                  </td>
-                );
-              })}
+    <>
+      <SearchField
+        label={`Search ${DIMENSION_LABELS[dimension].toLowerCase()}s`}
+        placeholder="Search"
+        value={search}
+        onChange={setSearch}
+      />
+      <ScrollRegion className="vitals-scroll" label="Web vitals table, scrollable">
+        <table className="vitals-table">
+          <caption className="visually-hidden">
+            75th percentile of each web vital by {DIMENSION_LABELS[dimension].toLowerCase()}, with its rating
+          </caption>
+          <thead>
+            <tr>
+              {header('value', DIMENSION_LABELS[dimension], false)}
+              {header('engagements', 'Measured')}
+              {VITALS.map((vital) => header(vital, VITAL_INFO[vital].short))}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+          </thead>
+          <tbody>
+            {rows.slice(0, shown.count).map((row) => (
+              <tr key={row.value}>
+                <th scope="row" className="vitals-row-value">
+                  {valueLabel(dimension, row.value)}
+                </th>
+                <td className="number">{formatCount(row.engagements)}</td>
+                {VITALS.map((vital) => {
+                  const rating = vitalRating(vital, row[vital].p75);
+                  return (
+                    <td key={vital} className={`number vitals-${rating}`} title={RATING_LABELS[rating]}>
+                      <span className="vitals-dot" aria-hidden="true" />
+                      {formatVital(vital, row[vital].p75)}
+                      <span className="visually-hidden"> ({RATING_LABELS[rating]})</span>
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
+      <ShowMore
+        shown={shown.count}
+        total={rows.length}
+        what={`${DIMENSION_LABELS[dimension].toLowerCase()}s`}
+        onMore={shown.more}
+      />
+    </>
   );
 }
