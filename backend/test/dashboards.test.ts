@@ -208,7 +208,7 @@ describe('dashboards through the API', () => {
 });
 
 describe('shared links', () => {
-  test('a saved view keeps each filter’s operator and its period: “Country is not DE”, “Last month”', async (t) => {
+  test('a saved view keeps each filter’s operator, its period and its comparison: “Country is not DE”, “Last month”, last year', async (t) => {
     const site = await client.newSite('shared-operators.test', 'UTC');
     await visitorsFrom(site, ['DE', 'FR', 'US']);
     const linkTo = async (query: string) =>
@@ -223,7 +223,10 @@ describe('shared links', () => {
     };
     const notGermany = await linkTo(`${DAY}&filter=country:is_not:DE`);
     const lastMonth = await linkTo('period=last_month&compare=none');
+    const lastYear = await linkTo('period=custom&from=2026-11-20&to=2026-11-20&compare=year');
     assert.deepEqual(await overviewOf(notGermany), ['2026-11-20', '2026-11-20', 2]);
+    const { body: yearOver } = await http.get(`/api/shared/${lastYear}/widgets/1/overview`).expect(200);
+    assert.deepEqual([yearOver.comparison.from, yearOver.comparison.to], ['2025-11-20', '2025-11-20']);
     // Read on December 5th, last month is November: the day seeded is in it.
     t.mock.method(Date, 'now', () => Date.parse('2026-12-05T12:00:00Z'));
     assert.deepEqual(await overviewOf(lastMonth), ['2026-11-01', '2026-11-30', 3]);
@@ -386,8 +389,8 @@ describe('shared links', () => {
       'dashboardId must be a dashboard id (a link shows either a dashboard (dashboardId) or one report view (view))',
     );
     assert.equal(
-      await refused({ view: { reportKey: 'overview', query: 'compare=year' } }),
-      'query: compare must be one of previous, none, not "year"',
+      await refused({ view: { reportKey: 'overview', query: 'compare=decade' } }),
+      'query: compare must be one of previous, year, none, not "decade"',
     );
     assert.deepEqual(
       await refused({ dashboardId: 1, password: 'short' }),

@@ -36,12 +36,13 @@ export const VIEW_PERIOD_LABELS: Record<ViewPeriod, string> = {
   custom: 'Custom dates',
 };
 
-/** `previous`: as many days just before the period. */
-export const VIEW_COMPARISONS = ['previous', 'none'] as const;
+/** `previous`: as many days just before the period; `year`: the same days a year before. */
+export const VIEW_COMPARISONS = ['previous', 'year', 'none'] as const;
 export type ViewComparison = (typeof VIEW_COMPARISONS)[number];
 
 export const VIEW_COMPARISON_LABELS: Record<ViewComparison, string> = {
   previous: 'Previous period',
+  year: 'Same days last year',
   none: 'No comparison',
 };
 
@@ -98,6 +99,8 @@ export function comparisonDays(comparison: ViewComparison, range: DayRange): Day
   switch (comparison) {
     case 'none':
       return undefined;
+    case 'year':
+      return { from: shiftMonths(range.from, -12), to: shiftMonths(range.to, -12) };
     case 'previous': {
       const days = dayNumber(range.to) - dayNumber(range.from) + 1;
       return { from: shiftDays(range.from, -days), to: shiftDays(range.from, -1) };

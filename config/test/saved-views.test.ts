@@ -46,7 +46,7 @@ test('each period’s days on a given day in the site’s zone; a custom one is 
   assert.deepEqual(periodDays('custom', custom, today), custom);
 });
 
-test('the comparison is the as-long period just before, or none', () => {
+test('the comparison is the as-long period just before, the same days a year before, or none', () => {
   assert.deepEqual(comparisonDays('previous', { from: '2026-03-01', to: '2026-03-31' }), {
     from: '2026-01-29',
     to: '2026-02-28',
@@ -54,6 +54,10 @@ test('the comparison is the as-long period just before, or none', () => {
   assert.deepEqual(comparisonDays('previous', { from: '2026-03-15', to: '2026-03-15' }), {
     from: '2026-03-14',
     to: '2026-03-14',
+  });
+  assert.deepEqual(comparisonDays('year', { from: '2028-02-01', to: '2028-02-29' }), {
+    from: '2027-02-01',
+    to: '2027-02-28',
   });
   assert.equal(comparisonDays('none', { from: '2026-03-01', to: '2026-03-31' }), undefined);
 });

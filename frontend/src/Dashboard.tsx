@@ -2,6 +2,7 @@ import { Suspense, useState } from 'react';
 import { Redirect, useLocation, useParams, useSearch } from 'wouter';
 import { AddToDashboard } from './dashboards/AddToDashboard';
 import { AddFilter } from './reports/AddFilter';
+import { comparisonWords, ComparisonWordsContext } from './reports/comparison-words';
 import { FilterBar } from './reports/FilterBar';
 import {
   followsComparison,
@@ -90,16 +91,18 @@ function SiteDashboard({ sites }: { sites: Site[] }) {
         <FilterBar filters={view.filters} request={request} onChange={(filters) => changeView({ filters })} />
       )}
       {/* Report pages other than the overview load when first opened (report-pages.ts). */}
-      <Suspense fallback={<p role="status">Loading the page…</p>}>
-        <Page
-          site={site}
-          range={range}
-          comparison={comparison}
-          view={view}
-          onChange={changeView}
-          request={request}
-        />
-      </Suspense>
+      <ComparisonWordsContext value={comparisonWords(view.comparison)}>
+        <Suspense fallback={<p role="status">Loading the page…</p>}>
+          <Page
+            site={site}
+            range={range}
+            comparison={comparison}
+            view={view}
+            onChange={changeView}
+            request={request}
+          />
+        </Suspense>
+      </ComparisonWordsContext>
     </>
   );
 }

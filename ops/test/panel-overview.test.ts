@@ -174,7 +174,7 @@ test('a filter from the Add filter form: any dimension with the operators it tak
   await page.close();
 });
 
-test('the period offers the presets a site owner reaches for; one chosen is in the link', async () => {
+test('the period offers the presets a site owner reaches for, and the comparison last year’s same days; each in the link', async () => {
   const page = await ownerPage({ width: 1280 });
   await firstCard(page, 'Unique visitors 3 ');
   const period = page.getByRole('combobox', { name: 'Period' });
@@ -192,6 +192,15 @@ test('the period offers the presets a site owner reaches for; one chosen is in t
   await period.selectOption('last_month');
   await page.waitForURL(/period=last_month/);
   assert.equal(await page.getByLabel('From').count(), 0, 'a preset shows no dates to pick');
+  await page.goBack();
+  await firstCard(page, 'Unique visitors 3 ');
+
+  // Compared with the same days a year before: the week of November 2025, without visits.
+  await page.getByRole('combobox', { name: 'Compare with' }).selectOption('year');
+  await page.waitForURL(/compare=year/);
+  await firstCard(page, 'Unique visitors 3 —');
+  assert.equal((await metricCards(page))[0], 'Unique visitors 3 — against the same days last year');
+  await page.locator('.time-chart .u-legend').getByText('Same days last year').waitFor();
   await page.close();
 });
 

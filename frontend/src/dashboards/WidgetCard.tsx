@@ -7,6 +7,7 @@ import { isEmptyOverview, METRIC_LABELS, metricCards } from '../overview/overvie
 import { TimeChart } from '../overview/TimeChart';
 import type { Dimension } from '../reports/dimension-labels';
 import { dimensionLabel } from '../reports/dimension-labels';
+import { comparisonWords, ComparisonWordsContext } from '../reports/comparison-words';
 import { reportTitle } from '../reports/report-catalogue';
 import { parseReportView } from '../routing/report-view';
 import { QueryState } from '../shared/QueryState';
@@ -28,29 +29,35 @@ interface WidgetCardProps {
 export function WidgetCard({ widget, source, href, controls }: WidgetCardProps) {
   const pageTitle = reportTitle(widget.reportKey);
   const headingId = `widget-${widget.id}`;
+  const { comparison } = parseReportView(new URLSearchParams(widget.query));
   return (
-    <section className={`card dashboard-widget dashboard-width-${widget.width}`} aria-labelledby={headingId}>
-      <header className="dashboard-widget-header">
-        <div>
-          <h3 id={headingId}>{widgetTitle(widget, pageTitle)}</h3>
-          <p className="dashboard-widget-caption">
-            {pageTitle} · {viewCaption(widget.query)}
-          </p>
-        </div>
-        {controls}
-      </header>
-      {widget.kind === 'metrics' && <MetricsWidget widget={widget} source={source} />}
-      {widget.kind === 'chart' && <ChartWidget widget={widget} source={source} />}
-      {widget.kind === 'breakdown' && <BreakdownWidget widget={widget} source={source} />}
-      {widget.kind === 'link' &&
-        (href ? (
-          <Link href={href} className="dashboard-widget-link">
-            Open {pageTitle}
-          </Link>
-        ) : (
-          <p className="dashboard-widget-caption">Shown in the Sluice panel.</p>
-        ))}
-    </section>
+    <ComparisonWordsContext value={comparisonWords(comparison)}>
+      <section
+        className={`card dashboard-widget dashboard-width-${widget.width}`}
+        aria-labelledby={headingId}
+      >
+        <header className="dashboard-widget-header">
+          <div>
+            <h3 id={headingId}>{widgetTitle(widget, pageTitle)}</h3>
+            <p className="dashboard-widget-caption">
+              {pageTitle} · {viewCaption(widget.query)}
+            </p>
+          </div>
+          {controls}
+        </header>
+        {widget.kind === 'metrics' && <MetricsWidget widget={widget} source={source} />}
+        {widget.kind === 'chart' && <ChartWidget widget={widget} source={source} />}
+        {widget.kind === 'breakdown' && <BreakdownWidget widget={widget} source={source} />}
+        {widget.kind === 'link' &&
+          (href ? (
+            <Link href={href} className="dashboard-widget-link">
+              Open {pageTitle}
+            </Link>
+          ) : (
+            <p className="dashboard-widget-caption">Shown in the Sluice panel.</p>
+          ))}
+      </section>
+    </ComparisonWordsContext>
   );
 }
 

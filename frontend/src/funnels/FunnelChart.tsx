@@ -1,3 +1,4 @@
+import { useComparisonWords } from '../reports/comparison-words';
 import { dimensionLabel, type Dimension } from '../reports/dimension-labels';
 import type { FunnelReport } from './api';
 import { funnelStepLines, funnelValueLines, windowLabel } from './funnel-data';
@@ -24,6 +25,7 @@ export function FunnelChart({
 }) {
   const lines = funnelStepLines(report, actionNames);
   const last = lines[lines.length - 1];
+  const compared = useComparisonWords();
   return (
     <section className="card" aria-labelledby="funnels-chart-heading">
       <header className="funnels-chart-header">
@@ -31,12 +33,12 @@ export function FunnelChart({
         <p className="funnels-summary">
           <span className="funnels-big">{last.fromStart}</span> of {lines[0].visitors} visitors completed all{' '}
           {lines.length} steps within {windowLabel(report.window)}
-          {last.comparison && ` (previous period: ${last.comparison.fromStart})`}
+          {last.comparison && ` (${compared.phrase}: ${last.comparison.fromStart})`}
         </p>
         {last.comparison && (
           <p className="funnels-legend" aria-hidden="true">
             <span className="funnels-swatch" /> This period <span className="funnels-swatch is-previous" />{' '}
-            Previous period
+            {compared.label}
           </p>
         )}
       </header>
@@ -78,7 +80,7 @@ export function FunnelChart({
               )}
               {line.comparison && (
                 <div className="funnels-previous">
-                  <dt>Previous period</dt>
+                  <dt>{compared.label}</dt>
                   <dd>
                     {line.comparison.visitors} ({line.comparison.fromStart}), {line.comparison.change}
                   </dd>

@@ -1,3 +1,4 @@
+import { useComparisonWords } from '../reports/comparison-words';
 import type { Goal } from '../overview/api';
 import { TimeChart } from '../overview/TimeChart';
 import { chartInterval, INTERVAL_LABELS } from '../overview/timeseries-data';
@@ -18,6 +19,7 @@ const BREAKDOWN_ROWS = 10;
 export function GoalDetail({ goal, request }: { goal: Goal; request: ReportRequest }) {
   const interval = chartInterval('day', request.range);
   const series = useTimeseriesQuery({ ...request, metric: 'conversions', interval, goal: goal.id });
+  const compared = useComparisonWords();
   return (
     <>
       <section className="card" aria-labelledby="goals-chart-heading">
@@ -31,7 +33,7 @@ export function GoalDetail({ goal, request }: { goal: Goal; request: ReportReque
               report={report}
               metric="conversions"
               metricLabel="Conversions"
-              summary={`Conversions of ${goal.name} by ${INTERVAL_LABELS[interval].toLowerCase()}, ${formatDateRange(request.range)}${request.comparison ? ', with the previous period' : ''}`}
+              summary={`Conversions of ${goal.name} by ${INTERVAL_LABELS[interval].toLowerCase()}, ${formatDateRange(request.range)}${request.comparison ? `, with ${compared.phrase}` : ''}`}
             />
           )}
         </QueryState>

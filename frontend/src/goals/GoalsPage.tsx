@@ -1,3 +1,4 @@
+import { useComparisonWords } from '../reports/comparison-words';
 import { useState } from 'react';
 import { useSession } from '../auth/session';
 import { useGoalsQuery } from '../overview/useGoalsQuery';
@@ -85,13 +86,14 @@ function GoalsTable({
   siteId,
   canManage,
 }: GoalsTableProps) {
+  const compared = useComparisonWords();
   const withRevenue = summaries.some((summary) => summary.revenue.length > 0);
   return (
     <ScrollRegion className="goals-scroll" label="Goals table, scrollable">
       <table className="goals-table">
         <caption className="visually-hidden">
-          Goals: visitors who converted in the period, as a percent of all visitors, and the change against
-          the previous period; choose a goal to see its conversions by day and by source and page
+          Goals: visitors who converted in the period, as a percent of all visitors, and the change against{' '}
+          {compared.phrase}; choose a goal to see its conversions by day and by source and page
         </caption>
         <TableHeader
           columns={[
@@ -146,9 +148,10 @@ function GoalsTable({
 }
 
 function ChangeNote({ change }: { change: string | undefined }) {
+  const compared = useComparisonWords();
   return (
     <span className="goals-change">
-      {change} <span className="visually-hidden">against the previous period</span>
+      {change} <span className="visually-hidden">against {compared.phrase}</span>
     </span>
   );
 }

@@ -1,3 +1,4 @@
+import { useComparisonWords } from '../reports/comparison-words';
 import type { MetricCard, OverviewMetricName } from './overview-data';
 
 interface MetricCardsProps {
@@ -34,13 +35,14 @@ export function MetricCards({ cards, charted, onChart }: MetricCardsProps) {
 }
 
 function MetricCardBody({ card }: { card: MetricCard }) {
+  const compared = useComparisonWords();
   return (
     <>
       <span className="metric-label">{card.label}</span>
       <span className="metric-value">{card.value}</span>
       {card.change !== undefined && (
         <span className={`metric-change trend-${card.trend}`}>
-          {card.change} <span className="visually-hidden">against the previous period</span>
+          {card.change} <span className="visually-hidden">against {compared.phrase}</span>
         </span>
       )}
     </>

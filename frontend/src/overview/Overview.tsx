@@ -1,3 +1,4 @@
+import { useComparisonWords } from '../reports/comparison-words';
 import type { ReportPageProps } from '../reports/report-page';
 import type { ReportRequest } from '../reports/report-request';
 import { withCondition, type Condition } from '../reports/conditions';
@@ -63,6 +64,7 @@ interface TimeSectionProps {
 
 function TimeSection({ request, metric, interval, onInterval }: TimeSectionProps) {
   const series = useTimeseriesQuery({ ...request, metric, interval });
+  const compared = useComparisonWords();
   const label = METRIC_LABELS[metric];
   return (
     <section className="card time-section" aria-labelledby="time-chart-heading">
@@ -85,7 +87,7 @@ function TimeSection({ request, metric, interval, onInterval }: TimeSectionProps
             report={report}
             metric={metric}
             metricLabel={label}
-            summary={`${label} by ${INTERVAL_LABELS[interval].toLowerCase()}, ${formatDateRange(request.range)}${request.comparison ? ', with the previous period' : ''}`}
+            summary={`${label} by ${INTERVAL_LABELS[interval].toLowerCase()}, ${formatDateRange(request.range)}${request.comparison ? `, with ${compared.phrase}` : ''}`}
           />
         )}
       </QueryState>

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { useComparisonWords } from '../reports/comparison-words.js';
 import { useTheme } from '../theme/useTheme.js';
 import type { ValueScale } from './chart-scale.js';
 
@@ -42,6 +43,7 @@ export function LineChart({ series, scale, label, summary }: LineChartProps) {
   const container = useRef<HTMLDivElement>(null);
   // The theme's colours are read when the chart is drawn: a new theme draws it again.
   const theme = useTheme();
+  const comparisonLabel = useComparisonWords().label;
 
   useEffect(() => {
     const element = container.current;
@@ -83,7 +85,7 @@ export function LineChart({ series, scale, label, summary }: LineChartProps) {
           ...(series.comparison
             ? [
                 {
-                  label: 'Previous period',
+                  label: comparisonLabel,
                   stroke: text,
                   width: 1.5,
                   dash: [6, 4],
@@ -108,7 +110,7 @@ export function LineChart({ series, scale, label, summary }: LineChartProps) {
       resize.disconnect();
       chart.destroy();
     };
-  }, [series, scale, label, theme]);
+  }, [series, scale, label, theme, comparisonLabel]);
 
   return <div className="time-chart" ref={container} role="img" aria-label={summary} />;
 }
