@@ -23,6 +23,19 @@ export const VIEW_PERIODS = [
 ] as const;
 export type ViewPeriod = (typeof VIEW_PERIODS)[number];
 
+/**
+ * The periods an AI question may name that the panel has too, each with the panel's: an answer saved to a
+ * dashboard keeps its period, and a question's days are the panel's for it.
+ */
+export const QUESTION_VIEW_PERIODS = {
+  today: 'today',
+  yesterday: 'yesterday',
+  last_7_days: '7d',
+  last_30_days: '30d',
+  this_month: 'month',
+  last_month: 'last_month',
+} as const satisfies Record<string, ViewPeriod>;
+
 /** How a toolbar and a saved view's caption name each period. */
 export const VIEW_PERIOD_LABELS: Record<ViewPeriod, string> = {
   today: 'Today',

@@ -1,7 +1,7 @@
 import type { WidgetKind } from '../dashboards/api.js';
 import { encodeStep } from '../funnels/funnel-data.js';
 import type { FunnelStep } from '../funnels/api.js';
-import type { ViewPeriod } from '../../../config/src/view-periods.js';
+import { QUESTION_VIEW_PERIODS, type ViewPeriod } from '../../../config/src/view-periods.js';
 import { plainConditions, writeCondition } from '../reports/conditions.js';
 import { dimensionLabel, valueLabel } from '../reports/dimension-labels.js';
 import { METRIC_LABELS, formatMetric, isOverviewMetric } from '../overview/overview-data.js';
@@ -101,14 +101,10 @@ export function answerTable(answer: QuestionAnswer, locale?: string): AnswerTabl
 }
 
 /** The panel's period of a question's range, where it has one; any other range is saved as its days. */
-const PERIODS: Partial<Record<ReportRequestObject['range']['period'], ViewPeriod>> = {
-  today: 'today',
-  yesterday: 'yesterday',
-  last_7_days: '7d',
-  last_30_days: '30d',
-  this_month: 'month',
-  last_month: 'last_month',
-};
+const viewPeriod = (period: ReportRequestObject['range']['period']): ViewPeriod | undefined =>
+  Object.hasOwn(QUESTION_VIEW_PERIODS, period)
+    ? QUESTION_VIEW_PERIODS[period as keyof typeof QUESTION_VIEW_PERIODS]
+    : undefined;
 
 /** A widget of a question's query: the report page and the query string it saves, what it shows. */
 export interface AnswerView {
@@ -131,7 +127,7 @@ export function answerView(query: ReportRequestObject): AnswerView | { unsaved: 
   if (!filters)
     return { unsaved: 'A dashboard view holds a list of filters; this answer groups them or lists values.' };
   const search = new URLSearchParams();
-  const period = PERIODS[query.range.period];
+  const period = viewPeriod(query.range.period);
   if (period) search.set('period', period);
   else {
     search.set('period', 'custom');

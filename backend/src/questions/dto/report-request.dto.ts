@@ -14,7 +14,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { DIMENSION_NAMES } from '@sluice/config';
+import { DIMENSION_NAMES, QUESTION_VIEW_PERIODS } from '@sluice/config';
 import { IsCalendarDate, MAX_RANGE_DAYS } from '../../reports/dto/date-range.dto.js';
 import { GOAL_METRIC_NAMES, METRIC_NAMES } from '../../reports/query/metrics.js';
 import { INTERVALS } from '../../reports/query/report-query.js';
@@ -33,12 +33,7 @@ export type ReportKind = (typeof REPORT_KINDS)[number];
 
 /** Ranges a question names; `last_days` takes `days`, `custom` takes `from` and `to`. */
 export const RANGE_PERIODS = [
-  'today',
-  'yesterday',
-  'last_7_days',
-  'last_30_days',
-  'this_month',
-  'last_month',
+  ...(Object.keys(QUESTION_VIEW_PERIODS) as (keyof typeof QUESTION_VIEW_PERIODS)[]),
   'last_days',
   'custom',
 ] as const;
