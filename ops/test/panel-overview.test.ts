@@ -171,6 +171,7 @@ test('a filter from the Add filter form: any dimension with the operators it tak
   await page.getByRole('list', { name: 'Filters' }).getByText('Country is not Germany').waitFor();
   await firstCard(page, 'Unique visitors 1 ');
   assert.equal(await form.count(), 0, 'the form closes once its filter is applied');
+  assert.equal(await page.evaluate('document.activeElement?.textContent'), 'Add filter', 'focus stays put');
   await page.close();
 });
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { ConditionForm } from './ConditionForm';
 import { TYPED_DIMENSIONS, withCondition, type Condition } from './conditions';
 import type { ReportRequest } from './report-request';
@@ -15,9 +15,10 @@ interface AddFilterProps {
  */
 export function AddFilter({ request, onChange }: AddFilterProps) {
   const [open, setOpen] = useState(false);
+  const summary = useRef<HTMLElement>(null);
   return (
     <details className="add-filter" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
-      <summary>Add filter</summary>
+      <summary ref={summary}>Add filter</summary>
       {open && (
         <ConditionForm
           label="New filter"
@@ -27,6 +28,8 @@ export function AddFilter({ request, onChange }: AddFilterProps) {
           onAdd={(condition) => {
             onChange(withCondition(request.filters, condition));
             setOpen(false);
+            // The form's button goes with the form: the keyboard stays where the filter was added from.
+            summary.current?.focus();
           }}
         />
       )}
