@@ -61,6 +61,10 @@ test('a widget says what it shows and of which view', () => {
     'Nov 20, 2026 · Source is Direct / none · Country is not Germany',
   );
   assert.equal(
+    viewCaption('period=last_month&compare=year', 'en-US'),
+    'Last month · against the same days last year',
+  );
+  assert.equal(
     viewCaption('period=custom&from=2026-11-01&to=2026-11-20', 'en-US'),
     'Nov 1\u2009–\u200920, 2026',
   );

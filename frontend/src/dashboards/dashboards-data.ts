@@ -1,3 +1,4 @@
+import { comparisonWords } from '../reports/comparison-words.js';
 import { conditionLabel } from '../reports/conditions.js';
 import { dimensionLabel } from '../reports/dimension-labels.js';
 import type { ReportRequest } from '../reports/report-request.js';
@@ -36,14 +37,16 @@ export function widgetReport(widget: Widget, siteId: number, timeZone: string, n
   };
 }
 
-/** The saved view in words: "Last 30 days · Country is DE", or its own dates when custom. */
+/** The saved view in words: "Last 30 days · Country is Germany", or its own dates when custom. */
 export function viewCaption(query: string, locale?: string): string {
   const view = parseReportView(new URLSearchParams(query));
   const period =
     view.period === 'custom' && view.custom
       ? formatDateRange(view.custom, locale)
       : VIEW_PERIOD_LABELS[view.period];
-  return [period, ...view.filters.map(conditionLabel)].join(' · ');
+  // The previous period is what a comparison is unless said otherwise: only last year's is named.
+  const compared = view.comparison === 'year' ? [`against ${comparisonWords('year').phrase}`] : [];
+  return [period, ...compared, ...view.filters.map(conditionLabel)].join(' · ');
 }
 
 /** A widget's heading: what it shows ("Visitors by country", "Metric cards") and of which page. */
