@@ -61,6 +61,7 @@ export const VIEW_COMPARISON_LABELS: Record<ViewComparison, string> = {
 
 const MS_PER_DAY = 86_400_000;
 const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / MS_PER_DAY;
+const daysOf = (range: DayRange) => dayNumber(range.to) - dayNumber(range.from) + 1;
 
 /** The day `days` calendar days after `date` (before it when negative). */
 export const shiftDays = (date: string, days: number): string =>
@@ -115,8 +116,32 @@ export function comparisonDays(comparison: ViewComparison, range: DayRange): Day
     case 'year':
       return { from: shiftMonths(range.from, -12), to: shiftMonths(range.to, -12) };
     case 'previous': {
-      const days = dayNumber(range.to) - dayNumber(range.from) + 1;
+      const days = daysOf(range);
       return { from: shiftDays(range.from, -days), to: shiftDays(range.from, -1) };
     }
   }
+}
+
+/** The time chart's granularities, and the longest range each may cover (within the API's limits). */
+export const CHART_INTERVALS = ['hour', 'day', 'week', 'month'] as const;
+export type ChartInterval = (typeof CHART_INTERVALS)[number];
+
+const CHART_MAX_DAYS: Record<ChartInterval, number> = { hour: 92, day: 366, week: 366, month: 366 };
+
+/** Ranges longer than this are drawn by months unless a granularity is chosen: a year has twelve points, not 365. */
+const DAILY_UP_TO_DAYS = 92;
+
+/** The granularities a range can be drawn in. */
+export const chartIntervalsFor = (range: DayRange): ChartInterval[] =>
+  CHART_INTERVALS.filter((interval) => daysOf(range) <= CHART_MAX_DAYS[interval]);
+
+/**
+ * The granularity a range is drawn in: the one chosen where the range allows it; otherwise, or with none
+ * chosen, hours for a single day, days up to three months, months beyond.
+ */
+export function chartInterval(chosen: string | undefined, range: DayRange): ChartInterval {
+  const fitting = chartIntervalsFor(range).find((interval) => interval === chosen);
+  if (fitting) return fitting;
+  const days = daysOf(range);
+  return days === 1 ? 'hour' : days <= DAILY_UP_TO_DAYS ? 'day' : 'month';
 }

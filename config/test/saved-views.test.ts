@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  chartInterval,
+  chartIntervalsFor,
   comparisonDays,
   parseLinkCondition,
   periodDays,
@@ -60,6 +62,21 @@ test('the comparison is the as-long period just before, the same days a year bef
     to: '2027-02-28',
   });
   assert.equal(comparisonDays('none', { from: '2026-03-01', to: '2026-03-31' }), undefined);
+});
+
+test('the chart’s granularity: the one chosen where the range allows it, else the one the range is best drawn in', () => {
+  const day = { from: '2026-11-10', to: '2026-11-10' };
+  const month = { from: '2026-11-01', to: '2026-11-30' };
+  const year = { from: '2026-01-01', to: '2026-12-31' };
+  assert.deepEqual(chartIntervalsFor(year), ['day', 'week', 'month']);
+  assert.equal(chartInterval('hour', year), 'month', 'hours are refused past 92 days');
+  assert.equal(chartInterval('week', day), 'week');
+  assert.equal(chartInterval('minute', day), 'hour', 'not a granularity of the chart');
+  assert.deepEqual(
+    [day, month, year].map((range) => chartInterval(undefined, range)),
+    ['hour', 'day', 'month'],
+  );
+  assert.equal(chartInterval('day', year), 'day', 'a year by days when asked');
 });
 
 test('a link condition is read back as written; one the contract refuses is nothing', () => {

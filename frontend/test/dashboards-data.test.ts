@@ -39,7 +39,7 @@ test('a widget asks for its saved view as the page did: the days in the site’s
       filters: [],
     },
     metric: 'visitors',
-    interval: 'day',
+    interval: 'hour',
   });
   // A page that draws no comparison asks for none, saved in its view or not (nor does one this panel lacks).
   for (const reportKey of ['retention', 'errors', 'a-newer-page'])

@@ -4,7 +4,7 @@ import type { OverviewReport, TimeseriesReport } from '../src/overview/api.js';
 import { breakdownLines, percentChange } from '../src/overview/breakdown-data.js';
 import { goalLines } from '../src/overview/goals-data.js';
 import { isEmptyOverview, metricCards } from '../src/overview/overview-data.js';
-import { chartInterval, chartSeries, intervalsFor, metricScale } from '../src/overview/timeseries-data.js';
+import { chartSeries, metricScale } from '../src/overview/timeseries-data.js';
 
 const METRICS = {
   visitors: 3,
@@ -154,11 +154,6 @@ test('the chart aligns the comparison bucket by bucket and keeps to granularitie
     ],
     'a comparison with fewer buckets leaves the rest empty',
   );
-  const year = { from: '2026-01-01', to: '2026-12-31' };
-  assert.deepEqual(intervalsFor(year), ['day', 'week', 'month']);
-  assert.equal(chartInterval('hour', year), 'day', 'hours are refused past 92 days');
-  assert.equal(chartInterval('week', { from: '2026-11-10', to: '2026-11-10' }), 'week');
-  assert.equal(chartInterval('minute', { from: '2026-11-10', to: '2026-11-10' }), 'hour');
 });
 
 test('the chart writes each metric as its card does, and its axis in short steps fit for the metric', () => {

@@ -1,4 +1,5 @@
 import {
+  chartInterval as viewChartInterval,
   comparisonDays,
   DIMENSION_NAMES,
   LINK_OPERATORS,
@@ -16,7 +17,6 @@ import { isCalendarDate } from '../common/calendar.js';
 import type { DateRange, Interval } from '../reports/query/report-query.js';
 import { INTERVALS } from '../reports/query/report-query.js';
 import { METRIC_NAMES } from '../reports/query/metrics.js';
-import { intervalFits } from '../reports/query/zoned-buckets.js';
 
 /**
  * A report view as the panel writes it into its URL (frontend/src/routing/report-view.ts): `period`
@@ -31,11 +31,12 @@ export interface SavedView {
   comparison: ViewComparison;
   filters: LinkCondition[];
   metric: string;
-  interval: Interval;
+  /** The time chart's granularity; none for the one the range is best drawn in. */
+  interval: Interval | undefined;
 }
 
 /** The panel's defaults: a parameter left out of the query string has this value. */
-const DEFAULTS = { period: '7d', compare: 'previous', metric: 'visitors', interval: 'day' } as const;
+const DEFAULTS = { period: '7d', compare: 'previous', metric: 'visitors' } as const;
 
 const refuse = (rule: string): never => {
   throw new DomainError(ErrorCode.Validation, `query: ${rule}`);
@@ -73,7 +74,7 @@ export function parseSavedView(query: string): SavedView {
     comparison: oneOf('compare', VIEW_COMPARISONS, search.get('compare') ?? DEFAULTS.compare),
     filters,
     metric: oneOf('metric', METRIC_NAMES, search.get('metric') ?? DEFAULTS.metric),
-    interval: oneOf('interval', INTERVALS, search.get('interval') ?? DEFAULTS.interval),
+    interval: search.has('interval') ? oneOf('interval', INTERVALS, search.get('interval') ?? '') : undefined,
   };
 }
 
@@ -93,6 +94,6 @@ export function viewReportParams(view: SavedView, timeZone: string, now: number)
   };
 }
 
-/** The chart's interval, or `day` where the saved one doesn't fit the range (the panel draws days then). */
+/** The chart's interval, as the panel draws the view (config/src/view-periods.ts). */
 export const chartInterval = (view: SavedView, range: DateRange): Interval =>
-  intervalFits(range, view.interval) ? view.interval : 'day';
+  viewChartInterval(view.interval, range);

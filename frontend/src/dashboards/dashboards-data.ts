@@ -6,7 +6,7 @@ import { pageRequest } from '../reports/report-catalogue.js';
 import { VIEW_PERIOD_LABELS } from '../../../config/src/view-periods.js';
 import { parseReportView } from '../routing/report-view.js';
 import { isOverviewMetric, type OverviewMetricName } from '../overview/overview-data.js';
-import { chartInterval, type ChartInterval } from '../overview/timeseries-data.js';
+import { chartInterval, type ChartInterval } from '../../../config/src/view-periods.js';
 import type { Widget, WidgetKind } from './api.js';
 import { formatDateRange } from '../shared/format.js';
 

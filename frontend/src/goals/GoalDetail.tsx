@@ -1,7 +1,8 @@
 import { useComparisonWords } from '../reports/comparison-words';
 import type { Goal } from '../overview/api';
 import { TimeChart } from '../overview/TimeChart';
-import { chartInterval, INTERVAL_LABELS } from '../overview/timeseries-data';
+import { chartInterval } from '../../../config/src/view-periods.js';
+import { INTERVAL_LABELS } from '../overview/timeseries-data';
 import { useBreakdownQuery } from '../overview/useBreakdownQuery';
 import { useTimeseriesQuery } from '../overview/useTimeseriesQuery';
 import { dimensionLabel, type Dimension } from '../reports/dimension-labels';
@@ -17,7 +18,7 @@ const BREAKDOWN_ROWS = 10;
 
 /** A chosen goal: its conversions by day (with the previous period's) and by source and page. */
 export function GoalDetail({ goal, request }: { goal: Goal; request: ReportRequest }) {
-  const interval = chartInterval('day', request.range);
+  const interval = chartInterval(undefined, request.range);
   const series = useTimeseriesQuery({ ...request, metric: 'conversions', interval, goal: goal.id });
   const compared = useComparisonWords();
   return (

@@ -9,7 +9,8 @@ import { GoalsCard } from './GoalsCard';
 import { MetricCards } from './MetricCards';
 import { isEmptyOverview, isOverviewMetric, METRIC_LABELS, metricCards } from './overview-data';
 import { TimeChart } from './TimeChart';
-import { chartInterval, INTERVAL_LABELS, intervalsFor, type ChartInterval } from './timeseries-data';
+import { chartInterval, chartIntervalsFor, type ChartInterval } from '../../../config/src/view-periods.js';
+import { INTERVAL_LABELS } from './timeseries-data';
 import { useOverviewQuery } from './useOverviewQuery';
 import { useTimeseriesQuery } from './useTimeseriesQuery';
 import { formatDateRange } from '../shared/format';
@@ -73,7 +74,7 @@ function TimeSection({ request, metric, interval, onInterval }: TimeSectionProps
         <label className="field">
           Granularity
           <select value={interval} onChange={(event) => onInterval(event.target.value as ChartInterval)}>
-            {intervalsFor(request.range).map((candidate) => (
+            {chartIntervalsFor(request.range).map((candidate) => (
               <option key={candidate} value={candidate}>
                 {INTERVAL_LABELS[candidate]}
               </option>

@@ -1,14 +1,9 @@
-import { rangeDays, type DateRange } from '../date-range/date-range.js';
 import { bucketTick, bucketTitle, countScale, type ValueScale } from '../shared/chart-scale.js';
 import { formatDurationStep } from '../shared/format.js';
 import type { TimeseriesReport } from './api.js';
 import { formatMetric } from './overview-data.js';
 
-/** The granularities of the time chart, and the longest range each may cover (the API's limits). */
-export const INTERVALS = ['hour', 'day', 'week', 'month'] as const;
-export type ChartInterval = (typeof INTERVALS)[number];
-
-const MAX_DAYS: Record<ChartInterval, number> = { hour: 92, day: 366, week: 366, month: 366 };
+import type { ChartInterval } from '../../../config/src/view-periods.js';
 
 export const INTERVAL_LABELS: Record<ChartInterval, string> = {
   hour: 'Hours',
@@ -16,16 +11,6 @@ export const INTERVAL_LABELS: Record<ChartInterval, string> = {
   week: 'Weeks',
   month: 'Months',
 };
-
-/** The granularities a range can be drawn in. */
-export const intervalsFor = (range: DateRange): ChartInterval[] =>
-  INTERVALS.filter((interval) => rangeDays(range) <= MAX_DAYS[interval]);
-
-/** The view's granularity where the range allows it; otherwise hours for a single day, days for more. */
-export function chartInterval(wanted: string, range: DateRange): ChartInterval {
-  const allowed = intervalsFor(range);
-  return allowed.find((interval) => interval === wanted) ?? (rangeDays(range) === 1 ? 'hour' : 'day');
-}
 
 /** Durations step by seconds, minutes and hours as a clock does. */
 const DURATION_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 18000, 36000];

@@ -1,7 +1,7 @@
 import { reportKey, type ReportRequest } from '../reports/report-request';
 import { useApiQuery } from '../shared/useApiQuery';
 import { fetchTimeseries } from './api';
-import type { ChartInterval } from './timeseries-data';
+import type { ChartInterval } from '../../../config/src/view-periods.js';
 
 export function useTimeseriesQuery(
   request: ReportRequest & { metric: string; interval: ChartInterval; goal?: number },

@@ -22,7 +22,7 @@ export interface ReportView {
   comparison: ViewComparison;
   /** The filter bar's conditions, all of which must hold. */
   filters: Condition[];
-  /** The time chart's metric and granularity. */
+  /** The time chart's metric, and its granularity ('' for the one the range is best drawn in). */
   metric: string;
   interval: string;
 }
@@ -33,7 +33,7 @@ export const DEFAULT_VIEW: ReportView = {
   comparison: 'previous',
   filters: [],
   metric: 'visitors',
-  interval: 'day',
+  interval: '',
 };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
