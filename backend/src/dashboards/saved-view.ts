@@ -21,9 +21,9 @@ import { METRIC_NAMES } from '../reports/query/metrics.js';
 /**
  * A report view as the panel writes it into its URL (frontend/src/routing/report-view.ts): `period`
  * (config/src/view-periods.ts: `today`, `7d`, `last_month`…, or `custom` with `from` and `to`), `compare`
- * (`previous`, `year` or `none`),
- * `filter=dimension:value` or `filter=dimension:operator:value` (repeated; config/src/filter-conditions.ts), `metric` and `interval` of the time chart. A page's own options
- * (a funnel's steps…) are kept in the stored query string for the panel and ignored here.
+ * (`previous`, `year` or `none`), `filter=dimension:value` or `filter=dimension:operator:value` (repeated;
+ * config/src/filter-conditions.ts), `metric` and `interval` of the time chart. A page's own options (a
+ * funnel's steps…) are kept in the stored query string for the panel and ignored here.
  */
 export interface SavedView {
   period: ViewPeriod;

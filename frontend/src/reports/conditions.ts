@@ -39,7 +39,7 @@ export const parseCondition = (text: string): Condition[] => {
   return condition ? [condition] : [];
 };
 
-/** "Country is DE", "Page matches pattern /blog/**", "Source is Direct / none". */
+/** "Country is Germany", "Page matches pattern /blog/**", "Source is Direct / none". */
 export const conditionLabel = ({ dimension, operator, value }: Condition) =>
   `${dimensionLabel(dimension)} ${OPERATOR_LABELS[operator]} ${operator === 'is' || operator === 'is_not' ? valueLabel(dimension, value) : value}`;
 
