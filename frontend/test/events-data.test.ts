@@ -30,6 +30,8 @@ test('explorer conditions: read from the URL as the filter bar reads its own; a 
     false,
     'a visit dimension the API refuses on events',
   );
+  assert.equal(EVENT_DIMENSIONS[0], 'event_name', 'the form starts on the event’s name');
+  assert.equal(new Set(EVENT_DIMENSIONS).size, EVENT_DIMENSIONS.length);
 });
 
 test("an event's time in the site's zone; its fields without defaults, in the contract's order; its properties", () => {

@@ -1,4 +1,5 @@
 import { parseCondition, TYPED_DIMENSIONS, type Condition } from '../reports/conditions.js';
+import type { Dimension } from '../reports/dimension-labels.js';
 import type { Schemas } from '../api/schemas.js';
 import { formatDateTime } from '../shared/format.js';
 
@@ -7,10 +8,16 @@ import { formatDateTime } from '../shared/format.js';
  * writes its filters) beside the filter bar's, and what a stored event shows: pure, unit-tested.
  */
 
-/** The dimensions one event has: all a form offers but the entry and exit pages, which describe a visit (the API refuses them). */
-export const EVENT_DIMENSIONS = TYPED_DIMENSIONS.filter(
-  (dimension) => dimension !== 'entry_page' && dimension !== 'exit_page',
-);
+/**
+ * The dimensions one event has, its name first (what the explorer is most often searched by): all a form
+ * offers but the entry and exit pages, which describe a visit (the API refuses them).
+ */
+export const EVENT_DIMENSIONS: Dimension[] = [
+  'event_name',
+  ...TYPED_DIMENSIONS.filter(
+    (dimension) => dimension !== 'event_name' && dimension !== 'entry_page' && dimension !== 'exit_page',
+  ),
+];
 
 /** The explorer's conditions in the URL; anything malformed, or on a visit's dimension, is left out. */
 export const parseConditions = (values: string[]): Condition[] =>
