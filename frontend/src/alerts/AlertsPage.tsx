@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useSession } from '../auth/session';
-import { ConditionChip } from '../reports/ConditionChip';
 import { ConditionForm } from '../reports/ConditionForm';
-import { conditionLabel, TYPED_DIMENSIONS, withCondition, writeCondition } from '../reports/conditions';
+import { ConditionList } from '../reports/ConditionList';
+import { TYPED_DIMENSIONS, withCondition } from '../reports/conditions';
 import type { ReportPageProps } from '../reports/report-page';
 import type { ReportRequest } from '../reports/report-request';
 import { ErrorNotice } from '../shared/ErrorNotice';
@@ -377,20 +377,12 @@ function RuleFormCard({
               </p>
             ) : (
               <>
-                {form.filters.length > 0 && (
-                  <ul className="condition-list" aria-label="Rule filters">
-                    {form.filters.map((condition, index) => (
-                      <ConditionChip
-                        key={writeCondition(condition)}
-                        text={conditionLabel(condition)}
-                        noun="filter"
-                        onRemove={() =>
-                          change({ filters: form.filters.filter((_, other) => other !== index) })
-                        }
-                      />
-                    ))}
-                  </ul>
-                )}
+                <ConditionList
+                  conditions={form.filters}
+                  label="Rule filters"
+                  noun="filter"
+                  onChange={(filters) => change({ filters })}
+                />
                 <ConditionForm
                   label="New rule filter"
                   dimensions={TYPED_DIMENSIONS}

@@ -1,6 +1,6 @@
-import { ConditionChip } from '../reports/ConditionChip';
 import { ConditionForm } from '../reports/ConditionForm';
-import { conditionLabel, withCondition, writeCondition, type Condition } from '../reports/conditions';
+import { ConditionList } from '../reports/ConditionList';
+import { withCondition, writeCondition, type Condition } from '../reports/conditions';
 import type { ReportRequest } from '../reports/report-request';
 import { EVENT_DIMENSIONS } from './events-data';
 
@@ -34,18 +34,7 @@ export function EventsFilters({ conditions, bots, request, onChange }: EventsFil
         />
         Include bots
       </label>
-      {conditions.length > 0 && (
-        <ul className="condition-list" aria-label="Conditions">
-          {conditions.map((condition, index) => (
-            <ConditionChip
-              key={writeCondition(condition)}
-              text={conditionLabel(condition)}
-              noun="condition"
-              onRemove={() => change(conditions.filter((_, other) => other !== index))}
-            />
-          ))}
-        </ul>
-      )}
+      <ConditionList conditions={conditions} label="Conditions" noun="condition" onChange={change} />
     </section>
   );
 }

@@ -2,7 +2,7 @@ import type { WidgetKind } from '../dashboards/api.js';
 import { encodeStep } from '../funnels/funnel-data.js';
 import type { FunnelStep } from '../funnels/api.js';
 import { QUESTION_VIEW_PERIODS, type ViewPeriod } from '../../../config/src/view-periods.js';
-import { plainConditions, writeCondition } from '../reports/conditions.js';
+import { plainConditionList, writeCondition } from '../reports/conditions.js';
 import { dimensionLabel, valueLabel } from '../reports/dimension-labels.js';
 import { METRIC_LABELS, formatMetric, isOverviewMetric } from '../overview/overview-data.js';
 import { formatCount, formatPercent } from '../shared/format.js';
@@ -123,7 +123,7 @@ export interface AnswerView {
 export function answerView(query: ReportRequestObject): AnswerView | { unsaved: string } {
   if (query.goal !== undefined)
     return { unsaved: 'A dashboard view can’t hold a goal yet: open Goals to save it.' };
-  const filters = plainConditions(JSON.stringify(query.filters ?? []));
+  const filters = plainConditionList(query.filters ?? []);
   if (!filters)
     return { unsaved: 'A dashboard view holds a list of filters; this answer groups them or lists values.' };
   const search = new URLSearchParams();

@@ -71,7 +71,10 @@ export function ConditionForm({ label, dimensions, suggestFrom, addLabel, onAdd 
           onKeyDown={addOnEnter}
         />
       </label>
-      {suggestFrom && <ValueSuggestions id={listId} request={suggestFrom} dimension={dimension} />}
+      {/* Keyed by the field: a new field's suggestions start empty, not with the last field's kept while loading. */}
+      {suggestFrom && (
+        <ValueSuggestions key={dimension} id={listId} request={suggestFrom} dimension={dimension} />
+      )}
       <button type="button" onClick={add} disabled={!value.trim()}>
         {addLabel}
       </button>
@@ -90,11 +93,9 @@ function ValueSuggestions({
   dimension: Dimension;
 }) {
   const top = useBreakdownQuery({ ...request, comparison: undefined, dimension, limit: 50 });
-  // While another field's values load, the last field's stay in the cache's answer: they are not offered.
-  const rows = top.data?.dimension === dimension ? top.data.rows : [];
   return (
     <datalist id={id}>
-      {rows
+      {(top.data?.rows ?? [])
         .filter((row) => row.value)
         .map((row) => (
           <option key={row.value} value={row.value}>

@@ -50,17 +50,20 @@ export function withCondition(conditions: Condition[], condition: Condition): Co
 }
 
 /**
- * A filter list as the API stored it (an alert rule's): its conditions when it is a plain list of them,
+ * A filter list as the API stored it (an alert rule's JSON): its conditions when it is a plain list of them,
  * `undefined` when it holds anything a list of conditions can't show (groups, `one_of`).
  */
 export function plainConditions(filters: string): Condition[] | undefined {
-  let list: unknown;
   try {
-    list = JSON.parse(filters);
+    return plainConditionList(JSON.parse(filters));
   } catch {
     // Safe to swallow: text that isn't JSON is shown as it is, not as conditions.
     return undefined;
   }
+}
+
+/** A filter list as the API takes it (an AI question's), already parsed: as `plainConditions`. */
+export function plainConditionList(list: unknown): Condition[] | undefined {
   if (!Array.isArray(list)) return undefined;
   const conditions = list.map((item: Partial<Record<keyof Condition, unknown>>) => {
     const { dimension, operator, value } = item ?? {};
