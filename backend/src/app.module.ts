@@ -7,6 +7,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { BackupsModule } from './backup/backups.module.js';
 import { ClickHouseModule } from './clickhouse/clickhouse.module.js';
 import { DashboardsModule } from './dashboards/dashboards.module.js';
+import { DemoModule } from './demo/demo.module.js';
 import { DigestsModule } from './digests/digests.module.js';
 import { ErrorFilter } from './common/error.filter.js';
 import type { AppConfig } from './config/app-config.js';
@@ -43,6 +44,7 @@ export class AppModule implements OnApplicationShutdown {
         GoalsModule,
         FeatureFlagsModule,
         ReportsModule,
+        DemoModule,
         DashboardsModule,
         SharedLinksModule,
         IngestHealthModule,

@@ -23,7 +23,7 @@ import { REPO_ROOT } from '../src/repo-root';
 import { machineInfo, thousands } from './report';
 import { addDays, startBenchBackend, type BenchBackend } from './reports/bench-backend';
 import { positive, SEED_OPTIONS, seedFrom } from './reports/bench-options';
-import { rowsPerSite, type SeedPlan } from './reports/event-generator';
+import { rowsPerSite, type SeedPlan } from '@sluice/traffic';
 import {
   CONCURRENT_CLIENTS,
   CONCURRENT_TARGET_MS,

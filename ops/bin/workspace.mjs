@@ -36,6 +36,7 @@ export const WORKSPACES = [
   'config',
   'lib/processes',
   'lib/services',
+  'lib/traffic',
   'pipeline',
   'edge',
   'backend',

@@ -9,6 +9,7 @@ COPY config/package.json config/
 COPY ops/package.json ops/
 COPY lib/processes/package.json lib/processes/
 COPY lib/services/package.json lib/services/
+COPY lib/traffic/package.json lib/traffic/
 COPY pipeline/package.json pipeline/
 COPY edge/package.json edge/
 COPY backend/package.json backend/
@@ -20,13 +21,17 @@ COPY config/tsconfig.json config/
 COPY config/src config/src
 COPY lib/processes/tsconfig.json lib/processes/
 COPY lib/processes/src lib/processes/src
+COPY lib/traffic/tsconfig.json lib/traffic/
+COPY lib/traffic/src lib/traffic/src
 COPY pipeline/tsconfig.json pipeline/
 COPY pipeline/src pipeline/src
 COPY backend/tsconfig.json backend/
 COPY backend/src backend/src
-# In dependency order (lib/processes: the pipeline starts its shipper process with it). The servers tests start
+# In dependency order (lib/processes: the pipeline starts its shipper process with it; lib/traffic: a demo site's
+# month). The servers tests start
 # (lib/services: ClickHouse, ZooKeeper, PostgreSQL) are no part of the backend and stay out of the image.
-RUN npm run build -w config && npm run build -w lib/processes && npm run build -w pipeline && npm run build -w backend
+RUN npm run build -w config && npm run build -w lib/processes && npm run build -w lib/traffic && npm run build -w pipeline \
+  && npm run build -w backend
 
 FROM node:24.22.3-bookworm-slim AS runtime
 ENV NODE_ENV=production
@@ -36,6 +41,7 @@ COPY --from=build /app/config/package.json config/
 COPY --from=build /app/ops/package.json ops/
 COPY --from=build /app/lib/processes/package.json lib/processes/
 COPY --from=build /app/lib/services/package.json lib/services/
+COPY --from=build /app/lib/traffic/package.json lib/traffic/
 COPY --from=build /app/pipeline/package.json pipeline/
 COPY --from=build /app/edge/package.json edge/
 COPY --from=build /app/backend/package.json backend/
@@ -44,11 +50,12 @@ COPY --from=build /app/frontend/package.json frontend/
 # Only the production dependencies of the workspaces the backend runs. better-sqlite3 fetches its prebuilt
 # binary, or compiles with the tools installed here for the install only.
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ \
-  && npm ci --omit=dev --no-audit --no-fund -w config -w lib/processes -w pipeline -w backend \
+  && npm ci --omit=dev --no-audit --no-fund -w config -w lib/processes -w lib/traffic -w pipeline -w backend \
   && npm cache clean --force \
   && apt-get purge -y python3 make g++ && apt-get autoremove -y && rm -rf /var/lib/apt/lists/*
 COPY --from=build /app/config/dist config/dist
 COPY --from=build /app/lib/processes/dist lib/processes/dist
+COPY --from=build /app/lib/traffic/dist lib/traffic/dist
 COPY --from=build /app/pipeline/dist pipeline/dist
 COPY pipeline/migrations pipeline/migrations
 COPY --from=build /app/backend/dist backend/dist

@@ -8,6 +8,7 @@ COPY config/package.json config/
 COPY ops/package.json ops/
 COPY lib/processes/package.json lib/processes/
 COPY lib/services/package.json lib/services/
+COPY lib/traffic/package.json lib/traffic/
 COPY pipeline/package.json pipeline/
 COPY edge/package.json edge/
 COPY backend/package.json backend/

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { rowProblems, withDefaults, type EventRow } from '@sluice/config';
-import { eventBatches, rowsPerSite, type SeedPlan } from '../bench/reports/event-generator';
-import { namedRow } from '../bench/reports/row-binary';
+import { eventBatches, rowsPerSite, type SeedPlan } from '@sluice/traffic';
+import { namedRow } from '@sluice/traffic';
 import { seededClickHouse, type SeededClickHouse } from '../bench/reports/seeder';
 
 const PLAN: SeedPlan = { seed: 7, events: 2_000, sites: 3, endDay: '2026-11-29', days: 30 };

@@ -42,6 +42,11 @@ export function personsPage(browser: Browser): Promise<Page> {
  */
 export async function everyCardDrawn(page: Page): Promise<void> {
   for (const card of await page.locator('.breakdowns > section').all()) await card.scrollIntoViewIfNeeded();
+  await nothingLoading(page);
+}
+
+/** Until no part of the page is loading, nor waits to be scrolled into view. */
+export async function nothingLoading(page: Page): Promise<void> {
   // A function, not a string, for waitForFunction: a string is evaluated with eval, which the panel's CSP refuses.
   await page.waitForFunction(() => {
     const { document } = globalThis as unknown as { document: { querySelector(selector: string): unknown } };

@@ -12,9 +12,10 @@ import { REPO_ROOT } from '../src/repo-root';
 const PRODUCT: Record<string, string[]> = {
   'config/src': [],
   'lib/processes/src': [],
+  'lib/traffic/src': ['@sluice/config'],
   'edge/src': ['@sluice/config', '@sluice/processes'],
   'pipeline/src': ['@sluice/config', '@sluice/processes'],
-  'backend/src': ['@sluice/config', '@sluice/pipeline'],
+  'backend/src': ['@sluice/config', '@sluice/pipeline', '@sluice/traffic'],
 };
 
 function sources(dir: string): string[] {
@@ -51,11 +52,14 @@ test("the pipeline's main entry, which the backend loads, loads none of the test
 test("the backend's image installs and copies only the packages the backend runs", () => {
   const dockerfile = readFileSync(join(REPO_ROOT, 'ops/docker/backend.Dockerfile'), 'utf8');
   const runtime = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
-  assert.match(runtime, /npm ci --omit=dev [^\n]*-w config -w lib\/processes -w pipeline -w backend/);
+  assert.match(
+    runtime,
+    /npm ci --omit=dev [^\n]*-w config -w lib\/processes -w lib\/traffic -w pipeline -w backend/,
+  );
   const copiedBuilds = [...runtime.matchAll(/COPY --from=build \/app\/(\S+)\/dist /g)].map(
     (match) => match[1],
   );
-  assert.deepEqual(copiedBuilds.sort(), ['backend', 'config', 'lib/processes', 'pipeline']);
+  assert.deepEqual(copiedBuilds.sort(), ['backend', 'config', 'lib/processes', 'lib/traffic', 'pipeline']);
   const pipeline = JSON.parse(readFileSync(join(REPO_ROOT, 'pipeline/package.json'), 'utf8')) as {
     dependencies: Record<string, string>;
   };

@@ -312,7 +312,7 @@ test('heatmap: /pricing framed with its cells, elements and scroll depth; the vi
   await page.close();
 });
 
-test('screenshots of the paths and heatmap pages at phone width (dark) and desktop width (light)', async () => {
+test('the paths and heatmap pages at phone width (dark) and desktop width (light); the heatmap over the framed page: screenshots', async () => {
   for (const size of [
     { width: 390, dark: true },
     { width: 1280, dark: false },
@@ -320,7 +320,7 @@ test('screenshots of the paths and heatmap pages at phone width (dark) and deskt
     const paths = await open('paths', 'page=%2Fpricing', size);
     await centred(paths, '/pricing', '4');
     await panel.assertAccessible(paths, `the paths page at ${size.width} px`);
-    await panel.screenshot(paths, 'paths');
+    await panel.assertFits(paths);
     await paths.close();
     // A phone shows the phone layout's clicks: the page drawn at 390 px, as its visitors saw it.
     const viewport = size.width === 390 ? '&viewport=mobile' : '';

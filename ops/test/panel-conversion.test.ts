@@ -7,8 +7,8 @@ import { startPanelHarness, type PanelHarness } from './panel-harness';
 /**
  * The panel's goals, funnels and retention pages in Chromium over the real stack (ClickHouse 18.16, backend,
  * edge): a site seeded with visitors whose every funnel step, conversion and return is known, read through
- * the pages, their options changed through the UI (the URL follows, back restores, the link reopens), and
- * screenshots at phone and desktop width.
+ * the pages, their options changed through the UI (the URL follows, back restores, the link reopens), at phone
+ * and desktop width (their screenshots: panel-demo.test.ts).
  */
 let panel: PanelHarness;
 
@@ -298,7 +298,7 @@ test('retention: the cohorts as seeded by week and by day, the returning event c
   await page.close();
 });
 
-test('screenshots of the goals, funnels and retention pages at phone width (dark) and desktop width (light)', async () => {
+test('the goals, funnels and retention pages at phone width (dark) and desktop width (light): within the screen, accessible', async () => {
   await panel.post(`/sites/${SITE_ID}/goals`, { name: 'Reached docs', kind: 'page', match: '/docs' }, 201);
   const funnel = 'step=page:/&step=page:/pricing&step=event:signup&by=country';
   for (const [width, dark] of [
@@ -313,7 +313,7 @@ test('screenshots of the goals, funnels and retention pages at phone width (dark
       '/pricing',
     );
     await panel.assertAccessible(goalsPage, `the goals page at ${width} px`);
-    await panel.screenshot(goalsPage, 'goals');
+    await panel.assertFits(goalsPage);
     await goalsPage.close();
 
     const funnels = await panel.ownerPage(`/sites/${SITE_ID}/funnels?${WEEK}&${funnel}`, { width, dark });
@@ -322,7 +322,7 @@ test('screenshots of the goals, funnels and retention pages at phone width (dark
       'Germany',
     );
     await panel.assertAccessible(funnels, `the funnels page at ${width} px`);
-    await panel.screenshot(funnels, 'funnels');
+    await panel.assertFits(funnels);
     await funnels.close();
 
     const retention = await panel.ownerPage(`/sites/${SITE_ID}/retention?${WEEK}&cohort=day`, {
@@ -331,7 +331,7 @@ test('screenshots of the goals, funnels and retention pages at phone width (dark
     });
     await waitForText(gridRows(retention), 'Nov 16');
     await panel.assertAccessible(retention, `the retention page at ${width} px`);
-    await panel.screenshot(retention, 'retention');
+    await panel.assertFits(retention);
     await retention.close();
   }
 });

@@ -9,7 +9,8 @@ import { startPanelHarness, type PanelHarness } from './panel-harness';
  * The panel's events explorer, autocaptured actions and ingest health in Chromium over the real stack
  * (ClickHouse 18.16, backend, edge, shipper): seeded rows whose every answer is known, read as the pages show
  * them; an option changed through the page changes the URL and the numbers, back restores them, the link
- * reopens the view. Screenshots at phone width (dark) and desktop width (light) go to docs/screenshots/.
+ * reopens the view. Health's screenshots at phone width (dark) and desktop width (light) go to docs/screenshots/
+ * (the explorer's and the actions': panel-demo.test.ts).
  */
 let panel: PanelHarness;
 
@@ -348,7 +349,7 @@ test("ingest health: a site's accepted, refused and bot events, counted by the r
   await page.close();
 });
 
-test('screenshots of the explorer, actions and health at phone width (dark) and desktop width (light)', async () => {
+test('the explorer, actions and health at phone width (dark) and desktop width (light); health: screenshots', async () => {
   for (const [width, dark] of [
     [390, true],
     [1280, false],
@@ -357,7 +358,7 @@ test('screenshots of the explorer, actions and health at phone width (dark) and 
     const events = page.getByRole('region', { name: 'Events' });
     await events.getByText('50 events shown').waitFor();
     await events.getByRole('button', { name: 'Nov 12, 2026, 11:00:00 AM' }).click();
-    await panel.screenshot(page, 'events');
+    await panel.assertFits(page);
     await page.goto(`${panel.stack.adminUrl}/sites/${SITE_ID}/actions?${CLICK_DAY}`);
     const actions = page.getByRole('region', { name: 'Actions' });
     await actions.getByRole('button', { name: 'Context of Add to cart' }).click();
@@ -365,7 +366,7 @@ test('screenshots of the explorer, actions and health at phone width (dark) and 
       .getByRole('table', { name: 'Pages where Add to cart was clicked' })
       .getByRole('cell', { name: '/shop' })
       .waitFor();
-    await panel.screenshot(page, 'actions');
+    await panel.assertFits(page);
     await page.goto(`${panel.stack.adminUrl}/sites/${healthSiteId}/health`);
     await page.getByRole('table', { name: 'Pipeline' }).waitFor();
     await panel.screenshot(page, 'health');

@@ -57,7 +57,9 @@ export interface PanelHarness {
    * page's answers, an opened history) and would be lost in a new page.
    */
   restyle(page: Page, options: { width: number; dark: boolean }): Promise<void>;
-  /** A full-page screenshot to docs/screenshots/`name`-`width`-light|dark.png, checked for sideways overflow. */
+  /** Nothing in the page is wider than the screen (a table too wide scrolls inside its card). */
+  assertFits(page: Page): Promise<void>;
+  /** A full-page screenshot to docs/screenshots/`name`-`width`-light|dark.png, checked with `assertFits`. */
   screenshot(page: Page, name: string): Promise<void>;
   stop(): Promise<void>;
 }
@@ -92,6 +94,26 @@ async function assertAccessible(page: Page, what: string): Promise<void> {
           .join(', ')}`,
     );
   assert.deepEqual(serious, [], `${what}: axe-core finds no serious or critical violation`);
+}
+
+/** Nothing in the page is wider than its screen; else names what sticks out. */
+async function assertFits(page: Page): Promise<void> {
+  const width = page.viewportSize()?.width;
+  const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
+  if (overflow !== 0) {
+    // Names what sticks out: the outermost elements past the screen's right edge, outside boxes that scroll.
+    const wide = await page.evaluate(`(() => {
+      const past = (e) => e.getBoundingClientRect().right > innerWidth;
+      const scrolls = (e) => e && e !== document.body && (['auto', 'scroll', 'hidden'].includes(getComputedStyle(e).overflowX) || scrolls(e.parentElement));
+      return [...document.body.querySelectorAll('*')]
+        .filter((e) => past(e) && !past(e.parentElement) && !scrolls(e.parentElement))
+        .slice(0, 5)
+        .map((e) => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '') + ' ' + e.textContent.slice(0, 40));
+    })()`);
+    assert.fail(
+      `nothing wider than the ${width} px screen: ${overflow} px more, from ${JSON.stringify(wide)}`,
+    );
+  }
 }
 
 export async function startPanelHarness(name: string): Promise<PanelHarness> {
@@ -175,23 +197,10 @@ export async function startPanelHarness(name: string): Promise<PanelHarness> {
       await page.emulateMedia({ colorScheme: dark ? 'dark' : 'light' });
       sizes.set(page, { width, dark });
     },
+    assertFits,
     async screenshot(page, name) {
       const { width, dark } = sizes.get(page) ?? { width: 1280, dark: false };
-      const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
-      if (overflow !== 0) {
-        // Names what sticks out: the outermost elements past the screen's right edge, outside boxes that scroll.
-        const wide = await page.evaluate(`(() => {
-          const past = (e) => e.getBoundingClientRect().right > innerWidth;
-          const scrolls = (e) => e && e !== document.body && (['auto', 'scroll', 'hidden'].includes(getComputedStyle(e).overflowX) || scrolls(e.parentElement));
-          return [...document.body.querySelectorAll('*')]
-            .filter((e) => past(e) && !past(e.parentElement) && !scrolls(e.parentElement))
-            .slice(0, 5)
-            .map((e) => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '') + ' ' + e.textContent.slice(0, 40));
-        })()`);
-        assert.fail(
-          `nothing wider than the ${width} px screen: ${overflow} px more, from ${JSON.stringify(wide)}`,
-        );
-      }
+      await assertFits(page);
       await page.screenshot({
         path: join(REPO_ROOT, 'docs', 'screenshots', `${name}-${width}-${dark ? 'dark' : 'light'}.png`),
         fullPage: true,

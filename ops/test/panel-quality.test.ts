@@ -12,8 +12,8 @@ import { PANEL_LOCALE, startPanelHarness, type PanelHarness } from './panel-harn
  * The panel's errors, web vitals and realtime pages in Chromium over the real stack (ClickHouse 18.16,
  * backend, edge): error groups and vitals seeded with known answers, read as the pages show them, options
  * changed through the page (the URL follows, back restores, the link reopens), and a beacon sent through the
- * real edge arriving in the live stream without a reload, also after the tab was hidden. Screenshots at
- * phone width dark and desktop width light go to docs/screenshots/.
+ * real edge arriving in the live stream without a reload, also after the tab was hidden. The realtime page's
+ * screenshots at phone width dark and desktop width light go to docs/screenshots/ (the others: panel-demo.test.ts).
  */
 let panel: PanelHarness;
 
@@ -389,7 +389,7 @@ test('realtime: the last 5 minutes, and events sent through the edge arriving li
   await page.close();
 });
 
-test('screenshots of the errors, web vitals and realtime pages at phone width dark and desktop width light', async () => {
+test('the errors, web vitals and realtime pages at phone width dark and desktop width light; realtime: screenshots', async () => {
   for (const [width, dark] of [
     [390, true],
     [1280, false],
@@ -397,18 +397,18 @@ test('screenshots of the errors, web vitals and realtime pages at phone width da
     const errors = await panel.ownerPage(`/sites/${SITE_ID}/errors?${RANGE}`, { width, dark });
     await errors.getByRole('table', { name: /^Error groups/ }).waitFor();
     await panel.assertAccessible(errors, `the errors page at ${width} px`);
-    await panel.screenshot(errors, 'errors');
+    await panel.assertFits(errors);
     await errors.getByRole('button', { name: /cart is undefined/ }).click();
     await errors.locator('.time-chart canvas').waitFor();
     await panel.assertAccessible(errors, `the errors-detail page at ${width} px`);
-    await panel.screenshot(errors, 'errors-detail');
+    await panel.assertFits(errors);
     await errors.close();
 
     const vitals = await panel.ownerPage(`/sites/${SITE_ID}/vitals?${RANGE}`, { width, dark });
     await vitalCards(vitals);
     await vitals.getByRole('rowheader', { name: '/pricing' }).waitFor();
     await panel.assertAccessible(vitals, `the vitals page at ${width} px`);
-    await panel.screenshot(vitals, 'vitals');
+    await panel.assertFits(vitals);
     await vitals.close();
 
     const realtime = await panel.ownerPage(`/sites/${SITE_ID}/realtime`, { width, dark });

@@ -94,6 +94,26 @@ export class VisitFinalizer extends RecurringJob {
     return this.running;
   }
 
+  /**
+   * Writes the days from `from` on again, under a new version, where they are finalized already (rows were
+   * written into them since: a demo site's month), then, where the hourly job runs, finalizes the days
+   * after as it does. Days before the first finalized one are written too: they may be new to the rollup.
+   * After any run under way.
+   */
+  async finalizeAgain(from: string, now: Date): Promise<void> {
+    if (this.config.clickhouse.cluster !== undefined) return;
+    while (this.running) await this.running.catch(() => undefined);
+    this.running = this.finalizeDaysAgain(from, now).finally(() => (this.running = undefined));
+    await this.running;
+    if (this.isEnabled()) await this.finalize(now);
+  }
+
+  private async finalizeDaysAgain(from: string, now: Date): Promise<void> {
+    const [mark] = await this.rows<{ day: string; version: number; days: string }>(watermarkSql);
+    if (Number(mark.days) > 0 && from <= mark.day)
+      await this.finalizeNewDays(from, mark.day, Number(mark.version), now);
+  }
+
   private async finalizeDays(now: Date): Promise<void> {
     const [mark] = await this.rows<{ day: string; version: number; days: string }>(watermarkSql);
     const last = addDays(now.toISOString().slice(0, 10), -this.config.finalizeAfterDays);

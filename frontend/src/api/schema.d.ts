@@ -665,6 +665,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sites/demo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DemoSitesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sites/{siteId}/demo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DemoSitesController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sites/{siteId}/dashboards": {
         parameters: {
             query?: never;
@@ -2259,6 +2291,27 @@ export interface components {
              * @enum {string}
              */
             reason: "framable" | "pattern" | "x_frame_options" | "frame_ancestors" | "redirect" | "unavailable" | "unreachable";
+        };
+        CreateDemoSiteDto: {
+            /**
+             * @description Events over the 60 days, about 7 a visit (a busier or quieter shop)
+             * @default 400000
+             */
+            events: number;
+        };
+        DemoSiteStatusDto: {
+            /** @example 2 */
+            siteId: number;
+            /**
+             * @description writing: its rows go into ClickHouse; finalizing: the finalized days are written again with them; ready; failed
+             * @enum {string}
+             */
+            stage: "writing" | "finalizing" | "ready" | "failed";
+            /** @description Rows to write: the 60 days up to now */
+            rows: number;
+            rowsWritten: number;
+            /** @description Why it failed */
+            error: string | null;
         };
         WidgetResponse: {
             id: number;
@@ -4824,6 +4877,50 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    DemoSitesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDemoSiteDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemoSiteStatusDto"];
+                };
+            };
+        };
+    };
+    DemoSitesController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemoSiteStatusDto"];
+                };
             };
         };
     };

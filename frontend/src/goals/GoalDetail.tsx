@@ -73,7 +73,7 @@ function GoalBreakdown({
           const lines = conversionLines(report.rows, dimension);
           const withRevenue = lines.some((line) => line.revenue.length > 0);
           return (
-            <table className="breakdown-table">
+            <table className="breakdown-table phone-rows conversions-table">
               <TableHeader
                 columns={[
                   { label },
@@ -87,10 +87,20 @@ function GoalBreakdown({
                 {lines.map((line) => (
                   <tr key={line.value}>
                     <td className="goals-value-cell">{line.label}</td>
-                    <td className="number">{line.visitors}</td>
-                    <td className="number">{line.conversions}</td>
-                    <td className="number">{line.rate}</td>
-                    {withRevenue && <td>{line.revenue.join(', ') || '—'}</td>}
+                    <td className="number" data-label="Visitors">
+                      {line.visitors}
+                    </td>
+                    <td className="number" data-label="Conversions">
+                      {line.conversions}
+                    </td>
+                    <td className="number" data-label="Rate">
+                      {line.rate}
+                    </td>
+                    {withRevenue && (
+                      <td className="conversions-revenue" data-label="Revenue">
+                        {line.revenue.join(', ') || '—'}
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>

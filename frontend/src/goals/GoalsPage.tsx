@@ -90,7 +90,7 @@ function GoalsTable({
   const withRevenue = summaries.some((summary) => summary.revenue.length > 0);
   return (
     <ScrollRegion className="goals-scroll" label="Goals table, scrollable">
-      <table className="goals-table">
+      <table className="goals-table phone-rows">
         <caption className="visually-hidden">
           Goals: visitors who converted in the period, as a percent of all visitors, and the change against{' '}
           {compared.phrase}; choose a goal to see its conversions by day and by source and page
@@ -118,16 +118,16 @@ function GoalsTable({
                 </button>
                 {canManage && <DeleteGoalButton siteId={siteId} summary={summary} onDeleted={onDeleted} />}
               </td>
-              <td className="number">
+              <td className="number" data-label="Conversions">
                 <span className="goals-value">{summary.conversions}</span>
                 {comparing && <ChangeNote change={summary.conversionsChange} />}
               </td>
-              <td className="number">
+              <td className="number" data-label="Rate">
                 <span className="goals-value">{summary.rate}</span>
                 {comparing && <ChangeNote change={summary.rateChange} />}
               </td>
               {withRevenue && (
-                <td>
+                <td data-label="Revenue">
                   {summary.revenue.length > 0 ? (
                     <ul className="goals-revenue">
                       {summary.revenue.map((amount) => (

@@ -13,6 +13,7 @@ import {
   type SiteSettings,
   type SiteStatus,
 } from './api';
+import { DemoSiteCard } from './DemoSiteCard';
 import { SiteDeletionNotice } from './SiteDeletionNotice';
 import { useSitesQuery } from './useSitesQuery';
 import { ErrorNotice } from '../shared/ErrorNotice';
@@ -36,6 +37,7 @@ export function SitesPage() {
         <SiteDeletionNotice key={deletion.id} deletion={deletion} />
       ))}
       {canEdit && <AddSiteForm onCreated={sites.retry} />}
+      {canEdit && <DemoSiteCard onCreated={sites.retry} />}
       <QueryState
         query={sites}
         what="your sites"

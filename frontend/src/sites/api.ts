@@ -1,5 +1,5 @@
-import type { Schemas } from '../api/schemas';
-import { api, apiRequest, authorized, dataOf } from '../shared/api-client';
+import type { Schemas } from '../api/schemas.js';
+import { api, apiRequest, authorized, dataOf } from '../shared/api-client.js';
 
 /** `GET /api/sites`: the sites the signed-in user may see, with their settings. */
 export type Site = Schemas['SiteResponseDto'];
@@ -41,3 +41,12 @@ export const deleteSite = (token: string, id: number, confirm: string) =>
 export function fetchSiteStatus(token: string, id: number, signal: AbortSignal): Promise<SiteStatus> {
   return apiRequest<SiteStatus>('GET', `/sites/${id}/status`, { token, signal });
 }
+
+/** A demo site's month of generated traffic, being written (`POST /api/sites/demo`, `GET /api/sites/:id/demo`). */
+export type DemoSiteStatus = Schemas['DemoSiteStatusDto'];
+
+export const createDemoSite = (token: string) =>
+  apiRequest<DemoSiteStatus>('POST', '/sites/demo', { token, body: {} });
+
+export const fetchDemoSiteStatus = (token: string, id: number, signal: AbortSignal) =>
+  apiRequest<DemoSiteStatus>('GET', `/sites/${id}/demo`, { token, signal });

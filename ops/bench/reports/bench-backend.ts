@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { SETTINGS, SITES_FILE_VERSION, type SiteEntry } from '@sluice/config';
 import { freePort, waitUntil } from '@sluice/services';
 import { backendEnvironment, startBackend, stopBackend } from '../backend-process';
-import { siteCatalogues, type SeedPlan } from './event-generator';
+import { siteCatalogues, type SeedPlan } from '@sluice/traffic';
 import type { SeededClickHouse } from './seeder';
 
 const BACKEND_CORE = 0;

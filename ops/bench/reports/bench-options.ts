@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { REPO_ROOT } from '../../src/repo-root';
-import { DEFAULT_PLAN, type SeedPlan } from './event-generator';
+import { DEFAULT_PLAN, type SeedPlan } from '@sluice/traffic';
 
 /** A command-line option that must be a positive integer, or its default when absent. */
 export function positive(name: string, raw: string | undefined, fallback: number): number {

@@ -14,8 +14,8 @@ import { request as httpRequest } from 'node:http';
 import { loadavg } from 'node:os';
 import { setImmediate as yieldToIo } from 'node:timers/promises';
 import { processCpuSeconds, thousands } from '../report';
-import { eventBatches, type SeedPlan } from './event-generator';
-import { ByteWriter, ROW_BINARY_INSERT, writeRows } from './row-binary';
+import { eventBatches, type SeedPlan } from '@sluice/traffic';
+import { ByteWriter, ROW_BINARY_INSERT, writeRows } from '@sluice/traffic';
 
 const DATABASE = 'sluice';
 /** Rows generated between turns of the event loop, so the inserts in flight keep streaming. */

@@ -1,6 +1,7 @@
 /**
- * The benchmark's events: visits of several sites over 30 days, as the edge would have stored them
- * (contract rows with the fields at their default left out), from a seed.
+ * Generated events: visits of several sites over 30 days, as the edge would have stored them
+ * (contract rows with the fields at their default left out), from a seed: the reports benchmark's
+ * 10 million, and the demo site's month.
  *
  * A site's share of the events falls with its rank (1, 1/2, 1/3… of the first). Visitors come back
  * (a few often), keep their device and place, and visit more on weekdays and in local daytime. A
@@ -58,6 +59,8 @@ const SHAPE = {
 } as const;
 
 const DAY_SECONDS = 86_400;
+/** How tall the generated sites' pages are, in CSS pixels: a narrower screen stacks the same page taller. */
+const PAGE_HEIGHT = { desktop: 3_200, narrow: 5_600 } as const;
 const ROW_LENGTH = Object.keys(COLUMN).length;
 
 /** Relative traffic by local hour: quiet at night, peaks late morning and early evening. */
@@ -289,7 +292,10 @@ class SiteVisits {
           ? row('$download', this.downloads.draw(random))
           : row('$autocapture', this.elements.draw(random));
     click[COLUMN.click_x] = random.int(1, who.viewportWidth - 1);
-    click[COLUMN.click_y] = Math.max(1, Math.floor(random.logNormal(600, 0.9)));
+    // Most clicks near the top; none below the page's end (a long-tailed draw past it lands anywhere on the page).
+    const depth = Math.max(1, Math.floor(random.logNormal(600, 0.9)));
+    const height = who.desktop ? PAGE_HEIGHT.desktop : PAGE_HEIGHT.narrow;
+    click[COLUMN.click_y] = depth <= height ? depth : random.int(1, height);
     click[COLUMN.viewport_width] = who.viewportWidth;
     return click;
   }
@@ -322,8 +328,16 @@ class SiteVisits {
  */
 export function* eventBatches(plan: SeedPlan, batchSize: number): Generator<RowValues[]> {
   const rows = rowsPerSite(plan);
-  for (const site of siteCatalogues(plan)) {
-    const visits = new SiteVisits(plan, site, rows[site.id - 1]);
-    while (!visits.done) yield visits.take(batchSize);
-  }
+  for (const site of siteCatalogues(plan)) yield* siteEventBatches(plan, site, rows[site.id - 1], batchSize);
+}
+
+/** `rows` rows of one site (the plan's other sites left out) in batches of `batchSize`. */
+export function* siteEventBatches(
+  plan: SeedPlan,
+  site: SiteCatalogue,
+  rows: number,
+  batchSize: number,
+): Generator<RowValues[]> {
+  const visits = new SiteVisits(plan, site, rows);
+  while (!visits.done) yield visits.take(batchSize);
 }

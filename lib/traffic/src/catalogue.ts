@@ -1,5 +1,5 @@
 /**
- * What the benchmark's visitors meet: pages, referrers, campaigns, countries, devices, page elements,
+ * What the generated visitors meet: pages, referrers, campaigns, countries, devices, page elements,
  * errors and custom events, with their weights. Ranked lists are drawn Zipf-like (a few items take
  * most of the traffic, a long tail the rest), as analytics data is.
  */
@@ -545,15 +545,32 @@ function pages(random: Random): Weighted<string> {
   );
 }
 
-export function siteCatalogue(id: number, seed: number): SiteCatalogue {
+/** What a generated site is called, where it is, and the zone its visitors live in. */
+export type SiteIdentity = Pick<SiteCatalogue, 'name' | 'domain' | 'timezone' | 'utcOffsetMinutes'>;
+
+/** The benchmark's sites: numbered, each in the next of TIME_ZONES. */
+function benchmarkIdentity(id: number): SiteIdentity {
   const [timezone, utcOffsetMinutes] = TIME_ZONES[(id - 1) % TIME_ZONES.length];
-  const domain = `site${id}.example.com`;
+  return { name: `Benchmark site ${id}`, domain: `site${id}.example.com`, timezone, utcOffsetMinutes };
+}
+
+/** The demo site (backend, sites/demo): a reserved domain (RFC 2606), so it is nobody's real site. */
+export const DEMO_SITE_IDENTITY: SiteIdentity = {
+  name: 'Demo shop',
+  domain: 'demo-shop.example',
+  timezone: TIME_ZONES[0][0],
+  utcOffsetMinutes: TIME_ZONES[0][1],
+};
+
+export function siteCatalogue(
+  id: number,
+  seed: number,
+  identity: SiteIdentity = benchmarkIdentity(id),
+): SiteCatalogue {
+  const { domain } = identity;
   return {
     id,
-    name: `Benchmark site ${id}`,
-    domain,
-    timezone,
-    utcOffsetMinutes,
+    ...identity,
     pages: pages(new Random(seed * 31 + id)),
     referrers: referrers(),
     campaigns: CAMPAIGNS,

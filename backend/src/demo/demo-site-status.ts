@@ -1,0 +1,13 @@
+/** How far the traffic of a demo site has come. */
+export interface DemoSiteStatus {
+  siteId: number;
+  /**
+   * `writing`: its rows go into ClickHouse; `finalizing`: the days already finalized are written again
+   * with them (until then reports of those days leave the demo out); `ready`; `failed` (see `error`).
+   */
+  stage: 'writing' | 'finalizing' | 'ready' | 'failed';
+  /** Rows to write: the month's rows before now. */
+  rows: number;
+  rowsWritten: number;
+  error: string | null;
+}

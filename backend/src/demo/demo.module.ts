@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { GoalsModule } from '../goals/goals.module.js';
+import { ReportsModule } from '../reports/reports.module.js';
+import { SitesModule } from '../sites/sites.module.js';
+import { DemoSitesController } from './demo-sites.controller.js';
+import { DemoSites } from './demo-sites.service.js';
+
+/** Demo sites: a month of generated traffic on a site of its own. */
+@Module({
+  imports: [SitesModule, GoalsModule, ReportsModule],
+  controllers: [DemoSitesController],
+  providers: [DemoSites],
+})
+export class DemoModule {}

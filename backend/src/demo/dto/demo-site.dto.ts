@@ -1,0 +1,41 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import type { DemoSiteStatus } from '../demo-site-status.js';
+
+export const DEMO_EVENTS = { default: 400_000, min: 1_000, max: 2_000_000 } as const;
+
+export class CreateDemoSiteDto {
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: DEMO_EVENTS.min,
+    maximum: DEMO_EVENTS.max,
+    default: DEMO_EVENTS.default,
+    description: 'Events over the 60 days, about 7 a visit (a busier or quieter shop)',
+  })
+  @IsOptional()
+  @Max(DEMO_EVENTS.max, { message: `$property must be at most ${DEMO_EVENTS.max}` })
+  @Min(DEMO_EVENTS.min, { message: `$property must be at least ${DEMO_EVENTS.min}` })
+  @IsInt({ message: '$property must be a whole number' })
+  events?: number;
+}
+
+export class DemoSiteStatusDto implements DemoSiteStatus {
+  @ApiProperty({ type: 'integer', example: 2 })
+  siteId!: number;
+
+  @ApiProperty({
+    enum: ['writing', 'finalizing', 'ready', 'failed'],
+    description:
+      'writing: its rows go into ClickHouse; finalizing: the finalized days are written again with them; ready; failed',
+  })
+  stage!: DemoSiteStatus['stage'];
+
+  @ApiProperty({ type: 'integer', description: 'Rows to write: the 60 days up to now' })
+  rows!: number;
+
+  @ApiProperty({ type: 'integer' })
+  rowsWritten!: number;
+
+  @ApiProperty({ type: 'string', nullable: true, description: 'Why it failed' })
+  error!: string | null;
+}

@@ -1,0 +1,130 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { waitUntil } from '@sluice/services';
+import { DEMO_SITE_IDENTITY } from '@sluice/traffic';
+import { addDays } from '../src/common/calendar.js';
+import type { DemoSiteStatus } from '../src/demo/demo-site-status.js';
+import { VisitFinalizer } from '../src/reports/visit-finalizer.js';
+import { newSignedInUser, startSignedInApp, type TestStores } from './harness.js';
+import { seedVisits } from './report-seed.js';
+
+let stores: TestStores;
+let app: INestApplication;
+let http: ReturnType<typeof request>;
+let token: string;
+let stop: (() => Promise<void>) | undefined;
+
+before(async () => {
+  ({ stores, app, http, token, stop } = await startSignedInApp());
+});
+after(() => stop?.());
+
+const DEMO_EVENTS = 6_000;
+const today = () => new Date().toISOString().slice(0, 10);
+
+const get = async <T>(path: string, as = token, status = 200): Promise<T> =>
+  (await http.get(`/api/${path}`).set('authorization', `Bearer ${as}`).expect(status)).body as T;
+
+/** What the demo site's rows hold, counted from the raw events as reports count them (bots left out, copies once). */
+async function rawTruth(siteId: number) {
+  const [truth] = await stores.query<{ rows: string; visitors: string; visits: string; pageviews: string }>(
+    `SELECT toString(count()) AS rows,
+       toString(uniqExactIf(visitor_id, is_bot = 0)) AS visitors,
+       toString(uniqExactIf(session_id, is_bot = 0)) AS visits,
+       toString(uniqExactIf(event_id, is_bot = 0 AND name = 'pageview')) AS pageviews
+     FROM events WHERE site_id = ${siteId}`,
+  );
+  return truth;
+}
+
+describe('a demo site', () => {
+  let status: DemoSiteStatus;
+  before(async () => {
+    // Another site's month, finalized up to 3 days ago: the demo's rows land in days already finalized.
+    const { body: other } = await http
+      .post('/api/sites')
+      .set('authorization', `Bearer ${token}`)
+      .send({ name: 'Live', domain: 'live.test' })
+      .expect(201);
+    await stores.insertEvents(
+      seedVisits(31, other.id as number, `${addDays(today(), -20)} 00:00:00`, `${today()} 00:00:00`, 200),
+    );
+    await app.get(VisitFinalizer).finalize(new Date());
+    ({ body: status } = await http
+      .post('/api/sites/demo')
+      .set('authorization', `Bearer ${token}`)
+      .send({ events: DEMO_EVENTS })
+      .expect(202));
+    await waitUntil(
+      'the demo site is written',
+      async () => {
+        status = await get<DemoSiteStatus>(`sites/${status.siteId}/demo`);
+        return status.stage === 'ready' || status.stage === 'failed';
+      },
+      { timeoutMs: 120_000 },
+    );
+  });
+
+  test('is a site of its own, with its month written and three goals', async () => {
+    assert.equal(status.stage, 'ready', String(status.error));
+    const site = await get<{ name: string; domain: string; timezone: string }>(`sites/${status.siteId}`);
+    assert.deepEqual(
+      { name: site.name, domain: site.domain, timezone: site.timezone },
+      {
+        name: DEMO_SITE_IDENTITY.name,
+        domain: DEMO_SITE_IDENTITY.domain,
+        timezone: DEMO_SITE_IDENTITY.timezone,
+      },
+    );
+    const truth = await rawTruth(status.siteId);
+    // The rows after now are left out of the last day: fewer than asked, all of them counted.
+    assert.ok(status.rows > DEMO_EVENTS * 0.8 && status.rows <= DEMO_EVENTS, `${status.rows} rows`);
+    assert.equal(status.rowsWritten, status.rows);
+    assert.equal(Number(truth.rows), status.rows);
+    const [{ latest }] = await stores.query<{ latest: string }>(
+      `SELECT toString(max(ts)) AS latest FROM events WHERE site_id = ${status.siteId}`,
+    );
+    assert.ok(Date.parse(`${latest.replace(' ', 'T')}Z`) <= Date.now(), `no row after now: ${latest}`);
+    const goals = await get<Array<{ name: string }>>(`sites/${status.siteId}/goals`);
+    assert.deepEqual(goals.map(({ name }) => name).sort(), ['Purchased', 'Saw pricing', 'Signed up']);
+  });
+
+  test("reports count every row, the finalized days' too (written again with the demo's rows)", async () => {
+    const finalized = await stores.query<{ days: string }>(
+      `SELECT toString(uniqExact(day)) AS days FROM visits WHERE site_id = ${status.siteId}`,
+    );
+    assert.ok(Number(finalized[0].days) >= 50, `${finalized[0].days} finalized days of the demo`);
+    const truth = await rawTruth(status.siteId);
+    // From before the demo's first local day to its last: every visit begins in the range.
+    const { metrics } = await get<{ metrics: Record<string, number> }>(
+      `sites/${status.siteId}/overview?from=${addDays(today(), -62)}&to=${addDays(today(), 1)}`,
+    );
+    assert.deepEqual(
+      { visitors: metrics.visitors, visits: metrics.visits, pageviews: metrics.pageviews },
+      { visitors: Number(truth.visitors), visits: Number(truth.visits), pageviews: Number(truth.pageviews) },
+    );
+    const countries = await get<{ rows: Array<{ metrics: Record<string, number> }> }>(
+      `sites/${status.siteId}/breakdown?from=${addDays(today(), -62)}&to=${addDays(today(), 1)}&dimension=country`,
+    );
+    assert.ok(countries.rows.length >= 5, 'visitors come from several countries');
+  });
+
+  test('a user without the demo site finds no such site, nor its progress', async () => {
+    const viewer = await newSignedInUser(http, token, { email: 'viewer@demo.test', role: 'viewer' });
+    await get(`sites/${status.siteId}/demo`, viewer, 404);
+    await get(`sites/${status.siteId}/overview?from=${today()}&to=${today()}`, viewer, 404);
+  });
+
+  test('only an admin adds one, and the size is checked', async () => {
+    const viewer = await newSignedInUser(http, token, { email: 'viewer2@demo.test', role: 'viewer' });
+    await http.post('/api/sites/demo').set('authorization', `Bearer ${viewer}`).send({}).expect(403);
+    const { body } = await http
+      .post('/api/sites/demo')
+      .set('authorization', `Bearer ${token}`)
+      .send({ events: 10 })
+      .expect(400);
+    assert.match(JSON.stringify(body), /events must be at least 1000/);
+  });
+});

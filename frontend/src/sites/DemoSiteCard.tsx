@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import { Link } from 'wouter';
+import { useSession } from '../auth/session';
+import { reportPath } from '../reports/report-catalogue';
+import { DEFAULT_VIEW } from '../routing/report-view';
+import { ErrorNotice } from '../shared/ErrorNotice';
+import { useAction } from '../shared/useAction';
+import { useApiQuery } from '../shared/useApiQuery';
+import { createDemoSite, fetchDemoSiteStatus, type DemoSiteStatus } from './api';
+import { demoFinished, demoProgress } from './demo-site-data';
+
+const POLL_MS = 1000;
+
+/** Adding a demo site (admins): a shop with a month of generated traffic, to see every report at once. */
+export function DemoSiteCard({ onCreated }: { onCreated: () => void }) {
+  const { accessToken = '' } = useSession();
+  const [started, setStarted] = useState<DemoSiteStatus>();
+  const create = useAction(
+    () => createDemoSite(accessToken),
+    (status) => {
+      setStarted(status);
+      onCreated();
+    },
+  );
+  return (
+    <section className="card" aria-label="Demo site">
+      <h2>Try it on a demo site</h2>
+      <p>
+        A shop with 60 days of generated visits: sources and campaigns, countries and devices, clicks, custom
+        events with revenue, errors and web vitals, and three goals. Delete it as any site.
+      </p>
+      <ErrorNotice message={create.error} />
+      {started ? (
+        <DemoSiteProgress started={started} />
+      ) : (
+        <button type="button" onClick={() => void create.run()} disabled={create.busy}>
+          Add demo site
+        </button>
+      )}
+    </section>
+  );
+}
+
+/** The demo site's progress, asked every second until it is ready (or failed). */
+function DemoSiteProgress({ started }: { started: DemoSiteStatus }) {
+  const [finished, setFinished] = useState(false);
+  const query = useApiQuery(
+    ['demo-site', started.siteId],
+    (token, signal) => fetchDemoSiteStatus(token, started.siteId, signal),
+    { refreshEveryMs: finished ? undefined : POLL_MS },
+  );
+  const status = query.data ?? started;
+  if (demoFinished(status) !== finished) setFinished(demoFinished(status));
+  const { text, fraction } = demoProgress(status);
+  return (
+    <div className="demo-progress" role="status">
+      {status.stage !== 'ready' && status.stage !== 'failed' && (
+        <progress value={fraction} max={1} aria-label="Demo site progress" />
+      )}
+      <p>
+        {text}{' '}
+        {status.stage === 'ready' && (
+          <Link href={reportPath(status.siteId, 'overview', { ...DEFAULT_VIEW, period: '30d' })}>
+            See its reports
+          </Link>
+        )}
+      </p>
+    </div>
+  );
+}

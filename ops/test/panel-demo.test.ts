@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { everyCardDrawn, nothingLoading } from './browser';
+import { SCREENSHOT_SIZES, startPanelHarness, type PanelHarness } from './panel-harness';
+
+/**
+ * A demo site added from the Sites page in Chromium over the real stack (ClickHouse 18.16, backend, edge):
+ * its progress, then its reports with two months of generated traffic. The report pages' screenshots in
+ * docs/screenshots/ are taken here, over the last 30 days (the other panel tests read small seeds with known
+ * answers, which make poor pictures), but the heatmap's, which shows a page the test serves framed beneath
+ * its clicks (panel-behaviour.test.ts), and realtime's, which shows events sent meanwhile (panel-quality).
+ */
+let panel: PanelHarness;
+let siteId: number;
+
+before(async () => {
+  panel = await startPanelHarness('demo');
+});
+after(() => panel?.stop());
+
+const MONTH = 'period=30d';
+
+test('an admin adds a demo site from the Sites page, follows its progress and opens its reports', async () => {
+  const page = await panel.ownerPage('/sites');
+  const card = page.getByRole('region', { name: 'Demo site' });
+  await card.getByRole('button', { name: 'Add demo site' }).click();
+  const progress = card.getByRole('status');
+  await progress.getByText(/^Writing 60 days of visits|events written/).waitFor();
+  await progress
+    .getByText(/^The demo site is ready: [\d,]+ events over 60 days\./)
+    .waitFor({ timeout: 180_000 });
+  await page.getByRole('article', { name: 'Site demo-shop.example' }).getByText('Demo shop').waitFor();
+  await progress.getByRole('link', { name: 'See its reports' }).click();
+  siteId = Number(/\/sites\/(\d+)\/overview/.exec(page.url())?.[1]);
+  assert.ok(siteId > 1, page.url());
+  const visitors = page.getByRole('list', { name: 'Metrics' }).getByRole('button').first();
+  await visitors.filter({ hasText: /Unique visitors\s*[\d,]{4,}/ }).waitFor();
+  await page.close();
+});
+
+/** Every report page over the demo's month, as its screenshot shows it. */
+const PAGES: Array<{ name: string; path: string; ready(page: Page): Promise<void> }> = [
+  { name: 'overview', path: `overview?${MONTH}`, ready: everyCardDrawn },
+  {
+    name: 'goals',
+    path: `goals?${MONTH}`,
+    async ready(page) {
+      await page.getByRole('button', { name: /^Purchased/ }).click();
+      await page.locator('.time-chart canvas').first().waitFor();
+    },
+  },
+  {
+    name: 'funnels',
+    path: `funnels?${MONTH}&step=page:/&step=page:/pricing&step=event:add_to_cart&by=country`,
+    ready: nothingLoading,
+  },
+  { name: 'retention', path: `retention?${MONTH}&cohort=week`, ready: nothingLoading },
+  { name: 'paths', path: `paths?${MONTH}&page=%2Fpricing`, ready: nothingLoading },
+  { name: 'actions', path: `actions?${MONTH}`, ready: nothingLoading },
+  { name: 'errors', path: `errors?${MONTH}`, ready: nothingLoading },
+  {
+    name: 'errors-detail',
+    path: `errors?${MONTH}`,
+    async ready(page) {
+      await page.locator('button.errors-open').first().click();
+      await page.locator('.time-chart canvas').waitFor();
+      await nothingLoading(page);
+    },
+  },
+  { name: 'vitals', path: `vitals?${MONTH}`, ready: nothingLoading },
+  { name: 'events', path: `events?${MONTH}`, ready: nothingLoading },
+];
+
+/** The overview in both schemes at both widths, as frontend/README.md links it; the other pages as SCREENSHOT_SIZES. */
+const OVERVIEW_SIZES = [...SCREENSHOT_SIZES, { width: 390, dark: false }, { width: 1280, dark: true }];
+
+test("every report page over the demo's month: no serious accessibility violation, screenshots", async () => {
+  for (const { name, path, ready } of PAGES) {
+    for (const { width, dark } of name === 'overview' ? OVERVIEW_SIZES : SCREENSHOT_SIZES) {
+      const page = await panel.ownerPage(`/sites/${siteId}/${path}`, { width, dark });
+      // Signed in, the page's lazily loaded code and its first requests answered; then what `ready` waits for.
+      await page.locator('main .query-result').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      await ready(page);
+      await page.evaluate('window.scrollTo(0, 0)');
+      await panel.assertAccessible(page, `the ${name} page at ${width} px, ${dark ? 'dark' : 'light'}`);
+      await panel.screenshot(page, name);
+      await page.close();
+    }
+  }
+});
