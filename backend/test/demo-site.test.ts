@@ -57,6 +57,13 @@ describe('a demo site', () => {
       .set('authorization', `Bearer ${token}`)
       .send({ events: DEMO_EVENTS })
       .expect(202));
+    // One at a time: a second while the first is written is refused.
+    const { body: refused } = await http
+      .post('/api/sites/demo')
+      .set('authorization', `Bearer ${token}`)
+      .send({ events: DEMO_EVENTS })
+      .expect(409);
+    assert.match(refused.message, /a demo site is being written/);
     await waitUntil(
       'the demo site is written',
       async () => {

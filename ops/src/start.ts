@@ -44,6 +44,7 @@ async function main(): Promise<void> {
       `\nand proxy /telemetry/ on that site to ${edgeUrl}telemetry/ (see README: "First-party proxy").`,
     );
   }
+  console.log('To see every report before a site of yours sends anything: Sites → Add demo site.');
   console.log('\nPress Ctrl+C to stop.');
 }
 

@@ -21,8 +21,12 @@ after(() => panel?.stop());
 
 const MONTH = 'period=30d';
 
-test('an admin adds a demo site from the Sites page, follows its progress and opens its reports', async () => {
-  const page = await panel.ownerPage('/sites');
+test("a newcomer's empty overview leads to the demo site, whose progress is followed to its reports", async () => {
+  // The first start's site, with nothing sent yet: the overview says where the snippet and the demo site are.
+  const page = await panel.ownerPage('/');
+  await page.getByText(/^No visits on these dates\./).waitFor();
+  await page.getByRole('link', { name: 'demo site' }).click();
+  await page.waitForURL(/\/sites$/);
   const card = page.getByRole('region', { name: 'Demo site' });
   await card.getByRole('button', { name: 'Add demo site' }).click();
   const progress = card.getByRole('status');

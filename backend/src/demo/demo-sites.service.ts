@@ -45,8 +45,13 @@ export class DemoSites implements OnModuleDestroy {
     this.client = createClient({ url, database, ...admin, request_timeout: 600_000 });
   }
 
-  /** A new demo site with `events` rows over the last DEMO_DAYS days, written in the background. */
+  /**
+   * A new demo site with `events` rows over the last DEMO_DAYS days, written in the background. One at a time:
+   * each is a long insert and a finalization of the days it touches.
+   */
   async create(user: User, events: number): Promise<DemoSiteStatus> {
+    if ([...this.progress.values()].some(({ stage }) => stage === 'writing' || stage === 'finalizing'))
+      throw new DomainError(ErrorCode.Conflict, 'a demo site is being written: add another once it is ready');
     const { name, domain, timezone } = DEMO_SITE_IDENTITY;
     const site = await this.sites.create(user, { name, domain, timezone });
     for (const goal of DEMO_GOALS) await this.goals.create(user, site.id, goal);

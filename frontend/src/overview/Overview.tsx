@@ -1,3 +1,5 @@
+import { Link } from 'wouter';
+import { useSession } from '../auth/session';
 import { useComparisonWords } from '../reports/comparison-words';
 import type { ReportPageProps } from '../reports/report-page';
 import type { ReportRequest } from '../reports/report-request';
@@ -23,14 +25,7 @@ export function OverviewPage({ range, view, onChange, request }: ReportPageProps
   return (
     <div className="overview">
       <section className="overview-metrics" aria-label="Overview">
-        <QueryState
-          query={overview}
-          what="the overview"
-          isEmpty={isEmptyOverview}
-          empty={
-            <p>No visits on these dates. Once the tracker snippet is on your pages, visits show up here.</p>
-          }
-        >
+        <QueryState query={overview} what="the overview" isEmpty={isEmptyOverview} empty={<NoVisits />}>
           {(data) => (
             <MetricCards
               cards={metricCards(data)}
@@ -53,6 +48,24 @@ export function OverviewPage({ range, view, onChange, request }: ReportPageProps
         <GoalsCard request={request} />
       </div>
     </div>
+  );
+}
+
+/** An empty period: where the snippet is, and (for those who may add one) a demo site to see the reports with. */
+function NoVisits() {
+  const { user } = useSession();
+  return (
+    <p>
+      No visits on these dates. Once the tracker snippet is on your pages, visits show up here: the snippet is
+      under <Link href="/sites">Sites</Link>
+      {user?.role !== 'viewer' && (
+        <>
+          , where a <Link href="/sites">demo site</Link> with two months of generated traffic shows every
+          report before your own site sends anything
+        </>
+      )}
+      .
+    </p>
   );
 }
 
