@@ -10,3 +10,4 @@ export * from './channels';
 export * from './flags-document';
 export * from './filter-conditions';
 export * from './view-periods';
+export * from './demo-site';

@@ -35,6 +35,12 @@ test("a newcomer's empty overview leads to the demo site, whose progress is foll
     .getByText(/^The demo site is ready: [\d,]+ events over 60 days\./)
     .waitFor({ timeout: 180_000 });
   await page.getByRole('article', { name: 'Site demo-shop.example' }).getByText('Demo shop').waitFor();
+  // Once it exists, the card leads to it rather than to another.
+  const again = await panel.ownerPage('/sites');
+  const existing = again.getByRole('region', { name: 'Demo site' });
+  await existing.getByText('Demo shop is below').waitFor();
+  assert.equal(await existing.getByRole('button', { name: 'Add demo site' }).count(), 0);
+  await again.close();
   await progress.getByRole('link', { name: 'See its reports' }).click();
   siteId = Number(/\/sites\/(\d+)\/overview/.exec(page.url())?.[1]);
   assert.ok(siteId > 1, page.url());

@@ -15,7 +15,7 @@ export class DemoSitesController {
   constructor(private readonly demos: DemoSites) {}
 
   /**
-   * Adds a demo site: a shop with 60 days of generated traffic and three goals, to see every report before
+   * Adds a demo site: a shop with two months (DEMO_SITE.days) of generated traffic and three goals, to see every report before
    * a site of your own sends anything. Its traffic is written in the background (202): follow it at
    * `:siteId/demo`. Delete it as any site.
    */

@@ -46,7 +46,7 @@ export class DemoSites implements OnModuleDestroy {
   }
 
   /**
-   * A new demo site with `events` rows over the last DEMO_DAYS days, written in the background. One at a time:
+   * A new demo site with `events` rows over the last DEMO_SITE.days days, written in the background. One at a time:
    * each is a long insert and a finalization of the days it touches.
    */
   async create(user: User, events: number): Promise<DemoSiteStatus> {

@@ -7,13 +7,8 @@ import {
   writeRows,
   type SeedPlan,
 } from '@sluice/traffic';
+import { DEMO_SITE } from '@sluice/config';
 import { addDays } from '../common/calendar.js';
-
-/**
- * Days of traffic a demo site gets, ending today: the panel's everyday period (30 days) and the one before it,
- * which its cards compare against.
- */
-export const DEMO_DAYS = 60;
 
 /** The generator's seed: every demo site has the same visitors, pages and sources. */
 const DEMO_SEED = 1;
@@ -24,10 +19,16 @@ const CHUNK_ROWS = 2_000;
 /** `YYYY-MM-DD hh:mm:ss` in UTC, as `ts` is stored: the text sorts as the time does. */
 const storedTime = (instant: Date) => instant.toISOString().slice(0, 19).replace('T', ' ');
 
-/** The demo's period: DEMO_DAYS ending on the demo zone's today (its fixed offset: the daily rhythm only). */
+/** The demo's period: DEMO_SITE.days ending on the demo zone's today (its fixed offset: the daily rhythm only). */
 export function demoPlan(now: Date, events: number): SeedPlan {
   const local = new Date(now.getTime() + DEMO_SITE_IDENTITY.utcOffsetMinutes * 60_000);
-  return { seed: DEMO_SEED, events, sites: 1, endDay: local.toISOString().slice(0, 10), days: DEMO_DAYS };
+  return {
+    seed: DEMO_SEED,
+    events,
+    sites: 1,
+    endDay: local.toISOString().slice(0, 10),
+    days: DEMO_SITE.days,
+  };
 }
 
 /** The first UTC day that may hold a row of the plan (its first local day starts up to a day earlier in UTC). */

@@ -37,7 +37,7 @@ export function SitesPage() {
         <SiteDeletionNotice key={deletion.id} deletion={deletion} />
       ))}
       {canEdit && <AddSiteForm onCreated={sites.retry} />}
-      {canEdit && <DemoSiteCard onCreated={sites.retry} />}
+      {canEdit && <DemoSiteCard sites={sites.data} onCreated={sites.retry} />}
       <QueryState
         query={sites}
         what="your sites"

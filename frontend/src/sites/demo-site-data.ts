@@ -1,3 +1,4 @@
+import { DEMO_SITE } from '../../../config/src/demo-site.js';
 import { formatCount } from '../shared/format.js';
 import type { DemoSiteStatus } from './api.js';
 
@@ -12,7 +13,7 @@ export function demoProgress(status: DemoSiteStatus, locale?: string): { text: s
   switch (status.stage) {
     case 'writing':
       return {
-        text: `Writing 60 days of visits: ${formatCount(status.rowsWritten, locale)} of about ${formatCount(status.rows, locale)} events`,
+        text: `Writing ${DEMO_SITE.days} days of visits: ${formatCount(status.rowsWritten, locale)} of about ${formatCount(status.rows, locale)} events`,
         fraction: status.rows > 0 ? Math.min(1, status.rowsWritten / status.rows) : 0,
       };
     case 'finalizing':
@@ -21,7 +22,7 @@ export function demoProgress(status: DemoSiteStatus, locale?: string): { text: s
       };
     case 'ready':
       return {
-        text: `The demo site is ready: ${formatCount(status.rows, locale)} events over 60 days.`,
+        text: `The demo site is ready: ${formatCount(status.rows, locale)} events over ${DEMO_SITE.days} days.`,
         fraction: 1,
       };
     case 'failed':

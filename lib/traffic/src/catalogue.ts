@@ -3,7 +3,7 @@
  * errors and custom events, with their weights. Ranked lists are drawn Zipf-like (a few items take
  * most of the traffic, a long tail the rest), as analytics data is.
  */
-import { REVENUE, type Channel } from '@sluice/config';
+import { DEMO_SITE, REVENUE, type Channel } from '@sluice/config';
 import { createHash } from 'node:crypto';
 import { Random, Weighted } from './random';
 
@@ -554,12 +554,12 @@ function benchmarkIdentity(id: number): SiteIdentity {
   return { name: `Benchmark site ${id}`, domain: `site${id}.example.com`, timezone, utcOffsetMinutes };
 }
 
-/** The demo site (backend, sites/demo): a reserved domain (RFC 2606), so it is nobody's real site. */
+/** The demo site (config's DEMO_SITE) in the first zone's daily rhythm. */
 export const DEMO_SITE_IDENTITY: SiteIdentity = {
-  name: 'Demo shop',
-  domain: 'demo-shop.example',
-  timezone: TIME_ZONES[0][0],
-  utcOffsetMinutes: TIME_ZONES[0][1],
+  name: DEMO_SITE.name,
+  domain: DEMO_SITE.domain,
+  timezone: DEMO_SITE.timezone,
+  utcOffsetMinutes: (TIME_ZONES.find(([zone]) => zone === DEMO_SITE.timezone) ?? TIME_ZONES[0])[1],
 };
 
 export function siteCatalogue(

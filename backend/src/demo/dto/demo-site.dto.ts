@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DEMO_SITE } from '@sluice/config';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { DemoSiteStatus } from '../demo-site-status.js';
 
@@ -10,7 +11,7 @@ export class CreateDemoSiteDto {
     minimum: DEMO_EVENTS.min,
     maximum: DEMO_EVENTS.max,
     default: DEMO_EVENTS.default,
-    description: 'Events over the 60 days, about 7 a visit (a busier or quieter shop)',
+    description: `Events over the ${DEMO_SITE.days} days, about 7 a visit (a busier or quieter shop)`,
   })
   @IsOptional()
   @Max(DEMO_EVENTS.max, { message: `$property must be at most ${DEMO_EVENTS.max}` })
@@ -30,7 +31,7 @@ export class DemoSiteStatusDto implements DemoSiteStatus {
   })
   stage!: DemoSiteStatus['stage'];
 
-  @ApiProperty({ type: 'integer', description: 'Rows to write: the 60 days up to now' })
+  @ApiProperty({ type: 'integer', description: `Rows to write: the ${DEMO_SITE.days} days up to now` })
   rows!: number;
 
   @ApiProperty({ type: 'integer' })

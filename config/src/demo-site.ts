@@ -1,0 +1,11 @@
+/**
+ * The demo site an admin can add (backend/src/demo): a shop with generated traffic. Its domain is reserved
+ * (RFC 2606), so it is nobody's real site, and the panel knows a demo site by it.
+ */
+export const DEMO_SITE = {
+  name: 'Demo shop',
+  domain: 'demo-shop.example',
+  timezone: 'Europe/Berlin',
+  /** Days of traffic it gets, ending now: the panel's everyday period (30 days) and the one it is compared with. */
+  days: 60,
+} as const;
