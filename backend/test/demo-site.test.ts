@@ -74,7 +74,7 @@ describe('a demo site', () => {
     );
   });
 
-  test('is a site of its own, with its month written and three goals', async () => {
+  test('is a site of its own, with its months written, three goals and a dashboard', async () => {
     assert.equal(status.stage, 'ready', String(status.error));
     const site = await get<{ name: string; domain: string; timezone: string }>(`sites/${status.siteId}`);
     assert.deepEqual(
@@ -96,6 +96,13 @@ describe('a demo site', () => {
     assert.ok(Date.parse(`${latest.replace(' ', 'T')}Z`) <= Date.now(), `no row after now: ${latest}`);
     const goals = await get<Array<{ name: string }>>(`sites/${status.siteId}/goals`);
     assert.deepEqual(goals.map(({ name }) => name).sort(), ['Purchased', 'Saw pricing', 'Signed up']);
+    const dashboards = await get<Array<{ name: string; widgets: Array<{ kind: string }> }>>(
+      `sites/${status.siteId}/dashboards`,
+    );
+    assert.deepEqual(
+      dashboards.map(({ name, widgets }) => [name, widgets.map(({ kind }) => kind).join(' ')]),
+      [['The shop at a glance', 'metrics chart breakdown breakdown breakdown breakdown link']],
+    );
   });
 
   test("reports count every row, the finalized days' too (written again with the demo's rows)", async () => {

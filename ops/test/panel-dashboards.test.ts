@@ -165,7 +165,7 @@ test('a password-protected view link asks for its password; screenshots of a das
     });
     await page.getByRole('region', { name: 'Country' }).getByRole('cell').first().waitFor();
     await panel.assertAccessible(page, `a dashboard at ${width} px`);
-    await panel.screenshot(page, 'dashboard');
+    await panel.assertFits(page);
     await page.close();
     const visitor = await panel.visitorPage(`/shared/${token}`, { width, dark });
     await visitor.getByRole('region', { name: 'Country' }).getByRole('cell').first().waitFor();

@@ -8,8 +8,9 @@ import { SCREENSHOT_SIZES, startPanelHarness, type PanelHarness } from './panel-
  * A demo site added from the Sites page in Chromium over the real stack (ClickHouse 18.16, backend, edge):
  * its progress, then its reports with two months of generated traffic. The report pages' screenshots in
  * docs/screenshots/ are taken here, over the last 30 days (the other panel tests read small seeds with known
- * answers, which make poor pictures), but the heatmap's, which shows a page the test serves framed beneath
- * its clicks (panel-behaviour.test.ts), and realtime's, which shows events sent meanwhile (panel-quality).
+ * answers, which make poor pictures), and its dashboard's; but the heatmap's, which shows a page the test
+ * serves framed beneath its clicks (panel-behaviour.test.ts), and realtime's, which shows events sent
+ * meanwhile (panel-quality).
  */
 let panel: PanelHarness;
 let siteId: number;
@@ -80,6 +81,14 @@ const PAGES: Array<{ name: string; path: string; ready(page: Page): Promise<void
   },
   { name: 'vitals', path: `vitals?${MONTH}`, ready: nothingLoading },
   { name: 'events', path: `events?${MONTH}`, ready: nothingLoading },
+  {
+    name: 'dashboard',
+    path: 'dashboards',
+    async ready(page) {
+      await page.getByRole('region', { name: 'Country' }).getByRole('cell').first().waitFor();
+      await nothingLoading(page);
+    },
+  },
 ];
 
 /** The overview in both schemes at both widths, as frontend/README.md links it; the other pages as SCREENSHOT_SIZES. */

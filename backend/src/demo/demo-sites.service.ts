@@ -5,6 +5,8 @@ import { Readable } from 'node:stream';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { errorMessage } from '../common/error-message.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { DashboardsService } from '../dashboards/dashboards.service.js';
+import type { CreateWidgetDto } from '../dashboards/dto/dashboard.dto.js';
 import type { CreateGoalDto } from '../goals/dto/goal.dto.js';
 import { GoalsService } from '../goals/goals.service.js';
 import { VisitFinalizer } from '../reports/visit-finalizer.js';
@@ -20,8 +22,28 @@ const DEMO_GOALS: CreateGoalDto[] = [
   { name: 'Saw pricing', kind: 'page', match: '/pricing' },
 ];
 
+/** The demo shop's dashboard: the numbers its owner would look at every morning, as saved views. */
+const DEMO_DASHBOARD: { name: string; widgets: CreateWidgetDto[] } = {
+  name: 'The shop at a glance',
+  widgets: [
+    { reportKey: 'overview', query: 'period=30d', kind: 'metrics', width: 3 },
+    { reportKey: 'overview', query: 'period=30d&metric=visitors', kind: 'chart', width: 2 },
+    { reportKey: 'overview', query: 'period=30d', kind: 'breakdown', dimension: 'channel', width: 1 },
+    { reportKey: 'overview', query: 'period=30d', kind: 'breakdown', dimension: 'page', width: 1 },
+    { reportKey: 'overview', query: 'period=30d', kind: 'breakdown', dimension: 'country', width: 1 },
+    { reportKey: 'overview', query: 'period=30d', kind: 'breakdown', dimension: 'device', width: 1 },
+    {
+      reportKey: 'funnels',
+      query: 'period=30d&step=page:/&step=page:/pricing&step=event:add_to_cart',
+      kind: 'link',
+      width: 1,
+    },
+  ],
+};
+
 /**
- * Demo sites: a site of its own with a month of generated traffic (@sluice/traffic), so a new install
+ * Demo sites: a site of its own with two months of generated traffic (@sluice/traffic), three goals and a
+ * dashboard, so a new install
  * shows every report before its own site sends anything. The rows go straight into ClickHouse as the
  * admin account, as the pipeline would have stored them (the materialized views fill the rollups), then
  * the days the finalizer had already written are written again with them. A demo site is a site like
@@ -37,6 +59,7 @@ export class DemoSites implements OnModuleDestroy {
   constructor(
     private readonly sites: SitesService,
     private readonly goals: GoalsService,
+    private readonly dashboards: DashboardsService,
     private readonly finalizer: VisitFinalizer,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
@@ -55,6 +78,9 @@ export class DemoSites implements OnModuleDestroy {
     const { name, domain, timezone } = DEMO_SITE_IDENTITY;
     const site = await this.sites.create(user, { name, domain, timezone });
     for (const goal of DEMO_GOALS) await this.goals.create(user, site.id, goal);
+    const { dashboard } = await this.dashboards.create(user, site.id, DEMO_DASHBOARD.name);
+    for (const widget of DEMO_DASHBOARD.widgets)
+      await this.dashboards.addWidget(user, site.id, dashboard.id, widget);
     const status: DemoSiteStatus = {
       siteId: site.id,
       stage: 'writing',

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DashboardsModule } from '../dashboards/dashboards.module.js';
 import { GoalsModule } from '../goals/goals.module.js';
 import { ReportsModule } from '../reports/reports.module.js';
 import { SitesModule } from '../sites/sites.module.js';
@@ -7,7 +8,7 @@ import { DemoSites } from './demo-sites.service.js';
 
 /** Demo sites: a month of generated traffic on a site of its own. */
 @Module({
-  imports: [SitesModule, GoalsModule, ReportsModule],
+  imports: [SitesModule, GoalsModule, DashboardsModule, ReportsModule],
   controllers: [DemoSitesController],
   providers: [DemoSites],
 })
