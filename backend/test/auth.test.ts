@@ -516,6 +516,8 @@ const ROUTES: Record<string, { rule: Rule; answer: Answer; apiKey?: true; stream
   'POST /api/sites/:siteId/key': { rule: 'admin of the site', answer: [200] },
   'DELETE /api/sites/:siteId': { rule: 'admin of the site', answer: [400, 'validation_failed'] }, // no confirm
   'GET /api/sites/:siteId/status': { rule: 'viewer of the site', answer: [200] },
+  'POST /api/sites/demo': { rule: 'admin', answer: [400, 'validation_failed'] }, // no size
+  'GET /api/sites/:siteId/demo': { rule: 'viewer of the site', answer: [404, 'not_found'] }, // not a demo site
   'GET /api/sites/:siteId/ingest-health': { rule: 'viewer of the site', answer: [200] },
   'GET /api/sites/:siteId/overview': { rule: 'viewer of the site', answer: [200], apiKey: true },
   'GET /api/sites/:siteId/timeseries': { rule: 'viewer of the site', answer: [200], apiKey: true },

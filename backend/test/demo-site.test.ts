@@ -133,7 +133,17 @@ describe('a demo site', () => {
 
   test('only an admin adds one, and the size is checked', async () => {
     const viewer = await newSignedInUser(http, token, { email: 'viewer2@demo.test', role: 'viewer' });
-    await http.post('/api/sites/demo').set('authorization', `Bearer ${viewer}`).send({}).expect(403);
+    await http
+      .post('/api/sites/demo')
+      .set('authorization', `Bearer ${viewer}`)
+      .send({ events: DEMO_EVENTS })
+      .expect(403);
+    const { body: unsized } = await http
+      .post('/api/sites/demo')
+      .set('authorization', `Bearer ${token}`)
+      .send({})
+      .expect(400);
+    assert.match(JSON.stringify(unsized), /events must be a whole number/);
     const { body } = await http
       .post('/api/sites/demo')
       .set('authorization', `Bearer ${token}`)

@@ -6,7 +6,7 @@ import { Role } from '../users/role.js';
 import type { User } from '../users/user.entity.js';
 import type { DemoSiteStatus } from './demo-site-status.js';
 import { DemoSites } from './demo-sites.service.js';
-import { CreateDemoSiteDto, DEMO_EVENTS, DemoSiteStatusDto } from './dto/demo-site.dto.js';
+import { CreateDemoSiteDto, DemoSiteStatusDto } from './dto/demo-site.dto.js';
 
 @ApiTags('sites')
 @ApiBearerAuth()
@@ -24,7 +24,7 @@ export class DemoSitesController {
   @HttpCode(202)
   @ApiAcceptedResponse({ type: DemoSiteStatusDto })
   create(@CurrentUser() user: User, @Body() { events }: CreateDemoSiteDto): Promise<DemoSiteStatus> {
-    return this.demos.create(user, events ?? DEMO_EVENTS.default);
+    return this.demos.create(user, events);
   }
 
   /** How far a demo site's traffic has come. */

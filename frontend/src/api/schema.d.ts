@@ -2295,7 +2295,7 @@ export interface components {
         CreateDemoSiteDto: {
             /**
              * @description Events over the 60 days, about 7 a visit (a busier or quieter shop)
-             * @default 400000
+             * @example 400000
              */
             events: number;
         };

@@ -20,7 +20,7 @@ export function DemoSiteCard({ sites, onCreated }: { sites: Site[] | undefined; 
   const { accessToken = '' } = useSession();
   const [started, setStarted] = useState<DemoSiteStatus>();
   const create = useAction(
-    () => createDemoSite(accessToken),
+    () => createDemoSite(accessToken, DEMO_SITE.events),
     (status) => {
       setStarted(status);
       onCreated();

@@ -45,8 +45,8 @@ export function fetchSiteStatus(token: string, id: number, signal: AbortSignal):
 /** A demo site's month of generated traffic, being written (`POST /api/sites/demo`, `GET /api/sites/:id/demo`). */
 export type DemoSiteStatus = Schemas['DemoSiteStatusDto'];
 
-export const createDemoSite = (token: string) =>
-  apiRequest<DemoSiteStatus>('POST', '/sites/demo', { token, body: {} });
+export const createDemoSite = (token: string, events: number) =>
+  apiRequest<DemoSiteStatus>('POST', '/sites/demo', { token, body: { events } });
 
 export const fetchDemoSiteStatus = (token: string, id: number, signal: AbortSignal) =>
   apiRequest<DemoSiteStatus>('GET', `/sites/${id}/demo`, { token, signal });

@@ -1,23 +1,22 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { DEMO_SITE } from '@sluice/config';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
 import type { DemoSiteStatus } from '../demo-site-status.js';
 
-export const DEMO_EVENTS = { default: 400_000, min: 1_000, max: 2_000_000 } as const;
+export const DEMO_EVENTS = { min: 1_000, max: 2_000_000 } as const;
 
 export class CreateDemoSiteDto {
-  @ApiPropertyOptional({
+  @ApiProperty({
     type: 'integer',
     minimum: DEMO_EVENTS.min,
     maximum: DEMO_EVENTS.max,
-    default: DEMO_EVENTS.default,
+    example: DEMO_SITE.events,
     description: `Events over the ${DEMO_SITE.days} days, about 7 a visit (a busier or quieter shop)`,
   })
-  @IsOptional()
   @Max(DEMO_EVENTS.max, { message: `$property must be at most ${DEMO_EVENTS.max}` })
   @Min(DEMO_EVENTS.min, { message: `$property must be at least ${DEMO_EVENTS.min}` })
   @IsInt({ message: '$property must be a whole number' })
-  events?: number;
+  events!: number;
 }
 
 export class DemoSiteStatusDto implements DemoSiteStatus {
