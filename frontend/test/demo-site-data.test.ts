@@ -8,6 +8,7 @@ const status = (changes: Partial<DemoSiteStatus>): DemoSiteStatus => ({
   stage: 'writing',
   rows: 200_000,
   rowsWritten: 50_000,
+  until: '2026-12-02T05:30:00.000Z',
   error: null,
   ...changes,
 });

@@ -9,5 +9,7 @@ export interface DemoSiteStatus {
   /** Rows to write: the month's rows before now. */
   rows: number;
   rowsWritten: number;
+  /** When its two months end (ISO 8601): its live traffic (LiveDemoTraffic) goes on from there. */
+  until: string;
   error: string | null;
 }

@@ -1,10 +1,7 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { createClient, type ClickHouseClient } from '@clickhouse/client';
-import { DEMO_SITE_IDENTITY, ROW_BINARY_INSERT, type SeedPlan } from '@sluice/traffic';
-import { Readable } from 'node:stream';
+import { Injectable, Logger } from '@nestjs/common';
+import { DEMO_SITE_IDENTITY, type SeedPlan } from '@sluice/traffic';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { errorMessage } from '../common/error-message.js';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DashboardsService } from '../dashboards/dashboards.service.js';
 import type { CreateWidgetDto } from '../dashboards/dto/dashboard.dto.js';
 import type { CreateGoalDto } from '../goals/dto/goal.dto.js';
@@ -13,7 +10,9 @@ import { VisitFinalizer } from '../reports/visit-finalizer.js';
 import { SitesService } from '../sites/sites.service.js';
 import type { User } from '../users/user.entity.js';
 import type { DemoSiteStatus } from './demo-site-status.js';
+import { DemoRows } from './demo-rows.js';
 import { demoPlan, demoRowChunks, firstDemoDay } from './demo-traffic.js';
+import { LiveDemoTraffic } from './live-demo-traffic.js';
 
 /** What the demo shop's owner would track as goals: its generated sign-ups, purchases and pricing views. */
 const DEMO_GOALS: CreateGoalDto[] = [
@@ -42,17 +41,15 @@ const DEMO_DASHBOARD: { name: string; widgets: CreateWidgetDto[] } = {
 };
 
 /**
- * Demo sites: a site of its own with two months of generated traffic (@sluice/traffic), three goals and a
- * dashboard, so a new install
- * shows every report before its own site sends anything. The rows go straight into ClickHouse as the
- * admin account, as the pipeline would have stored them (the materialized views fill the rollups), then
- * the days the finalizer had already written are written again with them. A demo site is a site like
- * any other: its creator is granted it, and deleting it erases its rows.
+ * Demo sites: a site of its own with two months of generated traffic (@sluice/traffic) up to now, three goals
+ * and a dashboard, so a new install shows every report before its own site sends anything. The rows go
+ * straight into ClickHouse (DemoRows), then the days the finalizer had already written are written again
+ * with them, and the site's traffic goes on live (LiveDemoTraffic). A demo site is a site like any other: its
+ * creator is granted it, and deleting it erases its rows.
  */
 @Injectable()
-export class DemoSites implements OnModuleDestroy {
+export class DemoSites {
   private readonly logger = new Logger('DemoSite');
-  private readonly client: ClickHouseClient;
   /** Each demo site's progress since this process started. */
   private readonly progress = new Map<number, DemoSiteStatus>();
 
@@ -61,12 +58,9 @@ export class DemoSites implements OnModuleDestroy {
     private readonly goals: GoalsService,
     private readonly dashboards: DashboardsService,
     private readonly finalizer: VisitFinalizer,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    const { url, database, admin } = config.clickhouse;
-    // One INSERT streams every row: ClickHouse answers once it has read them all.
-    this.client = createClient({ url, database, ...admin, request_timeout: 600_000 });
-  }
+    private readonly rows: DemoRows,
+    private readonly live: LiveDemoTraffic,
+  ) {}
 
   /**
    * A new demo site with `events` rows over the last DEMO_SITE.days days, written in the background. One at a time:
@@ -81,15 +75,16 @@ export class DemoSites implements OnModuleDestroy {
     const { dashboard } = await this.dashboards.create(user, site.id, DEMO_DASHBOARD.name);
     for (const widget of DEMO_DASHBOARD.widgets)
       await this.dashboards.addWidget(user, site.id, dashboard.id, widget);
+    const now = new Date();
     const status: DemoSiteStatus = {
       siteId: site.id,
       stage: 'writing',
       rows: events,
       rowsWritten: 0,
+      until: now.toISOString(),
       error: null,
     };
     this.progress.set(site.id, status);
-    const now = new Date();
     void this.write(status, demoPlan(now, events), now);
     return { ...status };
   }
@@ -102,17 +97,14 @@ export class DemoSites implements OnModuleDestroy {
     return { ...status };
   }
 
-  async onModuleDestroy(): Promise<void> {
-    await this.client.close();
-  }
-
   private async write(status: DemoSiteStatus, plan: SeedPlan, now: Date): Promise<void> {
     try {
-      const chunks = demoRowChunks(status.siteId, plan, now, (rows) => (status.rowsWritten += rows));
-      const { stream } = await this.client.exec({ query: ROW_BINARY_INSERT, values: Readable.from(chunks) });
-      stream.resume();
-      // Rows after `now` were left out: what was written is the whole.
+      await this.rows.insert(
+        demoRowChunks(status.siteId, plan, { until: now }, (rows) => (status.rowsWritten += rows)),
+      );
+      // Rows after `now` were left out: what was written is the whole, and the live traffic goes on from there.
       status.rows = status.rowsWritten;
+      this.live.follow(status.siteId, now);
       status.stage = 'finalizing';
       await this.finalizer.finalizeAgain(firstDemoDay(plan), new Date());
       status.stage = 'ready';

@@ -4,12 +4,14 @@ import { GoalsModule } from '../goals/goals.module.js';
 import { ReportsModule } from '../reports/reports.module.js';
 import { SitesModule } from '../sites/sites.module.js';
 import { DemoSitesController } from './demo-sites.controller.js';
+import { DemoRows } from './demo-rows.js';
 import { DemoSites } from './demo-sites.service.js';
+import { LiveDemoTraffic } from './live-demo-traffic.js';
 
 /** Demo sites: a month of generated traffic on a site of its own. */
 @Module({
   imports: [SitesModule, GoalsModule, DashboardsModule, ReportsModule],
   controllers: [DemoSitesController],
-  providers: [DemoSites],
+  providers: [DemoSites, DemoRows, LiveDemoTraffic],
 })
 export class DemoModule {}

@@ -2310,6 +2310,11 @@ export interface components {
             /** @description Rows to write: the 60 days up to now */
             rows: number;
             rowsWritten: number;
+            /**
+             * @description When its two months end: its live traffic goes on from there, a few visits a minute
+             * @example 2026-12-02T05:30:00.000Z
+             */
+            until: string;
             /** @description Why it failed */
             error: string | null;
         };

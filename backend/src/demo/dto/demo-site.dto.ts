@@ -36,6 +36,12 @@ export class DemoSiteStatusDto implements DemoSiteStatus {
   @ApiProperty({ type: 'integer' })
   rowsWritten!: number;
 
+  @ApiProperty({
+    example: '2026-12-02T05:30:00.000Z',
+    description: 'When its two months end: its live traffic goes on from there, a few visits a minute',
+  })
+  until!: string;
+
   @ApiProperty({ type: 'string', nullable: true, description: 'Why it failed' })
   error!: string | null;
 }

@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { DEMO_SITE } from '@sluice/config';
+import { RecurringJob } from '../common/recurring-job.js';
+import { SitesService } from '../sites/sites.service.js';
+import { DemoRows } from './demo-rows.js';
+import { demoRowChunks, liveDayPlans } from './demo-traffic.js';
+
+/** How often a demo site's visitors arrive: the realtime page's last 5 minutes always hold some. */
+const LIVE_EVERY_MS = 15_000;
+
+/**
+ * A demo site's traffic goes on after its two months: every LIVE_EVERY_MS, the rows of the moments since
+ * the last run, each moment written once, so realtime and today's figures move as a live site's do. It
+ * follows a demo site from the moment its months end (`follow`), and, after a restart, every demo site from
+ * the first run on (the time the backend was down stays empty). A deleted demo site is left at once.
+ */
+@Injectable()
+export class LiveDemoTraffic extends RecurringJob {
+  /** Per followed demo site, the instant its rows are written up to. */
+  private readonly writtenUntil = new Map<number, Date>();
+  private started = false;
+  private running?: Promise<void>;
+
+  constructor(
+    private readonly sites: SitesService,
+    private readonly rows: DemoRows,
+  ) {
+    super(LIVE_EVERY_MS);
+  }
+
+  /** A demo site's rows are written up to `until`: its live traffic starts there. */
+  follow(siteId: number, until: Date): void {
+    this.writtenUntil.set(siteId, until);
+  }
+
+  /** Writes every followed demo site's rows up to `now`. One run at a time: a call during a run waits for it. */
+  async writeUpTo(now: Date): Promise<void> {
+    while (this.running) await this.running.catch(() => undefined);
+    this.running = this.writeSites(now).finally(() => (this.running = undefined));
+    await this.running;
+  }
+
+  protected run(): Promise<void> {
+    return this.writeUpTo(new Date());
+  }
+
+  private async writeSites(now: Date): Promise<void> {
+    const demos = (await this.sites.list()).filter(({ domain }) => domain === DEMO_SITE.domain);
+    if (!this.started) {
+      for (const { id } of demos) if (!this.writtenUntil.has(id)) this.writtenUntil.set(id, now);
+      this.started = true;
+    }
+    const active = new Set(demos.map(({ id }) => id));
+    for (const [siteId, from] of this.writtenUntil) {
+      if (!active.has(siteId)) this.writtenUntil.delete(siteId);
+      else if (from < now) {
+        const chunks = liveDayPlans(from, now).flatMap((plan) => [
+          ...demoRowChunks(siteId, plan, { from, until: now }),
+        ]);
+        await this.rows.insert(chunks);
+        this.writtenUntil.set(siteId, now);
+      }
+    }
+  }
+}
