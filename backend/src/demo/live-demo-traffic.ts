@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DEMO_SITE } from '@sluice/config';
+import { errorMessage } from '../common/error-message.js';
 import { RecurringJob } from '../common/recurring-job.js';
 import { SitesService } from '../sites/sites.service.js';
 import { DemoRows } from './demo-rows.js';
@@ -12,14 +13,17 @@ const LIVE_EVERY_MS = 15_000;
  * A demo site's traffic goes on after its two months: every LIVE_EVERY_MS, the rows of the moments since
  * the last run, each moment written once, so realtime and today's figures move as a live site's do. It
  * follows a demo site from the moment its months end (`follow`), and, after a restart, every demo site from
- * the first run on (the time the backend was down stays empty). A deleted demo site is left at once.
+ * the first run on (the time the backend was down stays empty). A deleted demo site is left at once. While
+ * ClickHouse is away the moments wait, written at the first run it is back; that it is away is said once.
  */
 @Injectable()
 export class LiveDemoTraffic extends RecurringJob {
+  private readonly logger = new Logger('DemoSite');
   /** Per followed demo site, the instant its rows are written up to. */
   private readonly writtenUntil = new Map<number, Date>();
   private started = false;
   private running?: Promise<void>;
+  private failing = false;
 
   constructor(
     private readonly sites: SitesService,
@@ -40,8 +44,16 @@ export class LiveDemoTraffic extends RecurringJob {
     await this.running;
   }
 
-  protected run(): Promise<void> {
-    return this.writeUpTo(new Date());
+  protected async run(): Promise<void> {
+    try {
+      await this.writeUpTo(new Date());
+      if (this.failing) this.logger.log('Live demo traffic is written again');
+      this.failing = false;
+    } catch (error) {
+      if (!this.failing)
+        this.logger.warn(`Live demo traffic waits: ${errorMessage(error)}; it is written once this passes`);
+      this.failing = true;
+    }
   }
 
   private async writeSites(now: Date): Promise<void> {
