@@ -131,7 +131,7 @@ test('a new user signs in with what npm start printed, adds a site, pastes its s
   const { email, oneTime } = printedCredentials();
   const panel = await signInToPanel(email, oneTime, OWNER_PASSWORD);
 
-  await panel.getByRole('link', { name: 'Sites' }).click();
+  await panel.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Sites' }).click();
   const form = panel.getByRole('form', { name: 'Add a site' });
   await form.getByLabel('Name').fill('My new shop');
   await form.getByLabel('Domain').fill('new-shop.test');
@@ -174,7 +174,7 @@ test('a new user signs in with what npm start printed, adds a site, pastes its s
 test('an owner gives a new viewer one site in the panel: the viewer sees that site only, read-only; the audit log tells', async () => {
   await post('/sites', { name: 'Granted shop', domain: 'granted.test' }, await signInAsTheOwner(), 201);
   const owner = await ownerInThePanel();
-  await owner.getByRole('link', { name: 'Sites' }).click();
+  await owner.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Sites' }).click();
   const shop = owner.getByRole('article', { name: 'Site granted.test' });
   // A site's settings are folded under its snippet: closed, they can't be changed.
   assert.equal(await shop.getByLabel('Name').isVisible(), false);
@@ -203,7 +203,7 @@ test('an owner gives a new viewer one site in the panel: the viewer sees that si
   const viewer = await signInToPanel('vera@granted.test', oneTime, 'vera’s own password');
   const tabs = await viewer.getByRole('navigation', { name: 'Pages' }).getByRole('link').allTextContents();
   assert.deepEqual(tabs, ['Reports', 'Sites', 'Account'], 'no Users or Audit log for a viewer');
-  await viewer.getByRole('link', { name: 'Sites' }).click();
+  await viewer.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Sites' }).click();
   const granted = viewer.getByRole('article', { name: 'Site granted.test' });
   await granted.waitFor();
   await granted.locator('summary', { hasText: 'Settings' }).click();
@@ -457,7 +457,7 @@ test('the edge serves the built admin panel at /, and its scripts', async () => 
 
 test('an owner deletes a site in the panel and follows its deletion until its data is erased', async () => {
   const owner = await ownerInThePanel();
-  await owner.getByRole('link', { name: 'Sites' }).click();
+  await owner.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Sites' }).click();
   const form = owner.getByRole('form', { name: 'Add a site' });
   await form.getByLabel('Name').fill('Doomed');
   await form.getByLabel('Domain').fill('doomed.test');

@@ -33,6 +33,7 @@ import {
   type VitalName,
   type VitalsSort,
 } from './vitals-data';
+import { PathText } from '../shared/PathText';
 import { ScrollRegion } from '../shared/ScrollRegion';
 
 /**
@@ -188,7 +189,11 @@ function VitalsTable({ report, dimension, sort, onSort }: VitalsTableProps) {
             {rows.slice(0, shown.count).map((row) => (
               <tr key={row.value}>
                 <th scope="row" className="vitals-row-value">
-                  {valueLabel(dimension, row.value)}
+                  {dimension === 'page' ? (
+                    <PathText path={valueLabel(dimension, row.value)} />
+                  ) : (
+                    valueLabel(dimension, row.value)
+                  )}
                 </th>
                 <td className="number">{formatCount(row.engagements)}</td>
                 {VITALS.map((vital) => {
