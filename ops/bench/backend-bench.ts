@@ -15,7 +15,7 @@ import { ClickHouseHarness, eventRow } from '@sluice/pipeline/testing';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from '@sluice/services';
 import { backendEnvironment, startBackend, stopBackend } from './backend-process';
-import { machineInfo, median, ms, positiveInt, thousands } from './report';
+import { machineInfo, median, ms, positiveInt, runBenchmark, thousands } from './report';
 import { runWrk, writeWrkGetScript, type WrkResult } from './wrk';
 
 const BACKEND_CORE = 0;
@@ -163,7 +163,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-  process.exit(1);
-});
+runBenchmark(main);

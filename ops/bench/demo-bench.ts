@@ -15,7 +15,7 @@ import { DEMO_SITE } from '@sluice/config';
 import { ClickHouseHarness } from '@sluice/pipeline/testing';
 import { freePort } from '@sluice/services';
 import { backendEnvironment, startBackend, stopBackend } from './backend-process';
-import { machineInfo, positiveInt, thousands } from './report';
+import { machineInfo, positiveInt, runBenchmark, thousands } from './report';
 
 const BACKEND_CORE = 0;
 const POLL_MS = 100;
@@ -109,7 +109,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-  process.exit(1);
-});
+runBenchmark(main);

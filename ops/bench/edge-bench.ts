@@ -16,7 +16,16 @@ import type { RunningEdge } from '@sluice/edge';
 import { startLoopbackEdge } from '@sluice/edge';
 import { profiled, startTrace, stateShares, stopTrace, summarizeTrace, type Profile } from './jit-probe';
 import { BENCH_SITE, beacons } from './traffic';
-import { machineInfo, median, ms, percent, positiveInt, processCpuSeconds, thousands } from './report';
+import {
+  machineInfo,
+  median,
+  ms,
+  percent,
+  positiveInt,
+  processCpuSeconds,
+  runBenchmark,
+  thousands,
+} from './report';
 import { runWrk, writeBeacons, writeWrkScript, type WrkResult } from './wrk';
 
 const SERVER_CORE = 0;
@@ -385,10 +394,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

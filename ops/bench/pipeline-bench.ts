@@ -26,7 +26,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startLoopbackEdge } from '@sluice/edge';
-import { machineInfo, ms, percent, positiveInt, processCpuSeconds, thousands } from './report';
+import { machineInfo, ms, percent, positiveInt, processCpuSeconds, runBenchmark, thousands } from './report';
 import { BENCH_SITE, beacons } from './traffic';
 import { runWrk, writeBeacons, writeWrkScript, type WrkResult } from './wrk';
 
@@ -302,10 +302,4 @@ async function main(): Promise<number> {
   return failures === 0 ? 0 : 1;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.stack : String(error));
-    process.exit(1);
-  },
-);
+runBenchmark(main);

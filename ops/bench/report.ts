@@ -48,3 +48,17 @@ export function median(values: number[]): number {
 export const thousands = (n: number): string => Math.round(n).toLocaleString('en-US');
 export const ms = (n: number): string => `${n.toFixed(2)} ms`;
 export const percent = (n: number): string => `${Math.round(n * 100)}%`;
+
+/**
+ * Runs a benchmark's `main` as its process: exits with the code it answers (a number), 0 or 1 for its targets
+ * met or missed (a boolean), 0 when it answers nothing; on a failure, prints it and exits 1.
+ */
+export function runBenchmark(main: () => Promise<number | boolean | void>): void {
+  main().then(
+    (result) => process.exit(typeof result === 'number' ? result : result === false ? 1 : 0),
+    (error: unknown) => {
+      console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      process.exit(1);
+    },
+  );
+}

@@ -20,7 +20,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../src/repo-root';
-import { machineInfo, thousands } from './report';
+import { machineInfo, runBenchmark, thousands } from './report';
 import { addDays, startBenchBackend, type BenchBackend } from './reports/bench-backend';
 import { positive, SEED_OPTIONS, seedFrom } from './reports/bench-options';
 import { rowsPerSite, type SeedPlan } from '@sluice/traffic';
@@ -195,10 +195,4 @@ async function main(): Promise<boolean> {
   }
 }
 
-main().then(
-  (met) => process.exit(met ? 0 : 1),
-  (error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    process.exit(1);
-  },
-);
+runBenchmark(main);

@@ -25,7 +25,7 @@ import { LUA_DIR, startEdge } from '@sluice/edge';
 import { freePort } from '@sluice/services';
 import { REPO_ROOT } from '../src/repo-root';
 import { everyCardDrawn, launchChromium } from '../test/browser';
-import { machineInfo } from './report';
+import { machineInfo, runBenchmark } from './report';
 import { addDays, startBenchBackend } from './reports/bench-backend';
 import { positive, SEED_OPTIONS, seedFrom } from './reports/bench-options';
 import { percentile } from './reports/report-timer';
@@ -239,10 +239,4 @@ async function main(): Promise<boolean> {
   }
 }
 
-main().then(
-  (met) => process.exit(met ? 0 : 1),
-  (error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    process.exit(1);
-  },
-);
+runBenchmark(main);
