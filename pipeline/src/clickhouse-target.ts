@@ -27,13 +27,29 @@ export const checkedDatabase = (database: string) => checkedIdentifier('CLICKHOU
 /** So does the cluster's name. */
 export const checkedCluster = (cluster: string) => checkedIdentifier('CLICKHOUSE_CLUSTER', cluster);
 
-export function clickhouseClient(target: ClickHouseTarget, { withDatabase = true } = {}): ClickHouseClient {
+/**
+ * Client options for the admin account's long work: migrations, retention and erasure here, finalizing
+ * days and writing a demo site in the backend. On a cluster each DDL statement runs ON CLUSTER and
+ * ClickHouse answers once every node has run it, or after its own distributed_ddl_task_timeout (180 s)
+ * with an error naming the nodes that had not: timing out first would hide that error and leave the
+ * statement running. A week of every site's visits can take minutes to finalize on a busy server. A
+ * progress header every 10 s keeps such a wait's connection alive through proxies; ClickHouse still
+ * reports a failure as an error (checked on 18.16).
+ */
+export const ADMIN_WORK_OPTIONS = {
+  request_timeout: 600_000,
+  clickhouse_settings: { send_progress_in_http_headers: 1, http_headers_progress_interval_ms: '10000' },
+} as const;
+
+/** The shipper's inserts give up after 30 s and are retried; the admin tasks use no default database. */
+export function clickhouseClient(target: ClickHouseTarget, purpose: 'ingest' | 'admin'): ClickHouseClient {
   return createClient({
     url: target.url,
     username: target.username,
     password: target.password,
-    database: withDatabase ? checkedDatabase(target.database) : undefined,
-    request_timeout: 30_000,
+    ...(purpose === 'ingest'
+      ? { database: checkedDatabase(target.database), request_timeout: 30_000 }
+      : ADMIN_WORK_OPTIONS),
   });
 }
 

@@ -8,5 +8,5 @@ export {
 export { dropExpiredPartitions, oldestKeptMonth } from './retention/retention';
 export { startShipperProcess, SHIPPER_NODE_ARGS, type ShipperProcessOptions } from './shipper/process';
 export { ROTATED_FILE_GRACE_MS } from './shipper/ndjson-files';
-export type { ClickHouseTarget } from './clickhouse-target';
+export { ADMIN_WORK_OPTIONS, type ClickHouseTarget } from './clickhouse-target';
 export { eraseSiteData, expireSiteData, siteErasure, type SiteErasure } from './retention/site-data';

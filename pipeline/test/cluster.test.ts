@@ -14,11 +14,12 @@ import {
   type RunningClickHouse,
   type RunningZooKeeper,
 } from '@sluice/services';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, afterEach, before, test } from 'node:test';
 import {
+  ADMIN_WORK_OPTIONS,
   dropExpiredPartitions,
   loadMigrations,
   migrationLabel,
@@ -94,9 +95,24 @@ before(async () => {
       }),
     ),
   );
-  clients = servers.map((server) => createClient({ url: server.url, ...credentials.admin }));
+  // As long as the admin tasks wait: SYNC REPLICA waits for replication.
+  clients = servers.map((server) =>
+    createClient({ url: server.url, ...credentials.admin, ...ADMIN_WORK_OPTIONS }),
+  );
   // Every test needs the schema, whichever of them runs.
   firstRun = await runMigrations(target(0));
+});
+
+// A cluster stalls for reasons of its own (ZooKeeper, the DDL queue): what each node logged says which.
+afterEach((t) => {
+  // Node 24 tells whether the test passed; the types installed do not know it yet.
+  if ((t as { passed?: boolean }).passed !== false) return;
+  for (const [, replica] of NODES) {
+    const log = join(dir, replica, 'error.log');
+    if (!existsSync(log)) continue;
+    const tail = readFileSync(log, 'utf8').trimEnd().split('\n').slice(-12).join('\n');
+    t.diagnostic(`${replica} error.log:\n${tail}`);
+  }
 });
 
 after(async () => {

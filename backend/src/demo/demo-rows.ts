@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
+import { ADMIN_WORK_OPTIONS } from '@sluice/pipeline';
 import { ROW_BINARY_INSERT } from '@sluice/traffic';
 import { Readable } from 'node:stream';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -15,7 +16,7 @@ export class DemoRows implements OnModuleDestroy {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     const { url, database, admin } = config.clickhouse;
     // Two months stream as one INSERT: ClickHouse answers once it has read them all.
-    this.client = createClient({ url, database, ...admin, request_timeout: 600_000 });
+    this.client = createClient({ url, database, ...admin, ...ADMIN_WORK_OPTIONS });
   }
 
   async insert(chunks: Iterable<Buffer>): Promise<void> {

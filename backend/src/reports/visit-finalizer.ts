@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
+import { ADMIN_WORK_OPTIONS } from '@sluice/pipeline';
 import { render, type SqlFragment } from '../clickhouse/sql-binder.js';
 import { addDays } from '../common/calendar.js';
 import { errorMessage } from '../common/error-message.js';
@@ -44,14 +45,7 @@ export class VisitFinalizer extends RecurringJob {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     super(HOUR_MS);
     const { url, database, admin } = config.clickhouse;
-    // A week of every site's visits can take minutes on a busy server: progress headers keep the connection alive.
-    this.client = createClient({
-      url,
-      database,
-      ...admin,
-      request_timeout: 600_000,
-      clickhouse_settings: { send_progress_in_http_headers: 1 },
-    });
+    this.client = createClient({ url, database, ...admin, ...ADMIN_WORK_OPTIONS });
   }
 
   /** The last UTC day whose visits reports read from `visits`; undefined before the first run. */

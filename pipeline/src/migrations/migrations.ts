@@ -80,7 +80,7 @@ class MigrationStore {
 
   constructor(target: ClickHouseTarget) {
     this.database = checkedDatabase(target.database);
-    this.client = clickhouseClient(target, { withDatabase: false });
+    this.client = clickhouseClient(target, 'admin');
     // On a cluster the bookkeeping is replicated to every node (no shard in its path), so the
     // migrations can run from any of them.
     this.onCluster = target.cluster ? ` ON CLUSTER ${checkedCluster(target.cluster)}` : '';

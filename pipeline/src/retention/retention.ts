@@ -42,7 +42,7 @@ export async function dropExpiredPartitions(options: RetentionOptions): Promise<
   const keepFrom = oldestKeptMonth(options.now ?? new Date(), options.months);
   const log = options.log ?? (() => {});
   const tables = MONTHLY_TABLES.map((table) => (cluster ? localTable(table) : table));
-  const client = clickhouseClient(options, { withDatabase: false });
+  const client = clickhouseClient(options, 'admin');
   try {
     const result = await client.query({
       query: `SELECT DISTINCT table, partition FROM ${cluster ? `cluster(${cluster}, system.parts)` : 'system.parts'}

@@ -43,7 +43,7 @@ async function deleteSiteRows(
   checkSiteId(siteId);
   const database = checkedDatabase(target.database);
   const cluster = target.cluster && checkedCluster(target.cluster);
-  const client = clickhouseClient(target, { withDatabase: false });
+  const client = clickhouseClient(target, 'admin');
   const issued: string[] = [];
   try {
     for (const { table, time } of SITE_TABLES) {
@@ -89,7 +89,7 @@ export interface SiteErasure {
 export async function siteErasure(target: ClickHouseTarget, siteId: number): Promise<SiteErasure> {
   checkSiteId(siteId);
   const database = checkedDatabase(target.database);
-  const client = clickhouseClient(target, { withDatabase: false });
+  const client = clickhouseClient(target, 'admin');
   try {
     const holding: string[] = [];
     for (const { table } of SITE_TABLES)

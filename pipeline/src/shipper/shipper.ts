@@ -88,7 +88,7 @@ export class Shipper {
     private readonly log: (line: string) => void = console.log,
   ) {
     mkdirSync(config.stateDir, { recursive: true });
-    this.client = clickhouseClient(config.clickhouse);
+    this.client = clickhouseClient(config.clickhouse, 'ingest');
     this.checkpoint = new Checkpoint(config.stateDir);
     this.deadLetters = new DeadLetterFile(config.stateDir, config.deadLetters);
     this.committed = this.checkpoint.load();
