@@ -160,8 +160,10 @@ async function settle(target: SiteEntry): Promise<string> {
   await waitUntil('the marker written', async () => writtenRows().some((row) => row.name === marker), {
     timeoutMs: 10_000,
   });
+  // A shipper that died is named with its log's last lines, not waited for.
   await waitUntil('every line shipped', async () => (await shipperMetrics()).sluice_shipper_lag_bytes === 0, {
     timeoutMs: 90_000,
+    process: shipper.process,
   });
   return marker;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The edge's NDJSON file and its rotated copies (`events.ndjson`, `events.ndjson.<suffix>`). */
@@ -13,6 +13,7 @@ export interface InputFile {
   path: string;
   /** Identity that survives a rename: inode plus a hash of the file's first bytes. */
   id: string;
+  ino: number;
   size: number;
   /** When it was last written to. */
   mtimeMs: number;
@@ -26,19 +27,30 @@ export const isRotated = (path: string): boolean => ROTATED_FILE.test(path);
  */
 export const ROTATED_FILE_GRACE_MS = 5000;
 
-function fingerprint(path: string, ino: number): string | null {
-  const fd = openSync(path, 'r');
+function fingerprint(fd: number, ino: number): string | null {
+  const head = Buffer.alloc(FINGERPRINT_BYTES);
+  const read = readSync(fd, head, 0, FINGERPRINT_BYTES, 0);
+  const newline = head.subarray(0, read).indexOf(0x0a);
+  // A file whose first line is still being written has no stable identity yet.
+  if (newline < 0 && read < FINGERPRINT_BYTES) return null;
+  const firstBytes = head.subarray(0, newline < 0 ? read : newline);
+  return `${ino}:${createHash('sha1').update(firstBytes).digest('hex').slice(0, 16)}`;
+}
+
+/**
+ * Opens `path` for reading if it is still the file `ino` (a rotation renames files while they are read,
+ * and the edge then writes a new file under the old name), or returns null.
+ */
+function openSame(path: string, ino?: number): number | null {
+  let fd: number;
   try {
-    const head = Buffer.alloc(FINGERPRINT_BYTES);
-    const read = readSync(fd, head, 0, FINGERPRINT_BYTES, 0);
-    const newline = head.subarray(0, read).indexOf(0x0a);
-    // A file whose first line is still being written has no stable identity yet.
-    if (newline < 0 && read < FINGERPRINT_BYTES) return null;
-    const firstBytes = head.subarray(0, newline < 0 ? read : newline);
-    return `${ino}:${createHash('sha1').update(firstBytes).digest('hex').slice(0, 16)}`;
-  } finally {
-    closeSync(fd);
+    fd = openSync(path, 'r');
+  } catch {
+    return null;
   }
+  if (ino === undefined || fstatSync(fd).ino === ino) return fd;
+  closeSync(fd);
+  return null;
 }
 
 /** Input files, oldest first: rotated copies before the live file. */
@@ -54,12 +66,17 @@ export function listInputFiles(dir: string): InputFile[] {
   const files: InputFile[] = [];
   for (const name of names) {
     const path = join(dir, name);
+    // What is known of a file comes from one descriptor: a rename between a stat and an open by name
+    // would pair one file's inode with another's first line.
+    const fd = openSame(path);
+    // Renamed or removed since the listing: the next scan sees it under its new name.
+    if (fd === null) continue;
     try {
-      const stat = statSync(path);
-      const id = stat.isFile() && stat.size > 0 ? fingerprint(path, stat.ino) : null;
-      if (id) files.push({ path, id, size: stat.size, mtimeMs: stat.mtimeMs });
-    } catch {
-      // Renamed or removed between listing and reading: the next scan sees it under its new name.
+      const stat = fstatSync(fd);
+      const id = stat.isFile() && stat.size > 0 ? fingerprint(fd, stat.ino) : null;
+      if (id) files.push({ path, id, ino: stat.ino, size: stat.size, mtimeMs: stat.mtimeMs });
+    } finally {
+      closeSync(fd);
     }
   }
   return files.sort((a, b) => a.mtimeMs - b.mtimeMs || a.path.localeCompare(b.path));
@@ -119,8 +136,15 @@ function nextNewline(fd: number, from: number, buffer: Buffer): number {
  * writing it. A complete line longer than the buffer (a corrupt file) comes back as its beginning,
  * marked `tooLong`, so it is dead-lettered instead of stalling the stream.
  */
-export function readLines(path: string, offset: number, maxLines: number, buffer: Buffer) {
-  const fd = openSync(path, 'r');
+export function readLines(
+  file: Pick<InputFile, 'path' | 'ino'>,
+  offset: number,
+  maxLines: number,
+  buffer: Buffer,
+) {
+  const fd = openSame(file.path, file.ino);
+  // Renamed since it was listed: the next scan reads it under its new name, from the same position.
+  if (fd === null) return { lines: [], nextOffset: offset };
   try {
     const chunk = Math.min(READ_CHUNK_BYTES, buffer.length);
     let read = readSync(fd, buffer, 0, chunk, offset);

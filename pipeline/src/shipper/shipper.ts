@@ -154,7 +154,7 @@ export class Shipper {
         offset = 0;
       }
       if (offset === file.size) continue;
-      const { lines, nextOffset } = readLines(file.path, offset, room, this.buffer);
+      const { lines, nextOffset } = readLines(file, offset, room, this.buffer);
       if (lines.length === 0) continue;
       if (!batch.pending) batch.startedAt = Date.now();
       for (const line of lines) this.classify(line, file.path, batch);
