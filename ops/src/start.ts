@@ -3,6 +3,7 @@ import { loadSettings, dataPaths } from './stack/settings';
 import { readSites } from './stack/sites-file';
 import { trackerSnippet } from '@sluice/config';
 import { startStack, type RunningStack } from './stack/stack';
+import { whenOrphaned } from './stack/orphan-watch';
 
 /** `npm start`: runs the whole stack in the foreground until SIGINT/SIGTERM or until a part dies. */
 async function main(): Promise<void> {
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT', 0));
   process.on('SIGTERM', () => void stop('SIGTERM', 0));
+  whenOrphaned(() => void stop('npm start was stopped', 0));
   void stack.firstExit.then((name) => stop(`${name} exited unexpectedly (see ${paths.logs})`, 1));
 
   const site = readSites(paths.sitesFile)[0];

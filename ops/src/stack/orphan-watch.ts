@@ -1,0 +1,17 @@
+/**
+ * Calls `onOrphaned` once the process that started this one has exited (this process is then handed to
+ * init or a subreaper, and its parent id changes). `npm start` runs the stack under `sh -c`, and npm
+ * passes a SIGTERM on to that shell alone, which exits without passing it on: the stack would run on
+ * with nobody left to stop it, holding its ports. Polled, as Linux tells a process of its parent's
+ * death only through prctl, which Node does not expose.
+ */
+export function whenOrphaned(onOrphaned: () => void, everyMs = 500): void {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    onOrphaned();
+  }, everyMs);
+  // The watch alone keeps nothing running.
+  timer.unref();
+}
