@@ -115,6 +115,7 @@ interface Group {
   visits: number;
   firstSeen: string;
   lastSeen: string;
+  firstSeenEver: string;
   sampleStack: string;
   pages: Value[];
   browsers: Value[];
@@ -153,6 +154,13 @@ async function perEventGroups(siteId: number, params: ReportQueryDto, values: nu
         .slice(0, values);
   };
   const [pages, browsers] = [await valuesBy(sql`page`), await valuesBy(sql`browser_name`)];
+  // Every error event up to the range's end, whenever it happened.
+  const ever = await rows<{ group_id: string; first: string }>(
+    'test:first-ever',
+    sql`SELECT group_id, formatDateTime(min(seen), '%Y-%m-%d %H:%M:%S', ${zone}) AS first
+      FROM ${errorEvents(query, { from: '2000-01-01', to: query.range.to })} GROUP BY group_id`,
+  );
+  const firstEver = new Map(ever.map((row) => [row.group_id, row.first]));
   return groups
     .map((row) => ({
       group: row.group_id,
@@ -163,6 +171,7 @@ async function perEventGroups(siteId: number, params: ReportQueryDto, values: nu
       visits: Number(row.vi),
       firstSeen: row.first,
       lastSeen: row.last,
+      firstSeenEver: firstEver.get(row.group_id)!,
       sampleStack: row.st,
       pages: pages(row.group_id),
       browsers: browsers(row.group_id),

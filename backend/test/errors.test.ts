@@ -38,7 +38,8 @@ const RENDER = 'render@https://shop.test/app.js:99:1';
  *   stored twice, one resent hours later from another address; the first at the day's first second;
  * - group B, an unhandled rejection without a stack, grouped by its script and line;
  * - group C, A's message thrown from another frame (Firefox's stack format): a group of its own;
- * - a bot's error and one a second before the range, which no report counts.
+ * - a bot's error, which no report counts, and one of group A a second before the range, which only its
+ *   first occurrence ever is.
  */
 function seedErrors(site: number) {
   const error = (n: number, visit: string, visitor: string, ts: string, fields: Partial<EventRow>) => {
@@ -137,6 +138,8 @@ describe('errors', () => {
     visits: 3,
     firstSeen: '2026-11-20 00:00:00',
     lastSeen: '2026-11-21 00:30:00',
+    // The error a second before the range is one of this group's: not new in the range.
+    firstSeenEver: '2026-11-19 23:59:59',
     sampleStack: stackAt('Item 9 not found', LOAD),
     pages: [
       { value: '/cart', occurrences: 2, visitors: 2 },
@@ -156,6 +159,7 @@ describe('errors', () => {
     visits: 1,
     firstSeen: '2026-11-20 17:30:00',
     lastSeen: '2026-11-20 17:30:00',
+    firstSeenEver: '2026-11-20 17:30:00',
     sampleStack: '',
     pages: [{ value: '/', occurrences: 1, visitors: 1 }],
     browsers: [{ value: 'Chrome', occurrences: 1, visitors: 1 }],
@@ -169,6 +173,7 @@ describe('errors', () => {
     visits: 1,
     firstSeen: '2026-11-21 13:30:00',
     lastSeen: '2026-11-21 13:30:00',
+    firstSeenEver: '2026-11-21 13:30:00',
     sampleStack: `${RENDER}\nmain@https://shop.test/app.js:2:1`,
     pages: [{ value: '/cart', occurrences: 1, visitors: 1 }],
     browsers: [{ value: 'Safari', occurrences: 1, visitors: 1 }],
@@ -372,6 +377,7 @@ test('the OpenAPI description has the errors and vitals routes, their options an
     'visits',
     'firstSeen',
     'lastSeen',
+    'firstSeenEver',
     'sampleStack',
     'pages',
     'browsers',

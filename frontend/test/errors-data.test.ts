@@ -5,6 +5,7 @@ import {
   errorDaySeries,
   errorRows,
   errorSort,
+  isNew,
   sampleText,
   sortDirection,
   siteTimeToInstant,
@@ -20,6 +21,7 @@ const group = (name: string, counts: Partial<ErrorGroup>): ErrorGroup => ({
   visits: 1,
   firstSeen: '2026-11-20 10:00:00',
   lastSeen: '2026-11-20 10:00:00',
+  firstSeenEver: '2026-11-20 10:00:00',
   sampleStack: '',
   pages: [],
   browsers: [],
@@ -28,7 +30,14 @@ const group = (name: string, counts: Partial<ErrorGroup>): ErrorGroup => ({
 
 const GROUPS = [
   group('checkout', { occurrences: 5, visitors: 1, lastSeen: '2026-11-20 09:00:00' }),
-  group('avatar', { occurrences: 2, visitors: 2, lastSeen: '2026-11-21 09:00:00' }),
+  // First seen in the range after checkout, but first seen ever long before it.
+  group('avatar', {
+    occurrences: 2,
+    visitors: 2,
+    firstSeen: '2026-11-20 11:00:00',
+    firstSeenEver: '2026-09-01 08:00:00',
+    lastSeen: '2026-11-21 09:00:00',
+  }),
 ];
 
 test('error groups sort by the column chosen and are searched in their message and top frame, any case', () => {
@@ -36,6 +45,11 @@ test('error groups sort by the column chosen and are searched in their message a
   assert.deepEqual(names(errorRows(GROUPS, '', 'occurrences')), ['checkout', 'avatar']);
   assert.deepEqual(names(errorRows(GROUPS, '', 'visitors')), ['avatar', 'checkout']);
   assert.deepEqual(names(errorRows(GROUPS, '', 'lastSeen')), ['avatar', 'checkout']);
+  assert.deepEqual(
+    names(errorRows(GROUPS, '', 'firstSeen')),
+    ['checkout', 'avatar'],
+    'first seen ever, newest first: the older error last though it came later in the range',
+  );
   assert.deepEqual(names(errorRows(GROUPS, '', 'message')), ['avatar', 'checkout']);
   assert.deepEqual(names(errorRows(GROUPS, ' CHECKOUT ', 'occurrences')), ['checkout']);
   assert.deepEqual(names(errorRows(GROUPS, 'app.js', 'occurrences')), ['checkout', 'avatar']);
@@ -51,6 +65,16 @@ test('error groups sort by the column chosen and are searched in their message a
     [sortDirection('message'), sortDirection('occurrences'), sortDirection('lastSeen')],
     ['ascending', 'descending', 'descending'],
     'messages read A to Z, counts and times largest first',
+  );
+});
+
+test('an error is new in the range when it never happened before it', () => {
+  assert.deepEqual(
+    GROUPS.map((one) => [one.group, isNew(one)]),
+    [
+      ['checkout', true],
+      ['avatar', false],
+    ],
   );
 });
 

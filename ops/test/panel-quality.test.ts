@@ -60,11 +60,13 @@ const error = (
   });
 
 const ERRORS: EventRow[] = [
-  // "cart is undefined": 3 occurrences, 2 visitors in 2 visits, on /cart and /checkout, in Chrome.
+  // "cart is undefined": 3 occurrences, 2 visitors in 2 visits, on /cart and /checkout, in Chrome; first
+  // seen 10 days ago, before the range.
+  error('e0', 'Chrome', 240 * HOUR, 'TypeError: cart is undefined', CART_STACK, '/cart'),
   error('e1', 'Chrome', 50 * HOUR, 'TypeError: cart is undefined', CART_STACK, '/cart'),
   error('e1', 'Chrome', 50 * HOUR - 60_000, 'TypeError: cart is undefined', CART_STACK, '/cart'),
   error('e2', 'Chrome', 2.5 * HOUR, 'TypeError: cart is undefined', CART_STACK, '/checkout'),
-  // "gtag is not defined": 1 occurrence, without a stack, in Firefox.
+  // "gtag is not defined": 1 occurrence, without a stack, in Firefox: new in the range.
   error('e3', 'Firefox', 4.5 * HOUR, 'ReferenceError: gtag is not defined', '', '/'),
 ];
 
@@ -132,8 +134,8 @@ test('errors: the seeded groups with their counts, sorted and searched; a group 
   );
   assert.deepEqual(await rowsOf(page, groups), [
     'Error\tOccurrences ↓\tVisitors\tVisits\tFirst seen\tLast seen\tBrowsers',
-    'TypeError: cart is undefined at addToCart (https://shop.test/app.js:10:5)\t3\t2\t2\t2d ago\t2h ago\tChrome',
-    'ReferenceError: gtag is not defined https://shop.test/app.js:10\t1\t1\t1\t4h ago\t4h ago\tFirefox',
+    'TypeError: cart is undefined at addToCart (https://shop.test/app.js:10:5)\t3\t2\t2\t10d ago\t2h ago\tChrome',
+    'New ReferenceError: gtag is not defined https://shop.test/app.js:10\t1\t1\t1\t4h ago\t4h ago\tFirefox',
   ]);
   // The exact time, in the site's zone, on hover.
   assert.equal(
@@ -172,6 +174,13 @@ test('errors: the seeded groups with their counts, sorted and searched; a group 
   const figures = page.getByRole('definition');
   await page.getByRole('heading', { name: 'TypeError: cart is undefined' }).waitFor();
   assert.deepEqual((await figures.allInnerTexts()).slice(0, 3), ['3', '2', '2']);
+  // First seen before the range, so when it first happened in the range too.
+  assert.deepEqual((await page.getByRole('term').allInnerTexts()).slice(3, 6), [
+    'First seen',
+    'First in this range',
+    'Last seen',
+  ]);
+  assert.deepEqual((await figures.allInnerTexts()).slice(3, 6), ['10d ago', '2d ago', '2h ago']);
   assert.deepEqual(await page.getByRole('region', { name: 'Pages' }).getByRole('row').allInnerTexts(), [
     'Page\tOccurrences\tVisitors',
     '/cart\t2\t1',

@@ -2032,6 +2032,11 @@ export interface components {
              * @example 2026-11-20 17:30:05
              */
             lastSeen: string;
+            /**
+             * @description First occurrence ever (under the same filters): firstSeen when the error first happened in the range, which makes it new there. In the site's time zone, YYYY-MM-DD HH:MM:SS
+             * @example 2026-11-20 17:30:05
+             */
+            firstSeenEver: string;
             /** @description The latest occurrence’s stack trace (empty when it had none) */
             sampleStack: string;
             /** @description Its top pages, most occurrences first */

@@ -9,7 +9,8 @@ import { QueryState } from '../shared/QueryState';
 import { CsvDownloadButton } from '../shared/CsvDownloadButton';
 import { fetchErrorGroupCsv, type ErrorGroupReport, type ErrorSample, type ErrorValue } from './api';
 import { ErrorTime } from './ErrorTime';
-import { errorDaySeries, sampleText } from './errors-data';
+import { NewBadge } from './NewBadge';
+import { errorDaySeries, isNew, sampleText } from './errors-data';
 import { useErrorGroupQuery } from './useErrorsQuery';
 
 /** The chart's occurrences, written as counts (one object: the chart is drawn again when it changes). */
@@ -59,6 +60,7 @@ function GroupReport({ report }: { report: ErrorGroupReport }) {
     <>
       <section className="card" aria-labelledby="error-heading">
         <h2 id="error-heading" className="errors-detail-message">
+          {isNew(summary) && <NewBadge />}
           {summary.message}
         </h2>
         {summary.frame && <code className="errors-frame">{summary.frame}</code>}
@@ -66,7 +68,13 @@ function GroupReport({ report }: { report: ErrorGroupReport }) {
           <Figure label="Occurrences" value={formatCount(summary.occurrences)} />
           <Figure label="Visitors" value={formatCount(summary.visitors)} />
           <Figure label="Visits" value={formatCount(summary.visits)} />
-          <Figure label="First seen" value={<ErrorTime at={summary.firstSeen} timeZone={timezone} />} />
+          <Figure label="First seen" value={<ErrorTime at={summary.firstSeenEver} timeZone={timezone} />} />
+          {!isNew(summary) && (
+            <Figure
+              label="First in this range"
+              value={<ErrorTime at={summary.firstSeen} timeZone={timezone} />}
+            />
+          )}
           <Figure label="Last seen" value={<ErrorTime at={summary.lastSeen} timeZone={timezone} />} />
         </dl>
       </section>

@@ -7,7 +7,8 @@ import { QueryState } from '../shared/QueryState';
 import { CsvDownloadButton } from '../shared/CsvDownloadButton';
 import { fetchErrorsCsv } from './api';
 import { ErrorTime } from './ErrorTime';
-import { errorRows, sortDirection, type ErrorSort } from './errors-data';
+import { NewBadge } from './NewBadge';
+import { errorRows, isNew, sortDirection, type ErrorSort } from './errors-data';
 import { useErrorsQuery } from './useErrorsQuery';
 import { ScrollRegion } from '../shared/ScrollRegion';
 import { SearchField } from '../shared/SearchField';
@@ -91,7 +92,10 @@ export function ErrorGroupsList({ request, sort, onSort, onOpen }: ErrorGroupsLi
                         <tr key={group.group}>
                           <td>
                             <button type="button" className="errors-open" onClick={() => onOpen(group.group)}>
-                              <span className="errors-message">{group.message}</span>
+                              <span className="errors-message">
+                                {isNew(group) && <NewBadge />}
+                                {group.message}
+                              </span>
                               {group.frame && <code className="errors-frame">{group.frame}</code>}
                             </button>
                           </td>
@@ -99,7 +103,7 @@ export function ErrorGroupsList({ request, sort, onSort, onOpen }: ErrorGroupsLi
                           <td className="number">{formatCount(group.visitors)}</td>
                           <td className="number">{formatCount(group.visits)}</td>
                           <td className="number">
-                            <ErrorTime at={group.firstSeen} timeZone={report.timezone} />
+                            <ErrorTime at={group.firstSeenEver} timeZone={report.timezone} />
                           </td>
                           <td className="number">
                             <ErrorTime at={group.lastSeen} timeZone={report.timezone} />

@@ -20,12 +20,18 @@ export function errorRows(groups: ErrorGroup[], search: string, sort: ErrorSort)
     : groups;
   const order = (a: ErrorGroup, b: ErrorGroup) => {
     if (sort === 'message') return a.message.localeCompare(b.message);
-    if (sort === 'firstSeen' || sort === 'lastSeen') return b[sort].localeCompare(a[sort]);
+    // First seen is when the error first happened at all, as the column shows it.
+    if (sort === 'firstSeen') return b.firstSeenEver.localeCompare(a.firstSeenEver);
+    if (sort === 'lastSeen') return b.lastSeen.localeCompare(a.lastSeen);
     return b[sort] - a[sort];
   };
   // Ties keep the API's order (most occurrences, then group id), so the list never reshuffles at random.
   return [...found].sort(order);
 }
+
+/** Whether an error first happened in the range: it never had before (under the same filters). */
+export const isNew = (group: Pick<ErrorGroup, 'firstSeen' | 'firstSeenEver'>): boolean =>
+  group.firstSeenEver === group.firstSeen;
 
 /**
  * The instant (ms since the epoch) of a wall-clock time in `timeZone` (`YYYY-MM-DD HH:MM:SS`, as the API gives

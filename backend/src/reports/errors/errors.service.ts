@@ -4,7 +4,7 @@ import { ClickHouseService } from '../../clickhouse/clickhouse.service.js';
 import { identifier, joinSql, sql } from '../../clickhouse/sql-binder.js';
 import { DomainError, ErrorCode } from '../../common/domain-error.js';
 import { spreadsheetSafe } from '../query/csv.js';
-import { errorGroupsSql, errorSamplesSql, errorSeriesSql } from '../query/errors.js';
+import { errorGroupsSql, errorSamplesSql, errorSeriesSql, errorsSeenBeforeSql } from '../query/errors.js';
 import { encodeCursor, parseCursor } from '../query/parse-request.js';
 import { bucketLabels } from '../query/zoned-buckets.js';
 import type { ReportQueryDto } from '../dto/report-query.dto.js';
@@ -66,17 +66,31 @@ export class ErrorsService {
     const found = await this.clickhouse.rows<GroupRow>(
       errorGroupsSql(query, { limit, offset, values: LISTED_VALUES }),
     );
+    const listed = found.slice(0, limit);
+    const seenBefore = await this.seenBefore(
+      query,
+      listed.map((row) => row.group_id),
+    );
     return {
       ...reportHeader(query),
-      groups: found.slice(0, limit).map(groupOf),
+      groups: listed.map((row) => groupOf(row, seenBefore)),
       nextCursor: found.length > limit ? encodeCursor(offset + limit) : null,
     };
+  }
+
+  /** When each of `groups` first happened before the range, for those that did. */
+  private async seenBefore(query: EventReportQuery, groups: string[]): Promise<Map<string, string>> {
+    if (groups.length === 0) return new Map();
+    const rows = await this.clickhouse.rows<{ group_id: string; first_seen: string }>(
+      errorsSeenBeforeSql(query, groups),
+    );
+    return new Map(rows.map((row) => [row.group_id, row.first_seen]));
   }
 
   /** One group over the range; a group without occurrences in it is as missing as one that never was. */
   async group(siteId: number, group: string, dto: ReportQueryDto): Promise<ErrorGroupReportDto> {
     const query = await this.query(siteId, dto);
-    const [[row], series, samples] = await Promise.all([
+    const [[row], series, samples, seenBefore] = await Promise.all([
       this.clickhouse.rows<GroupRow>(
         errorGroupsSql(query, { limit: 1, offset: 0, values: DETAILED_VALUES, group }),
       ),
@@ -84,12 +98,13 @@ export class ErrorsService {
         errorSeriesSql(query, group),
       ),
       this.clickhouse.rows<Record<string, string | number>>(errorSamplesSql(query, group, SAMPLES)),
+      this.seenBefore(query, [group]),
     ]);
     if (!row) throw new DomainError(ErrorCode.NotFound, `error group ${group} not found in this range`);
     const byDay = new Map(series.map((day) => [day.day, day]));
     return {
       ...reportHeader(query),
-      summary: groupOf(row),
+      summary: groupOf(row, seenBefore),
       // Days without occurrences have no row: every day of the range is listed.
       days: bucketLabels(query.range, 'day', query.site.timezone).map((day): ErrorDayDto => ({
         day,
@@ -135,8 +150,11 @@ export class ErrorsService {
   }
 }
 
-/** A group's row as the API answers it, its top pages and browsers from the same row. */
-const groupOf = (row: GroupRow): ErrorGroupDto => ({
+/**
+ * A group's row as the API answers it, its top pages and browsers from the same row, and when it first
+ * happened: before the range where `seenBefore` says so.
+ */
+const groupOf = (row: GroupRow, seenBefore: Map<string, string>): ErrorGroupDto => ({
   group: row.group_id,
   message: row.sample_message,
   frame: row.top_frame,
@@ -145,6 +163,7 @@ const groupOf = (row: GroupRow): ErrorGroupDto => ({
   visits: Number(row.visits),
   firstSeen: row.first_seen,
   lastSeen: row.last_seen,
+  firstSeenEver: seenBefore.get(row.group_id) ?? row.first_seen,
   sampleStack: row.sample_stack,
   pages: row.pages.map(valueOf),
   browsers: row.browsers.map(valueOf),

@@ -1,5 +1,6 @@
 import type { NamedQuery } from '../../clickhouse/clickhouse.service.js';
 import { bind, identifier, joinSql, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
+import { addDays } from '../../common/calendar.js';
 import { rangeEvents, type EventColumn } from './range-events.js';
 import type { DateRange, ReportQuery } from './report-query.js';
 
@@ -36,14 +37,19 @@ const GROUP_ID = sql`substring(lower(hex(MD5(concat(${NORMALISED_MESSAGE}, ${bin
 export const GROUP_ID_PATTERN = /^[0-9a-f]{16}$/;
 
 /**
- * Each error event's columns as stored, aliased unlike the table's columns (ClickHouse would read
- * `any(x) AS x` as nested); the group id and top frame are derived from them (`withGroup`).
+ * An error event's columns that its group id and top frame are derived from (`withGroup`), aliased
+ * unlike the table's columns (ClickHouse would read `any(x) AS x` as nested).
  */
-const ERROR_COLUMNS: EventColumn[] = [
+const GROUP_COLUMNS: EventColumn[] = [
   [sql`error_message`, sql`message`],
   [sql`error_stack`, sql`stack`],
   [sql`error_source`, sql`script`],
   [sql`error_line`, sql`script_line`],
+];
+
+/** Each error event's columns as stored: those of its group, and where it happened. */
+const ERROR_COLUMNS: EventColumn[] = [
+  ...GROUP_COLUMNS,
   [sql`error_column`, sql`script_column`],
   [sql`pathname`, sql`page`],
   [sql`browser`, sql`browser_name`],
@@ -156,6 +162,33 @@ export function errorGroupsSql(
       GROUP BY group_id
       ORDER BY occurrences DESC, group_id ASC
       LIMIT ${bind.uint32(page.offset)}, ${bind.uint32(page.limit + 1)}`,
+  };
+}
+
+/** Before any event Sluice can have stored: where "ever" begins. */
+const HISTORY_FROM = '2000-01-01';
+
+/**
+ * When each of `groups` first happened before the range, in the site's zone, for the groups that did
+ * (under the same filters): an error first seen in the range is new there. Only the columns its group id
+ * is made of are read, grouped per distinct error first, as errorGroupsSql does.
+ */
+export function errorsSeenBeforeSql(
+  query: Pick<ReportQuery, 'site' | 'filters' | 'range' | 'finalizedThrough'>,
+  groups: string[],
+): NamedQuery {
+  const before: DateRange = { from: HISTORY_FROM, to: addDays(query.range.from, -1) };
+  const errors = rangeEvents(query, before, [ERROR_EVENT], GROUP_COLUMNS, { visitors: false });
+  return {
+    name: 'errors:seen-before',
+    sql: sql`SELECT group_id, ${localTime(sql`min(earliest)`, query.site.timezone)} AS first_seen
+      FROM (${withGroup(sql`SELECT message, stack, script, script_line, min(seen) AS earliest FROM (${errors})
+        GROUP BY message, stack, script, script_line`)})
+      WHERE group_id IN (${joinSql(
+        groups.map((group) => bind.string(group)),
+        ', ',
+      )})
+      GROUP BY group_id`,
   };
 }
 

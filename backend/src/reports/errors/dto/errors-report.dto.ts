@@ -29,6 +29,13 @@ export class ErrorGroupDto {
   firstSeen!: string;
   @ApiProperty({ ...LOCAL_TIME, description: `Last occurrence in the range. ${LOCAL_TIME.description}` })
   lastSeen!: string;
+  @ApiProperty({
+    ...LOCAL_TIME,
+    description:
+      'First occurrence ever (under the same filters): firstSeen when the error first happened in the range, ' +
+      `which makes it new there. ${LOCAL_TIME.description}`,
+  })
+  firstSeenEver!: string;
   @ApiProperty({ description: 'The latest occurrence’s stack trace (empty when it had none)' })
   sampleStack!: string;
   @ApiProperty({ type: [ErrorValueDto], description: 'Its top pages, most occurrences first' })
