@@ -280,11 +280,11 @@ describe('errors', () => {
       `attachment; filename="sluice-site-${site}-errors-2026-11-20-2026-11-21.csv"`,
     );
     const line = (g: typeof groupA) =>
-      `"${g.group}","${g.message}","${g.frame}",${g.occurrences},${g.visitors},${g.visits},"${g.firstSeen}","${g.lastSeen}"`;
+      `"${g.group}","${g.message}","${g.frame}",${g.occurrences},${g.visitors},${g.visits},"${g.firstSeen}","${g.lastSeen}","${g.firstSeenEver}"`;
     assert.equal(
       groups.body,
       [
-        '"group_id","message","frame","occurrences","visitors","visits","first_seen","last_seen"',
+        '"group_id","message","frame","occurrences","visitors","visits","first_seen","last_seen","first_seen_ever"',
         line(groupA),
         ...[groupB, groupC].sort((a, b) => (a.group < b.group ? -1 : 1)).map(line),
         '',

@@ -124,11 +124,16 @@ export class ErrorsService {
       offset: parseCursor(dto.cursor),
       values: 0,
     });
+    // A group that never happened before the range has no row on the right: its first seen ever is its first.
     return this.clickhouse.csv({
       name: `${groups.name}:csv`,
       sql: sql`SELECT group_id, ${spreadsheetSafe(sql`sample_message`)} AS message,
-          ${spreadsheetSafe(sql`top_frame`)} AS frame, occurrences, visitors, visits, first_seen, last_seen
-        FROM (${groups.sql})`,
+          ${spreadsheetSafe(sql`top_frame`)} AS frame, occurrences, visitors, visits, first_seen, last_seen,
+          if(seen_before = '', first_seen, seen_before) AS first_seen_ever
+        FROM (${groups.sql})
+        ANY LEFT JOIN (SELECT group_id, first_seen AS seen_before FROM (${errorsSeenBeforeSql(query).sql}))
+        USING group_id
+        ORDER BY occurrences DESC, group_id ASC`,
     });
   }
 

@@ -169,25 +169,28 @@ export function errorGroupsSql(
 const HISTORY_FROM = '2000-01-01';
 
 /**
- * When each of `groups` first happened before the range, in the site's zone, for the groups that did
- * (under the same filters): an error first seen in the range is new there. Only the columns its group id
- * is made of are read, grouped per distinct error first, as errorGroupsSql does.
+ * When each of `groups` (every group without) first happened before the range, in the site's zone, for the
+ * groups that did (under the same filters): an error first seen in the range is new there. Only the columns
+ * its group id is made of are read, grouped per distinct error first, as errorGroupsSql does.
  */
 export function errorsSeenBeforeSql(
   query: Pick<ReportQuery, 'site' | 'filters' | 'range' | 'finalizedThrough'>,
-  groups: string[],
+  groups?: string[],
 ): NamedQuery {
   const before: DateRange = { from: HISTORY_FROM, to: addDays(query.range.from, -1) };
   const errors = rangeEvents(query, before, [ERROR_EVENT], GROUP_COLUMNS, { visitors: false });
+  const chosen = groups
+    ? sql`WHERE group_id IN (${joinSql(
+        groups.map((group) => bind.string(group)),
+        ', ',
+      )})`
+    : sql``;
   return {
     name: 'errors:seen-before',
     sql: sql`SELECT group_id, ${localTime(sql`min(earliest)`, query.site.timezone)} AS first_seen
       FROM (${withGroup(sql`SELECT message, stack, script, script_line, min(seen) AS earliest FROM (${errors})
         GROUP BY message, stack, script, script_line`)})
-      WHERE group_id IN (${joinSql(
-        groups.map((group) => bind.string(group)),
-        ', ',
-      )})
+      ${chosen}
       GROUP BY group_id`,
   };
 }
