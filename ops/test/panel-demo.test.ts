@@ -84,9 +84,15 @@ const PAGES: Array<{ name: string; path: string; ready(page: Page): Promise<void
     path: `vitals?${MONTH}`,
     async ready(page) {
       await nothingLoading(page);
-      // Every vital in sight, even on a phone: the pages' names wrap instead of pushing INP and CLS aside.
+      // Every vital in sight, even on a phone, and each page's name with the table's width there (a line
+      // of its own above its figures), not a quarter of it.
       const table = page.getByRole('region', { name: 'Web vitals table, scrollable' });
       assert.ok(await table.evaluate((box) => box.scrollWidth <= box.clientWidth), 'no sideways scrolling');
+      const share = await table.evaluate(
+        (box) => box.querySelector('tbody th')!.getBoundingClientRect().width / box.clientWidth,
+      );
+      const phone = page.viewportSize()!.width < 480;
+      assert.ok(phone ? share > 0.9 : share < 0.6, `a page's name takes ${share.toFixed(2)} of the table`);
     },
   },
   { name: 'events', path: `events?${MONTH}`, ready: nothingLoading },
