@@ -82,14 +82,7 @@ async function main(): Promise<void> {
     await clickhouse.migrate();
     await seed(clickhouse, settings.events);
     const port = await freePort();
-    const env = backendEnvironment({
-      port,
-      dir,
-      clickhouseUrl: clickhouse.server.url,
-      database: clickhouse.database,
-      accounts: clickhouse.credentials,
-      owner: OWNER,
-    });
+    const env = backendEnvironment({ port, dir, clickhouse, owner: OWNER });
 
     const first = await startBackend(env, BACKEND_CORE);
     await stopBackend(first.child);

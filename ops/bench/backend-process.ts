@@ -9,26 +9,30 @@ export interface BackendStores {
   port: number;
   /** The backend's data folder and sites file go here. */
   dir: string;
-  clickhouseUrl: string;
-  database: string;
-  accounts: Record<'admin' | 'reader', { username: string; password: string }>;
+  /** A ClickHouse of the benchmark's own (a ClickHouseHarness or the reports' seeded server). */
+  clickhouse: {
+    url: string;
+    database: string;
+    credentials: Record<'admin' | 'reader', { username: string; password: string }>;
+  };
   /** The owner the first start creates. */
   owner: { email: string; password: string };
 }
 
 /** The environment of a backend on loopback over these stores, logging warnings only. */
-export function backendEnvironment({ port, dir, clickhouseUrl, database, accounts, owner }: BackendStores) {
+export function backendEnvironment({ port, dir, clickhouse, owner }: BackendStores) {
+  const { admin, reader } = clickhouse.credentials;
   return {
     BACKEND_HOST: '127.0.0.1',
     BACKEND_PORT: String(port),
     BACKEND_DATA_DIR: join(dir, 'backend'),
     SLUICE_SITES_FILE: join(dir, 'sites.json'),
-    CLICKHOUSE_URL: clickhouseUrl,
-    CLICKHOUSE_DATABASE: database,
-    CLICKHOUSE_ADMIN_USER: accounts.admin.username,
-    CLICKHOUSE_ADMIN_PASSWORD: accounts.admin.password,
-    CLICKHOUSE_READER_USER: accounts.reader.username,
-    CLICKHOUSE_READER_PASSWORD: accounts.reader.password,
+    CLICKHOUSE_URL: clickhouse.url,
+    CLICKHOUSE_DATABASE: clickhouse.database,
+    CLICKHOUSE_ADMIN_USER: admin.username,
+    CLICKHOUSE_ADMIN_PASSWORD: admin.password,
+    CLICKHOUSE_READER_USER: reader.username,
+    CLICKHOUSE_READER_PASSWORD: reader.password,
     ADMIN_EMAIL: owner.email,
     ADMIN_PASSWORD: owner.password,
     LOG_LEVEL: 'warn',

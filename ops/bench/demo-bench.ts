@@ -73,14 +73,7 @@ async function main(): Promise<void> {
     await clickhouse.migrate();
     const port = await freePort();
     const { child } = await startBackend(
-      backendEnvironment({
-        port,
-        dir,
-        clickhouseUrl: clickhouse.server.url,
-        database: clickhouse.database,
-        accounts: clickhouse.credentials,
-        owner: OWNER,
-      }),
+      backendEnvironment({ port, dir, clickhouse, owner: OWNER }),
       BACKEND_CORE,
     );
     try {

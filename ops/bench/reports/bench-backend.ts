@@ -116,14 +116,7 @@ export async function startBenchBackend(
 ): Promise<BenchBackend> {
   const dir = mkdtempSync(join(tmpdir(), 'sluice-bench-backend-'));
   const port = await freePort();
-  const env = backendEnvironment({
-    port,
-    dir,
-    clickhouseUrl: clickhouse.url,
-    database: clickhouse.database,
-    accounts: clickhouse.credentials,
-    owner,
-  });
+  const env = backendEnvironment({ port, dir, clickhouse, owner });
   writeSitesFile(env.SLUICE_SITES_FILE, plan);
   Object.assign(env, { SLUICE_FINALIZE_AFTER_DAYS: String(finalizeAfterDays(plan, new Date())) });
   if (publicUrl) Object.assign(env, { SLUICE_PUBLIC_URL: publicUrl });

@@ -38,6 +38,11 @@ export class ClickHouseHarness {
     return this;
   }
 
+  /** The server's HTTP address. */
+  get url(): string {
+    return this.server.url;
+  }
+
   target(role: 'admin' | 'ingest' | 'reader') {
     return { url: this.server.url, database: this.database, ...this.credentials[role] };
   }
