@@ -34,7 +34,10 @@ const { report, newSite } = reportClient(
 
 /** UTC+5:30, UTC−3:30, and a zone that leaves daylight saving time on 2026-11-01. */
 const ZONES = ['Asia/Kolkata', 'America/St_Johns', 'America/New_York'] as const;
-/** Finalizing at NOW finalizes the UTC days through 2026-11-02: the first range spans finalized and open days. */
+/**
+ * Finalizing at NOW finalizes the UTC days through 2026-11-02 and writes 11-03 and 11-04 provisionally: the
+ * first range spans final and provisional days.
+ */
 const NOW = new Date('2026-11-05T12:00:00Z');
 const RANGES = [
   { from: '2026-10-31', to: '2026-11-03' },
@@ -230,8 +233,8 @@ test('error groups from distinct errors answer as aggregated over each event, fr
   assert.ok(groups.some((group) => group.visitors < group.visits));
 });
 
-test('error groups from distinct errors answer as aggregated over each event, over finalized and open days', async () => {
+test('error groups from distinct errors answer as aggregated over each event, over final and provisional days', async () => {
   await app.get(VisitFinalizer).finalize(NOW);
-  assert.equal(app.get(VisitFinalizer).finalizedThrough(), '2026-11-02');
+  assert.equal(app.get(VisitFinalizer).finalizedThrough(), '2026-11-04');
   assertSame(await compared());
 });

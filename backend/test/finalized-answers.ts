@@ -5,8 +5,8 @@ import { VisitFinalizer } from '../src/reports/visit-finalizer.js';
 /**
  * Asserts that reports answer the same once their days are finalized: `answers` (the test's requests)
  * before, from raw events and rollups as the test harness leaves them (no finalizer runs), then after
- * finalizing every day up to 3 UTC days before `now` (reports then read the finalized tables).
- * Returns the last finalized day.
+ * finalizing every day up to 3 UTC days before `now` and writing the next two provisionally (reports then
+ * read those days from the finalized tables). Returns the last day so written: the day before `now`.
  */
 export async function assertSameOnceFinalized(
   app: INestApplication,

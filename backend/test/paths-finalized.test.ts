@@ -23,9 +23,13 @@ const { report, newSite } = reportClient(
 
 /** A half-hour zone each side of UTC, and one that leaves daylight saving time on 2026-11-01. */
 const ZONES = ['Asia/Kolkata', 'America/St_Johns', 'America/New_York'] as const;
-/** Finalizing at NOW finalizes the UTC days through 2026-11-02: the ranges cover finalized and open days. */
+/**
+ * Finalizing at NOW finalizes the UTC days through 2026-11-02 and writes 11-03 and 11-04 provisionally: the
+ * ranges cover final, provisional and open days.
+ */
 const NOW = new Date('2026-11-05T12:00:00Z');
-const FINALIZED_THROUGH = '2026-11-02';
+const FINAL_THROUGH = '2026-11-02';
+const FINALIZED_THROUGH = '2026-11-04';
 const RANGES = [
   { from: '2026-10-31', to: '2026-11-03' },
   { from: '2026-11-01', to: '2026-11-01' },
@@ -83,7 +87,7 @@ const answers = async () => {
   return bodies;
 };
 
-/** The stored page sequences of the test's sites, in one order. */
+/** The stored page sequences of the test's sites' final days, in one order. */
 const storedPaths = () =>
   stores.query<{
     site_id: number;
@@ -94,7 +98,8 @@ const storedPaths = () =>
     steps: string[];
   }>(
     `SELECT site_id, toString(day) AS day, version, toString(visit_id) AS visit_id, toString(started) AS started, steps
-     FROM visit_paths WHERE site_id IN (${sites.join(', ')}) ORDER BY site_id, visit_id, version`,
+     FROM visit_paths WHERE site_id IN (${sites.join(', ')}) AND provisional = 0
+     ORDER BY site_id, visit_id, version`,
   );
 
 let fromEvents: unknown[];
@@ -120,6 +125,11 @@ test('paths over finalized page sequences answer as over pageviews, in every zon
   await finalizer.finalize(NOW);
   assert.equal(finalizer.finalizedThrough(), FINALIZED_THROUGH);
   assert.equal(finalizer.finalizedPathsThrough(), FINALIZED_THROUGH);
+  const [last] = await stores.query<{ final_day: string; provisional_day: string }>(
+    `SELECT toString(maxIf(day, provisional = 0)) AS final_day, toString(maxIf(day, provisional > 0)) AS provisional_day
+     FROM visit_paths WHERE site_id IN (${sites.join(', ')})`,
+  );
+  assert.deepEqual(last, { final_day: FINAL_THROUGH, provisional_day: FINALIZED_THROUGH });
 
   const [straddling] = (await storedPaths()).filter(
     (row) => row.site_id === sites[0] && row.started === '2026-11-02 23:58:00',
@@ -151,7 +161,8 @@ test('paths read the finalized days’ sequences from visit_paths, each day’s 
 
 test('days finalized before migration 0019 get their sequences at the next run, without finalizing again', async () => {
   const written = await storedPaths();
-  const [visits] = await stores.query<{ rows: string }>(`SELECT toString(count()) AS rows FROM visits`);
+  const finalVisits = `SELECT toString(count()) AS rows FROM visits WHERE provisional = 0`;
+  const [visits] = await stores.query<{ rows: string }>(finalVisits);
   // As the migration leaves a database whose days are finalized: no sequences, none recorded.
   await stores.command('TRUNCATE TABLE visit_paths');
   await stores.command('TRUNCATE TABLE visit_paths_finalized');
@@ -160,9 +171,9 @@ test('days finalized before migration 0019 get their sequences at the next run, 
   assert.equal(finalizer.finalizedPathsThrough(), FINALIZED_THROUGH);
   assert.deepEqual(await storedPaths(), written, 'the same rows, under the days’ versions');
   assert.deepEqual(
-    await stores.query<{ rows: string }>(`SELECT toString(count()) AS rows FROM visits`),
+    await stores.query<{ rows: string }>(finalVisits),
     [visits],
-    'the visits are not written again',
+    'the final days are not written again',
   );
   assert.deepEqual(await answers(), fromEvents);
 });

@@ -19,7 +19,10 @@ let stop: (() => Promise<void>) | undefined;
 let finalizer: VisitFinalizer;
 
 before(async () => {
-  ({ stores, app, http, token, stop } = await startSignedInApp());
+  // The final days alone: provisional-days.test.ts tests the days written before they are final.
+  ({ stores, app, http, token, stop } = await startSignedInApp(undefined, {
+    SLUICE_PROVISIONAL_AFTER_DAYS: '3',
+  }));
   // The harness leaves the hourly job off; each test runs it at a chosen time.
   finalizer = app.get(VisitFinalizer);
 });
@@ -121,7 +124,11 @@ describe('finalized visits', () => {
     visitRowsOf(sites.get(timeZone)!.rows, { from, to, timeZone });
 
   test('SLUICE_FINALIZE_AFTER_DAYS keeps days open longer: at 6, days 5 old are not finalized', async () => {
-    const patient = new VisitFinalizer({ ...app.get<AppConfig>(APP_CONFIG), finalizeAfterDays: 6 });
+    const patient = new VisitFinalizer({
+      ...app.get<AppConfig>(APP_CONFIG),
+      finalizeAfterDays: 6,
+      provisionalAfterDays: 6,
+    });
     try {
       // The seed's first day, 2026-11-19, is 5 days before: 3 days after it with the default (next test).
       await patient.finalize(new Date('2026-11-24T18:00:00Z'));
@@ -341,6 +348,7 @@ describe('finalized visits', () => {
       'version UInt32',
       'visit_id UInt64',
       'visitor UInt64',
+      'provisional UInt8',
     ]);
   });
 });

@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../src/repo-root';
 import { machineInfo, runBenchmark, thousands } from './report';
-import { addDays, startBenchBackend, type BenchBackend } from './reports/bench-backend';
+import { addDays, OPEN_DAYS, startBenchBackend, type BenchBackend } from './reports/bench-backend';
 import { positive, SEED_OPTIONS, seedFrom } from './reports/bench-options';
 import { rowsPerSite, type SeedPlan } from '@sluice/traffic';
 import {
@@ -44,6 +44,7 @@ function optionsFrom(argv: string[]) {
       'cold-runs': { type: 'string' },
       clients: { type: 'string' },
       only: { type: 'string' },
+      'open-days': { type: 'string' },
     },
   });
   return {
@@ -52,6 +53,7 @@ function optionsFrom(argv: string[]) {
     coldRuns: positive('cold-runs', values['cold-runs'], 5),
     clients: positive('clients', values.clients, CONCURRENT_CLIENTS),
     only: new RegExp(values.only ?? '', 'i'),
+    openDays: positive('open-days', values['open-days'], OPEN_DAYS),
   };
 }
 
@@ -152,12 +154,12 @@ async function main(): Promise<boolean> {
   console.log('Sluice reports benchmark');
   for (const line of machineInfo()) console.log(`  ${line}`);
   console.log(
-    `  plan: ${JSON.stringify(plan)}; runs ${options.runs}, cold runs ${options.coldRuns}, clients ${options.clients}\n`,
+    `  plan: ${JSON.stringify(plan)}; runs ${options.runs}, cold runs ${options.coldRuns}, clients ${options.clients}, open days ${options.openDays}\n`,
   );
   const clickhouse = await seededClickHouse(join(options.dir, 'clickhouse'), plan);
   let backend: BenchBackend | undefined;
   try {
-    backend = await startBenchBackend(clickhouse, plan, OWNER);
+    backend = await startBenchBackend(clickhouse, plan, OWNER, { openDays: options.openDays });
     const { baseUrl } = backend;
     const context: ReportContext = {
       siteId: 1,

@@ -146,7 +146,9 @@ async function main(): Promise<boolean> {
   let debugPage: Page | undefined;
   try {
     const edgePort = await freePort();
-    const backend = await startBenchBackend(clickhouse, plan, OWNER, `http://127.0.0.1:${edgePort}`);
+    const backend = await startBenchBackend(clickhouse, plan, OWNER, {
+      publicUrl: `http://127.0.0.1:${edgePort}`,
+    });
     stops.push(() => backend.stop());
     const edge = await startEdge({
       target: 'debian',

@@ -173,9 +173,29 @@ test('retention keeps whole months younger than the setting and drops older ones
     eventRow({ site_id, ts: '2025-10-01 00:00:00' }),
     eventRow({ site_id, ts: '2026-11-01 00:00:00' }),
   ]);
+  // Finalized rows, partitioned by month and slot since 0024: a provisional slot's old month goes too.
+  await clickhouse.command(
+    `INSERT INTO sluice.visits (site_id, day, version, provisional, visit_id, visitor, started, ended, pageviews, events)
+     VALUES (${site_id}, '2025-09-30', 1, 2, 1, 1, '2025-09-30 23:00:00', '2025-09-30 23:00:00', 1, 1),
+            (${site_id}, '2026-11-01', 1, 0, 2, 2, '2026-11-01 00:00:00', '2026-11-01 00:00:00', 1, 1)`,
+  );
+  await clickhouse.command(
+    `INSERT INTO sluice.visit_paths (site_id, day, version, visit_id, started, steps)
+     VALUES (${site_id}, '2025-09-30', 1, 1, '2025-09-30 23:00:00', ['/'])`,
+  );
   const options = { ...clickhouse.target('admin'), months: 13, now: new Date('2026-11-23T12:00:00Z') };
   const { dropped } = await dropExpiredPartitions(options);
-  assert.deepEqual(dropped, ['events 202509', 'sessions_daily 202509', 'traffic_hourly 202509']);
+  assert.deepEqual(dropped, [
+    'events 202509',
+    'sessions_daily 202509',
+    'traffic_hourly 202509',
+    'visit_paths 202509-0',
+    'visits 202509-2',
+  ]);
+  const [visits] = await clickhouse.query<{ days: string[] }>(
+    `SELECT groupArray(toString(day)) AS days FROM sluice.visits WHERE site_id = ${site_id}`,
+  );
+  assert.deepEqual(visits.days, ['2026-11-01']);
   const [left] = await clickhouse.query<{ oldest: string; n: string }>(
     `SELECT toString(min(ts)) AS oldest, count() AS n FROM sluice.events WHERE site_id = ${site_id}`,
   );

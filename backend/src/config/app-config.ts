@@ -76,6 +76,8 @@ export interface AppConfig {
   readonly finalizeVisits: boolean;
   /** SLUICE_FINALIZE_AFTER_DAYS: how many UTC days after its first a day's visits are finalized. */
   readonly finalizeAfterDays: number;
+  /** SLUICE_PROVISIONAL_AFTER_DAYS: how many UTC days after its first a day's visits are written provisionally. */
+  readonly provisionalAfterDays: number;
   /** Months of events kept (RETENTION_MONTHS); null keeps everything. */
   readonly retentionMonths: number | null;
   /**
@@ -200,6 +202,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
     retentionMonths: settings.RETENTION_MONTHS ?? null,
     finalizeVisits: settings.SLUICE_FINALIZE_VISITS,
     finalizeAfterDays: settings.SLUICE_FINALIZE_AFTER_DAYS,
+    provisionalAfterDays: settings.SLUICE_PROVISIONAL_AFTER_DAYS,
     edgeMetricsUrl: settings.SLUICE_EDGE_METRICS_URL,
     smtp:
       settings.SLUICE_SMTP_HOST && settings.SLUICE_SMTP_FROM

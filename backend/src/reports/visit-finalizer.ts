@@ -7,7 +7,10 @@ import { errorMessage } from '../common/error-message.js';
 import { HOUR_MS, RecurringJob } from '../common/recurring-job.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import {
+  dropPartitionSql,
+  dropStaleProvisionalRecordsSql,
   dropSupersededSql,
+  FINAL_SLOT,
   FINALIZED_EVENT_DIMENSIONS,
   FINALIZED_TABLES,
   finalizeEventsSql,
@@ -15,22 +18,53 @@ import {
   finalizeValuesSql,
   firstRollupDaySql,
   recordSql,
+  slotPartitionsSql,
+  staleProvisionalRecordsSql,
   supersededCountSql,
   watermarkSql,
+  type FinalizedRecords,
+  type FinalizedTable,
+  type FinalizedWrite,
 } from './query/finalized-visits.js';
 import { finalizePathsSql, pathsCoverageSql } from './query/finalized-paths.js';
 
 /** Days merged by one INSERT: a week of every site's visits stays well within the memory limit. */
 const DAYS_PER_WRITE = 7;
 
+/** The finalizer's records, of the visits' tables and of the page sequences. */
+const RECORDS: FinalizedRecords[] = ['visits_finalized', 'visit_paths_finalized'];
+
+/** Where the records stand (watermarkSql). */
+interface Watermark {
+  /** The last final day, if any. */
+  finalDay?: string;
+  /** The first and the last day recorded, final or provisional, if any. */
+  firstDay?: string;
+  day?: string;
+  /** The latest version written (0 before the first write). */
+  version: number;
+  /** The slot of the latest provisional write (0 before any). */
+  slot: number;
+}
+
 /**
  * Writes the finalized visits, their event values, events (query/finalized-visits.ts) and page sequences
- * (query/finalized-paths.ts) hourly, as the admin account, and knows the
- * last finalized day for the planner. Idempotent: it continues from the last day recorded in
- * `visits_finalized`, so a run that stops midway is resumed; days are recorded in order, so the
- * finalized days are always every day up to the last.
+ * (query/finalized-paths.ts) hourly, as the admin account, and knows the last finalized day for the
+ * planner.
  *
- * Events of a finalized day that arrive later are not in its visits: to finalize days again from D on,
+ * A day is final `finalizeAfterDays` after it (no row can be added to its visits any more): its rows are
+ * written once. The days between the last final one and `provisionalAfterDays` ago (yesterday, by
+ * default) are written too, as provisional rows (migration 0024), again every hour until they are
+ * final: each hour's write goes to the slot the latest one did not use, whose partitions it drops
+ * first. Reports read every day up to the last recorded one from these tables, each day's latest
+ * recorded version, and only the days after from the rollup. Rows of a provisional day that arrive after
+ * an hour's write count from the next one.
+ *
+ * Idempotent: it continues from the last final day recorded in `visits_finalized`, so a run that stops
+ * midway is resumed; days are recorded in order, so the finalized days are always every day up to the
+ * last.
+ *
+ * Events of a final day that arrive later are not in its visits: to finalize days again from D on,
  * `ALTER TABLE visits_finalized DELETE WHERE day >= 'D'` (docs/operations.md); until the next run
  * reports read them from the rollup, then from their new rows.
  */
@@ -89,10 +123,10 @@ export class VisitFinalizer extends RecurringJob {
   }
 
   /**
-   * Writes the days from `from` on again, under a new version, where they are finalized already (rows were
-   * written into them since: a demo site's month), then, where the hourly job runs, finalizes the days
-   * after as it does. Days before the first finalized one are written too: they may be new to the rollup.
-   * After any run under way.
+   * Writes the days from `from` on again, under a new version, where they are finalized already, final or
+   * provisional (rows were written into them since: a demo site's month), then, where the hourly job runs,
+   * finalizes the days after as it does. Days before the first finalized one are written too: they may be
+   * new to the rollup. After any run under way.
    */
   async finalizeAgain(from: string, now: Date): Promise<void> {
     if (this.config.clickhouse.cluster !== undefined) return;
@@ -103,42 +137,125 @@ export class VisitFinalizer extends RecurringJob {
   }
 
   private async finalizeDaysAgain(from: string, now: Date): Promise<void> {
-    const [mark] = await this.rows<{ day: string; version: number; days: string }>(watermarkSql);
-    if (Number(mark.days) > 0 && from <= mark.day)
-      await this.finalizeNewDays(from, mark.day, Number(mark.version), now);
+    const mark = await this.watermark();
+    if (mark.day === undefined || from > mark.day) return;
+    let version = mark.version;
+    if (mark.finalDay !== undefined && from <= mark.finalDay)
+      version = await this.finalizeNewDays(from, mark.finalDay, version, now);
+    if (mark.day === mark.finalDay) return;
+    // Every provisional day, as one write: the latest write must cover them all (writeProvisionalDays).
+    const first =
+      mark.finalDay !== undefined ? addDays(mark.finalDay, 1) : [from, mark.firstDay ?? from].sort()[0];
+    await this.writeProvisionalDays(first, mark.day, version, mark.slot, now);
   }
 
   private async finalizeDays(now: Date): Promise<void> {
-    const [mark] = await this.rows<{ day: string; version: number; days: string }>(watermarkSql);
-    const last = addDays(now.toISOString().slice(0, 10), -this.config.finalizeAfterDays);
-    const recorded = Number(mark.days) > 0 ? mark.day : undefined;
-    const first = recorded ? addDays(recorded, 1) : await this.firstRollupDay();
-    this.through = recorded;
+    const mark = await this.watermark();
+    const today = now.toISOString().slice(0, 10);
+    const lastFinal = addDays(today, -this.config.finalizeAfterDays);
+    let next = mark.finalDay !== undefined ? addDays(mark.finalDay, 1) : await this.firstRollupDay();
+    this.through = mark.day;
     await this.updatePathsThrough();
-    if (first !== undefined && first <= last)
-      await this.finalizeNewDays(first, last, Number(mark.version), now);
+    let version = mark.version;
+    if (next !== undefined && next <= lastFinal) {
+      version = await this.finalizeNewDays(next, lastFinal, version, now);
+      next = addDays(lastFinal, 1);
+      await this.dropStaleProvisionalRecords(lastFinal);
+    }
+    // Only once the final days are all written: the days recorded must be every day up to the last.
+    const lastProvisional = addDays(today, -this.config.provisionalAfterDays);
+    if (next !== undefined && next <= lastProvisional)
+      await this.writeProvisionalDays(next, lastProvisional, version, mark.slot, now);
     await this.fillPaths();
   }
 
-  private async finalizeNewDays(first: string, last: string, lastVersion: number, now: Date): Promise<void> {
-    // Each write gets a version above every recorded one, even within the same second.
-    let version = Math.max(Math.floor(now.getTime() / 1000), lastVersion + 1);
+  /** Writes the final days `first` to `last`; answers the last version written. */
+  private async finalizeNewDays(
+    first: string,
+    last: string,
+    lastVersion: number,
+    now: Date,
+  ): Promise<number> {
+    let version = nextVersion(lastVersion, now);
     for (let from = first; from <= last; from = addDays(from, DAYS_PER_WRITE)) {
       const to = [addDays(from, DAYS_PER_WRITE - 1), last].sort()[0];
-      await this.command(finalizeSql(from, to, version));
-      for (const dimension of FINALIZED_EVENT_DIMENSIONS) {
-        await this.command(finalizeValuesSql(dimension, from, to, version));
-      }
-      await this.command(finalizeEventsSql(from, to, version));
-      await this.command(finalizePathsSql({ from, to }, version, to));
-      await this.command(recordSql(from, to, version, 'visit_paths_finalized'));
-      await this.command(recordSql(from, to, version));
+      const started = Date.now();
+      await this.write(from, to, { version, slot: FINAL_SLOT });
       await this.dropSuperseded(from, to, version);
-      this.through = to;
-      await this.updatePathsThrough();
-      this.logger.log(`Finalized the visits of ${from} to ${to} (version ${version})`);
+      this.logger.log(
+        `Finalized the visits of ${from} to ${to} (version ${version}) in ${secondsSince(started)}`,
+      );
       version += 1;
     }
+    return version - 1;
+  }
+
+  /**
+   * Writes the days `from` to `to`, not final yet, as one provisional write: into the slot the latest one
+   * did not use, whose partitions go first. Those hold the rows of writes older than the latest, which
+   * readers no longer read, as long as each write covers every provisional day: the latest write's days
+   * or a final version are then every day's latest.
+   */
+  private async writeProvisionalDays(
+    from: string,
+    to: string,
+    lastVersion: number,
+    lastSlot: number,
+    now: Date,
+  ): Promise<void> {
+    const started = Date.now();
+    const slot = lastSlot === 1 ? 2 : 1;
+    const partitions = await this.rows<{ table: FinalizedTable; partition_id: string }>(
+      slotPartitionsSql(slot),
+    );
+    for (const { table, partition_id } of partitions)
+      await this.command(dropPartitionSql(table, partition_id));
+    const version = nextVersion(lastVersion, now);
+    await this.write(from, to, { version, slot });
+    this.logger.log(
+      `Wrote the visits of ${from} to ${to} provisionally (version ${version}, slot ${slot}) in ${secondsSince(started)}`,
+    );
+  }
+
+  /** Writes every table of the days `from` to `to` as `write`, then records it: readers switch to it. */
+  private async write(from: string, to: string, write: FinalizedWrite): Promise<void> {
+    await this.command(finalizeSql(from, to, write));
+    for (const dimension of FINALIZED_EVENT_DIMENSIONS) {
+      await this.command(finalizeValuesSql(dimension, from, to, write));
+    }
+    await this.command(finalizeEventsSql(from, to, write));
+    await this.command(finalizePathsSql({ from, to }, write, to));
+    await this.command(recordSql(from, to, write, 'visit_paths_finalized'));
+    await this.command(recordSql(from, to, write));
+    if (this.through === undefined || this.through < to) this.through = to;
+    await this.updatePathsThrough();
+  }
+
+  /** The records of provisional writes of days now final, deleted in the background (readers skip them). */
+  private async dropStaleProvisionalRecords(finalThrough: string): Promise<void> {
+    for (const table of RECORDS) {
+      const [{ rows }] = await this.rows<{ rows: string }>(staleProvisionalRecordsSql(table, finalThrough));
+      if (Number(rows) > 0) await this.command(dropStaleProvisionalRecordsSql(table, finalThrough));
+    }
+  }
+
+  private async watermark(): Promise<Watermark> {
+    const [mark] = await this.rows<{
+      final_day: string;
+      final_days: string;
+      first_day: string;
+      last_day: string;
+      days: string;
+      last_version: number;
+      last_slot: number;
+    }>(watermarkSql);
+    return {
+      finalDay: Number(mark.final_days) > 0 ? mark.final_day : undefined,
+      firstDay: Number(mark.days) > 0 ? mark.first_day : undefined,
+      day: Number(mark.days) > 0 ? mark.last_day : undefined,
+      version: Number(mark.last_version),
+      slot: Number(mark.last_slot),
+    };
   }
 
   /**
@@ -151,7 +268,8 @@ export class VisitFinalizer extends RecurringJob {
   private async fillPaths(): Promise<void> {
     const through = this.through;
     if (through === undefined) return;
-    let missing = (await this.pathsCoverage()).filter(({ written }) => !written);
+    // A provisional day's sequences come with its next hourly write.
+    let missing = (await this.pathsCoverage()).filter(({ written, slot }) => !written && slot === FINAL_SLOT);
     while (missing.length > 0) {
       const [{ day: from, version }] = missing;
       let count = 1;
@@ -163,20 +281,26 @@ export class VisitFinalizer extends RecurringJob {
         count += 1;
       }
       const to = missing[count - 1].day;
-      await this.command(finalizePathsSql({ from, to }, version, through));
-      await this.command(recordSql(from, to, version, 'visit_paths_finalized'));
+      const write = { version, slot: FINAL_SLOT };
+      await this.command(finalizePathsSql({ from, to }, write, through));
+      await this.command(recordSql(from, to, write, 'visit_paths_finalized'));
       await this.updatePathsThrough();
       this.logger.log(`Wrote the page sequences of ${from} to ${to} (version ${version})`);
       missing = missing.slice(count);
     }
   }
 
-  /** Each finalized day's latest version, and whether its page sequences are written, in day order. */
-  private async pathsCoverage(): Promise<Array<{ day: string; version: number; written: boolean }>> {
-    const rows = await this.rows<{ day: string; version: number; written: number }>(pathsCoverageSql);
-    return rows.map(({ day, version, written }) => ({
+  /** Each finalized day's latest version, its slot and whether its page sequences are written, in day order. */
+  private async pathsCoverage(): Promise<
+    Array<{ day: string; version: number; slot: number; written: boolean }>
+  > {
+    const rows = await this.rows<{ day: string; version: number; slot: number; written: number }>(
+      pathsCoverageSql,
+    );
+    return rows.map(({ day, version, slot, written }) => ({
       day,
       version: Number(version),
+      slot: Number(slot),
       written: written === 1,
     }));
   }
@@ -219,3 +343,9 @@ export class VisitFinalizer extends RecurringJob {
     await this.client.close();
   }
 }
+
+/** A version above every recorded one, even within the same second. */
+const nextVersion = (lastVersion: number, now: Date) =>
+  Math.max(Math.floor(now.getTime() / 1000), lastVersion + 1);
+
+const secondsSince = (started: number) => `${((Date.now() - started) / 1000).toFixed(1)} s`;

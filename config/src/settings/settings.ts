@@ -486,6 +486,14 @@ export const SETTINGS = {
     default: '3',
     readBy: ['stack', 'backend'],
   }),
+  SLUICE_PROVISIONAL_AFTER_DAYS: setting({
+    kind: wholeNumber(1, 3650, 'days'),
+    section: 'Data',
+    about:
+      "How many UTC days after it began a day not yet finalized is written as plain rows provisionally, and again every hour until it is finalized (SLUICE_FINALIZE_AFTER_DAYS): reports then merge only the days after it from the rollup. Events of such a day that arrive later count from the next hour's write. At SLUICE_FINALIZE_AFTER_DAYS or more, no day is written provisionally.",
+    default: '1',
+    readBy: ['stack', 'backend'],
+  }),
   SLUICE_PIPELINE_DRAIN_SECONDS: setting({
     kind: wholeNumber(0, 99_999, 'seconds'),
     section: 'Data',

@@ -31,19 +31,33 @@ function writeSitesFile(path: string, plan: SeedPlan): void {
 
 /** A live site's visits are finalized this many UTC days after their first (SLUICE_FINALIZE_AFTER_DAYS). */
 const FINALIZE_AFTER_DAYS = Number(SETTINGS.SLUICE_FINALIZE_AFTER_DAYS.default);
+/**
+ * …and written provisionally this many (SLUICE_PROVISIONAL_AFTER_DAYS): the days a live site's reports
+ * merge from the rollup (the benchmark's `--open-days`, up to FINALIZE_AFTER_DAYS).
+ */
+export const OPEN_DAYS = Number(SETTINGS.SLUICE_PROVISIONAL_AFTER_DAYS.default);
 
 /** The last day a live site has finalized on the seed's last day. */
 const lastFinalizedDay = (plan: SeedPlan) => addDays(plan.endDay, -FINALIZE_AFTER_DAYS);
+/** The last day a live site with `openDays` open days has written, final or provisional, on the seed's last day. */
+const lastWrittenDay = (plan: SeedPlan, openDays: number) =>
+  addDays(plan.endDay, -Math.min(openDays, FINALIZE_AFTER_DAYS));
 
 /**
- * The finalizer's delay that leaves the seeded days as a live site's are on the seed's last day: finalized up to
- * FINALIZE_AFTER_DAYS before it, the last days merged from the rollup by every report. The seed's days are
- * fixed, so without it each day the benchmark runs later would find one more of them finalized, and time
- * less of the rollup than a live site reads (none at all from FINALIZE_AFTER_DAYS days after the seed's end).
+ * The finalizer's delays that leave the seeded days as a live site's are on the seed's last day: final up to
+ * FINALIZE_AFTER_DAYS before it, provisional up to `openDays` before it, the days after merged from the
+ * rollup by every report. The seed's days are fixed, so without them each day the benchmark runs later
+ * would find one more of them finalized, and time less of the rollup than a live site reads.
  */
-function finalizeAfterDays(plan: SeedPlan, now: Date): number {
-  const daysSinceEnd = (Date.parse(now.toISOString().slice(0, 10)) - Date.parse(plan.endDay)) / 86_400_000;
-  return FINALIZE_AFTER_DAYS + Math.max(0, daysSinceEnd);
+function finalizerDelays(plan: SeedPlan, openDays: number, now: Date): Record<string, string> {
+  const daysSinceEnd = Math.max(
+    0,
+    (Date.parse(now.toISOString().slice(0, 10)) - Date.parse(plan.endDay)) / 86_400_000,
+  );
+  return {
+    SLUICE_FINALIZE_AFTER_DAYS: String(FINALIZE_AFTER_DAYS + daysSinceEnd),
+    SLUICE_PROVISIONAL_AFTER_DAYS: String(openDays + daysSinceEnd),
+  };
 }
 
 /** The finalizer's records of the days it finalized (visits, and their page sequences). */
@@ -51,8 +65,9 @@ const FINALIZED_RECORDS = ['visits_finalized', 'visit_paths_finalized'];
 
 /**
  * A reused copy finalized further by a run on a later day forgets the days after `target`, as an operator
- * has days finalized again (docs/operations.md): the backend then reads them from the rollup. Their rows
- * stay, unread (reports read the latest recorded version of the days recorded).
+ * has days finalized again (docs/operations.md), provisional ones included: the backend writes the days
+ * after again at its start. The rows of the days forgotten stay, unread (reports read the latest recorded
+ * version of the days recorded).
  */
 async function finalizedNoFurtherThan(clickhouse: SeededClickHouse, target: string): Promise<void> {
   for (const table of FINALIZED_RECORDS) {
@@ -73,13 +88,17 @@ async function finalizedNoFurtherThan(clickhouse: SeededClickHouse, target: stri
 
 /**
  * Waits for the backend's first run of the visit finalizer (it starts with the backend): reports are
- * timed on a settled server, whose visits up to FINALIZE_AFTER_DAYS before the seed's last day are plain
- * rows (migration 0014), their page sequences too (migration 0019: filled after the visits on a copy
- * finalized before it).
+ * timed on a settled server, whose visits up to `openDays` before the seed's last day are plain
+ * rows (migrations 0014 and 0024), their page sequences too (migration 0019: filled after the visits on a
+ * copy finalized before it).
  */
-async function finalizedVisits(clickhouse: SeededClickHouse, plan: SeedPlan): Promise<void> {
+async function finalizedVisits(
+  clickhouse: SeededClickHouse,
+  plan: SeedPlan,
+  openDays: number,
+): Promise<void> {
   const started = performance.now();
-  const target = lastFinalizedDay(plan);
+  const target = lastWrittenDay(plan, openDays);
   await waitUntil(
     `visits finalized through ${target}`,
     async () => {
@@ -91,8 +110,9 @@ async function finalizedVisits(clickhouse: SeededClickHouse, plan: SeedPlan): Pr
     { timeoutMs: 30 * 60_000 },
   );
   console.log(
-    `Visits finalized through ${target} in ${((performance.now() - started) / 1000).toFixed(1)} s: ` +
-      `the last ${FINALIZE_AFTER_DAYS} seeded days are merged from the rollup, as a live site's are`,
+    `Visits finalized through ${lastFinalizedDay(plan)} and provisionally through ${target} in ` +
+      `${((performance.now() - started) / 1000).toFixed(1)} s: the last ${openDays} seeded day(s) are ` +
+      `merged from the rollup, as a live site's are`,
   );
 }
 
@@ -111,14 +131,19 @@ export async function startBenchBackend(
   clickhouse: SeededClickHouse,
   plan: SeedPlan,
   owner: { email: string; password: string },
-  /** Where the panel is served, when it is (the session's cookie is renewed from there only). */
-  publicUrl?: string,
+  options: {
+    /** Where the panel is served, when it is (the session's cookie is renewed from there only). */
+    publicUrl?: string;
+    /** The seed's last days left to the rollup, as a live site's are on its last day. */
+    openDays?: number;
+  } = {},
 ): Promise<BenchBackend> {
+  const { publicUrl, openDays = OPEN_DAYS } = options;
   const dir = mkdtempSync(join(tmpdir(), 'sluice-bench-backend-'));
   const port = await freePort();
   const env = backendEnvironment({ port, dir, clickhouse, owner });
   writeSitesFile(env.SLUICE_SITES_FILE, plan);
-  Object.assign(env, { SLUICE_FINALIZE_AFTER_DAYS: String(finalizeAfterDays(plan, new Date())) });
+  Object.assign(env, finalizerDelays(plan, openDays, new Date()));
   if (publicUrl) Object.assign(env, { SLUICE_PUBLIC_URL: publicUrl });
   let backend: Awaited<ReturnType<typeof startBackend>> | undefined;
   const stop = async () => {
@@ -129,7 +154,7 @@ export async function startBenchBackend(
     // Before the backend starts: its finalizer reads the last finalized day once, on its first run.
     await finalizedNoFurtherThan(clickhouse, lastFinalizedDay(plan));
     backend = await startBackend(env, BACKEND_CORE);
-    await finalizedVisits(clickhouse, plan);
+    await finalizedVisits(clickhouse, plan, openDays);
   } catch (error) {
     await stop();
     throw error;

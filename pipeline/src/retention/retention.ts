@@ -6,7 +6,11 @@ import {
 } from '../clickhouse-target';
 import { localTable } from '../migrations/cluster-ddl';
 
-/** Tables partitioned by month (toYYYYMM): the events, the rollups fed from them, and the finalized visits, values and events. */
+/**
+ * Tables partitioned by month (toYYYYMM, first in the key): the events, the rollups fed from them, and the
+ * finalized visits, values, events and page sequences (by month and slot since migration 0024) and their
+ * records.
+ */
 const MONTHLY_TABLES = [
   'events',
   'traffic_hourly',
@@ -14,8 +18,13 @@ const MONTHLY_TABLES = [
   'visits',
   'visit_values',
   'finalized_events',
+  'visit_paths',
   'visits_finalized',
+  'visit_paths_finalized',
 ] as const;
+
+/** A partition id whose month comes first: `202611`, or `202611-1` (a month and a slot). */
+const MONTH_PARTITION = /^(\d{6})(-\d+)?$/;
 
 export interface RetentionOptions extends ClickHouseTarget {
   /** Months of data to keep: a partition goes once all of its month is older than this. */
@@ -45,19 +54,20 @@ export async function dropExpiredPartitions(options: RetentionOptions): Promise<
   const client = clickhouseClient(options, 'admin');
   try {
     const result = await client.query({
-      query: `SELECT DISTINCT table, partition FROM ${cluster ? `cluster(${cluster}, system.parts)` : 'system.parts'}
+      query: `SELECT DISTINCT table, partition_id FROM ${cluster ? `cluster(${cluster}, system.parts)` : 'system.parts'}
         WHERE active AND database = '${database}' AND table IN (${tables.map((t) => `'${t}'`).join(', ')})
-        ORDER BY table, partition`,
+        ORDER BY table, partition_id`,
       format: 'JSONEachRow',
     });
-    const parts = await result.json<{ table: string; partition: string }>();
+    const parts = await result.json<{ table: string; partition_id: string }>();
     const dropped: string[] = [];
-    for (const { table, partition } of parts) {
-      // toYYYYMM partitions are plain numbers; anything else is not ours to drop.
-      if (!/^\d{6}$/.test(partition) || Number(partition) >= keepFrom) continue;
+    for (const { table, partition_id: partition } of parts) {
+      // Anything not of a month is not ours to drop.
+      const month = MONTH_PARTITION.exec(partition)?.[1];
+      if (month === undefined || Number(month) >= keepFrom) continue;
       log(`Dropping ${table} partition ${partition} (older than ${options.months} months)…`);
       await client.command({
-        query: `ALTER TABLE ${database}.${table}${cluster ? ` ON CLUSTER ${cluster}` : ''} DROP PARTITION ${partition}`,
+        query: `ALTER TABLE ${database}.${table}${cluster ? ` ON CLUSTER ${cluster}` : ''} DROP PARTITION ID '${partition}'`,
       });
       dropped.push(`${table} ${partition}`);
     }

@@ -56,6 +56,10 @@ export class ClickHouseHarness {
     return result.json<T>();
   }
 
+  async command(statement: string): Promise<void> {
+    await this.admin.command({ query: statement });
+  }
+
   async distinctEventIds(siteId: number): Promise<number> {
     const [row] = await this.query<{ n: string }>(
       `SELECT uniqExact(event_id) AS n FROM ${this.database}.events WHERE site_id = ${Number(siteId)}`,

@@ -1,6 +1,6 @@
 import { bind, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
 import { addDays } from '../../common/calendar.js';
-import { latestVersions, VISIT_SPAN_DAYS } from './finalized-visits.js';
+import { latestVersions, VISIT_SPAN_DAYS, type FinalizedWrite } from './finalized-visits.js';
 import { VISIT_KEY } from './visit-key.js';
 import { reloadsCollapsed, viewedPages } from './visit-steps.js';
 
@@ -10,11 +10,11 @@ import { reloadsCollapsed, viewedPages } from './visit-steps.js';
  */
 
 /**
- * Writes, under `version`, one row per visit whose first pageview was first seen on the UTC days `from`
+ * Writes, as `write`, one row per visit whose first pageview was first seen on the UTC days `from`
  * to `to`, with its steps: as the paths reports walk it over events, so both give the same answers.
  *
  * Its pageviews, each once as it first arrived, come from `finalized_events` up to `eventsThrough` (the
- * last UTC day whose events are there: this write's days under `version`, other days under their latest
+ * last UTC day whose events are there: this write's days under its version, other days under their latest
  * recorded version), and from raw events after it, each grouped by its id as range-events.ts does (a
  * visit begun on a day's last minutes views pages the next day, not yet finalized). The days before
  * `from` are read too: a visit whose first pageview came before is not ours.
@@ -24,7 +24,7 @@ import { reloadsCollapsed, viewedPages } from './visit-steps.js';
  */
 export function finalizePathsSql(
   days: { from: string; to: string },
-  version: number,
+  write: FinalizedWrite,
   eventsThrough: string,
 ): SqlFragment {
   const { from, to } = days;
@@ -36,7 +36,7 @@ export function finalizePathsSql(
   const finalized = sql`SELECT site_id, visit_id, ts AS seen, event_id, pathname AS page
     FROM finalized_events
     WHERE name = 'pageview' AND ${day} >= ${bind.date(first)} AND ${day} <= ${bind.date(finalizedLast)}
-      AND ((${written} AND version = ${bind.uint32(version)})
+      AND ((${written} AND version = ${bind.uint32(write.version)})
         OR (NOT (${written}) AND ${latestVersions(bind.date(first), bind.date(finalizedLast), day)}))`;
   const raw = sql`SELECT site_id, any(${VISIT_KEY}) AS visit_id, min(ts) AS seen, event_id, any(pathname) AS page
     FROM events
@@ -45,8 +45,9 @@ export function finalizePathsSql(
     GROUP BY site_id, event_id
     HAVING toDate(seen) > ${bind.date(eventsThrough)}`;
   const pageviews = eventsThrough < last ? sql`${finalized} UNION ALL ${raw}` : finalized;
-  return sql`INSERT INTO visit_paths (site_id, day, version, visit_id, started, steps)
-    SELECT site_id, toDate(started), ${bind.uint32(version)}, visit_id, started, ${reloadsCollapsed(sql`pages`)}
+  return sql`INSERT INTO visit_paths (site_id, day, version, provisional, visit_id, started, steps)
+    SELECT site_id, toDate(started), ${bind.uint32(write.version)}, ${bind.uint32(write.slot)}, visit_id, started,
+      ${reloadsCollapsed(sql`pages`)}
     FROM (
       SELECT site_id, visit_id, min(seen) AS started, ${viewedPages} AS pages
       FROM (SELECT * FROM (${pageviews}))
@@ -55,10 +56,16 @@ export function finalizePathsSql(
     )`;
 }
 
-/** Each finalized UTC day's latest recorded version, and whether its sequences are written (1) or not (0). */
-export const pathsCoverageSql = sql`SELECT toString(finalized_day) AS day, version,
-    (finalized_day, version) IN (SELECT day, version FROM visit_paths_finalized) AS written
-  FROM (SELECT day AS finalized_day, max(version) AS version FROM visits_finalized GROUP BY day)
+/**
+ * Each finalized UTC day's latest recorded version, its slot (0 for a final day) and whether its sequences
+ * are written (1) or not (0).
+ */
+export const pathsCoverageSql = sql`SELECT toString(finalized_day) AS day, latest_version AS version, slot,
+    (finalized_day, latest_version) IN (SELECT day, version FROM visit_paths_finalized) AS written
+  FROM (
+    SELECT day AS finalized_day, max(version) AS latest_version, argMax(provisional, version) AS slot
+    FROM visits_finalized GROUP BY day
+  )
   ORDER BY finalized_day`;
 
 /**

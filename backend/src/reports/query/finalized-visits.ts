@@ -15,17 +15,30 @@ import { VISIT_KEY } from './visit-key.js';
 /** UTC days a visit's rollup rows may follow its first day by (as `DAYS_AROUND` in visits.ts). */
 export const VISIT_SPAN_DAYS = 2;
 
+/**
+ * A write of finalized rows: its version, and its slot (migration 0024): 0 for a final day's rows, 1 or 2
+ * for a provisional write's (a day not final yet, written again every hour into the slot the latest
+ * write did not use).
+ */
+export interface FinalizedWrite {
+  version: number;
+  slot: number;
+}
+
+/** The slot of final rows. */
+export const FINAL_SLOT = 0;
+
 /** The visit columns of `visits`, after the key columns: each visit dimension by its own name. */
 const DIMENSION_COLUMNS = VISIT_DIMENSIONS.map((name) => identifier(name));
 
 /**
- * Writes the visits that began on the UTC days `from` to `to` under `version`, merged from the rollup
+ * Writes the visits that began on the UTC days `from` to `to` as `write`, merged from the rollup
  * as reports merge it (visits.ts): the visitor of the first event, distinct event ids, first values.
  * The days before `from` are read too: a visit begun there may have rows on `from`, and only all of
  * its rows give its true start (which leaves it out).
  * Run as the admin account; the rows stay invisible until `recordSql` records the version.
  */
-export function finalizeSql(from: string, to: string, version: number): SqlFragment {
+export function finalizeSql(from: string, to: string, write: FinalizedWrite): SqlFragment {
   const dimensions = joinSql(
     VISIT_DIMENSIONS.map((name) => sql`${visitValueFromRollup(name)} AS ${identifier(`dim_${name}`)}`),
     ', ',
@@ -34,9 +47,9 @@ export function finalizeSql(from: string, to: string, version: number): SqlFragm
     VISIT_DIMENSIONS.map((name) => identifier(`dim_${name}`)),
     ', ',
   );
-  return sql`INSERT INTO visits (site_id, day, version, visit_id, visitor, started, ended, pageviews, events,
-      ${joinSql(DIMENSION_COLUMNS, ', ')})
-    SELECT site_id, toDate(visit_started), ${bind.uint32(version)}, visit_id, visitor, visit_started,
+  return sql`INSERT INTO visits (site_id, day, version, provisional, visit_id, visitor, started, ended, pageviews,
+      events, ${joinSql(DIMENSION_COLUMNS, ', ')})
+    SELECT site_id, toDate(visit_started), ${writeColumns(write)}, visit_id, visitor, visit_started,
       visit_ended, visit_pageviews, visit_events, ${dimensionValues}
     FROM (
       SELECT site_id, visit_id, argMinMerge(visitor_hash) AS visitor, minMerge(started) AS visit_started,
@@ -68,7 +81,7 @@ export const isFinalizedEventDimension = (name: DimensionName): name is Finalize
   (FINALIZED_EVENT_DIMENSIONS as readonly DimensionName[]).includes(name);
 
 /**
- * Writes, under `version`, one row per visit and value of `dimension` whose first event with that value
+ * Writes, as `write`, one row per visit and value of `dimension` whose first event with that value
  * happened on the UTC days `from` to `to`: exactly the rows a report over raw events groups (visits.ts,
  * its `events` source, without filters), so both give the same answers. The days around are read as
  * there: a group's first event may precede `from` (the group is not ours) and its copies follow `to`.
@@ -77,12 +90,12 @@ export function finalizeValuesSql(
   dimension: FinalizedEventDimension,
   from: string,
   to: string,
-  version: number,
+  write: FinalizedWrite,
 ): SqlFragment {
   const carriers = carriedBy(dimension);
-  return sql`INSERT INTO visit_values (site_id, dimension, day, version, visit_id, value, visitor, started, ended,
-      pageviews, events)
-    SELECT site_id, ${bind.string(dimension)}, toDate(group_started), ${bind.uint32(version)}, visit_id, value,
+  return sql`INSERT INTO visit_values (site_id, dimension, day, version, provisional, visit_id, value, visitor,
+      started, ended, pageviews, events)
+    SELECT site_id, ${bind.string(dimension)}, toDate(group_started), ${writeColumns(write)}, visit_id, value,
       visitor, group_started, group_ended, group_pageviews, group_events
     FROM (
       SELECT site_id, ${VISIT_KEY} AS visit_id, ${eventValue(dimension)} AS value,
@@ -98,23 +111,23 @@ export function finalizeValuesSql(
 }
 
 /**
- * Writes, under `version`, each event first seen on the UTC days `from` to `to` once per site (an id is
+ * Writes, as `write`, each event first seen on the UTC days `from` to `to` once per site (an id is
  * the tracker's, and nothing stops two sites' events from sharing one), as it first arrived
  * (the copy with the earliest ts; copies agree on every other field reports read), with its visit and
- * that visit's visitor from `visits` (the visits of these days under `version`, written just before, and
+ * that visit's visitor from `visits` (the visits of these days under its version, written just before, and
  * the recorded ones of the days before): as reports over raw events pair them (range-events.ts), bots and
  * all. Its copies are looked for from two days before `from` (an event first seen there is not ours)
  * to two days after `to`.
  */
-export function finalizeEventsSql(from: string, to: string, version: number): SqlFragment {
+export function finalizeEventsSql(from: string, to: string, write: FinalizedWrite): SqlFragment {
   const fields = joinSql(
     EVENT_ROW_FIELDS.map((field) => identifier(field)),
     ', ',
   );
   const first = sql`${bind.date(from)} - ${bind.uint32(VISIT_SPAN_DAYS)}`;
   const days = sql`toDate(ts) >= ${first} AND toDate(ts) <= ${bind.date(to)} + ${bind.uint32(VISIT_SPAN_DAYS)} AND is_bot = 0`;
-  return sql`INSERT INTO finalized_events (${fields}, version, visit_id, visitor)
-    SELECT ${fields}, ${bind.uint32(version)}, visit_id, visitor FROM (
+  return sql`INSERT INTO finalized_events (${fields}, version, provisional, visit_id, visitor)
+    SELECT ${fields}, ${writeColumns(write)}, visit_id, visitor FROM (
       SELECT *, ${VISIT_KEY} AS visit_id FROM events
       WHERE ${days} AND (site_id, event_id, ts) IN (
         SELECT site_id, event_id, min(ts) AS seen FROM events WHERE ${days} GROUP BY site_id, event_id
@@ -123,41 +136,78 @@ export function finalizeEventsSql(from: string, to: string, version: number): Sq
       LIMIT 1 BY site_id, event_id
     ) ANY INNER JOIN (
       SELECT site_id, visit_id, visitor FROM visits
-      WHERE (day >= ${bind.date(from)} AND day <= ${bind.date(to)} AND version = ${bind.uint32(version)})
+      WHERE (day >= ${bind.date(from)} AND day <= ${bind.date(to)} AND version = ${bind.uint32(write.version)})
         OR (day >= ${first} AND day < ${bind.date(from)} AND ${latestVersions(first, bind.date(from))})
     ) USING site_id, visit_id`;
 }
 
+/** A write's version and slot, as the columns `version, provisional` take them. */
+const writeColumns = (write: FinalizedWrite) =>
+  sql`${bind.uint32(write.version)}, ${bind.uint32(write.slot)}`;
+
+/** The finalizer's records: of the days' visits, values and events, and of their page sequences (0019). */
+export type FinalizedRecords = 'visits_finalized' | 'visit_paths_finalized';
+
 /**
- * Makes `version` the rows of the days `from` to `to`: readers switch to them at once. `table` the record
+ * Makes `write` the rows of the days `from` to `to`: readers switch to them at once. `table` the record
  * written: `visit_paths_finalized` records the days whose page sequences are written (migration 0019).
  */
 export function recordSql(
   from: string,
   to: string,
-  version: number,
-  table: 'visits_finalized' | 'visit_paths_finalized' = 'visits_finalized',
+  write: FinalizedWrite,
+  table: FinalizedRecords = 'visits_finalized',
 ): SqlFragment {
-  return sql`INSERT INTO ${identifier(table)} (day, version)
-    SELECT ${bind.date(from)} + number, ${bind.uint32(version)}
+  return sql`INSERT INTO ${identifier(table)} (day, version, provisional)
+    SELECT ${bind.date(from)} + number, ${writeColumns(write)}
     FROM system.numbers LIMIT ${bind.uint32(dayCount(from, to))}`;
 }
 
-/** The latest finalized day and the latest version written (null, 0 before the first run). */
-export const watermarkSql = sql`SELECT toString(max(day)) AS day, max(version) AS version, count() AS days
+/**
+ * The last final day, the first and the last day recorded at all (the last a provisional one, where
+ * provisional days are written), the latest version written and the slot of the latest provisional write
+ * (0 before any).
+ */
+export const watermarkSql = sql`SELECT toString(maxIf(day, provisional = 0)) AS final_day,
+    countIf(provisional = 0) AS final_days, toString(min(day)) AS first_day, toString(max(day)) AS last_day,
+    count() AS days,
+    max(version) AS last_version, argMaxIf(provisional, version, provisional > 0) AS last_slot
   FROM visits_finalized`;
+
+/**
+ * The records of provisional writes of days now final: readers take a final day's final version (the latest),
+ * so these only take room. Asked first, as a mutation rewrites the table.
+ */
+export const staleProvisionalRecordsSql = (table: FinalizedRecords, finalThrough: string) =>
+  sql`SELECT count() AS rows FROM ${identifier(table)} WHERE provisional > 0 AND day <= ${bind.date(finalThrough)}`;
+
+export const dropStaleProvisionalRecordsSql = (table: FinalizedRecords, finalThrough: string) =>
+  sql`ALTER TABLE ${identifier(table)} DELETE WHERE provisional > 0 AND day <= ${bind.date(finalThrough)}`;
+
+/** The partitions of a provisional slot, by table: a provisional write drops them whole before it writes. */
+export const slotPartitionsSql = (slot: number) =>
+  sql`SELECT DISTINCT table, partition_id FROM system.parts
+    WHERE database = currentDatabase() AND active AND table IN (${joinSql(FINALIZED_TABLES.map(bind.string), ', ')})
+      AND endsWith(partition_id, ${bind.string(`-${slot}`)})
+    ORDER BY table, partition_id`;
+
+export const dropPartitionSql = (table: FinalizedTable, partitionId: string) =>
+  sql`ALTER TABLE ${identifier(table)} DROP PARTITION ID ${bind.string(partitionId)}`;
 
 /** The rollup's first day, and whether it holds any. */
 export const firstRollupDaySql = sql`SELECT toString(min(day)) AS day, count() AS days FROM sessions_daily`;
 
 /** The tables written under a finalization's version, with their UTC day. */
 export const FINALIZED_TABLES = ['visits', 'visit_values', 'finalized_events', 'visit_paths'] as const;
-type FinalizedTable = (typeof FINALIZED_TABLES)[number];
+export type FinalizedTable = (typeof FINALIZED_TABLES)[number];
 
 /** A finalized table's UTC day: a column, or for the events the day of their (first) arrival. */
 const dayColumn = (table: FinalizedTable) => (table === 'finalized_events' ? sql`toDate(ts)` : sql`day`);
 
-/** How many rows older versions of the days `from` to `to` left behind (after a re-finalization). */
+/**
+ * How many final rows older versions of the days `from` to `to` left behind (after a re-finalization). A
+ * provisional write's rows are not counted: they go with their slot's partitions.
+ */
 export function supersededCountSql(
   table: FinalizedTable,
   from: string,
@@ -166,7 +216,7 @@ export function supersededCountSql(
 ): SqlFragment {
   const day = dayColumn(table);
   return sql`SELECT count() AS rows FROM ${identifier(table)} WHERE ${day} >= ${bind.date(from)} AND ${day} <= ${bind.date(to)}
-    AND version < ${bind.uint32(version)}`;
+    AND version < ${bind.uint32(version)} AND provisional = ${bind.uint32(FINAL_SLOT)}`;
 }
 
 /**
@@ -181,7 +231,7 @@ export function dropSupersededSql(
 ): SqlFragment {
   const day = dayColumn(table);
   return sql`ALTER TABLE ${identifier(table)} DELETE WHERE ${day} >= ${bind.date(from)} AND ${day} <= ${bind.date(to)}
-    AND version < ${bind.uint32(version)}`;
+    AND version < ${bind.uint32(version)} AND provisional = ${bind.uint32(FINAL_SLOT)}`;
 }
 
 const dayCount = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
