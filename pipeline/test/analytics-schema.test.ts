@@ -4,6 +4,7 @@ import { compactRow, type EventRow } from '@sluice/config';
 import { waitUntil } from '@sluice/services';
 import {
   dropExpiredPartitions,
+  eraseSiteData,
   expireSiteData,
   oldestKeptMonth,
   rollbackMigrations,
@@ -241,5 +242,46 @@ test("a site's own retention deletes that site's older months, and issues no mut
     await clickhouse.siteMutations(site_id),
     expiring,
     'nothing left to delete: no new mutation, no table rewritten',
+  );
+});
+
+test("a deleted site's rows go from every table, the finalized visits and page sequences too", async () => {
+  const [site_id, other] = [108, 109];
+  await insert([
+    eventRow({ site_id, ts: '2026-11-20 10:00:00' }),
+    eventRow({ site_id: other, ts: '2026-11-20 10:00:00' }),
+  ]);
+  for (const site of [site_id, other]) {
+    // A final visit and a provisional one (migration 0024), and a page sequence.
+    await clickhouse.command(
+      `INSERT INTO sluice.visits (site_id, day, version, provisional, visit_id, visitor, started, ended, pageviews, events)
+       VALUES (${site}, '2026-11-20', 1, 0, 1, 1, '2026-11-20 10:00:00', '2026-11-20 10:00:00', 1, 1),
+              (${site}, '2026-11-21', 2, 1, 2, 2, '2026-11-21 10:00:00', '2026-11-21 10:00:00', 1, 1)`,
+    );
+    await clickhouse.command(
+      `INSERT INTO sluice.visit_paths (site_id, day, version, visit_id, started, steps)
+       VALUES (${site}, '2026-11-20', 1, 1, '2026-11-20 10:00:00', ['/'])`,
+    );
+  }
+  const holding = [
+    'events',
+    'traffic_hourly',
+    'sessions_daily',
+    'visits',
+    'visit_paths',
+    'visitors_first_seen',
+  ];
+  assert.deepEqual((await siteErasure(clickhouse.target('admin'), site_id)).holding, holding);
+  await eraseSiteData(clickhouse.target('admin'), site_id);
+  await waitUntil(
+    'the erasure applied',
+    async () => !(await siteErasure(clickhouse.target('admin'), site_id)).mutating,
+    { timeoutMs: 20_000 },
+  );
+  assert.deepEqual((await siteErasure(clickhouse.target('admin'), site_id)).holding, []);
+  assert.deepEqual(
+    (await siteErasure(clickhouse.target('admin'), other)).holding,
+    holding,
+    'other sites keep theirs',
   );
 });
