@@ -474,7 +474,7 @@ export const SETTINGS = {
     kind: flag(),
     section: 'Data',
     about:
-      'true: every hour the backend writes the visits begun SLUICE_FINALIZE_AFTER_DAYS or more UTC days ago once as plain rows (ClickHouse table visits), which reports read instead of merging the per-visit rollup (about ten times faster on a month: docs/benchmarks.md). false: reports merge every visit from the rollup.',
+      'true: every hour the backend writes the visits begun SLUICE_FINALIZE_AFTER_DAYS or more UTC days ago once as plain rows (ClickHouse table visits), and those of the days since, up to SLUICE_PROVISIONAL_AFTER_DAYS ago, again each hour, which reports read instead of merging the per-visit rollup (about ten times faster on a month: docs/benchmarks.md). false: reports merge every visit from the rollup.',
     default: 'true',
     readBy: ['stack', 'backend'],
   }),
