@@ -21,6 +21,23 @@ after(() => clickhouse.stop());
 
 const insert = (rows: EventRow[], table = 'sluice.events') =>
   clickhouse.admin.insert({ table, values: rows, format: 'JSONEachRow' });
+/**
+ * A finalized visit of `siteId` on each day, in its slot (migration 0024: 0 final, 1 or 2 provisional), and
+ * its page sequence where `path`.
+ */
+async function insertFinalized(siteId: number, visits: Array<{ day: string; slot: number; path?: boolean }>) {
+  const at = (day: string) => `'${day} 10:00:00'`;
+  await clickhouse.command(
+    `INSERT INTO sluice.visits (site_id, day, version, provisional, visit_id, visitor, started, ended, pageviews, events)
+     VALUES ${visits.map(({ day, slot }, i) => `(${siteId}, '${day}', 1, ${slot}, ${i}, ${i}, ${at(day)}, ${at(day)}, 1, 1)`).join(', ')}`,
+  );
+  const paths = visits.filter(({ path }) => path);
+  if (paths.length === 0) return;
+  await clickhouse.command(
+    `INSERT INTO sluice.visit_paths (site_id, day, version, visit_id, started, steps)
+     VALUES ${paths.map(({ day }, i) => `(${siteId}, '${day}', 1, ${i}, ${at(day)}, ['/'])`).join(', ')}`,
+  );
+}
 const numbers = <T extends object>(row: T) =>
   Object.fromEntries(Object.entries(row).map(([key, value]) => [key, Number(value)]));
 
@@ -175,15 +192,10 @@ test('retention keeps whole months younger than the setting and drops older ones
     eventRow({ site_id, ts: '2026-11-01 00:00:00' }),
   ]);
   // Finalized rows, partitioned by month and slot since 0024: a provisional slot's old month goes too.
-  await clickhouse.command(
-    `INSERT INTO sluice.visits (site_id, day, version, provisional, visit_id, visitor, started, ended, pageviews, events)
-     VALUES (${site_id}, '2025-09-30', 1, 2, 1, 1, '2025-09-30 23:00:00', '2025-09-30 23:00:00', 1, 1),
-            (${site_id}, '2026-11-01', 1, 0, 2, 2, '2026-11-01 00:00:00', '2026-11-01 00:00:00', 1, 1)`,
-  );
-  await clickhouse.command(
-    `INSERT INTO sluice.visit_paths (site_id, day, version, visit_id, started, steps)
-     VALUES (${site_id}, '2025-09-30', 1, 1, '2025-09-30 23:00:00', ['/'])`,
-  );
+  await insertFinalized(site_id, [
+    { day: '2025-09-30', slot: 2, path: true },
+    { day: '2026-11-01', slot: 0 },
+  ]);
   const options = { ...clickhouse.target('admin'), months: 13, now: new Date('2026-11-23T12:00:00Z') };
   const { dropped } = await dropExpiredPartitions(options);
   assert.deepEqual(dropped, [
@@ -253,15 +265,10 @@ test("a deleted site's rows go from every table, the finalized visits and page s
   ]);
   for (const site of [site_id, other]) {
     // A final visit and a provisional one (migration 0024), and a page sequence.
-    await clickhouse.command(
-      `INSERT INTO sluice.visits (site_id, day, version, provisional, visit_id, visitor, started, ended, pageviews, events)
-       VALUES (${site}, '2026-11-20', 1, 0, 1, 1, '2026-11-20 10:00:00', '2026-11-20 10:00:00', 1, 1),
-              (${site}, '2026-11-21', 2, 1, 2, 2, '2026-11-21 10:00:00', '2026-11-21 10:00:00', 1, 1)`,
-    );
-    await clickhouse.command(
-      `INSERT INTO sluice.visit_paths (site_id, day, version, visit_id, started, steps)
-       VALUES (${site}, '2026-11-20', 1, 1, '2026-11-20 10:00:00', ['/'])`,
-    );
+    await insertFinalized(site, [
+      { day: '2026-11-20', slot: 0, path: true },
+      { day: '2026-11-21', slot: 1 },
+    ]);
   }
   const holding = [
     'events',

@@ -7,11 +7,12 @@ import { errorMessage } from '../common/error-message.js';
 import { HOUR_MS, RecurringJob } from '../common/recurring-job.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import {
+  countWhereSql,
+  deleteWhereSql,
   dropPartitionSql,
-  dropStaleProvisionalRecordsSql,
-  dropSupersededSql,
   FINAL_SLOT,
   FINALIZED_EVENT_DIMENSIONS,
+  FINALIZED_RECORDS,
   FINALIZED_TABLES,
   finalizeEventsSql,
   finalizeSql,
@@ -19,8 +20,8 @@ import {
   firstRollupDaySql,
   recordSql,
   slotPartitionsSql,
-  staleProvisionalRecordsSql,
-  supersededCountSql,
+  staleProvisionalRecords,
+  supersededRows,
   watermarkSql,
   type FinalizedRecords,
   type FinalizedTable,
@@ -30,9 +31,6 @@ import { finalizePathsSql, pathsCoverageSql } from './query/finalized-paths.js';
 
 /** Days merged by one INSERT: a week of every site's visits stays well within the memory limit. */
 const DAYS_PER_WRITE = 7;
-
-/** The finalizer's records, of the visits' tables and of the page sequences. */
-const RECORDS: FinalizedRecords[] = ['visits_finalized', 'visit_paths_finalized'];
 
 /** Where the records stand (watermarkSql). */
 interface Watermark {
@@ -233,10 +231,14 @@ export class VisitFinalizer extends RecurringJob {
 
   /** The records of provisional writes of days now final, deleted in the background (readers skip them). */
   private async dropStaleProvisionalRecords(finalThrough: string): Promise<void> {
-    for (const table of RECORDS) {
-      const [{ rows }] = await this.rows<{ rows: string }>(staleProvisionalRecordsSql(table, finalThrough));
-      if (Number(rows) > 0) await this.command(dropStaleProvisionalRecordsSql(table, finalThrough));
-    }
+    for (const table of FINALIZED_RECORDS)
+      await this.deleteIfAny(table, staleProvisionalRecords(finalThrough));
+  }
+
+  /** Deletes the rows `condition` holds, if any: asked first, since a mutation rewrites the table. */
+  private async deleteIfAny(table: FinalizedTable | FinalizedRecords, condition: SqlFragment): Promise<void> {
+    const [{ rows }] = await this.rows<{ rows: string }>(countWhereSql(table, condition));
+    if (Number(rows) > 0) await this.command(deleteWhereSql(table, condition));
   }
 
   private async watermark(): Promise<Watermark> {
@@ -323,10 +325,8 @@ export class VisitFinalizer extends RecurringJob {
    * readers already skip them. Asked first, since a mutation rewrites the month's parts.
    */
   private async dropSuperseded(from: string, to: string, version: number): Promise<void> {
-    for (const table of FINALIZED_TABLES) {
-      const [{ rows }] = await this.rows<{ rows: string }>(supersededCountSql(table, from, to, version));
-      if (Number(rows) > 0) await this.command(dropSupersededSql(table, from, to, version));
-    }
+    for (const table of FINALIZED_TABLES)
+      await this.deleteIfAny(table, supersededRows(table, from, to, version));
   }
 
   private async rows<T>(query: SqlFragment): Promise<T[]> {

@@ -146,7 +146,8 @@ const writeColumns = (write: FinalizedWrite) =>
   sql`${bind.uint32(write.version)}, ${bind.uint32(write.slot)}`;
 
 /** The finalizer's records: of the days' visits, values and events, and of their page sequences (0019). */
-export type FinalizedRecords = 'visits_finalized' | 'visit_paths_finalized';
+export const FINALIZED_RECORDS = ['visits_finalized', 'visit_paths_finalized'] as const;
+export type FinalizedRecords = (typeof FINALIZED_RECORDS)[number];
 
 /**
  * Makes `write` the rows of the days `from` to `to`: readers switch to them at once. `table` the record
@@ -175,14 +176,11 @@ export const watermarkSql = sql`SELECT toString(maxIf(day, provisional = 0)) AS 
   FROM visits_finalized`;
 
 /**
- * The records of provisional writes of days now final: readers take a final day's final version (the latest),
- * so these only take room. Asked first, as a mutation rewrites the table.
+ * The records of provisional writes of days now final, as a condition: readers take a final day's final
+ * version (the latest), so these only take room.
  */
-export const staleProvisionalRecordsSql = (table: FinalizedRecords, finalThrough: string) =>
-  sql`SELECT count() AS rows FROM ${identifier(table)} WHERE provisional > 0 AND day <= ${bind.date(finalThrough)}`;
-
-export const dropStaleProvisionalRecordsSql = (table: FinalizedRecords, finalThrough: string) =>
-  sql`ALTER TABLE ${identifier(table)} DELETE WHERE provisional > 0 AND day <= ${bind.date(finalThrough)}`;
+export const staleProvisionalRecords = (finalThrough: string) =>
+  sql`provisional > 0 AND day <= ${bind.date(finalThrough)}`;
 
 /** The partitions of a provisional slot, by table: a provisional write drops them whole before it writes. */
 export const slotPartitionsSql = (slot: number) =>
@@ -205,34 +203,28 @@ export type FinalizedTable = (typeof FINALIZED_TABLES)[number];
 const dayColumn = (table: FinalizedTable) => (table === 'finalized_events' ? sql`toDate(ts)` : sql`day`);
 
 /**
- * How many final rows older versions of the days `from` to `to` left behind (after a re-finalization). A
- * provisional write's rows are not counted: they go with their slot's partitions.
+ * The final rows older versions of the days `from` to `to` left behind (after a re-finalization), as a
+ * condition: readers never see them (they read each day's latest version). A provisional write's rows are
+ * not among them: they go with their slot's partitions.
  */
-export function supersededCountSql(
+export function supersededRows(
   table: FinalizedTable,
   from: string,
   to: string,
   version: number,
 ): SqlFragment {
   const day = dayColumn(table);
-  return sql`SELECT count() AS rows FROM ${identifier(table)} WHERE ${day} >= ${bind.date(from)} AND ${day} <= ${bind.date(to)}
-    AND version < ${bind.uint32(version)} AND provisional = ${bind.uint32(FINAL_SLOT)}`;
+  return sql`${day} >= ${bind.date(from)} AND ${day} <= ${bind.date(to)} AND version < ${bind.uint32(version)}
+    AND provisional = ${bind.uint32(FINAL_SLOT)}`;
 }
 
-/**
- * The rows older versions of re-finalized days left behind, deleted in the background: readers never
- * see them (they read each day's latest version), so this only reclaims space.
- */
-export function dropSupersededSql(
-  table: FinalizedTable,
-  from: string,
-  to: string,
-  version: number,
-): SqlFragment {
-  const day = dayColumn(table);
-  return sql`ALTER TABLE ${identifier(table)} DELETE WHERE ${day} >= ${bind.date(from)} AND ${day} <= ${bind.date(to)}
-    AND version < ${bind.uint32(version)} AND provisional = ${bind.uint32(FINAL_SLOT)}`;
-}
+/** How many rows of `table` `condition` holds. */
+export const countWhereSql = (table: FinalizedTable | FinalizedRecords, condition: SqlFragment) =>
+  sql`SELECT count() AS rows FROM ${identifier(table)} WHERE ${condition}`;
+
+/** The rows of `table` `condition` holds, deleted in the background (a mutation: it rewrites the table). */
+export const deleteWhereSql = (table: FinalizedTable | FinalizedRecords, condition: SqlFragment) =>
+  sql`ALTER TABLE ${identifier(table)} DELETE WHERE ${condition}`;
 
 const dayCount = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
 
