@@ -25,7 +25,8 @@ const fingerprint = (n: number) => `0123456789abcde${n}`;
 
 /**
  * Three visits of a site in Asia/Kolkata (2026-11-20 there: 18:30 UTC on the 19th to 18:30 UTC) with
- * outbound clicks, a download, autocaptured clicks on four elements and custom events with properties;
+ * outbound clicks, a download, autocaptured clicks on four elements (one clicked in two visits, on two
+ * pages) and custom events with properties;
  * a copy of an outbound click and its resend from another address; a bot's visit and a click a second
  * before the range, which count nowhere.
  */
@@ -59,6 +60,14 @@ function seedEvents(site: number) {
         el_selector: '#cart > button',
       },
       { name: 'signup', props_keys: ['plan', 'source'], props_values: ['pro', 'ad'] },
+      // The element of s3's signup link, clicked earlier elsewhere: named after its latest click.
+      {
+        name: '$autocapture',
+        pathname: '/pricing',
+        el_fingerprint: fingerprint(3),
+        el_tag: 'a',
+        el_text: 'Sign up',
+      },
     ]),
     ...visit('s2', 'v2', [
       { pathname: '/docs' },
@@ -140,9 +149,10 @@ describe('event breakdowns', () => {
 
   test('autocaptured elements by fingerprint, each named: the stored name, else the heuristic one', async () => {
     assert.deepEqual(await rowsOf('element'), [
+      // Its latest click's context names it: on /, not on /pricing.
+      row(fingerprint(3), 2, 0, ["Clicked 'signup' on /", 'heuristic']),
       row(fingerprint(1), 1, 0, ['Add to cart', 'manual']),
       row(fingerprint(2), 1, 0, ["Clicked 'Buy' on /", 'heuristic']),
-      row(fingerprint(3), 1, 0, ["Clicked 'signup' on /", 'heuristic']),
       row(fingerprint(4), 1, 0, ['Clicked a div on /', 'heuristic']),
     ]);
   });

@@ -3,6 +3,7 @@ import { bind, identifier, joinSql, sql, type SqlFragment } from '../../clickhou
 import type { ElementContext, NameSource } from '../../naming/element-context.js';
 import { heuristicName } from '../../naming/heuristic-name.js';
 import type { DateRange, ReportQuery } from './report-query.js';
+import { carriedBy } from './dimensions.js';
 import { eventDays } from './range-days.js';
 
 /** The events' columns an element's context is read from (element-context.ts), by its field. */
@@ -82,10 +83,15 @@ export function elementName(row: ElementNameColumns): { name: string; source: Na
 export type ElementNameRow = ElementNameColumns & { fingerprint: string };
 
 /**
- * What a report calls each of `fingerprints` seen on the range's days: the context of one of its events
+ * What a report calls each of `fingerprints` seen on the range's days: the context of its latest event
  * and its name in autocapture_names (AI, heuristic or given by hand), if any: `elementName` decides. A
  * renamed element has several rows in autocapture_names until a merge keeps the latest: argMax by
  * updated_at reads the latest now.
+ *
+ * The latest event is found first (its fingerprint and ts), then only it is read: `argMax` of each context
+ * column read the wide columns of every click of the listed elements (a million clicks of the 10M seed's
+ * busiest site in 30 days: 260-340 ms wall on ClickHouse, 200-260 so). Only the events that carry an element
+ * are read (PREWHERE: their name is in the sort key). Clicks at the same instant are told apart by event id.
  */
 export function elementNamesSql(
   query: Pick<ReportQuery, 'site'>,
@@ -93,13 +99,27 @@ export function elementNamesSql(
   fingerprints: string[],
 ): NamedQuery {
   const listed = joinSql(fingerprints.map(bind.string), ', ');
+  // The element dimension's events ($autocapture, $form_submit): declared in the contract.
+  const carriers = carriedBy('element')!;
+  const days = eventDays(query, range);
+  const context = joinSql(
+    ELEMENT_CONTEXT.map(([column, name]) => sql`${column} AS ${name}`),
+    ', ',
+  );
   return {
     name: 'elements',
     sql: sql`SELECT fingerprint, ${elementNameColumns} FROM (
-        SELECT el_fingerprint AS fingerprint, ${elementContextColumns}
+        SELECT el_fingerprint AS fingerprint, ${context}
         FROM events
-        WHERE ${eventDays(query, range)} AND el_fingerprint IN (${listed})
-        GROUP BY fingerprint
+        PREWHERE ${carriers} AND (el_fingerprint, ts) IN (
+          SELECT el_fingerprint, max(ts) FROM events
+          PREWHERE ${carriers} AND el_fingerprint IN (${listed})
+          WHERE ${days}
+          GROUP BY el_fingerprint
+        )
+        WHERE ${days}
+        ORDER BY event_id
+        LIMIT 1 BY fingerprint
       ) ANY LEFT JOIN (${storedNames(query.site.id, listed)}) USING fingerprint`,
   };
 }
