@@ -7,7 +7,7 @@ import { wildcardRegex } from '../src/reports/query/filters.js';
 import { METRIC_NAMES } from '../src/reports/query/metrics.js';
 import { parseFilters } from '../src/reports/query/parse-request.js';
 import { chooseSource } from '../src/reports/query/plan.js';
-import { bucketLabels } from '../src/reports/query/zoned-buckets.js';
+import { bucketLabels, bucketOf } from '../src/reports/query/zoned-buckets.js';
 
 describe('dimensions', () => {
   test('every dimension reads a field of the event contract', () => {
@@ -86,5 +86,23 @@ describe('time buckets in a zone', () => {
     assert.deepEqual(bucketLabels(range, 'week', 'UTC'), ['2026-11-23', '2026-11-30']);
     assert.deepEqual(bucketLabels(range, 'month', 'UTC'), ['2026-11-01', '2026-12-01']);
     assert.deepEqual(bucketLabels(range, 'day', 'UTC'), ['2026-11-29', '2026-11-30', '2026-12-01']);
+  });
+
+  test('the bucket an instant falls in, labelled as the series labels it', () => {
+    // 2026-11-29 20:10 UTC: Sunday evening in UTC, already Monday 01:40 in Kolkata.
+    const instant = Date.parse('2026-11-29T20:10:00Z');
+    const of = (interval: Parameters<typeof bucketOf>[1], zone: string) => bucketOf(instant, interval, zone);
+    assert.deepEqual(
+      [of('minute', 'UTC'), of('hour', 'UTC'), of('day', 'UTC'), of('week', 'UTC'), of('month', 'UTC')],
+      ['2026-11-29 20:10', '2026-11-29 20:00', '2026-11-29', '2026-11-23', '2026-11-01'],
+    );
+    assert.deepEqual(
+      [of('hour', 'Asia/Kolkata'), of('day', 'Asia/Kolkata'), of('week', 'Asia/Kolkata')],
+      ['2026-11-30 01:00', '2026-11-30', '2026-11-30'],
+    );
+    for (const interval of ['minute', 'hour', 'day', 'week', 'month'] as const) {
+      const day = { from: '2026-11-30', to: '2026-11-30' };
+      assert.ok(bucketLabels(day, interval, 'Asia/Kolkata').includes(of(interval, 'Asia/Kolkata')), interval);
+    }
   });
 });

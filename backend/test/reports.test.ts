@@ -12,7 +12,7 @@ import {
 import { ClickHouseService } from '../src/clickhouse/clickhouse.service.js';
 import { sql } from '../src/clickhouse/sql-binder.js';
 import { DomainError, ErrorCode } from '../src/common/domain-error.js';
-import { addDays } from '../src/common/calendar.js';
+import { addDays, localDateOf } from '../src/common/calendar.js';
 import { METRIC_NAMES } from '../src/reports/query/metrics.js';
 import type { ReportQuery } from '../src/reports/query/report-query.js';
 import { ReportsService } from '../src/reports/reports.service.js';
@@ -161,6 +161,21 @@ describe('exact answers over seeded visits, in four time zones', () => {
           metrics: pickMetrics(metricsOf(expected('2026-11-23', '2026-11-23')), metrics.split(',')),
         },
       ]);
+      assert.equal(daily.body.inProgress, null, 'the days of a past range are over');
+    });
+
+    test(`the bucket under way is named: today, in ${timeZone}`, async () => {
+      const { id } = sites.get(timeZone)!;
+      const before = localDateOf(Date.now(), timeZone);
+      const { body } = await report(id, 'timeseries', {
+        from: addDays(before, -1),
+        to: before,
+        interval: 'day',
+        metrics: 'visits',
+      });
+      // Unless the zone's midnight passed during the request (today then lies past the range).
+      if (localDateOf(Date.now(), timeZone) === before) assert.equal(body.inProgress, before);
+      else assert.equal(body.inProgress, null);
     });
 
     test(`breakdowns by every dimension: ${timeZone}`, async () => {

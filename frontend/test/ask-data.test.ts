@@ -86,6 +86,7 @@ test('an overview answer: a row per metric named; a timeseries: a row per bucket
             { bucket: '2026-11-29', metrics: { pageviews: 10 } },
             { bucket: '2026-11-30', metrics: { pageviews: 2500 } },
           ],
+          inProgress: null,
           comparison: null,
         },
       },

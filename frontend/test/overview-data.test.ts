@@ -129,6 +129,7 @@ test('the chart aligns the comparison bucket by bucket and keeps to granularitie
     sampling: null,
     interval: 'day',
     points: [point('2026-11-10', 3), point('2026-11-11', 1)],
+    inProgress: null,
     comparison: {
       from: '2026-11-08',
       to: '2026-11-09',
@@ -141,7 +142,13 @@ test('the chart aligns the comparison bucket by bucket and keeps to granularitie
     current: [3, 1],
     comparison: [2, 0],
     comparisonTitles: ['Sun, Nov 8, 2026', 'Mon, Nov 9, 2026'],
+    inProgress: undefined,
   });
+  assert.equal(
+    chartSeries({ ...report, inProgress: '2026-11-11' }, 'visitors', 'en-US').inProgress,
+    1,
+    'the bucket under way, by its index',
+  );
   const shorter = { ...report, comparison: { ...report.comparison!, points: [point('2026-11-09', 4)] } };
   assert.deepEqual(
     [

@@ -232,6 +232,21 @@ test('a German browser reads the overview in German: numbers, percentages, durat
   await page.close();
 });
 
+test('a range up to today: the line runs dashed into today and the legend names today by the range’s own row', async () => {
+  const page = await ownerPage({ width: 1280 }, `/sites/${SITE_ID}/overview?period=7d`);
+  await page.locator('.time-chart canvas').waitFor();
+  // The dashed stretch is a series of its own, kept out of the legend.
+  assert.equal(await page.locator('.time-chart .u-legend .in-progress').count(), 1);
+  assert.equal(await page.locator('.time-chart .u-legend .in-progress').isVisible(), false);
+  // Today, the last of seven days, pointed at: its count (none seeded) in the range's row, not "—".
+  const plot = await page.locator('.time-chart .u-over').boundingBox();
+  assert.ok(plot);
+  await page.mouse.move(plot.x + plot.width - 2, plot.y + plot.height / 2);
+  const values = await page.locator('.time-chart .u-legend .u-series:visible .u-value').allTextContents();
+  assert.equal(values[1], '0', `the legend: ${values.join(' | ')}`);
+  await page.close();
+});
+
 test('the overview at phone and desktop width, light and dark: within the screen, no serious accessibility violation', async () => {
   for (const width of [390, 1280]) {
     for (const dark of [false, true]) {

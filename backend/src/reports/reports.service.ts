@@ -40,7 +40,7 @@ import { chooseSource, type VisitSource } from './query/plan.js';
 import { SAMPLE_PARTS } from './query/sample-clause.js';
 import { autoSample, estimatedRowsSql } from './query/sampling.js';
 import type { DateRange, GoalCondition, ReportQuery } from './query/report-query.js';
-import { bucketLabels, intervalFits, MAX_DAYS_BY_INTERVAL } from './query/zoned-buckets.js';
+import { bucketLabels, bucketOf, intervalFits, MAX_DAYS_BY_INTERVAL } from './query/zoned-buckets.js';
 
 /** A row of metrics, with the revenue pairs where an event goal is chosen (metrics.ts, REVENUE). */
 type MetricRow = Record<MetricName, string | number> & { revenue?: Array<[string, string]> };
@@ -212,10 +212,12 @@ export class ReportsService {
       series(query.range),
       query.comparison ? series(query.comparison) : undefined,
     ]);
+    const now = bucketOf(Date.now(), interval, query.site.timezone);
     return {
       ...this.header(query, sampling),
       interval,
       points,
+      inProgress: points.some(({ bucket }) => bucket === now) ? now : null,
       comparison: compared ? { ...query.comparison!, points: compared } : null,
     };
   }

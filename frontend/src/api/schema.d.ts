@@ -1649,6 +1649,8 @@ export interface components {
             /** @enum {string} */
             interval: "minute" | "hour" | "day" | "week" | "month";
             points: components["schemas"]["TimeseriesPointDto"][];
+            /** @description The bucket under way now in the site’s zone, where the range holds it: its numbers grow until it ends, and the buckets after it are yet to come (their zeros are not counts) */
+            inProgress: string | null;
             comparison: components["schemas"]["ComparedSeriesDto"] | null;
         };
         BreakdownRowDto: {

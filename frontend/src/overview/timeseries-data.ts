@@ -39,6 +39,14 @@ export interface ChartSeries {
   /** The comparison period's values, bucket by bucket (its n-th bucket beside the range's n-th); none without one. */
   comparison: (number | null)[] | undefined;
   comparisonTitles: (string | null)[] | undefined;
+  /** The index of the bucket under way (its numbers still grow; the buckets after it are to come); none when all are over. */
+  inProgress: number | undefined;
+}
+
+/** The index of the point of `bucket`, if any. */
+function indexOf(points: TimeseriesReport['points'], bucket: string | null): number | undefined {
+  const index = points.findIndex((point) => point.bucket === bucket);
+  return index === -1 ? undefined : index;
 }
 
 /** The chart's lines: one metric of every bucket, the comparison's buckets aligned by position. */
@@ -55,5 +63,6 @@ export function chartSeries(report: TimeseriesReport, metric: string, locale?: s
       compared && report.points.map((_, index) => (compared[index] ? valueOf(compared[index]) : null)),
     comparisonTitles:
       compared && report.points.map((_, index) => (compared[index] ? title(compared[index].bucket) : null)),
+    inProgress: indexOf(report.points, report.inProgress),
   };
 }

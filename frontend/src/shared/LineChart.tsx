@@ -21,6 +21,8 @@ export interface LineSeries {
   comparison?: (number | null)[];
   /** The comparison's buckets named in full, beside its values. */
   comparisonTitles?: (string | null)[];
+  /** The index of the bucket under way: the line runs dashed into it, and stops there. */
+  inProgress?: number;
 }
 
 interface LineChartProps {
@@ -38,6 +40,24 @@ const BUCKET_STEPS = [1, 2, 3, 4, 6, 7, 12, 14, 24, 28, 48, 72, 96, 168, 336, 72
 /** The legend's value of a series where nothing is pointed at. */
 const NOTHING = '—';
 
+/**
+ * The range's values split where a bucket is under way: the settled line up to the bucket before it, the
+ * stretch into it (dashed: its count still grows), and nothing past it (those buckets are to come, not zeros).
+ */
+function settledAndUnderWay(series: LineSeries): {
+  settled: (number | null)[];
+  underWay?: (number | null)[];
+} {
+  const current = series.inProgress;
+  if (current === undefined) return { settled: series.current };
+  return {
+    settled: series.current.map((value, index) => (index < current ? value : null)),
+    underWay: series.current.map((value, index) =>
+      index === current || index === current - 1 ? value : null,
+    ),
+  };
+}
+
 /** A line chart over time (uPlot, drawn on a canvas): the range's line, the comparison period's dashed beside it. */
 export function LineChart({ series, scale, label, summary }: LineChartProps) {
   const container = useRef<HTMLDivElement>(null);
@@ -49,9 +69,19 @@ export function LineChart({ series, scale, label, summary }: LineChartProps) {
     const element = container.current;
     if (!element) return;
     const xs = series.ticks.map((_, index) => index);
-    const data: uPlot.AlignedData = series.comparison
-      ? [xs, series.current, series.comparison]
-      : [xs, series.current];
+    const { settled, underWay } = settledAndUnderWay(series);
+    const data: uPlot.AlignedData = [
+      xs,
+      settled,
+      ...(series.comparison ? [series.comparison] : []),
+      ...(underWay ? [underWay] : []),
+    ];
+    const accent = themeColour('--accent');
+    // The legend reads the range's own values: the bucket under way's too, none for those to come.
+    const rangeValue = (index: number | null) =>
+      index === null || (series.inProgress !== undefined && index > series.inProgress)
+        ? null
+        : series.current[index];
     const text = themeColour('--muted');
     const grid = themeColour('--border');
     const axis = { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
@@ -77,10 +107,13 @@ export function LineChart({ series, scale, label, summary }: LineChartProps) {
           },
           {
             label,
-            stroke: themeColour('--accent'),
+            stroke: accent,
             width: 2,
             fill: themeColour('--accent-fill'),
-            value: (_, value) => (value === null ? NOTHING : scale.value(value)),
+            value: (_, __, ___, index) => {
+              const value = rangeValue(index);
+              return value === null || value === undefined ? NOTHING : scale.value(value);
+            },
           },
           ...(series.comparison
             ? [
@@ -96,6 +129,10 @@ export function LineChart({ series, scale, label, summary }: LineChartProps) {
                   },
                 },
               ]
+            : []),
+          // Its legend row is hidden (app.css): the range's own row gives the bucket's value.
+          ...(underWay
+            ? [{ label: `${label} so far`, class: 'in-progress', stroke: accent, width: 2, dash: [4, 4] }]
             : []),
         ],
       },

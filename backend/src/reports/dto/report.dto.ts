@@ -106,6 +106,14 @@ export class ComparedSeriesDto {
 export class TimeseriesReportDto extends SampledReportHeaderDto {
   @ApiProperty({ enum: INTERVALS }) interval!: Interval;
   @ApiProperty({ type: [TimeseriesPointDto] }) points!: TimeseriesPointDto[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'The bucket under way now in the site’s zone, where the range holds it: its numbers grow until it ends, ' +
+      'and the buckets after it are yet to come (their zeros are not counts)',
+  })
+  inProgress!: string | null;
   @ApiProperty({ type: ComparedSeriesDto, nullable: true }) comparison!: ComparedSeriesDto | null;
 }
 

@@ -69,5 +69,23 @@ export function bucketLabels(range: DateRange, interval: Interval, timeZone: str
   return [...labels];
 }
 
+/** The label of the bucket an instant (ms since the epoch) falls in, in the site's zone, as bucketLabels writes it. */
+export function bucketOf(instant: number, interval: Interval, timeZone: string): string {
+  const time = wallClock(timeZone)(instant);
+  const day = time.slice(0, 10);
+  switch (interval) {
+    case 'minute':
+      return time;
+    case 'hour':
+      return `${time.slice(0, 13)}:00`;
+    case 'day':
+      return day;
+    case 'week':
+      return mondayOf(day);
+    case 'month':
+      return `${day.slice(0, 7)}-01`;
+  }
+}
+
 export const intervalFits = (range: DateRange, interval: Interval) =>
   daysInRange(range.from, range.to) <= MAX_DAYS_BY_INTERVAL[interval];
