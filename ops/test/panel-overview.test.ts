@@ -238,6 +238,8 @@ test('a range up to today: the line runs dashed into today and the legend names 
   // The dashed stretch is a series of its own, kept out of the legend.
   assert.equal(await page.locator('.time-chart .u-legend .in-progress').count(), 1);
   assert.equal(await page.locator('.time-chart .u-legend .in-progress').isVisible(), false);
+  // Nothing pointed at: the legend names the lines, with no values (nor dashes) beside them.
+  assert.equal(await page.locator('.time-chart .u-legend .u-value:visible').count(), 0);
   // Today, the last of seven days, pointed at: its count (none seeded) in the range's row, not "—".
   const plot = await page.locator('.time-chart .u-over').boundingBox();
   assert.ok(plot);

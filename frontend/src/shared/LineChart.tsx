@@ -41,6 +41,14 @@ const BUCKET_STEPS = [1, 2, 3, 4, 6, 7, 12, 14, 24, 28, 48, 72, 96, 168, 336, 72
 const NOTHING = '—';
 
 /**
+ * Whether the legend shows values: only while a bucket is pointed at (its date and each line's value); otherwise
+ * it names the lines, without a row of dashes. uPlot's own stylesheet shows the values of a `u-live` legend.
+ */
+function legendValues(chart: uPlot, shown: boolean) {
+  chart.root.querySelector('.u-legend')?.classList.toggle('u-live', shown);
+}
+
+/**
  * The range's values split where a bucket is under way: the settled line up to the bucket before it, the
  * stretch into it (dashed: its count still grows), and nothing past it (those buckets are to come, not zeros).
  */
@@ -91,6 +99,7 @@ export function LineChart({ series, scale, label, summary }: LineChartProps) {
         height: CHART_HEIGHT,
         legend: { show: true },
         cursor: { drag: { x: false, y: false } },
+        hooks: { setCursor: [(chart) => legendValues(chart, chart.cursor.idx != null)] },
         scales: { x: { time: false }, y: { range: (_, __, max) => [0, Math.max(1, max * 1.1)] } },
         axes: [
           {
@@ -139,6 +148,7 @@ export function LineChart({ series, scale, label, summary }: LineChartProps) {
       data,
       element,
     );
+    legendValues(chart, false);
     const resize = new ResizeObserver(() =>
       chart.setSize({ width: element.clientWidth, height: CHART_HEIGHT }),
     );
