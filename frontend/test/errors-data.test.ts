@@ -120,10 +120,16 @@ test("a group's days become its chart's buckets; a sample without a stack reads 
         { day: '2026-11-20', occurrences: 3, visitors: 1, visits: 1 },
         { day: '2026-11-21', occurrences: 0, visitors: 0, visits: 0 },
       ],
+      '2026-11-30',
       'en-US',
     ),
     { ticks: ['Nov 20', 'Nov 21'], titles: ['Fri, Nov 20, 2026', 'Sat, Nov 21, 2026'], current: [3, 0] },
   );
+  const upToToday = errorDaySeries(
+    [{ day: '2026-11-30', occurrences: 1, visitors: 1, visits: 1 }],
+    '2026-11-30',
+  );
+  assert.equal(upToToday.inProgress, 0, 'today, in the site’s zone, is under way');
   const sample = { message: 'Boom', stack: '', script: 'https://shop.test/app.js', line: 4, column: 2 };
   assert.equal(sampleText(sample), 'Boom\n    at https://shop.test/app.js:4:2');
   assert.equal(

@@ -10,6 +10,7 @@ import { CsvDownloadButton } from '../shared/CsvDownloadButton';
 import { fetchErrorGroupCsv, type ErrorGroupReport, type ErrorSample, type ErrorValue } from './api';
 import { ErrorTime } from './ErrorTime';
 import { NewBadge } from './NewBadge';
+import { todayIn } from '../date-range/date-range';
 import { errorDaySeries, isNew, sampleText } from './errors-data';
 import { useErrorGroupQuery } from './useErrorsQuery';
 
@@ -55,7 +56,10 @@ export function ErrorGroupDetail({ request, group, onClose }: ErrorGroupDetailPr
 
 function GroupReport({ report }: { report: ErrorGroupReport }) {
   const { summary, timezone } = report;
-  const series = useMemo(() => errorDaySeries(report.days), [report.days]);
+  const series = useMemo(
+    () => errorDaySeries(report.days, todayIn(timezone, new Date())),
+    [report.days, timezone],
+  );
   return (
     <>
       <section className="card" aria-labelledby="error-heading">

@@ -85,12 +85,16 @@ export function timeAgo(instant: number, now: number, locale?: string): string {
   return unit === 'second' ? format.format(0, 'second') : format.format(-Math.floor(seconds / size), unit);
 }
 
-/** The group's occurrences per day of the range, for its chart. */
-export const errorDaySeries = (days: ErrorDay[], locale?: string): LineSeries => ({
-  ticks: days.map((day) => bucketTick(day.day, 'day', locale)),
-  titles: days.map((day) => bucketTitle(day.day, 'day', locale)),
-  current: days.map((day) => day.occurrences),
-});
+/** The group's occurrences per day of the range, for its chart; `today` (the site's), if the range holds it, is under way. */
+export function errorDaySeries(days: ErrorDay[], today: string, locale?: string): LineSeries {
+  const current = days.findIndex((day) => day.day === today);
+  return {
+    ticks: days.map((day) => bucketTick(day.day, 'day', locale)),
+    titles: days.map((day) => bucketTitle(day.day, 'day', locale)),
+    current: days.map((day) => day.occurrences),
+    ...(current !== -1 && { inProgress: current }),
+  };
+}
 
 /** A sample's text to read and copy: its stack, else its message and where it was thrown. */
 export function sampleText(sample: {
