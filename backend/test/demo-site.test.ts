@@ -86,13 +86,17 @@ describe('a demo site', () => {
 
   test('is a site of its own, with its months written, three goals and a dashboard', async () => {
     assert.equal(status.stage, 'ready', String(status.error));
-    const site = await get<{ name: string; domain: string; timezone: string }>(`sites/${status.siteId}`);
+    const site = await get<{ name: string; domain: string; timezone: string; privacyMode: string }>(
+      `sites/${status.siteId}`,
+    );
     assert.deepEqual(
-      { name: site.name, domain: site.domain, timezone: site.timezone },
+      { name: site.name, domain: site.domain, timezone: site.timezone, privacyMode: site.privacyMode },
       {
         name: DEMO_SITE_IDENTITY.name,
         domain: DEMO_SITE_IDENTITY.domain,
         timezone: DEMO_SITE_IDENTITY.timezone,
+        // Its visitors return across days: followed as a persistent site's are.
+        privacyMode: 'persistent',
       },
     );
     const truth = await rawTruth(status.siteId, status.until);

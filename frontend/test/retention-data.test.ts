@@ -91,6 +91,19 @@ test('the grid: a row per cohort, its cells to the range’s end, shaded in tent
     ],
   );
   assert.equal(grid.rows[0].cells[1].description, 'day 1: 2 of 3 visitors, 66.7%');
+  const hundred = {
+    cohort: '2026-11-11',
+    visitors: 100,
+    returning: [
+      { offset: 0, period: '2026-11-11', visitors: 100, percent: 100 },
+      { offset: 1, period: '2026-11-12', visitors: 19, percent: 19 },
+    ],
+  };
+  assert.deepEqual(
+    retentionGrid({ ...report, cohorts: [hundred] }, 'en-US').rows[0].cells.map((cell) => cell.percent),
+    ['100%', '19.0%'],
+    'a share between the ends has its decimal, as the column beside it has (not 19%)',
+  );
   const nobody = {
     cohort: '2026-11-11',
     visitors: 0,

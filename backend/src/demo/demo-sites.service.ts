@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DEMO_SITE_IDENTITY, type SeedPlan } from '@sluice/traffic';
+import { DEMO_SITE } from '@sluice/config';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { errorMessage } from '../common/error-message.js';
 import { DashboardsService } from '../dashboards/dashboards.service.js';
@@ -70,7 +71,12 @@ export class DemoSites {
     if ([...this.progress.values()].some(({ stage }) => stage === 'writing' || stage === 'finalizing'))
       throw new DomainError(ErrorCode.Conflict, 'a demo site is being written: add another once it is ready');
     const { name, domain, timezone } = DEMO_SITE_IDENTITY;
-    const site = await this.sites.create(user, { name, domain, timezone });
+    const site = await this.sites.create(user, {
+      name,
+      domain,
+      timezone,
+      privacyMode: DEMO_SITE.privacyMode,
+    });
     for (const goal of DEMO_GOALS) await this.goals.create(user, site.id, goal);
     const { dashboard } = await this.dashboards.create(user, site.id, DEMO_DASHBOARD.name);
     for (const widget of DEMO_DASHBOARD.widgets)

@@ -1,5 +1,4 @@
 import { rangeDays, type DateRange } from '../date-range/date-range.js';
-import { formatMetric } from '../overview/overview-data.js';
 import { formatCount } from '../shared/format.js';
 import type { RetentionPeriod, RetentionReport } from './api.js';
 
@@ -65,6 +64,19 @@ export interface RetentionGrid {
   rows: RetentionRow[];
 }
 
+/**
+ * A cell's share returning: one decimal between the ends, so a column reads alike ("19.0%" above "18.2%", not
+ * "19%"); the ends whole ("100%", "0%").
+ */
+function cellPercent(percent: number, locale?: string): string {
+  const digits = percent === 0 || percent === 100 ? 0 : 1;
+  return new Intl.NumberFormat(locale, {
+    style: 'percent',
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(percent / 100);
+}
+
 /** The cohort grid: a row per cohort, a cell per period since (none past the range's end). */
 export function retentionGrid(report: RetentionReport, locale?: string): RetentionGrid {
   const longest = Math.max(0, ...report.cohorts.map((cohort) => cohort.returning.length));
@@ -86,7 +98,7 @@ export function retentionGrid(report: RetentionReport, locale?: string): Retenti
             shade: 0,
             description: `${unit} ${cell.offset}: no visitors in this cohort`,
           };
-        const percent = formatMetric('conversion_rate', cell.percent, locale);
+        const percent = cellPercent(cell.percent, locale);
         return {
           offset: cell.offset,
           percent,
