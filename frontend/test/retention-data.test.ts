@@ -69,7 +69,7 @@ test('the grid: a row per cohort, its cells to the range’s end, shaded in tent
       },
     ],
   };
-  const grid = retentionGrid(report, 'en-US');
+  const grid = retentionGrid(report, '2026-12-02', 'en-US');
   assert.deepEqual(grid.offsets, [0, 1, 2]);
   assert.deepEqual(
     grid.rows.map((row) => [
@@ -100,16 +100,44 @@ test('the grid: a row per cohort, its cells to the range’s end, shaded in tent
     ],
   };
   assert.deepEqual(
-    retentionGrid({ ...report, cohorts: [hundred] }, 'en-US').rows[0].cells.map((cell) => cell.percent),
+    retentionGrid({ ...report, cohorts: [hundred] }, '2026-12-02', 'en-US').rows[0].cells.map(
+      (cell) => cell.percent,
+    ),
     ['100%', '19.0%'],
     'a share between the ends has its decimal, as the column beside it has (not 19%)',
   );
+  // On the 12th, its last day is under way; the next day, none is.
+  const underWay = (grid: ReturnType<typeof retentionGrid>) =>
+    grid.rows.map((row) => row.cells.map((cell) => cell.inProgress));
+  assert.deepEqual(underWay(retentionGrid(report, '2026-11-12', 'en-US')), [[false, false, true], [true]]);
+  assert.equal(
+    retentionGrid(report, '2026-11-12', 'en-US').rows[1].cells[0].description,
+    'day 0: 1 of 1 visitors, 100% so far (this day is not over)',
+  );
+  assert.deepEqual(underWay(retentionGrid(report, '2026-11-13', 'en-US')), [[false, false, false], [false]]);
+  // By week: on Sunday the 15th, the week of Monday the 9th is under way.
+  const weekly: RetentionReport = {
+    ...report,
+    period: 'week',
+    cohorts: [
+      {
+        cohort: '2026-11-02',
+        visitors: 100,
+        returning: [
+          { offset: 0, period: '2026-11-02', visitors: 100, percent: 100 },
+          { offset: 1, period: '2026-11-09', visitors: 19, percent: 19 },
+        ],
+      },
+    ],
+  };
+  assert.deepEqual(underWay(retentionGrid(weekly, '2026-11-15', 'en-US')), [[false, true]]);
+  assert.deepEqual(underWay(retentionGrid(weekly, '2026-11-16', 'en-US')), [[false, false]]);
   const nobody = {
     cohort: '2026-11-11',
     visitors: 0,
     returning: [{ offset: 0, period: '2026-11-11', visitors: 0, percent: 0 }],
   };
-  const [empty] = retentionGrid({ ...report, cohorts: [nobody] }, 'en-US').rows[0].cells;
+  const [empty] = retentionGrid({ ...report, cohorts: [nobody] }, '2026-12-02', 'en-US').rows[0].cells;
   assert.deepEqual(
     [empty.percent, empty.shade, empty.description],
     ['—', 0, 'day 0: no visitors in this cohort'],

@@ -1,6 +1,7 @@
 import { AddToDashboard } from '../dashboards/AddToDashboard';
 import { FunnelChart } from '../funnels/FunnelChart';
 import { BreakdownTable } from '../overview/BreakdownTable';
+import { todayIn } from '../date-range/date-range';
 import { breakdownLines } from '../overview/breakdown-data';
 import { MetricCards } from '../overview/MetricCards';
 import { metricCards } from '../overview/overview-data';
@@ -110,7 +111,7 @@ function answerChart(answer: QuestionAnswer) {
   if (result.retention)
     return (
       <RetentionGridTable
-        grid={retentionGrid(result.retention)}
+        grid={retentionGrid(result.retention, todayIn(result.retention.timezone, new Date()))}
         period={result.retention.period}
         returnEvent={result.retention.returnEvent}
       />

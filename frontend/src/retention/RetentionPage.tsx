@@ -1,3 +1,4 @@
+import { todayIn } from '../date-range/date-range';
 import { useBreakdownQuery } from '../overview/useBreakdownQuery';
 import type { ReportPageProps } from '../reports/report-page';
 import { usePageOptions } from '../routing/useReportView';
@@ -85,7 +86,7 @@ export function RetentionPage({ request, range }: ReportPageProps) {
                 {identityStatement(report.identity)}
               </p>
               <RetentionGridTable
-                grid={retentionGrid(report)}
+                grid={retentionGrid(report, todayIn(report.timezone, new Date()))}
                 period={report.period}
                 returnEvent={report.returnEvent}
               />

@@ -47,6 +47,8 @@ export interface RetentionCell {
   count: string;
   /** The share returning in tenths (0–10), for the cell's shade. */
   shade: number;
+  /** Whether its period is under way (today's, in the site's zone): its share still grows. */
+  inProgress: boolean;
   /** What a screen reader says of the cell. */
   description: string;
 }
@@ -77,10 +79,23 @@ function cellPercent(percent: number, locale?: string): string {
   }).format(percent / 100);
 }
 
-/** The cohort grid: a row per cohort, a cell per period since (none past the range's end). */
-export function retentionGrid(report: RetentionReport, locale?: string): RetentionGrid {
+/** The first day of the period `day` falls in: itself, its week's Monday, its month's first. */
+function periodStart(day: string, period: RetentionPeriod): string {
+  if (period === 'month') return `${day.slice(0, 8)}01`;
+  if (period === 'day') return day;
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * The cohort grid: a row per cohort, a cell per period since (none past the range's end); the cells of the
+ * period `today` (the site's date) falls in are under way.
+ */
+export function retentionGrid(report: RetentionReport, today: string, locale?: string): RetentionGrid {
   const longest = Math.max(0, ...report.cohorts.map((cohort) => cohort.returning.length));
   const unit = PERIOD_LABELS[report.period].toLowerCase();
+  const current = periodStart(today, report.period);
   return {
     offsets: Array.from({ length: longest }, (_, offset) => offset),
     rows: report.cohorts.map((cohort) => ({
@@ -96,15 +111,18 @@ export function retentionGrid(report: RetentionReport, locale?: string): Retenti
             percent: '—',
             count,
             shade: 0,
+            inProgress: false,
             description: `${unit} ${cell.offset}: no visitors in this cohort`,
           };
         const percent = cellPercent(cell.percent, locale);
+        const inProgress = cell.period === current;
         return {
           offset: cell.offset,
           percent,
           count,
           shade: Math.round(cell.percent / 10),
-          description: `${unit} ${cell.offset}: ${count} of ${formatCount(cohort.visitors, locale)} visitors, ${percent}`,
+          inProgress,
+          description: `${unit} ${cell.offset}: ${count} of ${formatCount(cohort.visitors, locale)} visitors, ${percent}${inProgress ? ` so far (this ${unit} is not over)` : ''}`,
         };
       }),
     })),
