@@ -6,14 +6,19 @@
 import assert from 'node:assert/strict';
 import {
   appendFileSync,
+  closeSync,
   existsSync,
   mkdirSync,
+  openSync,
   readdirSync,
   readFileSync,
+  renameSync,
   statSync,
   utimesSync,
+  writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout } from 'node:timers/promises';
 import { after, before, test } from 'node:test';
 import { freePort, waitUntil } from '@sluice/services';
 import { ROTATED_FILE_GRACE_MS, startShipperProcess, type ShipperProcessOptions } from '../src';
@@ -51,7 +56,10 @@ async function stream(options: Partial<ShipperProcessOptions> = {}) {
 const lines = (siteId: number, count: number) =>
   Array.from({ length: count }, () => JSON.stringify(eventRow({ site_id: siteId })) + '\n').join('');
 
-/** Written as if the edge had closed it longer ago than the grace the shipper leaves it. */
+/**
+ * Written as if the edge had last written to it longer ago than the grace the shipper leaves a rotated file
+ * (its ctime, now, still holds it for the grace from now, as a rename does).
+ */
 function writeClosedFile(path: string, text: string): void {
   appendFileSync(path, text);
   const past = new Date(Date.now() - 2 * ROTATED_FILE_GRACE_MS);
@@ -91,6 +99,29 @@ test('a rotated file wholly in ClickHouse is deleted; the file being written and
     assert.ok(existsSync(active), 'the file the edge writes to is never deleted');
     assert.equal(await clickhouse.distinctEventIds(siteId), 60);
   } finally {
+    await shipper.stop();
+  }
+});
+
+test("a quiet file rotated now is kept for the grace: the edge's last flush into it, through its open descriptor, is shipped", async () => {
+  const { siteId, input, start } = await stream();
+  const active = join(input, 'events.ndjson');
+  writeClosedFile(active, lines(siteId, 10));
+  // The edge's worker holds the file open, as nginx's buffered log does until it reopens after a rotation.
+  const edge = openSync(active, 'a');
+  const shipper = start();
+  try {
+    assert.equal(await waitForEvents(siteId, 10), 10);
+    // Its last line and its creation both older than the grace: only the rename below is new.
+    await setTimeout(ROTATED_FILE_GRACE_MS + 500);
+    renameSync(active, join(input, 'events.ndjson.20261123T024904.123Z'));
+    // The shipper scans the folder meanwhile and finds the renamed file wholly shipped…
+    await setTimeout(1500);
+    // …and the worker, reopening its log, flushes what it still buffered into the renamed file.
+    writeSync(edge, lines(siteId, 5));
+    assert.equal(await waitForEvents(siteId, 15), 15, 'the lines flushed after the rename');
+  } finally {
+    closeSync(edge);
     await shipper.stop();
   }
 });

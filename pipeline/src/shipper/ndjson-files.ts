@@ -17,13 +17,20 @@ export interface InputFile {
   size: number;
   /** When it was last written to. */
   mtimeMs: number;
+  /**
+   * When it was last written to or renamed (a rename changes the inode's ctime, not its mtime): a file
+   * rotated now is new to its name however long ago its last line was written.
+   */
+  changedMs: number;
 }
 
 export const isRotated = (path: string): boolean => ROTATED_FILE.test(path);
 
 /**
- * How long a rotated file must be left alone before it is deleted: the edge's workers write into a renamed
- * file until they have reopened their log (milliseconds after the rename), flushing their buffers first.
+ * How long a rotated file must be left alone before it is deleted, from its rename or last write, whichever
+ * is later: the edge's workers write into a renamed file until they have reopened their log (milliseconds
+ * after the rename), flushing their buffers first. From the last write alone, a quiet edge's file (its last
+ * line older than this) could go between its rename and that flush, and the lines flushed with it.
  */
 export const ROTATED_FILE_GRACE_MS = 5000;
 
@@ -74,7 +81,8 @@ export function listInputFiles(dir: string): InputFile[] {
     try {
       const stat = fstatSync(fd);
       const id = stat.isFile() && stat.size > 0 ? fingerprint(fd, stat.ino) : null;
-      if (id) files.push({ path, id, ino: stat.ino, size: stat.size, mtimeMs: stat.mtimeMs });
+      const changedMs = Math.max(stat.mtimeMs, stat.ctimeMs);
+      if (id) files.push({ path, id, ino: stat.ino, size: stat.size, mtimeMs: stat.mtimeMs, changedMs });
     } finally {
       closeSync(fd);
     }

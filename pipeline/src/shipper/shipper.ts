@@ -191,14 +191,14 @@ export class Shipper {
 
   /**
    * Deletes the rotated files (`events.ndjson.<time>`, never the `.ndjson` file the edge writes to) that
-   * ClickHouse has acknowledged to their end and that nothing has written to for ROTATED_FILE_GRACE_MS:
+   * ClickHouse has acknowledged to their end and that nothing has written to or renamed for ROTATED_FILE_GRACE_MS:
    * what keeps the events folder under the edge's disk budget.
    */
   private deleteShipped(files: InputFile[]): void {
     const now = Date.now();
     for (const file of files) {
       const shipped = (this.committed[file.id]?.offset ?? 0) >= file.size;
-      if (!shipped || !isRotated(file.path) || now - file.mtimeMs < ROTATED_FILE_GRACE_MS) continue;
+      if (!shipped || !isRotated(file.path) || now - file.changedMs < ROTATED_FILE_GRACE_MS) continue;
       try {
         unlinkSync(file.path);
         this.metrics.filesDeleted++;
