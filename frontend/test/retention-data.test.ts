@@ -91,12 +91,13 @@ test('the grid: a row per cohort, its cells to the range’s end, shaded in tent
     ],
   );
   assert.equal(grid.rows[0].cells[1].description, 'day 1: 2 of 3 visitors, 66.7%');
+  // A cohort of 100 from the week of the 2nd, 19 of them back the next week.
   const hundred = {
-    cohort: '2026-11-11',
+    cohort: '2026-11-02',
     visitors: 100,
     returning: [
-      { offset: 0, period: '2026-11-11', visitors: 100, percent: 100 },
-      { offset: 1, period: '2026-11-12', visitors: 19, percent: 19 },
+      { offset: 0, period: '2026-11-02', visitors: 100, percent: 100 },
+      { offset: 1, period: '2026-11-09', visitors: 19, percent: 19 },
     ],
   };
   assert.deepEqual(
@@ -116,20 +117,7 @@ test('the grid: a row per cohort, its cells to the range’s end, shaded in tent
   );
   assert.deepEqual(underWay(retentionGrid(report, '2026-11-13', 'en-US')), [[false, false, false], [false]]);
   // By week: on Sunday the 15th, the week of Monday the 9th is under way.
-  const weekly: RetentionReport = {
-    ...report,
-    period: 'week',
-    cohorts: [
-      {
-        cohort: '2026-11-02',
-        visitors: 100,
-        returning: [
-          { offset: 0, period: '2026-11-02', visitors: 100, percent: 100 },
-          { offset: 1, period: '2026-11-09', visitors: 19, percent: 19 },
-        ],
-      },
-    ],
-  };
+  const weekly: RetentionReport = { ...report, period: 'week', cohorts: [hundred] };
   assert.deepEqual(underWay(retentionGrid(weekly, '2026-11-15', 'en-US')), [[false, true]]);
   assert.deepEqual(underWay(retentionGrid(weekly, '2026-11-16', 'en-US')), [[false, false]]);
   const nobody = {
