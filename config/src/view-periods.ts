@@ -79,6 +79,17 @@ export function shiftMonths(date: string, months: number): string {
 const monthStart = (date: string) => `${date.slice(0, 8)}01`;
 
 /**
+ * The first day of the day, week or month `date` falls in: itself, its week's Monday (weeks start on Monday,
+ * as ClickHouse's toMonday), its month's first. Report buckets and retention periods are labelled by it.
+ */
+export function periodStart(date: string, period: 'day' | 'week' | 'month'): string {
+  if (period === 'day') return date;
+  if (period === 'month') return monthStart(date);
+  const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
+  return shiftDays(date, -weekday);
+}
+
+/**
  * The days `period` covers when it is `today` in the site's zone: presets end today (or yesterday, or with
  * last month); this month and this year are so far; a custom period is its own days (the last 7 without them).
  */

@@ -1,3 +1,4 @@
+import { periodStart } from '../../../config/src/view-periods.js';
 import { rangeDays, type DateRange } from '../date-range/date-range.js';
 import { formatCount } from '../shared/format.js';
 import type { RetentionPeriod, RetentionReport } from './api.js';
@@ -77,15 +78,6 @@ function cellPercent(percent: number, locale?: string): string {
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
   }).format(percent / 100);
-}
-
-/** The first day of the period `day` falls in: itself, its week's Monday, its month's first. */
-function periodStart(day: string, period: RetentionPeriod): string {
-  if (period === 'month') return `${day.slice(0, 8)}01`;
-  if (period === 'day') return day;
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
-  return date.toISOString().slice(0, 10);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { periodStart } from '@sluice/config';
 import { daysInRange, nextDay } from '../../common/calendar.js';
 import type { DateRange, Interval } from './report-query.js';
 
@@ -40,12 +41,6 @@ function startOfLocalDay(date: string, clock: (instant: number) => string): numb
   return instant;
 }
 
-const mondayOf = (date: string) => {
-  const day = new Date(`${date}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
-  return day.toISOString().slice(0, 10);
-};
-
 /**
  * Every bucket label of a range in the site's zone, in order, as `compose.ts` labels visits: the
  * series' gaps are these labels with no row. A DST day has 23 or 25 hours, and the repeated hour of
@@ -55,8 +50,8 @@ export function bucketLabels(range: DateRange, interval: Interval, timeZone: str
   const days: string[] = [];
   for (let day = range.from; day <= range.to; day = nextDay(day)) days.push(day);
   if (interval === 'day') return days;
-  if (interval === 'week') return [...new Set(days.map(mondayOf))];
-  if (interval === 'month') return [...new Set(days.map((day) => `${day.slice(0, 7)}-01`))];
+  if (interval === 'week' || interval === 'month')
+    return [...new Set(days.map((day) => periodStart(day, interval)))];
   const clock = wallClock(timeZone);
   const start = startOfLocalDay(range.from, clock);
   const end = startOfLocalDay(nextDay(range.to), clock);
@@ -72,19 +67,9 @@ export function bucketLabels(range: DateRange, interval: Interval, timeZone: str
 /** The label of the bucket an instant (ms since the epoch) falls in, in the site's zone, as bucketLabels writes it. */
 export function bucketOf(instant: number, interval: Interval, timeZone: string): string {
   const time = wallClock(timeZone)(instant);
-  const day = time.slice(0, 10);
-  switch (interval) {
-    case 'minute':
-      return time;
-    case 'hour':
-      return `${time.slice(0, 13)}:00`;
-    case 'day':
-      return day;
-    case 'week':
-      return mondayOf(day);
-    case 'month':
-      return `${day.slice(0, 7)}-01`;
-  }
+  if (interval === 'minute') return time;
+  if (interval === 'hour') return `${time.slice(0, 13)}:00`;
+  return periodStart(time.slice(0, 10), interval);
 }
 
 export const intervalFits = (range: DateRange, interval: Interval) =>
