@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'vitest';
-import { bucketTick, bucketTitle, countScale } from '../src/shared/chart-scale.js';
+import { bucketTick, bucketTitle, countScale, tickSpace } from '../src/shared/chart-scale.js';
 
 test('buckets under the axis: the time of hours, the day where one begins, days, weeks and months', () => {
   assert.deepEqual(
@@ -38,4 +38,11 @@ test('counts: grouped in the legend, short on the axis, in whole steps', () => {
   );
   assert.ok(counts.steps?.every(Number.isInteger));
   assert.deepEqual(counts.steps?.slice(0, 7), [1, 2, 5, 10, 20, 50, 100]);
+});
+
+test('the time axis keeps its widest label and a gap, never less than the 50 px uPlot keeps', () => {
+  const width = (label: string) => label.length * 7.5;
+  assert.equal(tickSpace(['06:00 AM', '12:00 PM', 'Nov 10'], width), 76);
+  assert.equal(tickSpace(['1', '2'], width), 50);
+  assert.equal(tickSpace([], width), 50);
 });

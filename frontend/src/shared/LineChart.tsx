@@ -3,9 +3,20 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { useComparisonWords } from '../reports/comparison-words.js';
 import { useTheme } from '../theme/useTheme.js';
-import type { ValueScale } from './chart-scale.js';
+import { tickSpace, type ValueScale } from './chart-scale.js';
 
 const CHART_HEIGHT = 240;
+
+/** The axes' font, given to uPlot and used to measure their labels (tickSpace). */
+const AXIS_FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+
+/** A label's width in the axes' font; by its length where there is no canvas to measure with. */
+function labelWidth(): (label: string) => number {
+  const context = document.createElement('canvas').getContext('2d');
+  if (!context) return (label) => label.length * 7;
+  context.font = AXIS_FONT;
+  return (label) => context.measureText(label).width;
+}
 
 /** A colour of the theme (app.css), read when the chart is drawn. */
 const themeColour = (name: string) =>
@@ -92,7 +103,12 @@ export function LineChart({ series, scale, label, summary }: LineChartProps) {
         : series.current[index];
     const text = themeColour('--muted');
     const grid = themeColour('--border');
-    const axis = { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
+    const axis = {
+      font: AXIS_FONT,
+      stroke: text,
+      grid: { stroke: grid, width: 1 },
+      ticks: { stroke: grid, width: 1 },
+    };
     const chart = new uPlot(
       {
         width: element.clientWidth,
@@ -105,6 +121,7 @@ export function LineChart({ series, scale, label, summary }: LineChartProps) {
           {
             ...axis,
             incrs: BUCKET_STEPS,
+            space: tickSpace(series.ticks, labelWidth()),
             values: (_, splits) => splits.map((index) => series.ticks[index] ?? ''),
           },
           { ...axis, size: 64, incrs: scale.steps, values: (_, splits) => splits.map(scale.axis) },

@@ -22,6 +22,19 @@ export function bucketTick(bucket: string, interval: Bucketing, locale?: string)
   return formatWallClock(bucket, SHORT_DAY, locale);
 }
 
+/** The least room between the time axis' labels, as uPlot's own default. */
+const MIN_TICK_SPACE = 50;
+/** Room kept clear between two labels. */
+const TICK_GAP = 16;
+
+/**
+ * The room a label of the time axis takes (uPlot's `space`): the widest of its labels, as `width` measures
+ * them in the axis' font, and a gap. uPlot's fixed 50 px let "06:00 AM" and "12:00 PM" touch on a phone.
+ */
+export function tickSpace(ticks: string[], width: (label: string) => number): number {
+  return Math.max(MIN_TICK_SPACE, Math.ceil(Math.max(0, ...ticks.map(width))) + TICK_GAP);
+}
+
 /** A bucket in full, where the chart names the one pointed at: "Tue, Nov 10, 2026", "Week of Nov 9, 2026". */
 export function bucketTitle(bucket: string, interval: Bucketing, locale?: string): string {
   const day = { ...SHORT_DAY, year: 'numeric' } as const;
