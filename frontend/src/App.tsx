@@ -1,6 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import type { ComponentType } from 'react';
-import { Link, Redirect, Route, Switch, useRoute } from 'wouter';
+import { useEffect, useState, type ComponentType } from 'react';
+import { Link, Redirect, Route, Switch, useLocation, useRoute } from 'wouter';
 import { AccountPage } from './auth/AccountPage';
 import { ChangePasswordForm } from './auth/ChangePasswordForm';
 import { SessionProvider } from './auth/SessionProvider';
@@ -58,31 +58,10 @@ export const SITE_REPORT_ROUTE = '/sites/:siteId/:report';
 const pagesOf = (user: User) => PAGES.filter((page) => !page.ownersOnly || user.role === 'owner');
 
 function Panel() {
-  const { status, user, signOut } = useSession();
-  const ready = user && !user.mustChangePassword;
+  const { status, user } = useSession();
   return (
     <div className="app">
-      <header className="app-header">
-        <h1>Sluice</h1>
-        {ready && (
-          <nav className="tabs" aria-label="Pages">
-            {pagesOf(user).map((page) => (
-              <PageLink key={page.path} page={page} />
-            ))}
-          </nav>
-        )}
-        <div className="header-end">
-          <ThemeSwitch />
-          {user && (
-            <span className="account">
-              {user.email}
-              <button type="button" className="link-button" onClick={() => signOut()}>
-                Sign out
-              </button>
-            </span>
-          )}
-        </div>
-      </header>
+      <Header />
       <main>
         {status === 'checking' ? null : !user ? (
           <SignInForm />
@@ -102,6 +81,52 @@ function Panel() {
         )}
       </main>
     </div>
+  );
+}
+
+/**
+ * The panel's name, its pages, the theme and the account. On a phone they fold behind a Menu button (app.css),
+ * which following a link folds again: unfolded, they took a third of the screen above every report.
+ */
+function Header() {
+  const { user, signOut } = useSession();
+  const ready = user && !user.mustChangePassword;
+  const [location] = useLocation();
+  const [open, setOpen] = useState(false);
+  useEffect(() => setOpen(false), [location]);
+  return (
+    <header className="app-header">
+      <h1>Sluice</h1>
+      <button
+        type="button"
+        className="menu-button"
+        aria-expanded={open}
+        aria-controls="header-menu"
+        onClick={() => setOpen((isOpen) => !isOpen)}
+      >
+        Menu
+      </button>
+      <div id="header-menu" className="header-menu" data-open={open}>
+        {ready && (
+          <nav className="tabs" aria-label="Pages">
+            {pagesOf(user).map((page) => (
+              <PageLink key={page.path} page={page} />
+            ))}
+          </nav>
+        )}
+        <div className="header-end">
+          <ThemeSwitch />
+          {user && (
+            <span className="account">
+              {user.email}
+              <button type="button" className="link-button" onClick={() => signOut()}>
+                Sign out
+              </button>
+            </span>
+          )}
+        </div>
+      </div>
+    </header>
   );
 }
 

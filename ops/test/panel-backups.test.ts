@@ -72,6 +72,16 @@ test('the admin pages with their data, at phone width (dark) and desktop width (
   for (const size of SCREENSHOT_SIZES) {
     const page = await panel.ownerPage('/sites', size);
     const pages = page.getByRole('navigation', { name: 'Pages' });
+    const menu = page.getByRole('button', { name: 'Menu' });
+    const phone = size.width < 640;
+    // On a phone the pages fold behind Menu, which following one of them folds again; a desktop shows them.
+    const goTo = async (name: string) => {
+      assert.equal(await pages.isVisible(), !phone, `the pages shown at ${size.width} px`);
+      assert.equal(await menu.isVisible(), phone, `Menu at ${size.width} px`);
+      if (phone) await menu.click();
+      await pages.getByRole('link', { name }).click();
+      if (phone) assert.equal(await menu.getAttribute('aria-expanded'), 'false', 'folded again');
+    };
     await page.getByRole('article', { name: 'Site blog.example.com' }).waitFor();
     assert.deepEqual(await page.getByRole('article').getByRole('heading').allInnerTexts(), [
       'shop.test shop.test',
@@ -90,7 +100,7 @@ test('the admin pages with their data, at phone width (dark) and desktop width (
     await panel.assertAccessible(page, `the Sites page at ${size.width} px`);
     await panel.screenshot(page, 'sites');
 
-    await pages.getByRole('link', { name: 'Users' }).click();
+    await goTo('Users');
     await page.getByRole('article', { name: 'User admin@example.com' }).waitFor();
     // Each user's role and sites read in one line; the checkboxes that change them are folded below it.
     const user = (email: string) => page.getByRole('article', { name: `User ${email}` });
@@ -111,7 +121,7 @@ test('the admin pages with their data, at phone width (dark) and desktop width (
     await panel.assertAccessible(page, `the Users page at ${size.width} px`);
     await panel.screenshot(page, 'users');
 
-    await pages.getByRole('link', { name: 'Audit log' }).click();
+    await goTo('Audit log');
     const audit = page.getByRole('region', { name: 'Audit log' });
     await audit.getByRole('cell').first().waitFor();
     // Newest first: the users and sites added above, what the stack's start and the harness did, the backup.
@@ -129,7 +139,7 @@ test('the admin pages with their data, at phone width (dark) and desktop width (
     await panel.assertAccessible(page, `the Audit log at ${size.width} px`);
     await panel.screenshot(page, 'audit');
 
-    await pages.getByRole('link', { name: 'Account' }).click();
+    await goTo('Account');
     const twoFactor = page.getByRole('region', { name: 'Two-factor sign-in' });
     await twoFactor.getByLabel('Current password').fill(panel.ownerPassword);
     await twoFactor.getByRole('button', { name: 'Set up an authenticator app' }).click();
