@@ -1,16 +1,19 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import type { INestApplication } from '@nestjs/common';
 import type request from 'supertest';
 import type { EventRow } from '@sluice/config';
+import { assertSameOnceFinalized } from './finalized-answers.js';
 import { eventRow, startSignedInApp, type TestStores } from './harness.js';
-import { reportClient } from './report-client.js';
+import { reportClient, type Params } from './report-client.js';
 
 let stores: TestStores;
+let app: INestApplication;
 let http: ReturnType<typeof request>;
 let token: string;
 let stop: (() => Promise<void>) | undefined;
 
-before(async () => ({ stores, http, token, stop } = await startSignedInApp()));
+before(async () => ({ stores, app, http, token, stop } = await startSignedInApp()));
 after(() => stop?.());
 
 const { report, csv, newSite, assertIsolated, assertRefused } = reportClient(
@@ -200,5 +203,27 @@ describe('web vitals', () => {
       'vitals-viewer@shop.test',
       (siteId) => stores.insertEvents(seedVitals(siteId).rows),
     );
+  });
+});
+
+// Last: finalizing changes where every later report reads its days from.
+describe('finalized days', () => {
+  test('the same answers once the days are finalized, a resend on the day under way counting once', async () => {
+    const site = await newSite('vitals-finalized.test', 'America/St_Johns');
+    const { rows, copies } = seedVitals(site);
+    await stores.insertEvents([...rows, ...copies]);
+    // Through the 21st there: the /b event of the 20th (UTC) was resent on the 21st, the day under way
+    // once the 20th is written; counted again there, it would add an engagement and a sample.
+    const twoDays = { from: '2026-11-20', to: '2026-11-21' };
+    const requests: Params[] = [{}, { dimension: 'page' }];
+    const answers = async () =>
+      Promise.all(
+        requests.map(
+          async (params) => (await report(site, 'vitals', { ...twoDays, ...params }).expect(200)).body,
+        ),
+      );
+    const [overall] = (await answers()) as Array<{ overall: typeof OVERALL }>;
+    assert.deepEqual(overall.overall, OVERALL, 'each event once, the resend too');
+    assert.equal(await assertSameOnceFinalized(app, new Date('2026-11-21T12:00:00Z'), answers), '2026-11-20');
   });
 });
