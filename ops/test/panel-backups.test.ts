@@ -125,16 +125,25 @@ test('the admin pages with their data, at phone width (dark) and desktop width (
     const audit = page.getByRole('region', { name: 'Audit log' });
     await audit.getByRole('cell').first().waitFor();
     // Newest first: the users and sites added above, what the stack's start and the harness did, the backup.
+    // Each action in words, its recorded name under it.
     assert.deepEqual(await audit.locator('tbody > tr > td:nth-child(3)').allInnerTexts(), [
-      'user.create',
-      'user.create',
-      'site.create',
-      'site.create',
-      'site.create',
-      'backup.start',
-      'user.change_password',
-      'site.create',
-      'user.create',
+      'Added a user\nuser.create',
+      'Added a user\nuser.create',
+      'Added a site\nsite.create',
+      'Added a site\nsite.create',
+      'Added a site\nsite.create',
+      'Started a backup\nbackup.start',
+      'Changed their password\nuser.change_password',
+      'Added a site\nsite.create',
+      'Added a user\nuser.create',
+    ]);
+    // The details as labelled values: the admin added last, with the ids of its two sites.
+    const details = audit.locator('tbody > tr').first().locator('td:nth-child(5)');
+    assert.deepEqual(await details.getByRole('term').allInnerTexts(), ['email', 'role', 'site ids']);
+    assert.deepEqual(await details.getByRole('definition').allInnerTexts(), [
+      'admin@example.com',
+      'admin',
+      `${shop}, ${blog}`,
     ]);
     await panel.assertAccessible(page, `the Audit log at ${size.width} px`);
     await panel.screenshot(page, 'audit');

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { AUDIT_ACTIONS, type AuditAction } from './audit-actions.js';
 import type { AuditRecord } from './audit.service.js';
 
 /** One admin action as `GET /api/audit` answers it, for the OpenAPI description. */
@@ -15,8 +16,8 @@ export class AuditRecordDto implements AuditRecord {
   @ApiProperty({ example: 'owner@shop.example' })
   actorEmail!: string;
 
-  @ApiProperty({ example: 'site.create' })
-  action!: string;
+  @ApiProperty({ enum: AUDIT_ACTIONS, enumName: 'AuditAction', example: 'site.create' })
+  action!: AuditAction;
 
   @ApiProperty({ example: 'site:3' })
   target!: string;

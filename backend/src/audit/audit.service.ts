@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LessThan, Repository } from 'typeorm';
+import type { AuditAction } from './audit-actions.js';
 import { AuditEntry } from './audit-entry.entity.js';
 
 /** Who acted: a signed-in user, or the system itself. */
@@ -19,7 +20,7 @@ export interface AuditRecord {
   at: string;
   actorId: number | null;
   actorEmail: string;
-  action: string;
+  action: AuditAction;
   target: string;
   details: Record<string, unknown>;
 }
@@ -30,7 +31,7 @@ export class AuditService {
 
   async record(
     actor: Actor,
-    action: string,
+    action: AuditAction,
     target: string,
     details: Record<string, unknown> = {},
   ): Promise<void> {
@@ -55,7 +56,8 @@ export class AuditService {
       at: new Date(at).toISOString(),
       actorId,
       actorEmail,
-      action,
+      // Stored only through `record`, so one of the actions.
+      action: action as AuditAction,
       target,
       details: JSON.parse(details) as Record<string, unknown>,
     }));

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { actorOf, AuditService } from '../audit/audit.service.js';
+import type { AuditAction } from '../audit/audit-actions.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import type { User } from '../users/user.entity.js';
 import type { DashboardWidget } from './dashboard-widget.entity.js';
@@ -127,7 +128,7 @@ export class DashboardsService {
     return this.get(siteId, id);
   }
 
-  private record(user: User, action: string, dashboard: Dashboard, details: Record<string, unknown>) {
+  private record(user: User, action: AuditAction, dashboard: Dashboard, details: Record<string, unknown>) {
     return this.audit.record(actorOf(user), action, `site:${dashboard.siteId}`, {
       dashboard: dashboard.id,
       ...details,

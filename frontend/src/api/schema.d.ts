@@ -1286,6 +1286,8 @@ export interface components {
             /** @description The sites an admin or viewer may see (owners see all) */
             siteIds?: number[];
         };
+        /** @enum {string} */
+        AuditAction: "user.create" | "user.update" | "user.delete" | "user.reset_password" | "user.change_password" | "user.enable_totp" | "user.disable_totp" | "user.link_identity" | "site.create" | "site.update" | "site.delete" | "site.rotate_key" | "api_key.create" | "api_key.revoke" | "goal.create" | "goal.update" | "goal.delete" | "flag.create" | "flag.update" | "flag.delete" | "alert.create" | "alert.update" | "alert.delete" | "alert.test" | "dashboard.create" | "dashboard.rename" | "dashboard.delete" | "dashboard.widget.add" | "dashboard.widget.update" | "dashboard.widget.remove" | "shared_link.create" | "shared_link.revoke" | "action.rename" | "action.name.clear" | "action.name.rerun" | "ai.provider.update" | "ai.provider.delete" | "backup.start";
         AuditRecordDto: {
             id: number;
             /** Format: date-time */
@@ -1295,7 +1297,7 @@ export interface components {
             /** @example owner@shop.example */
             actorEmail: string;
             /** @example site.create */
-            action: string;
+            action: components["schemas"]["AuditAction"];
             /** @example site:3 */
             target: string;
             details: {

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { QueryState } from '../shared/QueryState';
 import { useApiQuery } from '../shared/useApiQuery';
 import { AUDIT_PAGE_SIZE, fetchAuditEntries } from './api';
+import { actionWords, detailPairs } from './audit-data';
 import { formatDateTime } from '../shared/format';
 import { ScrollRegion } from '../shared/ScrollRegion';
 
@@ -42,10 +43,20 @@ export function AuditPage() {
                         <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
                       </td>
                       <td>{entry.actorEmail}</td>
-                      <td>{entry.action}</td>
+                      <td>
+                        {actionWords(entry.action)}
+                        <code className="audit-action">{entry.action}</code>
+                      </td>
                       <td>{entry.target}</td>
                       <td>
-                        <code>{JSON.stringify(entry.details)}</code>
+                        <dl className="audit-details">
+                          {detailPairs(entry.details).map(({ label, value }) => (
+                            <div key={label}>
+                              <dt>{label}</dt>
+                              <dd>{value}</dd>
+                            </div>
+                          ))}
+                        </dl>
                       </td>
                     </tr>
                   ))}

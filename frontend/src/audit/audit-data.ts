@@ -1,0 +1,70 @@
+import type { Schemas } from '../api/schemas.js';
+
+type AuditEntry = Schemas['AuditRecordDto'];
+
+type AuditAction = AuditEntry['action'];
+
+/** Each action in words (the API lists them: a new one is a type error here until it has its words). */
+const ACTION_WORDS: Record<AuditAction, string> = {
+  'user.create': 'Added a user',
+  'user.update': "Changed a user's role or sites",
+  'user.delete': 'Deleted a user',
+  'user.reset_password': "Reset a user's password",
+  'user.change_password': 'Changed their password',
+  'user.enable_totp': 'Turned on two-factor sign-in',
+  'user.disable_totp': 'Turned off two-factor sign-in',
+  'user.link_identity': 'Linked a single sign-on identity',
+  'site.create': 'Added a site',
+  'site.update': "Changed a site's settings",
+  'site.delete': 'Deleted a site',
+  'site.rotate_key': "Rotated a site's key",
+  'api_key.create': 'Created an API key',
+  'api_key.revoke': 'Revoked an API key',
+  'goal.create': 'Added a goal',
+  'goal.update': 'Changed a goal',
+  'goal.delete': 'Deleted a goal',
+  'flag.create': 'Added a feature flag',
+  'flag.update': 'Changed a feature flag',
+  'flag.delete': 'Deleted a feature flag',
+  'alert.create': 'Added an alert',
+  'alert.update': 'Changed an alert',
+  'alert.delete': 'Deleted an alert',
+  'alert.test': 'Sent a test alert',
+  'dashboard.create': 'Created a dashboard',
+  'dashboard.rename': 'Renamed a dashboard',
+  'dashboard.delete': 'Deleted a dashboard',
+  'dashboard.widget.add': 'Added a widget to a dashboard',
+  'dashboard.widget.update': 'Changed a dashboard widget',
+  'dashboard.widget.remove': 'Removed a widget from a dashboard',
+  'shared_link.create': 'Shared a link',
+  'shared_link.revoke': 'Revoked a shared link',
+  'action.rename': 'Named an action',
+  'action.name.clear': "Cleared an action's name",
+  'action.name.rerun': 'Asked the AI to name actions again',
+  'ai.provider.update': 'Set the AI provider',
+  'ai.provider.delete': 'Removed the AI provider',
+  'backup.start': 'Started a backup',
+};
+
+/** An action in words; a name the panel doesn't know (recorded by a later version) as it is. */
+export const actionWords = (action: AuditAction): string => ACTION_WORDS[action] ?? action;
+
+/** "siteIds" → "site ids", "dashboard_id" → "dashboard id". */
+const keyWords = (key: string) =>
+  key
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/_/g, ' ')
+    .toLowerCase();
+
+const valueWords = (value: unknown): string => {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (Array.isArray(value)) return value.length ? value.map(valueWords).join(', ') : 'none';
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+};
+
+/** An entry's details as labelled values, in the order recorded: "site ids" → "2, 4". */
+export function detailPairs(details: AuditEntry['details']): Array<{ label: string; value: string }> {
+  return Object.entries(details).map(([key, value]) => ({ label: keyWords(key), value: valueWords(value) }));
+}

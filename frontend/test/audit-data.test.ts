@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { test } from 'vitest';
+import type { Schemas } from '../src/api/schemas.js';
+import { actionWords, detailPairs } from '../src/audit/audit-data.js';
+
+test('an action in words; one this panel does not know, as recorded', () => {
+  assert.equal(actionWords('site.rotate_key'), "Rotated a site's key");
+  assert.equal(actionWords('dashboard.widget.add'), 'Added a widget to a dashboard');
+  assert.equal(actionWords('site.archive' as Schemas['AuditAction']), 'site.archive');
+});
+
+test('details as labelled values in the order recorded: lists joined, flags in words, nothing as a dash', () => {
+  assert.deepEqual(
+    detailPairs({
+      email: 'admin@example.com',
+      role: 'admin',
+      siteIds: [2, 4],
+      dashboard_id: 7,
+      enabled: false,
+      from: null,
+      tags: [],
+      rule: { metric: 'visitors' },
+    }),
+    [
+      { label: 'email', value: 'admin@example.com' },
+      { label: 'role', value: 'admin' },
+      { label: 'site ids', value: '2, 4' },
+      { label: 'dashboard id', value: '7' },
+      { label: 'enabled', value: 'no' },
+      { label: 'from', value: '—' },
+      { label: 'tags', value: 'none' },
+      { label: 'rule', value: '{"metric":"visitors"}' },
+    ],
+  );
+});
