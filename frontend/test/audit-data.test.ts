@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'vitest';
 import type { Schemas } from '../src/api/schemas.js';
-import { actionWords, detailPairs } from '../src/audit/audit-data.js';
+import { actionWords, detailPairs, targetNames } from '../src/audit/audit-data.js';
 
 test('an action in words; one this panel does not know, as recorded', () => {
   assert.equal(actionWords('site.rotate_key'), "Rotated a site's key");
@@ -32,4 +32,18 @@ test('details as labelled values in the order recorded: lists joined, flags in w
       { label: 'rule', value: '{"metric":"visitors"}' },
     ],
   );
+});
+
+test('sites and users by name where the panel knows them; a job, a key or a deleted site as recorded', () => {
+  const site = { id: 4, domain: 'blog.example.com' } as Schemas['SiteResponseDto'];
+  const account = { id: 3, email: 'admin@example.com' } as Schemas['UserResponseDto'];
+  const nameOf = targetNames([site], [account]);
+  assert.deepEqual(['site:4', 'user:3', 'site:9', 'user:4', 'job:1', 'api_key:2'].map(nameOf), [
+    'blog.example.com',
+    'admin@example.com',
+    'site:9',
+    'user:4',
+    'job:1',
+    'api_key:2',
+  ]);
 });

@@ -137,6 +137,22 @@ test('the admin pages with their data, at phone width (dark) and desktop width (
       'Added a site\nsite.create',
       'Added a user\nuser.create',
     ]);
+    // What each was done to: sites and users by name (their ids under them), a backup job by its id.
+    const targets = await audit.locator('tbody > tr > td:nth-child(4)').allInnerTexts();
+    assert.deepEqual(
+      targets.map((target) => target.split('\n')[0]),
+      [
+        'admin@example.com',
+        'viewer@example.com',
+        'blog.example.com',
+        'docs.example.com',
+        'shop.example.com',
+        'job:1',
+        'owner@sluice.local',
+        'shop.test',
+        'owner@sluice.local',
+      ],
+    );
     // The details as labelled values: the admin added last, with the ids of its two sites.
     const details = audit.locator('tbody > tr').first().locator('td:nth-child(5)');
     assert.deepEqual(await details.getByRole('term').allInnerTexts(), ['email', 'role', 'site ids']);

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { QueryState } from '../shared/QueryState';
 import { useApiQuery } from '../shared/useApiQuery';
 import { AUDIT_PAGE_SIZE, fetchAuditEntries } from './api';
-import { actionWords, detailPairs } from './audit-data';
+import { fetchAccounts } from '../users/api';
+import { useSitesQuery } from '../sites/useSitesQuery';
+import { actionWords, detailPairs, targetNames } from './audit-data';
 import { formatDateTime } from '../shared/format';
 import { ScrollRegion } from '../shared/ScrollRegion';
 
@@ -14,6 +16,8 @@ export function AuditPage() {
   const entries = useApiQuery(['audit', before ?? 'newest'], (token, signal) =>
     fetchAuditEntries(token, signal, before),
   );
+  // Sites and users by name in the On column, once their lists are here (ids until then).
+  const nameOf = targetNames(useSitesQuery().data ?? [], useApiQuery(['users'], fetchAccounts).data ?? []);
   return (
     <section className="card" aria-label="Audit log">
       <h2>Audit log</h2>
@@ -45,9 +49,14 @@ export function AuditPage() {
                       <td>{entry.actorEmail}</td>
                       <td>
                         {actionWords(entry.action)}
-                        <code className="audit-action">{entry.action}</code>
+                        <code className="audit-recorded">{entry.action}</code>
                       </td>
-                      <td>{entry.target}</td>
+                      <td>
+                        {nameOf(entry.target)}
+                        {nameOf(entry.target) !== entry.target && (
+                          <code className="audit-recorded">{entry.target}</code>
+                        )}
+                      </td>
                       <td>
                         <dl className="audit-details">
                           {detailPairs(entry.details).map(({ label, value }) => (

@@ -1,6 +1,8 @@
 import type { Schemas } from '../api/schemas.js';
 
 type AuditEntry = Schemas['AuditRecordDto'];
+type Site = Schemas['SiteResponseDto'];
+type Account = Schemas['UserResponseDto'];
 
 type AuditAction = AuditEntry['action'];
 
@@ -67,4 +69,16 @@ const valueWords = (value: unknown): string => {
 /** An entry's details as labelled values, in the order recorded: "site ids" → "2, 4". */
 export function detailPairs(details: AuditEntry['details']): Array<{ label: string; value: string }> {
   return Object.entries(details).map(([key, value]) => ({ label: keyWords(key), value: valueWords(value) }));
+}
+
+/**
+ * What entries were done to, by name where the panel knows it: "site:4" → its domain, "user:3" → the
+ * user's email; anything else (a backup job, an API key, a site or user deleted since) as recorded.
+ */
+export function targetNames(sites: Site[], accounts: Account[]): (target: string) => string {
+  const names = new Map<string, string>([
+    ...sites.map((site): [string, string] => [`site:${site.id}`, site.domain]),
+    ...accounts.map((account): [string, string] => [`user:${account.id}`, account.email]),
+  ]);
+  return (target) => names.get(target) ?? target;
 }
