@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { QueryState } from '../shared/QueryState';
 import { useApiQuery } from '../shared/useApiQuery';
 import { AUDIT_PAGE_SIZE, fetchAuditEntries } from './api';
-import { fetchAccounts } from '../users/api';
+import { useAccountsQuery } from '../users/useAccountsQuery';
 import { useSitesQuery } from '../sites/useSitesQuery';
 import { actionWords, detailPairs, targetNames } from './audit-data';
 import { formatDateTime } from '../shared/format';
@@ -17,7 +17,7 @@ export function AuditPage() {
     fetchAuditEntries(token, signal, before),
   );
   // Sites and users by name in the On column, once their lists are here (ids until then).
-  const nameOf = targetNames(useSitesQuery().data ?? [], useApiQuery(['users'], fetchAccounts).data ?? []);
+  const nameOf = targetNames(useSitesQuery().data ?? [], useAccountsQuery().data ?? []);
   return (
     <section className="card" aria-label="Audit log">
       <h2>Audit log</h2>
@@ -52,10 +52,7 @@ export function AuditPage() {
                         <code className="audit-recorded">{entry.action}</code>
                       </td>
                       <td>
-                        {nameOf(entry.target)}
-                        {nameOf(entry.target) !== entry.target && (
-                          <code className="audit-recorded">{entry.target}</code>
-                        )}
+                        <TargetName target={entry.target} name={nameOf(entry.target)} />
                       </td>
                       <td>
                         <dl className="audit-details">
@@ -88,5 +85,15 @@ export function AuditPage() {
         )}
       </QueryState>
     </section>
+  );
+}
+
+/** What an entry was done to: its name, and the id recorded under it where the name is not the id. */
+function TargetName({ target, name }: { target: string; name: string }) {
+  return (
+    <>
+      {name}
+      {name !== target && <code className="audit-recorded">{target}</code>}
+    </>
   );
 }

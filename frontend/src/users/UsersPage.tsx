@@ -2,13 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { useSession } from '../auth/session';
 import { QueryState } from '../shared/QueryState';
 import { useAction } from '../shared/useAction';
-import { useApiQuery } from '../shared/useApiQuery';
 import type { Site } from '../sites/api';
 import { useSitesQuery } from '../sites/useSitesQuery';
 import {
   createAccount,
   deleteAccount,
-  fetchAccounts,
   resetPassword,
   ROLES,
   updateAccount,
@@ -19,10 +17,11 @@ import {
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { TextField } from '../shared/TextField';
 import { accessSummary } from './users-data';
+import { useAccountsQuery } from './useAccountsQuery';
 
 /** The owners' page: who may sign in, with which role and sites. */
 export function UsersPage() {
-  const accounts = useApiQuery(['users'], fetchAccounts);
+  const accounts = useAccountsQuery();
   const sites = useSitesQuery();
   const [issued, setIssued] = useState<AccountWithPassword>();
   const issue = (answer: AccountWithPassword) => {

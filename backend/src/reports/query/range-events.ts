@@ -68,17 +68,19 @@ const further = (where: SqlFragment | undefined) => (where ? sql`AND ${where}` :
  * fill a few granules of each day (both tables are sorted by site, day, name), mostly beside other events'
  * rows, and the columns a report reads (a stack, a page) are then read only for its own rows: on the
  * benchmark's month, the errors' finalized days take half the CPU time to read (docs/benchmarks.md).
- * One name is compared with `=`: ClickHouse 18.16 uses the key's next column (finalized events' page)
- * after a single value, not after an `IN` list, even of one (a page's `$engagement` events of the
- * benchmark's month: 0.58 M rows read against 1.06 M). Under several names the page can't skip granules;
- * reading a name at a time (UNION ALL) read more rows in all (a rare name's rows share their granules) and
- * took as long, so it isn't done.
  */
 const chosenRows = (names: string[] | undefined, prewhere: SqlFragment | undefined): SqlFragment => {
   const conditions = [...(names ? [namedAs(names)] : []), ...(prewhere ? [sql`(${prewhere})`] : [])];
   return conditions.length ? sql`PREWHERE ${joinSql(conditions, ' AND ')}` : sql``;
 };
 
+/**
+ * The events of these names. One name is compared with `=`: ClickHouse 18.16 uses the key's next column
+ * (finalized events' page) after a single value, not after an `IN` list, even of one (a page's
+ * `$engagement` events of the benchmark's month: 0.58 M rows read against 1.06 M). Under several names the
+ * page can't skip granules; reading a name at a time (UNION ALL) read more rows in all (a rare name's rows
+ * share their granules) and took as long, so it isn't done.
+ */
 const namedAs = (names: string[]): SqlFragment =>
   names.length === 1
     ? sql`name = ${bind.string(names[0])}`
