@@ -3,7 +3,8 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { SitesService } from '../../sites/sites.service.js';
 import type { PageFramingDto } from './dto/page-framing.dto.js';
 import type { PageFramingQueryDto } from './dto/page-framing-query.dto.js';
-import { framingOf, isPattern, pageUrl, type FramingVerdict } from './page-framing.js';
+import { isPattern } from '../query/filters.js';
+import { framingOf, pageUrl, type FramingVerdict } from './page-framing.js';
 
 /** How long a page's answer is trusted: a site that changes its headers is seen within minutes. */
 const CACHE_MS = 10 * 60_000;

@@ -50,9 +50,6 @@ function ancestorsAllow(policy: string, panelOrigin: string): boolean {
     .some((source) => source === '*' || source === scheme || source.replace(/\/$/, '') === panelOrigin);
 }
 
-/** A wildcard pattern names no one page to show. */
-export const isPattern = (page: string) => page.includes('*');
-
 /**
  * Where the site's page is: the site's first allowed origin (where its pages are served from), else its
  * domain over HTTPS.

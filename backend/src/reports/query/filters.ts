@@ -55,13 +55,16 @@ export function wildcardRegex(pattern: string): string {
   return `^${body}$`;
 }
 
+/** Whether a page value is a wildcard pattern (wildcardRegex) rather than one path. */
+export const isPattern = (page: string): boolean => page.includes('*');
+
 /**
  * Whether `column` matches a wildcard path pattern: every filter, goal, funnel step, path and heatmap page
  * tests patterns here. A pattern without `*` is its anchored regex's exact text, so it is compared as a
  * string: the same answer without running a regex on every row.
  */
 export const wildcardMatch = (column: SqlFragment, pattern: string): SqlFragment =>
-  pattern.includes('*')
+  isPattern(pattern)
     ? sql`match(${column}, ${bind.string(wildcardRegex(pattern))})`
     : sql`${column} = ${bind.string(pattern)}`;
 
