@@ -252,10 +252,11 @@ export class ReportsService {
     const { dimension, metrics, limit } = query;
     const found = await this.run<MetricRow & { value: string }>(query, query.range);
     const rows = found.slice(0, limit);
-    // The comparison range for this page's values only: a `one_of` on the dimension, beside the filters.
-    const compared =
+    // The comparison range for this page's values only: a `one_of` on the dimension, beside the filters;
+    // an element's names beside it, both of this page's rows.
+    const [compared, names] = await Promise.all([
       query.comparison && rows.length > 0
-        ? await this.run<MetricRow & { value: string }>(
+        ? this.run<MetricRow & { value: string }>(
             {
               ...query,
               offset: 0,
@@ -268,9 +269,10 @@ export class ReportsService {
             },
             query.comparison,
           )
-        : [];
+        : [],
+      dimension === 'element' ? this.elementNames(query, rows) : undefined,
+    ]);
     const before = new Map(compared.map((row) => [row.value, row]));
-    const names = dimension === 'element' ? await this.elementNames(query, rows) : undefined;
     return {
       ...this.header(query, sampling),
       dimension,
