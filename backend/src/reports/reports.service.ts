@@ -24,7 +24,13 @@ import type {
 } from './dto/report.dto.js';
 import { reportSql } from './query/compose.js';
 import { reportCsvSql } from './query/csv.js';
-import { elementName, elementNamesSql, type ElementNameRow } from './query/element-name.js';
+import {
+  elementName,
+  elementNamesSql,
+  latestClicksSql,
+  type ElementNameRow,
+  type LatestClick,
+} from './query/element-name.js';
 import type { NameSource } from '../naming/element-context.js';
 import { VisitFinalizer } from './visit-finalizer.js';
 import { BREAKDOWN_METRICS, GOAL_METRIC_NAMES, METRIC_NAMES, type MetricName } from './query/metrics.js';
@@ -296,13 +302,15 @@ export class ReportsService {
     rows: Array<{ value: string }>,
   ): Promise<Map<string, { name: string; source: NameSource }>> {
     if (rows.length === 0) return new Map();
-    const found = await this.clickhouse.rows<ElementNameRow>(
-      elementNamesSql(
+    const clicks = await this.clickhouse.rows<LatestClick>(
+      latestClicksSql(
         query,
         query.range,
         rows.map(({ value }) => value),
       ),
     );
+    if (clicks.length === 0) return new Map();
+    const found = await this.clickhouse.rows<ElementNameRow>(elementNamesSql(query, clicks));
     return new Map(found.map((row) => [row.fingerprint, elementName(row)]));
   }
 
