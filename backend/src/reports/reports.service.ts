@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { ClickHouseService } from '../clickhouse/clickhouse.service.js';
+import type { SqlFragment } from '../clickhouse/sql-binder.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { GoalsService } from '../goals/goals.service.js';
@@ -309,8 +310,20 @@ export class ReportsService {
         rows.map(({ value }) => value),
       ),
     );
+    return this.namesOfClicks(query, clicks);
+  }
+
+  /**
+   * What each element of `clicks` is called, after its latest click there (element-name.ts), among the
+   * `carriers` events (the element dimension's unless said).
+   */
+  async namesOfClicks(
+    query: ReportQuery,
+    clicks: LatestClick[],
+    carriers?: SqlFragment,
+  ): Promise<Map<string, { name: string; source: NameSource }>> {
     if (clicks.length === 0) return new Map();
-    const found = await this.clickhouse.rows<ElementNameRow>(elementNamesSql(query, clicks));
+    const found = await this.clickhouse.rows<ElementNameRow>(elementNamesSql(query, clicks, carriers));
     return new Map(found.map((row) => [row.fingerprint, elementName(row)]));
   }
 

@@ -9,8 +9,8 @@ import {
   SCROLL_DEPTHS,
   scrollDepthSql,
   type HeatmapOptions,
+  CLICK_EVENTS,
 } from '../query/heatmap.js';
-import { elementName, type ElementNameRow } from '../query/element-name.js';
 import type { ReportQuery } from '../query/report-query.js';
 import { refuseOptions, reportHeader } from '../report-kind.js';
 import { ReportsService } from '../reports.service.js';
@@ -41,11 +41,9 @@ export class HeatmapService {
 
   async heatmap(siteId: number, dto: HeatmapQueryDto): Promise<HeatmapReportDto> {
     const [query, options] = await this.query(siteId, dto);
-    const [cells, elements, [scroll]] = await Promise.all([
+    const [cells, [elements, names], [scroll]] = await Promise.all([
       this.clickhouse.rows<Counts<'column' | 'row' | 'clicks'>>(heatmapCellsSql(query, options)),
-      this.clickhouse.rows<Counts<'clicks' | 'visitors'> & ElementNameRow>(
-        heatmapElementsSql(query, options),
-      ),
+      this.namedElements(query, options),
       this.clickhouse.rows<Counts<'views' | `reached_${(typeof SCROLL_DEPTHS)[number]}`>>(
         scrollDepthSql(query, options.page),
       ),
@@ -61,10 +59,10 @@ export class HeatmapService {
         row: Number(cell.row),
         clicks: Number(cell.clicks),
       })),
-      elements: elements.map(({ clicks, visitors, ...element }) => ({
-        fingerprint: element.fingerprint,
-        name: elementName(element).name,
-        nameSource: elementName(element).source,
+      elements: elements.map(({ fingerprint, clicks, visitors }) => ({
+        fingerprint,
+        name: names.get(fingerprint)?.name ?? '',
+        nameSource: names.get(fingerprint)?.source ?? 'heuristic',
         clicks: Number(clicks),
         visitors: Number(visitors),
       })),
@@ -79,6 +77,19 @@ export class HeatmapService {
   }
 
   /** The heatmap's cells as CSV (column, row, clicks), the grid the JSON answer describes. */
+  /** The page's most clicked elements, then what each is called after its latest click on the page. */
+  private async namedElements(query: ReportQuery, options: HeatmapOptions) {
+    const elements = await this.clickhouse.rows<
+      Counts<'clicks' | 'visitors' | 'latest'> & { fingerprint: string }
+    >(heatmapElementsSql(query, options));
+    const names = await this.reports.namesOfClicks(
+      query,
+      elements.map(({ fingerprint, latest }) => ({ fingerprint, latest: Number(latest) })),
+      CLICK_EVENTS,
+    );
+    return [elements, names] as const;
+  }
+
   async cellsCsv(siteId: number, dto: HeatmapQueryDto): Promise<Readable> {
     const [query, options] = await this.query(siteId, dto);
     return this.clickhouse.csv(heatmapCellsSql(query, options));

@@ -51,12 +51,6 @@ export const elementNameColumns: SqlFragment = joinSql(
   ', ',
 );
 
-/** The same columns from events (range-events.ts: one row each), the latest's, as above. */
-export const regroupedContextColumns: SqlFragment = joinSql(
-  FIELDS.map((field) => sql`argMax(${identifier(alias(field))}, seen) AS ${identifier(alias(field))}`),
-  ', ',
-);
-
 /** The latest stored name of each fingerprint of the site, and its source: joined `USING fingerprint`. */
 export const storedNames = (siteId: number, fingerprints?: SqlFragment): SqlFragment =>
   sql`SELECT fingerprint, argMax(name, updated_at) AS stored_name, argMax(source, updated_at) AS stored_source
@@ -82,6 +76,9 @@ export function elementName(row: ElementNameColumns): { name: string; source: Na
 /** A row of `elementNamesSql`. */
 export type ElementNameRow = ElementNameColumns & { fingerprint: string };
 
+/** The element dimension's events ($autocapture, $form_submit): declared in the contract. */
+const ELEMENT_EVENTS = carriedBy('element')!;
+
 /** An element's latest click: its fingerprint and instant (whole seconds since the epoch, as `ts` is). */
 export interface LatestClick {
   fingerprint: string;
@@ -97,12 +94,10 @@ export function latestClicksSql(
   range: DateRange,
   fingerprints: string[],
 ): NamedQuery {
-  // The element dimension's events ($autocapture, $form_submit): declared in the contract.
-  const carriers = carriedBy('element')!;
   return {
     name: 'elements:latest',
     sql: sql`SELECT el_fingerprint AS fingerprint, toUInt32(max(ts)) AS latest FROM events
-      PREWHERE ${carriers} AND el_fingerprint IN (${joinSql(fingerprints.map(bind.string), ', ')})
+      PREWHERE ${ELEMENT_EVENTS} AND el_fingerprint IN (${joinSql(fingerprints.map(bind.string), ', ')})
       WHERE ${eventDays(query, range)}
       GROUP BY el_fingerprint`,
   };
@@ -118,10 +113,14 @@ export function latestClicksSql(
  * of each context column read the wide columns of every click of the listed elements (a million clicks of
  * the 10M seed's busiest site in 30 days: 260-340 ms wall on ClickHouse), and a single query testing each
  * click against its element's latest read every day's clicks for it (190 ms); the two queries take 60-80
- * and 5. Clicks at the same instant are told apart by event id.
+ * and 5. Clicks at the same instant are told apart by event id. `carriers`: the events the clicks are
+ * among, the element dimension's unless said (a heatmap's clicks include links' downloads and exits).
  */
-export function elementNamesSql(query: Pick<ReportQuery, 'site'>, clicks: LatestClick[]): NamedQuery {
-  const carriers = carriedBy('element')!;
+export function elementNamesSql(
+  query: Pick<ReportQuery, 'site'>,
+  clicks: LatestClick[],
+  carriers: SqlFragment = ELEMENT_EVENTS,
+): NamedQuery {
   const latest = joinSql(
     clicks.map(({ fingerprint, latest }) => sql`(${bind.string(fingerprint)}, ${bind.instant(latest)})`),
     ', ',
