@@ -148,13 +148,16 @@ describe('event breakdowns', () => {
   });
 
   test('autocaptured elements by fingerprint, each named: the stored name, else the heuristic one', async () => {
-    assert.deepEqual(await rowsOf('element'), [
+    const named = [
       // Its latest click's context names it: on /, not on /pricing.
       row(fingerprint(3), 2, 0, ["Clicked 'signup' on /", 'heuristic']),
       row(fingerprint(1), 1, 0, ['Add to cart', 'manual']),
       row(fingerprint(2), 1, 0, ["Clicked 'Buy' on /", 'heuristic']),
       row(fingerprint(4), 1, 0, ['Clicked a div on /', 'heuristic']),
-    ]);
+    ];
+    assert.deepEqual(await rowsOf('element'), named);
+    // Latest clicks are looked for in the range's last two days first, then over the whole range.
+    assert.deepEqual(await rowsOf('element', { to: '2026-11-26' }), named);
   });
 
   test('custom events, their property keys, and one property’s values', async () => {
