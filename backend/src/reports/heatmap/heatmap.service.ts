@@ -76,7 +76,6 @@ export class HeatmapService {
     };
   }
 
-  /** The heatmap's cells as CSV (column, row, clicks), the grid the JSON answer describes. */
   /** The page's most clicked elements, then what each is called after its latest click on the page. */
   private async namedElements(query: ReportQuery, options: HeatmapOptions) {
     const elements = await this.clickhouse.rows<
@@ -90,6 +89,7 @@ export class HeatmapService {
     return [elements, names] as const;
   }
 
+  /** The heatmap's cells as CSV (column, row, clicks), the grid the JSON answer describes. */
   async cellsCsv(siteId: number, dto: HeatmapQueryDto): Promise<Readable> {
     const [query, options] = await this.query(siteId, dto);
     return this.clickhouse.csv(heatmapCellsSql(query, options));

@@ -2,7 +2,7 @@ import { bind, identifier, joinSql, sql, type SqlFragment } from '../../clickhou
 import type { NamedQuery } from '../../clickhouse/clickhouse.service.js';
 import { wildcardMatch } from './filters.js';
 import { keptVisits } from './kept-visits.js';
-import { rangeEvents, type EventColumn } from './range-events.js';
+import { namedAs, rangeEvents, type EventColumn } from './range-events.js';
 import type { ReportQuery } from './report-query.js';
 
 /**
@@ -26,7 +26,7 @@ export const GRID_ROW_PX = 50;
 /** What a click is: an autocaptured click, or one the edge renamed by its link (a download, an outbound link). */
 const CLICK_NAMES = ['$autocapture', '$download', '$outbound'];
 /** The clicks' events, as a condition (elementNamesSql reads a heatmap element's latest among them). */
-export const CLICK_EVENTS = sql`name IN (${joinSql(CLICK_NAMES.map(bind.string), ', ')})`;
+export const CLICK_EVENTS = namedAs(CLICK_NAMES);
 
 export interface HeatmapOptions {
   page: string;

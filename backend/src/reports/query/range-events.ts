@@ -81,7 +81,7 @@ const chosenRows = (names: string[] | undefined, prewhere: SqlFragment | undefin
  * page can't skip granules; reading a name at a time (UNION ALL) read more rows in all (a rare name's rows
  * share their granules) and took as long, so it isn't done.
  */
-const namedAs = (names: string[]): SqlFragment =>
+export const namedAs = (names: string[]): SqlFragment =>
   names.length === 1
     ? sql`name = ${bind.string(names[0])}`
     : sql`name IN (${joinSql(names.map(bind.string), ', ')})`;
