@@ -59,7 +59,7 @@ function bundleBudget(): boolean {
 /**
  * The overview is drawn: its cards and chart are there, nothing on the page is loading, and the first card
  * no longer reads `previous` (after a filter: the old numbers stay on screen, dimmed, until the new ones).
- * Cards below the window ask nothing until they scroll in (useSeen): those in view are what is drawn.
+ * Cards out of the window ask nothing until they scroll in (useInView): those in view are what is drawn.
  */
 async function overviewDrawn(page: Page, previous?: string): Promise<string> {
   // A function, not a string, for waitForFunction: a string is evaluated with eval, which the panel's CSP refuses.

@@ -38,7 +38,7 @@ export function personsPage(browser: Browser): Promise<Page> {
 
 /**
  * The panel's overview read to its end: each breakdown card scrolled into view, as they load once they come
- * near the window (the panel's useSeen), until none waits to be seen and nothing in the page is loading.
+ * near the window (the panel's useInView), until none waits to be seen and nothing in the page is loading.
  */
 export async function everyCardDrawn(page: Page): Promise<void> {
   for (const card of await page.locator('.breakdowns > section').all()) await card.scrollIntoViewIfNeeded();

@@ -115,6 +115,8 @@ test('the overview shows the seeded numbers; a breakdown row filters the page, b
     '"value","visitors"\n"/",2\n"/docs",1\n"/pricing",1\n',
   );
 
+  // A short window, the Goals card far below it once the countries are scrolled to.
+  await page.setViewportSize({ width: 1280, height: 250 });
   const locations = page.getByRole('region', { name: 'Locations' });
   await locations.scrollIntoViewIfNeeded();
   await locations.getByRole('button', { name: 'Germany', exact: true }).click();
@@ -126,6 +128,24 @@ test('the overview shows the seeded numbers; a breakdown row filters the page, b
     'Visits 2 — against the previous period',
     'Pageviews 3 — against the previous period',
   ]);
+  // A card out of view keeps the unfiltered numbers, dimmed but not loading, and asks for the filtered ones
+  // only once scrolled back in.
+  const goalsTop = (await goals.boundingBox())?.y ?? 0;
+  assert.ok(goalsTop > 250 + 150, `the Goals card is out of view (${goalsTop} px down the window)`);
+  const goalsResult = goals.locator('.query-result');
+  assert.equal(await goalsResult.getAttribute('class'), 'query-result is-refreshing');
+  assert.equal(await goalsResult.getAttribute('aria-busy'), 'false');
+  assert.deepEqual(await goals.getByRole('row').allInnerTexts(), [
+    'Goal\tConversions\tRate',
+    'Saw pricing\t1\t33.3%',
+  ]);
+  await goals.scrollIntoViewIfNeeded();
+  await goals.locator('.query-result:not(.is-refreshing)').waitFor();
+  assert.deepEqual(await goals.getByRole('row').allInnerTexts(), [
+    'Goal\tConversions\tRate',
+    'Saw pricing\t1\t50%',
+  ]);
+  await page.setViewportSize({ width: 1280, height: 900 });
   const filteredUrl = page.url();
 
   await page.goBack();

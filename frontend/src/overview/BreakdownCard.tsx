@@ -6,7 +6,7 @@ import { fetchBreakdownCsv, type BreakdownRequest } from './api';
 import { BreakdownTable } from './BreakdownTable';
 import { breakdownLines, type BreakdownCardSpec, type BreakdownSort } from './breakdown-data';
 import { useBreakdownQuery } from './useBreakdownQuery';
-import { useSeen } from '../shared/useSeen';
+import { useInView } from '../shared/useInView';
 import { SearchField } from '../shared/SearchField';
 import { CsvDownloadButton } from '../shared/CsvDownloadButton';
 
@@ -33,8 +33,8 @@ export function BreakdownCard({ spec, request, onFilter }: BreakdownCardProps) {
     dimension: tab.dimension,
     limit: detailed || searching ? DETAIL_ROWS : CARD_ROWS,
   };
-  const { ref, seen } = useSeen<HTMLElement>();
-  const rows = useBreakdownQuery(breakdown, seen);
+  const { ref, inView } = useInView<HTMLElement>();
+  const rows = useBreakdownQuery(breakdown, inView);
   const headingId = `breakdown-${spec.title.toLowerCase()}`;
 
   return (

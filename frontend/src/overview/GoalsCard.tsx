@@ -4,12 +4,12 @@ import type { ReportRequest } from '../reports/report-request';
 import { QueryState } from '../shared/QueryState';
 import { goalLines } from './goals-data';
 import { useGoalsQuery } from './useGoalsQuery';
-import { useSeen } from '../shared/useSeen';
+import { useInView } from '../shared/useInView';
 
 /** The site's goals: visitors who converted in the view, and as a percent of its visitors. */
 export function GoalsCard({ request }: { request: ReportRequest }) {
-  const { ref, seen } = useSeen<HTMLElement>();
-  const goals = useGoalsQuery(request, seen);
+  const { ref, inView } = useInView<HTMLElement>();
+  const goals = useGoalsQuery(request, inView);
   const search = useSearch();
   return (
     <section ref={ref} className="card breakdown" aria-labelledby="breakdown-goals">

@@ -2,7 +2,7 @@ import { reportKey } from '../reports/report-request';
 import { useApiQuery } from '../shared/useApiQuery';
 import { fetchBreakdown, type BreakdownRequest } from './api';
 
-/** `enabled` false: not asked yet (useApiQuery). */
+/** `enabled` false: not asked, out of view (useApiQuery). */
 export function useBreakdownQuery(request: BreakdownRequest, enabled = true) {
   return useApiQuery(
     [

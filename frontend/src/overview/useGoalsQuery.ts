@@ -4,7 +4,7 @@ import { fetchGoalOverview, fetchGoals } from './api';
 
 /**
  * Every goal of the site with its conversions in the view: one overview per goal, asked together.
- * `enabled` false: not asked yet (useApiQuery).
+ * `enabled` false: not asked, out of view (useApiQuery).
  */
 export function useGoalsQuery(request: ReportRequest, enabled = true) {
   return useApiQuery(

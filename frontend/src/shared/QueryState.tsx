@@ -36,10 +36,10 @@ export function QueryState<T>({ query, what, isEmpty, empty, children, explain }
       </p>
     );
   }
-  // Previous data stays visible, dimmed, while the query runs again for new inputs.
+  // Previous data stays visible, dimmed, while the query runs again for new inputs, or until it is asked to.
   return (
     <div
-      className={query.isFetching ? 'query-result is-refreshing' : 'query-result'}
+      className={query.isFetching || query.isStale ? 'query-result is-refreshing' : 'query-result'}
       aria-busy={query.isFetching}
     >
       {isEmpty?.(query.data) ? (

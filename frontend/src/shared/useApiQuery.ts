@@ -17,6 +17,11 @@ export interface QueryResult<T> {
   isFetching: boolean;
   /** True while the query is not enabled and has no answer: nothing is asked, nothing is loading. */
   notAsked?: boolean;
+  /**
+   * True while the query is not enabled and `data` is an earlier view's (a card out of view after a filter
+   * change): shown dimmed, not loading, until it is enabled and asked again.
+   */
+  isStale?: boolean;
   retry(): void;
 }
 
@@ -34,7 +39,7 @@ export function useApiQuery<T>(
     enabled = true,
   }: {
     refreshEveryMs?: number;
-    /** False: not asked yet (a card not scrolled into view); it runs once true. */
+    /** False: not asked (a card out of view); it runs for its current inputs once true. */
     enabled?: boolean;
   } = {},
 ): QueryResult<T> {
@@ -67,8 +72,9 @@ export function useCachedQuery<T>(
   return {
     data: query.data,
     error: query.error ?? undefined,
-    isFetching: (query.isFetching && !refreshEveryMs) || query.isPlaceholderData,
+    isFetching: (query.isFetching && !refreshEveryMs) || (query.isPlaceholderData && enabled),
     notAsked: !enabled && query.data === undefined,
+    isStale: !enabled && query.isPlaceholderData,
     retry: () => void query.refetch(),
   };
 }

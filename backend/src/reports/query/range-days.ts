@@ -52,16 +52,32 @@ export function lookBack(open: OpenDays): { from: SqlFragment; through: SqlFragm
     : null;
 }
 
-/** A range's rows: of its finalized days (through a UTC day) and of its open days, as one UNION ALL. */
+/**
+ * Which of a range's visits a subquery needs, where not all: those begun on its finalized days
+ * (`'finalized'`), or those the events of an enclosing query's open days may belong to (`{ eventsOf }`:
+ * begun on those open days, or on the finalized days they look back to).
+ */
+export type VisitPart = 'finalized' | { eventsOf: OpenDays };
+
+/**
+ * A range's rows: of its finalized days (through a UTC day, read from the range's first UTC day or from
+ * `from`, later) and of its open days, as one UNION ALL; only those of `part` where given.
+ */
 export function finalizedThenOpen(
   query: Pick<ReportQuery, 'finalizedThrough'>,
   range: DateRange,
-  finalizedRows: (through: string) => SqlFragment,
+  finalizedRows: (through: string, from?: string) => SqlFragment,
   openRows: (open: OpenDays) => SqlFragment,
+  part?: VisitPart,
 ): SqlFragment {
   const { finalized, open } = splitAtFinalized(range, query.finalizedThrough);
+  // An event of an open day belongs to a visit begun at most DAYS_AROUND days before that day.
+  const from = typeof part === 'object' ? addDays(part.eventsOf.from, -DAYS_AROUND) : undefined;
   return joinSql(
-    [...(finalized ? [finalizedRows(finalized)] : []), ...(open ? [openRows(open)] : [])],
+    [
+      ...(finalized ? [finalizedRows(finalized, from)] : []),
+      ...(open && part !== 'finalized' ? [openRows(open)] : []),
+    ],
     ' UNION ALL ',
   );
 }
