@@ -51,7 +51,8 @@ function visitSteps(query: PathsQuery): SqlFragment {
         bind.uint32(query.site.id),
         { first: firstDay, through },
         { start, end },
-        keptVisits(query, sql`visit_id`),
+        // Sequences of finalized days are of visits begun there (paths are finalized up to visits at most).
+        keptVisits(query, sql`visit_id`, 'finalized'),
       ),
     (open) => walkedSteps(query, open),
   );
