@@ -55,7 +55,7 @@ export function lookBack(open: OpenDays): { from: SqlFragment; through: SqlFragm
 /**
  * Which of a range's visits a subquery needs, where not all: those begun on its finalized days
  * (`'finalized'`), or those the events of an enclosing query's open days may belong to (`{ eventsOf }`:
- * begun on those open days, or on the finalized days they look back to).
+ * begun on those open days or in the DAYS_AROUND days before them).
  */
 export type VisitPart = 'finalized' | { eventsOf: OpenDays };
 
