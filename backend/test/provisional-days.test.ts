@@ -40,7 +40,26 @@ const REQUESTS: Array<[string, Params]> = [
   ['breakdown', { dimension: 'page', limit: 100 }],
   ['breakdown', { dimension: 'country', limit: 100 }],
   ['breakdown', { dimension: 'prop_key', limit: 100 }],
+  ['breakdown', { dimension: 'event_name', limit: 100 }],
+  [
+    'breakdown',
+    {
+      dimension: 'country',
+      limit: 100,
+      filters: JSON.stringify([{ dimension: 'page', operator: 'is', value: '/pricing' }]),
+    },
+  ],
+  [
+    'breakdown',
+    {
+      dimension: 'page',
+      limit: 100,
+      filters: JSON.stringify([{ dimension: 'country', operator: 'is', value: 'DE' }]),
+    },
+  ],
+  ['timeseries', { metrics: 'visitors,visits,pageviews,events', interval: 'hour' }],
   ['paths', { page: '/pricing' }],
+  ['paths/sessions', { start: '/' }],
 ];
 
 const sites: number[] = [];
