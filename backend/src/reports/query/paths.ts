@@ -9,6 +9,7 @@ import { addDays } from '../../common/calendar.js';
 import { dayBounds, finalizedThenOpen, lookBack, type OpenDays } from './range-days.js';
 import { VISIT_KEY } from './visit-key.js';
 import { finalizedPathRows } from './finalized-paths.js';
+import { VISIT_SPAN_DAYS } from './finalized-visits.js';
 import { reloadsCollapsed, viewedPages } from './visit-steps.js';
 
 /** What stands before a visit's first page and after its last: never a path, as every path starts with `/`. */
@@ -65,11 +66,15 @@ function visitSteps(query: PathsQuery): SqlFragment {
  * Each pageview counts once, by its id: its copies (a second delivery, a resend from another address,
  * later) share its id and session, and it keeps its first delivery's time (`seen`). Visits are keyed as
  * in visits.ts. The pageviews are read from `open.from` on: a visit begun on a finalized day may view
- * pages on the open days, and is left out by its key, its sequence being in `visit_paths` (lookBack).
+ * pages on the open days, and is left out by its key, its sequence being in `visit_paths` (lookBack):
+ * every one begun on the VISIT_SPAN_DAYS days before them, those before the range's first UTC day too.
+ * A copy of a pageview first seen on those days is then left out with its visit, and where the events'
+ * finalized days are the sequences' (always, once the days finalized before migration 0019 are filled),
+ * the events need not be looked up by id (range-events.ts: half the open day's time, 50 of 100 ms).
  */
-function walkedSteps(query: ReportQuery, open: OpenDays): SqlFragment {
+function walkedSteps(query: PathsQuery, open: OpenDays): SqlFragment {
   const { start, end } = dayBounds(query.site, query.range);
-  const finalized = lookBack(open);
+  const finalized = lookBack({ ...open, readFrom: addDays(open.from, -VISIT_SPAN_DAYS) });
   const conditions = [
     sql`toDate(ts) >= ${bind.date(open.from)}`,
     ...(finalized
@@ -90,6 +95,7 @@ function walkedSteps(query: ReportQuery, open: OpenDays): SqlFragment {
       visitors: false,
       // The filters choose visits (kept-visits.ts), not pageviews: the pageviews read are every one of them.
       where: joinSql(conditions, ' AND '),
+      finalizedVisitsLeftOut: query.pathsFinalizedThrough === query.finalizedThrough,
     },
   );
   return sql`SELECT visit_id, ${reloadsCollapsed(sql`pages`)} AS steps
