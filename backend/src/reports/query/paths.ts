@@ -68,9 +68,10 @@ function visitSteps(query: PathsQuery): SqlFragment {
  * in visits.ts. The pageviews are read from `open.from` on: a visit begun on a finalized day may view
  * pages on the open days, and is left out by its key, its sequence being in `visit_paths` (lookBack):
  * every one begun on the VISIT_SPAN_DAYS days before them, those before the range's first UTC day too.
- * A copy of a pageview first seen on those days is then left out with its visit, and where the events'
+ * A copy of a pageview first seen on those days is then left out with its visit: where the events'
  * finalized days are the sequences' (always, once the days finalized before migration 0019 are filled),
- * the events need not be looked up by id (range-events.ts: half the open day's time, 50 of 100 ms).
+ * the open days' pageviews are read from raw events alone, none looked up by id in `finalized_events`
+ * (range-events.ts: half the open day's time, 50 of 100 ms), which holds none of those days.
  */
 function walkedSteps(query: PathsQuery, open: OpenDays): SqlFragment {
   const { start, end } = dayBounds(query.site, query.range);
@@ -86,8 +87,10 @@ function walkedSteps(query: PathsQuery, open: OpenDays): SqlFragment {
   ];
   const kept = keptVisits(query);
   if (kept) conditions.push(kept);
+  const eventsFinalizedThrough =
+    query.pathsFinalizedThrough === query.finalizedThrough ? undefined : query.finalizedThrough;
   const pageviews = rangeEvents(
-    { site: query.site, finalizedThrough: query.finalizedThrough },
+    { site: query.site, finalizedThrough: eventsFinalizedThrough },
     readRange(query.range),
     ['pageview'],
     [[sql`pathname`, sql`page`]],
@@ -95,7 +98,6 @@ function walkedSteps(query: PathsQuery, open: OpenDays): SqlFragment {
       visitors: false,
       // The filters choose visits (kept-visits.ts), not pageviews: the pageviews read are every one of them.
       where: joinSql(conditions, ' AND '),
-      finalizedVisitsLeftOut: query.pathsFinalizedThrough === query.finalizedThrough,
     },
   );
   return sql`SELECT visit_id, ${reloadsCollapsed(sql`pages`)} AS steps

@@ -59,12 +59,6 @@ export interface EventOptions {
   visitors: boolean;
   where?: SqlFragment;
   prewhere?: SqlFragment;
-  /**
-   * Whether `where` leaves out, by their key, every visit begun on the finalized days the open days look
-   * back at (lookBack), as the paths reports do: a copy on an open day of an event first seen on one of
-   * those days belongs to one of them, so no event id need be looked up (openDaysOnly).
-   */
-  finalizedVisitsLeftOut?: boolean;
 }
 
 const named = ([value, alias]: EventColumn) => sql`${value} AS ${alias}`;
@@ -102,20 +96,14 @@ export const namedAs = (names: string[]): SqlFragment =>
  * - A few of them (a page's, a funnel's steps): rows from `open.readFrom` on, grouped, those first seen
  *   from `open.from` on kept. The `prewhere` leaves few rows on the days before, fewer than the ids of
  *   every event of the names there (a funnel's whole query: 214–324 ms against 416–512).
- * - Where `where` leaves out every visit begun on the days before (`finalizedVisitsLeftOut`: the paths
- *   reports): rows from `open.from` on. A copy on an open day belongs to a visit with rows there, so begun
- *   at most VISIT_SPAN_DAYS before it: where its event was first seen on a finalized day, that visit is
- *   one of those left out, and the copy with it.
  */
 function openDaysOnly(
   query: Pick<ReportQuery, 'site'>,
   names: string[] | undefined,
-  { prewhere, finalizedVisitsLeftOut }: EventOptions,
+  prewhere: SqlFragment | undefined,
   open: OpenDays,
 ): { where: SqlFragment; having: SqlFragment } {
   const earlier = lookBack(open);
-  if (finalizedVisitsLeftOut && !prewhere)
-    return { where: sql`AND toDate(ts) >= ${bind.date(open.from)}`, having: sql`` };
   if (prewhere || !earlier) {
     return {
       where: sql`AND toDate(ts) >= ${bind.date(open.readFrom)}`,
@@ -172,15 +160,14 @@ function rawRangeEvents(
   range: DateRange,
   names: string[] | undefined,
   columns: EventColumn[],
-  options: EventOptions,
+  { visitors, where, prewhere }: EventOptions,
   open?: OpenDays,
 ): SqlFragment {
-  const { visitors, where, prewhere } = options;
   const { start, end, firstDay, lastDay } = dayBounds(query.site, range);
   const filters = splitByLevel(query.filters);
   const eventFilter = filters.event ? sql`AND ${filterSql(filters.event, eventValue)}` : sql``;
   const visitFilter = filters.visit ? sql`WHERE ${filterSql(filters.visit, dimensionAlias)}` : sql``;
-  const openDays = open ? openDaysOnly(query, names, options, open) : { where: sql``, having: sql`` };
+  const openDays = open ? openDaysOnly(query, names, prewhere, open) : { where: sql``, having: sql`` };
   // The events' `PREWHERE` and `WHERE` (read again for their visits' keys over a whole range, below).
   const chosen = sql`${chosenRows(names, prewhere)}
     WHERE ${eventDays(query, range)} AND is_bot = 0 ${further(where)} ${openDays.where}`;
