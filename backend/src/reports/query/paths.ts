@@ -6,7 +6,7 @@ import { keptVisits } from './kept-visits.js';
 import { rangeEvents } from './range-events.js';
 import type { DateRange, ReportQuery } from './report-query.js';
 import { addDays } from '../../common/calendar.js';
-import { dayBounds, finalizedThenOpen, lookBack, type OpenDays } from './range-days.js';
+import { dayBounds, finalizedThenOpen, type OpenDays } from './range-days.js';
 import { VISIT_KEY } from './visit-key.js';
 import { finalizedPathRows } from './finalized-paths.js';
 import { VISIT_SPAN_DAYS } from './finalized-visits.js';
@@ -66,8 +66,9 @@ function visitSteps(query: PathsQuery): SqlFragment {
  * Each pageview counts once, by its id: its copies (a second delivery, a resend from another address,
  * later) share its id and session, and it keeps its first delivery's time (`seen`). Visits are keyed as
  * in visits.ts. The pageviews are read from `open.from` on: a visit begun on a finalized day may view
- * pages on the open days, and is left out by its key, its sequence being in `visit_paths` (lookBack):
- * every one begun on the VISIT_SPAN_DAYS days before them, those before the range's first UTC day too.
+ * pages on the open days, and is left out by its key, its sequence being in `visit_paths`: every one begun
+ * on the VISIT_SPAN_DAYS days before them (range-days.ts' lookBack, those before the range's first UTC day
+ * too).
  * A copy of a pageview first seen on those days is then left out with its visit: where the events'
  * finalized days are the sequences' (always, once the days finalized before migration 0019 are filled),
  * the open days' pageviews are read from raw events alone, none looked up by id in `finalized_events`
@@ -75,15 +76,11 @@ function visitSteps(query: PathsQuery): SqlFragment {
  */
 function walkedSteps(query: PathsQuery, open: OpenDays): SqlFragment {
   const { start, end } = dayBounds(query.site, query.range);
-  const finalized = lookBack({ ...open, readFrom: addDays(open.from, -VISIT_SPAN_DAYS) });
+  const lookedBack = { from: addDays(open.from, -VISIT_SPAN_DAYS), through: addDays(open.from, -1) };
   const conditions = [
     sql`toDate(ts) >= ${bind.date(open.from)}`,
-    ...(finalized
-      ? [
-          sql`${VISIT_KEY} NOT IN (SELECT visit_id FROM visit_paths WHERE site_id = ${bind.uint32(query.site.id)}
-            AND day >= ${finalized.from} AND day <= ${finalized.through})`,
-        ]
-      : []),
+    sql`${VISIT_KEY} NOT IN (SELECT visit_id FROM visit_paths WHERE site_id = ${bind.uint32(query.site.id)}
+      AND day >= ${bind.date(lookedBack.from)} AND day <= ${bind.date(lookedBack.through)})`,
   ];
   const kept = keptVisits(query);
   if (kept) conditions.push(kept);
