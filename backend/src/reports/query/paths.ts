@@ -66,13 +66,13 @@ function visitSteps(query: PathsQuery): SqlFragment {
  * Each pageview counts once, by its id: its copies (a second delivery, a resend from another address,
  * later) share its id and session, and it keeps its first delivery's time (`seen`). Visits are keyed as
  * in visits.ts. The pageviews are read from `open.from` on: a visit begun on a finalized day may view
- * pages on the open days, and is left out by its key, its sequence being in `visit_paths`: every one begun
- * on the VISIT_SPAN_DAYS days before them (range-days.ts' lookBack, those before the range's first UTC day
- * too).
- * A copy of a pageview first seen on those days is then left out with its visit: where the events'
- * finalized days are the sequences' (always, once the days finalized before migration 0019 are filled),
- * the open days' pageviews are read from raw events alone, none looked up by id in `finalized_events`
- * (range-events.ts: half the open day's time, 50 of 100 ms), which holds none of those days.
+ * pages on the open days, and is left out by its key, its sequence being in `visit_paths`: every visit
+ * begun on the VISIT_SPAN_DAYS days before them, even before the range's first UTC day (where
+ * range-days.ts' lookBack stops). A copy of a pageview first seen on those days is then left out with its
+ * visit: where the events' finalized days are the sequences' (always, once the days finalized before
+ * migration 0019 are filled), the open days' pageviews are read from raw events alone, none looked up by
+ * id in `finalized_events` (range-events.ts: half the open day's time, 50 of 100 ms), which holds none of
+ * those days.
  */
 function walkedSteps(query: PathsQuery, open: OpenDays): SqlFragment {
   const { start, end } = dayBounds(query.site, query.range);
