@@ -75,10 +75,28 @@ export async function ensureNodeRuntime() {
     stdio: 'inherit',
     env: runtimeEnvironment(dir),
   });
-  // Ctrl+C reaches the child through the terminal's process group; SIGTERM sent to this process alone is passed on.
+  process.exit(await supervise(child));
+}
+
+/**
+ * Stands between npm and `child` until it exits, and resolves with its status. Ctrl+C reaches the child
+ * through the terminal's process group; a SIGTERM sent to this process alone is passed on. A SIGTERM npm
+ * passes to its `sh -c` alone leaves this process orphaned (the shell exits without passing it on) while the
+ * child, whose own watch (ops/src/stack/orphan-watch.ts) sees only this process, would run on holding its
+ * ports: orphaned, this process stops the child. Polled, as in that watch: Node has no parent-death signal.
+ */
+export function supervise(child, everyMs = 500) {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
-  const status = await new Promise((resolve) => {
-    child.on('exit', (code, signal) => resolve(code ?? 128 + (constants.signals[signal] ?? 0)));
+  const parent = process.ppid;
+  const orphanWatch = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(orphanWatch);
+    child.kill('SIGTERM');
+  }, everyMs);
+  return new Promise((resolve) => {
+    child.on('exit', (code, signal) => {
+      clearInterval(orphanWatch);
+      resolve(code ?? 128 + (constants.signals[signal] ?? 0));
+    });
   });
-  process.exit(status);
 }
