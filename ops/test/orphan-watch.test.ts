@@ -10,29 +10,42 @@ import { REPO_ROOT } from '../src/repo-root';
 const dir = mkdtempSync(join(tmpdir(), 'sluice-orphan-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-test('a SIGTERM that stops only the shell npm start runs the stack under still stops the stack', async () => {
-  const stopped = join(dir, 'stopped');
-  const pidFile = join(dir, 'pid');
-  const script = join(dir, 'stack.js');
-  // A stand-in for ops/src/start.ts: it watches as start.ts does, and stays up until stopped.
+/**
+ * A stand-in for the stack (ops/src/start.ts) in `folder`: it writes its pid to `pid`, stays up, and
+ * writes `stopped` when `stopsOn` (code run with `stop`, a function) stops it.
+ */
+function standIn(folder: string, stopsOn: string) {
+  const files = {
+    pid: join(folder, 'pid'),
+    stopped: join(folder, 'stopped'),
+    script: join(folder, 'stack.js'),
+  };
   writeFileSync(
-    script,
+    files.script,
     `const { writeFileSync } = require('node:fs');
-     writeFileSync(${JSON.stringify(pidFile)}, String(process.pid));
-     require(${JSON.stringify(require.resolve('../src/stack/orphan-watch'))}).whenOrphaned(() => {
-       writeFileSync(${JSON.stringify(stopped)}, 'stopped');
+     writeFileSync(${JSON.stringify(files.pid)}, String(process.pid));
+     const stop = () => {
+       writeFileSync(${JSON.stringify(files.stopped)}, 'stopped');
        process.exit(0);
-     }, 50);
+     };
+     ${stopsOn}
      setInterval(() => {}, 1000);`,
   );
-  // As npm runs a script: under `sh -c`, which does not pass a SIGTERM on (`; true` keeps a shell that
-  // would exec its last command from doing so).
-  const shell = spawn('sh', ['-c', `"${process.execPath}" "${script}"; true`], { stdio: 'ignore' });
-  await waitUntil('the stand-in started', async () => existsSync(pidFile));
-  const pid = Number(readFileSync(pidFile, 'utf8'));
+  return files;
+}
+
+/**
+ * Runs `command` as npm runs a script: under `sh -c`, which does not pass a SIGTERM on (`; true` keeps a
+ * shell that would exec its last command from doing so). Sends the shell alone a SIGTERM once the stand-in
+ * is up, and waits for the stand-in to stop.
+ */
+async function stopsWhenTheShellIsStopped(command: string, files: { pid: string; stopped: string }) {
+  const shell = spawn('sh', ['-c', `${command}; true`], { stdio: 'ignore' });
+  await waitUntil('the stand-in started', async () => existsSync(files.pid));
+  const pid = Number(readFileSync(files.pid, 'utf8'));
   try {
     shell.kill('SIGTERM');
-    await waitUntil('the stand-in stopped itself', async () => existsSync(stopped), { timeoutMs: 10_000 });
+    await waitUntil('the stand-in stopped', async () => existsSync(files.stopped), { timeoutMs: 10_000 });
   } finally {
     try {
       process.kill(pid, 'SIGKILL');
@@ -40,44 +53,33 @@ test('a SIGTERM that stops only the shell npm start runs the stack under still s
       // Gone already, as it should be.
     }
   }
+}
+
+const quoted = (path: string) => JSON.stringify(path);
+
+test('a SIGTERM that stops only the shell npm start runs the stack under still stops the stack', async () => {
+  const folder = mkdtempSync(join(dir, 'direct-'));
+  // It watches as start.ts does.
+  const files = standIn(
+    folder,
+    `require(${quoted(require.resolve('../src/stack/orphan-watch'))}).whenOrphaned(stop, 50);`,
+  );
+  await stopsWhenTheShellIsStopped(`${quoted(process.execPath)} ${quoted(files.script)}`, files);
 });
 
 test('a SIGTERM that stops only that shell also stops a stack the Node runtime wrapper runs (a machine with an older Node)', async () => {
-  const stopped = join(dir, 'wrapped-stopped');
-  const pidFile = join(dir, 'wrapped-pid');
-  const stack = join(dir, 'wrapped-stack.js');
-  const wrapper = join(dir, 'wrapper.mjs');
-  // A stand-in for the stack on the fetched Node: stopped by a SIGTERM, as ops/src/start.ts is.
-  writeFileSync(
-    stack,
-    `const { writeFileSync } = require('node:fs');
-     writeFileSync(${JSON.stringify(pidFile)}, String(process.pid));
-     process.on('SIGTERM', () => {
-       writeFileSync(${JSON.stringify(stopped)}, 'stopped');
-       process.exit(0);
-     });
-     setInterval(() => {}, 1000);`,
-  );
-  // ensureNodeRuntime's wrapper, supervising the stand-in as it supervises the re-run command.
+  const folder = mkdtempSync(join(dir, 'wrapped-'));
+  // Stopped by a SIGTERM, as start.ts is; the wrapper supervises it as ensureNodeRuntime supervises the
+  // command it runs again on the fetched Node.
+  const files = standIn(folder, `process.on('SIGTERM', stop);`);
+  const wrapper = join(folder, 'wrapper.mjs');
+  const runtime = pathToFileURL(join(REPO_ROOT, 'ops', 'bin', 'node-runtime.mjs')).href;
   writeFileSync(
     wrapper,
     `import { spawn } from 'node:child_process';
-     import { supervise } from ${JSON.stringify(pathToFileURL(join(REPO_ROOT, 'ops', 'bin', 'node-runtime.mjs')).href)};
-     process.exit(await supervise(spawn(process.execPath, [${JSON.stringify(stack)}], { stdio: 'ignore' }), 50));`,
+     import { supervise } from ${quoted(runtime)};
+     const child = spawn(process.execPath, [${quoted(files.script)}], { stdio: 'ignore' });
+     process.exit(await supervise(child, 50));`,
   );
-  const shell = spawn('sh', ['-c', `"${process.execPath}" "${wrapper}"; true`], { stdio: 'ignore' });
-  await waitUntil('the stand-in started', async () => existsSync(pidFile));
-  const pid = Number(readFileSync(pidFile, 'utf8'));
-  try {
-    shell.kill('SIGTERM');
-    await waitUntil('the wrapper stopped the stand-in', async () => existsSync(stopped), {
-      timeoutMs: 10_000,
-    });
-  } finally {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // Gone already, as it should be.
-    }
-  }
+  await stopsWhenTheShellIsStopped(`${quoted(process.execPath)} ${quoted(wrapper)}`, files);
 });
