@@ -186,6 +186,8 @@ test('the migrations build the replicated variant on every node, and come down a
         events_local: 'ReplicatedReplacingMergeTree',
         finalized_events: 'Distributed',
         finalized_events_local: 'ReplicatedMergeTree',
+        finalized_first_seen: 'Distributed',
+        finalized_first_seen_local: 'ReplicatedMergeTree',
         schema_migrations: 'ReplicatedMergeTree',
         sessions_daily: 'Distributed',
         sessions_daily_local: 'ReplicatedAggregatingMergeTree',

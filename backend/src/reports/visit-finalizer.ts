@@ -15,6 +15,7 @@ import {
   FINALIZED_RECORDS,
   FINALIZED_TABLES,
   finalizeEventsSql,
+  finalizeFirstSeenSql,
   finalizeSql,
   finalizeValuesSql,
   firstRollupDaySql,
@@ -46,8 +47,8 @@ interface Watermark {
 }
 
 /**
- * Writes the finalized visits, their event values, events (query/finalized-visits.ts) and page sequences
- * (query/finalized-paths.ts) hourly, as the admin account, and knows the last finalized day for the
+ * Writes the finalized visits, their event values, events, first sightings (query/finalized-visits.ts) and
+ * page sequences (query/finalized-paths.ts) hourly, as the admin account, and knows the last finalized day for the
  * planner.
  *
  * A day is final `finalizeAfterDays` after it (no row can be added to its visits any more): its rows are
@@ -222,6 +223,7 @@ export class VisitFinalizer extends RecurringJob {
       await this.command(finalizeValuesSql(dimension, from, to, write));
     }
     await this.command(finalizeEventsSql(from, to, write));
+    await this.command(finalizeFirstSeenSql(from, to, write));
     await this.command(finalizePathsSql({ from, to }, write, to));
     await this.command(recordSql(from, to, write, 'visit_paths_finalized'));
     await this.command(recordSql(from, to, write));

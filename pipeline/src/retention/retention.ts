@@ -8,8 +8,8 @@ import { localTable } from '../migrations/cluster-ddl';
 
 /**
  * Tables partitioned by month (toYYYYMM, first in the key): the events, the rollups fed from them, and the
- * finalized visits, values, events and page sequences (by month and slot since migration 0024) and their
- * records.
+ * finalized visits, values, events, page sequences and first sightings (by month and slot since migration
+ * 0024) and their records.
  */
 const MONTHLY_TABLES = [
   'events',
@@ -19,6 +19,7 @@ const MONTHLY_TABLES = [
   'visit_values',
   'finalized_events',
   'visit_paths',
+  'finalized_first_seen',
   'visits_finalized',
   'visit_paths_finalized',
 ] as const;

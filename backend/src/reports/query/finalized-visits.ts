@@ -141,6 +141,24 @@ export function finalizeEventsSql(from: string, to: string, write: FinalizedWrit
     ) USING site_id, visit_id`;
 }
 
+/**
+ * Writes, as `write`, each visitor first seen on the UTC days `from` to `to` (their first-ever event, from
+ * `visitors_first_seen`), once per site (migration 0026). Only the visitors with events on those days are
+ * merged: a visitor first seen there has their first event there.
+ */
+export function finalizeFirstSeenSql(from: string, to: string, write: FinalizedWrite): SqlFragment {
+  const days = sql`${bind.date(from)} AND ${bind.date(to)}`;
+  return sql`INSERT INTO finalized_first_seen (site_id, day, version, provisional, visitor, first_seen)
+    SELECT site_id, toDate(seen), ${writeColumns(write)}, visitor, seen FROM (
+      SELECT site_id, visitor, minMerge(first_seen) AS seen FROM visitors_first_seen
+      WHERE (site_id, visitor) IN (
+        SELECT site_id, sipHash64(visitor_id) FROM events WHERE toDate(ts) BETWEEN ${days} AND is_bot = 0
+      )
+      GROUP BY site_id, visitor
+      HAVING toDate(seen) BETWEEN ${days}
+    )`;
+}
+
 /** A write's version and slot, as the columns `version, provisional` take them. */
 const writeColumns = (write: FinalizedWrite) =>
   sql`${bind.uint32(write.version)}, ${bind.uint32(write.slot)}`;
@@ -196,7 +214,13 @@ export const dropPartitionSql = (table: FinalizedTable, partitionId: string) =>
 export const firstRollupDaySql = sql`SELECT toString(min(day)) AS day, count() AS days FROM sessions_daily`;
 
 /** The tables written under a finalization's version, with their UTC day. */
-export const FINALIZED_TABLES = ['visits', 'visit_values', 'finalized_events', 'visit_paths'] as const;
+export const FINALIZED_TABLES = [
+  'visits',
+  'visit_values',
+  'finalized_events',
+  'visit_paths',
+  'finalized_first_seen',
+] as const;
 export type FinalizedTable = (typeof FINALIZED_TABLES)[number];
 
 /** A finalized table's UTC day: a column, or for the events the day of their (first) arrival. */

@@ -3,7 +3,8 @@ import { bind, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
 import { bucketDay } from './compose.js';
 import { chooseSource } from './plan.js';
 import type { DateRange, ReportQuery } from './report-query.js';
-import { dayBounds, eventDays } from './range-days.js';
+import { latestVersions } from './finalized-visits.js';
+import { dayBounds, eventDays, finalizedThenOpen } from './range-days.js';
 import { visitRows } from './visits.js';
 import { VISIT_KEY } from './visit-key.js';
 
@@ -28,19 +29,32 @@ const periodStart = (query: RetentionQuery, instant: SqlFragment) =>
   bucketDay(query.period, query.site.timezone, instant);
 
 /**
- * The visitors first seen in the range (their first-ever event: the `visitors_first_seen` rollup, so a
- * visitor first seen before the range is in no cohort), each with the first day of their cohort's
- * period in the site's zone (`cohort_start`).
+ * The visitors first seen in the range (their first-ever event, so a visitor first seen before the range is
+ * in no cohort), each with the first day of their cohort's period in the site's zone (`cohort_start`):
+ * those first seen on finalized days as written then (`finalized_first_seen`, migration 0026), the others
+ * from the `visitors_first_seen` rollup, merged only for the visitors with events on the open days (a
+ * visitor first seen there has their first event there; the whole rollup is every visitor of the site's
+ * history). GLOBAL: on a cluster both tables are Distributed, whose IN subqueries ClickHouse refuses.
  */
 function cohorts(query: RetentionQuery, range: DateRange): SqlFragment {
-  const { start, end } = dayBounds(query.site, range);
-  return sql`SELECT visitor, ${periodStart(query, sql`first_seen`)} AS cohort_start
-    FROM (
-      SELECT visitor, minMerge(first_seen) AS first_seen FROM visitors_first_seen
-      WHERE site_id = ${bind.uint32(query.site.id)}
+  const { start, end, firstDay, lastDay } = dayBounds(query.site, range);
+  const site = bind.uint32(query.site.id);
+  const inRange = (instant: SqlFragment) => sql`${instant} >= ${start} AND ${instant} < ${end}`;
+  const firstSeen = finalizedThenOpen(
+    query,
+    range,
+    (through) => sql`SELECT visitor, first_seen FROM finalized_first_seen
+      WHERE site_id = ${site} AND day >= ${firstDay} AND day <= ${bind.date(through)}
+        AND ${inRange(sql`first_seen`)} AND ${latestVersions(firstDay, bind.date(through))}`,
+    (open) => sql`SELECT visitor, minMerge(first_seen) AS first_seen FROM visitors_first_seen
+      WHERE site_id = ${site} AND visitor GLOBAL IN (
+        SELECT sipHash64(visitor_id) FROM events
+        WHERE site_id = ${site} AND toDate(ts) >= ${bind.date(open.from)} AND toDate(ts) <= ${lastDay} AND is_bot = 0
+      )
       GROUP BY visitor
-      HAVING first_seen >= ${start} AND first_seen < ${end}
-    )`;
+      HAVING ${inRange(sql`first_seen`)} AND toDate(first_seen) >= ${bind.date(open.from)}`,
+  );
+  return sql`SELECT visitor, ${periodStart(query, sql`first_seen`)} AS cohort_start FROM (${firstSeen})`;
 }
 
 /**
