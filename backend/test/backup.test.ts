@@ -59,6 +59,7 @@ const HOT_STATE = 'hot-state';
 const TABLES = [
   'autocapture_names',
   'events',
+  'finalized_event_counts',
   'finalized_events',
   'finalized_first_seen',
   'sessions_daily',

@@ -184,6 +184,8 @@ test('the migrations build the replicated variant on every node, and come down a
         autocapture_names_local: 'ReplicatedReplacingMergeTree',
         events: 'Distributed',
         events_local: 'ReplicatedReplacingMergeTree',
+        finalized_event_counts: 'Distributed',
+        finalized_event_counts_local: 'ReplicatedMergeTree',
         finalized_events: 'Distributed',
         finalized_events_local: 'ReplicatedMergeTree',
         finalized_first_seen: 'Distributed',

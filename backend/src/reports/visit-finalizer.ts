@@ -14,6 +14,7 @@ import {
   FINALIZED_EVENT_DIMENSIONS,
   FINALIZED_RECORDS,
   FINALIZED_TABLES,
+  finalizeEventCountsSql,
   finalizeEventsSql,
   finalizeFirstSeenSql,
   finalizeSql,
@@ -47,9 +48,9 @@ interface Watermark {
 }
 
 /**
- * Writes the finalized visits, their event values, events, first sightings (query/finalized-visits.ts) and
- * page sequences (query/finalized-paths.ts) hourly, as the admin account, and knows the last finalized day for the
- * planner.
+ * Writes the finalized visits, their event values, events, first sightings, event counts
+ * (query/finalized-visits.ts) and page sequences (query/finalized-paths.ts) hourly, as the admin account,
+ * and knows the last finalized day for the planner.
  *
  * A day is final `finalizeAfterDays` after it (no row can be added to its visits any more): its rows are
  * written once. The days between the last final one and `provisionalAfterDays` ago (yesterday, by
@@ -224,6 +225,7 @@ export class VisitFinalizer extends RecurringJob {
     }
     await this.command(finalizeEventsSql(from, to, write));
     await this.command(finalizeFirstSeenSql(from, to, write));
+    await this.command(finalizeEventCountsSql(from, to, write));
     await this.command(finalizePathsSql({ from, to }, write, to));
     await this.command(recordSql(from, to, write, 'visit_paths_finalized'));
     await this.command(recordSql(from, to, write));

@@ -8,8 +8,8 @@ import { localTable } from '../migrations/cluster-ddl';
 
 /**
  * Tables partitioned by month (toYYYYMM, first in the key): the events, the rollups fed from them, and the
- * finalized visits, values, events, page sequences and first sightings (by month and slot since migration
- * 0024) and their records.
+ * finalized visits, values, events, page sequences, first sightings and event counts (by month and slot
+ * since migration 0024) and their records.
  */
 const MONTHLY_TABLES = [
   'events',
@@ -20,6 +20,7 @@ const MONTHLY_TABLES = [
   'finalized_events',
   'visit_paths',
   'finalized_first_seen',
+  'finalized_event_counts',
   'visits_finalized',
   'visit_paths_finalized',
 ] as const;

@@ -18,6 +18,7 @@ const SITE_TABLES: ReadonlyArray<{ table: string; time?: string }> = [
   { table: 'finalized_events', time: 'ts' },
   { table: 'visit_paths', time: 'day' },
   { table: 'finalized_first_seen', time: 'day' },
+  { table: 'finalized_event_counts', time: 'day' },
   { table: 'autocapture_names' },
   { table: 'visitors_first_seen' },
 ];

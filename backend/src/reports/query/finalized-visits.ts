@@ -159,6 +159,16 @@ export function finalizeFirstSeenSql(from: string, to: string, write: FinalizedW
     )`;
 }
 
+/**
+ * Writes, as `write`, the events stored on each of the UTC days `from` to `to` per site, bots and copies
+ * included (migration 0027): what a sampled report's estimate counts (sampling.ts).
+ */
+export const finalizeEventCountsSql = (from: string, to: string, write: FinalizedWrite): SqlFragment =>
+  sql`INSERT INTO finalized_event_counts (site_id, day, version, provisional, events)
+    SELECT site_id, toDate(ts) AS day, ${writeColumns(write)}, count() FROM events
+    WHERE day BETWEEN ${bind.date(from)} AND ${bind.date(to)}
+    GROUP BY site_id, day`;
+
 /** A write's version and slot, as the columns `version, provisional` take them. */
 const writeColumns = (write: FinalizedWrite) =>
   sql`${bind.uint32(write.version)}, ${bind.uint32(write.slot)}`;
@@ -220,6 +230,7 @@ export const FINALIZED_TABLES = [
   'finalized_events',
   'visit_paths',
   'finalized_first_seen',
+  'finalized_event_counts',
 ] as const;
 export type FinalizedTable = (typeof FINALIZED_TABLES)[number];
 
@@ -294,14 +305,17 @@ const dayVersion = (day: SqlFragment, version: SqlFragment) =>
  * Each UTC day's latest recorded version, from `first` to `through`, as a condition on `(day, version)`
  * (`day` an expression where the table has no such column). Tested as one UInt64 per row rather than a
  * `(day, version)` tuple: 18.16 tests a set of tuples slower, about 20 ms of a 30-day page breakdown's 167.
+ * Each day's first record by descending version (`LIMIT 1 BY`), not `max(version)` by `GROUP BY`: 18.16's
+ * aggregation costs 4 ms before its first row, about the same for 30 records (every report reads this
+ * set; the 30-day overview's SQL 58-64 ms so, 53 without).
  */
 export const latestVersions = (
   first: SqlFragment,
   through: SqlFragment,
   day: SqlFragment = sql`day`,
 ) => sql`${dayVersion(day, sql`version`)} IN (
-        SELECT ${dayVersion(sql`day`, sql`max(version)`)} FROM visits_finalized
-        WHERE day >= ${first} AND day <= ${through} GROUP BY day
+        SELECT ${dayVersion(sql`day`, sql`version`)} FROM visits_finalized
+        WHERE day >= ${first} AND day <= ${through} ORDER BY day, version DESC LIMIT 1 BY day
       )`;
 
 /**
