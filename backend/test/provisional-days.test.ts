@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { INestApplication } from '@nestjs/common';
 import type request from 'supertest';
 import { waitUntil } from '@sluice/services';
-import { FINALIZED_TABLES } from '../src/reports/query/finalized-visits.js';
+import { FINALIZED_TABLES } from '@sluice/pipeline';
 import { VisitFinalizer } from '../src/reports/visit-finalizer.js';
 import { eventRow, startSignedInApp, type TestStores } from './harness.js';
 import { reportClient, type Params } from './report-client.js';

@@ -1,6 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
-import { ADMIN_WORK_OPTIONS } from '@sluice/pipeline';
+import {
+  ADMIN_WORK_OPTIONS,
+  FINALIZED_RECORDS,
+  FINALIZED_TABLES,
+  type FinalizedRecords,
+  type FinalizedTable,
+} from '@sluice/pipeline';
 import { render, type SqlFragment } from '../clickhouse/sql-binder.js';
 import { addDays } from '../common/calendar.js';
 import { errorMessage } from '../common/error-message.js';
@@ -12,8 +18,6 @@ import {
   dropPartitionSql,
   FINAL_SLOT,
   FINALIZED_EVENT_DIMENSIONS,
-  FINALIZED_RECORDS,
-  FINALIZED_TABLES,
   finalizeEventCountsSql,
   finalizeEventsSql,
   finalizeFirstSeenSql,
@@ -25,8 +29,6 @@ import {
   staleProvisionalRecords,
   supersededRows,
   watermarkSql,
-  type FinalizedRecords,
-  type FinalizedTable,
   type FinalizedWrite,
 } from './query/finalized-visits.js';
 import { finalizePathsSql, pathsCoverageSql } from './query/finalized-paths.js';

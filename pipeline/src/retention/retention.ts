@@ -4,25 +4,19 @@ import {
   clickhouseClient,
   type ClickHouseTarget,
 } from '../clickhouse-target';
+import { FINALIZED_RECORDS, FINALIZED_TABLES } from '../finalized-tables';
 import { localTable } from '../migrations/cluster-ddl';
 
 /**
  * Tables partitioned by month (toYYYYMM, first in the key): the events, the rollups fed from them, and the
- * finalized visits, values, events, page sequences, first sightings and event counts (by month and slot
- * since migration 0024) and their records.
+ * finalized tables (by month and slot since migration 0024) and their records.
  */
 const MONTHLY_TABLES = [
   'events',
   'traffic_hourly',
   'sessions_daily',
-  'visits',
-  'visit_values',
-  'finalized_events',
-  'visit_paths',
-  'finalized_first_seen',
-  'finalized_event_counts',
-  'visits_finalized',
-  'visit_paths_finalized',
+  ...FINALIZED_TABLES,
+  ...FINALIZED_RECORDS,
 ] as const;
 
 /** A partition id whose month comes first: `202611`, or `202611-1` (a month and a slot). */

@@ -5,6 +5,7 @@ import {
   type ClickHouseTarget,
 } from '../clickhouse-target';
 import type { ClickHouseClient } from '@clickhouse/client';
+import { FINALIZED_TABLES, finalizedTimeColumn } from '../finalized-tables';
 import { localTable } from '../migrations/cluster-ddl';
 import { oldestKeptMonth } from './retention';
 
@@ -13,12 +14,7 @@ const SITE_TABLES: ReadonlyArray<{ table: string; time?: string }> = [
   { table: 'events', time: 'ts' },
   { table: 'traffic_hourly', time: 'hour' },
   { table: 'sessions_daily', time: 'day' },
-  { table: 'visits', time: 'day' },
-  { table: 'visit_values', time: 'day' },
-  { table: 'finalized_events', time: 'ts' },
-  { table: 'visit_paths', time: 'day' },
-  { table: 'finalized_first_seen', time: 'day' },
-  { table: 'finalized_event_counts', time: 'day' },
+  ...FINALIZED_TABLES.map((table) => ({ table, time: finalizedTimeColumn(table) })),
   { table: 'autocapture_names' },
   { table: 'visitors_first_seen' },
 ];

@@ -1,4 +1,10 @@
 import { EVENT_ROW_FIELDS, VISIT_DIMENSIONS, type DimensionName } from '@sluice/config';
+import {
+  FINALIZED_TABLES,
+  finalizedTimeColumn,
+  type FinalizedRecords,
+  type FinalizedTable,
+} from '@sluice/pipeline';
 import { bind, identifier, joinSql, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
 import { carriedBy, eventValue, visitValueFromRollup } from './dimensions.js';
 import { VISIT_KEY } from './visit-key.js';
@@ -173,10 +179,6 @@ export const finalizeEventCountsSql = (from: string, to: string, write: Finalize
 const writeColumns = (write: FinalizedWrite) =>
   sql`${bind.uint32(write.version)}, ${bind.uint32(write.slot)}`;
 
-/** The finalizer's records: of the days' visits, values and events, and of their page sequences (0019). */
-export const FINALIZED_RECORDS = ['visits_finalized', 'visit_paths_finalized'] as const;
-export type FinalizedRecords = (typeof FINALIZED_RECORDS)[number];
-
 /**
  * Makes `write` the rows of the days `from` to `to`: readers switch to them at once. `table` the record
  * written: `visit_paths_finalized` records the days whose page sequences are written (migration 0019).
@@ -223,19 +225,9 @@ export const dropPartitionSql = (table: FinalizedTable, partitionId: string) =>
 /** The rollup's first day, and whether it holds any. */
 export const firstRollupDaySql = sql`SELECT toString(min(day)) AS day, count() AS days FROM sessions_daily`;
 
-/** The tables written under a finalization's version, with their UTC day. */
-export const FINALIZED_TABLES = [
-  'visits',
-  'visit_values',
-  'finalized_events',
-  'visit_paths',
-  'finalized_first_seen',
-  'finalized_event_counts',
-] as const;
-export type FinalizedTable = (typeof FINALIZED_TABLES)[number];
-
 /** A finalized table's UTC day: a column, or for the events the day of their (first) arrival. */
-const dayColumn = (table: FinalizedTable) => (table === 'finalized_events' ? sql`toDate(ts)` : sql`day`);
+const dayColumn = (table: FinalizedTable) =>
+  finalizedTimeColumn(table) === 'ts' ? sql`toDate(ts)` : sql`day`;
 
 /**
  * The final rows older versions of the days `from` to `to` left behind (after a re-finalization), as a
