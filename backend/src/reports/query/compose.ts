@@ -32,12 +32,23 @@ const metricColumns = (query: ReportQuery) =>
     ', ',
   );
 
+/** The names of metricColumns' columns. */
+const metricNames = (query: ReportQuery) =>
+  joinSql(
+    [
+      ...query.metrics.map((name) => identifier(name)),
+      ...(query.goal?.kind === 'event' ? [sql`revenue`] : []),
+    ],
+    ', ',
+  );
+
 /** The intervals whose buckets are whole local days: their label is the bucket's first day. */
 export type DayInterval = Extract<Interval, 'day' | 'week' | 'month'>;
 
 /**
- * The first day (a Date) of the day, week or month an instant falls in, in the site's zone: grouping by
- * it costs less than by its label (a Date is two bytes), which is `toString` of it.
+ * The first day (a Date) of the day, week or month an instant falls in, in the site's zone (the zone
+ * argument reads the UTC instant there, half-hour zones and DST days included); its label is `toString` of
+ * it. Weeks start on Monday (toMonday), which 18.16 and modern servers share.
  */
 export function bucketDay(interval: DayInterval, timeZone: string, instant: SqlFragment): SqlFragment {
   const day = sql`toDate(${instant}, ${bind.timeZone(timeZone)})`;
@@ -51,28 +62,21 @@ export function bucketDay(interval: DayInterval, timeZone: string, instant: SqlF
   }
 }
 
+/** The intervals whose buckets are shorter than a day: their label is the local minute or hour. */
+type ClockInterval = Exclude<Interval, DayInterval>;
+
 /**
- * An instant (by default a visit's start) as the label of its time bucket in the site's zone, as the gap filler writes it
- * (`zoned-buckets.ts`). The zone argument makes ClickHouse read the UTC instant there, half-hour
- * zones and DST days included; weeks start on Monday (toMonday), which 18.16 and modern servers share.
+ * A visit's start as the label of its minute or hour in the site's zone, as the gap filler writes it
+ * (`zoned-buckets.ts`). The zone argument makes ClickHouse read the UTC instant there, half-hour zones and DST
+ * days included: grouped by the label, the hour a DST change repeats is one bucket, as the filler has it.
  */
-export function bucketLabel(
-  interval: Interval,
-  timeZone: string,
-  instant: SqlFragment = sql`visit_started`,
-): SqlFragment {
-  const zone = bind.timeZone(timeZone);
-  switch (interval) {
-    case 'minute':
-      return sql`formatDateTime(${instant}, '%Y-%m-%d %H:%M', ${zone})`;
-    case 'hour':
-      return sql`formatDateTime(${instant}, '%Y-%m-%d %H:00', ${zone})`;
-    case 'day':
-    case 'week':
-    case 'month':
-      return sql`toString(${bucketDay(interval, timeZone, instant)})`;
-  }
+function clockLabel(interval: ClockInterval, timeZone: string): SqlFragment {
+  const format = interval === 'minute' ? '%Y-%m-%d %H:%M' : '%Y-%m-%d %H:00';
+  return sql`formatDateTime(visit_started, ${bind.string(format)}, ${bind.timeZone(timeZone)})`;
 }
+
+const isClockInterval = (interval: Interval): interval is ClockInterval =>
+  interval === 'minute' || interval === 'hour';
 
 /**
  * The SQL of a query over one range: its metrics over every visit, per time bucket (`interval`) or per
@@ -87,10 +91,22 @@ export function reportSql(
   const metrics = metricColumns(query);
   const name = `report:${query.interval ? 'timeseries' : query.dimension ? 'breakdown' : 'overview'}:${source}`;
   if (query.interval) {
+    const { interval } = query;
+    if (isClockInterval(interval)) {
+      return {
+        name,
+        sql: sql`SELECT ${clockLabel(interval, query.site.timezone)} AS bucket, ${metrics}
+          FROM ${visits} GROUP BY bucket ORDER BY bucket`,
+      };
+    }
+    // Grouped by the day's number, labelled after (the bucket's first day): 18.16 groups by a String or a
+    // Date key with a fixed cost a UInt32 key has not (a 30-day series by day: 48-49 ms against 51-53).
     return {
       name,
-      sql: sql`SELECT ${bucketLabel(query.interval, query.site.timezone)} AS bucket, ${metrics}
-        FROM ${visits} GROUP BY bucket ORDER BY bucket`,
+      sql: sql`SELECT toString(toDate(bucket_day)) AS bucket, ${metricNames(query)} FROM (
+          SELECT toUInt32(${bucketDay(interval, query.site.timezone, sql`visit_started`)}) AS bucket_day, ${metrics}
+          FROM ${visits} GROUP BY bucket_day
+        ) ORDER BY bucket_day`,
     };
   }
   if (query.dimension) {
