@@ -9,12 +9,9 @@ import { chooseSource, type VisitSource } from './plan.js';
 import type { DateRange, Interval, ReportQuery } from './report-query.js';
 import { visitRows } from './visits.js';
 
-/** A metric's column; in a sampled query, a count scaled up to the whole (sampling.ts). */
-function metricColumn(name: MetricName, sample: number | undefined): SqlFragment {
-  const value =
-    sample !== undefined && COUNT_METRICS.includes(name) ? scaledUp(METRICS[name], sample) : METRICS[name];
-  return sql`${value} AS ${identifier(name)}`;
-}
+/** A metric's value; in a sampled query, a count scaled up to the whole (sampling.ts). */
+const metricValue = (name: MetricName, sample: number | undefined): SqlFragment =>
+  sample !== undefined && COUNT_METRICS.includes(name) ? scaledUp(METRICS[name], sample) : METRICS[name];
 
 /** Revenue per currency, each amount scaled up like the counts in a sampled query. */
 const revenueColumn = (sample: number | undefined) =>
@@ -22,23 +19,28 @@ const revenueColumn = (sample: number | undefined) =>
     ? REVENUE
     : sql`arrayMap(pair -> (tupleElement(pair, 1), toInt64(intDiv(tupleElement(pair, 2) * ${bind.uint32(SAMPLE_PARTS)}, ${bind.uint32(sample)}))), ${REVENUE})`;
 
-/** The metrics' columns, and `revenue` beside them where an event goal is chosen. */
+/** The metrics' values by name, and `revenue` beside them where an event goal is chosen. */
+const metricPairs = (query: ReportQuery): Array<[SqlFragment, SqlFragment]> => [
+  ...query.metrics.map((name): [SqlFragment, SqlFragment] => [
+    metricValue(name, query.sample),
+    identifier(name),
+  ]),
+  ...(query.goal?.kind === 'event'
+    ? [[revenueColumn(query.sample), sql`revenue`] as [SqlFragment, SqlFragment]]
+    : []),
+];
+
+/** The metrics' columns (metricPairs). */
 const metricColumns = (query: ReportQuery) =>
   joinSql(
-    [
-      ...query.metrics.map((name) => metricColumn(name, query.sample)),
-      ...(query.goal?.kind === 'event' ? [sql`${revenueColumn(query.sample)} AS revenue`] : []),
-    ],
+    metricPairs(query).map(([value, name]) => sql`${value} AS ${name}`),
     ', ',
   );
 
 /** The names of metricColumns' columns. */
 const metricNames = (query: ReportQuery) =>
   joinSql(
-    [
-      ...query.metrics.map((name) => identifier(name)),
-      ...(query.goal?.kind === 'event' ? [sql`revenue`] : []),
-    ],
+    metricPairs(query).map(([, name]) => name),
     ', ',
   );
 

@@ -1,6 +1,6 @@
 import { bind, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
 import { addDays } from '../../common/calendar.js';
-import { latestVersions, VISIT_SPAN_DAYS, type FinalizedWrite } from './finalized-visits.js';
+import { latestDaysOf, latestVersions, VISIT_SPAN_DAYS, type FinalizedWrite } from './finalized-visits.js';
 import { VISIT_KEY } from './visit-key.js';
 import { reloadsCollapsed, viewedPages } from './visit-steps.js';
 
@@ -82,7 +82,6 @@ export function finalizedPathRows(
   const through = bind.date(days.through);
   return sql`SELECT visit_id, steps
     FROM visit_paths
-    WHERE site_id = ${site} AND day >= ${days.first} AND day <= ${through}
-      AND started >= ${instants.start} AND started < ${instants.end}
-      AND ${latestVersions(days.first, through)} ${kept ? sql`AND ${kept}` : sql``}`;
+    WHERE ${latestDaysOf(site, days.first, through)}
+      AND started >= ${instants.start} AND started < ${instants.end} ${kept ? sql`AND ${kept}` : sql``}`;
 }

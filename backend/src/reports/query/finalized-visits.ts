@@ -284,9 +284,8 @@ export function finalizedVisitRows(
   );
   return sql`SELECT ${columns}
     FROM visits ${sample}
-    WHERE site_id = ${site} AND day >= ${days.first} AND day <= ${through}
-      AND started >= ${instants.start} AND started < ${instants.end}
-      AND ${latestVersions(days.first, through)}`;
+    WHERE ${latestDaysOf(site, days.first, through)}
+      AND started >= ${instants.start} AND started < ${instants.end}`;
 }
 
 /** A day and a version as one UInt64 (the day's number above the version's 32 bits): see latestVersions. */
@@ -311,6 +310,13 @@ export const latestVersions = (
       )`;
 
 /**
+ * A site's rows of the finalized UTC days `first` to `through`, each day's latest recorded version, as a
+ * condition on a finalized table (its `site_id`, `day` and `version`).
+ */
+export const latestDaysOf = (site: SqlFragment, first: SqlFragment, through: SqlFragment) =>
+  sql`site_id = ${site} AND day >= ${first} AND day <= ${through} AND ${latestVersions(first, through)}`;
+
+/**
  * The finalized rows of `dimension` of a site whose group began in [start, end) and on a UTC day up to
  * `through`, with the columns of visit rows over raw events (visits.ts): visit_id, visitor,
  * visit_started, visit_ended, visit_pageviews, visit_events and the value as `alias`; only the visits
@@ -328,7 +334,6 @@ export function finalizedValueRows(
   return sql`SELECT visit_id, visitor, started AS visit_started, ended AS visit_ended,
       toUInt64(pageviews) AS visit_pageviews, toUInt64(events) AS visit_events, value AS ${alias}
     FROM visit_values
-    WHERE site_id = ${site} AND dimension = ${bind.string(dimension)} AND day >= ${days.first} AND day <= ${through}
-      AND started >= ${instants.start} AND started < ${instants.end}
-      AND ${latestVersions(days.first, through)} ${chosen ? sql`AND ${chosen}` : sql``}`;
+    WHERE dimension = ${bind.string(dimension)} AND ${latestDaysOf(site, days.first, through)}
+      AND started >= ${instants.start} AND started < ${instants.end} ${chosen ? sql`AND ${chosen}` : sql``}`;
 }

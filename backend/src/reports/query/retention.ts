@@ -3,7 +3,7 @@ import { bind, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
 import { bucketDay } from './compose.js';
 import { chooseSource } from './plan.js';
 import type { DateRange, ReportQuery } from './report-query.js';
-import { latestVersions } from './finalized-visits.js';
+import { latestDaysOf } from './finalized-visits.js';
 import { dayBounds, eventDays, finalizedThenOpen } from './range-days.js';
 import { visitRows } from './visits.js';
 import { VISIT_KEY } from './visit-key.js';
@@ -44,8 +44,7 @@ function cohorts(query: RetentionQuery, range: DateRange): SqlFragment {
     query,
     range,
     (through) => sql`SELECT visitor, first_seen FROM finalized_first_seen
-      WHERE site_id = ${site} AND day >= ${firstDay} AND day <= ${bind.date(through)}
-        AND ${inRange(sql`first_seen`)} AND ${latestVersions(firstDay, bind.date(through))}`,
+      WHERE ${latestDaysOf(site, firstDay, bind.date(through))} AND ${inRange(sql`first_seen`)}`,
     (open) => sql`SELECT visitor, minMerge(first_seen) AS first_seen FROM visitors_first_seen
       WHERE site_id = ${site} AND visitor GLOBAL IN (
         SELECT sipHash64(visitor_id) FROM events

@@ -2,7 +2,7 @@ import type { NamedQuery } from '../../clickhouse/clickhouse.service.js';
 import { bind, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
 import type { DateRange, ReportQuery } from './report-query.js';
 import { SAMPLE_PARTS } from './sample-clause.js';
-import { latestVersions } from './finalized-visits.js';
+import { latestDaysOf } from './finalized-visits.js';
 import { dayBounds, finalizedThenOpen } from './range-days.js';
 
 /**
@@ -26,9 +26,8 @@ export function estimatedRowsSql(query: ReportQuery, range: DateRange): NamedQue
   const counts = finalizedThenOpen(
     query,
     range,
-    (through) => sql`SELECT events FROM finalized_event_counts
-      WHERE site_id = ${site} AND day >= ${firstDay} AND day <= ${bind.date(through)}
-        AND ${latestVersions(firstDay, bind.date(through))}`,
+    (through) =>
+      sql`SELECT events FROM finalized_event_counts WHERE ${latestDaysOf(site, firstDay, bind.date(through))}`,
     (open) => sql`SELECT count() AS events FROM events
       WHERE site_id = ${site} AND toDate(ts) >= ${bind.date(open.from)} AND toDate(ts) <= ${lastDay}`,
   );
