@@ -62,6 +62,7 @@ const TABLES = [
   'finalized_event_counts',
   'finalized_events',
   'finalized_first_seen',
+  'finalized_value_totals',
   'sessions_daily',
   'traffic_hourly',
   'visit_paths',

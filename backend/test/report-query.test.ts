@@ -7,6 +7,7 @@ import { wildcardRegex } from '../src/reports/query/filters.js';
 import { METRIC_NAMES } from '../src/reports/query/metrics.js';
 import { parseFilters } from '../src/reports/query/parse-request.js';
 import { chooseSource } from '../src/reports/query/plan.js';
+import { wholeUtcDays } from '../src/reports/query/value-totals.js';
 import { bucketLabels, bucketOf } from '../src/reports/query/zoned-buckets.js';
 
 describe('dimensions', () => {
@@ -43,6 +44,64 @@ describe('the planner', () => {
     );
     assert.equal(query.name, 'report:breakdown:events');
     assert.ok(render(query.sql).includes(`position(pathname, '\\'; DROP TABLE events --') > 0`));
+  });
+
+  test('merges finalized value totals for a breakdown by an event dimension, unless a visit filter, a goal or a sample asks for visits', () => {
+    const pages = {
+      site: { id: 7, timezone: 'Asia/Kolkata' },
+      range: { from: '2026-11-01', to: '2026-11-30' },
+      metrics: METRIC_NAMES,
+      dimension: 'page',
+      finalizedThrough: '2026-11-28',
+    } as const;
+    const nameOf = (query: Parameters<typeof reportSql>[0]) => reportSql(query, query.range).name;
+    assert.equal(nameOf(pages), 'report:breakdown:totals');
+    assert.ok(render(reportSql(pages, pages.range).sql).includes('FROM finalized_value_totals'));
+    assert.equal(
+      nameOf({ ...pages, filters: { dimension: 'page', operator: 'contains', value: 'docs' } }),
+      'report:breakdown:totals',
+    );
+    assert.equal(
+      nameOf({ ...pages, filters: { dimension: 'country', operator: 'is', value: 'IN' } }),
+      'report:breakdown:events',
+    );
+    assert.equal(
+      nameOf({ ...pages, goal: { kind: 'page', match: '/', propertyKey: null, propertyValue: null } }),
+      'report:breakdown:events',
+    );
+    assert.equal(nameOf({ ...pages, sample: 1000 }), 'report:breakdown:events');
+    assert.equal(nameOf({ ...pages, finalizedThrough: undefined }), 'report:breakdown:events');
+    assert.equal(nameOf({ ...pages, dimension: 'country' }), 'report:breakdown:rollup');
+  });
+
+  test('a range covers whole the UTC days within its local days: none for one day of a zone off UTC', () => {
+    const days = (from: string, to: string, timeZone: string) => wholeUtcDays({ from, to }, timeZone);
+    assert.deepEqual(days('2026-11-20', '2026-11-20', 'UTC'), { first: '2026-11-20', last: '2026-11-20' });
+    assert.equal(days('2026-11-20', '2026-11-20', 'Asia/Kolkata'), null);
+    // 2026-11-19 18:30 UTC to 2026-11-22 18:30 (Kolkata); 2026-11-19 03:30 to 2026-11-23 03:30 (St John's).
+    assert.deepEqual(days('2026-11-20', '2026-11-22', 'Asia/Kolkata'), {
+      first: '2026-11-20',
+      last: '2026-11-21',
+    });
+    assert.deepEqual(days('2026-11-19', '2026-11-22', 'America/St_Johns'), {
+      first: '2026-11-20',
+      last: '2026-11-22',
+    });
+    // New York's DST change (2026-11-01): 2026-11-01 04:00 UTC to 2026-11-03 05:00.
+    assert.deepEqual(days('2026-11-01', '2026-11-02', 'America/New_York'), {
+      first: '2026-11-02',
+      last: '2026-11-02',
+    });
+    // A window: the days between its ends.
+    const window = {
+      from: '2026-11-19',
+      to: '2026-11-21',
+      within: {
+        start: Date.parse('2026-11-19T12:00:00Z') / 1000,
+        end: Date.parse('2026-11-21T00:00:00Z') / 1000,
+      },
+    };
+    assert.deepEqual(wholeUtcDays(window, 'UTC'), { first: '2026-11-20', last: '2026-11-20' });
   });
 });
 

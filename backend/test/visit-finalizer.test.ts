@@ -7,6 +7,7 @@ import { waitUntil } from '@sluice/services';
 import { addDays } from '../src/common/calendar.js';
 import { APP_CONFIG, type AppConfig } from '../src/config/app-config.js';
 import { FINALIZED_EVENT_DIMENSIONS } from '../src/reports/query/finalized-visits.js';
+import { METRIC_NAMES } from '../src/reports/query/metrics.js';
 import { VisitFinalizer } from '../src/reports/visit-finalizer.js';
 import { eventRow, startSignedInApp, type TestStores } from './harness.js';
 import { groupBy, metricsOf, seedVisits, visitRowsOf, type ExpectedVisit } from './report-seed.js';
@@ -45,11 +46,25 @@ const overview = async (siteId: number, from: string, to: string) =>
       .expect(200)
   ).body.metrics as ReturnType<typeof metricsOf>;
 
-const breakdown = async (siteId: number, from: string, to: string, dimension: string, filters?: unknown) =>
+const breakdown = async (
+  siteId: number,
+  from: string,
+  to: string,
+  dimension: string,
+  filters?: unknown,
+  metrics?: readonly string[],
+) =>
   (
     await http
       .get(`/api/sites/${siteId}/breakdown`)
-      .query({ from, to, dimension, limit: 1000, ...(filters ? { filters: JSON.stringify(filters) } : {}) })
+      .query({
+        from,
+        to,
+        dimension,
+        limit: 1000,
+        ...(filters ? { filters: JSON.stringify(filters) } : {}),
+        ...(metrics ? { metrics: metrics.join(',') } : {}),
+      })
       .set('authorization', `Bearer ${token}`)
       .expect(200)
   ).body.rows as Array<{ value: string; metrics: Record<string, number> }>;
@@ -106,7 +121,7 @@ describe('finalized visits', () => {
         for (const [from, to] of RANGES) {
           fromRawEvents.set(
             `${timeZone} ${dimension} ${from}..${to}`,
-            await breakdown(id, from, to, dimension),
+            await breakdown(id, from, to, dimension, undefined, METRIC_NAMES),
           );
         }
       }
@@ -189,13 +204,23 @@ describe('finalized visits', () => {
         for (const [from, to] of RANGES) {
           const key = `${timeZone} ${dimension} ${from}..${to}`;
           const rows = fromRawEvents.get(key)!;
-          assert.deepEqual(await breakdown(sites.get(timeZone)!.id, from, to, dimension), rows, key);
+          // Every metric: the days a range covers whole are merged from their totals (value-totals.ts).
+          assert.deepEqual(
+            await breakdown(sites.get(timeZone)!.id, from, to, dimension, undefined, METRIC_NAMES),
+            rows,
+            key,
+          );
           // Filtered by its own values (as a comparison asks for a page of rows): those rows, unchanged.
           const values = rows.length > 0 ? rows.slice(0, 2).map((row) => row.value) : ['none'];
           assert.deepEqual(
-            await breakdown(sites.get(timeZone)!.id, from, to, dimension, [
-              { dimension, operator: 'one_of', values },
-            ]),
+            await breakdown(
+              sites.get(timeZone)!.id,
+              from,
+              to,
+              dimension,
+              [{ dimension, operator: 'one_of', values }],
+              METRIC_NAMES,
+            ),
             rows.filter((row) => values.includes(row.value)),
             `${key} filtered by its own values`,
           );
@@ -292,14 +317,34 @@ describe('finalized visits', () => {
     );
     assert.equal((await overview(id, '2026-11-20', '2026-11-20')).visits, 1);
 
-    // So does a page breakdown read its finalized values.
-    await stores.command(
-      `INSERT INTO visit_values (site_id, dimension, day, version, visit_id, value, visitor, started, ended, pageviews, events)
-       VALUES (${id}, 'page', '2026-11-20', ${version}, 1, '/only-here', 7, '2026-11-20 10:00:00', '2026-11-20 10:00:30', 2, 3),
-              (${id}, 'page', '2026-11-20', ${Number(version) - 1}, 2, '/superseded', 8, '2026-11-20 11:00:00', '2026-11-20 11:00:00', 1, 1)`,
-    );
+    // So does a page breakdown read its finalized values' totals for a UTC day it covers whole…
+    const totalsRow = (page: string, dayVersion: number, visitor: number) =>
+      stores.command(
+        `INSERT INTO finalized_value_totals (site_id, dimension, day, version, provisional, value, visitors,
+           visits, pageviews, events, bounces, duration)
+         SELECT ${id}, 'page', toDate('2026-11-20'), ${dayVersion}, 0, '${page}', uniqState(toUInt64(${visitor})),
+           1, 2, 3, 0, 30 FROM system.one`,
+      );
+    await totalsRow('/only-here', Number(version), 7);
+    await totalsRow('/superseded', Number(version) - 1, 8);
     assert.deepEqual(await breakdown(id, '2026-11-20', '2026-11-20', 'page'), [
       { value: '/only-here', metrics: { visitors: 1, visits: 1, pageviews: 2 }, comparison: null },
+    ]);
+    // …and its values' rows for a UTC day it covers in part (2026-11-20 in Kolkata is 2026-11-19 18:30 UTC
+    // to 2026-11-20 18:30): the totals of 2026-11-20 are not read, the row begun at 10:00 UTC is.
+    const kolkata = await newSite('finalized-only-kolkata.test', 'Asia/Kolkata');
+    await stores.command(
+      `INSERT INTO visit_values (site_id, dimension, day, version, visit_id, value, visitor, started, ended, pageviews, events)
+       VALUES (${kolkata}, 'page', '2026-11-20', ${version}, 1, '/from-values', 7, '2026-11-20 10:00:00', '2026-11-20 10:00:30', 2, 3),
+              (${kolkata}, 'page', '2026-11-20', ${Number(version) - 1}, 2, '/superseded', 8, '2026-11-20 11:00:00', '2026-11-20 11:00:00', 1, 1)`,
+    );
+    // The totals of 2026-11-20 would answer '/only-here' there.
+    await stores.command(
+      `INSERT INTO finalized_value_totals SELECT ${kolkata}, dimension, day, version, provisional, value, visitors,
+         visits, pageviews, events, bounces, duration FROM finalized_value_totals WHERE site_id = ${id}`,
+    );
+    assert.deepEqual(await breakdown(kolkata, '2026-11-20', '2026-11-20', 'page'), [
+      { value: '/from-values', metrics: { visitors: 1, visits: 1, pageviews: 2 }, comparison: null },
     ]);
   });
 

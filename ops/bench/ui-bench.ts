@@ -232,8 +232,12 @@ async function main(): Promise<boolean> {
   } catch (error) {
     // What the page showed when it failed (a sign-in form, an error card…) says more than the timeout.
     const shot = join(tmpdir(), 'sluice-bench-ui-failure.png');
-    await debugPage?.screenshot({ path: shot, fullPage: true });
-    console.error(`The page when it failed: ${shot}`);
+    // The failure's own message first: a page stuck loading can make the screenshot time out too.
+    console.error(error);
+    await debugPage
+      ?.screenshot({ path: shot, fullPage: true, timeout: 10_000 })
+      .then(() => console.error(`The page when it failed: ${shot}`))
+      .catch(() => console.error('No screenshot of the page when it failed'));
     throw error;
   } finally {
     for (const stop of stops.reverse()) await stop();

@@ -1,5 +1,5 @@
 /**
- * The tables the backend's VisitFinalizer writes under a finalization's version (migrations 0014 to 0027),
+ * The tables the backend's VisitFinalizer writes under a finalization's version (migrations 0014 to 0028),
  * and the records of its writes, named once beside the migrations that create them: the finalizer writes
  * and cleans them, the retention drops their months, a site's erasure empties them.
  */
@@ -10,6 +10,7 @@ export const FINALIZED_TABLES = [
   'visit_paths',
   'finalized_first_seen',
   'finalized_event_counts',
+  'finalized_value_totals',
 ] as const;
 export type FinalizedTable = (typeof FINALIZED_TABLES)[number];
 

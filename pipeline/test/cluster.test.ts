@@ -190,6 +190,8 @@ test('the migrations build the replicated variant on every node, and come down a
         finalized_events_local: 'ReplicatedMergeTree',
         finalized_first_seen: 'Distributed',
         finalized_first_seen_local: 'ReplicatedMergeTree',
+        finalized_value_totals: 'Distributed',
+        finalized_value_totals_local: 'ReplicatedMergeTree',
         schema_migrations: 'ReplicatedMergeTree',
         sessions_daily: 'Distributed',
         sessions_daily_local: 'ReplicatedAggregatingMergeTree',

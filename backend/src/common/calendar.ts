@@ -53,8 +53,20 @@ export const addDays = (date: string, days: number) =>
 
 export const nextDay = (date: string) => addDays(date, 1);
 
+/** One formatter per zone: making one costs far more than formatting with it. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The date an instant (ms since the epoch) falls on in `timeZone`, `YYYY-MM-DD` (the `en-CA` locale writes dates that way). */
-export const localDateOf = (instant: number, timeZone: string) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    instant,
-  );
+export function localDateOf(instant: number, timeZone: string): string {
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dateFormats.set(timeZone, format);
+  }
+  return format.format(instant);
+}

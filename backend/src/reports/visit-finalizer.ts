@@ -22,6 +22,7 @@ import {
   finalizeEventsSql,
   finalizeFirstSeenSql,
   finalizeSql,
+  finalizeValueTotalsSql,
   finalizeValuesSql,
   firstRollupDaySql,
   recordSql,
@@ -50,7 +51,7 @@ interface Watermark {
 }
 
 /**
- * Writes the finalized visits, their event values, events, first sightings, event counts
+ * Writes the finalized visits, their event values and their totals, events, first sightings, event counts
  * (query/finalized-visits.ts) and page sequences (query/finalized-paths.ts) hourly, as the admin account,
  * and knows the last finalized day for the planner.
  *
@@ -225,6 +226,7 @@ export class VisitFinalizer extends RecurringJob {
     for (const dimension of FINALIZED_EVENT_DIMENSIONS) {
       await this.command(finalizeValuesSql(dimension, from, to, write));
     }
+    await this.command(finalizeValueTotalsSql(from, to, write));
     await this.command(finalizeEventsSql(from, to, write));
     await this.command(finalizeFirstSeenSql(from, to, write));
     await this.command(finalizeEventCountsSql(from, to, write));

@@ -1,17 +1,29 @@
+import type { DimensionName } from '@sluice/config';
 import { bind, identifier, joinSql, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
 import type { NamedQuery } from '../../clickhouse/clickhouse.service.js';
 import { dimensionAlias } from './dimensions.js';
 import { withGoal } from './goals.js';
-import { COUNT_METRICS, METRICS, REVENUE, type MetricName } from './metrics.js';
+import { COUNT_METRICS, isVisitMetric, mergedMetric, METRICS, REVENUE, type MetricName } from './metrics.js';
 import { SAMPLE_PARTS } from './sample-clause.js';
 import { scaledUp } from './sampling.js';
 import { chooseSource, type VisitSource } from './plan.js';
 import type { DateRange, Interval, ReportQuery } from './report-query.js';
+import { valueTotalRows } from './value-totals.js';
 import { visitRows } from './visits.js';
 
-/** A metric's value; in a sampled query, a count scaled up to the whole (sampling.ts). */
-const metricValue = (name: MetricName, sample: number | undefined): SqlFragment =>
-  sample !== undefined && COUNT_METRICS.includes(name) ? scaledUp(METRICS[name], sample) : METRICS[name];
+/** Where a query's metrics are read: over visit rows, or merged from partials (value-totals.ts). */
+type MetricsOver = 'rows' | 'partials';
+
+/**
+ * A metric's value over visit rows (in a sampled query, a count scaled up to the whole: sampling.ts) or
+ * merged from partials (never sampled).
+ */
+function metricValue(name: MetricName, sample: number | undefined, over: MetricsOver): SqlFragment {
+  if (over === 'partials' && isVisitMetric(name)) return mergedMetric(name);
+  return sample !== undefined && COUNT_METRICS.includes(name)
+    ? scaledUp(METRICS[name], sample)
+    : METRICS[name];
+}
 
 /** Revenue per currency, each amount scaled up like the counts in a sampled query. */
 const revenueColumn = (sample: number | undefined) =>
@@ -20,9 +32,9 @@ const revenueColumn = (sample: number | undefined) =>
     : sql`arrayMap(pair -> (tupleElement(pair, 1), toInt64(intDiv(tupleElement(pair, 2) * ${bind.uint32(SAMPLE_PARTS)}, ${bind.uint32(sample)}))), ${REVENUE})`;
 
 /** The metrics' values by name, and `revenue` beside them where an event goal is chosen. */
-const metricPairs = (query: ReportQuery): Array<[SqlFragment, SqlFragment]> => [
+const metricPairs = (query: ReportQuery, over: MetricsOver = 'rows'): Array<[SqlFragment, SqlFragment]> => [
   ...query.metrics.map((name): [SqlFragment, SqlFragment] => [
-    metricValue(name, query.sample),
+    metricValue(name, query.sample, over),
     identifier(name),
   ]),
   ...(query.goal?.kind === 'event'
@@ -31,9 +43,9 @@ const metricPairs = (query: ReportQuery): Array<[SqlFragment, SqlFragment]> => [
 ];
 
 /** The metrics' columns (metricPairs). */
-const metricColumns = (query: ReportQuery) =>
+const metricColumns = (query: ReportQuery, over?: MetricsOver) =>
   joinSql(
-    metricPairs(query).map(([value, name]) => sql`${value} AS ${name}`),
+    metricPairs(query, over).map(([value, name]) => sql`${value} AS ${name}`),
     ', ',
   );
 
@@ -89,9 +101,16 @@ export function reportSql(
   range: DateRange,
   source: VisitSource = chooseSource(query),
 ): NamedQuery {
+  const name = `report:${query.interval ? 'timeseries' : query.dimension ? 'breakdown' : 'overview'}:${source}`;
+  const totals = valueTotalRows(query, range);
+  if (totals && query.dimension) {
+    return {
+      name: 'report:breakdown:totals',
+      sql: breakdownSql(query, query.dimension, sql`(${totals})`, metricColumns(query, 'partials')),
+    };
+  }
   const visits = withGoal(query, range, visitRows(query, range, source));
   const metrics = metricColumns(query);
-  const name = `report:${query.interval ? 'timeseries' : query.dimension ? 'breakdown' : 'overview'}:${source}`;
   if (query.interval) {
     const { interval } = query;
     if (isClockInterval(interval)) {
@@ -111,18 +130,22 @@ export function reportSql(
         ) ORDER BY bucket_day`,
     };
   }
-  if (query.dimension) {
-    const value = dimensionAlias(query.dimension);
-    const order = query.order ?? { by: query.metrics[0], direction: 'desc' };
-    const by = order.by === 'value' ? sql`value` : identifier(order.by);
-    const direction = order.direction === 'asc' ? sql`ASC` : sql`DESC`;
-    // One row more than a page: whether there is a next page, without counting them all.
-    return {
-      name,
-      sql: sql`SELECT ${value} AS value, ${metrics} FROM ${visits}
-        GROUP BY value ORDER BY ${by} ${direction}, value ASC
-        LIMIT ${bind.uint32(query.offset ?? 0)}, ${bind.uint32((query.limit ?? 100) + 1)}`,
-    };
-  }
+  if (query.dimension) return { name, sql: breakdownSql(query, query.dimension, visits, metrics) };
   return { name, sql: sql`SELECT ${metrics} FROM ${visits}` };
+}
+
+/** A breakdown's page of rows: `metrics` per value of `dimension` over `rows`, in the order asked. */
+function breakdownSql(
+  query: ReportQuery,
+  dimension: DimensionName,
+  rows: SqlFragment,
+  metrics: SqlFragment,
+): SqlFragment {
+  const order = query.order ?? { by: query.metrics[0], direction: 'desc' };
+  const by = order.by === 'value' ? sql`value` : identifier(order.by);
+  const direction = order.direction === 'asc' ? sql`ASC` : sql`DESC`;
+  // One row more than a page: whether there is a next page, without counting them all.
+  return sql`SELECT ${dimensionAlias(dimension)} AS value, ${metrics} FROM ${rows}
+    GROUP BY value ORDER BY ${by} ${direction}, value ASC
+    LIMIT ${bind.uint32(query.offset ?? 0)}, ${bind.uint32((query.limit ?? 100) + 1)}`;
 }

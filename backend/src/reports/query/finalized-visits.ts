@@ -7,6 +7,7 @@ import {
 } from '@sluice/pipeline';
 import { bind, identifier, joinSql, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
 import { carriedBy, eventValue, visitValueFromRollup } from './dimensions.js';
+import { AGGREGATE_NAMES, aggregateState } from './metrics.js';
 import { VISIT_KEY } from './visit-key.js';
 
 /**
@@ -87,6 +88,13 @@ export const isFinalizedEventDimension = (name: DimensionName): name is Finalize
   (FINALIZED_EVENT_DIMENSIONS as readonly DimensionName[]).includes(name);
 
 /**
+ * A `visit_values` row's columns as visit rows name them (visits.ts), the counts UInt64 like the rollup's:
+ * UNION ALL with the open days needs the same types on 18.16.
+ */
+const VALUE_ROW_COLUMNS = sql`visitor, started AS visit_started, ended AS visit_ended,
+      toUInt64(pageviews) AS visit_pageviews, toUInt64(events) AS visit_events`;
+
+/**
  * Writes, as `write`, one row per visit and value of `dimension` whose first event with that value
  * happened on the UTC days `from` to `to`: exactly the rows a report over raw events groups (visits.ts,
  * its `events` source, without filters), so both give the same answers. The days around are read as
@@ -114,6 +122,25 @@ export function finalizeValuesSql(
       GROUP BY site_id, visit_id, value
       HAVING toDate(group_started) >= ${bind.date(from)} AND toDate(group_started) <= ${bind.date(to)}
     )`;
+}
+
+/**
+ * Writes, as `write`, the partial aggregates of the values `write` just wrote for the UTC days `from` to
+ * `to` (finalizeValuesSql), per site, dimension, day and value (migration 0028): what a breakdown merges
+ * for the days a range covers whole (value-totals.ts).
+ */
+export function finalizeValueTotalsSql(from: string, to: string, write: FinalizedWrite): SqlFragment {
+  return sql`INSERT INTO finalized_value_totals (site_id, dimension, day, version, provisional, value,
+      ${joinSql(AGGREGATE_NAMES.map(identifier), ', ')})
+    SELECT site_id, dimension, day, version, provisional, value,
+      ${joinSql(AGGREGATE_NAMES.map(aggregateState), ', ')}
+    FROM (
+      SELECT site_id, dimension, day, version, provisional, value, ${VALUE_ROW_COLUMNS}
+      FROM visit_values
+      WHERE day >= ${bind.date(from)} AND day <= ${bind.date(to)}
+        AND version = ${bind.uint32(write.version)} AND provisional = ${bind.uint32(write.slot)}
+    )
+    GROUP BY site_id, dimension, day, version, provisional, value`;
 }
 
 /**
@@ -319,8 +346,8 @@ export const latestDaysOf = (site: SqlFragment, first: SqlFragment, through: Sql
 /**
  * The finalized rows of `dimension` of a site whose group began in [start, end) and on a UTC day up to
  * `through`, with the columns of visit rows over raw events (visits.ts): visit_id, visitor,
- * visit_started, visit_ended, visit_pageviews, visit_events and the value as `alias`; only the visits
- * `chosen` keeps (a condition on visit_id) where given.
+ * visit_started, visit_ended, visit_pageviews, visit_events and the value as `alias`; only the rows
+ * `kept` keeps where given (the visits chosen, a condition on visit_id; the days not read from totals).
  */
 export function finalizedValueRows(
   site: SqlFragment,
@@ -328,12 +355,11 @@ export function finalizedValueRows(
   days: { first: SqlFragment; through: string },
   instants: { start: SqlFragment; end: SqlFragment },
   alias: SqlFragment,
-  chosen?: SqlFragment,
+  kept?: SqlFragment,
 ): SqlFragment {
   const through = bind.date(days.through);
-  return sql`SELECT visit_id, visitor, started AS visit_started, ended AS visit_ended,
-      toUInt64(pageviews) AS visit_pageviews, toUInt64(events) AS visit_events, value AS ${alias}
+  return sql`SELECT visit_id, ${VALUE_ROW_COLUMNS}, value AS ${alias}
     FROM visit_values
     WHERE dimension = ${bind.string(dimension)} AND ${latestDaysOf(site, days.first, through)}
-      AND started >= ${instants.start} AND started < ${instants.end} ${chosen ? sql`AND ${chosen}` : sql``}`;
+      AND started >= ${instants.start} AND started < ${instants.end} ${kept ? sql`AND ${kept}` : sql``}`;
 }

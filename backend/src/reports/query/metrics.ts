@@ -1,35 +1,92 @@
-import { sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
+import { identifier, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
 
 /**
- * Every metric is a named SQL fragment over visit rows (`visits-source.ts`): one row per visit, with
- * `visitor`, `visit_started`, `visit_ended`, `visit_pageviews` and `visit_events`, from the rollup or
- * from raw events alike. Counts are attributed to the moment their visit began.
+ * What the visit metrics are made of, each an aggregate over visit rows (`visits.ts`): one row per visit,
+ * with `visitor`, `visit_started`, `visit_ended`, `visit_pageviews` and `visit_events`, from the rollup or
+ * from raw events alike. Counts are attributed to the moment their visit began. Each is also kept as a
+ * partial (`state`, by default the aggregate itself) that `merge` combines, so a table of per-day partials
+ * (`finalized_value_totals`, migration 0028) answers as the rows it was made of.
  */
-const VISIT_METRICS = {
+interface Aggregate {
+  /** Over visit rows. */
+  over: SqlFragment;
+  /** Its partial over visit rows; `over` where the partials are plain counts or sums. */
+  state?: SqlFragment;
+  /** The function that merges partials; `sum` by default. */
+  merge?: SqlFragment;
+}
+
+const AGGREGATES = {
   /**
    * `uniq`, not `uniqExact`: exact below 65,536 visitors in a bucket and within about 1% above, at a
    * fraction of the memory. `visitor` is the visitor of the visit's first event, so a resend from
    * another address (another visitor_id) adds nobody.
    */
-  visitors: sql`uniq(visitor)`,
-  visits: sql`count()`,
+  visitors: { over: sql`uniq(visitor)`, state: sql`uniqState(visitor)`, merge: sql`uniqMerge` },
+  visits: { over: sql`count()` },
   /** Sums per-visit counts of distinct event ids: exact, and a copy of an event adds nothing. */
-  pageviews: sql`sum(visit_pageviews)`,
-  events: sql`sum(visit_events)`,
+  pageviews: { over: sql`sum(visit_pageviews)` },
+  events: { over: sql`sum(visit_events)` },
+  /** Visits that viewed at most one page. */
+  bounces: { over: sql`countIf(visit_pageviews <= 1)` },
+  /**
+   * Whole seconds from each visit's first to its last event. UInt32 minus UInt32 is signed in
+   * ClickHouse (Int64), so no wrap-around; a one-event visit lasts 0.
+   */
+  duration: { over: sql`sum(toUInt32(visit_ended) - toUInt32(visit_started))` },
+} as const satisfies Record<string, Aggregate>;
+
+export type AggregateName = keyof typeof AGGREGATES;
+export const AGGREGATE_NAMES = Object.keys(AGGREGATES) as AggregateName[];
+
+/** Each aggregate over visit rows, as a metric reads it there. */
+const OVER_ROWS = Object.fromEntries(AGGREGATE_NAMES.map((name) => [name, AGGREGATES[name].over])) as Record<
+  AggregateName,
+  SqlFragment
+>;
+
+/** Each aggregate's partial over visit rows, to be merged (mergedAggregates). */
+export const aggregateState = (name: AggregateName): SqlFragment => {
+  const aggregate: Aggregate = AGGREGATES[name];
+  return aggregate.state ?? aggregate.over;
+};
+
+/**
+ * The column of an aggregate's partials, `partial_<name>`: not the metric's own name, which a metric's
+ * alias would shadow (ClickHouse resolves `visits` in `sum(visits) / ...` to `sum(visits) AS visits`).
+ */
+export const partialColumn = (name: AggregateName) => identifier(`partial_${name}`);
+
+/** Each aggregate merged from its partials (partialColumn): sums are summed again. */
+const MERGED = Object.fromEntries(
+  AGGREGATE_NAMES.map((name) => {
+    const aggregate: Aggregate = AGGREGATES[name];
+    return [name, sql`${aggregate.merge ?? sql`sum`}(${partialColumn(name)})`];
+  }),
+) as Record<AggregateName, SqlFragment>;
+
+/**
+ * Every visit metric is a named SQL fragment over the aggregates, read over visit rows or merged from
+ * partials alike.
+ */
+const VISIT_METRICS = {
+  visitors: (a) => a.visitors,
+  visits: (a) => a.visits,
+  pageviews: (a) => a.pageviews,
+  events: (a) => a.events,
   /**
    * Ratios round half up, written out: ClickHouse's round() rounds a float's ties to even, and a ratio
    * of counts often is a tie (1/8 of visits is 12.5%). Over no visits ClickHouse would divide 0 by 0
    * into nan, which JSON can't carry: 0 instead.
    */
-  views_per_visit: sql`if(count() = 0, 0, floor(100 * sum(visit_pageviews) / count() + 0.5) / 100)`,
+  views_per_visit: (a) => sql`if(${a.visits} = 0, 0, floor(100 * ${a.pageviews} / ${a.visits} + 0.5) / 100)`,
   /** Percent of visits that viewed at most one page, to two decimals. */
-  bounce_rate: sql`if(count() = 0, 0, floor(10000 * countIf(visit_pageviews <= 1) / count() + 0.5) / 100)`,
-  /**
-   * Mean whole seconds from a visit's first to its last event. UInt32 minus UInt32 is signed in
-   * ClickHouse (Int64), so no wrap-around; a one-event visit lasts 0.
-   */
-  visit_duration: sql`if(count() = 0, 0, floor(sum(toUInt32(visit_ended) - toUInt32(visit_started)) / count() + 0.5))`,
-} as const satisfies Record<string, SqlFragment>;
+  bounce_rate: (a) => sql`if(${a.visits} = 0, 0, floor(10000 * ${a.bounces} / ${a.visits} + 0.5) / 100)`,
+  /** Mean whole seconds from a visit's first to its last event. */
+  visit_duration: (a) => sql`if(${a.visits} = 0, 0, floor(${a.duration} / ${a.visits} + 0.5))`,
+} as const satisfies Record<string, (aggregates: Record<AggregateName, SqlFragment>) => SqlFragment>;
+
+type VisitMetricName = keyof typeof VISIT_METRICS;
 
 /**
  * Metrics of a report with a goal, over visit rows beside `visit_converted` (goals.ts): 1 for a visit
@@ -42,10 +99,24 @@ const GOAL_METRICS = {
   conversion_rate: sql`if(uniq(visitor) = 0, 0, floor(10000 * uniqIf(visitor, visit_converted = 1) / uniq(visitor) + 0.5) / 100)`,
 } as const satisfies Record<string, SqlFragment>;
 
-export const METRICS = { ...VISIT_METRICS, ...GOAL_METRICS };
-export type MetricName = keyof typeof METRICS;
 /** What every report can answer. */
-export const METRIC_NAMES = Object.keys(VISIT_METRICS) as Array<keyof typeof VISIT_METRICS>;
+export const METRIC_NAMES = Object.keys(VISIT_METRICS) as VisitMetricName[];
+
+/** Each metric over visit rows. */
+export const METRICS = {
+  ...(Object.fromEntries(METRIC_NAMES.map((name) => [name, VISIT_METRICS[name](OVER_ROWS)])) as Record<
+    VisitMetricName,
+    SqlFragment
+  >),
+  ...GOAL_METRICS,
+};
+export type MetricName = keyof typeof METRICS;
+
+/** Whether a metric is made of the aggregates alone (mergedMetric answers it). */
+export const isVisitMetric = (name: MetricName): name is VisitMetricName => name in VISIT_METRICS;
+
+/** A visit metric over partials merged (AGGREGATES), from a column of each aggregate's (partialColumn). */
+export const mergedMetric = (name: VisitMetricName): SqlFragment => VISIT_METRICS[name](MERGED);
 /** What only a report with a goal can answer. */
 export const GOAL_METRIC_NAMES = Object.keys(GOAL_METRICS) as MetricName[];
 

@@ -14,6 +14,7 @@ import {
   finalizedVisitRows,
   isFinalizedEventDimension,
   VISIT_SPAN_DAYS,
+  type FinalizedEventDimension,
 } from './finalized-visits.js';
 import { VISIT_KEY } from './visit-key.js';
 import { filterDimensions, filterSql, splitByLevel } from './filters.js';
@@ -84,34 +85,66 @@ export function visitRows(
   // the visits its visit filters chose, and raw events only for the open days. An event filter on the
   // breakdown's own dimension (the comparison of a page of rows asks for its values) keeps whole rows:
   // each row's events all have its value, so filtering them first or the rows after is the same.
-  const dimension = query.dimension;
-  const { event } = splitByLevel(query.filters);
-  if (
-    dimension &&
-    isFinalizedEventDimension(dimension) &&
-    (!event || filterDimensions(event).every((name) => name === dimension)) &&
-    query.sample === undefined
-  ) {
+  const dimension = valueDimension(query);
+  if (dimension) {
     // Groups begun on finalized days belong to visits begun there: the chosen visits need no open day.
-    const chosen = chosenVisits(query, range, sql`visit_id`, 'finalized');
-    const rows = finalizedThenOpen(
-      query,
-      range,
-      (through) =>
-        finalizedValueRows(
-          site,
-          dimension,
-          { first: firstDay, through },
-          { start, end },
-          dimensionAlias(dimension),
-          chosen,
-        ),
-      (open) => eventVisitRows(query, range, open),
-    );
-    const ownFilter = event && filterSql(event, dimensionAlias, () => undefined);
+    const rows = valueRows(query, range, dimension, chosenVisits(query, range, sql`visit_id`, 'finalized'));
+    const ownFilter = ownValueFilter(query);
     return sql`SELECT * FROM (${rows}) ${ownFilter ? sql`WHERE ${ownFilter}` : sql``}`;
   }
   return eventVisitRows(query, range);
+}
+
+/**
+ * The dimension of a breakdown that value rows answer (valueRows): a finalized event dimension, its event
+ * filters on that dimension alone, not sampled; undefined for any other query.
+ */
+export function valueDimension(query: ReportQuery): FinalizedEventDimension | undefined {
+  const dimension = query.dimension;
+  const { event } = splitByLevel(query.filters);
+  return dimension &&
+    isFinalizedEventDimension(dimension) &&
+    (!event || filterDimensions(event).every((name) => name === dimension)) &&
+    query.sample === undefined
+    ? dimension
+    : undefined;
+}
+
+/**
+ * A breakdown's filter on its own dimension (an event filter on any other is not answered by value rows),
+ * over rows of `dim_<name>` values; undefined without one.
+ */
+export function ownValueFilter(query: ReportQuery): SqlFragment | undefined {
+  const { event } = splitByLevel(query.filters);
+  return event && filterSql(event, dimensionAlias, () => undefined);
+}
+
+/**
+ * The rows of a breakdown by a finalized event dimension (one per visit and value): the finalized days'
+ * `visit_values` rows that `kept` keeps (where given), and the open days' from raw events.
+ */
+export function valueRows(
+  query: ReportQuery,
+  range: DateRange,
+  dimension: FinalizedEventDimension,
+  kept?: SqlFragment,
+): SqlFragment {
+  const { start, end, firstDay } = dayBounds(query.site, range);
+  const site = bind.uint32(query.site.id);
+  return finalizedThenOpen(
+    query,
+    range,
+    (through) =>
+      finalizedValueRows(
+        site,
+        dimension,
+        { first: firstDay, through },
+        { start, end },
+        dimensionAlias(dimension),
+        kept,
+      ),
+    (open) => eventVisitRows(query, range, open),
+  );
 }
 
 /**
