@@ -46,7 +46,7 @@ describe('the planner', () => {
     assert.ok(render(query.sql).includes(`position(pathname, '\\'; DROP TABLE events --') > 0`));
   });
 
-  test('merges finalized value totals for a breakdown by an event dimension, unless a visit filter, a goal or a sample asks for visits', () => {
+  test('merges finalized page totals for a page breakdown, unless a visit filter, a goal or a sample asks for visits', () => {
     const pages = {
       site: { id: 7, timezone: 'Asia/Kolkata' },
       range: { from: '2026-11-01', to: '2026-11-30' },
@@ -71,6 +71,7 @@ describe('the planner', () => {
     );
     assert.equal(nameOf({ ...pages, sample: 1000 }), 'report:breakdown:events');
     assert.equal(nameOf({ ...pages, finalizedThrough: undefined }), 'report:breakdown:events');
+    assert.equal(nameOf({ ...pages, dimension: 'event_name' }), 'report:breakdown:events');
     assert.equal(nameOf({ ...pages, dimension: 'country' }), 'report:breakdown:rollup');
   });
 

@@ -88,6 +88,13 @@ export const isFinalizedEventDimension = (name: DimensionName): name is Finalize
   (FINALIZED_EVENT_DIMENSIONS as readonly DimensionName[]).includes(name);
 
 /**
+ * The finalized event dimensions whose values are totalled per day (migration 0028): pages, whose many
+ * values each hold few visitors. An event name's day holds a state of nearly every visitor, slower to
+ * merge than its rows are to group; elements and property keys gained nothing.
+ */
+export const TOTALLED_DIMENSIONS: readonly FinalizedEventDimension[] = ['page'];
+
+/**
  * A `visit_values` row's columns as visit rows name them (visits.ts), the counts UInt64 like the rollup's:
  * UNION ALL with the open days needs the same types on 18.16.
  */
@@ -125,9 +132,9 @@ export function finalizeValuesSql(
 }
 
 /**
- * Writes, as `write`, the partial aggregates of the values `write` just wrote for the UTC days `from` to
- * `to` (finalizeValuesSql), per site, dimension, day and value (migration 0028): what a breakdown merges
- * for the days a range covers whole (value-totals.ts).
+ * Writes, as `write`, the partial aggregates of the values of TOTALLED_DIMENSIONS `write` just wrote for the
+ * UTC days `from` to `to` (finalizeValuesSql), per site, dimension, day and value (migration 0028): what a
+ * breakdown merges for the days a range covers whole (value-totals.ts).
  */
 export function finalizeValueTotalsSql(from: string, to: string, write: FinalizedWrite): SqlFragment {
   return sql`INSERT INTO finalized_value_totals (site_id, dimension, day, version, provisional, value,
@@ -137,7 +144,8 @@ export function finalizeValueTotalsSql(from: string, to: string, write: Finalize
     FROM (
       SELECT site_id, dimension, day, version, provisional, value, ${VALUE_ROW_COLUMNS}
       FROM visit_values
-      WHERE day >= ${bind.date(from)} AND day <= ${bind.date(to)}
+      WHERE dimension IN (${joinSql(TOTALLED_DIMENSIONS.map(bind.string), ', ')})
+        AND day >= ${bind.date(from)} AND day <= ${bind.date(to)}
         AND version = ${bind.uint32(write.version)} AND provisional = ${bind.uint32(write.slot)}
     )
     GROUP BY site_id, dimension, day, version, provisional, value`;

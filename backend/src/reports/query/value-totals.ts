@@ -1,7 +1,7 @@
 import { bind, identifier, joinSql, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
 import { addDays, localDateOf, nextDay } from '../../common/calendar.js';
 import { dimensionAlias } from './dimensions.js';
-import { latestDaysOf } from './finalized-visits.js';
+import { latestDaysOf, TOTALLED_DIMENSIONS } from './finalized-visits.js';
 import { splitByLevel } from './filters.js';
 import { AGGREGATE_NAMES, aggregateState, isVisitMetric, partialColumn } from './metrics.js';
 import type { DateRange, ReportQuery } from './report-query.js';
@@ -33,7 +33,7 @@ export function wholeUtcDays(range: DateRange, timeZone: string): { first: strin
 }
 
 /**
- * The rows a breakdown by a finalized event dimension merges, where the finalized totals (migration 0028)
+ * The rows a breakdown by a totalled dimension (a page) merges, where the finalized totals (migration 0028)
  * answer part of it: per value, each aggregate's partial (partialColumn) and the value as
  * `dim_<name>`. The UTC days the range covers whole, up to the last finalized one, are read from
  * `finalized_value_totals` (a row per day and value); the days at its ends and the open days are
@@ -41,14 +41,15 @@ export function wholeUtcDays(range: DateRange, timeZone: string): { first: strin
  * a goal (its conversions are per visit), a visit filter (it chooses visits), sampled, a timeseries, or no
  * finalized whole day.
  *
- * A month's page breakdown merged 43,498 rows instead of grouping 1.37 million (benchmark's largest site):
- * on ClickHouse 137-166 ms against 205-214, the same answer.
+ * A month's page breakdown merges 43,498 rows instead of grouping 1.37 million (the benchmark's largest
+ * site): on ClickHouse 155-162 ms against 229-240, the same answer.
  */
 export function valueTotalRows(query: ReportQuery, range: DateRange): SqlFragment | undefined {
   const dimension = valueDimension(query);
   const through = query.finalizedThrough;
   if (
     dimension === undefined ||
+    !TOTALLED_DIMENSIONS.includes(dimension) ||
     splitByLevel(query.filters).visit !== undefined ||
     through === undefined ||
     query.goal !== undefined ||
