@@ -36,7 +36,7 @@ const AGGREGATES = {
   duration: { over: sql`sum(toUInt32(visit_ended) - toUInt32(visit_started))` },
 } as const satisfies Record<string, Aggregate>;
 
-export type AggregateName = keyof typeof AGGREGATES;
+type AggregateName = keyof typeof AGGREGATES;
 export const AGGREGATE_NAMES = Object.keys(AGGREGATES) as AggregateName[];
 
 /** Each aggregate over visit rows, as a metric reads it there. */
@@ -45,7 +45,7 @@ const OVER_ROWS = Object.fromEntries(AGGREGATE_NAMES.map((name) => [name, AGGREG
   SqlFragment
 >;
 
-/** Each aggregate's partial over visit rows, to be merged (mergedAggregates). */
+/** Each aggregate's partial over visit rows, to be merged (MERGED). */
 export const aggregateState = (name: AggregateName): SqlFragment => {
   const aggregate: Aggregate = AGGREGATES[name];
   return aggregate.state ?? aggregate.over;
@@ -117,6 +117,7 @@ export const isVisitMetric = (name: MetricName): name is VisitMetricName => name
 
 /** A visit metric over partials merged (AGGREGATES), from a column of each aggregate's (partialColumn). */
 export const mergedMetric = (name: VisitMetricName): SqlFragment => VISIT_METRICS[name](MERGED);
+
 /** What only a report with a goal can answer. */
 export const GOAL_METRIC_NAMES = Object.keys(GOAL_METRICS) as MetricName[];
 

@@ -5,7 +5,7 @@ import { latestDaysOf, TOTALLED_DIMENSIONS } from './finalized-visits.js';
 import { splitByLevel } from './filters.js';
 import { AGGREGATE_NAMES, aggregateState, isVisitMetric, partialColumn } from './metrics.js';
 import type { DateRange, ReportQuery } from './report-query.js';
-import { ownValueFilter, valueDimension, valueRows } from './visits.js';
+import { ownValuesOf, valueDimension, valueRows } from './visits.js';
 
 /** A UTC day's last second, after its first. */
 const LAST_SECOND_MS = 86_399_000;
@@ -59,8 +59,8 @@ export function valueTotalRows(query: ReportQuery, range: DateRange): SqlFragmen
     return undefined;
   }
   const days = wholeUtcDays(range, query.site.timezone);
-  const last = days && [days.last, through].sort()[0];
-  if (!days || !last || last < days.first) return undefined;
+  if (!days || through < days.first) return undefined;
+  const last = days.last < through ? days.last : through;
 
   const alias = dimensionAlias(dimension);
   const [first, lastDay] = [bind.date(days.first), bind.date(last)];
@@ -76,6 +76,5 @@ export function valueTotalRows(query: ReportQuery, range: DateRange): SqlFragmen
     ', ',
   )}
     FROM (${around}) GROUP BY ${alias}`;
-  const ownFilter = ownValueFilter(query);
-  return sql`SELECT * FROM (${totals} UNION ALL ${partials}) ${ownFilter ? sql`WHERE ${ownFilter}` : sql``}`;
+  return ownValuesOf(query, sql`${totals} UNION ALL ${partials}`);
 }

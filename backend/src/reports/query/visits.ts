@@ -88,9 +88,10 @@ export function visitRows(
   const dimension = valueDimension(query);
   if (dimension) {
     // Groups begun on finalized days belong to visits begun there: the chosen visits need no open day.
-    const rows = valueRows(query, range, dimension, chosenVisits(query, range, sql`visit_id`, 'finalized'));
-    const ownFilter = ownValueFilter(query);
-    return sql`SELECT * FROM (${rows}) ${ownFilter ? sql`WHERE ${ownFilter}` : sql``}`;
+    return ownValuesOf(
+      query,
+      valueRows(query, range, dimension, chosenVisits(query, range, sql`visit_id`, 'finalized')),
+    );
   }
   return eventVisitRows(query, range);
 }
@@ -111,12 +112,13 @@ export function valueDimension(query: ReportQuery): FinalizedEventDimension | un
 }
 
 /**
- * A breakdown's filter on its own dimension (an event filter on any other is not answered by value rows),
- * over rows of `dim_<name>` values; undefined without one.
+ * Of `rows` (each with a `dim_<name>` value), those the breakdown's filter on its own dimension keeps (an
+ * event filter on any other is not answered by value rows); all of them without one.
  */
-export function ownValueFilter(query: ReportQuery): SqlFragment | undefined {
+export function ownValuesOf(query: ReportQuery, rows: SqlFragment): SqlFragment {
   const { event } = splitByLevel(query.filters);
-  return event && filterSql(event, dimensionAlias, () => undefined);
+  const ownFilter = event && filterSql(event, dimensionAlias, () => undefined);
+  return sql`SELECT * FROM (${rows}) ${ownFilter ? sql`WHERE ${ownFilter}` : sql``}`;
 }
 
 /**
