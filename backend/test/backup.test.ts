@@ -63,6 +63,7 @@ const TABLES = [
   'finalized_events',
   'finalized_first_seen',
   'finalized_value_totals',
+  'finalized_vitals',
   'sessions_daily',
   'traffic_hourly',
   'visit_paths',
@@ -108,6 +109,7 @@ async function everything(): Promise<Record<string, unknown>> {
     report(site, 'funnel', { ...RANGE, steps: JSON.stringify(FUNNEL_STEPS), dimension: 'country' }),
   );
   await read('paths', report(site, 'paths', { ...RANGE, page: '/pricing' }));
+  await read('vitals', report(site, 'vitals', { ...RANGE, dimension: 'page' }));
   await read('events', report(site, 'events', { ...RANGE, limit: 200 }));
   // The viewer's API key: its HMAC is keyed by the generated signing secret, which the archive sealed.
   await read('overview by API key', report(site, 'overview', RANGE, viewer.key));
@@ -177,6 +179,10 @@ before(async () => {
   await stores.insertEvents([
     ...seedVisits(21, site, '2026-09-01 00:00:00', '2026-11-30 00:00:00', 400),
     ...seedFunnel(site, '2026-11-10 09:00:00', 20, 'backup'),
+    // Web vitals, whose samples the finalizer stores per day and page too.
+    ...[1200, 2600, 4100].map((lcp_ms, n) =>
+      eventRow({ site_id: site, name: '$engagement', ts: `2026-11-0${n + 2} 10:00:00`, lcp_ms }),
+    ),
   ]);
   await stores.command(
     `INSERT INTO autocapture_names (site_id, fingerprint, name, source, updated_at) VALUES (${site}, 'a1b2c3d4e5f60718', 'Buy now', 'ai', '2026-11-20 10:00:00')`,

@@ -8,6 +8,7 @@ import { METRIC_NAMES } from '../src/reports/query/metrics.js';
 import { parseFilters } from '../src/reports/query/parse-request.js';
 import { chooseSource } from '../src/reports/query/plan.js';
 import { wholeUtcDays } from '../src/reports/query/value-totals.js';
+import { vitalsSql } from '../src/reports/query/vitals.js';
 import { bucketLabels, bucketOf } from '../src/reports/query/zoned-buckets.js';
 
 describe('dimensions', () => {
@@ -73,6 +74,33 @@ describe('the planner', () => {
     assert.equal(nameOf({ ...pages, finalizedThrough: undefined }), 'report:breakdown:events');
     assert.equal(nameOf({ ...pages, dimension: 'event_name' }), 'report:breakdown:events');
     assert.equal(nameOf({ ...pages, dimension: 'country' }), 'report:breakdown:rollup');
+  });
+
+  test('web vitals read the stored samples of the finalized UTC days a range covers whole, unless filtered', () => {
+    const month = {
+      site: { id: 7, timezone: 'Asia/Kolkata' },
+      range: { from: '2026-11-01', to: '2026-11-30' },
+      finalizedThrough: '2026-11-28',
+    } as const;
+    const read = (query: Parameters<typeof vitalsSql>[0]) =>
+      render(vitalsSql(query, 'page', { limit: 10, overall: true }).sql);
+    // Kolkata's November: the UTC days from the 1st to the 29th, and of those the finalized ones.
+    assert.match(
+      read(month),
+      /FROM finalized_vitals\s+WHERE site_id = 7 AND day >= toDate\('2026-11-01'\) AND day <= toDate\('2026-11-28'\)/,
+    );
+    assert.ok(
+      read(month).includes("NOT (toDate(ts) >= toDate('2026-11-01') AND toDate(ts) <= toDate('2026-11-28'))"),
+    );
+    assert.ok(!read({ ...month, finalizedThrough: undefined }).includes('finalized_vitals'));
+    assert.ok(
+      !read({ ...month, filters: { dimension: 'device', operator: 'is', value: 'mobile' } }).includes(
+        'finalized_vitals',
+      ),
+    );
+    assert.ok(
+      !read({ ...month, range: { from: '2026-11-20', to: '2026-11-20' } }).includes('finalized_vitals'),
+    );
   });
 
   test('a range covers whole the UTC days within its local days: none for one day of a zone off UTC', () => {

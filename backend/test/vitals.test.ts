@@ -225,5 +225,8 @@ describe('finalized days', () => {
     const [overall] = (await answers()) as Array<{ overall: typeof OVERALL }>;
     assert.deepEqual(overall.overall, OVERALL, 'each event once, the resend too');
     assert.equal(await assertSameOnceFinalized(app, new Date('2026-11-21T12:00:00Z'), answers), '2026-11-20');
+    // And once the 21st, a UTC day the range covers whole, is finalized too: read from its stored samples
+    // (finalized_vitals), the days at the range's ends from their events.
+    assert.equal(await assertSameOnceFinalized(app, new Date('2026-11-23T12:00:00Z'), answers), '2026-11-22');
   });
 });

@@ -192,6 +192,8 @@ test('the migrations build the replicated variant on every node, and come down a
         finalized_first_seen_local: 'ReplicatedMergeTree',
         finalized_value_totals: 'Distributed',
         finalized_value_totals_local: 'ReplicatedMergeTree',
+        finalized_vitals: 'Distributed',
+        finalized_vitals_local: 'ReplicatedMergeTree',
         schema_migrations: 'ReplicatedMergeTree',
         sessions_daily: 'Distributed',
         sessions_daily_local: 'ReplicatedAggregatingMergeTree',

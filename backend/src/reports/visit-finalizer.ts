@@ -33,6 +33,7 @@ import {
   type FinalizedWrite,
 } from './query/finalized-visits.js';
 import { finalizePathsSql, pathsCoverageSql } from './query/finalized-paths.js';
+import { finalizeVitalsSql } from './query/vitals.js';
 
 /** Days merged by one INSERT: a week of every site's visits stays well within the memory limit. */
 const DAYS_PER_WRITE = 7;
@@ -52,8 +53,8 @@ interface Watermark {
 
 /**
  * Writes the finalized visits, their event values and their totals, events, first sightings, event counts
- * (query/finalized-visits.ts) and page sequences (query/finalized-paths.ts) hourly, as the admin account,
- * and knows the last finalized day for the planner.
+ * (query/finalized-visits.ts), web vitals (query/vitals.ts) and page sequences (query/finalized-paths.ts)
+ * hourly, as the admin account, and knows the last finalized day for the planner.
  *
  * A day is final `finalizeAfterDays` after it (no row can be added to its visits any more): its rows are
  * written once. The days between the last final one and `provisionalAfterDays` ago (yesterday, by
@@ -228,6 +229,7 @@ export class VisitFinalizer extends RecurringJob {
     }
     await this.command(finalizeValueTotalsSql(from, to, write));
     await this.command(finalizeEventsSql(from, to, write));
+    await this.command(finalizeVitalsSql(from, to, write));
     await this.command(finalizeFirstSeenSql(from, to, write));
     await this.command(finalizeEventCountsSql(from, to, write));
     await this.command(finalizePathsSql({ from, to }, write, to));

@@ -1,0 +1,2 @@
+-- Web vitals group the finalized events again.
+DROP TABLE IF EXISTS {database}.finalized_vitals;
