@@ -4,6 +4,7 @@
  * clickhouse/docker-init, docker-init.test.ts.
  */
 import assert from 'node:assert/strict';
+import { availableParallelism } from 'node:os';
 import { after, before, test } from 'node:test';
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
 import { loadMigrations, migrationLabel, rollbackMigrations, runMigrations } from '../src';
@@ -59,6 +60,16 @@ test('reader reads, and cannot write, change the schema, or lift its read-only m
   for (const query of [...DDL, 'INSERT INTO events SELECT * FROM events LIMIT 1', 'SYSTEM STOP MERGES'])
     await refused(reader, query, /readonly mode/);
   await refused(reader, 'DROP TABLE events', /readonly/, { readonly: 0 });
+});
+
+test("every account's queries run on as many threads as the host has cores (18.16 would find 1 on a VM)", async () => {
+  for (const client of [ingest, reader]) {
+    const result = await client.query({
+      query: "SELECT value FROM system.settings WHERE name = 'max_threads'",
+      format: 'JSONEachRow',
+    });
+    assert.deepEqual(await result.json<{ value: string }>(), [{ value: String(availableParallelism()) }]);
+  }
 });
 
 test('admin migrates', async () => {
