@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { sampleEventRow, type EventRow } from '@sluice/config';
+import { waitUntil } from '@sluice/processes';
 import { startPanelHarness, type PanelHarness } from './panel-harness';
 
 /**
@@ -141,6 +142,23 @@ async function downloadedCsv(page: Page, region: Locator): Promise<[string, stri
   return [download.suggestedFilename(), readFileSync(await download.path(), 'utf8')];
 }
 
+/**
+ * Waits until the top paths of `list` read `expected`: an answer to the options before the last may be drawn
+ * first, and the shares come with the page's visits, a request of their own ("…" until it answers).
+ */
+async function topPaths(list: Locator, expected: string[]) {
+  const rows = async () =>
+    (await list.locator('.paths-top-row').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
+  await waitUntil(
+    'the top paths drawn',
+    async () => {
+      assert.deepEqual(await rows(), expected);
+      return true;
+    },
+    { timeoutMs: 15_000 },
+  );
+}
+
 /** Waits until the flow is centred on `page` with `visits` visits (the previous view stays while loading). */
 async function centred(page: Page, path: string, visits: string) {
   await page
@@ -186,11 +204,7 @@ test('paths: the pages before and after /pricing; a neighbour re-centres, back r
   await page.getByRole('group', { name: 'Show' }).getByRole('button', { name: 'Top paths' }).click();
   await page.waitForURL(/show=top/);
   const top = page.getByRole('list', { name: 'Top paths from /pricing' });
-  await top.getByRole('listitem').first().waitFor();
-  const rows = async () =>
-    (await top.locator('.paths-top-row').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
-  await page.locator('.paths-top-percent').filter({ hasText: '50%' }).waitFor();
-  assert.deepEqual(await rows(), [
+  await topPaths(top, [
     '/pricing → /checkout → Left the site 2 50%',
     '/pricing → /docs → Left the site 1 25%',
     '/pricing → Left the site 1 25%',
@@ -209,29 +223,18 @@ test('paths: the pages before and after /pricing; a neighbour re-centres, back r
   await page.getByRole('combobox', { name: /^Paths/ }).selectOption('to');
   await page.getByRole('combobox', { name: /^Steps/ }).selectOption('3');
   await page.waitForURL(/direction=to.*steps=3|steps=3.*direction=to/);
-  const toPricing = page.getByRole('list', { name: 'Top paths to /pricing' });
-  // The previous answer stays, dimmed, until the new one is drawn.
-  await toPricing.locator('.paths-top-row').filter({ hasText: 'Entered the site' }).nth(2).waitFor();
-  // The shares come with the page's visits, a request of their own: "…" until it answers.
-  await toPricing.locator('.paths-top-percent').filter({ hasText: '50%' }).waitFor();
-  const toRows = (await toPricing.locator('.paths-top-row').allInnerTexts()).map((text) =>
-    text.replace(/\s+/g, ' ').trim(),
-  );
-  assert.deepEqual(toRows, [
+  const toRows = [
     'Entered the site → / → /pricing 2 50%',
     'Entered the site → /docs → /pricing 1 25%',
     'Entered the site → /pricing 1 25%',
-  ]);
+  ];
+  // The previous answer stays, dimmed, until the new one is drawn.
+  await topPaths(page.getByRole('list', { name: 'Top paths to /pricing' }), toRows);
 
   const link = page.url();
   const reopened = await panel.ownerPage(link);
   assert.equal(reopened.url(), link);
-  const again = reopened.getByRole('list', { name: 'Top paths to /pricing' });
-  await again.locator('.paths-top-row').nth(2).waitFor();
-  assert.deepEqual(
-    (await again.locator('.paths-top-row').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim()),
-    toRows,
-  );
+  await topPaths(reopened.getByRole('list', { name: 'Top paths to /pricing' }), toRows);
   await reopened.close();
   await page.close();
 });
