@@ -33,6 +33,20 @@ export function wholeUtcDays(range: DateRange, timeZone: string): { first: strin
 }
 
 /**
+ * The UTC days `range` covers whole (wholeUtcDays) up to the last finalized one, as bound dates: the days
+ * read from a table of finalized totals (page totals, web vitals' samples); undefined where none is.
+ */
+export function finalizedWholeDays(
+  query: Pick<ReportQuery, 'site' | 'finalizedThrough'>,
+  range: DateRange,
+): { first: SqlFragment; last: SqlFragment } | undefined {
+  const days = wholeUtcDays(range, query.site.timezone);
+  const through = query.finalizedThrough;
+  if (!days || through === undefined || through < days.first) return undefined;
+  return { first: bind.date(days.first), last: bind.date(days.last < through ? days.last : through) };
+}
+
+/**
  * The rows a breakdown by a totalled dimension (a page) merges, where the finalized totals (migration 0028)
  * answer part of it: per value, each aggregate's partial (partialColumn) and the value as
  * `dim_<name>`. The UTC days the range covers whole, up to the last finalized one, are read from
@@ -46,31 +60,28 @@ export function wholeUtcDays(range: DateRange, timeZone: string): { first: strin
  */
 export function valueTotalRows(query: ReportQuery, range: DateRange): SqlFragment | undefined {
   const dimension = valueDimension(query);
-  const through = query.finalizedThrough;
   if (
     dimension === undefined ||
     !TOTALLED_DIMENSIONS.includes(dimension) ||
     splitByLevel(query.filters).visit !== undefined ||
-    through === undefined ||
     query.goal !== undefined ||
     query.interval !== undefined ||
     !query.metrics.every(isVisitMetric)
   ) {
     return undefined;
   }
-  const days = wholeUtcDays(range, query.site.timezone);
-  if (!days || through < days.first) return undefined;
-  const last = days.last < through ? days.last : through;
+  const days = finalizedWholeDays(query, range);
+  if (!days) return undefined;
 
   const alias = dimensionAlias(dimension);
-  const [first, lastDay] = [bind.date(days.first), bind.date(last)];
+  const { first, last } = days;
   const totals = sql`SELECT value AS ${alias}, ${joinSql(
     AGGREGATE_NAMES.map((name) => sql`${identifier(name)} AS ${partialColumn(name)}`),
     ', ',
   )}
     FROM finalized_value_totals
-    WHERE dimension = ${bind.string(dimension)} AND ${latestDaysOf(bind.uint32(query.site.id), first, lastDay)}`;
-  const around = valueRows(query, range, dimension, sql`NOT (day >= ${first} AND day <= ${lastDay})`);
+    WHERE dimension = ${bind.string(dimension)} AND ${latestDaysOf(bind.uint32(query.site.id), first, last)}`;
+  const around = valueRows(query, range, dimension, sql`NOT (day >= ${first} AND day <= ${last})`);
   const partials = sql`SELECT ${alias}, ${joinSql(
     AGGREGATE_NAMES.map((name) => sql`${aggregateState(name)} AS ${partialColumn(name)}`),
     ', ',

@@ -3,7 +3,7 @@ import { bind, identifier, joinSql, sql, type SqlFragment } from '../../clickhou
 import { latestDaysOf, type FinalizedWrite } from './finalized-visits.js';
 import { rangeEvents, type EventColumn } from './range-events.js';
 import type { ReportQuery } from './report-query.js';
-import { wholeUtcDays } from './value-totals.js';
+import { finalizedWholeDays } from './value-totals.js';
 
 /** The tracker reports the vitals it measured with the page's engagement (tracker/src/capture.ts). */
 const VITALS_EVENT = '$engagement';
@@ -96,7 +96,7 @@ function vitalArrays(
   query: Pick<ReportQuery, 'site' | 'filters' | 'range' | 'finalizedThrough'>,
   dimension: VitalsDimension | undefined,
 ): SqlFragment {
-  const stored = query.filters ? undefined : storedDays(query);
+  const stored = query.filters ? undefined : finalizedWholeDays(query, query.range);
   const events = rangeEvents(query, query.range, [VITALS_EVENT], vitalColumns(dimension), {
     visitors: false,
     where: stored && sql`NOT (toDate(ts) >= ${stored.first} AND toDate(ts) <= ${stored.last})`,
@@ -118,16 +118,6 @@ function vitalArrays(
   return sql`SELECT ${joinSql(storedColumns, ', ')} FROM finalized_vitals
       WHERE ${latestDaysOf(bind.uint32(query.site.id), stored.first, stored.last)}
     UNION ALL ${grouped}`;
-}
-
-/** The finalized UTC days the range covers whole (value-totals.ts), as bound dates; undefined if none. */
-function storedDays(
-  query: Pick<ReportQuery, 'site' | 'range' | 'finalizedThrough'>,
-): { first: SqlFragment; last: SqlFragment } | undefined {
-  const days = wholeUtcDays(query.range, query.site.timezone);
-  const through = query.finalizedThrough;
-  if (!days || through === undefined || through < days.first) return undefined;
-  return { first: bind.date(days.first), last: bind.date(days.last < through ? days.last : through) };
 }
 
 /**
