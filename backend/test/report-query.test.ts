@@ -7,6 +7,7 @@ import { wildcardRegex } from '../src/reports/query/filters.js';
 import { METRIC_NAMES } from '../src/reports/query/metrics.js';
 import { parseFilters } from '../src/reports/query/parse-request.js';
 import { chooseSource } from '../src/reports/query/plan.js';
+import type { ReportQuery } from '../src/reports/query/report-query.js';
 import { wholeUtcDays } from '../src/reports/query/value-totals.js';
 import { vitalsSql } from '../src/reports/query/vitals.js';
 import { bucketLabels, bucketOf } from '../src/reports/query/zoned-buckets.js';
@@ -74,6 +75,31 @@ describe('the planner', () => {
     assert.equal(nameOf({ ...pages, finalizedThrough: undefined }), 'report:breakdown:events');
     assert.equal(nameOf({ ...pages, dimension: 'event_name' }), 'report:breakdown:events');
     assert.equal(nameOf({ ...pages, dimension: 'country' }), 'report:breakdown:rollup');
+  });
+
+  test("an open day's visit counts are merged or counted only for the metrics that read them", () => {
+    const month: ReportQuery = {
+      site: { id: 7, timezone: 'Europe/Berlin' },
+      range: { from: '2026-11-01', to: '2026-11-30' },
+      metrics: ['visitors'],
+      finalizedThrough: '2026-11-28',
+    };
+    const read = (query: ReportQuery) => render(reportSql(query, query.range).sql);
+    const visitors = read({ ...month, interval: 'day' });
+    assert.ok(visitors.includes('FROM sessions_daily'));
+    assert.ok(!visitors.includes('uniqIfMerge(pageviews)') && !visitors.includes('uniqMerge(events)'));
+    const bounces = read({ ...month, metrics: ['visitors', 'bounce_rate'] });
+    assert.ok(bounces.includes('uniqIfMerge(pageviews)') && !bounces.includes('uniqMerge(events)'));
+    const ordered = read({ ...month, dimension: 'country', order: { by: 'events', direction: 'desc' } });
+    assert.ok(ordered.includes('uniqMerge(events)') && !ordered.includes('uniqIfMerge(pageviews)'));
+    // From raw events (a breakdown by an event dimension) alike.
+    const names = read({ ...month, dimension: 'event_name', finalizedThrough: undefined });
+    assert.ok(!names.includes("uniqIf(event_id, name = 'pageview')") && !names.includes('uniq(event_id)'));
+    assert.ok(
+      read({ ...month, metrics: ['pageviews'], dimension: 'event_name' }).includes(
+        "uniqIf(event_id, name = 'pageview')",
+      ),
+    );
   });
 
   test('web vitals read the stored samples of the finalized UTC days a range covers whole, unless filtered', () => {

@@ -1,4 +1,5 @@
-import { identifier, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
+import { identifier, render, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
+import type { ReportQuery } from './report-query.js';
 
 /**
  * What the visit metrics are made of, each an aggregate over visit rows (`visits.ts`): one row per visit,
@@ -117,6 +118,22 @@ export const isVisitMetric = (name: MetricName): name is VisitMetricName => name
 
 /** A visit metric over partials merged (AGGREGATES), from a column of each aggregate's (partialColumn). */
 export const mergedMetric = (name: VisitMetricName): SqlFragment => VISIT_METRICS[name](MERGED);
+
+/**
+ * A visit row's counts of distinct event ids (visits.ts). Over the open days each is counted per visit
+ * (a state merged from the rollup, or distinct ids of raw events): the largest cost of an open day, which
+ * a query whose metrics read neither (a timeseries of visitors, the visits a filter keeps) need not pay.
+ */
+const VISIT_COUNTS = ['visit_pageviews', 'visit_events'] as const;
+export type VisitCount = (typeof VISIT_COUNTS)[number];
+
+/** The visit counts a query's metrics (and the one it orders by) read, from their SQL. */
+export function countsReadBy(query: Pick<ReportQuery, 'metrics' | 'order'>): Set<VisitCount> {
+  const by = query.order?.by;
+  const metrics = by === undefined || by === 'value' ? query.metrics : [...query.metrics, by];
+  const read = metrics.map((name) => render(METRICS[name]));
+  return new Set(VISIT_COUNTS.filter((count) => read.some((text) => text.includes(count))));
+}
 
 /** What only a report with a goal can answer. */
 export const GOAL_METRIC_NAMES = Object.keys(GOAL_METRICS) as MetricName[];

@@ -18,6 +18,7 @@ import {
 } from './finalized-visits.js';
 import { VISIT_KEY } from './visit-key.js';
 import { filterDimensions, filterSql, splitByLevel } from './filters.js';
+import { countsReadBy } from './metrics.js';
 import { sampleClause } from './sample-clause.js';
 import { queryDimensions, type VisitSource } from './plan.js';
 import type { DateRange, ReportQuery } from './report-query.js';
@@ -196,8 +197,7 @@ function eventVisitRows(query: ReportQuery, range: DateRange, open?: OpenDays): 
       [sql`argMin(sipHash64(visitor_id), ts)`, sql`visitor`],
       [sql`min(ts)`, sql`visit_started`],
       [sql`max(ts)`, sql`visit_ended`],
-      [sql`uniqIf(event_id, name = 'pageview')`, sql`visit_pageviews`],
-      [sql`uniq(event_id)`, sql`visit_events`],
+      ...visitCounts(query, sql`uniqIf(event_id, name = 'pageview')`, sql`uniq(event_id)`),
       ...valueColumns,
     ])}
     FROM events ${sampleClause(query)} ${carriers ? sql`PREWHERE ${carriers}` : sql``}
@@ -305,6 +305,24 @@ function openGroupsOnly(query: ReportQuery, open: OpenDays, dimension: Dimension
 }
 
 /**
+ * A visit row's counts as `pageviews` and `events` count them, each 0 where the query's metrics don't read
+ * it (countsReadBy): a 30-day timeseries of visitors merged its open day's 15,000 visits' two states of
+ * distinct ids for nothing (57 ms on ClickHouse, 44 without).
+ */
+function visitCounts(
+  query: ReportQuery,
+  pageviews: SqlFragment,
+  events: SqlFragment,
+): Array<[SqlFragment, SqlFragment]> {
+  const read = countsReadBy(query);
+  const zero = sql`toUInt64(0)`;
+  return [
+    [read.has('visit_pageviews') ? pageviews : zero, sql`visit_pageviews`],
+    [read.has('visit_events') ? events : zero, sql`visit_events`],
+  ];
+}
+
+/**
  * The open visits from the rollup: merged per visit over the open days and kept when they began in
  * [start, end). A visit that began on a finalized day may still have rows on the open days: it is left
  * to `visits` (lookBack).
@@ -319,8 +337,7 @@ function rollupVisitRows(
     [sql`argMinMerge(visitor_hash)`, sql`visitor`],
     [sql`minMerge(started)`, sql`visit_started`],
     [sql`maxMerge(ended)`, sql`visit_ended`],
-    [sql`uniqIfMerge(pageviews)`, sql`visit_pageviews`],
-    [sql`uniqMerge(events)`, sql`visit_events`],
+    ...visitCounts(query, sql`uniqIfMerge(pageviews)`, sql`uniqMerge(events)`),
     ...visitDimensions.map((name): [SqlFragment, SqlFragment] => [
       visitValueFromRollup(name),
       dimensionAlias(name),
