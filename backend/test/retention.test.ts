@@ -221,6 +221,8 @@ describe('retention over finalized and open days', () => {
     returnEvent?: string;
   }> = [
     { period: 'day', from: '2026-11-01', to: '2026-11-24' },
+    // 85 days: the periods from 4 November on are past the first 64 (a second mask of returns).
+    { period: 'day', from: '2026-09-01', to: '2026-11-24' },
     { period: 'week', from: '2026-11-02', to: '2026-11-29' },
     { period: 'month', from: '2026-10-01', to: '2026-11-30' },
     { period: 'week', from: '2026-11-02', to: '2026-11-29', returnEvent: 'purchase' },

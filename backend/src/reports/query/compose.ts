@@ -65,7 +65,11 @@ export type DayInterval = Extract<Interval, 'day' | 'week' | 'month'>;
  * it. Weeks start on Monday (toMonday), which 18.16 and modern servers share.
  */
 export function bucketDay(interval: DayInterval, timeZone: string, instant: SqlFragment): SqlFragment {
-  const day = sql`toDate(${instant}, ${bind.timeZone(timeZone)})`;
+  return bucketOfDate(interval, sql`toDate(${instant}, ${bind.timeZone(timeZone)})`);
+}
+
+/** The first day of the day, week or month a Date falls in (bucketDay). */
+export function bucketOfDate(interval: DayInterval, day: SqlFragment): SqlFragment {
   switch (interval) {
     case 'day':
       return day;
