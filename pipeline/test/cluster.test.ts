@@ -72,12 +72,22 @@ function ddlWorkerDeaths(node: number): string[] {
   return existsSync(log) ? [...readFileSync(log, 'utf8').matchAll(DDL_WORKER_DIED)].map((m) => m[1]) : [];
 }
 
-async function restartNodesWhoseDdlWorkerDied(): Promise<void> {
+/**
+ * Restarts each node whose DDL worker died, or whose server crashed: 18.16 also segfaults now and then in
+ * its ZooKeeper client while creating a DDL task's node (`zkutil::ZooKeeper::createImpl`, seen once on CI's
+ * host), which a supervisor (systemd's Restart=on-failure) answers the same way.
+ */
+async function restartFailedNodes(): Promise<void> {
   for (const node of NODES.keys()) {
     const deaths = ddlWorkerDeaths(node);
-    if (deaths.length <= deathsHandled[node]) continue;
+    const crashed = !servers[node].process.running;
+    if (deaths.length <= deathsHandled[node] && !crashed) continue;
     deathsHandled[node] = deaths.length;
-    restarts.push(`${NODES[node][1]} restarted after its DDL worker died: ${deaths.at(-1)}`);
+    restarts.push(
+      crashed
+        ? `${NODES[node][1]} restarted after its server exited`
+        : `${NODES[node][1]} restarted after its DDL worker died: ${deaths.at(-1)}`,
+    );
     await clients[node].close();
     await servers[node].stop();
     servers[node] = await startClickHouse(nodeOptions[node]);
@@ -141,7 +151,7 @@ before(async () => {
   servers = await Promise.all(nodeOptions.map(startClickHouse));
   clients = servers.map(adminClient);
   watchdog = setInterval(() => {
-    restarting = restarting.then(restartNodesWhoseDdlWorkerDied);
+    restarting = restarting.then(restartFailedNodes);
   }, 1000);
   // Every test needs the schema, whichever of them runs.
   firstRun = await schemaWork(runMigrations(target(DDL_NODE)));
