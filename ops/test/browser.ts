@@ -1,4 +1,4 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 /** The customer's domain as the browser sees it: a name, so a page's host is never the loopback address. */
 export const CUSTOMER_HOST = 'shop.test';
@@ -41,8 +41,34 @@ export function personsPage(browser: Browser): Promise<Page> {
  * near the window (the panel's useInView), until none waits to be seen and nothing in the page is loading.
  */
 export async function everyCardDrawn(page: Page): Promise<void> {
-  for (const card of await page.locator('.breakdowns > section').all()) await card.scrollIntoViewIfNeeded();
+  for (const card of await page.locator('.breakdowns > section').all()) await scrolledToLoad(card);
   await nothingLoading(page);
+}
+
+/** How often a card is scrolled to again when it still waits to be seen (scrolledToLoad). */
+const SCROLL_ATTEMPTS = 10;
+
+/**
+ * A card scrolled to the window's middle until it no longer waits to be seen. Not Playwright's
+ * scrollIntoViewIfNeeded, which first waits for the card's box to keep still: the cards above it grow as
+ * they load, and on CI's loaded host one kept moving for its 30 s. A card moved out again before the
+ * panel saw it in view is scrolled to again.
+ */
+async function scrolledToLoad(card: Locator): Promise<void> {
+  const waiting = card.locator('.query-state-waiting');
+  for (let attempt = 1; ; attempt++) {
+    await card.evaluate((element) =>
+      (element as unknown as { scrollIntoView(options: { block: string }): void }).scrollIntoView({
+        block: 'center',
+      }),
+    );
+    try {
+      await waiting.waitFor({ state: 'detached', timeout: 3_000 });
+      return;
+    } catch (error) {
+      if (attempt === SCROLL_ATTEMPTS) throw error;
+    }
+  }
 }
 
 /** Until no part of the page is loading, nor waits to be scrolled into view. */
