@@ -122,8 +122,10 @@ export const SCROLL_DEPTHS = [25, 50, 75, 100] as const;
  * Scroll depth: of the visits' views of the page that reported engagement, how many scrolled to at
  * least 25, 50, 75 and 100% (`views` and one count per depth). The tracker reports `$engagement` each
  * time a view is hidden or left, with the deepest scroll since its last report: a view's depth is the
- * deepest of its reports, per visit and page (each report once, by its id). The engagement event has no
- * viewport width: this is over every viewport.
+ * deepest of its reports, per visit and page (each report once, by its id), grouped by one hash of the
+ * pair: 18.16 grouped a month of /pricing's views by the number and the string in 77 ms, by their hash in 40
+ * (two views sharing a hash by chance would count as one). The engagement event has no viewport width:
+ * this is over every viewport.
  */
 export function scrollDepthSql(query: ReportQuery, page: string): NamedQuery {
   const reports = pageEvents(
@@ -144,6 +146,6 @@ export function scrollDepthSql(query: ReportQuery, page: string): NamedQuery {
       ),
       ', ',
     )}
-      FROM (SELECT visit_id, page, max(depth) AS depth FROM (${reports}) GROUP BY visit_id, page)`,
+      FROM (SELECT max(depth) AS depth FROM (${reports}) GROUP BY cityHash64(visit_id, page))`,
   };
 }
