@@ -1,5 +1,4 @@
 import { identifier, render, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
-import type { ReportQuery } from './report-query.js';
 
 /**
  * What the visit metrics are made of, each an aggregate over visit rows (`visits.ts`): one row per visit,
@@ -128,7 +127,10 @@ const VISIT_COUNTS = ['visit_pageviews', 'visit_events'] as const;
 export type VisitCount = (typeof VISIT_COUNTS)[number];
 
 /** The visit counts a query's metrics (and the one it orders by) read, from their SQL. */
-export function countsReadBy(query: Pick<ReportQuery, 'metrics' | 'order'>): Set<VisitCount> {
+export function countsReadBy(query: {
+  metrics: MetricName[];
+  order?: { by: MetricName | 'value' };
+}): Set<VisitCount> {
   const by = query.order?.by;
   const metrics = by === undefined || by === 'value' ? query.metrics : [...query.metrics, by];
   const read = metrics.map((name) => render(METRICS[name]));
