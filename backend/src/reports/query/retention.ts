@@ -132,7 +132,7 @@ const MASK_BITS = 64;
  * The periods a visitor returned in (`returned`, over activity rows) as bits of 64-bit masks: bit i of mask
  * w is the range's period 64w + i, counted from the one its first day is in. `columns` aggregates them per
  * visitor (`groupBitOrIf`, a number per visitor where an array of Dates was one more allocation: the
- * benchmark's month by week grouped in 66 ms against 111); `returns` reads them back as cells, (1, a
+ * benchmark's month by week grouped in 72 ms against 111); `returns` reads them back as cells, (1, a
  * period's first day) each. A lambda reads only its own argument (bitmaskToArray's powers of two): 18.16
  * can't find an aggregate's alias captured by a lambda over the grouped rows.
  */
