@@ -73,9 +73,10 @@ function ddlWorkerDeaths(node: number): string[] {
 }
 
 /**
- * Restarts each node whose DDL worker died, or whose server crashed: 18.16 also segfaults now and then in
- * its ZooKeeper client while creating a DDL task's node (`zkutil::ZooKeeper::createImpl`, seen once on CI's
- * host), which a supervisor (systemd's Restart=on-failure) answers the same way.
+ * Restarts each node whose DDL worker died, or whose server crashed, as a supervisor (systemd's
+ * Restart=on-failure) would. 18.16's worker swaps its ZooKeeper session without a lock when the session
+ * expires, so an ON CLUSTER query can still meet a session being replaced (the gap at start, where CI's host
+ * saw it segfault twice, startClickHouse closes).
  */
 async function restartFailedNodes(): Promise<void> {
   for (const node of NODES.keys()) {

@@ -110,6 +110,9 @@ export function renderUsersXml(
 `;
 }
 
+/** Where ON CLUSTER DDL is queued in ZooKeeper: the node `ddl` under this path. */
+const DDL_QUEUE_PARENT = '/clickhouse/task_queue';
+
 /**
  * A cluster node's part of config.xml. Distributed tables reach the other nodes as the admin
  * account; ON CLUSTER DDL is queued in ZooKeeper and run by every node.
@@ -128,7 +131,7 @@ function clusterXml(cluster: ClusterNode, admin: ClickHouseCredentials['admin'])
   <interserver_http_port>${cluster.interserverPort}</interserver_http_port>
   <zookeeper><node><host>127.0.0.1</host><port>${cluster.zookeeperPort}</port></node></zookeeper>
   <macros><shard>${cluster.shard}</shard><replica>${cluster.replica}</replica></macros>
-  <distributed_ddl><path>/clickhouse/task_queue/ddl</path></distributed_ddl>
+  <distributed_ddl><path>${DDL_QUEUE_PARENT}/ddl</path></distributed_ddl>
   <remote_servers><${cluster.name}>${shards}</${cluster.name}></remote_servers>`;
 }
 
@@ -190,23 +193,47 @@ function systemServiceHolder(): string {
   return result.stdout?.trim() === 'active' ? "the system's clickhouse-server service is running" : '';
 }
 
-/**
- * Ready when the server answers a query as this stack's admin account: a `/ping` would also be answered by
- * another server on the same port, which knows neither the account nor its generated password.
- */
-async function answersAsAdmin(url: string, admin: ClickHouseCredentials['admin']): Promise<boolean> {
-  const response = await fetch(`${url}/?query=${encodeURIComponent('SELECT 1')}`, {
+/** What the server answers `query` with as this stack's admin account. */
+async function askAsAdmin(
+  url: string,
+  admin: ClickHouseCredentials['admin'],
+  query: string,
+): Promise<string> {
+  const response = await fetch(`${url}/?query=${encodeURIComponent(query)}`, {
     headers: { 'X-ClickHouse-User': admin.username, 'X-ClickHouse-Key': admin.password },
     signal: AbortSignal.timeout(2000),
   });
   const body = (await response.text()).trim();
   if (!response.ok) throw new Error(`ClickHouse answered ${response.status}: ${body.slice(0, 200)}`);
-  return body === '1';
+  return body;
 }
 
 /**
+ * Ready when the server answers a query as this stack's admin account: a `/ping` would also be answered by
+ * another server on the same port, which knows neither the account nor its generated password.
+ */
+const answersAsAdmin = async (url: string, admin: ClickHouseCredentials['admin']) =>
+  (await askAsAdmin(url, admin, 'SELECT 1')) === '1';
+
+/**
+ * A cluster node takes ON CLUSTER DDL only once it reaches ZooKeeper. 18.16 listens before its DDL worker's
+ * thread has connected, and an ON CLUSTER query in that gap dereferences the worker's missing session: the
+ * server segfaults in `zkutil::ZooKeeper::createImpl` (seen twice on CI's loaded host; reproduced every time
+ * by pausing ZooKeeper while a node starts). The worker's thread asks for the server's one session before the
+ * server listens, so an answer from `system.zookeeper` means the worker holds it too; the queue's node, which
+ * the first worker creates, says a worker got that far.
+ */
+const reachesDdlQueue = async (url: string, admin: ClickHouseCredentials['admin']) =>
+  (await askAsAdmin(
+    url,
+    admin,
+    `SELECT count() FROM system.zookeeper WHERE path = '${DDL_QUEUE_PARENT}' AND name = 'ddl'`,
+  )) === '1';
+
+/**
  * Starts a private clickhouse-server (Debian's 18.16 here) and resolves once it answers a query as the admin
- * account. Refuses with a PortInUseError when its ports are taken, rather than waiting on someone else's server.
+ * account (and, on a cluster, can take ON CLUSTER DDL). Refuses with a PortInUseError when its ports are taken,
+ * rather than waiting on someone else's server.
  */
 export async function startClickHouse(options: ClickHouseOptions): Promise<RunningClickHouse> {
   const { dir, httpPort, tcpPort, database, credentials, cluster, queryLog } = options;
@@ -237,11 +264,20 @@ export async function startClickHouse(options: ClickHouseOptions): Promise<Runni
     stopTimeoutMs: 30_000,
   });
   const url = `http://127.0.0.1:${httpPort}`;
+  const ready = async () => {
+    await waitUntil('ClickHouse', () => answersAsAdmin(url, credentials.admin), {
+      process,
+      timeoutMs: 60_000,
+    });
+    if (cluster) {
+      await waitUntil(`ClickHouse's DDL worker`, () => reachesDdlQueue(url, credentials.admin), {
+        process,
+        timeoutMs: 60_000,
+      });
+    }
+  };
   // A server that never became ready is stopped: left running, it would keep the test process alive.
-  await waitUntil('ClickHouse', () => answersAsAdmin(url, credentials.admin), {
-    process,
-    timeoutMs: 60_000,
-  }).catch(async (error: unknown) => {
+  await ready().catch(async (error: unknown) => {
     await process.stop();
     throw error;
   });
