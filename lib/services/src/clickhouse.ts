@@ -110,8 +110,8 @@ export function renderUsersXml(
 `;
 }
 
-/** Where ON CLUSTER DDL is queued in ZooKeeper: the node `ddl` under this path. */
-const DDL_QUEUE_PARENT = '/clickhouse/task_queue';
+/** Where ON CLUSTER DDL is queued in ZooKeeper: the node `name` under `parent`. */
+const DDL_QUEUE = { parent: '/clickhouse/task_queue', name: 'ddl' };
 
 /**
  * A cluster node's part of config.xml. Distributed tables reach the other nodes as the admin
@@ -131,7 +131,7 @@ function clusterXml(cluster: ClusterNode, admin: ClickHouseCredentials['admin'])
   <interserver_http_port>${cluster.interserverPort}</interserver_http_port>
   <zookeeper><node><host>127.0.0.1</host><port>${cluster.zookeeperPort}</port></node></zookeeper>
   <macros><shard>${cluster.shard}</shard><replica>${cluster.replica}</replica></macros>
-  <distributed_ddl><path>${DDL_QUEUE_PARENT}/ddl</path></distributed_ddl>
+  <distributed_ddl><path>${DDL_QUEUE.parent}/${DDL_QUEUE.name}</path></distributed_ddl>
   <remote_servers><${cluster.name}>${shards}</${cluster.name}></remote_servers>`;
 }
 
@@ -227,7 +227,7 @@ const reachesDdlQueue = async (url: string, admin: ClickHouseCredentials['admin'
   (await askAsAdmin(
     url,
     admin,
-    `SELECT count() FROM system.zookeeper WHERE path = '${DDL_QUEUE_PARENT}' AND name = 'ddl'`,
+    `SELECT count() FROM system.zookeeper WHERE path = '${DDL_QUEUE.parent}' AND name = '${DDL_QUEUE.name}'`,
   )) === '1';
 
 /**
@@ -264,20 +264,15 @@ export async function startClickHouse(options: ClickHouseOptions): Promise<Runni
     stopTimeoutMs: 30_000,
   });
   const url = `http://127.0.0.1:${httpPort}`;
-  const ready = async () => {
-    await waitUntil('ClickHouse', () => answersAsAdmin(url, credentials.admin), {
-      process,
-      timeoutMs: 60_000,
-    });
-    if (cluster) {
-      await waitUntil(`ClickHouse's DDL worker`, () => reachesDdlQueue(url, credentials.admin), {
-        process,
-        timeoutMs: 60_000,
-      });
-    }
-  };
+  // A cluster node's answer from ZooKeeper is an answer as the admin account too: one probe says both.
+  const ready = cluster
+    ? () => reachesDdlQueue(url, credentials.admin)
+    : () => answersAsAdmin(url, credentials.admin);
   // A server that never became ready is stopped: left running, it would keep the test process alive.
-  await ready().catch(async (error: unknown) => {
+  await waitUntil(cluster ? 'ClickHouse with its DDL worker' : 'ClickHouse', ready, {
+    process,
+    timeoutMs: 60_000,
+  }).catch(async (error: unknown) => {
     await process.stop();
     throw error;
   });
