@@ -52,7 +52,18 @@ test("a newcomer's empty overview leads to the demo site, whose progress is foll
 
 /** Every report page over the demo's month, as its screenshot shows it. */
 const PAGES: Array<{ name: string; path: string; ready(page: Page): Promise<void> }> = [
-  { name: 'overview', path: `overview?${MONTH}`, ready: everyCardDrawn },
+  {
+    name: 'overview',
+    path: `overview?${MONTH}`,
+    async ready(page) {
+      await everyCardDrawn(page);
+      // The locations on their map, as a newcomer would open them once.
+      const locations = page.getByRole('region', { name: 'Locations' });
+      await locations.getByRole('button', { name: 'Map', exact: true }).click();
+      await locations.locator('.country-map path[role="button"]').first().waitFor();
+      await nothingLoading(page);
+    },
+  },
   {
     name: 'goals',
     path: `goals?${MONTH}`,

@@ -162,6 +162,37 @@ test('the overview shows the seeded numbers; a breakdown row filters the page, b
   await page.close();
 });
 
+test('the Locations map shades each country by its visitors; a country chosen from the keyboard filters the page', async () => {
+  const page = await ownerPage({ width: 1280 });
+  await firstCard(page, 'Unique visitors 3 ');
+  const locations = page.getByRole('region', { name: 'Locations' });
+  await locations.scrollIntoViewIfNeeded();
+  await locations.getByRole('button', { name: 'Map', exact: true }).click();
+  const map = locations.getByRole('group', { name: 'Visitors by country, on a world map' });
+  const countries = map.getByRole('button');
+  await countries.first().waitFor();
+  // Germany's 2 visitors the darkest shade; the United States' 1, half of them, 6 of 8 on a square-root scale.
+  assert.deepEqual(
+    await countries.evaluateAll((shapes) =>
+      shapes.map((shape) => `${shape.getAttribute('aria-label')} ${shape.getAttribute('class')}`).sort(),
+    ),
+    [
+      'Germany: 2 visitors; filter by it map-country map-shade-8',
+      'United States: 1 visitor; filter by it map-country map-shade-6',
+    ],
+  );
+  assert.ok((await map.locator('path').count()) > 170, 'every other country is drawn, unshaded');
+  assert.equal(
+    (await locations.locator('.map-legend').innerText()).replace(/\s+/g, ' '),
+    '1 visitor 2 visitors',
+  );
+  await map.getByRole('button', { name: /^Germany/ }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/filter=country%3ADE/);
+  await firstCard(page, 'Unique visitors 2 ');
+  await page.close();
+});
+
 test('a filter from the Add filter form: any dimension with the operators it takes, values suggested from the period', async () => {
   const page = await ownerPage({ width: 1280 });
   await firstCard(page, 'Unique visitors 3 ');

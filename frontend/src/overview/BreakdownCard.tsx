@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { ReportRequest } from '../reports/report-request';
 import type { Condition } from '../reports/conditions';
 import { QueryState } from '../shared/QueryState';
@@ -10,7 +10,10 @@ import { useInView } from '../shared/useInView';
 import { SearchField } from '../shared/SearchField';
 import { CsvDownloadButton } from '../shared/CsvDownloadButton';
 
-/** Rows on the card; its detail view asks for up to the API's page maximum. */
+/** The world map, with its shapes and projection: loaded when a Map tab is first chosen. */
+const CountryMap = lazy(async () => ({ default: (await import('./CountryMap')).CountryMap }));
+
+/** Rows on the card; its detail view (and the map, which shades every country) asks for up to the API's page maximum. */
 const CARD_ROWS = 10;
 const DETAIL_ROWS = 1000;
 
@@ -28,11 +31,15 @@ export function BreakdownCard({ spec, request, onFilter }: BreakdownCardProps) {
   const [detailed, setDetailed] = useState(false);
   // A search looks through up to the detail view's rows, not only the ten on the card.
   const searching = search.trim() !== '';
+  const map = tab.view === 'map';
   const breakdown: BreakdownRequest = {
     ...request,
+    // The map shows no change: it asks for no comparison period.
+    ...(map && { comparison: undefined }),
     dimension: tab.dimension,
-    limit: detailed || searching ? DETAIL_ROWS : CARD_ROWS,
+    limit: detailed || searching || map ? DETAIL_ROWS : CARD_ROWS,
   };
+  const filterBy = (value: string) => onFilter({ dimension: tab.dimension, operator: 'is', value });
   const { ref, inView } = useInView<HTMLElement>();
   const rows = useBreakdownQuery(breakdown, inView);
   const headingId = `breakdown-${spec.title.toLowerCase()}`;
@@ -49,7 +56,7 @@ export function BreakdownCard({ spec, request, onFilter }: BreakdownCardProps) {
           <div className="breakdown-tabs" role="group" aria-label={`${spec.title}: show`}>
             {spec.tabs.map((candidate) => (
               <button
-                key={candidate.dimension}
+                key={candidate.label}
                 type="button"
                 className="chip"
                 aria-pressed={candidate === tab}
@@ -62,27 +69,31 @@ export function BreakdownCard({ spec, request, onFilter }: BreakdownCardProps) {
         )}
       </header>
       <div className="breakdown-tools">
-        <SearchField
-          label={`Search ${tab.label.toLowerCase()}`}
-          placeholder="Search"
-          value={search}
-          onChange={setSearch}
-        />
-        <label className="field">
-          <span className="visually-hidden">Sort {tab.label.toLowerCase()} by</span>
-          <select value={sort} onChange={(event) => setSort(event.target.value as BreakdownSort)}>
-            <option value="visitors">Most visitors</option>
-            <option value="value">A–Z</option>
-          </select>
-        </label>
-        <button
-          type="button"
-          className="link-button"
-          aria-expanded={detailed}
-          onClick={() => setDetailed(!detailed)}
-        >
-          {detailed ? 'Fewer' : 'Details'}
-        </button>
+        {!map && (
+          <>
+            <SearchField
+              label={`Search ${tab.label.toLowerCase()}`}
+              placeholder="Search"
+              value={search}
+              onChange={setSearch}
+            />
+            <label className="field">
+              <span className="visually-hidden">Sort {tab.label.toLowerCase()} by</span>
+              <select value={sort} onChange={(event) => setSort(event.target.value as BreakdownSort)}>
+                <option value="visitors">Most visitors</option>
+                <option value="value">A–Z</option>
+              </select>
+            </label>
+            <button
+              type="button"
+              className="link-button"
+              aria-expanded={detailed}
+              onClick={() => setDetailed(!detailed)}
+            >
+              {detailed ? 'Fewer' : 'Details'}
+            </button>
+          </>
+        )}
         <CsvDownloadButton
           fetchCsv={(token) => fetchBreakdownCsv(breakdown, token)}
           fileName={`${tab.dimension}.csv`}
@@ -95,17 +106,26 @@ export function BreakdownCard({ spec, request, onFilter }: BreakdownCardProps) {
         isEmpty={(report) => report.rows.length === 0}
         empty={<p>Nothing in this period.</p>}
       >
-        {(report) => (
-          <BreakdownTable
-            label={tab.label}
-            lines={breakdownLines(report.rows, tab.dimension, search, sort).slice(
-              0,
-              detailed ? DETAIL_ROWS : CARD_ROWS,
-            )}
-            compared={Boolean(request.comparison)}
-            onFilter={(value) => onFilter({ dimension: tab.dimension, operator: 'is', value })}
-          />
-        )}
+        {(report) =>
+          map ? (
+            <Suspense fallback={<p role="status">Loading the map…</p>}>
+              <CountryMap
+                lines={breakdownLines(report.rows, tab.dimension, '', 'visitors')}
+                onFilter={filterBy}
+              />
+            </Suspense>
+          ) : (
+            <BreakdownTable
+              label={tab.label}
+              lines={breakdownLines(report.rows, tab.dimension, search, sort).slice(
+                0,
+                detailed ? DETAIL_ROWS : CARD_ROWS,
+              )}
+              compared={Boolean(request.comparison)}
+              onFilter={filterBy}
+            />
+          )
+        }
       </QueryState>
     </section>
   );

@@ -1,10 +1,17 @@
 import { valueLabel, type Dimension } from '../reports/dimension-labels.js';
 import type { BreakdownRow } from './api.js';
 
-/** A breakdown card: a title and its tabs, each a dimension of the API. */
+/** A card's tab: a dimension of the API, listed, or (countries) drawn on a world map. */
+export interface BreakdownTab {
+  dimension: Dimension;
+  label: string;
+  view?: 'map';
+}
+
+/** A breakdown card: a title and its tabs. */
 export interface BreakdownCardSpec {
   title: string;
-  tabs: { dimension: Dimension; label: string }[];
+  tabs: BreakdownTab[];
 }
 
 export const BREAKDOWN_CARDS: BreakdownCardSpec[] = [
@@ -30,6 +37,7 @@ export const BREAKDOWN_CARDS: BreakdownCardSpec[] = [
     title: 'Locations',
     tabs: [
       { dimension: 'country', label: 'Countries' },
+      { dimension: 'country', label: 'Map', view: 'map' },
       { dimension: 'region', label: 'Regions' },
       { dimension: 'city', label: 'Cities' },
     ],

@@ -1,0 +1,31 @@
+import type { BreakdownLine } from './breakdown-data.js';
+
+/** Shades a country with visitors can take, 1 (fewest) to MAP_SHADES (most); 0 is none. */
+export const MAP_SHADES = 8;
+
+export interface MapCountry {
+  label: string;
+  visitors: number;
+  /** 1–MAP_SHADES by visitors; a country without any is absent. */
+  shade: number;
+}
+
+/**
+ * Each country's shade on the map, by its share of the country with the most visitors on a square-root
+ * scale: visitors pile up in a few countries, and on a linear one all the others would look alike.
+ */
+export function mapCountries(lines: BreakdownLine[]): Map<string, MapCountry> {
+  const most = Math.max(1, ...lines.map((line) => line.visitors));
+  return new Map(
+    lines
+      .filter((line) => line.visitors > 0)
+      .map((line) => [
+        line.value,
+        {
+          label: line.label,
+          visitors: line.visitors,
+          shade: Math.max(1, Math.ceil(Math.sqrt(line.visitors / most) * MAP_SHADES)),
+        },
+      ]),
+  );
+}
