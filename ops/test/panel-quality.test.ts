@@ -316,12 +316,12 @@ async function sendThroughEdge(pathname: string): Promise<void> {
   assert.equal(response.status, 204, await response.text());
 }
 
-/** The realtime report's pageviews, read through the API: how the test knows an event reached ClickHouse. */
-async function realtimePageviews(): Promise<number> {
+/** The realtime report read through the API: how the test knows an event reached ClickHouse. */
+async function realtimeNow(): Promise<{ visitors: number; pageviews: number }> {
   const response = await fetch(`${panel.stack.adminUrl}/api/sites/${SITE_ID}/realtime`, {
     headers: { authorization: `Bearer ${panel.token}` },
   });
-  return ((await response.json()) as { pageviews: number }).pageviews;
+  return (await response.json()) as { visitors: number; pageviews: number };
 }
 
 /** Makes the tab hidden or visible again, as switching tabs does (headless Chromium never hides a page). */
@@ -377,7 +377,10 @@ test('realtime: the last 5 minutes, and events sent through the edge arriving li
   await setHidden(page, true);
   await state.filter({ hasText: 'Paused while this tab is hidden' }).waitFor();
   await sendThroughEdge('/while-hidden');
-  await waitUntil('the event sent while hidden in ClickHouse', async () => (await realtimePageviews()) === 4);
+  await waitUntil(
+    'the event sent while hidden in ClickHouse',
+    async () => (await realtimeNow()).pageviews === 4,
+  );
   assert.equal(await live.getByRole('row').count(), 2, 'nothing arrives while the stream is paused');
 
   await setHidden(page, false);
@@ -396,6 +399,23 @@ test('realtime: the last 5 minutes, and events sent through the edge arriving li
     'resumed after the last event received: the one sent meanwhile, and none twice',
   );
   await page.close();
+
+  // The overview, whatever its period, says how many are on the site now, and leads here.
+  const overview = await panel.ownerPage(
+    `/sites/${SITE_ID}/overview?period=custom&from=2026-11-10&to=2026-11-16`,
+  );
+  const current = overview.locator('.current-visitors a');
+  await current.waitFor();
+  const now = (await realtimeNow()).visitors;
+  assert.ok(now >= 3, `${now} visitors in the last 5 minutes`);
+  assert.equal(await current.innerText(), `${now} current visitors`);
+  await current.click();
+  await overview.waitForURL(/\/realtime$/);
+  await overview
+    .locator('.realtime-visitors')
+    .filter({ hasText: String(now) })
+    .waitFor();
+  await overview.close();
 });
 
 test('the errors, web vitals and realtime pages at phone width dark and desktop width light; realtime: screenshots', async () => {

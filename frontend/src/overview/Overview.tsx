@@ -6,6 +6,7 @@ import type { ReportRequest } from '../reports/report-request';
 import { withCondition, type Condition } from '../reports/conditions';
 import { QueryState } from '../shared/QueryState';
 import { BreakdownCard } from './BreakdownCard';
+import { CurrentVisitors } from './CurrentVisitors';
 import { BREAKDOWN_CARDS } from './breakdown-data';
 import { GoalsCard } from './GoalsCard';
 import { MetricCards } from './MetricCards';
@@ -24,6 +25,7 @@ export function OverviewPage({ range, view, onChange, request }: ReportPageProps
   const addFilter = (filter: Condition) => onChange({ filters: withCondition(view.filters, filter) });
   return (
     <div className="overview">
+      <CurrentVisitors siteId={request.siteId} />
       <section className="overview-metrics" aria-label="Overview">
         <QueryState query={overview} what="the overview" isEmpty={isEmptyOverview} empty={<NoVisits />}>
           {(data) => (

@@ -1,0 +1,24 @@
+import { Link } from 'wouter';
+import { useRealtimeQuery } from '../realtime/useRealtimeQuery';
+import { reportPath } from '../reports/report-catalogue';
+import { formatCount } from '../shared/format';
+
+/**
+ * The visitors of the last 5 minutes above the overview, whatever its period (Plausible's "current visitors"),
+ * read again while the tab is visible, and a link to the Realtime page. Its line keeps its room before the
+ * first answer (nothing below moves when it comes), and it never shows as loading: the overview is drawn
+ * without it.
+ */
+export function CurrentVisitors({ siteId }: { siteId: number }) {
+  const visitors = useRealtimeQuery(siteId).data?.visitors;
+  return (
+    <p className="current-visitors">
+      {visitors !== undefined && (
+        <Link href={reportPath(siteId, 'realtime', '')}>
+          <span className={visitors > 0 ? 'live-dot is-live' : 'live-dot'} aria-hidden="true" />
+          {formatCount(visitors)} current visitor{visitors === 1 ? '' : 's'}
+        </Link>
+      )}
+    </p>
+  );
+}
