@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'vitest';
 import type { OverviewReport, TimeseriesReport } from '../src/overview/api.js';
-import { breakdownLines, percentChange } from '../src/overview/breakdown-data.js';
+import { breakdownLines, detailMetrics, percentChange } from '../src/overview/breakdown-data.js';
 import { goalLines } from '../src/overview/goals-data.js';
-import { isEmptyOverview, metricCards } from '../src/overview/overview-data.js';
+import { formatMetric, isEmptyOverview, metricCards } from '../src/overview/overview-data.js';
 import { chartSeries, metricScale } from '../src/overview/timeseries-data.js';
 
 const METRICS = {
@@ -65,6 +65,28 @@ test('an overview is empty when it counted no visitor, pageview or event', () =>
   const none = { ...METRICS, visitors: 0, pageviews: 0, events: 0 };
   assert.equal(isEmptyOverview({ ...overview(null), metrics: none }), true);
   assert.equal(isEmptyOverview({ ...overview(null), metrics: { ...none, events: 1 } }), false);
+});
+
+test("a card's detail view: how a visit dimension's visits went, an event dimension's counts, each line's values", () => {
+  assert.deepEqual(detailMetrics('referrer_source'), [
+    'visits',
+    'pageviews',
+    'bounce_rate',
+    'visit_duration',
+  ]);
+  assert.deepEqual(detailMetrics('entry_page'), ['visits', 'pageviews', 'bounce_rate', 'visit_duration']);
+  assert.deepEqual(detailMetrics('page'), ['visits', 'pageviews']);
+  assert.deepEqual(detailMetrics('event_name'), ['visits', 'events']);
+  const [line] = breakdownLines(
+    [{ value: 'desktop', metrics: METRICS, comparison: null }],
+    'device',
+    '',
+    'visitors',
+  );
+  assert.deepEqual(
+    detailMetrics('device').map((metric) => formatMetric(metric, line.metrics[metric], 'en-US')),
+    ['3', '4', '66.7%', '20s'],
+  );
 });
 
 test('breakdown lines: searched case-insensitively, sorted, with bars in tenths of the top row and changes', () => {

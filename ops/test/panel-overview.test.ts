@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { sampleEventRow, type EventRow } from '@sluice/config';
 import { everyCardDrawn } from './browser';
 import { startPanelHarness, type PanelHarness } from './panel-harness';
@@ -159,6 +159,33 @@ test('the overview shows the seeded numbers; a breakdown row filters the page, b
   await firstCard(shared, 'Unique visitors 2 ');
   assert.equal((await metricCards(shared))[0], 'Unique visitors 2 — against the previous period');
   await shared.close();
+  await page.close();
+});
+
+test("a card's details: a visit dimension's visits and how they went, an event dimension's views", async () => {
+  const page = await ownerPage({ width: 1280 });
+  await firstCard(page, 'Unique visitors 3 ');
+  const rowsOf = async (card: Locator, first: string) => {
+    await card.getByRole('button', { name: 'Details' }).click();
+    const table = card.getByRole('region', { name: `${first}, scrollable` }).getByRole('table');
+    await table.getByRole('columnheader', { name: 'Visits' }).waitFor();
+    return (await table.getByRole('row').allInnerTexts()).map((row) => row.replace(/\n/g, ''));
+  };
+  // Every visit of no known device: as the metric cards, three visits, four pageviews, two bounces, 60 s over three.
+  const devices = page.getByRole('region', { name: 'Devices' });
+  await devices.scrollIntoViewIfNeeded();
+  assert.deepEqual(await rowsOf(devices, 'Devices'), [
+    'Devices\tVisitors\tChange\tVisits\tPageviews\tBounce rate\tVisit duration',
+    '(not set)\t3\t+200%\t3\t4\t66.7%\t20s',
+  ]);
+  const pages = page.getByRole('region', { name: 'Pages' });
+  await pages.scrollIntoViewIfNeeded();
+  assert.deepEqual(await rowsOf(pages, 'Top pages'), [
+    'Top pages\tVisitors\tChange\tVisits\tPageviews',
+    '/\t2\t+100%\t2\t2',
+    '/docs\t1\t—\t1\t1',
+    '/pricing\t1\t—\t1\t1',
+  ]);
   await page.close();
 });
 

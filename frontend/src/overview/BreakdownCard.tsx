@@ -2,13 +2,14 @@ import { lazy, Suspense, useState } from 'react';
 import type { ReportRequest } from '../reports/report-request';
 import type { Condition } from '../reports/conditions';
 import { QueryState } from '../shared/QueryState';
-import { fetchBreakdownCsv, type BreakdownRequest } from './api';
+import { fetchBreakdownCsv, type BreakdownRequest, type BreakdownRow } from './api';
 import { BreakdownTable } from './BreakdownTable';
-import { breakdownLines, type BreakdownCardSpec, type BreakdownSort } from './breakdown-data';
+import { breakdownLines, detailMetrics, type BreakdownCardSpec, type BreakdownSort } from './breakdown-data';
 import { useBreakdownQuery } from './useBreakdownQuery';
 import { useInView } from '../shared/useInView';
 import { SearchField } from '../shared/SearchField';
 import { CsvDownloadButton } from '../shared/CsvDownloadButton';
+import { ScrollRegion } from '../shared/ScrollRegion';
 
 /** The world map, with its shapes and projection: loaded when a Map tab is first chosen. */
 const CountryMap = lazy(async () => ({ default: (await import('./CountryMap')).CountryMap }));
@@ -32,14 +33,27 @@ export function BreakdownCard({ spec, request, onFilter }: BreakdownCardProps) {
   // A search looks through up to the detail view's rows, not only the ten on the card.
   const searching = search.trim() !== '';
   const map = tab.view === 'map';
+  // The detail view's columns beyond the visitors, asked for only there: the card's ten rows read visitors alone.
+  const details = detailed && !map ? detailMetrics(tab.dimension) : [];
   const breakdown: BreakdownRequest = {
     ...request,
     // The map shows no change: it asks for no comparison period.
     ...(map && { comparison: undefined }),
     dimension: tab.dimension,
     limit: detailed || searching || map ? DETAIL_ROWS : CARD_ROWS,
+    ...(details.length > 0 && { metrics: ['visitors', ...details].join(',') }),
   };
   const filterBy = (value: string) => onFilter({ dimension: tab.dimension, operator: 'is', value });
+  const table = (rows: BreakdownRow[]) => (
+    <BreakdownTable
+      label={tab.label}
+      lines={breakdownLines(rows, tab.dimension, search, sort).slice(0, detailed ? DETAIL_ROWS : CARD_ROWS)}
+      compared={Boolean(request.comparison)}
+      onFilter={filterBy}
+      // Each column once the rows answer it: the rows before (kept while the details load) have none of them.
+      details={details.filter((metric) => rows.some((row) => row.metrics[metric] !== undefined))}
+    />
+  );
   const { ref, inView } = useInView<HTMLElement>();
   const rows = useBreakdownQuery(breakdown, inView);
   const headingId = `breakdown-${spec.title.toLowerCase()}`;
@@ -114,16 +128,13 @@ export function BreakdownCard({ spec, request, onFilter }: BreakdownCardProps) {
                 onFilter={filterBy}
               />
             </Suspense>
+          ) : details.length > 0 ? (
+            // Wider than a phone with its detail columns: it scrolls sideways there.
+            <ScrollRegion className="breakdown-scroll" label={`${tab.label}, scrollable`}>
+              {table(report.rows)}
+            </ScrollRegion>
           ) : (
-            <BreakdownTable
-              label={tab.label}
-              lines={breakdownLines(report.rows, tab.dimension, search, sort).slice(
-                0,
-                detailed ? DETAIL_ROWS : CARD_ROWS,
-              )}
-              compared={Boolean(request.comparison)}
-              onFilter={filterBy}
-            />
+            table(report.rows)
           )
         }
       </QueryState>

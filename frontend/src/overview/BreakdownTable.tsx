@@ -1,5 +1,6 @@
 import type { BreakdownLine } from './breakdown-data';
 import { formatChange, formatCount } from '../shared/format';
+import { formatMetric, METRIC_LABELS, type OverviewMetricName } from './overview-data';
 
 interface BreakdownTableProps {
   /** What the rows are values of ("Countries"). */
@@ -9,10 +10,12 @@ interface BreakdownTableProps {
   compared: boolean;
   /** A row's value becomes a filter; without it (a shared dashboard) rows are plain text. */
   onFilter?: (value: string) => void;
+  /** Columns after the visitors (a card's detail view: detailMetrics), each from the lines' metrics. */
+  details?: OverviewMetricName[];
 }
 
 /** A breakdown's rows by visitors, each with its bar: on the overview's cards and on dashboards. */
-export function BreakdownTable({ label, lines, compared, onFilter }: BreakdownTableProps) {
+export function BreakdownTable({ label, lines, compared, onFilter, details = [] }: BreakdownTableProps) {
   return (
     <table className="breakdown-table">
       <caption className="visually-hidden">
@@ -29,6 +32,11 @@ export function BreakdownTable({ label, lines, compared, onFilter }: BreakdownTa
               Change
             </th>
           )}
+          {details.map((metric) => (
+            <th key={metric} scope="col" className="number">
+              {METRIC_LABELS[metric]}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody>
@@ -56,6 +64,11 @@ export function BreakdownTable({ label, lines, compared, onFilter }: BreakdownTa
               </td>
               <td className="number">{formatCount(line.visitors)}</td>
               {compared && <td className="number">{formatChange(line.change)}</td>}
+              {details.map((metric) => (
+                <td key={metric} className="number">
+                  {formatMetric(metric, line.metrics[metric])}
+                </td>
+              ))}
             </tr>
           );
         })}

@@ -1,5 +1,7 @@
+import { REPORT_DIMENSIONS } from '../../../config/src/report-dimensions.js';
 import { valueLabel, type Dimension } from '../reports/dimension-labels.js';
-import type { BreakdownRow } from './api.js';
+import type { BreakdownRow, MetricValues } from './api.js';
+import type { OverviewMetricName } from './overview-data.js';
 
 /** A card's tab: a dimension of the API, listed, or (countries) drawn on a world map. */
 export interface BreakdownTab {
@@ -54,6 +56,18 @@ export const BREAKDOWN_CARDS: BreakdownCardSpec[] = [
   { title: 'Events', tabs: [{ dimension: 'event_name', label: 'Events' }] },
 ];
 
+/**
+ * The columns a card's detail view adds after its visitors, as Plausible's details do. A visit dimension's rows
+ * are whole visits: how they went. An event dimension's rows are the events with that value (a page's views), so
+ * their visits and how often they happened, not a bounce rate or duration of their own.
+ */
+export function detailMetrics(dimension: Dimension): OverviewMetricName[] {
+  if (REPORT_DIMENSIONS[dimension].level === 'visit') {
+    return ['visits', 'pageviews', 'bounce_rate', 'visit_duration'];
+  }
+  return dimension === 'event_name' ? ['visits', 'events'] : ['visits', 'pageviews'];
+}
+
 export type BreakdownSort = 'value' | 'visitors';
 
 export interface BreakdownLine {
@@ -64,6 +78,8 @@ export interface BreakdownLine {
   share: number;
   /** Percent change of visitors against the comparison period: null against none then, undefined without one. */
   change: number | null | undefined;
+  /** Every metric the row answers (a detail view's columns: detailMetrics). */
+  metrics: MetricValues;
 }
 
 /**
@@ -87,6 +103,7 @@ export function breakdownLines(
       change: row.comparison
         ? percentChange(row.metrics.visitors ?? 0, row.comparison.visitors ?? 0)
         : undefined,
+      metrics: row.metrics,
     }))
     .filter((line) => `${line.label}\n${line.value}`.toLowerCase().includes(needle));
   return sort === 'value'
