@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'vitest';
 import { breakdownLines } from '../src/overview/breakdown-data.js';
-import { MAP_SHADES, mapCountries } from '../src/overview/country-map-data.js';
+import { MAP_SHADES, mapCountries, offTheMap } from '../src/overview/country-map-data.js';
 import { worldMap } from '../src/overview/world-map.js';
 
 const row = (value: string, visitors: number) => ({ value, metrics: { visitors }, comparison: null });
@@ -45,4 +45,22 @@ test('the world map: a shape per country under the codes the geo lookup gives, w
     assert.match(d, /^M[\d.,LMZ-]+Z$/, `${code}'s path is plain moves and lines`);
   }
   assert.equal(worldMap(), worldMap(), 'projected once');
+});
+
+test('countries the map cannot draw are listed under it, most visitors first: too small, or not known', () => {
+  const lines = breakdownLines(
+    [row('DE', 50), row('SG', 35), row('', 12), row('HK', 20), row('MT', 0)],
+    'country',
+    '',
+    'visitors',
+  );
+  const { codes } = worldMap();
+  assert.deepEqual(
+    offTheMap(lines, codes).map(({ value, label, visitors }) => [value, label, visitors]),
+    [
+      ['SG', 'Singapore', 35],
+      ['HK', 'Hong Kong SAR China', 20],
+      ['', '(not set)', 12],
+    ],
+  );
 });

@@ -1,7 +1,7 @@
 import type { KeyboardEvent } from 'react';
 import { formatCount } from '../shared/format';
 import type { BreakdownLine } from './breakdown-data';
-import { MAP_SHADES, mapCountries } from './country-map-data';
+import { MAP_SHADES, mapCountries, offTheMap } from './country-map-data';
 import { worldMap } from './world-map';
 
 interface CountryMapProps {
@@ -19,8 +19,9 @@ const visitorsOf = (count: number) => `${formatCount(count)} visitor${count === 
  * Loaded when the Map tab is first chosen: the map's shapes and projection stay out of the overview's code.
  */
 export function CountryMap({ lines, onFilter }: CountryMapProps) {
-  const { width, height, shapes } = worldMap();
+  const { width, height, shapes, codes } = worldMap();
   const countries = mapCountries(lines);
+  const unmapped = offTheMap(lines, codes);
   const most = Math.max(0, ...lines.map((line) => line.visitors));
   const onKey = (code: string) => (event: KeyboardEvent) => {
     if (event.key !== 'Enter' && event.key !== ' ') return;
@@ -60,6 +61,20 @@ export function CountryMap({ lines, onFilter }: CountryMapProps) {
         </span>
         <span>{visitorsOf(most)}</span>
       </figcaption>
+      {unmapped.length > 0 && (
+        <p className="map-unmapped">
+          Not on the map:{' '}
+          {unmapped.map((line, index) => (
+            <span key={line.value}>
+              {index > 0 && ', '}
+              <button type="button" className="link-button" onClick={() => onFilter(line.value)}>
+                {line.label}
+              </button>{' '}
+              {formatCount(line.visitors)}
+            </span>
+          ))}
+        </p>
+      )}
     </figure>
   );
 }

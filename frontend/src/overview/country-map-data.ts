@@ -29,3 +29,11 @@ export function mapCountries(lines: BreakdownLine[]): Map<string, MapCountry> {
       ]),
   );
 }
+
+/**
+ * The lines with visitors the map has no shape for, most visitors first: countries too small for 1:110 million
+ * (Singapore, Hong Kong, Malta…) and visits of no known country. Listed under the map, so none goes unseen.
+ */
+export function offTheMap(lines: BreakdownLine[], drawn: ReadonlySet<string>): BreakdownLine[] {
+  return lines.filter((line) => line.visitors > 0 && !drawn.has(line.value));
+}

@@ -15,6 +15,8 @@ export interface WorldMap {
   width: number;
   height: number;
   shapes: CountryShape[];
+  /** The codes of the countries drawn. */
+  codes: ReadonlySet<string>;
 }
 
 /** The map's width in SVG units; its height follows from the projection. */
@@ -60,6 +62,6 @@ export function worldMap(): WorldMap {
     const d = path(country);
     return code && d ? [{ code, d }] : [];
   });
-  drawn = { width: WIDTH, height: Math.ceil(bottom), shapes };
+  drawn = { width: WIDTH, height: Math.ceil(bottom), shapes, codes: new Set(shapes.map(({ code }) => code)) };
   return drawn;
 }
