@@ -1,3 +1,5 @@
+import { useIsFetching } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { useRealtimeQuery } from '../realtime/useRealtimeQuery';
 import { reportPath } from '../reports/report-catalogue';
@@ -6,11 +8,17 @@ import { formatCount } from '../shared/format';
 /**
  * The visitors of the last 5 minutes above the overview, whatever its period (Plausible's "current visitors"),
  * read again while the tab is visible, and a link to the Realtime page. Its line keeps its room before the
- * first answer (nothing below moves when it comes), and it never shows as loading. It asks once `after` holds
- * (the overview's numbers are in): on two cores its three queries would otherwise share the time of the cards'.
+ * first answer (nothing below moves when it comes), and it never shows as loading. It first asks once no other
+ * query of the panel is under way (the cards' numbers are in): on two cores its three queries would otherwise
+ * share the time of the cards' own, which the page is waiting for.
  */
-export function CurrentVisitors({ siteId, after }: { siteId: number; after: boolean }) {
-  const visitors = useRealtimeQuery(siteId, after).data?.visitors;
+export function CurrentVisitors({ siteId }: { siteId: number }) {
+  const othersDone = useIsFetching() === 0;
+  const [asked, setAsked] = useState(false);
+  useEffect(() => {
+    if (othersDone) setAsked(true);
+  }, [othersDone]);
+  const visitors = useRealtimeQuery(siteId, asked).data?.visitors;
   return (
     <p className="current-visitors">
       {visitors !== undefined && (

@@ -25,7 +25,7 @@ export function OverviewPage({ range, view, onChange, request }: ReportPageProps
   const addFilter = (filter: Condition) => onChange({ filters: withCondition(view.filters, filter) });
   return (
     <div className="overview">
-      <CurrentVisitors siteId={request.siteId} after={overview.data !== undefined} />
+      <CurrentVisitors siteId={request.siteId} />
       <section className="overview-metrics" aria-label="Overview">
         <QueryState query={overview} what="the overview" isEmpty={isEmptyOverview} empty={<NoVisits />}>
           {(data) => (
