@@ -13,7 +13,8 @@ test("countries' shades: the most visitors the darkest, a square-root scale belo
     '',
     'visitors',
   );
-  const countries = mapCountries(lines);
+  const { countries, most } = mapCountries(lines);
+  assert.equal(most, 10_000, "the legend's top");
   assert.deepEqual(
     [...countries].map(([code, { label, visitors, shade }]) => [code, label, visitors, shade]),
     [
@@ -25,7 +26,7 @@ test("countries' shades: the most visitors the darkest, a square-root scale belo
     ],
   );
   assert.equal(countries.has('XX'), false, 'a country without visitors is left unshaded');
-  assert.equal(mapCountries([]).size, 0);
+  assert.equal(mapCountries([]).countries.size, 0);
 });
 
 test('the world map: a shape per country under the codes the geo lookup gives, without Antarctica', () => {

@@ -20,9 +20,8 @@ const visitorsOf = (count: number) => `${formatCount(count)} visitor${count === 
  */
 export function CountryMap({ lines, onFilter }: CountryMapProps) {
   const { width, height, shapes, codes } = worldMap();
-  const countries = mapCountries(lines);
+  const { countries, most } = mapCountries(lines);
   const unmapped = offTheMap(lines, codes);
-  const most = Math.max(0, ...lines.map((line) => line.visitors));
   const onKey = (code: string) => (event: KeyboardEvent) => {
     if (event.key !== 'Enter' && event.key !== ' ') return;
     event.preventDefault();

@@ -11,12 +11,13 @@ export interface MapCountry {
 }
 
 /**
- * Each country's shade on the map, by its share of the country with the most visitors on a square-root
- * scale: visitors pile up in a few countries, and on a linear one all the others would look alike.
+ * Each country's shade on the map, by its share of the country with the most visitors (`most`, the legend's
+ * top) on a square-root scale: visitors pile up in a few countries, and on a linear one all the others would
+ * look alike.
  */
-export function mapCountries(lines: BreakdownLine[]): Map<string, MapCountry> {
-  const most = Math.max(1, ...lines.map((line) => line.visitors));
-  return new Map(
+export function mapCountries(lines: BreakdownLine[]): { countries: Map<string, MapCountry>; most: number } {
+  const most = Math.max(0, ...lines.map((line) => line.visitors));
+  const countries = new Map(
     lines
       .filter((line) => line.visitors > 0)
       .map((line) => [
@@ -28,6 +29,7 @@ export function mapCountries(lines: BreakdownLine[]): Map<string, MapCountry> {
         },
       ]),
   );
+  return { countries, most };
 }
 
 /**

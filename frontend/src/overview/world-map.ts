@@ -57,8 +57,7 @@ export function worldMap(): WorldMap {
   const path = geoPath(projection).digits(1);
   const [, [, bottom]] = path.bounds(countries);
   const shapes = countries.features.flatMap((country) => {
-    const code =
-      ALPHA2_BY_NUMBER.get(String(country.id ?? '')) ?? UNNUMBERED[country.properties.name] ?? undefined;
+    const code = ALPHA2_BY_NUMBER.get(String(country.id ?? '')) ?? UNNUMBERED[country.properties.name];
     const d = path(country);
     return code && d ? [{ code, d }] : [];
   });
