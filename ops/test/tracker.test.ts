@@ -556,7 +556,23 @@ describe('the tracker in Chromium, against the real edge', { concurrency: 6 }, (
       );
       return true;
     });
-    const replayed = await sentAfter(page, OFFLINE, () => page.context().setOffline(false));
+    // The replay is held on its way until the window hears `online` once more (as when a retry's timer fires as
+    // the browser comes back online): a second send must wait for the first's answer, and then find nothing left.
+    const replaying = new Promise<void>((resolve) =>
+      page.route(
+        '**/telemetry/e',
+        async (route) => {
+          await page.evaluate("dispatchEvent(new Event('online'))");
+          await route.continue();
+          resolve();
+        },
+        { times: 1 },
+      ),
+    );
+    const replayed = await sentAfter(page, OFFLINE, async () => {
+      await page.context().setOffline(false);
+      await replaying;
+    });
     assert.deepEqual(names(replayed), tracked, 'each arrived once');
     assert.deepEqual(await queuedIn(page), [], 'the queue is empty');
     await page.close();

@@ -9,8 +9,12 @@ import { settings } from './settings';
 import { SESSION, stored } from './storage';
 import { discardPending, enqueue } from './transport';
 
-/** Object.hasOwn, which browsers before 2022 lack. */
-const own = (object: object, key: unknown) => ({}).hasOwnProperty.call(object, key as string);
+/**
+ * Object.hasOwn, which browsers before 2022 lack. Called on the object itself: both tables are literals of
+ * this module, with no own `hasOwnProperty` to shadow the prototype's.
+ */
+// eslint-disable-next-line no-prototype-builtins
+const own = (object: object, key: unknown) => object.hasOwnProperty(key as string);
 
 const COMMANDS: Record<string, (first: unknown, second: unknown) => void> = {
   config: configure,

@@ -25,6 +25,8 @@ let pending: Queued[] = [];
 let flushTimer: ReturnType<typeof setTimeout> | undefined;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
 let retries = 0;
+/** The queue's send under way, if any: the next waits for it, so no batch is ever posted twice at once. */
+let sending: Promise<void> | undefined;
 
 const queued = (): Queued[] => {
   try {
@@ -78,23 +80,26 @@ async function post(events: Queued[], unloading: boolean): Promise<boolean> {
 }
 
 /**
- * Sends the queue's oldest batch now. A pending retry timer is cancelled: coming back online while one
- * waits would otherwise send the same batch twice, once for each.
+ * Sends the queue's oldest batch now, or once the send under way is answered. A pending retry timer is
+ * cancelled: coming back online while one waits would otherwise send the same batch twice, once for each.
  */
 const retryNow = () => {
-  clearTimeout(retryTimer);
-  retryTimer = undefined;
-  void retry();
+  // clearTimeout answers undefined: the timer is cancelled and forgotten in one step.
+  retryTimer = clearTimeout(retryTimer) as undefined;
+  sending = retry(sending);
 };
 
 const retryIn = (delay: number) => (retryTimer ??= setTimeout(guard, delay, retryNow));
 
 /**
- * Sends the queue's oldest batch; on success the next, on failure again after a growing delay. The
- * batch leaves the queue by its ids, so whatever else sends meanwhile (another tab, the `online`
- * event) loses nothing; an event sent twice keeps its id and the pipeline counts it once.
+ * After the send before it, sends the queue's oldest batch; on success the next, on failure again after
+ * a growing delay. Read only then, the queue no longer holds what that send delivered (the `online` event
+ * during a retry sends nothing twice), and still holds what it failed to (online during a failing retry
+ * sends it again at once). The batch leaves the queue by its ids, so another tab sending meanwhile loses
+ * nothing; an event sent twice keeps its id and the pipeline counts it once.
  */
-async function retry(): Promise<void> {
+async function retry(previous?: Promise<void>): Promise<void> {
+  await previous;
   const events = queued().slice(0, MAX_BATCH_EVENTS);
   if (!events.length || !settings.site) return;
   if (await post(events, false)) {
@@ -102,7 +107,9 @@ async function retry(): Promise<void> {
     const sent = events.map(([, event]) => event.id);
     storeQueue(queued().filter(([, event]) => !sent.includes(event.id)));
     retryNow();
-  } else retryIn(FIRST_RETRY_MS * 2 ** Math.min(retries++, MAX_DOUBLINGS) * (0.5 + Math.random() / 2));
+  }
+  // Half the delay times 1 to 2: jittered to 50–100%.
+  else retryIn((FIRST_RETRY_MS / 2) * 2 ** Math.min(retries++, MAX_DOUBLINGS) * (1 + Math.random()));
 }
 
 /**
@@ -111,8 +118,7 @@ async function retry(): Promise<void> {
  * its id, so the pipeline counts it once even when the first send did arrive.
  */
 export function flush(unloading: boolean): void {
-  clearTimeout(flushTimer);
-  flushTimer = undefined;
+  flushTimer = clearTimeout(flushTimer) as undefined;
   if (!pending.length) return;
   const events = pending;
   pending = [];
