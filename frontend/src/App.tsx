@@ -1,6 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState, type ComponentType } from 'react';
-import { Link, Redirect, Route, Switch, useLocation, useRoute } from 'wouter';
+import { Link, Redirect, Route, Switch, useLocation, useRoute, useSearch } from 'wouter';
 import { AccountPage } from './auth/AccountPage';
 import { ChangePasswordForm } from './auth/ChangePasswordForm';
 import { SessionProvider } from './auth/SessionProvider';
@@ -70,6 +70,7 @@ function Panel() {
         ) : (
           <Switch>
             <Route path={SITE_REPORT_ROUTE} component={Dashboard} />
+            <Route path="/sites/:siteId" component={SiteOverview} />
             {pagesOf(user).map((page) => (
               <Route key={page.path} path={page.path} component={page.view} />
             ))}
@@ -82,6 +83,12 @@ function Panel() {
       </main>
     </div>
   );
+}
+
+/** A site's address without a report (typed, or a link cut short) opens its overview, with the view it names. */
+function SiteOverview({ params }: { params: { siteId: string } }) {
+  const search = useSearch();
+  return <Redirect to={`/sites/${params.siteId}/overview${search ? `?${search}` : ''}`} replace />;
 }
 
 /**

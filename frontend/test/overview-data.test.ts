@@ -206,8 +206,14 @@ test('the chart writes each metric as its card does, and its axis in short steps
   assert.deepEqual(metricScale('views_per_visit', 'de-DE').axis(1.5), '1,5');
 });
 
-test('goals: most conversions first, counts and rates formatted', () => {
-  const entry = (id: number, name: string, conversions: number, conversion_rate: number) => ({
+test('goals: most conversions first, counts, rates and the change of conversions formatted', () => {
+  const entry = (
+    id: number,
+    name: string,
+    conversions: number,
+    conversion_rate: number,
+    change: OverviewReport['change'] = null,
+  ) => ({
     goal: {
       id,
       siteId: 1,
@@ -218,7 +224,7 @@ test('goals: most conversions first, counts and rates formatted', () => {
       propertyValue: null,
       createdAt: '',
     },
-    overview: { ...overview(null), metrics: { ...METRICS, conversions, conversion_rate } },
+    overview: { ...overview(change), metrics: { ...METRICS, conversions, conversion_rate } },
   });
   assert.deepEqual(
     goalLines(
@@ -226,9 +232,21 @@ test('goals: most conversions first, counts and rates formatted', () => {
       'en-US',
     ),
     [
-      { id: 2, name: 'Pricing', conversions: '2', rate: '66.7%' },
-      { id: 3, name: 'Docs', conversions: '1', rate: '33.3%' },
-      { id: 1, name: 'Signup', conversions: '1', rate: '33.3%' },
+      { id: 2, name: 'Pricing', conversions: '2', rate: '66.7%', change: undefined },
+      { id: 3, name: 'Docs', conversions: '1', rate: '33.3%', change: undefined },
+      { id: 1, name: 'Signup', conversions: '1', rate: '33.3%', change: undefined },
     ],
+  );
+  const compared = goalLines(
+    [
+      entry(1, 'Signup', 3, 10, { conversions: -25, conversion_rate: -10 }),
+      entry(2, 'Pricing', 2, 5, { conversions: null, conversion_rate: null }),
+    ],
+    'en-US',
+  );
+  assert.deepEqual(
+    compared.map((line) => line.change),
+    ['−25%', '—'],
+    'a fall signed with a true minus; none before: a dash',
   );
 });

@@ -154,6 +154,19 @@ test('goals: conversions, rates and changes as seeded; an admin adds and deletes
     'Saw pricing Pageview of /pricing Delete 3 +200% against the previous period 60% +20% against the previous period',
     'Signed up Event signup Delete 2 — against the previous period 40% — against the previous period',
   ]);
+  // The overview's Goals card: the same conversions and rates, with the conversions' change. (The site's address
+  // without a report opens its overview, keeping the view it names.)
+  const overview = await panel.ownerPage(`/sites/${SITE_ID}?${WEEK}`);
+  await overview.waitForURL(`**/sites/${SITE_ID}/overview?${WEEK}`);
+  const card = overview.getByRole('region', { name: 'Goals' });
+  await card.scrollIntoViewIfNeeded();
+  await waitForText(card.getByRole('row'), 'Saw pricing');
+  assert.deepEqual(await texts(card.getByRole('row')), [
+    'Goal Conversions Rate Change',
+    'Saw pricing 3 60% +200%',
+    'Signed up 2 40% —',
+  ]);
+  await overview.close();
 
   const form = page.getByRole('form', { name: 'Add a goal' });
   await form.getByLabel('Name').fill('Bought');

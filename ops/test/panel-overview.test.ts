@@ -92,8 +92,8 @@ test('the overview shows the seeded numbers; a breakdown row filters the page, b
   await goals.scrollIntoViewIfNeeded();
   await goals.getByRole('cell', { name: 'Saw pricing' }).waitFor();
   assert.deepEqual(await goals.getByRole('row').allInnerTexts(), [
-    'Goal\tConversions\tRate',
-    'Saw pricing\t1\t33.3%',
+    'Goal\tConversions\tRate\tChange',
+    'Saw pricing\t1\t33.3%\t—',
   ]);
 
   // A breakdown's search, and its CSV: the API's file for the card's report, whatever the search shows.
@@ -136,14 +136,14 @@ test('the overview shows the seeded numbers; a breakdown row filters the page, b
   assert.equal(await goalsResult.getAttribute('class'), 'query-result is-refreshing');
   assert.equal(await goalsResult.getAttribute('aria-busy'), 'false');
   assert.deepEqual(await goals.getByRole('row').allInnerTexts(), [
-    'Goal\tConversions\tRate',
-    'Saw pricing\t1\t33.3%',
+    'Goal\tConversions\tRate\tChange',
+    'Saw pricing\t1\t33.3%\t—',
   ]);
   await goals.scrollIntoViewIfNeeded();
   await goals.locator('.query-result:not(.is-refreshing)').waitFor();
   assert.deepEqual(await goals.getByRole('row').allInnerTexts(), [
-    'Goal\tConversions\tRate',
-    'Saw pricing\t1\t50%',
+    'Goal\tConversions\tRate\tChange',
+    'Saw pricing\t1\t50%\t—',
   ]);
   await page.setViewportSize({ width: 1280, height: 900 });
   const filteredUrl = page.url();

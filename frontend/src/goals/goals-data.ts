@@ -56,7 +56,7 @@ export function goalSummaries(
       description: describeGoal(goal),
       conversions: line.conversions,
       rate: line.rate,
-      conversionsChange: change ? formatChange(change.conversions, locale) : undefined,
+      conversionsChange: line.change,
       rateChange: change ? formatChange(change.conversion_rate, locale) : undefined,
       revenue: formatRevenue(overview.revenue, locale),
     };

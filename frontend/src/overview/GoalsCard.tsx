@@ -6,7 +6,10 @@ import { goalLines } from './goals-data';
 import { useGoalsQuery } from './useGoalsQuery';
 import { useInView } from '../shared/useInView';
 
-/** The site's goals: visitors who converted in the view, and as a percent of its visitors. */
+/**
+ * The site's goals: visitors who converted in the view, as a percent of its visitors, and the conversions'
+ * change against the comparison period where there is one.
+ */
 export function GoalsCard({ request }: { request: ReportRequest }) {
   const { ref, inView } = useInView<HTMLElement>();
   const goals = useGoalsQuery(request, inView);
@@ -39,6 +42,11 @@ export function GoalsCard({ request }: { request: ReportRequest }) {
                 <th scope="col" className="number">
                   Rate
                 </th>
+                {request.comparison && (
+                  <th scope="col" className="number">
+                    Change
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -47,6 +55,7 @@ export function GoalsCard({ request }: { request: ReportRequest }) {
                   <td>{line.name}</td>
                   <td className="number">{line.conversions}</td>
                   <td className="number">{line.rate}</td>
+                  {request.comparison && <td className="number">{line.change}</td>}
                 </tr>
               ))}
             </tbody>

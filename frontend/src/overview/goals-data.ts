@@ -1,3 +1,4 @@
+import { formatChange } from '../shared/format.js';
 import type { Goal, OverviewReport } from './api.js';
 import { formatMetric } from './overview-data.js';
 
@@ -6,6 +7,8 @@ export interface GoalLine {
   name: string;
   conversions: string;
   rate: string;
+  /** The conversions' change against the comparison period: undefined without one, "—" against none then. */
+  change: string | undefined;
 }
 
 /** The goals card's rows: most conversions first, then by name. */
@@ -21,5 +24,6 @@ export function goalLines(goals: { goal: Goal; overview: OverviewReport }[], loc
       name: goal.name,
       conversions: formatMetric('conversions', overview.metrics.conversions, locale),
       rate: formatMetric('conversion_rate', overview.metrics.conversion_rate, locale),
+      change: overview.change ? formatChange(overview.change.conversions, locale) : undefined,
     }));
 }
