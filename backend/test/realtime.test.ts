@@ -283,10 +283,11 @@ describe('the last 5 minutes', () => {
     const { body } = await report(site, 'realtime', {}).expect(200);
     assert.equal(typeof body.since, 'string');
     assert.deepEqual(
-      { ...body, since: undefined },
+      { ...body, since: undefined, minutes: undefined },
       {
         siteId: site,
         since: undefined,
+        minutes: undefined,
         visitors: 3,
         pageviews: 4,
         pages: [
@@ -302,10 +303,48 @@ describe('the last 5 minutes', () => {
     );
   });
 
+  test('the last 30 minutes by minute: each pageview once, in the minute it first arrived', async () => {
+    const site = await newSite('minutes.test', 'Asia/Kathmandu');
+    const pageview = (seconds: number, name = 'pageview') =>
+      eventRow({ site_id: site, event_id: randomUUID(), ts: ago(seconds), pathname: '/', name });
+    const counted = [pageview(45), pageview(50), pageview(5 * 60), pageview(28 * 60)];
+    const early = pageview(31 * 60);
+    const bot = { ...pageview(45), is_bot: 1 };
+    await stores.insertEvents([...counted, early, bot, pageview(50, 'signup')]);
+    // A copy, and a resend from another address a minute later: still one pageview, in its first minute.
+    await stores.insertEvents([
+      { ...counted[0] },
+      { ...counted[2], visitor_id: 'elsewhere', ts: ago(4 * 60) },
+    ]);
+
+    const { body } = await report(site, 'realtime', {}).expect(200);
+    const minutes = body.minutes as Array<{ minute: string; pageviews: number }>;
+    assert.equal(minutes.length, 30);
+    const starts = minutes.map(({ minute }) => Date.parse(minute) / 1000);
+    assert.ok(
+      starts.every((start, index) => start % 60 === 0 && (index === 0 || start - starts[index - 1] === 60)),
+      'consecutive minutes',
+    );
+    assert.ok(Date.now() / 1000 - starts[29] < 60 + 5, 'the last is the minute under way');
+    const expected = new Map<number, number>();
+    for (const row of counted) {
+      const minute = Math.floor(unixSeconds(row.ts) / 60) * 60;
+      expected.set(minute, (expected.get(minute) ?? 0) + 1);
+    }
+    assert.deepEqual(
+      minutes.filter(({ pageviews }) => pageviews > 0).map(({ minute, pageviews }) => [minute, pageviews]),
+      [...expected].map(([minute, pageviews]) => [new Date(minute * 1000).toISOString(), pageviews]).sort(),
+    );
+  });
+
   test('an empty site: nobody', async () => {
     const site = await newSite('empty-now.test');
     const { body } = await report(site, 'realtime', {}).expect(200);
     assert.deepEqual([body.visitors, body.pageviews, body.pages, body.sources], [0, 0, [], []]);
+    assert.deepEqual(
+      (body.minutes as Array<{ pageviews: number }>).map(({ pageviews }) => pageviews),
+      Array(30).fill(0),
+    );
   });
 });
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'vitest';
 import {
+  minuteBars,
   LIVE_EVENTS_KEPT,
   parseSse,
   reconnectDelayMs,
@@ -51,4 +52,28 @@ test('live events are kept newest first, each once, the last 200 at most', () =>
 
 test('reconnects wait longer after each failure in a row, 30 s at most', () => {
   assert.deepEqual([1, 2, 3, 4, 6, 10].map(reconnectDelayMs), [1000, 2000, 4000, 8000, 30_000, 30_000]);
+});
+
+test('the minutes’ bars: labelled by time of day, as shares of the busiest minute, with the total and the busiest', () => {
+  const minutes = [
+    { minute: '2026-12-04T18:40:00.000Z', pageviews: 2 },
+    { minute: '2026-12-04T18:41:00.000Z', pageviews: 0 },
+    { minute: '2026-12-04T18:42:00.000Z', pageviews: 8 },
+    { minute: '2026-12-04T18:43:00.000Z', pageviews: 8 },
+  ];
+  const { bars, total, busiest } = minuteBars(minutes, 'en-GB');
+  const clock = (iso: string) =>
+    new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' }).format(Date.parse(iso));
+  assert.deepEqual(
+    bars,
+    minutes.map(({ minute, pageviews }) => ({ label: clock(minute), pageviews, share: pageviews / 8 })),
+  );
+  assert.equal(total, 18);
+  assert.deepEqual(busiest, bars[2], 'the first of the busiest minutes');
+  const quiet = minuteBars(minutes.map((minute) => ({ ...minute, pageviews: 0 })));
+  assert.deepEqual(
+    [quiet.total, quiet.busiest, quiet.bars.map((bar) => bar.share)],
+    [0, undefined, [0, 0, 0, 0]],
+    'nobody: no busiest minute, every bar flat',
+  );
 });

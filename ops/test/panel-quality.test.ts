@@ -363,6 +363,12 @@ test('realtime: the last 5 minutes, and events sent through the edge arriving li
     await page.getByRole('region', { name: 'Top sources now' }).getByRole('row').allInnerTexts(),
     ['Source\tVisitors', 'Direct / none\t1', 'Google\t1'],
   );
+  // The last 30 minutes' pageviews, a bar a minute: their sum is in the chart's name.
+  const minutes = page.getByRole('img', { name: /^Pageviews per minute over the last 30 minutes: / });
+  const pageviewsIn = async () =>
+    Number(/: (\d+) in all/.exec((await minutes.getAttribute('aria-label'))!)![1]);
+  const before = await pageviewsIn();
+  assert.ok(before >= 2, `${before} pageviews in the last 30 minutes`);
   const state = page
     .getByRole('status')
     .filter({ hasText: /Live|Connecting|Paused|reconnecting|Disconnected/ });
@@ -371,8 +377,9 @@ test('realtime: the last 5 minutes, and events sent through the edge arriving li
   const live = page.getByRole('table', { name: /events at most, newest first/ });
   await sendThroughEdge('/from-the-edge');
   await live.getByRole('cell', { name: '/from-the-edge' }).waitFor();
-  // The summary reads again on its own, without a reload: three visitors now.
+  // The summary reads again on its own, without a reload: three visitors now, one more pageview in the minutes.
   await visitors.filter({ hasText: /^3$/ }).waitFor();
+  assert.equal(await pageviewsIn(), before + 1);
 
   await setHidden(page, true);
   await state.filter({ hasText: 'Paused while this tab is hidden' }).waitFor();

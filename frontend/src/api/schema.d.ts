@@ -1989,6 +1989,15 @@ export interface components {
             /** @description Visitors active in the last 5 minutes who came from it */
             visitors: number;
         };
+        RealtimeMinuteDto: {
+            /**
+             * Format: date-time
+             * @description The minute’s first instant (UTC)
+             */
+            minute: string;
+            /** @description Pageviews first seen in that minute */
+            pageviews: number;
+        };
         RealtimeReportDto: {
             siteId: number;
             /**
@@ -2004,6 +2013,8 @@ export interface components {
             pages: components["schemas"]["RealtimePageDto"][];
             /** @description The 10 sources of most visitors, most first */
             sources: components["schemas"]["RealtimeSourceDto"][];
+            /** @description The last 30 minutes, oldest first, the minute under way last: pageviews each, 0 for none */
+            minutes: components["schemas"]["RealtimeMinuteDto"][];
         };
         ErrorValueDto: {
             /** @description The page path or the browser; empty when unknown */

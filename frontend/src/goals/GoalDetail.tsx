@@ -9,6 +9,7 @@ import { dimensionLabel, type Dimension } from '../reports/dimension-labels';
 import type { ReportRequest } from '../reports/report-request';
 import { QueryState } from '../shared/QueryState';
 import { conversionLines, describeGoal } from './goals-data';
+import { RevenueList } from './RevenueList';
 import { TableHeader } from '../shared/TableHeader';
 import { formatDateRange } from '../shared/format';
 
@@ -98,7 +99,7 @@ function GoalBreakdown({
                     </td>
                     {withRevenue && (
                       <td className="conversions-revenue" data-label="Revenue">
-                        {line.revenue.join(', ') || '—'}
+                        <RevenueList amounts={line.revenue} />
                       </td>
                     )}
                   </tr>

@@ -10,6 +10,7 @@ import { useAction } from '../shared/useAction';
 import { deleteGoal } from './api';
 import { GoalDetail } from './GoalDetail';
 import { GoalForm } from './GoalForm';
+import { RevenueList } from './RevenueList';
 import { chosenGoal, goalSummaries, type GoalSummary } from './goals-data';
 import { TableHeader } from '../shared/TableHeader';
 import { ScrollRegion } from '../shared/ScrollRegion';
@@ -128,15 +129,7 @@ function GoalsTable({
               </td>
               {withRevenue && (
                 <td data-label="Revenue">
-                  {summary.revenue.length > 0 ? (
-                    <ul className="goals-revenue">
-                      {summary.revenue.map((amount) => (
-                        <li key={amount}>{amount}</li>
-                      ))}
-                    </ul>
-                  ) : (
-                    '—'
-                  )}
+                  <RevenueList amounts={summary.revenue} />
                 </td>
               )}
             </tr>

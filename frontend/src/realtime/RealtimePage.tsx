@@ -2,7 +2,14 @@ import { formatCount } from '../shared/format';
 import { valueLabel } from '../reports/dimension-labels';
 import type { ReportPageProps } from '../reports/report-page';
 import { QueryState } from '../shared/QueryState';
-import { eventTime, LIVE_EVENTS_KEPT, STREAM_STATE_LABELS, type LiveEvent } from './realtime-data';
+import type { RealtimeMinute } from './api';
+import {
+  eventTime,
+  LIVE_EVENTS_KEPT,
+  minuteBars,
+  STREAM_STATE_LABELS,
+  type LiveEvent,
+} from './realtime-data';
 import { useLiveStream } from './useLiveStream';
 import { useRealtimeQuery } from './useRealtimeQuery';
 import { ScrollRegion } from '../shared/ScrollRegion';
@@ -21,16 +28,19 @@ export function RealtimePage({ site }: ReportPageProps) {
         {(report) => (
           <>
             <section className="card realtime-now" aria-labelledby="realtime-visitors-label">
-              <p id="realtime-visitors-label" className="realtime-label">
-                Visitors in the last 5 minutes
-              </p>
-              <p className="realtime-visitors" aria-live="polite" aria-atomic="true">
-                {formatCount(report.visitors)}
-              </p>
-              <p className="realtime-since">
-                {formatCount(report.pageviews)} {report.pageviews === 1 ? 'pageview' : 'pageviews'} since{' '}
-                {eventTime(Date.parse(report.since) / 1000)}
-              </p>
+              <div>
+                <p id="realtime-visitors-label" className="realtime-label">
+                  Visitors in the last 5 minutes
+                </p>
+                <p className="realtime-visitors" aria-live="polite" aria-atomic="true">
+                  {formatCount(report.visitors)}
+                </p>
+                <p className="realtime-since">
+                  {formatCount(report.pageviews)} {report.pageviews === 1 ? 'pageview' : 'pageviews'} since{' '}
+                  {eventTime(Date.parse(report.since) / 1000)}
+                </p>
+              </div>
+              <MinuteChart minutes={report.minutes} />
             </section>
             <div className="realtime-lists">
               <TopList
@@ -54,6 +64,60 @@ export function RealtimePage({ site }: ReportPageProps) {
       </QueryState>
       <LiveEvents siteId={site.id} />
     </div>
+  );
+}
+
+/** The chart's drawing units: a bar is BAR_WIDTH wide in a slot of BAR_SLOT, the tallest CHART_HEIGHT. */
+const BAR_SLOT = 10;
+const BAR_WIDTH = 8;
+const CHART_HEIGHT = 60;
+/** A minute with any pageview stands at least this tall, so that one pageview is seen beside a busy minute. */
+const LEAST_BAR = 2;
+
+/**
+ * Pageviews of the last 30 minutes, a bar a minute (its time and count on hover), the minute under way drawn
+ * lighter: it is not over. Its summary (the total and the busiest minute) is what a screen reader hears.
+ */
+function MinuteChart({ minutes }: { minutes: RealtimeMinute[] }) {
+  const { bars, total, busiest } = minuteBars(minutes);
+  const summary =
+    `Pageviews per minute over the last ${bars.length} minutes: ${formatCount(total)} in all` +
+    (busiest ? `, the most at ${busiest.label} (${formatCount(busiest.pageviews)})` : '');
+  return (
+    <figure className="realtime-minutes">
+      <figcaption className="realtime-label realtime-minutes-caption">
+        <span>Pageviews per minute</span>
+        <span aria-hidden="true">
+          {formatCount(total)} in the last {bars.length} minutes
+        </span>
+      </figcaption>
+      <svg
+        viewBox={`0 0 ${bars.length * BAR_SLOT} ${CHART_HEIGHT}`}
+        preserveAspectRatio="none"
+        role="img"
+        aria-label={summary}
+      >
+        {bars.map((bar, index) => {
+          const height = bar.pageviews === 0 ? 0 : Math.max(LEAST_BAR, bar.share * CHART_HEIGHT);
+          return (
+            <rect
+              key={index}
+              className={index === bars.length - 1 ? 'is-current' : undefined}
+              x={index * BAR_SLOT + (BAR_SLOT - BAR_WIDTH) / 2}
+              y={CHART_HEIGHT - height}
+              width={BAR_WIDTH}
+              height={height}
+            >
+              <title>{`${bar.label}: ${formatCount(bar.pageviews)} ${bar.pageviews === 1 ? 'pageview' : 'pageviews'}`}</title>
+            </rect>
+          );
+        })}
+      </svg>
+      <div className="realtime-minutes-axis" aria-hidden="true">
+        <span>{bars[0]?.label}</span>
+        <span>now</span>
+      </div>
+    </figure>
   );
 }
 

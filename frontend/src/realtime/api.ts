@@ -1,8 +1,12 @@
 import type { Schemas } from '../api/schemas.js';
 import { api, authorized, dataOf } from '../shared/api-client.js';
 
-/** `GET /api/sites/:id/realtime`: visitors, pageviews, top pages and sources of the last 5 minutes. */
+/**
+ * `GET /api/sites/:id/realtime`: visitors, pageviews, top pages and sources of the last 5 minutes, and the
+ * pageviews of the last 30 minutes by minute.
+ */
 export type RealtimeReport = Schemas['RealtimeReportDto'];
+export type RealtimeMinute = Schemas['RealtimeMinuteDto'];
 
 export const fetchRealtime = (siteId: number, token: string, signal: AbortSignal) =>
   dataOf(

@@ -1,4 +1,5 @@
 import type { Schemas } from '../api/schemas.js';
+import type { RealtimeMinute } from './api.js';
 
 /** An event of the live stream, as the API sends it (`ts` in unix seconds; no visitor or session id). */
 export type LiveEvent = Schemas['RealtimeEventDto'];
@@ -66,3 +67,27 @@ export const eventTime = (ts: number, locale?: string) =>
   new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(
     ts * 1000,
   );
+
+/** A minute's bar: its time of day, its pageviews and its height as a share of the busiest minute's. */
+export interface MinuteBar {
+  label: string;
+  pageviews: number;
+  share: number;
+}
+
+/**
+ * The bars of the last minutes, oldest first (the API's order), each labelled with its time of day in the
+ * browser's zone and language; with the total and the busiest minute, which the chart's summary names.
+ */
+export function minuteBars(minutes: RealtimeMinute[], locale?: string) {
+  const clock = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
+  const most = Math.max(0, ...minutes.map(({ pageviews }) => pageviews));
+  const bars: MinuteBar[] = minutes.map(({ minute, pageviews }) => ({
+    label: clock.format(Date.parse(minute)),
+    pageviews,
+    share: most === 0 ? 0 : pageviews / most,
+  }));
+  const busiest = bars.find(({ pageviews }) => pageviews === most && most > 0);
+  const total = bars.reduce((sum, { pageviews }) => sum + pageviews, 0);
+  return { bars, total, busiest };
+}

@@ -100,6 +100,21 @@ export const activeSourcesSql = (siteId: number, since: number, limit: number): 
     GROUP BY value ORDER BY visitors DESC, value ASC LIMIT ${bind.uint32(limit)}`,
 });
 
+/**
+ * Pageviews per minute from `since` on: each pageview once (by event id) in the minute of its first arrival, as
+ * the stream has it. Minutes are UTC instants (every zone's minutes begin on them); those without a pageview
+ * have no row.
+ */
+export const pageviewsByMinuteSql = (siteId: number, since: number): NamedQuery => ({
+  name: 'realtime:minutes',
+  sql: sql`SELECT toUInt32(toStartOfMinute(first_ts)) AS minute, count() AS pageviews FROM (
+      SELECT event_id, min(ts) AS first_ts FROM events
+      WHERE ${rowsSince(siteId, since - DEDUP_MARGIN_SECONDS)} AND name = 'pageview'
+      GROUP BY event_id
+      HAVING first_ts >= ${at(since)}
+    ) GROUP BY minute ORDER BY minute`,
+});
+
 /** The pages viewed since `since`, most pageviews (distinct event ids) first. */
 export const activePagesSql = (siteId: number, since: number, limit: number): NamedQuery => ({
   name: 'realtime:pages',

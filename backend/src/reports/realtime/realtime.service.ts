@@ -7,16 +7,19 @@ import {
   activePagesSql,
   activeSourcesSql,
   activeTotalsSql,
+  pageviewsByMinuteSql,
   REALTIME_WINDOW_SECONDS,
   type StreamCursor,
 } from '../query/realtime.js';
-import type { RealtimeReportDto } from './dto/realtime.dto.js';
+import type { RealtimeMinuteDto, RealtimeReportDto } from './dto/realtime.dto.js';
 import { RealtimeHub } from './realtime-hub.js';
 import { now, readStreamEvents } from './site-poller.js';
 import { parseStreamCursor, SseListener } from './sse-listener.js';
 
 /** Rows of the top pages and sources. */
 const TOP_ROWS = 10;
+/** The minutes of pageviews a summary shows, the one under way last. */
+const MINUTES_SHOWN = 30;
 /** How long a browser waits before reconnecting a dropped stream (the SSE `retry:` field). */
 const RECONNECT_MS = 2_000;
 
@@ -34,11 +37,14 @@ export class RealtimeService {
   ) {}
 
   async summary(siteId: number): Promise<RealtimeReportDto> {
-    const since = now() - REALTIME_WINDOW_SECONDS;
-    const [[totals], pages, sources] = await Promise.all([
+    const at = now();
+    const since = at - REALTIME_WINDOW_SECONDS;
+    const firstMinute = (Math.floor(at / 60) - (MINUTES_SHOWN - 1)) * 60;
+    const [[totals], pages, sources, minutes] = await Promise.all([
       this.clickhouse.rows<{ visitors: string; pageviews: string }>(activeTotalsSql(siteId, since)),
       this.clickhouse.rows<{ value: string; pageviews: string }>(activePagesSql(siteId, since, TOP_ROWS)),
       this.clickhouse.rows<{ value: string; visitors: string }>(activeSourcesSql(siteId, since, TOP_ROWS)),
+      this.clickhouse.rows<{ minute: number; pageviews: string }>(pageviewsByMinuteSql(siteId, firstMinute)),
     ]);
     return {
       siteId,
@@ -47,6 +53,7 @@ export class RealtimeService {
       pageviews: Number(totals?.pageviews ?? 0),
       pages: pages.map(({ value, pageviews }) => ({ page: value, pageviews: Number(pageviews) })),
       sources: sources.map(({ value, visitors }) => ({ source: value, visitors: Number(visitors) })),
+      minutes: everyMinute(firstMinute, minutes),
     };
   }
 
@@ -96,4 +103,13 @@ export class RealtimeService {
     }
     return cursor;
   }
+}
+
+/** The MINUTES_SHOWN minutes from `first` (unix seconds) with their pageviews, 0 where no row has any. */
+function everyMinute(first: number, rows: Array<{ minute: number; pageviews: string }>): RealtimeMinuteDto[] {
+  const counted = new Map(rows.map(({ minute, pageviews }) => [Number(minute), Number(pageviews)]));
+  return Array.from({ length: MINUTES_SHOWN }, (_, index) => {
+    const minute = first + index * 60;
+    return { minute: new Date(minute * 1000).toISOString(), pageviews: counted.get(minute) ?? 0 };
+  });
 }

@@ -14,7 +14,12 @@ export class RealtimeSourceDto {
   visitors!: number;
 }
 
-/** Right now on a site: the last 5 minutes. */
+export class RealtimeMinuteDto {
+  @ApiProperty({ format: 'date-time', description: 'The minute’s first instant (UTC)' }) minute!: string;
+  @ApiProperty({ type: 'integer', description: 'Pageviews first seen in that minute' }) pageviews!: number;
+}
+
+/** Right now on a site: the last 5 minutes, and the pageviews of the last 30 minutes, by minute. */
 export class RealtimeReportDto {
   @ApiProperty({ type: 'integer' }) siteId!: number;
   @ApiProperty({ format: 'date-time', description: 'Where the 5 minutes begin (UTC)' }) since!: string;
@@ -25,6 +30,11 @@ export class RealtimeReportDto {
   pages!: RealtimePageDto[];
   @ApiProperty({ type: [RealtimeSourceDto], description: 'The 10 sources of most visitors, most first' })
   sources!: RealtimeSourceDto[];
+  @ApiProperty({
+    type: [RealtimeMinuteDto],
+    description: 'The last 30 minutes, oldest first, the minute under way last: pageviews each, 0 for none',
+  })
+  minutes!: RealtimeMinuteDto[];
 }
 
 /**

@@ -1,0 +1,11 @@
+/** Revenue as an amount per currency, one per line (amounts of different currencies are not added up); "—" for none. */
+export function RevenueList({ amounts }: { amounts: string[] }) {
+  if (amounts.length === 0) return <>—</>;
+  return (
+    <ul className="goals-revenue">
+      {amounts.map((amount) => (
+        <li key={amount}>{amount}</li>
+      ))}
+    </ul>
+  );
+}
