@@ -119,6 +119,38 @@ export function periodDays(period: ViewPeriod, custom: DayRange | undefined, tod
   }
 }
 
+/** The last day of the month `date` falls in. */
+const monthEnd = (date: string) => shiftDays(shiftMonths(monthStart(date), 1), -1);
+
+/** The whole months a range starting on a month's first covers, counting a month so far (ending today) as one. */
+function monthsCovered(range: DayRange, today: string): number | undefined {
+  if (range.from !== monthStart(range.from) || (range.to !== monthEnd(range.to) && range.to !== today)) {
+    return undefined;
+  }
+  const [fromYear, fromMonth] = range.from.split('-').map(Number);
+  const [toYear, toMonth] = range.to.split('-').map(Number);
+  return (toYear - fromYear) * 12 + toMonth - fromMonth + 1;
+}
+
+/**
+ * The days just before (`step` -1) or after (+1) `range`, as the toolbar's arrows move a view: ranges of whole
+ * months (this month so far, last month, this year, the last 12 months, or such custom dates) by as many whole
+ * months, any other by as many days; never past `today`. Undefined going later when the range already reaches
+ * today: there is nothing after it yet.
+ */
+export function steppedDays(range: DayRange, step: -1 | 1, today: string): DayRange | undefined {
+  if (step > 0 && range.to >= today) return undefined;
+  const months = monthsCovered(range, today);
+  const stepped =
+    months === undefined
+      ? { from: shiftDays(range.from, step * daysOf(range)), to: shiftDays(range.to, step * daysOf(range)) }
+      : (() => {
+          const from = shiftMonths(range.from, step * months);
+          return { from, to: shiftDays(shiftMonths(from, months), -1) };
+        })();
+  return { from: stepped.from, to: stepped.to < today ? stepped.to : today };
+}
+
 /** The days `range` is compared with; none when the view compares with nothing. */
 export function comparisonDays(comparison: ViewComparison, range: DayRange): DayRange | undefined {
   switch (comparison) {

@@ -8,6 +8,7 @@ import {
   periodDays,
   shiftDays,
   shiftMonths,
+  steppedDays,
   VIEW_PERIODS,
   writeLinkCondition,
   type LinkCondition,
@@ -93,4 +94,39 @@ test('a link condition is read back as written; one the contract refuses is noth
   assert.deepEqual(conditions.map(writeLinkCondition).map(parseLinkCondition), conditions);
   for (const refused of ['planet:Mars', 'country:matches:D*', 'nocolon', ':x', 'constructor:x'])
     assert.equal(parseLinkCondition(refused), undefined, refused);
+});
+
+test('the arrows move a view by its own length: whole months by months, other ranges by days, never past today', () => {
+  const today = '2026-12-04';
+  const period = (name: Parameters<typeof periodDays>[0]) => periodDays(name, undefined, today);
+  // The last 30 days: the 30 before them, and back.
+  const earlier = steppedDays(period('30d'), -1, today)!;
+  assert.deepEqual(earlier, { from: '2026-10-06', to: '2026-11-04' });
+  assert.deepEqual(steppedDays(earlier, 1, today), period('30d'));
+  assert.equal(steppedDays(period('30d'), 1, today), undefined, 'nothing after today yet');
+  assert.deepEqual(steppedDays(period('today'), -1, today), period('yesterday'));
+  // This month so far: the whole month before; from there, this month so far again.
+  const november = steppedDays(period('month'), -1, today)!;
+  assert.deepEqual(november, { from: '2026-11-01', to: '2026-11-30' });
+  assert.deepEqual(steppedDays(november, 1, today), period('month'));
+  assert.deepEqual(steppedDays(november, -1, today), { from: '2026-10-01', to: '2026-10-31' });
+  assert.deepEqual(steppedDays({ from: '2026-03-01', to: '2026-03-31' }, -1, today), {
+    from: '2026-02-01',
+    to: '2026-02-28',
+  });
+  // This year so far and the last 12 months: whole years' worth of months before them.
+  assert.deepEqual(steppedDays(period('year'), -1, today), { from: '2025-01-01', to: '2025-12-31' });
+  assert.deepEqual(steppedDays(periodDays('12mo', undefined, '2026-03-15'), -1, '2026-03-15'), {
+    from: '2024-04-01',
+    to: '2025-03-31',
+  });
+  // A custom week: the week before or after, the later one cut at today.
+  assert.deepEqual(steppedDays({ from: '2026-11-10', to: '2026-11-16' }, -1, today), {
+    from: '2026-11-03',
+    to: '2026-11-09',
+  });
+  assert.deepEqual(steppedDays({ from: '2026-11-26', to: '2026-12-02' }, 1, today), {
+    from: '2026-12-03',
+    to: '2026-12-04',
+  });
 });

@@ -72,6 +72,28 @@ async function firstCard(page: Page, text: string): Promise<void> {
     .waitFor();
 }
 
+test('the arrows move the period by its length: the week before, back to the week; nothing after today', async () => {
+  const page = await ownerPage({ width: 1280 });
+  await firstCard(page, 'Unique visitors 3 ');
+  const steps = page.getByRole('group', { name: 'Move the period' });
+  await steps.getByRole('button', { name: /^Earlier: / }).click();
+  await page.waitForURL(/from=2026-11-03&to=2026-11-09/);
+  await firstCard(page, 'Unique visitors 1 ');
+  await steps.getByRole('button', { name: /^Later: / }).click();
+  await page.waitForURL(/from=2026-11-10&to=2026-11-16/);
+  await firstCard(page, 'Unique visitors 3 ');
+  await page.goBack();
+  await firstCard(page, 'Unique visitors 1 ');
+
+  const latest = await ownerPage({ width: 1280 }, `/sites/${SITE_ID}/overview?period=7d`);
+  const later = latest
+    .getByRole('group', { name: 'Move the period' })
+    .getByRole('button', { name: /^Later/ });
+  assert.equal(await later.isDisabled(), true, 'the last 7 days end today: nothing after them yet');
+  await latest.close();
+  await page.close();
+});
+
 test('the overview shows the seeded numbers; a breakdown row filters the page, back restores it, the link reopens it', async () => {
   const page = await ownerPage({ width: 1280 });
   await firstCard(page, 'Unique visitors 3 ');

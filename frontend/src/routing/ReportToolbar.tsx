@@ -1,6 +1,7 @@
 import { DateRangePicker } from '../date-range/DateRangePicker';
 import { todayIn, type DateRange } from '../date-range/date-range';
 import {
+  steppedDays,
   VIEW_COMPARISON_LABELS,
   VIEW_COMPARISONS,
   VIEW_PERIOD_LABELS,
@@ -8,6 +9,7 @@ import {
   type ViewComparison,
   type ViewPeriod,
 } from '../../../config/src/view-periods.js';
+import { formatDateRange } from '../shared/format';
 import type { ReportView } from './report-view';
 
 interface ReportToolbarProps {
@@ -21,8 +23,12 @@ interface ReportToolbarProps {
   onChange: (changes: Partial<ReportView>) => void;
 }
 
-/** The period, its dates when custom, and the comparison of a report view (on pages that draw one). */
+/**
+ * The period, arrows to the one before and after it, its dates when custom, and the comparison of a report view
+ * (on pages that draw one).
+ */
 export function ReportToolbar({ compared, view, range, timeZone, now, onChange }: ReportToolbarProps) {
+  const today = todayIn(timeZone, now);
   return (
     <>
       <label className="field">
@@ -39,6 +45,7 @@ export function ReportToolbar({ compared, view, range, timeZone, now, onChange }
           ))}
         </select>
       </label>
+      <PeriodSteps range={range} today={today} onStep={(custom) => onChange({ period: 'custom', custom })} />
       {view.period === 'custom' && (
         <DateRangePicker
           range={range}
@@ -62,5 +69,40 @@ export function ReportToolbar({ compared, view, range, timeZone, now, onChange }
         </label>
       )}
     </>
+  );
+}
+
+/** Moves the view to the days just before or after it (steppedDays), as custom dates: each step a link of its own. */
+function PeriodSteps({
+  range,
+  today,
+  onStep,
+}: {
+  range: DateRange;
+  today: string;
+  onStep: (days: DateRange) => void;
+}) {
+  const earlier = steppedDays(range, -1, today)!;
+  const later = steppedDays(range, 1, today);
+  return (
+    <div className="period-steps" role="group" aria-label="Move the period">
+      <button
+        type="button"
+        aria-label={`Earlier: ${formatDateRange(earlier)}`}
+        title={`Earlier: ${formatDateRange(earlier)}`}
+        onClick={() => onStep(earlier)}
+      >
+        ‹
+      </button>
+      <button
+        type="button"
+        aria-label={later ? `Later: ${formatDateRange(later)}` : 'Later: nothing after today yet'}
+        title={later ? `Later: ${formatDateRange(later)}` : 'Nothing after today yet'}
+        disabled={!later}
+        onClick={() => later && onStep(later)}
+      >
+        ›
+      </button>
+    </div>
   );
 }
