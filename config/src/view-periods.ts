@@ -122,9 +122,19 @@ export function periodDays(period: ViewPeriod, custom: DayRange | undefined, tod
 /** The last day of the month `date` falls in. */
 const monthEnd = (date: string) => shiftDays(shiftMonths(monthStart(date), 1), -1);
 
-/** The whole months a range starting on a month's first covers, counting a month so far (ending today) as one. */
-function monthsCovered(range: DayRange, today: string): number | undefined {
-  if (range.from !== monthStart(range.from) || (range.to !== monthEnd(range.to) && range.to !== today)) {
+/** The presets that are so many days whatever their dates (the last 7 days on the 7th are not a month so far). */
+const DAY_PERIODS: readonly ViewPeriod[] = ['today', 'yesterday', '7d', '30d'];
+
+/**
+ * The whole months a view covers, counting a month so far (ending today) as one; undefined for a range of days:
+ * a preset of days, or dates that do not run from a month's first to a month's last (or to today).
+ */
+function monthsCovered(period: ViewPeriod, range: DayRange, today: string): number | undefined {
+  if (
+    DAY_PERIODS.includes(period) ||
+    range.from !== monthStart(range.from) ||
+    (range.to !== monthEnd(range.to) && range.to !== today)
+  ) {
     return undefined;
   }
   const [fromYear, fromMonth] = range.from.split('-').map(Number);
@@ -133,14 +143,19 @@ function monthsCovered(range: DayRange, today: string): number | undefined {
 }
 
 /**
- * The days just before (`step` -1) or after (+1) `range`, as the toolbar's arrows move a view: ranges of whole
- * months (this month so far, last month, this year, the last 12 months, or such custom dates) by as many whole
- * months, any other by as many days; never past `today`. Undefined going later when the range already reaches
+ * The days just before (`step` -1) or after (+1) the days `range` of a view of `period`, as the toolbar's arrows
+ * move it: whole months (this month so far, last month, this year, the last 12 months, or such custom dates) by
+ * as many whole months, any other range by as many days; never past `today`. Undefined going later when the range already reaches
  * today: there is nothing after it yet.
  */
-export function steppedDays(range: DayRange, step: -1 | 1, today: string): DayRange | undefined {
+export function steppedDays(
+  period: ViewPeriod,
+  range: DayRange,
+  step: -1 | 1,
+  today: string,
+): DayRange | undefined {
   if (step > 0 && range.to >= today) return undefined;
-  const months = monthsCovered(range, today);
+  const months = monthsCovered(period, range, today);
   const stepped =
     months === undefined
       ? { from: shiftDays(range.from, step * daysOf(range)), to: shiftDays(range.to, step * daysOf(range)) }

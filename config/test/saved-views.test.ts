@@ -100,32 +100,37 @@ test('the arrows move a view by its own length: whole months by months, other ra
   const today = '2026-12-04';
   const period = (name: Parameters<typeof periodDays>[0]) => periodDays(name, undefined, today);
   // The last 30 days: the 30 before them, and back.
-  const earlier = steppedDays(period('30d'), -1, today)!;
+  const earlier = steppedDays('30d', period('30d'), -1, today)!;
   assert.deepEqual(earlier, { from: '2026-10-06', to: '2026-11-04' });
-  assert.deepEqual(steppedDays(earlier, 1, today), period('30d'));
-  assert.equal(steppedDays(period('30d'), 1, today), undefined, 'nothing after today yet');
-  assert.deepEqual(steppedDays(period('today'), -1, today), period('yesterday'));
+  assert.deepEqual(steppedDays('custom', earlier, 1, today), period('30d'));
+  assert.equal(steppedDays('30d', period('30d'), 1, today), undefined, 'nothing after today yet');
+  assert.deepEqual(steppedDays('today', period('today'), -1, today), period('yesterday'));
   // This month so far: the whole month before; from there, this month so far again.
-  const november = steppedDays(period('month'), -1, today)!;
+  const november = steppedDays('month', period('month'), -1, today)!;
   assert.deepEqual(november, { from: '2026-11-01', to: '2026-11-30' });
-  assert.deepEqual(steppedDays(november, 1, today), period('month'));
-  assert.deepEqual(steppedDays(november, -1, today), { from: '2026-10-01', to: '2026-10-31' });
-  assert.deepEqual(steppedDays({ from: '2026-03-01', to: '2026-03-31' }, -1, today), {
+  assert.deepEqual(steppedDays('custom', november, 1, today), period('month'));
+  assert.deepEqual(steppedDays('custom', november, -1, today), { from: '2026-10-01', to: '2026-10-31' });
+  assert.deepEqual(steppedDays('custom', { from: '2026-03-01', to: '2026-03-31' }, -1, today), {
     from: '2026-02-01',
     to: '2026-02-28',
   });
   // This year so far and the last 12 months: whole years' worth of months before them.
-  assert.deepEqual(steppedDays(period('year'), -1, today), { from: '2025-01-01', to: '2025-12-31' });
-  assert.deepEqual(steppedDays(periodDays('12mo', undefined, '2026-03-15'), -1, '2026-03-15'), {
+  assert.deepEqual(steppedDays('year', period('year'), -1, today), { from: '2025-01-01', to: '2025-12-31' });
+  assert.deepEqual(steppedDays('12mo', periodDays('12mo', undefined, '2026-03-15'), -1, '2026-03-15'), {
     from: '2024-04-01',
     to: '2025-03-31',
   });
+  // The last 7 days on a month's 7th are seven days, not a month so far.
+  assert.deepEqual(steppedDays('7d', periodDays('7d', undefined, '2026-12-07'), -1, '2026-12-07'), {
+    from: '2026-11-24',
+    to: '2026-11-30',
+  });
   // A custom week: the week before or after, the later one cut at today.
-  assert.deepEqual(steppedDays({ from: '2026-11-10', to: '2026-11-16' }, -1, today), {
+  assert.deepEqual(steppedDays('custom', { from: '2026-11-10', to: '2026-11-16' }, -1, today), {
     from: '2026-11-03',
     to: '2026-11-09',
   });
-  assert.deepEqual(steppedDays({ from: '2026-11-26', to: '2026-12-02' }, 1, today), {
+  assert.deepEqual(steppedDays('custom', { from: '2026-11-26', to: '2026-12-02' }, 1, today), {
     from: '2026-12-03',
     to: '2026-12-04',
   });

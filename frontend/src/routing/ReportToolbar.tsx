@@ -45,7 +45,12 @@ export function ReportToolbar({ compared, view, range, timeZone, now, onChange }
           ))}
         </select>
       </label>
-      <PeriodSteps range={range} today={today} onStep={(custom) => onChange({ period: 'custom', custom })} />
+      <PeriodSteps
+        period={view.period}
+        range={range}
+        today={today}
+        onStep={(custom) => onChange({ period: 'custom', custom })}
+      />
       {view.period === 'custom' && (
         <DateRangePicker
           range={range}
@@ -74,16 +79,18 @@ export function ReportToolbar({ compared, view, range, timeZone, now, onChange }
 
 /** Moves the view to the days just before or after it (steppedDays), as custom dates: each step a link of its own. */
 function PeriodSteps({
+  period,
   range,
   today,
   onStep,
 }: {
+  period: ViewPeriod;
   range: DateRange;
   today: string;
   onStep: (days: DateRange) => void;
 }) {
-  const earlier = steppedDays(range, -1, today)!;
-  const later = steppedDays(range, 1, today);
+  const earlier = steppedDays(period, range, -1, today)!;
+  const later = steppedDays(period, range, 1, today);
   return (
     <div className="period-steps" role="group" aria-label="Move the period">
       <button
