@@ -90,6 +90,9 @@ export class LanguageModelServer {
 
   static async start(kind: ProviderKind): Promise<LanguageModelServer> {
     const server = new LanguageModelServer(kind);
+    // Idle connections stay open for the tests' length: at Node's 5 s a call written to a pooled connection as the
+    // server closed it would be lost unrecorded, and a test's count of calls would come up short.
+    server.server.keepAliveTimeout = 10 * 60_000;
     await new Promise<void>((resolve) => server.server.listen(0, '127.0.0.1', resolve));
     return server;
   }
