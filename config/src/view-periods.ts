@@ -145,8 +145,8 @@ function monthsCovered(period: ViewPeriod, range: DayRange, today: string): numb
 /**
  * The days just before (`step` -1) or after (+1) the days `range` of a view of `period`, as the toolbar's arrows
  * move it: whole months (this month so far, last month, this year, the last 12 months, or such custom dates) by
- * as many whole months, any other range by as many days; never past `today`. Undefined going later when the range already reaches
- * today: there is nothing after it yet.
+ * as many whole months, any other range by as many days; never past `today`. Undefined going later when the
+ * range already reaches today: there is nothing after it yet.
  */
 export function steppedDays(
   period: ViewPeriod,
@@ -156,14 +156,20 @@ export function steppedDays(
 ): DayRange | undefined {
   if (step > 0 && range.to >= today) return undefined;
   const months = monthsCovered(period, range, today);
-  const stepped =
-    months === undefined
-      ? { from: shiftDays(range.from, step * daysOf(range)), to: shiftDays(range.to, step * daysOf(range)) }
-      : (() => {
-          const from = shiftMonths(range.from, step * months);
-          return { from, to: shiftDays(shiftMonths(from, months), -1) };
-        })();
+  const stepped = months === undefined ? daysBeside(range, step) : monthsBeside(range, months, step);
   return { from: stepped.from, to: stepped.to < today ? stepped.to : today };
+}
+
+/** The `months` whole months just before (`step` -1) or after (+1) those starting on `range`'s first day. */
+function monthsBeside(range: DayRange, months: number, step: -1 | 1): DayRange {
+  const from = shiftMonths(range.from, step * months);
+  return { from, to: shiftDays(shiftMonths(from, months), -1) };
+}
+
+/** As many days as `range` just before (`step` -1) or after (+1) it. */
+function daysBeside(range: DayRange, step: -1 | 1): DayRange {
+  const days = step * daysOf(range);
+  return { from: shiftDays(range.from, days), to: shiftDays(range.to, days) };
 }
 
 /** The days `range` is compared with; none when the view compares with nothing. */
@@ -173,10 +179,8 @@ export function comparisonDays(comparison: ViewComparison, range: DayRange): Day
       return undefined;
     case 'year':
       return { from: shiftMonths(range.from, -12), to: shiftMonths(range.to, -12) };
-    case 'previous': {
-      const days = daysOf(range);
-      return { from: shiftDays(range.from, -days), to: shiftDays(range.from, -1) };
-    }
+    case 'previous':
+      return daysBeside(range, -1);
   }
 }
 

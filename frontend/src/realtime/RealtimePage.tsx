@@ -15,6 +15,8 @@ import { useRealtimeQuery } from './useRealtimeQuery';
 import { ScrollRegion } from '../shared/ScrollRegion';
 import { TableHeader } from '../shared/TableHeader';
 
+const pageviewsOf = (count: number) => `${formatCount(count)} pageview${count === 1 ? '' : 's'}`;
+
 /**
  * Right now on the site: visitors of the last 5 minutes (read again every few seconds), the top pages and
  * sources, and the live stream of events; no period, comparison or filters (report-catalogue.ts).
@@ -36,8 +38,7 @@ export function RealtimePage({ site }: ReportPageProps) {
                   {formatCount(report.visitors)}
                 </p>
                 <p className="realtime-since">
-                  {formatCount(report.pageviews)} {report.pageviews === 1 ? 'pageview' : 'pageviews'} since{' '}
-                  {eventTime(Date.parse(report.since) / 1000)}
+                  {pageviewsOf(report.pageviews)} since {eventTime(Date.parse(report.since) / 1000)}
                 </p>
               </div>
               <MinuteChart minutes={report.minutes} />
@@ -108,7 +109,7 @@ function MinuteChart({ minutes }: { minutes: RealtimeMinute[] }) {
               width={BAR_WIDTH}
               height={height}
             >
-              <title>{`${bar.label}: ${formatCount(bar.pageviews)} ${bar.pageviews === 1 ? 'pageview' : 'pageviews'}`}</title>
+              <title>{`${bar.label}: ${pageviewsOf(bar.pageviews)}`}</title>
             </rect>
           );
         })}
