@@ -31,32 +31,31 @@ export function ReportToolbar({ compared, view, range, timeZone, now, onChange }
   const today = todayIn(timeZone, now);
   return (
     <>
-      <label className="field">
-        Period
-        <select
-          value={view.period}
-          // Custom starts from the dates shown, so switching to it changes nothing until a date is picked.
-          onChange={(event) => onChange({ period: event.target.value as ViewPeriod, custom: range })}
-        >
-          {VIEW_PERIODS.map((period) => (
-            <option key={period} value={period}>
-              {VIEW_PERIOD_LABELS[period]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <PeriodSteps
-        period={view.period}
-        range={range}
-        today={today}
-        onStep={(custom) => onChange({ period: 'custom', custom })}
-      />
-      {view.period === 'custom' && (
-        <DateRangePicker
+      {/* The period and its arrows wrap as one, the arrows beside it. */}
+      <div className="period-field">
+        <label className="field">
+          Period
+          <select
+            value={view.period}
+            // Custom starts from the dates shown, so switching to it changes nothing until a date is picked.
+            onChange={(event) => onChange({ period: event.target.value as ViewPeriod, custom: range })}
+          >
+            {VIEW_PERIODS.map((period) => (
+              <option key={period} value={period}>
+                {VIEW_PERIOD_LABELS[period]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <PeriodSteps
+          period={view.period}
           range={range}
-          max={todayIn(timeZone, now)}
-          onChange={(custom) => onChange({ custom })}
+          today={today}
+          onStep={(custom) => onChange({ period: 'custom', custom })}
         />
+      </div>
+      {view.period === 'custom' && (
+        <DateRangePicker range={range} max={today} onChange={(custom) => onChange({ custom })} />
       )}
       {compared && (
         <label className="field">
