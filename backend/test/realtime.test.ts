@@ -337,6 +337,36 @@ describe('the last 5 minutes', () => {
     );
   });
 
+  test("a site's summary is read once for every viewer asking meanwhile, and read again later", async () => {
+    const site = await newSite('shared-now.test');
+    const readings = async () =>
+      Number(
+        /^sluice_backend_report_query_duration_seconds_count\{query="realtime:pages",outcome="ok"\} (\d+)$/m.exec(
+          (await http.get('/metrics').expect(200)).text,
+        )?.[1] ?? 0,
+      );
+    const before = await readings();
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => report(site, 'realtime', {}).expect(200)),
+    );
+    assert.deepEqual(
+      answers.map(({ body }) => body.visitors),
+      [0, 0, 0, 0, 0],
+    );
+    assert.equal(await readings(), before + 1, 'five viewers at once, one reading');
+
+    await stores.insertEvents([
+      eventRow({ site_id: site, event_id: randomUUID(), ts: ago(10), pathname: '/' }),
+    ]);
+    // Asked until the shared reading has had its time: a later one counts the new visitor.
+    let visitors = 0;
+    for (const deadline = Date.now() + 10_000; visitors === 0 && Date.now() < deadline;) {
+      ({ visitors } = (await report(site, 'realtime', {}).expect(200)).body as { visitors: number });
+      if (visitors === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.equal(visitors, 1);
+  });
+
   test('an empty site: nobody', async () => {
     const site = await newSite('empty-now.test');
     const { body } = await report(site, 'realtime', {}).expect(200);

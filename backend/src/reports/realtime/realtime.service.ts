@@ -22,6 +22,18 @@ const TOP_ROWS = 10;
 const MINUTES_SHOWN = 30;
 /** How long a browser waits before reconnecting a dropped stream (the SSE `retry:` field). */
 const RECONNECT_MS = 2_000;
+/**
+ * How long one reading of a site's summary answers every caller. Each open overview and realtime page asks
+ * every 5 s, so a site watched by fifty people would cost ClickHouse forty queries a second; shared, it costs
+ * four, whatever the viewers, as one poller serves every stream.
+ */
+const SUMMARY_SHARED_MS = 1_000;
+
+/** A site's shared summary: under way (no `until`), or read and shared until `until` (epoch ms). */
+interface SharedSummary {
+  summary: Promise<RealtimeReportDto>;
+  until?: number;
+}
 
 /**
  * Right now on a site: the visitors of the last 5 minutes, and the live stream of its events. Access
@@ -30,13 +42,34 @@ const RECONNECT_MS = 2_000;
 @Injectable()
 export class RealtimeService {
   private readonly logger = new Logger('Realtime');
+  private readonly summaries = new Map<number, SharedSummary>();
 
   constructor(
     private readonly clickhouse: ClickHouseService,
     private readonly hub: RealtimeHub,
   ) {}
 
-  async summary(siteId: number): Promise<RealtimeReportDto> {
+  /**
+   * The site's summary. A reading under way answers everyone who asks meanwhile, and for SUMMARY_SHARED_MS
+   * after it is read; then whoever asks first reads it again. A failed reading is not shared.
+   */
+  summary(siteId: number): Promise<RealtimeReportDto> {
+    const at = Date.now();
+    for (const [site, { until }] of this.summaries) {
+      if (until !== undefined && until <= at) this.summaries.delete(site);
+    }
+    const shared = this.summaries.get(siteId);
+    if (shared) return shared.summary;
+    const entry: SharedSummary = { summary: this.readSummary(siteId) };
+    this.summaries.set(siteId, entry);
+    entry.summary.then(
+      () => (entry.until = Date.now() + SUMMARY_SHARED_MS),
+      () => this.summaries.get(siteId) === entry && this.summaries.delete(siteId),
+    );
+    return entry.summary;
+  }
+
+  private async readSummary(siteId: number): Promise<RealtimeReportDto> {
     const at = now();
     const since = at - REALTIME_WINDOW_SECONDS;
     const firstMinute = (Math.floor(at / 60) - (MINUTES_SHOWN - 1)) * 60;
