@@ -6,6 +6,7 @@ import type { DimensionName, EventRow } from '@sluice/config';
 import { GOAL_METRIC_NAMES, METRIC_NAMES } from '../src/reports/query/metrics.js';
 import type { GoalCondition, ReportQuery } from '../src/reports/query/report-query.js';
 import { ReportsService } from '../src/reports/reports.service.js';
+import { assertSameOnceFinalized } from './finalized-answers.js';
 import { eventRow, signIn, startSignedInApp, type TestStores } from './harness.js';
 import { reportClient } from './report-client.js';
 import {
@@ -476,5 +477,22 @@ describe('conversions and revenue over seeded visits', () => {
       [badGoal.status, ([] as string[]).concat(badGoal.body.message)[0]],
       [400, 'goal must be a goal id (an integer from 1 to 2147483647)'],
     );
+  });
+
+  // Last in the file: finalizing writes every site's days, so events inserted after it on those days go unseen.
+  test('the same conversions and revenue once the days are finalized, with a day still open', async () => {
+    const answers = async () => {
+      const all: unknown[] = [];
+      for (const { id, goalIds } of sites.values()) {
+        for (const goal of goalIds) {
+          all.push((await report(id, 'overview', { ...RANGE, goal }).expect(200)).body);
+          for (const dimension of ['referrer_source', 'page'])
+            all.push((await report(id, 'breakdown', { ...RANGE, dimension, goal }).expect(200)).body.rows);
+        }
+      }
+      return all;
+    };
+    // Through the 19th finalized, the 20th and 21st provisional: the range's last UTC days are open.
+    assert.equal(await assertSameOnceFinalized(app, new Date('2026-11-22T12:00:00Z'), answers), '2026-11-21');
   });
 });

@@ -4,8 +4,6 @@
  *
  * Targets (issue 17): every report ≤ 200 ms p95 warm and alone; overview and timeseries ≤ 50 ms p95;
  * every report ≤ 500 ms p95 with 8 concurrent clients.
- *
- * Still to add: goals and the events explorer (their parameters are the engine's to define).
  */
 
 /** What a request is built from: the largest benchmark site and its seeded period, in its time zone. */
@@ -16,7 +14,15 @@ export interface ReportContext {
   to: string;
   /** `days` days ending on `to`. */
   lastDays(days: number): { from: string; to: string };
+  /** The site's goals (their ids), created before timing: BENCH_GOALS. */
+  goals: Record<keyof typeof BENCH_GOALS, number>;
 }
+
+/** The goals the benchmark site is given: a page the catalogue's visitors reach, and an event they send. */
+export const BENCH_GOALS = {
+  pricing: { name: 'Saw pricing', kind: 'page', match: '/pricing' },
+  signup: { name: 'Signed up', kind: 'event', match: 'signup' },
+} as const;
 
 export interface ReportRequest {
   name: string;
@@ -68,12 +74,33 @@ export const REPORT_REQUESTS: ReportRequest[] = [
       return `/api/sites/${siteId}/timeseries?from=${from}&to=${to}&interval=hour`;
     },
   },
-  ...['page', 'referrer_source', 'country', 'browser'].map((dimension): ReportRequest => ({
-    name: `breakdown by ${dimension}, 30 days`,
+  ...['page', 'referrer_source', 'country', 'browser', 'entry_page', 'utm_campaign', 'city'].map(
+    (dimension): ReportRequest => ({
+      name: `breakdown by ${dimension}, 30 days`,
+      aloneTargetMs: REPORT_TARGET_MS,
+      path: ({ siteId, from, to }) =>
+        `/api/sites/${siteId}/breakdown?from=${from}&to=${to}&dimension=${dimension}`,
+    }),
+  ),
+  {
+    name: 'overview with a page goal, 30 days',
+    aloneTargetMs: OVERVIEW_TARGET_MS,
+    path: ({ siteId, from, to, goals }) =>
+      `/api/sites/${siteId}/overview?from=${from}&to=${to}&goal=${goals.pricing}`,
+  },
+  {
+    name: 'breakdown by source with an event goal, 30 days',
+    aloneTargetMs: REPORT_TARGET_MS,
+    path: ({ siteId, from, to, goals }) =>
+      `/api/sites/${siteId}/breakdown?from=${from}&to=${to}&dimension=referrer_source&goal=${goals.signup}` +
+      '&metrics=visitors,conversions,conversion_rate',
+  },
+  {
+    name: 'breakdown by page, 30 days, CSV of every row',
     aloneTargetMs: REPORT_TARGET_MS,
     path: ({ siteId, from, to }) =>
-      `/api/sites/${siteId}/breakdown?from=${from}&to=${to}&dimension=${dimension}`,
-  })),
+      `/api/sites/${siteId}/breakdown?from=${from}&to=${to}&dimension=page&limit=1000&format=csv`,
+  },
   {
     name: 'funnel, 3 steps, 30 days',
     aloneTargetMs: REPORT_TARGET_MS,
@@ -92,6 +119,11 @@ export const REPORT_REQUESTS: ReportRequest[] = [
   },
   // Sampled mode reads raw events (SAMPLE by visitor) where the unsampled one reads the rollup: these
   // show what a tenth, and auto past SLUICE_SAMPLING_MIN_ROWS, cost beside the exact answers above.
+  {
+    name: 'retention by day, 30 days',
+    aloneTargetMs: REPORT_TARGET_MS,
+    path: ({ siteId, from, to }) => `/api/sites/${siteId}/retention?from=${from}&to=${to}&period=day`,
+  },
   {
     name: 'overview, 30 days, sample 0.1',
     aloneTargetMs: OVERVIEW_TARGET_MS,
@@ -115,6 +147,13 @@ export const REPORT_REQUESTS: ReportRequest[] = [
     path: ({ siteId, from, to }) =>
       `/api/sites/${siteId}/breakdown?from=${from}&to=${to}&dimension=${dimension}`,
   })),
+  {
+    name: 'events explorer: the newest 100 signups, 30 days',
+    aloneTargetMs: REPORT_TARGET_MS,
+    path: ({ siteId, from, to }) =>
+      `/api/sites/${siteId}/events?from=${from}&to=${to}&limit=100&filters=` +
+      encodeURIComponent(JSON.stringify([{ dimension: 'event_name', operator: 'is', value: 'signup' }])),
+  },
   {
     name: 'errors, 30 days',
     aloneTargetMs: REPORT_TARGET_MS,

@@ -1,48 +1,67 @@
-import { bind, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
+import { bind, joinSql, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
 import { wildcardMatch } from './filters.js';
+import { namedAs, rangeEvents } from './range-events.js';
 import type { DateRange, GoalCondition, ReportQuery } from './report-query.js';
-import { eventDays } from './range-days.js';
-import { VISIT_KEY } from './visit-key.js';
+import { wholeEventDays } from './range-days.js';
 
 /**
  * An event that completes the goal: a pageview of a matching path, or an event of its name; and the
  * property. Funnel steps (funnel.ts) are tested the same way.
  */
 export function goalEvent(goal: GoalCondition): SqlFragment {
-  const what =
+  const { names, prewhere, where } = goalEvents(goal);
+  return joinSql([namedAs(names), ...(prewhere ? [prewhere] : []), ...(where ? [where] : [])], ' AND ');
+}
+
+/**
+ * A goal's events as `rangeEvents` chooses them: by name; a page goal's path as the PREWHERE (finalized
+ * events are sorted by page within a name: its granules alone are read); the property after.
+ */
+function goalEvents(goal: GoalCondition): { names: string[]; prewhere?: SqlFragment; where?: SqlFragment } {
+  const chosen =
     goal.kind === 'page'
-      ? sql`name = 'pageview' AND ${wildcardMatch(sql`pathname`, goal.match)}`
-      : sql`name = ${bind.string(goal.match)}`;
-  if (goal.propertyKey === null || goal.propertyValue === null) return what;
+      ? { names: ['pageview'], prewhere: wildcardMatch(sql`pathname`, goal.match) }
+      : { names: [goal.match] };
+  if (goal.propertyKey === null || goal.propertyValue === null) return chosen;
   const key = bind.string(goal.propertyKey);
   // indexOf is 0 for a missing key and [0] reads '': has() keeps a match on '' to events that carry the key.
-  return sql`${what} AND has(props_keys, ${key}) AND props_values[indexOf(props_keys, ${key})] = ${bind.string(goal.propertyValue)}`;
+  return {
+    ...chosen,
+    where: sql`has(props_keys, ${key}) AND props_values[indexOf(props_keys, ${key})] = ${bind.string(goal.propertyValue)}`,
+  };
 }
 
 /**
  * The visits of the range's days that completed the goal, one row each: `visit_converted` (1) and its
  * revenue per currency, as parallel arrays `revenue_currencies` / `revenue_amounts`.
  *
- * Each goal event counts once, by its id, as in every metric: the copies of an event (a second delivery,
- * a resend from another address) share its id, session and revenue, so `any()` per id takes one of them.
- * Amounts are summed as Int64 ten-thousandths (the contract's scale is 4, Decimal(18, 4)): exact, and
- * JSON carries 64-bit integers as strings, where a Decimal would become a float. Widened to Decimal128
- * first, since the largest amount times 10,000 overflows Decimal(18, 4). ClickHouse 18.16's sumMap
- * takes only numeric keys, so a currency (three ASCII letters) travels as the UInt32 of its bytes.
+ * The goal events are those of every UTC day the range's visits are read from (a visit converts through
+ * any of its goal events), each once, by its id, as in every metric: the copies of an event (a second
+ * delivery, a resend from another address) share its id, session and revenue. The finalized days' are
+ * stored once each (`finalized_events`); only the open days' raw rows are grouped (range-events.ts). The
+ * report's filters choose the visits, not their goal events. Each visit's amounts stay one per event: the
+ * report's sumMap (REVENUE, metrics.ts) adds them up by currency. Amounts are summed as Int64 ten-thousandths
+ * (the contract's scale is 4, Decimal(18, 4)): exact, and JSON carries 64-bit integers as strings, where
+ * a Decimal would become a float. Widened to Decimal128 first, since the largest amount times 10,000
+ * overflows Decimal(18, 4). ClickHouse 18.16's sumMap takes only numeric keys, so a currency (three
+ * ASCII letters) travels as the UInt32 of its bytes.
  */
 export function goalVisits(query: ReportQuery & { goal: GoalCondition }, range: DateRange): SqlFragment {
+  const { names, ...options } = goalEvents(query.goal);
+  const events = rangeEvents(
+    { ...query, filters: undefined },
+    wholeEventDays(range),
+    names,
+    [
+      [sql`revenue_currency`, sql`currency`],
+      [sql`toInt64(toDecimal128(revenue_amount, 4) * 10000)`, sql`amount`],
+    ],
+    { visitors: false, ...options },
+  );
   return sql`SELECT visit_id, toUInt8(1) AS visit_converted,
       groupArrayIf(reinterpretAsUInt32(currency), currency != '') AS revenue_currencies,
       groupArrayIf(amount, currency != '') AS revenue_amounts
-    FROM (
-      SELECT visit_id, currency, sum(amount) AS amount FROM (
-        SELECT any(${VISIT_KEY}) AS visit_id, any(revenue_currency) AS currency,
-          any(toInt64(toDecimal128(revenue_amount, 4) * 10000)) AS amount
-        FROM events
-        WHERE ${eventDays(query, range)} AND is_bot = 0 AND ${goalEvent(query.goal)}
-        GROUP BY event_id
-      ) GROUP BY visit_id, currency
-    ) GROUP BY visit_id`;
+    FROM (${events}) GROUP BY visit_id`;
 }
 
 /**

@@ -34,6 +34,22 @@ export function eventDays(query: Pick<ReportQuery, 'site'>, range: DateRange): S
   return sql`site_id = ${bind.uint32(query.site.id)} AND toDate(ts) >= ${firstDay} AND toDate(ts) <= ${lastDay}`;
 }
 
+/**
+ * The range widened to every instant of the UTC days `eventDays` reads (those its visits' rows may fall
+ * on), for events that count wherever they fall there: a goal event converts its visit on any of them.
+ */
+export function wholeEventDays(range: DateRange): DateRange {
+  const midnight = (day: string) => Date.parse(`${day}T00:00:00Z`) / 1000;
+  return {
+    from: range.from,
+    to: range.to,
+    within: {
+      start: midnight(addDays(range.from, -DAYS_AROUND)),
+      end: midnight(addDays(range.to, DAYS_AROUND + 1)),
+    },
+  };
+}
+
 export type OpenDays = { from: string; readFrom: string };
 
 /**
