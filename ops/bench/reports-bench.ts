@@ -27,7 +27,6 @@ import { rowsPerSite, type SeedPlan } from '@sluice/traffic';
 import {
   CONCURRENT_CLIENTS,
   CONCURRENT_TARGET_MS,
-  BENCH_GOALS,
   REPORT_REQUESTS,
   type ReportContext,
 } from './reports/report-requests';
@@ -74,20 +73,6 @@ async function api<T>(baseUrl: string, path: string, init: { token?: string; bod
 
 const signIn = async (baseUrl: string) =>
   (await api<{ accessToken: string }>(baseUrl, '/api/auth/login', { body: OWNER })).accessToken;
-
-/** The benchmark site's goals, created through the API as an owner would: their ids by BENCH_GOALS key. */
-async function createGoals(baseUrl: string, siteId: number): Promise<ReportContext['goals']> {
-  const token = await signIn(baseUrl);
-  const ids = await Promise.all(
-    Object.values(BENCH_GOALS).map(
-      async (goal) =>
-        (await api<{ id: number }>(baseUrl, `/api/sites/${siteId}/goals`, { token, body: goal })).id,
-    ),
-  );
-  return Object.fromEntries(
-    Object.keys(BENCH_GOALS).map((key, index) => [key, ids[index]]),
-  ) as ReportContext['goals'];
-}
 
 const fixed = (n: number) => n.toFixed(n < 10 ? 1 : 0);
 const verdict = (ok: boolean) => (ok ? 'pass' : 'FAIL');
@@ -176,10 +161,9 @@ async function main(): Promise<boolean> {
   try {
     backend = await startBenchBackend(clickhouse, plan, OWNER, { openDays: options.openDays });
     const { baseUrl } = backend;
-    const goals = await createGoals(baseUrl, 1);
     const context: ReportContext = {
       siteId: 1,
-      goals,
+      goals: backend.goals,
       from: addDays(plan.endDay, 1 - plan.days),
       to: plan.endDay,
       lastDays: (days) => ({ from: addDays(plan.endDay, 1 - days), to: plan.endDay }),

@@ -116,9 +116,41 @@ async function finalizedVisits(
   );
 }
 
+/**
+ * The goals the benchmark's largest site (id 1) is given, as its owner adds them: a page its visitors reach
+ * and an event they send. The panel's goals card and every report with a goal read them.
+ */
+export const BENCH_GOALS = {
+  pricing: { name: 'Saw pricing', kind: 'page', match: '/pricing' },
+  signup: { name: 'Signed up', kind: 'event', match: 'signup' },
+} as const;
+export type BenchGoals = Record<keyof typeof BENCH_GOALS, number>;
+
+/** BENCH_GOALS created through the API as `owner`: their ids. */
+async function createGoals(baseUrl: string, owner: { email: string; password: string }): Promise<BenchGoals> {
+  const call = async <T>(path: string, body: unknown, token?: string): Promise<T> => {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+  const { accessToken } = await call<{ accessToken: string }>('/api/auth/login', owner);
+  const ids = await Promise.all(
+    Object.values(BENCH_GOALS).map(
+      async (goal) => (await call<{ id: number }>('/api/sites/1/goals', goal, accessToken)).id,
+    ),
+  );
+  return Object.fromEntries(Object.keys(BENCH_GOALS).map((key, index) => [key, ids[index]])) as BenchGoals;
+}
+
 export interface BenchBackend {
   port: number;
   baseUrl: string;
+  /** The ids of BENCH_GOALS on site 1. */
+  goals: BenchGoals;
   stop(): Promise<void>;
 }
 
@@ -150,14 +182,15 @@ export async function startBenchBackend(
     if (backend) await stopBackend(backend.child);
     rmSync(dir, { recursive: true, force: true });
   };
+  const baseUrl = `http://127.0.0.1:${port}`;
   try {
     // Before the backend starts: its finalizer reads the last finalized day once, on its first run.
     await finalizedNoFurtherThan(clickhouse, lastFinalizedDay(plan));
     backend = await startBackend(env, BACKEND_CORE);
     await finalizedVisits(clickhouse, plan, openDays);
+    return { port, baseUrl, goals: await createGoals(baseUrl, owner), stop };
   } catch (error) {
     await stop();
     throw error;
   }
-  return { port, baseUrl: `http://127.0.0.1:${port}`, stop };
 }

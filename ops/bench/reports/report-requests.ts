@@ -1,3 +1,5 @@
+import type { BenchGoals } from './bench-backend';
+
 /**
  * The reports `npm run bench:reports` times: one named HTTP request each, with its target. The list
  * grows as the reports engine lands endpoints — add a row here, nothing else changes.
@@ -14,15 +16,9 @@ export interface ReportContext {
   to: string;
   /** `days` days ending on `to`. */
   lastDays(days: number): { from: string; to: string };
-  /** The site's goals (their ids), created before timing: BENCH_GOALS. */
-  goals: Record<keyof typeof BENCH_GOALS, number>;
+  /** The site's goals (their ids), created before timing. */
+  goals: BenchGoals;
 }
-
-/** The goals the benchmark site is given: a page the catalogue's visitors reach, and an event they send. */
-export const BENCH_GOALS = {
-  pricing: { name: 'Saw pricing', kind: 'page', match: '/pricing' },
-  signup: { name: 'Signed up', kind: 'event', match: 'signup' },
-} as const;
 
 export interface ReportRequest {
   name: string;
