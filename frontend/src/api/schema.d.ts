@@ -528,6 +528,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Right now: visitors and pageviews of the last 5 minutes, top pages and sources, pageviews by minute
+         * @description One reading of a site's summary answers every caller asking while it is read and for a second after.
+         */
         get: operations["RealtimeController_summary"];
         put?: never;
         post?: never;

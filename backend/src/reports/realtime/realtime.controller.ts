@@ -5,6 +5,7 @@ import {
   ApiExtraModels,
   ApiHeader,
   ApiOkResponse,
+  ApiOperation,
   ApiProduces,
   ApiServiceUnavailableResponse,
   ApiTags,
@@ -24,6 +25,12 @@ export class RealtimeController {
 
   @SiteReport()
   @Get()
+  @ApiOperation({
+    summary:
+      'Right now: visitors and pageviews of the last 5 minutes, top pages and sources, pageviews by minute',
+    description:
+      "One reading of a site's summary answers every caller asking while it is read and for a second after.",
+  })
   @ApiOkResponse({ type: RealtimeReportDto })
   summary(@Param() { siteId }: SiteIdParamDto): Promise<RealtimeReportDto> {
     return this.realtime.summary(siteId);
