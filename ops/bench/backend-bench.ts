@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { ClickHouseHarness, eventRow } from '@sluice/pipeline/testing';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from '@sluice/services';
-import { backendEnvironment, startBackend, stopBackend } from './backend-process';
+import { backendEnvironment, signInAs, startBackend, stopBackend } from './backend-process';
 import { machineInfo, median, ms, positiveInt, runBenchmark, thousands } from './report';
 import { runWrk, writeWrkGetScript, type WrkResult } from './wrk';
 
@@ -96,12 +96,7 @@ async function main(): Promise<void> {
     const { child } = await startBackend(env, BACKEND_CORE);
     await sleep(IDLE_SECONDS * 1000);
     const idleRss = rssMb(child.pid!);
-    const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(OWNER),
-    });
-    const { accessToken } = (await login.json()) as { accessToken: string };
+    const accessToken = await signInAs(`http://127.0.0.1:${port}`, OWNER);
     const to = new Date().toISOString().slice(0, 10);
     const from = new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10);
     const script = join(dir, 'get.lua');

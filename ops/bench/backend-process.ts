@@ -67,3 +67,26 @@ export async function stopBackend(child: ChildProcess): Promise<void> {
   child.kill('SIGTERM');
   await exited;
 }
+
+/** A JSON call to the backend's API: a POST with `body`, a GET without. */
+export async function apiCall<T>(
+  baseUrl: string,
+  path: string,
+  init: { token?: string; body?: unknown },
+): Promise<T> {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method: init.body === undefined ? 'GET' : 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(init.token && { authorization: `Bearer ${init.token}` }),
+    },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${path} answered ${response.status}: ${text.slice(0, 300)}`);
+  return JSON.parse(text) as T;
+}
+
+/** A fresh access token of `user`. */
+export const signInAs = async (baseUrl: string, user: { email: string; password: string }) =>
+  (await apiCall<{ accessToken: string }>(baseUrl, '/api/auth/login', { body: user })).accessToken;

@@ -14,7 +14,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DEMO_SITE } from '@sluice/config';
 import { ClickHouseHarness } from '@sluice/pipeline/testing';
 import { freePort } from '@sluice/services';
-import { backendEnvironment, startBackend, stopBackend } from './backend-process';
+import { backendEnvironment, signInAs, startBackend, stopBackend } from './backend-process';
 import { machineInfo, positiveInt, runBenchmark, thousands } from './report';
 
 const BACKEND_CORE = 0;
@@ -78,12 +78,7 @@ async function main(): Promise<void> {
     );
     try {
       const api = `http://127.0.0.1:${port}/api`;
-      const login = await fetch(`${api}/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(OWNER),
-      });
-      const { accessToken } = (await login.json()) as { accessToken: string };
+      const accessToken = await signInAs(`http://127.0.0.1:${port}`, OWNER);
       for (let round = 1; round <= rounds; round++) {
         const { rows, writingMs, finalizingMs } = await addDemo(api, accessToken, events);
         console.log(

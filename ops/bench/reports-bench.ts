@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../src/repo-root';
 import { machineInfo, runBenchmark, thousands } from './report';
+import { signInAs } from './backend-process';
 import { addDays, OPEN_DAYS, startBenchBackend, type BenchBackend } from './reports/bench-backend';
 import { positive, SEED_OPTIONS, seedFrom } from './reports/bench-options';
 import { rowsPerSite, type SeedPlan } from '@sluice/traffic';
@@ -57,22 +58,7 @@ function optionsFrom(argv: string[]) {
   };
 }
 
-async function api<T>(baseUrl: string, path: string, init: { token?: string; body?: unknown }): Promise<T> {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method: init.body === undefined ? 'GET' : 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(init.token && { authorization: `Bearer ${init.token}` }),
-    },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${path} answered ${response.status}: ${text.slice(0, 300)}`);
-  return JSON.parse(text) as T;
-}
-
-const signIn = async (baseUrl: string) =>
-  (await api<{ accessToken: string }>(baseUrl, '/api/auth/login', { body: OWNER })).accessToken;
+const signIn = (baseUrl: string) => signInAs(baseUrl, OWNER);
 
 const fixed = (n: number) => n.toFixed(n < 10 ? 1 : 0);
 const verdict = (ok: boolean) => (ok ? 'pass' : 'FAIL');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SETTINGS, SITES_FILE_VERSION, type SiteEntry } from '@sluice/config';
 import { freePort, waitUntil } from '@sluice/services';
-import { backendEnvironment, startBackend, stopBackend } from '../backend-process';
+import { apiCall, backendEnvironment, signInAs, startBackend, stopBackend } from '../backend-process';
 import { siteCatalogues, type SeedPlan } from '@sluice/traffic';
 import type { SeededClickHouse } from './seeder';
 
@@ -128,19 +128,10 @@ export type BenchGoals = Record<keyof typeof BENCH_GOALS, number>;
 
 /** BENCH_GOALS created through the API as `owner`: their ids. */
 async function createGoals(baseUrl: string, owner: { email: string; password: string }): Promise<BenchGoals> {
-  const call = async <T>(path: string, body: unknown, token?: string): Promise<T> => {
-    const response = await fetch(`${baseUrl}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
-      body: JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
-    return (await response.json()) as T;
-  };
-  const { accessToken } = await call<{ accessToken: string }>('/api/auth/login', owner);
+  const token = await signInAs(baseUrl, owner);
   const ids = await Promise.all(
     Object.values(BENCH_GOALS).map(
-      async (goal) => (await call<{ id: number }>('/api/sites/1/goals', goal, accessToken)).id,
+      async (body) => (await apiCall<{ id: number }>(baseUrl, '/api/sites/1/goals', { token, body })).id,
     ),
   );
   return Object.fromEntries(Object.keys(BENCH_GOALS).map((key, index) => [key, ids[index]])) as BenchGoals;

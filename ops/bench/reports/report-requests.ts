@@ -108,18 +108,13 @@ export const REPORT_REQUESTS: ReportRequest[] = [
     path: ({ siteId, from, to }) =>
       `/api/sites/${siteId}/funnel?from=${from}&to=${to}&steps=${FUNNEL_STEPS}&dimension=country`,
   },
-  {
-    name: 'retention by week, 30 days',
+  ...['week', 'day'].map((period): ReportRequest => ({
+    name: `retention by ${period}, 30 days`,
     aloneTargetMs: REPORT_TARGET_MS,
-    path: ({ siteId, from, to }) => `/api/sites/${siteId}/retention?from=${from}&to=${to}&period=week`,
-  },
+    path: ({ siteId, from, to }) => `/api/sites/${siteId}/retention?from=${from}&to=${to}&period=${period}`,
+  })),
   // Sampled mode reads raw events (SAMPLE by visitor) where the unsampled one reads the rollup: these
   // show what a tenth, and auto past SLUICE_SAMPLING_MIN_ROWS, cost beside the exact answers above.
-  {
-    name: 'retention by day, 30 days',
-    aloneTargetMs: REPORT_TARGET_MS,
-    path: ({ siteId, from, to }) => `/api/sites/${siteId}/retention?from=${from}&to=${to}&period=day`,
-  },
   {
     name: 'overview, 30 days, sample 0.1',
     aloneTargetMs: OVERVIEW_TARGET_MS,
