@@ -148,6 +148,13 @@ function monthsCovered(period: ViewPeriod, range: DayRange, today: string): numb
  * as many whole months, any other range by as many days; never past `today`. Undefined going later when the
  * range already reaches today: there is nothing after it yet.
  */
+export function steppedDays(period: ViewPeriod, range: DayRange, step: -1, today: string): DayRange;
+export function steppedDays(
+  period: ViewPeriod,
+  range: DayRange,
+  step: 1,
+  today: string,
+): DayRange | undefined;
 export function steppedDays(
   period: ViewPeriod,
   range: DayRange,

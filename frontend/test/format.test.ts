@@ -3,6 +3,7 @@ import { test } from 'vitest';
 import {
   formatChange,
   formatCount,
+  formatCountOf,
   formatDate,
   formatDateRange,
   formatDateTime,
@@ -19,6 +20,14 @@ test('numbers and percentages in the reader’s locale', () => {
   assert.deepEqual(
     [formatCount(1234567.4, 'en-US'), formatCount(1234567.4, 'de-DE'), formatCount(1234567.4, 'fr-FR')],
     ['1,234,567', '1.234.567', '1\u202f234\u202f567'],
+  );
+  assert.deepEqual(
+    [
+      formatCountOf(1, 'visitor', 'en-US'),
+      formatCountOf(0, 'visitor', 'en-US'),
+      formatCountOf(1200, 'pageview', 'de-DE'),
+    ],
+    ['1 visitor', '0 visitors', '1.200 pageviews'],
   );
   assert.deepEqual([formatDecimal(2.5, 2, 'en-US'), formatDecimal(2.5, 2, 'de-DE')], ['2.50', '2,50']);
   assert.deepEqual([formatNumber(1.333, 2, 'en-US'), formatNumber(2, 2, 'en-US')], ['1.33', '2']);

@@ -6,7 +6,7 @@ import { TYPED_DIMENSIONS, withCondition } from '../reports/conditions';
 import type { ReportPageProps } from '../reports/report-page';
 import type { ReportRequest } from '../reports/report-request';
 import { ErrorNotice } from '../shared/ErrorNotice';
-import { formatDateTime } from '../shared/format';
+import { formatCountOf, formatDateTime } from '../shared/format';
 import { QueryState } from '../shared/QueryState';
 import { ScrollRegion } from '../shared/ScrollRegion';
 import { TextField } from '../shared/TextField';
@@ -173,8 +173,8 @@ function RuleItem({
         </span>
       </div>
       <p>
-        {describeRule(rule)}; {rule.consecutive} evaluation{rule.consecutive === 1 ? '' : 's'} in a row,
-        cooldown {rule.cooldownMinutes} min. Last value: {rule.lastValue ?? '—'}. Channels:{' '}
+        {describeRule(rule)}; {formatCountOf(rule.consecutive, 'evaluation')} in a row, cooldown{' '}
+        {rule.cooldownMinutes} min. Last value: {rule.lastValue ?? '—'}. Channels:{' '}
         {rule.channels.map(({ kind, target }) => `${kind} ${target}`).join(', ') || 'none'}.
       </p>
       <div className="alert-rule-actions">

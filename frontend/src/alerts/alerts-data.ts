@@ -1,5 +1,6 @@
 import { conditionLabel, plainConditions, type Condition } from '../reports/conditions.js';
 import type { AlertFiring, AlertRule, NewAlertRule } from './api.js';
+import { formatCountOf } from '../shared/format.js';
 
 /** The metrics that count a goal's conversions: a rule on them names the goal. */
 export const GOAL_METRICS: ReadonlyArray<NewAlertRule['metric']> = ['conversions', 'conversion_rate'];
@@ -51,7 +52,7 @@ export function deliveryLines(firing: AlertFiring): string[] {
   }
   return [...groups].map(([key, attempts]) => {
     const last = attempts[attempts.length - 1];
-    const tries = `${attempts.length} attempt${attempts.length === 1 ? '' : 's'}`;
+    const tries = formatCountOf(attempts.length, 'attempt');
     const outcome =
       last.status === 'delivered' ? `delivered after ${tries}` : `failed after ${tries}: ${last.error ?? ''}`;
     return `${key}: ${outcome}`;

@@ -1,5 +1,5 @@
 import type { KeyboardEvent } from 'react';
-import { formatCount } from '../shared/format';
+import { formatCount, formatCountOf } from '../shared/format';
 import type { BreakdownLine } from './breakdown-data';
 import { MAP_SHADES, mapCountries, offTheMap } from './country-map-data';
 import { worldMap } from './world-map';
@@ -11,7 +11,7 @@ interface CountryMapProps {
   onFilter: (code: string) => void;
 }
 
-const visitorsOf = (count: number) => `${formatCount(count)} visitor${count === 1 ? '' : 's'}`;
+const visitorsOf = (count: number) => formatCountOf(count, 'visitor');
 
 /**
  * The countries on a world map, each shaded by its visitors (country-map-data.ts). A country with visitors is

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { useRealtimeQuery } from '../realtime/useRealtimeQuery';
 import { reportPath } from '../reports/report-catalogue';
-import { formatCount } from '../shared/format';
+import { formatCountOf } from '../shared/format';
 
 /**
  * The visitors of the last 5 minutes above the overview, whatever its period (Plausible's "current visitors"),
@@ -24,7 +24,7 @@ export function CurrentVisitors({ siteId }: { siteId: number }) {
       {visitors !== undefined && (
         <Link href={reportPath(siteId, 'realtime', '')}>
           <span className={visitors > 0 ? 'live-dot is-live' : 'live-dot'} aria-hidden="true" />
-          {formatCount(visitors)} current visitor{visitors === 1 ? '' : 's'}
+          {formatCountOf(visitors, 'current visitor')}
         </Link>
       )}
     </p>

@@ -1,4 +1,4 @@
-import { formatCount } from '../shared/format';
+import { formatCount, formatCountOf } from '../shared/format';
 import { valueLabel } from '../reports/dimension-labels';
 import type { ReportPageProps } from '../reports/report-page';
 import { QueryState } from '../shared/QueryState';
@@ -15,7 +15,7 @@ import { useRealtimeQuery } from './useRealtimeQuery';
 import { ScrollRegion } from '../shared/ScrollRegion';
 import { TableHeader } from '../shared/TableHeader';
 
-const pageviewsOf = (count: number) => `${formatCount(count)} pageview${count === 1 ? '' : 's'}`;
+const pageviewsOf = (count: number) => formatCountOf(count, 'pageview');
 
 /**
  * Right now on the site: visitors of the last 5 minutes (read again every few seconds), the top pages and

@@ -88,27 +88,34 @@ function PeriodSteps({
   today: string;
   onStep: (days: DateRange) => void;
 }) {
-  const earlier = steppedDays(period, range, -1, today)!;
-  const later = steppedDays(period, range, 1, today);
   return (
     <div className="period-steps" role="group" aria-label="Move the period">
-      <button
-        type="button"
-        aria-label={`Earlier: ${formatDateRange(earlier)}`}
-        title={`Earlier: ${formatDateRange(earlier)}`}
-        onClick={() => onStep(earlier)}
-      >
-        ‹
-      </button>
-      <button
-        type="button"
-        aria-label={later ? `Later: ${formatDateRange(later)}` : 'Later: nothing after today yet'}
-        title={later ? `Later: ${formatDateRange(later)}` : 'Nothing after today yet'}
-        disabled={!later}
-        onClick={() => later && onStep(later)}
-      >
-        ›
-      </button>
+      <StepButton direction="Earlier" days={steppedDays(period, range, -1, today)} onStep={onStep} />
+      <StepButton direction="Later" days={steppedDays(period, range, 1, today)} onStep={onStep} />
     </div>
+  );
+}
+
+/** One arrow, named with the days it moves to; disabled where there are none (nothing after today yet). */
+function StepButton({
+  direction,
+  days,
+  onStep,
+}: {
+  direction: 'Earlier' | 'Later';
+  days: DateRange | undefined;
+  onStep: (days: DateRange) => void;
+}) {
+  const name = `${direction}: ${days ? formatDateRange(days) : 'nothing after today yet'}`;
+  return (
+    <button
+      type="button"
+      aria-label={name}
+      title={name}
+      disabled={!days}
+      onClick={() => days && onStep(days)}
+    >
+      {direction === 'Earlier' ? '‹' : '›'}
+    </button>
   );
 }

@@ -8,6 +8,10 @@ export function formatCount(count: number, locale?: string): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(count);
 }
 
+/** A count and its noun, plural but for one: (1, 'visitor') → "1 visitor", (1200, 'pageview') → "1,200 pageviews". */
+export const formatCountOf = (count: number, noun: string, locale?: string): string =>
+  `${formatCount(count, locale)} ${noun}${count === 1 ? '' : 's'}`;
+
 /** A number with exactly `digits` decimals in the reader's format: (2.5, 2) → "2.50", "2,50" in German. */
 export function formatDecimal(value: number, digits: number, locale?: string): string {
   return new Intl.NumberFormat(locale, {
