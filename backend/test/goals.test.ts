@@ -187,6 +187,7 @@ describe('goals through the API', () => {
       ['post', `/sites/${siteB}/goals`, { name: 'x', kind: 'page', match: '/' }],
       ['patch', `/sites/${siteB}/goals/${goalB.id}`, { name: 'x' }],
       ['delete', `/sites/${siteB}/goals/${goalB.id}`, undefined],
+      ['get', `/sites/${siteB}/conversions?from=2026-11-20&to=2026-11-20`, undefined],
     ] as const) {
       const hidden = await as(method, path, admin).send(body);
       const absent = await as(method, path.replace(String(siteB), String(missing)), admin).send(body);
@@ -213,6 +214,13 @@ describe('goals through the API', () => {
       [inReport.status, inReport.body.message],
       [400, `goal: this site has no goal ${goalB.id}`],
     );
+    const { body: noGoals } = await report(
+      siteA,
+      'conversions',
+      { from: '2026-11-20', to: '2026-11-20' },
+      admin,
+    );
+    assert.deepEqual(noGoals.goals, [], 'a site without goals converts nothing, and asks ClickHouse nothing');
     const { body: stillB } = await as('get', `/sites/${siteB}/goals`).expect(200);
     assert.deepEqual(stillB, [goalB], 'untouched by the refused changes');
   });
@@ -293,6 +301,48 @@ describe('conversions and revenue over seeded visits', () => {
       const { body: plain } = await report(id, 'overview', RANGE).expect(200);
       assert.deepEqual(Object.keys(plain.metrics), METRIC_NAMES, 'no goal, no goal metrics');
       assert.equal('revenue' in plain, false);
+    });
+
+    test(`every goal's conversions at once, as each goal's overview answers them: ${timeZone}`, async () => {
+      const { id, goalIds } = sites.get(timeZone)!;
+      const { body } = await report(id, 'conversions', RANGE).expect(200);
+      assert.deepEqual(
+        body.goals.map((entry: { goal: { id: number } }) => entry.goal.id),
+        goalIds,
+        'every goal, oldest first',
+      );
+      for (const [i, { goal, test: goalTest }] of GOALS.entries()) {
+        const visits = expected(goalTest);
+        assert.deepEqual(body.goals[i].metrics, goalMetricsOf(visits), GOALS[i].name);
+        assert.deepEqual(body.goals[i].revenue, goal.kind === 'event' ? revenueOf(visits) : undefined);
+        assert.equal(body.goals[i].comparison, null);
+      }
+      const compared = { from: RANGE.to, to: RANGE.to, compareFrom: RANGE.from, compareTo: RANGE.from };
+      const filtered = {
+        ...RANGE,
+        filters: JSON.stringify([{ dimension: 'device', operator: 'is', value: 'mobile' }]),
+      };
+      for (const params of [compared, filtered]) {
+        const { body: all } = await report(id, 'conversions', params).expect(200);
+        assert.ok(
+          all.goals.some((entry: { metrics: { conversions: number } }) => entry.metrics.conversions > 0),
+          'the seed converts',
+        );
+        for (const [i, goalId] of goalIds.entries()) {
+          const { body: one } = await report(id, 'overview', { ...params, goal: goalId }).expect(200);
+          const goalPart = (values: Record<string, unknown> | null) =>
+            values && Object.fromEntries(GOAL_METRIC_NAMES.map((name) => [name, values[name]]));
+          assert.deepEqual(
+            [all.goals[i].metrics, all.goals[i].revenue, all.goals[i].change],
+            [goalPart(one.metrics), one.revenue, goalPart(one.change)],
+            `${GOALS[i].name}, ${JSON.stringify(params)}`,
+          );
+          assert.deepEqual(
+            all.goals[i].comparison?.metrics ?? null,
+            goalPart(one.comparison?.metrics ?? null),
+          );
+        }
+      }
     });
 
     test(`breakdowns by source, campaign, entry page and page with each goal: ${timeZone}`, async () => {

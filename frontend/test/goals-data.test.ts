@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'vitest';
-import type { Goal, OverviewReport } from '../src/overview/api.js';
+import type { Goal, GoalConversion } from '../src/overview/api.js';
 import {
   chosenGoal,
   conversionLines,
@@ -21,21 +21,17 @@ const goal = (id: number, name: string, changes: Partial<Goal> = {}): Goal => ({
   ...changes,
 });
 
-const overview = (
+const converted = (
+  goalOf: Goal,
   conversions: number,
   rate: number,
   change: { conversions: number | null; conversion_rate: number | null } | null,
   revenue?: Record<string, string>,
-): OverviewReport => ({
-  siteId: 1,
-  from: '2026-11-10',
-  to: '2026-11-16',
-  timezone: 'UTC',
-  source: 'events',
-  sampling: null,
-  metrics: { visitors: 10, visits: 10, pageviews: 10, events: 10, conversions, conversion_rate: rate },
+): GoalConversion => ({
+  goal: goalOf,
+  metrics: { conversions, conversion_rate: rate },
   comparison: null,
-  change: change && { visitors: 0, ...change },
+  change,
   ...(revenue && { revenue }),
 });
 
@@ -61,14 +57,14 @@ test('revenue: each currency on its own, exact, in alphabetical order', () => {
 test('goal summaries: most conversions first, with their changes and revenue', () => {
   const summaries = goalSummaries(
     [
-      {
-        goal: goal(1, 'Saw pricing'),
-        overview: overview(1, 33.33, { conversions: null, conversion_rate: null }),
-      },
-      {
-        goal: goal(2, 'Bought', { kind: 'event', match: 'purchase' }),
-        overview: overview(2, 66.67, { conversions: 100, conversion_rate: -12.5 }, { EUR: '19.80' }),
-      },
+      converted(goal(1, 'Saw pricing'), 1, 33.33, { conversions: null, conversion_rate: null }),
+      converted(
+        goal(2, 'Bought', { kind: 'event', match: 'purchase' }),
+        2,
+        66.67,
+        { conversions: 100, conversion_rate: -12.5 },
+        { EUR: '19.80' },
+      ),
     ],
     'en-US',
   );
@@ -88,7 +84,7 @@ test('goal summaries: most conversions first, with their changes and revenue', (
     ],
   );
   assert.equal(
-    goalSummaries([{ goal: goal(1, 'a'), overview: overview(1, 10, null) }])[0].conversionsChange,
+    goalSummaries([converted(goal(1, 'a'), 1, 10, null)])[0].conversionsChange,
     undefined,
     'no comparison, no change',
   );

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'vitest';
-import type { OverviewReport, TimeseriesReport } from '../src/overview/api.js';
+import type { GoalConversion, OverviewReport, TimeseriesReport } from '../src/overview/api.js';
 import { breakdownLines, detailMetrics, percentChange } from '../src/overview/breakdown-data.js';
 import { goalLines } from '../src/overview/goals-data.js';
 import { formatMetric, isEmptyOverview, metricCards } from '../src/overview/overview-data.js';
@@ -212,8 +212,8 @@ test('goals: most conversions first, counts, rates and the change of conversions
     name: string,
     conversions: number,
     conversion_rate: number,
-    change: OverviewReport['change'] = null,
-  ) => ({
+    change: GoalConversion['change'] = null,
+  ): GoalConversion => ({
     goal: {
       id,
       siteId: 1,
@@ -224,7 +224,9 @@ test('goals: most conversions first, counts, rates and the change of conversions
       propertyValue: null,
       createdAt: '',
     },
-    overview: { ...overview(change), metrics: { ...METRICS, conversions, conversion_rate } },
+    metrics: { conversions, conversion_rate },
+    comparison: null,
+    change,
   });
   assert.deepEqual(
     goalLines(

@@ -1,17 +1,27 @@
 import { Controller, Get, Param, Query, type StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { SiteReport } from '../auth/access.decorator.js';
 import { SiteIdParamDto } from '../sites/dto/site-id-param.dto.js';
 import { csvFile } from './csv-file.js';
 import { EventsPageDto, EventsQueryDto } from './dto/events.dto.js';
-import { BreakdownQueryDto, OverviewQueryDto, TimeseriesQueryDto } from './dto/report-query.dto.js';
-import { BreakdownReportDto, OverviewReportDto, TimeseriesReportDto } from './dto/report.dto.js';
+import {
+  BreakdownQueryDto,
+  ConversionsQueryDto,
+  OverviewQueryDto,
+  TimeseriesQueryDto,
+} from './dto/report-query.dto.js';
+import {
+  BreakdownReportDto,
+  GoalConversionsReportDto,
+  OverviewReportDto,
+  TimeseriesReportDto,
+} from './dto/report.dto.js';
 import { EventsService } from './events.service.js';
 import { ReportsService } from './reports.service.js';
 
 /**
  * Reports of one site, for its viewers: a site the caller can't see is a 404, like a missing one.
- * Each answers JSON, or with `format=csv` a CSV file.
+ * Each answers JSON, or with `format=csv` a CSV file (the goals' conversions JSON only).
  */
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -33,6 +43,17 @@ export class ReportsController {
     return query.format === 'csv'
       ? csvFile(await this.reports.overviewCsv(siteId, query), siteId, 'overview', query)
       : this.reports.overview(siteId, query);
+  }
+
+  @SiteReport()
+  @Get('conversions')
+  @ApiOperation({ summary: 'Every goal of the site with its conversions, rate and revenue, in one answer' })
+  @ApiOkResponse({ type: GoalConversionsReportDto })
+  conversions(
+    @Param() { siteId }: SiteIdParamDto,
+    @Query() query: ConversionsQueryDto,
+  ): Promise<GoalConversionsReportDto> {
+    return this.reports.conversions(siteId, query);
   }
 
   @SiteReport()

@@ -5,10 +5,13 @@ import type { SqlFragment } from '../clickhouse/sql-binder.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { addDays } from '../common/calendar.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
+import { toGoalResponse } from '../goals/dto/goal.dto.js';
+import type { Goal } from '../goals/goal.entity.js';
 import { GoalsService } from '../goals/goals.service.js';
 import { SitesService } from '../sites/sites.service.js';
 import type {
   BreakdownQueryDto,
+  ConversionsQueryDto,
   OverviewQueryDto,
   ReportQueryDto,
   SampledReportQueryDto,
@@ -16,6 +19,7 @@ import type {
 } from './dto/report-query.dto.js';
 import type {
   BreakdownReportDto,
+  GoalConversionsReportDto,
   MetricChangesDto,
   MetricValuesDto,
   OverviewReportDto,
@@ -24,7 +28,8 @@ import type {
   TimeseriesPointDto,
   TimeseriesReportDto,
 } from './dto/report.dto.js';
-import { reportSql } from './query/compose.js';
+import { goalConversionsSql, reportSql } from './query/compose.js';
+import { GOALS_PER_QUERY } from './query/goals.js';
 import { reportCsvSql } from './query/csv.js';
 import {
   elementName,
@@ -51,7 +56,10 @@ import type { DateRange, GoalCondition, ReportQuery } from './query/report-query
 import { bucketLabels, bucketOf, intervalFits, MAX_DAYS_BY_INTERVAL } from './query/zoned-buckets.js';
 
 /** A row of metrics, with the revenue pairs where an event goal is chosen (metrics.ts, REVENUE). */
-type MetricRow = Record<MetricName, string | number> & { revenue?: Array<[string, string]> };
+type MetricRow = Partial<Record<MetricName, string | number>> & { revenue?: Array<[string, string]> };
+
+/** Every goal's row at once (goalConversionsSql): `<metric>_<goal's index>`, and the goals' revenue. */
+type ConversionsRow = Record<string, string | number> & { revenue?: Array<[number, string, string]> };
 
 const SCALE = 10_000n;
 
@@ -72,6 +80,20 @@ function revenueOf(row: MetricRow | undefined, query: Pick<ReportQuery, 'goal'>)
     }),
   );
 }
+
+/** What completes a goal, as every report's query takes it. */
+const goalCondition = ({ kind, match, propertyKey, propertyValue }: Goal): GoalCondition => ({
+  kind,
+  match,
+  propertyKey,
+  propertyValue,
+});
+
+/** `list` in pieces of at most `size`, in order. */
+const chunks = <T>(list: T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(list.length / size) }, (_, index) =>
+    list.slice(index * size, (index + 1) * size),
+  );
 
 /** A breakdown export's most rows: the result-row limit of every report query (ClickHouseService). */
 const MAX_EXPORT_ROWS = 100_000;
@@ -154,8 +176,7 @@ export class ReportsService {
   private async goalOf(siteId: number, goalId: number): Promise<GoalCondition> {
     const goal = await this.goals.find(siteId, goalId);
     if (!goal) throw new DomainError(ErrorCode.Validation, `goal: this site has no goal ${goalId}`);
-    const { kind, match, propertyKey, propertyValue } = goal;
-    return { kind, match, propertyKey, propertyValue };
+    return goalCondition(goal);
   }
 
   /** The metrics a report answers when none are asked for: `metrics`, and the goal's with a goal. */
@@ -186,6 +207,51 @@ export class ReportsService {
       revenue: revenueOf(row, query),
       comparison: before ? { ...query.comparison!, metrics: before } : null,
       change: before ? change(metrics, before, query.metrics) : null,
+    };
+  }
+
+  /**
+   * Every goal of the site with its conversions, rate and (event goals) revenue, as the overview with that
+   * goal answers them, from one query per range (goalConversionsSql) instead of an overview per goal.
+   */
+  async conversions(siteId: number, dto: ConversionsQueryDto): Promise<GoalConversionsReportDto> {
+    const base = await this.baseQuery(siteId, dto);
+    const { query, sampling } = await this.sampled({ ...base, metrics: GOAL_METRIC_NAMES }, dto);
+    const goals = await this.goals.list(siteId);
+    const conditions = goals.map(goalCondition);
+    // A query per GOALS_PER_QUERY goals; goal i's columns (`conversions_<i>`…) and revenue turned into
+    // the row a report with that goal answers.
+    const rowsOf = async (range: DateRange): Promise<MetricRow[]> =>
+      (
+        await Promise.all(
+          chunks(conditions, GOALS_PER_QUERY).map(async (chunk) => {
+            const [row] = await this.clickhouse.rows<ConversionsRow>(goalConversionsSql(query, range, chunk));
+            return chunk.map((_goal, index) => ({
+              ...Object.fromEntries(GOAL_METRIC_NAMES.map((name) => [name, row?.[`${name}_${index}`] ?? 0])),
+              revenue: (row?.revenue ?? [])
+                .filter(([goal]) => goal === index)
+                .map(([, currency, amount]): [string, string] => [currency, amount]),
+            }));
+          }),
+        )
+      ).flat();
+    const [rows, compared] = await Promise.all([
+      rowsOf(query.range),
+      query.comparison ? rowsOf(query.comparison) : undefined,
+    ]);
+    return {
+      ...this.header(query, sampling),
+      goals: goals.map((goal, index) => {
+        const metrics = metricValues(rows[index], GOAL_METRIC_NAMES);
+        const before = compared && metricValues(compared[index], GOAL_METRIC_NAMES);
+        return {
+          goal: toGoalResponse(goal),
+          metrics,
+          revenue: revenueOf(rows[index], { goal: conditions[index] }),
+          comparison: before ? { ...query.comparison!, metrics: before } : null,
+          change: before ? change(metrics, before, GOAL_METRIC_NAMES) : null,
+        };
+      }),
     };
   }
 

@@ -441,6 +441,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sites/{siteId}/conversions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every goal of the site with its conversions, rate and revenue, in one answer */
+        get: operations["ReportsController_conversions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sites/{siteId}/timeseries": {
         parameters: {
             query?: never;
@@ -1621,6 +1638,43 @@ export interface components {
             };
             comparison: components["schemas"]["ComparedRangeDto"] | null;
             change: components["schemas"]["MetricChangesDto"] | null;
+        };
+        GoalConversionDto: {
+            goal: components["schemas"]["GoalResponse"];
+            /** @description conversions and conversion_rate */
+            metrics: components["schemas"]["MetricValuesDto"];
+            /**
+             * @description With an event goal only: the goal events’ revenue of these visits per currency, each an exact decimal string (never added across currencies; {} when none)
+             * @example {
+             *       "EUR": "119.80",
+             *       "USD": "20.00"
+             *     }
+             */
+            revenue?: {
+                [key: string]: string;
+            };
+            comparison: components["schemas"]["ComparedRangeDto"] | null;
+            change: components["schemas"]["MetricChangesDto"] | null;
+        };
+        GoalConversionsReportDto: {
+            siteId: number;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /**
+             * @description The site's time zone, which the days are in
+             * @example Europe/Berlin
+             */
+            timezone: string;
+            /**
+             * @description Where the planner read the visits: the per-visit rollup or raw events
+             * @enum {string}
+             */
+            source: "rollup" | "events";
+            /** @description With sample: the rate read; null without */
+            sampling: components["schemas"]["SamplingDto"] | null;
+            goals: components["schemas"]["GoalConversionDto"][];
         };
         TimeseriesPointDto: {
             /** @description The bucket in the site’s zone: YYYY-MM-DD, or YYYY-MM-DD HH:MM for hours and minutes */
@@ -4050,6 +4104,62 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["OverviewReportDto"];
                     "text/csv": components["schemas"]["OverviewReportDto"];
+                };
+            };
+            /** @description No valid access token or API key (an API key refused: code api_key_invalid) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site, or one the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An API key past its requests of this minute: Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_conversions: {
+        parameters: {
+            query: {
+                /** @description First day, in the site’s time zone */
+                from: string;
+                /** @description Last day, included; at most 365 days after from */
+                to: string;
+                /** @description First day of the comparison range (with compareTo) */
+                compareFrom?: string;
+                /** @description Last day of the comparison range, included */
+                compareTo?: string;
+                /** @description A JSON list of conditions, all of which must hold: {"dimension","operator","value"} (operators is, is_not, contains, does_not_contain, matches — a wildcard pattern, * within a path segment and ** across), {"dimension","operator":"one_of","values":[…]}, or groups {"and":[…]}, {"or":[…]}, {"not":…}. Or and not may not mix visit dimensions with event dimensions (page, hostname, event_name). */
+                filters?: string;
+                /** @description Read a sample of the visitors and scale counts up (the answer says sampling.rate): auto samples only a range holding more events than SLUICE_SAMPLING_MIN_ROWS, to about that many; a fraction (0.0001 to 1, at most 4 decimals) samples at that rate, 1 reads everything. Absent: everything, sampling null */
+                sample?: string;
+            };
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalConversionsReportDto"];
+                    "text/csv": components["schemas"]["GoalConversionsReportDto"];
                 };
             };
             /** @description No valid access token or API key (an API key refused: code api_key_invalid) */

@@ -1,4 +1,4 @@
-import type { Goal, OverviewReport } from '../overview/api.js';
+import type { Goal, GoalConversion } from '../overview/api.js';
 import type { BreakdownRow } from '../overview/api.js';
 import { goalLines } from '../overview/goals-data.js';
 import { formatMetric } from '../overview/overview-data.js';
@@ -43,14 +43,10 @@ export interface GoalSummary {
 }
 
 /** The goals page's rows: the overview card's order and numbers, with each goal's change and revenue. */
-export function goalSummaries(
-  goals: { goal: Goal; overview: OverviewReport }[],
-  locale?: string,
-): GoalSummary[] {
+export function goalSummaries(goals: GoalConversion[], locale?: string): GoalSummary[] {
   const byId = new Map(goals.map((entry) => [entry.goal.id, entry]));
   return goalLines(goals, locale).map((line) => {
-    const { goal, overview } = byId.get(line.id)!;
-    const change = overview.change;
+    const { goal, change, revenue } = byId.get(line.id)!;
     return {
       goal,
       description: describeGoal(goal),
@@ -58,7 +54,7 @@ export function goalSummaries(
       rate: line.rate,
       conversionsChange: line.change,
       rateChange: change ? formatChange(change.conversion_rate, locale) : undefined,
-      revenue: formatRevenue(overview.revenue, locale),
+      revenue: formatRevenue(revenue, locale),
     };
   });
 }

@@ -15,6 +15,8 @@ export type BreakdownRow = Schemas['BreakdownRowDto'];
 
 /** A goal of the site (`GET /api/sites/:id/goals`). */
 export type Goal = Schemas['GoalResponse'];
+/** A goal of the site beside its conversions in the view (GET …/conversions). */
+export type GoalConversion = Schemas['GoalConversionDto'];
 
 const sitePath = (request: ReportRequest) => ({ siteId: request.siteId });
 
@@ -92,12 +94,12 @@ export const fetchGoals = (siteId: number, token: string, signal: AbortSignal) =
     signal,
   );
 
-/** The overview with a goal: `conversions` and `conversion_rate` beside the other metrics. */
-export const fetchGoalOverview = (request: ReportRequest, goal: number, token: string, signal: AbortSignal) =>
+/** Every goal of the site with its conversions, rate and (event goals) revenue in the view: one request. */
+export const fetchConversions = (request: ReportRequest, token: string, signal: AbortSignal) =>
   dataOf(
-    api.GET('/api/sites/{siteId}/overview', {
+    api.GET('/api/sites/{siteId}/conversions', {
       ...authorized(token, signal),
-      params: { path: sitePath(request), query: { ...reportQuery(request), goal } },
+      params: { path: sitePath(request), query: reportQuery(request) },
     }),
     signal,
   );

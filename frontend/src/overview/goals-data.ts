@@ -1,5 +1,5 @@
 import { formatChange } from '../shared/format.js';
-import type { Goal, OverviewReport } from './api.js';
+import type { GoalConversion } from './api.js';
 import { formatMetric } from './overview-data.js';
 
 export interface GoalLine {
@@ -12,18 +12,17 @@ export interface GoalLine {
 }
 
 /** The goals card's rows: most conversions first, then by name. */
-export function goalLines(goals: { goal: Goal; overview: OverviewReport }[], locale?: string): GoalLine[] {
+export function goalLines(goals: GoalConversion[], locale?: string): GoalLine[] {
   return [...goals]
     .sort(
       (a, b) =>
-        (b.overview.metrics.conversions ?? 0) - (a.overview.metrics.conversions ?? 0) ||
-        a.goal.name.localeCompare(b.goal.name),
+        (b.metrics.conversions ?? 0) - (a.metrics.conversions ?? 0) || a.goal.name.localeCompare(b.goal.name),
     )
-    .map(({ goal, overview }) => ({
+    .map(({ goal, metrics, change }) => ({
       id: goal.id,
       name: goal.name,
-      conversions: formatMetric('conversions', overview.metrics.conversions, locale),
-      rate: formatMetric('conversion_rate', overview.metrics.conversion_rate, locale),
-      change: overview.change ? formatChange(overview.change.conversions, locale) : undefined,
+      conversions: formatMetric('conversions', metrics.conversions, locale),
+      rate: formatMetric('conversion_rate', metrics.conversion_rate, locale),
+      change: change ? formatChange(change.conversions, locale) : undefined,
     }));
 }

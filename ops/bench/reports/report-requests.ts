@@ -92,6 +92,11 @@ export const REPORT_REQUESTS: ReportRequest[] = [
       '&metrics=visitors,conversions,conversion_rate',
   },
   {
+    name: "every goal's conversions (the site's two), 30 days",
+    aloneTargetMs: REPORT_TARGET_MS,
+    path: ({ siteId, from, to }) => `/api/sites/${siteId}/conversions?from=${from}&to=${to}`,
+  },
+  {
     name: 'breakdown by page, 30 days, CSV of every row',
     aloneTargetMs: REPORT_TARGET_MS,
     path: ({ siteId, from, to }) =>

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { DIMENSION_NAMES } from '@sluice/config';
@@ -91,6 +91,9 @@ const metricsProperty = (fallback: string) =>
 
 /** `GET /api/sites/:siteId/overview`. */
 export class OverviewQueryDto extends SampledReportQueryDto {}
+
+/** `GET /api/sites/:siteId/conversions`: every goal of the site, so no goal of its own; JSON only. */
+export class ConversionsQueryDto extends OmitType(SampledReportQueryDto, ['goal', 'format'] as const) {}
 
 /** `GET /api/sites/:siteId/timeseries`. */
 export class TimeseriesQueryDto extends SampledReportQueryDto {

@@ -4,6 +4,7 @@ import { DIMENSION_NAMES } from '@sluice/config';
 import { GOAL_METRIC_NAMES, METRIC_NAMES, type MetricName } from '../query/metrics.js';
 import { INTERVALS, type Interval } from '../query/report-query.js';
 import type { VisitSource } from '../query/plan.js';
+import { GoalResponse } from '../../goals/dto/goal.dto.js';
 
 /** The values of the metrics a report asked for, by name. */
 export class MetricValuesDto implements Partial<Record<MetricName, number>> {}
@@ -86,6 +87,21 @@ export class OverviewReportDto extends SampledReportHeaderDto {
   @ApiPropertyOptional(REVENUE_PROPERTY) revenue?: RevenueDto;
   @ApiProperty({ type: ComparedRangeDto, nullable: true }) comparison!: ComparedRangeDto | null;
   @ApiProperty({ type: MetricChangesDto, nullable: true }) change!: MetricChangesDto | null;
+}
+
+/** One goal of the site: its conversions and rate in the range as a report with that goal answers them. */
+export class GoalConversionDto {
+  @ApiProperty({ type: GoalResponse }) goal!: GoalResponse;
+  @ApiProperty({ type: MetricValuesDto, description: GOAL_METRIC_NAMES.join(' and ') })
+  metrics!: MetricValuesDto;
+  @ApiPropertyOptional(REVENUE_PROPERTY) revenue?: RevenueDto;
+  @ApiProperty({ type: ComparedRangeDto, nullable: true }) comparison!: ComparedRangeDto | null;
+  @ApiProperty({ type: MetricChangesDto, nullable: true }) change!: MetricChangesDto | null;
+}
+
+/** Every goal of the site at once, in the order the site's goals are listed (oldest first). */
+export class GoalConversionsReportDto extends SampledReportHeaderDto {
+  @ApiProperty({ type: [GoalConversionDto] }) goals!: GoalConversionDto[];
 }
 
 export class TimeseriesPointDto {

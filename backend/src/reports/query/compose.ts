@@ -2,12 +2,21 @@ import type { DimensionName } from '@sluice/config';
 import { bind, identifier, joinSql, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
 import type { NamedQuery } from '../../clickhouse/clickhouse.service.js';
 import { dimensionAlias } from './dimensions.js';
-import { withGoal } from './goals.js';
-import { COUNT_METRICS, isVisitMetric, mergedMetric, METRICS, REVENUE, type MetricName } from './metrics.js';
+import { goalsVisits, withGoal } from './goals.js';
+import {
+  COUNT_METRICS,
+  goalMetricsOver,
+  isVisitMetric,
+  mergedMetric,
+  METRICS,
+  REVENUE,
+  revenueByGoal,
+  type MetricName,
+} from './metrics.js';
 import { SAMPLE_PARTS } from './sample-clause.js';
 import { scaledUp } from './sampling.js';
 import { chooseSource, type VisitSource } from './plan.js';
-import type { DateRange, Interval, ReportQuery } from './report-query.js';
+import type { DateRange, GoalCondition, Interval, ReportQuery } from './report-query.js';
 import { valueTotalRows } from './value-totals.js';
 import { visitRows } from './visits.js';
 
@@ -25,11 +34,17 @@ function metricValue(name: MetricName, sample: number | undefined, over: Metrics
     : METRICS[name];
 }
 
-/** Revenue per currency, each amount scaled up like the counts in a sampled query. */
+/** A revenue amount, scaled up like the counts in a sampled query. */
+const scaledAmount = (amount: SqlFragment, sample: number | undefined) =>
+  sample === undefined
+    ? amount
+    : sql`toInt64(intDiv(${amount} * ${bind.uint32(SAMPLE_PARTS)}, ${bind.uint32(sample)}))`;
+
+/** Revenue per currency (REVENUE, metrics.ts), each amount scaled up in a sampled query. */
 const revenueColumn = (sample: number | undefined) =>
   sample === undefined
     ? REVENUE
-    : sql`arrayMap(pair -> (tupleElement(pair, 1), toInt64(intDiv(tupleElement(pair, 2) * ${bind.uint32(SAMPLE_PARTS)}, ${bind.uint32(sample)}))), ${REVENUE})`;
+    : sql`arrayMap(pair -> (tupleElement(pair, 1), ${scaledAmount(sql`tupleElement(pair, 2)`, sample)}), ${REVENUE})`;
 
 /** The metrics' values by name, and `revenue` beside them where an event goal is chosen. */
 const metricPairs = (query: ReportQuery, over: MetricsOver = 'rows'): Array<[SqlFragment, SqlFragment]> => [
@@ -136,6 +151,32 @@ export function reportSql(
   }
   if (query.dimension) return { name, sql: breakdownSql(query, query.dimension, visits, metrics) };
   return { name, sql: sql`SELECT ${metrics} FROM ${visits}` };
+}
+
+/**
+ * Every goal of `goals` (at most GOALS_PER_QUERY) over one range, in one row: `conversions_<i>` and
+ * `conversion_rate_<i>` of the goal at index i, as a report with that goal answers them, and with an event
+ * goal among them `revenue`, every goal's as [index, currency, amount] triples (revenueByGoal). The visits
+ * are read once and each tagged with the goals it completed (goalsVisits).
+ */
+export function goalConversionsSql(query: ReportQuery, range: DateRange, goals: GoalCondition[]): NamedQuery {
+  const source = chooseSource(query);
+  const withRevenue = goals.some((goal) => goal.kind === 'event');
+  const visits = sql`(${visitRows(query, range, source)}) ANY LEFT JOIN (${goalsVisits(query, range, goals, withRevenue)}) USING visit_id`;
+  const columns = goals.flatMap((_goal, index) => {
+    const metrics = goalMetricsOver(sql`bitAnd(bitShiftRight(visit_goals, ${bind.uint32(index)}), 1) = 1`);
+    const conversions =
+      query.sample === undefined ? metrics.conversions : scaledUp(metrics.conversions, query.sample);
+    return [
+      sql`${conversions} AS ${identifier(`conversions_${index}`)}`,
+      sql`${metrics.conversion_rate} AS ${identifier(`conversion_rate_${index}`)}`,
+    ];
+  });
+  if (withRevenue) columns.push(sql`${revenueByGoal((sum) => scaledAmount(sum, query.sample))} AS revenue`);
+  return {
+    name: `report:goal-conversions:${source}`,
+    sql: sql`SELECT ${joinSql(columns, ', ')} FROM ${visits}`,
+  };
 }
 
 /** A breakdown's page of rows: `metrics` per value of `dimension` over `rows`, in the order asked. */

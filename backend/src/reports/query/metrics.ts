@@ -89,15 +89,19 @@ const VISIT_METRICS = {
 type VisitMetricName = keyof typeof VISIT_METRICS;
 
 /**
- * Metrics of a report with a goal, over visit rows beside `visit_converted` (goals.ts): 1 for a visit
- * that completed the goal, 0 for one that did not.
+ * Metrics of a report with a goal, over visit rows where `converted` is true of a visit that completed
+ * the goal: `visit_converted = 1` beside one goal (goals.ts), or the goal's index among a visit's goals when
+ * every goal of a site is counted at once (goalConversionsSql, compose.ts).
  */
-const GOAL_METRICS = {
-  /** Visitors with a converted visit among the row's visits. */
-  conversions: sql`uniqIf(visitor, visit_converted = 1)`,
-  /** Converted visitors as a percent of the row's visitors, two decimals, half up as above. */
-  conversion_rate: sql`if(uniq(visitor) = 0, 0, floor(10000 * uniqIf(visitor, visit_converted = 1) / uniq(visitor) + 0.5) / 100)`,
-} as const satisfies Record<string, SqlFragment>;
+export const goalMetricsOver = (converted: SqlFragment) =>
+  ({
+    /** Visitors with a converted visit among the row's visits. */
+    conversions: sql`uniqIf(visitor, ${converted})`,
+    /** Converted visitors as a percent of the row's visitors, two decimals, half up as above. */
+    conversion_rate: sql`if(uniq(visitor) = 0, 0, floor(10000 * uniqIf(visitor, ${converted}) / uniq(visitor) + 0.5) / 100)`,
+  }) as const satisfies Record<string, SqlFragment>;
+
+const GOAL_METRICS = goalMetricsOver(sql`visit_converted = 1`);
 
 /** What every report can answer. */
 export const METRIC_NAMES = Object.keys(VISIT_METRICS) as VisitMetricName[];
@@ -148,6 +152,17 @@ export const GOAL_METRIC_NAMES = Object.keys(GOAL_METRICS) as MetricName[];
 export const REVENUE = sql`arrayMap((code, amount) -> (reinterpretAsString(code), amount),
   tupleElement(sumMap(revenue_currencies, revenue_amounts), 1),
   tupleElement(sumMap(revenue_currencies, revenue_amounts), 2))`;
+
+/**
+ * Every goal's revenue at once (goalsVisits, goals.ts), as [goal's index, currency, ten-thousandths]
+ * triples: REVENUE's sums, keyed by the goal and the currency together (`revenue_keys`: the index times
+ * 2^32 plus the currency's number), so one sumMap over the visits adds up every goal's. `amount` turns a
+ * sum into the answer's amount (a sampled query's scales it up).
+ */
+export const revenueByGoal = (amount: (sum: SqlFragment) => SqlFragment) =>
+  sql`arrayMap((key, total) -> (toUInt32(intDiv(key, 4294967296)), reinterpretAsString(toUInt32(key % 4294967296)), ${amount(sql`total`)}),
+    tupleElement(sumMap(revenue_keys, revenue_amounts), 1),
+    tupleElement(sumMap(revenue_keys, revenue_amounts), 2))`;
 
 /** The metrics that count (visitors, visits, events…): a sampled query scales them up by its rate; the others are ratios. */
 export const COUNT_METRICS: MetricName[] = ['visitors', 'visits', 'pageviews', 'events', 'conversions'];
