@@ -455,6 +455,7 @@ describe('the API description', () => {
     assert.deepEqual(operations.sort(), [
       ...[
         'breakdown',
+        'conversions',
         'errors',
         'errors/{group}',
         'events',

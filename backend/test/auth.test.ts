@@ -521,6 +521,7 @@ const ROUTES: Record<string, { rule: Rule; answer: Answer; apiKey?: true; stream
   'GET /api/sites/:siteId/ingest-health': { rule: 'viewer of the site', answer: [200] },
   'GET /api/sites/:siteId/overview': { rule: 'viewer of the site', answer: [200], apiKey: true },
   'GET /api/sites/:siteId/timeseries': { rule: 'viewer of the site', answer: [200], apiKey: true },
+  'GET /api/sites/:siteId/conversions': { rule: 'viewer of the site', answer: [200], apiKey: true },
   'GET /api/sites/:siteId/breakdown': {
     rule: 'viewer of the site',
     answer: [400, 'validation_failed'],
