@@ -10,6 +10,7 @@ import {
   formatDecimal,
   formatDuration,
   formatNumber,
+  formatRevenue,
   formatPercent,
 } from '../src/shared/format.js';
 
@@ -65,4 +66,10 @@ test('a report’s days as the reader writes a span of dates; one day alone; ins
   assert.equal(formatDateTime('2026-11-20T10:00:05Z', 'en-US', 'UTC'), 'Nov 20, 2026, 10:00:05 AM');
   assert.equal(formatDateTime('2026-11-20T10:00:05Z', 'de-DE', 'Europe/Berlin'), '20.11.2026, 11:00:05');
   assert.equal(formatDate('2026-11-20T23:30:00Z', 'en-GB', 'UTC'), '20 Nov 2026');
+});
+
+test('revenue: each currency on its own, exact, in alphabetical order', () => {
+  assert.deepEqual(formatRevenue({ USD: '0.50', EUR: '119.8025' }, 'en-US'), ['€119.8025', '$0.50']);
+  assert.deepEqual(formatRevenue({ JPY: '12345678901.10' }, 'en-US'), ['¥12,345,678,901.10']);
+  assert.deepEqual(formatRevenue(undefined), []);
 });

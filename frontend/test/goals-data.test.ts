@@ -1,13 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'vitest';
 import type { Goal, GoalConversion } from '../src/overview/api.js';
-import {
-  chosenGoal,
-  conversionLines,
-  describeGoal,
-  formatRevenue,
-  goalSummaries,
-} from '../src/goals/goals-data.js';
+import { chosenGoal, conversionLines, describeGoal, goalSummaries } from '../src/goals/goals-data.js';
 
 const goal = (id: number, name: string, changes: Partial<Goal> = {}): Goal => ({
   id,
@@ -46,12 +40,6 @@ test('a goal described in words: a page pattern, an event, an event with its pro
     ],
     ['Pageview of /pricing', 'Event signup', 'Event signup where plan is pro'],
   );
-});
-
-test('revenue: each currency on its own, exact, in alphabetical order', () => {
-  assert.deepEqual(formatRevenue({ USD: '0.50', EUR: '119.8025' }, 'en-US'), ['€119.8025', '$0.50']);
-  assert.deepEqual(formatRevenue({ JPY: '12345678901.10' }, 'en-US'), ['¥12,345,678,901.10']);
-  assert.deepEqual(formatRevenue(undefined), []);
 });
 
 test('goal summaries: most conversions first, with their changes and revenue', () => {

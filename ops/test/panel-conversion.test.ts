@@ -182,6 +182,18 @@ test('goals: conversions, rates and changes as seeded; an admin adds and deletes
     'Bought Event purchase Delete 2 — against the previous period 40% — against the previous period €19.99 $5.00',
     'Signed up Event signup Delete 2 — against the previous period 40% — against the previous period —',
   ]);
+  // The card shows revenue too, once a goal has any.
+  const withRevenue = await panel.ownerPage(`/sites/${SITE_ID}/overview?${WEEK}`);
+  const revenueCard = withRevenue.getByRole('region', { name: 'Goals' });
+  await revenueCard.scrollIntoViewIfNeeded();
+  await waitForText(revenueCard.getByRole('row'), 'Bought');
+  assert.deepEqual(await texts(revenueCard.getByRole('row')), [
+    'Goal Conversions Rate Change Revenue',
+    'Saw pricing 3 60% +200% —',
+    'Bought 2 40% — €19.99 $5.00',
+    'Signed up 2 40% — —',
+  ]);
+  await withRevenue.close();
 
   await page.getByRole('button', { name: 'Delete goal Signed up' }).click();
   await page.getByRole('button', { name: 'Confirm: delete goal Signed up' }).click();

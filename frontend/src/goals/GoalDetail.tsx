@@ -9,7 +9,7 @@ import { dimensionLabel, type Dimension } from '../reports/dimension-labels';
 import type { ReportRequest } from '../reports/report-request';
 import { QueryState } from '../shared/QueryState';
 import { conversionLines, describeGoal } from './goals-data';
-import { RevenueList } from './RevenueList';
+import { RevenueList } from '../shared/RevenueList';
 import { TableHeader } from '../shared/TableHeader';
 import { formatDateRange } from '../shared/format';
 

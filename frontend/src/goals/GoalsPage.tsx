@@ -10,7 +10,7 @@ import { useAction } from '../shared/useAction';
 import { deleteGoal } from './api';
 import { GoalDetail } from './GoalDetail';
 import { GoalForm } from './GoalForm';
-import { RevenueList } from './RevenueList';
+import { RevenueList } from '../shared/RevenueList';
 import { chosenGoal, goalSummaries, type GoalSummary } from './goals-data';
 import { TableHeader } from '../shared/TableHeader';
 import { ScrollRegion } from '../shared/ScrollRegion';

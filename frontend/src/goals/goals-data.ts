@@ -2,7 +2,7 @@ import type { Goal, GoalConversion } from '../overview/api.js';
 import type { BreakdownRow } from '../overview/api.js';
 import { goalLines } from '../overview/goals-data.js';
 import { formatMetric } from '../overview/overview-data.js';
-import { formatChange, formatCount } from '../shared/format.js';
+import { formatChange, formatCount, formatRevenue } from '../shared/format.js';
 import { valueLabel, type Dimension } from '../reports/dimension-labels.js';
 
 /** What a goal counts, in words: "Pageview of /pricing/**", "Event signup where plan is pro". */
@@ -11,24 +11,6 @@ export function describeGoal(goal: Pick<Goal, 'kind' | 'match' | 'propertyKey' |
   return goal.propertyKey === null
     ? what
     : `${what} where ${goal.propertyKey} is ${goal.propertyValue ?? ''}`;
-}
-
-/**
- * Revenue per currency as people read money ("€119.80"), currencies in alphabetical order and never added
- * together. The API's amounts are exact decimal strings, formatted as strings so no digit is lost to a float.
- */
-export function formatRevenue(revenue: Record<string, string> | undefined, locale?: string): string[] {
-  return Object.entries(revenue ?? {})
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([currency, amount]) =>
-      new Intl.NumberFormat(locale, {
-        style: 'currency',
-        currency,
-        minimumFractionDigits: 2,
-        maximumFractionDigits: 4,
-        // Intl formats a decimal string exactly (ES2023); the lib types here still say number.
-      }).format(amount as unknown as number),
-    );
 }
 
 export interface GoalSummary {
@@ -46,7 +28,7 @@ export interface GoalSummary {
 export function goalSummaries(goals: GoalConversion[], locale?: string): GoalSummary[] {
   const byId = new Map(goals.map((entry) => [entry.goal.id, entry]));
   return goalLines(goals, locale).map((line) => {
-    const { goal, change, revenue } = byId.get(line.id)!;
+    const { goal, change } = byId.get(line.id)!;
     return {
       goal,
       description: describeGoal(goal),
@@ -54,7 +36,7 @@ export function goalSummaries(goals: GoalConversion[], locale?: string): GoalSum
       rate: line.rate,
       conversionsChange: line.change,
       rateChange: change ? formatChange(change.conversion_rate, locale) : undefined,
-      revenue: formatRevenue(revenue, locale),
+      revenue: line.revenue,
     };
   });
 }

@@ -2,13 +2,14 @@ import { Link, useSearch } from 'wouter';
 import { reportPath } from '../reports/report-catalogue';
 import type { ReportRequest } from '../reports/report-request';
 import { QueryState } from '../shared/QueryState';
-import { goalLines } from './goals-data';
+import { goalLines, type GoalLine } from './goals-data';
 import { useGoalsQuery } from './useGoalsQuery';
 import { useInView } from '../shared/useInView';
+import { RevenueList } from '../shared/RevenueList';
 
 /**
- * The site's goals: visitors who converted in the view, as a percent of its visitors, and the conversions'
- * change against the comparison period where there is one.
+ * The site's goals: visitors who converted in the view, as a percent of its visitors, the conversions'
+ * change against the comparison period where there is one, and the revenue of goals that have any.
  */
 export function GoalsCard({ request }: { request: ReportRequest }) {
   const { ref, inView } = useInView<HTMLElement>();
@@ -31,37 +32,52 @@ export function GoalsCard({ request }: { request: ReportRequest }) {
           </p>
         }
       >
-        {(list) => (
-          <table className="breakdown-table">
-            <thead>
-              <tr>
-                <th scope="col">Goal</th>
-                <th scope="col" className="number">
-                  Conversions
-                </th>
-                <th scope="col" className="number">
-                  Rate
-                </th>
-                {request.comparison && (
-                  <th scope="col" className="number">
-                    Change
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {goalLines(list).map((line) => (
-                <tr key={line.id}>
-                  <td>{line.name}</td>
-                  <td className="number">{line.conversions}</td>
-                  <td className="number">{line.rate}</td>
-                  {request.comparison && <td className="number">{line.change}</td>}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        {(list) => <GoalsTable lines={goalLines(list)} comparing={request.comparison !== undefined} />}
       </QueryState>
     </section>
+  );
+}
+
+function GoalsTable({ lines, comparing }: { lines: GoalLine[]; comparing: boolean }) {
+  const withRevenue = lines.some((line) => line.revenue.length > 0);
+  return (
+    <table className="breakdown-table">
+      <thead>
+        <tr>
+          <th scope="col">Goal</th>
+          <th scope="col" className="number">
+            Conversions
+          </th>
+          <th scope="col" className="number">
+            Rate
+          </th>
+          {comparing && (
+            <th scope="col" className="number">
+              Change
+            </th>
+          )}
+          {withRevenue && (
+            <th scope="col" className="number">
+              Revenue
+            </th>
+          )}
+        </tr>
+      </thead>
+      <tbody>
+        {lines.map((line) => (
+          <tr key={line.id}>
+            <td>{line.name}</td>
+            <td className="number">{line.conversions}</td>
+            <td className="number">{line.rate}</td>
+            {comparing && <td className="number">{line.change}</td>}
+            {withRevenue && (
+              <td className="number">
+                <RevenueList amounts={line.revenue} />
+              </td>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

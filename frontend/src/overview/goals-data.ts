@@ -1,4 +1,4 @@
-import { formatChange } from '../shared/format.js';
+import { formatChange, formatRevenue } from '../shared/format.js';
 import type { GoalConversion } from './api.js';
 import { formatMetric } from './overview-data.js';
 
@@ -9,6 +9,8 @@ export interface GoalLine {
   rate: string;
   /** The conversions' change against the comparison period: undefined without one, "—" against none then. */
   change: string | undefined;
+  /** An event goal's revenue, an amount per currency (formatRevenue); none for a page goal or without revenue. */
+  revenue: string[];
 }
 
 /** The goals card's rows: most conversions first, then by name. */
@@ -18,11 +20,12 @@ export function goalLines(goals: GoalConversion[], locale?: string): GoalLine[] 
       (a, b) =>
         (b.metrics.conversions ?? 0) - (a.metrics.conversions ?? 0) || a.goal.name.localeCompare(b.goal.name),
     )
-    .map(({ goal, metrics, change }) => ({
+    .map(({ goal, metrics, change, revenue }) => ({
       id: goal.id,
       name: goal.name,
       conversions: formatMetric('conversions', metrics.conversions, locale),
       rate: formatMetric('conversion_rate', metrics.conversion_rate, locale),
       change: change ? formatChange(change.conversions, locale) : undefined,
+      revenue: formatRevenue(revenue, locale),
     }));
 }

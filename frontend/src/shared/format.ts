@@ -114,3 +114,21 @@ export function formatWallClock(wall: string, options: Intl.DateTimeFormatOption
   const instant = new Date(`${wall.slice(0, 10)}T${wall.slice(11, 16) || '00:00'}:00Z`);
   return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(instant);
 }
+
+/**
+ * Revenue per currency as people read money ("€119.80"), currencies in alphabetical order and never added
+ * together. The API's amounts are exact decimal strings, formatted as strings so no digit is lost to a float.
+ */
+export function formatRevenue(revenue: Record<string, string> | undefined, locale?: string): string[] {
+  return Object.entries(revenue ?? {})
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([currency, amount]) =>
+      new Intl.NumberFormat(locale, {
+        style: 'currency',
+        currency,
+        minimumFractionDigits: 2,
+        maximumFractionDigits: 4,
+        // Intl formats a decimal string exactly (ES2023); the lib types here still say number.
+      }).format(amount as unknown as number),
+    );
+}

@@ -90,8 +90,8 @@ type VisitMetricName = keyof typeof VISIT_METRICS;
 
 /**
  * Metrics of a report with a goal, over visit rows where `converted` is true of a visit that completed
- * the goal: `visit_converted = 1` beside one goal (goals.ts), or the goal's index among a visit's goals when
- * every goal of a site is counted at once (goalConversionsSql, compose.ts).
+ * the goal: `visit_converted = 1` beside one goal (goals.ts), or the goal's bit of a visit's goals when every
+ * goal of a site is counted at once (goalConversionsSql, compose.ts).
  */
 export const goalMetricsOver = (converted: SqlFragment) =>
   ({
