@@ -7,6 +7,8 @@ import { whenOrphaned } from './stack/orphan-watch';
 
 /** `npm start`: runs the whole stack in the foreground until SIGINT/SIGTERM or until a part dies. */
 async function main(): Promise<void> {
+  // npm's shell, read before the stack's start: a stop of npm during the start is seen once it is up.
+  const parent = process.ppid;
   const settings = loadSettings(REPO_ROOT);
   const paths = dataPaths(settings);
   const stack: RunningStack = await startStack(settings);
@@ -22,7 +24,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT', 0));
   process.on('SIGTERM', () => void stop('SIGTERM', 0));
-  whenOrphaned(() => void stop('npm start was stopped', 0));
+  whenOrphaned(() => void stop('npm start was stopped', 0), { parent });
   void stack.firstExit.then((name) => stop(`${name} exited unexpectedly (see ${paths.logs})`, 1));
 
   const site = readSites(paths.sitesFile)[0];

@@ -12,7 +12,9 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 /**
  * A stand-in for the stack (ops/src/start.ts) in `folder`: it writes its pid to `pid`, stays up, and
- * writes `stopped` when `stopsOn` (code run with `stop`, a function) stops it.
+ * writes `stopped` when `stopsOn` (code run with `stop`, a function) stops it. The pid is written once
+ * `stopsOn` has run: a watch set up after the test's SIGTERM would take the new parent for its own, and wait
+ * for ever (on a loaded machine, loading the watch's module took long enough for that to happen).
  */
 function standIn(folder: string, stopsOn: string) {
   const files = {
@@ -23,12 +25,12 @@ function standIn(folder: string, stopsOn: string) {
   writeFileSync(
     files.script,
     `const { writeFileSync } = require('node:fs');
-     writeFileSync(${JSON.stringify(files.pid)}, String(process.pid));
      const stop = () => {
        writeFileSync(${JSON.stringify(files.stopped)}, 'stopped');
        process.exit(0);
      };
      ${stopsOn}
+     writeFileSync(${JSON.stringify(files.pid)}, String(process.pid));
      setInterval(() => {}, 1000);`,
   );
   return files;
@@ -62,7 +64,20 @@ test('a SIGTERM that stops only the shell npm start runs the stack under still s
   // It watches as start.ts does.
   const files = standIn(
     folder,
-    `require(${quoted(require.resolve('../src/stack/orphan-watch'))}).whenOrphaned(stop, 50);`,
+    `require(${quoted(require.resolve('../src/stack/orphan-watch'))}).whenOrphaned(stop, { everyMs: 50 });`,
+  );
+  await stopsWhenTheShellIsStopped(`${quoted(process.execPath)} ${quoted(files.script)}`, files);
+});
+
+test('a stack whose watch begins after the shell is gone, as after a long start, still stops', async () => {
+  const folder = mkdtempSync(join(dir, 'late-'));
+  // As start.ts: the parent read first, the watch set up once the stack is up (here 500 ms later, long
+  // after the test has stopped the shell).
+  const files = standIn(
+    folder,
+    `const parent = process.ppid;
+     setTimeout(() => require(${quoted(require.resolve('../src/stack/orphan-watch'))})
+       .whenOrphaned(stop, { everyMs: 50, parent }), 500);`,
   );
   await stopsWhenTheShellIsStopped(`${quoted(process.execPath)} ${quoted(files.script)}`, files);
 });
