@@ -40,8 +40,10 @@ export function GoalsCard({ request }: { request: ReportRequest }) {
 
 function GoalsTable({ lines, comparing }: { lines: GoalLine[]; comparing: boolean }) {
   const withRevenue = lines.some((line) => line.revenue.length > 0);
+  // With revenue, a phone shows each goal as a block (phone-rows, as a goal's own breakdowns): as a fifth
+  // column the amounts pushed the table past the screen's edge.
   return (
-    <table className="breakdown-table">
+    <table className={withRevenue ? 'breakdown-table phone-rows conversions-table' : 'breakdown-table'}>
       <thead>
         <tr>
           <th scope="col">Goal</th>
@@ -67,11 +69,19 @@ function GoalsTable({ lines, comparing }: { lines: GoalLine[]; comparing: boolea
         {lines.map((line) => (
           <tr key={line.id}>
             <td>{line.name}</td>
-            <td className="number">{line.conversions}</td>
-            <td className="number">{line.rate}</td>
-            {comparing && <td className="number">{line.change}</td>}
+            <td className="number" data-label="Conversions">
+              {line.conversions}
+            </td>
+            <td className="number" data-label="Rate">
+              {line.rate}
+            </td>
+            {comparing && (
+              <td className="number" data-label="Change">
+                {line.change}
+              </td>
+            )}
             {withRevenue && (
-              <td className="number">
+              <td className="number conversions-revenue" data-label="Revenue">
                 <RevenueList amounts={line.revenue} />
               </td>
             )}
