@@ -6,6 +6,7 @@ import { goalLines, type GoalLine } from './goals-data';
 import { useGoalsQuery } from './useGoalsQuery';
 import { useInView } from '../shared/useInView';
 import { RevenueList } from '../shared/RevenueList';
+import { TableHeader } from '../shared/TableHeader';
 
 /**
  * The site's goals: visitors who converted in the view, as a percent of its visitors, the conversions'
@@ -44,27 +45,15 @@ function GoalsTable({ lines, comparing }: { lines: GoalLine[]; comparing: boolea
   // column the amounts pushed the table past the screen's edge.
   return (
     <table className={withRevenue ? 'breakdown-table phone-rows conversions-table' : 'breakdown-table'}>
-      <thead>
-        <tr>
-          <th scope="col">Goal</th>
-          <th scope="col" className="number">
-            Conversions
-          </th>
-          <th scope="col" className="number">
-            Rate
-          </th>
-          {comparing && (
-            <th scope="col" className="number">
-              Change
-            </th>
-          )}
-          {withRevenue && (
-            <th scope="col" className="number">
-              Revenue
-            </th>
-          )}
-        </tr>
-      </thead>
+      <TableHeader
+        columns={[
+          { label: 'Goal' },
+          { label: 'Conversions', number: true },
+          { label: 'Rate', number: true },
+          comparing && { label: 'Change', number: true },
+          withRevenue && { label: 'Revenue' },
+        ]}
+      />
       <tbody>
         {lines.map((line) => (
           <tr key={line.id}>
@@ -81,7 +70,7 @@ function GoalsTable({ lines, comparing }: { lines: GoalLine[]; comparing: boolea
               </td>
             )}
             {withRevenue && (
-              <td className="number conversions-revenue" data-label="Revenue">
+              <td className="conversions-revenue" data-label="Revenue">
                 <RevenueList amounts={line.revenue} />
               </td>
             )}
