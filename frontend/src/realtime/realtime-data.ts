@@ -1,4 +1,5 @@
 import type { Schemas } from '../api/schemas.js';
+import { dateTimeFormat } from '../shared/format.js';
 import type { RealtimeMinute } from './api.js';
 
 /** An event of the live stream, as the API sends it (`ts` in unix seconds; no visitor or session id). */
@@ -64,9 +65,7 @@ export const STREAM_STATE_LABELS: Record<StreamState, string> = {
 
 /** An event's time of day in the browser's zone and language, to the second. */
 export const eventTime = (ts: number, locale?: string) =>
-  new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(
-    ts * 1000,
-  );
+  dateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(ts * 1000);
 
 /** A minute's bar: its time of day, its pageviews and its height as a share of the busiest minute's. */
 export interface MinuteBar {

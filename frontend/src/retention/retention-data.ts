@@ -1,6 +1,6 @@
 import { periodStart } from '../../../config/src/view-periods.js';
 import { rangeDays, type DateRange } from '../date-range/date-range.js';
-import { formatCount } from '../shared/format.js';
+import { dateTimeFormat, formatCount, numberFormat } from '../shared/format.js';
 import type { RetentionPeriod, RetentionReport } from './api.js';
 
 export const RETENTION_PERIODS: RetentionPeriod[] = ['day', 'week', 'month'];
@@ -37,8 +37,8 @@ export function periodLabel(day: string, period: RetentionPeriod, locale?: strin
   const date = new Date(`${day}T00:00:00Z`);
   const format =
     period === 'month'
-      ? new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' })
-      : new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+      ? dateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' })
+      : dateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' });
   return period === 'week' ? `Week of ${format.format(date)}` : format.format(date);
 }
 
@@ -73,7 +73,7 @@ export interface RetentionGrid {
  */
 function cellPercent(percent: number, locale?: string): string {
   const digits = percent === 0 || percent === 100 ? 0 : 1;
-  return new Intl.NumberFormat(locale, {
+  return numberFormat(locale, {
     style: 'percent',
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,

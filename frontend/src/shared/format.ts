@@ -3,9 +3,35 @@
  * locale. Pages pass no locale, so `Intl` takes the browser's; unit tests pass one to pin the output.
  */
 
+/**
+ * Each formatter made once per locale and options: making an `Intl` formatter costs far more than using
+ * one, and an overview draws hundreds of numbers (21 ms of a page load's script went to making them).
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(
+  kind: string,
+  locale: string | undefined,
+  options: object,
+  make: () => T,
+): T {
+  const key = `${kind} ${locale ?? ''} ${JSON.stringify(options)}`;
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) formatters.set(key, (formatter = make()));
+  return formatter;
+}
+
+/** `new Intl.NumberFormat(locale, options)`, made once. */
+export const numberFormat = (locale: string | undefined, options: Intl.NumberFormatOptions) =>
+  cached('number', locale, options, () => new Intl.NumberFormat(locale, options));
+
+/** `new Intl.DateTimeFormat(locale, options)`, made once. */
+export const dateTimeFormat = (locale: string | undefined, options: Intl.DateTimeFormatOptions) =>
+  cached('date', locale, options, () => new Intl.DateTimeFormat(locale, options));
+
 /** A count with the reader's digit grouping: 1234567 → "1,234,567" in English. */
 export function formatCount(count: number, locale?: string): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(count);
+  return numberFormat(locale, { maximumFractionDigits: 0 }).format(count);
 }
 
 /** A count and its noun, plural but for one: (1, 'visitor') → "1 visitor", (1200, 'pageview') → "1,200 pageviews". */
@@ -14,7 +40,7 @@ export const formatCountOf = (count: number, noun: string, locale?: string): str
 
 /** A number with exactly `digits` decimals in the reader's format: (2.5, 2) → "2.50", "2,50" in German. */
 export function formatDecimal(value: number, digits: number, locale?: string): string {
-  return new Intl.NumberFormat(locale, {
+  return numberFormat(locale, {
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
   }).format(value);
@@ -22,18 +48,18 @@ export function formatDecimal(value: number, digits: number, locale?: string): s
 
 /** A number with at most `digits` decimals in the reader's format: (1.333, 2) → "1.33", (2, 2) → "2". */
 export function formatNumber(value: number, digits: number, locale?: string): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
+  return numberFormat(locale, { maximumFractionDigits: digits }).format(value);
 }
 
 /** A percent as the API gives it (0–100, one decimal) in the reader's format: 66.7 → "66.7%". */
 export function formatPercent(percent: number, locale?: string): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(percent / 100);
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(percent / 100);
 }
 
 /** A percent change with its sign ("+12%", "−5%"); null (against 0 in the comparison): "—". */
 export function formatChange(change: number | null | undefined, locale?: string): string {
   if (change === null || change === undefined) return '—';
-  const percent = new Intl.NumberFormat(locale, {
+  const percent = numberFormat(locale, {
     style: 'percent',
     signDisplay: 'exceptZero',
     maximumFractionDigits: 0,
@@ -46,7 +72,7 @@ export function formatChange(change: number | null | undefined, locale?: string)
 export function formatDuration(seconds: number, locale?: string): string {
   const whole = Math.round(seconds);
   const unit = (value: number, name: 'hour' | 'minute' | 'second', padded: boolean) =>
-    new Intl.NumberFormat(locale, {
+    numberFormat(locale, {
       style: 'unit',
       unit: name,
       unitDisplay: 'narrow',
@@ -67,7 +93,7 @@ export function formatDurationStep(seconds: number, locale?: string): string {
       : seconds >= 60
         ? (['minute', 60] as const)
         : (['second', 1] as const);
-  return new Intl.NumberFormat(locale, {
+  return numberFormat(locale, {
     style: 'unit',
     unit,
     unitDisplay: 'narrow',
@@ -83,7 +109,7 @@ const calendarDay = (day: string) => new Date(`${day}T00:00:00Z`);
  * "10.–16.11.2026" in German, one date when both ends are the same day.
  */
 export function formatDateRange(range: { from: string; to: string }, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).formatRange(
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).formatRange(
     calendarDay(range.from),
     calendarDay(range.to),
   );
@@ -91,19 +117,19 @@ export function formatDateRange(range: { from: string; to: string }, locale?: st
 
 /** An instant (an ISO timestamp from the API) as the reader's date and time to the second, in `timeZone` (the browser's by default). */
 export function formatDateTime(instant: string | Date, locale?: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone }).format(
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone }).format(
     new Date(instant),
   );
 }
 
 /** An instant (an ISO timestamp from the API) as the reader's date, in the browser's zone. */
 export function formatDate(instant: string, locale?: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(new Date(instant));
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(new Date(instant));
 }
 
 /** A count in the reader's short form, for an axis: 1234 → "1.2K", 1500000 → "1.5M" in English. */
 export function formatCompact(count: number, locale?: string): string {
-  return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(count);
+  return numberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(count);
 }
 
 /**
@@ -112,7 +138,7 @@ export function formatCompact(count: number, locale?: string): string {
  */
 export function formatWallClock(wall: string, options: Intl.DateTimeFormatOptions, locale?: string): string {
   const instant = new Date(`${wall.slice(0, 10)}T${wall.slice(11, 16) || '00:00'}:00Z`);
-  return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(instant);
+  return dateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(instant);
 }
 
 /**
@@ -123,7 +149,7 @@ export function formatRevenue(revenue: Record<string, string> | undefined, local
   return Object.entries(revenue ?? {})
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([currency, amount]) =>
-      new Intl.NumberFormat(locale, {
+      numberFormat(locale, {
         style: 'currency',
         currency,
         minimumFractionDigits: 2,
