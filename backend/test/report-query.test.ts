@@ -77,6 +77,46 @@ describe('the planner', () => {
     assert.equal(nameOf({ ...pages, dimension: 'country' }), 'report:breakdown:rollup');
   });
 
+  test("counts a page's or an element's visitors by their first row in the range, for the visitors alone over at most 35 days", () => {
+    const pages: ReportQuery = {
+      site: { id: 7, timezone: 'Asia/Kolkata' },
+      range: { from: '2026-11-01', to: '2026-11-30' },
+      metrics: ['visitors'],
+      dimension: 'page',
+      finalizedThrough: '2026-11-28',
+    };
+    const nameOf = (query: ReportQuery) => reportSql(query, query.range).name;
+    assert.equal(nameOf(pages), 'report:breakdown:first-visits');
+    const sqlText = render(reportSql(pages, pages.range).sql);
+    assert.ok(sqlText.includes("countIf(prev_started < toDateTime('2026-11-01 00:00:00', 'Asia/Kolkata'))"));
+    // The open days' visitors less those of the finalized days, which end on the 28th.
+    assert.ok(sqlText.includes('NOT IN'));
+    assert.equal(nameOf({ ...pages, dimension: 'element' }), 'report:breakdown:first-visits');
+    assert.equal(nameOf({ ...pages, dimension: 'event_name' }), 'report:breakdown:events');
+    assert.equal(
+      nameOf({ ...pages, order: { by: 'value', direction: 'asc' } }),
+      'report:breakdown:first-visits',
+    );
+    assert.equal(
+      nameOf({ ...pages, filters: { dimension: 'page', operator: 'contains', value: 'docs' } }),
+      'report:breakdown:first-visits',
+    );
+    // Any other metric, a visit filter, a goal, a sample or a longer range: as before.
+    assert.equal(nameOf({ ...pages, metrics: ['visitors', 'visits'] }), 'report:breakdown:totals');
+    assert.equal(
+      nameOf({ ...pages, filters: { dimension: 'country', operator: 'is', value: 'IN' } }),
+      'report:breakdown:events',
+    );
+    assert.equal(
+      nameOf({ ...pages, goal: { kind: 'page', match: '/', propertyKey: null, propertyValue: null } }),
+      'report:breakdown:events',
+    );
+    assert.equal(nameOf({ ...pages, sample: 1000 }), 'report:breakdown:events');
+    const quarter = { from: '2026-09-01', to: '2026-11-30' };
+    assert.equal(nameOf({ ...pages, range: quarter }), 'report:breakdown:totals');
+    assert.equal(nameOf({ ...pages, dimension: 'country' }), 'report:breakdown:rollup');
+  });
+
   test("an open day's visit counts are merged or counted only for the metrics that read them", () => {
     const month: ReportQuery = {
       site: { id: 7, timezone: 'Europe/Berlin' },

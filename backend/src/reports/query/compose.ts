@@ -2,6 +2,7 @@ import type { DimensionName } from '@sluice/config';
 import { bind, identifier, joinSql, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
 import type { NamedQuery } from '../../clickhouse/clickhouse.service.js';
 import { dimensionAlias } from './dimensions.js';
+import { FIRST_VISITORS, firstVisitRows } from './first-visits.js';
 import { goalsVisits, withGoal } from './goals.js';
 import {
   COUNT_METRICS,
@@ -121,6 +122,13 @@ export function reportSql(
   source: VisitSource = chooseSource(query),
 ): NamedQuery {
   const name = `report:${query.interval ? 'timeseries' : query.dimension ? 'breakdown' : 'overview'}:${source}`;
+  const firsts = firstVisitRows(query, range);
+  if (firsts && query.dimension) {
+    return {
+      name: 'report:breakdown:first-visits',
+      sql: breakdownSql(query, query.dimension, sql`(${firsts})`, sql`${FIRST_VISITORS} AS visitors`),
+    };
+  }
   const totals = valueTotalRows(query, range);
   if (totals && query.dimension) {
     return {

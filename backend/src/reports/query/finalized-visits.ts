@@ -102,10 +102,31 @@ const VALUE_ROW_COLUMNS = sql`visitor, started AS visit_started, ended AS visit_
       toUInt64(pageviews) AS visit_pageviews, toUInt64(events) AS visit_events`;
 
 /**
+ * How far back a value row's previous group of the same visitor and value is looked for (`prev_started`,
+ * migration 0031): a range of at most this many days counts a visitor of a value once by their first row in
+ * it (first-visits.ts); a longer one counts with `uniq`. A month in any zone is within.
+ */
+export const FIRST_VISIT_LOOKBACK_DAYS = 35;
+
+/**
+ * The finalized event dimensions whose rows get `prev_started`: pages and elements, whose many values each
+ * hold few of the visitors. An event name's rows are nearly every visitor's: counting its first rows and
+ * leaving out the open day's visitors seen before cost more than `uniq` (a month's event names 209 ms against
+ * 188 through the API), and property keys gained nothing.
+ */
+export const FIRST_VISIT_DIMENSIONS: readonly FinalizedEventDimension[] = ['page', 'element'];
+
+/**
  * Writes, as `write`, one row per visit and value of `dimension` whose first event with that value
  * happened on the UTC days `from` to `to`: exactly the rows a report over raw events groups (visits.ts,
  * its `events` source, without filters), so both give the same answers. The days around are read as
  * there: a group's first event may precede `from` (the group is not ours) and its copies follow `to`.
+ *
+ * The rows of FIRST_VISIT_DIMENSIONS also get `prev_started`: when the same visitor's previous group of the
+ * same value began, among these rows and the recorded rows of the FIRST_VISIT_LOOKBACK_DAYS before `from`
+ * (1970 for none). Days are written in order, and a day written again is written with every day after it
+ * (VisitFinalizer), so each row's previous group is among the rows readers read. The recorded rows are read
+ * only for the visitors of these days' events.
  */
 export function finalizeValuesSql(
   dimension: FinalizedEventDimension,
@@ -114,21 +135,51 @@ export function finalizeValuesSql(
   write: FinalizedWrite,
 ): SqlFragment {
   const carriers = carriedBy(dimension);
-  return sql`INSERT INTO visit_values (site_id, dimension, day, version, provisional, visit_id, value, visitor,
-      started, ended, pageviews, events)
-    SELECT site_id, ${bind.string(dimension)}, toDate(group_started), ${writeColumns(write)}, visit_id, value,
-      visitor, group_started, group_ended, group_pageviews, group_events
+  const first = sql`${bind.date(from)} - ${bind.uint32(VISIT_SPAN_DAYS)}`;
+  const last = sql`${bind.date(to)} + ${bind.uint32(VISIT_SPAN_DAYS)}`;
+  const groups = sql`SELECT site_id, ${VISIT_KEY} AS visit_id, ${eventValue(dimension)} AS value,
+          argMin(sipHash64(visitor_id), ts) AS visitor, min(ts) AS started, max(ts) AS ended,
+          toUInt32(uniqIf(event_id, name = 'pageview')) AS pageviews, toUInt32(uniq(event_id)) AS events
+        FROM events
+        WHERE toDate(ts) >= ${first} AND toDate(ts) <= ${last}
+          AND is_bot = 0 ${carriers ? sql`AND ${carriers}` : sql``}
+        GROUP BY site_id, visit_id, value
+        HAVING toDate(started) >= ${bind.date(from)} AND toDate(started) <= ${bind.date(to)}`;
+  const into = sql`INSERT INTO visit_values (site_id, dimension, day, version, provisional, visit_id, value,
+      visitor, started, ended, pageviews, events`;
+  if (!FIRST_VISIT_DIMENSIONS.includes(dimension)) {
+    return sql`${into})
+    SELECT site_id, ${bind.string(dimension)}, toDate(started), ${writeColumns(write)}, visit_id, value,
+      visitor, started, ended, pageviews, events
+    FROM (${groups})`;
+  }
+  const lookbackFrom = sql`${bind.date(from)} - ${bind.uint32(FIRST_VISIT_LOOKBACK_DAYS)}`;
+  const dayBefore = sql`${bind.date(from)} - 1`;
+  // Each visitor's groups of a value as tuples sorted by their start, the last element 1 for those written now.
+  return sql`${into}, prev_started)
+    SELECT site_id, ${bind.string(dimension)}, toDate(tupleElement(g, 1)), ${writeColumns(write)},
+      tupleElement(g, 2), value, visitor, tupleElement(g, 1), tupleElement(g, 3), tupleElement(g, 4),
+      tupleElement(g, 5), prev
     FROM (
-      SELECT site_id, ${VISIT_KEY} AS visit_id, ${eventValue(dimension)} AS value,
-        argMin(sipHash64(visitor_id), ts) AS visitor, min(ts) AS group_started, max(ts) AS group_ended,
-        toUInt32(uniqIf(event_id, name = 'pageview')) AS group_pageviews, toUInt32(uniq(event_id)) AS group_events
-      FROM events
-      WHERE toDate(ts) >= ${bind.date(from)} - ${bind.uint32(VISIT_SPAN_DAYS)}
-        AND toDate(ts) <= ${bind.date(to)} + ${bind.uint32(VISIT_SPAN_DAYS)}
-        AND is_bot = 0 ${carriers ? sql`AND ${carriers}` : sql``}
-      GROUP BY site_id, visit_id, value
-      HAVING toDate(group_started) >= ${bind.date(from)} AND toDate(group_started) <= ${bind.date(to)}
-    )`;
+      SELECT site_id, value, visitor,
+        arraySort(groupArray((started, visit_id, ended, pageviews, events, fresh))) AS groups
+      FROM (
+        SELECT *, toUInt8(1) AS fresh FROM (${groups})
+        UNION ALL
+        SELECT site_id, visit_id, value, visitor, started, ended, pageviews, events, toUInt8(0) AS fresh
+        FROM visit_values
+        WHERE dimension = ${bind.string(dimension)} AND day >= ${lookbackFrom} AND day <= ${dayBefore}
+          AND ${latestVersions(lookbackFrom, dayBefore)}
+          AND (site_id, visitor) IN (
+            SELECT site_id, sipHash64(visitor_id) FROM events
+            WHERE toDate(ts) >= ${first} AND toDate(ts) <= ${last} AND is_bot = 0
+          )
+      )
+      GROUP BY site_id, value, visitor
+    )
+    ARRAY JOIN groups AS g,
+      arrayPushFront(arrayPopBack(arrayMap(x -> tupleElement(x, 1), groups)), toDateTime(0, 'UTC')) AS prev
+    WHERE tupleElement(g, 6) = 1`;
 }
 
 /**
@@ -353,9 +404,23 @@ export const latestDaysOf = (site: SqlFragment, first: SqlFragment, through: Sql
 
 /**
  * The finalized rows of `dimension` of a site whose group began in [start, end) and on a UTC day up to
- * `through`, with the columns of visit rows over raw events (visits.ts): visit_id, visitor,
- * visit_started, visit_ended, visit_pageviews, visit_events and the value as `alias`; only the rows
- * `kept` keeps where given (the visits chosen, a condition on visit_id; the days not read from totals).
+ * `through`, each day's latest recorded version, as a condition on `visit_values`.
+ */
+export function finalizedValuesOf(
+  site: SqlFragment,
+  dimension: FinalizedEventDimension,
+  days: { first: SqlFragment; through: string },
+  instants: { start: SqlFragment; end: SqlFragment },
+): SqlFragment {
+  return sql`dimension = ${bind.string(dimension)} AND ${latestDaysOf(site, days.first, bind.date(days.through))}
+      AND started >= ${instants.start} AND started < ${instants.end}`;
+}
+
+/**
+ * The finalized rows of `dimension` (finalizedValuesOf) with the columns of visit rows over raw events
+ * (visits.ts): visit_id, visitor, visit_started, visit_ended, visit_pageviews, visit_events and the value
+ * as `alias`; only the rows `kept` keeps where given (the visits chosen, a condition on visit_id; the days
+ * not read from totals).
  */
 export function finalizedValueRows(
   site: SqlFragment,
@@ -365,9 +430,7 @@ export function finalizedValueRows(
   alias: SqlFragment,
   kept?: SqlFragment,
 ): SqlFragment {
-  const through = bind.date(days.through);
   return sql`SELECT visit_id, ${VALUE_ROW_COLUMNS}, value AS ${alias}
     FROM visit_values
-    WHERE dimension = ${bind.string(dimension)} AND ${latestDaysOf(site, days.first, through)}
-      AND started >= ${instants.start} AND started < ${instants.end} ${kept ? sql`AND ${kept}` : sql``}`;
+    WHERE ${finalizedValuesOf(site, dimension, days, instants)} ${kept ? sql`AND ${kept}` : sql``}`;
 }

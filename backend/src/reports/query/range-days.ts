@@ -77,13 +77,14 @@ export type VisitPart = 'finalized' | { eventsOf: OpenDays };
 
 /**
  * A range's rows: of its finalized days (through a UTC day, read from the range's first UTC day or from
- * `from`, later) and of its open days, as one UNION ALL; only those of `part` where given.
+ * `from`, later) and of its open days (told the last finalized day before them, if the range has any), as
+ * one UNION ALL; only those of `part` where given.
  */
 export function finalizedThenOpen(
   query: Pick<ReportQuery, 'finalizedThrough'>,
   range: DateRange,
   finalizedRows: (through: string, from?: string) => SqlFragment,
-  openRows: (open: OpenDays) => SqlFragment,
+  openRows: (open: OpenDays, finalizedThrough?: string) => SqlFragment,
   part?: VisitPart,
 ): SqlFragment {
   const { finalized, open } = splitAtFinalized(range, query.finalizedThrough);
@@ -92,7 +93,7 @@ export function finalizedThenOpen(
   return joinSql(
     [
       ...(finalized ? [finalizedRows(finalized, from)] : []),
-      ...(open && part !== 'finalized' ? [openRows(open)] : []),
+      ...(open && part !== 'finalized' ? [openRows(open, finalized ?? undefined)] : []),
     ],
     ' UNION ALL ',
   );

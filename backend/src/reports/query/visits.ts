@@ -155,7 +155,7 @@ export function valueRows(
  * on `open.from` or later when `open` is given (with a finalized event dimension, or sampled by visit, as
  * visitRows asks): their events are read from `open.from` on.
  */
-function eventVisitRows(query: ReportQuery, range: DateRange, open?: OpenDays): SqlFragment {
+export function eventVisitRows(query: ReportQuery, range: DateRange, open?: OpenDays): SqlFragment {
   const { start, end } = dayBounds(query.site, range);
   const filters = splitByLevel(query.filters);
   // Event filters choose events; only a breakdown by an event dimension groups finer than visits.
