@@ -37,7 +37,7 @@ describe('the planner', () => {
         site: { id: 7, timezone: 'Asia/Kolkata' },
         range: { from: '2026-11-20', to: '2026-11-20' },
         metrics: METRIC_NAMES,
-        dimension: 'page',
+        dimension: 'country',
         filters: parseFilters(
           `[{"dimension":"page","operator":"contains","value":"'; DROP TABLE events --"}]`,
         ),
@@ -48,10 +48,10 @@ describe('the planner', () => {
     assert.ok(render(query.sql).includes(`position(pathname, '\\'; DROP TABLE events --') > 0`));
   });
 
-  test('merges finalized page totals for a page breakdown, unless a visit filter, a goal or a sample asks for visits', () => {
+  test('merges finalized page totals for a page breakdown past 35 days, unless a visit filter, a goal or a sample asks for visits', () => {
     const pages = {
       site: { id: 7, timezone: 'Asia/Kolkata' },
-      range: { from: '2026-11-01', to: '2026-11-30' },
+      range: { from: '2026-09-01', to: '2026-11-30' },
       metrics: METRIC_NAMES,
       dimension: 'page',
       finalizedThrough: '2026-11-28',
@@ -77,7 +77,7 @@ describe('the planner', () => {
     assert.equal(nameOf({ ...pages, dimension: 'country' }), 'report:breakdown:rollup');
   });
 
-  test("counts a page's or an element's visitors by their first row in the range, for the visitors alone over at most 35 days", () => {
+  test("counts a page's or an element's visitors by their first row in the range, over at most 35 days", () => {
     const pages: ReportQuery = {
       site: { id: 7, timezone: 'Asia/Kolkata' },
       range: { from: '2026-11-01', to: '2026-11-30' },
@@ -101,8 +101,15 @@ describe('the planner', () => {
       nameOf({ ...pages, filters: { dimension: 'page', operator: 'contains', value: 'docs' } }),
       'report:breakdown:first-visits',
     );
-    // Any other metric, a visit filter, a goal, a sample or a longer range: as before.
-    assert.equal(nameOf({ ...pages, metrics: ['visitors', 'visits'] }), 'report:breakdown:totals');
+    // Every visit metric; the others as sums, read only where asked for.
+    assert.equal(nameOf({ ...pages, metrics: METRIC_NAMES }), 'report:breakdown:first-visits');
+    assert.ok(!sqlText.includes('sum(visit_pageviews)'));
+    assert.ok(
+      render(reportSql({ ...pages, metrics: ['views_per_visit'] }, pages.range).sql).includes(
+        'sum(visit_pageviews)',
+      ),
+    );
+    // A visit filter, a goal, a sample or a longer range: as before.
     assert.equal(
       nameOf({ ...pages, filters: { dimension: 'country', operator: 'is', value: 'IN' } }),
       'report:breakdown:events',

@@ -920,7 +920,9 @@ describe('the query entry point', () => {
       /^sluice_backend_report_query_duration_seconds_count\{query="report:breakdown:events",outcome="ok"\} (\d+)$/m;
     const read = /^sluice_backend_report_rows_read_total\{query="report:breakdown:events"\} (\d+)$/m;
     const [countBefore, readBefore] = [await scrape(count), await scrape(read)];
-    await report(site, 'breakdown', { from: '2026-11-20', to: '2026-11-20', dimension: 'page' }).expect(200);
+    await report(site, 'breakdown', { from: '2026-11-20', to: '2026-11-20', dimension: 'event_name' }).expect(
+      200,
+    );
     assert.equal(await scrape(count), countBefore + 1);
     assert.ok((await scrape(read)) > readBefore, 'the rows ClickHouse read are counted');
   });

@@ -2,10 +2,11 @@ import type { DimensionName } from '@sluice/config';
 import { bind, identifier, joinSql, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
 import type { NamedQuery } from '../../clickhouse/clickhouse.service.js';
 import { dimensionAlias } from './dimensions.js';
-import { FIRST_VISITORS, firstVisitRows } from './first-visits.js';
+import { firstVisitRows } from './first-visits.js';
 import { goalsVisits, withGoal } from './goals.js';
 import {
   COUNT_METRICS,
+  firstVisitMetric,
   goalMetricsOver,
   isVisitMetric,
   mergedMetric,
@@ -21,8 +22,11 @@ import type { DateRange, GoalCondition, Interval, ReportQuery } from './report-q
 import { valueTotalRows } from './value-totals.js';
 import { visitRows } from './visits.js';
 
-/** Where a query's metrics are read: over visit rows, or merged from partials (value-totals.ts). */
-type MetricsOver = 'rows' | 'partials';
+/**
+ * Where a query's metrics are read: over visit rows, merged from partials (value-totals.ts), or from partials
+ * whose visitors add up (first-visits.ts).
+ */
+type MetricsOver = 'rows' | 'partials' | 'first-visits';
 
 /**
  * A metric's value over visit rows (in a sampled query, a count scaled up to the whole: sampling.ts) or
@@ -30,6 +34,7 @@ type MetricsOver = 'rows' | 'partials';
  */
 function metricValue(name: MetricName, sample: number | undefined, over: MetricsOver): SqlFragment {
   if (over === 'partials' && isVisitMetric(name)) return mergedMetric(name);
+  if (over === 'first-visits' && isVisitMetric(name)) return firstVisitMetric(name);
   return sample !== undefined && COUNT_METRICS.includes(name)
     ? scaledUp(METRICS[name], sample)
     : METRICS[name];
@@ -126,7 +131,7 @@ export function reportSql(
   if (firsts && query.dimension) {
     return {
       name: 'report:breakdown:first-visits',
-      sql: breakdownSql(query, query.dimension, sql`(${firsts})`, sql`${FIRST_VISITORS} AS visitors`),
+      sql: breakdownSql(query, query.dimension, sql`(${firsts})`, metricColumns(query, 'first-visits')),
     };
   }
   const totals = valueTotalRows(query, range);

@@ -98,7 +98,7 @@ export const TOTALLED_DIMENSIONS: readonly FinalizedEventDimension[] = ['page'];
  * A `visit_values` row's columns as visit rows name them (visits.ts), the counts UInt64 like the rollup's:
  * UNION ALL with the open days needs the same types on 18.16.
  */
-const VALUE_ROW_COLUMNS = sql`visitor, started AS visit_started, ended AS visit_ended,
+export const VALUE_ROW_COLUMNS = sql`visitor, started AS visit_started, ended AS visit_ended,
       toUInt64(pageviews) AS visit_pageviews, toUInt64(events) AS visit_events`;
 
 /**

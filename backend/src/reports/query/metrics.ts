@@ -36,7 +36,7 @@ const AGGREGATES = {
   duration: { over: sql`sum(toUInt32(visit_ended) - toUInt32(visit_started))` },
 } as const satisfies Record<string, Aggregate>;
 
-type AggregateName = keyof typeof AGGREGATES;
+export type AggregateName = keyof typeof AGGREGATES;
 export const AGGREGATE_NAMES = Object.keys(AGGREGATES) as AggregateName[];
 
 /** Each aggregate over visit rows, as a metric reads it there. */
@@ -123,6 +123,30 @@ export const isVisitMetric = (name: MetricName): name is VisitMetricName => name
 export const mergedMetric = (name: VisitMetricName): SqlFragment => VISIT_METRICS[name](MERGED);
 
 /**
+ * A visit metric over partials whose visitors are counts that add up (first-visits.ts), the other aggregates
+ * merged as mergedMetric merges them.
+ */
+export const firstVisitMetric = (name: VisitMetricName): SqlFragment =>
+  VISIT_METRICS[name]({ ...MERGED, visitors: sql`sum(${partialColumn('visitors')})` });
+
+/** The aggregates a query's visit metrics (and the one it orders by) read, from their SQL. */
+export function aggregatesReadBy(query: {
+  metrics: MetricName[];
+  order?: { by: MetricName | 'value' };
+}): AggregateName[] {
+  const read = metricsOf(query)
+    .filter(isVisitMetric)
+    .map((name) => render(mergedMetric(name)));
+  return AGGREGATE_NAMES.filter((name) => read.some((text) => text.includes(render(partialColumn(name)))));
+}
+
+/** A query's metrics and the one it orders by. */
+const metricsOf = (query: { metrics: MetricName[]; order?: { by: MetricName | 'value' } }) => {
+  const by = query.order?.by;
+  return by === undefined || by === 'value' ? query.metrics : [...query.metrics, by];
+};
+
+/**
  * A visit row's counts of distinct event ids (visits.ts). Over the open days each is counted per visit
  * (a state merged from the rollup, or distinct ids of raw events): the largest cost of an open day, which
  * a query whose metrics read neither (a timeseries of visitors, the visits a filter keeps) need not pay.
@@ -135,9 +159,7 @@ export function countsReadBy(query: {
   metrics: MetricName[];
   order?: { by: MetricName | 'value' };
 }): Set<VisitCount> {
-  const by = query.order?.by;
-  const metrics = by === undefined || by === 'value' ? query.metrics : [...query.metrics, by];
-  const read = metrics.map((name) => render(METRICS[name]));
+  const read = metricsOf(query).map((name) => render(METRICS[name]));
   return new Set(VISIT_COUNTS.filter((count) => read.some((text) => text.includes(count))));
 }
 
