@@ -18,6 +18,16 @@ describe('dimensions', () => {
   });
 });
 
+/** The name of the query a report's own range asks. */
+const nameOf = (query: ReportQuery) => reportSql(query, query.range).name;
+
+/** A breakdown chooses visits with a visit filter, converts them with a goal, or samples them: raw events. */
+const askingForVisits = (query: ReportQuery): ReportQuery[] => [
+  { ...query, filters: { dimension: 'country', operator: 'is', value: 'IN' } },
+  { ...query, goal: { kind: 'page', match: '/', propertyKey: null, propertyValue: null } },
+  { ...query, sample: 1000 },
+];
+
 describe('the planner', () => {
   test('reads the rollup unless an event dimension is broken down or filtered by', () => {
     const country = { dimension: 'country', operator: 'is', value: 'DE' } as const;
@@ -49,29 +59,20 @@ describe('the planner', () => {
   });
 
   test('merges finalized page totals for a page breakdown past 35 days, unless a visit filter, a goal or a sample asks for visits', () => {
-    const pages = {
+    const pages: ReportQuery = {
       site: { id: 7, timezone: 'Asia/Kolkata' },
       range: { from: '2026-09-01', to: '2026-11-30' },
       metrics: METRIC_NAMES,
       dimension: 'page',
       finalizedThrough: '2026-11-28',
-    } as const;
-    const nameOf = (query: Parameters<typeof reportSql>[0]) => reportSql(query, query.range).name;
+    };
     assert.equal(nameOf(pages), 'report:breakdown:totals');
     assert.ok(render(reportSql(pages, pages.range).sql).includes('FROM finalized_value_totals'));
     assert.equal(
       nameOf({ ...pages, filters: { dimension: 'page', operator: 'contains', value: 'docs' } }),
       'report:breakdown:totals',
     );
-    assert.equal(
-      nameOf({ ...pages, filters: { dimension: 'country', operator: 'is', value: 'IN' } }),
-      'report:breakdown:events',
-    );
-    assert.equal(
-      nameOf({ ...pages, goal: { kind: 'page', match: '/', propertyKey: null, propertyValue: null } }),
-      'report:breakdown:events',
-    );
-    assert.equal(nameOf({ ...pages, sample: 1000 }), 'report:breakdown:events');
+    for (const variant of askingForVisits(pages)) assert.equal(nameOf(variant), 'report:breakdown:events');
     assert.equal(nameOf({ ...pages, finalizedThrough: undefined }), 'report:breakdown:events');
     assert.equal(nameOf({ ...pages, dimension: 'event_name' }), 'report:breakdown:events');
     assert.equal(nameOf({ ...pages, dimension: 'country' }), 'report:breakdown:rollup');
@@ -85,7 +86,6 @@ describe('the planner', () => {
       dimension: 'page',
       finalizedThrough: '2026-11-28',
     };
-    const nameOf = (query: ReportQuery) => reportSql(query, query.range).name;
     assert.equal(nameOf(pages), 'report:breakdown:first-visits');
     const sqlText = render(reportSql(pages, pages.range).sql);
     assert.ok(sqlText.includes("countIf(prev_started < toDateTime('2026-11-01 00:00:00', 'Asia/Kolkata'))"));
@@ -110,15 +110,7 @@ describe('the planner', () => {
       ),
     );
     // A visit filter, a goal, a sample or a longer range: as before.
-    assert.equal(
-      nameOf({ ...pages, filters: { dimension: 'country', operator: 'is', value: 'IN' } }),
-      'report:breakdown:events',
-    );
-    assert.equal(
-      nameOf({ ...pages, goal: { kind: 'page', match: '/', propertyKey: null, propertyValue: null } }),
-      'report:breakdown:events',
-    );
-    assert.equal(nameOf({ ...pages, sample: 1000 }), 'report:breakdown:events');
+    for (const variant of askingForVisits(pages)) assert.equal(nameOf(variant), 'report:breakdown:events');
     const quarter = { from: '2026-09-01', to: '2026-11-30' };
     assert.equal(nameOf({ ...pages, range: quarter }), 'report:breakdown:totals');
     assert.equal(nameOf({ ...pages, dimension: 'country' }), 'report:breakdown:rollup');
