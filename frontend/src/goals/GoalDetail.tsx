@@ -9,7 +9,7 @@ import { dimensionLabel, type Dimension } from '../reports/dimension-labels';
 import type { ReportRequest } from '../reports/report-request';
 import { QueryState } from '../shared/QueryState';
 import { conversionLines, describeGoal } from './goals-data';
-import { RevenueList } from '../shared/RevenueList';
+import { RevenueCell } from '../shared/RevenueList';
 import { TableHeader } from '../shared/TableHeader';
 import { formatDateRange } from '../shared/format';
 
@@ -97,11 +97,7 @@ function GoalBreakdown({
                     <td className="number" data-label="Rate">
                       {line.rate}
                     </td>
-                    {withRevenue && (
-                      <td className="conversions-revenue" data-label="Revenue">
-                        <RevenueList amounts={line.revenue} />
-                      </td>
-                    )}
+                    {withRevenue && <RevenueCell amounts={line.revenue} />}
                   </tr>
                 ))}
               </tbody>

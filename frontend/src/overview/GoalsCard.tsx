@@ -5,7 +5,7 @@ import { QueryState } from '../shared/QueryState';
 import { goalLines, type GoalLine } from './goals-data';
 import { useGoalsQuery } from './useGoalsQuery';
 import { useInView } from '../shared/useInView';
-import { RevenueList } from '../shared/RevenueList';
+import { RevenueCell } from '../shared/RevenueList';
 import { TableHeader } from '../shared/TableHeader';
 
 /**
@@ -69,11 +69,7 @@ function GoalsTable({ lines, comparing }: { lines: GoalLine[]; comparing: boolea
                 {line.change}
               </td>
             )}
-            {withRevenue && (
-              <td className="conversions-revenue" data-label="Revenue">
-                <RevenueList amounts={line.revenue} />
-              </td>
-            )}
+            {withRevenue && <RevenueCell amounts={line.revenue} />}
           </tr>
         ))}
       </tbody>

@@ -9,3 +9,12 @@ export function RevenueList({ amounts }: { amounts: string[] }) {
     </ul>
   );
 }
+
+/** A table's revenue cell (RevenueList), named "Revenue" where a phone shows each row as a block. */
+export function RevenueCell({ amounts }: { amounts: string[] }) {
+  return (
+    <td className="conversions-revenue" data-label="Revenue">
+      <RevenueList amounts={amounts} />
+    </td>
+  );
+}

@@ -7,17 +7,10 @@ import {
   finalizedValuesOf,
   VALUE_ROW_COLUMNS,
 } from './finalized-visits.js';
-import { splitByLevel } from './filters.js';
-import {
-  aggregateState,
-  aggregatesReadBy,
-  isVisitMetric,
-  partialColumn,
-  type AggregateName,
-} from './metrics.js';
+import { aggregateState, aggregatesReadBy, partialColumn, type AggregateName } from './metrics.js';
 import { dayBounds, finalizedThenOpen } from './range-days.js';
 import type { DateRange, ReportQuery } from './report-query.js';
-import { eventVisitRows, ownValuesOf, valueDimension } from './visits.js';
+import { eventVisitRows, ownValuesOf, partialsDimension } from './visits.js';
 
 /** A day in seconds. */
 const DAY_SECONDS = 86_400;
@@ -39,18 +32,9 @@ const DAY_SECONDS = 86_400;
  * a count or a sum over the rows, and a group is a row of one part only.
  */
 export function firstVisitRows(query: ReportQuery, range: DateRange): SqlFragment | undefined {
-  const dimension = valueDimension(query);
-  if (
-    dimension === undefined ||
-    !FIRST_VISIT_DIMENSIONS.includes(dimension) ||
-    splitByLevel(query.filters).visit !== undefined ||
-    query.goal !== undefined ||
-    query.interval !== undefined ||
-    !query.metrics.every(isVisitMetric) ||
-    rangeSeconds(range) > FIRST_VISIT_LOOKBACK_DAYS * DAY_SECONDS
-  ) {
+  const dimension = partialsDimension(query, FIRST_VISIT_DIMENSIONS);
+  if (dimension === undefined || rangeSeconds(range) > FIRST_VISIT_LOOKBACK_DAYS * DAY_SECONDS)
     return undefined;
-  }
   const { start, end, firstDay, lastDay } = dayBounds(query.site, range);
   const site = bind.uint32(query.site.id);
   const alias = dimensionAlias(dimension);

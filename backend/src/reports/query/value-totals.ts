@@ -2,10 +2,9 @@ import { bind, identifier, joinSql, sql, type SqlFragment } from '../../clickhou
 import { addDays, localDateOf, nextDay } from '../../common/calendar.js';
 import { dimensionAlias } from './dimensions.js';
 import { latestDaysOf, TOTALLED_DIMENSIONS } from './finalized-visits.js';
-import { splitByLevel } from './filters.js';
-import { AGGREGATE_NAMES, aggregateState, isVisitMetric, partialColumn } from './metrics.js';
+import { AGGREGATE_NAMES, aggregateState, partialColumn } from './metrics.js';
 import type { DateRange, ReportQuery } from './report-query.js';
-import { ownValuesOf, valueDimension, valueRows } from './visits.js';
+import { ownValuesOf, partialsDimension, valueRows } from './visits.js';
 
 /** A UTC day's last second, after its first. */
 const LAST_SECOND_MS = 86_399_000;
@@ -59,17 +58,8 @@ export function finalizedWholeDays(
  * site): on ClickHouse 155-162 ms against 229-240, the same answer.
  */
 export function valueTotalRows(query: ReportQuery, range: DateRange): SqlFragment | undefined {
-  const dimension = valueDimension(query);
-  if (
-    dimension === undefined ||
-    !TOTALLED_DIMENSIONS.includes(dimension) ||
-    splitByLevel(query.filters).visit !== undefined ||
-    query.goal !== undefined ||
-    query.interval !== undefined ||
-    !query.metrics.every(isVisitMetric)
-  ) {
-    return undefined;
-  }
+  const dimension = partialsDimension(query, TOTALLED_DIMENSIONS);
+  if (dimension === undefined) return undefined;
   const days = finalizedWholeDays(query, range);
   if (!days) return undefined;
 

@@ -18,7 +18,7 @@ import {
 } from './finalized-visits.js';
 import { VISIT_KEY } from './visit-key.js';
 import { filterDimensions, filterSql, splitByLevel } from './filters.js';
-import { countsReadBy } from './metrics.js';
+import { countsReadBy, isVisitMetric } from './metrics.js';
 import { sampleClause } from './sample-clause.js';
 import { queryDimensions, type VisitSource } from './plan.js';
 import type { DateRange, ReportQuery } from './report-query.js';
@@ -108,6 +108,27 @@ export function valueDimension(query: ReportQuery): FinalizedEventDimension | un
     isFinalizedEventDimension(dimension) &&
     (!event || filterDimensions(event).every((name) => name === dimension)) &&
     query.sample === undefined
+    ? dimension
+    : undefined;
+}
+
+/**
+ * The dimension of a breakdown, among `dimensions`, whose metrics per-value partials that add up answer
+ * (value-totals.ts, first-visits.ts): value rows answer it (valueDimension) and its metrics are visit
+ * metrics; not with a visit filter (it chooses visits), a goal (its conversions are per visit) or a
+ * timeseries.
+ */
+export function partialsDimension(
+  query: ReportQuery,
+  dimensions: readonly FinalizedEventDimension[],
+): FinalizedEventDimension | undefined {
+  const dimension = valueDimension(query);
+  return dimension !== undefined &&
+    dimensions.includes(dimension) &&
+    splitByLevel(query.filters).visit === undefined &&
+    query.goal === undefined &&
+    query.interval === undefined &&
+    query.metrics.every(isVisitMetric)
     ? dimension
     : undefined;
 }
