@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { availableParallelism } from 'node:os';
 import { after, before, describe, test } from 'node:test';
 import type { INestApplication } from '@nestjs/common';
 import type request from 'supertest';
@@ -877,6 +878,26 @@ describe('the query entry point', () => {
     const failed =
       /^sluice_backend_report_query_duration_seconds_count\{query="too-many-rows",outcome="failed"\} (\d+)$/m;
     assert.equal(failed.exec((await http.get('/metrics').expect(200)).text)?.[1], '1');
+  });
+
+  test("queries side by side share the server's threads; alone, one takes them all", async () => {
+    const clickhouse = app.get(ClickHouseService);
+    const threads = async () => {
+      const [{ value }] = await clickhouse.rows<{ value: string }>({
+        name: 'threads-check',
+        sql: sql`SELECT value FROM system.settings WHERE name = 'max_threads'`,
+      });
+      return Number(value);
+    };
+    // The test server's profile gives it this host's cores (lib/services), as the backend read at start.
+    const cores = availableParallelism();
+    assert.equal(await threads(), cores, 'alone');
+    assert.deepEqual(
+      await Promise.all([threads(), threads(), threads()]),
+      [cores, Math.max(1, Math.floor(cores / 2)), Math.max(1, Math.floor(cores / 3))],
+      'each asked while the ones before still run',
+    );
+    assert.equal(await threads(), cores, 'alone again once they ended');
   });
 
   test("a query stopped by the server's time or memory bound is a 503 busy with Retry-After, not a 500", async () => {

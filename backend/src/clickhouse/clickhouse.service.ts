@@ -18,6 +18,7 @@ import { Metrics } from '../observability/metrics.js';
 import { errorMessage } from '../common/error-message.js';
 import { reportFailure } from './report-failure.js';
 import { render, sql, type SqlFragment } from './sql-binder.js';
+import { ThreadShare } from './thread-share.js';
 
 /** A query as every report hands it over: named for logs and timings, values bound by the binder. */
 export interface NamedQuery {
@@ -72,6 +73,7 @@ class ClientLogs implements ClientLogger {
 export class ClickHouseService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('ClickHouse');
   private readonly client: ClickHouseClient;
+  private readonly threads = new ThreadShare();
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -87,9 +89,17 @@ export class ClickHouseService implements OnApplicationBootstrap, OnModuleDestro
     });
   }
 
-  /** After the migrations (module init): a wrong reader password stops the start instead of the first report. */
+  /**
+   * After the migrations (module init): a wrong reader password stops the start instead of the first
+   * report. The server's threads are read with it, before any query sets its own share (system.settings
+   * answers the query's settings, and is readable by every account).
+   */
   async onApplicationBootstrap(): Promise<void> {
-    await this.rows({ name: 'reader-check', sql: sql`SELECT 1 AS ok` });
+    const [threads] = await this.rows<{ value: string }>({
+      name: 'reader-check',
+      sql: sql`SELECT value FROM system.settings WHERE name = 'max_threads'`,
+    });
+    if (threads) this.threads.setServerThreads(threads.value);
   }
 
   onModuleDestroy(): Promise<void> {
@@ -113,12 +123,13 @@ export class ClickHouseService implements OnApplicationBootstrap, OnModuleDestro
     const started = performance.now();
     const seconds = () => (performance.now() - started) / 1000;
     const elapsed = () => `${(seconds() * 1000).toFixed(1)} ms`;
+    const share = this.threads.claim();
     try {
       // The JSON format (not JSONEachRow) carries the server's statistics: rows read, on 18.16 too.
       const result = await this.client.query({
         query: render(query.sql),
         format: 'JSON',
-        clickhouse_settings: { ...DEFAULT_SETTINGS, ...query.settings },
+        clickhouse_settings: { ...DEFAULT_SETTINGS, ...share.settings, ...query.settings },
       });
       const answer = await result.json<T>();
       const rowsRead = Number(answer.statistics?.rows_read ?? 0);
@@ -130,6 +141,8 @@ export class ClickHouseService implements OnApplicationBootstrap, OnModuleDestro
       this.metrics.reportQueries.observe({ query: query.name, outcome: 'failed' }, seconds());
       this.logger.warn(`${query.name}: failed after ${elapsed()}`);
       throw this.failure(query, error);
+    } finally {
+      share.release();
     }
   }
 
@@ -140,7 +153,9 @@ export class ClickHouseService implements OnApplicationBootstrap, OnModuleDestro
    */
   async csv(query: NamedQuery): Promise<Readable> {
     const started = performance.now();
+    const share = this.threads.claim();
     const done = (outcome: 'ok' | 'failed') => () => {
+      share.release();
       const seconds = (performance.now() - started) / 1000;
       this.metrics.reportQueries.observe({ query: query.name, outcome }, seconds);
       this.logger.log(`${query.name}: streamed ${outcome} in ${(seconds * 1000).toFixed(1)} ms`);
@@ -148,9 +163,18 @@ export class ClickHouseService implements OnApplicationBootstrap, OnModuleDestro
     try {
       const { stream } = await this.client.exec({
         query: `${render(query.sql)} FORMAT CSVWithNames`,
-        clickhouse_settings: { ...DEFAULT_SETTINGS, ...STREAM_SETTINGS, ...query.settings },
+        clickhouse_settings: {
+          ...DEFAULT_SETTINGS,
+          ...STREAM_SETTINGS,
+          ...share.settings,
+          ...query.settings,
+        },
       });
-      stream.once('end', done('ok')).once('error', done('failed'));
+      // A client that goes away mid-export closes the stream without an end or an error.
+      stream
+        .once('end', done('ok'))
+        .once('error', done('failed'))
+        .once('close', () => share.release());
       return stream;
     } catch (error) {
       done('failed')();
