@@ -10,8 +10,9 @@ export interface ThreadClaim {
  * The ClickHouse server's threads shared among the report queries this backend has running. A query
  * alone takes them all; queries side by side (a dashboard's cards, several viewers) take a share each,
  * down to one. A query split over threads spends CPU merging their partial results, which an idle core
- * hides and a busy server pays for: on two cores, eight 30-day overviews at once answered in 394 ms p95
- * on one thread each against 638 on two (docs/benchmarks.md).
+ * hides and a busy server pays for: on two cores, eight clients' month-long page breakdowns answered in
+ * 1,134 ms p50 this way against 1,502 with every query on two threads (docs/benchmarks.md, "Queries side
+ * by side share the server's threads").
  */
 export class ThreadShare {
   private running = 0;
