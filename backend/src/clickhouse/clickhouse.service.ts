@@ -91,15 +91,22 @@ export class ClickHouseService implements OnApplicationBootstrap, OnModuleDestro
 
   /**
    * After the migrations (module init): a wrong reader password stops the start instead of the first
-   * report. The server's threads are read with it, before any query sets its own share (system.settings
-   * answers the query's settings, and is readable by every account).
+   * report. Then the server's threads, read before any query sets its own share (system.settings answers
+   * the query's own settings); where an account may not read them, queries keep the server's setting.
    */
   async onApplicationBootstrap(): Promise<void> {
-    const [threads] = await this.rows<{ value: string }>({
-      name: 'reader-check',
-      sql: sql`SELECT value FROM system.settings WHERE name = 'max_threads'`,
-    });
-    if (threads) this.threads.setServerThreads(threads.value);
+    await this.rows({ name: 'reader-check', sql: sql`SELECT 1 AS ok` });
+    try {
+      const [threads] = await this.rows<{ value: string }>({
+        name: 'server-threads',
+        sql: sql`SELECT value FROM system.settings WHERE name = 'max_threads'`,
+      });
+      if (threads) this.threads.setServerThreads(threads.value);
+    } catch (error) {
+      this.logger.warn(
+        `the server's threads are unknown, so queries do not share them: ${errorMessage(error)}`,
+      );
+    }
   }
 
   onModuleDestroy(): Promise<void> {
