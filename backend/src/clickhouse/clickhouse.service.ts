@@ -18,7 +18,7 @@ import { Metrics } from '../observability/metrics.js';
 import { errorMessage } from '../common/error-message.js';
 import { reportFailure } from './report-failure.js';
 import { render, sql, type SqlFragment } from './sql-binder.js';
-import { ThreadShare } from './thread-share.js';
+import { ThreadShare, type ThreadClaim } from './thread-share.js';
 
 /** A query as every report hands it over: named for logs and timings, values bound by the binder. */
 export interface NamedQuery {
@@ -51,6 +51,13 @@ const DEFAULT_SETTINGS: ClickHouseSettings = {
  */
 const STREAM_SETTINGS: ClickHouseSettings = { wait_end_of_query: 0 };
 const REQUEST_TIMEOUT_MS = 35_000;
+
+/** A query's settings: the bounds, then its mode's (a stream's), its share of the threads, its own last. */
+const settingsOf = (
+  query: NamedQuery,
+  share: ThreadClaim,
+  mode: ClickHouseSettings = {},
+): ClickHouseSettings => ({ ...DEFAULT_SETTINGS, ...mode, ...share.settings, ...query.settings });
 
 /** The client's own log lines, in the app's log. */
 class ClientLogs implements ClientLogger {
@@ -136,7 +143,7 @@ export class ClickHouseService implements OnApplicationBootstrap, OnModuleDestro
       const result = await this.client.query({
         query: render(query.sql),
         format: 'JSON',
-        clickhouse_settings: { ...DEFAULT_SETTINGS, ...share.settings, ...query.settings },
+        clickhouse_settings: settingsOf(query, share),
       });
       const answer = await result.json<T>();
       const rowsRead = Number(answer.statistics?.rows_read ?? 0);
@@ -170,12 +177,7 @@ export class ClickHouseService implements OnApplicationBootstrap, OnModuleDestro
     try {
       const { stream } = await this.client.exec({
         query: `${render(query.sql)} FORMAT CSVWithNames`,
-        clickhouse_settings: {
-          ...DEFAULT_SETTINGS,
-          ...STREAM_SETTINGS,
-          ...share.settings,
-          ...query.settings,
-        },
+        clickhouse_settings: settingsOf(query, share, STREAM_SETTINGS),
       });
       // A client that goes away mid-export closes the stream without an end or an error.
       stream
