@@ -61,11 +61,17 @@ test('the heatmap options: page and viewport from the URL, desktop by default an
   });
 });
 
-test('cells placed at the viewport’s width, levels by density; the stage reaches past the lowest click', () => {
+test('cells placed at the viewport’s width, with their density against the densest; the stage reaches past the lowest click', () => {
   assert.deepEqual(placeCells(REPORT, 1280), [
-    { x: 640, y: 100, width: 25.6, height: 50, clicks: 4, level: 5 },
-    { x: 0, y: 1000, width: 25.6, height: 50, clicks: 1, level: 2 },
+    { x: 640, y: 100, width: 25.6, height: 50, clicks: 4, density: 1 },
+    { x: 0, y: 1000, width: 25.6, height: 50, clicks: 1, density: 0.25 },
   ]);
+  // A cell of one click among a hundred is still drawn, at the faintest density.
+  const sparse = placeCells(
+    { ...REPORT, cells: [{ ...REPORT.cells[0], clicks: 100 }, REPORT.cells[1]] },
+    1280,
+  );
+  assert.equal(sparse[1].density, 0.2);
   // Row 20 ends at 1050 px; two rows more: 1150, past the desktop screen's 800.
   assert.equal(stageHeight(REPORT, 'desktop'), 1150);
   assert.equal(stageHeight({ ...REPORT, cells: [] }, 'mobile'), 844);

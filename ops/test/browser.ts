@@ -71,11 +71,44 @@ async function scrolledToLoad(card: Locator): Promise<void> {
   }
 }
 
+/** What a part of the panel shows while it loads, or while it waits to be scrolled into view. */
+const LOADING = 'main [aria-busy="true"], main .query-state-waiting';
+
 /** Until no part of the page is loading, nor waits to be scrolled into view. */
 export async function nothingLoading(page: Page): Promise<void> {
   // A function, not a string, for waitForFunction: a string is evaluated with eval, which the panel's CSP refuses.
-  await page.waitForFunction(() => {
+  await page.waitForFunction((selector) => {
     const { document } = globalThis as unknown as { document: { querySelector(selector: string): unknown } };
-    return document.querySelector('main [aria-busy="true"], main .query-state-waiting') === null;
-  });
+    return document.querySelector(selector) === null;
+  }, LOADING);
+}
+
+/** Whether some part of the page is loading now, or waits to be scrolled into view. */
+export async function somethingLoading(page: Page): Promise<boolean> {
+  return (await page.locator(LOADING).count()) > 0;
+}
+
+/**
+ * The texts among `cells` that a line break splits inside a word ("Germa|ny"): each character's box is
+ * compared with the one before it, and a new line between two letters, not at a space, is a broken word.
+ */
+export async function wordsBrokenMidWord(cells: Locator): Promise<string[]> {
+  return cells.evaluateAll((elements) =>
+    elements.flatMap((element) => {
+      const text = element.firstChild;
+      if (text === null || text.nodeType !== 3) return [];
+      const content = text.textContent ?? '';
+      const range = element.ownerDocument.createRange();
+      const topOf = (index: number) => {
+        range.setStart(text, index);
+        range.setEnd(text, index + 1);
+        return range.getBoundingClientRect().top;
+      };
+      for (let index = 1; index < content.length; index++) {
+        const letters = content[index - 1].trim() !== '' && content[index].trim() !== '';
+        if (letters && topOf(index) > topOf(index - 1) + 1) return [content];
+      }
+      return [];
+    }),
+  );
 }

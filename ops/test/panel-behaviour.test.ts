@@ -6,13 +6,15 @@ import { after, before, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { sampleEventRow, type EventRow } from '@sluice/config';
 import { waitUntil } from '@sluice/processes';
+import { PLANS_HTML, PLANS_PATH, SHOWCASE_WEEK, showcaseRows } from './heatmap-showcase';
 import { startPanelHarness, type PanelHarness } from './panel-harness';
 
 /**
  * The panel's paths and heatmap pages in Chromium over the real stack: a site whose visits, clicks and
  * scrolling are seeded so every number is known, read as the pages show them; options changed through the
  * page change the URL and the numbers, back restores them, a link reopens the view. The site's own pages are
- * served by a local HTTP server: /pricing may be framed, /docs refuses (X-Frame-Options).
+ * served by a local HTTP server: /pricing may be framed, /docs refuses (X-Frame-Options); /plans, with a
+ * week of clicks of its own, is the heatmap's picture (heatmap-showcase.ts).
  */
 let panel: PanelHarness;
 let customer: Server;
@@ -81,6 +83,8 @@ before(async () => {
   customer = createServer((request, response) => {
     if (request.url === '/pricing')
       response.writeHead(200, { 'content-type': 'text/html' }).end(PRICING_HTML);
+    else if (request.url === PLANS_PATH)
+      response.writeHead(200, { 'content-type': 'text/html' }).end(PLANS_HTML);
     else if (request.url === '/docs')
       response.writeHead(200, { 'content-type': 'text/html', 'x-frame-options': 'DENY' }).end('<p>Docs</p>');
     else response.writeHead(404).end();
@@ -117,8 +121,23 @@ before(async () => {
     scrolled('a', 100),
     scrolled('b', 60),
     scrolled('c', 30),
+    // The pictures' week: the plans page's visits, clicked where its elements are at each width.
+    ...(await showcaseAt(1280, 240, 1)),
+    ...(await showcaseAt(390, 120, 2)),
   ]);
 });
+
+/** How many clicks the showcase seeded at each width. */
+const showcaseClicks = new Map<number, number>();
+
+/** The showcase's visits at `width`, measured on the plans page as Chromium lays it out there. */
+async function showcaseAt(width: number, visits: number, seed: number): Promise<EventRow[]> {
+  const plans = await panel.visitorPage(`${origin}${PLANS_PATH}`, { width });
+  const rows = await showcaseRows(plans, { siteId, width, visits, seed });
+  await plans.close();
+  showcaseClicks.set(width, rows.filter((row) => row.name === '$autocapture').length);
+  return rows;
+}
 
 after(async () => {
   await panel?.stop();
@@ -315,7 +334,7 @@ test('heatmap: /pricing framed with its cells, elements and scroll depth; the vi
   await page.close();
 });
 
-test('the paths and heatmap pages at phone width (dark) and desktop width (light); the heatmap over the framed page: screenshots', async () => {
+test("the paths and heatmap pages at phone width (dark) and desktop width (light); the heatmap over the plans page's week of clicks: screenshots", async () => {
   for (const size of [
     { width: 390, dark: true },
     { width: 1280, dark: false },
@@ -327,13 +346,22 @@ test('the paths and heatmap pages at phone width (dark) and desktop width (light
     await paths.close();
     // A phone shows the phone layout's clicks: the page drawn at 390 px, as its visitors saw it.
     const viewport = size.width === 390 ? '&viewport=mobile' : '';
-    const heatmap = await open('heatmap', `page=%2Fpricing${viewport}`, size);
+    const heatmap = await panel.ownerPage(
+      `/sites/${siteId}/heatmap?${SHOWCASE_WEEK}&page=${encodeURIComponent(PLANS_PATH)}${viewport}`,
+      size,
+    );
     await heatmap.getByRole('table', { name: 'Densest areas' }).waitFor();
-    // The framed page has drawn: its button is there.
-    await heatmap.frameLocator('iframe.heatmap-frame').getByRole('button', { name: 'Buy now' }).waitFor();
-    // …and is painted: Chromium paints a frame of another origin only once it has been on screen, as a
-    // visitor scrolling to it would have it; then two frames of the panel after it.
-    await heatmap.locator('.heatmap-stage').scrollIntoViewIfNeeded();
+    // Every click of the layout's width, and the framed page drawn beneath them: its chosen plan's button.
+    const total = heatmap.locator('.heatmap-total-number');
+    assert.equal(await total.innerText(), String(showcaseClicks.get(size.width)));
+    await heatmap
+      .frameLocator('iframe.heatmap-frame')
+      .getByRole('button', { name: 'Start with Pro' })
+      .waitFor();
+    // …and is painted: Chromium paints a frame of another origin only where it is on screen, so the window
+    // is made as tall as the page (the stage is taller than a phone's screen); then two of the panel's frames.
+    const pageHeight = Number(await heatmap.evaluate('document.documentElement.scrollHeight'));
+    await heatmap.setViewportSize({ width: size.width, height: pageHeight });
     await heatmap.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
     await panel.assertAccessible(heatmap, `the heatmap page at ${size.width} px`);
     await panel.screenshot(heatmap, 'heatmap');

@@ -268,15 +268,15 @@ test('funnels: built through the builder, the exact steps; the window changes th
   const values = page.getByRole('region', { name: 'Conversion by country' }).getByRole('row');
   await waitForText(values, 'Germany');
   assert.deepEqual(await texts(values), [
-    'Country Entered Completed Conversion Previous',
-    'United States 3 0 0% 0%',
-    'Germany 2 2 100% 0%',
+    'Country Conversion Previous Entered Completed',
+    'United States 0% 0% 3 0',
+    'Germany 100% 0% 2 2',
   ]);
 
   const again = await panel.ownerPage(page.url());
   await waitForText(
     again.getByRole('region', { name: 'Conversion by country' }).getByRole('row'),
-    'Germany 2 2 100% 0%',
+    'Germany 100% 0% 2 2',
   );
   assert.deepEqual(await texts(stepRows(again)), await texts(stepRows(page)));
   await again.close();

@@ -94,7 +94,10 @@ export function FunnelChart({
   );
 }
 
-/** With a breakdown: each value's entrants, completions and conversion, beside the previous period's. */
+/**
+ * With a breakdown: each value's conversion beside the previous period's, then its entrants and completions
+ * (the rates first, so a phone shows them before the table scrolls sideways).
+ */
 export function FunnelBreakdownTable({ report, dimension }: { report: FunnelReport; dimension: Dimension }) {
   const label = dimensionLabel(dimension);
   const lines = funnelValueLines(report.breakdown ?? [], dimension);
@@ -110,20 +113,20 @@ export function FunnelBreakdownTable({ report, dimension }: { report: FunnelRepo
             <TableHeader
               columns={[
                 { label },
-                { label: 'Entered', number: true },
-                { label: 'Completed', number: true },
                 { label: 'Conversion', number: true },
                 comparing && { label: 'Previous', number: true },
+                { label: 'Entered', number: true },
+                { label: 'Completed', number: true },
               ]}
             />
             <tbody>
               {lines.map((line) => (
                 <tr key={line.value}>
                   <td className="funnels-value">{line.label}</td>
-                  <td className="number">{line.entered}</td>
-                  <td className="number">{line.completed}</td>
                   <td className="number">{line.conversion}</td>
                   {comparing && <td className="number">{line.previousConversion}</td>}
+                  <td className="number">{line.entered}</td>
+                  <td className="number">{line.completed}</td>
                 </tr>
               ))}
             </tbody>

@@ -120,6 +120,9 @@ function Heatmap({ siteId, request, page, viewport }: HeatmapProps) {
               <>
                 <p className="heatmap-notice">{framingNotice(framing.data, page, width)}</p>
                 <Stage report={report} viewport={viewport} framing={framing.data} />
+                <p className="heatmap-legend">
+                  Fewer clicks <span className="heatmap-legend-scale" /> More clicks
+                </p>
               </>
             )}
             <DenseAreas report={report} />
@@ -203,17 +206,16 @@ function Stage({ report, viewport, framing }: StageProps) {
             fold of a {width}×{fold} screen
           </text>
         </g>
-        {/* Each cell twice: blurred into a glow that shows at any scale, then exact, with its count. */}
-        <filter id="heatmap-glow">
-          <feGaussianBlur stdDeviation={width / 80} />
-        </filter>
-        <g filter="url(#heatmap-glow)" aria-hidden="true">
+        <HeatFilter cellWidth={width / report.grid.columns} rowPx={report.grid.rowPx} />
+        {/* The cells' densities as opacity, blurred together and coloured by the filter: one smooth field. */}
+        <g filter="url(#heatmap-heat)" aria-hidden="true">
           {cells.map((cell) => (
-            <rect key={`${cell.x} ${cell.y}`} className={`heat-${cell.level}`} {...cell.box} />
+            <rect key={`${cell.x} ${cell.y}`} fillOpacity={cell.density} {...cell.box} />
           ))}
         </g>
+        {/* Each cell again, unpainted, to name its count on hover. */}
         {cells.map((cell) => (
-          <rect key={`${cell.x} ${cell.y}`} className={`heatmap-cell heat-${cell.level}`} {...cell.box}>
+          <rect key={`${cell.x} ${cell.y}`} className="heatmap-cell" {...cell.box}>
             <title>{`${formatCount(cell.clicks)} ${cell.clicks === 1 ? 'click' : 'clicks'}`}</title>
           </rect>
         ))}
@@ -221,6 +223,35 @@ function Stage({ report, viewport, framing }: StageProps) {
     </div>
   );
 }
+
+/**
+ * How the cells become heat, as heatmap tools draw it: their opacities blurred into one density field (a
+ * cell's reach is about its own size, alike in both directions however narrow a phone's columns are, so
+ * neighbouring cells merge into round areas), strengthened so a dense cluster reaches
+ * the top of the scale, then mapped through the palette (blue, few clicks, through green and yellow to red,
+ * the most), with sparse areas more transparent than dense ones and no density left clear.
+ */
+function HeatFilter({ cellWidth, rowPx }: { cellWidth: number; rowPx: number }) {
+  return (
+    <filter id="heatmap-heat" x="-5%" y="-5%" width="110%" height="110%" colorInterpolationFilters="sRGB">
+      <feGaussianBlur
+        in="SourceAlpha"
+        stdDeviation={Math.max(cellWidth * 0.8, rowPx * 0.4)}
+        result="density"
+      />
+      <feColorMatrix in="density" type="matrix" values={DENSITY_TO_GREY} />
+      <feComponentTransfer>
+        <feFuncR type="table" tableValues="0 0 0.2 1 1 0.85" />
+        <feFuncG type="table" tableValues="0.3 0.7 0.85 0.85 0.45 0" />
+        <feFuncB type="table" tableValues="1 0.9 0.3 0 0 0.1" />
+        <feFuncA type="table" tableValues="0 0.45 0.55 0.65 0.75 0.85" />
+      </feComponentTransfer>
+    </filter>
+  );
+}
+
+/** The blurred density (alpha) into every channel, times 1.6 (clamped at 1): the palette's input. */
+const DENSITY_TO_GREY = ['0 0 0 1.6 0', '0 0 0 1.6 0', '0 0 0 1.6 0', '0 0 0 1.6 0'].join(' ');
 
 function DenseAreas({ report }: { report: HeatmapReport }) {
   const areas = denseAreas(report, DENSE_AREAS);

@@ -46,8 +46,8 @@ export function heatmapOptionsSearch(options: HeatmapOptions): Record<string, st
   };
 }
 
-/** Levels of click density, for the cells' colours (CSS classes `heat-1` … `heat-5`). */
-const HEAT_LEVELS = 5;
+/** The faintest cell's density: a single click among thousands still shows. */
+const MIN_DENSITY = 0.2;
 
 export interface PlacedCell {
   /** In CSS px of the page at the viewport's width. */
@@ -56,8 +56,8 @@ export interface PlacedCell {
   width: number;
   height: number;
   clicks: number;
-  /** 1 (fewest) to 5 (the densest cell). */
-  level: number;
+  /** Its clicks against the densest cell's, 0.2 (fewest) to 1 (the densest): the heat drawn there. */
+  density: number;
 }
 
 /** The cells in the page's coordinates: a column is 1/columns of the width, a row `rowPx` of height. */
@@ -70,7 +70,7 @@ export function placeCells(report: HeatmapReport, width: number): PlacedCell[] {
     width: width / columns,
     height: rowPx,
     clicks: cell.clicks,
-    level: Math.max(1, Math.ceil((cell.clicks / densest) * HEAT_LEVELS)),
+    density: Math.max(MIN_DENSITY, Math.round((cell.clicks / densest) * 100) / 100),
   }));
 }
 
