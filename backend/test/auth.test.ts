@@ -566,6 +566,7 @@ const ROUTES: Record<string, { rule: Rule; answer: Answer; apiKey?: true; stream
   'GET /api/shared/:token/widgets/:widgetId/overview': { rule: 'public', answer: [404, 'not_found'] },
   'GET /api/shared/:token/widgets/:widgetId/timeseries': { rule: 'public', answer: [404, 'not_found'] },
   'GET /api/shared/:token/widgets/:widgetId/breakdown': { rule: 'public', answer: [404, 'not_found'] },
+  'GET /api/shared/:token/widgets/:widgetId/funnel': { rule: 'public', answer: [404, 'not_found'] },
   'GET /api/sites/:siteId/funnel': {
     rule: 'viewer of the site',
     answer: [400, 'validation_failed'],

@@ -51,6 +51,13 @@ const breakdownWidget = {
   dimension: 'country',
   width: 1,
 };
+/** The funnels page's view of DAY: the home page, then /pricing within an hour (a breakdown the widget ignores). */
+const funnelWidget = {
+  reportKey: 'funnels',
+  query: `${DAY}&step=page:/&step=page:/pricing&window=3600&by=country`,
+  kind: 'funnel',
+  width: 3,
+};
 
 describe('dashboards through the API', () => {
   test('built, reordered, resized, renamed and deleted by admins, read by viewers, another site’s a 404, each change audited', async () => {
@@ -176,7 +183,20 @@ describe('dashboards through the API', () => {
     );
     assert.deepEqual(
       await refused(widgets, { ...metricsWidget, kind: 'sql' }),
-      'kind must be one of metrics, chart, breakdown, link',
+      'kind must be one of metrics, chart, breakdown, funnel, link',
+    );
+    // A funnel widget holds a funnels view with 2 to 10 steps the funnel route takes.
+    assert.equal(
+      await refused(widgets, { ...funnelWidget, reportKey: 'overview' }),
+      'kind: a funnel widget shows a view of the funnels page',
+    );
+    assert.equal(
+      await refused(widgets, { ...funnelWidget, query: `${DAY}&step=page:/&step=click:/x` }),
+      "query: a funnel widget's view needs 2 to 10 steps (step=page:/pricing, step=event:signup…), not 1",
+    );
+    assert.match(
+      await refused(widgets, { ...funnelWidget, query: `${DAY}&step=page:/&step=action:not-a-fingerprint` }),
+      /^steps\[1\]\.match: /,
     );
     assert.match(
       await refused(widgets, { ...breakdownWidget, dimension: undefined }),
@@ -238,8 +258,19 @@ describe('shared links', () => {
     const other = await client.newSite('shared-other.test', 'UTC');
     await visitorsFrom(site, ['DE', 'DE', 'FR']);
     await visitorsFrom(other, ['US', 'US', 'US', 'US', 'US']);
-    const board = await dashboardWith(site, 'Public', [metricsWidget, breakdownWidget]);
-    const [metrics, breakdown] = board.widgets.map((widget) => widget.id);
+    // The first visitor goes on to /pricing half an hour later.
+    await stores.insertEvents([
+      eventRow({
+        site_id: site,
+        visitor_id: `${site}-v0`,
+        session_id: `${site}-s0`,
+        country: 'DE',
+        pathname: '/pricing',
+        ts: '2026-11-20 12:30:00',
+      }),
+    ]);
+    const board = await dashboardWith(site, 'Public', [metricsWidget, breakdownWidget, funnelWidget]);
+    const [metrics, breakdown, funnel] = board.widgets.map((widget) => widget.id);
     const hidden = await dashboardWith(other, 'Other', [breakdownWidget]);
 
     const { body: link } = await as('post', `/sites/${site}/shared-links`)
@@ -284,6 +315,23 @@ describe('shared links', () => {
       ['DE', 2],
       ['FR', 1],
     ]);
+    // A funnel widget's funnel: its saved steps and window over its saved day, without a breakdown.
+    const steps = (await shared(`/widgets/${funnel}/funnel`).expect(200)).body;
+    assert.deepEqual(
+      [
+        steps.window,
+        steps.dimension,
+        steps.steps.map((step: { match: string; visitors: number }) => [step.match, step.visitors]),
+      ],
+      [
+        3600,
+        null,
+        [
+          ['/', 3],
+          ['/pricing', 1],
+        ],
+      ],
+    );
     // What the visitor adds to the request is not the view's: the stored view decides.
     const widened = await shared(
       `/widgets/${breakdown}/breakdown?siteId=${other}&filters=[]&from=2026-01-01&dimension=page`,
@@ -296,6 +344,8 @@ describe('shared links', () => {
     const gone = { statusCode: 404, code: 'not_found', message: 'no such shared link' };
     assert.deepEqual((await shared(`/widgets/${hidden.widgets[0].id}/breakdown`).expect(404)).body, gone);
     assert.deepEqual((await shared(`/widgets/${metrics}/breakdown`).expect(404)).body, gone);
+    assert.deepEqual((await shared(`/widgets/${metrics}/funnel`).expect(404)).body, gone);
+    assert.deepEqual((await shared(`/widgets/${funnel}/overview`).expect(404)).body, gone);
     assert.deepEqual((await http.get(`/api/shared/shr_${'A'.repeat(43)}`).expect(404)).body, gone);
     assert.deepEqual((await http.get('/api/shared/anything').expect(404)).body, gone);
 

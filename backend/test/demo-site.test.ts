@@ -111,7 +111,7 @@ describe('a demo site', () => {
     );
     assert.deepEqual(
       dashboards.map(({ name, widgets }) => [name, widgets.map(({ kind }) => kind).join(' ')]),
-      [['The shop at a glance', 'metrics chart breakdown breakdown breakdown breakdown link']],
+      [['The shop at a glance', 'metrics chart breakdown breakdown breakdown breakdown funnel']],
     );
   });
 

@@ -11,3 +11,4 @@ export * from './flags-document';
 export * from './filter-conditions';
 export * from './view-periods';
 export * from './demo-site';
+export * from './funnel-link';

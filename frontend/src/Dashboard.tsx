@@ -90,9 +90,18 @@ function SiteDashboard({ sites }: { sites: Site[] }) {
       {followsPeriod(report) && (
         <FilterBar filters={view.filters} request={request} onChange={(filters) => changeView({ filters })} />
       )}
-      {/* Report pages other than the overview load when first opened (report-pages.ts). */}
+      {/*
+        Report pages other than the overview load when first opened (report-pages.ts); busy until then, as a
+        query's loading state is.
+      */}
       <ComparisonWordsContext value={comparisonWords(view.comparison)}>
-        <Suspense fallback={<p role="status">Loading the page…</p>}>
+        <Suspense
+          fallback={
+            <p className="query-state" role="status" aria-busy="true">
+              Loading the page…
+            </p>
+          }
+        >
           <Page
             site={site}
             range={range}

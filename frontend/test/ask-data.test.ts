@@ -148,7 +148,7 @@ test('a query object as a dashboard view: period, comparison, filters, and what 
     {
       reportKey: 'funnels',
       query: 'period=7d&compare=none&step=page%3A%2Fdocs%2F**&step=event%3Asignup&window=3600',
-      kind: 'link',
+      kind: 'funnel',
     },
   );
 });

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'vitest';
 import type { Widget } from '../src/dashboards/api.js';
-import { sharedLinkUrl, viewCaption, widgetReport, widgetTitle } from '../src/dashboards/dashboards-data.js';
+import {
+  sharedLinkUrl,
+  viewCaption,
+  widgetKindsFor,
+  widgetReport,
+  widgetTitle,
+} from '../src/dashboards/dashboards-data.js';
 
 const widget = (changes: Partial<Widget>): Widget => ({
   id: 4,
@@ -73,4 +79,9 @@ test('a widget says what it shows and of which view', () => {
   assert.equal(widgetTitle(widget({ kind: 'chart' }), 'Overview'), 'Time chart');
   assert.equal(widgetTitle(widget({ kind: 'link', reportKey: 'funnels' }), 'Funnels'), 'Funnels');
   assert.equal(sharedLinkUrl('https://stats.shop.test', 'shr_abc'), 'https://stats.shop.test/shared/shr_abc');
+});
+
+test('a funnels view is saved as its funnel first; no other page offers a funnel widget', () => {
+  assert.deepEqual(widgetKindsFor('funnels'), ['funnel', 'metrics', 'chart', 'breakdown', 'link']);
+  assert.deepEqual(widgetKindsFor('overview'), ['metrics', 'chart', 'breakdown', 'link']);
 });

@@ -3,10 +3,8 @@ import { test } from 'vitest';
 import type { FunnelReport, FunnelStepResult } from '../src/funnels/api.js';
 import {
   blankStep,
-  decodeStep,
   describeStep,
   draftProblem,
-  encodeStep,
   funnelErrorText,
   funnelOptionChanges,
   funnelStepLines,
@@ -47,22 +45,6 @@ test('a conversion window by its name, or as a duration when a link carries anot
     [windowLabel(1800), windowLabel(604_800), windowLabel(5400)],
     ['30 minutes', '7 days', '1h 30m'],
   );
-});
-
-test('a step survives the URL, colons and percent signs included', () => {
-  const steps = [
-    { kind: 'page' as const, match: '/pricing', propertyKey: null, propertyValue: null },
-    { kind: 'event' as const, match: 'sign:up 100%', propertyKey: 'plan', propertyValue: 'pro:yearly' },
-    { kind: 'event' as const, match: 'buy', propertyKey: 'coupon', propertyValue: '' },
-  ];
-  assert.deepEqual(steps.map(encodeStep), [
-    'page:/pricing',
-    'event:sign%3Aup 100%25:plan:pro%3Ayearly',
-    'event:buy:coupon:',
-  ]);
-  assert.deepEqual(steps.map(encodeStep).map(decodeStep), steps);
-  assert.equal(decodeStep('click:/x'), undefined, 'an unknown kind is no step');
-  assert.equal(decodeStep('page'), undefined);
 });
 
 test('a funnel link: steps in order, window and breakdown; defaults and junk left out', () => {

@@ -205,8 +205,8 @@ export async function startPanelHarness(name: string): Promise<PanelHarness> {
       const { width, dark } = sizes.get(page) ?? { width: 1280, dark: false };
       await assertFits(page);
       const path = join(REPO_ROOT, 'docs', 'screenshots', `${name}-${width}-${dark ? 'dark' : 'light'}.png`);
-      // A picture of the page at rest: a part that began loading again after the test's wait (seen once, on a
-      // loaded host, as a funnel's "Loading…" in the docs) is waited for and the picture taken again.
+      // A picture of the page at rest: a part that began loading after the test's wait (once, a report page's
+      // code arriving late showed the funnel's "Loading…" in the docs) is waited for and the picture taken again.
       for (let attempt = 1; ; attempt++) {
         await page.screenshot({ path, fullPage: true });
         if (!(await somethingLoading(page))) return;

@@ -1,10 +1,10 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * What a widget shows of its saved view: the metric cards, the time chart, a breakdown of one dimension, or
- * the page itself as a card linking to it.
+ * What a widget shows of its saved view: the metric cards, the time chart, a breakdown of one dimension, a
+ * funnels view's funnel (its steps and window), or the page itself as a card linking to it.
  */
-export const WIDGET_KINDS = ['metrics', 'chart', 'breakdown', 'link'] as const;
+export const WIDGET_KINDS = ['metrics', 'chart', 'breakdown', 'funnel', 'link'] as const;
 export type WidgetKind = (typeof WIDGET_KINDS)[number];
 
 /** A widget spans 1 to 3 columns of the dashboard's grid (one column on a phone). */

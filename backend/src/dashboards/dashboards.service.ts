@@ -7,7 +7,7 @@ import type { DashboardWidget } from './dashboard-widget.entity.js';
 import type { Dashboard } from './dashboard.entity.js';
 import { DashboardsRepository } from './dashboards.repository.js';
 import type { CreateWidgetDto, UpdateWidgetDto } from './dto/dashboard.dto.js';
-import { parseSavedView } from './saved-view.js';
+import { parseSavedView, savedFunnel } from './saved-view.js';
 
 /** A dashboard with its widgets in their order. */
 export interface DashboardWithWidgets {
@@ -76,6 +76,11 @@ export class DashboardsService {
       );
     // Refused now, with the parameter named, rather than when the dashboard is shown.
     parseSavedView(dto.query);
+    if (dto.kind === 'funnel') {
+      if (dto.reportKey !== 'funnels')
+        throw new DomainError(ErrorCode.Validation, 'kind: a funnel widget shows a view of the funnels page');
+      savedFunnel(dto.query);
+    }
     const fields = {
       reportKey: dto.reportKey,
       query: dto.query,

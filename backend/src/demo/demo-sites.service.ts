@@ -35,8 +35,8 @@ const DEMO_DASHBOARD: { name: string; widgets: CreateWidgetDto[] } = {
     {
       reportKey: 'funnels',
       query: 'period=30d&step=page:/&step=page:/pricing&step=event:add_to_cart',
-      kind: 'link',
-      width: 1,
+      kind: 'funnel',
+      width: 3,
     },
   ],
 };

@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import type { DashboardWidget } from '../dashboards/dashboard-widget.entity.js';
 import { DashboardsService } from '../dashboards/dashboards.service.js';
-import { chartInterval, parseSavedView, viewRange, viewReportParams } from '../dashboards/saved-view.js';
+import {
+  chartInterval,
+  parseSavedView,
+  savedFunnel,
+  viewRange,
+  viewReportParams,
+} from '../dashboards/saved-view.js';
 import { toWidgetResponse } from '../dashboards/dto/dashboard.dto.js';
 import { minuteOf } from '../metadata/minute-window.js';
 import type {
@@ -10,6 +16,8 @@ import type {
   OverviewReportDto,
   TimeseriesReportDto,
 } from '../reports/dto/report.dto.js';
+import type { FunnelReportDto } from '../reports/funnel/dto/funnel.dto.js';
+import { FunnelService } from '../reports/funnel/funnel.service.js';
 import { ReportsService } from '../reports/reports.service.js';
 import type { Site } from '../sites/site.js';
 import { SitesService } from '../sites/sites.service.js';
@@ -30,7 +38,12 @@ const UNLOCK_COST = 30;
 const BREAKDOWN_ROWS = 10;
 
 /** Which report a widget kind answers through a link: link cards answer none (they only name their page). */
-const REPORT_OF_KIND = { metrics: 'overview', chart: 'timeseries', breakdown: 'breakdown' } as const;
+const REPORT_OF_KIND = {
+  metrics: 'overview',
+  chart: 'timeseries',
+  breakdown: 'breakdown',
+  funnel: 'funnel',
+} as const;
 type SharedReport = (typeof REPORT_OF_KIND)[keyof typeof REPORT_OF_KIND];
 
 const notFound = () => new DomainError(ErrorCode.NotFound, 'no such shared link');
@@ -49,6 +62,7 @@ export class SharedViewsService {
     private readonly dashboards: DashboardsService,
     private readonly sites: SitesService,
     private readonly reports: ReportsService,
+    private readonly funnels: FunnelService,
     private readonly passwords: Passwords,
   ) {}
 
@@ -95,6 +109,13 @@ export class SharedViewsService {
         metrics: 'visitors',
         limit: BREAKDOWN_ROWS,
       }),
+    );
+  }
+
+  /** A funnel widget's funnel (its saved steps and window, no breakdown), for its saved view. */
+  funnel(token: string, viewToken: string | undefined, widgetId: number): Promise<FunnelReportDto> {
+    return this.report(token, viewToken, widgetId, 'funnel', (siteId, params, widget) =>
+      this.funnels.funnel(siteId, { ...params, ...savedFunnel(widget.query) }),
     );
   }
 

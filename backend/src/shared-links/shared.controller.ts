@@ -20,6 +20,7 @@ import {
 } from '@nestjs/swagger';
 import { Public } from '../auth/access.decorator.js';
 import { BreakdownReportDto, OverviewReportDto, TimeseriesReportDto } from '../reports/dto/report.dto.js';
+import { FunnelReportDto } from '../reports/funnel/dto/funnel.dto.js';
 import {
   SharedTokenParamDto,
   SharedViewResponse,
@@ -110,6 +111,18 @@ export class SharedController {
     @ViewToken() viewToken?: string,
   ): Promise<TimeseriesReportDto> {
     return this.shared.timeseries(token, viewToken, widgetId);
+  }
+
+  @ApiOperation({ summary: "A funnel widget's funnel (its saved steps and window), for its saved view" })
+  @ApiOkResponse({ type: FunnelReportDto })
+  @ApiUnauthorizedResponse({ description: 'The link has a password: code share_password_required' })
+  @Public()
+  @Get('widgets/:widgetId/funnel')
+  funnel(
+    @Param() { token, widgetId }: SharedWidgetParamDto,
+    @ViewToken() viewToken?: string,
+  ): Promise<FunnelReportDto> {
+    return this.shared.funnel(token, viewToken, widgetId);
   }
 
   @ApiOperation({ summary: "A breakdown widget's top 10 values by visitors, for its saved view" })

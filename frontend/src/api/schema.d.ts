@@ -899,6 +899,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/shared/{token}/widgets/{widgetId}/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A funnel widget's funnel (its saved steps and window), for its saved view */
+        get: operations["SharedController_funnel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/shared/{token}/widgets/{widgetId}/breakdown": {
         parameters: {
             query?: never;
@@ -2403,7 +2420,7 @@ export interface components {
             /** @example period=30d */
             query: string;
             /** @enum {string} */
-            kind: "metrics" | "chart" | "breakdown" | "link";
+            kind: "metrics" | "chart" | "breakdown" | "funnel" | "link";
             /** @enum {string|null} */
             dimension: "page" | "hostname" | "event_name" | "entry_page" | "exit_page" | "referrer" | "referrer_source" | "channel" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "country" | "region" | "city" | "browser" | "browser_version" | "os" | "device" | "language" | "prop_key" | "prop_value" | "outbound_link" | "download" | "element" | null;
             /** @enum {integer} */
@@ -2437,10 +2454,10 @@ export interface components {
              */
             query: string;
             /**
-             * @description metrics: the view's metric cards; chart: its time chart; breakdown: its breakdown by `dimension`; link: a card that opens the page
+             * @description metrics: the view's metric cards; chart: its time chart; breakdown: its breakdown by `dimension`; funnel: a funnels view's funnel (its `step` and `window` options, at least 2 steps); link: a card that opens the page
              * @enum {string}
              */
-            kind: "metrics" | "chart" | "breakdown" | "link";
+            kind: "metrics" | "chart" | "breakdown" | "funnel" | "link";
             /**
              * @description A breakdown widget’s dimension (only then)
              * @enum {string}
@@ -5681,6 +5698,52 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TimeseriesReportDto"];
+                };
+            };
+            /** @description The link has a password: code share_password_required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such link, or revoked, or expired (the same answer); or no such widget */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The link's requests of this minute are spent: Retry-After says when */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SharedController_funnel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The view token of a password-protected link */
+                "x-sluice-share-unlock"?: string;
+            };
+            path: {
+                token: string;
+                widgetId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FunnelReportDto"];
                 };
             };
             /** @description The link has a password: code share_password_required */

@@ -5,7 +5,7 @@ import { QueryState } from '../shared/QueryState';
 import { TextField } from '../shared/TextField';
 import { useAction } from '../shared/useAction';
 import { addWidget, createDashboard, type WidgetKind } from './api';
-import { WIDGET_KIND_LABELS } from './dashboards-data';
+import { WIDGET_KIND_LABELS, widgetKindsFor } from './dashboards-data';
 import { SharedLinks } from './SharedLinks';
 import { useCanEdit } from './useCanEdit';
 import { WidthSelect, type WidgetWidth } from './WidthSelect';
@@ -57,7 +57,8 @@ function WidgetForm({ siteId, reportKey, query, preset }: AddToDashboardProps) {
   const refresh = useDashboardsRefresh();
   const [board, setBoard] = useState('');
   const [name, setName] = useState('');
-  const [kind, setKind] = useState<WidgetKind>(preset?.kind ?? 'metrics');
+  const kinds = widgetKindsFor(reportKey);
+  const [kind, setKind] = useState<WidgetKind>(preset?.kind ?? kinds[0]);
   const [dimension, setDimension] = useState<Dimension>(preset?.dimension ?? 'page');
   const [width, setWidth] = useState<WidgetWidth>(1);
   const [added, setAdded] = useState<string>();
@@ -110,9 +111,9 @@ function WidgetForm({ siteId, reportKey, query, preset }: AddToDashboardProps) {
             <label className="field">
               Shows
               <select value={kind} onChange={(event) => setKind(event.target.value as WidgetKind)}>
-                {Object.entries(WIDGET_KIND_LABELS).map(([value, label]) => (
+                {kinds.map((value) => (
                   <option key={value} value={value}>
-                    {label}
+                    {WIDGET_KIND_LABELS[value]}
                   </option>
                 ))}
               </select>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
+import { FunnelSteps } from '../funnels/FunnelChart';
 import { BreakdownTable } from '../overview/BreakdownTable';
 import { breakdownLines } from '../overview/breakdown-data';
 import { MetricCards } from '../overview/MetricCards';
@@ -25,7 +26,10 @@ interface WidgetCardProps {
   controls?: ReactNode;
 }
 
-/** A widget on a dashboard: its saved view's metric cards, time chart, breakdown or a card linking the page. */
+/**
+ * A widget on a dashboard: its saved view's metric cards, time chart, breakdown, funnel or a card linking the
+ * page.
+ */
 export function WidgetCard({ widget, source, href, controls }: WidgetCardProps) {
   const pageTitle = reportTitle(widget.reportKey);
   const headingId = `widget-${widget.id}`;
@@ -48,6 +52,7 @@ export function WidgetCard({ widget, source, href, controls }: WidgetCardProps) 
         {widget.kind === 'metrics' && <MetricsWidget widget={widget} source={source} />}
         {widget.kind === 'chart' && <ChartWidget widget={widget} source={source} />}
         {widget.kind === 'breakdown' && <BreakdownWidget widget={widget} source={source} />}
+        {widget.kind === 'funnel' && <FunnelWidget widget={widget} source={source} />}
         {widget.kind === 'link' &&
           (href ? (
             <Link href={href} className="dashboard-widget-link">
@@ -107,6 +112,20 @@ function BreakdownWidget({ widget, source }: { widget: Widget; source: WidgetSou
           compared={report.rows.some((row) => Boolean(row.comparison))}
         />
       )}
+    </QueryState>
+  );
+}
+
+function FunnelWidget({ widget, source }: { widget: Widget; source: WidgetSource }) {
+  const funnel = source.useFunnel(widget);
+  return (
+    <QueryState
+      query={funnel}
+      what="the funnel"
+      isEmpty={(report) => report.steps[0].visitors === 0}
+      empty={<p>Nobody reached step 1 in this period.</p>}
+    >
+      {(report) => <FunnelSteps report={report} />}
     </QueryState>
   );
 }

@@ -85,6 +85,7 @@ const SHARED_REPORTS = {
   overview: '/api/shared/{token}/widgets/{widgetId}/overview',
   timeseries: '/api/shared/{token}/widgets/{widgetId}/timeseries',
   breakdown: '/api/shared/{token}/widgets/{widgetId}/breakdown',
+  funnel: '/api/shared/{token}/widgets/{widgetId}/funnel',
 } as const;
 type SharedReports = typeof SHARED_REPORTS;
 

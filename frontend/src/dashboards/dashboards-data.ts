@@ -15,8 +15,17 @@ export const WIDGET_KIND_LABELS: Record<WidgetKind, string> = {
   metrics: 'Metric cards',
   chart: 'Time chart',
   breakdown: 'Breakdown',
+  funnel: 'Funnel',
   link: 'Link to the page',
 };
+
+/** The kinds a page's view may be saved as, its own first: a funnel only from the funnels page. */
+export function widgetKindsFor(reportKey: string): WidgetKind[] {
+  const kinds = Object.keys(WIDGET_KIND_LABELS) as WidgetKind[];
+  return reportKey === 'funnels'
+    ? ['funnel', ...kinds.filter((kind) => kind !== 'funnel')]
+    : kinds.filter((kind) => kind !== 'funnel');
+}
 
 export const WIDGET_WIDTHS = [1, 2, 3] as const;
 

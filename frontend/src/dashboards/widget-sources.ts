@@ -2,6 +2,10 @@ import { useOverviewQuery } from '../overview/useOverviewQuery';
 import { useBreakdownQuery } from '../overview/useBreakdownQuery';
 import { useTimeseriesQuery } from '../overview/useTimeseriesQuery';
 import type { BreakdownReport, OverviewReport, TimeseriesReport } from '../overview/api';
+import { parseFunnelLink } from '../../../config/src/funnel-link.js';
+import type { FunnelReport } from '../funnels/api';
+import { DEFAULT_WINDOW } from '../funnels/funnel-data';
+import { useFunnelQuery } from '../funnels/useFunnelQuery';
 import type { Dimension } from '../reports/dimension-labels';
 import type { Site } from '../sites/api';
 import { useCachedQuery, type QueryResult } from '../shared/useApiQuery';
@@ -19,6 +23,7 @@ export interface WidgetSource {
   useOverview(widget: Widget): QueryResult<OverviewReport>;
   useTimeseries(widget: Widget): QueryResult<TimeseriesReport>;
   useBreakdown(widget: Widget): QueryResult<BreakdownReport>;
+  useFunnel(widget: Widget): QueryResult<FunnelReport>;
 }
 
 /** The signed-in panel's: the saved view's request, with the session, as the report page itself asks. */
@@ -36,12 +41,25 @@ export function siteWidgetSource(site: Site, now: Date): WidgetSource {
         dimension: (widget.dimension ?? 'page') as Dimension,
         limit: WIDGET_ROWS,
       }),
+    useFunnel: (widget) => {
+      // The saved steps and window, as the shared link's route reads them; never its breakdown.
+      const { steps, window } = parseFunnelLink(new URLSearchParams(widget.query));
+      return useFunnelQuery({
+        ...reportOf(widget).request,
+        steps,
+        window: window ?? DEFAULT_WINDOW,
+        dimension: undefined,
+      });
+    },
   };
 }
 
 /** A shared link's: the API builds each report from the stored view; the visitor sends only the token. */
 export function sharedWidgetSource(token: string, viewToken: string | undefined): WidgetSource {
-  const useShared = <R extends 'overview' | 'timeseries' | 'breakdown'>(report: R, widget: Widget) =>
+  const useShared = <R extends 'overview' | 'timeseries' | 'breakdown' | 'funnel'>(
+    report: R,
+    widget: Widget,
+  ) =>
     useCachedQuery(['shared', token, viewToken ?? '', widget.id, report], true, (signal) =>
       fetchSharedReport(report, { token, viewToken, widgetId: widget.id }, signal),
     );
@@ -49,5 +67,6 @@ export function sharedWidgetSource(token: string, viewToken: string | undefined)
     useOverview: (widget) => useShared('overview', widget),
     useTimeseries: (widget) => useShared('timeseries', widget),
     useBreakdown: (widget) => useShared('breakdown', widget),
+    useFunnel: (widget) => useShared('funnel', widget),
   };
 }

@@ -15,21 +15,35 @@ function Bar({ percent, className }: { percent: number; className: string }) {
   );
 }
 
-/** One bar per step: visitors, conversion from the start and from the previous step, drop-off, median time. */
-export function FunnelChart({
-  report,
-  actionNames,
-}: {
+interface FunnelProps {
   report: FunnelReport;
-  actionNames: ReadonlyMap<string, string>;
-}) {
+  /** Autocaptured actions' names by fingerprint; without them a step shows its fingerprint. */
+  actionNames?: ReadonlyMap<string, string>;
+}
+
+/** The funnels page's chart: its card, headed, around the steps. */
+export function FunnelChart(props: FunnelProps) {
+  return (
+    <section className="card" aria-labelledby="funnels-chart-heading">
+      <h2 id="funnels-chart-heading" className="funnels-chart-heading">
+        Funnel
+      </h2>
+      <FunnelSteps {...props} />
+    </section>
+  );
+}
+
+/**
+ * The funnel's summary and one bar per step: visitors, conversion from the start and from the previous step,
+ * drop-off, median time (on the funnels page, and in a dashboard's funnel widget).
+ */
+export function FunnelSteps({ report, actionNames }: FunnelProps) {
   const lines = funnelStepLines(report, actionNames);
   const last = lines[lines.length - 1];
   const compared = useComparisonWords();
   return (
-    <section className="card" aria-labelledby="funnels-chart-heading">
-      <header className="funnels-chart-header">
-        <h2 id="funnels-chart-heading">Funnel</h2>
+    <>
+      <div className="funnels-chart-header">
         <p className="funnels-summary">
           <span className="funnels-big">{last.fromStart}</span> of {lines[0].visitors} visitors completed all{' '}
           {lines.length} steps within {windowLabel(report.window)}
@@ -41,7 +55,7 @@ export function FunnelChart({
             {compared.label}
           </p>
         )}
-      </header>
+      </div>
       <ol className="funnels-bars" aria-label="Steps">
         {lines.map((line) => (
           <li key={line.step} className="funnels-bar-row">
@@ -90,7 +104,7 @@ export function FunnelChart({
           </li>
         ))}
       </ol>
-    </section>
+    </>
   );
 }
 

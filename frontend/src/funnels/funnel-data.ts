@@ -1,3 +1,4 @@
+import { encodeFunnelStep, parseFunnelLink } from '../../../config/src/funnel-link.js';
 import { formatMetric } from '../overview/overview-data.js';
 import { formatChange, formatCount, formatDuration } from '../shared/format.js';
 import { DIMENSION_LABELS, valueLabel, type Dimension } from '../reports/dimension-labels.js';
@@ -7,7 +8,6 @@ import type { FunnelBreakdownRow, FunnelReport, FunnelStep, FunnelStepResult } f
 export const MIN_STEPS = 2;
 export const MAX_STEPS = 10;
 export const DEFAULT_WINDOW = 1800;
-const MAX_WINDOW = 604_800;
 
 /** The conversion windows offered, in seconds, with their names; a link may carry any other. */
 export const WINDOWS: [number, string][] = [
@@ -21,53 +21,22 @@ export const WINDOWS: [number, string][] = [
 export const windowLabel = (seconds: number) =>
   WINDOWS.find(([candidate]) => candidate === seconds)?.[1] ?? formatDuration(seconds);
 
-/**
- * A step in the URL (`step=`, repeated in order): its kind, match and property joined by colons, each part
- * with `%` and `:` escaped so a page pattern or property value may hold them. `page:/pricing`,
- * `event:signup:plan:pro`.
- */
-const escapePart = (part: string) => part.replace(/%/g, '%25').replace(/:/g, '%3A');
-const unescapePart = (part: string) => part.replace(/%3A/gi, ':').replace(/%25/g, '%');
-
-export function encodeStep(step: FunnelStep): string {
-  const parts = [step.kind, step.match];
-  if (step.propertyKey !== null) parts.push(step.propertyKey, step.propertyValue ?? '');
-  return parts.map(escapePart).join(':');
-}
-
-const STEP_KINDS: FunnelStep['kind'][] = ['page', 'event', 'action'];
-
-/** A step from the URL; anything malformed is no step (a hand-edited link still opens). */
-export function decodeStep(text: string): FunnelStep | undefined {
-  const [kind, match, propertyKey, propertyValue, ...rest] = text.split(':').map(unescapePart);
-  const known = STEP_KINDS.find((candidate) => candidate === kind);
-  if (!known || match === undefined || rest.length > 0) return undefined;
-  return {
-    kind: known,
-    match,
-    propertyKey: propertyKey ?? null,
-    propertyValue: propertyKey === undefined ? null : (propertyValue ?? ''),
-  };
-}
-
 export interface FunnelOptions {
   steps: FunnelStep[];
   window: number;
   dimension: Dimension | undefined;
 }
 
-/** The funnel a URL stands for: its steps, window (`window=`, seconds) and breakdown (`by=`). */
+/**
+ * The funnel a URL stands for: its steps and window (config/src/funnel-link.ts, the format saved views are
+ * answered from too) and breakdown (`by=`).
+ */
 export function parseFunnelOptions(search: URLSearchParams): FunnelOptions {
-  const steps = search
-    .getAll('step')
-    .map(decodeStep)
-    .filter((step) => step !== undefined)
-    .slice(0, MAX_STEPS);
-  const window = Number(search.get('window'));
+  const { steps, window } = parseFunnelLink(search);
   const by = search.get('by');
   return {
-    steps,
-    window: Number.isInteger(window) && window >= 1 && window <= MAX_WINDOW ? window : DEFAULT_WINDOW,
+    steps: steps.slice(0, MAX_STEPS),
+    window: window ?? DEFAULT_WINDOW,
     dimension: by && by in DIMENSION_LABELS ? (by as Dimension) : undefined,
   };
 }
@@ -75,7 +44,7 @@ export function parseFunnelOptions(search: URLSearchParams): FunnelOptions {
 /** The URL's page options for a funnel: defaults left out, so links stay short. */
 export function funnelOptionChanges(options: FunnelOptions) {
   return {
-    step: options.steps.map(encodeStep),
+    step: options.steps.map(encodeFunnelStep),
     window: options.window === DEFAULT_WINDOW ? undefined : String(options.window),
     by: options.dimension,
   };

@@ -122,7 +122,13 @@ export function BreakdownCard({ spec, request, onFilter }: BreakdownCardProps) {
       >
         {(report) =>
           map ? (
-            <Suspense fallback={<p role="status">Loading the map…</p>}>
+            <Suspense
+              fallback={
+                <p className="query-state" role="status" aria-busy="true">
+                  Loading the map…
+                </p>
+              }
+            >
               <CountryMap
                 lines={breakdownLines(report.rows, tab.dimension, '', 'visitors')}
                 onFilter={filterBy}

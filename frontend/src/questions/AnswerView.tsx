@@ -15,9 +15,6 @@ import type { Site } from '../sites/api';
 import type { QuestionAnswer } from './api';
 import { answerTable, answerView, metricLabel, type AnswerTable } from './ask-data';
 
-/** Funnel steps' action names: the Ask page shows fingerprints as the model named them. */
-const NO_ACTION_NAMES: ReadonlyMap<string, string> = new Map();
-
 interface AnswerViewProps {
   answer: QuestionAnswer;
   site: Site;
@@ -107,7 +104,8 @@ function answerChart(answer: QuestionAnswer) {
       />
     );
   }
-  if (result.funnel) return <FunnelChart report={result.funnel} actionNames={NO_ACTION_NAMES} />;
+  // The steps' actions by fingerprint, as the model named them.
+  if (result.funnel) return <FunnelChart report={result.funnel} />;
   if (result.retention)
     return (
       <RetentionGridTable

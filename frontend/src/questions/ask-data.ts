@@ -1,5 +1,5 @@
 import type { WidgetKind } from '../dashboards/api.js';
-import { encodeStep } from '../funnels/funnel-data.js';
+import { encodeFunnelStep } from '../../../config/src/funnel-link.js';
 import type { FunnelStep } from '../funnels/api.js';
 import { QUESTION_VIEW_PERIODS, type ViewPeriod } from '../../../config/src/view-periods.js';
 import { plainConditionList, writeCondition } from '../reports/conditions.js';
@@ -155,7 +155,7 @@ export function answerView(query: ReportRequestObject): AnswerView | { unsaved: 
       for (const step of (query.steps ?? []) as unknown as Partial<FunnelStep>[])
         search.append(
           'step',
-          encodeStep({
+          encodeFunnelStep({
             kind: step.kind ?? 'page',
             match: step.match ?? '',
             propertyKey: step.propertyKey ?? null,
@@ -164,7 +164,7 @@ export function answerView(query: ReportRequestObject): AnswerView | { unsaved: 
         );
       if (query.window) search.set('window', String(query.window));
       if (query.dimension) search.set('by', query.dimension);
-      return { reportKey: 'funnels', query: search.toString(), kind: 'link' };
+      return { reportKey: 'funnels', query: search.toString(), kind: 'funnel' };
     case 'retention':
       if (query.cohort) search.set('cohort', query.cohort);
       if (query.returnEvent) search.set('return', query.returnEvent);

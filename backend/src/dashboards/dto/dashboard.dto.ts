@@ -57,7 +57,8 @@ export class CreateWidgetDto extends SavedViewDto {
     enum: WIDGET_KINDS,
     description:
       "metrics: the view's metric cards; chart: its time chart; breakdown: its breakdown by `dimension`; " +
-      'link: a card that opens the page',
+      "funnel: a funnels view's funnel (its `step` and `window` options, at least 2 steps); link: a card that " +
+      'opens the page',
   })
   @IsIn(WIDGET_KINDS, { message: `$property must be one of ${WIDGET_KINDS.join(', ')}` })
   kind!: WidgetKind;

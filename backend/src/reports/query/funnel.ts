@@ -1,4 +1,4 @@
-import type { DimensionName } from '@sluice/config';
+import { FUNNEL_STEP_KINDS, MAX_FUNNEL_LINK_WINDOW, type DimensionName } from '@sluice/config';
 import type { NamedQuery } from '../../clickhouse/clickhouse.service.js';
 import { bind, identifier, joinSql, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
 import { addDays } from '../../common/calendar.js';
@@ -9,8 +9,6 @@ import type { DateRange, GoalCondition, ReportQuery } from './report-query.js';
 import { rangeEvents, type EventColumn } from './range-events.js';
 import { dayBounds } from './range-days.js';
 import { visitRows } from './visits.js';
-
-export const FUNNEL_STEP_KINDS = ['page', 'event', 'action'] as const;
 
 /**
  * One step of a funnel: a pageview whose path matches a wildcard pattern (`page`), an event of a name
@@ -23,7 +21,7 @@ export const MIN_FUNNEL_STEPS = 2;
 export const MAX_FUNNEL_STEPS = 10;
 export const DEFAULT_FUNNEL_WINDOW_SECONDS = 30 * 60;
 /** A week: the events read reach this far past the range, so a longer window costs reads for every funnel. */
-export const MAX_FUNNEL_WINDOW_SECONDS = 7 * 24 * 3600;
+export const MAX_FUNNEL_WINDOW_SECONDS = MAX_FUNNEL_LINK_WINDOW;
 
 /** A funnel request: the report's range and filters choose who enters; the steps and window, who goes on. */
 export interface FunnelQuery extends Omit<ReportQuery, 'metrics'> {

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { DIMENSION_NAMES } from '@sluice/config';
-import { FUNNEL_STEP_KINDS, type FunnelStep } from '../../query/funnel.js';
+import { DIMENSION_NAMES, FUNNEL_STEP_KINDS } from '@sluice/config';
+import type { FunnelStep } from '../../query/funnel.js';
 import { ReportRangeDto } from '../../dto/report.dto.js';
 
 export class FunnelStepResultDto {
