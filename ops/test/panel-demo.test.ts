@@ -87,7 +87,25 @@ const PAGES: Array<{ name: string; path: string; ready(page: Page): Promise<void
   },
   { name: 'retention', path: `retention?${MONTH}&cohort=week`, ready: nothingLoading },
   { name: 'paths', path: `paths?${MONTH}&page=%2Fpricing`, ready: nothingLoading },
-  { name: 'actions', path: `actions?${MONTH}`, ready: nothingLoading },
+  {
+    name: 'actions',
+    path: `actions?${MONTH}`,
+    async ready(page) {
+      await nothingLoading(page);
+      if (page.viewportSize()!.width >= 480) return;
+      // On a phone an action's name takes the table's width, its counts line up under their headers.
+      const table = page.locator('table.actions-table');
+      const tableWidth = (await table.boundingBox())!.width;
+      const nameWidth = (await table.locator('tbody .row-filter').first().boundingBox())!.width;
+      assert.ok(nameWidth > 0.8 * tableWidth, `a name takes ${nameWidth} of ${tableWidth} px`);
+      const rights = await table
+        .locator('.actions-visitors')
+        .evaluateAll((cells) =>
+          cells.slice(0, 6).map((cell) => Math.round(cell.getBoundingClientRect().right)),
+        );
+      assert.equal(new Set(rights).size, 1, `the visitors' right edges: ${rights.join(', ')}`);
+    },
+  },
   { name: 'errors', path: `errors?${MONTH}`, ready: nothingLoading },
   {
     name: 'errors-detail',

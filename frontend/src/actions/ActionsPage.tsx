@@ -118,13 +118,13 @@ export function ActionsPage({ site, view, onChange, request }: ReportPageProps) 
                 </caption>
                 <TableHeader
                   columns={[
-                    canRerun && { label: 'Choose', unseen: true },
-                    { label: 'Action' },
+                    canRerun && { label: 'Choose', unseen: true, className: 'actions-choose' },
+                    { label: 'Action', className: 'actions-name' },
                     { label: 'Named by', className: 'actions-wide' },
-                    { label: 'Visitors', number: true },
-                    { label: 'Clicks', number: true },
+                    { label: 'Visitors', number: true, className: 'actions-visitors' },
+                    { label: 'Clicks', number: true, className: 'actions-clicks' },
                     compared && { label: 'Change', number: true, className: 'actions-wide' },
-                    { label: 'Context', unseen: true },
+                    { label: 'Context', unseen: true, className: 'actions-toggle-cell' },
                   ]}
                 />
                 <tbody>
@@ -139,7 +139,7 @@ export function ActionsPage({ site, view, onChange, request }: ReportPageProps) 
                     const row = (
                       <tr key={line.fingerprint}>
                         {canRerun && (
-                          <td>
+                          <td className="actions-choose">
                             <input
                               type="checkbox"
                               aria-label={`Choose ${line.name}`}
@@ -148,7 +148,7 @@ export function ActionsPage({ site, view, onChange, request }: ReportPageProps) 
                             />
                           </td>
                         )}
-                        <td>
+                        <td className="actions-name">
                           <button
                             type="button"
                             className="row-filter"
@@ -180,8 +180,8 @@ export function ActionsPage({ site, view, onChange, request }: ReportPageProps) 
                             {SOURCE_LABELS[line.source]}
                           </span>
                         </td>
-                        <td className="number">{formatCount(line.visitors)}</td>
-                        <td className="number">{formatCount(line.clicks)}</td>
+                        <td className="number actions-visitors">{formatCount(line.visitors)}</td>
+                        <td className="number actions-clicks">{formatCount(line.clicks)}</td>
                         {compared && <td className="number actions-wide">{formatChange(line.change)}</td>}
                         <td className="actions-toggle-cell">
                           <button

@@ -106,7 +106,7 @@ function EventsTable({ events, timeZone }: { events: StoredEvent[]; timeZone: st
         columns={[
           { label: 'Time' },
           { label: 'Event' },
-          { label: 'Page' },
+          { label: 'Page', className: 'events-page' },
           { label: 'Country', className: 'events-wide' },
           { label: 'Browser', className: 'events-wide' },
         ]}
