@@ -30,7 +30,7 @@ export function AuditPage() {
         {(list) => (
           <>
             <ScrollRegion className="audit-scroll" label="Audit entries, scrollable">
-              <table className="audit">
+              <table className="audit phone-rows">
                 <thead>
                   <tr>
                     <th scope="col">When</th>
