@@ -1,10 +1,16 @@
 /**
  * A funnel as a report link writes it: its steps (`step=`, repeated in order) and conversion window
- * (`window=`, seconds). The panel's funnels page reads and writes its URL with these, and the backend answers
- * a saved funnel view (a dashboard's funnel widget, a shared link) from the same text: one format.
+ * (`window=`, seconds), and the limits the funnel route holds them to. The panel's funnels page reads and
+ * writes its URL with these, and the backend answers a saved funnel view (a dashboard's funnel widget, a
+ * shared link) from the same text: one format, one set of limits.
  */
 
 export const FUNNEL_STEP_KINDS = ['page', 'event', 'action'] as const;
+export const MIN_FUNNEL_STEPS = 2;
+export const MAX_FUNNEL_STEPS = 10;
+export const DEFAULT_FUNNEL_WINDOW_SECONDS = 30 * 60;
+/** A week: the events read reach this far past the range, so a longer window costs reads for every funnel. */
+export const MAX_FUNNEL_WINDOW_SECONDS = 7 * 24 * 3600;
 
 /** A step: a pageview matching a page pattern, an event (with a property, optionally) or an action. */
 export interface FunnelLinkStep {
@@ -40,17 +46,11 @@ export function decodeFunnelStep(text: string): FunnelLinkStep | undefined {
   };
 }
 
-/** The longest conversion window a funnel takes: 7 days, in seconds. */
-export const MAX_FUNNEL_LINK_WINDOW = 604_800;
-
 /**
  * The funnel a link stands for: its readable steps in order, and its window when it names a whole number of
- * seconds from 1 to 7 days (undefined otherwise: the reader's default applies).
+ * seconds from 1 to 7 days (the default window otherwise).
  */
-export function parseFunnelLink(search: URLSearchParams): {
-  steps: FunnelLinkStep[];
-  window: number | undefined;
-} {
+export function parseFunnelLink(search: URLSearchParams): { steps: FunnelLinkStep[]; window: number } {
   const steps = search
     .getAll('step')
     .map(decodeFunnelStep)
@@ -58,6 +58,9 @@ export function parseFunnelLink(search: URLSearchParams): {
   const window = Number(search.get('window'));
   return {
     steps,
-    window: Number.isInteger(window) && window >= 1 && window <= MAX_FUNNEL_LINK_WINDOW ? window : undefined,
+    window:
+      Number.isInteger(window) && window >= 1 && window <= MAX_FUNNEL_WINDOW_SECONDS
+        ? window
+        : DEFAULT_FUNNEL_WINDOW_SECONDS,
   };
 }

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { decodeFunnelStep, encodeFunnelStep, MAX_FUNNEL_LINK_WINDOW, parseFunnelLink } from '../src';
+import {
+  decodeFunnelStep,
+  DEFAULT_FUNNEL_WINDOW_SECONDS,
+  encodeFunnelStep,
+  MAX_FUNNEL_WINDOW_SECONDS,
+  parseFunnelLink,
+} from '../src';
 
 test('a step survives the URL, colons and percent signs included', () => {
   const steps = [
@@ -18,7 +24,7 @@ test('a step survives the URL, colons and percent signs included', () => {
   assert.equal(decodeFunnelStep('page'), undefined);
 });
 
-test('a funnel link: its readable steps in order, its window only when a whole number of seconds up to 7 days', () => {
+test('a funnel link: its readable steps in order, its window when a whole number of seconds up to 7 days, else the default', () => {
   assert.deepEqual(
     parseFunnelLink(new URLSearchParams('step=page:/&step=click:/x&step=event:signup&window=3600')),
     {
@@ -29,10 +35,14 @@ test('a funnel link: its readable steps in order, its window only when a whole n
       window: 3600,
     },
   );
-  for (const window of ['0', '1.5', String(MAX_FUNNEL_LINK_WINDOW + 1), 'soon', ''])
-    assert.equal(parseFunnelLink(new URLSearchParams(`window=${window}`)).window, undefined, window);
+  for (const window of ['0', '1.5', String(MAX_FUNNEL_WINDOW_SECONDS + 1), 'soon', ''])
+    assert.equal(
+      parseFunnelLink(new URLSearchParams(`window=${window}`)).window,
+      DEFAULT_FUNNEL_WINDOW_SECONDS,
+      window,
+    );
   assert.equal(
-    parseFunnelLink(new URLSearchParams(`window=${MAX_FUNNEL_LINK_WINDOW}`)).window,
-    MAX_FUNNEL_LINK_WINDOW,
+    parseFunnelLink(new URLSearchParams(`window=${MAX_FUNNEL_WINDOW_SECONDS}`)).window,
+    MAX_FUNNEL_WINDOW_SECONDS,
   );
 });

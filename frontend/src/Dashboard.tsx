@@ -16,7 +16,7 @@ import { DEFAULT_REPORT, reportView } from './reports/report-pages';
 import { ReportNav } from './reports/ReportNav';
 import { ReportToolbar } from './routing/ReportToolbar';
 import { useReportView } from './routing/useReportView';
-import { QueryState } from './shared/QueryState';
+import { CodeLoading, QueryState } from './shared/QueryState';
 import type { Site } from './sites/api';
 import { SitePicker } from './sites/SitePicker';
 import { useSitesQuery } from './sites/useSitesQuery';
@@ -90,18 +90,9 @@ function SiteDashboard({ sites }: { sites: Site[] }) {
       {followsPeriod(report) && (
         <FilterBar filters={view.filters} request={request} onChange={(filters) => changeView({ filters })} />
       )}
-      {/*
-        Report pages other than the overview load when first opened (report-pages.ts); busy until then, as a
-        query's loading state is.
-      */}
+      {/* Report pages other than the overview load when first opened (report-pages.ts). */}
       <ComparisonWordsContext value={comparisonWords(view.comparison)}>
-        <Suspense
-          fallback={
-            <p className="query-state" role="status" aria-busy="true">
-              Loading the page…
-            </p>
-          }
-        >
+        <Suspense fallback={<CodeLoading what="the page" />}>
           <Page
             site={site}
             range={range}

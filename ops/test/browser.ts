@@ -71,21 +71,13 @@ async function scrolledToLoad(card: Locator): Promise<void> {
   }
 }
 
-/** What a part of the panel shows while it loads, or while it waits to be scrolled into view. */
-const LOADING = 'main [aria-busy="true"], main .query-state-waiting';
-
 /** Until no part of the page is loading, nor waits to be scrolled into view. */
 export async function nothingLoading(page: Page): Promise<void> {
   // A function, not a string, for waitForFunction: a string is evaluated with eval, which the panel's CSP refuses.
-  await page.waitForFunction((selector) => {
+  await page.waitForFunction(() => {
     const { document } = globalThis as unknown as { document: { querySelector(selector: string): unknown } };
-    return document.querySelector(selector) === null;
-  }, LOADING);
-}
-
-/** Whether some part of the page is loading now, or waits to be scrolled into view. */
-export async function somethingLoading(page: Page): Promise<boolean> {
-  return (await page.locator(LOADING).count()) > 0;
+    return document.querySelector('main [aria-busy="true"], main .query-state-waiting') === null;
+  });
 }
 
 /**

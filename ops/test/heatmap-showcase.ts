@@ -91,20 +91,22 @@ interface Box {
   height: number;
 }
 
-/** Where each target is on `page` (the plans page, open at the width its clicks are for), in page pixels. */
+/**
+ * Where each target is on `page` (the plans page, just opened at the width its clicks are for, so not scrolled:
+ * its boxes in the window are in page pixels).
+ */
 async function measure(page: Page): Promise<Box[]> {
   return Promise.all(
     TARGETS.map(async ({ selector, reach }) => {
       const target = page.locator(selector);
       const box = (await target.boundingBox())!;
-      const scrollY = await page.evaluate('window.scrollY');
       return {
         selector,
         tag: await target.evaluate((element) => element.tagName.toLowerCase()),
         id: (await target.getAttribute('id')) ?? '',
         text: (await target.innerText()).trim(),
         x: box.x,
-        y: box.y + Number(scrollY),
+        y: box.y,
         // A question's row spans the page; people click its words, at its start.
         width: Math.min(box.width, reach ?? box.width),
         height: box.height,

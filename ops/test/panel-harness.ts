@@ -7,7 +7,7 @@ import type { EventRow } from '@sluice/config';
 import { REPO_ROOT } from '../src/repo-root';
 import type { StackSettings } from '../src/stack/settings';
 import { startStack, type RunningStack } from '../src/stack/stack';
-import { launchChromium, nothingLoading, somethingLoading } from './browser';
+import { launchChromium } from './browser';
 import { testStackSettings } from './test-stack';
 
 /** The browser's language in the panel tests unless one asks for another: the panel formats numbers and dates in it. */
@@ -65,9 +65,6 @@ export interface PanelHarness {
 }
 
 const OWNER_PASSWORD = 'the owner’s own password';
-
-/** How often a page's picture is taken before a part that keeps loading fails the test. */
-const SCREENSHOT_ATTEMPTS = 3;
 
 /** The browser window's height at every width (screenshots are of the whole page, however long). */
 const SCREEN_HEIGHT = 900;
@@ -204,15 +201,10 @@ export async function startPanelHarness(name: string): Promise<PanelHarness> {
     async screenshot(page, name) {
       const { width, dark } = sizes.get(page) ?? { width: 1280, dark: false };
       await assertFits(page);
-      const path = join(REPO_ROOT, 'docs', 'screenshots', `${name}-${width}-${dark ? 'dark' : 'light'}.png`);
-      // A picture of the page at rest: a part that began loading after the test's wait (once, a report page's
-      // code arriving late showed the funnel's "Loading…" in the docs) is waited for and the picture taken again.
-      for (let attempt = 1; ; attempt++) {
-        await page.screenshot({ path, fullPage: true });
-        if (!(await somethingLoading(page))) return;
-        assert.ok(attempt < SCREENSHOT_ATTEMPTS, `the ${name} page kept loading while its picture was taken`);
-        await nothingLoading(page);
-      }
+      await page.screenshot({
+        path: join(REPO_ROOT, 'docs', 'screenshots', `${name}-${width}-${dark ? 'dark' : 'light'}.png`),
+        fullPage: true,
+      });
     },
     async stop() {
       await browser.close();

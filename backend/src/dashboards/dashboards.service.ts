@@ -7,6 +7,7 @@ import type { DashboardWidget } from './dashboard-widget.entity.js';
 import type { Dashboard } from './dashboard.entity.js';
 import { DashboardsRepository } from './dashboards.repository.js';
 import type { CreateWidgetDto, UpdateWidgetDto } from './dto/dashboard.dto.js';
+import { parseSteps } from '../reports/query/parse-steps.js';
 import { parseSavedView, savedFunnel } from './saved-view.js';
 
 /** A dashboard with its widgets in their order. */
@@ -79,7 +80,8 @@ export class DashboardsService {
     if (dto.kind === 'funnel') {
       if (dto.reportKey !== 'funnels')
         throw new DomainError(ErrorCode.Validation, 'kind: a funnel widget shows a view of the funnels page');
-      savedFunnel(dto.query);
+      // Each step as the funnel route will read it, named as that route names it.
+      parseSteps(savedFunnel(dto.query).steps);
     }
     const fields = {
       reportKey: dto.reportKey,

@@ -1,6 +1,12 @@
-import { DIMENSION_NAMES, FUNNEL_STEP_KINDS, REPORT_DIMENSIONS } from '@sluice/config';
+import {
+  DIMENSION_NAMES,
+  FUNNEL_STEP_KINDS,
+  MAX_FUNNEL_STEPS,
+  MAX_FUNNEL_WINDOW_SECONDS,
+  MIN_FUNNEL_STEPS,
+  REPORT_DIMENSIONS,
+} from '@sluice/config';
 import { MAX_RANGE_DAYS } from '../reports/dto/date-range.dto.js';
-import { MAX_FUNNEL_STEPS, MAX_FUNNEL_WINDOW_SECONDS, MIN_FUNNEL_STEPS } from '../reports/query/funnel.js';
 import { GOAL_METRIC_NAMES, METRIC_NAMES, type MetricName } from '../reports/query/metrics.js';
 import { INTERVALS } from '../reports/query/report-query.js';
 import { MAX_RETENTION_DAYS, RETENTION_PERIODS } from '../reports/query/retention.js';

@@ -4,7 +4,6 @@ import { useTimeseriesQuery } from '../overview/useTimeseriesQuery';
 import type { BreakdownReport, OverviewReport, TimeseriesReport } from '../overview/api';
 import { parseFunnelLink } from '../../../config/src/funnel-link.js';
 import type { FunnelReport } from '../funnels/api';
-import { DEFAULT_WINDOW } from '../funnels/funnel-data';
 import { useFunnelQuery } from '../funnels/useFunnelQuery';
 import type { Dimension } from '../reports/dimension-labels';
 import type { Site } from '../sites/api';
@@ -44,12 +43,7 @@ export function siteWidgetSource(site: Site, now: Date): WidgetSource {
     useFunnel: (widget) => {
       // The saved steps and window, as the shared link's route reads them; never its breakdown.
       const { steps, window } = parseFunnelLink(new URLSearchParams(widget.query));
-      return useFunnelQuery({
-        ...reportOf(widget).request,
-        steps,
-        window: window ?? DEFAULT_WINDOW,
-        dimension: undefined,
-      });
+      return useFunnelQuery({ ...reportOf(widget).request, steps, window, dimension: undefined });
     },
   };
 }

@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { DIMENSION_LABELS, type Dimension } from '../reports/dimension-labels';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import type { FunnelStep } from './api';
-import { blankStep, draftProblem, MAX_STEPS, MIN_STEPS, WINDOWS, windowLabel } from './funnel-data';
+import { MAX_FUNNEL_STEPS, MIN_FUNNEL_STEPS } from '../../../config/src/funnel-link.js';
+import { blankStep, draftProblem, WINDOWS, windowLabel } from './funnel-data';
 
 /** What the builder offers to choose from: the site's top pages and events, its autocaptured actions. */
 export interface StepSuggestions {
@@ -154,7 +155,7 @@ export function FunnelBuilder(props: FunnelBuilderProps) {
                 type="button"
                 className="link-button"
                 aria-label={`Remove step ${index + 1}`}
-                disabled={steps.length <= MIN_STEPS}
+                disabled={steps.length <= MIN_FUNNEL_STEPS}
                 onClick={() => setSteps(steps.filter((_, other) => other !== index))}
               >
                 ×
@@ -177,7 +178,7 @@ export function FunnelBuilder(props: FunnelBuilderProps) {
         <button
           type="button"
           className="link-button"
-          disabled={steps.length >= MAX_STEPS}
+          disabled={steps.length >= MAX_FUNNEL_STEPS}
           onClick={() => setSteps([...steps, blankStep()])}
         >
           + Add step

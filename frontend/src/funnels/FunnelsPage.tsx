@@ -6,7 +6,8 @@ import { QueryState } from '../shared/QueryState';
 import type { FunnelStep } from './api';
 import { FunnelBreakdownTable, FunnelChart } from './FunnelChart';
 import { FunnelBuilder, type StepSuggestions } from './FunnelBuilder';
-import { funnelOptionChanges, MIN_STEPS, parseFunnelOptions, type FunnelOptions } from './funnel-data';
+import { MIN_FUNNEL_STEPS } from '../../../config/src/funnel-link.js';
+import { funnelOptionChanges, parseFunnelOptions, type FunnelOptions } from './funnel-data';
 import { useFunnelQuery } from './useFunnelQuery';
 
 /** Suggestions for the builder: the most visited of each, as the breakdowns answer them. */
@@ -36,7 +37,7 @@ export function FunnelsPage({ request }: ReportPageProps) {
         onWindow={(window) => apply({ window })}
         onDimension={(dimension) => apply({ dimension })}
       />
-      {options.steps.length >= MIN_STEPS ? (
+      {options.steps.length >= MIN_FUNNEL_STEPS ? (
         <FunnelResult request={request} options={options} actionNames={suggestions.actions} />
       ) : (
         <p className="card funnels-empty">

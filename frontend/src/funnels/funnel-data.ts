@@ -1,13 +1,14 @@
-import { encodeFunnelStep, parseFunnelLink } from '../../../config/src/funnel-link.js';
+import {
+  DEFAULT_FUNNEL_WINDOW_SECONDS,
+  encodeFunnelStep,
+  MAX_FUNNEL_STEPS,
+  MIN_FUNNEL_STEPS,
+  parseFunnelLink,
+} from '../../../config/src/funnel-link.js';
 import { formatMetric } from '../overview/overview-data.js';
 import { formatChange, formatCount, formatDuration } from '../shared/format.js';
 import { DIMENSION_LABELS, valueLabel, type Dimension } from '../reports/dimension-labels.js';
 import type { FunnelBreakdownRow, FunnelReport, FunnelStep, FunnelStepResult } from './api.js';
-
-/** The API's limits on a funnel (backend query/funnel.ts). */
-export const MIN_STEPS = 2;
-export const MAX_STEPS = 10;
-export const DEFAULT_WINDOW = 1800;
 
 /** The conversion windows offered, in seconds, with their names; a link may carry any other. */
 export const WINDOWS: [number, string][] = [
@@ -35,8 +36,8 @@ export function parseFunnelOptions(search: URLSearchParams): FunnelOptions {
   const { steps, window } = parseFunnelLink(search);
   const by = search.get('by');
   return {
-    steps: steps.slice(0, MAX_STEPS),
-    window: window ?? DEFAULT_WINDOW,
+    steps: steps.slice(0, MAX_FUNNEL_STEPS),
+    window,
     dimension: by && by in DIMENSION_LABELS ? (by as Dimension) : undefined,
   };
 }
@@ -45,7 +46,7 @@ export function parseFunnelOptions(search: URLSearchParams): FunnelOptions {
 export function funnelOptionChanges(options: FunnelOptions) {
   return {
     step: options.steps.map(encodeFunnelStep),
-    window: options.window === DEFAULT_WINDOW ? undefined : String(options.window),
+    window: options.window === DEFAULT_FUNNEL_WINDOW_SECONDS ? undefined : String(options.window),
     by: options.dimension,
   };
 }
@@ -73,7 +74,7 @@ export function describeStep(step: FunnelStep, actionNames: ReadonlyMap<string, 
 
 /** Why a drafted funnel can't be asked for yet, in words; undefined when it can. */
 export function draftProblem(steps: FunnelStep[]): string | undefined {
-  if (steps.length < MIN_STEPS) return `A funnel has at least ${MIN_STEPS} steps.`;
+  if (steps.length < MIN_FUNNEL_STEPS) return `A funnel has at least ${MIN_FUNNEL_STEPS} steps.`;
   const empty = steps.findIndex(
     (step) => step.match.trim() === '' || (step.propertyKey !== null && step.propertyKey.trim() === ''),
   );

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import type { ReportRequest } from '../reports/report-request';
 import type { Condition } from '../reports/conditions';
-import { QueryState } from '../shared/QueryState';
+import { CodeLoading, QueryState } from '../shared/QueryState';
 import { fetchBreakdownCsv, type BreakdownRequest, type BreakdownRow } from './api';
 import { BreakdownTable } from './BreakdownTable';
 import { breakdownLines, detailMetrics, type BreakdownCardSpec, type BreakdownSort } from './breakdown-data';
@@ -122,13 +122,7 @@ export function BreakdownCard({ spec, request, onFilter }: BreakdownCardProps) {
       >
         {(report) =>
           map ? (
-            <Suspense
-              fallback={
-                <p className="query-state" role="status" aria-busy="true">
-                  Loading the map…
-                </p>
-              }
-            >
+            <Suspense fallback={<CodeLoading what="the map" />}>
               <CountryMap
                 lines={breakdownLines(report.rows, tab.dimension, '', 'visitors')}
                 onFilter={filterBy}

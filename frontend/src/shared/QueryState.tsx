@@ -50,3 +50,15 @@ export function QueryState<T>({ query, what, isEmpty, empty, children, explain }
     </div>
   );
 }
+
+/**
+ * A part whose code is still loading (a lazily loaded page or chart, as Suspense's fallback): busy like a
+ * query's loading state, so nothing reads the page as drawn before it is.
+ */
+export function CodeLoading({ what }: { what: string }) {
+  return (
+    <p className="query-state" role="status" aria-busy="true">
+      Loading {what}…
+    </p>
+  );
+}

@@ -4,13 +4,8 @@ import { ClickHouseService } from '../../clickhouse/clickhouse.service.js';
 import { DomainError, ErrorCode } from '../../common/domain-error.js';
 import { csvLines } from '../csv-file.js';
 import { percentOf } from '../percent.js';
-import {
-  DEFAULT_FUNNEL_WINDOW_SECONDS,
-  funnelSql,
-  type FunnelQuery,
-  type FunnelVisitorSource,
-  type FunnelStep,
-} from '../query/funnel.js';
+import { DEFAULT_FUNNEL_WINDOW_SECONDS } from '@sluice/config';
+import { funnelSql, type FunnelQuery, type FunnelVisitorSource, type FunnelStep } from '../query/funnel.js';
 import { parseDimension } from '../query/parse-request.js';
 import { parseSteps } from '../query/parse-steps.js';
 import type { DateRange } from '../query/report-query.js';

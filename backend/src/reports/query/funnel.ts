@@ -1,4 +1,4 @@
-import { FUNNEL_STEP_KINDS, MAX_FUNNEL_LINK_WINDOW, type DimensionName } from '@sluice/config';
+import type { DimensionName, FUNNEL_STEP_KINDS } from '@sluice/config';
 import type { NamedQuery } from '../../clickhouse/clickhouse.service.js';
 import { bind, identifier, joinSql, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
 import { addDays } from '../../common/calendar.js';
@@ -16,12 +16,6 @@ import { visitRows } from './visits.js';
  * element fingerprint (`action`, never with a property).
  */
 export type FunnelStep = Omit<GoalCondition, 'kind'> & { kind: (typeof FUNNEL_STEP_KINDS)[number] };
-
-export const MIN_FUNNEL_STEPS = 2;
-export const MAX_FUNNEL_STEPS = 10;
-export const DEFAULT_FUNNEL_WINDOW_SECONDS = 30 * 60;
-/** A week: the events read reach this far past the range, so a longer window costs reads for every funnel. */
-export const MAX_FUNNEL_WINDOW_SECONDS = MAX_FUNNEL_LINK_WINDOW;
 
 /** A funnel request: the report's range and filters choose who enters; the steps and window, who goes on. */
 export interface FunnelQuery extends Omit<ReportQuery, 'metrics'> {

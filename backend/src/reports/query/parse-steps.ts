@@ -1,6 +1,6 @@
-import { FUNNEL_STEP_KINDS } from '@sluice/config';
+import { FUNNEL_STEP_KINDS, MAX_FUNNEL_STEPS, MIN_FUNNEL_STEPS } from '@sluice/config';
 import { DomainError, ErrorCode } from '../../common/domain-error.js';
-import { MAX_FUNNEL_STEPS, MIN_FUNNEL_STEPS, type FunnelStep } from './funnel.js';
+import type { FunnelStep } from './funnel.js';
 
 /**
  * `steps` of a funnel request, read into the typed steps: a JSON list in the goals' shape

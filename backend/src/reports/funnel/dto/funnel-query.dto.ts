@@ -1,14 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import { DIMENSION_NAMES } from '@sluice/config';
-import { ReportQueryDto } from '../../dto/report-query.dto.js';
 import {
   DEFAULT_FUNNEL_WINDOW_SECONDS,
+  DIMENSION_NAMES,
   MAX_FUNNEL_STEPS,
   MAX_FUNNEL_WINDOW_SECONDS,
   MIN_FUNNEL_STEPS,
-} from '../../query/funnel.js';
+} from '@sluice/config';
+import { ReportQueryDto } from '../../dto/report-query.dto.js';
 
 const WINDOW_RULE = `$property must be an integer number of seconds from 1 to ${MAX_FUNNEL_WINDOW_SECONDS} (7 days)`;
 export const MAX_FUNNEL_VALUES = 100;
