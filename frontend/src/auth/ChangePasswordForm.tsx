@@ -4,6 +4,8 @@ import { useSession } from './session';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { TextField } from '../shared/TextField';
 
+const NEW_PASSWORD_LABEL = 'New password';
+
 /**
  * Shown instead of the panel while the user still has a one-time password (`firstSignIn`), and on the Account
  * page. A change ends the user's other sessions.
@@ -18,6 +20,8 @@ export function ChangePasswordForm({ firstSignIn = false }: { firstSignIn?: bool
     setNext('');
     setChanged(true);
   });
+
+  const currentLabel = firstSignIn ? 'One-time password' : 'Current password';
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -34,9 +38,12 @@ export function ChangePasswordForm({ firstSignIn = false }: { firstSignIn?: bool
           : 'At least 12 characters. Changing it signs you out everywhere else.'}
       </p>
       {changed && <p role="status">Your password is changed.</p>}
-      <ErrorNotice message={action.error} />
+      <ErrorNotice
+        message={action.error}
+        labels={{ currentPassword: currentLabel, newPassword: NEW_PASSWORD_LABEL }}
+      />
       <TextField
-        label={firstSignIn ? 'One-time password' : 'Current password'}
+        label={currentLabel}
         type="password"
         autoComplete="current-password"
         required
@@ -44,7 +51,7 @@ export function ChangePasswordForm({ firstSignIn = false }: { firstSignIn?: bool
         onChange={setCurrent}
       />
       <TextField
-        label="New password"
+        label={NEW_PASSWORD_LABEL}
         type="password"
         autoComplete="new-password"
         required

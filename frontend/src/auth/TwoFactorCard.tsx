@@ -43,7 +43,7 @@ export function TwoFactorCard() {
     <section className="card" aria-label="Two-factor sign-in">
       <h2>Two-factor sign-in</h2>
       <p>{enabled ? 'On: signing in asks for the code of your authenticator app.' : 'Off.'}</p>
-      <ErrorNotice message={error} />
+      <ErrorNotice message={error} labels={{ password: 'Current password', code: 'Code' }} />
       {!enabled && !setup && (
         <form onSubmit={begin}>
           <TextField
