@@ -348,7 +348,7 @@ function visitCounts(
  * [start, end). A visit that began on a finalized day may still have rows on the open days: it is left
  * to `visits` (lookBack).
  */
-function rollupVisitRows(
+export function rollupVisitRows(
   query: ReportQuery,
   bounds: { start: SqlFragment; end: SqlFragment; lastDay: SqlFragment },
   open: OpenDays,
