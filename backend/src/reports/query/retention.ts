@@ -81,7 +81,8 @@ function activity(query: RetentionQuery, range: DateRange): SqlFragment {
 
 /**
  * The retention grid of a range: rows (cohort, period, visitors) where period `COHORT_SIZE` is the
- * cohort's size and any other the visitors of the cohort who returned in that period.
+ * cohort's size and any other the visitors of the cohort who returned in that period. Returning on any
+ * visit without a filter, firstVisitsGrid answers; what follows is how every other grid is counted.
  *
  * A visitor is in their cohort only with a visit in its period that the filters keep: so the filters
  * choose the cohort, and an address that only ever resent someone else's events (its own visitor id,
