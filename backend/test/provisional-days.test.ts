@@ -58,6 +58,9 @@ const REQUESTS: Array<[string, Params]> = [
     },
   ],
   ['timeseries', { metrics: 'visitors,visits,pageviews,events', interval: 'hour' }],
+  // Visitors by day and week are counted by each visitor's first visit of a bucket (bucket-visitors.ts).
+  ['timeseries', { metrics: 'visitors,visits', interval: 'day' }],
+  ['timeseries', { metrics: 'visitors', interval: 'week' }],
   ['paths', { page: '/pricing' }],
   ['paths/sessions', { start: '/' }],
 ];

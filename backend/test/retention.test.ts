@@ -224,6 +224,8 @@ describe('retention over finalized and open days', () => {
     // 85 days: the periods from 4 November on are past the first 64 (a second mask of returns).
     { period: 'day', from: '2026-09-01', to: '2026-11-24' },
     { period: 'week', from: '2026-11-02', to: '2026-11-29' },
+    // From a Wednesday: a visitor back in that first week counts from their first visit in the range.
+    { period: 'week', from: '2026-11-04', to: '2026-11-29' },
     { period: 'month', from: '2026-10-01', to: '2026-11-30' },
     { period: 'week', from: '2026-11-02', to: '2026-11-29', returnEvent: 'purchase' },
   ];

@@ -1,10 +1,13 @@
 import type { DimensionName } from '@sluice/config';
 import { bind, identifier, joinSql, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
 import type { NamedQuery } from '../../clickhouse/clickhouse.service.js';
+import { bucketVisitRows } from './bucket-visitors.js';
+import { bucketDay, type DayInterval } from './day-buckets.js';
 import { dimensionAlias } from './dimensions.js';
 import { firstVisitRows } from './first-visits.js';
 import { goalsVisits, withGoal } from './goals.js';
 import {
+  bucketFirstsMetric,
   COUNT_METRICS,
   firstVisitMetric,
   goalMetricsOver,
@@ -23,10 +26,11 @@ import { valueTotalRows } from './value-totals.js';
 import { visitRows } from './visits.js';
 
 /**
- * Where a query's metrics are read: over visit rows, merged from partials (value-totals.ts), or from partials
- * whose visitors add up (first-visits.ts).
+ * Where a query's metrics are read: over visit rows, merged from partials (value-totals.ts), from partials
+ * whose visitors add up (first-visits.ts), or over visit rows that tell each visitor's first of its bucket
+ * (bucket-visitors.ts).
  */
-type MetricsOver = 'rows' | 'partials' | 'first-visits';
+type MetricsOver = 'rows' | 'partials' | 'first-visits' | 'bucket-firsts';
 
 /**
  * A metric's value over visit rows (in a sampled query, a count scaled up to the whole: sampling.ts) or
@@ -35,6 +39,7 @@ type MetricsOver = 'rows' | 'partials' | 'first-visits';
 function metricValue(name: MetricName, sample: number | undefined, over: MetricsOver): SqlFragment {
   if (over === 'partials' && isVisitMetric(name)) return mergedMetric(name);
   if (over === 'first-visits' && isVisitMetric(name)) return firstVisitMetric(name);
+  if (over === 'bucket-firsts' && isVisitMetric(name)) return bucketFirstsMetric(name);
   return sample !== undefined && COUNT_METRICS.includes(name)
     ? scaledUp(METRICS[name], sample)
     : METRICS[name];
@@ -76,30 +81,6 @@ const metricNames = (query: ReportQuery) =>
     metricPairs(query).map(([, name]) => name),
     ', ',
   );
-
-/** The intervals whose buckets are whole local days: their label is the bucket's first day. */
-export type DayInterval = Extract<Interval, 'day' | 'week' | 'month'>;
-
-/**
- * The first day (a Date) of the day, week or month an instant falls in, in the site's zone (the zone
- * argument reads the UTC instant there, half-hour zones and DST days included); its label is `toString` of
- * it. Weeks start on Monday (toMonday), which 18.16 and modern servers share.
- */
-export function bucketDay(interval: DayInterval, timeZone: string, instant: SqlFragment): SqlFragment {
-  return bucketOfDate(interval, sql`toDate(${instant}, ${bind.timeZone(timeZone)})`);
-}
-
-/** The first day of the day, week or month a Date falls in (bucketDay). */
-export function bucketOfDate(interval: DayInterval, day: SqlFragment): SqlFragment {
-  switch (interval) {
-    case 'day':
-      return day;
-    case 'week':
-      return sql`toMonday(${day})`;
-    case 'month':
-      return sql`toStartOfMonth(${day})`;
-  }
-}
 
 /** The intervals whose buckets are shorter than a day: their label is the local minute or hour. */
 type ClockInterval = Exclude<Interval, DayInterval>;
@@ -152,18 +133,38 @@ export function reportSql(
           FROM ${visits} GROUP BY bucket ORDER BY bucket`,
       };
     }
-    // Grouped by the day's number, labelled after (the bucket's first day): 18.16 groups by a String or a
-    // Date key with a fixed cost a UInt32 key has not (a 30-day series by day: 48-49 ms against 51-53).
-    return {
-      name,
-      sql: sql`SELECT toString(toDate(bucket_day)) AS bucket, ${metricNames(query)} FROM (
-          SELECT toUInt32(${bucketDay(interval, query.site.timezone, sql`visit_started`)}) AS bucket_day, ${metrics}
-          FROM ${visits} GROUP BY bucket_day
-        ) ORDER BY bucket_day`,
-    };
+    const firstsOfBuckets = source === 'rollup' ? bucketVisitRows(query, range) : undefined;
+    return firstsOfBuckets
+      ? {
+          name: 'report:timeseries:bucket-firsts',
+          sql: dayBucketsSql(
+            query,
+            interval,
+            sql`(${firstsOfBuckets})`,
+            metricColumns(query, 'bucket-firsts'),
+          ),
+        }
+      : { name, sql: dayBucketsSql(query, interval, visits, metrics) };
   }
   if (query.dimension) return { name, sql: breakdownSql(query, query.dimension, visits, metrics) };
   return { name, sql: sql`SELECT ${metrics} FROM ${visits}` };
+}
+
+/**
+ * A series by day, week or month: `metrics` over `rows` per bucket. Grouped by the day's number, labelled
+ * after (the bucket's first day): 18.16 groups by a String or a Date key with a fixed cost a UInt32 key has
+ * not (a 30-day series by day: 48-49 ms against 51-53).
+ */
+function dayBucketsSql(
+  query: ReportQuery,
+  interval: DayInterval,
+  rows: SqlFragment,
+  metrics: SqlFragment,
+): SqlFragment {
+  return sql`SELECT toString(toDate(bucket_day)) AS bucket, ${metricNames(query)} FROM (
+      SELECT toUInt32(${bucketDay(interval, query.site.timezone, sql`visit_started`)}) AS bucket_day, ${metrics}
+      FROM ${rows} GROUP BY bucket_day
+    ) ORDER BY bucket_day`;
 }
 
 /**

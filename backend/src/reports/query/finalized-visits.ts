@@ -387,19 +387,19 @@ const dayCount = (from: string, to: string) => (Date.parse(to) - Date.parse(from
 /**
  * The finalized visits of a site that began in [start, end) and on a UTC day up to `through`, with the
  * columns of visit rows (visits.ts): visitor, visit_started, visit_ended, visit_pageviews,
- * visit_events and `dim_<name>` of each visit dimension asked for. Each day's latest recorded version;
+ * visit_events, and `columns`: `dim_<name>` of each visit dimension asked for, or another column of `visits`. Each day's latest recorded version;
  * `sample`, a sampled query's SAMPLE clause (sample-clause.ts), reads its share of visitors (migration 0023).
  */
 export function finalizedVisitRows(
   site: SqlFragment,
   days: { first: SqlFragment; through: string },
   instants: { start: SqlFragment; end: SqlFragment },
-  dimensions: SqlFragment[],
+  columns: SqlFragment[],
   sample: SqlFragment = sql``,
 ): SqlFragment {
   const through = bind.date(days.through);
   // UInt64 like the rollup's counts: UNION ALL with the open days (visits.ts) needs the same types on 18.16.
-  const columns = joinSql(
+  const selected = joinSql(
     [
       sql`visit_id`,
       sql`visitor`,
@@ -407,11 +407,11 @@ export function finalizedVisitRows(
       sql`ended AS visit_ended`,
       sql`toUInt64(pageviews) AS visit_pageviews`,
       sql`toUInt64(events) AS visit_events`,
-      ...dimensions,
+      ...columns,
     ],
     ', ',
   );
-  return sql`SELECT ${columns}
+  return sql`SELECT ${selected}
     FROM visits ${sample}
     WHERE ${latestDaysOf(site, days.first, through)}
       AND started >= ${instants.start} AND started < ${instants.end}`;

@@ -129,6 +129,17 @@ export const mergedMetric = (name: VisitMetricName): SqlFragment => VISIT_METRIC
 export const firstVisitMetric = (name: VisitMetricName): SqlFragment =>
   VISIT_METRICS[name]({ ...MERGED, visitors: sql`sum(${partialColumn('visitors')})` });
 
+/**
+ * A visit metric over visit rows that tell whether each is its visitor's first of its bucket, finalized or
+ * on an open day (`first_in_bucket`, `open_row`: bucket-visitors.ts): the finalized visitors a count, the
+ * open days' distinct, the other aggregates as over rows.
+ */
+export const bucketFirstsMetric = (name: VisitMetricName): SqlFragment =>
+  VISIT_METRICS[name]({
+    ...OVER_ROWS,
+    visitors: sql`(countIf(first_in_bucket = 1 AND open_row = 0) + uniqExactIf(visitor, first_in_bucket = 1 AND open_row = 1))`,
+  });
+
 /** The aggregates a query's visit metrics (and the one it orders by) read, from their SQL. */
 export function aggregatesReadBy(query: {
   metrics: MetricName[];

@@ -1,7 +1,8 @@
 import type { NamedQuery } from '../../clickhouse/clickhouse.service.js';
 import { bind, identifier, joinSql, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
 import { daysInRange } from '../../common/calendar.js';
-import { bucketDay, bucketOfDate } from './compose.js';
+import { bucketBegins, finalizedPairsOfOpenBuckets } from './bucket-visitors.js';
+import { bucketDay, bucketOfDate } from './day-buckets.js';
 import { chooseSource } from './plan.js';
 import type { DateRange, ReportQuery } from './report-query.js';
 import { latestDaysOf } from './finalized-visits.js';
@@ -140,33 +141,27 @@ function firstVisitsGrid(query: RetentionQuery, range: DateRange): SqlFragment {
   const { start, end, firstDay, lastDay } = dayBounds(query.site, range);
   const site = bind.uint32(query.site.id);
   const inRange = (instant: SqlFragment) => sql`${instant} >= ${start} AND ${instant} < ${end}`;
-  // When the period of `instant` begins, as an instant.
-  const periodBegins = (instant: SqlFragment) =>
-    sql`toDateTime(${periodStart(query, instant)}, ${bind.timeZone(query.site.timezone)})`;
+  const periodOf = (instant: SqlFragment) => periodStart(query, instant);
   const cells = finalizedThenOpen(
     query,
     range,
-    (through) => sql`SELECT ${periodStart(query, sql`first_seen`)} AS cohort_start,
-        ${periodStart(query, sql`started`)} AS period_start, count() AS visitors
+    (through) => sql`SELECT ${periodOf(sql`first_seen`)} AS cohort_start,
+        ${periodOf(sql`started`)} AS period_start, count() AS visitors
       FROM visits
       WHERE ${latestDaysOf(site, firstDay, bind.date(through))} AND ${inRange(sql`started`)}
-        AND ${inRange(sql`first_seen`)} AND prev_started < ${periodBegins(sql`started`)}
+        AND ${inRange(sql`first_seen`)} AND prev_started < ${bucketBegins(query, periodOf, sql`started`)}
       GROUP BY cohort_start, period_start`,
     (open, finalizedThrough) => {
       const openVisits = rollupVisitRows({ ...query, metrics: [] }, { start, end, lastDay }, open);
-      // The finalized visits of the periods the open days fall in, as (visitor, period) pairs.
-      const openPeriodsBegin = periodBegins(sql`toDateTime(${bind.date(open.from)}, 'UTC')`);
       const counted = finalizedThrough
         ? sql`WHERE ${cohortPair(sql`period_start`)} NOT IN (
-            SELECT ${cohortPair(periodStart(query, sql`started`))} FROM visits
-            WHERE ${latestDaysOf(site, sql`toDate(${openPeriodsBegin}, 'UTC')`, bind.date(finalizedThrough))}
-              AND started >= ${openPeriodsBegin} AND ${inRange(sql`started`)}
+            ${finalizedPairsOfOpenBuckets(query, periodOf, { start, end }, open, finalizedThrough)}
           )`
         : sql``;
-      return sql`SELECT ${periodStart(query, sql`first_seen`)} AS cohort_start, period_start,
+      return sql`SELECT ${periodOf(sql`first_seen`)} AS cohort_start, period_start,
           uniqExact(visitor) AS visitors
         FROM (
-          SELECT visitor, ${periodStart(query, sql`visit_started`)} AS period_start FROM (${openVisits})
+          SELECT visitor, ${periodOf(sql`visit_started`)} AS period_start FROM (${openVisits})
         ) ANY INNER JOIN (
           SELECT visitor, minMerge(first_seen) AS first_seen FROM visitors_first_seen
           WHERE site_id = ${site} AND visitor GLOBAL IN (
