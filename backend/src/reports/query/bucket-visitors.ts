@@ -45,9 +45,8 @@ export const bucketBegins = (
  * The visit rows of a timeseries by day, week or month whose visitors are counted without hashing them
  * (`first_in_bucket`, `open_row`: bucketFirstsMetric, metrics.ts). A finalized visit is its visitor's first
  * of its bucket when their previous visit began before the bucket, or before the range where the bucket
- * begins before it (`prev_started`, migration 0032); an open
- * day's visit is counted, once per visitor by `uniqExact`, unless a finalized visit of its visitor is in its
- * bucket. Exact where `uniq` dropped a visitor now and then (two of a month's days on the benchmark's largest
+ * begins before it (`prev_started`, migration 0032); an open day's visit is counted, once per visitor by
+ * `uniqExact`, unless a finalized visit of its visitor is in its bucket. Exact where `uniq` dropped a visitor now and then (two of a month's days on the benchmark's largest
  * site), and cheaper: that month by day 46 → 41 ms on ClickHouse, a past month (no open day) a plain count.
  * Over the rollup's visits only (the planner's source without filters); undefined where it can't answer: a
  * clock interval, filters (they choose the visits whose first counts), a goal, a sample.
