@@ -9,7 +9,7 @@ import { sampleEventRow, type EventRow } from '@sluice/config';
 import { siteMutations } from '@sluice/pipeline/testing';
 import {
   freePort,
-  startClickHouse,
+  startClickHouseOnFreePorts,
   startPostgres,
   type RunningClickHouse,
   type RunningPostgres,
@@ -116,10 +116,8 @@ export async function startTestStores(): Promise<TestStores> {
     ingest: { username: 'sluice_ingest', password: secret() },
     reader: { username: 'sluice_reader', password: secret() },
   };
-  const clickhouse = await startClickHouse({
+  const clickhouse = await startClickHouseOnFreePorts({
     dir: join(dir, 'clickhouse'),
-    httpPort: await freePort(),
-    tcpPort: await freePort(),
     database: DATABASE,
     credentials,
   });

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { ManagedProcess, portInUse, waitUntil } from '@sluice/processes';
+import { freePort, ManagedProcess, portInUse, waitUntil } from '@sluice/processes';
 
 /** The three ClickHouse accounts Sluice uses, each with only what its job needs. */
 export interface ClickHouseCredentials {
@@ -277,4 +277,32 @@ export async function startClickHouse(options: ClickHouseOptions): Promise<Runni
     throw error;
   });
   return { url, process, stop: () => process.stop() };
+}
+
+/** Starts of startClickHouseOnFreePorts before it gives up. */
+const PORT_ATTEMPTS = 3;
+
+/**
+ * Starts a private clickhouse-server (startClickHouse) for a test or a benchmark on two ports free a moment
+ * ago (freePort), chosen again when another process bound one of them first: services started side by side
+ * race for ports (a CI run lost one such race: its server logged "Address already in use" and every test of
+ * that process failed), and a lost race says nothing about what is tested. `choosePort`: freePort, or a
+ * test's own.
+ */
+export async function startClickHouseOnFreePorts(
+  options: Omit<ClickHouseOptions, 'httpPort' | 'tcpPort'>,
+  choosePort: () => Promise<number> = freePort,
+): Promise<RunningClickHouse> {
+  const errorLog = join(options.dir, 'error.log');
+  for (let attempt = 1; ; attempt++) {
+    rmSync(errorLog, { force: true });
+    try {
+      return await startClickHouse({ ...options, httpPort: await choosePort(), tcpPort: await choosePort() });
+    } catch (error) {
+      const lostRace =
+        error instanceof PortInUseError ||
+        (existsSync(errorLog) && readFileSync(errorLog, 'utf8').includes('Address already in use'));
+      if (!lostRace || attempt === PORT_ATTEMPTS) throw error;
+    }
+  }
 }
