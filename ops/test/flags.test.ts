@@ -120,8 +120,21 @@ async function exposuresLanded(page: Page, marker: string, expected: number): Pr
   return rows.map(({ flag, variant, session }) => [flag, variant, session]);
 }
 
+/**
+ * Waits until the edge answers with the document just published: its worker rereads a document a second after
+ * it last did, and a page opened before then reads the one before (a CI run saw every flag off).
+ */
+async function edgeServes(flag: string): Promise<void> {
+  const ask = `${edge.url}/telemetry/flags?${new URLSearchParams({ s: SITE.key, i: USER })}`;
+  await waitUntil(`the edge answering ${flag}`, async () => {
+    const answer = await fetch(ask);
+    return answer.ok && flag in ((await answer.json()) as Record<string, unknown>);
+  });
+}
+
 test('the page gets its variant from the edge, and each flag it reads lands in ClickHouse once per session', async () => {
   publish([CHECKOUT, BETA]);
+  await edgeServes('beta');
   const context = { path: '/shop.html', country: '', device: 'desktop', browser: 'Chrome', hasUserId: true };
   const variant = evaluateFlag(CHECKOUT, context, USER);
   assert.equal(typeof variant, 'string', 'the path rule lets the page through');
