@@ -119,6 +119,12 @@ const change = (now: MetricValuesDto, before: MetricValuesDto, metrics: MetricNa
  * through `ClickHouseService.rows` (the one entry point), for the range and the comparison range.
  * Access to the site is checked before any of this by the route's rule (`@Requires(…, { site: true })`).
  */
+/** A query at a sample of `parts` ten-thousandths; unsampled without one or at all of them. */
+const atRate = <Q extends ReportQuery>(query: Q, parts: number | undefined): Q => ({
+  ...query,
+  sample: parts === SAMPLE_PARTS ? undefined : parts,
+});
+
 @Injectable()
 export class ReportsService {
   constructor(
@@ -130,17 +136,15 @@ export class ReportsService {
   ) {}
 
   /**
-   * The query in sampled mode where `sample` asks for it (overview, timeseries, breakdowns): the rate, and
-   * the row estimate `auto` decides on (stated in the answer for a fixed rate too). A rate of 1 is no
-   * sample: the query and its answer are the unsampled ones. A fixed rate needs no estimate to run: its
-   * estimate is read beside the report's own queries (the 30-day overview at 0.1 waited 11 ms for it), and
-   * `sampling` settles when it is; the caller awaits it for the answer's header.
+   * The query in sampled mode where `sample` asks for it (overview, timeseries, breakdowns and their CSV): at
+   * a fixed rate, or at the rate `auto` picks from the row estimate (`estimatedRows`, read for it). A rate of
+   * 1 is no sample: the query is the unsampled one.
    */
-  private async sampled<Q extends ReportQuery>(
+  private async sampledQuery<Q extends ReportQuery>(
     query: Q,
     dto: SampledReportQueryDto,
-  ): Promise<{ query: Q; sampling: Promise<SamplingDto | null> }> {
-    if (dto.sample === undefined) return { query, sampling: Promise.resolve(null) };
+  ): Promise<{ query: Q; estimatedRows?: number }> {
+    if (dto.sample === undefined) return { query };
     const parts = dto.sample === 'auto' ? undefined : Math.round(Number(dto.sample) * SAMPLE_PARTS);
     if (parts === 0) {
       throw new DomainError(
@@ -148,18 +152,39 @@ export class ReportsService {
         'sample must be auto or a fraction from 0.0001 to 1 (at most 4 decimals)',
       );
     }
-    const estimate = this.clickhouse
-      .rows<{ rows: string }>(estimatedRowsSql(query, query.range))
-      .then(([{ rows }]) => Number(rows));
-    const sample = parts ?? autoSample(await estimate, this.config.samplingMinRows);
-    const rate = sample === undefined || sample === SAMPLE_PARTS ? undefined : sample;
-    const sampling = estimate.then((estimatedRows) => ({
-      rate: (rate ?? SAMPLE_PARTS) / SAMPLE_PARTS,
-      estimatedRows,
-    }));
+    if (parts !== undefined) return { query: atRate(query, parts) };
+    const estimatedRows = await this.estimatedRows(query);
+    return { query: atRate(query, autoSample(estimatedRows, this.config.samplingMinRows)), estimatedRows };
+  }
+
+  /**
+   * The sampled query (sampledQuery) and what the answer states of it: the rate and the row estimate, null
+   * without `sample`. A fixed rate's estimate, only stated, is read beside the report's own queries (the
+   * 30-day overview at 0.1 waited 11 ms for it before): `sampling` settles when it is read, and the caller
+   * awaits it for the answer's header.
+   */
+  private async sampled<Q extends ReportQuery>(
+    query: Q,
+    dto: SampledReportQueryDto,
+  ): Promise<{ query: Q; sampling: Promise<SamplingDto | null> }> {
+    const sampled = await this.sampledQuery(query, dto);
+    if (dto.sample === undefined) return { query: sampled.query, sampling: Promise.resolve(null) };
+    const rate = (sampled.query.sample ?? SAMPLE_PARTS) / SAMPLE_PARTS;
+    const sampling = Promise.resolve(sampled.estimatedRows ?? this.estimatedRows(query)).then(
+      (estimatedRows) => ({
+        rate,
+        estimatedRows,
+      }),
+    );
     // Handled here too: a report query that fails first leaves it unawaited, and its own error is the answer.
     sampling.catch(() => undefined);
-    return { query: { ...query, sample: rate }, sampling };
+    return { query: sampled.query, sampling };
+  }
+
+  /** The row estimate of a query's range (estimatedRowsSql). */
+  private async estimatedRows(query: ReportQuery): Promise<number> {
+    const [{ rows }] = await this.clickhouse.rows<{ rows: string }>(estimatedRowsSql(query, query.range));
+    return Number(rows);
   }
 
   /**
@@ -302,13 +327,11 @@ export class ReportsService {
     };
   }
 
+  /** A breakdown's query object from its request, before any sample. */
   private async breakdownQuery(
     siteId: number,
     dto: BreakdownQueryDto,
-  ): Promise<{
-    query: ReportQuery & Required<Pick<ReportQuery, 'dimension' | 'limit'>>;
-    sampling: Promise<SamplingDto | null>;
-  }> {
+  ): Promise<ReportQuery & Required<Pick<ReportQuery, 'dimension' | 'limit'>>> {
     const dimension = parseDimension(dto.dimension);
     const base = await this.baseQuery(siteId, dto);
     const metrics = parseMetrics(
@@ -316,7 +339,7 @@ export class ReportsService {
       this.defaultMetrics(base, BREAKDOWN_METRICS),
       base.goal !== undefined,
     );
-    const query = {
+    return {
       ...base,
       metrics,
       dimension,
@@ -324,11 +347,10 @@ export class ReportsService {
       limit: dto.limit ?? 100,
       offset: parseCursor(dto.cursor),
     };
-    return this.sampled(query, dto);
   }
 
   async breakdown(siteId: number, dto: BreakdownQueryDto): Promise<BreakdownReportDto> {
-    const { query, sampling } = await this.breakdownQuery(siteId, dto);
+    const { query, sampling } = await this.sampled(await this.breakdownQuery(siteId, dto), dto);
     const { dimension, metrics, limit } = query;
     const found = await this.run<MetricRow & { value: string }>(query, query.range);
     const rows = found.slice(0, limit);
@@ -409,7 +431,10 @@ export class ReportsService {
   /** The overview of the range (no comparison) as CSV, streamed from ClickHouse. */
   async overviewCsv(siteId: number, dto: OverviewQueryDto): Promise<Readable> {
     const base = await this.baseQuery(siteId, dto);
-    const { query } = await this.sampled({ ...base, metrics: this.defaultMetrics(base, METRIC_NAMES) }, dto);
+    const { query } = await this.sampledQuery(
+      { ...base, metrics: this.defaultMetrics(base, METRIC_NAMES) },
+      dto,
+    );
     return this.clickhouse.csv(reportCsvSql(query));
   }
 
@@ -418,7 +443,7 @@ export class ReportsService {
    * result-row limit every report query has (100,000), not a page.
    */
   async breakdownCsv(siteId: number, dto: BreakdownQueryDto): Promise<Readable> {
-    const { query } = await this.breakdownQuery(siteId, dto);
+    const { query } = await this.sampledQuery(await this.breakdownQuery(siteId, dto), dto);
     return this.clickhouse.csv(reportCsvSql({ ...query, limit: MAX_EXPORT_ROWS - 1 }));
   }
 

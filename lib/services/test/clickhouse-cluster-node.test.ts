@@ -16,10 +16,9 @@ import {
   type RunningClickHouse,
   type RunningZooKeeper,
 } from '../src';
+import { TEST_CREDENTIALS as credentials } from './test-accounts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sluice-cluster-node-'));
-const account = (username: string) => ({ username, password: `${username}-secret` });
-const credentials = { admin: account('admin'), ingest: account('ingest'), reader: account('reader') };
 let zookeeper: RunningZooKeeper | undefined;
 let node: RunningClickHouse | undefined;
 

@@ -9,10 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { freePort, startClickHouseOnFreePorts, type RunningClickHouse } from '../src';
+import { TEST_CREDENTIALS as credentials } from './test-accounts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sluice-free-ports-'));
-const account = (username: string) => ({ username, password: `${username}-secret` });
-const credentials = { admin: account('admin'), ingest: account('ingest'), reader: account('reader') };
 let holder: Server | undefined;
 let clickhouse: RunningClickHouse | undefined;
 
@@ -39,7 +38,10 @@ test('a port taken by another process is given up for another, and the server st
   assert.ok(offered.length >= 4, 'a second pair of ports was chosen');
   assert.notEqual(new URL(clickhouse.url).port, String(taken));
   const answer = await fetch(`${clickhouse.url}/?query=SELECT%201`, {
-    headers: { 'X-ClickHouse-User': 'admin', 'X-ClickHouse-Key': 'admin-secret' },
+    headers: {
+      'X-ClickHouse-User': credentials.admin.username,
+      'X-ClickHouse-Key': credentials.admin.password,
+    },
   });
   assert.equal((await answer.text()).trim(), '1');
 });

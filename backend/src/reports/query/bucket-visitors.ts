@@ -25,14 +25,16 @@ export function finalizedPairsOfOpenBuckets(
     bucketOf,
     sql`toDateTime(${bind.date(open.from)}, ${bind.timeZone('UTC')})`,
   );
-  return sql`SELECT ${visitorBucket(sql`started`, bucketOf)} FROM visits
+  return sql`SELECT ${visitorBucket(bucketOf(sql`started`))} FROM visits
     WHERE ${latestDaysOf(bind.uint32(query.site.id), sql`toDate(${openBucketsBegin}, ${bind.timeZone('UTC')})`, bind.date(finalizedThrough))}
       AND started >= ${openBucketsBegin} AND started >= ${bounds.start} AND started < ${bounds.end}`;
 }
 
-/** A visit's visitor and the bucket its start (`instant`) falls in, as one hash (finalizedPairsOfOpenBuckets). */
-export const visitorBucket = (instant: SqlFragment, bucketOf: (instant: SqlFragment) => SqlFragment) =>
-  sql`cityHash64(visitor, ${bucketOf(instant)})`;
+/**
+ * A row's visitor and a bucket's first day (a period's: a cohort's, a return's) as one hash: the pairs of
+ * finalizedPairsOfOpenBuckets, and of retention's cohorts.
+ */
+export const visitorBucket = (bucket: SqlFragment) => sql`cityHash64(visitor, ${bucket})`;
 
 /** When the bucket of `instant` begins, as an instant: its first day's midnight in the site's zone. */
 export const bucketBegins = (
@@ -46,8 +48,9 @@ export const bucketBegins = (
  * (`first_in_bucket`, `open_row`: bucketFirstsMetric, metrics.ts). A finalized visit is its visitor's first
  * of its bucket when their previous visit began before the bucket, or before the range where the bucket
  * begins before it (`prev_started`, migration 0032); an open day's visit is counted, once per visitor by
- * `uniqExact`, unless a finalized visit of its visitor is in its bucket. Exact where `uniq` dropped a visitor now and then (two of a month's days on the benchmark's largest
- * site), and cheaper: that month by day 46 → 41 ms on ClickHouse, a past month (no open day) a plain count.
+ * `uniqExact`, unless a finalized visit of its visitor is in its bucket. Exact where `uniq` dropped a
+ * visitor now and then (two of a month's days on the benchmark's largest site), and cheaper: that month by
+ * day 46 → 41 ms on ClickHouse, a past month (no open day) a plain count.
  * Over the rollup's visits only (the planner's source without filters); undefined where it can't answer: a
  * clock interval, filters (they choose the visits whose first counts), a goal, a sample.
  */
@@ -66,7 +69,7 @@ export function bucketVisitRows(query: ReportQuery, range: DateRange): SqlFragme
       FROM (${finalizedVisitRows(bind.uint32(query.site.id), { first: firstDay, through }, { start, end }, [sql`prev_started`])})`,
     (open, finalizedThrough) => {
       const seen = finalizedThrough
-        ? sql`${visitorBucket(sql`visit_started`, bucketOf)} IN (${finalizedPairsOfOpenBuckets(query, bucketOf, { start, end }, open, finalizedThrough)})`
+        ? sql`${visitorBucket(bucketOf(sql`visit_started`))} IN (${finalizedPairsOfOpenBuckets(query, bucketOf, { start, end }, open, finalizedThrough)})`
         : sql`0`;
       return sql`SELECT ${columns}, toUInt8(NOT ${seen}) AS first_in_bucket, toUInt8(1) AS open_row
         FROM (${rollupVisitRows(query, { start, end, lastDay }, open)})`;

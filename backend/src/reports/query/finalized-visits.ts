@@ -62,9 +62,15 @@ export function finalizeSql(from: string, to: string, write: FinalizedWrite): Sq
     VISIT_DIMENSIONS.map((name) => identifier(`dim_${name}`)),
     ', ',
   );
-  const rollupDays = sql`day >= ${bind.date(from)} - ${bind.uint32(VISIT_SPAN_DAYS)}
-      AND day <= ${bind.date(to)} + ${bind.uint32(VISIT_SPAN_DAYS)}`;
-  const begunThese = sql`toDate(visit_started) >= ${bind.date(from)} AND toDate(visit_started) <= ${bind.date(to)}`;
+  // The visits begun on these days, merged from the rollup with `columns` beside their visitor and start. Merged
+  // twice below: once whole, once for the order of each visitor's visits, cheaper than sorting whole visits.
+  const mergedVisits = (columns: SqlFragment = sql``) =>
+    sql`SELECT site_id, visit_id, argMinMerge(visitor_hash) AS visitor, minMerge(started) AS visit_started ${columns}
+      FROM sessions_daily
+      WHERE day >= ${bind.date(from)} - ${bind.uint32(VISIT_SPAN_DAYS)}
+        AND day <= ${bind.date(to)} + ${bind.uint32(VISIT_SPAN_DAYS)}
+      GROUP BY site_id, visit_id
+      HAVING toDate(visit_started) >= ${bind.date(from)} AND toDate(visit_started) <= ${bind.date(to)}`;
   const lookbackFrom = sql`${bind.date(from)} - ${bind.uint32(FIRST_VISIT_LOOKBACK_DAYS)}`;
   const dayBefore = sql`${bind.date(from)} - 1`;
   // The visitors of these days' events, any site's: a visitor of another site with the same hash only adds
@@ -75,12 +81,7 @@ export function finalizeSql(from: string, to: string, write: FinalizedWrite): Sq
   // Each visit's previous one among these visits (1970 for a visitor's first of them).
   const previousAmongThese = sql`SELECT site_id, tupleElement(v, 2) AS visit_id, previous_here
     FROM (
-      SELECT site_id, arraySort(groupArray((visit_started, visit_id))) AS journey FROM (
-        SELECT site_id, visit_id, argMinMerge(visitor_hash) AS visitor, minMerge(started) AS visit_started
-        FROM sessions_daily WHERE ${rollupDays}
-        GROUP BY site_id, visit_id
-        HAVING ${begunThese}
-      )
+      SELECT site_id, arraySort(groupArray((visit_started, visit_id))) AS journey FROM (${mergedVisits()})
       GROUP BY site_id, visitor
     )
     ARRAY JOIN journey AS v,
@@ -104,12 +105,8 @@ export function finalizeSql(from: string, to: string, write: FinalizedWrite): Sq
       if(previous_here > last_before, previous_here, last_before), first_seen, ${dimensionValues}
     FROM (
       SELECT * FROM (
-        SELECT site_id, visit_id, argMinMerge(visitor_hash) AS visitor, minMerge(started) AS visit_started,
-          maxMerge(ended) AS visit_ended, toUInt32(uniqIfMerge(pageviews)) AS visit_pageviews,
-          toUInt32(uniqMerge(events)) AS visit_events, ${dimensions}
-        FROM sessions_daily WHERE ${rollupDays}
-        GROUP BY site_id, visit_id
-        HAVING ${begunThese}
+        ${mergedVisits(sql`, maxMerge(ended) AS visit_ended, toUInt32(uniqIfMerge(pageviews)) AS visit_pageviews,
+          toUInt32(uniqMerge(events)) AS visit_events, ${dimensions}`)}
       ) ANY LEFT JOIN (${previousAmongThese}) USING site_id, visit_id
     ) ANY LEFT JOIN (${visitorHistory}) USING site_id, visitor`;
 }
@@ -388,8 +385,9 @@ const dayCount = (from: string, to: string) => (Date.parse(to) - Date.parse(from
 /**
  * The finalized visits of a site that began in [start, end) and on a UTC day up to `through`, with the
  * columns of visit rows (visits.ts): visitor, visit_started, visit_ended, visit_pageviews,
- * visit_events, and `columns`: `dim_<name>` of each visit dimension asked for, or another column of `visits`. Each day's latest recorded version;
- * `sample`, a sampled query's SAMPLE clause (sample-clause.ts), reads its share of visitors (migration 0023).
+ * visit_events, and `columns`: `dim_<name>` of each visit dimension asked for, or another column of
+ * `visits`. Each day's latest recorded version; `sample`, a sampled query's SAMPLE clause (sample-clause.ts),
+ * reads its share of visitors (migration 0023).
  */
 export function finalizedVisitRows(
   site: SqlFragment,

@@ -1,12 +1,12 @@
 import type { NamedQuery } from '../../clickhouse/clickhouse.service.js';
 import { bind, identifier, joinSql, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
 import { daysInRange } from '../../common/calendar.js';
-import { bucketBegins, finalizedPairsOfOpenBuckets } from './bucket-visitors.js';
+import { bucketBegins, finalizedPairsOfOpenBuckets, visitorBucket } from './bucket-visitors.js';
 import { bucketDay, bucketOfDate } from './day-buckets.js';
 import { chooseSource } from './plan.js';
 import type { DateRange, ReportQuery } from './report-query.js';
 import { latestDaysOf } from './finalized-visits.js';
-import { dayBounds, eventDays, finalizedThenOpen } from './range-days.js';
+import { dayBounds, eventDays, finalizedThenOpen, type OpenDays } from './range-days.js';
 import { rollupVisitRows, visitRows } from './visits.js';
 import { VISIT_KEY } from './visit-key.js';
 
@@ -36,7 +36,7 @@ const periodStart = (query: RetentionQuery, instant: SqlFragment) =>
  * those first seen on finalized days as written then (`finalized_first_seen`, migration 0026), the others
  * from the `visitors_first_seen` rollup, merged only for the visitors with events on the open days (a
  * visitor first seen there has their first event there; the whole rollup is every visitor of the site's
- * history). GLOBAL: on a cluster both tables are Distributed, whose IN subqueries ClickHouse refuses.
+ * history: openVisitorsFirstSeen).
  */
 function cohorts(query: RetentionQuery, range: DateRange): SqlFragment {
   const { start, end, firstDay, lastDay } = dayBounds(query.site, range);
@@ -47,16 +47,26 @@ function cohorts(query: RetentionQuery, range: DateRange): SqlFragment {
     range,
     (through) => sql`SELECT visitor, first_seen FROM finalized_first_seen
       WHERE ${latestDaysOf(site, firstDay, bind.date(through))} AND ${inRange(sql`first_seen`)}`,
-    (open) => sql`SELECT visitor, minMerge(first_seen) AS first_seen FROM visitors_first_seen
-      WHERE site_id = ${site} AND visitor GLOBAL IN (
-        SELECT sipHash64(visitor_id) FROM events
-        WHERE site_id = ${site} AND toDate(ts) >= ${bind.date(open.from)} AND toDate(ts) <= ${lastDay} AND is_bot = 0
-      )
-      GROUP BY visitor
+    (open) => sql`${openVisitorsFirstSeen(query, open, lastDay)}
       HAVING ${inRange(sql`first_seen`)} AND toDate(first_seen) >= ${bind.date(open.from)}`,
   );
   return sql`SELECT visitor, ${periodStart(query, sql`first_seen`)} AS cohort_start FROM (${firstSeen})`;
 }
+
+/**
+ * When each visitor with events on the open days was first seen at all, merged from the `visitors_first_seen`
+ * rollup for those visitors only (the whole rollup is every visitor of the site's history), grouped by visitor
+ * for a HAVING to follow. GLOBAL: on a cluster both tables are Distributed, whose IN subqueries ClickHouse
+ * refuses.
+ */
+const openVisitorsFirstSeen = (query: RetentionQuery, open: OpenDays, lastDay: SqlFragment) =>
+  sql`SELECT visitor, minMerge(first_seen) AS first_seen FROM visitors_first_seen
+    WHERE site_id = ${bind.uint32(query.site.id)} AND visitor GLOBAL IN (
+      SELECT sipHash64(visitor_id) FROM events
+      WHERE site_id = ${bind.uint32(query.site.id)} AND toDate(ts) >= ${bind.date(open.from)}
+        AND toDate(ts) <= ${lastDay} AND is_bot = 0
+    )
+    GROUP BY visitor`;
 
 /**
  * Who was active in which period of the range (`period_start`, the period's first day): `visited` on a
@@ -104,7 +114,7 @@ export function retentionSql(query: RetentionQuery, range: DateRange): NamedQuer
     return { name: `retention:${query.period}`, sql: firstVisitsGrid(query, range) };
   }
   const returned = query.returnEvent === undefined ? sql`visited = 1` : sql`visited = 0`;
-  const cohortPairs = sql`SELECT ${cohortPair(sql`cohort_start`)} FROM (${cohorts(query, range)})`;
+  const cohortPairs = sql`SELECT ${visitorBucket(sql`cohort_start`)} FROM (${cohorts(query, range)})`;
   const masks = returnMasks(query, range, returned);
   return {
     name: `retention:${query.period}`,
@@ -120,7 +130,7 @@ export function retentionSql(query: RetentionQuery, range: DateRange): NamedQuer
             ${masks.columns}
           FROM (${activity(query, range)})
           GROUP BY visitor
-          HAVING ${cohortPair(sql`cohort_start`)} IN (${cohortPairs})
+          HAVING ${visitorBucket(sql`cohort_start`)} IN (${cohortPairs})
         )
       )
       GROUP BY cohort_start, cell`,
@@ -154,7 +164,7 @@ function firstVisitsGrid(query: RetentionQuery, range: DateRange): SqlFragment {
     (open, finalizedThrough) => {
       const openVisits = rollupVisitRows({ ...query, metrics: [] }, { start, end, lastDay }, open);
       const counted = finalizedThrough
-        ? sql`WHERE ${cohortPair(sql`period_start`)} NOT IN (
+        ? sql`WHERE ${visitorBucket(sql`period_start`)} NOT IN (
             ${finalizedPairsOfOpenBuckets(query, periodOf, { start, end }, open, finalizedThrough)}
           )`
         : sql``;
@@ -163,14 +173,7 @@ function firstVisitsGrid(query: RetentionQuery, range: DateRange): SqlFragment {
         FROM (
           SELECT visitor, ${periodOf(sql`visit_started`)} AS period_start FROM (${openVisits})
         ) ANY INNER JOIN (
-          SELECT visitor, minMerge(first_seen) AS first_seen FROM visitors_first_seen
-          WHERE site_id = ${site} AND visitor GLOBAL IN (
-            SELECT sipHash64(visitor_id) FROM events
-            WHERE site_id = ${site} AND toDate(ts) >= ${bind.date(open.from)} AND toDate(ts) <= ${lastDay}
-              AND is_bot = 0
-          )
-          GROUP BY visitor
-          HAVING ${inRange(sql`first_seen`)}
+          ${openVisitorsFirstSeen(query, open, lastDay)} HAVING ${inRange(sql`first_seen`)}
         ) USING visitor
         ${counted}
         GROUP BY cohort_start, period_start`;
@@ -183,9 +186,6 @@ function firstVisitsGrid(query: RetentionQuery, range: DateRange): SqlFragment {
     )
     ARRAY JOIN if(period_start = cohort_start, [0, 1], [0]) AS size`;
 }
-
-/** A visitor and a period's first day as one hash (retentionSql). */
-const cohortPair = (period: SqlFragment) => sql`cityHash64(visitor, ${period})`;
 
 /** Bits per mask of returnMasks. */
 const MASK_BITS = 64;
