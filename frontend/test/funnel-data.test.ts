@@ -10,8 +10,10 @@ import {
   funnelStepLines,
   funnelValueLines,
   parseFunnelOptions,
+  suggestedFunnels,
   windowLabel,
 } from '../src/funnels/funnel-data.js';
+import { encodeFunnelStep } from '../../config/src/funnel-link.js';
 
 test('a step in words: an action by its name where known, an event with its property; a new step is a blank page', () => {
   const names = new Map([['00000000000000a1', 'Add to cart']]);
@@ -188,5 +190,41 @@ test('funnel bars: visitors, conversions, drop-off, median time and the previous
       ['Germany', '3', '2', '66.7%', '—'],
       ['(not set)', '2', '0', '0%', '100%'],
     ],
+  );
+});
+
+test('suggested funnels: the top page to each goal (not to itself), then along the top three pages; none without pages', () => {
+  const goal = (name: string, kind: 'page' | 'event', match: string, property?: [string, string]) => ({
+    id: 1,
+    siteId: 1,
+    name,
+    kind,
+    match,
+    propertyKey: property?.[0] ?? null,
+    propertyValue: property?.[1] ?? null,
+    createdAt: '2026-11-01T00:00:00Z',
+  });
+  const goals = [
+    goal('Home', 'page', '/'),
+    goal('Saw pricing', 'page', '/pricing'),
+    goal('Pro signup', 'event', 'signup', ['plan', 'pro']),
+  ];
+  const funnels = suggestedFunnels(['/', '/pricing', '/docs', '/blog'], goals);
+  assert.deepEqual(
+    funnels.map((funnel) => [funnel.label, funnel.steps.map(encodeFunnelStep)]),
+    [
+      ['/ → Saw pricing', ['page:/', 'page:/pricing']],
+      ['/ → Pro signup', ['page:/', 'event:signup:plan:pro']],
+      ['/ → /pricing → /docs', ['page:/', 'page:/pricing', 'page:/docs']],
+    ],
+  );
+  assert.deepEqual(suggestedFunnels(['/'], []), []);
+  assert.deepEqual(suggestedFunnels([], goals), []);
+  assert.equal(
+    suggestedFunnels(
+      ['/a', '/b'],
+      [1, 2, 3, 4, 5].map((n) => goal(`G${n}`, 'event', `e${n}`)),
+    ).length,
+    4,
   );
 });

@@ -258,6 +258,24 @@ test('paths: the pages before and after /pricing; a neighbour re-centres, back r
   await page.close();
 });
 
+test('with no page chosen, paths and the heatmap start from the most visited page of the range', async () => {
+  const paths = await open('paths', '');
+  await centred(paths, '/pricing', '4');
+  const chosen = paths.getByRole('group', { name: 'Top pages' }).getByRole('button', { pressed: true });
+  assert.deepEqual(await chosen.allInnerTexts(), ['/pricing']);
+  assert.equal(
+    new URL(paths.url()).searchParams.get('page'),
+    null,
+    'the default is not written into the link',
+  );
+  await paths.close();
+
+  const heatmap = await open('heatmap', '');
+  await heatmap.getByRole('heading', { name: 'Clicks on /pricing, desktop' }).waitFor();
+  assert.equal(await heatmap.locator('.heatmap-total-number').innerText(), '4');
+  await heatmap.close();
+});
+
 test('heatmap: /pricing framed with its cells, elements and scroll depth; the viewport changes the URL and the numbers, back restores; /docs only as an outline', async () => {
   const page = await open('heatmap', 'page=%2Fpricing');
   const total = page.locator('.heatmap-total-number');

@@ -227,6 +227,25 @@ test('goals: conversions, rates and changes as seeded; an admin adds and deletes
 
 const stepRows = (page: Page) => page.getByRole('list', { name: 'Steps' }).getByRole('listitem');
 
+test('funnels: an empty page offers funnels from the top page to each goal and along the top pages; one shows at a click', async () => {
+  const page = await panel.ownerPage(`/sites/${SITE_ID}/funnels?${WEEK}`);
+  const suggested = page.getByRole('group', { name: 'Suggested funnels' }).getByRole('button');
+  await waitForText(suggested, '/ → /pricing → /docs');
+  // The site's goals as the goals test left them (it adds and removes some), then along the top pages.
+  const offered = await suggested.allInnerTexts();
+  assert.equal(offered[0], '/ → Saw pricing');
+  assert.equal(offered.at(-1), '/ → /pricing → /docs');
+  await suggested.filter({ hasText: 'Saw pricing' }).click();
+  await page.waitForURL(/step=/);
+  assert.deepEqual(new URL(page.url()).searchParams.getAll('step'), ['page:/', 'page:/pricing']);
+  await waitForText(stepRows(page), 'Pageview of /pricing');
+  assert.deepEqual(await texts(stepRows(page)), [
+    '1 Pageview of / Visitors 5 From start 100% Previous period 2 (100%), +150%',
+    '2 Pageview of /pricing Visitors 3 From start 60% From previous step 60% Dropped off 2 Median time 2m 00s Previous period 1 (50%), +200%',
+  ]);
+  await page.close();
+});
+
 test('funnels: built through the builder, the exact steps; the window changes the URL and the numbers, back restores, the link reopens', async () => {
   const page = await panel.ownerPage(`/sites/${SITE_ID}/funnels?${WEEK}`);
   await page.getByRole('group', { name: 'Step 1' }).getByLabel('Page', { exact: true }).fill('/');

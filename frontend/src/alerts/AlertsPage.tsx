@@ -32,12 +32,8 @@ import {
   STATE_LABELS,
   type RuleForm,
 } from './alerts-data';
-import {
-  useAlertHistoryQuery,
-  useAlertRulesQuery,
-  useDigestSettingQuery,
-  useSiteGoalsQuery,
-} from './useAlertsQuery';
+import { useSiteGoalsQuery } from '../overview/useGoalsQuery';
+import { useAlertHistoryQuery, useAlertRulesQuery, useDigestSettingQuery } from './useAlertsQuery';
 
 /**
  * A site's alert rules with their state, their firing and delivery history and a test-fire button, a form

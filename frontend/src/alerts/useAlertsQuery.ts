@@ -1,4 +1,3 @@
-import { fetchGoals } from '../overview/api';
 import { useApiQuery } from '../shared/useApiQuery';
 import { fetchAlertHistory, fetchAlertRules, fetchDigestSetting } from './api';
 
@@ -15,7 +14,3 @@ export const useAlertHistoryQuery = (siteId: number, ruleId: number) =>
 /** Whether the signed-in user gets the site's weekly digest. */
 export const useDigestSettingQuery = (siteId: number) =>
   useApiQuery(['digest-setting', siteId], (token, signal) => fetchDigestSetting(siteId, token, signal));
-
-/** The site's goals, for a rule on a goal's conversions. */
-export const useSiteGoalsQuery = (siteId: number) =>
-  useApiQuery(['site-goals', siteId], (token, signal) => fetchGoals(siteId, token, signal));

@@ -1,4 +1,5 @@
 import { useBreakdownQuery } from '../overview/useBreakdownQuery';
+import { useSiteGoalsQuery } from '../overview/useGoalsQuery';
 import type { ReportPageProps } from '../reports/report-page';
 import type { ReportRequest } from '../reports/report-request';
 import { usePageOptions } from '../routing/useReportView';
@@ -7,7 +8,7 @@ import type { FunnelStep } from './api';
 import { FunnelBreakdownTable, FunnelChart } from './FunnelChart';
 import { FunnelBuilder, type StepSuggestions } from './FunnelBuilder';
 import { MIN_FUNNEL_STEPS } from '../../../config/src/funnel-link.js';
-import { funnelOptionChanges, parseFunnelOptions, type FunnelOptions } from './funnel-data';
+import { funnelOptionChanges, parseFunnelOptions, suggestedFunnels, type FunnelOptions } from './funnel-data';
 import { useFunnelQuery } from './useFunnelQuery';
 
 /** Suggestions for the builder: the most visited of each, as the breakdowns answer them. */
@@ -17,7 +18,7 @@ const SUGGESTIONS = 100;
  * The funnel builder and its chart. A funnel is its link: the steps, window and breakdown live in the URL
  * (`step=`, `window=`, `by=`), so back undoes a change and a copied link reopens the same funnel.
  */
-export function FunnelsPage({ request }: ReportPageProps) {
+export function FunnelsPage({ site, request }: ReportPageProps) {
   const [search, changeOptions] = usePageOptions();
   const options = parseFunnelOptions(search);
   const suggestions = useStepSuggestions(request);
@@ -40,11 +41,43 @@ export function FunnelsPage({ request }: ReportPageProps) {
       {options.steps.length >= MIN_FUNNEL_STEPS ? (
         <FunnelResult request={request} options={options} actionNames={suggestions.actions} />
       ) : (
-        <p className="card funnels-empty">
-          Choose at least two steps — a page people visit, an event they send or an action they take — and
-          “Show funnel” to see how many go from one to the next.
-        </p>
+        <section className="card funnels-empty" aria-label="No funnel yet">
+          <p>
+            Choose at least two steps — a page people visit, an event they send or an action they take — and
+            “Show funnel” to see how many go from one to the next.
+          </p>
+          <SuggestedFunnels
+            siteId={site.id}
+            pages={suggestions.pages}
+            onChoose={(steps) => apply({ steps })}
+          />
+        </section>
       )}
+    </div>
+  );
+}
+
+/** One-click funnels from the site's top pages to its goals and along its top pages, once they are known. */
+function SuggestedFunnels({
+  siteId,
+  pages,
+  onChoose,
+}: {
+  siteId: number;
+  pages: string[];
+  onChoose: (steps: FunnelStep[]) => void;
+}) {
+  const goals = useSiteGoalsQuery(siteId);
+  const funnels = suggestedFunnels(pages, goals.data ?? []);
+  if (funnels.length === 0) return null;
+  return (
+    <div className="funnels-suggested" role="group" aria-label="Suggested funnels">
+      <span>Or start from</span>
+      {funnels.map((funnel) => (
+        <button key={funnel.label} type="button" className="chip" onClick={() => onChoose(funnel.steps)}>
+          {funnel.label}
+        </button>
+      ))}
     </div>
   );
 }

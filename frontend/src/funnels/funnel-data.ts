@@ -8,6 +8,7 @@ import {
 import { formatMetric } from '../overview/overview-data.js';
 import { formatChange, formatCount, formatDuration } from '../shared/format.js';
 import { DIMENSION_LABELS, valueLabel, type Dimension } from '../reports/dimension-labels.js';
+import type { Goal } from '../overview/api.js';
 import type { FunnelBreakdownRow, FunnelReport, FunnelStep, FunnelStepResult } from './api.js';
 
 /** The conversion windows offered, in seconds, with their names; a link may carry any other. */
@@ -51,12 +52,52 @@ export function funnelOptionChanges(options: FunnelOptions) {
   };
 }
 
-export const blankStep = (): FunnelStep => ({
+const pageStep = (match: string): FunnelStep => ({
   kind: 'page',
-  match: '',
+  match,
   propertyKey: null,
   propertyValue: null,
 });
+
+export const blankStep = () => pageStep('');
+
+/** A funnel offered on the empty funnels page, shown with one click. */
+export interface SuggestedFunnel {
+  label: string;
+  steps: FunnelStep[];
+}
+
+/** How many funnels are offered, goals' first. */
+const SUGGESTED_FUNNELS = 4;
+
+/**
+ * Funnels that show data at once on a site nobody built one for yet: from its most visited page to each of
+ * its goals, then through its top pages in their order (the first three). `pages` most visited first.
+ */
+export function suggestedFunnels(pages: string[], goals: Goal[]): SuggestedFunnel[] {
+  const [entry] = pages;
+  if (entry === undefined) return [];
+  const toGoals = goals
+    .filter((goal) => !(goal.kind === 'page' && goal.match === entry))
+    .map((goal) => ({
+      label: `${entry} → ${goal.name}`,
+      steps: [
+        pageStep(entry),
+        {
+          kind: goal.kind,
+          match: goal.match,
+          propertyKey: goal.propertyKey,
+          propertyValue: goal.propertyValue,
+        },
+      ],
+    }));
+  const throughPages = pages.slice(0, 3);
+  const alongPages =
+    throughPages.length >= MIN_FUNNEL_STEPS
+      ? [{ label: throughPages.join(' → '), steps: throughPages.map(pageStep) }]
+      : [];
+  return [...toGoals, ...alongPages].slice(0, SUGGESTED_FUNNELS);
+}
 
 /** What a step counts, in words: "Pageview of /pricing", "Event signup where plan is pro", an action's name. */
 export function describeStep(step: FunnelStep, actionNames: ReadonlyMap<string, string> = new Map()): string {

@@ -2,6 +2,7 @@ import { formatCount, formatDateRange, formatPercent } from '../shared/format';
 import { PagePicker } from '../reports/PagePicker';
 import type { ReportPageProps } from '../reports/report-page';
 import type { ReportRequest } from '../reports/report-request';
+import { useReportPage } from '../reports/useTopPages';
 import { usePageOptions } from '../routing/useReportView';
 import { CsvDownloadButton } from '../shared/CsvDownloadButton';
 import { csvFile } from '../shared/csv';
@@ -39,17 +40,13 @@ const OUTLINE_STEP = 250;
 export function HeatmapPage({ site, request }: ReportPageProps) {
   const [search, changeOptions] = usePageOptions();
   const options = parseHeatmapOptions(search);
+  const { page, pending } = useReportPage(request, options.page);
   const change = (changes: Partial<HeatmapOptions>) =>
     changeOptions(heatmapOptionsSearch({ ...options, ...changes }));
   return (
     <div className="heatmap">
       <section className="card heatmap-controls" aria-label="Heatmap: choose">
-        <PagePicker
-          request={request}
-          page={options.page}
-          label="Page"
-          onChoose={(page) => change({ page })}
-        />
+        <PagePicker request={request} page={page} label="Page" onChoose={(page) => change({ page })} />
         <div className="heatmap-viewports" role="group" aria-label="Viewport">
           {VIEWPORTS.map((viewport) => (
             <button
@@ -64,13 +61,14 @@ export function HeatmapPage({ site, request }: ReportPageProps) {
           ))}
         </div>
       </section>
-      {options.page === undefined ? (
-        <p className="card query-state query-state-empty">
-          Choose a page above — one of your top pages, or type its path — to see where visitors clicked on it
-          and how far down they scrolled.
+      {page === undefined ? (
+        <p className="card query-state query-state-empty" aria-busy={pending}>
+          {pending
+            ? 'Finding your most visited page…'
+            : 'No page was viewed in this period. Choose a longer period, or type a path to see where visitors clicked on it and how far down they scrolled.'}
         </p>
       ) : (
-        <Heatmap siteId={site.id} request={request} page={options.page} viewport={options.viewport} />
+        <Heatmap siteId={site.id} request={request} page={page} viewport={options.viewport} />
       )}
     </div>
   );

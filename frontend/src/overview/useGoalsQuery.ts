@@ -1,6 +1,6 @@
 import { reportKey, type ReportRequest } from '../reports/report-request';
 import { useApiQuery } from '../shared/useApiQuery';
-import { fetchConversions } from './api';
+import { fetchConversions, fetchGoals } from './api';
 
 /**
  * Every goal of the site with its conversions in the view, from one request (the API reads the visits once
@@ -13,3 +13,7 @@ export function useGoalsQuery(request: ReportRequest, enabled = true) {
     { enabled },
   );
 }
+
+/** The site's goals as defined, without their numbers: what an alert rule or a suggested funnel names. */
+export const useSiteGoalsQuery = (siteId: number) =>
+  useApiQuery(['site-goals', siteId], (token, signal) => fetchGoals(siteId, token, signal));

@@ -2,6 +2,7 @@ import { formatCount, formatDateRange, formatPercent } from '../shared/format';
 import { PagePicker } from '../reports/PagePicker';
 import type { ReportPageProps } from '../reports/report-page';
 import type { ReportRequest } from '../reports/report-request';
+import { useReportPage } from '../reports/useTopPages';
 import { usePageOptions } from '../routing/useReportView';
 import { CsvDownloadButton } from '../shared/CsvDownloadButton';
 import { QueryState } from '../shared/QueryState';
@@ -32,17 +33,13 @@ const TOP_PATHS = 10;
 export function PathsPage({ request }: ReportPageProps) {
   const [search, changeOptions] = usePageOptions();
   const options = parsePathsOptions(search);
+  const { page, pending } = useReportPage(request, options.page);
   const change = (changes: Partial<PathsOptions>) =>
     changeOptions(pathsOptionsSearch({ ...options, ...changes }));
   return (
     <div className="paths">
       <section className="card paths-controls" aria-label="Paths: choose">
-        <PagePicker
-          request={request}
-          page={options.page}
-          label="Page"
-          onChoose={(page) => change({ page })}
-        />
+        <PagePicker request={request} page={page} label="Page" onChoose={(page) => change({ page })} />
         <div className="paths-views" role="group" aria-label="Show">
           <button
             type="button"
@@ -62,15 +59,16 @@ export function PathsPage({ request }: ReportPageProps) {
           </button>
         </div>
       </section>
-      {options.page === undefined ? (
-        <p className="card query-state query-state-empty">
-          Choose a page above — one of your top pages, or type a path such as /pricing or a pattern such as
-          /blog/** — to see where its visitors came from and went next.
+      {page === undefined ? (
+        <p className="card query-state query-state-empty" aria-busy={pending}>
+          {pending
+            ? 'Finding your most visited page…'
+            : 'No page was viewed in this period. Choose a longer period, or type a path such as /pricing or a pattern such as /blog/** to see where its visitors came from and went next.'}
         </p>
       ) : options.view === 'flow' ? (
-        <PathFlow request={request} page={options.page} onCentre={(page) => change({ page })} />
+        <PathFlow request={request} page={page} onCentre={(centre) => change({ page: centre })} />
       ) : (
-        <TopPaths request={request} options={{ ...options, page: options.page }} onChange={change} />
+        <TopPaths request={request} options={{ ...options, page }} onChange={change} />
       )}
     </div>
   );

@@ -1,10 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { useBreakdownQuery } from '../overview/useBreakdownQuery';
 import type { ReportRequest } from './report-request';
+import { useTopPages } from './useTopPages';
 
-/** The site's top pages offered as choices: as many as the overview's Pages card, so both share one answer. */
-const TOP_PAGES = 10;
-/** Of those, the ones shown as one-click chips; the rest are in the field's suggestions. */
+/** Of the site's top pages, the ones shown as one-click chips; the rest are in the field's suggestions. */
 const CHIPS = 5;
 
 interface PagePickerProps {
@@ -29,8 +27,7 @@ export function PagePicker({ request, page, onChoose, label }: PagePickerProps) 
 function PageForm({ request, page, onChoose, label }: PagePickerProps) {
   const [typed, setTyped] = useState(page ?? '');
   const [invalid, setInvalid] = useState(false);
-  const topPages = useBreakdownQuery({ ...request, dimension: 'page', limit: TOP_PAGES });
-  const pages = (topPages.data?.rows ?? []).map((row) => row.value).filter((value) => value !== '');
+  const { pages } = useTopPages(request);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const chosen = typed.trim();
