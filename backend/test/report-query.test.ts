@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DIMENSION_NAMES, EVENT_ROW, REPORT_DIMENSIONS } from '@sluice/config';
+import { QUERY_PRIORITY } from '../src/clickhouse/query-priority.js';
 import { render } from '../src/clickhouse/sql-binder.js';
 import { reportSql } from '../src/reports/query/compose.js';
 import { wildcardRegex } from '../src/reports/query/filters.js';
@@ -39,6 +40,31 @@ describe('the planner', () => {
       chooseSource({ dimension: 'country', filters: { and: [country, { or: [page] }] } }),
       'events',
     );
+  });
+
+  test("the overview and its series go first on a busy server; breakdowns keep the reports' priority", () => {
+    const base: ReportQuery = {
+      site: { id: 7, timezone: 'Europe/Berlin' },
+      range: { from: '2026-11-01', to: '2026-11-30' },
+      metrics: ['visitors'],
+    };
+    const priorityOf = (query: ReportQuery) => reportSql(query, query.range).settings?.priority;
+    assert.deepEqual(
+      [
+        priorityOf(base),
+        priorityOf({ ...base, interval: 'day' }),
+        priorityOf({ ...base, interval: 'hour' }),
+        priorityOf({
+          ...base,
+          interval: 'day',
+          filters: { dimension: 'country', operator: 'is', value: 'DE' },
+        }),
+      ],
+      [QUERY_PRIORITY.headline, QUERY_PRIORITY.headline, QUERY_PRIORITY.headline, QUERY_PRIORITY.headline],
+    );
+    // No setting of its own: the entry point's default, the reports' priority (reports.test.ts).
+    assert.equal(priorityOf({ ...base, dimension: 'page' }), undefined);
+    assert.equal(priorityOf({ ...base, dimension: 'country' }), undefined);
   });
 
   test('names each query by its report and source, and binds every value', () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { availableParallelism } from 'node:os';
+import { text } from 'node:stream/consumers';
 import { after, before, describe, test } from 'node:test';
 import type { INestApplication } from '@nestjs/common';
 import type request from 'supertest';
@@ -11,6 +12,7 @@ import {
   type EventRow,
 } from '@sluice/config';
 import { ClickHouseService } from '../src/clickhouse/clickhouse.service.js';
+import { HEADLINE_SETTINGS, QUERY_PRIORITY } from '../src/clickhouse/query-priority.js';
 import { sql } from '../src/clickhouse/sql-binder.js';
 import { DomainError, ErrorCode } from '../src/common/domain-error.js';
 import { addDays, localDateOf } from '../src/common/calendar.js';
@@ -861,16 +863,27 @@ describe('the query entry point', () => {
     const settings = await clickhouse.rows<{ name: string; value: string }>({
       name: 'settings-check',
       sql: sql`SELECT name, value FROM system.settings
-        WHERE name IN ('readonly', 'max_execution_time', 'max_memory_usage', 'max_result_rows', 'result_overflow_mode')
+        WHERE name IN ('readonly', 'max_execution_time', 'max_memory_usage', 'max_result_rows', 'result_overflow_mode', 'priority')
         ORDER BY name`,
     });
     assert.deepEqual(Object.fromEntries(settings.map(({ name, value }) => [name, value])), {
       max_execution_time: '30',
       max_memory_usage: '2000000000',
       max_result_rows: '100000',
+      priority: QUERY_PRIORITY.report,
       readonly: '2',
       result_overflow_mode: 'throw',
     });
+    // An export streams at the last priority, a headline query at the first (its own setting applied).
+    const priority = sql`SELECT value FROM system.settings WHERE name = 'priority'`;
+    const exported = await clickhouse.csv({ name: 'export-priority', sql: priority });
+    assert.equal((await text(exported)).trim(), `"value"\n"${QUERY_PRIORITY.export}"`);
+    const [headline] = await clickhouse.rows<{ value: string }>({
+      name: 'headline-priority',
+      sql: priority,
+      settings: HEADLINE_SETTINGS,
+    });
+    assert.equal(headline.value, QUERY_PRIORITY.headline);
     await assert.rejects(
       clickhouse.rows({ name: 'too-many-rows', sql: sql`SELECT number FROM system.numbers LIMIT 100001` }),
       /Code: 396\b.*Limit for result exceeded, max rows/,

@@ -9,8 +9,12 @@
  *    bench-backend.ts), from navigation until its numbers, chart and the cards in the window are drawn (a
  *    full page load, the session renewed from its cookie). Budget ≤ 1 s. Also, with no budget: until every
  *    card is drawn, the page scrolled to its end.
- * 3. A filter change: a country row clicked on the overview, until every card shows the filtered numbers.
- *    Each run clicks another country, so no answer comes from the panel's cache. Budget ≤ 300 ms.
+ * 3. A filter change: a country row clicked on the overview, from the click reaching the page until every
+ *    card shows the filtered numbers. Each run clicks another country, so no answer comes from the panel's
+ *    cache. Budget ≤ 300 ms. Also, with no budget: until its metric cards and chart are redrawn (their
+ *    queries go first: QUERY_PRIORITY).
+ *
+ * Times are read on the page's own clock, from its navigation or from its click to the first frame drawn.
  *
  * Options: --runs 10, and the seed's --events --sites --seed --dir (bench-options.ts).
  */
@@ -57,29 +61,72 @@ function bundleBudget(): boolean {
   return ok;
 }
 
+/** Where nothing may still be loading: the whole page, or its headline (the metric cards and the chart). */
+const EVERY_CARD = 'main [aria-busy="true"]';
+const HEADLINE = '.overview-metrics [aria-busy="true"], .time-section [aria-busy="true"]';
+
 /**
- * The overview is drawn: its cards and chart are there, nothing on the page is loading, and the first card
- * no longer reads `previous` (after a filter: the old numbers stay on screen, dimmed, until the new ones).
- * Cards out of the window ask nothing until they scroll in (useInView): those in view are what is drawn.
+ * The overview is drawn: its cards and chart are there, nothing in `loading` is loading (by default the
+ * whole page), and the first card no longer reads `previous` (after a filter: the old numbers stay on
+ * screen, dimmed, until the new ones). Cards out of the window ask nothing until they scroll in
+ * (useInView): those in view are what is drawn. Answers the first card's text and `at`, the page's clock
+ * (ms from its navigation) at the first frame the page was drawn: the predicate is checked every frame.
  */
-async function overviewDrawn(page: Page, previous?: string): Promise<string> {
+async function overviewDrawn(
+  page: Page,
+  previous?: string,
+  loading = EVERY_CARD,
+): Promise<{ text: string; at: number }> {
   // A function, not a string, for waitForFunction: a string is evaluated with eval, which the panel's CSP refuses.
-  await page.waitForFunction((before) => {
-    const { document } = globalThis as unknown as { document: PageDocument };
-    const card = document.querySelector('[aria-label="Metrics"] button');
-    return (
-      card !== null &&
-      card.textContent !== before &&
-      document.querySelector('.time-chart canvas') !== null &&
-      document.querySelector('main [aria-busy="true"]') === null
-    );
-  }, previous ?? null);
-  return (await page.getByRole('list', { name: 'Metrics' }).getByRole('button').first().textContent()) ?? '';
+  const drawn = await page.waitForFunction(
+    ([before, busy]) => {
+      const { document, performance } = globalThis as unknown as PageGlobals;
+      const card = document.querySelector('[aria-label="Metrics"] button');
+      return (
+        card !== null &&
+        card.textContent !== before &&
+        document.querySelector('.time-chart canvas') !== null &&
+        document.querySelector(busy) === null &&
+        performance.now()
+      );
+    },
+    [previous ?? null, loading] as const,
+  );
+  const at = Number(await drawn.jsonValue());
+  return {
+    text: (await page.getByRole('list', { name: 'Metrics' }).getByRole('button').first().textContent()) ?? '',
+    at,
+  };
 }
 
-/** What the page's predicate reads of the DOM (ops compiles without the DOM's types). */
-interface PageDocument {
-  querySelector(selector: string): { textContent: string | null } | null;
+/**
+ * Notes, on the page's clock, when the page receives its next click, and answers a function that reads it:
+ * a time from there leaves out what the browser's driver spends on a click before the page sees it (60 to
+ * 190 ms of actionability checks here), which no visitor's click waits for.
+ */
+async function clickClock(page: Page): Promise<() => Promise<number>> {
+  await page.evaluate(() => {
+    const globals = globalThis as unknown as PageGlobals & { clickedAt?: number };
+    globals.clickedAt = undefined;
+    globals.document.addEventListener(
+      'click',
+      () => {
+        globals.clickedAt = globals.performance.now();
+      },
+      { capture: true, once: true },
+    );
+  });
+  return async () =>
+    Number(await page.evaluate(() => (globalThis as unknown as { clickedAt?: number }).clickedAt));
+}
+
+/** What the page's functions read (ops compiles without the DOM's types). */
+interface PageGlobals {
+  document: {
+    querySelector(selector: string): { textContent: string | null } | null;
+    addEventListener(type: string, listener: () => void, options: object): void;
+  };
+  performance: { now(): number };
 }
 
 /**
@@ -184,26 +231,23 @@ async function main(): Promise<boolean> {
     const loads: number[] = [];
     const loadRequests = apiRequestTimes(page);
     for (let run = 0; run < runs; run++) {
-      const started = performance.now();
       await loadRequests.during(async () => {
         await page.goto(overviewUrl);
-        await overviewDrawn(page);
+        loads.push((await overviewDrawn(page)).at);
       });
-      loads.push(performance.now() - started);
     }
 
     // The cards below the window load as they scroll in: the page read to its end, every card drawn.
     const everyCard: number[] = [];
     for (let run = 0; run < runs; run++) {
-      const started = performance.now();
       await page.goto(overviewUrl);
       await page.locator('.breakdowns > section').first().waitFor();
       await everyCardDrawn(page);
-      await overviewDrawn(page);
-      everyCard.push(performance.now() - started);
+      everyCard.push((await overviewDrawn(page)).at);
     }
 
     const filters: number[] = [];
+    const headlines: number[] = [];
     const filterRequests = apiRequestTimes(page);
     const locations = page.getByRole('region', { name: 'Locations' });
     const countries = locations.locator('button.row-filter');
@@ -214,19 +258,23 @@ async function main(): Promise<boolean> {
       // Scrolled down to the countries, as someone about to click one.
       await locations.scrollIntoViewIfNeeded();
       await countries.first().waitFor();
-      const unfiltered = await overviewDrawn(page);
-      const started = performance.now();
+      const unfiltered = (await overviewDrawn(page)).text;
+      const clickedAt = await clickClock(page);
       await filterRequests.during(async () => {
         await countries.nth(run).click();
-        await overviewDrawn(page, unfiltered);
+        const headline = await overviewDrawn(page, unfiltered, HEADLINE);
+        const everything = await overviewDrawn(page, unfiltered);
+        const clicked = await clickedAt();
+        headlines.push(headline.at - clicked);
+        filters.push(everything.at - clicked);
       });
-      filters.push(performance.now() - started);
     }
 
     console.log(`\nSite 1, 30 days, ${plan.events.toLocaleString('en-US')} events seeded:`);
     const overviewOk = report('Overview drawn after navigation (full page load)', loads, OVERVIEW_BUDGET_MS);
     loadRequests.print('the overview');
     report('Every card drawn, the page scrolled to its end at once (no budget)', everyCard);
+    report('Filter change: its metric cards and chart redrawn (no budget)', headlines);
     const filterOk = report('Filter change redrawn (a country row clicked)', filters, FILTER_BUDGET_MS);
     filterRequests.print('the filter change');
     return bundleOk && overviewOk && filterOk;

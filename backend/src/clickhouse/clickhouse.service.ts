@@ -18,6 +18,7 @@ import { Metrics } from '../observability/metrics.js';
 import { errorMessage } from '../common/error-message.js';
 import { reportFailure } from './report-failure.js';
 import { render, sql, type SqlFragment } from './sql-binder.js';
+import { QUERY_PRIORITY } from './query-priority.js';
 import { ThreadShare, type ThreadClaim } from './thread-share.js';
 
 /** A query as every report hands it over: named for logs and timings, values bound by the binder. */
@@ -42,6 +43,7 @@ const DEFAULT_SETTINGS: ClickHouseSettings = {
   // is then the HTTP status, not a body cut short mid-JSON. Bounded by max_result_rows; a streamed
   // export (`csv`) sets it to 0.
   wait_end_of_query: 1,
+  priority: QUERY_PRIORITY.report,
 };
 
 /**
@@ -49,7 +51,7 @@ const DEFAULT_SETTINGS: ClickHouseSettings = {
  * answer is never held whole, here or there. An error past the first rows can then only cut the
  * stream short (the client sees a transfer that never ended), not change the status.
  */
-const STREAM_SETTINGS: ClickHouseSettings = { wait_end_of_query: 0 };
+const STREAM_SETTINGS: ClickHouseSettings = { wait_end_of_query: 0, priority: QUERY_PRIORITY.export };
 const REQUEST_TIMEOUT_MS = 35_000;
 
 /** A query's settings: the bounds, then its mode's (a stream's), its share of the threads, its own last. */

@@ -1,6 +1,7 @@
 import type { DimensionName } from '@sluice/config';
 import { bind, identifier, joinSql, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
 import type { NamedQuery } from '../../clickhouse/clickhouse.service.js';
+import { HEADLINE_SETTINGS } from '../../clickhouse/query-priority.js';
 import { bucketVisitRows } from './bucket-visitors.js';
 import { bucketDay, type DayInterval } from './day-buckets.js';
 import { dimensionAlias } from './dimensions.js';
@@ -131,6 +132,7 @@ export function reportSql(
         name,
         sql: sql`SELECT ${clockLabel(interval, query.site.timezone)} AS bucket, ${metrics}
           FROM ${visits} GROUP BY bucket ORDER BY bucket`,
+        settings: HEADLINE_SETTINGS,
       };
     }
     const firstsOfBuckets = source === 'rollup' ? bucketVisitRows(query, range) : undefined;
@@ -143,11 +145,12 @@ export function reportSql(
             sql`(${firstsOfBuckets})`,
             metricColumns(query, 'bucket-firsts'),
           ),
+          settings: HEADLINE_SETTINGS,
         }
-      : { name, sql: dayBucketsSql(query, interval, visits, metrics) };
+      : { name, sql: dayBucketsSql(query, interval, visits, metrics), settings: HEADLINE_SETTINGS };
   }
   if (query.dimension) return { name, sql: breakdownSql(query, query.dimension, visits, metrics) };
-  return { name, sql: sql`SELECT ${metrics} FROM ${visits}` };
+  return { name, sql: sql`SELECT ${metrics} FROM ${visits}`, settings: HEADLINE_SETTINGS };
 }
 
 /**
