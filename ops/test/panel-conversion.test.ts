@@ -230,6 +230,8 @@ const stepRows = (page: Page) => page.getByRole('list', { name: 'Steps' }).getBy
 test('funnels: an empty page offers funnels from the top page to each goal and along the top pages; one shows at a click', async () => {
   const page = await panel.ownerPage(`/sites/${SITE_ID}/funnels?${WEEK}`);
   const suggested = page.getByRole('group', { name: 'Suggested funnels' }).getByRole('button');
+  // The goals and the top pages are two answers: both drawn before the list is read.
+  await waitForText(suggested, '/ → Saw pricing');
   await waitForText(suggested, '/ → /pricing → /docs');
   // The site's goals as the goals test left them (it adds and removes some), then along the top pages.
   const offered = await suggested.allInnerTexts();
