@@ -2,6 +2,7 @@ import { formatCount, formatDateRange, formatPercent } from '../shared/format';
 import { PagePicker } from '../reports/PagePicker';
 import type { ReportPageProps } from '../reports/report-page';
 import type { ReportRequest } from '../reports/report-request';
+import { NoReportPage } from '../reports/NoReportPage';
 import { useReportPage } from '../reports/useTopPages';
 import { usePageOptions } from '../routing/useReportView';
 import { CsvDownloadButton } from '../shared/CsvDownloadButton';
@@ -62,11 +63,10 @@ export function HeatmapPage({ site, request }: ReportPageProps) {
         </div>
       </section>
       {page === undefined ? (
-        <p className="card query-state query-state-empty" aria-busy={pending}>
-          {pending
-            ? 'Finding your most visited page…'
-            : 'No page was viewed in this period. Choose a longer period, or type a path to see where visitors clicked on it and how far down they scrolled.'}
-        </p>
+        <NoReportPage
+          pending={pending}
+          purpose="to see where visitors clicked on it and how far down they scrolled"
+        />
       ) : (
         <Heatmap siteId={site.id} request={request} page={page} viewport={options.viewport} />
       )}

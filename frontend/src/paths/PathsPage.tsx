@@ -2,6 +2,7 @@ import { formatCount, formatDateRange, formatPercent } from '../shared/format';
 import { PagePicker } from '../reports/PagePicker';
 import type { ReportPageProps } from '../reports/report-page';
 import type { ReportRequest } from '../reports/report-request';
+import { NoReportPage } from '../reports/NoReportPage';
 import { useReportPage } from '../reports/useTopPages';
 import { usePageOptions } from '../routing/useReportView';
 import { CsvDownloadButton } from '../shared/CsvDownloadButton';
@@ -60,11 +61,10 @@ export function PathsPage({ request }: ReportPageProps) {
         </div>
       </section>
       {page === undefined ? (
-        <p className="card query-state query-state-empty" aria-busy={pending}>
-          {pending
-            ? 'Finding your most visited page…'
-            : 'No page was viewed in this period. Choose a longer period, or type a path such as /pricing or a pattern such as /blog/** to see where its visitors came from and went next.'}
-        </p>
+        <NoReportPage
+          pending={pending}
+          purpose="such as /pricing or a pattern such as /blog/** to see where its visitors came from and went next"
+        />
       ) : options.view === 'flow' ? (
         <PathFlow request={request} page={page} onCentre={(centre) => change({ page: centre })} />
       ) : (

@@ -108,6 +108,13 @@ export function reportSql(
   range: DateRange,
   source: VisitSource = chooseSource(query),
 ): NamedQuery {
+  const report = composedReport(query, range, source);
+  // The overview and its series are what a page leads with: they go first (query-priority.ts).
+  return query.dimension && !query.interval ? report : { ...report, settings: HEADLINE_SETTINGS };
+}
+
+/** reportSql's query, before its priority. */
+function composedReport(query: ReportQuery, range: DateRange, source: VisitSource): NamedQuery {
   const name = `report:${query.interval ? 'timeseries' : query.dimension ? 'breakdown' : 'overview'}:${source}`;
   const firsts = firstVisitRows(query, range);
   if (firsts && query.dimension) {
@@ -132,7 +139,6 @@ export function reportSql(
         name,
         sql: sql`SELECT ${clockLabel(interval, query.site.timezone)} AS bucket, ${metrics}
           FROM ${visits} GROUP BY bucket ORDER BY bucket`,
-        settings: HEADLINE_SETTINGS,
       };
     }
     const firstsOfBuckets = source === 'rollup' ? bucketVisitRows(query, range) : undefined;
@@ -145,12 +151,11 @@ export function reportSql(
             sql`(${firstsOfBuckets})`,
             metricColumns(query, 'bucket-firsts'),
           ),
-          settings: HEADLINE_SETTINGS,
         }
-      : { name, sql: dayBucketsSql(query, interval, visits, metrics), settings: HEADLINE_SETTINGS };
+      : { name, sql: dayBucketsSql(query, interval, visits, metrics) };
   }
   if (query.dimension) return { name, sql: breakdownSql(query, query.dimension, visits, metrics) };
-  return { name, sql: sql`SELECT ${metrics} FROM ${visits}`, settings: HEADLINE_SETTINGS };
+  return { name, sql: sql`SELECT ${metrics} FROM ${visits}` };
 }
 
 /**
