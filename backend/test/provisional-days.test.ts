@@ -152,6 +152,11 @@ describe('provisional days', () => {
       ],
     );
     assert.equal(Number(versions[1].visits), Number(versions[0].visits) + 1);
+    // Reports read the day at the new write's version from then on.
+    assert.equal(
+      finalizer.finalizedVersions()?.find(({ day }) => day === '2026-11-22')?.version,
+      Number(versions[1].version),
+    );
   });
 
   test("the next write drops its slot's partitions whole: the write before the latest is gone", async () => {

@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DIMENSION_NAMES, EVENT_ROW, REPORT_DIMENSIONS } from '@sluice/config';
 import { QUERY_PRIORITY } from '../src/clickhouse/query-priority.js';
-import { render } from '../src/clickhouse/sql-binder.js';
+import { render, sql } from '../src/clickhouse/sql-binder.js';
 import { reportSql } from '../src/reports/query/compose.js';
 import { wildcardRegex } from '../src/reports/query/filters.js';
+import { latestVersions } from '../src/reports/query/finalized-visits.js';
 import { METRIC_NAMES } from '../src/reports/query/metrics.js';
 import { parseFilters } from '../src/reports/query/parse-request.js';
 import { chooseSource } from '../src/reports/query/plan.js';
@@ -82,6 +83,29 @@ describe('the planner', () => {
     );
     assert.equal(query.name, 'report:breakdown:events');
     assert.ok(render(query.sql).includes(`position(pathname, '\\'; DROP TABLE events --') > 0`));
+  });
+
+  test('reads finalized days at the versions the finalizer recorded, written into the SQL as constants', () => {
+    const query: ReportQuery = {
+      site: { id: 7, timezone: 'Europe/Berlin' },
+      range: { from: '2026-11-01', to: '2026-11-30' },
+      metrics: ['visitors', 'visits'],
+      dimension: 'page',
+      filters: parseFilters('[{"dimension":"country","operator":"is","value":"DE"}]'),
+      finalizedThrough: '2026-11-28',
+    };
+    const versions = [
+      { day: '2026-11-27', version: 5 },
+      { day: '2026-11-28', version: 4_294_967_295 },
+    ];
+    const looked = render(reportSql(query, query.range).sql);
+    const given = render(reportSql({ ...query, finalizedVersions: versions }, query.range).sql);
+    assert.ok(looked.includes('FROM visits_finalized'), 'without them, the query looks them up');
+    assert.ok(!given.includes('visits_finalized'), 'with them, no lookup');
+    // 2026-11-27 is day 20,784 of the epoch: its number above the version's 32 bits.
+    const recorded = `IN (${20_784n * 2n ** 32n + 5n}, ${20_785n * 2n ** 32n + 4_294_967_295n})`;
+    assert.equal(given.split(recorded).length - 1, looked.split('FROM visits_finalized').length - 1);
+    assert.equal(render(latestVersions(sql`day`, sql`day`, sql`day`, [])), '0', 'no recorded day, no row');
   });
 
   test('merges finalized page totals for a page breakdown past 35 days, unless a visit filter, a goal or a sample asks for visits', () => {

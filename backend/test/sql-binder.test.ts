@@ -21,6 +21,14 @@ describe('the SQL binder', () => {
     }
   });
 
+  test('64-bit integers must be UInt64 bigints', () => {
+    assert.equal(render(bind.uint64(0n)), '0');
+    assert.equal(render(bind.uint64(2n ** 64n - 1n)), '18446744073709551615');
+    for (const bad of [-1n, 2n ** 64n, 1 as unknown as bigint, '1' as unknown as bigint]) {
+      assert.throws(() => bind.uint64(bad), SqlBindError, String(bad));
+    }
+  });
+
   test('dates must be real YYYY-MM-DD days', () => {
     assert.equal(render(bind.date('2028-02-29')), "toDate('2028-02-29')");
     for (const bad of ['2026-02-30', '2026-13-01', '20261120', '2026-11-20 ', "2026-11-20') OR (1=1", '']) {

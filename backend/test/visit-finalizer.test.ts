@@ -166,6 +166,18 @@ describe('finalized visits', () => {
       ['2026-11-19', '2026-11-20', '2026-11-21'].map((day) => [day, expected('UTC', day, day).length]),
     );
     assert.equal(new Set(days.map((row) => row.version)).size, 1, 'one write, one version');
+    // What reports read each day at: its latest record, for every recorded day.
+    const records = await stores.query<{ day: string; version: string }>(
+      `SELECT toString(day) AS day, toString(max(version)) AS version FROM visits_finalized GROUP BY day ORDER BY day`,
+    );
+    assert.deepEqual(
+      finalizer.finalizedVersions(),
+      records.map(({ day, version }) => ({ day, version: Number(version) })),
+    );
+    assert.equal(
+      finalizer.finalizedVersions()?.find(({ day }) => day === '2026-11-20')?.version,
+      Number(days[0].version),
+    );
 
     for (const timeZone of ZONES) {
       const { id } = sites.get(timeZone)!;

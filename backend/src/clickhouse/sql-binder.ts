@@ -18,6 +18,7 @@ const fragment = (text: string): SqlFragment => ({ [TEXT]: text });
 export class SqlBindError extends Error {}
 
 const UINT32_MAX = 0xffff_ffff;
+const UINT64_MAX = 0xffff_ffff_ffff_ffffn;
 
 /** Inside '…', ClickHouse reads backslash escapes: `\\`, `\'` and `\0` cover everything that could end or break the literal. */
 const ESCAPES: Record<string, string> = { '\\': '\\\\', "'": "\\'", '\0': '\\0' };
@@ -32,6 +33,13 @@ export const bind = {
   uint32(value: number): SqlFragment {
     if (!Number.isInteger(value) || value < 0 || value > UINT32_MAX) {
       throw new SqlBindError(`not a UInt32: ${String(value)}`);
+    }
+    return fragment(String(value));
+  },
+
+  uint64(value: bigint): SqlFragment {
+    if (typeof value !== 'bigint' || value < 0n || value > UINT64_MAX) {
+      throw new SqlBindError(`not a UInt64: ${String(value)}`);
     }
     return fragment(String(value));
   },

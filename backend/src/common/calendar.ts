@@ -42,7 +42,8 @@ export function canonicalTimeZone(value: unknown): string | undefined {
 /** A time zone name matching the whitelist pattern that this Node's ICU also knows, in any spelling. */
 export const isTimeZone = (value: unknown): value is string => canonicalTimeZone(value) !== undefined;
 
-const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+/** A YYYY-MM-DD day as days since 1970-01-01: ClickHouse's number of a Date. */
+export const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
 
 /** Days from `from` to `to`, both included (0 or less when `to` is before `from`). */
 export const daysInRange = (from: string, to: string) => dayNumber(to) - dayNumber(from) + 1;

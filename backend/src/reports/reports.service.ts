@@ -200,6 +200,7 @@ export class ReportsService {
       filters: parseFilters(dto.filters),
       goal: dto.goal === undefined ? undefined : await this.goalOf(site.id, dto.goal),
       finalizedThrough: this.finalizer.finalizedThrough(),
+      finalizedVersions: this.finalizer.finalizedVersions(),
     };
   }
 

@@ -30,6 +30,7 @@ import {
   staleProvisionalRecords,
   supersededRows,
   watermarkSql,
+  type FinalizedVersions,
   type FinalizedWrite,
 } from './query/finalized-visits.js';
 import { finalizePathsSql, pathsCoverageSql } from './query/finalized-paths.js';
@@ -77,6 +78,7 @@ export class VisitFinalizer extends RecurringJob {
   private readonly logger = new Logger('VisitFinalizer');
   private readonly client: ClickHouseClient;
   private through?: string;
+  private versions?: FinalizedVersions;
   private pathsThrough?: string;
   private running?: Promise<void>;
 
@@ -89,6 +91,14 @@ export class VisitFinalizer extends RecurringJob {
   /** The last UTC day whose visits reports read from `visits`; undefined before the first run. */
   finalizedThrough(): string | undefined {
     return this.through;
+  }
+
+  /**
+   * Each recorded day's latest version, read with `finalizedThrough` and changed with it: reports write them
+   * into their SQL (latestVersions). Undefined before the first run.
+   */
+  finalizedVersions(): FinalizedVersions | undefined {
+    return this.versions;
   }
 
   /**
@@ -158,8 +168,7 @@ export class VisitFinalizer extends RecurringJob {
     const today = now.toISOString().slice(0, 10);
     const lastFinal = addDays(today, -this.config.finalizeAfterDays);
     let next = mark.finalDay !== undefined ? addDays(mark.finalDay, 1) : await this.firstRollupDay();
-    this.through = mark.day;
-    await this.updatePathsThrough();
+    await this.updateCoverage(mark.day);
     let version = mark.version;
     if (next !== undefined && next <= lastFinal) {
       version = await this.finalizeNewDays(next, lastFinal, version, now);
@@ -235,8 +244,7 @@ export class VisitFinalizer extends RecurringJob {
     await this.command(finalizePathsSql({ from, to }, write, to));
     await this.command(recordSql(from, to, write, 'visit_paths_finalized'));
     await this.command(recordSql(from, to, write));
-    if (this.through === undefined || this.through < to) this.through = to;
-    await this.updatePathsThrough();
+    await this.updateCoverage(this.through === undefined || this.through < to ? to : this.through);
   }
 
   /** The records of provisional writes of days now final, deleted in the background (readers skip them). */
@@ -296,7 +304,7 @@ export class VisitFinalizer extends RecurringJob {
       const write = { version, slot: FINAL_SLOT };
       await this.command(finalizePathsSql({ from, to }, write, through));
       await this.command(recordSql(from, to, write, 'visit_paths_finalized'));
-      await this.updatePathsThrough();
+      await this.updateCoverage(this.through);
       this.logger.log(`Wrote the page sequences of ${from} to ${to} (version ${version})`);
       missing = missing.slice(count);
     }
@@ -317,10 +325,16 @@ export class VisitFinalizer extends RecurringJob {
     }));
   }
 
-  /** The last day up to which every finalized day's page sequences are written. */
-  private async updatePathsThrough(): Promise<void> {
+  /**
+   * Moves what reports read to `through`, with every recorded day's latest version and the last day up to
+   * which every finalized day's page sequences are written: all three at once, after the records are read,
+   * so no report reads a day without its version.
+   */
+  private async updateCoverage(through: string | undefined): Promise<void> {
     const days = await this.pathsCoverage();
     const unwritten = days.findIndex(({ written }) => !written);
+    this.versions = days.map(({ day, version }) => ({ day, version }));
+    this.through = through;
     this.pathsThrough = (unwritten === -1 ? days.at(-1) : days[unwritten - 1])?.day;
   }
 

@@ -14,7 +14,7 @@ import { rollupVisitRows } from './visits.js';
  * visitor as seen.
  */
 export function finalizedPairsOfOpenBuckets(
-  query: Pick<ReportQuery, 'site'>,
+  query: Pick<ReportQuery, 'site' | 'finalizedVersions'>,
   bucketOf: (instant: SqlFragment) => SqlFragment,
   bounds: { start: SqlFragment; end: SqlFragment },
   open: OpenDays,
@@ -26,7 +26,7 @@ export function finalizedPairsOfOpenBuckets(
     sql`toDateTime(${bind.date(open.from)}, ${bind.timeZone('UTC')})`,
   );
   return sql`SELECT ${visitorBucket(bucketOf(sql`started`))} FROM visits
-    WHERE ${latestDaysOf(bind.uint32(query.site.id), sql`toDate(${openBucketsBegin}, ${bind.timeZone('UTC')})`, bind.date(finalizedThrough))}
+    WHERE ${latestDaysOf(bind.uint32(query.site.id), sql`toDate(${openBucketsBegin}, ${bind.timeZone('UTC')})`, bind.date(finalizedThrough), query.finalizedVersions)}
       AND started >= ${openBucketsBegin} AND started >= ${bounds.start} AND started < ${bounds.end}`;
 }
 
@@ -66,7 +66,7 @@ export function bucketVisitRows(query: ReportQuery, range: DateRange): SqlFragme
     (through) => sql`SELECT ${columns},
         toUInt8(prev_started < greatest(${bucketBegins(query, bucketOf, sql`visit_started`)}, ${start})) AS first_in_bucket,
         toUInt8(0) AS open_row
-      FROM (${finalizedVisitRows(bind.uint32(query.site.id), { first: firstDay, through }, { start, end }, [sql`prev_started`])})`,
+      FROM (${finalizedVisitRows(bind.uint32(query.site.id), { first: firstDay, through, versions: query.finalizedVersions }, { start, end }, [sql`prev_started`])})`,
     (open, finalizedThrough) => {
       const seen = finalizedThrough
         ? sql`${visitorBucket(bucketOf(sql`visit_started`))} IN (${finalizedPairsOfOpenBuckets(query, bucketOf, { start, end }, open, finalizedThrough)})`

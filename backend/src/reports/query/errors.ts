@@ -174,7 +174,7 @@ const HISTORY_FROM = '2000-01-01';
  * its group id is made of are read, grouped per distinct error first, as errorGroupsSql does.
  */
 export function errorsSeenBeforeSql(
-  query: Pick<ReportQuery, 'site' | 'filters' | 'range' | 'finalizedThrough'>,
+  query: Pick<ReportQuery, 'site' | 'filters' | 'range' | 'finalizedThrough' | 'finalizedVersions'>,
   groups?: string[],
 ): NamedQuery {
   const before: DateRange = { from: HISTORY_FROM, to: addDays(query.range.from, -1) };

@@ -1,6 +1,12 @@
 import { bind, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
 import { addDays } from '../../common/calendar.js';
-import { latestDaysOf, latestVersions, VISIT_SPAN_DAYS, type FinalizedWrite } from './finalized-visits.js';
+import {
+  latestDaysOf,
+  latestVersions,
+  VISIT_SPAN_DAYS,
+  type FinalizedDays,
+  type FinalizedWrite,
+} from './finalized-visits.js';
 import { VISIT_KEY } from './visit-key.js';
 import { reloadsCollapsed, viewedPages } from './visit-steps.js';
 
@@ -75,13 +81,13 @@ export const pathsCoverageSql = sql`SELECT toString(finalized_day) AS day, lates
  */
 export function finalizedPathRows(
   site: SqlFragment,
-  days: { first: SqlFragment; through: string },
+  days: FinalizedDays,
   instants: { start: SqlFragment; end: SqlFragment },
   kept: SqlFragment | undefined,
 ): SqlFragment {
   const through = bind.date(days.through);
   return sql`SELECT visit_id, steps
     FROM visit_paths
-    WHERE ${latestDaysOf(site, days.first, through)}
+    WHERE ${latestDaysOf(site, days.first, through, days.versions)}
       AND started >= ${instants.start} AND started < ${instants.end} ${kept ? sql`AND ${kept}` : sql``}`;
 }

@@ -6,6 +6,7 @@ import {
   type FinalizedTable,
 } from '@sluice/pipeline';
 import { bind, identifier, joinSql, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
+import { dayNumber } from '../../common/calendar.js';
 import { carriedBy, eventValue, visitValueFromRollup } from './dimensions.js';
 import { AGGREGATE_NAMES, aggregateState } from './metrics.js';
 import { VISIT_KEY } from './visit-key.js';
@@ -391,7 +392,7 @@ const dayCount = (from: string, to: string) => (Date.parse(to) - Date.parse(from
  */
 export function finalizedVisitRows(
   site: SqlFragment,
-  days: { first: SqlFragment; through: string },
+  days: FinalizedDays,
   instants: { start: SqlFragment; end: SqlFragment },
   columns: SqlFragment[],
   sample: SqlFragment = sql``,
@@ -412,7 +413,7 @@ export function finalizedVisitRows(
   );
   return sql`SELECT ${selected}
     FROM visits ${sample}
-    WHERE ${latestDaysOf(site, days.first, through)}
+    WHERE ${latestDaysOf(site, days.first, through, days.versions)}
       AND started >= ${instants.start} AND started < ${instants.end}`;
 }
 
@@ -420,29 +421,63 @@ export function finalizedVisitRows(
 const dayVersion = (day: SqlFragment, version: SqlFragment) =>
   sql`toUInt64(${day}) * 4294967296 + ${version}`;
 
+/** Each finalized UTC day's latest recorded version, in day order, as the VisitFinalizer last recorded them. */
+export type FinalizedVersions = ReadonlyArray<{ day: string; version: number }>;
+
+/**
+ * The finalized UTC days a report reads: from `first` through `through` (the last finalized day it reads),
+ * each at its latest version (`versions`, from the VisitFinalizer; undefined, they are looked up in
+ * `visits_finalized` by the query itself).
+ */
+export interface FinalizedDays {
+  first: SqlFragment;
+  through: string;
+  versions: FinalizedVersions | undefined;
+}
+
 /**
  * Each UTC day's latest recorded version, from `first` to `through`, as a condition on `(day, version)`
  * (`day` an expression where the table has no such column). Tested as one UInt64 per row rather than a
  * `(day, version)` tuple: 18.16 tests a set of tuples slower, about 20 ms of a 30-day page breakdown's 167.
- * Each day's first record by descending version (`LIMIT 1 BY`), not `max(version)` by `GROUP BY`: 18.16's
- * aggregation costs 4 ms before its first row, about the same for 30 records (every report reads this
- * set; the 30-day overview's SQL 58-64 ms so, 53 without).
+ *
+ * Reports give the `versions` the finalizer recorded, written into the query as constants: 18.16 builds a
+ * subquery's set before it reads a row, 8-20 ms of every report that reads finalized days (the 30-day
+ * overview's SQL 48 → 37 ms, a filtered page breakdown's with three such sets 166 → 147). Every recorded
+ * day is listed, one number each: `first` and `through` bound the rows apart. The finalizer itself, whose
+ * writes change them, looks them up: each day's first record by descending version (`LIMIT 1 BY`), not
+ * `max(version)` by `GROUP BY` (18.16's aggregation costs 4 ms before its first row).
  */
-export const latestVersions = (
+export function latestVersions(
   first: SqlFragment,
   through: SqlFragment,
   day: SqlFragment = sql`day`,
-) => sql`${dayVersion(day, sql`version`)} IN (
+  versions?: FinalizedVersions,
+): SqlFragment {
+  if (versions) {
+    // A list of none is no day: `IN ()` does not parse.
+    if (versions.length === 0) return sql`0`;
+    const recorded = versions.map(({ day: recordedDay, version }) =>
+      bind.uint64((BigInt(dayNumber(recordedDay)) << 32n) + BigInt(version)),
+    );
+    return sql`${dayVersion(day, sql`version`)} IN (${joinSql(recorded, ', ')})`;
+  }
+  return sql`${dayVersion(day, sql`version`)} IN (
         SELECT ${dayVersion(sql`day`, sql`version`)} FROM visits_finalized
         WHERE day >= ${first} AND day <= ${through} ORDER BY day, version DESC LIMIT 1 BY day
       )`;
+}
 
 /**
- * A site's rows of the finalized UTC days `first` to `through`, each day's latest recorded version, as a
- * condition on a finalized table (its `site_id`, `day` and `version`).
+ * A site's rows of the finalized UTC days `first` to `through`, each day's latest recorded version
+ * (latestVersions), as a condition on a finalized table (its `site_id`, `day` and `version`).
  */
-export const latestDaysOf = (site: SqlFragment, first: SqlFragment, through: SqlFragment) =>
-  sql`site_id = ${site} AND day >= ${first} AND day <= ${through} AND ${latestVersions(first, through)}`;
+export const latestDaysOf = (
+  site: SqlFragment,
+  first: SqlFragment,
+  through: SqlFragment,
+  versions: FinalizedVersions | undefined,
+) =>
+  sql`site_id = ${site} AND day >= ${first} AND day <= ${through} AND ${latestVersions(first, through, sql`day`, versions)}`;
 
 /**
  * The finalized rows of `dimension` of a site whose group began in [start, end) and on a UTC day up to
@@ -451,10 +486,10 @@ export const latestDaysOf = (site: SqlFragment, first: SqlFragment, through: Sql
 export function finalizedValuesOf(
   site: SqlFragment,
   dimension: FinalizedEventDimension,
-  days: { first: SqlFragment; through: string },
+  days: FinalizedDays,
   instants: { start: SqlFragment; end: SqlFragment },
 ): SqlFragment {
-  return sql`dimension = ${bind.string(dimension)} AND ${latestDaysOf(site, days.first, bind.date(days.through))}
+  return sql`dimension = ${bind.string(dimension)} AND ${latestDaysOf(site, days.first, bind.date(days.through), days.versions)}
       AND started >= ${instants.start} AND started < ${instants.end}`;
 }
 
@@ -467,7 +502,7 @@ export function finalizedValuesOf(
 export function finalizedValueRows(
   site: SqlFragment,
   dimension: FinalizedEventDimension,
-  days: { first: SqlFragment; through: string },
+  days: FinalizedDays,
   instants: { start: SqlFragment; end: SqlFragment },
   alias: SqlFragment,
   kept?: SqlFragment,

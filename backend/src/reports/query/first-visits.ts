@@ -48,7 +48,12 @@ export function firstVisitRows(query: ReportQuery, range: DateRange): SqlFragmen
       ', ',
     );
   const finalizedRows = (through: string) =>
-    finalizedValuesOf(site, dimension, { first: firstDay, through }, { start, end });
+    finalizedValuesOf(
+      site,
+      dimension,
+      { first: firstDay, through, versions: query.finalizedVersions },
+      { start, end },
+    );
   const firsts = finalizedThenOpen(
     query,
     range,

@@ -129,7 +129,11 @@ export function funnelSql(
 
   // Each step event once, at its first arrival (range-events.ts).
   const stepEvents = sql`SELECT *, toUInt32(seen) AS at FROM (${rangeEvents(
-    { site: query.site, finalizedThrough: query.finalizedThrough },
+    {
+      site: query.site,
+      finalizedThrough: query.finalizedThrough,
+      finalizedVersions: query.finalizedVersions,
+    },
     eventsRange,
     stepEventNames(query.steps),
     [

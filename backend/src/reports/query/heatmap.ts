@@ -51,7 +51,11 @@ function pageEvents(
 ): SqlFragment {
   const onPage = [wildcardMatch(sql`pathname`, page), ...(where ? [where] : [])];
   return rangeEvents(
-    { site: query.site, finalizedThrough: query.finalizedThrough },
+    {
+      site: query.site,
+      finalizedThrough: query.finalizedThrough,
+      finalizedVersions: query.finalizedVersions,
+    },
     query.range,
     names,
     columns,

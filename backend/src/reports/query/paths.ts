@@ -50,7 +50,7 @@ function visitSteps(query: PathsQuery): SqlFragment {
     (through) =>
       finalizedPathRows(
         bind.uint32(query.site.id),
-        { first: firstDay, through },
+        { first: firstDay, through, versions: query.finalizedVersions },
         { start, end },
         // Sequences of finalized days are of visits begun there (paths are finalized up to visits at most).
         keptVisits(query, sql`visit_id`, 'finalized'),
@@ -87,7 +87,11 @@ function walkedSteps(query: PathsQuery, open: OpenDays): SqlFragment {
   const eventsFinalizedThrough =
     query.pathsFinalizedThrough === query.finalizedThrough ? undefined : query.finalizedThrough;
   const pageviews = rangeEvents(
-    { site: query.site, finalizedThrough: eventsFinalizedThrough },
+    {
+      site: query.site,
+      finalizedThrough: eventsFinalizedThrough,
+      finalizedVersions: query.finalizedVersions,
+    },
     readRange(query.range),
     ['pageview'],
     [[sql`pathname`, sql`page`]],

@@ -31,7 +31,7 @@ export type EventColumn = [SqlFragment, SqlFragment];
  * finalized days are stored once each, with their visitor, in `finalized_events` (migration 0016).
  */
 export function rangeEvents(
-  query: Pick<ReportQuery, 'site' | 'filters' | 'finalizedThrough'>,
+  query: Pick<ReportQuery, 'site' | 'filters' | 'finalizedThrough' | 'finalizedVersions'>,
   range: DateRange,
   names: string[] | undefined,
   columns: EventColumn[],
@@ -130,7 +130,7 @@ function openDaysOnly(
  * once there (migration 0016) with its visit and visitor, so no grouping.
  */
 function finalizedRangeEvents(
-  query: Pick<ReportQuery, 'site' | 'filters'>,
+  query: Pick<ReportQuery, 'site' | 'filters' | 'finalizedVersions'>,
   range: DateRange,
   through: string,
   names: string[] | undefined,
@@ -153,7 +153,7 @@ function finalizedRangeEvents(
     WHERE site_id = ${bind.uint32(query.site.id)} AND ${day} >= ${firstDay} AND ${day} <= ${last}
       AND ts >= ${start} AND ts < ${end} ${further(where)}
       ${event ? sql`AND ${filterSql(event, eventValue)}` : sql``}
-      AND ${latestVersions(firstDay, last, day)}`;
+      AND ${latestVersions(firstDay, last, day, query.finalizedVersions)}`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { DimensionName, FilterOperator } from '@sluice/config';
 import type { Goal } from '../../goals/goal.entity.js';
 import type { Site } from '../../sites/site.js';
+import type { FinalizedVersions } from './finalized-visits.js';
 import type { MetricName } from './metrics.js';
 
 /** Whole days in the site's time zone, both ends included (`YYYY-MM-DD`). */
@@ -62,4 +63,6 @@ export interface ReportQuery {
    * to it from `visits` and the rest from the rollup. Unset: every visit from the rollup.
    */
   finalizedThrough?: string;
+  /** With `finalizedThrough`: each finalized day's latest version, as the VisitFinalizer recorded them. */
+  finalizedVersions?: FinalizedVersions;
 }

@@ -46,7 +46,7 @@ function cohorts(query: RetentionQuery, range: DateRange): SqlFragment {
     query,
     range,
     (through) => sql`SELECT visitor, first_seen FROM finalized_first_seen
-      WHERE ${latestDaysOf(site, firstDay, bind.date(through))} AND ${inRange(sql`first_seen`)}`,
+      WHERE ${latestDaysOf(site, firstDay, bind.date(through), query.finalizedVersions)} AND ${inRange(sql`first_seen`)}`,
     (open) => sql`${openVisitorsFirstSeen(query, open, lastDay)}
       HAVING ${inRange(sql`first_seen`)} AND toDate(first_seen) >= ${bind.date(open.from)}`,
   );
@@ -158,7 +158,7 @@ function firstVisitsGrid(query: RetentionQuery, range: DateRange): SqlFragment {
     (through) => sql`SELECT ${periodOf(sql`first_seen`)} AS cohort_start,
         ${periodOf(sql`started`)} AS period_start, count() AS visitors
       FROM visits
-      WHERE ${latestDaysOf(site, firstDay, bind.date(through))} AND ${inRange(sql`started`)}
+      WHERE ${latestDaysOf(site, firstDay, bind.date(through), query.finalizedVersions)} AND ${inRange(sql`started`)}
         AND ${inRange(sql`first_seen`)} AND prev_started < ${bucketBegins(query, periodOf, sql`started`)}
       GROUP BY cohort_start, period_start`,
     (open, finalizedThrough) => {

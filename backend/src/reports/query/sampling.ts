@@ -27,7 +27,7 @@ export function estimatedRowsSql(query: ReportQuery, range: DateRange): NamedQue
     query,
     range,
     (through) =>
-      sql`SELECT events FROM finalized_event_counts WHERE ${latestDaysOf(site, firstDay, bind.date(through))}`,
+      sql`SELECT events FROM finalized_event_counts WHERE ${latestDaysOf(site, firstDay, bind.date(through), query.finalizedVersions)}`,
     (open) => sql`SELECT count() AS events FROM events
       WHERE site_id = ${site} AND toDate(ts) >= ${bind.date(open.from)} AND toDate(ts) <= ${lastDay}`,
   );

@@ -36,7 +36,7 @@ export function wholeUtcDays(range: DateRange, timeZone: string): { first: strin
  * read from a table of finalized totals (page totals, web vitals' samples); undefined where none is.
  */
 export function finalizedWholeDays(
-  query: Pick<ReportQuery, 'site' | 'finalizedThrough'>,
+  query: Pick<ReportQuery, 'site' | 'finalizedThrough' | 'finalizedVersions'>,
   range: DateRange,
 ): { first: SqlFragment; last: SqlFragment } | undefined {
   const days = wholeUtcDays(range, query.site.timezone);
@@ -70,7 +70,7 @@ export function valueTotalRows(query: ReportQuery, range: DateRange): SqlFragmen
     ', ',
   )}
     FROM finalized_value_totals
-    WHERE dimension = ${bind.string(dimension)} AND ${latestDaysOf(bind.uint32(query.site.id), first, last)}`;
+    WHERE dimension = ${bind.string(dimension)} AND ${latestDaysOf(bind.uint32(query.site.id), first, last, query.finalizedVersions)}`;
   const around = valueRows(query, range, dimension, sql`NOT (day >= ${first} AND day <= ${last})`);
   const partials = sql`SELECT ${alias}, ${joinSql(
     AGGREGATE_NAMES.map((name) => sql`${aggregateState(name)} AS ${partialColumn(name)}`),

@@ -67,7 +67,7 @@ export function visitRows(
       (through, from) =>
         finalizedVisitRows(
           site,
-          { first: from ? bind.date(from) : firstDay, through },
+          { first: from ? bind.date(from) : firstDay, through, versions: query.finalizedVersions },
           { start, end },
           visitDimensions.map((name) => sql`${identifier(name)} AS ${dimensionAlias(name)}`),
           sampleClause(query),
@@ -162,7 +162,7 @@ export function valueRows(
       finalizedValueRows(
         site,
         dimension,
-        { first: firstDay, through },
+        { first: firstDay, through, versions: query.finalizedVersions },
         { start, end },
         dimensionAlias(dimension),
         kept,
@@ -298,6 +298,7 @@ function ownVisits(
     dimension,
     filters: visit,
     finalizedThrough: query.finalizedThrough,
+    finalizedVersions: query.finalizedVersions,
   };
   return visitRows({ ...visitQuery, metrics: [] }, begun, 'rollup', part);
 }

@@ -93,7 +93,7 @@ export function finalizeVitalsSql(from: string, to: string, write: FinalizedWrit
  * choose among a page's events, so with one every day's events are grouped.
  */
 function vitalArrays(
-  query: Pick<ReportQuery, 'site' | 'filters' | 'range' | 'finalizedThrough'>,
+  query: Pick<ReportQuery, 'site' | 'filters' | 'range' | 'finalizedThrough' | 'finalizedVersions'>,
   dimension: VitalsDimension | undefined,
 ): SqlFragment {
   const stored = query.filters ? undefined : finalizedWholeDays(query, query.range);
@@ -116,7 +116,7 @@ function vitalArrays(
     ...VITAL_NAMES.map(identifier),
   ];
   return sql`SELECT ${joinSql(storedColumns, ', ')} FROM finalized_vitals
-      WHERE ${latestDaysOf(bind.uint32(query.site.id), stored.first, stored.last)}
+      WHERE ${latestDaysOf(bind.uint32(query.site.id), stored.first, stored.last, query.finalizedVersions)}
     UNION ALL ${grouped}`;
 }
 
@@ -128,7 +128,7 @@ function vitalArrays(
  * value, before the limit), rather than a second query reading the same events again.
  */
 export function vitalsSql(
-  query: Pick<ReportQuery, 'site' | 'filters' | 'range' | 'finalizedThrough'>,
+  query: Pick<ReportQuery, 'site' | 'filters' | 'range' | 'finalizedThrough' | 'finalizedVersions'>,
   dimension: VitalsDimension | undefined,
   { limit, overall }: { limit: number; overall: boolean },
 ): NamedQuery {
