@@ -7,6 +7,7 @@ import {
   parseRetentionOptions,
   periodLabel,
   periodsFor,
+  retentionCurve,
   retentionGrid,
   retentionOptionChanges,
 } from '../src/retention/retention-data.js';
@@ -143,4 +144,40 @@ test('the grid: a row per cohort, its cells to the range’s end, shaded in tent
 test('the identity mode stated plainly', () => {
   assert.match(identityStatement('cookieless'), /nobody can be followed past the day of their first visit/);
   assert.match(identityStatement('persistent'), /follows visitors across days/);
+});
+
+test('the curve: each period’s share over the cohorts that have it, weighted by size; a period under way only where none is over', () => {
+  const cell = (offset: number, period: string, visitors: number) => ({
+    offset,
+    period,
+    visitors,
+    percent: 0,
+  });
+  const cohorts: RetentionReport['cohorts'] = [
+    {
+      cohort: '2026-11-02',
+      visitors: 100,
+      returning: [cell(0, '2026-11-02', 100), cell(1, '2026-11-09', 20), cell(2, '2026-11-16', 10)],
+    },
+    {
+      cohort: '2026-11-09',
+      visitors: 300,
+      returning: [cell(0, '2026-11-09', 300), cell(1, '2026-11-16', 30)],
+    },
+    // Nobody began in this week: no share, not a 0% pulling the average down.
+    { cohort: '2026-11-16', visitors: 0, returning: [cell(0, '2026-11-16', 0)] },
+  ];
+  // Before 16 November's week is under way, every period counts: (20 + 30) / 400 back in week 1.
+  assert.deepEqual(retentionCurve(cohorts, 'week', '2026-11-30'), [
+    { offset: 0, percent: 100, visitors: 400, cohorts: 2, inProgress: false },
+    { offset: 1, percent: 12.5, visitors: 400, cohorts: 2, inProgress: false },
+    { offset: 2, percent: 10, visitors: 100, cohorts: 1, inProgress: false },
+  ]);
+  // In that week, week 1 counts only the first cohort's (over), and week 2 is the last point, under way.
+  assert.deepEqual(retentionCurve(cohorts, 'week', '2026-11-18'), [
+    { offset: 0, percent: 100, visitors: 400, cohorts: 2, inProgress: false },
+    { offset: 1, percent: 20, visitors: 100, cohorts: 1, inProgress: false },
+    { offset: 2, percent: 10, visitors: 100, cohorts: 1, inProgress: true },
+  ]);
+  assert.deepEqual(retentionCurve([], 'week', '2026-11-18'), []);
 });

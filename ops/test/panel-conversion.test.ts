@@ -304,7 +304,8 @@ test('funnels: built through the builder, the exact steps; the window changes th
   await page.close();
 });
 
-const gridRows = (page: Page) => page.getByRole('table').getByRole('row');
+// The cohort grid, by its caption: the curve's legend below it is a table too.
+const gridRows = (page: Page) => page.getByRole('table', { name: /^Cohorts by/ }).getByRole('row');
 
 test('retention: the cohorts as seeded by week and by day, the returning event chosen, the identity mode stated', async () => {
   const page = await panel.ownerPage(`/sites/${SITE_ID}/retention?${WEEK}`);
@@ -331,6 +332,11 @@ test('retention: the cohorts as seeded by week and by day, the returning event c
     'Nov 15 0 — 0 visitors — 0 visitors',
     'Nov 16 0 — 0 visitors',
   ]);
+  // The grid in one line: each day's share over the cohorts that have it (Nov 10–14), weighted by size.
+  assert.equal(
+    await page.getByRole('img', { name: /^Average retention by day/ }).getAttribute('aria-label'),
+    'Average retention by day after the first visit: Day 0 100%, Day 1 40%, Day 2 0%, Day 3 25%, Day 4 0%, Day 5 0%, Day 6 0%',
+  );
   const daily = page.url();
 
   // A return is a signup now: none of the returning visits sent one.

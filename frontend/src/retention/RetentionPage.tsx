@@ -14,6 +14,7 @@ import {
   retentionOptionChanges,
   type RetentionOptions,
 } from './retention-data';
+import { RetentionCurve } from './RetentionCurve';
 import { RetentionGridTable } from './RetentionGrid';
 import { useRetentionQuery } from './useRetentionQuery';
 
@@ -80,18 +81,22 @@ export function RetentionPage({ request, range }: ReportPageProps) {
             </p>
           }
         >
-          {(report) => (
-            <>
-              <p className={`retention-identity is-${report.identity}`}>
-                {identityStatement(report.identity)}
-              </p>
-              <RetentionGridTable
-                grid={retentionGrid(report, todayIn(report.timezone, new Date()))}
-                period={report.period}
-                returnEvent={report.returnEvent}
-              />
-            </>
-          )}
+          {(report) => {
+            const today = todayIn(report.timezone, new Date());
+            return (
+              <>
+                <p className={`retention-identity is-${report.identity}`}>
+                  {identityStatement(report.identity)}
+                </p>
+                <RetentionGridTable
+                  grid={retentionGrid(report, today)}
+                  period={report.period}
+                  returnEvent={report.returnEvent}
+                />
+                <RetentionCurve report={report} today={today} />
+              </>
+            );
+          }}
         </QueryState>
       </section>
     </div>

@@ -1,7 +1,7 @@
 import { periodStart } from '../../../config/src/view-periods.js';
 import { rangeDays, type DateRange } from '../date-range/date-range.js';
 import { dateTimeFormat, formatCount, numberFormat } from '../shared/format.js';
-import type { RetentionPeriod, RetentionReport } from './api.js';
+import type { RetentionCohort, RetentionPeriod, RetentionReport } from './api.js';
 
 export const RETENTION_PERIODS: RetentionPeriod[] = ['day', 'week', 'month'];
 export const DEFAULT_PERIOD: RetentionPeriod = 'week';
@@ -129,4 +129,50 @@ export function identityStatement(identity: RetentionReport['identity']): string
   return identity === 'cookieless'
     ? 'This site counts visitors without cookies: a visitor’s anonymous id changes every day (UTC), so nobody can be followed past the day of their first visit and returns show only within that day. To follow visitors across days, switch the site’s privacy mode to persistent under Sites.'
     : 'This site follows visitors across days by the tracker’s first-party id: a return is a visitor coming back in a later period.';
+}
+
+/** The average share returning `offset` periods after the first visit (RetentionCurve). */
+export interface CurvePoint {
+  offset: number;
+  /** Percent of the visitors of the cohorts counted, 0–100. */
+  percent: number;
+  /** The visitors of those cohorts, and how many cohorts they are. */
+  visitors: number;
+  cohorts: number;
+  /** Counted from cells under way only (no cohort has this period over yet): the share still grows. */
+  inProgress: boolean;
+}
+
+/**
+ * The retention curve: for each period after the first visit, the share of visitors back in it, over every
+ * cohort that has it, weighted by cohort size (a cohort of 1,000 counts for more than one of 3). Periods not
+ * over yet are left out where any cohort has the period over; where none has, they are the curve's last point,
+ * under way. Cohorts nobody began in have no share. `today` is the site's date (retentionGrid).
+ */
+export function retentionCurve(
+  cohorts: RetentionCohort[],
+  period: RetentionPeriod,
+  today: string,
+): CurvePoint[] {
+  const current = periodStart(today, period);
+  const longest = Math.max(0, ...cohorts.map((cohort) => cohort.returning.length));
+  const points: CurvePoint[] = [];
+  for (let offset = 0; offset < longest; offset += 1) {
+    const cells = cohorts
+      .filter((cohort) => cohort.visitors > 0 && cohort.returning[offset])
+      .map((cohort) => ({ visitors: cohort.visitors, cell: cohort.returning[offset] }));
+    const over = cells.filter(({ cell }) => cell.period !== current);
+    const counted = over.length > 0 ? over : cells;
+    const visitors = counted.reduce((sum, { visitors }) => sum + visitors, 0);
+    if (visitors === 0) continue;
+    const returned = counted.reduce((sum, { cell }) => sum + cell.visitors, 0);
+    points.push({
+      offset,
+      percent: (100 * returned) / visitors,
+      visitors,
+      cohorts: counted.length,
+      inProgress: over.length === 0,
+    });
+  }
+  return points;
 }

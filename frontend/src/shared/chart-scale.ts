@@ -1,4 +1,4 @@
-import { formatCompact, formatCount, formatWallClock } from './format.js';
+import { formatCompact, formatCount, formatPercent, formatWallClock } from './format.js';
 
 /**
  * How a chart over time writes its buckets and values in the reader's words (LineChart): the API names
@@ -70,4 +70,11 @@ export const countScale = (locale?: string): ValueScale => ({
   value: (value) => formatCount(value, locale),
   axis: (value) => formatCompact(value, locale),
   steps: COUNT_STEPS,
+});
+
+/** Percents (0–100): one decimal in the legend, whole steps on the axis ("20%"). */
+export const percentScale = (locale?: string): ValueScale => ({
+  value: (value) => formatPercent(value, locale),
+  axis: (value) => formatPercent(value, locale),
+  steps: [1, 2, 5, 10, 20, 25, 50],
 });
