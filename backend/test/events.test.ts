@@ -151,6 +151,51 @@ describe('the events explorer', () => {
     );
   });
 
+  test("one visit's, visitor's or signed-in user's events", async () => {
+    const site = await newSite('whose.test', 'UTC');
+    const rows = [
+      eventRow({ site_id: site, ts: '2026-11-20 09:00:00', session_id: 'visit-1', visitor_id: 'v1' }),
+      eventRow({
+        site_id: site,
+        ts: '2026-11-20 09:05:00',
+        session_id: 'visit-1',
+        visitor_id: 'v1',
+        user_id: 'u-7',
+      }),
+      eventRow({ site_id: site, ts: '2026-11-20 15:00:00', session_id: 'visit-2', visitor_id: 'v1' }),
+      // The same user signed in on another device: another visitor.
+      eventRow({
+        site_id: site,
+        ts: '2026-11-20 18:00:00',
+        session_id: 'visit-3',
+        visitor_id: 'v2',
+        user_id: 'u-7',
+      }),
+      eventRow({ site_id: site, ts: '2026-11-20 19:00:00', session_id: 'visit-4', visitor_id: 'v3' }),
+    ];
+    await stores.insertEvents(rows);
+    const ids = async (params: Params) =>
+      (await events(site, { ...range, ...params }).expect(200)).body.events.map(
+        ({ event_id }: EventRow) => event_id,
+      );
+    const id = (n: number) => rows[n].event_id;
+    assert.deepEqual(await ids({ session: 'visit-1' }), [id(1), id(0)]);
+    assert.deepEqual(await ids({ visitor: 'v1' }), [id(2), id(1), id(0)]);
+    assert.deepEqual(await ids({ user: 'u-7' }), [id(3), id(1)]);
+    // With the filters, and another site's visit is nobody's here.
+    assert.deepEqual(
+      await ids({
+        visitor: 'v1',
+        filters: '[{"dimension":"event_name","operator":"is","value":"pageview"}]',
+      }),
+      [id(2), id(1), id(0)],
+    );
+    const other = await newSite('whose-other.test', 'UTC');
+    assert.deepEqual((await events(other, { ...range, session: 'visit-1' }).expect(200)).body.events, []);
+    const exported = (await csv(site, 'events', { ...range, session: 'visit-1' }).expect(200)).body as string;
+    assert.equal(exported.trim().split('\n').length, 3, 'the CSV: a header and the visit’s two events');
+  });
+
   test('bad requests are a 400 naming the field', async () => {
     const site = await newSite('bad.test', 'UTC');
     const cases: Array<[Params, string]> = [
@@ -165,6 +210,10 @@ describe('the events explorer', () => {
         { filters: '[{"dimension":"entry_page","operator":"is","value":"/"}]' },
         'filters: entry_page describes a visit, not an event (filter events by page)',
       ],
+      [{ session: 'x'.repeat(65) }, 'session must be at most 64 characters, as session_id is'],
+      [{ visitor: '' }, 'visitor must not be empty'],
+      [{ user: 'x'.repeat(129) }, 'user must be at most 128 characters, as user_id is'],
+      [{ session: 'a', visitor: 'b' }, 'session, visitor: ask for one visit, visitor or user at a time'],
     ];
     await assertRefused(
       site,

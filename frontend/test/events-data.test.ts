@@ -4,9 +4,12 @@ import type { StoredEvent } from '../src/events/api.js';
 import {
   EVENT_DIMENSIONS,
   eventFields,
+  eventOwners,
   eventProperties,
+  eventsOfOptions,
   eventTime,
   parseConditions,
+  parseEventsOf,
 } from '../src/events/events-data.js';
 
 test('explorer conditions: read from the URL as the filter bar reads its own; a visit dimension or junk is left out', () => {
@@ -60,5 +63,26 @@ test("an event's time in the site's zone; its fields without defaults, in the co
   assert.deepEqual(eventProperties(event), [
     { name: 'plan', value: 'pro' },
     { name: 'seats', value: '5' },
+  ]);
+});
+
+test("whose events: the URL's session, visitor or user (the first it holds); an event's visit, visitor and user", () => {
+  assert.equal(parseEventsOf(new URLSearchParams('period=7d')), undefined);
+  assert.equal(parseEventsOf(new URLSearchParams('session=')), undefined, 'an empty one asks for nothing');
+  assert.deepEqual(parseEventsOf(new URLSearchParams('visitor=v1&user=u-7')), {
+    kind: 'visitor',
+    value: 'v1',
+  });
+  // Showing one kind clears the others; nothing clears them all.
+  assert.deepEqual(eventsOfOptions({ kind: 'user', value: 'u-7' }), {
+    session: undefined,
+    visitor: undefined,
+    user: 'u-7',
+  });
+  assert.deepEqual(eventsOfOptions(undefined), { session: undefined, visitor: undefined, user: undefined });
+  const event = { session_id: 's1', visitor_id: 'v1', user_id: '' } as unknown as StoredEvent;
+  assert.deepEqual(eventOwners(event), [
+    { kind: 'session', value: 's1' },
+    { kind: 'visitor', value: 'v1' },
   ]);
 });

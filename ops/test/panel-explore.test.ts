@@ -162,6 +162,38 @@ test('the explorer lists the newest events, pages to older ones, opens a row, fi
   await page.close();
 });
 
+test("a row opens to its visit's and its visitor's events, in the URL; every event again at a click", async () => {
+  const page = await panel.ownerPage(`/sites/${SITE_ID}/events?${CLICK_DAY}`);
+  const events = page.getByRole('region', { name: 'Events' });
+  await events.getByText('6 events shown').waitFor();
+  await events.getByRole('button', { name: 'Nov 18, 2026, 9:01:00 AM' }).click();
+  await events.getByRole('button', { name: 'This visit’s events' }).click();
+  await page.waitForURL(/session=clicks-x/);
+  await events.getByText('3 events shown').waitFor();
+  await events.getByText('One visit’s events: clicks-x').waitFor();
+  // The row opened stays open, where it now is among its visit's (the two at 9:00 in either order: their ids decide).
+  const rows = (await rowsOf(page, 'Events')).filter((row) => row.startsWith('Nov'));
+  assert.equal(rows[0], 'Nov 18, 2026, 9:01:00 AM\t$autocapture\t/pricing\t(not set)\t(not set)');
+  assert.deepEqual(rows.slice(1).sort(), [
+    'Nov 18, 2026, 9:00:00 AM\t$autocapture\t/pricing\t(not set)\t(not set)',
+    'Nov 18, 2026, 9:00:00 AM\t$autocapture\t/shop\t(not set)\t(not set)',
+  ]);
+
+  // From the visit to its visitor: the link to the visit shown is not offered again.
+  assert.equal(await events.getByRole('button', { name: 'This visit’s events' }).count(), 0);
+  await events.getByRole('button', { name: 'This visitor’s events' }).click();
+  await page.waitForURL(
+    (url) => url.searchParams.get('visitor') === 'visitor-x' && !url.searchParams.has('session'),
+  );
+  await events.getByText('One visitor’s events: visitor-x').waitFor();
+  await events.getByText('3 events shown').waitFor();
+
+  await events.getByRole('button', { name: 'Show every event' }).click();
+  await page.waitForURL((url) => !url.searchParams.has('visitor'));
+  await events.getByText('6 events shown').waitFor();
+  await page.close();
+});
+
 test('the actions: named as the API names them, searched, sorted, opened to their context; one filters the panel', async () => {
   const page = await panel.ownerPage(`/sites/${SITE_ID}/actions?${CLICK_DAY}&compare=none`);
   const actions = page.getByRole('region', { name: 'Actions' });

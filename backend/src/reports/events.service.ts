@@ -2,14 +2,33 @@ import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import type { EventRow } from '@sluice/config';
 import { ClickHouseService } from '../clickhouse/clickhouse.service.js';
+import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { SitesService } from '../sites/sites.service.js';
 import type { EventsPageDto, EventsQueryDto } from './dto/events.dto.js';
 import { eventsCsvSql } from './query/csv.js';
-import { eventsSql, type EventsQuery } from './query/events.js';
+import { eventsSql, type EventsOf, type EventsQuery } from './query/events.js';
 import { encodeEventsCursor, parseEventsCursor, parseFilters } from './query/parse-request.js';
 import { reportHeader } from './report-kind.js';
 
 const DEFAULT_PAGE = 100;
+
+/** Whose events a request asks for: one visit's, visitor's or user's; asked for two, a 400. */
+function eventsOf(dto: EventsQueryDto): EventsOf | undefined {
+  const asked = (
+    [
+      ['session', 'session_id'],
+      ['visitor', 'visitor_id'],
+      ['user', 'user_id'],
+    ] as const
+  ).flatMap(([param, field]) => (dto[param] === undefined ? [] : [{ param, field, value: dto[param] }]));
+  if (asked.length > 1) {
+    throw new DomainError(
+      ErrorCode.Validation,
+      `${asked.map(({ param }) => param).join(', ')}: ask for one visit, visitor or user at a time`,
+    );
+  }
+  return asked[0] && { field: asked[0].field, value: asked[0].value };
+}
 
 /** The events explorer: a site's raw events, a page at a time, through the one query entry point. */
 @Injectable()
@@ -26,6 +45,7 @@ export class EventsService {
       range: { from: dto.from, to: dto.to },
       filters: parseFilters(dto.filters),
       bots: dto.bots ?? false,
+      of: eventsOf(dto),
       after: parseEventsCursor(dto.cursor),
       limit: dto.limit ?? DEFAULT_PAGE,
     };

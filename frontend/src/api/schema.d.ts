@@ -4344,6 +4344,12 @@ export interface operations {
                 to: string;
                 /** @description A JSON filter tree as the reports take it (see breakdown); entry_page and exit_page describe visits and are refused */
                 filters?: string;
+                /** @description Only this visit's events: its session_id, as an event of it carries it */
+                session?: string;
+                /** @description Only this visitor's events: their visitor_id, as an event of theirs carries it */
+                visitor?: string;
+                /** @description Only this signed-in user's events, on any device: the site's own user_id (setUserId) */
+                user?: string;
                 /** @description Include rows the edge flagged as bots */
                 bots?: boolean;
                 limit?: number;

@@ -5,7 +5,17 @@ import { usePageOptions } from '../routing/useReportView';
 import { QueryState } from '../shared/QueryState';
 import { fetchEventsCsv, type EventsRequest, type StoredEvent } from './api';
 import { EventsFilters } from './EventsFilters';
-import { eventFields, eventProperties, eventTime, parseConditions } from './events-data';
+import {
+  eventFields,
+  eventOwners,
+  eventProperties,
+  eventsOfOptions,
+  EVENTS_OF_WORDS,
+  eventTime,
+  parseConditions,
+  parseEventsOf,
+  type EventsOf,
+} from './events-data';
 import { useEventsQuery } from './useEventsQuery';
 import { TableHeader } from '../shared/TableHeader';
 import { CsvDownloadButton } from '../shared/CsvDownloadButton';
@@ -13,18 +23,22 @@ import { formatCount, formatDateRange } from '../shared/format';
 
 /**
  * The events explorer: a site's raw events, newest first, filtered by the filter bar and by conditions of its
- * own (in the URL as `where`, with `bots=1` to include bots), a page at a time; each row opens to every field.
+ * own (in the URL as `where`, with `bots=1` to include bots), a page at a time; each row opens to every field
+ * and to its visit's, visitor's and signed-in user's events (`session=`, `visitor=`, `user=`).
  */
 export function EventsPage({ site, range, view, request: reportRequest }: ReportPageProps) {
   const [options, changeOptions] = usePageOptions();
   const own = parseConditions(options.getAll('where'));
   const bots = options.get('bots') === '1';
+  const of = parseEventsOf(options);
   const request: EventsRequest = {
     siteId: site.id,
     range,
     conditions: [...view.filters, ...own],
     bots,
+    of,
   };
+  const show = (next: EventsOf | undefined) => changeOptions(eventsOfOptions(next));
   const events = useEventsQuery(request);
 
   return (
@@ -43,6 +57,14 @@ export function EventsPage({ site, range, view, request: reportRequest }: Report
               Newest first, {formatDateRange(range)}, times in {site.timezone}
               {bots ? ', bots included' : ''}
             </p>
+            {of && (
+              <p className="events-of">
+                {EVENTS_OF_WORDS[of.kind].shown}: <code>{of.value}</code>{' '}
+                <button type="button" className="link-button" onClick={() => show(undefined)}>
+                  Show every event
+                </button>
+              </p>
+            )}
           </div>
           <CsvDownloadButton
             fetchCsv={(token) => fetchEventsCsv(request, token)}
@@ -65,7 +87,7 @@ export function EventsPage({ site, range, view, request: reportRequest }: Report
             const list = pages.flatMap((page) => page.events);
             return (
               <>
-                <EventsTable events={list} timeZone={site.timezone} />
+                <EventsTable events={list} timeZone={site.timezone} shown={of} onShow={show} />
                 <footer className="events-more">
                   <span aria-live="polite">
                     {formatCount(list.length)} {list.length === 1 ? 'event' : 'events'} shown
@@ -92,7 +114,15 @@ export function EventsPage({ site, range, view, request: reportRequest }: Report
   );
 }
 
-function EventsTable({ events, timeZone }: { events: StoredEvent[]; timeZone: string }) {
+interface EventsTableProps {
+  events: StoredEvent[];
+  timeZone: string;
+  /** Whose events the list shows already: no link to them again. */
+  shown: EventsOf | undefined;
+  onShow: (of: EventsOf) => void;
+}
+
+function EventsTable({ events, timeZone, shown, onShow }: EventsTableProps) {
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const toggle = (key: string) => {
     const next = new Set(open);
@@ -141,7 +171,7 @@ function EventsTable({ events, timeZone }: { events: StoredEvent[]; timeZone: st
             row,
             <tr key={`${key} detail`} id={detailId} className="events-detail">
               <td colSpan={5}>
-                <EventDetail event={event} />
+                <EventDetail event={event} shown={shown} onShow={onShow} />
               </td>
             </tr>,
           ];
@@ -151,10 +181,24 @@ function EventsTable({ events, timeZone }: { events: StoredEvent[]; timeZone: st
   );
 }
 
-function EventDetail({ event }: { event: StoredEvent }) {
+function EventDetail({
+  event,
+  shown,
+  onShow,
+}: { event: StoredEvent } & Omit<EventsTableProps, 'events' | 'timeZone'>) {
   const properties = eventProperties(event);
+  const owners = eventOwners(event).filter((owner) => owner.kind !== shown?.kind);
   return (
     <div className="events-fields">
+      {owners.length > 0 && (
+        <p className="events-owners">
+          {owners.map((owner) => (
+            <button key={owner.kind} type="button" className="link-button" onClick={() => onShow(owner)}>
+              {EVENTS_OF_WORDS[owner.kind].link}
+            </button>
+          ))}
+        </p>
+      )}
       <dl aria-label="Fields">
         {eventFields(event).map((field) => (
           <div key={field.name}>

@@ -2,6 +2,7 @@ import type { Schemas } from '../api/schemas.js';
 import type { DateRange } from '../date-range/date-range.js';
 import { api, authorized, dataOf } from '../shared/api-client.js';
 import type { Condition } from '../reports/conditions.js';
+import type { EventsOf } from './events-data.js';
 
 /** `GET /api/sites/:id/events`: a page of raw events, newest first, and the cursor to the older ones. */
 export type EventsPage = Schemas['EventsPageDto'];
@@ -16,16 +17,19 @@ export interface EventsRequest {
   conditions: Condition[];
   /** Include the rows the edge flagged as bots. */
   bots: boolean;
+  /** Only one visit's, visitor's or user's events. */
+  of?: EventsOf;
 }
 
 /** Events a page: enough to scan, few enough that "Older events" stays quick. */
 export const EVENTS_PAGE_SIZE = 50;
 
-const eventsQuery = ({ range, conditions, bots }: EventsRequest) => ({
+const eventsQuery = ({ range, conditions, bots, of }: EventsRequest) => ({
   from: range.from,
   to: range.to,
   ...(conditions.length > 0 && { filters: JSON.stringify(conditions) }),
   ...(bots && { bots: true }),
+  ...(of && { [of.kind]: of.value }),
 });
 
 /** A page of events: the first, or the one after `cursor`; `limit` of them (a page of the explorer's size). */

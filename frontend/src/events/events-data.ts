@@ -55,3 +55,38 @@ export function eventFields(event: Schemas['EventDto']): EventField[] {
 /** The event's custom properties, name and value, as sent. */
 export const eventProperties = (event: Schemas['EventDto']): EventField[] =>
   event.props_keys.map((name, index) => ({ name, value: event.props_values[index] ?? '' }));
+
+/** Whose events the explorer shows, by the URL's `session=`, `visitor=` or `user=`: one visit's, visitor's or user's. */
+export interface EventsOf {
+  kind: 'session' | 'visitor' | 'user';
+  value: string;
+}
+
+const EVENTS_OF_KINDS = ['session', 'visitor', 'user'] as const;
+
+/** The event field each kind is read from. */
+const EVENTS_OF_FIELDS = { session: 'session_id', visitor: 'visitor_id', user: 'user_id' } as const;
+
+/** Whose events the URL asks for: the first of `session`, `visitor`, `user` it holds, if any. */
+export function parseEventsOf(search: URLSearchParams): EventsOf | undefined {
+  const kind = EVENTS_OF_KINDS.find((candidate) => search.get(candidate));
+  return kind && { kind, value: search.get(kind) ?? '' };
+}
+
+/** The URL's options that show `of`'s events (undefined: every event), the other kinds cleared. */
+export const eventsOfOptions = (of: EventsOf | undefined) =>
+  Object.fromEntries(EVENTS_OF_KINDS.map((kind) => [kind, kind === of?.kind ? of.value : undefined]));
+
+/** The visit, visitor and signed-in user an event belongs to, each where it carries one: where it links to. */
+export const eventOwners = (event: Schemas['EventDto']): EventsOf[] =>
+  EVENTS_OF_KINDS.flatMap((kind) => {
+    const value = event[EVENTS_OF_FIELDS[kind]];
+    return value ? [{ kind, value }] : [];
+  });
+
+/** What a link to `of`'s events says, and what the list says it shows. */
+export const EVENTS_OF_WORDS: Record<EventsOf['kind'], { link: string; shown: string }> = {
+  session: { link: 'This visit’s events', shown: 'One visit’s events' },
+  visitor: { link: 'This visitor’s events', shown: 'One visitor’s events' },
+  user: { link: 'This user’s events', shown: 'One signed-in user’s events, on every device' },
+};

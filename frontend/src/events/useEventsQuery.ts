@@ -11,6 +11,7 @@ export function useEventsQuery(request: EventsRequest) {
       request.range.to,
       JSON.stringify(request.conditions),
       String(request.bots),
+      request.of ? `${request.of.kind}:${request.of.value}` : '',
     ],
     (token, signal, cursor) => fetchEvents(request, { cursor }, token, signal),
     (page) => page.nextCursor,

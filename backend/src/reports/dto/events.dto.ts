@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { EVENT_ROW, EVENT_ROW_FIELDS, type EventRow, type FieldType } from '@sluice/config';
 import { FormatProperty, type Format } from './format.js';
 import { DateRangeDto } from './date-range.dto.js';
@@ -9,6 +9,12 @@ import { ReportRangeDto } from './report.dto.js';
 /** At most this many events a page: a page is read whole before it is answered. */
 export const MAX_EVENTS_PAGE = 1000;
 const PAGE_RULE = `$property must be an integer from 1 to ${MAX_EVENTS_PAGE}`;
+
+const NOT_EMPTY = '$property must not be empty';
+
+/** A field's length rule, in the words of the event contract's field it matches. */
+const lengthRule = (field: 'session_id' | 'visitor_id' | 'user_id') =>
+  `$property must be at most ${EVENT_ROW[field].maxLength} characters, as ${field} is`;
 
 /** `GET /api/sites/:siteId/events`. */
 export class EventsQueryDto extends DateRangeDto {
@@ -20,6 +26,36 @@ export class EventsQueryDto extends DateRangeDto {
   @IsOptional()
   @IsString()
   filters?: string;
+
+  @ApiPropertyOptional({
+    description: "Only this visit's events: its session_id, as an event of it carries it",
+    maxLength: EVENT_ROW.session_id.maxLength,
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty({ message: NOT_EMPTY })
+  @MaxLength(EVENT_ROW.session_id.maxLength, { message: lengthRule('session_id') })
+  session?: string;
+
+  @ApiPropertyOptional({
+    description: "Only this visitor's events: their visitor_id, as an event of theirs carries it",
+    maxLength: EVENT_ROW.visitor_id.maxLength,
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty({ message: NOT_EMPTY })
+  @MaxLength(EVENT_ROW.visitor_id.maxLength, { message: lengthRule('visitor_id') })
+  visitor?: string;
+
+  @ApiPropertyOptional({
+    description: "Only this signed-in user's events, on any device: the site's own user_id (setUserId)",
+    maxLength: EVENT_ROW.user_id.maxLength,
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty({ message: NOT_EMPTY })
+  @MaxLength(EVENT_ROW.user_id.maxLength, { message: lengthRule('user_id') })
+  user?: string;
 
   @ApiPropertyOptional({ description: 'Include rows the edge flagged as bots', default: false })
   @IsOptional()

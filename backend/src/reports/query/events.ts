@@ -20,8 +20,16 @@ export interface EventsQuery {
   filters?: Filter;
   /** Rows the edge flagged as bots are left out unless asked for. */
   bots: boolean;
+  /** Only the events of one visit, visitor or signed-in user (their session_id, visitor_id, user_id). */
+  of?: EventsOf;
   after?: EventsCursor;
   limit: number;
+}
+
+/** Whose events: a visit's, a visitor's or a signed-in user's, by the field their events carry. */
+export interface EventsOf {
+  field: 'session_id' | 'visitor_id' | 'user_id';
+  value: string;
 }
 
 /**
@@ -77,6 +85,7 @@ export function eventConditions(query: Omit<EventsQuery, 'after' | 'limit'>): Sq
     sql`toDate(ts) >= ${firstDay} AND toDate(ts) <= ${lastDay}`,
     sql`ts >= ${start} AND ts < ${end}`,
     ...(query.bots ? [] : [sql`is_bot = 0`]),
+    ...(query.of ? [sql`${identifier(query.of.field)} = ${bind.string(query.of.value)}`] : []),
     ...(query.filters ? [filterSql(query.filters, eventColumn)] : []),
   ];
 }
