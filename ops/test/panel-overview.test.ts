@@ -305,6 +305,39 @@ test('the period offers the presets a site owner reaches for, and the comparison
   await page.close();
 });
 
+test('keyboard shortcuts: a letter picks the period, the arrows step it, X the comparison; none while typing; ? lists them', async () => {
+  const page = await ownerPage({ width: 1280 });
+  await firstCard(page, 'Unique visitors 3 ');
+  // The week before the one shown: its dates in the link, as the ‹ arrow takes them.
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForURL(/from=2026-11-03&to=2026-11-09/);
+  await page.keyboard.press('t');
+  await page.waitForURL(/period=30d/);
+  assert.equal(await page.getByRole('combobox', { name: 'Period' }).inputValue(), '30d');
+  await page.keyboard.press('x');
+  await page.waitForURL(/compare=none/);
+  await page.keyboard.press('X');
+  await page.waitForURL((url) => !url.searchParams.has('compare'));
+
+  // Typed into a field, a letter is a letter.
+  await page.getByText('Add filter', { exact: true }).click();
+  const value = page.getByRole('group', { name: 'New filter' }).getByRole('combobox', { name: 'Value' });
+  await value.fill('');
+  await value.pressSequentially('we');
+  assert.equal(await value.inputValue(), 'we');
+  assert.match(page.url(), /period=30d/);
+  await value.blur();
+
+  await page.keyboard.press('?');
+  const list = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await list.waitFor();
+  assert.match(await list.innerText(), /W\s+Last 7 days/);
+  await panel.assertAccessible(page, 'the keyboard shortcuts');
+  await page.keyboard.press('Escape');
+  await list.waitFor({ state: 'hidden' });
+  await page.close();
+});
+
 test('a German browser reads the overview in German: numbers, percentages, durations and dates', async () => {
   const page = await panel.ownerPage(`/sites/${SITE_ID}/overview?${WEEK}`, { locale: 'de-DE' });
   await firstCard(page, 'Unique visitors 3 ');

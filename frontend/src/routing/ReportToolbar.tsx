@@ -11,6 +11,8 @@ import {
 } from '../../../config/src/view-periods.js';
 import { formatDateRange } from '../shared/format';
 import type { ReportView } from './report-view';
+import type { ToolbarShortcut } from './period-keys';
+import { ToolbarShortcuts } from './ToolbarShortcuts';
 
 interface ReportToolbarProps {
   /** Whether the page draws a comparison period: the others offer none. */
@@ -25,10 +27,22 @@ interface ReportToolbarProps {
 
 /**
  * The period, arrows to the one before and after it, its dates when custom, and the comparison of a report view
- * (on pages that draw one).
+ * (on pages that draw one); each also from the keyboard (ToolbarShortcuts).
  */
 export function ReportToolbar({ compared, view, range, timeZone, now, onChange }: ReportToolbarProps) {
   const today = todayIn(timeZone, now);
+  const shortcut = (pressed: Exclude<ToolbarShortcut, { kind: 'help' }>) => {
+    if (pressed.kind === 'period') onChange({ period: pressed.period, custom: range });
+    if (pressed.kind === 'compare' && compared)
+      onChange({ comparison: view.comparison === 'none' ? 'previous' : 'none' });
+    if (pressed.kind === 'step') {
+      const days =
+        pressed.step < 0
+          ? steppedDays(view.period, range, -1, today)
+          : steppedDays(view.period, range, 1, today);
+      if (days) onChange({ period: 'custom', custom: days });
+    }
+  };
   return (
     <>
       {/* The period and its arrows wrap as one, the arrows beside it. */}
@@ -72,6 +86,7 @@ export function ReportToolbar({ compared, view, range, timeZone, now, onChange }
           </select>
         </label>
       )}
+      <ToolbarShortcuts onShortcut={shortcut} />
     </>
   );
 }
