@@ -37,6 +37,12 @@ const uuidFrom = (random: () => number) =>
 
 const range = { from: '2026-11-20', to: '2026-11-20' };
 
+/** The ids of the events a request over `range` answers, in its order. */
+const idsOf = async (siteId: number, params: Params): Promise<string[]> =>
+  (await events(siteId, { ...range, ...params }).expect(200)).body.events.map(
+    ({ event_id }: EventRow) => event_id,
+  );
+
 describe('the events explorer', () => {
   test('walks every event of the range once, newest first, while new events arrive between pages', async () => {
     const site = await newSite('walk.test', 'Asia/Kolkata');
@@ -125,10 +131,7 @@ describe('the events explorer', () => {
       eventRow({ site_id: site, ts: '2026-11-20 09:00:03', name: 'signup', country: 'US', is_bot: 1 }),
     ];
     await stores.insertEvents(rows);
-    const ids = async (params: Record<string, string | boolean>) =>
-      (await events(site, { ...range, ...params }).expect(200)).body.events.map(
-        ({ event_id }: EventRow) => event_id,
-      );
+    const ids = (params: Params) => idsOf(site, params);
     const id = (n: number) => rows[n].event_id;
     assert.deepEqual(await ids({}), [id(2), id(1), id(0)]);
     assert.deepEqual(await ids({ bots: true }), [id(3), id(2), id(1), id(0)]);
@@ -174,10 +177,7 @@ describe('the events explorer', () => {
       eventRow({ site_id: site, ts: '2026-11-20 19:00:00', session_id: 'visit-4', visitor_id: 'v3' }),
     ];
     await stores.insertEvents(rows);
-    const ids = async (params: Params) =>
-      (await events(site, { ...range, ...params }).expect(200)).body.events.map(
-        ({ event_id }: EventRow) => event_id,
-      );
+    const ids = (params: Params) => idsOf(site, params);
     const id = (n: number) => rows[n].event_id;
     assert.deepEqual(await ids({ session: 'visit-1' }), [id(1), id(0)]);
     assert.deepEqual(await ids({ visitor: 'v1' }), [id(2), id(1), id(0)]);

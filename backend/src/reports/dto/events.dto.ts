@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
@@ -10,11 +11,23 @@ import { ReportRangeDto } from './report.dto.js';
 export const MAX_EVENTS_PAGE = 1000;
 const PAGE_RULE = `$property must be an integer from 1 to ${MAX_EVENTS_PAGE}`;
 
-const NOT_EMPTY = '$property must not be empty';
-
-/** A field's length rule, in the words of the event contract's field it matches. */
-const lengthRule = (field: 'session_id' | 'visitor_id' | 'user_id') =>
-  `$property must be at most ${EVENT_ROW[field].maxLength} characters, as ${field} is`;
+/**
+ * A parameter that narrows the events to those whose contract `field` equals it (a visit's, a visitor's or a
+ * user's): a non-empty string no longer than the field may be.
+ */
+function OwnerParameter(
+  field: 'session_id' | 'visitor_id' | 'user_id',
+  description: string,
+): PropertyDecorator {
+  const { maxLength } = EVENT_ROW[field];
+  return applyDecorators(
+    ApiPropertyOptional({ description, maxLength }),
+    IsOptional(),
+    IsString(),
+    IsNotEmpty({ message: '$property must not be empty' }),
+    MaxLength(maxLength, { message: `$property must be at most ${maxLength} characters, as ${field} is` }),
+  );
+}
 
 /** `GET /api/sites/:siteId/events`. */
 export class EventsQueryDto extends DateRangeDto {
@@ -27,34 +40,19 @@ export class EventsQueryDto extends DateRangeDto {
   @IsString()
   filters?: string;
 
-  @ApiPropertyOptional({
-    description: "Only this visit's events: its session_id, as an event of it carries it",
-    maxLength: EVENT_ROW.session_id.maxLength,
-  })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty({ message: NOT_EMPTY })
-  @MaxLength(EVENT_ROW.session_id.maxLength, { message: lengthRule('session_id') })
+  @OwnerParameter('session_id', "Only this visit's events: its session_id, as an event of it carries it")
   session?: string;
 
-  @ApiPropertyOptional({
-    description: "Only this visitor's events: their visitor_id, as an event of theirs carries it",
-    maxLength: EVENT_ROW.visitor_id.maxLength,
-  })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty({ message: NOT_EMPTY })
-  @MaxLength(EVENT_ROW.visitor_id.maxLength, { message: lengthRule('visitor_id') })
+  @OwnerParameter(
+    'visitor_id',
+    "Only this visitor's events: their visitor_id, as an event of theirs carries it",
+  )
   visitor?: string;
 
-  @ApiPropertyOptional({
-    description: "Only this signed-in user's events, on any device: the site's own user_id (setUserId)",
-    maxLength: EVENT_ROW.user_id.maxLength,
-  })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty({ message: NOT_EMPTY })
-  @MaxLength(EVENT_ROW.user_id.maxLength, { message: lengthRule('user_id') })
+  @OwnerParameter(
+    'user_id',
+    "Only this signed-in user's events, on any device: the site's own user_id (setUserId)",
+  )
   user?: string;
 
   @ApiPropertyOptional({ description: 'Include rows the edge flagged as bots', default: false })
