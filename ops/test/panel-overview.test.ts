@@ -335,6 +335,22 @@ test('keyboard shortcuts: a letter picks the period, the arrows step it, X the c
   await panel.assertAccessible(page, 'the keyboard shortcuts');
   await page.keyboard.press('Escape');
   await list.waitFor({ state: 'hidden' });
+
+  // Turned off in the list (kept in this browser), a letter does nothing: the arrow clicked next steps from the
+  // 30 days still shown, not from a week.
+  await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+  await list.getByRole('checkbox', { name: 'Single-key shortcuts on' }).uncheck();
+  await list.getByRole('button', { name: 'Close' }).click();
+  await page.keyboard.press('w');
+  const thirtyDays = page.url();
+  await page.getByRole('button', { name: /^Earlier: / }).click();
+  await page.waitForURL((url) => url.href !== thirtyDays);
+  assert.match(page.url(), /period=custom/);
+  const days = (url: URL) =>
+    (Date.parse(url.searchParams.get('to') ?? '') - Date.parse(url.searchParams.get('from') ?? '')) /
+      86_400_000 +
+    1;
+  assert.equal(days(new URL(page.url())), 30);
   await page.close();
 });
 

@@ -1,5 +1,11 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { SHORTCUT_LIST, toolbarShortcut, type ToolbarShortcut } from './period-keys';
+
+/**
+ * Where the reader's choice to turn the single-key shortcuts off is kept (WCAG 2.1.4: speech input can press a
+ * letter by accident, so they can be turned off).
+ */
+const OFF_KEY = 'sluice-shortcuts-off';
 
 /** The widgets whose own keys the arrows are: a shortcut there would take them away. */
 const ARROW_WIDGETS =
@@ -12,17 +18,25 @@ interface ToolbarShortcutsProps {
 
 /**
  * The report toolbar's keyboard shortcuts (period-keys.ts), listened to on the whole page, and the list of them
- * that `?` or the link opens, in a modal dialog.
+ * that `?` or the link opens, in a modal dialog, where they can be turned off (kept in this browser).
  */
 export function ToolbarShortcuts({ onShortcut }: ToolbarShortcutsProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   // The latest handler, read when a key is pressed: the listener is added once.
   const handler = useRef(onShortcut);
   handler.current = onShortcut;
+  const [enabled, setEnabled] = useState(() => localStorage.getItem(OFF_KEY) === null);
+  const on = useRef(enabled);
+  on.current = enabled;
+  const turn = (next: boolean) => {
+    if (next) localStorage.removeItem(OFF_KEY);
+    else localStorage.setItem(OFF_KEY, '1');
+    setEnabled(next);
+  };
 
   useEffect(() => {
     const listen = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || dialog.current?.open) return;
+      if (!on.current || event.defaultPrevented || dialog.current?.open) return;
       const target = event.target instanceof HTMLElement ? event.target : null;
       const shortcut = toolbarShortcut({
         key: event.key,
@@ -64,6 +78,10 @@ export function ToolbarShortcuts({ onShortcut }: ToolbarShortcutsProps) {
             </div>
           ))}
         </dl>
+        <label className="shortcuts-switch">
+          <input type="checkbox" checked={enabled} onChange={(event) => turn(event.target.checked)} />
+          Single-key shortcuts on
+        </label>
         <form method="dialog">
           <button type="submit">Close</button>
         </form>
