@@ -6,7 +6,13 @@ import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { SitesService } from '../sites/sites.service.js';
 import type { EventsPageDto, EventsQueryDto } from './dto/events.dto.js';
 import { eventsCsvSql } from './query/csv.js';
-import { eventsSql, type EventsOf, type EventsQuery } from './query/events.js';
+import {
+  EVENT_OWNER_FIELDS,
+  eventsSql,
+  type EventOwnerParameter,
+  type EventsOf,
+  type EventsQuery,
+} from './query/events.js';
 import { encodeEventsCursor, parseEventsCursor, parseFilters } from './query/parse-request.js';
 import { reportHeader } from './report-kind.js';
 
@@ -14,13 +20,10 @@ const DEFAULT_PAGE = 100;
 
 /** Whose events a request asks for: one visit's, visitor's or user's; asked for two, a 400. */
 function eventsOf(dto: EventsQueryDto): EventsOf | undefined {
-  const asked = (
-    [
-      ['session', 'session_id'],
-      ['visitor', 'visitor_id'],
-      ['user', 'user_id'],
-    ] as const
-  ).flatMap(([param, field]) => (dto[param] === undefined ? [] : [{ param, field, value: dto[param] }]));
+  const asked = (Object.keys(EVENT_OWNER_FIELDS) as EventOwnerParameter[]).flatMap((param) => {
+    const value = dto[param];
+    return value === undefined ? [] : [{ param, field: EVENT_OWNER_FIELDS[param], value }];
+  });
   if (asked.length > 1) {
     throw new DomainError(
       ErrorCode.Validation,

@@ -6,6 +6,7 @@ import { EVENT_ROW, EVENT_ROW_FIELDS, type EventRow, type FieldType } from '@slu
 import { FormatProperty, type Format } from './format.js';
 import { DateRangeDto } from './date-range.dto.js';
 import { ReportRangeDto } from './report.dto.js';
+import { EVENT_OWNER_FIELDS, type EventOwnerParameter } from '../query/events.js';
 
 /** At most this many events a page: a page is read whole before it is answered. */
 export const MAX_EVENTS_PAGE = 1000;
@@ -15,10 +16,8 @@ const PAGE_RULE = `$property must be an integer from 1 to ${MAX_EVENTS_PAGE}`;
  * A parameter that narrows the events to those whose contract `field` equals it (a visit's, a visitor's or a
  * user's): a non-empty string no longer than the field may be.
  */
-function OwnerParameter(
-  field: 'session_id' | 'visitor_id' | 'user_id',
-  description: string,
-): PropertyDecorator {
+function OwnerParameter(parameter: EventOwnerParameter, description: string): PropertyDecorator {
+  const field = EVENT_OWNER_FIELDS[parameter];
   const { maxLength } = EVENT_ROW[field];
   return applyDecorators(
     ApiPropertyOptional({ description, maxLength }),
@@ -40,17 +39,14 @@ export class EventsQueryDto extends DateRangeDto {
   @IsString()
   filters?: string;
 
-  @OwnerParameter('session_id', "Only this visit's events: its session_id, as an event of it carries it")
+  @OwnerParameter('session', "Only this visit's events: its session_id, as an event of it carries it")
   session?: string;
 
-  @OwnerParameter(
-    'visitor_id',
-    "Only this visitor's events: their visitor_id, as an event of theirs carries it",
-  )
+  @OwnerParameter('visitor', "Only this visitor's events: their visitor_id, as an event of theirs carries it")
   visitor?: string;
 
   @OwnerParameter(
-    'user_id',
+    'user',
     "Only this signed-in user's events, on any device: the site's own user_id (setUserId)",
   )
   user?: string;

@@ -26,9 +26,13 @@ export interface EventsQuery {
   limit: number;
 }
 
+/** The events API's parameters that narrow the events to one visit's, visitor's or user's, and the field each matches. */
+export const EVENT_OWNER_FIELDS = { session: 'session_id', visitor: 'visitor_id', user: 'user_id' } as const;
+export type EventOwnerParameter = keyof typeof EVENT_OWNER_FIELDS;
+
 /** Whose events: a visit's, a visitor's or a signed-in user's, by the field their events carry. */
 export interface EventsOf {
-  field: 'session_id' | 'visitor_id' | 'user_id';
+  field: (typeof EVENT_OWNER_FIELDS)[EventOwnerParameter];
   value: string;
 }
 
