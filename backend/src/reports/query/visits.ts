@@ -60,7 +60,6 @@ export function visitRows(
   if (source === 'rollup') {
     const visitDimensions = queryDimensions(query).filter((name) => dimensionLevel(name) === 'visit');
     const filters = splitByLevel(query.filters);
-    const visitFilter = filters.visit ? sql`WHERE ${filterSql(filters.visit, dimensionAlias)}` : sql``;
     const rows = finalizedThenOpen(
       query,
       range,
@@ -79,7 +78,11 @@ export function visitRows(
           : eventVisitRows(query, range, open),
       part,
     );
-    return sql`SELECT * FROM (${rows}) ${visitFilter}`;
+    // Unwrapped where nothing is filtered: 18.16 analyses each level of subqueries again, which cost the
+    // 30-day overview 2.4 ms p50.
+    return filters.visit
+      ? sql`SELECT * FROM (${rows}) WHERE ${filterSql(filters.visit, dimensionAlias)}`
+      : rows;
   }
 
   // A breakdown by a finalized event dimension reads the finalized days' plain rows (migration 0015), of
