@@ -201,6 +201,18 @@ describe('goals through the API', () => {
         [404, { ...hidden.body, message: `site ${missing} not found` }],
       );
     }
+    // A leading zero names the same site to the validation pipe: the same answer.
+    const padded = await as('get', `/sites/0${siteB}/goals`, admin);
+    assert.deepEqual([padded.status, padded.body.message], [404, `site 0${siteB} not found`]);
+    // Owners see every site there is, and no other: a goal for a missing site is a 404, not a refused insert.
+    for (const method of ['get', 'post'] as const) {
+      const absent = await as(method, `/sites/${missing}/goals`).send({
+        name: 'x',
+        kind: 'page',
+        match: '/',
+      });
+      assert.deepEqual([absent.status, absent.body.message], [404, `site ${missing} not found`], method);
+    }
     // Within a site one can see, another site's goal is no goal at all.
     const inA = await as('patch', `/sites/${siteA}/goals/${goalB.id}`, admin).send({ name: 'x' });
     assert.deepEqual([inA.status, inA.body.message], [404, `goal ${goalB.id} not found`]);

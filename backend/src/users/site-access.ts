@@ -3,13 +3,17 @@ import { Role } from './role.js';
 import type { User } from './user.entity.js';
 import { UsersRepository } from './users.repository.js';
 
-/** Which sites a user may see: owners every site, anyone else the sites granted to them. */
+/**
+ * Which sites a user may see: owners every site there is, anyone else the sites granted to them. A site id
+ * that names no site is not seen, by owners either: a route's work on it (a goal added) would otherwise fail
+ * on the database's foreign key, a 500 where a 404 is the answer.
+ */
 @Injectable()
 export class SiteAccess {
   constructor(private readonly users: UsersRepository) {}
 
   async canSee(user: User, siteId: number): Promise<boolean> {
-    return user.role === Role.Owner || this.users.isGranted(user.id, siteId);
+    return user.role === Role.Owner ? this.users.siteExists(siteId) : this.users.isGranted(user.id, siteId);
   }
 
   /** `all`, or the ids of the sites granted. */

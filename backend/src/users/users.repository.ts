@@ -102,6 +102,17 @@ export class UsersRepository {
     return this.grants.existsBy({ userId, siteId });
   }
 
+  /** Whether a site of that id exists (deleted or not), read by the table's name: the sites module sits above this one. */
+  async siteExists(siteId: number): Promise<boolean> {
+    const row: unknown = await this.dataSource
+      .createQueryBuilder()
+      .select('1', 'found')
+      .from('sites', 'site')
+      .where('site.id = :siteId', { siteId })
+      .getRawOne();
+    return row !== undefined;
+  }
+
   async setSiteIds(userId: number, siteIds: number[]): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await manager.delete(SiteGrant, { userId });
