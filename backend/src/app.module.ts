@@ -2,6 +2,7 @@ import { Logger, Module, type DynamicModule, type OnApplicationShutdown } from '
 import { APP_FILTER } from '@nestjs/core';
 import { AiProviderModule } from './ai/ai-provider.module.js';
 import { AlertsModule } from './alerts/alerts.module.js';
+import { AnnotationsModule } from './annotations/annotations.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { BackupsModule } from './backup/backups.module.js';
@@ -42,6 +43,7 @@ export class AppModule implements OnApplicationShutdown {
         ClickHouseModule,
         SitesModule,
         GoalsModule,
+        AnnotationsModule,
         FeatureFlagsModule,
         ReportsModule,
         DemoModule,

@@ -205,6 +205,8 @@ describe('API quality', () => {
       '/api/sites/{siteId}/breakdown',
       '/api/sites/{siteId}/goals',
       '/api/sites/{siteId}/goals/{goalId}',
+      '/api/sites/{siteId}/annotations',
+      '/api/sites/{siteId}/annotations/{annotationId}',
       '/api/audit',
       '/api/ready',
     ])

@@ -531,6 +531,16 @@ const ROUTES: Record<string, { rule: Rule; answer: Answer; apiKey?: true; stream
   'POST /api/sites/:siteId/goals': { rule: 'admin of the site', answer: [400, 'validation_failed'] }, // no body
   'PATCH /api/sites/:siteId/goals/:goalId': { rule: 'admin of the site', answer: [404, 'not_found'] }, // no such goal
   'DELETE /api/sites/:siteId/goals/:goalId': { rule: 'admin of the site', answer: [404, 'not_found'] },
+  'GET /api/sites/:siteId/annotations': { rule: 'viewer of the site', answer: [200] },
+  'POST /api/sites/:siteId/annotations': { rule: 'admin of the site', answer: [400, 'validation_failed'] }, // no body
+  'PATCH /api/sites/:siteId/annotations/:annotationId': {
+    rule: 'admin of the site',
+    answer: [404, 'not_found'],
+  }, // no such annotation
+  'DELETE /api/sites/:siteId/annotations/:annotationId': {
+    rule: 'admin of the site',
+    answer: [404, 'not_found'],
+  },
   'GET /api/sites/:siteId/events': { rule: 'viewer of the site', answer: [200], apiKey: true },
   'GET /api/sites/:siteId/dashboards': { rule: 'viewer of the site', answer: [200] },
   'POST /api/sites/:siteId/dashboards': { rule: 'admin of the site', answer: [400, 'validation_failed'] }, // no name
@@ -786,6 +796,7 @@ describe('roles and site isolation, on every route', () => {
             .replace(':userId', String(userId))
             .replace(':keyId', '999999')
             .replace(':goalId', '999999')
+            .replace(':annotationId', '999999')
             .replace(':dashboardId', '999999')
             .replace(':widgetId', '999999')
             .replace(':linkId', '999999')

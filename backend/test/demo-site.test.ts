@@ -4,7 +4,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { waitUntil } from '@sluice/services';
 import { DEMO_SITE_IDENTITY } from '@sluice/traffic';
-import { addDays } from '../src/common/calendar.js';
+import { addDays, localDateOf } from '../src/common/calendar.js';
 import type { DemoSiteStatus } from '../src/demo/demo-site-status.js';
 import { LiveDemoTraffic } from '../src/demo/live-demo-traffic.js';
 import { VisitFinalizer } from '../src/reports/visit-finalizer.js';
@@ -84,7 +84,7 @@ describe('a demo site', () => {
     await app.get(LiveDemoTraffic).writeUpTo(liveUntil);
   });
 
-  test('is a site of its own, with its months written, three goals and a dashboard', async () => {
+  test('is a site of its own, with its months written, three goals, two annotations and a dashboard', async () => {
     assert.equal(status.stage, 'ready', String(status.error));
     const site = await get<{ name: string; domain: string; timezone: string; privacyMode: string }>(
       `sites/${status.siteId}`,
@@ -106,6 +106,18 @@ describe('a demo site', () => {
     assert.equal(Number(truth.rows), status.rows);
     const goals = await get<Array<{ name: string }>>(`sites/${status.siteId}/goals`);
     assert.deepEqual(goals.map(({ name }) => name).sort(), ['Purchased', 'Saw pricing', 'Signed up']);
+    // On days of the demo's own, in its time zone: 18 and 6 days before its today.
+    const today = localDateOf(Date.parse(status.until), DEMO_SITE_IDENTITY.timezone);
+    const annotations = await get<Array<{ date: string; text: string }>>(
+      `sites/${status.siteId}/annotations`,
+    );
+    assert.deepEqual(
+      annotations.map(({ date, text }) => [date, text]),
+      [
+        [addDays(today, -18), 'New checkout page deployed'],
+        [addDays(today, -6), 'Summer catalogue published'],
+      ],
+    );
     const dashboards = await get<Array<{ name: string; widgets: Array<{ kind: string }> }>>(
       `sites/${status.siteId}/dashboards`,
     );

@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { DataSource, type Table } from 'typeorm';
+import { Annotation } from '../src/annotations/annotation.entity.js';
 import { ApiKey } from '../src/api-keys/api-key.entity.js';
 import { AuditEntry } from '../src/audit/audit-entry.entity.js';
 import { KnownSource } from '../src/auth/known-source.entity.js';
@@ -305,6 +306,20 @@ const ROWS_AFTER: Record<string, (source: DataSource) => Promise<void>> = {
       window_start: 1_767_139_200_000,
       window_requests: 4,
     });
+  },
+  async Annotations1763900000015(source) {
+    await insert(
+      source,
+      'annotations',
+      {
+        site_id: 1,
+        date: '2025-09-01',
+        text: 'Launched the new pricing page',
+        author_id: 2,
+        created_at: at('2025-09-01 10:00:00'),
+      },
+      { site_id: 2, date: '2025-08-31', text: 'Newsletter sent', created_at: at('2025-09-02 09:00:00') },
+    );
   },
 };
 
@@ -622,6 +637,28 @@ test('a database with data from the first migration on upgrades with every row i
       createdAt: at('2025-08-02 09:00:00'),
       windowStart: 1_767_139_200_000,
       windowRequests: 4,
+    },
+  ]);
+
+  // The author is a relation, loaded only where asked for (its email, for the API).
+  assert.deepEqual(await read(Annotation, { id: 'ASC' }), [
+    {
+      id: 1,
+      siteId: 1,
+      date: '2025-09-01',
+      text: 'Launched the new pricing page',
+      authorId: 2,
+      author: undefined,
+      createdAt: at('2025-09-01 10:00:00'),
+    },
+    {
+      id: 2,
+      siteId: 2,
+      date: '2025-08-31',
+      text: 'Newsletter sent',
+      authorId: null,
+      author: undefined,
+      createdAt: at('2025-09-02 09:00:00'),
     },
   ]);
 

@@ -398,6 +398,61 @@ test('a range up to today: the line runs dashed into today and the legend names 
   await page.close();
 });
 
+test('an annotation added under the chart flags its day there and in the legend; changed, then deleted', async () => {
+  const page = await ownerPage({ width: 1280 });
+  await page.locator('.time-chart canvas').waitFor();
+  await page.getByRole('button', { name: '+ Add annotation' }).click();
+  const form = page.getByRole('form', { name: 'Add an annotation' });
+  await form.getByLabel('Day').fill('2026-11-12');
+  await form.getByLabel('Note').fill('Launched the pricing page');
+  await form.getByRole('button', { name: 'Add' }).click();
+  const list = page.getByRole('list', { name: 'Annotations' });
+  await list.getByText('Launched the pricing page').waitFor();
+  assert.equal(
+    (await list.getByRole('listitem').innerText()).replace(/\s+/g, ' ').trim(),
+    'Nov 12, 2026 Launched the pricing page Edit Delete',
+  );
+
+  // Nov 12 is the third of the week's seven days: its flag is drawn at the top of the plot, in the note colour.
+  const plot = await page.locator('.time-chart .u-over').boundingBox();
+  assert.ok(plot);
+  // A string, as the tests' own types have no DOM: the colours 4.5 px below the plot's top, beside Nov 12's
+  // line and halfway to the next day's.
+  const flag = (await page.evaluate(`(() => {
+    const canvas = document.querySelector('.time-chart canvas');
+    const over = document.querySelector('.time-chart .u-over').getBoundingClientRect();
+    const box = canvas.getBoundingClientRect();
+    const ratio = canvas.width / box.width;
+    const pixel = (x) => [...canvas.getContext('2d').getImageData(x * ratio, (over.top - box.top + 4.5) * ratio, 1, 1).data];
+    const third = over.left - box.left + (over.width * 2) / 6;
+    return { on: pixel(third + 2), between: pixel(third + over.width / 12) };
+  })()`)) as { on: number[]; between: number[] };
+  assert.deepEqual(flag.on.slice(0, 3), [0xb5, 0x47, 0x08], 'the flag, in --note');
+  assert.notDeepEqual(flag.between.slice(0, 3), [0xb5, 0x47, 0x08], 'no flag between days');
+  // Pointed at, the day's legend row carries its note.
+  await page.mouse.move(plot.x + (plot.width * 2) / 6, plot.y + plot.height / 2);
+  const date = page.locator('.time-chart .u-legend .u-series').first().locator('.u-value');
+  assert.equal(await date.textContent(), 'Thu, Nov 12, 2026 — Launched the pricing page');
+
+  await page
+    .getByRole('button', { name: 'Edit the annotation of Nov 12, 2026, Launched the pricing page' })
+    .click();
+  const change = page.getByRole('form', { name: 'Change the annotation' });
+  await change.getByLabel('Note').fill('Pricing page launched');
+  await change.getByRole('button', { name: 'Save' }).click();
+  await list.getByText('Pricing page launched').waitFor();
+  assert.equal(await list.getByRole('listitem').count(), 1);
+
+  await page
+    .getByRole('button', { name: 'Delete the annotation of Nov 12, 2026, Pricing page launched' })
+    .click();
+  await page
+    .getByRole('button', { name: 'Confirm: delete the annotation of Nov 12, 2026, Pricing page launched' })
+    .click();
+  await list.waitFor({ state: 'detached' });
+  await page.close();
+});
+
 test('the overview at phone and desktop width, light and dark: within the screen, no serious accessibility violation', async () => {
   for (const width of [390, 1280]) {
     for (const dark of [false, true]) {

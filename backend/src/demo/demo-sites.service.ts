@@ -1,6 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DEMO_SITE_IDENTITY, type SeedPlan } from '@sluice/traffic';
 import { DEMO_SITE } from '@sluice/config';
+import { AnnotationsService } from '../annotations/annotations.service.js';
+import { addDays, localDateOf } from '../common/calendar.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { errorMessage } from '../common/error-message.js';
 import { DashboardsService } from '../dashboards/dashboards.service.js';
@@ -20,6 +22,12 @@ const DEMO_GOALS: CreateGoalDto[] = [
   { name: 'Signed up', kind: 'event', match: 'signup' },
   { name: 'Purchased', kind: 'event', match: 'purchase' },
   { name: 'Saw pricing', kind: 'page', match: '/pricing' },
+];
+
+/** Notes its owner would have made on the charts: how many days ago, and what happened. */
+const DEMO_ANNOTATIONS: Array<{ daysAgo: number; text: string }> = [
+  { daysAgo: 18, text: 'New checkout page deployed' },
+  { daysAgo: 6, text: 'Summer catalogue published' },
 ];
 
 /** The demo shop's dashboard: the numbers its owner would look at every morning, as saved views. */
@@ -42,8 +50,8 @@ const DEMO_DASHBOARD: { name: string; widgets: CreateWidgetDto[] } = {
 };
 
 /**
- * Demo sites: a site of its own with two months of generated traffic (@sluice/traffic) up to now, three goals
- * and a dashboard, so a new install shows every report before its own site sends anything. The rows go
+ * Demo sites: a site of its own with two months of generated traffic (@sluice/traffic) up to now, three goals,
+ * two annotations and a dashboard, so a new install shows every report before its own site sends anything. The rows go
  * straight into ClickHouse (DemoRows), then the days the finalizer had already written are written again
  * with them, and the site's traffic goes on live (LiveDemoTraffic). A demo site is a site like any other: its
  * creator is granted it, and deleting it erases its rows.
@@ -58,6 +66,7 @@ export class DemoSites {
     private readonly sites: SitesService,
     private readonly goals: GoalsService,
     private readonly dashboards: DashboardsService,
+    private readonly annotations: AnnotationsService,
     private readonly finalizer: VisitFinalizer,
     private readonly rows: DemoRows,
     private readonly live: LiveDemoTraffic,
@@ -82,6 +91,9 @@ export class DemoSites {
     for (const widget of DEMO_DASHBOARD.widgets)
       await this.dashboards.addWidget(user, site.id, dashboard.id, widget);
     const now = new Date();
+    const today = localDateOf(now.getTime(), timezone);
+    for (const { daysAgo, text } of DEMO_ANNOTATIONS)
+      await this.annotations.create(user, site.id, { date: addDays(today, -daysAgo), text });
     const status: DemoSiteStatus = {
       siteId: site.id,
       stage: 'writing',

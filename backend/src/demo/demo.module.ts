@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AnnotationsModule } from '../annotations/annotations.module.js';
 import { DashboardsModule } from '../dashboards/dashboards.module.js';
 import { GoalsModule } from '../goals/goals.module.js';
 import { ReportsModule } from '../reports/reports.module.js';
@@ -10,7 +11,7 @@ import { LiveDemoTraffic } from './live-demo-traffic.js';
 
 /** Demo sites: a month of generated traffic on a site of its own. */
 @Module({
-  imports: [SitesModule, GoalsModule, DashboardsModule, ReportsModule],
+  imports: [SitesModule, GoalsModule, DashboardsModule, ReportsModule, AnnotationsModule],
   controllers: [DemoSitesController],
   providers: [DemoSites, DemoRows, LiveDemoTraffic],
 })

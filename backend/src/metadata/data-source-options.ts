@@ -27,7 +27,9 @@ import { FeatureFlags1763900000011 } from './migrations/1763900000011-feature-fl
 import { AiProvider1763900000012 } from './migrations/1763900000012-ai-provider.js';
 import { AiProviderRecord } from '../ai/ai-provider.entity.js';
 import { AlertsDigests1763900000014 } from './migrations/1763900000014-alerts-digests.js';
+import { Annotations1763900000015 } from './migrations/1763900000015-annotations.js';
 import { AlertChannel, AlertDelivery, AlertFiring, AlertRule } from '../alerts/alert.entities.js';
+import { Annotation } from '../annotations/annotation.entity.js';
 import { DigestSubscription } from '../digests/digest-subscription.entity.js';
 import { Dashboard } from '../dashboards/dashboard.entity.js';
 import { DashboardWidget } from '../dashboards/dashboard-widget.entity.js';
@@ -58,6 +60,7 @@ export const ENTITIES = [
   AlertFiring,
   AlertDelivery,
   DigestSubscription,
+  Annotation,
 ];
 /** In order; each runs once, recorded in the `migrations` table. Never `synchronize`. */
 export const MIGRATIONS = [
@@ -75,6 +78,7 @@ export const MIGRATIONS = [
   FeatureFlags1763900000011,
   AiProvider1763900000012,
   AlertsDigests1763900000014,
+  Annotations1763900000015,
 ];
 
 /** The metadata database: PostgreSQL when DATABASE_URL is set, else a SQLite file in the data folder. */

@@ -380,6 +380,48 @@ export interface paths {
         patch: operations["GoalsController_update"];
         trace?: never;
     };
+    "/api/sites/{siteId}/annotations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The site's annotations, by day and then as written; from and to narrow them to days */
+        get: operations["AnnotationsController_list"];
+        put?: never;
+        /**
+         * Annotate a day
+         * @description The caller is its author. A site holds at most 1000 annotations.
+         */
+        post: operations["AnnotationsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sites/{siteId}/annotations/{annotationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete an annotation */
+        delete: operations["AnnotationsController_remove"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an annotation's day or text
+         * @description Its author stays who wrote it.
+         */
+        patch: operations["AnnotationsController_update"];
+        trace?: never;
+    };
     "/api/sites/{siteId}/flags": {
         parameters: {
             query?: never;
@@ -1325,7 +1367,7 @@ export interface components {
             siteIds?: number[];
         };
         /** @enum {string} */
-        AuditAction: "user.create" | "user.update" | "user.delete" | "user.reset_password" | "user.change_password" | "user.enable_totp" | "user.disable_totp" | "user.link_identity" | "site.create" | "site.update" | "site.delete" | "site.rotate_key" | "api_key.create" | "api_key.revoke" | "goal.create" | "goal.update" | "goal.delete" | "flag.create" | "flag.update" | "flag.delete" | "alert.create" | "alert.update" | "alert.delete" | "alert.test" | "dashboard.create" | "dashboard.rename" | "dashboard.delete" | "dashboard.widget.add" | "dashboard.widget.update" | "dashboard.widget.remove" | "shared_link.create" | "shared_link.revoke" | "action.rename" | "action.name.clear" | "action.name.rerun" | "ai.provider.update" | "ai.provider.delete" | "backup.start";
+        AuditAction: "user.create" | "user.update" | "user.delete" | "user.reset_password" | "user.change_password" | "user.enable_totp" | "user.disable_totp" | "user.link_identity" | "site.create" | "site.update" | "site.delete" | "site.rotate_key" | "api_key.create" | "api_key.revoke" | "goal.create" | "goal.update" | "goal.delete" | "annotation.create" | "annotation.update" | "annotation.delete" | "flag.create" | "flag.update" | "flag.delete" | "alert.create" | "alert.update" | "alert.delete" | "alert.test" | "dashboard.create" | "dashboard.rename" | "dashboard.delete" | "dashboard.widget.add" | "dashboard.widget.update" | "dashboard.widget.remove" | "shared_link.create" | "shared_link.revoke" | "action.rename" | "action.name.clear" | "action.name.rerun" | "ai.provider.update" | "ai.provider.delete" | "backup.start";
         AuditRecordDto: {
             id: number;
             /** Format: date-time */
@@ -1496,6 +1538,52 @@ export interface components {
              * @example pro
              */
             propertyValue?: string | null;
+        };
+        AnnotationResponse: {
+            /** @example 7 */
+            id: number;
+            /** @example 1 */
+            siteId: number;
+            /**
+             * Format: date
+             * @example 2026-11-20
+             */
+            date: string;
+            /** @example Launched the new pricing page */
+            text: string;
+            /**
+             * @description The email of the user who wrote it; null once that user is deleted
+             * @example owner@shop.test
+             */
+            author: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CreateAnnotationDto: {
+            /**
+             * Format: date
+             * @description The day it marks, 2000-01-01 to 2100-12-31
+             * @example 2026-11-20
+             */
+            date: string;
+            /**
+             * @description Stored without the spaces around it; the rules hold for what is stored
+             * @example Launched the new pricing page
+             */
+            text: string;
+        };
+        UpdateAnnotationDto: {
+            /**
+             * Format: date
+             * @description The day it marks, 2000-01-01 to 2100-12-31
+             * @example 2026-11-20
+             */
+            date?: string;
+            /**
+             * @description Stored without the spaces around it; the rules hold for what is stored
+             * @example Launched the new pricing page
+             */
+            text?: string;
         };
         FlagVariantDto: {
             /** @example one-step */
@@ -3901,6 +3989,181 @@ export interface operations {
                 content?: never;
             };
             /** @description No such site or goal, or a site the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AnnotationsController_list: {
+        parameters: {
+            query?: {
+                /** @description First day (with to) */
+                from?: string;
+                /** @description Last day, included (with from) */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnotationResponse"][];
+                };
+            };
+            /** @description A field breaks its rule: the message begins with the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site or annotation, or a site the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AnnotationsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAnnotationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnotationResponse"];
+                };
+            };
+            /** @description A field breaks its rule: the message begins with the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site or annotation, or a site the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AnnotationsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+                annotationId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site or annotation, or a site the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AnnotationsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+                annotationId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAnnotationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnotationResponse"];
+                };
+            };
+            /** @description A field breaks its rule: the message begins with the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site or annotation, or a site the caller may not read: the same answer */
             404: {
                 headers: {
                     [name: string]: unknown;

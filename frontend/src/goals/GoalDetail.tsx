@@ -1,3 +1,4 @@
+import { useAnnotationsQuery } from '../annotations/useAnnotationsQuery';
 import { useComparisonWords } from '../reports/comparison-words';
 import type { Goal } from '../overview/api';
 import { TimeChart } from '../overview/TimeChart';
@@ -17,10 +18,14 @@ import { formatDateRange } from '../shared/format';
 const GOAL_BREAKDOWNS: Dimension[] = ['referrer_source', 'page'];
 const BREAKDOWN_ROWS = 10;
 
-/** A chosen goal: its conversions by day (with the previous period's) and by source and page. */
+/**
+ * A chosen goal: its conversions by day (with the previous period's, and the site's annotations flagged: what
+ * moved them) and by source and page.
+ */
 export function GoalDetail({ goal, request }: { goal: Goal; request: ReportRequest }) {
   const interval = chartInterval(undefined, request.range);
   const series = useTimeseriesQuery({ ...request, metric: 'conversions', interval, goal: goal.id });
+  const annotations = useAnnotationsQuery(request.siteId, request.range);
   const compared = useComparisonWords();
   return (
     <>
@@ -35,6 +40,7 @@ export function GoalDetail({ goal, request }: { goal: Goal; request: ReportReque
               report={report}
               metric="conversions"
               metricLabel="Conversions"
+              notes={annotations.data}
               summary={`Conversions of ${goal.name} by ${INTERVAL_LABELS[interval].toLowerCase()}, ${formatDateRange(request.range)}${request.comparison ? `, with ${compared.phrase}` : ''}`}
             />
           )}

@@ -1,4 +1,6 @@
 import { Link } from 'wouter';
+import { Annotations } from '../annotations/Annotations';
+import { useAnnotationsQuery } from '../annotations/useAnnotationsQuery';
 import { useSession } from '../auth/session';
 import { useComparisonWords } from '../reports/comparison-words';
 import type { ReportPageProps } from '../reports/report-page';
@@ -101,6 +103,7 @@ interface TimeSectionProps {
 
 function TimeSection({ request, metric, interval, onInterval }: TimeSectionProps) {
   const series = useTimeseriesQuery({ ...request, metric, interval });
+  const annotations = useAnnotationsQuery(request.siteId, request.range);
   const compared = useComparisonWords();
   const label = METRIC_LABELS[metric];
   return (
@@ -124,10 +127,19 @@ function TimeSection({ request, metric, interval, onInterval }: TimeSectionProps
             report={report}
             metric={metric}
             metricLabel={label}
+            notes={annotations.data}
             summary={`${label} by ${INTERVAL_LABELS[interval].toLowerCase()}, ${formatDateRange(request.range)}${request.comparison ? `, with ${compared.phrase}` : ''}`}
           />
         )}
       </QueryState>
+      {annotations.data && (
+        <Annotations
+          siteId={request.siteId}
+          range={request.range}
+          annotations={annotations.data}
+          onChanged={annotations.retry}
+        />
+      )}
     </section>
   );
 }

@@ -3,7 +3,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { useComparisonWords } from '../reports/comparison-words.js';
 import { useTheme } from '../theme/useTheme.js';
-import { tickSpace, type ValueScale } from './chart-scale.js';
+import { tickSpace, type ChartMark, type ValueScale } from './chart-scale.js';
 
 const CHART_HEIGHT = 240;
 
@@ -43,6 +43,8 @@ interface LineChartProps {
   label: string;
   /** The chart's description for screen readers. */
   summary: string;
+  /** Buckets marked with notes: a flag and a dotted line on each, its notes beside its date in the legend. */
+  marks?: ChartMark[];
 }
 
 /** Buckets between the axis' labels: whole buckets only, a day's hours and a week's days among them. */
@@ -77,8 +79,40 @@ function settledAndUnderWay(series: LineSeries): {
   };
 }
 
-/** A line chart over time (uPlot, drawn on a canvas): the range's line, the comparison period's dashed beside it. */
-export function LineChart({ series, scale, label, summary }: LineChartProps) {
+/** The flag's size and the line's dashes, in CSS pixels. */
+const FLAG = { width: 8, height: 9, dash: 3 };
+
+/** Draws a flag at the top of each marked bucket and a dotted line down through it, over the lines. */
+function drawMarks(chart: uPlot, marks: ChartMark[], colour: string) {
+  const { ctx, bbox } = chart;
+  const pixel = uPlot.pxRatio;
+  ctx.save();
+  ctx.strokeStyle = colour;
+  ctx.fillStyle = colour;
+  ctx.lineWidth = pixel;
+  for (const { index } of marks) {
+    const x = Math.round(chart.valToPos(index, 'x', true));
+    ctx.setLineDash([FLAG.dash * pixel, FLAG.dash * pixel]);
+    ctx.beginPath();
+    ctx.moveTo(x, bbox.top);
+    ctx.lineTo(x, bbox.top + bbox.height);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.beginPath();
+    ctx.moveTo(x, bbox.top);
+    ctx.lineTo(x + FLAG.width * pixel, bbox.top + (FLAG.height / 2) * pixel);
+    ctx.lineTo(x, bbox.top + FLAG.height * pixel);
+    ctx.closePath();
+    ctx.fill();
+  }
+  ctx.restore();
+}
+
+/**
+ * A line chart over time (uPlot, drawn on a canvas): the range's line, the comparison period's dashed beside it,
+ * and flags on the buckets `marks` names.
+ */
+export function LineChart({ series, scale, label, summary, marks }: LineChartProps) {
   const container = useRef<HTMLDivElement>(null);
   // The theme's colours are read when the chart is drawn: a new theme draws it again.
   const theme = useTheme();
@@ -102,6 +136,8 @@ export function LineChart({ series, scale, label, summary }: LineChartProps) {
         ? null
         : series.current[index];
     const text = themeColour('--muted');
+    const notesAt = new Map(marks?.map((mark) => [mark.index, mark.notes.join(' · ')]));
+    const noteColour = themeColour('--note');
     const grid = themeColour('--border');
     const axis = {
       font: AXIS_FONT,
@@ -115,7 +151,10 @@ export function LineChart({ series, scale, label, summary }: LineChartProps) {
         height: CHART_HEIGHT,
         legend: { show: true },
         cursor: { drag: { x: false, y: false } },
-        hooks: { setCursor: [(chart) => legendValues(chart, chart.cursor.idx != null)] },
+        hooks: {
+          setCursor: [(chart) => legendValues(chart, chart.cursor.idx != null)],
+          draw: [(chart) => marks && drawMarks(chart, marks, noteColour)],
+        },
         scales: { x: { time: false }, y: { range: (_, __, max) => [0, Math.max(1, max * 1.1)] } },
         axes: [
           {
@@ -129,7 +168,11 @@ export function LineChart({ series, scale, label, summary }: LineChartProps) {
         series: [
           {
             label: 'Date',
-            value: (_, __, ___, index) => (index === null ? '' : (series.titles[index] ?? '')),
+            value: (_, __, ___, index) => {
+              if (index === null) return '';
+              const notes = notesAt.get(index);
+              return notes ? `${series.titles[index] ?? ''} — ${notes}` : (series.titles[index] ?? '');
+            },
           },
           {
             label,
@@ -174,7 +217,7 @@ export function LineChart({ series, scale, label, summary }: LineChartProps) {
       resize.disconnect();
       chart.destroy();
     };
-  }, [series, scale, label, theme, comparisonLabel]);
+  }, [series, scale, label, theme, comparisonLabel, marks]);
 
   return <div className="time-chart" ref={container} role="img" aria-label={summary} />;
 }

@@ -50,6 +50,12 @@ export function bucketTitle(bucket: string, interval: Bucketing, locale?: string
   }
 }
 
+/** A bucket of a time chart marked with notes (annotations made on its days), oldest first. */
+export interface ChartMark {
+  index: number;
+  notes: string[];
+}
+
 /** How a chart writes the values of its metric. */
 export interface ValueScale {
   /** A value in the legend, in full. */

@@ -1,18 +1,21 @@
-import { ValidateBy, type ValidationArguments } from 'class-validator';
+import { ValidateBy, type ValidationArguments, type ValidationOptions } from 'class-validator';
 import { daysInRange, isCalendarDate } from '../../common/calendar.js';
 import { ApiProperty } from '@nestjs/swagger';
 
 /** The longest range a report answers: a leap year. */
 export const MAX_RANGE_DAYS = 366;
 
-export const IsCalendarDate = () =>
-  ValidateBy({
-    name: 'isCalendarDate',
-    validator: {
-      validate: (value: unknown) => isCalendarDate(value),
-      defaultMessage: () => '$property must be a calendar date as YYYY-MM-DD',
+export const IsCalendarDate = (options?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isCalendarDate',
+      validator: {
+        validate: (value: unknown) => isCalendarDate(value),
+        defaultMessage: () => '$property must be a calendar date as YYYY-MM-DD',
+      },
     },
-  });
+    options,
+  );
 
 /**
  * A rule on the number of days from the start field (`from`, `compareFrom`) to the end field it
