@@ -1,9 +1,8 @@
-import { useIsFetching } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { useRealtimeQuery } from '../realtime/useRealtimeQuery';
 import { reportPath } from '../reports/report-catalogue';
 import { formatCountOf } from '../shared/format';
+import { useOnceIdle } from '../shared/useOnceIdle';
 
 /**
  * The visitors of the last 5 minutes above the overview, whatever its period (Plausible's "current visitors"),
@@ -13,12 +12,7 @@ import { formatCountOf } from '../shared/format';
  * share the time of the cards' own, which the page is waiting for.
  */
 export function CurrentVisitors({ siteId }: { siteId: number }) {
-  const othersDone = useIsFetching() === 0;
-  const [asked, setAsked] = useState(false);
-  useEffect(() => {
-    if (othersDone) setAsked(true);
-  }, [othersDone]);
-  const visitors = useRealtimeQuery(siteId, asked).data?.visitors;
+  const visitors = useRealtimeQuery(siteId, useOnceIdle()).data?.visitors;
   return (
     <p className="current-visitors">
       {visitors !== undefined && (

@@ -132,14 +132,13 @@ function TimeSection({ request, metric, interval, onInterval }: TimeSectionProps
           />
         )}
       </QueryState>
-      {annotations.data && (
-        <Annotations
-          siteId={request.siteId}
-          range={request.range}
-          annotations={annotations.data}
-          onChanged={annotations.retry}
-        />
-      )}
+      {/* Shown before its list is asked for (useAnnotationsQuery): an admin's Add button is there from the start. */}
+      <Annotations
+        siteId={request.siteId}
+        range={request.range}
+        annotations={annotations.data ?? []}
+        onChanged={annotations.retry}
+      />
     </section>
   );
 }
