@@ -174,3 +174,45 @@ test('a password-protected view link asks for its password; screenshots of a das
     await visitor.close();
   }
 });
+
+test("a chart widget flags the site's annotations on its days; its public link, the numbers only", async () => {
+  const [dashboard] = (await (
+    await fetch(`${panel.stack.adminUrl}/api/sites/${SITE_ID}/dashboards`, {
+      headers: { authorization: `Bearer ${panel.token}` },
+    })
+  ).json()) as Array<{ id: number }>;
+  await panel.post(
+    `/sites/${SITE_ID}/dashboards/${dashboard.id}/widgets`,
+    { reportKey: 'overview', query: `${DAY}&metric=visitors`, kind: 'chart', width: 2 },
+    201,
+  );
+  await panel.post(`/sites/${SITE_ID}/annotations`, { date: '2026-11-20', text: 'Launch day' }, 201);
+  const { token } = await panel.post<{ token: string }>(
+    `/sites/${SITE_ID}/shared-links`,
+    { dashboardId: dashboard.id },
+    201,
+  );
+  /** The legend's date row with the day's first hour pointed at (the day's notes go on it). */
+  const firstHour = async (page: Page) => {
+    const chart = page.locator('.dashboard-widget .time-chart');
+    await chart.locator('canvas').waitFor();
+    await chart.scrollIntoViewIfNeeded();
+    const plot = await chart.locator('.u-over').boundingBox();
+    assert.ok(plot);
+    await page.mouse.move(plot.x + 1, plot.y + plot.height / 2);
+    return chart.locator('.u-legend .u-series').first().locator('.u-value').textContent();
+  };
+  const page = await panel.ownerPage(`/sites/${SITE_ID}/dashboards?${DAY}&board=${dashboard.id}`);
+  // Asked once the widgets' numbers are in: the chart is drawn again with its flag, pointed at until it is.
+  let legend = await firstHour(page);
+  for (let tries = 0; !legend?.includes('Launch day') && tries < 50; tries++) {
+    await page.waitForTimeout(100);
+    legend = await firstHour(page);
+  }
+  assert.match(legend ?? '', /^Fri, Nov 20, \d\d:00( [AP]M)? — Launch day$/);
+  await page.close();
+  // The team's notes are not the public's: the shared page draws the same chart without them.
+  const visitor = await panel.visitorPage(`/shared/${token}`);
+  assert.match((await firstHour(visitor)) ?? '', /^Fri, Nov 20, \d\d:00( [AP]M)?$/);
+  await visitor.close();
+});

@@ -1,18 +1,14 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
-import { MAX_SITE_ID } from '../sites/dto/site-id-param.dto.js';
 import { hasRole } from '../users/role.js';
 import { SiteAccess } from '../users/site-access.js';
 import type { User } from '../users/user.entity.js';
 import { BearerAuth } from './bearer-auth.js';
 import { ACCESS, type AccessRule } from './access.decorator.js';
 
-/**
- * Ids the validation pipe accepts (plain digits, `01` too, from 1 to MAX_SITE_ID), which are checked; anything
- * else is left to it, to answer 400 naming the parameter.
- */
-const isRouteId = (id: string) => /^\d{1,10}$/.test(id) && Number(id) >= 1 && Number(id) <= MAX_SITE_ID;
+/** Ids the validation pipe would accept: anything else is left to it, to answer 400 naming the parameter. */
+const PLAIN_ID = /^\d{1,10}$/;
 
 interface GuardedRequest {
   headers: { authorization?: string };
@@ -54,7 +50,7 @@ export class AccessGuard implements CanActivate {
     if (
       rule.site &&
       siteId !== undefined &&
-      isRouteId(siteId) &&
+      PLAIN_ID.test(siteId) &&
       !(await this.siteAccess.canSee(user, Number(siteId)))
     )
       throw new DomainError(ErrorCode.NotFound, `site ${siteId} not found`);

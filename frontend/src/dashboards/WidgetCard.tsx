@@ -79,6 +79,7 @@ function MetricsWidget({ widget, source }: { widget: Widget; source: WidgetSourc
 
 function ChartWidget({ widget, source }: { widget: Widget; source: WidgetSource }) {
   const series = source.useTimeseries(widget);
+  const notes = source.useNotes(widget);
   const metric = parseReportView(new URLSearchParams(widget.query)).metric;
   const label = METRIC_LABELS[metric as keyof typeof METRIC_LABELS] ?? metric;
   return (
@@ -88,6 +89,7 @@ function ChartWidget({ widget, source }: { widget: Widget; source: WidgetSource 
           report={report}
           metric={metric}
           metricLabel={label}
+          notes={notes}
           summary={`${label}, ${formatDateRange(report)}`}
         />
       )}

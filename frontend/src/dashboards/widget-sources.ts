@@ -1,3 +1,5 @@
+import type { DatedNote } from '../annotations/annotation-marks';
+import { useAnnotationsQuery } from '../annotations/useAnnotationsQuery';
 import { useOverviewQuery } from '../overview/useOverviewQuery';
 import { useBreakdownQuery } from '../overview/useBreakdownQuery';
 import { useTimeseriesQuery } from '../overview/useTimeseriesQuery';
@@ -23,6 +25,8 @@ export interface WidgetSource {
   useTimeseries(widget: Widget): QueryResult<TimeseriesReport>;
   useBreakdown(widget: Widget): QueryResult<BreakdownReport>;
   useFunnel(widget: Widget): QueryResult<FunnelReport>;
+  /** The site's annotations on a chart widget's days; none on a shared link (they are the team's own notes). */
+  useNotes(widget: Widget): DatedNote[] | undefined;
 }
 
 /** The signed-in panel's: the saved view's request, with the session, as the report page itself asks. */
@@ -45,6 +49,7 @@ export function siteWidgetSource(site: Site, now: Date): WidgetSource {
       const { steps, window } = parseFunnelLink(new URLSearchParams(widget.query));
       return useFunnelQuery({ ...reportOf(widget).request, steps, window, dimension: undefined });
     },
+    useNotes: (widget) => useAnnotationsQuery(site.id, reportOf(widget).request.range).data,
   };
 }
 
@@ -62,5 +67,6 @@ export function sharedWidgetSource(token: string, viewToken: string | undefined)
     useTimeseries: (widget) => useShared('timeseries', widget),
     useBreakdown: (widget) => useShared('breakdown', widget),
     useFunnel: (widget) => useShared('funnel', widget),
+    useNotes: () => undefined,
   };
 }
