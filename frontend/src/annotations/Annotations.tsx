@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useSession } from '../auth/session';
 import type { DateRange } from '../date-range/date-range';
+import { ConfirmedDelete } from '../shared/ConfirmedDelete';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { formatWallClock } from '../shared/format';
 import { TextField } from '../shared/TextField';
@@ -94,40 +95,14 @@ function AnnotationActions({
   onDeleted: () => void;
 }) {
   const { accessToken } = useSession();
-  const [confirming, setConfirming] = useState(false);
   const remove = useAction(() => deleteAnnotation(accessToken ?? '', siteId, annotation.id), onDeleted);
   const named = `the annotation of ${dayOf(annotation.date)}, ${annotation.text}`;
-  if (!confirming)
-    return (
-      <span className="annotation-actions">
-        <button type="button" className="link-button" aria-label={`Edit ${named}`} onClick={onEdit}>
-          Edit
-        </button>
-        <button
-          type="button"
-          className="link-button"
-          aria-label={`Delete ${named}`}
-          onClick={() => setConfirming(true)}
-        >
-          Delete
-        </button>
-      </span>
-    );
   return (
     <span className="annotation-actions">
-      <button
-        type="button"
-        className="danger"
-        disabled={remove.busy}
-        aria-label={`Confirm: delete ${named}`}
-        onClick={() => void remove.run()}
-      >
-        Delete
+      <button type="button" className="link-button" aria-label={`Edit ${named}`} onClick={onEdit}>
+        Edit
       </button>
-      <button type="button" className="link-button" onClick={() => setConfirming(false)}>
-        Keep
-      </button>
-      <ErrorNotice message={remove.error} />
+      <ConfirmedDelete what={named} remove={remove} className="annotation-confirm" />
     </span>
   );
 }

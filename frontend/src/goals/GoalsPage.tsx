@@ -1,10 +1,9 @@
 import { useComparisonWords } from '../reports/comparison-words';
-import { useState } from 'react';
 import { useSession } from '../auth/session';
 import { useGoalsQuery } from '../overview/useGoalsQuery';
 import type { ReportPageProps } from '../reports/report-page';
 import { usePageOptions } from '../routing/useReportView';
-import { ErrorNotice } from '../shared/ErrorNotice';
+import { ConfirmedDelete } from '../shared/ConfirmedDelete';
 import { QueryState } from '../shared/QueryState';
 import { useAction } from '../shared/useAction';
 import { deleteGoal } from './api';
@@ -160,37 +159,9 @@ function DeleteGoalButton({
   onDeleted: (goalId: number) => void;
 }) {
   const { accessToken } = useSession();
-  const [confirming, setConfirming] = useState(false);
   const remove = useAction(
     () => deleteGoal(accessToken ?? '', siteId, summary.goal.id),
     () => onDeleted(summary.goal.id),
   );
-  if (!confirming)
-    return (
-      <button
-        type="button"
-        className="link-button"
-        aria-label={`Delete goal ${summary.goal.name}`}
-        onClick={() => setConfirming(true)}
-      >
-        Delete
-      </button>
-    );
-  return (
-    <span className="goals-confirm">
-      <button
-        type="button"
-        className="danger"
-        disabled={remove.busy}
-        aria-label={`Confirm: delete goal ${summary.goal.name}`}
-        onClick={() => void remove.run()}
-      >
-        Delete
-      </button>
-      <button type="button" className="link-button" onClick={() => setConfirming(false)}>
-        Keep
-      </button>
-      <ErrorNotice message={remove.error} />
-    </span>
-  );
+  return <ConfirmedDelete what={`goal ${summary.goal.name}`} remove={remove} className="goals-confirm" />;
 }
