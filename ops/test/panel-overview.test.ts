@@ -403,7 +403,13 @@ test('an annotation added under the chart flags its day there and in the legend;
   await page.locator('.time-chart canvas').waitFor();
   await page.getByRole('button', { name: '+ Add annotation' }).click();
   const form = page.getByRole('form', { name: 'Add an annotation' });
-  await form.getByLabel('Day').fill('2026-11-12');
+  // The period's days, its last one first offered: the list under the chart shows those.
+  const day = form.getByLabel('Day');
+  assert.deepEqual(
+    [await day.inputValue(), await day.getAttribute('min'), await day.getAttribute('max')],
+    ['2026-11-16', '2026-11-10', '2026-11-16'],
+  );
+  await day.fill('2026-11-12');
   await form.getByLabel('Note').fill('Launched the pricing page');
   await form.getByRole('button', { name: 'Add' }).click();
   const list = page.getByRole('list', { name: 'Annotations' });

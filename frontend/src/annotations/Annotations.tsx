@@ -148,6 +148,9 @@ function AnnotationForm({
         type="date"
         value={fields.date}
         onChange={(date) => setFields({ ...fields, date })}
+        // The period's days: the list under the chart shows those, so a note saved shows at once.
+        min={range.from}
+        max={range.to}
         required
       />
       <TextField
