@@ -83,11 +83,22 @@ after(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Opens the shop page and waits for the edge's flags answer, as a page that reads its flags after load. */
+/**
+ * Opens the shop page and waits until the tracker holds the edge's flags answer, as a page that reads its flags
+ * after load. Its arrival is not enough: the tracker takes the answer once its body is parsed, a moment later,
+ * and a read in between gets the bootstrapped values (a CI run read `checkout` off, and recorded that).
+ */
 async function openShop(page: Page): Promise<void> {
   const answered = page.waitForResponse((response) => response.url().includes('/telemetry/flags?'));
   await page.goto(`http://${CUSTOMER_HOST}:${port}/shop.html`);
-  await answered;
+  const answer = JSON.stringify(await (await answered).json());
+  // The `flags` command hands the values over without recording them as seen.
+  await waitUntil('the tracker holding the edge’s answer', async () => {
+    const held = await page.evaluate(
+      `new Promise((resolve) => _sluice.push(['flags', (flags) => resolve(JSON.stringify(flags))]))`,
+    );
+    return held === answer;
+  });
 }
 
 /** What `isEnabled` hands the page: whether the flag is on, and its value. */
