@@ -66,9 +66,39 @@ async function scrolledToLoad(card: Locator): Promise<void> {
       await waiting.waitFor({ state: 'detached', timeout: 3_000 });
       return;
     } catch (error) {
-      if (attempt === SCROLL_ATTEMPTS) throw error;
+      if (attempt === SCROLL_ATTEMPTS)
+        throw new Error(`${String(error)}\n${await whereCardIs(card)}`, { cause: error });
     }
   }
+}
+
+/**
+ * Where a card that never loaded stands against the window, and whether the page still draws frames: what
+ * tells a card the panel never saw in view from a page the host starved of frames.
+ */
+async function whereCardIs(card: Locator): Promise<string> {
+  return card.evaluate(
+    (element) =>
+      new Promise<string>((resolve) => {
+        const { window } = globalThis as unknown as {
+          window: {
+            innerHeight: number;
+            scrollY: number;
+            requestAnimationFrame(callback: () => void): void;
+            document: { visibilityState: string };
+          };
+        };
+        const box = (
+          element as unknown as { getBoundingClientRect(): { top: number; bottom: number } }
+        ).getBoundingClientRect();
+        const where = `card top ${box.top}, bottom ${box.bottom}; window ${window.innerHeight} high, scrolled ${window.scrollY}; ${window.document.visibilityState}`;
+        const timer = setTimeout(() => resolve(`${where}; no frame drawn in 1 s`), 1_000);
+        window.requestAnimationFrame(() => {
+          clearTimeout(timer);
+          resolve(`${where}; frames drawn`);
+        });
+      }),
+  );
 }
 
 /** Until no part of the page is loading, nor waits to be scrolled into view. */

@@ -15,7 +15,7 @@ export interface QueryResult<T> {
    * the first answer for new inputs is (its scheduled runs change the same view in place, not dimmed).
    */
   isFetching: boolean;
-  /** True while the query is not enabled and has no answer: nothing is asked, nothing is loading. */
+  /** True while the query is not enabled, has no answer and none on its way: nothing is asked, nothing loading. */
   notAsked?: boolean;
   /**
    * True while the query is not enabled and `data` is an earlier view's (a card out of view after a filter
@@ -73,7 +73,8 @@ export function useCachedQuery<T>(
     data: query.data,
     error: query.error ?? undefined,
     isFetching: (query.isFetching && !refreshEveryMs) || (query.isPlaceholderData && enabled),
-    notAsked: !enabled && query.data === undefined,
+    // A query asked and then disabled (its card scrolled out before the answer) is still loading.
+    notAsked: !enabled && query.data === undefined && !query.isFetching,
     isStale: !enabled && query.isPlaceholderData,
     retry: () => void query.refetch(),
   };
