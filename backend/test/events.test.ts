@@ -84,6 +84,24 @@ describe('the events explorer', () => {
     assert.deepEqual(seen, [...inRange].sort(newestFirst));
   });
 
+  test('a page read from the newest events still fills where copies crowd them, and ends where they do', async () => {
+    const site = await newSite('copies.test', 'UTC');
+    const random = randomSource(29);
+    const stored = ['23:59:00', '12:00:00', '08:00:00', '00:00:01'].map((time) =>
+      eventRow({ site_id: site, event_id: uuidFrom(random), ts: `2026-11-20 ${time}` }),
+    );
+    // The newest event stored six times in one part (ClickHouse keeps them apart until it merges): a page of
+    // two bounds its rows by the six newest stored rows, all of them that one event.
+    await stores.insertEvents([...Array.from({ length: 6 }, () => ({ ...stored[0] })), ...stored.slice(1)]);
+    const first = (await events(site, { ...range, limit: 2 }).expect(200)).body;
+    assert.deepEqual(first.events, stored.slice(0, 2));
+    assert.ok(first.nextCursor, 'a next page');
+    const second = (await events(site, { ...range, limit: 2, cursor: first.nextCursor }).expect(200)).body;
+    assert.deepEqual(second.events, stored.slice(2));
+    // Fewer events than a page, each once: the last page, its rows bounded by the oldest of them.
+    assert.equal(second.nextCursor, null);
+  });
+
   test('answers every contract field of an event as stored', async () => {
     const site = await newSite('fields.test', 'UTC');
     const stored = eventRow({

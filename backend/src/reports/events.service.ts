@@ -9,6 +9,8 @@ import { eventsCsvSql } from './query/csv.js';
 import {
   EVENT_OWNER_FIELDS,
   eventsSql,
+  newestEventsRead,
+  newestSql,
   type EventOwnerParameter,
   type EventsOf,
   type EventsQuery,
@@ -61,7 +63,7 @@ export class EventsService {
 
   async page(siteId: number, dto: EventsQueryDto): Promise<EventsPageDto> {
     const query = await this.query(siteId, dto);
-    const found = await this.clickhouse.rows<EventRow>(eventsSql(query));
+    const found = await this.newestRows(query);
     const events = found.slice(0, query.limit);
     const last = events.at(-1);
     return {
@@ -72,5 +74,20 @@ export class EventsService {
           ? encodeEventsCursor({ ts: last.ts, eventId: last.event_id })
           : null,
     };
+  }
+
+  /**
+   * The page's rows and one more, from the newest events' oldest time on (newestSql). Bounded there, the
+   * rows are the newest wherever they fill the page: none older was left out. Short of it with as many
+   * newest events as were read, copies filled them; then the page is read unbounded.
+   */
+  private async newestRows(query: EventsQuery): Promise<EventRow[]> {
+    const [newest] = await this.clickhouse.rows<{ oldest: string; found: string }>(newestSql(query));
+    const found = Number(newest.found);
+    if (found === 0) return [];
+    const rows = await this.clickhouse.rows<EventRow>(eventsSql(query, newest.oldest));
+    return rows.length > query.limit || found < newestEventsRead(query)
+      ? rows
+      : this.clickhouse.rows<EventRow>(eventsSql(query));
   }
 }

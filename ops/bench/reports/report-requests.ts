@@ -144,6 +144,11 @@ export const REPORT_REQUESTS: ReportRequest[] = [
       `/api/sites/${siteId}/breakdown?from=${from}&to=${to}&dimension=${dimension}`,
   })),
   {
+    name: 'events explorer: the newest 100 events, 30 days',
+    aloneTargetMs: REPORT_TARGET_MS,
+    path: ({ siteId, from, to }) => `/api/sites/${siteId}/events?from=${from}&to=${to}&limit=100`,
+  },
+  {
     name: 'events explorer: the newest 100 signups, 30 days',
     aloneTargetMs: REPORT_TARGET_MS,
     path: ({ siteId, from, to }) =>

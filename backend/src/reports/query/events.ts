@@ -51,23 +51,54 @@ function eventColumn(name: DimensionName) {
   return eventValue(name);
 }
 
+/** Where a page's rows begin (newestSql): the time of the newest events' oldest, and how many were found. */
+export interface NewestEvents {
+  /** UTC, `YYYY-MM-DD HH:MM:SS`. */
+  oldest: string;
+  found: number;
+}
+
+/**
+ * How many of the newest events a page's bound is read from (newestSql): twice the page and its one more
+ * row, so the page still finds its rows where copies the pipeline stored twice are among the newest.
+ */
+export const newestEventsRead = (query: Pick<EventsQuery, 'limit'>) => 2 * (query.limit + 1);
+
+/**
+ * The oldest time among the query's newest events (newestEventsRead of them), from their times alone: a
+ * partial sort of one column, where the page's own query sorted every column of every row of the range
+ * (the benchmark's 30 days of one site: 4.4 million events, 6 s on ClickHouse; 30 ms for this, then 35
+ * for the page bounded by it). Copies are not told apart here; the page tells (EventsService.page).
+ */
+export function newestSql(query: EventsQuery): NamedQuery {
+  return {
+    name: 'events-newest',
+    sql: sql`SELECT toString(min(ts)) AS oldest, count() AS found FROM (
+      SELECT ts FROM events WHERE ${joinSql(pageConditions(query), ' AND ')}
+      ORDER BY ts DESC LIMIT ${bind.uint32(newestEventsRead(query))})`,
+  };
+}
+
 /**
  * One page of raw events, every contract field, newest first by (ts, event id): a keyset, so a page
  * is stable while events arrive (new ones are newer than any cursor) and costs the same at any depth.
+ * From `since` on, where given (newestSql's oldest): its day bounds the table's key (`toDate(ts)`, which
+ * 18.16's index reads where it ignores a bound on `ts`), its time the rows sorted.
  *
  * The table is a ReplacingMergeTree whose key ends with the event id (0007): a copy the pipeline
- * of each within the page, cheaply (the copies are adjacent in the order), where FINAL would merge
- * every part of the range first; a copy can't straddle two pages, as both sides of the cursor compare
- * the same key. The event id is compared as text (its UUID form), which 18.16 orders like any string.
+ * stored twice is left out within the page (LIMIT 1 BY), cheaply (the copies are adjacent in the order),
+ * where FINAL would merge every part of the range first; a copy can't straddle two pages, as both sides of
+ * the cursor compare the same key. The event id is compared as text (its UUID form), which 18.16 orders
+ * like any string.
  */
-export function eventsSql(query: EventsQuery): NamedQuery {
+export function eventsSql(query: EventsQuery, since?: string): NamedQuery {
   const conditions = [
-    ...eventConditions(query),
-    ...(query.after
-      ? [
-          sql`(ts < toDateTime(${bind.string(query.after.ts)}, 'UTC') OR (ts = toDateTime(${bind.string(query.after.ts)}, 'UTC') AND toString(event_id) < ${bind.string(query.after.eventId)}))`,
-        ]
-      : []),
+    ...pageConditions(query),
+    ...(since === undefined
+      ? []
+      : [
+          sql`toDate(ts) >= toDate(${bind.string(since)}) AND ts >= toDateTime(${bind.string(since)}, 'UTC')`,
+        ]),
   ];
   const fields = joinSql(EVENT_ROW_FIELDS.map(identifier), ', ');
   // One row more than the page: whether there is a next one.
@@ -78,6 +109,19 @@ export function eventsSql(query: EventsQuery): NamedQuery {
       LIMIT 1 BY ts, event_id
       LIMIT ${bind.uint32(query.limit + 1)}`,
   };
+}
+
+/** The events a page is taken from: the query's (eventConditions), after its cursor. */
+function pageConditions(query: EventsQuery): SqlFragment[] {
+  const { after } = query;
+  return [
+    ...eventConditions(query),
+    ...(after
+      ? [
+          sql`(ts < toDateTime(${bind.string(after.ts)}, 'UTC') OR (ts = toDateTime(${bind.string(after.ts)}, 'UTC') AND toString(event_id) < ${bind.string(after.eventId)}))`,
+        ]
+      : []),
+  ];
 }
 
 /** The events of the query's site, range and filters (bots out unless asked), as WHERE conditions. */
