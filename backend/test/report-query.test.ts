@@ -94,9 +94,10 @@ describe('the planner', () => {
       filters: parseFilters('[{"dimension":"country","operator":"is","value":"DE"}]'),
       finalizedThrough: '2026-11-28',
     };
+    // The 27th final, the 28th provisional in slot 2.
     const versions = [
-      { day: '2026-11-27', version: 5 },
-      { day: '2026-11-28', version: 4_294_967_295 },
+      { day: '2026-11-27', version: 5, slot: 0 },
+      { day: '2026-11-28', version: 4_294_967_295, slot: 2 },
     ];
     const looked = render(reportSql(query, query.range).sql);
     const given = render(reportSql({ ...query, finalizedVersions: versions }, query.range).sql);
@@ -105,6 +106,11 @@ describe('the planner', () => {
     // 2026-11-27 is day 20,784 of the epoch: its number above the version's 32 bits.
     const recorded = `IN (${20_784n * 2n ** 32n + 5n}, ${20_785n * 2n ** 32n + 4_294_967_295n})`;
     assert.equal(given.split(recorded).length - 1, looked.split('FROM visits_finalized').length - 1);
+    // Only their slots' partitions, there and where the open days leave out what the finalized ones hold.
+    assert.equal(
+      given.split('provisional IN (0, 2)').length - 1,
+      given.split(recorded).length - 1 + (given.match(/NOT IN \(\s*SELECT/g) ?? []).length,
+    );
     assert.equal(render(latestVersions(sql`day`, sql`day`, sql`day`, [])), '0', 'no recorded day, no row');
   });
 

@@ -166,13 +166,14 @@ describe('finalized visits', () => {
       ['2026-11-19', '2026-11-20', '2026-11-21'].map((day) => [day, expected('UTC', day, day).length]),
     );
     assert.equal(new Set(days.map((row) => row.version)).size, 1, 'one write, one version');
-    // What reports read each day at: its latest record, for every recorded day.
-    const records = await stores.query<{ day: string; version: string }>(
-      `SELECT toString(day) AS day, toString(max(version)) AS version FROM visits_finalized GROUP BY day ORDER BY day`,
+    // What reports read each day at: its latest record, for every recorded day, and the slot it is in.
+    const records = await stores.query<{ day: string; latest: string; slot: number }>(
+      `SELECT toString(day) AS day, toString(max(version)) AS latest, argMax(provisional, version) AS slot
+       FROM visits_finalized GROUP BY day ORDER BY day`,
     );
     assert.deepEqual(
       finalizer.finalizedVersions(),
-      records.map(({ day, version }) => ({ day, version: Number(version) })),
+      records.map(({ day, latest, slot }) => ({ day, version: Number(latest), slot: Number(slot) })),
     );
     assert.equal(
       finalizer.finalizedVersions()?.find(({ day }) => day === '2026-11-20')?.version,

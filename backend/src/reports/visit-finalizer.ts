@@ -333,7 +333,7 @@ export class VisitFinalizer extends RecurringJob {
   private async updateCoverage(through: string | undefined): Promise<void> {
     const days = await this.pathsCoverage();
     const unwritten = days.findIndex(({ written }) => !written);
-    this.versions = days.map(({ day, version }) => ({ day, version }));
+    this.versions = days.map(({ day, version, slot }) => ({ day, version, slot }));
     this.through = through;
     this.pathsThrough = (unwritten === -1 ? days.at(-1) : days[unwritten - 1])?.day;
   }
