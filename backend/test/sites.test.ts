@@ -14,7 +14,15 @@ import { dataSourceOptions, MIGRATIONS } from '../src/metadata/data-source-optio
 import { CanonicalTimeZones1763900000006 } from '../src/metadata/migrations/1763900000006-canonical-time-zones.js';
 import { SITE_DEFAULTS } from '../src/sites/site.js';
 import { SiteRecord } from '../src/sites/site.entity.js';
-import { eventRow, inEveryTable, OWNER, signIn, startTestStores, type TestStores } from './harness.js';
+import {
+  eventRow,
+  inEveryTable,
+  newSignedInUser,
+  OWNER,
+  signIn,
+  startTestStores,
+  type TestStores,
+} from './harness.js';
 
 let stores: TestStores;
 let app: INestApplication;
@@ -158,6 +166,33 @@ describe('sites', () => {
       .filter(({ target }: { target: string }) => target === `site:${site.id}`)
       .map(({ action }: { action: string }) => action);
     assert.deepEqual(actions, ['site.delete', 'site.rotate_key', 'site.update', 'site.create']);
+  });
+
+  test("a deleted site's goals, annotations and dashboards are as gone as its reports; its status stays", async () => {
+    const site = (await as('post', '/api/sites').send({ name: 'Closed', domain: 'closed.test' }).expect(201))
+      .body;
+    const admin = await newSignedInUser(http, token, {
+      email: 'closed-admin@shop.test',
+      role: 'admin',
+      siteIds: [site.id],
+    });
+    const asAdmin = (method: 'get' | 'post', path: string) =>
+      http[method](path).set('authorization', `Bearer ${admin}`);
+    await asAdmin('get', `/api/sites/${site.id}/goals`).expect(200);
+    await as('delete', `/api/sites/${site.id}?confirm=closed.test`).expect(202);
+    for (const request of [as, asAdmin]) {
+      for (const path of ['goals', 'annotations', 'dashboards']) {
+        const answer = await request('get', `/api/sites/${site.id}/${path}`).expect(404);
+        assert.equal(answer.body.message, `site ${site.id} not found`);
+      }
+      await request('post', `/api/sites/${site.id}/annotations`)
+        .send({ date: '2026-11-20', text: 'After the deletion' })
+        .expect(404);
+    }
+    // The owner follows the deletion (its admin too, until the erasing ends and takes their grant).
+    const { body: status } = await as('get', `/api/sites/${site.id}/status`).expect(200);
+    assert.deepEqual([status.id, status.domain], [site.id, 'closed.test']);
+    assert.ok(['deleting', 'deleted'].includes(status.status), status.status);
   });
 
   test('deleting a site deletes its data in every table, and only its data', async () => {

@@ -16,6 +16,8 @@ export interface AccessRule {
   role?: Role;
   /** The route's `:siteId` must be a site the user may see; any other looks not found. */
   site?: true;
+  /** With `site`: a deleted site too (being erased, or erased), as its status follows its deletion. */
+  deletedSite?: true;
   /** Open to a user who still has to replace a one-time password. */
   beforePasswordChange?: true;
   /**
@@ -32,8 +34,11 @@ export const API_KEY_SECURITY = 'api-key';
 /** No credentials (health, login, refresh): the route does its own checks if any. */
 export const Public = () => SetMetadata(ACCESS, { public: true } satisfies AccessRule);
 
-/** A signed-in user with at least `role`; `{ site: true }`: and access to the route's `:siteId`. */
-export const Requires = (role: Role, options: { site?: true } = {}) =>
+/**
+ * A signed-in user with at least `role`; `{ site: true }`: and access to the route's `:siteId`, a site not
+ * deleted unless `deletedSite`.
+ */
+export const Requires = (role: Role, options: { site?: true; deletedSite?: true } = {}) =>
   SetMetadata(ACCESS, { role, ...options } satisfies AccessRule);
 
 /**

@@ -51,7 +51,7 @@ export class AccessGuard implements CanActivate {
       rule.site &&
       siteId !== undefined &&
       PLAIN_ID.test(siteId) &&
-      !(await this.siteAccess.canSee(user, Number(siteId)))
+      !(await this.siteAccess.canSee(user, Number(siteId), { deleted: rule.deletedSite }))
     )
       throw new DomainError(ErrorCode.NotFound, `site ${siteId} not found`);
     request.user = user;

@@ -78,7 +78,7 @@ export class SitesController {
   }
 
   /** Active, or how its deletion stands: `deleted` once every row of it is erased. */
-  @Requires(Role.Viewer, { site: true })
+  @Requires(Role.Viewer, { site: true, deletedSite: true })
   @Get(':siteId/status')
   status(@Param() { siteId }: SiteIdParamDto): Promise<SiteStatus> {
     return this.deletions.status(siteId);

@@ -10,6 +10,11 @@ export type NewUser = Pick<User, 'email' | 'passwordHash' | 'role' | 'mustChange
 export type UserChanges = Partial<NewUser & Pick<User, 'totpSecret' | 'totpEnabled'>>;
 
 /** Users and their site grants in the metadata database. */
+/** Which sites a look-up counts: `active`, only those not deleted (nor being deleted). */
+export interface SiteState {
+  active: boolean;
+}
+
 @Injectable()
 export class UsersRepository {
   constructor(
@@ -98,19 +103,30 @@ export class UsersRepository {
     return rows.map(({ siteId }) => siteId);
   }
 
-  async isGranted(userId: number, siteId: number): Promise<boolean> {
-    return this.grants.existsBy({ userId, siteId });
+  /** Whether the site is granted to the user; with `active`, and not deleted (nor being deleted). */
+  async isGranted(userId: number, siteId: number, { active }: SiteState): Promise<boolean> {
+    if (!active) return this.grants.existsBy({ userId, siteId });
+    const row: unknown = await this.sites(siteId, { active })
+      .innerJoin('site_grants', 'granted', 'granted.site_id = site.id AND granted.user_id = :userId', {
+        userId,
+      })
+      .getRawOne();
+    return row !== undefined;
   }
 
-  /** Whether a site of that id exists (deleted or not), read by the table's name: the sites module sits above this one. */
-  async siteExists(siteId: number): Promise<boolean> {
-    const row: unknown = await this.dataSource
+  /** Whether a site of that id exists; with `active`, one not deleted (nor being deleted). */
+  async siteExists(siteId: number, { active }: SiteState): Promise<boolean> {
+    return (await this.sites(siteId, { active }).getRawOne()) !== undefined;
+  }
+
+  /** The site of that id, as a query on the table by its name: the sites module sits above this one. */
+  private sites(siteId: number, { active }: SiteState) {
+    const query = this.dataSource
       .createQueryBuilder()
       .select('1', 'found')
       .from('sites', 'site')
-      .where('site.id = :siteId', { siteId })
-      .getRawOne();
-    return row !== undefined;
+      .where('site.id = :siteId', { siteId });
+    return active ? query.andWhere('site.deleted_at IS NULL') : query;
   }
 
   async setSiteIds(userId: number, siteIds: number[]): Promise<void> {
