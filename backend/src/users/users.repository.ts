@@ -9,12 +9,12 @@ import { UserIdentity } from './user-identity.entity.js';
 export type NewUser = Pick<User, 'email' | 'passwordHash' | 'role' | 'mustChangePassword'>;
 export type UserChanges = Partial<NewUser & Pick<User, 'totpSecret' | 'totpEnabled'>>;
 
-/** Users and their site grants in the metadata database. */
 /** Which sites a look-up counts: `active`, only those not deleted (nor being deleted). */
 export interface SiteState {
   active: boolean;
 }
 
+/** Users and their site grants in the metadata database. */
 @Injectable()
 export class UsersRepository {
   constructor(
