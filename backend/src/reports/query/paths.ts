@@ -9,7 +9,7 @@ import { addDays } from '../../common/calendar.js';
 import { dayBounds, finalizedThenOpen, type OpenDays } from './range-days.js';
 import { VISIT_KEY } from './visit-key.js';
 import { finalizedPathRows } from './finalized-paths.js';
-import { VISIT_SPAN_DAYS } from './finalized-visits.js';
+import { slotsRead, VISIT_SPAN_DAYS } from './finalized-visits.js';
 import { reloadsCollapsed, viewedPages } from './visit-steps.js';
 
 /** What stands before a visit's first page and after its last: never a path, as every path starts with `/`. */
@@ -80,7 +80,7 @@ function walkedSteps(query: PathsQuery, open: OpenDays): SqlFragment {
   const conditions = [
     sql`toDate(ts) >= ${bind.date(open.from)}`,
     sql`${VISIT_KEY} NOT IN (SELECT visit_id FROM visit_paths WHERE site_id = ${bind.uint32(query.site.id)}
-      AND day >= ${bind.date(lookedBack.from)} AND day <= ${bind.date(lookedBack.through)})`,
+      ${slotsRead(query.finalizedVersions)} AND day >= ${bind.date(lookedBack.from)} AND day <= ${bind.date(lookedBack.through)})`,
   ];
   const kept = keptVisits(query);
   if (kept) conditions.push(kept);
