@@ -5,7 +5,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { EventRow } from '@sluice/config';
 import { ClickHouseService } from '../src/clickhouse/clickhouse.service.js';
 import { bind, sql } from '../src/clickhouse/sql-binder.js';
-import { errorEvents } from '../src/reports/query/errors.js';
+import { errorEvents, MOST_ERROR_KEYS } from '../src/reports/query/errors.js';
 import { ReportsService } from '../src/reports/reports.service.js';
 import { VisitFinalizer } from '../src/reports/visit-finalizer.js';
 import type { ReportQueryDto } from '../src/reports/dto/report-query.dto.js';
@@ -182,6 +182,34 @@ async function perEventGroups(siteId: number, params: ReportQueryDto, values: nu
     .sort((a, b) => b.occurrences - a.occurrences || (a.group < b.group ? -1 : 1));
 }
 
+/** One group's days with occurrences and its latest five occurrences, aggregated over each error event. */
+async function perEventDetail(siteId: number, params: ReportQueryDto, group: string) {
+  const query = await app.get(ReportsService).baseQuery(siteId, params);
+  const events = sql`(SELECT * FROM ${errorEvents(query, query.range)} WHERE group_id = ${bind.string(group)})`;
+  const rows = <T>(name: string, text: ReturnType<typeof sql>) =>
+    app.get(ClickHouseService).rows<T>({ name, sql: text });
+  const days = await rows<{ day: string; occurrences: number; visitors: number; visits: number }>(
+    'test:days',
+    sql`SELECT toString(toDate(seen, ${bind.timeZone(query.site.timezone)})) AS day, toUInt32(count()) AS occurrences,
+        toUInt32(uniq(visitor)) AS visitors, toUInt32(uniq(visit_id)) AS visits
+      FROM ${events} GROUP BY day ORDER BY day`,
+  );
+  const samples = await rows<{ eventId: string; frame: string }>(
+    'test:samples',
+    sql`SELECT toString(event_id) AS eventId, frame FROM ${events} ORDER BY seen DESC, event_id ASC LIMIT 5`,
+  );
+  return { days, samples };
+}
+
+/** What perEventDetail compares of a group's own report. */
+const detailOf = (body: {
+  days: Array<{ occurrences: number }>;
+  samples: Array<{ eventId: string; frame: string }>;
+}) => ({
+  days: body.days.filter((day) => day.occurrences > 0),
+  samples: body.samples.map(({ eventId, frame }) => ({ eventId, frame })),
+});
+
 const sites: number[] = [];
 
 /** Each site, range and filter: the report's groups (and one group's summary) beside the per-event ones. */
@@ -201,14 +229,19 @@ async function compared() {
           ...(filters ? { filters } : {}),
         }).expect(200);
         answers.push([one.body.summary, busiest]);
+        answers.push([
+          detailOf(one.body),
+          await perEventDetail(site, params as unknown as ReportQueryDto, busiest.group),
+        ]);
       }
     }
   }
   return answers;
 }
 
+let stores: TestStores;
+
 before(async () => {
-  let stores: TestStores;
   ({ stores, app, http, token, stop } = await startSignedInApp());
   for (const [i, timeZone] of ZONES.entries()) {
     const id = await newSite(`errors-distinct-${i}.test`, timeZone);
@@ -231,6 +264,32 @@ test('error groups from distinct errors answer as aggregated over each event, fr
   assert.ok(groups.length >= 8, `${groups.length} groups`);
   assert.ok(groups.some((group) => group.pages.length === 3 && group.occurrences > 6));
   assert.ok(groups.some((group) => group.visitors < group.visits));
+});
+
+test('a group of more distinct errors than their hashes are listed for is found by its id', async () => {
+  const site = await newSite('errors-distinct-many.test', 'UTC');
+  const day = Date.parse('2026-11-01T00:00:00Z');
+  await stores.insertEvents(
+    Array.from({ length: MOST_ERROR_KEYS + 1 }, (_, n) =>
+      eventRow({
+        site_id: site,
+        name: '$error',
+        event_id: `00000000-0000-4000-9000-${String(n).padStart(12, '0')}`,
+        session_id: `many-${n % 40}`,
+        visitor_id: `many-${n % 25}`,
+        ts: new Date(day + n * 60_000).toISOString().slice(0, 19).replace('T', ' '),
+        error_message: `Order ${n} failed`,
+        error_source: 'https://shop.test/vendor.js',
+        error_line: 3,
+      }),
+    ),
+  );
+  const params = { from: '2026-11-01', to: '2026-11-01' } as ReportQueryDto;
+  const [group] = await perEventGroups(site, params, 10);
+  assert.equal(group.occurrences, MOST_ERROR_KEYS + 1);
+  const { body } = await report(site, `errors/${group.group}`, { ...params }).expect(200);
+  assert.equal(body.summary.occurrences, MOST_ERROR_KEYS + 1);
+  assert.deepEqual(detailOf(body), await perEventDetail(site, params, group.group));
 });
 
 test('error groups from distinct errors answer as aggregated over each event, over final and provisional days', async () => {

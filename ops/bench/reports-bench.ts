@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../src/repo-root';
 import { machineInfo, runBenchmark, thousands } from './report';
-import { signInAs } from './backend-process';
+import { apiCall, signInAs } from './backend-process';
 import { addDays, OPEN_DAYS, startBenchBackend, type BenchBackend } from './reports/bench-backend';
 import { positive, SEED_OPTIONS, seedFrom } from './reports/bench-options';
 import { rowsPerSite, type SeedPlan } from '@sluice/traffic';
@@ -134,6 +134,17 @@ function printResults(results: Result[], plan: SeedPlan, clients: number, siteEv
   return results.every((result) => summary(result).aloneOk && summary(result).concurrentOk);
 }
 
+/** The id of site 1's error group with the most occurrences in the period, as the errors report lists it first. */
+async function topErrorGroup(baseUrl: string, period: { from: string; to: string }): Promise<string> {
+  const { groups } = await apiCall<{ groups: Array<{ group: string }> }>(
+    baseUrl,
+    `/api/sites/1/errors?from=${period.from}&to=${period.to}&limit=1`,
+    { token: await signIn(baseUrl) },
+  );
+  if (!groups[0]) throw new Error('the seeded site has no error group to time');
+  return groups[0].group;
+}
+
 async function main(): Promise<boolean> {
   const options = optionsFrom(process.argv.slice(2));
   const { plan } = options;
@@ -147,11 +158,13 @@ async function main(): Promise<boolean> {
   try {
     backend = await startBenchBackend(clickhouse, plan, OWNER, { openDays: options.openDays });
     const { baseUrl } = backend;
+    const [from, to] = [addDays(plan.endDay, 1 - plan.days), plan.endDay];
     const context: ReportContext = {
       siteId: 1,
       goals: backend.goals,
-      from: addDays(plan.endDay, 1 - plan.days),
-      to: plan.endDay,
+      errorGroup: await topErrorGroup(baseUrl, { from, to }),
+      from,
+      to,
       lastDays: (days) => ({ from: addDays(plan.endDay, 1 - days), to: plan.endDay }),
     };
     // The figures are only as quiet as the machine: say how busy it was.

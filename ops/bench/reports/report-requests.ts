@@ -18,6 +18,8 @@ export interface ReportContext {
   lastDays(days: number): { from: string; to: string };
   /** The site's goals (their ids), created before timing. */
   goals: BenchGoals;
+  /** The id of the site's error group with the most occurrences in the period, read before timing. */
+  errorGroup: string;
 }
 
 export interface ReportRequest {
@@ -159,6 +161,12 @@ export const REPORT_REQUESTS: ReportRequest[] = [
     name: 'errors, 30 days',
     aloneTargetMs: REPORT_TARGET_MS,
     path: ({ siteId, from, to }) => `/api/sites/${siteId}/errors?from=${from}&to=${to}`,
+  },
+  {
+    name: 'one error group: its days, samples, pages and browsers, 30 days',
+    aloneTargetMs: REPORT_TARGET_MS,
+    path: ({ siteId, from, to, errorGroup }) =>
+      `/api/sites/${siteId}/errors/${errorGroup}?from=${from}&to=${to}`,
   },
   {
     name: 'web vitals by page, 30 days',

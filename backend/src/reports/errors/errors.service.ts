@@ -4,7 +4,15 @@ import { ClickHouseService } from '../../clickhouse/clickhouse.service.js';
 import { identifier, joinSql, sql } from '../../clickhouse/sql-binder.js';
 import { DomainError, ErrorCode } from '../../common/domain-error.js';
 import { spreadsheetSafe } from '../query/csv.js';
-import { errorGroupsSql, errorSamplesSql, errorSeriesSql, errorsSeenBeforeSql } from '../query/errors.js';
+import {
+  errorGroupsSql,
+  errorKeysSql,
+  errorSamplesSql,
+  errorSeriesSql,
+  errorsSeenBeforeSql,
+  MOST_ERROR_KEYS,
+  type ErrorGroupChosen,
+} from '../query/errors.js';
 import { encodeCursor, parseCursor } from '../query/parse-request.js';
 import { bucketLabels } from '../query/zoned-buckets.js';
 import type { ReportQueryDto } from '../dto/report-query.dto.js';
@@ -89,17 +97,20 @@ export class ErrorsService {
   /** One group over the range; a group without occurrences in it is as missing as one that never was. */
   async group(siteId: number, group: string, dto: ReportQueryDto): Promise<ErrorGroupReportDto> {
     const query = await this.query(siteId, dto);
+    const missing = () => new DomainError(ErrorCode.NotFound, `error group ${group} not found in this range`);
+    const chosen = await this.chosenGroup(query, group);
+    if (!chosen) throw missing();
     const [[row], series, samples, seenBefore] = await Promise.all([
       this.clickhouse.rows<GroupRow>(
-        errorGroupsSql(query, { limit: 1, offset: 0, values: DETAILED_VALUES, group }),
+        errorGroupsSql(query, { limit: 1, offset: 0, values: DETAILED_VALUES, group: chosen }),
       ),
       this.clickhouse.rows<{ day: string; occurrences: string; visitors: string; visits: string }>(
-        errorSeriesSql(query, group),
+        errorSeriesSql(query, chosen),
       ),
-      this.clickhouse.rows<Record<string, string | number>>(errorSamplesSql(query, group, SAMPLES)),
+      this.clickhouse.rows<Record<string, string | number>>(errorSamplesSql(query, chosen, SAMPLES)),
       this.seenBefore(query, [group]),
     ]);
-    if (!row) throw new DomainError(ErrorCode.NotFound, `error group ${group} not found in this range`);
+    if (!row) throw missing();
     const byDay = new Map(series.map((day) => [day.day, day]));
     return {
       ...reportHeader(query),
@@ -139,7 +150,11 @@ export class ErrorsService {
   /** One group's occurrences in the range as CSV, newest first. */
   async groupCsv(siteId: number, group: string, dto: ReportQueryDto): Promise<Readable> {
     const query = await this.query(siteId, dto);
-    const samples = errorSamplesSql(query, group, EXPORT_ROWS);
+    const samples = errorSamplesSql(
+      query,
+      (await this.chosenGroup(query, group)) ?? { id: group },
+      EXPORT_ROWS,
+    );
     const text = ['message', 'frame', 'stack', 'script', 'page', 'browser'].map(
       (name) => sql`${spreadsheetSafe(identifier(name))} AS ${identifier(name)}`,
     );
@@ -147,6 +162,20 @@ export class ErrorsService {
       name: `${samples.name}:csv`,
       sql: sql`SELECT event_id, seen_at, ${joinSql(text, ', ')}, script_line, script_column FROM (${samples.sql})`,
     });
+  }
+
+  /**
+   * A group and the hashes of its distinct errors in the range (errorKeysSql), by which its reports find its
+   * occurrences; listed only up to MOST_ERROR_KEYS, past which they find them by its id. Undefined where the
+   * group has no occurrence in the range.
+   */
+  private async chosenGroup(query: EventReportQuery, group: string): Promise<ErrorGroupChosen | undefined> {
+    const keys = await this.clickhouse.rows<{ key: string }>(errorKeysSql(query, group));
+    if (keys.length === 0) return undefined;
+    return {
+      id: group,
+      keys: keys.length > MOST_ERROR_KEYS ? undefined : keys.map(({ key }) => BigInt(key)),
+    };
   }
 
   private async query(siteId: number, dto: ReportQueryDto): Promise<EventReportQuery> {
