@@ -29,7 +29,7 @@ import type {
   TimeseriesReportDto,
 } from './dto/report.dto.js';
 import { goalConversionsSql, reportSql } from './query/compose.js';
-import { GOALS_PER_QUERY } from './query/goals.js';
+import { carriesRevenue, GOALS_PER_QUERY } from './query/goals.js';
 import { reportCsvSql } from './query/csv.js';
 import {
   elementName,
@@ -69,7 +69,7 @@ const SCALE = 10_000n;
  * string, so BigInt keeps every digit.
  */
 function revenueOf(row: MetricRow | undefined, query: Pick<ReportQuery, 'goal'>): RevenueDto | undefined {
-  if (query.goal?.kind !== 'event') return undefined;
+  if (!query.goal || !carriesRevenue(query.goal)) return undefined;
   // By currency code: the SQL's pairs come in the order of the codes' numbers, which is not alphabetical.
   const pairs = [...(row?.revenue ?? [])].sort(([a], [b]) => (a < b ? -1 : 1));
   return Object.fromEntries(

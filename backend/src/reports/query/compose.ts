@@ -6,7 +6,7 @@ import { bucketVisitRows } from './bucket-visitors.js';
 import { bucketDay, type DayInterval } from './day-buckets.js';
 import { dimensionAlias } from './dimensions.js';
 import { firstVisitRows } from './first-visits.js';
-import { goalsVisits, withGoal } from './goals.js';
+import { carriesRevenue, goalsVisits, withGoal } from './goals.js';
 import {
   bucketFirstsMetric,
   COUNT_METRICS,
@@ -64,7 +64,7 @@ const metricPairs = (query: ReportQuery, over: MetricsOver = 'rows'): Array<[Sql
     metricValue(name, query.sample, over),
     identifier(name),
   ]),
-  ...(query.goal?.kind === 'event'
+  ...(query.goal && carriesRevenue(query.goal)
     ? [[revenueColumn(query.sample), sql`revenue`] as [SqlFragment, SqlFragment]]
     : []),
 ];
@@ -183,7 +183,7 @@ function dayBucketsSql(
  */
 export function goalConversionsSql(query: ReportQuery, range: DateRange, goals: GoalCondition[]): NamedQuery {
   const source = chooseSource(query);
-  const withRevenue = goals.some((goal) => goal.kind === 'event');
+  const withRevenue = goals.some(carriesRevenue);
   const visits = sql`(${visitRows(query, range, source)}) ANY LEFT JOIN (${goalsVisits(query, range, goals, withRevenue)}) USING visit_id`;
   const columns = goals.flatMap((_goal, index) => {
     const metrics = goalMetricsOver(sql`bitAnd(bitShiftRight(visit_goals, ${bind.uint32(index)}), 1) = 1`);

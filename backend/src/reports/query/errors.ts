@@ -113,6 +113,19 @@ export interface ErrorGroupChosen {
 }
 
 /**
+ * The range's distinct errors as stored, from the columns their group id is made of alone, with `aggregates`
+ * of their events (`seen`): what a group is made of, read without the rest of each event.
+ */
+const storedErrors = (
+  query: Pick<ReportQuery, 'site' | 'filters'>,
+  range: DateRange,
+  aggregates: SqlFragment = sql``,
+) =>
+  sql`SELECT message, stack, script, script_line${aggregates}
+    FROM (${rangeEvents(query, range, [ERROR_EVENT], GROUP_COLUMNS, { visitors: false })})
+    GROUP BY message, stack, script, script_line`;
+
+/**
  * The hashes of one group's distinct errors in the range (`key`, as text), at most MOST_ERROR_KEYS + 1: only
  * the columns the group id is made of are read, and its regular expressions run once per distinct error.
  */
@@ -120,11 +133,9 @@ export function errorKeysSql(
   query: Pick<ReportQuery, 'site' | 'filters' | 'range'>,
   group: string,
 ): NamedQuery {
-  const errors = rangeEvents(query, query.range, [ERROR_EVENT], GROUP_COLUMNS, { visitors: false });
   return {
     name: 'errors:keys',
-    sql: sql`SELECT toString(${ERROR_KEY.rows}) AS key
-      FROM (SELECT message, stack, script, script_line FROM (${errors}) GROUP BY message, stack, script, script_line)
+    sql: sql`SELECT toString(${ERROR_KEY.rows}) AS key FROM (${storedErrors(query, query.range)})
       WHERE ${GROUP_ID} = ${bind.string(group)}
       LIMIT ${bind.uint32(MOST_ERROR_KEYS + 1)}`,
   };
@@ -251,7 +262,6 @@ export function errorsSeenBeforeSql(
   groups?: string[],
 ): NamedQuery {
   const before: DateRange = { from: HISTORY_FROM, to: addDays(query.range.from, -1) };
-  const errors = rangeEvents(query, before, [ERROR_EVENT], GROUP_COLUMNS, { visitors: false });
   const chosen = groups
     ? sql`WHERE group_id IN (${joinSql(
         groups.map((group) => bind.string(group)),
@@ -261,8 +271,7 @@ export function errorsSeenBeforeSql(
   return {
     name: 'errors:seen-before',
     sql: sql`SELECT group_id, ${localTime(sql`min(earliest)`, query.site.timezone)} AS first_seen
-      FROM (${withGroup(sql`SELECT message, stack, script, script_line, min(seen) AS earliest FROM (${errors})
-        GROUP BY message, stack, script, script_line`)})
+      FROM (${withGroup(storedErrors(query, before, sql`, min(seen) AS earliest`))})
       ${chosen}
       GROUP BY group_id`,
   };

@@ -421,8 +421,10 @@ export function finalizedVisitRows(
 const dayVersion = (day: SqlFragment, version: SqlFragment) =>
   sql`toUInt64(${day}) * 4294967296 + ${version}`;
 
-/** Each finalized UTC day's latest recorded version, in day order, as the VisitFinalizer last recorded them. */
-/** Each recorded day's latest version, and the slot it was written to (0 for a final day's). */
+/**
+ * Each recorded UTC day's latest version, in day order, as the VisitFinalizer last recorded them, and the slot
+ * it was written to (0 for a final day's).
+ */
 export type FinalizedVersions = ReadonlyArray<{ day: string; version: number; slot: number }>;
 
 /**

@@ -32,6 +32,12 @@ function goalEvents(goal: GoalCondition): { names: string[]; prewhere?: SqlFragm
 }
 
 /**
+ * Whether a goal's reports carry revenue: an event's, which may hold an amount; a pageview holds none. Where
+ * none of a report's goals does, its visits need only be told converted or not.
+ */
+export const carriesRevenue = (goal: GoalCondition): boolean => goal.kind === 'event';
+
+/**
  * The visits of the range's days that completed the goal, one row each: `visit_converted` (1) and its
  * revenue per currency, as parallel arrays `revenue_currencies` / `revenue_amounts`.
  *
@@ -108,7 +114,7 @@ function goalEventRows(query: ReportQuery, range: DateRange, goal: GoalCondition
  * gets 0 and empty arrays). A visit converts through any goal event on the days read, so every row a visit
  * falls in (each page of a page breakdown, say) counts it as converted — as every row counts its visitor.
  *
- * A page goal has no revenue to carry, so its visits are tested against the set of converted ones instead
+ * A goal without revenue (carriesRevenue) has its visits tested against the set of converted ones instead
  * of joined to them: 18.16 passes every visit's columns through a join, and the 30-day overview of the
  * benchmark's largest site with a page goal took 149 ms on ClickHouse joined, 114 tested (docs/benchmarks.md,
  * "A page goal's visits as a set").
@@ -116,7 +122,7 @@ function goalEventRows(query: ReportQuery, range: DateRange, goal: GoalCondition
 export function withGoal(query: ReportQuery, range: DateRange, visits: SqlFragment): SqlFragment {
   if (!query.goal) return sql`(${visits})`;
   const withItsGoal = { ...query, goal: query.goal };
-  if (query.goal.kind === 'page') {
+  if (!carriesRevenue(query.goal)) {
     return sql`(SELECT *, visit_id IN (SELECT visit_id FROM (${goalEventRows(withItsGoal, range, query.goal)})) AS visit_converted
       FROM (${visits}))`;
   }
