@@ -863,21 +863,30 @@ describe('the query entry point', () => {
     const settings = await clickhouse.rows<{ name: string; value: string }>({
       name: 'settings-check',
       sql: sql`SELECT name, value FROM system.settings
-        WHERE name IN ('readonly', 'max_execution_time', 'max_memory_usage', 'max_result_rows', 'result_overflow_mode', 'priority')
+        WHERE name IN ('readonly', 'max_execution_time', 'max_memory_usage', 'max_result_rows', 'result_overflow_mode', 'priority',
+          'use_uncompressed_cache', 'merge_tree_max_rows_to_use_cache')
         ORDER BY name`,
     });
     assert.deepEqual(Object.fromEntries(settings.map(({ name, value }) => [name, value])), {
       max_execution_time: '30',
       max_memory_usage: '2000000000',
       max_result_rows: '100000',
+      merge_tree_max_rows_to_use_cache: '4194304',
       priority: QUERY_PRIORITY.report,
       readonly: '2',
       result_overflow_mode: 'throw',
+      use_uncompressed_cache: '1',
     });
-    // An export streams at the last priority, a headline query at the first (its own setting applied).
+    // An export streams at the last priority without the block cache, a headline query at the first (its
+    // own setting applied).
+    const exportSettings = sql`SELECT name, value FROM system.settings
+      WHERE name IN ('priority', 'use_uncompressed_cache') ORDER BY name`;
+    const exported = await clickhouse.csv({ name: 'export-settings', sql: exportSettings });
+    assert.equal(
+      (await text(exported)).trim(),
+      `"name","value"\n"priority","${QUERY_PRIORITY.export}"\n"use_uncompressed_cache","0"`,
+    );
     const priority = sql`SELECT value FROM system.settings WHERE name = 'priority'`;
-    const exported = await clickhouse.csv({ name: 'export-priority', sql: priority });
-    assert.equal((await text(exported)).trim(), `"value"\n"${QUERY_PRIORITY.export}"`);
     const [headline] = await clickhouse.rows<{ value: string }>({
       name: 'headline-priority',
       sql: priority,
@@ -959,5 +968,25 @@ describe('the query entry point', () => {
     );
     assert.equal(await scrape(count), countBefore + 1);
     assert.ok((await scrape(read)) > readBefore, 'the rows ClickHouse read are counted');
+  });
+
+  test("a report asked again reads its blocks from the server's cache of uncompressed blocks", async () => {
+    const site = await newSite('block-cache.test', 'UTC');
+    await stores.insertEvents([eventRow({ site_id: site, session_id: 'c', visitor_id: 'c' })]);
+    // Counted by the server since it started; no query but a report's asks for the cache.
+    const hits = async () => {
+      const rows = await stores.query<{ value: string }>(
+        "SELECT value FROM system.events WHERE event = 'UncompressedCacheHits'",
+      );
+      return Number(rows[0]?.value ?? 0);
+    };
+    const breakdown = () =>
+      report(site, 'breakdown', { from: '2026-11-20', to: '2026-11-20', dimension: 'event_name' }).expect(
+        200,
+      );
+    await breakdown();
+    const before = await hits();
+    await breakdown();
+    assert.ok((await hits()) > before, 'the second answer read cached blocks');
   });
 });
