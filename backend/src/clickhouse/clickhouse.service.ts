@@ -32,7 +32,7 @@ export interface NamedQuery {
 /**
  * Reports read their blocks through the server's cache of uncompressed blocks (its size is the server's
  * `uncompressed_cache_size`): the panel asks the same month of the same site again and again (each card, each
- * filter, each viewer), and decompressing it again was a sixth of a page breakdown's CPU on the benchmark's
+ * filter, each viewer), and decompressing it again was a fifth of a page breakdown's CPU on the benchmark's
  * largest site (docs/benchmarks.md, "Reports read decompressed blocks once"). A read of more rows than this
  * from one table bypasses the cache (the server's own rule), so that one long scan does not push out
  * the blocks every panel reads.
