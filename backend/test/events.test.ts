@@ -102,6 +102,32 @@ describe('the events explorer', () => {
     assert.equal(second.nextCursor, null);
   });
 
+  test('walks a month whose last days hold fewer events than a page reads, and one whose days hold more', async () => {
+    const site = await newSite('month.test', 'UTC');
+    const random = randomSource(41);
+    const on = (day: string, times: number) =>
+      Array.from({ length: times }, (_, n) =>
+        eventRow({ site_id: site, event_id: uuidFrom(random), ts: `2026-11-${day} 1${n % 10}:00:00` }),
+      );
+    // A page of two reads the six newest: the range's last two days hold four (read again over the month),
+    // the 5th ten (read from there), the 1st five.
+    const stored = [...on('20', 3), ...on('19', 1), ...on('05', 10), ...on('01', 5)];
+    await stores.insertEvents(stored);
+    const seen: EventRow[] = [];
+    let cursor: string | null | undefined;
+    do {
+      const { body } = await events(site, {
+        from: '2026-11-01',
+        to: '2026-11-20',
+        limit: 2,
+        ...(cursor ? { cursor } : {}),
+      }).expect(200);
+      seen.push(...body.events);
+      cursor = body.nextCursor;
+    } while (cursor);
+    assert.deepEqual(seen, [...stored].sort(newestFirst));
+  });
+
   test('answers every contract field of an event as stored', async () => {
     const site = await newSite('fields.test', 'UTC');
     const stored = eventRow({

@@ -82,12 +82,20 @@ export class EventsService {
    * newest events as were read, copies filled them; then the page is read unbounded.
    */
   private async newestRows(query: EventsQuery): Promise<EventRow[]> {
-    const [newest] = await this.clickhouse.rows<{ oldest: string; found: string }>(newestSql(query));
+    const newest = await this.newest(query);
     const found = Number(newest.found);
     if (found === 0) return [];
     const rows = await this.clickhouse.rows<EventRow>(eventsSql(query, newest.oldest));
     return rows.length > query.limit || found < newestEventsRead(query)
       ? rows
       : this.clickhouse.rows<EventRow>(eventsSql(query));
+  }
+
+  /** The newest events' oldest time and how many were read: from the recent days where they hold enough. */
+  private async newest(query: EventsQuery): Promise<{ oldest: string; found: string }> {
+    const newest = (recent: boolean) =>
+      this.clickhouse.rows<{ oldest: string; found: string }>(newestSql(query, { recent }));
+    const [recent] = await newest(true);
+    return Number(recent.found) >= newestEventsRead(query) ? recent : (await newest(false))[0];
   }
 }

@@ -64,13 +64,27 @@ export const newestEventsRead = (query: Pick<EventsQuery, 'limit'>) => 2 * (quer
  * for the page bounded by it). Copies are not told apart here; the page tells (EventsService.page).
  * `oldest` is UTC, `YYYY-MM-DD HH:MM:SS`; `found` how many were read.
  */
-export function newestSql(query: EventsQuery): NamedQuery {
+export function newestSql(query: EventsQuery, { recent = false } = {}): NamedQuery {
+  const conditions = [...pageConditions(query), ...(recent ? [recentDays(query)] : [])];
   return {
-    name: 'events-newest',
+    name: recent ? 'events-newest-recent' : 'events-newest',
     sql: sql`SELECT toString(min(ts)) AS oldest, count() AS found FROM (
-      SELECT ts FROM events WHERE ${joinSql(pageConditions(query), ' AND ')}
+      SELECT ts FROM events WHERE ${joinSql(conditions, ' AND ')}
       ORDER BY ts DESC LIMIT ${bind.uint32(newestEventsRead(query))})`,
   };
+}
+
+/**
+ * Where the newest events are looked for first: the UTC days from the one before the range's last local day
+ * (or the cursor's day) on. Where those hold as many of the query's events as newestSql reads, they are its
+ * newest of the whole range, since every event of an earlier day is older; on a busy site they do, and the
+ * month before them is not read (the benchmark's largest site: two days' events instead of 4.4 million).
+ */
+function recentDays(query: EventsQuery): SqlFragment {
+  const last = query.after
+    ? sql`toDate(toDateTime(${bind.string(query.after.ts)}, 'UTC'))`
+    : bind.date(query.range.to);
+  return sql`toDate(ts) >= ${last} - 1`;
 }
 
 /**
