@@ -11,6 +11,7 @@ import {
   eventsSql,
   newestEventsRead,
   newestSql,
+  recentDaysFrom,
   type EventOwnerParameter,
   type EventsOf,
   type EventsQuery,
@@ -93,9 +94,10 @@ export class EventsService {
 
   /** The newest events' oldest time and how many were read: from the recent days where they hold enough. */
   private async newest(query: EventsQuery): Promise<{ oldest: string; found: string }> {
-    const newest = (recent: boolean) =>
-      this.clickhouse.rows<{ oldest: string; found: string }>(newestSql(query, { recent }));
-    const [recent] = await newest(true);
-    return Number(recent.found) >= newestEventsRead(query) ? recent : (await newest(false))[0];
+    const newest = async (recentFrom?: string) =>
+      (await this.clickhouse.rows<{ oldest: string; found: string }>(newestSql(query, recentFrom)))[0];
+    const recentFrom = recentDaysFrom(query);
+    const recent = recentFrom === undefined ? undefined : await newest(recentFrom);
+    return recent && Number(recent.found) >= newestEventsRead(query) ? recent : newest();
   }
 }

@@ -1,6 +1,7 @@
 import { EVENT_ROW_FIELDS, REPORT_DIMENSIONS, type DimensionName } from '@sluice/config';
 import type { NamedQuery } from '../../clickhouse/clickhouse.service.js';
 import { bind, identifier, joinSql, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
+import { addDays } from '../../common/calendar.js';
 import { DomainError, ErrorCode } from '../../common/domain-error.js';
 import { eventValue } from './dimensions.js';
 import { filterDimensions, filterSql } from './filters.js';
@@ -64,10 +65,13 @@ export const newestEventsRead = (query: Pick<EventsQuery, 'limit'>) => 2 * (quer
  * for the page bounded by it). Copies are not told apart here; the page tells (EventsService.page).
  * `oldest` is UTC, `YYYY-MM-DD HH:MM:SS`; `found` how many were read.
  */
-export function newestSql(query: EventsQuery, { recent = false } = {}): NamedQuery {
-  const conditions = [...pageConditions(query), ...(recent ? [recentDays(query)] : [])];
+export function newestSql(query: EventsQuery, recentFrom?: string): NamedQuery {
+  const conditions = [
+    ...pageConditions(query),
+    ...(recentFrom === undefined ? [] : [sql`toDate(ts) >= ${bind.date(recentFrom)}`]),
+  ];
   return {
-    name: recent ? 'events-newest-recent' : 'events-newest',
+    name: recentFrom === undefined ? 'events-newest' : 'events-newest-recent',
     sql: sql`SELECT toString(min(ts)) AS oldest, count() AS found FROM (
       SELECT ts FROM events WHERE ${joinSql(conditions, ' AND ')}
       ORDER BY ts DESC LIMIT ${bind.uint32(newestEventsRead(query))})`,
@@ -75,16 +79,16 @@ export function newestSql(query: EventsQuery, { recent = false } = {}): NamedQue
 }
 
 /**
- * Where the newest events are looked for first: the UTC days from the one before the range's last local day
- * (or the cursor's day) on. Where those hold as many of the query's events as newestSql reads, they are its
- * newest of the whole range, since every event of an earlier day is older; on a busy site they do, and the
- * month before them is not read (the benchmark's largest site: two days' events instead of 4.4 million).
+ * The first of the UTC days the newest events are looked for in first (newestSql's `recentFrom`): the day
+ * before the range's last local day, or the cursor's, on. Where those hold as many of the query's events as
+ * newestSql reads, they are its newest of the whole range, since every event of an earlier day is older; on a
+ * busy site they do, and the month before them is not read (the benchmark's largest site: two days' events
+ * instead of 4.4 million). Undefined where those days are the whole range (a local day begins on the UTC day
+ * before it at the earliest): looking there first would read the same rows twice.
  */
-function recentDays(query: EventsQuery): SqlFragment {
-  const last = query.after
-    ? sql`toDate(toDateTime(${bind.string(query.after.ts)}, 'UTC'))`
-    : bind.date(query.range.to);
-  return sql`toDate(ts) >= ${last} - 1`;
+export function recentDaysFrom(query: EventsQuery): string | undefined {
+  const from = addDays(query.after ? query.after.ts.slice(0, 10) : query.range.to, -1);
+  return from > addDays(query.range.from, -1) ? from : undefined;
 }
 
 /**

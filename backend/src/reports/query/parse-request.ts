@@ -148,7 +148,8 @@ export function parseEventsCursor(cursor: string | undefined): EventsCursor | un
     /^e:(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)\|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(
       Buffer.from(cursor, 'base64url').toString(),
     );
-  return match
+  // A time the pattern allows but no calendar has (month 13) is no page's last event either.
+  return match && !Number.isNaN(Date.parse(`${match[1].replace(' ', 'T')}Z`))
     ? { ts: match[1], eventId: match[2] }
     : invalid('cursor: not a cursor this API gave (nextCursor)');
 }
