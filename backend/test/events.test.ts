@@ -259,6 +259,14 @@ describe('the events explorer', () => {
         'cursor: not a cursor this API gave (nextCursor)',
       ],
       [
+        {
+          cursor: Buffer.from('e:2026-02-30 10:00:00|00000000-0000-4000-8000-000000000000').toString(
+            'base64url',
+          ),
+        },
+        'cursor: not a cursor this API gave (nextCursor)',
+      ],
+      [
         { filters: '[{"dimension":"entry_page","operator":"is","value":"/"}]' },
         'filters: entry_page describes a visit, not an event (filter events by page)',
       ],

@@ -5,12 +5,19 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME_ZONE = /^[A-Za-z]+(?:[/_+-][A-Za-z0-9]+)*$/;
 const DAY_MS = 86_400_000;
 
+/** Whether an ISO date-time, read as UTC, names an instant that exists: Date rolls 02-30 over to 03-02. */
+function exists(isoDateTime: string): boolean {
+  const time = Date.parse(`${isoDateTime}Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(isoDateTime);
+}
+
 /** `YYYY-MM-DD` naming a day that exists (no 2026-02-30). */
 export function isCalendarDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !DATE.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  return typeof value === 'string' && DATE.test(value) && exists(`${value}T00:00:00`);
 }
+
+/** `YYYY-MM-DD HH:MM:SS` (ClickHouse's UTC text) naming an instant that exists (no 2026-02-30, no 24:00:00). */
+export const isCalendarTime = (value: string): boolean => exists(value.replace(' ', 'T'));
 
 /**
  * The names already asked for: the SQL binder checks a report's zone at each of its bounds, and ICU's

@@ -94,10 +94,13 @@ export class EventsService {
 
   /** The newest events' oldest time and how many were read: from the recent days where they hold enough. */
   private async newest(query: EventsQuery): Promise<{ oldest: string; found: string }> {
-    const newest = async (recentFrom?: string) =>
+    const read = async (recentFrom?: string) =>
       (await this.clickhouse.rows<{ oldest: string; found: string }>(newestSql(query, recentFrom)))[0];
     const recentFrom = recentDaysFrom(query);
-    const recent = recentFrom === undefined ? undefined : await newest(recentFrom);
-    return recent && Number(recent.found) >= newestEventsRead(query) ? recent : newest();
+    if (recentFrom !== undefined) {
+      const recent = await read(recentFrom);
+      if (Number(recent.found) >= newestEventsRead(query)) return recent;
+    }
+    return read();
   }
 }

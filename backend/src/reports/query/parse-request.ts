@@ -5,6 +5,7 @@ import {
   type DimensionName,
   type FilterOperator,
 } from '@sluice/config';
+import { isCalendarTime } from '../../common/calendar.js';
 import { DomainError, ErrorCode } from '../../common/domain-error.js';
 import { isDimensionName } from './filters.js';
 import { GOAL_METRIC_NAMES, METRIC_NAMES, type MetricName } from './metrics.js';
@@ -148,8 +149,8 @@ export function parseEventsCursor(cursor: string | undefined): EventsCursor | un
     /^e:(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)\|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(
       Buffer.from(cursor, 'base64url').toString(),
     );
-  // A time the pattern allows but no calendar has (month 13) is no page's last event either.
-  return match && !Number.isNaN(Date.parse(`${match[1].replace(' ', 'T')}Z`))
+  // A time the pattern allows but no calendar has (month 13, February 30) is no page's last event either.
+  return match && isCalendarTime(match[1])
     ? { ts: match[1], eventId: match[2] }
     : invalid('cursor: not a cursor this API gave (nextCursor)');
 }
