@@ -16,6 +16,7 @@ import { HEADLINE_SETTINGS, QUERY_PRIORITY } from '../src/clickhouse/query-prior
 import { sql } from '../src/clickhouse/sql-binder.js';
 import { DomainError, ErrorCode } from '../src/common/domain-error.js';
 import { addDays, localDateOf } from '../src/common/calendar.js';
+import { eventsCsvSql } from '../src/reports/query/csv.js';
 import { METRIC_NAMES } from '../src/reports/query/metrics.js';
 import type { ReportQuery } from '../src/reports/query/report-query.js';
 import { ReportsService } from '../src/reports/reports.service.js';
@@ -877,13 +878,23 @@ describe('the query entry point', () => {
       result_overflow_mode: 'throw',
       use_uncompressed_cache: '1',
     });
-    // An export streams at the last priority without the block cache, a headline query at the first (its
-    // own setting applied).
+    // An export streams at the last priority, a report's through the block cache its card reads; the raw
+    // events' export (every column) passes the cache by. A headline query goes first (its own setting applied).
     const exportSettings = sql`SELECT name, value FROM system.settings
       WHERE name IN ('priority', 'use_uncompressed_cache') ORDER BY name`;
     const exported = await clickhouse.csv({ name: 'export-settings', sql: exportSettings });
     assert.equal(
       (await text(exported)).trim(),
+      `"name","value"\n"priority","${QUERY_PRIORITY.export}"\n"use_uncompressed_cache","1"`,
+    );
+    const eventsExport = eventsCsvSql({
+      site: { id: 1, timezone: 'UTC' },
+      range: { from: '2026-11-20', to: '2026-11-20' },
+      bots: false,
+    });
+    const rawExported = await clickhouse.csv({ ...eventsExport, sql: exportSettings });
+    assert.equal(
+      (await text(rawExported)).trim(),
       `"name","value"\n"priority","${QUERY_PRIORITY.export}"\n"use_uncompressed_cache","0"`,
     );
     const priority = sql`SELECT value FROM system.settings WHERE name = 'priority'`;

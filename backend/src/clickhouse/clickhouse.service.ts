@@ -63,13 +63,13 @@ const DEFAULT_SETTINGS: ClickHouseSettings = {
 /**
  * Exports stream: ClickHouse sends rows as it finds them and the backend passes the bytes on, so the
  * answer is never held whole, here or there. An error past the first rows can then only cut the
- * stream short (the client sees a transfer that never ended), not change the status.
+ * stream short (the client sees a transfer that never ended), not change the status. A report's export
+ * reads the blocks its panel card reads, through the same cache; the raw events' export, which reads
+ * every column, passes it by on its own (query/csv.ts).
  */
 const STREAM_SETTINGS: ClickHouseSettings = {
   wait_end_of_query: 0,
   priority: QUERY_PRIORITY.export,
-  // A one-off read of every column: its blocks would push out those the panel reads again.
-  use_uncompressed_cache: 0,
 };
 const REQUEST_TIMEOUT_MS = 35_000;
 
