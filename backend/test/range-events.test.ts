@@ -6,7 +6,8 @@ import { render, sql, type SqlFragment } from '../src/clickhouse/sql-binder.js';
 import { wildcardMatch } from '../src/reports/query/filters.js';
 import { keptVisits } from '../src/reports/query/kept-visits.js';
 import { parseFilters } from '../src/reports/query/parse-request.js';
-import { rangeEvents, type EventColumn } from '../src/reports/query/range-events.js';
+import { rangeEvents, rangeEventVisits, type EventColumn } from '../src/reports/query/range-events.js';
+import { wholeEventDays } from '../src/reports/query/range-days.js';
 import type { DateRange, ReportQuery } from '../src/reports/query/report-query.js';
 import { VisitFinalizer } from '../src/reports/visit-finalizer.js';
 import { startSignedInApp, type TestStores } from './harness.js';
@@ -135,6 +136,28 @@ async function eachWay() {
   return answers;
 }
 
+/**
+ * Over the days a range's visits are read from (a goal's window, wholeEventDays), each read's visits as
+ * rangeEventVisits finds them (copies ungrouped on open days) and those of its events from rangeEvents.
+ */
+async function visitsBothWays(read: Read, site: (typeof sites)[number], range: DateRange) {
+  const finalizedThrough = app.get(VisitFinalizer).finalizedThrough();
+  const finalizedVersions = app.get(VisitFinalizer).finalizedVersions();
+  const query = { site, finalizedThrough, finalizedVersions };
+  const window = wholeEventDays(range);
+  const options = { prewhere: read.condition };
+  const distinct = (events: SqlFragment) =>
+    stores.query<{ visit_id: string }>(
+      render(sql`SELECT DISTINCT visit_id FROM (${events}) ORDER BY visit_id`),
+    );
+  return {
+    events: await distinct(
+      rangeEvents(query, window, read.names, read.columns, { visitors: false, ...options }),
+    ),
+    visits: await distinct(rangeEventVisits(query, window, read.names, options)),
+  };
+}
+
 before(async () => {
   ({ stores, app, http, token, stop } = await startSignedInApp());
   for (const [i, timezone] of ZONES.entries()) {
@@ -151,7 +174,7 @@ before(async () => {
 });
 after(() => stop?.());
 
-test('PREWHERE or WHERE, the open days’ visits merged whole or chosen: the same events, over raw, finalized and open days', async () => {
+test('PREWHERE or WHERE, the open days’ visits merged whole or chosen: the same events, and their visits ungrouped, over raw, finalized and open days', async () => {
   for (const now of [undefined, ...FINALIZED_AT]) {
     if (now) await app.get(VisitFinalizer).finalize(now);
     const answers = await eachWay();
@@ -159,6 +182,14 @@ test('PREWHERE or WHERE, the open days’ visits merged whole or chosen: the sam
     const through = app.get(VisitFinalizer).finalizedThrough();
     for (const way of WAYS)
       assert.deepEqual(answers.get(way), asWhere, `${way}, finalized through ${through}`);
+    for (const site of sites) {
+      for (const range of RANGES) {
+        for (const [i, read] of READS.entries()) {
+          const { events, visits } = await visitsBothWays(read, site, range);
+          assert.deepEqual(visits, events, `read ${i}'s visits, ${range.from}, finalized through ${through}`);
+        }
+      }
+    }
     // Each read finds events somewhere: the comparison compares something.
     for (const [i] of READS.entries()) {
       const found = asWhere.filter((_, j) => j % READS.length === i).some((events) => events.length > 0);

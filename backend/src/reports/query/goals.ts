@@ -1,6 +1,6 @@
 import { bind, joinSql, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
 import { wildcardMatch } from './filters.js';
-import { namedAs, rangeEvents } from './range-events.js';
+import { namedAs, rangeEvents, rangeEventVisits } from './range-events.js';
 import type { DateRange, GoalCondition, ReportQuery } from './report-query.js';
 import { wholeEventDays } from './range-days.js';
 
@@ -78,10 +78,12 @@ export function goalsVisits(
   goals: GoalCondition[],
   withRevenue: boolean,
 ): SqlFragment {
+  // A goal without revenue needs only its visits (goalVisitIds), an event goal each event once for its amount.
   const events = joinSql(
-    goals.map(
-      (goal, index) =>
-        sql`SELECT ${bind.uint32(index)} AS goal, visit_id, currency, amount FROM (${goalEventRows(query, range, goal)})`,
+    goals.map((goal, index) =>
+      carriesRevenue(goal)
+        ? sql`SELECT ${bind.uint32(index)} AS goal, visit_id, currency, amount FROM (${goalEventRows(query, range, goal)})`
+        : sql`SELECT ${bind.uint32(index)} AS goal, visit_id, '' AS currency, toInt64(0) AS amount FROM (${goalVisitIds(query, range, goal)})`,
     ),
     ' UNION ALL ',
   );
@@ -91,6 +93,15 @@ export function goalsVisits(
     : sql``;
   return sql`SELECT visit_id, groupBitOr(bitShiftLeft(toUInt64(1), goal)) AS visit_goals${revenue}
     FROM (${events}) GROUP BY visit_id`;
+}
+
+/**
+ * The visits with a goal event on the days the range's visits are read from (rangeEventVisits: a visit begun in the
+ * range is there exactly when goalEventRows holds one of its events), for a goal's set of converted visits.
+ */
+function goalVisitIds(query: ReportQuery, range: DateRange, goal: GoalCondition): SqlFragment {
+  const { names, ...options } = goalEvents(goal);
+  return rangeEventVisits(query, wholeEventDays(range), names, options);
 }
 
 /** A goal's events on the days the range's visits are read from, each once, with its revenue (goalVisits). */
@@ -123,7 +134,7 @@ export function withGoal(query: ReportQuery, range: DateRange, visits: SqlFragme
   if (!query.goal) return sql`(${visits})`;
   const withItsGoal = { ...query, goal: query.goal };
   if (!carriesRevenue(query.goal)) {
-    return sql`(SELECT *, visit_id IN (SELECT visit_id FROM (${goalEventRows(withItsGoal, range, query.goal)})) AS visit_converted
+    return sql`(SELECT *, visit_id IN (${goalVisitIds(query, range, query.goal)}) AS visit_converted
       FROM (${visits}))`;
   }
   return sql`(${visits}) ANY LEFT JOIN (${goalVisits(withItsGoal, range)}) USING visit_id`;
