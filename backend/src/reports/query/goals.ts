@@ -132,10 +132,9 @@ function goalEventRows(query: ReportQuery, range: DateRange, goal: GoalCondition
  */
 export function withGoal(query: ReportQuery, range: DateRange, visits: SqlFragment): SqlFragment {
   if (!query.goal) return sql`(${visits})`;
-  const withItsGoal = { ...query, goal: query.goal };
   if (!carriesRevenue(query.goal)) {
     return sql`(SELECT *, visit_id IN (${goalVisitIds(query, range, query.goal)}) AS visit_converted
       FROM (${visits}))`;
   }
-  return sql`(${visits}) ANY LEFT JOIN (${goalVisits(withItsGoal, range)}) USING visit_id`;
+  return sql`(${visits}) ANY LEFT JOIN (${goalVisits({ ...query, goal: query.goal }, range)}) USING visit_id`;
 }

@@ -55,8 +55,8 @@ export function rangeEvents(
  * event has not, and no event need be told from its copies, nor the days before the open ones read for them.
  * The set differs only where an open day's copy stands for an event the finalized days do not hold: one first
  * seen before `range` (its visit began before `range` too), or on a provisional day after its last write (its
- * visit then counts an hour early). The benchmark's month on ClickHouse, interleaved: a page goal's overview 74–79 → 67–70 ms, every
- * goal's conversions 148–170 → 141–146 (docs/benchmarks.md).
+ * visit then counts an hour early). The benchmark's month on ClickHouse, interleaved: a page goal's overview
+ * 74–79 → 67–70 ms, every goal's conversions 148–170 → 141–146 (docs/benchmarks.md).
  */
 export function rangeEventVisits(
   query: Pick<ReportQuery, 'site' | 'finalizedThrough' | 'finalizedVersions'>,
@@ -72,8 +72,7 @@ export function rangeEventVisits(
     range,
     (through) =>
       sql`SELECT visit_id FROM (${finalizedRangeEvents(unfiltered, range, through, names, [], { visitors: false, ...options })})`,
-    (open) => sql`SELECT ${VISIT_KEY} AS visit_id FROM events ${chosenRows(names, options.prewhere)}
-      WHERE ${eventDays(query, range)} AND is_bot = 0 ${further(options.where)}
+    (open) => sql`SELECT ${VISIT_KEY} AS visit_id FROM events ${rawEventRows(query, range, names, options)}
         AND toDate(ts) >= ${bind.date(open.from)} AND ts >= ${start} AND ts < ${end}`,
   );
   return sql`SELECT visit_id FROM (${events})`;
@@ -105,6 +104,18 @@ const chosenRows = (names: string[] | undefined, prewhere: SqlFragment | undefin
   const conditions = [...(names ? [namedAs(names)] : []), ...(prewhere ? [sql`(${prewhere})`] : [])];
   return conditions.length ? sql`PREWHERE ${joinSql(conditions, ' AND ')}` : sql``;
 };
+
+/**
+ * The raw events of these names that `prewhere` and `where` keep on the UTC days the range's visits are read
+ * from, bots left out: a `PREWHERE` and a `WHERE` further conditions may follow with `AND`.
+ */
+const rawEventRows = (
+  query: Pick<ReportQuery, 'site'>,
+  range: DateRange,
+  names: string[] | undefined,
+  { prewhere, where }: Pick<EventOptions, 'where' | 'prewhere'>,
+): SqlFragment =>
+  sql`${chosenRows(names, prewhere)} WHERE ${eventDays(query, range)} AND is_bot = 0 ${further(where)}`;
 
 /**
  * The events of these names. One name is compared with `=`: ClickHouse 18.16 uses the key's next column
@@ -206,8 +217,7 @@ function rawRangeEvents(
   const visitFilter = filters.visit ? sql`WHERE ${filterSql(filters.visit, dimensionAlias)}` : sql``;
   const openDays = open ? openDaysOnly(query, names, prewhere, open) : { where: sql``, having: sql`` };
   // The events' `PREWHERE` and `WHERE` (read again for their visits' keys over a whole range, below).
-  const chosen = sql`${chosenRows(names, prewhere)}
-    WHERE ${eventDays(query, range)} AND is_bot = 0 ${further(where)} ${openDays.where}`;
+  const chosen = sql`${rawEventRows(query, range, names, { prewhere, where })} ${openDays.where}`;
   const eventColumns = [
     sql`event_id`,
     named([sql`any(${VISIT_KEY})`, sql`visit_id`]),
