@@ -13,7 +13,7 @@ import {
 } from '@sluice/config';
 import { ClickHouseService } from '../src/clickhouse/clickhouse.service.js';
 import { HEADLINE_SETTINGS, QUERY_PRIORITY } from '../src/clickhouse/query-priority.js';
-import { sql } from '../src/clickhouse/sql-binder.js';
+import { bind, sql } from '../src/clickhouse/sql-binder.js';
 import { DomainError, ErrorCode } from '../src/common/domain-error.js';
 import { addDays, localDateOf } from '../src/common/calendar.js';
 import { eventsCsvSql } from '../src/reports/query/csv.js';
@@ -915,10 +915,11 @@ describe('the query entry point', () => {
 
   test("queries side by side share the server's threads; alone, one takes them all", async () => {
     const clickhouse = app.get(ClickHouseService);
-    const threads = async () => {
+    // Each caller's own query: identical ones in flight run once (the test below).
+    const threads = async (caller = 0) => {
       const [{ value }] = await clickhouse.rows<{ value: string }>({
         name: 'threads-check',
-        sql: sql`SELECT value FROM system.settings WHERE name = 'max_threads'`,
+        sql: sql`SELECT value, ${bind.uint32(caller)} AS caller FROM system.settings WHERE name = 'max_threads'`,
       });
       return Number(value);
     };
@@ -926,11 +927,32 @@ describe('the query entry point', () => {
     const cores = availableParallelism();
     assert.equal(await threads(), cores, 'alone');
     assert.deepEqual(
-      await Promise.all([threads(), threads(), threads()]),
+      await Promise.all([threads(1), threads(2), threads(3)]),
       [cores, Math.max(1, Math.floor(cores / 2)), Math.max(1, Math.floor(cores / 3))],
       'each asked while the ones before still run',
     );
     assert.equal(await threads(), cores, 'alone again once they ended');
+  });
+
+  test('identical queries in flight run once, and each caller gets rows of its own', async () => {
+    const clickhouse = app.get(ClickHouseService);
+    // A random number per run, and time enough for the callers to meet.
+    const query = { name: 'shared-check', sql: sql`SELECT toString(rand64()) AS run, sleep(0.3) AS slept` };
+    const ask = (settings = {}) => clickhouse.rows<{ run: string }>({ ...query, settings });
+    const [first, second, otherSettings] = await Promise.all([ask(), ask(), ask(HEADLINE_SETTINGS)]);
+    assert.equal(first[0].run, second[0].run, 'asked at once: one run answers both');
+    assert.notEqual(otherSettings[0].run, first[0].run, 'other settings are another query');
+    first[0].run = 'changed by its first caller';
+    assert.notEqual(second[0].run, first[0].run, "one caller's rows are not another's");
+    const [later] = await ask();
+    assert.notEqual(later.run, second[0].run, 'asked once it ended: a run of its own');
+    const metrics = (await http.get('/metrics').expect(200)).text;
+    const count = (outcome: string) =>
+      new RegExp(
+        `^sluice_backend_report_query_duration_seconds_count\\{query="shared-check",outcome="${outcome}"\\} (\\d+)$`,
+        'm',
+      ).exec(metrics)?.[1];
+    assert.deepEqual([count('ok'), count('shared')], ['3', '1']);
   });
 
   test("a query stopped by the server's time or memory bound is a 503 busy with Retry-After, not a 500", async () => {

@@ -10,6 +10,7 @@ import {
   type ClickHouseClient,
   type ClickHouseSettings,
   type Logger as ClientLogger,
+  type ResponseJSON,
   type WarnLogParams,
 } from '@clickhouse/client';
 import type { Readable } from 'node:stream';
@@ -20,6 +21,7 @@ import { reportFailure } from './report-failure.js';
 import { render, sql, type SqlFragment } from './sql-binder.js';
 import { QUERY_PRIORITY } from './query-priority.js';
 import { ThreadShare, type ThreadClaim } from './thread-share.js';
+import { SharedRuns } from './shared-runs.js';
 
 /** A query as every report hands it over: named for logs and timings, values bound by the binder. */
 export interface NamedQuery {
@@ -102,6 +104,7 @@ export class ClickHouseService implements OnApplicationBootstrap, OnModuleDestro
   private readonly logger = new Logger('ClickHouse');
   private readonly client: ClickHouseClient;
   private readonly threads = new ThreadShare();
+  private readonly runs = new SharedRuns<string>();
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -154,27 +157,50 @@ export class ClickHouseService implements OnApplicationBootstrap, OnModuleDestro
     return { rows: data, totals };
   }
 
-  private async answer<T>(query: NamedQuery) {
+  /**
+   * A query's answer, from its own run or from the identical one in flight (`SharedRuns`): each caller
+   * parses its own copy of the server's bytes, so none sees another's changes to the rows.
+   */
+  private async answer<T>(query: NamedQuery): Promise<ResponseJSON<T>> {
+    const started = performance.now();
+    const text = render(query.sql);
+    const { run, joined } = this.runs.join(`${JSON.stringify(query.settings ?? {})}\n${text}`, () =>
+      this.run(query, text),
+    );
+    const answer = JSON.parse(await run) as ResponseJSON<T>;
+    const seconds = (performance.now() - started) / 1000;
+    if (joined) {
+      this.metrics.reportQueries.observe({ query: query.name, outcome: 'shared' }, seconds);
+      this.logger.log(
+        `${query.name}: ${answer.data.length} rows in ${(seconds * 1000).toFixed(1)} ms, shared`,
+      );
+      return answer;
+    }
+    // The JSON format (not JSONEachRow) carries the server's statistics: rows read, on 18.16 too.
+    const rowsRead = Number(answer.statistics?.rows_read ?? 0);
+    this.metrics.reportQueries.observe({ query: query.name, outcome: 'ok' }, seconds);
+    this.metrics.reportRowsRead.inc({ query: query.name }, rowsRead);
+    this.logger.log(
+      `${query.name}: ${answer.data.length} rows in ${(seconds * 1000).toFixed(1)} ms, ${rowsRead} rows read`,
+    );
+    return answer;
+  }
+
+  /** One run of a query on the server: its JSON answer as sent, or the failure every caller of it gets. */
+  private async run(query: NamedQuery, text: string): Promise<string> {
     const started = performance.now();
     const seconds = () => (performance.now() - started) / 1000;
-    const elapsed = () => `${(seconds() * 1000).toFixed(1)} ms`;
     const share = this.threads.claim();
     try {
-      // The JSON format (not JSONEachRow) carries the server's statistics: rows read, on 18.16 too.
       const result = await this.client.query({
-        query: render(query.sql),
+        query: text,
         format: 'JSON',
         clickhouse_settings: settingsOf(query, share),
       });
-      const answer = await result.json<T>();
-      const rowsRead = Number(answer.statistics?.rows_read ?? 0);
-      this.metrics.reportQueries.observe({ query: query.name, outcome: 'ok' }, seconds());
-      this.metrics.reportRowsRead.inc({ query: query.name }, rowsRead);
-      this.logger.log(`${query.name}: ${answer.data.length} rows in ${elapsed()}, ${rowsRead} rows read`);
-      return answer;
+      return await result.text();
     } catch (error) {
       this.metrics.reportQueries.observe({ query: query.name, outcome: 'failed' }, seconds());
-      this.logger.warn(`${query.name}: failed after ${elapsed()}`);
+      this.logger.warn(`${query.name}: failed after ${(seconds() * 1000).toFixed(1)} ms`);
       throw this.failure(query, error);
     } finally {
       share.release();

@@ -1,13 +1,17 @@
 /**
  * Times one report through the HTTP API: cold (after ClickHouse's caches are dropped), warm alone,
- * and warm with concurrent clients; and reads what its queries read from ClickHouse's query log.
+ * and warm with concurrent clients, asking the same report and each its own; and reads what its queries
+ * read from ClickHouse's query log.
  */
 import type { SeededClickHouse } from './seeder';
 
 export interface Timings {
   coldMs: number[];
   aloneMs: number[];
+  /** Concurrent clients asking the same request: the backend runs identical queries in flight once. */
   concurrentMs: number[];
+  /** Concurrent clients each asking a request of its own: what the server does with as many queries. */
+  apartMs: number[];
   /** Rows each ClickHouse query of one request read, in the order they finished. */
   rowsRead: number[];
   /** Answers other than 2xx, each with its status and the start of its body; their times are left out. */
@@ -22,6 +26,9 @@ export interface TimerOptions {
   runs: number;
   clients: number;
 }
+
+/** The report's URL as client `client` asks it: client 0's is the report's own, every other's its own. */
+export type ClientUrl = (client: number) => string;
 
 /** Nearest-rank percentile. */
 export function percentile(values: number[], p: number): number {
@@ -64,13 +71,13 @@ async function rowsReadBy(clickhouse: SeededClickHouse, request: () => Promise<u
     .map((row) => Number(row.read_rows));
 }
 
-export async function timeReport(url: string, options: TimerOptions): Promise<Timings> {
+export async function timeReport(urlOf: ClientUrl, options: TimerOptions): Promise<Timings> {
   const { clickhouse, token } = options;
   const bearer = await token();
   const failures: string[] = [];
   // A failed answer is counted, not timed: a report that fails under load misses its target anyway.
-  const time = async (into: number[]) => {
-    const result = await timedGet(url, bearer);
+  const time = async (into: number[], client = 0) => {
+    const result = await timedGet(urlOf(client), bearer);
     if (typeof result === 'number') into.push(result);
     else failures.push(result);
   };
@@ -91,6 +98,13 @@ export async function timeReport(url: string, options: TimerOptions): Promise<Ti
       for (let run = 0; run < options.runs; run++) await time(concurrentMs);
     }),
   );
+  // A quarter of the runs: each wave is as many distinct queries as clients, which two cores answer slowly.
+  const apartMs: number[] = [];
+  await Promise.all(
+    Array.from({ length: options.clients }, async (_, client) => {
+      for (let run = 0; run < Math.ceil(options.runs / 4); run++) await time(apartMs, client);
+    }),
+  );
   const rowsRead = await rowsReadBy(clickhouse, () => time([]));
-  return { coldMs, aloneMs, concurrentMs, rowsRead, failures };
+  return { coldMs, aloneMs, concurrentMs, apartMs, rowsRead, failures };
 }
