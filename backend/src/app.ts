@@ -8,6 +8,7 @@ import { AppModule } from './app.module.js';
 import { setUpApiDocs } from './api-docs.js';
 import { validationPipe } from './common/validation.pipe.js';
 import { Metrics, requestMetrics } from './observability/metrics.js';
+import { abortWhenClientLeaves } from './common/request-signal.js';
 import type { AppConfig } from './config/app-config.js';
 
 /**
@@ -57,6 +58,7 @@ export async function createApp(
   app.set('trust proxy', [...config.trustedProxies]);
   app.use(helmet(securityHeaders(config)));
   app.use(requestMetrics(app.get(Metrics)));
+  app.use(abortWhenClientLeaves);
   // The panel is served by the edge from the API's own origin: no cross-origin caller at all, unless
   // SLUICE_ADMIN_ORIGIN names where else it lives.
   app.enableCors({ origin: config.adminOrigin ? [config.adminOrigin] : false, credentials: true });

@@ -6,6 +6,8 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createApp } from '../src/app.js';
 import { loadAppConfig } from '../src/config/app-config.js';
+import { ClientGone, withRequestSignal } from '../src/common/request-signal.js';
+import { RealtimeService } from '../src/reports/realtime/realtime.service.js';
 import { eventRow, OWNER, RecordingLogger, signIn, startTestStores, type TestStores } from './harness.js';
 import { reportClient } from './report-client.js';
 
@@ -238,6 +240,10 @@ describe('the live stream', () => {
     await streams[0].close();
     while ((await gauge('listeners')) !== 2) await new Promise((resolve) => setImmediate(resolve));
     assert.equal(await gauge('pollers'), 2, 'the site still has a listener: its poller runs on');
+    // The poller began in the request of the stream just closed, and serves the others as before.
+    const later = eventRow({ site_id: site, event_id: randomUUID(), ts: ago(1), name: 'later' });
+    await stores.insertEvents([later]);
+    await streams[1].until(() => streams[1].events().some(({ data }) => data.id === later.event_id));
     await Promise.all(streams.slice(1).map((stream) => stream.close()));
     await streamsClosed();
   });
@@ -365,6 +371,17 @@ describe('the last 5 minutes', () => {
       if (visitors === 0) await new Promise((resolve) => setTimeout(resolve, 100));
     }
     assert.equal(visitors, 1);
+  });
+
+  test("a site's shared summary answers every viewer, whichever of them has left", async () => {
+    const site = await newSite('left-now.test');
+    const service = app.get(RealtimeService);
+    const gone = new AbortController();
+    gone.abort(new ClientGone());
+    const first = withRequestSignal(gone.signal, () => service.summary(site));
+    const second = service.summary(site);
+    assert.equal((await second).visitors, 0, 'the viewer still there gets the reading');
+    assert.equal((await first).siteId, site, 'the reading was no request of its own');
   });
 
   test('an empty site: nobody', async () => {

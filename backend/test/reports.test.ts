@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { text } from 'node:stream/consumers';
 import { after, before, describe, test } from 'node:test';
@@ -15,6 +16,7 @@ import { ClickHouseService } from '../src/clickhouse/clickhouse.service.js';
 import { HEADLINE_SETTINGS, QUERY_PRIORITY } from '../src/clickhouse/query-priority.js';
 import { bind, sql } from '../src/clickhouse/sql-binder.js';
 import { DomainError, ErrorCode } from '../src/common/domain-error.js';
+import { ClientGone, withRequestSignal } from '../src/common/request-signal.js';
 import { addDays, localDateOf } from '../src/common/calendar.js';
 import { eventsCsvSql } from '../src/reports/query/csv.js';
 import { METRIC_NAMES } from '../src/reports/query/metrics.js';
@@ -953,6 +955,41 @@ describe('the query entry point', () => {
         'm',
       ).exec(metrics)?.[1];
     assert.deepEqual([count('ok'), count('shared')], ['3', '1']);
+  });
+
+  test('a query no caller waits for any more is stopped on the server', async () => {
+    const clickhouse = app.get(ClickHouseService);
+    const marker = `abandoned-${randomUUID()}`;
+    // Counts numbers for the whole of max_execution_time (30 s) unless stopped.
+    const endless = sql`SELECT count() AS n FROM system.numbers WHERE toString(number) != ${bind.string(marker)}`;
+    const running = async () => {
+      const [{ n }] = await clickhouse.rows<{ n: string }>({
+        name: 'processes-check',
+        sql: sql`SELECT count() AS n FROM system.processes
+          WHERE query LIKE ${bind.string(`%${marker}%`)} AND query NOT LIKE '%system.processes%'`,
+      });
+      return Number(n);
+    };
+    const until = async (count: number) => {
+      for (const started = Date.now(); Date.now() - started < 5_000;) {
+        if ((await running()) === count) return;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      assert.fail(`not ${count} such queries on the server within 5 s`);
+    };
+    const client = new AbortController();
+    const abandoned = withRequestSignal(client.signal, () =>
+      clickhouse.rows({ name: 'abandoned-check', sql: endless }),
+    );
+    await until(1);
+    client.abort(new ClientGone());
+    await assert.rejects(abandoned, ClientGone);
+    await until(0);
+    const metrics = (await http.get('/metrics').expect(200)).text;
+    assert.match(
+      metrics,
+      /^sluice_backend_report_query_duration_seconds_count\{query="abandoned-check",outcome="abandoned"\} 1$/m,
+    );
   });
 
   test("a query stopped by the server's time or memory bound is a 503 busy with Retry-After, not a 500", async () => {

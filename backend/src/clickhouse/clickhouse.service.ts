@@ -13,12 +13,14 @@ import {
   type ResponseJSON,
   type WarnLogParams,
 } from '@clickhouse/client';
+import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Metrics } from '../observability/metrics.js';
 import { errorMessage } from '../common/error-message.js';
+import { requestSignal } from '../common/request-signal.js';
 import { reportFailure } from './report-failure.js';
-import { render, sql, type SqlFragment } from './sql-binder.js';
+import { bind, render, sql, type SqlFragment } from './sql-binder.js';
 import { QUERY_PRIORITY } from './query-priority.js';
 import { ThreadShare, type ThreadClaim } from './thread-share.js';
 import { SharedRuns } from './shared-runs.js';
@@ -74,6 +76,12 @@ const STREAM_SETTINGS: ClickHouseSettings = {
   priority: QUERY_PRIORITY.export,
 };
 const REQUEST_TIMEOUT_MS = 35_000;
+/**
+ * How long a query no one waits for any more runs on before it is stopped: a page reloaded (or gone back to)
+ * while its cards load asks the same queries again within this time and finds them still running, where a
+ * query abandoned for good (other filters, another page, a closed tab) stops before long.
+ */
+const ABANDONED_GRACE_MS = 1_000;
 
 /** A query's settings: the bounds, then its mode's (a stream's), its share of the threads, its own last. */
 const settingsOf = (
@@ -104,7 +112,7 @@ export class ClickHouseService implements OnApplicationBootstrap, OnModuleDestro
   private readonly logger = new Logger('ClickHouse');
   private readonly client: ClickHouseClient;
   private readonly threads = new ThreadShare();
-  private readonly runs = new SharedRuns<string>();
+  private readonly runs = new SharedRuns<string>(ABANDONED_GRACE_MS);
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -159,51 +167,82 @@ export class ClickHouseService implements OnApplicationBootstrap, OnModuleDestro
 
   /**
    * A query's answer, from its own run or from the identical one in flight (`SharedRuns`): each caller
-   * parses its own copy of the server's bytes, so none sees another's changes to the rows.
+   * parses its own copy of the server's bytes, so none sees another's changes to the rows. A caller whose
+   * client went away (`requestSignal`) stops waiting, and the run stops when no caller is left.
    */
   private async answer<T>(query: NamedQuery): Promise<ResponseJSON<T>> {
     const started = performance.now();
     const text = render(query.sql);
-    const { run, joined } = this.runs.join(`${JSON.stringify(query.settings ?? {})}\n${text}`, () =>
-      this.run(query, text),
+    const { answer, joined } = this.runs.join(
+      `${JSON.stringify(query.settings ?? {})}\n${text}`,
+      (stop) => this.run(query, text, stop),
+      requestSignal(),
     );
-    const answer = JSON.parse(await run) as ResponseJSON<T>;
+    const parsed = JSON.parse(await answer) as ResponseJSON<T>;
     const seconds = (performance.now() - started) / 1000;
+    const ms = (seconds * 1000).toFixed(1);
     if (joined) {
       this.metrics.reportQueries.observe({ query: query.name, outcome: 'shared' }, seconds);
-      this.logger.log(
-        `${query.name}: ${answer.data.length} rows in ${(seconds * 1000).toFixed(1)} ms, shared`,
-      );
-      return answer;
+      this.logger.log(`${query.name}: ${parsed.data.length} rows in ${ms} ms, shared`);
+      return parsed;
     }
     // The JSON format (not JSONEachRow) carries the server's statistics: rows read, on 18.16 too.
-    const rowsRead = Number(answer.statistics?.rows_read ?? 0);
+    const rowsRead = Number(parsed.statistics?.rows_read ?? 0);
     this.metrics.reportQueries.observe({ query: query.name, outcome: 'ok' }, seconds);
     this.metrics.reportRowsRead.inc({ query: query.name }, rowsRead);
-    this.logger.log(
-      `${query.name}: ${answer.data.length} rows in ${(seconds * 1000).toFixed(1)} ms, ${rowsRead} rows read`,
-    );
-    return answer;
+    this.logger.log(`${query.name}: ${parsed.data.length} rows in ${ms} ms, ${rowsRead} rows read`);
+    return parsed;
   }
 
-  /** One run of a query on the server: its JSON answer as sent, or the failure every caller of it gets. */
-  private async run(query: NamedQuery, text: string): Promise<string> {
+  /**
+   * One run of a query on the server: its JSON answer as sent, or the failure every caller of it gets;
+   * stopped on the server when `stop` aborts.
+   */
+  private async run(query: NamedQuery, text: string, stop: AbortSignal): Promise<string> {
     const started = performance.now();
     const seconds = () => (performance.now() - started) / 1000;
     const share = this.threads.claim();
+    const queryId = randomUUID();
+    const kill = () => void this.kill(query, queryId);
+    stop.addEventListener('abort', kill, { once: true });
     try {
       const result = await this.client.query({
         query: text,
         format: 'JSON',
+        query_id: queryId,
+        abort_signal: stop,
         clickhouse_settings: settingsOf(query, share),
       });
       return await result.text();
     } catch (error) {
+      if (stop.aborted) {
+        this.metrics.reportQueries.observe({ query: query.name, outcome: 'abandoned' }, seconds());
+        this.logger.log(
+          `${query.name}: stopped after ${(seconds() * 1000).toFixed(1)} ms, no one waits for it`,
+        );
+        throw stop.reason;
+      }
       this.metrics.reportQueries.observe({ query: query.name, outcome: 'failed' }, seconds());
       this.logger.warn(`${query.name}: failed after ${(seconds() * 1000).toFixed(1)} ms`);
       throw this.failure(query, error);
     } finally {
+      stop.removeEventListener('abort', kill);
       share.release();
+    }
+  }
+
+  /**
+   * Stops a query on the server. The client's abort closes the connection, which 18.16 does not notice while
+   * the query runs (its answer waits for the end: wait_end_of_query); KILL QUERY, which any account may send
+   * for its own queries, readonly or not, stops it where it is.
+   */
+  private async kill(query: NamedQuery, queryId: string): Promise<void> {
+    try {
+      await this.client.command({
+        query: render(sql`KILL QUERY WHERE query_id = ${bind.string(queryId)} ASYNC`),
+      });
+    } catch (error) {
+      this.logger.warn(`${query.name}: not stopped on the server: ${errorMessage(error)}`);
     }
   }
 

@@ -29,7 +29,7 @@ export class Metrics {
 
   readonly reportQueries = new Histogram({
     name: 'sluice_backend_report_query_duration_seconds',
-    help: 'ClickHouse report queries by name (report:<kind>:<source>) and outcome (ok, failed, or shared: answered by the identical query in flight), and how long they took',
+    help: 'ClickHouse report queries by name (report:<kind>:<source>) and outcome (ok, failed; shared: answered by the identical query in flight; abandoned: stopped, its callers gone), and how long they took',
     labelNames: ['query', 'outcome'] as const,
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.5, 1, 2.5, 5, 10, 30],
     registers: [this.registry],

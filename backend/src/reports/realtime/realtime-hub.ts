@@ -3,6 +3,7 @@ import { ClickHouseService } from '../../clickhouse/clickhouse.service.js';
 import { DomainError, ErrorCode } from '../../common/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { Metrics } from '../../observability/metrics.js';
+import { outsideRequest } from '../../common/request-signal.js';
 import { SitePoller } from './site-poller.js';
 import type { SseListener } from './sse-listener.js';
 
@@ -45,7 +46,8 @@ export class RealtimeHub implements OnModuleDestroy {
     this.checkRoom(siteId);
     let poller = this.pollers.get(siteId);
     if (!poller) {
-      poller = new SitePoller(siteId, this.clickhouse);
+      // Its polls go on for every listener, whoever's request started it.
+      poller = outsideRequest(() => new SitePoller(siteId, this.clickhouse));
       this.pollers.set(siteId, poller);
       this.metrics.realtimePollers.set(this.pollers.size);
     }

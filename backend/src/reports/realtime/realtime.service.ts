@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { Injectable, Logger } from '@nestjs/common';
 import { ClickHouseService } from '../../clickhouse/clickhouse.service.js';
+import { outsideRequest } from '../../common/request-signal.js';
 import { DomainError, ErrorCode } from '../../common/domain-error.js';
 import { errorMessage } from '../../common/error-message.js';
 import {
@@ -60,7 +61,8 @@ export class RealtimeService {
     }
     const shared = this.summaries.get(siteId);
     if (shared) return shared.summary;
-    const entry: SharedSummary = { summary: this.readSummary(siteId) };
+    // Read as no request's: it answers every viewer who asks meanwhile, whichever of them leaves.
+    const entry: SharedSummary = { summary: outsideRequest(() => this.readSummary(siteId)) };
     this.summaries.set(siteId, entry);
     entry.summary.then(
       () => (entry.until = Date.now() + SUMMARY_SHARED_MS),
