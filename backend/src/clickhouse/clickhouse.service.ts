@@ -201,6 +201,7 @@ export class ClickHouseService implements OnApplicationBootstrap, OnModuleDestro
   private async run(query: NamedQuery, text: string, stop: AbortSignal): Promise<string> {
     const started = performance.now();
     const seconds = () => (performance.now() - started) / 1000;
+    const elapsed = () => `${(seconds() * 1000).toFixed(1)} ms`;
     const share = this.threads.claim();
     const queryId = randomUUID();
     const kill = () => void this.kill(query, queryId);
@@ -217,13 +218,11 @@ export class ClickHouseService implements OnApplicationBootstrap, OnModuleDestro
     } catch (error) {
       if (stop.aborted) {
         this.metrics.reportQueries.observe({ query: query.name, outcome: 'abandoned' }, seconds());
-        this.logger.log(
-          `${query.name}: stopped after ${(seconds() * 1000).toFixed(1)} ms, no one waits for it`,
-        );
+        this.logger.log(`${query.name}: stopped after ${elapsed()}, no one waits for it`);
         throw stop.reason;
       }
       this.metrics.reportQueries.observe({ query: query.name, outcome: 'failed' }, seconds());
-      this.logger.warn(`${query.name}: failed after ${(seconds() * 1000).toFixed(1)} ms`);
+      this.logger.warn(`${query.name}: failed after ${elapsed()}`);
       throw this.failure(query, error);
     } finally {
       stop.removeEventListener('abort', kill);
