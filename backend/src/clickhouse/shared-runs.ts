@@ -34,12 +34,12 @@ export class SharedRuns<T> {
   ): { answer: Promise<T>; joined: boolean } {
     if (signal?.aborted) return { answer: Promise.reject(signal.reason), joined: false };
     const running = this.running.get(key);
-    const run = running ?? this.start(key, start);
+    const run = running ?? this.begin(key, start);
     run.waiting++;
     return { answer: signal ? this.waitFor(key, run, signal) : run.answer, joined: running !== undefined };
   }
 
-  private start(key: string, start: (stop: AbortSignal) => Promise<T>): Run<T> {
+  private begin(key: string, start: (stop: AbortSignal) => Promise<T>): Run<T> {
     const stop = new AbortController();
     const run: Run<T> = {
       answer: start(stop.signal).finally(() => this.forget(key, run)),

@@ -92,19 +92,19 @@ export async function timeReport(urlOf: ClientUrl, options: TimerOptions): Promi
   for (let run = 0; run < WARM_UP_RUNS; run++) await time([]);
   const aloneMs: number[] = [];
   for (let run = 0; run < options.runs; run++) await time(aloneMs);
-  const concurrentMs: number[] = [];
-  await Promise.all(
-    Array.from({ length: options.clients }, async () => {
-      for (let run = 0; run < options.runs; run++) await time(concurrentMs);
-    }),
-  );
+  // Every client's requests back to back, all clients at once; `urlClient` picks whose URL each asks.
+  const clientsAtOnce = async (runs: number, urlClient: (client: number) => number) => {
+    const ms: number[] = [];
+    await Promise.all(
+      Array.from({ length: options.clients }, async (_, client) => {
+        for (let run = 0; run < runs; run++) await time(ms, urlClient(client));
+      }),
+    );
+    return ms;
+  };
+  const concurrentMs = await clientsAtOnce(options.runs, () => 0);
   // A quarter of the runs: each wave is as many distinct queries as clients, which two cores answer slowly.
-  const apartMs: number[] = [];
-  await Promise.all(
-    Array.from({ length: options.clients }, async (_, client) => {
-      for (let run = 0; run < Math.ceil(options.runs / 4); run++) await time(apartMs, client);
-    }),
-  );
+  const apartMs = await clientsAtOnce(Math.ceil(options.runs / 4), (client) => client);
   const rowsRead = await rowsReadBy(clickhouse, () => time([]));
   return { coldMs, aloneMs, concurrentMs, apartMs, rowsRead, failures };
 }
