@@ -957,6 +957,27 @@ describe('the query entry point', () => {
     assert.deepEqual([count('ok'), count('shared')], ['3', '1']);
   });
 
+  test('an identical export in flight is streamed once, whole to each caller', async () => {
+    const clickhouse = app.get(ClickHouseService);
+    const query = {
+      name: 'shared-export-check',
+      sql: sql`SELECT toString(rand64()) AS run, number, sleep(0.1) AS slept FROM system.numbers LIMIT 3`,
+    };
+    const exports = await Promise.all([clickhouse.csv(query), clickhouse.csv(query)]);
+    const [first, second] = await Promise.all(exports.map((stream) => text(stream)));
+    assert.match(first, /^"run","number","slept"\n("\d+",0,0\n)("\d+",1,0\n)("\d+",2,0\n)$/);
+    assert.equal(second, first, 'asked at once: one run, the same bytes to both');
+    const later = await text(await clickhouse.csv(query));
+    assert.notEqual(later, first, 'asked once it ended: a run of its own');
+    const metrics = (await http.get('/metrics').expect(200)).text;
+    const count = (outcome: string) =>
+      new RegExp(
+        `^sluice_backend_report_query_duration_seconds_count\\{query="shared-export-check",outcome="${outcome}"\\} (\\d+)$`,
+        'm',
+      ).exec(metrics)?.[1];
+    assert.deepEqual([count('ok'), count('shared')], ['2', '1']);
+  });
+
   test('a query no caller waits for any more is stopped on the server', async () => {
     const clickhouse = app.get(ClickHouseService);
     const marker = `abandoned-${randomUUID()}`;

@@ -24,6 +24,7 @@ import { bind, render, sql, type SqlFragment } from './sql-binder.js';
 import { QUERY_PRIORITY } from './query-priority.js';
 import { ThreadShare, type ThreadClaim } from './thread-share.js';
 import { SharedRuns } from './shared-runs.js';
+import { SharedStreams } from './shared-streams.js';
 
 /** A query as every report hands it over: named for logs and timings, values bound by the binder. */
 export interface NamedQuery {
@@ -82,6 +83,12 @@ const REQUEST_TIMEOUT_MS = 35_000;
  * query abandoned for good (other filters, another page, a closed tab) stops before long.
  */
 const ABANDONED_GRACE_MS = 1_000;
+/**
+ * How much of an export is kept for callers who ask for it while it streams: a report's export fits whole (a
+ * breakdown's thousand rows is 50 KB on the benchmark's largest site); past it (a month of raw events), callers
+ * still to come run their own.
+ */
+const SHARED_EXPORT_BYTES = 4 * 1024 * 1024;
 
 /** A query's settings: the bounds, then its mode's (a stream's), its share of the threads, its own last. */
 const settingsOf = (
@@ -89,6 +96,9 @@ const settingsOf = (
   share: ThreadClaim,
   mode: ClickHouseSettings = {},
 ): ClickHouseSettings => ({ ...DEFAULT_SETTINGS, ...mode, ...share.settings, ...query.settings });
+
+/** What makes two queries the same one: their SQL and their settings. */
+const sharingKey = (query: NamedQuery, text: string) => `${JSON.stringify(query.settings ?? {})}\n${text}`;
 
 /** The client's own log lines, in the app's log. */
 class ClientLogs implements ClientLogger {
@@ -113,6 +123,7 @@ export class ClickHouseService implements OnApplicationBootstrap, OnModuleDestro
   private readonly client: ClickHouseClient;
   private readonly threads = new ThreadShare();
   private readonly runs = new SharedRuns<string>(ABANDONED_GRACE_MS);
+  private readonly streams = new SharedStreams(SHARED_EXPORT_BYTES);
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -174,7 +185,7 @@ export class ClickHouseService implements OnApplicationBootstrap, OnModuleDestro
     const started = performance.now();
     const text = render(query.sql);
     const { answer, joined } = this.runs.join(
-      `${JSON.stringify(query.settings ?? {})}\n${text}`,
+      sharingKey(query, text),
       (stop) => this.run(query, text, stop),
       requestSignal(),
     );
@@ -247,10 +258,31 @@ export class ClickHouseService implements OnApplicationBootstrap, OnModuleDestro
 
   /**
    * A query's answer as CSV with a header line, ClickHouse's bytes passed through as they come:
-   * `CSVWithNames` quotes strings and doubles their quotes (RFC 4180) on 18.16 and modern servers.
-   * Timed and counted like `rows` when the stream ends (rows read are not in a streamed answer).
+   * `CSVWithNames` quotes strings and doubles their quotes (RFC 4180) on 18.16 and modern servers. An
+   * identical export in flight is copied rather than run again (`SharedStreams`), while it is short enough
+   * to replay to a caller who joins late.
    */
   async csv(query: NamedQuery): Promise<Readable> {
+    const started = performance.now();
+    const text = `${render(query.sql)} FORMAT CSVWithNames`;
+    const { stream, joined } = await this.streams.join(sharingKey(query, text), () =>
+      this.stream(query, text),
+    );
+    if (joined) {
+      stream.once('end', () => {
+        const seconds = (performance.now() - started) / 1000;
+        this.metrics.reportQueries.observe({ query: query.name, outcome: 'shared' }, seconds);
+        this.logger.log(`${query.name}: streamed shared in ${(seconds * 1000).toFixed(1)} ms`);
+      });
+    }
+    return stream;
+  }
+
+  /**
+   * One export's stream from the server. Timed and counted like `rows` when it ends (rows read are not in
+   * a streamed answer).
+   */
+  private async stream(query: NamedQuery, text: string): Promise<Readable> {
     const started = performance.now();
     const share = this.threads.claim();
     const done = (outcome: 'ok' | 'failed') => () => {
@@ -261,7 +293,7 @@ export class ClickHouseService implements OnApplicationBootstrap, OnModuleDestro
     };
     try {
       const { stream } = await this.client.exec({
-        query: `${render(query.sql)} FORMAT CSVWithNames`,
+        query: text,
         clickhouse_settings: settingsOf(query, share, STREAM_SETTINGS),
       });
       // A client that goes away mid-export closes the stream without an end or an error.
