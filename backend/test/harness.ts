@@ -228,6 +228,18 @@ export async function passwordVerifications(http: ReturnType<typeof request>): P
   return Number(/^sluice_backend_password_verifications_total (\d+)$/m.exec(text)?.[1]);
 }
 
+/** How many report queries of `name` ended with `outcome` (ok, shared, failed, abandoned), by the backend's metric. */
+export async function reportQueries(
+  http: ReturnType<typeof request>,
+  name: string,
+  outcome: string,
+): Promise<number> {
+  const { text } = await http.get('/metrics').expect(200);
+  const line = `sluice_backend_report_query_duration_seconds_count{query="${name}",outcome="${outcome}"} `;
+  const found = text.split('\n').find((metric) => metric.startsWith(line));
+  return found === undefined ? 0 : Number(found.slice(line.length));
+}
+
 /** The app on stores of its own, signed in as the owner: what most tests of the API start from. */
 export interface SignedInApp {
   stores: TestStores;

@@ -8,7 +8,15 @@ import { createApp } from '../src/app.js';
 import { loadAppConfig } from '../src/config/app-config.js';
 import { ClientGone, withRequestSignal } from '../src/common/request-signal.js';
 import { RealtimeService } from '../src/reports/realtime/realtime.service.js';
-import { eventRow, OWNER, RecordingLogger, signIn, startTestStores, type TestStores } from './harness.js';
+import {
+  eventRow,
+  OWNER,
+  RecordingLogger,
+  reportQueries,
+  signIn,
+  startTestStores,
+  type TestStores,
+} from './harness.js';
 import { reportClient } from './report-client.js';
 
 let stores: TestStores;
@@ -345,12 +353,7 @@ describe('the last 5 minutes', () => {
 
   test("a site's summary is read once for every viewer asking meanwhile, and read again later", async () => {
     const site = await newSite('shared-now.test');
-    const readings = async () =>
-      Number(
-        /^sluice_backend_report_query_duration_seconds_count\{query="realtime:pages",outcome="ok"\} (\d+)$/m.exec(
-          (await http.get('/metrics').expect(200)).text,
-        )?.[1] ?? 0,
-      );
+    const readings = () => reportQueries(http, 'realtime:pages', 'ok');
     const before = await readings();
     const answers = await Promise.all(
       Array.from({ length: 5 }, () => report(site, 'realtime', {}).expect(200)),

@@ -22,7 +22,7 @@ import { eventsCsvSql } from '../src/reports/query/csv.js';
 import { METRIC_NAMES } from '../src/reports/query/metrics.js';
 import type { ReportQuery } from '../src/reports/query/report-query.js';
 import { ReportsService } from '../src/reports/reports.service.js';
-import { eventRow, startSignedInApp, type TestStores } from './harness.js';
+import { eventRow, reportQueries, startSignedInApp, type TestStores } from './harness.js';
 import { reportClient, type Params } from './report-client.js';
 import {
   eventCarrying,
@@ -910,9 +910,7 @@ describe('the query entry point', () => {
       clickhouse.rows({ name: 'too-many-rows', sql: sql`SELECT number FROM system.numbers LIMIT 100001` }),
       /Code: 396\b.*Limit for result exceeded, max rows/,
     );
-    const failed =
-      /^sluice_backend_report_query_duration_seconds_count\{query="too-many-rows",outcome="failed"\} (\d+)$/m;
-    assert.equal(failed.exec((await http.get('/metrics').expect(200)).text)?.[1], '1');
+    assert.equal(await reportQueries(http, 'too-many-rows', 'failed'), 1);
   });
 
   test("queries side by side share the server's threads; alone, one takes them all", async () => {
@@ -948,13 +946,8 @@ describe('the query entry point', () => {
     assert.notEqual(second[0].run, first[0].run, "one caller's rows are not another's");
     const [later] = await ask();
     assert.notEqual(later.run, second[0].run, 'asked once it ended: a run of its own');
-    const metrics = (await http.get('/metrics').expect(200)).text;
-    const count = (outcome: string) =>
-      new RegExp(
-        `^sluice_backend_report_query_duration_seconds_count\\{query="shared-check",outcome="${outcome}"\\} (\\d+)$`,
-        'm',
-      ).exec(metrics)?.[1];
-    assert.deepEqual([count('ok'), count('shared')], ['3', '1']);
+    const count = (outcome: string) => reportQueries(http, 'shared-check', outcome);
+    assert.deepEqual([await count('ok'), await count('shared')], [3, 1]);
   });
 
   test('an identical export in flight is streamed once, whole to each caller', async () => {
@@ -969,13 +962,8 @@ describe('the query entry point', () => {
     assert.equal(second, first, 'asked at once: one run, the same bytes to both');
     const later = await text(await clickhouse.csv(query));
     assert.notEqual(later, first, 'asked once it ended: a run of its own');
-    const metrics = (await http.get('/metrics').expect(200)).text;
-    const count = (outcome: string) =>
-      new RegExp(
-        `^sluice_backend_report_query_duration_seconds_count\\{query="shared-export-check",outcome="${outcome}"\\} (\\d+)$`,
-        'm',
-      ).exec(metrics)?.[1];
-    assert.deepEqual([count('ok'), count('shared')], ['2', '1']);
+    const count = (outcome: string) => reportQueries(http, 'shared-export-check', outcome);
+    assert.deepEqual([await count('ok'), await count('shared')], [2, 1]);
   });
 
   test('a query no caller waits for any more is stopped on the server', async () => {
@@ -1006,11 +994,7 @@ describe('the query entry point', () => {
     client.abort(new ClientGone());
     await assert.rejects(abandoned, ClientGone);
     await until(0);
-    const metrics = (await http.get('/metrics').expect(200)).text;
-    assert.match(
-      metrics,
-      /^sluice_backend_report_query_duration_seconds_count\{query="abandoned-check",outcome="abandoned"\} 1$/m,
-    );
+    assert.equal(await reportQueries(http, 'abandoned-check', 'abandoned'), 1);
   });
 
   test("a query stopped by the server's time or memory bound is a 503 busy with Retry-After, not a 500", async () => {
@@ -1050,14 +1034,13 @@ describe('the query entry point', () => {
     await stores.insertEvents([eventRow({ site_id: site, session_id: 'm', visitor_id: 'm' })]);
     const scrape = async (pattern: RegExp) =>
       Number(pattern.exec((await http.get('/metrics').expect(200)).text)?.[1] ?? 0);
-    const count =
-      /^sluice_backend_report_query_duration_seconds_count\{query="report:breakdown:events",outcome="ok"\} (\d+)$/m;
+    const count = () => reportQueries(http, 'report:breakdown:events', 'ok');
     const read = /^sluice_backend_report_rows_read_total\{query="report:breakdown:events"\} (\d+)$/m;
-    const [countBefore, readBefore] = [await scrape(count), await scrape(read)];
+    const [countBefore, readBefore] = [await count(), await scrape(read)];
     await report(site, 'breakdown', { from: '2026-11-20', to: '2026-11-20', dimension: 'event_name' }).expect(
       200,
     );
-    assert.equal(await scrape(count), countBefore + 1);
+    assert.equal(await count(), countBefore + 1);
     assert.ok((await scrape(read)) > readBefore, 'the rows ClickHouse read are counted');
   });
 
