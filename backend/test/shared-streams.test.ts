@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { test } from 'node:test';
-import { SharedStreams } from '../src/clickhouse/shared-streams.js';
+import { FellBehind, SharedStreams } from '../src/clickhouse/shared-streams.js';
 
 /** A stream the test feeds chunk by chunk, and a `start` that counts the times it was asked for. */
 function source() {
@@ -96,3 +96,33 @@ test('a failure to start fails every caller; a failure mid-stream reaches every 
   csv.stream.destroy(new Error('Memory limit exceeded'));
   for (const read of reads) await assert.rejects(read, /Memory limit exceeded/);
 });
+
+// Waiting for the stalled reader would hang: the deadline makes that a failure.
+test(
+  'a lone reader sets the pace; among several, one that stops reading is ended, not waited for',
+  { timeout: 10_000 },
+  async () => {
+    const streams = new SharedStreams(256 * 1024);
+    const csv = source();
+    const stalled = await streams.join('q', csv.start);
+    const chunk = Buffer.alloc(16 * 1024, 'x');
+    // Past what a copy holds before it asks its writer to wait (its buffers, 64 KB each side by default).
+    for (let i = 0; i < 9; i++) csv.stream.push(chunk);
+    await turn();
+    assert.equal(csv.stream.isPaused(), true, 'alone and not read: the source waits for it');
+
+    const reader = await streams.join('q', csv.start);
+    assert.equal(reader.joined, true);
+    const read = text(reader.stream);
+    const ended = new Promise<unknown>((resolve) => stalled.stream.once('error', resolve));
+    // Past what the stalled copy may hold: 256 KB more than its buffers.
+    for (let i = 0; i < 30; i++) csv.stream.push(chunk);
+    csv.stream.push(null);
+    assert.equal(
+      (await read).length,
+      39 * chunk.length,
+      'the reader gets everything while the other reads nothing',
+    );
+    assert.ok((await ended) instanceof FellBehind, 'the reader that stalled is ended');
+  },
+);

@@ -11,19 +11,29 @@ interface Broadcast {
   sentBytes: number;
 }
 
+/** What a reader left behind by the others gets: its download ends unfinished, theirs goes on. */
+export class FellBehind extends Error {
+  constructor() {
+    super('the reader fell too far behind the others reading the same stream');
+  }
+}
+
 /**
  * Identical streams in flight read once (an export's CSV, as `SharedRuns` shares a report's JSON): a caller
  * who asks for what a stream under way is already sending gets a copy of it, the chunks sent before it
- * joined first. Joining is open while what was sent fits in `replayBytes` (a report's export, bounded by its
+ * joined first. Joining is open while what was sent fits in `limitBytes` (a report's export, bounded by its
  * row limit, does: eight viewers of a dashboard exporting the same card get one query); a longer stream
- * (the raw events) stops being kept and is never joined. The source goes at the pace of its slowest copy
- * (`pipe` pauses it for any copy whose reader is behind), and is destroyed, which ends its query, when every
- * copy's reader has gone before the end.
+ * (the raw events) stops being kept and is never joined.
+ *
+ * A lone reader sets the source's pace (the source pauses while its copy is full). Among several, none waits
+ * for another: a copy holds what its reader has not taken yet, and one holding more than `limitBytes` is ended
+ * with `FellBehind`, so a reader that stalls (a client that never reads) cannot hold up the rest. The source
+ * is destroyed, which ends its query, when every copy's reader has gone before the end.
  */
 export class SharedStreams {
   private readonly running = new Map<string, Broadcast>();
 
-  constructor(private readonly replayBytes: number) {}
+  constructor(private readonly limitBytes: number) {}
 
   /** A copy of the stream in flight under `key`, or of a new one `start`ed; rejects as `start` does. */
   async join(key: string, start: () => Promise<Readable>): Promise<{ stream: Readable; joined: boolean }> {
@@ -42,32 +52,58 @@ export class SharedStreams {
     const broadcast: Broadcast = { source: start(), forget, copies: new Set(), sent: [], sentBytes: 0 };
     this.running.set(key, broadcast);
     broadcast.source.then((source) => {
-      const keep = (chunk: Buffer) => {
-        broadcast.sentBytes += chunk.length;
-        if (broadcast.sentBytes <= this.replayBytes) return void broadcast.sent?.push(chunk);
-        broadcast.sent = null;
-        source.off('data', keep);
+      source.on('data', (chunk: Buffer) => {
+        this.keep(broadcast, chunk);
+        for (const copy of broadcast.copies) this.send(broadcast, source, copy, chunk);
+      });
+      source.once('end', () => {
         forget();
-      };
-      source.on('data', keep);
-      source.once('end', forget).once('close', forget);
+        broadcast.copies.forEach((copy) => copy.end());
+      });
+      source.once('close', forget);
       // A failure past the first bytes reaches every reader, as the one stream's would.
       source.once('error', (error) => broadcast.copies.forEach((copy) => copy.destroy(error)));
     }, forget);
     return broadcast;
   }
 
+  /** Keeps a chunk for callers still to come while the stream is short enough, and forgets it once not. */
+  private keep(broadcast: Broadcast, chunk: Buffer): void {
+    broadcast.sentBytes += chunk.length;
+    if (broadcast.sentBytes <= this.limitBytes) return void broadcast.sent?.push(chunk);
+    broadcast.sent = null;
+    broadcast.forget();
+  }
+
+  private send(broadcast: Broadcast, source: Readable, copy: PassThrough, chunk: Buffer): void {
+    if (copy.write(chunk)) return;
+    if (broadcast.copies.size === 1) {
+      source.pause();
+      copy.once('drain', () => source.resume());
+    } else if (copy.writableLength > this.limitBytes) {
+      broadcast.copies.delete(copy);
+      copy.destroy(new FellBehind());
+    }
+  }
+
   private copy(broadcast: Broadcast, source: Readable): PassThrough {
     const copy = new PassThrough();
     broadcast.sent?.forEach((chunk) => copy.write(chunk));
     broadcast.copies.add(copy);
+    // A lone reader may have paused the source: with two, neither waits for the other.
+    if (source.isPaused()) source.resume();
     copy.once('close', () => {
       broadcast.copies.delete(copy);
-      if (broadcast.copies.size > 0 || source.readableEnded) return;
-      broadcast.forget();
-      source.destroy();
+      if (broadcast.copies.size === 0 && !source.readableEnded) {
+        broadcast.forget();
+        source.destroy();
+      } else if (source.isPaused()) {
+        // The reader that set the pace is gone: the others take what it held back.
+        source.resume();
+      }
     });
-    source.pipe(copy);
+    // A stream that ended while this caller waited for its start (all of it was in `sent`).
+    if (source.readableEnded) copy.end();
     return copy;
   }
 }
