@@ -97,6 +97,9 @@ const settingsOf = (
   mode: ClickHouseSettings = {},
 ): ClickHouseSettings => ({ ...DEFAULT_SETTINGS, ...mode, ...share.settings, ...query.settings });
 
+/** How a report query ended, as /metrics counts it. */
+type QueryOutcome = 'ok' | 'failed' | 'shared' | 'abandoned';
+
 /** What makes two queries the same one: their SQL and their settings. */
 const sharingKey = (query: NamedQuery, text: string) => `${JSON.stringify(query.settings ?? {})}\n${text}`;
 
@@ -190,18 +193,17 @@ export class ClickHouseService implements OnApplicationBootstrap, OnModuleDestro
       requestSignal(),
     );
     const parsed = JSON.parse(await answer) as ResponseJSON<T>;
-    const seconds = (performance.now() - started) / 1000;
-    const ms = (seconds * 1000).toFixed(1);
     if (joined) {
-      this.metrics.reportQueries.observe({ query: query.name, outcome: 'shared' }, seconds);
-      this.logger.log(`${query.name}: ${parsed.data.length} rows in ${ms} ms, shared`);
+      this.logger.log(
+        `${query.name}: ${parsed.data.length} rows in ${this.timed(query, 'shared', started)}, shared`,
+      );
       return parsed;
     }
+    const took = this.timed(query, 'ok', started);
     // The JSON format (not JSONEachRow) carries the server's statistics: rows read, on 18.16 too.
     const rowsRead = Number(parsed.statistics?.rows_read ?? 0);
-    this.metrics.reportQueries.observe({ query: query.name, outcome: 'ok' }, seconds);
     this.metrics.reportRowsRead.inc({ query: query.name }, rowsRead);
-    this.logger.log(`${query.name}: ${parsed.data.length} rows in ${ms} ms, ${rowsRead} rows read`);
+    this.logger.log(`${query.name}: ${parsed.data.length} rows in ${took}, ${rowsRead} rows read`);
     return parsed;
   }
 
@@ -211,8 +213,6 @@ export class ClickHouseService implements OnApplicationBootstrap, OnModuleDestro
    */
   private async run(query: NamedQuery, text: string, stop: AbortSignal): Promise<string> {
     const started = performance.now();
-    const seconds = () => (performance.now() - started) / 1000;
-    const elapsed = () => `${(seconds() * 1000).toFixed(1)} ms`;
     const share = this.threads.claim();
     const queryId = randomUUID();
     const kill = () => void this.kill(query, queryId);
@@ -228,12 +228,12 @@ export class ClickHouseService implements OnApplicationBootstrap, OnModuleDestro
       return await result.text();
     } catch (error) {
       if (stop.aborted) {
-        this.metrics.reportQueries.observe({ query: query.name, outcome: 'abandoned' }, seconds());
-        this.logger.log(`${query.name}: stopped after ${elapsed()}, no one waits for it`);
+        this.logger.log(
+          `${query.name}: stopped after ${this.timed(query, 'abandoned', started)}, no one waits for it`,
+        );
         throw stop.reason;
       }
-      this.metrics.reportQueries.observe({ query: query.name, outcome: 'failed' }, seconds());
-      this.logger.warn(`${query.name}: failed after ${elapsed()}`);
+      this.logger.warn(`${query.name}: failed after ${this.timed(query, 'failed', started)}`);
       throw this.failure(query, error);
     } finally {
       stop.removeEventListener('abort', kill);
@@ -269,11 +269,9 @@ export class ClickHouseService implements OnApplicationBootstrap, OnModuleDestro
       this.stream(query, text),
     );
     if (joined) {
-      stream.once('end', () => {
-        const seconds = (performance.now() - started) / 1000;
-        this.metrics.reportQueries.observe({ query: query.name, outcome: 'shared' }, seconds);
-        this.logger.log(`${query.name}: streamed shared in ${(seconds * 1000).toFixed(1)} ms`);
-      });
+      stream.once('end', () =>
+        this.logger.log(`${query.name}: streamed shared in ${this.timed(query, 'shared', started)}`),
+      );
     }
     return stream;
   }
@@ -287,9 +285,7 @@ export class ClickHouseService implements OnApplicationBootstrap, OnModuleDestro
     const share = this.threads.claim();
     const done = (outcome: 'ok' | 'failed') => () => {
       share.release();
-      const seconds = (performance.now() - started) / 1000;
-      this.metrics.reportQueries.observe({ query: query.name, outcome }, seconds);
-      this.logger.log(`${query.name}: streamed ${outcome} in ${(seconds * 1000).toFixed(1)} ms`);
+      this.logger.log(`${query.name}: streamed ${outcome} in ${this.timed(query, outcome, started)}`);
     };
     try {
       const { stream } = await this.client.exec({
@@ -306,6 +302,13 @@ export class ClickHouseService implements OnApplicationBootstrap, OnModuleDestro
       done('failed')();
       throw this.failure(query, error);
     }
+  }
+
+  /** Counts a query's time since `started` under its outcome in /metrics, and gives it as log lines say it. */
+  private timed(query: NamedQuery, outcome: QueryOutcome, started: number): string {
+    const seconds = (performance.now() - started) / 1000;
+    this.metrics.reportQueries.observe({ query: query.name, outcome }, seconds);
+    return `${(seconds * 1000).toFixed(1)} ms`;
   }
 
   /**

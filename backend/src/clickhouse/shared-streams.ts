@@ -69,8 +69,9 @@ export class SharedStreams {
 
   /** Keeps a chunk for callers still to come while the stream is short enough, and forgets it once not. */
   private keep(broadcast: Broadcast, chunk: Buffer): void {
+    if (broadcast.sent === null) return;
     broadcast.sentBytes += chunk.length;
-    if (broadcast.sentBytes <= this.limitBytes) return void broadcast.sent?.push(chunk);
+    if (broadcast.sentBytes <= this.limitBytes) return void broadcast.sent.push(chunk);
     broadcast.sent = null;
     broadcast.forget();
   }
