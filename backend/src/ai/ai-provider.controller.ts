@@ -1,15 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Put } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { CurrentUser, Requires } from '../auth/access.decorator.js';
+import { FIELD_RULE_BROKEN, SignedInRoutes } from '../common/api-responses.js';
 import { Role } from '../users/role.js';
 import type { User } from '../users/user.entity.js';
 import {
@@ -20,13 +18,10 @@ import {
 } from './dto/provider-settings.dto.js';
 import { ProviderSettingsService } from './provider-settings.service.js';
 
-const BAD_SETTINGS = 'A field breaks its rule: the message begins with the field';
 const OWNERS_ONLY = 'Not an owner';
 
 /** The install's language model: read by anyone signed in (never the key), changed and tested by owners. */
-@ApiTags('ai')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'Not signed in, or an API key (code api_key_not_accepted)' })
+@SignedInRoutes('ai')
 @Controller('ai/provider')
 export class AiProviderController {
   constructor(private readonly provider: ProviderSettingsService) {}
@@ -44,7 +39,7 @@ export class AiProviderController {
     description: 'The key is stored encrypted (AES-256-GCM); leave apiKey out to keep the stored one.',
   })
   @ApiOkResponse({ type: ProviderSettingsResponse })
-  @ApiBadRequestResponse({ description: BAD_SETTINGS })
+  @ApiBadRequestResponse({ description: FIELD_RULE_BROKEN })
   @ApiForbiddenResponse({ description: OWNERS_ONLY })
   @Requires(Role.Owner)
   @Put()
@@ -68,7 +63,7 @@ export class AiProviderController {
       'Sends a tiny prompt to the configuration given over the stored one; answers ok with the latency, or the provider’s error.',
   })
   @ApiOkResponse({ type: ProviderTestResponse })
-  @ApiBadRequestResponse({ description: BAD_SETTINGS })
+  @ApiBadRequestResponse({ description: FIELD_RULE_BROKEN })
   @ApiForbiddenResponse({ description: OWNERS_ONLY })
   @Requires(Role.Owner)
   @Post('test')

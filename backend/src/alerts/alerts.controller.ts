@@ -2,16 +2,14 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@ne
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { CurrentUser, Requires } from '../auth/access.decorator.js';
+import { FIELD_RULE_BROKEN, SignedInRoutes, missingFromSite } from '../common/api-responses.js';
 import { SiteIdParamDto } from '../sites/dto/site-id-param.dto.js';
 import { Role } from '../users/role.js';
 import type { User } from '../users/user.entity.js';
@@ -26,13 +24,10 @@ import {
   UpdateAlertRuleDto,
 } from './dto/alert-rule.dto.js';
 
-const BAD_RULE = 'A field breaks its rule: the message begins with the field';
-const NO_RULE = 'No such site or rule, or a site the caller may not read: the same answer';
+const NO_RULE = missingFromSite('rule');
 
 /** A site's alert rules: read by its viewers, managed (and test-fired) by its admins; each change audited. */
-@ApiTags('alerts')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'Not signed in, or an API key (code api_key_not_accepted)' })
+@SignedInRoutes('alerts')
 @ApiNotFoundResponse({ description: NO_RULE })
 @Controller('sites/:siteId/alerts')
 export class AlertsController {
@@ -51,7 +46,7 @@ export class AlertsController {
     description: 'Each new webhook or slack channel gets a signing secret, answered in newSecrets this once.',
   })
   @ApiCreatedResponse({ type: SavedAlertRuleResponse })
-  @ApiBadRequestResponse({ description: BAD_RULE })
+  @ApiBadRequestResponse({ description: FIELD_RULE_BROKEN })
   @Requires(Role.Admin, { site: true })
   @Post()
   create(
@@ -76,7 +71,7 @@ export class AlertsController {
       'The rule starts over (state ok). `channels`, when given, is the whole list: channels named by id are kept.',
   })
   @ApiOkResponse({ type: SavedAlertRuleResponse })
-  @ApiBadRequestResponse({ description: BAD_RULE })
+  @ApiBadRequestResponse({ description: FIELD_RULE_BROKEN })
   @Requires(Role.Admin, { site: true })
   @Patch(':ruleId')
   update(

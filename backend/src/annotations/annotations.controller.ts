@@ -1,16 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { CurrentUser, Requires } from '../auth/access.decorator.js';
+import { CurrentUser, Requires, SiteAdminChange } from '../auth/access.decorator.js';
+import { FIELD_RULE_BROKEN, SignedInRoutes, missingFromSite } from '../common/api-responses.js';
 import { SiteIdParamDto } from '../sites/dto/site-id-param.dto.js';
 import { Role } from '../users/role.js';
 import type { User } from '../users/user.entity.js';
@@ -24,13 +22,10 @@ import {
   UpdateAnnotationDto,
 } from './dto/annotation.dto.js';
 
-const BAD_ANNOTATION = 'A field breaks its rule: the message begins with the field';
-const NO_ANNOTATION = 'No such site or annotation, or a site the caller may not read: the same answer';
+const NO_ANNOTATION = missingFromSite('annotation');
 
 /** A site's annotations (notes on days of its charts): read by its viewers, written by its admins, audited. */
-@ApiTags('annotations')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'Not signed in, or an API key (code api_key_not_accepted)' })
+@SignedInRoutes('annotations')
 @Controller('sites/:siteId/annotations')
 export class AnnotationsController {
   constructor(private readonly annotations: AnnotationsService) {}
@@ -39,7 +34,7 @@ export class AnnotationsController {
     summary: "The site's annotations, by day and then as written; from and to narrow them to days",
   })
   @ApiOkResponse({ type: [AnnotationResponse] })
-  @ApiBadRequestResponse({ description: BAD_ANNOTATION })
+  @ApiBadRequestResponse({ description: FIELD_RULE_BROKEN })
   @ApiNotFoundResponse({ description: NO_ANNOTATION })
   @Requires(Role.Viewer, { site: true })
   @Get()
@@ -55,9 +50,7 @@ export class AnnotationsController {
     description: `The caller is its author. A site holds at most ${MAX_ANNOTATIONS_PER_SITE} annotations.`,
   })
   @ApiCreatedResponse({ type: AnnotationResponse })
-  @ApiBadRequestResponse({ description: BAD_ANNOTATION })
-  @ApiNotFoundResponse({ description: NO_ANNOTATION })
-  @Requires(Role.Admin, { site: true })
+  @SiteAdminChange(NO_ANNOTATION)
   @Post()
   async create(
     @CurrentUser() user: User,
@@ -72,9 +65,7 @@ export class AnnotationsController {
     description: 'Its author stays who wrote it.',
   })
   @ApiOkResponse({ type: AnnotationResponse })
-  @ApiBadRequestResponse({ description: BAD_ANNOTATION })
-  @ApiNotFoundResponse({ description: NO_ANNOTATION })
-  @Requires(Role.Admin, { site: true })
+  @SiteAdminChange(NO_ANNOTATION)
   @Patch(':annotationId')
   async update(
     @CurrentUser() user: User,

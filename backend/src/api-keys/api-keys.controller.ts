@@ -1,17 +1,15 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { CurrentUser, Requires } from '../auth/access.decorator.js';
+import { SignedInRoutes } from '../common/api-responses.js';
 import { UserIdParamDto } from '../users/dto/user.dto.js';
 import { Role } from '../users/role.js';
 import type { User } from '../users/user.entity.js';
@@ -27,9 +25,7 @@ import {
  * A signed-in user's API keys, for reading reports from scripts and dashboards. Managed with the user's
  * own session only: an API key itself is refused here, as on every route but the reports.
  */
-@ApiTags('api-keys')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'Not signed in, or an API key (code api_key_not_accepted)' })
+@SignedInRoutes('api-keys')
 @Controller()
 export class ApiKeysController {
   constructor(private readonly keys: ApiKeysService) {}

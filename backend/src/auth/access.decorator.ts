@@ -1,10 +1,12 @@
 import { SetMetadata, applyDecorators, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiNotFoundResponse,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { FIELD_RULE_BROKEN } from '../common/api-responses.js';
 import { Role } from '../users/role.js';
 import type { User } from '../users/user.entity.js';
 
@@ -40,6 +42,18 @@ export const Public = () => SetMetadata(ACCESS, { public: true } satisfies Acces
  */
 export const Requires = (role: Role, options: { site?: true; deletedSite?: true } = {}) =>
   SetMetadata(ACCESS, { role, ...options } satisfies AccessRule);
+
+/**
+ * A change an admin of the route's `:siteId` makes with fields (a goal, a flag, an alert…): the access rule, and the
+ * 400 and 404 (`missing`, as `missingFromSite` words it) the OpenAPI document shows for it.
+ */
+export const SiteAdminChange = (missing: string) =>
+  applyDecorators(
+    // In the order they stood as a route's own decorators (applied from the bottom up): the same document.
+    Requires(Role.Admin, { site: true }),
+    ApiNotFoundResponse({ description: missing }),
+    ApiBadRequestResponse({ description: FIELD_RULE_BROKEN }),
+  );
 
 /**
  * A report of the route's `:siteId` (a GET): for a viewer of the site, and for an API key of a user who may

@@ -1,16 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { CurrentUser, Requires } from '../auth/access.decorator.js';
+import { FIELD_RULE_BROKEN, SignedInRoutes } from '../common/api-responses.js';
 import { SiteIdParamDto } from '../sites/dto/site-id-param.dto.js';
 import { Role } from '../users/role.js';
 import type { User } from '../users/user.entity.js';
@@ -26,14 +24,11 @@ import {
   WidgetIdParamDto,
 } from './dto/dashboard.dto.js';
 
-const BAD = 'A field breaks its rule: the message begins with the field';
 const MISSING = 'No such site, dashboard or widget, or a site the caller may not read: the same answer';
 const answer = ({ dashboard, widgets }: DashboardWithWidgets) => toDashboardResponse(dashboard, widgets);
 
 /** A site's dashboards of saved report views: read by its viewers, changed by its admins (and owners). */
-@ApiTags('dashboards')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'Not signed in, or an API key (code api_key_not_accepted)' })
+@SignedInRoutes('dashboards')
 @ApiNotFoundResponse({ description: MISSING })
 @Controller('sites/:siteId/dashboards')
 export class DashboardsController {
@@ -49,7 +44,7 @@ export class DashboardsController {
 
   @ApiOperation({ summary: 'Create an empty dashboard' })
   @ApiCreatedResponse({ type: DashboardResponse })
-  @ApiBadRequestResponse({ description: BAD })
+  @ApiBadRequestResponse({ description: FIELD_RULE_BROKEN })
   @Requires(Role.Admin, { site: true })
   @Post()
   async create(
@@ -70,7 +65,7 @@ export class DashboardsController {
 
   @ApiOperation({ summary: 'Rename a dashboard' })
   @ApiOkResponse({ type: DashboardResponse })
-  @ApiBadRequestResponse({ description: BAD })
+  @ApiBadRequestResponse({ description: FIELD_RULE_BROKEN })
   @Requires(Role.Admin, { site: true })
   @Patch(':dashboardId')
   async rename(
@@ -96,7 +91,7 @@ export class DashboardsController {
       'The query string is checked now: a parameter that breaks its rule is a 400 naming it (query: …).',
   })
   @ApiCreatedResponse({ type: DashboardResponse, description: 'The dashboard with the new widget' })
-  @ApiBadRequestResponse({ description: BAD })
+  @ApiBadRequestResponse({ description: FIELD_RULE_BROKEN })
   @Requires(Role.Admin, { site: true })
   @Post(':dashboardId/widgets')
   async addWidget(
@@ -109,7 +104,7 @@ export class DashboardsController {
 
   @ApiOperation({ summary: 'Move or resize a widget' })
   @ApiOkResponse({ type: DashboardResponse, description: 'The dashboard as it is now' })
-  @ApiBadRequestResponse({ description: BAD })
+  @ApiBadRequestResponse({ description: FIELD_RULE_BROKEN })
   @Requires(Role.Admin, { site: true })
   @Patch(':dashboardId/widgets/:widgetId')
   async updateWidget(

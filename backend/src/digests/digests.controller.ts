@@ -1,14 +1,7 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser, Requires } from '../auth/access.decorator.js';
+import { SignedInRoutes } from '../common/api-responses.js';
 import { SiteIdParamDto } from '../sites/dto/site-id-param.dto.js';
 import { Role } from '../users/role.js';
 import type { User } from '../users/user.entity.js';
@@ -16,9 +9,7 @@ import { DigestsService } from './digests.service.js';
 import { DigestSettingDto, DigestSettingResponse } from './dto/digest.dto.js';
 
 /** The signed-in user's own opt-in to a site's weekly digest (any reader of the site). */
-@ApiTags('digests')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'Not signed in, or an API key (code api_key_not_accepted)' })
+@SignedInRoutes('digests')
 @ApiNotFoundResponse({ description: 'No such site, or a site the caller may not read: the same answer' })
 @Controller('sites/:siteId/digest')
 export class DigestsController {

@@ -1,17 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { CurrentUser, Requires } from '../auth/access.decorator.js';
+import { CurrentUser, Requires, SiteAdminChange } from '../auth/access.decorator.js';
+import { SignedInRoutes, missingFromSite } from '../common/api-responses.js';
 import { SiteIdParamDto } from '../sites/dto/site-id-param.dto.js';
 import { Role } from '../users/role.js';
 import type { User } from '../users/user.entity.js';
@@ -24,16 +21,13 @@ import {
 } from './dto/feature-flag.dto.js';
 import { FeatureFlagsService } from './feature-flags.service.js';
 
-const BAD_FLAG = 'A field breaks its rule: the message begins with the field';
-const NO_FLAG = 'No such site or flag, or a site the caller may not read: the same answer';
+const NO_FLAG = missingFromSite('flag');
 const TAKEN = 'The site already has a flag with this key, or already has 100 flags';
 const PUBLISHED =
   'Published for the edge before the answer: pages see it within a minute (docs/operations.md)';
 
 /** A site's feature flags: read by its viewers, managed by its admins; each change is in the audit log. */
-@ApiTags('flags')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'Not signed in, or an API key (code api_key_not_accepted)' })
+@SignedInRoutes('flags')
 @Controller('sites/:siteId/flags')
 export class FeatureFlagsController {
   constructor(private readonly flags: FeatureFlagsService) {}
@@ -49,10 +43,8 @@ export class FeatureFlagsController {
 
   @ApiOperation({ summary: 'Create a feature flag', description: PUBLISHED })
   @ApiCreatedResponse({ type: FeatureFlagResponse })
-  @ApiBadRequestResponse({ description: BAD_FLAG })
   @ApiConflictResponse({ description: TAKEN })
-  @ApiNotFoundResponse({ description: NO_FLAG })
-  @Requires(Role.Admin, { site: true })
+  @SiteAdminChange(NO_FLAG)
   @Post()
   async create(
     @CurrentUser() user: User,
@@ -67,10 +59,8 @@ export class FeatureFlagsController {
     description: PUBLISHED,
   })
   @ApiOkResponse({ type: FeatureFlagResponse })
-  @ApiBadRequestResponse({ description: BAD_FLAG })
   @ApiConflictResponse({ description: TAKEN })
-  @ApiNotFoundResponse({ description: NO_FLAG })
-  @Requires(Role.Admin, { site: true })
+  @SiteAdminChange(NO_FLAG)
   @Patch(':flagId')
   async update(
     @CurrentUser() user: User,

@@ -1,16 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { CurrentUser, Requires } from '../auth/access.decorator.js';
+import { CurrentUser, Requires, SiteAdminChange } from '../auth/access.decorator.js';
+import { SignedInRoutes, missingFromSite } from '../common/api-responses.js';
 import { SiteIdParamDto } from '../sites/dto/site-id-param.dto.js';
 import { Role } from '../users/role.js';
 import type { User } from '../users/user.entity.js';
@@ -23,13 +20,10 @@ import {
 } from './dto/goal.dto.js';
 import { GoalsService } from './goals.service.js';
 
-const BAD_GOAL = 'A field breaks its rule: the message begins with the field';
-const NO_GOAL = 'No such site or goal, or a site the caller may not read: the same answer';
+const NO_GOAL = missingFromSite('goal');
 
 /** A site's goals: read by its viewers, managed by its admins; each change is in the audit log. */
-@ApiTags('goals')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'Not signed in, or an API key (code api_key_not_accepted)' })
+@SignedInRoutes('goals')
 @Controller('sites/:siteId/goals')
 export class GoalsController {
   constructor(private readonly goals: GoalsService) {}
@@ -48,9 +42,7 @@ export class GoalsController {
     description: 'Reports take its id as `goal` and answer conversions, conversion rate and revenue.',
   })
   @ApiCreatedResponse({ type: GoalResponse })
-  @ApiBadRequestResponse({ description: BAD_GOAL })
-  @ApiNotFoundResponse({ description: NO_GOAL })
-  @Requires(Role.Admin, { site: true })
+  @SiteAdminChange(NO_GOAL)
   @Post()
   async create(
     @CurrentUser() user: User,
@@ -65,9 +57,7 @@ export class GoalsController {
     description: 'Reports count the goal as it is now, over all time.',
   })
   @ApiOkResponse({ type: GoalResponse })
-  @ApiBadRequestResponse({ description: BAD_GOAL })
-  @ApiNotFoundResponse({ description: NO_GOAL })
-  @Requires(Role.Admin, { site: true })
+  @SiteAdminChange(NO_GOAL)
   @Patch(':goalId')
   async update(
     @CurrentUser() user: User,

@@ -1,27 +1,17 @@
 import { Body, Controller, Delete, HttpCode, Param, Post, Put } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
-import { CurrentUser, Requires } from '../auth/access.decorator.js';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { CurrentUser, Requires, SiteAdminChange } from '../auth/access.decorator.js';
+import { FIELD_RULE_BROKEN, SignedInRoutes, missingFromSite } from '../common/api-responses.js';
 import { SiteIdParamDto } from '../sites/dto/site-id-param.dto.js';
 import { Role } from '../users/role.js';
 import type { User } from '../users/user.entity.js';
 import { ActionNamesService } from './action-names.service.js';
 import { ActionNameDto, ActionNameResponse, ActionParamDto, RerunNamingDto } from './dto/action-name.dto.js';
 
-const BAD_NAME = 'A field breaks its rule: the message begins with the field';
-const NO_ACTION = 'No such site or action, or a site the caller may not read: the same answer';
+const NO_ACTION = missingFromSite('action');
 
 /** The names of a site's autocaptured actions, as people correct them; each change is in the audit log. */
-@ApiTags('actions')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'Not signed in, or an API key (code api_key_not_accepted)' })
+@SignedInRoutes('actions')
 @Controller('sites/:siteId/actions')
 export class ActionNamesController {
   constructor(private readonly names: ActionNamesService) {}
@@ -31,9 +21,7 @@ export class ActionNamesController {
     description: 'Locked: the naming worker never replaces it. Applies to past and future events at once.',
   })
   @ApiOkResponse({ type: ActionNameResponse })
-  @ApiBadRequestResponse({ description: BAD_NAME })
-  @ApiNotFoundResponse({ description: NO_ACTION })
-  @Requires(Role.Admin, { site: true })
+  @SiteAdminChange(NO_ACTION)
   @Put(':fingerprint/name')
   rename(
     @CurrentUser() user: User,
@@ -63,7 +51,7 @@ export class ActionNamesController {
     description: 'Asks the model again (or the heuristic, without a provider) now; names given by hand stay.',
   })
   @ApiOkResponse({ type: [ActionNameResponse] })
-  @ApiBadRequestResponse({ description: BAD_NAME })
+  @ApiBadRequestResponse({ description: FIELD_RULE_BROKEN })
   @ApiNotFoundResponse({ description: NO_ACTION })
   @Requires(Role.Owner, { site: true })
   @Post('rename')

@@ -1,15 +1,13 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiTags,
   ApiTooManyRequestsResponse,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { CurrentUser, Requires } from '../auth/access.decorator.js';
+import { SignedInRoutes } from '../common/api-responses.js';
 import { SiteIdParamDto } from '../sites/dto/site-id-param.dto.js';
 import { Role } from '../users/role.js';
 import type { User } from '../users/user.entity.js';
@@ -17,9 +15,7 @@ import { AskQuestionDto, QuestionAnswerDto } from './dto/question-answer.dto.js'
 import { QUESTIONS_PER_MINUTE } from './question-rate-limit.js';
 import { QuestionsService } from './questions.service.js';
 
-@ApiTags('questions')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'Not signed in, or an API key (code api_key_not_accepted)' })
+@SignedInRoutes('questions')
 @Controller('sites/:siteId/questions')
 export class QuestionsController {
   constructor(private readonly questions: QuestionsService) {}

@@ -1,16 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { CurrentUser, Requires } from '../auth/access.decorator.js';
+import { FIELD_RULE_BROKEN, SignedInRoutes } from '../common/api-responses.js';
 import { SiteIdParamDto } from '../sites/dto/site-id-param.dto.js';
 import { Role } from '../users/role.js';
 import type { User } from '../users/user.entity.js';
@@ -24,9 +22,7 @@ import {
 import { SharedLinksService } from './shared-links.service.js';
 
 /** A site's shared links (read-only public links to a dashboard or a report view), managed by its admins. */
-@ApiTags('shared links')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'Not signed in, or an API key (code api_key_not_accepted)' })
+@SignedInRoutes('shared links')
 @ApiNotFoundResponse({ description: 'No such site, link or dashboard, or a site the caller may not manage' })
 @Controller('sites/:siteId/shared-links')
 export class SharedLinksController {
@@ -45,7 +41,7 @@ export class SharedLinksController {
     description: 'The answer holds the token, this once; the public page is /shared/<token>.',
   })
   @ApiCreatedResponse({ type: CreatedSharedLinkResponse })
-  @ApiBadRequestResponse({ description: 'A field breaks its rule: the message begins with the field' })
+  @ApiBadRequestResponse({ description: FIELD_RULE_BROKEN })
   @Requires(Role.Admin, { site: true })
   @Post()
   async create(
