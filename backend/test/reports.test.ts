@@ -997,6 +997,59 @@ describe('the query entry point', () => {
     assert.equal(await reportQueries(http, 'abandoned-check', 'abandoned'), 1);
   });
 
+  test('past two queries per server thread a query waits its turn off the server, the lead first', async () => {
+    const clickhouse = app.get(ClickHouseService);
+    const marker = `turns-${randomUUID()}`;
+    // Read as the admin account, which takes no turn: every turn is taken.
+    const onServer = async (tag: string) => {
+      const [{ n }] = await stores.query<{ n: string }>(
+        `SELECT count() AS n FROM system.processes
+          WHERE query LIKE '%${marker}-${tag}%' AND query NOT LIKE '%system.processes%'`,
+      );
+      return Number(n);
+    };
+    const until = async (tag: string, count: number) => {
+      for (const started = Date.now(); Date.now() - started < 5_000;) {
+        if ((await onServer(tag)) === count) return;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      assert.fail(`not ${count} ${tag} queries on the server within 5 s`);
+    };
+    // Each place taken by a query that counts numbers until it is stopped (its caller gone).
+    const places = 2 * availableParallelism();
+    const holders = Array.from({ length: places }, () => new AbortController());
+    const held = holders.map((holder, n) =>
+      withRequestSignal(holder.signal, () =>
+        clickhouse.rows({
+          name: 'turns-holder',
+          sql: sql`SELECT count() AS n FROM system.numbers
+            WHERE toString(number) != ${bind.string(`${marker}-hold-${n}`)}`,
+        }),
+      ),
+    );
+    await until('hold', places);
+    const answered: string[] = [];
+    const ask = async (tag: string, settings = {}) => {
+      await clickhouse.rows({
+        name: 'turns-check',
+        sql: sql`SELECT ${bind.string(`${marker}-${tag}`)} AS tag`,
+        settings,
+      });
+      answered.push(tag);
+    };
+    const asked = [ask('report'), ask('lead', HEADLINE_SETTINGS)];
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.deepEqual([await onServer('report'), await onServer('lead'), answered], [0, 0, []], 'both wait');
+
+    holders[0].abort(new ClientGone());
+    await assert.rejects(held[0], ClientGone);
+    await Promise.all(asked);
+    assert.deepEqual(answered, ['lead', 'report'], 'one place freed: the lead, asked last, went first');
+    for (const holder of holders) holder.abort(new ClientGone());
+    await Promise.allSettled(held);
+    await until('hold', 0);
+  });
+
   test("a query stopped by the server's time or memory bound is a 503 busy with Retry-After, not a 500", async () => {
     const clickhouse = app.get(ClickHouseService);
     const busy = (error: unknown) =>

@@ -2,10 +2,17 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
-import { abortWhenClientLeaves, ClientGone, requestSignal } from '../src/common/request-signal.js';
+import {
+  abortWhenClientLeaves,
+  ClientGone,
+  requestSignal,
+  requestStarted,
+} from '../src/common/request-signal.js';
 
 /** What each request's signal said once its connection closed, by path. */
 const closed = new Map<string, Promise<AbortSignal>>();
+/** When each request began, as its work reads it, by path. */
+const began = new Map<string, number | undefined>();
 let server: Server;
 let base: string;
 
@@ -16,6 +23,7 @@ before(async () => {
       setImmediate(() => {
         const signal = requestSignal();
         assert.ok(signal, 'the request has a signal wherever its work runs');
+        began.set(request.url!, requestStarted());
         closed.set(request.url!, new Promise((resolve) => response.once('close', () => resolve(signal))));
         if (request.url === '/answered') response.end('done');
       });
@@ -45,4 +53,6 @@ test("a request's signal aborts when its client leaves before the answer, and no
   assert.equal(signal.aborted, true);
   assert.ok(signal.reason instanceof ClientGone);
   assert.equal(requestSignal(), undefined, 'outside a request, no signal');
+  assert.ok(began.get('/answered')! < began.get('/never-answered')!, 'each request when it began');
+  assert.equal(requestStarted(), undefined, 'outside a request, no beginning');
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { setImmediate as settled } from 'node:timers/promises';
-import { WorkQueue } from '../src/common/work-queue.js';
+import { WorkQueue, type TurnOptions } from '../src/common/work-queue.js';
 
 test('at most `concurrency` tasks run and `maxWaiting` wait, in order; more are refused at once', async () => {
   const queue = new WorkQueue(2, 2, () => new Error('the queue is full'));
@@ -39,4 +39,40 @@ test('at most `concurrency` tasks run and `maxWaiting` wait, in order; more are 
   assert.equal(started.at(-1), 8, 'all places free again: the next task runs at once');
   finish.get(8)!();
   assert.equal(await eighth, 8);
+});
+
+test('waiting tasks run by priority, then by when their work began; one whose signal aborts leaves unrun', async () => {
+  const queue = new WorkQueue(1, 10, () => new Error('the queue is full'));
+  const started: string[] = [];
+  const finish = new Map<string, () => void>();
+  const task = (name: string, options: TurnOptions = {}) =>
+    queue.run(() => {
+      started.push(name);
+      return new Promise<void>((resolve) => finish.set(name, resolve));
+    }, options);
+  const first = task('first');
+  const gone = new AbortController();
+  const waiting = [
+    task('report, begun at 20', { priority: 2, order: 20 }),
+    task('report, left', { priority: 2, order: 5, signal: gone.signal }),
+    task('lead', { priority: 1, order: 30 }),
+    task('report, begun at 10', { priority: 2, order: 10 }),
+    task('report, begun at 20 too', { priority: 2, order: 20 }),
+  ];
+  gone.abort(new Error('the caller left'));
+  await assert.rejects(waiting[1], /the caller left/);
+  await assert.rejects(
+    task('never', { signal: gone.signal }),
+    /the caller left/,
+    'aborted before: not queued',
+  );
+
+  const order = ['first', 'lead', 'report, begun at 10', 'report, begun at 20', 'report, begun at 20 too'];
+  for (const name of order) {
+    await settled();
+    assert.equal(started.at(-1), name);
+    finish.get(name)!();
+  }
+  await Promise.all([first, waiting[0], waiting[2], waiting[3], waiting[4]]);
+  assert.deepEqual(started, order, 'the task that left never ran');
 });

@@ -1,6 +1,7 @@
 /**
  * ClickHouse's query priorities (the `priority` setting, on 18.16 and modern servers alike): while a query
- * of a smaller number runs, those of larger numbers pause at their next block read. What a page leads with
+ * of a smaller number runs, those of larger numbers pause at their next block read; queries past the backend's
+ * turns (`ClickHouseService`) wait for theirs in the same order. What a page leads with
  * (the overview's metric cards and chart) comes first, other reports after it and exports last: the ten
  * queries of a filter change run side by side on two cores, the overview's answered in 202 ms instead of
  * 393 (docs/benchmarks.md, "Query priorities"), and an export never slows a dashboard.

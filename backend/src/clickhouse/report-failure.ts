@@ -36,11 +36,13 @@ export function reportFailure(error: unknown): unknown {
   const overCapacity = code !== undefined && OVER_CAPACITY.has(code);
   const unreachable = code === undefined && UNREACHABLE.test(error.message);
   if (!overCapacity && !unreachable) return error;
-  return new DomainError(
-    ErrorCode.Busy,
+  return busy(
     overCapacity
       ? 'the report needs more time or memory than the analytics database gives one now: try again in a moment, or a shorter range'
       : 'the analytics database did not answer: try again in a moment',
-    { 'Retry-After': RETRY_AFTER_SECONDS },
   );
 }
+
+/** A 503 `busy` with Retry-After: the request was fine, the analytics database can't take it now. */
+export const busy = (message: string) =>
+  new DomainError(ErrorCode.Busy, message, { 'Retry-After': RETRY_AFTER_SECONDS });

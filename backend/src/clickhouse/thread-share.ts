@@ -18,10 +18,14 @@ export class ThreadShare {
   private running = 0;
   private serverThreads: number | undefined;
 
-  /** The server's `max_threads` as it reports it (`auto(8)` on modern servers, `8` on 18.16). */
-  setServerThreads(setting: string): void {
+  /**
+   * The server's `max_threads` as it reports it (`auto(8)` on modern servers, `8` on 18.16): its count, or
+   * undefined for a setting that holds none (queries then keep the server's own).
+   */
+  setServerThreads(setting: string): number | undefined {
     const threads = Number(/\d+/.exec(setting)?.[0]);
     if (threads >= 1) this.serverThreads = threads;
+    return this.serverThreads;
   }
 
   /**

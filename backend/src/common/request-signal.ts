@@ -12,23 +12,33 @@ export class ClientGone extends HttpException {
   }
 }
 
-const signals = new AsyncLocalStorage<AbortSignal>();
+/** The HTTP request whose work is running: its signal, and when it began (`performance.now()`). */
+interface RequestContext {
+  signal: AbortSignal;
+  started: number;
+}
+
+const requests = new AsyncLocalStorage<RequestContext>();
 
 /**
  * The signal of the HTTP request whose work is running, wherever it runs (a report's queries, however deep):
  * aborted when the client went away before its answer. Undefined for work no request waits on (alerts,
  * digests, the naming worker), which nothing abandons.
  */
-export const requestSignal = (): AbortSignal | undefined => signals.getStore();
+export const requestSignal = (): AbortSignal | undefined => requests.getStore()?.signal;
+
+/** When the HTTP request whose work is running began (`performance.now()`); undefined outside one. */
+export const requestStarted = (): number | undefined => requests.getStore()?.started;
 
 /**
  * Runs `work`, and everything it starts, as no request's: for work that outlives the request that began it
  * and serves others (a site's live stream, shared by the listeners who come after the first).
  */
-export const outsideRequest = <T>(work: () => T): T => signals.exit(work);
+export const outsideRequest = <T>(work: () => T): T => requests.exit(work);
 
-/** Runs `work`, and everything it starts, as part of a request answered under `signal`. */
-export const withRequestSignal = <T>(signal: AbortSignal, work: () => T): T => signals.run(signal, work);
+/** Runs `work`, and everything it starts, as part of a request answered under `signal`, begun now. */
+export const withRequestSignal = <T>(signal: AbortSignal, work: () => T): T =>
+  requests.run({ signal, started: performance.now() }, work);
 
 /**
  * Express middleware: each request's signal, aborted when its connection closes before the answer was
