@@ -106,8 +106,8 @@ const QUERIES_PER_THREAD = 2;
 /** Queries that may wait their turn; past it one is refused at once with a 503, as the server refuses past its own. */
 const MAX_WAITING_QUERIES = 256;
 
-/** A query's priority (`QUERY_PRIORITY`) as a number: its own setting, else the reports'. */
-const priorityOf = (query: NamedQuery): number => Number({ ...DEFAULT_SETTINGS, ...query.settings }.priority);
+/** A query's priority (`QUERY_PRIORITY`) as a number: its own setting, else the reports' (`DEFAULT_SETTINGS`). */
+const priorityOf = (query: NamedQuery): number => Number(query.settings?.priority ?? QUERY_PRIORITY.report);
 
 /** A query's settings: the bounds, then its mode's (a stream's), its share of the threads, its own last. */
 const settingsOf = (
