@@ -6,7 +6,7 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { FIELD_RULE_BROKEN } from '../common/api-responses.js';
+import { FIELD_RULE_BROKEN, NO_SITE } from '../common/api-responses.js';
 import { Role } from '../users/role.js';
 import type { User } from '../users/user.entity.js';
 
@@ -66,7 +66,7 @@ export const SiteReport = () =>
     ApiUnauthorizedResponse({
       description: 'No valid access token or API key (an API key refused: code api_key_invalid)',
     }),
-    ApiNotFoundResponse({ description: 'No such site, or one the caller may not read: the same answer' }),
+    ApiNotFoundResponse({ description: NO_SITE }),
     ApiTooManyRequestsResponse({
       description: 'An API key past its requests of this minute: Retry-After says when to try again',
     }),

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser, Requires } from '../auth/access.decorator.js';
-import { SignedInRoutes } from '../common/api-responses.js';
+import { NO_SITE, SignedInRoutes } from '../common/api-responses.js';
 import { SiteIdParamDto } from '../sites/dto/site-id-param.dto.js';
 import { Role } from '../users/role.js';
 import type { User } from '../users/user.entity.js';
@@ -10,7 +10,7 @@ import { DigestSettingDto, DigestSettingResponse } from './dto/digest.dto.js';
 
 /** The signed-in user's own opt-in to a site's weekly digest (any reader of the site). */
 @SignedInRoutes('digests')
-@ApiNotFoundResponse({ description: 'No such site, or a site the caller may not read: the same answer' })
+@ApiNotFoundResponse({ description: NO_SITE })
 @Controller('sites/:siteId/digest')
 export class DigestsController {
   constructor(private readonly digests: DigestsService) {}

@@ -1,6 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Requires } from '../auth/access.decorator.js';
+import { NO_SITE } from '../common/api-responses.js';
 import { Role } from '../users/role.js';
 import { SiteIdParamDto } from '../sites/dto/site-id-param.dto.js';
 import { IngestHealthDto } from './dto/ingest-health.dto.js';
@@ -19,7 +20,7 @@ export class IngestHealthController {
   @Requires(Role.Viewer, { site: true })
   @Get('ingest-health')
   @ApiOkResponse({ type: IngestHealthDto })
-  @ApiNotFoundResponse({ description: 'No such site, or one the caller may not read: the same answer' })
+  @ApiNotFoundResponse({ description: NO_SITE })
   read(@Param() { siteId }: SiteIdParamDto): Promise<IngestHealthDto> {
     return this.health.read(siteId);
   }

@@ -7,7 +7,7 @@ import {
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { CurrentUser, Requires } from '../auth/access.decorator.js';
-import { SignedInRoutes } from '../common/api-responses.js';
+import { NO_SITE, SignedInRoutes } from '../common/api-responses.js';
 import { SiteIdParamDto } from '../sites/dto/site-id-param.dto.js';
 import { Role } from '../users/role.js';
 import type { User } from '../users/user.entity.js';
@@ -30,7 +30,7 @@ export class QuestionsController {
   })
   @ApiOkResponse({ type: QuestionAnswerDto })
   @ApiBadRequestResponse({ description: 'question missing, empty or longer than 500 characters' })
-  @ApiNotFoundResponse({ description: 'No such site, or one the caller may not read: the same answer' })
+  @ApiNotFoundResponse({ description: NO_SITE })
   @ApiTooManyRequestsResponse({
     description: `More than ${QUESTIONS_PER_MINUTE} questions this minute: Retry-After says when to ask again`,
   })

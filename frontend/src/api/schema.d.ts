@@ -6737,7 +6737,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No such site, or a site the caller may not read: the same answer */
+            /** @description No such site, or one the caller may not read: the same answer */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6783,7 +6783,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No such site, or a site the caller may not read: the same answer */
+            /** @description No such site, or one the caller may not read: the same answer */
             404: {
                 headers: {
                     [name: string]: unknown;
