@@ -28,9 +28,9 @@ test('actions: named as the API names them, searched by name, sorted by visitors
   const summary = (lines: ReturnType<typeof actionLines>) =>
     lines.map(({ name, visitors, clicks, share, change }) => [name, visitors, clicks, share, change]);
   assert.deepEqual(summary(actionLines(ROWS, '', 'visitors')), [
-    ['button "Buy"', 4, 4, 10, null],
-    ['a#signup', 2, 5, 5, 0],
-    ['Add to cart', 2, 3, 5, 100],
+    ['button "Buy"', 4, 4, 100, null],
+    ['a#signup', 2, 5, 50, 0],
+    ['Add to cart', 2, 3, 50, 100],
   ]);
   assert.deepEqual(
     actionLines(ROWS, '', 'clicks').map((line) => line.name),

@@ -20,7 +20,7 @@ test('a rule in words: the metric and its window, or the ingest signal, and the 
     threshold: 10,
     filters: null,
   } as const;
-  assert.equal(describeRule(rule), 'visitors over the last 60 min below 10');
+  assert.equal(describeRule(rule), 'unique visitors over the last 60 min below 10');
   assert.equal(
     describeRule({ ...rule, metric: 'events', filters: '[]', condition: 'rises_by', threshold: 50 }),
     'events over the last 60 min up by at least 50%',
@@ -31,11 +31,11 @@ test('a rule in words: the metric and its window, or the ingest signal, and the 
       filters:
         '[{"dimension":"country","operator":"is","value":"DE"},{"dimension":"page","operator":"contains","value":"/blog"}]',
     }),
-    'visitors where Country is Germany and Page contains /blog over the last 60 min below 10',
+    'unique visitors where Country is Germany and Page contains /blog over the last 60 min below 10',
   );
   assert.equal(
     describeRule({ ...rule, filters: '[{"not":{"dimension":"country","operator":"is","value":"DE"}}]' }),
-    'visitors (filtered) over the last 60 min below 10',
+    'unique visitors (filtered) over the last 60 min below 10',
   );
   assert.equal(
     describeRule({ ...rule, signal: 'ingest_lag_seconds', metric: null, condition: 'above', threshold: 300 }),

@@ -54,7 +54,7 @@ test('a breakdown answer as a table: the dimension’s labels, the metrics asked
     ],
     rows: [
       ['Germany', '1,200', '41.5%'],
-      ['(not set)', '3', '0%'],
+      ['(not set)', '3', '0.0%'],
     ],
   });
 });
@@ -187,7 +187,7 @@ test('a paths answer: next then previous pages; retention and paths saved as lin
     'en',
   );
   assert.deepEqual(table?.rows, [
-    ['Next', '/signup', '12', '30%'],
+    ['Next', '/signup', '12', '30.0%'],
     ['Previous', 'entry', '1,500', '37.5%'],
   ]);
   assert.deepEqual(

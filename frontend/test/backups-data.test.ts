@@ -36,12 +36,12 @@ test('sizes in the largest unit under 1024 of it', () => {
 test('a job says where it is, how it ended, and how far it is', () => {
   assert.equal(
     jobSummary(job({}), 'en-US'),
-    'Copying events 202611: 6 of 24 partitions, 123,456 rows, 4.2 MB',
+    'Copying events 202611: 6 of 24 partitions, 123,456 rows, 4.2 MB of ClickHouse data',
   );
   assert.equal(jobSummary(job({}, { stage: 'metadata', current: null }), 'en-US'), 'Backing up: metadata');
   assert.equal(
     jobSummary(job({ state: 'done', file: 'sluice-backup-x.tar.gz' }, { partitionsDone: 24 }), 'en-US'),
-    'Written: sluice-backup-x.tar.gz (24 of 24 partitions, 123,456 rows, 4.2 MB)',
+    'Written: sluice-backup-x.tar.gz (24 of 24 partitions, 123,456 rows, 4.2 MB of ClickHouse data)',
   );
   assert.equal(jobSummary(job({ state: 'failed', error: 'disk full' })), 'The backup failed: disk full');
   assert.deepEqual(

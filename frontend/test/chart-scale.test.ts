@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'vitest';
-import { bucketTick, bucketTitle, countScale, tickSpace } from '../src/shared/chart-scale.js';
+import {
+  bucketTick,
+  bucketTitle,
+  countScale,
+  percentScale,
+  tickSpace,
+  valueAxisSplits,
+  valueAxisTop,
+} from '../src/shared/chart-scale.js';
 
 test('buckets under the axis: the time of hours, the day where one begins, days, weeks and months', () => {
   assert.deepEqual(
@@ -45,4 +53,25 @@ test('the time axis keeps its widest label and a gap, never less than the 50 px 
   assert.equal(tickSpace(['06:00 AM', '12:00 PM', 'Nov 10'], width), 76);
   assert.equal(tickSpace(['1', '2'], width), 50);
   assert.equal(tickSpace([], width), 50);
+});
+
+test('the value axis: its top a whole step above the peak, so the top line is labelled; percents stop at 100', () => {
+  const counts = countScale('en-US');
+  // The demo's visitors a day peak near 1.1K: a top of 1,210 (1.1 × the peak) left 1K the last label.
+  assert.equal(valueAxisTop(1100, counts), 1500);
+  assert.deepEqual(valueAxisSplits(1500, counts.steps), [0, 500, 1000, 1500]);
+  // An error's 18 occurrences a day: 0 to 20 by 5, never a step of half an occurrence.
+  assert.equal(valueAxisTop(18, counts), 20);
+  assert.deepEqual(valueAxisSplits(20, counts.steps), [0, 5, 10, 15, 20]);
+  assert.equal(valueAxisTop(0, counts), 1);
+  // A rate's axis ends at 100% however close its peak; below, at a whole step above it.
+  const percents = percentScale('en-US');
+  assert.equal(valueAxisTop(100, percents), 100);
+  assert.deepEqual(valueAxisSplits(100, percents.steps), [0, 20, 40, 60, 80, 100]);
+  assert.equal(valueAxisTop(44, percents), 50);
+  // Views per visit, without steps of its own: tenths.
+  assert.equal(valueAxisTop(2.61), 3);
+  assert.deepEqual(valueAxisSplits(3), [0, 1, 2, 3]);
+  assert.equal(valueAxisTop(0.34), 0.4);
+  assert.deepEqual(valueAxisSplits(0.4), [0, 0.1, 0.2, 0.3, 0.4]);
 });

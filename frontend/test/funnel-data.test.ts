@@ -160,21 +160,21 @@ test('funnel bars: visitors, conversions, drop-off, median time and the previous
         'Pageview of /',
         '5',
         100,
-        '100%',
+        '100.0%',
         undefined,
         undefined,
         undefined,
-        { visitors: '2', bar: 100, fromStart: '100%', change: '+150%' },
+        { visitors: '2', bar: 100, fromStart: '100.0%', change: '+150%' },
       ],
       [
         'Event signup',
         '2',
         40,
-        '40%',
-        '40%',
+        '40.0%',
+        '40.0%',
         '3',
         '1m 30s',
-        { visitors: '0', bar: 0, fromStart: '0%', change: '—' },
+        { visitors: '0', bar: 0, fromStart: '0.0%', change: '—' },
       ],
     ],
   );
@@ -188,7 +188,7 @@ test('funnel bars: visitors, conversions, drop-off, median time and the previous
     ]),
     [
       ['Germany', '3', '2', '66.7%', '—'],
-      ['(not set)', '2', '0', '0%', '100%'],
+      ['(not set)', '2', '0', '0.0%', '100.0%'],
     ],
   );
 });

@@ -89,8 +89,8 @@ test('conversion lines: only rows that converted, most conversions first', () =>
       (line) => [line.label, line.visitors, line.conversions, line.rate],
     ),
     [
-      ['Direct / none', '5', '2', '40%'],
-      ['google', '4', '1', '25%'],
+      ['Direct / none', '5', '2', '40.0%'],
+      ['google', '4', '1', '25.0%'],
     ],
   );
 });

@@ -96,7 +96,7 @@ test('the densest areas in words, the elements’ share of the clicks, the scrol
       clicks: 4,
       visitors: 3,
       percent: 80,
-      share: 8,
+      share: 80,
     },
     {
       fingerprint: 'f-docs',
@@ -105,7 +105,7 @@ test('the densest areas in words, the elements’ share of the clicks, the scrol
       clicks: 1,
       visitors: 1,
       percent: 20,
-      share: 2,
+      share: 20,
     },
   ]);
   assert.equal(elementLines(REPORT.elements, 0)[0].percent, 0);
@@ -116,9 +116,9 @@ test('the densest areas in words, the elements’ share of the clicks, the scrol
   assert.deepEqual(
     scrollLines(REPORT.scroll).map((line) => [line.depth, line.views, line.share]),
     [
-      [25, 3, 10],
-      [50, 2, 7],
-      [75, 1, 3],
+      [25, 3, 100],
+      [50, 2, 66.7],
+      [75, 1, 33.3],
       [100, 0, 0],
     ],
   );

@@ -28,7 +28,8 @@ const overview = (change: OverviewReport['change']): OverviewReport => ({
   change,
 });
 
-test('metric cards: every metric formatted, its change signed, a fall of the bounce rate is good news', () => {
+test('metric cards: every metric formatted, its change signed, a fall of the bounce rate is good news, "0%" no news', () => {
+  assert.equal(metricCards(overview({ bounce_rate: -33.3 }), 'en-US')[4].trend, 'better');
   const cards = metricCards(
     overview({
       visitors: 200,
@@ -36,7 +37,7 @@ test('metric cards: every metric formatted, its change signed, a fall of the bou
       pageviews: 300,
       events: 300,
       views_per_visit: 33.3,
-      bounce_rate: -33.3,
+      bounce_rate: -0.4,
       visit_duration: null,
     }),
     'en-US',
@@ -48,7 +49,7 @@ test('metric cards: every metric formatted, its change signed, a fall of the bou
       ['Visits', '3', '0%', 'flat'],
       ['Pageviews', '4', '+300%', 'better'],
       ['Views per visit', '1.33', '+33%', 'better'],
-      ['Bounce rate', '66.7%', '−33%', 'better'],
+      ['Bounce rate', '66.7%', '0%', 'flat'],
       ['Visit duration', '20s', '—', 'flat'],
       ['Events', '4', '+300%', 'better'],
     ],
@@ -89,7 +90,7 @@ test("a card's detail view: how a visit dimension's visits went, an event dimens
   );
 });
 
-test('breakdown lines: searched case-insensitively, sorted, with bars in tenths of the top row and changes', () => {
+test('breakdown lines: searched case-insensitively, sorted, with bars in percent of the top row and changes', () => {
   const row = (value: string, visitors: number, before?: number) => ({
     value,
     metrics: { visitors },
@@ -104,10 +105,10 @@ test('breakdown lines: searched case-insensitively, sorted, with bars in tenths 
       line.change,
     ]),
     [
-      ['/', 4, 10, 100],
-      ['/Docs', 2, 5, 0],
-      ['(not set)', 1, 3, 0],
-      ['/pricing', 1, 3, null],
+      ['/', 4, 100, 100],
+      ['/Docs', 2, 50, 0],
+      ['(not set)', 1, 25, 0],
+      ['/pricing', 1, 25, null],
     ],
   );
   assert.deepEqual(
@@ -193,7 +194,8 @@ test('the chart writes each metric as its card does, and its axis in short steps
   );
   assert.ok(visitors.steps?.every(Number.isInteger), 'counts step by whole numbers: never 0.5 visitors');
   const bounce = metricScale('bounce_rate', 'en-US');
-  assert.deepEqual([bounce.value(66.7), bounce.axis(40), bounce.steps], ['66.7%', '40%', undefined]);
+  assert.deepEqual([bounce.value(66.7), bounce.value(40), bounce.axis(40)], ['66.7%', '40.0%', '40%']);
+  assert.ok(bounce.steps?.every(Number.isInteger), 'a rate’s axis steps by whole percents');
   const duration = metricScale('visit_duration', 'en-US');
   assert.deepEqual(
     [duration.value(65), duration.axis(120), duration.axis(30), duration.axis(5400)],

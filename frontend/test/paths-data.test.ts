@@ -40,15 +40,15 @@ test('the paths options: read from the URL with defaults for anything unknown, w
   });
 });
 
-test('the flow’s neighbours: markers named for people and not pages to centre on, bars in tenths', () => {
+test('the flow’s neighbours: markers named for people and not pages to centre on, bars as long as the percent', () => {
   assert.deepEqual(
     flowItems([
       { page: '/checkout', visits: 2, percent: 66.7 },
       { page: 'exit', visits: 1, percent: 33.3 },
     ]),
     [
-      { page: '/checkout', label: '/checkout', marker: false, visits: 2, percent: 66.7, share: 7 },
-      { page: 'exit', label: 'Left the site', marker: true, visits: 1, percent: 33.3, share: 3 },
+      { page: '/checkout', label: '/checkout', marker: false, visits: 2, percent: 66.7, share: 66.7 },
+      { page: 'exit', label: 'Left the site', marker: true, visits: 1, percent: 33.3, share: 33.3 },
     ],
   );
   assert.equal(flowItems([{ page: 'entry', visits: 3, percent: 100 }])[0].label, 'Entered the site');
@@ -93,7 +93,7 @@ test('top paths: steps with markers named, each path’s share of the visits tha
         ],
         visits: 2,
         percent: 66.7,
-        share: 7,
+        share: 66.7,
       },
       {
         steps: [
@@ -102,7 +102,7 @@ test('top paths: steps with markers named, each path’s share of the visits tha
         ],
         visits: 1,
         percent: 33.3,
-        share: 3,
+        share: 33.3,
       },
     ],
   );

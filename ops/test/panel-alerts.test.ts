@@ -57,7 +57,7 @@ test('a rule made in the Alerts page, test-fired to a signed webhook, with its d
   await rule.waitFor();
   assert.match(
     await rule.innerText(),
-    /visitors where Country is Germany over the last 60 min below 5; 2 evaluations in a row, cooldown 60 min/,
+    /unique visitors where Country is Germany over the last 60 min below 5; 2 evaluations in a row, cooldown 60 min/,
   );
   const secret = await page.locator('.notice code').innerText();
   assert.match(secret, /^whsec_[A-Za-z0-9_-]{43}$/);
@@ -69,7 +69,7 @@ test('a rule made in the Alerts page, test-fired to a signed webhook, with its d
   await edit.getByLabel('Threshold').fill('7');
   await edit.getByRole('button', { name: 'Save rule' }).click();
   await edit.waitFor({ state: 'detached' });
-  await rule.getByText('visitors where Country is Germany over the last 60 min below 7').waitFor();
+  await rule.getByText('unique visitors where Country is Germany over the last 60 min below 7').waitFor();
 
   await rule.getByRole('button', { name: 'Test-fire' }).click();
   await rule.getByText('Test notification sent').waitFor();

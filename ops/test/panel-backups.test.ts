@@ -38,7 +38,7 @@ test('an owner backs up from the panel, follows the progress and downloads the a
   // Both months of events and their rollups, and the tables without months.
   assert.match(
     summary,
-    /^Written: (sluice-backup-\S+\.tar\.gz) \((\d+) of \2 partitions, \d+ rows, [\d.]+ (KB|bytes)\)$/,
+    /^Written: (sluice-backup-\S+\.tar\.gz) \((\d+) of \2 partitions, \d+ rows, [\d.]+ (KB|bytes) of ClickHouse data\)$/,
   );
   const name = /^Written: (\S+)/.exec(summary)![1];
   const rows = (await region.getByRole('row').allInnerTexts()).map((row) => row.replace(/\s+/g, ' ').trim());

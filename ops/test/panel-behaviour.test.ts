@@ -191,8 +191,8 @@ test('paths: the pages before and after /pricing; a neighbour re-centres, back r
   await centred(page, '/pricing', '4');
   const previous = page.getByRole('list', { name: 'Came from' });
   const next = page.getByRole('list', { name: 'Went next' });
-  assert.deepEqual(await lines(previous), ['/ 2 50%', '/docs 1 25%', 'Entered the site 1 25%']);
-  assert.deepEqual(await lines(next), ['/checkout 2 50%', '/docs 1 25%', 'Left the site 1 25%']);
+  assert.deepEqual(await lines(previous), ['/ 2 50.0%', '/docs 1 25.0%', 'Entered the site 1 25.0%']);
+  assert.deepEqual(await lines(next), ['/checkout 2 50.0%', '/docs 1 25.0%', 'Left the site 1 25.0%']);
   assert.deepEqual(
     await downloadedCsv(page, page.getByRole('region', { name: 'Before and after /pricing' })),
     [
@@ -214,19 +214,19 @@ test('paths: the pages before and after /pricing; a neighbour re-centres, back r
   await next.getByRole('button', { name: /\/checkout/ }).click();
   await page.waitForURL(/page=%2Fcheckout/);
   await centred(page, '/checkout', '2');
-  assert.deepEqual(await lines(previous), ['/pricing 2 100%']);
-  assert.deepEqual(await lines(next), ['Left the site 2 100%']);
+  assert.deepEqual(await lines(previous), ['/pricing 2 100.0%']);
+  assert.deepEqual(await lines(next), ['Left the site 2 100.0%']);
   await page.goBack();
   await centred(page, '/pricing', '4');
-  assert.deepEqual(await lines(next), ['/checkout 2 50%', '/docs 1 25%', 'Left the site 1 25%']);
+  assert.deepEqual(await lines(next), ['/checkout 2 50.0%', '/docs 1 25.0%', 'Left the site 1 25.0%']);
 
   await page.getByRole('group', { name: 'Show' }).getByRole('button', { name: 'Top paths' }).click();
   await page.waitForURL(/show=top/);
   const top = page.getByRole('list', { name: 'Top paths from /pricing' });
   await topPaths(top, [
-    '/pricing → /checkout → Left the site 2 50%',
-    '/pricing → /docs → Left the site 1 25%',
-    '/pricing → Left the site 1 25%',
+    '/pricing → /checkout → Left the site 2 50.0%',
+    '/pricing → /docs → Left the site 1 25.0%',
+    '/pricing → Left the site 1 25.0%',
   ]);
   assert.deepEqual(await downloadedCsv(page, page.getByRole('region', { name: 'Top paths from /pricing' })), [
     'top-paths-from.csv',
@@ -243,9 +243,9 @@ test('paths: the pages before and after /pricing; a neighbour re-centres, back r
   await page.getByRole('combobox', { name: /^Steps/ }).selectOption('3');
   await page.waitForURL(/direction=to.*steps=3|steps=3.*direction=to/);
   const toRows = [
-    'Entered the site → / → /pricing 2 50%',
-    'Entered the site → /docs → /pricing 1 25%',
-    'Entered the site → /pricing 1 25%',
+    'Entered the site → / → /pricing 2 50.0%',
+    'Entered the site → /docs → /pricing 1 25.0%',
+    'Entered the site → /pricing 1 25.0%',
   ];
   // The previous answer stays, dimmed, until the new one is drawn.
   await topPaths(page.getByRole('list', { name: 'Top paths to /pricing' }), toRows);
@@ -290,8 +290,8 @@ test('heatmap: /pricing framed with its cells, elements and scroll depth; the vi
   const elements = page.getByRole('region', { name: 'Most clicked elements' });
   assert.deepEqual(await elements.getByRole('row').allInnerTexts(), [
     'Element\tClicks\tShare',
-    "Clicked 'Buy now' on /pricing\t3\t75%",
-    "Clicked 'docs' on /pricing\t1\t25%",
+    "Clicked 'Buy now' on /pricing\t3\t75.0%",
+    "Clicked 'docs' on /pricing\t1\t25.0%",
   ]);
   assert.deepEqual(await downloadedCsv(page, elements), [
     'heatmap-elements.csv',
@@ -303,7 +303,7 @@ test('heatmap: /pricing framed with its cells, elements and scroll depth; the vi
     ].join('\n'),
   ]);
   assert.deepEqual(await lines(page.getByRole('list', { name: 'Views that reached each depth' })), [
-    '25% of the page 3 100%',
+    '25% of the page 3 100.0%',
     '50% of the page 2 66.7%',
     '75% of the page 1 33.3%',
     '100% of the page 1 33.3%',

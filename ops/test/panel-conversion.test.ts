@@ -151,8 +151,8 @@ test('goals: conversions, rates and changes as seeded; an admin adds and deletes
   // Saw pricing: v1–v3 of the week's 5 visitors (60%); v6 of the week before's 2 (50%).
   assert.deepEqual(await texts(goalRows(page)), [
     'Goal Conversions Rate',
-    'Saw pricing Pageview of /pricing Delete 3 +200% against the previous period 60% +20% against the previous period',
-    'Signed up Event signup Delete 2 — against the previous period 40% — against the previous period',
+    'Saw pricing Pageview of /pricing Delete 3 +200% against the previous period 60.0% +20% against the previous period',
+    'Signed up Event signup Delete 2 — against the previous period 40.0% — against the previous period',
   ]);
   // The overview's Goals card: the same conversions and rates, with the conversions' change. (The site's address
   // without a report opens its overview, keeping the view it names.)
@@ -163,8 +163,8 @@ test('goals: conversions, rates and changes as seeded; an admin adds and deletes
   await waitForText(card.getByRole('row'), 'Saw pricing');
   assert.deepEqual(await texts(card.getByRole('row')), [
     'Goal Conversions Rate Change',
-    'Saw pricing 3 60% +200%',
-    'Signed up 2 40% —',
+    'Saw pricing 3 60.0% +200%',
+    'Signed up 2 40.0% —',
   ]);
   await overview.close();
 
@@ -176,11 +176,11 @@ test('goals: conversions, rates and changes as seeded; an admin adds and deletes
   await waitForText(goalRows(page), 'Bought');
   assert.deepEqual((await texts(goalRows(page))).slice(0, 2), [
     'Goal Conversions Rate Revenue',
-    'Saw pricing Pageview of /pricing Delete 3 +200% against the previous period 60% +20% against the previous period —',
+    'Saw pricing Pageview of /pricing Delete 3 +200% against the previous period 60.0% +20% against the previous period —',
   ]);
   assert.deepEqual((await texts(goalRows(page))).slice(2), [
-    'Bought Event purchase Delete 2 — against the previous period 40% — against the previous period €19.99 $5.00',
-    'Signed up Event signup Delete 2 — against the previous period 40% — against the previous period —',
+    'Bought Event purchase Delete 2 — against the previous period 40.0% — against the previous period €19.99 $5.00',
+    'Signed up Event signup Delete 2 — against the previous period 40.0% — against the previous period —',
   ]);
   // The card shows revenue too, once a goal has any.
   const withRevenue = await panel.ownerPage(`/sites/${SITE_ID}/overview?${WEEK}`);
@@ -189,9 +189,9 @@ test('goals: conversions, rates and changes as seeded; an admin adds and deletes
   await waitForText(revenueCard.getByRole('row'), 'Bought');
   assert.deepEqual(await texts(revenueCard.getByRole('row')), [
     'Goal Conversions Rate Change Revenue',
-    'Saw pricing 3 60% +200% —',
-    'Bought 2 40% — €19.99 $5.00',
-    'Signed up 2 40% — —',
+    'Saw pricing 3 60.0% +200% —',
+    'Bought 2 40.0% — €19.99 $5.00',
+    'Signed up 2 40.0% — —',
   ]);
   await withRevenue.close();
 
@@ -209,7 +209,7 @@ test('goals: conversions, rates and changes as seeded; an admin adds and deletes
     .waitFor();
   const sources = page.getByRole('region', { name: 'Conversions by source' }).getByRole('row');
   await waitForText(sources, 'Direct / none');
-  assert.deepEqual(await texts(sources), ['Source Visitors Conversions Rate', 'Direct / none 5 3 60%']);
+  assert.deepEqual(await texts(sources), ['Source Visitors Conversions Rate', 'Direct / none 5 3 60.0%']);
   const chosenUrl = page.url();
 
   await page.goBack();
@@ -219,7 +219,7 @@ test('goals: conversions, rates and changes as seeded; an admin adds and deletes
   const again = await panel.ownerPage(chosenUrl);
   await waitForText(
     again.getByRole('region', { name: 'Conversions by source' }).getByRole('row'),
-    'Direct / none 5 3 60%',
+    'Direct / none 5 3 60.0%',
   );
   await again.close();
   await page.close();
@@ -242,8 +242,8 @@ test('funnels: an empty page offers funnels from the top page to each goal and a
   assert.deepEqual(new URL(page.url()).searchParams.getAll('step'), ['page:/', 'page:/pricing']);
   await waitForText(stepRows(page), 'Pageview of /pricing');
   assert.deepEqual(await texts(stepRows(page)), [
-    '1 Pageview of / Visitors 5 From start 100% Previous period 2 (100%), +150%',
-    '2 Pageview of /pricing Visitors 3 From start 60% From previous step 60% Dropped off 2 Median time 2m 00s Previous period 1 (50%), +200%',
+    '1 Pageview of / Visitors 5 From start 100.0% Previous period 2 (100.0%), +150%',
+    '2 Pageview of /pricing Visitors 3 From start 60.0% From previous step 60.0% Dropped off 2 Median time 2m 00s Previous period 1 (50.0%), +200%',
   ]);
   await page.close();
 });
@@ -266,23 +266,23 @@ test('funnels: built through the builder, the exact steps; the window changes th
   await waitForText(stepRows(page), 'Event signup');
   // Medians: of 60, 120 and 300 s, 120 s; of 120 and 240 s, the upper middle 240 s.
   assert.deepEqual(await texts(stepRows(page)), [
-    '1 Pageview of / Visitors 5 From start 100% Previous period 2 (100%), +150%',
-    '2 Pageview of /pricing Visitors 3 From start 60% From previous step 60% Dropped off 2 Median time 2m 00s Previous period 1 (50%), +200%',
-    '3 Event signup Visitors 2 From start 40% From previous step 66.7% Dropped off 1 Median time 4m 00s Previous period 0 (0%), —',
+    '1 Pageview of / Visitors 5 From start 100.0% Previous period 2 (100.0%), +150%',
+    '2 Pageview of /pricing Visitors 3 From start 60.0% From previous step 60.0% Dropped off 2 Median time 2m 00s Previous period 1 (50.0%), +200%',
+    '3 Event signup Visitors 2 From start 40.0% From previous step 66.7% Dropped off 1 Median time 4m 00s Previous period 0 (0.0%), —',
   ]);
   const thirtyMinutes = page.url();
 
   await page.getByLabel('Conversion window').selectOption('300');
   await page.waitForURL(/window=300/);
-  await waitForText(stepRows(page), 'Visitors 1 From start 20%');
+  await waitForText(stepRows(page), 'Visitors 1 From start 20.0%');
   assert.deepEqual((await texts(stepRows(page))).slice(1), [
-    '2 Pageview of /pricing Visitors 3 From start 60% From previous step 60% Dropped off 2 Median time 2m 00s Previous period 1 (50%), +200%',
-    '3 Event signup Visitors 1 From start 20% From previous step 33.3% Dropped off 2 Median time 2m 00s Previous period 0 (0%), —',
+    '2 Pageview of /pricing Visitors 3 From start 60.0% From previous step 60.0% Dropped off 2 Median time 2m 00s Previous period 1 (50.0%), +200%',
+    '3 Event signup Visitors 1 From start 20.0% From previous step 33.3% Dropped off 2 Median time 2m 00s Previous period 0 (0.0%), —',
   ]);
 
   await page.goBack();
   await page.waitForURL(thirtyMinutes);
-  await waitForText(stepRows(page), 'Visitors 2 From start 40%');
+  await waitForText(stepRows(page), 'Visitors 2 From start 40.0%');
 
   await page.getByLabel('Break down by').selectOption('country');
   await page.waitForURL(/by=country/);
@@ -290,14 +290,14 @@ test('funnels: built through the builder, the exact steps; the window changes th
   await waitForText(values, 'Germany');
   assert.deepEqual(await texts(values), [
     'Country Conversion Previous Entered Completed',
-    'United States 0% 0% 3 0',
-    'Germany 100% 0% 2 2',
+    'United States 0.0% 0.0% 3 0',
+    'Germany 100.0% 0.0% 2 2',
   ]);
 
   const again = await panel.ownerPage(page.url());
   await waitForText(
     again.getByRole('region', { name: 'Conversion by country' }).getByRole('row'),
-    'Germany 100% 0% 2 2',
+    'Germany 100.0% 0.0% 2 2',
   );
   assert.deepEqual(await texts(stepRows(again)), await texts(stepRows(page)));
   await again.close();
@@ -335,7 +335,7 @@ test('retention: the cohorts as seeded by week and by day, the returning event c
   // The grid in one line: each day's share over the cohorts that have it (Nov 10–14), weighted by size.
   assert.equal(
     await page.getByRole('img', { name: /^Average retention by day/ }).getAttribute('aria-label'),
-    'Average retention by day after the first visit: Day 0 100%, Day 1 40%, Day 2 0%, Day 3 25%, Day 4 0%, Day 5 0%, Day 6 0%',
+    'Average retention by day after the first visit: Day 0 100.0%, Day 1 40.0%, Day 2 0.0%, Day 3 25.0%, Day 4 0.0%, Day 5 0.0%, Day 6 0.0%',
   );
   const daily = page.url();
 

@@ -93,10 +93,10 @@ test('the explorer lists the newest events, pages to older ones, opens a row, fi
   assert.equal(first.length, 50);
   assert.deepEqual(first.slice(0, 3), [
     'Nov 12, 2026, 11:00:00 AM\tsignup\t/pricing\t(not set)\t(not set)',
-    'Nov 12, 2026, 10:51:00 AM\tpageview\t/p/51\tGermany\tFirefox',
-    'Nov 12, 2026, 10:50:00 AM\tpageview\t/p/50\tGermany\tFirefox',
+    'Nov 12, 2026, 10:51:00 AM\tPageview\t/p/51\tGermany\tFirefox',
+    'Nov 12, 2026, 10:50:00 AM\tPageview\t/p/50\tGermany\tFirefox',
   ]);
-  assert.equal(first.at(-1), 'Nov 12, 2026, 10:03:00 AM\tpageview\t/p/3\tGermany\tFirefox');
+  assert.equal(first.at(-1), 'Nov 12, 2026, 10:03:00 AM\tPageview\t/p/3\tGermany\tFirefox');
 
   // Older events: the next page appended below the loaded ones, and no cursor in the URL.
   const url = page.url();
@@ -105,9 +105,9 @@ test('the explorer lists the newest events, pages to older ones, opens a row, fi
   const all = await rowsOf(page, 'Events');
   assert.deepEqual(all.slice(0, 50), first);
   assert.deepEqual(all.slice(50), [
-    'Nov 12, 2026, 10:02:00 AM\tpageview\t/p/2\tGermany\tFirefox',
-    'Nov 12, 2026, 10:01:00 AM\tpageview\t/p/1\tGermany\tFirefox',
-    'Nov 12, 2026, 10:00:00 AM\tpageview\t/p/0\tGermany\tFirefox',
+    'Nov 12, 2026, 10:02:00 AM\tPageview\t/p/2\tGermany\tFirefox',
+    'Nov 12, 2026, 10:01:00 AM\tPageview\t/p/1\tGermany\tFirefox',
+    'Nov 12, 2026, 10:00:00 AM\tPageview\t/p/0\tGermany\tFirefox',
   ]);
   await events.getByText('No older events in this period.').waitFor();
   assert.equal(page.url(), url);
@@ -174,10 +174,10 @@ test("a row opens to its visit's and its visitor's events, in the URL; every eve
   await events.getByText('One visit’s events: clicks-x').waitFor();
   // The row opened stays open, where it now is among its visit's (the two at 9:00 in either order: their ids decide).
   const rows = (await rowsOf(page, 'Events')).filter((row) => row.startsWith('Nov'));
-  assert.equal(rows[0], 'Nov 18, 2026, 9:01:00 AM\t$autocapture\t/pricing\t(not set)\t(not set)');
+  assert.equal(rows[0], 'Nov 18, 2026, 9:01:00 AM\tAutocaptured click\t/pricing\t(not set)\t(not set)');
   assert.deepEqual(rows.slice(1).sort(), [
-    'Nov 18, 2026, 9:00:00 AM\t$autocapture\t/pricing\t(not set)\t(not set)',
-    'Nov 18, 2026, 9:00:00 AM\t$autocapture\t/shop\t(not set)\t(not set)',
+    'Nov 18, 2026, 9:00:00 AM\tAutocaptured click\t/pricing\t(not set)\t(not set)',
+    'Nov 18, 2026, 9:00:00 AM\tAutocaptured click\t/shop\t(not set)\t(not set)',
   ]);
 
   // From the visit to its visitor: the link to the visit shown is not offered again.

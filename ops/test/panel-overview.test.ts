@@ -165,7 +165,7 @@ test('the overview shows the seeded numbers; a breakdown row filters the page, b
   await goals.locator('.query-result:not(.is-refreshing)').waitFor();
   assert.deepEqual(await goals.getByRole('row').allInnerTexts(), [
     'Goal\tConversions\tRate\tChange',
-    'Saw pricing\t1\t50%\t—',
+    'Saw pricing\t1\t50.0%\t—',
   ]);
   await page.setViewportSize({ width: 1280, height: 900 });
   const filteredUrl = page.url();

@@ -216,9 +216,9 @@ async function vitalCards(page: Page): Promise<string[]> {
 test('web vitals: p75 and ratings of the seeded samples; per page and per device, sorted, in the URL', async () => {
   const page = await panel.ownerPage(`/sites/${SITE_ID}/vitals?${RANGE}`);
   assert.deepEqual(await vitalCards(page), [
-    'LCP Largest Contentful Paint 4.20 s Poor Good 60%, Needs improvement 0%, Poor 40%',
-    'INP Interaction to Next Paint 350 ms Needs improvement Good 60%, Needs improvement 20%, Poor 20%',
-    'CLS Cumulative Layout Shift 0.08 Good Good 80%, Needs improvement 0%, Poor 20%',
+    'LCP Largest Contentful Paint 4.20 s Poor Good 60.0%, Needs improvement 0.0%, Poor 40.0%',
+    'INP Interaction to Next Paint 350 ms Needs improvement Good 60.0%, Needs improvement 20.0%, Poor 20.0%',
+    'CLS Cumulative Layout Shift 0.08 Good Good 80.0%, Needs improvement 0.0%, Poor 20.0%',
   ]);
   assert.equal(
     plainSpaces(await page.locator('.vitals-measured').first().innerText()),

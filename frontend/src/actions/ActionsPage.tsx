@@ -24,6 +24,7 @@ import { TableHeader } from '../shared/TableHeader';
 import { SearchField } from '../shared/SearchField';
 import { ShowMore, useShownRows } from '../shared/ShowMore';
 import { CsvDownloadButton } from '../shared/CsvDownloadButton';
+import { ShareBar } from '../shared/ShareBar';
 
 /**
  * The autocaptured actions: every element visitors clicked, by the name the API gives it and where the name came
@@ -163,7 +164,7 @@ export function ActionsPage({ site, view, onChange, request }: ReportPageProps) 
                               })
                             }
                           >
-                            <span className={`row-bar share-${line.share}`} aria-hidden="true" />
+                            <ShareBar share={line.share} />
                             {line.name}
                           </button>
                           {canRename && (

@@ -1,5 +1,6 @@
 import type { StoredEvent } from '../events/api.js';
 import { percentChange } from '../overview/breakdown-data.js';
+import { barShare } from '../shared/bar-share.js';
 import type { ActionRow, NameSource } from './api.js';
 
 /**
@@ -29,7 +30,7 @@ export interface ActionLine {
   source: NameSource;
   visitors: number;
   clicks: number;
-  /** Visitors as tenths (0–10) of the top action's, for the bar (CSS classes, no inline style). */
+  /** The action's bar: its visitors in percent of the top action's (barShare). */
   share: number;
   /** Percent change of visitors against the comparison: null against none then, undefined without one. */
   change: number | null | undefined;
@@ -54,7 +55,7 @@ export function actionLines(rows: ActionRow[], search: string, sort: ActionSort)
         source: row.nameSource ?? 'heuristic',
         visitors,
         clicks: row.metrics.events ?? 0,
-        share: Math.round((visitors / max) * 10),
+        share: barShare(visitors, max),
         change: row.comparison ? percentChange(visitors, row.comparison.visitors ?? 0) : undefined,
       };
     })

@@ -5,6 +5,7 @@ import { ConditionList } from '../reports/ConditionList';
 import { TYPED_DIMENSIONS, withCondition } from '../reports/conditions';
 import type { ReportPageProps } from '../reports/report-page';
 import type { ReportRequest } from '../reports/report-request';
+import { ConfirmedDelete } from '../shared/ConfirmedDelete';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { formatCountOf, formatDateTime } from '../shared/format';
 import { QueryState } from '../shared/QueryState';
@@ -32,6 +33,7 @@ import {
   STATE_LABELS,
   type RuleForm,
 } from './alerts-data';
+import { metricLabel } from '../overview/overview-data';
 import { useSiteGoalsQuery } from '../overview/useGoalsQuery';
 import { useAlertHistoryQuery, useAlertRulesQuery, useDigestSettingQuery } from './useAlertsQuery';
 
@@ -174,28 +176,46 @@ function RuleItem({
         {rule.channels.map(({ kind, target }) => `${kind} ${target}`).join(', ') || 'none'}.
       </p>
       <div className="alert-rule-actions">
-        <button type="button" onClick={() => setShowHistory(!showHistory)} aria-expanded={showHistory}>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => setShowHistory(!showHistory)}
+          aria-expanded={showHistory}
+        >
           {showHistory ? 'Hide history' : 'History'}
         </button>
         {canManage && (
           <>
-            <button type="button" onClick={() => void testFire.run()} disabled={testFire.busy}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => void testFire.run()}
+              disabled={testFire.busy}
+            >
               Test-fire
             </button>
-            <button type="button" onClick={() => setEditing(!editing)} aria-expanded={editing}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => setEditing(!editing)}
+              aria-expanded={editing}
+            >
               Edit
             </button>
-            <button type="button" onClick={() => void toggle.run()} disabled={toggle.busy}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => void toggle.run()}
+              disabled={toggle.busy}
+            >
               {rule.enabled ? 'Turn off' : 'Turn on'}
             </button>
-            <button type="button" onClick={() => void remove.run()} disabled={remove.busy}>
-              Delete
-            </button>
+            <ConfirmedDelete what={`the alert ${rule.name}`} remove={remove} />
           </>
         )}
       </div>
       {tested && <p role="status">Test notification sent: its deliveries appear in the history.</p>}
-      <ErrorNotice message={testFire.error ?? toggle.error ?? remove.error} />
+      <ErrorNotice message={testFire.error ?? toggle.error} />
       {editing && (
         <RuleFormCard
           siteId={siteId}
@@ -344,7 +364,7 @@ function RuleFormCard({
                 'conversion_rate',
               ].map((metric) => (
                 <option key={metric} value={metric}>
-                  {metric}
+                  {metricLabel(metric)}
                 </option>
               ))}
             </select>

@@ -1,6 +1,7 @@
 import { conditionLabel, plainConditions, type Condition } from '../reports/conditions.js';
 import type { AlertFiring, AlertRule, NewAlertRule } from './api.js';
 import { formatCountOf } from '../shared/format.js';
+import { metricLabel } from '../overview/overview-data.js';
 
 /** The metrics that count a goal's conversions: a rule on them names the goal. */
 export const GOAL_METRICS: ReadonlyArray<NewAlertRule['metric']> = ['conversions', 'conversion_rate'];
@@ -30,7 +31,7 @@ export function describeRule(
       ? 'ingest lag (seconds)'
       : rule.signal === 'refused_percent'
         ? 'refused beacons (%)'
-        : `${rule.metric ?? ''}${filtersInWords(rule.filters)} over the last ${rule.windowMinutes} min`;
+        : `${metricLabel(rule.metric ?? '').toLowerCase()}${filtersInWords(rule.filters)} over the last ${rule.windowMinutes} min`;
   return `${what} ${CONDITION_WORDS[rule.condition]} ${rule.threshold}${percent}`;
 }
 

@@ -102,7 +102,7 @@ function AnnotationActions({
       <button type="button" className="link-button" aria-label={`Edit ${named}`} onClick={onEdit}>
         Edit
       </button>
-      <ConfirmedDelete what={named} remove={remove} className="annotation-confirm" />
+      <ConfirmedDelete what={named} remove={remove} />
     </span>
   );
 }

@@ -30,11 +30,14 @@ export function jobFraction(job: BackupJob): number {
   return partitionsTotal === 0 ? 0 : partitionsDone / partitionsTotal;
 }
 
-/** One line on the job: where it is, or how it ended. */
+/**
+ * One line on the job: where it is, or how it ended. Its size is of the ClickHouse partitions copied (compressed);
+ * the archive's, with the metadata stores, is in the list.
+ */
 export function jobSummary(job: BackupJob, locale?: string): string {
   if (job.state === 'failed') return `The backup failed: ${job.error ?? 'no reason given'}`;
   const { progress } = job;
-  const copied = `${formatCount(progress.partitionsDone, locale)} of ${formatCount(progress.partitionsTotal, locale)} partitions, ${formatCount(progress.rows, locale)} rows, ${formatSize(progress.bytes, locale)}`;
+  const copied = `${formatCount(progress.partitionsDone, locale)} of ${formatCount(progress.partitionsTotal, locale)} partitions, ${formatCount(progress.rows, locale)} rows, ${formatSize(progress.bytes, locale)} of ClickHouse data`;
   if (job.state === 'done') return `Written: ${job.file ?? ''} (${copied})`;
   const at = progress.current ? ` ${progress.current}` : '';
   return progress.stage === 'clickhouse' ? `Copying${at}: ${copied}` : `Backing up: ${progress.stage}`;

@@ -5,6 +5,7 @@ import type { ReportRequest } from '../reports/report-request';
 import { ApiError } from '../shared/api-client';
 import { countScale } from '../shared/chart-scale';
 import { LineChart } from '../shared/LineChart';
+import { PathText } from '../shared/PathText';
 import { QueryState } from '../shared/QueryState';
 import { CsvDownloadButton } from '../shared/CsvDownloadButton';
 import { fetchErrorGroupCsv, type ErrorGroupReport, type ErrorSample, type ErrorValue } from './api';
@@ -67,7 +68,11 @@ function GroupReport({ report }: { report: ErrorGroupReport }) {
           {isNew(summary) && <NewBadge />}
           {summary.message}
         </h2>
-        {summary.frame && <code className="errors-frame">{summary.frame}</code>}
+        {summary.frame && (
+          <code className="errors-frame">
+            <PathText path={summary.frame} />
+          </code>
+        )}
         <dl className="quality-figures" aria-label="This error">
           <Figure label="Occurrences" value={formatCount(summary.occurrences)} />
           <Figure label="Visitors" value={formatCount(summary.visitors)} />

@@ -10,6 +10,7 @@ import { ErrorTime } from './ErrorTime';
 import { NewBadge } from './NewBadge';
 import { errorRows, isNew, sortDirection, type ErrorSort } from './errors-data';
 import { useErrorsQuery } from './useErrorsQuery';
+import { PathText } from '../shared/PathText';
 import { ScrollRegion } from '../shared/ScrollRegion';
 import { SearchField } from '../shared/SearchField';
 
@@ -96,7 +97,11 @@ export function ErrorGroupsList({ request, sort, onSort, onOpen }: ErrorGroupsLi
                                 {isNew(group) && <NewBadge />}
                                 {group.message}
                               </span>
-                              {group.frame && <code className="errors-frame">{group.frame}</code>}
+                              {group.frame && (
+                                <code className="errors-frame">
+                                  <PathText path={group.frame} />
+                                </code>
+                              )}
                             </button>
                           </td>
                           <td className="number">{formatCount(group.occurrences)}</td>

@@ -160,7 +160,7 @@ function EventsTable({ events, timeZone, shown, onShow }: EventsTableProps) {
                   {eventTime(event.ts, timeZone)}
                 </button>
               </td>
-              <td>{event.name}</td>
+              <td>{valueLabel('event_name', event.name)}</td>
               <td className="events-page">{event.pathname}</td>
               <td className="events-wide">{valueLabel('country', event.country)}</td>
               <td className="events-wide">{valueLabel('browser', event.browser)}</td>

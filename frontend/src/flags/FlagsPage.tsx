@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useSession } from '../auth/session';
 import type { ReportPageProps } from '../reports/report-page';
+import { ConfirmedDelete } from '../shared/ConfirmedDelete';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { QueryState } from '../shared/QueryState';
 import { ScrollRegion } from '../shared/ScrollRegion';
@@ -109,17 +110,10 @@ function FlagRow({
             <button type="button" className="link-button" onClick={onEdit}>
               Edit <span className="visually-hidden">{flag.key}</span>
             </button>
-            <button
-              type="button"
-              className="link-button"
-              onClick={() => void remove.run()}
-              disabled={remove.busy}
-            >
-              Delete <span className="visually-hidden">{flag.key}</span>
-            </button>
+            <ConfirmedDelete what={`the flag ${flag.key}`} remove={remove} />
           </span>
         )}
-        <ErrorNotice message={toggle.error ?? remove.error} />
+        <ErrorNotice message={toggle.error} />
       </td>
       <td>{describeFlag(flag)}</td>
       <td>

@@ -66,28 +66,28 @@ export function FunnelSteps({ report, actionNames }: FunnelProps) {
             <Bar percent={line.bar} className="funnels-bar" />
             {line.comparison && <Bar percent={line.comparison.bar} className="funnels-bar is-previous" />}
             <dl className="funnels-figures">
-              <div>
+              <div className="funnels-visitors">
                 <dt>Visitors</dt>
                 <dd className="funnels-big">{line.visitors}</dd>
               </div>
-              <div>
+              <div className="funnels-from-start">
                 <dt>From start</dt>
                 <dd>{line.fromStart}</dd>
               </div>
               {line.fromPrevious !== undefined && (
-                <div>
+                <div className="funnels-from-previous">
                   <dt>From previous step</dt>
                   <dd>{line.fromPrevious}</dd>
                 </div>
               )}
               {line.dropOff !== undefined && (
-                <div>
+                <div className="funnels-dropped">
                   <dt>Dropped off</dt>
                   <dd>{line.dropOff}</dd>
                 </div>
               )}
               {line.medianTime !== undefined && (
-                <div>
+                <div className="funnels-median">
                   <dt>Median time</dt>
                   <dd>{line.medianTime}</dd>
                 </div>

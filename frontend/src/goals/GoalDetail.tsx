@@ -87,7 +87,7 @@ function GoalBreakdown({
                   { label: 'Visitors', number: true },
                   { label: 'Conversions', number: true },
                   { label: 'Rate', number: true },
-                  withRevenue && { label: 'Revenue' },
+                  withRevenue && { label: 'Revenue', number: true },
                 ]}
               />
               <tbody>

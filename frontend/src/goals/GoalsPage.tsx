@@ -100,7 +100,7 @@ function GoalsTable({
             { label: 'Goal' },
             { label: 'Conversions', number: true },
             { label: 'Rate', number: true },
-            withRevenue && { label: 'Revenue' },
+            withRevenue && { label: 'Revenue', number: true },
           ]}
         />
         <tbody>
@@ -127,7 +127,7 @@ function GoalsTable({
                 {comparing && <ChangeNote change={summary.rateChange} />}
               </td>
               {withRevenue && (
-                <td data-label="Revenue">
+                <td className="number" data-label="Revenue">
                   <RevenueList amounts={summary.revenue} />
                 </td>
               )}

@@ -27,6 +27,7 @@ import {
 } from './heatmap-data';
 import { useHeatmapQuery, usePageFramingQuery } from './useHeatmapQuery';
 import { TableHeader } from '../shared/TableHeader';
+import { ShareBar } from '../shared/ShareBar';
 
 /** The densest areas listed under the stage. */
 const DENSE_AREAS = 5;
@@ -312,7 +313,7 @@ function Elements({ report }: { report: HeatmapReport }) {
             {lines.map((line) => (
               <tr key={line.fingerprint}>
                 <td className="heatmap-element">
-                  <span className={`row-bar share-${line.share}`} aria-hidden="true" />
+                  <ShareBar share={line.share} />
                   {line.name}
                 </td>
                 <td className="number">{formatCount(line.clicks)}</td>
@@ -348,7 +349,7 @@ function ScrollDepth({ report }: { report: HeatmapReport }) {
                 <span className="heatmap-scroll-views">{formatCount(line.views)}</span>
                 <span className="heatmap-scroll-percent">{formatPercent(line.percent)}</span>
                 <span className="heatmap-scroll-track" aria-hidden="true">
-                  <span className={`heatmap-scroll-bar share-${line.share}`} />
+                  <ShareBar share={line.share} className="heatmap-scroll-bar" />
                 </span>
               </li>
             ))}

@@ -1,5 +1,6 @@
+import { barShare } from '../shared/bar-share.js';
 import { csvText } from '../shared/csv.js';
-import { formatCount, formatPercent } from '../shared/format.js';
+import { formatCount, formatWholePercent } from '../shared/format.js';
 import type { HeatmapCell, HeatmapElement, HeatmapReport, PageFraming, Scroll, Viewport } from './api.js';
 
 /**
@@ -99,7 +100,7 @@ export function denseAreas(report: HeatmapReport, count: number, locale?: string
   const { columns, rowPx } = report.grid;
   const percent = (column: number) => Math.round((column * 100) / columns);
   return report.cells.slice(0, count).map((cell: HeatmapCell) => ({
-    across: `${formatCount(percent(cell.column), locale)}–${formatPercent(percent(cell.column + 1), locale)}`,
+    across: `${formatCount(percent(cell.column), locale)}–${formatWholePercent(percent(cell.column + 1), locale)}`,
     down: `${formatCount(cell.row * rowPx, locale)}–${formatCount((cell.row + 1) * rowPx, locale)} px`,
     clicks: cell.clicks,
   }));
@@ -111,8 +112,6 @@ export const totalClicks = (report: HeatmapReport) =>
 
 /** Percent of a whole, one decimal; 0 of nothing. */
 const percentOf = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part * 1000) / whole) / 10);
-/** A percent in tenths (0–10), for a bar's length (CSS classes, no inline style). */
-const tenths = (percent: number) => Math.min(10, Math.round(percent / 10));
 
 export interface ElementLine {
   fingerprint: string;
@@ -127,7 +126,7 @@ export interface ElementLine {
 export function elementLines(elements: HeatmapElement[], clicks: number): ElementLine[] {
   return elements.map((element) => {
     const percent = percentOf(element.clicks, clicks);
-    return { ...element, percent, share: tenths(percent) };
+    return { ...element, percent, share: barShare(percent, 100) };
   });
 }
 
@@ -149,7 +148,12 @@ export interface ScrollLine {
 }
 
 export const scrollLines = (scroll: Scroll): ScrollLine[] =>
-  scroll.depths.map(({ depth, views, percent }) => ({ depth, views, percent, share: tenths(percent) }));
+  scroll.depths.map(({ depth, views, percent }) => ({
+    depth,
+    views,
+    percent,
+    share: barShare(percent, 100),
+  }));
 
 /** What the stage says about the page under the clicks: shown itself, or why only an outline. */
 export function framingNotice(framing: PageFraming | undefined, page: string, width: number): string {

@@ -1,5 +1,6 @@
 import type { BreakdownLine } from './breakdown-data';
 import { formatChange, formatCount } from '../shared/format';
+import { ShareBar } from '../shared/ShareBar';
 import { formatMetric, METRIC_LABELS, type OverviewMetricName } from './overview-data';
 
 interface BreakdownTableProps {
@@ -41,7 +42,7 @@ export function BreakdownTable({ label, lines, compared, onFilter, details = [] 
       </thead>
       <tbody>
         {lines.map((line) => {
-          const bar = <span className={`row-bar share-${line.share}`} aria-hidden="true" />;
+          const bar = <ShareBar share={line.share} />;
           return (
             <tr key={line.value}>
               <td>

@@ -51,7 +51,7 @@ function GoalsTable({ lines, comparing }: { lines: GoalLine[]; comparing: boolea
           { label: 'Conversions', number: true },
           { label: 'Rate', number: true },
           comparing && { label: 'Change', number: true },
-          withRevenue && { label: 'Revenue' },
+          withRevenue && { label: 'Revenue', number: true },
         ]}
       />
       <tbody>

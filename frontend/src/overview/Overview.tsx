@@ -3,6 +3,7 @@ import { Annotations } from '../annotations/Annotations';
 import { useAnnotationsQuery } from '../annotations/useAnnotationsQuery';
 import { useSession } from '../auth/session';
 import { useComparisonWords } from '../reports/comparison-words';
+import { reportPath } from '../reports/report-catalogue';
 import type { ReportPageProps } from '../reports/report-page';
 import type { ReportRequest } from '../reports/report-request';
 import { withCondition, type Condition } from '../reports/conditions';
@@ -69,15 +70,23 @@ function OverviewMetrics({ request, charted, onChart }: OverviewMetricsProps) {
   const overview = useOverviewQuery(request);
   return (
     <section className="overview-metrics" aria-label="Overview">
-      <QueryState query={overview} what="the overview" isEmpty={isEmptyOverview} empty={<NoVisits />}>
+      <QueryState
+        query={overview}
+        what="the overview"
+        isEmpty={isEmptyOverview}
+        empty={<NoVisits siteId={request.siteId} />}
+      >
         {(data) => <MetricCards cards={metricCards(data)} charted={charted} onChart={onChart} />}
       </QueryState>
     </section>
   );
 }
 
-/** An empty period: where the snippet is, and (for those who may add one) a demo site to see the reports with. */
-function NoVisits() {
+/**
+ * An empty period: where the snippet is, (for those who may add one) a demo site to see the reports with, and
+ * where visits went that came but are not counted: a headless browser's are flagged as a bot's.
+ */
+function NoVisits({ siteId }: { siteId: number }) {
   const { user } = useSession();
   return (
     <p>
@@ -89,7 +98,8 @@ function NoVisits() {
           report before your own site sends anything
         </>
       )}
-      .
+      . Visits of bots and automated browsers (a headless Chrome, a script) are left out of reports: the{' '}
+      <Link href={reportPath(siteId, 'health', '')}>Ingest health</Link> page counts them.
     </p>
   );
 }

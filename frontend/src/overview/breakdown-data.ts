@@ -1,5 +1,6 @@
 import { REPORT_DIMENSIONS } from '../../../config/src/report-dimensions.js';
 import { valueLabel, type Dimension } from '../reports/dimension-labels.js';
+import { barShare } from '../shared/bar-share.js';
 import type { BreakdownRow, MetricValues } from './api.js';
 import type { OverviewMetricName } from './overview-data.js';
 
@@ -74,7 +75,7 @@ export interface BreakdownLine {
   value: string;
   label: string;
   visitors: number;
-  /** The row's share of the largest row in tenths (0–10), for its bar's length (CSS classes, no inline style). */
+  /** The row's bar: its visitors in percent of the largest row's (barShare). */
   share: number;
   /** Percent change of visitors against the comparison period: null against none then, undefined without one. */
   change: number | null | undefined;
@@ -99,7 +100,7 @@ export function breakdownLines(
       value: row.value,
       label: valueLabel(dimension, row.value),
       visitors: row.metrics.visitors ?? 0,
-      share: Math.round(((row.metrics.visitors ?? 0) / max) * 10),
+      share: barShare(row.metrics.visitors ?? 0, max),
       change: row.comparison
         ? percentChange(row.metrics.visitors ?? 0, row.comparison.visitors ?? 0)
         : undefined,

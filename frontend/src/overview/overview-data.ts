@@ -23,6 +23,15 @@ export const METRIC_LABELS: Record<OverviewMetricName, string> = {
   events: 'Events',
 };
 
+const GOAL_METRIC_LABELS: Record<string, string> = {
+  conversions: 'Conversions',
+  conversion_rate: 'Conversion rate',
+};
+
+/** Any metric's name as people read it: the overview's, and a goal's conversions and rate. */
+export const metricLabel = (metric: string) =>
+  isOverviewMetric(metric) ? METRIC_LABELS[metric] : (GOAL_METRIC_LABELS[metric] ?? metric);
+
 /** Metrics where a fall is the good news. */
 const LOWER_IS_BETTER: ReadonlySet<OverviewMetricName> = new Set(['bounce_rate']);
 
@@ -39,6 +48,9 @@ export interface MetricCard {
   trend: 'better' | 'worse' | 'flat';
 }
 
+/** A change that formatChange writes as "0%" (or "—"): neither good nor bad news, whatever its sign. */
+const shownAsZero = (change: number | null | undefined) => !change || Math.abs(change) < 0.5;
+
 export function metricCards(overview: OverviewReport, locale?: string): MetricCard[] {
   return OVERVIEW_METRICS.map((metric) => {
     const change = overview.change?.[metric];
@@ -48,7 +60,7 @@ export function metricCards(overview: OverviewReport, locale?: string): MetricCa
       label: METRIC_LABELS[metric],
       value: formatMetric(metric, overview.metrics[metric], locale),
       change: overview.change ? formatChange(change, locale) : undefined,
-      trend: !change ? 'flat' : better ? 'better' : 'worse',
+      trend: shownAsZero(change) ? 'flat' : better ? 'better' : 'worse',
     };
   });
 }

@@ -1,4 +1,4 @@
-import { bucketTick, bucketTitle, countScale, type ValueScale } from '../shared/chart-scale.js';
+import { bucketTick, bucketTitle, countScale, percentScale, type ValueScale } from '../shared/chart-scale.js';
 import { formatDurationStep } from '../shared/format.js';
 import type { TimeseriesReport } from './api.js';
 import { formatMetric } from './overview-data.js';
@@ -15,16 +15,17 @@ export const INTERVAL_LABELS: Record<ChartInterval, string> = {
 /** Durations step by seconds, minutes and hours as a clock does. */
 const DURATION_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 18000, 36000];
 
-/** Rates and averages: their axis has fractions, written as their cards write them. */
-const FRACTIONAL = new Set(['bounce_rate', 'conversion_rate', 'views_per_visit']);
+/** Rates: in percent, their axis in whole steps. */
+const RATES = new Set(['bounce_rate', 'conversion_rate']);
 
 /**
- * How the chart writes `metric`: as its cards do (formatMetric) in the legend, and on the axis too for rates
- * and averages; counts short ("1.2K") in whole steps, durations in clock steps.
+ * How the chart writes `metric`: as its cards do (formatMetric) in the legend; on the axis, rates in whole
+ * percents, views per visit as its cards write it, counts short ("1.2K") in whole steps, durations in clock steps.
  */
 export function metricScale(metric: string, locale?: string): ValueScale {
   const value = (amount: number) => formatMetric(metric, amount, locale);
-  if (FRACTIONAL.has(metric)) return { value, axis: value };
+  if (RATES.has(metric)) return { ...percentScale(locale), value };
+  if (metric === 'views_per_visit') return { value, axis: value };
   if (metric === 'visit_duration')
     return { value, axis: (amount) => formatDurationStep(amount, locale), steps: DURATION_STEPS };
   return { ...countScale(locale), value };

@@ -7,6 +7,7 @@ import { useReportPage } from '../reports/useTopPages';
 import { usePageOptions } from '../routing/useReportView';
 import { CsvDownloadButton } from '../shared/CsvDownloadButton';
 import { QueryState } from '../shared/QueryState';
+import { ShareBar } from '../shared/ShareBar';
 import { fetchPathsCsv, fetchSessionPathsCsv, type PathsReport } from './api';
 import {
   flowHeight,
@@ -153,7 +154,7 @@ function FlowList({ items, labelledBy, side, onCentre }: FlowListProps) {
             <span className="paths-item-page">{item.label}</span>
             <span className="paths-item-visits">{formatCount(item.visits)}</span>
             <span className="paths-item-percent">{formatPercent(item.percent)}</span>
-            <span className={`paths-item-bar row-bar share-${item.share}`} aria-hidden="true" />
+            <ShareBar share={item.share} className="paths-item-bar row-bar" />
           </>
         );
         return (
@@ -268,7 +269,7 @@ function TopPaths({ request, options, onChange }: TopPathsProps) {
                 <span className="paths-top-percent">
                   {pageVisits.data ? formatPercent(line.percent) : '…'}
                 </span>
-                <span className={`paths-top-bar row-bar share-${line.share}`} aria-hidden="true" />
+                <ShareBar share={line.share} className="paths-top-bar row-bar" />
               </li>
             ))}
           </ol>

@@ -1,4 +1,5 @@
 import type { PathDirection, PathNeighbour, SessionPath } from './api.js';
+import { barShare } from '../shared/bar-share.js';
 
 /**
  * The paths page, pure: its options in the URL, the neighbours of the flow and the ribbons joining them to
@@ -59,7 +60,7 @@ export interface FlowItem {
   visits: number;
   /** Of the visits that viewed the chosen page, as the API gives it (one decimal). */
   percent: number;
-  /** The share in tenths (0–10), for its bar's length (CSS classes, no inline style). */
+  /** Its bar's length: the percent itself (barShare). */
   share: number;
 }
 
@@ -70,7 +71,7 @@ export function flowItems(neighbours: PathNeighbour[]): FlowItem[] {
     marker: isMarker(page),
     visits,
     percent,
-    share: Math.min(10, Math.round(percent / 10)),
+    share: barShare(percent, 100),
   }));
 }
 
@@ -125,7 +126,7 @@ export interface TopPathLine {
   visits: number;
   /** Of the visits that viewed the chosen page, in percent, one decimal: each such visit has one path. */
   percent: number;
-  /** The share in tenths (0–10), for its bar. */
+  /** Its bar's length: the percent itself (barShare). */
   share: number;
 }
 
@@ -136,7 +137,7 @@ export function topPathLines(paths: SessionPath[], pageVisits: number): TopPathL
       steps: pages.map((page) => ({ page, label: stepLabel(page), marker: isMarker(page) })),
       visits,
       percent,
-      share: Math.min(10, Math.round(percent / 10)),
+      share: barShare(percent, 100),
     };
   });
 }

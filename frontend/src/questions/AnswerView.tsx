@@ -13,7 +13,8 @@ import { TableHeader } from '../shared/TableHeader';
 import { ScrollRegion } from '../shared/ScrollRegion';
 import type { Site } from '../sites/api';
 import type { QuestionAnswer } from './api';
-import { answerTable, answerView, metricLabel, type AnswerTable } from './ask-data';
+import { metricLabel } from '../overview/overview-data';
+import { answerTable, answerView, type AnswerTable } from './ask-data';
 
 interface AnswerViewProps {
   answer: QuestionAnswer;

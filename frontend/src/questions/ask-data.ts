@@ -4,7 +4,7 @@ import type { FunnelStep } from '../funnels/api.js';
 import { QUESTION_VIEW_PERIODS, type ViewPeriod } from '../../../config/src/view-periods.js';
 import { plainConditionList, writeCondition } from '../reports/conditions.js';
 import { dimensionLabel, valueLabel } from '../reports/dimension-labels.js';
-import { METRIC_LABELS, formatMetric, isOverviewMetric } from '../overview/overview-data.js';
+import { formatMetric, isOverviewMetric, metricLabel } from '../overview/overview-data.js';
 import { formatCount, formatPercent } from '../shared/format.js';
 import type { QuestionAnswer, ReportRequestObject } from './api.js';
 
@@ -12,14 +12,6 @@ import type { QuestionAnswer, ReportRequestObject } from './api.js';
  * The Ask page's pure parts: an answer as a table, and its report query object as a view a dashboard
  * widget can save (the query, not the question: the widget shows the same report as the days go by).
  */
-
-const GOAL_METRIC_LABELS: Record<string, string> = {
-  conversions: 'Conversions',
-  conversion_rate: 'Conversion rate',
-};
-
-export const metricLabel = (metric: string) =>
-  isOverviewMetric(metric) ? METRIC_LABELS[metric] : (GOAL_METRIC_LABELS[metric] ?? metric);
 
 export interface AnswerTable {
   /** What the table holds, for its caption. */

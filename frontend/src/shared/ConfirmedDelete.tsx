@@ -9,12 +9,12 @@ import type { Action } from './useAction';
 export function ConfirmedDelete({
   what,
   remove,
-  className,
+  className = 'inline-confirm',
 }: {
   what: string;
   remove: Action<[]>;
-  /** The confirmation's own class, where its place lays it out. */
-  className: string;
+  /** The confirmation's own class, where its place lays it out; by default the two buttons side by side. */
+  className?: string;
 }) {
   const [confirming, setConfirming] = useState(false);
   if (!confirming)

@@ -3,7 +3,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { useComparisonWords } from '../reports/comparison-words.js';
 import { useTheme } from '../theme/useTheme.js';
-import { tickSpace, type ChartMark, type ValueScale } from './chart-scale.js';
+import { tickSpace, valueAxisSplits, valueAxisTop, type ChartMark, type ValueScale } from './chart-scale.js';
 
 const CHART_HEIGHT = 240;
 
@@ -155,7 +155,7 @@ export function LineChart({ series, scale, label, summary, marks }: LineChartPro
           setCursor: [(chart) => legendValues(chart, chart.cursor.idx != null)],
           draw: [(chart) => marks && drawMarks(chart, marks, noteColour)],
         },
-        scales: { x: { time: false }, y: { range: (_, __, max) => [0, Math.max(1, max * 1.1)] } },
+        scales: { x: { time: false }, y: { range: (_, __, max) => [0, valueAxisTop(max, scale)] } },
         axes: [
           {
             ...axis,
@@ -163,7 +163,12 @@ export function LineChart({ series, scale, label, summary, marks }: LineChartPro
             space: tickSpace(series.ticks, labelWidth()),
             values: (_, splits) => splits.map((index) => series.ticks[index] ?? ''),
           },
-          { ...axis, size: 64, incrs: scale.steps, values: (_, splits) => splits.map(scale.axis) },
+          {
+            ...axis,
+            size: 64,
+            splits: (_, __, ___, top) => valueAxisSplits(top, scale.steps),
+            values: (_, splits) => splits.map(scale.axis),
+          },
         ],
         series: [
           {

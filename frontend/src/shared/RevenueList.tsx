@@ -13,7 +13,7 @@ export function RevenueList({ amounts }: { amounts: string[] }) {
 /** A table's revenue cell (RevenueList), named "Revenue" where a phone shows each row as a block. */
 export function RevenueCell({ amounts }: { amounts: string[] }) {
   return (
-    <td className="conversions-revenue" data-label="Revenue">
+    <td className="number conversions-revenue" data-label="Revenue">
       <RevenueList amounts={amounts} />
     </td>
   );

@@ -1,4 +1,4 @@
-import { formatCompact, formatCount, formatPercent, formatWallClock } from './format.js';
+import { formatCompact, formatCount, formatPercent, formatWallClock, formatWholePercent } from './format.js';
 
 /**
  * How a chart over time writes its buckets and values in the reader's words (LineChart): the API names
@@ -62,14 +62,48 @@ export interface ValueScale {
   value: (value: number) => string;
   /** A value on the vertical axis, short. */
   axis: (value: number) => string;
-  /** The steps the axis may take (whole numbers for counts); the chart's own where undefined. */
+  /** The steps the axis may take (whole numbers for counts); 1, 2 and 5 times powers of ten where undefined. */
   steps?: number[];
+  /** The most a value can be (a percent's 100): the axis stops there. */
+  ceiling?: number;
+}
+
+/** Steps of 1, 2 and 5 times a power of ten, from `from` up. */
+const ladder = (from: number) =>
+  Array.from({ length: 12 }, (_, power) =>
+    [1, 2, 5].map((step) => Number((step * from * 10 ** power).toPrecision(6))),
+  ).flat();
+
+/** The value axis' steps where a scale names none (views per visit): from a hundredth up. */
+const FINE_STEPS = ladder(0.01);
+/** At most this many steps up the value axis: at the chart's height their labels stay apart. */
+const VALUE_AXIS_STEPS = 5;
+
+/** The least of `steps` with which the axis' few steps reach `value`. */
+const stepReaching = (value: number, steps: readonly number[]) =>
+  steps.find((step) => step * VALUE_AXIS_STEPS >= value * (1 - 1e-9)) ?? steps[steps.length - 1];
+
+/**
+ * The value axis' top: a whole number of steps a little above the largest value, so that the line at the top
+ * is labelled and the peak stays under it (a top at 1.1 × the peak left the peak above the last label).
+ */
+export function valueAxisTop(max: number, scale: Pick<ValueScale, 'steps' | 'ceiling'> = {}): number {
+  const reach = Math.max(max, 0) * 1.05 || 1;
+  const step = stepReaching(reach, scale.steps ?? FINE_STEPS);
+  const top = Math.ceil(reach / step - 1e-9) * step;
+  return scale.ceiling !== undefined && max <= scale.ceiling ? Math.min(top, scale.ceiling) : top;
+}
+
+/** The labelled lines up to an axis' top (valueAxisTop): 0 and each step, the top the last. */
+export function valueAxisSplits(top: number, steps: readonly number[] = FINE_STEPS): number[] {
+  const step = stepReaching(top, steps);
+  return Array.from({ length: Math.round(top / step) + 1 }, (_, index) =>
+    Number((index * step).toPrecision(12)),
+  );
 }
 
 /** Steps of 1, 2 and 5 times a power of ten: an axis of counts never reads 0.5 visitors. */
-const COUNT_STEPS = Array.from({ length: 10 }, (_, power) =>
-  [1, 2, 5].map((step) => step * 10 ** power),
-).flat();
+const COUNT_STEPS = ladder(1);
 
 /** Counts: grouped digits in the legend, "1.2K" on the axis, whole steps. */
 export const countScale = (locale?: string): ValueScale => ({
@@ -81,6 +115,7 @@ export const countScale = (locale?: string): ValueScale => ({
 /** Percents (0–100): one decimal in the legend, whole steps on the axis ("20%"). */
 export const percentScale = (locale?: string): ValueScale => ({
   value: (value) => formatPercent(value, locale),
-  axis: (value) => formatPercent(value, locale),
+  axis: (value) => formatWholePercent(value, locale),
   steps: [1, 2, 5, 10, 20, 25, 50],
+  ceiling: 100,
 });

@@ -51,9 +51,21 @@ export function formatNumber(value: number, digits: number, locale?: string): st
   return numberFormat(locale, { maximumFractionDigits: digits }).format(value);
 }
 
-/** A percent as the API gives it (0–100, one decimal) in the reader's format: 66.7 → "66.7%". */
+/**
+ * A percent as the API gives it (0–100, one decimal) in the reader's format, always to a tenth so that a column
+ * of them lines up: 66.7 → "66.7%", 40 → "40.0%".
+ */
 export function formatPercent(percent: number, locale?: string): string {
-  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(percent / 100);
+  return numberFormat(locale, {
+    style: 'percent',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(percent / 100);
+}
+
+/** A whole percent, for an axis' steps and a range's ends: 40 → "40%". */
+export function formatWholePercent(percent: number, locale?: string): string {
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(percent / 100);
 }
 
 /** A percent change with its sign ("+12%", "−5%"); null (against 0 in the comparison): "—". */
