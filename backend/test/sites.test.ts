@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -100,6 +101,20 @@ async function beacon(key: string, origin?: string): Promise<number> {
   return response.status;
 }
 
+/** The edge's answer to a server-side batch of `key`'s site signed with `secret` (README, "Server-side events"). */
+async function signedBatch(key: string, secret: string): Promise<number> {
+  const body = JSON.stringify({ s: key, e: [{ n: 'purchase', u: 'https://new.test/done' }] });
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const signature = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
+  const response = await fetch(`${edge.url}/telemetry/e`, {
+    method: 'POST',
+    headers: { 'x-sluice-timestamp': timestamp, 'x-sluice-signature': `v1=${signature}` },
+    body,
+  });
+  await response.arrayBuffer();
+  return response.status;
+}
+
 /** The edge re-reads the sites file every second: a change applies within a few. */
 const edgeAnswers = (key: string, status: number, origin?: string) =>
   waitUntil(`the edge answering ${status} for ${key}`, async () => (await beacon(key, origin)) === status, {
@@ -120,6 +135,7 @@ describe('sites', () => {
         privacyMode: 'cookieless',
         botPolicy: 'flag',
         retentionMonths: null,
+        signingSecretIds: [],
         snippet: trackerSnippet(site.siteKey),
         siteKey: undefined,
         id: undefined,
@@ -166,6 +182,80 @@ describe('sites', () => {
       .filter(({ target }: { target: string }) => target === `site:${site.id}`)
       .map(({ action }: { action: string }) => action);
     assert.deepEqual(actions, ['site.delete', 'site.rotate_key', 'site.update', 'site.create']);
+  });
+
+  test("signing secrets: made in the API and shown once, taken by the real edge, kept by a site's changes, revoked", async () => {
+    const site = (await as('post', '/api/sites').send({ name: 'Signed', domain: 'signed.test' }).expect(201))
+      .body;
+    const first = (await as('post', `/api/sites/${site.id}/signing-secrets`).expect(201)).body;
+    assert.match(first.secret, /^[\w-]{43}$/, '32 random bytes, base64url');
+    assert.deepEqual(first.site.signingSecretIds, [first.id]);
+    // Only its id from then on: no answer holds the secret again.
+    const read = (await as('get', `/api/sites/${site.id}`).expect(200)).body;
+    assert.deepEqual(read.signingSecretIds, [first.id]);
+    assert.equal(JSON.stringify(read).includes(first.secret), false);
+    await waitUntil(
+      'the edge taking the signed batch',
+      async () => (await signedBatch(site.siteKey, first.secret)) === 204,
+      {
+        timeoutMs: 10_000,
+      },
+    );
+    assert.equal(await signedBatch(site.siteKey, 'not-the-secret'), 401);
+
+    // A change of the site's settings keeps its secrets, in the database and in the file the edge reads.
+    await as('patch', `/api/sites/${site.id}`).send({ name: 'Signed shop' }).expect(200);
+    assert.deepEqual(fileSites().find(({ id }) => id === site.id)?.signingSecrets, [first.secret]);
+
+    // A second beside the first while servers change over; a third is refused until one goes.
+    const second = (await as('post', `/api/sites/${site.id}/signing-secrets`).expect(201)).body;
+    assert.deepEqual(second.site.signingSecretIds, [first.id, second.id]);
+    const third = await as('post', `/api/sites/${site.id}/signing-secrets`).expect(409);
+    assert.equal(third.body.message, 'signingSecrets: the site has 2 already; revoke one first');
+
+    const revoked = (await as('delete', `/api/sites/${site.id}/signing-secrets/${first.id}`).expect(200))
+      .body;
+    assert.deepEqual(revoked.signingSecretIds, [second.id]);
+    await waitUntil(
+      'the edge refusing the revoked secret',
+      async () => (await signedBatch(site.siteKey, first.secret)) === 401,
+      {
+        timeoutMs: 10_000,
+      },
+    );
+    assert.equal(await signedBatch(site.siteKey, second.secret), 204);
+    await as('delete', `/api/sites/${site.id}/signing-secrets/${first.id}`).expect(404);
+    const badId = await as('delete', `/api/sites/${site.id}/signing-secrets/nope`).expect(400);
+    assert.match(badId.body.message, /^secretId must be 12 hexadecimal digits/);
+
+    // A viewer of the site may not make one; a user without it finds no site.
+    const viewer = await newSignedInUser(http, token, {
+      email: 'signing-viewer@test.local',
+      role: 'viewer',
+      siteIds: [site.id],
+    });
+    await http
+      .post(`/api/sites/${site.id}/signing-secrets`)
+      .set('authorization', `Bearer ${viewer}`)
+      .expect(403);
+
+    const audit = (await as('get', '/api/audit').expect(200)).body as Array<{
+      action: string;
+      target: string;
+      details: unknown;
+    }>;
+    assert.deepEqual(
+      audit
+        .filter(
+          ({ target, action }) => target === `site:${site.id}` && action.startsWith('site.signing_secret'),
+        )
+        .map(({ action, details }) => [action, details]),
+      [
+        ['site.signing_secret.revoke', { secret: first.id }],
+        ['site.signing_secret.create', { secret: second.id }],
+        ['site.signing_secret.create', { secret: first.id }],
+      ],
+    );
   });
 
   test("a deleted site's goals, annotations and dashboards are as gone as its reports; its status stays", async () => {

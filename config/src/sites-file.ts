@@ -50,6 +50,9 @@ export interface SiteEntry {
   signingSecrets?: string[];
 }
 
+/** A site's signing secrets at once: one, and a second while its servers change over to it. */
+export const MAX_SIGNING_SECRETS = 2;
+
 export interface SitesFile {
   version: typeof SITES_FILE_VERSION;
   sites: SiteEntry[];

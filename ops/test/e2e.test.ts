@@ -178,7 +178,7 @@ test('an owner gives a new viewer one site in the panel: the viewer sees that si
   const shop = owner.getByRole('article', { name: 'Site granted.test' });
   // A site's settings are folded under its snippet: closed, they can't be changed.
   assert.equal(await shop.getByLabel('Name').isVisible(), false);
-  await shop.locator('summary', { hasText: 'Settings, key and deletion' }).click();
+  await shop.locator('summary', { hasText: 'Settings, keys and deletion' }).click();
   await shop.getByLabel('Name').fill('The granted shop');
   await shop.getByLabel('Bots and crawlers').selectOption('drop');
   await shop.getByRole('button', { name: 'Save settings' }).click();
@@ -186,6 +186,20 @@ test('an owner gives a new viewer one site in the panel: the viewer sees that si
     const site = readSites(dataPaths(settings).sitesFile).find(({ domain }) => domain === 'granted.test');
     return site?.name === 'The granted shop' && site.botPolicy === 'drop';
   });
+  // A signing secret for the site's servers: shown once, in the file the edge reads, revoked from it.
+  const secrets = shop.getByRole('region', { name: 'Signing secrets' });
+  await secrets.getByRole('button', { name: 'New signing secret' }).click();
+  const secret = await secrets.getByRole('status').locator('code').textContent();
+  assert.match(secret ?? '', /^[\w-]{43}$/);
+  const grantedSecrets = () =>
+    readSites(dataPaths(settings).sitesFile).find(({ domain }) => domain === 'granted.test')
+      ?.signingSecrets ?? [];
+  await waitUntil('the new secret in the sites file', async () => grantedSecrets().includes(secret ?? ''));
+  const secretId = (await secrets.getByRole('listitem').locator('code').textContent()) ?? '';
+  await secrets.getByRole('button', { name: `Delete the signing secret ${secretId}` }).click();
+  await secrets.getByRole('button', { name: `Confirm: delete the signing secret ${secretId}` }).click();
+  await waitUntil('the revoked secret gone from the sites file', async () => grantedSecrets().length === 0);
+  await secrets.getByText('No signing secret yet.').waitFor();
 
   await owner.getByRole('link', { name: 'Users' }).click();
   const form = owner.getByRole('form', { name: 'Add a user' });
@@ -463,7 +477,7 @@ test('an owner deletes a site in the panel and follows its deletion until its da
   await form.getByLabel('Domain').fill('doomed.test');
   await form.getByRole('button', { name: 'Add site' }).click();
   const card = owner.getByRole('article', { name: 'Site doomed.test' });
-  await card.locator('summary', { hasText: 'Settings, key and deletion' }).click();
+  await card.locator('summary', { hasText: 'Settings, keys and deletion' }).click();
   await card.getByLabel('Type doomed.test to delete the site and all of its data').fill('doomed.test');
   await card.getByRole('button', { name: 'Delete site' }).click();
   const notice = owner.getByRole('status', { name: 'Deleting doomed.test' });

@@ -16,6 +16,8 @@ export const AUDIT_ACTIONS = [
   'site.update',
   'site.delete',
   'site.rotate_key',
+  'site.signing_secret.create',
+  'site.signing_secret.revoke',
   'api_key.create',
   'api_key.revoke',
   'goal.create',

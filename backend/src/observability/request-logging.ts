@@ -9,8 +9,9 @@ export const REQUEST_ID_HEADER = 'x-request-id';
 const FORWARDED_ID = /^[\w.:-]{8,128}$/;
 
 /**
- * One JSON line per request (pino-http): method, route, status, duration and the request id, which the
- * answer carries as X-Request-Id and every log line of the request repeats. Credentials never appear.
+ * One JSON line per request (pino-http): method, URL, status, duration and the request id, which the
+ * answer carries as X-Request-Id and every log line of the request repeats. No header is logged: credentials
+ * and addresses never appear, and a line is a few hundred bytes, not the 1.5 KB of every header both ways.
  */
 export const requestLogging = (config: AppConfig): Params => ({
   pinoHttp: [
@@ -22,9 +23,9 @@ export const requestLogging = (config: AppConfig): Params => ({
         response.setHeader(REQUEST_ID_HEADER, id);
         return id;
       },
-      redact: {
-        paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-        censor: '[redacted]',
+      serializers: {
+        req: ({ id, method, url }: { id: string; method: string; url: string }) => ({ id, method, url }),
+        res: ({ statusCode }: { statusCode: number }) => ({ statusCode }),
       },
       // Health checks and scrapes every few seconds would drown the rest.
       autoLogging: { ignore: (request) => /^\/(api\/health|metrics)\b/.test(request.url ?? '') },

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { trackerSnippet, type BotPolicy, type PrivacyMode, type SiteEntry } from '@sluice/config';
 import { canonicalTimeZone } from '../common/calendar.js';
 
@@ -16,8 +17,13 @@ export interface Site {
   botPolicy: BotPolicy;
   /** Months of this site's data kept, when fewer than the server keeps; null: the server's setting. */
   retentionMonths: number | null;
+  /** What the site's own servers sign their event batches with (README, "Server-side events"): at most two. */
   signingSecrets: string[];
 }
+
+/** A signing secret's id: the first characters of its SHA-256, which name it without giving it away. */
+export const signingSecretId = (secret: string) =>
+  createHash('sha256').update(secret).digest('hex').slice(0, 12);
 
 export type NewSite = Omit<Site, 'id'>;
 
@@ -103,6 +109,8 @@ export const fromSiteEntry = (entry: SiteEntry): Site => ({
 export interface SiteResponse extends SiteSettings {
   id: number;
   siteKey: string;
+  /** Its signing secrets by id (signingSecretId): a secret itself is answered once, when it is made. */
+  signingSecretIds: string[];
   /** The tag to paste into every page of the site. */
   snippet: string;
 }
@@ -117,5 +125,6 @@ export const toSiteResponse = (site: Site): SiteResponse => ({
   privacyMode: site.privacyMode,
   botPolicy: site.botPolicy,
   retentionMonths: site.retentionMonths,
+  signingSecretIds: site.signingSecrets.map(signingSecretId),
   snippet: trackerSnippet(site.key),
 });

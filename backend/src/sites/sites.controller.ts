@@ -1,12 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
-import { SiteResponseDto } from './dto/site-response.dto.js';
+import { MAX_SIGNING_SECRETS } from '@sluice/config';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
+import { NewSigningSecretDto, SiteResponseDto } from './dto/site-response.dto.js';
 import { CurrentUser, Requires } from '../auth/access.decorator.js';
 import { Role } from '../users/role.js';
 import type { User } from '../users/user.entity.js';
 import { CreateSiteDto, DeleteSiteQueryDto, UpdateSiteDto } from './dto/site.dto.js';
-import { SiteIdParamDto } from './dto/site-id-param.dto.js';
-import { toSiteResponse, type SiteResponse, type SiteStatus } from './site.js';
+import { SigningSecretParamDto, SiteIdParamDto } from './dto/site-id-param.dto.js';
+import { signingSecretId, toSiteResponse, type SiteResponse, type SiteStatus } from './site.js';
 import { SiteDeletions } from './site-deletions.js';
 import { SitesService } from './sites.service.js';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
@@ -66,6 +67,31 @@ export class SitesController {
    * Deletes the site and all of its data: `?confirm=` must repeat its domain. The site is gone at once;
    * its data is erased in the background (202): follow it at `:siteId/status`.
    */
+  /** README, "Server-side events": a secret for the site's servers, shown once; two at once while one is replaced. */
+  @Requires(Role.Admin, { site: true })
+  @Post(':siteId/signing-secrets')
+  @ApiCreatedResponse({ type: NewSigningSecretDto })
+  @ApiConflictResponse({
+    description: `The site has ${MAX_SIGNING_SECRETS} secrets already: revoke one first`,
+  })
+  async addSigningSecret(
+    @CurrentUser() user: User,
+    @Param() { siteId }: SiteIdParamDto,
+  ): Promise<NewSigningSecretDto> {
+    const { site, secret } = await this.sites.addSigningSecret(user, siteId);
+    return { secret, id: signingSecretId(secret), site: toSiteResponse(site) };
+  }
+
+  @Requires(Role.Admin, { site: true })
+  @Delete(':siteId/signing-secrets/:secretId')
+  @ApiOkResponse({ type: SiteResponseDto })
+  async revokeSigningSecret(
+    @CurrentUser() user: User,
+    @Param() { siteId, secretId }: SigningSecretParamDto,
+  ): Promise<SiteResponse> {
+    return toSiteResponse(await this.sites.revokeSigningSecret(user, siteId, secretId));
+  }
+
   @Requires(Role.Admin, { site: true })
   @Delete(':siteId')
   @HttpCode(202)

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+import { MAX_SIGNING_SECRETS } from '@sluice/config';
 import { actorOf, AuditService, SYSTEM, type Actor } from '../audit/audit.service.js';
 import { defined } from '../common/defined.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
@@ -8,6 +9,7 @@ import { SiteAccess } from '../users/site-access.js';
 import type { User } from '../users/user.entity.js';
 import {
   fromSiteEntry,
+  signingSecretId,
   SITE_DEFAULTS,
   toSiteEntry,
   type Site,
@@ -20,6 +22,8 @@ import { SitesRepository } from './sites.repository.js';
 
 const SITE_KEY_BYTES = 16;
 const newKey = () => randomBytes(SITE_KEY_BYTES).toString('base64url');
+
+const SIGNING_SECRET_BYTES = 32;
 
 /**
  * Sites and their settings. Every change is exported at once to the sites file, which the edge reads
@@ -110,6 +114,38 @@ export class SitesService implements OnModuleInit {
     await this.sites.update(id, { key: newKey() });
     await this.exportFile();
     await this.audit.record(actorOf(user), 'site.rotate_key', `site:${id}`);
+    return this.get(id);
+  }
+
+  /**
+   * A new secret for the site's servers to sign their event batches with, answered this once (from then on
+   * only its id): the edge accepts batches signed with it within seconds. A site keeps at most two.
+   */
+  async addSigningSecret(user: User, id: number): Promise<{ site: Site; secret: string }> {
+    const site = await this.get(id);
+    if (site.signingSecrets.length >= MAX_SIGNING_SECRETS)
+      throw new DomainError(
+        ErrorCode.Conflict,
+        `signingSecrets: the site has ${MAX_SIGNING_SECRETS} already; revoke one first`,
+      );
+    const secret = randomBytes(SIGNING_SECRET_BYTES).toString('base64url');
+    await this.sites.update(id, { signingSecrets: [...site.signingSecrets, secret] });
+    await this.exportFile();
+    await this.audit.record(actorOf(user), 'site.signing_secret.create', `site:${id}`, {
+      secret: signingSecretId(secret),
+    });
+    return { site: await this.get(id), secret };
+  }
+
+  /** Revokes the secret of this id (signingSecretId): batches signed with it are refused within seconds. */
+  async revokeSigningSecret(user: User, id: number, secretId: string): Promise<Site> {
+    const site = await this.get(id);
+    const kept = site.signingSecrets.filter((secret) => signingSecretId(secret) !== secretId);
+    if (kept.length === site.signingSecrets.length)
+      throw new DomainError(ErrorCode.NotFound, `signing secret ${secretId} not found`);
+    await this.sites.update(id, { signingSecrets: kept });
+    await this.exportFile();
+    await this.audit.record(actorOf(user), 'site.signing_secret.revoke', `site:${id}`, { secret: secretId });
     return this.get(id);
   }
 

@@ -322,6 +322,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sites/{siteId}/signing-secrets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SitesController_addSigningSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sites/{siteId}/signing-secrets/{secretId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["SitesController_revokeSigningSecret"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sites/{siteId}/status": {
         parameters: {
             query?: never;
@@ -1367,7 +1399,7 @@ export interface components {
             siteIds?: number[];
         };
         /** @enum {string} */
-        AuditAction: "user.create" | "user.update" | "user.delete" | "user.reset_password" | "user.change_password" | "user.enable_totp" | "user.disable_totp" | "user.link_identity" | "site.create" | "site.update" | "site.delete" | "site.rotate_key" | "api_key.create" | "api_key.revoke" | "goal.create" | "goal.update" | "goal.delete" | "annotation.create" | "annotation.update" | "annotation.delete" | "flag.create" | "flag.update" | "flag.delete" | "alert.create" | "alert.update" | "alert.delete" | "alert.test" | "dashboard.create" | "dashboard.rename" | "dashboard.delete" | "dashboard.widget.add" | "dashboard.widget.update" | "dashboard.widget.remove" | "shared_link.create" | "shared_link.revoke" | "action.rename" | "action.name.clear" | "action.name.rerun" | "ai.provider.update" | "ai.provider.delete" | "backup.start";
+        AuditAction: "user.create" | "user.update" | "user.delete" | "user.reset_password" | "user.change_password" | "user.enable_totp" | "user.disable_totp" | "user.link_identity" | "site.create" | "site.update" | "site.delete" | "site.rotate_key" | "site.signing_secret.create" | "site.signing_secret.revoke" | "api_key.create" | "api_key.revoke" | "goal.create" | "goal.update" | "goal.delete" | "annotation.create" | "annotation.update" | "annotation.delete" | "flag.create" | "flag.update" | "flag.delete" | "alert.create" | "alert.update" | "alert.delete" | "alert.test" | "dashboard.create" | "dashboard.rename" | "dashboard.delete" | "dashboard.widget.add" | "dashboard.widget.update" | "dashboard.widget.remove" | "shared_link.create" | "shared_link.revoke" | "action.rename" | "action.name.clear" | "action.name.rerun" | "ai.provider.update" | "ai.provider.delete" | "backup.start";
         AuditRecordDto: {
             id: number;
             /** Format: date-time */
@@ -1406,6 +1438,13 @@ export interface components {
             botPolicy: "flag" | "drop";
             /** @description Months of data kept; null: the server's setting */
             retentionMonths: number | null;
+            /**
+             * @description The ids of the secrets the site's servers sign event batches with (at most two); a secret itself is answered once, when it is made
+             * @example [
+             *       "3f9a1c07b2e4"
+             *     ]
+             */
+            signingSecretIds: string[];
             /** @description The tag to paste into every page of the site */
             snippet: string;
         };
@@ -1472,6 +1511,16 @@ export interface components {
             botPolicy: "flag" | "drop";
             /** @description Months of data kept; null: the server’s RETENTION_MONTHS */
             retentionMonths?: number | null;
+        };
+        NewSigningSecretDto: {
+            /** @description Sign event batches with it (HMAC-SHA256): it is not shown again */
+            secret: string;
+            /**
+             * @description Its id, to revoke it by
+             * @example 3f9a1c07b2e4
+             */
+            id: string;
+            site: components["schemas"]["SiteResponseDto"];
         };
         GoalResponse: {
             /** @example 3 */
@@ -3800,6 +3849,56 @@ export interface operations {
             header?: never;
             path: {
                 siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiteResponseDto"];
+                };
+            };
+        };
+    };
+    SitesController_addSigningSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewSigningSecretDto"];
+                };
+            };
+            /** @description The site has 2 secrets already: revoke one first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SitesController_revokeSigningSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+                secretId: string;
             };
             cookie?: never;
         };

@@ -20,6 +20,8 @@ const ACTION_WORDS: Record<AuditAction, string> = {
   'site.update': "Changed a site's settings",
   'site.delete': 'Deleted a site',
   'site.rotate_key': "Rotated a site's key",
+  'site.signing_secret.create': "Made a signing secret for a site's servers",
+  'site.signing_secret.revoke': "Revoked a signing secret of a site's servers",
   'api_key.create': 'Created an API key',
   'api_key.revoke': 'Revoked an API key',
   'goal.create': 'Added a goal',

@@ -14,6 +14,8 @@ import {
   type SiteStatus,
 } from './api';
 import { DemoSiteCard } from './DemoSiteCard';
+import { SigningSecrets } from './SigningSecrets';
+import { siteDomain } from './site-domain';
 import { SiteDeletionNotice } from './SiteDeletionNotice';
 import { useSitesQuery } from './useSitesQuery';
 import { ErrorNotice } from '../shared/ErrorNotice';
@@ -100,7 +102,7 @@ function AddSiteForm({ onCreated }: { onCreated: () => void }) {
     event.preventDefault();
     void create.run({
       name: name.trim(),
-      domain: domain.trim(),
+      domain: siteDomain(domain),
       timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     });
   };
@@ -165,7 +167,7 @@ function SiteCard({ site, canEdit, onChanged, onDeleted }: SiteCardProps) {
       <ErrorNotice message={error} />
       {/* Folded: a list of sites reads as its names and snippets, each site's settings one click away. */}
       <details className="card-settings">
-        <summary>{canEdit ? 'Settings, key and deletion' : 'Settings'}</summary>
+        <summary>{canEdit ? 'Settings, keys and deletion' : 'Settings'}</summary>
         <form onSubmit={submit} aria-label="Settings">
           <fieldset disabled={!canEdit}>
             <TextField label="Name" required value={name} onChange={setName} />
@@ -210,6 +212,7 @@ function SiteCard({ site, canEdit, onChanged, onDeleted }: SiteCardProps) {
             )}
           </fieldset>
         </form>
+        {canEdit && <SigningSecrets site={site} onChanged={onChanged} />}
         {canEdit && (
           <div className="danger-zone">
             <button type="button" disabled={rotate.busy} onClick={() => void rotate.run()}>

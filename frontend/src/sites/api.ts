@@ -50,3 +50,12 @@ export const createDemoSite = (token: string, events: number) =>
 
 export const fetchDemoSiteStatus = (token: string, id: number, signal: AbortSignal) =>
   apiRequest<DemoSiteStatus>('GET', `/sites/${id}/demo`, { token, signal });
+
+/** `POST /api/sites/:id/signing-secrets`: a new secret for the site's servers, answered this once. */
+export type NewSigningSecret = Schemas['NewSigningSecretDto'];
+
+export const addSigningSecret = (token: string, id: number) =>
+  apiRequest<NewSigningSecret>('POST', `/sites/${id}/signing-secrets`, { token });
+
+export const revokeSigningSecret = (token: string, id: number, secretId: string) =>
+  apiRequest<Site>('DELETE', `/sites/${id}/signing-secrets/${secretId}`, { token });

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsInt } from 'class-validator';
+import { IsInt, Matches } from 'class-validator';
 import { ApiProperty } from '@nestjs/swagger';
 
 /**
@@ -20,4 +20,11 @@ export class SiteIdParamDto {
   @Transform(({ value }) => toSiteId(value))
   @IsInt({ message: `$property must be a positive integer (at most ${MAX_SITE_ID})` })
   siteId!: number;
+}
+
+/** `:siteId` and `:secretId`, a signing secret's id (12 hexadecimal digits). */
+export class SigningSecretParamDto extends SiteIdParamDto {
+  @ApiProperty({ example: '3f9a1c07b2e4', pattern: '^[0-9a-f]{12}$' })
+  @Matches(/^[0-9a-f]{12}$/, { message: '$property must be 12 hexadecimal digits (a signing secret id)' })
+  secretId!: string;
 }

@@ -41,6 +41,27 @@ export class SiteResponseDto implements SiteResponse {
   })
   retentionMonths!: number | null;
 
+  @ApiProperty({
+    type: [String],
+    example: ['3f9a1c07b2e4'],
+    description:
+      "The ids of the secrets the site's servers sign event batches with (at most two); a secret itself is " +
+      'answered once, when it is made',
+  })
+  signingSecretIds!: string[];
+
   @ApiProperty({ description: 'The tag to paste into every page of the site' })
   snippet!: string;
+}
+
+/** A new signing secret, answered this once, and the site with it. */
+export class NewSigningSecretDto {
+  @ApiProperty({ description: 'Sign event batches with it (HMAC-SHA256): it is not shown again' })
+  secret!: string;
+
+  @ApiProperty({ example: '3f9a1c07b2e4', description: 'Its id, to revoke it by' })
+  id!: string;
+
+  @ApiProperty({ type: SiteResponseDto })
+  site!: SiteResponseDto;
 }
