@@ -34,10 +34,15 @@ test('details as labelled values in the order recorded: lists joined, flags in w
   );
 });
 
-test('sites and users by name where the panel knows them; a job, a key or a deleted site as recorded', () => {
+test('sites and users by name where the panel knows them, in the On column and in the details; a job, a key or a deleted site as recorded', () => {
   const site = { id: 4, domain: 'blog.example.com' } as Schemas['SiteResponseDto'];
   const account = { id: 3, email: 'admin@example.com' } as Schemas['UserResponseDto'];
   const nameOf = targetNames([site], [account]);
+  assert.deepEqual(detailPairs({ siteIds: [4, 9], role: 'viewer' }, nameOf), [
+    { label: 'sites', value: 'blog.example.com, site:9' },
+    { label: 'role', value: 'viewer' },
+  ]);
+  assert.deepEqual(detailPairs({ siteId: 4 }, nameOf), [{ label: 'site', value: 'blog.example.com' }]);
   assert.deepEqual(['site:4', 'user:3', 'site:9', 'user:4', 'job:1', 'api_key:2'].map(nameOf), [
     'blog.example.com',
     'admin@example.com',

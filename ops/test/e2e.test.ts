@@ -137,8 +137,10 @@ test('a new user signs in with what npm start printed, adds a site, pastes its s
   await form.getByLabel('Domain').fill('new-shop.test');
   await form.getByRole('button', { name: 'Add site' }).click();
   const snippet =
-    (await panel.getByRole('article', { name: 'Site new-shop.test' }).getByLabel('Snippet').textContent()) ??
-    '';
+    (await panel
+      .getByRole('article', { name: 'Site new-shop.test' })
+      .getByLabel('Snippet', { exact: true })
+      .textContent()) ?? '';
   const site = readSites(dataPaths(settings).sitesFile).find(({ domain }) => domain === 'new-shop.test');
   assert.ok(site, 'the new site is in the sites file the edge reads');
   assert.equal(snippet, trackerSnippet(site.key));

@@ -54,7 +54,7 @@ async function api(method: string, path: string, body?: unknown): Promise<unknow
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   assert.ok(response.ok, `${method} ${path}: ${response.status} ${await response.clone().text()}`);
-  return response.json();
+  return response.status === 204 ? undefined : response.json();
 }
 
 before(async () => {
@@ -201,5 +201,20 @@ test('the AI page with the provider the questions use, at phone width (dark) and
     await panel.assertAccessible(page, `the AI page at ${size.width} px`);
     await panel.screenshot(page, 'ai');
     await page.close();
+  }
+});
+
+test('without an AI provider the Ask page says so before any question, and links to where an owner sets one', async () => {
+  const { kind, baseUrl, model: name, apiKey } = model.settings();
+  await api('DELETE', '/ai/provider');
+  try {
+    const page = await panel.ownerPage(`/sites/${SITE_ID}/ask`);
+    const notice = page.getByRole('status').filter({ hasText: 'No AI provider is configured yet' });
+    await notice.waitFor();
+    await notice.getByRole('link', { name: 'AI page' }).click();
+    await page.waitForURL(/\/ai$/);
+    await page.close();
+  } finally {
+    await api('PUT', '/ai/provider', { kind, baseUrl, model: name, apiKey, namingEnabled: false });
   }
 });

@@ -90,11 +90,14 @@ test('the admin pages with their data, at phone width (dark) and desktop width (
       'Blog blog.example.com',
     ]);
     assert.match(
-      await page.getByRole('article', { name: 'Site shop.example.com' }).getByLabel('Snippet').innerText(),
+      await page
+        .getByRole('article', { name: 'Site shop.example.com' })
+        .getByLabel('Snippet', { exact: true })
+        .innerText(),
       /_sluice\.push\(\['config', 'site', '[^']+'\]\)/,
     );
     assert.match(
-      await page.getByLabel('First-party proxy snippet').innerText(),
+      await page.getByLabel('First-party proxy snippet', { exact: true }).innerText(),
       /^location \/telemetry\/ \{/m,
     );
     await panel.assertAccessible(page, `the Sites page at ${size.width} px`);
@@ -153,13 +156,13 @@ test('the admin pages with their data, at phone width (dark) and desktop width (
         'owner@sluice.local',
       ],
     );
-    // The details as labelled values: the admin added last, with the ids of its two sites.
+    // The details as labelled values: the admin added last, with its two sites by name.
     const details = audit.locator('tbody > tr').first().locator('td:nth-child(5)');
-    assert.deepEqual(await details.getByRole('term').allInnerTexts(), ['email', 'role', 'site ids']);
+    assert.deepEqual(await details.getByRole('term').allInnerTexts(), ['email', 'role', 'sites']);
     assert.deepEqual(await details.getByRole('definition').allInnerTexts(), [
       'admin@example.com',
       'admin',
-      `${shop}, ${blog}`,
+      'shop.example.com, blog.example.com',
     ]);
     await panel.assertAccessible(page, `the Audit log at ${size.width} px`);
     await panel.screenshot(page, 'audit');

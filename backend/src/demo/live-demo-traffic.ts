@@ -6,7 +6,10 @@ import { SitesService } from '../sites/sites.service.js';
 import { DemoRows } from './demo-rows.js';
 import { demoRowChunks, liveDayPlans } from './demo-traffic.js';
 
-/** How often a demo site's visitors arrive: the realtime page's last 5 minutes always hold some. */
+/**
+ * How often a demo site's new rows are written: realtime moves within seconds. How many arrive follows the
+ * generated day's curve, as a live site's do: a few a minute by day in its time zone, far fewer at night.
+ */
 const LIVE_EVERY_MS = 15_000;
 
 /**

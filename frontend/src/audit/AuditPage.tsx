@@ -56,7 +56,7 @@ export function AuditPage() {
                       </td>
                       <td>
                         <dl className="audit-details">
-                          {detailPairs(entry.details).map(({ label, value }) => (
+                          {detailPairs(entry.details, nameOf).map(({ label, value }) => (
                             <div key={label}>
                               <dt>{label}</dt>
                               <dd>{value}</dd>

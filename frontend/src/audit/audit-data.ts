@@ -71,9 +71,23 @@ const valueWords = (value: unknown): string => {
   return String(value);
 };
 
-/** An entry's details as labelled values, in the order recorded: "site ids" → "2, 4". */
-export function detailPairs(details: AuditEntry['details']): Array<{ label: string; value: string }> {
-  return Object.entries(details).map(([key, value]) => ({ label: keyWords(key), value: valueWords(value) }));
+/** Details that hold site ids, shown by the sites' names where the panel knows them, labelled without "ids". */
+const SITE_ID_LABELS: Record<string, string> = { siteIds: 'sites', siteId: 'site' };
+
+/**
+ * An entry's details as labelled values, in the order recorded: "site ids" → "2, 4", or with `nameOf`
+ * (targetNames) "sites" → "shop.example.com, blog.example.com".
+ */
+export function detailPairs(
+  details: AuditEntry['details'],
+  nameOf?: (target: string) => string,
+): Array<{ label: string; value: string }> {
+  return Object.entries(details).map(([key, value]) => {
+    const sites = nameOf && SITE_ID_LABELS[key];
+    if (!sites) return { label: keyWords(key), value: valueWords(value) };
+    const ids: unknown[] = Array.isArray(value) ? value : [value];
+    return { label: sites, value: valueWords(ids.map((id) => nameOf(`site:${String(id)}`))) };
+  });
 }
 
 /**

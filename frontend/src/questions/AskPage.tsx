@@ -1,8 +1,11 @@
 import { useId, useState } from 'react';
+import { Link } from 'wouter';
+import { fetchProvider } from '../ai/api';
 import { useSession } from '../auth/session';
 import type { ReportPageProps } from '../reports/report-page';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { useAction } from '../shared/useAction';
+import { useApiQuery } from '../shared/useApiQuery';
 import { askQuestion } from './api';
 import { AnswerView } from './AnswerView';
 import { useQuestionHistory } from './useQuestionHistory';
@@ -20,6 +23,8 @@ export function AskPage({ site }: ReportPageProps) {
   const [question, setQuestion] = useState('');
   const [history, remember] = useQuestionHistory(site.id);
   const inputId = useId();
+  // Said before anyone asks: without a provider every question would come back unanswered.
+  const provider = useApiQuery(['ai-provider'], fetchProvider);
   const ask = useAction(
     (text: string) => askQuestion(accessToken ?? '', site.id, text),
     (answer) => {
@@ -30,6 +35,12 @@ export function AskPage({ site }: ReportPageProps) {
   return (
     <div className="ask">
       <section className="ask-history" aria-label="Questions and answers" aria-live="polite">
+        {provider.data?.configured === false && (
+          <p className="notice" role="status">
+            No AI provider is configured yet, so questions can’t be answered: an owner sets one up on the{' '}
+            <Link href="/ai">AI page</Link>.
+          </p>
+        )}
         {history.length === 0 && (
           <p className="ask-hint">
             Ask about this site’s traffic in plain words — “Which countries visited /pricing last week?”,

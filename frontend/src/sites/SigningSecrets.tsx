@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { MAX_SIGNING_SECRETS } from '../../../config/src/sites-file.js';
 import { useSession } from '../auth/session';
 import { ConfirmedDelete } from '../shared/ConfirmedDelete';
+import { CopyButton } from '../shared/CopyButton';
 import { ErrorNotice } from '../shared/ErrorNotice';
 import { useAction } from '../shared/useAction';
 import { addSigningSecret, revokeSigningSecret, type Site } from './api';
@@ -40,7 +41,8 @@ export function SigningSecrets({ site, onChanged }: { site: Site; onChanged: () 
       )}
       {made && (
         <p role="status" className="signing-secret-made">
-          The new secret, shown this once: <code>{made}</code>
+          The new secret, shown this once: <code className="secret-text">{made}</code>{' '}
+          <CopyButton text={made} what="the new secret" />
         </p>
       )}
       <button type="button" disabled={full || add.busy} onClick={() => void add.run()}>

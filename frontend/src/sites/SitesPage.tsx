@@ -14,6 +14,7 @@ import {
   type SiteStatus,
 } from './api';
 import { DemoSiteCard } from './DemoSiteCard';
+import { CopyButton } from '../shared/CopyButton';
 import { SigningSecrets } from './SigningSecrets';
 import { siteDomain } from './site-domain';
 import { SiteDeletionNotice } from './SiteDeletionNotice';
@@ -77,12 +78,15 @@ function FirstPartyProxyCard() {
   );
 }
 
-/** Code to copy, scrolled sideways on a narrow screen rather than wrapped. */
+/** Code to copy, scrolled sideways on a narrow screen rather than wrapped, with a button that copies it. */
 function Snippet({ label, text }: { label: string; text: string }) {
   return (
-    <ScrollRegion className="snippet" label={label}>
-      <pre>{text}</pre>
-    </ScrollRegion>
+    <div className="snippet-box">
+      <ScrollRegion className="snippet" label={label}>
+        <pre>{text}</pre>
+      </ScrollRegion>
+      <CopyButton text={text} what={label.toLowerCase()} />
+    </div>
   );
 }
 

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useSession } from '../auth/session';
+import { CopyButton } from '../shared/CopyButton';
 import { QueryState } from '../shared/QueryState';
 import { useAction } from '../shared/useAction';
 import type { Site } from '../sites/api';
@@ -54,7 +55,8 @@ function OneTimePassword({ issued, onDismiss }: { issued: AccountWithPassword; o
     <div className="card" role="status" aria-label="One-time password">
       <p>
         Give {issued.user.email} this one-time password; it is shown only now, and they choose their own at
-        their first sign-in: <code>{issued.oneTimePassword}</code>
+        their first sign-in: <code className="secret-text">{issued.oneTimePassword}</code>{' '}
+        <CopyButton text={issued.oneTimePassword} what="the one-time password" />
       </p>
       <button type="button" onClick={onDismiss}>
         Done
