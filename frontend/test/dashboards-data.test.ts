@@ -23,7 +23,7 @@ const widget = (changes: Partial<Widget>): Widget => ({
 /** 2026-11-30 23:30 UTC: already December 1st in Berlin. */
 const NOW = new Date('2026-11-30T23:30:00Z');
 
-test('a widget asks for its saved view as the page did: the days in the site’s zone, comparison, filters', () => {
+test('a widget asks for its saved view as the page did: the days in the site’s zone, comparison, filters, live up to today', () => {
   assert.deepEqual(
     widgetReport(widget({ query: 'period=30d&filter=country:DE&metric=pageviews' }), 7, 'UTC', NOW),
     {
@@ -32,6 +32,7 @@ test('a widget asks for its saved view as the page did: the days in the site’s
         range: { from: '2026-11-01', to: '2026-11-30' },
         comparison: { from: '2026-10-02', to: '2026-10-31' },
         filters: [{ dimension: 'country', operator: 'is', value: 'DE' }],
+        live: true,
       },
       metric: 'pageviews',
       interval: 'day',
@@ -43,6 +44,7 @@ test('a widget asks for its saved view as the page did: the days in the site’s
       range: { from: '2026-12-01', to: '2026-12-01' },
       comparison: undefined,
       filters: [],
+      live: true,
     },
     metric: 'visitors',
     interval: 'hour',
@@ -53,6 +55,8 @@ test('a widget asks for its saved view as the page did: the days in the site’s
       widgetReport(widget({ reportKey, query: 'period=30d' }), 7, 'UTC', NOW).request.comparison,
       undefined,
     );
+  // Days that end before the site's today are final: nothing reads them again.
+  assert.equal(widgetReport(widget({ query: 'period=last_month' }), 7, 'UTC', NOW).request.live, false);
   // A metric the cards don't have falls back to visitors, as the overview does.
   assert.equal(widgetReport(widget({ query: 'metric=revenue' }), 7, 'UTC', NOW).metric, 'visitors');
 });

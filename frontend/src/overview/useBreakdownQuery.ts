@@ -1,4 +1,4 @@
-import { reportKey } from '../reports/report-request';
+import { liveRefresh, reportKey } from '../reports/report-request';
 import { useApiQuery } from '../shared/useApiQuery';
 import { fetchBreakdown, type BreakdownRequest } from './api';
 
@@ -14,6 +14,6 @@ export function useBreakdownQuery(request: BreakdownRequest, enabled = true) {
       request.metrics ?? 'visitors',
     ],
     (token, signal) => fetchBreakdown(request, token, signal),
-    { enabled },
+    { enabled, ...liveRefresh(request) },
   );
 }

@@ -1,4 +1,4 @@
-import { reportKey, type ReportRequest } from '../reports/report-request';
+import { liveRefresh, reportKey, type ReportRequest } from '../reports/report-request';
 import { useApiQuery } from '../shared/useApiQuery';
 import { fetchConversions, fetchGoals } from './api';
 
@@ -10,7 +10,7 @@ export function useGoalsQuery(request: ReportRequest, enabled = true) {
   return useApiQuery(
     ['goals', ...reportKey(request)],
     async (token, signal) => (await fetchConversions(request, token, signal)).goals,
-    { enabled },
+    { enabled, ...liveRefresh(request) },
   );
 }
 

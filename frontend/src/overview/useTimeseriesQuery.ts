@@ -1,4 +1,4 @@
-import { reportKey, type ReportRequest } from '../reports/report-request';
+import { liveRefresh, reportKey, type ReportRequest } from '../reports/report-request';
 import { useApiQuery } from '../shared/useApiQuery';
 import { fetchTimeseries } from './api';
 import type { ChartInterval } from '../../../config/src/view-periods.js';
@@ -9,5 +9,6 @@ export function useTimeseriesQuery(
   return useApiQuery(
     ['timeseries', ...reportKey(request), request.metric, request.interval, request.goal ?? ''],
     (token, signal) => fetchTimeseries(request, token, signal),
+    liveRefresh(request),
   );
 }

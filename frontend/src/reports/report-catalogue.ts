@@ -1,4 +1,5 @@
 import { comparisonRange, periodRange, reportViewSearch, type ReportView } from '../routing/report-view.js';
+import { todayIn } from '../date-range/date-range.js';
 import type { ReportRequest } from './report-request.js';
 
 /**
@@ -80,6 +81,7 @@ export function pageRequest(
     range,
     comparison: compared ? comparisonRange(view, range) : undefined,
     filters: view.filters,
+    live: range.to >= todayIn(site.timezone, now),
   };
 }
 

@@ -7,7 +7,16 @@ export interface ReportRequest {
   range: DateRange;
   comparison: DateRange | undefined;
   filters: Condition[];
+  /** The range runs into the site's today, whose figures still move: the overview reads them again (liveRefresh). */
+  live?: boolean;
 }
+
+/** How often a live request's overview is read again while the tab is visible. */
+export const LIVE_REFRESH_MS = 60_000;
+
+/** useApiQuery's schedule for a report of `request`: again every LIVE_REFRESH_MS while it is live, else none. */
+export const liveRefresh = (request: ReportRequest) =>
+  request.live ? { refreshEveryMs: LIVE_REFRESH_MS } : {};
 
 /** The query parameters every report route shares (`from`, `to`, `compareFrom`, `compareTo`, `filters`). */
 export function reportQuery({ range, comparison, filters }: ReportRequest) {
