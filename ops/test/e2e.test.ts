@@ -134,8 +134,13 @@ test('a new user signs in with what npm start printed, adds a site, pastes its s
   await panel.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Sites' }).click();
   const form = panel.getByRole('form', { name: 'Add a site' });
   await form.getByLabel('Name').fill('My new shop');
-  await form.getByLabel('Domain').fill('new-shop.test');
+  // Pasted as a URL, as from the address bar: the site is its host.
+  await form.getByLabel('Domain').fill('https://New-Shop.test/');
   await form.getByRole('button', { name: 'Add site' }).click();
+  await form
+    .getByRole('status')
+    .filter({ hasText: 'Added new-shop.test: its snippet is in its card below' })
+    .waitFor();
   const snippet =
     (await panel
       .getByRole('article', { name: 'Site new-shop.test' })

@@ -93,12 +93,14 @@ function Snippet({ label, text }: { label: string; text: string }) {
 function AddSiteForm({ onCreated }: { onCreated: () => void }) {
   const [name, setName] = useState('');
   const [domain, setDomain] = useState('');
+  const [added, setAdded] = useState<string>();
   const { accessToken = '' } = useSession();
   const create = useAction(
     (settings: Partial<SiteSettings>) => createSite(accessToken, settings),
-    () => {
+    (site) => {
       setName('');
       setDomain('');
+      setAdded(site.domain);
       onCreated();
     },
   );
@@ -114,6 +116,11 @@ function AddSiteForm({ onCreated }: { onCreated: () => void }) {
     <form className="card" onSubmit={submit} aria-label="Add a site">
       <h2>Add a site</h2>
       <ErrorNotice message={create.error} />
+      {added && (
+        <p role="status">
+          Added {added}: its snippet is in its card below, to paste on every page of the site.
+        </p>
+      )}
       <TextField label="Name" required value={name} onChange={setName} />
       <TextField label="Domain" required placeholder="shop.example.com" value={domain} onChange={setDomain} />
       <button type="submit" disabled={create.busy}>
