@@ -50,6 +50,7 @@ describe('sites', () => {
         privacyMode: 'cookieless',
         botPolicy: 'flag',
         retentionMonths: null,
+        signingSecretIds: [],
         snippet: trackerSnippet(site.siteKey),
       },
     ]);

@@ -514,6 +514,11 @@ const ROUTES: Record<string, { rule: Rule; answer: Answer; apiKey?: true; stream
   'GET /api/sites/:siteId': { rule: 'viewer of the site', answer: [200] },
   'PATCH /api/sites/:siteId': { rule: 'admin of the site', answer: [200] },
   'POST /api/sites/:siteId/key': { rule: 'admin of the site', answer: [200] },
+  'POST /api/sites/:siteId/signing-secrets': { rule: 'admin of the site', answer: [201] }, // two at most a site: A's admin and the owner
+  'DELETE /api/sites/:siteId/signing-secrets/:secretId': {
+    rule: 'admin of the site',
+    answer: [404, 'not_found'],
+  },
   'DELETE /api/sites/:siteId': { rule: 'admin of the site', answer: [400, 'validation_failed'] }, // no confirm
   'GET /api/sites/:siteId/status': { rule: 'viewer of the site', answer: [200] },
   'POST /api/sites/demo': { rule: 'admin', answer: [400, 'validation_failed'] }, // no size
@@ -802,6 +807,7 @@ describe('roles and site isolation, on every route', () => {
             .replace(':linkId', '999999')
             .replace(':ruleId', '999999')
             .replace(':flagId', '999999')
+            .replace(':secretId', '000000000000')
             .replace(':fingerprint', '0123456789abcdef')
             .replace(':name', 'sluice-backup-2026-01-01T00-00-00-000Z.tar.gz')
             .replace(':token', 'shr_unknown')

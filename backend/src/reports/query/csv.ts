@@ -35,7 +35,7 @@ export function eventsCsvSql(query: Omit<EventsQuery, 'after' | 'limit'>): Named
     sql: sql`SELECT ${joinSql(EVENT_ROW_FIELDS.map(exportedField), ', ')} FROM events
       WHERE ${joinSql(eventConditions(query), ' AND ')}
       ORDER BY ts DESC, toString(event_id) DESC
-      LIMIT 1 BY ts, event_id`,
+      LIMIT 1 BY event_id`,
     // A one-off read of every column: through the block cache, it would push out the blocks the panel
     // reads again (clickhouse.service.ts, CACHED_BLOCKS).
     settings: { max_result_rows: String(MAX_EXPORT_EVENTS), use_uncompressed_cache: 0 },

@@ -97,11 +97,11 @@ export function recentDaysFrom(query: EventsQuery): string | undefined {
  * From `since` on, where given (newestSql's oldest): its day bounds the table's key (`toDate(ts)`, which
  * 18.16's index reads where it ignores a bound on `ts`), its time the rows sorted.
  *
- * The table is a ReplacingMergeTree whose key ends with the event id (0007): a copy the pipeline
- * stored twice is left out within the page (LIMIT 1 BY), cheaply (the copies are adjacent in the order),
- * where FINAL would merge every part of the range first; a copy can't straddle two pages, as both sides of
- * the cursor compare the same key. The event id is compared as text (its UUID form), which 18.16 orders
- * like any string.
+ * A copy of an event (the pipeline's at-least-once delivery, or the tracker's resend) is left out within the
+ * page by its event id alone (LIMIT 1 BY), where FINAL would merge every part of the range first and still
+ * keep a resend from another network (another visitor hash: another key of the ReplacingMergeTree, 0007) or
+ * one whose age the edge took a second apart (another `ts`). The event id is compared as text (its UUID
+ * form), which 18.16 orders like any string.
  */
 export function eventsSql(query: EventsQuery, since?: string): NamedQuery {
   const conditions = [
@@ -118,7 +118,7 @@ export function eventsSql(query: EventsQuery, since?: string): NamedQuery {
     name: 'events',
     sql: sql`SELECT ${fields} FROM events WHERE ${joinSql(conditions, ' AND ')}
       ORDER BY ts DESC, toString(event_id) DESC
-      LIMIT 1 BY ts, event_id
+      LIMIT 1 BY event_id
       LIMIT ${bind.uint32(query.limit + 1)}`,
   };
 }
