@@ -89,8 +89,11 @@ test('a dashboard built from the overview, reordered and reloaded; its public li
   await assertSeededNumbers(page);
   assert.deepEqual(await widgetOrder(page), ['Metric cards', 'Country']);
 
-  // Reordered with the keyboard: the breakdown's "Move earlier" button, focused and pressed.
+  // The widgets' arrows, widths and Remove show only while arranging them.
   const country = page.getByRole('region', { name: 'Country' });
+  assert.equal(await country.getByRole('button', { name: 'Move earlier' }).count(), 0);
+  await page.getByRole('button', { name: 'Arrange widgets' }).click();
+  // Reordered with the keyboard: the breakdown's "Move earlier" button, focused and pressed.
   await country.getByRole('button', { name: 'Move earlier' }).focus();
   await page.keyboard.press('Enter');
   await page.locator('.dashboard-widget h3').first().filter({ hasText: 'Country' }).waitFor();

@@ -113,12 +113,24 @@ interface DashboardViewProps {
 function DashboardView({ site, dashboard, canEdit }: DashboardViewProps) {
   // Presets ("last 7 days") are read against the day the page was opened, like the report pages.
   const [openedAt] = useState(() => new Date());
+  // The widgets' arrows, widths and Remove while an admin arranges them; the numbers alone otherwise.
+  const [arranging, setArranging] = useState(false);
   const source = siteWidgetSource(site, openedAt);
   return (
     <section className="dashboard" aria-labelledby="dashboard-name">
       <header className="dashboard-header">
         <h2 id="dashboard-name">{dashboard.name}</h2>
         {canEdit && <DashboardActions siteId={site.id} dashboard={dashboard} />}
+        {canEdit && dashboard.widgets.length > 0 && (
+          <button
+            type="button"
+            className="chip"
+            aria-pressed={arranging}
+            onClick={() => setArranging(!arranging)}
+          >
+            Arrange widgets
+          </button>
+        )}
       </header>
       {dashboard.widgets.length === 0 ? (
         <div className="query-state query-state-empty">
@@ -133,7 +145,8 @@ function DashboardView({ site, dashboard, canEdit }: DashboardViewProps) {
               source={source}
               href={reportPath(site.id, widget.reportKey, widget.query)}
               controls={
-                canEdit && (
+                canEdit &&
+                arranging && (
                   <WidgetControls
                     siteId={site.id}
                     dashboardId={dashboard.id}
