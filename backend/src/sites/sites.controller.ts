@@ -63,10 +63,6 @@ export class SitesController {
     return toSiteResponse(await this.sites.rotateKey(user, siteId));
   }
 
-  /**
-   * Deletes the site and all of its data: `?confirm=` must repeat its domain. The site is gone at once;
-   * its data is erased in the background (202): follow it at `:siteId/status`.
-   */
   /** README, "Server-side events": a secret for the site's servers, shown once; two at once while one is replaced. */
   @Requires(Role.Admin, { site: true })
   @Post(':siteId/signing-secrets')
@@ -82,6 +78,7 @@ export class SitesController {
     return { secret, id: signingSecretId(secret), site: toSiteResponse(site) };
   }
 
+  /** Revokes a signing secret by its id: batches signed with it are refused within seconds. */
   @Requires(Role.Admin, { site: true })
   @Delete(':siteId/signing-secrets/:secretId')
   @ApiOkResponse({ type: SiteResponseDto })
@@ -92,6 +89,10 @@ export class SitesController {
     return toSiteResponse(await this.sites.revokeSigningSecret(user, siteId, secretId));
   }
 
+  /**
+   * Deletes the site and all of its data: `?confirm=` must repeat its domain. The site is gone at once;
+   * its data is erased in the background (202): follow it at `:siteId/status`.
+   */
   @Requires(Role.Admin, { site: true })
   @Delete(':siteId')
   @HttpCode(202)

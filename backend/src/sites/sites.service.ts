@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { MAX_SIGNING_SECRETS } from '@sluice/config';
+import type { AuditAction } from '../audit/audit-actions.js';
 import { actorOf, AuditService, SYSTEM, type Actor } from '../audit/audit.service.js';
 import { defined } from '../common/defined.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
@@ -12,6 +13,7 @@ import {
   signingSecretId,
   SITE_DEFAULTS,
   toSiteEntry,
+  type NewSite,
   type Site,
   type SiteSettings,
   type SiteStatus,
@@ -102,19 +104,13 @@ export class SitesService implements OnModuleInit {
       ),
     );
     if (Object.keys(changed).length === 0) return site;
-    await this.sites.update(id, changed);
-    await this.exportFile();
-    await this.audit.record(actorOf(user), 'site.update', `site:${id}`, changed);
-    return this.get(id);
+    return this.change(user, id, changed, 'site.update', changed);
   }
 
   /** A new public key; the old one is refused by the edge within seconds (pages must get the new snippet). */
   async rotateKey(user: User, id: number): Promise<Site> {
     await this.get(id);
-    await this.sites.update(id, { key: newKey() });
-    await this.exportFile();
-    await this.audit.record(actorOf(user), 'site.rotate_key', `site:${id}`);
-    return this.get(id);
+    return this.change(user, id, { key: newKey() }, 'site.rotate_key');
   }
 
   /**
@@ -129,12 +125,14 @@ export class SitesService implements OnModuleInit {
         `signingSecrets: the site has ${MAX_SIGNING_SECRETS} already; revoke one first`,
       );
     const secret = randomBytes(SIGNING_SECRET_BYTES).toString('base64url');
-    await this.sites.update(id, { signingSecrets: [...site.signingSecrets, secret] });
-    await this.exportFile();
-    await this.audit.record(actorOf(user), 'site.signing_secret.create', `site:${id}`, {
-      secret: signingSecretId(secret),
-    });
-    return { site: await this.get(id), secret };
+    const changed = await this.change(
+      user,
+      id,
+      { signingSecrets: [...site.signingSecrets, secret] },
+      'site.signing_secret.create',
+      { secret: signingSecretId(secret) },
+    );
+    return { site: changed, secret };
   }
 
   /** Revokes the secret of this id (signingSecretId): batches signed with it are refused within seconds. */
@@ -143,9 +141,25 @@ export class SitesService implements OnModuleInit {
     const kept = site.signingSecrets.filter((secret) => signingSecretId(secret) !== secretId);
     if (kept.length === site.signingSecrets.length)
       throw new DomainError(ErrorCode.NotFound, `signing secret ${secretId} not found`);
-    await this.sites.update(id, { signingSecrets: kept });
+    return this.change(user, id, { signingSecrets: kept }, 'site.signing_secret.revoke', {
+      secret: secretId,
+    });
+  }
+
+  /**
+   * Stores a change of the site, exports it to the sites file the edge reads, and audits it as `action`:
+   * the site as it is now.
+   */
+  private async change(
+    user: User,
+    id: number,
+    changes: Partial<NewSite>,
+    action: AuditAction,
+    details?: Record<string, unknown>,
+  ): Promise<Site> {
+    await this.sites.update(id, changes);
     await this.exportFile();
-    await this.audit.record(actorOf(user), 'site.signing_secret.revoke', `site:${id}`, { secret: secretId });
+    await this.audit.record(actorOf(user), action, `site:${id}`, details);
     return this.get(id);
   }
 

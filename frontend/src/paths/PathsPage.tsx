@@ -154,7 +154,7 @@ function FlowList({ items, labelledBy, side, onCentre }: FlowListProps) {
             <span className="paths-item-page">{item.label}</span>
             <span className="paths-item-visits">{formatCount(item.visits)}</span>
             <span className="paths-item-percent">{formatPercent(item.percent)}</span>
-            <ShareBar share={item.share} className="paths-item-bar row-bar" />
+            <ShareBar share={item.share} />
           </>
         );
         return (
@@ -269,7 +269,7 @@ function TopPaths({ request, options, onChange }: TopPathsProps) {
                 <span className="paths-top-percent">
                   {pageVisits.data ? formatPercent(line.percent) : '…'}
                 </span>
-                <ShareBar share={line.share} className="paths-top-bar row-bar" />
+                <ShareBar share={line.share} />
               </li>
             ))}
           </ol>

@@ -19,13 +19,13 @@ export function CopyButton({ text, what }: { text: string; what: string }) {
       () => setCopied(false),
     );
   return (
-    <span className="copy-button">
+    <>
       <button type="button" className="link-button" aria-label={`Copy ${what}`} onClick={() => void copy()}>
         {copied ? 'Copied' : 'Copy'}
       </button>
       <span aria-live="polite" className="visually-hidden">
         {copied ? `${what} copied` : ''}
       </span>
-    </span>
+    </>
   );
 }
