@@ -45,9 +45,29 @@ export const WORKSPACES = [
   'ops',
 ];
 
-export function build() {
+/**
+ * Builds every workspace. Quiet (`npm start`, `npm test`, the benchmarks): a line per workspace with its time,
+ * the tools' own output (Vite's list of chunks, the tracker's sizes) only when a build fails, so the stack's
+ * first screen shows what it starts. `npm run build` passes `verbose` and shows everything.
+ */
+export function build({ verbose = false } = {}) {
   for (const workspace of WORKSPACES) {
-    console.log(`Building ${workspace}…`);
-    run('npm', ['run', 'build', '--silent', '--workspace', workspace]);
+    const args = ['run', 'build', '--silent', '--workspace', workspace];
+    if (verbose) {
+      console.log(`Building ${workspace}…`);
+      run('npm', args);
+      continue;
+    }
+    const started = performance.now();
+    process.stdout.write(`Building ${workspace}… `);
+    try {
+      execFileSync('npm', args, { cwd: ROOT, stdio: 'pipe', maxBuffer: 64 * 1024 * 1024 });
+    } catch (error) {
+      console.log('failed:');
+      process.stdout.write(error.stdout ?? '');
+      process.stderr.write(error.stderr ?? '');
+      throw new Error(`Building ${workspace} failed (npm ${args.join(' ')})`, { cause: error });
+    }
+    console.log(`${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
 }
