@@ -166,6 +166,8 @@ describe('creating a key', () => {
       await refused({ name: 'x'.repeat(101) }),
       'name must be 1 to 100 characters, not only spaces',
     );
+    // PostgreSQL's text holds no NUL: refused here, not a 500 from the database.
+    assert.equal(await refused({ name: 'a\u0000b' }), 'name must not contain the NUL character');
     assert.equal(await refused({ name: 'ok', userId: 1 }), 'property userId should not exist');
     const badId = await http
       .delete('/api/api-keys/1e3')

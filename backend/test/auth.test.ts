@@ -113,6 +113,26 @@ describe('sign-in', () => {
     assert.equal(response.body.message, 'email must be an email address; password must be a string');
   });
 
+  test('a body nested deeper than any form is a 400 naming the body, signed in or not (before: a 500)', async () => {
+    const nested = (levels: number) => '{"a":'.repeat(levels) + '1' + '}'.repeat(levels);
+    for (const [path, token] of [
+      ['/api/auth/login', undefined],
+      ['/api/sites', ownerToken],
+    ] as const) {
+      const deep = http.post(path).set('x-forwarded-for', newAddress()).type('json');
+      if (token) deep.set('authorization', `Bearer ${token}`);
+      const response = await deep.send(nested(5000));
+      assert.deepEqual(
+        response.body,
+        { statusCode: 400, code: 'validation_failed', message: 'body: nested deeper than 32 levels' },
+        path,
+      );
+    }
+    // A body within the bound is judged by its form's rules as before.
+    const shallow = await http.post('/api/auth/login').type('json').send(nested(32)).expect(400);
+    assert.match(shallow.body.message, /^property a should not exist/);
+  });
+
   test('guesses at an account from one address wait, longer and longer, after five; elsewhere it stays open', async () => {
     const { password } = await newUser('target@shop.test', 'viewer');
     const guesser = newAddress();

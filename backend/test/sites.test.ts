@@ -370,7 +370,18 @@ describe('sites', () => {
   test('bad settings are 400s naming the field and the rule', async () => {
     const cases: Array<[object, string]> = [
       [{ name: 'x', domain: 'Shop.Test' }, 'domain must be a lower-case host name such as shop.example.com'],
+      // DNS's bounds: a label of 64 characters, a name of 254.
+      [
+        { name: 'x', domain: `${'a'.repeat(64)}.test` },
+        'domain must be a lower-case host name such as shop.example.com',
+      ],
+      [
+        { name: 'x', domain: `${'a.'.repeat(124)}test.test` },
+        'domain must be a lower-case host name such as shop.example.com',
+      ],
       [{ name: '', domain: 'a.test' }, 'name must be 1 to 200 characters'],
+      // PostgreSQL's text holds no NUL: refused here, not a 500 from the database.
+      [{ name: 'a\u0000b', domain: 'a.test' }, 'name must not contain the NUL character'],
       [
         { name: 'x', domain: 'a.test', timezone: 'Mars/Olympus' },
         'timezone must be an IANA time zone such as Europe/Berlin',

@@ -173,6 +173,25 @@ test('in persistent mode one address brings at most 60 visitor ids a minute; the
   assert.deepEqual(await botCounts(persistentDropping.id), ['too_many_visitors dropped 1']);
 });
 
+test('in persistent mode the bound counts an IPv6 /64 as one client, whichever of its addresses it uses', async () => {
+  await withSecondsLeftInMinute(20);
+  // Through the trusted proxy (127.0.0.1), a new address of one /64 for each beacon of 20 ids.
+  const ids = Array.from({ length: 61 }, (_, i) => visitorId(200 + i));
+  for (let start = 0, host = 1; start < ids.length; start += 20, host++) {
+    const events = ids.slice(start, start + 20).map((v) => ({ n: 'pageview', u: 'https://shop.test/', v }));
+    const answer = await harness.post(
+      { s: persistent.key, e: events },
+      { ...BROWSER, 'x-forwarded-for': `2001:db8:77:1:${host}::${host}` },
+    );
+    assert.equal(answer.status, 204);
+  }
+  const rows = await harness.newRows(61);
+  assert.deepEqual(
+    rows.map((row) => row.is_bot),
+    [...Array<number>(60).fill(0), 1],
+  );
+});
+
 test('a cookieless site is not bounded: its visitor ids are the edge’s own hash', async () => {
   await idsFrom(
     '127.0.5.3',

@@ -212,6 +212,37 @@ test('past its rate limit an address gets 429 with a code, others are unaffected
   });
 });
 
+test('the limits count an IPv6 /64 as one client, whatever its addresses; an IPv4-mapped address as its IPv4 one', async () => {
+  await withEdge({ rateLimit: { perSecond: 1, burst: 2 } }, async (harness) => {
+    const beacon = { s: SITE.key, e: [EVENT] };
+    const statuses = async (addresses: string[]) => {
+      const answers: number[] = [];
+      for (const address of addresses) {
+        const response = await harness.post(beacon, { 'x-forwarded-for': address });
+        await response.arrayBuffer();
+        answers.push(response.status);
+      }
+      return answers;
+    };
+    const refused = (answers: number[]) => answers.filter((status) => status === 429).length;
+    // One subscriber's /64, a new address for each beacon (before: every one of them 204).
+    const rotating = await statuses(
+      ['::1', '::2', '::a', ':ffff:0:0:1', ':dead:beef:0:7', '::6'].map((i) => `2001:db8:5:6${i}`),
+    );
+    assert.deepEqual(rotating.slice(0, 3), [204, 204, 204]);
+    assert.ok(refused(rotating) >= 2, String(rotating));
+    // The next /64 is someone else's.
+    assert.deepEqual(await statuses(['2001:db8:5:7::1']), [204]);
+    // An IPv4 address written as IPv4-mapped IPv6 is that address; its neighbour is someone else.
+    const v4 = '198.51.100.9';
+    const mapped = await statuses([`::ffff:${v4}`, v4, `::ffff:${v4}`, v4, `::ffff:${v4}`]);
+    assert.deepEqual(mapped.slice(0, 3), [204, 204, 204]);
+    assert.ok(refused(mapped) >= 1, String(mapped));
+    assert.deepEqual(await statuses(['198.51.100.10', '::ffff:198.51.100.11']), [204, 204]);
+    await harness.newRows(6 - refused(rotating) + 1 + 5 - refused(mapped) + 2);
+  });
+});
+
 /**
  * The least and the most the sum of a Prometheus histogram's observations can be, from its buckets:
  * each observation counted in the bucket `le` is above the bucket before's bound and at most `le`.

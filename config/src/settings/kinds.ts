@@ -63,7 +63,9 @@ export const identifier = (): Kind<string> =>
 export const email = (): Kind<string> =>
   kind('must be an email address', (value) => (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ? value : undefined));
 
-export const HOST_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
+/** A host name as DNS allows it (RFC 1035): labels of 1 to 63 letters, digits and inner hyphens, 253 characters in all. */
+export const HOST_NAME =
+  /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
 
 export const hostName = (): Kind<string> =>
   kind('must be a lower-case host name', (value) => (HOST_NAME.test(value) ? value : undefined));

@@ -245,10 +245,12 @@ function _M.handle()
     request.keep_client_ids = site.keep_client_ids
     request.bot_reason = bot_reason
     request.drop_bots = site.drop_bots
-    -- Client-minted visitor ids are bounded per address (sluice.claims), by the address's salted hash;
-    -- a site's own server (a signed batch) speaks for many visitors and is trusted with its ids.
+    -- Client-minted visitor ids are bounded per client (sluice.claims), by its salted hash: the client
+    -- as the edge's limits count it ($sluice_client, nginx.conf: an IPv4 address or an IPv6 /64, whose
+    -- addresses one subscriber can rotate through); a site's own server (a signed batch) speaks for
+    -- many visitors and is trusted with its ids.
     request.address_key = site.keep_client_ids and not signed
-        and claims.address_key(site.id, visitor.id(site.id, client_ip, "")) or nil
+        and claims.address_key(site.id, visitor.id(site.id, ngx_var.sluice_client, "")) or nil
     request.counted_visitor_id = nil
     request.agent = agent
     request.country, request.region, request.city = geo.lookup(client_ip)

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length, Matches } from 'class-validator';
+import { NoNul } from '../../common/no-nul.js';
 import { IsRouteId } from '../../common/route-id.js';
 
 const NAME_RULE = '$property must be 1 to 100 characters, not only spaces';
@@ -12,7 +13,8 @@ export class CreateApiKeyDto {
     maxLength: 100,
     description: 'What the key is for, to recognise it in the list',
   })
-  // Checked from the bottom up, one rule at a time: a string first.
+  // Checked from the bottom up, one rule at a time: a string first. PostgreSQL's text holds no NUL.
+  @NoNul()
   @Matches(/\S/, { message: NAME_RULE })
   @Length(1, 100, { message: NAME_RULE })
   @IsString({ message: '$property must be a string' })

@@ -16,6 +16,7 @@ import {
 } from 'class-validator';
 import { canonicalTimeZone, isTimeZone } from '../../common/calendar.js';
 import { IsOneOf } from '../../common/is-one-of.js';
+import { NoNul } from '../../common/no-nul.js';
 import { DOMAIN } from '../../config/app-config.js';
 import { SITE_DEFAULTS } from '../site.js';
 
@@ -32,6 +33,7 @@ const IsName = () =>
   applyDecorators(
     IsString({ message: '$property must be a string' }),
     Length(1, 200, { message: '$property must be 1 to 200 characters' }),
+    NoNul(),
   );
 const IsDomain = () =>
   Matches(DOMAIN, { message: '$property must be a lower-case host name such as shop.example.com' });
