@@ -474,6 +474,59 @@ test('the overview at phone and desktop width, light and dark: within the screen
   }
 });
 
+test('on a phone the first numbers are on the first screen: the toolbar in two rows, the report tabs in one that scrolls', async () => {
+  const page = await ownerPage({ width: 390, dark: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await metricCards(page);
+  const box = async (locator: Locator) => {
+    const { x, y, width, height } = (await locator.boundingBox())!;
+    return { x, top: Math.round(y), bottom: Math.round(y + height), width, height };
+  };
+  // Custom dates take a row of their own under the period; the first card still starts in the screen's top half.
+  const firstCard = page.getByRole('list', { name: 'Metrics' }).getByRole('button').first();
+  const { top } = await box(firstCard);
+  assert.ok(top <= 380, `the first card's top at ${top} px`);
+
+  // The site and the period share the first row, the comparison and Add filter the next; each keeps its label.
+  const site = page.getByRole('combobox', { name: 'Site' });
+  const period = page.getByRole('combobox', { name: 'Period' });
+  const compare = page.getByRole('combobox', { name: 'Compare with' });
+  const addFilter = page.locator('.add-filter > summary');
+  assert.equal((await box(site)).bottom, (await box(period)).bottom, 'the site and the period on one row');
+  assert.equal((await box(compare)).bottom, (await box(addFilter)).bottom, 'the comparison and Add filter');
+  assert.ok((await box(compare)).top > (await box(period)).bottom, 'the comparison under the period');
+  const steps = await page.getByRole('group', { name: 'Move the period' }).getByRole('button').all();
+  for (const target of [site, period, compare, addFilter, ...steps]) {
+    const { width, height } = await box(target);
+    assert.ok(width >= 24 && height >= 24, `a touch target of ${width} × ${height} px`);
+  }
+
+  // A preset period, without the dates' row: the section of the numbers starts within the top 300 px.
+  await period.selectOption('last_month');
+  await page.waitForURL(/period=last_month/);
+  await page.getByLabel('From').waitFor({ state: 'detached' });
+  const numbers = page.getByRole('region', { name: 'Overview', exact: true });
+  assert.ok((await box(numbers)).top <= 300, `the numbers' top at ${(await box(numbers)).top} px`);
+
+  // Every report tab on one row, which scrolls sideways inside the screen: the page itself does not.
+  const nav = page.getByRole('navigation', { name: 'Reports' });
+  const tabTops = await nav
+    .getByRole('link')
+    .evaluateAll((tabs) => tabs.map((tab) => Math.round(tab.getBoundingClientRect().top)));
+  assert.equal(new Set(tabTops).size, 1, 'the report tabs in one row');
+  assert.ok(await nav.evaluate((row) => row.scrollWidth > row.clientWidth), 'the row scrolls sideways');
+  assert.ok(
+    Number(await page.evaluate('document.documentElement.scrollWidth')) <= 390,
+    'nothing wider than the screen',
+  );
+  // Read once the new period's answers are drawn, not while the previous ones are dimmed (the cards below the
+  // screen wait to be scrolled to).
+  await everyCardDrawn(page);
+  await page.evaluate('window.scrollTo(0, 0)');
+  await panel.assertAccessible(page, 'the overview on a phone');
+  await page.close();
+});
+
 test('the theme switch overrides the system, redraws the chart in its colours and is remembered', async () => {
   const page = await ownerPage({ width: 1280 });
   await metricCards(page);

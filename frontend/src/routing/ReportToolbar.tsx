@@ -72,7 +72,7 @@ export function ReportToolbar({ compared, view, range, timeZone, now, onChange }
         <DateRangePicker range={range} max={today} onChange={(custom) => onChange({ custom })} />
       )}
       {compared && (
-        <label className="field">
+        <label className="field compare-field">
           Compare with
           <select
             value={view.comparison}

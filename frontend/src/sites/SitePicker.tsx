@@ -8,7 +8,7 @@ interface SitePickerProps {
 
 export function SitePicker({ sites, selectedId, onSelect }: SitePickerProps) {
   return (
-    <label className="field">
+    <label className="field site-field">
       Site
       <select value={selectedId} onChange={(event) => onSelect(Number(event.target.value))}>
         {sites.map((site) => (
