@@ -137,6 +137,8 @@ export const DEFAULT_FLAGS_MAX_AGE_SECONDS = 30;
 export const TEMPLATE_PATH = join(__dirname, '..', '..', 'nginx', 'nginx.conf.template');
 /** The admin panel's and /api/'s locations, rendered into whichever server serves them. */
 export const PANEL_TEMPLATE_PATH = join(__dirname, '..', '..', 'nginx', 'panel.conf.template');
+/** nginx's own error pages as JSON: in every server that visitors or admins reach. */
+const ERRORS_TEMPLATE_PATH = join(__dirname, '..', '..', 'nginx', 'errors.conf.template');
 
 const DEBIAN_MODULES = [
   'load_module /usr/lib/nginx/modules/ndk_http_module.so;',
@@ -245,7 +247,7 @@ const BEACONS_ONLY = `        location / {
  * own on their own listener and/or under their own host name, leaving the beacons' server nothing
  * but /telemetry/.
  */
-function panelPlacement(options: EdgeConfigOptions, locations: string, errorLog: string) {
+function panelPlacement(options: EdgeConfigOptions, locations: string, errorLog: string, errors: string) {
   const { adminListen, adminServerName } = options;
   if (!adminListen && !adminServerName) return { panel_on_beacons_server: locations, panel_server: '' };
   const beacons = listenAddress(options.listenHost, options.listenPort);
@@ -265,6 +267,8 @@ function panelPlacement(options: EdgeConfigOptions, locations: string, errorLog:
     "        # Like the beacons' server, it logs only what is critical: nginx names the client in every",
     '        # line it logs about a request.',
     `        error_log ${errorLog} crit;`,
+    '',
+    errors,
     '',
     locations,
     '    }',
@@ -323,8 +327,14 @@ export function renderEdgeConfig(options: EdgeConfigOptions): string {
     connection_limit: positive('connectionLimit', options.connectionLimit ?? DEFAULT_CONNECTION_LIMIT),
     bench_bare_location: options.benchBareLocation ? benchLocations(options.prefix) : '',
   };
-  const panel = panelPlacement(options, render(PANEL_TEMPLATE_PATH, values).trimEnd(), values.error_log);
-  return render(TEMPLATE_PATH, { ...values, ...panel });
+  const errors = readFileSync(ERRORS_TEMPLATE_PATH, 'utf8').trimEnd();
+  const panel = panelPlacement(
+    options,
+    render(PANEL_TEMPLATE_PATH, values).trimEnd(),
+    values.error_log,
+    errors,
+  );
+  return render(TEMPLATE_PATH, { ...values, ...panel, json_errors: errors });
 }
 
 /** Where the OpenResty image (ops/docker/edge.Dockerfile) keeps things: the CLI's defaults. */
