@@ -5,21 +5,20 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { parse } from 'yaml';
 import { REPO_ROOT } from '../src/repo-root';
-import { dataPaths } from '../src/stack/settings';
-import { startStack, type RunningStack } from '../src/stack/stack';
-import { testStackSettings } from './test-stack';
+import { dataPaths, type StackSettings } from '../src/stack/settings';
+import type { RunningStack } from '../src/stack/stack';
+import { startTestStack } from './test-stack';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'sluice-privilege-'));
+let dataDir: string | undefined;
 let stack: RunningStack | undefined;
 after(async () => {
   await stack?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 /** The environment the kernel holds for a running process (nginx overwrites its own with its title). */
@@ -40,9 +39,9 @@ test("each process of the native stack gets its own secrets and no other part's"
     ].map((name) => [name, randomBytes(24).toString('base64url')]),
   );
   Object.assign(process.env, secrets);
-  const settings = await testStackSettings(dataDir);
+  let settings: StackSettings;
   try {
-    stack = await startStack(settings, () => {});
+    ({ dataDir, settings, stack } = await startTestStack('privilege'));
   } finally {
     for (const name of Object.keys(secrets)) delete process.env[name];
   }

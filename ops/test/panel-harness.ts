@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { EventRow } from '@sluice/config';
 import { REPO_ROOT } from '../src/repo-root';
 import type { StackSettings } from '../src/stack/settings';
-import { startStack, type RunningStack } from '../src/stack/stack';
+import type { RunningStack } from '../src/stack/stack';
 import { launchChromium } from './browser';
-import { testStackSettings } from './test-stack';
+import { startTestStack } from './test-stack';
 
 /** The browser's language in the panel tests unless one asks for another: the panel formats numbers and dates in it. */
 export const PANEL_LOCALE = 'en-US';
@@ -117,9 +116,7 @@ async function assertFits(page: Page): Promise<void> {
 }
 
 export async function startPanelHarness(name: string): Promise<PanelHarness> {
-  const dataDir = mkdtempSync(join(tmpdir(), `sluice-panel-${name}-`));
-  const settings = await testStackSettings(dataDir);
-  const stack = await startStack(settings, () => {});
+  const { dataDir, settings, stack } = await startTestStack(`panel-${name}`);
 
   async function post<T>(path: string, body: unknown, status = 200, token?: string): Promise<T> {
     const response = await fetch(`${stack.adminUrl}/api${path}`, {
