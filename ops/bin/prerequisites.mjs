@@ -38,6 +38,9 @@ export const TEST_PACKAGES = [
   'postgresql',
   // systemd-analyze checks the units in ops/systemd.
   'systemd',
+  // The README's first-party proxy snippets for Caddy and Apache, run by ops/test/first-party-proxy.test.ts.
+  'caddy',
+  'apache2',
 ];
 
 function isInstalled(name) {
@@ -63,23 +66,34 @@ export function ensureDebianPackages(packages) {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update', '-q'], { stdio: 'inherit', env });
   execFileSync('apt-get', ['install', '-y', '-q', ...missing], { stdio: 'inherit', env });
-  if (missing.includes('clickhouse-server')) stopSystemClickHouse();
+  for (const name of missing) if (name in SERVICES_STARTED_BY_INSTALL) stopSystemService(name);
 }
 
 /**
- * On a host with systemd, installing Debian's clickhouse-server starts a system service on the ports the stack's
- * own ClickHouse wants. Sluice runs its own server (its data folder, accounts and passwords), so a service this
- * very install started is stopped and disabled, saying so. One that was there before is left alone: the stack then
- * stops at start and says what to do.
+ * Packages whose install starts a system service on a host with systemd, and why Sluice doesn't want it.
+ * clickhouse-server's takes the ports the stack's own ClickHouse wants; apache2's and caddy's take ports 80 (and
+ * 443), which nothing of Sluice's needs: the tests run their own Apache and Caddy, each with a config of its own on a
+ * free port, so a web server left listening to the network would only be a surprise of `npm test`'s.
  */
-function stopSystemClickHouse() {
-  const active = spawnSync('systemctl', ['is-active', 'clickhouse-server'], { encoding: 'utf8' });
+const SERVICES_STARTED_BY_INSTALL = {
+  'clickhouse-server': 'Sluice runs its own ClickHouse',
+  apache2: 'the tests run their own Apache, with their own config and ports',
+  caddy: 'the tests run their own Caddy, with their own config and ports',
+};
+
+/**
+ * A service this very install started is stopped and disabled, saying so. One that was there before is left
+ * alone: for ClickHouse, the stack then stops at start and says what to do; Apache's and Caddy's don't matter to
+ * the tests. Without systemd (a container) there is nothing to stop.
+ */
+function stopSystemService(name) {
+  const active = spawnSync('systemctl', ['is-active', name], { encoding: 'utf8' });
   if (active.stdout?.trim() !== 'active') return;
   console.log(
-    "Debian's clickhouse-server package started its system service; Sluice runs its own ClickHouse, so it is " +
-      'stopped and disabled (systemctl disable --now clickhouse-server).',
+    `Debian's ${name} package started its system service; ${SERVICES_STARTED_BY_INSTALL[name]}, so it is ` +
+      `stopped and disabled (systemctl disable --now ${name}).`,
   );
-  execFileSync('systemctl', ['disable', '--now', 'clickhouse-server'], { stdio: 'inherit' });
+  execFileSync('systemctl', ['disable', '--now', name], { stdio: 'inherit' });
 }
 
 // `node ops/bin/prerequisites.mjs test|stack`: install what that command needs (used by .ci/run).

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import { REPO_ROOT } from '../src/repo-root';
 import { parseEnvFile } from '../src/stack/settings';
 import { trackerSnippet } from '@sluice/config';
+import { PROXY_SNIPPETS, type ProxyServer } from './customer-site';
 
 const read = (path: string) => readFileSync(join(REPO_ROOT, path), 'utf8');
 const ENV_EXAMPLE = parseEnvFile(read('.env.example'));
@@ -61,17 +62,23 @@ test("the README's set-up commands are the package scripts", () => {
   assert.match(read('.ci/run'), /\nnpm test\n/);
 });
 
-test("the README's first-party proxy block is the tested snippet file, its placeholder too", () => {
-  const directives = (text: string) =>
-    text
+/** The fence each server's first-party proxy snippet is shown in, in the README. */
+const README_FENCES: Record<ProxyServer, string> = { nginx: 'nginx', caddy: 'caddyfile', apache: 'apache' };
+
+for (const [server, file] of Object.entries(PROXY_SNIPPETS) as [ProxyServer, string][]) {
+  test(`the README's ${server} first-party proxy block is the tested ${file} but for its comment lines, exactly`, () => {
+    const withoutComments = read(file)
       .split('\n')
-      .map((line) => line.trim())
-      .filter((line) => line && !line.startsWith('#'));
-  const snippet = directives(read('config/first-party-proxy.conf'));
-  const readmeBlock = /```nginx\n([\s\S]*?)```/.exec(read('README.md'));
-  assert.ok(readmeBlock, 'README has an nginx block');
-  assert.deepEqual(directives(readmeBlock[1]), snippet);
-});
+      .filter((line) => !line.trim().startsWith('#'))
+      .join('\n');
+    const blocks = [
+      ...read('README.md').matchAll(new RegExp(`\`\`\`${README_FENCES[server]}\n([\\s\\S]*?)\`\`\``, 'g')),
+    ];
+    assert.equal(blocks.length, 1, `README has one ${README_FENCES[server]} block`);
+    assert.equal(blocks[0][1], withoutComments);
+    assert.match(withoutComments, /EDGE_ORIGIN/, 'the placeholder the README says to replace');
+  });
+}
 
 test("every screenshot the panel tests write is linked from the panel's README, and every link has its file", () => {
   const files = readdirSync(join(REPO_ROOT, 'docs', 'screenshots')).sort();

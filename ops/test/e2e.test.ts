@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -10,10 +9,10 @@ import { rowProblems, trackerSnippet, type EventRow, type WireBatch } from '@slu
 import { arrivedBeforeMarker, freePort, waitUntil } from '@sluice/services';
 import { dataPaths, type StackSettings } from '../src/stack/settings';
 import { readSites } from '../src/stack/sites-file';
-import { startStack, type RunningStack } from '../src/stack/stack';
+import type { RunningStack } from '../src/stack/stack';
 import { CUSTOMER_HOST, launchChromium, personsPage } from './browser';
 import { startCustomerSite } from './customer-site';
-import { testStackSettings } from './test-stack';
+import { startTestStack } from './test-stack';
 
 let dataDir: string;
 let settings: StackSettings;
@@ -23,9 +22,7 @@ let browser: Browser;
 let customerPort: number;
 
 before(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'sluice-e2e-'));
-  settings = await testStackSettings(dataDir);
-  stack = await startStack(settings, () => {});
+  ({ dataDir, settings, stack } = await startTestStack('e2e'));
   const site = readSites(dataPaths(settings).sitesFile)[0];
   customerPort = await freePort();
   customer = await startCustomerSite({
