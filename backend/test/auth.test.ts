@@ -85,11 +85,13 @@ describe('sign-in', () => {
       [OWNER.email, 'owner', false],
     );
     assert.equal(response.body.user.passwordHash, undefined);
-    const cookie = ([] as string[]).concat(response.headers['set-cookie'])[0];
+    const [cookie, hint] = ([] as string[]).concat(response.headers['set-cookie']);
     assert.match(
       cookie,
       /^sluice_session=\d+\.[\w-]{22}\.[\w-]{43}; Max-Age=2592000; Path=\/api\/auth; Expires=.*; HttpOnly; SameSite=Strict$/,
     );
+    // And the hint the panel's script reads (no secret, for the whole site): there is a session to refresh.
+    assert.match(hint, /^sluice_signed_in=1; Max-Age=2592000; Path=\/; Expires=.*; SameSite=Strict$/);
     const me = await http
       .get('/api/auth/me')
       .set('authorization', `Bearer ${response.body.accessToken}`)
@@ -207,8 +209,10 @@ describe('refresh tokens', () => {
       .set('origin', origin)
       .set('x-sluice-csrf', '1')
       .expect(204);
-    assert.match(String(out.headers['set-cookie']), /sluice_session=;/);
-    await refresh(third).expect(401);
+    assert.match(String(out.headers['set-cookie']), /sluice_session=;.*sluice_signed_in=;/);
+    // A session that is gone takes its hint along: the panel's next load shows the sign-in form at once.
+    const gone = await refresh(third).expect(401);
+    assert.match(String(gone.headers['set-cookie']), /sluice_session=;.*sluice_signed_in=;/);
   });
 
   test('two tabs refreshing at the same moment both keep working', async () => {

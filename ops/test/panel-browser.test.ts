@@ -21,6 +21,8 @@ let backend: Server;
 let backendUrl: string;
 let browser: Browser;
 let signedIn = false;
+/** Requests for a token from the session cookie (/api/auth/refresh) the stand-in backend has answered. */
+let refreshes = 0;
 
 const OWNER = {
   id: 1,
@@ -45,10 +47,11 @@ before(async () => {
       response.writeHead(200, { 'content-type': 'text/html' });
       response.end(`<!doctype html><iframe src="${edge.adminUrl}/"></iframe>`);
     } else if (request.url === '/api/auth/providers') json(200, { oidc: { name: 'Okta' } });
-    else if (request.url === '/api/auth/refresh' && signedIn)
-      json(200, { accessToken: 'token', expiresIn: 900, user: OWNER });
-    else if (request.url === '/api/auth/refresh') json(401, { code: 'UNAUTHENTICATED', message: 'Sign in.' });
-    else if (request.url === '/api/sites') json(200, []);
+    else if (request.url === '/api/auth/refresh') {
+      refreshes++;
+      if (signedIn) json(200, { accessToken: 'token', expiresIn: 900, user: OWNER });
+      else json(401, { code: 'UNAUTHENTICATED', message: 'Sign in.' });
+    } else if (request.url === '/api/sites') json(200, []);
     else json(404, { code: 'NOT_FOUND', message: 'Not here.' });
   });
   const backendPort = await freePort();
@@ -89,11 +92,21 @@ async function watchedPage(): Promise<{ page: Page; refusals: string[] }> {
 
 test('the panel signs in and shows the dashboard with nothing refused by its policy', async () => {
   const { page, refusals } = await watchedPage();
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
   signedIn = false;
+  refreshes = 0;
   await page.goto(`${edge.adminUrl}/`);
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
   await page.getByText('Okta').waitFor();
+  // A browser the API never signed in asks for no token it can't have: no 401, nothing in the console.
+  assert.equal(refreshes, 0);
+  assert.deepEqual(consoleErrors, []);
+  // Signed in, the API leaves its hint for the panel (backend/src/auth/cookies.ts, SESSION_HINT).
   signedIn = true;
+  await page.context().addCookies([{ name: 'sluice_signed_in', value: '1', url: edge.adminUrl }]);
   await page.goto(`${edge.adminUrl}/`);
   await page.getByText('There are no sites you can see yet').waitFor();
   assert.deepEqual(refusals, []);

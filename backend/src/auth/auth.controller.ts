@@ -49,8 +49,15 @@ export class AuthController {
   ): Promise<SignedInBody> {
     this.cookies.assertSameOrigin(request);
     const token = this.cookies.read(request, SESSION);
-    if (token === undefined) throw new DomainError(ErrorCode.Unauthenticated, 'no session: sign in');
-    return this.answer(response, await this.auth.refresh(token));
+    try {
+      if (token === undefined) throw new DomainError(ErrorCode.Unauthenticated, 'no session: sign in');
+      return this.answer(response, await this.auth.refresh(token));
+    } catch (error) {
+      // A session that is gone: the panel's hint goes too, so its next load shows the sign-in form at once.
+      if (error instanceof DomainError && error.code === ErrorCode.Unauthenticated)
+        this.cookies.clearSession(response);
+      throw error;
+    }
   }
 
   /** What the sign-in form offers besides the password. */
@@ -81,7 +88,7 @@ export class AuthController {
     this.cookies.clear(response, SIGN_IN);
     try {
       const user = await this.sso.finish(new URL(request.originalUrl, panel).searchParams, started);
-      this.cookies.set(response, SESSION, (await this.auth.start(user)).refreshToken!);
+      this.cookies.setSession(response, (await this.auth.start(user)).refreshToken!);
       response.redirect(302, `${panel}/`);
     } catch (error) {
       const message =
@@ -102,7 +109,7 @@ export class AuthController {
     this.cookies.assertSameOrigin(request);
     const token = this.cookies.read(request, SESSION);
     if (token !== undefined) await this.auth.logout(token);
-    this.cookies.clear(response, SESSION);
+    this.cookies.clearSession(response);
   }
 
   @SignedIn()
@@ -157,7 +164,7 @@ export class AuthController {
   }
 
   private answer(response: CookieResponse, session: Session): SignedInBody {
-    if (session.refreshToken !== undefined) this.cookies.set(response, SESSION, session.refreshToken);
+    if (session.refreshToken !== undefined) this.cookies.setSession(response, session.refreshToken);
     return session.signedIn;
   }
 }

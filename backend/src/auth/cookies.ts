@@ -22,6 +22,8 @@ export interface CookieKind {
   path: string;
   sameSite: 'strict' | 'lax';
   maxAgeMs: number;
+  /** The panel's script may read it (every other cookie is httpOnly). */
+  readable?: boolean;
 }
 
 /** The refresh token: sent by the panel's own requests only (SameSite=Strict), to the auth routes. */
@@ -30,6 +32,20 @@ export const SESSION: CookieKind = {
   path: '/api/auth',
   sameSite: 'strict',
   maxAgeMs: SESSION_TTL_MS,
+};
+
+/**
+ * That the browser holds a session (SESSION, whose value no script may read, and which without TLS is limited to
+ * /api/auth), for the panel's script to read: without it the panel shows the sign-in form at once instead of asking
+ * for a token it can't have, a 401 the browser's console would show on every signed-out visit. It holds "1": no
+ * secret, and nothing the API believes.
+ */
+export const SESSION_HINT: CookieKind = {
+  name: 'sluice_signed_in',
+  path: '/',
+  sameSite: 'strict',
+  maxAgeMs: SESSION_TTL_MS,
+  readable: true,
 };
 
 /**
@@ -71,6 +87,17 @@ export class Cookies {
     response.clearCookie(this.name(kind), this.options(kind));
   }
 
+  /** The session's refresh token, and the hint the panel reads (SESSION_HINT). */
+  setSession(response: CookieResponse, refreshToken: string): void {
+    this.set(response, SESSION, refreshToken);
+    this.set(response, SESSION_HINT, '1');
+  }
+
+  clearSession(response: CookieResponse): void {
+    this.clear(response, SESSION);
+    this.clear(response, SESSION_HINT);
+  }
+
   /**
    * CSRF defence of the cookie-authenticated routes (refresh, logout): the custom header, and an Origin
    * that is the admin panel's (SLUICE_ADMIN_ORIGIN, else the public URL).
@@ -100,7 +127,7 @@ export class Cookies {
 
   private options(kind: CookieKind) {
     return {
-      httpOnly: true,
+      httpOnly: !kind.readable,
       sameSite: kind.sameSite,
       secure: this.secure,
       path: this.secure ? '/' : kind.path,

@@ -5,9 +5,18 @@ import { SESSION_ENDED_NOTICE, SessionContext, type SessionState } from './sessi
 /** The access token is renewed this long before it expires. */
 const RENEW_EARLY_SECONDS = 60;
 
+/**
+ * Whether the API said this browser holds a session: its hint cookie (SESSION_HINT, backend/src/auth/cookies.ts;
+ * the session's own cookie is out of any script's reach). Without it the sign-in form shows at once, with no request
+ * for a token the browser can't have (whose 401 the console would show on every signed-out visit).
+ */
+const mayHaveSession = () => /(?:^|;\s*)(?:__Host-)?sluice_signed_in=1(?:;|$)/.test(document.cookie);
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [signedIn, setSignedIn] = useState<auth.SignedIn>();
-  const [status, setStatus] = useState<SessionState['status']>('checking');
+  const [status, setStatus] = useState<SessionState['status']>(() =>
+    mayHaveSession() ? 'checking' : 'signed-out',
+  );
   const [notice, setNotice] = useState<string>();
 
   const accept = useCallback((answer: auth.SignedIn) => {
