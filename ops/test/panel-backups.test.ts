@@ -96,10 +96,16 @@ test('the admin pages with their data, at phone width (dark) and desktop width (
         .innerText(),
       /_sluice\.push\(\['config', 'site', '[^']+'\]\)/,
     );
-    assert.match(
-      await page.getByLabel('First-party proxy snippet', { exact: true }).innerText(),
-      /^location \/telemetry\/ \{/m,
-    );
+    // The tested snippet of each web server the README names, nginx's first.
+    const proxySnippet = () => page.getByLabel('First-party proxy snippet', { exact: true }).innerText();
+    const servers = page.getByRole('group', { name: 'First-party proxy: web server' });
+    assert.match(await proxySnippet(), /^location \/telemetry\/ \{/m);
+    await servers.getByRole('button', { name: 'Caddy' }).click();
+    assert.match(await proxySnippet(), /^handle \/telemetry\/\* \{/m);
+    await servers.getByRole('button', { name: 'Apache' }).click();
+    assert.match(await proxySnippet(), /^<Location "\/telemetry\/">/m);
+    await servers.getByRole('button', { name: 'nginx' }).click();
+    assert.match(await proxySnippet(), /^location \/telemetry\/ \{/m);
     await panel.assertAccessible(page, `the Sites page at ${size.width} px`);
     await panel.screenshot(page, 'sites');
 

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
-// The very file the end-to-end test runs in a customer's nginx (README, "First-party proxy").
-import firstPartyProxy from '../../../config/first-party-proxy.conf?raw';
+// The very files the first-party proxy test runs in a customer's nginx, Caddy and Apache (README, "First-party proxy").
+import apacheProxy from '../../../config/first-party-proxy.apache.conf?raw';
+import caddyProxy from '../../../config/first-party-proxy.Caddyfile?raw';
+import nginxProxy from '../../../config/first-party-proxy.conf?raw';
 import { useSession } from '../auth/session';
 import { QueryState } from '../shared/QueryState';
 import { useAction } from '../shared/useAction';
@@ -64,16 +66,56 @@ export function SitesPage() {
   );
 }
 
+/** The first-party proxy for each web server a site may run: where it goes, and the tested snippet. */
+const PROXY_SERVERS = [
+  {
+    name: 'nginx',
+    where: (
+      <>
+        the site's nginx <code>server</code> block
+      </>
+    ),
+    snippet: nginxProxy,
+  },
+  { name: 'Caddy', where: <>the site's block of its Caddyfile</>, snippet: caddyProxy },
+  {
+    name: 'Apache',
+    where: (
+      <>
+        the site's <code>&lt;VirtualHost&gt;</code> (with <code>a2enmod proxy_http headers</code>)
+      </>
+    ),
+    snippet: apacheProxy,
+  },
+];
+
 /** What a site's own server forwards to the edge, so the tracker and its beacons stay on the site's domain. */
 function FirstPartyProxyCard() {
+  const [server, setServer] = useState(PROXY_SERVERS[0]);
   return (
     <section className="card" aria-label="First-party proxy">
-      <h2>First-party proxy</h2>
+      <header className="card-header">
+        <h2>First-party proxy</h2>
+        <div className="breakdown-tabs" role="group" aria-label="First-party proxy: web server">
+          {PROXY_SERVERS.map((candidate) => (
+            <button
+              key={candidate.name}
+              type="button"
+              className="chip"
+              aria-pressed={candidate === server}
+              onClick={() => setServer(candidate)}
+            >
+              {candidate.name}
+            </button>
+          ))}
+        </div>
+      </header>
       <p>
-        Every snippet loads the tracker from <code>/telemetry/</code> on the site's own domain. In the site's
-        nginx <code>server</code> block, forward that path to this Sluice edge:
+        Every snippet loads the tracker from <code>/telemetry/</code> on the site's own domain. In{' '}
+        {server.where}, forward that path to this Sluice edge (with its address in place of{' '}
+        <code>EDGE_ORIGIN</code>), and list the server's address in <code>EDGE_TRUSTED_PROXIES</code>:
       </p>
-      <Snippet label="First-party proxy snippet" text={firstPartyProxy} />
+      <Snippet label="First-party proxy snippet" text={server.snippet} />
     </section>
   );
 }
