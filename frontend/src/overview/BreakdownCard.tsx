@@ -10,6 +10,7 @@ import { useInView } from '../shared/useInView';
 import { SearchField } from '../shared/SearchField';
 import { CsvDownloadButton } from '../shared/CsvDownloadButton';
 import { ScrollRegion } from '../shared/ScrollRegion';
+import { ChipChoice } from '../shared/ChipChoice';
 
 /** The world map, with its shapes and projection: loaded when a Map tab is first chosen. */
 const CountryMap = lazy(async () => ({ default: (await import('./CountryMap')).CountryMap }));
@@ -67,19 +68,13 @@ export function BreakdownCard({ spec, request, onFilter }: BreakdownCardProps) {
       <header className="breakdown-header">
         <h2 id={headingId}>{spec.title}</h2>
         {spec.tabs.length > 1 && (
-          <div className="breakdown-tabs" role="group" aria-label={`${spec.title}: show`}>
-            {spec.tabs.map((candidate) => (
-              <button
-                key={candidate.label}
-                type="button"
-                className="chip"
-                aria-pressed={candidate === tab}
-                onClick={() => setTab(candidate)}
-              >
-                {candidate.label}
-              </button>
-            ))}
-          </div>
+          <ChipChoice
+            label={`${spec.title}: show`}
+            options={spec.tabs}
+            chosen={tab}
+            nameOf={(candidate) => candidate.label}
+            onChoose={setTab}
+          />
         )}
       </header>
       <div className="breakdown-tools">

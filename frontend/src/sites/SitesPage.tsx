@@ -16,6 +16,7 @@ import {
   type SiteStatus,
 } from './api';
 import { DemoSiteCard } from './DemoSiteCard';
+import { ChipChoice } from '../shared/ChipChoice';
 import { CopyButton } from '../shared/CopyButton';
 import { SigningSecrets } from './SigningSecrets';
 import { siteDomain } from './site-domain';
@@ -96,19 +97,13 @@ function FirstPartyProxyCard() {
     <section className="card" aria-label="First-party proxy">
       <header className="card-header">
         <h2>First-party proxy</h2>
-        <div className="breakdown-tabs" role="group" aria-label="First-party proxy: web server">
-          {PROXY_SERVERS.map((candidate) => (
-            <button
-              key={candidate.name}
-              type="button"
-              className="chip"
-              aria-pressed={candidate === server}
-              onClick={() => setServer(candidate)}
-            >
-              {candidate.name}
-            </button>
-          ))}
-        </div>
+        <ChipChoice
+          label="First-party proxy: web server"
+          options={PROXY_SERVERS}
+          chosen={server}
+          nameOf={(candidate) => candidate.name}
+          onChoose={setServer}
+        />
       </header>
       <p>
         Every snippet loads the tracker from <code>/telemetry/</code> on the site's own domain. In{' '}
