@@ -35,21 +35,31 @@ export async function testEdgeOptions(dir: string) {
   } as const;
 }
 
+/**
+ * The edge a browser test's tracker talks to: nothing behind /api/, the test's proxies (127.0.0.1) trusted, and
+ * lines in the file within 100 ms rather than a second, so each step waits for its marker that much less.
+ */
+export async function startBrowserTestEdge(
+  dir: string,
+  edge: Partial<StartEdgeOptions> = {},
+): Promise<RunningEdge> {
+  return startEdge({
+    ...(await testEdgeOptions(dir)),
+    adminDir: join(dir, 'admin'),
+    backendUpstream: '127.0.0.1:9',
+    trustedProxies: ['127.0.0.1'],
+    eventsFlushMs: 100,
+    ...edge,
+  });
+}
+
 export async function startBrowserPipeline(
   dir: string,
   edge: Partial<StartEdgeOptions> = {},
 ): Promise<BrowserPipeline> {
   const clickhouse = await new ClickHouseHarness().start();
   await clickhouse.migrate();
-  const runningEdge = await startEdge({
-    ...(await testEdgeOptions(dir)),
-    adminDir: join(dir, 'admin'),
-    backendUpstream: '127.0.0.1:9',
-    trustedProxies: ['127.0.0.1'],
-    // Lines reach the file within 100 ms rather than a second: each step waits for its marker that much less.
-    eventsFlushMs: 100,
-    ...edge,
-  });
+  const runningEdge = await startBrowserTestEdge(dir, edge);
   const shipper = startShipperProcess({
     inputDir: join(dir, 'events'),
     stateDir: join(dir, 'shipper'),

@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { trackerSnippet, type EventRow, type SiteEntry } from '@sluice/config';
-import { startEdge, type RunningEdge } from '@sluice/edge';
+import type { RunningEdge } from '@sluice/edge';
 import { freePort, waitUntil } from '@sluice/services';
 import { CUSTOMER_HOST, launchChromium, personsPage } from './browser';
-import { testEdgeOptions } from './browser-pipeline';
+import { startBrowserTestEdge } from './browser-pipeline';
 import { startCustomerSite, type ProxyServer } from './customer-site';
 
 /**
@@ -220,13 +220,7 @@ describe('a visit in Chromium through the Caddy and Apache snippets', () => {
   before(async () => {
     dir = readableTempDir('sluice-first-party-browser-');
     writeFileSync(join(dir, 'sites.json'), JSON.stringify({ version: 1, sites }));
-    edge = await startEdge({
-      ...(await testEdgeOptions(dir)),
-      adminDir: join(dir, 'admin'),
-      backendUpstream: '127.0.0.1:9',
-      trustedProxies: ['127.0.0.1'],
-      eventsFlushMs: 100,
-    });
+    edge = await startBrowserTestEdge(dir);
     browser = await launchChromium();
   });
 
