@@ -396,6 +396,28 @@ describe('the last 5 minutes', () => {
       Array(30).fill(0),
     );
   });
+
+  test("a site's last event: null before its first, then the newest human one's, however old", async () => {
+    const site = await newSite('last-event.test');
+    const lastEvent = async () => (await report(site, 'realtime/last-event', {}).expect(200)).body;
+    assert.deepEqual(await lastEvent(), { siteId: site, lastEventAt: null });
+
+    // Only a bot so far: the snippet's own visits have not come.
+    await stores.insertEvents([eventRow({ site_id: site, event_id: randomUUID(), ts: ago(5), is_bot: 1 })]);
+    assert.equal((await lastEvent()).lastEventAt, null);
+
+    // A quiet site: its last event is days before the recent days read first.
+    const longAgo = ago(40 * 86_400);
+    await stores.insertEvents([eventRow({ site_id: site, event_id: randomUUID(), ts: longAgo })]);
+    assert.equal((await lastEvent()).lastEventAt, `${longAgo.replace(' ', 'T')}.000Z`);
+
+    const recent = ago(30);
+    await stores.insertEvents([
+      eventRow({ site_id: site, event_id: randomUUID(), ts: ago(3 * 3_600) }),
+      eventRow({ site_id: site, event_id: randomUUID(), ts: recent }),
+    ]);
+    assert.equal((await lastEvent()).lastEventAt, `${recent.replace(' ', 'T')}.000Z`);
+  });
 });
 
 describe('site isolation', () => {
@@ -407,7 +429,7 @@ describe('site isolation', () => {
     const missing = 4_000_000_000;
     for (const credential of [viewer.token, viewer.key]) {
       await report(siteA, 'realtime', {}, credential).expect(200);
-      for (const path of ['realtime', 'realtime/stream']) {
+      for (const path of ['realtime', 'realtime/last-event', 'realtime/stream']) {
         const answers = [];
         for (const site of [siteB, missing]) {
           const response = await fetch(`${base}/api/sites/${site}/${path}`, {

@@ -12,6 +12,7 @@ import {
   formatNumber,
   formatRevenue,
   formatPercent,
+  formatTimeAgo,
 } from '../src/shared/format.js';
 
 /** formatRange's separator: an en dash between thin spaces. */
@@ -72,4 +73,17 @@ test('revenue: each currency on its own, exact, in alphabetical order', () => {
   assert.deepEqual(formatRevenue({ USD: '0.50', EUR: '119.8025' }, 'en-US'), ['€119.8025', '$0.50']);
   assert.deepEqual(formatRevenue({ JPY: '12345678901.10' }, 'en-US'), ['¥12,345,678,901.10']);
   assert.deepEqual(formatRevenue(undefined), []);
+});
+
+test("a time ago in its largest whole unit, in the reader's words", () => {
+  const now = new Date('2026-12-07T12:00:00Z');
+  assert.deepEqual(
+    ['2026-12-07T12:00:00Z', '2026-12-07T12:00:03Z', '2026-12-07T11:59:48Z', '2026-12-07T11:57:00Z'].map(
+      (instant) => formatTimeAgo(instant, now, 'en-US'),
+    ),
+    ['now', 'now', '12 seconds ago', '3 minutes ago'],
+  );
+  assert.equal(formatTimeAgo('2026-12-07T09:30:00Z', now, 'en-US'), '2 hours ago');
+  assert.equal(formatTimeAgo('2026-12-06T11:00:00Z', now, 'en-US'), 'yesterday');
+  assert.equal(formatTimeAgo('2026-12-02T12:00:00Z', now, 'de-DE'), 'vor 5 Tagen');
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { sampleEventRow } from '@sluice/config';
 import { SCREENSHOT_SIZES, startPanelHarness, type PanelHarness } from './panel-harness';
 
@@ -59,6 +60,14 @@ test('an owner backs up from the panel, follows the progress and downloads the a
   await panel.screenshot(dark, 'backups');
 });
 
+/** How long ago an instant was, in the page's own words (Intl in its locale, by its clock). */
+const relativeDays = (instant: string, page: Page) =>
+  page.evaluate((at) => {
+    const days = Math.floor((Date.now() - Date.parse(at)) / 86_400_000);
+    const { language } = (globalThis as unknown as { navigator: { language: string } }).navigator;
+    return new Intl.RelativeTimeFormat(language, { numeric: 'auto' }).format(-days, 'day');
+  }, instant);
+
 /** Sites, users with their grants, the audit log they leave, the account's two-factor set-up and sign-in. */
 test('the admin pages with their data, at phone width (dark) and desktop width (light)', async () => {
   const site = async (name: string, domain: string) =>
@@ -88,6 +97,16 @@ test('the admin pages with their data, at phone width (dark) and desktop width (
       'Shop shop.example.com',
       'Docs docs.example.com',
       'Blog blog.example.com',
+    ]);
+    // Whether each site's snippet sends anything: the first site's last events are weeks old, the others have none.
+    const activity = page.locator('.site-activity');
+    await activity.filter({ hasText: 'Quiet' }).waitFor();
+    await activity.nth(3).filter({ hasText: /\w/ }).waitFor();
+    assert.deepEqual(await activity.allInnerTexts(), [
+      `Quiet: the last event came ${await relativeDays('2026-11-20T10:00:00Z', page)}`,
+      'No events yet: paste the snippet on every page of shop.example.com, then open one of them.',
+      'No events yet: paste the snippet on every page of docs.example.com, then open one of them.',
+      'No events yet: paste the snippet on every page of blog.example.com, then open one of them.',
     ]);
     assert.match(
       await page

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { dataPaths } from '../src/stack/settings';
+import { readSites } from '../src/stack/sites-file';
 import { everyCardDrawn, nothingLoading, wordsBrokenMidWord } from './browser';
 import { SCREENSHOT_SIZES, startPanelHarness, type PanelHarness } from './panel-harness';
 
@@ -22,11 +24,21 @@ after(() => panel?.stop());
 
 const MONTH = 'period=30d';
 
+/** The site `npm start` made on its first start, which nothing has sent to. */
+const FIRST_SITE = 1;
+
 test("a newcomer's empty overview leads to the demo site, whose progress is followed to its reports", async () => {
-  // The first start's site, with nothing sent yet: the overview says where the snippet and the demo site are.
+  // The first start's site, with nothing sent yet: the overview waits for its first visit, with its snippet.
   const page = await panel.ownerPage('/');
-  await page.getByText(/^No visits on these dates\./).waitFor();
-  await page.getByRole('link', { name: 'demo site' }).click();
+  const waiting = page.getByRole('region', { name: /^Waiting for the first visit to / });
+  await waiting.waitFor();
+  const first = readSites(dataPaths(panel.settings).sitesFile).find(({ id }) => id === FIRST_SITE);
+  assert.ok(first, 'the first site is in the sites file');
+  assert.ok(
+    (await waiting.getByRole('region', { name: 'Snippet' }).innerText()).includes(`'site', '${first.key}'`),
+    "the site's own snippet, its key in it",
+  );
+  await waiting.getByRole('link', { name: 'demo site' }).click();
   await page.waitForURL(/\/sites$/);
   const card = page.getByRole('region', { name: 'Demo site' });
   await card.getByRole('button', { name: 'Add demo site' }).click();
@@ -48,6 +60,30 @@ test("a newcomer's empty overview leads to the demo site, whose progress is foll
   const visitors = page.getByRole('list', { name: 'Metrics' }).getByRole('button').first();
   await visitors.filter({ hasText: /Unique visitors\s*[\d,]{4,}/ }).waitFor();
   await page.close();
+});
+
+test('a site waiting for its first visit: its overview and the Sites page see it come, without a reload', async () => {
+  const waitingFor = (page: Page) => page.getByRole('region', { name: /^Waiting for the first visit to / });
+  for (const { width, dark } of SCREENSHOT_SIZES) {
+    const shot = await panel.ownerPage(`/sites/${FIRST_SITE}/overview`, { width, dark });
+    await waitingFor(shot).locator('.snippet').waitFor();
+    await panel.assertAccessible(shot, `the waiting overview at ${width} px`);
+    await panel.screenshot(shot, 'waiting');
+    await shot.close();
+  }
+  const overview = await panel.ownerPage(`/sites/${FIRST_SITE}/overview`);
+  await waitingFor(overview).waitFor();
+  const sites = await panel.ownerPage('/sites');
+  const activity = sites.locator('.site-activity').first();
+  await activity.getByText(/^No events yet: paste the snippet on every page of /).waitFor();
+
+  await panel.sendPageview(FIRST_SITE, '/hello');
+  // Each page asks again on its own every few seconds: the visit shows within them once the pipeline ships it.
+  const visitors = overview.getByRole('list', { name: 'Metrics' }).getByRole('button').first();
+  await visitors.filter({ hasText: /^Unique visitors\s*1\b/ }).waitFor();
+  assert.equal(await waitingFor(overview).count(), 0);
+  await activity.getByText(/^Receiving events: the last came /).waitFor();
+  await Promise.all([overview.close(), sites.close()]);
 });
 
 /** Every report page over the demo's month, as its screenshot shows it. */

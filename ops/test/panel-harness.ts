@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { EventRow } from '@sluice/config';
 import { REPO_ROOT } from '../src/repo-root';
-import type { StackSettings } from '../src/stack/settings';
+import { dataPaths, type StackSettings } from '../src/stack/settings';
+import { readSites } from '../src/stack/sites-file';
 import type { RunningStack } from '../src/stack/stack';
 import { launchChromium } from './browser';
 import { startTestStack } from './test-stack';
@@ -41,6 +43,8 @@ export interface PanelHarness {
   token: string;
   /** Inserts rows as the pipeline would, over ClickHouse's HTTP interface with the admin account. */
   insertEvents(rows: EventRow[]): Promise<void>;
+  /** Sends one pageview of `pathname` to the site through the real edge, as the tracker in a visitor's Chrome would. */
+  sendPageview(siteId: number, pathname: string): Promise<void>;
   /** Runs a statement (with `body` as its data) over ClickHouse's HTTP interface with the admin account. */
   clickhouse(statement: string, body?: string): Promise<void>;
   /** POSTs JSON to the API through the edge as the owner; the answer must be `status`. */
@@ -155,6 +159,26 @@ export async function startPanelHarness(name: string): Promise<PanelHarness> {
     assert.equal(response.status, 200, await response.text());
   }
 
+  async function sendPageview(siteId: number, pathname: string): Promise<void> {
+    const site = readSites(dataPaths(settings).sitesFile).find(({ id }) => id === siteId);
+    assert.ok(site, `site ${siteId} is in the sites file the edge reads`);
+    const origin = `https://${site.domain}`;
+    const response = await fetch(`${stack.edgeUrl}/telemetry/e`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'text/plain;charset=UTF-8',
+        origin,
+        'user-agent':
+          'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
+      },
+      body: JSON.stringify({
+        s: site.key,
+        e: [{ id: randomUUID(), n: 'pageview', u: `${origin}${pathname}`, r: '', sid: randomUUID() }],
+      }),
+    });
+    assert.equal(response.status, 204, await response.text());
+  }
+
   const sizes = new WeakMap<Page, { width: number; dark: boolean }>();
   async function visitorPage(
     path: string,
@@ -177,6 +201,7 @@ export async function startPanelHarness(name: string): Promise<PanelHarness> {
     ownerPassword: OWNER_PASSWORD,
     token,
     clickhouse,
+    sendPageview,
     insertEvents: (rows) =>
       clickhouse('INSERT INTO events FORMAT JSONEachRow', rows.map((row) => JSON.stringify(row)).join('\n')),
     post: (path, body, status = 200) => post(path, body, status, token),

@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { sampleEventRow, type EventRow } from '@sluice/config';
 import { waitUntil } from '@sluice/services';
-import { dataPaths } from '../src/stack/settings';
-import { readSites } from '../src/stack/sites-file';
 import { PANEL_LOCALE, startPanelHarness, type PanelHarness } from './panel-harness';
 
 /**
@@ -287,35 +284,6 @@ test('a site with many measured pages: the first 25 shown, more on demand, a sea
   await page.close();
 });
 
-/** Sends one pageview of `pathname` through the real edge, as the tracker in a visitor's Chrome would. */
-async function sendThroughEdge(pathname: string): Promise<void> {
-  const site = readSites(dataPaths(panel.settings).sitesFile).find(({ id }) => id === SITE_ID);
-  assert.ok(site, 'the seeded site is in the sites file the edge reads');
-  const origin = `https://${site.domain}`;
-  const response = await fetch(`${panel.stack.edgeUrl}/telemetry/e`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'text/plain;charset=UTF-8',
-      origin,
-      'user-agent':
-        'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
-    },
-    body: JSON.stringify({
-      s: site.key,
-      e: [
-        {
-          id: randomUUID(),
-          n: 'pageview',
-          u: `${origin}${pathname}`,
-          r: '',
-          sid: randomUUID(),
-        },
-      ],
-    }),
-  });
-  assert.equal(response.status, 204, await response.text());
-}
-
 /** The realtime report read through the API: how the test knows an event reached ClickHouse. */
 async function realtimeNow(): Promise<{ visitors: number; pageviews: number }> {
   const response = await fetch(`${panel.stack.adminUrl}/api/sites/${SITE_ID}/realtime`, {
@@ -375,7 +343,7 @@ test('realtime: the last 5 minutes, and events sent through the edge arriving li
   await state.filter({ hasText: 'Live' }).waitFor();
 
   const live = page.getByRole('table', { name: /events at most, newest first/ });
-  await sendThroughEdge('/from-the-edge');
+  await panel.sendPageview(SITE_ID, '/from-the-edge');
   await live.getByRole('cell', { name: '/from-the-edge' }).waitFor();
   // The summary reads again on its own, without a reload: three visitors now, one more pageview in the minutes.
   await visitors.filter({ hasText: /^3$/ }).waitFor();
@@ -383,7 +351,7 @@ test('realtime: the last 5 minutes, and events sent through the edge arriving li
 
   await setHidden(page, true);
   await state.filter({ hasText: 'Paused while this tab is hidden' }).waitFor();
-  await sendThroughEdge('/while-hidden');
+  await panel.sendPageview(SITE_ID, '/while-hidden');
   await waitUntil(
     'the event sent while hidden in ClickHouse',
     async () => (await realtimeNow()).pageviews === 4,
@@ -449,7 +417,7 @@ test('the errors, web vitals and realtime pages at phone width dark and desktop 
 
     const realtime = await panel.ownerPage(`/sites/${SITE_ID}/realtime`, { width, dark });
     await realtime.getByRole('status').filter({ hasText: 'Live' }).waitFor();
-    await sendThroughEdge(`/pricing?shot=${width}`);
+    await panel.sendPageview(SITE_ID, `/pricing?shot=${width}`);
     await realtime.locator('.realtime-table td').first().waitFor();
     await panel.assertAccessible(realtime, `the realtime page at ${width} px`);
     await panel.screenshot(realtime, 'realtime');

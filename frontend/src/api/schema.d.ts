@@ -632,6 +632,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sites/{siteId}/realtime/last-event": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** When the site's newest event arrived, null before its first: whether its snippet sends anything */
+        get: operations["RealtimeController_lastEvent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sites/{siteId}/realtime/stream": {
         parameters: {
             query?: never;
@@ -2227,6 +2244,14 @@ export interface components {
             sources: components["schemas"]["RealtimeSourceDto"][];
             /** @description The last 30 minutes, oldest first, the minute under way last: pageviews each, 0 for none */
             minutes: components["schemas"]["RealtimeMinuteDto"][];
+        };
+        LastEventDto: {
+            siteId: number;
+            /**
+             * Format: date-time
+             * @description When the site's newest event stored arrived (bots' left out); null before its first
+             */
+            lastEventAt: string | null;
         };
         ErrorValueDto: {
             /** @description The page path or the browser; empty when unknown */
@@ -4904,6 +4929,48 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RealtimeReportDto"];
+                };
+            };
+            /** @description No valid access token or API key (an API key refused: code api_key_invalid) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site, or one the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An API key past its requests of this minute: Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RealtimeController_lastEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LastEventDto"];
                 };
             };
             /** @description No valid access token or API key (an API key refused: code api_key_invalid) */

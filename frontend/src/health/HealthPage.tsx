@@ -1,6 +1,7 @@
 import type { ReportPageProps } from '../reports/report-page';
 import { QueryState } from '../shared/QueryState';
-import { botLines, nodeLines, reasonLines, siteTotals, sourceNotice, type HealthLine } from './health-data';
+import { botLines, nodeLines, reasonLines, siteTotals, sourceNotice } from './health-data';
+import { HealthTable } from './HealthTable';
 import { useIngestHealthQuery } from './useIngestHealthQuery';
 import { formatDateTime } from '../shared/format';
 
@@ -83,27 +84,5 @@ export function HealthPage({ site }: ReportPageProps) {
         }}
       </QueryState>
     </div>
-  );
-}
-
-function HealthTable({ title, lines, empty }: { title: string; lines: HealthLine[]; empty: string }) {
-  return (
-    <table className="health-table" aria-label={title}>
-      <caption>{title}</caption>
-      <tbody>
-        {lines.length === 0 ? (
-          <tr>
-            <td colSpan={2}>{empty}</td>
-          </tr>
-        ) : (
-          lines.map((line) => (
-            <tr key={line.label}>
-              <th scope="row">{line.label}</th>
-              <td className="number">{line.value}</td>
-            </tr>
-          ))
-        )}
-      </tbody>
-    </table>
   );
 }

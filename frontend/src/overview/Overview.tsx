@@ -21,16 +21,28 @@ import {
   type OverviewMetricName,
 } from './overview-data';
 import { TimeChart } from './TimeChart';
+import { useFirstVisit } from './useFirstVisit';
+import { WaitingForFirstVisit } from './WaitingForFirstVisit';
 import { chartInterval, chartIntervalsFor, type ChartInterval } from '../../../config/src/view-periods.js';
 import { INTERVAL_LABELS } from './timeseries-data';
 import { useOverviewQuery } from './useOverviewQuery';
 import { useTimeseriesQuery } from './useTimeseriesQuery';
-import { formatDateRange } from '../shared/format';
+import { formatDateRange, formatDateTime, formatTimeAgo } from '../shared/format';
 
 /** A site's overview: the filter bar, metric cards, the time chart and the breakdown cards, all one view. */
-export function OverviewPage({ range, view, onChange, request }: ReportPageProps) {
+export function OverviewPage({ site, range, view, onChange, request }: ReportPageProps) {
   const metric = isOverviewMetric(view.metric) ? view.metric : 'visitors';
   const addFilter = (filter: Condition) => onChange({ filters: withCondition(view.filters, filter) });
+  // The metric cards ask it (OverviewMetrics): the page reads the same answer, to know an empty view.
+  const overview = useOverviewQuery(request).data;
+  const firstVisit = useFirstVisit(site.id, overview !== undefined && isEmptyOverview(overview));
+  if (firstVisit.waiting) {
+    return (
+      <div className="overview">
+        <WaitingForFirstVisit site={site} />
+      </div>
+    );
+  }
   return (
     <div className="overview">
       <CurrentVisitors siteId={request.siteId} />
@@ -38,6 +50,7 @@ export function OverviewPage({ range, view, onChange, request }: ReportPageProps
         request={request}
         charted={metric}
         onChart={(chosen) => onChange({ metric: chosen })}
+        lastEventAt={firstVisit.lastEventAt}
       />
       <TimeSection
         request={request}
@@ -59,6 +72,8 @@ interface OverviewMetricsProps {
   request: ReportRequest;
   charted: OverviewMetricName;
   onChart: (metric: OverviewMetricName) => void;
+  /** When the site's last event came, once its view is empty. */
+  lastEventAt: string | null | undefined;
 }
 
 /**
@@ -66,7 +81,7 @@ interface OverviewMetricsProps {
  * children's, so the page's own request left last, behind every card's, and over HTTP/1.1's six connections
  * to the panel waited for one of them to end.
  */
-function OverviewMetrics({ request, charted, onChart }: OverviewMetricsProps) {
+function OverviewMetrics({ request, charted, onChart, lastEventAt }: OverviewMetricsProps) {
   const overview = useOverviewQuery(request);
   return (
     <section className="overview-metrics" aria-label="Overview">
@@ -74,7 +89,7 @@ function OverviewMetrics({ request, charted, onChart }: OverviewMetricsProps) {
         query={overview}
         what="the overview"
         isEmpty={isEmptyOverview}
-        empty={<NoVisits siteId={request.siteId} />}
+        empty={<NoVisits siteId={request.siteId} lastEventAt={lastEventAt} />}
       >
         {(data) => <MetricCards cards={metricCards(data)} charted={charted} onChart={onChart} />}
       </QueryState>
@@ -83,15 +98,27 @@ function OverviewMetrics({ request, charted, onChart }: OverviewMetricsProps) {
 }
 
 /**
- * An empty period: where the snippet is, (for those who may add one) a demo site to see the reports with, and
- * where visits went that came but are not counted: a headless browser's are flagged as a bot's.
+ * An empty period of a site that has had visits: when the last came, where the snippet is, (for those who may
+ * add one) a demo site to see the reports with, and where visits went that came but are not counted: a
+ * headless browser's are flagged as a bot's.
  */
-function NoVisits({ siteId }: { siteId: number }) {
+function NoVisits({ siteId, lastEventAt }: { siteId: number; lastEventAt: string | null | undefined }) {
   const { user } = useSession();
   return (
     <p>
-      No visits on these dates. Once the tracker snippet is on your pages, visits show up here: the snippet is
-      under <Link href="/sites">Sites</Link>
+      No visits on these dates
+      {lastEventAt && (
+        <>
+          {' '}
+          (the site's last event came{' '}
+          <time dateTime={lastEventAt} title={formatDateTime(lastEventAt)}>
+            {formatTimeAgo(lastEventAt, new Date())}
+          </time>
+          )
+        </>
+      )}
+      . Once the tracker snippet is on your pages, visits show up here: the snippet is under{' '}
+      <Link href="/sites">Sites</Link>
       {user?.role !== 'viewer' && (
         <>
           , where a <Link href="/sites">demo site</Link> with two months of generated traffic shows every

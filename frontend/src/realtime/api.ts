@@ -33,3 +33,15 @@ export const openRealtimeStream = (
     }),
     signal,
   );
+
+/** `GET /api/sites/:id/realtime/last-event`: when the site's newest event arrived, null before its first. */
+export type LastEvent = Schemas['LastEventDto'];
+
+export const fetchLastEvent = (siteId: number, token: string, signal: AbortSignal) =>
+  dataOf(
+    api.GET('/api/sites/{siteId}/realtime/last-event', {
+      ...authorized(token, signal),
+      params: { path: { siteId } },
+    }),
+    signal,
+  );

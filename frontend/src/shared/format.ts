@@ -7,9 +7,10 @@
  * Each formatter made once per locale and options: making an `Intl` formatter costs far more than using
  * one, and an overview draws hundreds of numbers (21 ms of a page load's script went to making them).
  */
-const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+type Formatter = Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat;
+const formatters = new Map<string, Formatter>();
 
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(
+function cached<T extends Formatter>(
   kind: string,
   locale: string | undefined,
   options: object,
@@ -132,6 +133,25 @@ export function formatDateTime(instant: string | Date, locale?: string, timeZone
   return dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone }).format(
     new Date(instant),
   );
+}
+
+/** Units of a time ago, largest first, each in seconds. */
+const AGO_UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['day', 86_400],
+  ['hour', 3_600],
+  ['minute', 60],
+  ['second', 1],
+];
+
+/**
+ * How long before `now` an instant was, in its largest whole unit: "12 seconds ago", "3 minutes ago",
+ * "yesterday", "5 days ago" in English; "now" for an instant at or after `now` (a clock a little ahead).
+ */
+export function formatTimeAgo(instant: string, now: Date, locale?: string): string {
+  const seconds = Math.max(0, Math.floor((now.getTime() - Date.parse(instant)) / 1000));
+  const [unit, size] = AGO_UNITS.find(([, length]) => seconds >= length) ?? ['second', 1];
+  const format = cached('ago', locale, {}, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+  return format.format(-Math.floor(seconds / size), unit);
 }
 
 /** An instant (an ISO timestamp from the API) as the reader's date, in the browser's zone. */

@@ -25,11 +25,15 @@ export interface QueryResult<T> {
   retry(): void;
 }
 
+/** How often a live answer is fetched again: every so many ms, or as often as its latest answer says. */
+export type Refresh<T> = number | ((latest: T | undefined) => number | undefined);
+
 /**
  * TanStack Query under every feature hook: `key` must hold every input `fetcher` uses, so the cache never
  * answers one view with another's data. A request whose inputs changed meanwhile is aborted. A 401 signs
  * out, which takes the panel back to the sign-in form. With `refreshEveryMs` the answer is fetched again that
- * often while the tab is visible (a live figure), never while it is hidden.
+ * often while the tab is visible (a live figure), never while it is hidden; as a function of the latest answer,
+ * as often as it says (undefined: not again).
  */
 export function useApiQuery<T>(
   key: QueryKey,
@@ -38,7 +42,7 @@ export function useApiQuery<T>(
     refreshEveryMs,
     enabled = true,
   }: {
-    refreshEveryMs?: number;
+    refreshEveryMs?: Refresh<T>;
     /** False: not asked (a card out of view); it runs for its current inputs once true. */
     enabled?: boolean;
   } = {},
@@ -60,14 +64,17 @@ export function useCachedQuery<T>(
   key: QueryKey,
   enabled: boolean,
   fetcher: (signal: AbortSignal) => Promise<T>,
-  refreshEveryMs?: number,
+  refreshEveryMs?: Refresh<T>,
 ): QueryResult<T> {
   const query = useQuery({
     queryKey: key,
     enabled,
     queryFn: ({ signal }) => fetcher(signal),
     placeholderData: keepPreviousData,
-    refetchInterval: refreshEveryMs ?? false,
+    refetchInterval:
+      typeof refreshEveryMs === 'function'
+        ? ({ state }) => refreshEveryMs(state.data) ?? false
+        : (refreshEveryMs ?? false),
   });
   return {
     data: query.data,

@@ -17,13 +17,13 @@ import {
 } from './api';
 import { DemoSiteCard } from './DemoSiteCard';
 import { ChipChoice } from '../shared/ChipChoice';
-import { CopyButton } from '../shared/CopyButton';
 import { SigningSecrets } from './SigningSecrets';
+import { SiteActivity } from './SiteActivity';
 import { siteDomain } from './site-domain';
 import { SiteDeletionNotice } from './SiteDeletionNotice';
 import { useSitesQuery } from './useSitesQuery';
 import { ErrorNotice } from '../shared/ErrorNotice';
-import { ScrollRegion } from '../shared/ScrollRegion';
+import { Snippet } from '../shared/Snippet';
 import { TextField } from '../shared/TextField';
 
 /** Adding sites, their snippets and settings. Viewers see them; admins and owners change them. */
@@ -115,18 +115,6 @@ function FirstPartyProxyCard() {
   );
 }
 
-/** Code to copy, scrolled sideways on a narrow screen rather than wrapped, with a button that copies it. */
-function Snippet({ label, text }: { label: string; text: string }) {
-  return (
-    <div className="snippet-box">
-      <ScrollRegion className="snippet" label={label}>
-        <pre>{text}</pre>
-      </ScrollRegion>
-      <CopyButton text={text} what={label.toLowerCase()} />
-    </div>
-  );
-}
-
 function AddSiteForm({ onCreated }: { onCreated: () => void }) {
   const [name, setName] = useState('');
   const [domain, setDomain] = useState('');
@@ -208,6 +196,7 @@ function SiteCard({ site, canEdit, onChanged, onDeleted }: SiteCardProps) {
       <h2>
         {site.name} <small>{site.domain}</small>
       </h2>
+      <SiteActivity siteId={site.id} domain={site.domain} />
       <p>
         Paste this on every page of {site.domain} (site key <code>{site.siteKey}</code>):
       </p>

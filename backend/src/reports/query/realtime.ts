@@ -122,3 +122,14 @@ export const activePagesSql = (siteId: number, since: number, limit: number): Na
     WHERE ${rowsSince(siteId, since)} AND name = 'pageview'
     GROUP BY value ORDER BY pageviews DESC, value ASC LIMIT ${bind.uint32(limit)}`,
 });
+
+/**
+ * The arrival of the site's newest human event from the UTC day `fromDay` on, or over all its days without
+ * one: `last` is 0 where there is none (`max` of no DateTime), which `events` tells apart.
+ */
+export const lastEventSql = (siteId: number, fromDay?: string): NamedQuery => ({
+  name: 'realtime:last-event',
+  sql: sql`SELECT toUInt32(max(ts)) AS last, count() AS events FROM events
+    WHERE site_id = ${bind.uint32(siteId)} ${fromDay ? sql`AND toDate(ts) >= ${bind.date(fromDay)}` : sql``}
+      AND is_bot = 0`,
+});

@@ -12,7 +12,7 @@ import {
 } from '@nestjs/swagger';
 import { SiteReport } from '../../auth/access.decorator.js';
 import { SiteIdParamDto } from '../../sites/dto/site-id-param.dto.js';
-import { RealtimeEventDto, RealtimeReportDto } from './dto/realtime.dto.js';
+import { LastEventDto, RealtimeEventDto, RealtimeReportDto } from './dto/realtime.dto.js';
 import { RealtimeService } from './realtime.service.js';
 
 /** Right now on a site, for its viewers: a site the caller can't see is a 404, before any stream starts. */
@@ -34,6 +34,17 @@ export class RealtimeController {
   @ApiOkResponse({ type: RealtimeReportDto })
   summary(@Param() { siteId }: SiteIdParamDto): Promise<RealtimeReportDto> {
     return this.realtime.summary(siteId);
+  }
+
+  @SiteReport()
+  @Get('last-event')
+  @ApiOperation({
+    summary:
+      "When the site's newest event arrived, null before its first: whether its snippet sends anything",
+  })
+  @ApiOkResponse({ type: LastEventDto })
+  lastEvent(@Param() { siteId }: SiteIdParamDto): Promise<LastEventDto> {
+    return this.realtime.lastEvent(siteId);
   }
 
   @SiteReport()

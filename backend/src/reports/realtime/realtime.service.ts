@@ -8,11 +8,12 @@ import {
   activePagesSql,
   activeSourcesSql,
   activeTotalsSql,
+  lastEventSql,
   pageviewsByMinuteSql,
   REALTIME_WINDOW_SECONDS,
   type StreamCursor,
 } from '../query/realtime.js';
-import type { RealtimeMinuteDto, RealtimeReportDto } from './dto/realtime.dto.js';
+import type { LastEventDto, RealtimeMinuteDto, RealtimeReportDto } from './dto/realtime.dto.js';
 import { RealtimeHub } from './realtime-hub.js';
 import { now, readStreamEvents } from './site-poller.js';
 import { parseStreamCursor, SseListener } from './sse-listener.js';
@@ -21,6 +22,8 @@ import { parseStreamCursor, SseListener } from './sse-listener.js';
 const TOP_ROWS = 10;
 /** The minutes of pageviews a summary shows, the one under way last. */
 const MINUTES_SHOWN = 30;
+/** The UTC days before today a site's last event is looked for first: a live site's is there. */
+const RECENT_DAYS = 1;
 /** How long a browser waits before reconnecting a dropped stream (the SSE `retry:` field). */
 const RECONNECT_MS = 2_000;
 /**
@@ -90,6 +93,20 @@ export class RealtimeService {
       sources: sources.map(({ value, visitors }) => ({ source: value, visitors: Number(visitors) })),
       minutes: everyMinute(firstMinute, minutes),
     };
+  }
+
+  /**
+   * When the site's newest human event arrived, or null before its first: whether its snippet works, and
+   * since when a site is quiet. A live site's is in the last days' rows, read by the table's key; a quiet
+   * one's takes every day of the site's.
+   */
+  async lastEvent(siteId: number): Promise<LastEventDto> {
+    const recentDay = new Date((now() - RECENT_DAYS * 86_400) * 1000).toISOString().slice(0, 10);
+    type Row = { last: number; events: string };
+    let [latest] = await this.clickhouse.rows<Row>(lastEventSql(siteId, recentDay));
+    if (Number(latest?.events ?? 0) === 0) [latest] = await this.clickhouse.rows<Row>(lastEventSql(siteId));
+    const last = Number(latest?.events ?? 0) > 0 ? Number(latest.last) : undefined;
+    return { siteId, lastEventAt: last === undefined ? null : new Date(last * 1000).toISOString() };
   }
 
   /**

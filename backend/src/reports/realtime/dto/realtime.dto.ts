@@ -37,6 +37,18 @@ export class RealtimeReportDto {
   minutes!: RealtimeMinuteDto[];
 }
 
+/** `GET /api/sites/:siteId/realtime/last-event`: whether the site's snippet sends anything yet. */
+export class LastEventDto {
+  @ApiProperty({ type: 'integer' }) siteId!: number;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: 'string',
+    description: "When the site's newest event stored arrived (bots' left out); null before its first",
+  })
+  lastEventAt!: string | null;
+}
+
 /**
  * The data of one `event` message of the live stream (`realtime/stream`), in the OpenAPI description so its
  * readers (the panel) use this type rather than a copy. The stream itself is text/event-stream. It implements
