@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { dataPaths } from '../src/stack/settings';
 import { readSites } from '../src/stack/sites-file';
 import { everyCardDrawn, nothingLoading, wordsBrokenMidWord } from './browser';
-import { SCREENSHOT_SIZES, startPanelHarness, type PanelHarness } from './panel-harness';
+import { CHROME, SCREENSHOT_SIZES, startPanelHarness, type PanelHarness } from './panel-harness';
 
 /**
  * A demo site added from the Sites page in Chromium over the real stack (ClickHouse 18.16, backend, edge):
@@ -73,6 +73,11 @@ test('a site waiting for its first visit: its overview and the Sites page see it
   }
   const overview = await panel.ownerPage(`/sites/${FIRST_SITE}/overview`);
   await waitingFor(overview).waitFor();
+  // A headless browser's visit is a bot's: the card says what the edge did with it (the site flags bots), and
+  // still waits.
+  await panel.sendPageview(FIRST_SITE, '/from-a-script', CHROME.replace('Chrome/', 'HeadlessChrome/'));
+  const bots = waitingFor(overview).getByRole('table', { name: 'From bots' });
+  await bots.getByRole('row', { name: /^Automated browsers \(kept, flagged\) 1$/ }).waitFor();
   const sites = await panel.ownerPage('/sites');
   const activity = sites.locator('.site-activity').first();
   await activity.getByText(/^No events yet: paste the snippet on every page of /).waitFor();

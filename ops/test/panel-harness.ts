@@ -43,8 +43,11 @@ export interface PanelHarness {
   token: string;
   /** Inserts rows as the pipeline would, over ClickHouse's HTTP interface with the admin account. */
   insertEvents(rows: EventRow[]): Promise<void>;
-  /** Sends one pageview of `pathname` to the site through the real edge, as the tracker in a visitor's Chrome would. */
-  sendPageview(siteId: number, pathname: string): Promise<void>;
+  /**
+   * Sends one pageview of `pathname` to the site through the real edge, as the tracker in a visitor's Chrome
+   * would (or in the browser `userAgent` names).
+   */
+  sendPageview(siteId: number, pathname: string, userAgent?: string): Promise<void>;
   /** Runs a statement (with `body` as its data) over ClickHouse's HTTP interface with the admin account. */
   clickhouse(statement: string, body?: string): Promise<void>;
   /** POSTs JSON to the API through the edge as the owner; the answer must be `status`. */
@@ -68,6 +71,10 @@ export interface PanelHarness {
 }
 
 const OWNER_PASSWORD = 'the owner’s own password';
+
+/** A visitor's desktop Chrome, as the edge reads its user agent. */
+export const CHROME =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 
 /** The browser window's height at every width (screenshots are of the whole page, however long). */
 const SCREEN_HEIGHT = 900;
@@ -159,7 +166,7 @@ export async function startPanelHarness(name: string): Promise<PanelHarness> {
     assert.equal(response.status, 200, await response.text());
   }
 
-  async function sendPageview(siteId: number, pathname: string): Promise<void> {
+  async function sendPageview(siteId: number, pathname: string, userAgent = CHROME): Promise<void> {
     const site = readSites(dataPaths(settings).sitesFile).find(({ id }) => id === siteId);
     assert.ok(site, `site ${siteId} is in the sites file the edge reads`);
     const origin = `https://${site.domain}`;
@@ -168,8 +175,7 @@ export async function startPanelHarness(name: string): Promise<PanelHarness> {
       headers: {
         'content-type': 'text/plain;charset=UTF-8',
         origin,
-        'user-agent':
-          'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
+        'user-agent': userAgent,
       },
       body: JSON.stringify({
         s: site.key,
