@@ -468,6 +468,7 @@ describe('the API description', () => {
         'paths',
         'paths/sessions',
         'realtime',
+        'realtime/last-event',
         'realtime/stream',
         'retention',
         'timeseries',

@@ -78,6 +78,7 @@ test("a card's detail view: how a visit dimension's visits went, an event dimens
   assert.deepEqual(detailMetrics('entry_page'), ['visits', 'pageviews', 'bounce_rate', 'visit_duration']);
   assert.deepEqual(detailMetrics('page'), ['visits', 'pageviews']);
   assert.deepEqual(detailMetrics('event_name'), ['visits', 'events']);
+  assert.deepEqual(detailMetrics('prop_value'), ['visits', 'events']);
   const [line] = breakdownLines(
     [{ value: 'desktop', metrics: METRICS, comparison: null }],
     'device',

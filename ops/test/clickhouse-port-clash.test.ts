@@ -3,7 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { freePort, PortInUseError, startClickHouse, type RunningClickHouse } from '@sluice/services';
+import {
+  freePort,
+  PortInUseError,
+  startClickHouse,
+  startClickHouseOnFreePorts,
+  type RunningClickHouse,
+} from '@sluice/services';
 import { loadSettings } from '../src/stack/settings';
 import { startStack } from '../src/stack/stack';
 
@@ -15,14 +21,21 @@ let systemServer: RunningClickHouse;
 let systemPorts: { http: number; tcp: number };
 
 before(async () => {
-  systemPorts = { http: await freePort(), tcp: await freePort() };
-  systemServer = await startClickHouse({
-    dir: join(root, 'system-clickhouse'),
-    httpPort: systemPorts.http,
-    tcpPort: systemPorts.tcp,
-    database: 'sluice',
-    credentials: { admin: systemAdmin, ingest: systemAdmin, reader: systemAdmin },
-  });
+  // On ports chosen again if another test's server takes one first: the race is not what is tested here.
+  const chosen: number[] = [];
+  systemServer = await startClickHouseOnFreePorts(
+    {
+      dir: join(root, 'system-clickhouse'),
+      database: 'sluice',
+      credentials: { admin: systemAdmin, ingest: systemAdmin, reader: systemAdmin },
+    },
+    async () => {
+      chosen.push(await freePort());
+      return chosen[chosen.length - 1];
+    },
+  );
+  const [http, tcp] = chosen.slice(-2);
+  systemPorts = { http, tcp };
 });
 
 after(async () => {

@@ -66,9 +66,32 @@ const clicks: EventRow[] = [
   click('z', BUY, '/shop', buy),
 ];
 
+/**
+ * A day of custom events with properties: plan by three visitors (pro twice, the first of them with an upgrade
+ * too), seats by two.
+ */
+const PROPERTY_DAY = 'period=custom&from=2026-11-25&to=2026-11-25';
+const custom = (visitor: string, name: string, props: Record<string, string>) =>
+  sampleEventRow({
+    site_id: SITE_ID,
+    session_id: `props-${visitor}`,
+    visitor_id: `visitor-${visitor}`,
+    ts: '2026-11-25 09:00:00',
+    name,
+    pathname: '/pricing',
+    props_keys: Object.keys(props),
+    props_values: Object.values(props),
+  });
+const withProperties: EventRow[] = [
+  custom('p1', 'signup', { plan: 'pro', seats: '5' }),
+  custom('p1', 'upgrade', { plan: 'pro' }),
+  custom('p2', 'signup', { plan: 'pro', seats: '10' }),
+  custom('p3', 'signup', { plan: 'free' }),
+];
+
 before(async () => {
   panel = await startPanelHarness('explore');
-  await panel.insertEvents([...pageviews, signup, ...clicks]);
+  await panel.insertEvents([...pageviews, signup, ...clicks, ...withProperties]);
   await panel.clickhouse(
     `INSERT INTO autocapture_names VALUES (${SITE_ID}, '${CART}', 'Add to cart', 'manual', '2026-11-01 00:00:00')`,
   );
@@ -292,6 +315,37 @@ async function send(body: string, headers: Record<string, string> = {}): Promise
     if (response.status !== 429) return response.status;
   }
 }
+
+test("the Events card's properties: a key's values by visitors; a value filters the page by the key and the value", async () => {
+  const page = await panel.ownerPage(`/sites/${SITE_ID}/overview?${PROPERTY_DAY}`);
+  const events = page.getByRole('region', { name: 'Events' });
+  // Below the window, the card asks for nothing until it is scrolled to.
+  await events.scrollIntoViewIfNeeded();
+  await events.getByRole('cell', { name: 'signup' }).waitFor();
+  await events.getByRole('button', { name: 'Properties' }).click();
+  const key = events.getByLabel('Property', { exact: true });
+  await events.getByRole('cell', { name: 'free' }).waitFor();
+  // The keys by their visitors, the first chosen: plan's values, most visitors first.
+  assert.deepEqual(await key.locator('option').allInnerTexts(), ['plan', 'seats']);
+  assert.deepEqual(await rowsOf(page, 'Events'), ['pro\t2\t—', 'free\t1\t—']);
+  await key.selectOption('seats');
+  await events.getByRole('cell', { name: '10' }).waitFor();
+  assert.deepEqual(await rowsOf(page, 'Events'), ['10\t1\t—', '5\t1\t—']);
+
+  await key.selectOption('plan');
+  await events.getByRole('button', { name: 'pro', exact: true }).click();
+  await page.waitForURL(/filter=prop_key%3Aplan&filter=prop_value%3Apro/);
+  const filters = page.getByRole('list', { name: 'Filters' });
+  await filters.getByText('Property is plan').waitFor();
+  await filters.getByText('Property value is pro').waitFor();
+  await page
+    .getByRole('list', { name: 'Metrics' })
+    .getByRole('button')
+    .first()
+    .filter({ hasText: /^\s*Unique visitors\s*2\b/ })
+    .waitFor();
+  await page.close();
+});
 
 test("ingest health: a site's accepted, refused and bot events, counted by the real edge, as the page shows them", async () => {
   const site = await panel.post<{ id: number; siteKey: string }>(

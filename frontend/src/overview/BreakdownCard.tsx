@@ -1,11 +1,12 @@
 import { lazy, Suspense, useState } from 'react';
 import type { ReportRequest } from '../reports/report-request';
-import type { Condition } from '../reports/conditions';
+import { withCondition, type Condition } from '../reports/conditions';
 import { CodeLoading, QueryState } from '../shared/QueryState';
 import { fetchBreakdownCsv, type BreakdownRequest, type BreakdownRow } from './api';
 import { BreakdownTable } from './BreakdownTable';
 import { breakdownLines, detailMetrics, type BreakdownCardSpec, type BreakdownSort } from './breakdown-data';
 import { useBreakdownQuery } from './useBreakdownQuery';
+import { usePropertyKey } from './usePropertyKey';
 import { useInView } from '../shared/useInView';
 import { SearchField } from '../shared/SearchField';
 import { CsvDownloadButton } from '../shared/CsvDownloadButton';
@@ -22,8 +23,8 @@ const DETAIL_ROWS = 1000;
 interface BreakdownCardProps {
   spec: BreakdownCardSpec;
   request: ReportRequest;
-  /** A row's value becomes a filter of the whole page. */
-  onFilter: (filter: Condition) => void;
+  /** A row's value becomes a filter of the whole page (a property's value with its key: two conditions). */
+  onFilter: (...filters: Condition[]) => void;
 }
 
 export function BreakdownCard({ spec, request, onFilter }: BreakdownCardProps) {
@@ -34,20 +35,29 @@ export function BreakdownCard({ spec, request, onFilter }: BreakdownCardProps) {
   // A search looks through up to the detail view's rows, not only the ten on the card.
   const searching = search.trim() !== '';
   const map = tab.view === 'map';
+  const { ref, inView } = useInView<HTMLElement>();
+  const property = usePropertyKey(request, inView && tab.view === 'property');
+  // A property's values are those of its key: the key is a condition of the rows, and of a row's filter.
+  const keyCondition: Condition[] =
+    tab.view === 'property' && property.key !== undefined
+      ? [{ dimension: 'prop_key', operator: 'is', value: property.key }]
+      : [];
   // The detail view's columns beyond the visitors, asked for only there: the card's ten rows read visitors alone.
   const details = detailed && !map ? detailMetrics(tab.dimension) : [];
   const breakdown: BreakdownRequest = {
     ...request,
     // The map shows no change: it asks for no comparison period.
     ...(map && { comparison: undefined }),
+    filters: keyCondition.reduce(withCondition, request.filters),
     dimension: tab.dimension,
     limit: detailed || searching || map ? DETAIL_ROWS : CARD_ROWS,
     ...(details.length > 0 && { metrics: ['visitors', ...details].join(',') }),
   };
-  const filterBy = (value: string) => onFilter({ dimension: tab.dimension, operator: 'is', value });
+  const filterBy = (value: string) =>
+    onFilter(...keyCondition, { dimension: tab.dimension, operator: 'is', value });
   const table = (rows: BreakdownRow[]) => (
     <BreakdownTable
-      label={tab.label}
+      label={keyCondition.length > 0 ? `${property.key}` : tab.label}
       lines={breakdownLines(rows, tab.dimension, search, sort).slice(0, detailed ? DETAIL_ROWS : CARD_ROWS)}
       compared={Boolean(request.comparison)}
       onFilter={filterBy}
@@ -55,8 +65,11 @@ export function BreakdownCard({ spec, request, onFilter }: BreakdownCardProps) {
       details={details.filter((metric) => rows.some((row) => row.metrics[metric] !== undefined))}
     />
   );
-  const { ref, inView } = useInView<HTMLElement>();
-  const rows = useBreakdownQuery(breakdown, inView);
+  // A Properties tab asks for values once it knows its key.
+  const rows = useBreakdownQuery(
+    breakdown,
+    inView && (tab.view !== 'property' || property.key !== undefined),
+  );
   const headingId = `breakdown-${spec.title.toLowerCase()}`;
 
   return (
@@ -78,6 +91,19 @@ export function BreakdownCard({ spec, request, onFilter }: BreakdownCardProps) {
         )}
       </header>
       <div className="breakdown-tools">
+        {tab.view === 'property' && property.names && property.names.length > 0 && (
+          <select
+            aria-label="Property"
+            value={property.key}
+            onChange={(event) => property.choose(event.target.value)}
+          >
+            {property.names.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        )}
         {!map && (
           <>
             <SearchField
@@ -105,15 +131,25 @@ export function BreakdownCard({ spec, request, onFilter }: BreakdownCardProps) {
         )}
         <CsvDownloadButton
           fetchCsv={(token) => fetchBreakdownCsv(breakdown, token)}
-          fileName={`${tab.dimension}.csv`}
+          fileName={
+            property.key !== undefined && keyCondition.length > 0
+              ? `property-${property.key}.csv`
+              : `${tab.dimension}.csv`
+          }
           what={`the ${tab.label.toLowerCase()}`}
         />
       </div>
       <QueryState
-        query={rows}
+        query={keyCondition.length > 0 || tab.view !== 'property' ? rows : property.keys}
         what={tab.label.toLowerCase()}
         isEmpty={(report) => report.rows.length === 0}
-        empty={<p>Nothing in this period.</p>}
+        empty={
+          <p>
+            {tab.view === 'property'
+              ? 'No event had a custom property in this period.'
+              : 'Nothing in this period.'}
+          </p>
+        }
       >
         {(report) =>
           map ? (

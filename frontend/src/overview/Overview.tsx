@@ -32,7 +32,8 @@ import { formatDateRange, formatDateTime, formatTimeAgo } from '../shared/format
 /** A site's overview: the filter bar, metric cards, the time chart and the breakdown cards, all one view. */
 export function OverviewPage({ site, range, view, onChange, request }: ReportPageProps) {
   const metric = isOverviewMetric(view.metric) ? view.metric : 'visitors';
-  const addFilter = (filter: Condition) => onChange({ filters: withCondition(view.filters, filter) });
+  const addFilter = (...filters: Condition[]) =>
+    onChange({ filters: filters.reduce(withCondition, view.filters) });
   // The metric cards ask it (OverviewMetrics): the page reads the same answer, to know an empty view.
   const overview = useOverviewQuery(request).data;
   const firstVisit = useFirstVisit(site.id, overview !== undefined && isEmptyOverview(overview));

@@ -4,11 +4,14 @@ import { barShare } from '../shared/bar-share.js';
 import type { BreakdownRow, MetricValues } from './api.js';
 import type { OverviewMetricName } from './overview-data.js';
 
-/** A card's tab: a dimension of the API, listed, or (countries) drawn on a world map. */
+/**
+ * A card's tab: a dimension of the API, listed, or (countries) drawn on a world map, or (a property's values) of
+ * the custom property chosen on the tab.
+ */
 export interface BreakdownTab {
   dimension: Dimension;
   label: string;
-  view?: 'map';
+  view?: 'map' | 'property';
 }
 
 /** A breakdown card: a title and its tabs. */
@@ -54,7 +57,13 @@ export const BREAKDOWN_CARDS: BreakdownCardSpec[] = [
     ],
   },
   { title: 'Languages', tabs: [{ dimension: 'language', label: 'Languages' }] },
-  { title: 'Events', tabs: [{ dimension: 'event_name', label: 'Events' }] },
+  {
+    title: 'Events',
+    tabs: [
+      { dimension: 'event_name', label: 'Events' },
+      { dimension: 'prop_value', label: 'Properties', view: 'property' },
+    ],
+  },
 ];
 
 /**
@@ -66,7 +75,9 @@ export function detailMetrics(dimension: Dimension): OverviewMetricName[] {
   if (REPORT_DIMENSIONS[dimension].level === 'visit') {
     return ['visits', 'pageviews', 'bounce_rate', 'visit_duration'];
   }
-  return dimension === 'event_name' ? ['visits', 'events'] : ['visits', 'pageviews'];
+  return dimension === 'event_name' || dimension === 'prop_value'
+    ? ['visits', 'events']
+    : ['visits', 'pageviews'];
 }
 
 export type BreakdownSort = 'value' | 'visitors';
