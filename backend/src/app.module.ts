@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { AiProviderModule } from './ai/ai-provider.module.js';
 import { AlertsModule } from './alerts/alerts.module.js';
 import { AnnotationsModule } from './annotations/annotations.module.js';
+import { SegmentsModule } from './segments/segments.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { BackupsModule } from './backup/backups.module.js';
@@ -44,6 +45,7 @@ export class AppModule implements OnApplicationShutdown {
         SitesModule,
         GoalsModule,
         AnnotationsModule,
+        SegmentsModule,
         FeatureFlagsModule,
         ReportsModule,
         DemoModule,

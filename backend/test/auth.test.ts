@@ -570,6 +570,16 @@ const ROUTES: Record<string, { rule: Rule; answer: Answer; apiKey?: true; stream
     rule: 'admin of the site',
     answer: [404, 'not_found'],
   },
+  'GET /api/sites/:siteId/segments': { rule: 'viewer of the site', answer: [200] },
+  'POST /api/sites/:siteId/segments': { rule: 'admin of the site', answer: [400, 'validation_failed'] }, // no body
+  'PATCH /api/sites/:siteId/segments/:segmentId': {
+    rule: 'admin of the site',
+    answer: [404, 'not_found'],
+  }, // no such segment
+  'DELETE /api/sites/:siteId/segments/:segmentId': {
+    rule: 'admin of the site',
+    answer: [404, 'not_found'],
+  },
   'GET /api/sites/:siteId/events': { rule: 'viewer of the site', answer: [200], apiKey: true },
   'GET /api/sites/:siteId/dashboards': { rule: 'viewer of the site', answer: [200] },
   'POST /api/sites/:siteId/dashboards': { rule: 'admin of the site', answer: [400, 'validation_failed'] }, // no name
@@ -827,6 +837,7 @@ describe('roles and site isolation, on every route', () => {
             .replace(':keyId', '999999')
             .replace(':goalId', '999999')
             .replace(':annotationId', '999999')
+            .replace(':segmentId', '999999')
             .replace(':dashboardId', '999999')
             .replace(':widgetId', '999999')
             .replace(':linkId', '999999')

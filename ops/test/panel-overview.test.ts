@@ -184,6 +184,48 @@ test('the overview shows the seeded numbers; a breakdown row filters the page, b
   await page.close();
 });
 
+test('a segment: the filters saved under a name, applied again in one click, named in the filter bar; deleted', async () => {
+  const page = await ownerPage({ width: 1280 });
+  await firstCard(page, 'Unique visitors 3 ');
+  const addFilter = page.locator('.add-filter > summary');
+  await addFilter.click();
+  const segments = page.getByRole('region', { name: 'Segments' });
+  await segments.getByText(/^None yet\./).waitFor();
+
+  const locations = page.getByRole('region', { name: 'Locations' });
+  await locations.scrollIntoViewIfNeeded();
+  await locations.getByRole('button', { name: 'Germany', exact: true }).click();
+  await page.waitForURL(/filter=country%3ADE/);
+  await firstCard(page, 'Unique visitors 2 ');
+  const form = segments.getByRole('form', { name: 'Save the filters as a segment' });
+  await form.getByLabel('Segment name').fill('Germans');
+  await form.getByRole('button', { name: 'Save the filters as a segment' }).click();
+  const list = segments.getByRole('list', { name: "The site's segments" });
+  await list.getByRole('button', { name: 'Germans', pressed: true }).waitFor();
+  assert.deepEqual(await list.getByRole('listitem').allInnerTexts(), ['Germans\nCountry is Germany\nDelete']);
+  assert.equal(await form.count(), 0, 'the filters are a segment already');
+  const filterBar = page.getByRole('list', { name: 'Filters' });
+  await filterBar.getByText('Segment: Germans').waitFor();
+
+  // Cleared, then applied again from the list: the same view, its segment named.
+  await filterBar.getByRole('button', { name: 'Clear all' }).click();
+  await page.waitForURL((url) => !url.search.includes('filter='));
+  await firstCard(page, 'Unique visitors 3 ');
+  await list.getByRole('button', { name: 'Germans', exact: true }).click();
+  await page.waitForURL(/filter=country%3ADE/);
+  await firstCard(page, 'Unique visitors 2 ');
+  await filterBar.getByText('Segment: Germans').waitFor();
+  assert.equal(await segments.count(), 0, 'the panel closes once a segment is applied');
+
+  await addFilter.click();
+  await list.getByRole('button', { name: 'Delete the segment Germans' }).click();
+  await segments.getByText(/^None yet\./).waitFor();
+  // Read once every card has its filtered numbers: those out of view keep the old ones, dimmed, until seen.
+  await everyCardDrawn(page);
+  await panel.assertAccessible(page, 'the overview with Add filter and its segments open');
+  await page.close();
+});
+
 test("a card's details: a visit dimension's visits and how they went, an event dimension's views", async () => {
   const page = await ownerPage({ width: 1280 });
   await firstCard(page, 'Unique visitors 3 ');

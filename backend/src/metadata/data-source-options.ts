@@ -28,6 +28,7 @@ import { AiProvider1763900000012 } from './migrations/1763900000012-ai-provider.
 import { AiProviderRecord } from '../ai/ai-provider.entity.js';
 import { AlertsDigests1763900000014 } from './migrations/1763900000014-alerts-digests.js';
 import { Annotations1763900000015 } from './migrations/1763900000015-annotations.js';
+import { Segments1763900000016 } from './migrations/1763900000016-segments.js';
 import { AlertChannel, AlertDelivery, AlertFiring, AlertRule } from '../alerts/alert.entities.js';
 import { Annotation } from '../annotations/annotation.entity.js';
 import { DigestSubscription } from '../digests/digest-subscription.entity.js';
@@ -35,6 +36,7 @@ import { Dashboard } from '../dashboards/dashboard.entity.js';
 import { DashboardWidget } from '../dashboards/dashboard-widget.entity.js';
 import { FeatureFlag } from '../flags/feature-flag.entity.js';
 import { Goal } from '../goals/goal.entity.js';
+import { Segment } from '../segments/segment.entity.js';
 import { SharedLink } from '../shared-links/shared-link.entity.js';
 import { SiteRecord } from '../sites/site.entity.js';
 
@@ -61,6 +63,7 @@ export const ENTITIES = [
   AlertDelivery,
   DigestSubscription,
   Annotation,
+  Segment,
 ];
 /** In order; each runs once, recorded in the `migrations` table. Never `synchronize`. */
 export const MIGRATIONS = [
@@ -79,6 +82,7 @@ export const MIGRATIONS = [
   AiProvider1763900000012,
   AlertsDigests1763900000014,
   Annotations1763900000015,
+  Segments1763900000016,
 ];
 
 /** The metadata database: PostgreSQL when DATABASE_URL is set, else a SQLite file in the data folder. */

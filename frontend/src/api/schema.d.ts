@@ -454,6 +454,48 @@ export interface paths {
         patch: operations["AnnotationsController_update"];
         trace?: never;
     };
+    "/api/sites/{siteId}/segments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The site's segments, by name */
+        get: operations["SegmentsController_list"];
+        put?: never;
+        /**
+         * Save a set of filters under a name
+         * @description The caller is its author. A site holds at most 100 segments.
+         */
+        post: operations["SegmentsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sites/{siteId}/segments/{segmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a segment */
+        delete: operations["SegmentsController_remove"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a segment's name or conditions
+         * @description Its author stays who saved it.
+         */
+        patch: operations["SegmentsController_update"];
+        trace?: never;
+    };
     "/api/sites/{siteId}/flags": {
         parameters: {
             query?: never;
@@ -1416,7 +1458,7 @@ export interface components {
             siteIds?: number[];
         };
         /** @enum {string} */
-        AuditAction: "user.create" | "user.update" | "user.delete" | "user.reset_password" | "user.change_password" | "user.enable_totp" | "user.disable_totp" | "user.link_identity" | "site.create" | "site.update" | "site.delete" | "site.rotate_key" | "site.signing_secret.create" | "site.signing_secret.revoke" | "api_key.create" | "api_key.revoke" | "goal.create" | "goal.update" | "goal.delete" | "annotation.create" | "annotation.update" | "annotation.delete" | "flag.create" | "flag.update" | "flag.delete" | "alert.create" | "alert.update" | "alert.delete" | "alert.test" | "dashboard.create" | "dashboard.rename" | "dashboard.delete" | "dashboard.widget.add" | "dashboard.widget.update" | "dashboard.widget.remove" | "shared_link.create" | "shared_link.revoke" | "action.rename" | "action.name.clear" | "action.name.rerun" | "ai.provider.update" | "ai.provider.delete" | "backup.start";
+        AuditAction: "user.create" | "user.update" | "user.delete" | "user.reset_password" | "user.change_password" | "user.enable_totp" | "user.disable_totp" | "user.link_identity" | "site.create" | "site.update" | "site.delete" | "site.rotate_key" | "site.signing_secret.create" | "site.signing_secret.revoke" | "api_key.create" | "api_key.revoke" | "goal.create" | "goal.update" | "goal.delete" | "annotation.create" | "annotation.update" | "annotation.delete" | "segment.create" | "segment.update" | "segment.delete" | "flag.create" | "flag.update" | "flag.delete" | "alert.create" | "alert.update" | "alert.delete" | "alert.test" | "dashboard.create" | "dashboard.rename" | "dashboard.delete" | "dashboard.widget.add" | "dashboard.widget.update" | "dashboard.widget.remove" | "shared_link.create" | "shared_link.revoke" | "action.rename" | "action.name.clear" | "action.name.rerun" | "ai.provider.update" | "ai.provider.delete" | "backup.start";
         AuditRecordDto: {
             id: number;
             /** Format: date-time */
@@ -1650,6 +1692,58 @@ export interface components {
              * @example Launched the new pricing page
              */
             text?: string;
+        };
+        SegmentResponse: {
+            /** @example 3 */
+            id: number;
+            /** @example 1 */
+            siteId: number;
+            /** @example Germans on phones */
+            name: string;
+            /**
+             * @example [
+             *       "country:DE",
+             *       "device:mobile"
+             *     ]
+             */
+            filters: string[];
+            /**
+             * @description The email of the user who saved it; null once that user is deleted
+             * @example owner@shop.test
+             */
+            author: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CreateSegmentDto: {
+            /**
+             * @description Stored without the spaces around it; one of the site's segments has it
+             * @example Germans on phones
+             */
+            name: string;
+            /**
+             * @description Its conditions, all of which a visit meets, as a view’s link writes them: dimension:value, or dimension:operator:value (is_not, contains, does_not_contain, matches)
+             * @example [
+             *       "country:DE",
+             *       "device:mobile"
+             *     ]
+             */
+            filters: string[];
+        };
+        UpdateSegmentDto: {
+            /**
+             * @description Stored without the spaces around it; one of the site's segments has it
+             * @example Germans on phones
+             */
+            name?: string;
+            /**
+             * @description Its conditions, all of which a visit meets, as a view’s link writes them: dimension:value, or dimension:operator:value (is_not, contains, does_not_contain, matches)
+             * @example [
+             *       "country:DE",
+             *       "device:mobile"
+             *     ]
+             */
+            filters?: string[];
         };
         FlagVariantDto: {
             /** @example one-step */
@@ -4289,6 +4383,183 @@ export interface operations {
             };
             /** @description No such site or annotation, or a site the caller may not read: the same answer */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SegmentsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentResponse"][];
+                };
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site or segment, or a site the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SegmentsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSegmentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentResponse"];
+                };
+            };
+            /** @description A field breaks its rule: the message begins with the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site or segment, or a site the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The site has a segment of that name already (code conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SegmentsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+                segmentId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site or segment, or a site the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SegmentsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: number;
+                segmentId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSegmentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentResponse"];
+                };
+            };
+            /** @description A field breaks its rule: the message begins with the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or an API key (code api_key_not_accepted) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site or segment, or a site the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The site has a segment of that name already (code conflict) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

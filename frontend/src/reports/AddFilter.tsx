@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { SegmentMenu } from '../segments/SegmentMenu';
 import { ConditionForm } from './ConditionForm';
 import { TYPED_DIMENSIONS, withCondition, type Condition } from './conditions';
 import type { ReportRequest } from './report-request';
@@ -11,7 +12,8 @@ interface AddFilterProps {
 
 /**
  * Beside the period: a filter on any dimension with any operator it takes ("Page contains /blog"), for what
- * no breakdown row offers. It closes once a filter is added, which the filter bar then shows.
+ * no breakdown row offers, and the site's segments (SegmentMenu). It closes once a filter is added or a segment
+ * applied, which the filter bar then shows.
  */
 export function AddFilter({ request, onChange }: AddFilterProps) {
   const [open, setOpen] = useState(false);
@@ -19,6 +21,17 @@ export function AddFilter({ request, onChange }: AddFilterProps) {
   return (
     <details className="add-filter" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary ref={summary}>Add filter</summary>
+      {open && (
+        <SegmentMenu
+          siteId={request.siteId}
+          filters={request.filters}
+          onApply={(filters) => {
+            onChange(filters);
+            setOpen(false);
+            summary.current?.focus();
+          }}
+        />
+      )}
       {open && (
         <ConditionForm
           label="New filter"

@@ -3,6 +3,9 @@ import { useActionNameQuery } from '../actions/useActionsQuery';
 import { ConditionChip } from './ConditionChip';
 import { conditionLabel, writeCondition, type Condition } from './conditions';
 import type { ReportRequest } from './report-request';
+import { activeSegment } from '../segments/segments-data';
+import { useSegmentsQuery } from '../segments/useSegmentsQuery';
+import { useOnceIdle } from '../shared/useOnceIdle';
 
 interface FilterBarProps {
   filters: Condition[];
@@ -16,6 +19,7 @@ export function FilterBar({ filters, request, onChange }: FilterBarProps) {
   if (filters.length === 0) return null;
   return (
     <ul className="condition-list filter-bar" aria-label="Filters">
+      <ActiveSegment siteId={request.siteId} filters={filters} />
       {filters.map((filter, index) => {
         const remove = () => onChange(filters.filter((_, other) => other !== index));
         // An action filters by its element's fingerprint, a hash nobody reads: the chip says its name.
@@ -54,4 +58,14 @@ function ActionFilterChip({ filter, request, onRemove }: ActionFilterChipProps) 
   const row = useActionNameQuery(request, filter.value);
   const text = conditionLabel({ ...filter, value: actionName(row.data?.rows, filter.value) });
   return <ConditionChip text={text} noun="filter" onRemove={onRemove} />;
+}
+
+/**
+ * The segment the filters are, named first: asked once the page's numbers are in (useOnceIdle), then from the
+ * cache, which Add filter's segments share.
+ */
+function ActiveSegment({ siteId, filters }: { siteId: number; filters: Condition[] }) {
+  const segments = useSegmentsQuery(siteId, useOnceIdle()).data;
+  const active = segments && activeSegment(segments, filters);
+  return active ? <li className="filter-segment">Segment: {active.name}</li> : null;
 }
