@@ -7,7 +7,7 @@ import { GOAL_METRIC_NAMES, METRIC_NAMES } from '../src/reports/query/metrics.js
 import type { GoalCondition, ReportQuery } from '../src/reports/query/report-query.js';
 import { ReportsService } from '../src/reports/reports.service.js';
 import { assertSameOnceFinalized } from './finalized-answers.js';
-import { eventRow, signIn, startSignedInApp, type TestStores } from './harness.js';
+import { eventRow, signIn, startSignedInApp, type TestStores, assertHiddenLikeMissing } from './harness.js';
 import { reportClient } from './report-client.js';
 import {
   goalMetricsOf,
@@ -182,25 +182,13 @@ describe('goals through the API', () => {
       .send({ name: 'B', kind: 'page', match: '/b' })
       .expect(201);
     const missing = 2_147_483_647;
-    for (const [method, path, body] of [
+    await assertHiddenLikeMissing((method, path) => as(method, path, admin), siteB, [
       ['get', `/sites/${siteB}/goals`, undefined],
       ['post', `/sites/${siteB}/goals`, { name: 'x', kind: 'page', match: '/' }],
       ['patch', `/sites/${siteB}/goals/${goalB.id}`, { name: 'x' }],
       ['delete', `/sites/${siteB}/goals/${goalB.id}`, undefined],
       ['get', `/sites/${siteB}/conversions?from=2026-11-20&to=2026-11-20`, undefined],
-    ] as const) {
-      const hidden = await as(method, path, admin).send(body);
-      const absent = await as(method, path.replace(String(siteB), String(missing)), admin).send(body);
-      assert.deepEqual(
-        [hidden.status, hidden.body],
-        [404, { statusCode: 404, code: 'not_found', message: `site ${siteB} not found` }],
-        `${method} ${path}`,
-      );
-      assert.deepEqual(
-        [absent.status, absent.body],
-        [404, { ...hidden.body, message: `site ${missing} not found` }],
-      );
-    }
+    ]);
     // A leading zero names the same site to the validation pipe: the same answer.
     const padded = await as('get', `/sites/0${siteB}/goals`, admin);
     assert.deepEqual([padded.status, padded.body.message], [404, `site 0${siteB} not found`]);

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -289,4 +290,31 @@ export async function newSignedInUser(
     .send({ currentPassword: created.oneTimePassword, newPassword: `${user.email}-own-password` })
     .expect(200);
   return body.accessToken as string;
+}
+
+type Method = 'get' | 'post' | 'patch' | 'delete';
+
+/**
+ * Site isolation of a site's own things (goals, annotations, segments): each request on `site`, one the caller
+ * may not read, answers exactly as on a site that does not exist, a 404 naming the site it was asked for.
+ */
+export async function assertHiddenLikeMissing(
+  send: (method: Method, path: string) => request.Test,
+  site: number,
+  requests: ReadonlyArray<readonly [Method, string, object | undefined]>,
+): Promise<void> {
+  const missing = 2_147_483_647;
+  for (const [method, path, body] of requests) {
+    const hidden = await send(method, path).send(body);
+    const absent = await send(method, path.replace(String(site), String(missing))).send(body);
+    assert.deepEqual(
+      [hidden.status, hidden.body],
+      [404, { statusCode: 404, code: 'not_found', message: `site ${site} not found` }],
+      `${method} ${path}`,
+    );
+    assert.deepEqual(
+      [absent.status, absent.body],
+      [404, { ...hidden.body, message: `site ${missing} not found` }],
+    );
+  }
 }
