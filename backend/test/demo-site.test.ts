@@ -84,7 +84,7 @@ describe('a demo site', () => {
     await app.get(LiveDemoTraffic).writeUpTo(liveUntil);
   });
 
-  test('is a site of its own, with its months written, three goals, two annotations and a dashboard', async () => {
+  test('is a site of its own, with its months written, three goals, two annotations, two segments and a dashboard', async () => {
     assert.equal(status.stage, 'ready', String(status.error));
     const site = await get<{ name: string; domain: string; timezone: string; privacyMode: string }>(
       `sites/${status.siteId}`,
@@ -116,6 +116,14 @@ describe('a demo site', () => {
       [
         [addDays(today, -18), 'New checkout page deployed'],
         [addDays(today, -6), 'Summer catalogue published'],
+      ],
+    );
+    const segments = await get<Array<{ name: string; filters: string[] }>>(`sites/${status.siteId}/segments`);
+    assert.deepEqual(
+      segments.map(({ name, filters }) => [name, filters]),
+      [
+        ['Mobile visitors from Germany', ['country:DE', 'device:mobile']],
+        ['Paid traffic', ['channel:paid']],
       ],
     );
     const dashboards = await get<Array<{ name: string; widgets: Array<{ kind: string }> }>>(

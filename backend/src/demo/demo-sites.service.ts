@@ -10,6 +10,8 @@ import type { CreateWidgetDto } from '../dashboards/dto/dashboard.dto.js';
 import type { CreateGoalDto } from '../goals/dto/goal.dto.js';
 import { GoalsService } from '../goals/goals.service.js';
 import { VisitFinalizer } from '../reports/visit-finalizer.js';
+import type { CreateSegmentDto } from '../segments/dto/segment.dto.js';
+import { SegmentsService } from '../segments/segments.service.js';
 import { SitesService } from '../sites/sites.service.js';
 import type { User } from '../users/user.entity.js';
 import type { DemoSiteStatus } from './demo-site-status.js';
@@ -28,6 +30,12 @@ const DEMO_GOALS: CreateGoalDto[] = [
 const DEMO_ANNOTATIONS: Array<{ daysAgo: number; text: string }> = [
   { daysAgo: 18, text: 'New checkout page deployed' },
   { daysAgo: 6, text: 'Summer catalogue published' },
+];
+
+/** The visitors its owner would look at apart, as segments of filters. */
+const DEMO_SEGMENTS: CreateSegmentDto[] = [
+  { name: 'Mobile visitors from Germany', filters: ['country:DE', 'device:mobile'] },
+  { name: 'Paid traffic', filters: ['channel:paid'] },
 ];
 
 /** The demo shop's dashboard: the numbers its owner would look at every morning, as saved views. */
@@ -51,7 +59,7 @@ const DEMO_DASHBOARD: { name: string; widgets: CreateWidgetDto[] } = {
 
 /**
  * Demo sites: a site of its own with two months of generated traffic (@sluice/traffic) up to now, three goals,
- * two annotations and a dashboard, so a new install shows every report before its own site sends anything. The rows go
+ * two annotations, two segments and a dashboard, so a new install shows every report before its own site sends anything. The rows go
  * straight into ClickHouse (DemoRows), then the days the finalizer had already written are written again
  * with them, and the site's traffic goes on live (LiveDemoTraffic). A demo site is a site like any other: its
  * creator is granted it, and deleting it erases its rows.
@@ -67,6 +75,7 @@ export class DemoSites {
     private readonly goals: GoalsService,
     private readonly dashboards: DashboardsService,
     private readonly annotations: AnnotationsService,
+    private readonly segments: SegmentsService,
     private readonly finalizer: VisitFinalizer,
     private readonly rows: DemoRows,
     private readonly live: LiveDemoTraffic,
@@ -94,6 +103,7 @@ export class DemoSites {
     const today = localDateOf(now.getTime(), timezone);
     for (const { daysAgo, text } of DEMO_ANNOTATIONS)
       await this.annotations.create(user, site.id, { date: addDays(today, -daysAgo), text });
+    for (const segment of DEMO_SEGMENTS) await this.segments.create(user, site.id, segment);
     const status: DemoSiteStatus = {
       siteId: site.id,
       stage: 'writing',

@@ -11,5 +11,6 @@ import { SegmentsService } from './segments.service.js';
   imports: [TypeOrmModule.forFeature([Segment]), AuditModule],
   controllers: [SegmentsController],
   providers: [SegmentsRepository, SegmentsService],
+  exports: [SegmentsService],
 })
 export class SegmentsModule {}
