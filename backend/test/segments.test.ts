@@ -1,13 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import { isUniqueViolation, refusingDuplicates } from '../src/common/unique-violation.js';
+import { SegmentsRepository } from '../src/segments/segments.repository.js';
 import { newSignedInUser, OWNER, startSignedInApp, assertHiddenLikeMissing } from './harness.js';
 
+let app: INestApplication;
 let http: ReturnType<typeof request>;
 let token: string;
 let stop: (() => Promise<void>) | undefined;
 
-before(async () => ({ http, token, stop } = await startSignedInApp()));
+before(async () => ({ app, http, token, stop } = await startSignedInApp()));
 after(() => stop?.());
 
 const as = (method: 'get' | 'post' | 'patch' | 'delete', path: string, bearer = token) =>
@@ -163,6 +167,24 @@ describe('segments through the API', () => {
     assert.deepEqual(
       (await listed(site)).map(({ name, filters }: { name: string; filters: string[] }) => [name, filters]),
       [['Kept', ['device:x', 'os:']]],
+    );
+  });
+
+  test('a name taken between the check and the insert: the unique index refuses it, and the refusal is the conflict', async () => {
+    const site = await newSite('segments-race.test');
+    await save(site, 'Twins', ['os:iOS']);
+    // As a second request would that passed the check before the first one's insert: straight to the insert.
+    const repository = app.get(SegmentsRepository);
+    const insert = () => repository.create(site, 1, { name: 'Twins', filters: '["os:Android"]' });
+    await assert.rejects(insert(), (error) => isUniqueViolation(error));
+    await assert.rejects(
+      refusingDuplicates(insert, () => new Error('taken')),
+      { message: 'taken' },
+    );
+    assert.equal(isUniqueViolation(new Error('UNIQUE constraint failed')), false, 'only a database refusal');
+    assert.deepEqual(
+      (await listed(site)).map(({ filters }: { filters: string[] }) => filters),
+      [['os:iOS']],
     );
   });
 

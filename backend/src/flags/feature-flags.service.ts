@@ -3,6 +3,7 @@ import type { FlagRule, FlagVariant } from '@sluice/config';
 import { actorOf, AuditService } from '../audit/audit.service.js';
 import { defined } from '../common/defined.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
+import { refusingDuplicates } from '../common/unique-violation.js';
 import type { User } from '../users/user.entity.js';
 import type { CreateFeatureFlagDto, UpdateFeatureFlagDto } from './dto/feature-flag.dto.js';
 import type { FeatureFlag } from './feature-flag.entity.js';
@@ -50,7 +51,10 @@ export class FeatureFlagsService implements OnApplicationBootstrap {
         ErrorCode.Conflict,
         `key: a site has at most ${MAX_FLAGS_PER_SITE} flags; delete one first`,
       );
-    const flag = await this.flags.create(siteId, fields);
+    const flag = await refusingDuplicates(
+      () => this.flags.create(siteId, fields),
+      () => keyTaken(fields.key),
+    );
     await this.audit.record(actorOf(user), 'flag.create', `site:${siteId}`, { flag: flag.id, ...fields });
     await this.publish(siteId);
     return flag;
@@ -61,7 +65,10 @@ export class FeatureFlagsService implements OnApplicationBootstrap {
     const changes = defined(dto);
     const fields = wholeFlag({ ...flag, ...changes });
     if (fields.key !== flag.key) await this.refuseTakenKey(siteId, fields.key);
-    await this.flags.update(siteId, id, fields);
+    await refusingDuplicates(
+      () => this.flags.update(siteId, id, fields),
+      () => keyTaken(fields.key),
+    );
     await this.audit.record(actorOf(user), 'flag.update', `site:${siteId}`, { flag: id, ...changes });
     await this.publish(siteId);
     return this.get(siteId, id);
@@ -79,10 +86,12 @@ export class FeatureFlagsService implements OnApplicationBootstrap {
   }
 
   private async refuseTakenKey(siteId: number, key: string): Promise<void> {
-    if (await this.flags.findByKey(siteId, key))
-      throw new DomainError(ErrorCode.Conflict, `key: the site already has a flag "${key}"`);
+    if (await this.flags.findByKey(siteId, key)) throw keyTaken(key);
   }
 }
+
+const keyTaken = (key: string) =>
+  new DomainError(ErrorCode.Conflict, `key: the site already has a flag "${key}"`);
 
 /**
  * The flag's stored fields, checked as a whole: what the DTO's per-field rules can't see (variant weights

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DIMENSION_NAMES, LINK_OPERATORS, parseLinkCondition } from '@sluice/config';
 import { actorOf, AuditService } from '../audit/audit.service.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
+import { refusingDuplicates } from '../common/unique-violation.js';
 import type { User } from '../users/user.entity.js';
 import type { CreateSegmentDto, SegmentResponse, UpdateSegmentDto } from './dto/segment.dto.js';
 import type { Segment } from './segment.entity.js';
@@ -39,7 +40,10 @@ export class SegmentsService {
         `name: a site holds at most ${MAX_SEGMENTS_PER_SITE} segments; delete one to add another`,
       );
     await this.refuseTakenName(siteId, name);
-    const { id } = await this.segments.create(siteId, user.id, { name, filters: storedFilters(filters) });
+    const { id } = await refusingDuplicates(
+      () => this.segments.create(siteId, user.id, { name, filters: storedFilters(filters) }),
+      () => nameTaken(name),
+    );
     await this.audit.record(actorOf(user), 'segment.create', `site:${siteId}`, {
       segment: id,
       name,
@@ -53,7 +57,10 @@ export class SegmentsService {
     const name = dto.name ?? current.name;
     const filters = dto.filters ?? current.filters;
     if (name !== current.name) await this.refuseTakenName(siteId, name);
-    await this.segments.update(siteId, id, { name, filters: storedFilters(filters) });
+    await refusingDuplicates(
+      () => this.segments.update(siteId, id, { name, filters: storedFilters(filters) }),
+      () => nameTaken(name),
+    );
     await this.audit.record(actorOf(user), 'segment.update', `site:${siteId}`, {
       segment: id,
       ...(dto.name !== undefined && { name }),
@@ -73,10 +80,12 @@ export class SegmentsService {
   }
 
   private async refuseTakenName(siteId: number, name: string): Promise<void> {
-    if (await this.segments.named(siteId, name))
-      throw new DomainError(ErrorCode.Conflict, `name: the site has a segment named "${name}" already`);
+    if (await this.segments.named(siteId, name)) throw nameTaken(name);
   }
 }
+
+const nameTaken = (name: string) =>
+  new DomainError(ErrorCode.Conflict, `name: the site has a segment named "${name}" already`);
 
 /** The conditions as stored, each checked: a 400 naming the first that is no condition a view can apply. */
 function storedFilters(filters: string[]): string {
