@@ -484,6 +484,21 @@ describe('one-time passwords', () => {
 });
 
 describe('managing users', () => {
+  test('one address added twice at once: one account, the other a 409, never a 500', async () => {
+    const answers = await Promise.all(
+      ['Twice@Shop.test', 'twice@shop.test'].map((email) =>
+        http.post('/api/users').set('authorization', `Bearer ${ownerToken}`).send({ email, role: 'viewer' }),
+      ),
+    );
+    assert.deepEqual(
+      answers.map(({ status, body }) => [status, status === 409 ? body.message : body.user.email]).sort(),
+      [
+        [201, 'twice@shop.test'],
+        [409, 'email: twice@shop.test already has an account'],
+      ],
+    );
+  });
+
   test("an owner's change of a user's role keeps their sites, and a change of their sites keeps their role", async () => {
     const change = (id: number, changes: object) =>
       http.patch(`/api/users/${id}`).set('authorization', `Bearer ${ownerToken}`).send(changes).expect(200);

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { actorOf, AuditService, SYSTEM } from '../audit/audit.service.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
+import { refusingDuplicates } from '../common/unique-violation.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { RefreshTokens } from '../sessions/refresh-tokens.js';
 import { oneTimePassword, Passwords } from './passwords.js';
@@ -97,12 +98,18 @@ export class UsersService implements OnModuleInit {
 
   async create(actor: User, email: string, role: Role, siteIds: number[] = []): Promise<UserWithPassword> {
     const address = email.toLowerCase();
-    if (await this.users.findByEmail(address))
-      throw new DomainError(ErrorCode.Conflict, `email: ${address} already has an account`);
+    const taken = () => new DomainError(ErrorCode.Conflict, `email: ${address} already has an account`);
+    if (await this.users.findByEmail(address)) throw taken();
     const password = oneTimePassword();
-    const user = await this.users.create(
-      { email: address, passwordHash: await this.passwords.hash(password), role, mustChangePassword: true },
-      role === Role.Owner ? [] : siteIds,
+    const passwordHash = await this.passwords.hash(password);
+    // The same address added twice at once passes the check twice: the unique index refuses the second.
+    const user = await refusingDuplicates(
+      () =>
+        this.users.create(
+          { email: address, passwordHash, role, mustChangePassword: true },
+          role === Role.Owner ? [] : siteIds,
+        ),
+      taken,
     );
     await this.audit.record(actorOf(actor), 'user.create', `user:${user.id}`, {
       email: address,
