@@ -5,7 +5,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Annotation } from '../src/annotations/annotation.entity.js';
 import { SiteRecord } from '../src/sites/site.entity.js';
-import { newSignedInUser, OWNER, startSignedInApp, assertHiddenLikeMissing } from './harness.js';
+import { ownerRequests, OWNER, startSignedInApp, assertHiddenLikeMissing } from './harness.js';
 
 let app: INestApplication;
 let http: ReturnType<typeof request>;
@@ -15,16 +15,10 @@ let stop: (() => Promise<void>) | undefined;
 before(async () => ({ app, http, token, stop } = await startSignedInApp()));
 after(() => stop?.());
 
-const as = (method: 'get' | 'post' | 'patch' | 'delete', path: string, bearer = token) =>
-  http[method](`/api${path}`).set('authorization', `Bearer ${bearer}`);
-
-async function newSite(domain: string): Promise<number> {
-  const { body } = await as('post', '/sites').send({ name: domain, domain }).expect(201);
-  return body.id as number;
-}
-
-const userOf = (email: string, role: 'viewer' | 'admin', siteIds: number[]) =>
-  newSignedInUser(http, token, { email, role, siteIds });
+const { as, newSite, userOf } = ownerRequests(
+  () => http,
+  () => token,
+);
 
 /** Writes an annotation as `bearer` (the owner unless said), expecting it stored: the answer. */
 async function annotate(site: number, date: string, text: string, bearer = token) {

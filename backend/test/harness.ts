@@ -318,3 +318,21 @@ export async function assertHiddenLikeMissing(
     );
   }
 }
+
+/**
+ * A test's requests to the API as the owner (or `bearer`, another user's token), a new site, and a user signed in
+ * with a role on sites. `http` and `ownerToken` are read at each call: a suite sets them in its `before`.
+ */
+export function ownerRequests(http: () => ReturnType<typeof request>, ownerToken: () => string) {
+  const as = (method: Method, path: string, bearer = ownerToken()) =>
+    http()[method](`/api${path}`).set('authorization', `Bearer ${bearer}`);
+  return {
+    as,
+    async newSite(domain: string): Promise<number> {
+      const { body } = await as('post', '/sites').send({ name: domain, domain }).expect(201);
+      return body.id as number;
+    },
+    userOf: (email: string, role: 'viewer' | 'admin', siteIds: number[]) =>
+      newSignedInUser(http(), ownerToken(), { email, role, siteIds }),
+  };
+}

@@ -4,7 +4,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { isUniqueViolation, refusingDuplicates } from '../src/common/unique-violation.js';
 import { SegmentsRepository } from '../src/segments/segments.repository.js';
-import { newSignedInUser, OWNER, startSignedInApp, assertHiddenLikeMissing } from './harness.js';
+import { ownerRequests, OWNER, startSignedInApp, assertHiddenLikeMissing } from './harness.js';
 
 let app: INestApplication;
 let http: ReturnType<typeof request>;
@@ -14,16 +14,10 @@ let stop: (() => Promise<void>) | undefined;
 before(async () => ({ app, http, token, stop } = await startSignedInApp()));
 after(() => stop?.());
 
-const as = (method: 'get' | 'post' | 'patch' | 'delete', path: string, bearer = token) =>
-  http[method](`/api${path}`).set('authorization', `Bearer ${bearer}`);
-
-async function newSite(domain: string): Promise<number> {
-  const { body } = await as('post', '/sites').send({ name: domain, domain }).expect(201);
-  return body.id as number;
-}
-
-const userOf = (email: string, role: 'viewer' | 'admin', siteIds: number[]) =>
-  newSignedInUser(http, token, { email, role, siteIds });
+const { as, newSite, userOf } = ownerRequests(
+  () => http,
+  () => token,
+);
 
 /** Saves a segment as `bearer` (the owner unless said), expecting it stored: the answer. */
 async function save(site: number, name: string, filters: string[], bearer = token) {
