@@ -103,11 +103,15 @@ test('the admin pages with their data, at phone width (dark) and desktop width (
     await activity.filter({ hasText: 'Quiet' }).waitFor();
     await activity.nth(3).filter({ hasText: /\w/ }).waitFor();
     assert.deepEqual(await activity.allInnerTexts(), [
-      `Quiet: the last event came ${await relativeDays('2026-11-20T10:00:00Z', page)}`,
+      `Quiet: the last event came ${await relativeDays('2026-11-20T10:00:00Z', page)}. See its reports`,
       'No events yet: paste the snippet on every page of shop.example.com, then open one of them.',
       'No events yet: paste the snippet on every page of docs.example.com, then open one of them.',
       'No events yet: paste the snippet on every page of blog.example.com, then open one of them.',
     ]);
+    assert.equal(
+      await activity.first().getByRole('link', { name: 'See its reports' }).getAttribute('href'),
+      '/sites/1/overview',
+    );
     assert.match(
       await page
         .getByRole('article', { name: 'Site shop.example.com' })

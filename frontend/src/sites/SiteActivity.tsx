@@ -1,12 +1,14 @@
+import { Link } from 'wouter';
 import { useLastEventQuery } from '../realtime/useLastEventQuery';
+import { reportPath } from '../reports/report-catalogue';
 import { formatDateTime, formatTimeAgo } from '../shared/format';
 
 /** A site whose last event is older than this is quiet: its snippet may have gone from its pages. */
 const QUIET_AFTER_MS = 86_400_000;
 
 /**
- * Whether the site's snippet sends anything: when its last event came, or that none has yet (asked again every
- * few seconds until one does, so the line changes by itself once the snippet is on a page and a page is seen).
+ * Whether the site's snippet sends anything: when its last event came (and a link to its reports), or that none
+ * has yet (asked again every few seconds until one does, so the line changes by itself once a page is seen).
  */
 export function SiteActivity({ siteId, domain }: { siteId: number; domain: string }) {
   const lastEvent = useLastEventQuery(siteId).data;
@@ -30,6 +32,7 @@ export function SiteActivity({ siteId, domain }: { siteId: number; domain: strin
       <time dateTime={at} title={formatDateTime(at)}>
         {formatTimeAgo(at, now)}
       </time>
+      . <Link href={reportPath(siteId, 'overview', '')}>See its reports</Link>
     </p>
   );
 }
