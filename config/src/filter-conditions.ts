@@ -1,4 +1,9 @@
-import { REPORT_DIMENSIONS, type DimensionName, type FilterOperator } from './report-dimensions';
+import {
+  DIMENSION_NAMES,
+  REPORT_DIMENSIONS,
+  type DimensionName,
+  type FilterOperator,
+} from './report-dimensions';
 
 /**
  * A filter condition as a view's link writes it (`filter=` in the panel's URL, a saved dashboard view, a
@@ -48,6 +53,11 @@ export function parseLinkCondition(text: string): LinkCondition | undefined {
     ? { dimension, operator, value }
     : undefined;
 }
+
+/** What `parseLinkCondition` reads, in words: the rule an API names when it refuses a condition. */
+export const LINK_CONDITION_RULE =
+  `dimension:value or dimension:operator:value, with a dimension of ${DIMENSION_NAMES.join(', ')} ` +
+  `and an operator of ${LINK_OPERATORS.join(', ')} that the dimension takes`;
 
 /** The condition as `parseLinkCondition` reads it: `is` in the short form, unless its value would read as an operator. */
 export const writeLinkCondition = ({ dimension, operator, value }: LinkCondition): string =>

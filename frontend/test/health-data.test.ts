@@ -8,6 +8,7 @@ import {
   reasonLines,
   siteTotals,
   sourceNotice,
+  visitorEventsAccepted,
 } from '../src/health/health-data.js';
 
 const HEALTH: IngestHealth = {
@@ -53,4 +54,9 @@ test('ingest health: totals, reasons and bots in words; an unknown code as it is
   assert.equal(formatBytes(0, 'en-US'), '0 B');
   assert.equal(sourceNotice('edge', 'ok'), undefined);
   assert.match(sourceNotice('shipper', 'not_configured') ?? '', /Vector/);
+});
+
+test("a visitor's events accepted: the bots' a site flags are accepted too, and left out; dropped ones never were", () => {
+  assert.equal(visitorEventsAccepted(HEALTH), 1234 - 1 - 4);
+  assert.equal(visitorEventsAccepted({ ...HEALTH, site: null }), 0);
 });

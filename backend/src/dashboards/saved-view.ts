@@ -1,11 +1,10 @@
 import {
   chartInterval as viewChartInterval,
   comparisonDays,
-  DIMENSION_NAMES,
-  LINK_OPERATORS,
   MAX_FUNNEL_STEPS,
   MIN_FUNNEL_STEPS,
   parseFunnelLink,
+  LINK_CONDITION_RULE,
   parseLinkCondition,
   periodDays,
   VIEW_COMPARISONS,
@@ -63,14 +62,7 @@ export function parseSavedView(query: string): SavedView {
   }
   const filters = search
     .getAll('filter')
-    .map(
-      (text) =>
-        parseLinkCondition(text) ??
-        refuse(
-          `filter must be dimension:value or dimension:operator:value, with a dimension of ${DIMENSION_NAMES.join(', ')} ` +
-            `and an operator of ${LINK_OPERATORS.join(', ')} that the dimension takes`,
-        ),
-    );
+    .map((text) => parseLinkCondition(text) ?? refuse(`filter must be ${LINK_CONDITION_RULE}`));
   return {
     period,
     custom,

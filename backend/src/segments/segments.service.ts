@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DIMENSION_NAMES, LINK_OPERATORS, parseLinkCondition } from '@sluice/config';
+import { LINK_CONDITION_RULE, parseLinkCondition } from '@sluice/config';
 import { actorOf, AuditService } from '../audit/audit.service.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { refusingDuplicates } from '../common/unique-violation.js';
@@ -91,11 +91,7 @@ const nameTaken = (name: string) =>
 function storedFilters(filters: string[]): string {
   filters.forEach((text, index) => {
     if (text.includes('\u0000') || !parseLinkCondition(text))
-      throw new DomainError(
-        ErrorCode.Validation,
-        `filters.${index}: must be dimension:value or dimension:operator:value, with a dimension of ` +
-          `${DIMENSION_NAMES.join(', ')} and an operator of ${LINK_OPERATORS.join(', ')} that the dimension takes`,
-      );
+      throw new DomainError(ErrorCode.Validation, `filters.${index}: must be ${LINK_CONDITION_RULE}`);
   });
   return JSON.stringify(filters);
 }

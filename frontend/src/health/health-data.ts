@@ -60,6 +60,16 @@ export function siteTotals(health: IngestHealth, locale?: string): HealthLine[] 
   ];
 }
 
+/**
+ * Events the edge took for a visitor's and the pipeline has still to store: accepted counts the bots' events a
+ * site flags too, which reports leave out. Only meaningful while nothing of the site is stored yet.
+ */
+export const visitorEventsAccepted = (health: IngestHealth): number =>
+  (health.site?.accepted ?? 0) -
+  (health.site?.bots ?? [])
+    .filter(({ action }) => action === 'flagged')
+    .reduce((sum, { events }) => sum + events, 0);
+
 /** Bots by kind, and what the site's policy did with them. */
 export const botLines = (health: IngestHealth, locale?: string): HealthLine[] =>
   (health.site?.bots ?? []).map(({ kind, action, events }) => ({

@@ -1,6 +1,6 @@
 import { Link } from 'wouter';
 import { useSession } from '../auth/session';
-import { botLines, reasonLines } from '../health/health-data';
+import { botLines, reasonLines, visitorEventsAccepted } from '../health/health-data';
 import { HealthTable } from '../health/HealthTable';
 import { useIngestHealthQuery } from '../health/useIngestHealthQuery';
 import { WAITING_REFRESH_MS } from '../realtime/useLastEventQuery';
@@ -20,11 +20,7 @@ export function WaitingForFirstVisit({ site }: { site: Site }) {
   const health = useIngestHealthQuery(site.id, WAITING_REFRESH_MS).data;
   const refused = reasonLines(health?.site?.refused ?? []);
   const bots = health ? botLines(health) : [];
-  // Accepted counts the bots' events a site flags: the rest are a visitor's, on their way to ClickHouse.
-  const flagged = (health?.site?.bots ?? [])
-    .filter(({ action }) => action === 'flagged')
-    .reduce((sum, { events }) => sum + events, 0);
-  const onTheWay = (health?.site?.accepted ?? 0) - flagged;
+  const onTheWay = health ? visitorEventsAccepted(health) : 0;
   return (
     <section className="card waiting-card" aria-labelledby="waiting-heading">
       <h2 id="waiting-heading">
