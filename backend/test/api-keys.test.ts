@@ -458,6 +458,7 @@ describe('the API description', () => {
       ...[
         'breakdown',
         'conversions',
+        'engagement',
         'errors',
         'errors/{group}',
         'events',

@@ -664,6 +664,7 @@ const ROUTES: Record<string, { rule: Rule; answer: Answer; apiKey?: true; stream
     apiKey: true,
   }, // no such group
   'GET /api/sites/:siteId/vitals': { rule: 'viewer of the site', answer: [200], apiKey: true },
+  'GET /api/sites/:siteId/engagement': { rule: 'viewer of the site', answer: [200], apiKey: true },
   'GET /api/sites/:siteId/realtime': { rule: 'viewer of the site', answer: [200], apiKey: true },
   'GET /api/sites/:siteId/realtime/last-event': { rule: 'viewer of the site', answer: [200], apiKey: true },
   'GET /api/sites/:siteId/realtime/stream': {

@@ -62,6 +62,7 @@ const TABLES = [
   'finalized_event_counts',
   'finalized_events',
   'finalized_first_seen',
+  'finalized_readings',
   'finalized_value_totals',
   'finalized_vitals',
   'sessions_daily',

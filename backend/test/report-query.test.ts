@@ -12,6 +12,7 @@ import { chooseSource } from '../src/reports/query/plan.js';
 import type { ReportQuery } from '../src/reports/query/report-query.js';
 import { wholeUtcDays } from '../src/reports/query/value-totals.js';
 import { vitalsSql } from '../src/reports/query/vitals.js';
+import { pageReadingSql } from '../src/reports/query/page-reading.js';
 import { bucketLabels, bucketOf } from '../src/reports/query/zoned-buckets.js';
 
 describe('dimensions', () => {
@@ -197,32 +198,50 @@ describe('the planner', () => {
     );
   });
 
-  test('web vitals read the stored samples of the finalized UTC days a range covers whole, unless filtered', () => {
-    const month = {
-      site: { id: 7, timezone: 'Asia/Kolkata' },
-      range: { from: '2026-11-01', to: '2026-11-30' },
-      finalizedThrough: '2026-11-28',
-    } as const;
-    const read = (query: Parameters<typeof vitalsSql>[0]) =>
-      render(vitalsSql(query, 'page', { limit: 10, overall: true }).sql);
-    // Kolkata's November: the UTC days from the 1st to the 29th, and of those the finalized ones.
-    assert.match(
-      read(month),
-      /FROM finalized_vitals\s+WHERE site_id = 7 AND day >= toDate\('2026-11-01'\) AND day <= toDate\('2026-11-28'\)/,
-    );
-    assert.ok(
-      read(month).includes("NOT (toDate(ts) >= toDate('2026-11-01') AND toDate(ts) <= toDate('2026-11-28'))"),
-    );
-    assert.ok(!read({ ...month, finalizedThrough: undefined }).includes('finalized_vitals'));
-    assert.ok(
-      !read({ ...month, filters: { dimension: 'device', operator: 'is', value: 'mobile' } }).includes(
-        'finalized_vitals',
-      ),
-    );
-    assert.ok(
-      !read({ ...month, range: { from: '2026-11-20', to: '2026-11-20' } }).includes('finalized_vitals'),
-    );
-  });
+  /** What a report over engagement events is asked. */
+  type EngagementQuery = Parameters<typeof pageReadingSql>[0];
+  /** Reports over engagement events and the table of their finalized days' partials. */
+  const STORED_ENGAGEMENT = [
+    [
+      'web vitals',
+      'finalized_vitals',
+      (query: EngagementQuery) => vitalsSql(query, 'page', { limit: 10, overall: true }),
+    ],
+    [
+      "pages' readings",
+      'finalized_readings',
+      (query: EngagementQuery) => pageReadingSql(query, { limit: 10, overall: true }),
+    ],
+  ] as const;
+  for (const [report, table, reportSql] of STORED_ENGAGEMENT) {
+    test(`${report} read the stored partials of the finalized UTC days a range covers whole, unless filtered`, () => {
+      const month = {
+        site: { id: 7, timezone: 'Asia/Kolkata' },
+        range: { from: '2026-11-01', to: '2026-11-30' },
+        finalizedThrough: '2026-11-28',
+      } as const;
+      const read = (query: EngagementQuery) => render(reportSql(query).sql);
+      // Kolkata's November: the UTC days from the 1st to the 29th, and of those the finalized ones.
+      assert.match(
+        read(month),
+        new RegExp(
+          `FROM ${table}\\s+WHERE site_id = 7 AND day >= toDate\\('2026-11-01'\\) AND day <= toDate\\('2026-11-28'\\)`,
+        ),
+      );
+      assert.ok(
+        read(month).includes(
+          "NOT (toDate(ts) >= toDate('2026-11-01') AND toDate(ts) <= toDate('2026-11-28'))",
+        ),
+      );
+      assert.ok(!read({ ...month, finalizedThrough: undefined }).includes(table));
+      assert.ok(
+        !read({ ...month, filters: { dimension: 'device', operator: 'is', value: 'mobile' } }).includes(
+          table,
+        ),
+      );
+      assert.ok(!read({ ...month, range: { from: '2026-11-20', to: '2026-11-20' } }).includes(table));
+    });
+  }
 
   test('a range covers whole the UTC days within its local days: none for one day of a zone off UTC', () => {
     const days = (from: string, to: string, timeZone: string) => wholeUtcDays({ from, to }, timeZone);

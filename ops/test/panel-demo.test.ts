@@ -206,3 +206,32 @@ test("every report page over the demo's month: no serious accessibility violatio
     }
   }
 });
+
+test("the top pages' details: how each page was read, its time on page and scroll depth", async () => {
+  const page = await panel.ownerPage(`/sites/${siteId}/overview?${MONTH}`, { width: 1280 });
+  const pages = page.getByRole('region', { name: 'Pages', exact: true });
+  await pages.scrollIntoViewIfNeeded();
+  await pages.getByRole('button', { name: 'Details' }).click();
+  const table = pages.getByRole('region', { name: 'Top pages, scrollable' }).getByRole('table');
+  await table.getByRole('columnheader', { name: 'Time on page' }).waitFor();
+  const [header, home] = (await table.getByRole('row').allInnerTexts()).map((row) => row.split(/\s*\t\s*/));
+  assert.deepEqual(header, [
+    'Top pages',
+    'Visitors',
+    'Change',
+    'Visits',
+    'Pageviews',
+    'Time on page',
+    'Scroll depth',
+  ]);
+  // The generated visits read each page for seconds to minutes, scrolled part of the way (event-generator.ts).
+  assert.equal(home[0], '/');
+  assert.match(home[5], /^(\d+m \d\ds|\d+s)$/, `time on page: ${home[5]}`);
+  assert.match(home[6], /^\d{1,2}%$/, `scroll depth: ${home[6]}`);
+  // Entry pages are where visits began: their details are the visits', not a page's reading.
+  await pages.getByRole('button', { name: 'Entry pages' }).click();
+  const entries = pages.getByRole('region', { name: 'Entry pages, scrollable' }).getByRole('table');
+  await entries.getByRole('columnheader', { name: 'Pageviews' }).waitFor();
+  assert.equal(await entries.getByRole('columnheader', { name: 'Time on page' }).count(), 0);
+  await page.close();
+});

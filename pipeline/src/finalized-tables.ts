@@ -1,5 +1,5 @@
 /**
- * The tables the backend's VisitFinalizer writes under a finalization's version (migrations 0014 to 0029),
+ * The tables the backend's VisitFinalizer writes under a finalization's version (migrations 0014 to 0033),
  * and the records of its writes, named once beside the migrations that create them: the finalizer writes
  * and cleans them, the retention drops their months, a site's erasure empties them.
  */
@@ -12,6 +12,7 @@ export const FINALIZED_TABLES = [
   'finalized_event_counts',
   'finalized_value_totals',
   'finalized_vitals',
+  'finalized_readings',
 ] as const;
 export type FinalizedTable = (typeof FINALIZED_TABLES)[number];
 

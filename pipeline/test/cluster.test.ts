@@ -201,6 +201,8 @@ test('the migrations build the replicated variant on every node, and come down a
         finalized_events_local: 'ReplicatedMergeTree',
         finalized_first_seen: 'Distributed',
         finalized_first_seen_local: 'ReplicatedMergeTree',
+        finalized_readings: 'Distributed',
+        finalized_readings_local: 'ReplicatedMergeTree',
         finalized_value_totals: 'Distributed',
         finalized_value_totals_local: 'ReplicatedMergeTree',
         finalized_vitals: 'Distributed',

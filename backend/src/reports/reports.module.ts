@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { ClickHouseModule } from '../clickhouse/clickhouse.module.js';
 import { GoalsModule } from '../goals/goals.module.js';
 import { SitesModule } from '../sites/sites.module.js';
+import { EngagementController } from './engagement/engagement.controller.js';
+import { EngagementService } from './engagement/engagement.service.js';
 import { ErrorsController } from './errors/errors.controller.js';
 import { ErrorsService } from './errors/errors.service.js';
 import { EventsService } from './events.service.js';
@@ -32,6 +34,7 @@ import { VitalsService } from './vitals/vitals.service.js';
     RealtimeController,
     ErrorsController,
     VitalsController,
+    EngagementController,
     PathsController,
     HeatmapController,
   ],
@@ -44,6 +47,7 @@ import { VitalsService } from './vitals/vitals.service.js';
     RealtimeHub,
     ErrorsService,
     VitalsService,
+    EngagementService,
     PathsService,
     HeatmapService,
     PageFramingService,

@@ -35,6 +35,7 @@ import {
 } from './query/finalized-visits.js';
 import { finalizePathsSql, pathsCoverageSql } from './query/finalized-paths.js';
 import { finalizeVitalsSql } from './query/vitals.js';
+import { finalizeReadingsSql } from './query/page-reading.js';
 
 /** Days merged by one INSERT: a week of every site's visits stays well within the memory limit. */
 const DAYS_PER_WRITE = 7;
@@ -239,6 +240,7 @@ export class VisitFinalizer extends RecurringJob {
     await this.command(finalizeValueTotalsSql(from, to, write));
     await this.command(finalizeEventsSql(from, to, write));
     await this.command(finalizeVitalsSql(from, to, write));
+    await this.command(finalizeReadingsSql(from, to, write));
     await this.command(finalizeFirstSeenSql(from, to, write));
     await this.command(finalizeEventCountsSql(from, to, write));
     await this.command(finalizePathsSql({ from, to }, write, to));

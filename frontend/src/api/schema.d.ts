@@ -755,6 +755,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sites/{siteId}/engagement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EngagementController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sites/{siteId}/paths": {
         parameters: {
             query?: never;
@@ -2504,6 +2520,42 @@ export interface components {
             /** @description With a dimension: one row per value, most engagement events first; [] without */
             rows: components["schemas"]["VitalsRowDto"][];
             /** @description Whether more values than limit had engagement events */
+            truncated: boolean;
+        };
+        EngagementDto: {
+            /** @description Readings: visits that reported time or scroll on the page (a visit's views of a page are one) */
+            views: number;
+            /** @description Time on page: the mean of the readings’ seconds with the page visible, whole, half up; 0 over none */
+            timeOnPage: number;
+            /** @description Scroll depth: the mean of the readings’ deepest scroll, percent of the page, whole, half up; 0 where none measured one */
+            scrollDepth: number;
+        };
+        EngagementRowDto: {
+            /** @description Readings: visits that reported time or scroll on the page (a visit's views of a page are one) */
+            views: number;
+            /** @description Time on page: the mean of the readings’ seconds with the page visible, whole, half up; 0 over none */
+            timeOnPage: number;
+            /** @description Scroll depth: the mean of the readings’ deepest scroll, percent of the page, whole, half up; 0 where none measured one */
+            scrollDepth: number;
+            /** @description The page path */
+            value: string;
+        };
+        EngagementReportDto: {
+            siteId: number;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /**
+             * @description The site's time zone, which the days are in
+             * @example Europe/Berlin
+             */
+            timezone: string;
+            /** @description Every page of the range */
+            overall: components["schemas"]["EngagementDto"];
+            /** @description One row per page, most readings first, then by path */
+            rows: components["schemas"]["EngagementRowDto"][];
+            /** @description Whether more pages than limit were read */
             truncated: boolean;
         };
         PathNeighbourDto: {
@@ -5480,6 +5532,67 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["VitalsReportDto"];
                     "text/csv": components["schemas"]["VitalsReportDto"];
+                };
+            };
+            /** @description No valid access token or API key (an API key refused: code api_key_invalid) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site, or one the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An API key past its requests of this minute: Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    EngagementController_report: {
+        parameters: {
+            query: {
+                /** @description First day, in the site’s time zone */
+                from: string;
+                /** @description Last day, included; at most 365 days after from */
+                to: string;
+                /** @description First day of the comparison range (with compareTo) */
+                compareFrom?: string;
+                /** @description Last day of the comparison range, included */
+                compareTo?: string;
+                /** @description A JSON list of conditions, all of which must hold: {"dimension","operator","value"} (operators is, is_not, contains, does_not_contain, matches — a wildcard pattern, * within a path segment and ** across), {"dimension","operator":"one_of","values":[…]}, or groups {"and":[…]}, {"or":[…]}, {"not":…}. Or and not may not mix visit dimensions with event dimensions (page, hostname, event_name). */
+                filters?: string;
+                /** @description A goal of the site (its id): the report also answers conversions, conversion_rate (visitors who converted, as a percent of the row’s visitors), and for an event goal revenue per currency */
+                goal?: number;
+                /** @description csv: the report as a file (text/csv, streamed, a header line, text cells starting with = + - @ prefixed with ') */
+                format?: "json" | "csv";
+                /** @description Pages at most */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description As CSV: one line per page, with its readings, time on page (s) and scroll depth (%) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EngagementReportDto"];
+                    "text/csv": components["schemas"]["EngagementReportDto"];
                 };
             };
             /** @description No valid access token or API key (an API key refused: code api_key_invalid) */

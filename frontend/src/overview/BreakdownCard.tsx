@@ -4,7 +4,15 @@ import { withCondition, type Condition } from '../reports/conditions';
 import { CodeLoading, QueryState } from '../shared/QueryState';
 import { fetchBreakdownCsv, type BreakdownRequest, type BreakdownRow } from './api';
 import { BreakdownTable } from './BreakdownTable';
-import { breakdownLines, detailMetrics, type BreakdownCardSpec, type BreakdownSort } from './breakdown-data';
+import {
+  breakdownLines,
+  detailMetrics,
+  readingsByPage,
+  showsReading,
+  type BreakdownCardSpec,
+  type BreakdownSort,
+} from './breakdown-data';
+import { useEngagementQuery } from './useEngagementQuery';
 import { useBreakdownQuery } from './useBreakdownQuery';
 import { usePropertyKey } from './usePropertyKey';
 import { useInView } from '../shared/useInView';
@@ -53,6 +61,11 @@ export function BreakdownCard({ spec, request, onFilter }: BreakdownCardProps) {
     limit: detailed || searching || map ? DETAIL_ROWS : CARD_ROWS,
     ...(details.length > 0 && { metrics: ['visitors', ...details].join(',') }),
   };
+  // How the pages were read, asked for with the details alone, as many pages as they list.
+  const reading = useEngagementQuery(
+    { ...request, limit: DETAIL_ROWS },
+    inView && details.length > 0 && showsReading(tab),
+  );
   const filterBy = (value: string) =>
     onFilter(...keyCondition, { dimension: tab.dimension, operator: 'is', value });
   const table = (rows: BreakdownRow[]) => (
@@ -63,6 +76,9 @@ export function BreakdownCard({ spec, request, onFilter }: BreakdownCardProps) {
       onFilter={filterBy}
       // Each column once the rows answer it: the rows before (kept while the details load) have none of them.
       details={details.filter((metric) => rows.some((row) => row.metrics[metric] !== undefined))}
+      readings={
+        details.length > 0 && showsReading(tab) && reading.data ? readingsByPage(reading.data) : undefined
+      }
     />
   );
   // A Properties tab asks for values once it knows its key.

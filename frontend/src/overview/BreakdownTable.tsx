@@ -1,4 +1,5 @@
-import type { BreakdownLine } from './breakdown-data';
+import type { Engagement } from './api';
+import { READING_COLUMNS, readingCells, type BreakdownLine } from './breakdown-data';
 import { formatChange, formatCount } from '../shared/format';
 import { ShareBar } from '../shared/ShareBar';
 import { formatMetric, METRIC_LABELS, type OverviewMetricName } from './overview-data';
@@ -13,10 +14,19 @@ interface BreakdownTableProps {
   onFilter?: (value: string) => void;
   /** Columns after the visitors (a card's detail view: detailMetrics), each from the lines' metrics. */
   details?: OverviewMetricName[];
+  /** Pages' readings (time on page, scroll depth), by value: two columns more, after the details. */
+  readings?: Map<string, Engagement>;
 }
 
 /** A breakdown's rows by visitors, each with its bar: on the overview's cards and on dashboards. */
-export function BreakdownTable({ label, lines, compared, onFilter, details = [] }: BreakdownTableProps) {
+export function BreakdownTable({
+  label,
+  lines,
+  compared,
+  onFilter,
+  details = [],
+  readings,
+}: BreakdownTableProps) {
   return (
     <table className="breakdown-table">
       <caption className="visually-hidden">
@@ -38,6 +48,12 @@ export function BreakdownTable({ label, lines, compared, onFilter, details = [] 
               {METRIC_LABELS[metric]}
             </th>
           ))}
+          {readings &&
+            READING_COLUMNS.map((column) => (
+              <th key={column} scope="col" className="number">
+                {column}
+              </th>
+            ))}
         </tr>
       </thead>
       <tbody>
@@ -70,6 +86,12 @@ export function BreakdownTable({ label, lines, compared, onFilter, details = [] 
                   {formatMetric(metric, line.metrics[metric])}
                 </td>
               ))}
+              {readings &&
+                readingCells(readings.get(line.value)).map((cell, i) => (
+                  <td key={READING_COLUMNS[i]} className="number">
+                    {cell}
+                  </td>
+                ))}
             </tr>
           );
         })}

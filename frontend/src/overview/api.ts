@@ -13,6 +13,10 @@ export type BreakdownReport = Schemas['BreakdownReportDto'];
 /** One value of `GET /api/sites/:id/breakdown`. */
 export type BreakdownRow = Schemas['BreakdownRowDto'];
 
+/** `GET /api/sites/:id/engagement`: how the range's pages were read (time on page, scroll depth). */
+export type EngagementReport = Schemas['EngagementReportDto'];
+export type Engagement = Schemas['EngagementDto'];
+
 /** A goal of the site (`GET /api/sites/:id/goals`). */
 export type Goal = Schemas['GoalResponse'];
 /** A goal of the site beside its conversions in the view (GET …/conversions). */
@@ -100,6 +104,23 @@ export const fetchConversions = (request: ReportRequest, token: string, signal: 
     api.GET('/api/sites/{siteId}/conversions', {
       ...authorized(token, signal),
       params: { path: sitePath(request), query: reportQuery(request) },
+    }),
+    signal,
+  );
+
+/** The pages' readings, `limit` of them, most read first: the report has no comparison range. */
+export const fetchEngagement = (
+  request: ReportRequest & { limit: number },
+  token: string,
+  signal: AbortSignal,
+) =>
+  dataOf(
+    api.GET('/api/sites/{siteId}/engagement', {
+      ...authorized(token, signal),
+      params: {
+        path: sitePath(request),
+        query: { ...reportQuery({ ...request, comparison: undefined }), limit: request.limit },
+      },
     }),
     signal,
   );

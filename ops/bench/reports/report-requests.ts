@@ -174,6 +174,12 @@ export const REPORT_REQUESTS: ReportRequest[] = [
     path: ({ siteId, from, to }) => `/api/sites/${siteId}/vitals?from=${from}&to=${to}&dimension=page`,
   },
   {
+    // As the Top pages' details ask for it: every page they list.
+    name: 'time on page and scroll depth by page, 30 days',
+    aloneTargetMs: REPORT_TARGET_MS,
+    path: ({ siteId, from, to }) => `/api/sites/${siteId}/engagement?from=${from}&to=${to}&limit=1000`,
+  },
+  {
     name: 'paths: next and previous of /pricing, 30 days',
     aloneTargetMs: REPORT_TARGET_MS,
     path: ({ siteId, from, to }) => `/api/sites/${siteId}/paths?from=${from}&to=${to}&page=/pricing`,

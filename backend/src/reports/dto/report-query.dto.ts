@@ -6,6 +6,7 @@ import { INTERVALS, type Interval } from '../query/report-query.js';
 import { MAX_SITE_ID } from '../../sites/dto/site-id-param.dto.js';
 import { GOAL_METRIC_NAMES, METRIC_NAMES } from '../query/metrics.js';
 import { FormatProperty, type Format } from './format.js';
+import { RowsLimitProperty } from './rows-limit.js';
 import { DateRangeDto, IsCalendarDate, MAX_RANGE_DAYS, RangeDays } from './date-range.dto.js';
 
 /** `auto`, or a fraction up to 1 of at most four decimals (a zero one is refused by `ReportsService`). */
@@ -130,12 +131,7 @@ export class BreakdownQueryDto extends SampledReportQueryDto {
   @IsString()
   order?: string;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1000, default: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '$property must be an integer from 1 to 1000' })
-  @Min(1, { message: '$property must be an integer from 1 to 1000' })
-  @Max(1000, { message: '$property must be an integer from 1 to 1000' })
+  @RowsLimitProperty()
   limit?: number;
 
   @ApiPropertyOptional({ description: "The previous page's nextCursor" })

@@ -2,6 +2,7 @@ import { bind, identifier, joinSql, sql, type SqlFragment } from '../../clickhou
 import type { NamedQuery } from '../../clickhouse/clickhouse.service.js';
 import { wildcardMatch } from './filters.js';
 import { keptVisits } from './kept-visits.js';
+import { ENGAGEMENT_EVENT, visitPageReadings } from './page-reading.js';
 import { namedAs, rangeEvents, type EventColumn } from './range-events.js';
 import type { ReportQuery } from './report-query.js';
 
@@ -123,19 +124,15 @@ export function heatmapElementsSql(query: ReportQuery, options: HeatmapOptions):
 export const SCROLL_DEPTHS = [25, 50, 75, 100] as const;
 
 /**
- * Scroll depth: of the visits' views of the page that reported engagement, how many scrolled to at
- * least 25, 50, 75 and 100% (`views` and one count per depth). The tracker reports `$engagement` each
- * time a view is hidden or left, with the deepest scroll since its last report: a view's depth is the
- * deepest of its reports, per visit and page (each report once, by its id), grouped by one hash of the
- * pair: 18.16 grouped a month of /pricing's views by the number and the string in 77 ms, by their hash in 40
- * (two views sharing a hash by chance would count as one). The engagement event has no viewport width:
- * this is over every viewport.
+ * Scroll depth: of the visits' readings of the page (each engagement report once, by its id: page-reading.ts),
+ * how many scrolled to at least 25, 50, 75 and 100% (`views` and one count per depth). The engagement event
+ * has no viewport width: this is over every viewport.
  */
 export function scrollDepthSql(query: ReportQuery, page: string): NamedQuery {
   const reports = pageEvents(
     query,
     page,
-    ['$engagement'],
+    [ENGAGEMENT_EVENT],
     [
       [sql`pathname`, sql`page`],
       [sql`scroll_depth`, sql`depth`],
@@ -150,6 +147,6 @@ export function scrollDepthSql(query: ReportQuery, page: string): NamedQuery {
       ),
       ', ',
     )}
-      FROM (SELECT max(depth) AS depth FROM (${reports}) GROUP BY cityHash64(visit_id, page))`,
+      FROM (${visitPageReadings(reports, [sql`max(depth) AS depth`])})`,
   };
 }

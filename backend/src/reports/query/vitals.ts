@@ -1,12 +1,10 @@
 import type { NamedQuery } from '../../clickhouse/clickhouse.service.js';
 import { bind, identifier, joinSql, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
+import { ENGAGEMENT_EVENT } from './page-reading.js';
 import { latestDaysOf, type FinalizedWrite } from './finalized-visits.js';
 import { rangeEvents, type EventColumn } from './range-events.js';
 import type { ReportQuery } from './report-query.js';
 import { finalizedWholeDays } from './value-totals.js';
-
-/** The tracker reports the vitals it measured with the page's engagement (tracker/src/capture.ts). */
-const VITALS_EVENT = '$engagement';
 
 /**
  * Each web vital: its column and Google's thresholds (web.dev/articles/vitals): good up to `good`,
@@ -79,7 +77,7 @@ export function finalizeVitalsSql(from: string, to: string, write: FinalizedWrit
         ', ',
       )}
     FROM finalized_events
-    WHERE name = ${bind.string(VITALS_EVENT)} AND toDate(ts) >= ${bind.date(from)} AND toDate(ts) <= ${bind.date(to)}
+    WHERE name = ${bind.string(ENGAGEMENT_EVENT)} AND toDate(ts) >= ${bind.date(from)} AND toDate(ts) <= ${bind.date(to)}
       AND version = ${bind.uint32(write.version)} AND provisional = ${bind.uint32(write.slot)}
     GROUP BY site_id, day, version, provisional, pathname, device`;
 }
@@ -97,7 +95,7 @@ function vitalArrays(
   dimension: VitalsDimension | undefined,
 ): SqlFragment {
   const stored = query.filters ? undefined : finalizedWholeDays(query, query.range);
-  const events = rangeEvents(query, query.range, [VITALS_EVENT], vitalColumns(dimension), {
+  const events = rangeEvents(query, query.range, [ENGAGEMENT_EVENT], vitalColumns(dimension), {
     visitors: false,
     where: stored && sql`NOT (toDate(ts) >= ${stored.first} AND toDate(ts) <= ${stored.last})`,
   });

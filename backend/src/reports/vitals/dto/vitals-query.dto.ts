@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { ReportQueryDto } from '../../dto/report-query.dto.js';
+import { RowsLimitProperty } from '../../dto/rows-limit.js';
 import { VITALS_DIMENSIONS, type VitalsDimension } from '../../query/vitals.js';
 
 const DIMENSIONS = Object.keys(VITALS_DIMENSIONS);
@@ -17,17 +17,6 @@ export class VitalsQueryDto extends ReportQueryDto {
   @IsIn(DIMENSIONS, { message: `$property must be one of ${DIMENSIONS.join(', ')}` })
   dimension?: VitalsDimension;
 
-  @ApiPropertyOptional({
-    type: 'integer',
-    minimum: 1,
-    maximum: 1000,
-    default: 100,
-    description: 'Rows at most',
-  })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '$property must be an integer from 1 to 1000' })
-  @Min(1, { message: '$property must be an integer from 1 to 1000' })
-  @Max(1000, { message: '$property must be an integer from 1 to 1000' })
+  @RowsLimitProperty('Rows at most')
   limit?: number;
 }
