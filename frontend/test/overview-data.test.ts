@@ -1,15 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'vitest';
 import type { GoalConversion, OverviewReport, TimeseriesReport } from '../src/overview/api.js';
-import {
-  BREAKDOWN_CARDS,
-  breakdownLines,
-  detailMetrics,
-  percentChange,
-  readingCells,
-  readingsByPage,
-  showsReading,
-} from '../src/overview/breakdown-data.js';
+import { breakdownLines, detailMetrics, percentChange } from '../src/overview/breakdown-data.js';
 import { goalLines } from '../src/overview/goals-data.js';
 import { formatMetric, isEmptyOverview, metricCards } from '../src/overview/overview-data.js';
 import { chartSeries, metricScale } from '../src/overview/timeseries-data.js';
@@ -67,6 +59,11 @@ test('metric cards: every metric formatted, its change signed, a fall of the bou
     Array(7).fill(undefined),
     'no comparison, no change shown',
   );
+  assert.deepEqual(
+    metricCards(overview(null), 'en-US', true).map((card) => card.label),
+    ['Unique visitors', 'Visits', 'Pageviews', 'Bounce rate', 'Events'],
+    "filtered by page: not the whole visits' views per visit and duration",
+  );
 });
 
 test('an overview is empty when it counted no visitor, pageview or event', () => {
@@ -97,28 +94,6 @@ test("a card's detail view: how a visit dimension's visits went, an event dimens
     detailMetrics('device').map((metric) => formatMetric(metric, line.metrics[metric], 'en-US')),
     ['3', '4', '66.7%', '20s'],
   );
-});
-
-test("a page's reading in its detail row: time on page and scroll depth, a dash where none was reported", () => {
-  const [pages, sources] = BREAKDOWN_CARDS;
-  assert.deepEqual(pages.tabs.map(showsReading), [true, false, false], 'top pages, not entry or exit pages');
-  assert.equal(sources.tabs.some(showsReading), false);
-  const readings = readingsByPage({
-    siteId: 1,
-    from: '2026-11-10',
-    to: '2026-11-16',
-    timezone: 'UTC',
-    overall: { views: 3, timeOnPage: 50, scrollDepth: 70 },
-    rows: [
-      { value: '/pricing', views: 2, timeOnPage: 75, scrollDepth: 64 },
-      { value: '/embed', views: 1, timeOnPage: 4, scrollDepth: 0 },
-    ],
-    truncated: false,
-  });
-  assert.deepEqual(readingCells(readings.get('/pricing'), 'en-US'), ['1m 15s', '64%']);
-  assert.deepEqual(readingCells(readings.get('/embed'), 'en-US'), ['4s', '—'], 'no depth measured');
-  assert.deepEqual(readingCells(readings.get('/never-read'), 'en-US'), ['—', '—']);
-  assert.deepEqual(readingCells({ views: 0, timeOnPage: 0, scrollDepth: 0 }, 'en-US'), ['—', '—']);
 });
 
 test('breakdown lines: searched case-insensitively, sorted, with bars in percent of the top row and changes', () => {

@@ -233,5 +233,19 @@ test("the top pages' details: how each page was read, its time on page and scrol
   const entries = pages.getByRole('region', { name: 'Entry pages, scrollable' }).getByRole('table');
   await entries.getByRole('columnheader', { name: 'Pageviews' }).waitFor();
   assert.equal(await entries.getByRole('columnheader', { name: 'Time on page' }).count(), 0);
+
+  // Filtered by a page, the metric cards read that page as Plausible's do: its reading for the visits' whole.
+  await pages.getByRole('button', { name: 'Top pages' }).click();
+  await table.getByRole('button', { name: '/pricing', exact: true }).click();
+  await page.waitForURL(/filter=page%3A%2Fpricing/);
+  const cards = page.getByRole('list', { name: 'Metrics' }).getByRole('listitem');
+  await cards.filter({ hasText: /^Time on page\s*(\d+m \d\ds|\d+s)\s*[+−]?\d+%/ }).waitFor();
+  await cards.filter({ hasText: /^Scroll depth\s*\d{1,2}%\s*[+−]?\d+%/ }).waitFor();
+  assert.deepEqual(
+    (await cards.allInnerTexts()).map((text) => text.split('\n')[0]),
+    ['Unique visitors', 'Visits', 'Pageviews', 'Bounce rate', 'Events', 'Time on page', 'Scroll depth'],
+  );
+  await everyCardDrawn(page);
+  await panel.assertAccessible(page, 'the overview filtered by a page, with its reading');
   await page.close();
 });

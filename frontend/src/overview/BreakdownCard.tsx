@@ -4,14 +4,8 @@ import { withCondition, type Condition } from '../reports/conditions';
 import { CodeLoading, QueryState } from '../shared/QueryState';
 import { fetchBreakdownCsv, type BreakdownRequest, type BreakdownRow } from './api';
 import { BreakdownTable } from './BreakdownTable';
-import {
-  breakdownLines,
-  detailMetrics,
-  readingsByPage,
-  showsReading,
-  type BreakdownCardSpec,
-  type BreakdownSort,
-} from './breakdown-data';
+import { breakdownLines, detailMetrics, type BreakdownCardSpec, type BreakdownSort } from './breakdown-data';
+import { readingsByPage, showsReading } from './reading-data';
 import { useEngagementQuery } from './useEngagementQuery';
 import { useBreakdownQuery } from './useBreakdownQuery';
 import { usePropertyKey } from './usePropertyKey';

@@ -1,5 +1,6 @@
 import type { Engagement } from './api';
-import { READING_COLUMNS, readingCells, type BreakdownLine } from './breakdown-data';
+import type { BreakdownLine } from './breakdown-data';
+import { READING_COLUMNS, readingCells } from './reading-data';
 import { formatChange, formatCount } from '../shared/format';
 import { ShareBar } from '../shared/ShareBar';
 import { formatMetric, METRIC_LABELS, type OverviewMetricName } from './overview-data';

@@ -12,19 +12,19 @@ interface MetricCardsProps {
 export function MetricCards({ cards, charted, onChart }: MetricCardsProps) {
   return (
     <ul className="metric-cards" aria-label="Metrics">
-      {cards.map((card) => (
-        <li key={card.metric}>
-          {onChart ? (
+      {cards.map(({ metric, ...card }) => (
+        <li key={card.label}>
+          {onChart && metric ? (
             <button
               type="button"
               className="metric-card"
-              aria-pressed={card.metric === charted}
-              onClick={() => onChart(card.metric)}
+              aria-pressed={metric === charted}
+              onClick={() => onChart(metric)}
             >
               <MetricCardBody card={card} />
             </button>
           ) : (
-            <div className="metric-card">
+            <div className="metric-card" aria-busy={card.loading || undefined}>
               <MetricCardBody card={card} />
             </div>
           )}
@@ -34,7 +34,7 @@ export function MetricCards({ cards, charted, onChart }: MetricCardsProps) {
   );
 }
 
-function MetricCardBody({ card }: { card: MetricCard }) {
+function MetricCardBody({ card }: { card: Omit<MetricCard, 'metric'> }) {
   const compared = useComparisonWords();
   return (
     <>

@@ -26,6 +26,7 @@ import { WaitingForFirstVisit } from './WaitingForFirstVisit';
 import { chartInterval, chartIntervalsFor, type ChartInterval } from '../../../config/src/view-periods.js';
 import { INTERVAL_LABELS } from './timeseries-data';
 import { useOverviewQuery } from './useOverviewQuery';
+import { usePageReading } from './usePageReading';
 import { useTimeseriesQuery } from './useTimeseriesQuery';
 import { formatDateRange, formatDateTime, formatTimeAgo } from '../shared/format';
 
@@ -84,6 +85,7 @@ interface OverviewMetricsProps {
  */
 function OverviewMetrics({ request, charted, onChart, lastEventAt }: OverviewMetricsProps) {
   const overview = useOverviewQuery(request);
+  const reading = usePageReading(request);
   return (
     <section className="overview-metrics" aria-label="Overview">
       <QueryState
@@ -92,7 +94,13 @@ function OverviewMetrics({ request, charted, onChart, lastEventAt }: OverviewMet
         isEmpty={isEmptyOverview}
         empty={<NoVisits siteId={request.siteId} lastEventAt={lastEventAt} />}
       >
-        {(data) => <MetricCards cards={metricCards(data)} charted={charted} onChart={onChart} />}
+        {(data) => (
+          <MetricCards
+            cards={[...metricCards(data, undefined, reading.byPage), ...reading.cards]}
+            charted={charted}
+            onChart={onChart}
+          />
+        )}
       </QueryState>
     </section>
   );

@@ -1,8 +1,7 @@
 import { REPORT_DIMENSIONS } from '../../../config/src/report-dimensions.js';
 import { valueLabel, type Dimension } from '../reports/dimension-labels.js';
 import { barShare } from '../shared/bar-share.js';
-import { formatDuration, formatWholePercent } from '../shared/format.js';
-import type { BreakdownRow, Engagement, EngagementReport, MetricValues } from './api.js';
+import type { BreakdownRow, MetricValues } from './api.js';
 import type { OverviewMetricName } from './overview-data.js';
 
 /**
@@ -79,28 +78,6 @@ export function detailMetrics(dimension: Dimension): OverviewMetricName[] {
   return dimension === 'event_name' || dimension === 'prop_value'
     ? ['visits', 'events']
     : ['visits', 'pageviews'];
-}
-
-/**
- * Whether a tab's detail view also shows how its pages were read (time on page, scroll depth), as Plausible's
- * Top pages do: the engagement report's rows are pages, not entry or exit pages (those are visits' ends).
- */
-export const showsReading = (tab: BreakdownTab) => tab.dimension === 'page';
-
-/** A detail view's reading columns, after its metrics (readingCells). */
-export const READING_COLUMNS = ['Time on page', 'Scroll depth'] as const;
-
-/** The pages' readings, by path, for the rows to look up. */
-export const readingsByPage = (report: EngagementReport): Map<string, Engagement> =>
-  new Map(report.rows.map((row) => [row.value, row]));
-
-/** A page's reading as its row shows it: "—" where no visit reported reading it, or no depth was measured. */
-export function readingCells(reading: Engagement | undefined, locale?: string): [string, string] {
-  if (reading === undefined || reading.views === 0) return ['—', '—'];
-  return [
-    formatDuration(reading.timeOnPage, locale),
-    reading.scrollDepth === 0 ? '—' : formatWholePercent(reading.scrollDepth, locale),
-  ];
 }
 
 export type BreakdownSort = 'value' | 'visitors';

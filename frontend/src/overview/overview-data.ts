@@ -39,28 +39,40 @@ export const isOverviewMetric = (name: string): name is OverviewMetricName =>
   (OVERVIEW_METRICS as readonly string[]).includes(name);
 
 export interface MetricCard {
-  metric: OverviewMetricName;
+  /** The metric a card charts when chosen; none for a figure of another report (a page's time on page). */
+  metric?: OverviewMetricName;
   label: string;
   value: string;
   /** "+12%", "−5%", "0%"; undefined without a comparison, "—" against nothing in the comparison. */
   change: string | undefined;
   /** Whether the change is good news, bad news or neither, for its colour. */
   trend: 'better' | 'worse' | 'flat';
+  /** Its figure is on its way (a report asked apart from the overview). */
+  loading?: boolean;
 }
 
-/** A change that formatChange writes as "0%" (or "—"): neither good nor bad news, whatever its sign. */
-const shownAsZero = (change: number | null | undefined) => !change || Math.abs(change) < 0.5;
+/**
+ * A change's news: a change that formatChange writes as "0%" (or "—") is neither good nor bad, whatever its
+ * sign; otherwise a rise is good news unless `lowerIsBetter`.
+ */
+export function changeTrend(change: number | null | undefined, lowerIsBetter: boolean): MetricCard['trend'] {
+  if (!change || Math.abs(change) < 0.5) return 'flat';
+  return change < 0 === lowerIsBetter ? 'better' : 'worse';
+}
 
-export function metricCards(overview: OverviewReport, locale?: string): MetricCard[] {
-  return OVERVIEW_METRICS.map((metric) => {
+/** The cards of the visits as a whole, which a page filter leaves out: the page's reading takes their place. */
+const WHOLE_VISITS: ReadonlySet<OverviewMetricName> = new Set(['views_per_visit', 'visit_duration']);
+
+/** The overview's metric cards; `byPage`, filtered by page, without those of the visits as a whole. */
+export function metricCards(overview: OverviewReport, locale?: string, byPage = false): MetricCard[] {
+  return OVERVIEW_METRICS.filter((metric) => !byPage || !WHOLE_VISITS.has(metric)).map((metric) => {
     const change = overview.change?.[metric];
-    const better = LOWER_IS_BETTER.has(metric) ? (change ?? 0) < 0 : (change ?? 0) > 0;
     return {
       metric,
       label: METRIC_LABELS[metric],
       value: formatMetric(metric, overview.metrics[metric], locale),
       change: overview.change ? formatChange(change, locale) : undefined,
-      trend: shownAsZero(change) ? 'flat' : better ? 'better' : 'worse',
+      trend: changeTrend(change, LOWER_IS_BETTER.has(metric)),
     };
   });
 }
