@@ -84,7 +84,7 @@ describe('a demo site', () => {
     await app.get(LiveDemoTraffic).writeUpTo(liveUntil);
   });
 
-  test('is a site of its own, with its months written, three goals, two annotations, two segments and a dashboard', async () => {
+  test('is a site of its own, with its months written, four goals, two annotations, two segments and a dashboard', async () => {
     assert.equal(status.stage, 'ready', String(status.error));
     const site = await get<{ name: string; domain: string; timezone: string; privacyMode: string }>(
       `sites/${status.siteId}`,
@@ -105,7 +105,7 @@ describe('a demo site', () => {
     assert.equal(status.rowsWritten, status.rows);
     assert.equal(Number(truth.rows), status.rows);
     const goals = await get<Array<{ name: string }>>(`sites/${status.siteId}/goals`);
-    assert.deepEqual(goals.map(({ name }) => name).sort(), ['Purchased', 'Saw pricing', 'Signed up']);
+    assert.deepEqual(goals.map(({ name }) => name).sort(), ['Purchased', 'Read a blog post', 'Saw pricing', 'Signed up']);
     // On days of the demo's own, in its time zone: 18 and 6 days before its today.
     const today = localDateOf(Date.parse(status.until), DEMO_SITE_IDENTITY.timezone);
     const annotations = await get<Array<{ date: string; text: string }>>(

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
@@ -74,6 +75,7 @@ describe('goals through the API', () => {
         match: 'purchase',
         propertyKey: 'plan',
         propertyValue: 'pro',
+        scrollDepth: null,
         createdAt: 'string',
       },
     );
@@ -120,10 +122,25 @@ describe('goals through the API', () => {
             match: '/checkout/*/done',
             propertyKey: null,
             propertyValue: null,
+            scrollDepth: null,
           },
         },
       ],
     );
+
+    // A scroll goal: a page pattern scrolled so far down; turned into a page goal, its depth goes.
+    const { body: scroll } = await as('post', `/sites/${site}/goals`)
+      .send({ name: 'Read the blog', kind: 'scroll', match: '/blog/**', scrollDepth: 75 })
+      .expect(201);
+    assert.deepEqual([scroll.kind, scroll.match, scroll.scrollDepth], ['scroll', '/blog/**', 75]);
+    const { body: deeper } = await as('patch', `/sites/${site}/goals/${scroll.id}`)
+      .send({ scrollDepth: 90 })
+      .expect(200);
+    assert.equal(deeper.scrollDepth, 90);
+    const { body: paged } = await as('patch', `/sites/${site}/goals/${scroll.id}`)
+      .send({ kind: 'page' })
+      .expect(200);
+    assert.deepEqual([paged.kind, paged.scrollDepth], ['page', null]);
   });
 
   test('bad input is a 400 naming the field', async () => {
@@ -161,6 +178,38 @@ describe('goals through the API', () => {
       /propertyValue must be a string \(propertyKey and propertyValue go together/,
     );
     await refused('post', goals, { ...valid, siteId: 9 }, /property siteId should not exist/);
+    const scroll = { name: 'Read', kind: 'scroll', match: '/blog/**', scrollDepth: 75 };
+    await refused(
+      'post',
+      goals,
+      { ...scroll, scrollDepth: undefined },
+      /^scrollDepth: a scroll goal must have one/,
+    );
+    await refused(
+      'post',
+      goals,
+      { ...scroll, scrollDepth: 0 },
+      /^scrollDepth must be an integer from 1 to 100$/,
+    );
+    await refused(
+      'post',
+      goals,
+      { ...scroll, scrollDepth: 50.5 },
+      /^scrollDepth must be an integer from 1 to 100$/,
+    );
+    await refused('post', goals, { ...valid, scrollDepth: 50 }, /^scrollDepth: only a scroll goal has one$/);
+    await refused(
+      'post',
+      goals,
+      { ...scroll, propertyKey: 'plan', propertyValue: 'pro' },
+      /^propertyKey: a scroll goal has no property$/,
+    );
+    await refused(
+      'patch',
+      `${goals}/${goal.id}`,
+      { kind: 'scroll' },
+      /^scrollDepth: a scroll goal must have one/,
+    );
     await refused('patch', `${goals}/${goal.id}`, { name: null }, /^name: must be given, not null/);
     // A change is checked as the whole goal it makes: half a property match is refused there.
     await refused(
@@ -243,6 +292,34 @@ const GOALS: Array<{ name: string; goal: GoalCondition; test: GoalTest }> = [
     goal: { kind: 'event', match: 'purchase', propertyKey: 'plan', propertyValue: 'pro' },
     test: (row) => row.name === 'purchase' && row.props_values[row.props_keys.indexOf('plan')] === 'pro',
   },
+  {
+    name: 'Read the docs through',
+    goal: { kind: 'scroll', match: '/docs/*', propertyKey: null, propertyValue: null, scrollDepth: 75 },
+    test: (row) =>
+      row.name === '$engagement' && /^\/docs\/[^/]*$/.test(row.pathname) && row.scroll_depth >= 75,
+  },
+];
+
+/**
+ * The seeded visits with how each pageview was read: an engagement report in its visit at the same moment
+ * (the visit lasts no longer), scrolled a depth from 1 to 100 % that varies from view to view.
+ */
+const withReadings = (rows: EventRow[]): EventRow[] => [
+  ...rows,
+  ...[
+    ...groupBy(
+      rows.filter((row) => row.name === 'pageview'),
+      (row) => row.event_id,
+    ).values(),
+  ].map(([view], i) =>
+    eventRow({
+      ...view,
+      event_id: randomUUID(),
+      name: '$engagement',
+      scroll_depth: 1 + ((i * 37) % 100),
+      engaged_ms: 5_000,
+    }),
+  ),
 ];
 
 const ZONES = ['UTC', 'Asia/Kolkata'] as const;
@@ -253,7 +330,7 @@ describe('conversions and revenue over seeded visits', () => {
   before(async () => {
     for (const [i, timeZone] of ZONES.entries()) {
       const id = await newSite(`goals-seeded-${i}.test`, timeZone);
-      const rows = seedVisits(2000 + i, id, '2026-11-19 00:00:00', '2026-11-23 00:00:00', 300);
+      const rows = withReadings(seedVisits(2000 + i, id, '2026-11-19 00:00:00', '2026-11-23 00:00:00', 300));
       await stores.insertEvents(rows);
       const goalIds: number[] = [];
       for (const { name, goal } of GOALS) {

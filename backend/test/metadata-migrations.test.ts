@@ -593,6 +593,7 @@ test('a database with data from the first migration on upgrades with every row i
       match: '/checkout/**',
       propertyKey: null,
       propertyValue: null,
+      scrollDepth: null,
       createdAt: at('2025-07-01 09:00:00'),
     },
     {
@@ -603,6 +604,7 @@ test('a database with data from the first migration on upgrades with every row i
       match: 'purchase',
       propertyKey: 'plan',
       propertyValue: 'pro',
+      scrollDepth: null,
       createdAt: at('2025-07-02 09:00:00'),
     },
   ]);

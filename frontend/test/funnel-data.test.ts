@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'vitest';
 import type { FunnelReport, FunnelStepResult } from '../src/funnels/api.js';
+import type { Goal } from '../src/overview/api.js';
 import {
   blankStep,
   describeStep,
@@ -193,8 +194,8 @@ test('funnel bars: visitors, conversions, drop-off, median time and the previous
   );
 });
 
-test('suggested funnels: the top page to each goal (not to itself), then along the top three pages; none without pages', () => {
-  const goal = (name: string, kind: 'page' | 'event', match: string, property?: [string, string]) => ({
+test('suggested funnels: the top page to each goal (not to itself, nor a scroll goal), then along the top three pages; none without pages', () => {
+  const goal = (name: string, kind: Goal['kind'], match: string, property?: [string, string]) => ({
     id: 1,
     siteId: 1,
     name,
@@ -202,10 +203,12 @@ test('suggested funnels: the top page to each goal (not to itself), then along t
     match,
     propertyKey: property?.[0] ?? null,
     propertyValue: property?.[1] ?? null,
+    scrollDepth: kind === 'scroll' ? 75 : null,
     createdAt: '2026-11-01T00:00:00Z',
   });
   const goals = [
     goal('Home', 'page', '/'),
+    goal('Read the blog', 'scroll', '/blog/**'),
     goal('Saw pricing', 'page', '/pricing'),
     goal('Pro signup', 'event', 'signup', ['plan', 'pro']),
   ];

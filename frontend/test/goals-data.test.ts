@@ -11,6 +11,7 @@ const goal = (id: number, name: string, changes: Partial<Goal> = {}): Goal => ({
   match: '/pricing',
   propertyKey: null,
   propertyValue: null,
+  scrollDepth: null,
   createdAt: '2026-11-01T00:00:00.000Z',
   ...changes,
 });
@@ -29,7 +30,7 @@ const converted = (
   ...(revenue && { revenue }),
 });
 
-test('a goal described in words: a page pattern, an event, an event with its property', () => {
+test('a goal described in words: a page pattern, an event, an event with its property, a depth scrolled', () => {
   assert.deepEqual(
     [
       describeGoal(goal(1, 'a')),
@@ -37,8 +38,9 @@ test('a goal described in words: a page pattern, an event, an event with its pro
       describeGoal(
         goal(3, 'c', { kind: 'event', match: 'signup', propertyKey: 'plan', propertyValue: 'pro' }),
       ),
+      describeGoal(goal(4, 'd', { kind: 'scroll', match: '/blog/**', scrollDepth: 75 })),
     ],
-    ['Pageview of /pricing', 'Event signup', 'Event signup where plan is pro'],
+    ['Pageview of /pricing', 'Event signup', 'Event signup where plan is pro', 'Scrolled 75% of /blog/**'],
   );
 });
 

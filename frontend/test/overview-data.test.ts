@@ -230,6 +230,7 @@ test('goals: most conversions first, counts, rates and the change of conversions
       match: '/x',
       propertyKey: null,
       propertyValue: null,
+      scrollDepth: null,
       createdAt: '',
     },
     metrics: { conversions, conversion_rate },

@@ -24,6 +24,8 @@ interface Seen {
   pathname?: string;
   name?: string;
   revenue?: [number, string];
+  /** An engagement report's deepest scroll, percent. */
+  scroll?: number;
 }
 
 const row = ({
@@ -34,6 +36,7 @@ const row = ({
   pathname = '/',
   name = 'pageview',
   revenue,
+  scroll,
 }: Seen): EventRow =>
   sampleEventRow({
     site_id: SITE_ID,
@@ -44,18 +47,27 @@ const row = ({
     pathname,
     name,
     ...(revenue && { revenue_amount: revenue[0], revenue_currency: revenue[1] }),
+    ...(scroll !== undefined && { scroll_depth: scroll, engaged_ms: 10_000 }),
   });
+
+/** A visitor's reading of a page, reported as they left it: how far down they scrolled. */
+const reading = (seen: Omit<Seen, 'name'>, scroll: number) => row({ ...seen, name: '$engagement', scroll });
 
 /**
  * The week: five visitors enter at `/`. v1 and v2 (DE) go on to /pricing (after 60 s and 120 s) and sign up
  * (120 s and 240 s after that); v3 reaches /pricing after 300 s; v4 and v5 leave. Funnel / → /pricing → signup
  * in 30 minutes: 5, 3, 2; in 5 minutes: 5, 3 (v3 exactly at 300 s), 1 (v2's signup is 360 s after entry).
- * v1 and v2 buy (EUR 19.99, USD 5.00). v1 comes back on 11 and 13 November, v2 on 12 November.
+ * v1 and v2 buy (EUR 19.99, USD 5.00). v1 comes back on 11 and 13 November, v2 on 12 November. Of /pricing,
+ * v1 reads 90 % down, v2 60 %, v3 all of it.
  * The week before: v6 (DE) enters and reaches /pricing, v7 (US) leaves.
  */
 const SEEDED: EventRow[] = [
   row({ visitor: '1', session: '1a', country: 'DE', ts: '2026-11-10 10:00:00' }),
   row({ visitor: '1', session: '1a', country: 'DE', ts: '2026-11-10 10:01:00', pathname: '/pricing' }),
+  reading(
+    { visitor: '1', session: '1a', country: 'DE', ts: '2026-11-10 10:02:00', pathname: '/pricing' },
+    90,
+  ),
   row({
     visitor: '1',
     session: '1a',
@@ -77,6 +89,10 @@ const SEEDED: EventRow[] = [
   row({ visitor: '1', session: '1c', country: 'DE', ts: '2026-11-13 18:00:00', pathname: '/docs' }),
   row({ visitor: '2', session: '2a', country: 'DE', ts: '2026-11-11 09:00:00' }),
   row({ visitor: '2', session: '2a', country: 'DE', ts: '2026-11-11 09:02:00', pathname: '/pricing' }),
+  reading(
+    { visitor: '2', session: '2a', country: 'DE', ts: '2026-11-11 09:03:00', pathname: '/pricing' },
+    60,
+  ),
   row({
     visitor: '2',
     session: '2a',
@@ -97,6 +113,7 @@ const SEEDED: EventRow[] = [
   row({ visitor: '2', session: '2b', country: 'DE', ts: '2026-11-12 18:00:00', pathname: '/docs' }),
   row({ visitor: '3', session: '3a', ts: '2026-11-12 12:00:00' }),
   row({ visitor: '3', session: '3a', ts: '2026-11-12 12:05:00', pathname: '/pricing' }),
+  reading({ visitor: '3', session: '3a', ts: '2026-11-12 12:05:00', pathname: '/pricing' }, 100),
   row({ visitor: '4', session: '4a', ts: '2026-11-13 08:00:00' }),
   row({ visitor: '5', session: '5a', ts: '2026-11-14 08:00:00' }),
   row({ visitor: '6', session: '6a', country: 'DE', ts: '2026-11-05 12:00:00' }),
@@ -222,6 +239,26 @@ test('goals: conversions, rates and changes as seeded; an admin adds and deletes
     'Direct / none 5 3 60.0%',
   );
   await again.close();
+  await page.close();
+});
+
+test('a scroll depth goal: visitors who read a page so far down, added from the form', async () => {
+  const page = await panel.ownerPage(`/sites/${SITE_ID}/goals?${WEEK}`);
+  await waitForText(goalRows(page), 'Saw pricing');
+  const form = page.getByRole('form', { name: 'Add a goal' });
+  await form.getByLabel('Name').fill('Read pricing');
+  await form.getByLabel('Counts').selectOption('scroll');
+  await form.getByLabel('Page (* within a path segment, ** across)').fill('/pricing');
+  assert.equal(await form.getByLabel('Scrolled at least').inputValue(), '75', 'three quarters by default');
+  await form.getByRole('button', { name: 'Add goal' }).click();
+  // v1 (90 %) and v3 (100 %) of the week's 5 visitors; v2 stopped at 60 %, and nobody read it the week before.
+  await waitForText(goalRows(page), 'Read pricing');
+  assert.deepEqual(await texts(goalRows(page).filter({ hasText: 'Read pricing' })), [
+    'Read pricing Scrolled 75% of /pricing Delete 2 — against the previous period 40.0% — against the previous period —',
+  ]);
+  await page.getByRole('button', { name: 'Delete goal Read pricing' }).click();
+  await page.getByRole('button', { name: 'Confirm: delete goal Read pricing' }).click();
+  await goalRows(page).filter({ hasText: 'Read pricing' }).waitFor({ state: 'detached' });
   await page.close();
 });
 

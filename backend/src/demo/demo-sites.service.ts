@@ -19,11 +19,15 @@ import { DemoRows } from './demo-rows.js';
 import { demoPlan, demoRowChunks, firstDemoDay } from './demo-traffic.js';
 import { LiveDemoTraffic } from './live-demo-traffic.js';
 
-/** What the demo shop's owner would track as goals: its generated sign-ups, purchases and pricing views. */
+/**
+ * What the demo shop's owner would track as goals: its generated sign-ups, purchases, pricing views and blog
+ * posts read through.
+ */
 const DEMO_GOALS: CreateGoalDto[] = [
   { name: 'Signed up', kind: 'event', match: 'signup' },
   { name: 'Purchased', kind: 'event', match: 'purchase' },
   { name: 'Saw pricing', kind: 'page', match: '/pricing' },
+  { name: 'Read a blog post', kind: 'scroll', match: '/blog/*', scrollDepth: 75 },
 ];
 
 /** Notes its owner would have made on the charts: how many days ago, and what happened. */

@@ -1,7 +1,10 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** What a goal counts: pageviews whose path matches a wildcard pattern, or events of one name. */
-export const GOAL_KINDS = ['page', 'event'] as const;
+/**
+ * What a goal counts: pageviews whose path matches a wildcard pattern, events of one name, or (as Plausible's
+ * scroll depth goals) a matching page scrolled at least so far down.
+ */
+export const GOAL_KINDS = ['page', 'event', 'scroll'] as const;
 export type GoalKind = (typeof GOAL_KINDS)[number];
 
 /**
@@ -23,7 +26,7 @@ export class Goal {
   @Column({ type: 'varchar', length: 8 })
   kind!: GoalKind;
 
-  /** A `page` goal's path pattern (the `matches` filter's wildcards), or an `event` goal's event name. */
+  /** A `page` or `scroll` goal's path pattern (the `matches` filter's wildcards), or an `event` goal's event name. */
   @Column({ type: 'varchar', length: 2048 })
   match!: string;
 
@@ -33,6 +36,10 @@ export class Goal {
 
   @Column({ name: 'property_value', type: 'varchar', length: 512, nullable: true })
   propertyValue!: string | null;
+
+  /** A `scroll` goal's depth: percent of the page (1–100) a visit scrolled to at least; null for the others. */
+  @Column({ name: 'scroll_depth', type: 'integer', nullable: true })
+  scrollDepth!: number | null;
 
   @CreateDateColumn({ name: 'created_at' })
   createdAt!: Date;

@@ -3,7 +3,10 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Goal } from './goal.entity.js';
 
-export type GoalFields = Pick<Goal, 'name' | 'kind' | 'match' | 'propertyKey' | 'propertyValue'>;
+export type GoalFields = Pick<
+  Goal,
+  'name' | 'kind' | 'match' | 'propertyKey' | 'propertyValue' | 'scrollDepth'
+>;
 
 /** Goals in the metadata database; every lookup is by site, so one site's goal is never another's. */
 @Injectable()

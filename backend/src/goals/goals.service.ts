@@ -42,6 +42,9 @@ export class GoalsService {
   async update(user: User, siteId: number, id: number, dto: UpdateGoalDto): Promise<Goal> {
     const goal = await this.get(siteId, id);
     const changes = Object.fromEntries(Object.entries(dto).filter(([, value]) => value !== undefined));
+    // A goal turned into another kind leaves its scroll depth behind, unless the change names one.
+    if (dto.kind !== undefined && dto.kind !== 'scroll' && dto.scrollDepth === undefined)
+      changes.scrollDepth = null;
     const fields = wholeGoal({ ...goal, ...changes });
     await this.goals.update(siteId, id, fields);
     await this.audit.record(actorOf(user), 'goal.update', `site:${siteId}`, { goal: id, ...changes });
@@ -66,16 +69,25 @@ function wholeGoal(goal: Partial<Record<keyof GoalFields, unknown>>): GoalFields
   }
   const propertyKey = (goal.propertyKey ?? null) as string | null;
   const propertyValue = (goal.propertyValue ?? null) as string | null;
+  const scrollDepth = (goal.scrollDepth ?? null) as number | null;
   if ((propertyKey === null) !== (propertyValue === null))
     throw new DomainError(
       ErrorCode.Validation,
       'propertyKey: propertyKey and propertyValue go together: both or neither',
     );
+  const kind = goal.kind as Goal['kind'];
+  if (kind === 'scroll' && scrollDepth === null)
+    throw new DomainError(ErrorCode.Validation, 'scrollDepth: a scroll goal must have one (1 to 100)');
+  if (kind !== 'scroll' && scrollDepth !== null)
+    throw new DomainError(ErrorCode.Validation, 'scrollDepth: only a scroll goal has one');
+  if (kind === 'scroll' && propertyKey !== null)
+    throw new DomainError(ErrorCode.Validation, 'propertyKey: a scroll goal has no property');
   return {
     name: goal.name as string,
-    kind: goal.kind as Goal['kind'],
+    kind,
     match: goal.match as string,
     propertyKey,
     propertyValue,
+    scrollDepth,
   };
 }

@@ -29,6 +29,7 @@ import { AiProviderRecord } from '../ai/ai-provider.entity.js';
 import { AlertsDigests1763900000014 } from './migrations/1763900000014-alerts-digests.js';
 import { Annotations1763900000015 } from './migrations/1763900000015-annotations.js';
 import { Segments1763900000016 } from './migrations/1763900000016-segments.js';
+import { ScrollGoals1763900000017 } from './migrations/1763900000017-scroll-goals.js';
 import { AlertChannel, AlertDelivery, AlertFiring, AlertRule } from '../alerts/alert.entities.js';
 import { Annotation } from '../annotations/annotation.entity.js';
 import { DigestSubscription } from '../digests/digest-subscription.entity.js';
@@ -83,6 +84,7 @@ export const MIGRATIONS = [
   AlertsDigests1763900000014,
   Annotations1763900000015,
   Segments1763900000016,
+  ScrollGoals1763900000017,
 ];
 
 /** The metadata database: PostgreSQL when DATABASE_URL is set, else a SQLite file in the data folder. */

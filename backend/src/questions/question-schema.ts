@@ -48,6 +48,7 @@ export interface GoalSummary {
   name: string;
   kind: string;
   match: string;
+  scrollDepth?: number | null;
 }
 
 const quoted = (items: readonly string[]) => items.map((item) => JSON.stringify(item)).join(' | ');
@@ -121,7 +122,10 @@ const EXAMPLES: Array<[string, object]> = [
  */
 export function questionSchemaPrompt(goals: GoalSummary[], today: string, timezone: string): string {
   const goalLines = goals.length
-    ? goals.map((goal) => `- ${JSON.stringify(goal.name)}: ${goal.kind} ${JSON.stringify(goal.match)}`)
+    ? goals.map(
+        (goal) =>
+          `- ${JSON.stringify(goal.name)}: ${goal.kind} ${JSON.stringify(goal.match)}${goal.scrollDepth ? ` to ${goal.scrollDepth}%` : ''}`,
+      )
     : ['(none: the goal metrics are not available)'];
   return [
     'You turn a question about a website’s analytics into one report query object of Sluice’s reports engine.',

@@ -82,11 +82,12 @@ function revenueOf(row: MetricRow | undefined, query: Pick<ReportQuery, 'goal'>)
 }
 
 /** What completes a goal, as every report's query takes it. */
-const goalCondition = ({ kind, match, propertyKey, propertyValue }: Goal): GoalCondition => ({
+const goalCondition = ({ kind, match, propertyKey, propertyValue, scrollDepth }: Goal): GoalCondition => ({
   kind,
   match,
   propertyKey,
   propertyValue,
+  scrollDepth,
 });
 
 /** `list` in pieces of at most `size`, in order. */

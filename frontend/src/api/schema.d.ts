@@ -1605,13 +1605,18 @@ export interface components {
             /** @example Bought */
             name: string;
             /** @enum {string} */
-            kind: "page" | "event";
+            kind: "page" | "event" | "scroll";
             /** @example purchase */
             match: string;
             /** @example plan */
             propertyKey: string | null;
             /** @example pro */
             propertyValue: string | null;
+            /**
+             * @description A scroll goal’s percent; null for others
+             * @example null
+             */
+            scrollDepth: number | null;
             /** Format: date-time */
             createdAt: string;
         };
@@ -1619,12 +1624,12 @@ export interface components {
             /** @example Bought */
             name: string;
             /**
-             * @description page: pageviews whose path matches `match`; event: events named `match`
+             * @description page: pageviews whose path matches `match`; event: events named `match`; scroll: a page whose path matches `match` scrolled at least `scrollDepth` percent down
              * @enum {string}
              */
-            kind: "page" | "event";
+            kind: "page" | "event" | "scroll";
             /**
-             * @description A page goal: a wildcard path pattern, as the matches filter takes (* within a path segment, ** across). An event goal: the event name, exactly.
+             * @description A page or scroll goal: a wildcard path pattern, as the matches filter takes (* within a path segment, ** across). An event goal: the event name, exactly.
              * @example /checkout/**\/done
              */
             match: string;
@@ -1638,17 +1643,22 @@ export interface components {
              * @example pro
              */
             propertyValue?: string | null;
+            /**
+             * @description A scroll goal (and only one): percent of the page a visit scrolled down to at least
+             * @example 75
+             */
+            scrollDepth?: number | null;
         };
         UpdateGoalDto: {
             /** @example Bought */
             name?: string;
             /**
-             * @description page: pageviews whose path matches `match`; event: events named `match`
+             * @description page: pageviews whose path matches `match`; event: events named `match`; scroll: a page whose path matches `match` scrolled at least `scrollDepth` percent down
              * @enum {string}
              */
-            kind?: "page" | "event";
+            kind?: "page" | "event" | "scroll";
             /**
-             * @description A page goal: a wildcard path pattern, as the matches filter takes (* within a path segment, ** across). An event goal: the event name, exactly.
+             * @description A page or scroll goal: a wildcard path pattern, as the matches filter takes (* within a path segment, ** across). An event goal: the event name, exactly.
              * @example /checkout/**\/done
              */
             match?: string;
@@ -1662,6 +1672,11 @@ export interface components {
              * @example pro
              */
             propertyValue?: string | null;
+            /**
+             * @description A scroll goal (and only one): percent of the page a visit scrolled down to at least
+             * @example 75
+             */
+            scrollDepth?: number | null;
         };
         AnnotationResponse: {
             /** @example 7 */

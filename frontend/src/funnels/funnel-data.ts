@@ -78,7 +78,11 @@ export function suggestedFunnels(pages: string[], goals: Goal[]): SuggestedFunne
   const [entry] = pages;
   if (entry === undefined) return [];
   const toGoals = goals
-    .filter((goal) => !(goal.kind === 'page' && goal.match === entry))
+    // A scroll goal is no funnel step (steps are pageviews and events).
+    .filter(
+      (goal): goal is Goal & { kind: 'page' | 'event' } =>
+        goal.kind !== 'scroll' && !(goal.kind === 'page' && goal.match === entry),
+    )
     .map((goal) => ({
       label: `${entry} → ${goal.name}`,
       steps: [

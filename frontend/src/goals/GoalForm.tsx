@@ -4,10 +4,14 @@ import { ErrorNotice } from '../shared/ErrorNotice';
 import { TextField } from '../shared/TextField';
 import { useAction } from '../shared/useAction';
 import { createGoal, type NewGoal } from './api';
+import { SCROLL_DEPTHS } from './goals-data';
 
 const EMPTY: NewGoal = { name: '', kind: 'page', match: '' };
 
-/** A new goal: a page pattern, or an event name with an optional property the event must carry. */
+/**
+ * A new goal: a page pattern, an event name with an optional property the event must carry, or a page pattern
+ * scrolled down so far.
+ */
 export function GoalForm({ siteId, onCreated }: { siteId: number; onCreated: () => void }) {
   const { accessToken } = useSession();
   const [goal, setGoal] = useState<NewGoal>(EMPTY);
@@ -18,6 +22,7 @@ export function GoalForm({ siteId, onCreated }: { siteId: number; onCreated: () 
         name: goal.name,
         kind: goal.kind,
         match: goal.match,
+        ...(goal.kind === 'scroll' && { scrollDepth: goal.scrollDepth ?? SCROLL_DEPTHS[0] }),
         ...(goal.kind === 'event' &&
           withProperty && { propertyKey: goal.propertyKey ?? '', propertyValue: goal.propertyValue ?? '' }),
       }),
@@ -51,16 +56,34 @@ export function GoalForm({ siteId, onCreated }: { siteId: number; onCreated: () 
         >
           <option value="page">Pageviews of a page</option>
           <option value="event">An event</option>
+          <option value="scroll">Scroll depth on a page</option>
         </select>
       </label>
       <TextField
-        label={goal.kind === 'page' ? 'Page (* within a path segment, ** across)' : 'Event name'}
+        label={goal.kind === 'event' ? 'Event name' : 'Page (* within a path segment, ** across)'}
         value={goal.match}
         onChange={(match) => change({ match })}
-        placeholder={goal.kind === 'page' ? '/checkout/**/done' : 'signup'}
+        placeholder={
+          goal.kind === 'event' ? 'signup' : goal.kind === 'scroll' ? '/blog/**' : '/checkout/**/done'
+        }
         required
         maxLength={2048}
       />
+      {goal.kind === 'scroll' && (
+        <label>
+          Scrolled at least
+          <select
+            value={goal.scrollDepth ?? SCROLL_DEPTHS[0]}
+            onChange={(event) => change({ scrollDepth: Number(event.target.value) })}
+          >
+            {SCROLL_DEPTHS.map((depth) => (
+              <option key={depth} value={depth}>
+                {depth}% of the page
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       {goal.kind === 'event' && (
         <label className="checkbox">
           <input

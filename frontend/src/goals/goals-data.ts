@@ -5,9 +5,22 @@ import { formatMetric } from '../overview/overview-data.js';
 import { formatChange, formatCount, formatRevenue } from '../shared/format.js';
 import { valueLabel, type Dimension } from '../reports/dimension-labels.js';
 
-/** What a goal counts, in words: "Pageview of /pricing/**", "Event signup where plan is pro". */
-export function describeGoal(goal: Pick<Goal, 'kind' | 'match' | 'propertyKey' | 'propertyValue'>): string {
-  const what = goal.kind === 'page' ? `Pageview of ${goal.match}` : `Event ${goal.match}`;
+/** Scroll depths a new scroll goal offers, as Plausible's: the quarters, and 75 % first. */
+export const SCROLL_DEPTHS = [75, 50, 25, 90, 100] as const;
+
+/**
+ * What a goal counts, in words: "Pageview of /pricing/**", "Event signup where plan is pro", "Scrolled 75% of
+ * /blog/**".
+ */
+export function describeGoal(
+  goal: Pick<Goal, 'kind' | 'match' | 'propertyKey' | 'propertyValue' | 'scrollDepth'>,
+): string {
+  const what =
+    goal.kind === 'page'
+      ? `Pageview of ${goal.match}`
+      : goal.kind === 'scroll'
+        ? `Scrolled ${goal.scrollDepth ?? 100}% of ${goal.match}`
+        : `Event ${goal.match}`;
   return goal.propertyKey === null
     ? what
     : `${what} where ${goal.propertyKey} is ${goal.propertyValue ?? ''}`;

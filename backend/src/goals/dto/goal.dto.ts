@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsIn, IsString, Length, Matches, Max, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsString, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { NoNul } from '../../common/no-nul.js';
 import { IsRouteId } from '../../common/route-id.js';
 import { MAX_SITE_ID, SiteIdParamDto } from '../../sites/dto/site-id-param.dto.js';
@@ -8,6 +8,7 @@ import { GOAL_KINDS, type Goal, type GoalKind } from '../goal.entity.js';
 const NAME_RULE = '$property must be 1 to 100 characters, not only spaces';
 const MATCH_RULE = '$property must be 1 to 2048 characters';
 const BOTH_RULE = 'propertyKey and propertyValue go together: both or neither';
+const SCROLL_RULE = '$property must be an integer from 1 to 100';
 
 /** `POST /api/sites/:siteId/goals`. Rules are checked from the bottom up, one at a time: a string first. */
 export class CreateGoalDto {
@@ -20,7 +21,9 @@ export class CreateGoalDto {
 
   @ApiProperty({
     enum: GOAL_KINDS,
-    description: 'page: pageviews whose path matches `match`; event: events named `match`',
+    description:
+      'page: pageviews whose path matches `match`; event: events named `match`; scroll: a page whose path ' +
+      'matches `match` scrolled at least `scrollDepth` percent down',
   })
   @IsIn(GOAL_KINDS, { message: `$property must be one of ${GOAL_KINDS.join(', ')}` })
   kind!: GoalKind;
@@ -30,7 +33,7 @@ export class CreateGoalDto {
     minLength: 1,
     maxLength: 2048,
     description:
-      'A page goal: a wildcard path pattern, as the matches filter takes (* within a path segment, ** across). ' +
+      'A page or scroll goal: a wildcard path pattern, as the matches filter takes (* within a path segment, ** across). ' +
       'An event goal: the event name, exactly.',
   })
   @NoNul()
@@ -63,6 +66,20 @@ export class CreateGoalDto {
   @Length(0, 512, { message: `$property must be at most 512 characters (${BOTH_RULE})` })
   @IsString({ message: `$property must be a string (${BOTH_RULE})` })
   propertyValue?: string | null;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    minimum: 1,
+    maximum: 100,
+    example: 75,
+    description: 'A scroll goal (and only one): percent of the page a visit scrolled down to at least',
+  })
+  @ValidateIf((dto: CreateGoalDto) => dto.scrollDepth != null)
+  @Max(100, { message: SCROLL_RULE })
+  @Min(1, { message: SCROLL_RULE })
+  @IsInt({ message: SCROLL_RULE })
+  scrollDepth?: number | null;
 }
 
 /** `PATCH /api/sites/:siteId/goals/:goalId`: the fields to change, the result checked as a whole goal. */
@@ -98,6 +115,14 @@ export class GoalResponse {
   @ApiProperty({ type: 'string', nullable: true, example: 'pro' })
   propertyValue!: string | null;
 
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    example: null,
+    description: 'A scroll goal’s percent; null for others',
+  })
+  scrollDepth!: number | null;
+
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
 }
@@ -110,5 +135,6 @@ export const toGoalResponse = (goal: Goal): GoalResponse => ({
   match: goal.match,
   propertyKey: goal.propertyKey,
   propertyValue: goal.propertyValue,
+  scrollDepth: goal.scrollDepth,
   createdAt: goal.createdAt.toISOString(),
 });

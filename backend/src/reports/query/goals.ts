@@ -1,12 +1,14 @@
 import { bind, joinSql, sql, type SqlFragment } from '../../clickhouse/sql-binder.js';
 import { wildcardMatch } from './filters.js';
+import { ENGAGEMENT_EVENT } from './page-reading.js';
 import { namedAs, rangeEvents, rangeEventVisits } from './range-events.js';
 import type { DateRange, GoalCondition, ReportQuery } from './report-query.js';
 import { wholeEventDays } from './range-days.js';
 
 /**
- * An event that completes the goal: a pageview of a matching path, or an event of its name; and the
- * property. Funnel steps (funnel.ts) are tested the same way.
+ * An event that completes the goal: a pageview of a matching path, an event of its name, or an engagement
+ * report of a matching path scrolled deep enough; and the property. Funnel steps (funnel.ts) are tested the
+ * same way.
  */
 export function goalEvent(goal: GoalCondition): SqlFragment {
   const { names, prewhere, where } = goalEvents(goal);
@@ -14,14 +16,22 @@ export function goalEvent(goal: GoalCondition): SqlFragment {
 }
 
 /**
- * A goal's events as `rangeEvents` chooses them: by name; a page goal's path as the PREWHERE (finalized
- * events are sorted by page within a name: its granules alone are read); the property after.
+ * A goal's events as `rangeEvents` chooses them: by name; a page or scroll goal's path as the PREWHERE
+ * (finalized events are sorted by page within a name: its granules alone are read); the property after. A
+ * scroll goal's events are the page's engagement reports that scrolled at least its depth: each reports the
+ * deepest scroll since the last, so a view went that deep exactly when one of its reports did.
  */
 function goalEvents(goal: GoalCondition): { names: string[]; prewhere?: SqlFragment; where?: SqlFragment } {
+  const onPage = wildcardMatch(sql`pathname`, goal.match);
   const chosen =
     goal.kind === 'page'
-      ? { names: ['pageview'], prewhere: wildcardMatch(sql`pathname`, goal.match) }
-      : { names: [goal.match] };
+      ? { names: ['pageview'], prewhere: onPage }
+      : goal.kind === 'scroll'
+        ? {
+            names: [ENGAGEMENT_EVENT],
+            prewhere: sql`${onPage} AND scroll_depth >= ${bind.uint32(goal.scrollDepth ?? 100)}`,
+          }
+        : { names: [goal.match] };
   if (goal.propertyKey === null || goal.propertyValue === null) return chosen;
   const key = bind.string(goal.propertyKey);
   // indexOf is 0 for a missing key and [0] reads '': has() keeps a match on '' to events that carry the key.

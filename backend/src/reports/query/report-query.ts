@@ -27,8 +27,12 @@ export type Filter = FilterCondition | { and: Filter[] } | { or: Filter[] } | { 
 export const INTERVALS = ['minute', 'hour', 'day', 'week', 'month'] as const;
 export type Interval = (typeof INTERVALS)[number];
 
-/** What completes a goal (goal.entity.ts): reports with a goal answer conversions and revenue. */
-export type GoalCondition = Pick<Goal, 'kind' | 'match' | 'propertyKey' | 'propertyValue'>;
+/**
+ * What completes a goal (goal.entity.ts): reports with a goal answer conversions and revenue. A funnel's steps
+ * are page and event conditions alike, without a scroll depth.
+ */
+export type GoalCondition = Pick<Goal, 'kind' | 'match' | 'propertyKey' | 'propertyValue'> &
+  Partial<Pick<Goal, 'scrollDepth'>>;
 
 export interface Order {
   by: MetricName | 'value';
