@@ -229,26 +229,27 @@ test('a segment: the filters saved under a name, applied again in one click, nam
 test("a card's details: a visit dimension's visits and how they went, an event dimension's views", async () => {
   const page = await ownerPage({ width: 1280 });
   await firstCard(page, 'Unique visitors 3 ');
-  const rowsOf = async (card: Locator, first: string) => {
+  const rowsOf = async (card: Locator, first: string, last: string) => {
     await card.getByRole('button', { name: 'Details' }).click();
     const table = card.getByRole('region', { name: `${first}, scrollable` }).getByRole('table');
-    await table.getByRole('columnheader', { name: 'Visits' }).waitFor();
+    await table.getByRole('columnheader', { name: last }).waitFor();
     return (await table.getByRole('row').allInnerTexts()).map((row) => row.replace(/\n/g, ''));
   };
   // Every visit of no known device: as the metric cards, three visits, four pageviews, two bounces, 60 s over three.
   const devices = page.getByRole('region', { name: 'Devices' });
   await devices.scrollIntoViewIfNeeded();
-  assert.deepEqual(await rowsOf(devices, 'Devices'), [
+  assert.deepEqual(await rowsOf(devices, 'Devices', 'Visit duration'), [
     'Devices\tVisitors\tChange\tVisits\tPageviews\tBounce rate\tVisit duration',
     '(not set)\t3\t+200%\t3\t4\t66.7%\t20s',
   ]);
   const pages = page.getByRole('region', { name: 'Pages' });
   await pages.scrollIntoViewIfNeeded();
-  assert.deepEqual(await rowsOf(pages, 'Top pages'), [
-    'Top pages\tVisitors\tChange\tVisits\tPageviews',
-    '/\t2\t+100%\t2\t2',
-    '/docs\t1\t—\t1\t1',
-    '/pricing\t1\t—\t1\t1',
+  // Their time on page and scroll depth once asked: none of the seeded visits reported reading a page.
+  assert.deepEqual(await rowsOf(pages, 'Top pages', 'Scroll depth'), [
+    'Top pages\tVisitors\tChange\tVisits\tPageviews\tTime on page\tScroll depth',
+    '/\t2\t+100%\t2\t2\t—\t—',
+    '/docs\t1\t—\t1\t1\t—\t—',
+    '/pricing\t1\t—\t1\t1\t—\t—',
   ]);
   await page.close();
 });
