@@ -105,7 +105,12 @@ describe('a demo site', () => {
     assert.equal(status.rowsWritten, status.rows);
     assert.equal(Number(truth.rows), status.rows);
     const goals = await get<Array<{ name: string }>>(`sites/${status.siteId}/goals`);
-    assert.deepEqual(goals.map(({ name }) => name).sort(), ['Purchased', 'Read a blog post', 'Saw pricing', 'Signed up']);
+    assert.deepEqual(goals.map(({ name }) => name).sort(), [
+      'Purchased',
+      'Read a blog post',
+      'Saw pricing',
+      'Signed up',
+    ]);
     // On days of the demo's own, in its time zone: 18 and 6 days before its today.
     const today = localDateOf(Date.parse(status.until), DEMO_SITE_IDENTITY.timezone);
     const annotations = await get<Array<{ date: string; text: string }>>(

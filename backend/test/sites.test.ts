@@ -132,6 +132,7 @@ describe('sites', () => {
         domain: 'new.test',
         timezone: 'UTC',
         allowedOrigins: [],
+        blockedAddresses: [],
         privacyMode: 'cookieless',
         botPolicy: 'flag',
         retentionMonths: null,
@@ -367,6 +368,27 @@ describe('sites', () => {
     await as('delete', `/api/sites/${created.body.id}?confirm=berlin.test`).expect(202);
   });
 
+  test("a site's blocked addresses: stored as given, in the sites file the edge reads, cleared", async () => {
+    const created = await as('post', '/api/sites')
+      .send({ name: 'Office', domain: 'office.test' })
+      .expect(201);
+    const blocked = ['198.51.100.0/24', '203.0.113.7', '2001:db8::/32'];
+    const updated = await as('patch', `/api/sites/${created.body.id}`)
+      .send({ blockedAddresses: blocked })
+      .expect(200);
+    assert.deepEqual(updated.body.blockedAddresses, blocked);
+    assert.deepEqual(fileSites().find(({ id }) => id === created.body.id)?.blockedAddresses, blocked);
+    const cleared = await as('patch', `/api/sites/${created.body.id}`)
+      .send({ blockedAddresses: [] })
+      .expect(200);
+    assert.deepEqual(cleared.body.blockedAddresses, []);
+    assert.equal(
+      fileSites().find(({ id }) => id === created.body.id)?.blockedAddresses,
+      undefined,
+      'none: left out',
+    );
+  });
+
   test('bad settings are 400s naming the field and the rule', async () => {
     const cases: Array<[object, string]> = [
       [{ name: 'x', domain: 'Shop.Test' }, 'domain must be a lower-case host name such as shop.example.com'],
@@ -395,6 +417,26 @@ describe('sites', () => {
         'privacyMode must be one of cookieless, persistent',
       ],
       [{ name: 'x', domain: 'a.test', botPolicy: 'keep' }, 'botPolicy must be one of flag, drop'],
+      ...[
+        '198.51.100.0/33',
+        '2001:db8::/129',
+        'shop.test',
+        '10.0.0.1 ',
+        'fe80::1%eth0',
+        '1.2.3.4/8/8',
+        '/24',
+      ].map((range): [object, string] => [
+        { name: 'x', domain: 'a.test', blockedAddresses: ['192.0.2.1', range] },
+        'blockedAddresses must hold IPv4 or IPv6 addresses, or ranges such as 198.51.100.0/24 or 2001:db8::/32',
+      ]),
+      [
+        {
+          name: 'x',
+          domain: 'a.test',
+          blockedAddresses: Array.from({ length: 101 }, (_, i) => `192.0.2.${i}`),
+        },
+        'blockedAddresses holds at most 100 addresses',
+      ],
       [
         { name: 'x', domain: 'a.test', retentionMonths: 0 },
         'retentionMonths must be a whole number of months from 1 to 1200, or null',

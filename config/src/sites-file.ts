@@ -40,6 +40,13 @@ export interface SiteEntry {
    * that are the site's (any other is flagged or dropped, as bots are).
    */
   allowedOrigins?: string[];
+  /**
+   * Client addresses whose events the edge drops unseen, answering as it answers any beacon (the site's
+   * office, its uptime monitor), as Plausible's IP shield: IPv4 or IPv6 addresses, or ranges in CIDR
+   * notation (`198.51.100.0/24`, `2001:db8::/32`); absent or empty blocks none. At most
+   * MAX_BLOCKED_ADDRESSES.
+   */
+  blockedAddresses?: string[];
   /** What the edge does with events from bots: keep them with `is_bot = 1` (default), or drop them. */
   botPolicy?: BotPolicy;
   privacyMode?: PrivacyMode;
@@ -49,6 +56,9 @@ export interface SiteEntry {
    */
   signingSecrets?: string[];
 }
+
+/** A site's blocked addresses and ranges at most. */
+export const MAX_BLOCKED_ADDRESSES = 100;
 
 /** A site's signing secrets at once: one, and a second while its servers change over to it. */
 export const MAX_SIGNING_SECRETS = 2;

@@ -165,6 +165,35 @@ test("a site's allowed origins and bot policy apply to its beacons", async () =>
   }
 });
 
+test("a site's blocked addresses: their events dropped unseen, answered as any beacon's, counted for the site", async () => {
+  const harness = new EdgeHarness();
+  const blocking = { ...SITE, blockedAddresses: ['203.0.113.0/24', '2001:db8:1::/48', '198.51.100.7'] };
+  writeSites(join(harness.dir, 'sites.json'), [blocking]);
+  await harness.start();
+  try {
+    const beacon = { s: SITE.key, e: [EVENT, EVENT] };
+    const from = async (address: string) =>
+      (await harness.post(beacon, { 'x-forwarded-for': address, 'user-agent': CHROME })).status;
+    for (const blocked of ['203.0.113.9', '2001:db8:1:ff::1', '198.51.100.7', '::ffff:203.0.113.200'])
+      assert.equal(await from(blocked), 204, `${blocked}: the usual answer`);
+    for (const open of ['198.51.100.8', '2001:db8:2::1', '192.0.2.1']) assert.equal(await from(open), 204);
+    const rows = await harness.newRows(6);
+    assert.equal(rows.length, 6, "only the three open addresses' two events each");
+    const metrics = await (await fetch(harness.edge.metricsUrl)).text();
+    assert.match(metrics, /^sluice_edge_events_dropped_total\{reason="blocked_address"\} 8$/m);
+    assert.match(
+      metrics,
+      new RegExp(
+        `^sluice_edge_site_events_rejected_total\\{site="${SITE.id}",reason="blocked_address"\\} 8$`,
+        'm',
+      ),
+    );
+    assert.deepEqual(harness.errorLines(), [], 'nothing logged, no address named');
+  } finally {
+    await harness.stop();
+  }
+});
+
 test("privacy mode: persistent sites keep the tracker's anonymous id, cookieless ones never do", async () => {
   const harness = new EdgeHarness();
   const persistent = { ...SITE, privacyMode: 'persistent' as const };

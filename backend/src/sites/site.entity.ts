@@ -24,6 +24,10 @@ export class SiteRecord {
   @Column({ name: 'allowed_origins', type: 'simple-json' })
   allowedOrigins!: string[];
 
+  /** Client addresses and CIDR ranges whose events the edge drops unseen; empty blocks none. */
+  @Column({ name: 'blocked_addresses', type: 'simple-json' })
+  blockedAddresses!: string[];
+
   @Column({ name: 'privacy_mode', type: 'varchar', length: 16 })
   privacyMode!: PrivacyMode;
 

@@ -13,6 +13,8 @@ export interface Site {
   timezone: string;
   /** Page origins whose beacons the edge accepts; empty accepts any. */
   allowedOrigins: string[];
+  /** Client addresses and CIDR ranges whose events the edge drops unseen (SiteEntry); empty blocks none. */
+  blockedAddresses: string[];
   privacyMode: PrivacyMode;
   botPolicy: BotPolicy;
   /** Months of this site's data kept, when fewer than the server keeps; null: the server's setting. */
@@ -71,13 +73,21 @@ export const deletedSiteStatus = (deletion: SiteDeletion, stage?: DeletionStage)
 /** What an admin may change. */
 export type SiteSettings = Pick<
   Site,
-  'name' | 'domain' | 'timezone' | 'allowedOrigins' | 'privacyMode' | 'botPolicy' | 'retentionMonths'
+  | 'name'
+  | 'domain'
+  | 'timezone'
+  | 'allowedOrigins'
+  | 'blockedAddresses'
+  | 'privacyMode'
+  | 'botPolicy'
+  | 'retentionMonths'
 >;
 
 /** What a new site starts with unless told otherwise. */
 export const SITE_DEFAULTS: Readonly<Omit<NewSite, 'key' | 'name' | 'domain'>> = Object.freeze({
   timezone: 'UTC',
   allowedOrigins: [],
+  blockedAddresses: [],
   privacyMode: 'cookieless',
   botPolicy: 'flag',
   retentionMonths: null,
@@ -92,6 +102,7 @@ export const toSiteEntry = (site: Site): SiteEntry => ({
   domain: site.domain,
   timezone: site.timezone,
   ...(site.allowedOrigins.length > 0 && { allowedOrigins: site.allowedOrigins }),
+  ...(site.blockedAddresses.length > 0 && { blockedAddresses: site.blockedAddresses }),
   ...(site.privacyMode !== SITE_DEFAULTS.privacyMode && { privacyMode: site.privacyMode }),
   ...(site.botPolicy !== SITE_DEFAULTS.botPolicy && { botPolicy: site.botPolicy }),
   ...(site.signingSecrets.length > 0 && { signingSecrets: site.signingSecrets }),
@@ -101,6 +112,7 @@ export const toSiteEntry = (site: Site): SiteEntry => ({
 export const fromSiteEntry = (entry: SiteEntry): Site => ({
   ...SITE_DEFAULTS,
   allowedOrigins: entry.allowedOrigins ?? [],
+  blockedAddresses: entry.blockedAddresses ?? [],
   signingSecrets: entry.signingSecrets ?? [],
   ...entry,
   timezone: canonicalTimeZone(entry.timezone) ?? entry.timezone,
@@ -122,6 +134,7 @@ export const toSiteResponse = (site: Site): SiteResponse => ({
   siteKey: site.key,
   timezone: site.timezone,
   allowedOrigins: site.allowedOrigins,
+  blockedAddresses: site.blockedAddresses,
   privacyMode: site.privacyMode,
   botPolicy: site.botPolicy,
   retentionMonths: site.retentionMonths,

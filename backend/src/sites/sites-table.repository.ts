@@ -16,6 +16,7 @@ const IMPORTED_COLUMNS = [
   'bot_policy',
   'retention_months',
   'signing_secrets',
+  'blocked_addresses',
 ] as const;
 
 const deletionOf = (site: SiteRecord): SiteDeletion => ({
@@ -88,6 +89,7 @@ export class SitesTableRepository extends SitesRepository {
           site.botPolicy,
           site.retentionMonths,
           JSON.stringify(site.signingSecrets),
+          JSON.stringify(site.blockedAddresses),
         ]);
       // PostgreSQL's sequence doesn't see ids inserted by hand: the next site must not take one of them.
       if (postgres)

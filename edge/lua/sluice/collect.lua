@@ -5,6 +5,7 @@
 -- Every input, however malformed, takes one of the paths below: nothing here raises a Lua error,
 -- which nginx would log as an error line naming the client (the tests send hostile input and
 -- assert an empty error log).
+local address_ranges = require "sluice.address_ranges"
 local bots = require "sluice.bots"
 local cjson = require "cjson.safe"
 local claims = require "sluice.claims"
@@ -224,6 +225,13 @@ function _M.handle()
     end
     if #events > wire.maxEventsPerBatch then
         return reject_batch(site, events, "too_many_events")
+    end
+    -- An address the site blocks (its office, its uptime monitor): answered like any beacon, so nothing
+    -- tells it apart, and counted for the site's ingest health.
+    if site.blocked and address_ranges.contains(site.blocked, client_ip) then
+        metrics.events_dropped("blocked_address", #events)
+        metrics.site_rejected(site.id, "blocked_address", #events)
+        return finish(HTTP_NO_CONTENT)
     end
 
     local agent = ua and user_agent.parse(ua) or SERVER_AGENT

@@ -5,6 +5,7 @@
 -- the file. Fail-safe by design: a missing or broken file keeps
 -- the last good set (events for known sites keep flowing) and is reported once, as a warning.
 local cjson = require "cjson.safe"
+local address_ranges = require "sluice.address_ranges"
 
 local io_open = io.open
 local ipairs = ipairs
@@ -118,6 +119,8 @@ local function parse(text)
                 drop_bots = site.botPolicy == "drop",
                 keep_client_ids = site.privacyMode == "persistent",
                 secrets = string_list(site.signingSecrets),
+                -- Client addresses whose events are dropped unseen (sluice.address_ranges); nil for none.
+                blocked = address_ranges.parse_list(site.blockedAddresses),
             }
         end
     end

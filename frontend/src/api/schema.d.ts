@@ -1507,6 +1507,8 @@ export interface components {
             timezone: string;
             /** @description Page origins whose events the edge accepts; empty accepts any */
             allowedOrigins: string[];
+            /** @description Client addresses and CIDR ranges whose events the edge drops unseen; empty blocks none */
+            blockedAddresses: string[];
             /** @enum {string} */
             privacyMode: "cookieless" | "persistent";
             /** @enum {string} */
@@ -1542,6 +1544,14 @@ export interface components {
              */
             allowedOrigins?: string[];
             /**
+             * @description Client addresses, or ranges in CIDR notation, IPv4 or IPv6, whose events the edge drops unseen (an office, a monitor); empty blocks none. At most 100
+             * @example [
+             *       "198.51.100.0/24",
+             *       "2001:db8::7"
+             *     ]
+             */
+            blockedAddresses?: string[];
+            /**
              * @default cookieless
              * @enum {string}
              */
@@ -1573,6 +1583,14 @@ export interface components {
              *     ]
              */
             allowedOrigins?: string[];
+            /**
+             * @description Client addresses, or ranges in CIDR notation, IPv4 or IPv6, whose events the edge drops unseen (an office, a monitor); empty blocks none. At most 100
+             * @example [
+             *       "198.51.100.0/24",
+             *       "2001:db8::7"
+             *     ]
+             */
+            blockedAddresses?: string[];
             /**
              * @default cookieless
              * @enum {string}

@@ -27,6 +27,7 @@ export const REASON_LABELS: Record<string, string> = {
   method_not_allowed: 'Method not allowed',
   disk_budget: 'Disk budget reached (pipeline behind)',
   origin_missing: 'No Origin or Referer (the site allows only some origins)',
+  blocked_address: 'From an address the site blocks',
 };
 
 /** Why the edge took events for a bot's (edge/lua/sluice/bots.lua and claims.lua name them). */

@@ -168,6 +168,7 @@ function SiteCard({ site, canEdit, onChanged, onDeleted }: SiteCardProps) {
   const [privacyMode, setPrivacyMode] = useState(site.privacyMode);
   const [botPolicy, setBotPolicy] = useState(site.botPolicy);
   const [origins, setOrigins] = useState(site.allowedOrigins.join('\n'));
+  const [blocked, setBlocked] = useState(site.blockedAddresses.join('\n'));
   const [retention, setRetention] = useState(site.retentionMonths?.toString() ?? '');
   const [confirm, setConfirm] = useState('');
   const { accessToken = '' } = useSession();
@@ -187,6 +188,7 @@ function SiteCard({ site, canEdit, onChanged, onDeleted }: SiteCardProps) {
       privacyMode,
       botPolicy,
       allowedOrigins: origins.split(/\s+/).filter(Boolean),
+      blockedAddresses: blocked.split(/\s+/).filter(Boolean),
       retentionMonths: retention ? Number(retention) : null,
     });
   };
@@ -234,6 +236,11 @@ function SiteCard({ site, canEdit, onChanged, onDeleted }: SiteCardProps) {
             <label>
               Allowed origins (one per line; none: any)
               <textarea value={origins} onChange={(event) => setOrigins(event.target.value)} />
+            </label>
+            <label>
+              Blocked addresses: their visits are not counted (one address or range per line, such as
+              198.51.100.0/24 for an office)
+              <textarea value={blocked} onChange={(event) => setBlocked(event.target.value)} />
             </label>
             <TextField
               label="Keep data for (months; empty: the server's setting)"

@@ -28,6 +28,12 @@ export class SiteResponseDto implements SiteResponse {
   })
   allowedOrigins!: string[];
 
+  @ApiProperty({
+    type: [String],
+    description: 'Client addresses and CIDR ranges whose events the edge drops unseen; empty blocks none',
+  })
+  blockedAddresses!: string[];
+
   @ApiProperty({ enum: PRIVACY_MODES })
   privacyMode!: PrivacyMode;
 

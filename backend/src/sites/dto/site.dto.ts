@@ -1,6 +1,12 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { BOT_POLICIES, PRIVACY_MODES, type BotPolicy, type PrivacyMode } from '@sluice/config';
+import {
+  BOT_POLICIES,
+  MAX_BLOCKED_ADDRESSES,
+  PRIVACY_MODES,
+  type BotPolicy,
+  type PrivacyMode,
+} from '@sluice/config';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -14,6 +20,7 @@ import {
   Min,
   ValidateBy,
 } from 'class-validator';
+import { isAddressRange } from '../../common/address-range.js';
 import { canonicalTimeZone, isTimeZone } from '../../common/calendar.js';
 import { IsOneOf } from '../../common/is-one-of.js';
 import { NoNul } from '../../common/no-nul.js';
@@ -60,6 +67,24 @@ const IsOrigins = () =>
       { each: true },
     ),
   );
+const IsAddressRanges = () =>
+  applyDecorators(
+    IsArray({ message: '$property must be an array of addresses' }),
+    ArrayMaxSize(MAX_BLOCKED_ADDRESSES, {
+      message: `$property holds at most ${MAX_BLOCKED_ADDRESSES} addresses`,
+    }),
+    ValidateBy(
+      {
+        name: 'isAddressRange',
+        validator: {
+          validate: isAddressRange,
+          defaultMessage: () =>
+            '$property must hold IPv4 or IPv6 addresses, or ranges such as 198.51.100.0/24 or 2001:db8::/32',
+        },
+      },
+      { each: true },
+    ),
+  );
 /** `null`: the server's retention (RETENTION_MONTHS). */
 const RETENTION_RULE = `$property must be a whole number of months from 1 to ${MAX_RETENTION_MONTHS}, or null`;
 const IsRetention = () =>
@@ -97,6 +122,17 @@ export class CreateSiteDto {
   @IsOptional()
   @IsOrigins()
   allowedOrigins?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['198.51.100.0/24', '2001:db8::7'],
+    description:
+      'Client addresses, or ranges in CIDR notation, IPv4 or IPv6, whose events the edge drops unseen ' +
+      `(an office, a monitor); empty blocks none. At most ${MAX_BLOCKED_ADDRESSES}`,
+  })
+  @IsOptional()
+  @IsAddressRanges()
+  blockedAddresses?: string[];
 
   @ApiPropertyOptional({ enum: PRIVACY_MODES, default: SITE_DEFAULTS.privacyMode })
   @IsOptional()
