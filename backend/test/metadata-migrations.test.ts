@@ -470,6 +470,7 @@ test('a database with data from the first migration on upgrades with every row i
   const site = {
     allowedOrigins: [],
     blockedAddresses: [],
+    blockedCountries: [],
     privacyMode: 'cookieless',
     botPolicy: 'flag',
     retentionMonths: null,

@@ -133,6 +133,7 @@ describe('sites', () => {
         timezone: 'UTC',
         allowedOrigins: [],
         blockedAddresses: [],
+        blockedCountries: [],
         privacyMode: 'cookieless',
         botPolicy: 'flag',
         retentionMonths: null,
@@ -368,23 +369,25 @@ describe('sites', () => {
     await as('delete', `/api/sites/${created.body.id}?confirm=berlin.test`).expect(202);
   });
 
-  test("a site's blocked addresses: stored as given, in the sites file the edge reads, cleared", async () => {
+  test("a site's blocked addresses and countries: stored as given, in the sites file the edge reads, cleared", async () => {
     const created = await as('post', '/api/sites')
       .send({ name: 'Office', domain: 'office.test' })
       .expect(201);
-    const blocked = ['198.51.100.0/24', '203.0.113.7', '2001:db8::/32'];
-    const updated = await as('patch', `/api/sites/${created.body.id}`)
-      .send({ blockedAddresses: blocked })
-      .expect(200);
-    assert.deepEqual(updated.body.blockedAddresses, blocked);
-    assert.deepEqual(fileSites().find(({ id }) => id === created.body.id)?.blockedAddresses, blocked);
+    const shields = {
+      blockedAddresses: ['198.51.100.0/24', '203.0.113.7', '2001:db8::/32'],
+      blockedCountries: ['CN'],
+    };
+    const updated = await as('patch', `/api/sites/${created.body.id}`).send(shields).expect(200);
+    assert.deepEqual([updated.body.blockedAddresses, updated.body.blockedCountries], Object.values(shields));
+    const entry = () => fileSites().find(({ id }) => id === created.body.id);
+    assert.deepEqual([entry()?.blockedAddresses, entry()?.blockedCountries], Object.values(shields));
     const cleared = await as('patch', `/api/sites/${created.body.id}`)
-      .send({ blockedAddresses: [] })
+      .send({ blockedAddresses: [], blockedCountries: [] })
       .expect(200);
-    assert.deepEqual(cleared.body.blockedAddresses, []);
-    assert.equal(
-      fileSites().find(({ id }) => id === created.body.id)?.blockedAddresses,
-      undefined,
+    assert.deepEqual([cleared.body.blockedAddresses, cleared.body.blockedCountries], [[], []]);
+    assert.deepEqual(
+      [entry()?.blockedAddresses, entry()?.blockedCountries],
+      [undefined, undefined],
       'none: left out',
     );
   });
@@ -437,6 +440,10 @@ describe('sites', () => {
         },
         'blockedAddresses holds at most 100 addresses',
       ],
+      ...[['cn'], ['CHN'], ['C'], [7]].map((countries): [object, string] => [
+        { name: 'x', domain: 'a.test', blockedCountries: countries },
+        'blockedCountries must be a list of at most 249 upper-case two-letter country codes such as CN',
+      ]),
       [
         { name: 'x', domain: 'a.test', retentionMonths: 0 },
         'retentionMonths must be a whole number of months from 1 to 1200, or null',

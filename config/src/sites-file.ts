@@ -47,6 +47,11 @@ export interface SiteEntry {
    * MAX_BLOCKED_ADDRESSES.
    */
   blockedAddresses?: string[];
+  /**
+   * Countries (ISO 3166-1 alpha-2, upper-case: `CN`) whose visitors' events the edge drops unseen, by the
+   * geo database's country of the client address, as Plausible's country shield; absent or empty blocks none.
+   */
+  blockedCountries?: string[];
   /** What the edge does with events from bots: keep them with `is_bot = 1` (default), or drop them. */
   botPolicy?: BotPolicy;
   privacyMode?: PrivacyMode;

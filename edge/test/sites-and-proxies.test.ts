@@ -194,6 +194,29 @@ test("a site's blocked addresses: their events dropped unseen, answered as any b
   }
 });
 
+test("a site's blocked countries: its visitors' events from there dropped unseen, by the address's country", async () => {
+  const harness = new EdgeHarness();
+  writeSites(join(harness.dir, 'sites.json'), [{ ...SITE, blockedCountries: ['US', 'FR'] }]);
+  await harness.start();
+  try {
+    // 8.8.8.8 is in the United States, 2a00:1450:4001:82b::200e in Germany (the shipped database); 10.1.2.3 nowhere.
+    for (const address of ['8.8.8.8', '2a00:1450:4001:82b::200e', '10.1.2.3'])
+      assert.equal(
+        (await harness.post({ s: SITE.key, e: [EVENT] }, { 'x-forwarded-for': address })).status,
+        204,
+      );
+    const rows = await harness.newRows(2);
+    assert.deepEqual(
+      rows.map((row) => row.country),
+      ['DE', ''],
+    );
+    const metrics = await (await fetch(harness.edge.metricsUrl)).text();
+    assert.match(metrics, /^sluice_edge_events_dropped_total\{reason="blocked_country"\} 1$/m);
+  } finally {
+    await harness.stop();
+  }
+});
+
 test("privacy mode: persistent sites keep the tracker's anonymous id, cookieless ones never do", async () => {
   const harness = new EdgeHarness();
   const persistent = { ...SITE, privacyMode: 'persistent' as const };

@@ -186,13 +186,15 @@ test('an owner gives a new viewer one site in the panel: the viewer sees that si
   await shop.getByLabel('Name').fill('The granted shop');
   await shop.getByLabel('Bots and crawlers').selectOption('drop');
   await shop.getByLabel(/^Blocked addresses/).fill('198.51.100.0/24\n2001:db8::7');
+  await shop.getByLabel(/^Blocked countries/).fill('cn, ru');
   await shop.getByRole('button', { name: 'Save settings' }).click();
   await waitUntil('the changed settings in the sites file', async () => {
     const site = readSites(dataPaths(settings).sitesFile).find(({ domain }) => domain === 'granted.test');
     return (
       site?.name === 'The granted shop' &&
       site.botPolicy === 'drop' &&
-      site.blockedAddresses?.join() === '198.51.100.0/24,2001:db8::7'
+      site.blockedAddresses?.join() === '198.51.100.0/24,2001:db8::7' &&
+      site.blockedCountries?.join() === 'CN,RU'
     );
   });
   // A signing secret for the site's servers: shown once, in the file the edge reads, revoked from it.

@@ -30,7 +30,7 @@ import { AlertsDigests1763900000014 } from './migrations/1763900000014-alerts-di
 import { Annotations1763900000015 } from './migrations/1763900000015-annotations.js';
 import { Segments1763900000016 } from './migrations/1763900000016-segments.js';
 import { ScrollGoals1763900000017 } from './migrations/1763900000017-scroll-goals.js';
-import { BlockedAddresses1763900000018 } from './migrations/1763900000018-blocked-addresses.js';
+import { SiteShields1763900000018 } from './migrations/1763900000018-site-shields.js';
 import { AlertChannel, AlertDelivery, AlertFiring, AlertRule } from '../alerts/alert.entities.js';
 import { Annotation } from '../annotations/annotation.entity.js';
 import { DigestSubscription } from '../digests/digest-subscription.entity.js';
@@ -86,7 +86,7 @@ export const MIGRATIONS = [
   Annotations1763900000015,
   Segments1763900000016,
   ScrollGoals1763900000017,
-  BlockedAddresses1763900000018,
+  SiteShields1763900000018,
 ];
 
 /** The metadata database: PostgreSQL when DATABASE_URL is set, else a SQLite file in the data folder. */

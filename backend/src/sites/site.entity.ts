@@ -28,6 +28,10 @@ export class SiteRecord {
   @Column({ name: 'blocked_addresses', type: 'simple-json' })
   blockedAddresses!: string[];
 
+  /** Countries (ISO 3166-1 alpha-2) whose visitors' events the edge drops unseen; empty blocks none. */
+  @Column({ name: 'blocked_countries', type: 'simple-json' })
+  blockedCountries!: string[];
+
   @Column({ name: 'privacy_mode', type: 'varchar', length: 16 })
   privacyMode!: PrivacyMode;
 

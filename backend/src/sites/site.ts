@@ -15,6 +15,8 @@ export interface Site {
   allowedOrigins: string[];
   /** Client addresses and CIDR ranges whose events the edge drops unseen (SiteEntry); empty blocks none. */
   blockedAddresses: string[];
+  /** Countries (ISO 3166-1 alpha-2) whose visitors' events the edge drops unseen; empty blocks none. */
+  blockedCountries: string[];
   privacyMode: PrivacyMode;
   botPolicy: BotPolicy;
   /** Months of this site's data kept, when fewer than the server keeps; null: the server's setting. */
@@ -78,6 +80,7 @@ export type SiteSettings = Pick<
   | 'timezone'
   | 'allowedOrigins'
   | 'blockedAddresses'
+  | 'blockedCountries'
   | 'privacyMode'
   | 'botPolicy'
   | 'retentionMonths'
@@ -88,6 +91,7 @@ export const SITE_DEFAULTS: Readonly<Omit<NewSite, 'key' | 'name' | 'domain'>> =
   timezone: 'UTC',
   allowedOrigins: [],
   blockedAddresses: [],
+  blockedCountries: [],
   privacyMode: 'cookieless',
   botPolicy: 'flag',
   retentionMonths: null,
@@ -103,6 +107,7 @@ export const toSiteEntry = (site: Site): SiteEntry => ({
   timezone: site.timezone,
   ...(site.allowedOrigins.length > 0 && { allowedOrigins: site.allowedOrigins }),
   ...(site.blockedAddresses.length > 0 && { blockedAddresses: site.blockedAddresses }),
+  ...(site.blockedCountries.length > 0 && { blockedCountries: site.blockedCountries }),
   ...(site.privacyMode !== SITE_DEFAULTS.privacyMode && { privacyMode: site.privacyMode }),
   ...(site.botPolicy !== SITE_DEFAULTS.botPolicy && { botPolicy: site.botPolicy }),
   ...(site.signingSecrets.length > 0 && { signingSecrets: site.signingSecrets }),
@@ -113,6 +118,7 @@ export const fromSiteEntry = (entry: SiteEntry): Site => ({
   ...SITE_DEFAULTS,
   allowedOrigins: entry.allowedOrigins ?? [],
   blockedAddresses: entry.blockedAddresses ?? [],
+  blockedCountries: entry.blockedCountries ?? [],
   signingSecrets: entry.signingSecrets ?? [],
   ...entry,
   timezone: canonicalTimeZone(entry.timezone) ?? entry.timezone,
@@ -135,6 +141,7 @@ export const toSiteResponse = (site: Site): SiteResponse => ({
   timezone: site.timezone,
   allowedOrigins: site.allowedOrigins,
   blockedAddresses: site.blockedAddresses,
+  blockedCountries: site.blockedCountries,
   privacyMode: site.privacyMode,
   botPolicy: site.botPolicy,
   retentionMonths: site.retentionMonths,

@@ -17,6 +17,7 @@ const IMPORTED_COLUMNS = [
   'retention_months',
   'signing_secrets',
   'blocked_addresses',
+  'blocked_countries',
 ] as const;
 
 const deletionOf = (site: SiteRecord): SiteDeletion => ({
@@ -90,6 +91,7 @@ export class SitesTableRepository extends SitesRepository {
           site.retentionMonths,
           JSON.stringify(site.signingSecrets),
           JSON.stringify(site.blockedAddresses),
+          JSON.stringify(site.blockedCountries),
         ]);
       // PostgreSQL's sequence doesn't see ids inserted by hand: the next site must not take one of them.
       if (postgres)

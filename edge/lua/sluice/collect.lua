@@ -262,6 +262,12 @@ function _M.handle()
     request.counted_visitor_id = nil
     request.agent = agent
     request.country, request.region, request.city = geo.lookup(client_ip)
+    -- A country the site blocks, by its address's: dropped unseen as a blocked address is.
+    if site.blocked_countries and site.blocked_countries[request.country] then
+        metrics.events_dropped("blocked_country", #events)
+        metrics.site_rejected(site.id, "blocked_country", #events)
+        return finish(HTTP_NO_CONTENT)
+    end
     request.language = language.preferred(accept_language)
     -- The batch's lines go into one reused array, joined once: no string per event.
     -- Events flagged for the batch's own reason are counted once after the loop, not one by one.

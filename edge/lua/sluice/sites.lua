@@ -79,6 +79,18 @@ local function origin_set(list)
     return set
 end
 
+-- Countries as a set of their codes ("CN"), or nil for none (the request then checks nothing).
+local function country_set(list)
+    local set
+    for _, code in ipairs(string_list(list)) do
+        if str_match(code, "^%u%u$") then
+            set = set or {}
+            set[code] = true
+        end
+    end
+    return set
+end
+
 -- The hosts of a site's allowed origins ("https://shop.example:8443" → "shop.example"), as a set.
 local function origin_hosts(origins)
     local hosts = {}
@@ -121,6 +133,7 @@ local function parse(text)
                 secrets = string_list(site.signingSecrets),
                 -- Client addresses whose events are dropped unseen (sluice.address_ranges); nil for none.
                 blocked = address_ranges.parse_list(site.blockedAddresses),
+                blocked_countries = country_set(site.blockedCountries),
             }
         end
     end

@@ -1509,6 +1509,8 @@ export interface components {
             allowedOrigins: string[];
             /** @description Client addresses and CIDR ranges whose events the edge drops unseen; empty blocks none */
             blockedAddresses: string[];
+            /** @description Countries (ISO 3166-1 alpha-2) whose visitors' events the edge drops unseen; empty blocks none */
+            blockedCountries: string[];
             /** @enum {string} */
             privacyMode: "cookieless" | "persistent";
             /** @enum {string} */
@@ -1552,6 +1554,13 @@ export interface components {
              */
             blockedAddresses?: string[];
             /**
+             * @description Countries, as upper-case ISO 3166-1 alpha-2 codes, whose visitors' events the edge drops unseen (by the geo database’s country of their address); empty blocks none
+             * @example [
+             *       "CN"
+             *     ]
+             */
+            blockedCountries?: string[];
+            /**
              * @default cookieless
              * @enum {string}
              */
@@ -1591,6 +1600,13 @@ export interface components {
              *     ]
              */
             blockedAddresses?: string[];
+            /**
+             * @description Countries, as upper-case ISO 3166-1 alpha-2 codes, whose visitors' events the edge drops unseen (by the geo database’s country of their address); empty blocks none
+             * @example [
+             *       "CN"
+             *     ]
+             */
+            blockedCountries?: string[];
             /**
              * @default cookieless
              * @enum {string}

@@ -28,6 +28,7 @@ export const REASON_LABELS: Record<string, string> = {
   disk_budget: 'Disk budget reached (pipeline behind)',
   origin_missing: 'No Origin or Referer (the site allows only some origins)',
   blocked_address: 'From an address the site blocks',
+  blocked_country: 'From a country the site blocks',
 };
 
 /** Why the edge took events for a bot's (edge/lua/sluice/bots.lua and claims.lua name them). */

@@ -169,6 +169,7 @@ function SiteCard({ site, canEdit, onChanged, onDeleted }: SiteCardProps) {
   const [botPolicy, setBotPolicy] = useState(site.botPolicy);
   const [origins, setOrigins] = useState(site.allowedOrigins.join('\n'));
   const [blocked, setBlocked] = useState(site.blockedAddresses.join('\n'));
+  const [countries, setCountries] = useState(site.blockedCountries.join(' '));
   const [retention, setRetention] = useState(site.retentionMonths?.toString() ?? '');
   const [confirm, setConfirm] = useState('');
   const { accessToken = '' } = useSession();
@@ -189,6 +190,10 @@ function SiteCard({ site, canEdit, onChanged, onDeleted }: SiteCardProps) {
       botPolicy,
       allowedOrigins: origins.split(/\s+/).filter(Boolean),
       blockedAddresses: blocked.split(/\s+/).filter(Boolean),
+      blockedCountries: countries
+        .toUpperCase()
+        .split(/[\s,]+/)
+        .filter(Boolean),
       retentionMonths: retention ? Number(retention) : null,
     });
   };
@@ -242,6 +247,11 @@ function SiteCard({ site, canEdit, onChanged, onDeleted }: SiteCardProps) {
               198.51.100.0/24 for an office)
               <textarea value={blocked} onChange={(event) => setBlocked(event.target.value)} />
             </label>
+            <TextField
+              label="Blocked countries: their visits are not counted (two-letter codes such as CN RU)"
+              value={countries}
+              onChange={setCountries}
+            />
             <TextField
               label="Keep data for (months; empty: the server's setting)"
               type="number"

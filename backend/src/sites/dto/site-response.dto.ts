@@ -34,6 +34,13 @@ export class SiteResponseDto implements SiteResponse {
   })
   blockedAddresses!: string[];
 
+  @ApiProperty({
+    type: [String],
+    description:
+      "Countries (ISO 3166-1 alpha-2) whose visitors' events the edge drops unseen; empty blocks none",
+  })
+  blockedCountries!: string[];
+
   @ApiProperty({ enum: PRIVACY_MODES })
   privacyMode!: PrivacyMode;
 

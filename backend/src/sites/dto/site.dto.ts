@@ -28,6 +28,9 @@ import { DOMAIN } from '../../config/app-config.js';
 import { SITE_DEFAULTS } from '../site.js';
 
 const MAX_ORIGINS = 50;
+/** ISO 3166-1 assigns 249 codes. */
+const MAX_COUNTRIES = 249;
+const COUNTRIES_RULE = `$property must be a list of at most ${MAX_COUNTRIES} upper-case two-letter country codes such as CN`;
 const MAX_RETENTION_MONTHS = 1200;
 
 const isOrigin = (value: unknown) =>
@@ -133,6 +136,19 @@ export class CreateSiteDto {
   @IsOptional()
   @IsAddressRanges()
   blockedAddresses?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['CN'],
+    description:
+      "Countries, as upper-case ISO 3166-1 alpha-2 codes, whose visitors' events the edge drops unseen (by the " +
+      'geo database’s country of their address); empty blocks none',
+  })
+  @IsOptional()
+  @IsArray({ message: COUNTRIES_RULE })
+  @ArrayMaxSize(MAX_COUNTRIES, { message: COUNTRIES_RULE })
+  @Matches(/^[A-Z]{2}$/, { each: true, message: COUNTRIES_RULE })
+  blockedCountries?: string[];
 
   @ApiPropertyOptional({ enum: PRIVACY_MODES, default: SITE_DEFAULTS.privacyMode })
   @IsOptional()
