@@ -47,6 +47,8 @@ describe('sites', () => {
         siteKey: site.siteKey,
         timezone: 'UTC',
         allowedOrigins: [],
+        blockedAddresses: [],
+        blockedCountries: [],
         privacyMode: 'cookieless',
         botPolicy: 'flag',
         retentionMonths: null,
@@ -215,6 +217,8 @@ describe('API quality', () => {
     const site = body.components.schemas.CreateSiteDto;
     assert.deepEqual(Object.keys(site.properties).sort(), [
       'allowedOrigins',
+      'blockedAddresses',
+      'blockedCountries',
       'botPolicy',
       'domain',
       'name',
@@ -246,7 +250,14 @@ describe('API quality', () => {
       'conversion_rate',
     ]);
     const goal = body.components.schemas.CreateGoalDto;
-    assert.deepEqual(Object.keys(goal.properties), ['name', 'kind', 'match', 'propertyKey', 'propertyValue']);
+    assert.deepEqual(Object.keys(goal.properties), [
+      'name',
+      'kind',
+      'match',
+      'propertyKey',
+      'propertyValue',
+      'scrollDepth',
+    ]);
     assert.deepEqual(goal.required, ['name', 'kind', 'match']);
     assert.equal(
       body.paths['/api/sites/{siteId}/goals'].get.responses['200'].content['application/json'].schema.items
