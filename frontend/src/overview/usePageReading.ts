@@ -11,7 +11,8 @@ export function usePageReading(request: ReportRequest) {
   const current = useEngagementQuery({ ...request, limit: 1 }, byPage);
   const comparison = request.comparison;
   const compared = useEngagementQuery(
-    { ...request, range: comparison ?? request.range, comparison: undefined, limit: 1 },
+    // The comparison's days are past: read once, not again every minute as a live range's are.
+    { ...request, range: comparison ?? request.range, comparison: undefined, live: false, limit: 1 },
     byPage && comparison !== undefined,
   );
   return {
