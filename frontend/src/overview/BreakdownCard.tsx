@@ -62,19 +62,25 @@ export function BreakdownCard({ spec, request, onFilter }: BreakdownCardProps) {
   );
   const filterBy = (value: string) =>
     onFilter(...keyCondition, { dimension: tab.dimension, operator: 'is', value });
-  const table = (rows: BreakdownRow[]) => (
-    <BreakdownTable
-      label={keyCondition.length > 0 ? `${property.key}` : tab.label}
-      lines={breakdownLines(rows, tab.dimension, search, sort).slice(0, detailed ? DETAIL_ROWS : CARD_ROWS)}
-      compared={Boolean(request.comparison)}
-      onFilter={filterBy}
-      // Each column once the rows answer it: the rows before (kept while the details load) have none of them.
-      details={details.filter((metric) => rows.some((row) => row.metrics[metric] !== undefined))}
-      readings={
-        details.length > 0 && showsReading(tab) && reading.data ? readingsByPage(reading.data) : undefined
-      }
-    />
-  );
+  const table = (rows: BreakdownRow[]) => {
+    // Each column once the rows answer it: the rows before (kept while the details load) have none of them.
+    const answered = details.filter((metric) => rows.some((row) => row.metrics[metric] !== undefined));
+    // The reading's columns come after the details', so they wait for them: no column slides in before another.
+    const readings =
+      details.length > 0 && answered.length === details.length && showsReading(tab) && reading.data
+        ? readingsByPage(reading.data)
+        : undefined;
+    return (
+      <BreakdownTable
+        label={keyCondition.length > 0 ? `${property.key}` : tab.label}
+        lines={breakdownLines(rows, tab.dimension, search, sort).slice(0, detailed ? DETAIL_ROWS : CARD_ROWS)}
+        compared={Boolean(request.comparison)}
+        onFilter={filterBy}
+        details={answered}
+        readings={readings}
+      />
+    );
+  };
   // A Properties tab asks for values once it knows its key.
   const rows = useBreakdownQuery(
     breakdown,
