@@ -41,6 +41,11 @@ test("a page's reading in its detail row: time on page and scroll depth, a dash 
 test('filtered by page, the metric cards show its reading, changed against the comparison', () => {
   assert.equal(filtersByPage([{ dimension: 'country', operator: 'is', value: 'DE' }]), false);
   assert.equal(
+    filtersByPage([{ dimension: 'page', operator: 'is_not', value: '/admin' }]),
+    false,
+    'a page left out chooses no page',
+  );
+  assert.equal(
     filtersByPage([
       { dimension: 'country', operator: 'is', value: 'DE' },
       { dimension: 'page', operator: 'contains', value: '/blog' },
@@ -60,6 +65,11 @@ test('filtered by page, the metric cards show its reading, changed against the c
       ['Scroll depth', '60%', '—', 'flat', false],
     ],
     'nothing read in the comparison: no change',
+  );
+  assert.deepEqual(
+    shown(readingCards(reading(4, 90, 0), reading(2, 60, 66), true, 'en-US'))[1],
+    ['Scroll depth', '—', '—', 'flat', false],
+    'no depth measured now: no change from the depth before',
   );
   assert.deepEqual(
     shown(readingCards(undefined, undefined, true, 'en-US')),

@@ -28,6 +28,7 @@ import type {
   TimeseriesPointDto,
   TimeseriesReportDto,
 } from './dto/report.dto.js';
+import { rowsLimit } from './dto/rows-limit.js';
 import { goalConversionsSql, reportSql } from './query/compose.js';
 import { carriesRevenue, GOALS_PER_QUERY } from './query/goals.js';
 import { reportCsvSql } from './query/csv.js';
@@ -346,7 +347,7 @@ export class ReportsService {
       metrics,
       dimension,
       order: parseOrder(dto.order, metrics),
-      limit: dto.limit ?? 100,
+      limit: rowsLimit(dto),
       offset: parseCursor(dto.cursor),
     };
   }

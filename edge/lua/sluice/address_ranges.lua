@@ -1,10 +1,12 @@
 -- Address ranges a site blocks ("203.0.113.7", "198.51.100.0/24", "2001:db8::/32"): its office, its monitor.
 -- Addresses are parsed by libc's inet_pton, IPv4 as IPv4-mapped IPv6 (::ffff:a.b.c.d), so one comparison
 -- of 16 bytes under a prefix serves both families and an IPv4 range also holds the same address written
--- mapped. Parsed once per change of the sites file (sluice.sites); a request parses its address once.
+-- mapped. Parsed once per change of the sites file (sluice.sites); a request parses its address once, into
+-- this worker's one buffer.
 local ffi = require "ffi"
 local bit = require "bit"
 
+local ffi_fill = ffi.fill
 local ffi_new = ffi.new
 local ffi_C = ffi.C
 local bit_band = bit.band
@@ -27,23 +29,36 @@ local MAX_ADDRESS_LENGTH = 45
 
 local _M = {}
 
--- The 16 bytes of an address (a uint8_t[16]), and its length in bits as written (32 for IPv4); or nil.
-local function parse(text)
-    -- Hex digits, colons and dots only: no NUL (where the C string would end early), space or zone id.
-    if type(text) ~= "string" or #text == 0 or #text > MAX_ADDRESS_LENGTH or str_find(text, "[^%x:.]") then
+-- A request's address and an IPv4 address's 4 bytes, parsed into these: a request runs to completion before
+-- the next one starts in this worker (nothing here yields), so no two use them at once.
+local request_bytes = ffi_new("uint8_t[16]")
+local four = ffi_new("uint8_t[4]")
+
+-- The text as an address's may be written: IPv4 or IPv6 characters only (hex digits, colons and dots: no NUL,
+-- where the C string would end early, no space or zone id), at most as long as the longest address; or nil.
+function _M.address_text(value)
+    if type(value) == "string" and #value <= MAX_ADDRESS_LENGTH and str_find(value, "^[%x:.]+$") then
+        return value
+    end
+end
+
+-- The 16 bytes of an address, written into `bytes` (a zeroed uint8_t[16], or a new one), and its length in
+-- bits as written (32 for IPv4); or nil.
+local function parse(text, bytes)
+    if not _M.address_text(text) then
         return nil
     end
-    local bytes = ffi_new("uint8_t[16]")
+    bytes = bytes or ffi_new("uint8_t[16]")
     if str_find(text, ":", 1, true) then
         if ffi_C.inet_pton(AF_INET6, text, bytes) == 1 then
             return bytes, 128
         end
         return nil
     end
-    local four = ffi_new("uint8_t[4]")
     if ffi_C.inet_pton(AF_INET, text, four) ~= 1 then
         return nil
     end
+    ffi_fill(bytes, 10)
     bytes[10], bytes[11] = 0xff, 0xff
     for i = 0, 3 do
         bytes[12 + i] = four[i]
@@ -104,7 +119,7 @@ end
 
 -- Whether the address text lies in any of the ranges (parse_list); false for a malformed address.
 function _M.contains(ranges, address)
-    local bytes = parse(address)
+    local bytes = parse(address, request_bytes)
     if not bytes then
         return false
     end

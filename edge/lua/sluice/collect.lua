@@ -24,7 +24,6 @@ local visitor = require "sluice.visitor"
 local tonumber = tonumber
 local type = type
 local tbl_concat = table.concat
-local str_find = string.find
 local str_gsub = string.gsub
 local str_lower = string.lower
 local ngx = ngx
@@ -49,8 +48,6 @@ local MAX_QUERY_ARGS = 16
 -- Asked of whoever is refused for the disk budget. Browsers' trackers retry on their own schedule;
 -- a site's servers sending signed batches may wait this long: the pipeline needs time to catch up.
 local DISK_RETRY_AFTER_SECONDS = "60"
--- The longest address text: IPv6 with an embedded IPv4 part.
-local MAX_IP_LENGTH = 45
 -- The parsed user agent of a signed batch that names none: a site's server speaking for itself.
 local SERVER_AGENT = { browser = "", browser_version = "", os = "", device = "", is_bot = 0, bot_kind = "" }
 
@@ -143,11 +140,7 @@ local TIMESTAMP_VARIABLE = header_variable(contract.wire.signed.timestampHeader)
 
 -- What a signed batch may name instead of the connection's: an address (IPv4 or IPv6 text only,
 -- so nothing else reaches the hash or the geo lookup) and a user agent.
-local function named_ip(value)
-    if type(value) == "string" and #value <= MAX_IP_LENGTH and str_find(value, "^[%x:.]+$") then
-        return value
-    end
-end
+local named_ip = address_ranges.address_text
 
 -- A batch's string, or nil for a value of another type.
 local function named_string(value)

@@ -2,7 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 import type { ReportRequest } from '../reports/report-request';
 import { withCondition, type Condition } from '../reports/conditions';
 import { CodeLoading, QueryState } from '../shared/QueryState';
-import { fetchBreakdownCsv, type BreakdownRequest, type BreakdownRow } from './api';
+import { DETAIL_ROWS, fetchBreakdownCsv, type BreakdownRequest, type BreakdownRow } from './api';
 import { BreakdownTable } from './BreakdownTable';
 import { breakdownLines, detailMetrics, type BreakdownCardSpec, type BreakdownSort } from './breakdown-data';
 import { readingsByPage, showsReading } from './reading-data';
@@ -18,9 +18,8 @@ import { ChipChoice } from '../shared/ChipChoice';
 /** The world map, with its shapes and projection: loaded when a Map tab is first chosen. */
 const CountryMap = lazy(async () => ({ default: (await import('./CountryMap')).CountryMap }));
 
-/** Rows on the card; its detail view (and the map, which shades every country) asks for up to the API's page maximum. */
+/** Rows on the card; its detail view asks for DETAIL_ROWS. */
 const CARD_ROWS = 10;
-const DETAIL_ROWS = 1000;
 
 interface BreakdownCardProps {
   spec: BreakdownCardSpec;
@@ -56,10 +55,7 @@ export function BreakdownCard({ spec, request, onFilter }: BreakdownCardProps) {
     ...(details.length > 0 && { metrics: ['visitors', ...details].join(',') }),
   };
   // How the pages were read, asked for with the details alone, as many pages as they list.
-  const reading = useEngagementQuery(
-    { ...request, limit: DETAIL_ROWS },
-    inView && details.length > 0 && showsReading(tab),
-  );
+  const reading = useEngagementQuery(request, inView && details.length > 0 && showsReading(tab));
   const filterBy = (value: string) =>
     onFilter(...keyCondition, { dimension: tab.dimension, operator: 'is', value });
   const table = (rows: BreakdownRow[]) => {

@@ -108,18 +108,17 @@ export const fetchConversions = (request: ReportRequest, token: string, signal: 
     signal,
   );
 
-/** The pages' readings, `limit` of them, most read first: the report has no comparison range. */
-export const fetchEngagement = (
-  request: ReportRequest & { limit: number },
-  token: string,
-  signal: AbortSignal,
-) =>
+/** The rows a card's details (and the map, which shades every country) ask for: the API's page maximum. */
+export const DETAIL_ROWS = 1000;
+
+/** The pages' readings, as many as the details list, most read first: the report has no comparison range. */
+export const fetchEngagement = (request: ReportRequest, token: string, signal: AbortSignal) =>
   dataOf(
     api.GET('/api/sites/{siteId}/engagement', {
       ...authorized(token, signal),
       params: {
         path: sitePath(request),
-        query: { ...reportQuery({ ...request, comparison: undefined }), limit: request.limit },
+        query: { ...reportQuery({ ...request, comparison: undefined }), limit: DETAIL_ROWS },
       },
     }),
     signal,

@@ -27,11 +27,16 @@ export function readingCells(reading: Engagement | undefined, locale?: string): 
   ];
 }
 
+/** Operators that leave pages out rather than choose them. */
+const EXCLUDING: ReadonlySet<Condition['operator']> = new Set(['is_not', 'does_not_contain']);
+
 /**
- * Whether the view is filtered by page: its metric cards then show how the page was read, as Plausible's do,
- * in place of the views per visit and the visit duration, which are the whole visits'.
+ * Whether the view is filtered to some pages (page is, contains, matches): its metric cards then show how they
+ * were read, as Plausible's do, in place of the views per visit and the visit duration, which are the whole
+ * visits'. A page left out (is not) chooses no page: the cards stay the visits'.
  */
-export const filtersByPage = (filters: Condition[]) => filters.some((filter) => filter.dimension === 'page');
+export const filtersByPage = (filters: Condition[]) =>
+  filters.some((filter) => filter.dimension === 'page' && !EXCLUDING.has(filter.operator));
 
 /**
  * The metric cards of the filtered pages' reading, with their change against the comparison's reading where
@@ -45,13 +50,12 @@ export function readingCards(
   locale?: string,
 ): MetricCard[] {
   const values = readingCells(current, locale);
-  const figures = (reading: Engagement) =>
-    reading.views === 0 ? [0, 0] : [reading.timeOnPage, reading.scrollDepth];
+  // 0 where nothing was read or no depth measured: no change against it, nor from it.
+  const figure = (reading: Engagement | undefined, i: number) =>
+    !reading || reading.views === 0 ? 0 : [reading.timeOnPage, reading.scrollDepth][i];
   return READING_COLUMNS.map((label, i) => {
-    const change =
-      current && compared && current.views > 0
-        ? percentChange(figures(current)[i], figures(compared)[i])
-        : null;
+    const now = figure(current, i);
+    const change = now > 0 ? percentChange(now, figure(compared, i)) : null;
     return {
       label,
       value: current === undefined ? '…' : values[i],

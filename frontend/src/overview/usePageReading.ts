@@ -8,11 +8,11 @@ import { useEngagementQuery } from './useEngagementQuery';
  */
 export function usePageReading(request: ReportRequest) {
   const byPage = filtersByPage(request.filters);
-  const current = useEngagementQuery({ ...request, limit: 1 }, byPage);
+  const current = useEngagementQuery(request, byPage);
   const comparison = request.comparison;
   const compared = useEngagementQuery(
     // The comparison's days are past: read once, not again every minute as a live range's are.
-    { ...request, range: comparison ?? request.range, comparison: undefined, live: false, limit: 1 },
+    { ...request, range: comparison ?? request.range, comparison: undefined, live: false },
     byPage && comparison !== undefined,
   );
   return {

@@ -5,6 +5,7 @@ import { bind, sql } from '../../clickhouse/sql-binder.js';
 import { spreadsheetSafe } from '../query/csv.js';
 import { pageReadingSql } from '../query/page-reading.js';
 import { eventReportQuery, type EventReportQuery } from '../event-report.js';
+import { rowsLimit } from '../dto/rows-limit.js';
 import { reportHeader } from '../report-kind.js';
 import { ReportsService } from '../reports.service.js';
 import type { EngagementQueryDto } from './dto/engagement-query.dto.js';
@@ -29,7 +30,7 @@ export class EngagementService {
 
   async engagement(siteId: number, dto: EngagementQueryDto): Promise<EngagementReportDto> {
     const query = await this.query(siteId, dto);
-    const limit = dto.limit ?? 100;
+    const limit = rowsLimit(dto);
     const { rows, totals } = await this.clickhouse.rowsWithTotals<ReadingRow>(
       pageReadingSql(query, { limit, overall: true }),
     );
@@ -43,15 +44,13 @@ export class EngagementService {
 
   /** The pages' rows as CSV streamed from ClickHouse. */
   async engagementCsv(siteId: number, dto: EngagementQueryDto): Promise<Readable> {
-    const reading = pageReadingSql(await this.query(siteId, dto), {
-      limit: dto.limit ?? 100,
-      overall: false,
-    });
+    const limit = rowsLimit(dto);
+    const reading = pageReadingSql(await this.query(siteId, dto), { limit, overall: false });
     return this.clickhouse.csv({
       name: `${reading.name}:csv`,
       // The query reads one row more than the limit (whether there are more): the file holds the limit.
       sql: sql`SELECT ${spreadsheetSafe(sql`value`)} AS page, views, time_on_page, scroll_depth
-        FROM (${reading.sql}) LIMIT ${bind.uint32(dto.limit ?? 100)}`,
+        FROM (${reading.sql}) LIMIT ${bind.uint32(limit)}`,
     });
   }
 

@@ -5,6 +5,7 @@ import { spreadsheetSafe } from '../query/csv.js';
 import { VITAL_NAMES, vitalsSql, type VitalName } from '../query/vitals.js';
 import { bind, identifier, joinSql, sql } from '../../clickhouse/sql-binder.js';
 import { eventReportQuery, type EventReportQuery } from '../event-report.js';
+import { rowsLimit } from '../dto/rows-limit.js';
 import { reportHeader } from '../report-kind.js';
 import { ReportsService } from '../reports.service.js';
 import type { VitalsQueryDto } from './dto/vitals-query.dto.js';
@@ -48,7 +49,7 @@ export class VitalsService {
 
   async vitals(siteId: number, dto: VitalsQueryDto): Promise<VitalsReportDto> {
     const query = await this.query(siteId, dto);
-    const limit = dto.limit ?? 100;
+    const limit = rowsLimit(dto);
     const vitals = vitalsSql(query, dto.dimension, { limit, overall: true });
     // Without a dimension the one row is the overall; with one, the overall comes as its totals.
     const { rows: found, totals: overall } = dto.dimension
@@ -66,7 +67,8 @@ export class VitalsService {
   /** The overall row, or with a dimension the rows, as CSV streamed from ClickHouse: counts and p75s. */
   async vitalsCsv(siteId: number, dto: VitalsQueryDto): Promise<Readable> {
     const query = await this.query(siteId, dto);
-    const vitals = vitalsSql(query, dto.dimension, { limit: dto.limit ?? 100, overall: false });
+    const limit = rowsLimit(dto);
+    const vitals = vitalsSql(query, dto.dimension, { limit, overall: false });
     const columns = [
       ...(dto.dimension ? [sql`${spreadsheetSafe(sql`value`)} AS value`] : []),
       sql`engagements`,
@@ -79,7 +81,7 @@ export class VitalsService {
     return this.clickhouse.csv({
       name: `${vitals.name}:csv`,
       // The query reads one row more than the limit (whether there are more): the file holds the limit.
-      sql: sql`SELECT ${joinSql(columns, ', ')} FROM (${vitals.sql}) LIMIT ${bind.uint32(dto.limit ?? 100)}`,
+      sql: sql`SELECT ${joinSql(columns, ', ')} FROM (${vitals.sql}) LIMIT ${bind.uint32(limit)}`,
     });
   }
 
