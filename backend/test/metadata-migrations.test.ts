@@ -471,6 +471,7 @@ test('a database with data from the first migration on upgrades with every row i
     allowedOrigins: [],
     blockedAddresses: [],
     blockedCountries: [],
+    blockedPages: [],
     privacyMode: 'cookieless',
     botPolicy: 'flag',
     retentionMonths: null,

@@ -134,6 +134,7 @@ describe('sites', () => {
         allowedOrigins: [],
         blockedAddresses: [],
         blockedCountries: [],
+        blockedPages: [],
         privacyMode: 'cookieless',
         botPolicy: 'flag',
         retentionMonths: null,
@@ -369,25 +370,36 @@ describe('sites', () => {
     await as('delete', `/api/sites/${created.body.id}?confirm=berlin.test`).expect(202);
   });
 
-  test("a site's blocked addresses and countries: stored as given, in the sites file the edge reads, cleared", async () => {
+  test("a site's shields (addresses, countries, pages): stored as given, in the sites file the edge reads, cleared", async () => {
     const created = await as('post', '/api/sites')
       .send({ name: 'Office', domain: 'office.test' })
       .expect(201);
     const shields = {
       blockedAddresses: ['198.51.100.0/24', '203.0.113.7', '2001:db8::/32'],
       blockedCountries: ['CN'],
+      blockedPages: ['/admin/**', '/preview/*', '/checkout/thank-you'],
     };
+    const names = Object.keys(shields) as Array<keyof typeof shields>;
     const updated = await as('patch', `/api/sites/${created.body.id}`).send(shields).expect(200);
-    assert.deepEqual([updated.body.blockedAddresses, updated.body.blockedCountries], Object.values(shields));
-    const entry = () => fileSites().find(({ id }) => id === created.body.id);
-    assert.deepEqual([entry()?.blockedAddresses, entry()?.blockedCountries], Object.values(shields));
-    const cleared = await as('patch', `/api/sites/${created.body.id}`)
-      .send({ blockedAddresses: [], blockedCountries: [] })
-      .expect(200);
-    assert.deepEqual([cleared.body.blockedAddresses, cleared.body.blockedCountries], [[], []]);
     assert.deepEqual(
-      [entry()?.blockedAddresses, entry()?.blockedCountries],
-      [undefined, undefined],
+      names.map((name) => updated.body[name]),
+      Object.values(shields),
+    );
+    const entry = () => fileSites().find(({ id }) => id === created.body.id);
+    assert.deepEqual(
+      names.map((name) => entry()?.[name]),
+      Object.values(shields),
+    );
+    const cleared = await as('patch', `/api/sites/${created.body.id}`)
+      .send(Object.fromEntries(names.map((name) => [name, []])))
+      .expect(200);
+    assert.deepEqual(
+      names.map((name) => cleared.body[name]),
+      [[], [], []],
+    );
+    assert.deepEqual(
+      names.map((name) => entry()?.[name]),
+      [undefined, undefined, undefined],
       'none: left out',
     );
   });
@@ -443,6 +455,18 @@ describe('sites', () => {
       ...[['cn'], ['CHN'], ['C'], [7]].map((countries): [object, string] => [
         { name: 'x', domain: 'a.test', blockedCountries: countries },
         'blockedCountries must be a list of at most 249 upper-case two-letter country codes such as CN',
+      ]),
+      ...[
+        ['admin/**'],
+        ['/a b'],
+        ['/tab\t'],
+        [''],
+        [`/${'x'.repeat(200)}`],
+        Array.from({ length: 31 }, (_, i) => `/p${i}`),
+        'x',
+      ].map((pages): [object, string] => [
+        { name: 'x', domain: 'a.test', blockedPages: pages },
+        'blockedPages must be a list of at most 30 page paths starting with /, each at most 200 characters without spaces, such as /admin/**',
       ]),
       [
         { name: 'x', domain: 'a.test', retentionMonths: 0 },

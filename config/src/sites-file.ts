@@ -52,6 +52,12 @@ export interface SiteEntry {
    * geo database's country of the client address, as Plausible's country shield; absent or empty blocks none.
    */
   blockedCountries?: string[];
+  /**
+   * Page paths whose events the edge drops unseen (an admin area, previews), as Plausible's page shield: each
+   * a pattern with the reports' wildcards, `*` within a path segment and `**` across (`/admin/**`), matched
+   * against the whole path without its query string; absent or empty blocks none. At most MAX_BLOCKED_PAGES.
+   */
+  blockedPages?: string[];
   /** What the edge does with events from bots: keep them with `is_bot = 1` (default), or drop them. */
   botPolicy?: BotPolicy;
   privacyMode?: PrivacyMode;
@@ -64,6 +70,10 @@ export interface SiteEntry {
 
 /** A site's blocked addresses and ranges at most. */
 export const MAX_BLOCKED_ADDRESSES = 100;
+
+/** A site's blocked page patterns at most, and the longest pattern. */
+export const MAX_BLOCKED_PAGES = 30;
+export const MAX_BLOCKED_PAGE_LENGTH = 200;
 
 /** A site's signing secrets at once: one, and a second while its servers change over to it. */
 export const MAX_SIGNING_SECRETS = 2;

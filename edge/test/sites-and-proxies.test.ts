@@ -194,9 +194,10 @@ test("a site's blocked addresses: their events dropped unseen, answered as any b
   }
 });
 
-test("a site's blocked countries: its visitors' events from there dropped unseen, by the address's country", async () => {
+test("a site's blocked countries and pages: events from there or on them dropped unseen, the batch's others kept", async () => {
   const harness = new EdgeHarness();
-  writeSites(join(harness.dir, 'sites.json'), [{ ...SITE, blockedCountries: ['US', 'FR'] }]);
+  const blockedPages = ['/admin/**', '/preview/*', '/*.pdf'];
+  writeSites(join(harness.dir, 'sites.json'), [{ ...SITE, blockedCountries: ['US', 'FR'], blockedPages }]);
   await harness.start();
   try {
     // 8.8.8.8 is in the United States, 2a00:1450:4001:82b::200e in Germany (the shipped database); 10.1.2.3 nowhere.
@@ -205,13 +206,47 @@ test("a site's blocked countries: its visitors' events from there dropped unseen
         (await harness.post({ s: SITE.key, e: [EVENT] }, { 'x-forwarded-for': address })).status,
         204,
       );
-    const rows = await harness.newRows(2);
     assert.deepEqual(
-      rows.map((row) => row.country),
+      (await harness.newRows(2)).map((row) => row.country),
       ['DE', ''],
+    );
+    // The reports' wildcards: `*` within a segment, `**` across; a page's query string is not its path.
+    const on = (path: string) => ({ ...EVENT, u: `https://shop.test${path}` });
+    const pages = [
+      '/admin/users/7?tab=2',
+      '/pricing',
+      '/preview/draft',
+      '/preview/a/b',
+      '/guide.pdf',
+      '/docs/guide.pdf',
+    ];
+    assert.equal((await harness.post({ s: SITE.key, e: pages.map(on) })).status, 204);
+    assert.deepEqual(
+      (await harness.newRows(3)).map((row) => row.pathname),
+      ['/pricing', '/preview/a/b', '/docs/guide.pdf'],
+    );
+    // Beside an invalid event, a blocked page's is answered as accepted, as a dropped bot's is.
+    const mixed = await harness.post({ s: SITE.key, e: [on('/admin'), on('/admin/'), { n: 'pageview' }] });
+    assert.equal(mixed.status, 400);
+    assert.deepEqual(await mixed.json(), {
+      error: 'invalid_events',
+      accepted: 2,
+      rejected: [{ index: 2, error: 'missing_url' }],
+    });
+    assert.deepEqual(
+      (await harness.newRows(1)).map((row) => row.pathname),
+      ['/admin'],
     );
     const metrics = await (await fetch(harness.edge.metricsUrl)).text();
     assert.match(metrics, /^sluice_edge_events_dropped_total\{reason="blocked_country"\} 1$/m);
+    assert.match(metrics, /^sluice_edge_events_dropped_total\{reason="blocked_page"\} 4$/m);
+    assert.match(
+      metrics,
+      new RegExp(
+        `^sluice_edge_site_events_rejected_total\\{site="${SITE.id}",reason="blocked_page"\\} 4$`,
+        'm',
+      ),
+    );
   } finally {
     await harness.stop();
   }

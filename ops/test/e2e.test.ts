@@ -187,6 +187,7 @@ test('an owner gives a new viewer one site in the panel: the viewer sees that si
   await shop.getByLabel('Bots and crawlers').selectOption('drop');
   await shop.getByLabel(/^Blocked addresses/).fill('198.51.100.0/24\n2001:db8::7');
   await shop.getByLabel(/^Blocked countries/).fill('cn, ru');
+  await shop.getByLabel(/^Blocked pages/).fill('/admin/**\n/preview/*');
   await shop.getByRole('button', { name: 'Save settings' }).click();
   await waitUntil('the changed settings in the sites file', async () => {
     const site = readSites(dataPaths(settings).sitesFile).find(({ domain }) => domain === 'granted.test');
@@ -194,7 +195,8 @@ test('an owner gives a new viewer one site in the panel: the viewer sees that si
       site?.name === 'The granted shop' &&
       site.botPolicy === 'drop' &&
       site.blockedAddresses?.join() === '198.51.100.0/24,2001:db8::7' &&
-      site.blockedCountries?.join() === 'CN,RU'
+      site.blockedCountries?.join() === 'CN,RU' &&
+      site.blockedPages?.join() === '/admin/**,/preview/*'
     );
   });
   // A signing secret for the site's servers: shown once, in the file the edge reads, revoked from it.

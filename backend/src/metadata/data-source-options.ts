@@ -31,6 +31,7 @@ import { Annotations1763900000015 } from './migrations/1763900000015-annotations
 import { Segments1763900000016 } from './migrations/1763900000016-segments.js';
 import { ScrollGoals1763900000017 } from './migrations/1763900000017-scroll-goals.js';
 import { SiteShields1763900000018 } from './migrations/1763900000018-site-shields.js';
+import { BlockedPages1763900000019 } from './migrations/1763900000019-blocked-pages.js';
 import { AlertChannel, AlertDelivery, AlertFiring, AlertRule } from '../alerts/alert.entities.js';
 import { Annotation } from '../annotations/annotation.entity.js';
 import { DigestSubscription } from '../digests/digest-subscription.entity.js';
@@ -87,6 +88,7 @@ export const MIGRATIONS = [
   Segments1763900000016,
   ScrollGoals1763900000017,
   SiteShields1763900000018,
+  BlockedPages1763900000019,
 ];
 
 /** The metadata database: PostgreSQL when DATABASE_URL is set, else a SQLite file in the data folder. */

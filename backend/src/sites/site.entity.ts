@@ -32,6 +32,10 @@ export class SiteRecord {
   @Column({ name: 'blocked_countries', type: 'simple-json' })
   blockedCountries!: string[];
 
+  /** Page path patterns whose events the edge drops unseen; empty blocks none. */
+  @Column({ name: 'blocked_pages', type: 'simple-json' })
+  blockedPages!: string[];
+
   @Column({ name: 'privacy_mode', type: 'varchar', length: 16 })
   privacyMode!: PrivacyMode;
 

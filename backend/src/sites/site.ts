@@ -17,6 +17,8 @@ export interface Site {
   blockedAddresses: string[];
   /** Countries (ISO 3166-1 alpha-2) whose visitors' events the edge drops unseen; empty blocks none. */
   blockedCountries: string[];
+  /** Page path patterns whose events the edge drops unseen (SiteEntry); empty blocks none. */
+  blockedPages: string[];
   privacyMode: PrivacyMode;
   botPolicy: BotPolicy;
   /** Months of this site's data kept, when fewer than the server keeps; null: the server's setting. */
@@ -81,6 +83,7 @@ export type SiteSettings = Pick<
   | 'allowedOrigins'
   | 'blockedAddresses'
   | 'blockedCountries'
+  | 'blockedPages'
   | 'privacyMode'
   | 'botPolicy'
   | 'retentionMonths'
@@ -92,6 +95,7 @@ export const SITE_DEFAULTS: Readonly<Omit<NewSite, 'key' | 'name' | 'domain'>> =
   allowedOrigins: [],
   blockedAddresses: [],
   blockedCountries: [],
+  blockedPages: [],
   privacyMode: 'cookieless',
   botPolicy: 'flag',
   retentionMonths: null,
@@ -108,6 +112,7 @@ export const toSiteEntry = (site: Site): SiteEntry => ({
   ...(site.allowedOrigins.length > 0 && { allowedOrigins: site.allowedOrigins }),
   ...(site.blockedAddresses.length > 0 && { blockedAddresses: site.blockedAddresses }),
   ...(site.blockedCountries.length > 0 && { blockedCountries: site.blockedCountries }),
+  ...(site.blockedPages.length > 0 && { blockedPages: site.blockedPages }),
   ...(site.privacyMode !== SITE_DEFAULTS.privacyMode && { privacyMode: site.privacyMode }),
   ...(site.botPolicy !== SITE_DEFAULTS.botPolicy && { botPolicy: site.botPolicy }),
   ...(site.signingSecrets.length > 0 && { signingSecrets: site.signingSecrets }),
@@ -119,6 +124,7 @@ export const fromSiteEntry = (entry: SiteEntry): Site => ({
   allowedOrigins: entry.allowedOrigins ?? [],
   blockedAddresses: entry.blockedAddresses ?? [],
   blockedCountries: entry.blockedCountries ?? [],
+  blockedPages: entry.blockedPages ?? [],
   signingSecrets: entry.signingSecrets ?? [],
   ...entry,
   timezone: canonicalTimeZone(entry.timezone) ?? entry.timezone,
@@ -142,6 +148,7 @@ export const toSiteResponse = (site: Site): SiteResponse => ({
   allowedOrigins: site.allowedOrigins,
   blockedAddresses: site.blockedAddresses,
   blockedCountries: site.blockedCountries,
+  blockedPages: site.blockedPages,
   privacyMode: site.privacyMode,
   botPolicy: site.botPolicy,
   retentionMonths: site.retentionMonths,

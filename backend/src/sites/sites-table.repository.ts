@@ -18,6 +18,7 @@ const IMPORTED_COLUMNS = [
   'signing_secrets',
   'blocked_addresses',
   'blocked_countries',
+  'blocked_pages',
 ] as const;
 
 const deletionOf = (site: SiteRecord): SiteDeletion => ({
@@ -92,6 +93,7 @@ export class SitesTableRepository extends SitesRepository {
           JSON.stringify(site.signingSecrets),
           JSON.stringify(site.blockedAddresses),
           JSON.stringify(site.blockedCountries),
+          JSON.stringify(site.blockedPages),
         ]);
       // PostgreSQL's sequence doesn't see ids inserted by hand: the next site must not take one of them.
       if (postgres)

@@ -246,6 +246,7 @@ function _M.handle()
     request.keep_client_ids = site.keep_client_ids
     request.bot_reason = bot_reason
     request.drop_bots = site.drop_bots
+    request.blocked_pages = site.blocked_pages
     -- Client-minted visitor ids are bounded per client (sluice.claims), by its salted hash: the client
     -- as the edge's limits count it ($sluice_client, nginx.conf: an IPv4 address or an IPv6 /64, whose
     -- addresses one subscriber can rotate through); a site's own server (a signed batch) speaks for
@@ -293,6 +294,12 @@ function _M.handle()
             dropped = dropped + 1
             metrics.events_dropped("bot", 1)
             metrics.site_bots(site.id, event_bot_reason, "dropped", 1)
+        elseif code == row.BLOCKED_PAGE then
+            -- On a page the site blocks: dropped unseen as a blocked address's events are.
+            n = before
+            dropped = dropped + 1
+            metrics.events_dropped(code, 1)
+            metrics.site_rejected(site.id, code, 1)
         else
             n = before
             rejected = rejected or {}

@@ -15,6 +15,7 @@ local visitor = require "sluice.visitor"
 local json_string = require("sluice.json").string_content
 local clean = require("sluice.text").clean
 local url_parse = require("sluice.url").parse
+local blocks_page = require("sluice.page_patterns").any_matches
 local user_agent = require "sluice.user_agent"
 
 local assert = assert
@@ -29,6 +30,9 @@ local str_sub = string.sub
 local tbl_concat = table.concat
 
 local _M = { _VERSION = '0.1' }
+
+-- The code of an event on a page the site blocks: dropped unseen, not an error the client hears of.
+_M.BLOCKED_PAGE = "blocked_page"
 
 -- Set by prepare() from the contract: wire keys by the field they carry (id → event_id, n → name,
 -- …), the contract's fields with the JSON text that precedes each value, and limits that span
@@ -175,10 +179,11 @@ end
 -- Fills `values` for one event, or returns nil and a short error code for the client; fields whose
 -- value broke their rules are named by a second (revenue) and a third (age) result: the event is
 -- still written; the reason it is a bot's by a fourth (flagged). A bot's event the site drops returns
--- nil, nil, nil and the reason. `request` holds what all events of a batch share: site, site_id,
--- arrival_ms, the client's address and user_agent with the visitor id last hashed from them
--- (visitor_day, visitor_id), keep_client_ids and address_key, the parsed user agent, bot_reason and
--- drop_bots, the geo of the client address and the visitor's language.
+-- nil, nil, nil and the reason; an event on a page the site blocks, nil and BLOCKED_PAGE. `request` holds
+-- what all events of a batch share: site, site_id, arrival_ms, the client's address and user_agent with
+-- the visitor id last hashed from them (visitor_day, visitor_id), keep_client_ids and address_key, the
+-- parsed user agent, bot_reason and drop_bots, blocked_pages, the geo of the client address and the
+-- visitor's language.
 local function fill_values(event, request)
     if type(event) ~= "table" then
         return nil, "not_an_object"
@@ -194,6 +199,9 @@ local function fill_values(event, request)
     local hostname, pathname, query = url_parse(cut(url, URL_MAX_LENGTH))
     if not hostname then
         return nil, "bad_url"
+    end
+    if request.blocked_pages and blocks_page(request.blocked_pages, pathname) then
+        return nil, _M.BLOCKED_PAGE
     end
     local id = event[KEY.event_id]
     if id == nil then
@@ -311,8 +319,8 @@ end
 -- Appends the event's NDJSON line (without a newline) to `parts` after index n and returns the
 -- new n, the codes of the revenue and the age when they broke their rules (nil when they did not)
 -- and the reason the event is flagged as a bot's (nil for a person's); or returns nil and a short
--- error code for the client, or nil, nil, nil and the bot reason of an event dropped, leaving parts
--- up to n as they were. `request`: what the batch's events share (see fill_values).
+-- error code for the client (BLOCKED_PAGE: dropped, not an error), or nil, nil, nil and the bot reason of
+-- an event dropped, leaving parts up to n as they were. `request`: what the batch's events share (see fill_values).
 function _M.append(parts, n, event, request)
     local ok, code, age_code, bot_reason = fill_values(event, request)
     if not ok then

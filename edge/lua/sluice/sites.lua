@@ -6,6 +6,7 @@
 -- the last good set (events for known sites keep flowing) and is reported once, as a warning.
 local cjson = require "cjson.safe"
 local address_ranges = require "sluice.address_ranges"
+local page_patterns = require "sluice.page_patterns"
 
 local io_open = io.open
 local ipairs = ipairs
@@ -134,6 +135,8 @@ local function parse(text)
                 -- Client addresses whose events are dropped unseen (sluice.address_ranges); nil for none.
                 blocked = address_ranges.parse_list(site.blockedAddresses),
                 blocked_countries = country_set(site.blockedCountries),
+                -- Page paths whose events are dropped unseen (sluice.page_patterns); nil for none.
+                blocked_pages = page_patterns.compile_list(site.blockedPages),
             }
         end
     end

@@ -1511,6 +1511,8 @@ export interface components {
             blockedAddresses: string[];
             /** @description Countries (ISO 3166-1 alpha-2) whose visitors' events the edge drops unseen; empty blocks none */
             blockedCountries: string[];
+            /** @description Page paths (wildcards: `*` within a segment, `**` across) whose events the edge drops unseen */
+            blockedPages: string[];
             /** @enum {string} */
             privacyMode: "cookieless" | "persistent";
             /** @enum {string} */
@@ -1561,6 +1563,14 @@ export interface components {
              */
             blockedCountries?: string[];
             /**
+             * @description Page paths whose events the edge drops unseen (an admin area, previews), with the reports’ wildcards: `*` within a path segment, `**` across; empty blocks none. At most 30
+             * @example [
+             *       "/admin/**",
+             *       "/preview/*"
+             *     ]
+             */
+            blockedPages?: string[];
+            /**
              * @default cookieless
              * @enum {string}
              */
@@ -1607,6 +1617,14 @@ export interface components {
              *     ]
              */
             blockedCountries?: string[];
+            /**
+             * @description Page paths whose events the edge drops unseen (an admin area, previews), with the reports’ wildcards: `*` within a path segment, `**` across; empty blocks none. At most 30
+             * @example [
+             *       "/admin/**",
+             *       "/preview/*"
+             *     ]
+             */
+            blockedPages?: string[];
             /**
              * @default cookieless
              * @enum {string}

@@ -29,6 +29,7 @@ export const REASON_LABELS: Record<string, string> = {
   origin_missing: 'No Origin or Referer (the site allows only some origins)',
   blocked_address: 'From an address the site blocks',
   blocked_country: 'From a country the site blocks',
+  blocked_page: 'On a page the site blocks',
 };
 
 /** Why the edge took events for a bot's (edge/lua/sluice/bots.lua and claims.lua name them). */

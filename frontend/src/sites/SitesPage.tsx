@@ -170,6 +170,7 @@ function SiteCard({ site, canEdit, onChanged, onDeleted }: SiteCardProps) {
   const [origins, setOrigins] = useState(site.allowedOrigins.join('\n'));
   const [blocked, setBlocked] = useState(site.blockedAddresses.join('\n'));
   const [countries, setCountries] = useState(site.blockedCountries.join(' '));
+  const [pages, setPages] = useState(site.blockedPages.join('\n'));
   const [retention, setRetention] = useState(site.retentionMonths?.toString() ?? '');
   const [confirm, setConfirm] = useState('');
   const { accessToken = '' } = useSession();
@@ -194,6 +195,7 @@ function SiteCard({ site, canEdit, onChanged, onDeleted }: SiteCardProps) {
         .toUpperCase()
         .split(/[\s,]+/)
         .filter(Boolean),
+      blockedPages: pages.split(/\s+/).filter(Boolean),
       retentionMonths: retention ? Number(retention) : null,
     });
   };
@@ -252,6 +254,11 @@ function SiteCard({ site, canEdit, onChanged, onDeleted }: SiteCardProps) {
               value={countries}
               onChange={setCountries}
             />
+            <label>
+              Blocked pages: their pageviews and events are not counted (one path per line; * within a
+              segment, ** across, such as /admin/**)
+              <textarea value={pages} onChange={(event) => setPages(event.target.value)} />
+            </label>
             <TextField
               label="Keep data for (months; empty: the server's setting)"
               type="number"

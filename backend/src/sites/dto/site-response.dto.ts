@@ -41,6 +41,13 @@ export class SiteResponseDto implements SiteResponse {
   })
   blockedCountries!: string[];
 
+  @ApiProperty({
+    type: [String],
+    description:
+      'Page paths (wildcards: `*` within a segment, `**` across) whose events the edge drops unseen',
+  })
+  blockedPages!: string[];
+
   @ApiProperty({ enum: PRIVACY_MODES })
   privacyMode!: PrivacyMode;
 

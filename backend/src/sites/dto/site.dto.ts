@@ -3,6 +3,8 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import {
   BOT_POLICIES,
   MAX_BLOCKED_ADDRESSES,
+  MAX_BLOCKED_PAGES,
+  MAX_BLOCKED_PAGE_LENGTH,
   PRIVACY_MODES,
   type BotPolicy,
   type PrivacyMode,
@@ -31,6 +33,9 @@ const MAX_ORIGINS = 50;
 /** ISO 3166-1 assigns 249 codes. */
 const MAX_COUNTRIES = 249;
 const COUNTRIES_RULE = `$property must be a list of at most ${MAX_COUNTRIES} upper-case two-letter country codes such as CN`;
+const PAGES_RULE =
+  `$property must be a list of at most ${MAX_BLOCKED_PAGES} page paths starting with /, each at most ` +
+  `${MAX_BLOCKED_PAGE_LENGTH} characters without spaces, such as /admin/**`;
 const MAX_RETENTION_MONTHS = 1200;
 
 const isOrigin = (value: unknown) =>
@@ -149,6 +154,22 @@ export class CreateSiteDto {
   @ArrayMaxSize(MAX_COUNTRIES, { message: COUNTRIES_RULE })
   @Matches(/^[A-Z]{2}$/, { each: true, message: COUNTRIES_RULE })
   blockedCountries?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['/admin/**', '/preview/*'],
+    description:
+      'Page paths whose events the edge drops unseen (an admin area, previews), with the reports’ wildcards: ' +
+      `\`*\` within a path segment, \`**\` across; empty blocks none. At most ${MAX_BLOCKED_PAGES}`,
+  })
+  @IsOptional()
+  @IsArray({ message: PAGES_RULE })
+  @ArrayMaxSize(MAX_BLOCKED_PAGES, { message: PAGES_RULE })
+  @Matches(new RegExp(`^/[^\\s\\u0000-\\u001f\\u007f]{0,${MAX_BLOCKED_PAGE_LENGTH - 1}}$`), {
+    each: true,
+    message: PAGES_RULE,
+  })
+  blockedPages?: string[];
 
   @ApiPropertyOptional({ enum: PRIVACY_MODES, default: SITE_DEFAULTS.privacyMode })
   @IsOptional()
