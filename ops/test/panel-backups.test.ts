@@ -112,6 +112,13 @@ test('the admin pages with their data, at phone width (dark) and desktop width (
       await activity.first().getByRole('link', { name: 'See its reports' }).getAttribute('href'),
       '/sites/1/overview',
     );
+    // The quiet site's week, summed up: nobody; its snippet, pasted long ago, folded.
+    const quiet = page.getByRole('article', { name: 'Site shop.test' });
+    await quiet
+      .locator('.site-traffic-figure')
+      .filter({ hasText: /^0 visitors, last 7 days/ })
+      .waitFor();
+    assert.equal(await quiet.getByLabel('Snippet', { exact: true }).isVisible(), false);
     assert.match(
       await page
         .getByRole('article', { name: 'Site shop.example.com' })
@@ -130,7 +137,6 @@ test('the admin pages with their data, at phone width (dark) and desktop width (
     await servers.getByRole('button', { name: 'nginx' }).click();
     assert.match(await proxySnippet(), /^location \/telemetry\/ \{/m);
     await panel.assertAccessible(page, `the Sites page at ${size.width} px`);
-    await panel.screenshot(page, 'sites');
 
     await goTo('Users');
     await page.getByRole('article', { name: 'User admin@example.com' }).waitFor();

@@ -88,7 +88,50 @@ test('a site waiting for its first visit: its overview and the Sites page see it
   await visitors.filter({ hasText: /^Unique visitors\s*1\b/ }).waitFor();
   assert.equal(await waitingFor(overview).count(), 0);
   await activity.getByText(/^Receiving events: the last came /).waitFor();
+  // Receiving, its card sums up its visitors, and its snippet, pasted, folds away.
+  const first = readSites(dataPaths(panel.settings).sitesFile).find(({ id }) => id === FIRST_SITE);
+  const card = sites.getByRole('article', { name: `Site ${first?.domain}` });
+  await card.getByRole('link', { name: /^1 visitor, last 7 days/ }).waitFor();
+  assert.equal(await card.getByLabel('Snippet', { exact: true }).isVisible(), false);
   await Promise.all([overview.close(), sites.close()]);
+});
+
+test("the Sites page: a live site's visitors over the overview's days, against the days before, by hour", async () => {
+  // A card asks for its figures once scrolled to (as the overview's lower cards do), and keeps them.
+  const trafficOf = async (page: Page) => {
+    const demo = page.getByRole('article', { name: 'Site demo-shop.example' });
+    await demo.scrollIntoViewIfNeeded();
+    return demo.getByRole('link', { name: /^[\d,]+ visitors, last 7 days/ });
+  };
+  for (const { width, dark } of SCREENSHOT_SIZES) {
+    const page = await panel.ownerPage('/sites', { width, dark });
+    const traffic = await trafficOf(page);
+    await traffic
+      .locator('.site-traffic-figure')
+      .filter({ hasText: /^[\d,]+ visitors, last 7 days\s+([+−]?\d+%|—) against the days before$/ })
+      .waitFor();
+    await traffic.getByRole('img', { name: 'Visitors by hour, last 7 days' }).waitFor();
+    await page.evaluate('window.scrollTo(0, 0)');
+    await panel.assertAccessible(page, `the Sites page with live sites at ${width} px`);
+    await panel.screenshot(page, 'sites');
+    await page.close();
+  }
+  // The line: the week's hours up to the one under way, over the card's width.
+  const page = await panel.ownerPage('/sites');
+  const traffic = await trafficOf(page);
+  const line = traffic.locator('.sparkline-line');
+  await line.waitFor();
+  const points = (await line.getAttribute('d'))?.split('L') ?? [];
+  assert.ok(points.length > 6 * 24 && points.length <= 7 * 24, `${points.length} hours drawn`);
+  // The figure is the overview's for the same days (its cached answer, until the demo's next visitors).
+  const figure = Number((await traffic.locator('.site-traffic-figure strong').innerText()).replace(/,/g, ''));
+  assert.ok(figure > 1000, `${figure} visitors`);
+  await traffic.click();
+  await page.waitForURL(new RegExp(`/sites/${siteId}/overview$`));
+  const card = page.getByRole('list', { name: 'Metrics' }).getByRole('button').first();
+  const shown = Number(/Unique visitors\s*([\d,]+)/.exec(await card.innerText())?.[1].replace(/,/g, ''));
+  assert.ok(Math.abs(shown - figure) <= figure * 0.01, `the overview's ${shown}, the card's ${figure}`);
+  await page.close();
 });
 
 /** Every report page over the demo's month, as its screenshot shows it. */

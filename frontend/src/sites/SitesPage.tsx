@@ -19,6 +19,8 @@ import { DemoSiteCard } from './DemoSiteCard';
 import { ChipChoice } from '../shared/ChipChoice';
 import { SigningSecrets } from './SigningSecrets';
 import { SiteActivity } from './SiteActivity';
+import { SiteTraffic } from './SiteTraffic';
+import { useLastEventQuery } from '../realtime/useLastEventQuery';
 import { siteDomain } from './site-domain';
 import { SiteDeletionNotice } from './SiteDeletionNotice';
 import { useSitesQuery } from './useSitesQuery';
@@ -155,6 +157,26 @@ function AddSiteForm({ onCreated }: { onCreated: () => void }) {
   );
 }
 
+/** Where a site's snippet is pasted, and the snippet; `folded` behind a summary (a site that sends events). */
+function SiteSnippet({ site, folded }: { site: Site; folded: boolean }) {
+  const snippet = (
+    <>
+      <p>
+        Paste this on every page of {site.domain} (site key <code>{site.siteKey}</code>):
+      </p>
+      <Snippet label="Snippet" text={site.snippet} />
+    </>
+  );
+  return folded ? (
+    <details className="card-snippet">
+      <summary>Snippet</summary>
+      {snippet}
+    </details>
+  ) : (
+    snippet
+  );
+}
+
 interface SiteCardProps {
   site: Site;
   canEdit: boolean;
@@ -163,6 +185,8 @@ interface SiteCardProps {
 }
 
 function SiteCard({ site, canEdit, onChanged, onDeleted }: SiteCardProps) {
+  const lastEvent = useLastEventQuery(site.id).data;
+  const receiving = lastEvent !== undefined && lastEvent.lastEventAt !== null;
   const [name, setName] = useState(site.name);
   const [timezone, setTimezone] = useState(site.timezone);
   const [privacyMode, setPrivacyMode] = useState(site.privacyMode);
@@ -206,10 +230,9 @@ function SiteCard({ site, canEdit, onChanged, onDeleted }: SiteCardProps) {
         {site.name} <small>{site.domain}</small>
       </h2>
       <SiteActivity siteId={site.id} domain={site.domain} />
-      <p>
-        Paste this on every page of {site.domain} (site key <code>{site.siteKey}</code>):
-      </p>
-      <Snippet label="Snippet" text={site.snippet} />
+      {receiving && <SiteTraffic site={site} />}
+      {/* Once pasted, the snippet is folded: a list of live sites reads as their traffic. */}
+      <SiteSnippet site={site} folded={receiving} />
       <ErrorNotice message={error} />
       {/* Folded: a list of sites reads as its names and snippets, each site's settings one click away. */}
       <details className="card-settings">
