@@ -250,6 +250,38 @@ test("every report page over the demo's month: no serious accessibility violatio
   }
 });
 
+test("the demo's dashboard shared: its public page, signed out, with the month's numbers", async () => {
+  const [dashboard] = (await (
+    await fetch(`${panel.stack.adminUrl}/api/sites/${siteId}/dashboards`, {
+      headers: { authorization: `Bearer ${panel.token}` },
+    })
+  ).json()) as Array<{ id: number; name: string }>;
+  const { token } = await panel.post<{ token: string }>(
+    `/sites/${siteId}/shared-links`,
+    { dashboardId: dashboard.id },
+    201,
+  );
+  for (const { width, dark } of SCREENSHOT_SIZES) {
+    const visitor = await panel.visitorPage(`/shared/${token}`, { width, dark });
+    await visitor.getByRole('heading', { name: dashboard.name }).waitFor();
+    await visitor.getByRole('region', { name: 'Funnel' }).getByText('Event add_to_cart').waitFor();
+    await nothingLoading(visitor);
+    // The signed-out page's numbers are the owner's: its first metric card a count of the month's visitors.
+    assert.match(
+      await visitor
+        .getByRole('region', { name: 'Metric cards' })
+        .getByRole('list', { name: 'Metrics' })
+        .getByRole('listitem')
+        .first()
+        .innerText(),
+      /^Unique visitors\s+[\d,]{5,}/,
+    );
+    await panel.assertAccessible(visitor, `the demo's shared dashboard at ${width} px`);
+    await panel.screenshot(visitor, 'shared');
+    await visitor.close();
+  }
+});
+
 test("the top pages' details: how each page was read, its time on page and scroll depth", async () => {
   const page = await panel.ownerPage(`/sites/${siteId}/overview?${MONTH}`, { width: 1280 });
   const pages = page.getByRole('region', { name: 'Pages', exact: true });
