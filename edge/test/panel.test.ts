@@ -72,6 +72,20 @@ test('every answer of the panel carries strict security headers; /api/ answers k
     assert.equal(post.status, 405);
     assertPanelHeaders(post, 'a 405');
 
+    // A shared link's public page may be framed by any web page (an embedded dashboard), and only that page.
+    for (const path of ['/shared/AbC-123', '/shared/AbC-123?embed=true']) {
+      const shared = await requestFrom(`${url}${path}`);
+      assert.equal(shared.status, 200, path);
+      assert.equal(
+        shared.headers['content-security-policy'],
+        CSP.replace("frame-ancestors 'none'", 'frame-ancestors http: https:'),
+        path,
+      );
+      assert.equal(shared.headers['x-frame-options'], undefined, path);
+      assert.equal(shared.headers['x-content-type-options'], 'nosniff', path);
+    }
+    assertPanelHeaders(await requestFrom(`${url}/sites/1/shared/x`), 'a path that only holds /shared/');
+
     const api = await requestFrom(`${url}/api/sites`);
     assert.equal(api.status, 200);
     assert.equal(

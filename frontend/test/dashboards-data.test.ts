@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'vitest';
 import type { Widget } from '../src/dashboards/api.js';
 import {
+  embedSnippet,
   sharedLinkUrl,
   viewCaption,
   widgetKindsFor,
@@ -83,6 +84,14 @@ test('a widget says what it shows and of which view', () => {
   assert.equal(widgetTitle(widget({ kind: 'chart' }), 'Overview'), 'Time chart');
   assert.equal(widgetTitle(widget({ kind: 'link', reportKey: 'funnels' }), 'Funnels'), 'Funnels');
   assert.equal(sharedLinkUrl('https://stats.shop.test', 'shr_abc'), 'https://stats.shop.test/shared/shr_abc');
+});
+
+test("a shared link's embed code frames its page's embedded form, as wide as its container", () => {
+  assert.equal(
+    embedSnippet('https://stats.shop.test/shared/shr_abc'),
+    '<iframe src="https://stats.shop.test/shared/shr_abc?embed=true" title="Analytics dashboard" ' +
+      'loading="lazy" style="width: 100%; height: 1600px; border: 0"></iframe>',
+  );
 });
 
 test('a funnels view is saved as its funnel first; no other page offers a funnel widget', () => {

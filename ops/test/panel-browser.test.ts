@@ -46,6 +46,9 @@ before(async () => {
     if (request.url === '/framer') {
       response.writeHead(200, { 'content-type': 'text/html' });
       response.end(`<!doctype html><iframe src="${edge.adminUrl}/"></iframe>`);
+    } else if (request.url === '/embedder') {
+      response.writeHead(200, { 'content-type': 'text/html' });
+      response.end(`<!doctype html><iframe src="${edge.adminUrl}/shared/gone-token?embed=true"></iframe>`);
     } else if (request.url === '/api/auth/providers') json(200, { oidc: { name: 'Okta' } });
     else if (request.url === '/api/auth/refresh') {
       refreshes++;
@@ -134,5 +137,16 @@ test('the policy holds: no script but the panel’s own runs, and no other origi
     refusals.some((text) => /frame-ancestors/.test(text)),
     refusals.join('\n'),
   );
+  await page.close();
+});
+
+test("a shared link's page runs framed by another origin's page, in its embedded form: nothing refused", async () => {
+  const { page, refusals } = await watchedPage();
+  await page.goto(`${backendUrl}/embedder`);
+  const framed = page.frameLocator('iframe');
+  // The stand-in backend knows no link: the page's own answer, drawn inside the frame.
+  await framed.getByText('This link does not exist, or it was revoked or has expired.').waitFor();
+  assert.equal(await framed.getByText('Read-only shared view').count(), 0, 'embedded: no header');
+  assert.deepEqual(refusals, []);
   await page.close();
 });

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { freePort } from '@sluice/services';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { dataPaths } from '../src/stack/settings';
@@ -279,6 +281,31 @@ test("the demo's dashboard shared: its public page, signed out, with the month's
     await panel.assertAccessible(visitor, `the demo's shared dashboard at ${width} px`);
     await panel.screenshot(visitor, 'shared');
     await visitor.close();
+  }
+  // Embedded in another site's page, framed as the link's embed code frames it: the same widgets, drawn there, in a
+  // browser that denies the framed page storage (this one does for another site's frame, as Safari's does). The
+  // host page is served from this machine too (Chromium lets no public page frame a loopback address).
+  const blog = createServer((_, response) => {
+    response.writeHead(200, { 'content-type': 'text/html' });
+    response.end(
+      `<!doctype html><title>Our stats</title><iframe src="${panel.stack.adminUrl}/shared/${token}?embed=true"></iframe>`,
+    );
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve) => blog.listen(port, '127.0.0.1', resolve));
+  const host = await panel.browser.newPage();
+  try {
+    await host.goto(`http://localhost:${port}/stats`);
+    const framed = host.frameLocator('iframe');
+    await framed.getByRole('heading', { name: dashboard.name }).waitFor();
+    await framed
+      .getByRole('region', { name: 'Country' })
+      .getByRole('cell', { name: 'United States' })
+      .waitFor();
+    assert.equal(await framed.getByText('Read-only shared view').count(), 0, 'embedded: no header');
+  } finally {
+    await host.close();
+    blog.close();
   }
 });
 

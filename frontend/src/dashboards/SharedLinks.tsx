@@ -10,7 +10,8 @@ import {
   type NewSharedLink,
   type SharedLink,
 } from './api';
-import { sharedLinkUrl } from './dashboards-data';
+import { embedSnippet, sharedLinkUrl } from './dashboards-data';
+import { CopyButton } from '../shared/CopyButton';
 import { useDashboardsRefresh, useSharedLinksQuery } from './useDashboardsQuery';
 import { formatDate } from '../shared/format';
 
@@ -111,9 +112,13 @@ export function SharedLinks({ siteId, target, shows }: SharedLinksProps) {
   );
 }
 
-/** A link just created: shown this once (only its hash is kept), with a button that copies it. */
+/**
+ * A link just created: shown this once (only its hash is kept), with a button that copies it, and the HTML that
+ * embeds its page in another site's.
+ */
 function NewLink({ token }: { token: string }) {
   const url = sharedLinkUrl(window.location.origin, token);
+  const embed = embedSnippet(url);
   const [copied, setCopied] = useState(false);
   return (
     <div className="shared-links-new" role="status">
@@ -132,6 +137,11 @@ function NewLink({ token }: { token: string }) {
       >
         {copied ? 'Copied' : 'Copy link'}
       </button>
+      <label className="shared-links-embed">
+        Embed it in a web page (an iframe; any site may frame the link&apos;s page)
+        <textarea readOnly rows={3} value={embed} onFocus={(event) => event.target.select()} />
+      </label>
+      <CopyButton text={embed} what="embed code" />
     </div>
   );
 }

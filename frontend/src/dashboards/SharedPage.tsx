@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useParams } from 'wouter';
+import { useParams, useSearch } from 'wouter';
 import { reportTitle } from '../reports/report-catalogue';
 import { ApiError } from '../shared/api-client';
 import { QueryState } from '../shared/QueryState';
@@ -12,10 +12,12 @@ import { WidgetCard } from './WidgetCard';
 
 /**
  * A shared link's public page (`/shared/:token`), outside the signed-in panel: the dashboard's or view's
- * widgets, read-only, with no admin control; the password first when the link has one.
+ * widgets, read-only, with no admin control; the password first when the link has one. With `?embed=true` (in
+ * another site's iframe, embedSnippet): without the panel's header, over the host page's own background.
  */
 export function SharedPage() {
   const { token = '' } = useParams<{ token: string }>();
+  const embedded = new URLSearchParams(useSearch()).get('embed') === 'true';
   const [viewToken, setViewToken] = useState<string>();
   const view = useCachedQuery(['shared', token, viewToken ?? ''], true, (signal) =>
     fetchSharedView(token, viewToken, signal),
@@ -23,11 +25,13 @@ export function SharedPage() {
   const locked = view.error instanceof ApiError && view.error.code === 'share_password_required';
   const gone = view.error instanceof ApiError && view.error.status === 404;
   return (
-    <div className="app shared-page">
-      <header className="app-header">
-        <h1>Sluice</h1>
-        <span className="shared-badge">Read-only shared view</span>
-      </header>
+    <div className={embedded ? 'app shared-page is-embedded' : 'app shared-page'}>
+      {!embedded && (
+        <header className="app-header">
+          <h1>Sluice</h1>
+          <span className="shared-badge">Read-only shared view</span>
+        </header>
+      )}
       <main>
         {locked ? (
           <PasswordForm token={token} onUnlocked={setViewToken} />

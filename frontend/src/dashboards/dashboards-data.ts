@@ -67,3 +67,12 @@ export function widgetTitle(widget: Widget, pageTitle: string): string {
 
 /** The public page of a shared link's token, on this panel's origin. */
 export const sharedLinkUrl = (origin: string, token: string) => `${origin}/shared/${token}`;
+
+/**
+ * The HTML that embeds a shared link's page in any web page, as Plausible's embedded dashboards: its embedded
+ * form (no header, the host's background) in an iframe as wide as its container and tall enough for a
+ * dashboard of a few rows (the host page may change the height).
+ */
+export const embedSnippet = (url: string) =>
+  `<iframe src="${url}?embed=true" title="Analytics dashboard" loading="lazy" ` +
+  `style="width: 100%; height: 1600px; border: 0"></iframe>`;

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { SHORTCUT_LIST, toolbarShortcut, type ToolbarShortcut } from './period-keys';
+import { storeChoice, storedChoice } from '../shared/stored-choice';
 
 /**
  * Where the reader's choice to turn the single-key shortcuts off is kept (WCAG 2.1.4: speech input can press a
@@ -25,12 +26,11 @@ export function ToolbarShortcuts({ onShortcut }: ToolbarShortcutsProps) {
   // The latest handler, read when a key is pressed: the listener is added once.
   const handler = useRef(onShortcut);
   handler.current = onShortcut;
-  const [enabled, setEnabled] = useState(() => localStorage.getItem(OFF_KEY) === null);
+  const [enabled, setEnabled] = useState(() => storedChoice(OFF_KEY) === null);
   const on = useRef(enabled);
   on.current = enabled;
   const turn = (next: boolean) => {
-    if (next) localStorage.removeItem(OFF_KEY);
-    else localStorage.setItem(OFF_KEY, '1');
+    storeChoice(OFF_KEY, next ? null : '1');
     setEnabled(next);
   };
 

@@ -1,11 +1,12 @@
 import { useSyncExternalStore } from 'react';
+import { storeChoice, storedChoice } from '../shared/stored-choice.js';
 import { parseThemeChoice, resolveTheme, type Theme, type ThemeChoice } from './theme.js';
 
 const STORAGE_KEY = 'sluice-theme';
 const systemDark = window.matchMedia('(prefers-color-scheme: dark)');
 const listeners = new Set<() => void>();
 
-let choice = parseThemeChoice(localStorage.getItem(STORAGE_KEY));
+let choice = parseThemeChoice(storedChoice(STORAGE_KEY));
 let theme = resolveTheme(choice, systemDark.matches);
 
 /**
@@ -29,8 +30,7 @@ function subscribe(listener: () => void): () => void {
 
 export function chooseTheme(next: ThemeChoice): void {
   choice = next;
-  if (next === 'system') localStorage.removeItem(STORAGE_KEY);
-  else localStorage.setItem(STORAGE_KEY, next);
+  storeChoice(STORAGE_KEY, next === 'system' ? null : next);
   apply();
 }
 
