@@ -107,6 +107,12 @@ test('a dashboard built from the overview, reordered and reloaded; its public li
   await page.getByRole('button', { name: 'Create public link' }).click();
   const url = await page.getByLabel('Public link (shown once: copy it now)').inputValue();
   assert.match(url, /\/shared\/shr_[A-Za-z0-9_-]{43}$/);
+  // With the HTML that embeds the same page in another site's (panel-demo frames it there).
+  assert.equal(
+    await page.getByLabel(/^Embed it in a web page/).inputValue(),
+    `<iframe src="${url}?embed=true" title="Analytics dashboard" loading="lazy" ` +
+      'style="width: 100%; height: 1600px; border: 0"></iframe>',
+  );
 
   // A fresh browser context, never signed in.
   const visitor = await panel.visitorPage(url);
