@@ -19,6 +19,7 @@ import { DemoSiteCard } from './DemoSiteCard';
 import { ChipChoice } from '../shared/ChipChoice';
 import { SigningSecrets } from './SigningSecrets';
 import { SiteActivity } from './SiteActivity';
+import { SiteSnippet } from './SiteSnippet';
 import { SiteTraffic } from './SiteTraffic';
 import { useLastEventQuery } from '../realtime/useLastEventQuery';
 import { siteDomain } from './site-domain';
@@ -154,26 +155,6 @@ function AddSiteForm({ onCreated }: { onCreated: () => void }) {
         Add site
       </button>
     </form>
-  );
-}
-
-/** Where a site's snippet is pasted, and the snippet; `folded` behind a summary (a site that sends events). */
-function SiteSnippet({ site, folded }: { site: Site; folded: boolean }) {
-  const snippet = (
-    <>
-      <p>
-        Paste this on every page of {site.domain} (site key <code>{site.siteKey}</code>):
-      </p>
-      <Snippet label="Snippet" text={site.snippet} />
-    </>
-  );
-  return folded ? (
-    <details className="card-snippet">
-      <summary>Snippet</summary>
-      {snippet}
-    </details>
-  ) : (
-    snippet
   );
 }
 
