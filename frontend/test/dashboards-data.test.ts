@@ -86,12 +86,16 @@ test('a widget says what it shows and of which view', () => {
   assert.equal(sharedLinkUrl('https://stats.shop.test', 'shr_abc'), 'https://stats.shop.test/shared/shr_abc');
 });
 
-test("a shared link's embed code frames its page's embedded form, as wide as its container", () => {
+test("a shared link's embed code frames its page's embedded form, as tall as the page says it is", () => {
+  const [frame, script] = embedSnippet('https://stats.shop.test/shared/shr_abc').split('\n');
   assert.equal(
-    embedSnippet('https://stats.shop.test/shared/shr_abc'),
+    frame,
     '<iframe src="https://stats.shop.test/shared/shr_abc?embed=true" title="Analytics dashboard" ' +
       'loading="lazy" style="width: 100%; height: 1600px; border: 0"></iframe>',
   );
+  assert.match(script, /^<script>addEventListener\("message", .*<\/script>$/);
+  assert.ok(script.includes(`iframe[src="https://stats.shop.test/shared/shr_abc?embed=true"]`));
+  assert.ok(script.includes('e.source === f.contentWindow'), "only the frame's own messages");
 });
 
 test('a funnels view is saved as its funnel first; no other page offers a funnel widget', () => {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useParams, useSearch } from 'wouter';
 import { reportTitle } from '../reports/report-catalogue';
 import { ApiError } from '../shared/api-client';
@@ -7,6 +7,7 @@ import { TextField } from '../shared/TextField';
 import { useAction } from '../shared/useAction';
 import { useCachedQuery } from '../shared/useApiQuery';
 import { fetchSharedView, unlockSharedLink } from './api';
+import { EMBED_HEIGHT_KEY } from './dashboards-data';
 import { sharedWidgetSource } from './widget-sources';
 import { WidgetCard } from './WidgetCard';
 
@@ -22,10 +23,11 @@ export function SharedPage() {
   const view = useCachedQuery(['shared', token, viewToken ?? ''], true, (signal) =>
     fetchSharedView(token, viewToken, signal),
   );
+  const page = useEmbedHeight(embedded);
   const locked = view.error instanceof ApiError && view.error.code === 'share_password_required';
   const gone = view.error instanceof ApiError && view.error.status === 404;
   return (
-    <div className={embedded ? 'app shared-page is-embedded' : 'app shared-page'}>
+    <div ref={page} className={embedded ? 'app shared-page is-embedded' : 'app shared-page'}>
       {!embedded && (
         <header className="app-header">
           <h1>Sluice</h1>
@@ -65,6 +67,27 @@ export function SharedPage() {
       </main>
     </div>
   );
+}
+
+/**
+ * Embedded, the page's height posted to the page framing it whenever it changes (widgets drawn, a password
+ * form answered), for the embed code's script to fit the frame to it (embedSnippet). Only a height leaves.
+ */
+function useEmbedHeight(embedded: boolean) {
+  const page = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = page.current;
+    if (!embedded || !element || window.parent === window) return;
+    const post = () =>
+      window.parent.postMessage(
+        { [EMBED_HEIGHT_KEY]: Math.ceil(element.getBoundingClientRect().height) },
+        '*',
+      );
+    const observer = new ResizeObserver(post);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [embedded]);
+  return page;
 }
 
 function PasswordForm({ token, onUnlocked }: { token: string; onUnlocked: (viewToken: string) => void }) {

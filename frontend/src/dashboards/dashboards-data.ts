@@ -68,11 +68,23 @@ export function widgetTitle(widget: Widget, pageTitle: string): string {
 /** The public page of a shared link's token, on this panel's origin. */
 export const sharedLinkUrl = (origin: string, token: string) => `${origin}/shared/${token}`;
 
+/** What an embedded shared page posts to the page framing it: its height in CSS pixels (EMBED_HEIGHT_MESSAGE). */
+export const EMBED_HEIGHT_KEY = 'sluiceEmbedHeight';
+
 /**
  * The HTML that embeds a shared link's page in any web page, as Plausible's embedded dashboards: its embedded
- * form (no header, the host's background) in an iframe as wide as its container and tall enough for a
- * dashboard of a few rows (the host page may change the height).
+ * form (no header, the host's background) in an iframe as wide as its container, and a script that sets the
+ * frame's height to the page's as the page posts it (the frame's own message only, by its window); without
+ * scripts the frame keeps a dashboard's height of a few rows.
  */
-export const embedSnippet = (url: string) =>
-  `<iframe src="${url}?embed=true" title="Analytics dashboard" loading="lazy" ` +
-  `style="width: 100%; height: 1600px; border: 0"></iframe>`;
+export function embedSnippet(url: string): string {
+  const src = `${url}?embed=true`;
+  return (
+    `<iframe src="${src}" title="Analytics dashboard" loading="lazy" ` +
+    `style="width: 100%; height: 1600px; border: 0"></iframe>\n` +
+    `<script>addEventListener("message", function (e) { ` +
+    `var f = document.querySelector('iframe[src="${src}"]'); ` +
+    `if (f && e.source === f.contentWindow && e.data && e.data.${EMBED_HEIGHT_KEY} > 0) ` +
+    `f.style.height = e.data.${EMBED_HEIGHT_KEY} + "px"; });</script>`
+  );
+}
