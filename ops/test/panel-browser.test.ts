@@ -48,7 +48,9 @@ before(async () => {
       response.end(`<!doctype html><iframe src="${edge.adminUrl}/"></iframe>`);
     } else if (request.url === '/embedder') {
       response.writeHead(200, { 'content-type': 'text/html' });
-      response.end(`<!doctype html><iframe src="${edge.adminUrl}/shared/gone-token?embed=true"></iframe>`);
+      response.end(
+        `<!doctype html><iframe src="${edge.adminUrl}/shared/gone-token?embed=true&theme=dark"></iframe>`,
+      );
     } else if (request.url === '/api/auth/providers') json(200, { oidc: { name: 'Okta' } });
     else if (request.url === '/api/auth/refresh') {
       refreshes++;
@@ -147,6 +149,11 @@ test("a shared link's page runs framed by another origin's page, in its embedded
   // The stand-in backend knows no link: the page's own answer, drawn inside the frame.
   await framed.getByText('This link does not exist, or it was revoked or has expired.').waitFor();
   assert.equal(await framed.getByText('Read-only shared view').count(), 0, 'embedded: no header');
+  assert.equal(
+    await framed.locator('html').getAttribute('data-theme'),
+    'dark',
+    'the theme the host asked for',
+  );
   assert.deepEqual(refusals, []);
   await page.close();
 });

@@ -138,7 +138,8 @@ function NewLink({ token }: { token: string }) {
         {copied ? 'Copied' : 'Copy link'}
       </button>
       <label className="shared-links-embed">
-        Embed it in a web page (an iframe; any site may frame the link&apos;s page)
+        Embed it in a web page (an iframe that fits its height; add &amp;theme=dark or &amp;theme=light to its
+        src to fix its colours)
         <textarea readOnly rows={3} value={embed} onFocus={(event) => event.target.select()} />
       </label>
       <CopyButton text={embed} what="embed code" />

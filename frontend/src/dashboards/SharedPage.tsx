@@ -8,17 +8,25 @@ import { useAction } from '../shared/useAction';
 import { useCachedQuery } from '../shared/useApiQuery';
 import { fetchSharedView, unlockSharedLink } from './api';
 import { EMBED_HEIGHT_KEY } from './dashboards-data';
+import { parseThemeChoice } from '../theme/theme';
+import { showTheme } from '../theme/useTheme';
 import { sharedWidgetSource } from './widget-sources';
 import { WidgetCard } from './WidgetCard';
 
 /**
  * A shared link's public page (`/shared/:token`), outside the signed-in panel: the dashboard's or view's
  * widgets, read-only, with no admin control; the password first when the link has one. With `?embed=true` (in
- * another site's iframe, embedSnippet): without the panel's header, over the host page's own background.
+ * another site's iframe, embedSnippet): without the panel's header, over the host page's own background, in the
+ * theme its `theme` asks (`light`, `dark`; the system's by default), as Plausible's embedded dashboards take one.
  */
 export function SharedPage() {
   const { token = '' } = useParams<{ token: string }>();
-  const embedded = new URLSearchParams(useSearch()).get('embed') === 'true';
+  const search = new URLSearchParams(useSearch());
+  const embedded = search.get('embed') === 'true';
+  const embedTheme = embedded ? parseThemeChoice(search.get('theme')) : undefined;
+  useEffect(() => {
+    if (embedTheme) showTheme(embedTheme);
+  }, [embedTheme]);
   const [viewToken, setViewToken] = useState<string>();
   const view = useCachedQuery(['shared', token, viewToken ?? ''], true, (signal) =>
     fetchSharedView(token, viewToken, signal),

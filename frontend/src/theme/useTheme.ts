@@ -29,8 +29,13 @@ function subscribe(listener: () => void): () => void {
 }
 
 export function chooseTheme(next: ThemeChoice): void {
-  choice = next;
   storeChoice(STORAGE_KEY, next === 'system' ? null : next);
+  showTheme(next);
+}
+
+/** A theme for this page only, not kept: an embedded shared page's, as the page framing it asks (SharedPage). */
+export function showTheme(next: ThemeChoice): void {
+  choice = next;
   apply();
 }
 
