@@ -2,13 +2,13 @@ import { Link } from 'wouter';
 import { comparisonDays, periodDays, VIEW_PERIOD_LABELS } from '../../../config/src/view-periods.js';
 import { todayIn } from '../date-range/date-range';
 import { changeTrend } from '../overview/overview-data';
-import { fetchOverview, fetchTimeseries } from '../overview/api';
-import { liveRefresh, reportKey, type ReportRequest } from '../reports/report-request';
+import { useOverviewQuery } from '../overview/useOverviewQuery';
+import { useTimeseriesQuery } from '../overview/useTimeseriesQuery';
+import type { ReportRequest } from '../reports/report-request';
 import { DEFAULT_VIEW } from '../routing/report-view';
 import { reportPath } from '../reports/report-catalogue';
 import { formatChange, formatCount } from '../shared/format';
 import { Sparkline } from '../shared/Sparkline';
-import { useApiQuery } from '../shared/useApiQuery';
 import { useInView } from '../shared/useInView';
 import type { Site } from './api';
 
@@ -30,18 +30,9 @@ export function SiteTraffic({ site }: { site: Site }) {
     filters: [],
     live: true,
   };
-  const enabled = inView;
-  // The overview's own query (its key and its schedule): the link opens on this answer.
-  const overview = useApiQuery(
-    ['overview', ...reportKey(request)],
-    (token, signal) => fetchOverview(request, token, signal),
-    { ...liveRefresh(request), enabled },
-  );
-  const series = useApiQuery(
-    ['timeseries', ...reportKey(request), 'visitors', 'hour', ''],
-    (token, signal) => fetchTimeseries({ ...request, metric: 'visitors', interval: 'hour' }, token, signal),
-    { ...liveRefresh(request), enabled },
-  );
+  // The overview's own query: the link opens on this answer.
+  const overview = useOverviewQuery(request, inView);
+  const series = useTimeseriesQuery({ ...request, metric: 'visitors', interval: 'hour' }, inView);
   const period = VIEW_PERIOD_LABELS[PERIOD].toLowerCase();
   const visitors = overview.data?.metrics.visitors;
   const change = overview.data?.change?.visitors;
