@@ -390,6 +390,11 @@ describe('sites', () => {
       names.map((name) => entry()?.[name]),
       Object.values(shields),
     );
+    // A page typed as people read it is kept as browsers send it: percent-encoded beyond ASCII.
+    const typed = await as('patch', `/api/sites/${created.body.id}`)
+      .send({ blockedPages: ['/über-uns/**', '/café/*'] })
+      .expect(200);
+    assert.deepEqual(typed.body.blockedPages, ['/%C3%BCber-uns/**', '/caf%C3%A9/*']);
     const cleared = await as('patch', `/api/sites/${created.body.id}`)
       .send(Object.fromEntries(names.map((name) => [name, []])))
       .expect(200);

@@ -1563,7 +1563,7 @@ export interface components {
              */
             blockedCountries?: string[];
             /**
-             * @description Page paths whose events the edge drops unseen (an admin area, previews), with the reports’ wildcards: `*` within a path segment, `**` across; empty blocks none. At most 30
+             * @description Page paths whose events the edge drops unseen (an admin area, previews), with the reports’ wildcards: `*` within a path segment, `**` across; characters beyond ASCII are stored percent-encoded, as browsers send them; empty blocks none. At most 30
              * @example [
              *       "/admin/**",
              *       "/preview/*"
@@ -1618,7 +1618,7 @@ export interface components {
              */
             blockedCountries?: string[];
             /**
-             * @description Page paths whose events the edge drops unseen (an admin area, previews), with the reports’ wildcards: `*` within a path segment, `**` across; empty blocks none. At most 30
+             * @description Page paths whose events the edge drops unseen (an admin area, previews), with the reports’ wildcards: `*` within a path segment, `**` across; characters beyond ASCII are stored percent-encoded, as browsers send them; empty blocks none. At most 30
              * @example [
              *       "/admin/**",
              *       "/preview/*"

@@ -38,6 +38,22 @@ const PAGES_RULE =
   `${MAX_BLOCKED_PAGE_LENGTH} characters without spaces, such as /admin/**`;
 const MAX_RETENTION_MONTHS = 1200;
 
+/**
+ * A page pattern as browsers send a page's path, so that `/über-uns` blocks what the edge receives: every character
+ * beyond ASCII percent-encoded in UTF-8 (`/%C3%BCber-uns`), the rest as typed. A lone surrogate, which no path
+ * holds, stays as it is.
+ */
+function asSentPath(pattern: unknown): unknown {
+  if (typeof pattern !== 'string') return pattern;
+  return pattern.replace(/[\u0080-\u{10ffff}]/gu, (char) => {
+    try {
+      return encodeURIComponent(char);
+    } catch {
+      return char;
+    }
+  });
+}
+
 const isOrigin = (value: unknown) =>
   typeof value === 'string' &&
   URL.canParse(value) &&
@@ -160,9 +176,11 @@ export class CreateSiteDto {
     example: ['/admin/**', '/preview/*'],
     description:
       'Page paths whose events the edge drops unseen (an admin area, previews), with the reports’ wildcards: ' +
-      `\`*\` within a path segment, \`**\` across; empty blocks none. At most ${MAX_BLOCKED_PAGES}`,
+      `\`*\` within a path segment, \`**\` across; characters beyond ASCII are stored percent-encoded, as ` +
+      `browsers send them; empty blocks none. At most ${MAX_BLOCKED_PAGES}`,
   })
   @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (Array.isArray(value) ? value.map(asSentPath) : value))
   @IsArray({ message: PAGES_RULE })
   @ArrayMaxSize(MAX_BLOCKED_PAGES, { message: PAGES_RULE })
   @Matches(new RegExp(`^/[^\\s\\u0000-\\u001f\\u007f]{0,${MAX_BLOCKED_PAGE_LENGTH - 1}}$`), {
