@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import { freePort } from '@sluice/services';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 /** The customer's domain as the browser sees it: a name, so a page's host is never the loopback address. */
@@ -133,4 +135,30 @@ export async function wordsBrokenMidWord(cells: Locator): Promise<string[]> {
       return [];
     }),
   );
+}
+
+/**
+ * Another site's page holding `html` (a shared link's embed code), open in `browser`: served from this machine on
+ * an origin of its own (`localhost`, another site than the panel's 127.0.0.1), as Chromium lets no public page
+ * frame a loopback address. `close` ends the page and its server.
+ */
+export async function hostPage(
+  browser: Browser,
+  html: string,
+): Promise<{ page: Page; close(): Promise<void> }> {
+  const server = createServer((_, response) => {
+    response.writeHead(200, { 'content-type': 'text/html' });
+    response.end(`<!doctype html>${html}`);
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const page = await browser.newPage();
+  await page.goto(`http://localhost:${port}/`);
+  return {
+    page,
+    async close() {
+      await page.close();
+      server.close();
+    },
+  };
 }

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
 import { after, before, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { sampleEventRow } from '@sluice/config';
-import { freePort, waitUntil } from '@sluice/services';
+import { waitUntil } from '@sluice/services';
+import { hostPage } from './browser';
 import { startPanelHarness, type PanelHarness } from './panel-harness';
 
 /**
@@ -109,8 +109,8 @@ test('a dashboard built from the overview, reordered and reloaded; its public li
   await page.getByRole('button', { name: 'Create public link' }).click();
   const url = await page.getByLabel('Public link (shown once: copy it now)').inputValue();
   assert.match(url, /\/shared\/shr_[A-Za-z0-9_-]{43}$/);
-  // With the HTML that embeds the same page in another site's: pasted into one (served from this machine too, as
-  // Chromium lets no public page frame a loopback address), the frame takes the height of the page it shows.
+  // With the HTML that embeds the same page in another site's: pasted into one, the frame takes the height of the
+  // page it shows.
   const embed = await page.getByLabel(/^Embed it in a web page/).inputValue();
   assert.ok(
     embed.startsWith(
@@ -119,20 +119,16 @@ test('a dashboard built from the overview, reordered and reloaded; its public li
     ),
     embed,
   );
-  const blog = createServer((_, response) => {
-    response.writeHead(200, { 'content-type': 'text/html' });
-    response.end(`<!doctype html><title>Our numbers</title><p>Our shop, in numbers:</p>${embed}`);
-  });
-  const port = await freePort();
-  await new Promise<void>((resolve) => blog.listen(port, '127.0.0.1', resolve));
-  const host = await panel.browser.newPage();
+  const host = await hostPage(
+    panel.browser,
+    `<title>Our numbers</title><p>Our shop, in numbers:</p>${embed}`,
+  );
   try {
-    await host.goto(`http://localhost:${port}/`);
-    const framed = host.frameLocator('iframe');
+    const framed = host.page.frameLocator('iframe');
     await framed.getByRole('heading', { name: 'Marketing' }).waitFor();
     await assertSeededNumbers(framed);
     const frameHeight = () =>
-      host.locator('iframe').evaluate((frame) => frame.getBoundingClientRect().height);
+      host.page.locator('iframe').evaluate((frame) => frame.getBoundingClientRect().height);
     const pageHeight = await framed
       .locator('.shared-page')
       .evaluate((element) => Math.ceil(element.getBoundingClientRect().height));
@@ -140,7 +136,6 @@ test('a dashboard built from the overview, reordered and reloaded; its public li
     assert.ok(pageHeight > 200 && pageHeight < 1600, `${pageHeight} px`);
   } finally {
     await host.close();
-    blog.close();
   }
 
   // A fresh browser context, never signed in.

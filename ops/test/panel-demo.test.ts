@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { freePort } from '@sluice/services';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { dataPaths } from '../src/stack/settings';
 import { readSites } from '../src/stack/sites-file';
-import { everyCardDrawn, nothingLoading, wordsBrokenMidWord } from './browser';
+import { everyCardDrawn, hostPage, nothingLoading, wordsBrokenMidWord } from './browser';
 import { CHROME, SCREENSHOT_SIZES, startPanelHarness, type PanelHarness } from './panel-harness';
 
 /**
@@ -283,20 +281,13 @@ test("the demo's dashboard shared: its public page, signed out, with the month's
     await visitor.close();
   }
   // Embedded in another site's page, framed as the link's embed code frames it: the same widgets, drawn there, in a
-  // browser that denies the framed page storage (this one does for another site's frame, as Safari's does). The
-  // host page is served from this machine too (Chromium lets no public page frame a loopback address).
-  const blog = createServer((_, response) => {
-    response.writeHead(200, { 'content-type': 'text/html' });
-    response.end(
-      `<!doctype html><title>Our stats</title><iframe src="${panel.stack.adminUrl}/shared/${token}?embed=true"></iframe>`,
-    );
-  });
-  const port = await freePort();
-  await new Promise<void>((resolve) => blog.listen(port, '127.0.0.1', resolve));
-  const host = await panel.browser.newPage();
+  // browser that denies the framed page storage (this one does for another site's frame, as Safari's does).
+  const host = await hostPage(
+    panel.browser,
+    `<title>Our stats</title><iframe src="${panel.stack.adminUrl}/shared/${token}?embed=true"></iframe>`,
+  );
   try {
-    await host.goto(`http://localhost:${port}/stats`);
-    const framed = host.frameLocator('iframe');
+    const framed = host.page.frameLocator('iframe');
     await framed.getByRole('heading', { name: dashboard.name }).waitFor();
     await framed
       .getByRole('region', { name: 'Country' })
@@ -305,7 +296,6 @@ test("the demo's dashboard shared: its public page, signed out, with the month's
     assert.equal(await framed.getByText('Read-only shared view').count(), 0, 'embedded: no header');
   } finally {
     await host.close();
-    blog.close();
   }
 });
 
