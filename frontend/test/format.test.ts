@@ -10,7 +10,7 @@ import {
   formatDecimal,
   formatDuration,
   formatNumber,
-  formatRevenue,
+  formatMoney,
   formatPercent,
   formatTimeAgo,
 } from '../src/shared/format.js';
@@ -69,10 +69,11 @@ test('a report’s days as the reader writes a span of dates; one day alone; ins
   assert.equal(formatDate('2026-11-20T23:30:00Z', 'en-GB', 'UTC'), '20 Nov 2026');
 });
 
-test('revenue: each currency on its own, exact, in alphabetical order', () => {
-  assert.deepEqual(formatRevenue({ USD: '0.50', EUR: '119.8025' }, 'en-US'), ['€119.8025', '$0.50']);
-  assert.deepEqual(formatRevenue({ JPY: '12345678901.10' }, 'en-US'), ['¥12,345,678,901.10']);
-  assert.deepEqual(formatRevenue(undefined), []);
+test("money: exact to the last digit of its decimal string, in the reader's words", () => {
+  assert.equal(formatMoney('119.8025', 'EUR', 'en-US'), '€119.8025');
+  assert.equal(formatMoney('0.5', 'USD', 'en-US'), '$0.50');
+  assert.equal(formatMoney('12345678901.10', 'JPY', 'en-US'), '¥12,345,678,901.10');
+  assert.equal(formatMoney('99999999999.9999', 'EUR', 'de-DE'), '99.999.999.999,9999\u00a0€');
 });
 
 test("a time ago in its largest whole unit, in the reader's words", () => {

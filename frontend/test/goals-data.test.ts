@@ -69,8 +69,8 @@ test('goal summaries: most conversions first, with their changes and revenue', (
       s.revenue,
     ]),
     [
-      ['Bought', 'Event purchase', '2', '+100%', '66.7%', '−13%', ['€19.80']],
-      ['Saw pricing', 'Pageview of /pricing', '1', '—', '33.3%', '—', []],
+      ['Bought', 'Event purchase', '2', '+100%', '66.7%', '−13%', { EUR: '19.80' }],
+      ['Saw pricing', 'Pageview of /pricing', '1', '—', '33.3%', '—', undefined],
     ],
   );
   assert.equal(

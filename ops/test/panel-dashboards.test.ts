@@ -91,10 +91,13 @@ test('a dashboard built from the overview, reordered and reloaded; its public li
   await assertSeededNumbers(page);
   assert.deepEqual(await widgetOrder(page), ['Metric cards', 'Country']);
 
-  // The widgets' arrows, widths and Remove show only while arranging them.
+  // The dashboard's name and the widgets' arrows, widths and Remove show only while editing it.
   const country = page.getByRole('region', { name: 'Country' });
   assert.equal(await country.getByRole('button', { name: 'Move earlier' }).count(), 0);
-  await page.getByRole('button', { name: 'Arrange widgets' }).click();
+  assert.equal(await page.getByRole('button', { name: 'Rename' }).count(), 0);
+  await page.getByRole('button', { name: 'Edit dashboard' }).click();
+  assert.equal(await page.getByRole('textbox', { name: 'Name' }).inputValue(), 'Marketing');
+  assert.ok(await page.getByRole('button', { name: 'Rename' }).isDisabled(), 'nothing to rename yet');
   // Reordered with the keyboard: the breakdown's "Move earlier" button, focused and pressed.
   await country.getByRole('button', { name: 'Move earlier' }).focus();
   await page.keyboard.press('Enter');

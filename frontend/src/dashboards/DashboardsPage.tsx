@@ -52,11 +52,15 @@ export function DashboardsPage({ site }: ReportPageProps) {
                   </label>
                 )}
                 {canEdit && (
-                  <NewDashboard siteId={site.id} onCreated={(id) => changeOptions({ board: String(id) })} />
+                  <NewDashboard
+                    siteId={site.id}
+                    first={list.length === 0}
+                    onCreated={(id) => changeOptions({ board: String(id) })}
+                  />
                 )}
               </div>
               {chosen ? (
-                <DashboardView site={site} dashboard={chosen} canEdit={canEdit} />
+                <DashboardView key={chosen.id} site={site} dashboard={chosen} canEdit={canEdit} />
               ) : (
                 <div className="query-state query-state-empty">
                   <p>
@@ -75,18 +79,39 @@ export function DashboardsPage({ site }: ReportPageProps) {
   );
 }
 
-function NewDashboard({ siteId, onCreated }: { siteId: number; onCreated: (id: number) => void }) {
+/**
+ * A new dashboard's name: asked for once "New dashboard" is chosen, or at once while the site has none, so the
+ * bar above a dashboard stays a choice of dashboard.
+ */
+function NewDashboard({
+  siteId,
+  first,
+  onCreated,
+}: {
+  siteId: number;
+  first: boolean;
+  onCreated: (id: number) => void;
+}) {
   const { accessToken } = useSession();
   const refresh = useDashboardsRefresh();
+  const [naming, setNaming] = useState(false);
   const [name, setName] = useState('');
   const create = useAction(
     () => createDashboard(accessToken ?? '', siteId, name),
     async (created) => {
       setName('');
+      setNaming(false);
       await refresh();
       onCreated(created.id);
     },
   );
+  if (!naming && !first) {
+    return (
+      <button type="button" className="chip" onClick={() => setNaming(true)}>
+        + New dashboard
+      </button>
+    );
+  }
   return (
     <form
       className="dashboards-new"
@@ -99,6 +124,11 @@ function NewDashboard({ siteId, onCreated }: { siteId: number; onCreated: (id: n
       <button type="submit" disabled={create.busy}>
         Create
       </button>
+      {!first && (
+        <button type="button" className="link-button" onClick={() => setNaming(false)}>
+          Cancel
+        </button>
+      )}
       {create.error && <p role="alert">Could not create it: {create.error}</p>}
     </form>
   );
@@ -113,25 +143,21 @@ interface DashboardViewProps {
 function DashboardView({ site, dashboard, canEdit }: DashboardViewProps) {
   // Presets ("last 7 days") are read against the day the page was opened, like the report pages.
   const [openedAt] = useState(() => new Date());
-  // The widgets' arrows, widths and Remove while an admin arranges them; the numbers alone otherwise.
-  const [arranging, setArranging] = useState(false);
+  // The dashboard's name, deletion and the widgets' arrows, widths and Remove while an admin edits it; the
+  // numbers alone otherwise.
+  const [editing, setEditing] = useState(false);
   const source = siteWidgetSource(site, openedAt);
   return (
     <section className="dashboard" aria-labelledby="dashboard-name">
       <header className="dashboard-header">
         <h2 id="dashboard-name">{dashboard.name}</h2>
-        {canEdit && <DashboardActions siteId={site.id} dashboard={dashboard} />}
-        {canEdit && dashboard.widgets.length > 0 && (
-          <button
-            type="button"
-            className="chip"
-            aria-pressed={arranging}
-            onClick={() => setArranging(!arranging)}
-          >
-            Arrange widgets
+        {canEdit && (
+          <button type="button" className="chip" aria-pressed={editing} onClick={() => setEditing(!editing)}>
+            Edit dashboard
           </button>
         )}
       </header>
+      {canEdit && editing && <DashboardActions siteId={site.id} dashboard={dashboard} />}
       {dashboard.widgets.length === 0 ? (
         <div className="query-state query-state-empty">
           <p>This dashboard has no widgets yet: open any report page and choose “Add to dashboard”.</p>
@@ -146,7 +172,7 @@ function DashboardView({ site, dashboard, canEdit }: DashboardViewProps) {
               href={reportPath(site.id, widget.reportKey, widget.query)}
               controls={
                 canEdit &&
-                arranging && (
+                editing && (
                   <WidgetControls
                     siteId={site.id}
                     dashboardId={dashboard.id}

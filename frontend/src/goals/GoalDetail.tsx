@@ -10,7 +10,8 @@ import { dimensionLabel, type Dimension } from '../reports/dimension-labels';
 import type { ReportRequest } from '../reports/report-request';
 import { QueryState } from '../shared/QueryState';
 import { conversionLines, describeGoal } from './goals-data';
-import { RevenueCell } from '../shared/RevenueList';
+import { RevenueCell } from '../shared/RevenueCurrency';
+import { revenueCurrencies, shownCurrency } from '../shared/revenue';
 import { TableHeader } from '../shared/TableHeader';
 import { formatDateRange } from '../shared/format';
 
@@ -22,7 +23,16 @@ const BREAKDOWN_ROWS = 10;
  * A chosen goal: its conversions by day (with the previous period's, and the site's annotations flagged: what
  * moved them) and by source and page.
  */
-export function GoalDetail({ goal, request }: { goal: Goal; request: ReportRequest }) {
+export function GoalDetail({
+  goal,
+  request,
+  currency,
+}: {
+  goal: Goal;
+  request: ReportRequest;
+  /** The page's revenue currency (its tables show another only where they have none in it). */
+  currency: string | undefined;
+}) {
   const interval = chartInterval(undefined, request.range);
   const series = useTimeseriesQuery({ ...request, metric: 'conversions', interval, goal: goal.id });
   const annotations = useAnnotationsQuery(request.siteId, request.range);
@@ -48,7 +58,13 @@ export function GoalDetail({ goal, request }: { goal: Goal; request: ReportReque
       </section>
       <div className="breakdowns">
         {GOAL_BREAKDOWNS.map((dimension) => (
-          <GoalBreakdown key={dimension} goal={goal} dimension={dimension} request={request} />
+          <GoalBreakdown
+            key={dimension}
+            goal={goal}
+            dimension={dimension}
+            request={request}
+            currency={currency}
+          />
         ))}
       </div>
     </>
@@ -59,10 +75,12 @@ function GoalBreakdown({
   goal,
   dimension,
   request,
+  currency,
 }: {
   goal: Goal;
   dimension: Dimension;
   request: ReportRequest;
+  currency: string | undefined;
 }) {
   const rows = useBreakdownQuery({ ...request, dimension, limit: BREAKDOWN_ROWS, goal: goal.id });
   const label = dimensionLabel(dimension);
@@ -78,7 +96,8 @@ function GoalBreakdown({
       >
         {(report) => {
           const lines = conversionLines(report.rows, dimension);
-          const withRevenue = lines.some((line) => line.revenue.length > 0);
+          // The page's currency, unless this goal's rows have none in it.
+          const shown = shownCurrency(revenueCurrencies(lines.map((line) => line.revenue)), currency);
           return (
             <table className="breakdown-table phone-rows conversions-table">
               <TableHeader
@@ -87,7 +106,7 @@ function GoalBreakdown({
                   { label: 'Visitors', number: true },
                   { label: 'Conversions', number: true },
                   { label: 'Rate', number: true },
-                  withRevenue && { label: 'Revenue', number: true },
+                  shown !== undefined && { label: 'Revenue', number: true },
                 ]}
               />
               <tbody>
@@ -103,7 +122,7 @@ function GoalBreakdown({
                     <td className="number" data-label="Rate">
                       {line.rate}
                     </td>
-                    {withRevenue && <RevenueCell amounts={line.revenue} />}
+                    {shown !== undefined && <RevenueCell revenue={line.revenue} currency={shown} />}
                   </tr>
                 ))}
               </tbody>

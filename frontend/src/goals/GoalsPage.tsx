@@ -9,7 +9,7 @@ import { useAction } from '../shared/useAction';
 import { deleteGoal } from './api';
 import { GoalDetail } from './GoalDetail';
 import { GoalForm } from './GoalForm';
-import { RevenueList } from '../shared/RevenueList';
+import { CurrencyChoice, RevenueCell, useRevenueCurrency } from '../shared/RevenueCurrency';
 import { chosenGoal, goalSummaries, type GoalSummary } from './goals-data';
 import { TableHeader } from '../shared/TableHeader';
 import { ScrollRegion } from '../shared/ScrollRegion';
@@ -27,11 +27,16 @@ export function GoalsPage({ site, request }: ReportPageProps) {
   const choose = (goalId: number | undefined) =>
     changeOptions({ goal: goalId === undefined ? undefined : String(goalId) });
   const chosen = chosenGoal(goals.data?.map((entry) => entry.goal) ?? [], options.get('goal'));
+  // One currency for the page: the goals' revenue and the chosen goal's by source and page.
+  const revenue = useRevenueCurrency(goals.data?.map((entry) => entry.revenue) ?? []);
 
   return (
     <div className="goals">
       <section className="card" aria-labelledby="goals-heading">
-        <h2 id="goals-heading">Goals</h2>
+        <header className="card-header">
+          <h2 id="goals-heading">Goals</h2>
+          <CurrencyChoice {...revenue} />
+        </header>
         <QueryState
           query={goals}
           what="the goals"
@@ -49,6 +54,7 @@ export function GoalsPage({ site, request }: ReportPageProps) {
             <GoalsTable
               summaries={goalSummaries(list)}
               comparing={request.comparison !== undefined}
+              currency={revenue.currency}
               chosenId={chosen?.id}
               onChoose={choose}
               onDeleted={(goalId) => {
@@ -62,7 +68,7 @@ export function GoalsPage({ site, request }: ReportPageProps) {
         </QueryState>
         {canManage && <GoalForm siteId={site.id} onCreated={goals.retry} />}
       </section>
-      {chosen && <GoalDetail goal={chosen} request={request} />}
+      {chosen && <GoalDetail goal={chosen} request={request} currency={revenue.currency} />}
     </div>
   );
 }
@@ -70,6 +76,8 @@ export function GoalsPage({ site, request }: ReportPageProps) {
 interface GoalsTableProps {
   summaries: GoalSummary[];
   comparing: boolean;
+  /** The revenue's currency; none where no goal has revenue. */
+  currency: string | undefined;
   chosenId: number | undefined;
   onChoose: (goalId: number | undefined) => void;
   onDeleted: (goalId: number) => void;
@@ -80,6 +88,7 @@ interface GoalsTableProps {
 function GoalsTable({
   summaries,
   comparing,
+  currency,
   chosenId,
   onChoose,
   onDeleted,
@@ -87,7 +96,7 @@ function GoalsTable({
   canManage,
 }: GoalsTableProps) {
   const compared = useComparisonWords();
-  const withRevenue = summaries.some((summary) => summary.revenue.length > 0);
+  const withRevenue = currency !== undefined;
   return (
     <ScrollRegion className="goals-scroll" label="Goals table, scrollable">
       <table className="goals-table phone-rows">
@@ -126,11 +135,7 @@ function GoalsTable({
                 <span className="goals-value">{summary.rate}</span>
                 {comparing && <ChangeNote change={summary.rateChange} />}
               </td>
-              {withRevenue && (
-                <td className="number" data-label="Revenue">
-                  <RevenueList amounts={summary.revenue} />
-                </td>
-              )}
+              {withRevenue && <RevenueCell revenue={summary.revenue} currency={currency} />}
             </tr>
           ))}
         </tbody>

@@ -2,7 +2,8 @@ import type { Goal, GoalConversion } from '../overview/api.js';
 import type { BreakdownRow } from '../overview/api.js';
 import { goalLines } from '../overview/goals-data.js';
 import { formatMetric } from '../overview/overview-data.js';
-import { formatChange, formatCount, formatRevenue } from '../shared/format.js';
+import { formatChange, formatCount } from '../shared/format.js';
+import type { Revenue } from '../shared/revenue.js';
 import { valueLabel, type Dimension } from '../reports/dimension-labels.js';
 
 /** Scroll depths a new scroll goal offers, as Plausible's: the quarters, and 75 % first. */
@@ -34,7 +35,7 @@ export interface GoalSummary {
   /** Against the comparison period: undefined without one, "—" against nothing then. */
   conversionsChange: string | undefined;
   rateChange: string | undefined;
-  revenue: string[];
+  revenue: Revenue;
 }
 
 /** The goals page's rows: the overview card's order and numbers, with each goal's change and revenue. */
@@ -60,7 +61,7 @@ export interface ConversionLine {
   visitors: string;
   conversions: string;
   rate: string;
-  revenue: string[];
+  revenue: Revenue;
 }
 
 /** A goal's breakdown rows that converted, most conversions first (then most visitors), formatted. */
@@ -82,7 +83,7 @@ export function conversionLines(
       visitors: formatCount(row.metrics.visitors ?? 0, locale),
       conversions: formatCount(row.metrics.conversions ?? 0, locale),
       rate: formatMetric('conversion_rate', row.metrics.conversion_rate, locale),
-      revenue: formatRevenue(row.revenue, locale),
+      revenue: row.revenue,
     }));
 }
 

@@ -5,21 +5,24 @@ import { QueryState } from '../shared/QueryState';
 import { goalLines, type GoalLine } from './goals-data';
 import { useGoalsQuery } from './useGoalsQuery';
 import { useInView } from '../shared/useInView';
-import { RevenueCell } from '../shared/RevenueList';
+import { CurrencyChoice, RevenueCell, useRevenueCurrency } from '../shared/RevenueCurrency';
 import { TableHeader } from '../shared/TableHeader';
 
 /**
  * The site's goals: visitors who converted in the view, as a percent of its visitors, the conversions'
- * change against the comparison period where there is one, and the revenue of goals that have any.
+ * change against the comparison period where there is one, and the revenue of goals that have any, in one
+ * currency at a time.
  */
 export function GoalsCard({ request }: { request: ReportRequest }) {
   const { ref, inView } = useInView<HTMLElement>();
   const goals = useGoalsQuery(request, inView);
   const search = useSearch();
+  const revenue = useRevenueCurrency(goals.data?.map((entry) => entry.revenue) ?? []);
   return (
     <section ref={ref} className="card breakdown" aria-labelledby="breakdown-goals">
       <header className="breakdown-header">
         <h2 id="breakdown-goals">Goals</h2>
+        <CurrencyChoice {...revenue} />
       </header>
       <QueryState
         query={goals}
@@ -33,14 +36,29 @@ export function GoalsCard({ request }: { request: ReportRequest }) {
           </p>
         }
       >
-        {(list) => <GoalsTable lines={goalLines(list)} comparing={request.comparison !== undefined} />}
+        {(list) => (
+          <GoalsTable
+            lines={goalLines(list)}
+            comparing={request.comparison !== undefined}
+            currency={revenue.currency}
+          />
+        )}
       </QueryState>
     </section>
   );
 }
 
-function GoalsTable({ lines, comparing }: { lines: GoalLine[]; comparing: boolean }) {
-  const withRevenue = lines.some((line) => line.revenue.length > 0);
+function GoalsTable({
+  lines,
+  comparing,
+  currency,
+}: {
+  lines: GoalLine[];
+  comparing: boolean;
+  /** The revenue's currency; none where no goal has revenue. */
+  currency: string | undefined;
+}) {
+  const withRevenue = currency !== undefined;
   // With revenue, a phone shows each goal as a block (phone-rows, as a goal's own breakdowns): as a fifth
   // column the amounts pushed the table past the screen's edge.
   return (
@@ -69,7 +87,7 @@ function GoalsTable({ lines, comparing }: { lines: GoalLine[]; comparing: boolea
                 {line.change}
               </td>
             )}
-            {withRevenue && <RevenueCell amounts={line.revenue} />}
+            {withRevenue && <RevenueCell revenue={line.revenue} currency={currency} />}
           </tr>
         ))}
       </tbody>

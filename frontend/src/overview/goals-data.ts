@@ -1,4 +1,5 @@
-import { formatChange, formatRevenue } from '../shared/format.js';
+import { formatChange } from '../shared/format.js';
+import type { Revenue } from '../shared/revenue.js';
 import type { GoalConversion } from './api.js';
 import { formatMetric } from './overview-data.js';
 
@@ -9,8 +10,8 @@ export interface GoalLine {
   rate: string;
   /** The conversions' change against the comparison period: undefined without one, "—" against none then. */
   change: string | undefined;
-  /** An event goal's revenue, an amount per currency (formatRevenue); none for a page goal or without revenue. */
-  revenue: string[];
+  /** An event goal's revenue, an amount per currency; none for a page goal or without revenue. */
+  revenue: Revenue;
 }
 
 /** The goals card's rows: most conversions first, then by name. */
@@ -26,6 +27,6 @@ export function goalLines(goals: GoalConversion[], locale?: string): GoalLine[] 
       conversions: formatMetric('conversions', metrics.conversions, locale),
       rate: formatMetric('conversion_rate', metrics.conversion_rate, locale),
       change: change ? formatChange(change.conversions, locale) : undefined,
-      revenue: formatRevenue(revenue, locale),
+      revenue,
     }));
 }

@@ -174,19 +174,15 @@ export function formatWallClock(wall: string, options: Intl.DateTimeFormatOption
 }
 
 /**
- * Revenue per currency as people read money ("€119.80"), currencies in alphabetical order and never added
- * together. The API's amounts are exact decimal strings, formatted as strings so no digit is lost to a float.
+ * An amount of one currency as people read money ("€119.80"). The API's amounts are exact decimal strings,
+ * formatted as strings so no digit is lost to a float.
  */
-export function formatRevenue(revenue: Record<string, string> | undefined, locale?: string): string[] {
-  return Object.entries(revenue ?? {})
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([currency, amount]) =>
-      numberFormat(locale, {
-        style: 'currency',
-        currency,
-        minimumFractionDigits: 2,
-        maximumFractionDigits: 4,
-        // Intl formats a decimal string exactly (ES2023); the lib types here still say number.
-      }).format(amount as unknown as number),
-    );
+export function formatMoney(amount: string, currency: string, locale?: string): string {
+  return numberFormat(locale, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 4,
+    // Intl formats a decimal string exactly (ES2023); the lib types here still say number.
+  }).format(amount as unknown as number);
 }
