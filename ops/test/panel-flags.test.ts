@@ -4,7 +4,7 @@ import { evaluateFlag, type PublishedFlag } from '@sluice/config';
 import { waitUntil } from '@sluice/services';
 import { dataPaths } from '../src/stack/settings';
 import { readSites } from '../src/stack/sites-file';
-import { SCREENSHOT_SIZES, startPanelHarness, type PanelHarness } from './panel-harness';
+import { SCREENSHOT_SIZES, startPanelHarness, type PanelHarness, type VisitEvent } from './panel-harness';
 
 /**
  * The Flags page in Chromium over the real stack (`npm start`'s backend, edge and ClickHouse): a flag with
@@ -23,6 +23,19 @@ before(async () => {
 after(async () => {
   await panel?.stop();
 });
+
+/** Chrome of another build for each visitor: the edge hashes each to another visitor. */
+const chrome = (n: number) =>
+  `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.${n}.0 Safari/537.36`;
+
+/** A goal's id, by its name, as the API lists the site's goals. */
+async function goalId(name: string): Promise<string> {
+  const response = await fetch(`${panel.stack.adminUrl}/api/sites/${SITE_ID}/goals`, {
+    headers: { authorization: `Bearer ${panel.token}` },
+  });
+  const goals = (await response.json()) as Array<{ id: number; name: string }>;
+  return String(goals.find((goal) => goal.name === name)?.id);
+}
 
 test('a flag created with variants and a rule, switched on in the list, reaches the edge', async () => {
   const page = await panel.ownerPage(`/sites/${SITE_ID}/flags`);
@@ -76,6 +89,61 @@ test('a flag created with variants and a rule, switched on in the list, reaches 
   await page.close();
 });
 
+test("a flag's results: each variant's visitors through the edge, who converted after reading it, against control", async () => {
+  await panel.post(`/sites/${SITE_ID}/goals`, { name: 'Bought', kind: 'event', match: 'purchase' }, 201);
+  // Six visitors (another browser, another visitor) read the flag on /shop: three control, one of whom buys
+  // after; three one-step, two of whom buy after. A seventh bought before reading one-step: no conversion of it.
+  const read = (variant: string): VisitEvent => ({
+    name: '$flag',
+    pathname: '/shop/',
+    props: { flag: 'new-checkout', variant },
+  });
+  const buy: VisitEvent = { name: 'purchase', pathname: '/cart' };
+  const visits: VisitEvent[][] = [
+    [read('control'), buy],
+    [read('control')],
+    [read('control')],
+    [read('one-step'), buy],
+    [read('one-step'), buy],
+    [read('one-step')],
+    [buy, read('one-step')],
+  ];
+  for (const [index, events] of visits.entries()) {
+    await panel.sendVisit(SITE_ID, [{ name: 'pageview', pathname: '/shop/' }, ...events], chrome(index));
+  }
+
+  const page = await panel.ownerPage(`/sites/${SITE_ID}/flags`);
+  await page.getByRole('button', { name: 'Results of new-checkout' }).click();
+  await page.waitForURL(/flag=new-checkout/);
+  const results = page.getByRole('region', { name: 'Results of new-checkout' });
+  assert.equal(await results.getByLabel('Judged by the goal').inputValue(), await goalId('Bought'));
+  const rows = results.getByRole('row');
+  // The shipper brings the events within seconds: the page asks again when they are not all there yet.
+  await waitUntil('every read in the results', async () => {
+    if ((await rows.count()) === 3 && (await rows.nth(2).innerText()).includes('4')) return true;
+    await page.reload();
+    await results.getByRole('table').waitFor();
+    return false;
+  });
+  const cells = async (n: number) =>
+    (await rows.nth(n).getByRole('cell').allInnerTexts()).map((text) => text.trim());
+  assert.deepEqual(await cells(1), ['control', '3', '1', '33.3%', '—', '—']);
+  const [label, visitors, converted, rate, uplift, chance] = await cells(2);
+  assert.deepEqual([label, visitors, converted, rate, uplift], ['one-step', '4', '2', '50.0%', '+50%']);
+  assert.match(chance, /^\d{1,2}%$/);
+  assert.equal(
+    await results.getByRole('status').innerText(),
+    'Too few visitors to tell yet: at least 100 under each value, and control has 3, one-step has 4.',
+  );
+  // The view is a link: it reopens with its flag and goal.
+  const again = await panel.ownerPage(page.url().replace(/^https?:\/\/[^/]+/, ''));
+  await again
+    .getByRole('region', { name: 'Results of new-checkout' })
+    .getByRole('cell', { name: '33.3%' })
+    .waitFor();
+  await Promise.all([again.close(), page.close()]);
+});
+
 test('two flags with rules and rollouts, at phone width (dark) and desktop width (light)', async () => {
   await panel.post(
     `/sites/${SITE_ID}/flags`,
@@ -92,10 +160,15 @@ test('two flags with rules and rollouts, at phone width (dark) and desktop width
     201,
   );
   for (const size of SCREENSHOT_SIZES) {
-    const page = await panel.ownerPage(`/sites/${SITE_ID}/flags`, size);
+    // With the first flag's results open (the test before sent its reads).
+    const page = await panel.ownerPage(`/sites/${SITE_ID}/flags?flag=new-checkout`, size);
     await page.getByRole('row', { name: /pricing-banner/ }).waitFor();
+    await page
+      .getByRole('region', { name: 'Results of new-checkout' })
+      .getByRole('cell', { name: '33.3%' })
+      .waitFor();
     // Each flag's description cell and its switch, in the list's order.
-    assert.deepEqual(await page.locator('tbody td:nth-child(2)').allInnerTexts(), [
+    assert.deepEqual(await page.locator('.flags-table tbody td:nth-child(2)').allInnerTexts(), [
       '60% of visitors · control 50% / one-step 50% · Page path is /shop*, /cart',
       '25% of visitors · Country is DE, AT, CH · Device is not bot',
     ]);

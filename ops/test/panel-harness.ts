@@ -32,6 +32,13 @@ interface PageOptions {
  * `npm start` runs it: seeded rows, the owner signed in through the API and in the browser, screenshots.
  * One stack a test file: start it in `before`, stop it in `after`.
  */
+/** An event of a visit sent through the edge (PanelHarness.sendVisit). */
+export interface VisitEvent {
+  name: string;
+  pathname: string;
+  props?: Record<string, string>;
+}
+
 export interface PanelHarness {
   stack: RunningStack;
   settings: StackSettings;
@@ -48,6 +55,11 @@ export interface PanelHarness {
    * would (or in the browser `userAgent` names).
    */
   sendPageview(siteId: number, pathname: string, userAgent?: string): Promise<void>;
+  /**
+   * Sends one visit's events (in order, a second apart in the tracker's queue) to the site through the real
+   * edge, as the tracker in the browser `userAgent` names would: another user agent, another visitor.
+   */
+  sendVisit(siteId: number, events: VisitEvent[], userAgent?: string): Promise<void>;
   /** Runs a statement (with `body` as its data) over ClickHouse's HTTP interface with the admin account. */
   clickhouse(statement: string, body?: string): Promise<void>;
   /** POSTs JSON to the API through the edge as the owner; the answer must be `status`. */
@@ -166,10 +178,11 @@ export async function startPanelHarness(name: string): Promise<PanelHarness> {
     assert.equal(response.status, 200, await response.text());
   }
 
-  async function sendPageview(siteId: number, pathname: string, userAgent = CHROME): Promise<void> {
+  async function sendVisit(siteId: number, events: VisitEvent[], userAgent = CHROME): Promise<void> {
     const site = readSites(dataPaths(settings).sitesFile).find(({ id }) => id === siteId);
     assert.ok(site, `site ${siteId} is in the sites file the edge reads`);
     const origin = `https://${site.domain}`;
+    const session = randomUUID();
     const response = await fetch(`${stack.edgeUrl}/telemetry/e`, {
       method: 'POST',
       headers: {
@@ -179,11 +192,23 @@ export async function startPanelHarness(name: string): Promise<PanelHarness> {
       },
       body: JSON.stringify({
         s: site.key,
-        e: [{ id: randomUUID(), n: 'pageview', u: `${origin}${pathname}`, r: '', sid: randomUUID() }],
+        // Queued in order: the first the oldest (`a`, its age in ms), as the tracker's queue sends them.
+        e: events.map(({ name, pathname, props }, index) => ({
+          id: randomUUID(),
+          n: name,
+          u: `${origin}${pathname}`,
+          r: '',
+          sid: session,
+          a: (events.length - 1 - index) * 1000,
+          ...(props && { p: props }),
+        })),
       }),
     });
     assert.equal(response.status, 204, await response.text());
   }
+
+  const sendPageview = (siteId: number, pathname: string, userAgent = CHROME) =>
+    sendVisit(siteId, [{ name: 'pageview', pathname }], userAgent);
 
   const sizes = new WeakMap<Page, { width: number; dark: boolean }>();
   async function visitorPage(
@@ -208,6 +233,7 @@ export async function startPanelHarness(name: string): Promise<PanelHarness> {
     token,
     clickhouse,
     sendPageview,
+    sendVisit,
     insertEvents: (rows) =>
       clickhouse('INSERT INTO events FORMAT JSONEachRow', rows.map((row) => JSON.stringify(row)).join('\n')),
     post: (path, body, status = 200) => post(path, body, status, token),

@@ -1,3 +1,5 @@
+import { ExperimentController } from './experiment/experiment.controller.js';
+import { ExperimentService } from './experiment/experiment.service.js';
 import { Module } from '@nestjs/common';
 import { ClickHouseModule } from '../clickhouse/clickhouse.module.js';
 import { GoalsModule } from '../goals/goals.module.js';
@@ -37,6 +39,7 @@ import { VitalsService } from './vitals/vitals.service.js';
     EngagementController,
     PathsController,
     HeatmapController,
+    ExperimentController,
   ],
   providers: [
     ReportsService,
@@ -51,6 +54,7 @@ import { VitalsService } from './vitals/vitals.service.js';
     PathsService,
     HeatmapService,
     PageFramingService,
+    ExperimentService,
     VisitFinalizer,
   ],
   exports: [ReportsService, FunnelService, RetentionService, PathsService, VisitFinalizer],

@@ -835,6 +835,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sites/{siteId}/experiment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ExperimentController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sites/demo": {
         parameters: {
             query?: never;
@@ -2761,6 +2777,34 @@ export interface components {
              * @enum {string}
              */
             reason: "framable" | "pattern" | "x_frame_options" | "frame_ancestors" | "redirect" | "unavailable" | "unreachable";
+        };
+        ExperimentVariantDto: {
+            /** @description The flag's value as pages read it: a variant's key, or true / false without variants */
+            variant: string;
+            /** @description Visitors the flag was read for in the range, each under the value of their first read */
+            visitors: number;
+            /** @description Of them, those who completed the goal at or after that first read */
+            conversions: number;
+            /** @description conversions of visitors, in percent to two decimals; 0 of none */
+            conversionRate: number;
+        };
+        ExperimentReportDto: {
+            siteId: number;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /**
+             * @description The site's time zone, which the days are in
+             * @example Europe/Berlin
+             */
+            timezone: string;
+            /** @example new-checkout */
+            flag: string;
+            /** @description The goal the values are compared by */
+            goal: number;
+            /** @description One row per value read in the range, by value */
+            variants: components["schemas"]["ExperimentVariantDto"][];
         };
         CreateDemoSiteDto: {
             /**
@@ -5897,6 +5941,65 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PageFramingDto"];
+                };
+            };
+            /** @description No valid access token or API key (an API key refused: code api_key_invalid) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site, or one the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An API key past its requests of this minute: Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ExperimentController_report: {
+        parameters: {
+            query: {
+                /** @description First day, in the site’s time zone */
+                from: string;
+                /** @description Last day, included; at most 365 days after from */
+                to: string;
+                /** @description First day of the comparison range (with compareTo) */
+                compareFrom?: string;
+                /** @description Last day of the comparison range, included */
+                compareTo?: string;
+                /** @description A JSON list of conditions, all of which must hold: {"dimension","operator","value"} (operators is, is_not, contains, does_not_contain, matches — a wildcard pattern, * within a path segment and ** across), {"dimension","operator":"one_of","values":[…]}, or groups {"and":[…]}, {"or":[…]}, {"not":…}. Or and not may not mix visit dimensions with event dimensions (page, hostname, event_name). */
+                filters?: string;
+                /** @description A goal of the site (its id): the report also answers conversions, conversion_rate (visitors who converted, as a percent of the row’s visitors), and for an event goal revenue per currency */
+                goal?: number;
+                /** @description csv: the report as a file (text/csv, streamed, a header line, text cells starting with = + - @ prefixed with ') */
+                format?: "json" | "csv";
+                /** @description The feature flag whose values are compared */
+                flag: string;
+            };
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExperimentReportDto"];
                 };
             };
             /** @description No valid access token or API key (an API key refused: code api_key_invalid) */

@@ -9,12 +9,15 @@ import { TableHeader } from '../shared/TableHeader';
 import { useAction } from '../shared/useAction';
 import { deleteFlag, updateFlag, type FeatureFlag } from './api';
 import { FlagForm } from './FlagForm';
+import { FlagResults } from './FlagResults';
+import { usePageOptions } from '../routing/useReportView';
 import { describeFlag } from './flags-data';
 import { useFlagsQuery } from './useFlagsQuery';
 
 /**
  * A site's feature flags: who gets each, switched on and off here. Admins and owners add, edit and delete them;
- * viewers read them. Pages see a change within a minute (docs/operations.md, "Feature flags").
+ * viewers read them. Pages see a change within a minute (docs/operations.md, "Feature flags"). A flag's results
+ * (`flag=<key>` in the URL) compare its values by a goal, as an A/B test.
  */
 export function FlagsPage({ site }: ReportPageProps) {
   const { user } = useSession();
@@ -22,6 +25,8 @@ export function FlagsPage({ site }: ReportPageProps) {
   const flags = useFlagsQuery(site.id);
   const [editingId, setEditingId] = useState<number>();
   const editing = flags.data?.find((flag) => flag.id === editingId);
+  const [options, changeOptions] = usePageOptions();
+  const shown = flags.data?.find((flag) => flag.key === options.get('flag'));
 
   return (
     <div className="flags">
@@ -55,6 +60,12 @@ export function FlagsPage({ site }: ReportPageProps) {
                       siteId={site.id}
                       canManage={canManage}
                       onEdit={() => setEditingId(flag.id === editingId ? undefined : flag.id)}
+                      resultsShown={flag === shown}
+                      onResults={() =>
+                        changeOptions(
+                          flag === shown ? { flag: undefined, goal: undefined } : { flag: flag.key },
+                        )
+                      }
                       onChanged={flags.retry}
                     />
                   ))}
@@ -74,8 +85,13 @@ export function FlagsPage({ site }: ReportPageProps) {
             }}
           />
         )}
-        {canManage && <FlagForm siteId={site.id} onSaved={flags.retry} />}
       </section>
+      {shown && <FlagResults site={site} flag={shown} />}
+      {canManage && (
+        <section className="card">
+          <FlagForm siteId={site.id} onSaved={flags.retry} />
+        </section>
+      )}
     </div>
   );
 }
@@ -85,12 +101,16 @@ function FlagRow({
   siteId,
   canManage,
   onEdit,
+  resultsShown,
+  onResults,
   onChanged,
 }: {
   flag: FeatureFlag;
   siteId: number;
   canManage: boolean;
   onEdit: () => void;
+  resultsShown: boolean;
+  onResults: () => void;
   onChanged: () => void;
 }) {
   const { accessToken } = useSession();
@@ -104,15 +124,20 @@ function FlagRow({
       <td>
         <span className="flags-key">{flag.key}</span>
         {flag.description && <span className="flags-description">{flag.description}</span>}
-        {canManage && (
-          <span className="flags-actions">
-            {/* The key stays in the buttons' names, out of sight: a phone's narrow column shows "Edit". */}
-            <button type="button" className="link-button" onClick={onEdit}>
-              Edit <span className="visually-hidden">{flag.key}</span>
-            </button>
-            <ConfirmedDelete what={`the flag ${flag.key}`} remove={remove} />
-          </span>
-        )}
+        <span className="flags-actions">
+          <button type="button" className="link-button" aria-pressed={resultsShown} onClick={onResults}>
+            Results <span className="visually-hidden">of {flag.key}</span>
+          </button>
+          {canManage && (
+            <>
+              {/* The key stays in the buttons' names, out of sight: a phone's narrow column shows "Edit". */}
+              <button type="button" className="link-button" onClick={onEdit}>
+                Edit <span className="visually-hidden">{flag.key}</span>
+              </button>
+              <ConfirmedDelete what={`the flag ${flag.key}`} remove={remove} />
+            </>
+          )}
+        </span>
         <ErrorNotice message={toggle.error} />
       </td>
       <td>{describeFlag(flag)}</td>

@@ -106,6 +106,24 @@ export function goalsVisits(
 }
 
 /**
+ * The visitors who completed a goal in the range, one row each, with `last_converted`, the last time they
+ * did (an experiment asks whether that came after a moment of its own). Its events as goalVisits reads them,
+ * each once; the report's filters choose the other side of the question, not these events.
+ */
+export function goalVisitors(
+  query: Pick<ReportQuery, 'site' | 'finalizedThrough' | 'finalizedVersions'>,
+  range: DateRange,
+  goal: GoalCondition,
+): SqlFragment {
+  const { names, ...options } = goalEvents(goal);
+  const events = rangeEvents({ ...query, filters: undefined }, range, names, [], {
+    visitors: true,
+    ...options,
+  });
+  return sql`SELECT visitor, max(seen) AS last_converted FROM (${events}) GROUP BY visitor`;
+}
+
+/**
  * The visits with a goal event on the days the range's visits are read from (rangeEventVisits: a visit begun in the
  * range is there exactly when goalEventRows holds one of its events), for a goal's set of converted visits.
  */

@@ -1,0 +1,132 @@
+import { Link } from 'wouter';
+import { todayIn } from '../date-range/date-range';
+import { useSiteGoalsQuery } from '../overview/useGoalsQuery';
+import { reportPath } from '../reports/report-catalogue';
+import { usePageOptions } from '../routing/useReportView';
+import { formatDateRange } from '../shared/format';
+import { QueryState } from '../shared/QueryState';
+import { ShareBar } from '../shared/ShareBar';
+import { TableHeader } from '../shared/TableHeader';
+import type { Site } from '../sites/api';
+import type { FeatureFlag } from './api';
+import { experimentLines, experimentRange, experimentVerdict } from './experiment-data';
+import { useExperimentQuery } from './useExperimentQuery';
+
+/**
+ * A flag as an experiment (an A/B test): since the flag was made, the visitors each of its values was read
+ * for, who of them completed a goal after, and how likely each value is to convert better than the control.
+ * The goal is chosen here (`goal=<id>` in the URL beside `flag=`), the site's first by default.
+ */
+export function FlagResults({ site, flag }: { site: Site; flag: FeatureFlag }) {
+  const goals = useSiteGoalsQuery(site.id);
+  const [options, changeOptions] = usePageOptions();
+  const list = goals.data ?? [];
+  const goal = list.find((one) => String(one.id) === options.get('goal')) ?? list[0];
+  return (
+    <section className="card experiment" aria-labelledby="experiment-heading">
+      <header className="card-header">
+        <h2 id="experiment-heading">Results of {flag.key}</h2>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => changeOptions({ flag: undefined, goal: undefined })}
+        >
+          Close
+        </button>
+      </header>
+      <QueryState
+        query={goals}
+        what="the goals"
+        isEmpty={(found) => found.length === 0}
+        empty={
+          <p>
+            An experiment is judged by a goal: add one on the{' '}
+            <Link href={reportPath(site.id, 'goals', '')}>Goals</Link> page (a page reached, an event sent).
+          </p>
+        }
+      >
+        {() => (
+          <>
+            <label className="field experiment-goal">
+              Judged by the goal
+              <select value={goal?.id} onChange={(event) => changeOptions({ goal: event.target.value })}>
+                {list.map((one) => (
+                  <option key={one.id} value={one.id}>
+                    {one.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {goal && <ExperimentTable site={site} flag={flag} goal={goal.id} />}
+          </>
+        )}
+      </QueryState>
+    </section>
+  );
+}
+
+function ExperimentTable({ site, flag, goal }: { site: Site; flag: FeatureFlag; goal: number }) {
+  const range = experimentRange(flag, todayIn(site.timezone, new Date()), site.timezone);
+  const experiment = useExperimentQuery({ siteId: site.id, flag: flag.key, goal, range });
+  return (
+    <QueryState query={experiment} what="the experiment">
+      {(report) => {
+        const lines = experimentLines(report.variants, flag);
+        return (
+          <>
+            <p className="experiment-verdict" role="status">
+              {experimentVerdict(report.variants, flag)}
+            </p>
+            <table className="breakdown-table phone-rows experiment-table">
+              <caption className="experiment-caption">
+                Visitors the flag was read for, {formatDateRange(range)}, each under the value of their first
+                read, and who of them completed the goal after it
+              </caption>
+              <TableHeader
+                columns={[
+                  { label: 'Value' },
+                  { label: 'Visitors', number: true },
+                  { label: 'Converted', number: true },
+                  { label: 'Rate', number: true },
+                  { label: 'Uplift', number: true },
+                  { label: 'Chance to win', number: true },
+                ]}
+              />
+              <tbody>
+                {lines.map((line) => (
+                  <tr key={line.variant} className={line.outside ? 'experiment-outside' : undefined}>
+                    <td>
+                      <span className="row-filter">
+                        <ShareBar share={line.share} />
+                        {line.label}
+                        {/* A control named otherwise (Off, for one) says what it is. */}
+                        {line.isControl && line.label !== 'control' && (
+                          <span className="experiment-control"> (control)</span>
+                        )}
+                      </span>
+                    </td>
+                    <td className="number" data-label="Visitors">
+                      {line.visitors}
+                    </td>
+                    <td className="number" data-label="Converted">
+                      {line.conversions}
+                    </td>
+                    <td className="number" data-label="Rate">
+                      {line.rate}
+                    </td>
+                    <td className="number" data-label="Uplift">
+                      {line.uplift ?? '—'}
+                    </td>
+                    <td className="number" data-label="Chance to win">
+                      {line.chance ?? '—'}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        );
+      }}
+    </QueryState>
+  );
+}

@@ -1,0 +1,168 @@
+import type { DateRange } from '../date-range/date-range.js';
+import { barShare } from '../shared/bar-share.js';
+import { formatChange, formatCount, formatPercent, formatWholePercent } from '../shared/format.js';
+import type { ExperimentVariant, FeatureFlag } from './api.js';
+
+/** Fewer visitors than this under a value, and its numbers are said to be too few to tell anything yet. */
+export const ENOUGH_VISITORS = 100;
+
+/** The longest an experiment's range runs back: the API's longest range. */
+const MAX_DAYS = 366;
+
+/**
+ * An experiment's days: from the day the flag was made (in the site's zone) to today, at most a year. Every
+ * read of the flag is in them, and nothing before it was one.
+ */
+export function experimentRange(
+  flag: Pick<FeatureFlag, 'createdAt'>,
+  today: string,
+  timeZone: string,
+): DateRange {
+  const made = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(flag.createdAt));
+  const earliest = new Date(Date.parse(today) - (MAX_DAYS - 1) * 86_400_000).toISOString().slice(0, 10);
+  return { from: made < earliest ? earliest : made > today ? today : made, to: today };
+}
+
+/**
+ * The value the others are measured against: a flag's first variant (its `control`), or off (`false`) for a
+ * flag without variants, whose reads are `true` or `false`.
+ */
+export const controlOf = (flag: Pick<FeatureFlag, 'variants'>): string => flag.variants[0]?.key ?? 'false';
+
+/** The standard normal distribution's cumulative probability, by Abramowitz and Stegun's 7.1.26 (error < 1.5e-7). */
+function normalCdf(z: number): number {
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * x);
+  const poly =
+    t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+  const erf = 1 - poly * Math.exp(-x * x);
+  return z >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
+}
+
+type Counts = Pick<ExperimentVariant, 'visitors' | 'conversions'>;
+
+/**
+ * The chance that `variant` converts better than `control`, as the Bayesian A/B tests of PostHog and others
+ * state it: each rate a Beta(1 + conversions, 1 + visitors − conversions) belief from a flat prior, and the
+ * chance that one exceeds the other by the normal approximation of both (exact enough from a few dozen
+ * visitors on). Undefined where either has no visitor.
+ */
+export function chanceToBeat(control: Counts, variant: Counts): number | undefined {
+  if (control.visitors === 0 || variant.visitors === 0) return undefined;
+  const belief = ({ visitors, conversions }: Counts) => {
+    const [a, b] = [1 + conversions, 1 + visitors - conversions];
+    return { mean: a / (a + b), variance: (a * b) / ((a + b) ** 2 * (a + b + 1)) };
+  };
+  const [c, v] = [belief(control), belief(variant)];
+  return normalCdf((v.mean - c.mean) / Math.sqrt(c.variance + v.variance));
+}
+
+/** A chance in percent, whole, but never a certainty the counts cannot give (above 99.9 %, below 0.1 %). */
+export function formatChance(chance: number, locale?: string): string {
+  if (chance > 0.999) return `> ${formatPercent(99.9, locale)}`;
+  if (chance < 0.001) return `< ${formatPercent(0.1, locale)}`;
+  return formatWholePercent(chance * 100, locale);
+}
+
+export interface ExperimentLine {
+  variant: string;
+  /** The value as people read it: a variant's key, On or Off for a flag without variants. */
+  label: string;
+  isControl: boolean;
+  /** A flag with variants read as off: the visitor was outside its rollout, not in the experiment. */
+  outside: boolean;
+  visitors: string;
+  conversions: string;
+  rate: string;
+  /** The rate's bar, in percent of the highest rate. */
+  share: number;
+  /** Against the control's rate: "+50%", "−12%"; none for the control, an outsider or without a rate to compare. */
+  uplift?: string;
+  /** Chance to beat the control (chanceToBeat), formatted; none where uplift has none. */
+  chance?: string;
+}
+
+const NO_VISITS: Counts = { visitors: 0, conversions: 0 };
+
+/**
+ * The experiment's rows: the flag's variants in its order (those nobody read yet with zeros), On and Off for a
+ * flag without variants (Off, the control, first), and any other value read (a variant since removed, off
+ * outside the rollout) after them.
+ */
+export function experimentLines(
+  rows: ExperimentVariant[],
+  flag: Pick<FeatureFlag, 'variants'>,
+  locale?: string,
+): ExperimentLine[] {
+  const byValue = new Map(rows.map((row) => [row.variant, row]));
+  const declared = flag.variants.length > 0 ? flag.variants.map(({ key }) => key) : ['false', 'true'];
+  const values = [
+    ...declared,
+    ...rows.map((row) => row.variant).filter((value) => !declared.includes(value)),
+  ];
+  const control = controlOf(flag);
+  const controlRow = byValue.get(control) ?? { ...NO_VISITS, conversionRate: 0 };
+  const highest = Math.max(0, ...rows.map((row) => row.conversionRate));
+  return values.map((variant) => {
+    const row = byValue.get(variant) ?? { variant, ...NO_VISITS, conversionRate: 0 };
+    const isControl = variant === control;
+    const outside = flag.variants.length > 0 && variant === 'false';
+    const compared = !isControl && !outside && row.visitors > 0 && controlRow.conversionRate > 0;
+    const chance = isControl || outside ? undefined : chanceToBeat(controlRow, row);
+    return {
+      variant,
+      label:
+        flag.variants.length > 0
+          ? outside
+            ? 'Outside the rollout'
+            : variant
+          : variant === 'true'
+            ? 'On'
+            : 'Off',
+      isControl,
+      outside,
+      visitors: formatCount(row.visitors, locale),
+      conversions: formatCount(row.conversions, locale),
+      rate: formatPercent(row.conversionRate, locale),
+      share: barShare(row.conversionRate, highest),
+      uplift: compared
+        ? formatChange((row.conversionRate / controlRow.conversionRate - 1) * 100, locale)
+        : undefined,
+      chance: chance === undefined ? undefined : formatChance(chance, locale),
+    };
+  });
+}
+
+/**
+ * The experiment in one sentence: the value most likely best, and how likely; or that there are too few
+ * visitors to tell (fewer than ENOUGH_VISITORS under a value compared), or nothing to compare yet.
+ */
+export function experimentVerdict(rows: ExperimentVariant[], flag: Pick<FeatureFlag, 'variants'>): string {
+  const control = rows.find((row) => row.variant === controlOf(flag)) ?? {
+    variant: controlOf(flag),
+    ...NO_VISITS,
+    conversionRate: 0,
+  };
+  const others = rows.filter(
+    (row) => row.variant !== controlOf(flag) && !(flag.variants.length > 0 && row.variant === 'false'),
+  );
+  if (control.visitors === 0 || others.length === 0) {
+    return 'Nothing to compare yet: the control and another value must each be read by a visitor.';
+  }
+  const few = [control, ...others].filter((row) => row.visitors < ENOUGH_VISITORS);
+  if (few.length > 0) {
+    return `Too few visitors to tell yet: at least ${ENOUGH_VISITORS} under each value, and ${few
+      .map((row) => `${row.variant} has ${formatCount(row.visitors)}`)
+      .join(', ')}.`;
+  }
+  const chances = others.map((row) => ({ row, chance: chanceToBeat(control, row) ?? 0 }));
+  const best = chances.reduce((a, b) => (b.chance > a.chance ? b : a));
+  return best.chance >= 0.5
+    ? `${best.row.variant} converts better than ${control.variant}: a ${formatChance(best.chance)} chance.`
+    : `${control.variant} converts better than every other value: ${best.row.variant}, the closest, has a ${formatChance(best.chance)} chance to beat it.`;
+}

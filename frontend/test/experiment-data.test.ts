@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { test } from 'vitest';
+import {
+  chanceToBeat,
+  experimentLines,
+  experimentRange,
+  experimentVerdict,
+  formatChance,
+} from '../src/flags/experiment-data.js';
+
+const variantsFlag = {
+  variants: [
+    { key: 'control', weight: 50 },
+    { key: 'one-step', weight: 50 },
+  ],
+};
+const row = (variant: string, visitors: number, conversions: number) => ({
+  variant,
+  visitors,
+  conversions,
+  conversionRate: visitors === 0 ? 0 : Math.round((10_000 * conversions) / visitors) / 100,
+});
+
+test('the chance to beat the control: even for equal counts, as the normal approximation of two Beta beliefs', () => {
+  const even = chanceToBeat({ visitors: 1000, conversions: 100 }, { visitors: 1000, conversions: 100 })!;
+  assert.ok(Math.abs(even - 0.5) < 1e-6, String(even));
+  // z = (121/1002 − 101/1002) / √(var + var) ≈ 1.44 by hand: Φ ≈ 0.925.
+  const better = chanceToBeat({ visitors: 1000, conversions: 100 }, { visitors: 1000, conversions: 120 })!;
+  assert.ok(Math.abs(better - 0.925) < 0.005, String(better));
+  const worse = chanceToBeat({ visitors: 1000, conversions: 120 }, { visitors: 1000, conversions: 100 })!;
+  assert.ok(Math.abs(better + worse - 1) < 1e-9, 'the two sides of one question');
+  assert.equal(chanceToBeat({ visitors: 0, conversions: 0 }, { visitors: 10, conversions: 1 }), undefined);
+  assert.deepEqual(
+    [formatChance(0.9249, 'en-US'), formatChance(0.99995, 'en-US'), formatChance(0.0001, 'en-US')],
+    ['92%', '> 99.9%', '< 0.1%'],
+  );
+});
+
+test("an experiment's lines: the flag's variants in order, zeros for one unread, outsiders apart", () => {
+  const lines = experimentLines(
+    [row('control', 1000, 100), row('false', 40, 2), row('one-step', 1000, 120)],
+    { variants: [...variantsFlag.variants, { key: 'two-step', weight: 0 }] },
+    'en-US',
+  );
+  assert.deepEqual(
+    lines.map((line) => [
+      line.label,
+      line.isControl,
+      line.visitors,
+      line.conversions,
+      line.rate,
+      line.uplift,
+      line.chance,
+    ]),
+    [
+      ['control', true, '1,000', '100', '10.0%', undefined, undefined],
+      ['one-step', false, '1,000', '120', '12.0%', '+20%', '92%'],
+      ['two-step', false, '0', '0', '0.0%', undefined, undefined],
+      ['Outside the rollout', false, '40', '2', '5.0%', undefined, undefined],
+    ],
+  );
+  assert.deepEqual(
+    lines.map((line) => line.share),
+    [83.3, 100, 0, 41.7],
+    'bars by rate, the highest whole',
+  );
+  const onOff = experimentLines([row('true', 10, 5), row('false', 10, 2)], { variants: [] }, 'en-US');
+  assert.deepEqual(
+    onOff.map((line) => [line.label, line.isControl, line.uplift]),
+    [
+      ['Off', true, undefined],
+      ['On', false, '+150%'],
+    ],
+    'without variants: off is the control',
+  );
+});
+
+test('the verdict: too few, nothing to compare, or the likely best and how likely', () => {
+  assert.equal(
+    experimentVerdict([row('control', 1000, 100), row('one-step', 1000, 120)], variantsFlag),
+    'one-step converts better than control: a 92% chance.',
+  );
+  assert.equal(
+    experimentVerdict([row('control', 1000, 120), row('one-step', 1000, 100)], variantsFlag),
+    'control converts better than every other value: one-step, the closest, has a 8% chance to beat it.',
+  );
+  assert.equal(
+    experimentVerdict([row('control', 2, 1), row('one-step', 400, 3)], variantsFlag),
+    'Too few visitors to tell yet: at least 100 under each value, and control has 2.',
+  );
+  assert.equal(
+    experimentVerdict([row('one-step', 400, 3), row('false', 50, 1)], variantsFlag),
+    'Nothing to compare yet: the control and another value must each be read by a visitor.',
+  );
+});
+
+test("an experiment's days: from the flag's day in the site's zone to today, at most a year", () => {
+  assert.deepEqual(
+    experimentRange({ createdAt: '2026-11-30T23:30:00.000Z' }, '2026-12-07', 'Europe/Berlin'),
+    {
+      from: '2026-12-01',
+      to: '2026-12-07',
+    },
+  );
+  assert.deepEqual(experimentRange({ createdAt: '2024-01-01T00:00:00.000Z' }, '2026-12-07', 'UTC'), {
+    from: '2025-12-07',
+    to: '2026-12-07',
+  });
+});
