@@ -462,6 +462,7 @@ describe('the API description', () => {
         'errors',
         'errors/{group}',
         'events',
+        'experiment',
         'funnel',
         'heatmap',
         'heatmap/framing',

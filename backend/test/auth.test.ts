@@ -665,6 +665,11 @@ const ROUTES: Record<string, { rule: Rule; answer: Answer; apiKey?: true; stream
   }, // no such group
   'GET /api/sites/:siteId/vitals': { rule: 'viewer of the site', answer: [200], apiKey: true },
   'GET /api/sites/:siteId/engagement': { rule: 'viewer of the site', answer: [200], apiKey: true },
+  'GET /api/sites/:siteId/experiment': {
+    rule: 'viewer of the site',
+    answer: [400, 'validation_failed'],
+    apiKey: true,
+  }, // no flag, no goal
   'GET /api/sites/:siteId/realtime': { rule: 'viewer of the site', answer: [200], apiKey: true },
   'GET /api/sites/:siteId/realtime/last-event': { rule: 'viewer of the site', answer: [200], apiKey: true },
   'GET /api/sites/:siteId/realtime/stream': {

@@ -84,7 +84,7 @@ describe('a demo site', () => {
     await app.get(LiveDemoTraffic).writeUpTo(liveUntil);
   });
 
-  test('is a site of its own, with its months written, four goals, two annotations, two segments and a dashboard', async () => {
+  test('is a site of its own, with its months written, four goals, two annotations, two segments, a flag and a dashboard', async () => {
     assert.equal(status.stage, 'ready', String(status.error));
     const site = await get<{ name: string; domain: string; timezone: string; privacyMode: string }>(
       `sites/${status.siteId}`,
@@ -130,6 +130,29 @@ describe('a demo site', () => {
         ['Mobile visitors from Germany', ['country:DE', 'device:mobile']],
         ['Paid traffic', ['channel:paid']],
       ],
+    );
+    const flags = await get<Array<{ key: string; enabled: boolean; variants: Array<{ key: string }> }>>(
+      `sites/${status.siteId}/flags`,
+    );
+    assert.deepEqual(
+      flags.map(({ key, enabled, variants }) => [key, enabled, variants.map((variant) => variant.key)]),
+      [['new-checkout', true, ['control', 'one-step']]],
+    );
+    // Its cart page read the flag all along, under both variants (how much more one-step's buy shows over the
+    // demo's full size: its Flags page, ops/test/panel-demo.test.ts).
+    const purchased = goals.find(({ name }) => name === 'Purchased') as unknown as { id: number };
+    const { variants } = await get<{
+      variants: Array<{ variant: string; visitors: number; conversions: number }>;
+    }>(
+      `sites/${status.siteId}/experiment?from=${addDays(today, -59)}&to=${today}&flag=new-checkout&goal=${purchased.id}`,
+    );
+    assert.deepEqual(
+      variants.map(({ variant }) => variant),
+      ['control', 'one-step'],
+    );
+    assert.ok(
+      variants.every(({ visitors, conversions }) => visitors > 5 && conversions <= visitors),
+      JSON.stringify(variants),
     );
     const dashboards = await get<Array<{ name: string; widgets: Array<{ kind: string }> }>>(
       `sites/${status.siteId}/dashboards`,

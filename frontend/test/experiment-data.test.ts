@@ -3,6 +3,7 @@ import { test } from 'vitest';
 import {
   chanceToBeat,
   experimentLines,
+  experimentPeriod,
   experimentRange,
   experimentVerdict,
   formatChance,
@@ -78,11 +79,11 @@ test("an experiment's lines: the flag's variants in order, zeros for one unread,
 test('the verdict: too few, nothing to compare, or the likely best and how likely', () => {
   assert.equal(
     experimentVerdict([row('control', 1000, 100), row('one-step', 1000, 120)], variantsFlag),
-    'one-step converts better than control: a 92% chance.',
+    'one-step leads control. Chance it converts better: 92%.',
   );
   assert.equal(
     experimentVerdict([row('control', 1000, 120), row('one-step', 1000, 100)], variantsFlag),
-    'control converts better than every other value: one-step, the closest, has a 8% chance to beat it.',
+    'control leads. Chance that one-step, the closest, converts better: 8%.',
   );
   assert.equal(
     experimentVerdict([row('control', 2, 1), row('one-step', 400, 3)], variantsFlag),
@@ -106,4 +107,13 @@ test("an experiment's days: from the flag's day in the site's zone to today, at 
     from: '2025-12-07',
     to: '2026-12-07',
   });
+  assert.deepEqual(
+    experimentRange({ createdAt: '2026-12-06T00:00:00.000Z' }, '2026-12-07', 'UTC', '30d'),
+    { from: '2026-11-08', to: '2026-12-07' },
+    "a period's days, as the report toolbar reads them, the flag's age aside",
+  );
+  assert.deepEqual(
+    [experimentPeriod('30d'), experimentPeriod('5y'), experimentPeriod(null)],
+    ['30d', 'made', 'made'],
+  );
 });

@@ -100,8 +100,8 @@ test('the admin pages with their data, at phone width (dark) and desktop width (
     ]);
     // Whether each site's snippet sends anything: the first site's last events are weeks old, the others have none.
     const activity = page.locator('.site-activity');
-    await activity.filter({ hasText: 'Quiet' }).waitFor();
-    await activity.nth(3).filter({ hasText: /\w/ }).waitFor();
+    // Each site's card asks on its own: every line waited for, not the last alone.
+    for (let n = 0; n < 4; n++) await activity.nth(n).filter({ hasText: /\w/ }).waitFor();
     assert.deepEqual(await activity.allInnerTexts(), [
       `Quiet: the last event came ${await relativeDays('2026-11-20T10:00:00Z', page)}. See its reports`,
       'No events yet: paste the snippet on every page of shop.example.com, then open one of them.',

@@ -10,7 +10,7 @@ import { CHROME, SCREENSHOT_SIZES, startPanelHarness, type PanelHarness } from '
  * A demo site added from the Sites page in Chromium over the real stack (ClickHouse 18.16, backend, edge):
  * its progress, then its reports with two months of generated traffic. The report pages' screenshots in
  * docs/screenshots/ are taken here, over the last 30 days (the other panel tests read small seeds with known
- * answers, which make poor pictures), and its dashboard's; but the heatmap's, which shows a page the test
+ * answers, which make poor pictures), and its dashboard's and flag's results; but the heatmap's, which shows a page the test
  * serves framed beneath its clicks (panel-behaviour.test.ts), and realtime's, which shows events sent
  * meanwhile (panel-quality).
  */
@@ -247,6 +247,36 @@ test("every report page over the demo's month: no serious accessibility violatio
       await panel.screenshot(page, name);
       await page.close();
     }
+  }
+});
+
+test("the demo's checkout experiment: its flag's results over the month, one-step ahead, screenshots", async () => {
+  const goals = (await (
+    await fetch(`${panel.stack.adminUrl}/api/sites/${siteId}/goals`, {
+      headers: { authorization: `Bearer ${panel.token}` },
+    })
+  ).json()) as Array<{ id: number; name: string }>;
+  const purchased = goals.find(({ name }) => name === 'Purchased');
+  assert.ok(purchased, 'the demo tracks purchases');
+  for (const { width, dark } of SCREENSHOT_SIZES) {
+    const page = await panel.ownerPage(
+      `/sites/${siteId}/flags?flag=new-checkout&goal=${purchased.id}&period=30d`,
+      { width, dark },
+    );
+    const results = page.getByRole('region', { name: 'Results of new-checkout' });
+    // The cart page's readers, split in half; the one-step checkout's buy more (CHECKOUT_EXPERIMENT).
+    await results.getByRole('table').waitFor();
+    assert.deepEqual(
+      (await results.locator('tbody td:first-child').allInnerTexts()).map((text) => text.trim()),
+      ['control', 'one-step'],
+    );
+    assert.match(
+      await results.getByRole('status').innerText(),
+      /^one-step leads control\. Chance it converts better: (> 99\.9|\d{2})%\.$/,
+    );
+    await panel.assertAccessible(page, `the demo's flag results at ${width} px`);
+    await panel.screenshot(page, 'flags');
+    await page.close();
   }
 });
 

@@ -1,5 +1,7 @@
+import type { CreateFeatureFlagDto } from '../flags/dto/feature-flag.dto.js';
+import { FeatureFlagsService } from '../flags/feature-flags.service.js';
 import { Injectable, Logger } from '@nestjs/common';
-import { DEMO_SITE_IDENTITY, type SeedPlan } from '@sluice/traffic';
+import { CHECKOUT_EXPERIMENT, DEMO_SITE_IDENTITY, type SeedPlan } from '@sluice/traffic';
 import { DEMO_SITE } from '@sluice/config';
 import { AnnotationsService } from '../annotations/annotations.service.js';
 import { addDays, localDateOf } from '../common/calendar.js';
@@ -42,6 +44,19 @@ const DEMO_SEGMENTS: CreateSegmentDto[] = [
   { name: 'Paid traffic', filters: ['channel:paid'] },
 ];
 
+/**
+ * The flag its cart page reads (the generated traffic's CHECKOUT_EXPERIMENT): a one-step checkout tried on half
+ * the visitors, whose results the Flags page shows as an A/B test.
+ */
+const DEMO_FLAG: CreateFeatureFlagDto = {
+  key: CHECKOUT_EXPERIMENT.flag,
+  description: 'One-step checkout, tried on half the cart’s visitors',
+  enabled: true,
+  rollout: 100,
+  variants: CHECKOUT_EXPERIMENT.variants.map((key) => ({ key, weight: 50 })),
+  rules: [{ attribute: 'path', operator: 'in', values: [CHECKOUT_EXPERIMENT.page] }],
+};
+
 /** The demo shop's dashboard: the numbers its owner would look at every morning, as saved views. */
 const DEMO_DASHBOARD: { name: string; widgets: CreateWidgetDto[] } = {
   name: 'The shop at a glance',
@@ -62,8 +77,8 @@ const DEMO_DASHBOARD: { name: string; widgets: CreateWidgetDto[] } = {
 };
 
 /**
- * Demo sites: a site of its own with two months of generated traffic (@sluice/traffic) up to now, three goals,
- * two annotations, two segments and a dashboard, so a new install shows every report before its own site sends anything. The rows go
+ * Demo sites: a site of its own with two months of generated traffic (@sluice/traffic) up to now, four goals,
+ * two annotations, two segments, a feature flag under test and a dashboard, so a new install shows every report before its own site sends anything. The rows go
  * straight into ClickHouse (DemoRows), then the days the finalizer had already written are written again
  * with them, and the site's traffic goes on live (LiveDemoTraffic). A demo site is a site like any other: its
  * creator is granted it, and deleting it erases its rows.
@@ -80,6 +95,7 @@ export class DemoSites {
     private readonly dashboards: DashboardsService,
     private readonly annotations: AnnotationsService,
     private readonly segments: SegmentsService,
+    private readonly flags: FeatureFlagsService,
     private readonly finalizer: VisitFinalizer,
     private readonly rows: DemoRows,
     private readonly live: LiveDemoTraffic,
@@ -108,6 +124,7 @@ export class DemoSites {
     for (const { daysAgo, text } of DEMO_ANNOTATIONS)
       await this.annotations.create(user, site.id, { date: addDays(today, -daysAgo), text });
     for (const segment of DEMO_SEGMENTS) await this.segments.create(user, site.id, segment);
+    await this.flags.create(user, site.id, DEMO_FLAG);
     const status: DemoSiteStatus = {
       siteId: site.id,
       stage: 'writing',

@@ -12,5 +12,6 @@ import { FlagsPublisher } from './flags-publisher.js';
   imports: [TypeOrmModule.forFeature([FeatureFlag]), AuditModule],
   controllers: [FeatureFlagsController],
   providers: [FeatureFlagsRepository, FeatureFlagsService, FlagsPublisher],
+  exports: [FeatureFlagsService],
 })
 export class FeatureFlagsModule {}

@@ -9,19 +9,29 @@ import { ShareBar } from '../shared/ShareBar';
 import { TableHeader } from '../shared/TableHeader';
 import type { Site } from '../sites/api';
 import type { FeatureFlag } from './api';
-import { experimentLines, experimentRange, experimentVerdict } from './experiment-data';
+import {
+  EXPERIMENT_PERIOD_LABELS,
+  EXPERIMENT_PERIODS,
+  experimentLines,
+  experimentPeriod,
+  experimentRange,
+  experimentVerdict,
+  type ExperimentPeriod,
+} from './experiment-data';
 import { useExperimentQuery } from './useExperimentQuery';
 
 /**
  * A flag as an experiment (an A/B test): since the flag was made, the visitors each of its values was read
  * for, who of them completed a goal after, and how likely each value is to convert better than the control.
- * The goal is chosen here (`goal=<id>` in the URL beside `flag=`), the site's first by default.
+ * The goal and the days are chosen here (`goal=<id>` and `period=` in the URL beside `flag=`): the site's first
+ * goal, since the flag was made, by default.
  */
 export function FlagResults({ site, flag }: { site: Site; flag: FeatureFlag }) {
   const goals = useSiteGoalsQuery(site.id);
   const [options, changeOptions] = usePageOptions();
   const list = goals.data ?? [];
   const goal = list.find((one) => String(one.id) === options.get('goal')) ?? list[0];
+  const period = experimentPeriod(options.get('period'));
   return (
     <section className="card experiment" aria-labelledby="experiment-heading">
       <header className="card-header">
@@ -29,7 +39,7 @@ export function FlagResults({ site, flag }: { site: Site; flag: FeatureFlag }) {
         <button
           type="button"
           className="link-button"
-          onClick={() => changeOptions({ flag: undefined, goal: undefined })}
+          onClick={() => changeOptions({ flag: undefined, goal: undefined, period: undefined })}
         >
           Close
         </button>
@@ -47,17 +57,34 @@ export function FlagResults({ site, flag }: { site: Site; flag: FeatureFlag }) {
       >
         {() => (
           <>
-            <label className="field experiment-goal">
-              Judged by the goal
-              <select value={goal?.id} onChange={(event) => changeOptions({ goal: event.target.value })}>
-                {list.map((one) => (
-                  <option key={one.id} value={one.id}>
-                    {one.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            {goal && <ExperimentTable site={site} flag={flag} goal={goal.id} />}
+            <div className="experiment-choices">
+              <label className="field">
+                Judged by the goal
+                <select value={goal?.id} onChange={(event) => changeOptions({ goal: event.target.value })}>
+                  {list.map((one) => (
+                    <option key={one.id} value={one.id}>
+                      {one.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="field">
+                Days
+                <select
+                  value={period}
+                  onChange={(event) =>
+                    changeOptions({ period: event.target.value === 'made' ? undefined : event.target.value })
+                  }
+                >
+                  {EXPERIMENT_PERIODS.map((one) => (
+                    <option key={one} value={one}>
+                      {EXPERIMENT_PERIOD_LABELS[one]}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </div>
+            {goal && <ExperimentTable site={site} flag={flag} goal={goal.id} period={period} />}
           </>
         )}
       </QueryState>
@@ -65,8 +92,18 @@ export function FlagResults({ site, flag }: { site: Site; flag: FeatureFlag }) {
   );
 }
 
-function ExperimentTable({ site, flag, goal }: { site: Site; flag: FeatureFlag; goal: number }) {
-  const range = experimentRange(flag, todayIn(site.timezone, new Date()), site.timezone);
+function ExperimentTable({
+  site,
+  flag,
+  goal,
+  period,
+}: {
+  site: Site;
+  flag: FeatureFlag;
+  goal: number;
+  period: ExperimentPeriod;
+}) {
+  const range = experimentRange(flag, todayIn(site.timezone, new Date()), site.timezone, period);
   const experiment = useExperimentQuery({ siteId: site.id, flag: flag.key, goal, range });
   return (
     <QueryState query={experiment} what="the experiment">

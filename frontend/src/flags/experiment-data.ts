@@ -1,3 +1,4 @@
+import { periodDays, VIEW_PERIOD_LABELS } from '../../../config/src/view-periods.js';
 import type { DateRange } from '../date-range/date-range.js';
 import { barShare } from '../shared/bar-share.js';
 import { formatChange, formatCount, formatPercent, formatWholePercent } from '../shared/format.js';
@@ -9,15 +10,32 @@ export const ENOUGH_VISITORS = 100;
 /** The longest an experiment's range runs back: the API's longest range. */
 const MAX_DAYS = 366;
 
+/** The days an experiment is read over: since the flag was made (the default), or the last days of a period. */
+export const EXPERIMENT_PERIODS = ['made', '7d', '30d', '12mo'] as const;
+export type ExperimentPeriod = (typeof EXPERIMENT_PERIODS)[number];
+
+export const EXPERIMENT_PERIOD_LABELS: Record<ExperimentPeriod, string> = {
+  made: 'Since the flag was made',
+  '7d': VIEW_PERIOD_LABELS['7d'],
+  '30d': VIEW_PERIOD_LABELS['30d'],
+  '12mo': VIEW_PERIOD_LABELS['12mo'],
+};
+
+/** The period the URL names (`period=`), since the flag was made by default. */
+export const experimentPeriod = (named: string | null): ExperimentPeriod =>
+  EXPERIMENT_PERIODS.find((period) => period === named) ?? 'made';
+
 /**
- * An experiment's days: from the day the flag was made (in the site's zone) to today, at most a year. Every
- * read of the flag is in them, and nothing before it was one.
+ * An experiment's days up to today (in the site's zone): from the day the flag was made (every read of it is
+ * then in them, and none before it was one), at most a year back; or a period's, as the report toolbar reads it.
  */
 export function experimentRange(
   flag: Pick<FeatureFlag, 'createdAt'>,
   today: string,
   timeZone: string,
+  period: ExperimentPeriod = 'made',
 ): DateRange {
+  if (period !== 'made') return periodDays(period, undefined, today);
   const made = new Intl.DateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',
@@ -163,6 +181,6 @@ export function experimentVerdict(rows: ExperimentVariant[], flag: Pick<FeatureF
   const chances = others.map((row) => ({ row, chance: chanceToBeat(control, row) ?? 0 }));
   const best = chances.reduce((a, b) => (b.chance > a.chance ? b : a));
   return best.chance >= 0.5
-    ? `${best.row.variant} converts better than ${control.variant}: a ${formatChance(best.chance)} chance.`
-    : `${control.variant} converts better than every other value: ${best.row.variant}, the closest, has a ${formatChance(best.chance)} chance to beat it.`;
+    ? `${best.row.variant} leads ${control.variant}. Chance it converts better: ${formatChance(best.chance)}.`
+    : `${control.variant} leads. Chance that ${best.row.variant}, the closest, converts better: ${formatChance(best.chance)}.`;
 }

@@ -32,8 +32,8 @@ export function DemoSiteCard({ sites, onCreated }: { sites: Site[] | undefined; 
       <h2>Try it on a demo site</h2>
       <p>
         A shop with {DEMO_SITE.days} days of generated visits up to now, which go on arriving live: sources
-        and campaigns, countries and devices, clicks, custom events with revenue, errors and web vitals, three
-        goals and a dashboard. Delete it as any site.
+        and campaigns, countries and devices, clicks, custom events with revenue, errors and web vitals, four
+        goals, a checkout experiment under a feature flag and a dashboard. Delete it as any site.
       </p>
       <ErrorNotice message={create.error} />
       {started ? (

@@ -7,8 +7,9 @@
  * (a few often), keep their device and place, and visit more on weekdays and in local daytime. A
  * visit enters from a referrer or a campaign and views a few pages, each followed by its engagement
  * report (scroll depth, time, web vitals); some pages get clicks (autocapture, outbound links,
- * downloads), form submissions, script errors and custom events with properties. A share of visits
- * are bots, and a share of rows is stored twice, as at-least-once delivery leaves them.
+ * downloads), form submissions, script errors and custom events with properties; the cart page reads a
+ * feature flag under test (CHECKOUT_EXPERIMENT). A share of visits are bots, and a share of rows is stored
+ * twice, as at-least-once delivery leaves them.
  */
 import { REVENUE } from '@sluice/config';
 import { drawPlace, DEVICES, siteCatalogue, type SiteCatalogue } from './catalogue';
@@ -56,6 +57,20 @@ const SHAPE = {
   visitsPerVisitor: 1.7,
   /** Rows per visit, about: pageviews, their engagement reports and the clicks and events between. */
   rowsPerVisit: 7.5,
+} as const;
+
+/**
+ * The shop's checkout experiment (the demo site's flag `new-checkout`): the cart page reads the flag, once a
+ * visit, and half the visitors (by their id, so every visit of theirs agrees) get the one-step checkout, after
+ * which a few more of them buy. Drawn from a random of the visit's own, so the rows beside them are the ones
+ * they were before the experiment came.
+ */
+export const CHECKOUT_EXPERIMENT = {
+  flag: 'new-checkout',
+  variants: ['control', 'one-step'],
+  page: '/cart',
+  /** The chance that a one-step visitor buys right after reading the flag, beside what every visit buys. */
+  extraPurchases: 0.05,
 } as const;
 
 const DAY_SECONDS = 86_400;
@@ -227,6 +242,7 @@ class SiteVisits {
     const campaign = !who.bot && random.chance(SHAPE.campaignVisits) ? this.campaigns.draw(random) : [];
     const pages = who.bot ? random.geometric(SHAPE.pagesPerCrawl) : random.geometric(SHAPE.pagesPerVisit);
     let previous = '';
+    let readFlag = false;
     for (let page = 0; page < pages; page++) {
       const pathname = site.pages.draw(random);
       const hostname = pathname.startsWith('/docs') ? `docs.${site.domain}` : site.domain;
@@ -249,6 +265,10 @@ class SiteVisits {
       if (who.bot) {
         now += random.int(1, 5);
         continue;
+      }
+      if (pathname === CHECKOUT_EXPERIMENT.page && !readFlag) {
+        readFlag = true;
+        this.readCheckoutFlag(onPage, now);
       }
       const dwell = Math.max(2, Math.round(random.logNormal(35, 1.1)));
       const clicks = random.chance(SHAPE.clickedPages) ? random.geometric(SHAPE.clicksPerClickedPage) : 0;
@@ -279,6 +299,45 @@ class SiteVisits {
       this.push(this.engagement(who, row('$engagement'), clicks > 0, dwell, page === 0));
       now += random.int(1, 20);
     }
+  }
+
+  /**
+   * The cart page's read of the checkout flag (CHECKOUT_EXPERIMENT) as the tracker records it, and for some
+   * one-step visitors a purchase after it: from a random of the visit's own, each row kept once.
+   */
+  private readCheckoutFlag(onPage: RowValues, now: number): void {
+    const own = new Random(parseInt((onPage[COLUMN.session_id] as string).slice(0, 8), 16));
+    const visitorId = onPage[COLUMN.visitor_id] as string;
+    const variant = CHECKOUT_EXPERIMENT.variants[parseInt(visitorId.slice(-2), 16) % 2];
+    const event = (name: string, at: number, props: Array<[string, string]>): RowValues => {
+      const values = onPage.slice();
+      values[COLUMN.event_id] = own.uuid();
+      values[COLUMN.ts] = timestamp(at);
+      values[COLUMN.name] = name;
+      values[COLUMN.props_keys] = props.map(([key]) => key);
+      values[COLUMN.props_values] = props.map(([, value]) => value);
+      return values;
+    };
+    this.keep(
+      event('$flag', now, [
+        ['flag', CHECKOUT_EXPERIMENT.flag],
+        ['variant', variant],
+      ]),
+    );
+    if (variant !== 'one-step' || !own.chance(CHECKOUT_EXPERIMENT.extraPurchases)) return;
+    const amount = `${own.int(10, 900)}.${own.int(10, 99)}`;
+    const purchase = event('purchase', now + own.int(20, 120), [
+      [REVENUE.amountProperty, amount],
+      [REVENUE.currencyProperty, 'EUR'],
+    ]);
+    purchase[COLUMN.revenue_amount] = Number(amount);
+    purchase[COLUMN.revenue_currency] = 'EUR';
+    this.keep(purchase);
+  }
+
+  /** Keeps a row of the period once (push draws its copies from the site's random, which these leave alone). */
+  private keep(row: RowValues): void {
+    if ((row[COLUMN.ts] as string) < this.periodEndText) this.out.push(row);
   }
 
   /** A click: mostly on the site's own elements, some on links to other hosts or to files. */
