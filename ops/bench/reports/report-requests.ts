@@ -1,4 +1,5 @@
 import type { BenchGoals } from './bench-backend';
+import { CHECKOUT_EXPERIMENT } from '@sluice/traffic';
 
 /**
  * The reports `npm run bench:reports` times: one named HTTP request each, with its target. The list
@@ -188,6 +189,13 @@ export const REPORT_REQUESTS: ReportRequest[] = [
     name: 'session paths from /, 30 days',
     aloneTargetMs: REPORT_TARGET_MS,
     path: ({ siteId, from, to }) => `/api/sites/${siteId}/paths/sessions?from=${from}&to=${to}&start=/`,
+  },
+  {
+    // The seed's cart pages read the checkout flag (CHECKOUT_EXPERIMENT): its variants compared by a goal.
+    name: "a flag's results by an event goal, 30 days",
+    aloneTargetMs: REPORT_TARGET_MS,
+    path: ({ siteId, from, to, goals }) =>
+      `/api/sites/${siteId}/experiment?from=${from}&to=${to}&flag=${CHECKOUT_EXPERIMENT.flag}&goal=${goals.signup}`,
   },
   {
     name: 'heatmap of /pricing on desktop, 30 days',
