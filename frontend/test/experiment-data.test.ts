@@ -97,13 +97,13 @@ test('the verdict: too few, nothing to compare, or the likely best and how likel
 
 test("an experiment's days: from the flag's day in the site's zone to today, at most a year", () => {
   assert.deepEqual(
-    experimentRange({ createdAt: '2026-11-30T23:30:00.000Z' }, '2026-12-07', 'Europe/Berlin'),
+    experimentRange({ createdAt: '2026-11-30T23:30:00.000Z' }, '2026-12-07', 'Europe/Berlin', 'made'),
     {
       from: '2026-12-01',
       to: '2026-12-07',
     },
   );
-  assert.deepEqual(experimentRange({ createdAt: '2024-01-01T00:00:00.000Z' }, '2026-12-07', 'UTC'), {
+  assert.deepEqual(experimentRange({ createdAt: '2024-01-01T00:00:00.000Z' }, '2026-12-07', 'UTC', 'made'), {
     from: '2025-12-07',
     to: '2026-12-07',
   });
@@ -113,7 +113,8 @@ test("an experiment's days: from the flag's day in the site's zone to today, at 
     "a period's days, as the report toolbar reads them, the flag's age aside",
   );
   assert.deepEqual(
-    [experimentPeriod('30d'), experimentPeriod('5y'), experimentPeriod(null)],
-    ['30d', 'made', 'made'],
+    [experimentPeriod('made'), experimentPeriod('5y'), experimentPeriod(null)],
+    ['made', '30d', '30d'],
+    'the last 30 days unless the URL names another period',
   );
 });

@@ -259,13 +259,13 @@ test("the demo's checkout experiment: its flag's results over the month, one-ste
   const purchased = goals.find(({ name }) => name === 'Purchased');
   assert.ok(purchased, 'the demo tracks purchases');
   for (const { width, dark } of SCREENSHOT_SIZES) {
-    const page = await panel.ownerPage(
-      `/sites/${siteId}/flags?flag=new-checkout&goal=${purchased.id}&period=30d`,
-      { width, dark },
-    );
+    // By default: the first goal (the demo's purchases) over the last 30 days.
+    const page = await panel.ownerPage(`/sites/${siteId}/flags?flag=new-checkout`, { width, dark });
     const results = page.getByRole('region', { name: 'Results of new-checkout' });
     // The cart page's readers, split in half; the one-step checkout's buy more (CHECKOUT_EXPERIMENT).
     await results.getByRole('table').waitFor();
+    assert.equal(await results.getByLabel('Judged by the goal').inputValue(), String(purchased.id));
+    assert.equal(await results.getByLabel('Days').inputValue(), '30d');
     assert.deepEqual(
       (await results.locator('tbody td:first-child').allInnerTexts()).map((text) => text.trim()),
       ['control', 'one-step'],

@@ -26,8 +26,9 @@ import { LiveDemoTraffic } from './live-demo-traffic.js';
  * posts read through.
  */
 const DEMO_GOALS: CreateGoalDto[] = [
-  { name: 'Signed up', kind: 'event', match: 'signup' },
+  // First: the goal a flag's results are judged by unless another is chosen (its checkout experiment's).
   { name: 'Purchased', kind: 'event', match: 'purchase' },
+  { name: 'Signed up', kind: 'event', match: 'signup' },
   { name: 'Saw pricing', kind: 'page', match: '/pricing' },
   { name: 'Read a blog post', kind: 'scroll', match: '/blog/*', scrollDepth: 75 },
 ];

@@ -10,6 +10,7 @@ import { TableHeader } from '../shared/TableHeader';
 import type { Site } from '../sites/api';
 import type { FeatureFlag } from './api';
 import {
+  DEFAULT_EXPERIMENT_PERIOD,
   EXPERIMENT_PERIOD_LABELS,
   EXPERIMENT_PERIODS,
   experimentLines,
@@ -21,10 +22,10 @@ import {
 import { useExperimentQuery } from './useExperimentQuery';
 
 /**
- * A flag as an experiment (an A/B test): since the flag was made, the visitors each of its values was read
- * for, who of them completed a goal after, and how likely each value is to convert better than the control.
+ * A flag as an experiment (an A/B test): the visitors each of its values was read for, who of them completed a
+ * goal after, and how likely each value is to convert better than the control.
  * The goal and the days are chosen here (`goal=<id>` and `period=` in the URL beside `flag=`): the site's first
- * goal, since the flag was made, by default.
+ * goal over the last 30 days by default.
  */
 export function FlagResults({ site, flag }: { site: Site; flag: FeatureFlag }) {
   const goals = useSiteGoalsQuery(site.id);
@@ -73,7 +74,10 @@ export function FlagResults({ site, flag }: { site: Site; flag: FeatureFlag }) {
                 <select
                   value={period}
                   onChange={(event) =>
-                    changeOptions({ period: event.target.value === 'made' ? undefined : event.target.value })
+                    changeOptions({
+                      period:
+                        event.target.value === DEFAULT_EXPERIMENT_PERIOD ? undefined : event.target.value,
+                    })
                   }
                 >
                   {EXPERIMENT_PERIODS.map((one) => (

@@ -10,8 +10,11 @@ export const ENOUGH_VISITORS = 100;
 /** The longest an experiment's range runs back: the API's longest range. */
 const MAX_DAYS = 366;
 
-/** The days an experiment is read over: since the flag was made (the default), or the last days of a period. */
-export const EXPERIMENT_PERIODS = ['made', '7d', '30d', '12mo'] as const;
+/**
+ * The days an experiment is read over: the last days of a period (30, the panel's everyday period, by default:
+ * for a flag younger than that, every read of it), or since the flag was made.
+ */
+export const EXPERIMENT_PERIODS = ['7d', '30d', '12mo', 'made'] as const;
 export type ExperimentPeriod = (typeof EXPERIMENT_PERIODS)[number];
 
 export const EXPERIMENT_PERIOD_LABELS: Record<ExperimentPeriod, string> = {
@@ -21,9 +24,10 @@ export const EXPERIMENT_PERIOD_LABELS: Record<ExperimentPeriod, string> = {
   '12mo': VIEW_PERIOD_LABELS['12mo'],
 };
 
-/** The period the URL names (`period=`), since the flag was made by default. */
+/** The period the URL names (`period=`), the last 30 days by default. */
+export const DEFAULT_EXPERIMENT_PERIOD: ExperimentPeriod = '30d';
 export const experimentPeriod = (named: string | null): ExperimentPeriod =>
-  EXPERIMENT_PERIODS.find((period) => period === named) ?? 'made';
+  EXPERIMENT_PERIODS.find((period) => period === named) ?? DEFAULT_EXPERIMENT_PERIOD;
 
 /**
  * An experiment's days up to today (in the site's zone): from the day the flag was made (every read of it is
@@ -33,7 +37,7 @@ export function experimentRange(
   flag: Pick<FeatureFlag, 'createdAt'>,
   today: string,
   timeZone: string,
-  period: ExperimentPeriod = 'made',
+  period: ExperimentPeriod,
 ): DateRange {
   if (period !== 'made') return periodDays(period, undefined, today);
   const made = new Intl.DateTimeFormat('en-CA', {
