@@ -130,12 +130,12 @@ describe('a flag experiment', () => {
       [
         'experiment',
         { ...range, goal },
-        'flag must be a flag key: 1 to 64 lower-case letters and digits, words joined by - or _',
+        'flag must be 1 to 64 lower-case letters and digits, words joined by - or _',
       ],
       [
         'experiment',
         { ...range, goal, flag: 'New Checkout' },
-        'flag must be a flag key: 1 to 64 lower-case letters and digits, words joined by - or _',
+        'flag must be 1 to 64 lower-case letters and digits, words joined by - or _',
       ],
       [
         'experiment',

@@ -60,6 +60,7 @@ test("an experiment's lines: the flag's variants in order, zeros for one unread,
       ['Outside the rollout', false, '40', '2', '5.0%', undefined, undefined],
     ],
   );
+  assert.equal(lines[0].markedControl, false, 'a control named control needs no mark');
   assert.deepEqual(
     lines.map((line) => line.share),
     [83.3, 100, 0, 41.7],
@@ -67,12 +68,12 @@ test("an experiment's lines: the flag's variants in order, zeros for one unread,
   );
   const onOff = experimentLines([row('true', 10, 5), row('false', 10, 2)], { variants: [] }, 'en-US');
   assert.deepEqual(
-    onOff.map((line) => [line.label, line.isControl, line.uplift]),
+    onOff.map((line) => [line.label, line.isControl, line.markedControl, line.uplift]),
     [
-      ['Off', true, undefined],
-      ['On', false, '+150%'],
+      ['Off', true, true, undefined],
+      ['On', false, false, '+150%'],
     ],
-    'without variants: off is the control',
+    'without variants: off is the control, and marked so',
   );
 });
 

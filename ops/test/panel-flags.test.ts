@@ -4,7 +4,13 @@ import { evaluateFlag, type PublishedFlag } from '@sluice/config';
 import { waitUntil } from '@sluice/services';
 import { dataPaths } from '../src/stack/settings';
 import { readSites } from '../src/stack/sites-file';
-import { SCREENSHOT_SIZES, startPanelHarness, type PanelHarness, type VisitEvent } from './panel-harness';
+import {
+  CHROME,
+  SCREENSHOT_SIZES,
+  startPanelHarness,
+  type PanelHarness,
+  type VisitEvent,
+} from './panel-harness';
 
 /**
  * The Flags page in Chromium over the real stack (`npm start`'s backend, edge and ClickHouse): a flag with
@@ -27,8 +33,7 @@ after(async () => {
 });
 
 /** Chrome of another build for each visitor: the edge hashes each to another visitor. */
-const chrome = (n: number) =>
-  `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.${n}.0 Safari/537.36`;
+const chrome = (n: number) => CHROME.replace('Chrome/131.0.0.0', `Chrome/131.0.${n}.0`);
 
 /** A goal's id, by its name, as the API lists the site's goals. */
 async function goalId(name: string): Promise<string> {

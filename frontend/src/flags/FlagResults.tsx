@@ -17,6 +17,7 @@ import {
   experimentPeriod,
   experimentRange,
   experimentVerdict,
+  RESULTS_CLOSED,
   type ExperimentPeriod,
 } from './experiment-data';
 import { useExperimentQuery } from './useExperimentQuery';
@@ -34,14 +35,10 @@ export function FlagResults({ site, flag }: { site: Site; flag: FeatureFlag }) {
   const goal = list.find((one) => String(one.id) === options.get('goal')) ?? list[0];
   const period = experimentPeriod(options.get('period'));
   return (
-    <section className="card experiment" aria-labelledby="experiment-heading">
+    <section className="card" aria-labelledby="experiment-heading">
       <header className="card-header">
         <h2 id="experiment-heading">Results of {flag.key}</h2>
-        <button
-          type="button"
-          className="link-button"
-          onClick={() => changeOptions({ flag: undefined, goal: undefined, period: undefined })}
-        >
+        <button type="button" className="link-button" onClick={() => changeOptions(RESULTS_CLOSED)}>
           Close
         </button>
       </header>
@@ -140,10 +137,7 @@ function ExperimentTable({
                       <span className="row-filter">
                         <ShareBar share={line.share} />
                         {line.label}
-                        {/* A control named otherwise (Off, for one) says what it is. */}
-                        {line.isControl && line.label !== 'control' && (
-                          <span className="experiment-control"> (control)</span>
-                        )}
+                        {line.markedControl && <span className="experiment-control"> (control)</span>}
                       </span>
                     </td>
                     <td className="number" data-label="Visitors">

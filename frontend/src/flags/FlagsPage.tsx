@@ -9,6 +9,7 @@ import { TableHeader } from '../shared/TableHeader';
 import { useAction } from '../shared/useAction';
 import { deleteFlag, updateFlag, type FeatureFlag } from './api';
 import { FlagForm } from './FlagForm';
+import { RESULTS_CLOSED } from './experiment-data';
 import { FlagResults } from './FlagResults';
 import { usePageOptions } from '../routing/useReportView';
 import { describeFlag } from './flags-data';
@@ -61,11 +62,7 @@ export function FlagsPage({ site }: ReportPageProps) {
                       canManage={canManage}
                       onEdit={() => setEditingId(flag.id === editingId ? undefined : flag.id)}
                       resultsShown={flag === shown}
-                      onResults={() =>
-                        changeOptions(
-                          flag === shown ? { flag: undefined, goal: undefined } : { flag: flag.key },
-                        )
-                      }
+                      onResults={() => changeOptions(flag === shown ? RESULTS_CLOSED : { flag: flag.key })}
                       onChanged={flags.retry}
                     />
                   ))}

@@ -1,5 +1,5 @@
-import { periodDays, VIEW_PERIOD_LABELS } from '../../../config/src/view-periods.js';
-import type { DateRange } from '../date-range/date-range.js';
+import { periodDays, shiftDays, VIEW_PERIOD_LABELS } from '../../../config/src/view-periods.js';
+import { todayIn, type DateRange } from '../date-range/date-range.js';
 import { barShare } from '../shared/bar-share.js';
 import { formatChange, formatCount, formatPercent, formatWholePercent } from '../shared/format.js';
 import type { ExperimentVariant, FeatureFlag } from './api.js';
@@ -40,21 +40,27 @@ export function experimentRange(
   period: ExperimentPeriod,
 ): DateRange {
   if (period !== 'made') return periodDays(period, undefined, today);
-  const made = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(flag.createdAt));
-  const earliest = new Date(Date.parse(today) - (MAX_DAYS - 1) * 86_400_000).toISOString().slice(0, 10);
+  const made = todayIn(timeZone, new Date(flag.createdAt));
+  const earliest = shiftDays(today, 1 - MAX_DAYS);
   return { from: made < earliest ? earliest : made > today ? today : made, to: today };
 }
+
+/** What closes a flag's results: its URL options gone (`flag=`, `goal=`, `period=`). */
+export const RESULTS_CLOSED = { flag: undefined, goal: undefined, period: undefined };
 
 /**
  * The value the others are measured against: a flag's first variant (its `control`), or off (`false`) for a
  * flag without variants, whose reads are `true` or `false`.
  */
 export const controlOf = (flag: Pick<FeatureFlag, 'variants'>): string => flag.variants[0]?.key ?? 'false';
+
+/** A flag with variants read as off: the visitor was outside its rollout, not in the experiment. */
+const outsideRollout = (flag: Pick<FeatureFlag, 'variants'>, variant: string): boolean =>
+  flag.variants.length > 0 && variant === 'false';
+
+/** A value's row of the report, zeros where nobody read it. */
+const rowOf = (rows: ExperimentVariant[], variant: string): ExperimentVariant =>
+  rows.find((row) => row.variant === variant) ?? { variant, visitors: 0, conversions: 0, conversionRate: 0 };
 
 /** The standard normal distribution's cumulative probability, by Abramowitz and Stegun's 7.1.26 (error < 1.5e-7). */
 function normalCdf(z: number): number {
@@ -96,6 +102,8 @@ export interface ExperimentLine {
   /** The value as people read it: a variant's key, On or Off for a flag without variants. */
   label: string;
   isControl: boolean;
+  /** The control named otherwise (Off, for one): its label says what it is. */
+  markedControl: boolean;
   /** A flag with variants read as off: the visitor was outside its rollout, not in the experiment. */
   outside: boolean;
   visitors: string;
@@ -109,8 +117,6 @@ export interface ExperimentLine {
   chance?: string;
 }
 
-const NO_VISITS: Counts = { visitors: 0, conversions: 0 };
-
 /**
  * The experiment's rows: the flag's variants in its order (those nobody read yet with zeros), On and Off for a
  * flag without variants (Off, the control, first), and any other value read (a variant since removed, off
@@ -121,32 +127,33 @@ export function experimentLines(
   flag: Pick<FeatureFlag, 'variants'>,
   locale?: string,
 ): ExperimentLine[] {
-  const byValue = new Map(rows.map((row) => [row.variant, row]));
   const declared = flag.variants.length > 0 ? flag.variants.map(({ key }) => key) : ['false', 'true'];
   const values = [
     ...declared,
     ...rows.map((row) => row.variant).filter((value) => !declared.includes(value)),
   ];
   const control = controlOf(flag);
-  const controlRow = byValue.get(control) ?? { ...NO_VISITS, conversionRate: 0 };
+  const controlRow = rowOf(rows, control);
   const highest = Math.max(0, ...rows.map((row) => row.conversionRate));
   return values.map((variant) => {
-    const row = byValue.get(variant) ?? { variant, ...NO_VISITS, conversionRate: 0 };
+    const row = rowOf(rows, variant);
     const isControl = variant === control;
-    const outside = flag.variants.length > 0 && variant === 'false';
+    const outside = outsideRollout(flag, variant);
     const compared = !isControl && !outside && row.visitors > 0 && controlRow.conversionRate > 0;
     const chance = isControl || outside ? undefined : chanceToBeat(controlRow, row);
+    const label =
+      flag.variants.length > 0
+        ? outside
+          ? 'Outside the rollout'
+          : variant
+        : variant === 'true'
+          ? 'On'
+          : 'Off';
     return {
       variant,
-      label:
-        flag.variants.length > 0
-          ? outside
-            ? 'Outside the rollout'
-            : variant
-          : variant === 'true'
-            ? 'On'
-            : 'Off',
+      label,
       isControl,
+      markedControl: isControl && label !== 'control',
       outside,
       visitors: formatCount(row.visitors, locale),
       conversions: formatCount(row.conversions, locale),
@@ -165,14 +172,8 @@ export function experimentLines(
  * visitors to tell (fewer than ENOUGH_VISITORS under a value compared), or nothing to compare yet.
  */
 export function experimentVerdict(rows: ExperimentVariant[], flag: Pick<FeatureFlag, 'variants'>): string {
-  const control = rows.find((row) => row.variant === controlOf(flag)) ?? {
-    variant: controlOf(flag),
-    ...NO_VISITS,
-    conversionRate: 0,
-  };
-  const others = rows.filter(
-    (row) => row.variant !== controlOf(flag) && !(flag.variants.length > 0 && row.variant === 'false'),
-  );
+  const control = rowOf(rows, controlOf(flag));
+  const others = rows.filter((row) => row.variant !== control.variant && !outsideRollout(flag, row.variant));
   if (control.visitors === 0 || others.length === 0) {
     return 'Nothing to compare yet: the control and another value must each be read by a visitor.';
   }

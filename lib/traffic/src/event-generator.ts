@@ -152,6 +152,20 @@ function visitor(plan: SeedPlan, siteId: number, index: number): Visitor {
   };
 }
 
+/** An event's custom properties, and the edge's typed revenue columns from the same properties. */
+function withProps(row: RowValues, props: Array<[string, string]>): RowValues {
+  if (props.length === 0) return row;
+  row[COLUMN.props_keys] = props.map(([key]) => key);
+  row[COLUMN.props_values] = props.map(([, value]) => value);
+  const amount = props.find(([key]) => key === REVENUE.amountProperty);
+  const currency = props.find(([key]) => key === REVENUE.currencyProperty);
+  if (amount && currency) {
+    row[COLUMN.revenue_amount] = Number(amount[1]);
+    row[COLUMN.revenue_currency] = currency[1];
+  }
+  return row;
+}
+
 /** Rows of one site, visit after visit, until it holds `rows` of them. */
 class SiteVisits {
   private readonly random: Random;
@@ -280,17 +294,7 @@ class SiteVisits {
         const event = site.customEvents.draw(random);
         const props = event.props(random);
         const custom = row(event.name);
-        if (props.length) {
-          custom[COLUMN.props_keys] = props.map(([key]) => key);
-          custom[COLUMN.props_values] = props.map(([, value]) => value);
-        }
-        // The edge's typed revenue columns, from the same properties.
-        const amount = props.find(([key]) => key === REVENUE.amountProperty);
-        const currency = props.find(([key]) => key === REVENUE.currencyProperty);
-        if (amount && currency) {
-          custom[COLUMN.revenue_amount] = Number(amount[1]);
-          custom[COLUMN.revenue_currency] = currency[1];
-        }
+        withProps(custom, props);
         this.push(custom);
       }
       if (random.chance(SHAPE.formSubmitPages)) this.push(row('$form_submit', this.forms.draw(random)));
@@ -314,9 +318,7 @@ class SiteVisits {
       values[COLUMN.event_id] = own.uuid();
       values[COLUMN.ts] = timestamp(at);
       values[COLUMN.name] = name;
-      values[COLUMN.props_keys] = props.map(([key]) => key);
-      values[COLUMN.props_values] = props.map(([, value]) => value);
-      return values;
+      return withProps(values, props);
     };
     this.keep(
       event('$flag', now, [
@@ -326,13 +328,12 @@ class SiteVisits {
     );
     if (variant !== 'one-step' || !own.chance(CHECKOUT_EXPERIMENT.extraPurchases)) return;
     const amount = `${own.int(10, 900)}.${own.int(10, 99)}`;
-    const purchase = event('purchase', now + own.int(20, 120), [
-      [REVENUE.amountProperty, amount],
-      [REVENUE.currencyProperty, 'EUR'],
-    ]);
-    purchase[COLUMN.revenue_amount] = Number(amount);
-    purchase[COLUMN.revenue_currency] = 'EUR';
-    this.keep(purchase);
+    this.keep(
+      event('purchase', now + own.int(20, 120), [
+        [REVENUE.amountProperty, amount],
+        [REVENUE.currencyProperty, 'EUR'],
+      ]),
+    );
   }
 
   /** Keeps a row of the period once (push draws its copies from the site's random, which these leave alone). */

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -24,16 +25,22 @@ import type { FeatureFlag } from '../feature-flag.entity.js';
 /** What a page asks for: lower-case letters and digits, words joined by single hyphens or underscores. */
 export const FLAG_KEY = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
 const KEY_RULE = '$property must be 1 to 64 lower-case letters and digits, words joined by - or _';
+
+/** A flag's or a variant's key (FLAG_KEY, 1 to 64 characters), as the API description says and the pipe checks it. */
+export const IsFlagKey = (example: string, description?: string) =>
+  applyDecorators(
+    ApiProperty({ example, minLength: 1, maxLength: 64, pattern: FLAG_KEY.source, description }),
+    Matches(FLAG_KEY, { message: KEY_RULE }),
+    Length(1, 64, { message: KEY_RULE }),
+    IsString({ message: KEY_RULE }),
+  );
 /** Bounds on what the edge evaluates per request for a site (its work per flag is linear in these). */
 export const MAX_VARIANTS = 10;
 export const MAX_RULES = 10;
 export const MAX_RULE_VALUES = 50;
 
 export class FlagVariantDto {
-  @ApiProperty({ example: 'one-step', minLength: 1, maxLength: 64, pattern: FLAG_KEY.source })
-  @Matches(FLAG_KEY, { message: KEY_RULE })
-  @Length(1, 64, { message: KEY_RULE })
-  @IsString({ message: KEY_RULE })
+  @IsFlagKey('one-step')
   key!: string;
 
   @ApiProperty({
@@ -79,10 +86,7 @@ export class FlagRuleDto {
 
 /** `POST /api/sites/:siteId/flags`. Rules are checked from the bottom up, one at a time. */
 export class CreateFeatureFlagDto {
-  @ApiProperty({ example: 'new-checkout', minLength: 1, maxLength: 64, pattern: FLAG_KEY.source })
-  @Matches(FLAG_KEY, { message: KEY_RULE })
-  @Length(1, 64, { message: KEY_RULE })
-  @IsString({ message: KEY_RULE })
+  @IsFlagKey('new-checkout')
   key!: string;
 
   @ApiPropertyOptional({ maxLength: 500, example: 'One-step checkout against the current one', default: '' })
