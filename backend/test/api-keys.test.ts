@@ -464,6 +464,7 @@ describe('the API description', () => {
         'events',
         'experiment',
         'funnel',
+        'funnel/visitors',
         'heatmap',
         'heatmap/framing',
         'overview',

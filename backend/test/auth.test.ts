@@ -636,6 +636,11 @@ const ROUTES: Record<string, { rule: Rule; answer: Answer; apiKey?: true; stream
     answer: [400, 'validation_failed'],
     apiKey: true,
   }, // no steps
+  'GET /api/sites/:siteId/funnel/visitors': {
+    rule: 'viewer of the site',
+    answer: [400, 'validation_failed'],
+    apiKey: true,
+  }, // no steps, no step
   'GET /api/sites/:siteId/retention': { rule: 'viewer of the site', answer: [200], apiKey: true },
   'GET /api/sites/:siteId/paths': {
     rule: 'viewer of the site',

@@ -6,6 +6,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { EventRow } from '@sluice/config';
 import type { FunnelQueryDto } from '../src/reports/funnel/dto/funnel-query.dto.js';
 import type { FunnelReportDto } from '../src/reports/funnel/dto/funnel.dto.js';
+import type { FunnelVisitorsQueryDto } from '../src/reports/funnel/dto/funnel-visitors-query.dto.js';
 import { FunnelService } from '../src/reports/funnel/funnel.service.js';
 import { assertSameOnceFinalized } from './finalized-answers.js';
 import { eventRow, startSignedInApp, type TestStores } from './harness.js';
@@ -242,11 +243,104 @@ describe('funnel', () => {
     ]);
   });
 
+  test('the visitors behind a step: who reached it and who went no further, the latest entrants first', async () => {
+    const visitors = (params: Params) =>
+      report(site, 'funnel/visitors', { steps: JSON.stringify(FUNNEL_STEPS), ...day, ...params });
+    const entry = Date.parse('2026-11-09T18:30:00Z');
+    const iso = (ms: number) => new Date(ms).toISOString();
+    /** The seed's visitor i as the list shows them, having reached a step `seconds` after their entry. */
+    const visitor = (i: number, seconds: number) => ({
+      visitorId: `day-v${i}`,
+      sessionId: `day-s${i}`,
+      userId: '',
+      country: walks[i].country,
+      // The seed's rows carry no device or browser.
+      device: '',
+      browser: '',
+      enteredAt: iso(entry + i * 60_000),
+      reachedAt: iso(entry + i * 60_000 + seconds * 1000),
+    });
+    const latestFirst = (list: number[]) => [...list].sort((a, b) => b - a);
+    const where = (keep: (walk: FunnelWalk, i: number) => boolean) =>
+      latestFirst(walks.flatMap((walk, i) => (keep(walk, i) ? [i] : [])));
+
+    // Dropped off after step 2: the late converters (i % 5 = 2, step 2 at 60 + i s) and the
+    // out-of-order clickers (i % 5 = 3, step 2 at 60 s).
+    const dropped = await visitors({ step: 2, outcome: 'dropped' }).expect(200);
+    assert.deepEqual(dropped.body, {
+      siteId: site,
+      ...day,
+      timezone: (await get(`/sites/${site}`).expect(200)).body.timezone,
+      step: 2,
+      outcome: 'dropped',
+      visitors: where((walk) => walk.reached === 2).map((i) => visitor(i, i % 5 === 2 ? 60 + i : 60)),
+    });
+    // Reached step 3 (its click at 120 + 2i s): the converters; visitor 0 once, for all their copies.
+    const converted = await visitors({ step: 3, outcome: 'reached', limit: 3 }).expect(200);
+    assert.deepEqual(
+      converted.body.visitors,
+      where((walk) => walk.reached === 3)
+        .slice(0, 3)
+        .map((i) => visitor(i, 120 + 2 * i)),
+    );
+    // Every list holds exactly whom the funnel counts; a filter chooses the entrants as it does the funnel's.
+    const funnels = app.get(FunnelService);
+    const steps = JSON.stringify(FUNNEL_STEPS);
+    for (const filters of [
+      undefined,
+      JSON.stringify([{ dimension: 'country', operator: 'is', value: 'IN' }]),
+    ]) {
+      const counts = (await funnel(site, { ...day, ...(filters && { filters }) }).expect(200)).body.steps;
+      for (const [step, outcome, count] of [
+        [1, 'reached', counts[0].visitors],
+        [1, 'dropped', counts[1].dropOff],
+        [2, 'reached', counts[1].visitors],
+        [2, 'dropped', counts[2].dropOff],
+        [3, 'reached', counts[2].visitors],
+      ] as const) {
+        const dto = { steps, ...day, filters, step, outcome } as FunnelVisitorsQueryDto;
+        const { visitors: list } = await funnels.visitors(site, dto);
+        assert.equal(list.length, count, `${step} ${outcome} ${filters}`);
+        assert.equal(new Set(list.map(({ visitorId }) => visitorId)).size, count);
+        if (filters) assert.ok(list.every(({ country }) => country === 'IN'));
+        // Without filters, either source (filters are applied by the visits' alone).
+        else
+          assert.deepEqual(
+            await funnels.visitors(site, dto, 'visits'),
+            await funnels.visitors(site, dto, 'events'),
+          );
+      }
+    }
+
+    await assertRefusedStartingWith(
+      site,
+      (
+        [
+          [{ step: 4, outcome: 'reached' }, 'step: the funnel has 3 steps'],
+          [{ step: 11, outcome: 'reached' }, 'step must be an integer from 1 to 10'],
+          [{ step: 3, outcome: 'dropped' }, 'outcome: nobody drops off after the last step'],
+          [{ step: 1, outcome: 'lost' }, 'outcome must be one of reached, dropped'],
+          [{ step: 1, outcome: 'reached', limit: 101 }, 'limit must be an integer from 1 to 100'],
+          [{ step: 1, outcome: 'reached', dimension: 'country' }, 'property dimension should not exist'],
+          [
+            { step: 1, outcome: 'reached', compareFrom: '2026-11-03' },
+            'property compareFrom should not exist',
+          ],
+        ] satisfies Array<[Params, string]>
+      ).map(([params, message]): [string, Params, string] => [
+        'funnel/visitors',
+        { steps: JSON.stringify(FUNNEL_STEPS), ...day, ...params },
+        message,
+      ]),
+    );
+  });
+
   test("another user's site, and an API key without access to it, are the 404 of a missing site", async () => {
     await assertIsolated(
       [
         ['funnel', { steps: JSON.stringify(FUNNEL_STEPS), ...day, format: 'json' }],
         ['funnel', { steps: JSON.stringify(FUNNEL_STEPS), ...day, format: 'csv' }],
+        ['funnel/visitors', { steps: JSON.stringify(FUNNEL_STEPS), ...day, step: 1, outcome: 'reached' }],
       ],
       'funnel-viewer@shop.test',
       async (siteId) => stores.insertEvents(seedFunnel(siteId, '2026-11-09 18:30:00', 5, 'isolated')),
@@ -260,8 +354,14 @@ describe('funnel', () => {
       { ...day, filters: JSON.stringify([{ dimension: 'country', operator: 'is', value: 'IN' }]) },
       { ...day, window: 3600 },
     ];
+    const dropped = { steps: JSON.stringify(FUNNEL_STEPS), ...day, step: 2, outcome: 'dropped' };
     const through = await assertSameOnceFinalized(app, new Date('2026-11-18T12:00:00Z'), () =>
-      Promise.all(requests.map(async (params) => (await funnel(site, params).expect(200)).body)),
+      Promise.all([
+        ...requests.map(async (params) => (await funnel(site, params).expect(200)).body),
+        report(site, 'funnel/visitors', dropped)
+          .expect(200)
+          .then(({ body }) => body),
+      ]),
     );
     assert.equal(through, '2026-11-17');
   });

@@ -638,6 +638,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sites/{siteId}/funnel/visitors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FunnelController_visitors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sites/{siteId}/retention": {
         parameters: {
             query?: never;
@@ -2310,6 +2326,47 @@ export interface components {
             dimension: "page" | "hostname" | "event_name" | "entry_page" | "exit_page" | "referrer" | "referrer_source" | "channel" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "country" | "region" | "city" | "browser" | "browser_version" | "os" | "device" | "language" | "prop_key" | "prop_value" | "outbound_link" | "download" | "element" | null;
             /** @description With a dimension: its top values by entrants, most first; null without one */
             breakdown: components["schemas"]["FunnelBreakdownRowDto"][] | null;
+        };
+        FunnelVisitorDto: {
+            /** @description The visitor’s id (the events’ visitor_id): the events explorer’s `visitor=` */
+            visitorId: string;
+            /** @description The visit they entered in (session_id): the events explorer’s `session=` */
+            sessionId: string;
+            /** @description The signed-in user’s id the site sent, empty if none */
+            userId: string;
+            /** @description Country code of the entry, empty if unknown */
+            country: string;
+            /** @description Device class of the entry */
+            device: string;
+            /** @description Browser of the entry */
+            browser: string;
+            /**
+             * Format: date-time
+             * @description When they entered the funnel (step 1), UTC
+             */
+            enteredAt: string;
+            /**
+             * Format: date-time
+             * @description When they reached the step, UTC
+             */
+            reachedAt: string;
+        };
+        FunnelVisitorsDto: {
+            siteId: number;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /**
+             * @description The site's time zone, which the days are in
+             * @example Europe/Berlin
+             */
+            timezone: string;
+            step: number;
+            /** @enum {string} */
+            outcome: "reached" | "dropped";
+            /** @description The most recent entrants first, at most `limit` of them (the funnel report counts them all) */
+            visitors: components["schemas"]["FunnelVisitorDto"][];
         };
         RetentionCellDto: {
             /** @description Periods after the cohort’s: 0 is the cohort’s own */
@@ -5259,6 +5316,66 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["FunnelReportDto"];
                     "text/csv": components["schemas"]["FunnelReportDto"];
+                };
+            };
+            /** @description No valid access token or API key (an API key refused: code api_key_invalid) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site, or one the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An API key past its requests of this minute: Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FunnelController_visitors: {
+        parameters: {
+            query: {
+                /** @description First day, in the site’s time zone */
+                from: string;
+                /** @description Last day, included; at most 365 days after from */
+                to: string;
+                /** @description A JSON list of conditions, all of which must hold: {"dimension","operator","value"} (operators is, is_not, contains, does_not_contain, matches — a wildcard pattern, * within a path segment and ** across), {"dimension","operator":"one_of","values":[…]}, or groups {"and":[…]}, {"or":[…]}, {"not":…}. Or and not may not mix visit dimensions with event dimensions (page, hostname, event_name). */
+                filters?: string;
+                /** @description A JSON list of 2 to 10 steps, in order, each in the goals' shape: {"kind":"page","match":"/docs/**"} (a pageview whose path matches the wildcard pattern, as the matches filter), {"kind":"event","match":"signup"} (an event of that name), either with "propertyKey" and "propertyValue" (the event carries that property with that value), or {"kind":"action","match":"<16 hex digits>"} (an autocaptured element by its fingerprint, el_fingerprint) */
+                steps: string;
+                /** @description Seconds from a visitor’s first step within which every later step must come (at most 7 days) */
+                window?: number;
+                /** @description The step, from 1 */
+                step: number;
+                /** @description reached: every visitor who reached the step; dropped: those who reached it and not the next (not on the last step) */
+                outcome: "reached" | "dropped";
+                /** @description At most this many visitors, the most recent entrants first */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FunnelVisitorsDto"];
+                    "text/csv": components["schemas"]["FunnelVisitorsDto"];
                 };
             };
             /** @description No valid access token or API key (an API key refused: code api_key_invalid) */

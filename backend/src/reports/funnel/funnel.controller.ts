@@ -5,6 +5,8 @@ import { SiteIdParamDto } from '../../sites/dto/site-id-param.dto.js';
 import { csvFile } from '../csv-file.js';
 import { FunnelQueryDto } from './dto/funnel-query.dto.js';
 import { FunnelReportDto } from './dto/funnel.dto.js';
+import { FunnelVisitorsQueryDto } from './dto/funnel-visitors-query.dto.js';
+import { FunnelVisitorsDto } from './dto/funnel-visitors.dto.js';
 import { FunnelService } from './funnel.service.js';
 
 @ApiTags('reports')
@@ -24,5 +26,16 @@ export class FunnelController {
     return query.format === 'csv'
       ? csvFile(await this.funnels.csv(siteId, query), siteId, 'funnel', query)
       : this.funnels.funnel(siteId, query);
+  }
+
+  /** The visitors behind a step's count or its drop-off. */
+  @SiteReport()
+  @Get('funnel/visitors')
+  @ApiOkResponse({ type: FunnelVisitorsDto })
+  visitors(
+    @Param() { siteId }: SiteIdParamDto,
+    @Query() query: FunnelVisitorsQueryDto,
+  ): Promise<FunnelVisitorsDto> {
+    return this.funnels.visitors(siteId, query);
   }
 }

@@ -5,19 +5,36 @@ import { DomainError, ErrorCode } from '../../common/domain-error.js';
 import { csvLines } from '../csv-file.js';
 import { percentOf } from '../percent.js';
 import { DEFAULT_FUNNEL_WINDOW_SECONDS } from '@sluice/config';
-import { funnelSql, type FunnelQuery, type FunnelVisitorSource, type FunnelStep } from '../query/funnel.js';
+import {
+  ENTRY_FIELDS,
+  funnelSql,
+  funnelVisitorsSql,
+  type FunnelQuery,
+  type FunnelStep,
+  type FunnelVisitorSource,
+} from '../query/funnel.js';
 import { parseDimension } from '../query/parse-request.js';
 import { parseSteps } from '../query/parse-steps.js';
 import type { DateRange } from '../query/report-query.js';
 import { ReportsService } from '../reports.service.js';
 import type { FunnelQueryDto } from './dto/funnel-query.dto.js';
 import type { FunnelReportDto, FunnelStepResultDto } from './dto/funnel.dto.js';
+import { MAX_FUNNEL_VISITORS, type FunnelVisitorsQueryDto } from './dto/funnel-visitors-query.dto.js';
+import type { FunnelVisitorsDto } from './dto/funnel-visitors.dto.js';
 import { reportHeader } from '../report-kind.js';
 
 /** A funnel row as ClickHouse answers it (64-bit counts as strings): `visitors_<n>`, `seconds_<n>`, `median_<n>`. */
 type FunnelRow = Record<string, string | number>;
 
 const valueOf = (row: FunnelRow) => String(row.value);
+
+/** A row of funnelVisitorsSql: the entry's fields, and two UTC times in seconds. */
+type FunnelVisitorRow = Record<(typeof ENTRY_FIELDS)[number], string> & {
+  entered: number;
+  reached_at: number;
+};
+
+const isoOf = (seconds: number) => new Date(Number(seconds) * 1000).toISOString();
 
 /** Each step's figures from one funnel row; a missing row (no entrants) is zeros. */
 function stepResults(steps: FunnelStep[], row: FunnelRow | undefined): FunnelStepResultDto[] {
@@ -116,6 +133,41 @@ export class FunnelService {
             comparison: comparison ? stepResults(steps, beforeByValue.get(valueOf(row))) : null,
           }))
         : null,
+    };
+  }
+
+  /**
+   * Who reached a step, or reached it and went no further: the people behind a step's count and its
+   * drop-off (PostHog's "view persons"), the most recent entrants first, each with what their entry tells.
+   */
+  async visitors(
+    siteId: number,
+    dto: FunnelVisitorsQueryDto,
+    source?: FunnelVisitorSource,
+  ): Promise<FunnelVisitorsDto> {
+    const query = await this.query(siteId, { ...dto, limit: dto.limit ?? MAX_FUNNEL_VISITORS });
+    const { step, outcome } = dto;
+    const last = query.steps.length;
+    if (step > last) throw new DomainError(ErrorCode.Validation, `step: the funnel has ${last} steps`);
+    if (outcome === 'dropped' && step === last)
+      throw new DomainError(ErrorCode.Validation, 'outcome: nobody drops off after the last step');
+    const rows = await this.clickhouse.rows<FunnelVisitorRow>(
+      funnelVisitorsSql({ ...query, step, outcome }, query.range, source),
+    );
+    return {
+      ...reportHeader(query),
+      step,
+      outcome,
+      visitors: rows.map((row) => ({
+        visitorId: row.visitor_id,
+        sessionId: row.session_id,
+        userId: row.user_id,
+        country: row.country,
+        device: row.device,
+        browser: row.browser,
+        enteredAt: isoOf(row.entered),
+        reachedAt: isoOf(row.reached_at),
+      })),
     };
   }
 

@@ -97,6 +97,81 @@ function visitValues(query: FunnelQuery, range: DateRange, visitDimension: Dimen
 }
 
 /**
+ * The parts every funnel query is made of: each step event once, each entrant once with the sorted times of
+ * their later steps, and the walk that finds when each later step was reached (`at_<n>`, 0: not reached).
+ * `columns`: further columns of the step events (the entering event's are then taken by `entrants`).
+ */
+function funnelParts(
+  query: FunnelQuery,
+  range: DateRange,
+  source: FunnelVisitorSource,
+  columns: EventColumn[],
+) {
+  const { start, end } = dayBounds(query.site, range);
+  const window = bind.uint32(query.windowSeconds);
+  const steps = query.steps.map((step, i) => ({ step, n: i + 1 }));
+  const windowDays = Math.ceil(query.windowSeconds / 86_400);
+  const visitsRange = { from: addDays(range.from, -1), to: addDays(range.to, windowDays) };
+  // An event before the range's first local day neither enters nor follows an entry (later steps come
+  // after it): the step events are read from that day on, to the window after the range.
+  const eventsRange = { from: range.from, to: visitsRange.to };
+
+  // Each step event once, at its first arrival (range-events.ts).
+  const stepEvents = sql`SELECT *, toUInt32(seen) AS at FROM (${rangeEvents(
+    {
+      site: query.site,
+      finalizedThrough: query.finalizedThrough,
+      finalizedVersions: query.finalizedVersions,
+    },
+    eventsRange,
+    stepEventNames(query.steps),
+    [...columns, ...steps.map(({ step, n }): EventColumn => [stepEvent(step), stepFlag(n)])],
+    {
+      visitors: source === 'events',
+      prewhere: joinSql(
+        steps.map(({ step }) => sql`(${stepEvent(step)})`),
+        ' OR ',
+      ),
+    },
+  )})`;
+
+  const entry = sql`step_1 = 1 AND at >= toUInt32(${start}) AND at < toUInt32(${end})`;
+  const laterSteps = steps.slice(1);
+  /** Each entrant once: the entry (`at_1`), each of `entered` of the entering event, and each later step's sorted times. */
+  const entrants = (events: SqlFragment, entered: EventColumn[]) => sql`SELECT visitor,
+      minIf(at, ${entry}) AS at_1,
+      ${joinSql(
+        [
+          ...entered.map(([value, alias]) => sql`argMinIf(${value}, at, ${entry}) AS ${alias}`),
+          ...laterSteps.map(
+            ({ n }) => sql`arraySort(groupArrayIf(at, ${stepFlag(n)} = 1)) AS ${stepTimes(n)}`,
+          ),
+        ],
+        ', ',
+      )}
+    FROM ${events}
+    GROUP BY visitor
+    HAVING countIf(${entry}) > 0`;
+  /** The step events joined to the visits the report's filters keep (the `visits` source). */
+  const filteredEvents = (visitDimension: DimensionName | undefined) =>
+    sql`(${stepEvents}) ANY INNER JOIN (${funnelVisits(query, visitsRange, visitDimension)}) USING visit_id`;
+
+  // 0: not reached; a step after an unreached one is unreached too.
+  const chain = joinSql(
+    laterSteps.map(
+      ({ n }) =>
+        sql`if(${reachedAt(n - 1)} = 0, 0, arrayFirst(time -> time > ${reachedAt(n - 1)} AND time <= at_1 + ${window}, ${stepTimes(n)})) AS ${reachedAt(n)}`,
+    ),
+    ', ',
+  );
+  const times = joinSql(
+    laterSteps.map(({ n }) => stepTimes(n)),
+    ', ',
+  );
+  return { stepEvents, entrants, filteredEvents, chain, times, laterSteps, visitsRange };
+}
+
+/**
  * The funnel over one range, one row (or one per dimension value, top by entrants): `visitors_<n>` who
  * reached step n, and for n ≥ 2 the sum (`seconds_<n>`) and median (`median_<n>`) of their seconds from
  * step n − 1. Broken down, the row over every entrant comes as the totals (`WITH TOTALS`, computed
@@ -115,77 +190,34 @@ export function funnelSql(
   range: DateRange,
   source: FunnelVisitorSource = chooseFunnelSource(query),
 ): NamedQuery {
-  const { start, end } = dayBounds(query.site, range);
-  const window = bind.uint32(query.windowSeconds);
-  const steps = query.steps.map((step, i) => ({ step, n: i + 1 }));
   const dimension = query.dimension;
   const eventDimension = dimension && dimensionLevel(dimension) === 'event' ? dimension : undefined;
   const visitDimension = dimension && !eventDimension ? dimension : undefined;
-  const windowDays = Math.ceil(query.windowSeconds / 86_400);
-  const visitsRange = { from: addDays(range.from, -1), to: addDays(range.to, windowDays) };
-  // An event before the range's first local day neither enters nor follows an entry (later steps come
-  // after it): the step events are read from that day on, to the window after the range.
-  const eventsRange = { from: range.from, to: visitsRange.to };
-
-  // Each step event once, at its first arrival (range-events.ts).
-  const stepEvents = sql`SELECT *, toUInt32(seen) AS at FROM (${rangeEvents(
-    {
-      site: query.site,
-      finalizedThrough: query.finalizedThrough,
-      finalizedVersions: query.finalizedVersions,
-    },
-    eventsRange,
-    stepEventNames(query.steps),
-    [
-      ...(eventDimension ? [[eventValue(eventDimension), sql`event_value`] satisfies EventColumn] : []),
-      ...steps.map(({ step, n }): EventColumn => [stepEvent(step), stepFlag(n)]),
-    ],
-    {
-      visitors: source === 'events',
-      prewhere: joinSql(
-        steps.map(({ step }) => sql`(${stepEvent(step)})`),
-        ' OR ',
-      ),
-    },
-  )})`;
-
-  const entry = sql`step_1 = 1 AND at >= toUInt32(${start}) AND at < toUInt32(${end})`;
-  const laterSteps = steps.slice(1);
-  const times = joinSql(
-    laterSteps.map(({ n }) => stepTimes(n)),
-    ', ',
+  const eventColumns = eventDimension
+    ? [[eventValue(eventDimension), sql`event_value`] satisfies EventColumn]
+    : [];
+  const { stepEvents, entrants, filteredEvents, chain, times, laterSteps, visitsRange } = funnelParts(
+    query,
+    range,
+    source,
+    eventColumns,
   );
-  /** Each entrant once: the entry (`at_1`), `entered` of the entering event, and each later step's sorted times. */
-  const entrants = (events: SqlFragment, entered: EventColumn) => sql`SELECT visitor,
-      minIf(at, ${entry}) AS at_1, argMinIf(${entered[0]}, at, ${entry}) AS ${entered[1]},
-      ${joinSql(
-        laterSteps.map(({ n }) => sql`arraySort(groupArrayIf(at, ${stepFlag(n)} = 1)) AS ${stepTimes(n)}`),
-        ', ',
-      )}
-    FROM ${events}
-    GROUP BY visitor
-    HAVING countIf(${entry}) > 0`;
 
   const perVisitor = (() => {
     const eventOrNone = eventDimension ? sql`event_value` : sql`''`;
-    if (source === 'visits') {
-      const joined = sql`(${stepEvents}) ANY INNER JOIN (${funnelVisits(query, visitsRange, visitDimension)}) USING visit_id`;
-      return entrants(joined, [visitDimension ? sql`visit_value` : eventOrNone, sql`value`]);
-    }
-    if (!visitDimension) return entrants(sql`(${stepEvents})`, [eventOrNone, sql`value`]);
+    if (source === 'visits')
+      return entrants(filteredEvents(visitDimension), [
+        [visitDimension ? sql`visit_value` : eventOrNone, sql`value`],
+      ]);
+    if (!visitDimension) return entrants(sql`(${stepEvents})`, [[eventOrNone, sql`value`]]);
     // The entrants' entry visits only are looked up: the visits are streamed past a hash of the entrants.
     const entryVisits = { from: visitsRange.from, to: range.to };
     return sql`SELECT value, at_1, ${times}
       FROM (${visitValues(query, entryVisits, visitDimension)})
-      ANY INNER JOIN (${entrants(sql`(${stepEvents})`, [sql`visit_id`, sql`entry_visit`])}) USING entry_visit`;
+      ANY INNER JOIN (${entrants(sql`(${stepEvents})`, [[sql`visit_id`, sql`entry_visit`]])}) USING entry_visit`;
   })();
 
-  // 0: not reached; a step after an unreached one is unreached too.
-  const chain = laterSteps.map(
-    ({ n }) =>
-      sql`if(${reachedAt(n - 1)} = 0, 0, arrayFirst(time -> time > ${reachedAt(n - 1)} AND time <= at_1 + ${window}, ${stepTimes(n)})) AS ${reachedAt(n)}`,
-  );
-  const walked = sql`SELECT value, at_1, ${joinSql(chain, ', ')} FROM (${perVisitor})`;
+  const walked = sql`SELECT value, at_1, ${chain} FROM (${perVisitor})`;
 
   // Seconds from the previous step: UInt32 minus UInt32 is a signed Int64 in ClickHouse, never a wrap-around.
   const answers = joinSql(
@@ -214,5 +246,52 @@ export function funnelSql(
       ORDER BY visitors_1 DESC, value ASC LIMIT ${bind.uint32(query.limit ?? 10)}`,
     // The totals are every entrant's, whichever values HAVING keeps.
     settings: { totals_mode: 'before_having' },
+  };
+}
+
+/** Whom a funnel's visitors list holds: those who reached a step, or those who reached it and not the next. */
+export const FUNNEL_OUTCOMES = ['reached', 'dropped'] as const;
+export type FunnelOutcome = (typeof FUNNEL_OUTCOMES)[number];
+
+/** A funnel's visitors list: whose, and how many at most (the most recent entrants first). */
+export interface FunnelVisitorsQuery extends Omit<FunnelQuery, 'dimension' | 'values'> {
+  step: number;
+  outcome: FunnelOutcome;
+}
+
+/**
+ * What a visitors list tells of each entrant, from the event they entered by: the fields to open their
+ * events with (events explorer), and who they were (where from, on what).
+ */
+export const ENTRY_FIELDS = ['visitor_id', 'session_id', 'user_id', 'country', 'device', 'browser'] as const;
+
+/**
+ * The entrants who reached step `step` (`reached`), or reached it and not the next (`dropped`), the most
+ * recent entry first, up to `limit`: each with the entering event's ENTRY_FIELDS, `entered` (its time) and
+ * `reached_at` (when they reached the step), both UTC seconds. The same walk as funnelSql's, so the list's
+ * visitors are exactly those its counts count.
+ */
+export function funnelVisitorsSql(
+  query: FunnelVisitorsQuery,
+  range: DateRange,
+  source: FunnelVisitorSource = chooseFunnelSource(query),
+): NamedQuery {
+  // The step events' copy of a field is `event_<field>`: an alias equal to a column it is made of would be cyclic.
+  const carried = ENTRY_FIELDS.map((field): EventColumn => [identifier(field), identifier(`event_${field}`)]);
+  const { stepEvents, entrants, filteredEvents, chain } = funnelParts(query, range, source, carried);
+  const entered = carried.map(([field, copy]): EventColumn => [copy, field]);
+  const events = source === 'visits' ? filteredEvents(undefined) : sql`(${stepEvents})`;
+  const fields = joinSql(
+    ENTRY_FIELDS.map((field) => identifier(field)),
+    ', ',
+  );
+  const walked = sql`SELECT visitor, at_1, ${fields}, ${chain} FROM (${entrants(events, entered)})`;
+  const reached = reachedAt(query.step);
+  const notNext = query.outcome === 'dropped' ? sql`AND ${reachedAt(query.step + 1)} = 0` : sql``;
+  return {
+    name: `funnel:visitors:${source}`,
+    sql: sql`SELECT ${fields}, at_1 AS entered, ${reached} AS reached_at FROM (${walked})
+      WHERE ${reached} > 0 ${notNext}
+      ORDER BY at_1 DESC, visitor ASC LIMIT ${bind.uint32(query.limit ?? 100)}`,
   };
 }
