@@ -350,6 +350,65 @@ test('funnels: built through the builder, the exact steps; the window changes th
   await page.close();
 });
 
+test("funnels: a step's visitors and its drop-off list the people behind them, each a link to their events", async () => {
+  const funnel = 'step=page:/&step=page:/pricing&step=event:signup';
+  const page = await panel.ownerPage(`/sites/${SITE_ID}/funnels?${WEEK}&${funnel}`);
+  await waitForText(stepRows(page), 'Event signup');
+  // v4 and v5 entered at / and went no further: the latest to enter first.
+  await page.getByRole('button', { name: '2 visitors dropped off before step 2: see who' }).click();
+  await page.waitForURL(/who=dropped-2/);
+  const dropped = page.getByRole('region', { name: 'Who dropped off before step 2: Pageview of /' });
+  const droppedRows = dropped.getByRole('row');
+  await waitForText(droppedRows, 'Nov 13');
+  await dropped.getByText('All 2, the latest to enter first.').waitFor();
+  const [header, latest, earlier] = await texts(droppedRows);
+  assert.equal(header, 'Visitor Country Device Browser Entered Events');
+  assert.match(latest, /^Visitor visitor- United States .* Nov 14, 2026, .* Their events$/);
+  assert.match(earlier, /^Visitor visitor- United States .* Nov 13, 2026, .* Their events$/);
+  assert.equal(await droppedRows.count(), 3);
+
+  // Who signed up, and how long after entering: v2 after 6 minutes, v1 after 3.
+  await page.getByRole('button', { name: '2 visitors reached step 3: see who' }).click();
+  await page.waitForURL(/who=reached-3/);
+  const converted = page.getByRole('region', { name: 'Who reached step 3: Event signup' }).getByRole('row');
+  await waitForText(converted, '6m 00s');
+  assert.deepEqual(
+    (await texts(converted)).map((text) => text.replace(/ Nov .*, 2026, \S+ (AM|PM)/, ' …')),
+    [
+      'Visitor Country Device Browser Entered Time to step 3 Events',
+      'Visitor visitor- Germany (not set) (not set) … 6m 00s Their events',
+      'Visitor visitor- Germany (not set) (not set) … 3m 00s Their events',
+    ],
+  );
+  assert.equal(
+    await page
+      .getByRole('button', { name: '2 visitors reached step 3: see who' })
+      .getAttribute('aria-pressed'),
+    'true',
+  );
+
+  // A visitor's events, in the explorer: what they did; back returns to the list.
+  await page
+    .getByRole('region', { name: 'Who reached step 3: Event signup' })
+    .getByRole('link', { name: 'Their events (Visitor visitor-)' })
+    .first()
+    .click();
+  await page.waitForURL(/\/events\?/);
+  assert.equal(new URL(page.url()).searchParams.get('visitor'), 'visitor-2');
+  await page.getByText('One visitor’s events: visitor-2').waitFor();
+  await page.goBack();
+  await waitForText(
+    page.getByRole('region', { name: 'Who reached step 3: Event signup' }).getByRole('row'),
+    '6m 00s',
+  );
+
+  // Closed: the list follows the URL.
+  await page.getByRole('button', { name: 'Close' }).click();
+  await page.waitForURL((url) => !url.searchParams.has('who'));
+  assert.equal(await page.getByRole('region', { name: /^Who / }).count(), 0);
+  await page.close();
+});
+
 // The cohort grid, by its caption: the curve's legend below it is a table too.
 const gridRows = (page: Page) => page.getByRole('table', { name: /^Cohorts by/ }).getByRole('row');
 
@@ -398,7 +457,7 @@ test('retention: the cohorts as seeded by week and by day, the returning event c
 
 test('the goals, funnels and retention pages at phone width (dark) and desktop width (light): within the screen, accessible', async () => {
   await panel.post(`/sites/${SITE_ID}/goals`, { name: 'Reached docs', kind: 'page', match: '/docs' }, 201);
-  const funnel = 'step=page:/&step=page:/pricing&step=event:signup&by=country';
+  const funnel = 'step=page:/&step=page:/pricing&step=event:signup&by=country&who=dropped-2';
   for (const [width, dark] of [
     [390, true],
     [1280, false],
@@ -419,6 +478,7 @@ test('the goals, funnels and retention pages at phone width (dark) and desktop w
       funnels.getByRole('region', { name: 'Conversion by country' }).getByRole('row'),
       'Germany',
     );
+    await funnels.getByText('All 2, the latest to enter first.').waitFor();
     await panel.assertAccessible(funnels, `the funnels page at ${width} px`);
     await panel.assertFits(funnels);
     await funnels.close();

@@ -158,9 +158,22 @@ const PAGES: Array<{ name: string; path: string; ready(page: Page): Promise<void
   },
   {
     name: 'funnels',
-    path: `funnels?${MONTH}&step=page:/&step=page:/pricing&step=event:add_to_cart&by=country`,
+    path: `funnels?${MONTH}&step=page:/&step=page:/pricing&step=event:add_to_cart&by=country&who=reached-3`,
     async ready(page) {
       await nothingLoading(page);
+      // Who added to cart, each a link to their events: a screenful of them, the rest a click away.
+      const people = page.getByRole('region', { name: 'Who reached step 3: Event add_to_cart' });
+      await people
+        .getByRole('link', { name: /^Their events/ })
+        .first()
+        .waitFor();
+      const note = await people.getByText(/^(All|The \d+ latest to enter of) [\d,]+/).innerText();
+      const listed = Math.min(100, Number(/([\d,]+)(, the latest|\.)/.exec(note)?.[1].replace(/,/g, '')));
+      assert.equal(await people.locator('tbody tr').count(), Math.min(20, listed), note);
+      assert.equal(
+        await people.getByRole('button', { name: `Show ${listed - 20} more` }).count(),
+        listed > 20 ? 1 : 0,
+      );
       // On a phone too, a country's name breaks between its words, never inside one: the table scrolls.
       const countries = page
         .getByRole('region', { name: 'Conversion by country, scrollable' })

@@ -5375,7 +5375,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FunnelVisitorsDto"];
-                    "text/csv": components["schemas"]["FunnelVisitorsDto"];
                 };
             };
             /** @description No valid access token or API key (an API key refused: code api_key_invalid) */

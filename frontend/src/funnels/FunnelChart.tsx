@@ -2,6 +2,7 @@ import { useComparisonWords } from '../reports/comparison-words';
 import { dimensionLabel, type Dimension } from '../reports/dimension-labels';
 import type { FunnelReport } from './api';
 import { funnelStepLines, funnelValueLines, windowLabel } from './funnel-data';
+import { sameWho, type FunnelWho } from './funnel-visitors';
 import { TableHeader } from '../shared/TableHeader';
 import { ScrollRegion } from '../shared/ScrollRegion';
 
@@ -19,6 +20,41 @@ interface FunnelProps {
   report: FunnelReport;
   /** Autocaptured actions' names by fingerprint; without them a step shows its fingerprint. */
   actionNames?: ReadonlyMap<string, string>;
+  /**
+   * Where given (the funnels page), a step's visitors and its drop-off are buttons that show who they are;
+   * `who` is the figure shown.
+   */
+  onWho?: (who: FunnelWho) => void;
+  who?: FunnelWho;
+}
+
+/** A figure as it is shown, or as a button that lists the visitors behind it. */
+function WhoFigure({
+  figure,
+  who,
+  label,
+  shown,
+  onWho,
+}: {
+  figure: string;
+  who: FunnelWho;
+  label: string;
+  shown: FunnelWho | undefined;
+  onWho: ((who: FunnelWho) => void) | undefined;
+}) {
+  if (!onWho) return <>{figure}</>;
+  return (
+    <button
+      type="button"
+      className="link-button funnels-who"
+      // Named by the figure first (what the eye reads), then what it counts.
+      aria-label={`${figure} ${label}: see who`}
+      aria-pressed={sameWho(shown, who)}
+      onClick={() => onWho(who)}
+    >
+      {figure}
+    </button>
+  );
 }
 
 /** The funnels page's chart: its card, headed, around the steps. */
@@ -37,7 +73,7 @@ export function FunnelChart(props: FunnelProps) {
  * The funnel's summary and one bar per step: visitors, conversion from the start and from the previous step,
  * drop-off, median time (on the funnels page, and in a dashboard's funnel widget).
  */
-export function FunnelSteps({ report, actionNames }: FunnelProps) {
+export function FunnelSteps({ report, actionNames, onWho, who }: FunnelProps) {
   const lines = funnelStepLines(report, actionNames);
   const last = lines[lines.length - 1];
   const compared = useComparisonWords();
@@ -68,7 +104,15 @@ export function FunnelSteps({ report, actionNames }: FunnelProps) {
             <dl className="funnels-figures">
               <div className="funnels-visitors">
                 <dt>Visitors</dt>
-                <dd className="funnels-big">{line.visitors}</dd>
+                <dd className="funnels-big">
+                  <WhoFigure
+                    figure={line.visitors}
+                    who={{ step: line.step, outcome: 'reached' }}
+                    label={`visitors reached step ${line.step}`}
+                    shown={who}
+                    onWho={onWho}
+                  />
+                </dd>
               </div>
               <div className="funnels-from-start">
                 <dt>From start</dt>
@@ -83,7 +127,15 @@ export function FunnelSteps({ report, actionNames }: FunnelProps) {
               {line.dropOff !== undefined && (
                 <div className="funnels-dropped">
                   <dt>Dropped off</dt>
-                  <dd>{line.dropOff}</dd>
+                  <dd>
+                    <WhoFigure
+                      figure={line.dropOff}
+                      who={{ step: line.step, outcome: 'dropped' }}
+                      label={`visitors dropped off before step ${line.step}`}
+                      shown={who}
+                      onWho={onWho}
+                    />
+                  </dd>
                 </div>
               )}
               {line.medianTime !== undefined && (

@@ -8,7 +8,16 @@ import type { FunnelStep } from './api';
 import { FunnelBreakdownTable, FunnelChart } from './FunnelChart';
 import { FunnelBuilder, type StepSuggestions } from './FunnelBuilder';
 import { MIN_FUNNEL_STEPS } from '../../../config/src/funnel-link.js';
-import { funnelOptionChanges, parseFunnelOptions, suggestedFunnels, type FunnelOptions } from './funnel-data';
+import {
+  describeStep,
+  funnelOptionChanges,
+  parseFunnelOptions,
+  suggestedFunnels,
+  type FunnelOptions,
+} from './funnel-data';
+import { parseFunnelWho, whoTotal, writeFunnelWho, type FunnelWho } from './funnel-visitors';
+import { FunnelVisitors } from './FunnelVisitors';
+import type { ReportView } from '../routing/report-view';
 import { useFunnelQuery } from './useFunnelQuery';
 
 /** Suggestions for the builder: the most visited of each, as the breakdowns answer them. */
@@ -16,14 +25,17 @@ const SUGGESTIONS = 100;
 
 /**
  * The funnel builder and its chart. A funnel is its link: the steps, window and breakdown live in the URL
- * (`step=`, `window=`, `by=`), so back undoes a change and a copied link reopens the same funnel.
+ * (`step=`, `window=`, `by=`), and so does the list of visitors opened from a figure (`who=`), so back undoes
+ * a change and a copied link reopens the same funnel.
  */
-export function FunnelsPage({ site, request }: ReportPageProps) {
+export function FunnelsPage({ site, request, view }: ReportPageProps) {
   const [search, changeOptions] = usePageOptions();
   const options = parseFunnelOptions(search);
+  const who = parseFunnelWho(search.get('who'), options.steps.length);
   const suggestions = useStepSuggestions(request);
+  // Another funnel has other visitors: the list shown closes.
   const apply = (changes: Partial<FunnelOptions>) =>
-    changeOptions(funnelOptionChanges({ ...options, ...changes }));
+    changeOptions({ ...funnelOptionChanges({ ...options, ...changes }), who: undefined });
 
   return (
     <div className="funnels">
@@ -39,7 +51,15 @@ export function FunnelsPage({ site, request }: ReportPageProps) {
         onDimension={(dimension) => apply({ dimension })}
       />
       {options.steps.length >= MIN_FUNNEL_STEPS ? (
-        <FunnelResult request={request} options={options} actionNames={suggestions.actions} />
+        <FunnelResult
+          request={request}
+          options={options}
+          actionNames={suggestions.actions}
+          who={who}
+          onWho={(next) => changeOptions({ who: writeFunnelWho(next) })}
+          view={view}
+          timeZone={site.timezone}
+        />
       ) : (
         <section className="card funnels-empty" aria-label="No funnel yet">
           <p>
@@ -86,10 +106,18 @@ function FunnelResult({
   request,
   options,
   actionNames,
+  who,
+  onWho,
+  view,
+  timeZone,
 }: {
   request: ReportRequest;
   options: FunnelOptions;
   actionNames: ReadonlyMap<string, string>;
+  who: FunnelWho | undefined;
+  onWho: (who: FunnelWho | undefined) => void;
+  view: ReportView;
+  timeZone: string;
 }) {
   const funnel = useFunnelQuery({ ...request, ...options });
   return (
@@ -103,7 +131,19 @@ function FunnelResult({
     >
       {(report) => (
         <>
-          <FunnelChart report={report} actionNames={actionNames} />
+          <FunnelChart report={report} actionNames={actionNames} who={who} onWho={onWho} />
+          {who && (
+            <FunnelVisitors
+              request={request}
+              view={view}
+              timeZone={timeZone}
+              options={options}
+              who={who}
+              stepName={describeStep(report.steps[who.step - 1], actionNames)}
+              total={whoTotal(report, who)}
+              onClose={() => onWho(undefined)}
+            />
+          )}
           {options.dimension && <FunnelBreakdownTable report={report} dimension={options.dimension} />}
         </>
       )}

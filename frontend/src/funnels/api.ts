@@ -44,3 +44,32 @@ export const fetchFunnel = (request: FunnelRequest, token: string, signal: Abort
     }),
     signal,
   );
+
+/** `GET /api/sites/:id/funnel/visitors`: who reached a step, or reached it and went no further. */
+export type FunnelVisitors = Schemas['FunnelVisitorsDto'];
+export type FunnelVisitor = Schemas['FunnelVisitorDto'];
+export type FunnelOutcome = FunnelVisitors['outcome'];
+
+export interface FunnelVisitorsRequest extends FunnelRequest {
+  /** The step as the API counts it, from 1. */
+  step: number;
+  outcome: FunnelOutcome;
+}
+
+export const fetchFunnelVisitors = (request: FunnelVisitorsRequest, token: string, signal: AbortSignal) =>
+  dataOf(
+    api.GET('/api/sites/{siteId}/funnel/visitors', {
+      ...authorized(token, signal),
+      params: {
+        path: { siteId: request.siteId },
+        query: {
+          ...reportQuery({ ...request, comparison: undefined }),
+          steps: JSON.stringify(request.steps.map(stepJson)),
+          window: request.window,
+          step: request.step,
+          outcome: request.outcome,
+        },
+      },
+    }),
+    signal,
+  );

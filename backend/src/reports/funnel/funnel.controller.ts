@@ -11,13 +11,13 @@ import { FunnelService } from './funnel.service.js';
 
 @ApiTags('reports')
 @ApiBearerAuth()
-@ApiProduces('application/json', 'text/csv')
 @Controller('sites/:siteId')
 export class FunnelController {
   constructor(private readonly funnels: FunnelService) {}
 
   @SiteReport()
   @Get('funnel')
+  @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: FunnelReportDto })
   async funnel(
     @Param() { siteId }: SiteIdParamDto,
