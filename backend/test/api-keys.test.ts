@@ -462,6 +462,7 @@ describe('the API description', () => {
         'errors',
         'errors/{group}',
         'events',
+        'events/profile',
         'experiment',
         'funnel',
         'funnel/visitors',

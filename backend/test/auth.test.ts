@@ -596,6 +596,11 @@ const ROUTES: Record<string, { rule: Rule; answer: Answer; apiKey?: true; stream
     answer: [404, 'not_found'],
   },
   'GET /api/sites/:siteId/events': { rule: 'viewer of the site', answer: [200], apiKey: true },
+  'GET /api/sites/:siteId/events/profile': {
+    rule: 'viewer of the site',
+    answer: [400, 'validation_failed'],
+    apiKey: true,
+  }, // no session, visitor or user
   'GET /api/sites/:siteId/dashboards': { rule: 'viewer of the site', answer: [200] },
   'POST /api/sites/:siteId/dashboards': { rule: 'admin of the site', answer: [400, 'validation_failed'] }, // no name
   'GET /api/sites/:siteId/dashboards/:dashboardId': {

@@ -240,6 +240,115 @@ describe('the events explorer', () => {
     assert.equal(exported.trim().split('\n').length, 3, 'the CSV: a header and the visit’s two events');
   });
 
+  test("a visitor's, a user's and a visit's profile: their figures, where and on what, their newest visits", async () => {
+    const site = await newSite('profile.test', 'Europe/Berlin');
+    const on = (ts: string, session: string, visitor: string, more: Partial<EventRow> = {}) =>
+      eventRow({ site_id: site, ts, session_id: session, visitor_id: visitor, ...more });
+    const phone = { country: 'DE', city: 'Berlin', device: 'mobile', browser: 'Safari', os: 'iOS' };
+    const laptop = { country: 'AT', city: 'Vienna', device: 'desktop', browser: 'Firefox', os: 'Linux' };
+    const landing = on('2026-11-20 08:00:00', 'visit-a', 'v1', {
+      ...phone,
+      pathname: '/',
+      referrer_source: 'Google',
+    });
+    const rows = [
+      landing,
+      // The pipeline stored the landing twice: it counts once.
+      { ...landing },
+      on('2026-11-20 08:02:00', 'visit-a', 'v1', { ...phone, pathname: '/pricing' }),
+      on('2026-11-20 08:03:00', 'visit-a', 'v1', {
+        ...phone,
+        pathname: '/pricing',
+        name: 'signup',
+        user_id: 'u-9',
+      }),
+      on('2026-11-20 17:00:00', 'visit-b', 'v1', { ...laptop, pathname: '/docs', user_id: 'u-9' }),
+      // A bot's event with their id is no part of them; another visitor is not them.
+      on('2026-11-20 17:30:00', 'visit-b', 'v1', { ...laptop, pathname: '/admin', is_bot: 1 }),
+      on('2026-11-20 12:00:00', 'visit-c', 'v2', { ...phone, pathname: '/' }),
+    ];
+    await stores.insertEvents(rows);
+    const profile = async (params: Params) =>
+      (await report(site, 'events/profile', { ...range, ...params }).expect(200)).body;
+
+    const visitor = await profile({ visitor: 'v1' });
+    assert.deepEqual(visitor, {
+      siteId: site,
+      ...range,
+      timezone: 'Europe/Berlin',
+      of: 'visitor',
+      value: 'v1',
+      events: 4,
+      pageviews: 3,
+      visits: 2,
+      firstSeen: '2026-11-20 08:00:00',
+      lastSeen: '2026-11-20 17:00:00',
+      countries: ['AT', 'DE'],
+      devices: ['desktop', 'mobile'],
+      browsers: ['Firefox', 'Safari'],
+      systems: ['Linux', 'iOS'],
+      city: 'Vienna',
+      userId: 'u-9',
+      visitList: [
+        {
+          sessionId: 'visit-b',
+          started: '2026-11-20 17:00:00',
+          ended: '2026-11-20 17:00:00',
+          events: 1,
+          pageviews: 1,
+          entryPage: '/docs',
+          exitPage: '/docs',
+          source: '',
+          country: 'AT',
+          device: 'desktop',
+          browser: 'Firefox',
+        },
+        {
+          sessionId: 'visit-a',
+          started: '2026-11-20 08:00:00',
+          ended: '2026-11-20 08:03:00',
+          events: 3,
+          pageviews: 2,
+          entryPage: '/',
+          exitPage: '/pricing',
+          source: 'Google',
+          country: 'DE',
+          device: 'mobile',
+          browser: 'Safari',
+        },
+      ],
+    });
+    // With bots, their bot's event too; a user is theirs on every device, a visit is one visit.
+    assert.equal((await profile({ visitor: 'v1', bots: 'true' })).events, 5);
+    const user = await profile({ user: 'u-9' });
+    assert.deepEqual(
+      [user.of, user.events, user.pageviews, user.visits, user.devices],
+      ['user', 2, 1, 2, ['desktop', 'mobile']],
+    );
+    const visit = await profile({ session: 'visit-a' });
+    assert.deepEqual([visit.of, visit.events, visit.visits, visit.visitList.length], ['session', 3, 1, 1]);
+    // Nobody by that id, or another site's: no figures, no visit.
+    for (const [siteId, params] of [
+      [site, { visitor: 'nobody' }],
+      [await newSite('profile-other.test', 'UTC'), { visitor: 'v1' }],
+    ] as const) {
+      const none = (await report(siteId, 'events/profile', { ...range, ...params }).expect(200)).body;
+      assert.deepEqual(
+        [none.events, none.visits, none.firstSeen, none.lastSeen, none.countries, none.visitList],
+        [0, 0, null, null, [], []],
+      );
+    }
+    await assertRefused(site, [
+      ['events/profile', range, 'session, visitor or user: name whose profile'],
+      [
+        'events/profile',
+        { ...range, visitor: 'a', user: 'b' },
+        'visitor, user: ask for one visit, visitor or user at a time',
+      ],
+      ['events/profile', { ...range, visitor: 'a', filters: '[]' }, 'property filters should not exist'],
+    ]);
+  });
+
   test('bad requests are a 400 naming the field', async () => {
     const site = await newSite('bad.test', 'UTC');
     const cases: Array<[Params, string]> = [

@@ -2,11 +2,13 @@ import assert from 'node:assert/strict';
 import { test } from 'vitest';
 import {
   chanceToBeat,
+  credibleInterval,
   experimentLines,
   experimentPeriod,
   experimentRange,
   experimentVerdict,
   formatChance,
+  intervalAxis,
 } from '../src/flags/experiment-data.js';
 
 const variantsFlag = {
@@ -74,6 +76,42 @@ test("an experiment's lines: the flag's variants in order, zeros for one unread,
       ['On', false, false, '+150%'],
     ],
     'without variants: off is the control, and marked so',
+  );
+});
+
+test("each rate's 95% credible interval: the belief's mean ± 1.96 deviations, within 0–100, on a round axis", () => {
+  // 100 of 1,000: a = 101, b = 901, mean 0.10080, sd √(a·b / ((a+b)²(a+b+1))) = 0.009506 → 8.22 – 11.94 %.
+  const { low, high } = credibleInterval({ visitors: 1000, conversions: 100 })!;
+  assert.ok(Math.abs(low - 8.217) < 0.01 && Math.abs(high - 11.943) < 0.01, `${low} – ${high}`);
+  // None converted: the range starts at 0, not below; none read: no range.
+  assert.equal(credibleInterval({ visitors: 50, conversions: 0 })!.low, 0);
+  assert.ok(credibleInterval({ visitors: 50, conversions: 50 })!.high <= 100);
+  assert.equal(credibleInterval({ visitors: 0, conversions: 0 }), undefined);
+
+  const lines = experimentLines(
+    [row('control', 1000, 100), row('false', 40, 30), row('one-step', 1000, 120)],
+    variantsFlag,
+    'en-US',
+  );
+  assert.deepEqual(
+    lines.map((line) => line.intervalText),
+    ['8.2 – 11.9%', '10.1 – 14.1%', '60.7 – 87.0%'],
+  );
+  assert.equal(lines[1].interval?.rate, 12);
+  // The axis reaches past the highest end of the experiment's values; outsiders are no part of it.
+  assert.deepEqual(intervalAxis(lines.slice(0, 2), 'en-US'), {
+    top: 15,
+    ticks: ['0%', '5%', '10%', '15%'],
+  });
+  assert.deepEqual(
+    intervalAxis(
+      lines.slice(0, 2).map((line) => ({ ...line, interval: undefined })),
+      'en-US',
+    ),
+    {
+      top: 1,
+      ticks: ['0%', '0.2%', '0.4%', '0.6%', '0.8%', '1%'],
+    },
   );
 });
 

@@ -73,7 +73,7 @@ test('the list says whose it is, how many of them it holds, and how long their l
       {
         key: visitor.visitorId,
         name: 'Visitor 3f9a2c1b',
-        visitorId: visitor.visitorId,
+        eventsOf: { kind: 'visitor', value: visitor.visitorId },
         country: 'Germany',
         device: 'Mobile',
         browser: 'Firefox',
@@ -83,7 +83,7 @@ test('the list says whose it is, how many of them it holds, and how long their l
       {
         key: visitor.visitorId,
         name: 'ada@shop.test',
-        visitorId: visitor.visitorId,
+        eventsOf: { kind: 'user', value: 'ada@shop.test' },
         country: '(not set)',
         device: 'Mobile',
         browser: 'Firefox',

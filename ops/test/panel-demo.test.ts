@@ -263,6 +263,38 @@ test("every report page over the demo's month: no serious accessibility violatio
   }
 });
 
+test("a signed-in customer's profile: from the funnel's visitors to their visits and events, screenshots", async () => {
+  for (const { width, dark } of SCREENSHOT_SIZES) {
+    const page = await panel.ownerPage(
+      `/sites/${siteId}/funnels?${MONTH}&step=page:/&step=page:/pricing&who=reached-2`,
+      { width, dark },
+    );
+    const people = page.getByRole('region', { name: 'Who reached step 2: Pageview of /pricing' });
+    await people.getByRole('button', { name: /^Show \d+ more$/ }).click();
+    // The demo's signed-in customers are named by the site's own user id: theirs are on every device.
+    await people
+      .getByRole('link', { name: /^Their events \(user-/ })
+      .first()
+      .click();
+    await page.waitForURL((url) => url.pathname.endsWith('/events') && url.searchParams.has('user'));
+    const user = new URL(page.url()).searchParams.get('user');
+    const profile = page.getByRole('region', { name: `User ${user}` });
+    await profile.getByRole('heading', { name: /^(\d+ visits?|The newest \d+ of [\d,]+ visits)$/ }).waitFor();
+    assert.match(
+      (await profile.getByLabel('Figures').innerText()).replace(/\s+/g, ' '),
+      /^First seen .+ Last seen .+ Visits [1-9][\d,]* Pageviews [1-9][\d,]* Events [1-9][\d,]*$/,
+    );
+    await page
+      .getByRole('region', { name: 'Events' })
+      .getByText(/^[\d,]+ events? shown$/)
+      .waitFor();
+    await page.evaluate('window.scrollTo(0, 0)');
+    await panel.assertAccessible(page, `a customer's profile at ${width} px`);
+    await panel.screenshot(page, 'visitor');
+    await page.close();
+  }
+});
+
 test("the demo's checkout experiment: its flag's results over the month, one-step ahead, screenshots", async () => {
   const goals = (await (
     await fetch(`${panel.stack.adminUrl}/api/sites/${siteId}/goals`, {
@@ -287,6 +319,9 @@ test("the demo's checkout experiment: its flag's results over the month, one-ste
       await results.getByRole('status').innerText(),
       /^one-step leads control\. Chance it converts better: (> 99\.9|\d{2})%\.$/,
     );
+    await results
+      .getByRole('figure', { name: 'Conversion rate, and where it lies with 95% belief' })
+      .waitFor();
     await panel.assertAccessible(page, `the demo's flag results at ${width} px`);
     await panel.screenshot(page, 'flags');
     await page.close();

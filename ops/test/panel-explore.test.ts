@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { sampleEventRow, type EventRow } from '@sluice/config';
 import { waitUntil } from '@sluice/services';
 import { startPanelHarness, type PanelHarness } from './panel-harness';
@@ -195,6 +195,15 @@ test("a row opens to its visit's and its visitor's events, in the URL; every eve
   await page.waitForURL(/session=clicks-x/);
   await events.getByText('3 events shown').waitFor();
   await events.getByText('One visit’s events: clicks-x').waitFor();
+  // A profile of the visit heads its events: when, how much (clicks only, no pageview).
+  const figures = async (profile: Locator) =>
+    (await profile.getByLabel('Figures').innerText()).replace(/\s+/g, ' ').trim();
+  const visitProfile = page.getByRole('region', { name: 'Visit clicks-x' });
+  await visitProfile.getByLabel('Figures').waitFor();
+  assert.equal(
+    await figures(visitProfile),
+    'First seen Nov 18, 2026, 9:00:00 AM Last seen Nov 18, 2026, 9:01:00 AM Pageviews 0 Events 3',
+  );
   // The row opened stays open, where it now is among its visit's (the two at 9:00 in either order: their ids decide).
   const rows = (await rowsOf(page, 'Events')).filter((row) => row.startsWith('Nov'));
   assert.equal(rows[0], 'Nov 18, 2026, 9:01:00 AM\tAutocaptured click\t/pricing\t(not set)\t(not set)');
@@ -211,6 +220,20 @@ test("a row opens to its visit's and its visitor's events, in the URL; every eve
   );
   await events.getByText('One visitor’s events: visitor-x').waitFor();
   await events.getByText('3 events shown').waitFor();
+  // The visitor's profile: their one visit, which opens its own events again.
+  const visitorProfile = page.getByRole('region', { name: 'Visitor visitor-…' });
+  await visitorProfile.getByRole('heading', { name: '1 visit' }).waitFor();
+  assert.equal(
+    await figures(visitorProfile),
+    'First seen Nov 18, 2026, 9:00:00 AM Last seen Nov 18, 2026, 9:01:00 AM Visits 1 Pageviews 0 Events 3',
+  );
+  assert.deepEqual(await rowsOf(page, 'Visits, scrollable'), [
+    'Nov 18, 2026, 9:00:00 AM\t1m 00s\tDirect / none\t—\t0\t3\tThis visit’s events',
+  ]);
+  await visitorProfile.getByRole('button', { name: /^This visit’s events/ }).click();
+  await page.waitForURL((url) => url.searchParams.get('session') === 'clicks-x');
+  await page.goBack();
+  await page.waitForURL((url) => url.searchParams.get('visitor') === 'visitor-x');
 
   await events.getByRole('button', { name: 'Show every event' }).click();
   await page.waitForURL((url) => !url.searchParams.has('visitor'));

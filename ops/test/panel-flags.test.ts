@@ -134,10 +134,26 @@ test("a flag's results: each variant's visitors through the edge, who converted 
   });
   const cells = async (n: number) =>
     (await rows.nth(n).getByRole('cell').allInnerTexts()).map((text) => text.trim());
-  assert.deepEqual(await cells(1), ['control', '3', '1', '33.3%', '—', '—']);
-  const [label, visitors, converted, rate, uplift, chance] = await cells(2);
-  assert.deepEqual([label, visitors, converted, rate, uplift], ['one-step', '4', '2', '50.0%', '+50%']);
+  // The 95% intervals of Beta(2, 3) and Beta(3, 3): 0.4 ± 1.96 × 0.2 and 0.5 ± 1.96 × 0.189.
+  assert.deepEqual(await cells(1), ['control', '3', '1', '33.3%', '—', '—', '0.8 – 79.2%']);
+  const [label, visitors, converted, rate, uplift, chance, interval] = await cells(2);
+  assert.deepEqual(
+    [label, visitors, converted, rate, uplift, interval],
+    ['one-step', '4', '2', '50.0%', '+50%', '13.0 – 87.0%'],
+  );
   assert.match(chance, /^\d{1,2}%$/);
+  // The same ranges drawn on one axis, a row a value, the control's shaded across both.
+  const drawn = results.getByRole('figure', { name: 'Conversion rate, and where it lies with 95% belief' });
+  assert.equal(await drawn.locator('svg.experiment-interval').count(), 2);
+  assert.equal(await drawn.locator('.experiment-interval-band').count(), 2);
+  assert.deepEqual(await drawn.locator('.experiment-interval-ticks span').allInnerTexts(), [
+    '0%',
+    '20%',
+    '40%',
+    '60%',
+    '80%',
+    '100%',
+  ]);
   assert.equal(
     await results.getByRole('status').innerText(),
     'Too few visitors to tell yet: at least 100 under each value, and control has 3, one-step has 4.',

@@ -5,6 +5,8 @@ import { ClickHouseService } from '../clickhouse/clickhouse.service.js';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 import { SitesService } from '../sites/sites.service.js';
 import type { EventsPageDto, EventsQueryDto } from './dto/events.dto.js';
+import type { EventsProfileDto, EventsProfileQueryDto, ProfileVisitDto } from './dto/events-profile.dto.js';
+import { profileSql, profileVisitsSql } from './query/events-profile.js';
 import { eventsCsvSql } from './query/csv.js';
 import {
   EVENT_OWNER_FIELDS,
@@ -21,8 +23,30 @@ import { reportHeader } from './report-kind.js';
 
 const DEFAULT_PAGE = 100;
 
+/** profileSql's row: counts as strings (64-bit), times UTC. */
+interface ProfileRow {
+  events: string;
+  pageviews: string;
+  visits: string;
+  first_seen: string;
+  last_seen: string;
+  countries: string[];
+  devices: string[];
+  browsers: string[];
+  systems: string[];
+  city: string;
+  user_id: string;
+}
+
+/** profileVisitsSql's row. */
+type ProfileVisitRow = Record<
+  'session_id' | 'started' | 'ended' | 'events' | 'pageviews' | 'entry_page' | 'exit_page' | 'source',
+  string
+> &
+  Pick<ProfileVisitDto, 'country' | 'device' | 'browser'>;
+
 /** Whose events a request asks for: one visit's, visitor's or user's; asked for two, a 400. */
-function eventsOf(dto: EventsQueryDto): EventsOf | undefined {
+function eventsOf(dto: Pick<EventsQueryDto, EventOwnerParameter>): EventsOf | undefined {
   const asked = (Object.keys(EVENT_OWNER_FIELDS) as EventOwnerParameter[]).flatMap((param) => {
     const value = dto[param];
     return value === undefined ? [] : [{ param, field: EVENT_OWNER_FIELDS[param], value }];
@@ -74,6 +98,60 @@ export class EventsService {
         found.length > query.limit && last
           ? encodeEventsCursor({ ts: last.ts, eventId: last.event_id })
           : null,
+    };
+  }
+
+  /**
+   * A visit's, visitor's or signed-in user's profile over the range: their figures and newest visits, each
+   * from their events alone (the filter bar's filters don't apply: a profile is all of theirs).
+   */
+  async profile(siteId: number, dto: EventsProfileQueryDto): Promise<EventsProfileDto> {
+    const of = eventsOf(dto);
+    if (!of) throw new DomainError(ErrorCode.Validation, 'session, visitor or user: name whose profile');
+    const site = await this.sites.get(siteId);
+    const query = {
+      site: { id: site.id, timezone: site.timezone },
+      range: { from: dto.from, to: dto.to },
+      bots: dto.bots ?? false,
+      of,
+    };
+    const [[figures], visits] = await Promise.all([
+      this.clickhouse.rows<ProfileRow>(profileSql(query)),
+      this.clickhouse.rows<ProfileVisitRow>(profileVisitsSql(query)),
+    ]);
+    const events = Number(figures.events);
+    const parameter = (Object.keys(EVENT_OWNER_FIELDS) as EventOwnerParameter[]).find(
+      (key) => EVENT_OWNER_FIELDS[key] === of.field,
+    )!;
+    return {
+      ...reportHeader(query),
+      of: parameter,
+      value: of.value,
+      events,
+      pageviews: Number(figures.pageviews),
+      visits: Number(figures.visits),
+      // Without events, min and max are the epoch: none.
+      firstSeen: events > 0 ? figures.first_seen : null,
+      lastSeen: events > 0 ? figures.last_seen : null,
+      countries: figures.countries,
+      devices: figures.devices,
+      browsers: figures.browsers,
+      systems: figures.systems,
+      city: figures.city,
+      userId: figures.user_id,
+      visitList: visits.map((visit) => ({
+        sessionId: visit.session_id,
+        started: visit.started,
+        ended: visit.ended,
+        events: Number(visit.events),
+        pageviews: Number(visit.pageviews),
+        entryPage: visit.entry_page,
+        exitPage: visit.exit_page,
+        source: visit.source,
+        country: visit.country,
+        device: visit.device,
+        browser: visit.browser,
+      })),
     };
   }
 

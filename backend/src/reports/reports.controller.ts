@@ -4,6 +4,7 @@ import { SiteReport } from '../auth/access.decorator.js';
 import { SiteIdParamDto } from '../sites/dto/site-id-param.dto.js';
 import { csvFile } from './csv-file.js';
 import { EventsPageDto, EventsQueryDto } from './dto/events.dto.js';
+import { EventsProfileDto, EventsProfileQueryDto } from './dto/events-profile.dto.js';
 import {
   BreakdownQueryDto,
   ConversionsQueryDto,
@@ -25,7 +26,6 @@ import { ReportsService } from './reports.service.js';
  */
 @ApiTags('reports')
 @ApiBearerAuth()
-@ApiProduces('application/json', 'text/csv')
 @Controller('sites/:siteId')
 export class ReportsController {
   constructor(
@@ -35,6 +35,7 @@ export class ReportsController {
 
   @SiteReport()
   @Get('overview')
+  @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: OverviewReportDto })
   async overview(
     @Param() { siteId }: SiteIdParamDto,
@@ -58,6 +59,7 @@ export class ReportsController {
 
   @SiteReport()
   @Get('timeseries')
+  @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: TimeseriesReportDto })
   async timeseries(
     @Param() { siteId }: SiteIdParamDto,
@@ -70,6 +72,7 @@ export class ReportsController {
 
   @SiteReport()
   @Get('breakdown')
+  @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: BreakdownReportDto })
   async breakdown(
     @Param() { siteId }: SiteIdParamDto,
@@ -82,6 +85,7 @@ export class ReportsController {
 
   @SiteReport()
   @Get('events')
+  @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: EventsPageDto })
   async eventsPage(
     @Param() { siteId }: SiteIdParamDto,
@@ -90,5 +94,15 @@ export class ReportsController {
     return query.format === 'csv'
       ? csvFile(await this.events.csv(siteId, query), siteId, 'events', query)
       : this.events.page(siteId, query);
+  }
+
+  @SiteReport()
+  @Get('events/profile')
+  @ApiOkResponse({ type: EventsProfileDto })
+  eventsProfile(
+    @Param() { siteId }: SiteIdParamDto,
+    @Query() query: EventsProfileQueryDto,
+  ): Promise<EventsProfileDto> {
+    return this.events.profile(siteId, query);
   }
 }

@@ -622,6 +622,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sites/{siteId}/events/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_eventsProfile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sites/{siteId}/funnel": {
         parameters: {
             query?: never;
@@ -2269,6 +2285,71 @@ export interface components {
             events: components["schemas"]["EventDto"][];
             /** @description Pass as cursor for the next (older) page; null on the last page */
             nextCursor: string | null;
+        };
+        ProfileVisitDto: {
+            /** @description The visit’s session_id: the events explorer’s `session=` */
+            sessionId: string;
+            /**
+             * @description Its first event, UTC
+             * @example 2026-11-20 09:30:00
+             */
+            started: string;
+            /**
+             * @description Its last event, UTC
+             * @example 2026-11-20 09:41:12
+             */
+            ended: string;
+            events: number;
+            pageviews: number;
+            /** @description Its first pageview’s path, empty without one */
+            entryPage: string;
+            /** @description Its last pageview’s path, empty without one */
+            exitPage: string;
+            /** @description Where it came from (referrer_source), empty if direct */
+            source: string;
+            country: string;
+            device: string;
+            browser: string;
+        };
+        EventsProfileDto: {
+            siteId: number;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /**
+             * @description The site's time zone, which the days are in
+             * @example Europe/Berlin
+             */
+            timezone: string;
+            /**
+             * @description Whose: the parameter asked
+             * @enum {string}
+             */
+            of: "session" | "visitor" | "user";
+            /** @description Its value, as asked */
+            value: string;
+            /** @description Their events, each once */
+            events: number;
+            pageviews: number;
+            /** @description Their visits (distinct session ids) */
+            visits: number;
+            /** @description Their first event, UTC; null without events */
+            firstSeen: string | null;
+            /** @description Their last event, UTC; null without events */
+            lastSeen: string | null;
+            /** @description Country codes they came from, sorted */
+            countries: string[];
+            devices: string[];
+            browsers: string[];
+            /** @description Operating systems */
+            systems: string[];
+            /** @description Their latest city, empty if unknown */
+            city: string;
+            /** @description The latest user id the site gave them (setUserId), empty if none */
+            userId: string;
+            /** @description Their newest visits, newest first, at most 20 (`visits` counts them all) */
+            visitList: components["schemas"]["ProfileVisitDto"][];
         };
         FunnelStepResultDto: {
             /** @description The step’s place, from 1 */
@@ -5054,7 +5135,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GoalConversionsReportDto"];
-                    "text/csv": components["schemas"]["GoalConversionsReportDto"];
                 };
             };
             /** @description No valid access token or API key (an API key refused: code api_key_invalid) */
@@ -5251,6 +5331,61 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["EventsPageDto"];
                     "text/csv": components["schemas"]["EventsPageDto"];
+                };
+            };
+            /** @description No valid access token or API key (an API key refused: code api_key_invalid) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such site, or one the caller may not read: the same answer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An API key past its requests of this minute: Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_eventsProfile: {
+        parameters: {
+            query: {
+                /** @description First day, in the site’s time zone */
+                from: string;
+                /** @description Last day, included; at most 365 days after from */
+                to: string;
+                /** @description Only this visit's events: its session_id, as an event of it carries it */
+                session?: string;
+                /** @description Only this visitor's events: their visitor_id, as an event of theirs carries it */
+                visitor?: string;
+                /** @description Only this signed-in user's events, on any device: the site's own user_id (setUserId) */
+                user?: string;
+                /** @description Include rows the edge flagged as bots */
+                bots?: boolean;
+            };
+            header?: never;
+            path: {
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventsProfileDto"];
                 };
             };
             /** @description No valid access token or API key (an API key refused: code api_key_invalid) */

@@ -5,6 +5,7 @@ import { usePageOptions } from '../routing/useReportView';
 import { QueryState } from '../shared/QueryState';
 import { fetchEventsCsv, type EventsRequest, type StoredEvent } from './api';
 import { EventsFilters } from './EventsFilters';
+import { EventsProfileCard } from './EventsProfileCard';
 import {
   eventFields,
   eventOwners,
@@ -24,7 +25,8 @@ import { formatCount, formatDateRange } from '../shared/format';
 /**
  * The events explorer: a site's raw events, newest first, filtered by the filter bar and by conditions of its
  * own (in the URL as `where`, with `bots=1` to include bots), a page at a time; each row opens to every field
- * and to its visit's, visitor's and signed-in user's events (`session=`, `visitor=`, `user=`).
+ * and to its visit's, visitor's and signed-in user's events (`session=`, `visitor=`, `user=`), which a profile
+ * of them heads.
  */
 export function EventsPage({ site, range, view, request: reportRequest }: ReportPageProps) {
   const [options, changeOptions] = usePageOptions();
@@ -43,6 +45,7 @@ export function EventsPage({ site, range, view, request: reportRequest }: Report
 
   return (
     <div className="events">
+      {of && <EventsProfileCard request={request} of={of} timeZone={site.timezone} onShow={show} />}
       <EventsFilters
         conditions={own}
         bots={bots}

@@ -59,3 +59,28 @@ export const fetchEventsCsv = (request: EventsRequest, token: string): Promise<B
       parseAs: 'blob',
     }),
   );
+
+/** `GET /api/sites/:id/events/profile`: a visit's, visitor's or user's figures and newest visits. */
+export type EventsProfile = Schemas['EventsProfileDto'];
+export type ProfileVisit = Schemas['ProfileVisitDto'];
+
+export const fetchEventsProfile = (
+  request: Pick<EventsRequest, 'siteId' | 'range' | 'bots'> & { of: EventsOf },
+  token: string,
+  signal: AbortSignal,
+) =>
+  dataOf(
+    api.GET('/api/sites/{siteId}/events/profile', {
+      ...authorized(token, signal),
+      params: {
+        path: { siteId: request.siteId },
+        query: {
+          from: request.range.from,
+          to: request.range.to,
+          ...(request.bots && { bots: true }),
+          [request.of.kind]: request.of.value,
+        },
+      },
+    }),
+    signal,
+  );

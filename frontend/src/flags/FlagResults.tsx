@@ -20,6 +20,7 @@ import {
   RESULTS_CLOSED,
   type ExperimentPeriod,
 } from './experiment-data';
+import { ExperimentIntervals } from './ExperimentIntervals';
 import { useExperimentQuery } from './useExperimentQuery';
 
 /**
@@ -128,6 +129,7 @@ function ExperimentTable({
                   { label: 'Rate', number: true },
                   { label: 'Uplift', number: true },
                   { label: 'Chance to win', number: true },
+                  { label: '95% interval', number: true },
                 ]}
               />
               <tbody>
@@ -155,10 +157,14 @@ function ExperimentTable({
                     <td className="number" data-label="Chance to win">
                       {line.chance ?? '—'}
                     </td>
+                    <td className="number" data-label="95% interval">
+                      {line.intervalText}
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
+            <ExperimentIntervals lines={lines} />
           </>
         );
       }}

@@ -1,7 +1,15 @@
 import { periodDays, shiftDays, VIEW_PERIOD_LABELS } from '../../../config/src/view-periods.js';
 import { todayIn, type DateRange } from '../date-range/date-range.js';
 import { barShare } from '../shared/bar-share.js';
-import { formatChange, formatCount, formatPercent, formatWholePercent } from '../shared/format.js';
+import { valueAxisSplits, valueAxisTop } from '../shared/chart-scale.js';
+import {
+  formatChange,
+  formatCount,
+  formatDecimal,
+  formatPercent,
+  formatWholePercent,
+  numberFormat,
+} from '../shared/format.js';
 import type { ExperimentVariant, FeatureFlag } from './api.js';
 
 /** Fewer visitors than this under a value, and its numbers are said to be too few to tell anything yet. */
@@ -75,19 +83,37 @@ function normalCdf(z: number): number {
 type Counts = Pick<ExperimentVariant, 'visitors' | 'conversions'>;
 
 /**
- * The chance that `variant` converts better than `control`, as the Bayesian A/B tests of PostHog and others
- * state it: each rate a Beta(1 + conversions, 1 + visitors − conversions) belief from a flat prior, and the
- * chance that one exceeds the other by the normal approximation of both (exact enough from a few dozen
- * visitors on). Undefined where either has no visitor.
+ * What the counts say of a value's rate, as the Bayesian A/B tests of PostHog and others state it: a
+ * Beta(1 + conversions, 1 + visitors − conversions) belief from a flat prior, by its mean and variance.
+ */
+function belief({ visitors, conversions }: Counts) {
+  const [a, b] = [1 + conversions, 1 + visitors - conversions];
+  return { mean: a / (a + b), variance: (a * b) / ((a + b) ** 2 * (a + b + 1)) };
+}
+
+/**
+ * The chance that `variant` converts better than `control`: that one belief exceeds the other, by the normal
+ * approximation of both (exact enough from a few dozen visitors on). Undefined where either has no visitor.
  */
 export function chanceToBeat(control: Counts, variant: Counts): number | undefined {
   if (control.visitors === 0 || variant.visitors === 0) return undefined;
-  const belief = ({ visitors, conversions }: Counts) => {
-    const [a, b] = [1 + conversions, 1 + visitors - conversions];
-    return { mean: a / (a + b), variance: (a * b) / ((a + b) ** 2 * (a + b + 1)) };
-  };
   const [c, v] = [belief(control), belief(variant)];
   return normalCdf((v.mean - c.mean) / Math.sqrt(c.variance + v.variance));
+}
+
+/** The normal distribution's two-sided 95 % quantile. */
+const Z_95 = 1.959964;
+
+/**
+ * Where a value's rate lies with 95 % belief, in percent (0–100): the belief's mean ± 1.96 standard deviations,
+ * the normal approximation chanceToBeat uses; undefined without a visitor. Two values whose ranges barely
+ * overlap are told apart; ranges that overlap most of their length are not yet.
+ */
+export function credibleInterval(counts: Counts): { low: number; high: number } | undefined {
+  if (counts.visitors === 0) return undefined;
+  const { mean, variance } = belief(counts);
+  const half = Z_95 * Math.sqrt(variance);
+  return { low: Math.max(0, mean - half) * 100, high: Math.min(1, mean + half) * 100 };
 }
 
 /** A chance in percent, whole, but never a certainty the counts cannot give (above 99.9 %, below 0.1 %). */
@@ -115,6 +141,10 @@ export interface ExperimentLine {
   uplift?: string;
   /** Chance to beat the control (chanceToBeat), formatted; none where uplift has none. */
   chance?: string;
+  /** The rate and its 95 % credible interval (credibleInterval), in percent; none without visitors. */
+  interval?: { rate: number; low: number; high: number };
+  /** The interval as read: "1.6 – 4.2%"; "—" without visitors. */
+  intervalText: string;
 }
 
 /**
@@ -141,6 +171,7 @@ export function experimentLines(
     const outside = outsideRollout(flag, variant);
     const compared = !isControl && !outside && row.visitors > 0 && controlRow.conversionRate > 0;
     const chance = isControl || outside ? undefined : chanceToBeat(controlRow, row);
+    const interval = credibleInterval(row);
     const label =
       flag.variants.length > 0
         ? outside
@@ -163,8 +194,22 @@ export function experimentLines(
         ? formatChange((row.conversionRate / controlRow.conversionRate - 1) * 100, locale)
         : undefined,
       chance: chance === undefined ? undefined : formatChance(chance, locale),
+      interval: interval && { rate: row.conversionRate, ...interval },
+      intervalText: interval ? formatPercentRange(interval.low, interval.high, locale) : '—',
     };
   });
+}
+
+/** Two percentages as a range, "1.6 – 4.2%" (one decimal, as the rates). */
+const formatPercentRange = (low: number, high: number, locale?: string) =>
+  `${formatDecimal(low, 1, locale)} – ${formatPercent(high, locale)}`;
+
+/** The axis of the rates' intervals: its top (a round percentage above the highest end) and its labelled lines. */
+export function intervalAxis(lines: ExperimentLine[], locale?: string): { top: number; ticks: string[] } {
+  const highest = Math.max(0, ...lines.flatMap((line) => (line.outside ? [] : [line.interval?.high ?? 0])));
+  const top = valueAxisTop(highest, { ceiling: 100 });
+  const tick = numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  return { top, ticks: valueAxisSplits(top).map((value) => tick.format(value / 100)) };
 }
 
 /**

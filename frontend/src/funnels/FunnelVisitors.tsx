@@ -7,6 +7,7 @@ import { QueryState } from '../shared/QueryState';
 import { formatCount } from '../shared/format';
 import { ScrollRegion } from '../shared/ScrollRegion';
 import { TableHeader } from '../shared/TableHeader';
+import type { EventsOf } from '../events/events-data';
 import type { FunnelOptions } from './funnel-data';
 import {
   funnelVisitorLines,
@@ -60,9 +61,9 @@ export function FunnelVisitors({
       heading.current?.scrollIntoView({ block: 'start' });
   }, [whoKey]);
   const after = lastStepColumn(who);
-  const eventsOf = (visitorId: string) => {
+  const eventsPath = (of: EventsOf) => {
     const search = new URLSearchParams(reportViewSearch({ ...view, filters: [] }));
-    search.set('visitor', visitorId);
+    search.set(of.kind, of.value);
     return reportPath(request.siteId, 'events', search.toString());
   };
   return (
@@ -109,7 +110,7 @@ export function FunnelVisitors({
                         <td>{line.entered}</td>
                         {after !== undefined && <td className="number">{line.after}</td>}
                         <td>
-                          <Link href={eventsOf(line.visitorId)} aria-label={`Their events (${line.name})`}>
+                          <Link href={eventsPath(line.eventsOf)} aria-label={`Their events (${line.name})`}>
                             Their events
                           </Link>
                         </td>

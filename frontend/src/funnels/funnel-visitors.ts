@@ -1,5 +1,6 @@
 import { valueLabel } from '../reports/dimension-labels.js';
 import { formatCount, formatDateTime, formatDuration } from '../shared/format.js';
+import type { EventsOf } from '../events/events-data.js';
 import type { FunnelOutcome, FunnelReport, FunnelVisitor } from './api.js';
 
 /**
@@ -65,7 +66,8 @@ export interface FunnelVisitorLine {
   key: string;
   /** The signed-in user's id where the site sent one, else the visitor's id, shortened. */
   name: string;
-  visitorId: string;
+  /** Whose events their link opens: a signed-in user's on every device, else the visitor's. */
+  eventsOf: EventsOf;
   country: string;
   device: string;
   browser: string;
@@ -85,7 +87,9 @@ export function funnelVisitorLines(
   return visitors.map((visitor) => ({
     key: visitor.visitorId,
     name: visitor.userId || `Visitor ${visitor.visitorId.slice(0, SHORT_ID)}`,
-    visitorId: visitor.visitorId,
+    eventsOf: visitor.userId
+      ? { kind: 'user', value: visitor.userId }
+      : { kind: 'visitor', value: visitor.visitorId },
     country: valueLabel('country', visitor.country, locale),
     device: valueLabel('device', visitor.device, locale),
     browser: valueLabel('browser', visitor.browser, locale),
