@@ -158,6 +158,25 @@ async function topErrorGroup(baseUrl: string, period: { from: string; to: string
   return groups[0].group;
 }
 
+/**
+ * Whose profile is timed: a signed-in user among the newest events (theirs span visits and devices), else
+ * the newest event's visitor.
+ */
+async function aProfileOwner(
+  baseUrl: string,
+  period: { from: string; to: string },
+): Promise<ReportContext['profileOwner']> {
+  const { events } = await apiCall<{ events: Array<{ user_id: string; visitor_id: string }> }>(
+    baseUrl,
+    `/api/sites/1/events?from=${period.from}&to=${period.to}&limit=1000`,
+    { token: await signIn(baseUrl) },
+  );
+  const user = events.find((event) => event.user_id !== '');
+  if (user) return { kind: 'user', value: user.user_id };
+  if (!events[0]) throw new Error('the seeded site has no event whose profile to time');
+  return { kind: 'visitor', value: events[0].visitor_id };
+}
+
 async function main(): Promise<boolean> {
   const options = optionsFrom(process.argv.slice(2));
   const { plan } = options;
@@ -176,6 +195,7 @@ async function main(): Promise<boolean> {
       siteId: 1,
       goals: backend.goals,
       errorGroup: await topErrorGroup(baseUrl, { from, to }),
+      profileOwner: await aProfileOwner(baseUrl, { from, to }),
       from,
       to,
       lastDays: (days) => ({ from: addDays(plan.endDay, 1 - days), to: plan.endDay }),

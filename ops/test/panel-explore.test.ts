@@ -223,6 +223,7 @@ test("a row opens to its visit's and its visitor's events, in the URL; every eve
   // The visitor's profile: their one visit, which opens its own events again.
   const visitorProfile = page.getByRole('region', { name: 'Visitor visitor-…' });
   await visitorProfile.getByRole('heading', { name: '1 visit' }).waitFor();
+  await visitorProfile.getByLabel('Figures').filter({ hasText: 'Visits' }).waitFor();
   assert.equal(
     await figures(visitorProfile),
     'First seen Nov 18, 2026, 9:00:00 AM Last seen Nov 18, 2026, 9:01:00 AM Visits 1 Pageviews 0 Events 3',

@@ -45,7 +45,16 @@ export function EventsPage({ site, range, view, request: reportRequest }: Report
 
   return (
     <div className="events">
-      {of && <EventsProfileCard request={request} of={of} timeZone={site.timezone} onShow={show} />}
+      {of && (
+        // Another person's card anew: their figures never shown under another's name while loading.
+        <EventsProfileCard
+          key={`${of.kind} ${of.value}`}
+          request={request}
+          of={of}
+          timeZone={site.timezone}
+          onShow={show}
+        />
+      )}
       <EventsFilters
         conditions={own}
         bots={bots}

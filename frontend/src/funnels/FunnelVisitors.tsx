@@ -52,14 +52,12 @@ export function FunnelVisitors({
   const visitors = useFunnelVisitorsQuery({ ...request, ...options, ...whoAsked(who) });
   const heading = useRef<HTMLHeadingElement>(null);
   const [rows, setRows] = useState(ROWS_AT_FIRST);
-  const whoKey = `${who.outcome}-${who.step}`;
   // A list opened below the screen's edge (a long funnel, a phone) is brought up, its heading on top.
   useEffect(() => {
-    setRows(ROWS_AT_FIRST);
     const top = heading.current?.getBoundingClientRect().top;
     if (top !== undefined && top > window.innerHeight * 0.75)
       heading.current?.scrollIntoView({ block: 'start' });
-  }, [whoKey]);
+  }, []);
   const after = lastStepColumn(who);
   const eventsPath = (of: EventsOf) => {
     const search = new URLSearchParams(reportViewSearch({ ...view, filters: [] }));

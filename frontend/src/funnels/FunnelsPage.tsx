@@ -134,6 +134,8 @@ function FunnelResult({
           <FunnelChart report={report} actionNames={actionNames} who={who} onWho={onWho} />
           {who && (
             <FunnelVisitors
+              // Another figure's people anew: never the last list under this one's heading while it loads.
+              key={writeFunnelWho(who)}
               request={request}
               view={view}
               timeZone={timeZone}

@@ -21,6 +21,8 @@ export interface ReportContext {
   goals: BenchGoals;
   /** The id of the site's error group with the most occurrences in the period, read before timing. */
   errorGroup: string;
+  /** Whose profile is timed: a signed-in user (or a visitor) of the newest events, read before timing. */
+  profileOwner: { kind: 'user' | 'visitor'; value: string };
 }
 
 export interface ReportRequest {
@@ -116,6 +118,13 @@ export const REPORT_REQUESTS: ReportRequest[] = [
     path: ({ siteId, from, to }) =>
       `/api/sites/${siteId}/funnel?from=${from}&to=${to}&steps=${FUNNEL_STEPS}&dimension=country`,
   },
+  {
+    // As a funnel's figure opens them: the 100 latest of those who went no further than step 1.
+    name: 'funnel: who dropped off after step 1, 30 days',
+    aloneTargetMs: REPORT_TARGET_MS,
+    path: ({ siteId, from, to }) =>
+      `/api/sites/${siteId}/funnel/visitors?from=${from}&to=${to}&steps=${FUNNEL_STEPS}&step=1&outcome=dropped`,
+  },
   ...['week', 'day'].map((period): ReportRequest => ({
     name: `retention by ${period}, 30 days`,
     aloneTargetMs: REPORT_TARGET_MS,
@@ -157,6 +166,12 @@ export const REPORT_REQUESTS: ReportRequest[] = [
     path: ({ siteId, from, to }) =>
       `/api/sites/${siteId}/events?from=${from}&to=${to}&limit=100&filters=` +
       encodeURIComponent(JSON.stringify([{ dimension: 'event_name', operator: 'is', value: 'signup' }])),
+  },
+  {
+    name: "a signed-in user's profile and newest visits, 30 days",
+    aloneTargetMs: REPORT_TARGET_MS,
+    path: ({ siteId, from, to, profileOwner }) =>
+      `/api/sites/${siteId}/events/profile?from=${from}&to=${to}&${profileOwner.kind}=${encodeURIComponent(profileOwner.value)}`,
   },
   {
     name: 'errors, 30 days',

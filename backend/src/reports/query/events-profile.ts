@@ -10,11 +10,13 @@ export const PROFILE_VISITS = 20;
 
 /**
  * Their events, each once (a copy the pipeline stored twice, or the tracker resent, shares its id): the
- * columns a profile reads.
+ * columns a profile reads. Whose they are is no column of the events' key: the owner's field is read first
+ * (PREWHERE) and the other columns only where it matches, not for every event of the site's range.
  */
-const theirEvents = (query: ProfileQuery) =>
+const theirEvents = ({ of, ...query }: ProfileQuery) =>
   sql`SELECT name, session_id, ts, pathname, referrer_source, country, city, device, browser, os, user_id
-    FROM events WHERE ${joinSql(eventConditions(query), ' AND ')}
+    FROM events PREWHERE ${identifier(of.field)} = ${bind.string(of.value)}
+    WHERE ${joinSql(eventConditions(query), ' AND ')}
     LIMIT 1 BY event_id`;
 
 /** The distinct non-empty values of a field, sorted: where they were, on what. */
