@@ -72,7 +72,7 @@ test('the list says whose it is, how many of them it holds, and how long their l
     [
       {
         key: visitor.visitorId,
-        name: 'Visitor 3f9a2c1b',
+        name: 'Visitor 3f9a2c1b…',
         eventsOf: { kind: 'visitor', value: visitor.visitorId },
         country: 'Germany',
         device: 'Mobile',

@@ -363,8 +363,8 @@ test("funnels: a step's visitors and its drop-off list the people behind them, e
   await dropped.getByText('All 2, the latest to enter first.').waitFor();
   const [header, latest, earlier] = await texts(droppedRows);
   assert.equal(header, 'Visitor Country Device Browser Entered Events');
-  assert.match(latest, /^Visitor visitor- United States .* Nov 14, 2026, .* Their events$/);
-  assert.match(earlier, /^Visitor visitor- United States .* Nov 13, 2026, .* Their events$/);
+  assert.match(latest, /^Visitor visitor-… United States .* Nov 14, 2026, .* Their events$/);
+  assert.match(earlier, /^Visitor visitor-… United States .* Nov 13, 2026, .* Their events$/);
   assert.equal(await droppedRows.count(), 3);
 
   // Who signed up, and how long after entering: v2 after 6 minutes, v1 after 3.
@@ -376,8 +376,8 @@ test("funnels: a step's visitors and its drop-off list the people behind them, e
     (await texts(converted)).map((text) => text.replace(/ Nov .*, 2026, \S+ (AM|PM)/, ' …')),
     [
       'Visitor Country Device Browser Entered Time to step 3 Events',
-      'Visitor visitor- Germany (not set) (not set) … 6m 00s Their events',
-      'Visitor visitor- Germany (not set) (not set) … 3m 00s Their events',
+      'Visitor visitor-… Germany (not set) (not set) … 6m 00s Their events',
+      'Visitor visitor-… Germany (not set) (not set) … 3m 00s Their events',
     ],
   );
   assert.equal(
@@ -390,7 +390,7 @@ test("funnels: a step's visitors and its drop-off list the people behind them, e
   // A visitor's events, in the explorer: what they did; back returns to the list.
   await page
     .getByRole('region', { name: 'Who reached step 3: Event signup' })
-    .getByRole('link', { name: 'Their events (Visitor visitor-)' })
+    .getByRole('link', { name: 'Their events (Visitor visitor-…)' })
     .first()
     .click();
   await page.waitForURL(/\/events\?/);

@@ -45,8 +45,10 @@ type ProfileVisitRow = Record<
 > &
   Pick<ProfileVisitDto, 'country' | 'device' | 'browser'>;
 
-/** Whose events a request asks for: one visit's, visitor's or user's; asked for two, a 400. */
-function eventsOf(dto: Pick<EventsQueryDto, EventOwnerParameter>): EventsOf | undefined {
+/** Whose events a request asks for (and by which parameter): one visit's, visitor's or user's; asked for two, a 400. */
+function eventsOf(
+  dto: Pick<EventsQueryDto, EventOwnerParameter>,
+): (EventsOf & { parameter: EventOwnerParameter }) | undefined {
   const asked = (Object.keys(EVENT_OWNER_FIELDS) as EventOwnerParameter[]).flatMap((param) => {
     const value = dto[param];
     return value === undefined ? [] : [{ param, field: EVENT_OWNER_FIELDS[param], value }];
@@ -57,7 +59,7 @@ function eventsOf(dto: Pick<EventsQueryDto, EventOwnerParameter>): EventsOf | un
       `${asked.map(({ param }) => param).join(', ')}: ask for one visit, visitor or user at a time`,
     );
   }
-  return asked[0] && { field: asked[0].field, value: asked[0].value };
+  return asked[0] && { parameter: asked[0].param, field: asked[0].field, value: asked[0].value };
 }
 
 /** The events explorer: a site's raw events, a page at a time, through the one query entry point. */
@@ -120,12 +122,9 @@ export class EventsService {
       this.clickhouse.rows<ProfileVisitRow>(profileVisitsSql(query)),
     ]);
     const events = Number(figures.events);
-    const parameter = (Object.keys(EVENT_OWNER_FIELDS) as EventOwnerParameter[]).find(
-      (key) => EVENT_OWNER_FIELDS[key] === of.field,
-    )!;
     return {
       ...reportHeader(query),
-      of: parameter,
+      of: of.parameter,
       value: of.value,
       events,
       pageviews: Number(figures.pageviews),

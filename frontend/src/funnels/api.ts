@@ -28,6 +28,13 @@ export interface FunnelRequest extends ReportRequest {
 const stepJson = ({ kind, match, propertyKey, propertyValue }: FunnelStep) =>
   propertyKey === null ? { kind, match } : { kind, match, propertyKey, propertyValue };
 
+/** The funnel's own parameters, as both of its routes take them. */
+const funnelQuery = (request: FunnelRequest) => ({
+  ...reportQuery(request),
+  steps: JSON.stringify(request.steps.map(stepJson)),
+  window: request.window,
+});
+
 export const fetchFunnel = (request: FunnelRequest, token: string, signal: AbortSignal) =>
   dataOf(
     api.GET('/api/sites/{siteId}/funnel', {
@@ -35,9 +42,7 @@ export const fetchFunnel = (request: FunnelRequest, token: string, signal: Abort
       params: {
         path: { siteId: request.siteId },
         query: {
-          ...reportQuery(request),
-          steps: JSON.stringify(request.steps.map(stepJson)),
-          window: request.window,
+          ...funnelQuery(request),
           ...(request.dimension && { dimension: request.dimension }),
         },
       },
@@ -63,9 +68,8 @@ export const fetchFunnelVisitors = (request: FunnelVisitorsRequest, token: strin
       params: {
         path: { siteId: request.siteId },
         query: {
-          ...reportQuery({ ...request, comparison: undefined }),
-          steps: JSON.stringify(request.steps.map(stepJson)),
-          window: request.window,
+          // The list has no comparison: the route refuses one.
+          ...funnelQuery({ ...request, comparison: undefined }),
           step: request.step,
           outcome: request.outcome,
         },

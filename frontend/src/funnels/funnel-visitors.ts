@@ -1,6 +1,7 @@
 import { valueLabel } from '../reports/dimension-labels.js';
 import { formatCount, formatDateTime, formatDuration } from '../shared/format.js';
 import type { EventsOf } from '../events/events-data.js';
+import { profileTitle } from '../events/events-profile.js';
 import type { FunnelOutcome, FunnelReport, FunnelVisitor } from './api.js';
 
 /**
@@ -76,9 +77,6 @@ export interface FunnelVisitorLine {
   after: string;
 }
 
-/** A visitor's id is 32 hex digits: its first 8 tell visitors of one list apart. */
-const SHORT_ID = 8;
-
 export function funnelVisitorLines(
   visitors: FunnelVisitor[],
   timeZone: string,
@@ -86,7 +84,7 @@ export function funnelVisitorLines(
 ): FunnelVisitorLine[] {
   return visitors.map((visitor) => ({
     key: visitor.visitorId,
-    name: visitor.userId || `Visitor ${visitor.visitorId.slice(0, SHORT_ID)}`,
+    name: visitor.userId || profileTitle({ kind: 'visitor', value: visitor.visitorId }),
     eventsOf: visitor.userId
       ? { kind: 'user', value: visitor.userId }
       : { kind: 'visitor', value: visitor.visitorId },
